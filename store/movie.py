@@ -1,0 +1,205 @@
+"""One movie in moviebot's own format, the JSON Lines record every adapter produces."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field, fields
+
+from store.vocab import COUNTRIES, GENRES, LANGUAGES, MOODS
+
+REQUIRED = ("id", "title", "year")
+OPTIONAL_IDS = ("imdb_id", "tmdb_id", "poster_url")
+
+
+class InvalidMovie(ValueError):
+    """A record that does not fit the format; `field` names the offending key."""
+
+    def __init__(self, field_name: str, message: str):
+        super().__init__(f"{field_name}: {message}")
+        self.field = field_name
+
+
+@dataclass(slots=True)
+class Movie:
+    id: str
+    title: str
+    year: int | None
+    genres: list[str] = field(default_factory=list)
+    directors: list[str] = field(default_factory=list)
+    cast: list[str] = field(default_factory=list)
+    runtime: int | None = None
+    language: str | None = None
+    country: str | None = None
+    rating: float | None = None
+    votes: int | None = None
+    keywords: list[str] = field(default_factory=list)
+    moods: list[str] = field(default_factory=list)
+    overview: str = ""
+    imdb_id: str | None = None
+    tmdb_id: int | None = None
+    poster_url: str | None = None
+    metascore: int | None = None
+
+    def to_dict(self) -> dict:
+        """The JSONL record: empty optional ids are left out."""
+        data = asdict(self)
+        for key in (*OPTIONAL_IDS, "metascore"):
+            if data[key] is None:
+                del data[key]
+        return data
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=False)
+
+    @property
+    def decade(self) -> int | None:
+        return None if self.year is None else self.year // 10 * 10
+
+    @property
+    def label(self) -> str:
+        return f"{self.title} ({self.year})" if self.year else self.title
+
+    def content_hash(self) -> str:
+        """Stable over everything that shapes the embedding or the stored row."""
+        payload = json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
+        return hashlib.blake2b(payload.encode(), digest_size=16).hexdigest()
+
+    @classmethod
+    def from_dict(cls, data: dict, *, strict_vocab: bool = True) -> Movie:
+        """Validate a record; raises InvalidMovie naming the first bad key."""
+        if not isinstance(data, dict):
+            raise InvalidMovie("record", "expected a JSON object")
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise InvalidMovie(unknown[0], "unknown key")
+        for key in REQUIRED:
+            if data.get(key) in (None, "") and key != "year":
+                raise InvalidMovie(key, "is required")
+        movie = cls(
+            id=_text(data, "id"),
+            title=_text(data, "title"),
+            year=_int(data, "year", 1870, 2100),
+            genres=_words(data, "genres"),
+            directors=_words(data, "directors"),
+            cast=_words(data, "cast"),
+            runtime=_int(data, "runtime", 1, 1000),
+            language=_optional_text(data, "language"),
+            country=_optional_text(data, "country"),
+            rating=_float(data, "rating", 0.0, 10.0),
+            votes=_int(data, "votes", 0, 10**9),
+            keywords=_words(data, "keywords"),
+            moods=_words(data, "moods"),
+            overview=_optional_text(data, "overview") or "",
+            imdb_id=_optional_text(data, "imdb_id"),
+            tmdb_id=_int(data, "tmdb_id", 1, 10**9),
+            poster_url=_optional_text(data, "poster_url"),
+            metascore=_int(data, "metascore", 0, 100),
+        )
+        if strict_vocab:
+            movie.check_vocabulary()
+        return movie
+
+    def check_vocabulary(self) -> None:
+        for genre in self.genres:
+            if genre not in GENRES:
+                raise InvalidMovie("genres", f"{genre!r} is not one of {', '.join(GENRES)}")
+        for mood in self.moods:
+            if mood not in MOODS:
+                raise InvalidMovie("moods", f"{mood!r} is not one of {', '.join(MOODS)}")
+        if self.language and self.language not in LANGUAGES:
+            raise InvalidMovie("language", f"{self.language!r} is not a known ISO 639-1 code")
+        if self.country and self.country not in COUNTRIES:
+            raise InvalidMovie("country", f"{self.country!r} is not a known ISO 3166 code")
+        if self.imdb_id and not re.fullmatch(r"tt\d{7,8}", self.imdb_id):
+            raise InvalidMovie("imdb_id", f"{self.imdb_id!r} is not of the form tt1234567")
+
+
+def _text(data: dict, key: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidMovie(key, f"expected a non-empty string, got {value!r}")
+    return value.strip()
+
+
+def _optional_text(data: dict, key: str) -> str | None:
+    value = data.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise InvalidMovie(key, f"expected a string, got {value!r}")
+    return value.strip() or None
+
+
+def _int(data: dict, key: str, low: int, high: int) -> int | None:
+    value = data.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise InvalidMovie(key, f"expected a whole number, got {value!r}")
+    try:
+        number = int(float(value)) if isinstance(value, (float, str)) else value
+    except ValueError:
+        raise InvalidMovie(key, f"expected a whole number, got {value!r}") from None
+    if not low <= number <= high:
+        raise InvalidMovie(key, f"{number} is outside {low}..{high}")
+    return number
+
+
+def _float(data: dict, key: str, low: float, high: float) -> float | None:
+    value = data.get(key)
+    if value is None or value == "":
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise InvalidMovie(key, f"expected a number, got {value!r}") from None
+    if not low <= number <= high:
+        raise InvalidMovie(key, f"{number} is outside {low}..{high}")
+    return number
+
+
+def _words(data: dict, key: str) -> list[str]:
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InvalidMovie(key, f"expected a list of strings, got {value!r}")
+    out: list[str] = []
+    for item in value:
+        item = item.strip()
+        if item and item not in out:
+            out.append(item)
+    return out
+
+
+_ARTICLES = re.compile(r"^(the|a|an|le|la|les|el|il|der|die|das)\s+")
+
+
+def normalise_title(title: str) -> str:
+    """Lower-case ASCII words, with leading articles and punctuation dropped.
+
+    "The Dark Knight" and "dark knight", "Amélie" and "Amelie",
+    "Se7en" and "se7en" all meet at the same key.
+    """
+    text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    text = text.lower().replace("&", " and ")
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    # "Matrix, The" as some data sets write it
+    match = re.match(r"^(.*) (the|a|an)$", text)
+    if match and "," in title:
+        text = match.group(1)
+    return _ARTICLES.sub("", text).strip() or text
+
+
+def slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "untitled"
+
+
+def make_id(title: str, year: int | None) -> str:
+    """The stable id of a movie: a slug of its title and year."""
+    return f"{slug(title)}-{year}" if year else slug(title)

@@ -1,0 +1,27 @@
+"""The starter catalog that ships inside the package, indexed on first use."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from store.build import IngestReport, ingest
+from store.catalog import Catalog, RetrievalConfig
+from store.embeddings import Embedder
+from store.home import DataDir
+
+
+def starter_catalog_path() -> Path:
+    return Path(str(resources.files("store") / "data" / "starter_catalog.jsonl"))
+
+
+def open_catalog(
+    home: DataDir, embedder: Embedder, config: RetrievalConfig | None = None, *, progress=None
+) -> tuple[Catalog, IngestReport | None]:
+    """The current catalog, building it from the starter file when there is none yet."""
+    report = None
+    if home.current_catalog() is None:
+        report = ingest(home, embedder, [("jsonl", [starter_catalog_path()])], progress=progress)
+    path = home.current_catalog()
+    assert path is not None
+    return Catalog(path, embedder, config), report

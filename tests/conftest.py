@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from store.build import ingest
+from store.catalog import Catalog
+from store.home import DataDir
+from tests.fakes import HashingEmbedder
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+# A handful of real films with the fields filters and title resolution need.
+SAMPLE_MOVIES = [
+    {"id": "se7en-1995", "title": "Se7en", "year": 1995, "genres": ["crime", "mystery", "thriller"],
+     "directors": ["David Fincher"], "cast": ["Brad Pitt", "Morgan Freeman", "Gwyneth Paltrow"], "runtime": 127,
+     "language": "en", "country": "US", "rating": 8.6, "votes": 1800000,
+     "keywords": ["serial killer", "detective", "seven deadly sins"], "moods": ["dark", "bleak", "tense"],
+     "overview": "Two detectives in a rain-soaked city hunt a killer who stages murders after the seven deadly sins."},
+    {"id": "heat-1995", "title": "Heat", "year": 1995, "genres": ["action", "crime", "drama"],
+     "directors": ["Michael Mann"], "cast": ["Al Pacino", "Robert De Niro", "Val Kilmer"], "runtime": 170,
+     "language": "en", "country": "US", "rating": 8.3, "votes": 700000,
+     "keywords": ["heist", "bank robbery", "cat and mouse"], "moods": ["tense", "stylish"],
+     "overview": "A driven LA detective and a disciplined professional thief circle each other before a last heist."},
+    {"id": "heat-1986", "title": "Heat", "year": 1986, "genres": ["action", "crime", "thriller"],
+     "directors": ["Dick Richards"], "cast": ["Burt Reynolds", "Karen Young", "Peter MacNicol"], "runtime": 101,
+     "language": "en", "country": "US", "rating": 5.0, "votes": 5000,
+     "keywords": ["las vegas", "bodyguard", "revenge"], "moods": ["violent", "gritty"],
+     "overview": "A Las Vegas bodyguard with a gambling problem takes on a mobster's son to help a friend."},
+    {"id": "the-dark-knight-2008", "title": "The Dark Knight", "year": 2008,
+     "genres": ["action", "crime", "drama"], "directors": ["Christopher Nolan"],
+     "cast": ["Christian Bale", "Heath Ledger", "Aaron Eckhart"], "runtime": 152, "language": "en",
+     "country": "US", "rating": 9.0, "votes": 2800000, "keywords": ["superhero", "joker", "vigilante"],
+     "moods": ["dark", "intense", "epic"],
+     "overview": "Batman faces the Joker, an anarchist criminal who pushes Gotham and its protectors to chaos."},
+    {"id": "spirited-away-2001", "title": "Spirited Away", "year": 2001,
+     "genres": ["animation", "adventure", "family", "fantasy"], "directors": ["Hayao Miyazaki"],
+     "cast": ["Rumi Hiiragi", "Miyu Irino", "Mari Natsuki"], "runtime": 125, "language": "ja", "country": "JP",
+     "rating": 8.6, "votes": 850000, "keywords": ["spirit world", "bathhouse", "coming of age"],
+     "moods": ["whimsical", "adventurous"],
+     "overview": "A girl trapped in a bathhouse for spirits works to free her parents, who were turned into pigs."},
+    {"id": "parasite-2019", "title": "Parasite", "year": 2019, "genres": ["comedy", "drama", "thriller"],
+     "directors": ["Bong Joon Ho"], "cast": ["Song Kang-ho", "Lee Sun-kyun", "Cho Yeo-jeong"], "runtime": 132,
+     "language": "ko", "country": "KR", "rating": 8.5, "votes": 950000,
+     "keywords": ["class divide", "con artists", "wealthy family"], "moods": ["dark", "satirical", "tense"],
+     "overview": "A poor family schemes its way into jobs with a rich household until a secret in the basement surfaces."},
+    {"id": "amelie-2001", "title": "Amélie", "year": 2001, "genres": ["comedy", "romance"],
+     "directors": ["Jean-Pierre Jeunet"], "cast": ["Audrey Tautou", "Mathieu Kassovitz"], "runtime": 122,
+     "language": "fr", "country": "FR", "rating": 8.3, "votes": 780000,
+     "keywords": ["paris", "shy woman", "good deeds"], "moods": ["whimsical", "feel-good", "romantic"],
+     "overview": "A shy Parisian waitress secretly arranges small joys for the people around her."},
+    {"id": "the-shining-1980", "title": "The Shining", "year": 1980, "genres": ["drama", "horror"],
+     "directors": ["Stanley Kubrick"], "cast": ["Jack Nicholson", "Shelley Duvall", "Danny Lloyd"], "runtime": 146,
+     "language": "en", "country": "GB", "rating": 8.4, "votes": 1100000,
+     "keywords": ["hotel", "isolation", "madness"], "moods": ["scary", "atmospheric", "disturbing"],
+     "overview": "A writer caretaking an empty mountain hotel for the winter slides into violent madness."},
+    {"id": "paddington-2-2017", "title": "Paddington 2", "year": 2017, "genres": ["adventure", "comedy", "family"],
+     "directors": ["Paul King"], "cast": ["Ben Whishaw", "Hugh Grant", "Sally Hawkins"], "runtime": 103,
+     "language": "en", "country": "GB", "rating": 7.8, "votes": 90000,
+     "keywords": ["bear", "prison", "pop-up book"], "moods": ["heartwarming", "funny", "feel-good"],
+     "overview": "A polite bear wrongly jailed for stealing a pop-up book wins over his fellow inmates."},
+    {"id": "the-insider-1999", "title": "The Insider", "year": 1999, "genres": ["biography", "drama", "thriller"],
+     "directors": ["Michael Mann"], "cast": ["Russell Crowe", "Al Pacino", "Christopher Plummer"], "runtime": 157,
+     "language": "en", "country": "US", "rating": 7.8, "votes": 180000,
+     "keywords": ["whistleblower", "tobacco industry", "journalism"], "moods": ["tense", "thought-provoking"],
+     "overview": "A tobacco executive turned whistleblower and a TV producer fight to get his story on air."},
+]
+
+
+@pytest.fixture
+def embedder() -> HashingEmbedder:
+    return HashingEmbedder()
+
+
+@pytest.fixture
+def sample_jsonl(tmp_path: Path) -> Path:
+    path = tmp_path / "sample.jsonl"
+    path.write_text("\n".join(json.dumps(m) for m in SAMPLE_MOVIES) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> DataDir:
+    return DataDir(tmp_path / "home").ensure()
+
+
+@pytest.fixture
+def catalog(home: DataDir, embedder: HashingEmbedder, sample_jsonl: Path) -> Catalog:
+    ingest(home, embedder, [("jsonl", [sample_jsonl])])
+    cat = Catalog(home.current_catalog(), embedder)
+    yield cat
+    cat.close()
+
+
+def shared_file(*parts: str) -> Path:
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared data set not found at {path}")
+    return path

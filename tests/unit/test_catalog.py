@@ -1,0 +1,97 @@
+import pytest
+
+from store.filters import Filters
+
+
+def titles(results):
+    return [r.movie.label for r in results]
+
+
+def test_text_search_finds_the_film_described(catalog):
+    results = catalog.search("serial killer detectives seven deadly sins", k=3)
+    assert results[0].movie.id == "se7en-1995"
+
+
+def test_people_are_found_lexically(catalog):
+    results = catalog.search("Michael Mann", k=3)
+    assert {r.movie.id for r in results[:2]} == {"heat-1995", "the-insider-1999"}
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters.of(genres=["crime"]),
+        Filters.of(exclude_genres=["crime"]),
+        Filters.of(year_min=1990, year_max=1999),
+        Filters.of(max_runtime=125),
+        Filters.of(min_rating=8.4),
+        Filters.of(languages=["ja", "fr"]),
+        Filters.of(countries=["GB"]),
+        Filters.of(people=["Al Pacino"]),
+        Filters.of(exclude_ids=["se7en-1995", "heat-1995"]),
+    ],
+)
+def test_filters_are_never_violated(catalog, filters):
+    from store.filters import matches
+
+    results = catalog.search("a tense crime film with a detective", filters, k=10)
+    assert results, "every filter here leaves at least one film"
+    assert all(matches(r.movie, filters) for r in results)
+    expected = {m.id for m in catalog.movies.values() if matches(m, filters)}
+    assert {r.movie.id for r in results} <= expected
+
+
+def test_filters_that_exclude_everything_return_nothing(catalog):
+    assert catalog.search("heist", Filters.of(people=["Nobody Real"])) == []
+    assert catalog.search("heist", Filters.of(year_min=2030)) == []
+
+
+def test_no_text_ranks_by_quality(catalog):
+    results = catalog.search("", Filters.of(genres=["crime"]), k=3)
+    assert titles(results) == ["The Dark Knight (2008)", "Se7en (1995)", "Heat (1995)"]
+
+
+def test_quality_prior_breaks_ties_toward_the_better_film(catalog):
+    results = catalog.search("heat", k=2)
+    assert results[0].movie.id == "heat-1995"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("the dark knight", "the-dark-knight-2008"),
+        ("Dark Knight", "the-dark-knight-2008"),
+        ("Se7en", "se7en-1995"),
+        ("the dark night", "the-dark-knight-2008"),
+        ("Amelie", "amelie-2001"),
+        ("Heat 1986", "heat-1986"),
+        ("Heat (1995)", "heat-1995"),
+        ("spirted away", "spirited-away-2001"),
+    ],
+)
+def test_title_resolution(catalog, typed, expected):
+    match = catalog.resolve_title(typed)
+    assert match is not None and match.movie_id == expected
+
+
+def test_ambiguous_title_offers_the_alternatives(catalog):
+    match = catalog.resolve_title("heat")
+    assert match.movie_id == "heat-1995"
+    assert match.alternatives == [("heat-1986", "Heat (1986)")]
+
+
+def test_unknown_title_is_none(catalog):
+    assert catalog.resolve_title("Completely Made Up Film") is None
+    assert catalog.resolve_title("   ") is None
+
+
+def test_autocomplete_prefers_prefix_then_popularity(catalog):
+    assert [m.id for m in catalog.suggest_titles("he")] == ["heat-1995", "heat-1986"]
+    assert catalog.suggest_titles("knight")[0].id == "the-dark-knight-2008"
+
+
+def test_stats_count_what_is_there(catalog):
+    stats = catalog.stats()
+    assert stats["movies"] == 10
+    assert stats["genres"]["crime"] == 5
+    assert stats["decades"]["1990"] == 3

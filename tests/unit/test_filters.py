@@ -1,0 +1,55 @@
+from store.filters import Filters, build_where, matches, sql_where
+from store.movie import Movie
+
+SE7EN = Movie(id="se7en-1995", title="Se7en", year=1995, genres=["crime", "thriller"], directors=["David Fincher"],
+              cast=["Brad Pitt"], runtime=127, language="en", country="US", rating=8.6, votes=1_800_000)
+UNKNOWN_YEAR = Movie(id="x", title="Untitled", year=None, genres=["crime"])
+
+
+def test_no_filters_means_no_where_clause():
+    assert build_where(Filters()) is None
+    assert sql_where(Filters()) == ("1", [])
+
+
+def test_single_clause_is_not_wrapped_in_and():
+    assert build_where(Filters(year_min=1990)) == {"year": {"$gte": 1990}}
+
+
+def test_every_constraint_reaches_chroma():
+    where = build_where(
+        Filters.of(genres=["crime"], exclude_genres=["horror"], year_min=1990, year_max=1999, max_runtime=120,
+                   min_rating=7.5, languages=["ko"], countries=["KR"], exclude_ids={"b", "a"})
+    )
+    assert where == {"$and": [
+        {"genres": {"$contains": "crime"}},
+        {"genres": {"$not_contains": "horror"}},
+        {"year": {"$gte": 1990}},
+        {"year": {"$lte": 1999}},
+        {"runtime": {"$lte": 120}},
+        {"rating": {"$gte": 7.5}},
+        {"language": {"$in": ["ko"]}},
+        {"country": {"$in": ["KR"]}},
+        {"mid": {"$nin": ["a", "b"]}},
+    ]}
+
+
+def test_sql_where_binds_every_value():
+    clause, params = sql_where(Filters.of(genres=["crime"], year_max=1999, exclude_ids=["se7en-1995"]))
+    assert clause.count("?") == len(params) == 3
+    assert "NOT IN" in clause
+
+
+def test_matches_is_exact():
+    assert matches(SE7EN, Filters.of(genres=["crime"], year_min=1995, year_max=1995, max_runtime=127))
+    assert not matches(SE7EN, Filters.of(exclude_genres=["thriller"]))
+    assert not matches(SE7EN, Filters.of(max_runtime=126))
+    assert not matches(SE7EN, Filters.of(exclude_ids=["se7en-1995"]))
+    assert not matches(SE7EN, Filters.of(languages=["fr"]))
+    assert matches(SE7EN, Filters.of(people=["brad pitt", "David Fincher"]))
+    assert not matches(SE7EN, Filters.of(people=["Brad Pitt", "Al Pacino"]))
+
+
+def test_unknown_values_never_satisfy_a_constraint():
+    assert not matches(UNKNOWN_YEAR, Filters.of(year_min=1900))
+    assert not matches(UNKNOWN_YEAR, Filters.of(max_runtime=500))
+    assert matches(UNKNOWN_YEAR, Filters.of(genres=["crime"]))
