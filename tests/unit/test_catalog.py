@@ -93,5 +93,5 @@ def test_autocomplete_prefers_prefix_then_popularity(catalog):
 def test_stats_count_what_is_there(catalog):
     stats = catalog.stats()
     assert stats["movies"] == 10
-    assert stats["genres"]["crime"] == 5
+    assert stats["genres"]["crime"] == 4
     assert stats["decades"]["1990"] == 3

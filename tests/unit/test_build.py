@@ -1,0 +1,130 @@
+import json
+
+import pytest
+
+from store.build import IngestFailed, ingest
+from store.catalog import Catalog, read_movies
+from store.ingest.base import SourceError
+from store.merge import MergedCatalog, merge_pair
+from store.movie import Movie
+from tests.conftest import SAMPLE_MOVIES
+from tests.fakes import HashingEmbedder
+
+
+def write_jsonl(path, movies):
+    path.write_text("\n".join(json.dumps(m) for m in movies) + "\n", encoding="utf-8")
+    return path
+
+
+def test_reingesting_unchanged_data_embeds_nothing(home, embedder, sample_jsonl):
+    first = ingest(home, embedder, [("jsonl", [sample_jsonl])])
+    assert (first.status, first.embedded) == ("built", 10)
+    calls = embedder.documents_embedded
+    second = ingest(home, embedder, [("jsonl", [sample_jsonl])])
+    assert second.status == "unchanged"
+    assert embedder.documents_embedded == calls
+    assert home.current_catalog().name == first.catalog
+
+
+def test_changing_one_movie_embeds_only_that_one(home, embedder, tmp_path, sample_jsonl):
+    ingest(home, embedder, [("jsonl", [sample_jsonl])])
+    changed = [dict(m) for m in SAMPLE_MOVIES]
+    changed[0]["overview"] = "Two detectives chase a methodical killer through a city where it never stops raining."
+    report = ingest(home, embedder, [("jsonl", [write_jsonl(tmp_path / "changed.jsonl", changed)])], replace=True)
+    assert (report.status, report.embedded, report.reused) == ("built", 1, 9)
+
+
+def test_a_bad_file_leaves_the_previous_catalog_usable(home, embedder, tmp_path, sample_jsonl):
+    ingest(home, embedder, [("jsonl", [sample_jsonl])])
+    before = home.current_catalog()
+    bad = tmp_path / "movies.csv"
+    bad.write_text("name,when\nHeat,1995\n")
+    with pytest.raises(SourceError, match="expected columns"):
+        ingest(home, embedder, [("imdb-top-1000", [bad])])
+    assert home.current_catalog() == before
+    assert Catalog(before, embedder).search("heist", k=1)[0].movie.id == "heat-1995"
+    assert not list(home.catalogs.glob("*.partial"))
+
+
+def test_bad_rows_are_skipped_and_reported(home, embedder, tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(json.dumps(SAMPLE_MOVIES[0]) + "\n{not json\n" + json.dumps({**SAMPLE_MOVIES[1], "year": "soon"}) + "\n")
+    seen = []
+    report = ingest(home, embedder, [("jsonl", [path])], on_error=seen.append)
+    assert report.movies == 1
+    assert [(e.row, e.column) for e in seen] == [(2, "record"), (3, "year")]
+    assert all(str(path) in str(e) for e in seen)
+
+
+def test_strict_makes_a_bad_row_fatal(home, embedder, tmp_path, sample_jsonl):
+    ingest(home, embedder, [("jsonl", [sample_jsonl])])
+    before = home.current_catalog()
+    path = write_jsonl(tmp_path / "bad.jsonl", [{**SAMPLE_MOVIES[0], "runtime": "long"}])
+    with pytest.raises(IngestFailed, match="runtime"):
+        ingest(home, embedder, [("jsonl", [path])], strict=True)
+    assert home.current_catalog() == before
+
+
+class ExplodingEmbedder(HashingEmbedder):
+    """Dies part-way through embedding, as Ctrl-C would."""
+
+    def embed_documents(self, texts):
+        if self.calls >= 1:
+            raise KeyboardInterrupt
+        return super().embed_documents(texts)
+
+
+def test_an_interrupted_ingest_changes_nothing(home, tmp_path, sample_jsonl):
+    embedder = ExplodingEmbedder()
+    ingest(home, embedder, [("jsonl", [sample_jsonl])])
+    before = home.current_catalog()
+    bigger = [*SAMPLE_MOVIES, *[{**m, "id": m["id"] + "-x", "title": m["title"] + " II"} for m in SAMPLE_MOVIES]]
+    with pytest.raises(KeyboardInterrupt):
+        ingest(home, embedder, [("jsonl", [write_jsonl(tmp_path / "more.jsonl", bigger)])])
+    assert home.current_catalog() == before
+    assert len(read_movies(before / "catalog.sqlite")) == 10
+    assert not list(home.catalogs.glob("*.partial"))
+
+
+def test_a_killed_build_is_ignored_then_cleaned(home, embedder, sample_jsonl):
+    ingest(home, embedder, [("jsonl", [sample_jsonl])])
+    before = home.current_catalog()
+    stale = home.new_build()  # what kill -9 mid-ingest leaves behind
+    (stale / "catalog.sqlite").write_bytes(b"half a database")
+    assert home.current_catalog() == before
+    ingest(home, embedder, [("jsonl", [sample_jsonl])], replace=True)
+    assert not stale.exists()
+
+
+def test_sources_merge_into_one_entry_with_the_richer_fields(home, embedder, tmp_path, sample_jsonl):
+    ingest(home, embedder, [("jsonl", [sample_jsonl])])
+    other_source = {"id": "seven-1995", "title": "Se7en", "year": 1995, "imdb_id": "tt0114369", "tmdb_id": 807,
+                    "rating": 8.4, "votes": 20000, "cast": ["Brad Pitt", "Morgan Freeman", "Gwyneth Paltrow",
+                                                             "Kevin Spacey", "R. Lee Ermey"]}
+    report = ingest(home, embedder, [("jsonl", [write_jsonl(tmp_path / "other.jsonl", [other_source])])])
+    assert (report.movies, report.updated) == (10, 1)
+    se7en = {m.id: m for m in read_movies(home.current_catalog() / "catalog.sqlite")}["se7en-1995"]
+    assert se7en.imdb_id == "tt0114369" and se7en.tmdb_id == 807
+    assert len(se7en.cast) == 5
+    assert (se7en.rating, se7en.votes) == (8.6, 1800000)  # the better-counted rating stays
+    assert se7en.overview.startswith("Two detectives")
+
+
+def test_merge_matches_by_id_then_title_and_year():
+    heat = Movie(id="heat-1995", title="Heat", year=1995, directors=["Michael Mann"], imdb_id="tt0113277")
+    merged = MergedCatalog([heat])
+    assert merged.find(Movie(id="x", title="Something Else", year=2000, imdb_id="tt0113277")) == "heat-1995"
+    assert merged.find(Movie(id="heat-1995", title="Heat", year=1995)) == "heat-1995"
+    assert merged.find(Movie(id="heat-1996", title="Heat", year=1996, directors=["Michael Mann"])) == "heat-1995"
+    assert merged.find(Movie(id="heat-1996", title="Heat", year=1996, directors=["Someone Else"])) is None
+    assert merged.find(Movie(id="heat-1995", title="Heat", year=1995, imdb_id="tt9999999")) is None
+    assert merged.add(Movie(id="heat-1995", title="Heat", year=1995, imdb_id="tt9999999",
+                            directors=["Other Director"])) == "added"
+    assert "heat-1995-other-director" in merged.movies
+
+
+def test_merge_pair_keeps_the_first_id_and_fills_gaps():
+    kept = Movie(id="a", title="A", year=2000, runtime=None, overview="short")
+    new = Movie(id="b", title="A", year=2000, runtime=95, overview="a much longer synopsis", rating=7.0, votes=10)
+    merged = merge_pair(kept, new)
+    assert (merged.id, merged.runtime, merged.overview, merged.rating) == ("a", 95, "a much longer synopsis", 7.0)
