@@ -373,8 +373,8 @@ def test_tmdb_without_credits_has_no_cast(tmp_path):
 
 
 def test_tmdb_unknown_language_and_country_are_dropped_not_the_movie(tmp_path):
-    jamaica = json.dumps([{"iso_3166_1": "JM", "name": "Jamaica"}])
-    movies, _ = tmdb_files(tmp_path, [tmdb_row(original_language="nb", production_countries=jamaica)])
+    jamaica = json.dumps([{"iso_3166_1": "XK", "name": "Kosovo"}])
+    movies, _ = tmdb_files(tmp_path, [tmdb_row(original_language="zz", production_countries=jamaica)])
     records, errors = split(Tmdb5000().read([movies]))
     assert errors == []
     [avatar] = [r.movie for r in records]
