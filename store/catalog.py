@@ -7,6 +7,7 @@ import json
 import math
 import re
 import sqlite3
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,6 +122,7 @@ class Catalog:
             for name in (*movie.directors, *movie.cast):
                 self._credits[name.casefold()].add(movie.id)
                 self._people.setdefault(name.casefold(), name)
+                self._people.setdefault(_ascii(name).casefold(), name)  # users rarely type accents
         self._title_keys = list(self._titles)
 
     def __len__(self) -> int:
@@ -285,6 +287,10 @@ class Catalog:
         alternatives = [] if year is not None else [(m.id, m.label) for m in candidates[1:5]]
         return TitleMatch(best_movie.id, best_movie.title, best_movie.year, score, alternatives)
 
+    def ids_for_title(self, key: str) -> list[str]:
+        """Movies whose normalised title is exactly `key` (see normalise_title)."""
+        return self._titles.get(key, [])
+
     def suggest_titles(self, prefix: str, limit: int = 25) -> list[Movie]:
         """Autocomplete: titles starting with, then containing, what was typed; popular first."""
         key = normalise_title(prefix)
@@ -330,6 +336,10 @@ def _split_year(text: str) -> tuple[str, int | None]:
     if match and match.group(1).strip():
         return match.group(1), int(match.group(2))
     return text, None
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def _query_words(text: str) -> list[str]:

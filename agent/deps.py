@@ -1,0 +1,42 @@
+"""The long-lived things every node needs, built once by the front end and passed in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from pydantic import BaseModel
+
+from store.catalog import Catalog
+
+if TYPE_CHECKING:
+    from agent.bandit import Ranker
+    from store.profiles import ProfileStore
+
+
+class LLM(Protocol):
+    """A chat model behind one structured call (agent.llm.StructuredLLM, or a fake)."""
+
+    calls: int
+
+    def ask(self, schema: type[BaseModel], system: str, user: str) -> BaseModel | None: ...
+
+
+@dataclass(frozen=True)
+class AgentConfig:
+    default_count: int = 3  # picks per answer when the request names no number
+    max_count: int = 10
+    pool: int = 60  # candidates retrieved before ranking
+    recent_days: int = 14  # titles shown to a user this recently are not repeated unless asked
+    explore: bool = True  # let the learning re-ranker explore (off for evaluation)
+
+
+@dataclass
+class Deps:
+    catalog: Catalog
+    profiles: ProfileStore | None = None
+    llm: LLM | None = None
+    ranker: Ranker | None = None
+    config: AgentConfig = field(default_factory=AgentConfig)
+    today: dt.date = field(default_factory=dt.date.today)

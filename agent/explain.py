@@ -1,0 +1,246 @@
+"""Why each pick: facts that tie it to the request and the user, as templates or one LLM call."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, Field
+
+import prompts
+from agent.deps import Deps
+from agent.profile import Profile
+from store.catalog import Catalog
+from store.movie import Movie, normalise_title
+from store.vocab import LANGUAGES
+
+MAX_EXPLANATION = 400
+
+
+class Explanation(BaseModel):
+    id: str
+    text: str = Field(min_length=1)
+
+
+class Explanations(BaseModel):
+    explanations: list[Explanation]
+
+
+# -- facts ---------------------------------------------------------------------------------
+
+
+def reasons_for(
+    movie: Movie,
+    *,
+    request: dict,
+    anchors: list[Movie],
+    profile: Profile | None,
+    catalog: Catalog,
+) -> list[str]:
+    """Concrete, checkable reasons, strongest first. Each names the fact it rests on."""
+    reasons: list[str] = []
+    for anchor in anchors:
+        reasons += _shared_with(movie, anchor, suffix=f", like {anchor.title}")
+    if profile is not None and not profile.is_empty:
+        for liked_id in profile.liked()[:20]:
+            liked = catalog.movies[liked_id]
+            stars = f"{profile.ratings[liked_id]:g}"
+            shared_director = set(movie.directors) & set(liked.directors)
+            if shared_director:
+                reasons.append(f"same director as {liked.title} ({sorted(shared_director)[0]}), "
+                               f"which you rated {stars}/5")
+                break
+            shared_cast = [a for a in movie.cast if a in liked.cast]
+            if shared_cast:
+                reasons.append(f"{shared_cast[0]} stars, as in {liked.title}, which you rated {stars}/5")
+                break
+    asked = _what_was_asked(movie, request)
+    if asked:
+        reasons.append(asked)
+    moods = [m for m in request.get("moods") or [] if m in movie.moods]
+    if moods:
+        reasons.append(f"{' and '.join(moods)} in tone")
+    if movie.rating is not None:
+        if request.get("hidden_gem") and movie.votes and movie.votes < 100_000:
+            reasons.append(f"rated {movie.rating:.1f} yet only {_count(movie.votes)} votes")
+        else:
+            votes = f" from {_count(movie.votes)} votes" if movie.votes and movie.votes >= 1000 else ""
+            reasons.append(f"rated {movie.rating:.1f}{votes}")
+    return reasons
+
+
+def _shared_with(movie: Movie, anchor: Movie, *, suffix: str) -> list[str]:
+    facts = []
+    directors = [d for d in movie.directors if d in anchor.directors]
+    if directors:
+        facts.append(f"directed by {directors[0]}{suffix}")
+    cast = [a for a in movie.cast if a in anchor.cast]
+    if cast and not directors:
+        facts.append(f"with {cast[0]}{suffix}")
+    genres = [g for g in movie.genres if g in anchor.genres]
+    keywords = [k for k in movie.keywords if k in anchor.keywords]
+    if keywords:
+        facts.append(f"also about {keywords[0]}{suffix}")
+    elif len(genres) >= 2 and not facts:
+        facts.append(f"a {_genre_phrase(genres)}{suffix}")
+    return facts[:2]
+
+
+def _what_was_asked(movie: Movie, request: dict) -> str:
+    """"a 1990s crime thriller, as you asked" from the constraints the movie satisfies."""
+    bits = []
+    year_min, year_max = request.get("year_min"), request.get("year_max")
+    if (year_min or year_max) and movie.year:
+        if year_min and year_max and year_max - year_min == 9 and year_min % 10 == 0:
+            bits.append(f"{year_min}s")
+        else:
+            bits.append(str(movie.year))
+    if request.get("languages") and movie.language:
+        bits.append(LANGUAGES.get(movie.language, movie.language))
+    genres = [g for g in request.get("genres") or [] if g in movie.genres]
+    bits.append(_genre_phrase(genres) if genres else "film" if bits else "")
+    phrase = " ".join(b for b in bits if b)
+    extras = []
+    if request.get("max_runtime") and movie.runtime:
+        extras.append(f"{movie.runtime} minutes long")
+    people = [p for p in request.get("people") or [] if p in movie.directors or p in movie.cast]
+    for person in people:
+        extras.append(f"{'directed by' if person in movie.directors else 'starring'} {person}")
+    if not phrase.strip() or phrase == "film":
+        phrase = ""
+    if phrase:
+        article = "an" if phrase[0] in "aeiou8" else "a"
+        phrase = f"{article} {phrase}"
+    text = ", ".join(x for x in [phrase, *extras] if x)
+    return f"{text}, as you asked" if text else ""
+
+
+def _genre_phrase(genres: list[str]) -> str:
+    """["crime", "thriller"] -> "crime thriller"; nouns read better last."""
+    order = {"thriller": 9, "drama": 8, "comedy": 8, "western": 9, "musical": 9, "documentary": 9}
+    ordered = sorted(genres[:3], key=lambda g: order.get(g, 0))
+    return " ".join(ordered).replace("sci-fi", "sci-fi").replace("film-noir", "noir")
+
+
+def _count(votes: int) -> str:
+    if votes >= 1_000_000:
+        return f"{votes / 1_000_000:.1f}M"
+    if votes >= 1000:
+        return f"{votes // 1000}k"
+    return str(votes)
+
+
+def template_explanation(movie: Movie, reasons: list[str]) -> str:
+    """Up to three reasons, then the premise in the catalog's own words."""
+    head = "; ".join(reasons[:3])
+    head = head[0].upper() + head[1:] + "." if head else ""
+    premise = _first_sentence(movie.overview)
+    return " ".join(x for x in (head, premise) if x)[:MAX_EXPLANATION]
+
+
+def _first_sentence(text: str, limit: int = 200) -> str:
+    if not text:
+        return ""
+    match = re.match(r"(.+?[.!?])(\s|$)", text)
+    sentence = match.group(1) if match else text
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+# -- the LLM path --------------------------------------------------------------------------
+
+
+def render_movies(movies: list[Movie], reasons: dict[str, list[str]] | None = None) -> str:
+    """The one way retrieved movies are shown to a model: id, facts, and our reasons."""
+    blocks = []
+    for movie in movies:
+        lines = [f"- id: {movie.id}", f"  title: {movie.label}"]
+        for label, value in (
+            ("genres", ", ".join(movie.genres)),
+            ("directors", ", ".join(movie.directors)),
+            ("cast", ", ".join(movie.cast[:4])),
+            ("runtime", f"{movie.runtime} min" if movie.runtime else ""),
+            ("language", LANGUAGES.get(movie.language or "", "")),
+            ("rating", f"{movie.rating:.1f}/10" if movie.rating is not None else ""),
+            ("moods", ", ".join(movie.moods)),
+            ("keywords", ", ".join(movie.keywords[:8])),
+            ("synopsis", movie.overview),
+        ):
+            if value:
+                lines.append(f"  {label}: {value}")
+        if reasons and reasons.get(movie.id):
+            lines.append("  why it fits: " + "; ".join(reasons[movie.id]))
+        blocks.append("\n".join(lines))
+    return "\n".join(blocks)
+
+
+def llm_explanations(
+    deps: Deps,
+    movies: list[Movie],
+    reasons: dict[str, list[str]],
+    *,
+    request_text: str,
+    profile_summary: str,
+    excluded_titles: list[str],
+    allowed_ids: set[str],
+) -> dict[str, str]:
+    """One batched call for every pick; an explanation naming an unknown title is dropped."""
+    if deps.llm is None or not movies:
+        return {}
+    prompt = prompts.render(
+        "explain",
+        request=request_text or "(no specific request)",
+        profile=profile_summary,
+        movies=render_movies(movies, reasons),
+        exclude=", ".join(excluded_titles[:40]) or "none",
+    )
+    answer = deps.llm.ask(Explanations, "You explain movie picks using only the facts given.", prompt)
+    if not isinstance(answer, Explanations):
+        return {}
+    wanted = {m.id for m in movies}
+    texts: dict[str, str] = {}
+    for item in answer.explanations:
+        text = item.text.strip()
+        if item.id not in wanted or not text or len(text) > MAX_EXPLANATION:
+            continue
+        if named_titles(text, deps.catalog, ignore=_names_of(movies)) - allowed_ids:
+            continue
+        texts[item.id] = text
+    return texts
+
+
+def _names_of(movies: list[Movie]) -> set[str]:
+    return {normalise_title(n) for m in movies for n in (*m.directors, *m.cast)}
+
+
+_SPAN = re.compile(r"[\"“*_]([^\"”*_]{2,80})[\"”*_]|((?:[A-Z0-9][\w'’:\-.&]*(?:\s+(?:of|the|a|an|and|in|on|to|for|&)\s+|\s+)?)+)")
+
+
+def named_titles(text: str, catalog: Catalog, *, ignore: set[str] = frozenset()) -> set[str]:
+    """Ids of catalog movies a text names, read from quoted or capitalised spans.
+
+    A lone capitalised word at a sentence start ("It", "Up") is not taken for a title.
+    """
+    found: set[str] = set()
+    for match in _SPAN.finditer(text):
+        span = (match.group(1) or match.group(2) or "").strip()
+        words = span.split()
+        if not words:
+            continue
+        at_start = match.start() == 0 or text[: match.start()].rstrip().endswith((".", "!", "?", ":"))
+        covered: set[int] = set()  # words already read as a title or a person's name
+        for size in range(len(words), 0, -1):
+            for start in range(len(words) - size + 1):
+                if covered & set(range(start, start + size)):
+                    continue
+                key = normalise_title(" ".join(words[start : start + size]))
+                if not key:
+                    continue
+                if key in ignore:
+                    covered.update(range(start, start + size))
+                    continue
+                if size == 1 and (len(key) < 4 or (start == 0 and at_start and not match.group(1))):
+                    continue
+                ids = catalog.ids_for_title(key)
+                if ids:
+                    found.update(ids)
+                    covered.update(range(start, start + size))
+    return found

@@ -1,0 +1,221 @@
+"""The recommender as a LangGraph state machine, shared by every front end.
+
+    understand_message -> retrieve -> rank -> explain -> reply
+                       -> answer_why | record_opinion | respond_help | respond_smalltalk
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import sqlite3
+from functools import partial
+from pathlib import Path
+from typing import Literal
+
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.checkpoint.sqlite import SqliteSaver
+from langgraph.graph import END, START, StateGraph
+
+from agent.conversation import answer_why, record_opinion, respond_help, respond_smalltalk
+from agent.deps import Deps
+from agent.interpret import fresh_request, merge_request, read_message
+from agent.recommend import explain, rank, reply, retrieve
+from agent.state import InputState, OutputState, State
+
+log = logging.getLogger(__name__)
+MAX_MESSAGE = 2000  # characters read from one message; the rest is ignored, not an error
+
+
+def understand_message(state: State, deps: Deps) -> dict:
+    """Classify the message and turn it into a request, merged with the last one for follow-ups."""
+    message = (state.get("message") or "").strip()[:MAX_MESSAGE]
+    history = list(state.get("messages") or [])
+    seeded = []
+    if not history and state.get("context"):
+        seeded = [m for m in state["context"] if m.get("text")]
+        history = seeded
+    previous = state.get("request") or {}
+    last_picks = state.get("last_picks") or []
+    if not previous and seeded:
+        previous = _fold_context(seeded, deps)
+    has_previous = bool(previous) or bool(last_picks)
+    base = {"messages": [*seeded, {"role": "user", "text": message}], "ordinal": None, "mentioned": [],
+            "stated_rating": None, "unresolved": [], "llm_calls": 0, "picks": [], "candidates": [],
+            "debug": {}}  # fmt: skip
+    if not message:
+        return {**base, "intent": "help"}
+    classified, understood, calls = read_message(deps, message, history, has_previous=has_previous)
+    intent = classified.intent
+    update = {**base, "intent": intent, "ordinal": classified.ordinal, "mentioned": classified.titles,
+              "stated_rating": classified.rating, "llm_calls": calls}  # fmt: skip
+    if intent in ("refine", "more") or (intent == "recommend" and previous and _leans_on_previous(understood)):
+        request = merge_request(previous, understood, last_picks=last_picks, deps=deps)
+        if intent == "more" and classified.ordinal is not None and last_picks:
+            pointed = _at(last_picks, classified.ordinal)
+            if pointed:
+                request["like_titles"] = [pointed]
+        update["request"] = request
+    elif intent == "recommend":
+        update["request"] = fresh_request(understood, deps)
+    update["understood"] = _contract(update.get("request") or previous, deps)
+    return update
+
+
+def _leans_on_previous(understood) -> bool:
+    """"something funnier", "from the 80s": a message that only adjusts is a follow-up."""
+    return not (understood.genres or understood.like_titles or understood.people or understood.keywords
+                or understood.query)  # fmt: skip
+
+
+def _fold_context(context: list[dict], deps: Deps) -> dict:
+    """A conversation handed in whole (a batch line, an evaluation): the user's earlier
+    messages build up one request, and titles they liked become references."""
+    from agent.intents import classify
+    from agent.understanding import understand
+
+    request: dict = {}
+    for message in context:
+        if message.get("role") != "user":
+            continue
+        understood = understand(message["text"][:MAX_MESSAGE], deps.catalog, today_year=deps.today.year)
+        classified = classify(message["text"][:MAX_MESSAGE], deps.catalog, has_previous=bool(request))
+        if classified.intent == "liked":
+            understood = dataclasses.replace(understood, like_titles=[*understood.like_titles, *classified.titles])
+        request = merge_request(request, understood, last_picks=[], deps=deps) if request else fresh_request(
+            understood, deps
+        )
+    return request
+
+
+def _at(items: list[dict], index: int) -> str | None:
+    try:
+        return items[index]["id"]
+    except IndexError:
+        return None
+
+
+def _contract(request: dict, deps: Deps) -> dict:
+    """The `understood` object of the JSON contract."""
+    return {
+        "genres": list(request.get("genres") or []),
+        "exclude_genres": list(request.get("exclude_genres") or []),
+        "year_min": request.get("year_min"),
+        "year_max": request.get("year_max"),
+        "min_runtime": request.get("min_runtime"),
+        "max_runtime": request.get("max_runtime"),
+        "min_rating": request.get("min_rating"),
+        "people": list(request.get("people") or []),
+        "like_titles": [deps.catalog.movies[m].label for m in request.get("like_titles") or [] if m in deps.catalog],
+        "languages": list(request.get("languages") or []),
+        "count": request.get("count"),
+    }
+
+
+def route_after_understand(
+    state: State,
+) -> Literal["retrieve", "answer_why", "record_opinion", "respond_help", "respond_smalltalk"]:
+    intent = state.get("intent")
+    if intent in ("recommend", "refine", "more"):
+        return "retrieve" if state.get("request") is not None else "respond_help"
+    if intent == "why":
+        return "answer_why"
+    if intent in ("seen", "liked", "disliked"):
+        return "record_opinion"
+    if intent == "smalltalk":
+        return "respond_smalltalk"
+    return "respond_help"
+
+
+def build_graph(deps: Deps, checkpointer: BaseCheckpointSaver | None = None):
+    graph = StateGraph(State, input_schema=InputState, output_schema=OutputState)
+    for name, node in (
+        ("understand_message", understand_message),
+        ("retrieve", retrieve),
+        ("rank", rank),
+        ("explain", explain),
+        ("reply", reply),
+        ("answer_why", answer_why),
+        ("record_opinion", record_opinion),
+        ("respond_help", respond_help),
+        ("respond_smalltalk", respond_smalltalk),
+    ):
+        graph.add_node(name, partial(node, deps=deps))
+    graph.add_edge(START, "understand_message")
+    graph.add_conditional_edges("understand_message", route_after_understand)
+    graph.add_edge("retrieve", "rank")
+    graph.add_edge("rank", "explain")
+    graph.add_edge("explain", "reply")
+    for name in ("reply", "answer_why", "record_opinion", "respond_help", "respond_smalltalk"):
+        graph.add_edge(name, END)
+    return graph.compile(checkpointer=checkpointer)
+
+
+def sqlite_checkpointer(path: Path) -> SqliteSaver:
+    """Conversation memory in the data directory, so follow-ups work after a restart."""
+    conn = sqlite3.connect(str(path), check_same_thread=False)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA busy_timeout=10000")
+    saver = SqliteSaver(conn)
+    saver.setup()
+    return saver
+
+
+def thread_id(user: str, channel: str | None) -> str:
+    """One conversation per platform + channel + user ("discord:42" in channel 7)."""
+    return f"{user}@{channel or 'direct'}"
+
+
+class Recommender:
+    """What front ends call: one turn in, the reply and picks out."""
+
+    def __init__(self, deps: Deps, checkpointer: BaseCheckpointSaver | None = None):
+        self.deps = deps
+        self.checkpointer = checkpointer or InMemorySaver()
+        self.graph = build_graph(deps, self.checkpointer)
+        if deps.profiles is not None:
+            deps.profiles.on_forget(self.forget_conversations)
+
+    def ask(
+        self,
+        message: str,
+        *,
+        user: str,
+        channel: str | None = None,
+        k: int | None = None,
+        context: list[dict] | None = None,
+        exclude_ids: list[str] | None = None,
+        remember: bool = True,
+    ) -> dict:
+        inputs = {"message": message, "user": user, "channel": channel or "", "k": k}
+        if context:
+            inputs["context"] = context
+        if exclude_ids:
+            inputs["exclude_ids"] = list(exclude_ids)
+        config = {"configurable": {"thread_id": thread_id(user, channel) if remember else _scratch_id()}}
+        result = self.graph.invoke(inputs, config)
+        if not remember:
+            self.checkpointer.delete_thread(config["configurable"]["thread_id"])
+        return dict(result)
+
+    def forget_conversations(self, user: str) -> None:
+        """Drop every thread of this user (called by ProfileStore.forget_user)."""
+        for thread in self._threads_of(user):
+            self.checkpointer.delete_thread(thread)
+
+    def _threads_of(self, user: str) -> list[str]:
+        if isinstance(self.checkpointer, SqliteSaver):
+            rows = self.checkpointer.conn.execute(
+                "SELECT DISTINCT thread_id FROM checkpoints WHERE thread_id LIKE ? ESCAPE '\\'",
+                (user.replace("%", "\\%").replace("_", "\\_") + "@%",),
+            )
+            return [row[0] for row in rows]
+        storage = getattr(self.checkpointer, "storage", {})
+        return [t for t in storage if t.startswith(f"{user}@")]
+
+
+def _scratch_id() -> str:
+    import uuid
+
+    return f"scratch-{uuid.uuid4().hex}"

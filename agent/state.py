@@ -1,0 +1,54 @@
+"""What flows through the recommender graph, and what the checkpointer remembers per thread.
+
+Everything here is plain JSON-able data (dicts, lists, strings, numbers) so that a
+conversation survives restarts in the SQLite checkpointer.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, TypedDict
+
+MAX_REMEMBERED_TURNS = 20
+
+
+def remember(previous: list[dict] | None, new: list[dict] | None) -> list[dict]:
+    """Conversation reducer: append, keeping the last MAX_REMEMBERED_TURNS messages."""
+    merged = [*(previous or []), *(new or [])]
+    return merged[-MAX_REMEMBERED_TURNS:]
+
+
+def accumulate_ids(previous: list[str] | None, new: list[str] | None) -> list[str]:
+    """Ids shown in this thread, oldest first, without repeats."""
+    return list(dict.fromkeys([*(previous or []), *(new or [])]))[-500:]
+
+
+class InputState(TypedDict, total=False):
+    message: str  # the user's latest message
+    user: str  # profile key, "platform:id"
+    k: int | None  # how many picks the caller wants (the request's own count wins)
+    channel: str  # where the message was said (a Discord channel id, "terminal", ...)
+    context: list[dict]  # earlier turns given by the caller ({"role", "text"}), e.g. a batch line
+    exclude_ids: list[str]  # movies the caller rules out for this turn (e.g. already mentioned)
+
+
+class OutputState(TypedDict, total=False):
+    reply: str  # the whole answer as text, readable on its own
+    intro: str  # the answer's first line, for front ends that render picks themselves
+    recommendations: list[dict]  # picks: id, title, year, genres, runtime, directors, rating, explanation, score
+    understood: dict  # the request as understood (the stable JSON contract)
+    intent: str  # what the router decided the message was
+
+
+class State(InputState, OutputState, total=False):
+    messages: Annotated[list[dict], remember]  # the conversation, both sides
+    request: dict  # the merged request (agent.understanding.Understood as a dict), kept for follow-ups
+    ordinal: int | None  # "the second one" -> 1, resolved against last_picks
+    mentioned: list[str]  # ids named in the message as seen/liked/disliked
+    stated_rating: float | None  # stars stated with them
+    unresolved: list[str]  # titles the user named that the catalog does not have
+    candidates: list[dict]  # retrieved and scored: {"id", "features": {...}, "score"}
+    picks: list[dict]  # chosen candidates, best first, with "reasons"
+    shown: Annotated[list[str], accumulate_ids]  # every id suggested in this thread
+    last_picks: list[dict]  # the previous answer's picks (id, reasons), for "why" and "the second one"
+    llm_calls: int  # chat-model calls made this turn (at most 2)
+    debug: dict[str, Any]  # timings and counts, never shown to users
