@@ -183,6 +183,127 @@ def cmd_catalog(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+# -- conversation commands ---------------------------------------------------------------
+
+
+def open_app(args: argparse.Namespace, settings: Settings, **kwargs):
+    from bot.runtime import open_runtime
+    from store.home import DataDir
+
+    if not getattr(args, "json", False) and DataDir(settings.home).current_catalog() is None:
+        print("First run: indexing the starter catalog (about half a minute)...", file=sys.stderr)
+    return open_runtime(settings, progress=progress_bar(args), **kwargs)
+
+
+def user_key(name: str) -> str:
+    """A --user NAME is a terminal user unless it names a platform ("discord:1234")."""
+    return name if ":" in name else f"cli:{name}"
+
+
+@command("chat")
+def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.terminal import run_chat
+
+    app = open_app(args, settings)
+    try:
+        app.profiles.ensure_user(*user_key(args.user).split(":", 1))
+        return run_chat(app, user_key(args.user))
+    finally:
+        app.close()
+
+
+CONTRACT_KEYS = ("id", "title", "year", "genres", "runtime", "directors", "rating", "explanation", "score")
+
+
+def contract(result: dict) -> dict:
+    """The stable JSON shape of one turn that other tools rely on."""
+    return {
+        "reply": result.get("reply", ""),
+        "recommendations": [{k: r.get(k) for k in CONTRACT_KEYS} for r in result.get("recommendations") or []],
+        "understood": result.get("understood") or {},
+    }
+
+
+@command("ask")
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    if args.batch:
+        return ask_batch(args, settings)
+    text = " ".join(args.text).strip()
+    if not text:
+        raise UserError("nothing to ask: give the request as text, or --batch FILE")
+    from bot.terminal import format_answer
+
+    app = open_app(args, settings)
+    try:
+        app.profiles.ensure_user(*user_key(args.user).split(":", 1))
+        result = app.recommender.ask(text, user=user_key(args.user), channel="cli", k=args.k)
+        if args.json:
+            emit_json(contract(result))
+        else:
+            print(format_answer(result, color=sys.stdout.isatty()))
+    finally:
+        app.close()
+    return 0
+
+
+def ask_batch(args: argparse.Namespace, settings: Settings) -> int:
+    """One JSON object per line in, one result per line out, models loaded once.
+
+    A bad line gets an {"id", "error"} result and the batch goes on.
+    """
+    source = Path(args.batch)
+    if not source.exists():
+        raise UserError(f"{source}: no such file")
+    out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
+    app = open_app(args, settings, memory=False)
+    failures = 0
+    try:
+        with source.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                result = _batch_line(app, line, number, args.k)
+                failures += "error" in result
+                out.write(json.dumps(result, ensure_ascii=False) + "\n")
+                out.flush()
+    finally:
+        app.close()
+        if out is not sys.stdout:
+            out.close()
+    if failures:
+        print(f"{failures} line(s) could not be answered; see their \"error\" fields.", file=sys.stderr)
+    return 0
+
+
+def _batch_line(app, line: str, number: int, default_k: int | None) -> dict:
+    try:
+        item = json.loads(line)
+        messages = item["messages"]
+        if not isinstance(messages, list) or not messages:
+            raise ValueError("messages must be a non-empty list")
+        last_user = max(i for i, m in enumerate(messages) if m.get("role") == "user")
+    except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+        return {"id": _line_id(line, number), "error": f"line {number}: {exc or 'bad line'}"}
+    user = user_key(str(item.get("user") or "batch"))
+    context = [{"role": m.get("role", "user"), "text": str(m.get("text", ""))} for m in messages[:last_user]]
+    result = app.recommender.ask(
+        str(messages[last_user].get("text", "")),
+        user=user,
+        channel="batch",
+        k=item.get("k") or default_k,
+        context=context,
+        remember=False,
+    )
+    return {"id": item.get("id", number), **contract(result)}
+
+
+def _line_id(line: str, number: int):
+    try:
+        return json.loads(line).get("id", number)
+    except (json.JSONDecodeError, AttributeError):
+        return number
+
+
 # -- parser ------------------------------------------------------------------------------
 
 
@@ -217,6 +338,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("catalog", parents=[common], help="catalog information")
     p.add_argument("action", choices=["stats"])
+
+    p = sub.add_parser("chat", parents=[common], help="talk to moviebot in the terminal")
+    p.add_argument("--user", default="me", help="whose profile and history to use")
+
+    p = sub.add_parser("ask", parents=[common], help="one turn: a request in, picks out")
+    p.add_argument("text", nargs="*")
+    p.add_argument("--user", default="me")
+    p.add_argument("--k", type=int, default=None, help="how many picks (default 3)")
+    p.add_argument("--batch", type=Path, help="JSON Lines of conversations to answer")
+    p.add_argument("--out", type=Path, help="where --batch writes its results (default stdout)")
     return parser
 
 

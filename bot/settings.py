@@ -20,7 +20,7 @@ class Settings:
     openai_base_url: str | None = None
     llm_model: str = "gpt-4o-mini"
     llm_timeout: float = 20.0
-    llm_max_retries: int = 3
+    llm_max_attempts: int = 3
     discord_token: str | None = None
     discord_test_guild_id: int | None = None
     discord_channels: tuple[int, ...] = ()

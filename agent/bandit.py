@@ -1,0 +1,179 @@
+"""The learning re-ranker: a contextual bandit over ranking features, fed by reactions.
+
+Each slot of an answer is a decision among the best candidates. The policy adds a
+learned correction to the fixed ranker's score: a ridge-regression estimate of the
+reward (a like or a later "watched" is 1, a dislike 0, silence a small value) from a
+model shared by everyone plus a per-user adjustment fitted to what the shared model
+gets wrong for that user. Exploration is epsilon-greedy within the top of the pool,
+so every logged choice carries an exact propensity and the policy can be evaluated
+offline by inverse-propensity scoring.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import threading
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from agent.rank import DIVERSITY, FEATURES, Candidate
+
+if TYPE_CHECKING:
+    from store.profiles import ProfileStore
+
+DIM = len(FEATURES) + 1  # the features plus a bias term
+
+
+def vectorise(features: dict[str, float]) -> np.ndarray:
+    return np.array([*(features.get(name, 0.0) for name in FEATURES), 1.0], dtype=np.float64)
+
+
+class LinearModel:
+    """Bayesian ridge regression in its sufficient statistics: A = lambda*I + sum x x^T, b = sum r x."""
+
+    def __init__(self, regulariser: float = 1.0):
+        self.A = np.eye(DIM) * regulariser
+        self.b = np.zeros(DIM)
+        self.n = 0
+
+    def update(self, x: np.ndarray, reward: float) -> None:
+        self.A += np.outer(x, x)
+        self.b += reward * x
+        self.n += 1
+
+    @property
+    def theta(self) -> np.ndarray:
+        return np.linalg.solve(self.A, self.b)
+
+    def to_bytes(self) -> bytes:
+        buffer = io.BytesIO()
+        np.savez(buffer, A=self.A, b=self.b, n=np.array([self.n]))
+        return buffer.getvalue()
+
+    @classmethod
+    def from_bytes(cls, blob: bytes | None, regulariser: float = 1.0) -> LinearModel:
+        model = cls(regulariser)
+        if blob:
+            data = np.load(io.BytesIO(blob))
+            if data["A"].shape == (DIM, DIM):
+                model.A, model.b, model.n = data["A"], data["b"], int(data["n"][0])
+        return model
+
+
+class Ranker:
+    """Chooses the answer's picks; learns from rewards; persists through the profile store."""
+
+    def __init__(
+        self,
+        profiles: ProfileStore | None,
+        *,
+        epsilon: float = 0.1,
+        explore_top: int = 8,
+        learned_weight: float = 1.0,
+        user_regulariser: float = 5.0,
+        seed: int | None = None,
+    ):
+        self.profiles = profiles
+        self.epsilon = epsilon  # bounded: at most this share of slots are exploratory
+        self.explore_top = explore_top
+        self.learned_weight = learned_weight
+        self.user_regulariser = user_regulariser
+        self._random = random.Random(seed)
+        self._lock = threading.Lock()
+        self.shared = LinearModel.from_bytes(profiles.load_model("shared") if profiles else None)
+        self._users: dict[str, LinearModel] = {}
+
+    # -- scoring ---------------------------------------------------------------------------
+
+    def user_model(self, user: str) -> LinearModel:
+        if user not in self._users:
+            blob = self.profiles.load_model(f"user:{user}") if self.profiles and user else None
+            self._users[user] = LinearModel.from_bytes(blob, self.user_regulariser)
+        return self._users[user]
+
+    def learned(self, user: str, x: np.ndarray) -> float:
+        """Predicted reward: the shared estimate plus this user's correction."""
+        value = float(self.shared.theta @ x) if self.shared.n else 0.0
+        model = self._users.get(user) or (self.user_model(user) if user else None)
+        if model is not None and model.n:
+            value += float(model.theta @ x)
+        return value
+
+    def scores(self, user: str, candidates: Sequence[Candidate]) -> list[float]:
+        return [c.score + self.learned_weight * self.learned(user, vectorise(c.features)) for c in candidates]
+
+    # -- choosing --------------------------------------------------------------------------
+
+    def choose(
+        self, user: str, candidates: Sequence[Candidate], count: int, *, explore: bool = True
+    ) -> list[tuple[Candidate, float]]:
+        """Fill `count` slots; each greedy pick is kept with probability 1 - epsilon, or
+        swapped for a uniform draw from the top of the remaining pool. Returns each pick
+        with the probability that this policy would have put it in that slot."""
+        pool = list(candidates)
+        values = dict(zip((id(c) for c in pool), self.scores(user, pool), strict=True))
+        chosen: list[tuple[Candidate, float]] = []
+        while pool and len(chosen) < count:
+            ranked = sorted(
+                pool,
+                key=lambda c: values[id(c)] - DIVERSITY * _max_sim(c, [p for p, _ in chosen]),
+                reverse=True,
+            )
+            top = ranked[: self.explore_top]
+            epsilon = self.epsilon if explore and len(top) > 1 else 0.0
+            pick = self._random.choice(top) if epsilon and self._random.random() < epsilon else ranked[0]
+            propensity = (1 - epsilon) * (pick is ranked[0]) + epsilon / len(top)
+            chosen.append((pick, propensity))
+            pool.remove(pick)
+        return chosen
+
+    def greedy_rank(self, user: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+        values = self.scores(user, candidates)
+        order = sorted(range(len(candidates)), key=lambda i: values[i], reverse=True)
+        return [candidates[i] for i in order]
+
+    # -- learning --------------------------------------------------------------------------
+
+    def learn(self, user: str, features: dict[str, float], reward: float) -> None:
+        """One reward: the shared model learns it, the user's model learns the residual."""
+        x = vectorise(features)
+        with self._lock:
+            residual = reward - (float(self.shared.theta @ x) if self.shared.n else 0.0)
+            self.shared.update(x, reward)
+            if user:
+                self.user_model(user).update(x, residual)
+
+    def learn_from_store(self, *, no_feedback_reward: float = 0.1, window_hours: float = 48) -> int:
+        """Refit from every reward the store can compute (cheap: a few small matrices)."""
+        if self.profiles is None:
+            return 0
+        with self._lock:
+            self.shared = LinearModel()
+            self._users = {}
+        rows = self.profiles.rewards(no_feedback_reward=no_feedback_reward, window_hours=window_hours)
+        for row in rows:
+            self.learn(row["user"], row["features"], row["reward"])
+        self.save()
+        return len(rows)
+
+    def save(self) -> None:
+        if self.profiles is None:
+            return
+        with self._lock:
+            self.profiles.save_model("shared", self.shared.to_bytes())
+            for user, model in self._users.items():
+                if model.n:
+                    self.profiles.save_model(f"user:{user}", model.to_bytes())
+
+
+def _max_sim(candidate: Candidate, chosen: list[Candidate]) -> float:
+    if candidate.vector is None:
+        return 0.0
+    best = 0.0
+    for other in chosen:
+        if other.vector is not None:
+            best = max(best, float(np.dot(candidate.vector, other.vector)))
+    return best

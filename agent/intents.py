@@ -1,0 +1,256 @@
+"""Tell what kind of turn a chat message is: a request, a follow-up, feedback, or chatter.
+
+The dialogue must know this before it reads filters: "more like the second one" continues the
+last list, "I loved Heat" is a rating to store, while "I loved Heat, anything similar?" is a new
+request that happens to name a reference title. Rules are checked from the most specific turn to
+the least, and anything unrecognised is a request, because answering with movies is the safe
+default for a recommender.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from agent.understanding import CatalogLookup, Understood, normalise_message, titles_after, understand
+
+Intent = Literal["recommend", "refine", "more", "why", "seen", "liked", "disliked", "help", "smalltalk"]
+
+
+@dataclass
+class Classified:
+    intent: Intent
+    ordinal: int | None = None  # 0-based position in the last list; -1 is the last one
+    titles: list[str] = field(default_factory=list)  # catalog ids the feedback or question is about
+    rating: float | None = None  # stars, 0.5-5
+
+
+_ORDINAL_WORDS = {
+    "first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+    "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "seventh": 6, "7th": 6, "eighth": 7, "8th": 7,
+    "ninth": 8, "9th": 8, "tenth": 9, "10th": 9, "top": 0, "last": -1, "final": -1, "bottom": -1,
+    "penultimate": -2, "second to last": -2, "second last": -2,
+}
+_ORDINAL = re.compile(
+    r"#\s*(?P<hash>\d{1,2})\b"
+    r"|\b(?:number|no\.|option|pick|suggestion)\s*#?\s*(?P<num>\d{1,2})\b"
+    r"|\b(?P<word>second[\s-]+(?:to[\s-]+)?last|penultimate|first|second|third|fourth|fifth|sixth|seventh"
+    r"|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th|10th|last|final|bottom|top(?=\s+(?:one|pick|suggestion)))\b"
+    r"(?!\s+(?:year|years|decade|night|week|time|few|couple|\d))"
+)
+
+_HELP = re.compile(
+    r"^\W*(?:/?help|commands|usage|\?+|how (?:does|do) (?:this|it|you) work|what (?:can|do) you do"
+    r"|what can i (?:ask|say|do)|how (?:do|can) i use (?:this|you|it)|what are you|who are you"
+    r"|what is this|i need help|help me|help please|please help)\W*$"
+)
+_WHY = re.compile(
+    r"^\W*(?:(?:but|and|so|ok|okay|hmm+)\W+)?why\b(?!\s+not\b)"
+    r"|\bwhy\s+(?:did|do|would|is|was|that|this|the|'d)\b|\b(?:explain|what makes|how come)\b"
+)
+_WHY_TARGET = re.compile(
+    r"\b(?:why(?:\s+(?:did|do|would)\s+you\s+(?:pick|choose|recommend|suggest|include|go\s+with))?"
+    r"|picked|chose|recommended|suggested|included|what makes|explain)\b"
+)
+
+_NOT_SEEN = re.compile(
+    r"\b(?:haven'?t|have not|never|not|didn'?t|did not|hasn'?t|not yet)\s+(?:\w+\s+)?(?:seen|watched|saw|see|watch)\b"
+)
+_SEEN = re.compile(r"\b(?:seen|watched|saw)\b")
+# Checked in order: "didn't like" must win over "like".
+_SENTIMENTS: tuple[tuple[re.Pattern[str], Intent, float], ...] = (
+    (
+        re.compile(r"\b(?:hated|hate|loathed|despised|terrible|awful|horrible|the worst|garbage|trash)\b|👎"),
+        "disliked",
+        1.0,
+    ),
+    (
+        re.compile(
+            r"\b(?:didn'?t|did not|don'?t|do not|wasn'?t|was not|not)\s+(?:really\s+)?"
+            r"(?:like|love|enjoy|care for|a fan|great|good|for me|my thing)\b|\b(?:disliked|boring|meh|fell flat)\b"
+        ),
+        "disliked",
+        2.0,
+    ),
+    (
+        re.compile(
+            r"\b(?:loved|love|adored|adore|amazing|masterpiece|favou?rite|awesome|fantastic|incredible|brilliant)\b"
+            r"|❤|😍"
+        ),
+        "liked",
+        5.0,
+    ),
+    (re.compile(r"(?<!i'd )(?<!would )\b(?:liked|like|enjoyed|enjoy|good|great|nice|solid)\b|👍"), "liked", 4.0),
+)
+# What a verdict is about when no title is named: "loved it", "great pick", "hated that one".
+_REFERENT = re.compile(
+    r"\b(?:it|that|this|them|those|these|both|all of them|pick|choice|suggestion|rec|recommendation|one)\b"
+)
+_STARS = re.compile(
+    r"(?<![\w.])(?P<n>\d(?:\.5)?|10|one|two|three|four|five)\s*(?:(?:/|out\s+of)\s*(?P<of>5|10)\b|stars?\b)"
+    r"|(?P<emoji>⭐+)"
+)
+_GIVE = re.compile(r"\b(?:give|gave|rate|rated|rating|score)\b[^.!?]*?(?<![\w.])(?P<n>\d(?:\.5)?)(?![\w.])")
+_STAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+# A message that asks for something is a request even when it also gives feedback.
+_ASKS = re.compile(
+    r"\?|\b(?:something|anything|recommend\w*|suggest\w*|similar|what else|what next|what now|what should"
+    r"|give me|show me|find me|any (?:ideas|suggestions|recs)|other|another|else|more like)\b"
+    r"|\b(?:more|movies?|films?|stuff|ones?)\s+like\s+(?:it|that|this|them|those)\b"
+)
+_MORE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|cool|nice|thanks|great|hmm+|and|yes|yeah|sure|alright|got it)\W+)*"
+    r"(?:more|another|others|other ones|next|again|keep going|go on|continue)\b"
+    r"|\b(?:more like|another (?:one|like)|show me more|give me more|any more|anymore|more options"
+    r"|more suggestions|more please|more of (?:that|those|these|the same)|what else|something else"
+    r"|anything else|next one|different ones|other ones|other options|others|similar to)\b"
+)
+_LIKE_WHICH = re.compile(r"\b(?:like|similar to)\b")
+_REFINE_CUE = re.compile(
+    r"^\W*(?:but|and|only|just|make it|preferably|ideally|same but|what about|how about|maybe|now|rather"
+    r"|actually)\b|\b(?:instead|rather|though|make it|but)\b"
+)
+_SMALLTALK = frozenset(
+    """hi hello hey hiya yo sup thanks thank you thx ty cheers lol lmao haha hahaha ok okay k cool nice great
+    awesome bye goodbye cya night good morning evening afternoon how are doing hmm yes no yeah nope sure
+    alright perfect wow oh there again much all for that's it is was bot moviebot well done""".split()
+)
+_GREETINGS = frozenset("hi hello hey hiya yo thanks thank thx ty cheers lol haha bye goodbye".split())
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+
+def classify(text: str, lookup: CatalogLookup, *, has_previous: bool) -> Classified:
+    """The kind of turn `text` is; `has_previous` says whether a list was already shown."""
+    lowered = normalise_message(text)
+    words = _WORD.findall(lowered)
+    if not words:
+        return _emoji_only(lowered, has_previous)
+    ordinal = _ordinal(lowered)
+    if _HELP.match(lowered):
+        return Classified("help")
+    if _WHY.search(lowered):
+        return Classified("why", ordinal=ordinal, titles=_why_titles(text, lowered, lookup))
+    understood = understand(text, lookup)
+    asks = bool(_ASKS.search(lowered))
+    if not asks and (feedback := _feedback(text, lowered, understood, lookup, ordinal)):
+        return feedback
+    if has_previous and _MORE.search(lowered) and not _has_filters(understood) and not understood.like_titles:
+        return Classified("more", ordinal=_reference_ordinal(lowered))
+    if has_previous and _refines(lowered, understood):
+        return Classified("refine")
+    if not asks and not _has_filters(understood) and not understood.like_titles and _chatter(words):
+        return Classified("smalltalk")
+    return Classified("recommend")
+
+
+def _ordinal(lowered: str) -> int | None:
+    m = _ORDINAL.search(lowered)
+    if m is None:
+        return None
+    if m["word"]:
+        return _ORDINAL_WORDS[" ".join(m["word"].replace("-", " ").split())]
+    number = int(m["hash"] or m["num"])
+    return number - 1 if number >= 1 else None
+
+
+def _reference_ordinal(lowered: str) -> int | None:
+    """"More like the second one" points at a suggestion; "seen the first, what else" does not."""
+    m = _LIKE_WHICH.search(lowered)
+    return _ordinal(lowered[m.end() :]) if m else None
+
+
+def _why_titles(text: str, lowered: str, lookup: CatalogLookup) -> list[str]:
+    targets = list(_WHY_TARGET.finditer(lowered))
+    if not targets:
+        return []
+    return [m.movie_id for m in titles_after(text, targets[-1].end(), lookup)]
+
+
+def _feedback(
+    text: str, lowered: str, understood: Understood, lookup: CatalogLookup, ordinal: int | None
+) -> Classified | None:
+    """A verdict or a "seen it" about named titles, a position in the list, or "it"."""
+    rating = _stars(lowered)
+    verdict = next(
+        ((m, intent, stars) for pattern, intent, stars in _SENTIMENTS if (m := pattern.search(lowered))), None
+    )
+    seen = None if _NOT_SEEN.search(lowered) else _SEEN.search(lowered)
+    anchor = verdict[0] if verdict else seen
+    titles: list[str] = []
+    if anchor is not None:
+        titles = [m.movie_id for m in titles_after(text, anchor.end(), lookup)]
+    for movie_id in [*understood.like_titles, *understood.exclude_titles]:
+        if movie_id not in titles:
+            titles.append(movie_id)
+    has_referent = bool(titles) or ordinal is not None or bool(_REFERENT.search(lowered))
+    if verdict is not None and (has_referent or rating is not None):
+        _, intent, stars = verdict
+        return Classified(intent, ordinal=ordinal, titles=titles, rating=rating or stars)
+    if rating is not None:
+        return Classified("liked" if rating >= 3 else "disliked", ordinal=ordinal, titles=titles, rating=rating)
+    if seen is not None and has_referent:
+        return Classified("seen", ordinal=ordinal, titles=titles)
+    return None
+
+
+def _stars(lowered: str) -> float | None:
+    """"4 stars", "8/10", "⭐⭐⭐", "I'd give it a 4": on the 0.5-5 scale, to the nearest half."""
+    value = None
+    if m := _STARS.search(lowered):
+        if m["emoji"]:
+            value = float(len(m["emoji"]))
+        else:
+            value = float(_STAR_WORDS.get(m["n"]) or m["n"])
+            if m["of"] == "10":
+                value /= 2
+    elif m := _GIVE.search(lowered):
+        value = float(m["n"])
+    if value is None or value <= 0:
+        return None
+    return min(5.0, max(0.5, round(value * 2) / 2))
+
+
+def _has_filters(u: Understood) -> bool:
+    """Anything beyond a count: a message with filters is a request, not a bare "more"."""
+    return bool(
+        not u.is_open()
+        or u.exclude_genres
+        or u.exclude_moods
+        or u.exclude_titles
+        or u.modifiers
+        or u.hidden_gem
+        or u.popular
+        or u.min_rating is not None
+        or u.year_min is not None
+        or u.year_max is not None
+        or u.min_runtime is not None
+        or u.max_runtime is not None
+    )
+
+
+def _refines(lowered: str, u: Understood) -> bool:
+    """Adjusts the last request: relative ("older"), negative ("less violent") or partial ("in French")."""
+    if u.modifiers or u.exclude_genres or u.exclude_moods or u.exclude_titles:
+        return True
+    if not _has_filters(u):
+        return False
+    names_a_subject = bool(u.genres or u.people or u.like_titles or u.keywords)
+    return not names_a_subject or bool(_REFINE_CUE.search(lowered))
+
+
+def _chatter(words: list[str]) -> bool:
+    return all(w in _SMALLTALK for w in words) or words[0] in _GREETINGS
+
+
+def _emoji_only(lowered: str, has_previous: bool) -> Classified:
+    if has_previous and ("👍" in lowered or "❤" in lowered or "😍" in lowered):
+        return Classified("liked", rating=5.0 if "❤" in lowered or "😍" in lowered else 4.0)
+    if has_previous and "👎" in lowered:
+        return Classified("disliked", rating=1.0)
+    if "?" in lowered:
+        return Classified("help")
+    if rating := _stars(lowered):
+        return Classified("liked" if rating >= 3 else "disliked", rating=rating)
+    return Classified("smalltalk")

@@ -1,0 +1,71 @@
+"""Wiring: Settings in, a ready Recommender (and its parts) out. Every front end starts here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from agent.deps import AgentConfig, Deps
+from agent.graph import Recommender, sqlite_checkpointer
+from bot.settings import Settings
+from store.catalog import Catalog
+from store.embeddings import SentenceTransformerEmbedder
+from store.home import DataDir
+from store.profiles import ProfileStore
+from store.starter import open_catalog
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    home: DataDir
+    catalog: Catalog
+    profiles: ProfileStore
+    recommender: Recommender
+
+    @property
+    def deps(self) -> Deps:
+        return self.recommender.deps
+
+    def close(self) -> None:
+        self.profiles.close()
+        self.catalog.close()
+
+
+def make_llm(settings: Settings):
+    """The chat model behind structured calls, or None for the offline rule-based path."""
+    if not settings.llm_enabled:
+        return None
+    from agent.llm import StructuredLLM, make_chat_model
+
+    model = make_chat_model(
+        api_key=settings.openai_api_key,
+        base_url=settings.openai_base_url,
+        model=settings.llm_model,
+        timeout=settings.llm_timeout,
+    )
+    return StructuredLLM(model, max_attempts=settings.llm_max_attempts)
+
+
+def open_runtime(
+    settings: Settings, *, progress=None, memory: bool = True, config: AgentConfig | None = None
+) -> Runtime:
+    home = DataDir(settings.home).ensure()
+    embedder = SentenceTransformerEmbedder(settings.embedding_model)
+    catalog, _ = open_catalog(home, embedder, progress=progress)
+    profiles = ProfileStore(home.state_db_path)
+    from agent.bandit import Ranker
+
+    deps = Deps(
+        catalog=catalog,
+        profiles=profiles,
+        llm=make_llm(settings),
+        ranker=Ranker(profiles),
+        config=config or AgentConfig(),
+        today=dt.date.today(),
+    )
+    checkpointer = sqlite_checkpointer(home.root / "conversations.sqlite") if memory else None
+    return Runtime(settings, home, catalog, profiles, Recommender(deps, checkpointer))

@@ -1,0 +1,162 @@
+"""Numbered schema migrations for the profile store, applied in order on open.
+
+Each migration runs once per database file; its name is recorded in `_migrations` in the same
+transaction as its changes, so a crash half-way leaves nothing half-applied. The whole run holds
+SQLite's write lock (BEGIN IMMEDIATE), so several processes opening a new file at once do not
+race to create the same tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import sqlite_utils
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+def m001_initial(db: sqlite_utils.Database) -> None:
+    statements = [
+        """CREATE TABLE users (
+            key TEXT PRIMARY KEY,
+            platform TEXT NOT NULL,
+            platform_user_id TEXT NOT NULL,
+            display_name TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (platform, platform_user_id)
+        )""",
+        # feedback_id: the feedback event that last wrote this row (NULL for direct edits); an undo
+        # only restores the earlier state while the row still belongs to the event being undone.
+        """CREATE TABLE ratings (
+            user TEXT NOT NULL REFERENCES users(key),
+            movie_id TEXT NOT NULL,
+            stars REAL NOT NULL CHECK (stars BETWEEN 0.5 AND 5 AND stars * 2 = CAST(stars * 2 AS INTEGER)),
+            source TEXT NOT NULL,
+            rated_at TEXT NOT NULL,
+            feedback_id INTEGER,
+            PRIMARY KEY (user, movie_id)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX idx_ratings_movie_stars ON ratings (movie_id, stars)",
+        "CREATE INDEX idx_ratings_user_stars ON ratings (user, stars)",
+        """CREATE TABLE watched (
+            user TEXT NOT NULL REFERENCES users(key),
+            movie_id TEXT NOT NULL,
+            source TEXT NOT NULL,
+            watched_at TEXT NOT NULL,
+            feedback_id INTEGER,
+            PRIMARY KEY (user, movie_id)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX idx_watched_user_at ON watched (user, watched_at)",
+        "CREATE INDEX idx_watched_movie ON watched (movie_id)",
+        """CREATE TABLE dismissed (
+            user TEXT NOT NULL REFERENCES users(key),
+            movie_id TEXT NOT NULL,
+            source TEXT NOT NULL,
+            dismissed_at TEXT NOT NULL,
+            feedback_id INTEGER,
+            PRIMARY KEY (user, movie_id)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX idx_dismissed_movie ON dismissed (movie_id)",
+        """CREATE TABLE suggestions (
+            id INTEGER PRIMARY KEY,
+            user TEXT NOT NULL REFERENCES users(key),
+            platform TEXT NOT NULL,
+            channel TEXT,
+            request TEXT NOT NULL,
+            movie_id TEXT NOT NULL,
+            rank INTEGER NOT NULL,
+            score REAL,
+            features TEXT NOT NULL DEFAULT '{}',
+            propensity REAL,
+            message_id TEXT,
+            shown_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX idx_suggestions_user_shown ON suggestions (user, shown_at)",
+        "CREATE INDEX idx_suggestions_shown ON suggestions (shown_at)",
+        "CREATE INDEX idx_suggestions_movie ON suggestions (movie_id)",
+        "CREATE UNIQUE INDEX idx_suggestions_message ON suggestions (platform, message_id)",
+        """CREATE TABLE feedback (
+            id INTEGER PRIMARY KEY,
+            event_id TEXT UNIQUE,
+            suggestion_id INTEGER REFERENCES suggestions(id),
+            user TEXT NOT NULL REFERENCES users(key),
+            movie_id TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('like', 'dislike', 'watched', 'dismiss', 'stars')),
+            value REAL,
+            added INTEGER NOT NULL CHECK (added IN (0, 1)),
+            created_at TEXT NOT NULL,
+            undoes INTEGER REFERENCES feedback(id),
+            undone_by INTEGER REFERENCES feedback(id),
+            prev_exists INTEGER,
+            prev_value REAL,
+            prev_source TEXT,
+            prev_at TEXT,
+            prev_feedback_id INTEGER
+        )""",
+        "CREATE INDEX idx_feedback_user_movie_kind ON feedback (user, movie_id, kind)",
+        "CREATE INDEX idx_feedback_suggestion ON feedback (suggestion_id)",
+        "CREATE INDEX idx_feedback_undoes ON feedback (undoes)",
+        "CREATE INDEX idx_feedback_undone_by ON feedback (undone_by)",
+        "CREATE INDEX idx_feedback_prev_feedback ON feedback (prev_feedback_id)",
+        """CREATE TABLE memberships (
+            platform TEXT NOT NULL,
+            guild TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            user TEXT NOT NULL REFERENCES users(key),
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            PRIMARY KEY (platform, guild, channel, user)
+        )""",
+        "CREATE INDEX idx_memberships_user ON memberships (user)",
+        "CREATE INDEX idx_memberships_guild_seen ON memberships (platform, guild, last_seen)",
+        """CREATE TABLE models (
+            scope TEXT PRIMARY KEY,
+            blob BLOB NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
+MIGRATIONS: list[Migration] = [m001_initial]
+
+
+def applied(db: sqlite_utils.Database) -> list[str]:
+    if not db["_migrations"].exists():
+        return []
+    return [row["name"] for row in db.query("SELECT name FROM _migrations ORDER BY id")]
+
+
+def migrate(db: sqlite_utils.Database) -> list[str]:
+    """Apply every migration not yet recorded; returns the names applied by this call."""
+    conn = db.conn
+    outer = conn.in_transaction
+    if not outer:
+        conn.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS _migrations ("
+            "id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, applied_at TEXT NOT NULL)"
+        )
+        done = set(applied(db))
+        ran = []
+        for migration in MIGRATIONS:
+            name = migration.__name__
+            if name in done:
+                continue
+            migration(db)
+            db.execute(
+                "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
+                [name, datetime.now(UTC).isoformat(timespec="microseconds")],
+            )
+            ran.append(name)
+    except BaseException:
+        if not outer and conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    if not outer:
+        conn.execute("COMMIT")
+    return ran

@@ -1,0 +1,204 @@
+"""The recommender graph end to end on the starter catalog, with a fast fake embedder."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from agent.deps import AgentConfig, Deps
+from agent.graph import Recommender, sqlite_checkpointer
+from agent.llm import StructuredLLM
+from store.build import ingest
+from store.catalog import Catalog
+from store.home import DataDir
+from store.profiles import ProfileStore
+from store.starter import starter_catalog_path
+from tests.fakes import FakeChatModel, HashingEmbedder
+
+
+@pytest.fixture(scope="module")
+def starter(tmp_path_factory) -> Catalog:
+    home = DataDir(tmp_path_factory.mktemp("graph") / "home").ensure()
+    embedder = HashingEmbedder()
+    ingest(home, embedder, [("jsonl", [starter_catalog_path()])])
+    catalog = Catalog(home.current_catalog(), embedder)
+    yield catalog
+    catalog.close()
+
+
+@pytest.fixture
+def profiles() -> ProfileStore:
+    store = ProfileStore(None)
+    yield store
+    store.close()
+
+
+def make_bot(catalog, profiles, *, llm=None, checkpointer=None, explore=False) -> Recommender:
+    deps = Deps(catalog=catalog, profiles=profiles, llm=llm, config=AgentConfig(explore=explore),
+                today=dt.date(2026, 11, 24))
+    return Recommender(deps, checkpointer)
+
+
+def ids(result) -> list[str]:
+    return [r["id"] for r in result["recommendations"]]
+
+
+def movies(catalog, result):
+    return [catalog.movies[i] for i in ids(result)]
+
+
+def test_a_request_gets_three_explained_picks_that_honour_it(starter, profiles):
+    bot = make_bot(starter, profiles)
+    result = bot.ask("a crime thriller from the 90s", user="cli:ana")
+    picks = movies(starter, result)
+    assert len(picks) == 3
+    assert all("crime" in m.genres and 1990 <= m.year <= 1999 for m in picks)
+    for rec in result["recommendations"]:
+        assert rec["explanation"] and rec["title"] in result["reply"]
+        assert "1990s" in rec["explanation"] and "as you asked" in rec["explanation"]
+    assert {"crime", "thriller"} <= set(result["understood"]["genres"])
+    assert (result["understood"]["year_min"], result["understood"]["year_max"]) == (1990, 1999)
+
+
+def test_reference_titles_anchor_the_search_and_are_never_suggested(starter, profiles):
+    bot = make_bot(starter, profiles)
+    result = bot.ask("something like Se7en", user="cli:ana")
+    assert "se7en-1995" not in ids(result)
+    assert result["understood"]["like_titles"] == ["Se7en (1995)"]
+    assert any("like Se7en" in r["explanation"] for r in result["recommendations"])
+
+
+def test_count_negation_and_language(starter, profiles):
+    bot = make_bot(starter, profiles)
+    result = bot.ask("give me 5 Japanese films, no animation", user="cli:ana")
+    picks = movies(starter, result)
+    assert len(picks) == 5
+    assert all(m.language == "ja" and "animation" not in m.genres for m in picks)
+
+
+def test_more_never_repeats_and_older_goes_back_in_time(starter, profiles):
+    bot = make_bot(starter, profiles)
+    first = bot.ask("a feel-good comedy", user="cli:ben")
+    second = bot.ask("more", user="cli:ben")
+    assert set(ids(first)).isdisjoint(ids(second)) and len(ids(second)) == 3
+    older = bot.ask("something older", user="cli:ben")
+    earliest_shown = min(m.year for m in movies(starter, second))
+    assert all(m.year < earliest_shown for m in movies(starter, older))
+    assert all("comedy" in m.genres for m in movies(starter, older))
+
+
+def test_another_like_the_second_one(starter, profiles):
+    bot = make_bot(starter, profiles)
+    first = bot.ask("a heist movie", user="cli:cy")
+    second_pick = first["recommendations"][1]
+    follow = bot.ask("another like the second one", user="cli:cy")
+    assert follow["understood"]["like_titles"] == [f"{second_pick['title']} ({second_pick['year']})"]
+    assert second_pick["id"] not in ids(follow)
+
+
+def test_why_answers_from_the_recorded_facts(starter, profiles):
+    bot = make_bot(starter, profiles)
+    first = bot.ask("90s crime thriller", user="cli:dee")
+    why = bot.ask("why the second one?", user="cli:dee")
+    second = first["recommendations"][1]
+    assert why["intent"] == "why" and why["recommendations"] == []
+    assert second["title"] in why["reply"] and "1990s" in why["reply"]
+
+
+def test_seen_in_chat_is_remembered_and_never_suggested(starter, profiles):
+    bot = make_bot(starter, profiles)
+    first = bot.ask("a heist movie", user="cli:eve")
+    top = first["recommendations"][0]
+    said = bot.ask("I've seen the first one", user="cli:eve")
+    assert top["title"] in said["reply"]
+    assert profiles.has_watched("cli:eve", top["id"])
+    fresh_thread = bot.ask("a heist movie", user="cli:eve", channel="elsewhere")
+    assert top["id"] not in ids(fresh_thread)
+
+
+def test_loved_a_title_becomes_a_rating(starter, profiles):
+    bot = make_bot(starter, profiles)
+    bot.ask("I loved Heat", user="cli:fay")
+    assert profiles.rating("cli:fay", "heat-1995") == 4.5
+
+
+def test_help_smalltalk_empty_and_huge_messages(starter, profiles):
+    bot = make_bot(starter, profiles)
+    assert "something like Se7en" in bot.ask("help", user="cli:gus")["reply"]
+    assert bot.ask("thanks!", user="cli:gus")["recommendations"] == []
+    assert "something like" in bot.ask("   ", user="cli:gus")["reply"]
+    huge = bot.ask("a sci-fi film about space " * 2000, user="cli:gus")
+    assert huge["recommendations"] and all("sci-fi" in starter.movies[r["id"]].genres for r in huge["recommendations"])
+
+
+def test_unsatisfiable_request_loosens_and_says_so(starter, profiles):
+    bot = make_bot(starter, profiles)
+    result = bot.ask("a western from the 2020s under 80 minutes", user="cli:hal")
+    assert result["recommendations"]
+    assert "loosened" in result["reply"]
+
+
+def test_conversation_memory_survives_a_restart(starter, profiles, tmp_path):
+    path = tmp_path / "conversations.sqlite"
+    first = make_bot(starter, profiles, checkpointer=sqlite_checkpointer(path)).ask("a scary movie", user="cli:ivy")
+    restarted = make_bot(starter, profiles, checkpointer=sqlite_checkpointer(path))
+    more = restarted.ask("more", user="cli:ivy")
+    assert more["intent"] == "more"
+    assert set(ids(first)).isdisjoint(ids(more))
+    assert all("horror" in starter.movies[i].genres for i in ids(more))
+
+
+def test_threads_are_per_user_and_channel(starter, profiles):
+    bot = make_bot(starter, profiles)
+    bot.ask("a scary movie", user="cli:jo", channel="a")
+    other = bot.ask("more", user="cli:kim", channel="a")
+    assert "horror" not in other["understood"]["genres"]
+
+
+# -- with a chat model ---------------------------------------------------------------------
+
+UNDERSTOOD = {"intent": "recommend", "genres": ["crime"], "like_titles": ["Heat"], "year_min": 1990,
+              "year_max": 1999, "query": "tense cat and mouse between cops and robbers"}
+
+
+def test_llm_path_uses_at_most_two_calls_and_grounded_explanations(starter, profiles):
+    model = FakeChatModel()
+    llm = StructuredLLM(model, initial_wait=0.0)
+    bot = make_bot(starter, profiles, llm=llm)
+    model.queue(UNDERSTOOD, {"explanations": []})
+    result = bot.ask("cops and robbers like Heat, 90s", user="cli:lee")
+    assert llm.calls == 2
+    assert result["understood"]["like_titles"] == ["Heat (1995)"]
+    assert all(1990 <= starter.movies[i].year <= 1999 and "crime" in starter.movies[i].genres for i in ids(result))
+    assert all(r["explanation"] for r in result["recommendations"])  # templates filled the gaps
+    explain_prompt = model.prompts[1][-1].content
+    for rec in result["recommendations"]:
+        assert rec["id"] in explain_prompt
+
+
+def test_llm_explanations_naming_unknown_titles_are_replaced(starter, profiles):
+    model = FakeChatModel()
+    bot = make_bot(starter, profiles, llm=StructuredLLM(model, initial_wait=0.0))
+    model.queue(UNDERSTOOD, {"explanations": []})
+    picked = ids(bot.ask("cops and robbers like Heat, 90s", user="cli:max"))
+    model.queue(UNDERSTOOD, {"explanations": [
+        {"id": picked[0], "text": "A taut crime story in the spirit of Heat, which you asked about."},
+        {"id": picked[1], "text": "Better than The Godfather and Titanic combined."},
+    ]})
+    result = bot.ask("cops and robbers like Heat, 90s", user="cli:max2")
+    assert ids(result) == picked
+    texts = {r["id"]: r["explanation"] for r in result["recommendations"]}
+    assert texts[picked[0]].startswith("A taut crime story")
+    assert "Godfather" not in texts[picked[1]] and "as you asked" in texts[picked[1]]
+
+
+def test_llm_garbage_falls_back_to_rules_silently(starter, profiles):
+    model = FakeChatModel()
+    llm = StructuredLLM(model, initial_wait=0.0)
+    bot = make_bot(starter, profiles, llm=llm)
+    model.queue("this is not json at all", "{\"explanations\": 42}")
+    result = bot.ask("a 90s crime thriller", user="cli:ned")
+    assert len(result["recommendations"]) == 3
+    assert all("crime" in starter.movies[i].genres for i in ids(result))
+    assert "sorry" not in result["reply"].lower() and "error" not in result["reply"].lower()

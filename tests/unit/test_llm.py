@@ -1,0 +1,160 @@
+from __future__ import annotations
+
+import logging
+
+import httpx
+import openai
+import pytest
+from langchain_core.messages import HumanMessage, SystemMessage
+from pydantic import BaseModel
+
+from agent.llm import StructuredLLM, strip_code_fences
+from tests.fakes import FakeChatModel
+
+_REQUEST = httpx.Request("POST", "http://127.0.0.1/v1/chat/completions")
+
+
+class Pick(BaseModel):
+    title: str
+    year: int
+
+
+def status_error(cls: type[openai.APIStatusError], code: int) -> openai.APIStatusError:
+    return cls(f"HTTP {code}", response=httpx.Response(code, request=_REQUEST), body=None)
+
+
+def make_llm(*replies: object) -> tuple[StructuredLLM, FakeChatModel]:
+    fake = FakeChatModel(replies=list(replies))
+    return StructuredLLM(fake, initial_wait=0.001, max_wait=0.005), fake
+
+
+def test_valid_reply_is_parsed_and_prompt_is_system_then_user() -> None:
+    llm, fake = make_llm('{"title": "Heat", "year": 1995}')
+
+    assert llm.ask(Pick, "You pick films. Answer in JSON.", "something tense") == Pick(title="Heat", year=1995)
+
+    assert fake.prompts == [[SystemMessage("You pick films. Answer in JSON."), HumanMessage("something tense")]]
+    assert (llm.calls, llm.failures, llm.attempts) == (1, 0, 1)
+
+
+def test_dict_and_model_replies_are_validated_into_the_schema() -> None:
+    llm, _ = make_llm({"title": "Se7en", "year": "1995"}, Pick(title="Heat", year=1995))
+
+    assert llm.ask(Pick, "s", "u") == Pick(title="Se7en", year=1995)
+    assert llm.ask(Pick, "s", "u") == Pick(title="Heat", year=1995)
+
+
+def test_garbage_reply_gives_none_and_one_warning_without_the_prompt(caplog: pytest.LogCaptureFixture) -> None:
+    llm, _ = make_llm("I think you would enjoy Heat!")
+
+    with caplog.at_level(logging.WARNING, logger="agent.llm"):
+        assert llm.ask(Pick, "SECRET SYSTEM PROMPT", "private user text") is None
+
+    assert (llm.calls, llm.failures, llm.attempts) == (1, 1, 1)
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1
+    assert "Pick" in warnings[0].getMessage()
+    assert "SECRET" not in caplog.text and "private user text" not in caplog.text
+
+
+def test_reply_failing_validation_gives_none() -> None:
+    llm, _ = make_llm('{"title": "Heat"}', {"title": "Heat", "year": "nineteen"})
+
+    assert llm.ask(Pick, "s", "u") is None
+    assert llm.ask(Pick, "s", "u") is None
+    assert llm.failures == 2
+
+
+def test_fenced_json_is_recovered() -> None:
+    llm, _ = make_llm('Here you go:\n```json\n{"title": "Amélie", "year": 2001}\n```')
+
+    assert llm.ask(Pick, "s", "u") == Pick(title="Amélie", year=2001)
+    assert llm.failures == 0
+
+
+@pytest.mark.parametrize(
+    "transient",
+    [
+        status_error(openai.RateLimitError, 429),
+        status_error(openai.InternalServerError, 503),
+        openai.APITimeoutError(request=_REQUEST),
+        openai.APIConnectionError(request=_REQUEST),
+    ],
+    ids=["429", "503", "timeout", "connection"],
+)
+def test_transient_error_is_retried_then_succeeds(transient: Exception) -> None:
+    llm, fake = make_llm(transient, '{"title": "Heat", "year": 1995}')
+
+    assert llm.ask(Pick, "s", "u") == Pick(title="Heat", year=1995)
+
+    assert len(fake.prompts) == 2
+    assert fake.prompts[0] == fake.prompts[1]
+    assert (llm.calls, llm.failures, llm.attempts) == (1, 0, 2)
+
+
+def test_transient_errors_stop_after_max_attempts() -> None:
+    llm, fake = make_llm(*(status_error(openai.RateLimitError, 429) for _ in range(3)))
+
+    assert llm.ask(Pick, "s", "u") is None
+
+    assert len(fake.prompts) == 3
+    assert not fake.replies
+    assert (llm.calls, llm.failures) == (1, 1)
+
+
+def test_total_time_cap_stops_retrying_early() -> None:
+    fake = FakeChatModel(replies=[status_error(openai.RateLimitError, 429)] * 3)
+    llm = StructuredLLM(fake, max_seconds=0.05, initial_wait=1.0, max_wait=1.0)
+
+    assert llm.ask(Pick, "s", "u") is None
+
+    assert len(fake.prompts) == 1
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        status_error(openai.AuthenticationError, 401),
+        status_error(openai.BadRequestError, 400),
+        ValueError("something unexpected"),
+    ],
+    ids=["401", "400", "other"],
+)
+def test_non_transient_error_gives_none_without_retry(error: Exception) -> None:
+    llm, fake = make_llm(error, '{"title": "Heat", "year": 1995}')
+
+    assert llm.ask(Pick, "s", "u") is None
+
+    assert len(fake.prompts) == 1
+    assert len(fake.replies) == 1
+    assert (llm.calls, llm.failures, llm.attempts) == (1, 1, 1)
+
+
+def test_counters_accumulate_across_calls() -> None:
+    llm, _ = make_llm('{"title": "Heat", "year": 1995}', "nope")
+
+    llm.ask(Pick, "s", "u")
+    llm.ask(Pick, "s", "u")
+
+    assert (llm.calls, llm.failures) == (2, 1)
+
+
+def test_fake_fails_loudly_on_an_unexpected_call() -> None:
+    fake = FakeChatModel()
+
+    with pytest.raises(AssertionError, match="no reply queued"):
+        fake.invoke("hello")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('```json\n{"a": 1}\n```', '{"a": 1}'),
+        ('```\n{"a": 1}\n```', '{"a": 1}'),
+        ('Sure:\n```json\n{"a": 1}\n```\nEnjoy!', '{"a": 1}'),
+        ('```json\n{"a": 1}', '{"a": 1}'),
+        ('  {"a": 1}  ', '{"a": 1}'),
+    ],
+)
+def test_strip_code_fences(text: str, expected: str) -> None:
+    assert strip_code_fences(text) == expected

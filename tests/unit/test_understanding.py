@@ -1,0 +1,596 @@
+"""The rule-based reader: what a user would notice if a filter were missed or invented."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+
+import pytest
+from rapidfuzz import fuzz, process
+
+from agent.intents import classify
+from agent.understanding import TitleMatch, Understood, understand, vocabulary_errors
+from store.movie import normalise_title
+
+
+class FakeLookup:
+    """A catalog of real titles: exact normalised keys first, then rapidfuzz on the whole title."""
+
+    TITLES: dict[str, tuple[str, int]] = {
+        "se7en-1995": ("Se7en", 1995),
+        "heat-1995": ("Heat", 1995),
+        "fight-club-1999": ("Fight Club", 1999),
+        "no-country-for-old-men-2007": ("No Country for Old Men", 2007),
+        "star-wars-1977": ("Star Wars", 1977),
+        "scary-movie-2000": ("Scary Movie", 2000),
+        "parasite-2019": ("Parasite", 2019),
+        "the-dark-knight-2008": ("The Dark Knight", 2008),
+        "ronin-1998": ("Ronin", 1998),
+        "titanic-1997": ("Titanic", 1997),
+        "the-godfather-1972": ("The Godfather", 1972),
+        "pulp-fiction-1994": ("Pulp Fiction", 1994),
+        "the-matrix-1999": ("The Matrix", 1999),
+        "inception-2010": ("Inception", 2010),
+        "alien-1979": ("Alien", 1979),
+        "blade-runner-1982": ("Blade Runner", 1982),
+        "blade-runner-2049-2017": ("Blade Runner 2049", 2017),
+        "back-to-the-future-1985": ("Back to the Future", 1985),
+        "the-good-the-bad-and-the-ugly-1966": ("The Good, the Bad and the Ugly", 1966),
+        "once-upon-a-time-in-the-west-1968": ("Once Upon a Time in the West", 1968),
+        "pride-and-prejudice-2005": ("Pride & Prejudice", 2005),
+        "pride-2014": ("Pride", 2014),
+        "oceans-eleven-2001": ("Ocean's Eleven", 2001),
+        "the-silence-of-the-lambs-1991": ("The Silence of the Lambs", 1991),
+        "zodiac-2007": ("Zodiac", 2007),
+        "memento-2000": ("Memento", 2000),
+        "amelie-2001": ("Amélie", 2001),
+        "spirited-away-2001": ("Spirited Away", 2001),
+        "oldboy-2003": ("Oldboy", 2003),
+        "the-shining-1980": ("The Shining", 1980),
+        "halloween-1978": ("Halloween", 1978),
+        "get-out-2017": ("Get Out", 2017),
+        "mad-max-fury-road-2015": ("Mad Max: Fury Road", 2015),
+        "toy-story-1995": ("Toy Story", 1995),
+        "toy-story-3-2010": ("Toy Story 3", 2010),
+        "love-actually-2003": ("Love Actually", 2003),
+        "the-french-connection-1971": ("The French Connection", 1971),
+        "american-psycho-2000": ("American Psycho", 2000),
+        "fargo-1996": ("Fargo", 1996),
+        "drive-2011": ("Drive", 2011),
+        "the-comedy-2012": ("The Comedy", 2012),
+        "romance-1999": ("Romance", 1999),
+        "eternal-sunshine-of-the-spotless-mind-2004": ("Eternal Sunshine of the Spotless Mind", 2004),
+        "knives-out-2019": ("Knives Out", 2019),
+        "the-thing-1982": ("The Thing", 1982),
+    }
+    PEOPLE = (
+        "Christopher Nolan", "Tom Hanks", "Quentin Tarantino", "Martin Scorsese", "Al Pacino",
+        "Robert De Niro", "Denzel Washington", "Meryl Streep", "Bong Joon-ho", "Hayao Miyazaki",
+        "Wes Anderson", "David Fincher", "Brad Pitt", "Edward Norton", "Joseph Gordon-Levitt",
+        "Samuel L. Jackson", "Penélope Cruz", "Greta Gerwig", "Leonardo DiCaprio", "Kate Winslet",
+        "Steven Spielberg", "Stanley Kubrick", "Ridley Scott", "Sigourney Weaver", "Keanu Reeves",
+        "Guillermo del Toro", "Lupita Nyong'o", "Denis Villeneuve", "Jordan Peele", "Jack Black",
+        "Will Smith", "John Carpenter",
+    )
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+        self._keys = {normalise_title(title): movie_id for movie_id, (title, _) in self.TITLES.items()}
+        self._people: dict[str, str] = {}
+        for name in self.PEOPLE:
+            self._people[name.lower()] = name
+            self._people[normalise_title(name).replace(" ", " ")] = name  # accent-folded alias
+        self._people["penelope cruz"] = "Penélope Cruz"
+
+    def resolve_title(self, text: str) -> TitleMatch | None:
+        self.calls.append(text)
+        key = normalise_title(text)
+        if key in self._keys:
+            return self._match(self._keys[key], 100.0)
+        best = process.extractOne(key, list(self._keys), scorer=fuzz.ratio)
+        return self._match(self._keys[best[0]], best[1]) if best else None
+
+    def _match(self, movie_id: str, score: float) -> TitleMatch:
+        title, year = self.TITLES[movie_id]
+        return TitleMatch(movie_id=movie_id, title=title, year=year, score=score, alternatives=[])
+
+    def people_index(self) -> Mapping[str, str]:
+        return self._people
+
+
+LOOKUP = FakeLookup()
+NOTHING = {"genres": [], "moods": [], "keywords": [], "people": [], "like_titles": [], "count": None}
+
+# (request, the fields it must produce). Lists compare as sets; "query_has"/"query_lacks" look for words.
+CASES: list[tuple[str, dict]] = [
+    # genres and their everyday names
+    ("a scary movie for tonight", {"genres": ["horror"], "moods": ["scary"], "count": 1}),
+    ("something spooky", {"genres": ["horror"], "exclude_genres": []}),
+    ("I need a good laugh", {"genres": ["comedy"]}),
+    ("comedic stuff", {"genres": ["comedy"]}),
+    ("a rom-com please", {"genres": ["romance", "comedy"]}),
+    ("romcoms", {"genres": ["romance", "comedy"]}),
+    ("feel-good movie", {"moods": ["feel-good"], "genres": []}),
+    ("sci-fi", {"genres": ["sci-fi"]}),
+    ("science fiction from the 80s", {"genres": ["sci-fi"], "year_min": 1980, "year_max": 1989}),
+    ("a space opera", {"genres": ["sci-fi"], "keywords": ["space"]}),
+    ("cartoons for my kids", {"genres": ["animation", "family"]}),
+    ("anime", {"genres": ["animation"], "languages": ["ja"]}),
+    ("a good doc about music", {"genres": ["documentary", "music"]}),
+    ("superhero flicks", {"genres": ["action"], "keywords": ["superhero"]}),
+    ("a whodunit", {"genres": ["mystery"]}),
+    ("biopic of a musician", {"genres": ["biography", "music"]}),
+    ("classic noir", {"genres": ["film-noir"], "year_max": 1979}),
+    ("family movie night", {"genres": ["family"]}),
+    ("musicals", {"genres": ["musical"]}),
+    ("war movies", {"genres": ["war"]}),
+    ("westerns", {"genres": ["western"]}),
+    ("heist movie", {"genres": ["crime"], "keywords": ["heist"]}),
+    ("a slasher", {"genres": ["horror"], "keywords": ["slasher"]}),
+    ("zombie movies", {"genres": ["horror"], "keywords": ["zombies"]}),
+    ("time travel movies", {"genres": ["sci-fi"], "keywords": ["time travel"]}),
+    ("a serial killer thriller", {"genres": ["thriller"], "keywords": ["serial killer"]}),
+    ("psychological thriller", {"genres": ["thriller"], "keywords": ["psychological"]}),
+    ("kung fu", {"genres": ["action"], "keywords": ["martial arts"]}),
+    ("spy thriller", {"genres": ["thriller"], "keywords": ["spy"]}),
+    ("action", {"genres": ["action"], "exclude_genres": []}),
+    ("historical war drama", {"genres": ["history", "war", "drama"]}),
+    # moods
+    ("a tearjerker", {"moods": ["emotional"], "genres": []}),
+    ("something uplifting", {"moods": ["uplifting"]}),
+    ("atmospheric slow burn horror", {"genres": ["horror"], "moods": ["atmospheric", "slow-burn"]}),
+    ("mind-bending sci-fi", {"genres": ["sci-fi"], "moods": ["mind-bending"]}),
+    ("twisty mystery", {"genres": ["mystery"], "moods": ["mind-bending"]}),
+    ("something cozy and lighthearted", {"moods": ["light"]}),
+    ("something grim", {"moods": ["dark", "bleak"]}),
+    ("dark comedy", {"genres": ["comedy"], "moods": ["dark"]}),
+    ("wholesome", {"moods": ["feel-good", "heartwarming"]}),
+    ("thought provoking documentary", {"genres": ["documentary"], "moods": ["thought-provoking"]}),
+    ("epic fantasy adventure", {"genres": ["fantasy", "adventure"], "moods": ["epic"]}),
+    ("gritty crime drama", {"genres": ["crime", "drama"], "moods": ["gritty"]}),
+    ("stylish neo-noir", {"genres": ["crime"], "keywords": ["neo-noir"], "moods": ["stylish"]}),
+    ("J-horror", {"genres": ["horror"], "languages": ["ja"]}),
+    ("K-drama", {"genres": ["drama"], "languages": ["ko"]}),
+    ("something to cheer me up", {"moods": ["feel-good"]}),
+    # decades and years
+    ("90s action", {"genres": ["action"], "year_min": 1990, "year_max": 1999}),
+    ("movies from the 1980s", {"year_min": 1980, "year_max": 1989}),
+    ("something from the eighties", {"year_min": 1980, "year_max": 1989}),
+    ("from 1995", {"year_min": 1995, "year_max": 1995}),
+    ("after 2010", {"year_min": 2011, "year_max": None}),
+    ("before 1980", {"year_min": None, "year_max": 1979}),
+    ("between 1990 and 2000", {"year_min": 1990, "year_max": 2000}),
+    ("recent thrillers", {"genres": ["thriller"], "year_min": 2021, "year_max": None}),
+    ("new releases", {"year_min": 2021}),
+    ("old movies", {"year_min": None, "year_max": 1979}),
+    ("a classic", {"year_max": 1979}),
+    ("modern westerns", {"genres": ["western"], "year_min": 2000}),
+    ("something from this decade", {"year_min": 2020, "year_max": None}),
+    ("early 2000s", {"year_min": 2000, "year_max": 2003}),
+    ("late 70s", {"year_min": 1976, "year_max": 1979}),
+    ("80s or 90s", {"year_min": 1980, "year_max": 1999}),
+    ("since 2015", {"year_min": 2015, "year_max": None}),
+    ("2019 films", {"year_min": 2019, "year_max": 2019}),
+    ("pre-2000 thrillers", {"genres": ["thriller"], "year_max": 1999, "year_min": None}),
+    ("2005 onwards", {"year_min": 2005, "year_max": None}),
+    ("made in the last 10 years", {"year_min": 2016}),
+    ("released last year", {"year_min": 2025, "year_max": 2025}),
+    ("the nineties", {"year_min": 1990, "year_max": 1999}),
+    ("mid-90s", {"year_min": 1993, "year_max": 1996}),
+    ("from the 60s to the 80s", {"year_min": 1960, "year_max": 1989}),
+    ("nothing too old", {"year_min": 1996, "year_max": None}),
+    ("nothing older than 1990", {"year_min": 1990, "year_max": None}),
+    ("recent but from the 90s", {"year_min": 1990, "year_max": 1999}),
+    # runtime
+    ("under 2 hours", {"max_runtime": 120, "min_runtime": None}),
+    ("less than 90 minutes", {"max_runtime": 90}),
+    ("something short", {"max_runtime": 100}),
+    ("a short film", {"max_runtime": 100}),
+    ("a long movie", {"min_runtime": 150, "count": 1}),
+    ("epic length", {"min_runtime": 150}),
+    ("not too long", {"max_runtime": 130, "min_runtime": None}),
+    ("at least 2 hours", {"min_runtime": 120, "max_runtime": None}),
+    ("around 90 minutes", {"min_runtime": 75, "max_runtime": 105}),
+    ("under an hour and a half", {"max_runtime": 90}),
+    ("1h30 max", {"max_runtime": 90}),
+    ("after a long day at work, something light", {"moods": ["light"], "min_runtime": None}),
+    ("nothing too short", {"min_runtime": 90, "max_runtime": None}),
+    ("2.5 hours or less", {"max_runtime": 150}),
+    ("I have two hours", {"max_runtime": 120}),
+    # quality
+    ("highly rated", {"min_rating": 7.5}),
+    ("critically acclaimed dramas", {"min_rating": 7.5, "genres": ["drama"]}),
+    ("the best sci-fi", {"min_rating": 8.0, "genres": ["sci-fi"]}),
+    ("hidden gems", {"hidden_gem": True, "popular": False}),
+    ("underrated comedies", {"hidden_gem": True, "genres": ["comedy"]}),
+    ("lesser known horror", {"hidden_gem": True, "genres": ["horror"]}),
+    ("a popular blockbuster", {"popular": True, "hidden_gem": False}),
+    ("crowd pleaser", {"popular": True}),
+    ("rated above 7", {"min_rating": 7.0}),
+    ("imdb 8+", {"min_rating": 8.0}),
+    ("a modern classic", {"year_min": 2000, "min_rating": 7.5}),
+    ("something to watch with my best friend", {"min_rating": None}),
+    ("oscar winning dramas", {"min_rating": 7.5, "genres": ["drama"]}),
+    # people
+    ("by Christopher Nolan", {"people": ["Christopher Nolan"]}),
+    ("with Tom Hanks", {"people": ["Tom Hanks"]}),
+    ("Tom Hanks and Meryl Streep", {"people": ["Tom Hanks", "Meryl Streep"]}),
+    ("christopher nolan's best", {"people": ["Christopher Nolan"], "min_rating": 8.0}),
+    ("samuel l. jackson movies", {"people": ["Samuel L. Jackson"]}),
+    ("penelope cruz", {"people": ["Penélope Cruz"]}),
+    ("Jack Black comedy", {"people": ["Jack Black"], "genres": ["comedy"], "moods": []}),
+    ("directed by bong joon-ho", {"people": ["Bong Joon-ho"]}),
+    ("Nolan movies", {"people": [], "like_titles": []}),
+    ("something like Christopher Nolan films", {"people": ["Christopher Nolan"], "like_titles": []}),
+    ("something Wes Anderson-style", {"people": ["Wes Anderson"], "like_titles": []}),
+    ("keanu reeves action", {"people": ["Keanu Reeves"], "genres": ["action"]}),
+    # reference titles
+    ("something like Se7en or Fight Club", {"like_titles": ["se7en-1995", "fight-club-1999"]}),
+    ("a film like Heat", {"like_titles": ["heat-1995"], "genres": [], "count": 1}),
+    ("movies similar to parasite", {"like_titles": ["parasite-2019"], "languages": []}),
+    (
+        "in the vein of No Country for Old Men",
+        {"like_titles": ["no-country-for-old-men-2007"], "exclude_genres": [], "year_max": None},
+    ),
+    ("Heat meets Ocean's Eleven", {"like_titles": ["heat-1995", "oceans-eleven-2001"]}),
+    ("if I liked Zodiac what else", {"like_titles": ["zodiac-2007"]}),
+    ("for fans of memento", {"like_titles": ["memento-2000"]}),
+    ("something like the dark night", {"like_titles": ["the-dark-knight-2008"], "moods": []}),
+    ("like star wars but funnier", {"like_titles": ["star-wars-1977"], "genres": [], "modifiers": ["funnier"]}),
+    ("movies like Scary Movie", {"like_titles": ["scary-movie-2000"], "genres": [], "moods": []}),
+    ("I want a scary movie", {"like_titles": [], "genres": ["horror"]}),
+    ("something like heat with al pacino", {"like_titles": ["heat-1995"], "people": ["Al Pacino"]}),
+    ("like Se7en from the 90s", {"like_titles": ["se7en-1995"], "year_min": 1990, "year_max": 1999}),
+    ("a Fargo-style crime story", {"like_titles": ["fargo-1996"], "genres": ["crime"]}),
+    ("I loved Inception, anything similar?", {"like_titles": ["inception-2010"]}),
+    ("similar to Back to the Future", {"like_titles": ["back-to-the-future-1985"]}),
+    ("like The Good, the Bad and the Ugly", {"like_titles": ["the-good-the-bad-and-the-ugly-1966"]}),
+    ("something like Pride and Prejudice", {"like_titles": ["pride-and-prejudice-2005"]}),
+    ("like toy story 3", {"like_titles": ["toy-story-3-2010"]}),
+    ("like blade runner 2049", {"like_titles": ["blade-runner-2049-2017"], "year_min": None, "year_max": None}),
+    ("Star Wars marathon tonight", {"like_titles": ["star-wars-1977"], "genres": []}),
+    ("something like a comedy", {"like_titles": [], "genres": ["comedy"]}),
+    ("something like The Comedy", {"like_titles": ["the-comedy-2012"], "genres": []}),
+    ("I like romance", {"like_titles": [], "genres": ["romance"]}),
+    ("movies like Love Actually", {"like_titles": ["love-actually-2003"], "genres": []}),
+    ("halloween movies for kids", {"like_titles": [], "genres": ["horror", "family"]}),
+    ("something like Halloween", {"like_titles": ["halloween-1978"], "genres": []}),
+    ("Is Parasite good?", {"like_titles": ["parasite-2019"]}),
+    ("Amelie vibes", {"like_titles": ["amelie-2001"]}),
+    ("something like amélie", {"like_titles": ["amelie-2001"]}),
+    ("something like oceans eleven", {"like_titles": ["oceans-eleven-2001"]}),
+    ("like once upon a time in the west", {"like_titles": ["once-upon-a-time-in-the-west-1968"]}),
+    ("something like Mad Max: Fury Road", {"like_titles": ["mad-max-fury-road-2015"]}),
+    ("like The French Connection", {"like_titles": ["the-french-connection-1971"], "languages": []}),
+    ("I just watched Get Out, what next", {"like_titles": ["get-out-2017"]}),
+    # refusals and negations
+    ("no horror", {"exclude_genres": ["horror"], "genres": [], "query": ""}),
+    ("nothing animated", {"exclude_genres": ["animation"], "genres": []}),
+    ("not a comedy", {"exclude_genres": ["comedy"], "genres": []}),
+    ("without gore", {"exclude_moods": ["violent"], "moods": []}),
+    ("not too scary", {"exclude_moods": ["scary"], "exclude_genres": [], "genres": []}),
+    ("less grim", {"exclude_moods": ["dark", "bleak"], "moods": []}),
+    ("no action", {"exclude_genres": ["action"], "genres": []}),
+    ("romance but not too cheesy", {"genres": ["romance"], "exclude_genres": [], "query_lacks": ["cheesy"]}),
+    ("not Titanic", {"exclude_titles": ["titanic-1997"], "like_titles": []}),
+    ("a romantic drama, anything but Titanic", {"exclude_titles": ["titanic-1997"], "genres": ["romance", "drama"]}),
+    ("no horror or gore", {"exclude_genres": ["horror"], "exclude_moods": ["violent"]}),
+    ("nothing too violent", {"exclude_moods": ["violent"]}),
+    ("I'm not in the mood for horror", {"exclude_genres": ["horror"], "genres": []}),
+    ("I'm not a fan of musicals", {"exclude_genres": ["musical"]}),
+    ("no rom-coms", {"exclude_genres": ["romance"], "genres": []}),
+    ("no subtitles", {"languages": ["en"]}),
+    ("nothing foreign", {"languages": ["en"]}),
+    ("something non-violent", {"exclude_moods": ["violent"]}),
+    (
+        "something funny, nothing too heavy",
+        {"genres": ["comedy"], "exclude_moods": ["dark", "bleak", "disturbing"]},
+    ),
+    ("no zombies", {"genres": [], "exclude_genres": [], "keywords": []}),
+    ("no kids movies", {"exclude_genres": ["family"], "genres": []}),
+    ("nothing like Titanic", {"exclude_titles": ["titanic-1997"], "like_titles": []}),
+    ("no country for old men", {"like_titles": ["no-country-for-old-men-2007"], "year_max": None}),
+    ("No Country for Old Men is my favourite", {"like_titles": ["no-country-for-old-men-2007"]}),
+    ("horror but nothing too gory", {"genres": ["horror"], "exclude_moods": ["violent"]}),
+    ("a scary movie but not too violent", {"genres": ["horror"], "exclude_moods": ["violent"]}),
+    ("something funny but not a rom-com", {"genres": ["comedy"], "exclude_genres": ["romance"]}),
+    ("no more horror", {"exclude_genres": ["horror"]}),
+    ("less violent", {"exclude_moods": ["violent"], "modifiers": []}),
+    # languages and countries
+    ("Korean thriller", {"languages": ["ko"], "genres": ["thriller"]}),
+    ("French films", {"languages": ["fr"], "countries": []}),
+    ("Bollywood", {"countries": ["IN"]}),
+    ("British comedy", {"countries": ["GB"], "genres": ["comedy"], "languages": []}),
+    ("Japanese animation", {"languages": ["ja"], "genres": ["animation"]}),
+    ("something in Spanish", {"languages": ["es"]}),
+    ("foreign films", {"languages": [], "countries": []}),
+    ("italian westerns", {"languages": ["it"], "genres": ["western"]}),
+    ("a german war film", {"languages": ["de"], "genres": ["war"]}),
+    ("Irish drama", {"countries": ["IE"], "languages": []}),
+    ("scandinavian noir", {"countries": ["SE", "DK", "NO", "FI", "IS"], "genres": ["film-noir"]}),
+    ("movies from Japan", {"countries": ["JP"]}),
+    ("something in English", {"languages": ["en"]}),
+    # how many
+    ("give me 3", {"count": 3}),
+    ("three movies", {"count": 3}),
+    ("top 5 thrillers", {"count": 5, "genres": ["thriller"]}),
+    ("a couple of comedies", {"count": 2, "genres": ["comedy"]}),
+    ("a few horror films", {"count": 3, "genres": ["horror"]}),
+    ("one movie", {"count": 1}),
+    ("recommend 20 movies", {"count": 10}),
+    ("list ten westerns", {"count": 10, "genres": ["western"]}),
+    ("a movie like Heat", {"count": 1, "like_titles": ["heat-1995"]}),
+    ("two or three options", {"count": 3}),
+    ("what should i watch", {"count": None, "genres": []}),
+    ("a comedy for a couple", {"count": None, "genres": ["comedy"]}),
+    ("top five", {"count": 5, "min_rating": None}),
+    # follow-up modifiers
+    ("something older", {"modifiers": ["older"], "year_max": None}),
+    ("newer", {"modifiers": ["newer"]}),
+    ("shorter please", {"modifiers": ["shorter"], "max_runtime": None}),
+    ("a bit longer", {"modifiers": ["longer"]}),
+    ("lighter", {"modifiers": ["lighter"], "moods": []}),
+    ("darker", {"modifiers": ["darker"], "moods": []}),
+    ("funnier", {"modifiers": ["funnier"], "genres": []}),
+    ("scarier", {"modifiers": ["scarier"], "genres": []}),
+    ("more obscure", {"modifiers": ["less_known"], "hidden_gem": False}),
+    ("more popular ones", {"modifiers": ["more_popular"], "popular": False}),
+    ("more recent", {"modifiers": ["newer"], "year_min": None}),
+    ("but shorter and funnier", {"modifiers": ["shorter", "funnier"]}),
+    # case, typos, emoji, nothing at all
+    ("HORROR FROM THE 80S", {"genres": ["horror"], "year_min": 1980, "year_max": 1989}),
+    ("SOMETHING LIKE HEAT BUT FUNNIER", {"like_titles": ["heat-1995"], "modifiers": ["funnier"]}),
+    ("Something Scary Please", {"genres": ["horror"], "like_titles": []}),
+    ("a documentry", {"genres": ["documentary"]}),
+    ("a good thriler", {"genres": ["thriller"]}),
+    ("romace", {"genres": ["romance"]}),
+    ("horor from the 90s", {"genres": ["horror"], "year_min": 1990}),
+    ("something animted for the family", {"genres": ["animation", "family"]}),
+    ("👻🎃", {"genres": ["horror"]}),
+    ("something 😂", {"genres": ["comedy"]}),
+    ("", {**NOTHING, "query": ""}),
+    ("   ", {**NOTHING, "query": ""}),
+    ("!!!", {**NOTHING, "query": ""}),
+    ("I'd be thrilled with anything", {"genres": []}),
+    ("a night in with pizza", {"moods": [], "query_has": ["pizza"]}),
+    ("a movie for a night in", {"moods": [], "count": 1}),
+    # what is left for semantic search
+    ("a heist movie set in Paris", {"query_has": ["heist", "Paris"], "query_lacks": ["movie"]}),
+    ("dark thriller about grief", {"query_has": ["grief", "dark"], "query_lacks": ["thriller"]}),
+    ("movies about chess", {"query": "chess"}),
+    ("something like Heat but set on a boat", {"query_has": ["boat"], "query_lacks": ["Heat", "like"]}),
+    ("a korean thriller about revenge", {"query_has": ["revenge"], "query_lacks": ["korean"]}),
+    ("comedies", {"query": "comedies", "genres": ["comedy"]}),
+    # the rest of real life
+    ("I want to watch something with my kids", {"genres": ["family"]}),
+    ("something for my 8 year old", {"genres": ["family"], "year_min": None, "year_max": None}),
+    ("hit me with something good", {"popular": False, "min_rating": None}),
+    ("a black and white film", {"year_max": 1965}),
+    ("date night movie", {"genres": ["romance"]}),
+    ("christmas movies", {"keywords": ["christmas"]}),
+    ("based on a true story", {"keywords": ["based on a true story"]}),
+    (
+        "romantic comedy from the 2000s under 2 hours",
+        {"genres": ["romance", "comedy"], "year_min": 2000, "year_max": 2009, "max_runtime": 120},
+    ),
+    (
+        "give me 3 highly rated korean thrillers from after 2010",
+        {"count": 3, "min_rating": 7.5, "languages": ["ko"], "genres": ["thriller"], "year_min": 2011},
+    ),
+    ("movies by Wes Anderson", {"people": ["Wes Anderson"]}),
+    ("John Carpenter horror from the 80s", {"people": ["John Carpenter"], "genres": ["horror"], "year_min": 1980}),
+    ("a dark sci-fi like Blade Runner", {"like_titles": ["blade-runner-1982"], "genres": ["sci-fi"], "moods": ["dark"]}),
+    ("like Alien but not as long", {"like_titles": ["alien-1979"], "modifiers": ["shorter"]}),
+]
+
+
+def _check(u: Understood, expected: dict) -> None:
+    for key, want in expected.items():
+        if key == "query_has":
+            for word in want:
+                assert word.lower() in u.query.lower(), (word, u.query)
+        elif key == "query_lacks":
+            for word in want:
+                assert word.lower() not in u.query.lower().split(), (word, u.query)
+        else:
+            got = getattr(u, key)
+            if isinstance(want, list):
+                assert sorted(got) == sorted(want), (key, got)
+            else:
+                assert got == want, (key, got)
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[f"{i:03d}-{t[:40]}" for i, (t, _) in enumerate(CASES)])
+def test_understand(text: str, expected: dict) -> None:
+    assert expected, "every row must constrain something"
+    _check(understand(text, LOOKUP), expected)
+
+
+def test_table_is_big_and_varied() -> None:
+    assert len(CASES) >= 150
+    assert len({text for text, _ in CASES}) == len(CASES)
+
+
+def test_reference_titles_keep_their_order() -> None:
+    u = understand("like Fight Club, Se7en and Zodiac", LOOKUP)
+    assert u.like_titles == ["fight-club-1999", "se7en-1995", "zodiac-2007"]
+
+
+def test_relative_years_follow_today() -> None:
+    assert understand("something recent", LOOKUP, today_year=2030).year_min == 2025
+    assert understand("this decade", LOOKUP, today_year=2031).year_min == 2030
+
+
+def test_tables_only_use_the_shared_vocabulary() -> None:
+    assert vocabulary_errors() == []
+
+
+def test_plain_requests_never_ask_the_catalog_for_titles() -> None:
+    lookup = FakeLookup()
+    for text in ("a dark thriller from the 90s under 2 hours", "no horror, nothing too long", "give me 3 comedies"):
+        understand(text, lookup)
+    assert lookup.calls == []
+
+
+# --- is_open and to_contract --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "is_open"),
+    [
+        ("", True),
+        ("under 2 hours from the 90s", True),
+        ("give me 3", True),
+        ("no horror", True),
+        ("a dark thriller", False),
+        ("something funny", False),
+        ("like Heat", False),
+        ("with Tom Hanks", False),
+        ("French", False),
+        ("heist", False),
+    ],
+)
+def test_is_open(text: str, is_open: bool) -> None:
+    assert understand(text, LOOKUP).is_open() is is_open
+
+
+def test_to_contract_has_exactly_the_hard_filters() -> None:
+    u = understand("3 korean thrillers like Parasite from after 2010 under 2 hours, no horror", LOOKUP)
+    contract = u.to_contract(lambda movie_id: FakeLookup.TITLES[movie_id][0])
+    assert contract == {
+        "genres": ["thriller"],
+        "exclude_genres": ["horror"],
+        "year_min": 2011,
+        "year_max": None,
+        "min_runtime": None,
+        "max_runtime": 120,
+        "min_rating": None,
+        "people": [],
+        "like_titles": ["Parasite"],
+        "languages": ["ko"],
+        "count": 3,
+    }
+
+
+def test_to_contract_copies_lists() -> None:
+    u = Understood(genres=["drama"])
+    u.to_contract(str)["genres"].append("war")
+    assert u.genres == ["drama"]
+
+
+# --- classify ----------------------------------------------------------------------------------
+
+# (message, has_previous, intent, other fields to compare)
+INTENTS: list[tuple[str, bool, str, dict]] = [
+    ("more", True, "more", {"ordinal": None}),
+    ("another", True, "more", {}),
+    ("others?", True, "more", {}),
+    ("more please", True, "more", {}),
+    ("next", True, "more", {}),
+    ("what else?", True, "more", {}),
+    ("give me 3 more", True, "more", {}),
+    ("more", False, "recommend", {}),
+    ("more like the second one", True, "more", {"ordinal": 1}),
+    ("another like #2", True, "more", {"ordinal": 1}),
+    ("something else", True, "more", {}),
+    ("seen it, another one?", True, "more", {"ordinal": None}),
+    ("something older", True, "refine", {}),
+    ("something older", False, "recommend", {}),
+    ("less violent", True, "refine", {}),
+    ("but shorter", True, "refine", {}),
+    ("funnier", True, "refine", {}),
+    ("in French please", True, "refine", {}),
+    ("from the 90s instead", True, "refine", {}),
+    ("no horror though", True, "refine", {}),
+    ("but a comedy", True, "refine", {}),
+    ("a horror movie", True, "recommend", {}),
+    ("why that one?", True, "why", {"ordinal": None, "titles": []}),
+    ("why the second?", True, "why", {"ordinal": 1}),
+    ("why did you pick Heat", True, "why", {"titles": ["heat-1995"]}),
+    ("why is heat on the list", True, "why", {"titles": ["heat-1995"]}),
+    ("why not something scary", True, "recommend", {}),
+    ("I've seen it", True, "seen", {"ordinal": None, "titles": []}),
+    ("seen the first one", True, "seen", {"ordinal": 0}),
+    ("seen #3", True, "seen", {"ordinal": 2}),
+    ("already watched Heat", True, "seen", {"titles": ["heat-1995"]}),
+    ("already watched heat and ronin", True, "seen", {"titles": ["heat-1995", "ronin-1998"]}),
+    ("I loved Heat", False, "liked", {"titles": ["heat-1995"], "rating": 5.0}),
+    ("I loved Heat and Ronin", True, "liked", {"titles": ["heat-1995", "ronin-1998"], "rating": 5.0}),
+    ("hated Titanic", True, "disliked", {"titles": ["titanic-1997"], "rating": 1.0}),
+    ("I didn't like the second one", True, "disliked", {"ordinal": 1, "rating": 2.0}),
+    ("I liked it", True, "liked", {"rating": 4.0, "titles": []}),
+    ("I'd give Heat 4 stars", True, "liked", {"titles": ["heat-1995"], "rating": 4.0}),
+    ("8/10 for the last one", True, "liked", {"ordinal": -1, "rating": 4.0}),
+    ("2 stars for Titanic", True, "disliked", {"titles": ["titanic-1997"], "rating": 2.0}),
+    ("Titanic was boring", True, "disliked", {"titles": ["titanic-1997"], "rating": 2.0}),
+    ("great pick", True, "liked", {"rating": 4.0}),
+    ("⭐⭐⭐⭐", True, "liked", {"rating": 4.0}),
+    ("👍", True, "liked", {}),
+    ("👎", True, "disliked", {"rating": 1.0}),
+    ("I loved Heat, anything similar?", True, "recommend", {}),
+    ("I loved Heat, anything similar?", False, "recommend", {}),
+    ("Loved it! More like this please", True, "more", {}),
+    ("Have you got something like Heat?", True, "recommend", {}),
+    ("help", False, "help", {}),
+    ("what can you do?", False, "help", {}),
+    ("how does this work", True, "help", {}),
+    ("help me find a thriller", False, "recommend", {}),
+    ("hi", False, "smalltalk", {}),
+    ("thanks!", True, "smalltalk", {}),
+    ("lol", True, "smalltalk", {}),
+    ("ok cool thanks", True, "smalltalk", {}),
+    ("hey, recommend a thriller", False, "recommend", {}),
+    ("a dark thriller from the 90s", False, "recommend", {}),
+    ("I like horror", False, "recommend", {}),
+    ("", False, "smalltalk", {}),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "has_previous", "intent", "expected"),
+    INTENTS,
+    ids=[f"{i:02d}-{t[:30]}-{p}" for i, (t, p, _, _) in enumerate(INTENTS)],
+)
+def test_classify(text: str, has_previous: bool, intent: str, expected: dict) -> None:
+    result = classify(text, LOOKUP, has_previous=has_previous)
+    assert result.intent == intent, result
+    for key, want in expected.items():
+        assert getattr(result, key) == want, (key, result)
+
+
+def test_classify_table_is_big_enough() -> None:
+    assert len(INTENTS) >= 40
+
+
+# --- speed -------------------------------------------------------------------------------------
+
+
+class BigLookup:
+    """A 10k-title, 40k-people catalog whose own cost is timed apart from the reader's."""
+
+    def __init__(self) -> None:
+        self.titles = {f"title {i} of the catalog": f"t{i}" for i in range(10_000)}
+        self.titles["heat"] = "heat-1995"
+        self.people = {f"first{i} last{i}": f"First{i} Last{i}" for i in range(40_000)}
+        self.people["tom hanks"] = "Tom Hanks"
+        self.spent = 0.0
+
+    def resolve_title(self, text: str) -> TitleMatch | None:
+        started = time.perf_counter()
+        movie_id = self.titles.get(normalise_title(text))
+        self.spent += time.perf_counter() - started
+        return TitleMatch(movie_id, text, None, 100.0, []) if movie_id else None
+
+    def people_index(self) -> Mapping[str, str]:
+        return self.people
+
+
+def test_reading_costs_under_two_milliseconds_on_a_big_catalog() -> None:
+    lookup = BigLookup()
+    requests = [text for text, _ in CASES] * 3
+    understand("warm up caches", lookup)
+    started = time.perf_counter()
+    for text in requests:
+        understand(text, lookup)
+    own = (time.perf_counter() - started - lookup.spent) / len(requests)
+    assert own < 0.002, f"{own * 1000:.2f} ms per request"
