@@ -114,11 +114,14 @@ def _what_was_asked(movie: Movie, request: dict) -> str:
     return f"{text}, as you asked" if text else ""
 
 
+NOUN_GENRES = {"thriller": 9, "western": 9, "musical": 9, "documentary": 9, "drama": 8, "comedy": 8, "romance": 7}
+
+
 def _genre_phrase(genres: list[str]) -> str:
-    """["crime", "thriller"] -> "crime thriller"; nouns read better last."""
-    order = {"thriller": 9, "drama": 8, "comedy": 8, "western": 9, "musical": 9, "documentary": 9}
-    ordered = sorted(genres[:3], key=lambda g: order.get(g, 0))
-    return " ".join(ordered).replace("sci-fi", "sci-fi").replace("film-noir", "noir")
+    """["crime", "thriller"] -> "crime thriller", ["crime"] -> "crime film": the noun goes last."""
+    ordered = sorted(genres[:3], key=lambda g: NOUN_GENRES.get(g, 0))
+    phrase = " ".join(ordered).replace("film-noir", "noir")
+    return phrase if ordered and ordered[-1] in NOUN_GENRES else f"{phrase} film"
 
 
 def _count(votes: int) -> str:

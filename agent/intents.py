@@ -15,6 +15,11 @@ from typing import Literal
 
 from agent.understanding import CatalogLookup, Understood, normalise_message, titles_after, understand
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 Intent = Literal["recommend", "refine", "more", "why", "seen", "liked", "disliked", "help", "smalltalk"]
 
 
@@ -50,38 +55,45 @@ _WHY = re.compile(
     r"|\bwhy\s+(?:did|do|would|is|was|that|this|the|'d)\b|\b(?:explain|what makes|how come)\b"
 )
 _WHY_TARGET = re.compile(
-    r"\b(?:why(?:\s+(?:did|do|would)\s+you\s+(?:pick|choose|recommend|suggest|include|go\s+with))?"
+    r"\b(?:why(?:\s+(?:did|do|would)\s+you\s+(?:pick|choose|recommend|suggest|include|go\s+with)|\s+(?:is|was))?"
     r"|picked|chose|recommended|suggested|included|what makes|explain)\b"
 )
 
 _NOT_SEEN = re.compile(
-    r"\b(?:haven'?t|have not|never|not|didn'?t|did not|hasn'?t|not yet)\s+(?:\w+\s+)?(?:seen|watched|saw|see|watch)\b"
+    r"\b(?:haven'?t|have not|never|not|didn'?t|did not|hasn'?t|not yet)\s+(?:\w+\s+)?"
+    r"(?:seen|watched|saw|see|watch)\b"
 )
 _SEEN = re.compile(r"\b(?:seen|watched|saw)\b")
-# Checked in order: "didn't like" must win over "like".
-_SENTIMENTS: tuple[tuple[re.Pattern[str], Intent, float], ...] = (
-    (
-        re.compile(r"\b(?:hated|hate|loathed|despised|terrible|awful|horrible|the worst|garbage|trash)\b|👎"),
-        "disliked",
-        1.0,
-    ),
+# Verdicts, checked in order ("didn't like" must win over "like"): pattern, intent, stars, and
+# whether it is a bare adjective ("good", "boring"), which only counts in a message with no filters
+# ("a good thriller" asks for one; "good one" judges one).
+_SENTIMENTS: tuple[tuple[re.Pattern[str], Intent, float, bool], ...] = (
+    (re.compile(r"\b(?:hated|hate|loathed|despised)\b|👎"), "disliked", 1.0, False),
+    (re.compile(r"\b(?:terrible|awful|horrible|the worst|garbage|trash)\b"), "disliked", 1.0, True),
     (
         re.compile(
             r"\b(?:didn'?t|did not|don'?t|do not|wasn'?t|was not|not)\s+(?:really\s+)?"
-            r"(?:like|love|enjoy|care for|a fan|great|good|for me|my thing)\b|\b(?:disliked|boring|meh|fell flat)\b"
+            r"(?:like|love|enjoy|care for|a fan|great|good|for me|my thing)\b|\bdisliked\b"
         ),
         "disliked",
         2.0,
+        False,
     ),
+    (re.compile(r"\b(?:boring|meh|fell flat)\b"), "disliked", 2.0, True),
+    (re.compile(r"\b(?:loved|adored|(?:i|we)\s+(?:really\s+)?(?:love|adore))\b|❤|😍"), "liked", 5.0, False),
     (
-        re.compile(
-            r"\b(?:loved|love|adored|adore|amazing|masterpiece|favou?rite|awesome|fantastic|incredible|brilliant)\b"
-            r"|❤|😍"
-        ),
+        re.compile(r"\b(?:amazing|masterpiece|favou?rite|awesome|fantastic|incredible|brilliant)\b"),
         "liked",
         5.0,
+        True,
     ),
-    (re.compile(r"(?<!i'd )(?<!would )\b(?:liked|like|enjoyed|enjoy|good|great|nice|solid)\b|👍"), "liked", 4.0),
+    (
+        re.compile(r"\b(?:liked|enjoyed|(?:i|we)\s+(?:really\s+|also\s+|do\s+)?(?:like|enjoy))\b|👍"),
+        "liked",
+        4.0,
+        False,
+    ),
+    (re.compile(r"\b(?:good|great|nice|solid)\b"), "liked", 4.0, True),
 )
 # What a verdict is about when no title is named: "loved it", "great pick", "hated that one".
 _REFERENT = re.compile(
@@ -98,26 +110,27 @@ _STAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _ASKS = re.compile(
     r"\?|\b(?:something|anything|recommend\w*|suggest\w*|similar|what else|what next|what now|what should"
     r"|give me|show me|find me|any (?:ideas|suggestions|recs)|other|another|else|more like)\b"
-    r"|\b(?:more|movies?|films?|stuff|ones?)\s+like\s+(?:it|that|this|them|those)\b"
+    r"|\b(?:more|movies?|films?|stuff|ones?)\s+like\b"
 )
 _MORE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|cool|nice|thanks|great|hmm+|and|yes|yeah|sure|alright|got it)\W+)*"
     r"(?:more|another|others|other ones|next|again|keep going|go on|continue)\b"
     r"|\b(?:more like|another (?:one|like)|show me more|give me more|any more|anymore|more options"
     r"|more suggestions|more please|more of (?:that|those|these|the same)|what else|something else"
-    r"|anything else|next one|different ones|other ones|other options|others|similar to)\b"
+    r"|anything else|next one|different ones|other ones|other options|others|similar to"
+    r"|(?:\d+|one|two|three|four|five|a few|a couple|some) more)\b"
 )
 _LIKE_WHICH = re.compile(r"\b(?:like|similar to)\b")
 _REFINE_CUE = re.compile(
     r"^\W*(?:but|and|only|just|make it|preferably|ideally|same but|what about|how about|maybe|now|rather"
-    r"|actually)\b|\b(?:instead|rather|though|make it|but)\b"
+    r"|actually)\b|\b(?:instead|rather|though|make it)\b"
 )
-_SMALLTALK = frozenset(
+_SMALLTALK = _words(
     """hi hello hey hiya yo sup thanks thank you thx ty cheers lol lmao haha hahaha ok okay k cool nice great
     awesome bye goodbye cya night good morning evening afternoon how are doing hmm yes no yeah nope sure
-    alright perfect wow oh there again much all for that's it is was bot moviebot well done""".split()
+    alright perfect wow oh there again much all for that's it is was bot moviebot well done"""
 )
-_GREETINGS = frozenset("hi hello hey hiya yo thanks thank thx ty cheers lol haha bye goodbye".split())
+_GREETINGS = _words("hi hello hey hiya yo thanks thank thx ty cheers lol haha bye goodbye")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
@@ -173,14 +186,22 @@ def _feedback(
 ) -> Classified | None:
     """A verdict or a "seen it" about named titles, a position in the list, or "it"."""
     rating = _stars(lowered)
+    plain = not _has_filters(understood)
     verdict = next(
-        ((m, intent, stars) for pattern, intent, stars in _SENTIMENTS if (m := pattern.search(lowered))), None
+        (
+            (m, intent, stars)
+            for pattern, intent, stars, adjective in _SENTIMENTS
+            if (plain or not adjective) and (m := pattern.search(lowered))
+        ),
+        None,
     )
     seen = None if _NOT_SEEN.search(lowered) else _SEEN.search(lowered)
     anchor = verdict[0] if verdict else seen
     titles: list[str] = []
     if anchor is not None:
         titles = [m.movie_id for m in titles_after(text, anchor.end(), lookup)]
+        if not titles and anchor.start() > 0 and not understood.like_titles:  # "Titanic was boring"
+            titles = [m.movie_id for m in titles_after(text, 0, lookup)]
     for movie_id in [*understood.like_titles, *understood.exclude_titles]:
         if movie_id not in titles:
             titles.append(movie_id)
@@ -189,7 +210,8 @@ def _feedback(
         _, intent, stars = verdict
         return Classified(intent, ordinal=ordinal, titles=titles, rating=rating or stars)
     if rating is not None:
-        return Classified("liked" if rating >= 3 else "disliked", ordinal=ordinal, titles=titles, rating=rating)
+        intent = "liked" if rating >= 3 else "disliked"
+        return Classified(intent, ordinal=ordinal, titles=titles, rating=rating)
     if seen is not None and has_referent:
         return Classified("seen", ordinal=ordinal, titles=titles)
     return None
@@ -232,11 +254,11 @@ def _has_filters(u: Understood) -> bool:
 
 def _refines(lowered: str, u: Understood) -> bool:
     """Adjusts the last request: relative ("older"), negative ("less violent") or partial ("in French")."""
-    if u.modifiers or u.exclude_genres or u.exclude_moods or u.exclude_titles:
+    if u.modifiers:
         return True
     if not _has_filters(u):
         return False
-    names_a_subject = bool(u.genres or u.people or u.like_titles or u.keywords)
+    names_a_subject = bool(u.genres or u.moods or u.people or u.like_titles or u.keywords)
     return not names_a_subject or bool(_REFINE_CUE.search(lowered))
 
 

@@ -17,6 +17,7 @@ Whatever nothing explained becomes the query for semantic search.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -67,7 +68,11 @@ class CatalogLookup(Protocol):
 
 @dataclass
 class Understood:
-    """What a request asks for; every field optional so requests combine (follow-ups merge onto earlier ones)."""
+    """What a request asks for; every field optional so requests combine.
+
+    Follow-ups ("something older", "no horror though") merge onto earlier requests, so a field
+    the message does not mention stays empty rather than defaulting to anything.
+    """
 
     genres: list[str] = field(default_factory=list)  # GENRES entries wanted
     exclude_genres: list[str] = field(default_factory=list)  # "no horror", "nothing animated"
@@ -415,6 +420,13 @@ _ERA_PHRASES: dict[str, _Effect] = {
     "silent film | silent films | silent movie | silent movies | silent era": _Effect(years=_until(1929)),
 }
 
+# Set phrases that look like negations or filters but are neither.
+_IDIOMS: dict[str, _Effect] = {
+    "why not | not sure | not only | if not | or not | no idea | no preference | not bad": _Effect(),
+    "no matter | whatever": _Effect(),
+    "doesn't matter | don't mind | dont mind | don't care | dont care | no worries | no problem": _Effect(),
+}
+
 _LENGTH_PHRASES: dict[str, _Effect] = {
     "short | shortish | quick watch | quick one | quick movie | brief": _Effect(
         runtime=(None, 100), negated=_Effect(runtime=(90, None))
@@ -530,9 +542,19 @@ def _locale_phrases() -> dict[str, _Effect]:
             if word not in table and word not in _AMBIGUOUS_COUNTRY_NAMES:
                 table[word] = _Effect(countries=(code,))
     for phrases, effect in _LOCALE_OVERRIDES.items():
-        for phrase in phrases.split("|"):
-            table[phrase.strip()] = effect
+        for phrase in _alternatives(phrases):
+            table[phrase] = effect
     return table
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word table written as prose-like text, one entry per whitespace-separated word."""
+    return frozenset(text.split())
+
+
+def _alternatives(text: str) -> list[str]:
+    """Phrases written "a | b c | d", as every table in this module spells them."""
+    return [phrase.strip() for phrase in text.split("|") if phrase.strip()]
 
 
 # --- reading the text --------------------------------------------------------------------------
@@ -605,7 +627,7 @@ class _Scan:
         )
 
 
-_STOPWORDS = frozenset(
+_STOPWORDS = _words(
     """
     a an the and or but nor of to in on at for from with by about as into than then so if is are was
     were be been being am it its it's this that these those there here what what's which who whom how
@@ -617,36 +639,40 @@ _STOPWORDS = frozenset(
     rec recs suggest suggestion suggestions tell help get got can could would should will shall may
     might must do does did don't dont doesn't didn't have has had having watch watching watched see
     seeing seen saw movie movies film films flick flicks cinema stuff thing things kind sort type
-    tonight today tomorrow now night evening weekend time good great nice cool awesome amazing lol
+    tonight today tomorrow now weekend time good great nice cool awesome amazing lol
     haha idk yes yeah yep no not sure mood feel feeling vibe vibes similar same style whatever else
     worth actually around enjoy enjoyed love loved liked hate hated idea ideas option options pick
     picks choice choices list couple few several first second third fourth fifth last latter former
     previous next starring featuring directed director actor actress cast made wife husband girlfriend
     boyfriend partner friends family's lets let's u ur pls please bot moviebot watchlist alone
     together someone's whether either neither rather instead though although however also ever
-    between after before since until till under over above below within onwards top least
-    """.split()
+    between after before since until till under over above below within onwards top least already
+    haven't havent hasn't isn't isnt wasn't aren't won't can't cant couldn't wouldn't shouldn't that's
+    thats there's
+    """
 )
 
 # Small words a title may keep lower-case inside ("No Country for Old Men").
-_TITLE_CONNECTORS = frozenset(
-    "of the a an and or in on to for at with from by de la le du des da del vs is it my me no not as".split()
+_TITLE_CONNECTORS = _words(
+    "of the a an and or in on to for at with from by de la le du des da del vs is it my me no not as"
 )
 
 # Where a list of titles after "like" certainly ends.
-_HARD_STOPS = frozenset(
+_HARD_STOPS = _words(
     ". ! ? ; ( ) [ ] \" but though although however except please pls plz thanks thank thx lol "
-    "haha instead because since if so unless whereas".split()
+    "haha instead because since if so unless whereas"
 )
 # Where a title may end ("Heat with Al Pacino", "Heat and Ronin", "Heat from the 90s").
-_SOFT_STOPS = frozenset(
+_SOFT_STOPS = _words(
     ", : & / and or nor with from that which who in set under over less more for by starring featuring "
     "without not no plus meets vs than about where when one ones movie movies film films flick flicks "
-    "stuff style type kind vibes vibe esque series franchise trilogy only just also too as at on to is "
+    "stuff style type kind vibes vibe esque series franchise trilogy only just also too as at on to is like "
     "was are were it its made directed released after before during around between any anything "
-    "something some etc then maybe".split()
+    "something some etc then maybe"
 )
-_TITLE_SEPARATORS = frozenset(", & / and or nor plus meets vs also even maybe".split())
+_TITLE_SEPARATORS = _words(", & / and or nor plus meets vs also even maybe")
+# Words after which a title often goes on ("Pride and Prejudice", "Once Upon a Time in the West").
+_TITLE_CONTINUES = _words("and & of in on to for at the a")
 
 
 # --- the phrasebook ----------------------------------------------------------------------------
@@ -657,10 +683,10 @@ def _phrasebook(tables: Iterable[dict[str, _Effect]]) -> dict[tuple[str, ...], _
     book: dict[tuple[str, ...], _Effect] = {}
     for table in tables:
         for phrases, effect in table.items():
-            for phrase in phrases.split("|"):
-                key = _tokens_of(phrase.strip())
+            for phrase in _alternatives(phrases):
+                key = _tokens_of(phrase)
                 if key in book and book[key] is not effect:
-                    raise ValueError(f"phrase {phrase.strip()!r} is defined twice")
+                    raise ValueError(f"phrase {phrase!r} is defined twice")
                 book[key] = effect
     return book
 
@@ -674,28 +700,29 @@ _PHRASEBOOK = _phrasebook(
         _LENGTH_PHRASES,
         _QUALITY_PHRASES,
         _MODIFIER_PHRASES,
+        _IDIOMS,
         _locale_phrases(),
     )
 )
 _MAX_PHRASE = max(len(key) for key in _PHRASEBOOK)
 
 _NEGATION_CUES: frozenset[tuple[str, ...]] = frozenset(
-    _tokens_of(cue.strip())
-    for cue in (
+    _tokens_of(cue)
+    for cue in _alternatives(
         "no | not | nothing | none | without | avoid | avoiding | skip | less | never | non | minus | "
         "don't want | dont want | do not want | don't like | dont like | do not like | don't need | "
         "not into | not really into | not a fan of | no more | anything but | not in the mood for | "
         "hate | i hate | sick of | tired of | can't stand | cant stand | rather not | except | excluding | "
         "isn't | isnt | wasn't | aren't | shouldn't be | nor | zero | free of | other than"
-    ).split("|")
+    )
 )
 _MAX_CUE = max(len(cue) for cue in _NEGATION_CUES)
-_QUALIFIERS = frozenset(
+_QUALIFIERS = _words(
     "too very overly so that super really a an any anything something much more the of in for kind "
-    "type sort all at with involving including ones one scenes scene lot lots mood movies films stuff".split()
+    "type sort all at with involving including ones one scenes scene lot lots mood movies films stuff"
 )
-_INTENSIFIERS = frozenset("too very overly so that super really much".split())
-_LIST_SEPARATORS = frozenset(", or and nor / & neither".split())
+_INTENSIFIERS = _words("too very overly so that super really much")
+_LIST_SEPARATORS = _words(", or and nor / & neither")
 
 _NUMBERISH = re.compile(r"\d+(?:s|'s|st|nd|rd|th)?|#")
 
@@ -705,9 +732,9 @@ for _key in _PHRASEBOOK:
     if len(_key) == 1 and len(_key[0]) >= 6 and _key[0].isalpha():
         _TYPO_TARGETS.setdefault(_key[0][0], []).append(_key[0])
 # Real words one edit away from a vocabulary word ("thrilled" is not "thriller").
-_NOT_TYPOS = frozenset(
+_NOT_TYPOS = _words(
     "thrilled violet eastern trench finish indiana fighter mastery auction comely classical hunted "
-    "raging poison watches policy concept hungry columbia knight slashed".split()
+    "raging poison watches policy concept hungry columbia knight slashed"
 )
 
 
@@ -807,7 +834,7 @@ _STRONG, _WEAK, _STRICT, _BARE = "strong", "weak", "strict", "bare"
 
 # Cue -> how a title after it is read. "like" is a reference unless it is the verb ("I'd like").
 _TITLE_CUES: dict[tuple[str, ...], str] = {
-    _tokens_of(cue.strip()): kind
+    _tokens_of(cue): kind
     for kinds, kind in (
         (
             "like | similar to | similar as | in the vein of | in the style of | along the lines of | "
@@ -834,12 +861,12 @@ _TITLE_CUES: dict[tuple[str, ...], str] = {
         ("style | esque | vibes | vibe | inspired | type", "suffix"),
         ("meets | crossed with", "infix"),
     )
-    for cue in kinds.split("|")
+    for cue in _alternatives(kinds)
 }
 _MAX_TITLE_CUE = max(len(cue) for cue in _TITLE_CUES)
 _NEGATING_TITLE_CUES = frozenset({("no",), ("not",)})
 _LEADING_ARTICLES = frozenset({"a", "an", "some", "any"})
-_FILLER_TAIL = frozenset("movie movies film films flick flicks one ones stuff 's".split())
+_FILLER_TAIL = _words("movie movies film films flick flicks one ones stuff 's")
 
 
 @dataclass
@@ -849,6 +876,12 @@ class _Candidate:
     text: str  # as typed
     words: list[str]
     title_cased: bool
+    goes_on: bool  # the text past it reads like more of a title ("Pride" and Prejudice)
+
+    @property
+    def numbers_only(self) -> bool:
+        """"Like 1917": digits carry no case, so after a strong cue they may still be a title."""
+        return all(_NUMBERISH.fullmatch(w) for w in self.words)
 
     @property
     def plain_words(self) -> bool:
@@ -858,15 +891,17 @@ class _Candidate:
         )
 
 
-_FILLER = frozenset("a an the some any something anything movie movies film films flick flicks one ones stuff "
-                    "in from of with by for and or to at on".split())
+_FILLER = _words(
+    "a an the some any something anything movie movies film films flick flicks one ones stuff "
+    "in from of with by for and or to at on"
+)
 
 
 def _explained(words: list[str]) -> bool:
     """Whether the phrasebook accounts for every word, as it does for filter talk but not titles."""
     i = 0
     while i < len(words):
-        if words[i] in _FILLER or _NUMBERISH.fullmatch(words[i]):
+        if words[i] in _FILLER or words[i] in _STOPWORDS or _NUMBERISH.fullmatch(words[i]):
             i += 1
             continue
         for n in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
@@ -881,13 +916,13 @@ def _explained(words: list[str]) -> bool:
 class _TitleReader:
     """Resolves candidate spans against the catalog, remembering answers within one message."""
 
-    def __init__(self, scan: _Scan, lookup: CatalogLookup, people: Mapping[str, str]):
+    def __init__(self, scan: _Scan, lookup: CatalogLookup, people: _People):
         self.scan = scan
         self.lookup = lookup
         self.people = people
         self._cache: dict[str, TitleMatch | None] = {}
 
-    def candidate(self, toks: list[_Tok], start: int, end: int) -> _Candidate:
+    def candidate(self, toks: list[_Tok], start: int, end: int, *, backward: bool = False) -> _Candidate:
         span = toks[start:end]
         return _Candidate(
             start=start,
@@ -895,15 +930,25 @@ class _TitleReader:
             text=self.scan.original[span[0].start : span[-1].end],
             words=[t.text for t in span if t.is_word],
             title_cased=self.scan.title_cased(span),
+            goes_on=self._goes_on(toks, start - 1 if backward else end, -1 if backward else 1),
         )
+
+    def _goes_on(self, toks: list[_Tok], k: int, step: int) -> bool:
+        if not 0 <= k < len(toks):
+            return False
+        text = toks[k].text
+        if text in (",", ":"):  # "The Good, the Bad and the Ugly", but not "Titanic, something else"
+            after = k + step
+            return 0 <= after < len(toks) and toks[after].is_word and (
+                self.scan.capitalised(toks[after]) or not self.scan.has_case
+            )
+        return text in _TITLE_CONTINUES or bool(_NUMBERISH.fullmatch(text))
 
     def is_person(self, cand: _Candidate) -> bool:
         words = cand.text.lower().split()
         while words and words[-1] in _FILLER_TAIL:
             words.pop()
-        key = " ".join(words)
-        key = key[:-2] if key.endswith("'s") else key
-        return len(words) >= 2 and key in self.people
+        return len(words) >= 2 and self.people.get(" ".join(words)) is not None
 
     def resolve(self, cand: _Candidate) -> TitleMatch | None:
         if cand.text not in self._cache:
@@ -911,7 +956,11 @@ class _TitleReader:
         return self._cache[cand.text]
 
     def best(self, cands: list[_Candidate], strength: str) -> tuple[TitleMatch, _Candidate] | None:
-        """The most convincing candidate: an exact title wins (the longest), then the best score."""
+        """The most convincing candidate: an exact title wins (the longest), then the best score.
+
+        Candidates come shortest first; growth stops at an exact title unless the text goes on
+        the way titles do ("Pride" and Prejudice), which keeps fuzzy catalog calls rare.
+        """
         accepted: list[tuple[bool, float, int, TitleMatch, _Candidate]] = []
         for cand in cands:
             if not cand.words or self.is_person(cand):
@@ -925,13 +974,15 @@ class _TitleReader:
                 continue
             exact = _same_title(cand.text, match.title)
             accepted.append((exact, match.score, len(cand.words), match, cand))
+            if exact and not cand.goes_on:
+                break
         if not accepted:
             return None
         exact = [a for a in accepted if a[0]]
-        if exact:
-            chosen = max(exact, key=lambda a: a[2])
-        else:
-            chosen = max(accepted, key=lambda a: (a[1], -a[2]))
+        chosen = max(exact, key=lambda a: a[2]) if exact else max(accepted, key=lambda a: (a[1], -a[2]))
+        # "Heat 1995" names the same film as "Heat": take the year along rather than as a filter
+        same = [a for a in accepted if a[3].movie_id == chosen[3].movie_id and a[1] >= chosen[1]]
+        chosen = max(same, key=lambda a: a[2])
         return chosen[3], chosen[4]
 
     def read_list(self, toks: list[_Tok], j: int, strength: str) -> tuple[list[TitleMatch], int]:
@@ -948,9 +999,15 @@ class _TitleReader:
             end = j = cand.end
             while j < len(toks) and toks[j].text in _TITLE_SEPARATORS:
                 j += 1
-            if j == end:
+            if j == end or j == len(toks) or not self._may_start_title(toks[j]):
                 break
         return found, end
+
+    def _may_start_title(self, tok: _Tok) -> bool:
+        """After "Heat, ..." a list goes on with "Ronin" or "The Town", not with "something else"."""
+        if not tok.is_word:
+            return False
+        return tok.text not in _STOPWORDS or tok.text in _TITLE_CONNECTORS or self.scan.capitalised(tok)
 
     def forward(self, toks: list[_Tok], j: int) -> list[_Candidate]:
         """Spans starting at toks[j] that end where a title plausibly ends."""
@@ -965,6 +1022,7 @@ class _TitleReader:
             k += 1
         if k > j and (not ends or ends[-1] != k):
             ends.append(k)
+        ends = [e for e in ends if toks[e - 1].is_word]
         return [self.candidate(toks, j, e) for e in ends[:MAX_TITLE_CANDIDATES]]
 
     def backward(self, toks: list[_Tok], j: int) -> list[_Candidate]:
@@ -976,7 +1034,8 @@ class _TitleReader:
                 break
             if tok.text in _STOPWORDS and tok.text not in _TITLE_CONNECTORS:
                 break
-            cands.append(self.candidate(toks, start, j))
+            if tok.is_word:
+                cands.append(self.candidate(toks, start, j, backward=True))
         return cands
 
 
@@ -986,10 +1045,11 @@ def _same_title(typed: str, title: str) -> bool:
 
 def _worth_resolving(cand: _Candidate, strength: str) -> bool:
     """Skip catalog calls for spans that are plainly filter talk ("a comedy", "the 90s")."""
-    if cand.title_cased or not cand.plain_words:
+    if cand.title_cased or not cand.plain_words or (strength == _STRONG and cand.numbers_only):
         return True
-    stopwords_only = all(w in _STOPWORDS or _NUMBERISH.fullmatch(w) for w in cand.words)
-    return strength == _STRONG and len(cand.words) >= 2 and not stopwords_only
+    if cand.words[0] in _LEADING_ARTICLES or strength != _STRONG or len(cand.words) < 2:
+        return False
+    return not all(w in _STOPWORDS or _NUMBERISH.fullmatch(w) for w in cand.words)
 
 
 def _acceptable(cand: _Candidate, match: TitleMatch, strength: str) -> bool:
@@ -1002,7 +1062,7 @@ def _acceptable(cand: _Candidate, match: TitleMatch, strength: str) -> bool:
             return False
         if strength == _BARE:
             return len(cand.words) >= 2
-        return cand.title_cased or (strength == _STRONG and len(cand.words) >= 2)
+        return cand.title_cased or (strength == _STRONG and (len(cand.words) >= 2 or cand.numbers_only))
     if strength == _STRONG:
         return True
     if strength == _BARE:
@@ -1052,7 +1112,10 @@ def _refused_titles(
 ) -> int:
     """After "not"/"except": a refused title, unless the cue word starts the title itself."""
     cue = tuple(t.text for t in toks[i:after])
-    if cue in _NEGATING_TITLE_CUES:  # "No Country for Old Men" is not a refusal
+    if after < len(toks) and toks[after].text in _INTENSIFIERS and not reader.scan.capitalised(toks[after]):
+        return after  # "not too cheesy": a degree, not a title
+    starts_title = reader.scan.capitalised(toks[i]) or not reader.scan.has_case
+    if cue in _NEGATING_TITLE_CUES and starts_title:  # "No Country for Old Men" is not a refusal
         whole = reader.best(reader.forward(toks, i), _STRICT)
         if whole and _same_title(whole[1].text, whole[0].title):
             _extend(out.like_titles, [whole[0].movie_id])
@@ -1067,21 +1130,41 @@ def _refused_titles(
 
 
 def _bare_titles(scan: _Scan, reader: _TitleReader, out: Understood) -> None:
-    """Title Cased runs with no cue ("Star Wars marathon tonight"), held to a higher bar."""
+    """Title Cased runs with no cue ("Star Wars marathon tonight"), held to a higher bar.
+
+    A lone capitalised word counts only when it is the whole message ("Psycho") or looks like
+    no ordinary word ("Se7en", "Amélie"): "Big", "Friday" or "Drive" are capitalised for emphasis
+    far more often than they are meant as films.
+    """
     toks = scan.tokens()
     words = [t for t in toks if t.is_word]
+    whole_message = len(words) == 1
     if not scan.has_case or (len(words) >= 4 and sum(map(scan.capitalised, words)) >= 0.7 * len(words)):
         return  # Title Case Or ALL CAPS messages say nothing about which words are titles
     for start, end in _capitalised_runs(scan, toks)[:4]:
-        cands = [reader.candidate(toks, start, end)]
-        if toks[start].text in _STOPWORDS and end - start > 1:
-            cands.append(reader.candidate(toks, start + 1, end))
-        sentence_start = start == 0 or toks[start - 1].text in (".", "!", "?")
-        cands = [c for c in cands if len(c.words) > 1 or not (sentence_start and c.start == start)]
+        cands = [
+            c
+            for c in _run_candidates(reader, toks, start, end)
+            if len(c.words) > 1 or whole_message or _unusual(scan.original[toks[c.start].start : toks[c.start].end])
+        ]
         picked = reader.best(cands, _BARE)
-        if picked and (len(picked[1].words) > 1 or _same_title(picked[1].text, picked[0].title)):
+        if picked:
             _extend(out.like_titles, [picked[0].movie_id])
             scan.take(toks[picked[1].start].start, toks[picked[1].end - 1].end)
+
+
+def _run_candidates(reader: _TitleReader, toks: list[_Tok], start: int, end: int) -> list[_Candidate]:
+    """"Looking for a Modern Times": the run from its first content word, then all of it."""
+    first = next((k for k in range(start, end) if toks[k].is_word and toks[k].text not in _STOPWORDS), start)
+    spans = [(first, end), (start, end)] if first != start else [(start, end)]
+    for a, b in list(spans):
+        if b - a > 1 and _NUMBERISH.fullmatch(toks[b - 1].text):  # "Heat 4 stars"
+            spans.append((a, b - 1))
+    return [reader.candidate(toks, a, b) for a, b in spans]
+
+
+def _unusual(word: str) -> bool:
+    return any(c.isdigit() for c in word) or not word.isascii() or any(c.isupper() for c in word[1:])
 
 
 _PRONOUN_I = frozenset({"i", "i'm", "i've", "i'd", "i'll"})
@@ -1093,12 +1176,10 @@ def _capitalised_runs(scan: _Scan, toks: list[_Tok]) -> list[tuple[int, int]]:
     last_cap = None
     for k, tok in enumerate(toks):
         capital = tok.is_word and scan.capitalised(tok) and tok.text not in _PRONOUN_I
-        if capital:
+        if capital and (start is not None or not tok.text[0].isdigit()):  # "the 90s" starts no title
             start = k if start is None else start
             last_cap = k
-        elif start is not None and tok.is_word and tok.text in _TITLE_CONNECTORS:
-            continue
-        elif start is not None and tok.text == ":":
+        elif start is not None and (tok.text == ":" or (tok.is_word and tok.text in _TITLE_CONNECTORS)):
             continue
         else:
             if start is not None:
@@ -1114,7 +1195,42 @@ def _capitalised_runs(scan: _Scan, toks: list[_Tok]) -> list[tuple[int, int]]:
 _NAME_SPAN = re.compile(r"[^\W\d_]+(?:[ .'-]+[^\W\d_]+)*\.?")
 
 
-def _people(scan: _Scan, people: Mapping[str, str], out: Understood) -> None:
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+_FOLDED_CACHE: dict[int, tuple[Mapping[str, str], dict[str, str]]] = {}
+
+
+class _People:
+    """The catalog's people index, also reachable without accents ("penelope cruz").
+
+    The accent-free aliases are built once per index object (one pass over its names), not
+    per request; an index the catalog rebuilds is a new object and gets new aliases.
+    """
+
+    def __init__(self, index: Mapping[str, str]):
+        self.index = index
+        cached = _FOLDED_CACHE.get(id(index))
+        if cached is None or cached[0] is not index:
+            aliases: dict[str, str] = {}
+            for key, name in index.items():
+                if not key.isascii():
+                    aliases.setdefault(_fold(key), name)
+            if len(_FOLDED_CACHE) >= 8:
+                _FOLDED_CACHE.clear()
+            cached = _FOLDED_CACHE[id(index)] = (index, aliases)
+        self.aliases = cached[1]
+
+    def get(self, key: str) -> str | None:
+        key = key[:-2] if key.endswith("'s") else key
+        name = self.index.get(key) or self.aliases.get(key)
+        if name is None and not key.isascii():
+            name = self.index.get(key.casefold()) or self.aliases.get(_fold(key))
+        return name
+
+
+def _people(scan: _Scan, people: _People, out: Understood) -> None:
     """Full names only: surnames alone ("Stone", "Black") collide with too many ordinary words."""
     toks = scan.tokens()
     i = 0
@@ -1126,8 +1242,7 @@ def _people(scan: _Scan, people: Mapping[str, str], out: Understood) -> None:
             raw = scan.text[first.start : last.end]
             if not _NAME_SPAN.fullmatch(raw):
                 continue
-            key = " ".join(raw.split())
-            name = people.get(key) or (people.get(key[:-2]) if key.endswith("'s") else None)
+            name = people.get(" ".join(raw.split()))
             if name:
                 _extend(out.people, [name])
                 scan.take(first.start, last.end)
@@ -1165,7 +1280,8 @@ _TIME_POINT = re.compile(
     (?:(?P<part>early|mid|late)[\s-]*)?
     (?:
         '?(?P<decade>(?:1[89]|20)?\d0)'?s
-      | (?:nineteen[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|noughties|aughts)
+      | (?:nineteen[\s-]+)?
+        (?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|noughties|aughts)
       | (?P<year>(?:1[89]|20)\d\d)
     )(?![\w+])""",
     re.X,
@@ -1184,7 +1300,7 @@ _YEAR_OPS_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 _YEAR_OPS_AFTER: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(r"^\s*" + pattern + r"(?!\w)"), op)
+    (re.compile(r"\s*" + pattern + r"(?!\w)"), op)
     for pattern, op in (
         (
             r"(?:onwards?|on(?=\s*(?:$|[,.!?]))|and\s+(?:later|after|up|newer|beyond)|or\s+(?:later|newer|after)|\+)",
@@ -1283,7 +1399,8 @@ _DURATION = re.compile(
         (?P<hm_h>\d)\s*(?:h|hrs?|hours?)\s*(?:and\s+)?(?P<hm_m>\d{1,2})\s*(?:m|mins?|minutes?)?
       | (?P<colon_h>\d):(?P<colon_m>[0-5]\d)
       | (?P<halfhour>half\s+an\s+hour)
-      | (?P<h>\d+(?:\.\d+)?|an?|one|two|three|four)(?P<h_half>\s+and\s+a\s+half)?\s*(?:h|hrs?|hours?)(?P<half>\s+and\s+a\s+half)?
+      | (?P<h>\d+(?:\.\d+)?|an?|one|two|three|four)(?P<h_half>\s+and\s+a\s+half)?
+        \s*(?:h|hrs?|hours?)(?P<half>\s+and\s+a\s+half)?
       | (?P<m>\d{2,3})\s*(?:m|mins?|minutes?)
     )(?!\w)""",
     re.X,
@@ -1384,12 +1501,12 @@ _COUNTS: tuple[re.Pattern[str], ...] = (
     ),
     re.compile(rf"\btop\s+(?P<n>{_NUMBER})(?!\w)"),
     re.compile(
-        rf"(?<![\w.#])(?<!my\s)(?P<n>{_NUMBER})\s+(?:[^\W\d_][\w'-]*\s+){{0,3}}?(?:{_COUNT_NOUNS})(?!\w)"
-    ),
-    re.compile(
         r"(?<!for\s)(?<!as\s)\b(?P<n>a\s+couple(?:\s+of)?|couple\s+of|a\s+few|one\s+or\s+two|two\s+or\s+three|"
         r"several|a\s+handful(?:\s+of)?|a\s+bunch(?:\s+of)?|a\s+dozen|a\s+pair\s+of)\b"
         r"(?!\s+(?:of\s+)?(?:hours?|minutes?|years?|days?|decades?))"
+    ),
+    re.compile(
+        rf"(?<![\w.#])(?<!my\s)(?P<n>{_NUMBER})\s+(?:[^\W\d_][\w'-]*\s+){{0,3}}?(?:{_COUNT_NOUNS})(?!\w)"
     ),
 )
 _PHRASE_COUNTS = {"several": 5, "handful": 5, "bunch": 5, "dozen": 12, "pair": 2, "couple": 2, "few": 3}
@@ -1469,7 +1586,8 @@ def _negation(scan: _Scan, reading: _Reading, toks: list[_Tok], i: int, cue_end:
     if last is not None:
         scan.take(toks[i].start, toks[last - 1].end, negated=True)
         return last
-    if intensified and k < len(toks) and toks[k].is_word:  # "not too cheesy"
+    if k < len(toks) and toks[k].is_word and (intensified or toks[k].text not in _STOPWORDS):
+        # "not too cheesy", "but not Nolan": nothing to filter, but kept out of the query
         scan.take(toks[i].start, toks[k].end, negated=True)
         return k + 1
     return cue_end
@@ -1478,11 +1596,16 @@ def _negation(scan: _Scan, reading: _Reading, toks: list[_Tok], i: int, cue_end:
 # --- the query ---------------------------------------------------------------------------------
 
 
+_NEVER_QUERIED = _words("movie movies film films flick flicks stuff something anything")
+
+
 def _query(scan: _Scan) -> str:
-    """What is left, in phrases, trimmed of filler ("a heist in Paris" -> "heist in Paris")."""
+    """What is left, in phrases, trimmed of filler ("a heist movie in Paris" -> "heist in Paris")."""
     phrases: list[str] = []
     current: list[_Tok] = []
     for tok in [*scan.tokens(), None]:
+        if tok is not None and tok.text in _NEVER_QUERIED:
+            continue
         if tok is not None and tok.is_word:
             current.append(tok)
             continue
@@ -1491,7 +1614,7 @@ def _query(scan: _Scan) -> str:
         while current and current[-1].text in _STOPWORDS and current[-1].start not in scan.kept:
             current.pop()
         if current:
-            phrases.append(scan.original[current[0].start : current[-1].end])
+            phrases.append(_join(scan.original, current))
         current = []
     if phrases:
         return ", ".join(phrases)
@@ -1505,6 +1628,15 @@ def _query(scan: _Scan) -> str:
     return " ".join(words)
 
 
+def _join(original: str, toks: list[_Tok]) -> str:
+    """The words as typed, keeping "feel-good" whole where nothing was dropped in between."""
+    text = original[toks[0].start : toks[0].end]
+    for previous, tok in itertools.pairwise(toks):
+        between = original[previous.end : tok.start]
+        text += (between if between in ("-", "'") else " ") + original[tok.start : tok.end]
+    return text
+
+
 # --- entry points ------------------------------------------------------------------------------
 
 
@@ -1513,7 +1645,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     scan = _Scan(text)
     reading = _Reading(today_year)
     out = reading.result
-    people = lookup.people_index()
+    people = _People(lookup.people_index())
     reader = _TitleReader(scan, lookup, people)
     _cued_titles(scan, reader, out)
     _people(scan, people, out)
@@ -1536,7 +1668,7 @@ def titles_after(text: str, offset: int, lookup: CatalogLookup) -> list[TitleMat
     scan = _Scan(text)
     toks = scan.tokens()
     j = next((k for k, t in enumerate(toks) if t.start >= offset), len(toks))
-    reader = _TitleReader(scan, lookup, lookup.people_index())
+    reader = _TitleReader(scan, lookup, _People(lookup.people_index()))
     return reader.read_list(toks, j, _STRONG)[0]
 
 

@@ -90,7 +90,7 @@ def test_more_never_repeats_and_older_goes_back_in_time(starter, profiles):
 
 def test_another_like_the_second_one(starter, profiles):
     bot = make_bot(starter, profiles)
-    first = bot.ask("a heist movie", user="cli:cy")
+    first = bot.ask("heist movies", user="cli:cy")
     second_pick = first["recommendations"][1]
     follow = bot.ask("another like the second one", user="cli:cy")
     assert follow["understood"]["like_titles"] == [f"{second_pick['title']} ({second_pick['year']})"]
@@ -108,19 +108,21 @@ def test_why_answers_from_the_recorded_facts(starter, profiles):
 
 def test_seen_in_chat_is_remembered_and_never_suggested(starter, profiles):
     bot = make_bot(starter, profiles)
-    first = bot.ask("a heist movie", user="cli:eve")
+    first = bot.ask("heist movies", user="cli:eve")
     top = first["recommendations"][0]
     said = bot.ask("I've seen the first one", user="cli:eve")
     assert top["title"] in said["reply"]
     assert profiles.has_watched("cli:eve", top["id"])
-    fresh_thread = bot.ask("a heist movie", user="cli:eve", channel="elsewhere")
+    fresh_thread = bot.ask("heist movies", user="cli:eve", channel="elsewhere")
     assert top["id"] not in ids(fresh_thread)
 
 
 def test_loved_a_title_becomes_a_rating(starter, profiles):
     bot = make_bot(starter, profiles)
     bot.ask("I loved Heat", user="cli:fay")
-    assert profiles.rating("cli:fay", "heat-1995") == 4.5
+    assert profiles.rating("cli:fay", "heat-1995") == 5.0
+    bot.ask("I did not like Titanic", user="cli:fay")
+    assert profiles.rating("cli:fay", "titanic-1997") == 2.0
 
 
 def test_help_smalltalk_empty_and_huge_messages(starter, profiles):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
+from typing import ClassVar
 
 import pytest
 from rapidfuzz import fuzz, process
@@ -16,7 +17,7 @@ from store.movie import normalise_title
 class FakeLookup:
     """A catalog of real titles: exact normalised keys first, then rapidfuzz on the whole title."""
 
-    TITLES: dict[str, tuple[str, int]] = {
+    TITLES: ClassVar[dict[str, tuple[str, int]]] = {
         "se7en-1995": ("Se7en", 1995),
         "heat-1995": ("Heat", 1995),
         "fight-club-1999": ("Fight Club", 1999),
@@ -77,10 +78,8 @@ class FakeLookup:
         self.calls: list[str] = []
         self._keys = {normalise_title(title): movie_id for movie_id, (title, _) in self.TITLES.items()}
         self._people: dict[str, str] = {}
-        for name in self.PEOPLE:
-            self._people[name.lower()] = name
-            self._people[normalise_title(name).replace(" ", " ")] = name  # accent-folded alias
-        self._people["penelope cruz"] = "Penélope Cruz"
+        for name in self.PEOPLE:  # casefolded and accented, as store.catalog keys them
+            self._people[name.casefold()] = name
 
     def resolve_title(self, text: str) -> TitleMatch | None:
         self.calls.append(text)
@@ -236,7 +235,10 @@ CASES: list[tuple[str, dict]] = [
     ("if I liked Zodiac what else", {"like_titles": ["zodiac-2007"]}),
     ("for fans of memento", {"like_titles": ["memento-2000"]}),
     ("something like the dark night", {"like_titles": ["the-dark-knight-2008"], "moods": []}),
-    ("like star wars but funnier", {"like_titles": ["star-wars-1977"], "genres": [], "modifiers": ["funnier"]}),
+    (
+        "like star wars but funnier",
+        {"like_titles": ["star-wars-1977"], "genres": [], "modifiers": ["funnier"]},
+    ),
     ("movies like Scary Movie", {"like_titles": ["scary-movie-2000"], "genres": [], "moods": []}),
     ("I want a scary movie", {"like_titles": [], "genres": ["horror"]}),
     ("something like heat with al pacino", {"like_titles": ["heat-1995"], "people": ["Al Pacino"]}),
@@ -247,7 +249,7 @@ CASES: list[tuple[str, dict]] = [
     ("like The Good, the Bad and the Ugly", {"like_titles": ["the-good-the-bad-and-the-ugly-1966"]}),
     ("something like Pride and Prejudice", {"like_titles": ["pride-and-prejudice-2005"]}),
     ("like toy story 3", {"like_titles": ["toy-story-3-2010"]}),
-    ("like blade runner 2049", {"like_titles": ["blade-runner-2049-2017"], "year_min": None, "year_max": None}),
+    ("like blade runner 2049", {"like_titles": ["blade-runner-2049-2017"], "year_min": None}),
     ("Star Wars marathon tonight", {"like_titles": ["star-wars-1977"], "genres": []}),
     ("something like a comedy", {"like_titles": [], "genres": ["comedy"]}),
     ("something like The Comedy", {"like_titles": ["the-comedy-2012"], "genres": []}),
@@ -273,7 +275,10 @@ CASES: list[tuple[str, dict]] = [
     ("no action", {"exclude_genres": ["action"], "genres": []}),
     ("romance but not too cheesy", {"genres": ["romance"], "exclude_genres": [], "query_lacks": ["cheesy"]}),
     ("not Titanic", {"exclude_titles": ["titanic-1997"], "like_titles": []}),
-    ("a romantic drama, anything but Titanic", {"exclude_titles": ["titanic-1997"], "genres": ["romance", "drama"]}),
+    (
+        "a romantic drama, anything but Titanic",
+        {"exclude_titles": ["titanic-1997"], "genres": ["romance", "drama"]},
+    ),
     ("no horror or gore", {"exclude_genres": ["horror"], "exclude_moods": ["violent"]}),
     ("nothing too violent", {"exclude_moods": ["violent"]}),
     ("I'm not in the mood for horror", {"exclude_genres": ["horror"], "genres": []}),
@@ -378,8 +383,14 @@ CASES: list[tuple[str, dict]] = [
         {"count": 3, "min_rating": 7.5, "languages": ["ko"], "genres": ["thriller"], "year_min": 2011},
     ),
     ("movies by Wes Anderson", {"people": ["Wes Anderson"]}),
-    ("John Carpenter horror from the 80s", {"people": ["John Carpenter"], "genres": ["horror"], "year_min": 1980}),
-    ("a dark sci-fi like Blade Runner", {"like_titles": ["blade-runner-1982"], "genres": ["sci-fi"], "moods": ["dark"]}),
+    (
+        "John Carpenter horror from the 80s",
+        {"people": ["John Carpenter"], "genres": ["horror"], "year_min": 1980},
+    ),
+    (
+        "a dark sci-fi like Blade Runner",
+        {"like_titles": ["blade-runner-1982"], "genres": ["sci-fi"], "moods": ["dark"]},
+    ),
     ("like Alien but not as long", {"like_titles": ["alien-1979"], "modifiers": ["shorter"]}),
 ]
 
@@ -400,7 +411,9 @@ def _check(u: Understood, expected: dict) -> None:
                 assert got == want, (key, got)
 
 
-@pytest.mark.parametrize(("text", "expected"), CASES, ids=[f"{i:03d}-{t[:40]}" for i, (t, _) in enumerate(CASES)])
+@pytest.mark.parametrize(
+    ("text", "expected"), CASES, ids=[f"{i:03d}-{t[:40]}" for i, (t, _) in enumerate(CASES)]
+)
 def test_understand(text: str, expected: dict) -> None:
     assert expected, "every row must constrain something"
     _check(understand(text, LOOKUP), expected)
@@ -425,11 +438,35 @@ def test_tables_only_use_the_shared_vocabulary() -> None:
     assert vocabulary_errors() == []
 
 
-def test_plain_requests_never_ask_the_catalog_for_titles() -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a dark thriller from the 90s under 2 hours",
+        "no horror, nothing too long",
+        "give me 3 comedies",
+        "romance but not too cheesy",
+        "something like a comedy",
+    ],
+)
+def test_plain_requests_never_ask_the_catalog_for_titles(text: str) -> None:
     lookup = FakeLookup()
-    for text in ("a dark thriller from the 90s under 2 hours", "no horror, nothing too long", "give me 3 comedies"):
-        understand(text, lookup)
+    understand(text, lookup)
     assert lookup.calls == []
+
+
+@pytest.mark.parametrize(
+    ("text", "calls"),
+    [
+        ("something like Se7en or Fight Club from the 90s", ["Se7en", "Fight Club"]),
+        ("like Heat with Al Pacino", ["Heat"]),
+        ("not Titanic, something like Heat", ["Heat", "Titanic"]),
+    ],
+)
+def test_reference_titles_cost_one_lookup_each_when_typed_exactly(text: str, calls: list[str]) -> None:
+    """A fuzzy lookup scans the whole catalog, so spans that outrun an exact title are not tried."""
+    lookup = FakeLookup()
+    understand(text, lookup)
+    assert sorted(lookup.calls) == sorted(calls)
 
 
 # --- is_open and to_contract --------------------------------------------------------------------
@@ -543,6 +580,13 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("a dark thriller from the 90s", False, "recommend", {}),
     ("I like horror", False, "recommend", {}),
     ("", False, "smalltalk", {}),
+    ("movies like Heat", True, "recommend", {}),
+    ("scary but not gory, from the 2010s", True, "recommend", {}),
+    ("something fun", True, "recommend", {}),
+    ("a good thriller", True, "recommend", {}),
+    ("good one", True, "liked", {"rating": 4.0}),
+    ("I've seen Parasite already", True, "seen", {"titles": ["parasite-2019"]}),
+    ("Heat was amazing", True, "liked", {"titles": ["heat-1995"], "rating": 5.0}),
 ]
 
 

@@ -1,0 +1,657 @@
+"""Per-user profiles: ratings, watched and dismissed titles, every suggestion shown and the
+feedback on it, guild memberships and the bandit's saved models, in one SQLite file.
+
+One connection per store, shared by the bot's worker threads: an RLock serialises every use of
+it (sqlite3 transactions are per connection, so a read from one thread must not land inside
+another thread's write). Writes take SQLite's write lock up front (BEGIN IMMEDIATE), so several
+processes on one WAL file queue on busy_timeout instead of failing on a lock upgrade.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+import re
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from store.migrations import migrate
+
+LIKE_STARS = 4.5
+DISLIKE_STARS = 1.5
+EXCLUDE_AT_OR_BELOW = 2.5
+FEEDBACK_KINDS = ("like", "dislike", "watched", "dismiss", "stars")
+BUSY_TIMEOUT_MS = 10_000
+
+Timestamp = datetime | str | int | float | None
+ForgetHook = Callable[[str], object]
+
+_PLATFORM = re.compile(r"[a-z][a-z0-9_-]*\Z")
+# The state table each feedback kind writes, and each state table's timestamp and value columns.
+_KIND_TABLE = {
+    "like": "ratings", "dislike": "ratings", "stars": "ratings", "watched": "watched", "dismiss": "dismissed",
+}  # fmt: skip
+_STATE = {"ratings": ("rated_at", "stars"), "watched": ("watched_at", None), "dismissed": ("dismissed_at", None)}
+
+
+def to_iso(at: Timestamp = None) -> str:
+    """ISO-8601 UTC with fixed width, so stored timestamps also sort as strings."""
+    if at is None:
+        dt = datetime.now(UTC)
+    elif isinstance(at, datetime):
+        dt = at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+    elif isinstance(at, int | float) and not isinstance(at, bool):
+        dt = datetime.fromtimestamp(at, UTC)
+    elif isinstance(at, str):
+        parsed = datetime.fromisoformat(at)
+        dt = parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    else:
+        raise TypeError(f"timestamp must be a datetime, ISO string or epoch seconds, got {at!r}")
+    return dt.isoformat(timespec="microseconds")
+
+
+def validate_stars(stars: object) -> float:
+    if isinstance(stars, bool) or not isinstance(stars, int | float):
+        raise ValueError(f"stars must be a number from 0.5 to 5 in steps of 0.5, got {stars!r}")
+    value = float(stars)
+    if not 0.5 <= value <= 5 or value * 2 != int(value * 2):
+        raise ValueError(f"stars must be from 0.5 to 5 in steps of 0.5, got {stars!r}")
+    return value
+
+
+def split_user_key(key: str) -> tuple[str, str]:
+    platform, sep, platform_user_id = key.partition(":") if isinstance(key, str) else ("", "", "")
+    if not sep or not _PLATFORM.match(platform) or not platform_user_id:
+        raise ValueError(f"user key must look like 'platform:id' with a lower-case platform, got {key!r}")
+    return platform, platform_user_id
+
+
+def _json_default(value: object) -> object:
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    raise TypeError(f"not JSON serialisable: {value!r}")
+
+
+class ProfileStore:
+    def __init__(self, path: str | Path | sqlite_utils.Database | None):
+        if isinstance(path, sqlite_utils.Database):
+            self.db = path
+            self.path = None
+        else:
+            self.path = None if path is None or str(path) == ":memory:" else Path(path)
+            target = ":memory:" if self.path is None else str(self.path)
+            conn = sqlite3.connect(target, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+            self.db = sqlite_utils.Database(conn)
+        self.conn = self.db.conn
+        self._lock = threading.RLock()
+        self._forget_hooks: list[ForgetHook] = []
+        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        if self.path is not None:
+            with self.db.ensure_autocommit_on():
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+        migrate(self.db)
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()
+
+    def __enter__(self) -> ProfileStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- plumbing -------------------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            if self.conn.in_transaction:  # nested inside one of our own writes
+                yield self.conn
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    def _rows(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[dict]:
+        with self._lock:
+            cursor = self.conn.execute(sql, params)
+            keys = [d[0] for d in cursor.description]
+            return [dict(zip(keys, row, strict=True)) for row in cursor.fetchall()]
+
+    def _scalars(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
+        with self._lock:
+            return [row[0] for row in self.conn.execute(sql, params).fetchall()]
+
+    def _ensure_key(self, key: str) -> None:
+        platform, platform_user_id = split_user_key(key)
+        now = to_iso()
+        self.conn.execute(
+            "INSERT OR IGNORE INTO users (key, platform, platform_user_id, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (key, platform, platform_user_id, now, now),
+        )
+
+    # -- users ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def user_key(platform: str, platform_user_id: str | int) -> str:
+        key = f"{platform}:{platform_user_id}"
+        split_user_key(key)
+        return key
+
+    def ensure_user(self, platform: str, platform_user_id: str | int, display_name: str | None = None) -> str:
+        key = self.user_key(platform, platform_user_id)
+        now = to_iso()
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO users (key, platform, platform_user_id, display_name, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET "
+                "display_name = excluded.display_name, updated_at = excluded.updated_at "
+                "WHERE excluded.display_name IS NOT NULL",
+                (key, platform, str(platform_user_id), display_name, now, now),
+            )
+        return key
+
+    def users(self) -> list[dict]:
+        return self._rows("SELECT * FROM users ORDER BY created_at, key")
+
+    # -- ratings --------------------------------------------------------------------------------
+
+    def rate(self, user: str, movie_id: str, stars: float, source: str = "chat", at: Timestamp = None) -> None:
+        value = validate_stars(stars)
+        with self._write():
+            self._ensure_key(user)
+            self._put_state("ratings", user, movie_id, value, source, to_iso(at), None)
+
+    def unrate(self, user: str, movie_id: str) -> bool:
+        with self._write() as conn:
+            return conn.execute("DELETE FROM ratings WHERE user = ? AND movie_id = ?", (user, movie_id)).rowcount > 0
+
+    def ratings(self, user: str) -> dict[str, float]:
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT movie_id, stars FROM ratings WHERE user = ? ORDER BY rated_at, movie_id", (user,)
+            ).fetchall()
+        return dict(rows)
+
+    def rating(self, user: str, movie_id: str) -> float | None:
+        found = self._scalars("SELECT stars FROM ratings WHERE user = ? AND movie_id = ?", (user, movie_id))
+        return found[0] if found else None
+
+    def liked(self, user: str, threshold: float = 3.5) -> list[str]:
+        """Best first, most recent first among equals."""
+        return self._scalars(
+            "SELECT movie_id FROM ratings WHERE user = ? AND stars >= ? ORDER BY stars DESC, rated_at DESC, movie_id",
+            (user, threshold),
+        )
+
+    def disliked(self, user: str, threshold: float = 2.5) -> list[str]:
+        return self._scalars(
+            "SELECT movie_id FROM ratings WHERE user = ? AND stars <= ? ORDER BY stars, rated_at DESC, movie_id",
+            (user, threshold),
+        )
+
+    def rating_counts(self) -> dict[str, int]:
+        with self._lock:
+            return dict(self.conn.execute("SELECT movie_id, COUNT(*) FROM ratings GROUP BY movie_id").fetchall())
+
+    def bulk_rate(self, rows: Iterable[tuple[str, str, float, Timestamp]], source: str = "import") -> int:
+        """All rows in one transaction: an invalid row or a failing iterator leaves nothing behind."""
+        users: set[str] = set()
+        count = 0
+
+        def validated() -> Iterator[tuple[str, str, float, str, str]]:
+            nonlocal count
+            for user, movie_id, stars, at in rows:
+                if user not in users:
+                    split_user_key(user)
+                    users.add(user)
+                count += 1
+                yield user, str(movie_id), validate_stars(stars), source, to_iso(at)
+
+        with self._write() as conn:
+            conn.execute("PRAGMA defer_foreign_keys = ON")  # users are inserted after their ratings
+            conn.executemany(
+                "INSERT INTO ratings (user, movie_id, stars, source, rated_at, feedback_id) "
+                "VALUES (?, ?, ?, ?, ?, NULL) "
+                "ON CONFLICT(user, movie_id) DO UPDATE SET stars = excluded.stars, source = excluded.source, "
+                "rated_at = excluded.rated_at, feedback_id = NULL",
+                validated(),
+            )
+            now = to_iso()
+            conn.executemany(
+                "INSERT OR IGNORE INTO users (key, platform, platform_user_id, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(key, *split_user_key(key), now, now) for key in users],
+            )
+        return count
+
+    # -- watched and dismissed ------------------------------------------------------------------
+
+    def add_watched(self, user: str, movie_id: str, source: str = "chat", at: Timestamp = None) -> None:
+        with self._write():
+            self._ensure_key(user)
+            self._put_state("watched", user, movie_id, None, source, to_iso(at), None)
+
+    def remove_watched(self, user: str, movie_id: str) -> bool:
+        with self._write() as conn:
+            return conn.execute("DELETE FROM watched WHERE user = ? AND movie_id = ?", (user, movie_id)).rowcount > 0
+
+    def watched(self, user: str) -> list[dict]:
+        return self._rows(
+            "SELECT movie_id, watched_at, source FROM watched WHERE user = ? ORDER BY watched_at DESC, movie_id",
+            (user,),
+        )
+
+    def has_watched(self, user: str, movie_id: str) -> bool:
+        return bool(self._scalars("SELECT 1 FROM watched WHERE user = ? AND movie_id = ?", (user, movie_id)))
+
+    def dismiss(self, user: str, movie_id: str, source: str = "chat", at: Timestamp = None) -> None:
+        with self._write():
+            self._ensure_key(user)
+            self._put_state("dismissed", user, movie_id, None, source, to_iso(at), None)
+
+    def undismiss(self, user: str, movie_id: str) -> bool:
+        with self._write() as conn:
+            return conn.execute("DELETE FROM dismissed WHERE user = ? AND movie_id = ?", (user, movie_id)).rowcount > 0
+
+    def dismissed(self, user: str) -> set[str]:
+        return set(self._scalars("SELECT movie_id FROM dismissed WHERE user = ?", (user,)))
+
+    def excluded_ids(self, user: str) -> set[str]:
+        """Titles never to recommend to this user: watched, rated 2.5 or lower, or dismissed."""
+        return set(
+            self._scalars(
+                "SELECT movie_id FROM watched WHERE user = :u "
+                "UNION SELECT movie_id FROM ratings WHERE user = :u AND stars <= :low "
+                "UNION SELECT movie_id FROM dismissed WHERE user = :u",
+                {"u": user, "low": EXCLUDE_AT_OR_BELOW},
+            )
+        )
+
+    # -- one (user, movie) row of ratings / watched / dismissed ---------------------------------
+
+    def _get_state(self, table: str, user: str, movie_id: str) -> tuple | None:
+        at_col, value_col = _STATE[table]
+        return self.conn.execute(
+            f"SELECT {value_col or 'NULL'}, source, {at_col}, feedback_id FROM {table} WHERE user = ? AND movie_id = ?",
+            (user, movie_id),
+        ).fetchone()
+
+    def _put_state(
+        self, table: str, user: str, movie_id: str, value: float | None, source: str, at: str, feedback_id: int | None
+    ) -> None:
+        at_col, value_col = _STATE[table]
+        cols = ["user", "movie_id", "source", at_col, "feedback_id"] + ([value_col] if value_col else [])
+        params = [user, movie_id, source, at, feedback_id] + ([value] if value_col else [])
+        updates = ", ".join(f"{c} = excluded.{c}" for c in cols[2:])
+        self.conn.execute(
+            f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
+            f"ON CONFLICT(user, movie_id) DO UPDATE SET {updates}",
+            params,
+        )
+
+    # -- suggestions ----------------------------------------------------------------------------
+
+    def log_suggestions(
+        self, user: str, *, platform: str, channel: str | None, request: str, items: list[dict], at: Timestamp = None
+    ) -> list[int]:
+        shown_at = to_iso(at)
+        ids = []
+        with self._write() as conn:
+            self._ensure_key(user)
+            for position, item in enumerate(items):
+                propensity = item.get("propensity")
+                score = item.get("score")
+                cursor = conn.execute(
+                    "INSERT INTO suggestions (user, platform, channel, request, movie_id, rank, score, features, "
+                    "propensity, message_id, shown_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
+                    (
+                        user, platform, channel, request, str(item["movie_id"]), int(item.get("rank", position)),
+                        None if score is None else float(score),
+                        json.dumps(item.get("features") or {}, sort_keys=True, default=_json_default),
+                        None if propensity is None else float(propensity), shown_at,
+                    ),
+                )  # fmt: skip
+                ids.append(cursor.lastrowid)
+        return ids
+
+    def attach_message(self, suggestion_id: int, message_id: str | int) -> None:
+        with self._write() as conn:
+            sql = "UPDATE suggestions SET message_id = ? WHERE id = ?"
+            cursor = conn.execute(sql, (str(message_id), suggestion_id))
+            if cursor.rowcount == 0:
+                raise KeyError(f"no suggestion with id {suggestion_id}")
+
+    def suggestion(self, suggestion_id: int) -> dict | None:
+        rows = self._rows("SELECT * FROM suggestions WHERE id = ?", (suggestion_id,))
+        return _parse_suggestion(rows[0]) if rows else None
+
+    def suggestion_by_message(self, platform: str, message_id: str | int) -> dict | None:
+        rows = self._rows(
+            "SELECT * FROM suggestions WHERE platform = ? AND message_id = ?", (platform, str(message_id))
+        )
+        return _parse_suggestion(rows[0]) if rows else None
+
+    def suggestions(self, user: str, limit: int = 50) -> list[dict]:
+        """Newest first."""
+        rows = self._rows(
+            "SELECT * FROM suggestions WHERE user = ? ORDER BY shown_at DESC, id DESC LIMIT ?", (user, limit)
+        )
+        return [_parse_suggestion(r) for r in rows]
+
+    def recently_shown(self, user: str, within_days: float = 14, now: Timestamp = None) -> set[str]:
+        since = to_iso(datetime.fromisoformat(to_iso(now)) - timedelta(days=within_days))
+        return set(
+            self._scalars("SELECT DISTINCT movie_id FROM suggestions WHERE user = ? AND shown_at >= ?", (user, since))
+        )
+
+    # -- feedback -------------------------------------------------------------------------------
+
+    def record_feedback(
+        self,
+        *,
+        suggestion_id: int | None,
+        user: str,
+        movie_id: str,
+        kind: str,
+        value: float | None,
+        added: bool,
+        event_id: str | None = None,
+        at: Timestamp = None,
+    ) -> bool:
+        """Record one reaction and apply (added) or undo (not added) its effect, in one transaction.
+
+        Returns False when event_id was already recorded. Removal finds the latest still-active
+        event of the same kind for this user, movie and suggestion (and the same star value) and
+        restores the state from before it, but only while the row is still the one that event
+        wrote; if something newer has replaced it, the newer state stays and the removed event
+        is cut out of the undo chain, so undoing the newer event later skips over it.
+        """
+        if kind not in FEEDBACK_KINDS:
+            raise ValueError(f"feedback kind must be one of {', '.join(FEEDBACK_KINDS)}, got {kind!r}")
+        if kind == "stars" and (value is not None or added):
+            stars = validate_stars(value)
+            if stars < 1:
+                raise ValueError(f"a stars reaction must be from 1 to 5, got {value!r}")
+            value = stars
+        target = {"like": LIKE_STARS, "dislike": DISLIKE_STARS}.get(kind, value)
+        created_at = to_iso(at)
+        with self._write() as conn:
+            self._ensure_key(user)
+            cursor = conn.execute(
+                "INSERT INTO feedback (event_id, suggestion_id, user, movie_id, kind, value, added, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(event_id) DO NOTHING",
+                (event_id, suggestion_id, user, movie_id, kind, value, int(bool(added)), created_at),
+            )
+            if cursor.rowcount == 0:
+                return False
+            feedback_id = cursor.lastrowid
+            table = _KIND_TABLE[kind]
+            if added:
+                previous = self._get_state(table, user, movie_id)
+                self._put_state(table, user, movie_id, target, f"feedback:{kind}", created_at, feedback_id)
+                conn.execute(
+                    "UPDATE feedback SET prev_exists = ?, prev_value = ?, prev_source = ?, prev_at = ?, "
+                    "prev_feedback_id = ? WHERE id = ?",
+                    (int(previous is not None), *(previous or (None, None, None, None)), feedback_id),
+                )
+            else:
+                self._undo(feedback_id, table, suggestion_id, user, movie_id, kind, value)
+        return True
+
+    def _undo(
+        self, removal_id: int, table: str, suggestion_id: int | None, user: str, movie_id: str, kind: str,
+        value: float | None,
+    ) -> None:  # fmt: skip
+        event = self.conn.execute(
+            "SELECT id, prev_exists, prev_value, prev_source, prev_at, prev_feedback_id FROM feedback "
+            "WHERE user = ? AND movie_id = ? AND kind = ? AND added = 1 AND undone_by IS NULL "
+            "AND suggestion_id IS ? AND (? IS NULL OR value = ?) ORDER BY id DESC LIMIT 1",
+            (user, movie_id, kind, suggestion_id, value, value),
+        ).fetchone()
+        if event is None:
+            return
+        event_id, prev_exists, prev_value, prev_source, prev_at, prev_feedback_id = event
+        self.conn.execute("UPDATE feedback SET undoes = ? WHERE id = ?", (event_id, removal_id))
+        self.conn.execute("UPDATE feedback SET undone_by = ? WHERE id = ?", (removal_id, event_id))
+        current = self._get_state(table, user, movie_id)
+        if current is not None and current[3] == event_id:
+            if prev_exists:
+                self._put_state(table, user, movie_id, prev_value, prev_source, prev_at, prev_feedback_id)
+            else:
+                self.conn.execute(f"DELETE FROM {table} WHERE user = ? AND movie_id = ?", (user, movie_id))
+        else:
+            self.conn.execute(
+                "UPDATE feedback SET prev_exists = ?, prev_value = ?, prev_source = ?, prev_at = ?, "
+                "prev_feedback_id = ? WHERE prev_feedback_id = ? AND undone_by IS NULL",
+                (prev_exists, prev_value, prev_source, prev_at, prev_feedback_id, event_id),
+            )
+
+    def feedback_events(self, user: str | None = None) -> list[dict]:
+        if user is None:
+            rows = self._rows("SELECT * FROM feedback ORDER BY id")
+        else:
+            rows = self._rows("SELECT * FROM feedback WHERE user = ? ORDER BY id", (user,))
+        for row in rows:
+            row["added"] = bool(row["added"])
+        return rows
+
+    def rewards(
+        self,
+        since: Timestamp = None,
+        *,
+        no_feedback_reward: float = 0.1,
+        window_hours: float = 48,
+        now: Timestamp = None,
+    ) -> list[dict]:
+        """One reward per suggestion, from what the user did with that title after it was shown.
+
+        A rating given after the suggestion decides (>= 4 -> 1.0, <= 2 -> 0.0, in between 0.5;
+        like/dislike/stars reactions write ratings, and an undone reaction no longer counts),
+        then a dismissal (0.0), then marking it watched (1.0). With none of these the suggestion
+        earns no_feedback_reward once it is window_hours old and is left out until then.
+        """
+        cutoff = to_iso(datetime.fromisoformat(to_iso(now)) - timedelta(hours=window_hours))
+        rows = self._rows(
+            "SELECT s.id AS suggestion_id, s.user, s.movie_id, s.features, s.propensity, s.shown_at, "
+            "r.stars, d.dismissed_at, w.watched_at FROM suggestions s "
+            "LEFT JOIN ratings r ON r.user = s.user AND r.movie_id = s.movie_id AND r.rated_at >= s.shown_at "
+            "LEFT JOIN dismissed d ON d.user = s.user AND d.movie_id = s.movie_id AND d.dismissed_at >= s.shown_at "
+            "LEFT JOIN watched w ON w.user = s.user AND w.movie_id = s.movie_id AND w.watched_at >= s.shown_at "
+            "WHERE s.shown_at >= ? ORDER BY s.id",
+            (to_iso(since) if since is not None else "",),
+        )
+        out = []
+        for row in rows:
+            stars, dismissed_at, watched_at = row.pop("stars"), row.pop("dismissed_at"), row.pop("watched_at")
+            if stars is not None:
+                reward = 1.0 if stars >= 4 else 0.0 if stars <= 2 else 0.5
+            elif dismissed_at is not None:
+                reward = 0.0
+            elif watched_at is not None:
+                reward = 1.0
+            elif row["shown_at"] <= cutoff:
+                reward = no_feedback_reward
+            else:
+                continue
+            row["features"] = json.loads(row["features"])
+            row["reward"] = reward
+            out.append(row)
+        return out
+
+    # -- memberships ----------------------------------------------------------------------------
+
+    def note_membership(
+        self, platform: str, guild: str | int | None, channel: str | int | None, user: str, at: Timestamp = None
+    ) -> None:
+        """user is a profile key; a bare platform id (no colon) is keyed under this platform."""
+        key = user if ":" in str(user) else self.user_key(platform, user)
+        seen = to_iso(at)
+        with self._write() as conn:
+            self._ensure_key(key)
+            conn.execute(
+                "INSERT INTO memberships (platform, guild, channel, user, first_seen, last_seen) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(platform, guild, channel, user) "
+                "DO UPDATE SET last_seen = MAX(last_seen, excluded.last_seen)",
+                (platform, _place(guild), _place(channel), key, seen, seen),
+            )
+
+    def members(self, platform: str, guild: str | int | None) -> list[str]:
+        """User keys seen in this guild, most recently seen first."""
+        return self._scalars(
+            "SELECT user FROM memberships WHERE platform = ? AND guild = ? GROUP BY user "
+            "ORDER BY MAX(last_seen) DESC, user",
+            (platform, _place(guild)),
+        )
+
+    # -- bandit models --------------------------------------------------------------------------
+
+    def load_model(self, scope: str) -> bytes | None:
+        found = self._scalars("SELECT blob FROM models WHERE scope = ?", (scope,))
+        return bytes(found[0]) if found else None
+
+    def save_model(self, scope: str, blob: bytes) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO models (scope, blob, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(scope) DO UPDATE SET blob = excluded.blob, updated_at = excluded.updated_at",
+                (scope, bytes(blob), to_iso()),
+            )
+
+    # -- collaborative signal -------------------------------------------------------------------
+
+    def co_liked(
+        self, movie_ids: list[str], exclude_user: str | None = None, min_stars: float = 4.0, limit: int = 200
+    ) -> dict[str, float]:
+        """Item-item co-occurrence: other users who liked any of movie_ids vote for the other
+        titles they liked, each vote weighted by how many of movie_ids that user liked; the sum
+        is divided by sqrt(how many users liked the title), so blockbusters do not win by size.
+        """
+        if not movie_ids:
+            return {}
+        seeds = json.dumps([str(m) for m in movie_ids])
+        with self._lock:
+            rows = self.conn.execute(
+                """
+                WITH seeds(movie_id) AS (SELECT DISTINCT value FROM json_each(:seeds)),
+                fans AS (
+                    SELECT user, COUNT(*) AS overlap FROM ratings
+                    WHERE movie_id IN (SELECT movie_id FROM seeds) AND stars >= :min AND user IS NOT :exclude
+                    GROUP BY user
+                ),
+                co AS (
+                    SELECT r.movie_id, SUM(f.overlap) AS votes FROM fans f
+                    JOIN ratings r ON r.user = f.user
+                    WHERE r.stars >= :min AND r.movie_id NOT IN (SELECT movie_id FROM seeds)
+                    GROUP BY r.movie_id
+                ),
+                scored AS MATERIALIZED (
+                    SELECT co.movie_id, co.votes,
+                        (SELECT COUNT(*) FROM ratings p WHERE p.movie_id = co.movie_id AND p.stars >= :min)
+                            AS popularity
+                    FROM co
+                )
+                SELECT movie_id, votes, popularity FROM scored
+                ORDER BY CAST(votes AS REAL) * votes / popularity DESC, movie_id LIMIT :limit
+                """,
+                {"seeds": seeds, "min": min_stars, "exclude": exclude_user, "limit": limit},
+            ).fetchall()
+        return {movie_id: votes / math.sqrt(popularity) for movie_id, votes, popularity in rows}
+
+    # -- privacy --------------------------------------------------------------------------------
+
+    def on_forget(self, hook: ForgetHook) -> None:
+        """hook(user_key) runs inside forget_user's transaction; if it raises, nothing is forgotten.
+        A dict[str, int] it returns is merged into forget_user's counts."""
+        self._forget_hooks.append(hook)
+
+    @property
+    def forget_hooks(self) -> list[ForgetHook]:
+        return list(self._forget_hooks)
+
+    def export_user(self, user: str) -> dict:
+        """Everything stored about one user, JSON-serialisable."""
+        with self._lock:
+            profile = self._rows("SELECT * FROM users WHERE key = ?", (user,))
+            models = self._rows(
+                "SELECT scope, blob, updated_at FROM models WHERE scope IN (?, ?) ORDER BY scope",
+                (user, f"user:{user}"),
+            )
+            feedback = self.feedback_events(user)
+            return {
+                "user": profile[0] if profile else None,
+                "ratings": self._rows("SELECT * FROM ratings WHERE user = ? ORDER BY rated_at, movie_id", (user,)),
+                "watched": self._rows("SELECT * FROM watched WHERE user = ? ORDER BY watched_at, movie_id", (user,)),
+                "dismissed": self._rows(
+                    "SELECT * FROM dismissed WHERE user = ? ORDER BY dismissed_at, movie_id", (user,)
+                ),
+                "suggestions": [
+                    _parse_suggestion(r)
+                    for r in self._rows("SELECT * FROM suggestions WHERE user = ? ORDER BY id", (user,))
+                ],
+                "feedback": feedback,
+                "memberships": self._rows(
+                    "SELECT * FROM memberships WHERE user = ? ORDER BY platform, guild, channel", (user,)
+                ),
+                "models": [
+                    {
+                        "scope": m["scope"],
+                        "updated_at": m["updated_at"],
+                        "blob_base64": base64.b64encode(m["blob"]).decode(),
+                    }
+                    for m in models
+                ],
+            }
+
+    def forget_user(self, user: str) -> dict[str, int]:
+        """Delete everything about one user; returns rows deleted per table."""
+        counts: dict[str, int] = {}
+        with self._write() as conn:
+            # Someone else's reaction to this user's suggestion stays theirs, unlinked from it.
+            conn.execute(
+                "UPDATE feedback SET suggestion_id = NULL WHERE user != ? AND suggestion_id IN "
+                "(SELECT id FROM suggestions WHERE user = ?)",
+                (user, user),
+            )
+            for table, column in (
+                ("feedback", "user"), ("suggestions", "user"), ("ratings", "user"), ("watched", "user"),
+                ("dismissed", "user"), ("memberships", "user"),
+            ):  # fmt: skip
+                counts[table] = conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (user,)).rowcount
+            counts["models"] = conn.execute("DELETE FROM models WHERE scope IN (?, ?)", (user, f"user:{user}")).rowcount
+            counts["users"] = conn.execute("DELETE FROM users WHERE key = ?", (user,)).rowcount
+            for hook in self._forget_hooks:
+                extra = hook(user)
+                if isinstance(extra, dict):
+                    for name, n in extra.items():
+                        counts[name] = counts.get(name, 0) + int(n)
+        return counts
+
+
+def _place(value: str | int | None) -> str:
+    """Guild or channel id as stored: DMs have none, and NULL would defeat the primary key."""
+    return "" if value is None else str(value)
+
+
+def _parse_suggestion(row: dict) -> dict:
+    row["features"] = json.loads(row["features"]) if row.get("features") else {}
+    return row
