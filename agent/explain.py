@@ -59,6 +59,11 @@ def reasons_for(
     moods = [m for m in request.get("moods") or [] if m in movie.moods]
     if moods:
         reasons.append(f"{' and '.join(moods)} in tone")
+    keywords = " | ".join(movie.keywords).lower()
+    themes = [k for k in request.get("keywords") or [] if k.lower() in keywords]
+    if themes:
+        listed = " and ".join(f'"{t}"' for t in themes[:2])
+        reasons.append(f"{listed} {'is' if len(themes) == 1 else 'are'} among its themes")
     if movie.rating is not None:
         if request.get("hidden_gem") and movie.votes and movie.votes < 100_000:
             reasons.append(f"rated {movie.rating:.1f} yet only {_count(movie.votes)} votes")

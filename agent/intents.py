@@ -104,6 +104,7 @@ _STARS = re.compile(
     r"|(?P<emoji>⭐+)"
 )
 _GIVE = re.compile(r"\b(?:give|gave|rate|rated|rating|score)\b[^.!?]*?(?<![\w.])(?P<n>\d(?:\.5)?)(?![\w.])")
+_TITLE_INTRO = re.compile(r"\b(?:give|gave|rate|rated|rating|for)\b")
 _STAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 # A message that asks for something is a request even when it also gives feedback.
@@ -197,14 +198,10 @@ def _feedback(
     )
     seen = None if _NOT_SEEN.search(lowered) else _SEEN.search(lowered)
     anchor = verdict[0] if verdict else seen
-    titles: list[str] = []
-    if anchor is not None:
-        titles = [m.movie_id for m in titles_after(text, anchor.end(), lookup)]
-        if not titles and anchor.start() > 0 and not understood.like_titles:  # "Titanic was boring"
-            titles = [m.movie_id for m in titles_after(text, 0, lookup)]
-    for movie_id in [*understood.like_titles, *understood.exclude_titles]:
-        if movie_id not in titles:
-            titles.append(movie_id)
+    titles = [*understood.like_titles]
+    titles += [t for t in understood.exclude_titles if t not in titles]
+    if not titles and (anchor is not None or rating is not None):
+        titles = _named_titles(text, lowered, anchor, lookup)
     has_referent = bool(titles) or ordinal is not None or bool(_REFERENT.search(lowered))
     if verdict is not None and (has_referent or rating is not None):
         _, intent, stars = verdict
@@ -215,6 +212,16 @@ def _feedback(
     if seen is not None and has_referent:
         return Classified("seen", ordinal=ordinal, titles=titles)
     return None
+
+
+def _named_titles(text: str, lowered: str, anchor: re.Match[str] | None, lookup: CatalogLookup) -> list[str]:
+    """Titles a verdict is about: after the verb, after "give"/"for", else at the start."""
+    starts = [anchor.end()] if anchor is not None else []
+    starts += [m.end() for m in _TITLE_INTRO.finditer(lowered)]
+    for start in [*starts, 0]:
+        if found := titles_after(text, start, lookup):
+            return [m.movie_id for m in found]
+    return []
 
 
 def _stars(lowered: str) -> float | None:

@@ -10,7 +10,9 @@ import numpy as np
 from agent.profile import Profile
 from store.catalog import Catalog, ScoredMovie
 
-FEATURES = ("relevance", "quality", "popularity", "affinity", "taste", "anchor", "collaborative", "mood", "novelty")
+FEATURES = (
+    "relevance", "quality", "popularity", "affinity", "taste", "anchor", "collaborative", "themes", "novelty",
+)  # fmt: skip
 
 # The fixed ranker: what a sensible person would weigh, before any learning.
 BASE_WEIGHTS = {
@@ -19,9 +21,9 @@ BASE_WEIGHTS = {
     "popularity": 0.05,
     "affinity": 0.15,
     "taste": 0.15,
-    "anchor": 0.35,
+    "anchor": 0.6,
     "collaborative": 0.3,
-    "mood": 0.2,
+    "themes": 0.25,
     "novelty": 0.0,
 }
 DIVERSITY = 0.15  # how much similarity to an already chosen pick costs
@@ -41,39 +43,61 @@ def featurise(
     *,
     request: dict,
     profile: Profile | None,
-    anchors: list[np.ndarray],
+    anchors: list[str],
     collaborative: dict[str, float],
 ) -> list[Candidate]:
     """Every feature in 0..1 (affinity and taste in -1..1), comparable across requests."""
-    vectors = catalog.vectors([r.movie.id for r in results])
+    vectors = catalog.vectors([r.movie.id for r in results] + list(anchors))
+    anchor_movies = [(catalog.movies[a], vectors.get(a)) for a in anchors if a in catalog]
     top_votes = max((m.votes or 0 for m in catalog.movies.values()), default=1)
     log_top = math.log10(top_votes + 1) or 1.0
     top_collab = max(collaborative.values(), default=0.0) or 1.0
     wanted_moods = set(request.get("moods") or [])
     unwanted_moods = set(request.get("exclude_moods") or [])
+    wanted_themes = [k.lower() for k in request.get("keywords") or []]
     candidates = []
     for result in results:
         movie = result.movie
         vector = vectors.get(movie.id)
         popularity = math.log10((movie.votes or 0) + 1) / log_top
-        mood = 0.0
-        if wanted_moods:
-            mood += len(wanted_moods & set(movie.moods)) / len(wanted_moods)
-        if unwanted_moods & set(movie.moods):
-            mood -= 1.0
+        themes = _themes(movie, wanted_moods, unwanted_moods, wanted_themes)
         features = {
             "relevance": result.relevance,
             "quality": result.quality,
             "popularity": popularity,
             "affinity": profile.affinity(movie) if profile else 0.0,
             "taste": _cosine(vector, profile.taste) if profile is not None and profile.taste is not None else 0.0,
-            "anchor": max((_cosine(vector, a) for a in anchors), default=0.0),
+            "anchor": max((_likeness(movie, vector, a, v) for a, v in anchor_movies), default=0.0),
             "collaborative": collaborative.get(movie.id, 0.0) / top_collab,
-            "mood": mood,
+            "themes": themes,
             "novelty": 1.0 - popularity,
         }
         candidates.append(Candidate(movie.id, features, vector=vector))
     return candidates
+
+
+def _themes(movie, wanted_moods: set[str], unwanted_moods: set[str], wanted_themes: list[str]) -> float:
+    """Share of the asked-for moods and themes the film has, minus one for an unwanted mood.
+
+    A theme counts when a keyword contains it ("heist" in "botched heist") or, more
+    weakly, when the synopsis mentions it.
+    """
+    asked = len(wanted_moods) + len(wanted_themes)
+    value = float(len(wanted_moods & set(movie.moods)))
+    keywords = " | ".join(movie.keywords).lower()
+    overview = movie.overview.lower()
+    for theme in wanted_themes:
+        value += 1.0 if theme in keywords else 0.5 if theme in overview else 0.0
+    value = value / asked if asked else 0.0
+    return value - (1.0 if unwanted_moods & set(movie.moods) else 0.0)
+
+
+def _likeness(movie, vector, anchor, anchor_vector) -> float:
+    """How much a film resembles a reference title: meaning, genres and people together."""
+    genres = set(movie.genres) | set(anchor.genres)
+    shared_genres = len(set(movie.genres) & set(anchor.genres)) / len(genres) if genres else 0.0
+    shared_people = bool(set(movie.directors) & set(anchor.directors)) + 0.5 * bool(set(movie.cast) & set(anchor.cast))
+    return 0.6 * _cosine(vector, anchor_vector) + 0.3 * shared_genres + 0.1 * min(shared_people, 1.0)
 
 
 def score(candidates: list[Candidate], request: dict, weights: dict[str, float] | None = None) -> None:

@@ -148,12 +148,11 @@ def rank(state: dict, deps: Deps) -> dict:
         if c["id"] in deps.catalog
     ]
     anchor_ids = request.get("like_titles") or []
-    anchors = list(deps.catalog.vectors(anchor_ids).values())
     seeds = list(dict.fromkeys([*anchor_ids, *(profile.liked()[:30] if profile else [])]))
     collaborative = {}
     if deps.profiles is not None and seeds:
         collaborative = deps.profiles.co_liked(seeds, exclude_user=state.get("user"))
-    candidates = featurise(results, deps.catalog, request=request, profile=profile, anchors=anchors,
+    candidates = featurise(results, deps.catalog, request=request, profile=profile, anchors=anchor_ids,
                            collaborative=collaborative)  # fmt: skip
     score(candidates, request)
     count = _count(state, request, deps)
@@ -276,7 +275,7 @@ def _intro(request: dict, count: int, deps: Deps) -> str:
     languages = [LANGUAGES.get(code, code) for code in request.get("languages") or []]
     bits += languages
     genres = request.get("genres") or []
-    bits.append(" ".join(genres) + " films" if genres else "")
+    bits.append(" ".join(genres) + " films" if genres else "films" if bits else "")
     described = " ".join(b for b in bits if b)
     likes = [deps.catalog.movies[m].title for m in request.get("like_titles") or [] if m in deps.catalog]
     if likes:

@@ -392,6 +392,7 @@ _MOOD_PHRASES: dict[str, _Effect] = {
     "emotional | tearjerker | tearjerkers | tear jerker | tear jerkers | make me cry | moving | 😭 | 😢": _m(
         "emotional"
     ),
+    "to tears | crying | a good cry": _m("emotional"),
     "light | lighthearted | light hearted | cozy | cosy | breezy | easy watch | easy to watch": _m("light"),
     "fun | chill | relaxing | comfort movie | comfort watch | popcorn | turn my brain off | mindless": _m(
         "light"
@@ -415,13 +416,16 @@ _ERA_PHRASES: dict[str, _Effect] = {
     "old movie | old movies | old film | old films | old ones | old stuff | old flicks": _Effect(
         years=_until(1979), negated=_Effect(years=_since(1980))
     ),
-    "old": _Effect(only_negated=True, negated=_Effect(years=lambda today: (today - 30, None))),
+    "old": _Effect(years=_until(1979), negated=_Effect(years=lambda today: (today - 30, None))),
     "black and white | b&w | black & white": _Effect(years=_until(1965)),
     "silent film | silent films | silent movie | silent movies | silent era": _Effect(years=_until(1929)),
 }
 
 # Set phrases that look like negations or filters but are neither.
 _IDIOMS: dict[str, _Effect] = {
+    "long day | long week | long weekend | long time | long story | long ago | so long | as long as": _Effect(),
+    "how long | all day long | before long | long shot | old friend | old friends | old man | old men": _Effect(),
+    "old favourite | old favourites | old favorite | old favorites | old lady | old woman": _Effect(),
     "why not | not sure | not only | if not | or not | no idea | no preference | not bad": _Effect(),
     "no matter | whatever": _Effect(),
     "doesn't matter | don't mind | dont mind | don't care | dont care | no worries | no problem": _Effect(),
@@ -431,7 +435,7 @@ _LENGTH_PHRASES: dict[str, _Effect] = {
     "short | shortish | quick watch | quick one | quick movie | brief": _Effect(
         runtime=(None, 100), negated=_Effect(runtime=(90, None))
     ),
-    "long": _Effect(only_negated=True, negated=_Effect(runtime=(None, 130))),
+    "long": _Effect(runtime=(150, None), negated=_Effect(runtime=(None, 130))),
     "long movie | long movies | long film | long films | long one | long ones | lengthy": _Effect(
         runtime=(150, None), negated=_Effect(runtime=(None, 130))
     ),
@@ -561,8 +565,10 @@ def _alternatives(text: str) -> list[str]:
 
 _GAP = "\x1f"  # what consumed text is overwritten with: a non-word that breaks every pattern
 _TOKEN = re.compile(r"\x1f+|[^\W_]+(?:'[^\W_]+)*|[^\w\s'\-]")
-_TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "–": "-",
-                             "—": "-", "\u00a0": " ", "\ufe0f": None, "\u200d": None})
+_TYPOGRAPHY = str.maketrans(
+    {"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "}
+    | {"\ufe0f": None, "\u200d": None}  # emoji variation selector and joiner: "❤️" reads as "❤"
+)
 
 
 class _Tok(NamedTuple):
@@ -644,8 +650,8 @@ _STOPWORDS = _words(
     worth actually around enjoy enjoyed love loved liked hate hated idea ideas option options pick
     picks choice choices list couple few several first second third fourth fifth last latter former
     previous next starring featuring directed director actor actress cast made wife husband girlfriend
-    boyfriend partner friends family's lets let's u ur pls please bot moviebot watchlist alone
-    together someone's whether either neither rather instead though although however also ever
+    boyfriend partner friends family's lets let's u ur bot moviebot watchlist alone
+    together someone's whether either neither rather instead though although however ever
     between after before since until till under over above below within onwards top least already
     haven't havent hasn't isn't isnt wasn't aren't won't can't cant couldn't wouldn't shouldn't that's
     thats there's
@@ -726,11 +732,20 @@ _LIST_SEPARATORS = _words(", or and nor / & neither")
 
 _NUMBERISH = re.compile(r"\d+(?:s|'s|st|nd|rd|th)?|#")
 
-# Typo repair: only longer words, same first letter, one edit (two from nine letters up).
-_TYPO_TARGETS: dict[str, list[str]] = {}
-for _key in _PHRASEBOOK:
-    if len(_key) == 1 and len(_key[0]) >= 6 and _key[0].isalpha():
-        _TYPO_TARGETS.setdefault(_key[0][0], []).append(_key[0])
+
+
+def _typo_targets() -> dict[str, list[str]]:
+    """Single-word phrases of six letters or more, by first letter: short words collide too
+    easily ("light"/"night", "crime"/"prime") to be guessed at."""
+    targets: dict[str, list[str]] = {}
+    for key in _PHRASEBOOK:
+        if len(key) == 1 and len(key[0]) >= 6 and key[0].isalpha():
+            targets.setdefault(key[0][0], []).append(key[0])
+    return targets
+
+
+# Typo repair: same first letter, one edit (two from nine letters up).
+_TYPO_TARGETS = _typo_targets()
 # Real words one edit away from a vocabulary word ("thrilled" is not "thriller").
 _NOT_TYPOS = _words(
     "thrilled violet eastern trench finish indiana fighter mastery auction comely classical hunted "
@@ -830,7 +845,10 @@ class _Reading:
 
 # --- pass 1 and 3: titles ----------------------------------------------------------------------
 
+# How much a cue vouches for the title after it: "like" a lot, "I like" less (it is also how
+# people state tastes), "not"/"except" little; a bare Title Cased phrase has no cue at all.
 _STRONG, _WEAK, _STRICT, _BARE = "strong", "weak", "strict", "bare"
+_NOT_A_CUE, _SUFFIX, _INFIX = "not a cue", "suffix", "infix"  # "I'd like"; "X-style"; "X meets Y"
 
 # Cue -> how a title after it is read. "like" is a reference unless it is the verb ("I'd like").
 _TITLE_CUES: dict[tuple[str, ...], str] = {
@@ -856,10 +874,10 @@ _TITLE_CUES: dict[tuple[str, ...], str] = {
         (
             "i'd like | id like | we'd like | you'd like | would like | would you like | feel like | "
             "feels like | looks like | look like | sounds like | seems like | was like | is like | be like",
-            "",
+            _NOT_A_CUE,
         ),
-        ("style | esque | vibes | vibe | inspired | type", "suffix"),
-        ("meets | crossed with", "infix"),
+        ("style | esque | vibes | vibe | inspired | type", _SUFFIX),
+        ("meets | crossed with", _INFIX),
     )
     for cue in _alternatives(kinds)
 }
@@ -913,6 +931,12 @@ def _explained(words: list[str]) -> bool:
     return True
 
 
+class _Pick(NamedTuple):
+    match: TitleMatch
+    cand: _Candidate
+    exact: bool  # the span is the title itself, not a near miss
+
+
 class _TitleReader:
     """Resolves candidate spans against the catalog, remembering answers within one message."""
 
@@ -961,7 +985,7 @@ class _TitleReader:
         Candidates come shortest first; growth stops at an exact title unless the text goes on
         the way titles do ("Pride" and Prejudice), which keeps fuzzy catalog calls rare.
         """
-        accepted: list[tuple[bool, float, int, TitleMatch, _Candidate]] = []
+        accepted: list[_Pick] = []
         for cand in cands:
             if not cand.words or self.is_person(cand):
                 if cand.words:
@@ -972,18 +996,22 @@ class _TitleReader:
             match = self.resolve(cand)
             if match is None or not _acceptable(cand, match, strength):
                 continue
-            exact = _same_title(cand.text, match.title)
-            accepted.append((exact, match.score, len(cand.words), match, cand))
-            if exact and not cand.goes_on:
+            pick = _Pick(match, cand, _same_title(cand.text, match.title))
+            accepted.append(pick)
+            if pick.exact and not cand.goes_on:
                 break
         if not accepted:
             return None
-        exact = [a for a in accepted if a[0]]
-        chosen = max(exact, key=lambda a: a[2]) if exact else max(accepted, key=lambda a: (a[1], -a[2]))
+        exact = [p for p in accepted if p.exact]
+        if exact:
+            chosen = max(exact, key=lambda p: len(p.cand.words))
+        else:
+            chosen = max(accepted, key=lambda p: (p.match.score, -len(p.cand.words)))
         # "Heat 1995" names the same film as "Heat": take the year along rather than as a filter
-        same = [a for a in accepted if a[3].movie_id == chosen[3].movie_id and a[1] >= chosen[1]]
-        chosen = max(same, key=lambda a: a[2])
-        return chosen[3], chosen[4]
+        best_id, best_score = chosen.match.movie_id, chosen.match.score
+        same = [p for p in accepted if p.match.movie_id == best_id and p.match.score >= best_score]
+        chosen = max(same, key=lambda p: len(p.cand.words))
+        return chosen.match, chosen.cand
 
     def read_list(self, toks: list[_Tok], j: int, strength: str) -> tuple[list[TitleMatch], int]:
         """Titles listed from toks[j] on ("Heat, Ronin or The Town"); also where the list ended."""
@@ -1017,7 +1045,7 @@ class _TitleReader:
             tok = toks[k]
             if _GAP in tok.text or tok.text in _HARD_STOPS:
                 break
-            if k > j and (tok.text in _SOFT_STOPS or _NUMBERISH.fullmatch(tok.text)):
+            if k > j and _may_end_before(tok):
                 ends.append(k)
             k += 1
         if k > j and (not ends or ends[-1] != k):
@@ -1037,6 +1065,16 @@ class _TitleReader:
             if tok.is_word:
                 cands.append(self.candidate(toks, start, j, backward=True))
         return cands
+
+
+def _may_end_before(tok: _Tok) -> bool:
+    """A title typed after "like" may stop before this token ("Zodiac what else", "Heat from")."""
+    text = tok.text
+    return (
+        text in _SOFT_STOPS
+        or (text in _STOPWORDS and text not in _TITLE_CONNECTORS)
+        or bool(_NUMBERISH.fullmatch(text))
+    )
 
 
 def _same_title(typed: str, title: str) -> bool:
@@ -1089,12 +1127,12 @@ def _cued_titles(scan: _Scan, reader: _TitleReader, out: Understood) -> None:
                 after = end
         elif kind == _STRICT:
             after = _refused_titles(scan, reader, out, toks, i, after)
-        elif kind == "suffix":
+        elif kind == _SUFFIX:
             picked = reader.best(reader.backward(toks, i), _STRONG)
             if picked:
                 _extend(out.like_titles, [picked[0].movie_id])
                 scan.take(toks[picked[1].start].start, toks[after - 1].end)
-        elif kind == "infix":
+        elif kind == _INFIX:
             picked = reader.best(reader.backward(toks, i), _STRONG)
             matches, end = reader.read_list(toks, after, _STRONG)
             if picked:
@@ -1139,13 +1177,13 @@ def _bare_titles(scan: _Scan, reader: _TitleReader, out: Understood) -> None:
     toks = scan.tokens()
     words = [t for t in toks if t.is_word]
     whole_message = len(words) == 1
-    if not scan.has_case or (len(words) >= 4 and sum(map(scan.capitalised, words)) >= 0.7 * len(words)):
+    if not scan.has_case or (len(words) >= 4 and sum(map(scan.capitalised, words)) >= 0.85 * len(words)):
         return  # Title Case Or ALL CAPS messages say nothing about which words are titles
     for start, end in _capitalised_runs(scan, toks)[:4]:
         cands = [
             c
             for c in _run_candidates(reader, toks, start, end)
-            if len(c.words) > 1 or whole_message or _unusual(scan.original[toks[c.start].start : toks[c.start].end])
+            if len(c.words) > 1 or whole_message or _unusual(c.text)
         ]
         picked = reader.best(cands, _BARE)
         if picked:
@@ -1160,7 +1198,7 @@ def _run_candidates(reader: _TitleReader, toks: list[_Tok], start: int, end: int
     for a, b in list(spans):
         if b - a > 1 and _NUMBERISH.fullmatch(toks[b - 1].text):  # "Heat 4 stars"
             spans.append((a, b - 1))
-    return [reader.candidate(toks, a, b) for a, b in spans]
+    return [reader.candidate(toks, a, b) for a, b in sorted(spans, key=lambda span: span[1] - span[0])]
 
 
 def _unusual(word: str) -> bool:
@@ -1270,6 +1308,14 @@ def _number(word: str) -> int:
 _KID_AGE = re.compile(
     rf"(?<![\w.])(?P<age>{_NUMBER})[\s-]*(?:years?|yrs?|y)[\s-]*olds?(?!\w)|\b(?:toddlers?|preschoolers?)\b"
 )
+
+def _kid_ages(scan: _Scan, out: Understood) -> None:
+    """"For my 8 year old" asks for a family film, and its number is neither a year nor a count."""
+    for m in list(_KID_AGE.finditer(scan.text)):
+        if m["age"] is None or _number(m["age"]) <= 13:
+            _extend(out.genres, ["family"])
+        scan.take(m.start(), m.end())
+
 
 _WORD_DECADES = {
     "twenties": 1920, "thirties": 1930, "forties": 1940, "fifties": 1950, "sixties": 1960,
@@ -1650,10 +1696,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     _cued_titles(scan, reader, out)
     _people(scan, people, out)
     _bare_titles(scan, reader, out)
-    for m in list(_KID_AGE.finditer(scan.text)):
-        if m["age"] is None or _number(m["age"]) <= 13:
-            _extend(out.genres, ["family"])
-        scan.take(m.start(), m.end())
+    _kid_ages(scan, out)
     _years(scan, reading)
     _runtime(scan, reading)
     _rating(scan, reading)

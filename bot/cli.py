@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import logging
 import sys
@@ -348,7 +349,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--k", type=int, default=None, help="how many picks (default 3)")
     p.add_argument("--batch", type=Path, help="JSON Lines of conversations to answer")
     p.add_argument("--out", type=Path, help="where --batch writes its results (default stdout)")
+
+    evaluate = sub.add_parser("eval", help="measure recommendation quality on real data")
+    eval_sub = evaluate.add_subparsers(dest="eval_command", required=True)
+    for module in FEATURE_MODULES:
+        importlib.import_module(module).add_parsers(sub, eval_sub, common)
     return parser
+
+
+# Modules that add their own subcommands: each has add_parsers(sub, eval_sub, common)
+# and registers its handlers with @command("name") (or @command("eval name")).
+FEATURE_MODULES = ("bot.cli_profiles", "bot.cli_eval", "bot.cli_learning", "bot.cli_bots")
 
 
 def _formats() -> list[str]:
@@ -367,7 +378,8 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger(noisy).setLevel(logging.WARNING if args.verbose else logging.ERROR)
     settings = Settings.from_env(home=args.data_dir)
     try:
-        return COMMANDS[args.command](args, settings)
+        name = f"eval {args.eval_command}" if args.command == "eval" else args.command
+        return COMMANDS[name](args, settings)
     except UserError as exc:
         print(f"moviebot: {exc}", file=sys.stderr)
         return 2
