@@ -10,10 +10,10 @@ HELP = (
     "• a feel-good comedy under 2 hours\n"
     "• Korean thrillers, highly rated\n"
     "• give me 5 movies by Hayao Miyazaki\n"
-    "Then: \"more\", \"something older\", \"another like the second one\", \"why the first one?\".\n"
-    "Tell me \"I've seen Heat\" or \"I loved Amélie\" and I'll remember it."
+    'Then: "more", "something older", "another like the second one", "why the first one?".\n'
+    'Tell me "I\'ve seen Heat" or "I loved Amélie" and I\'ll remember it.'
 )
-SMALL_TALK = "Happy to help! Ask me for a movie whenever you like — say \"help\" for ideas."
+SMALL_TALK = 'Happy to help! Ask me for a movie whenever you like — say "help" for ideas.'
 
 
 def _say(text: str, intent: str) -> dict:
@@ -63,7 +63,7 @@ def answer_why(state: dict, deps: Deps) -> dict:
 
 
 def record_opinion(state: dict, deps: Deps) -> dict:
-    """"I've seen Heat", "loved the first one", "hated Titanic": written to the profile."""
+    """ "I've seen Heat", "loved the first one", "hated Titanic": written to the profile."""
     intent = state.get("intent") or "seen"
     targets = _pointed(state, deps)
     unknown = state.get("unresolved") or []
@@ -71,7 +71,7 @@ def record_opinion(state: dict, deps: Deps) -> dict:
         if unknown:
             return _say(f"I couldn't find {', '.join(repr(u) for u in unknown)} in the catalog. "
                         "Could you check the title (and add the year)?", intent)  # fmt: skip
-        return _say("Which movie do you mean? Name it, or say \"the second one\" after I suggest some.", intent)
+        return _say('Which movie do you mean? Name it, or say "the second one" after I suggest some.', intent)
     labels = [deps.catalog.movies[m].label for m in targets]
     stars = state.get("stated_rating")
     if deps.profiles is None or not state.get("user"):

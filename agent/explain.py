@@ -46,8 +46,9 @@ def reasons_for(
             stars = f"{profile.ratings[liked_id]:g}"
             shared_director = set(movie.directors) & set(liked.directors)
             if shared_director:
-                reasons.append(f"same director as {liked.title} ({sorted(shared_director)[0]}), "
-                               f"which you rated {stars}/5")
+                reasons.append(
+                    f"same director as {liked.title} ({sorted(shared_director)[0]}), which you rated {stars}/5"
+                )
                 break
             shared_cast = [a for a in movie.cast if a in liked.cast]
             if shared_cast:
@@ -91,7 +92,7 @@ def _shared_with(movie: Movie, anchor: Movie, *, suffix: str) -> list[str]:
 
 
 def _what_was_asked(movie: Movie, request: dict) -> str:
-    """"a 1990s crime thriller, as you asked" from the constraints the movie satisfies."""
+    """ "a 1990s crime thriller, as you asked" from the constraints the movie satisfies."""
     bits = []
     year_min, year_max = request.get("year_min"), request.get("year_max")
     if (year_min or year_max) and movie.year:
@@ -219,7 +220,9 @@ def _names_of(movies: list[Movie]) -> set[str]:
     return {normalise_title(n) for m in movies for n in (*m.directors, *m.cast)}
 
 
-_SPAN = re.compile(r"[\"“*_]([^\"”*_]{2,80})[\"”*_]|((?:[A-Z0-9][\w'’:\-.&]*(?:\s+(?:of|the|a|an|and|in|on|to|for|&)\s+|\s+)?)+)")
+_SPAN = re.compile(
+    r"[\"“*_]([^\"”*_]{2,80})[\"”*_]|((?:[A-Z0-9][\w'’:\-.&]*(?:\s+(?:of|the|a|an|and|in|on|to|for|&)\s+|\s+)?)+)"
+)
 
 
 def named_titles(text: str, catalog: Catalog, *, ignore: set[str] = frozenset()) -> set[str]:

@@ -1,7 +1,7 @@
 """The recommender as a LangGraph state machine, shared by every front end.
 
-    understand_message -> retrieve -> rank -> explain -> reply
-                       -> answer_why | record_opinion | respond_help | respond_smalltalk
+understand_message -> retrieve -> rank -> explain -> reply
+                   -> answer_why | record_opinion | respond_help | respond_smalltalk
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def understand_message(state: State, deps: Deps) -> dict:
 
 
 def _leans_on_previous(understood) -> bool:
-    """"something funnier", "from the 80s": a message that only adjusts is a follow-up."""
+    """ "something funnier", "from the 80s": a message that only adjusts is a follow-up."""
     return not (understood.genres or understood.like_titles or understood.people or understood.keywords
                 or understood.query)  # fmt: skip
 
@@ -83,8 +83,8 @@ def _fold_context(context: list[dict], deps: Deps) -> dict:
         classified = classify(message["text"][:MAX_MESSAGE], deps.catalog, has_previous=bool(request))
         if classified.intent == "liked":
             understood = dataclasses.replace(understood, like_titles=[*understood.like_titles, *classified.titles])
-        request = merge_request(request, understood, last_picks=[], deps=deps) if request else fresh_request(
-            understood, deps
+        request = (
+            merge_request(request, understood, last_picks=[], deps=deps) if request else fresh_request(understood, deps)
         )
     return request
 

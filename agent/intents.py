@@ -32,10 +32,33 @@ class Classified:
 
 
 _ORDINAL_WORDS = {
-    "first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
-    "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "seventh": 6, "7th": 6, "eighth": 7, "8th": 7,
-    "ninth": 8, "9th": 8, "tenth": 9, "10th": 9, "top": 0, "last": -1, "final": -1, "bottom": -1,
-    "penultimate": -2, "second to last": -2, "second last": -2,
+    "first": 0,
+    "1st": 0,
+    "second": 1,
+    "2nd": 1,
+    "third": 2,
+    "3rd": 2,
+    "fourth": 3,
+    "4th": 3,
+    "fifth": 4,
+    "5th": 4,
+    "sixth": 5,
+    "6th": 5,
+    "seventh": 6,
+    "7th": 6,
+    "eighth": 7,
+    "8th": 7,
+    "ninth": 8,
+    "9th": 8,
+    "tenth": 9,
+    "10th": 9,
+    "top": 0,
+    "last": -1,
+    "final": -1,
+    "bottom": -1,
+    "penultimate": -2,
+    "second to last": -2,
+    "second last": -2,
 }
 _ORDINAL = re.compile(
     r"#\s*(?P<hash>\d{1,2})\b"
@@ -170,7 +193,7 @@ def _ordinal(lowered: str) -> int | None:
 
 
 def _reference_ordinal(lowered: str) -> int | None:
-    """"More like the second one" points at a suggestion; "seen the first, what else" does not."""
+    """ "More like the second one" points at a suggestion; "seen the first, what else" does not."""
     m = _LIKE_WHICH.search(lowered)
     return _ordinal(lowered[m.end() :]) if m else None
 
@@ -225,7 +248,7 @@ def _named_titles(text: str, lowered: str, anchor: re.Match[str] | None, lookup:
 
 
 def _stars(lowered: str) -> float | None:
-    """"4 stars", "8/10", "⭐⭐⭐", "I'd give it a 4": on the 0.5-5 scale, to the nearest half."""
+    """ "4 stars", "8/10", "⭐⭐⭐", "I'd give it a 4": on the 0.5-5 scale, to the nearest half."""
     value = None
     if m := _STARS.search(lowered):
         if m["emoji"]:

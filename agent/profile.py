@@ -95,8 +95,12 @@ def build_profile(
     for movie_id, stars in ratings.items():
         movie = catalog.movies[movie_id]
         centred = (stars - NEUTRAL_STARS) / 2.0
-        for key, values in (("genres", movie.genres), ("directors", movie.directors[:2]),
-                            ("actors", movie.cast[:4]), ("decades", [movie.decade] if movie.decade else [])):
+        for key, values in (
+            ("genres", movie.genres),
+            ("directors", movie.directors[:2]),
+            ("actors", movie.cast[:4]),
+            ("decades", [movie.decade] if movie.decade else []),
+        ):
             for value in values:
                 sums[key][value] += centred
                 counts[key][value] += 1

@@ -130,9 +130,7 @@ def retrieve(state: dict, deps: Deps) -> dict:
             if label not in relaxed:
                 relaxed.append(label)
             results = deps.catalog.search(text, filters_for(request, excluded), k=deps.config.pool, vector=vector)
-    candidates = [
-        {"id": r.movie.id, "relevance": r.relevance, "quality": r.quality} for r in results
-    ]
+    candidates = [{"id": r.movie.id, "relevance": r.relevance, "quality": r.quality} for r in results]
     debug = {**(state.get("debug") or {}), "retrieve_ms": round((time.perf_counter() - started) * 1000, 1),
              "relaxed": relaxed, "excluded": len(excluded)}  # fmt: skip
     return {"candidates": candidates, "debug": debug}
@@ -164,15 +162,18 @@ def rank(state: dict, deps: Deps) -> dict:
     picks = []
     for rank_index, (candidate, propensity) in enumerate(chosen):
         movie = deps.catalog.movies[candidate.movie_id]
-        picks.append({
-            "id": movie.id,
-            "score": round(candidate.score, 4),
-            "rank": rank_index,
-            "features": {k: round(v, 4) for k, v in candidate.features.items()},
-            "propensity": round(propensity, 4),
-            "reasons": reasons_for(movie, request=request, anchors=anchor_movies, profile=profile,
-                                   catalog=deps.catalog),  # fmt: skip
-        })
+        picks.append(
+            {
+                "id": movie.id,
+                "score": round(candidate.score, 4),
+                "rank": rank_index,
+                "features": {k: round(v, 4) for k, v in candidate.features.items()},
+                "propensity": round(propensity, 4),
+                "reasons": reasons_for(
+                    movie, request=request, anchors=anchor_movies, profile=profile, catalog=deps.catalog
+                ),
+            }
+        )
     return {"picks": picks}
 
 
@@ -226,19 +227,21 @@ def reply(state: dict, deps: Deps) -> dict:
     lines = [intro]
     for n, (pick, suggestion_id) in enumerate(zip(picks, suggestion_ids, strict=True), 1):
         movie = deps.catalog.movies[pick["id"]]
-        recommendations.append({
-            "id": movie.id,
-            "title": movie.title,
-            "year": movie.year,
-            "genres": movie.genres,
-            "runtime": movie.runtime,
-            "directors": movie.directors,
-            "rating": movie.rating,
-            "explanation": pick["explanation"],
-            "score": pick["score"],
-            "suggestion_id": suggestion_id,
-            "poster_url": movie.poster_url,
-        })
+        recommendations.append(
+            {
+                "id": movie.id,
+                "title": movie.title,
+                "year": movie.year,
+                "genres": movie.genres,
+                "runtime": movie.runtime,
+                "directors": movie.directors,
+                "rating": movie.rating,
+                "explanation": pick["explanation"],
+                "score": pick["score"],
+                "suggestion_id": suggestion_id,
+                "poster_url": movie.poster_url,
+            }
+        )
         lines.append(f"{n}. {movie.label} — {pick['explanation']}")
     text = "\n".join(lines)
     remembered = [{"id": p["id"], "reasons": p["reasons"], "explanation": p["explanation"]} for p in picks]
@@ -261,13 +264,21 @@ def _log(state: dict, deps: Deps, picks: list[dict]) -> list[int | None]:
         platform=platform,
         channel=state.get("channel") or "",
         request=state.get("message") or "",
-        items=[{"movie_id": p["id"], "rank": p["rank"], "score": p["score"], "features": p["features"],
-                "propensity": p["propensity"]} for p in picks],  # fmt: skip
+        items=[
+            {
+                "movie_id": p["id"],
+                "rank": p["rank"],
+                "score": p["score"],
+                "features": p["features"],
+                "propensity": p["propensity"],
+            }
+            for p in picks
+        ],
     )
 
 
 def _intro(request: dict, count: int, deps: Deps) -> str:
-    """"Here are 3 picks: 1990s crime thrillers like Se7en, not horror." from the request."""
+    """ "Here are 3 picks: 1990s crime thrillers like Se7en, not horror." from the request."""
     bits = []
     years = _years(request)
     if years:
@@ -308,4 +319,3 @@ def _years(request: dict) -> str:
     if high:
         return f"up to {high},"
     return ""
-

@@ -27,6 +27,7 @@ from typing import NamedTuple, Protocol
 
 from rapidfuzz.distance import OSA
 
+from store.catalog import TitleMatch
 from store.movie import normalise_title
 from store.vocab import COUNTRIES, GENRES, LANGUAGES, MOODS
 
@@ -38,17 +39,6 @@ MAX_TITLE_CANDIDATES = 5
 
 
 # --- what callers see --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TitleMatch:
-    """The catalog's best guess at a title the user typed."""
-
-    movie_id: str
-    title: str
-    year: int | None
-    score: float  # 0-100 confidence
-    alternatives: list[tuple[str, str]] = field(default_factory=list)  # (movie_id, label) if ambiguous
 
 
 class CatalogLookup(Protocol):
@@ -155,7 +145,7 @@ class _Effect:
         return bool(self.moods or self.keywords)
 
     def when_negated(self) -> _Effect:
-        """"No horror" drops the genre, "nothing scary" the mood; "no zombies" cannot be filtered."""
+        """ "No horror" drops the genre, "nothing scary" the mood; "no zombies" cannot be filtered."""
         if self.negated is not None:
             return self.negated
         if self.moods:
@@ -226,9 +216,7 @@ _GENRE_PHRASES: dict[str, _Effect] = {
     "drama | dramas | dramatic | melodrama | character study": _g("drama"),
     "family drama | family dramas": _k("family", "drama"),
     "courtroom | courtroom drama | legal drama | lawyer | lawyers": _k("courtroom", "drama"),
-    "family | families | kids | kid | children | childrens | children's | kiddy | kiddie | childish": _g(
-        "family"
-    ),
+    "family | families | kids | kid | children | childrens | children's | kiddy | kiddie | childish": _g("family"),
     "for the whole family | family movie night | family night | my kids | the kids": _g("family"),
     "family friendly | kid friendly | child friendly | kids friendly | suitable for kids": _g(
         "family", moods=("family-friendly",)
@@ -248,9 +236,7 @@ _GENRE_PHRASES: dict[str, _Effect] = {
     "vikings | viking": _k("vikings", "history"),
     "cold war": _k("cold war", "history"),
     "horror | horrors | horror flick | 🧟": _g("horror"),
-    "scary | spooky | creepy | frightening | terrifying | scare me | 👻 | 🎃 | 😱 | 💀": _g(
-        "horror", moods=("scary",)
-    ),
+    "scary | spooky | creepy | frightening | terrifying | scare me | 👻 | 🎃 | 😱 | 💀": _g("horror", moods=("scary",)),
     "slasher | slashers": _k("slasher", "horror"),
     "zombie | zombies": _k("zombies", "horror"),
     "vampire | vampires": _k("vampires", "horror"),
@@ -281,9 +267,7 @@ _GENRE_PHRASES: dict[str, _Effect] = {
     "love triangle": _k("love triangle", "romance"),
     "sci fi | scifi | science fiction | syfy | 🚀 | 🛸 | 👽": _g("sci-fi"),
     "futuristic | the future": _g("sci-fi"),
-    "space | outer space | space opera | space operas | astronaut | astronauts | spaceship": _k(
-        "space", "sci-fi"
-    ),
+    "space | outer space | space opera | space operas | astronaut | astronauts | spaceship": _k("space", "sci-fi"),
     "alien | aliens | alien invasion | extraterrestrial | extraterrestrials": _k("aliens", "sci-fi"),
     "robot | robots | androids | android": _k("robots", "sci-fi"),
     "ai | artificial intelligence": _k("artificial intelligence", "sci-fi"),
@@ -309,9 +293,7 @@ _GENRE_PHRASES: dict[str, _Effect] = {
     "baseball": _k("baseball", "sport"),
     "racing | car racing": _k("racing", "sport"),
     "thriller | thrillers": _g("thriller"),
-    "suspense | suspenseful | edge of my seat | edge of your seat | edge of the seat": _g(
-        "thriller", moods=("tense",)
-    ),
+    "suspense | suspenseful | edge of my seat | edge of your seat | edge of the seat": _g("thriller", moods=("tense",)),
     "psychological thriller | psychological thrillers | psychological": _k("psychological", "thriller"),
     "spy | spies | espionage | secret agent | secret agents": _k("spy", "thriller"),
     "conspiracy | conspiracies": _k("conspiracy", "thriller"),
@@ -376,12 +358,8 @@ _MOOD_PHRASES: dict[str, _Effect] = {
     "melancholic | melancholy | sad": _m("melancholic"),
     "bittersweet": _m("bittersweet"),
     "nostalgic | nostalgia": _m("nostalgic"),
-    "thought provoking | makes you think | make me think | philosophical | cerebral | deep": _m(
-        "thought-provoking"
-    ),
-    "mind bending | mindbending | mind blowing | mind fuck | mindfuck | twisty | puzzling": _m(
-        "mind-bending"
-    ),
+    "thought provoking | makes you think | make me think | philosophical | cerebral | deep": _m("thought-provoking"),
+    "mind bending | mindbending | mind blowing | mind fuck | mindfuck | twisty | puzzling": _m("mind-bending"),
     "keeps you guessing | keep me guessing": _m("mind-bending"),
     "surreal | dreamlike | trippy | lynchian": _m("surreal"),
     "epic | epics | sweeping | grand scale": _m("epic"),
@@ -394,9 +372,7 @@ _MOOD_PHRASES: dict[str, _Effect] = {
     ),
     "to tears | crying | a good cry": _m("emotional"),
     "light | lighthearted | light hearted | cozy | cosy | breezy | easy watch | easy to watch": _m("light"),
-    "fun | chill | relaxing | comfort movie | comfort watch | popcorn | turn my brain off | mindless": _m(
-        "light"
-    ),
+    "fun | chill | relaxing | comfort movie | comfort watch | popcorn | turn my brain off | mindless": _m("light"),
     "heavy": _Effect(only_negated=True, negated=_Effect(exclude_moods=("dark", "bleak", "disturbing"))),
     "serious": _Effect(only_negated=True, negated=_Effect(moods=("light",))),
     "cheesy | predictable | boring | cliche | cliched | sappy | corny": _Effect(only_negated=True),
@@ -423,9 +399,10 @@ _ERA_PHRASES: dict[str, _Effect] = {
 
 # Set phrases that look like negations or filters but are neither.
 _IDIOMS: dict[str, _Effect] = {
-    "long day | long week | long weekend | long time | long story | long ago | so long | as long as": _Effect(),
-    "how long | all day long | before long | long shot | old friend | old friends | old man | old men": _Effect(),
-    "old favourite | old favourites | old favorite | old favorites | old lady | old woman": _Effect(),
+    "long day | long week | long weekend | long time | long story | long ago | so long": _Effect(),
+    "as long as | how long | all day long | before long | long shot": _Effect(),
+    "old friend | old friends | old man | old men | old lady | old woman": _Effect(),
+    "old favourite | old favourites | old favorite | old favorites": _Effect(),
     "why not | not sure | not only | if not | or not | no idea | no preference | not bad": _Effect(),
     "no matter | whatever": _Effect(),
     "doesn't matter | don't mind | dont mind | don't care | dont care | no worries | no problem": _Effect(),
@@ -445,18 +422,10 @@ _LENGTH_PHRASES: dict[str, _Effect] = {
 }
 
 _QUALITY_PHRASES: dict[str, _Effect] = {
-    "highly rated | high rated | well rated | top rated | critically acclaimed | acclaimed": _Effect(
-        min_rating=7.5
-    ),
-    "award winning | oscar winning | oscar winner | oscar winners | award winners | must see": _Effect(
-        min_rating=7.5
-    ),
-    "great reviews | good reviews | well reviewed | masterpiece | masterpieces | praised": _Effect(
-        min_rating=7.5
-    ),
-    "best | the best | greatest | all time great | all time greats | top notch | finest": _Effect(
-        min_rating=8.0
-    ),
+    "highly rated | high rated | well rated | top rated | critically acclaimed | acclaimed": _Effect(min_rating=7.5),
+    "award winning | oscar winning | oscar winner | oscar winners | award winners | must see": _Effect(min_rating=7.5),
+    "great reviews | good reviews | well reviewed | masterpiece | masterpieces | praised": _Effect(min_rating=7.5),
+    "best | the best | greatest | all time great | all time greats | top notch | finest": _Effect(min_rating=8.0),
     "highest rated | best rated | best ever | of all time": _Effect(min_rating=8.0),
     "decent | watchable | solid": _Effect(min_rating=6.5),
     "best friend | best friends | best bet | my best": _Effect(),
@@ -476,9 +445,7 @@ _QUALITY_PHRASES: dict[str, _Effect] = {
 }
 
 _MODIFIER_PHRASES: dict[str, _Effect] = {
-    "older | earlier | older ones | less recent | from further back | more classic": _Effect(
-        modifiers=("older",)
-    ),
+    "older | earlier | older ones | less recent | from further back | more classic": _Effect(modifiers=("older",)),
     "newer | more recent | more modern | newer ones | fresher": _Effect(modifiers=("newer",)),
     "shorter | less long | not as long | quicker": _Effect(modifiers=("shorter",)),
     "longer | more epic": _Effect(modifiers=("longer",)),
@@ -486,15 +453,11 @@ _MODIFIER_PHRASES: dict[str, _Effect] = {
         modifiers=("lighter",)
     ),
     "cheerier | more upbeat | more fun | lighter ones": _Effect(modifiers=("lighter",)),
-    "darker | more serious | grittier | edgier | heavier | bleaker | darker ones": _Effect(
-        modifiers=("darker",)
-    ),
+    "darker | more serious | grittier | edgier | heavier | bleaker | darker ones": _Effect(modifiers=("darker",)),
     "funnier | more funny | more comedic | more humor | more humour | sillier | more laughs": _Effect(
         modifiers=("funnier",)
     ),
-    "scarier | more scary | creepier | more frightening | more terrifying | spookier": _Effect(
-        modifiers=("scarier",)
-    ),
+    "scarier | more scary | creepier | more frightening | more terrifying | spookier": _Effect(modifiers=("scarier",)),
     "more popular | more mainstream | better known | more famous | more well known": _Effect(
         modifiers=("more_popular",)
     ),
@@ -665,7 +628,7 @@ _TITLE_CONNECTORS = _words(
 
 # Where a list of titles after "like" certainly ends.
 _HARD_STOPS = _words(
-    ". ! ? ; ( ) [ ] \" but though although however except please pls plz thanks thank thx lol "
+    '. ! ? ; ( ) [ ] " but though although however except please pls plz thanks thank thx lol '
     "haha instead because since if so unless whereas"
 )
 # Where a title may end ("Heat with Al Pacino", "Heat and Ronin", "Heat from the 90s").
@@ -731,7 +694,6 @@ _INTENSIFIERS = _words("too very overly so that super really much")
 _LIST_SEPARATORS = _words(", or and nor / & neither")
 
 _NUMBERISH = re.compile(r"\d+(?:s|'s|st|nd|rd|th)?|#")
-
 
 
 def _typo_targets() -> dict[str, list[str]]:
@@ -863,7 +825,11 @@ _TITLE_CUES: dict[tuple[str, ...], str] = {
             "more like | kind of like | sort of like",
             _STRONG,
         ),
-        ("i like | i love | we like | we love | i really like | i really love | you like | i do like", _WEAK),
+        (
+            "i like | i love | we like | we love | i really like | i really love | you like | i do like | "
+            "what about | how about | do you have | have you got | got any | is there",
+            _WEAK,
+        ),
         (
             "nothing like | not like | unlike | nothing similar to | anything but | except | except for | "
             "other than | apart from | besides | excluding | but not | no more | not | no | hated | "
@@ -898,15 +864,13 @@ class _Candidate:
 
     @property
     def numbers_only(self) -> bool:
-        """"Like 1917": digits carry no case, so after a strong cue they may still be a title."""
+        """ "Like 1917": digits carry no case, so after a strong cue they may still be a title."""
         return all(_NUMBERISH.fullmatch(w) for w in self.words)
 
     @property
     def plain_words(self) -> bool:
         """Only stopwords or filter phrases ("a comedy", "scary movie", "the 90s")."""
-        return all(w in _STOPWORDS or _NUMBERISH.fullmatch(w) for w in self.words) or _explained(
-            self.words
-        )
+        return all(w in _STOPWORDS or _NUMBERISH.fullmatch(w) for w in self.words) or _explained(self.words)
 
 
 _FILLER = _words(
@@ -963,8 +927,10 @@ class _TitleReader:
         text = toks[k].text
         if text in (",", ":"):  # "The Good, the Bad and the Ugly", but not "Titanic, something else"
             after = k + step
-            return 0 <= after < len(toks) and toks[after].is_word and (
-                self.scan.capitalised(toks[after]) or not self.scan.has_case
+            return (
+                0 <= after < len(toks)
+                and toks[after].is_word
+                and (self.scan.capitalised(toks[after]) or not self.scan.has_case)
             )
         return text in _TITLE_CONTINUES or bool(_NUMBERISH.fullmatch(text))
 
@@ -1145,9 +1111,7 @@ def _cued_titles(scan: _Scan, reader: _TitleReader, out: Understood) -> None:
         i = after
 
 
-def _refused_titles(
-    scan: _Scan, reader: _TitleReader, out: Understood, toks: list[_Tok], i: int, after: int
-) -> int:
+def _refused_titles(scan: _Scan, reader: _TitleReader, out: Understood, toks: list[_Tok], i: int, after: int) -> int:
     """After "not"/"except": a refused title, unless the cue word starts the title itself."""
     cue = tuple(t.text for t in toks[i:after])
     if after < len(toks) and toks[after].text in _INTENSIFIERS and not reader.scan.capitalised(toks[after]):
@@ -1192,7 +1156,7 @@ def _bare_titles(scan: _Scan, reader: _TitleReader, out: Understood) -> None:
 
 
 def _run_candidates(reader: _TitleReader, toks: list[_Tok], start: int, end: int) -> list[_Candidate]:
-    """"Looking for a Modern Times": the run from its first content word, then all of it."""
+    """ "Looking for a Modern Times": the run from its first content word, then all of it."""
     first = next((k for k in range(start, end) if toks[k].is_word and toks[k].text not in _STOPWORDS), start)
     spans = [(first, end), (start, end)] if first != start else [(start, end)]
     for a, b in list(spans):
@@ -1293,9 +1257,25 @@ def _people(scan: _Scan, people: _People, out: Understood) -> None:
 # --- pass 4: numbers ---------------------------------------------------------------------------
 
 _NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-    "twenty": 20, "dozen": 12, "a dozen": 12,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "dozen": 12,
+    "a dozen": 12,
 }
 _NUMBER = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a\s+dozen"
 
@@ -1309,8 +1289,9 @@ _KID_AGE = re.compile(
     rf"(?<![\w.])(?P<age>{_NUMBER})[\s-]*(?:years?|yrs?|y)[\s-]*olds?(?!\w)|\b(?:toddlers?|preschoolers?)\b"
 )
 
+
 def _kid_ages(scan: _Scan, out: Understood) -> None:
-    """"For my 8 year old" asks for a family film, and its number is neither a year nor a count."""
+    """ "For my 8 year old" asks for a family film, and its number is neither a year nor a count."""
     for m in list(_KID_AGE.finditer(scan.text)):
         if m["age"] is None or _number(m["age"]) <= 13:
             _extend(out.genres, ["family"])
@@ -1318,8 +1299,16 @@ def _kid_ages(scan: _Scan, out: Understood) -> None:
 
 
 _WORD_DECADES = {
-    "twenties": 1920, "thirties": 1930, "forties": 1940, "fifties": 1950, "sixties": 1960,
-    "seventies": 1970, "eighties": 1980, "nineties": 1990, "noughties": 2000, "aughts": 2000,
+    "twenties": 1920,
+    "thirties": 1930,
+    "forties": 1940,
+    "fifties": 1950,
+    "sixties": 1960,
+    "seventies": 1970,
+    "eighties": 1980,
+    "nineties": 1990,
+    "noughties": 2000,
+    "aughts": 2000,
 }
 _TIME_POINT = re.compile(
     r"""(?<![\w.])
@@ -1489,7 +1478,7 @@ def _minutes(m: re.Match[str]) -> int:
 
 
 def _runtime(scan: _Scan, reading: _Reading) -> None:
-    """"Under 2 hours", "90 minutes or less", "at least 2h", "around 100 min"; bare means at most."""
+    """ "Under 2 hours", "90 minutes or less", "at least 2h", "around 100 min"; bare means at most."""
     for m in list(_DURATION.finditer(scan.text)):
         minutes = _minutes(m)
         if not 20 <= minutes <= 400:
@@ -1551,9 +1540,7 @@ _COUNTS: tuple[re.Pattern[str], ...] = (
         r"several|a\s+handful(?:\s+of)?|a\s+bunch(?:\s+of)?|a\s+dozen|a\s+pair\s+of)\b"
         r"(?!\s+(?:of\s+)?(?:hours?|minutes?|years?|days?|decades?))"
     ),
-    re.compile(
-        rf"(?<![\w.#])(?<!my\s)(?P<n>{_NUMBER})\s+(?:[^\W\d_][\w'-]*\s+){{0,3}}?(?:{_COUNT_NOUNS})(?!\w)"
-    ),
+    re.compile(rf"(?<![\w.#])(?<!my\s)(?P<n>{_NUMBER})\s+(?:[^\W\d_][\w'-]*\s+){{0,3}}?(?:{_COUNT_NOUNS})(?!\w)"),
 )
 _PHRASE_COUNTS = {"several": 5, "handful": 5, "bunch": 5, "dozen": 12, "pair": 2, "couple": 2, "few": 3}
 _SINGLE = re.compile(
@@ -1572,7 +1559,7 @@ def _count_value(phrase: str) -> int:
 
 
 def _count(scan: _Scan, reading: _Reading) -> None:
-    """"Give me 3", "top five", "a couple", "a movie" (one); never more than MAX_COUNT."""
+    """ "Give me 3", "top five", "a couple", "a movie" (one); never more than MAX_COUNT."""
     out = reading.result
     for pattern in _COUNTS:
         m = pattern.search(scan.text)
@@ -1612,7 +1599,7 @@ def _walk(scan: _Scan, reading: _Reading) -> None:
 
 
 def _negation(scan: _Scan, reading: _Reading, toks: list[_Tok], i: int, cue_end: int) -> int:
-    """"No horror or gore", "nothing too long", "not a fan of musicals"; returns where to go on."""
+    """ "No horror or gore", "nothing too long", "not a fan of musicals"; returns where to go on."""
     j, k, last, intensified = cue_end, cue_end, None, False
     while j < len(toks):
         k = j

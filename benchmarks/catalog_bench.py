@@ -104,8 +104,10 @@ def main() -> None:
 
     tmdb = [args.data / "tmdb-5000"]
     report = ingest(home, embedder, [("tmdb-5000", tmdb)], replace=True)
-    print(f"ingest TMDB 5000: {report.movies} movies in {report.seconds:.1f}s = "
-          f"{report.movies / report.seconds:.0f} movies/s (target >= 120)")
+    print(
+        f"ingest TMDB 5000: {report.movies} movies in {report.seconds:.1f}s = "
+        f"{report.movies / report.seconds:.0f} movies/s (target >= 120)"
+    )
     report = ingest(home, embedder, [("tmdb-5000", tmdb)], replace=True)
     print(f"re-ingest unchanged TMDB 5000: {report.status} in {report.seconds:.2f}s (target <= 10s)")
 
@@ -120,8 +122,10 @@ def main() -> None:
         ours = timed_searches(lambda q, f, u=use_filters: catalog.search(q, f if u else None, k=10))
         base = timed_searches(lambda q, f, u=use_filters: floor(q, f if u else None))
         rows.append((label, ours, base))
-    print(f"\nsearch latency on {len(catalog)} movies, {len(QUERIES) * 3} queries each "
-          f"(query embedding alone: p50 {statistics.median(embed_only):.1f} ms)")
+    print(
+        f"\nsearch latency on {len(catalog)} movies, {len(QUERIES) * 3} queries each "
+        f"(query embedding alone: p50 {statistics.median(embed_only):.1f} ms)"
+    )
     print(f"{'':14}{'moviebot p50':>14}{'p95':>8}{'numpy p50':>12}{'p95':>8}{'ratio p50':>11}")
     for label, ours, base in rows:
         p50, p95, b50, b95 = (percentile(ours, 50), percentile(ours, 95), percentile(base, 50), percentile(base, 95))

@@ -255,7 +255,7 @@ def ask_batch(args: argparse.Namespace, settings: Settings) -> int:
     source = Path(args.batch)
     if not source.exists():
         raise UserError(f"{source}: no such file")
-    out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
+    out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout  # noqa: SIM115 - closed below
     app = open_app(args, settings, memory=False)
     failures = 0
     try:
@@ -272,7 +272,7 @@ def ask_batch(args: argparse.Namespace, settings: Settings) -> int:
         if out is not sys.stdout:
             out.close()
     if failures:
-        print(f"{failures} line(s) could not be answered; see their \"error\" fields.", file=sys.stderr)
+        print(f'{failures} line(s) could not be answered; see their "error" fields.', file=sys.stderr)
     return 0
 
 

@@ -9,7 +9,7 @@ import re
 import sqlite3
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import chromadb
@@ -29,8 +29,50 @@ MOVIE_COLUMNS = (
 )  # fmt: skip
 SELECT_COLUMNS = ", ".join(f'"{c}"' for c in MOVIE_COLUMNS)
 STOPWORDS = frozenset(
-    "a an and are as at be but by for from i if in into is it me movie movies film films of on or "
-    "show some something that the their this to want watch with you my like give any one".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "from",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "me",
+        "movie",
+        "movies",
+        "film",
+        "films",
+        "of",
+        "on",
+        "or",
+        "show",
+        "some",
+        "something",
+        "that",
+        "the",
+        "their",
+        "this",
+        "to",
+        "want",
+        "watch",
+        "with",
+        "you",
+        "my",
+        "like",
+        "give",
+        "any",
+        "one",
+    ]
 )
 
 
@@ -63,7 +105,7 @@ class TitleMatch:
     title: str
     year: int | None
     score: float  # 0-100 confidence
-    alternatives: list[tuple[str, str]]  # (movie_id, label) of other plausible films
+    alternatives: list[tuple[str, str]] = field(default_factory=list)  # (movie_id, label) of other films
 
     @property
     def ambiguous(self) -> bool:
@@ -107,8 +149,7 @@ class Catalog:
         self._db.row_factory = sqlite3.Row
         self.meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
         self.movies: dict[str, Movie] = {
-            row["id"]: movie_from_row(row)
-            for row in self._db.execute(f"SELECT {SELECT_COLUMNS} FROM movies")
+            row["id"]: movie_from_row(row) for row in self._db.execute(f"SELECT {SELECT_COLUMNS} FROM movies")
         }
         self._collection = chroma_client(self.path / "chroma").get_collection(
             COLLECTION, embedding_function=ChromaEmbeddingFunction(embedder)
@@ -250,7 +291,9 @@ class Catalog:
         if not movie_ids:
             return {}
         result = self._collection.get(ids=list(movie_ids), include=["embeddings"])
-        return {mid: np.asarray(vec, dtype=np.float32) for mid, vec in zip(result["ids"], result["embeddings"], strict=True)}
+        return {
+            mid: np.asarray(vec, dtype=np.float32) for mid, vec in zip(result["ids"], result["embeddings"], strict=True)
+        }
 
     # -- titles ----------------------------------------------------------------------------
 

@@ -85,10 +85,10 @@ class ChromaEmbeddingFunction:
     def __init__(self, embedder: Embedder):
         self._embedder = embedder
 
-    def __call__(self, input: Sequence[str]) -> list[np.ndarray]:  # noqa: A002 - Chroma's name
+    def __call__(self, input: Sequence[str]) -> list[np.ndarray]:
         return list(self._embedder.embed_documents(list(input)))
 
-    def embed_query(self, input: Sequence[str]) -> list[np.ndarray]:  # noqa: A002
+    def embed_query(self, input: Sequence[str]) -> list[np.ndarray]:
         return [self._embedder.embed_query(text) for text in input]
 
     @staticmethod

@@ -18,6 +18,4 @@ def get_adapter(name: str) -> Adapter:
     try:
         return ADAPTERS[name]
     except KeyError:
-        raise ValueError(
-            f"unknown source format {name!r}; valid formats: {', '.join(sorted(ADAPTERS))}"
-        ) from None
+        raise ValueError(f"unknown source format {name!r}; valid formats: {', '.join(sorted(ADAPTERS))}") from None

@@ -84,9 +84,7 @@ def csv_rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[
                     yield start, dict(zip(header, values, strict=True))
                 elif values:
                     column = header[len(values)] if len(values) < len(header) else header[-1]
-                    yield RowError(
-                        path, start, column, f"row has {len(values)} fields, the header has {len(header)}"
-                    )
+                    yield RowError(path, start, column, f"row has {len(values)} fields, the header has {len(header)}")
                 start = reader.line_num + 1
         except csv.Error as exc:
             raise SourceError(f"{path}: line {reader.line_num}: not valid CSV: {exc}") from None
@@ -161,9 +159,7 @@ class Jsonl:
                     try:
                         data = json.loads(text)
                     except json.JSONDecodeError as exc:
-                        yield RowError(
-                            path, line, "record", f"not valid JSON: {exc.msg} at column {exc.colno}"
-                        )
+                        yield RowError(path, line, "record", f"not valid JSON: {exc.msg} at column {exc.colno}")
                         continue
                     try:
                         movie = Movie.from_dict(data)

@@ -104,9 +104,7 @@ def _identify(paths: list[Path]) -> tuple[Path, Path | None]:
         raise SourceError(f"{where}: no TMDB movies file; expected columns: {', '.join(MOVIE_COLUMNS)}")
     if len(movies) > 1 or len(credits) > 1:
         extra = movies if len(movies) > 1 else credits
-        raise SourceError(
-            f"{extra[1]}: more than one TMDB {'movies' if extra is movies else 'credits'} file given"
-        )
+        raise SourceError(f"{extra[1]}: more than one TMDB {'movies' if extra is movies else 'credits'} file given")
     return movies[0], credits[0] if credits else None
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping
 from typing import ClassVar
 
@@ -263,6 +262,8 @@ CASES: list[tuple[str, dict]] = [
     ("something like Halloween", {"like_titles": ["halloween-1978"], "genres": []}),
     ("Is Spirited Away good?", {"like_titles": ["spirited-away-2001"]}),
     ("Heat", {"like_titles": ["heat-1995"]}),
+    ("what about Zodiac?", {"like_titles": ["zodiac-2007"]}),
+    ("how about a comedy", {"like_titles": [], "genres": ["comedy"]}),
     ("Se7en tonight?", {"like_titles": ["se7en-1995"]}),
     ("I need something to Drive me to tears", {"like_titles": [], "moods": ["emotional"]}),
     ("Looking for a Knives Out kind of mystery", {"like_titles": ["knives-out-2019"], "genres": ["mystery"]}),
@@ -617,37 +618,3 @@ def test_classify(text: str, has_previous: bool, intent: str, expected: dict) ->
 
 def test_classify_table_is_big_enough() -> None:
     assert len(INTENTS) >= 40
-
-
-# --- speed -------------------------------------------------------------------------------------
-
-
-class BigLookup:
-    """A 10k-title, 40k-people catalog whose own cost is timed apart from the reader's."""
-
-    def __init__(self) -> None:
-        self.titles = {f"title {i} of the catalog": f"t{i}" for i in range(10_000)}
-        self.titles["heat"] = "heat-1995"
-        self.people = {f"first{i} last{i}": f"First{i} Last{i}" for i in range(40_000)}
-        self.people["tom hanks"] = "Tom Hanks"
-        self.spent = 0.0
-
-    def resolve_title(self, text: str) -> TitleMatch | None:
-        started = time.perf_counter()
-        movie_id = self.titles.get(normalise_title(text))
-        self.spent += time.perf_counter() - started
-        return TitleMatch(movie_id, text, None, 100.0, []) if movie_id else None
-
-    def people_index(self) -> Mapping[str, str]:
-        return self.people
-
-
-def test_reading_costs_under_two_milliseconds_on_a_big_catalog() -> None:
-    lookup = BigLookup()
-    requests = [text for text, _ in CASES] * 3
-    understand("warm up caches", lookup)
-    started = time.perf_counter()
-    for text in requests:
-        understand(text, lookup)
-    own = (time.perf_counter() - started - lookup.spent) / len(requests)
-    assert own < 0.002, f"{own * 1000:.2f} ms per request"

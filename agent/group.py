@@ -1,0 +1,96 @@
+"""Movie night: one pick for several people that nobody has seen, balanced across their tastes."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from agent.deps import Deps
+from agent.explain import reasons_for, template_explanation
+from agent.interpret import fresh_request
+from agent.profile import Profile
+from agent.rank import featurise, score
+from agent.recommend import filters_for, profile_for, query_text
+from agent.understanding import understand
+
+
+def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", count: int = 1) -> dict:
+    """Candidates exclude everything any member watched, disliked or dismissed; each is
+    scored for every member and the group score favours films nobody will mind
+    (half the average, half the least happy member)."""
+    users = list(dict.fromkeys(users))
+    profiles = {user: profile_for(deps, user) or Profile(user=user) for user in users}
+    request = fresh_request(understand(request_text, deps.catalog, today_year=deps.today.year), deps)
+    excluded = set().union(*(p.excluded for p in profiles.values())) if profiles else set()
+    excluded |= set(request.get("like_titles") or [])
+    tastes = [p.taste for p in profiles.values() if p.taste is not None]
+    text = query_text(request)
+    parts = [v for v in tastes]
+    if text:
+        parts.append(deps.catalog.embedder.embed_query(text))
+    vector = None
+    if parts:
+        mean = np.mean(parts, axis=0)
+        vector = mean / (np.linalg.norm(mean) or 1.0)
+    results = deps.catalog.search(text, filters_for(request, excluded), k=deps.config.pool, vector=vector)
+    if not results:
+        text = "I couldn't find a movie that none of you has seen and that fits. Try a broader request."
+        return {"reply": text, "intro": text, "recommendations": []}
+    per_member: dict[str, dict[str, float]] = {}
+    for user, profile in profiles.items():
+        candidates = featurise(results, deps.catalog, request=request, profile=profile, anchors=[],
+                               collaborative={})  # fmt: skip
+        score(candidates, request)
+        per_member[user] = {c.movie_id: c.score for c in candidates}
+    group_scores = {}
+    for result in results:
+        values = [per_member[u][result.movie.id] for u in users]
+        group_scores[result.movie.id] = 0.5 * float(np.mean(values)) + 0.5 * min(values)
+    best = sorted(group_scores, key=group_scores.get, reverse=True)[: max(1, count)]
+    recommendations = []
+    for movie_id in best:
+        movie = deps.catalog.movies[movie_id]
+        per_person = {user: _reason_for_member(movie, request, profiles[user], deps) for user in users}
+        recommendations.append(
+            {
+                "id": movie.id,
+                "title": movie.title,
+                "year": movie.year,
+                "genres": movie.genres,
+                "runtime": movie.runtime,
+                "directors": movie.directors,
+                "rating": movie.rating,
+                "poster_url": movie.poster_url,
+                "score": round(group_scores[movie_id], 4),
+                "explanation": template_explanation(
+                    movie, reasons_for(movie, request=request, anchors=[], profile=None, catalog=deps.catalog)
+                ),
+                "per_person": per_person,
+            }
+        )
+    lines = [f"Movie night for {len(users)}: nobody here has seen {'these' if len(best) > 1 else 'this'}."]
+    for rec in recommendations:
+        lines.append(f"{rec['title']} ({rec['year']}) — {rec['explanation']}")
+        lines += [f"  • {user}: {reason}" for user, reason in rec["per_person"].items()]
+    return {"reply": "\n".join(lines), "intro": lines[0], "recommendations": recommendations}
+
+
+def _reason_for_member(movie, request: dict, profile: Profile, deps: Deps) -> str:
+    """The one fact that speaks to this person: a liked film it shares people with, a
+    favourite genre, or, with no history, the film's standing."""
+    if not profile.is_empty:
+        personal = [r for r in reasons_for(movie, request=request, anchors=[], profile=profile, catalog=deps.catalog)
+                    if "you rated" in r]  # fmt: skip
+        if personal:
+            return personal[0]
+        liked_genres = sorted(
+            ((profile.genres.get(g, 0.0), g) for g in movie.genres if profile.genres.get(g, 0.0) > 0.05), reverse=True
+        )
+        if liked_genres:
+            return f"you rate {liked_genres[0][1]} films highly"
+        disliked = [g for g in movie.genres if profile.genres.get(g, 0.0) < -0.15]
+        if not disliked:
+            return "nothing in it clashes with what you've disliked"
+        return f"not your usual {disliked[0]} fare, but the others should love it"
+    if movie.rating is not None:
+        return f"no ratings from you yet; it's rated {movie.rating:.1f}"
+    return "no ratings from you yet"
