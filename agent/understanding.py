@@ -1544,7 +1544,8 @@ _COUNTS: tuple[re.Pattern[str], ...] = (
 )
 _PHRASE_COUNTS = {"several": 5, "handful": 5, "bunch": 5, "dozen": 12, "pair": 2, "couple": 2, "few": 3}
 _SINGLE = re.compile(
-    r"(?<![\w'])(?:an?|one|1|single|just\s+one)\s+(?:[^\W\d_][\w'-]*\s+){0,3}?(?:movie|film|flick|documentary)(?![\w'])"
+    r"(?<![\w'])(?:one|1|a\s+single|single|just\s+one|only\s+one)\s+(?:[^\W\d_][\w'-]*\s+){0,3}?"
+    r"(?:movie|film|flick|documentary)(?![\w'])"
 )
 
 
@@ -1559,7 +1560,10 @@ def _count_value(phrase: str) -> int:
 
 
 def _count(scan: _Scan, reading: _Reading) -> None:
-    """ "Give me 3", "top five", "a couple", "a movie" (one); never more than MAX_COUNT."""
+    """ "Give me 3", "top five", "a couple", "just one movie"; never more than MAX_COUNT.
+
+    "A movie" is how people ask for a recommendation, not a count: it sets none.
+    """
     out = reading.result
     for pattern in _COUNTS:
         m = pattern.search(scan.text)

@@ -102,7 +102,7 @@ NOTHING = {"genres": [], "moods": [], "keywords": [], "people": [], "like_titles
 # (request, the fields it must produce). Lists compare as sets; "query_has"/"query_lacks" look for words.
 CASES: list[tuple[str, dict]] = [
     # genres and their everyday names
-    ("a scary movie for tonight", {"genres": ["horror"], "moods": ["scary"], "count": 1}),
+    ("a scary movie for tonight", {"genres": ["horror"], "moods": ["scary"], "count": None}),
     ("something spooky", {"genres": ["horror"], "exclude_genres": []}),
     ("I need a good laugh", {"genres": ["comedy"]}),
     ("comedic stuff", {"genres": ["comedy"]}),
@@ -186,7 +186,7 @@ CASES: list[tuple[str, dict]] = [
     ("less than 90 minutes", {"max_runtime": 90}),
     ("something short", {"max_runtime": 100}),
     ("a short film", {"max_runtime": 100}),
-    ("a long movie", {"min_runtime": 150, "count": 1}),
+    ("a long movie", {"min_runtime": 150, "count": None}),
     ("epic length", {"min_runtime": 150}),
     ("something long and slow", {"min_runtime": 150, "moods": ["slow-burn"]}),
     ("it's been a long week, something light", {"min_runtime": None, "moods": ["light"]}),
@@ -228,7 +228,7 @@ CASES: list[tuple[str, dict]] = [
     ("keanu reeves action", {"people": ["Keanu Reeves"], "genres": ["action"]}),
     # reference titles
     ("something like Se7en or Fight Club", {"like_titles": ["se7en-1995", "fight-club-1999"]}),
-    ("a film like Heat", {"like_titles": ["heat-1995"], "genres": [], "count": 1}),
+    ("a film like Heat", {"like_titles": ["heat-1995"], "genres": [], "count": None}),
     ("movies similar to parasite", {"like_titles": ["parasite-2019"], "languages": []}),
     (
         "in the vein of No Country for Old Men",
@@ -338,7 +338,7 @@ CASES: list[tuple[str, dict]] = [
     ("one movie", {"count": 1}),
     ("recommend 20 movies", {"count": 10}),
     ("list ten westerns", {"count": 10, "genres": ["western"]}),
-    ("a movie like Heat", {"count": 1, "like_titles": ["heat-1995"]}),
+    ("a movie like Heat", {"count": None, "like_titles": ["heat-1995"]}),
     ("two or three options", {"count": 3}),
     ("what should i watch", {"count": None, "genres": []}),
     ("a comedy for a couple", {"count": None, "genres": ["comedy"]}),
@@ -372,7 +372,9 @@ CASES: list[tuple[str, dict]] = [
     ("!!!", {**NOTHING, "query": ""}),
     ("I'd be thrilled with anything", {"genres": []}),
     ("a night in with pizza", {"moods": [], "query_has": ["pizza"]}),
-    ("a movie for a night in", {"moods": [], "count": 1}),
+    ("a movie for a night in", {"moods": [], "count": None}),
+    ("just one movie like Heat", {"count": 1, "like_titles": ["heat-1995"]}),
+    ("only one film please", {"count": 1}),
     # what is left for semantic search
     ("a heist movie set in Paris", {"query_has": ["heist", "Paris"], "query_lacks": ["movie"]}),
     ("dark thriller about grief", {"query_has": ["grief", "dark"], "query_lacks": ["thriller"]}),

@@ -1,0 +1,1 @@
+"""Offline measurements of recommendation quality on public data sets, independent of the CLI."""

@@ -1,0 +1,559 @@
+"""Viewing histories from elsewhere (Letterboxd, IMDb, MovieLens) matched to the catalog and
+written to the profile store.
+
+Every file is read and every row matched before anything is written, and everything one import
+writes goes in one transaction: a bad header, a failing disk or Ctrl-C leaves the profile store
+as it was. Rows that cannot be used (a bad rating, a film the catalog lacks, a title that fits
+several films) are reported, never guessed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from store.ingest.base import SourceError, expect_columns
+from store.ingest.movielens import split_title
+from store.movie import normalise_title
+from store.profiles import ProfileStore, split_user_key, to_iso, validate_stars
+
+if TYPE_CHECKING:
+    from store.catalog import Catalog
+
+FORMATS = ("letterboxd", "imdb", "movielens")
+FUZZY_MIN_SCORE = 90.0
+
+_IMDB_ID = re.compile(r"tt\d{7,8}")
+
+# Letterboxd export files, told apart by their headers. Later kinds win when they disagree
+# about a film's stars: ratings.csv holds the current rating, the diary the one at the time.
+LETTERBOXD_KINDS: dict[str, tuple[str, ...]] = {
+    "watched": ("Date", "Name", "Year", "Letterboxd URI"),
+    "diary": ("Date", "Name", "Year", "Letterboxd URI", "Rating", "Rewatch", "Tags", "Watched Date"),
+    "ratings": ("Date", "Name", "Year", "Letterboxd URI", "Rating"),
+}
+LETTERBOXD_FILES = ("watched.csv", "diary.csv", "ratings.csv")
+IMDB_COLUMNS = ("Const", "Your Rating", "Date Rated", "Title", "Year")
+MOVIELENS_FILES: dict[str, tuple[str, ...]] = {
+    "ratings.csv": ("userId", "movieId", "rating", "timestamp"),
+    "movies.csv": ("movieId", "title", "genres"),
+    "links.csv": ("movieId", "imdbId", "tmdbId"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    """One film from an export: rated when it has stars, else only watched."""
+
+    where: str  # "ratings.csv:12", for reports
+    title: str
+    year: int | None
+    imdb_id: str | None = None
+    stars: float | None = None
+    date: str | int | None = None  # rated or watched: ISO date, or epoch seconds (MovieLens)
+    account: str | None = None  # the export's own user id when one file holds many users
+
+    @property
+    def kind(self) -> str:
+        return "watched" if self.stars is None else "rated"
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedRow:
+    where: str
+    title: str
+    year: int | None
+    reason: str
+    alternatives: tuple[str, ...] = ()  # labels of the films an ambiguous title could mean
+
+    def __str__(self) -> str:
+        label = f"{self.title} ({self.year})" if self.year else self.title or "?"
+        return f"{self.where}: {label}: {self.reason}"
+
+    def to_dict(self) -> dict:
+        data = {"where": self.where, "title": self.title, "year": self.year, "reason": self.reason}
+        if self.alternatives:
+            data["alternatives"] = list(self.alternatives)
+        return data
+
+
+@dataclass
+class ImportReport:
+    format: str = ""
+    rows: int = 0  # rows read, skipped ones included
+    users: list[str] = field(default_factory=list)
+    rated: int = 0  # (user, film) ratings written
+    watched: int = 0  # (user, film) watched entries written; a rated film counts as watched too
+    matched_by: dict[str, int] = field(default_factory=lambda: {"imdb": 0, "title": 0, "fuzzy": 0})
+    unmatched: list[SkippedRow] = field(default_factory=list)  # not in the catalog
+    ambiguous: list[SkippedRow] = field(default_factory=list)  # fits several films
+    invalid: list[SkippedRow] = field(default_factory=list)  # a value that cannot be read
+
+    @property
+    def skipped(self) -> list[SkippedRow]:
+        return [*self.invalid, *self.ambiguous, *self.unmatched]
+
+    def to_dict(self) -> dict:
+        return {
+            "format": self.format,
+            "rows": self.rows,
+            "users": len(self.users),
+            "user_keys": self.users[:100],
+            "rated": self.rated,
+            "watched": self.watched,
+            "matched_by": dict(self.matched_by),
+            "skipped": len(self.skipped),
+            "unmatched": [s.to_dict() for s in self.unmatched],
+            "ambiguous": [s.to_dict() for s in self.ambiguous],
+            "invalid": [s.to_dict() for s in self.invalid],
+        }
+
+
+class _BadValue(ValueError):
+    pass
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+
+def read_history(
+    fmt: str, paths: Iterable[Path], *, movielens_user: str | int | None = None
+) -> Iterator[HistoryRow | SkippedRow]:
+    """Rows of an export in the order they should apply. MovieLens: one userId's rows, or
+    every user's (each row's `account`) when movielens_user is None. Raises SourceError for a
+    file that cannot be read or has the wrong header."""
+    paths = [Path(p) for p in paths]
+    if not paths:
+        raise SourceError("no files given")
+    if fmt == "letterboxd":
+        return read_letterboxd(paths)
+    if fmt == "imdb":
+        return read_imdb(paths)
+    if fmt == "movielens":
+        return read_movielens(paths, user=movielens_user)
+    raise SourceError(f"unknown history format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def read_letterboxd(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]:
+    """ratings.csv, watched.csv and diary.csv, given as files, a folder or the export zip.
+
+    The watchlist has the same columns as watched.csv but lists films not seen yet, so a file
+    by that name is refused and a folder's or zip's is never read.
+    """
+    by_kind: dict[str, list[HistoryRow | SkippedRow]] = {kind: [] for kind in LETTERBOXD_KINDS}
+    for name, opener in _letterboxd_sources(paths):
+        with opener() as handle:
+            header, rows = _csv(name, handle)
+            kind = _letterboxd_kind(name, header)
+            expect_columns(Path(name), header, _required(kind))
+            by_kind[kind].extend(_letterboxd_row(name, line, row, kind) for line, row in rows)
+    by_kind["diary"].sort(key=lambda r: (r.date or "") if isinstance(r, HistoryRow) else "")
+    for kind in LETTERBOXD_KINDS:
+        yield from by_kind[kind]
+
+
+def _required(kind: str) -> tuple[str, ...]:
+    """The columns a file of this kind must have; Letterboxd has added optional ones before."""
+    return {"watched": ("Name", "Year"), "diary": ("Name", "Year", "Rating", "Watched Date"),
+            "ratings": ("Date", "Name", "Year", "Rating")}[kind]  # fmt: skip
+
+
+def _letterboxd_kind(name: str, header: list[str]) -> str:
+    if Path(name).name.lower() == "watchlist.csv":
+        raise SourceError(f"{name}: this is the watchlist, films not seen yet; import watched.csv, "
+                          "ratings.csv or diary.csv (or the whole export folder or zip)")  # fmt: skip
+    if "Watched Date" in header:
+        return "diary"
+    if "Rating" in header:
+        return "ratings"
+    if "Name" in header and "Year" in header:
+        return "watched"
+    expected = "; ".join(f"{kind}.csv: {', '.join(cols)}" for kind, cols in LETTERBOXD_KINDS.items())
+    raise SourceError(
+        f"{name}: not a Letterboxd export file; expected the columns of {expected}; "
+        f"found: {', '.join(header) or 'nothing'}"
+    )
+
+
+def _letterboxd_sources(paths: list[Path]) -> Iterator[tuple[str, object]]:
+    for path in paths:
+        if path.is_dir():
+            found = [path / n for n in LETTERBOXD_FILES if (path / n).is_file()]
+            if not found:
+                raise SourceError(f"{path}: no {', '.join(LETTERBOXD_FILES)} here; is this a Letterboxd export?")
+            for file in found:
+                yield str(file), _file_opener(file)
+        elif path.suffix.lower() == ".zip":
+            yield from _zip_sources(path)
+        else:
+            yield str(path), _file_opener(path)
+
+
+def _zip_sources(path: Path) -> Iterator[tuple[str, object]]:
+    try:
+        archive = zipfile.ZipFile(path)
+    except FileNotFoundError:
+        raise SourceError(f"{path}: no such file") from None
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise SourceError(f"{path}: not a readable zip file: {exc}") from None
+    names = set(archive.namelist())
+    found = [n for n in LETTERBOXD_FILES if n in names]  # top level only: deleted/ holds removed entries
+    if not found:
+        raise SourceError(f"{path}: no {', '.join(LETTERBOXD_FILES)} in this zip; is it a Letterboxd export?")
+    for member in found:
+
+        @contextmanager
+        def opener(member: str = member) -> Iterator[TextIO]:
+            with archive.open(member) as raw:
+                yield io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+
+        yield f"{path}/{member}", opener
+
+
+def _file_opener(path: Path):
+    @contextmanager
+    def opener() -> Iterator[TextIO]:
+        try:
+            handle = path.open(encoding="utf-8-sig", newline="")
+        except FileNotFoundError:
+            raise SourceError(f"{path}: no such file") from None
+        except IsADirectoryError:
+            raise SourceError(f"{path}: is a directory, expected a file") from None
+        except OSError as exc:
+            raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        with handle:
+            yield handle
+
+    return opener
+
+
+def _csv(name: str, handle: TextIO) -> tuple[list[str], Iterator[tuple[int, dict[str, str] | None]]]:
+    """The header, and (line, row) for each row; row is None when its field count is wrong."""
+    reader = csv.reader(handle)
+    try:
+        header = [h.strip() for h in next(reader, [])]
+    except (csv.Error, UnicodeDecodeError) as exc:
+        raise SourceError(f"{name}: not a readable CSV file: {exc}") from None
+
+    def rows() -> Iterator[tuple[int, dict[str, str] | None]]:
+        start = reader.line_num + 1
+        try:
+            for values in reader:
+                if len(values) == len(header):
+                    yield start, dict(zip(header, values, strict=True))
+                elif any(v.strip() for v in values):
+                    yield start, None
+                start = reader.line_num + 1
+        except csv.Error as exc:
+            raise SourceError(f"{name}: line {reader.line_num}: not valid CSV: {exc}") from None
+        except UnicodeDecodeError:
+            raise SourceError(f"{name}: near line {reader.line_num}: not UTF-8 text") from None
+
+    return header, rows()
+
+
+def _letterboxd_row(name: str, line: int, row: dict[str, str] | None, kind: str) -> HistoryRow | SkippedRow:
+    where = f"{name}:{line}"
+    if row is None:
+        return SkippedRow(where, "", None, "wrong number of fields for the header")
+    title = " ".join(row["Name"].split())
+    try:
+        year = _year(row["Year"])
+        stars = None if kind == "watched" else _letterboxd_stars(row["Rating"])
+        column = "Watched Date" if kind == "diary" and row["Watched Date"].strip() else "Date"
+        when = _date(row.get(column, ""), column)
+    except _BadValue as exc:
+        return SkippedRow(where, title, None, str(exc))
+    if not title:
+        return SkippedRow(where, "", year, "Name: the title is missing")
+    return HistoryRow(where, title, year, stars=stars, date=when)
+
+
+def read_imdb(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]:
+    """IMDb's "Your ratings" export: 1-10 becomes 0.5-5 stars."""
+    for path in paths:
+        if path.is_dir():
+            path = path / "ratings.csv"
+        with _file_opener(path)() as handle:
+            header, rows = _csv(str(path), handle)
+            expect_columns(path, header, IMDB_COLUMNS)
+            for line, row in rows:
+                yield _imdb_row(f"{path}:{line}", row)
+
+
+def _imdb_row(where: str, row: dict[str, str] | None) -> HistoryRow | SkippedRow:
+    if row is None:
+        return SkippedRow(where, "", None, "wrong number of fields for the header")
+    title = " ".join(row["Title"].split())
+    const = row["Const"].strip().lower()
+    try:
+        year = _year(row["Year"])
+        text = row["Your Rating"].strip()
+        try:
+            tenths = float(text)
+        except ValueError:
+            raise _BadValue(f"Your Rating: expected 1 to 10, got {text!r}") from None
+        if not 1 <= tenths <= 10:
+            raise _BadValue(f"Your Rating: expected 1 to 10, got {text!r}")
+        stars = max(0.5, round(tenths) / 2)
+        when = _date(row["Date Rated"], "Date Rated")
+    except _BadValue as exc:
+        return SkippedRow(where, title, None, str(exc))
+    imdb_id = const if _IMDB_ID.fullmatch(const) else None
+    if not title and imdb_id is None:
+        return SkippedRow(where, "", year, "Title: the title is missing")
+    return HistoryRow(where, title, year, imdb_id=imdb_id, stars=stars, date=when)
+
+
+def read_movielens(paths: list[Path], *, user: str | int | None) -> Iterator[HistoryRow | SkippedRow]:
+    """ratings.csv with movies.csv and links.csv beside it; `user` None means every userId."""
+    files = _movielens_files(paths)
+    films: dict[str, tuple[str, int | None]] = {}
+    with _file_opener(files["movies.csv"])() as handle:
+        header, rows = _csv(str(files["movies.csv"]), handle)
+        expect_columns(files["movies.csv"], header, MOVIELENS_FILES["movies.csv"][:2])
+        for _, row in rows:
+            if row is not None:
+                films[row["movieId"].strip()] = split_title(row["title"])
+    imdb: dict[str, str] = {}
+    with _file_opener(files["links.csv"])() as handle:
+        header, rows = _csv(str(files["links.csv"]), handle)
+        expect_columns(files["links.csv"], header, MOVIELENS_FILES["links.csv"][:2])
+        for _, row in rows:
+            digits = (row or {}).get("imdbId", "").strip()
+            if digits.isdigit():
+                imdb[row["movieId"].strip()] = f"tt{int(digits):07d}"
+    wanted = None if user is None else str(user).strip()
+    path = files["ratings.csv"]
+    name = path.name
+    with _file_opener(path)() as handle:
+        header, rows = _csv(str(path), handle)
+        expect_columns(path, header, MOVIELENS_FILES["ratings.csv"][:3])
+        for line, row in rows:
+            if row is None:
+                yield SkippedRow(f"{name}:{line}", "", None, "wrong number of fields for the header")
+                continue
+            account = row["userId"].strip()
+            if wanted is not None and account != wanted:
+                continue
+            yield _movielens_row(f"{name}:{line}", row, account, films, imdb)
+
+
+def _movielens_row(
+    where: str, row: dict[str, str], account: str, films: dict[str, tuple[str, int | None]], imdb: dict[str, str]
+) -> HistoryRow | SkippedRow:
+    movie = row["movieId"].strip()
+    title, year = films.get(movie, ("", None))
+    if not account:
+        return SkippedRow(where, title, year, "userId: missing")
+    try:
+        stars = validate_stars(float(row["rating"]))
+    except ValueError:
+        return SkippedRow(where, title, year, f"rating: expected 0.5 to 5 in steps of 0.5, got {row['rating']!r}")
+    if not title and movie not in imdb:
+        return SkippedRow(where, "", None, f"movieId {movie!r} is in neither movies.csv nor links.csv")
+    stamp = (row.get("timestamp") or "").strip()
+    return HistoryRow(where, title or f"movieId {movie}", year, imdb_id=imdb.get(movie), stars=stars,
+                      date=int(stamp) if stamp.isdigit() else None, account=account)  # fmt: skip
+
+
+def _movielens_files(paths: list[Path]) -> dict[str, Path]:
+    if len(paths) != 1 and not all(p.parent == paths[0].parent for p in paths):
+        raise SourceError("MovieLens: give one folder (or files from one folder)")
+    folder = paths[0] if paths[0].is_dir() else paths[0].parent
+    if not folder.exists():
+        raise SourceError(f"{paths[0]}: no such file or directory")
+    files = {}
+    for name in MOVIELENS_FILES:
+        given = [p for p in paths if p.name == name]
+        path = given[0] if given else folder / name
+        if not path.is_file():
+            raise SourceError(
+                f"{path}: no such file; a MovieLens history needs {', '.join(MOVIELENS_FILES)} in one folder"
+            )
+        files[name] = path
+    return files
+
+
+def _year(text: str) -> int | None:
+    text = (text or "").strip()
+    if not text:
+        return None
+    if not text.isdigit() or not 1870 <= int(text) <= 2100:
+        raise _BadValue(f"Year: expected a year, got {text!r}")
+    return int(text)
+
+
+def _letterboxd_stars(text: str) -> float | None:
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return validate_stars(float(text))
+    except ValueError:
+        raise _BadValue(f"Rating: expected 0.5 to 5 stars in steps of 0.5, got {text!r}") from None
+
+
+def _date(text: str, column: str) -> str | None:
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise _BadValue(f"{column}: expected a date like 2024-05-31, got {text!r}") from None
+
+
+# -- matching ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    movie_id: str | None
+    how: str  # "imdb", "title", "fuzzy", "ambiguous" or "unmatched"
+    alternatives: tuple[str, ...] = ()
+
+
+class CatalogMatcher:
+    """Export rows to catalog ids: IMDb id, else exact title and year, else a close title
+    (resolve_title score >= 90) within a year. Results are memoised, so a 100k-row export
+    costs one lookup per distinct film."""
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self.by_imdb = {m.imdb_id: m.id for m in catalog.movies.values() if m.imdb_id}
+        self._memo: dict[tuple[str | None, str, int | None], _Match] = {}
+
+    def match(self, title: str, year: int | None, imdb_id: str | None = None) -> _Match:
+        key = (imdb_id, title, year)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._match(title, year, imdb_id)
+        return found
+
+    def _match(self, title: str, year: int | None, imdb_id: str | None) -> _Match:
+        if imdb_id and imdb_id in self.by_imdb:
+            return _Match(self.by_imdb[imdb_id], "imdb")
+        movies = self.catalog.movies
+        same_title = self.catalog.ids_for_title(normalise_title(title)) if title else []
+        exact = [i for i in same_title if year is None or movies[i].year == year]
+        if len(exact) == 1:
+            return _Match(exact[0], "title")
+        if len(exact) > 1:
+            return _Match(None, "ambiguous", tuple(sorted(movies[i].label for i in exact)))
+        if not title:
+            return _Match(None, "unmatched")
+        found = self.catalog.resolve_title(f"{title} ({year})" if year else title)
+        if found is None or found.score < FUZZY_MIN_SCORE:
+            return _Match(None, "unmatched")
+        if year is not None and (found.year is None or abs(found.year - year) > 1):
+            return _Match(None, "unmatched")
+        if found.ambiguous:
+            labels = (movies[found.movie_id].label, *(label for _, label in found.alternatives))
+            return _Match(None, "ambiguous", tuple(labels))
+        return _Match(found.movie_id, "fuzzy")
+
+
+# -- writing -------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Entry:
+    stars: float | None = None
+    rated_at: str | int | None = None  # as the export wrote it; one export uses one kind of date
+    watched_at: str | int | None = None
+
+
+def import_history(
+    profiles: ProfileStore,
+    catalog: Catalog,
+    rows: Iterable[HistoryRow | SkippedRow],
+    *,
+    user: str | None = None,
+    user_prefix: str | None = None,
+    fmt: str = "",
+) -> ImportReport:
+    """Match rows and write them for `user`, or for f"{user_prefix}{row.account}" per row.
+
+    A film seen twice keeps the stars of the row that comes last (read_history orders rows so
+    that is the most authoritative one) and the latest date. Every matched film is marked
+    watched; rated ones are rated too. Existing watched entries keep their date.
+    """
+    if (user is None) == (user_prefix is None):
+        raise ValueError("give exactly one of user and user_prefix")
+    split_user_key(user if user is not None else _prefixed_key(user_prefix, "1"))
+    report = ImportReport(format=fmt)
+    matcher = CatalogMatcher(catalog)
+    entries: dict[tuple[str, str], _Entry] = {}
+    keys: dict[str, str] = {}
+    for row in rows:
+        report.rows += 1
+        if isinstance(row, SkippedRow):
+            report.invalid.append(row)
+            continue
+        found = matcher.match(row.title, row.year, row.imdb_id)
+        if found.movie_id is None:
+            skipped = SkippedRow(row.where, row.title, row.year,
+                                 "fits several films" if found.how == "ambiguous" else "not in the catalog",
+                                 found.alternatives)  # fmt: skip
+            (report.ambiguous if found.how == "ambiguous" else report.unmatched).append(skipped)
+            continue
+        report.matched_by[found.how] += 1
+        if user is not None:
+            key = user
+        else:
+            key = keys.get(row.account or "")
+            if key is None:
+                key = keys[row.account or ""] = _prefixed_key(user_prefix, row.account)
+        when = row.date
+        entry = entries.setdefault((key, found.movie_id), _Entry())
+        if row.stars is not None:
+            entry.stars, entry.rated_at = row.stars, when
+        if when is not None and (entry.watched_at is None or when > entry.watched_at):
+            entry.watched_at = when
+    _write(profiles, entries, source=f"import:{fmt}" if fmt else "import")
+    report.users = sorted({u for u, _ in entries})
+    report.rated = sum(1 for e in entries.values() if e.stars is not None)
+    report.watched = len(entries)
+    return report
+
+
+def _prefixed_key(prefix: str | None, account: str | None) -> str:
+    key = f"{prefix}{account}"
+    try:
+        split_user_key(key)
+    except ValueError:
+        raise ValueError(f"user prefix {prefix!r} does not make a user key ('platform:id') of {account!r}") from None
+    return key
+
+
+def _write(profiles: ProfileStore, entries: dict[tuple[str, str], _Entry], *, source: str) -> None:
+    """One transaction for the whole import. bulk_rate joins it (it only begins a transaction
+    when none is open), so ratings, watched entries and users commit or roll back together."""
+    if not entries:
+        return
+    now = to_iso()
+    users = sorted({u for u, _ in entries})
+    ordered = sorted(entries.items())  # primary-key order makes the inserts cheaper
+    conn = profiles.conn
+    with conn:  # commits on success, rolls back on any exception
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany(
+            "INSERT OR IGNORE INTO users (key, platform, platform_user_id, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(key, *split_user_key(key), now, now) for key in users],
+        )
+        profiles.bulk_rate(((u, m, e.stars, e.rated_at) for (u, m), e in ordered if e.stars is not None), source=source)
+        conn.executemany(
+            "INSERT INTO watched (user, movie_id, source, watched_at, feedback_id) VALUES (?, ?, ?, ?, NULL) "
+            "ON CONFLICT(user, movie_id) DO NOTHING",
+            ((u, m, source, now if e.watched_at is None else to_iso(e.watched_at)) for (u, m), e in ordered),
+        )

@@ -1,0 +1,120 @@
+"""The conversational commands as a user runs them: real embedder, starter catalog, real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store.starter import starter_catalog_path
+from tests.fakes import FakeOpenAIServer
+
+pytestmark = pytest.mark.slow
+CONTRACT = {"id", "title", "year", "genres", "runtime", "directors", "rating", "explanation", "score"}
+UNDERSTOOD = {"genres", "exclude_genres", "year_min", "year_max", "min_runtime", "max_runtime", "min_rating",
+              "people", "like_titles", "languages", "count"}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "home"
+    run("catalog", "stats", home=path)  # first run indexes the starter catalog
+    return path
+
+
+def run(*args: str, home: Path, stdin: str | None = None, env: dict | None = None, check: bool = True):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
+    environment.update({"MOVIEBOT_HOME": str(home), **(env or {})})
+    return subprocess.run([sys.executable, "-m", "bot.cli", *args], env=environment, input=stdin,
+                          capture_output=True, text=True, check=check, timeout=600)  # fmt: skip
+
+
+def test_ask_json_keeps_the_contract(home):
+    out = run("ask", "--json", "--user", "ana", "something like Se7en but less grim, from the 90s", home=home)
+    result = json.loads(out.stdout)
+    assert set(result) == {"reply", "recommendations", "understood"}
+    assert set(result["understood"]) == UNDERSTOOD
+    assert result["understood"]["like_titles"] == ["Se7en (1995)"]
+    assert (result["understood"]["year_min"], result["understood"]["year_max"]) == (1990, 1999)
+    assert len(result["recommendations"]) == 3
+    for rec in result["recommendations"]:
+        assert set(rec) == CONTRACT
+        assert 1990 <= rec["year"] <= 1999 and rec["id"] != "se7en-1995" and rec["explanation"]
+
+
+def test_ask_remembers_the_user_across_commands(home):
+    first = json.loads(run("ask", "--json", "--user", "ben", "a Korean thriller", home=home).stdout)
+    more = json.loads(run("ask", "--json", "--user", "ben", "more", home=home).stdout)
+    assert more["understood"]["languages"] == ["ko"]
+    assert {r["id"] for r in first["recommendations"]}.isdisjoint(r["id"] for r in more["recommendations"])
+
+
+def test_batch_answers_every_line_and_reports_bad_ones(home, tmp_path):
+    lines = [
+        {"id": "a", "user": "cy", "k": 2, "messages": [{"role": "user", "text": "a feel-good animated film"}]},
+        "{not json",
+        {"id": "c", "user": "dee", "messages": [
+            {"role": "user", "text": "I want a western"},
+            {"role": "assistant", "text": "How about The Searchers?"},
+            {"role": "user", "text": "something older please, and only 2"},
+        ]},
+        {"id": "d", "messages": []},
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n")
+    out_path = tmp_path / "out.jsonl"
+    done = run("ask", "--batch", str(source), "--out", str(out_path), home=home)
+    results = [json.loads(line) for line in out_path.read_text().splitlines()]
+    assert [r["id"] for r in results] == ["a", 2, "c", "d"]
+    assert len(results[0]["recommendations"]) == 2
+    assert all("animation" in r["genres"] for r in results[0]["recommendations"])
+    assert "error" in results[1] and "line 2" in results[1]["error"]
+    assert all("western" in r["genres"] for r in results[2]["recommendations"])
+    assert "error" in results[3]
+    assert "2 line(s)" in done.stderr
+
+
+def test_terminal_chat_session(home):
+    out = run("chat", "--user", "eve", home=home,
+              stdin="a heist movie from the 90s\nwhy the first one?\nI've seen the first one\nmore\nquit\n")
+    text = out.stdout
+    assert text.count("Here ") >= 2 and "marked as watched" in text
+    assert "Enjoy the movie!" in text
+
+
+def all_explanations() -> str:
+    """An LLM answer explaining every starter film, so whatever is picked is covered."""
+    rows = [json.loads(line) for line in starter_catalog_path().read_text().splitlines() if line.strip()]
+    items = [{"id": r["id"], "text": f"LLM: {r['title']} fits tonight."} for r in rows]
+    return json.dumps({"explanations": items})
+
+
+def test_llm_over_http_understands_and_explains_in_two_calls(home):
+    understood = json.dumps({"intent": "recommend", "genres": ["horror"], "year_min": 1970, "year_max": 1989,
+                             "query": "haunted isolation"})  # fmt: skip
+    with FakeOpenAIServer() as server:
+        server.queue(FakeOpenAIServer.ok(understood), FakeOpenAIServer.ok(all_explanations()))
+        out = run("ask", "--json", "--user", "fay", "spooky stuff from back then", home=home,
+                  env={"OPENAI_BASE_URL": server.base_url, "OPENAI_API_KEY": "test"})  # fmt: skip
+        assert len(server.requests) == 2
+    result = json.loads(out.stdout)
+    assert result["understood"]["genres"] == ["horror"]
+    for rec in result["recommendations"]:
+        assert "horror" in rec["genres"] and 1970 <= rec["year"] <= 1989
+        assert rec["explanation"] == f"LLM: {rec['title']} fits tonight."
+
+
+def test_llm_failures_fall_back_quietly(home):
+    with FakeOpenAIServer() as server:
+        server.queue(*[FakeOpenAIServer.status(500)] * 3, FakeOpenAIServer.bad_json_content())
+        out = run("ask", "--json", "--user", "gus", "a 90s crime thriller", home=home,
+                  env={"OPENAI_BASE_URL": server.base_url, "MOVIEBOT_LLM_TIMEOUT": "2"})  # fmt: skip
+        assert len(server.requests) == 4  # 3 tries at understanding, 1 at explaining
+    result = json.loads(out.stdout)
+    assert len(result["recommendations"]) == 3
+    assert all("crime" in r["genres"] and 1990 <= r["year"] <= 1999 for r in result["recommendations"])
+    assert "error" not in out.stdout.lower() and "traceback" not in out.stderr.lower()
