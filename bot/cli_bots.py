@@ -1,9 +1,51 @@
-"""Subcommands of `moviebot` for one feature; see bot.cli.FEATURE_MODULES."""
+"""`moviebot discord`: run the Discord bot until Ctrl-C or SIGTERM."""
 
 from __future__ import annotations
 
 import argparse
+import logging
+
+from bot.cli import UserError, command, open_app
+from bot.settings import Settings
+
+log = logging.getLogger("moviebot")
 
 
 def add_parsers(sub, eval_sub, common: argparse.ArgumentParser) -> None:
-    """Registers this feature's subcommands (filled in by the feature's work)."""
+    sub.add_parser(
+        "discord",
+        parents=[common],
+        help="run the Discord bot (needs DISCORD_TOKEN)",
+        description="Runs moviebot on Discord until Ctrl-C or SIGTERM. Needs DISCORD_TOKEN; "
+        "DISCORD_TEST_GUILD_ID syncs slash commands to one server instantly (global sync can take an hour); "
+        "MOVIEBOT_DISCORD_CHANNELS lists channel ids where it answers every message.",
+    )
+
+
+@command("discord")
+def cmd_discord(args: argparse.Namespace, settings: Settings) -> int:
+    if not settings.discord_token:
+        raise UserError(
+            "DISCORD_TOKEN is not set: create a bot at https://discord.com/developers/applications, "
+            "enable the Message Content and Server Members intents, and export its token as DISCORD_TOKEN"
+        )
+    import discord
+
+    from bot.discord_app import run
+
+    level = logging.DEBUG if args.verbose else logging.INFO
+    for name in ("moviebot", "bot", "discord"):
+        logging.getLogger(name).setLevel(level)
+    app = open_app(args, settings)
+    try:
+        return run(settings, app)
+    except discord.LoginFailure as exc:
+        raise UserError("Discord rejected DISCORD_TOKEN; check it is the bot's token, not the client secret") from exc
+    except discord.PrivilegedIntentsRequired as exc:
+        raise UserError(
+            "Discord refused the privileged intents: enable Message Content Intent and Server Members Intent "
+            "for the bot at https://discord.com/developers/applications (Bot tab)"
+        ) from exc
+    finally:
+        app.close()
+        log.info("stores closed")

@@ -42,6 +42,7 @@ def cmd_eval_redial(args: argparse.Namespace, settings: Settings) -> int:
     from bot.evaluation.redial import METADATA_FILE, DialogueError, catalog_mapping, evaluate, read_dialogues
     from store.catalog import read_movies
     from store.home import DataDir
+    from store.ingest.base import SourceError
 
     if args.k_max < 1 or (args.limit is not None and args.limit < 1):
         raise UserError("--k-max and --limit must be at least 1")
@@ -57,10 +58,9 @@ def cmd_eval_redial(args: argparse.Namespace, settings: Settings) -> int:
     movies = {m.id: m for m in read_movies(current / "catalog.sqlite")} if current else {}
     try:
         ids, names = catalog_mapping(metadata, movies)
-        with open(metadata, encoding="utf-8") as handle:
-            known = len(json.load(handle))
-    except (OSError, ValueError, AttributeError) as exc:
+    except (SourceError, OSError, ValueError, AttributeError) as exc:
         raise UserError(f"{metadata}: not ReDial movie metadata ({exc})") from exc
+    known = len(names)
     if len(ids) < MIN_COVERAGE * known:
         raise UserError(
             f"the catalog in {home.root} holds {len(ids)} of the {known} ReDial movies. "
@@ -159,6 +159,12 @@ def format_report(report) -> str:
         f"answers: {mean:.1f} picks on average; {report.short_answers} turns got fewer than {cutoffs[-1]}, "
         f"{report.empty_answers} got none."
     )
+    if report.empty_answers and report.answered.samples:
+        lines.append(
+            f"on the {report.answered.samples} samples of answered turns, moviebot: "
+            + ", ".join(f"R@{k} {_cell(report.answered.recall(k))}" for k in cutoffs)
+            + "."
+        )
     if report.excluded_returned:
         lines.append(f"warning: {report.excluded_returned} answers included an already-mentioned movie.")
     if report.errors:

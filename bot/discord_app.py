@@ -214,9 +214,14 @@ async def _serve(bot: MovieBot, token: str) -> None:
         await bot.start(token, reconnect=True)
 
 
+_closing: set[asyncio.Task] = set()
+
+
 def _stop(bot: MovieBot, signame: str) -> None:
     log.info("received %s", signame)
-    asyncio.ensure_future(bot.close())
+    task = asyncio.ensure_future(bot.close())
+    _closing.add(task)
+    task.add_done_callback(_closing.discard)
 
 
 def _profile_chart() -> Callable[[Any], bytes] | None:

@@ -425,7 +425,11 @@ class _Match:
 class CatalogMatcher:
     """Export rows to catalog ids: IMDb id, else exact title and year, else a close title
     (resolve_title score >= 90) within a year. Results are memoised, so a 100k-row export
-    costs one lookup per distinct film."""
+    costs one lookup per distinct film.
+
+    A catalog film with a different IMDb id than the row's is another film, and so is a close
+    title with other numbers in it ("Part III" is not "Part II").
+    """
 
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
@@ -444,22 +448,39 @@ class CatalogMatcher:
             return _Match(self.by_imdb[imdb_id], "imdb")
         movies = self.catalog.movies
         same_title = self.catalog.ids_for_title(normalise_title(title)) if title else []
-        exact = [i for i in same_title if year is None or movies[i].year == year]
+        exact = [i for i in same_title if (year is None or movies[i].year == year) and
+                 not _other_film(movies[i], imdb_id)]  # fmt: skip
         if len(exact) == 1:
             return _Match(exact[0], "title")
         if len(exact) > 1:
-            return _Match(None, "ambiguous", tuple(sorted(movies[i].label for i in exact)))
+            exact.sort(key=lambda i: -(movies[i].votes or 0))
+            return _Match(None, "ambiguous", tuple(movies[i].label for i in exact))
         if not title:
             return _Match(None, "unmatched")
         found = self.catalog.resolve_title(f"{title} ({year})" if year else title)
         if found is None or found.score < FUZZY_MIN_SCORE:
             return _Match(None, "unmatched")
-        if year is not None and (found.year is None or abs(found.year - year) > 1):
+        movie = movies[found.movie_id]
+        if year is not None and (movie.year is None or abs(movie.year - year) > 1):
+            return _Match(None, "unmatched")
+        if _other_film(movie, imdb_id) or _numbers(movie.title) != _numbers(title):
             return _Match(None, "unmatched")
         if found.ambiguous:
-            labels = (movies[found.movie_id].label, *(label for _, label in found.alternatives))
+            labels = (movie.label, *(label for _, label in found.alternatives))
             return _Match(None, "ambiguous", tuple(labels))
         return _Match(found.movie_id, "fuzzy")
+
+
+def _other_film(movie, imdb_id: str | None) -> bool:
+    return bool(imdb_id and movie.imdb_id and movie.imdb_id != imdb_id)
+
+
+_NUMBER = re.compile(r"\b(\d+|[ivx]+)\b")
+
+
+def _numbers(title: str) -> list[str]:
+    """Digits and roman numerals, which tell sequels apart: "Part II" and "Part III"."""
+    return _NUMBER.findall(normalise_title(title))
 
 
 # -- writing -------------------------------------------------------------------------------------
@@ -492,19 +513,25 @@ def import_history(
     split_user_key(user if user is not None else _prefixed_key(user_prefix, "1"))
     report = ImportReport(format=fmt)
     matcher = CatalogMatcher(catalog)
-    entries: dict[tuple[str, str], _Entry] = {}
-    keys: dict[str, str] = {}
-    for row in rows:
+    matched: list[tuple[HistoryRow, _Match]] = []
+    for row in rows:  # every file is read before anything is written
         report.rows += 1
         if isinstance(row, SkippedRow):
             report.invalid.append(row)
-            continue
-        found = matcher.match(row.title, row.year, row.imdb_id)
-        if found.movie_id is None:
-            skipped = SkippedRow(row.where, row.title, row.year,
-                                 "fits several films" if found.how == "ambiguous" else "not in the catalog",
-                                 found.alternatives)  # fmt: skip
-            (report.ambiguous if found.how == "ambiguous" else report.unmatched).append(skipped)
+        else:
+            matched.append((row, matcher.match(row.title, row.year, row.imdb_id)))
+    # A film the export names exactly is not also the film another of its titles comes close to:
+    # "Whiplash" (2013, the short) must not land on "Whiplash" (2014) when both are rated.
+    named = {found.movie_id for _, found in matched if found.how in ("imdb", "title")}
+    entries: dict[tuple[str, str], _Entry] = {}
+    keys: dict[str, str] = {}
+    for row, found in matched:
+        if found.movie_id is None or (found.how == "fuzzy" and found.movie_id in named):
+            if found.how == "ambiguous":
+                report.ambiguous.append(SkippedRow(row.where, row.title, row.year, "fits several films",
+                                                   found.alternatives))  # fmt: skip
+            else:
+                report.unmatched.append(SkippedRow(row.where, row.title, row.year, "not in the catalog"))
             continue
         report.matched_by[found.how] += 1
         if user is not None:

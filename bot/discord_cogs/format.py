@@ -131,7 +131,9 @@ def pick_embed(rec: dict, *, position: int | None = None) -> discord.Embed:
         add_field(embed, "Runtime", runtime_text(rec["runtime"]))
     directors = rec.get("directors") or []
     if directors:
-        add_field(embed, "Director" if len(directors) == 1 else "Directors", ", ".join(escape(d) for d in directors[:3]))
+        add_field(
+            embed, "Director" if len(directors) == 1 else "Directors", ", ".join(escape(d) for d in directors[:3])
+        )
     if rec.get("rating") is not None:
         add_field(embed, "Rating", f"{float(rec['rating']):.1f}/10")
     if rec.get("poster_url"):

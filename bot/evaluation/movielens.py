@@ -12,13 +12,12 @@ fold every rating, held-out ones included, into each film's votes and mean ratin
 
 from __future__ import annotations
 
-import csv
 import json
 import math
 import random
 import shutil
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,10 +26,9 @@ import numpy as np
 from store.build import IngestReport, ingest
 from store.catalog import Catalog
 from store.embeddings import Embedder
+from store.history_import import CatalogMatcher, HistoryRow, ImportReport, import_history, read_history
 from store.home import DataDir
-from store.ingest.movielens import split_title
-from store.merge import MergedCatalog
-from store.movie import Movie, make_id
+from store.ingest.base import SourceError
 from store.profiles import ProfileStore
 
 REQUEST = "recommend me something"
@@ -40,7 +38,7 @@ RELEVANT_STARS = 4.0
 CATALOG_FILES = ("movies.csv", "links.csv")
 
 Progress = Callable[[str, int], Callable[[int], None] | None]
-History = dict[str, list[tuple[str, float, int]]]  # user -> [(item, stars, timestamp)], oldest first
+History = dict[str, list[tuple[Hashable, float, int]]]  # user -> [(item, stars, timestamp)], oldest first
 
 
 class EvaluationError(Exception):
@@ -53,7 +51,7 @@ class EvaluationError(Exception):
 @dataclass
 class Split:
     history: History
-    heldout: dict[str, dict[str, float]]  # user -> item -> stars, the latest ratings
+    heldout: dict[str, dict[Hashable, float]]  # user -> item -> stars, the latest ratings
 
     def relevant(self, user: str) -> set[str]:
         return {item for item, stars in self.heldout.get(user, {}).items() if stars >= RELEVANT_STARS}
@@ -67,23 +65,12 @@ class Split:
         return {item for item, _, _ in self.history.get(user, [])}
 
 
-def _user_order(user: str) -> tuple[int, str]:
-    return (int(user), user) if user.isdigit() else (math.inf, user)  # type: ignore[return-value]
-
-
-def read_ratings(path: Path) -> History:
-    """ratings.csv as user -> [(movieId, stars, timestamp)], in file order."""
-    ratings: History = {}
-    with open(path, newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            ratings.setdefault(row["userId"].strip(), []).append(
-                (row["movieId"].strip(), float(row["rating"]), int(row["timestamp"]))
-            )
-    return ratings
+def _user_order(user: str) -> tuple[bool, int, str]:
+    return (not user.isdigit(), int(user) if user.isdigit() else 0, user)
 
 
 def split_latest(ratings: History, holdout: float = HOLDOUT) -> Split:
-    """Per user, the latest `holdout` share of ratings (at least one) is held out.
+    """Per user, the latest `holdout` share of ratings (at least one, when there are two or more) is held out.
 
     Ties in time are broken by item id so the split is the same on every run.
     """
@@ -98,7 +85,7 @@ def split_latest(ratings: History, holdout: float = HOLDOUT) -> Split:
     return Split(history, heldout)
 
 
-def map_items(split: Split, ids: dict[str, str]) -> Split:
+def map_items(split: Split, ids: dict[Hashable, str]) -> Split:
     """The split in catalog ids. Items the catalog lacks are dropped; when two MovieLens
     entries are one catalog film, the later rating wins, and a held-out film the user
     also has in their history is no test of anything and leaves the held-out set."""
@@ -266,67 +253,47 @@ def ensure_catalog(
     return ingest(home, embedder, [("movielens", [catalog_files(home, folder)])], progress=progress)
 
 
-def movielens_ids(folder: Path, catalog: Catalog) -> dict[str, str]:
-    """MovieLens movieId -> catalog id, matched as the ingest merges (IMDb, TMDB, title+year)."""
-    links: dict[str, tuple[str | None, int | None]] = {}
-    with open(folder / "links.csv", newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            imdb = (row.get("imdbId") or "").strip()
-            tmdb = (row.get("tmdbId") or "").strip()
-            links[row["movieId"].strip()] = (
-                f"tt{int(imdb):07d}" if imdb.isdigit() else None,
-                int(tmdb) if tmdb.isdigit() and int(tmdb) > 0 else None,
-            )
-    merged = MergedCatalog(list(catalog.movies.values()))
-    ids: dict[str, str] = {}
-    with open(folder / "movies.csv", newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            title, year = split_title(row["title"])
-            if not title:
-                continue
-            movie_id = row["movieId"].strip()
-            imdb, tmdb = links.get(movie_id, (None, None))
-            found = merged.find(Movie(id=make_id(title, year), title=title, year=year, imdb_id=imdb, tmdb_id=tmdb))
-            if found is not None:
-                ids[movie_id] = found
-    return ids
-
-
-def import_history(store: ProfileStore, split: Split) -> int:
-    """Every user's history as ratings of "ml:<userId>", in one transaction."""
-    rows = ((f"ml:{user}", item, stars, at) for user, items in split.history.items() for item, stars, at in items)
-    return store.bulk_rate(rows, source="import:movielens")
-
-
 @dataclass
 class Prepared:
-    """Everything both evaluations need, built once: split (in catalog ids) and store."""
+    """What both evaluations start from: the split in catalog ids, and a profile store
+    holding every user's history as "ml:<userId>"."""
 
     split: Split
     store: ProfileStore
-    unmapped: int  # MovieLens movies the catalog could not match
-    ratings: int  # history ratings imported
+    imported: ImportReport  # the history import, as `moviebot import --all-users` reports it
+    unmatched_heldout: int  # held-out ratings of films the catalog could not match
 
 
 def prepare(catalog: Catalog, folder: Path, store: ProfileStore | None = None) -> Prepared:
-    ratings_path = folder / "ratings.csv"
-    if not ratings_path.is_file():
-        raise EvaluationError(f"{ratings_path}: no such file; the evaluation needs each user's ratings")
+    """Split every user's ratings, and import the histories the way `moviebot import --format
+    movielens --all-users --user-prefix ml:` does (rated and watched, so the graph's own
+    exclusions keep them out of answers). Held-out rows are matched to the catalog by the
+    same matcher and never written."""
     leaks = ratings_leak(catalog)
     if leaks:
         raise EvaluationError(
             "this catalog took MovieLens votes and ratings from all of ratings.csv "
             f"({'; '.join(leaks)}), held-out ratings included; use a fresh --data-dir"
         )
-    ids = movielens_ids(folder, catalog)
-    raw = split_latest(read_ratings(ratings_path))
-    rated = {item for rows in raw.history.values() for item, _, _ in rows} | {
-        item for items in raw.heldout.values() for item in items
-    }
-    split = map_items(raw, ids)
-    store = store or ProfileStore(None)
-    count = import_history(store, split)
-    return Prepared(split, store, unmapped=len(rated - set(ids)), ratings=count)
+    try:
+        rows = [row for row in read_history("movielens", [folder]) if isinstance(row, HistoryRow)]
+    except SourceError as exc:
+        raise EvaluationError(str(exc)) from exc
+    by_user: dict[str, list[tuple[int, float, int]]] = {}
+    for n, row in enumerate(rows):  # the row's place in the file stands for it, and breaks ties in time
+        by_user.setdefault(row.account or "", []).append((n, row.stars, int(row.date or 0)))
+    raw = split_latest(by_user)
+    store = store if store is not None else ProfileStore(None)
+    imported = import_history(store, catalog, (rows[n] for items in raw.history.values() for n, _, _ in items),
+                              user_prefix="ml:", fmt="movielens")  # fmt: skip
+    matcher = CatalogMatcher(catalog)
+    ids: dict[int, str] = {}
+    for n, row in enumerate(rows):
+        found = matcher.match(row.title, row.year, row.imdb_id).movie_id
+        if found is not None:
+            ids[n] = found
+    unmatched = sum(1 for items in raw.heldout.values() for n in items if n not in ids)
+    return Prepared(map_items(raw, ids), store, imported, unmatched)
 
 
 # -- the evaluation ----------------------------------------------------------------------
@@ -350,6 +317,10 @@ class MethodResult:
     def mean_ndcg(self) -> float:
         return float(np.mean(self.ndcg)) if self.ndcg else 0.0
 
+    def to_dict(self, k: int = K) -> dict:
+        return {"method": self.name, "users": self.users, f"recall@{k}": round(self.mean_recall, 4),
+                f"ndcg@{k}": round(self.mean_ndcg, 4)}  # fmt: skip
+
     def add(self, ranked: list[str], relevant: set[str], k: int = K) -> None:
         self.recall.append(recall_at_k(ranked, relevant, k))
         self.ndcg.append(ndcg_at_k(ranked, relevant, k))
@@ -361,10 +332,10 @@ class MovieLensReport:
     eligible: int  # users with a held-out rating of 4 or more
     skipped: int  # users without one
     catalog_movies: int
-    unmapped: int
+    unmatched: int  # ratings of films the catalog could not match, history and held-out
     history_ratings: int
     short_answers: int = 0  # users for whom the bot returned fewer than k picks
-    history_in_answers: int = 0  # picks the user had already rated (should be 0)
+    history_in_answers: int = 0  # picks from the user's history: the graph should never make one
     k: int = K
 
     def method(self, name: str) -> MethodResult:
@@ -381,15 +352,11 @@ class MovieLensReport:
             "eligible_users": self.eligible,
             "skipped_users": self.skipped,
             "catalog_movies": self.catalog_movies,
-            "unmapped_movielens_movies": self.unmapped,
+            "unmatched_ratings": self.unmatched,
             "history_ratings": self.history_ratings,
             "short_answers": self.short_answers,
             "history_in_answers": self.history_in_answers,
-            "methods": [
-                {"method": m.name, "users": m.users, f"recall@{self.k}": round(m.mean_recall, 4),
-                 f"ndcg@{self.k}": round(m.mean_ndcg, 4)}
-                for m in self.methods
-            ],  # fmt: skip
+            "methods": [m.to_dict(self.k) for m in self.methods],
             "ndcg_ratio_to_popularity": _round(self.ratio("moviebot", "popularity")),
             "ndcg_ratio_to_item_knn": _round(self.ratio("moviebot", "item-kNN")),
         }
@@ -428,15 +395,15 @@ def evaluate(
         eligible=len(eligible),
         skipped=len(split.heldout) - len(eligible),
         catalog_movies=len(recommender.deps.catalog),
-        unmapped=prepared.unmapped,
-        history_ratings=prepared.ratings,
+        unmatched=len(prepared.imported.skipped) + prepared.unmatched_heldout,
+        history_ratings=prepared.imported.rated,
         k=k,
     )
     advance = progress("users", len(chosen)) if progress else None
     for user in chosen:
         relevant = split.relevant(user)
         seen = split.seen(user)
-        answer = recommender.ask(REQUEST, user=f"ml:{user}", k=k, remember=False, exclude_ids=sorted(seen))
+        answer = recommender.ask(REQUEST, user=f"ml:{user}", k=k, remember=False)
         ranked = [r["id"] for r in answer.get("recommendations") or []]
         report.short_answers += len(ranked) < k
         report.history_in_answers += len(set(ranked) & seen)

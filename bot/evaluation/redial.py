@@ -251,6 +251,7 @@ class RedialReport:
     moviebot: MethodScore
     popularity: MethodScore
     popularity_source: str
+    answered: MethodScore = field(default_factory=lambda: MethodScore("moviebot, answered turns"))
     seconds: float = 0.0  # time spent in the recommender
     popularity_seconds: float = 0.0
     errors: int = 0  # turns whose ask raised; counted as misses
@@ -286,6 +287,7 @@ class RedialReport:
             "turns_without_target": self.turns_without_target,
             "cutoffs": list(self.cutoffs),
             "methods": {"moviebot": method(self.moviebot), "popularity": method(self.popularity)},
+            "moviebot_answered_turns": method(self.answered),
             "ratio": {str(k): _round(self.ratio(k)) for k in self.cutoffs},
             "popularity_source": self.popularity_source,
             "seconds": round(self.seconds, 2),
@@ -371,6 +373,8 @@ def evaluate(
         theirs = [_rank_of(t, baseline) for t in sample.targets]
         for rank in ours:
             report.moviebot.add(rank, cutoffs)
+            if ranking:
+                report.answered.add(rank, cutoffs)
         for rank in theirs:
             report.popularity.add(rank, cutoffs)
         record = {

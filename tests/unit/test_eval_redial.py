@@ -117,7 +117,7 @@ class FixedRanking:
 
     def __call__(self, message: str, **kwargs) -> dict:
         self.calls.append((message, kwargs))
-        return {"reply": "", "recommendations": [{"id": m, "title": m} for m in self.ranking[: kwargs["k"]]]}
+        return {"reply": "", "recommendations": [{"id": m, "title": m} for m in self.ranking]}
 
 
 # -- reading and mapping ---------------------------------------------------------------------
@@ -175,7 +175,7 @@ def test_names_fall_back_to_the_metadata():
 
 def test_recall_counts_turn_target_pairs_and_asks_once_per_turn(catalog, mapping):
     ids, names = mapping
-    # The Thing first, Alien 11th, Heat 55th: beyond k_max, so never returned.
+    # The Thing first, Alien 11th, Heat 56th: beyond k_max, so it does not count even though returned.
     ranking = ["the-thing-1982", *FILLERS[:9], "alien-1979", *FILLERS[9:53], "heat-1995-imdb"]
     ask = FixedRanking(ranking)
     records = []
@@ -213,6 +213,7 @@ def test_failures_and_leaks_are_counted_not_hidden(catalog, mapping):
     assert report.errors == 1 and "model down" in report.first_error
     assert report.moviebot.samples == 3 and report.moviebot.recall(10) == pytest.approx(1 / 3)
     assert report.excluded_returned == 2  # Se7en was mentioned before both of dialogue 1's turns
+    assert report.answered.samples == 2 and report.answered.recall(10) == pytest.approx(1 / 2)
     data = report.to_dict()
     assert data["methods"]["moviebot"]["recall"]["10"] == pytest.approx(0.3333)
     assert data["errors"] == 1

@@ -1,0 +1,272 @@
+"""`moviebot rate | watched | profile | import | user` end to end through bot.cli.main, on the
+sample catalog built with the fast fake embedder."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bot.charts import profile_figure
+from bot.cli import main
+from tests.fakes import HashingEmbedder
+
+LB_WATCHED = ("Date", "Name", "Year", "Letterboxd URI")
+CRIME_TITLES = {"se7en-1995", "heat-1995", "the-insider-1999", "the-dark-knight-2008", "heat-1986"}
+
+
+@pytest.fixture
+def data_dir(catalog, home, monkeypatch) -> Path:
+    """A data directory whose catalog is already built, and a recommender that embeds with the fake."""
+    monkeypatch.setattr("bot.runtime.SentenceTransformerEmbedder", lambda *a, **k: HashingEmbedder())
+    monkeypatch.setattr("store.embeddings.SentenceTransformerEmbedder", lambda *a, **k: HashingEmbedder())
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "MOVIEBOT_HOME", "MOVIEBOT_EMBEDDING_MODEL"):
+        monkeypatch.delenv(name, raising=False)
+    return home.root
+
+
+@pytest.fixture
+def cli(data_dir, capsys):
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main([*argv, "--data-dir", str(data_dir)])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def cli_json(cli, *argv: str):
+    code, out, err = cli(*argv, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def letterboxd_watched(path: Path, *films: tuple[str, int]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(LB_WATCHED)
+        writer.writerows(("2024-03-01", title, year, "https://boxd.it/x") for title, year in films)
+    return path
+
+
+# -- rate ----------------------------------------------------------------------------------------
+
+
+def test_a_rating_shows_up_in_the_profile(cli, tmp_path):
+    assert cli("rate", "Heat", "1995", "5")[1] == "Rated Heat (1995) 5/5 for cli:me.\n"
+    cli("rate", "Se7en", "4.5")
+    cli("rate", "The Shining", "1")
+
+    code, out, _ = cli("profile")
+    assert code == 0
+    assert out.startswith("cli:me: 3 rated, 3 watched, 0 dismissed\n")
+    assert "Liked: Heat (1995) (5/5), Se7en (1995) (4.5/5)" in out
+    assert "Disliked: The Shining (1980)" in out
+    assert "Genre affinity: crime +0.35, action +0.25" in out
+
+    profile = cli_json(cli, "profile", "--chart", str(tmp_path / "taste.png"))
+    assert (profile["rated"], profile["watched"]) == (3, 3)
+    assert profile["genres"]["crime"] > 0 > profile["genres"]["horror"]
+    assert profile["decades"]["1990"] > 0 > profile["decades"]["1980"]
+    assert (tmp_path / "taste.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_ratings_are_kept_per_user(cli):
+    cli("rate", "--user", "ana", "Parasite", "4")
+
+    assert cli_json(cli, "profile", "--user", "ana")["rated"] == 1
+    assert cli_json(cli, "profile")["rated"] == 0
+    assert "No ratings yet." in cli("profile")[1]
+
+
+def test_an_ambiguous_title_lists_the_films_it_could_be(cli):
+    code, out, err = cli("rate", "Heat", "4")
+
+    assert code == 2 and out == ""
+    assert "'Heat' could be Heat (1995), Heat (1986)" in err
+    assert 'add the year, e.g. "Heat 1995"' in err
+    assert cli_json(cli, "profile")["rated"] == 0
+
+
+def test_an_unknown_title_suggests_close_ones(cli):
+    code, _, err = cli("rate", "Paddingtn", "4")
+    assert code == 2 and "no film called 'Paddingtn' in the catalog; did you mean: Paddington 2 (2017)?" in err
+
+    code, _, err = cli("rate", "Heat", "2001", "4")
+    assert code == 2 and "did you mean: Heat (1995); Heat (1986)?" in err
+
+    code, _, err = cli("rate", "Zzyzx", "Road", "3")
+    assert code == 2 and err.strip() == "moviebot: no film called 'Zzyzx Road' in the catalog"
+
+
+def test_stars_outside_half_steps_from_half_to_five_are_refused(cli):
+    for stars in ("6", "0", "3.3", "great"):
+        code, _, err = cli("rate", "Heat", "1995", stars)
+        assert code == 2 and f"stars must be from 0.5 to 5 in steps of 0.5, got '{stars}'" in err
+    assert cli_json(cli, "profile")["rated"] == 0
+
+
+# -- watched -------------------------------------------------------------------------------------
+
+
+def test_watched_add_list_and_remove(cli):
+    assert cli("watched", "add", "Spirited", "Away", "--rating", "4.5")[1] == (
+        "Marked Spirited Away (2001) as watched, rated 4.5/5 for cli:me.\n"
+    )
+    cli("watched", "add", "Parasite")
+
+    listed = cli_json(cli, "watched", "list")
+    assert {(w["id"], w["stars"]) for w in listed} == {("spirited-away-2001", 4.5), ("parasite-2019", None)}
+    assert "Parasite (2019)" in cli("watched", "list")[1]
+
+    assert cli("watched", "remove", "Parasite")[1] == "Removed Parasite (2019) from cli:me's watched list.\n"
+    assert [w["id"] for w in cli_json(cli, "watched", "list")] == ["spirited-away-2001"]
+
+    code, _, err = cli("watched", "remove", "Parasite")
+    assert code == 2 and "Parasite (2019) is not in cli:me's watched list" in err
+
+
+def test_an_empty_watched_list_says_so(cli):
+    assert cli("watched", "list", "--user", "nobody") == (0, "Nothing in cli:nobody's watched list yet.\n", "")
+
+
+# -- import --------------------------------------------------------------------------------------
+
+
+def test_imported_watched_titles_are_never_suggested(cli, tmp_path):
+    export = letterboxd_watched(tmp_path / "watched.csv",
+                                ("Se7en", 1995), ("Heat", 1995), ("The Insider", 1999), ("The Dark Knight", 2008),
+                                ("Heat", 1986), ("Not A Real Film", 2011))  # fmt: skip
+    request = "a tense crime thriller with detectives and a heist"
+    before = cli_json(cli, "ask", "--user", "someone-else", "--k", "3", request)
+    assert {r["id"] for r in before["recommendations"]} & CRIME_TITLES  # what the import must rule out
+
+    code, out, _ = cli("import", "--format", "letterboxd", str(export))
+    assert code == 0
+    assert "Imported Letterboxd history for cli:me: 5 films (0 rated) from 6 rows." in out
+    assert "Not A Real Film (2011): not in the catalog" in out
+
+    after = cli_json(cli, "ask", "--k", "3", request)
+    picks = {r["id"] for r in after["recommendations"]}
+    assert picks and not picks & CRIME_TITLES
+
+
+def test_import_json_reports_counts_and_unmatched_rows(cli, tmp_path):
+    export = letterboxd_watched(tmp_path / "watched.csv", ("Parasite", 2019), ("Heat", 0), ("Nope", 1999))
+
+    report = cli_json(cli, "import", "--format", "letterboxd", str(export))
+
+    assert (report["rows"], report["watched"], report["rated"], report["users"]) == (3, 1, 0, 1)
+    assert [u["title"] for u in report["unmatched"]] == ["Nope"]
+    assert report["invalid"][0]["reason"] == "Year: expected a year, got '0'"
+
+
+def test_an_import_with_a_bad_header_fails_and_changes_nothing(cli, tmp_path):
+    good = letterboxd_watched(tmp_path / "watched.csv", ("Parasite", 2019))
+    bad = tmp_path / "other.csv"
+    bad.write_text("Title,When\nHeat,1995\n", encoding="utf-8")
+
+    code, _, err = cli("import", "--format", "letterboxd", str(good), str(bad))
+
+    assert code == 2
+    assert f"{bad}: not a Letterboxd export file" in err and "Nothing was imported." in err
+    assert cli_json(cli, "watched", "list") == []
+
+
+def test_movielens_needs_a_user_choice(cli, tmp_path):
+    code, _, err = cli("import", "--format", "movielens", str(tmp_path))
+    assert code == 2 and "pick one with --movielens-user N" in err
+
+    code, _, err = cli("import", "--format", "movielens", "--all-users", str(tmp_path))
+    assert code == 2 and "--all-users needs --user-prefix" in err
+
+    code, _, err = cli("import", "--format", "movielens", "--all-users", "--user-prefix", "ML", str(tmp_path))
+    assert code == 2 and "--user-prefix must be a lower-case platform and a colon" in err
+
+
+# -- export and forget ---------------------------------------------------------------------------
+
+
+def conversation_threads(data_dir: Path, user: str) -> list[str]:
+    db = sqlite3.connect(data_dir / "conversations.sqlite")
+    try:
+        rows = db.execute("SELECT DISTINCT thread_id FROM checkpoints WHERE thread_id LIKE ?", (f"{user}@%",))
+        return [row[0] for row in rows]
+    finally:
+        db.close()
+
+
+def test_export_then_forget_removes_everything_including_conversation_memory(cli, data_dir):
+    cli("rate", "Heat", "1995", "5")
+    cli("watched", "add", "Parasite")
+    cli("ask", "something whimsical")
+    cli("ask", "--user", "ana", "something whimsical")
+    assert conversation_threads(data_dir, "cli:me") == ["cli:me@cli"]
+
+    exported = cli_json(cli, "user", "export")
+    assert exported["user"]["key"] == "cli:me"
+    assert [(r["movie_id"], r["stars"]) for r in exported["ratings"]] == [("heat-1995", 5.0)]
+    assert {w["movie_id"] for w in exported["watched"]} == {"heat-1995", "parasite-2019"}
+    assert exported["suggestions"] and all(s["request"] == "something whimsical" for s in exported["suggestions"])
+
+    forgotten = cli_json(cli, "user", "forget", "--yes")
+    assert forgotten["deleted"]["ratings"] == 1 and forgotten["deleted"]["watched"] == 2
+
+    after = cli_json(cli, "user", "export")
+    assert after["user"] is None
+    assert not any(after[key] for key in ("ratings", "watched", "suggestions", "feedback", "dismissed"))
+    assert conversation_threads(data_dir, "cli:me") == []
+    assert conversation_threads(data_dir, "cli:ana") == ["cli:ana@cli"]  # only that user's memory goes
+
+
+def test_forget_off_a_terminal_needs_yes_and_keeps_the_data(cli):
+    cli("rate", "Heat", "1995", "5")
+
+    code, _, err = cli("user", "forget")
+
+    assert code == 2 and "cannot be undone: add --yes to confirm" in err
+    assert cli_json(cli, "profile")["rated"] == 1
+
+
+def test_forget_asks_on_a_terminal_and_a_no_keeps_the_data(cli, monkeypatch):
+    cli("rate", "Heat", "1995", "5")
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: "n")
+
+    code, out, _ = cli("user", "forget")
+
+    assert code == 1 and out == "Nothing was deleted.\n"
+    assert cli_json(cli, "profile")["rated"] == 1
+    monkeypatch.setattr("builtins.input", lambda prompt: "yes")
+    assert cli("user", "forget")[0] == 0
+    assert cli_json(cli, "profile")["rated"] == 0
+
+
+# -- the chart -----------------------------------------------------------------------------------
+
+
+def test_the_chart_draws_each_genre_and_decade_affinity_as_a_bar():
+    from agent.profile import Profile
+
+    profile = Profile(user="cli:me", ratings={"heat-1995": 5.0}, genres={"crime": 0.5, "horror": -0.25, "drama": 0.1},
+                      decades={1990: 0.4, 1980: -0.2})  # fmt: skip
+
+    genres_ax, decades_ax = profile_figure(profile).axes
+
+    assert [t.get_text() for t in genres_ax.get_yticklabels()] == ["horror", "drama", "crime"]
+    assert [round(bar.get_width(), 2) for bar in genres_ax.patches] == [-0.25, 0.1, 0.5]
+    assert [t.get_text() for t in decades_ax.get_yticklabels()] == ["1990s", "1980s"]
+    assert [round(bar.get_width(), 2) for bar in decades_ax.patches] == [0.4, -0.2]
+
+
+def test_an_empty_profile_still_makes_a_chart():
+    from agent.profile import Profile
+    from bot.charts import profile_chart
+
+    png = profile_chart(Profile(user="cli:new"))
+
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert [t.get_text() for t in profile_figure(Profile(user="cli:new")).axes[0].texts] == ["No ratings yet"]

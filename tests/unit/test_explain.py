@@ -1,0 +1,29 @@
+from agent.explain import named_titles, reasons_for, render_movies, template_explanation
+from agent.profile import build_profile
+
+
+def test_named_titles_reads_titles_not_names_or_sentence_starts(catalog):
+    heat, insider = "heat-1995", "the-insider-1999"
+    assert heat in named_titles("A tense sibling of Heat, with Al Pacino again.", catalog)
+    assert insider in named_titles('Michael Mann also made "The Insider".', catalog)
+    assert named_titles("It was a dark and stormy night.", catalog) == set()
+    ignore = {"michael mann"}
+    assert named_titles("Directed by Michael Mann.", catalog, ignore=ignore) == set()
+
+
+def test_template_cites_shared_facts_with_reference_and_history(catalog):
+    insider = catalog.movies["the-insider-1999"]
+    profile = build_profile("cli:a", {"heat-1995": 5.0}, set(), catalog)
+    reasons = reasons_for(insider, request={"year_min": 1990, "year_max": 1999, "genres": ["thriller"]},
+                          anchors=[catalog.movies["se7en-1995"]], profile=profile, catalog=catalog)
+    text = template_explanation(insider, reasons)
+    assert "Same director as Heat (Michael Mann), which you rated 5/5" in text
+    assert "a 1990s thriller, as you asked" in text
+    assert text.endswith("fight to get his story on air.")
+
+
+def test_render_movies_carries_every_fact_the_model_may_use(catalog):
+    block = render_movies([catalog.movies["parasite-2019"]], {"parasite-2019": ["rated 8.5"]})
+    for fact in ("id: parasite-2019", "Parasite (2019)", "Bong Joon Ho", "132 min", "Korean", "8.5/10",
+                 "class divide", "why it fits: rated 8.5"):  # fmt: skip
+        assert fact in block

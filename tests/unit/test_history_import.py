@@ -1,0 +1,344 @@
+"""Importing Letterboxd, IMDb and MovieLens histories: parsing, matching to the catalog, one transaction."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from store.build import ingest
+from store.catalog import Catalog
+from store.history_import import import_history, read_history
+from store.home import DataDir
+from store.ingest.base import SourceError
+from store.profiles import ProfileStore
+from tests.conftest import SAMPLE_MOVIES
+
+ME = "cli:me"
+IMDB_IDS = {"se7en-1995": "tt0114369", "heat-1995": "tt0113277", "the-dark-knight-2008": "tt0468569"}
+# Two films with one title and one year: only their ids tell them apart.
+HAMLETS = [
+    {"id": "hamlet-1990", "title": "Hamlet", "year": 1990, "genres": ["drama"], "imdb_id": "tt0099726",
+     "directors": ["Franco Zeffirelli"], "votes": 30000},
+    {"id": "hamlet-1990-tv", "title": "Hamlet", "year": 1990, "genres": ["drama"], "imdb_id": "tt0100112",
+     "directors": ["Kirk Browning"], "votes": 300},
+]  # fmt: skip
+
+LB_RATINGS = ("Date", "Name", "Year", "Letterboxd URI", "Rating")
+LB_WATCHED = ("Date", "Name", "Year", "Letterboxd URI")
+LB_DIARY = ("Date", "Name", "Year", "Letterboxd URI", "Rating", "Rewatch", "Tags", "Watched Date")
+IMDB_HEADER = ("Const", "Your Rating", "Date Rated", "Title", "Original Title", "URL", "Title Type",
+               "IMDb Rating", "Runtime (mins)", "Year", "Genres", "Num Votes", "Release Date", "Directors")  # fmt: skip
+
+
+@pytest.fixture
+def catalog(tmp_path: Path, embedder) -> Catalog:
+    """The shared sample films with IMDb ids on three of them, plus the two 1990 Hamlets."""
+    movies = [{**m, "imdb_id": IMDB_IDS[m["id"]]} if m["id"] in IMDB_IDS else m for m in SAMPLE_MOVIES]
+    source = tmp_path / "films.jsonl"
+    source.write_text("\n".join(json.dumps(m) for m in [*movies, *HAMLETS]) + "\n", encoding="utf-8")
+    home = DataDir(tmp_path / "catalog-home").ensure()
+    ingest(home, embedder, [("jsonl", [source])])
+    cat = Catalog(home.current_catalog(), embedder)
+    yield cat
+    cat.close()
+
+
+@pytest.fixture
+def profiles() -> ProfileStore:
+    store = ProfileStore(None)
+    yield store
+    store.close()
+
+
+def write_csv(path: Path, header: tuple[str, ...], *rows: tuple) -> Path:
+    import csv
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def lb(name: str, year, *rest) -> tuple:
+    """A Letterboxd row: Date, Name, Year, URI, then whatever the file adds."""
+    return ("2024-03-01", name, year, f"https://boxd.it/{name[:4]}", *rest)
+
+
+def run(profiles, catalog, fmt, paths, **kwargs):
+    movielens_user = kwargs.pop("movielens_user", None)
+    rows = read_history(fmt, paths, movielens_user=movielens_user)
+    return import_history(profiles, catalog, rows, fmt=fmt, **kwargs)
+
+
+def watched_dates(profiles: ProfileStore, user: str = ME) -> dict[str, str]:
+    return {row["movie_id"]: row["watched_at"][:10] for row in profiles.watched(user)}
+
+
+# -- Letterboxd ----------------------------------------------------------------------------------
+
+
+def test_a_letterboxd_folder_imports_ratings_diary_and_watched_but_not_the_watchlist(tmp_path, profiles, catalog):
+    export = tmp_path / "letterboxd-me-2024"
+    write_csv(export / "ratings.csv", LB_RATINGS, lb("Se7en", 1995, "4.5"), lb("Spirited Away", 2001, "5"))
+    write_csv(export / "watched.csv", LB_WATCHED, lb("Se7en", 1995), lb("Paddington 2", 2017))
+    write_csv(export / "diary.csv", LB_DIARY,
+              ("2024-01-02", "Se7en", 1995, "u", "3", "", "", "2023-12-30"),
+              ("2024-02-10", "The Shining", 1980, "u", "2", "", "", "2024-02-09"))  # fmt: skip
+    write_csv(export / "watchlist.csv", LB_WATCHED, lb("Parasite", 2019))
+
+    report = run(profiles, catalog, "letterboxd", [export], user=ME)
+
+    assert profiles.ratings(ME) == {"se7en-1995": 4.5, "spirited-away-2001": 5.0, "the-shining-1980": 2.0}
+    assert set(watched_dates(profiles)) == {"se7en-1995", "spirited-away-2001", "paddington-2-2017",
+                                            "the-shining-1980"}  # fmt: skip
+    assert watched_dates(profiles)["the-shining-1980"] == "2024-02-09"  # the diary's Watched Date
+    assert "parasite-2019" not in watched_dates(profiles)
+    assert (report.rated, report.watched, report.rows) == (3, 4, 6)
+    assert report.matched_by["title"] == 6 and not report.skipped
+    assert profiles.watched(ME)[0]["source"] == "import:letterboxd"
+
+
+def test_letterboxd_files_are_told_apart_by_their_header_not_their_name(tmp_path, profiles, catalog):
+    diary = write_csv(tmp_path / "export (1).csv", LB_DIARY,
+                      ("2024-01-02", "Heat", 1995, "u", "4", "Yes", "", "2024-01-01"))  # fmt: skip
+    seen = write_csv(tmp_path / "seen.csv", LB_WATCHED, lb("Amélie", 2001))
+
+    report = run(profiles, catalog, "letterboxd", [diary, seen], user=ME)
+
+    assert profiles.ratings(ME) == {"heat-1995": 4.0}
+    assert set(watched_dates(profiles)) == {"heat-1995", "amelie-2001"}
+    assert watched_dates(profiles)["heat-1995"] == "2024-01-01"
+    assert report.rated == 1 and report.watched == 2
+
+
+def test_the_letterboxd_export_zip_is_read_from_its_top_level(tmp_path, profiles, catalog):
+    ratings = write_csv(tmp_path / "src" / "ratings.csv", LB_RATINGS, lb("Parasite", 2019, "4"))
+    removed = write_csv(tmp_path / "src" / "deleted-ratings.csv", LB_RATINGS, lb("Heat", 1995, "1"))
+    archive = tmp_path / "letterboxd-me.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(ratings, "ratings.csv")
+        zf.write(removed, "deleted/ratings.csv")
+
+    report = run(profiles, catalog, "letterboxd", [archive], user=ME)
+
+    assert profiles.ratings(ME) == {"parasite-2019": 4.0}
+    assert report.rated == 1
+
+
+def test_a_wrong_header_names_the_file_and_the_expected_columns_and_imports_nothing(tmp_path, profiles, catalog):
+    good = write_csv(tmp_path / "ratings.csv", LB_RATINGS, lb("Heat", 1995, "4"))
+    bad = write_csv(tmp_path / "films.csv", ("Film", "Released", "Stars"), ("Heat", 1995, 4))
+
+    with pytest.raises(SourceError) as error:
+        run(profiles, catalog, "letterboxd", [good, bad], user=ME)
+
+    message = str(error.value)
+    assert str(bad) in message and "not a Letterboxd export file" in message
+    assert "ratings.csv: Date, Name, Year, Letterboxd URI, Rating" in message
+    assert "found: Film, Released, Stars" in message
+    assert profiles.ratings(ME) == {} and profiles.watched(ME) == [] and profiles.users() == []
+
+
+def test_a_ratings_file_without_its_rating_column_lists_the_missing_column(tmp_path, profiles, catalog):
+    bad = write_csv(tmp_path / "ratings.csv", ("Date", "Name", "Rating", "Letterboxd URI"), ("2024-01-01", "Heat", 4, "u"))
+
+    with pytest.raises(SourceError, match=r"ratings\.csv: header is missing column\(s\) Year"):
+        run(profiles, catalog, "letterboxd", [bad], user=ME)
+
+
+def test_the_watchlist_given_by_name_is_refused(tmp_path, profiles, catalog):
+    watchlist = write_csv(tmp_path / "watchlist.csv", LB_WATCHED, lb("Heat", 1995))
+
+    with pytest.raises(SourceError, match="watchlist, films not seen yet"):
+        run(profiles, catalog, "letterboxd", [watchlist], user=ME)
+    assert profiles.watched(ME) == []
+
+
+def test_bad_rows_are_listed_as_invalid_and_the_rest_imported(tmp_path, profiles, catalog):
+    ratings = write_csv(tmp_path / "ratings.csv", LB_RATINGS,
+                        lb("Heat", 1995, "4"),
+                        lb("Se7en", 1995, "7"),
+                        lb("Parasite", 2019, "3.25"),
+                        lb("Amélie", "two thousand", "4"),
+                        ("last tuesday", "Paddington 2", 2017, "u", "5"),
+                        ("2024-01-01", "Spirited Away"))  # fmt: skip
+
+    report = run(profiles, catalog, "letterboxd", [ratings], user=ME)
+
+    assert profiles.ratings(ME) == {"heat-1995": 4.0}
+    reasons = {row.title: row.reason for row in report.invalid}
+    assert "expected 0.5 to 5 stars" in reasons["Se7en"] and "'7'" in reasons["Se7en"]
+    assert "'3.25'" in reasons["Parasite"]
+    assert reasons["Amélie"].startswith("Year: expected a year")
+    assert reasons["Paddington 2"].startswith("Date: expected a date")
+    assert any("wrong number of fields" in row.reason for row in report.invalid)
+    assert [row.where for row in report.invalid][0] == f"{ratings}:3"
+    assert report.rows == 6 and len(report.invalid) == 5
+
+
+def test_unknown_and_ambiguous_titles_are_reported_not_guessed(tmp_path, profiles, catalog):
+    watched = write_csv(tmp_path / "watched.csv", LB_WATCHED,
+                        lb("The Room", 2003), lb("Heat", ""), lb("Hamlet", 1990), lb("Heat", 1986))  # fmt: skip
+
+    report = run(profiles, catalog, "letterboxd", [watched], user=ME)
+
+    assert set(watched_dates(profiles)) == {"heat-1986"}
+    assert [(row.title, row.reason) for row in report.unmatched] == [("The Room", "not in the catalog")]
+    ambiguous = {row.title: row.alternatives for row in report.ambiguous}
+    assert ambiguous["Heat"] == ("Heat (1995)", "Heat (1986)")
+    assert ambiguous["Hamlet"] == ("Hamlet (1990)", "Hamlet (1990)")
+    assert report.ambiguous[0].where == f"{watched}:3"
+
+
+def test_near_titles_and_off_by_one_years_match_fuzzily_but_far_years_do_not(tmp_path, profiles, catalog):
+    ratings = write_csv(tmp_path / "ratings.csv", LB_RATINGS,
+                        lb("The Dark Night", 2008, "5"),
+                        lb("Se7en", 1996, "4"),
+                        lb("The Insider", 1992, "3"),
+                        lb("Paddingtn", 2017, "3"))  # fmt: skip
+
+    report = run(profiles, catalog, "letterboxd", [ratings], user=ME)
+
+    assert profiles.ratings(ME) == {"the-dark-knight-2008": 5.0, "se7en-1995": 4.0}
+    assert report.matched_by == {"imdb": 0, "title": 0, "fuzzy": 2}
+    assert [row.title for row in report.unmatched] == ["The Insider", "Paddingtn"]
+
+
+def test_the_same_film_twice_keeps_the_last_rating_and_the_latest_viewing(tmp_path, profiles, catalog):
+    diary = write_csv(tmp_path / "diary.csv", LB_DIARY,
+                      ("2024-05-02", "Heat", 1995, "u", "5", "Yes", "", "2024-05-01"),
+                      ("2020-01-02", "Heat", 1995, "u", "3", "", "", "2020-01-01"))  # fmt: skip
+
+    report = run(profiles, catalog, "letterboxd", [diary], user=ME)
+
+    assert profiles.ratings(ME) == {"heat-1995": 5.0}
+    assert watched_dates(profiles) == {"heat-1995": "2024-05-01"}
+    assert (report.rows, report.rated, report.watched) == (2, 1, 1)
+
+
+def test_an_import_keeps_an_earlier_watched_date_and_replaces_the_rating(tmp_path, profiles, catalog):
+    profiles.add_watched(ME, "heat-1995", source="chat", at="2019-06-01T00:00:00")
+    profiles.rate(ME, "heat-1995", 2.0, source="chat")
+    ratings = write_csv(tmp_path / "ratings.csv", LB_RATINGS, lb("Heat", 1995, "4.5"))
+
+    run(profiles, catalog, "letterboxd", [ratings], user=ME)
+    run(profiles, catalog, "letterboxd", [ratings], user=ME)
+
+    assert profiles.ratings(ME) == {"heat-1995": 4.5}
+    assert watched_dates(profiles) == {"heat-1995": "2019-06-01"}
+    assert len(profiles.watched(ME)) == 1
+
+
+# -- IMDb ----------------------------------------------------------------------------------------
+
+
+def imdb_row(const: str, rating, title: str, year, when: str = "2024-04-01", kind: str = "Movie") -> tuple:
+    return (const, rating, when, title, title, f"https://www.imdb.com/title/{const}/", kind, "8.0", "120", year,
+            "Drama", "1000", f"{year}-01-01", "Someone")  # fmt: skip
+
+
+def test_imdb_ratings_match_by_id_first_then_title_and_year_with_ten_points_as_five_stars(tmp_path, profiles,
+                                                                                         catalog):  # fmt: skip
+    export = write_csv(tmp_path / "ratings.csv", IMDB_HEADER,
+                       imdb_row("tt0114369", 7, "Seven", 1995),
+                       imdb_row("tt0099726", 10, "Hamlet", 1990),
+                       imdb_row("tt9999999", 1, "Parasite", 2019),
+                       imdb_row("tt0468569", 11, "The Dark Knight", 2008),
+                       imdb_row("tt0000001", 6, "Carmencita", 1894, kind="Short"))  # fmt: skip
+
+    report = run(profiles, catalog, "imdb", [export], user=ME)
+
+    assert profiles.ratings(ME) == {"se7en-1995": 3.5, "hamlet-1990": 5.0, "parasite-2019": 0.5}
+    assert report.matched_by == {"imdb": 2, "title": 1, "fuzzy": 0}
+    assert [row.reason for row in report.invalid] == ["Your Rating: expected 1 to 10, got '11'"]
+    assert [row.title for row in report.unmatched] == ["Carmencita"]
+    assert watched_dates(profiles)["se7en-1995"] == "2024-04-01"
+
+
+def test_an_imdb_file_with_the_wrong_header_lists_the_expected_columns(tmp_path, profiles, catalog):
+    export = write_csv(tmp_path / "ratings.csv", LB_RATINGS, lb("Heat", 1995, "4"))
+
+    with pytest.raises(SourceError) as error:
+        run(profiles, catalog, "imdb", [export], user=ME)
+    assert str(export) in str(error.value)
+    assert "expected columns: Const, Your Rating, Date Rated, Title, Year" in str(error.value)
+
+
+# -- MovieLens -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def movielens(tmp_path: Path) -> Path:
+    folder = tmp_path / "ml"
+    write_csv(folder / "movies.csv", ("movieId", "title", "genres"),
+              (1, "Seven (a.k.a. Se7en) (1995)", "Crime|Mystery|Thriller"),
+              (2, "Heat (1995)", "Action|Crime|Thriller"),
+              (3, "Amelie (Fabuleux destin d'Amélie Poulain, Le) (2001)", "Comedy|Romance"),
+              (4, "Toy Story (1995)", "Animation"))  # fmt: skip
+    write_csv(folder / "links.csv", ("movieId", "imdbId", "tmdbId"),
+              (1, "0114369", 807), (2, "0113277", 949), (3, "0211915", 194), (4, "0114709", 862))  # fmt: skip
+    write_csv(folder / "ratings.csv", ("userId", "movieId", "rating", "timestamp"),
+              (1, 1, "4.0", 964982703), (1, 2, "5.0", 964982224), (1, 4, "3.0", 964982224),
+              (2, 3, "4.5", 1445714835), (2, 1, "2.0", 1445714900), (2, 99, "4.0", 1445714900),
+              (3, 2, "9", 1445714900))  # fmt: skip
+    return folder
+
+
+def test_one_movielens_user_is_imported_as_the_given_user(movielens, profiles, catalog):
+    report = run(profiles, catalog, "movielens", [movielens], user=ME, movielens_user=2)
+
+    assert profiles.ratings(ME) == {"amelie-2001": 4.5, "se7en-1995": 2.0}
+    assert report.matched_by == {"imdb": 1, "title": 1, "fuzzy": 0}  # Amélie has no IMDb id in this catalog
+    assert [row.reason for row in report.invalid] == ["movieId '99' is in neither movies.csv nor links.csv"]
+    assert watched_dates(profiles)["se7en-1995"] == "2015-10-24"
+    assert [u["key"] for u in profiles.users()] == [ME]
+
+
+def test_all_movielens_users_become_prefixed_users(movielens, profiles, catalog):
+    report = run(profiles, catalog, "movielens", [movielens / "ratings.csv"], user_prefix="ml:")
+
+    assert report.users == ["ml:1", "ml:2"]
+    assert profiles.ratings("ml:1") == {"se7en-1995": 4.0, "heat-1995": 5.0}
+    assert profiles.ratings("ml:2") == {"amelie-2001": 4.5, "se7en-1995": 2.0}
+    assert [row.title for row in report.unmatched] == ["Toy Story"]
+    assert any("rating: expected 0.5 to 5" in row.reason for row in report.invalid)
+    assert report.rated == 4 and report.rows == 7
+
+
+def test_movielens_without_links_is_a_clear_error(movielens, profiles, catalog):
+    (movielens / "links.csv").unlink()
+
+    with pytest.raises(SourceError, match=r"links\.csv: no such file; a MovieLens history needs"):
+        run(profiles, catalog, "movielens", [movielens], user_prefix="ml:")
+
+
+def test_a_bad_user_prefix_is_refused_before_anything_is_read(movielens, profiles, catalog):
+    with pytest.raises(ValueError, match="does not make a user key"):
+        run(profiles, catalog, "movielens", [movielens], user_prefix="MovieLens ")
+
+
+# -- one transaction -----------------------------------------------------------------------------
+
+
+def test_a_failure_while_writing_leaves_nothing_behind(tmp_path, profiles, catalog, monkeypatch):
+    ratings = write_csv(tmp_path / "ratings.csv", LB_RATINGS, lb("Heat", 1995, "4"), lb("Se7en", 1995, "5"))
+    watched = write_csv(tmp_path / "watched.csv", LB_WATCHED, lb("Parasite", 2019))
+    real_bulk_rate = profiles.bulk_rate
+
+    def rate_then_fail(rows, source="import"):
+        real_bulk_rate(rows, source=source)
+        raise OSError("disk full")
+
+    monkeypatch.setattr(profiles, "bulk_rate", rate_then_fail)
+    with pytest.raises(OSError, match="disk full"):
+        run(profiles, catalog, "letterboxd", [ratings, watched], user=ME)
+
+    assert profiles.ratings(ME) == {} and profiles.watched(ME) == [] and profiles.users() == []
+    monkeypatch.undo()
+    run(profiles, catalog, "letterboxd", [ratings, watched], user=ME)
+    assert profiles.ratings(ME) == {"heat-1995": 4.0, "se7en-1995": 5.0}
