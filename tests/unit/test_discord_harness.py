@@ -144,7 +144,7 @@ def message_payload(message_id: int, channel_id: int, author: dict, content: str
     if guild_id is not None:
         data["guild_id"] = str(guild_id)
         if member:
-            data["member"] = {"roles": [], "joined_at": TIMESTAMP, "deaf": False, "mute": False, "nick": None}
+            data["member"] = {"roles": [], "joined_at": TIMESTAMP, "deaf": False, "mute": False, "nick": None, "flags": 0}
     return data
 
 
@@ -204,10 +204,11 @@ class FakeResponse:
         return self._done
 
     def _respond(self, kind: str, real, *args, **kwargs) -> None:
+        call = Call(kind, _bind(real, *args, **kwargs))
         if self._done:
             raise AssertionError(f"{kind}: this interaction was already answered")
         self._done = True
-        self._interaction.calls.append(Call(kind, _bind(real, *args, **kwargs)))
+        self._interaction.calls.append(call)
 
     async def send_message(self, *args, **kwargs) -> None:
         self._respond("send_message", discord.InteractionResponse.send_message, *args, **kwargs)
@@ -350,7 +351,7 @@ class DiscordWorld:
     def member(self, name: str, *, bot: bool = False) -> discord.Member:
         user_id = next(self.user_ids)
         member = discord.Member(data={"user": user_payload(user_id, name, bot=bot), "roles": [], "joined_at": TIMESTAMP,
-                                      "deaf": False, "mute": False, "nick": None}, guild=self.guild, state=self.state)  # fmt: skip
+                                      "deaf": False, "mute": False, "nick": None, "flags": 0}, guild=self.guild, state=self.state)  # fmt: skip
         self.guild._add_member(member)
         return member
 

@@ -145,7 +145,9 @@ def test_a_wrong_header_names_the_file_and_the_expected_columns_and_imports_noth
 
 
 def test_a_ratings_file_without_its_rating_column_lists_the_missing_column(tmp_path, profiles, catalog):
-    bad = write_csv(tmp_path / "ratings.csv", ("Date", "Name", "Rating", "Letterboxd URI"), ("2024-01-01", "Heat", 4, "u"))
+    bad = write_csv(
+        tmp_path / "ratings.csv", ("Date", "Name", "Rating", "Letterboxd URI"), ("2024-01-01", "Heat", 4, "u")
+    )
 
     with pytest.raises(SourceError, match=r"ratings\.csv: header is missing column\(s\) Year"):
         run(profiles, catalog, "letterboxd", [bad], user=ME)
@@ -207,6 +209,29 @@ def test_near_titles_and_off_by_one_years_match_fuzzily_but_far_years_do_not(tmp
     assert profiles.ratings(ME) == {"the-dark-knight-2008": 5.0, "se7en-1995": 4.0}
     assert report.matched_by == {"imdb": 0, "title": 0, "fuzzy": 2}
     assert [row.title for row in report.unmatched] == ["The Insider", "Paddingtn"]
+
+
+def test_a_close_title_is_another_film_when_its_numbers_differ_or_the_export_names_that_film_too(
+    tmp_path, profiles, catalog
+):
+    ratings = write_csv(tmp_path / "ratings.csv", LB_RATINGS,
+                        lb("Paddington 3", 2017, "2"),
+                        lb("Heat", 1995, "5"),
+                        lb("Heat", 1996, "1"))  # fmt: skip
+
+    report = run(profiles, catalog, "letterboxd", [ratings], user=ME)
+
+    assert profiles.ratings(ME) == {"heat-1995": 5.0}
+    assert [(row.title, row.year) for row in report.unmatched] == [("Paddington 3", 2017), ("Heat", 1996)]
+
+
+def test_a_title_whose_imdb_id_differs_from_the_catalog_films_is_another_film(tmp_path, profiles, catalog):
+    export = write_csv(tmp_path / "ratings.csv", IMDB_HEADER, imdb_row("tt0088888", 6, "Heat", 1995))
+
+    report = run(profiles, catalog, "imdb", [export], user=ME)
+
+    assert profiles.ratings(ME) == {}
+    assert [row.title for row in report.unmatched] == ["Heat"]
 
 
 def test_the_same_film_twice_keeps_the_last_rating_and_the_latest_viewing(tmp_path, profiles, catalog):
