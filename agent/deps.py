@@ -40,3 +40,4 @@ class Deps:
     ranker: Ranker | None = None
     config: AgentConfig = field(default_factory=AgentConfig)
     today: dt.date = field(default_factory=dt.date.today)
+    profile_cache: dict = field(default_factory=dict, repr=False)  # (user, data hash) -> Profile

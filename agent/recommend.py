@@ -41,9 +41,10 @@ def profile_for(deps: Deps, user: str | None) -> Profile | None:
     ratings = deps.profiles.ratings(user)
     excluded = deps.profiles.excluded_ids(user)
     key = (user, hash(frozenset(ratings.items())), hash(frozenset(excluded)))
-    cache = deps.__dict__.setdefault("_profile_cache", {})
+    cache = deps.profile_cache
     if key not in cache:
-        cache.clear() if len(cache) > 256 else None
+        if len(cache) > 256:
+            cache.clear()
         cache[key] = build_profile(user, ratings, excluded, deps.catalog)
     return cache[key]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 import threading
 from collections.abc import Sequence
@@ -163,6 +164,4 @@ class VectorCache:
 
 
 def document_hash(model_id: str, document: str) -> str:
-    import hashlib
-
     return hashlib.blake2b(f"{model_id}\n{document}".encode(), digest_size=16).hexdigest()

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from store.catalog import Catalog
 
 FORMATS = ("letterboxd", "imdb", "movielens")
-FUZZY_MIN_SCORE = 90.0
+FUZZY_MIN_SCORE = 80.0
 
 _IMDB_ID = re.compile(r"tt\d{7,8}")
 

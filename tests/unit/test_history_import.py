@@ -179,7 +179,7 @@ def test_bad_rows_are_listed_as_invalid_and_the_rest_imported(tmp_path, profiles
     assert reasons["Amélie"].startswith("Year: expected a year")
     assert reasons["Paddington 2"].startswith("Date: expected a date")
     assert any("wrong number of fields" in row.reason for row in report.invalid)
-    assert [row.where for row in report.invalid][0] == f"{ratings}:3"
+    assert report.invalid[0].where == f"{ratings}:3"
     assert report.rows == 6 and len(report.invalid) == 5
 
 

@@ -1,0 +1,401 @@
+"""The MovieLens and bandit evaluations on tiny data whose right answers are worked out by hand."""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from agent.bandit import Ranker
+from agent.rank import Candidate
+from bot.evaluation import bandit as bd
+from bot.evaluation import movielens as ml
+from store.catalog import Catalog
+from store.home import DataDir
+from store.profiles import ProfileStore
+from store.starter import open_catalog
+
+# -- metrics -----------------------------------------------------------------------------
+
+
+def test_ndcg_by_hand():
+    # hits at ranks 1 and 3 of two relevant: (1 + 1/log2 4) / (1 + 1/log2 3)
+    assert ml.ndcg_at_k(["a", "x", "b"], {"a", "b"}) == pytest.approx(1.5 / (1 + 1 / math.log2(3)))
+    assert ml.ndcg_at_k(["x", "a"], {"a"}) == pytest.approx(1 / math.log2(3))
+    assert ml.ndcg_at_k(["a", "b"], {"a", "b"}) == pytest.approx(1.0)
+    assert ml.ndcg_at_k(["x", "y"], {"a"}) == 0.0
+    assert ml.ndcg_at_k(["a"], set()) == 0.0
+
+
+def test_ndcg_ideal_is_capped_at_k():
+    relevant = {f"r{i}" for i in range(12)}
+    ranked = [f"r{i}" for i in range(10)]
+    assert ml.ndcg_at_k(ranked, relevant, k=10) == pytest.approx(1.0)
+    assert ml.ndcg_at_k(["x", *ranked], relevant, k=10) < 1.0
+
+
+def test_recall_counts_only_the_top_k():
+    ranked = ["x"] * 0 + [f"n{i}" for i in range(9)] + ["a", "b"]  # "a" is 10th, "b" 11th
+    assert ml.recall_at_k(ranked, {"a", "b", "c", "d"}, k=10) == pytest.approx(0.25)
+    assert ml.recall_at_k(ranked, {"a", "b", "c", "d"}, k=11) == pytest.approx(0.5)
+    assert ml.recall_at_k(ranked, set()) == 0.0
+
+
+# -- the split ---------------------------------------------------------------------------
+
+
+def test_split_holds_out_the_latest_fifth_and_keeps_the_rest_as_history():
+    rows = [(f"m{i}", 3.0, t) for i, t in enumerate([50, 10, 90, 30, 70, 20, 100, 60, 40, 80])]
+    split = ml.split_latest({"1": rows})
+    assert set(split.heldout["1"]) == {"m6", "m2"}  # timestamps 100 and 90
+    assert [item for item, _, _ in split.history["1"]] == ["m1", "m5", "m3", "m8", "m0", "m7", "m4", "m9"]
+    assert not set(split.heldout["1"]) & split.seen("1")
+
+
+def test_split_rounds_the_share_and_breaks_ties_in_time_by_item():
+    seven = {"u": [(f"m{i}", 4.0, 1) for i in range(7)]}  # 20% of 7 = 1.4 -> 1, all at one instant
+    split = ml.split_latest(seven)
+    assert list(split.heldout["u"]) == ["m6"]
+    eight = {"u": [(f"m{i}", 4.0, i) for i in range(8)]}  # 1.6 -> 2
+    assert set(ml.split_latest(eight).heldout["u"]) == {"m6", "m7"}
+
+
+def test_only_users_with_a_held_out_rating_of_four_or_more_are_evaluated():
+    ratings = {
+        "1": [("a", 5.0, 1), ("b", 5.0, 2), ("c", 5.0, 3), ("d", 5.0, 4), ("e", 3.5, 5)],  # held out: e 3.5
+        "2": [("a", 1.0, 1), ("b", 1.0, 2), ("c", 1.0, 3), ("d", 1.0, 4), ("e", 4.0, 5)],  # held out: e 4.0
+        "10": [("a", 2.0, 1), ("b", 2.0, 2), ("c", 2.0, 3), ("d", 2.0, 4), ("e", 4.5, 5)],
+        "3": [("a", 5.0, 1)],  # one rating: nothing to hold out
+    }
+    split = ml.split_latest(ratings)
+    assert split.evaluable == ["2", "10"]
+    assert split.relevant("2") == {"e"} and split.relevant("1") == set()
+    assert split.heldout["3"] == {}
+
+
+def test_mapping_to_catalog_ids_drops_unknown_films_and_held_out_films_already_in_the_history():
+    split = ml.Split(
+        history={"u": [(1, 4.0, 1), (2, 5.0, 2), (9, 3.0, 3)]},
+        heldout={"u": {3: 5.0, 4: 4.0, 5: 4.5}},
+    )
+    # 4 is the same catalog film as 1 (two MovieLens entries, one film); 9 and 5 are unknown
+    mapped = ml.map_items(split, {1: "alpha", 2: "beta", 3: "gamma", 4: "alpha"})
+    assert mapped.seen("u") == {"alpha", "beta"}
+    assert mapped.heldout["u"] == {"gamma": 5.0}
+
+
+# -- baselines on a four-user matrix -----------------------------------------------------
+
+#        A  B  C  D
+#  u1    5  4  .  .
+#  u2    4  5  2  .
+#  u3    .  4  5  4
+#  u4    .  .  4  5
+TOY = {
+    "u1": [("A", 5.0, 1), ("B", 4.0, 2)],
+    "u2": [("A", 4.0, 1), ("B", 5.0, 2), ("C", 2.0, 3)],
+    "u3": [("B", 4.0, 1), ("C", 5.0, 2), ("D", 4.0, 3)],
+    "u4": [("C", 4.0, 1), ("D", 5.0, 2)],
+}
+COS_AB = 40 / math.sqrt(41 * 57)
+COS_AC = 8 / math.sqrt(41 * 45)
+COS_BC = 30 / math.sqrt(57 * 45)
+COS_BD = 16 / math.sqrt(57 * 41)
+COS_CD = 40 / math.sqrt(45 * 41)
+
+
+def test_popularity_ranks_by_rating_count_and_skips_what_the_user_has():
+    pop = ml.Popularity(TOY)
+    assert pop.counts == {"A": 2, "B": 3, "C": 3, "D": 2}
+    assert pop.recommend({}, set(), k=4) == ["B", "C", "A", "D"]  # ties by id
+    assert pop.recommend({"B": 4.0}, {"B"}, k=2) == ["C", "A"]
+    assert pop.recommend({}, {"C", "A"}, k=10) == ["B", "D"]
+
+
+def test_item_knn_cosines_by_hand():
+    knn = ml.ItemKNN(TOY, neighbours=None)
+    assert knn.similarity("A", "B") == pytest.approx(COS_AB, rel=1e-5)
+    assert knn.similarity("A", "C") == pytest.approx(COS_AC, rel=1e-5)
+    assert knn.similarity("A", "D") == pytest.approx(0.0, abs=1e-7)
+    assert knn.similarity("C", "D") == pytest.approx(COS_CD, rel=1e-5)
+
+
+def test_item_knn_sums_similarities_to_the_films_the_user_liked():
+    knn = ml.ItemKNN(TOY, neighbours=None)
+    # u1 liked A and B: C = cos(A,C) + cos(B,C), D = cos(B,D)
+    assert COS_AC + COS_BC > COS_BD
+    assert knn.recommend({"A": 5.0, "B": 4.0}, {"A", "B"}) == ["C", "D"]
+    scores = dict(zip(knn.items, knn.scores({"A": 5.0, "B": 4.0}), strict=True))
+    assert scores["C"] == pytest.approx(COS_AC + COS_BC, rel=1e-5)
+    # A film rated below 4 is not a seed: only C counts, so D (0.93) leads B (0.59) and A (0.19)
+    assert knn.recommend({"A": 2.0, "C": 5.0}, {"A", "C"}) == ["D", "B"]
+    # With nothing rated 4 or more every rated film is a seed
+    assert knn.recommend({"D": 3.0}, {"D"}) == ["C", "B", "A"]
+
+
+def test_item_knn_neighbourhood_keeps_only_each_seeds_nearest_films():
+    wide = ml.ItemKNN(TOY, neighbours=None)
+    narrow = ml.ItemKNN(TOY, neighbours=1)
+    assert wide.recommend({"C": 5.0}, set()) == ["D", "B", "A"]
+    assert narrow.recommend({"C": 5.0}, set()) == ["D", "A", "B"]  # only D scores; the rest tie, by id
+
+
+# -- inverse-propensity scoring on a log whose answer is known ---------------------------
+
+GOOD = {"anchor": 1.0}  # the film users like
+BAD = {"popularity": 1.0}  # the one the fixed ranker prefers
+
+
+def toy_log(picks_good: list[bool]) -> list[bd.Answer]:
+    """One-slot answers between a good film (reward 1) and a bad one (reward 0); the
+    logging policy shows the good one with probability 1/4."""
+    answers = []
+    for n, good in enumerate(picks_good):
+        a = Candidate("good", GOOD, score=0.2)
+        b = Candidate("bad", BAD, score=0.3)
+        pick, propensity, reward = (a, 0.25, 1.0) if good else (b, 0.75, 0.0)
+        answers.append([bd.Slot(f"u{n % 3}", [a, b], [], pick, propensity, reward)])
+    return answers
+
+
+def test_ips_recovers_the_value_of_always_showing_the_good_film():
+    slots = [s for answer in toy_log([True, False, False, False] * 2) for s in answer]
+    always_good = bd.estimate("good", slots, lambda slot: "good")
+    always_bad = bd.estimate("bad", slots, lambda slot: "bad")
+    assert always_good.ips == pytest.approx(1.0)  # its true value: it always earns 1
+    assert always_bad.ips == pytest.approx(0.0)
+    assert always_good.snips == pytest.approx(1.0)
+    assert (always_good.matches, always_bad.matches, always_good.events) == (2, 6, 8)
+
+
+def test_snips_corrects_an_unlucky_sample_that_ips_overshoots():
+    slots = [s for answer in toy_log([True, True, True, False, False, False, False, False]) for s in answer]
+    estimate = bd.estimate("good", slots, lambda slot: "good")
+    assert estimate.ips == pytest.approx(3 * 4 / 8)
+    assert estimate.snips == pytest.approx(1.0)
+
+
+def test_learned_policy_learns_the_earlier_half_and_beats_the_fixed_one_on_the_later():
+    report = bd.compare(toy_log([True, False, False, False] * 4), mode="toy")
+    assert (report.learned_from, report.events) == (8, 8)
+    assert report.fixed.ips == pytest.approx(0.0)  # the fixed score prefers the bad film
+    assert report.learned.ips == pytest.approx(1.0)
+    assert report.logging_reward == pytest.approx(0.25)
+    assert report.too_few and "too few events" in report.notes[-1]
+
+
+def test_greedy_pick_is_the_rankers_own_choice_slot_by_slot():
+    rng = np.random.default_rng(3)
+    ranker = Ranker(None, epsilon=0.0)
+    for _ in range(30):
+        x = {"relevance": float(rng.random()), "quality": float(rng.random())}
+        ranker.learn("u", x, float(rng.random()))
+    for trial in range(5):
+        pool = []
+        for i in range(12):
+            vector = rng.normal(size=8)
+            features = {"relevance": float(rng.random()), "quality": float(rng.random())}
+            pool.append(Candidate(f"m{trial}-{i}", features, score=float(rng.random()),
+                                  vector=(vector / np.linalg.norm(vector)).astype(np.float32)))  # fmt: skip
+        chosen = ranker.choose("u", pool, 6, explore=False)
+        answer = bd.slots_of("u", pool, chosen, lambda movie_id: 0.0)
+        assert [bd.greedy_pick(ranker, "u", slot) for slot in answer] == [c.movie_id for c, _ in chosen]
+        assert [len(slot.remaining) for slot in answer] == [12, 11, 10, 9, 8, 7]
+
+
+def test_an_exploring_ranker_logs_propensities_that_match_its_behaviour():
+    pool = [Candidate(f"m{i}", {}, score=1.0 - i / 20) for i in range(10)]
+    ranker = Ranker(None, epsilon=0.4, explore_top=4, seed=7)
+    first = [ranker.choose("u", pool, 1)[0] for _ in range(4000)]
+    shares = {m: sum(c.movie_id == m for c, _ in first) / len(first) for m in ("m0", "m1")}
+    logged = {c.movie_id: p for c, p in first}
+    assert logged["m0"] == pytest.approx(0.6 + 0.1) and logged["m1"] == pytest.approx(0.1)
+    assert shares["m0"] == pytest.approx(0.7, abs=0.03) and shares["m1"] == pytest.approx(0.1, abs=0.02)
+
+
+def test_simulated_reactions_follow_the_held_out_stars():
+    assert [bd.reward_for(s) for s in (5.0, 4.0, 3.5, 2.5, 2.0, 0.5, None)] == [1.0, 1.0, 0.5, 0.5, 0.0, 0.0, 0.1]
+
+
+def test_logged_answers_rebuild_each_reply_from_the_profile_store():
+    store = ProfileStore(None)
+    items = [{"movie_id": m, "rank": r, "score": s, "features": {"relevance": s}, "propensity": p}
+             for r, (m, s, p) in enumerate([("a", 0.9, 0.9), ("b", 0.8, 0.05), ("c", 0.7, 0.9)])]  # fmt: skip
+    store.log_suggestions("cli:ana", platform="cli", channel="", request="x", items=items, at="2026-01-01T10:00:00")
+    store.log_suggestions("cli:bo", platform="cli", channel="", request="y", at="2026-01-02T10:00:00",
+                          items=[{"movie_id": "a", "rank": 0, "score": 0.5, "features": {}, "propensity": None}])  # fmt: skip
+    store.rate("cli:ana", "b", 5.0, at="2026-01-01T11:00:00")
+    store.dismiss("cli:ana", "c", at="2026-01-01T11:00:00")
+    answers, dropped = bd.logged_answers(store)
+    store.close()
+    assert dropped == 1  # bo's suggestion carries no propensity
+    assert len(answers) == 1
+    slots = answers[0]
+    assert [(s.pick.movie_id, s.propensity, s.reward) for s in slots] == [("a", 0.9, 0.1), ("b", 0.05, 1.0),
+                                                                          ("c", 0.9, 0.0)]  # fmt: skip
+    assert [[c.movie_id for c in s.remaining] for s in slots] == [["a", "b", "c"], ["b", "c"], ["c"]]
+    assert slots[1].pick.score == pytest.approx(0.8) and [c.movie_id for c in slots[2].previous] == ["a", "b"]
+
+
+# -- the protocol on a tiny MovieLens folder ---------------------------------------------
+
+MOVIES = [
+    ("1", "Heat (1995)", "Action|Crime", "113277"),
+    ("2", "Matrix, The (1999)", "Action|Sci-Fi", "133093"),
+    ("3", "Toy Story (1995)", "Animation|Children", "114709"),
+    ("4", "Fargo (1996)", "Crime|Drama", "116282"),
+    ("5", "Alien (1979)", "Horror|Sci-Fi", "78748"),
+    ("6", "Amelie (Fabuleux destin d'Amélie Poulain, Le) (2001)", "Comedy|Romance", "211915"),
+]
+
+
+def write_movielens(folder: Path, ratings: list[tuple[str, str, float, int]]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "movies.csv").write_text(
+        "movieId,title,genres\n" + "".join(f'{m},"{t}",{g}\n' for m, t, g, _ in MOVIES), encoding="utf-8"
+    )
+    (folder / "links.csv").write_text(
+        "movieId,imdbId,tmdbId\n" + "".join(f"{m},{i},\n" for m, _, _, i in MOVIES), encoding="utf-8"
+    )
+    (folder / "ratings.csv").write_text(
+        "userId,movieId,rating,timestamp\n" + "".join(f"{u},{m},{r},{t}\n" for u, m, r, t in ratings),
+        encoding="utf-8",
+    )
+    return folder
+
+
+RATINGS = [
+    # user 1: five ratings, the latest (Alien, 4.5) held out
+    ("1", "1", 4.0, 100), ("1", "2", 5.0, 200), ("1", "3", 3.0, 300), ("1", "4", 2.0, 400), ("1", "5", 4.5, 500),
+    # user 2: the latest (Toy Story, 2.0) held out: nothing relevant, skipped
+    ("2", "1", 5.0, 100), ("2", "2", 4.0, 150), ("2", "4", 4.0, 160), ("2", "5", 3.5, 170), ("2", "3", 2.0, 900),
+    # user 3: the latest (Amelie, 5.0) held out
+    ("3", "2", 4.0, 10), ("3", "3", 4.5, 20), ("3", "4", 5.0, 30), ("3", "5", 1.0, 40), ("3", "6", 5.0, 50),
+]  # fmt: skip
+
+
+@pytest.fixture
+def tiny(tmp_path, embedder):
+    folder = write_movielens(tmp_path / "ml", RATINGS)
+    home = DataDir(tmp_path / "home").ensure()
+    open_catalog(home, embedder)[0].close()
+    ml.ensure_catalog(home, embedder, folder)
+    catalog = Catalog(home.current_catalog(), embedder)
+    yield folder, home, catalog
+    catalog.close()
+
+
+def test_the_catalog_gets_movielens_titles_but_none_of_its_ratings(tiny):
+    folder, home, catalog = tiny
+    prepared = ml.prepare(catalog, folder)
+    ids = {movie_id for rows in prepared.split.history.values() for movie_id, _, _ in rows}
+    assert ids and all(catalog.movies[i].imdb_id for i in ids)
+    merged_only = [m for m in catalog.movies.values() if m.imdb_id in {f"tt{int(i):07d}" for *_, i in MOVIES}]
+    assert len(merged_only) == len(MOVIES)
+    new = [m for m in merged_only if "movielens" in json.dumps(catalog.meta.get("sources")) and m.votes is None]
+    assert new, "films only MovieLens knows carry no votes: their ratings stayed out"
+    assert ml.ratings_leak(catalog) == []
+    assert not (home.root / "evaluation" / "movielens-titles" / "ratings.csv").exists()
+
+
+def test_history_goes_to_the_store_and_the_held_out_ratings_never_do(tiny):
+    folder, _, catalog = tiny
+    prepared = ml.prepare(catalog, folder)
+    store, split = prepared.store, prepared.split
+    alien = catalog.resolve_title("Alien (1979)").movie_id
+    amelie = next(m.id for m in catalog.movies.values() if m.imdb_id == "tt0211915")
+    assert split.evaluable == ["1", "3"]
+    assert split.relevant("1") == {alien} and split.relevant("3") == {amelie}
+    assert alien not in store.ratings("ml:1") and amelie not in store.ratings("ml:3")
+    assert len(store.ratings("ml:1")) == 4 and store.ratings("ml:2")  # every user's history, skipped or not
+    assert set(store.ratings("ml:1")) == split.seen("1")
+    assert {w["movie_id"] for w in store.watched("ml:1")} == split.seen("1")  # the graph's own exclusion
+    assert prepared.imported.rated == 12 and prepared.unmatched_heldout == 0
+    store.close()
+
+
+def test_a_catalog_that_saw_ratings_csv_is_refused(tmp_path, embedder):
+    folder = write_movielens(tmp_path / "ml", RATINGS)
+    home = DataDir(tmp_path / "home").ensure()
+    from store.build import ingest
+
+    ingest(home, embedder, [("movielens", [folder])])
+    catalog = Catalog(home.current_catalog(), embedder)
+    try:
+        assert ml.ratings_leak(catalog)
+        with pytest.raises(ml.EvaluationError, match="held-out ratings included"):
+            ml.prepare(catalog, folder)
+    finally:
+        catalog.close()
+
+
+def test_evaluate_scores_the_graph_and_both_baselines_for_the_same_users(tiny, tmp_path):
+    import datetime as dt
+
+    from agent.deps import AgentConfig, Deps
+    from agent.graph import Recommender
+
+    folder, _, catalog = tiny
+    prepared = ml.prepare(catalog, folder)
+    deps = Deps(catalog=catalog, profiles=prepared.store, ranker=Ranker(prepared.store),
+                config=AgentConfig(explore=False), today=dt.date(2026, 11, 24))  # fmt: skip
+    asked = []
+    recommender = Recommender(deps)
+    real_ask = recommender.ask
+    recommender.ask = lambda *a, **kw: asked.append((a, kw)) or real_ask(*a, **kw)
+    report = ml.evaluate(recommender, prepared, k=3)
+    prepared.store.close()
+    assert [kw["user"] for _, kw in asked] == ["ml:1", "ml:3"]
+    assert all(a == (ml.REQUEST,) and kw["k"] == 3 and kw["remember"] is False for a, kw in asked)
+    assert [m.name for m in report.methods] == ["moviebot", "popularity", "item-kNN"]
+    assert all(m.users == 2 for m in report.methods)
+    assert report.history_in_answers == 0 and (report.eligible, report.skipped) == (2, 1)
+    # user 1 has seen everything but Alien and Amelie among the rated films: popularity offers those two
+    pop = report.method("popularity")
+    assert pop.recall[0] == 1.0
+    chart = ml.write_chart(report, tmp_path / "out" / "chart.png")
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_cli_eval_movielens_prints_the_table_and_writes_the_chart(tiny, tmp_path, monkeypatch, capsys, embedder):
+    import store.embeddings
+    from bot.cli import main
+
+    folder, home, catalog = tiny
+    monkeypatch.setattr(store.embeddings, "SentenceTransformerEmbedder", lambda *a, **kw: embedder)
+    chart = tmp_path / "chart.png"
+    code = main(["eval", "movielens", str(folder), "--data-dir", str(home.root), "--chart", str(chart)])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "moviebot" in out and "popularity" in out and "item-kNN" in out and "NDCG@10" in out
+    assert chart.stat().st_size > 0
+    code = main(["eval", "movielens", str(folder), "--data-dir", str(home.root), "--chart", str(chart), "--json",
+                 "--users", "1"])  # fmt: skip
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0 and [m["users"] for m in data["methods"]] == [1, 1, 1]
+
+
+def test_cli_eval_bandit_says_so_when_there_is_nothing_logged(tmp_path, capsys):
+    from bot.cli import main
+
+    home = tmp_path / "home"
+    home.mkdir()
+    ProfileStore(home / "moviebot.sqlite").close()
+    assert main(["eval", "bandit", "--logged", "--data-dir", str(home)]) == 0
+    out = capsys.readouterr().out
+    assert "No events" in out and "too few events" in out
+    assert main(["eval", "bandit", "--data-dir", str(home)]) == 2
+    assert "--simulate DIR" in capsys.readouterr().err
+
+
+def test_sample_users_is_seeded_and_bounded():
+    users = [str(i) for i in range(1, 50)]
+    a, b = ml.sample_users(users, 10, 4), ml.sample_users(users, 10, 4)
+    assert a == b and len(a) == 10 and set(a) <= set(users)
+    assert ml.sample_users(users, 10, 5) != a
+    assert ml.sample_users(users, None, 0) == users
+    assert random.Random(0)  # the module's sampling needs nothing global
