@@ -388,4 +388,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # run as `python -m bot.cli`: feature modules register into bot.cli, not __main__
+    from bot.cli import main as package_main
+
+    sys.exit(package_main())

@@ -24,17 +24,20 @@ def add_parsers(sub, eval_sub, common: argparse.ArgumentParser) -> None:
         description="Needs a catalog of the ReDial movies: moviebot ingest --format redial "
         "CFCRS_id2info_movie_metadata.FIXED.json --data-dir DIR (a data dir of its own).",
     )
-    p.add_argument("paths", nargs="+", type=Path, help="ReDial dialogue files (JSON Lines)")
-    p.add_argument("--metadata", type=Path, help="ReDial movie metadata (default: the one beside the first PATH)")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="ReDial dialogue files (JSON Lines)")
+    p.add_argument(
+        "--metadata", type=Path, metavar="FILE", help="ReDial movie metadata (default: the one beside the first PATH)"
+    )
     p.add_argument(
         "--train",
         type=Path,
         nargs="+",
+        metavar="FILE",
         help="dialogues the popularity baseline counts (default: PATH itself, leaving out the evaluated dialogue)",
     )
-    p.add_argument("--limit", type=int, help="evaluate the first N dialogues only")
-    p.add_argument("--k-max", type=int, default=50, help="recommendations asked for per turn (default 50)")
-    p.add_argument("--out", type=Path, help="write one JSON line per evaluated turn here")
+    p.add_argument("--limit", type=int, metavar="N", help="evaluate the first N dialogues only")
+    p.add_argument("--k-max", type=int, default=50, metavar="K", help="recommendations asked for per turn (default 50)")
+    p.add_argument("--out", type=Path, metavar="FILE", help="write one JSON line per evaluated turn here")
 
 
 @command("eval redial")

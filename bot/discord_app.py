@@ -200,24 +200,30 @@ def run(settings: Settings, runtime) -> int:
         ranker=runtime.deps.ranker,
         chart=_profile_chart(),
     )
-    asyncio.run(_serve(bot, settings.discord_token))
+    asyncio.run(serve(bot, settings.discord_token))
     log.info("moviebot stopped cleanly")
     return 0
 
 
-async def _serve(bot: MovieBot, token: str) -> None:
+async def serve(bot: MovieBot, token: str) -> None:
     loop = asyncio.get_running_loop()
+    handled = []
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows / not main thread
-            loop.add_signal_handler(sig, lambda name=sig.name: _stop(bot, name))
-    async with bot:
-        await bot.start(token, reconnect=True)
+            loop.add_signal_handler(sig, request_stop, bot, sig.name)
+            handled.append(sig)
+    try:
+        async with bot:
+            await bot.start(token, reconnect=True)
+    finally:
+        for sig in handled:
+            loop.remove_signal_handler(sig)
 
 
 _closing: set[asyncio.Task] = set()
 
 
-def _stop(bot: MovieBot, signame: str) -> None:
+def request_stop(bot: MovieBot, signame: str) -> None:
     log.info("received %s", signame)
     task = asyncio.ensure_future(bot.close())
     _closing.add(task)

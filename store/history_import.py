@@ -27,9 +27,10 @@ from store.profiles import ProfileStore, split_user_key, to_iso, validate_stars
 
 if TYPE_CHECKING:
     from store.catalog import Catalog
+    from store.movie import Movie
 
 FORMATS = ("letterboxd", "imdb", "movielens")
-FUZZY_MIN_SCORE = 80.0
+FUZZY_MIN_SCORE = 90.0
 
 _IMDB_ID = re.compile(r"tt\d{7,8}")
 
@@ -471,7 +472,7 @@ class CatalogMatcher:
         return _Match(found.movie_id, "fuzzy")
 
 
-def _other_film(movie, imdb_id: str | None) -> bool:
+def _other_film(movie: Movie, imdb_id: str | None) -> bool:
     return bool(imdb_id and movie.imdb_id and movie.imdb_id != imdb_id)
 
 
@@ -570,9 +571,7 @@ def _write(profiles: ProfileStore, entries: dict[tuple[str, str], _Entry], *, so
     now = to_iso()
     users = sorted({u for u, _ in entries})
     ordered = sorted(entries.items())  # primary-key order makes the inserts cheaper
-    conn = profiles.conn
-    with conn:  # commits on success, rolls back on any exception
-        conn.execute("BEGIN IMMEDIATE")
+    with profiles.transaction() as conn:  # commits on success, rolls back on any exception
         conn.executemany(
             "INSERT OR IGNORE INTO users (key, platform, platform_user_id, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?)",

@@ -10,6 +10,7 @@ processes on one WAL file queue on busy_timeout instead of failing on a lock upg
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import math
 import re
@@ -114,6 +115,10 @@ class ProfileStore:
         self.close()
 
     # -- plumbing -------------------------------------------------------------------------------
+
+    def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        """Several writes as one: all commit, or none (imports use it). Holds the store's lock."""
+        return self._write()
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:

@@ -105,6 +105,7 @@ class Ratings(commands.Cog):
         self.bot = bot
         self.ledger = ReactionLedger(bot.profiles)
         self.unsaved = 0  # rewards learned since the re-ranker was last saved
+        self._saving = asyncio.Lock()
         self.refit.change_interval(minutes=bot.refit_minutes)
 
     async def cog_load(self) -> None:
@@ -162,23 +163,28 @@ class Ratings(commands.Cog):
             await self.save_ranker()
 
     async def save_ranker(self) -> None:
-        if self.bot.ranker is None or not self.unsaved:
-            return
-        count, self.unsaved = self.unsaved, 0
-        try:
-            await asyncio.to_thread(self.bot.ranker.save)
+        """Saves what was learned since the last save. The count drops only once the save is done,
+        so a save interrupted by shutdown is redone by cog_unload."""
+        async with self._saving:
+            count = self.unsaved
+            if self.bot.ranker is None or not count:
+                return
+            try:
+                await asyncio.to_thread(self.bot.ranker.save)
+            except Exception:
+                log.exception("saving the re-ranker failed")
+                return
+            self.unsaved -= count
             log.info("saved the re-ranker (%d new rewards)", count)
-        except Exception:
-            self.unsaved += count
-            log.exception("saving the re-ranker failed")
 
     @tasks.loop(minutes=30)
     async def refit(self) -> None:
         """At start-up and every 30 minutes: the exact model from every reward in the store,
         which also folds in undone reactions and silence."""
         try:
-            rows = await asyncio.to_thread(self.bot.ranker.learn_from_store)
-            self.unsaved = 0
+            async with self._saving:
+                rows = await asyncio.to_thread(self.bot.ranker.learn_from_store)
+                self.unsaved = 0
             log.info("refitted the re-ranker from %d rewards", rows)
         except Exception:
             log.exception("refitting the re-ranker failed")

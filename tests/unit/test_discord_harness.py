@@ -48,8 +48,14 @@ TIMESTAMP = "2026-11-24T12:00:00+00:00"
 
 
 def user_payload(user_id: int, name: str, *, bot: bool = False) -> dict:
-    return {"id": str(user_id), "username": name, "global_name": name.title(), "discriminator": "0",
-            "avatar": None, "bot": bot}  # fmt: skip
+    return {
+        "id": str(user_id),
+        "username": name,
+        "global_name": name.title(),
+        "discriminator": "0",
+        "avatar": None,
+        "bot": bot,
+    }
 
 
 @dataclass
@@ -115,13 +121,25 @@ class FakeDiscordAPI:
     def message_created(self, channel_id: int, payload: dict) -> dict:
         message_id = next(self.ids)
         self.sent.append(Sent(message_id, channel_id, payload))
-        data = message_payload(message_id, channel_id, self.bot_user, payload.get("content") or "",
-                               guild_id=self.guild_of.get(channel_id), embeds=payload.get("embeds") or [])  # fmt: skip
+        data = message_payload(
+            message_id,
+            channel_id,
+            self.bot_user,
+            payload.get("content") or "",
+            guild_id=self.guild_of.get(channel_id),
+            embeds=payload.get("embeds") or [],
+        )
         return data
 
     def _command(self, payload: dict, guild_id: int | None = None) -> dict:
-        data = {"id": str(next(self.ids)), "application_id": str(APP_ID), "version": "1", "type": 1,
-                "description": "", **payload}  # fmt: skip
+        data = {
+            "id": str(next(self.ids)),
+            "application_id": str(APP_ID),
+            "version": "1",
+            "type": 1,
+            "description": "",
+            **payload,
+        }
         if guild_id is not None:
             data["guild_id"] = str(guild_id)
         return data
@@ -133,18 +151,45 @@ class FakeDiscordAPI:
         return [emoji for mid, emoji in self.reactions if mid == message_id]
 
 
-def message_payload(message_id: int, channel_id: int, author: dict, content: str, *, guild_id: int | None = None,
-                    embeds: list | None = None, mentions: list[dict] = (), member: bool = True) -> dict:  # fmt: skip
+def message_payload(
+    message_id: int,
+    channel_id: int,
+    author: dict,
+    content: str,
+    *,
+    guild_id: int | None = None,
+    embeds: list | None = None,
+    mentions: list[dict] = (),
+    member: bool = True,
+) -> dict:
     data = {
-        "id": str(message_id), "channel_id": str(channel_id), "author": author, "content": content,
-        "timestamp": TIMESTAMP, "edited_timestamp": None, "tts": False, "mention_everyone": False,
-        "mentions": list(mentions), "mention_roles": [], "attachments": [], "embeds": embeds or [], "pinned": False,
-        "type": 0, "flags": 0,
-    }  # fmt: skip
+        "id": str(message_id),
+        "channel_id": str(channel_id),
+        "author": author,
+        "content": content,
+        "timestamp": TIMESTAMP,
+        "edited_timestamp": None,
+        "tts": False,
+        "mention_everyone": False,
+        "mentions": list(mentions),
+        "mention_roles": [],
+        "attachments": [],
+        "embeds": embeds or [],
+        "pinned": False,
+        "type": 0,
+        "flags": 0,
+    }
     if guild_id is not None:
         data["guild_id"] = str(guild_id)
         if member:
-            data["member"] = {"roles": [], "joined_at": TIMESTAMP, "deaf": False, "mute": False, "nick": None, "flags": 0}
+            data["member"] = {
+                "roles": [],
+                "joined_at": TIMESTAMP,
+                "deaf": False,
+                "mute": False,
+                "nick": None,
+                "flags": 0,
+            }
     return data
 
 
@@ -243,8 +288,14 @@ class FakeFollowup:
 class FakeInteraction:
     """What cog callbacks read from an Interaction, and a record of how they answered."""
 
-    def __init__(self, world: DiscordWorld, user: discord.abc.User, channel, *,
-                 type: discord.InteractionType = discord.InteractionType.application_command):  # fmt: skip
+    def __init__(
+        self,
+        world: DiscordWorld,
+        user: discord.abc.User,
+        channel,
+        *,
+        type: discord.InteractionType = discord.InteractionType.application_command,
+    ):
         self.world = world
         self.client = world.bot
         self.user = user
@@ -261,8 +312,9 @@ class FakeInteraction:
     async def edit_original_response(self, *args, **kwargs):
         if not self.response.is_done():
             raise AssertionError("edit_original_response before the interaction was answered or deferred")
-        self.calls.append(Call("edit_original_response", _bind(discord.Interaction.edit_original_response, *args,
-                                                                 **kwargs)))  # fmt: skip
+        self.calls.append(
+            Call("edit_original_response", _bind(discord.Interaction.edit_original_response, *args, **kwargs))
+        )
 
     def answers(self) -> list[Call]:
         """Everything visible that was sent (deferrals left out)."""
@@ -289,19 +341,40 @@ async def press(view: discord.ui.View, item: discord.ui.Item, interaction: FakeI
 
 
 class DiscordWorld:
-    def __init__(self, *, catalog: Catalog, profiles: ProfileStore, tmp_path, test_guild: int | None = None,
-                 cooldown: Cooldown | None = None, config: AgentConfig | None = None, chart=None):  # fmt: skip
+    def __init__(
+        self,
+        *,
+        catalog: Catalog,
+        profiles: ProfileStore,
+        tmp_path,
+        test_guild: int | None = None,
+        cooldown: Cooldown | None = None,
+        config: AgentConfig | None = None,
+        chart=None,
+    ):
         self.profiles = profiles
         self.catalog = catalog
         self.ranker = Ranker(profiles, seed=7)
-        deps = Deps(catalog=catalog, profiles=profiles, ranker=self.ranker,
-                    config=config or AgentConfig(explore=False), today=dt.date(2026, 11, 24))  # fmt: skip
+        deps = Deps(
+            catalog=catalog,
+            profiles=profiles,
+            ranker=self.ranker,
+            config=config or AgentConfig(explore=False),
+            today=dt.date(2026, 11, 24),
+        )
         self.recommender = Recommender(deps)
-        self.settings = Settings(home=tmp_path / "home", discord_test_guild_id=test_guild,
-                                 discord_channels=(CHANNEL_ID,))  # fmt: skip
-        self.bot = MovieBot(settings=self.settings, recommender=self.recommender, profiles=profiles,
-                            catalog=catalog, ranker=self.ranker, chart=chart,
-                            cooldown=cooldown or Cooldown(burst=1000, per=1.0))  # fmt: skip
+        self.settings = Settings(
+            home=tmp_path / "home", discord_test_guild_id=test_guild, discord_channels=(CHANNEL_ID,)
+        )
+        self.bot = MovieBot(
+            settings=self.settings,
+            recommender=self.recommender,
+            profiles=profiles,
+            catalog=catalog,
+            ranker=self.ranker,
+            chart=chart,
+            cooldown=cooldown or Cooldown(burst=1000, per=1.0),
+        )
         self.api = FakeDiscordAPI(user_payload(BOT_ID, "moviebot", bot=True))
         self.bot.http.request = self.api.request
         self.state = self.bot._connection
@@ -313,8 +386,17 @@ class DiscordWorld:
         await self.bot._async_setup_hook()
         self.state.user = discord.ClientUser(state=self.state, data=user_payload(BOT_ID, "moviebot", bot=True))
         self.state.application_id = APP_ID
-        self.guild = discord.Guild(data={"id": str(GUILD_ID), "name": "Film Club", "owner_id": str(BOT_ID),
-                                         "members": [], "channels": [], "roles": []}, state=self.state)  # fmt: skip
+        self.guild = discord.Guild(
+            data={
+                "id": str(GUILD_ID),
+                "name": "Film Club",
+                "owner_id": str(BOT_ID),
+                "members": [],
+                "channels": [],
+                "roles": [],
+            },
+            state=self.state,
+        )
         self.state._add_guild(self.guild)
         self.movies_channel = self.text_channel(CHANNEL_ID, "movies")
         self.general = self.text_channel(GENERAL_ID, "general")
@@ -328,42 +410,91 @@ class DiscordWorld:
         return self.bot.get_cog(name)
 
     def text_channel(self, channel_id: int, name: str) -> discord.TextChannel:
-        channel = discord.TextChannel(state=self.state, guild=self.guild, data={
-            "id": str(channel_id), "type": 0, "name": name, "position": 0, "guild_id": str(GUILD_ID),
-            "permission_overwrites": [], "nsfw": False, "parent_id": None,
-        })  # fmt: skip
+        channel = discord.TextChannel(
+            state=self.state,
+            guild=self.guild,
+            data={
+                "id": str(channel_id),
+                "type": 0,
+                "name": name,
+                "position": 0,
+                "guild_id": str(GUILD_ID),
+                "permission_overwrites": [],
+                "nsfw": False,
+                "parent_id": None,
+            },
+        )
         self.guild._add_channel(channel)
         self.api.guild_of[channel.id] = GUILD_ID
         return channel
 
     def thread(self, parent: discord.TextChannel, owner_id: int, name: str = "movie talk") -> discord.Thread:
         thread_id = next(self.user_ids)
-        thread = discord.Thread(guild=self.guild, state=self.state, data={
-            "id": str(thread_id), "guild_id": str(GUILD_ID), "parent_id": str(parent.id), "owner_id": str(owner_id),
-            "name": name, "type": 11, "message_count": 0, "member_count": 1, "rate_limit_per_user": 0,
-            "thread_metadata": {"archived": False, "auto_archive_duration": 1440, "archive_timestamp": TIMESTAMP,
-                                "locked": False},
-        })  # fmt: skip
+        thread = discord.Thread(
+            guild=self.guild,
+            state=self.state,
+            data={
+                "id": str(thread_id),
+                "guild_id": str(GUILD_ID),
+                "parent_id": str(parent.id),
+                "owner_id": str(owner_id),
+                "name": name,
+                "type": 11,
+                "message_count": 0,
+                "member_count": 1,
+                "rate_limit_per_user": 0,
+                "thread_metadata": {
+                    "archived": False,
+                    "auto_archive_duration": 1440,
+                    "archive_timestamp": TIMESTAMP,
+                    "locked": False,
+                },
+            },
+        )
         self.guild._add_thread(thread)
         self.api.guild_of[thread.id] = GUILD_ID
         return thread
 
     def member(self, name: str, *, bot: bool = False) -> discord.Member:
         user_id = next(self.user_ids)
-        member = discord.Member(data={"user": user_payload(user_id, name, bot=bot), "roles": [], "joined_at": TIMESTAMP,
-                                      "deaf": False, "mute": False, "nick": None, "flags": 0}, guild=self.guild, state=self.state)  # fmt: skip
+        member = discord.Member(
+            data={
+                "user": user_payload(user_id, name, bot=bot),
+                "roles": [],
+                "joined_at": TIMESTAMP,
+                "deaf": False,
+                "mute": False,
+                "nick": None,
+                "flags": 0,
+            },
+            guild=self.guild,
+            state=self.state,
+        )
         self.guild._add_member(member)
         return member
 
     def dm_channel(self, user: discord.abc.User) -> discord.DMChannel:
-        channel = discord.DMChannel(me=self.state.user, state=self.state, data={
-            "id": str(next(self.user_ids)), "type": 1, "recipients": [user_payload(user.id, user.name)],
-        })  # fmt: skip
+        channel = discord.DMChannel(
+            me=self.state.user,
+            state=self.state,
+            data={
+                "id": str(next(self.user_ids)),
+                "type": 1,
+                "recipients": [user_payload(user.id, user.name)],
+            },
+        )
         self.state._add_private_channel(channel)
         return channel
 
-    def message(self, author: discord.abc.User, content: str, channel=None, *, mention_bot: bool = False,
-                mentions: list[discord.abc.User] = ()) -> discord.Message:  # fmt: skip
+    def message(
+        self,
+        author: discord.abc.User,
+        content: str,
+        channel=None,
+        *,
+        mention_bot: bool = False,
+        mentions: list[discord.abc.User] = (),
+    ) -> discord.Message:
         """A message as MESSAGE_CREATE would deliver it; mention_bot prefixes <@bot>."""
         channel = channel or self.general
         people = list(mentions)
@@ -371,16 +502,37 @@ class DiscordWorld:
             content = f"<@{BOT_ID}> {content}"
             people.insert(0, self.state.user)
         guild_id = channel.guild.id if getattr(channel, "guild", None) else None
-        data = message_payload(next(self.message_ids), channel.id, user_payload(author.id, author.name), content,
-                               guild_id=guild_id, mentions=[user_payload(p.id, p.name, bot=p.bot) for p in people])  # fmt: skip
+        data = message_payload(
+            next(self.message_ids),
+            channel.id,
+            user_payload(author.id, author.name),
+            content,
+            guild_id=guild_id,
+            mentions=[user_payload(p.id, p.name, bot=p.bot) for p in people],
+        )
         return self.state.create_message(channel=channel, data=data)
 
-    def reaction(self, message_id: int, user: discord.abc.User | int, emoji: str, *, added: bool = True,
-                 channel_id: int = GENERAL_ID, burst: bool = False) -> discord.RawReactionActionEvent:  # fmt: skip
+    def reaction(
+        self,
+        message_id: int,
+        user: discord.abc.User | int,
+        emoji: str,
+        *,
+        added: bool = True,
+        channel_id: int = GENERAL_ID,
+        burst: bool = False,
+    ) -> discord.RawReactionActionEvent:
         """A MESSAGE_REACTION_ADD / _REMOVE gateway payload, parsed the way ConnectionState parses it."""
         user_id = user if isinstance(user, int) else user.id
-        data = {"type": 1 if burst else 0, "burst": burst, "user_id": str(user_id), "channel_id": str(channel_id),
-                "message_id": str(message_id), "guild_id": str(GUILD_ID), "emoji": {"id": None, "name": emoji}}  # fmt: skip
+        data = {
+            "type": 1 if burst else 0,
+            "burst": burst,
+            "user_id": str(user_id),
+            "channel_id": str(channel_id),
+            "message_id": str(message_id),
+            "guild_id": str(GUILD_ID),
+            "emoji": {"id": None, "name": emoji},
+        }
         if added:
             data["message_author_id"] = str(BOT_ID)
             data["burst_colors"] = []

@@ -8,16 +8,9 @@ import discord
 
 from bot.discord_app import Cooldown
 from bot.discord_cogs.format import MESSAGE_LIMIT, REACTIONS, SORRY
-from tests.unit.test_discord_harness import (  # noqa: F401 - fixtures
-    BOT_ID,
-    CHANNEL_ID,
-    GENERAL_ID,
-    DiscordWorld,
-    assert_no_pings,
-    profile_store,
-    starter_catalog,
-    world,
-)
+from tests.unit.test_discord_harness import BOT_ID, CHANNEL_ID, GENERAL_ID, DiscordWorld, assert_no_pings
+
+pytest_plugins = ("tests.unit.test_discord_harness",)  # the world, starter_catalog and profile_store fixtures
 
 REQUEST = "a crime thriller from the 90s"
 
@@ -76,13 +69,26 @@ async def test_who_the_bot_answers(world):
 async def test_a_reply_to_the_bots_message_continues_without_a_mention(world):
     ana = world.member("ana")
     _, sent = await say(world, ana, REQUEST, mention_bot=True)
-    bot_message = world.state.create_message(channel=world.general, data={
-        "id": str(sent[0].id), "channel_id": str(GENERAL_ID), "guild_id": str(world.guild.id),
-        "author": {"id": str(BOT_ID), "username": "moviebot", "discriminator": "0", "avatar": None, "bot": True},
-        "content": sent[0].content, "timestamp": "2026-11-24T12:00:00+00:00", "edited_timestamp": None, "tts": False,
-        "mention_everyone": False, "mentions": [], "mention_roles": [], "attachments": [], "embeds": [],
-        "pinned": False, "type": 0,
-    })  # fmt: skip
+    bot_message = world.state.create_message(
+        channel=world.general,
+        data={
+            "id": str(sent[0].id),
+            "channel_id": str(GENERAL_ID),
+            "guild_id": str(world.guild.id),
+            "author": {"id": str(BOT_ID), "username": "moviebot", "discriminator": "0", "avatar": None, "bot": True},
+            "content": sent[0].content,
+            "timestamp": "2026-11-24T12:00:00+00:00",
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": [],
+            "pinned": False,
+            "type": 0,
+        },
+    )
     reply = world.message(ana, "more like the second one")
     reply.reference = discord.MessageReference.from_message(bot_message)
     reply.reference.resolved = bot_message
@@ -137,8 +143,9 @@ async def test_a_long_answer_is_split_at_line_boundaries(world):
 
 
 async def test_user_text_echoed_back_is_escaped_and_pings_nobody(world):
-    world.bot.recommender = ScriptedRecommender(world.bot.deps, {
-        "reply": "You asked for **@everyone** <@&1300000000000000077> films", "recommendations": []})  # fmt: skip
+    world.bot.recommender = ScriptedRecommender(
+        world.bot.deps, {"reply": "You asked for **@everyone** <@&1300000000000000077> films", "recommendations": []}
+    )
     _, [sent] = await say(world, world.member("ana"), "@everyone", mention_bot=True)
     assert "@\u200beveryone" in sent.content and "\\*\\*" in sent.content
     assert "<@&1300000000000000077>" not in sent.content
@@ -156,8 +163,9 @@ async def test_a_failure_is_a_short_apology_for_the_user_and_a_traceback_in_the_
 
 async def test_a_flood_gets_a_friendly_slow_down_not_silence(starter_catalog, profile_store, tmp_path):
     bucket = Cooldown(burst=2, per=30.0, clock=lambda: 100.0)
-    world = await DiscordWorld(catalog=starter_catalog, profiles=profile_store, tmp_path=tmp_path,
-                               cooldown=bucket).start()  # fmt: skip
+    world = await DiscordWorld(
+        catalog=starter_catalog, profiles=profile_store, tmp_path=tmp_path, cooldown=bucket
+    ).start()
     try:
         scripted = ScriptedRecommender(world.bot.deps, {"reply": "ok", "recommendations": []})
         world.bot.recommender = scripted

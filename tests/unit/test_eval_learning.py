@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import random
 from pathlib import Path
 
 import numpy as np
@@ -39,7 +38,7 @@ def test_ndcg_ideal_is_capped_at_k():
 
 
 def test_recall_counts_only_the_top_k():
-    ranked = ["x"] * 0 + [f"n{i}" for i in range(9)] + ["a", "b"]  # "a" is 10th, "b" 11th
+    ranked = [f"n{i}" for i in range(9)] + ["a", "b"]  # "a" is 10th, "b" 11th
     assert ml.recall_at_k(ranked, {"a", "b", "c", "d"}, k=10) == pytest.approx(0.25)
     assert ml.recall_at_k(ranked, {"a", "b", "c", "d"}, k=11) == pytest.approx(0.5)
     assert ml.recall_at_k(ranked, set()) == 0.0
@@ -226,8 +225,8 @@ def test_logged_answers_rebuild_each_reply_from_the_profile_store():
     items = [{"movie_id": m, "rank": r, "score": s, "features": {"relevance": s}, "propensity": p}
              for r, (m, s, p) in enumerate([("a", 0.9, 0.9), ("b", 0.8, 0.05), ("c", 0.7, 0.9)])]  # fmt: skip
     store.log_suggestions("cli:ana", platform="cli", channel="", request="x", items=items, at="2026-01-01T10:00:00")
-    store.log_suggestions("cli:bo", platform="cli", channel="", request="y", at="2026-01-02T10:00:00",
-                          items=[{"movie_id": "a", "rank": 0, "score": 0.5, "features": {}, "propensity": None}])  # fmt: skip
+    unlogged = [{"movie_id": "a", "rank": 0, "score": 0.5, "features": {}, "propensity": None}]
+    store.log_suggestions("cli:bo", platform="cli", channel="", request="y", items=unlogged, at="2026-01-02T10:00:00")
     store.rate("cli:ana", "b", 5.0, at="2026-01-01T11:00:00")
     store.dismiss("cli:ana", "c", at="2026-01-01T11:00:00")
     answers, dropped = bd.logged_answers(store)
@@ -250,6 +249,7 @@ MOVIES = [
     ("4", "Fargo (1996)", "Crime|Drama", "116282"),
     ("5", "Alien (1979)", "Horror|Sci-Fi", "78748"),
     ("6", "Amelie (Fabuleux destin d'Amélie Poulain, Le) (2001)", "Comedy|Romance", "211915"),
+    ("7", "Quiet Harbour (1987)", "Drama", "9912345"),  # in no other source
 ]
 
 
@@ -272,9 +272,11 @@ RATINGS = [
     # user 1: five ratings, the latest (Alien, 4.5) held out
     ("1", "1", 4.0, 100), ("1", "2", 5.0, 200), ("1", "3", 3.0, 300), ("1", "4", 2.0, 400), ("1", "5", 4.5, 500),
     # user 2: the latest (Toy Story, 2.0) held out: nothing relevant, skipped
-    ("2", "1", 5.0, 100), ("2", "2", 4.0, 150), ("2", "4", 4.0, 160), ("2", "5", 3.5, 170), ("2", "3", 2.0, 900),
+    ("2", "1", 5.0, 100), ("2", "2", 4.0, 150), ("2", "4", 4.0, 160), ("2", "5", 3.5, 170), ("2", "7", 4.0, 180),
+    ("2", "3", 2.0, 900),
     # user 3: the latest (Amelie, 5.0) held out
-    ("3", "2", 4.0, 10), ("3", "3", 4.5, 20), ("3", "4", 5.0, 30), ("3", "5", 1.0, 40), ("3", "6", 5.0, 50),
+    ("3", "2", 4.0, 10), ("3", "3", 4.5, 20), ("3", "4", 5.0, 30), ("3", "5", 1.0, 40), ("3", "7", 3.0, 45),
+    ("3", "6", 5.0, 50),
 ]  # fmt: skip
 
 
@@ -289,32 +291,32 @@ def tiny(tmp_path, embedder):
     catalog.close()
 
 
+def by_imdb(catalog: Catalog, imdb: str) -> str:
+    return next(m.id for m in catalog.movies.values() if m.imdb_id == f"tt{int(imdb):07d}")
+
+
 def test_the_catalog_gets_movielens_titles_but_none_of_its_ratings(tiny):
-    folder, home, catalog = tiny
-    prepared = ml.prepare(catalog, folder)
-    ids = {movie_id for rows in prepared.split.history.values() for movie_id, _, _ in rows}
-    assert ids and all(catalog.movies[i].imdb_id for i in ids)
-    merged_only = [m for m in catalog.movies.values() if m.imdb_id in {f"tt{int(i):07d}" for *_, i in MOVIES}]
-    assert len(merged_only) == len(MOVIES)
-    new = [m for m in merged_only if "movielens" in json.dumps(catalog.meta.get("sources")) and m.votes is None]
-    assert new, "films only MovieLens knows carry no votes: their ratings stayed out"
+    _, home, catalog = tiny
+    assert all(by_imdb(catalog, imdb) for *_, imdb in MOVIES)
+    quiet = catalog.movies[by_imdb(catalog, "9912345")]
+    assert (quiet.title, quiet.votes, quiet.rating) == ("Quiet Harbour", None, None)
     assert ml.ratings_leak(catalog) == []
-    assert not (home.root / "evaluation" / "movielens-titles" / "ratings.csv").exists()
+    copied = home.root / "evaluation" / "movielens-titles"
+    assert sorted(p.name for p in copied.iterdir()) == ["links.csv", "movies.csv"]
 
 
 def test_history_goes_to_the_store_and_the_held_out_ratings_never_do(tiny):
     folder, _, catalog = tiny
     prepared = ml.prepare(catalog, folder)
     store, split = prepared.store, prepared.split
-    alien = catalog.resolve_title("Alien (1979)").movie_id
-    amelie = next(m.id for m in catalog.movies.values() if m.imdb_id == "tt0211915")
+    alien, amelie = by_imdb(catalog, "78748"), by_imdb(catalog, "211915")
     assert split.evaluable == ["1", "3"]
     assert split.relevant("1") == {alien} and split.relevant("3") == {amelie}
     assert alien not in store.ratings("ml:1") and amelie not in store.ratings("ml:3")
     assert len(store.ratings("ml:1")) == 4 and store.ratings("ml:2")  # every user's history, skipped or not
     assert set(store.ratings("ml:1")) == split.seen("1")
     assert {w["movie_id"] for w in store.watched("ml:1")} == split.seen("1")  # the graph's own exclusion
-    assert prepared.imported.rated == 12 and prepared.unmatched_heldout == 0
+    assert prepared.imported.rated == 14 and prepared.unmatched_heldout == 0
     store.close()
 
 
@@ -326,6 +328,7 @@ def test_a_catalog_that_saw_ratings_csv_is_refused(tmp_path, embedder):
     ingest(home, embedder, [("movielens", [folder])])
     catalog = Catalog(home.current_catalog(), embedder)
     try:
+        assert catalog.movies[by_imdb(catalog, "9912345")].votes == 2  # what the evaluation must not see
         assert ml.ratings_leak(catalog)
         with pytest.raises(ml.EvaluationError, match="held-out ratings included"):
             ml.prepare(catalog, folder)
@@ -354,9 +357,9 @@ def test_evaluate_scores_the_graph_and_both_baselines_for_the_same_users(tiny, t
     assert [m.name for m in report.methods] == ["moviebot", "popularity", "item-kNN"]
     assert all(m.users == 2 for m in report.methods)
     assert report.history_in_answers == 0 and (report.eligible, report.skipped) == (2, 1)
-    # user 1 has seen everything but Alien and Amelie among the rated films: popularity offers those two
-    pop = report.method("popularity")
-    assert pop.recall[0] == 1.0
+    # in the histories Alien and Quiet Harbour are the most rated films user 1 has not seen; Amelie, held
+    # out by user 3, is in no history, so popularity never finds it
+    assert report.method("popularity").recall == [1.0, 0.0]
     chart = ml.write_chart(report, tmp_path / "out" / "chart.png")
     assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
@@ -365,7 +368,7 @@ def test_cli_eval_movielens_prints_the_table_and_writes_the_chart(tiny, tmp_path
     import store.embeddings
     from bot.cli import main
 
-    folder, home, catalog = tiny
+    folder, home, _ = tiny
     monkeypatch.setattr(store.embeddings, "SentenceTransformerEmbedder", lambda *a, **kw: embedder)
     chart = tmp_path / "chart.png"
     code = main(["eval", "movielens", str(folder), "--data-dir", str(home.root), "--chart", str(chart)])
@@ -398,4 +401,3 @@ def test_sample_users_is_seeded_and_bounded():
     assert a == b and len(a) == 10 and set(a) <= set(users)
     assert ml.sample_users(users, 10, 5) != a
     assert ml.sample_users(users, None, 0) == users
-    assert random.Random(0)  # the module's sampling needs nothing global

@@ -202,13 +202,14 @@ def test_near_titles_and_off_by_one_years_match_fuzzily_but_far_years_do_not(tmp
                         lb("The Dark Night", 2008, "5"),
                         lb("Se7en", 1996, "4"),
                         lb("The Insider", 1992, "3"),
-                        lb("Paddingtn", 2017, "3"))  # fmt: skip
+                        lb("Paddingtn", 2017, "3"),
+                        lb("Parasyte", 2019, "3"))  # fmt: skip
 
     report = run(profiles, catalog, "letterboxd", [ratings], user=ME)
 
     assert profiles.ratings(ME) == {"the-dark-knight-2008": 5.0, "se7en-1995": 4.0}
     assert report.matched_by == {"imdb": 0, "title": 0, "fuzzy": 2}
-    assert [row.title for row in report.unmatched] == ["The Insider", "Paddingtn"]
+    assert [row.title for row in report.unmatched] == ["The Insider", "Paddingtn", "Parasyte"]
 
 
 def test_a_close_title_is_another_film_when_its_numbers_differ_or_the_export_names_that_film_too(
@@ -244,6 +245,16 @@ def test_the_same_film_twice_keeps_the_last_rating_and_the_latest_viewing(tmp_pa
     assert profiles.ratings(ME) == {"heat-1995": 5.0}
     assert watched_dates(profiles) == {"heat-1995": "2024-05-01"}
     assert (report.rows, report.rated, report.watched) == (2, 1, 1)
+
+
+def test_the_current_rating_beats_the_diary_but_the_diary_keeps_the_latest_viewing(tmp_path, profiles, catalog):
+    diary = write_csv(tmp_path / "diary.csv", LB_DIARY, ("2024-05-02", "Heat", 1995, "u", "3", "Yes", "", "2024-05-01"))
+    ratings = write_csv(tmp_path / "ratings.csv", LB_RATINGS, ("2020-01-02", "Heat", 1995, "u", "4.5"))
+
+    run(profiles, catalog, "letterboxd", [ratings, diary], user=ME)
+
+    assert profiles.ratings(ME) == {"heat-1995": 4.5}
+    assert watched_dates(profiles) == {"heat-1995": "2024-05-01"}
 
 
 def test_an_import_keeps_an_earlier_watched_date_and_replaces_the_rating(tmp_path, profiles, catalog):

@@ -1,0 +1,94 @@
+"""Both evaluations on the real MovieLens folder, with the fast hashing embedder for the catalog."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+
+import pytest
+
+from agent.bandit import Ranker
+from agent.deps import AgentConfig, Deps
+from agent.graph import Recommender
+from bot.evaluation import bandit as bd
+from bot.evaluation import movielens as ml
+from store.catalog import Catalog
+from store.home import DataDir
+from store.starter import open_catalog
+from tests.fakes import HashingEmbedder
+
+SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+MOVIELENS = SHARED_DATA / "movielens-ml-latest-small"
+TODAY = dt.date(2026, 11, 24)
+
+
+@pytest.fixture(scope="module")
+def catalog(tmp_path_factory):
+    if not (MOVIELENS / "ratings.csv").exists():
+        pytest.skip(f"MovieLens not found at {MOVIELENS}")
+    embedder = HashingEmbedder()
+    home = DataDir(tmp_path_factory.mktemp("ml-eval") / "home").ensure()
+    open_catalog(home, embedder)[0].close()
+    report = ml.ensure_catalog(home, embedder, MOVIELENS)
+    assert report.movies > 9000
+    cat = Catalog(home.current_catalog(), embedder)
+    yield cat
+    cat.close()
+
+
+def test_the_real_split_keeps_held_out_ratings_out_of_history_and_catalog(catalog):
+    prepared = ml.prepare(catalog, MOVIELENS)
+    split, store = prepared.split, prepared.store
+    assert ml.ratings_leak(catalog) == []
+    assert len(split.evaluable) > 550  # nearly all 610 users have a held-out rating of 4+
+    assert prepared.imported.rated > 75_000 and not prepared.imported.skipped
+    # only the starter's films carry votes; ratings.csv would have given every MovieLens film some
+    assert sum(m.votes is None for m in catalog.movies.values()) > 9000
+    for user in split.evaluable[:40]:
+        stored = store.ratings(f"ml:{user}")
+        assert set(stored) == split.seen(user)
+        assert not set(split.heldout[user]) & set(stored)
+        assert split.relevant(user)
+    store.close()
+
+
+def test_thirty_users_through_the_graph_against_both_baselines(catalog, tmp_path):
+    prepared = ml.prepare(catalog, MOVIELENS)
+    deps = Deps(catalog=catalog, profiles=prepared.store, ranker=Ranker(prepared.store),
+                config=AgentConfig(explore=False), today=TODAY)  # fmt: skip
+    report = ml.evaluate(Recommender(deps), prepared, users=30, seed=11)
+    prepared.store.close()
+    assert [m.name for m in report.methods] == ["moviebot", "popularity", "item-kNN"]
+    for method in report.methods:
+        assert method.users == 30
+        assert all(0.0 <= v <= 1.0 for v in method.recall + method.ndcg)
+        assert 0.0 <= method.mean_recall <= 1.0 and 0.0 <= method.mean_ndcg <= 1.0
+    assert report.method("popularity").mean_ndcg > 0 and report.method("item-kNN").mean_ndcg > 0
+    assert report.history_in_answers == 0 and report.short_answers == 0
+    data = report.to_dict()
+    assert data["ndcg_ratio_to_popularity"] is not None and data["ndcg_ratio_to_item_knn"] is not None
+    chart = ml.write_chart(report, tmp_path / "movielens_eval.png")
+    assert chart.stat().st_size > 1000 and chart.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_a_short_bandit_simulation_gives_finite_estimates(catalog):
+    prepared = ml.prepare(catalog, MOVIELENS)
+    answers = bd.simulate(catalog, prepared, users=6, rounds=4, k=5, epsilon=0.3, seed=2, today=TODAY)
+    prepared.store.close()
+    assert len(answers) == 24 and all(len(a) == 5 for a in answers)
+    slots = [s for a in answers for s in a]
+    assert all(0 < s.propensity <= 1 and s.reward in (0.0, 0.1, 0.5, 1.0) for s in slots)
+    assert any(s.propensity < 0.5 for s in slots)  # some slots were explored
+    for answer in answers:  # a user is never shown a film twice, nor one from their history
+        assert len({s.pick.movie_id for s in answer}) == 5
+    by_user: dict[str, list[str]] = {}
+    for s in slots:
+        by_user.setdefault(s.user, []).append(s.pick.movie_id)
+    assert all(len(ids) == len(set(ids)) for ids in by_user.values())
+    assert all(not set(ids) & prepared.split.seen(u.removeprefix("ml:")) for u, ids in by_user.items())
+    report = bd.compare(answers, mode="simulated")
+    assert report.events == 60 and report.learned_from == 60
+    for value in (report.fixed.ips, report.learned.ips, report.fixed.snips, report.logging_reward):
+        assert math.isfinite(value) and value >= 0
+    assert report.fixed.matches > 0

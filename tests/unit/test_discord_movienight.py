@@ -1,0 +1,53 @@
+"""/movienight: one film nobody in the group has watched, with a reason per person."""
+
+from __future__ import annotations
+
+from bot.discord_cogs.movienight import group_of
+
+pytest_plugins = ("tests.unit.test_discord_harness",)  # the world, starter_catalog and profile_store fixtures
+
+
+def key(member) -> str:
+    return f"discord:{member.id}"
+
+
+async def test_movienight_picks_a_film_nobody_has_seen_with_a_reason_for_each(world):
+    ana, bob, cy = world.member("ana"), world.member("bob"), world.member("cy")
+    cog = world.cog("MovieNight")
+    probe = world.interaction(ana)
+    await cog.movienight.callback(cog, probe, person1=bob, person2=cy, request="a crime thriller")
+    first_pick = probe.calls[-1].embeds[0].title
+    # Whatever it picked, someone has now seen it; and the others have seen other crime films.
+    seen = next(m for m in world.catalog.movies.values() if m.label in first_pick)
+    world.profiles.add_watched(key(cy), seen.id)
+    world.profiles.rate(key(ana), "se7en-1995", 5.0)
+    world.profiles.rate(key(bob), "heat-1995", 4.5)
+
+    interaction = world.interaction(ana)
+    await cog.movienight.callback(cog, interaction, person1=bob, person2=cy, person3=bob, request="a crime thriller")
+    defer, answer = interaction.calls
+    assert defer.kind == "defer" and not interaction.ephemeral and answer.allowed_mentions == {"parse": []}
+    [embed] = answer.embeds
+    movie = next(m for m in world.catalog.movies.values() if m.label in embed.title)
+    assert movie.id not in {seen.id, "se7en-1995", "heat-1995"} and "crime" in movie.genres
+    people = {f.name: f.value for f in embed.fields if f.name.startswith("For ")}
+    assert list(people) == ["For Ana", "For Bob", "For Cy"]  # display names, never mentions; bob once
+    assert all(people.values())
+    assert "<@" not in str(embed.to_dict())
+    assert set(world.profiles.members("discord", world.guild.id)) == {key(ana), key(bob), key(cy)}
+
+
+async def test_movienight_needs_someone_else_and_leaves_bots_out(world):
+    ana = world.member("ana")
+    cog = world.cog("MovieNight")
+    interaction = world.interaction(ana)
+    await cog.movienight.callback(cog, interaction, person1=world.member("somebot", bot=True))
+    [answer] = interaction.calls
+    assert answer.ephemeral and "at least one other person" in answer.content
+
+
+async def test_the_group_is_the_caller_then_up_to_five_others_once_each(world):
+    ana = world.member("ana")
+    others = [world.member(f"p{n}") for n in range(6)]
+    group = group_of(ana, [others[0], None, others[0], *others[1:]])
+    assert group[0] is ana and len(group) == 6 and len({p.id for p in group}) == 6

@@ -1,0 +1,192 @@
+"""/profile, /import and /forget: a user's own data, always answered only to them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+
+import discord
+
+from bot.charts import profile_chart
+from bot.discord_cogs.profile import ForgetConfirm, detect_format
+from tests.unit.test_discord_harness import DiscordWorld, press
+
+pytest_plugins = ("tests.unit.test_discord_harness",)  # the world, starter_catalog and profile_store fixtures
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def key(member) -> str:
+    return f"discord:{member.id}"
+
+
+def csv_bytes(header: tuple[str, ...], *rows: tuple) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode()
+
+
+def attachment(world: DiscordWorld, filename: str, data: bytes) -> discord.Attachment:
+    """A real Attachment; its download is served from memory instead of Discord's CDN."""
+    url = f"https://cdn.discordapp.com/attachments/1/2/{filename}"
+    files = getattr(world, "cdn", None) or {}
+    world.cdn = files
+    files[url] = data
+
+    async def get_from_cdn(requested: str) -> bytes:
+        return files[requested]
+
+    world.bot.http.get_from_cdn = get_from_cdn
+    return discord.Attachment(
+        data={"id": "1300000000000000777", "filename": filename, "size": len(data), "url": url, "proxy_url": url},
+        state=world.state,
+    )
+
+
+async def test_profile_summarises_taste_and_attaches_a_chart(starter_catalog, profile_store, tmp_path):
+    world = await DiscordWorld(
+        catalog=starter_catalog, profiles=profile_store, tmp_path=tmp_path, chart=profile_chart
+    ).start()
+    try:
+        ana = world.member("ana")
+        for movie_id, stars in (
+            ("se7en-1995", 5.0),
+            ("heat-1995", 4.5),
+            ("the-dark-knight-2008", 4.0),
+            ("the-notebook-2004", 1.0),
+        ):
+            profile_store.rate(key(ana), movie_id, stars)
+        profile_store.add_watched(key(ana), "heat-1995")
+        interaction = world.interaction(ana)
+        cog = world.cog("Profile")
+        await cog.profile.callback(cog, interaction)
+        defer, answer = interaction.calls
+        assert defer.kind == "defer" and interaction.ephemeral and answer.ephemeral
+        [embed] = answer.embeds
+        assert "Se7en (1995) (5/5)" in embed.description and "Favourite genres: crime" in embed.description
+        fields = {f.name: f.value for f in embed.fields}
+        assert fields["Rated"] == "4" and fields["Watched"] == "1" and "Heat (1995)" in fields["Recently watched"]
+        file = answer.get("file")
+        assert file.filename == "taste.png" and embed.image.url == "attachment://taste.png"
+        assert file.fp.read().startswith(PNG)
+        assert answer.allowed_mentions == {"parse": []}
+    finally:
+        await world.stop()
+
+
+async def test_an_empty_profile_explains_how_to_start_and_draws_nothing(world):
+    interaction = world.interaction(world.member("ana"))
+    cog = world.cog("Profile")
+    await cog.profile.callback(cog, interaction)
+    answer = interaction.calls[-1]
+    assert answer.ephemeral and answer.get("file") is None
+    assert "/import" in answer.embeds[0].description
+
+
+async def test_import_a_letterboxd_ratings_csv(world):
+    ana = world.member("ana")
+    data = csv_bytes(
+        ("Date", "Name", "Year", "Letterboxd URI", "Rating"),
+        ("2024-03-01", "Se7en", 1995, "https://boxd.it/a", 4.5),
+        ("2024-03-02", "Heat", 1995, "https://boxd.it/b", 3),
+        ("2024-03-03", "A Film Nobody Made", 2001, "https://boxd.it/c", 2),
+    )
+    interaction = world.interaction(ana)
+    cog = world.cog("Profile")
+    await cog.import_.callback(cog, interaction, file=attachment(world, "ratings.csv", data), source=None)
+    assert interaction.ephemeral
+    [answer] = interaction.answers()
+    assert answer.kind == "edit_original_response"
+    assert "Letterboxd: 2 ratings and 2 watched films" in answer.content
+    assert "Skipped 1 of 3 rows" in answer.content and "A Film Nobody Made (2001): not in the catalog" in answer.content
+    assert world.profiles.ratings(key(ana)) == {"se7en-1995": 4.5, "heat-1995": 3.0}
+    assert world.profiles.has_watched(key(ana), "heat-1995")
+
+
+async def test_import_an_imdb_export_is_detected_from_its_header(world):
+    ana = world.member("ana")
+    data = csv_bytes(
+        ("Const", "Your Rating", "Date Rated", "Title", "Year"), ("tt0468569", 9, "2024-01-05", "The Dark Knight", 2008)
+    )
+    interaction = world.interaction(ana)
+    cog = world.cog("Profile")
+    await cog.import_.callback(cog, interaction, file=attachment(world, "ratings.csv", data), source=None)
+    assert "IMDb: 1 ratings" in interaction.answers()[0].content
+    assert world.profiles.ratings(key(ana)) == {"the-dark-knight-2008": 4.5}
+
+
+async def test_import_a_letterboxd_export_zip(world):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "watched.csv",
+            csv_bytes(("Date", "Name", "Year", "Letterboxd URI"), ("2024-01-01", "Amélie", 2001, "u")).decode(),
+        )
+    ana = world.member("ana")
+    interaction = world.interaction(ana)
+    cog = world.cog("Profile")
+    await cog.import_.callback(
+        cog, interaction, file=attachment(world, "letterboxd-ana.zip", buffer.getvalue()), source="letterboxd"
+    )
+    assert "0 ratings and 1 watched films" in interaction.answers()[0].content
+    assert world.profiles.has_watched(key(ana), "amelie-2001")
+
+
+async def test_an_unreadable_file_gets_a_friendly_reason_and_writes_nothing(world):
+    ana = world.member("ana")
+    interaction = world.interaction(ana)
+    cog = world.cog("Profile")
+    await cog.import_.callback(cog, interaction, file=attachment(world, "notes.csv", b"what,ever\n1,2\n"), source=None)
+    [answer] = interaction.answers()
+    assert answer.content.startswith("I couldn't read that file") and "not a Letterboxd export file" in answer.content
+    assert "moviebot-import-" not in answer.content  # no server paths leak
+    assert world.profiles.ratings(key(ana)) == {} and world.profiles.watched(key(ana)) == []
+
+
+def test_format_detection():
+    assert detect_format("x.zip", b"") == "letterboxd"
+    assert detect_format("ratings.csv", b'\xef\xbb\xbf"Const","Your Rating"\n') == "imdb"
+    assert detect_format("ratings.csv", b"Date,Name,Year,Letterboxd URI,Rating\n") == "letterboxd"
+
+
+async def test_forget_asks_first_and_then_deletes_everything(world):
+    ana, bob = world.member("ana"), world.member("bob")
+    world.profiles.rate(key(ana), "se7en-1995", 5.0)
+    world.profiles.add_watched(key(ana), "heat-1995")
+    world.profiles.rate(key(bob), "se7en-1995", 2.0)
+    world.ranker.learn(key(ana), {}, 1.0)
+    interaction = world.interaction(ana)
+    cog = world.cog("Profile")
+    await cog.forget.callback(cog, interaction)
+    [question] = interaction.calls
+    assert question.ephemeral and "can't be undone" in question.content
+    view: ForgetConfirm = question.view
+    assert world.profiles.ratings(key(ana))  # nothing deleted before the confirmation
+    assert not await press(view, view.confirm, world.interaction(bob, type=discord.InteractionType.component))
+    assert world.profiles.ratings(key(ana))
+    click = world.interaction(ana, type=discord.InteractionType.component)
+    await press(view, view.confirm, click)
+    [done] = click.calls
+    assert done.kind == "edit_message" and done.content.startswith("Done") and done.get("view") is None
+    assert "1 ratings" in done.content and "1 watched" in done.content
+    assert world.profiles.ratings(key(ana)) == {} and world.profiles.watched(key(ana)) == []
+    assert world.profiles.ratings(key(bob)) == {"se7en-1995": 2.0}
+    assert world.ranker.user_model(key(ana)).n == 0  # the in-memory model is gone too
+    world.ranker.save()
+    assert world.profiles.load_model(f"user:{key(ana)}") is None
+
+
+async def test_forget_can_be_cancelled(world):
+    ana = world.member("ana")
+    world.profiles.rate(key(ana), "se7en-1995", 5.0)
+    interaction = world.interaction(ana)
+    cog = world.cog("Profile")
+    await cog.forget.callback(cog, interaction)
+    view = interaction.calls[0].view
+    click = world.interaction(ana, type=discord.InteractionType.component)
+    await press(view, view.cancel, click)
+    assert click.calls[0].content == "Nothing was deleted."
+    assert world.profiles.ratings(key(ana)) == {"se7en-1995": 5.0}

@@ -1,0 +1,157 @@
+"""/watched add|remove|list and /rate: autocomplete, ambiguous titles, pagination, ephemeral replies."""
+
+from __future__ import annotations
+
+import discord
+import pytest
+
+from bot.discord_cogs.titles import TitleChoice
+from bot.discord_cogs.watched import WatchedPages
+from tests.unit.test_discord_harness import DiscordWorld, press
+
+pytest_plugins = ("tests.unit.test_discord_harness",)  # the world, starter_catalog and profile_store fixtures
+
+
+def key(member) -> str:
+    return f"discord:{member.id}"
+
+
+async def test_title_autocomplete_offers_title_and_year_with_the_id_as_value(world):
+    cog = world.cog("Watched")
+    choices = await cog._add_title(world.interaction(world.member("ana")), "godfa")
+    assert choices and all(isinstance(c, discord.app_commands.Choice) for c in choices)
+    assert ("The Godfather (1972)", "the-godfather-1972") in [(c.name, c.value) for c in choices]
+    assert len(choices) <= 25 and all(len(c.name) <= 100 and len(c.value) <= 100 for c in choices)
+    rate = world.cog("Ratings")
+    assert [c.value for c in await rate._rate_title(world.interaction(world.member("bob")), "godfa")] == [
+        c.value for c in choices
+    ]
+
+
+async def test_watched_add_by_autocomplete_id_with_a_rating(world):
+    ana = world.member("ana")
+    interaction = world.interaction(ana)
+    cog = world.cog("Watched")
+    await cog.add.callback(cog, interaction, title="the-godfather-1972", rating=4.5)
+    [answer] = interaction.calls
+    assert answer.kind == "send_message" and answer.ephemeral
+    assert "The Godfather (1972)" in answer.content and "4.5/5" in answer.content
+    assert answer.allowed_mentions == {"parse": []}
+    assert world.profiles.has_watched(key(ana), "the-godfather-1972")
+    assert world.profiles.rating(key(ana), "the-godfather-1972") == 4.5
+    assert world.profiles.watched(key(ana))[0]["source"] == "discord"
+
+
+async def test_watched_add_by_typed_title_and_an_unknown_title(world):
+    ana = world.member("ana")
+    cog = world.cog("Watched")
+    interaction = world.interaction(ana)
+    await cog.add.callback(cog, interaction, title="se7en", rating=None)
+    assert world.profiles.has_watched(key(ana), "se7en-1995") and world.profiles.rating(key(ana), "se7en-1995") is None
+    unknown = world.interaction(ana)
+    await cog.add.callback(cog, unknown, title="Zzyzx Qwerty Plonk", rating=None)
+    [answer] = unknown.calls
+    assert answer.ephemeral and "couldn't find" in answer.content and "Zzyzx Qwerty Plonk" in answer.content
+    assert len(world.profiles.watched(key(ana))) == 1
+
+
+async def test_an_ambiguous_title_asks_which_film_with_a_menu(catalog, profile_store, tmp_path):
+    """The sample catalog has Heat (1995) and Heat (1986)."""
+    world = await DiscordWorld(catalog=catalog, profiles=profile_store, tmp_path=tmp_path).start()
+    try:
+        ana, bob = world.member("ana"), world.member("bob")
+        interaction = world.interaction(ana)
+        cog = world.cog("Watched")
+        await cog.add.callback(cog, interaction, title="heat", rating=4.0)
+        [question] = interaction.calls
+        assert question.ephemeral and "Which one" in question.content
+        view = question.view
+        assert isinstance(view, TitleChoice)
+        assert [(o.value, o.label) for o in view.choice.options] == [
+            ("heat-1995", "Heat (1995)"),
+            ("heat-1986", "Heat (1986)"),
+        ]
+        assert profile_store.watched(key(ana)) == []  # nothing guessed
+        intruder = world.interaction(bob, type=discord.InteractionType.component)
+        assert not await press(view, view.choice, intruder, values=["heat-1986"])
+        assert intruder.calls[0].ephemeral and profile_store.watched(key(bob)) == []
+        click = world.interaction(ana, type=discord.InteractionType.component)
+        assert await press(view, view.choice, click, values=["heat-1986"])
+        [edit] = click.calls
+        assert edit.kind == "edit_message" and "Heat (1986)" in edit.content and edit.get("view") is None
+        assert [r["movie_id"] for r in profile_store.watched(key(ana))] == ["heat-1986"]
+        assert profile_store.rating(key(ana), "heat-1986") == 4.0
+    finally:
+        await world.stop()
+
+
+async def test_watched_remove(world):
+    ana = world.member("ana")
+    world.profiles.add_watched(key(ana), "se7en-1995")
+    cog = world.cog("Watched")
+    choices = await cog._remove_title(world.interaction(ana), "se")
+    assert [c.value for c in choices] == ["se7en-1995"]  # their own list first
+    interaction = world.interaction(ana)
+    await cog.remove.callback(cog, interaction, title="se7en-1995")
+    assert interaction.calls[0].ephemeral and "Took" in interaction.calls[0].content
+    assert not world.profiles.has_watched(key(ana), "se7en-1995")
+    again = world.interaction(ana)
+    await cog.remove.callback(cog, again, title="se7en-1995")
+    assert "wasn't on your watched list" in again.calls[0].content
+
+
+async def test_watched_list_is_paginated_with_buttons_for_its_owner_only(world):
+    ana, bob = world.member("ana"), world.member("bob")
+    films = sorted(world.catalog.movies)[:23]
+    for n, movie_id in enumerate(films):
+        world.profiles.add_watched(key(ana), movie_id, at=f"2026-01-{n + 1:02d}T00:00:00")
+    world.profiles.rate(key(ana), films[-1], 3.5)
+    cog = world.cog("Watched")
+    interaction = world.interaction(ana)
+    await cog.show_list.callback(cog, interaction)
+    [answer] = interaction.calls
+    assert answer.ephemeral and answer.allowed_mentions == {"parse": []}
+    pages: WatchedPages = answer.view
+    [embed] = answer.embeds
+    newest = world.catalog.movies[films[-1]]
+    assert embed.title == "Watched (23)" and embed.footer.text == "Page 1 of 3"
+    assert embed.description.splitlines()[0] == f"1. {discord.utils.escape_markdown(newest.label)} · 3.5/5"
+    assert len(embed.description.splitlines()) == 10
+    assert pages.previous.disabled and not pages.next.disabled
+    click = world.interaction(ana, type=discord.InteractionType.component)
+    await press(pages, pages.next, click)
+    [edit] = click.calls
+    assert edit.kind == "edit_message" and edit.embeds[0].footer.text == "Page 2 of 3"
+    assert edit.embeds[0].description.splitlines()[0].startswith("11. ")
+    for _ in range(2):
+        await press(pages, pages.next, world.interaction(ana, type=discord.InteractionType.component))
+    assert pages.page == 2 and pages.next.disabled and len(pages.embed().description.splitlines()) == 3
+    stranger = world.interaction(bob, type=discord.InteractionType.component)
+    assert not await press(pages, pages.previous, stranger)
+    assert pages.page == 2 and stranger.calls[0].ephemeral
+
+
+async def test_an_empty_watched_list_says_how_to_fill_it(world):
+    interaction = world.interaction(world.member("ana"))
+    cog = world.cog("Watched")
+    await cog.show_list.callback(cog, interaction)
+    assert interaction.calls[0].ephemeral and "/watched add" in interaction.calls[0].content
+
+
+@pytest.mark.parametrize(("stars", "expected"), [(4.5, 4.5), (1, 1.0)])
+async def test_rate_writes_the_rating(world, stars, expected):
+    ana = world.member("ana")
+    interaction = world.interaction(ana)
+    cog = world.cog("Ratings")
+    await cog.rate.callback(cog, interaction, title="Heat", stars=stars)
+    assert interaction.calls[0].ephemeral and f"{expected:g}/5" in interaction.calls[0].content
+    assert world.profiles.rating(key(ana), "heat-1995") == expected
+
+
+async def test_rate_refuses_stars_between_halves(world):
+    ana = world.member("ana")
+    interaction = world.interaction(ana)
+    cog = world.cog("Ratings")
+    await cog.rate.callback(cog, interaction, title="Heat", stars=3.3)
+    assert interaction.calls[0].ephemeral and "half" in interaction.calls[0].content
+    assert world.profiles.ratings(key(ana)) == {}
