@@ -26,6 +26,16 @@ BASE_WEIGHTS = {
     "themes": 0.25,
     "novelty": 0.0,
 }
+# An open request ("recommend me something") says nothing about content: what people
+# with this taste liked, and what is widely liked, carry the ranking.
+OPEN_WEIGHTS = {
+    **BASE_WEIGHTS,
+    "relevance": 0.1,
+    "quality": 0.1,
+    "popularity": 0.3,
+    "collaborative": 0.8,
+    "taste": 0.15,
+}
 DIVERSITY = 0.15  # how much similarity to an already chosen pick costs
 
 
@@ -45,6 +55,7 @@ def featurise(
     profile: Profile | None,
     anchors: list[str],
     collaborative: dict[str, float],
+    rating_counts: dict[str, int] | None = None,
 ) -> list[Candidate]:
     """Every feature in 0..1 (affinity and taste in -1..1), comparable across requests."""
     vectors = catalog.vectors([r.movie.id for r in results] + list(anchors))
@@ -52,6 +63,8 @@ def featurise(
     top_votes = max((m.votes or 0 for m in catalog.movies.values()), default=1)
     log_top = math.log10(top_votes + 1) or 1.0
     top_collab = max(collaborative.values(), default=0.0) or 1.0
+    rating_counts = rating_counts or {}
+    log_top_count = math.log10(max(rating_counts.values(), default=0) + 1) or 1.0
     wanted_moods = set(request.get("moods") or [])
     unwanted_moods = set(request.get("exclude_moods") or [])
     wanted_themes = [k.lower() for k in request.get("keywords") or []]
@@ -59,7 +72,10 @@ def featurise(
     for result in results:
         movie = result.movie
         vector = vectors.get(movie.id)
-        popularity = math.log10((movie.votes or 0) + 1) / log_top
+        popularity = max(
+            math.log10((movie.votes or 0) + 1) / log_top,
+            math.log10(rating_counts.get(movie.id, 0) + 1) / log_top_count,
+        )
         themes = _themes(movie, wanted_moods, unwanted_moods, wanted_themes)
         features = {
             "relevance": result.relevance,
@@ -102,7 +118,7 @@ def _likeness(movie, vector, anchor, anchor_vector) -> float:
 
 def score(candidates: list[Candidate], request: dict, weights: dict[str, float] | None = None) -> None:
     """The fixed ranker's score; a hidden-gem request trades popularity for novelty."""
-    weights = dict(weights or BASE_WEIGHTS)
+    weights = dict(weights or (OPEN_WEIGHTS if is_open(request) else BASE_WEIGHTS))
     if request.get("hidden_gem"):
         weights["novelty"] += 0.3
         weights["popularity"] = 0.0
@@ -110,6 +126,12 @@ def score(candidates: list[Candidate], request: dict, weights: dict[str, float] 
         weights["popularity"] += 0.3
     for candidate in candidates:
         candidate.score = sum(weights.get(name, 0.0) * value for name, value in candidate.features.items())
+
+
+def is_open(request: dict) -> bool:
+    """Nothing says what the film should be: no genre, mood, theme, person, title, place or words."""
+    return not any(request.get(name) for name in ("genres", "moods", "keywords", "people", "like_titles",
+                                                    "languages", "countries", "query"))  # fmt: skip
 
 
 def diverse_top(candidates: list[Candidate], count: int, catalog: Catalog) -> list[Candidate]:

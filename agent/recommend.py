@@ -10,9 +10,9 @@ import numpy as np
 from agent.deps import Deps
 from agent.explain import llm_explanations, reasons_for, template_explanation
 from agent.profile import Profile, build_profile
-from agent.rank import diverse_top, featurise, score
+from agent.rank import diverse_top, featurise, is_open, score
 from store.catalog import ScoredMovie
-from store.filters import Filters
+from store.filters import Filters, matches
 from store.vocab import LANGUAGES
 
 log = logging.getLogger(__name__)
@@ -44,9 +44,21 @@ def profile_for(deps: Deps, user: str | None) -> Profile | None:
     cache = deps.profile_cache
     if key not in cache:
         if len(cache) > 256:
-            cache.clear()
+            for stale in [k for k in cache if isinstance(k, tuple)]:
+                del cache[stale]
         cache[key] = build_profile(user, ratings, excluded, deps.catalog)
     return cache[key]
+
+
+def rating_counts(deps: Deps, max_age: float = 600.0) -> dict[str, int]:
+    """How many people in the store rated each film; refreshed every few minutes."""
+    if deps.profiles is None:
+        return {}
+    cached = deps.profile_cache.get("__rating_counts__")
+    if cached is None or time.monotonic() - cached[0] > max_age:
+        cached = (time.monotonic(), deps.profiles.rating_counts())
+        deps.profile_cache["__rating_counts__"] = cached
+    return cached[1]
 
 
 def excluded_for(deps: Deps, state: dict, profile: Profile | None) -> set[str]:
@@ -84,11 +96,6 @@ def query_text(request: dict) -> str:
     """What the vector and lexical indexes see: the free text plus themes and moods."""
     parts = [request.get("query") or "", " ".join(request.get("keywords") or []), " ".join(request.get("moods") or [])]
     return " ".join(p for p in parts if p).strip()
-
-
-def is_open(request: dict) -> bool:
-    return not any(request.get(name) for name in ("genres", "moods", "keywords", "people", "like_titles",
-                                                    "languages", "countries", "query"))  # fmt: skip
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:
@@ -131,10 +138,33 @@ def retrieve(state: dict, deps: Deps) -> dict:
             if label not in relaxed:
                 relaxed.append(label)
             results = deps.catalog.search(text, filters_for(request, excluded), k=deps.config.pool, vector=vector)
+    filters = filters_for(request, excluded)
     candidates = [{"id": r.movie.id, "relevance": r.relevance, "quality": r.quality} for r in results]
+    collaborative = _collaborative(deps, state.get("user"), request, profile)
+    seen = {c["id"] for c in candidates}
+    # People who liked the same films: their other favourites join the pool even when the
+    # text and vector indexes would not have found them (open requests live on this).
+    for movie_id in list(collaborative)[: deps.config.pool]:
+        movie = deps.catalog.movies.get(movie_id)
+        if movie is not None and movie_id not in seen and matches(movie, filters):
+            candidates.append({"id": movie_id, "relevance": 0.0, "quality": deps.catalog.quality(movie_id)})
+            seen.add(movie_id)
+    for candidate in candidates:
+        candidate["collaborative"] = collaborative.get(candidate["id"], 0.0)
     debug = {**(state.get("debug") or {}), "retrieve_ms": round((time.perf_counter() - started) * 1000, 1),
              "relaxed": relaxed, "excluded": len(excluded)}  # fmt: skip
     return {"candidates": candidates, "debug": debug}
+
+
+def _collaborative(deps: Deps, user: str | None, request: dict, profile: Profile | None) -> dict[str, float]:
+    """Item-to-item votes from everyone's ratings in the store, seeded by the reference
+    titles and the user's favourites; empty until the store holds such ratings."""
+    if deps.profiles is None:
+        return {}
+    seeds = list(dict.fromkeys([*(request.get("like_titles") or []), *(profile.liked()[:50] if profile else [])]))
+    if not seeds:
+        return {}
+    return deps.profiles.co_liked(seeds, exclude_user=user, limit=200)
 
 
 def rank(state: dict, deps: Deps) -> dict:
@@ -147,12 +177,9 @@ def rank(state: dict, deps: Deps) -> dict:
         if c["id"] in deps.catalog
     ]
     anchor_ids = request.get("like_titles") or []
-    seeds = list(dict.fromkeys([*anchor_ids, *(profile.liked()[:30] if profile else [])]))
-    collaborative = {}
-    if deps.profiles is not None and seeds:
-        collaborative = deps.profiles.co_liked(seeds, exclude_user=state.get("user"))
+    collaborative = {c["id"]: c.get("collaborative", 0.0) for c in state.get("candidates") or []}
     candidates = featurise(results, deps.catalog, request=request, profile=profile, anchors=anchor_ids,
-                           collaborative=collaborative)  # fmt: skip
+                           collaborative=collaborative, rating_counts=rating_counts(deps))  # fmt: skip
     score(candidates, request)
     count = _count(state, request, deps)
     if deps.ranker is not None and candidates:

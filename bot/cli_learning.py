@@ -46,7 +46,7 @@ def _movielens_setup(args: argparse.Namespace, settings: Settings, folder: Path)
     if home.current_catalog() is None:
         _say(args, "First run: indexing the starter catalog (about half a minute)...")
     open_catalog(home, embedder, progress=progress_bar(args))[0].close()
-    _say(args, "Merging the MovieLens titles into the catalog (the first time takes about 2 minutes)...")
+    _say(args, "Checking the catalog for the MovieLens titles (adding them the first time takes about 2 minutes)...")
     try:
         built = ensure_catalog(home, embedder, folder, progress=progress_bar(args))
     except EvaluationError as exc:

@@ -28,7 +28,6 @@ from store.migrations import migrate
 
 LIKE_STARS = 4.5
 DISLIKE_STARS = 1.5
-EXCLUDE_AT_OR_BELOW = 2.5
 FEEDBACK_KINDS = ("like", "dislike", "watched", "dismiss", "stars")
 BUSY_TIMEOUT_MS = 10_000
 
@@ -282,13 +281,14 @@ class ProfileStore:
         return set(self._scalars("SELECT movie_id FROM dismissed WHERE user = ?", (user,)))
 
     def excluded_ids(self, user: str) -> set[str]:
-        """Titles never to recommend to this user: watched, rated 2.5 or lower, or dismissed."""
+        """Titles never to recommend to this user: watched, rated (a rating means they saw it,
+        whatever the stars), or dismissed."""
         return set(
             self._scalars(
                 "SELECT movie_id FROM watched WHERE user = :u "
-                "UNION SELECT movie_id FROM ratings WHERE user = :u AND stars <= :low "
+                "UNION SELECT movie_id FROM ratings WHERE user = :u "
                 "UNION SELECT movie_id FROM dismissed WHERE user = :u",
-                {"u": user, "low": EXCLUDE_AT_OR_BELOW},
+                {"u": user},
             )
         )
 

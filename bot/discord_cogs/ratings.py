@@ -91,7 +91,7 @@ class ReactionLedger:
             is_on = seen % 2 == 1
             if not added and seen == 0:
                 return None
-            position = 0
+            position = (seen - 1 if is_on else seen) if added else (seen if is_on else seen - 1)
             event_id = f"{prefix}{position}"
             recorded = self.profiles.record_feedback(
                 suggestion_id=suggestion["id"], user=reactor, movie_id=suggestion["movie_id"], kind=kind,

@@ -155,3 +155,27 @@ def test_moviebot_discord_turns_a_rejected_token_into_a_clear_message(monkeypatc
 async def test_every_command_has_a_description(world, name):
     command = world.bot.tree.get_command(name)
     assert command is not None and command.description and len(command.description) <= 100
+
+
+def test_every_send_in_the_discord_code_disables_mentions():
+    """A static check, so a new reply cannot forget it: every send, reply or edit passes
+    allowed_mentions (or forwards **kwargs from a helper that does)."""
+    import ast
+    from pathlib import Path
+
+    import bot.discord_cogs
+
+    sends = ("send_message", "send", "edit_message", "reply", "edit_original_response")
+    files = [
+        *Path(bot.discord_cogs.__file__).parent.glob("*.py"),
+        Path(bot.discord_cogs.__file__).parent.parent / "discord_app.py",
+    ]
+    checked, missing = 0, []
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in sends:
+                checked += 1
+                keywords = {k.arg for k in node.keywords}
+                if "allowed_mentions" not in keywords and None not in keywords:
+                    missing.append(f"{path.name}:{node.lineno}")
+    assert checked > 20 and missing == []

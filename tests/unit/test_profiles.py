@@ -154,14 +154,14 @@ def test_liked_and_disliked_respect_thresholds(store):
     assert store.disliked(ANN, threshold=1) == ["e"]
 
 
-def test_excluded_ids_is_watched_low_rated_and_dismissed(store):
+def test_excluded_ids_is_watched_rated_and_dismissed(store):
     store.add_watched(ANN, "watched")
     store.rate(ANN, "meh", 2.5)
     store.rate(ANN, "okay", 3)
     store.rate(ANN, "loved", 5)
     store.dismiss(ANN, "not-interested")
     store.add_watched(BOB, "bobs-movie")
-    assert store.excluded_ids(ANN) == {"watched", "meh", "not-interested"}
+    assert store.excluded_ids(ANN) == {"watched", "meh", "okay", "loved", "not-interested"}
     store.undismiss(ANN, "not-interested")
     assert "not-interested" not in store.excluded_ids(ANN)
     assert store.dismissed(ANN) == set()
