@@ -32,7 +32,7 @@ OPEN_WEIGHTS = {
     **BASE_WEIGHTS,
     "relevance": 0.1,
     "quality": 0.1,
-    "popularity": 0.3,
+    "popularity": 0.2,
     "collaborative": 0.8,
     "taste": 0.15,
 }
