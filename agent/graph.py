@@ -20,12 +20,15 @@ from langgraph.graph import END, START, StateGraph
 
 from agent.conversation import answer_why, record_opinion, respond_help, respond_smalltalk
 from agent.deps import Deps
-from agent.interpret import fresh_request, merge_request, read_message
+from agent.intents import classify
+from agent.interpret import fresh_request, merge_request, read_message, titles_with_years
 from agent.recommend import explain, rank, reply, retrieve
 from agent.state import InputState, OutputState, State
+from agent.understanding import understand
 
 log = logging.getLogger(__name__)
 MAX_MESSAGE = 2000  # characters read from one message; the rest is ignored, not an error
+MAX_REFERENCES = 6  # films from a handed-in conversation used as references, most recent first
 
 
 def understand_message(state: State, deps: Deps) -> dict:
@@ -48,9 +51,15 @@ def understand_message(state: State, deps: Deps) -> dict:
         return {**base, "intent": "help"}
     classified, understood, calls = read_message(deps, message, history, has_previous=has_previous)
     intent = classified.intent
+    if state.get("always_recommend") and intent not in ("recommend", "refine", "more"):
+        # a batch line or an evaluation turn always wants picks; "loved it!" adds a reference
+        if intent == "liked":
+            understood = dataclasses.replace(understood, like_titles=[*understood.like_titles, *classified.titles])
+        intent = "refine" if previous else "recommend"
     update = {**base, "intent": intent, "ordinal": classified.ordinal, "mentioned": classified.titles,
               "stated_rating": classified.rating, "llm_calls": calls}  # fmt: skip
-    if intent in ("refine", "more") or (intent == "recommend" and previous and _leans_on_previous(understood)):
+    follows_on = previous and (state.get("always_recommend") or _leans_on_previous(understood))
+    if intent in ("refine", "more") or (intent == "recommend" and follows_on):
         request = merge_request(previous, understood, last_picks=last_picks, deps=deps)
         if intent == "more" and classified.ordinal is not None and last_picks:
             pointed = _at(last_picks, classified.ordinal)
@@ -70,22 +79,31 @@ def _leans_on_previous(understood) -> bool:
 
 
 def _fold_context(context: list[dict], deps: Deps) -> dict:
-    """A conversation handed in whole (a batch line, an evaluation): the user's earlier
-    messages build up one request, and titles they liked become references."""
-    from agent.intents import classify
-    from agent.understanding import understand
-
+    """A conversation handed in whole (a batch line, an evaluation): the user's messages
+    build up one request, and the films the conversation has been about, on either side,
+    become its references, except those the user said they disliked."""
     request: dict = {}
+    talked_about: list[str] = []
+    disliked: set[str] = set()
     for message in context:
+        text = message["text"][:MAX_MESSAGE]
+        named = titles_with_years(text, deps.catalog)
+        talked_about += [m for m in named if m not in talked_about]
         if message.get("role") != "user":
             continue
-        understood = understand(message["text"][:MAX_MESSAGE], deps.catalog, today_year=deps.today.year)
-        classified = classify(message["text"][:MAX_MESSAGE], deps.catalog, has_previous=bool(request))
-        if classified.intent == "liked":
-            understood = dataclasses.replace(understood, like_titles=[*understood.like_titles, *classified.titles])
+        understood = understand(text, deps.catalog, today_year=deps.today.year)
+        classified = classify(text, deps.catalog, has_previous=bool(request))
+        if classified.intent == "disliked":
+            disliked.update(classified.titles or named)
         request = (
             merge_request(request, understood, last_picks=[], deps=deps) if request else fresh_request(understood, deps)
         )
+    # genres said across a whole conversation ("I like comedies", later "something scary")
+    # are preferences, not all-at-once filters
+    request["soft_genres"] = request.pop("genres", [])
+    references = [m for m in reversed(talked_about) if m not in disliked][:MAX_REFERENCES]
+    if references:
+        request["like_titles"] = list(dict.fromkeys([*(request.get("like_titles") or []), *references]))
     return request
 
 
@@ -187,8 +205,12 @@ class Recommender:
         context: list[dict] | None = None,
         exclude_ids: list[str] | None = None,
         remember: bool = True,
+        always_recommend: bool = False,
     ) -> dict:
-        inputs = {"message": message, "user": user, "channel": channel or "", "k": k}
+        """One turn. `always_recommend` (batch lines, evaluations) answers with picks whatever
+        the message is, exactly `k` of them when k is given."""
+        inputs = {"message": message, "user": user, "channel": channel or "", "k": k,
+                  "always_recommend": always_recommend}  # fmt: skip
         if context:
             inputs["context"] = context
         if exclude_ids:

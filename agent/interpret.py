@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 
 from pydantic import BaseModel, Field
 
@@ -183,6 +184,28 @@ def apply_modifiers(request: dict, modifiers: list[str], last_picks: list[dict],
 
 def _add(request: dict, name: str, values: list[str]) -> None:
     request[name] = list(dict.fromkeys([*(request.get(name) or []), *values]))
+
+
+_YEAR_MARK = re.compile(r"\((\d{4})\)")
+
+
+def titles_with_years(text: str, catalog) -> list[str]:
+    """Films written as "Title (Year)", the way catalogs and many chats name them.
+
+    The longest run of words before the year that is exactly a catalog title wins, so
+    "I loved Man on Wire (2008)" finds Man on Wire and not Wire.
+    """
+    found: list[str] = []
+    for mark in _YEAR_MARK.finditer(text):
+        words = text[: mark.start()].split()[-8:]
+        for start in range(len(words)):
+            candidate = " ".join(words[start:]).strip(" ,;:!?\"'")
+            match = catalog.resolve_title(f"{candidate} ({mark.group(1)})") if candidate else None
+            if match is not None and match.score >= 100 and match.year == int(mark.group(1)):
+                if match.movie_id not in found:
+                    found.append(match.movie_id)
+                break
+    return found
 
 
 def fresh_request(new: Understood, deps: Deps) -> dict:

@@ -18,11 +18,11 @@ FEATURES = (
 BASE_WEIGHTS = {
     "relevance": 0.45,
     "quality": 0.2,
-    "popularity": 0.05,
+    "popularity": 0.3,
     "affinity": 0.15,
     "taste": 0.15,
     "anchor": 0.6,
-    "collaborative": 0.3,
+    "collaborative": 0.5,
     "themes": 0.25,
     "novelty": 0.0,
 }
@@ -68,6 +68,7 @@ def featurise(
     wanted_moods = set(request.get("moods") or [])
     unwanted_moods = set(request.get("exclude_moods") or [])
     wanted_themes = [k.lower() for k in request.get("keywords") or []]
+    soft_genres = set(request.get("soft_genres") or [])
     candidates = []
     for result in results:
         movie = result.movie
@@ -77,6 +78,8 @@ def featurise(
             math.log10(rating_counts.get(movie.id, 0) + 1) / log_top_count,
         )
         themes = _themes(movie, wanted_moods, unwanted_moods, wanted_themes)
+        if soft_genres:
+            themes += len(soft_genres & set(movie.genres)) / len(soft_genres)
         features = {
             "relevance": result.relevance,
             "quality": result.quality,

@@ -149,6 +149,15 @@ def retrieve(state: dict, deps: Deps) -> dict:
         if movie is not None and movie_id not in seen and matches(movie, filters):
             candidates.append({"id": movie_id, "relevance": 0.0, "quality": deps.catalog.quality(movie_id)})
             seen.add(movie_id)
+    # and so do the films most people rated, as a broad default
+    counts = rating_counts(deps)
+    for movie_id in sorted(counts, key=counts.get, reverse=True)[: deps.config.pool * 3]:
+        if len(seen) >= len(results) + 2 * deps.config.pool:
+            break
+        movie = deps.catalog.movies.get(movie_id)
+        if movie is not None and movie_id not in seen and matches(movie, filters):
+            candidates.append({"id": movie_id, "relevance": 0.0, "quality": deps.catalog.quality(movie_id)})
+            seen.add(movie_id)
     for candidate in candidates:
         candidate["collaborative"] = collaborative.get(candidate["id"], 0.0)
     debug = {**(state.get("debug") or {}), "retrieve_ms": round((time.perf_counter() - started) * 1000, 1),
@@ -206,7 +215,10 @@ def rank(state: dict, deps: Deps) -> dict:
 
 
 def _count(state: dict, request: dict, deps: Deps) -> int:
-    wanted = request.get("count") or state.get("k") or deps.config.default_count
+    if state.get("always_recommend") and state.get("k"):
+        wanted = state["k"]
+    else:
+        wanted = request.get("count") or state.get("k") or deps.config.default_count
     return max(1, min(int(wanted), deps.config.max_count))
 
 

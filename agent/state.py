@@ -29,6 +29,7 @@ class InputState(TypedDict, total=False):
     channel: str  # where the message was said (a Discord channel id, "terminal", ...)
     context: list[dict]  # earlier turns given by the caller ({"role", "text"}), e.g. a batch line
     exclude_ids: list[str]  # movies the caller rules out for this turn (e.g. already mentioned)
+    always_recommend: bool  # answer with exactly k picks whatever the message (batch lines, evaluations)
 
 
 class OutputState(TypedDict, total=False):

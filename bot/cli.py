@@ -294,6 +294,7 @@ def _batch_line(app, line: str, number: int, default_k: int | None) -> dict:
         k=item.get("k") or default_k,
         context=context,
         remember=False,
+        always_recommend=True,
     )
     return {"id": item.get("id", number), **contract(result)}
 

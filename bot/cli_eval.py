@@ -40,9 +40,17 @@ def add_parsers(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--out", type=Path, metavar="FILE", help="write one JSON line per evaluated turn here")
 
 
+
 @command("eval redial")
 def cmd_eval_redial(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.evaluation.redial import METADATA_FILE, DialogueError, catalog_mapping, evaluate, read_dialogues
+    from bot.evaluation.redial import (
+        METADATA_FILE,
+        DialogueError,
+        catalog_mapping,
+        evaluate,
+        read_dialogues,
+        training_ratings,
+    )
     from store.catalog import read_movies
     from store.home import DataDir
     from store.ingest.base import SourceError
@@ -82,8 +90,9 @@ def cmd_eval_redial(args: argparse.Namespace, settings: Settings) -> int:
             out = stack.enter_context(open(args.out, "w", encoding="utf-8")) if args.out else None
         except OSError as exc:
             raise UserError(f"{args.out}: {exc.strerror}") from exc
-        app = _open_recommender(settings, args.k_max)
+        app = _open_recommender(settings, args.k_max, training_ratings(train or [], ids))
         stack.callback(app.close)
+
 
         def progress(total: int):
             if args.json or not sys.stderr.isatty():
@@ -119,21 +128,25 @@ def cmd_eval_redial(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _open_recommender(settings: Settings, k_max: int):
-    """The runtime with nothing remembered or logged: no profile store, no conversation memory.
+def _open_recommender(settings: Settings, k_max: int, ratings: list[tuple]):
+    """The runtime with nothing remembered or written to the data dir.
 
-    Without a profile store the evaluation neither writes suggestions into the data dir nor
-    lets a user's history shape the picks; the learning re-ranker still applies what the
-    data dir has learned, without exploring. The answer may hold k_max picks.
+    The profile store is a scratch one in memory holding the training dialogues as
+    ratings (empty without --train), so suggestions made during the evaluation are not
+    logged into the data dir. The answer may hold k_max picks.
     """
     from agent.deps import AgentConfig
     from agent.graph import Recommender
     from bot.runtime import open_runtime
+    from store.profiles import ProfileStore
 
     defaults = AgentConfig()
     config = AgentConfig(explore=False, max_count=max(k_max, defaults.max_count), pool=max(defaults.pool, 2 * k_max))
     app = open_runtime(settings, memory=False, config=config)
-    app.recommender = Recommender(dataclasses.replace(app.deps, profiles=None))
+    scratch = ProfileStore(None)
+    if ratings:
+        scratch.bulk_rate(ratings, source="redial-train")
+    app.recommender = Recommender(dataclasses.replace(app.deps, profiles=scratch, ranker=None))
     return app
 
 

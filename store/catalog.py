@@ -288,9 +288,10 @@ class Catalog:
 
     def vectors(self, movie_ids: list[str]) -> dict[str, np.ndarray]:
         """Stored embeddings of the given movies (anchors for "something like X")."""
+        movie_ids = list(dict.fromkeys(movie_ids))
         if not movie_ids:
             return {}
-        result = self._collection.get(ids=list(movie_ids), include=["embeddings"])
+        result = self._collection.get(ids=movie_ids, include=["embeddings"])
         return {
             mid: np.asarray(vec, dtype=np.float32) for mid, vec in zip(result["ids"], result["embeddings"], strict=True)
         }

@@ -181,6 +181,27 @@ def extract_samples(dialogues: Sequence[dict], ids: Mapping[str, str], names: Ma
     return Extraction(samples, unmapped, without_target)
 
 
+# -- training dialogues as ratings ---------------------------------------------------------
+
+SEEKER_STARS = {1: 5.0, 0: 2.0, 2: 4.0}  # ReDial's "liked": yes, no, did not say
+
+
+def training_ratings(dialogues: Iterable[dict], ids: Mapping[str, str]) -> list[tuple[str, str, float, int]]:
+    """Each training dialogue as one pseudo-user who rated the films it mentions, by what
+    the seeker said of them: the same data the popularity baseline counts, given to
+    moviebot the way any ratings reach it (co-occurrence and popularity in the store)."""
+    rows = []
+    for dialogue in dialogues:
+        user = f"redial:{dialogue.get('conversationId', id(dialogue))}"
+        answers = dialogue.get("initiatorQuestions") or {}
+        for redial_id in dialogue.get("movieMentions") or {}:
+            if redial_id not in ids:
+                continue
+            liked = (answers.get(redial_id) or {}).get("liked", 2) if isinstance(answers, dict) else 2
+            rows.append((user, ids[redial_id], SEEKER_STARS.get(liked, 4.0), 0))
+    return rows
+
+
 # -- the popularity baseline -----------------------------------------------------------------
 
 
@@ -409,6 +430,7 @@ def _ask(recommender_ask: Ask, sample: Sample, k_max: int) -> tuple[list[str], s
             context=sample.context,
             exclude_ids=sample.exclude_ids,
             remember=False,
+            always_recommend=True,
         )
     except Exception as exc:  # one failing turn must not end an hour-long run; it is reported
         return [], f"{type(exc).__name__}: {exc}"
