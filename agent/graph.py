@@ -98,9 +98,6 @@ def _fold_context(context: list[dict], deps: Deps) -> dict:
         request = (
             merge_request(request, understood, last_picks=[], deps=deps) if request else fresh_request(understood, deps)
         )
-    # genres said across a whole conversation ("I like comedies", later "something scary")
-    # are preferences, not all-at-once filters
-    request["soft_genres"] = request.pop("genres", [])
     references = [m for m in reversed(talked_about) if m not in disliked][:MAX_REFERENCES]
     if references:
         request["like_titles"] = list(dict.fromkeys([*(request.get("like_titles") or []), *references]))

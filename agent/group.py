@@ -9,7 +9,7 @@ from agent.explain import reasons_for, template_explanation
 from agent.interpret import fresh_request
 from agent.profile import Profile
 from agent.rank import featurise, score
-from agent.recommend import filters_for, profile_for, query_text
+from agent.recommend import filters_for, profile_for, query_text, recommendation
 from agent.understanding import understand
 
 
@@ -50,22 +50,11 @@ def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", co
     for movie_id in best:
         movie = deps.catalog.movies[movie_id]
         per_person = {user: _reason_for_member(movie, request, profiles[user], deps) for user in users}
+        explanation = template_explanation(
+            movie, reasons_for(movie, request=request, anchors=[], profile=None, catalog=deps.catalog)
+        )
         recommendations.append(
-            {
-                "id": movie.id,
-                "title": movie.title,
-                "year": movie.year,
-                "genres": movie.genres,
-                "runtime": movie.runtime,
-                "directors": movie.directors,
-                "rating": movie.rating,
-                "poster_url": movie.poster_url,
-                "score": round(group_scores[movie_id], 4),
-                "explanation": template_explanation(
-                    movie, reasons_for(movie, request=request, anchors=[], profile=None, catalog=deps.catalog)
-                ),
-                "per_person": per_person,
-            }
+            recommendation(movie, explanation, round(group_scores[movie_id], 4), per_person=per_person)
         )
     lines = [f"Movie night for {len(users)}: nobody here has seen {'these' if len(best) > 1 else 'this'}."]
     for rec in recommendations:

@@ -132,6 +132,10 @@ def merge_request(previous: dict, new: Understood, *, last_picks: list[dict], de
     rather than replacing it: new constraints win, earlier ones stay."""
     merged = {**previous}
     new_dict = dataclasses.asdict(new)
+    if new.genres and merged.get("genres"):
+        # "something scary now" after comedies: the new genre leads, the old ones still count
+        merged["soft_genres"] = list(dict.fromkeys([*(merged.get("soft_genres") or []), *merged["genres"]]))
+        merged["genres"] = []
     for name in LIST_FIELDS:
         values = list(dict.fromkeys([*(merged.get(name) or []), *new_dict[name]]))
         opposite = OPPOSITES.get(name)

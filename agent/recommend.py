@@ -267,21 +267,7 @@ def reply(state: dict, deps: Deps) -> dict:
     lines = [intro]
     for n, (pick, suggestion_id) in enumerate(zip(picks, suggestion_ids, strict=True), 1):
         movie = deps.catalog.movies[pick["id"]]
-        recommendations.append(
-            {
-                "id": movie.id,
-                "title": movie.title,
-                "year": movie.year,
-                "genres": movie.genres,
-                "runtime": movie.runtime,
-                "directors": movie.directors,
-                "rating": movie.rating,
-                "explanation": pick["explanation"],
-                "score": pick["score"],
-                "suggestion_id": suggestion_id,
-                "poster_url": movie.poster_url,
-            }
-        )
+        recommendations.append(recommendation(movie, pick["explanation"], pick["score"], suggestion_id=suggestion_id))
         lines.append(f"{n}. {movie.label} — {pick['explanation']}")
     text = "\n".join(lines)
     remembered = [{"id": p["id"], "reasons": p["reasons"], "explanation": p["explanation"]} for p in picks]
@@ -292,6 +278,23 @@ def reply(state: dict, deps: Deps) -> dict:
         "messages": [{"role": "assistant", "text": text}],
         "shown": [p["id"] for p in picks],
         "last_picks": remembered,
+    }
+
+
+def recommendation(movie, explanation: str, score: float, **extra) -> dict:
+    """One pick as every front end receives it (the JSON contract's fields and more)."""
+    return {
+        "id": movie.id,
+        "title": movie.title,
+        "year": movie.year,
+        "genres": movie.genres,
+        "runtime": movie.runtime,
+        "directors": movie.directors,
+        "rating": movie.rating,
+        "explanation": explanation,
+        "score": score,
+        "poster_url": movie.poster_url,
+        **extra,
     }
 
 
