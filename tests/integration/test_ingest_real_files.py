@@ -10,6 +10,7 @@ import pytest
 from store.ingest import get_adapter
 from store.ingest.base import Record, RowError
 from store.ingest.redial import redial_ids
+from store.vocab import LANGUAGES
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 
@@ -122,11 +123,12 @@ def test_tmdb_avatar(tmdb):
     assert record.popularity == pytest.approx(150.437577)
 
 
-def test_tmdb_odd_language_keeps_the_movie(tmdb):
-    # Troll Hunter is in Norwegian Bokmål, "nb", which is not in moviebot's vocabulary
-    movie = find(tmdb[0], "Troll Hunter", 2010).movie
-    assert movie.language is None
-    assert movie.directors  # the rest of the movie is intact
+def test_tmdb_languages_outside_the_vocabulary_are_dropped_not_the_movie(tmdb):
+    troll_hunter = find(tmdb[0], "Troll Hunter", 2010).movie
+    assert troll_hunter.language == "nb"  # Norwegian Bokmål is in the vocabulary
+    records = tmdb[0]
+    assert len(records) == 4803  # no film was lost over its language
+    assert all(r.movie.language is None or r.movie.language in LANGUAGES for r in records)
 
 
 def test_redial_reads_every_named_movie(redial):

@@ -111,7 +111,7 @@ def test_every_feedback_event_from_threads_and_processes_is_recorded_once(file_s
                                             "m-five": 5.0}  # fmt: skip
             assert [w["movie_id"] for w in reader.watched(user)] == ["m-watched"]
             assert reader.dismissed(user) == {"m-dismiss"}
-            assert reader.excluded_ids(user) == {"m-dislike", "m-watched", "m-dismiss"}
+            assert reader.excluded_ids(user) == {"m-like", "m-dislike", "m-three", "m-five", "m-watched", "m-dismiss"}
         assert len(reader.users()) == 50
 
 

@@ -1,8 +1,8 @@
 """Batch lines and evaluation turns: a whole conversation handed in, always answered with k picks."""
 
 from agent.interpret import titles_with_years
-from tests.unit.test_graph import ids, make_bot, starter  # noqa: F401 - module-scoped starter catalog
 from store.profiles import ProfileStore
+from tests.unit.test_graph import ids, make_bot, starter  # noqa: F401 - module-scoped starter catalog
 
 
 def test_titles_written_with_years_are_found(starter):  # noqa: F811
