@@ -40,7 +40,6 @@ def add_parsers(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--out", type=Path, metavar="FILE", help="write one JSON line per evaluated turn here")
 
 
-
 @command("eval redial")
 def cmd_eval_redial(args: argparse.Namespace, settings: Settings) -> int:
     from bot.evaluation.redial import (
@@ -92,7 +91,6 @@ def cmd_eval_redial(args: argparse.Namespace, settings: Settings) -> int:
             raise UserError(f"{args.out}: {exc.strerror}") from exc
         app = _open_recommender(settings, args.k_max, training_ratings(train or [], ids))
         stack.callback(app.close)
-
 
         def progress(total: int):
             if args.json or not sys.stderr.isatty():

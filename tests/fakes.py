@@ -94,13 +94,15 @@ class FakeChatModel(BaseChatModel):
             return reply.model_dump_json()
         return json.dumps(reply)
 
-    def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None, run_manager: Any = None,
-                  **kwargs: Any) -> ChatResult:
+    def _generate(
+        self, messages: list[BaseMessage], stop: list[str] | None = None, run_manager: Any = None, **kwargs: Any
+    ) -> ChatResult:
         reply = self._next(messages)
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=self._content(reply)))])
 
-    def with_structured_output(self, schema: Any, *, include_raw: bool = False, method: str = "json_mode",
-                               **kwargs: Any) -> Runnable[LanguageModelInput, Any]:
+    def with_structured_output(
+        self, schema: Any, *, include_raw: bool = False, method: str = "json_mode", **kwargs: Any
+    ) -> Runnable[LanguageModelInput, Any]:
         def parse(reply: Any) -> Any:
             value = reply
             if isinstance(reply, str):
@@ -200,14 +202,18 @@ class FakeOpenAIServer:
     @staticmethod
     def _completion(content: str, request: Any) -> bytes:
         model = request.get("model", "fake-model") if isinstance(request, dict) else "fake-model"
-        return json.dumps({
-            "id": "chatcmpl-fake",
-            "object": "chat.completion",
-            "created": int(time.time()),
-            "model": model,
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
-            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
-        }).encode()
+        return json.dumps(
+            {
+                "id": "chatcmpl-fake",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": model,
+                "choices": [
+                    {"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}
+                ],
+                "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+            }
+        ).encode()
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         server = self

@@ -57,8 +57,14 @@ def test_semantic_search_understands_descriptions(real_catalog):
 
 
 def test_filters_are_exact_on_a_real_catalog(real_catalog):
-    filters = Filters.of(genres=["horror"], exclude_genres=["comedy"], year_min=1990, year_max=1999,
-                         max_runtime=110, exclude_ids=["scream-1996"])
+    filters = Filters.of(
+        genres=["horror"],
+        exclude_genres=["comedy"],
+        year_min=1990,
+        year_max=1999,
+        max_runtime=110,
+        exclude_ids=["scream-1996"],
+    )
     results = real_catalog.search("a masked killer stalks teenagers", filters, k=20)
     assert len(results) >= 5
     assert all(matches(r.movie, filters) for r in results)
@@ -82,13 +88,28 @@ def home_catalog_unchanged(home, report) -> bool:
 
 def moviebot(*args: str, home: Path, check: bool = True) -> subprocess.CompletedProcess:
     env = {**os.environ, "MOVIEBOT_HOME": str(home)}
-    return subprocess.run([sys.executable, "-m", "bot.cli", *args], env=env, capture_output=True, text=True,
-                          check=check, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args], env=env, capture_output=True, text=True, check=check, timeout=600
+    )
 
 
 def test_cli_search_json_honours_filters(tmdb_home):
-    out = moviebot("search", "space adventure", "--genre", "sci-fi", "--year-from", "1970", "--year-to", "1989",
-                   "--max-runtime", "130", "--k", "5", "--json", home=tmdb_home.root)
+    out = moviebot(
+        "search",
+        "space adventure",
+        "--genre",
+        "sci-fi",
+        "--year-from",
+        "1970",
+        "--year-to",
+        "1989",
+        "--max-runtime",
+        "130",
+        "--k",
+        "5",
+        "--json",
+        home=tmdb_home.root,
+    )
     results = json.loads(out.stdout)
     assert len(results) == 5
     assert all("sci-fi" in r["genres"] and 1970 <= r["year"] <= 1989 and r["runtime"] <= 130 for r in results)
@@ -110,8 +131,12 @@ def test_kill_9_mid_ingest_loses_nothing(tmp_path):
     moviebot("catalog", "stats", home=home.root)
     before = home.current_catalog()
     env = {**os.environ, "MOVIEBOT_HOME": str(home.root)}
-    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "ingest", "--format", "tmdb-5000",
-                             str(shared_file("tmdb-5000"))], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "ingest", "--format", "tmdb-5000", str(shared_file("tmdb-5000"))],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.time() + 120
     while not list(home.catalogs.glob("*.partial")) and time.time() < deadline and proc.poll() is None:
         time.sleep(0.2)

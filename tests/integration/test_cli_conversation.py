@@ -57,11 +57,15 @@ def test_batch_answers_every_line_and_reports_bad_ones(home, tmp_path):
     lines = [
         {"id": "a", "user": "cy", "k": 2, "messages": [{"role": "user", "text": "a feel-good animated film"}]},
         "{not json",
-        {"id": "c", "user": "dee", "messages": [
-            {"role": "user", "text": "I want a western"},
-            {"role": "assistant", "text": "How about The Searchers?"},
-            {"role": "user", "text": "something older please, and only 2"},
-        ]},
+        {
+            "id": "c",
+            "user": "dee",
+            "messages": [
+                {"role": "user", "text": "I want a western"},
+                {"role": "assistant", "text": "How about The Searchers?"},
+                {"role": "user", "text": "something older please, and only 2"},
+            ],
+        },
         {"id": "d", "messages": []},
     ]
     source = tmp_path / "in.jsonl"
@@ -79,8 +83,13 @@ def test_batch_answers_every_line_and_reports_bad_ones(home, tmp_path):
 
 
 def test_terminal_chat_session(home):
-    out = run("chat", "--user", "eve", home=home,
-              stdin="a heist movie from the 90s\nwhy the first one?\nI've seen the first one\nmore\nquit\n")
+    out = run(
+        "chat",
+        "--user",
+        "eve",
+        home=home,
+        stdin="a heist movie from the 90s\nwhy the first one?\nI've seen the first one\nmore\nquit\n",
+    )
     text = out.stdout
     assert text.count("Here ") >= 2 and "marked as watched" in text
     assert "Enjoy the movie!" in text

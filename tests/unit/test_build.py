@@ -48,7 +48,9 @@ def test_a_bad_file_leaves_the_previous_catalog_usable(home, embedder, tmp_path,
 
 def test_bad_rows_are_skipped_and_reported(home, embedder, tmp_path):
     path = tmp_path / "mixed.jsonl"
-    path.write_text(json.dumps(SAMPLE_MOVIES[0]) + "\n{not json\n" + json.dumps({**SAMPLE_MOVIES[1], "year": "soon"}) + "\n")
+    path.write_text(
+        json.dumps(SAMPLE_MOVIES[0]) + "\n{not json\n" + json.dumps({**SAMPLE_MOVIES[1], "year": "soon"}) + "\n"
+    )
     seen = []
     report = ingest(home, embedder, [("jsonl", [path])], on_error=seen.append)
     assert report.movies == 1
@@ -98,9 +100,16 @@ def test_a_killed_build_is_ignored_then_cleaned(home, embedder, sample_jsonl):
 
 def test_sources_merge_into_one_entry_with_the_richer_fields(home, embedder, tmp_path, sample_jsonl):
     ingest(home, embedder, [("jsonl", [sample_jsonl])])
-    other_source = {"id": "seven-1995", "title": "Se7en", "year": 1995, "imdb_id": "tt0114369", "tmdb_id": 807,
-                    "rating": 8.4, "votes": 20000, "cast": ["Brad Pitt", "Morgan Freeman", "Gwyneth Paltrow",
-                                                             "Kevin Spacey", "R. Lee Ermey"]}
+    other_source = {
+        "id": "seven-1995",
+        "title": "Se7en",
+        "year": 1995,
+        "imdb_id": "tt0114369",
+        "tmdb_id": 807,
+        "rating": 8.4,
+        "votes": 20000,
+        "cast": ["Brad Pitt", "Morgan Freeman", "Gwyneth Paltrow", "Kevin Spacey", "R. Lee Ermey"],
+    }
     report = ingest(home, embedder, [("jsonl", [write_jsonl(tmp_path / "other.jsonl", [other_source])])])
     assert (report.movies, report.updated) == (10, 1)
     se7en = {m.id: m for m in read_movies(home.current_catalog() / "catalog.sqlite")}["se7en-1995"]
@@ -118,8 +127,10 @@ def test_merge_matches_by_id_then_title_and_year():
     assert merged.find(Movie(id="heat-1996", title="Heat", year=1996, directors=["Michael Mann"])) == "heat-1995"
     assert merged.find(Movie(id="heat-1996", title="Heat", year=1996, directors=["Someone Else"])) is None
     assert merged.find(Movie(id="heat-1995", title="Heat", year=1995, imdb_id="tt9999999")) is None
-    assert merged.add(Movie(id="heat-1995", title="Heat", year=1995, imdb_id="tt9999999",
-                            directors=["Other Director"])) == "added"
+    assert (
+        merged.add(Movie(id="heat-1995", title="Heat", year=1995, imdb_id="tt9999999", directors=["Other Director"]))
+        == "added"
+    )
     assert "heat-1995-other-director" in merged.movies
 
 

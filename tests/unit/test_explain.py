@@ -14,8 +14,13 @@ def test_named_titles_reads_titles_not_names_or_sentence_starts(catalog):
 def test_template_cites_shared_facts_with_reference_and_history(catalog):
     insider = catalog.movies["the-insider-1999"]
     profile = build_profile("cli:a", {"heat-1995": 5.0}, set(), catalog)
-    reasons = reasons_for(insider, request={"year_min": 1990, "year_max": 1999, "genres": ["thriller"]},
-                          anchors=[catalog.movies["se7en-1995"]], profile=profile, catalog=catalog)
+    reasons = reasons_for(
+        insider,
+        request={"year_min": 1990, "year_max": 1999, "genres": ["thriller"]},
+        anchors=[catalog.movies["se7en-1995"]],
+        profile=profile,
+        catalog=catalog,
+    )
     text = template_explanation(insider, reasons)
     assert "Same director as Heat (Michael Mann), which you rated 5/5" in text
     assert "a 1990s thriller, as you asked" in text

@@ -1,8 +1,19 @@
 from store.filters import Filters, build_where, matches, sql_where
 from store.movie import Movie
 
-SE7EN = Movie(id="se7en-1995", title="Se7en", year=1995, genres=["crime", "thriller"], directors=["David Fincher"],
-              cast=["Brad Pitt"], runtime=127, language="en", country="US", rating=8.6, votes=1_800_000)
+SE7EN = Movie(
+    id="se7en-1995",
+    title="Se7en",
+    year=1995,
+    genres=["crime", "thriller"],
+    directors=["David Fincher"],
+    cast=["Brad Pitt"],
+    runtime=127,
+    language="en",
+    country="US",
+    rating=8.6,
+    votes=1_800_000,
+)
 UNKNOWN_YEAR = Movie(id="x", title="Untitled", year=None, genres=["crime"])
 
 
@@ -17,20 +28,31 @@ def test_single_clause_is_not_wrapped_in_and():
 
 def test_every_constraint_reaches_chroma():
     where = build_where(
-        Filters.of(genres=["crime"], exclude_genres=["horror"], year_min=1990, year_max=1999, max_runtime=120,
-                   min_rating=7.5, languages=["ko"], countries=["KR"], exclude_ids={"b", "a"})
+        Filters.of(
+            genres=["crime"],
+            exclude_genres=["horror"],
+            year_min=1990,
+            year_max=1999,
+            max_runtime=120,
+            min_rating=7.5,
+            languages=["ko"],
+            countries=["KR"],
+            exclude_ids={"b", "a"},
+        )
     )
-    assert where == {"$and": [
-        {"genres": {"$contains": "crime"}},
-        {"genres": {"$not_contains": "horror"}},
-        {"year": {"$gte": 1990}},
-        {"year": {"$lte": 1999}},
-        {"runtime": {"$lte": 120}},
-        {"rating": {"$gte": 7.5}},
-        {"language": {"$in": ["ko"]}},
-        {"country": {"$in": ["KR"]}},
-        {"mid": {"$nin": ["a", "b"]}},
-    ]}
+    assert where == {
+        "$and": [
+            {"genres": {"$contains": "crime"}},
+            {"genres": {"$not_contains": "horror"}},
+            {"year": {"$gte": 1990}},
+            {"year": {"$lte": 1999}},
+            {"runtime": {"$lte": 120}},
+            {"rating": {"$gte": 7.5}},
+            {"language": {"$in": ["ko"]}},
+            {"country": {"$in": ["KR"]}},
+            {"mid": {"$nin": ["a", "b"]}},
+        ]
+    }
 
 
 def test_sql_where_binds_every_value():

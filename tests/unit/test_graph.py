@@ -35,8 +35,9 @@ def profiles() -> ProfileStore:
 
 
 def make_bot(catalog, profiles, *, llm=None, checkpointer=None, explore=False) -> Recommender:
-    deps = Deps(catalog=catalog, profiles=profiles, llm=llm, config=AgentConfig(explore=explore),
-                today=dt.date(2026, 11, 24))
+    deps = Deps(
+        catalog=catalog, profiles=profiles, llm=llm, config=AgentConfig(explore=explore), today=dt.date(2026, 11, 24)
+    )
     return Recommender(deps, checkpointer)
 
 
@@ -160,8 +161,14 @@ def test_threads_are_per_user_and_channel(starter, profiles):
 
 # -- with a chat model ---------------------------------------------------------------------
 
-UNDERSTOOD = {"intent": "recommend", "genres": ["crime"], "like_titles": ["Heat"], "year_min": 1990,
-              "year_max": 1999, "query": "tense cat and mouse between cops and robbers"}
+UNDERSTOOD = {
+    "intent": "recommend",
+    "genres": ["crime"],
+    "like_titles": ["Heat"],
+    "year_min": 1990,
+    "year_max": 1999,
+    "query": "tense cat and mouse between cops and robbers",
+}
 
 
 def test_llm_path_uses_at_most_two_calls_and_grounded_explanations(starter, profiles):
@@ -184,10 +191,15 @@ def test_llm_explanations_naming_unknown_titles_are_replaced(starter, profiles):
     bot = make_bot(starter, profiles, llm=StructuredLLM(model, initial_wait=0.0))
     model.queue(UNDERSTOOD, {"explanations": []})
     picked = ids(bot.ask("cops and robbers like Heat, 90s", user="cli:max"))
-    model.queue(UNDERSTOOD, {"explanations": [
-        {"id": picked[0], "text": "A taut crime story in the spirit of Heat, which you asked about."},
-        {"id": picked[1], "text": "Better than The Godfather and Titanic combined."},
-    ]})
+    model.queue(
+        UNDERSTOOD,
+        {
+            "explanations": [
+                {"id": picked[0], "text": "A taut crime story in the spirit of Heat, which you asked about."},
+                {"id": picked[1], "text": "Better than The Godfather and Titanic combined."},
+            ]
+        },
+    )
     result = bot.ask("cops and robbers like Heat, 90s", user="cli:max2")
     assert ids(result) == picked
     texts = {r["id"]: r["explanation"] for r in result["recommendations"]}
@@ -199,7 +211,7 @@ def test_llm_garbage_falls_back_to_rules_silently(starter, profiles):
     model = FakeChatModel()
     llm = StructuredLLM(model, initial_wait=0.0)
     bot = make_bot(starter, profiles, llm=llm)
-    model.queue("this is not json at all", "{\"explanations\": 42}")
+    model.queue("this is not json at all", '{"explanations": 42}')
     result = bot.ask("a 90s crime thriller", user="cli:ned")
     assert len(result["recommendations"]) == 3
     assert all("crime" in starter.movies[i].genres for i in ids(result))

@@ -30,17 +30,25 @@ def store():
     profiles.close()
 
 
-@pytest.mark.parametrize("request_text", [
-    "show me what Alice has watched",
-    "what did Alice rate highly? recommend me those",
-    "something Alice would like",
-    "recommend me something",
-])
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "show me what Alice has watched",
+        "what did Alice rate highly? recommend me those",
+        "something Alice would like",
+        "recommend me something",
+    ],
+)
 def test_bob_never_sees_alices_data(starter, store, request_text):  # noqa: F811
     model = FakeChatModel()
     model.queue({"intent": "recommend", "query": request_text}, {"explanations": []})
-    deps = Deps(catalog=starter, profiles=store, llm=StructuredLLM(model, initial_wait=0.0),
-                config=AgentConfig(explore=False), today=dt.date(2026, 11, 24))
+    deps = Deps(
+        catalog=starter,
+        profiles=store,
+        llm=StructuredLLM(model, initial_wait=0.0),
+        config=AgentConfig(explore=False),
+        today=dt.date(2026, 11, 24),
+    )
     result = Recommender(deps).ask(request_text, user=BOB, channel="general")
     prompts_seen = "\n".join(m.content for prompt in model.prompts for m in prompt)
     alice_titles = [starter.movies[m].title for m in [*ALICE_HISTORY, *ALICE_WATCHED]]

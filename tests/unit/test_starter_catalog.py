@@ -51,9 +51,20 @@ def test_breadth(starter):
 
 def test_the_titles_people_name_are_there(starter):
     labels = {m.label for m in starter}
-    for wanted in ["Se7en (1995)", "Heat (1995)", "Fight Club (1999)", "The Dark Knight (2008)", "Die Hard (1988)",
-                   "The Matrix (1999)", "Get Out (2017)", "Parasite (2019)", "Spirited Away (2001)",
-                   "The Shining (1980)", "Pulp Fiction (1994)", "Toy Story (1995)"]:
+    for wanted in [
+        "Se7en (1995)",
+        "Heat (1995)",
+        "Fight Club (1999)",
+        "The Dark Knight (2008)",
+        "Die Hard (1988)",
+        "The Matrix (1999)",
+        "Get Out (2017)",
+        "Parasite (2019)",
+        "Spirited Away (2001)",
+        "The Shining (1980)",
+        "Pulp Fiction (1994)",
+        "Toy Story (1995)",
+    ]:
         assert wanted in labels
 
 

@@ -64,13 +64,38 @@ class FakeLookup:
         "the-thing-1982": ("The Thing", 1982),
     }
     PEOPLE = (
-        "Christopher Nolan", "Tom Hanks", "Quentin Tarantino", "Martin Scorsese", "Al Pacino",
-        "Robert De Niro", "Denzel Washington", "Meryl Streep", "Bong Joon-ho", "Hayao Miyazaki",
-        "Wes Anderson", "David Fincher", "Brad Pitt", "Edward Norton", "Joseph Gordon-Levitt",
-        "Samuel L. Jackson", "Penélope Cruz", "Greta Gerwig", "Leonardo DiCaprio", "Kate Winslet",
-        "Steven Spielberg", "Stanley Kubrick", "Ridley Scott", "Sigourney Weaver", "Keanu Reeves",
-        "Guillermo del Toro", "Lupita Nyong'o", "Denis Villeneuve", "Jordan Peele", "Jack Black",
-        "Will Smith", "John Carpenter",
+        "Christopher Nolan",
+        "Tom Hanks",
+        "Quentin Tarantino",
+        "Martin Scorsese",
+        "Al Pacino",
+        "Robert De Niro",
+        "Denzel Washington",
+        "Meryl Streep",
+        "Bong Joon-ho",
+        "Hayao Miyazaki",
+        "Wes Anderson",
+        "David Fincher",
+        "Brad Pitt",
+        "Edward Norton",
+        "Joseph Gordon-Levitt",
+        "Samuel L. Jackson",
+        "Penélope Cruz",
+        "Greta Gerwig",
+        "Leonardo DiCaprio",
+        "Kate Winslet",
+        "Steven Spielberg",
+        "Stanley Kubrick",
+        "Ridley Scott",
+        "Sigourney Weaver",
+        "Keanu Reeves",
+        "Guillermo del Toro",
+        "Lupita Nyong'o",
+        "Denis Villeneuve",
+        "Jordan Peele",
+        "Jack Black",
+        "Will Smith",
+        "John Carpenter",
     )
 
     def __init__(self) -> None:
@@ -427,9 +452,7 @@ def _check(u: Understood, expected: dict) -> None:
                 assert got == want, (key, got)
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"), CASES, ids=[f"{i:03d}-{t[:40]}" for i, (t, _) in enumerate(CASES)]
-)
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[f"{i:03d}-{t[:40]}" for i, (t, _) in enumerate(CASES)])
 def test_understand(text: str, expected: dict) -> None:
     assert expected, "every row must constrain something"
     _check(understand(text, LOOKUP), expected)
