@@ -92,7 +92,7 @@ def ingest(
         movies = sorted(merged.movies.values(), key=lambda m: m.id)
         report.movies = len(movies)
         fingerprint = catalog_fingerprint(movies, embedder.model_id)
-        if current is not None and not replace and _meta(current).get("fingerprint") == fingerprint:
+        if current is not None and _meta(current).get("fingerprint") == fingerprint:
             report.status, report.catalog = "unchanged", current.name
             report.seconds = time.perf_counter() - started
             return report

@@ -75,3 +75,23 @@ def test_unknown_values_never_satisfy_a_constraint():
     assert not matches(UNKNOWN_YEAR, Filters.of(year_min=1900))
     assert not matches(UNKNOWN_YEAR, Filters.of(max_runtime=500))
     assert matches(UNKNOWN_YEAR, Filters.of(genres=["crime"]))
+
+
+def test_the_vectorised_index_allows_exactly_what_matches_allows(catalog):
+    from store.filters import FilterIndex
+
+    movies = list(catalog.movies.values())
+    index = FilterIndex(movies)
+    credits = {"al pacino": {"heat-1995", "the-insider-1999"}}
+    for filters in [
+        Filters(),
+        Filters.of(genres=["crime", "thriller"]),
+        Filters.of(exclude_genres=["drama"], year_min=1995),
+        Filters.of(max_runtime=130, min_rating=8.4),
+        Filters.of(languages=["ja", "ko"], countries=["KR"]),
+        Filters.of(people=["Al Pacino"], exclude_ids=["heat-1995"]),
+        Filters.of(genres=["not-a-genre"]),
+        Filters.of(min_runtime=1),  # every sample film has a runtime
+    ]:
+        expected = sorted(m.id for m in movies if matches(m, filters))
+        assert sorted(index.allowed(filters, credits)) == expected, filters
