@@ -85,7 +85,7 @@ def _shared_with(movie: Movie, anchor: Movie, *, suffix: str) -> list[str]:
     genres = [g for g in movie.genres if g in anchor.genres]
     keywords = [k for k in movie.keywords if k in anchor.keywords]
     if keywords:
-        facts.append(f"also about {keywords[0]}{suffix}")
+        facts.append(f'shares the theme "{keywords[0]}"{suffix}')
     elif len(genres) >= 2 and not facts:
         facts.append(f"a {_genre_phrase(genres)}{suffix}")
     return facts[:2]
