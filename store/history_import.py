@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from store.ingest.base import SourceError, expect_columns
+from store.ingest.jsonl import open_text
 from store.ingest.movielens import split_title
 from store.movie import normalise_title
 from store.profiles import ProfileStore, split_user_key, to_iso, validate_stars
@@ -222,15 +223,7 @@ def _zip_sources(path: Path) -> Iterator[tuple[str, object]]:
 def _file_opener(path: Path):
     @contextmanager
     def opener() -> Iterator[TextIO]:
-        try:
-            handle = path.open(encoding="utf-8-sig", newline="")
-        except FileNotFoundError:
-            raise SourceError(f"{path}: no such file") from None
-        except IsADirectoryError:
-            raise SourceError(f"{path}: is a directory, expected a file") from None
-        except OSError as exc:
-            raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
-        with handle:
+        with open_text(path) as handle:
             yield handle
 
     return opener

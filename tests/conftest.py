@@ -202,6 +202,19 @@ def catalog(home: DataDir, embedder: HashingEmbedder, sample_jsonl: Path) -> Cat
     cat.close()
 
 
+@pytest.fixture(scope="session")
+def starter(tmp_path_factory) -> Catalog:
+    """The shipped starter catalog, indexed once per run with the fast fake embedder."""
+    from store.starter import starter_catalog_path
+
+    home = DataDir(tmp_path_factory.mktemp("starter") / "home").ensure()
+    embedder = HashingEmbedder()
+    ingest(home, embedder, [("jsonl", [starter_catalog_path()])])
+    catalog = Catalog(home.current_catalog(), embedder)
+    yield catalog
+    catalog.close()
+
+
 def shared_file(*parts: str) -> Path:
     path = SHARED_DATA.joinpath(*parts)
     if not path.exists():

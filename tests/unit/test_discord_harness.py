@@ -30,12 +30,8 @@ from agent.deps import AgentConfig, Deps
 from agent.graph import Recommender
 from bot.discord_app import Cooldown, MovieBot
 from bot.settings import Settings
-from store.build import ingest
 from store.catalog import Catalog
-from store.home import DataDir
 from store.profiles import ProfileStore
-from store.starter import starter_catalog_path
-from tests.fakes import HashingEmbedder
 
 BOT_ID = 1_300_000_000_000_000_001
 APP_ID = 1_300_000_000_000_000_002
@@ -552,14 +548,9 @@ class DiscordWorld:
 # -- fixtures (imported by the Discord test modules) -------------------------------------
 
 
-@pytest.fixture(scope="module")
-def starter_catalog(tmp_path_factory) -> Catalog:
-    home = DataDir(tmp_path_factory.mktemp("discord-catalog") / "home").ensure()
-    embedder = HashingEmbedder()
-    ingest(home, embedder, [("jsonl", [starter_catalog_path()])])
-    catalog = Catalog(home.current_catalog(), embedder)
-    yield catalog
-    catalog.close()
+@pytest.fixture
+def starter_catalog(starter) -> Catalog:
+    return starter
 
 
 @pytest.fixture

@@ -9,22 +9,8 @@ import pytest
 from agent.deps import AgentConfig, Deps
 from agent.graph import Recommender, sqlite_checkpointer
 from agent.llm import StructuredLLM
-from store.build import ingest
-from store.catalog import Catalog
-from store.home import DataDir
 from store.profiles import ProfileStore
-from store.starter import starter_catalog_path
-from tests.fakes import FakeChatModel, HashingEmbedder
-
-
-@pytest.fixture(scope="module")
-def starter(tmp_path_factory) -> Catalog:
-    home = DataDir(tmp_path_factory.mktemp("graph") / "home").ensure()
-    embedder = HashingEmbedder()
-    ingest(home, embedder, [("jsonl", [starter_catalog_path()])])
-    catalog = Catalog(home.current_catalog(), embedder)
-    yield catalog
-    catalog.close()
+from tests.fakes import FakeChatModel
 
 
 @pytest.fixture

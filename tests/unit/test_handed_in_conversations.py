@@ -2,16 +2,16 @@
 
 from agent.interpret import titles_with_years
 from store.profiles import ProfileStore
-from tests.unit.test_graph import ids, make_bot, starter  # noqa: F401 - module-scoped starter catalog
+from tests.unit.test_graph import ids, make_bot
 
 
-def test_titles_written_with_years_are_found(starter):  # noqa: F811
+def test_titles_written_with_years_are_found(starter):
     text = "I loved Man on Wire (2008) and Heat (1995), but not Heat (1986) which isn't here"
     assert titles_with_years(text, starter) == ["man-on-wire-2008", "heat-1995"]
     assert titles_with_years("no films here (1999)", starter) == []
 
 
-def test_a_reaction_still_gets_exactly_k_picks_built_on_the_conversation(starter):  # noqa: F811
+def test_a_reaction_still_gets_exactly_k_picks_built_on_the_conversation(starter):
     bot = make_bot(starter, ProfileStore(None))
     context = [
         {"role": "user", "text": "hi, I'm in the mood for a crime movie"},
@@ -25,7 +25,7 @@ def test_a_reaction_still_gets_exactly_k_picks_built_on_the_conversation(starter
     assert sum("crime" in starter.movies[i].genres for i in ids(result)) >= 5
 
 
-def test_genres_said_across_a_conversation_are_preferences_not_filters(starter):  # noqa: F811
+def test_genres_said_across_a_conversation_are_preferences_not_filters(starter):
     bot = make_bot(starter, ProfileStore(None))
     context = [{"role": "user", "text": "I like comedies"}, {"role": "assistant", "text": "Any favourites?"}]
     result = bot.ask("something scary now", user="eval:2", context=context, k=5, remember=False,

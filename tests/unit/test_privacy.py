@@ -9,7 +9,6 @@ from agent.graph import Recommender
 from agent.llm import StructuredLLM
 from store.profiles import ProfileStore
 from tests.fakes import FakeChatModel
-from tests.unit.test_graph import starter  # noqa: F401 - the module-scoped starter catalog fixture
 
 ALICE = "discord:1001"
 BOB = "discord:2002"
@@ -39,7 +38,7 @@ def store():
         "recommend me something",
     ],
 )
-def test_bob_never_sees_alices_data(starter, store, request_text):  # noqa: F811
+def test_bob_never_sees_alices_data(starter, store, request_text):
     model = FakeChatModel()
     model.queue({"intent": "recommend", "query": request_text}, {"explanations": []})
     deps = Deps(
@@ -59,7 +58,7 @@ def test_bob_never_sees_alices_data(starter, store, request_text):  # noqa: F811
     assert "Alice" not in result["reply"]
 
 
-def test_alices_exclusions_do_not_shape_bobs_answers(starter, store):  # noqa: F811
+def test_alices_exclusions_do_not_shape_bobs_answers(starter, store):
     deps = Deps(catalog=starter, profiles=store, config=AgentConfig(explore=False))
     bob = Recommender(deps).ask("give me 10 Korean thrillers", user=BOB)
     assert "parasite-2019" in [r["id"] for r in bob["recommendations"]]  # Alice watched it, Bob did not
