@@ -52,13 +52,23 @@ def profile_for(deps: Deps, user: str | None) -> Profile | None:
 
 def rating_counts(deps: Deps, max_age: float = 600.0) -> dict[str, int]:
     """How many people in the store rated each film; refreshed every few minutes."""
+    return _store_popularity(deps, max_age)[0]
+
+
+def popular_ids(deps: Deps, max_age: float = 600.0) -> list[str]:
+    """Film ids, most rated first (the same few-minutes cache)."""
+    return _store_popularity(deps, max_age)[1]
+
+
+def _store_popularity(deps: Deps, max_age: float) -> tuple[dict[str, int], list[str]]:
     if deps.profiles is None:
-        return {}
+        return {}, []
     cached = deps.profile_cache.get("__rating_counts__")
     if cached is None or time.monotonic() - cached[0] > max_age:
-        cached = (time.monotonic(), deps.profiles.rating_counts())
+        counts = deps.profiles.rating_counts()
+        cached = (time.monotonic(), counts, sorted(counts, key=counts.get, reverse=True)[:1000])
         deps.profile_cache["__rating_counts__"] = cached
-    return cached[1]
+    return cached[1], cached[2]
 
 
 def excluded_for(deps: Deps, state: dict, profile: Profile | None) -> set[str]:
@@ -141,28 +151,28 @@ def retrieve(state: dict, deps: Deps) -> dict:
     filters = filters_for(request, excluded)
     candidates = [{"id": r.movie.id, "relevance": r.relevance, "quality": r.quality} for r in results]
     collaborative = _collaborative(deps, state.get("user"), request, profile)
-    seen = {c["id"] for c in candidates}
     # People who liked the same films: their other favourites join the pool even when the
-    # text and vector indexes would not have found them (open requests live on this).
-    for movie_id in list(collaborative)[: deps.config.pool]:
-        movie = deps.catalog.movies.get(movie_id)
-        if movie is not None and movie_id not in seen and matches(movie, filters):
-            candidates.append({"id": movie_id, "relevance": 0.0, "quality": deps.catalog.quality(movie_id)})
-            seen.add(movie_id)
-    # and so do the films most people rated, as a broad default
-    counts = rating_counts(deps)
-    for movie_id in sorted(counts, key=counts.get, reverse=True)[: deps.config.pool * 3]:
-        if len(seen) >= len(results) + 2 * deps.config.pool:
-            break
-        movie = deps.catalog.movies.get(movie_id)
-        if movie is not None and movie_id not in seen and matches(movie, filters):
-            candidates.append({"id": movie_id, "relevance": 0.0, "quality": deps.catalog.quality(movie_id)})
-            seen.add(movie_id)
+    # text and vector indexes would not have found them (open requests live on this);
+    # and so do the films most people rated, as a broad default.
+    _join(candidates, list(collaborative)[: deps.config.pool], filters, deps, limit=len(candidates) + deps.config.pool)
+    _join(candidates, popular_ids(deps), filters, deps, limit=len(results) + 2 * deps.config.pool)
     for candidate in candidates:
         candidate["collaborative"] = collaborative.get(candidate["id"], 0.0)
     debug = {**(state.get("debug") or {}), "retrieve_ms": round((time.perf_counter() - started) * 1000, 1),
              "relaxed": relaxed, "excluded": len(excluded)}  # fmt: skip
     return {"candidates": candidates, "debug": debug}
+
+
+def _join(candidates: list[dict], ids: list[str], filters: Filters, deps: Deps, *, limit: int) -> None:
+    """Add films from another source that pass the filters, up to `limit` candidates in all."""
+    seen = {c["id"] for c in candidates}
+    for movie_id in ids:
+        if len(candidates) >= limit:
+            return
+        movie = deps.catalog.movies.get(movie_id)
+        if movie is not None and movie_id not in seen and matches(movie, filters):
+            candidates.append({"id": movie_id, "relevance": 0.0, "quality": deps.catalog.quality(movie_id)})
+            seen.add(movie_id)
 
 
 def _collaborative(deps: Deps, user: str | None, request: dict, profile: Profile | None) -> dict[str, float]:
