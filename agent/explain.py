@@ -54,6 +54,10 @@ def reasons_for(
             if shared_cast:
                 reasons.append(f"{shared_cast[0]} stars, as in {liked.title}, which you rated {stars}/5")
                 break
+        if not any("you rated" in r for r in reasons):
+            liked_genres = sorted((profile.genres.get(g, 0.0), g) for g in movie.genres)
+            if liked_genres and liked_genres[-1][0] > 0.15:
+                reasons.append(f"you tend to rate {liked_genres[-1][1]} films highly")
     asked = _what_was_asked(movie, request)
     if asked:
         reasons.append(asked)
