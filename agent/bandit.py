@@ -130,11 +130,6 @@ class Ranker:
             pool.remove(pick)
         return chosen
 
-    def greedy_rank(self, user: str, candidates: Sequence[Candidate]) -> list[Candidate]:
-        values = self.scores(user, candidates)
-        order = sorted(range(len(candidates)), key=lambda i: values[i], reverse=True)
-        return [candidates[i] for i in order]
-
     # -- learning --------------------------------------------------------------------------
 
     def learn(self, user: str, features: dict[str, float], reward: float) -> None:

@@ -66,11 +66,7 @@ def record_opinion(state: dict, deps: Deps) -> dict:
     """ "I've seen Heat", "loved the first one", "hated Titanic": written to the profile."""
     intent = state.get("intent") or "seen"
     targets = _pointed(state, deps)
-    unknown = state.get("unresolved") or []
     if not targets:
-        if unknown:
-            return _say(f"I couldn't find {', '.join(repr(u) for u in unknown)} in the catalog. "
-                        "Could you check the title (and add the year)?", intent)  # fmt: skip
         return _say('Which movie do you mean? Name it, or say "the second one" after I suggest some.', intent)
     labels = [deps.catalog.movies[m].label for m in targets]
     stars = state.get("stated_rating")

@@ -45,7 +45,7 @@ def understand_message(state: State, deps: Deps) -> dict:
         previous = _fold_context(seeded, deps)
     has_previous = bool(previous) or bool(last_picks)
     base = {"messages": [*seeded, {"role": "user", "text": message}], "ordinal": None, "mentioned": [],
-            "stated_rating": None, "unresolved": [], "llm_calls": 0, "picks": [], "candidates": [],
+            "stated_rating": None, "llm_calls": 0, "picks": [], "candidates": [],
             "debug": {}}  # fmt: skip
     if not message:
         return {**base, "intent": "help"}

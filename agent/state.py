@@ -46,7 +46,6 @@ class State(InputState, OutputState, total=False):
     ordinal: int | None  # "the second one" -> 1, resolved against last_picks
     mentioned: list[str]  # ids named in the message as seen/liked/disliked
     stated_rating: float | None  # stars stated with them
-    unresolved: list[str]  # titles the user named that the catalog does not have
     candidates: list[dict]  # retrieved and scored: {"id", "features": {...}, "score"}
     picks: list[dict]  # chosen candidates, best first, with "reasons"
     shown: Annotated[list[str], accumulate_ids]  # every id suggested in this thread

@@ -51,9 +51,6 @@ class Filters:
                 clean[key] = value
         return cls(**clean)
 
-    def without_exclusions(self) -> Filters:
-        return Filters(**{**{f: getattr(self, f) for f in self.__slots__}, "exclude_ids": frozenset()})
-
     @property
     def is_empty(self) -> bool:
         return self == Filters()

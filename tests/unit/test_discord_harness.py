@@ -43,6 +43,11 @@ NO_PINGS = {"parse": []}
 TIMESTAMP = "2026-11-24T12:00:00+00:00"
 
 
+def member_fields() -> dict:
+    """What a gateway member payload carries besides its user."""
+    return {"roles": [], "joined_at": TIMESTAMP, "deaf": False, "mute": False, "nick": None, "flags": 0}
+
+
 def user_payload(user_id: int, name: str, *, bot: bool = False) -> dict:
     return {
         "id": str(user_id),
@@ -178,14 +183,7 @@ def message_payload(
     if guild_id is not None:
         data["guild_id"] = str(guild_id)
         if member:
-            data["member"] = {
-                "roles": [],
-                "joined_at": TIMESTAMP,
-                "deaf": False,
-                "mute": False,
-                "nick": None,
-                "flags": 0,
-            }
+            data["member"] = member_fields()
     return data
 
 
@@ -454,15 +452,7 @@ class DiscordWorld:
     def member(self, name: str, *, bot: bool = False) -> discord.Member:
         user_id = next(self.user_ids)
         member = discord.Member(
-            data={
-                "user": user_payload(user_id, name, bot=bot),
-                "roles": [],
-                "joined_at": TIMESTAMP,
-                "deaf": False,
-                "mute": False,
-                "nick": None,
-                "flags": 0,
-            },
+            data={"user": user_payload(user_id, name, bot=bot), **member_fields()},
             guild=self.guild,
             state=self.state,
         )
