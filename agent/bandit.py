@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from agent.rank import DIVERSITY, FEATURES, Candidate
+from agent.rank import DIVERSITY, FEATURES, Candidate, max_similarity
 
 if TYPE_CHECKING:
     from store.profiles import ProfileStore
@@ -119,7 +119,7 @@ class Ranker:
         while pool and len(chosen) < count:
             ranked = sorted(
                 pool,
-                key=lambda c: values[id(c)] - DIVERSITY * _max_sim(c, [p for p, _ in chosen]),
+                key=lambda c: values[id(c)] - DIVERSITY * max_similarity(c, [p for p, _ in chosen]),
                 reverse=True,
             )
             top = ranked[: self.explore_top]
@@ -162,13 +162,3 @@ class Ranker:
             for user, model in self._users.items():
                 if model.n:
                     self.profiles.save_model(f"user:{user}", model.to_bytes())
-
-
-def _max_sim(candidate: Candidate, chosen: list[Candidate]) -> float:
-    if candidate.vector is None:
-        return 0.0
-    best = 0.0
-    for other in chosen:
-        if other.vector is not None:
-            best = max(best, float(np.dot(candidate.vector, other.vector)))
-    return best

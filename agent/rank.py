@@ -156,6 +156,11 @@ def diverse_top(candidates: list[Candidate], count: int, catalog: Catalog) -> li
     return chosen
 
 
+def max_similarity(candidate: Candidate, chosen: list[Candidate]) -> float:
+    """How close a candidate's embedding sits to the nearest already chosen pick."""
+    return max([0.0, *(_cosine(candidate.vector, other.vector) for other in chosen)])
+
+
 def _similarity(a: Candidate, b: Candidate, catalog: Catalog) -> float:
     sim = max(_cosine(a.vector, b.vector), 0.0)
     ma, mb = catalog.movies[a.movie_id], catalog.movies[b.movie_id]

@@ -18,8 +18,8 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from agent.bandit import Ranker, _max_sim
-from agent.rank import DIVERSITY, Candidate
+from agent.bandit import Ranker
+from agent.rank import DIVERSITY, Candidate, max_similarity
 
 NO_FEEDBACK_REWARD = 0.1
 MIN_EVENTS = 100  # below this many evaluated slots an estimate is not worth reading
@@ -61,7 +61,7 @@ def greedy_pick(ranker: Ranker, user: str, slot: Slot) -> str:
     values = ranker.scores(user, slot.remaining)
     best = max(
         range(len(slot.remaining)),
-        key=lambda i: (values[i] - DIVERSITY * _max_sim(slot.remaining[i], slot.previous), -i),
+        key=lambda i: (values[i] - DIVERSITY * max_similarity(slot.remaining[i], slot.previous), -i),
     )
     return slot.remaining[best].movie_id
 
