@@ -544,6 +544,9 @@ class _Tok(NamedTuple):
         return self.text[0].isalnum()
 
 
+_YEAR_IN_PARENS = re.compile(r"\((1[89]\d\d|20\d\d)\)")
+
+
 def normalise_message(text: str) -> str:
     """The lower-cased, typographically normalised text every offset in this module refers to."""
     return _Scan(text).text
@@ -561,7 +564,10 @@ class _Scan:
     """
 
     def __init__(self, text: str):
-        self.original = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY)
+        original = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY)
+        # "Heat (1995)" reads as "Heat 1995", a title with its year; same length keeps offsets
+        self.title_years = [m.span(1) for m in _YEAR_IN_PARENS.finditer(original)]
+        self.original = _YEAR_IN_PARENS.sub(r" \1 ", original)
         lowered = self.original.lower()
         if len(lowered) != len(self.original):  # "İ" lower-cases to two characters
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in self.original)
@@ -962,7 +968,8 @@ class _TitleReader:
             match = self.resolve(cand)
             if match is None or not _acceptable(cand, match, strength):
                 continue
-            pick = _Pick(match, cand, _same_title(cand.text, match.title))
+            exact = _same_title(cand.text, match.title) or _same_title(cand.text, f"{match.title} {match.year}")
+            pick = _Pick(match, cand, exact)
             accepted.append(pick)
             if pick.exact and not cand.goes_on:
                 break
@@ -1687,6 +1694,8 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     _cued_titles(scan, reader, out)
     _people(scan, people, out)
     _bare_titles(scan, reader, out)
+    for start, end in scan.title_years:  # "(1995)" a title did not take is still a title's year
+        scan.take(start, end)
     _kid_ages(scan, out)
     _years(scan, reading)
     _runtime(scan, reading)

@@ -110,6 +110,9 @@ class FakeLookup:
         key = normalise_title(text)
         if key in self._keys:
             return self._match(self._keys[key], 100.0)
+        title, _, year = text.rpartition(" ")  # "Heat 1995", as store.catalog reads it
+        if year.isdigit() and normalise_title(title) in self._keys:
+            return self._match(self._keys[normalise_title(title)], 100.0)
         best = process.extractOne(key, list(self._keys), scorer=fuzz.ratio)
         return self._match(self._keys[best[0]], best[1]) if best else None
 
@@ -287,6 +290,13 @@ CASES: list[tuple[str, dict]] = [
     ("something like Halloween", {"like_titles": ["halloween-1978"], "genres": []}),
     ("Is Spirited Away good?", {"like_titles": ["spirited-away-2001"]}),
     ("Heat", {"like_titles": ["heat-1995"]}),
+    # a year in parentheses belongs to the title before it, never a year filter
+    ("I loved Heat (1995)", {"like_titles": ["heat-1995"], "year_min": None, "year_max": None}),
+    ("have you seen Fight Club (1999) ?", {"like_titles": ["fight-club-1999"], "year_min": None}),
+    ("like Toy Story 3 (2010)", {"like_titles": ["toy-story-3-2010"], "year_min": None, "query_lacks": ["2010"]}),
+    ("I loved Zodiac (2007) and Memento (2000)", {"like_titles": ["zodiac-2007", "memento-2000"], "year_min": None}),
+    ("a comedy (2010)", {"genres": ["comedy"], "year_min": None, "year_max": None}),
+    ("a comedy from 2010", {"genres": ["comedy"], "year_min": 2010, "year_max": 2010}),
     ("what about Zodiac?", {"like_titles": ["zodiac-2007"]}),
     ("how about a comedy", {"like_titles": [], "genres": ["comedy"]}),
     ("Se7en tonight?", {"like_titles": ["se7en-1995"]}),
