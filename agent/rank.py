@@ -144,29 +144,37 @@ def diverse_top(candidates: list[Candidate], count: int, catalog: Catalog) -> li
     next to a chosen pick (sequels, remakes), pays a penalty.
     """
     pool = sorted(candidates, key=lambda c: c.score, reverse=True)[: max(count * 6, 20)]
+    if not pool:
+        return []
+    scores = np.array([c.score for c in pool])
+    units = _unit_rows(pool)
+    directors = [set(catalog.movies[c.movie_id].directors) for c in pool]
+    nearest = np.zeros(len(pool))  # each candidate's similarity to its closest chosen pick
+    available = np.ones(len(pool), dtype=bool)
     chosen: list[Candidate] = []
-    while pool and len(chosen) < count:
-        best, best_value = None, -math.inf
-        for candidate in pool:
-            value = candidate.score - DIVERSITY * max((_similarity(candidate, c, catalog) for c in chosen), default=0)
-            if value > best_value:
-                best, best_value = candidate, value
-        chosen.append(best)
-        pool.remove(best)
+    while len(chosen) < min(count, len(pool)):
+        best = int(np.argmax(np.where(available, scores - DIVERSITY * nearest, -np.inf)))
+        chosen.append(pool[best])
+        available[best] = False
+        similarity = np.maximum(units @ units[best], 0.0)
+        if directors[best]:
+            same = np.array([bool(d & directors[best]) for d in directors])
+            similarity = np.where(same, np.maximum(similarity, 0.8), similarity)
+        nearest = np.maximum(nearest, similarity)
     return chosen
+
+
+def _unit_rows(candidates: list[Candidate]) -> np.ndarray:
+    """The candidates' embeddings as unit rows; zeros where a vector is missing."""
+    width = next((c.vector.shape[0] for c in candidates if c.vector is not None), 1)
+    rows = np.array([c.vector if c.vector is not None else np.zeros(width) for c in candidates], dtype=np.float64)
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    return np.divide(rows, norms, out=np.zeros_like(rows), where=norms > 0)
 
 
 def max_similarity(candidate: Candidate, chosen: list[Candidate]) -> float:
     """How close a candidate's embedding sits to the nearest already chosen pick."""
     return max([0.0, *(_cosine(candidate.vector, other.vector) for other in chosen)])
-
-
-def _similarity(a: Candidate, b: Candidate, catalog: Catalog) -> float:
-    sim = max(_cosine(a.vector, b.vector), 0.0)
-    ma, mb = catalog.movies[a.movie_id], catalog.movies[b.movie_id]
-    if set(ma.directors) & set(mb.directors):
-        sim = max(sim, 0.8)
-    return sim
 
 
 def _cosine(a: np.ndarray | None, b: np.ndarray | None) -> float:
