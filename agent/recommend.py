@@ -52,23 +52,13 @@ def profile_for(deps: Deps, user: str | None) -> Profile | None:
 
 def rating_counts(deps: Deps, max_age: float = 600.0) -> dict[str, int]:
     """How many people in the store rated each film; refreshed every few minutes."""
-    return _store_popularity(deps, max_age)[0]
-
-
-def popular_ids(deps: Deps, max_age: float = 600.0) -> list[str]:
-    """Film ids, most rated first (the same few-minutes cache)."""
-    return _store_popularity(deps, max_age)[1]
-
-
-def _store_popularity(deps: Deps, max_age: float) -> tuple[dict[str, int], list[str]]:
     if deps.profiles is None:
-        return {}, []
+        return {}
     cached = deps.profile_cache.get("__rating_counts__")
     if cached is None or time.monotonic() - cached[0] > max_age:
-        counts = deps.profiles.rating_counts()
-        cached = (time.monotonic(), counts, sorted(counts, key=counts.get, reverse=True)[:1000])
+        cached = (time.monotonic(), deps.profiles.rating_counts())
         deps.profile_cache["__rating_counts__"] = cached
-    return cached[1], cached[2]
+    return cached[1]
 
 
 def excluded_for(deps: Deps, state: dict, profile: Profile | None) -> set[str]:
@@ -153,9 +143,12 @@ def retrieve(state: dict, deps: Deps) -> dict:
     collaborative = _collaborative(deps, state.get("user"), request, profile)
     # People who liked the same films: their other favourites join the pool even when the
     # text and vector indexes would not have found them (open requests live on this);
-    # and so do the films most people rated, as a broad default.
-    _join(candidates, list(collaborative)[: deps.config.pool], filters, deps, limit=len(candidates) + deps.config.pool)
-    _join(candidates, popular_ids(deps), filters, deps, limit=len(results) + 2 * deps.config.pool)
+    # and so do the best-known films that fit, in the genres asked for first.
+    pool = deps.config.pool
+    _join(candidates, list(collaborative)[:pool], filters, deps, limit=len(candidates) + pool)
+    genres = [*(request.get("genres") or []), *(request.get("soft_genres") or [])]
+    known = deps.catalog.best_known(filters, pool, counts=rating_counts(deps), genres=genres)
+    _join(candidates, known, filters, deps, limit=len(candidates) + pool)
     for candidate in candidates:
         candidate["collaborative"] = collaborative.get(candidate["id"], 0.0)
     debug = {**(state.get("debug") or {}), "retrieve_ms": round((time.perf_counter() - started) * 1000, 1),

@@ -9,6 +9,7 @@ import re
 import sqlite3
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -156,6 +157,8 @@ class Catalog:
         )
         self._quality = self._quality_priors()
         self._filter_index = FilterIndex(list(self.movies.values()))
+        votes = np.array([m.votes or 0 for m in self.movies.values()], dtype=float)
+        self._known = np.log10(votes + 1) / (math.log10(votes.max(initial=0) + 1) or 1.0)
         self._titles: dict[str, list[str]] = defaultdict(list)
         self._credits: dict[str, set[str]] = defaultdict(set)
         self._people: dict[str, str] = {}
@@ -233,6 +236,34 @@ class Catalog:
             results.append(ScoredMovie(movie, score, relevance, quality, similarity.get(movie_id)))
         results.sort(key=lambda r: r.score, reverse=True)
         return results[:k]
+
+    def best_known(
+        self,
+        filters: Filters | None = None,
+        k: int = 100,
+        *,
+        counts: Mapping[str, int] | None = None,
+        genres: Iterable[str] = (),
+    ) -> list[str]:
+        """Ids of the best-known films that pass the filters, best first.
+
+        How well known: the catalog's vote count or `counts` (how many of this bot's users
+        rated the film), whichever is higher, each on a log scale against its own maximum,
+        as agent.rank's popularity feature. Films with more of `genres` come first.
+        """
+        keep = self._filter_index.mask(filters or Filters(), self._credits)
+        known = self._known.copy()
+        if counts:
+            rows, ids = self._filter_index.rows(counts)
+            if ids:
+                values = np.log10(np.array([counts[i] for i in ids], dtype=float) + 1)
+                known[rows] = np.maximum(known[rows], values / (values.max() or 1.0))
+        score = np.where(keep, known + self._filter_index.genre_share(genres), -np.inf)
+        k = min(k, int(keep.sum()))
+        if k <= 0:
+            return []
+        top = np.argpartition(-score, k - 1)[:k]
+        return [str(i) for i in self._filter_index.ids[top[np.argsort(-score[top], kind="stable")]]]
 
     def _vector_search(self, vector: np.ndarray, allowed: list[str] | None, n: int) -> list[tuple[str, float]]:
         """Nearest movies; with filters, restricted to the allowed ids (exact, and far faster

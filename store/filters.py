@@ -214,3 +214,16 @@ class FilterIndex:
 
     def allowed(self, filters: Filters, credits: dict[str, set[str]] | None = None) -> list[str]:
         return list(self.ids[self.mask(filters, credits)])
+
+    def rows(self, movie_ids: Iterable[str]) -> tuple[np.ndarray, list[str]]:
+        """Positions of the known ids among the columns, and those ids in the same order."""
+        known = [i for i in movie_ids if i in self._row]
+        return np.array([self._row[i] for i in known], dtype=np.int64), known
+
+    def genre_share(self, genres: Iterable[str]) -> np.ndarray:
+        """For each movie, the share of `genres` it has (0 when none are given)."""
+        bits = [self._bit[g] for g in dict.fromkeys(genres) if g in self._bit]
+        share = np.zeros(len(self.ids))
+        for bit in bits:
+            share += (self._genres & bit) != 0
+        return share / len(bits) if bits else share

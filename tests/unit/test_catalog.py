@@ -51,6 +51,31 @@ def test_no_text_ranks_by_quality(catalog):
     assert titles(results) == ["The Dark Knight (2008)", "Se7en (1995)", "Heat (1995)"]
 
 
+def test_best_known_ranks_by_votes_with_the_asked_genres_first(catalog):
+    assert catalog.best_known(k=3) == ["the-dark-knight-2008", "se7en-1995", "the-shining-1980"]
+    comedies_first = catalog.best_known(k=4, genres=["comedy"])
+    assert comedies_first == ["parasite-2019", "amelie-2001", "paddington-2-2017", "the-dark-knight-2008"]
+
+
+def test_best_known_counts_the_bots_own_users_too(catalog):
+    # Heat (1986) has 5,000 votes, but it is the film this bot's users rate most:
+    # it ties with the most-voted film and passes Se7en's 1.8 million votes
+    counts = {"heat-1986": 40, "se7en-1995": 2}
+    assert catalog.best_known(k=1) == ["the-dark-knight-2008"]
+    top = catalog.best_known(k=3, counts=counts)
+    assert set(top[:2]) == {"the-dark-knight-2008", "heat-1986"} and top[2] == "se7en-1995"
+
+
+def test_best_known_never_breaks_a_filter(catalog):
+    from store.filters import matches
+
+    filters = Filters.of(genres=["drama"], exclude_ids=["the-dark-knight-2008"], year_max=2000)
+    found = catalog.best_known(filters, k=10, genres=["horror"])
+    assert found[0] == "the-shining-1980"
+    assert set(found) == {m.id for m in catalog.movies.values() if matches(m, filters)}
+    assert catalog.best_known(Filters.of(year_min=2030)) == []
+
+
 def test_quality_prior_breaks_ties_toward_the_better_film(catalog):
     results = catalog.search("heat", k=2)
     assert results[0].movie.id == "heat-1995"
