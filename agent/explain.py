@@ -39,7 +39,9 @@ def reasons_for(
     """Concrete, checkable reasons, strongest first. Each names the fact it rests on."""
     reasons: list[str] = []
     for anchor in anchors:
-        reasons += _shared_with(movie, anchor, suffix=f", like {anchor.title}")
+        rated = profile.ratings.get(anchor.id) if profile is not None else None
+        suffix = f", like {anchor.title}" + (f", which you rated {rated:g}/5" if rated is not None else "")
+        reasons += _shared_with(movie, anchor, suffix=suffix)
     if profile is not None and not profile.is_empty:
         for liked_id in profile.liked()[:20]:
             liked = catalog.movies[liked_id]

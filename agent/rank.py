@@ -14,16 +14,19 @@ FEATURES = (
     "relevance", "quality", "popularity", "affinity", "taste", "anchor", "collaborative", "themes", "novelty",
 )  # fmt: skip
 
-# The fixed ranker: what a sensible person would weigh, before any learning.
+# The fixed ranker, before any learning. Fitted on the first 300 ReDial validation
+# dialogues (Recall@10) and checked on the other 601:
+# people asking in a chat mostly get films many people know in the genres they named, and
+# the leftover words of a chatty message are a weak signal, so relevance weighs little.
 BASE_WEIGHTS = {
-    "relevance": 0.45,
+    "relevance": 0.25,
     "quality": 0.2,
-    "popularity": 0.3,
+    "popularity": 0.6,
     "affinity": 0.15,
     "taste": 0.15,
     "anchor": 0.6,
     "collaborative": 0.5,
-    "themes": 0.25,
+    "themes": 0.5,
     "novelty": 0.0,
 }
 # An open request ("recommend me something") says nothing about content: what people

@@ -57,3 +57,24 @@ def test_recall_on_real_dialogues_is_coherent(redial_catalog):
     for record in records:
         assert all(t in redial_catalog for t in record["targets"])
         assert all(m in redial_catalog for m in record["top10"] + record["popularity_top10"])
+
+
+def test_moviebot_beats_popularity_on_real_dialogues(redial_catalog):
+    """The 500 training dialogues reach the bot as any ratings do (co-likes and counts in the
+    profile store) and the popularity baseline counts the same dialogues: the bot's use of
+    what the seeker asked for, and of the films named so far, is what must make the difference."""
+    from bot.evaluation.redial import training_ratings
+    from store.profiles import ProfileStore
+
+    ids, names = catalog_mapping(REDIAL / METADATA_FILE, redial_catalog.movies)
+    train = read_dialogues([REDIAL / "train_subset_500_from_KeplerCRS_train_data.jsonl"])
+    profiles = ProfileStore(None)
+    profiles.bulk_rate(training_ratings(train, ids), source="redial-train")
+    deps = Deps(catalog=redial_catalog, profiles=profiles, config=AgentConfig(explore=False, max_count=50, pool=100),
+                today=dt.date(2026, 11, 24))  # fmt: skip
+    report = evaluate(Recommender(deps).ask, redial_catalog, read_dialogues([DIALOGUES]), ids=ids, names=names,
+                      train=train, limit=150)  # fmt: skip
+
+    assert report.samples > 400
+    assert report.moviebot.recall(10) >= 1.5 * report.popularity.recall(10), report.to_dict()
+    assert report.moviebot.recall(50) > report.popularity.recall(50), report.to_dict()

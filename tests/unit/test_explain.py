@@ -27,6 +27,16 @@ def test_template_cites_shared_facts_with_reference_and_history(catalog):
     assert text.endswith("fight to get his story on air.")
 
 
+def test_a_reference_title_the_user_rated_is_cited_with_the_rating(catalog):
+    insider = catalog.movies["the-insider-1999"]
+    heat = catalog.movies["heat-1995"]
+    rated = build_profile("cli:a", {"heat-1995": 4.5}, set(), catalog)
+    cited = reasons_for(insider, request={}, anchors=[heat], profile=rated, catalog=catalog)
+    assert "by Michael Mann, like Heat, which you rated 4.5/5" in cited[0]
+    unrated = reasons_for(insider, request={}, anchors=[heat], profile=None, catalog=catalog)
+    assert unrated[0].endswith(", like Heat")
+
+
 def test_render_movies_carries_every_fact_the_model_may_use(catalog):
     block = render_movies([catalog.movies["parasite-2019"]], {"parasite-2019": ["rated 8.5"]})
     for fact in ("id: parasite-2019", "Parasite (2019)", "Bong Joon Ho", "132 min", "Korean", "8.5/10",
