@@ -156,8 +156,9 @@ class Catalog:
             COLLECTION, embedding_function=ChromaEmbeddingFunction(embedder)
         )
         self._quality = self._quality_priors()
-        self._filter_index = FilterIndex(list(self.movies.values()))
-        votes = np.array([m.votes or 0 for m in self.movies.values()], dtype=float)
+        rows = list(self.movies.values())
+        self._filter_index = FilterIndex(rows)
+        votes = np.array([m.votes or 0 for m in rows], dtype=float)  # aligned with the filter index
         self._known = np.log10(votes + 1) / (math.log10(votes.max(initial=0) + 1) or 1.0)
         self._titles: dict[str, list[str]] = defaultdict(list)
         self._credits: dict[str, set[str]] = defaultdict(set)
