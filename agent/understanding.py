@@ -766,6 +766,13 @@ def _extend(target: list[str], values: Iterable[str]) -> None:
             target.append(value)
 
 
+def _narrowed(low: int | None, high: int | None, new_low: int | None, new_high: int | None) -> tuple:
+    """A range narrowed by another: the higher floor and the lower ceiling, None meaning open."""
+    low = new_low if low is None else low if new_low is None else max(low, new_low)
+    high = new_high if high is None else high if new_high is None else min(high, new_high)
+    return low, high
+
+
 class _Reading:
     """An Understood being filled in, plus which filters numbers already fixed."""
 
@@ -798,17 +805,11 @@ class _Reading:
 
     def bound_years(self, low: int | None, high: int | None) -> None:
         out = self.result
-        if low is not None:
-            out.year_min = low if out.year_min is None else max(out.year_min, low)
-        if high is not None:
-            out.year_max = high if out.year_max is None else min(out.year_max, high)
+        out.year_min, out.year_max = _narrowed(out.year_min, out.year_max, low, high)
 
     def bound_runtime(self, low: int | None, high: int | None) -> None:
         out = self.result
-        if low is not None:
-            out.min_runtime = low if out.min_runtime is None else max(out.min_runtime, low)
-        if high is not None:
-            out.max_runtime = high if out.max_runtime is None else min(out.max_runtime, high)
+        out.min_runtime, out.max_runtime = _narrowed(out.min_runtime, out.max_runtime, low, high)
 
 
 # --- pass 1 and 3: titles ----------------------------------------------------------------------

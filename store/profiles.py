@@ -186,8 +186,8 @@ class ProfileStore:
             self._put_state("ratings", user, movie_id, value, source, to_iso(at), None)
 
     def unrate(self, user: str, movie_id: str) -> bool:
-        with self._write() as conn:
-            return conn.execute("DELETE FROM ratings WHERE user = ? AND movie_id = ?", (user, movie_id)).rowcount > 0
+        with self._write():
+            return self._drop_state("ratings", user, movie_id)
 
     def ratings(self, user: str) -> dict[str, float]:
         with self._lock:
@@ -256,8 +256,8 @@ class ProfileStore:
             self._put_state("watched", user, movie_id, None, source, to_iso(at), None)
 
     def remove_watched(self, user: str, movie_id: str) -> bool:
-        with self._write() as conn:
-            return conn.execute("DELETE FROM watched WHERE user = ? AND movie_id = ?", (user, movie_id)).rowcount > 0
+        with self._write():
+            return self._drop_state("watched", user, movie_id)
 
     def watched(self, user: str) -> list[dict]:
         return self._rows(
@@ -274,8 +274,8 @@ class ProfileStore:
             self._put_state("dismissed", user, movie_id, None, source, to_iso(at), None)
 
     def undismiss(self, user: str, movie_id: str) -> bool:
-        with self._write() as conn:
-            return conn.execute("DELETE FROM dismissed WHERE user = ? AND movie_id = ?", (user, movie_id)).rowcount > 0
+        with self._write():
+            return self._drop_state("dismissed", user, movie_id)
 
     def dismissed(self, user: str) -> set[str]:
         return set(self._scalars("SELECT movie_id FROM dismissed WHERE user = ?", (user,)))
@@ -313,6 +313,10 @@ class ProfileStore:
             f"ON CONFLICT(user, movie_id) DO UPDATE SET {updates}",
             params,
         )
+
+    def _drop_state(self, table: str, user: str, movie_id: str) -> bool:
+        """Delete one (user, film) row of a state table; whether there was one."""
+        return self.conn.execute(f"DELETE FROM {table} WHERE user = ? AND movie_id = ?", (user, movie_id)).rowcount > 0
 
     # -- suggestions ----------------------------------------------------------------------------
 
@@ -443,7 +447,7 @@ class ProfileStore:
             if prev_exists:
                 self._put_state(table, user, movie_id, prev_value, prev_source, prev_at, prev_feedback_id)
             else:
-                self.conn.execute(f"DELETE FROM {table} WHERE user = ? AND movie_id = ?", (user, movie_id))
+                self._drop_state(table, user, movie_id)
         else:
             self.conn.execute(
                 "UPDATE feedback SET prev_exists = ?, prev_value = ?, prev_source = ?, prev_at = ?, "
