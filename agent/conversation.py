@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from agent.deps import Deps
+from store.profiles import DISLIKE_STARS, LIKE_STARS
 
 HELP = (
     "Tell me what you're in the mood for and I'll suggest a few movies, each with a reason. For example:\n"
@@ -76,9 +77,9 @@ def record_opinion(state: dict, deps: Deps) -> dict:
     for movie_id in targets:
         deps.profiles.add_watched(user, movie_id, source="chat")
         if intent == "liked":
-            deps.profiles.rate(user, movie_id, stars or 4.5, source="chat")
+            deps.profiles.rate(user, movie_id, stars or LIKE_STARS, source="chat")
         elif intent == "disliked":
-            deps.profiles.rate(user, movie_id, stars or 1.5, source="chat")
+            deps.profiles.rate(user, movie_id, stars or DISLIKE_STARS, source="chat")
         elif stars:
             deps.profiles.rate(user, movie_id, stars, source="chat")
     names = " and ".join(labels)
