@@ -24,7 +24,7 @@ from agent.intents import classify
 from agent.interpret import fresh_request, merge_request, read_message, titles_with_years
 from agent.recommend import explain, rank, reply, retrieve
 from agent.state import InputState, OutputState, State
-from agent.understanding import understand
+from agent.understanding import contract, understand
 
 log = logging.getLogger(__name__)
 MAX_MESSAGE = 2000  # characters read from one message; the rest is ignored, not an error
@@ -68,7 +68,7 @@ def understand_message(state: State, deps: Deps) -> dict:
         update["request"] = request
     elif intent == "recommend":
         update["request"] = fresh_request(understood, deps)
-    update["understood"] = _contract(update.get("request") or previous, deps)
+    update["understood"] = contract(update.get("request") or previous, lambda movie_id: _label(movie_id, deps))
     return update
 
 
@@ -92,7 +92,7 @@ def _fold_context(context: list[dict], deps: Deps) -> dict:
         if message.get("role") != "user":
             continue
         understood = understand(text, deps.catalog, today_year=deps.today.year)
-        classified = classify(text, deps.catalog, has_previous=bool(request))
+        classified = classify(text, deps.catalog, has_previous=bool(request), understood=understood)
         if classified.intent == "disliked":
             disliked.update(classified.titles or named)
         request = (
@@ -104,28 +104,16 @@ def _fold_context(context: list[dict], deps: Deps) -> dict:
     return request
 
 
+def _label(movie_id: str, deps: Deps) -> str | None:
+    movie = deps.catalog.movies.get(movie_id)
+    return movie.label if movie is not None else None
+
+
 def _at(items: list[dict], index: int) -> str | None:
     try:
         return items[index]["id"]
     except IndexError:
         return None
-
-
-def _contract(request: dict, deps: Deps) -> dict:
-    """The `understood` object of the JSON contract."""
-    return {
-        "genres": list(request.get("genres") or []),
-        "exclude_genres": list(request.get("exclude_genres") or []),
-        "year_min": request.get("year_min"),
-        "year_max": request.get("year_max"),
-        "min_runtime": request.get("min_runtime"),
-        "max_runtime": request.get("max_runtime"),
-        "min_rating": request.get("min_rating"),
-        "people": list(request.get("people") or []),
-        "like_titles": [deps.catalog.movies[m].label for m in request.get("like_titles") or [] if m in deps.catalog],
-        "languages": list(request.get("languages") or []),
-        "count": request.get("count"),
-    }
 
 
 def route_after_understand(

@@ -158,8 +158,13 @@ _GREETINGS = _words("hi hello hey hiya yo thanks thank thx ty cheers lol haha by
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
-def classify(text: str, lookup: CatalogLookup, *, has_previous: bool) -> Classified:
-    """The kind of turn `text` is; `has_previous` says whether a list was already shown."""
+def classify(
+    text: str, lookup: CatalogLookup, *, has_previous: bool, understood: Understood | None = None
+) -> Classified:
+    """The kind of turn `text` is; `has_previous` says whether a list was already shown.
+
+    `understood` is `understand(text, lookup)` when the caller has already read the message.
+    """
     lowered = normalise_message(text)
     words = _WORD.findall(lowered)
     if not words:
@@ -169,7 +174,7 @@ def classify(text: str, lookup: CatalogLookup, *, has_previous: bool) -> Classif
         return Classified("help")
     if _WHY.search(lowered):
         return Classified("why", ordinal=ordinal, titles=_why_titles(text, lowered, lookup))
-    understood = understand(text, lookup)
+    understood = understood or understand(text, lookup)
     asks = bool(_ASKS.search(lowered))
     if not asks and (feedback := _feedback(text, lowered, understood, lookup, ordinal)):
         return feedback

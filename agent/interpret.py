@@ -12,6 +12,7 @@ import prompts
 from agent.deps import Deps
 from agent.intents import Classified, classify
 from agent.understanding import Understood, understand
+from store.movie import normalise_title
 from store.vocab import COUNTRIES, GENRES, LANGUAGES, MOODS
 
 log = logging.getLogger(__name__)
@@ -55,8 +56,8 @@ def read_message(
     """Rules always run (they are instant and they are the fallback); an LLM, when
     configured, gets the first word. Returns the classification, the request and the
     number of LLM calls made."""
-    rules_intent = classify(message, deps.catalog, has_previous=has_previous)
     rules_request = understand(message, deps.catalog, today_year=deps.today.year)
+    rules_intent = classify(message, deps.catalog, has_previous=has_previous, understood=rules_request)
     if deps.llm is None:
         return rules_intent, rules_request, 0
     answer = deps.llm.ask(
@@ -201,13 +202,15 @@ def titles_with_years(text: str, catalog) -> list[str]:
     """
     found: list[str] = []
     for mark in _YEAR_MARK.finditer(text):
+        year = int(mark.group(1))
         words = text[: mark.start()].split()[-8:]
         for start in range(len(words)):
-            candidate = " ".join(words[start:]).strip(" ,;:!?\"'")
-            match = catalog.resolve_title(f"{candidate} ({mark.group(1)})") if candidate else None
-            if match is not None and match.score >= 100 and match.year == int(mark.group(1)):
-                if match.movie_id not in found:
-                    found.append(match.movie_id)
+            key = normalise_title(" ".join(words[start:]).strip(" ,;:!?\"'"))
+            films = [catalog.movies[m] for m in catalog.ids_for_title(key) if catalog.movies[m].year == year]
+            if films:
+                best = max(films, key=lambda m: m.votes or 0).id
+                if best not in found:
+                    found.append(best)
                 break
     return found
 

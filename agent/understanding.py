@@ -17,6 +17,7 @@ Whatever nothing explained becomes the query for semantic search.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 import unicodedata
@@ -99,19 +100,26 @@ class Understood:
 
     def to_contract(self, titles: Callable[[str], str]) -> dict:
         """The hard filters in the shape the retrieval contract names, reference titles displayed."""
-        return {
-            "genres": list(self.genres),
-            "exclude_genres": list(self.exclude_genres),
-            "year_min": self.year_min,
-            "year_max": self.year_max,
-            "min_runtime": self.min_runtime,
-            "max_runtime": self.max_runtime,
-            "min_rating": self.min_rating,
-            "people": list(self.people),
-            "like_titles": [titles(movie_id) for movie_id in self.like_titles],
-            "languages": list(self.languages),
-            "count": self.count,
-        }
+        return contract(dataclasses.asdict(self), titles)
+
+
+def contract(request: Mapping, titles: Callable[[str], str | None]) -> dict:
+    """The `understood` object of the JSON contract, from a request (an Understood as a dict,
+    or one merged over a conversation); `titles` displays a reference title, None leaves it out."""
+    shown = [titles(movie_id) for movie_id in request.get("like_titles") or []]
+    return {
+        "genres": list(request.get("genres") or []),
+        "exclude_genres": list(request.get("exclude_genres") or []),
+        "year_min": request.get("year_min"),
+        "year_max": request.get("year_max"),
+        "min_runtime": request.get("min_runtime"),
+        "max_runtime": request.get("max_runtime"),
+        "min_rating": request.get("min_rating"),
+        "people": list(request.get("people") or []),
+        "like_titles": [t for t in shown if t is not None],
+        "languages": list(request.get("languages") or []),
+        "count": request.get("count"),
+    }
 
 
 # --- what a phrase means -----------------------------------------------------------------------
