@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -63,11 +62,8 @@ def featurise(
     """Every feature in 0..1 (affinity and taste in -1..1), comparable across requests."""
     vectors = catalog.vectors([r.movie.id for r in results] + list(anchors))
     anchor_movies = [(catalog.movies[a], vectors.get(a)) for a in anchors if a in catalog]
-    top_votes = max((m.votes or 0 for m in catalog.movies.values()), default=1)
-    log_top = math.log10(top_votes + 1) or 1.0
+    known = catalog.popularity([r.movie.id for r in results], rating_counts)
     top_collab = max(collaborative.values(), default=0.0) or 1.0
-    rating_counts = rating_counts or {}
-    log_top_count = math.log10(max(rating_counts.values(), default=0) + 1) or 1.0
     wanted_moods = set(request.get("moods") or [])
     unwanted_moods = set(request.get("exclude_moods") or [])
     wanted_themes = [k.lower() for k in request.get("keywords") or []]
@@ -76,10 +72,7 @@ def featurise(
     for result in results:
         movie = result.movie
         vector = vectors.get(movie.id)
-        popularity = max(
-            math.log10((movie.votes or 0) + 1) / log_top,
-            math.log10(rating_counts.get(movie.id, 0) + 1) / log_top_count,
-        )
+        popularity = known.get(movie.id, 0.0)
         themes = _themes(movie, wanted_moods, unwanted_moods, wanted_themes)
         if soft_genres:
             themes += len(soft_genres & set(movie.genres)) / len(soft_genres)

@@ -248,23 +248,30 @@ class Catalog:
     ) -> list[str]:
         """Ids of the best-known films that pass the filters, best first.
 
-        How well known: the catalog's vote count or `counts` (how many of this bot's users
-        rated the film), whichever is higher, each on a log scale against its own maximum,
-        as agent.rank's popularity feature. Films with more of `genres` come first.
+        How well known is `popularity`; films with more of `genres` come first.
         """
         keep = self._filter_index.mask(filters or Filters(), self._credits)
-        known = self._known.copy()
-        if counts:
-            rows, ids = self._filter_index.rows(counts)
-            if ids:
-                values = np.log10(np.array([counts[i] for i in ids], dtype=float) + 1)
-                known[rows] = np.maximum(known[rows], values / (values.max() or 1.0))
+        known = self._popularity(np.arange(len(self._known)), counts)
         score = np.where(keep, known + self._filter_index.genre_share(genres), -np.inf)
         k = min(k, int(keep.sum()))
         if k <= 0:
             return []
         top = np.argpartition(-score, k - 1)[:k]
         return [str(i) for i in self._filter_index.ids[top[np.argsort(-score[top], kind="stable")]]]
+
+    def popularity(self, movie_ids: list[str], counts: Mapping[str, int] | None = None) -> dict[str, float]:
+        """How well known each film is, 0..1: its vote count or `counts` (how many of this
+        bot's users rated it), whichever is higher, each on a log scale against its maximum."""
+        rows, ids = self._filter_index.rows(movie_ids)
+        return dict(zip(ids, self._popularity(rows, counts).tolist(), strict=True))
+
+    def _popularity(self, rows: np.ndarray, counts: Mapping[str, int] | None) -> np.ndarray:
+        known = self._known[rows]
+        if not counts:
+            return known
+        top = math.log10(max(counts.values()) + 1) or 1.0
+        rated = np.array([counts.get(i, 0) for i in self._filter_index.ids[rows]], dtype=float)
+        return np.maximum(known, np.log10(rated + 1) / top)
 
     def _vector_search(self, vector: np.ndarray, allowed: list[str] | None, n: int) -> list[tuple[str, float]]:
         """Nearest movies; with filters, restricted to the allowed ids (exact, and far faster
