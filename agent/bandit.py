@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from agent.rank import DIVERSITY, FEATURES, Candidate, max_similarity
+from agent.rank import DIVERSITY, FEATURES, Candidate, unit_rows
 
 if TYPE_CHECKING:
     from store.profiles import ProfileStore
@@ -94,16 +94,19 @@ class Ranker:
             self._users[user] = LinearModel.from_bytes(blob, self.user_regulariser)
         return self._users[user]
 
-    def learned(self, user: str, x: np.ndarray) -> float:
-        """Predicted reward: the shared estimate plus this user's correction."""
-        value = float(self.shared.theta @ x) if self.shared.n else 0.0
+    def coefficients(self, user: str) -> np.ndarray:
+        """The learned reward model for this user: the shared estimate plus their correction."""
+        theta = self.shared.theta if self.shared.n else np.zeros(DIM)
         model = self._users.get(user) or (self.user_model(user) if user else None)
         if model is not None and model.n:
-            value += float(model.theta @ x)
-        return value
+            theta = theta + model.theta
+        return theta
 
     def scores(self, user: str, candidates: Sequence[Candidate]) -> list[float]:
-        return [c.score + self.learned_weight * self.learned(user, vectorise(c.features)) for c in candidates]
+        if not candidates:
+            return []
+        learned = np.array([vectorise(c.features) for c in candidates]) @ self.coefficients(user)
+        return [c.score + self.learned_weight * float(value) for c, value in zip(candidates, learned, strict=True)]
 
     # -- choosing --------------------------------------------------------------------------
 
@@ -114,20 +117,21 @@ class Ranker:
         swapped for a uniform draw from the top of the remaining pool. Returns each pick
         with the probability that this policy would have put it in that slot."""
         pool = list(candidates)
-        values = dict(zip((id(c) for c in pool), self.scores(user, pool), strict=True))
+        values = np.array(self.scores(user, pool))
+        units = unit_rows(pool)
+        nearest = np.zeros(len(pool))  # each candidate's cosine to its closest pick, at least 0
+        available = np.ones(len(pool), dtype=bool)
         chosen: list[tuple[Candidate, float]] = []
-        while pool and len(chosen) < count:
-            ranked = sorted(
-                pool,
-                key=lambda c: values[id(c)] - DIVERSITY * max_similarity(c, [p for p, _ in chosen]),
-                reverse=True,
-            )
-            top = ranked[: self.explore_top]
+        while available.any() and len(chosen) < count:
+            adjusted = np.where(available, values - DIVERSITY * nearest, -np.inf)
+            ranked = np.argsort(-adjusted, kind="stable")[: min(self.explore_top, int(available.sum()))]
+            top = [int(i) for i in ranked]
             epsilon = self.epsilon if explore and len(top) > 1 else 0.0
-            pick = self._random.choice(top) if epsilon and self._random.random() < epsilon else ranked[0]
-            propensity = (1 - epsilon) * (pick is ranked[0]) + epsilon / len(top)
-            chosen.append((pick, propensity))
-            pool.remove(pick)
+            pick = self._random.choice(top) if epsilon and self._random.random() < epsilon else top[0]
+            propensity = (1 - epsilon) * (pick == top[0]) + epsilon / len(top)
+            chosen.append((pool[pick], propensity))
+            available[pick] = False
+            nearest = np.maximum(nearest, units @ units[pick])
         return chosen
 
     # -- learning --------------------------------------------------------------------------

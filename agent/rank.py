@@ -143,7 +143,7 @@ def diverse_top(candidates: list[Candidate], count: int, catalog: Catalog) -> li
     if not pool:
         return []
     scores = np.array([c.score for c in pool])
-    units = _unit_rows(pool)
+    units = unit_rows(pool)
     directors = [set(catalog.movies[c.movie_id].directors) for c in pool]
     nearest = np.zeros(len(pool))  # each candidate's similarity to its closest chosen pick
     available = np.ones(len(pool), dtype=bool)
@@ -160,7 +160,7 @@ def diverse_top(candidates: list[Candidate], count: int, catalog: Catalog) -> li
     return chosen
 
 
-def _unit_rows(candidates: list[Candidate]) -> np.ndarray:
+def unit_rows(candidates: list[Candidate]) -> np.ndarray:
     """The candidates' embeddings as unit rows; zeros where a vector is missing."""
     width = next((c.vector.shape[0] for c in candidates if c.vector is not None), 1)
     rows = np.array([c.vector if c.vector is not None else np.zeros(width) for c in candidates], dtype=np.float64)
