@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from agent.rank import DIVERSITY, FEATURES, Candidate, unit_rows
+from store.profiles import NO_FEEDBACK_REWARD
 
 if TYPE_CHECKING:
     from store.profiles import ProfileStore
@@ -145,7 +146,7 @@ class Ranker:
             if user:
                 self.user_model(user).update(x, residual)
 
-    def learn_from_store(self, *, no_feedback_reward: float = 0.1, window_hours: float = 48) -> int:
+    def learn_from_store(self, *, no_feedback_reward: float = NO_FEEDBACK_REWARD, window_hours: float = 48) -> int:
         """Refit from every reward the store can compute (cheap: a few small matrices)."""
         if self.profiles is None:
             return 0

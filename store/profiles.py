@@ -28,6 +28,14 @@ from store.migrations import migrate
 
 LIKE_STARS = 4.5
 DISLIKE_STARS = 1.5
+NO_FEEDBACK_REWARD = 0.1  # a suggestion shown and left alone: mildly better than a refusal
+
+
+def stars_reward(stars: float) -> float:
+    """The learning re-ranker's reward for a rating: 4+ stars a hit, 2 or fewer a miss, between half."""
+    return 1.0 if stars >= 4 else 0.0 if stars <= 2 else 0.5
+
+
 FEEDBACK_KINDS = ("like", "dislike", "watched", "dismiss", "stars")
 BUSY_TIMEOUT_MS = 10_000
 
@@ -468,7 +476,7 @@ class ProfileStore:
         self,
         since: Timestamp = None,
         *,
-        no_feedback_reward: float = 0.1,
+        no_feedback_reward: float = NO_FEEDBACK_REWARD,
         window_hours: float = 48,
         now: Timestamp = None,
     ) -> list[dict]:
@@ -493,7 +501,7 @@ class ProfileStore:
         for row in rows:
             stars, dismissed_at, watched_at = row.pop("stars"), row.pop("dismissed_at"), row.pop("watched_at")
             if stars is not None:
-                reward = 1.0 if stars >= 4 else 0.0 if stars <= 2 else 0.5
+                reward = stars_reward(stars)
             elif dismissed_at is not None:
                 reward = 0.0
             elif watched_at is not None:

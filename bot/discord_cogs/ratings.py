@@ -31,7 +31,7 @@ from discord.ext import commands, tasks
 
 from bot.discord_cogs.format import NO_MENTIONS, escape, reaction_meaning
 from bot.discord_cogs.titles import act_on_title, title_choices
-from store.profiles import validate_stars
+from store.profiles import stars_reward, validate_stars
 
 if TYPE_CHECKING:
     from bot.discord_app import MovieBot
@@ -47,7 +47,7 @@ def reward_for(kind: str, value: float | None) -> float | None:
     if kind in ("dislike", "dismiss"):
         return 0.0
     if kind == "stars" and value is not None:
-        return 1.0 if value >= 4 else 0.0 if value <= 2 else 0.5
+        return stars_reward(value)
     return None
 
 

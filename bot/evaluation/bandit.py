@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 
 from agent.bandit import Ranker
 from agent.rank import DIVERSITY, Candidate, max_similarity
+from store.profiles import NO_FEEDBACK_REWARD, stars_reward
 
-NO_FEEDBACK_REWARD = 0.1
 MIN_EVENTS = 100  # below this many evaluated slots an estimate is not worth reading
 MIN_MATCHES = 10  # nor when a policy agrees with the log this rarely
 REQUESTS = (
@@ -37,7 +37,7 @@ def reward_for(stars: float | None) -> float:
     """The simulated user's reaction, on ProfileStore.rewards' scale."""
     if stars is None:
         return NO_FEEDBACK_REWARD
-    return 1.0 if stars >= 4 else 0.0 if stars <= 2 else 0.5
+    return stars_reward(stars)
 
 
 @dataclass
