@@ -56,7 +56,8 @@ def main() -> None:
     docs = documents(args.data, args.movies)
     model = SentenceTransformer(default_model_path(), device="cpu", local_files_only=True)
     lengths = [len(ids) for ids in model.tokenizer(docs)["input_ids"]]
-    print(f"{len(docs)} TMDB documents, {np.mean(lengths):.0f} tokens on average; torch threads: {torch.get_num_threads()}")
+    threads = torch.get_num_threads()
+    print(f"{len(docs)} TMDB documents, {np.mean(lengths):.0f} tokens on average; torch threads: {threads}")
 
     shipped, shipped_speed = timed(model, docs, SHIPPED_TOKENS)
     shipped_neighbours = neighbours(shipped)
@@ -64,7 +65,8 @@ def main() -> None:
 
     def report(name: str, vectors: np.ndarray, speed: float) -> None:
         cosine = float((vectors * shipped).sum(axis=1).mean())
-        kept = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(shipped_neighbours, neighbours(vectors))])
+        pairs = zip(shipped_neighbours, neighbours(vectors), strict=True)
+        kept = np.mean([len(set(a) & set(b)) / 10 for a, b in pairs])
         print(f"{name:<30}{speed:>8.1f}{speed / shipped_speed:>7.2f}x{cosine:>9.3f}{kept:>12.3f}", flush=True)
 
     report(f"float32, {SHIPPED_TOKENS} tokens (shipped)", shipped, shipped_speed)
