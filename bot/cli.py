@@ -65,7 +65,7 @@ def emit_json(data) -> None:
     sys.stdout.write("\n")
 
 
-def movie_line(movie, score: float | None = None) -> str:
+def movie_line(movie) -> str:
     bits = [movie.label]
     if movie.genres:
         bits.append(", ".join(movie.genres))

@@ -2,10 +2,9 @@
 
 `FilterIndex` turns them into the set of allowed ids with vectorised NumPy (well under
 a millisecond for 10k movies), which restricts the Chroma query by id; `sql_where`
-pushes them into SQLite for the lexical side; `build_where` is the same constraints as
-a Chroma `where` clause for tools that query the collection directly. `matches` is the
-authority: every result is checked against it before it is returned, so a filter or an
-exclusion is never violated whatever an index did.
+pushes them into SQLite for the lexical side. `matches` is the authority: every result
+is checked against it before it is returned, so a filter or an exclusion is never
+violated whatever an index did.
 
 (Chroma's own metadata filtering costs 15-30 ms a query on 10k movies; restricting by
 ids computed here costs 3-5 ms, so the search path uses ids.)
@@ -83,34 +82,6 @@ def matches(movie: Movie, filters: Filters) -> bool:
         if not all(name.casefold() in credited for name in filters.people):
             return False
     return True
-
-
-def build_where(filters: Filters) -> dict | None:
-    """The Chroma `where` clause for everything Chroma's metadata can express.
-
-    People are not in Chroma's metadata; callers restrict by id for them.
-    """
-    clauses: list[dict] = []
-    clauses += [{"genres": {"$contains": g}} for g in filters.genres]
-    clauses += [{"genres": {"$not_contains": g}} for g in filters.exclude_genres]
-    for key, op, value in (
-        ("year", "$gte", filters.year_min),
-        ("year", "$lte", filters.year_max),
-        ("runtime", "$gte", filters.min_runtime),
-        ("runtime", "$lte", filters.max_runtime),
-        ("rating", "$gte", filters.min_rating),
-    ):
-        if value is not None:
-            clauses.append({key: {op: value}})
-    if filters.languages:
-        clauses.append({"language": {"$in": list(filters.languages)}})
-    if filters.countries:
-        clauses.append({"country": {"$in": list(filters.countries)}})
-    if filters.exclude_ids:
-        clauses.append({"mid": {"$nin": sorted(filters.exclude_ids)}})
-    if not clauses:
-        return None
-    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
 def sql_where(filters: Filters) -> tuple[str, list]:

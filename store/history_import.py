@@ -63,10 +63,6 @@ class HistoryRow:
     date: str | int | None = None  # rated or watched: ISO date, or epoch seconds (MovieLens)
     account: str | None = None  # the export's own user id when one file holds many users
 
-    @property
-    def kind(self) -> str:
-        return "watched" if self.stars is None else "rated"
-
 
 @dataclass(frozen=True, slots=True)
 class SkippedRow:

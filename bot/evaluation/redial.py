@@ -281,7 +281,6 @@ class RedialReport:
     short_answers: int = 0  # turns answered with fewer than k_max
     returned: int = 0  # recommendations returned, over all turns
     excluded_returned: int = 0  # turns whose answer included an already-mentioned movie
-    records: list[dict] = field(default_factory=list)  # one per turn, for --out
 
     @property
     def samples(self) -> int:
@@ -412,7 +411,6 @@ def evaluate(
         }
         if error is not None:
             record["error"] = error
-        report.records.append(record)
         if on_record is not None:
             on_record(record)
         if advance is not None:

@@ -1,4 +1,4 @@
-from store.filters import Filters, build_where, matches, sql_where
+from store.filters import Filters, matches, sql_where
 from store.movie import Movie
 
 SE7EN = Movie(
@@ -18,41 +18,7 @@ UNKNOWN_YEAR = Movie(id="x", title="Untitled", year=None, genres=["crime"])
 
 
 def test_no_filters_means_no_where_clause():
-    assert build_where(Filters()) is None
     assert sql_where(Filters()) == ("1", [])
-
-
-def test_single_clause_is_not_wrapped_in_and():
-    assert build_where(Filters(year_min=1990)) == {"year": {"$gte": 1990}}
-
-
-def test_every_constraint_reaches_chroma():
-    where = build_where(
-        Filters.of(
-            genres=["crime"],
-            exclude_genres=["horror"],
-            year_min=1990,
-            year_max=1999,
-            max_runtime=120,
-            min_rating=7.5,
-            languages=["ko"],
-            countries=["KR"],
-            exclude_ids={"b", "a"},
-        )
-    )
-    assert where == {
-        "$and": [
-            {"genres": {"$contains": "crime"}},
-            {"genres": {"$not_contains": "horror"}},
-            {"year": {"$gte": 1990}},
-            {"year": {"$lte": 1999}},
-            {"runtime": {"$lte": 120}},
-            {"rating": {"$gte": 7.5}},
-            {"language": {"$in": ["ko"]}},
-            {"country": {"$in": ["KR"]}},
-            {"mid": {"$nin": ["a", "b"]}},
-        ]
-    }
 
 
 def test_sql_where_binds_every_value():
