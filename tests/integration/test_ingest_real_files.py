@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -22,12 +21,9 @@ def data_path(relative: str) -> Path:
     return path
 
 
-def read(name: str, paths: list[Path]) -> tuple[list[Record], list[RowError], float]:
-    started = time.perf_counter()
+def read(name: str, paths: list[Path]) -> tuple[list[Record], list[RowError]]:
     items = list(get_adapter(name).read(paths))
-    elapsed = time.perf_counter() - started
-    records = [i for i in items if isinstance(i, Record)]
-    return records, [i for i in items if isinstance(i, RowError)], elapsed
+    return [i for i in items if isinstance(i, Record)], [i for i in items if isinstance(i, RowError)]
 
 
 def find(records: list[Record], title: str, year: int | None) -> Record:
@@ -58,7 +54,7 @@ def redial():
 
 
 def test_imdb_reads_999_movies_and_reports_the_pg_year(imdb):
-    records, errors, _ = imdb
+    records, errors = imdb
     assert len(records) == 999
     [error] = errors
     assert (error.row, error.column) == (968, "Released_Year")
@@ -78,11 +74,10 @@ def test_imdb_the_dark_knight(imdb):
 
 
 def test_movielens_reads_every_movie_with_ratings_derived_figures(movielens):
-    records, errors, elapsed = movielens
+    records, errors = movielens
     assert errors == []
     assert len(records) == 9742
     assert sum(r.movie.votes for r in records) == 100_836
-    assert elapsed < 3, f"MovieLens took {elapsed:.2f}s"
 
 
 def test_movielens_toy_story(movielens):
@@ -103,12 +98,11 @@ def test_movielens_library_titles_read_naturally(movielens):
     assert find(records, "Black Mirror", None).movie.genres == []
 
 
-def test_tmdb_reads_about_4800_movies_quickly(tmdb):
-    records, errors, elapsed = tmdb
+def test_tmdb_reads_about_4800_movies(tmdb):
+    records, errors = tmdb
     assert errors == []
     assert 4750 <= len(records) <= 4803
     assert sum(bool(r.movie.cast) for r in records) > 4700
-    assert elapsed < 2, f"TMDB 5000 took {elapsed:.2f}s"
 
 
 def test_tmdb_avatar(tmdb):
@@ -132,7 +126,7 @@ def test_tmdb_languages_outside_the_vocabulary_are_dropped_not_the_movie(tmdb):
 
 
 def test_redial_reads_every_named_movie(redial):
-    records, errors, _ = redial
+    records, errors = redial
     assert len(records) + len(errors) == 6583
     assert len(records) >= 6570
     # two entries are named only "(2015)" and "(2007)": nothing to make an id from

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -98,11 +97,9 @@ def test_slow_answers_time_out_and_give_none(server: FakeOpenAIServer) -> None:
     server.queue(*(FakeOpenAIServer.slow(2.0, HEAT) for _ in range(3)))
     llm = make_llm(server, timeout=0.5)
 
-    started = time.monotonic()
-    assert llm.ask(Pick, "s", "u") is None
+    assert llm.ask(Pick, "s", "u") is None  # without the timeout each slow answer would come back as Heat
 
     assert len(server.requests) == 3
-    assert time.monotonic() - started < 2.5
 
 
 def test_slow_answer_then_fast_one_succeeds(server: FakeOpenAIServer) -> None:
