@@ -463,6 +463,13 @@ class ProfileStore:
                 (prev_exists, prev_value, prev_source, prev_at, prev_feedback_id, event_id),
             )
 
+    def count_events(self, user: str, prefix: str) -> int:
+        """How many of this user's feedback events have an event id starting with `prefix` (not empty)."""
+        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)  # the ids in [prefix, upper) are those that start with it
+        return self._scalars(
+            "SELECT COUNT(*) FROM feedback WHERE event_id >= ? AND event_id < ? AND user = ?", (prefix, upper, user)
+        )[0]
+
     def feedback_events(self, user: str | None = None) -> list[dict]:
         if user is None:
             rows = self._rows("SELECT * FROM feedback ORDER BY id")

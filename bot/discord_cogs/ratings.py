@@ -87,7 +87,7 @@ class ReactionLedger:
         reactor = f"discord:{user_id}"
         prefix = f"discord:{message_id}:{user_id}:{canonical}{':burst' if burst else ''}:"
         with self._lock:
-            seen = sum(1 for e in self.profiles.feedback_events(reactor) if (e["event_id"] or "").startswith(prefix))
+            seen = self.profiles.count_events(reactor, prefix)
             is_on = seen % 2 == 1
             if not added and seen == 0:
                 return None

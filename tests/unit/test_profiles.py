@@ -322,6 +322,17 @@ def test_feedback_events_link_removal_to_the_reaction_it_undid(store):
     assert len(store.feedback_events()) == 2
 
 
+def test_events_are_counted_by_id_prefix(store):
+    feedback(store, "like", event_id="discord:1:2:👍:0")
+    feedback(store, "like", added=False, event_id="discord:1:2:👍:1")
+    feedback(store, "like", event_id="discord:1:22:👍:0")  # another reactor's id starts alike
+    feedback(store, "like", user=BOB, event_id="discord:1:2:❤:0")
+    assert store.count_events(ANN, "discord:1:2:👍:") == 2
+    assert store.count_events(ANN, "discord:1:2:") == 2
+    assert store.count_events(ANN, "discord:1:") == 3
+    assert store.count_events(BOB, "discord:1:2:👍:") == 0
+
+
 def test_the_same_event_id_is_recorded_once(store):
     assert feedback(store, "like", event_id="msg1:user1:👍:add") is True
     assert feedback(store, "like", event_id="msg1:user1:👍:add") is False
