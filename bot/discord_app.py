@@ -21,6 +21,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord_cogs.format import NO_MENTIONS, SORRY, slow_down
+from bot.discord_cogs.views import respond
 
 if TYPE_CHECKING:
     from agent.bandit import Ranker
@@ -97,10 +98,7 @@ class MovieTree(app_commands.CommandTree):
             text = SORRY
             log.error("/%s failed for user %s", name, interaction.user.id, exc_info=getattr(error, "original", error))
         try:
-            if interaction.response.is_done():
-                await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
-            else:
-                await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            await respond(interaction, text)
         except discord.HTTPException:
             log.warning("could not tell user %s that /%s failed", interaction.user.id, name)
 

@@ -68,7 +68,7 @@ class Profile(commands.Cog):
         ratings = profiles.ratings(user)
         watched = profiles.watched(user)
         dismissed = profiles.dismissed(user)
-        taste = build_profile(user, ratings, profiles.excluded_ids(user), catalog)
+        taste = build_profile(user, ratings, profiles.excluded_ids(user), catalog, with_taste=False)
         embed = discord.Embed(title=clip(f"Your movie taste, {escape(display_name)}", 256), colour=EMBED_COLOUR)
         if taste.is_empty:
             embed.description = (

@@ -13,6 +13,7 @@ from discord.ext import commands
 from bot.discord_cogs.format import CHOICE_LIMIT, EMBED_COLOUR, NO_MENTIONS, clip, escape, fit_embed, movie_label
 from bot.discord_cogs.titles import act_on_title, title_choices
 from bot.discord_cogs.views import OwnerView
+from store.profiles import validate_stars
 
 if TYPE_CHECKING:
     from bot.discord_app import MovieBot
@@ -33,10 +34,13 @@ class Watched(commands.GroupCog, group_name="watched", group_description="Films 
         title: str,
         rating: app_commands.Range[float, 0.5, 5.0] | None = None,
     ) -> None:
-        if rating is not None and rating * 2 != int(rating * 2):
-            await interaction.response.send_message("Ratings go in half stars, like 3.5.", ephemeral=True,
-                                                    allowed_mentions=NO_MENTIONS)  # fmt: skip
-            return
+        if rating is not None:
+            try:
+                rating = validate_stars(rating)
+            except ValueError:
+                await interaction.response.send_message("Ratings go in half stars, like 3.5.", ephemeral=True,
+                                                        allowed_mentions=NO_MENTIONS)  # fmt: skip
+                return
 
         async def apply(movie_id: str) -> str:
             await asyncio.to_thread(self._add, interaction, movie_id, rating)
