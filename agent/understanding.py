@@ -29,7 +29,7 @@ from typing import NamedTuple, Protocol
 from rapidfuzz.distance import OSA
 
 from store.catalog import TitleMatch
-from store.movie import normalise_title
+from store.movie import ascii_fold, normalise_title
 from store.vocab import COUNTRIES, GENRES, LANGUAGES, MOODS
 
 MIN_TITLE_SCORE = 85.0  # below this a fuzzy title match is more often wrong than right
@@ -1213,10 +1213,6 @@ def _capitalised_runs(scan: _Scan, toks: list[_Tok]) -> list[tuple[int, int]]:
 _NAME_SPAN = re.compile(r"[^\W\d_]+(?:[ .'-]+[^\W\d_]+)*\.?")
 
 
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-
-
 _FOLDED_CACHE: dict[int, tuple[Mapping[str, str], dict[str, str]]] = {}
 
 
@@ -1234,7 +1230,7 @@ class _People:
             aliases: dict[str, str] = {}
             for key, name in index.items():
                 if not key.isascii():
-                    aliases.setdefault(_fold(key), name)
+                    aliases.setdefault(ascii_fold(key), name)
             if len(_FOLDED_CACHE) >= 8:
                 _FOLDED_CACHE.clear()
             cached = _FOLDED_CACHE[id(index)] = (index, aliases)
@@ -1244,7 +1240,7 @@ class _People:
         key = key[:-2] if key.endswith("'s") else key
         name = self.index.get(key) or self.aliases.get(key)
         if name is None and not key.isascii():
-            name = self.index.get(key.casefold()) or self.aliases.get(_fold(key))
+            name = self.index.get(key.casefold()) or self.aliases.get(ascii_fold(key))
         return name
 
 

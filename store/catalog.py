@@ -7,7 +7,6 @@ import json
 import math
 import re
 import sqlite3
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from store.embeddings import ChromaEmbeddingFunction, Embedder
 from store.filters import FilterIndex, Filters, matches, sql_where
-from store.movie import Movie, normalise_title
+from store.movie import Movie, ascii_fold, normalise_title
 
 COLLECTION = "movies"
 LIST_COLUMNS = ("genres", "directors", "cast", "keywords", "moods")
@@ -168,7 +167,7 @@ class Catalog:
             for name in (*movie.directors, *movie.cast):
                 self._credits[name.casefold()].add(movie.id)
                 self._people.setdefault(name.casefold(), name)
-                self._people.setdefault(_ascii(name).casefold(), name)  # users rarely type accents
+                self._people.setdefault(ascii_fold(name).casefold(), name)  # users rarely type accents
         self._title_keys = list(self._titles)
 
     def __len__(self) -> int:
@@ -417,10 +416,6 @@ def _split_year(text: str) -> tuple[str, int | None]:
     if match and match.group(1).strip():
         return match.group(1), int(match.group(2))
     return text, None
-
-
-def _ascii(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def _query_words(text: str) -> list[str]:

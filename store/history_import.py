@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from store.ingest.base import SourceError, expect_columns
-from store.ingest.jsonl import open_text
+from store.ingest.jsonl import IMDB_ID, clean_title, open_text
 from store.ingest.movielens import split_title
 from store.movie import normalise_title
 from store.profiles import ProfileStore, split_user_key, to_iso, validate_stars
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 FORMATS = ("letterboxd", "imdb", "movielens")
 FUZZY_MIN_SCORE = 90.0
 
-_IMDB_ID = re.compile(r"tt\d{7,8}")
 
 # Letterboxd export files, told apart by their headers. Later kinds win when they disagree
 # about a film's stars: ratings.csv holds the current rating, the diary the one at the time.
@@ -254,7 +253,7 @@ def _letterboxd_row(name: str, line: int, row: dict[str, str] | None, kind: str)
     where = f"{name}:{line}"
     if row is None:
         return SkippedRow(where, "", None, "wrong number of fields for the header")
-    title = " ".join(row["Name"].split())
+    title = clean_title(row["Name"])
     try:
         year = _year(row["Year"])
         stars = None if kind == "watched" else _letterboxd_stars(row["Rating"])
@@ -282,7 +281,7 @@ def read_imdb(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]:
 def _imdb_row(where: str, row: dict[str, str] | None) -> HistoryRow | SkippedRow:
     if row is None:
         return SkippedRow(where, "", None, "wrong number of fields for the header")
-    title = " ".join(row["Title"].split())
+    title = clean_title(row["Title"])
     const = row["Const"].strip().lower()
     try:
         year = _year(row["Year"])
@@ -297,7 +296,7 @@ def _imdb_row(where: str, row: dict[str, str] | None) -> HistoryRow | SkippedRow
         when = _date(row["Date Rated"], "Date Rated")
     except _BadValue as exc:
         return SkippedRow(where, title, None, str(exc))
-    imdb_id = const if _IMDB_ID.fullmatch(const) else None
+    imdb_id = const if IMDB_ID.fullmatch(const) else None
     if not title and imdb_id is None:
         return SkippedRow(where, "", year, "Title: the title is missing")
     return HistoryRow(where, title, year, imdb_id=imdb_id, stars=stars, date=when)

@@ -185,8 +185,7 @@ def normalise_title(title: str) -> str:
     "The Dark Knight" and "dark knight", "Amélie" and "Amelie",
     "Se7en" and "se7en" all meet at the same key.
     """
-    text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    text = text.lower().replace("&", " and ")
+    text = ascii_fold(title).lower().replace("&", " and ")
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
     # "Matrix, The" as some data sets write it
     match = re.match(r"^(.*) (the|a|an)$", text)
@@ -195,8 +194,13 @@ def normalise_title(title: str) -> str:
     return _ARTICLES.sub("", text).strip() or text
 
 
+def ascii_fold(text: str) -> str:
+    """Accents dropped, as users type names: "Amélie" -> "Amelie", "Penélope" -> "Penelope"."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
 def slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = ascii_fold(text).lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "untitled"
 
 

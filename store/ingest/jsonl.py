@@ -20,7 +20,7 @@ from store.ingest.base import Record, RowError, SourceError, expect_columns
 from store.movie import InvalidMovie, Movie
 from store.vocab import COUNTRIES, GENRES, LANGUAGES, MOODS
 
-_IMDB_ID = re.compile(r"tt\d{7,8}")
+IMDB_ID = re.compile(r"tt\d{7,8}")
 
 
 class BadValue(ValueError):
@@ -133,7 +133,7 @@ def conform(data: dict, path: Path, row: int, columns: Mapping[str, str]) -> Mov
         data["language"] = None
     if data.get("country") not in COUNTRIES:
         data["country"] = None
-    if data.get("imdb_id") and not _IMDB_ID.fullmatch(data["imdb_id"]):
+    if data.get("imdb_id") and not IMDB_ID.fullmatch(data["imdb_id"]):
         data["imdb_id"] = None
     try:
         return Movie.from_dict(data)
