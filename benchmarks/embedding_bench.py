@@ -18,11 +18,9 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from store.embeddings import default_model_path, movie_document
+from store.embeddings import SentenceTransformerEmbedder, movie_document
 from store.ingest.base import Record
 from store.ingest.tmdb5000 import Tmdb5000
-
-SHIPPED_TOKENS = 128
 
 
 def documents(data: Path, n: int) -> list[str]:
@@ -51,15 +49,14 @@ def main() -> None:
     parser.add_argument("--movies", type=int, default=1500)
     args = parser.parse_args()
 
-    from sentence_transformers import SentenceTransformer
-
     docs = documents(args.data, args.movies)
-    model = SentenceTransformer(default_model_path(), device="cpu", local_files_only=True)
+    model = SentenceTransformerEmbedder().model  # loaded exactly as ingest loads it
+    shipped_tokens = model.max_seq_length
     lengths = [len(ids) for ids in model.tokenizer(docs)["input_ids"]]
     threads = torch.get_num_threads()
     print(f"{len(docs)} TMDB documents, {np.mean(lengths):.0f} tokens on average; torch threads: {threads}")
 
-    shipped, shipped_speed = timed(model, docs, SHIPPED_TOKENS)
+    shipped, shipped_speed = timed(model, docs, shipped_tokens)
     shipped_neighbours = neighbours(shipped)
     print(f"{'setup':<30}{'docs/s':>8}{'ratio':>8}{'cosine':>9}{'same 10-NN':>12}")
 
@@ -69,15 +66,15 @@ def main() -> None:
         kept = np.mean([len(set(a) & set(b)) / 10 for a, b in pairs])
         print(f"{name:<30}{speed:>8.1f}{speed / shipped_speed:>7.2f}x{cosine:>9.3f}{kept:>12.3f}", flush=True)
 
-    report(f"float32, {SHIPPED_TOKENS} tokens (shipped)", shipped, shipped_speed)
+    report(f"float32, {shipped_tokens} tokens (shipped)", shipped, shipped_speed)
     for tokens in (96, 80, 64):
         report(f"float32, {tokens} tokens", *timed(model, docs, tokens))
     quantised = torch.ao.quantization.quantize_dynamic(
-        SentenceTransformer(default_model_path(), device="cpu", local_files_only=True),
+        SentenceTransformerEmbedder().model,
         {torch.nn.Linear: torch.ao.quantization.per_channel_dynamic_qconfig},
         dtype=torch.qint8,
     )
-    for tokens in (SHIPPED_TOKENS, 96, 64):
+    for tokens in (shipped_tokens, 96, 64):
         report(f"int8 per channel, {tokens} tokens", *timed(quantised, docs, tokens))
 
 
