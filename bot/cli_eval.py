@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -134,18 +133,15 @@ def _open_recommender(settings: Settings, k_max: int, ratings: list[tuple]):
     logged into the data dir. The answer may hold k_max picks.
     """
     from agent.deps import AgentConfig
-    from agent.graph import Recommender
     from bot.runtime import open_runtime
     from store.profiles import ProfileStore
 
     defaults = AgentConfig()
     config = AgentConfig(explore=False, max_count=max(k_max, defaults.max_count), pool=max(defaults.pool, 2 * k_max))
-    app = open_runtime(settings, memory=False, config=config)
     scratch = ProfileStore(None)
     if ratings:
         scratch.bulk_rate(ratings, source="redial-train")
-    app.recommender = Recommender(dataclasses.replace(app.deps, profiles=scratch, ranker=None))
-    return app
+    return open_runtime(settings, memory=False, config=config, profiles=scratch, learning=False)
 
 
 def format_report(report) -> str:

@@ -37,7 +37,7 @@ def _movielens_setup(args: argparse.Namespace, settings: Settings, folder: Path)
     from store.catalog import Catalog
     from store.embeddings import SentenceTransformerEmbedder
     from store.home import DataDir
-    from store.starter import open_catalog
+    from store.starter import ensure_starter
 
     if not folder.is_dir():
         raise UserError(f"{folder}: not a folder; give the MovieLens folder (movies.csv, links.csv, ratings.csv)")
@@ -45,7 +45,7 @@ def _movielens_setup(args: argparse.Namespace, settings: Settings, folder: Path)
     embedder = SentenceTransformerEmbedder(settings.embedding_model)
     if home.current_catalog() is None:
         _say(args, "First run: indexing the starter catalog (about half a minute)...")
-    open_catalog(home, embedder, progress=progress_bar(args))[0].close()
+    ensure_starter(home, embedder, progress=progress_bar(args))
     _say(args, "Checking the catalog for the MovieLens titles (adding them the first time takes about 2 minutes)...")
     try:
         built = ensure_catalog(home, embedder, folder, progress=progress_bar(args))

@@ -51,19 +51,27 @@ def make_llm(settings: Settings):
 
 
 def open_runtime(
-    settings: Settings, *, progress=None, memory: bool = True, config: AgentConfig | None = None
+    settings: Settings,
+    *,
+    progress=None,
+    memory: bool = True,
+    config: AgentConfig | None = None,
+    profiles: ProfileStore | None = None,
+    learning: bool = True,
 ) -> Runtime:
+    """`memory=False` keeps no conversations; `profiles` replaces the data dir's profile
+    store (an evaluation's scratch one); `learning=False` ranks with the fixed ranker only."""
     home = DataDir(settings.home).ensure()
     embedder = SentenceTransformerEmbedder(settings.embedding_model)
     catalog, _ = open_catalog(home, embedder, progress=progress)
-    profiles = ProfileStore(home.state_db_path)
+    profiles = profiles or ProfileStore(home.state_db_path)
     from agent.bandit import Ranker
 
     deps = Deps(
         catalog=catalog,
         profiles=profiles,
         llm=make_llm(settings),
-        ranker=Ranker(profiles),
+        ranker=Ranker(profiles) if learning else None,
         config=config or AgentConfig(),
         today=dt.date.today(),
     )

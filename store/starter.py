@@ -19,9 +19,14 @@ def open_catalog(
     home: DataDir, embedder: Embedder, config: RetrievalConfig | None = None, *, progress=None
 ) -> tuple[Catalog, IngestReport | None]:
     """The current catalog, building it from the starter file when there is none yet."""
-    report = None
-    if home.current_catalog() is None:
-        report = ingest(home, embedder, [("jsonl", [starter_catalog_path()])], progress=progress)
+    report = ensure_starter(home, embedder, progress=progress)
     path = home.current_catalog()
     assert path is not None
     return Catalog(path, embedder, config), report
+
+
+def ensure_starter(home: DataDir, embedder: Embedder, *, progress=None) -> IngestReport | None:
+    """Build the starter catalog when the data dir has none; the build's report, or None."""
+    if home.current_catalog() is not None:
+        return None
+    return ingest(home, embedder, [("jsonl", [starter_catalog_path()])], progress=progress)
