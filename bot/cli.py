@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
 from store.vocab import GENRES
 
 log = logging.getLogger("moviebot")
@@ -35,16 +35,29 @@ class UserError(Exception):
 
 def runtime(args: argparse.Namespace, settings: Settings):
     """Data directory, embedder and the catalog, built from the starter file on first use."""
-    from store.embeddings import SentenceTransformerEmbedder
     from store.home import DataDir
     from store.starter import open_catalog
 
     home = DataDir(settings.home).ensure()
-    embedder = SentenceTransformerEmbedder(settings.embedding_model)
-    if home.current_catalog() is None and not getattr(args, "json", False):
-        print("First run: indexing the starter catalog (about half a minute)...", file=sys.stderr)
+    embedder = settings.embedder()
+    announce_catalog_build(args, home, embedder)
     catalog, _ = open_catalog(home, embedder, progress=progress_bar(args))
     return home, embedder, catalog
+
+
+CATALOG_BUILDS = {
+    "starter": "First run: indexing the starter catalog (about 15 seconds)...",
+    "reindex": "The embedding setup changed: re-embedding the catalog once (about a minute per 7,000 movies)...",
+}
+
+
+def announce_catalog_build(args: argparse.Namespace, home, embedder) -> None:
+    """Say why the first command after installing, or after changing the embedding setup, takes a while."""
+    from store.starter import pending_build
+
+    build = pending_build(home, embedder)
+    if build and not getattr(args, "json", False):
+        print(CATALOG_BUILDS[build], file=sys.stderr)
 
 
 def progress_bar(args: argparse.Namespace):
@@ -84,12 +97,11 @@ def movie_line(movie) -> str:
 @command("ingest")
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from store.build import IngestFailed, ingest
-    from store.embeddings import SentenceTransformerEmbedder
     from store.home import DataDir
     from store.ingest.base import SourceError
 
     home = DataDir(settings.home).ensure()
-    embedder = SentenceTransformerEmbedder(settings.embedding_model)
+    embedder = settings.embedder()
 
     def report_error(error) -> None:
         if not args.json:
@@ -191,8 +203,7 @@ def open_app(args: argparse.Namespace, settings: Settings, **kwargs):
     from bot.runtime import open_runtime
     from store.home import DataDir
 
-    if not getattr(args, "json", False) and DataDir(settings.home).current_catalog() is None:
-        print("First run: indexing the starter catalog (about half a minute)...", file=sys.stderr)
+    announce_catalog_build(args, DataDir(settings.home).ensure(), settings.embedder())
     return open_runtime(settings, progress=progress_bar(args), **kwargs)
 
 
@@ -377,11 +388,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     for noisy in ("httpx", "chromadb", "sentence_transformers", "transformers"):
         logging.getLogger(noisy).setLevel(logging.WARNING if args.verbose else logging.ERROR)
-    settings = Settings.from_env(home=args.data_dir)
     try:
+        settings = Settings.from_env(home=args.data_dir)
         name = f"eval {args.eval_command}" if args.command == "eval" else args.command
         return COMMANDS[name](args, settings)
-    except UserError as exc:
+    except (UserError, SettingsError) as exc:
         print(f"moviebot: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:

@@ -8,7 +8,7 @@ import math
 import sys
 from pathlib import Path
 
-from bot.cli import UserError, command, emit_json, progress_bar
+from bot.cli import UserError, announce_catalog_build, command, emit_json, progress_bar
 from bot.settings import Settings
 
 
@@ -35,16 +35,14 @@ def _movielens_setup(args: argparse.Namespace, settings: Settings, folder: Path)
     ratings), and a scratch profile store holding every user's history."""
     from bot.evaluation.movielens import EvaluationError, ensure_catalog, prepare
     from store.catalog import Catalog
-    from store.embeddings import SentenceTransformerEmbedder
     from store.home import DataDir
     from store.starter import ensure_starter
 
     if not folder.is_dir():
         raise UserError(f"{folder}: not a folder; give the MovieLens folder (movies.csv, links.csv, ratings.csv)")
     home = DataDir(settings.home).ensure()
-    embedder = SentenceTransformerEmbedder(settings.embedding_model)
-    if home.current_catalog() is None:
-        _say(args, "First run: indexing the starter catalog (about half a minute)...")
+    embedder = settings.embedder()
+    announce_catalog_build(args, home, embedder)
     ensure_starter(home, embedder, progress=progress_bar(args))
     _say(args, "Checking the catalog for the MovieLens titles (adding them the first time takes about 2 minutes)...")
     try:
@@ -154,7 +152,6 @@ def _fmt(value: float, digits: int = 4) -> str:
 def _logged(args: argparse.Namespace, settings: Settings):
     from bot.evaluation.bandit import logged_answers
     from store.catalog import Catalog
-    from store.embeddings import SentenceTransformerEmbedder
     from store.home import DataDir
     from store.profiles import ProfileStore
 
@@ -163,7 +160,7 @@ def _logged(args: argparse.Namespace, settings: Settings):
         raise UserError(f"{home.state_db_path}: no profile store yet, so no logged reactions")
     catalog = None
     if home.current_catalog() is not None:  # for the diversity term; the log itself carries the features
-        catalog = Catalog(home.current_catalog(), SentenceTransformerEmbedder(settings.embedding_model))
+        catalog = Catalog(home.current_catalog(), settings.embedder())
     profiles = ProfileStore(home.state_db_path)
     try:
         answers, dropped = logged_answers(profiles, catalog)

@@ -10,7 +10,6 @@ from agent.deps import AgentConfig, Deps
 from agent.graph import Recommender, sqlite_checkpointer
 from bot.settings import Settings
 from store.catalog import Catalog
-from store.embeddings import SentenceTransformerEmbedder
 from store.home import DataDir
 from store.profiles import ProfileStore
 from store.starter import open_catalog
@@ -62,7 +61,7 @@ def open_runtime(
     """`memory=False` keeps no conversations; `profiles` replaces the data dir's profile
     store (an evaluation's scratch one); `learning=False` ranks with the fixed ranker only."""
     home = DataDir(settings.home).ensure()
-    embedder = SentenceTransformerEmbedder(settings.embedding_model)
+    embedder = settings.embedder()
     catalog, _ = open_catalog(home, embedder, progress=progress)
     profiles = profiles or ProfileStore(home.state_db_path)
     from agent.bandit import Ranker

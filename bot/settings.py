@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from store.embeddings import PRECISIONS, SentenceTransformerEmbedder
+
 
 def _default_home() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
@@ -16,6 +18,8 @@ def _default_home() -> Path:
 class Settings:
     home: Path = field(default_factory=_default_home)
     embedding_model: str | None = None  # a local sentence-transformers folder; None = the bundled one
+    embedding_precision: str = "int8"  # or "float32": about 1.6x slower to embed, and no better at retrieval
+    embedding_tokens: int = 64  # each movie's document is cut at this many tokens
     openai_api_key: str | None = None
     openai_base_url: str | None = None
     llm_model: str = "gpt-4o-mini"
@@ -29,20 +33,55 @@ class Settings:
     def llm_enabled(self) -> bool:
         return bool(self.openai_api_key or self.openai_base_url)
 
+    def embedder(self) -> SentenceTransformerEmbedder:
+        """The sentence embedder these settings describe; it loads its model on first use."""
+        return SentenceTransformerEmbedder(
+            self.embedding_model, precision=self.embedding_precision, max_seq_length=self.embedding_tokens
+        )
+
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> Settings:
         env = os.environ if environ is None else environ
-        guild = env.get("DISCORD_TEST_GUILD_ID", "").strip()
-        channels = tuple(int(c) for c in env.get("MOVIEBOT_DISCORD_CHANNELS", "").replace(",", " ").split() if c)
+        guild = _number(env, "DISCORD_TEST_GUILD_ID", int, None)
+        channels = env.get("MOVIEBOT_DISCORD_CHANNELS", "").replace(",", " ").split()
+        if not all(channel.isdigit() for channel in channels):
+            raise SettingsError("MOVIEBOT_DISCORD_CHANNELS must be channel ids separated by commas or spaces")
         settings = cls(
             home=Path(env["MOVIEBOT_HOME"]).expanduser() if env.get("MOVIEBOT_HOME") else _default_home(),
             embedding_model=env.get("MOVIEBOT_EMBEDDING_MODEL") or None,
+            embedding_precision=_choice(env, "MOVIEBOT_EMBEDDING_PRECISION", PRECISIONS, cls.embedding_precision),
+            embedding_tokens=_number(env, "MOVIEBOT_EMBEDDING_TOKENS", int, cls.embedding_tokens, low=16, high=512),
             openai_api_key=env.get("OPENAI_API_KEY") or None,
             openai_base_url=env.get("OPENAI_BASE_URL") or None,
             llm_model=env.get("MOVIEBOT_LLM_MODEL") or cls.llm_model,
-            llm_timeout=float(env.get("MOVIEBOT_LLM_TIMEOUT") or cls.llm_timeout),
+            llm_timeout=_number(env, "MOVIEBOT_LLM_TIMEOUT", float, cls.llm_timeout, low=1, high=600),
             discord_token=env.get("DISCORD_TOKEN") or None,
-            discord_test_guild_id=int(guild) if guild else None,
-            discord_channels=channels,
+            discord_test_guild_id=guild,
+            discord_channels=tuple(int(channel) for channel in channels),
         )
         return replace(settings, **{k: v for k, v in overrides.items() if v is not None})
+
+
+class SettingsError(ValueError):
+    """An environment variable moviebot cannot use; the message names it and what it takes."""
+
+
+def _number(env, name: str, kind: type, default, *, low: float | None = None, high: float | None = None):
+    text = (env.get(name) or "").strip()
+    if not text:
+        return default
+    try:
+        value = kind(text)
+    except ValueError:
+        what = "a whole number" if kind is int else "a number"
+        raise SettingsError(f"{name} must be {what}, not {text!r}") from None
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise SettingsError(f"{name} must be between {low:g} and {high:g}, not {text}")
+    return value
+
+
+def _choice(env, name: str, choices: tuple[str, ...], default: str) -> str:
+    text = (env.get(name) or "").strip().lower()
+    if text and text not in choices:
+        raise SettingsError(f"{name} must be one of {', '.join(choices)}, not {text!r}")
+    return text or default

@@ -75,7 +75,7 @@ def ingest(
         current = home.current_catalog()
         base = [] if replace or current is None else read_movies(current / "catalog.sqlite")
         merged = MergedCatalog(base)
-        previous_sources = [] if replace or current is None else _meta(current).get("sources", [])
+        previous_sources = [] if replace or current is None else catalog_meta(current).get("sources", [])
         for name, paths in sources:
             adapter = get_adapter(name)
             report.sources.append(f"{name}:{','.join(str(p) for p in paths)}")
@@ -92,7 +92,7 @@ def ingest(
         movies = sorted(merged.movies.values(), key=lambda m: m.id)
         report.movies = len(movies)
         fingerprint = catalog_fingerprint(movies, embedder.model_id)
-        if current is not None and _meta(current).get("fingerprint") == fingerprint:
+        if current is not None and catalog_meta(current).get("fingerprint") == fingerprint:
             report.status, report.catalog = "unchanged", current.name
             report.seconds = time.perf_counter() - started
             return report
@@ -119,7 +119,8 @@ def catalog_fingerprint(movies: list[Movie], model_id: str) -> str:
     return digest.hexdigest()
 
 
-def _meta(build: Path) -> dict:
+def catalog_meta(build: Path) -> dict:
+    """A built catalog's own record of itself: fingerprint, embedding model, sources."""
     db = sqlite3.connect(f"file:{build / 'catalog.sqlite'}?mode=ro", uri=True)
     try:
         rows = dict(db.execute("SELECT key, value FROM meta").fetchall())
@@ -187,7 +188,9 @@ def _embed(
         documents = [movie_document(m) for m in movies]
         keys = [document_hash(embedder.model_id, d) for d in documents]
         found = cache.get_many(embedder.model_id, keys)
-        missing = sorted({k: d for k, d in zip(keys, documents, strict=True) if k not in found}.items())
+        # shortest first, so every batch the model sees is of one length and pads little
+        todo = {k: d for k, d in zip(keys, documents, strict=True) if k not in found}
+        missing = sorted(todo.items(), key=lambda item: (len(item[1]), item[0]))
         report.reused = len(movies) - len(missing)
         advance = progress("embedding", len(missing)) if progress and missing else None
         step = 256

@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from store.build import IngestReport, ingest
+from store.build import IngestReport, catalog_meta, ingest
 from store.catalog import Catalog, RetrievalConfig
 from store.embeddings import Embedder
 from store.home import DataDir
@@ -25,8 +25,22 @@ def open_catalog(
     return Catalog(path, embedder, config), report
 
 
+def pending_build(home: DataDir, embedder: Embedder) -> str | None:
+    """What opening the catalog must build first: "starter" when the data dir has no
+    catalog, "reindex" when its vectors come from another embedding setup, else None."""
+    current = home.current_catalog()
+    if current is None:
+        return "starter"
+    return "reindex" if catalog_meta(current).get("embedding_model") != embedder.model_id else None
+
+
 def ensure_starter(home: DataDir, embedder: Embedder, *, progress=None) -> IngestReport | None:
-    """Build the starter catalog when the data dir has none; the build's report, or None."""
-    if home.current_catalog() is not None:
-        return None
-    return ingest(home, embedder, [("jsonl", [starter_catalog_path()])], progress=progress)
+    """A catalog whose vectors the embedder can search: the starter catalog when the data
+    dir has none, the current one re-embedded when the embedding setup changed (a query
+    is only comparable with documents embedded the same way). The build's report, or None."""
+    match pending_build(home, embedder):
+        case "starter":
+            return ingest(home, embedder, [("jsonl", [starter_catalog_path()])], progress=progress)
+        case "reindex":
+            return ingest(home, embedder, [], progress=progress)
+    return None

@@ -34,6 +34,28 @@ def test_changing_one_movie_embeds_only_that_one(home, embedder, tmp_path, sampl
     assert (report.status, report.embedded, report.reused) == ("built", 1, 9)
 
 
+class OtherSetupEmbedder(HashingEmbedder):
+    """The same vectors under another setup's name, as after changing MOVIEBOT_EMBEDDING_TOKENS."""
+
+    model_id = "hashing-test:32"
+
+
+def test_a_changed_embedding_setup_reembeds_the_catalog_once(home, embedder, sample_jsonl):
+    from store.starter import ensure_starter, pending_build
+
+    ingest(home, embedder, [("jsonl", [sample_jsonl])])
+    assert pending_build(home, embedder) is None
+    other = OtherSetupEmbedder()
+    assert pending_build(home, other) == "reindex"
+    report = ensure_starter(home, other)
+    assert (report.status, report.movies, report.embedded) == ("built", 10, 10)  # every movie kept, none from cache
+    assert pending_build(home, other) is None and ensure_starter(home, other) is None
+    catalog = Catalog(home.current_catalog(), other)
+    assert catalog.stats()["embedding_model"] == "hashing-test:32"
+    assert catalog.search("serial killer detectives", k=1)[0].movie.title == "Se7en"
+    catalog.close()
+
+
 def test_a_bad_file_leaves_the_previous_catalog_usable(home, embedder, tmp_path, sample_jsonl):
     ingest(home, embedder, [("jsonl", [sample_jsonl])])
     before = home.current_catalog()

@@ -21,8 +21,7 @@ CRIME_TITLES = {"se7en-1995", "heat-1995", "the-insider-1999", "the-dark-knight-
 @pytest.fixture
 def data_dir(catalog, home, monkeypatch) -> Path:
     """A data directory whose catalog is already built, and a recommender that embeds with the fake."""
-    monkeypatch.setattr("bot.runtime.SentenceTransformerEmbedder", lambda *a, **k: HashingEmbedder())
-    monkeypatch.setattr("store.embeddings.SentenceTransformerEmbedder", lambda *a, **k: HashingEmbedder())
+    monkeypatch.setattr("bot.settings.Settings.embedder", lambda self: HashingEmbedder())
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "MOVIEBOT_HOME", "MOVIEBOT_EMBEDDING_MODEL"):
         monkeypatch.delenv(name, raising=False)
     return home.root

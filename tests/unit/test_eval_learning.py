@@ -365,11 +365,10 @@ def test_evaluate_scores_the_graph_and_both_baselines_for_the_same_users(tiny, t
 
 
 def test_cli_eval_movielens_prints_the_table_and_writes_the_chart(tiny, tmp_path, monkeypatch, capsys, embedder):
-    import store.embeddings
     from bot.cli import main
 
     folder, home, _ = tiny
-    monkeypatch.setattr(store.embeddings, "SentenceTransformerEmbedder", lambda *a, **kw: embedder)
+    monkeypatch.setattr("bot.settings.Settings.embedder", lambda self: embedder)
     chart = tmp_path / "chart.png"
     code = main(["eval", "movielens", str(folder), "--data-dir", str(home.root), "--chart", str(chart)])
     out = capsys.readouterr().out

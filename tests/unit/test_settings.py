@@ -1,0 +1,41 @@
+"""The environment a user configures moviebot with: what it reads and what it refuses."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.cli import main
+from bot.settings import Settings, SettingsError
+
+
+def test_the_embedding_setup_comes_from_the_environment():
+    default = Settings.from_env({}).embedder()
+    assert (default.precision, default.model_id.split(":")[1:]) == ("int8", ["64", "int8"])
+    chosen = Settings.from_env({"MOVIEBOT_EMBEDDING_PRECISION": "Float32", "MOVIEBOT_EMBEDDING_TOKENS": "128"})
+    embedder = chosen.embedder()
+    assert embedder.precision == "float32" and embedder.model_id.endswith(":128")
+    assert embedder.model_id != default.model_id  # so vectors of the two setups never share a cache entry
+
+
+def test_discord_ids_are_parsed():
+    settings = Settings.from_env({"DISCORD_TEST_GUILD_ID": " 42 ", "MOVIEBOT_DISCORD_CHANNELS": "7, 8 9"})
+    assert settings.discord_test_guild_id == 42 and settings.discord_channels == (7, 8, 9)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("MOVIEBOT_EMBEDDING_TOKENS", "lots", "MOVIEBOT_EMBEDDING_TOKENS must be a whole number, not 'lots'"),
+        ("MOVIEBOT_EMBEDDING_TOKENS", "4", "MOVIEBOT_EMBEDDING_TOKENS must be between 16 and 512, not 4"),
+        ("MOVIEBOT_EMBEDDING_PRECISION", "fp16", "must be one of int8, float32, not 'fp16'"),
+        ("MOVIEBOT_LLM_TIMEOUT", "soon", "MOVIEBOT_LLM_TIMEOUT must be a number, not 'soon'"),
+        ("DISCORD_TEST_GUILD_ID", "my-server", "DISCORD_TEST_GUILD_ID must be a whole number"),
+        ("MOVIEBOT_DISCORD_CHANNELS", "#general", "MOVIEBOT_DISCORD_CHANNELS must be channel ids"),
+    ],
+)
+def test_a_bad_value_is_named_with_what_it_takes(name, value, message, monkeypatch, tmp_path, capsys):
+    with pytest.raises(SettingsError, match=message):
+        Settings.from_env({name: value})
+    monkeypatch.setenv(name, value)
+    assert main(["catalog", "stats", "--data-dir", str(tmp_path)]) == 2
+    assert message in capsys.readouterr().err
