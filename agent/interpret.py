@@ -103,6 +103,8 @@ def _from_llm(
         people=[people_index[p.casefold()] for p in answer.people if p.casefold() in people_index],
         like_titles=like_ids,
         exclude_titles=rules.exclude_titles,
+        # the model may have read a title the rules could not; otherwise the rules' unknown ones stand
+        unknown_titles=rules.unknown_titles if set(like_ids) <= set(rules.like_titles) else [],
         languages=[code for code in answer.languages if code in LANGUAGES],
         countries=[code.upper() for code in answer.countries if code.upper() in COUNTRIES],
         count=_bounded(answer.count, 1, deps.config.max_count),
@@ -150,6 +152,7 @@ def merge_request(previous: dict, new: Understood, *, last_picks: list[dict], de
         merged[name] = bool(merged.get(name)) or new_dict[name]
     if new.query:
         merged["query"] = new.query
+    merged["unknown_titles"] = new_dict["unknown_titles"]  # said of this message only
     apply_modifiers(merged, new.modifiers, last_picks, deps)
     return merged
 

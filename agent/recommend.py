@@ -265,6 +265,11 @@ def reply(state: dict, deps: Deps) -> dict:
     intro = _intro(request, len(picks), deps)
     if relaxed:
         intro += f" (Nothing matched everything, so I loosened {' and '.join(relaxed)}.)"
+    unknown = request.get("unknown_titles") or []
+    if unknown:
+        named = " or ".join(f"“{title}”" for title in unknown)
+        note = f"I couldn't find {named} in my catalog (a typo, or too new or obscure?), so these leave it out."
+        intro = f"{note} {intro}"
     suggestion_ids = _log(state, deps, picks)
     recommendations = []
     lines = [intro]

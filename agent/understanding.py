@@ -80,6 +80,7 @@ class Understood:
     people: list[str] = field(default_factory=list)  # canonical catalog names
     like_titles: list[str] = field(default_factory=list)  # catalog ids of reference titles
     exclude_titles: list[str] = field(default_factory=list)  # catalog ids explicitly refused
+    unknown_titles: list[str] = field(default_factory=list)  # "like Zorblax Returns": named, not in the catalog
     languages: list[str] = field(default_factory=list)  # ISO 639-1
     countries: list[str] = field(default_factory=list)  # ISO 3166-1 alpha-2
     count: int | None = None  # how many suggestions were asked for
@@ -1090,8 +1091,10 @@ def _acceptable(cand: _Candidate, match: TitleMatch, strength: str) -> bool:
     return exact or cand.title_cased
 
 
-def _cued_titles(scan: _Scan, reader: _TitleReader, out: Understood) -> None:
-    """Titles introduced by a cue: "like X", "X meets Y", "X-style", "not X"."""
+def _cued_titles(scan: _Scan, reader: _TitleReader, out: Understood) -> list[tuple[int, int]]:
+    """Titles introduced by a cue: "like X", "X meets Y", "X-style", "not X". Returns the
+    spans of Title Cased names after "like" that are no catalog title, for `_unknown_titles`."""
+    unknown: list[tuple[int, int]] = []
     toks = scan.tokens()
     i = 0
     while i < len(toks):
@@ -1107,6 +1110,8 @@ def _cued_titles(scan: _Scan, reader: _TitleReader, out: Understood) -> None:
                 _extend(out.like_titles, [m.movie_id for m in matches])
                 scan.take(toks[i].start, toks[end - 1].end)
                 after = end
+            elif kind == _STRONG:
+                unknown.extend(_named_after(scan, toks, after))
         elif kind == _STRICT:
             after = _refused_titles(scan, reader, out, toks, i, after)
         elif kind == _SUFFIX:
@@ -1125,6 +1130,28 @@ def _cued_titles(scan: _Scan, reader: _TitleReader, out: Understood) -> None:
                 scan.take(toks[first].start, toks[max(end, after) - 1].end)
                 after = max(end, after)
         i = after
+    return unknown
+
+
+def _named_after(scan: _Scan, toks: list[_Tok], j: int) -> list[tuple[int, int]]:
+    """The Title Cased run that starts right at toks[j] ("like Zorblax Returns, but..."), as a span."""
+    if not scan.has_case:
+        return []  # in all-lower or ALL-CAPS text no word looks more like a title than the next
+    run = next(((a, b) for a, b in _capitalised_runs(scan, toks) if a == j), None)
+    if run is None or toks[run[0]].text.isdigit():
+        return []
+    return [(toks[run[0]].start, toks[run[1] - 1].end)]
+
+
+def _unknown_titles(scan: _Scan, spans: list[tuple[int, int]], out: Understood) -> None:
+    """Names after "like" that no later pass explained: not a person, a genre, a mood or a year."""
+    for start, end in spans:
+        words = _tokens_of(scan.original[start:end].lower())
+        if _GAP in scan.text[start:end] or _explained(words):
+            continue
+        if any(start <= kept < end for kept in scan.kept):
+            continue
+        _extend(out.unknown_titles, [scan.original[start:end]])
 
 
 def _refused_titles(scan: _Scan, reader: _TitleReader, out: Understood, toks: list[_Tok], i: int, after: int) -> int:
@@ -1696,7 +1723,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     out = reading.result
     people = _People(lookup.people_index())
     reader = _TitleReader(scan, lookup, people)
-    _cued_titles(scan, reader, out)
+    unknown = _cued_titles(scan, reader, out)
     _people(scan, people, out)
     _bare_titles(scan, reader, out)
     for start, end in scan.title_years:  # "(1995)" a title did not take is still a title's year
@@ -1707,6 +1734,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     _rating(scan, reading)
     _count(scan, reading)
     _walk(scan, reading)
+    _unknown_titles(scan, unknown, out)
     out.query = _query(scan)
     return out
 

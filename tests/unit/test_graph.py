@@ -56,6 +56,15 @@ def test_reference_titles_anchor_the_search_and_are_never_suggested(starter, pro
     assert any("like Se7en" in r["explanation"] for r in result["recommendations"])
 
 
+def test_a_title_not_in_the_catalog_is_named_once_and_the_rest_still_answered(starter, profiles):
+    bot = make_bot(starter, profiles)
+    result = bot.ask("something like Zorblax Returns, from the 90s", user="cli:ana")
+    assert result["reply"].startswith("I couldn't find “Zorblax Returns” in my catalog")
+    assert len(ids(result)) == 3 and all(1990 <= m.year <= 1999 for m in movies(starter, result))
+    follow_up = bot.ask("more", user="cli:ana")
+    assert "Zorblax" not in follow_up["reply"] and len(ids(follow_up)) == 3
+
+
 def test_count_negation_and_language(starter, profiles):
     bot = make_bot(starter, profiles)
     result = bot.ask("give me 5 Japanese films, no animation", user="cli:ana")

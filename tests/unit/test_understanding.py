@@ -478,6 +478,25 @@ def test_reference_titles_keep_their_order() -> None:
     assert u.like_titles == ["fight-club-1999", "se7en-1995", "zodiac-2007"]
 
 
+@pytest.mark.parametrize(
+    ("text", "unknown"),
+    [
+        ("something like The Zorblax Chronicles", ["The Zorblax Chronicles"]),
+        ("movies like Zorblax, from the 80s", ["Zorblax"]),
+        ("like Se7en and Heat", []),  # known titles
+        ("something like Christopher Nolan films", []),  # a person
+        ("something like Horror Comedy", []),  # genres, capitalised
+        ("something like zorblax", []),  # lower case: no word looks more like a title than the next
+        ("something like a comedy from the 90s", []),
+    ],
+)
+def test_named_titles_the_catalog_lacks_are_kept_to_say_so(text: str, unknown: list[str]) -> None:
+    u = understand(text, LOOKUP)
+    assert u.unknown_titles == unknown
+    if unknown:
+        assert u.like_titles == []
+
+
 def test_relative_years_follow_today() -> None:
     assert understand("something recent", LOOKUP, today_year=2030).year_min == 2025
     assert understand("this decade", LOOKUP, today_year=2031).year_min == 2030
