@@ -18,7 +18,7 @@ def _default_home() -> Path:
 class Settings:
     home: Path = field(default_factory=_default_home)
     embedding_model: str | None = None  # a local sentence-transformers folder; None = the bundled one
-    embedding_precision: str = "int8"  # or "float32": about 1.6x slower to embed, and no better at retrieval
+    embedding_precision: str = "int8"  # or "float32": slower to embed, no better at retrieval (embedding_bench)
     embedding_tokens: int = 64  # each movie's document is cut at this many tokens
     openai_api_key: str | None = None
     openai_base_url: str | None = None

@@ -143,11 +143,11 @@ class ChromaEmbeddingFunction:
 def movie_document(movie: Movie) -> str:
     """The text a movie is embedded as: what it is about and how it feels.
 
-    Everything a filter or the lexical index matches exactly is left out. People match
-    by name in the lexical index; the year is a filter, and its digits in the text pull a
-    film toward others of its year rather than others of its story (benchmarks/
-    embedding_bench.py measures both documents). Genres, moods and keywords come before
-    the synopsis, so the token cap only ever shortens the synopsis.
+    People are left to the lexical index, where a name matches exactly, and the year to
+    the filters: its digits in the text pulled a film toward others of its year rather
+    than others of its story (benchmarks/embedding_bench.py measures both documents).
+    Genres, moods and keywords come before the synopsis, so the token cap only ever
+    shortens the synopsis.
     """
     parts = [movie.title]
     if movie.genres:

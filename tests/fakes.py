@@ -59,6 +59,12 @@ class HashingEmbedder:
         return self._vector(text)
 
 
+class OtherSetupEmbedder(HashingEmbedder):
+    """The same vectors under another setup's name, as after changing MOVIEBOT_EMBEDDING_TOKENS."""
+
+    model_id = "hashing-test:32"
+
+
 class FakeChatModel(BaseChatModel):
     """Answers from a queue and records every prompt, so tests see what the model was asked.
 

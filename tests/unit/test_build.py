@@ -8,7 +8,7 @@ from store.ingest.base import SourceError
 from store.merge import MergedCatalog, merge_pair
 from store.movie import Movie
 from tests.conftest import SAMPLE_MOVIES
-from tests.fakes import HashingEmbedder
+from tests.fakes import HashingEmbedder, OtherSetupEmbedder
 
 
 def write_jsonl(path, movies):
@@ -32,12 +32,6 @@ def test_changing_one_movie_embeds_only_that_one(home, embedder, tmp_path, sampl
     changed[0]["overview"] = "Two detectives chase a methodical killer through a city where it never stops raining."
     report = ingest(home, embedder, [("jsonl", [write_jsonl(tmp_path / "changed.jsonl", changed)])], replace=True)
     assert (report.status, report.embedded, report.reused) == ("built", 1, 9)
-
-
-class OtherSetupEmbedder(HashingEmbedder):
-    """The same vectors under another setup's name, as after changing MOVIEBOT_EMBEDDING_TOKENS."""
-
-    model_id = "hashing-test:32"
 
 
 def test_a_changed_embedding_setup_reembeds_the_catalog_once(home, embedder, sample_jsonl):

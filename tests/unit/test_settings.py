@@ -6,6 +6,7 @@ import pytest
 
 from bot.cli import main
 from bot.settings import Settings, SettingsError
+from tests.fakes import OtherSetupEmbedder
 
 
 def test_the_embedding_setup_comes_from_the_environment():
@@ -39,3 +40,12 @@ def test_a_bad_value_is_named_with_what_it_takes(name, value, message, monkeypat
     monkeypatch.setenv(name, value)
     assert main(["catalog", "stats", "--data-dir", str(tmp_path)]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_changing_the_embedding_setup_says_the_catalog_is_re_embedded(catalog, home, monkeypatch, capsys):
+    monkeypatch.setattr("bot.settings.Settings.embedder", lambda self: OtherSetupEmbedder())
+    assert main(["search", "serial killer", "--data-dir", str(home.root)]) == 0
+    out, err = capsys.readouterr()
+    assert "The embedding setup changed: re-embedding the catalog once" in err and "Se7en" in out
+    assert main(["search", "serial killer", "--data-dir", str(home.root)]) == 0
+    assert "embedding setup" not in capsys.readouterr().err  # once only
