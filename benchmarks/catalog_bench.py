@@ -1,6 +1,6 @@
 """Catalog benchmark: ingest throughput, unchanged re-ingest, and search latency.
 
-    python benchmarks/catalog_bench.py [--data ../shared/data] [--work DIR]
+    python benchmarks/catalog_bench.py [--data ../shared/data] [--work DIR] [--runs 3]
 
 Prints, on this machine and in one run:
 - TMDB 5000 ingest throughput (movies/s) into an empty data directory, with the
