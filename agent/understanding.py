@@ -1110,8 +1110,8 @@ def _cued_titles(scan: _Scan, reader: _TitleReader, out: Understood) -> list[tup
                 _extend(out.like_titles, [m.movie_id for m in matches])
                 scan.take(toks[i].start, toks[end - 1].end)
                 after = end
-            elif kind == _STRONG:
-                unknown.extend(_named_after(scan, toks, after))
+            elif kind == _STRONG and (named := _named_after(scan, toks, after)):
+                unknown.append(named)
         elif kind == _STRICT:
             after = _refused_titles(scan, reader, out, toks, i, after)
         elif kind == _SUFFIX:
@@ -1133,20 +1133,20 @@ def _cued_titles(scan: _Scan, reader: _TitleReader, out: Understood) -> list[tup
     return unknown
 
 
-def _named_after(scan: _Scan, toks: list[_Tok], j: int) -> list[tuple[int, int]]:
+def _named_after(scan: _Scan, toks: list[_Tok], j: int) -> tuple[int, int] | None:
     """The Title Cased run that starts right at toks[j] ("like Zorblax Returns, but..."), as a span."""
     if not scan.has_case:
-        return []  # in all-lower or ALL-CAPS text no word looks more like a title than the next
+        return None  # in all-lower or ALL-CAPS text no word looks more like a title than the next
     run = next(((a, b) for a, b in _capitalised_runs(scan, toks) if a == j), None)
     if run is None or toks[run[0]].text.isdigit():
-        return []
-    return [(toks[run[0]].start, toks[run[1] - 1].end)]
+        return None
+    return toks[run[0]].start, toks[run[1] - 1].end
 
 
 def _unknown_titles(scan: _Scan, spans: list[tuple[int, int]], out: Understood) -> None:
     """Names after "like" that no later pass explained: not a person, a genre, a mood or a year."""
     for start, end in spans:
-        words = _tokens_of(scan.original[start:end].lower())
+        words = _tokens_of(scan.original[start:end])
         if _GAP in scan.text[start:end] or _explained(words):
             continue
         if any(start <= kept < end for kept in scan.kept):

@@ -188,7 +188,7 @@ def _embed(
         documents = [movie_document(m) for m in movies]
         keys = [document_hash(embedder.model_id, d) for d in documents]
         found = cache.get_many(embedder.model_id, keys)
-        # shortest first, so every batch the model sees is of one length and pads little
+        # shortest first, so each batch the model sees holds documents of about one length and pads little
         todo = {k: d for k, d in zip(keys, documents, strict=True) if k not in found}
         missing = sorted(todo.items(), key=lambda item: (len(item[1]), item[0]))
         report.reused = len(movies) - len(missing)
