@@ -41,7 +41,7 @@ def add_parsers(sub, eval_sub, common: argparse.ArgumentParser) -> None:
 
 @command("eval redial")
 def cmd_eval_redial(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.evaluation.redial import (
+    from evaluation.redial import (
         METADATA_FILE,
         DialogueError,
         catalog_mapping,

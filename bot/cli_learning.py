@@ -33,7 +33,7 @@ def _say(args: argparse.Namespace, text: str) -> None:
 def _movielens_setup(args: argparse.Namespace, settings: Settings, folder: Path):
     """The data directory's catalog with the MovieLens titles merged in (never their
     ratings), and a scratch profile store holding every user's history."""
-    from bot.evaluation.movielens import EvaluationError, ensure_catalog, prepare
+    from evaluation.movielens import EvaluationError, ensure_catalog, prepare
     from store.catalog import Catalog
     from store.home import DataDir
     from store.starter import ensure_starter
@@ -68,7 +68,7 @@ def cmd_eval_movielens(args: argparse.Namespace, settings: Settings) -> int:
     from agent.bandit import Ranker
     from agent.deps import AgentConfig, Deps
     from agent.graph import Recommender
-    from bot.evaluation.movielens import REQUEST, evaluate, write_chart
+    from evaluation.movielens import REQUEST, evaluate, write_chart
 
     if args.users is not None and args.users < 1:
         raise UserError("--users must be at least 1")
@@ -109,7 +109,7 @@ def cmd_eval_movielens(args: argparse.Namespace, settings: Settings) -> int:
 
 @command("eval bandit")
 def cmd_eval_bandit(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.evaluation.bandit import compare
+    from evaluation.bandit import compare
 
     if args.logged and args.simulate:
         raise UserError("choose one: --logged (the bots' own log) or --simulate DIR (MovieLens)")
@@ -150,7 +150,7 @@ def _fmt(value: float, digits: int = 4) -> str:
 
 
 def _logged(args: argparse.Namespace, settings: Settings):
-    from bot.evaluation.bandit import logged_answers
+    from evaluation.bandit import logged_answers
     from store.catalog import Catalog
     from store.home import DataDir
     from store.profiles import ProfileStore
@@ -176,7 +176,7 @@ def _logged(args: argparse.Namespace, settings: Settings):
 
 
 def _simulated(args: argparse.Namespace, settings: Settings):
-    from bot.evaluation.bandit import simulate
+    from evaluation.bandit import simulate
 
     catalog, prepared = _movielens_setup(args, settings, args.simulate)
     try:

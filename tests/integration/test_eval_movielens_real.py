@@ -11,8 +11,8 @@ import pytest
 from agent.bandit import Ranker
 from agent.deps import AgentConfig, Deps
 from agent.graph import Recommender
-from bot.evaluation import bandit as bd
-from bot.evaluation import movielens as ml
+from evaluation import bandit as bd
+from evaluation import movielens as ml
 from store.catalog import Catalog
 from store.home import DataDir
 from store.starter import open_catalog

@@ -11,7 +11,7 @@ import pytest
 
 from agent.deps import AgentConfig, Deps
 from agent.graph import Recommender
-from bot.evaluation.redial import METADATA_FILE, catalog_mapping, evaluate, read_dialogues
+from evaluation.redial import METADATA_FILE, catalog_mapping, evaluate, read_dialogues
 from store.build import ingest
 from store.catalog import Catalog
 from store.home import DataDir
@@ -63,7 +63,7 @@ def test_moviebot_beats_popularity_on_real_dialogues(redial_catalog):
     """The 500 training dialogues reach the bot as any ratings do (co-likes and counts in the
     profile store) and the popularity baseline counts the same dialogues: the bot's use of
     what the seeker asked for, and of the films named so far, is what must make the difference."""
-    from bot.evaluation.redial import training_ratings
+    from evaluation.redial import training_ratings
     from store.profiles import ProfileStore
 
     ids, names = catalog_mapping(REDIAL / METADATA_FILE, redial_catalog.movies)

@@ -11,8 +11,8 @@ import pytest
 
 from agent.bandit import Ranker
 from agent.rank import Candidate
-from bot.evaluation import bandit as bd
-from bot.evaluation import movielens as ml
+from evaluation import bandit as bd
+from evaluation import movielens as ml
 from store.catalog import Catalog
 from store.home import DataDir
 from store.profiles import ProfileStore

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from bot.cli import main
-from bot.evaluation.redial import (
+from evaluation.redial import (
     Popularity,
     catalog_mapping,
     evaluate,

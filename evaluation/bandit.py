@@ -213,7 +213,7 @@ def simulate(
 
     from agent.deps import AgentConfig, Deps
     from agent.graph import Recommender
-    from bot.evaluation.movielens import sample_users
+    from evaluation.movielens import sample_users
 
     split = prepared.split
     ranker = RecordingRanker(None, epsilon=epsilon, seed=seed)
