@@ -5,12 +5,13 @@ from __future__ import annotations
 import numpy as np
 
 from agent.deps import Deps
-from agent.explain import reasons_for, template_explanation
-from agent.interpret import fresh_request
-from agent.profile import Profile
-from agent.rank import featurise, score
-from agent.recommend import filters_for, profile_for, query_text, recommendation
-from agent.understanding import understand
+from agent.explanations import reasons_for, template_explanation
+from agent.nodes.reply import recommendation
+from agent.nodes.retrieve import filters_for, query_text
+from agent.profile import Profile, profile_for
+from agent.scoring import featurise, score
+from agent.understanding.merge import fresh_request
+from agent.understanding.reader import understand
 
 
 def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", count: int = 1) -> dict:

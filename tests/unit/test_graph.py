@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from agent.deps import AgentConfig, Deps
-from agent.graph import Recommender, sqlite_checkpointer
 from agent.llm import StructuredLLM
+from agent.recommender import Recommender, sqlite_checkpointer
 from store.profiles import ProfileStore
 from tests.fakes import FakeChatModel
 

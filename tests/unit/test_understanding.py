@@ -8,8 +8,11 @@ from typing import ClassVar
 import pytest
 from rapidfuzz import fuzz, process
 
-from agent.intents import classify
-from agent.understanding import TitleMatch, Understood, understand, vocabulary_errors
+from agent.understanding.intents import classify
+from agent.understanding.phrases import vocabulary_errors
+from agent.understanding.reader import understand
+from agent.understanding.request import Understood
+from store.catalog import TitleMatch
 from store.movie import normalise_title
 
 
