@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from agent.deps import Deps
 from agent.explanations import llm_explanations, template_explanation
-from agent.profile import profile_for
+from agent.profile_cache import profile_for
+from agent.state import State
 
 
-def explain(state: dict, deps: Deps) -> dict:
+def explain(state: State, deps: Deps) -> dict:
     """One explanation per pick: one batched LLM call when configured, templates otherwise
     and for any pick the model's answer did not cover or could not be trusted on."""
     picks = state.get("picks") or []

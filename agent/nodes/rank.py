@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from agent.deps import Deps
 from agent.explanations import reasons_for
-from agent.profile import profile_for, rating_counts
+from agent.profile_cache import profile_for, rating_counts
 from agent.scoring import diverse_top, featurise, score
+from agent.state import State
+from agent.understanding.request import Request
 from store.catalog import ScoredMovie
 
 
-def rank(state: dict, deps: Deps) -> dict:
+def rank(state: State, deps: Deps) -> dict:
     """Features, the fixed score, then the learning re-ranker's choice when there is one."""
     request = state.get("request") or {}
     profile = profile_for(deps, state.get("user"))
@@ -47,7 +49,7 @@ def rank(state: dict, deps: Deps) -> dict:
     return {"picks": picks}
 
 
-def _count(state: dict, request: dict, deps: Deps) -> int:
+def _count(state: State, request: Request, deps: Deps) -> int:
     if state.get("always_recommend") and state.get("k"):
         wanted = state["k"]
     else:

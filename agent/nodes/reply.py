@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from agent.deps import Deps
+from agent.state import State
+from agent.understanding.request import Request
 from store.vocab import LANGUAGES
 
 
-def reply(state: dict, deps: Deps) -> dict:
+def reply(state: State, deps: Deps) -> dict:
     """The answer: an intro line, one block per pick, and the suggestions logged."""
     picks = state.get("picks") or []
     request = state.get("request") or {}
@@ -59,7 +61,7 @@ def recommendation(movie, explanation: str, score: float, **extra) -> dict:
     }
 
 
-def _log(state: dict, deps: Deps, picks: list[dict]) -> list[int | None]:
+def _log(state: State, deps: Deps, picks: list[dict]) -> list[int | None]:
     if deps.profiles is None or not state.get("user"):
         return [None] * len(picks)
     platform, _, _ = state["user"].partition(":")
@@ -81,7 +83,7 @@ def _log(state: dict, deps: Deps, picks: list[dict]) -> list[int | None]:
     )
 
 
-def _intro(request: dict, count: int, deps: Deps) -> str:
+def _intro(request: Request, count: int, deps: Deps) -> str:
     """ "Here are 3 picks: 1990s crime thrillers like Se7en, not horror." from the request."""
     bits = []
     years = _years(request)
@@ -112,7 +114,7 @@ def _intro(request: dict, count: int, deps: Deps) -> str:
     return f"Here {'is' if count == 1 else 'are'} {count} {noun}" + (f": {summary}." if summary else ":")
 
 
-def _years(request: dict) -> str:
+def _years(request: Request) -> str:
     low, high = request.get("year_min"), request.get("year_max")
     if low and high and high - low == 9 and low % 10 == 0:
         return f"{low}s"

@@ -7,8 +7,10 @@ import time
 import numpy as np
 
 from agent.deps import Deps
-from agent.profile import Profile, profile_for, rating_counts
-from agent.scoring import is_open
+from agent.profile import Profile
+from agent.profile_cache import profile_for, rating_counts
+from agent.state import State
+from agent.understanding.request import Request, is_open
 from store.filters import Filters, matches
 
 # Loosened in this order when nothing passes every constraint; exclusions never are.
@@ -25,7 +27,7 @@ RELAXABLE = (
 )
 
 
-def excluded_for(deps: Deps, state: dict, profile: Profile | None) -> set[str]:
+def excluded_for(deps: Deps, state: State, profile: Profile | None) -> set[str]:
     """Never suggest: watched, disliked, dismissed, the reference titles themselves,
     titles refused, titles already shown in this thread, titles shown to this user
     recently, and whatever the caller excludes."""
@@ -40,7 +42,7 @@ def excluded_for(deps: Deps, state: dict, profile: Profile | None) -> set[str]:
     return excluded
 
 
-def filters_for(request: dict, excluded: set[str]) -> Filters:
+def filters_for(request: Request, excluded: set[str]) -> Filters:
     return Filters.of(
         genres=request.get("genres"),
         exclude_genres=request.get("exclude_genres"),
@@ -56,7 +58,7 @@ def filters_for(request: dict, excluded: set[str]) -> Filters:
     )
 
 
-def query_text(request: dict) -> str:
+def query_text(request: Request) -> str:
     """What the vector and lexical indexes see: the free text plus themes and moods."""
     parts = [request.get("query") or "", " ".join(request.get("keywords") or []), " ".join(request.get("moods") or [])]
     return " ".join(p for p in parts if p).strip()
@@ -67,7 +69,7 @@ def _unit(vector: np.ndarray) -> np.ndarray:
     return vector / norm if norm > 1e-9 else vector
 
 
-def retrieve(state: dict, deps: Deps) -> dict:
+def retrieve(state: State, deps: Deps) -> dict:
     """Candidates for the request, every hard constraint enforced by the catalog.
 
     Reference titles pull the query vector toward them; an open request leans on
@@ -129,7 +131,7 @@ def _join(candidates: list[dict], ids: list[str], filters: Filters, deps: Deps, 
             seen.add(movie_id)
 
 
-def _collaborative(deps: Deps, user: str | None, request: dict, profile: Profile | None) -> dict[str, float]:
+def _collaborative(deps: Deps, user: str | None, request: Request, profile: Profile | None) -> dict[str, float]:
     """Item-to-item votes from everyone's ratings in the store, seeded by the reference
     titles and the user's favourites; empty until the store holds such ratings."""
     if deps.profiles is None:

@@ -10,7 +10,7 @@ from agent.understanding.intents import classify
 from agent.understanding.llm_reader import read_message
 from agent.understanding.merge import fresh_request, merge_request
 from agent.understanding.reader import understand
-from agent.understanding.request import contract
+from agent.understanding.request import Request, contract, is_open
 from agent.understanding.titles import titles_with_years
 
 MAX_MESSAGE = 2000  # characters read from one message; the rest is ignored, not an error
@@ -44,7 +44,8 @@ def understand_message(state: State, deps: Deps) -> dict:
         intent = "refine" if previous else "recommend"
     update = {**base, "intent": intent, "ordinal": classified.ordinal, "mentioned": classified.titles,
               "stated_rating": classified.rating, "llm_calls": calls}  # fmt: skip
-    follows_on = previous and (state.get("always_recommend") or _leans_on_previous(understood))
+    # "something older", "from the 80s": a message that says nothing about the film itself follows on
+    follows_on = previous and (state.get("always_recommend") or is_open(dataclasses.asdict(understood)))
     if intent in ("refine", "more") or (intent == "recommend" and follows_on):
         request = merge_request(previous, understood, last_picks=last_picks, deps=deps)
         if intent == "more" and classified.ordinal is not None and last_picks:
@@ -58,17 +59,11 @@ def understand_message(state: State, deps: Deps) -> dict:
     return update
 
 
-def _leans_on_previous(understood) -> bool:
-    """ "something funnier", "from the 80s": a message that only adjusts is a follow-up."""
-    return not (understood.genres or understood.like_titles or understood.people or understood.keywords
-                or understood.query)  # fmt: skip
-
-
 def _fold_context(context: list[dict], deps: Deps) -> dict:
     """A conversation handed in whole (a batch line, an evaluation): the user's messages
     build up one request, and the films the conversation has been about, on either side,
     become its references, except those the user said they disliked."""
-    request: dict = {}
+    request: Request = {}
     talked_about: list[str] = []
     disliked: set[str] = set()
     for message in context:

@@ -270,7 +270,13 @@ def _stars(lowered: str) -> float | None:
 def _has_filters(u: Understood) -> bool:
     """Anything beyond a count: a message with filters is a request, not a bare "more"."""
     return bool(
-        not u.is_open()
+        u.genres
+        or u.moods
+        or u.keywords
+        or u.people
+        or u.like_titles
+        or u.languages
+        or u.countries
         or u.exclude_genres
         or u.exclude_moods
         or u.exclude_titles

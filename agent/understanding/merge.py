@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from agent.deps import Deps
-from agent.understanding.request import Understood
+from agent.understanding.request import Request, Understood
 
 LIST_FIELDS = ("genres", "exclude_genres", "moods", "exclude_moods", "keywords", "people", "like_titles",
                "exclude_titles", "languages", "countries")  # fmt: skip
@@ -13,7 +13,7 @@ OPPOSITES = {"genres": "exclude_genres", "exclude_genres": "genres", "moods": "e
              "exclude_moods": "moods"}  # fmt: skip
 
 
-def merge_request(previous: dict, new: Understood, *, last_picks: list[dict], deps: Deps) -> dict:
+def merge_request(previous: Request, new: Understood, *, last_picks: list[dict], deps: Deps) -> Request:
     """A follow-up ("something older", "no horror though") changes the last request
     rather than replacing it: new constraints win, earlier ones stay."""
     merged = {**previous}
@@ -40,7 +40,7 @@ def merge_request(previous: dict, new: Understood, *, last_picks: list[dict], de
     return merged
 
 
-def apply_modifiers(request: dict, modifiers: list[str], last_picks: list[dict], deps: Deps) -> None:
+def apply_modifiers(request: Request, modifiers: list[str], last_picks: list[dict], deps: Deps) -> None:
     """Relative words read against what was just shown: "older" means older than those."""
     shown = [deps.catalog.movies[p["id"]] for p in last_picks if p["id"] in deps.catalog]
     years = [m.year for m in shown if m.year]
@@ -73,11 +73,11 @@ def apply_modifiers(request: dict, modifiers: list[str], last_picks: list[dict],
             request["hidden_gem"], request["popular"] = True, False
 
 
-def _add(request: dict, name: str, values: list[str]) -> None:
+def _add(request: Request, name: str, values: list[str]) -> None:
     request[name] = list(dict.fromkeys([*(request.get(name) or []), *values]))
 
 
-def fresh_request(new: Understood, deps: Deps) -> dict:
+def fresh_request(new: Understood, deps: Deps) -> Request:
     request = dataclasses.asdict(new)
     apply_modifiers(request, new.modifiers, [], deps)
     return request

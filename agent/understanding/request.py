@@ -6,11 +6,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypedDict
 
 from store.catalog import TitleMatch
-
-# --- what callers see --------------------------------------------------------------------------
 
 
 class CatalogLookup(Protocol):
@@ -58,21 +56,49 @@ class Understood:
     modifiers: list[str] = field(default_factory=list)  # relative follow-ups ("older", "funnier")
     query: str = ""  # what no filter explained, for semantic search
 
-    def is_open(self) -> bool:
-        """True when nothing says what the movie should be about, so ranking falls back to taste."""
-        return not (
-            self.genres
-            or self.moods
-            or self.keywords
-            or self.people
-            or self.like_titles
-            or self.languages
-            or self.countries
-        )
-
     def to_contract(self, titles: Callable[[str], str]) -> dict:
         """The hard filters in the shape the retrieval contract names, reference titles displayed."""
         return contract(dataclasses.asdict(self), titles)
+
+
+class Request(TypedDict, total=False):
+    """The request the graph keeps between turns: an Understood as a dict (plain JSON, so the
+    SQLite checkpointer keeps it across restarts), merged over the conversation's follow-ups."""
+
+    genres: list[str]  # GENRES entries wanted; a follow-up's new genre moves the old ones to soft_genres
+    soft_genres: list[str]  # genres asked for earlier in the conversation: they still count, softly
+    exclude_genres: list[str]  # genres refused
+    moods: list[str]  # MOODS entries wanted
+    exclude_moods: list[str]  # MOODS entries refused
+    keywords: list[str]  # themes in plain words ("heist", "time travel")
+    year_min: int | None  # earliest release year
+    year_max: int | None  # latest release year
+    min_runtime: int | None  # minutes
+    max_runtime: int | None  # minutes
+    min_rating: float | None  # catalog rating floor, 0..10
+    hidden_gem: bool  # prefer few votes
+    popular: bool  # prefer many votes
+    people: list[str]  # canonical catalog names
+    like_titles: list[str]  # catalog ids of reference titles
+    exclude_titles: list[str]  # catalog ids explicitly refused
+    unknown_titles: list[str]  # titles named in the latest message that are not in the catalog
+    languages: list[str]  # ISO 639-1
+    countries: list[str]  # ISO 3166-1 alpha-2
+    count: int | None  # how many suggestions were asked for
+    modifiers: list[str]  # relative words of the latest message ("older", "funnier"), already applied
+    query: str  # what no filter explained, for semantic search
+
+
+# What a request can say about the film itself (rather than bounds such as years or runtime).
+SUBJECT_FIELDS = ("genres", "moods", "keywords", "people", "like_titles", "languages", "countries", "query")
+
+
+def is_open(request: Mapping) -> bool:
+    """Nothing says what the film should be: no genre, mood, theme, person, reference title,
+    language, country or free words. Ranking then leans on taste and on what is widely liked,
+    and a message that only bounds (years, runtime, "funnier") is a follow-up of the last request.
+    Takes a Request, or an Understood as a dict."""
+    return not any(request.get(name) for name in SUBJECT_FIELDS)
 
 
 def contract(request: Mapping, titles: Callable[[str], str | None]) -> dict:
