@@ -3,7 +3,6 @@ when one is configured, gets the first word, and only what the catalog and vocab
 
 from __future__ import annotations
 
-import logging
 from typing import get_args
 
 from pydantic import BaseModel, Field
@@ -15,8 +14,6 @@ from agent.understanding.reader import understand
 from agent.understanding.request import Understood
 from agent.understanding.titles import MIN_TITLE_SCORE
 from store.vocab import COUNTRIES, GENRES, LANGUAGES, MOODS
-
-log = logging.getLogger(__name__)
 
 INTENTS = get_args(Intent)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from agent.understanding.meaning import Reading, extend_unique
 from agent.understanding.phrases import YearSpan
-from agent.understanding.reading import Reading, extend_unique
 from agent.understanding.request import Understood
 from agent.understanding.text import Scan
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from agent.understanding.reading import extend_unique
+from agent.understanding.meaning import extend_unique
 from agent.understanding.request import Understood
 from agent.understanding.text import Scan
 from store.movie import ascii_fold

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import itertools
 
+from agent.understanding.meaning import Reading
 from agent.understanding.negation import walk_phrases
 from agent.understanding.numbers import read_count, read_kid_ages, read_rating, read_runtime, read_years
 from agent.understanding.people import People, read_people
-from agent.understanding.reading import Reading
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.text import STOPWORDS, TOKEN, Scan, Tok, word_set
 from agent.understanding.titles import TitleReader, note_unknown_titles, read_bare_titles, read_cued_titles

@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from agent.understanding.meaning import extend_unique
 from agent.understanding.negation import INTENSIFIERS
 from agent.understanding.people import People
 from agent.understanding.phrases import MAX_PHRASE, PHRASEBOOK
-from agent.understanding.reading import extend_unique
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.text import (
     GAP,
