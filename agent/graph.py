@@ -27,6 +27,7 @@ from agent.state import InputState, OutputState, State
 def route_after_understand(
     state: State,
 ) -> Literal["retrieve", "answer_why", "record_opinion", "respond_help", "respond_smalltalk"]:
+    """A request goes to retrieval; a request nothing could be made of gets help instead."""
     intent = state.get("intent")
     if intent in ("recommend", "refine", "more"):
         return "retrieve" if state.get("request") is not None else "respond_help"
@@ -40,6 +41,7 @@ def route_after_understand(
 
 
 def build_graph(deps: Deps, checkpointer: BaseCheckpointSaver | None = None):
+    """Every node closes over the same Deps, so a test builds the graph with fakes."""
     graph = StateGraph(State, input_schema=InputState, output_schema=OutputState)
     for name, node in (
         ("understand_message", understand_message),
