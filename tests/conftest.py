@@ -202,6 +202,29 @@ def catalog(home: DataDir, embedder: HashingEmbedder, sample_jsonl: Path) -> Cat
     cat.close()
 
 
+@pytest.fixture
+def data_dir(catalog, home, monkeypatch) -> Path:
+    """A data directory whose catalog (SAMPLE_MOVIES) is built, for the CLI run in-process: the
+    recommender embeds with the fake, and no environment variable leaks in."""
+    monkeypatch.setattr("bot.settings.Settings.embedder", lambda self: HashingEmbedder())
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "MOVIEBOT_HOME", "MOVIEBOT_EMBEDDING_MODEL"):
+        monkeypatch.delenv(name, raising=False)
+    return home.root
+
+
+@pytest.fixture
+def cli(data_dir, capsys):
+    """`moviebot ARGV...` run in-process on data_dir: returns (exit status, stdout, stderr)."""
+    from bot.cli.main import main
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main([*argv, "--data-dir", str(data_dir)])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def starter(tmp_path_factory) -> Catalog:
     """The shipped starter catalog, indexed once per run with the fast fake embedder."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from collections.abc import Callable
 
 from bot.settings import Settings
@@ -68,6 +69,33 @@ def open_catalog(args: argparse.Namespace, settings: Settings):
     return open_catalog_only(settings, progress=progress_bar(args))
 
 
-def user_key(name: str) -> str:
-    """A --user NAME is a terminal user unless it names a platform ("discord:1234")."""
-    return name if ":" in name else f"cli:{name}"
+PLATFORMS = ("cli", "discord", "slack", "http")  # "discord:1234" names that platform's user
+
+
+def user_key(name: object) -> str:
+    """The user key for a --user NAME (or a batch line's "user"): a platform's own key
+    ("discord:1234") as given, otherwise a terminal user whose name is normalised the way people
+    type it ("Ana", " ana ", "Bad:User" -> "cli:ana", "cli:ana", "cli:bad:user"). UserError only for
+    names nothing can be made of: empty, not text, or nothing on one side of a ':'."""
+    if isinstance(name, bool) or not isinstance(name, str | int):
+        raise UserError(f"a user name must be text, not {type(name).__name__}")
+    text = " ".join(unicodedata.normalize("NFC", str(name)).split())
+    if not text:
+        raise UserError("a user name cannot be empty")
+    if not is_utf8(text):
+        raise UserError(f"the user name {text!a} is not valid UTF-8")
+    prefix, colon, rest = text.partition(":")
+    if colon and (not prefix.strip() or not rest.strip()):
+        raise UserError(f"{text!r} is not a user name: give a name (ana) or platform:id (discord:1234)")
+    if colon and prefix in PLATFORMS:
+        return text
+    return f"cli:{text.casefold()}"
+
+
+def is_utf8(text: str) -> bool:
+    """False for text holding lone surrogates: undecodable bytes in argv or a "\\ud800" escape in JSON."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from bot.cli.base import UserError, emit_json, open_service, user_key
+from bot.cli.base import UserError, emit_json, is_utf8, open_service, user_key
 from bot.settings import Settings
 
 
@@ -26,9 +26,11 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p.set_defaults(run=cmd_ask)
 
 
-def _register(service, name: str) -> str:
-    platform, _, platform_user_id = user_key(name).partition(":")
-    return service.register(platform, platform_user_id)
+def _register(service, name: object) -> str:
+    key = user_key(name)
+    platform, _, platform_user_id = key.partition(":")
+    display = name.strip() if isinstance(name, str) and key.startswith("cli:") else None
+    return service.register(platform, platform_user_id, display)
 
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
@@ -47,11 +49,17 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     text = " ".join(args.text).strip()
     if not text:
         raise UserError("nothing to ask: give the request as text, or --batch FILE")
+    user_key(args.user)  # a name nothing can be made of is refused before the models load
+    from agent.service import ServiceError
     from bot.cli.terminal import format_answer
 
     app = open_service(args, settings)
     try:
-        turn = app.service.chat(_register(app.service, args.user), text, channel="cli", k=args.k)
+        try:
+            k = app.service.check_k(args.k)
+        except ServiceError as exc:
+            raise UserError(f"--k: {exc.message}") from None
+        turn = app.service.chat(_register(app.service, args.user), text, channel="cli", k=k)
         if args.json:
             emit_json(turn.to_json())
         else:
@@ -64,7 +72,9 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 def ask_batch(args: argparse.Namespace, settings: Settings) -> int:
     """One JSON object per line in, one result per line out, models loaded once.
 
-    A bad line gets an {"id", "error"} result and the batch goes on.
+    A bad line (not UTF-8, not JSON, a field of the wrong shape, a user or k nothing can be made
+    of) gets {"id", "line", "error": {"code", "message"}} and the batch goes on; every line written
+    is valid UTF-8 JSON.
     """
     source = Path(args.batch)
     if not source.exists():
@@ -73,11 +83,11 @@ def ask_batch(args: argparse.Namespace, settings: Settings) -> int:
     app = open_service(args, settings, memory=False)
     failures = 0
     try:
-        with source.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
+        with source.open("rb") as handle:
+            for number, raw in enumerate(handle, 1):
+                if not raw.strip():
                     continue
-                result = _batch_line(app.service, line, number, args.k)
+                result = _batch_line(app.service, raw, number, args.k)
                 failures += "error" in result
                 out.write(json.dumps(result, ensure_ascii=False) + "\n")
                 out.flush()
@@ -90,36 +100,82 @@ def ask_batch(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _batch_line(service, line: str, number: int, default_k: int | None) -> dict:
+class BadLine(Exception):
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _batch_line(service, raw: bytes, number: int, default_k: int | None) -> dict:
+    """One line's result, or {"id", "line", "error": {"code", "message"}} saying what is wrong with it."""
     from agent.service import ServiceError
 
+    line_id: object = number
+    try:
+        item = _read_line(raw)
+        line_id = item.get("id", number)
+        if not _is_id(line_id):
+            line_id = number
+            raise BadLine("bad_id", '"id" must be a string or a number of valid UTF-8 text')
+        user, context, text = _conversation(item)
+        k = item["k"] if item.get("k") is not None else default_k
+        try:
+            k = service.check_k(k)
+        except ServiceError as exc:
+            raise BadLine("bad_k", exc.message) from None
+        turn = service.chat(user, text, channel="batch", k=k, context=context, remember=False,
+                            always_recommend=True)  # fmt: skip
+    except BadLine as exc:
+        return _error(line_id, number, exc.code, exc.message)
+    except ServiceError as exc:
+        return _error(line_id, number, "invalid_input", exc.message)
+    return {"id": line_id, **turn.to_json()}
+
+
+def _error(line_id: object, number: int, code: str, message: str) -> dict:
+    return {"id": line_id, "line": number, "error": {"code": code, "message": f"line {number}: {message}"}}
+
+
+def _read_line(raw: bytes) -> dict:
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadLine("bad_utf8", f"not valid UTF-8 (byte {exc.start + 1})") from None
     try:
         item = json.loads(line)
-        messages = item["messages"]
-        if not isinstance(messages, list) or not messages:
-            raise ValueError("messages must be a non-empty list")
-        last_user = max(i for i, m in enumerate(messages) if m.get("role") == "user")
-    except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-        return {"id": _line_id(line, number), "error": f"line {number}: {exc or 'bad line'}"}
-    user = user_key(str(item.get("user") or "batch"))
-    context = [{"role": m.get("role", "user"), "text": str(m.get("text", ""))} for m in messages[:last_user]]
-    try:
-        turn = service.chat(
-            user,
-            str(messages[last_user].get("text", "")),
-            channel="batch",
-            k=item.get("k") or default_k,
-            context=context,
-            remember=False,
-            always_recommend=True,
-        )
-    except ServiceError as exc:
-        return {"id": item.get("id", number), "error": f"line {number}: {exc.message}"}
-    return {"id": item.get("id", number), **turn.to_json()}
+    except json.JSONDecodeError as exc:
+        raise BadLine("bad_json", f"not JSON: {exc}") from None
+    if not isinstance(item, dict):
+        raise BadLine("bad_line", f"a line must be a JSON object, not {type(item).__name__}")
+    return item
 
 
-def _line_id(line: str, number: int):
+def _is_id(value: object) -> bool:
+    if isinstance(value, str):
+        return is_utf8(value)
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _conversation(item: dict) -> tuple[str, list[dict], str]:
+    """The user key, the turns before the last user message, and that message."""
     try:
-        return json.loads(line).get("id", number)
-    except (json.JSONDecodeError, AttributeError):
-        return number
+        user = user_key(item.get("user") or "batch")
+    except UserError as exc:
+        raise BadLine("bad_user", str(exc)) from None
+    messages = item.get("messages")
+    if not isinstance(messages, list) or not messages:
+        raise BadLine("bad_messages", '"messages" must be a non-empty list of {"role", "text"} objects')
+    for index, message in enumerate(messages):
+        if not isinstance(message, dict) or not isinstance(message.get("text", ""), str) \
+                or message.get("role", "user") not in ("user", "assistant"):  # fmt: skip
+            raise BadLine("bad_messages", f'message {index + 1} must be {{"role": "user"|"assistant", "text": "..."}}')
+        if not is_utf8(message.get("text", "")):
+            raise BadLine("bad_text", f"message {index + 1}'s text is not valid UTF-8")
+    users = [i for i, m in enumerate(messages) if m.get("role", "user") == "user"]
+    if not users:
+        raise BadLine("bad_messages", "no message has the role user")
+    last = users[-1]
+    context = [{"role": m.get("role", "user"), "text": m.get("text", "")} for m in messages[:last]]
+    return user, context, messages[last].get("text", "")
+

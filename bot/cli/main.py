@@ -14,7 +14,7 @@ import bot.cli.conversation as conversation
 import bot.cli.eval_learning as eval_learning
 import bot.cli.eval_redial as eval_redial
 import bot.cli.history as history
-from bot.cli.base import UserError
+from bot.cli.base import UserError, is_utf8
 from bot.settings import Settings, SettingsError
 
 FAMILIES = (catalog, conversation, history, eval_redial, eval_learning, bots)
@@ -38,6 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     from agent.service import ServiceError
 
+    argv = sys.argv[1:] if argv is None else argv
+    for number, arg in enumerate(argv, 1):
+        if not is_utf8(arg):
+            print(f"moviebot: argument {number} ({arg!a}) is not valid UTF-8; re-type it or fix the terminal's "
+                  "encoding", file=sys.stderr)  # fmt: skip
+            return 2
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(

@@ -77,7 +77,7 @@ def test_batch_answers_every_line_and_reports_bad_ones(home, tmp_path):
     assert [r["id"] for r in results] == ["a", 2, "c", "d"]
     assert len(results[0]["recommendations"]) == 2
     assert all("animation" in r["genres"] for r in results[0]["recommendations"])
-    assert "error" in results[1] and "line 2" in results[1]["error"]
+    assert results[1]["line"] == 2 and "line 2" in results[1]["error"]["message"]
     assert all("western" in r["genres"] for r in results[2]["recommendations"])
     assert "error" in results[3]
     assert "2 line(s)" in done.stderr

@@ -8,33 +8,10 @@ import json
 import sqlite3
 from pathlib import Path
 
-import pytest
-
 from bot.charts import profile_figure
-from bot.cli.main import main
-from tests.fakes import HashingEmbedder
 
 LB_WATCHED = ("Date", "Name", "Year", "Letterboxd URI")
 CRIME_TITLES = {"se7en-1995", "heat-1995", "the-insider-1999", "the-dark-knight-2008", "heat-1986"}
-
-
-@pytest.fixture
-def data_dir(catalog, home, monkeypatch) -> Path:
-    """A data directory whose catalog is already built, and a recommender that embeds with the fake."""
-    monkeypatch.setattr("bot.settings.Settings.embedder", lambda self: HashingEmbedder())
-    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "MOVIEBOT_HOME", "MOVIEBOT_EMBEDDING_MODEL"):
-        monkeypatch.delenv(name, raising=False)
-    return home.root
-
-
-@pytest.fixture
-def cli(data_dir, capsys):
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main([*argv, "--data-dir", str(data_dir)])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 def cli_json(cli, *argv: str):

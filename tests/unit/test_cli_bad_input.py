@@ -1,0 +1,102 @@
+"""Issue 16 §1: one bad input never kills a batch, and a bad argument is one `moviebot:` line
+with exit status 2, never a traceback. The CLI runs in-process on the sample catalog."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.cli.base import user_key
+
+GOOD = {"role": "user", "text": "a tense crime film"}
+
+
+def batch(cli, tmp_path, lines: list[bytes]) -> tuple[int, list[dict], str]:
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b"\n".join(lines) + b"\n")
+    out = tmp_path / "out.jsonl"
+    code, _, err = cli("ask", "--batch", str(source), "--out", str(out))
+    raw = out.read_bytes()
+    results = [json.loads(line) for line in raw.decode("utf-8").splitlines()]  # strict UTF-8, valid JSON
+    return code, results, err
+
+
+def line(**item) -> bytes:
+    """A good line unless `item` spoils it; each its own user, as films shown are held back."""
+    return json.dumps({"messages": [GOOD], "user": f"viewer {item.get('id')}", **item}).encode()
+
+
+BAD_LINES = [
+    (line(id="u1", user="a:"), "bad_user"),
+    (line(id="u2", user=":x"), "bad_user"),
+    (line(id="u3", user={"name": "ana"}), "bad_user"),
+    (line(id="k1", k="abc"), "bad_k"),
+    (line(id="k2", k=[1]), "bad_k"),
+    (line(id="k3", k=99999999999999999999), "bad_k"),
+    (json.dumps({"id": "m1", "messages": ["a comedy"]}).encode(), "bad_messages"),
+    (b'{"id": "s1", "messages": [{"role": "user", "text": "a comedy \\ud800"}]}', "bad_text"),
+    (b'{"id": "\\ud800", "messages": [{"role": "user", "text": "a comedy"}]}', "bad_id"),
+    (b'["a list"]', "bad_line"),
+]
+
+
+def test_every_bad_line_gets_its_own_error_and_the_batch_goes_on(cli, tmp_path):
+    lines = [line(id="first")]
+    for bad, _ in BAD_LINES:
+        lines += [bad, line(id=f"after-{len(lines)}")]
+    code, results, err = batch(cli, tmp_path, lines)
+    assert code == 0
+    assert len(results) == len(lines)
+    for number, (result, raw) in enumerate(zip(results, lines, strict=True), 1):
+        if number % 2:  # the good lines, each answered
+            assert "error" not in result and len(result["recommendations"]) == 3, result
+            continue
+        expected = BAD_LINES[number // 2 - 1][1]
+        assert result["line"] == number and result["error"]["code"] == expected, (raw, result)
+        assert result["error"]["message"].startswith(f"line {number}: ")
+    ids = [r["id"] for r in results]
+    assert ids[1:4:2] == ["u1", "u2"] and results[17]["id"] == 18  # an unusable id is replaced by the line number
+    assert f"{len(BAD_LINES)} line(s) could not be answered" in err
+
+
+def test_a_line_that_is_not_utf8_is_reported_and_its_neighbours_answered(cli, tmp_path):
+    lines = [line(id="one"), line(id="two"), b'{"id": "three", "messages": [{"text": "caf\xe9 \xff"}]}',
+             line(id="four")]  # fmt: skip
+    code, results, _ = batch(cli, tmp_path, lines)
+    assert code == 0
+    assert [r["id"] for r in results] == ["one", "two", 3, "four"]
+    assert results[2]["error"]["code"] == "bad_utf8" and results[2]["line"] == 3
+    assert all(len(results[i]["recommendations"]) == 3 for i in (0, 1, 3))
+
+
+def test_user_names_people_type_are_normalised():
+    assert user_key("Ana") == user_key(" ana ") == "cli:ana"
+    assert user_key("Bad:User") == "cli:bad:user"
+    assert user_key("discord:1234") == "discord:1234"
+    assert user_key("slack:T1:U2") == "slack:T1:U2"
+
+
+def test_a_typed_name_is_answered_under_its_normalised_key(cli):
+    code, out, err = cli("ask", "--json", "--user", "Bad:User", "a tense crime film")
+    assert code == 0, err
+    assert len(json.loads(out)["recommendations"]) == 3
+    code, out, _ = cli("watched", "list", "--user", "BAD:user")
+    assert code == 0 and "cli:bad:user" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (("ask", "--user", "", "a comedy"), "cannot be empty"),
+        (("ask", "--user", ":x", "a comedy"), "':x' is not a user name"),
+        (("ask", "--user", "a:", "a comedy"), "'a:' is not a user name"),
+        (("ask", "--k", "99999999999999999999", "a comedy"), "--k: k must be a whole number from 1 to"),
+        (("ask", "--k", "0", "a comedy"), "--k: k must be a whole number from 1 to"),
+        (("ask", b"caf\xe9 \xff heist films".decode("utf-8", "surrogateescape")), "argument 2"),
+    ],
+)
+def test_a_bad_argument_is_one_line_and_exit_2(cli, argv, says):
+    code, out, err = cli(*argv)
+    assert code == 2 and out == ""
+    assert err.startswith("moviebot: ") and says in err and err.count("\n") == 1, err
