@@ -29,6 +29,7 @@ def cmd_discord(args: argparse.Namespace, settings: Settings) -> int:
             "DISCORD_TOKEN is not set: create a bot at https://discord.com/developers/applications, "
             "enable the Message Content and Server Members intents, and export its token as DISCORD_TOKEN"
         )
+    import aiohttp
     import discord
 
     from bot.discord import app as discord_app
@@ -46,6 +47,10 @@ def cmd_discord(args: argparse.Namespace, settings: Settings) -> int:
             "Discord refused the privileged intents: enable Message Content Intent and Server Members Intent "
             "for the bot at https://discord.com/developers/applications (Bot tab)"
         ) from exc
+    except (aiohttp.ClientError, OSError, TimeoutError) as exc:
+        # Only start-up gets here: once logged in, discord.py reconnects with backoff by itself.
+        raise UserError(f"cannot reach Discord to log in ({exc or type(exc).__name__}); check the network "
+                        "and try again") from None  # fmt: skip
     finally:
         runtime.close()
         log.info("stores closed")

@@ -178,3 +178,28 @@ def test_every_send_in_the_discord_code_disables_mentions():
                 if "allowed_mentions" not in keywords and None not in keywords:
                     missing.append(f"{path.name}:{node.lineno}")
     assert checked > 20 and missing == []
+
+
+def test_moviebot_discord_without_a_network_says_so_in_one_line(monkeypatch, capsys, tmp_path):
+    """The real discord.py login against a loopback port nobody listens on: one line, exit 2."""
+    import socket
+
+    import bot.cli.bots
+
+    class FakeRuntime:
+        closed = False
+        service = None  # login fails before any cog could use it
+
+        def close(self):
+            FakeRuntime.closed = True
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # closed again: connections to it are refused
+    monkeypatch.setattr(discord.http.Route, "BASE", f"http://127.0.0.1:{port}/api/v10")
+    monkeypatch.setenv("DISCORD_TOKEN", "a-token")
+    monkeypatch.setattr(bot.cli.bots, "open_service", lambda args, settings: FakeRuntime())
+    assert main(["discord", "--data-dir", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("moviebot: cannot reach Discord to log in") and err.count("\n") == 1, err
+    assert f"127.0.0.1:{port}" in err and FakeRuntime.closed
