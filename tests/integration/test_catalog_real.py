@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -86,14 +85,7 @@ def home_catalog_unchanged(home, report) -> bool:
     return home.current_catalog().name == report.catalog
 
 
-def moviebot(*args: str, home: Path, check: bool = True) -> subprocess.CompletedProcess:
-    env = {**os.environ, "MOVIEBOT_HOME": str(home)}
-    return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args], env=env, capture_output=True, text=True, check=check, timeout=600
-    )
-
-
-def test_cli_search_json_honours_filters(tmdb_home):
+def test_cli_search_json_honours_filters(moviebot, tmdb_home):
     out = moviebot(
         "search",
         "space adventure",
@@ -115,7 +107,7 @@ def test_cli_search_json_honours_filters(tmdb_home):
     assert all("sci-fi" in r["genres"] and 1970 <= r["year"] <= 1989 and r["runtime"] <= 130 for r in results)
 
 
-def test_cli_reports_a_wrong_header_clearly(tmdb_home, tmp_path):
+def test_cli_reports_a_wrong_header_clearly(moviebot, tmdb_home, tmp_path):
     bad = tmp_path / "top.csv"
     bad.write_text("Title,Year\nHeat,1995\n")
     before = tmdb_home.current_catalog()
@@ -125,10 +117,10 @@ def test_cli_reports_a_wrong_header_clearly(tmdb_home, tmp_path):
     assert tmdb_home.current_catalog() == before
 
 
-def test_kill_9_mid_ingest_loses_nothing(tmp_path):
-    """A fresh data dir with the starter catalog, then TMDB ingest killed while embedding."""
-    home = DataDir(tmp_path / "home")
-    moviebot("catalog", "stats", home=home.root)
+def test_kill_9_mid_ingest_loses_nothing(moviebot, starter_home):
+    """A fresh data dir with the starter catalog, then a `moviebot ingest` process of TMDB
+    killed while embedding."""
+    home = starter_home
     before = home.current_catalog()
     env = {**os.environ, "MOVIEBOT_HOME": str(home.root)}
     proc = subprocess.Popen(

@@ -1,4 +1,6 @@
-"""The conversational commands as a user runs them: real embedder, starter catalog, real files."""
+"""The conversational commands as a user runs them: real embedder, starter catalog, real files.
+The CLI runs in-process (the `moviebot` fixture) except the terminal session, which is a real
+`python -m bot.cli` process reading its stdin."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import pytest
 
 from store.starter import starter_catalog_path
 from tests.fakes import FakeOpenAIServer
+from tests.integration.conftest import copy_home
 
 pytestmark = pytest.mark.slow
 CONTRACT = {"id", "title", "year", "genres", "runtime", "directors", "rating", "explanation", "score"}
@@ -20,10 +23,9 @@ UNDERSTOOD = {"genres", "exclude_genres", "year_min", "year_max", "min_runtime",
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("cli") / "home"
-    run("catalog", "stats", home=path)  # first run indexes the starter catalog
-    return path
+def home(tmp_path_factory, real_starter_home) -> Path:
+    """One data dir for the module: users' memories carry from test to test, as for a real user."""
+    return copy_home(real_starter_home, tmp_path_factory.mktemp("cli") / "home").root
 
 
 def run(*args: str, home: Path, stdin: str | None = None, env: dict | None = None, check: bool = True):
@@ -33,8 +35,8 @@ def run(*args: str, home: Path, stdin: str | None = None, env: dict | None = Non
                           capture_output=True, text=True, check=check, timeout=600)  # fmt: skip
 
 
-def test_ask_json_keeps_the_contract(home):
-    out = run("ask", "--json", "--user", "ana", "something like Se7en but less grim, from the 90s", home=home)
+def test_ask_json_keeps_the_contract(moviebot, home):
+    out = moviebot("ask", "--json", "--user", "ana", "something like Se7en but less grim, from the 90s", home=home)
     result = json.loads(out.stdout)
     assert set(result) == {"reply", "recommendations", "understood", "intent"}
     assert result["intent"] == "recommend"
@@ -47,14 +49,14 @@ def test_ask_json_keeps_the_contract(home):
         assert 1990 <= rec["year"] <= 1999 and rec["id"] != "se7en-1995" and rec["explanation"]
 
 
-def test_ask_remembers_the_user_across_commands(home):
-    first = json.loads(run("ask", "--json", "--user", "ben", "a Korean thriller", home=home).stdout)
-    more = json.loads(run("ask", "--json", "--user", "ben", "more", home=home).stdout)
+def test_ask_remembers_the_user_across_commands(moviebot, home):
+    first = json.loads(moviebot("ask", "--json", "--user", "ben", "a Korean thriller", home=home).stdout)
+    more = json.loads(moviebot("ask", "--json", "--user", "ben", "more", home=home).stdout)
     assert more["understood"]["languages"] == ["ko"]
     assert {r["id"] for r in first["recommendations"]}.isdisjoint(r["id"] for r in more["recommendations"])
 
 
-def test_batch_answers_every_line_and_reports_bad_ones(home, tmp_path):
+def test_batch_answers_every_line_and_reports_bad_ones(moviebot, home, tmp_path):
     lines = [
         {"id": "a", "user": "cy", "k": 2, "messages": [{"role": "user", "text": "a feel-good animated film"}]},
         "{not json",
@@ -72,7 +74,7 @@ def test_batch_answers_every_line_and_reports_bad_ones(home, tmp_path):
     source = tmp_path / "in.jsonl"
     source.write_text("\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n")
     out_path = tmp_path / "out.jsonl"
-    done = run("ask", "--batch", str(source), "--out", str(out_path), home=home)
+    done = moviebot("ask", "--batch", str(source), "--out", str(out_path), home=home)
     results = [json.loads(line) for line in out_path.read_text().splitlines()]
     assert [r["id"] for r in results] == ["a", 2, "c", "d"]
     assert len(results[0]["recommendations"]) == 2
@@ -103,13 +105,13 @@ def all_explanations() -> str:
     return json.dumps({"explanations": items})
 
 
-def test_llm_over_http_understands_and_explains_in_two_calls(home):
+def test_llm_over_http_understands_and_explains_in_two_calls(moviebot, home):
     understood = json.dumps({"intent": "recommend", "genres": ["horror"], "year_min": 1970, "year_max": 1989,
                              "query": "haunted isolation"})  # fmt: skip
     with FakeOpenAIServer() as server:
         server.queue(FakeOpenAIServer.ok(understood), FakeOpenAIServer.ok(all_explanations()))
-        out = run("ask", "--json", "--user", "fay", "spooky stuff from back then", home=home,
-                  env={"OPENAI_BASE_URL": server.base_url, "OPENAI_API_KEY": "test"})  # fmt: skip
+        out = moviebot("ask", "--json", "--user", "fay", "spooky stuff from back then", home=home,
+                       env={"OPENAI_BASE_URL": server.base_url, "OPENAI_API_KEY": "test"})  # fmt: skip
         assert len(server.requests) == 2
     result = json.loads(out.stdout)
     assert result["understood"]["genres"] == ["horror"]
@@ -118,11 +120,11 @@ def test_llm_over_http_understands_and_explains_in_two_calls(home):
         assert rec["explanation"] == f"LLM: {rec['title']} fits tonight."
 
 
-def test_llm_failures_fall_back_quietly(home):
+def test_llm_failures_fall_back_quietly(moviebot, home):
     with FakeOpenAIServer() as server:
         server.queue(*[FakeOpenAIServer.status(500)] * 3, FakeOpenAIServer.bad_json_content())
-        out = run("ask", "--json", "--user", "gus", "a 90s crime thriller", home=home,
-                  env={"OPENAI_BASE_URL": server.base_url, "MOVIEBOT_LLM_TIMEOUT": "2"})  # fmt: skip
+        out = moviebot("ask", "--json", "--user", "gus", "a 90s crime thriller", home=home,
+                       env={"OPENAI_BASE_URL": server.base_url, "MOVIEBOT_LLM_TIMEOUT": "2"})  # fmt: skip
         assert len(server.requests) == 4  # 3 tries at understanding, 1 at explaining
     result = json.loads(out.stdout)
     assert len(result["recommendations"]) == 3
