@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import ipaddress
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -12,6 +15,41 @@ from store.embeddings import PRECISIONS, SentenceTransformerEmbedder
 def _default_home() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "moviebot"
+
+
+@dataclass(frozen=True)
+class ApiKey:
+    """One HTTP API tenant: its name namespaces its users (http:<name>:<user>)."""
+
+    name: str
+    key: str = field(repr=False)
+
+    @property
+    def digest(self) -> bytes:
+        return hashlib.sha256(self.key.encode()).digest()
+
+
+@dataclass(frozen=True)
+class HttpSettings:
+    """The HTTP API: where it listens, who may call it, and how much each caller may ask."""
+
+    port: int | None = None  # None: the HTTP API is off
+    host: str = "127.0.0.1"
+    api_keys: tuple[ApiKey, ...] = ()  # none: open to anyone who can reach a loopback address
+    rate_per_minute: int = 600  # per key; 0 turns rate limiting off
+    burst: int = 60  # requests a key may make at once before the rate applies
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)  # threads running turns
+    max_body_bytes: int = 64 * 1024
+    max_text_chars: int = 2000
+
+    @property
+    def loopback(self) -> bool:
+        if self.host == "localhost":
+            return True
+        try:
+            return ipaddress.ip_address(self.host).is_loopback
+        except ValueError:
+            return False
 
 
 @dataclass(frozen=True)
@@ -28,6 +66,9 @@ class Settings:
     discord_token: str | None = None
     discord_test_guild_id: int | None = None
     discord_channels: tuple[int, ...] = ()
+    slack_bot_token: str | None = None
+    slack_app_token: str | None = None
+    http: HttpSettings = field(default_factory=HttpSettings)
 
     @property
     def llm_enabled(self) -> bool:
@@ -58,12 +99,62 @@ class Settings:
             discord_token=env.get("DISCORD_TOKEN") or None,
             discord_test_guild_id=guild,
             discord_channels=tuple(int(channel) for channel in channels),
+            slack_bot_token=env.get("SLACK_BOT_TOKEN") or None,
+            slack_app_token=env.get("SLACK_APP_TOKEN") or None,
+            http=_http_from_env(env),
         )
         return replace(settings, **{k: v for k, v in overrides.items() if v is not None})
 
 
 class SettingsError(ValueError):
     """An environment variable moviebot cannot use; the message names it and what it takes."""
+
+
+def _http_from_env(env) -> HttpSettings:
+    default = HttpSettings()
+    return HttpSettings(
+        port=_number(env, "MOVIEBOT_HTTP_PORT", int, None, low=0, high=65535),
+        host=(env.get("MOVIEBOT_HTTP_HOST") or "").strip() or default.host,
+        api_keys=parse_api_keys(env.get("MOVIEBOT_API_KEYS") or ""),
+        rate_per_minute=_number(env, "MOVIEBOT_HTTP_RATE", int, default.rate_per_minute, low=0, high=1_000_000),
+        burst=_number(env, "MOVIEBOT_HTTP_BURST", int, default.burst, low=1, high=100_000),
+        workers=_number(env, "MOVIEBOT_HTTP_WORKERS", int, default.workers, low=1, high=256),
+    )
+
+
+_TENANT_NAME = re.compile(r"[A-Za-z0-9_.-]{1,64}")
+
+
+def parse_api_keys(text: str) -> tuple[ApiKey, ...]:
+    """`name:key` pairs separated by commas or newlines, or `@path` to a file of them
+    (blank lines and lines starting with # are skipped)."""
+    text = text.strip()
+    where = "MOVIEBOT_API_KEYS"
+    if text.startswith("@"):
+        path = Path(text[1:]).expanduser()
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise SettingsError(f"MOVIEBOT_API_KEYS names {path}, which cannot be read: {exc.strerror}") from None
+        where = str(path)
+        text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    keys: list[ApiKey] = []
+    for pair in filter(None, (p.strip() for p in re.split(r"[,\n]", text))):
+        name, sep, key = pair.partition(":")
+        name, key = name.strip(), key.strip()
+        if not sep or not _TENANT_NAME.fullmatch(name) or not key:
+            raise SettingsError(
+                f"{where}: each entry must be name:key with a name of letters, digits, '_', '.' or '-', "
+                f"not {name + sep + ('...' if key else '')!r}"
+            )
+        if len(key) < 16:
+            raise SettingsError(f"{where}: the key for {name!r} is shorter than 16 characters; use a long random one")
+        if any(k.name == name for k in keys):
+            raise SettingsError(f"{where}: {name!r} is named twice")
+        if any(k.key == key for k in keys):
+            raise SettingsError(f"{where}: {name!r} reuses another tenant's key")
+        keys.append(ApiKey(name, key))
+    return tuple(keys)
 
 
 def _number(env, name: str, kind: type, default, *, low: float | None = None, high: float | None = None):
