@@ -40,7 +40,6 @@ class HttpSettings:
     burst: int = 60  # requests a key may make at once before the rate applies
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)  # threads running turns
     max_body_bytes: int = 64 * 1024
-    max_text_chars: int = 2000
 
     @property
     def loopback(self) -> bool:
@@ -50,6 +49,14 @@ class HttpSettings:
             return ipaddress.ip_address(self.host).is_loopback
         except ValueError:
             return False
+
+    def check_exposure(self) -> None:
+        """An API without keys is only ever reachable from this machine."""
+        if not self.api_keys and not self.loopback:
+            raise SettingsError(
+                f"the HTTP API would listen on {self.host} with no API key: set MOVIEBOT_API_KEYS "
+                "(name:key pairs, or @file) or listen on 127.0.0.1"
+            )
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,20 @@
+"""POST /v1/chat: one turn of a conversation, remembered per (user, conversation)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from bot.http.auth import PLATFORM, CurrentTenant
+from bot.http.backend import ServiceBackend
+from bot.http.models import ChatRequest, TurnResponse
+
+router = APIRouter(prefix="/v1", tags=["chat"])
+
+
+@router.post("/chat", response_model=TurnResponse, summary="One chat turn")
+async def chat(body: ChatRequest, tenant: CurrentTenant, backend: ServiceBackend) -> TurnResponse:
+    """Answers like `moviebot ask --json`. "more", "something older" or "why the second one?"
+    build on the earlier turns of the same conversation; "I loved Heat" is remembered."""
+    user = await backend.run("register", PLATFORM, tenant.platform_id(body.user), body.user, group=tenant.name)
+    turn = await backend.run("chat", user, body.text, channel=f"{tenant.name}:{body.conversation}", platform=PLATFORM)
+    return TurnResponse.of(turn)

@@ -1,0 +1,34 @@
+"""POST /v1/feedback: like, dislike, stars, watched or dismiss, idempotent by event_id."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from bot.http.auth import PLATFORM, CurrentTenant
+from bot.http.backend import ServiceBackend
+from bot.http.models import FeedbackRequest, FeedbackResponse
+
+router = APIRouter(prefix="/v1", tags=["feedback"])
+
+
+@router.post("/feedback", response_model=FeedbackResponse, summary="Feedback on a film")
+async def feedback(body: FeedbackRequest, tenant: CurrentTenant, backend: ServiceBackend) -> FeedbackResponse:
+    """Stars mark the film watched; like and dislike do not. Sending the same `event_id` again
+    answers `recorded: false` and changes nothing, so retries are safe."""
+    user = await backend.run("register", PLATFORM, tenant.platform_id(body.user), body.user, group=tenant.name)
+    outcome = await backend.run(
+        "feedback",
+        user,
+        body.movie_id,
+        body.kind,
+        stars=body.stars,
+        event_id=f"{user}:{body.event_id}",  # one user's event ids never collide with another's
+        suggestion_id=body.suggestion_id,
+    )
+    return FeedbackResponse(
+        recorded=outcome.recorded,
+        kind=outcome.kind,
+        stars=outcome.stars,
+        movie_id=outcome.movie_id,
+        message=outcome.message,
+    )
