@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse
 from bot.http import chat, errors, feedback, recommendations, users
 from bot.http.auth import Gate
 from bot.http.backend import Backend
+from bot.http.limits import BodyLimit
 from bot.http.models import Error, Health
 from bot.settings import Settings
 
@@ -53,12 +54,12 @@ def create_app(service, settings: Settings) -> FastAPI:
         version="1",
         description=DESCRIPTION,
         lifespan=lifespan,
-        max_body_size=http.max_body_bytes,
         responses=ERROR_RESPONSES,
     )
     app.state.backend = backend
     app.state.gate = Gate(http)
     errors.install(app)
+    app.add_middleware(BodyLimit, max_bytes=http.max_body_bytes)
     for module in (chat, recommendations, feedback, users):
         app.include_router(module.router)
 

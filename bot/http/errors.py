@@ -42,9 +42,9 @@ class NotFound(ApiError):
     code = "not_found"
 
 
-class Invalid(ApiError):
-    status = 422
-    code = "invalid_request"
+class TooLarge(ApiError):
+    status = 413
+    code = "too_large"
 
 
 class RateLimited(ApiError):
@@ -65,7 +65,6 @@ _CODES = {
     404: ("not_found", "There is nothing at this address."),
     405: ("method_not_allowed", "This address does not take that method."),
     406: ("not_acceptable", "This resource cannot be sent in the requested format."),
-    413: ("too_large", "The request body is too large."),
     415: ("unsupported_media_type", "Send JSON with Content-Type: application/json."),
 }
 
