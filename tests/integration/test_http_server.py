@@ -49,3 +49,109 @@ def test_a_taken_port_is_an_error_not_an_exit():
         taken = Settings(http=HttpSettings(api_keys=KEYS, port=first.port))
         with pytest.raises(OSError):
             asyncio.run(serve(service, taken, asyncio.Event()))
+
+
+# -- the real stack: open_runtime's MovieService (real embedder, starter catalog, SQLite) --------
+
+BETA = {"Authorization": "Bearer beta-key-9876543210"}
+
+
+@pytest.fixture(scope="module")
+def runtime(tmp_path_factory):
+    from bot.runtime import open_runtime
+
+    app = open_runtime(Settings(home=tmp_path_factory.mktemp("http") / "home"))
+    yield app
+    app.close()
+
+
+@pytest.fixture(scope="module")
+def api(runtime):
+    settings = Settings(home=runtime.settings.home, http=HttpSettings(api_keys=KEYS, rate_per_minute=0))
+    with RunningServer(runtime.service, settings) as server, httpx.Client(base_url=server.url, timeout=60) as client:
+        yield client
+
+
+def test_chat_turns_are_remembered_per_conversation(api):
+    first = api.post("/v1/chat", json={"user": "ana", "conversation": "c1", "text": "a crime thriller from the 90s"},
+                     headers=ACME)  # fmt: skip
+    assert first.status_code == 200
+    body = first.json()
+    assert body["understood"]["year_min"] == 1990 and "crime" in body["understood"]["genres"]
+    picks = body["recommendations"]
+    assert picks and all(1990 <= p["year"] <= 1999 and "crime" in p["genres"] for p in picks)
+    assert all(isinstance(p["suggestion_id"], int) for p in picks)
+    more = api.post("/v1/chat", json={"user": "ana", "conversation": "c1", "text": "more"}, headers=ACME).json()
+    assert more["recommendations"] and not {p["id"] for p in more["recommendations"]} & {p["id"] for p in picks}
+    assert all(1990 <= p["year"] <= 1999 for p in more["recommendations"])  # "more" kept the 90s
+    fresh = api.post("/v1/chat", json={"user": "ana", "conversation": "c2", "text": "more"}, headers=ACME).json()
+    assert fresh["understood"]["year_min"] is None  # another conversation knows nothing of c1
+
+
+def test_structured_recommendations_honour_filters_and_k(api):
+    body = {"user": "bo", "text": "", "filters": {"genres": ["animation"], "year_min": 2000}, "k": 7}
+    picks = api.post("/v1/recommendations", json=body, headers=ACME).json()["recommendations"]
+    assert len(picks) == 7
+    assert all("animation" in p["genres"] and p["year"] >= 2000 for p in picks)
+    bad = api.post("/v1/recommendations", json={"user": "bo", "filters": {"genres": ["romcom"]}}, headers=ACME)
+    assert bad.status_code == 422 and "unknown genre 'romcom'" in bad.json()["message"]
+
+
+def test_feedback_watched_profile_export_and_forget(api):
+    turn = api.post("/v1/recommendations", json={"user": "cy", "text": "heist", "k": 3}, headers=ACME).json()
+    pick = turn["recommendations"][0]
+    event = {"user": "cy", "movie_id": pick["id"], "kind": "stars", "stars": 5, "event_id": "ev-1",
+             "suggestion_id": pick["suggestion_id"]}  # fmt: skip
+    assert api.post("/v1/feedback", json=event, headers=ACME).json()["recorded"] is True
+    assert api.post("/v1/feedback", json=event, headers=ACME).json()["recorded"] is False
+    added = api.post("/v1/users/cy/watched", json={"movie": "Spirited Away", "stars": 4}, headers=ACME)
+    assert added.status_code == 201 and added.json()["movie_id"] == "spirited-away-2001"
+    watched = api.get("/v1/users/cy/watched", headers=ACME).json()
+    assert {w["movie_id"] for w in watched} == {pick["id"], "spirited-away-2001"}  # stars mark it watched
+    again = api.post("/v1/recommendations", json={"user": "cy", "text": "heist", "k": 3}, headers=ACME).json()
+    assert pick["id"] not in {p["id"] for p in again["recommendations"]}  # never suggests what was watched
+
+    profile = api.get("/v1/users/cy/profile", headers=ACME).json()
+    assert profile["rated"] == 2 and profile["watched"] == 2 and not profile["is_empty"]
+    chart = api.get("/v1/users/cy/profile", headers={**ACME, "Accept": "image/png"})
+    assert chart.headers["content-type"] == "image/png" and chart.content[:8] == b"\x89PNG\r\n\x1a\n"
+
+    assert api.delete("/v1/users/cy/watched/spirited-away-2001", headers=ACME).status_code == 204
+    assert api.delete("/v1/users/cy/watched/spirited-away-2001", headers=ACME).status_code == 404
+    unknown = api.post("/v1/users/cy/watched", json={"movie": "Not A Film At All"}, headers=ACME)
+    assert unknown.status_code == 404 and unknown.json()["error"] == "unknown_title"
+
+    exported = api.get("/v1/users/cy/export", headers=ACME).json()
+    assert pick["id"] in str(exported)
+    deleted = api.delete("/v1/users/cy", headers=ACME).json()["deleted"]
+    assert sum(deleted.values()) > 0
+    assert api.get("/v1/users/cy/watched", headers=ACME).json() == []
+    assert api.get("/v1/users/cy/profile", headers=ACME).json()["is_empty"] is True
+
+
+def test_tenants_are_apart_on_the_real_service(api):
+    api.post("/v1/users/dee/watched", json={"movie": "Heat", "stars": 5}, headers=ACME)
+    assert api.get("/v1/users/dee/watched", headers=BETA).json() == []
+    assert api.get("/v1/users/dee/profile", headers=BETA).json()["is_empty"] is True
+    assert api.delete("/v1/users/dee", headers=BETA).status_code == 200
+    assert [w["movie_id"] for w in api.get("/v1/users/dee/watched", headers=ACME).json()] == ["heat-1995"]
+
+
+def test_errors_over_the_wire_are_json(api):
+    assert api.get("/v1/users/ana/watched").json()["error"] == "unauthorized"
+    assert api.get("/v1/nothing", headers=ACME).json() == {
+        "error": "not_found", "message": "There is nothing at this address."}  # fmt: skip
+    bad = api.post("/v1/chat", content=b"{not json", headers={**ACME, "Content-Type": "application/json"})
+    assert bad.status_code == 422 and bad.json()["error"] == "invalid_request"
+    big = api.post("/v1/chat", content=b"x" * 70_000, headers={**ACME, "Content-Type": "application/json"})
+    assert big.status_code == 413 and big.json()["error"] == "too_large"
+    assert api.get("/healthz").status_code == 200 and api.get("/readyz").json()["status"] == "ok"
+
+
+def test_the_rate_limit_over_the_wire(runtime):
+    settings = Settings(http=HttpSettings(api_keys=KEYS, rate_per_minute=2, burst=3))
+    with RunningServer(runtime.service, settings) as server:
+        codes = [httpx.get(f"{server.url}/v1/users/ana/watched", headers=ACME).status_code for _ in range(4)]
+        limited = httpx.get(f"{server.url}/v1/users/ana/watched", headers=ACME)
+    assert codes == [200, 200, 200, 429]
+    assert limited.status_code == 429 and int(limited.headers["Retry-After"]) >= 1
