@@ -55,6 +55,19 @@ class Summary:
     decades: dict = field(default_factory=dict)
 
 
+class FakeProfiles:
+    def __init__(self):
+        self.suggestions: dict[int, dict] = {}
+
+    def log(self, user: str, movie_id: str) -> int:
+        number = len(self.suggestions) + 1
+        self.suggestions[number] = {"id": number, "user": user, "movie_id": movie_id}
+        return number
+
+    def suggestion(self, suggestion_id: int) -> dict | None:
+        return self.suggestions.get(suggestion_id)
+
+
 def label(movie_id: str) -> str:
     title, year = MOVIES[movie_id]
     return f"{title} ({year})"
@@ -68,6 +81,7 @@ class FakeService:
         self.watched: dict[str, dict[str, float | None]] = {}
         self.events: set[str] = set()
         self.gate: threading.Event | None = None  # when set up, chat waits for it (drain tests)
+        self.profiles = FakeProfiles()
 
     def _note(self, *call) -> None:
         self.calls.append(call)
@@ -81,8 +95,8 @@ class FakeService:
         seen = self.watched.get(user, {})
         picks = [m for m in MOVIES if m not in seen][:k]
         recs = [{"id": m, "title": MOVIES[m][0], "year": MOVIES[m][1], "genres": ["crime"], "runtime": 120,
-                 "directors": [], "rating": 8.0, "explanation": "because", "score": 0.5, "suggestion_id": n,
-                 "cast": ["Al Pacino"]} for n, m in enumerate(picks, 1)]  # fmt: skip
+                 "directors": [], "rating": 8.0, "explanation": "because", "score": 0.5,
+                 "suggestion_id": self.profiles.log(user, m), "cast": ["Al Pacino"]} for m in picks]  # fmt: skip
         return Turn(reply="Here you go: " + ", ".join(label(m) for m in picks), recommendations=recs,
                     understood={"genres": []}, intent="recommend")  # fmt: skip
 

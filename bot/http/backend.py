@@ -20,8 +20,11 @@ class Backend:
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="moviebot-http")
 
     async def run(self, method: str, /, *args, **kwargs) -> Any:
-        call = functools.partial(getattr(self.service, method), *args, **kwargs)
-        return await asyncio.get_running_loop().run_in_executor(self.pool, call)
+        """service.<method>(*args, **kwargs) in the pool."""
+        return await self.call(getattr(self.service, method), *args, **kwargs)
+
+    async def call(self, fn, /, *args, **kwargs) -> Any:
+        return await asyncio.get_running_loop().run_in_executor(self.pool, functools.partial(fn, *args, **kwargs))
 
     def close(self) -> None:
         """Waits for the turns already running: nothing a client was promised is cut short."""

@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from bot.http.auth import PLATFORM, CurrentTenant
 from bot.http.backend import ServiceBackend
+from bot.http.errors import NotFound
 from bot.http.models import FeedbackRequest, FeedbackResponse
 
 router = APIRouter(prefix="/v1", tags=["feedback"])
@@ -16,6 +17,8 @@ async def feedback(body: FeedbackRequest, tenant: CurrentTenant, backend: Servic
     """Stars mark the film watched; like and dislike do not. Sending the same `event_id` again
     answers `recorded: false` and changes nothing, so retries are safe."""
     user = await backend.run("register", PLATFORM, tenant.platform_id(body.user), body.user, group=tenant.name)
+    if body.suggestion_id is not None and not await backend.call(_shown_to, backend.service, user, body.suggestion_id):
+        raise NotFound(f"{body.user} was never shown suggestion {body.suggestion_id}.")
     outcome = await backend.run(
         "feedback",
         user,
@@ -32,3 +35,10 @@ async def feedback(body: FeedbackRequest, tenant: CurrentTenant, backend: Servic
         movie_id=outcome.movie_id,
         message=outcome.message,
     )
+
+
+def _shown_to(service, user: str, suggestion_id: int) -> bool:
+    """Feedback may only point at the caller's own suggestions: another user's (another
+    tenant's above all) is answered exactly like one that does not exist."""
+    suggestion = service.profiles.suggestion(suggestion_id)
+    return suggestion is not None and suggestion["user"] == user

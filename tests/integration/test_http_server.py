@@ -135,6 +135,11 @@ def test_tenants_are_apart_on_the_real_service(api):
     assert api.get("/v1/users/dee/profile", headers=BETA).json()["is_empty"] is True
     assert api.delete("/v1/users/dee", headers=BETA).status_code == 200
     assert [w["movie_id"] for w in api.get("/v1/users/dee/watched", headers=ACME).json()] == ["heat-1995"]
+    pick = api.post("/v1/chat", json={"user": "dee", "text": "a comedy"}, headers=ACME).json()["recommendations"][0]
+    event = {"user": "dee", "movie_id": pick["id"], "kind": "like", "event_id": "x",
+             "suggestion_id": pick["suggestion_id"]}  # fmt: skip
+    assert api.post("/v1/feedback", json=event, headers=BETA).status_code == 404  # acme's suggestion, not beta's
+    assert api.post("/v1/feedback", json=event, headers=ACME).json()["recorded"] is True
 
 
 def test_errors_over_the_wire_are_json(api):

@@ -92,6 +92,21 @@ def test_feedback_is_idempotent_by_event_id(client, service):
     assert other_user["recorded"] is True  # bob's "e1" is not ana's
 
 
+def test_feedback_names_only_the_callers_own_suggestions(client, service):
+    shown = client.post("/v1/chat", json={"user": "ana", "text": "hi"}, headers=ACME).json()["recommendations"][0]
+    event = {"movie_id": shown["id"], "kind": "like", "suggestion_id": shown["suggestion_id"]}
+    mine = client.post("/v1/feedback", json={**event, "user": "ana", "event_id": "a"}, headers=ACME)
+    assert mine.status_code == 200 and mine.json()["recorded"] is True
+    for headers, user in ((BETA, "ana"), (ACME, "bob")):
+        theirs = client.post("/v1/feedback", json={**event, "user": user, "event_id": "b"}, headers=headers)
+        assert theirs.status_code == 404
+        assert theirs.json()["message"] == f"{user} was never shown suggestion {shown['suggestion_id']}."
+    missing = client.post("/v1/feedback", json={**event, "user": "ana", "suggestion_id": 999, "event_id": "c"},
+                          headers=ACME)  # fmt: skip
+    assert missing.status_code == 404 and missing.json()["message"] == "ana was never shown suggestion 999."
+    assert [c[1] for c in service.calls if c[0] == "feedback"] == ["http:acme:ana"]
+
+
 def test_feedback_stars_go_with_kind_stars_only(client):
     body = {"user": "ana", "movie_id": "heat-1995", "kind": "like", "stars": 3, "event_id": "e2"}
     response = client.post("/v1/feedback", json=body, headers=ACME)
