@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 
 from bot.http import chat, errors, feedback, recommendations, users
 from bot.http.auth import Gate
-from bot.http.backend import Backend
+from bot.http.backend import Backend, ServerTiming
 from bot.http.limits import BodyLimit
 from bot.http.models import Error, Health
 from bot.settings import Settings
@@ -60,6 +60,7 @@ def create_app(service, settings: Settings) -> FastAPI:
     app.state.gate = Gate(http)
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=http.max_body_bytes)
+    app.add_middleware(ServerTiming)
     for module in (chat, recommendations, feedback, users):
         app.include_router(module.router)
 

@@ -52,6 +52,13 @@ def test_blocking_service_calls_run_in_the_worker_pool_not_on_the_event_loop(cli
     assert service.threads and all(name.startswith("moviebot-http") for name in service.threads)
 
 
+def test_each_response_says_where_its_time_went(client):
+    timing = client.post("/v1/chat", json={"user": "ana", "text": "hi"}, headers=ACME).headers["server-timing"]
+    spans = dict(part.strip().split(";dur=") for part in timing.split(","))
+    assert set(spans) == {"queue", "service", "total"}
+    assert float(spans["queue"]) + float(spans["service"]) <= float(spans["total"])
+
+
 def test_recommendations_pass_filters_and_k(client, service):
     body = {"user": "ana", "text": "heist", "filters": {"genres": ["crime"], "year_max": 1999}, "k": 2}
     response = client.post("/v1/recommendations", json=body, headers=ACME)
