@@ -1,0 +1,304 @@
+"""HTTP API load benchmark: 50 concurrent clients against `moviebot serve`, beside the same
+requests called directly in-process one at a time.
+
+    python benchmarks/http_load.py [--data-dir DIR] [--clients 50] [--per-client 12] [--workers N]
+
+Each client is one person with their own session: chat turns (follow-ups included), structured
+requests with filters, and feedback on films, in a fixed order (seeded). In one run it measures:
+- direct: every request as the HTTP handler makes it (register + the service call), in this
+  process, one at a time: p50/p95/p99 and the single-thread rate;
+- API, 1 client: the first requests of each session over HTTP, one at a time, against the direct
+  p50 of the same requests (the cost of HTTP, JSON and the worker pool alone);
+- API, N clients: every request with N clients at once: throughput, p50/p95/p99, errors, and from
+  the Server-Timing header the time each request waited for a worker and spent in the service;
+- peak RSS of the server process (`moviebot serve --http`) and of this one.
+The catalog is whatever --data-dir holds (default: a fresh directory with the starter catalog).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.runtime import open_runtime  # noqa: E402
+from bot.settings import Settings  # noqa: E402
+
+OPENERS = [
+    "a crime thriller from the 90s",
+    "something like Heat but shorter",
+    "a feel-good comedy under 2 hours",
+    "animated films for a family evening",
+    "a mind-bending science fiction film",
+    "a war film about soldiers on a beach landing",
+    "a slow romantic drama set in Paris",
+    "scary but not too gory horror",
+    "a heist movie with a clever twist",
+    "something by Christopher Nolan",
+]
+FOLLOW_UPS = ["more", "something older", "less violent", "another like the second one", "why the first one?"]
+STRUCTURED = [
+    ("heist gone wrong", {"genres": ["crime"], "year_min": 1990, "year_max": 1999}),
+    ("", {"genres": ["animation"], "year_min": 2000}),
+    ("space exploration", {"max_runtime": 150}),
+    ("a lawyer defends an innocent man", {"min_rating": 7.0}),
+    ("", {"genres": ["comedy"], "exclude_genres": ["horror"], "max_runtime": 110}),
+    ("time travel", {}),
+]
+KINDS = ["like", "dislike", "stars", "watched", "dismiss"]
+
+
+@dataclass
+class Call:
+    kind: str  # chat | recommend | feedback
+    user: str
+    body: dict
+
+
+@dataclass
+class Sample:
+    seconds: float
+    ok: bool
+    timing: dict[str, float] = field(default_factory=dict)
+
+
+def sessions(clients: int, per_client: int, movie_ids: list[str], seed: int = 7) -> list[list[Call]]:
+    """One fixed list of calls per client: about half chat turns, a third structured requests,
+    the rest feedback."""
+    rng = random.Random(seed)
+    out = []
+    for n in range(clients):
+        user, calls = f"u{n}", []
+        for i in range(per_client):
+            roll = rng.random()
+            if roll < 0.5:
+                conversation = f"c{i // 4}"
+                fresh = not calls or calls[-1].kind != "chat" or i % 4 == 0
+                text = rng.choice(OPENERS) if fresh else rng.choice(FOLLOW_UPS)
+                calls.append(Call("chat", user, {"user": user, "conversation": conversation, "text": text}))
+            elif roll < 0.83:
+                text, filters = rng.choice(STRUCTURED)
+                k = rng.choice([3, 5, 10])
+                calls.append(Call("recommend", user, {"user": user, "text": text, "filters": filters, "k": k}))
+            else:
+                kind = rng.choice(KINDS)
+                body = {"user": user, "movie_id": rng.choice(movie_ids), "kind": kind, "event_id": f"e{i}"}
+                if kind == "stars":
+                    body["stars"] = rng.choice([2, 3.5, 4, 5])
+                calls.append(Call("feedback", user, body))
+        out.append(calls)
+    return out
+
+
+def direct(service, call: Call, tenant: str) -> None:
+    """What the HTTP handler does for the call, minus HTTP."""
+    body = call.body
+    key = service.register("http", f"{tenant}:{call.user}", call.user, group=tenant)
+    if call.kind == "chat":
+        service.chat(key, body["text"], channel=f"{tenant}:{body['conversation']}", platform="http")
+    elif call.kind == "recommend":
+        service.recommend(key, text=body["text"], filters=body["filters"] or None, k=body["k"], platform="http")
+    else:
+        service.feedback(key, body["movie_id"], body["kind"], stars=body.get("stars"),
+                         event_id=f"{key}:{body['event_id']}")  # fmt: skip
+
+
+PATHS = {"chat": "/v1/chat", "recommend": "/v1/recommendations", "feedback": "/v1/feedback"}
+
+
+async def over_http(client: httpx.AsyncClient, call: Call) -> Sample:
+    started = time.perf_counter()
+    try:
+        response = await client.post(PATHS[call.kind], json=call.body)
+        ok = response.status_code == 200
+        if not ok:
+            print(f"  error {response.status_code} on {call.kind}: {response.text[:200]}", file=sys.stderr)
+    except httpx.HTTPError as exc:
+        print(f"  error on {call.kind}: {exc!r}", file=sys.stderr)
+        return Sample(time.perf_counter() - started, False)
+    seconds = time.perf_counter() - started
+    timing = {}
+    for part in response.headers.get("server-timing", "").split(","):
+        name, _, value = part.strip().partition(";dur=")
+        if value:
+            timing[name] = float(value) / 1000
+    return Sample(seconds, ok, timing)
+
+
+async def load(url: str, key: str, plan: list[list[Call]]) -> tuple[list[Sample], float]:
+    """Every client runs its session in order, all clients at once."""
+    limits = httpx.Limits(max_connections=len(plan), max_keepalive_connections=len(plan))
+    headers = {"Authorization": f"Bearer {key}"}
+    async with httpx.AsyncClient(base_url=url, headers=headers, limits=limits, timeout=300) as client:
+
+        async def run(calls: list[Call]) -> list[Sample]:
+            return [await over_http(client, call) for call in calls]
+
+        started = time.perf_counter()
+        results = await asyncio.gather(*(run(calls) for calls in plan))
+        return [s for samples in results for s in samples], time.perf_counter() - started
+
+
+def interleaved(plan: list[list[Call]]) -> list[Call]:
+    """Round-robin over the sessions: the order the concurrent run roughly sees them in."""
+    longest = max(len(calls) for calls in plan)
+    return [calls[i] for i in range(longest) for calls in plan if i < len(calls)]
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def peak_rss_mb(pid: int | str = "self") -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+WARM_UP = [Call("chat", "warm", {"user": "warm", "conversation": "w", "text": t}) for t in OPENERS[:6]]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, help="a moviebot data directory (default: a fresh one)")
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--per-client", type=int, default=12)
+    parser.add_argument("--sequential", type=int, default=2, help="calls per session in the 1-client phase")
+    parser.add_argument("--workers", type=int, help="the server's worker threads (default: its own choice)")
+    args = parser.parse_args()
+    scratch = None
+    if args.data_dir is None:
+        scratch = tempfile.TemporaryDirectory(prefix="http_load-")
+        args.data_dir = Path(scratch.name) / "home"
+
+    # -- direct, in-process, one at a time ---------------------------------------------------
+    runtime = open_runtime(Settings(home=args.data_dir))
+    service = runtime.service
+    movie_ids = sorted(service.catalog.movies)[:: max(1, len(service.catalog.movies) // 400)]
+    plan = sessions(args.clients, args.per_client, movie_ids)
+    calls = interleaved(plan)
+    first = [call for calls_ in plan for call in calls_[: args.sequential]]
+    print(f"catalog: {len(service.catalog)} movies in {args.data_dir}; {os.cpu_count()} cores; "
+          f"{len(calls)} requests from {args.clients} sessions "
+          f"({sum(c.kind == 'chat' for c in calls)} chat, {sum(c.kind == 'recommend' for c in calls)} structured, "
+          f"{sum(c.kind == 'feedback' for c in calls)} feedback)")  # fmt: skip
+    for call in WARM_UP:
+        direct(service, call, "direct-warm")
+    direct_times: dict[int, float] = {}
+    started = time.perf_counter()
+    for call in calls:
+        t0 = time.perf_counter()
+        direct(service, call, "direct")
+        direct_times[id(call)] = time.perf_counter() - t0
+    direct_wall = time.perf_counter() - started
+    runtime.close()
+    direct_all = list(direct_times.values())
+    direct_p50 = statistics.median(direct_all)
+    direct_rate = len(calls) / direct_wall
+    direct_rss = peak_rss_mb()
+    print(f"direct, one at a time:  p50 {ms(direct_p50)}  p95 {ms(pct(direct_all, 0.95))}  "
+          f"p99 {ms(pct(direct_all, 0.99))}  {direct_rate:.1f} requests/s")  # fmt: skip
+
+    # -- the same requests over HTTP, against `moviebot serve` ----------------------------------
+    port, key = free_port(), secrets.token_urlsafe(24)
+    env = {**os.environ, "MOVIEBOT_API_KEYS": f"load:{key},seq:{key}x", "MOVIEBOT_HTTP_RATE": "0"}
+    env.pop("DISCORD_TOKEN", None), env.pop("SLACK_BOT_TOKEN", None)
+    if args.workers:
+        env["MOVIEBOT_HTTP_WORKERS"] = str(args.workers)
+    log = tempfile.TemporaryFile("w+")  # noqa: SIM115 - the server's stderr; an unread pipe could fill and stall it
+    server = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "serve", "--http", str(port), "--data-dir", str(args.data_dir)],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log, text=True,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_ready(url, server, log)
+        asyncio.run(load(url, key, [WARM_UP]))
+        seq, _ = asyncio.run(load(url, f"{key}x", [first]))  # one client: tenant "seq", fresh users
+        seq_p50 = statistics.median(s.seconds for s in seq)
+        seq_direct = statistics.median(direct_times[id(c)] for c in first)
+        print(f"API, 1 client:          p50 {ms(seq_p50)} over {len(first)} requests, "
+              f"x{seq_p50 / seq_direct:.2f} the direct p50 of the same requests ({ms(seq_direct)})")  # fmt: skip
+        samples, wall = asyncio.run(load(url, key, plan))
+        server_rss = peak_rss_mb(server.pid)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.seek(0)
+        err = log.read()
+    latencies = [s.seconds for s in samples]
+    errors = sum(not s.ok for s in samples)
+    api_p50 = statistics.median(latencies)
+    rate = len(samples) / wall
+    queue = [s.timing.get("queue", 0.0) for s in samples if s.timing]
+    work = [s.timing.get("service", 0.0) for s in samples if s.timing]
+    print(f"API, {args.clients} clients:        {len(samples)} requests in {wall:.1f} s = {rate:.1f} requests/s "
+          f"(x{rate / direct_rate:.2f} the direct single-thread rate); errors {errors}")  # fmt: skip
+    print(f"  latency at the client: p50 {ms(api_p50)}  p95 {ms(pct(latencies, 0.95))}  "
+          f"p99 {ms(pct(latencies, 0.99))};  API p50 / direct p50 = {api_p50 / direct_p50:.2f}")  # fmt: skip
+    overhead = [s.timing["total"] - s.timing["queue"] - s.timing["service"] for s in samples if s.timing]
+    if work:
+        print(
+            f"  on the server: waiting for a worker p50 {ms(statistics.median(queue))}, in the service p50 "
+            f"{ms(statistics.median(work))} (x{statistics.median(work) / direct_p50:.2f} direct p50), "
+            f"HTTP + JSON + pool p50 {ms(statistics.median(overhead))}"
+        )
+        print(f"  Little's law: {args.clients} clients / {rate:.1f} requests/s = {args.clients / rate * 1000:.0f} ms "
+              f"per request, of which the work itself is {ms(statistics.median(work))}")  # fmt: skip
+    print(f"peak RSS: server {server_rss:.0f} MB; this process (direct run) {direct_rss:.0f} MB")
+    print(f"server exit status after SIGTERM: {server.returncode}; its log ends:\n  "
+          + "\n  ".join(err.strip().splitlines()[-4:]))  # fmt: skip
+    if scratch is not None:
+        scratch.cleanup()
+    return 0 if not errors and server.returncode == 0 else 1
+
+
+def wait_ready(url: str, server: subprocess.Popen, log, timeout: float = 600) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            log.seek(0)
+            raise SystemExit(f"moviebot serve exited with {server.returncode}:\n{log.read()[-2000:]}")
+        try:
+            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit("moviebot serve did not become ready")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
