@@ -29,7 +29,7 @@ def add_parsers(sub, eval_sub, common: argparse.ArgumentParser) -> None:
 
 @command("serve")
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.serve import plan, run
+    from bot.serve import plan, run, warm_up
 
     http = settings.http
     if args.http is not None:
@@ -51,7 +51,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
     app = open_app(args, settings)
     try:
-        log.info("ready: %d movies in the catalog", len(app.catalog))
+        warm_up(app.service)
+        log.info("ready: %d movies in the catalog, the model loaded", len(app.catalog))
         failed = asyncio.run(run(app.service, settings, front_ends))
     finally:
         app.close()

@@ -138,6 +138,7 @@ def test_serve_runs_only_the_configured_front_ends_over_one_runtime(monkeypatch,
     def fake_serve_for(name):
         async def serve(service, settings, stop):
             started.append((name, service))
+            opened.append("started")
 
         return serve
 
@@ -158,10 +159,11 @@ def test_serve_runs_only_the_configured_front_ends_over_one_runtime(monkeypatch,
         return FakeRuntime()
 
     monkeypatch.setattr("bot.cli_serve.open_app", open_app)
+    monkeypatch.setattr("bot.serve.warm_up", lambda service: opened.append(f"warmed {service}"))
     for name in (*ALL_SET, "MOVIEBOT_API_KEYS"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("DISCORD_TOKEN", "token")
     assert main(["serve", "--http", "8080", "--data-dir", str(tmp_path)]) == 0
     assert sorted(started) == [("Discord", "the one service"), ("HTTP API", "the one service")]
-    assert opened == ["opened", "closed"]
+    assert opened == ["opened", "warmed the one service", "started", "started", "closed"]  # warm before any starts
     assert "Slack: off, SLACK_BOT_TOKEN and SLACK_APP_TOKEN are not set" in capsys.readouterr().err
