@@ -183,7 +183,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-WARM_UP = [Call("chat", "warm", {"user": "warm", "conversation": "w", "text": t}) for t in OPENERS[:6]]
+# The first turns after opening are slow (lazy caches); both sides run these first, unmeasured.
+WARM_UP = [
+    *(Call("chat", "warm", {"user": "warm", "conversation": f"w{i}", "text": t}) for i, t in enumerate(OPENERS)),
+    *(Call("chat", "warm", {"user": "warm", "conversation": "w0", "text": t}) for t in FOLLOW_UPS),
+    *(Call("recommend", "warm", {"user": "warm", "text": t, "filters": f, "k": 5}) for t, f in STRUCTURED),
+]
 
 
 def main() -> int:

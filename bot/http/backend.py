@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextvars import ContextVar
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from bot.http.auth import PLATFORM, Tenant
 
 # (seconds waiting for a worker, seconds in the service) for each call this request made
 _spent: ContextVar[list[tuple[float, float]] | None] = ContextVar("moviebot_http_spent", default=None)
@@ -28,6 +31,16 @@ class Backend:
     async def run(self, method: str, /, *args, **kwargs) -> Any:
         """service.<method>(*args, **kwargs) in the pool."""
         return await self.call(getattr(self.service, method), *args, **kwargs)
+
+    async def run_as(self, tenant: Tenant, user: str, act: Callable[[Any, str], Any]) -> Any:
+        """Registers the tenant's user, then act(service, user_key), in ONE trip to the pool: each
+        trip waits its turn again behind every other request."""
+
+        def registered_then_act():
+            key = self.service.register(PLATFORM, tenant.platform_id(user), user, group=tenant.name)
+            return act(self.service, key)
+
+        return await self.call(registered_then_act)
 
     async def call(self, fn, /, *args, **kwargs) -> Any:
         submitted = time.perf_counter()

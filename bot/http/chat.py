@@ -15,6 +15,8 @@ router = APIRouter(prefix="/v1", tags=["chat"])
 async def chat(body: ChatRequest, tenant: CurrentTenant, backend: ServiceBackend) -> TurnResponse:
     """Answers like `moviebot ask --json`. "more", "something older" or "why the second one?"
     build on the earlier turns of the same conversation; "I loved Heat" is remembered."""
-    user = await backend.run("register", PLATFORM, tenant.platform_id(body.user), body.user, group=tenant.name)
-    turn = await backend.run("chat", user, body.text, channel=f"{tenant.name}:{body.conversation}", platform=PLATFORM)
+    channel = f"{tenant.name}:{body.conversation}"
+    turn = await backend.run_as(
+        tenant, body.user, lambda service, user: service.chat(user, body.text, channel=channel, platform=PLATFORM)
+    )
     return TurnResponse.of(turn)

@@ -80,12 +80,19 @@ async def http_error(request: Request, exc: StarletteHTTPException) -> JSONRespo
     return error_response(exc.status_code, code, message, getattr(exc, "headers", None))
 
 
+WHOLE_BODY = "the body must be a JSON object, sent with Content-Type: application/json"
+NOT_AN_OBJECT = {"model_attributes_type", "model_type", "dict_type"}
+
+
 async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
     """One sentence naming each bad field, e.g. "body.k: Input should be less than or equal to 50"."""
     problems = []
     for error in exc.errors():
+        if tuple(error.get("loc", ())) == ("body",) and error.get("type") in NOT_AN_OBJECT:
+            problems.append(WHOLE_BODY)
+            continue
         where = ".".join(str(part) for part in error.get("loc", ()) if part != "body") or "body"
-        problems.append(f"{where}: {error.get('msg', 'invalid')}")
+        problems.append(f"{where}: {error.get('msg', 'invalid').removeprefix('Value error, ')}")
     return error_response(422, "invalid_request", "; ".join(problems) or "The request is not valid.")
 
 

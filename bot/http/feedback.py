@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from bot.http.auth import PLATFORM, CurrentTenant
+from bot.http.auth import CurrentTenant
 from bot.http.backend import ServiceBackend
 from bot.http.errors import NotFound
 from bot.http.models import FeedbackRequest, FeedbackResponse
@@ -16,18 +16,20 @@ router = APIRouter(prefix="/v1", tags=["feedback"])
 async def feedback(body: FeedbackRequest, tenant: CurrentTenant, backend: ServiceBackend) -> FeedbackResponse:
     """Stars mark the film watched; like and dislike do not. Sending the same `event_id` again
     answers `recorded: false` and changes nothing, so retries are safe."""
-    user = await backend.run("register", PLATFORM, tenant.platform_id(body.user), body.user, group=tenant.name)
-    if body.suggestion_id is not None and not await backend.call(_shown_to, backend.service, user, body.suggestion_id):
-        raise NotFound(f"{body.user} was never shown suggestion {body.suggestion_id}.")
-    outcome = await backend.run(
-        "feedback",
-        user,
-        body.movie_id,
-        body.kind,
-        stars=body.stars,
-        event_id=f"{user}:{body.event_id}",  # one user's event ids never collide with another's
-        suggestion_id=body.suggestion_id,
-    )
+
+    def give(service, user: str):
+        if body.suggestion_id is not None and not _shown_to(service, user, body.suggestion_id):
+            raise NotFound(f"{body.user} was never shown suggestion {body.suggestion_id}.")
+        return service.feedback(
+            user,
+            body.movie_id,
+            body.kind,
+            stars=body.stars,
+            event_id=f"{user}:{body.event_id}",  # one user's event ids never collide with another's
+            suggestion_id=body.suggestion_id,
+        )
+
+    outcome = await backend.run_as(tenant, body.user, give)
     return FeedbackResponse(
         recorded=outcome.recorded,
         kind=outcome.kind,

@@ -15,7 +15,10 @@ router = APIRouter(prefix="/v1", tags=["recommendations"])
 async def recommend(body: RecommendationsRequest, tenant: CurrentTenant, backend: ServiceBackend) -> TurnResponse:
     """`filters` are hard constraints; `text` describes the rest. Films the user has watched,
     disliked or dismissed are never suggested."""
-    user = await backend.run("register", PLATFORM, tenant.platform_id(body.user), body.user, group=tenant.name)
     filters = body.filters.model_dump(exclude_defaults=True) if body.filters else None
-    turn = await backend.run("recommend", user, text=body.text, filters=filters, k=body.k, platform=PLATFORM)
+    turn = await backend.run_as(
+        tenant,
+        body.user,
+        lambda service, user: service.recommend(user, text=body.text, filters=filters, k=body.k, platform=PLATFORM),
+    )
     return TurnResponse.of(turn)

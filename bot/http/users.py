@@ -6,7 +6,7 @@ import dataclasses
 
 from fastapi import APIRouter, Request, Response, status
 
-from bot.http.auth import PLATFORM, CurrentTenant, PathUser
+from bot.http.auth import CurrentTenant, PathUser
 from bot.http.backend import ServiceBackend
 from bot.http.errors import NotFound
 from bot.http.models import Deleted, ProfileResponse, RatedResponse, WatchedItem, WatchedRequest
@@ -28,8 +28,9 @@ async def watched_add(
 ) -> RatedResponse:
     """`movie` is a catalog id, "Title (Year)" or a title; an ambiguous title answers 422 with
     the `choices` to pick from, an unknown one 404."""
-    key = await backend.run("register", PLATFORM, tenant.platform_id(user), user, group=tenant.name)
-    rated = await backend.run("watched_add", key, body.movie, stars=body.stars)
+    rated = await backend.run_as(
+        tenant, user, lambda service, key: service.watched_add(key, body.movie, stars=body.stars)
+    )
     return RatedResponse.model_validate(dataclasses.asdict(rated))
 
 

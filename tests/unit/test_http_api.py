@@ -81,6 +81,16 @@ def test_invalid_requests_are_422_json_naming_the_field(client, body, field):
     assert response.json()["error"] == "invalid_request" and field in response.json()["message"]
 
 
+@pytest.mark.parametrize(
+    ("content", "content_type"),
+    [(b'{"user": "ana", "text": "hi"}', "application/x-www-form-urlencoded"), (b"[1, 2]", "application/json")],
+)
+def test_a_body_that_is_not_a_json_object_says_so(client, content, content_type):
+    response = client.post("/v1/chat", content=content, headers={**ACME, "Content-Type": content_type})
+    assert response.status_code == 422
+    assert response.json()["message"] == "the body must be a JSON object, sent with Content-Type: application/json"
+
+
 def test_the_services_own_refusals_are_422_with_its_message(client):
     body = {"user": "ana", "filters": {"genres": ["romcom"]}}
     response = client.post("/v1/recommendations", json=body, headers=ACME)
