@@ -2,6 +2,7 @@
 requests called directly in-process one at a time.
 
     python benchmarks/http_load.py [--data-dir DIR] [--clients 50] [--per-client 12] [--workers N]
+                                   [--think 0 2.5]
 
 Each client is one person with their own session: chat turns (follow-ups included), structured
 requests with filters, and feedback on films, in a fixed order (seeded). In one run it measures:
@@ -11,6 +12,9 @@ requests with filters, and feedback on films, in a fixed order (seeded). In one 
   p50 of the same requests (the cost of HTTP, JSON and the worker pool alone);
 - API, N clients: every request with N clients at once: throughput, p50/p95/p99, errors, and from
   the Server-Timing header the time each request waited for a worker and spent in the service;
+  once per --think value: 0 sends each client's next request as soon as the last is answered
+  (the server saturated: latency is then N / throughput, Little's law), a pause of a few seconds
+  is people chatting (the server busy but keeping up);
 - peak RSS of the server process (`moviebot serve --http`) and of this one.
 The catalog is whatever --data-dir holds (default: a fresh directory with the starter catalog).
 """
@@ -141,14 +145,21 @@ async def over_http(client: httpx.AsyncClient, call: Call) -> Sample:
     return Sample(seconds, ok, timing)
 
 
-async def load(url: str, key: str, plan: list[list[Call]]) -> tuple[list[Sample], float]:
-    """Every client runs its session in order, all clients at once."""
+async def load(url: str, key: str, plan: list[list[Call]], think: float = 0.0) -> tuple[list[Sample], float]:
+    """Every client runs its session in order, all clients at once; with `think`, each client
+    pauses a random time (exponential, that mean in seconds) before each request, as a person does."""
+    rng = random.Random(11)
     limits = httpx.Limits(max_connections=len(plan), max_keepalive_connections=len(plan))
     headers = {"Authorization": f"Bearer {key}"}
     async with httpx.AsyncClient(base_url=url, headers=headers, limits=limits, timeout=300) as client:
 
         async def run(calls: list[Call]) -> list[Sample]:
-            return [await over_http(client, call) for call in calls]
+            samples = []
+            for call in calls:
+                if think:
+                    await asyncio.sleep(rng.expovariate(1 / think))
+                samples.append(await over_http(client, call))
+            return samples
 
         started = time.perf_counter()
         results = await asyncio.gather(*(run(calls) for calls in plan))
@@ -198,6 +209,8 @@ def main() -> int:
     parser.add_argument("--per-client", type=int, default=12)
     parser.add_argument("--sequential", type=int, default=2, help="calls per session in the 1-client phase")
     parser.add_argument("--workers", type=int, help="the server's worker threads (default: its own choice)")
+    parser.add_argument("--think", type=float, nargs="+", default=[0.0],
+                        help="mean pause (s) of each client before each request; one load phase per value")  # fmt: skip
     args = parser.parse_args()
     scratch = None
     if args.data_dir is None:
@@ -233,9 +246,11 @@ def main() -> int:
           f"p99 {ms(pct(direct_all, 0.99))}  {direct_rate:.1f} requests/s")  # fmt: skip
 
     # -- the same requests over HTTP, against `moviebot serve` ----------------------------------
-    port, key = free_port(), secrets.token_urlsafe(24)
-    env = {**os.environ, "MOVIEBOT_API_KEYS": f"load:{key},seq:{key}x", "MOVIEBOT_HTTP_RATE": "0"}
-    env.pop("DISCORD_TOKEN", None), env.pop("SLACK_BOT_TOKEN", None)
+    port = free_port()
+    keys = {name: secrets.token_urlsafe(24) for name in ("warm", "seq", *(f"think{i}" for i in range(len(args.think))))}
+    env = {**os.environ, "MOVIEBOT_API_KEYS": ",".join(f"{n}:{k}" for n, k in keys.items()), "MOVIEBOT_HTTP_RATE": "0"}
+    for name in ("DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"):
+        env.pop(name, None)
     if args.workers:
         env["MOVIEBOT_HTTP_WORKERS"] = str(args.workers)
     log = tempfile.TemporaryFile("w+")  # noqa: SIM115 - the server's stderr; an unread pipe could fill and stall it
@@ -244,15 +259,19 @@ def main() -> int:
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log, text=True,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
+    failures = 0
     try:
         wait_ready(url, server, log)
-        asyncio.run(load(url, key, [WARM_UP]))
-        seq, _ = asyncio.run(load(url, f"{key}x", [first]))  # one client: tenant "seq", fresh users
+        asyncio.run(load(url, keys["warm"], [WARM_UP]))
+        seq, _ = asyncio.run(load(url, keys["seq"], [first]))
         seq_p50 = statistics.median(s.seconds for s in seq)
         seq_direct = statistics.median(direct_times[id(c)] for c in first)
+        failures += sum(not s.ok for s in seq)
         print(f"API, 1 client:          p50 {ms(seq_p50)} over {len(first)} requests, "
               f"x{seq_p50 / seq_direct:.2f} the direct p50 of the same requests ({ms(seq_direct)})")  # fmt: skip
-        samples, wall = asyncio.run(load(url, key, plan))
+        for i, think in enumerate(args.think):
+            samples, wall = asyncio.run(load(url, keys[f"think{i}"], plan, think))  # each phase: fresh users
+            failures += report_load(samples, wall, args.clients, think, direct_p50, direct_rate)
         server_rss = peak_rss_mb(server.pid)
     finally:
         server.send_signal(signal.SIGTERM)
@@ -263,31 +282,36 @@ def main() -> int:
             server.wait()
         log.seek(0)
         err = log.read()
-    latencies = [s.seconds for s in samples]
-    errors = sum(not s.ok for s in samples)
-    api_p50 = statistics.median(latencies)
-    rate = len(samples) / wall
-    queue = [s.timing.get("queue", 0.0) for s in samples if s.timing]
-    work = [s.timing.get("service", 0.0) for s in samples if s.timing]
-    print(f"API, {args.clients} clients:        {len(samples)} requests in {wall:.1f} s = {rate:.1f} requests/s "
-          f"(x{rate / direct_rate:.2f} the direct single-thread rate); errors {errors}")  # fmt: skip
-    print(f"  latency at the client: p50 {ms(api_p50)}  p95 {ms(pct(latencies, 0.95))}  "
-          f"p99 {ms(pct(latencies, 0.99))};  API p50 / direct p50 = {api_p50 / direct_p50:.2f}")  # fmt: skip
-    overhead = [s.timing["total"] - s.timing["queue"] - s.timing["service"] for s in samples if s.timing]
-    if work:
-        print(
-            f"  on the server: waiting for a worker p50 {ms(statistics.median(queue))}, in the service p50 "
-            f"{ms(statistics.median(work))} (x{statistics.median(work) / direct_p50:.2f} direct p50), "
-            f"HTTP + JSON + pool p50 {ms(statistics.median(overhead))}"
-        )
-        print(f"  Little's law: {args.clients} clients / {rate:.1f} requests/s = {args.clients / rate * 1000:.0f} ms "
-              f"per request, of which the work itself is {ms(statistics.median(work))}")  # fmt: skip
     print(f"peak RSS: server {server_rss:.0f} MB; this process (direct run) {direct_rss:.0f} MB")
     print(f"server exit status after SIGTERM: {server.returncode}; its log ends:\n  "
           + "\n  ".join(err.strip().splitlines()[-4:]))  # fmt: skip
     if scratch is not None:
         scratch.cleanup()
-    return 0 if not errors and server.returncode == 0 else 1
+    return 0 if not failures and server.returncode == 0 else 1
+
+
+def report_load(samples: list[Sample], wall: float, clients: int, think: float, direct_p50: float,
+                direct_rate: float) -> int:  # fmt: skip
+    """Prints one load phase; its error count."""
+    latencies = [s.seconds for s in samples]
+    errors = sum(not s.ok for s in samples)
+    api_p50 = statistics.median(latencies)
+    rate = len(samples) / wall
+    paced = f", each pausing {think:g} s on average between requests" if think else ", back to back"
+    print(f"API, {clients} clients{paced}: {len(samples)} requests in {wall:.1f} s = {rate:.1f} requests/s "
+          f"(x{rate / direct_rate:.2f} the direct single-thread rate); errors {errors}")  # fmt: skip
+    print(f"  latency at the client: p50 {ms(api_p50)}  p95 {ms(pct(latencies, 0.95))}  "
+          f"p99 {ms(pct(latencies, 0.99))};  API p50 / direct p50 = {api_p50 / direct_p50:.2f}")  # fmt: skip
+    timed = [s.timing for s in samples if {"queue", "service", "total"} <= set(s.timing)]
+    if timed:
+        queue = statistics.median(t["queue"] for t in timed)
+        work = statistics.median(t["service"] for t in timed)
+        rest = statistics.median(t["total"] - t["queue"] - t["service"] for t in timed)
+        print(f"  on the server, p50: waiting for a worker {ms(queue)}, in the service {ms(work)} "
+              f"(x{work / direct_p50:.2f} direct p50), HTTP + JSON + event loop {ms(rest)}")  # fmt: skip
+        print(f"  Little's law: {clients} clients / {rate:.1f} requests/s = {clients / rate * 1000:.0f} ms between "
+              f"one client's requests ({think * 1000:.0f} ms of it pausing)")  # fmt: skip
+    return errors
 
 
 def wait_ready(url: str, server: subprocess.Popen, log, timeout: float = 600) -> None:
