@@ -17,7 +17,7 @@ from bot.http import chat, errors, feedback, recommendations, users
 from bot.http.auth import Gate
 from bot.http.backend import Backend, ServerTiming
 from bot.http.limits import BodyLimit
-from bot.http.models import Error, Health
+from bot.http.models import Health
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -27,17 +27,6 @@ DESCRIPTION = """Conversational movie recommendations for your own apps.
 Send your key as `Authorization: Bearer <key>`. Each key is its own tenant: the users you name
 are yours alone. Errors are JSON `{"error": code, "message": text}`; 429 answers carry `Retry-After`.
 """
-
-ERROR_RESPONSES = {
-    status: {"model": Error, "description": description}
-    for status, description in {
-        401: "No API key, or not a valid one",
-        404: "Unknown address, film or resource",
-        413: "Request body too large",
-        422: "Invalid request (the message names the field), or an ambiguous title",
-        429: "Too many requests for this key; see Retry-After",
-    }.items()
-}
 
 
 def create_app(service, settings: Settings) -> FastAPI:
@@ -54,7 +43,6 @@ def create_app(service, settings: Settings) -> FastAPI:
         version="1",
         description=DESCRIPTION,
         lifespan=lifespan,
-        responses=ERROR_RESPONSES,
     )
     app.state.backend = backend
     app.state.gate = Gate(http)

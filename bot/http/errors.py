@@ -15,8 +15,21 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from agent.service import AmbiguousTitle, InvalidInput, ServiceError, UnknownTitle
+from bot.http.models import Error
 
 log = logging.getLogger(__name__)
+
+# What every /v1 route may answer besides success, in the OpenAPI document.
+ERROR_RESPONSES = {
+    status: {"model": Error, "description": description}
+    for status, description in {
+        401: "No API key, or not a valid one",
+        404: "Unknown address, film or resource",
+        413: "Request body too large",
+        422: "Invalid request (the message names the field), or an ambiguous title (with `choices`)",
+        429: "Too many requests for this key; see Retry-After",
+    }.items()
+}
 
 
 class ApiError(HTTPException):

@@ -6,10 +6,10 @@ from fastapi import APIRouter
 
 from bot.http.auth import CurrentTenant
 from bot.http.backend import ServiceBackend
-from bot.http.errors import NotFound
+from bot.http.errors import ERROR_RESPONSES, NotFound
 from bot.http.models import FeedbackRequest, FeedbackResponse
 
-router = APIRouter(prefix="/v1", tags=["feedback"])
+router = APIRouter(prefix="/v1", tags=["feedback"], responses=ERROR_RESPONSES)
 
 
 @router.post("/feedback", response_model=FeedbackResponse, summary="Feedback on a film")

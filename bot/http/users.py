@@ -8,10 +8,10 @@ from fastapi import APIRouter, Request, Response, status
 
 from bot.http.auth import CurrentTenant, PathUser
 from bot.http.backend import ServiceBackend
-from bot.http.errors import NotFound
+from bot.http.errors import ERROR_RESPONSES, NotFound
 from bot.http.models import Deleted, ProfileResponse, RatedResponse, WatchedItem, WatchedRequest
 
-router = APIRouter(prefix="/v1/users/{user}", tags=["users"])
+router = APIRouter(prefix="/v1/users/{user}", tags=["users"], responses=ERROR_RESPONSES)
 
 
 @router.get("/watched", response_model=list[WatchedItem], summary="Films the user has watched, newest first")

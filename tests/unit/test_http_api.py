@@ -249,6 +249,10 @@ def test_the_openapi_document_describes_every_endpoint(client):
     }  # fmt: skip
     assert client.get("/docs").status_code == 200
     assert "image/png" in paths["/v1/users/{user}/profile"]["get"]["responses"]["200"]["content"]
+    chat_errors = paths["/v1/chat"]["post"]["responses"]
+    assert {"401", "404", "413", "422", "429"} <= set(chat_errors)
+    assert chat_errors["422"]["content"]["application/json"]["schema"]["$ref"].endswith("/Error")  # not FastAPI's
+    assert set(paths["/healthz"]["get"]["responses"]) == {"200"}
 
 
 def test_turns_in_flight_finish_before_the_app_shuts_down(service):
