@@ -12,7 +12,7 @@ import types
 import pytest
 
 from bot import serve as serve_module
-from bot.cli import main
+from bot.cli.main import main
 from bot.serve import FrontEnd, plan, run
 from bot.settings import Settings
 
@@ -158,7 +158,7 @@ def test_serve_runs_only_the_configured_front_ends_over_one_runtime(monkeypatch,
         opened.append("opened")
         return FakeRuntime()
 
-    monkeypatch.setattr("bot.cli_serve.open_app", open_app)
+    monkeypatch.setattr("bot.cli.serve.open_service", open_app)
     monkeypatch.setattr("bot.serve.warm_up", lambda service: opened.append(f"warmed {service}"))
     for name in (*ALL_SET, "MOVIEBOT_API_KEYS"):
         monkeypatch.delenv(name, raising=False)

@@ -8,13 +8,13 @@ import dataclasses
 import logging
 import sys
 
-from bot.cli import UserError, command, open_app
+from bot.cli.base import UserError, open_service
 from bot.settings import Settings
 
 log = logging.getLogger("moviebot")
 
 
-def add_parsers(sub, eval_sub, common: argparse.ArgumentParser) -> None:
+def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "serve",
         parents=[common],
@@ -25,9 +25,9 @@ def add_parsers(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--http", type=int, metavar="PORT", help="serve the HTTP API on this port")
     p.add_argument("--host", help="the HTTP API's address (default $MOVIEBOT_HTTP_HOST or 127.0.0.1)")
+    p.set_defaults(run=cmd_serve)
 
 
-@command("serve")
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from bot.serve import plan, run, warm_up
 
@@ -49,7 +49,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     for name in ("moviebot", "bot", "discord", "slack_bolt"):
         logging.getLogger(name).setLevel(logging.DEBUG if args.verbose else logging.INFO)
 
-    app = open_app(args, settings)
+    app = open_service(args, settings)
     try:
         warm_up(app.service)
         log.info("ready: %d movies in the catalog, the model loaded", len(app.catalog))
