@@ -88,6 +88,7 @@ async def serve(service, settings: Settings, stop: asyncio.Event, *, sock: socke
     sock = sock or listen(http.host, http.port or 0)  # binding here: a taken port is an OSError, not an exit
     config = uvicorn.Config(
         create_app(service, settings),
+        log_config=None,  # uvicorn's warnings and errors go through moviebot's own logging
         log_level="warning",
         access_log=False,
         timeout_graceful_shutdown=30,
