@@ -7,9 +7,12 @@ requests called directly in-process one at a time.
 Each client is one person with their own session: chat turns (follow-ups included), structured
 requests with filters, and feedback on films, in a fixed order (seeded). In one run it measures:
 - direct: every request as the HTTP handler makes it (register + the service call), in this
-  process, one at a time: p50/p95/p99 and the single-thread rate;
+  process, one at a time: p50/p95/p99 and the single-thread rate; run before and again after the
+  API phases (fresh users each time), and the baseline is both runs together, because a shared
+  machine's speed drifts within minutes;
 - API, 1 client: the first requests of each session over HTTP, one at a time, against the direct
-  p50 of the same requests (the cost of HTTP, JSON and the worker pool alone);
+  p50 of the same requests, and against the time the same requests spent in the server's
+  service (Server-Timing): the cost of HTTP, JSON and the worker pool alone, free of drift;
 - API, N clients: every request with N clients at once: throughput, p50/p95/p99, errors, and from
   the Server-Timing header the time each request waited for a worker and spent in the service;
   once per --think value: 0 sends each client's next request as soon as the last is answered
@@ -217,33 +220,20 @@ def main() -> int:
         scratch = tempfile.TemporaryDirectory(prefix="http_load-")
         args.data_dir = Path(scratch.name) / "home"
 
-    # -- direct, in-process, one at a time ---------------------------------------------------
+    # -- direct, in-process, one at a time, before the API runs ---------------------------------
     runtime = open_runtime(Settings(home=args.data_dir))
-    service = runtime.service
-    movie_ids = sorted(service.catalog.movies)[:: max(1, len(service.catalog.movies) // 400)]
+    movie_ids = sorted(runtime.service.catalog.movies)[:: max(1, len(runtime.service.catalog.movies) // 400)]
+    catalog_size = len(runtime.service.catalog)
     plan = sessions(args.clients, args.per_client, movie_ids)
     calls = interleaved(plan)
     first = [call for calls_ in plan for call in calls_[: args.sequential]]
-    print(f"catalog: {len(service.catalog)} movies in {args.data_dir}; {os.cpu_count()} cores; "
+    print(f"catalog: {catalog_size} movies in {args.data_dir}; {os.cpu_count()} cores; "
           f"{len(calls)} requests from {args.clients} sessions "
           f"({sum(c.kind == 'chat' for c in calls)} chat, {sum(c.kind == 'recommend' for c in calls)} structured, "
           f"{sum(c.kind == 'feedback' for c in calls)} feedback)")  # fmt: skip
-    for call in WARM_UP:
-        direct(service, call, "direct-warm")
-    direct_times: dict[int, float] = {}
-    started = time.perf_counter()
-    for call in calls:
-        t0 = time.perf_counter()
-        direct(service, call, "direct")
-        direct_times[id(call)] = time.perf_counter() - t0
-    direct_wall = time.perf_counter() - started
-    runtime.close()
-    direct_all = list(direct_times.values())
-    direct_p50 = statistics.median(direct_all)
-    direct_rate = len(calls) / direct_wall
+    before, before_wall = run_direct(runtime, calls, "direct")
     direct_rss = peak_rss_mb()
-    print(f"direct, one at a time:  p50 {ms(direct_p50)}  p95 {ms(pct(direct_all, 0.95))}  "
-          f"p99 {ms(pct(direct_all, 0.99))}  {direct_rate:.1f} requests/s")  # fmt: skip
+    print_direct("direct, before the API:", before, before_wall)
 
     # -- the same requests over HTTP, against `moviebot serve` ----------------------------------
     port = free_port()
@@ -259,19 +249,13 @@ def main() -> int:
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log, text=True,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
-    failures = 0
+    phases = []
     try:
         wait_ready(url, server, log)
         asyncio.run(load(url, keys["warm"], [WARM_UP]))
         seq, _ = asyncio.run(load(url, keys["seq"], [first]))
-        seq_p50 = statistics.median(s.seconds for s in seq)
-        seq_direct = statistics.median(direct_times[id(c)] for c in first)
-        failures += sum(not s.ok for s in seq)
-        print(f"API, 1 client:          p50 {ms(seq_p50)} over {len(first)} requests, "
-              f"x{seq_p50 / seq_direct:.2f} the direct p50 of the same requests ({ms(seq_direct)})")  # fmt: skip
         for i, think in enumerate(args.think):
-            samples, wall = asyncio.run(load(url, keys[f"think{i}"], plan, think))  # each phase: fresh users
-            failures += report_load(samples, wall, args.clients, think, direct_p50, direct_rate)
+            phases.append((think, *asyncio.run(load(url, keys[f"think{i}"], plan, think))))  # fresh users each
         server_rss = peak_rss_mb(server.pid)
     finally:
         server.send_signal(signal.SIGTERM)
@@ -282,12 +266,54 @@ def main() -> int:
             server.wait()
         log.seek(0)
         err = log.read()
+
+    # -- direct again, after: the machine's speed drifts, so the baseline is both runs -----------
+    runtime = open_runtime(Settings(home=args.data_dir))
+    after, after_wall = run_direct(runtime, calls, "direct-after")
+    print_direct("direct, after the API: ", after, after_wall)
+    both = [*before.values(), *after.values()]
+    direct_p50 = statistics.median(both)
+    direct_rate = 2 * len(calls) / (before_wall + after_wall)
+    print_direct("direct, both runs:     ", {i: t for i, t in enumerate(both)}, before_wall + after_wall)
+
+    seq_p50 = statistics.median(s.seconds for s in seq)
+    seq_direct = statistics.median([before[id(c)] for c in first] + [after[id(c)] for c in first])
+    seq_work = [s.timing["service"] for s in seq if "service" in s.timing]
+    failures = sum(not s.ok for s in seq)
+    print(f"API, 1 client:          p50 {ms(seq_p50)} over {len(first)} requests, x{seq_p50 / seq_direct:.2f} the "
+          f"direct p50 of the same requests ({ms(seq_direct)}); in the server's service p50 "
+          f"{ms(statistics.median(seq_work))}, so HTTP costs x{seq_p50 / statistics.median(seq_work):.2f}")  # fmt: skip
+    for think, samples, wall in phases:
+        failures += report_load(samples, wall, args.clients, think, direct_p50, direct_rate)
     print(f"peak RSS: server {server_rss:.0f} MB; this process (direct run) {direct_rss:.0f} MB")
     print(f"server exit status after SIGTERM: {server.returncode}; its log ends:\n  "
           + "\n  ".join(err.strip().splitlines()[-4:]))  # fmt: skip
     if scratch is not None:
         scratch.cleanup()
     return 0 if not failures and server.returncode == 0 else 1
+
+
+def run_direct(runtime, calls: list[Call], tenant: str) -> tuple[dict[int, float], float]:
+    """Each call's seconds (by id) and the whole run's, after the warm-up; closes the runtime."""
+    service = runtime.service
+    try:
+        for call in WARM_UP:
+            direct(service, call, f"{tenant}-warm")
+        times: dict[int, float] = {}
+        started = time.perf_counter()
+        for call in calls:
+            t0 = time.perf_counter()
+            direct(service, call, tenant)
+            times[id(call)] = time.perf_counter() - t0
+        return times, time.perf_counter() - started
+    finally:
+        runtime.close()
+
+
+def print_direct(label: str, times: dict[int, float], wall: float) -> None:
+    values = list(times.values())
+    print(f"{label} p50 {ms(statistics.median(values))}  p95 {ms(pct(values, 0.95))}  "
+          f"p99 {ms(pct(values, 0.99))}  {len(values) / wall:.1f} requests/s one at a time")  # fmt: skip
 
 
 def report_load(samples: list[Sample], wall: float, clients: int, think: float, direct_p50: float,
