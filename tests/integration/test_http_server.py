@@ -4,8 +4,15 @@ and a stop (what SIGTERM does under `moviebot serve`) that finishes the turns in
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -57,10 +64,46 @@ BETA = {"Authorization": "Bearer beta-key-9876543210"}
 
 
 @pytest.fixture(scope="module")
-def runtime(tmp_path_factory):
+def home(tmp_path_factory) -> Path:
+    """One data directory for this module: `moviebot serve` builds the starter catalog in it
+    first, then the in-process runtime reuses it (one process at a time)."""
+    return tmp_path_factory.mktemp("http") / "home"
+
+
+def test_moviebot_serve_answers_over_http_and_exits_cleanly_on_sigterm(home):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")}
+    env["MOVIEBOT_API_KEYS"] = "acme:acme-key-0123456789"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "serve", "--http", str(port), "--data-dir", str(home)],
+        cwd=Path(__file__).resolve().parents[2], env=env, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 600
+        while time.monotonic() < deadline and server.poll() is None:
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                    break
+            time.sleep(0.5)
+        turn = httpx.post(f"{url}/v1/chat", json={"user": "ana", "text": "a heist film"}, headers=ACME, timeout=120)
+        assert turn.status_code == 200 and turn.json()["recommendations"]
+    finally:
+        server.send_signal(signal.SIGTERM)
+        _, err = server.communicate(timeout=120)
+    assert server.returncode == 0, err
+    assert "Discord: off, DISCORD_TOKEN is not set" in err
+    assert f"HTTP API: on, on http://127.0.0.1:{port}" in err
+    assert "received SIGTERM" in err and "HTTP API stopped" in err and "stores closed" in err
+
+
+@pytest.fixture(scope="module")
+def runtime(home):
     from bot.runtime import open_runtime
 
-    app = open_runtime(Settings(home=tmp_path_factory.mktemp("http") / "home"))
+    app = open_runtime(Settings(home=home))
     yield app
     app.close()
 
