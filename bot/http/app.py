@@ -66,7 +66,7 @@ def create_app(service, settings: Settings) -> FastAPI:
     async def readyz():
         if getattr(service, "ready", False):
             return Health(status="ok")
-        body = Health(status="starting", detail="The catalog or the model is still loading.")
+        body = Health(status="unavailable", detail="Not ready: the catalog is not open or the model is not loaded.")
         return JSONResponse(body.model_dump(), status_code=503)
 
     return app

@@ -158,7 +158,7 @@ class Deleted(BaseModel):
 
 
 class Health(BaseModel):
-    status: Literal["ok", "starting"]
+    status: Literal["ok", "unavailable"]
     detail: str = ""
 
 

@@ -205,7 +205,7 @@ def test_health_needs_no_key_and_ready_follows_the_service(client, service):
     assert client.get("/readyz").status_code == 200
     service.ready = False
     not_ready = client.get("/readyz")
-    assert not_ready.status_code == 503 and not_ready.json()["status"] == "starting"
+    assert not_ready.status_code == 503 and not_ready.json()["status"] == "unavailable"
 
 
 def test_oversized_bodies_are_413_and_long_messages_422(service):
