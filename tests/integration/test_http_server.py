@@ -70,12 +70,14 @@ def home(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("http") / "home"
 
 
-def test_moviebot_serve_answers_over_http_and_exits_cleanly_on_sigterm(home):
+def test_moviebot_serve_keeps_the_http_api_up_when_discord_fails_and_drains_on_sigterm(home):
+    """Discord is configured but unreachable (no network here): it is reported, HTTP goes on."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")}
     env["MOVIEBOT_API_KEYS"] = "acme:acme-key-0123456789"
+    env["DISCORD_TOKEN"] = "not-a-real-token"
     server = subprocess.Popen(
         [sys.executable, "-m", "bot.cli", "serve", "--http", str(port), "--data-dir", str(home)],
         cwd=Path(__file__).resolve().parents[2], env=env, stderr=subprocess.PIPE, text=True,
@@ -93,10 +95,12 @@ def test_moviebot_serve_answers_over_http_and_exits_cleanly_on_sigterm(home):
     finally:
         server.send_signal(signal.SIGTERM)
         _, err = server.communicate(timeout=120)
-    assert server.returncode == 0, err
-    assert "Discord: off, DISCORD_TOKEN is not set" in err
+    assert "Discord: on, DISCORD_TOKEN is set" in err and "Slack: off" in err
     assert f"HTTP API: on, on http://127.0.0.1:{port}" in err
+    assert "Discord stopped: " in err  # reported, and the chat turn above was still answered
     assert "received SIGTERM" in err and "HTTP API stopped" in err and "stores closed" in err
+    assert server.returncode == 1, err  # a front end failed
+    assert "moviebot: Discord failed (see above)" in err
 
 
 @pytest.fixture(scope="module")
