@@ -1,13 +1,24 @@
-"""Sources merge into one catalog: the same film from two sources becomes one entry."""
+"""Sources merge into one catalog: the same film from two sources becomes one entry.
+
+A film is recognised, strongest evidence first, by its IMDb or TMDB id, then by any of
+its titles (the catalog title, the original, the a.k.a.s) with the year one either side,
+then by a shared director, the year and the running time. A record that bridges two
+entries already in the catalog (IMDb Top 1000's "Sen to Chihiro no kamikakushi" named by
+title, MovieLens's "Spirited Away" by id) folds them into one, so the order in which
+sources are ingested does not decide what ends up twice.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields, replace
 
-from store.movie import Movie, normalise_title
+from store.movie import Movie, ascii_fold, normalise_title, slug
 
 # Fields where the longer value carries more: a longer cast list or synopsis wins.
 _LONGER_WINS = ("genres", "directors", "cast", "keywords", "moods", "overview")
+# How far apart two sources may put one film's running time, in minutes (cuts, PAL speed-up).
+RUNTIME_SLACK = 3
 
 
 def merge_pair(kept: Movie, new: Movie) -> Movie:
@@ -15,12 +26,12 @@ def merge_pair(kept: Movie, new: Movie) -> Movie:
 
     The id of the record already in the catalog stays, so ids are stable across
     ingests. Rating and votes travel together from whichever source counted more
-    votes; scalar fields fill gaps.
+    votes; scalar fields fill gaps; every title either record goes by is kept.
     """
     changes: dict = {}
     for f in fields(Movie):
         name = f.name
-        if name == "id":
+        if name in ("id", "aka"):
             continue
         old, fresh = getattr(kept, name), getattr(new, name)
         if name in _LONGER_WINS:
@@ -34,57 +45,136 @@ def merge_pair(kept: Movie, new: Movie) -> Movie:
         changes["rating"], changes["votes"] = new.rating, new.votes
     elif kept.votes is None and new.votes is not None:
         changes["votes"] = new.votes
+    aka = other_titles(kept.title, changes.get("original_title", kept.original_title), [*kept.titles, *new.titles])
+    if aka != kept.aka:
+        changes["aka"] = aka
     return replace(kept, **changes) if changes else kept
 
 
-class MergedCatalog:
-    """Movies keyed for matching: IMDb id, then TMDB id, then title and year.
+def other_titles(title: str, original: str | None, titles: list[str]) -> list[str]:
+    """The a.k.a. list: every title not already the main or original one, once each
+    (spellings that only differ in case, accents or punctuation count as one)."""
+    seen = {normalise_title(title), normalise_title(original or "")}
+    out: list[str] = []
+    for candidate in titles:
+        key = normalise_title(candidate)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(candidate)
+    return out
 
-    Title matching allows a year either side when a director is shared, since
-    sources disagree on festival versus release years.
-    """
+
+def person_key(name: str) -> str:
+    """One key for the ways sources write a name: "Kar-Wai Wong" and "Wong Kar-wai",
+    "S.S. Rajamouli" and "S. S. Rajamouli"."""
+    words = re.sub(r"[^a-z0-9]+", " ", ascii_fold(name).casefold()).split()
+    return " ".join(sorted(words))
+
+
+def conflicting_ids(a: Movie, b: Movie) -> bool:
+    """Two records that both carry an IMDb or TMDB id, and differ, are different films."""
+    return bool(
+        (a.imdb_id and b.imdb_id and a.imdb_id != b.imdb_id) or (a.tmdb_id and b.tmdb_id and a.tmdb_id != b.tmdb_id)
+    )
+
+
+def near_years(a: Movie, b: Movie, slack: int = 1) -> bool:
+    if a.year is None or b.year is None:
+        return a.year == b.year
+    return abs(a.year - b.year) <= slack
+
+
+def disjoint_directors(a: Movie, b: Movie) -> bool:
+    """Both name directors and none is shared: a remake or a namesake, not one film."""
+    if not a.directors or not b.directors:
+        return False
+    return not {person_key(d) for d in a.directors} & {person_key(d) for d in b.directors}
+
+
+def disjoint_cast(a: Movie, b: Movie) -> bool:
+    if not a.cast or not b.cast:
+        return False
+    return not {person_key(c) for c in a.cast} & {person_key(c) for c in b.cast}
+
+
+def same_work(a: Movie, b: Movie, runtime_slack: int = RUNTIME_SLACK) -> bool:
+    """A shared director, the same year, the running time within a few minutes and no
+    disjoint cast: how a film under a translated title is still recognised. (Billy
+    Wilder made Sunset Blvd. and Ace in the Hole a year and a minute apart, so the year
+    must agree and the leads must not differ.)"""
+    if a.runtime is None or b.runtime is None or a.year is None or a.year != b.year:
+        return False
+    if abs(a.runtime - b.runtime) > runtime_slack or disjoint_cast(a, b):
+        return False
+    return bool(a.directors and b.directors and not disjoint_directors(a, b))
+
+
+class MergedCatalog:
+    """Movies keyed for matching: IMDb id, TMDB id, every title, every director."""
 
     def __init__(self, movies: list[Movie] | None = None):
         self.movies: dict[str, Movie] = {}
         self._by_imdb: dict[str, str] = {}
         self._by_tmdb: dict[int, str] = {}
         self._by_title: dict[str, list[str]] = {}
+        self._by_director: dict[str, list[str]] = {}
+        self._by_prefix: dict[str, list[str]] = {}
         for movie in movies or []:
-            self._insert(movie)
+            self.add(movie)
 
     def __len__(self) -> int:
         return len(self.movies)
 
     def find(self, movie: Movie) -> str | None:
-        if movie.imdb_id and movie.imdb_id in self._by_imdb:
-            return self._by_imdb[movie.imdb_id]
-        if movie.tmdb_id and movie.tmdb_id in self._by_tmdb:
-            return self._by_tmdb[movie.tmdb_id]
-        candidates = [self.movies[i] for i in self._by_title.get(normalise_title(movie.title), [])]
-        for other in candidates:
-            if _conflicting_ids(other, movie):
-                continue
-            if other.year == movie.year:
-                return other.id
-        directors = {d.casefold() for d in movie.directors}
-        for other in candidates:
-            if _conflicting_ids(other, movie) or other.year is None or movie.year is None:
-                continue
-            if abs(other.year - movie.year) == 1 and directors & {d.casefold() for d in other.directors}:
-                return other.id
-        return None
+        found = self.find_all(movie)
+        return found[0] if found else None
+
+    def find_all(self, movie: Movie) -> list[str]:
+        """Every entry this record is a copy of, strongest evidence first."""
+        found: list[str] = []
+
+        def take(movie_id: str | None) -> None:
+            if movie_id is None or movie_id in found or movie_id not in self.movies:
+                return
+            other = self.movies[movie_id]
+            if not conflicting_ids(other, movie) and all(not conflicting_ids(other, self.movies[f]) for f in found):
+                found.append(movie_id)
+
+        if movie.imdb_id:
+            take(self._by_imdb.get(movie.imdb_id))
+        if movie.tmdb_id:
+            take(self._by_tmdb.get(movie.tmdb_id))
+        by_title = [i for key in _title_keys(movie) for i in self._by_title.get(key, [])]
+        for movie_id in sorted(dict.fromkeys(by_title), key=lambda i: self.movies[i].year != movie.year):
+            other = self.movies[movie_id]
+            if other.year == movie.year or (near_years(other, movie) and not disjoint_directors(other, movie)):
+                take(movie_id)
+        # one title is the other plus a subtitle: "Rogue One" / "Rogue One: A Star Wars Story"
+        shorter = [i for key in _prefix_keys(movie) for i in self._by_title.get(key, [])]
+        longer = [i for key in _title_keys(movie) for i in self._by_prefix.get(key, [])]
+        for movie_id in dict.fromkeys(shorter + longer):
+            other = self.movies[movie_id]
+            if other.year is not None and other.year == movie.year and not disjoint_directors(other, movie):
+                take(movie_id)
+        for director in {person_key(d) for d in movie.directors}:
+            for movie_id in self._by_director.get(director, []):
+                if same_work(self.movies[movie_id], movie):
+                    take(movie_id)
+        return found
 
     def add(self, movie: Movie) -> str:
-        """Merge into a matching entry or insert; returns "added", "updated" or "unchanged"."""
-        existing_id = self.find(movie)
-        if existing_id is None:
+        """Merge into the matching entries or insert; returns "added", "updated" or "unchanged"."""
+        found = self.find_all(movie)
+        if not found:
             if movie.id in self.movies:  # same title+year slug but a different film
                 movie = replace(movie, id=_free_id(movie, self.movies))
             self._insert(movie)
             return "added"
-        before = self.movies[existing_id]
+        before = self.movies[found[0]]
         after = merge_pair(before, movie)
-        if after == before:
+        for duplicate in found[1:]:  # this record shows two entries are one film
+            after = merge_pair(after, self._remove(duplicate))
+        if after == before and len(found) == 1:
             return "unchanged"
         self._insert(after)
         return "updated"
@@ -95,23 +185,63 @@ class MergedCatalog:
             self._by_imdb.setdefault(movie.imdb_id, movie.id)
         if movie.tmdb_id:
             self._by_tmdb.setdefault(movie.tmdb_id, movie.id)
-        ids = self._by_title.setdefault(normalise_title(movie.title), [])
-        if movie.id not in ids:
-            ids.append(movie.id)
+        for index, keys in self._keys(movie):
+            for key in keys:
+                ids = index.setdefault(key, [])
+                if movie.id not in ids:
+                    ids.append(movie.id)
+
+    def _remove(self, movie_id: str) -> Movie:
+        movie = self.movies.pop(movie_id)
+        for index, key in ((self._by_imdb, movie.imdb_id), (self._by_tmdb, movie.tmdb_id)):
+            if key is not None and index.get(key) == movie_id:
+                del index[key]
+        for index, keys in self._keys(movie):
+            for key in keys:
+                index[key].remove(movie_id)
+        return movie
+
+    def _keys(self, movie: Movie) -> list[tuple[dict[str, list[str]], list[str]]]:
+        directors = list(dict.fromkeys(person_key(d) for d in movie.directors))
+        return [
+            (self._by_title, _title_keys(movie)),
+            (self._by_prefix, _prefix_keys(movie)),
+            (self._by_director, directors),
+        ]
 
 
-def _conflicting_ids(a: Movie, b: Movie) -> bool:
-    """Two records that both carry an IMDb or TMDB id, and differ, are different films."""
-    return bool(
-        (a.imdb_id and b.imdb_id and a.imdb_id != b.imdb_id) or (a.tmdb_id and b.tmdb_id and a.tmdb_id != b.tmdb_id)
-    )
+def title_key(title: str) -> str:
+    """normalise_title without the spaces, so "Blow-Up" and "Blowup" meet."""
+    return normalise_title(title).replace(" ", "")
+
+
+def title_prefixes(title: str) -> list[str]:
+    """The title cut before each later word, while at least two words and six letters
+    remain and the rest is not a sequel number: "Rogue One: A Star Wars Story" ->
+    "rogue one", "rogue one a", ...; "Kill Bill: Vol. 2" -> "kill bill", "kill bill vol"."""
+    words = normalise_title(title).split()
+    out = []
+    for n in range(2, len(words)):
+        head = "".join(words[:n])
+        if len(head) >= 6 and not _SEQUEL.fullmatch(words[n]):
+            out.append(head)
+    return out
+
+
+_SEQUEL = re.compile(r"\d+|[ivx]+|part|vol|volume|chapter|episode")
+
+
+def _title_keys(movie: Movie) -> list[str]:
+    return [key for key in dict.fromkeys(title_key(t) for t in movie.titles) if key]
+
+
+def _prefix_keys(movie: Movie) -> list[str]:
+    return list(dict.fromkeys(key for t in movie.titles for key in title_prefixes(t)))
 
 
 def _free_id(movie: Movie, taken: dict[str, Movie]) -> str:
     base = movie.id
     if movie.directors:
-        from store.movie import slug
-
         base = f"{movie.id}-{slug(movie.directors[0])}"
     candidate, n = base, 2
     while candidate in taken:
