@@ -7,7 +7,6 @@ carry different IMDb or TMDB ids are known to be different films and never liste
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,11 +16,21 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
-from store.merge import RUNTIME_SLACK, conflicting_ids, near_years, person_key, same_work, title_key, title_prefixes
+from store.merge import (
+    RUNTIME_SLACK,
+    conflicting_ids,
+    near_years,
+    people_keys,
+    person_key,
+    same_numbers,
+    same_work,
+    title_key,
+    title_prefixes,
+)
 from store.movie import Movie, normalise_title
 
-SIMILAR_TITLE = 92  # rapidfuzz ratio of two normalised titles, 0-100
-RUNTIME_GAP = 2 * RUNTIME_SLACK  # twice what the merge accepts
+SIMILAR_TITLE = 90  # rapidfuzz ratio of two title keys, 0-100: looser than the merge's
+RUNTIME_GAP = RUNTIME_SLACK + 1  # a minute more than the merge accepts
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +67,7 @@ def suspected_duplicates(movies: Iterable[Movie]) -> list[SuspectedPair]:
         for a, b in combinations(group, 2):
             if near_years(a, b):
                 consider(a, b, "same title")
-    for group in _groups(movies, lambda m: [person_key(d) for d in m.directors]).values():
+    for group in _groups(movies, lambda m: sorted(people_keys(m.directors))).values():
         for a, b in combinations(group, 2):
             if same_work(a, b, runtime_slack=RUNTIME_GAP) and _shared_leads(a, b):
                 consider(a, b, "same director, year and running time")
@@ -87,7 +96,7 @@ def _shared_leads(a: Movie, b: Movie) -> bool:
     Bergman's The Seventh Seal and Wild Strawberries (1957) share one actor of four."""
     if not a.cast or not b.cast:
         return True
-    shared = {person_key(c) for c in a.cast} & {person_key(c) for c in b.cast}
+    shared = ({person_key(c) for c in a.cast} & {person_key(c) for c in b.cast}) - {""}
     return len(shared) >= (2 if min(len(a.cast), len(b.cast)) >= 3 else 1)
 
 
@@ -95,27 +104,24 @@ def _similar_titles(movies: list[Movie]) -> list[tuple[Movie, Movie]]:
     """Titles a letter or two apart with the same numbers, or one the other plus a
     subtitle, within a year: "Paprika" and "Papurika", "Dr. Strangelove" and
     "Dr. Strangelove or: How I Learned to Stop Worrying and Love the Bomb"."""
-    by_year: dict[int, list[tuple[str, Movie]]] = defaultdict(list)
+    by_year: dict[int, list[tuple[str, str, Movie]]] = defaultdict(list)
     for movie in movies:
         if movie.year is not None:
-            by_year[movie.year].extend((key, movie) for key in dict.fromkeys(_title_keys(movie)))
+            by_year[movie.year].extend((title_key(t), t, movie) for t in movie.titles if title_key(t))
     found = []
     for year, here in by_year.items():
         there = here + by_year.get(year + 1, [])
-        scores = cdist([k for k, _ in here], [k for k, _ in there], scorer=fuzz.ratio, score_cutoff=SIMILAR_TITLE)
+        scores = cdist([k for k, _, _ in here], [k for k, _, _ in there], scorer=fuzz.ratio, score_cutoff=SIMILAR_TITLE)
         for i, j in zip(*np.nonzero(scores), strict=True):
-            if (j >= len(here) or j > i) and _DIGITS.findall(here[i][0]) == _DIGITS.findall(there[j][0]):
-                found.append((here[i][1], there[j][1]))
+            if (j >= len(here) or j > i) and same_numbers(here[i][1], there[j][1]):
+                found.append((here[i][2], there[j][2]))
         keys: dict[str, list[Movie]] = defaultdict(list)
-        for key, movie in there:
+        for key, _, movie in there:
             keys[key].append(movie)
-        for movie in {movie.id: movie for _, movie in there}.values():
+        for movie in {movie.id: movie for _, _, movie in there}.values():
             for prefix in dict.fromkeys(p for title in movie.titles for p in title_prefixes(title)):
                 found.extend((movie, other) for other in keys.get(prefix, []))
     return found
-
-
-_DIGITS = re.compile(r"\d+")
 
 
 def _brief(movie: Movie) -> dict:

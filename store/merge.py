@@ -13,12 +13,19 @@ from __future__ import annotations
 import re
 from dataclasses import fields, replace
 
+from rapidfuzz import fuzz, process
+
 from store.movie import Movie, ascii_fold, normalise_title, slug
 
 # Fields where the longer value carries more: a longer cast list or synopsis wins.
 _LONGER_WINS = ("genres", "directors", "cast", "keywords", "moods", "overview")
 # How far apart two sources may put one film's running time, in minutes (cuts, PAL speed-up).
 RUNTIME_SLACK = 3
+# rapidfuzz ratios (0-100) of two title keys: similar enough with a shared director,
+# and close enough on its own for a long title
+SIMILAR_TITLE = 85
+CLOSE_TITLE = 90
+_ROMAN = re.compile(r"i{1,3}|iv|vi{0,3}|ix|x")
 
 
 def merge_pair(kept: Movie, new: Movie) -> Movie:
@@ -64,11 +71,52 @@ def other_titles(title: str, original: str | None, titles: list[str]) -> list[st
     return out
 
 
+def title_numbers(title: str) -> list[str]:
+    """The numbers in a title, Roman ones included ("Volume II" -> ["ii"]); a lone "I" only at the end."""
+    words = normalise_title(title).split()
+    return [
+        w for n, w in enumerate(words) if w.isdigit() or (_ROMAN.fullmatch(w) and (w != "i" or n == len(words) - 1))
+    ]
+
+
+def same_numbers(a: str, b: str) -> bool:
+    """Part 1 and Part 2, Alien and Alien 3, are not one title spelt two ways."""
+    return title_numbers(a) == title_numbers(b)
+
+
+def numbers_agree(a: str, b: str) -> bool:
+    """The same numbers, or one title's are the other's plus a part number: "Friday the
+    13th Part IV: The Final Chapter" is "Friday the 13th: The Final Chapter" (the merge
+    also wants the same year, so "Scary Movie" and "Scary Movie 2" stay apart)."""
+    x, y = title_numbers(a), title_numbers(b)
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    return all(w in long for w in short)
+
+
+def person_keys(name: str) -> set[str]:
+    """Keys for the ways sources write one name: the words in any order ("Kar-Wai Wong",
+    "Wong Kar-wai"; "S.S. Rajamouli", "S. S. Rajamouli") and initial plus surname
+    ("Alejandro González Iñárritu", "Alejandro G. Iñárritu")."""
+    words = _name_words(name)
+    if not words:
+        return set()
+    keys = {person_key(name)}
+    if len(words) > 1:
+        keys.add(f"{words[0][0]}. {words[-1]}")
+    return keys
+
+
 def person_key(name: str) -> str:
-    """One key for the ways sources write a name: "Kar-Wai Wong" and "Wong Kar-wai",
-    "S.S. Rajamouli" and "S. S. Rajamouli"."""
-    words = re.sub(r"[^a-z0-9]+", " ", ascii_fold(name).casefold()).split()
-    return " ".join(sorted(words))
+    """The name's words in sorted order: "Kar-Wai Wong" and "Wong Kar-wai" meet."""
+    return " ".join(sorted(_name_words(name)))
+
+
+def _name_words(name: str) -> list[str]:
+    return re.sub(r"[^a-z0-9]+", " ", ascii_fold(name).casefold()).split()
+
+
+def people_keys(names: list[str]) -> set[str]:
+    return {key for name in names for key in person_keys(name)}
 
 
 def conflicting_ids(a: Movie, b: Movie) -> bool:
@@ -88,13 +136,13 @@ def disjoint_directors(a: Movie, b: Movie) -> bool:
     """Both name directors and none is shared: a remake or a namesake, not one film."""
     if not a.directors or not b.directors:
         return False
-    return not {person_key(d) for d in a.directors} & {person_key(d) for d in b.directors}
+    return not people_keys(a.directors) & people_keys(b.directors)
 
 
 def disjoint_cast(a: Movie, b: Movie) -> bool:
     if not a.cast or not b.cast:
         return False
-    return not {person_key(c) for c in a.cast} & {person_key(c) for c in b.cast}
+    return not people_keys(a.cast) & people_keys(b.cast)
 
 
 def same_work(a: Movie, b: Movie, runtime_slack: int = RUNTIME_SLACK) -> bool:
@@ -119,6 +167,7 @@ class MergedCatalog:
         self._by_title: dict[str, list[str]] = {}
         self._by_director: dict[str, list[str]] = {}
         self._by_prefix: dict[str, list[str]] = {}
+        self._by_year: dict[int, dict[tuple[str, str], str]] = {}  # year -> (id, title) -> title key
         for movie in movies or []:
             self.add(movie)
 
@@ -156,10 +205,35 @@ class MergedCatalog:
             other = self.movies[movie_id]
             if other.year is not None and other.year == movie.year and not disjoint_directors(other, movie):
                 take(movie_id)
-        for director in {person_key(d) for d in movie.directors}:
+        for director in people_keys(movie.directors):
             for movie_id in self._by_director.get(director, []):
                 if same_work(self.movies[movie_id], movie):
                     take(movie_id)
+        for movie_id in self._similar_titles(movie):
+            take(movie_id)
+        return found
+
+    def _similar_titles(self, movie: Movie) -> list[str]:
+        """Entries of the same year whose title is one or two letters off the record's,
+        with the same numbers in it: "Vozvrashchenie" / "Vozvrashcheniye". A shared
+        director is needed, or, when either side names none, a closer and longer match."""
+        if movie.year is None or movie.year not in self._by_year:
+            return []
+        choices = self._by_year[movie.year]
+        found = []
+        for title in movie.titles:
+            key = title_key(title)
+            for other_key, score, (movie_id, other_title) in process.extract(
+                key, choices, scorer=fuzz.ratio, score_cutoff=min(SIMILAR_TITLE, CLOSE_TITLE), limit=None
+            ):
+                if movie_id in found or not numbers_agree(title, other_title):
+                    continue
+                other = self.movies[movie_id]
+                if other.directors and movie.directors:
+                    if score >= SIMILAR_TITLE and not disjoint_directors(other, movie):
+                        found.append(movie_id)
+                elif score >= CLOSE_TITLE and min(len(key), len(other_key)) >= 10:
+                    found.append(movie_id)
         return found
 
     def add(self, movie: Movie) -> str:
@@ -190,6 +264,8 @@ class MergedCatalog:
                 ids = index.setdefault(key, [])
                 if movie.id not in ids:
                     ids.append(movie.id)
+        if movie.year is not None:
+            self._by_year.setdefault(movie.year, {}).update({(movie.id, t): title_key(t) for t in movie.titles})
 
     def _remove(self, movie_id: str) -> Movie:
         movie = self.movies.pop(movie_id)
@@ -199,10 +275,12 @@ class MergedCatalog:
         for index, keys in self._keys(movie):
             for key in keys:
                 index[key].remove(movie_id)
+        for title in movie.titles if movie.year is not None else ():
+            self._by_year[movie.year].pop((movie_id, title), None)
         return movie
 
     def _keys(self, movie: Movie) -> list[tuple[dict[str, list[str]], list[str]]]:
-        directors = list(dict.fromkeys(person_key(d) for d in movie.directors))
+        directors = sorted(people_keys(movie.directors))
         return [
             (self._by_title, _title_keys(movie)),
             (self._by_prefix, _prefix_keys(movie)),
