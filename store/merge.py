@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -71,12 +72,13 @@ def other_titles(title: str, original: str | None, titles: list[str]) -> list[st
     return out
 
 
-def title_numbers(title: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def title_numbers(title: str) -> tuple[str, ...]:
     """The numbers in a title, Roman ones included ("Volume II" -> ["ii"]); a lone "I" only at the end."""
     words = normalise_title(title).split()
-    return [
+    return tuple(
         w for n, w in enumerate(words) if w.isdigit() or (_ROMAN.fullmatch(w) and (w != "i" or n == len(words) - 1))
-    ]
+    )
 
 
 def same_numbers(a: str, b: str) -> bool:
@@ -93,17 +95,18 @@ def numbers_agree(a: str, b: str) -> bool:
     return all(w in long for w in short)
 
 
-def person_keys(name: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def person_keys(name: str) -> frozenset[str]:
     """Keys for the ways sources write one name: the words in any order ("Kar-Wai Wong",
     "Wong Kar-wai"; "S.S. Rajamouli", "S. S. Rajamouli") and initial plus surname
     ("Alejandro González Iñárritu", "Alejandro G. Iñárritu")."""
     words = _name_words(name)
     if not words:
-        return set()
+        return frozenset()
     keys = {person_key(name)}
     if len(words) > 1:
         keys.add(f"{words[0][0]}. {words[-1]}")
-    return keys
+    return frozenset(keys)
 
 
 def person_key(name: str) -> str:
@@ -288,22 +291,20 @@ class MergedCatalog:
         ]
 
 
+@lru_cache(maxsize=1 << 16)
 def title_key(title: str) -> str:
     """normalise_title without the spaces, so "Blow-Up" and "Blowup" meet."""
     return normalise_title(title).replace(" ", "")
 
 
-def title_prefixes(title: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def title_prefixes(title: str) -> tuple[str, ...]:
     """The title cut before each later word, while at least two words and six letters
     remain and the rest is not a sequel number: "Rogue One: A Star Wars Story" ->
     "rogue one", "rogue one a", ...; "Kill Bill: Vol. 2" -> "kill bill", "kill bill vol"."""
     words = normalise_title(title).split()
-    out = []
-    for n in range(2, len(words)):
-        head = "".join(words[:n])
-        if len(head) >= 6 and not _SEQUEL.fullmatch(words[n]):
-            out.append(head)
-    return out
+    heads = ("".join(words[:n]) for n in range(2, len(words)) if not _SEQUEL.fullmatch(words[n]))
+    return tuple(head for head in heads if len(head) >= 6)
 
 
 _SEQUEL = re.compile(r"\d+|[ivx]+|part|vol|volume|chapter|episode")
