@@ -184,6 +184,8 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 @command("catalog")
 def cmd_catalog(args: argparse.Namespace, settings: Settings) -> int:
     _, _, catalog = runtime(args, settings)
+    if args.action == "duplicates":
+        return print_duplicates(args, catalog)
     stats = catalog.stats()
     if args.json:
         emit_json(stats)
@@ -193,6 +195,19 @@ def cmd_catalog(args: argparse.Namespace, settings: Settings) -> int:
     print("genres: " + ", ".join(f"{g} {n}" for g, n in stats["genres"].items()))
     print("decades: " + ", ".join(f"{d}s {n}" for d, n in stats["decades"].items()))
     print("languages: " + ", ".join(f"{lang} {n}" for lang, n in stats["languages"].items()))
+    return 0
+
+
+def print_duplicates(args: argparse.Namespace, catalog) -> int:
+    from store.duplicates import suspected_duplicates
+
+    pairs = suspected_duplicates(catalog.movies.values())
+    if args.json:
+        emit_json([pair.to_dict() for pair in pairs])
+        return 0
+    for pair in pairs:
+        print(f"{pair.first.label} [{pair.first.id}]  ~  {pair.second.label} [{pair.second.id}]: {pair.reason}")
+    print(f"{len(pairs)} suspected duplicate pair{'' if len(pairs) == 1 else 's'} in {len(catalog)} movies.")
     return 0
 
 
@@ -350,7 +365,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--k", type=int, default=10)
 
     p = sub.add_parser("catalog", parents=[common], help="catalog information")
-    p.add_argument("action", choices=["stats"])
+    p.add_argument("action", choices=["stats", "duplicates"], help="duplicates: entries that may be one film twice")
 
     p = sub.add_parser("chat", parents=[common], help="talk to moviebot in the terminal")
     p.add_argument("--user", default="me", help="whose profile and history to use")
