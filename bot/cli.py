@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.settings import Settings, SettingsError
-from store.vocab import GENRES
+from store.vocab import GENRES, parse_country, parse_genre, parse_language
 
 log = logging.getLogger("moviebot")
 Command = Callable[[argparse.Namespace, Settings], int]
@@ -147,7 +147,7 @@ def _filters_from(args: argparse.Namespace):
         min_runtime=args.min_runtime,
         min_rating=args.min_rating,
         languages=args.language,
-        countries=[c.upper() for c in args.country or []],
+        countries=args.country,
         people=args.person,
     )
 
@@ -352,15 +352,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", parents=[common], help="search the catalog")
     p.add_argument("text", nargs="*")
-    p.add_argument("--genre", action="append", choices=GENRES, metavar="GENRE")
-    p.add_argument("--exclude-genre", action="append", choices=GENRES, metavar="GENRE")
+    genre_help = "any case or everyday name (Sci-Fi, science fiction); genres: " + ", ".join(GENRES)
+    p.add_argument("--genre", action="append", type=option(parse_genre), metavar="GENRE", help=genre_help)
+    p.add_argument("--exclude-genre", action="append", type=option(parse_genre), metavar="GENRE")
     p.add_argument("--year-from", type=int)
     p.add_argument("--year-to", type=int)
     p.add_argument("--min-runtime", type=int)
     p.add_argument("--max-runtime", type=int)
     p.add_argument("--min-rating", type=float)
-    p.add_argument("--language", action="append", help="ISO 639-1 code, e.g. ko")
-    p.add_argument("--country", action="append", help="ISO 3166 code, e.g. FR")
+    p.add_argument("--language", action="append", type=option(parse_language), help="name or code: Korean, ko")
+    p.add_argument("--country", action="append", type=option(parse_country), help="name or code: France, French, FR")
     p.add_argument("--person", action="append", help="director or actor, full name")
     p.add_argument("--k", type=int, default=10)
 
@@ -387,6 +388,18 @@ def build_parser() -> argparse.ArgumentParser:
 # Modules that add their own subcommands: each has add_parsers(sub, eval_sub, common)
 # and registers its handlers with @command("name") (or @command("eval name")).
 FEATURE_MODULES = ("bot.cli_profiles", "bot.cli_eval", "bot.cli_learning", "bot.cli_bots")
+
+
+def option(parse: Callable[[str], str]) -> Callable[[str], str]:
+    """An argparse type from a store.vocab parser: its ValueError becomes the usage error."""
+
+    def convert(text: str) -> str:
+        try:
+            return parse(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    return convert
 
 
 def _formats() -> list[str]:
