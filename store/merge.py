@@ -1,8 +1,10 @@
 """Sources merge into one catalog: the same film from two sources becomes one entry.
 
-A film is recognised, strongest evidence first, by its IMDb or TMDB id, then by any of
-its titles (the catalog title, the original, the a.k.a.s) with the year one either side,
-then by a shared director, the year and the running time. A record that bridges two
+A film is recognised, strongest evidence first, by its IMDb or TMDB id; by any of its
+titles (the catalog title, the original, the a.k.a.s) with the year one either side; in
+the same year, by one title being the other plus a subtitle; by a shared director, the
+year and the running time; or, in the same year, by a title a letter or two off with the
+same numbers in it. A record that bridges two
 entries already in the catalog (IMDb Top 1000's "Sen to Chihiro no kamikakushi" named by
 title, MovieLens's "Spirited Away" by id) folds them into one, so the order in which
 sources are ingested does not decide what ends up twice.
