@@ -82,7 +82,7 @@ class ItemKNN(ScoredBaseline):
         norms = np.linalg.norm(matrix, axis=0)
         self.unit = matrix / np.where(norms > 0, norms, 1.0)
         self.neighbours = neighbours if neighbours is not None and neighbours < len(self.items) - 1 else None
-        self.name = "item-kNN binary" if binary else f"item-kNN {f'{self.neighbours}nn' if self.neighbours else 'all'}"
+        self.name = "item-kNN binary" if binary else f"item-kNN {f'{neighbours}nn' if neighbours else 'all'}"
         self._top_ids: np.ndarray | None = None
         self._top_sims: np.ndarray | None = None
         if self.neighbours is not None:

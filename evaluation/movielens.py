@@ -152,6 +152,8 @@ def tuned_ease(history: History, lambdas: tuple[float, ...] = LAMBDAS, k: int = 
     """EASE with the lambda that scores the best NDCG@k on a validation split carved from
     `history` the way the evaluation splits (never the held-out ratings); returns it and
     every lambda's validation NDCG."""
+    if len(lambdas) == 1:
+        return Ease(history, lambdas[0]), {}
     carved = split_latest(history)
     train, relevant = carved.history, {u: carved.relevant(u) for u in carved.heldout}
     users = [u for u in sorted(relevant, key=_user_order) if relevant[u]]
