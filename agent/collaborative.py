@@ -48,11 +48,11 @@ CHECK_EVERY = 60.0  # seconds between looks at the store's rating count
 def ease(X: scipy.sparse.spmatrix | np.ndarray, lam: float = LAMBDA) -> np.ndarray:
     """EASE's item-item weights for a users x items matrix X: zero diagonal, float32."""
     X = scipy.sparse.csr_matrix(X, dtype=np.float32)
-    gram = (X.T @ X).toarray().astype(np.float32)
+    gram = (X.T @ X).toarray().astype(np.float32, copy=False)
     gram[np.diag_indices_from(gram)] += lam
-    inverse = scipy.linalg.inv(gram, overwrite_a=True, check_finite=False)
+    weights = scipy.linalg.inv(gram, overwrite_a=True, check_finite=False)
     del gram
-    weights = inverse / -np.diag(inverse)
+    weights /= -np.diag(weights).copy()  # in place: one matrix in memory besides the inverse's work
     np.fill_diagonal(weights, 0.0)
     return weights.astype(np.float32, copy=False)
 
