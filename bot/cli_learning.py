@@ -68,7 +68,7 @@ def cmd_eval_movielens(args: argparse.Namespace, settings: Settings) -> int:
     from agent.bandit import Ranker
     from agent.deps import AgentConfig, Deps
     from agent.recommender import Recommender
-    from evaluation.movielens import REQUEST, evaluate, write_chart
+    from evaluation.movielens import HELD_OUT, REQUEST, evaluate, write_chart
 
     if args.users is not None and args.users < 1:
         raise UserError("--users must be at least 1")
@@ -85,10 +85,8 @@ def cmd_eval_movielens(args: argparse.Namespace, settings: Settings) -> int:
         emit_json({**report.to_dict(), "chart": str(chart)})
         return 0
     k = report.k
-    held = ("latest 20% of each user's ratings held out" if args.split == "latest"
-            else "ratings after one time cut for all users (80% of ratings before it) held out")  # fmt: skip
     print(
-        f"MovieLens: {held}; {report.eligible} users have a held-out "
+        f"MovieLens: {HELD_OUT[report.split]}; {report.eligible} users have a held-out "
         f"rating >= 4 ({report.skipped} skipped); {report.history_ratings} history ratings imported; "
         f"catalog {report.catalog_movies} movies."
     )
@@ -203,8 +201,9 @@ def add_parsers(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--users", type=int, help="evaluate a random sample of this many users (default: all)")
     p.add_argument("--seed", type=int, default=0, help="for the user sample")
     p.add_argument("--chart", type=Path, default=Path("movielens_eval.png"), help="where the bar chart goes")
-    p.add_argument("--split", choices=("latest", "global"), default="latest",
-                   help="latest: each user's latest 20%% held out; global: one time cut for all users")  # fmt: skip
+    p.add_argument("--split", choices=("latest", "earlier", "global"), default="latest",
+                   help="latest: each user's latest 20%% held out; earlier: the same before that 20%%; "
+                        "global: one time cut for all users")  # fmt: skip
 
     p = eval_sub.add_parser("bandit", parents=[common], help="learned vs fixed re-ranker by inverse-propensity scoring")
     p.add_argument("--logged", action="store_true", help="use the reactions logged in the data directory")
