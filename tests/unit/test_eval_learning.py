@@ -440,3 +440,10 @@ def test_ease_lambda_is_chosen_on_a_validation_split_of_the_history():
     assert tried[model.lam] == max(tried.values())
     single, none_tried = ml.tuned_ease(history, lambdas=(5.0,))
     assert single.lam == 5.0 and none_tried == {}
+
+
+def test_earlier_split_drops_the_latest_fifth_then_holds_out_the_fifth_before_it():
+    rows = [(f"m{t}", 4.0, t) for t in range(1, 11)]
+    split = ml.split_earlier({"1": rows})
+    assert set(split.heldout["1"]) == {"m7", "m8"}  # m9 and m10 are dropped: the data "ends" before them
+    assert [item for item, _, _ in split.history["1"]] == [f"m{t}" for t in range(1, 7)]
