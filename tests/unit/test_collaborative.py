@@ -90,3 +90,27 @@ def test_liked_by_similar_falls_back_to_none_without_a_model_or_known_films():
     deps.profile_cache.clear()
     assert next(iter(cf.liked_by_similar(deps, [], ["x"]))) in ("y", "z")  # a reference title seeds it alone
     store.close()
+
+
+def test_the_graph_ranks_what_similar_raters_liked_first(starter):
+    """Ten people who loved Heat and Alien also rated an obscure film nobody else did;
+    a new user who loves Heat and Alien gets that film first on an open request."""
+    import datetime as dt
+
+    from agent.deps import AgentConfig, Deps
+    from agent.recommender import Recommender
+
+    films = sorted(starter.movies)
+    obscure = next(m for m in films if m not in ("heat-1995", "alien-1979"))
+    store = ProfileStore(None)
+    group = [f"t:{i}" for i in range(10)]
+    store.bulk_rate([(u, m, 5.0, None) for u in group for m in ("heat-1995", "alien-1979", obscure)])
+    store.bulk_rate([("t:new", "heat-1995", 5.0, None), ("t:new", "alien-1979", 4.5, None)])
+    deps = Deps(catalog=starter, profiles=store, config=AgentConfig(explore=False), today=dt.date(2026, 11, 24))
+    result = Recommender(deps).ask("recommend me something", user="t:new", k=5, remember=False)
+    picks = [r["id"] for r in result["recommendations"]]
+    assert picks[0] == obscure
+    assert "heat-1995" not in picks and "alien-1979" not in picks
+    holder = cf.collaborative_model(deps)
+    assert holder.model is not None and obscure in holder.model  # the EASE model, not the co-liked counts
+    store.close()
