@@ -95,11 +95,11 @@ def cmd_eval_movielens(args: argparse.Namespace, settings: Settings) -> int:
     print(f"EASE lambda {report.ease_lambda:g}, chosen on a validation split of the histories (NDCG@{k} {tried}).")
     print()
     width = max(len(m.name) for m in report.methods) + 1
-    print(f"{'method':<{width}} {'users':>5} {f'Recall@{k}':>10} {f'NDCG@{k}':>9} {'moviebot/it':>12}")
+    print(f"{'method':<{width}} {'users':>5} {f'Recall@{k}':>10} {f'NDCG@{k}':>9} {'moviebot NDCG ratio':>20}")
     for m in report.methods:
-        ratio = report.ratio("moviebot", m.name) if m.name != "moviebot" else None
-        shown = f"{ratio:.2f}x" if ratio else ""
-        print(f"{m.name:<{width}} {m.users:>5} {m.mean_recall:>10.4f} {m.mean_ndcg:>9.4f} {shown:>12}")
+        ratio = report.ratio("moviebot", m.name)
+        shown = "" if m.name == "moviebot" else "n/a" if ratio is None else f"{ratio:.2f}x"
+        print(f"{m.name:<{width}} {m.users:>5} {m.mean_recall:>10.4f} {m.mean_ndcg:>9.4f} {shown:>20}")
     print()
     if report.short_answers:
         print(f"{report.short_answers} answers had fewer than {k} picks (counted as misses).")

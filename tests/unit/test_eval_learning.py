@@ -377,7 +377,7 @@ def test_cli_eval_movielens_prints_the_table_and_writes_the_chart(tiny, tmp_path
     assert code == 0
     for shown in ("moviebot", "popularity", "item-kNN 50nn", "item-kNN all", "item-kNN binary", "EASE", "NDCG@10"):
         assert shown in out
-    assert "EASE lambda" in out and "chosen on a validation split" in out
+    assert "EASE lambda" in out and "chosen on a validation split" in out and "moviebot NDCG ratio" in out
     assert chart.stat().st_size > 0
     code = main(["eval", "movielens", str(folder), "--data-dir", str(home.root), "--chart", str(chart), "--json",
                  "--users", "1"])  # fmt: skip
