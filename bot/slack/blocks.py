@@ -101,7 +101,11 @@ def fit(blocks: Sequence[dict], limit: int = BLOCK_LIMIT) -> list[dict]:
 
 def text_message(text: str) -> dict:
     """A plain answer as a message: escaped, in sections of at most 3,000 characters."""
-    escaped = escape(text.strip() or "…")
+    return mrkdwn_message(escape(text.strip() or "…"))
+
+
+def mrkdwn_message(escaped: str) -> dict:
+    """Already-escaped mrkdwn as a message, in sections of at most 3,000 characters."""
     return {"text": clip(escaped, FALLBACK_LIMIT), "blocks": fit([section(chunk) for chunk in split_text(escaped)])}
 
 
@@ -253,6 +257,54 @@ def bullet_lines(items: Iterable[str], limit: int = TEXT_LIMIT) -> str:
         lines.append(line)
         used += len(line) + 1
     return "\n".join(lines)
+
+
+def movienight_message(pick: dict, names: Sequence[str], reasons: Sequence[tuple[str, str]], *, hint: bool) -> dict:
+    """One group pick: who it is for, the film, and a reason for each person."""
+    message = pick_message(pick, hint=hint)
+    people = ", ".join(escape(n) for n in names[:-1]) + f" and {escape(names[-1])}" if len(names) > 1 else ""
+    why = bullet_lines([f"*{escape(name)}*: {escape(reason)}" for name, reason in reasons], TEXT_LIMIT - 40)
+    blocks = [section(f"*Movie night for {people}*"), message["blocks"][0]]
+    if why:
+        blocks.append(section(f"*Why it works for each of you*\n{why}"))
+    blocks.extend(message["blocks"][1:])
+    return {"text": f"Movie night: {message['text']}", "blocks": blocks}
+
+
+def profile_message(summary, note: str = "") -> dict:
+    """/profile: the taste summary, counts and recent films (a ProfileSummary), plus a note."""
+    blocks = profile_blocks(summary)
+    if note:
+        blocks.append({"type": "context", "elements": [mrkdwn(escape(note))]})
+    return {"text": "Your movie taste", "blocks": fit(blocks)}
+
+
+def profile_blocks(summary) -> list[dict]:
+    if summary.is_empty and not summary.watched:
+        return [section(
+            "*Your movie taste*\nI don't know your taste yet. Ask me for a film, react to my picks, "
+            "or tell me what you've seen with `/watched add <title>` or `/rate <title> <stars>`."
+        )]  # fmt: skip
+    blocks = [section(f"*Your movie taste*\n{escape(summary.summary)}")]
+    counts = f"Rated {summary.rated} · Watched {summary.watched} · Not interested {summary.dismissed}"
+    blocks.append({"type": "context", "elements": [mrkdwn(counts)]})
+    if summary.recent_watched:
+        blocks.append(section("*Recently watched*\n" + bullet_lines(escape(label) for label in summary.recent_watched)))
+    return blocks
+
+
+def home_view(summary, watched: Sequence) -> dict:
+    """The App Home tab: the taste summary, recently rated films and the watched count."""
+    blocks = [{"type": "header", "text": plain("moviebot", 150)}, *profile_blocks(summary)]
+    rated = [item for item in watched if getattr(item, "stars", None) is not None][:10]
+    if rated:
+        lines = (f"{escape(item.label)} · {stars_text(item.stars)}" for item in rated)
+        blocks.append(section("*Rated recently*\n" + bullet_lines(lines)))
+    blocks.append({"type": "context", "elements": [mrkdwn(
+        f"{len(watched)} film{'s' if len(watched) != 1 else ''} on your watched list · mention me or send me a "
+        "message for picks, react to rate them"
+    )]})  # fmt: skip
+    return {"type": "home", "blocks": fit(blocks, HOME_BLOCK_LIMIT)}
 
 
 FORBIDDEN = re.compile(r"<!(channel|here|everyone|subteam\^)|<@[UW]", re.IGNORECASE)
