@@ -124,7 +124,7 @@ def poster_accessory(url: object, label: str) -> dict | None:
         return None
     if any(c.isspace() or c in "<>|" for c in url):
         return None
-    return {"type": "image", "image_url": url, "alt_text": clip(f"Poster of {label}", ALT_TEXT_LIMIT)}
+    return {"type": "image", "image_url": url, "alt_text": clip(escape(f"Poster of {label}"), ALT_TEXT_LIMIT)}
 
 
 def pick_message(pick: dict, *, position: int | None = None, hint: bool = True) -> dict:
@@ -134,7 +134,7 @@ def pick_message(pick: dict, *, position: int | None = None, hint: bool = True) 
     heading = f"*{position}. {escape(label)}*" if position is not None else f"*{escape(label)}*"
     facts = []
     if pick.get("genres"):
-        facts.append(", ".join(escape(g).capitalize() for g in pick["genres"]))
+        facts.append(", ".join(escape(g[:1].upper() + g[1:]) for g in pick["genres"]))
     if pick.get("runtime"):
         facts.append(runtime_text(pick["runtime"]))
     if pick.get("directors"):
