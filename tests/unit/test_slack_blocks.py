@@ -32,7 +32,9 @@ HEAT = {
     "suggestion_id": 7,
 }
 
-HOSTILE = "<!channel> <!here> <!everyone> <!subteam^S123|devs> <@U123> <#C1|general> <https://evil.example|click> & @here"
+HOSTILE = (
+    "<!channel> <!here> <!everyone> <!subteam^S123|devs> <@U123> <#C1|general> <https://evil.example|click> & @here"
+)
 
 
 def texts(payload) -> str:
@@ -133,7 +135,8 @@ def test_ambiguous_titles_become_buttons_that_carry_the_pending_request():
 
 def test_forget_asks_with_a_danger_button_and_a_cancel():
     buttons = forget_confirmation()["blocks"][1]["elements"]
-    assert [(b["action_id"], b.get("style")) for b in buttons] == [("forget_confirm", "danger"), ("forget_cancel", None)]
+    styles = [(b["action_id"], b.get("style")) for b in buttons]
+    assert styles == [("forget_confirm", "danger"), ("forget_cancel", None)]
 
 
 @dataclass
