@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import math
 import sys
 from pathlib import Path
@@ -66,17 +65,17 @@ def _movielens_setup(args: argparse.Namespace, settings: Settings, folder: Path)
 @command("eval movielens")
 def cmd_eval_movielens(args: argparse.Namespace, settings: Settings) -> int:
     from agent.bandit import Ranker
-    from agent.deps import AgentConfig, Deps
-    from agent.graph import Recommender
+    from agent.deps import AgentConfig
+    from agent.service import build_service
     from evaluation.movielens import REQUEST, evaluate, write_chart
 
     if args.users is not None and args.users < 1:
         raise UserError("--users must be at least 1")
     catalog, prepared = _movielens_setup(args, settings, args.dir)
     try:
-        deps = Deps(catalog=catalog, profiles=prepared.store, llm=None, ranker=Ranker(prepared.store),
-                    config=AgentConfig(explore=False), today=dt.date.today())  # fmt: skip
-        report = evaluate(Recommender(deps), prepared, users=args.users, seed=args.seed, progress=_bar(args, "user"))
+        ranker = Ranker(prepared.store)
+        service = build_service(catalog, prepared.store, ranker=ranker, config=AgentConfig(explore=False))
+        report = evaluate(service.recommender, prepared, users=args.users, seed=args.seed, progress=_bar(args, "user"))
     finally:
         prepared.store.close()
         catalog.close()

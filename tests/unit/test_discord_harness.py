@@ -354,7 +354,7 @@ class DiscordWorld:
             profiles=profiles,
             ranker=self.ranker,
             config=config or AgentConfig(explore=False),
-            today=dt.date(2026, 11, 24),
+            clock=lambda: dt.datetime(2026, 11, 24, tzinfo=dt.UTC),
         )
         self.recommender = Recommender(deps)
         self.settings = Settings(
