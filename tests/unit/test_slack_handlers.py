@@ -193,6 +193,18 @@ def test_a_removal_delivered_before_its_add_ends_off(deps, client, context):
     assert deps.service.profiles.rating(key(CY), movie) is None
 
 
+def test_a_re_add_whose_removal_overtook_the_first_add_ends_on(deps, client, context):
+    events.app_mention(mention("a comedy", ts="1699990000.000100"), client, context)
+    [first, *_] = pick_keys(client)
+    movie = deps.service.profiles.suggestion_by_message("slack", first)["movie_id"]
+    add, remove, again = (reaction("four", first, user=CY, added=step != 1, event_ts=f"1700000300.00000{step}")
+                          for step in range(3))  # fmt: skip
+    events.reaction_removed(remove, client, context)
+    events.reaction_added(again, client, context)
+    events.reaction_added(add, client, context)
+    assert deps.service.profiles.rating(key(CY), movie) == 4.0 and deps.service.profiles.has_watched(key(CY), movie)
+
+
 # -- commands --------------------------------------------------------------------------------
 
 
