@@ -265,12 +265,13 @@ def test_watched_add_list_page_and_remove(deps, client, context):
 
 def test_forget_asks_first_and_deletes_only_after_the_button(deps, client, context):
     run_command(commands.rate, command("/rate", "Se7en 4"), client, context)
-    ack, respond = Ack(), Respond()
-    commands.forget(ack=ack, command=command("/forget"), respond=respond)
-    assert respond.last["response_type"] == "ephemeral" and "cannot be undone" in shown(respond)
+    ack = Ack()
+    commands.forget(ack=ack, command=command("/forget"))
+    [(_, asked)] = ack.calls
+    assert asked["response_type"] == "ephemeral" and "cannot be undone" in json.dumps(asked)
     assert deps.service.profiles.rating(key(ANA), "se7en-1995") == 4.0
     cancel = Respond()
-    actions.forget_cancel(ack=Ack(), respond=cancel)
+    actions.forget_cancel(ack=Ack(), respond=cancel, context=context)
     assert cancel.last["text"] == "Nothing was deleted."
     assert deps.service.profiles.rating(key(ANA), "se7en-1995") == 4.0
     done = click(actions.forget_confirm, block_action("forget_confirm", "forget"), client, context)

@@ -83,9 +83,9 @@ def run_forget(deps, client, respond, body: dict) -> None:
         reply(text_message(f"Done: I deleted everything I knew about you ({deleted or 'there was nothing stored'})."))
 
 
-def forget_cancel(ack, respond) -> None:
+def forget_cancel(ack, respond, context) -> None:
     ack()
-    respond(replace_original=True, response_type="ephemeral", **text_message("Nothing was deleted."))
+    context["moviebot"].later(replacing(respond), text_message("Nothing was deleted."))
 
 
 def register(app: App) -> None:

@@ -205,10 +205,10 @@ def run_movienight(deps, client, respond, command: dict) -> None:
 # -- /forget ----------------------------------------------------------------------------------
 
 
-def forget(ack, command: dict, respond) -> None:
-    """Asks first; the button (listeners.actions) does the deleting."""
-    ack()
-    respond(response_type="ephemeral", **forget_confirmation())
+def forget(ack, command: dict) -> None:
+    """Asks first, in the acknowledgement itself (no slow work to wait for); the button
+    (listeners.actions) does the deleting."""
+    ack(response_type="ephemeral", **forget_confirmation())
 
 
 def register(app: App) -> None:
