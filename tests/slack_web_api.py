@@ -34,6 +34,7 @@ class SlackWebAPI:
     users: dict[str, dict] = field(default_factory=dict)  # user id -> {"name", "real_name", "display_name"}
     failures: dict[str, str] = field(default_factory=dict)  # method -> Slack error code to answer with
     calls: list[Call] = field(default_factory=list)
+    socket_url: str | None = None  # what apps.connections.open hands out (a loopback ws:// server)
 
     def __post_init__(self):
         self._lock = threading.Lock()
@@ -144,6 +145,8 @@ class SlackWebAPI:
             files = payload.get("files")
             files = json.loads(files) if isinstance(files, str) else files or []
             return {"ok": True, "files": [{"id": f["id"], "title": f.get("title", "")} for f in files]}
+        if method == "apps.connections.open" and self.socket_url:
+            return {"ok": True, "url": self.socket_url}
         if method in ("reactions.add", "views.publish", "chat.update", "chat.delete"):
             return {"ok": True}
         return {"ok": False, "error": "unknown_method"}

@@ -85,15 +85,17 @@ def _connect(handler: SocketModeHandler) -> None:
         raise SlackUnreachable(f"cannot reach Slack ({_reason(exc)}); check the network and try again") from None
 
 
-async def serve(service: MovieService, settings: Settings, stop: asyncio.Event) -> None:
+async def serve(service: MovieService, settings: Settings, stop: asyncio.Event, *,
+                client: WebClient | None = None) -> None:  # fmt: skip
     """Runs the bot in Socket Mode until `stop` is set; then disconnects and finishes the work
     already acknowledged. Raises SettingsError (missing, malformed or rejected tokens) or
-    SlackUnreachable before connecting; once connected, slack_sdk reconnects by itself."""
+    SlackUnreachable before connecting; once connected, slack_sdk reconnects by itself.
+    `client` replaces the WebClient (tests point it at a mock Web API)."""
     _, app_token = settings.slack_tokens()
     deps = SlackDeps(service)
     handler = None
     try:
-        app = await asyncio.to_thread(build_app, service, settings, deps=deps)
+        app = await asyncio.to_thread(build_app, service, settings, client=client, deps=deps)
         handler = SocketModeHandler(app, app_token)
         await asyncio.to_thread(_connect, handler)
         log.info("connected to Slack in Socket Mode as %s", deps.bot_user_id)
