@@ -41,6 +41,7 @@ class SlackWebAPI:
         self._ts = itertools.count(1)
         self._files = itertools.count(1)
         self._server: ThreadingHTTPServer | None = None
+        self._threads: dict[tuple[str, str], list[dict]] = {}  # (channel, thread ts) -> messages posted in it
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -55,6 +56,18 @@ class SlackWebAPI:
                 data = json.dumps(answer).encode() if isinstance(answer, dict) else answer.encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json" if isinstance(answer, dict) else "text/plain")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def do_GET(self):  # conversations.replies and other read methods send their arguments in the query
+                path, _, query = self.path.partition("?")
+                status, answer = api._handle(path, {"Content-Type": "application/x-www-form-urlencoded",
+                                                    "Authorization": self.headers.get("Authorization") or ""},
+                                             query.encode())  # fmt: skip
+                data = json.dumps(answer).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)
@@ -127,6 +140,8 @@ class SlackWebAPI:
             message = {"type": "message", "user": BOT_USER, "bot_id": BOT_ID, "ts": ts, "text": payload.get("text")}
             if payload.get("thread_ts"):
                 message["thread_ts"] = payload["thread_ts"]
+                with self._lock:
+                    self._threads.setdefault((channel, payload["thread_ts"]), []).append(message)
             return {"ok": True, "channel": channel, "ts": ts, "message": message}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": f"1700000000.{next(self._ts):06d}"}
@@ -145,6 +160,10 @@ class SlackWebAPI:
             files = payload.get("files")
             files = json.loads(files) if isinstance(files, str) else files or []
             return {"ok": True, "files": [{"id": f["id"], "title": f.get("title", "")} for f in files]}
+        if method == "conversations.replies":
+            with self._lock:
+                replies = list(self._threads.get((payload.get("channel"), payload.get("ts")), []))
+            return {"ok": True, "messages": [{"type": "message", "ts": payload.get("ts")}, *replies], "has_more": False}
         if method == "apps.connections.open" and self.socket_url:
             return {"ok": True, "url": self.socket_url}
         if method in ("reactions.add", "views.publish", "chat.update", "chat.delete"):

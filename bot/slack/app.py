@@ -14,6 +14,7 @@ from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from bot.settings import Settings, SettingsError
 from bot.slack.deps import SlackDeps
@@ -37,6 +38,7 @@ def build_app(service: MovieService, settings: Settings, *, client: WebClient | 
     if client is None:
         bot_token, _ = settings.slack_tokens()
         client = WebClient(token=bot_token)
+        client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=2))  # nine reactions a pick add up
     deps = deps or SlackDeps(service)
     identity = _auth_test(client)
     deps.bot_user_id = identity.get("user_id")

@@ -26,18 +26,6 @@ WORKERS = 4
 REMEMBERED = 10_000  # threads answered in, and messages answered, kept to recognise follow-ups and repeats
 
 
-class InlineExecutor(Executor):
-    """Runs each job at once, in the caller's thread: handler tests read the result right away."""
-
-    def submit(self, fn, /, *args, **kwargs) -> Future:
-        future: Future = Future()
-        try:
-            future.set_result(fn(*args, **kwargs))
-        except BaseException as exc:  # the future carries it, as a pool's would
-            future.set_exception(exc)
-        return future
-
-
 class Recent:
     """A bounded set of recently seen keys (the oldest are forgotten first)."""
 
@@ -69,6 +57,7 @@ class SlackDeps:
     bot_user_id: str | None = None  # filled from auth.test by build_app
     threads: Recent = field(default_factory=Recent)  # "channel:thread_ts" the bot answered in
     answered: Recent = field(default_factory=Recent)  # "channel:ts" of messages already answered
+    strangers: Recent = field(default_factory=Recent)  # "channel:thread_ts" of threads it has no part in
     names: dict[str, str | None] = field(default_factory=dict)  # user key -> display name
     reactions: ReactionOrder = field(init=False)
 

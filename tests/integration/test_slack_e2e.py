@@ -37,6 +37,7 @@ from tests.unit.test_slack_harness import (
     event_callback,
     key,
     mention,
+    message,
     reaction,
 )
 
@@ -143,6 +144,12 @@ def test_a_whole_session_through_socket_mode(world: SlackWorld):
     assert [r.payload["name"] for r in reactions] == list(REACTION_NAMES) * 3
     first_key, _ = picks[0]
     movie = profiles.suggestion_by_message("slack", first_key)["movie_id"]
+
+    # A follow-up in the thread, without a mention (a message.channels event): more picks, in the thread.
+    world.event(message("more", ts="1699990000.000200", thread_ts="1699990000.000100"))
+    more = [c.payload for c in api.of("chat.postMessage")[4:]]
+    assert more and all(p["thread_ts"] == "1699990000.000100" for p in more)
+    assert not {p["text"] for p in more} & {payload["text"] for _, payload in picks}
 
     # The bot's own reactions come back as events: Bolt drops them, nothing is recorded.
     world.event(reaction("five", first_key, user=BOT_USER, event_ts="1700000000.500001"))

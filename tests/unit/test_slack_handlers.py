@@ -7,7 +7,7 @@ import json
 
 from agent.service import build_service
 from bot.slack.blocks import REACTION_NAMES, pings_in
-from bot.slack.deps import InlineExecutor, SlackDeps
+from bot.slack.deps import SlackDeps
 from bot.slack.listeners import actions, commands, events, messages
 from bot.slack.talk import SORRY, request_text
 from store.profiles import ProfileStore
@@ -20,6 +20,7 @@ from tests.unit.test_slack_harness import (
     TEAM,
     Ack,
     FakeClient,
+    InlineExecutor,
     Respond,
     block_action,
     command,
@@ -111,10 +112,22 @@ def test_follow_ups_in_its_thread_continue_the_conversation_without_a_mention(cl
 
 def test_channel_messages_outside_its_threads_are_left_alone(client, context):
     messages.message(message("a comedy please", ts="1699990000.000500"), client, context)
-    messages.message(message("a comedy", ts="1699990000.000600", thread_ts="1699990000.000001"), client, context)
     messages.message({**message("hi", ts="1699990000.000700"), "subtype": "channel_join"}, client, context)
     messages.message({**message("hi", ts="1699990000.000800", channel_type="im"), "bot_id": "B1"}, client, context)
     assert client.calls == []
+    for ts in ("1699990000.000600", "1699990000.000601"):  # a thread it has no part in: looked up once
+        messages.message(message("a comedy", ts=ts, thread_ts="1699990000.000001"), client, context)
+    assert [name for name, _ in client.calls] == ["conversations_replies"]
+
+
+def test_after_a_restart_it_still_follows_up_in_threads_it_answered_in(deps, client, context, slack_service):
+    events.app_mention(mention("a crime thriller from the 90s", ts="1699990000.000100"), client, context)
+    restarted = SlackDeps(slack_service, work=InlineExecutor(), bot_user_id=BOT_USER)
+    context = {"moviebot": restarted, "team_id": TEAM}
+    before = len(client.of("chat_postMessage"))
+    messages.message(message("more", ts="1699990000.000400", thread_ts="1699990000.000100"), client, context)
+    assert [c["ts"] for c in client.of("conversations_replies")] == ["1699990000.000100"]
+    assert len(client.of("chat_postMessage")) > before
 
 
 def test_a_direct_message_is_answered_in_its_thread(client, context):

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import itertools
 import json
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 
 import pytest
 
 from agent.bandit import Ranker
 from agent.service import build_service
-from bot.slack.deps import InlineExecutor, SlackDeps
+from bot.slack.deps import SlackDeps
 from store.profiles import ProfileStore
 
 TEAM = "T0TEAM"
@@ -23,6 +24,19 @@ BOT_USER = "U0BOT"
 CHANNEL = "C0MOVIES"
 ANA, BEN, CY = "U0ANA", "U0BEN", "U0CY"
 NAMES = {ANA: "Ana", BEN: "Ben", CY: "Cy"}
+
+
+class InlineExecutor(Executor):
+    """Runs each job at once, in the caller's thread: handler tests read the result right away."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # the future carries it, as a pool's would
+            future.set_exception(exc)
+        return future
+
 
 
 def key(user_id: str) -> str:
@@ -119,6 +133,11 @@ class FakeClient:
         self._call("users_info", user=user)
         profile = {"display_name": NAMES.get(user, "")}
         return {"ok": True, "user": {"id": user, "name": user.lower(), "profile": profile}}
+
+    def conversations_replies(self, *, channel: str, ts: str, **kwargs):
+        self._call("conversations_replies", channel=channel, ts=ts, **kwargs)
+        posted = [p for name, p in self.calls if name == "chat_postMessage" and p.get("thread_ts") == ts]
+        return {"ok": True, "messages": [{"ts": ts, "user": "U0SOMEONE"}] + [{"user": BOT_USER} for _ in posted]}
 
     def views_publish(self, **kwargs):
         return self._call("views_publish", **kwargs)
