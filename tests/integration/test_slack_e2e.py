@@ -13,6 +13,7 @@ import itertools
 import json
 import logging
 import random
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -98,7 +99,7 @@ class SlackWorld:
 def world(slack_service):
     api = SlackWebAPI(users={user: {"display_name": name} for user, name in NAMES.items()}).start()
     client = WebClient(token=BOT_TOKEN, base_url=api.api_url)
-    deps = SlackDeps(slack_service, work=ThreadPoolExecutor(4))
+    deps = SlackDeps(slack_service)  # its own worker pool, as in production
     app = build_app(slack_service, Settings(), client=client, deps=deps)
     handler = SocketModeHandler(app, app_token="xapp-0000-test-token", web_client=client)
     try:
@@ -248,3 +249,36 @@ EFFECTS = {
     "see_no_evil": (None, False, True),
     "white_check_mark": (None, True, False),
 }
+
+
+def test_envelopes_are_acknowledged_before_the_slow_work_runs(world: SlackWorld, monkeypatch):
+    """Slack wants an ack within 3 seconds: the recommender and SQLite run after it, on our pool."""
+    service, api = world.deps.service, world.api
+    release, started, threads = threading.Event(), threading.Event(), []
+    real_chat, real_watched = service.chat, service.watched_add
+
+    def held(real):
+        def call(*args, **kwargs):
+            threads.append(threading.current_thread().name)
+            started.set()
+            assert release.wait(60)
+            return real(*args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(service, "chat", held(real_chat))
+    monkeypatch.setattr(service, "watched_add", held(real_watched))
+    for kind, payload in (
+        ("events_api", event_callback(mention("a comedy", ts="1699990000.000700"), event_id="EvSlow")),
+        ("slash_commands", {**command("/watched", "add Se7en"), "response_url": api.response_url("slow")}),
+    ):
+        started.clear()
+        body = envelope(kind, payload, envelope_id=f"env-slow-{kind}")
+        world.handler.handle(world.socket, SocketModeRequest.from_dict(body))  # returns once acknowledged
+        assert world.socket.sent[-1].envelope_id == body["envelope_id"]
+        assert started.wait(60)  # the work is under way, held, while the ack has already gone
+        assert api.of("chat.postMessage") == [] and api.of("response_url") == []
+    release.set()
+    world.deps.settle()
+    assert api.of("chat.postMessage") and api.of("response_url")
+    assert threads and all(name.startswith("moviebot-slack") for name in threads)
