@@ -288,7 +288,7 @@ def test_forget_asks_first_and_deletes_only_after_the_button(deps, client, conte
     assert cancel.last["text"] == "Nothing was deleted."
     assert deps.service.profiles.rating(key(ANA), "se7en-1995") == 4.0
     done = click(actions.forget_confirm, block_action("forget_confirm", "forget"), client, context)
-    assert done.last["text"].startswith("Done: I deleted everything")
+    assert done.last["text"].startswith("Done: I deleted everything I knew about you (1 rating, 1 watched film")
     assert deps.service.profiles.ratings(key(ANA)) == {}
 
 

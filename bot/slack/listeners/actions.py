@@ -17,6 +17,7 @@ from bot.slack.blocks import (
     FORGET_CANCEL_ACTION,
     FORGET_CONFIRM_ACTION,
     WATCHED_PAGE_ACTION,
+    forgotten_message,
     text_message,
     watched_page,
 )
@@ -78,9 +79,7 @@ def forget_confirm(ack, body: dict, respond, client, context) -> None:
 def run_forget(deps, client, respond, body: dict) -> None:
     reply = replacing(respond)
     with reporting(reply, "/forget"):
-        counts = deps.service.forget(_clicker(deps, client, body))
-        deleted = ", ".join(f"{n} {what.replace('_', ' ')}" for what, n in counts.items() if n)
-        reply(text_message(f"Done: I deleted everything I knew about you ({deleted or 'there was nothing stored'})."))
+        reply(forgotten_message(deps.service.forget(_clicker(deps, client, body))))
 
 
 def forget_cancel(ack, respond, context) -> None:
