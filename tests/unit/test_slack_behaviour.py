@@ -24,20 +24,20 @@ class SlackFrontEnd:
     def key(self, user: str) -> str:
         return key(USERS[user])
 
-    def ask(self, user: str, text: str) -> list[str]:
+    async def ask(self, user: str, text: str) -> list[str]:
         before = len(self.client.calls)
         events.app_mention(mention(text, user=USERS[user], ts=f"1699990000.{next(self.clock):06d}"), self.client,
                            self.context)  # fmt: skip
         posted = [kwargs for name, kwargs in self.client.calls[before:] if name == "reactions_add"]
         return list(dict.fromkeys(f"{r['channel']}:{r['timestamp']}" for r in posted))
 
-    def react(self, user: str, message: str, meaning: str, *, added: bool = True) -> None:
+    async def react(self, user: str, message: str, meaning: str, *, added: bool = True) -> None:
         stamp = f"1700000000.{next(self.clock):06d}"
         event = reaction(NAMES[meaning], message, user=USERS[user], added=added, event_ts=stamp)
         self.last = (event, added)
-        self.redeliver()
+        await self.redeliver()
 
-    def redeliver(self) -> None:
+    async def redeliver(self) -> None:
         event, added = self.last
         (events.reaction_added if added else events.reaction_removed)(dict(event), self.client, self.context)
 
@@ -48,15 +48,15 @@ class SlackFrontEnd:
                 context=self.context)  # fmt: skip
         return respond.last["text"]
 
-    def rate(self, user: str, title: str, stars: float) -> str:
+    async def rate(self, user: str, title: str, stars: float) -> str:
         return self._command("/rate", f"{title} {stars:g}", user)
 
-    def watched_add(self, user: str, title: str) -> str:
+    async def watched_add(self, user: str, title: str) -> str:
         return self._command("/watched", f"add {title}", user)
 
     def message_key(self, message: str) -> tuple[str, str]:
         return "slack", message
 
 
-def test_slack_passes_the_front_end_behaviour_test(deps, client, context):
-    check_front_end(SlackFrontEnd(deps, client, context))
+async def test_slack_passes_the_front_end_behaviour_test(deps, client, context):
+    await check_front_end(SlackFrontEnd(deps, client, context))
