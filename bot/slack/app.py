@@ -7,6 +7,7 @@ is how `moviebot slack` (and `moviebot serve`, beside the other front ends) runs
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from agent.service import MovieService
 
 log = logging.getLogger(__name__)
+
+REFIT_MINUTES = 30
 
 
 class SlackUnreachable(ConnectionError):
@@ -88,22 +91,40 @@ def _connect(handler: SocketModeHandler) -> None:
 
 
 async def serve(service: MovieService, settings: Settings, stop: asyncio.Event, *,
-                client: WebClient | None = None) -> None:  # fmt: skip
+                client: WebClient | None = None, refit_minutes: float = REFIT_MINUTES) -> None:  # fmt: skip
     """Runs the bot in Socket Mode until `stop` is set; then disconnects and finishes the work
     already acknowledged. Raises SettingsError (missing, malformed or rejected tokens) or
     SlackUnreachable before connecting; once connected, slack_sdk reconnects by itself.
-    `client` replaces the WebClient (tests point it at a mock Web API)."""
+    `client` replaces the WebClient (tests point it at a mock Web API). While it runs, the
+    learning re-ranker is refitted from the store every `refit_minutes` (0: never), which folds
+    in removed reactions exactly."""
     _, app_token = settings.slack_tokens()
     deps = SlackDeps(service)
     handler = None
+    refitting = None
     try:
         app = await asyncio.to_thread(build_app, service, settings, client=client, deps=deps)
         handler = SocketModeHandler(app, app_token)
         await asyncio.to_thread(_connect, handler)
         log.info("connected to Slack in Socket Mode as %s", deps.bot_user_id)
+        if refit_minutes:
+            refitting = asyncio.create_task(_refit_every(service, refit_minutes, stop))
         await stop.wait()
         log.info("disconnecting from Slack")
     finally:
+        if refitting is not None:
+            refitting.cancel()
         if handler is not None:
             await asyncio.to_thread(handler.close)
         await asyncio.to_thread(deps.close)
+
+
+async def _refit_every(service: MovieService, minutes: float, stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        try:
+            rows = await asyncio.to_thread(service.refit)
+            log.info("refitted the re-ranker from %d rewards", rows)
+        except Exception:
+            log.exception("refitting the re-ranker failed")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), minutes * 60)

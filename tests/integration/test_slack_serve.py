@@ -71,6 +71,9 @@ async def test_serve_answers_over_socket_mode_and_stops_cleanly(slack_service):
     api = SlackWebAPI(users={u: {"display_name": n} for u, n in NAMES.items()}, socket_url=socket.url).start()
     client = WebClient(token=TOKENS["slack_bot_token"], base_url=api.api_url)
     stop = asyncio.Event()
+    refits = []
+    real_refit = slack_service.refit
+    slack_service.refit = lambda: refits.append(1) or real_refit()
     before = {t.ident for t in threading.enumerate()}
     running = asyncio.create_task(serve(slack_service, Settings(**TOKENS), stop, client=client))
     try:
@@ -80,6 +83,7 @@ async def test_serve_answers_over_socket_mode_and_stops_cleanly(slack_service):
         assert opened.token == TOKENS["slack_app_token"]
         picks = [c for c in api.of("chat.postMessage") if c.payload.get("thread_ts") == "1699990000.000100"]
         assert len(picks) == 4
+        await wait_for(lambda: refits)  # the re-ranker is refitted from the store once connected
         stop.set()
         await asyncio.wait_for(running, 30)
         assert socket.closed.wait(10)  # the bot hung up
