@@ -153,6 +153,7 @@ class WatchedItem:
     year: int | None
     stars: float | None
     at: str  # ISO-8601 UTC
+    source: str = ""  # where it was marked: "discord", "cli", "import", "feedback:watched"...
 
 
 @dataclass(frozen=True)
@@ -341,7 +342,7 @@ class MovieService:
             movie = self.catalog.get(row["movie_id"])
             items.append(WatchedItem(
                 row["movie_id"], movie.label if movie else row["movie_id"], movie.year if movie else None,
-                ratings.get(row["movie_id"]), row["watched_at"],
+                ratings.get(row["movie_id"]), row["watched_at"], row["source"],
             ))  # fmt: skip
         return items
 
@@ -423,13 +424,12 @@ class MovieService:
         )  # fmt: skip
 
     def profile_chart(self, user: str, display_name: str | None = None) -> bytes | None:
-        """Genre and decade affinities as a PNG; None with nothing to draw or no chart function."""
+        """Genre and decade affinities as a PNG (empty axes for an empty profile); None when
+        there is no chart function or drawing failed."""
         self._check_user(user)
         if self.chart is None:
             return None
         taste, _, _ = self._taste(user)
-        if taste.is_empty:
-            return None
         taste.user = display_name or user
         try:
             return self.chart(taste)
@@ -460,6 +460,8 @@ class MovieService:
         fmt = fmt or detect_format(paths[0])
         if fmt not in IMPORT_FORMATS:
             raise InvalidInput(f"import format must be one of {', '.join(IMPORT_FORMATS)}, got {fmt!r}")
+        if fmt == "movielens" and user is not None and movielens_user is None:
+            raise InvalidInput("a MovieLens ratings.csv holds many users: say which userId to import")
         try:
             rows = read_history(fmt, paths, movielens_user=movielens_user)
             return import_history(self.profiles, self.catalog, rows, user=user, user_prefix=user_prefix, fmt=fmt)
@@ -494,6 +496,7 @@ class MovieService:
         with self._learning:
             rows = self.ranker.learn_from_store()
             self.unsaved = 0
+        log.info("refitted the re-ranker from %d rewards", rows)
         return rows
 
     def save_learning(self) -> int:
@@ -504,6 +507,7 @@ class MovieService:
                 return 0
             self.ranker.save()
             self.unsaved = 0
+        log.info("saved the re-ranker (%d new rewards)", count)
         return count
 
     def _learn(self, user: str, features: dict, kind: str, stars: float | None) -> None:
@@ -531,7 +535,7 @@ class MovieService:
         try:
             return validate_stars(float(stars) if isinstance(stars, str) else stars)
         except (TypeError, ValueError):
-            raise InvalidInput(f"stars go from 0.5 to 5 in half steps, like 3.5; got {stars!r}") from None
+            raise InvalidInput(f"stars must be from 0.5 to 5 in steps of 0.5, got {stars!r}") from None
 
     def _movie(self, movie: str | Movie) -> Movie:
         if isinstance(movie, Movie):

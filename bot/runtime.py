@@ -68,21 +68,34 @@ def draw_profile_chart(profile) -> bytes:
     return profile_chart(profile)
 
 
+def open_catalog_only(settings: Settings, *, progress=None) -> Catalog:
+    """The catalog alone (built from the starter file on first use), for pure search."""
+    home = DataDir(settings.home).ensure()
+    catalog, _ = open_catalog(home, settings.embedder(), progress=progress)
+    return catalog
+
+
 def open_runtime(
     settings: Settings,
     *,
     progress=None,
     memory: bool = True,
     config: AgentConfig | None = None,
-    profiles: ProfileStore | None = None,
+    scratch_ratings: list[tuple] | None = None,
     learning: bool = True,
 ) -> Runtime:
-    """`memory=False` keeps no conversations; `profiles` replaces the data dir's profile
-    store (an evaluation's scratch one); `learning=False` ranks with the fixed ranker only."""
+    """`memory=False` keeps no conversations; `scratch_ratings` (an evaluation's) puts a
+    profile store in memory holding only those (user, movie, stars, at) rows in place of the
+    data dir's; `learning=False` ranks with the fixed ranker only."""
     home = DataDir(settings.home).ensure()
     embedder = settings.embedder()
     catalog, _ = open_catalog(home, embedder, progress=progress)
-    profiles = profiles or ProfileStore(home.state_db_path)
+    if scratch_ratings is None:
+        profiles = ProfileStore(home.state_db_path)
+    else:
+        profiles = ProfileStore(None)
+        if scratch_ratings:
+            profiles.bulk_rate(scratch_ratings, source="evaluation")
     from agent.bandit import Ranker
 
     service = build_service(

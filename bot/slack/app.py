@@ -122,8 +122,7 @@ async def serve(service: MovieService, settings: Settings, stop: asyncio.Event, 
 async def _refit_every(service: MovieService, minutes: float, stop: asyncio.Event) -> None:
     while not stop.is_set():
         try:
-            rows = await asyncio.to_thread(service.refit)
-            log.info("refitted the re-ranker from %d rewards", rows)
+            await asyncio.to_thread(service.refit)
         except Exception:
             log.exception("refitting the re-ranker failed")
         with contextlib.suppress(TimeoutError):

@@ -15,8 +15,8 @@ import pytest
 from slack_sdk import WebClient
 from websockets.sync.server import serve as websocket_server
 
-from bot.cli import main
-from bot.cli_slack import run_until_signalled
+from bot.cli.main import main
+from bot.cli.slack import run_until_signalled
 from bot.settings import Settings, SettingsError
 from bot.slack.app import serve
 from tests.slack_web_api import SlackWebAPI

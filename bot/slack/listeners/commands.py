@@ -134,7 +134,7 @@ def run_profile(deps, client, respond, command: dict) -> None:
     with reporting(reply, "/profile"):
         key = _who(deps, client, command)
         summary = deps.service.profile(key)
-        chart = deps.service.profile_chart(key, deps.names.get(key))
+        chart = None if summary.is_empty else deps.service.profile_chart(key, deps.names.get(key))
         note = ""
         if chart:
             note = upload_chart(client, command, chart, deps.names.get(key))

@@ -7,14 +7,14 @@ import asyncio
 import logging
 import signal
 
-from bot.cli import UserError, command, open_app
+from bot.cli.base import UserError, open_service
 from bot.settings import Settings
 
 log = logging.getLogger("moviebot")
 
 
-def add_parsers(sub, eval_sub, common: argparse.ArgumentParser) -> None:
-    sub.add_parser(
+def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
         "slack",
         parents=[common],
         help="run the Slack bot (needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN)",
@@ -22,9 +22,9 @@ def add_parsers(sub, eval_sub, common: argparse.ArgumentParser) -> None:
         "Needs SLACK_BOT_TOKEN (xoxb-...) and SLACK_APP_TOKEN (xapp-..., with connections:write); "
         "the README's Slack section has the app manifest.",
     )
+    p.set_defaults(run=cmd_slack)
 
 
-@command("slack")
 def cmd_slack(args: argparse.Namespace, settings: Settings) -> int:
     settings.slack_tokens()  # a missing or malformed token is reported before the models load
     from bot.slack.app import SlackUnreachable
@@ -32,13 +32,13 @@ def cmd_slack(args: argparse.Namespace, settings: Settings) -> int:
     level = logging.DEBUG if args.verbose else logging.INFO
     for name in ("moviebot", "bot", "slack_bolt"):
         logging.getLogger(name).setLevel(level)
-    app = open_app(args, settings)
+    runtime = open_service(args, settings)
     try:
-        asyncio.run(run_until_signalled(app.service, settings))
+        asyncio.run(run_until_signalled(runtime.service, settings))
     except SlackUnreachable as exc:
         raise UserError(str(exc)) from None
     finally:
-        app.close()
+        runtime.close()
         log.info("stores closed")
     return 0
 
