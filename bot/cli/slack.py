@@ -26,8 +26,12 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_slack(args: argparse.Namespace, settings: Settings) -> int:
-    settings.slack_tokens()  # a missing or malformed token is reported before the models load
-    from bot.slack.app import SlackUnreachable
+    from bot.slack.app import SlackUnreachable, verify
+
+    try:
+        verify(settings)  # a missing, malformed or rejected token is reported before the models load
+    except SlackUnreachable as exc:
+        raise UserError(str(exc)) from None
 
     level = logging.DEBUG if args.verbose else logging.INFO
     for name in ("moviebot", "bot", "slack_bolt"):

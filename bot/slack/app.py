@@ -62,9 +62,29 @@ def build_app(service: MovieService, settings: Settings, *, client: WebClient | 
     return app
 
 
+def verify(settings: Settings) -> dict:
+    """Blocking. Checks the bot token with Slack (auth.test) before anything slow is loaded;
+    Slack's answer (bot user id, team), or SettingsError / SlackUnreachable in one line."""
+    bot_token, _ = settings.slack_tokens()
+    return _auth_test(WebClient(token=bot_token))
+
+
+@contextlib.contextmanager
+def _quiet_sdk():
+    """slack_sdk logs each failed request at ERROR before raising; the exception says it in one line."""
+    logger = logging.getLogger("slack_sdk.web.base_client")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def _auth_test(client: WebClient) -> dict:
     try:
-        return client.auth_test().data
+        with _quiet_sdk():
+            return client.auth_test().data
     except SlackApiError as exc:
         raise SettingsError(
             f"Slack rejected SLACK_BOT_TOKEN ({exc.response.get('error')}): copy the Bot User OAuth Token "
@@ -80,7 +100,8 @@ def _reason(exc: OSError) -> str:
 
 def _connect(handler: SocketModeHandler) -> None:
     try:
-        handler.connect()
+        with _quiet_sdk():
+            handler.connect()
     except SlackApiError as exc:
         raise SettingsError(
             f"Slack rejected SLACK_APP_TOKEN ({exc.response.get('error')}): create an app-level token with the "
