@@ -97,17 +97,21 @@ class SlackDeps:
     def user(self, client, team: str | None, user_id: str, channel: str | None = None) -> str:
         """Blocking. The user key for a Slack user, registered with their display name (users.info,
         once per process) and the workspace, so /movienight knows who is in it."""
-        platform_id = f"{team}:{user_id}" if team else user_id
-        key = f"slack:{platform_id}"
+        key = user_key(team, user_id)
         if key not in self.names:
             self.names[key] = display_name(client, user_id)
-        return self.service.register("slack", platform_id, self.names[key], group=team, channel=channel)
+        return self.service.register("slack", key.removeprefix("slack:"), self.names[key], group=team, channel=channel)
 
     def name_of(self, key: str) -> str:
         return self.names.get(key) or "someone"
 
     def close(self) -> None:
         self.work.shutdown(wait=True, cancel_futures=False)
+
+
+def user_key(team: str | None, user_id: str) -> str:
+    """"slack:T…:U…" (workspace and user: Slack user ids are unique only within a workspace)."""
+    return f"slack:{team}:{user_id}" if team else f"slack:{user_id}"
 
 
 def display_name(client, user_id: str) -> str | None:

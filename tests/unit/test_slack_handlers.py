@@ -194,7 +194,12 @@ def test_other_reactions_and_other_messages_change_nothing(deps, client, context
     events.reaction_added(reaction("+1", f"{CHANNEL}:1600000000.000001", event_ts="1700000100.000002"), client, context)
     events.reaction_added({**reaction("+1", first, event_ts="1700000100.000003"), "item": {"type": "file"}},
                           client, context)  # fmt: skip
-    assert deps.service.profiles.feedback_events(key(ANA)) == []
+    elsewhere = {**reaction("+1", f"{CHANNEL}:1600000000.000009", user=CY, event_ts="1700000100.000004"),
+                 "item_user": BEN}  # fmt: skip
+    events.reaction_added(elsewhere, client, context)
+    assert deps.service.profiles.feedback_events() == []
+    assert [c["user"] for c in client.of("users_info")] == [ANA]  # reactors elsewhere are not looked up
+    assert deps.service.members("slack", TEAM) == [key(ANA)]  # nobody else was registered
 
 
 def test_a_removal_delivered_before_its_add_ends_off(deps, client, context):

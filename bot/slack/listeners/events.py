@@ -11,6 +11,7 @@ import logging
 from slack_bolt import App
 
 from bot.slack.blocks import home_view
+from bot.slack.deps import user_key
 from bot.slack.talk import converse
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,8 @@ def on_reaction(event: dict, client, context, *, added: bool) -> None:
     if item.get("type") != "message" or not event.get("user") or not event.get("reaction"):
         return
     deps = context["moviebot"]
+    if event.get("item_user") and deps.bot_user_id and event["item_user"] != deps.bot_user_id:
+        return  # a reaction on someone else's message: none of ours, and nobody to remember
     deps.later(
         apply_reaction, deps, client, team=context.get("team_id"), user_id=event["user"], channel=item["channel"],
         message_ts=item["ts"], reaction=event["reaction"], added=added, event_ts=event.get("event_ts"),
@@ -48,10 +51,13 @@ def on_reaction(event: dict, client, context, *, added: bool) -> None:
 
 
 def apply_reaction(deps, client, *, team, user_id, channel, message_ts, reaction, added, event_ts):
-    """Blocking: in order per (message, reactor, emoji), then the service's ledger decides."""
-    reactor = deps.user(client, team, user_id)
+    """Blocking: in order per (message, reactor, emoji), then the service's ledger decides. The
+    reactor is registered (name, workspace) only once a reaction turned out to be on a pick."""
+    reactor = user_key(team, user_id)
     outcome = deps.reactions.apply(channel=channel, message_ts=message_ts, reactor=reactor, reaction=reaction,
                                    added=added, event_ts=event_ts)  # fmt: skip
+    if outcome is not None:
+        deps.user(client, team, user_id)
     if outcome is not None and outcome.recorded:
         log.info("reaction %s %s by %s on %s:%s (%s)", reaction, "added" if added else "removed", reactor,
                  channel, message_ts, outcome.movie_id)  # fmt: skip
