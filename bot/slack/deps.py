@@ -1,8 +1,9 @@
 """What every Slack listener needs, built once by `build_app` and handed to listeners in Bolt's
 context (`context["moviebot"]`), so the listeners stay plain functions tests call directly.
 
-Listeners run on Bolt's small listener pool and must acknowledge within 3 seconds; the slow
-part (the recommender, SQLite, Web API calls) goes to `work`, a pool of our own, after `ack()`.
+Listeners run on the thread that received the envelope, which Slack wants acknowledged within
+3 seconds: they only `ack()` and hand the slow part (the recommender, SQLite, Web API calls) to
+`work`, a pool of our own, so no receiving thread waits on it.
 """
 
 from __future__ import annotations
