@@ -171,7 +171,8 @@ def run_movienight(deps, client, respond, command: dict) -> None:
     with reporting(reply, "/movienight"):
         text = command.get("text") or ""
         team, channel, caller = command.get("team_id"), command["channel_id"], command["user_id"]
-        mentioned = list(dict.fromkeys(m.group(1) for m in _MENTION.finditer(text) if m.group(1) != caller))
+        mentioned = list(dict.fromkeys(m.group(1) for m in _MENTION.finditer(text)
+                                       if m.group(1) not in (caller, deps.bot_user_id)))  # fmt: skip
         labels = {m.group(1): m.group(2) for m in _MENTION.finditer(text) if m.group(2)}
         if not mentioned:
             reply(text_message(MOVIENIGHT_USAGE))
