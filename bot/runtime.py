@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 
 from agent.deps import AgentConfig, Deps
-from agent.graph import Recommender, sqlite_checkpointer
+from agent.recommender import Recommender, sqlite_checkpointer
 from agent.service import MovieService, build_service
 from bot.settings import Settings
 from store.catalog import Catalog

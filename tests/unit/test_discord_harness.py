@@ -26,7 +26,7 @@ import pytest
 
 from agent.bandit import Ranker
 from agent.deps import AgentConfig, Deps
-from agent.graph import Recommender
+from agent.recommender import Recommender
 from agent.service import MovieService
 from bot.discord.app import Cooldown, MovieBot
 from bot.settings import Settings

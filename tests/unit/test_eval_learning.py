@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from agent.bandit import Ranker
-from agent.rank import Candidate
+from agent.scoring import Candidate
 from evaluation import bandit as bd
 from evaluation import movielens as ml
 from store.catalog import Catalog
