@@ -64,7 +64,9 @@ class SlackDeps:
 
     def __post_init__(self):
         self.reactions = ReactionOrder(
-            lambda key, reactor, emoji, added: self.service.react("slack", key, reactor, emoji, added=added)
+            lambda key, reactor, emoji, added, in_order: self.service.react(
+                "slack", key, reactor, emoji, added=added, in_order=in_order
+            )
         )
         self._pending: set[Future] = set()
         self._pending_lock = threading.Lock()
@@ -111,7 +113,7 @@ class SlackDeps:
 
 
 def user_key(team: str | None, user_id: str) -> str:
-    """"slack:T…:U…" (workspace and user: Slack user ids are unique only within a workspace)."""
+    """ "slack:T…:U…" (workspace and user: Slack user ids are unique only within a workspace)."""
     return f"slack:{team}:{user_id}" if team else f"slack:{user_id}"
 
 

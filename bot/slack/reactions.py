@@ -9,12 +9,9 @@ duplicate delivery, and is skipped. The final state is therefore the state of th
 which is what the reaction shows on Slack. What an emoji means, duplicates across restarts and
 undo are the service's ledger's business; this module only decides the order.
 
-One case needs the ledger's help. A removal the ledger has nothing to undo for (it returns None)
-is kept there as a marker, and the ledger takes the next add within a couple of minutes for the
-overtaken add of that removal, undoing it at once. Here an add that reaches the service after a
-removal is always newer than it (older ones were skipped), so after such a removal the next
-add is applied twice: the first is absorbed by the marker, the second turns the reaction on
-(and is an ignored duplicate if the first already did).
+Since the order is known, the service is told so (`in_order`): a removal with nothing to undo
+is then dropped rather than taken for one that overtook its add. Events without a timestamp go
+through in arrival order, and the ledger's own guard for overtaking removals applies to them.
 """
 
 from __future__ import annotations
@@ -42,13 +39,12 @@ def event_order(event_ts: object) -> Decimal | None:
 
 class ReactionOrder:
     def __init__(self, react, *, remembered: int = REMEMBERED):
-        """`react(message_key, reactor, emoji, added)` applies one event (the service call)."""
+        """`react(message_key, reactor, emoji, added, in_order)` applies one event (the service call)."""
         self._react = react
         self._stripes = [threading.Lock() for _ in range(STRIPES)]
         self._last: OrderedDict[tuple, Decimal] = OrderedDict()
         self._last_lock = threading.Lock()
         self._remembered = remembered
-        self._markers: set[tuple] = set()  # keys whose last applied event was a removal with nothing to undo
 
     def apply(self, *, channel: str, message_ts: str, reactor: str, reaction: str, added: bool, event_ts: object):
         """Blocking. The service's outcome, or None for a stale or repeated event."""
@@ -64,15 +60,5 @@ class ReactionOrder:
                     self._last[key] = order
                     self._last.move_to_end(key)
                     while len(self._last) > self._remembered:
-                        forgotten, _ = self._last.popitem(last=False)
-                        self._markers.discard(forgotten)
-            outcome = self._react(f"{channel}:{message_ts}", reactor, emoji, added)
-            if not added:
-                if outcome is None and order is not None:
-                    self._markers.add(key)
-                return outcome
-            if key in self._markers:
-                self._markers.discard(key)
-                again = self._react(f"{channel}:{message_ts}", reactor, emoji, added)
-                outcome = again if again is not None and again.recorded else outcome
-            return outcome
+                        self._last.popitem(last=False)
+            return self._react(f"{channel}:{message_ts}", reactor, emoji, added, order is not None)

@@ -18,7 +18,7 @@ class Switches:
         self.calls: list[tuple] = []
         self.lock = threading.Lock()
 
-    def react(self, key, reactor, emoji, added):
+    def react(self, key, reactor, emoji, added, in_order):
         with self.lock:
             self.calls.append((key, reactor, emoji, added))
             self.state[(key, reactor, emoji)] = added

@@ -219,4 +219,3 @@ def register(app: App) -> None:
     app.command("/profile")(profile)
     app.command("/movienight")(movienight)
     app.command("/forget")(forget)
-
