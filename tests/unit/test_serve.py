@@ -12,7 +12,7 @@ import types
 import pytest
 
 from bot import serve as serve_module
-from bot.cli.main import main
+from bot.cli.commands import main
 from bot.serve import FrontEnd, plan, run
 from bot.settings import Settings
 
