@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.settings import Settings, SettingsError
+from store.vectors import VectorStoreUnavailable
 from store.vocab import GENRES
 
 log = logging.getLogger("moviebot")
@@ -40,22 +41,24 @@ def runtime(args: argparse.Namespace, settings: Settings):
 
     home = DataDir(settings.home).ensure()
     embedder = settings.embedder()
-    announce_catalog_build(args, home, embedder)
-    catalog, _ = open_catalog(home, embedder, progress=progress_bar(args))
+    vectors = settings.vector_store()
+    announce_catalog_build(args, home, embedder, vectors)
+    catalog, _ = open_catalog(home, embedder, progress=progress_bar(args), vectors=vectors)
     return home, embedder, catalog
 
 
 CATALOG_BUILDS = {
     "starter": "First run: indexing the starter catalog (about 15 seconds)...",
     "reindex": "The embedding setup changed: re-embedding the catalog once (about a minute per 7,000 movies)...",
+    "vectors": "This catalog's vectors are not in the Chroma server yet: copying them there once...",
 }
 
 
-def announce_catalog_build(args: argparse.Namespace, home, embedder) -> None:
+def announce_catalog_build(args: argparse.Namespace, home, embedder, vectors=None) -> None:
     """Say why the first command after installing, or after changing the embedding setup, takes a while."""
     from store.starter import pending_build
 
-    build = pending_build(home, embedder)
+    build = pending_build(home, embedder, vectors)
     if build and not getattr(args, "json", False):
         print(CATALOG_BUILDS[build], file=sys.stderr)
 
@@ -116,6 +119,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             strict=args.strict,
             progress=progress_bar(args),
             on_error=report_error,
+            vectors=settings.vector_store(),
         )
     except (SourceError, IngestFailed) as exc:
         raise UserError(f"{exc}\nThe previous catalog is unchanged.") from exc
@@ -392,7 +396,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = Settings.from_env(home=args.data_dir)
         name = f"eval {args.eval_command}" if args.command == "eval" else args.command
         return COMMANDS[name](args, settings)
-    except (UserError, SettingsError) as exc:
+    except (UserError, SettingsError, VectorStoreUnavailable) as exc:
         print(f"moviebot: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:

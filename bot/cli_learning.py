@@ -42,16 +42,17 @@ def _movielens_setup(args: argparse.Namespace, settings: Settings, folder: Path)
         raise UserError(f"{folder}: not a folder; give the MovieLens folder (movies.csv, links.csv, ratings.csv)")
     home = DataDir(settings.home).ensure()
     embedder = settings.embedder()
-    announce_catalog_build(args, home, embedder)
-    ensure_starter(home, embedder, progress=progress_bar(args))
+    vectors = settings.vector_store()
+    announce_catalog_build(args, home, embedder, vectors)
+    ensure_starter(home, embedder, progress=progress_bar(args), vectors=vectors)
     _say(args, "Checking the catalog for the MovieLens titles (adding them the first time takes about 2 minutes)...")
     try:
-        built = ensure_catalog(home, embedder, folder, progress=progress_bar(args))
+        built = ensure_catalog(home, embedder, folder, progress=progress_bar(args), vectors=vectors)
     except EvaluationError as exc:
         raise UserError(str(exc)) from exc
     if built.status != "unchanged":
         _say(args, f"Catalog now has {built.movies} movies ({built.added} added, {built.embedded} embedded).")
-    catalog = Catalog(home.current_catalog(), embedder)
+    catalog = Catalog(home.current_catalog(), embedder, vectors=vectors)
     try:
         prepared = prepare(catalog, folder)
     except EvaluationError as exc:
@@ -160,7 +161,7 @@ def _logged(args: argparse.Namespace, settings: Settings):
         raise UserError(f"{home.state_db_path}: no profile store yet, so no logged reactions")
     catalog = None
     if home.current_catalog() is not None:  # for the diversity term; the log itself carries the features
-        catalog = Catalog(home.current_catalog(), settings.embedder())
+        catalog = Catalog(home.current_catalog(), settings.embedder(), vectors=settings.vector_store())
     profiles = ProfileStore(home.state_db_path)
     try:
         answers, dropped = logged_answers(profiles, catalog)

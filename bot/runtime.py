@@ -62,7 +62,7 @@ def open_runtime(
     store (an evaluation's scratch one); `learning=False` ranks with the fixed ranker only."""
     home = DataDir(settings.home).ensure()
     embedder = settings.embedder()
-    catalog, _ = open_catalog(home, embedder, progress=progress)
+    catalog, _ = open_catalog(home, embedder, progress=progress, vectors=settings.vector_store())
     profiles = profiles or ProfileStore(home.state_db_path)
     from agent.bandit import Ranker
 
