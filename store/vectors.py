@@ -151,9 +151,7 @@ class VectorStore:
             return fn(*args, **kwargs)
         except Exception as exc:
             if self.url is not None and _is_connection_error(exc):
-                raise VectorStoreUnavailable(
-                    f"lost the Chroma server at {self.url} ({exc}). Is it running?"
-                ) from exc
+                raise VectorStoreUnavailable(f"lost the Chroma server at {self.url} ({exc}). Is it running?") from exc
             raise
 
 
