@@ -272,8 +272,10 @@ class Catalog:
         if not counts:
             return known
         top = math.log10(max(counts.values()) + 1) or 1.0
-        rated = np.array([counts.get(i, 0) for i in self._filter_index.ids[rows]], dtype=float)
-        return np.maximum(known, np.log10(rated + 1) / top)
+        rated = np.zeros(len(self._known))  # filled from the rated films only: far fewer than the catalog's
+        rated_rows, rated_ids = self._filter_index.rows(counts)
+        rated[rated_rows] = [counts[i] for i in rated_ids]
+        return np.maximum(known, np.log10(rated[rows] + 1) / top)
 
     def _vector_search(self, vector: np.ndarray, keep: np.ndarray | None, n: int) -> list[tuple[str, float]]:
         """Nearest movies among those `keep` allows (all when None): exact in memory, or
