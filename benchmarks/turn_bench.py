@@ -149,8 +149,7 @@ def main() -> None:
     probe = Settings(home=Path(tempfile.gettempdir()))
     cache = (args.cache or Path(tempfile.gettempdir()) / "moviebot-turn-bench") / catalog_key(args.data, probe)
     if not (cache / "CURRENT").exists():
-        print(f"building the catalog once into {cache} (minutes)...", flush=True)
-        shutil.rmtree(cache, ignore_errors=True)
+        print(f"building the catalog once into {cache} (minutes; a killed build resumes)...", flush=True)
         subprocess.run([sys.executable, __file__, "--data", str(args.data), "--build-only", str(cache)], check=True)
 
     work = Path(tempfile.mkdtemp(prefix="moviebot-turn-bench-"))
