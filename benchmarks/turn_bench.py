@@ -1,6 +1,7 @@
 """Turn benchmark: how long one chat turn takes, against the floors of this machine.
 
-    python benchmarks/turn_bench.py [--data ../shared/data] [--cache DIR] [--index memory|chroma] [--rounds 3]
+    python benchmarks/turn_bench.py [--data ../shared/data] [--cache DIR] [--index memory|chroma]
+                                    [--no-warm] [--rounds 3]
 
 No LLM (the offline, rule-based path). The catalog is TMDB 5000 + MovieLens (~11k
 films), ingested once into a temp folder keyed by the input files and the embedding
@@ -16,8 +17,8 @@ Prints, all measured in this run:
   catalog's vectors; each turn figure is also given as a ratio to their sum;
 - peak RSS of this process (ingest runs in a child process, so it is not counted).
 
-`--index chroma` sends every vector query to Chroma, as moviebot did before the
-in-memory index: run both to compare.
+`--index chroma --no-warm` is moviebot as it was before the in-memory index and the
+start-up warm-up: run both ways to compare.
 """
 
 from __future__ import annotations
@@ -140,6 +141,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=None, help="where built catalogs are kept (default: temp dir)")
     parser.add_argument("--index", choices=("memory", "chroma"), default="memory")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--no-warm", action="store_true", help="open the runtime without warming it (as before)")
     parser.add_argument("--build-only", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.build_only:
@@ -156,10 +158,13 @@ def main() -> None:
     try:
         settings = Settings(home=run_home(cache, work), vector_index=args.index)
         started = time.perf_counter()
-        rt = open_runtime(settings)
+        rt = open_runtime(settings, warm=not args.no_warm)
         opened = time.perf_counter() - started
         rated = _rate_forty(rt)
-        print(f"catalog {len(rt.catalog)} movies, vector index: {args.index}; runtime ready in {opened:.1f}s")
+        print(
+            f"catalog {len(rt.catalog)} movies, vector index: {args.index}, warm-up: {not args.no_warm}; "
+            f"runtime ready in {opened:.1f}s"
+        )
         print(f"{USERS[1]} has {rated} ratings")
 
         ask = rt.recommender.ask

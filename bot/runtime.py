@@ -57,9 +57,12 @@ def open_runtime(
     config: AgentConfig | None = None,
     profiles: ProfileStore | None = None,
     learning: bool = True,
+    warm: bool = False,
 ) -> Runtime:
     """`memory=False` keeps no conversations; `profiles` replaces the data dir's profile
-    store (an evaluation's scratch one); `learning=False` ranks with the fixed ranker only."""
+    store (an evaluation's scratch one); `learning=False` ranks with the fixed ranker only;
+    `warm=True` (a bot, before it says it is ready) runs scratch turns so the first user's
+    turn is as fast as any (a one-shot command would only pay for them)."""
     home = DataDir(settings.home).ensure()
     embedder = settings.embedder()
     catalog, _ = open_catalog(home, embedder, progress=progress, vectors=settings.vector_store())
@@ -75,4 +78,7 @@ def open_runtime(
         today=dt.date.today(),
     )
     checkpointer = sqlite_checkpointer(home.root / "conversations.sqlite") if memory else None
-    return Runtime(settings, home, catalog, profiles, Recommender(deps, checkpointer))
+    recommender = Recommender(deps, checkpointer)
+    if warm:
+        recommender.warm()
+    return Runtime(settings, home, catalog, profiles, recommender)
