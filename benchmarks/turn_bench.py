@@ -1,12 +1,13 @@
 """Turn benchmark: how long one chat turn takes, against the floors of this machine.
 
     python benchmarks/turn_bench.py [--data ../shared/data] [--cache DIR] [--index memory|chroma]
-                                    [--no-warm] [--rounds 3]
+                                    [--one-shot] [--rounds 3]
 
 No LLM (the offline, rule-based path). The catalog is TMDB 5000 + MovieLens (~11k
 films), ingested once into a temp folder keyed by the input files and the embedding
 setup, and reused by later runs. In a fresh process the runtime is opened as a bot opens
-it (`bot.runtime.open_runtime`, which warms what it warms), then `Recommender.ask` is
+it (`bot.runtime.open_runtime(serving=True)`: one PyTorch thread per query, warmed up
+before it returns), then `Recommender.ask` is
 called in-process for two users: a newcomer and one with 40 ratings.
 
 Prints, all measured in this run:
@@ -17,8 +18,8 @@ Prints, all measured in this run:
   catalog's vectors; each turn figure is also given as a ratio to their sum;
 - peak RSS of this process (ingest runs in a child process, so it is not counted).
 
-`--index chroma --no-warm` is moviebot as it was before the in-memory index and the
-start-up warm-up: run both ways to compare.
+`--index chroma --one-shot` is moviebot as it was before the in-memory index, the
+serving mode and its warm-up: run both ways to compare.
 """
 
 from __future__ import annotations
@@ -141,7 +142,9 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=None, help="where built catalogs are kept (default: temp dir)")
     parser.add_argument("--index", choices=("memory", "chroma"), default="memory")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--no-warm", action="store_true", help="open the runtime without warming it (as before)")
+    parser.add_argument(
+        "--one-shot", action="store_true", help="open the runtime as a one-shot command: no warm-up, all threads"
+    )
     parser.add_argument("--build-only", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.build_only:
@@ -158,12 +161,13 @@ def main() -> None:
     try:
         settings = Settings(home=run_home(cache, work), vector_index=args.index)
         started = time.perf_counter()
-        rt = open_runtime(settings, warm=not args.no_warm)
+        rt = open_runtime(settings, serving=not args.one_shot)
         opened = time.perf_counter() - started
         rated = _rate_forty(rt)
         print(
-            f"catalog {len(rt.catalog)} movies, vector index: {args.index}, warm-up: {not args.no_warm}; "
-            f"runtime ready in {opened:.1f}s"
+            f"catalog {len(rt.catalog)} movies, vector index: {args.index}, "
+            f"{'one-shot' if args.one_shot else 'serving'} (PyTorch threads per query: "
+            f"{rt.catalog.embedder.threads or 'all'}); runtime ready in {opened:.1f}s"
         )
         print(f"{USERS[1]} has {rated} ratings")
 

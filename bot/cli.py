@@ -220,7 +220,7 @@ def user_key(name: str) -> str:
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.terminal import run_chat
 
-    app = open_app(args, settings, warm=True)
+    app = open_app(args, settings, serving=True)
     try:
         app.profiles.ensure_user(*user_key(args.user).split(":", 1))
         return run_chat(app, user_key(args.user))

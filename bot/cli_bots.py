@@ -36,7 +36,7 @@ def cmd_discord(args: argparse.Namespace, settings: Settings) -> int:
     level = logging.DEBUG if args.verbose else logging.INFO
     for name in ("moviebot", "bot", "discord"):
         logging.getLogger(name).setLevel(level)
-    app = open_app(args, settings, warm=True)
+    app = open_app(args, settings, serving=True)
     try:
         return run(settings, app)
     except discord.LoginFailure as exc:

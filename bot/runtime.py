@@ -57,14 +57,15 @@ def open_runtime(
     config: AgentConfig | None = None,
     profiles: ProfileStore | None = None,
     learning: bool = True,
-    warm: bool = False,
+    serving: bool = False,
 ) -> Runtime:
     """`memory=False` keeps no conversations; `profiles` replaces the data dir's profile
-    store (an evaluation's scratch one); `learning=False` ranks with the fixed ranker only;
-    `warm=True` (a bot, before it says it is ready) runs scratch turns so the first user's
-    turn is as fast as any (a one-shot command would only pay for them)."""
+    store (an evaluation's scratch one); `learning=False` ranks with the fixed ranker only.
+    `serving=True` is a long-running bot: it embeds each query on one PyTorch thread
+    (turns run side by side) and warms up before it returns, so the first user's turn is
+    as fast as any (a one-shot command would only pay for the warm-up)."""
     home = DataDir(settings.home).ensure()
-    embedder = settings.embedder()
+    embedder = settings.embedder(serving=serving)
     catalog, _ = open_catalog(home, embedder, progress=progress, vectors=settings.vector_store())
     profiles = profiles or ProfileStore(home.state_db_path)
     from agent.bandit import Ranker
@@ -79,6 +80,6 @@ def open_runtime(
     )
     checkpointer = sqlite_checkpointer(home.root / "conversations.sqlite") if memory else None
     recommender = Recommender(deps, checkpointer)
-    if warm:
+    if serving:
         recommender.warm()
     return Runtime(settings, home, catalog, profiles, recommender)

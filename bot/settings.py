@@ -23,6 +23,7 @@ class Settings:
     embedding_tokens: int = 64  # each movie's document is cut at this many tokens
     chroma_url: str | None = None  # a Chroma server (http://chroma:8000); None = embedded in the data dir
     vector_index: str = "memory"  # searches on an exact in-memory copy of the vectors, or "chroma" itself
+    torch_threads: int | None = None  # PyTorch threads per embedding call; None: 1 when serving, else all cores
     openai_api_key: str | None = None
     openai_base_url: str | None = None
     llm_model: str = "gpt-4o-mini"
@@ -36,10 +37,16 @@ class Settings:
     def llm_enabled(self) -> bool:
         return bool(self.openai_api_key or self.openai_base_url)
 
-    def embedder(self) -> SentenceTransformerEmbedder:
-        """The sentence embedder these settings describe; it loads its model on first use."""
+    def embedder(self, *, serving: bool = False) -> SentenceTransformerEmbedder:
+        """The sentence embedder these settings describe; it loads its model on first use.
+
+        A serving process (a bot answering turns side by side) embeds each query on one
+        thread unless MOVIEBOT_TORCH_THREADS says otherwise; an ingest uses every core."""
         return SentenceTransformerEmbedder(
-            self.embedding_model, precision=self.embedding_precision, max_seq_length=self.embedding_tokens
+            self.embedding_model,
+            precision=self.embedding_precision,
+            max_seq_length=self.embedding_tokens,
+            threads=self.torch_threads or (1 if serving else None),
         )
 
     def vector_store(self) -> VectorStore:
@@ -66,6 +73,7 @@ class Settings:
             embedding_tokens=_number(env, "MOVIEBOT_EMBEDDING_TOKENS", int, cls.embedding_tokens, low=16, high=512),
             chroma_url=chroma_url,
             vector_index=_choice(env, "MOVIEBOT_VECTOR_INDEX", INDEXES, cls.vector_index),
+            torch_threads=_number(env, "MOVIEBOT_TORCH_THREADS", int, None, low=1, high=256),
             openai_api_key=env.get("OPENAI_API_KEY") or None,
             openai_base_url=env.get("OPENAI_BASE_URL") or None,
             llm_model=env.get("MOVIEBOT_LLM_MODEL") or cls.llm_model,

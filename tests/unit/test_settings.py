@@ -25,6 +25,12 @@ def test_a_chroma_server_is_read_from_the_environment():
     assert settings.vector_store() == VectorStore("http://chroma:8000", "chroma")
 
 
+def test_a_serving_process_embeds_on_one_thread_unless_told():
+    assert Settings.from_env({}).embedder().threads is None  # an ingest uses every core
+    assert Settings.from_env({}).embedder(serving=True).threads == 1
+    assert Settings.from_env({"MOVIEBOT_TORCH_THREADS": "2"}).embedder(serving=True).threads == 2
+
+
 def test_discord_ids_are_parsed():
     settings = Settings.from_env({"DISCORD_TEST_GUILD_ID": " 42 ", "MOVIEBOT_DISCORD_CHANNELS": "7, 8 9"})
     assert settings.discord_test_guild_id == 42 and settings.discord_channels == (7, 8, 9)
