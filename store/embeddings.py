@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import sqlite3
 import threading
@@ -129,9 +130,15 @@ def quantise_int8(model):
 
     with warnings.catch_warnings():  # torch.ao's eager quantisation works, and warns it will move to torchao
         warnings.simplefilter("ignore")
-        return torch.ao.quantization.quantize_dynamic(
-            model, {torch.nn.Linear: torch.ao.quantization.per_channel_dynamic_qconfig}, dtype=torch.qint8
+        # in place: a copy would hold the float32 weights beside the int8 ones while loading
+        model = torch.ao.quantization.quantize_dynamic(
+            model,
+            {torch.nn.Linear: torch.ao.quantization.per_channel_dynamic_qconfig},
+            dtype=torch.qint8,
+            inplace=True,
         )
+    gc.collect()  # the replaced float32 layers sit in reference cycles: ~100 MB until collected
+    return model
 
 
 class ChromaEmbeddingFunction:
