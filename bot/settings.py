@@ -23,7 +23,7 @@ class Settings:
     embedding_tokens: int = 64  # each movie's document is cut at this many tokens
     chroma_url: str | None = None  # a Chroma server (http://chroma:8000); None = embedded in the data dir
     vector_index: str = "memory"  # searches on an exact in-memory copy of the vectors, or "chroma" itself
-    torch_threads: int | None = None  # PyTorch threads per embedding call; None: 1 when serving, else all cores
+    torch_threads: int | None = None  # PyTorch and BLAS threads per turn; None: 1 when serving, else all cores
     openai_api_key: str | None = None
     openai_base_url: str | None = None
     llm_model: str = "gpt-4o-mini"
