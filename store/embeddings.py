@@ -91,6 +91,7 @@ class SentenceTransformerEmbedder:
                 model.max_seq_length = self.max_seq_length
                 if self.precision == "int8":
                     model = quantise_int8(model)
+                model.eval()
                 self.dim = model.get_embedding_dimension()
                 self._model = model
             return self._model
@@ -107,7 +108,18 @@ class SentenceTransformerEmbedder:
         return np.asarray(vectors, dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self.embed_documents([text])[0]
+        """One text straight through the model's modules: `encode`'s batching, sorting and
+        per-call `eval()` over every submodule cost a third of a ten-token query; the
+        vector is the same (within 1e-7)."""
+        import torch
+
+        model = self.model
+        if self.threads:
+            _use_threads(self.threads)
+        with torch.inference_mode():
+            vector = model(model.preprocess([text]))["sentence_embedding"][0].float().numpy()
+        norm = float(np.linalg.norm(vector))
+        return (vector / norm if norm else vector).astype(np.float32)
 
 
 def _use_threads(threads: int) -> None:
