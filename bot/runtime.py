@@ -10,6 +10,7 @@ from agent.deps import AgentConfig, Deps
 from agent.recommender import Recommender, sqlite_checkpointer
 from bot.settings import Settings
 from store.catalog import Catalog
+from store.embeddings import SentenceTransformerEmbedder
 from store.home import DataDir
 from store.profiles import ProfileStore
 from store.starter import open_catalog
@@ -76,7 +77,9 @@ def open_runtime(
     home = DataDir(settings.home).ensure()
     if serving:
         _one_thread_per_turn(settings)
-    embedder = settings.embedder(serving=serving)
+    embedder = settings.embedder()
+    if serving and isinstance(embedder, SentenceTransformerEmbedder):
+        embedder.threads = settings.torch_threads or 1  # turns run side by side: one thread each
     catalog, _ = open_catalog(home, embedder, progress=progress, vectors=settings.vector_store())
     profiles = profiles or ProfileStore(home.state_db_path)
     from agent.bandit import Ranker

@@ -37,16 +37,14 @@ class Settings:
     def llm_enabled(self) -> bool:
         return bool(self.openai_api_key or self.openai_base_url)
 
-    def embedder(self, *, serving: bool = False) -> SentenceTransformerEmbedder:
+    def embedder(self) -> SentenceTransformerEmbedder:
         """The sentence embedder these settings describe; it loads its model on first use.
-
-        A serving process (a bot answering turns side by side) embeds each query on one
-        thread unless MOVIEBOT_TORCH_THREADS says otherwise; an ingest uses every core."""
+        (A serving runtime sets its `threads`: see bot.runtime.open_runtime.)"""
         return SentenceTransformerEmbedder(
             self.embedding_model,
             precision=self.embedding_precision,
             max_seq_length=self.embedding_tokens,
-            threads=self.torch_threads or (1 if serving else None),
+            threads=self.torch_threads,
         )
 
     def vector_store(self) -> VectorStore:

@@ -25,10 +25,9 @@ def test_a_chroma_server_is_read_from_the_environment():
     assert settings.vector_store() == VectorStore("http://chroma:8000", "chroma")
 
 
-def test_a_serving_process_embeds_on_one_thread_unless_told():
+def test_torch_threads_come_from_the_environment():
     assert Settings.from_env({}).embedder().threads is None  # an ingest uses every core
-    assert Settings.from_env({}).embedder(serving=True).threads == 1
-    assert Settings.from_env({"MOVIEBOT_TORCH_THREADS": "2"}).embedder(serving=True).threads == 2
+    assert Settings.from_env({"MOVIEBOT_TORCH_THREADS": "2"}).embedder().threads == 2
 
 
 def test_discord_ids_are_parsed():
