@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bot.settings import Settings, SettingsError
 from store.vectors import VectorStoreUnavailable
-from store.vocab import GENRES
+from store.vocab import GENRES, parse_country, parse_genre, parse_language
 
 log = logging.getLogger("moviebot")
 Command = Callable[[argparse.Namespace, Settings], int]
@@ -151,7 +151,7 @@ def _filters_from(args: argparse.Namespace):
         min_runtime=args.min_runtime,
         min_rating=args.min_rating,
         languages=args.language,
-        countries=[c.upper() for c in args.country or []],
+        countries=args.country,
         people=args.person,
     )
 
@@ -188,6 +188,8 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 @command("catalog")
 def cmd_catalog(args: argparse.Namespace, settings: Settings) -> int:
     _, _, catalog = runtime(args, settings)
+    if args.action == "duplicates":
+        return print_duplicates(args, catalog)
     stats = catalog.stats()
     if args.json:
         emit_json(stats)
@@ -197,6 +199,19 @@ def cmd_catalog(args: argparse.Namespace, settings: Settings) -> int:
     print("genres: " + ", ".join(f"{g} {n}" for g, n in stats["genres"].items()))
     print("decades: " + ", ".join(f"{d}s {n}" for d, n in stats["decades"].items()))
     print("languages: " + ", ".join(f"{lang} {n}" for lang, n in stats["languages"].items()))
+    return 0
+
+
+def print_duplicates(args: argparse.Namespace, catalog) -> int:
+    from store.duplicates import suspected_duplicates
+
+    pairs = suspected_duplicates(catalog.movies.values())
+    if args.json:
+        emit_json([pair.to_dict() for pair in pairs])
+        return 0
+    for pair in pairs:
+        print(f"{pair.first.label} [{pair.first.id}]  ~  {pair.second.label} [{pair.second.id}]: {pair.reason}")
+    print(f"{len(pairs)} suspected duplicate pair{'' if len(pairs) == 1 else 's'} in {len(catalog)} movies.")
     return 0
 
 
@@ -341,20 +356,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", parents=[common], help="search the catalog")
     p.add_argument("text", nargs="*")
-    p.add_argument("--genre", action="append", choices=GENRES, metavar="GENRE")
-    p.add_argument("--exclude-genre", action="append", choices=GENRES, metavar="GENRE")
+    genre_help = "any case or everyday name (Sci-Fi, science fiction); genres: " + ", ".join(GENRES)
+    p.add_argument("--genre", action="append", type=option(parse_genre), metavar="GENRE", help=genre_help)
+    p.add_argument("--exclude-genre", action="append", type=option(parse_genre), metavar="GENRE")
     p.add_argument("--year-from", type=int)
     p.add_argument("--year-to", type=int)
     p.add_argument("--min-runtime", type=int)
     p.add_argument("--max-runtime", type=int)
     p.add_argument("--min-rating", type=float)
-    p.add_argument("--language", action="append", help="ISO 639-1 code, e.g. ko")
-    p.add_argument("--country", action="append", help="ISO 3166 code, e.g. FR")
+    p.add_argument("--language", action="append", type=option(parse_language), help="name or code: Korean, ko")
+    p.add_argument("--country", action="append", type=option(parse_country), help="name or code: France, French, FR")
     p.add_argument("--person", action="append", help="director or actor, full name")
     p.add_argument("--k", type=int, default=10)
 
     p = sub.add_parser("catalog", parents=[common], help="catalog information")
-    p.add_argument("action", choices=["stats"])
+    p.add_argument("action", choices=["stats", "duplicates"], help="duplicates: entries that may be one film twice")
 
     p = sub.add_parser("chat", parents=[common], help="talk to moviebot in the terminal")
     p.add_argument("--user", default="me", help="whose profile and history to use")
@@ -376,6 +392,18 @@ def build_parser() -> argparse.ArgumentParser:
 # Modules that add their own subcommands: each has add_parsers(sub, eval_sub, common)
 # and registers its handlers with @command("name") (or @command("eval name")).
 FEATURE_MODULES = ("bot.cli_profiles", "bot.cli_eval", "bot.cli_learning", "bot.cli_bots")
+
+
+def option(parse: Callable[[str], str]) -> Callable[[str], str]:
+    """An argparse type from a store.vocab parser: its ValueError becomes the usage error."""
+
+    def convert(text: str) -> str:
+        try:
+            return parse(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    return convert
 
 
 def _formats() -> list[str]:

@@ -211,6 +211,7 @@ def simulate(
     rating of each pick is its reward. Nothing a user was shown comes back in a later round."""
     import datetime as dt
 
+    from agent.collaborative import collaborative_model
     from agent.deps import AgentConfig, Deps
     from agent.recommender import Recommender
     from evaluation.movielens import sample_users
@@ -220,6 +221,9 @@ def simulate(
     deps = Deps(catalog=catalog, profiles=prepared.store, ranker=ranker, config=AgentConfig(explore=True),
                 today=today or dt.date.today())  # fmt: skip
     recommender = Recommender(deps)
+    model = collaborative_model(deps)
+    if model is not None:
+        model.fit_now()  # fitted before the first answer, so no answer depends on a background thread's timing
     chosen_users = sample_users(split.evaluable, users, seed)
     order = random.Random(seed)
     advance = progress("answers", rounds * len(chosen_users)) if progress else None
