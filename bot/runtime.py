@@ -1,13 +1,14 @@
-"""Wiring: Settings in, a ready Recommender (and its parts) out. Every front end starts here."""
+"""Wiring: Settings in, a ready MovieService (and its parts) out. Every front end starts here,
+and nothing else in bot/ opens the profile store or builds the recommender."""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from dataclasses import dataclass
 
 from agent.deps import AgentConfig, Deps
 from agent.recommender import Recommender, sqlite_checkpointer
+from agent.service import MovieService, build_service
 from bot.settings import Settings
 from store.catalog import Catalog
 from store.embeddings import SentenceTransformerEmbedder
@@ -22,15 +23,26 @@ log = logging.getLogger(__name__)
 class Runtime:
     settings: Settings
     home: DataDir
-    catalog: Catalog
-    profiles: ProfileStore
-    recommender: Recommender
+    service: MovieService
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.service.catalog
+
+    @property
+    def profiles(self) -> ProfileStore:
+        return self.service.profiles
+
+    @property
+    def recommender(self) -> Recommender:
+        return self.service.recommender
 
     @property
     def deps(self) -> Deps:
-        return self.recommender.deps
+        return self.service.deps
 
     def close(self) -> None:
+        self.service.close()
         self.profiles.close()
         self.catalog.close()
 
@@ -50,6 +62,20 @@ def make_llm(settings: Settings):
     return StructuredLLM(model, max_attempts=settings.llm_max_attempts)
 
 
+def draw_profile_chart(profile) -> bytes:
+    """The PNG the service draws profiles with; matplotlib is imported on first use only."""
+    from bot.charts import profile_chart
+
+    return profile_chart(profile)
+
+
+def open_catalog_only(settings: Settings, *, progress=None) -> Catalog:
+    """The catalog alone (built from the starter file on first use), for pure search."""
+    home = DataDir(settings.home).ensure()
+    catalog, _ = open_catalog(home, settings.embedder(), progress=progress, vectors=settings.vector_store())
+    return catalog
+
+
 def _one_thread_per_turn(settings: Settings) -> None:
     """NumPy's BLAS (the exact vector search) on one thread, like PyTorch's per query: a
     11k x 384 product is a millisecond on one core, and two threads that wait on each
@@ -65,12 +91,13 @@ def open_runtime(
     progress=None,
     memory: bool = True,
     config: AgentConfig | None = None,
-    profiles: ProfileStore | None = None,
+    scratch_ratings: list[tuple] | None = None,
     learning: bool = True,
     serving: bool = False,
 ) -> Runtime:
-    """`memory=False` keeps no conversations; `profiles` replaces the data dir's profile
-    store (an evaluation's scratch one); `learning=False` ranks with the fixed ranker only.
+    """`memory=False` keeps no conversations; `scratch_ratings` (an evaluation's) puts a
+    profile store in memory holding only those (user, movie, stars, at) rows in place of the
+    data dir's; `learning=False` ranks with the fixed ranker only.
     `serving=True` is a long-running bot: it embeds each query on one PyTorch thread
     (turns run side by side) and warms up before it returns, so the first user's turn is
     as fast as any (a one-shot command would only pay for the warm-up)."""
@@ -81,19 +108,23 @@ def open_runtime(
     if serving and isinstance(embedder, SentenceTransformerEmbedder):
         embedder.threads = settings.torch_threads or 1  # turns run side by side: one thread each
     catalog, _ = open_catalog(home, embedder, progress=progress, vectors=settings.vector_store())
-    profiles = profiles or ProfileStore(home.state_db_path)
+    if scratch_ratings is None:
+        profiles = ProfileStore(home.state_db_path)
+    else:
+        profiles = ProfileStore(None)
+        if scratch_ratings:
+            profiles.bulk_rate(scratch_ratings, source="evaluation")
     from agent.bandit import Ranker
 
-    deps = Deps(
-        catalog=catalog,
-        profiles=profiles,
+    service = build_service(
+        catalog,
+        profiles,
         llm=make_llm(settings),
         ranker=Ranker(profiles) if learning else None,
-        config=config or AgentConfig(),
-        today=dt.date.today(),
+        config=config,
+        checkpointer=sqlite_checkpointer(home.root / "conversations.sqlite") if memory else None,
+        chart=draw_profile_chart,
     )
-    checkpointer = sqlite_checkpointer(home.root / "conversations.sqlite") if memory else None
-    recommender = Recommender(deps, checkpointer)
     if serving:
-        recommender.warm()
-    return Runtime(settings, home, catalog, profiles, recommender)
+        service.recommender.warm()
+    return Runtime(settings, home, service)
