@@ -66,19 +66,6 @@ def plan(settings: Settings) -> list[FrontEnd]:
     ]
 
 
-WARM_UP_QUERIES = ("a crime thriller from the 90s", "a feel-good animated film for the family")
-
-
-def warm_up(service) -> None:
-    """Loads the embedding model and reads the vector index before any front end starts, so
-    the first person to ask does not pay for it (the model loads on first use otherwise).
-    Only searches: nothing is logged for anyone."""
-    from store.filters import Filters
-
-    for text in WARM_UP_QUERIES:
-        service.catalog.search(text, Filters(), k=10)
-
-
 async def run(service, settings: Settings, front_ends: list[FrontEnd], stop: asyncio.Event | None = None) -> list[str]:
     """Runs the front ends that are on until each has stopped; the names of those that failed.
 

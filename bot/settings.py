@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from store.embeddings import PRECISIONS, SentenceTransformerEmbedder
+from store.vectors import INDEXES, VectorStore, parse_chroma_url
 
 
 def _default_home() -> Path:
@@ -65,6 +66,9 @@ class Settings:
     embedding_model: str | None = None  # a local sentence-transformers folder; None = the bundled one
     embedding_precision: str = "int8"  # or "float32": slower to embed, no better at retrieval (embedding_bench)
     embedding_tokens: int = 64  # each movie's document is cut at this many tokens
+    chroma_url: str | None = None  # a Chroma server (http://chroma:8000); None = embedded in the data dir
+    vector_index: str = "memory"  # searches on an exact in-memory copy of the vectors, or "chroma" itself
+    torch_threads: int | None = None  # PyTorch and BLAS threads per turn; None: 1 when serving, else all cores
     openai_api_key: str | None = None
     openai_base_url: str | None = None
     llm_model: str = "gpt-4o-mini"
@@ -102,10 +106,18 @@ class Settings:
         return bot, app
 
     def embedder(self) -> SentenceTransformerEmbedder:
-        """The sentence embedder these settings describe; it loads its model on first use."""
+        """The sentence embedder these settings describe; it loads its model on first use.
+        (A serving runtime sets its `threads`: see bot.runtime.open_runtime.)"""
         return SentenceTransformerEmbedder(
-            self.embedding_model, precision=self.embedding_precision, max_seq_length=self.embedding_tokens
+            self.embedding_model,
+            precision=self.embedding_precision,
+            max_seq_length=self.embedding_tokens,
+            threads=self.torch_threads,
         )
+
+    def vector_store(self) -> VectorStore:
+        """Where the catalog's vectors live and where searches over them run."""
+        return VectorStore(self.chroma_url, self.vector_index)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> Settings:
@@ -114,11 +126,20 @@ class Settings:
         channels = env.get("MOVIEBOT_DISCORD_CHANNELS", "").replace(",", " ").split()
         if not all(channel.isdigit() for channel in channels):
             raise SettingsError("MOVIEBOT_DISCORD_CHANNELS must be channel ids separated by commas or spaces")
+        chroma_url = (env.get("MOVIEBOT_CHROMA_URL") or "").strip() or None
+        if chroma_url:
+            try:
+                parse_chroma_url(chroma_url)
+            except ValueError as exc:
+                raise SettingsError(f"MOVIEBOT_CHROMA_URL: {exc}") from None
         settings = cls(
             home=Path(env["MOVIEBOT_HOME"]).expanduser() if env.get("MOVIEBOT_HOME") else _default_home(),
             embedding_model=env.get("MOVIEBOT_EMBEDDING_MODEL") or None,
             embedding_precision=_choice(env, "MOVIEBOT_EMBEDDING_PRECISION", PRECISIONS, cls.embedding_precision),
             embedding_tokens=_number(env, "MOVIEBOT_EMBEDDING_TOKENS", int, cls.embedding_tokens, low=16, high=512),
+            chroma_url=chroma_url,
+            vector_index=_choice(env, "MOVIEBOT_VECTOR_INDEX", INDEXES, cls.vector_index),
+            torch_threads=_number(env, "MOVIEBOT_TORCH_THREADS", int, None, low=1, high=256),
             openai_api_key=env.get("OPENAI_API_KEY") or None,
             openai_base_url=env.get("OPENAI_BASE_URL") or None,
             llm_model=env.get("MOVIEBOT_LLM_MODEL") or cls.llm_model,

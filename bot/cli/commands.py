@@ -18,6 +18,7 @@ import bot.cli.serve as serve
 import bot.cli.slack as slack
 from bot.cli.base import UserError
 from bot.settings import Settings, SettingsError
+from store.vectors import VectorStoreUnavailable
 
 FAMILIES = (catalog, conversation, history, eval_redial, eval_learning, bots, slack, serve)
 
@@ -50,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = Settings.from_env(home=args.data_dir)
         return args.run(args, settings)
-    except (UserError, SettingsError) as exc:
+    except (UserError, SettingsError, VectorStoreUnavailable) as exc:
         print(f"moviebot: {exc}", file=sys.stderr)
         return 2
     except ServiceError as exc:

@@ -29,7 +29,7 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.serve import plan, run, warm_up
+    from bot.serve import plan, run
 
     http = settings.http
     if args.http is not None:
@@ -49,9 +49,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     for name in ("moviebot", "bot", "discord", "slack_bolt"):
         logging.getLogger(name).setLevel(logging.DEBUG if args.verbose else logging.INFO)
 
-    app = open_service(args, settings)
+    app = open_service(args, settings, serving=True)  # warms the model, the index and the caches first
     try:
-        warm_up(app.service)
         log.info("ready: %d movies in the catalog, the model loaded", len(app.catalog))
         failed = asyncio.run(run(app.service, settings, front_ends))
     finally:
