@@ -14,14 +14,15 @@ from pathlib import Path
 import numpy as np
 import sqlite_utils
 
-from store.catalog import COLLECTION, LIST_COLUMNS, chroma_client, read_movies
-from store.embeddings import ChromaEmbeddingFunction, Embedder, VectorCache, document_hash, movie_document
+from store.catalog import LIST_COLUMNS, read_movies
+from store.embeddings import Embedder, VectorCache, document_hash, movie_document
 from store.filters import metadata_for
 from store.home import DataDir
 from store.ingest import get_adapter
 from store.ingest.base import RowError, SourceError
 from store.merge import MergedCatalog
 from store.movie import Movie
+from store.vectors import VectorStore
 
 Progress = Callable[[str, int], Callable[[int], None]]
 """progress(label, total) returns an advance(n) callback; the CLI draws a bar with it."""
@@ -62,16 +63,20 @@ def ingest(
     strict: bool = False,
     progress: Progress | None = None,
     on_error: Callable[[RowError], None] | None = None,
+    vectors: VectorStore | None = None,
 ) -> IngestReport:
     """Merge sources into the current catalog (or into an empty one with `replace`).
 
     Row errors are reported through `on_error` and skipped; with `strict` the first
-    one aborts. Nothing is published unless every step finished.
+    one aborts. Nothing is published unless every step finished. Vectors go to
+    `vectors` (embedded Chroma by default); a catalog whose vectors that store lacks is
+    rebuilt even when its movies are unchanged.
     """
     started = time.perf_counter()
     report = IngestReport()
+    store = vectors or VectorStore()
     with home.ingest_lock():
-        home.remove_stale_builds()
+        home.remove_stale_builds(on_remove=store.drop)
         current = home.current_catalog()
         base = [] if replace or current is None else read_movies(current / "catalog.sqlite")
         merged = MergedCatalog(base)
@@ -92,17 +97,22 @@ def ingest(
         movies = sorted(merged.movies.values(), key=lambda m: m.id)
         report.movies = len(movies)
         fingerprint = catalog_fingerprint(movies, embedder.model_id)
-        if current is not None and catalog_meta(current).get("fingerprint") == fingerprint:
+        if (
+            current is not None
+            and catalog_meta(current).get("fingerprint") == fingerprint
+            and store.has(current)
+        ):
             report.status, report.catalog = "unchanged", current.name
             report.seconds = time.perf_counter() - started
             return report
         build = home.new_build()
         try:
-            _write_build(build, home, embedder, movies, report, progress)
+            _write_build(build, home, embedder, movies, report, progress, store)
             _write_meta(build, fingerprint, embedder.model_id, previous_sources + report.sources)
-            report.catalog = home.publish(build).name
+            report.catalog = home.publish(build, on_remove=store.drop).name
         except BaseException:
             shutil.rmtree(build, ignore_errors=True)
+            store.drop(build.name)
             raise
     report.seconds = time.perf_counter() - started
     return report
@@ -139,6 +149,7 @@ def _write_build(
     movies: list[Movie],
     report: IngestReport,
     progress: Progress | None,
+    store: VectorStore,
 ) -> None:
     db = sqlite_utils.Database(build / "catalog.sqlite")
     db.execute("PRAGMA journal_mode=OFF")
@@ -146,11 +157,12 @@ def _write_build(
     rows = []
     for movie in movies:
         row = movie.to_dict()
-        for key in ("imdb_id", "tmdb_id", "poster_url", "metascore"):
+        for key in ("imdb_id", "tmdb_id", "poster_url", "metascore", "original_title"):
             row.setdefault(key, None)
         for key in LIST_COLUMNS:
-            row[key] = json.dumps(row[key], ensure_ascii=False)
+            row[key] = json.dumps(row.get(key, []), ensure_ascii=False)
         row["people"] = " ".join((*movie.directors, *movie.cast))
+        row["titles"] = " / ".join(movie.titles)  # "Amores perros" and "Love's a Bitch" both find it
         rows.append(row)
     db["movies"].insert_all(
         rows,
@@ -158,17 +170,13 @@ def _write_build(
         batch_size=1000,
         columns={"year": int, "runtime": int, "rating": float, "votes": int, "tmdb_id": int, "metascore": int},
     )
-    db["movies"].enable_fts(["title", "people", "keywords", "overview"], tokenize="unicode61 remove_diacritics 2")
+    db["movies"].enable_fts(["titles", "people", "keywords", "overview"], tokenize="unicode61 remove_diacritics 2")
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
     db.conn.commit()
     db.close()
 
     vectors = _embed(home, embedder, movies, report, progress)
-    collection = chroma_client(build / "chroma").create_collection(
-        COLLECTION,
-        embedding_function=ChromaEmbeddingFunction(embedder),
-        metadata={"hnsw:space": "cosine"},
-    )
+    collection = store.create(build, embedder)
     step = 2000
     for start in range(0, len(movies), step):
         chunk = movies[start : start + step]

@@ -215,7 +215,7 @@ def data_dir(catalog, home, monkeypatch) -> Path:
 @pytest.fixture
 def cli(data_dir, capsys):
     """`moviebot ARGV...` run in-process on data_dir: returns (exit status, stdout, stderr)."""
-    from bot.cli.main import main
+    from bot.cli.commands import main
 
     def run(*argv: str) -> tuple[int, str, str]:
         code = main([*argv, "--data-dir", str(data_dir)])
@@ -236,6 +236,11 @@ def starter(tmp_path_factory) -> Catalog:
     catalog = Catalog(home.current_catalog(), embedder)
     yield catalog
     catalog.close()
+
+
+def write_jsonl(path: Path, movies: list[dict]) -> Path:
+    path.write_text("\n".join(json.dumps(m) for m in movies) + "\n", encoding="utf-8")
+    return path
 
 
 def shared_file(*parts: str) -> Path:

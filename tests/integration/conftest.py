@@ -4,9 +4,10 @@
 - `real_starter_home`: a data directory whose starter catalog the real embedder indexed, built
   once by `moviebot catalog stats` as a first run would; never change it, take a copy
   (`copy_home(real_starter_home, path)`, or the `starter_home` fixture for a fresh one per test).
-- `moviebot`: `moviebot ARGV...` run in-process (bot.cli.main) with the real embedder already
+- `moviebot`: `moviebot ARGV...` run in-process (bot.cli.commands) with the real embedder already
   loaded, returning (returncode, stdout, stderr) like subprocess.run. Use a subprocess only where
   the process itself is under test (kill -9, stdin of a terminal session).
+- `chroma_server`: a real Chroma server on a loopback port.
 """
 
 from __future__ import annotations
@@ -14,10 +15,14 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import socket
+import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import pytest
 
 from bot.settings import Settings
@@ -47,7 +52,7 @@ def _embedder_for(shared: SentenceTransformerEmbedder):
 @pytest.fixture(scope="session")
 def real_starter_home(tmp_path_factory, real_embedder) -> DataDir:
     """The starter catalog indexed by the real embedder, as `moviebot`'s first run builds it. Read only."""
-    from bot.cli.main import main
+    from bot.cli.commands import main
 
     home = DataDir(tmp_path_factory.mktemp("real-starter") / "home")
     with pytest.MonkeyPatch.context() as patch:
@@ -82,7 +87,7 @@ def moviebot(monkeypatch, capsys, real_embedder):
 
     The environment is the test's own minus OPENAI_* and MOVIEBOT_* (as a clean shell), plus
     MOVIEBOT_HOME=home and `env`."""
-    from bot.cli.main import main
+    from bot.cli.commands import main
 
     monkeypatch.setattr(Settings, "embedder", _embedder_for(real_embedder))
 
@@ -103,3 +108,51 @@ def moviebot(monkeypatch, capsys, real_embedder):
         return Ran(code, out, err)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory) -> str:
+    """A real Chroma server from the `chroma` CLI on a free loopback port; its URL."""
+    port = _free_port()
+    folder = tmp_path_factory.mktemp("chroma-server")
+    log_path = folder / "server.log"
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(
+            [_chroma_cli(), "run", "--path", str(folder / "db"), "--port", str(port), "--host", "127.0.0.1"],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"the Chroma server exited with {process.returncode}: {log_path.read_text()}")
+            try:
+                if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("the Chroma server did not answer its heartbeat within 60 s")
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _chroma_cli() -> str:
+    """The `chroma` script chromadb installs beside this Python, else the one on PATH."""
+    beside = Path(sys.executable).with_name("chroma")
+    return str(beside) if beside.exists() else (shutil.which("chroma") or pytest.skip("no `chroma` CLI installed"))
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

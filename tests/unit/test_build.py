@@ -7,13 +7,8 @@ from store.catalog import Catalog, read_movies
 from store.ingest.base import SourceError
 from store.merge import MergedCatalog, merge_pair
 from store.movie import Movie
-from tests.conftest import SAMPLE_MOVIES
+from tests.conftest import SAMPLE_MOVIES, write_jsonl
 from tests.fakes import HashingEmbedder, OtherSetupEmbedder
-
-
-def write_jsonl(path, movies):
-    path.write_text("\n".join(json.dumps(m) for m in movies) + "\n", encoding="utf-8")
-    return path
 
 
 def test_reingesting_unchanged_data_embeds_nothing(home, embedder, sample_jsonl):
@@ -96,7 +91,9 @@ def test_an_interrupted_ingest_changes_nothing(home, tmp_path, sample_jsonl):
     embedder = ExplodingEmbedder()
     ingest(home, embedder, [("jsonl", [sample_jsonl])])
     before = home.current_catalog()
-    bigger = [*SAMPLE_MOVIES, *[{**m, "id": m["id"] + "-x", "title": m["title"] + " II"} for m in SAMPLE_MOVIES]]
+    # sequels three years on: new films, not copies the merge would fold into the originals
+    sequels = [{**m, "id": m["id"] + "-x", "title": m["title"] + " II", "year": m["year"] + 3} for m in SAMPLE_MOVIES]
+    bigger = [*SAMPLE_MOVIES, *sequels]
     with pytest.raises(KeyboardInterrupt):
         ingest(home, embedder, [("jsonl", [write_jsonl(tmp_path / "more.jsonl", bigger)])])
     assert home.current_catalog() == before

@@ -1,4 +1,4 @@
-"""`moviebot rate | watched | profile | import | user` end to end through bot.cli.main, on the
+"""`moviebot rate | watched | profile | import | user` end to end through bot.cli.commands, on the
 sample catalog built with the fast fake embedder."""
 
 from __future__ import annotations
