@@ -198,7 +198,7 @@ def test_moviebot_discord_without_a_network_says_so_in_one_line(monkeypatch, cap
         port = probe.getsockname()[1]  # closed again: connections to it are refused
     monkeypatch.setattr(discord.http.Route, "BASE", f"http://127.0.0.1:{port}/api/v10")
     monkeypatch.setenv("DISCORD_TOKEN", "a-token")
-    monkeypatch.setattr(bot.cli.bots, "open_service", lambda args, settings: FakeRuntime())
+    monkeypatch.setattr(bot.cli.bots, "open_service", lambda args, settings, **kwargs: FakeRuntime())
     assert main(["discord", "--data-dir", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("moviebot: cannot reach Discord to log in") and err.count("\n") == 1, err
