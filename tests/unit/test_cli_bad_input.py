@@ -42,7 +42,7 @@ BAD_LINES = [
 
 
 def test_every_bad_line_gets_its_own_error_and_the_batch_goes_on(cli, tmp_path):
-    lines = [line(id="first")]
+    lines = [line(id="first", user="Bad:User")]  # a name people type: answered as cli:bad:user
     for bad, _ in BAD_LINES:
         lines += [bad, line(id=f"after-{len(lines)}")]
     code, results, err = batch(cli, tmp_path, lines)
