@@ -371,7 +371,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Modules that add their own subcommands: each has add_parsers(sub, eval_sub, common)
 # and registers its handlers with @command("name") (or @command("eval name")).
-FEATURE_MODULES = ("bot.cli_profiles", "bot.cli_eval", "bot.cli_learning", "bot.cli_bots")
+FEATURE_MODULES = ("bot.cli_profiles", "bot.cli_eval", "bot.cli_comentions", "bot.cli_learning", "bot.cli_bots")
 
 
 def _formats() -> list[str]:
