@@ -176,7 +176,8 @@ class Ranker:
         """None when the saved weights were fitted on another feature set."""
         if list(data.get("features") or []) != list(FEATURES):
             return None
-        return cls(*(np.array(data[k], dtype=np.float64) for k in ("weights", "mean", "scale")))
+        arrays = [np.array(data.get(k) or [], dtype=np.float64) for k in ("weights", "mean", "scale")]
+        return cls(*arrays) if all(a.shape == (len(FEATURES),) for a in arrays) else None
 
 
 @dataclass

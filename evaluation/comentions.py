@@ -8,6 +8,7 @@ leave-one-dialogue-out figures, comparable with held-out ones.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -178,6 +179,12 @@ class _NoCatalog:
         return {}
 
 
+@functools.lru_cache(maxsize=4096)
+def _genres_asked(text: str) -> tuple[str, ...]:
+    return tuple(understand(text, _NoCatalog()).genres)
+
+
 def genres_asked(text: str) -> list[str]:
-    """The genres a message asks for, as the recommender reads them ("anything scary?" -> horror)."""
-    return list(understand(text, _NoCatalog()).genres)
+    """The genres a message asks for, as the recommender reads them ("anything scary?" -> horror).
+    Cached: every later turn of a dialogue reads the earlier messages again."""
+    return list(_genres_asked(text))
