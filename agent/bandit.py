@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from agent.rank import DIVERSITY, FEATURES, Candidate, unit_rows
+from agent.scoring import DIVERSITY, FEATURES, Candidate, unit_rows
 from store.profiles import NO_FEEDBACK_REWARD
 
 if TYPE_CHECKING:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import numpy as np
 
 from agent.deps import Deps
-from agent.explain import reasons_for, template_explanation
-from agent.interpret import fresh_request
+from agent.explanations import reasons_for, template_explanation
+from agent.nodes.reply import recommendation
+from agent.nodes.retrieve import filters_for, query_text
 from agent.profile import Profile
-from agent.rank import featurise, score
-from agent.recommend import filters_for, profile_for, query_text, recommendation
-from agent.understanding import understand
+from agent.profile_cache import profile_for
+from agent.scoring import featurise, score
+from agent.understanding.merge import fresh_request
+from agent.understanding.reader import understand
+from agent.understanding.request import Request
 
 
 def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", count: int = 1) -> dict:
@@ -63,7 +66,7 @@ def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", co
     return {"reply": "\n".join(lines), "intro": lines[0], "recommendations": recommendations}
 
 
-def _reason_for_member(movie, request: dict, profile: Profile, deps: Deps) -> str:
+def _reason_for_member(movie, request: Request, profile: Profile, deps: Deps) -> str:
     """The one fact that speaks to this person: a liked film it shares people with, a
     favourite genre, or, with no history, the film's standing."""
     if not profile.is_empty:

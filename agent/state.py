@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any, TypedDict
 
+from agent.understanding.request import Request
+
 MAX_REMEMBERED_TURNS = 20
 
 
@@ -23,6 +25,8 @@ def accumulate_ids(previous: list[str] | None, new: list[str] | None) -> list[st
 
 
 class InputState(TypedDict, total=False):
+    """What a caller passes for one turn."""
+
     message: str  # the user's latest message
     user: str  # profile key, "platform:id"
     k: int | None  # how many picks the caller wants (the request's own count wins)
@@ -33,6 +37,8 @@ class InputState(TypedDict, total=False):
 
 
 class OutputState(TypedDict, total=False):
+    """What a caller gets back from one turn."""
+
     reply: str  # the whole answer as text, readable on its own
     intro: str  # the answer's first line, for front ends that render picks themselves
     recommendations: list[dict]  # picks: id, title, year, genres, runtime, directors, rating, explanation, score
@@ -41,8 +47,10 @@ class OutputState(TypedDict, total=False):
 
 
 class State(InputState, OutputState, total=False):
+    """Everything a turn works on; the checkpointer keeps it per thread between turns."""
+
     messages: Annotated[list[dict], remember]  # the conversation, both sides
-    request: dict  # the merged request (agent.understanding.Understood as a dict), kept for follow-ups
+    request: Request  # the merged request (an Understood as a dict), kept for follow-ups
     ordinal: int | None  # "the second one" -> 1, resolved against last_picks
     mentioned: list[str]  # ids named in the message as seen/liked/disliked
     stated_rating: float | None  # stars stated with them

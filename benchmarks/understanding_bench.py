@@ -11,8 +11,9 @@ import statistics
 import time
 from collections.abc import Mapping
 
-from agent.intents import classify
-from agent.understanding import TitleMatch, understand
+from agent.understanding.intents import classify
+from agent.understanding.reader import understand
+from store.catalog import TitleMatch
 from store.movie import normalise_title
 
 REQUESTS = [

@@ -67,7 +67,7 @@ def _movielens_setup(args: argparse.Namespace, settings: Settings, folder: Path)
 def cmd_eval_movielens(args: argparse.Namespace, settings: Settings) -> int:
     from agent.bandit import Ranker
     from agent.deps import AgentConfig, Deps
-    from agent.graph import Recommender
+    from agent.recommender import Recommender
     from evaluation.movielens import REQUEST, evaluate, write_chart
 
     if args.users is not None and args.users < 1:

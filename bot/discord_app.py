@@ -25,7 +25,7 @@ from bot.discord_cogs.views import respond
 
 if TYPE_CHECKING:
     from agent.bandit import Ranker
-    from agent.graph import Recommender
+    from agent.recommender import Recommender
     from bot.settings import Settings
     from store.catalog import Catalog
     from store.profiles import ProfileStore

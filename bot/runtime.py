@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 
 from agent.deps import AgentConfig, Deps
-from agent.graph import Recommender, sqlite_checkpointer
+from agent.recommender import Recommender, sqlite_checkpointer
 from bot.settings import Settings
 from store.catalog import Catalog
 from store.home import DataDir

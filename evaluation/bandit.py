@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from agent.bandit import Ranker
-from agent.rank import DIVERSITY, Candidate, max_similarity
+from agent.scoring import DIVERSITY, Candidate, max_similarity
 from store.profiles import NO_FEEDBACK_REWARD, stars_reward
 
 MIN_EVENTS = 100  # below this many evaluated slots an estimate is not worth reading
@@ -212,7 +212,7 @@ def simulate(
     import datetime as dt
 
     from agent.deps import AgentConfig, Deps
-    from agent.graph import Recommender
+    from agent.recommender import Recommender
     from evaluation.movielens import sample_users
 
     split = prepared.split

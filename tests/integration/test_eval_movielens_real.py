@@ -10,7 +10,7 @@ import pytest
 
 from agent.bandit import Ranker
 from agent.deps import AgentConfig, Deps
-from agent.graph import Recommender
+from agent.recommender import Recommender
 from evaluation import bandit as bd
 from evaluation import movielens as ml
 from store.catalog import Catalog

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from agent.deps import AgentConfig, Deps
-from agent.graph import Recommender
+from agent.recommender import Recommender
 from evaluation.redial import METADATA_FILE, catalog_mapping, evaluate, read_dialogues
 from store.build import ingest
 from store.catalog import Catalog

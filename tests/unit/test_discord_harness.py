@@ -27,7 +27,7 @@ import pytest
 
 from agent.bandit import Ranker
 from agent.deps import AgentConfig, Deps
-from agent.graph import Recommender
+from agent.recommender import Recommender
 from bot.discord_app import Cooldown, MovieBot
 from bot.settings import Settings
 from store.catalog import Catalog

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from agent.bandit import Ranker
-from agent.rank import Candidate
+from agent.scoring import Candidate
 from evaluation import bandit as bd
 from evaluation import movielens as ml
 from store.catalog import Catalog
@@ -340,7 +340,7 @@ def test_evaluate_scores_the_graph_and_both_baselines_for_the_same_users(tiny, t
     import datetime as dt
 
     from agent.deps import AgentConfig, Deps
-    from agent.graph import Recommender
+    from agent.recommender import Recommender
 
     folder, _, catalog = tiny
     prepared = ml.prepare(catalog, folder)

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from agent.deps import AgentConfig, Deps
-from agent.graph import Recommender, sqlite_checkpointer
 from agent.llm import StructuredLLM
+from agent.recommender import Recommender, sqlite_checkpointer
 from store.profiles import ProfileStore
 from tests.fakes import FakeChatModel
 
@@ -211,3 +211,14 @@ def test_llm_garbage_falls_back_to_rules_silently(starter, profiles):
     assert len(result["recommendations"]) == 3
     assert all("crime" in starter.movies[i].genres for i in ids(result))
     assert "sorry" not in result["reply"].lower() and "error" not in result["reply"].lower()
+
+
+def test_a_message_about_the_film_itself_starts_afresh_one_that_does_not_follows_on(starter, profiles):
+    """A request saying nothing about the film itself (is_open) leans on the last one; one that does starts afresh."""
+    bot = make_bot(starter, profiles)
+    bot.ask("a crime thriller from the 90s", user="cli:dee")
+    again = bot.ask("recommend me something", user="cli:dee")
+    assert {"crime", "thriller"} <= set(again["understood"]["genres"])
+    assert (again["understood"]["year_min"], again["understood"]["year_max"]) == (1990, 1999)
+    dark = bot.ask("something dark", user="cli:dee")
+    assert dark["understood"]["genres"] == [] and dark["understood"]["year_min"] is None

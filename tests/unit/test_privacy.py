@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 from agent.deps import AgentConfig, Deps
-from agent.graph import Recommender
 from agent.llm import StructuredLLM
+from agent.recommender import Recommender
 from store.profiles import ProfileStore
 from tests.fakes import FakeChatModel
 

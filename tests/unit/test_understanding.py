@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import ClassVar
 
 import pytest
 from rapidfuzz import fuzz, process
 
-from agent.intents import classify
-from agent.understanding import TitleMatch, Understood, understand, vocabulary_errors
+from agent.understanding.intents import classify
+from agent.understanding.phrases import vocabulary_errors
+from agent.understanding.reader import understand
+from agent.understanding.request import Understood
+from agent.understanding.request import is_open as request_is_open
+from store.catalog import TitleMatch
 from store.movie import normalise_title
 
 
@@ -544,7 +549,7 @@ def test_reference_titles_cost_one_lookup_each_when_typed_exactly(text: str, cal
     ("text", "is_open"),
     [
         ("", True),
-        ("under 2 hours from the 90s", True),
+        ("from the 90s, under 2h", True),
         ("give me 3", True),
         ("no horror", True),
         ("a dark thriller", False),
@@ -553,10 +558,20 @@ def test_reference_titles_cost_one_lookup_each_when_typed_exactly(text: str, cal
         ("with Tom Hanks", False),
         ("French", False),
         ("heist", False),
+        ("something with space whales", False),
     ],
 )
 def test_is_open(text: str, is_open: bool) -> None:
-    assert understand(text, LOOKUP).is_open() is is_open
+    assert request_is_open(dataclasses.asdict(understand(text, LOOKUP))) is is_open
+
+
+def test_a_merged_request_is_open_until_something_says_what_the_film_should_be() -> None:
+    """The request kept between turns is read by the same rule as a fresh message."""
+    assert request_is_open({"year_min": 1980, "year_max": 1989, "modifiers": ["older"], "count": 5})
+    assert request_is_open({"exclude_genres": ["horror"], "soft_genres": ["comedy"]})
+    assert not request_is_open({"query": "space whales"})
+    assert not request_is_open({"moods": ["dark"]})
+    assert not request_is_open({"countries": ["KR"]})
 
 
 def test_to_contract_has_exactly_the_hard_filters() -> None:

@@ -1,4 +1,4 @@
-from agent.explain import named_titles, reasons_for, render_movies, template_explanation
+from agent.explanations import named_titles, reasons_for, render_movies, template_explanation
 from agent.profile import build_profile
 
 

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 import prompts
 from agent.deps import Deps
 from agent.profile import Profile
+from agent.understanding.request import Request
 from store.catalog import Catalog
 from store.movie import Movie, normalise_title
 from store.vocab import LANGUAGES
@@ -31,7 +32,7 @@ class Explanations(BaseModel):
 def reasons_for(
     movie: Movie,
     *,
-    request: dict,
+    request: Request,
     anchors: list[Movie],
     profile: Profile | None,
     catalog: Catalog,
@@ -97,7 +98,7 @@ def _shared_with(movie: Movie, anchor: Movie, *, suffix: str) -> list[str]:
     return facts[:2]
 
 
-def _what_was_asked(movie: Movie, request: dict) -> str:
+def _what_was_asked(movie: Movie, request: Request) -> str:
     """ "a 1990s crime thriller, as you asked" from the constraints the movie satisfies."""
     bits = []
     year_min, year_max = request.get("year_min"), request.get("year_max")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from agent.profile import Profile
+from agent.understanding.request import Request, is_open
 from store.catalog import Catalog, ScoredMovie
 
 FEATURES = (
@@ -53,7 +54,7 @@ def featurise(
     results: list[ScoredMovie],
     catalog: Catalog,
     *,
-    request: dict,
+    request: Request,
     profile: Profile | None,
     anchors: list[str],
     collaborative: dict[str, float],
@@ -115,7 +116,7 @@ def _likeness(movie, vector, anchor, anchor_vector) -> float:
     return 0.6 * _cosine(vector, anchor_vector) + 0.3 * shared_genres + 0.1 * min(shared_people, 1.0)
 
 
-def score(candidates: list[Candidate], request: dict, weights: dict[str, float] | None = None) -> None:
+def score(candidates: list[Candidate], request: Request, weights: dict[str, float] | None = None) -> None:
     """The fixed ranker's score; a hidden-gem request trades popularity for novelty."""
     weights = dict(weights or (OPEN_WEIGHTS if is_open(request) else BASE_WEIGHTS))
     if request.get("hidden_gem"):
@@ -125,12 +126,6 @@ def score(candidates: list[Candidate], request: dict, weights: dict[str, float] 
         weights["popularity"] += 0.3
     for candidate in candidates:
         candidate.score = sum(weights.get(name, 0.0) * value for name, value in candidate.features.items())
-
-
-def is_open(request: dict) -> bool:
-    """Nothing says what the film should be: no genre, mood, theme, person, title, place or words."""
-    return not any(request.get(name) for name in ("genres", "moods", "keywords", "people", "like_titles",
-                                                    "languages", "countries", "query"))  # fmt: skip
 
 
 def diverse_top(candidates: list[Candidate], count: int, catalog: Catalog) -> list[Candidate]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from agent.deps import Deps
+from agent.state import State
 from store.profiles import DISLIKE_STARS, LIKE_STARS
 
 HELP = (
@@ -22,15 +23,15 @@ def _say(text: str, intent: str) -> dict:
             "messages": [{"role": "assistant", "text": text}]}  # fmt: skip
 
 
-def respond_help(state: dict, deps: Deps) -> dict:
+def respond_help(state: State, deps: Deps) -> dict:
     return _say(HELP, "help")
 
 
-def respond_smalltalk(state: dict, deps: Deps) -> dict:
+def respond_smalltalk(state: State, deps: Deps) -> dict:
     return _say(SMALL_TALK, "smalltalk")
 
 
-def _pointed(state: dict, deps: Deps) -> list[str]:
+def _pointed(state: State, deps: Deps) -> list[str]:
     """Movie ids the message points at: named titles, or "the second one" among the last picks."""
     last = [p["id"] for p in state.get("last_picks") or []]
     if state.get("mentioned"):
@@ -44,7 +45,7 @@ def _pointed(state: dict, deps: Deps) -> list[str]:
     return last[:1] if len(last) == 1 else []
 
 
-def answer_why(state: dict, deps: Deps) -> dict:
+def answer_why(state: State, deps: Deps) -> dict:
     """The reasons recorded when the pick was made: the same facts, spelled out."""
     last = {p["id"]: p for p in state.get("last_picks") or []}
     if not last:
@@ -63,7 +64,7 @@ def answer_why(state: dict, deps: Deps) -> dict:
     return _say("\n".join(lines), "why")
 
 
-def record_opinion(state: dict, deps: Deps) -> dict:
+def record_opinion(state: State, deps: Deps) -> dict:
     """ "I've seen Heat", "loved the first one", "hated Titanic": written to the profile."""
     intent = state.get("intent") or "seen"
     targets = _pointed(state, deps)

@@ -13,12 +13,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from agent.understanding import CatalogLookup, Understood, normalise_message, titles_after, understand
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from agent.understanding.reader import understand
+from agent.understanding.request import CatalogLookup, Understood
+from agent.understanding.text import normalise_message, word_set
+from agent.understanding.titles import titles_after
 
 Intent = Literal["recommend", "refine", "more", "why", "seen", "liked", "disliked", "help", "smalltalk"]
 
@@ -149,12 +147,12 @@ _REFINE_CUE = re.compile(
     r"^\W*(?:but|and|only|just|make it|preferably|ideally|same but|what about|how about|maybe|now|rather"
     r"|actually)\b|\b(?:instead|rather|though|make it)\b"
 )
-_SMALLTALK = _words(
+_SMALLTALK = word_set(
     """hi hello hey hiya yo sup thanks thank you thx ty cheers lol lmao haha hahaha ok okay k cool nice great
     awesome bye goodbye cya night good morning evening afternoon how are doing hmm yes no yeah nope sure
     alright perfect wow oh there again much all for that's it is was bot moviebot well done"""
 )
-_GREETINGS = _words("hi hello hey hiya yo thanks thank thx ty cheers lol haha bye goodbye")
+_GREETINGS = word_set("hi hello hey hiya yo thanks thank thx ty cheers lol haha bye goodbye")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
@@ -272,7 +270,13 @@ def _stars(lowered: str) -> float | None:
 def _has_filters(u: Understood) -> bool:
     """Anything beyond a count: a message with filters is a request, not a bare "more"."""
     return bool(
-        not u.is_open()
+        u.genres
+        or u.moods
+        or u.keywords
+        or u.people
+        or u.like_titles
+        or u.languages
+        or u.countries
         or u.exclude_genres
         or u.exclude_moods
         or u.exclude_titles

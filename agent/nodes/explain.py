@@ -1,0 +1,36 @@
+"""Explain: one explanation per pick, from the model when there is one, templates otherwise."""
+
+from __future__ import annotations
+
+from agent.deps import Deps
+from agent.explanations import llm_explanations, template_explanation
+from agent.profile_cache import profile_for
+from agent.state import State
+
+
+def explain(state: State, deps: Deps) -> dict:
+    """One explanation per pick: one batched LLM call when configured, templates otherwise
+    and for any pick the model's answer did not cover or could not be trusted on."""
+    picks = state.get("picks") or []
+    movies = [deps.catalog.movies[p["id"]] for p in picks]
+    reasons = {p["id"]: p["reasons"] for p in picks}
+    texts: dict[str, str] = {}
+    calls = state.get("llm_calls") or 0
+    if deps.llm is not None and movies and calls < 2:
+        profile = profile_for(deps, state.get("user"))
+        request = state.get("request") or {}
+        history_ids = set(profile.ratings) if profile else set()
+        history_ids |= profile.excluded if profile else set()
+        allowed = {p["id"] for p in picks} | set(request.get("like_titles") or []) | history_ids
+        excluded_titles = [deps.catalog.movies[m].label for m in sorted(profile.excluded)[:40]] if profile else []
+        texts = llm_explanations(
+            deps, movies, reasons,
+            request_text=state.get("message") or "",
+            profile_summary=profile.summary(deps.catalog) if profile else "No ratings yet.",
+            excluded_titles=excluded_titles,
+            allowed_ids=allowed,
+        )  # fmt: skip
+        calls += 1
+    for pick, movie in zip(picks, movies, strict=True):
+        pick["explanation"] = texts.get(movie.id) or template_explanation(movie, pick["reasons"])
+    return {"picks": picks, "llm_calls": calls}

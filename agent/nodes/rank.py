@@ -1,0 +1,57 @@
+"""Rank: the fixed score, then the learning re-ranker's choice when there is one."""
+
+from __future__ import annotations
+
+from agent.deps import Deps
+from agent.explanations import reasons_for
+from agent.profile_cache import profile_for, rating_counts
+from agent.scoring import diverse_top, featurise, score
+from agent.state import State
+from agent.understanding.request import Request
+from store.catalog import ScoredMovie
+
+
+def rank(state: State, deps: Deps) -> dict:
+    """Features, the fixed score, then the learning re-ranker's choice when there is one."""
+    request = state.get("request") or {}
+    profile = profile_for(deps, state.get("user"))
+    results = [
+        ScoredMovie(deps.catalog.movies[c["id"]], 0.0, c["relevance"], c["quality"], None)
+        for c in state.get("candidates") or []
+        if c["id"] in deps.catalog
+    ]
+    anchor_ids = request.get("like_titles") or []
+    collaborative = {c["id"]: c.get("collaborative", 0.0) for c in state.get("candidates") or []}
+    candidates = featurise(results, deps.catalog, request=request, profile=profile, anchors=anchor_ids,
+                           collaborative=collaborative, rating_counts=rating_counts(deps))  # fmt: skip
+    score(candidates, request)
+    count = _count(state, request, deps)
+    if deps.ranker is not None and candidates:
+        chosen = deps.ranker.choose(state.get("user") or "", candidates, count, explore=deps.config.explore)
+    else:
+        chosen = [(c, 1.0) for c in diverse_top(candidates, count, deps.catalog)]
+    anchor_movies = [deps.catalog.movies[a] for a in anchor_ids if a in deps.catalog]
+    picks = []
+    for rank_index, (candidate, propensity) in enumerate(chosen):
+        movie = deps.catalog.movies[candidate.movie_id]
+        picks.append(
+            {
+                "id": movie.id,
+                "score": round(candidate.score, 4),
+                "rank": rank_index,
+                "features": {k: round(v, 4) for k, v in candidate.features.items()},
+                "propensity": round(propensity, 4),
+                "reasons": reasons_for(
+                    movie, request=request, anchors=anchor_movies, profile=profile, catalog=deps.catalog
+                ),
+            }
+        )
+    return {"picks": picks}
+
+
+def _count(state: State, request: Request, deps: Deps) -> int:
+    if state.get("always_recommend") and state.get("k"):
+        wanted = state["k"]
+    else:
+        wanted = request.get("count") or state.get("k") or deps.config.default_count
+    return max(1, min(int(wanted), deps.config.max_count))

@@ -1,0 +1,127 @@
+"""Reply: the answer's text, the picks as front ends receive them, and the suggestions logged."""
+
+from __future__ import annotations
+
+from agent.deps import Deps
+from agent.state import State
+from agent.understanding.request import Request
+from store.vocab import LANGUAGES
+
+
+def reply(state: State, deps: Deps) -> dict:
+    """The answer: an intro line, one block per pick, and the suggestions logged."""
+    picks = state.get("picks") or []
+    request = state.get("request") or {}
+    relaxed = (state.get("debug") or {}).get("relaxed") or []
+    if not picks:
+        text = ("I couldn't find anything that fits all of that and that you haven't seen. "
+                "Try loosening a constraint, e.g. a wider year range.")  # fmt: skip
+        return {"reply": text, "intro": text, "recommendations": [], "messages": [{"role": "assistant", "text": text}]}
+    intro = _intro(request, len(picks), deps)
+    if relaxed:
+        intro += f" (Nothing matched everything, so I loosened {' and '.join(relaxed)}.)"
+    unknown = request.get("unknown_titles") or []
+    if unknown:
+        named = " or ".join(f"“{title}”" for title in unknown)
+        note = f"I couldn't find {named} in my catalog (a typo, or too new or obscure?), so these leave it out."
+        intro = f"{note} {intro}"
+    suggestion_ids = _log(state, deps, picks)
+    recommendations = []
+    lines = [intro]
+    for n, (pick, suggestion_id) in enumerate(zip(picks, suggestion_ids, strict=True), 1):
+        movie = deps.catalog.movies[pick["id"]]
+        recommendations.append(recommendation(movie, pick["explanation"], pick["score"], suggestion_id=suggestion_id))
+        lines.append(f"{n}. {movie.label} — {pick['explanation']}")
+    text = "\n".join(lines)
+    remembered = [{"id": p["id"], "reasons": p["reasons"], "explanation": p["explanation"]} for p in picks]
+    return {
+        "reply": text,
+        "intro": intro,
+        "recommendations": recommendations,
+        "messages": [{"role": "assistant", "text": text}],
+        "shown": [p["id"] for p in picks],
+        "last_picks": remembered,
+    }
+
+
+def recommendation(movie, explanation: str, score: float, **extra) -> dict:
+    """One pick as every front end receives it (the JSON contract's fields and more)."""
+    return {
+        "id": movie.id,
+        "title": movie.title,
+        "year": movie.year,
+        "genres": movie.genres,
+        "runtime": movie.runtime,
+        "directors": movie.directors,
+        "rating": movie.rating,
+        "explanation": explanation,
+        "score": score,
+        "poster_url": movie.poster_url,
+        **extra,
+    }
+
+
+def _log(state: State, deps: Deps, picks: list[dict]) -> list[int | None]:
+    if deps.profiles is None or not state.get("user"):
+        return [None] * len(picks)
+    platform, _, _ = state["user"].partition(":")
+    return deps.profiles.log_suggestions(
+        state["user"],
+        platform=platform,
+        channel=state.get("channel") or "",
+        request=state.get("message") or "",
+        items=[
+            {
+                "movie_id": p["id"],
+                "rank": p["rank"],
+                "score": p["score"],
+                "features": p["features"],
+                "propensity": p["propensity"],
+            }
+            for p in picks
+        ],
+    )
+
+
+def _intro(request: Request, count: int, deps: Deps) -> str:
+    """ "Here are 3 picks: 1990s crime thrillers like Se7en, not horror." from the request."""
+    bits = []
+    years = _years(request)
+    if years:
+        bits.append(years)
+    languages = [LANGUAGES.get(code, code) for code in request.get("languages") or []]
+    bits += languages
+    genres = request.get("genres") or []
+    bits.append(" ".join(genres) + " films" if genres else "films" if bits else "")
+    described = " ".join(b for b in bits if b)
+    likes = [deps.catalog.movies[m].title for m in request.get("like_titles") or [] if m in deps.catalog]
+    if likes:
+        described = (described + " " if described else "") + "like " + " and ".join(likes)
+    people = request.get("people") or []
+    if people:
+        described = (described + " " if described else "") + "with " + " and ".join(people)
+    extras = []
+    if request.get("exclude_genres"):
+        extras.append("no " + "/".join(request["exclude_genres"]))
+    if request.get("max_runtime"):
+        extras.append(f"under {request['max_runtime']} min")
+    if request.get("moods"):
+        extras.append(", ".join(request["moods"]))
+    if request.get("exclude_moods"):
+        extras.append("not " + "/".join(request["exclude_moods"][:2]))
+    noun = "pick" if count == 1 else "picks"
+    summary = ", ".join(x for x in [described, *extras] if x)
+    return f"Here {'is' if count == 1 else 'are'} {count} {noun}" + (f": {summary}." if summary else ":")
+
+
+def _years(request: Request) -> str:
+    low, high = request.get("year_min"), request.get("year_max")
+    if low and high and high - low == 9 and low % 10 == 0:
+        return f"{low}s"
+    if low and high:
+        return f"{low}-{high}"
+    if low:
+        return f"from {low} on,"
+    if high:
+        return f"up to {high},"
+    return ""

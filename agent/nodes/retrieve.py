@@ -1,0 +1,142 @@
+"""Retrieve: candidates for the request, every hard constraint enforced by the catalog."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from agent.deps import Deps
+from agent.profile import Profile
+from agent.profile_cache import profile_for, rating_counts
+from agent.state import State
+from agent.understanding.request import Request, is_open
+from store.filters import Filters, matches
+
+# Loosened in this order when nothing passes every constraint; exclusions never are.
+RELAXABLE = (
+    ("min_rating", "the rating floor"),
+    ("min_runtime", "the runtime limit"),
+    ("max_runtime", "the runtime limit"),
+    ("people", "the people you named"),
+    ("year_min", "the year range"),
+    ("year_max", "the year range"),
+    ("languages", "the language"),
+    ("countries", "the country"),
+    ("genres", "the genres"),
+)
+
+
+def excluded_for(deps: Deps, state: State, profile: Profile | None) -> set[str]:
+    """Never suggest: watched, disliked, dismissed, the reference titles themselves,
+    titles refused, titles already shown in this thread, titles shown to this user
+    recently, and whatever the caller excludes."""
+    request = state.get("request") or {}
+    excluded = set(state.get("exclude_ids") or [])
+    excluded |= set(request.get("like_titles") or []) | set(request.get("exclude_titles") or [])
+    excluded |= set(state.get("shown") or [])
+    if profile is not None:
+        excluded |= profile.excluded
+    if deps.profiles is not None and state.get("user"):
+        excluded |= deps.profiles.recently_shown(state["user"], within_days=deps.config.recent_days)
+    return excluded
+
+
+def filters_for(request: Request, excluded: set[str]) -> Filters:
+    return Filters.of(
+        genres=request.get("genres"),
+        exclude_genres=request.get("exclude_genres"),
+        year_min=request.get("year_min"),
+        year_max=request.get("year_max"),
+        min_runtime=request.get("min_runtime"),
+        max_runtime=request.get("max_runtime"),
+        min_rating=request.get("min_rating"),
+        languages=request.get("languages"),
+        countries=request.get("countries"),
+        people=request.get("people"),
+        exclude_ids=excluded,
+    )
+
+
+def query_text(request: Request) -> str:
+    """What the vector and lexical indexes see: the free text plus themes and moods."""
+    parts = [request.get("query") or "", " ".join(request.get("keywords") or []), " ".join(request.get("moods") or [])]
+    return " ".join(p for p in parts if p).strip()
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm > 1e-9 else vector
+
+
+def retrieve(state: State, deps: Deps) -> dict:
+    """Candidates for the request, every hard constraint enforced by the catalog.
+
+    Reference titles pull the query vector toward them; an open request leans on
+    the user's taste vector; a specific one leans on its own words.
+    """
+    started = time.perf_counter()
+    request = dict(state.get("request") or {})
+    profile = profile_for(deps, state.get("user"))
+    excluded = excluded_for(deps, state, profile)
+    text = query_text(request)
+    anchors = list(deps.catalog.vectors(request.get("like_titles") or []).values())
+    vector = None
+    if anchors or text or (profile is not None and profile.taste is not None):
+        parts: list[tuple[float, np.ndarray]] = []
+        if text:
+            parts.append((0.5 if anchors else 1.0, deps.catalog.embedder.embed_query(text)))
+        if anchors:
+            parts.append((1.0, _unit(np.mean(anchors, axis=0))))
+        if profile is not None and profile.taste is not None:
+            parts.append((1.0 if is_open(request) else 0.25, profile.taste))
+        vector = _unit(sum(w * v for w, v in parts))
+    relaxed: list[str] = []
+    results = deps.catalog.search(text, filters_for(request, excluded), k=deps.config.pool, vector=vector)
+    for name, label in RELAXABLE:
+        if results:
+            break
+        if request.get(name):
+            request[name] = [] if isinstance(request[name], list) else None
+            if label not in relaxed:
+                relaxed.append(label)
+            results = deps.catalog.search(text, filters_for(request, excluded), k=deps.config.pool, vector=vector)
+    filters = filters_for(request, excluded)
+    candidates = [{"id": r.movie.id, "relevance": r.relevance, "quality": r.quality} for r in results]
+    collaborative = _collaborative(deps, state.get("user"), request, profile)
+    # People who liked the same films: their other favourites join the pool even when the
+    # text and vector indexes would not have found them (open requests live on this);
+    # and so do the best-known films that fit, in the genres asked for first.
+    pool = deps.config.pool
+    _join(candidates, list(collaborative)[:pool], filters, deps, limit=len(candidates) + pool)
+    genres = [*(request.get("genres") or []), *(request.get("soft_genres") or [])]
+    known = deps.catalog.best_known(filters, pool, counts=rating_counts(deps), genres=genres)
+    _join(candidates, known, filters, deps, limit=len(candidates) + pool)
+    for candidate in candidates:
+        candidate["collaborative"] = collaborative.get(candidate["id"], 0.0)
+    debug = {**(state.get("debug") or {}), "retrieve_ms": round((time.perf_counter() - started) * 1000, 1),
+             "relaxed": relaxed, "excluded": len(excluded)}  # fmt: skip
+    return {"candidates": candidates, "debug": debug}
+
+
+def _join(candidates: list[dict], ids: list[str], filters: Filters, deps: Deps, *, limit: int) -> None:
+    """Add films from another source that pass the filters, up to `limit` candidates in all."""
+    seen = {c["id"] for c in candidates}
+    for movie_id in ids:
+        if len(candidates) >= limit:
+            return
+        movie = deps.catalog.movies.get(movie_id)
+        if movie is not None and movie_id not in seen and matches(movie, filters):
+            candidates.append({"id": movie_id, "relevance": 0.0, "quality": deps.catalog.quality(movie_id)})
+            seen.add(movie_id)
+
+
+def _collaborative(deps: Deps, user: str | None, request: Request, profile: Profile | None) -> dict[str, float]:
+    """Item-to-item votes from everyone's ratings in the store, seeded by the reference
+    titles and the user's favourites; empty until the store holds such ratings."""
+    if deps.profiles is None:
+        return {}
+    seeds = list(dict.fromkeys([*(request.get("like_titles") or []), *(profile.liked()[:50] if profile else [])]))
+    if not seeds:
+        return {}
+    return deps.profiles.co_liked(seeds, exclude_user=user, limit=200)

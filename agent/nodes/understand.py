@@ -1,0 +1,97 @@
+"""Understand: classify the message and turn it into a request, merged with the last one for follow-ups."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from agent.deps import Deps
+from agent.state import State
+from agent.understanding.intents import classify
+from agent.understanding.llm_reader import read_message
+from agent.understanding.merge import fresh_request, merge_request
+from agent.understanding.reader import understand
+from agent.understanding.request import Request, contract, is_open
+from agent.understanding.titles import titles_with_years
+
+MAX_MESSAGE = 2000  # characters read from one message; the rest is ignored, not an error
+MAX_REFERENCES = 6  # films from a handed-in conversation used as references, most recent first
+
+
+def understand_message(state: State, deps: Deps) -> dict:
+    """Classify the message and turn it into a request, merged with the last one for follow-ups."""
+    message = (state.get("message") or "").strip()[:MAX_MESSAGE]
+    history = list(state.get("messages") or [])
+    seeded = []
+    if not history and state.get("context"):
+        seeded = [m for m in state["context"] if m.get("text")]
+        history = seeded
+    previous = state.get("request") or {}
+    last_picks = state.get("last_picks") or []
+    if not previous and seeded:
+        previous = _fold_context(seeded, deps)
+    has_previous = bool(previous) or bool(last_picks)
+    base = {"messages": [*seeded, {"role": "user", "text": message}], "ordinal": None, "mentioned": [],
+            "stated_rating": None, "llm_calls": 0, "picks": [], "candidates": [],
+            "debug": {}}  # fmt: skip
+    if not message:
+        return {**base, "intent": "help"}
+    classified, understood, calls = read_message(deps, message, history, has_previous=has_previous)
+    intent = classified.intent
+    if state.get("always_recommend") and intent not in ("recommend", "refine", "more"):
+        # a batch line or an evaluation turn always wants picks; "loved it!" adds a reference
+        if intent == "liked":
+            understood = dataclasses.replace(understood, like_titles=[*understood.like_titles, *classified.titles])
+        intent = "refine" if previous else "recommend"
+    update = {**base, "intent": intent, "ordinal": classified.ordinal, "mentioned": classified.titles,
+              "stated_rating": classified.rating, "llm_calls": calls}  # fmt: skip
+    # "something older", "from the 80s": a message that says nothing about the film itself follows on
+    follows_on = previous and (state.get("always_recommend") or is_open(dataclasses.asdict(understood)))
+    if intent in ("refine", "more") or (intent == "recommend" and follows_on):
+        request = merge_request(previous, understood, last_picks=last_picks, deps=deps)
+        if intent == "more" and classified.ordinal is not None and last_picks:
+            pointed = _at(last_picks, classified.ordinal)
+            if pointed:
+                request["like_titles"] = [pointed]
+        update["request"] = request
+    elif intent == "recommend":
+        update["request"] = fresh_request(understood, deps)
+    update["understood"] = contract(update.get("request") or previous, lambda movie_id: _label(movie_id, deps))
+    return update
+
+
+def _fold_context(context: list[dict], deps: Deps) -> dict:
+    """A conversation handed in whole (a batch line, an evaluation): the user's messages
+    build up one request, and the films the conversation has been about, on either side,
+    become its references, except those the user said they disliked."""
+    request: Request = {}
+    talked_about: list[str] = []
+    disliked: set[str] = set()
+    for message in context:
+        text = message["text"][:MAX_MESSAGE]
+        named = titles_with_years(text, deps.catalog)
+        talked_about += [m for m in named if m not in talked_about]
+        if message.get("role") != "user":
+            continue
+        understood = understand(text, deps.catalog, today_year=deps.today.year)
+        classified = classify(text, deps.catalog, has_previous=bool(request), understood=understood)
+        if classified.intent == "disliked":
+            disliked.update(classified.titles or named)
+        request = (
+            merge_request(request, understood, last_picks=[], deps=deps) if request else fresh_request(understood, deps)
+        )
+    references = [m for m in reversed(talked_about) if m not in disliked][:MAX_REFERENCES]
+    if references:
+        request["like_titles"] = list(dict.fromkeys([*(request.get("like_titles") or []), *references]))
+    return request
+
+
+def _label(movie_id: str, deps: Deps) -> str | None:
+    movie = deps.catalog.movies.get(movie_id)
+    return movie.label if movie is not None else None
+
+
+def _at(items: list[dict], index: int) -> str | None:
+    try:
+        return items[index]["id"]
+    except IndexError:
+        return None

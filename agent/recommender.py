@@ -1,0 +1,85 @@
+"""What front ends call: one turn in, the reply and picks out, with conversation memory per thread."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from pathlib import Path
+
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.checkpoint.sqlite import SqliteSaver
+
+from agent.deps import Deps
+from agent.graph import build_graph
+
+
+def sqlite_checkpointer(path: Path) -> SqliteSaver:
+    """Conversation memory in the data directory, so follow-ups work after a restart."""
+    conn = sqlite3.connect(str(path), check_same_thread=False)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA busy_timeout=10000")
+    saver = SqliteSaver(conn)
+    saver.setup()
+    return saver
+
+
+def thread_id(user: str, channel: str | None) -> str:
+    """One conversation per platform + channel + user ("discord:42" in channel 7)."""
+    return f"{user}@{channel or 'direct'}"
+
+
+class Recommender:
+    """What front ends call: one turn in, the reply and picks out."""
+
+    def __init__(self, deps: Deps, checkpointer: BaseCheckpointSaver | None = None):
+        self.deps = deps
+        self.checkpointer = checkpointer or InMemorySaver()
+        self.graph = build_graph(deps, self.checkpointer)
+        if deps.profiles is not None:
+            deps.profiles.on_forget(self.forget_conversations)
+
+    def ask(
+        self,
+        message: str,
+        *,
+        user: str,
+        channel: str | None = None,
+        k: int | None = None,
+        context: list[dict] | None = None,
+        exclude_ids: list[str] | None = None,
+        remember: bool = True,
+        always_recommend: bool = False,
+    ) -> dict:
+        """One turn. `always_recommend` (batch lines, evaluations) answers with picks whatever
+        the message is, exactly `k` of them when k is given."""
+        inputs = {"message": message, "user": user, "channel": channel or "", "k": k,
+                  "always_recommend": always_recommend}  # fmt: skip
+        if context:
+            inputs["context"] = context
+        if exclude_ids:
+            inputs["exclude_ids"] = list(exclude_ids)
+        config = {"configurable": {"thread_id": thread_id(user, channel) if remember else _scratch_id()}}
+        result = self.graph.invoke(inputs, config)
+        if not remember:
+            self.checkpointer.delete_thread(config["configurable"]["thread_id"])
+        return dict(result)
+
+    def forget_conversations(self, user: str) -> None:
+        """Drop every thread of this user (called by ProfileStore.forget_user)."""
+        for thread in self._threads_of(user):
+            self.checkpointer.delete_thread(thread)
+
+    def _threads_of(self, user: str) -> list[str]:
+        if isinstance(self.checkpointer, SqliteSaver):
+            rows = self.checkpointer.conn.execute(
+                "SELECT DISTINCT thread_id FROM checkpoints WHERE thread_id LIKE ? ESCAPE '\\'",
+                (user.replace("%", "\\%").replace("_", "\\_") + "@%",),
+            )
+            return [row[0] for row in rows]
+        storage = getattr(self.checkpointer, "storage", {})
+        return [t for t in storage if t.startswith(f"{user}@")]
+
+
+def _scratch_id() -> str:
+    return f"scratch-{uuid.uuid4().hex}"

@@ -1,0 +1,124 @@
+"""The LLM reader: the rules always read a message (they are instant, and the fallback); a chat model,
+when one is configured, gets the first word, and only what the catalog and vocabularies vouch for is kept."""
+
+from __future__ import annotations
+
+from typing import get_args
+
+from pydantic import BaseModel, Field
+
+import prompts
+from agent.deps import Deps
+from agent.understanding.intents import Classified, Intent, classify
+from agent.understanding.reader import understand
+from agent.understanding.request import Understood
+from agent.understanding.titles import MIN_TITLE_SCORE
+from store.vocab import COUNTRIES, GENRES, LANGUAGES, MOODS
+
+INTENTS = get_args(Intent)
+
+
+class LLMRequest(BaseModel):
+    """What the model is asked to return; every value is checked against the catalog after."""
+
+    intent: str = "recommend"
+    genres: list[str] = Field(default_factory=list)
+    exclude_genres: list[str] = Field(default_factory=list)
+    moods: list[str] = Field(default_factory=list)
+    exclude_moods: list[str] = Field(default_factory=list)
+    keywords: list[str] = Field(default_factory=list)
+    like_titles: list[str] = Field(default_factory=list)
+    mentioned_titles: list[str] = Field(default_factory=list)
+    people: list[str] = Field(default_factory=list)
+    year_min: int | None = None
+    year_max: int | None = None
+    min_runtime: int | None = None
+    max_runtime: int | None = None
+    min_rating: float | None = None
+    languages: list[str] = Field(default_factory=list)
+    countries: list[str] = Field(default_factory=list)
+    count: int | None = None
+    ordinal: int | None = None
+    stars: float | None = None
+    hidden_gem: bool = False
+    query: str = ""
+
+
+def read_message(
+    deps: Deps, message: str, history: list[dict], *, has_previous: bool
+) -> tuple[Classified, Understood, int]:
+    """Rules always run (they are instant and they are the fallback); an LLM, when
+    configured, gets the first word. Returns the classification, the request and the
+    number of LLM calls made."""
+    rules_request = understand(message, deps.catalog, today_year=deps.today.year)
+    rules_intent = classify(message, deps.catalog, has_previous=has_previous, understood=rules_request)
+    if deps.llm is None:
+        return rules_intent, rules_request, 0
+    answer = deps.llm.ask(
+        LLMRequest,
+        "You extract structured movie requests. Answer with JSON only.",
+        prompts.render(
+            "understand",
+            history="\n".join(f"{m['role']}: {m['text']}" for m in history[-8:]) or "(none)",
+            message=message,
+            genres=", ".join(GENRES),
+            moods=", ".join(MOODS),
+            year=deps.today.year,
+        ),
+    )
+    if not isinstance(answer, LLMRequest):
+        return rules_intent, rules_request, 1
+    return *_from_llm(deps, answer, rules_intent, rules_request, has_previous), 1
+
+
+def _from_llm(
+    deps: Deps, answer: LLMRequest, rules_intent: Classified, rules: Understood, has_previous: bool
+) -> tuple[Classified, Understood]:
+    """Keep what the model said that the catalog and vocabularies can vouch for."""
+    intent = answer.intent if answer.intent in INTENTS else rules_intent.intent
+    if intent in ("refine", "more", "why") and not has_previous:
+        intent = "recommend"
+    people_index = deps.catalog.people_index()
+    like_ids = _resolve_all(deps, answer.like_titles) or rules.like_titles
+    mentioned = _resolve_all(deps, answer.mentioned_titles) or rules_intent.titles
+    request = Understood(
+        genres=[g for g in answer.genres if g in GENRES],
+        exclude_genres=[g for g in answer.exclude_genres if g in GENRES],
+        moods=[m for m in answer.moods if m in MOODS],
+        exclude_moods=[m for m in answer.exclude_moods if m in MOODS],
+        keywords=[k.lower() for k in answer.keywords if k.strip()][:8],
+        year_min=_bounded(answer.year_min, 1870, deps.today.year + 1),
+        year_max=_bounded(answer.year_max, 1870, deps.today.year + 1),
+        min_runtime=_bounded(answer.min_runtime, 1, 600),
+        max_runtime=_bounded(answer.max_runtime, 1, 600),
+        min_rating=answer.min_rating if answer.min_rating is not None and 0 <= answer.min_rating <= 10 else None,
+        hidden_gem=answer.hidden_gem or rules.hidden_gem,
+        popular=rules.popular,
+        people=[people_index[p.casefold()] for p in answer.people if p.casefold() in people_index],
+        like_titles=like_ids,
+        exclude_titles=rules.exclude_titles,
+        # the model may have read a title the rules could not; otherwise the rules' unknown ones stand
+        unknown_titles=rules.unknown_titles if set(like_ids) <= set(rules.like_titles) else [],
+        languages=[code for code in answer.languages if code in LANGUAGES],
+        countries=[code.upper() for code in answer.countries if code.upper() in COUNTRIES],
+        count=_bounded(answer.count, 1, deps.config.max_count),
+        modifiers=rules.modifiers,
+        query=answer.query.strip() or rules.query,
+    )
+    stars = answer.stars if answer.stars is not None and 0.5 <= answer.stars <= 5 else rules_intent.rating
+    classified = Classified(intent=intent, ordinal=answer.ordinal if answer.ordinal is not None
+                            else rules_intent.ordinal, titles=mentioned, rating=stars)  # fmt: skip
+    return classified, request
+
+
+def _resolve_all(deps: Deps, titles: list[str]) -> list[str]:
+    ids = []
+    for title in titles:
+        match = deps.catalog.resolve_title(title)
+        if match is not None and match.score >= MIN_TITLE_SCORE and match.movie_id not in ids:
+            ids.append(match.movie_id)
+    return ids
+
+
+def _bounded(value: int | float | None, low: int, high: int) -> int | None:
+    return int(value) if value is not None and low <= value <= high else None

@@ -1,0 +1,62 @@
+"""Applying meaning: an Understood being filled in, and which filters numbers already fixed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from agent.understanding.phrases import Effect
+from agent.understanding.request import Understood
+
+# --- applying meaning --------------------------------------------------------------------------
+
+
+def extend_unique(target: list[str], values: Iterable[str]) -> None:
+    for value in values:
+        if value not in target:
+            target.append(value)
+
+
+def _narrowed(low: int | None, high: int | None, new_low: int | None, new_high: int | None) -> tuple:
+    """A range narrowed by another: the higher floor and the lower ceiling, None meaning open."""
+    low = new_low if low is None else low if new_low is None else max(low, new_low)
+    high = new_high if high is None else high if new_high is None else min(high, new_high)
+    return low, high
+
+
+class Reading:
+    """An Understood being filled in, plus which filters numbers already fixed."""
+
+    def __init__(self, today_year: int):
+        self.result = Understood()
+        self.today = today_year
+        self.explicit_years = False
+        self.explicit_runtime = False
+        self.explicit_rating = False
+
+    def apply(self, effect: Effect) -> None:
+        out = self.result
+        extend_unique(out.genres, effect.genres)
+        extend_unique(out.moods, effect.moods)
+        extend_unique(out.keywords, effect.keywords)
+        extend_unique(out.languages, effect.languages)
+        extend_unique(out.countries, effect.countries)
+        extend_unique(out.exclude_genres, effect.exclude_genres)
+        extend_unique(out.exclude_moods, effect.exclude_moods)
+        extend_unique(out.modifiers, effect.modifiers)
+        out.hidden_gem |= effect.hidden_gem
+        out.popular |= effect.popular
+        # A vague "recent" or "short" yields to numbers the user typed.
+        if effect.years is not None and not self.explicit_years:
+            self.bound_years(*effect.years(self.today))
+        if effect.runtime is not None and not self.explicit_runtime:
+            self.bound_runtime(*effect.runtime)
+        if effect.min_rating is not None and not self.explicit_rating:
+            out.min_rating = max(out.min_rating or 0.0, effect.min_rating)
+
+    def bound_years(self, low: int | None, high: int | None) -> None:
+        out = self.result
+        out.year_min, out.year_max = _narrowed(out.year_min, out.year_max, low, high)
+
+    def bound_runtime(self, low: int | None, high: int | None) -> None:
+        out = self.result
+        out.min_runtime, out.max_runtime = _narrowed(out.min_runtime, out.max_runtime, low, high)

@@ -1,0 +1,83 @@
+"""Follow-ups: how a new message changes the last request ("something older", "no horror though")."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from agent.deps import Deps
+from agent.understanding.request import Request, Understood
+
+LIST_FIELDS = ("genres", "exclude_genres", "moods", "exclude_moods", "keywords", "people", "like_titles",
+               "exclude_titles", "languages", "countries")  # fmt: skip
+OPPOSITES = {"genres": "exclude_genres", "exclude_genres": "genres", "moods": "exclude_moods",
+             "exclude_moods": "moods"}  # fmt: skip
+
+
+def merge_request(previous: Request, new: Understood, *, last_picks: list[dict], deps: Deps) -> Request:
+    """A follow-up ("something older", "no horror though") changes the last request
+    rather than replacing it: new constraints win, earlier ones stay."""
+    merged = {**previous}
+    new_dict = dataclasses.asdict(new)
+    if new.genres and merged.get("genres"):
+        # "something scary now" after comedies: the new genre leads, the old ones still count
+        merged["soft_genres"] = list(dict.fromkeys([*(merged.get("soft_genres") or []), *merged["genres"]]))
+        merged["genres"] = []
+    for name in LIST_FIELDS:
+        values = list(dict.fromkeys([*(merged.get(name) or []), *new_dict[name]]))
+        opposite = OPPOSITES.get(name)
+        if opposite:
+            values = [v for v in values if v not in new_dict[opposite]]
+        merged[name] = values
+    for name in ("year_min", "year_max", "min_runtime", "max_runtime", "min_rating", "count"):
+        if new_dict[name] is not None:
+            merged[name] = new_dict[name]
+    for name in ("hidden_gem", "popular"):
+        merged[name] = bool(merged.get(name)) or new_dict[name]
+    if new.query:
+        merged["query"] = new.query
+    merged["unknown_titles"] = new_dict["unknown_titles"]  # said of this message only
+    apply_modifiers(merged, new.modifiers, last_picks, deps)
+    return merged
+
+
+def apply_modifiers(request: Request, modifiers: list[str], last_picks: list[dict], deps: Deps) -> None:
+    """Relative words read against what was just shown: "older" means older than those."""
+    shown = [deps.catalog.movies[p["id"]] for p in last_picks if p["id"] in deps.catalog]
+    years = [m.year for m in shown if m.year]
+    runtimes = [m.runtime for m in shown if m.runtime]
+    for modifier in modifiers:
+        if modifier == "older" and years:
+            request["year_max"] = min(years) - 1
+            request["year_min"] = None if (request.get("year_min") or 0) >= min(years) else request.get("year_min")
+        elif modifier == "newer" and years:
+            request["year_min"] = max(years) + 1
+            request["year_max"] = None if (request.get("year_max") or 9999) <= max(years) else request.get("year_max")
+        elif modifier == "shorter":
+            request["max_runtime"] = (min(runtimes) - 1) if runtimes else 100
+        elif modifier == "longer":
+            request["min_runtime"] = (max(runtimes) + 1) if runtimes else 140
+        elif modifier == "lighter":
+            _add(request, "exclude_moods", ["dark", "bleak", "disturbing", "violent"])
+            _add(request, "moods", ["light"])
+            request["moods"] = [m for m in request["moods"] if m not in ("dark", "bleak", "disturbing", "violent")]
+        elif modifier == "darker":
+            _add(request, "moods", ["dark"])
+            request["exclude_moods"] = [m for m in request.get("exclude_moods", []) if m != "dark"]
+        elif modifier == "funnier":
+            _add(request, "moods", ["funny"])
+        elif modifier == "scarier":
+            _add(request, "moods", ["scary"])
+        elif modifier == "more_popular":
+            request["popular"], request["hidden_gem"] = True, False
+        elif modifier == "less_known":
+            request["hidden_gem"], request["popular"] = True, False
+
+
+def _add(request: Request, name: str, values: list[str]) -> None:
+    request[name] = list(dict.fromkeys([*(request.get(name) or []), *values]))
+
+
+def fresh_request(new: Understood, deps: Deps) -> Request:
+    request = dataclasses.asdict(new)
+    apply_modifiers(request, new.modifiers, [], deps)
+    return request

@@ -1,0 +1,139 @@
+"""Pass 5: one walk over the words nothing else explained, looking each phrase up in the phrasebook
+(misspellings forgiven), with negations ("no horror", "not too long") applied to the phrases after them."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+from agent.understanding.meaning import Reading
+from agent.understanding.phrases import MAX_PHRASE, PHRASEBOOK, Effect
+from agent.understanding.text import STOPWORDS, Scan, Tok, alternatives, tokens_of, word_set
+
+_NEGATION_CUES: frozenset[tuple[str, ...]] = frozenset(
+    tokens_of(cue)
+    for cue in alternatives(
+        "no | not | nothing | none | without | avoid | avoiding | skip | less | never | non | minus | "
+        "don't want | dont want | do not want | don't like | dont like | do not like | don't need | "
+        "not into | not really into | not a fan of | no more | anything but | not in the mood for | "
+        "hate | i hate | sick of | tired of | can't stand | cant stand | rather not | except | excluding | "
+        "isn't | isnt | wasn't | aren't | shouldn't be | nor | zero | free of | other than"
+    )
+)
+_MAX_CUE = max(len(cue) for cue in _NEGATION_CUES)
+_QUALIFIERS = word_set(
+    "too very overly so that super really a an any anything something much more the of in for kind "
+    "type sort all at with involving including ones one scenes scene lot lots mood movies films stuff"
+)
+INTENSIFIERS = word_set("too very overly so that super really much")
+_LIST_SEPARATORS = word_set(", or and nor / & neither")
+
+
+def _typo_targets() -> dict[str, list[str]]:
+    """Single-word phrases of six letters or more, by first letter: short words collide too
+    easily ("light"/"night", "crime"/"prime") to be guessed at."""
+    targets: dict[str, list[str]] = {}
+    for key in PHRASEBOOK:
+        if len(key) == 1 and len(key[0]) >= 6 and key[0].isalpha():
+            targets.setdefault(key[0][0], []).append(key[0])
+    return targets
+
+
+# Typo repair: same first letter, one edit (two from nine letters up).
+_TYPO_TARGETS = _typo_targets()
+# Real words one edit away from a vocabulary word ("thrilled" is not "thriller").
+_NOT_TYPOS = word_set(
+    "thrilled violet eastern trench finish indiana fighter mastery auction comely classical hunted "
+    "raging poison watches policy concept hungry columbia knight slashed"
+)
+
+
+@lru_cache(maxsize=4096)
+def _typo(word: str) -> str | None:
+    """The vocabulary word `word` is a likely misspelling of ("horor" -> "horror"), if any."""
+    if len(word) < 5 or not word.isalpha() or word in STOPWORDS or word in _NOT_TYPOS:
+        return None
+    limit = 2 if len(word) >= 9 else 1
+    best, best_distance = None, limit + 1
+    for target in _TYPO_TARGETS.get(word[0], ()):
+        if abs(len(target) - len(word)) > limit:
+            continue
+        distance = OSA.distance(word, target, score_cutoff=limit)
+        if distance < best_distance:
+            best, best_distance = target, distance
+    return best
+
+
+def _phrase_at(toks: list[Tok], i: int) -> tuple[int, Effect] | None:
+    """The longest phrase starting at toks[i], or a single misspelt vocabulary word."""
+    for n in range(min(MAX_PHRASE, len(toks) - i), 0, -1):
+        effect = PHRASEBOOK.get(tuple(t.text for t in toks[i : i + n]))
+        if effect is not None:
+            return i + n, effect
+    if toks[i].is_word:
+        corrected = _typo(toks[i].text)
+        if corrected is not None:
+            return i + 1, PHRASEBOOK[(corrected,)]
+    return None
+
+
+def _cue_at(toks: list[Tok], i: int) -> int | None:
+    for n in range(min(_MAX_CUE, len(toks) - i), 0, -1):
+        if tuple(t.text for t in toks[i : i + n]) in _NEGATION_CUES:
+            return i + n
+    return None
+
+
+# --- pass 5: the phrase walk -------------------------------------------------------------------
+
+
+def walk_phrases(scan: Scan, reading: Reading) -> None:
+    """Look every remaining phrase up; a negation cue turns the phrases after it into exclusions."""
+    toks = scan.tokens()
+    i = 0
+    while i < len(toks):
+        hit = _phrase_at(toks, i)
+        cue_end = _cue_at(toks, i)
+        if cue_end is not None and (hit is None or cue_end >= hit[0]):
+            i = _negation(scan, reading, toks, i, cue_end)
+            continue
+        if hit is None:
+            i += 1
+            continue
+        end, effect = hit
+        if not effect.only_negated:
+            reading.apply(effect)
+            if effect.soft:
+                scan.kept.update(t.start for t in toks[i:end])
+            else:
+                scan.take(toks[i].start, toks[end - 1].end)
+        i = end
+
+
+def _negation(scan: Scan, reading: Reading, toks: list[Tok], i: int, cue_end: int) -> int:
+    """ "No horror or gore", "nothing too long", "not a fan of musicals"; returns where to go on."""
+    j, k, last, intensified = cue_end, cue_end, None, False
+    while j < len(toks):
+        k = j
+        while k < len(toks) and k - j < 3 and toks[k].text in _QUALIFIERS and not _phrase_at(toks, k):
+            intensified |= toks[k].text in INTENSIFIERS
+            k += 1
+        hit = _phrase_at(toks, k) if k < len(toks) else None
+        if hit is None:
+            break
+        end, effect = hit
+        reading.apply(effect.when_negated())
+        last = end
+        if end < len(toks) and toks[end].text in _LIST_SEPARATORS:
+            j = end + 1
+            continue
+        break
+    if last is not None:
+        scan.take(toks[i].start, toks[last - 1].end, negated=True)
+        return last
+    if k < len(toks) and toks[k].is_word and (intensified or toks[k].text not in STOPWORDS):
+        # "not too cheesy", "but not Nolan": nothing to filter, but kept out of the query
+        scan.take(toks[i].start, toks[k].end, negated=True)
+        return k + 1
+    return cue_end

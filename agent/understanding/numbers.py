@@ -1,0 +1,334 @@
+"""Pass 4: numbers: years and decades, runtimes, ratings, counts, kids' ages."""
+
+from __future__ import annotations
+
+import re
+
+from agent.understanding.meaning import Reading, extend_unique
+from agent.understanding.phrases import YearSpan
+from agent.understanding.request import Understood
+from agent.understanding.text import Scan
+
+MAX_COUNT = 10
+
+
+# --- pass 4: numbers ---------------------------------------------------------------------------
+
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "dozen": 12,
+    "a dozen": 12,
+}
+_NUMBER = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a\s+dozen"
+
+
+def _number(word: str) -> int:
+    word = " ".join(word.split())
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
+_KID_AGE = re.compile(
+    rf"(?<![\w.])(?P<age>{_NUMBER})[\s-]*(?:years?|yrs?|y)[\s-]*olds?(?!\w)|\b(?:toddlers?|preschoolers?)\b"
+)
+
+
+def read_kid_ages(scan: Scan, out: Understood) -> None:
+    """ "For my 8 year old" asks for a family film, and its number is neither a year nor a count."""
+    for m in list(_KID_AGE.finditer(scan.text)):
+        if m["age"] is None or _number(m["age"]) <= 13:
+            extend_unique(out.genres, ["family"])
+        scan.take(m.start(), m.end())
+
+
+_WORD_DECADES = {
+    "twenties": 1920,
+    "thirties": 1930,
+    "forties": 1940,
+    "fifties": 1950,
+    "sixties": 1960,
+    "seventies": 1970,
+    "eighties": 1980,
+    "nineties": 1990,
+    "noughties": 2000,
+    "aughts": 2000,
+}
+_TIME_POINT = re.compile(
+    r"""(?<![\w.])
+    (?:(?P<part>early|mid|late)[\s-]*)?
+    (?:
+        '?(?P<decade>(?:1[89]|20)?\d0)'?s
+      | (?:nineteen[\s-]+)?
+        (?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|noughties|aughts)
+      | (?P<year>(?:1[89]|20)\d\d)
+    )(?![\w+])""",
+    re.X,
+)
+_JOINER = re.compile(r"\s*(?:-|to|and|or|through|thru|until|till|&|/|,)\s*(?:the\s+)?")
+_YEAR_OPS_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(r"(?<!\w)" + pattern + r"\s*(?:the\s+)?$"), op)
+    for pattern, op in (
+        (r"(?:not|nothing|no)\s+(?:older|earlier)\s+than", "since"),
+        (r"(?:not|nothing|no)\s+(?:newer|later|more\s+recent)\s+than", "until"),
+        (r"(?:since|starting(?:\s+(?:in|from))?|as\s+of)", "since"),
+        (r"(?:after|post|newer\s+than|later\s+than|more\s+recent\s+than)[\s-]*", "after"),
+        (r"(?:before|pre|older\s+than|earlier\s+than|prior\s+to)[\s-]*", "before"),
+        (r"(?:until|till|up\s+to|through|no\s+later\s+than)", "until"),
+        (r"(?:around|circa|about|ca\.?)", "around"),
+    )
+)
+_YEAR_OPS_AFTER: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(r"\s*" + pattern + r"(?!\w)"), op)
+    for pattern, op in (
+        (
+            r"(?:onwards?|on(?=\s*(?:$|[,.!?]))|and\s+(?:later|after|up|newer|beyond)|or\s+(?:later|newer|after)|\+)",
+            "since",
+        ),
+        (r"(?:and|or)\s+(?:earlier|before|older)", "until"),
+    )
+)
+_RELATIVE_YEARS = re.compile(
+    r"(?:(?:from|in|of|over)\s+)?(?:the\s+)?(?:last|past)\s+"
+    r"(?:(?P<n>\d{1,2}|two|three|four|five|ten|twenty|few|couple(?:\s+of)?)\s+years?|(?P<decade>decade))"
+    r"|(?P<this>this|last)\s+(?P<unit>year|decade)"
+)
+
+
+def _point_span(m: re.Match[str], today: int) -> YearSpan | None:
+    if m["year"]:
+        year = int(m["year"])
+        return (year, year) if 1874 <= year <= today + 2 else None
+    if m["word"]:
+        start = _WORD_DECADES[m["word"]]
+    else:
+        digits = int(m["decade"])
+        start = digits if digits >= 100 else (2000 + digits if digits < 20 else 1900 + digits)
+    low, high = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(m["part"] or "", (0, 9))
+    return start + low, start + high
+
+
+def read_years(scan: Scan, reading: Reading) -> None:
+    """Decades, years and ranges: exact spans unite ("80s or 90s"), open bounds intersect."""
+    text = scan.text
+    points = [(m, span) for m in _TIME_POINT.finditer(text) if (span := _point_span(m, reading.today))]
+    spans: list[tuple[int, int, YearSpan]] = []
+    for m, span in points:  # join "1990 to 2000", "80s and 90s", "60s-70s"
+        if spans and _JOINER.fullmatch(text[spans[-1][1] : m.start()]):
+            start, _, (low, _) = spans[-1]
+            spans[-1] = (start, m.end(), (low, span[1]))
+        else:
+            spans.append((m.start(), m.end(), span))
+    united: list[YearSpan] = []
+    for start, end, (low, high) in spans:
+        op, start, end = _year_operator(text, start, end)
+        bounds = {
+            None: None,
+            "since": (low, None),
+            "after": (high + 1, None),
+            "before": (None, low - 1),
+            "until": (None, high),
+            "around": (low - 3, high + 3),
+        }[op]
+        if bounds is None:
+            united.append((low, high))
+        elif op == "around":
+            united.append(bounds)
+        else:
+            reading.bound_years(*bounds)
+        scan.take(start, end)
+        reading.explicit_years = True
+    if united:
+        reading.bound_years(min(s[0] for s in united), max(s[1] for s in united))
+    for m in _RELATIVE_YEARS.finditer(scan.text):
+        reading.explicit_years = True
+        if m["this"]:
+            span = _relative_calendar(m["this"], m["unit"], reading.today)
+        elif m["decade"]:
+            span = (reading.today - 10, None)
+        else:
+            n = m["n"].split()[0]
+            span = (reading.today - (5 if n == "few" else 2 if n == "couple" else _number(n)), None)
+        reading.bound_years(*span)
+        scan.take(m.start(), m.end())
+
+
+def _year_operator(text: str, start: int, end: int) -> tuple[str | None, int, int]:
+    """The "since"/"before"/"onwards" around a year span, and the span widened to cover it."""
+    before = text[max(0, start - 40) : start]
+    for pattern, op in _YEAR_OPS_BEFORE:
+        if hit := pattern.search(before):
+            return op, start - len(hit.group()), end
+    for pattern, op in _YEAR_OPS_AFTER:
+        if hit := pattern.match(text, end):
+            return op, start, hit.end()
+    return None, start, end
+
+
+def _relative_calendar(which: str, unit: str, today: int) -> YearSpan:
+    if unit == "year":
+        year = today if which == "this" else today - 1
+        return year, year
+    decade = today // 10 * 10
+    return (decade, None) if which == "this" else (decade - 10, decade - 1)
+
+
+_DURATION = re.compile(
+    r"""(?<![\w.])(?:
+        (?P<hm_h>\d)\s*(?:h|hrs?|hours?)\s*(?:and\s+)?(?P<hm_m>\d{1,2})\s*(?:m|mins?|minutes?)?
+      | (?P<colon_h>\d):(?P<colon_m>[0-5]\d)
+      | (?P<halfhour>half\s+an\s+hour)
+      | (?P<h>\d+(?:\.\d+)?|an?|one|two|three|four)(?P<h_half>\s+and\s+a\s+half)?
+        \s*(?:h|hrs?|hours?)(?P<half>\s+and\s+a\s+half)?
+      | (?P<m>\d{2,3})\s*(?:m|mins?|minutes?)
+    )(?!\w)""",
+    re.X,
+)
+_RUNTIME_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(r"(?<!\w)(?:" + pattern + r")\s*$"), op)
+    for pattern, op in (
+        (
+            r"under|less\s+than|shorter\s+than|no\s+longer\s+than|not\s+longer\s+than|no\s+more\s+than|"
+            r"not\s+more\s+than|not\s+over|at\s+most|max(?:imum)?(?:\s+of)?|below|within|up\s+to|"
+            r"fewer\s+than|tops|<",
+            "max",
+        ),
+        (
+            r"over|more\s+than|longer\s+than|at\s+least|min(?:imum)?(?:\s+of)?|above|>|no\s+shorter\s+than|"
+            r"not\s+shorter\s+than",
+            "min",
+        ),
+        (r"around|about|roughly|approximately|approx\.?|~", "around"),
+    )
+)
+_RUNTIME_AFTER: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\s*(?:or\s+(?:less|shorter|under|so)|max(?:imum)?|tops|at\s+most)(?!\w)"), "max"),
+    (re.compile(r"\s*(?:or\s+(?:more|longer|over)|plus|\+|at\s+least|minimum)(?!\w)"), "min"),
+)
+
+
+def _minutes(m: re.Match[str]) -> int:
+    if m["hm_h"]:
+        return int(m["hm_h"]) * 60 + int(m["hm_m"])
+    if m["colon_h"]:
+        return int(m["colon_h"]) * 60 + int(m["colon_m"])
+    if m["halfhour"]:
+        return 30
+    if m["h"]:
+        word = m["h"]
+        hours = float(word) if word[0].isdigit() else _NUMBER_WORDS[word]
+        return round((hours + (0.5 if m["h_half"] or m["half"] else 0)) * 60)
+    return int(m["m"])
+
+
+def read_runtime(scan: Scan, reading: Reading) -> None:
+    """ "Under 2 hours", "90 minutes or less", "at least 2h", "around 100 min"; bare means at most."""
+    for m in list(_DURATION.finditer(scan.text)):
+        minutes = _minutes(m)
+        if not 20 <= minutes <= 400:
+            continue
+        start, end = m.start(), m.end()
+        before = scan.text[max(0, start - 25) : start]
+        op = "max"
+        for pattern, candidate in _RUNTIME_BEFORE:
+            if hit := pattern.search(before):
+                op, start = candidate, start - len(hit.group())
+                break
+        else:
+            for pattern, candidate in _RUNTIME_AFTER:
+                if hit := pattern.match(scan.text, end):
+                    op, end = candidate, hit.end()
+                    break
+        bounds = {"max": (None, minutes), "min": (minutes, None), "around": (minutes - 15, minutes + 15)}[op]
+        reading.bound_runtime(*bounds)
+        reading.explicit_runtime = True
+        scan.take(start, end)
+
+
+_RATING = re.compile(
+    r"""(?:
+        (?:rated|rating|ratings|score|scored|imdb|rotten\s+tomatoes|metacritic)\s*(?:of|is|on\s+imdb)?\s*
+        (?:above|over|at\s+least|higher\s+than|more\s+than|better\s+than|>=?)?\s*
+        (?P<a>10|\d(?:\.\d)?)(?!\d)(?:\s*/\s*10)?\s*(?:\+|or\s+(?:more|higher|above|better))?
+      | (?:(?:at\s+least|above|over)\s+)?(?P<b>10|\d(?:\.\d)?)\s*(?:\+|or\s+(?:more|higher|above|better))?\s*
+        (?:/\s*10\s*)?(?:(?:on|at|in)\s+)?(?:imdb|rating|rated)
+      | (?:at\s+least|above|over)\s+(?P<c>10|\d(?:\.\d)?)\s*/\s*10
+    )(?!\w)""",
+    re.X,
+)
+
+
+def read_rating(scan: Scan, reading: Reading) -> None:
+    for m in list(_RATING.finditer(scan.text)):
+        value = float(m["a"] or m["b"] or m["c"])
+        if 1 <= value <= 10:
+            out = reading.result
+            out.min_rating = max(out.min_rating or 0.0, value)
+            reading.explicit_rating = True
+            scan.take(m.start(), m.end())
+
+
+_COUNT_NOUNS = (
+    r"movies|films|flicks|picks|options|recommendations|recs|suggestions|titles|ideas|ones|choices|more|"
+    r"documentaries|docs|comedies|dramas|thrillers|westerns|musicals|cartoons|classics|gems|horrors|"
+    r"romances|mysteries|animes|things|shows"
+)
+_COUNTS: tuple[re.Pattern[str], ...] = (
+    re.compile(
+        rf"(?:give|show|recommend|suggest|list|find|get|need|want|pick|name|send)\s+(?:me\s+|us\s+)?"
+        rf"(?:like\s+|about\s+|around\s+|maybe\s+|just\s+|only\s+)?(?P<n>{_NUMBER})(?!\w)(?!\s*(?:stars?|%|/))"
+    ),
+    re.compile(rf"\btop\s+(?P<n>{_NUMBER})(?!\w)"),
+    re.compile(
+        r"(?<!for\s)(?<!as\s)\b(?P<n>a\s+couple(?:\s+of)?|couple\s+of|a\s+few|one\s+or\s+two|two\s+or\s+three|"
+        r"several|a\s+handful(?:\s+of)?|a\s+bunch(?:\s+of)?|a\s+dozen|a\s+pair\s+of)\b"
+        r"(?!\s+(?:of\s+)?(?:hours?|minutes?|years?|days?|decades?))"
+    ),
+    re.compile(rf"(?<![\w.#])(?<!my\s)(?P<n>{_NUMBER})\s+(?:[^\W\d_][\w'-]*\s+){{0,3}}?(?:{_COUNT_NOUNS})(?!\w)"),
+)
+_PHRASE_COUNTS = {"several": 5, "handful": 5, "bunch": 5, "dozen": 12, "pair": 2, "couple": 2, "few": 3}
+_SINGLE = re.compile(
+    r"(?<![\w'])(?:one|1|a\s+single|single|just\s+one|only\s+one)\s+(?:[^\W\d_][\w'-]*\s+){0,3}?"
+    r"(?:movie|film|flick|documentary)(?![\w'])"
+)
+
+
+def _count_value(phrase: str) -> int:
+    words = phrase.split()
+    if "or" in words:  # "one or two": the larger
+        return _number(words[-1])
+    for word in words:
+        if word in _PHRASE_COUNTS:
+            return _PHRASE_COUNTS[word]
+    return _number(phrase)
+
+
+def read_count(scan: Scan, reading: Reading) -> None:
+    """ "Give me 3", "top five", "a couple", "just one movie"; never more than MAX_COUNT.
+
+    "A movie" is how people ask for a recommendation, not a count: it sets none.
+    """
+    out = reading.result
+    for pattern in _COUNTS:
+        m = pattern.search(scan.text)
+        if m is None:
+            continue
+        out.count = max(1, min(MAX_COUNT, _count_value(m["n"])))
+        scan.take(m.start("n"), m.end("n"))
+        return
+    if _SINGLE.search(scan.text):
+        out.count = 1

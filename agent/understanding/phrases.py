@@ -1,0 +1,457 @@
+"""What a phrase means: the tables of genre, theme, mood, era, length, quality and locale phrases,
+and the phrasebook every phrase is looked up in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from agent.understanding.text import alternatives, tokens_of
+from store.vocab import COUNTRIES, GENRES, LANGUAGES, MOODS
+
+# --- what a phrase means -----------------------------------------------------------------------
+
+YearSpan = tuple[int | None, int | None]
+
+
+@dataclass(frozen=True)
+class Effect:
+    """What one phrase adds to an Understood; `negated` is what it means after "no"/"not"."""
+
+    genres: tuple[str, ...] = ()
+    moods: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    exclude_genres: tuple[str, ...] = ()
+    exclude_moods: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()
+    years: Callable[[int], YearSpan] | None = None  # of today's year
+    runtime: tuple[int | None, int | None] | None = None
+    min_rating: float | None = None
+    hidden_gem: bool = False
+    popular: bool = False
+    negated: Effect | None = None
+    only_negated: bool = False  # "long" alone means nothing ("after a long day"); "not too long" does
+
+    @property
+    def soft(self) -> bool:
+        """Moods and themes stay in the semantic query: they describe the film, not a filter."""
+        return bool(self.moods or self.keywords)
+
+    def when_negated(self) -> Effect:
+        """ "No horror" drops the genre, "nothing scary" the mood; "no zombies" cannot be filtered."""
+        if self.negated is not None:
+            return self.negated
+        if self.moods:
+            return Effect(exclude_moods=self.moods)
+        if self.genres and not self.keywords:
+            return Effect(exclude_genres=self.genres)
+        return Effect()
+
+
+def _g(*genres: str, **more) -> Effect:
+    return Effect(genres=genres, **more)
+
+
+def _m(*moods: str, **more) -> Effect:
+    return Effect(moods=moods, **more)
+
+
+def _k(keyword: str, *genres: str, **more) -> Effect:
+    return Effect(genres=genres, keywords=(keyword,), **more)
+
+
+def _last_years(n: int) -> Callable[[int], YearSpan]:
+    return lambda today: (today - n, None)
+
+
+def _since(year: int) -> Callable[[int], YearSpan]:
+    return lambda today: (year, None)
+
+
+def _until(year: int) -> Callable[[int], YearSpan]:
+    return lambda today: (None, year)
+
+
+_GENRE_PHRASES: dict[str, Effect] = {
+    "action | shoot em up | shoot-em-up | explosions | car chases | car chase": _g("action"),
+    "action packed | non stop action | fast paced | adrenaline | adrenaline rush": _g(
+        "action", moods=("action-packed",)
+    ),
+    "adventure | adventures": _g("adventure"),
+    "adventurous": _m("adventurous"),
+    "animation | animated | cartoon | cartoons | cartoony | 🎨": _g("animation"),
+    "anime | studio ghibli | ghibli": _g("animation", languages=("ja",)),
+    "pixar | disney animation": _g("animation", "family"),
+    "stop motion | claymation": _k("stop motion", "animation"),
+    "biography | biographies | biopic | biopics | biographical": _g("biography"),
+    "comedy | comedies | comedic | humor | humour | humorous": _g("comedy"),
+    "funny | hilarious | laugh | laughs | make me laugh | laugh out loud | 😂 | 🤣 | 😆": _g(
+        "comedy", moods=("funny",)
+    ),
+    "rom com | rom coms | romcom | romcoms | romantic comedy | romantic comedies | chick flick": _g(
+        "romance", "comedy", negated=Effect(exclude_genres=("romance",))
+    ),
+    "dark comedy | black comedy | dark comedies | black comedies": _g("comedy", moods=("dark",)),
+    "satire | satires | satirical": _g("comedy", moods=("satirical",)),
+    "parody | parodies | spoof | spoofs": _k("parody", "comedy"),
+    "mockumentary | mockumentaries": _k("mockumentary", "comedy"),
+    "stand up | standup | stand up comedy": _k("stand-up", "comedy"),
+    "crime | gangster | gangsters | mob | mobster | mobsters": _g("crime"),
+    "mafia": _k("mafia", "crime"),
+    "heist | heists | caper | capers | bank robbery | robbery": _k("heist", "crime"),
+    "con artist | con artists | con man | con men | grifter | grifters": _k("con artist", "crime"),
+    "cartel | cartels | drug dealer | drug dealers | drugs": _k("drugs", "crime"),
+    "cop | cops | police": _k("police", "crime"),
+    "true crime": _k("true crime", "crime"),
+    "neo noir": _k("neo-noir", "crime"),
+    "documentary | documentaries | doc | docs | docu | non fiction | nonfiction": _g("documentary"),
+    "nature documentary | nature documentaries | nature doc | nature docs": _k("nature", "documentary"),
+    "drama | dramas | dramatic | melodrama | character study": _g("drama"),
+    "family drama | family dramas": _k("family", "drama"),
+    "courtroom | courtroom drama | legal drama | lawyer | lawyers": _k("courtroom", "drama"),
+    "family | families | kids | kid | children | childrens | children's | kiddy | kiddie | childish": _g("family"),
+    "for the whole family | family movie night | family night | my kids | the kids": _g("family"),
+    "family friendly | kid friendly | child friendly | kids friendly | suitable for kids": _g(
+        "family", moods=("family-friendly",)
+    ),
+    "fantasy | fantasies | sword and sorcery": _g("fantasy"),
+    "magic | magical | wizard | wizards | wizardry": _k("magic", "fantasy"),
+    "dragon | dragons": _k("dragons", "fantasy"),
+    "fairy tale | fairy tales | fairytale | fairytales": _k("fairy tale", "fantasy"),
+    "mythology | myths | greek mythology": _k("mythology", "fantasy"),
+    "witch | witches | witchcraft": _k("witches", "fantasy"),
+    "noir | film noir | noirs": _g("film-noir"),
+    "history | historical | historic": _g("history"),
+    "period piece | period pieces | period drama | period dramas | costume drama | costume dramas": _g(
+        "history", "drama"
+    ),
+    "medieval | middle ages": _k("medieval", "history"),
+    "vikings | viking": _k("vikings", "history"),
+    "cold war": _k("cold war", "history"),
+    "horror | horrors | horror flick | 🧟": _g("horror"),
+    "scary | spooky | creepy | frightening | terrifying | scare me | 👻 | 🎃 | 😱 | 💀": _g("horror", moods=("scary",)),
+    "slasher | slashers": _k("slasher", "horror"),
+    "zombie | zombies": _k("zombies", "horror"),
+    "vampire | vampires": _k("vampires", "horror"),
+    "werewolf | werewolves": _k("werewolves", "horror"),
+    "ghost | ghosts | ghost story | ghost stories": _k("ghosts", "horror"),
+    "haunted | haunted house | haunted houses | haunting": _k("haunted house", "horror"),
+    "possession | exorcism | exorcisms | demon | demons | demonic": _k("possession", "horror"),
+    "found footage": _k("found footage", "horror"),
+    "folk horror": _k("folk horror", "horror"),
+    "body horror": _k("body horror", "horror"),
+    "psychological horror": _k("psychological", "horror"),
+    "monster | monsters | creature feature | creature features | monster movie": _k("monster", "horror"),
+    "halloween": _k("halloween", "horror"),
+    "splatter | gorefest": _g("horror", moods=("violent",)),
+    "j horror": _g("horror", languages=("ja",)),
+    "k horror": _g("horror", languages=("ko",)),
+    "music | musician | musicians | band | bands | concert | concerts": _g("music"),
+    "jazz": _k("jazz", "music"),
+    "rock and roll | rock n roll | rock music": _k("rock", "music"),
+    "hip hop | rap": _k("hip hop", "music"),
+    "musical | musicals | singing | song and dance | broadway": _g("musical"),
+    "mystery | mysteries | whodunit | whodunits | whodunnit | whodunnits | who done it": _g("mystery"),
+    "murder mystery | murder mysteries": _k("murder", "mystery"),
+    "detective | detectives | sleuth": _k("detective", "mystery"),
+    "romance | romances | love story | love stories | falling in love | ❤ | 💕 | 😍": _g("romance"),
+    "romantic": _g("romance", moods=("romantic",)),
+    "date night": _g("romance", moods=("romantic",), negated=Effect(exclude_genres=("romance",))),
+    "love triangle": _k("love triangle", "romance"),
+    "sci fi | scifi | science fiction | syfy | 🚀 | 🛸 | 👽": _g("sci-fi"),
+    "futuristic | the future": _g("sci-fi"),
+    "space | outer space | space opera | space operas | astronaut | astronauts | spaceship": _k("space", "sci-fi"),
+    "alien | aliens | alien invasion | extraterrestrial | extraterrestrials": _k("aliens", "sci-fi"),
+    "robot | robots | androids | android": _k("robots", "sci-fi"),
+    "ai | artificial intelligence": _k("artificial intelligence", "sci-fi"),
+    "time travel | time traveling | time travelling | time-travel": _k("time travel", "sci-fi"),
+    "time loop | time loops": _k("time loop", "sci-fi"),
+    "dystopia | dystopian | dystopias": _k("dystopia", "sci-fi"),
+    "cyberpunk": _k("cyberpunk", "sci-fi"),
+    "post apocalyptic | apocalypse | apocalyptic | end of the world": _k("post-apocalyptic", "sci-fi"),
+    "superhero | superheroes | super hero | super heroes | marvel | mcu | comic book | comic books": _k(
+        "superhero", "action"
+    ),
+    "martial arts | kung fu | karate": _k("martial arts", "action"),
+    "samurai": _k("samurai", "action"),
+    "ninja | ninjas": _k("ninja", "action"),
+    "disaster | disasters | natural disaster": _k("disaster", "action"),
+    "pirate | pirates | swashbuckler | swashbuckling": _k("pirates", "adventure"),
+    "treasure | treasure hunt": _k("treasure hunt", "adventure"),
+    "dinosaur | dinosaurs | 🦖": _k("dinosaurs", "adventure"),
+    "sport | sports": _g("sport"),
+    "boxing": _k("boxing", "sport"),
+    "football | soccer": _k("football", "sport"),
+    "basketball": _k("basketball", "sport"),
+    "baseball": _k("baseball", "sport"),
+    "racing | car racing": _k("racing", "sport"),
+    "thriller | thrillers": _g("thriller"),
+    "suspense | suspenseful | edge of my seat | edge of your seat | edge of the seat": _g("thriller", moods=("tense",)),
+    "psychological thriller | psychological thrillers | psychological": _k("psychological", "thriller"),
+    "spy | spies | espionage | secret agent | secret agents": _k("spy", "thriller"),
+    "conspiracy | conspiracies": _k("conspiracy", "thriller"),
+    "political thriller | political thrillers": _k("politics", "thriller"),
+    "serial killer | serial killers": _k("serial killer", "thriller"),
+    "hitman | hitmen | assassin | assassins": _k("hitman", "action"),
+    "war | war movie | war film | war flick | wartime | military | soldiers": _g("war"),
+    "world war ii | world war 2 | ww2 | wwii | second world war": _k("world war ii", "war"),
+    "world war i | world war 1 | ww1 | wwi | first world war": _k("world war i", "war"),
+    "vietnam war": _k("vietnam war", "war"),
+    "anti war": _k("anti-war", "war"),
+    "western | westerns | wild west | the old west | gunslinger | gunslingers | 🤠": _g("western"),
+    "cowboy | cowboys": _k("cowboys", "western"),
+    "spaghetti western | spaghetti westerns": _k("spaghetti western", "western"),
+}
+
+_THEME_PHRASES: dict[str, Effect] = {
+    "revenge | vengeance | revenge story": _k("revenge"),
+    "survival": _k("survival"),
+    "prison | prison break | jail": _k("prison"),
+    "road trip | road movie | road movies": _k("road trip"),
+    "coming of age": _k("coming of age"),
+    "high school": _k("high school"),
+    "teen | teens | teenage | teenager | teenagers": _k("teen"),
+    "christmas | xmas | holiday season": _k("christmas"),
+    "true story | based on a true story | true stories | real events | based on real events": _k(
+        "based on a true story"
+    ),
+    "based on a book | book adaptation | based on a novel": _k("based on novel"),
+    "cult | cult classic | cult classics | cult film | cult movie": _k("cult"),
+    "indie | independent": _k("indie"),
+    "arthouse | art house": _k("arthouse"),
+    "underdog | underdogs": _k("underdog"),
+    "friendship": _k("friendship"),
+    "dogs | dog": _k("dog"),
+    "sharks | shark": _k("shark"),
+    "politics | political": _k("politics"),
+    "journalism | journalist | journalists": _k("journalism"),
+    "lgbt | lgbtq | queer": _k("lgbt"),
+    "dance | dancing": _k("dance"),
+    "food | cooking | chef": _k("food"),
+    "twist ending | plot twist | plot twists | twist | twists": _k("plot twist", moods=("mind-bending",)),
+}
+
+_MOOD_PHRASES: dict[str, Effect] = {
+    "dark | darkly": _m("dark"),
+    "grim | grimdark": _m("dark", "bleak"),
+    "bleak | depressing | nihilistic": _m("bleak"),
+    "gritty | raw | realistic": _m("gritty"),
+    "violent | violence | gore | gory | bloody | brutal": _m("violent"),
+    "tense | nail biting | nail biter | gripping": _m("tense"),
+    "intense | harrowing": _m("intense"),
+    "disturbing | unsettling | messed up | twisted": _m("disturbing"),
+    "witty | clever | smart dialogue": _m("witty"),
+    "quirky | offbeat | weird | quirky indie": _m("quirky"),
+    "absurd | absurdist | silly": _m("absurd"),
+    "feel good | feelgood | happy | cheerful | cheer me up | pick me up | happy ending": _m("feel-good"),
+    "wholesome": _m("feel-good", "heartwarming"),
+    "heartwarming | heart warming | touching | sweet": _m("heartwarming"),
+    "uplifting | hopeful": _m("uplifting"),
+    "inspiring | inspirational | motivational | motivating": _m("inspiring"),
+    "melancholic | melancholy | sad": _m("melancholic"),
+    "bittersweet": _m("bittersweet"),
+    "nostalgic | nostalgia": _m("nostalgic"),
+    "thought provoking | makes you think | make me think | philosophical | cerebral | deep": _m("thought-provoking"),
+    "mind bending | mindbending | mind blowing | mind fuck | mindfuck | twisty | puzzling": _m("mind-bending"),
+    "keeps you guessing | keep me guessing": _m("mind-bending"),
+    "surreal | dreamlike | trippy | lynchian": _m("surreal"),
+    "epic | epics | sweeping | grand scale": _m("epic"),
+    "whimsical | charming": _m("whimsical"),
+    "slow burn | slow burner | slow burning | slow paced | slow": _m("slow-burn"),
+    "atmospheric | moody | atmosphere": _m("atmospheric"),
+    "stylish | stylized | stylised | visually stunning | beautifully shot | gorgeous": _m("stylish"),
+    "emotional | tearjerker | tearjerkers | tear jerker | tear jerkers | make me cry | moving | 😭 | 😢": _m(
+        "emotional"
+    ),
+    "to tears | crying | a good cry": _m("emotional"),
+    "light | lighthearted | light hearted | cozy | cosy | breezy | easy watch | easy to watch": _m("light"),
+    "fun | chill | relaxing | comfort movie | comfort watch | popcorn | turn my brain off | mindless": _m("light"),
+    "heavy": Effect(only_negated=True, negated=Effect(exclude_moods=("dark", "bleak", "disturbing"))),
+    "serious": Effect(only_negated=True, negated=Effect(moods=("light",))),
+    "cheesy | predictable | boring | cliche | cliched | sappy | corny": Effect(only_negated=True),
+    "sex | nudity | sex scenes | swearing": Effect(only_negated=True, negated=_m("family-friendly")),
+}
+
+_ERA_PHRASES: dict[str, Effect] = {
+    "recent | recently released | new release | new releases | newest | latest | brand new": Effect(
+        years=_last_years(5)
+    ),
+    "new movie | new movies | new film | new films | new ones | new stuff": Effect(years=_last_years(5)),
+    "modern | contemporary": Effect(years=_since(2000)),
+    "modern classic | modern classics | instant classic": Effect(years=_since(2000), min_rating=7.5),
+    "classic | classics | oldie | oldies | old school | old timey | golden age | vintage": Effect(
+        years=_until(1979), negated=Effect(years=_since(1980))
+    ),
+    "old movie | old movies | old film | old films | old ones | old stuff | old flicks": Effect(
+        years=_until(1979), negated=Effect(years=_since(1980))
+    ),
+    "old": Effect(years=_until(1979), negated=Effect(years=lambda today: (today - 30, None))),
+    "black and white | b&w | black & white": Effect(years=_until(1965)),
+    "silent film | silent films | silent movie | silent movies | silent era": Effect(years=_until(1929)),
+}
+
+# Set phrases that look like negations or filters but are neither.
+_IDIOMS: dict[str, Effect] = {
+    "long day | long week | long weekend | long time | long story | long ago | so long": Effect(),
+    "as long as | how long | all day long | before long | long shot": Effect(),
+    "old friend | old friends | old man | old men | old lady | old woman": Effect(),
+    "old favourite | old favourites | old favorite | old favorites": Effect(),
+    "why not | not sure | not only | if not | or not | no idea | no preference | not bad": Effect(),
+    "no matter | whatever": Effect(),
+    "doesn't matter | don't mind | dont mind | don't care | dont care | no worries | no problem": Effect(),
+}
+
+_LENGTH_PHRASES: dict[str, Effect] = {
+    "short | shortish | quick watch | quick one | quick movie | brief": Effect(
+        runtime=(None, 100), negated=Effect(runtime=(90, None))
+    ),
+    "long": Effect(runtime=(150, None), negated=Effect(runtime=(None, 130))),
+    "long movie | long movies | long film | long films | long one | long ones | lengthy": Effect(
+        runtime=(150, None), negated=Effect(runtime=(None, 130))
+    ),
+    "epic length | something long | really long | very long | super long | long runtime": Effect(
+        runtime=(150, None), negated=Effect(runtime=(None, 130))
+    ),
+}
+
+_QUALITY_PHRASES: dict[str, Effect] = {
+    "highly rated | high rated | well rated | top rated | critically acclaimed | acclaimed": Effect(min_rating=7.5),
+    "award winning | oscar winning | oscar winner | oscar winners | award winners | must see": Effect(min_rating=7.5),
+    "great reviews | good reviews | well reviewed | masterpiece | masterpieces | praised": Effect(min_rating=7.5),
+    "best | the best | greatest | all time great | all time greats | top notch | finest": Effect(min_rating=8.0),
+    "highest rated | best rated | best ever | of all time": Effect(min_rating=8.0),
+    "decent | watchable | solid": Effect(min_rating=6.5),
+    "best friend | best friends | best bet | my best": Effect(),
+    "hidden gem | hidden gems | underrated | under rated | lesser known | little known | obscure": Effect(
+        hidden_gem=True, negated=Effect(popular=True)
+    ),
+    "under the radar | overlooked | deep cut | deep cuts | off the beaten path | gem | gems": Effect(
+        hidden_gem=True, negated=Effect(popular=True)
+    ),
+    "not well known | unknown | forgotten": Effect(hidden_gem=True, negated=Effect(popular=True)),
+    "popular | blockbuster | blockbusters | crowd pleaser | crowd pleasers | mainstream": Effect(
+        popular=True, negated=Effect(hidden_gem=True)
+    ),
+    "well known | famous | big budget | box office hit | box office hits | everyone has seen": Effect(
+        popular=True, negated=Effect(hidden_gem=True)
+    ),
+}
+
+_MODIFIER_PHRASES: dict[str, Effect] = {
+    "older | earlier | older ones | less recent | from further back | more classic": Effect(modifiers=("older",)),
+    "newer | more recent | more modern | newer ones | fresher": Effect(modifiers=("newer",)),
+    "shorter | less long | not as long | quicker": Effect(modifiers=("shorter",)),
+    "longer | more epic": Effect(modifiers=("longer",)),
+    "lighter | less serious | less heavy | more lighthearted | more light hearted | happier": Effect(
+        modifiers=("lighter",)
+    ),
+    "cheerier | more upbeat | more fun | lighter ones": Effect(modifiers=("lighter",)),
+    "darker | more serious | grittier | edgier | heavier | bleaker | darker ones": Effect(modifiers=("darker",)),
+    "funnier | more funny | more comedic | more humor | more humour | sillier | more laughs": Effect(
+        modifiers=("funnier",)
+    ),
+    "scarier | more scary | creepier | more frightening | more terrifying | spookier": Effect(modifiers=("scarier",)),
+    "more popular | more mainstream | better known | more famous | more well known": Effect(
+        modifiers=("more_popular",)
+    ),
+    "more obscure | less known | less popular | less mainstream | more underground | more niche": Effect(
+        modifiers=("less_known",)
+    ),
+    "less famous | deeper cut | deeper cuts | more indie | lesser seen": Effect(modifiers=("less_known",)),
+}
+
+# Words that name a country better than a language, and names people use that vocab lacks.
+_LOCALE_OVERRIDES: dict[str, Effect] = {
+    "irish": Effect(countries=("IE",)),
+    "mandarin": Effect(languages=("zh",)),
+    "farsi": Effect(languages=("fa",)),
+    "flemish": Effect(languages=("nl",)),
+    "bollywood": Effect(countries=("IN",)),
+    "hollywood": Effect(countries=("US",)),
+    "nollywood": Effect(countries=("NG",)),
+    "aussie": Effect(countries=("AU",)),
+    "usa | america | the states": Effect(countries=("US",)),
+    "uk | britain | great britain | england | english countryside": Effect(countries=("GB",)),
+    "korea": Effect(countries=("KR",)),
+    "scandinavian | nordic": Effect(countries=("SE", "DK", "NO", "FI", "IS")),
+    "latin american": Effect(countries=("AR", "BR", "MX", "CL", "CO")),
+    "k drama | kdrama | k dramas | kdramas": Effect(genres=("drama",), languages=("ko",)),
+    "english subtitles | english subs | with subtitles | subtitled | dubbed": Effect(),
+    "subtitles | subs | reading subtitles": Effect(only_negated=True, negated=Effect(languages=("en",))),
+    "foreign | foreign language | international | world cinema": Effect(
+        only_negated=True, negated=Effect(languages=("en",))
+    ),
+}
+
+# Country names that are everyday words too.
+_AMBIGUOUS_COUNTRY_NAMES = frozenset({"turkey", "chile"})
+
+
+def _locale_phrases() -> dict[str, Effect]:
+    """Language names and country adjectives from the shared vocabulary.
+
+    A word that names a language is read as the language ("French films" -> fr); the other
+    adjectives name countries ("British comedy" -> GB).
+    """
+    table: dict[str, Effect] = {}
+    for code, name in LANGUAGES.items():
+        if code != "xx":
+            table[name.lower()] = Effect(languages=(code,))
+    for code, (name, adjective) in COUNTRIES.items():
+        for word in (adjective.lower(), name.lower()):
+            if word not in table and word not in _AMBIGUOUS_COUNTRY_NAMES:
+                table[word] = Effect(countries=(code,))
+    for phrases, effect in _LOCALE_OVERRIDES.items():
+        for phrase in alternatives(phrases):
+            table[phrase] = effect
+    return table
+
+
+# --- the phrasebook ----------------------------------------------------------------------------
+
+
+def _phrasebook(tables: Iterable[dict[str, Effect]]) -> dict[tuple[str, ...], Effect]:
+    """Every phrase as a token tuple, so lookups are dict hits rather than regex scans."""
+    book: dict[tuple[str, ...], Effect] = {}
+    for table in tables:
+        for phrases, effect in table.items():
+            for phrase in alternatives(phrases):
+                key = tokens_of(phrase)
+                if key in book and book[key] is not effect:
+                    raise ValueError(f"phrase {phrase!r} is defined twice")
+                book[key] = effect
+    return book
+
+
+PHRASEBOOK = _phrasebook(
+    (
+        _GENRE_PHRASES,
+        _THEME_PHRASES,
+        _MOOD_PHRASES,
+        _ERA_PHRASES,
+        _LENGTH_PHRASES,
+        _QUALITY_PHRASES,
+        _MODIFIER_PHRASES,
+        _IDIOMS,
+        _locale_phrases(),
+    )
+)
+MAX_PHRASE = max(len(key) for key in PHRASEBOOK)
+
+
+def vocabulary_errors() -> list[str]:
+    """Table entries outside the shared vocabularies; empty when the tables are sound."""
+    errors = []
+    for key, effect in PHRASEBOOK.items():
+        for e in (effect, effect.negated) if effect.negated else (effect,):
+            for genre in (*e.genres, *e.exclude_genres):
+                if genre not in GENRES:
+                    errors.append(f"{' '.join(key)!r}: genre {genre!r}")
+            for mood in (*e.moods, *e.exclude_moods):
+                if mood not in MOODS:
+                    errors.append(f"{' '.join(key)!r}: mood {mood!r}")
+            errors += [f"{' '.join(key)!r}: language {c!r}" for c in e.languages if c not in LANGUAGES]
+            errors += [f"{' '.join(key)!r}: country {c!r}" for c in e.countries if c not in COUNTRIES]
+    return errors

@@ -1,0 +1,97 @@
+"""Read a chat message as a movie request: genres, moods, years, runtime, people, reference titles.
+
+No language model sits on moviebot's request path, so this is a small rule-based reader. It
+works in passes from the most specific evidence to the least, and every pass blanks out what it
+explained so that later, vaguer rules cannot re-read it:
+
+1. reference titles after cues ("like Se7en or Fight Club", "not Titanic"), resolved against the
+   catalog, so "war" in "Star Wars" or "no" in "No Country for Old Men" is never a filter;
+2. people, by full name, from the catalog's people index;
+3. bare Title-Cased mentions ("Star Wars marathon tonight");
+4. numbers: years and decades, runtimes, ratings, counts;
+5. one walk over the remaining words that looks each phrase up in the tables
+   in agent.understanding.phrases, with negations ("no horror", "not too long") applied to the phrases that follow them.
+
+Whatever nothing explained becomes the query for semantic search.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from agent.understanding.meaning import Reading
+from agent.understanding.negation import walk_phrases
+from agent.understanding.numbers import read_count, read_kid_ages, read_rating, read_runtime, read_years
+from agent.understanding.people import People, read_people
+from agent.understanding.request import CatalogLookup, Understood
+from agent.understanding.text import STOPWORDS, TOKEN, Scan, Tok, word_set
+from agent.understanding.titles import TitleReader, note_unknown_titles, read_bare_titles, read_cued_titles
+
+# --- the query ---------------------------------------------------------------------------------
+
+
+_NEVER_QUERIED = word_set("movie movies film films flick flicks stuff something anything")
+
+
+def _query(scan: Scan) -> str:
+    """What is left, in phrases, trimmed of filler ("a heist movie in Paris" -> "heist in Paris")."""
+    phrases: list[str] = []
+    current: list[Tok] = []
+    for tok in [*scan.tokens(), None]:
+        if tok is not None and tok.text in _NEVER_QUERIED:
+            continue
+        if tok is not None and tok.is_word:
+            current.append(tok)
+            continue
+        while current and current[0].text in STOPWORDS and current[0].start not in scan.kept:
+            current.pop(0)
+        while current and current[-1].text in STOPWORDS and current[-1].start not in scan.kept:
+            current.pop()
+        if current:
+            phrases.append(_join(scan.original, current))
+        current = []
+    if phrases:
+        return ", ".join(phrases)
+    # Everything became a filter: fall back to the content words, minus what was refused.
+    words = []
+    for m in TOKEN.finditer(scan.original.lower()):
+        word = m.group()
+        refused = any(start <= m.start() < end for start, end in scan.negated)
+        if word[0].isalpha() and word not in STOPWORDS and not refused:
+            words.append(scan.original[m.start() : m.end()])
+    return " ".join(words)
+
+
+def _join(original: str, toks: list[Tok]) -> str:
+    """The words as typed, keeping "feel-good" whole where nothing was dropped in between."""
+    text = original[toks[0].start : toks[0].end]
+    for previous, tok in itertools.pairwise(toks):
+        between = original[previous.end : tok.start]
+        text += (between if between in ("-", "'") else " ") + original[tok.start : tok.end]
+    return text
+
+
+# --- entry points ------------------------------------------------------------------------------
+
+
+def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> Understood:
+    """Read one message; fields it does not mention stay empty so a follow-up can merge onto it."""
+    scan = Scan(text)
+    reading = Reading(today_year)
+    out = reading.result
+    people = People(lookup.people_index())
+    reader = TitleReader(scan, lookup, people)
+    unknown = read_cued_titles(scan, reader, out)
+    read_people(scan, people, out)
+    read_bare_titles(scan, reader, out)
+    for start, end in scan.title_years:  # "(1995)" a title did not take is still a title's year
+        scan.take(start, end)
+    read_kid_ages(scan, out)
+    read_years(scan, reading)
+    read_runtime(scan, reading)
+    read_rating(scan, reading)
+    read_count(scan, reading)
+    walk_phrases(scan, reading)
+    note_unknown_titles(scan, unknown, out)
+    out.query = _query(scan)
+    return out

@@ -1,0 +1,120 @@
+"""What reading a message produces: the request (`Understood`, or `Request` once merged),
+the catalog questions the reader asks (`CatalogLookup`), and the JSON contract's `understood`."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Protocol, TypedDict
+
+from store.catalog import TitleMatch
+
+
+class CatalogLookup(Protocol):
+    """The two questions understanding asks the catalog; the store implements them."""
+
+    def resolve_title(self, text: str) -> TitleMatch | None:
+        """Fuzzy resolution of a title as a user typed it ("the dark night" -> The Dark Knight)."""
+        ...
+
+    def people_index(self) -> Mapping[str, str]:
+        """Lower-cased name -> canonical name for every director and actor in the catalog.
+
+        Accent-folded aliases ("penelope cruz") should be keys too: users rarely type accents.
+        """
+        ...
+
+
+@dataclass
+class Understood:
+    """What a request asks for; every field optional so requests combine.
+
+    Follow-ups ("something older", "no horror though") merge onto earlier requests, so a field
+    the message does not mention stays empty rather than defaulting to anything.
+    """
+
+    genres: list[str] = field(default_factory=list)  # GENRES entries wanted
+    exclude_genres: list[str] = field(default_factory=list)  # "no horror", "nothing animated"
+    moods: list[str] = field(default_factory=list)  # MOODS entries wanted
+    exclude_moods: list[str] = field(default_factory=list)  # "not too violent", "less grim"
+    keywords: list[str] = field(default_factory=list)  # themes in plain words ("heist", "time travel")
+    year_min: int | None = None
+    year_max: int | None = None
+    min_runtime: int | None = None
+    max_runtime: int | None = None  # "under 2 hours" -> 120, "short" -> 100
+    min_rating: float | None = None  # "highly rated" -> 7.5, "best" -> 8.0
+    hidden_gem: bool = False  # prefer few votes
+    popular: bool = False  # prefer many votes
+    people: list[str] = field(default_factory=list)  # canonical catalog names
+    like_titles: list[str] = field(default_factory=list)  # catalog ids of reference titles
+    exclude_titles: list[str] = field(default_factory=list)  # catalog ids explicitly refused
+    unknown_titles: list[str] = field(default_factory=list)  # "like Zorblax Returns": named, not in the catalog
+    languages: list[str] = field(default_factory=list)  # ISO 639-1
+    countries: list[str] = field(default_factory=list)  # ISO 3166-1 alpha-2
+    count: int | None = None  # how many suggestions were asked for
+    modifiers: list[str] = field(default_factory=list)  # relative follow-ups ("older", "funnier")
+    query: str = ""  # what no filter explained, for semantic search
+
+    def to_contract(self, titles: Callable[[str], str]) -> dict:
+        """The hard filters in the shape the retrieval contract names, reference titles displayed."""
+        return contract(dataclasses.asdict(self), titles)
+
+
+class Request(TypedDict, total=False):
+    """The request the graph keeps between turns: an Understood as a dict (plain JSON, so the
+    SQLite checkpointer keeps it across restarts), merged over the conversation's follow-ups."""
+
+    genres: list[str]  # GENRES entries wanted; a follow-up's new genre moves the old ones to soft_genres
+    soft_genres: list[str]  # genres asked for earlier in the conversation: they still count, softly
+    exclude_genres: list[str]  # genres refused
+    moods: list[str]  # MOODS entries wanted
+    exclude_moods: list[str]  # MOODS entries refused
+    keywords: list[str]  # themes in plain words ("heist", "time travel")
+    year_min: int | None  # earliest release year
+    year_max: int | None  # latest release year
+    min_runtime: int | None  # minutes
+    max_runtime: int | None  # minutes
+    min_rating: float | None  # catalog rating floor, 0..10
+    hidden_gem: bool  # prefer few votes
+    popular: bool  # prefer many votes
+    people: list[str]  # canonical catalog names
+    like_titles: list[str]  # catalog ids of reference titles
+    exclude_titles: list[str]  # catalog ids explicitly refused
+    unknown_titles: list[str]  # titles named in the latest message that are not in the catalog
+    languages: list[str]  # ISO 639-1
+    countries: list[str]  # ISO 3166-1 alpha-2
+    count: int | None  # how many suggestions were asked for
+    modifiers: list[str]  # relative words of the latest message ("older", "funnier"), already applied
+    query: str  # what no filter explained, for semantic search
+
+
+# What a request can say about the film itself (rather than bounds such as years or runtime).
+SUBJECT_FIELDS = ("genres", "moods", "keywords", "people", "like_titles", "languages", "countries", "query")
+
+
+def is_open(request: Mapping) -> bool:
+    """Nothing says what the film should be: no genre, mood, theme, person, reference title,
+    language, country or free words. Ranking then leans on taste and on what is widely liked,
+    and a message that only bounds (years, runtime, "funnier") is a follow-up of the last request.
+    Takes a Request, or an Understood as a dict."""
+    return not any(request.get(name) for name in SUBJECT_FIELDS)
+
+
+def contract(request: Mapping, titles: Callable[[str], str | None]) -> dict:
+    """The `understood` object of the JSON contract, from a request (an Understood as a dict,
+    or one merged over a conversation); `titles` displays a reference title, None leaves it out."""
+    shown = [titles(movie_id) for movie_id in request.get("like_titles") or []]
+    return {
+        "genres": list(request.get("genres") or []),
+        "exclude_genres": list(request.get("exclude_genres") or []),
+        "year_min": request.get("year_min"),
+        "year_max": request.get("year_max"),
+        "min_runtime": request.get("min_runtime"),
+        "max_runtime": request.get("max_runtime"),
+        "min_rating": request.get("min_rating"),
+        "people": list(request.get("people") or []),
+        "like_titles": [t for t in shown if t is not None],
+        "languages": list(request.get("languages") or []),
+        "count": request.get("count"),
+    }

@@ -1,0 +1,146 @@
+"""The message being read: normalised text, tokens, and the word tables every pass shares."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A word table written as prose-like text, one entry per whitespace-separated word."""
+    return frozenset(text.split())
+
+
+def alternatives(text: str) -> list[str]:
+    """Phrases written "a | b c | d", as every table in this module spells them."""
+    return [phrase.strip() for phrase in text.split("|") if phrase.strip()]
+
+
+# --- reading the text --------------------------------------------------------------------------
+
+GAP = "\x1f"  # what consumed text is overwritten with: a non-word that breaks every pattern
+TOKEN = re.compile(r"\x1f+|[^\W_]+(?:'[^\W_]+)*|[^\w\s'\-]")
+_TYPOGRAPHY = str.maketrans(
+    {"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "}
+    | {"\ufe0f": None, "\u200d": None}  # emoji variation selector and joiner: "❤️" reads as "❤"
+)
+
+
+class Tok(NamedTuple):
+    text: str  # lower-cased, or a run of GAP
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+
+_YEAR_IN_PARENS = re.compile(r"\((1[89]\d\d|20\d\d)\)")
+
+
+def normalise_message(text: str) -> str:
+    """The lower-cased, typographically normalised text every offset in this module refers to."""
+    return Scan(text).text
+
+
+def tokens_of(text: str) -> tuple[str, ...]:
+    return tuple(m.group() for m in TOKEN.finditer(text.lower()))
+
+
+class Scan:
+    """The message being read: lower-cased text whose explained spans are blanked out.
+
+    Blanking keeps every offset valid, so the original casing is always at hand to tell a
+    Title Cased film from ordinary words.
+    """
+
+    def __init__(self, text: str):
+        original = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY)
+        # "Heat (1995)" reads as "Heat 1995", a title with its year; same length keeps offsets
+        self.title_years = [m.span(1) for m in _YEAR_IN_PARENS.finditer(original)]
+        self.original = _YEAR_IN_PARENS.sub(r" \1 ", original)
+        lowered = self.original.lower()
+        if len(lowered) != len(self.original):  # "İ" lower-cases to two characters
+            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in self.original)
+        self.text = lowered
+        self.negated: list[tuple[int, int]] = []
+        self.kept: set[int] = set()  # starts of tokens that are mood or theme words, never filler
+        self.has_case = any(c.islower() for c in self.original) and any(c.isupper() for c in self.original)
+        self._tokens: list[Tok] | None = None
+
+    def take(self, start: int, end: int, *, negated: bool = False) -> None:
+        self.text = self.text[:start] + GAP * (end - start) + self.text[end:]
+        self._tokens = None
+        if negated:
+            self.negated.append((start, end))
+
+    def tokens(self) -> list[Tok]:
+        if self._tokens is None:
+            self._tokens = [Tok(m.group(), m.start(), m.end()) for m in TOKEN.finditer(self.text)]
+        return self._tokens
+
+    def capitalised(self, tok: Tok) -> bool:
+        first = self.original[tok.start]
+        return first.isupper() or first.isdigit()
+
+    def title_cased(self, toks: list[Tok]) -> bool:
+        """Every word but small connectors starts with a capital, as titles are written."""
+        if not self.has_case:
+            return False
+        words = [t for t in toks if t.is_word]
+        return bool(words) and all(
+            self.capitalised(t) or (i > 0 and t.text in TITLE_CONNECTORS) for i, t in enumerate(words)
+        )
+
+
+STOPWORDS = word_set(
+    """
+    a an the and or but nor of to in on at for from with by about as into than then so if is are was
+    were be been being am it its it's this that these those there here what what's which who whom how
+    when where why i i'm im i've ive i'd id i'll me my mine we we're us our you you're your he she they
+    them their some any anything something someone somethin everything nothing all each every one ones
+    another other others more most less least very really just only also too quite pretty kinda sorta
+    maybe perhaps please pls plz thanks thank thx ty hi hey hello yo ok okay well like likes want wants
+    wanted wanna need needs looking look find give gimme show recommend recommendation recommendations
+    rec recs suggest suggestion suggestions tell help get got can could would should will shall may
+    might must do does did don't dont doesn't didn't have has had having watch watching watched see
+    seeing seen saw movie movies film films flick flicks cinema stuff thing things kind sort type
+    tonight today tomorrow now weekend time good great nice cool awesome amazing lol
+    haha idk yes yeah yep no not sure mood feel feeling vibe vibes similar same style whatever else
+    worth actually around enjoy enjoyed love loved liked hate hated idea ideas option options pick
+    picks choice choices list couple few several first second third fourth fifth last latter former
+    previous next starring featuring directed director actor actress cast made wife husband girlfriend
+    boyfriend partner friends family's lets let's u ur bot moviebot watchlist alone
+    together someone's whether either neither rather instead though although however ever
+    between after before since until till under over above below within onwards top least already
+    haven't havent hasn't isn't isnt wasn't aren't won't can't cant couldn't wouldn't shouldn't that's
+    thats there's
+    """
+)
+
+# Small words a title may keep lower-case inside ("No Country for Old Men").
+TITLE_CONNECTORS = word_set(
+    "of the a an and or in on to for at with from by de la le du des da del vs is it my me no not as"
+)
+
+# Where a list of titles after "like" certainly ends.
+HARD_STOPS = word_set(
+    '. ! ? ; ( ) [ ] " but though although however except please pls plz thanks thank thx lol '
+    "haha instead because since if so unless whereas"
+)
+# Where a title may end ("Heat with Al Pacino", "Heat and Ronin", "Heat from the 90s").
+SOFT_STOPS = word_set(
+    ", : & / and or nor with from that which who in set under over less more for by starring featuring "
+    "without not no plus meets vs than about where when one ones movie movies film films flick flicks "
+    "stuff style type kind vibes vibe esque series franchise trilogy only just also too as at on to is like "
+    "was are were it its made directed released after before during around between any anything "
+    "something some etc then maybe"
+)
+TITLE_SEPARATORS = word_set(", & / and or nor plus meets vs also even maybe")
+# Words after which a title often goes on ("Pride and Prejudice", "Once Upon a Time in the West").
+TITLE_CONTINUES = word_set("and & of in on to for at the a")
+
+
+NUMBERISH = re.compile(r"\d+(?:s|'s|st|nd|rd|th)?|#")

@@ -1,0 +1,481 @@
+"""Passes 1 and 3: reference titles after cues ("like Se7en or Fight Club", "not Titanic") and bare
+Title-Cased mentions ("Star Wars marathon tonight"), resolved against the catalog."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from agent.understanding.meaning import extend_unique
+from agent.understanding.negation import INTENSIFIERS
+from agent.understanding.people import People
+from agent.understanding.phrases import MAX_PHRASE, PHRASEBOOK
+from agent.understanding.request import CatalogLookup, Understood
+from agent.understanding.text import (
+    GAP,
+    HARD_STOPS,
+    NUMBERISH,
+    SOFT_STOPS,
+    STOPWORDS,
+    TITLE_CONNECTORS,
+    TITLE_CONTINUES,
+    TITLE_SEPARATORS,
+    Scan,
+    Tok,
+    alternatives,
+    tokens_of,
+    word_set,
+)
+from store.catalog import TitleMatch
+from store.movie import normalise_title
+
+MIN_TITLE_SCORE = 85.0  # below this a fuzzy title match is more often wrong than right
+BARE_TITLE_SCORE = 92.0  # an un-cued Title Cased phrase needs more confidence
+
+
+MAX_TITLE_TOKENS = 10
+MAX_TITLE_CANDIDATES = 5
+
+
+# --- pass 1 and 3: titles ----------------------------------------------------------------------
+
+# How much a cue vouches for the title after it: "like" a lot, "I like" less (it is also how
+# people state tastes), "not"/"except" little; a bare Title Cased phrase has no cue at all.
+_STRONG, _WEAK, _STRICT, _BARE = "strong", "weak", "strict", "bare"
+_NOT_A_CUE, _SUFFIX, _INFIX = "not a cue", "suffix", "infix"  # "I'd like"; "X-style"; "X meets Y"
+
+# Cue -> how a title after it is read. "like" is a reference unless it is the verb ("I'd like").
+_TITLE_CUES: dict[tuple[str, ...], str] = {
+    tokens_of(cue): kind
+    for kinds, kind in (
+        (
+            "like | similar to | similar as | in the vein of | in the style of | along the lines of | "
+            "reminiscent of | same vibe as | same vibes as | comparable to | akin to | a la | à la | "
+            "fans of | fan of | for fans of | if i liked | if i loved | if i enjoyed | if you liked | "
+            "if you loved | since i liked | since i loved | because i liked | because i loved | loved | "
+            "liked | enjoyed | adored | really enjoyed | just watched | just saw | just finished | "
+            "more like | kind of like | sort of like",
+            _STRONG,
+        ),
+        (
+            "i like | i love | we like | we love | i really like | i really love | you like | i do like | "
+            "what about | how about | do you have | have you got | got any | is there",
+            _WEAK,
+        ),
+        (
+            "nothing like | not like | unlike | nothing similar to | anything but | except | except for | "
+            "other than | apart from | besides | excluding | but not | no more | not | no | hated | "
+            "disliked | didn't like | did not like | didn't enjoy | don't like | dont like | "
+            "don't want | dont want | not a fan of",
+            _STRICT,
+        ),
+        (
+            "i'd like | id like | we'd like | you'd like | would like | would you like | feel like | "
+            "feels like | looks like | look like | sounds like | seems like | was like | is like | be like",
+            _NOT_A_CUE,
+        ),
+        ("style | esque | vibes | vibe | inspired | type", _SUFFIX),
+        ("meets | crossed with", _INFIX),
+    )
+    for cue in alternatives(kinds)
+}
+_MAX_TITLE_CUE = max(len(cue) for cue in _TITLE_CUES)
+_NEGATING_TITLE_CUES = frozenset({("no",), ("not",)})
+_LEADING_ARTICLES = frozenset({"a", "an", "some", "any"})
+_FILLER_TAIL = word_set("movie movies film films flick flicks one ones stuff 's")
+
+
+@dataclass
+class _Candidate:
+    start: int  # token index
+    end: int  # token index, exclusive
+    text: str  # as typed
+    words: list[str]
+    title_cased: bool
+    goes_on: bool  # the text past it reads like more of a title ("Pride" and Prejudice)
+
+    @property
+    def numbers_only(self) -> bool:
+        """ "Like 1917": digits carry no case, so after a strong cue they may still be a title."""
+        return all(NUMBERISH.fullmatch(w) for w in self.words)
+
+    @property
+    def plain_words(self) -> bool:
+        """Only stopwords or filter phrases ("a comedy", "scary movie", "the 90s")."""
+        return all(w in STOPWORDS or NUMBERISH.fullmatch(w) for w in self.words) or _explained(self.words)
+
+
+_FILLER = word_set(
+    "a an the some any something anything movie movies film films flick flicks one ones stuff "
+    "in from of with by for and or to at on"
+)
+
+
+def _explained(words: list[str]) -> bool:
+    """Whether the phrasebook accounts for every word, as it does for filter talk but not titles."""
+    i = 0
+    while i < len(words):
+        if words[i] in _FILLER or words[i] in STOPWORDS or NUMBERISH.fullmatch(words[i]):
+            i += 1
+            continue
+        for n in range(min(MAX_PHRASE, len(words) - i), 0, -1):
+            if tuple(words[i : i + n]) in PHRASEBOOK:
+                i += n
+                break
+        else:
+            return False
+    return True
+
+
+class _Pick(NamedTuple):
+    match: TitleMatch
+    cand: _Candidate
+    exact: bool  # the span is the title itself, not a near miss
+
+
+class TitleReader:
+    """Resolves candidate spans against the catalog, remembering answers within one message."""
+
+    def __init__(self, scan: Scan, lookup: CatalogLookup, people: People):
+        self.scan = scan
+        self.lookup = lookup
+        self.people = people
+        self._cache: dict[str, TitleMatch | None] = {}
+
+    def candidate(self, toks: list[Tok], start: int, end: int, *, backward: bool = False) -> _Candidate:
+        span = toks[start:end]
+        return _Candidate(
+            start=start,
+            end=end,
+            text=self.scan.original[span[0].start : span[-1].end],
+            words=[t.text for t in span if t.is_word],
+            title_cased=self.scan.title_cased(span),
+            goes_on=self._goes_on(toks, start - 1 if backward else end, -1 if backward else 1),
+        )
+
+    def _goes_on(self, toks: list[Tok], k: int, step: int) -> bool:
+        if not 0 <= k < len(toks):
+            return False
+        text = toks[k].text
+        if text in (",", ":"):  # "The Good, the Bad and the Ugly", but not "Titanic, something else"
+            after = k + step
+            return (
+                0 <= after < len(toks)
+                and toks[after].is_word
+                and (self.scan.capitalised(toks[after]) or not self.scan.has_case)
+            )
+        return text in TITLE_CONTINUES or bool(NUMBERISH.fullmatch(text))
+
+    def is_person(self, cand: _Candidate) -> bool:
+        words = cand.text.lower().split()
+        while words and words[-1] in _FILLER_TAIL:
+            words.pop()
+        return len(words) >= 2 and self.people.get(" ".join(words)) is not None
+
+    def resolve(self, cand: _Candidate) -> TitleMatch | None:
+        if cand.text not in self._cache:
+            self._cache[cand.text] = self.lookup.resolve_title(cand.text)
+        return self._cache[cand.text]
+
+    def best(self, cands: list[_Candidate], strength: str) -> tuple[TitleMatch, _Candidate] | None:
+        """The most convincing candidate: an exact title wins (the longest), then the best score.
+
+        Candidates come shortest first; growth stops at an exact title unless the text goes on
+        the way titles do ("Pride" and Prejudice), which keeps fuzzy catalog calls rare.
+        """
+        accepted: list[_Pick] = []
+        for cand in cands:
+            if not cand.words or self.is_person(cand):
+                if cand.words:
+                    return None  # "like Christopher Nolan films": a person, not a title
+                continue
+            if not _worth_resolving(cand, strength):
+                continue
+            match = self.resolve(cand)
+            if match is None or not _acceptable(cand, match, strength):
+                continue
+            exact = _same_title(cand.text, match.title) or _same_title(cand.text, f"{match.title} {match.year}")
+            pick = _Pick(match, cand, exact)
+            accepted.append(pick)
+            if pick.exact and not cand.goes_on:
+                break
+        if not accepted:
+            return None
+        exact = [p for p in accepted if p.exact]
+        if exact:
+            chosen = max(exact, key=lambda p: len(p.cand.words))
+        else:
+            chosen = max(accepted, key=lambda p: (p.match.score, -len(p.cand.words)))
+        # "Heat 1995" names the same film as "Heat": take the year along rather than as a filter
+        best_id, best_score = chosen.match.movie_id, chosen.match.score
+        same = [p for p in accepted if p.match.movie_id == best_id and p.match.score >= best_score]
+        chosen = max(same, key=lambda p: len(p.cand.words))
+        return chosen.match, chosen.cand
+
+    def read_list(self, toks: list[Tok], j: int, strength: str) -> tuple[list[TitleMatch], int]:
+        """Titles listed from toks[j] on ("Heat, Ronin or The Town"); also where the list ended."""
+        found: list[TitleMatch] = []
+        end = j
+        while j < len(toks):
+            picked = self.best(self.forward(toks, j), strength)
+            if picked is None:
+                break
+            match, cand = picked
+            if match.movie_id not in [m.movie_id for m in found]:
+                found.append(match)
+            end = j = cand.end
+            while j < len(toks) and toks[j].text in TITLE_SEPARATORS:
+                j += 1
+            if j == end or j == len(toks) or not self._may_start_title(toks[j]):
+                break
+        return found, end
+
+    def _may_start_title(self, tok: Tok) -> bool:
+        """After "Heat, ..." a list goes on with "Ronin" or "The Town", not with "something else"."""
+        if not tok.is_word:
+            return False
+        return tok.text not in STOPWORDS or tok.text in TITLE_CONNECTORS or self.scan.capitalised(tok)
+
+    def forward(self, toks: list[Tok], j: int) -> list[_Candidate]:
+        """Spans starting at toks[j] that end where a title plausibly ends."""
+        ends: list[int] = []
+        k = j
+        while k < len(toks) and k - j < MAX_TITLE_TOKENS:
+            tok = toks[k]
+            if GAP in tok.text or tok.text in HARD_STOPS:
+                break
+            if k > j and _may_end_before(tok):
+                ends.append(k)
+            k += 1
+        if k > j and (not ends or ends[-1] != k):
+            ends.append(k)
+        ends = [e for e in ends if toks[e - 1].is_word]
+        return [self.candidate(toks, j, e) for e in ends[:MAX_TITLE_CANDIDATES]]
+
+    def backward(self, toks: list[Tok], j: int) -> list[_Candidate]:
+        """Spans ending just before toks[j] ("a Fargo-style story", "Heat meets Ronin")."""
+        cands = []
+        for start in range(j - 1, max(-1, j - 1 - MAX_TITLE_CANDIDATES), -1):
+            tok = toks[start]
+            if not tok.is_word and tok.text not in (":", "&"):
+                break
+            if tok.text in STOPWORDS and tok.text not in TITLE_CONNECTORS:
+                break
+            if tok.is_word:
+                cands.append(self.candidate(toks, start, j, backward=True))
+        return cands
+
+
+def _may_end_before(tok: Tok) -> bool:
+    """A title typed after "like" may stop before this token ("Zodiac what else", "Heat from")."""
+    text = tok.text
+    return text in SOFT_STOPS or (text in STOPWORDS and text not in TITLE_CONNECTORS) or bool(NUMBERISH.fullmatch(text))
+
+
+def _same_title(typed: str, title: str) -> bool:
+    return normalise_title(typed).replace(" ", "") == normalise_title(title).replace(" ", "")
+
+
+def _worth_resolving(cand: _Candidate, strength: str) -> bool:
+    """Skip catalog calls for spans that are plainly filter talk ("a comedy", "the 90s")."""
+    if cand.title_cased or not cand.plain_words or (strength == _STRONG and cand.numbers_only):
+        return True
+    if cand.words[0] in _LEADING_ARTICLES or strength != _STRONG or len(cand.words) < 2:
+        return False
+    return not all(w in STOPWORDS or NUMBERISH.fullmatch(w) for w in cand.words)
+
+
+def _acceptable(cand: _Candidate, match: TitleMatch, strength: str) -> bool:
+    """How sure we must be depends on the cue: after "like" a fuzzy match will do."""
+    if match.score < MIN_TITLE_SCORE:
+        return False
+    exact = _same_title(cand.text, match.title)
+    if cand.plain_words:  # "Scary Movie" is a title only when typed as one
+        if not exact or cand.words[0] in _LEADING_ARTICLES:
+            return False
+        if strength == _BARE:
+            return len(cand.words) >= 2
+        return cand.title_cased or (strength == _STRONG and (len(cand.words) >= 2 or cand.numbers_only))
+    if strength == _STRONG:
+        return True
+    if strength == _BARE:
+        return exact or (len(cand.words) >= 2 and match.score >= BARE_TITLE_SCORE)
+    return exact or cand.title_cased
+
+
+def read_cued_titles(scan: Scan, reader: TitleReader, out: Understood) -> list[tuple[int, int]]:
+    """Titles introduced by a cue: "like X", "X meets Y", "X-style", "not X". Returns the
+    spans of Title Cased names after "like" that are no catalog title, for `note_unknown_titles`."""
+    unknown: list[tuple[int, int]] = []
+    toks = scan.tokens()
+    i = 0
+    while i < len(toks):
+        kind, after = None, i + 1
+        for n in range(min(_MAX_TITLE_CUE, len(toks) - i), 0, -1):
+            key = tuple(t.text for t in toks[i : i + n])
+            if key in _TITLE_CUES:
+                kind, after = _TITLE_CUES[key], i + n
+                break
+        if kind in (_STRONG, _WEAK):
+            matches, end = reader.read_list(toks, after, kind)
+            if matches:
+                extend_unique(out.like_titles, [m.movie_id for m in matches])
+                scan.take(toks[i].start, toks[end - 1].end)
+                after = end
+            elif kind == _STRONG and (named := _named_after(scan, toks, after)):
+                unknown.append(named)
+        elif kind == _STRICT:
+            after = _refused_titles(scan, reader, out, toks, i, after)
+        elif kind == _SUFFIX:
+            picked = reader.best(reader.backward(toks, i), _STRONG)
+            if picked:
+                extend_unique(out.like_titles, [picked[0].movie_id])
+                scan.take(toks[picked[1].start].start, toks[after - 1].end)
+        elif kind == _INFIX:
+            picked = reader.best(reader.backward(toks, i), _STRONG)
+            matches, end = reader.read_list(toks, after, _STRONG)
+            if picked:
+                matches.insert(0, picked[0])
+            if matches:
+                extend_unique(out.like_titles, [m.movie_id for m in matches])
+                first = picked[1].start if picked else i
+                scan.take(toks[first].start, toks[max(end, after) - 1].end)
+                after = max(end, after)
+        i = after
+    return unknown
+
+
+def _named_after(scan: Scan, toks: list[Tok], j: int) -> tuple[int, int] | None:
+    """The Title Cased run that starts right at toks[j] ("like Zorblax Returns, but..."), as a span."""
+    if not scan.has_case:
+        return None  # in all-lower or ALL-CAPS text no word looks more like a title than the next
+    run = next(((a, b) for a, b in _capitalised_runs(scan, toks) if a == j), None)
+    if run is None or toks[run[0]].text.isdigit():
+        return None
+    return toks[run[0]].start, toks[run[1] - 1].end
+
+
+def note_unknown_titles(scan: Scan, spans: list[tuple[int, int]], out: Understood) -> None:
+    """Names after "like" that no later pass explained: not a person, a genre, a mood or a year."""
+    for start, end in spans:
+        words = tokens_of(scan.original[start:end])
+        if GAP in scan.text[start:end] or _explained(words):
+            continue
+        if any(start <= kept < end for kept in scan.kept):
+            continue
+        extend_unique(out.unknown_titles, [scan.original[start:end]])
+
+
+def _refused_titles(scan: Scan, reader: TitleReader, out: Understood, toks: list[Tok], i: int, after: int) -> int:
+    """After "not"/"except": a refused title, unless the cue word starts the title itself."""
+    cue = tuple(t.text for t in toks[i:after])
+    if after < len(toks) and toks[after].text in INTENSIFIERS and not reader.scan.capitalised(toks[after]):
+        return after  # "not too cheesy": a degree, not a title
+    starts_title = reader.scan.capitalised(toks[i]) or not reader.scan.has_case
+    if cue in _NEGATING_TITLE_CUES and starts_title:  # "No Country for Old Men" is not a refusal
+        whole = reader.best(reader.forward(toks, i), _STRICT)
+        if whole and _same_title(whole[1].text, whole[0].title):
+            extend_unique(out.like_titles, [whole[0].movie_id])
+            scan.take(toks[i].start, toks[whole[1].end - 1].end)
+            return whole[1].end
+    matches, end = reader.read_list(toks, after, _STRICT)
+    if not matches:
+        return after
+    extend_unique(out.exclude_titles, [m.movie_id for m in matches])
+    scan.take(toks[i].start, toks[end - 1].end, negated=True)
+    return end
+
+
+def read_bare_titles(scan: Scan, reader: TitleReader, out: Understood) -> None:
+    """Title Cased runs with no cue ("Star Wars marathon tonight"), held to a higher bar.
+
+    A lone capitalised word counts only when it is the whole message ("Psycho") or looks like
+    no ordinary word ("Se7en", "Amélie"): "Big", "Friday" or "Drive" are capitalised for emphasis
+    far more often than they are meant as films.
+    """
+    toks = scan.tokens()
+    words = [t for t in toks if t.is_word]
+    whole_message = len(words) == 1
+    if not scan.has_case or (len(words) >= 4 and sum(map(scan.capitalised, words)) >= 0.85 * len(words)):
+        return  # Title Case Or ALL CAPS messages say nothing about which words are titles
+    for start, end in _capitalised_runs(scan, toks)[:4]:
+        cands = [
+            c
+            for c in _run_candidates(reader, toks, start, end)
+            if len(c.words) > 1 or whole_message or _unusual(c.text)
+        ]
+        picked = reader.best(cands, _BARE)
+        if picked:
+            extend_unique(out.like_titles, [picked[0].movie_id])
+            scan.take(toks[picked[1].start].start, toks[picked[1].end - 1].end)
+
+
+def _run_candidates(reader: TitleReader, toks: list[Tok], start: int, end: int) -> list[_Candidate]:
+    """ "Looking for a Modern Times": the run from its first content word, then all of it."""
+    first = next((k for k in range(start, end) if toks[k].is_word and toks[k].text not in STOPWORDS), start)
+    spans = [(first, end), (start, end)] if first != start else [(start, end)]
+    for a, b in list(spans):
+        if b - a > 1 and NUMBERISH.fullmatch(toks[b - 1].text):  # "Heat 4 stars"
+            spans.append((a, b - 1))
+    return [reader.candidate(toks, a, b) for a, b in sorted(spans, key=lambda span: span[1] - span[0])]
+
+
+def _unusual(word: str) -> bool:
+    return any(c.isdigit() for c in word) or not word.isascii() or any(c.isupper() for c in word[1:])
+
+
+_PRONOUN_I = frozenset({"i", "i'm", "i've", "i'd", "i'll"})
+
+
+def _capitalised_runs(scan: Scan, toks: list[Tok]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    start = None
+    last_cap = None
+    for k, tok in enumerate(toks):
+        capital = tok.is_word and scan.capitalised(tok) and tok.text not in _PRONOUN_I
+        if capital and (start is not None or not tok.text[0].isdigit()):  # "the 90s" starts no title
+            start = k if start is None else start
+            last_cap = k
+        elif start is not None and (tok.text == ":" or (tok.is_word and tok.text in TITLE_CONNECTORS)):
+            continue
+        else:
+            if start is not None:
+                runs.append((start, last_cap + 1))
+            start = None
+    if start is not None:
+        runs.append((start, last_cap + 1))
+    return runs
+
+
+def titles_after(text: str, offset: int, lookup: CatalogLookup) -> list[TitleMatch]:
+    """Titles listed from `offset` (into normalise_message(text)) on, read as after "like"."""
+    scan = Scan(text)
+    toks = scan.tokens()
+    j = next((k for k, t in enumerate(toks) if t.start >= offset), len(toks))
+    reader = TitleReader(scan, lookup, People(lookup.people_index()))
+    return reader.read_list(toks, j, _STRONG)[0]
+
+
+_YEAR_MARK = re.compile(r"\((\d{4})\)")
+
+
+def titles_with_years(text: str, catalog) -> list[str]:
+    """Films written as "Title (Year)", the way catalogs and many chats name them.
+
+    The longest run of words before the year that is exactly a catalog title wins, so
+    "I loved Man on Wire (2008)" finds Man on Wire and not Wire.
+    """
+    found: list[str] = []
+    for mark in _YEAR_MARK.finditer(text):
+        year = int(mark.group(1))
+        words = text[: mark.start()].split()[-8:]
+        for start in range(len(words)):
+            key = normalise_title(" ".join(words[start:]).strip(" ,;:!?\"'"))
+            films = [catalog.movies[m] for m in catalog.ids_for_title(key) if catalog.movies[m].year == year]
+            if films:
+                best = max(films, key=lambda m: m.votes or 0).id
+                if best not in found:
+                    found.append(best)
+                break
+    return found
