@@ -12,6 +12,7 @@ from store.catalog import Catalog
 
 if TYPE_CHECKING:
     from agent.bandit import Ranker
+    from agent.dialogue_ranker import ConversationSignal
     from store.profiles import ProfileStore
 
 
@@ -38,6 +39,7 @@ class Deps:
     profiles: ProfileStore | None = None
     llm: LLM | None = None
     ranker: Ranker | None = None
+    conversations: ConversationSignal | None = None  # what people name next, from dialogues (moviebot train)
     config: AgentConfig = field(default_factory=AgentConfig)
     today: dt.date = field(default_factory=dt.date.today)
     profile_cache: dict = field(default_factory=dict, repr=False)  # (user, data hash) -> Profile

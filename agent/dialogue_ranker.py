@@ -39,6 +39,7 @@ FEATURES = (
     "era",  # closeness of the film's year to the mentioned films' median year
     "people",  # shares a director or lead actor with a mentioned film
 )
+RANKER_KEY = "ranker"  # where the fitted weights sit in the co-mention table's meta
 RECENCY = 0.6  # weight of a mention per two turns back
 POPULAR_POOL = 400  # the most-mentioned films always compete
 GENRE_POOL = 250  # and the most-mentioned of each genre in play
@@ -239,3 +240,41 @@ def fit(examples: Sequence[Example], *, l2: float = 1e-3, steps: int = 150) -> R
         else:
             step *= 0.5
     return Ranker(weights, mean, scale)
+
+
+@dataclass
+class ConversationSignal:
+    """The co-mention ranker as one feature of the recommender: for the films a request is
+    about, how likely each candidate is to be the one people name next, relative to the
+    likeliest (1.0 for the best, toward 0 for the unlikely)."""
+
+    model: Model
+    ranker: Ranker
+    limit: int = 200  # films scored per request
+
+    def scores(
+        self, mentioned: Sequence[str], *, genres: Sequence[str] = (), exclude: Collection[str] = ()
+    ) -> dict[str, float]:
+        """`mentioned` in order of recency (the latest first); empty when there is nothing to go on."""
+        if not mentioned and not genres:
+            return {}
+        conversation = Conversation(
+            mentioned={film: age for age, film in enumerate(dict.fromkeys(mentioned), 1)},
+            liked=set(mentioned),
+            genres=dict.fromkeys(genres, 1.0),
+            exclude=set(exclude),
+        )
+        ranked = self.ranker.rank(self.model, conversation, self.limit)
+        if not ranked:
+            return {}
+        best = ranked[0][1]
+        return {film: math.exp(score - best) for film, score in ranked}
+
+    @classmethod
+    def from_table(cls, table: CoMentions | None, movies: Mapping[str, Movie]) -> ConversationSignal | None:
+        """The signal from a saved table, or None without one (or with weights for other features)."""
+        data = table.get_meta(RANKER_KEY) if table is not None else None
+        ranker = Ranker.from_dict(data) if isinstance(data, dict) else None
+        if table is None or ranker is None or not len(table):
+            return None
+        return cls(Model(table, movies), ranker)

@@ -191,8 +191,8 @@ def format_splits(splits) -> str:
 
 @command("eval inspired")
 def cmd_eval_inspired(args: argparse.Namespace, settings: Settings) -> int:
-    from agent.dialogue_ranker import Model
-    from evaluation.comentions import genres_asked, saved_ranker
+    from agent.dialogue_ranker import ConversationSignal
+    from evaluation.comentions import genres_asked
     from evaluation.inspired import InspiredError, evaluate, read_dialogues
     from store.catalog import read_movies
     from store.comentions import FILE_NAME, CoMentions
@@ -204,9 +204,10 @@ def cmd_eval_inspired(args: argparse.Namespace, settings: Settings) -> int:
         raise UserError(f"{args.path}: no such file")
     home = DataDir(settings.home)
     table = CoMentions.load(home.root / FILE_NAME)
-    ranker = saved_ranker(table) if table is not None else None
     current = home.current_catalog()
-    if table is None or ranker is None or current is None:
+    movies = {m.id: m for m in read_movies(current / "catalog.sqlite")} if current else {}
+    signal = ConversationSignal.from_table(table, movies)
+    if signal is None:
         raise UserError(
             f"no co-mention ranker in {home.root}. Train one on ReDial dialogues first:\n"
             f"  moviebot ingest --format redial CFCRS_id2info_movie_metadata.FIXED.json --data-dir {home.root}\n"
@@ -216,8 +217,7 @@ def cmd_eval_inspired(args: argparse.Namespace, settings: Settings) -> int:
         dialogues = read_dialogues(args.path)
     except (InspiredError, UnicodeDecodeError) as exc:
         raise UserError(str(exc)) from exc
-    movies = {m.id: m for m in read_movies(current / "catalog.sqlite")}
-    report = evaluate(dialogues, Model(table, movies), ranker, genres_asked, k_max=args.k_max)
+    report = evaluate(dialogues, signal.model, signal.ranker, genres_asked, k_max=args.k_max)
     if args.json:
         emit_json({
             "dialogues": report.dialogues,
@@ -230,7 +230,7 @@ def cmd_eval_inspired(args: argparse.Namespace, settings: Settings) -> int:
     print(
         f"INSPIRED: {report.dialogues} dialogues, {report.turns} recommender turns; "
         f"{report.unmapped_targets} named films not in the catalog skipped. "
-        f"Ranker and popularity from {table.conversations} ReDial training dialogues."
+        f"Ranker and popularity from {signal.model.table.conversations} ReDial training dialogues."
     )
     lines = [f"{'method':<20}{'samples':>8}" + "".join(f"{'R@' + str(k):>8}" for k in report.cutoffs)]
     for method in (report.ranker, report.popularity):

@@ -10,6 +10,8 @@ from agent.deps import AgentConfig, Deps
 from agent.recommender import Recommender, sqlite_checkpointer
 from bot.settings import Settings
 from store.catalog import Catalog
+from store.comentions import FILE_NAME as COMENTIONS_FILE
+from store.comentions import CoMentions
 from store.home import DataDir
 from store.profiles import ProfileStore
 from store.starter import open_catalog
@@ -57,20 +59,25 @@ def open_runtime(
     config: AgentConfig | None = None,
     profiles: ProfileStore | None = None,
     learning: bool = True,
+    comentions: CoMentions | None = None,
 ) -> Runtime:
     """`memory=False` keeps no conversations; `profiles` replaces the data dir's profile
-    store (an evaluation's scratch one); `learning=False` ranks with the fixed ranker only."""
+    store (an evaluation's scratch one); `learning=False` ranks with the fixed ranker only;
+    `comentions` replaces the data dir's co-mention table (one fitted in memory)."""
     home = DataDir(settings.home).ensure()
     embedder = settings.embedder()
     catalog, _ = open_catalog(home, embedder, progress=progress)
     profiles = profiles or ProfileStore(home.state_db_path)
     from agent.bandit import Ranker
+    from agent.dialogue_ranker import ConversationSignal
 
+    table = comentions if comentions is not None else CoMentions.load(home.root / COMENTIONS_FILE)
     deps = Deps(
         catalog=catalog,
         profiles=profiles,
         llm=make_llm(settings),
         ranker=Ranker(profiles) if learning else None,
+        conversations=ConversationSignal.from_table(table, catalog.movies),
         config=config or AgentConfig(),
         today=dt.date.today(),
     )

@@ -13,15 +13,14 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from agent.dialogue_ranker import Conversation, Example, Model, Ranker, fit, recency
-from agent.understanding import understand
+from agent.dialogue_ranker import RANKER_KEY, Conversation, Example, Model, Ranker, fit, recency
+from agent.understanding.reader import understand
 from evaluation.redial import MENTION, MethodScore, Popularity, cutoffs_for, extract_samples, joined_turns
 from store.comentions import CoMentions
 from store.movie import Movie
 
 GenreReader = Callable[[str], list[str]]
 """Genres a message asks for ("any good horror?" -> ["horror"])."""
-RANKER_KEY = "ranker"
 
 
 def dialogue_films(dialogue: dict, ids: Mapping[str, str]) -> list[str]:
@@ -93,11 +92,6 @@ def train(
     ranker = fit(fitted)
     table.set_meta(RANKER_KEY, ranker.to_dict())
     return table, ranker, fitted
-
-
-def saved_ranker(table: CoMentions) -> Ranker | None:
-    data = table.get_meta(RANKER_KEY)
-    return Ranker.from_dict(data) if isinstance(data, dict) else None
 
 
 @dataclass

@@ -7,7 +7,8 @@ import pytest
 
 from agent.dialogue_ranker import FEATURES, Conversation, Example, Model, Ranker, fit
 from evaluation.comentions import conversation_at, genres_asked, train
-from evaluation.inspired import TitleIndex, Turn, evaluate as evaluate_inspired
+from evaluation.inspired import TitleIndex, Turn
+from evaluation.inspired import evaluate as evaluate_inspired
 from store.comentions import CoMentions
 from store.movie import Movie
 
@@ -96,7 +97,8 @@ def test_fitting_learns_that_co_mentioned_films_come_next():
     assert ranker.weights[FEATURES.index("co_recent")] > 0
     top = ranker.rank(Model(table, MOVIES), Conversation(mentioned={"halloween": 1}), 3)
     assert top[0][0] == "the thing"
-    assert Ranker.from_dict(ranker.to_dict()).rank(Model(table, MOVIES), Conversation(mentioned={"up": 1}), 1)[0][0] == "elf"
+    reloaded = Ranker.from_dict(ranker.to_dict())
+    assert reloaded.rank(Model(table, MOVIES), Conversation(mentioned={"up": 1}), 1)[0][0] == "elf"
 
 
 def test_a_ranker_fitted_on_other_features_is_not_used():
