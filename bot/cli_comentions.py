@@ -96,7 +96,7 @@ def read(paths: list[Path]) -> list[dict]:
 
 @command("train")
 def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
-    from evaluation.comentions import evaluate_split, genres_asked, train
+    from evaluation.comentions import exclusions, genres_asked, score, train
     from evaluation.redial import Popularity
     from store.comentions import FILE_NAME
 
@@ -104,17 +104,16 @@ def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
     dialogues = read(args.paths)
     started = time.perf_counter()
     try:
-        table, ranker, _ = train(dialogues, ids, movies, genres_asked)
+        table, ranker, turns = train(dialogues, ids, movies, genres_asked)
     except ValueError as exc:
         raise UserError(f"nothing to learn from: {exc}") from exc
     seconds = time.perf_counter() - started
     home.ensure()
     table.save(home.root / FILE_NAME)
-    from agent.dialogue_ranker import Model
-
-    popularity = Popularity.from_dialogues(movies, dialogues, ids)
-    fitted = evaluate_split(Model(table, movies), ranker, popularity, dialogues, ids, genres_asked,
-                            split="fitted, leave-one-dialogue-out", leave_out=True)  # fmt: skip
+    excluded, minus = exclusions(dialogues, ids, leave_out=True)
+    fitted = score(turns, ranker, Popularity.from_dialogues(movies, dialogues, ids),
+                   split="fitted, leave-one-dialogue-out", dialogues=len(dialogues), excluded=excluded,
+                   minus=minus)  # fmt: skip
     pairs = sum(len(row) for row in table.pairs.values()) // 2
     summary = {
         "dialogues": len(dialogues),
