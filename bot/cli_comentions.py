@@ -178,12 +178,12 @@ def split_dict(split) -> dict:
 
 def format_splits(splits) -> str:
     cutoffs = sorted(splits[0].ranker.hits)
-    lines = ["", f"{'split':<34}{'method':<20}{'samples':>8}" + "".join(f"{'R@' + str(k):>8}" for k in cutoffs)]
+    lines = ["", f"{'split':<40}{'method':<20}{'samples':>8}" + "".join(f"{'R@' + str(k):>8}" for k in cutoffs)]
     for split in splits:
         label = f"{split.split} ({split.dialogues})"
         for method in (split.ranker, split.popularity):
             cells = "".join(f"{method.recall(k) or 0.0:>8.3f}" for k in cutoffs)
-            lines.append(f"{label:<34}{method.name:<20}{method.samples:>8}{cells}")
+            lines.append(f"{label:<40}{method.name:<20}{method.samples:>8}{cells}")
             label = ""
     return "\n".join(lines)
 
