@@ -36,6 +36,17 @@ def stars_reward(stars: float) -> float:
     return 1.0 if stars >= 4 else 0.0 if stars <= 2 else 0.5
 
 
+def reward_for(kind: str, stars: float | None = None) -> float | None:
+    """The re-ranker's reward for one piece of feedback, on the scale rewards() uses."""
+    if kind in ("like", "watched"):
+        return 1.0
+    if kind in ("dislike", "dismiss"):
+        return 0.0
+    if kind == "stars" and stars is not None:
+        return stars_reward(stars)
+    return None
+
+
 FEEDBACK_KINDS = ("like", "dislike", "watched", "dismiss", "stars")
 BUSY_TIMEOUT_MS = 10_000
 
@@ -470,6 +481,15 @@ class ProfileStore:
             "SELECT COUNT(*) FROM feedback WHERE event_id >= ? AND event_id < ? AND user = ?", (prefix, upper, user)
         )[0]
 
+    def feedback_ids(self, user: str, prefix: str) -> list[tuple[str, str]]:
+        """(event id, created_at) of this user's feedback events whose id starts with `prefix` (not empty)."""
+        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        with self._lock:
+            return self.conn.execute(
+                "SELECT event_id, created_at FROM feedback WHERE event_id >= ? AND event_id < ? AND user = ? "
+                "ORDER BY id", (prefix, upper, user),
+            ).fetchall()
+
     def feedback_events(self, user: str | None = None) -> list[dict]:
         if user is None:
             rows = self._rows("SELECT * FROM feedback ORDER BY id")
@@ -562,6 +582,20 @@ class ProfileStore:
             )
 
     # -- collaborative signal -------------------------------------------------------------------
+
+    def rating_total(self) -> int:
+        return self._scalars("SELECT COUNT(*) FROM ratings")[0]
+
+    def rated_films(self, min_ratings: int = 1) -> int:
+        """How many films at least min_ratings people rated."""
+        return self._scalars(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM ratings GROUP BY movie_id HAVING COUNT(*) >= ?)", (min_ratings,)
+        )[0]
+
+    def rating_pairs(self) -> list[tuple[str, str]]:
+        """(user, movie_id) for every rating: who rated what, for the item-item model."""
+        with self._lock:
+            return self.conn.execute("SELECT user, movie_id FROM ratings").fetchall()
 
     def co_liked(
         self, movie_ids: list[str], exclude_user: str | None = None, min_stars: float = 4.0, limit: int = 200

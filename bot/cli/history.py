@@ -1,0 +1,261 @@
+"""`moviebot rate | watched | profile | import | user`: a user's ratings and history from the
+command line, through the service (so a rating marks the film watched here as everywhere)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from bot.cli.base import UserError, emit_json, open_service, user_key
+from bot.settings import Settings
+
+SHOWN_SKIPPED = 20
+FORMAT_NAMES = {"letterboxd": "Letterboxd", "imdb": "IMDb", "movielens": "MovieLens"}
+
+
+def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
+    """rate, watched, profile, import and user."""
+    from store.history_import import FORMATS
+
+    def with_user(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        parser.add_argument("--user", default="me", help='whose profile (default "me"; "discord:1234" for a bot user)')
+        return parser
+
+    p = with_user(sub.add_parser("rate", parents=[common], help="rate a film, 0.5 to 5 stars (marks it watched)"))
+    p.add_argument("title_stars", nargs="+", metavar="TITLE STARS", help='e.g.  Heat 1995 4.5  or  "The Matrix" 5')
+    p.set_defaults(run=cmd_rate)
+
+    watched = sub.add_parser("watched", help="your watch history: add, remove, list")
+    actions = watched.add_subparsers(dest="action", required=True)
+    for action, text in (("add", "mark a film watched"), ("remove", "unmark a film"), ("list", "what you watched")):
+        p = with_user(actions.add_parser(action, parents=[common], help=text))
+        if action != "list":
+            p.add_argument("title", nargs="+", help="the film (add a year to pick between remakes)")
+        if action == "add":
+            p.add_argument("--rating", help="stars to give it as well, 0.5 to 5")
+        p.set_defaults(run=cmd_watched)
+
+    p = with_user(sub.add_parser("profile", parents=[common], help="your taste as moviebot sees it"))
+    p.add_argument("--chart", type=Path, metavar="PATH.png", help="also draw genre and decade affinities")
+    p.set_defaults(run=cmd_profile)
+
+    p = with_user(sub.add_parser("import", parents=[common], help="import ratings and history from elsewhere"))
+    p.add_argument("--format", required=True, choices=FORMATS)
+    p.add_argument("paths", nargs="+", metavar="FILE", help="export files, folder (or Letterboxd zip)")
+    p.add_argument("--movielens-user", metavar="N", help="the MovieLens userId to import as --user")
+    p.add_argument("--all-users", action="store_true", help="MovieLens: every userId N becomes user PREFIX+N")
+    p.add_argument("--user-prefix", metavar="P", help='with --all-users, e.g. "ml:" makes users ml:1, ml:2...')
+    p.set_defaults(run=cmd_import)
+
+    p = with_user(sub.add_parser("user", parents=[common], help="everything stored about a user: export or forget"))
+    p.add_argument("action", choices=["export", "forget"])
+    p.add_argument("--yes", action="store_true", help="forget without asking")
+    p.set_defaults(run=cmd_user)
+
+
+@contextmanager
+def _service(args: argparse.Namespace, settings: Settings) -> Iterator:
+    """The service without conversation memory or the learning re-ranker, which these commands never use."""
+    app = open_service(args, settings, memory=False, learning=False)
+    try:
+        yield app.service
+    finally:
+        app.close()
+
+
+def _movie_json(movie_id: str, service) -> dict:
+    movie = service.catalog.movies[movie_id]
+    return {"id": movie.id, "title": movie.title, "year": movie.year}
+
+
+# -- rate and watched ----------------------------------------------------------------------------
+
+
+def cmd_rate(args: argparse.Namespace, settings: Settings) -> int:
+    if len(args.title_stars) < 2:
+        raise UserError("give the title and then the stars, e.g. moviebot rate Heat 1995 4.5")
+    *words, stars = args.title_stars
+    user = user_key(args.user)
+    with _service(args, settings) as service:
+        rated = service.rate(user, " ".join(words), stars)
+        movie = _movie_json(rated.movie_id, service)
+    if args.json:
+        emit_json({"user": user, **movie, "stars": rated.stars})
+    else:
+        print(f"Rated {rated.label} {rated.stars:g}/5 for {user}.")
+    return 0
+
+
+def cmd_watched(args: argparse.Namespace, settings: Settings) -> int:
+    user = user_key(args.user)
+    if args.action == "list":
+        return _watched_list(args, settings, user)
+    text = " ".join(args.title)
+    with _service(args, settings) as service:
+        if args.action == "add":
+            done = service.watched_add(user, text, getattr(args, "rating", None))
+            movie_id, label, stars = done.movie_id, done.label, done.stars
+        else:
+            found = service.resolve(text)
+            movie_id, label, stars = found.id, found.label, None
+            if not service.watched_remove(user, found):
+                raise UserError(f"{label} is not in {user}'s watched list")
+        movie = _movie_json(movie_id, service)
+    if args.json:
+        emit_json({"user": user, "action": args.action, **movie, "stars": stars})
+    elif args.action == "add":
+        rated = f", rated {stars:g}/5" if stars is not None else ""
+        print(f"Marked {label} as watched{rated} for {user}.")
+    else:
+        print(f"Removed {label} from {user}'s watched list.")
+    return 0
+
+
+def _watched_list(args: argparse.Namespace, settings: Settings, user: str) -> int:
+    with _service(args, settings) as service:
+        items = service.watched_list(user)
+        titles = {item.movie_id: getattr(service.catalog.get(item.movie_id), "title", item.label) for item in items}
+    if args.json:
+        emit_json([
+            {"id": item.movie_id, "title": titles[item.movie_id], "year": item.year, "watched_at": item.at,
+             "source": item.source, "stars": item.stars}
+            for item in items
+        ])  # fmt: skip
+        return 0
+    if not items:
+        print(f"Nothing in {user}'s watched list yet.")
+        return 0
+    for item in items:
+        stars = f"  {item.stars:g}/5" if item.stars is not None else ""
+        print(f"{item.at[:10]}  {item.label}{stars}")
+    print(f"{len(items)} watched.")
+    return 0
+
+
+# -- profile -------------------------------------------------------------------------------------
+
+
+def cmd_profile(args: argparse.Namespace, settings: Settings) -> int:
+    user = user_key(args.user)
+    with _service(args, settings) as service:
+        summary = service.profile(user)
+        chart = service.profile_chart(user) if args.chart is not None else None
+    if args.chart is not None:
+        if chart is None:
+            raise UserError("cannot draw the chart: matplotlib is not installed")
+        try:
+            args.chart.write_bytes(chart)
+        except OSError as exc:
+            raise UserError(f"{args.chart}: cannot write the chart: {exc.strerror or exc}") from None
+    genres = sorted(summary.genres.items(), key=lambda kv: -kv[1])
+    decades = sorted(summary.decades.items(), key=lambda kv: -kv[1])
+    if args.json:
+        emit_json({
+            "user": user, "rated": summary.rated, "watched": summary.watched, "dismissed": summary.dismissed,
+            "summary": summary.summary,
+            "genres": {g: round(a, 3) for g, a in genres},
+            "decades": {str(d): round(a, 3) for d, a in decades},
+            "chart": str(args.chart) if args.chart else None,
+        })  # fmt: skip
+        return 0
+    print(f"{user}: {summary.rated} rated, {summary.watched} watched, {summary.dismissed} dismissed")
+    print(summary.summary)
+    if genres:
+        print("Genre affinity: " + ", ".join(f"{g} {a:+.2f}" for g, a in _top_and_bottom(genres, 5, 2)))
+    if decades:
+        print("Decade affinity: " + ", ".join(f"{d}s {a:+.2f}" for d, a in decades[:4]))
+    if args.chart is not None:
+        print(f"Chart written to {args.chart}")
+    return 0
+
+
+def _top_and_bottom(items: list, top: int, bottom: int) -> list:
+    """Best first; the least liked too when there are more than fit at the top."""
+    return items if len(items) <= top + bottom else items[:top] + items[-bottom:]
+
+
+# -- import --------------------------------------------------------------------------------------
+
+
+def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    if args.format != "movielens" and (args.movielens_user or args.all_users):
+        raise UserError("--movielens-user and --all-users go with --format movielens")
+    if args.all_users and not args.user_prefix:
+        raise UserError('--all-users needs --user-prefix, e.g. --user-prefix "ml:" makes users ml:1, ml:2...')
+    if args.user_prefix and not args.all_users:
+        raise UserError("--user-prefix goes with --all-users")
+    if args.all_users and args.movielens_user:
+        raise UserError("give either --movielens-user N or --all-users, not both")
+    if args.format == "movielens" and not args.all_users and args.movielens_user is None:
+        raise UserError(
+            "a MovieLens ratings.csv holds many users: pick one with --movielens-user N (imported as --user), "
+            "or import them all with --all-users --user-prefix P"
+        )
+    if args.user_prefix and not _makes_user_keys(args.user_prefix):
+        raise UserError(
+            f'--user-prefix must be a lower-case platform and a colon, e.g. "ml:", got {args.user_prefix!r}'
+        )
+    user = None if args.all_users else user_key(args.user)
+    with _service(args, settings) as service:
+        report = service.import_history(user, [Path(p) for p in args.paths], args.format,
+                                        movielens_user=args.movielens_user, user_prefix=args.user_prefix)  # fmt: skip
+    if args.json:
+        emit_json(report.to_dict())
+        return 0
+    who = user if user is not None else f"{len(report.users)} users"
+    print(
+        f"Imported {FORMAT_NAMES[args.format]} history for {who}: {report.watched} films "
+        f"({report.rated} rated) from {report.rows} rows."
+    )
+    skipped = report.skipped
+    if skipped:
+        print(f"{len(skipped)} rows not imported ({len(report.unmatched)} not in the catalog, "
+              f"{len(report.ambiguous)} ambiguous, {len(report.invalid)} invalid):")  # fmt: skip
+        for row in skipped[:SHOWN_SKIPPED]:
+            also = f" ({'; '.join(row.alternatives)})" if row.alternatives else ""
+            print(f"  {row}{also}")
+        if len(skipped) > SHOWN_SKIPPED:
+            print(f"  ...and {len(skipped) - SHOWN_SKIPPED} more (--json lists them all)")
+    return 0
+
+
+def _makes_user_keys(prefix: str) -> bool:
+    from store.profiles import split_user_key
+
+    try:
+        split_user_key(f"{prefix}1")
+    except ValueError:
+        return False
+    return True
+
+
+# -- user export / forget ------------------------------------------------------------------------
+
+
+def cmd_user(args: argparse.Namespace, settings: Settings) -> int:
+    user = user_key(args.user)
+    if args.action == "export":
+        with _service(args, settings) as service:
+            emit_json(service.export(user))
+        return 0
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UserError(f"forgetting {user} cannot be undone: add --yes to confirm")
+        answer = input(f"Forget everything moviebot knows about {user}, conversations included? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing was deleted.")
+            return 1
+    app = open_service(args, settings)  # with conversation memory, which forgetting clears
+    try:
+        counts = app.service.forget(user)
+    finally:
+        app.close()
+    if args.json:
+        emit_json({"user": user, "deleted": counts})
+    else:
+        deleted = ", ".join(f"{n} {table}" for table, n in counts.items() if n) or "no rows"
+        print(f"Forgot {user}: {deleted}; conversation memory cleared.")
+    return 0

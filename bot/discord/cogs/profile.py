@@ -1,0 +1,183 @@
+"""A user's own data: /profile (taste summary and chart), /import (a Letterboxd or IMDb export)
+and /forget (everything deleted, after a confirmation). Every reply is ephemeral."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+import re
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from agent.service import ServiceError
+from bot.discord.format import (
+    EMBED_COLOUR,
+    FIELD_VALUE_LIMIT,
+    MESSAGE_LIMIT,
+    NO_MENTIONS,
+    add_field,
+    bullet_lines,
+    clip,
+    escape,
+    fit_embed,
+)
+from bot.discord.views import OwnerView
+
+if TYPE_CHECKING:
+    from agent.service import ImportReport
+    from bot.discord.app import MovieBot
+
+log = logging.getLogger(__name__)
+
+MAX_IMPORT_BYTES = 25 * 1024 * 1024
+CHART_NAME = "taste.png"
+SHOW_SKIPPED = 8
+
+
+class Profile(commands.Cog):
+    def __init__(self, bot: MovieBot):
+        self.bot = bot
+
+    # -- /profile ------------------------------------------------------------------------
+
+    @app_commands.command(name="profile", description="What I know about your taste, with a chart")
+    async def profile(self, interaction: discord.Interaction) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        user = self.bot.user_key(interaction.user)
+        name = getattr(interaction.user, "display_name", None) or interaction.user.name
+        embed, png = await asyncio.to_thread(self._profile, user, name)
+        if png is None:
+            await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            return
+        embed.set_image(url=f"attachment://{CHART_NAME}")
+        await interaction.followup.send(embed=embed, file=discord.File(io.BytesIO(png), filename=CHART_NAME),
+                                        ephemeral=True, allowed_mentions=NO_MENTIONS)  # fmt: skip
+
+    def _profile(self, user: str, display_name: str) -> tuple[discord.Embed, bytes | None]:
+        """Blocking: the summary embed and, when there is anything to draw, the chart."""
+        summary = self.bot.service.profile(user)
+        embed = discord.Embed(title=clip(f"Your movie taste, {escape(display_name)}", 256), colour=EMBED_COLOUR)
+        if summary.is_empty:
+            embed.description = (
+                "I don't know your taste yet. React to my suggestions (👍 👎 or 1️⃣–5️⃣), use `/rate`, "
+                "or `/import` your Letterboxd or IMDb history."
+            )
+        else:
+            embed.description = escape(summary.summary)
+        add_field(embed, "Rated", str(summary.rated))
+        add_field(embed, "Watched", str(summary.watched))
+        add_field(embed, "Not interested", str(summary.dismissed))
+        if summary.recent_watched:
+            recent = bullet_lines(map(escape, summary.recent_watched), FIELD_VALUE_LIMIT)
+            add_field(embed, "Recently watched", recent, inline=False)
+        fit_embed(embed)
+        if summary.is_empty:
+            return embed, None
+        return embed, self.bot.service.profile_chart(user, display_name)
+
+    # -- /import -------------------------------------------------------------------------
+
+    @app_commands.command(name="import", description="Import your Letterboxd or IMDb ratings export")
+    @app_commands.describe(
+        file="Letterboxd: the export .zip or ratings.csv / watched.csv / diary.csv; IMDb: ratings.csv",
+        source="Where the file comes from (detected from the file when left out)",
+    )
+    async def import_(
+        self, interaction: discord.Interaction, file: discord.Attachment,
+        source: Literal["letterboxd", "imdb"] | None = None,
+    ) -> None:  # fmt: skip
+        if file.size > MAX_IMPORT_BYTES:
+            await interaction.response.send_message(
+                f"That file is {file.size / 1_048_576:.0f} MB; "
+                f"I take exports up to {MAX_IMPORT_BYTES // 1_048_576} MB.",
+                ephemeral=True, allowed_mentions=NO_MENTIONS,
+            )  # fmt: skip
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        data = await file.read()
+        user = await asyncio.to_thread(self.bot.register, interaction.user, interaction.guild_id,
+                                       interaction.channel_id)  # fmt: skip
+        try:
+            report = await asyncio.to_thread(self._import, user, file.filename, data, source)
+        except ServiceError as exc:
+            text = f"I couldn't read that file: {escape(_without_temp_dir(exc.message))}"
+            await interaction.edit_original_response(content=clip(text, MESSAGE_LIMIT), allowed_mentions=NO_MENTIONS)
+            return
+        await interaction.edit_original_response(content=import_summary(report), allowed_mentions=NO_MENTIONS)
+
+    def _import(self, user: str, filename: str, data: bytes, source: str | None) -> ImportReport:
+        """Blocking: the export written to a private temporary folder, then imported by the service."""
+        name = re.sub(r"[^A-Za-z0-9._-]", "_", Path(filename).name) or "export.csv"
+        with tempfile.TemporaryDirectory(prefix="moviebot-import-") as folder:
+            path = Path(folder) / name
+            path.write_bytes(data)
+            report = self.bot.service.import_history(user, path, source)
+        log.info("imported %s history for %s: %d rated, %d watched, %d skipped", report.format, user, report.rated,
+                 report.watched, len(report.skipped))  # fmt: skip
+        return report
+
+    # -- /forget -------------------------------------------------------------------------
+
+    @app_commands.command(name="forget", description="Delete everything I know about you")
+    async def forget(self, interaction: discord.Interaction) -> None:
+        view = ForgetConfirm(interaction.user.id, self.bot)
+        await interaction.response.send_message(
+            "This deletes your ratings, watched list, suggestions, reactions and our conversations, "
+            "everywhere I'm used. It can't be undone. Are you sure?",
+            view=view, ephemeral=True, allowed_mentions=NO_MENTIONS,
+        )  # fmt: skip
+
+
+def import_summary(report: ImportReport) -> str:
+    source = {"letterboxd": "Letterboxd", "imdb": "IMDb", "movielens": "MovieLens"}.get(report.format, report.format)
+    lines = [f"Imported from {source}: {report.rated} ratings and {report.watched} watched films."]
+    if report.watched:
+        lines.append("I won't suggest those again, and your ratings now shape my picks.")
+    skipped = report.skipped
+    if skipped:
+        lines.append(f"Skipped {len(skipped)} of {report.rows} rows:")
+        for row in skipped[:SHOW_SKIPPED]:
+            label = f"{row.title} ({row.year})" if row.year else row.title or "?"
+            lines.append(f"• {escape(label)}: {escape(row.reason)}")
+        if len(skipped) > SHOW_SKIPPED:
+            lines.append(f"… and {len(skipped) - SHOW_SKIPPED} more.")
+    return clip("\n".join(lines), MESSAGE_LIMIT)
+
+
+def _without_temp_dir(text: str) -> str:
+    return re.sub(r"\S*moviebot-import-[^/\\\s]*[/\\]", "", text)
+
+
+class ForgetConfirm(OwnerView):
+    def __init__(self, owner_id: int, bot: MovieBot):
+        super().__init__(owner_id, timeout=120)
+        self.bot = bot
+
+    @discord.ui.button(label="Delete my data", style=discord.ButtonStyle.danger)
+    async def confirm(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+        self.stop()
+        counts = await asyncio.to_thread(self._forget, self.bot.user_key(interaction.user))
+        done = ", ".join(f"{n} {what}" for what, n in counts.items() if n and what != "users") or "nothing stored"
+        await interaction.response.edit_message(content=f"Done: I forgot everything about you ({done}).",
+                                                view=None, allowed_mentions=NO_MENTIONS)  # fmt: skip
+
+    def _forget(self, user: str) -> dict[str, int]:
+        counts = self.bot.service.forget(user)
+        log.info("forgot %s: %s", user, counts)
+        return counts
+
+    @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
+    async def cancel(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+        self.stop()
+        await interaction.response.edit_message(content="Nothing was deleted.", view=None,
+                                                allowed_mentions=NO_MENTIONS)  # fmt: skip
+
+
+async def setup(bot: MovieBot) -> None:
+    await bot.add_cog(Profile(bot))

@@ -1,0 +1,153 @@
+"""/watched add, /watched remove, /watched list: what a user has seen is never suggested to them."""
+
+from __future__ import annotations
+
+import asyncio
+import math
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discord.format import CHOICE_LIMIT, EMBED_COLOUR, NO_MENTIONS, clip, escape, fit_embed
+from bot.discord.titles import act_on_title, title_choices
+from bot.discord.views import OwnerView
+
+if TYPE_CHECKING:
+    from agent.service import WatchedItem
+    from bot.discord.app import MovieBot
+
+PAGE_SIZE = 10
+
+
+class Watched(commands.GroupCog, group_name="watched", group_description="Films you've seen"):
+    def __init__(self, bot: MovieBot):
+        self.bot = bot
+        self.service = bot.service
+        super().__init__()
+
+    @app_commands.command(name="add", description="Mark a film as watched (optionally with your rating)")
+    @app_commands.describe(title="Start typing and pick the film", rating="Your rating, 0.5 to 5 stars")
+    async def add(
+        self,
+        interaction: discord.Interaction,
+        title: str,
+        rating: app_commands.Range[float, 0.5, 5.0] | None = None,
+    ) -> None:
+        if rating is not None and rating * 2 != int(rating * 2):
+            await interaction.response.send_message("Ratings go in half stars, like 3.5.", ephemeral=True,
+                                                    allowed_mentions=NO_MENTIONS)  # fmt: skip
+            return
+
+        async def apply(movie_id: str) -> str:
+            added = await asyncio.to_thread(self._add, interaction, movie_id, rating)
+            rated = f", rated {added.stars:g}/5" if added.stars is not None else ""
+            return f"Marked **{escape(added.label)}** as watched{rated}. I won't suggest it again."
+
+        await act_on_title(interaction, self.service, title, apply)
+
+    def _add(self, interaction: discord.Interaction, movie_id: str, rating: float | None):
+        user = self.bot.register(interaction.user, interaction.guild_id, interaction.channel_id)
+        return self.service.watched_add(user, movie_id, rating)
+
+    @app_commands.command(name="remove", description="Take a film off your watched list")
+    @app_commands.describe(title="Start typing and pick the film")
+    async def remove(self, interaction: discord.Interaction, title: str) -> None:
+        user = self.bot.user_key(interaction.user)
+
+        async def apply(movie_id: str) -> str:
+            removed = await asyncio.to_thread(self.service.watched_remove, user, movie_id)
+            label = escape(self.service.catalog.movies[movie_id].label)
+            if removed:
+                return f"Took **{label}** off your watched list."
+            return f"**{label}** wasn't on your watched list."
+
+        await act_on_title(interaction, self.service, title, apply)
+
+    @app_commands.command(name="list", description="The films you've marked as watched")
+    async def show_list(self, interaction: discord.Interaction) -> None:
+        user = self.bot.user_key(interaction.user)
+        items = await asyncio.to_thread(self.service.watched_list, user)
+        lines = [self._line(item) for item in items]
+        if not lines:
+            await interaction.response.send_message(
+                "You haven't marked anything as watched yet. Use `/watched add`, react ✅ on a suggestion, "
+                "or `/import` your Letterboxd or IMDb history.",
+                ephemeral=True, allowed_mentions=NO_MENTIONS,
+            )  # fmt: skip
+            return
+        pages = WatchedPages(interaction.user.id, lines)
+        extra = {"view": pages} if pages.count > 1 else {}
+        await interaction.response.send_message(embed=pages.embed(), ephemeral=True, allowed_mentions=NO_MENTIONS,
+                                                **extra)  # fmt: skip
+
+    @staticmethod
+    def _line(item: WatchedItem) -> str:
+        label = escape(item.label)
+        return f"{label} · {item.stars:g}/5" if item.stars is not None else label
+
+    @add.autocomplete("title")
+    async def _add_title(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return await asyncio.to_thread(title_choices, self.service, current)
+
+    @remove.autocomplete("title")
+    async def _remove_title(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        """The user's own watched films first, then the catalog."""
+        user = self.bot.user_key(interaction.user)
+        items = await asyncio.to_thread(self.service.watched_list, user)
+        needle = current.casefold().strip()
+        own = [
+            app_commands.Choice(name=clip(item.label, CHOICE_LIMIT), value=item.movie_id)
+            for item in items
+            if item.movie_id in self.service.catalog
+            and needle in item.label.casefold()
+            and len(item.movie_id) <= CHOICE_LIMIT
+        ]
+        if own:
+            return own[:25]
+        return await asyncio.to_thread(title_choices, self.service, current)
+
+
+class WatchedPages(OwnerView):
+    """The watched list, ten films a page, with previous/next buttons."""
+
+    def __init__(self, owner_id: int, lines: list[str], *, per_page: int = PAGE_SIZE):
+        super().__init__(owner_id, timeout=600)
+        self.lines = lines
+        self.per_page = per_page
+        self.page = 0
+        self._sync_buttons()
+
+    @property
+    def count(self) -> int:
+        return max(1, math.ceil(len(self.lines) / self.per_page))
+
+    def embed(self) -> discord.Embed:
+        start = self.page * self.per_page
+        shown = self.lines[start : start + self.per_page]
+        body = "\n".join(f"{start + n}. {line}" for n, line in enumerate(shown, 1))
+        embed = discord.Embed(title=f"Watched ({len(self.lines)})", description=body, colour=EMBED_COLOUR)
+        embed.set_footer(text=f"Page {self.page + 1} of {self.count}")
+        return fit_embed(embed)
+
+    def _sync_buttons(self) -> None:
+        self.previous.disabled = self.page == 0
+        self.next.disabled = self.page >= self.count - 1
+
+    async def _show(self, interaction: discord.Interaction, page: int) -> None:
+        self.page = min(max(page, 0), self.count - 1)
+        self._sync_buttons()
+        await interaction.response.edit_message(embed=self.embed(), view=self, allowed_mentions=NO_MENTIONS)
+
+    @discord.ui.button(label="Previous", emoji="◀️", style=discord.ButtonStyle.secondary)
+    async def previous(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+        await self._show(interaction, self.page - 1)
+
+    @discord.ui.button(label="Next", emoji="▶️", style=discord.ButtonStyle.secondary)
+    async def next(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+        await self._show(interaction, self.page + 1)
+
+
+async def setup(bot: MovieBot) -> None:
+    await bot.add_cog(Watched(bot))

@@ -1,0 +1,183 @@
+"""How moviebot's answers look on Discord, within Discord's limits, and what its reactions mean.
+
+Everything the bot sends goes through these helpers: text is escaped (a film called
+"M*A*S*H" or a request quoting "@everyone" reads as typed and pings nobody), messages are cut
+at line boundaries, and embed parts are trimmed with an ellipsis instead of being rejected by
+the API.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import discord
+
+from agent.reactions import REACTION_HINT
+
+NO_MENTIONS = discord.AllowedMentions.none()
+
+MESSAGE_LIMIT = 2000
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELD_NAME_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+FOOTER_LIMIT = 2048
+EMBED_TOTAL_LIMIT = 6000
+FIELD_COUNT_LIMIT = 25
+CHOICE_LIMIT = 100  # autocomplete and select option labels and values
+ELLIPSIS = "…"
+
+EMBED_COLOUR = discord.Colour.from_rgb(229, 160, 13)
+
+
+def reaction_emoji(emoji: discord.PartialEmoji | str) -> str | None:
+    """The emoji's text for the service to read; custom emoji never mean anything."""
+    if isinstance(emoji, discord.PartialEmoji):
+        return emoji.name if emoji.id is None and emoji.name else None
+    return str(emoji)
+
+
+def escape(text: object) -> str:
+    """User-supplied or catalog text, shown literally: no markdown, no mentions."""
+    return discord.utils.escape_mentions(discord.utils.escape_markdown(str(text)))
+
+
+def clip(text: str, limit: int) -> str:
+    """At most `limit` characters; a cut ends with an ellipsis, at a word boundary when one is near."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit * 0.8:
+        cut = cut[:space]
+    cut = cut.rstrip()
+    while cut.endswith("\\"):  # never leave a dangling escape before the ellipsis
+        cut = cut[:-1]
+    return cut + ELLIPSIS
+
+
+def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Chunks of at most `limit` characters, cut at line breaks; a line longer than the limit is
+    cut at spaces, and only a run of characters with no space at all is cut mid-word."""
+    chunks: list[str] = []
+    current = ""
+    for line in text.splitlines():
+        pieces = _split_line(line, limit)
+        for piece in pieces:
+            candidate = piece if not current else f"{current}\n{piece}"
+            if len(candidate) <= limit:
+                current = candidate
+            else:
+                chunks.append(current)
+                current = piece
+    if current.strip():
+        chunks.append(current)
+    return [c for c in chunks if c.strip()] or ([text[:limit]] if text.strip() else [])
+
+
+def _split_line(line: str, limit: int) -> list[str]:
+    if len(line) <= limit:
+        return [line]
+    pieces: list[str] = []
+    rest = line
+    while len(rest) > limit:
+        cut = rest.rfind(" ", 0, limit + 1)
+        if cut <= 0:
+            cut = limit
+        pieces.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    if rest:
+        pieces.append(rest)
+    return pieces
+
+
+def movie_label(title: str, year: int | None) -> str:
+    return f"{title} ({year})" if year else title
+
+
+def pick_embed(rec: dict, *, position: int | None = None) -> discord.Embed:
+    """One recommendation, one embed: a reaction on its message can only mean this film."""
+    label = escape(movie_label(rec.get("title") or "?", rec.get("year")))
+    title = f"{position}. {label}" if position is not None else label
+    embed = discord.Embed(
+        title=clip(title, TITLE_LIMIT),
+        description=clip(escape(rec.get("explanation") or ""), DESCRIPTION_LIMIT) or None,
+        colour=EMBED_COLOUR,
+    )
+    genres = rec.get("genres") or []
+    if genres:
+        add_field(embed, "Genres", ", ".join(escape(g) for g in genres))
+    if rec.get("runtime"):
+        add_field(embed, "Runtime", runtime_text(rec["runtime"]))
+    directors = rec.get("directors") or []
+    if directors:
+        add_field(
+            embed, "Director" if len(directors) == 1 else "Directors", ", ".join(escape(d) for d in directors[:3])
+        )
+    if rec.get("rating") is not None:
+        add_field(embed, "Rating", f"{float(rec['rating']):.1f}/10")
+    if rec.get("poster_url"):
+        embed.set_thumbnail(url=rec["poster_url"])
+    embed.set_footer(text=REACTION_HINT)
+    return fit_embed(embed)
+
+
+def runtime_text(minutes: int) -> str:
+    hours, rest = divmod(int(minutes), 60)
+    return f"{hours} h {rest:02d} min" if hours else f"{rest} min"
+
+
+def add_field(embed: discord.Embed, name: str, value: str, *, inline: bool = True) -> bool:
+    """Adds a trimmed field; False (and nothing added) once the embed has 25."""
+    if len(embed.fields) >= FIELD_COUNT_LIMIT:
+        return False
+    embed.add_field(name=clip(name, FIELD_NAME_LIMIT) or "\u200b", value=clip(value, FIELD_VALUE_LIMIT) or "\u200b",
+                    inline=inline)  # fmt: skip
+    return True
+
+
+def fit_embed(embed: discord.Embed) -> discord.Embed:
+    """Trims an embed to every per-part limit and to 6,000 characters in all: the description
+    gives way first, then the last fields."""
+    if embed.title:
+        embed.title = clip(embed.title, TITLE_LIMIT)
+    if embed.description:
+        embed.description = clip(embed.description, DESCRIPTION_LIMIT)
+    if embed.footer.text:
+        embed.set_footer(text=clip(embed.footer.text, FOOTER_LIMIT), icon_url=embed.footer.icon_url)
+    while len(embed.fields) > FIELD_COUNT_LIMIT:
+        embed.remove_field(-1)
+    for index, field in enumerate(embed.fields):
+        embed.set_field_at(index, name=clip(field.name or "\u200b", FIELD_NAME_LIMIT),
+                           value=clip(field.value or "\u200b", FIELD_VALUE_LIMIT), inline=field.inline)  # fmt: skip
+    excess = len(embed) - EMBED_TOTAL_LIMIT
+    if excess > 0 and embed.description:
+        keep = max(len(embed.description) - excess, 0)
+        embed.description = clip(embed.description, keep) if keep > 1 else None
+    while len(embed) > EMBED_TOTAL_LIMIT and embed.fields:
+        embed.remove_field(-1)
+    return embed
+
+
+def bullet_lines(items: Iterable[str], limit: int = DESCRIPTION_LIMIT) -> str:
+    """Lines of a list that fit in `limit` characters, with a count of what did not."""
+    lines: list[str] = []
+    items = list(items)
+    used = 0
+    for n, item in enumerate(items):
+        line = f"• {item}"
+        more = f"… and {len(items) - n} more"
+        if used + len(line) + 1 > limit - len(more) - 1:
+            lines.append(more)
+            break
+        lines.append(line)
+        used += len(line) + 1
+    return "\n".join(lines)
+
+
+def slow_down(retry_after: float) -> str:
+    seconds = max(1, round(retry_after))
+    return f"Easy there! You're going a bit fast; try again in {seconds} second{'s' if seconds != 1 else ''}."
+
+
+SORRY = "Sorry, something went wrong on my side while doing that. Please try again in a moment."
