@@ -32,7 +32,7 @@ def trained_table() -> CoMentions:
 
 def ask(catalog, profiles, signal, message: str) -> list[str]:
     deps = Deps(catalog=catalog, profiles=profiles, conversations=signal, config=AgentConfig(explore=False),
-                today=dt.date(2026, 11, 24))  # fmt: skip
+                clock=lambda: dt.datetime(2026, 11, 24, tzinfo=dt.UTC))  # fmt: skip
     result = Recommender(deps).ask(message, user="cli:ana", k=5)
     return [r["id"] for r in result["recommendations"]]
 
