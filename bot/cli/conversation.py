@@ -34,7 +34,7 @@ def _register(service, name: str) -> str:
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.cli.terminal import run_chat
 
-    app = open_service(args, settings)
+    app = open_service(args, settings, serving=True)
     try:
         return run_chat(app.service, _register(app.service, args.user))
     finally:

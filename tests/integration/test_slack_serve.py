@@ -15,7 +15,7 @@ import pytest
 from slack_sdk import WebClient
 from websockets.sync.server import serve as websocket_server
 
-from bot.cli.main import main
+from bot.cli.commands import main
 from bot.cli.slack import run_until_signalled
 from bot.settings import Settings, SettingsError
 from bot.slack.app import serve

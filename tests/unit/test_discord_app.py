@@ -11,7 +11,7 @@ import discord
 import pytest
 from discord import app_commands
 
-from bot.cli.main import main
+from bot.cli.commands import main
 from bot.discord.app import Cooldown, MovieBot, intents, request_stop, serve
 from bot.discord.format import SORRY
 from tests.unit.test_discord_harness import TEST_GUILD_ID, DiscordWorld
@@ -147,7 +147,7 @@ def test_moviebot_discord_turns_a_rejected_token_into_a_clear_message(monkeypatc
         raise discord.LoginFailure("Improper token has been passed.")
 
     monkeypatch.setenv("DISCORD_TOKEN", "not-a-token")
-    monkeypatch.setattr(bot.cli.bots, "open_service", lambda args, settings: FakeRuntime())
+    monkeypatch.setattr(bot.cli.bots, "open_service", lambda args, settings, **kwargs: FakeRuntime())
     monkeypatch.setattr(bot.discord.app, "run", rejected)
     assert main(["discord", "--data-dir", str(tmp_path)]) == 2
     assert "Discord rejected DISCORD_TOKEN" in capsys.readouterr().err and FakeRuntime.closed
