@@ -4,6 +4,8 @@
 - `real_starter_home`: a data directory whose starter catalog the real embedder indexed, built
   once by `moviebot catalog stats` as a first run would; never change it, take a copy
   (`copy_home(real_starter_home, path)`, or the `starter_home` fixture for a fresh one per test).
+- `embedder_for(real_embedder)`: a stand-in for Settings.embedder (patch it in) that answers with
+  the shared model whenever the settings describe the default one.
 - `moviebot`: `moviebot ARGV...` run in-process (bot.cli.commands) with the real embedder already
   loaded, returning (returncode, stdout, stderr) like subprocess.run. Use a subprocess only where
   the process itself is under test (kill -9, stdin of a terminal session).
@@ -36,7 +38,7 @@ def real_embedder() -> SentenceTransformerEmbedder:
     return SentenceTransformerEmbedder()
 
 
-def _embedder_for(shared: SentenceTransformerEmbedder):
+def embedder_for(shared: SentenceTransformerEmbedder):
     """Settings.embedder, answering with the shared model when the settings describe it."""
     build = Settings.embedder
 
@@ -56,7 +58,7 @@ def real_starter_home(tmp_path_factory, real_embedder) -> DataDir:
 
     home = DataDir(tmp_path_factory.mktemp("real-starter") / "home")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Settings, "embedder", _embedder_for(real_embedder))
+        patch.setattr(Settings, "embedder", embedder_for(real_embedder))
         assert main(["catalog", "stats", "--data-dir", str(home.root)]) == 0
     assert home.current_catalog() is not None
     return home
@@ -89,7 +91,7 @@ def moviebot(monkeypatch, capsys, real_embedder):
     MOVIEBOT_HOME=home and `env`."""
     from bot.cli.commands import main
 
-    monkeypatch.setattr(Settings, "embedder", _embedder_for(real_embedder))
+    monkeypatch.setattr(Settings, "embedder", embedder_for(real_embedder))
 
     def run(*argv: str, home: Path, env: dict | None = None, stdin: str | None = None, check: bool = True) -> Ran:
         with monkeypatch.context() as patch:

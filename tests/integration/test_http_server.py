@@ -22,6 +22,7 @@ from bot.http.app import listen, serve
 from bot.settings import ApiKey, HttpSettings, Settings
 from tests.http_fakes import FakeService
 from tests.http_server import RunningServer
+from tests.integration.conftest import copy_home, embedder_for
 
 KEYS = (ApiKey("acme", "acme-key-0123456789"), ApiKey("beta", "beta-key-9876543210"))
 ACME = {"Authorization": "Bearer acme-key-0123456789"}
@@ -81,10 +82,10 @@ BETA = {"Authorization": "Bearer beta-key-9876543210"}
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory) -> Path:
-    """One data directory for this module: `moviebot serve` builds the starter catalog in it
-    first, then the in-process runtime reuses it (one process at a time)."""
-    return tmp_path_factory.mktemp("http") / "home"
+def home(tmp_path_factory, real_starter_home) -> Path:
+    """One data directory for this module, a copy of the starter catalog the real embedder indexed
+    once per run: `moviebot serve` uses it first, then the in-process runtime (one process at a time)."""
+    return copy_home(real_starter_home, tmp_path_factory.mktemp("http") / "home").root
 
 
 def test_moviebot_serve_keeps_the_http_api_up_when_discord_fails_and_drains_on_sigterm(home):
@@ -121,10 +122,12 @@ def test_moviebot_serve_keeps_the_http_api_up_when_discord_fails_and_drains_on_s
 
 
 @pytest.fixture(scope="module")
-def runtime(home):
+def runtime(home, real_embedder):
     from bot.runtime import open_runtime
 
-    app = open_runtime(Settings(home=home))
+    with pytest.MonkeyPatch.context() as patch:  # the model the session already loaded
+        patch.setattr(Settings, "embedder", embedder_for(real_embedder))
+        app = open_runtime(Settings(home=home))
     yield app
     app.close()
 
