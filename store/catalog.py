@@ -401,7 +401,8 @@ class Catalog:
         ranked = sorted(starts, key=lambda i: -(self.movies[i].votes or 0)) + sorted(
             contains, key=lambda i: -(self.movies[i].votes or 0)
         )
-        return [self.movies[mid] for mid in ranked[:limit]]
+        # a film found under several of its titles ("Twelve Monkeys", "12 Monkeys") is listed once
+        return [self.movies[mid] for mid in list(dict.fromkeys(ranked))[:limit]]
 
     # -- reporting -------------------------------------------------------------------------
 
