@@ -139,7 +139,8 @@ def turn_errors(turn: Turn, result: dict, before: dict, after: dict, previous_pi
     if intents and result.get("intent") not in intents:
         errors.append(f"read as {result.get('intent')!r}, expected {intents}")
     for key, value in turn.read.items():
-        if understood.get(key) != value:
+        got = understood.get(key)
+        if (sorted(got) if isinstance(got, list) else got) != (sorted(value) if isinstance(value, list) else value):
             errors.append(f"understood[{key!r}] is {understood.get(key)!r}, expected {value!r}")
     if turn.picks is True and not picks:
         errors.append("no picks")
