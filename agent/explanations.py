@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 
 import prompts
 from agent.deps import Deps
+from agent.factcheck import asked_clause, genre_phrase, outside_clause
 from agent.profile import Profile
 from agent.understanding.request import Request
 from store.catalog import Catalog
@@ -61,7 +62,10 @@ def reasons_for(
             liked_genres = sorted((profile.genres.get(g, 0.0), g) for g in movie.genres)
             if liked_genres and liked_genres[-1][0] > 0.15:
                 reasons.append(f"you tend to rate {liked_genres[-1][1]} films highly")
-    asked = _what_was_asked(movie, request)
+    outside = outside_clause(movie, request)
+    if outside:
+        reasons.insert(0, outside)
+    asked = asked_clause(movie, request)
     if asked:
         reasons.append(asked)
     moods = [m for m in request.get("moods") or [] if m in movie.moods]
@@ -94,47 +98,8 @@ def _shared_with(movie: Movie, anchor: Movie, *, suffix: str) -> list[str]:
     if keywords:
         facts.append(f'shares the theme "{keywords[0]}"{suffix}')
     elif len(genres) >= 2 and not facts:
-        facts.append(f"a {_genre_phrase(genres)}{suffix}")
+        facts.append(f"a {genre_phrase(genres)}{suffix}")
     return facts[:2]
-
-
-def _what_was_asked(movie: Movie, request: Request) -> str:
-    """ "a 1990s crime thriller, as you asked" from the constraints the movie satisfies."""
-    bits = []
-    year_min, year_max = request.get("year_min"), request.get("year_max")
-    if (year_min or year_max) and movie.year:
-        if year_min and year_max and year_max - year_min == 9 and year_min % 10 == 0:
-            bits.append(f"{year_min}s")
-        else:
-            bits.append(str(movie.year))
-    if request.get("languages") and movie.language:
-        bits.append(LANGUAGES.get(movie.language, movie.language))
-    genres = [g for g in request.get("genres") or [] if g in movie.genres]
-    bits.append(_genre_phrase(genres) if genres else "film" if bits else "")
-    phrase = " ".join(b for b in bits if b)
-    extras = []
-    if request.get("max_runtime") and movie.runtime:
-        extras.append(f"{movie.runtime} minutes long")
-    people = [p for p in request.get("people") or [] if p in movie.directors or p in movie.cast]
-    for person in people:
-        extras.append(f"{'directed by' if person in movie.directors else 'starring'} {person}")
-    if not phrase.strip() or phrase == "film":
-        phrase = ""
-    if phrase:
-        article = "an" if phrase[0] in "aeiou8" else "a"
-        phrase = f"{article} {phrase}"
-    text = ", ".join(x for x in [phrase, *extras] if x)
-    return f"{text}, as you asked" if text else ""
-
-
-NOUN_GENRES = {"thriller": 9, "western": 9, "musical": 9, "documentary": 9, "drama": 8, "comedy": 8, "romance": 7}
-
-
-def _genre_phrase(genres: list[str]) -> str:
-    """["crime", "thriller"] -> "crime thriller", ["crime"] -> "crime film": the noun goes last."""
-    ordered = sorted(genres[:3], key=lambda g: NOUN_GENRES.get(g, 0))
-    phrase = " ".join(ordered).replace("film-noir", "noir")
-    return phrase if ordered and ordered[-1] in NOUN_GENRES else f"{phrase} film"
 
 
 def _count(votes: int) -> str:

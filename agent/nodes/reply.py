@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from agent.deps import Deps
+from agent.factcheck import relaxation_note
 from agent.state import State
 from agent.understanding.request import Request
 from store.vocab import LANGUAGES
@@ -19,7 +20,8 @@ def reply(state: State, deps: Deps) -> dict:
         return {"reply": text, "intro": text, "recommendations": [], "messages": [{"role": "assistant", "text": text}]}
     intro = _intro(request, len(picks), deps)
     if relaxed:
-        intro += f" (Nothing matched everything, so I loosened {' and '.join(relaxed)}.)"
+        note = relaxation_note([deps.catalog.movies[p["id"]] for p in picks], request)
+        intro += f" ({note})" if note else ""
     unknown = request.get("unknown_titles") or []
     if unknown:
         named = " or ".join(f"“{title}”" for title in unknown)

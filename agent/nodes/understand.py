@@ -6,7 +6,7 @@ import dataclasses
 
 from agent.deps import Deps
 from agent.state import State
-from agent.understanding.intents import classify
+from agent.understanding.intents import classify, states_subject
 from agent.understanding.llm_reader import read_message
 from agent.understanding.merge import fresh_request, merge_request
 from agent.understanding.reader import understand
@@ -45,7 +45,8 @@ def understand_message(state: State, deps: Deps) -> dict:
     update = {**base, "intent": intent, "ordinal": classified.ordinal, "mentioned": classified.titles,
               "stated_rating": classified.rating, "llm_calls": calls}  # fmt: skip
     # "something older", "from the 80s": a message that says nothing about the film itself follows on
-    follows_on = previous and (state.get("always_recommend") or is_open(dataclasses.asdict(understood)))
+    bounds_only = is_open(dataclasses.asdict(understood)) and not states_subject(message, understood)
+    follows_on = previous and (state.get("always_recommend") or bounds_only)
     if intent in ("refine", "more") or (intent == "recommend" and follows_on):
         request = merge_request(previous, understood, last_picks=last_picks, deps=deps)
         if intent == "more" and classified.ordinal is not None and last_picks:
