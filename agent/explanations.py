@@ -59,9 +59,9 @@ def reasons_for(
                 reasons.append(f"{shared_cast[0]} stars, as in {liked.title}, which you rated {stars}/5")
                 break
         if not any("you rated" in r for r in reasons):
-            liked_genres = sorted((profile.genres.get(g, 0.0), g) for g in movie.genres)
-            if liked_genres and liked_genres[-1][0] > 0.15:
-                reasons.append(f"you tend to rate {liked_genres[-1][1]} films highly")
+            taste = taste_reason(movie, profile, catalog)
+            if taste:
+                reasons.append(taste)
     outside = outside_clause(movie, request)
     if outside:
         reasons.insert(0, outside)
@@ -83,6 +83,54 @@ def reasons_for(
             votes = f" from {_count(movie.votes)} votes" if movie.votes and movie.votes >= 1000 else ""
             reasons.append(f"rated {movie.rating:.1f}{votes}")
     return reasons
+
+
+TASTE_EVIDENCE = 3  # liked films sharing a genre before "you tend to rate ... highly" is a fair claim
+
+
+def taste_reason(movie: Movie, profile: Profile, catalog: Catalog) -> str:
+    """A claim about taste only on enough evidence: three or more liked films in the genre make
+    a tendency; fewer are named for what they are ("since you liked Amélie, also a comedy")."""
+    liked = [catalog.movies[m] for m in profile.liked() if m in catalog and m != movie.id]
+    best = ""
+    for affinity, genre in sorted(((profile.genres.get(g, 0.0), g) for g in movie.genres), reverse=True):
+        sharing = [m for m in liked if genre in m.genres]
+        if len(sharing) >= TASTE_EVIDENCE and affinity > 0.15:
+            return f"you tend to rate {genre} films highly ({len(sharing)} you liked)"
+        if sharing and not best:
+            best = f"since you liked {sharing[0].title}, also {'an' if genre[0] in 'aeiou' else 'a'} {genre} film"
+    return best
+
+
+def links_to(movie: Movie, anchor: Movie) -> list[str]:
+    """Everything concrete two films share, for "why the second one?": people, themes,
+    genres, era and tone."""
+    links = []
+    directors = [d for d in movie.directors if d in anchor.directors]
+    if directors:
+        links.append(f"same director ({directors[0]})")
+    cast = [a for a in movie.cast if a in anchor.cast]
+    if cast:
+        links.append(f"{' and '.join(cast[:2])} in both")
+    themes = [k for k in movie.keywords if k in anchor.keywords]
+    if themes:
+        links.append("shared themes: " + ", ".join(f'"{t}"' for t in themes[:3]))
+    genres = [g for g in movie.genres if g in anchor.genres]
+    if genres:
+        links.append("both " + ", ".join(genres))
+    if movie.year and anchor.year:
+        gap = movie.year - anchor.year
+        if movie.year // 10 == anchor.year // 10:
+            links.append(f"both from the {movie.year // 10 * 10}s")
+        else:
+            links.append(f"made {abs(gap)} years {'after' if gap > 0 else 'before'} it")
+    moods = [m for m in movie.moods if m in anchor.moods]
+    if moods:
+        links.append(f"both {' and '.join(moods[:2])} in tone")
+    else:
+        links.append(f"a different tone ({', '.join(movie.moods[:2]) or 'unlabelled'} rather than "
+                     f"{', '.join(anchor.moods[:2]) or 'unlabelled'})")  # fmt: skip
+    return links
 
 
 def _shared_with(movie: Movie, anchor: Movie, *, suffix: str) -> list[str]:

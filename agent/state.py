@@ -44,6 +44,7 @@ class OutputState(TypedDict, total=False):
     recommendations: list[dict]  # picks: id, title, year, genres, runtime, directors, rating, explanation, score
     understood: dict  # the request as understood (the stable JSON contract)
     intent: str  # what the router decided the message was
+    recorded: dict  # what this turn stored: {"watched": [ids], "ratings": {id: stars}, "likes": [ids]}
 
 
 class State(InputState, OutputState, total=False):
@@ -54,6 +55,8 @@ class State(InputState, OutputState, total=False):
     ordinal: int | None  # "the second one" -> 1, resolved against last_picks
     mentioned: list[str]  # ids named in the message as seen/liked/disliked
     stated_rating: float | None  # stars stated with them
+    in_passing: dict  # facts a request stated on the side: {"seen": [ids], "liked": {id: stars}}
+    noted: str  # the line saying what was stored from them, said once before the picks
     candidates: list[dict]  # retrieved and scored: {"id", "features": {...}, "score"}
     picks: list[dict]  # chosen candidates, best first, with "reasons"
     shown: Annotated[list[str], accumulate_ids]  # every id suggested in this thread

@@ -17,6 +17,7 @@ def reply(state: State, deps: Deps) -> dict:
     if not picks:
         text = ("I couldn't find anything that fits all of that and that you haven't seen. "
                 "Try loosening a constraint, e.g. a wider year range.")  # fmt: skip
+        text = f"{state['noted']} {text}" if state.get("noted") else text
         return {"reply": text, "intro": text, "recommendations": [], "messages": [{"role": "assistant", "text": text}]}
     intro = _intro(request, len(picks), deps)
     if relaxed:
@@ -27,6 +28,8 @@ def reply(state: State, deps: Deps) -> dict:
         named = " or ".join(f"“{title}”" for title in unknown)
         note = f"I couldn't find {named} in my catalog (a typo, or too new or obscure?), so these leave it out."
         intro = f"{note} {intro}"
+    if state.get("noted"):
+        intro = f"{state['noted']} {intro}"
     suggestion_ids = _log(state, deps, picks)
     recommendations = []
     lines = [intro]
