@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -39,5 +40,10 @@ class Deps:
     llm: LLM | None = None
     ranker: Ranker | None = None
     config: AgentConfig = field(default_factory=AgentConfig)
-    today: dt.date = field(default_factory=dt.date.today)
+    clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.UTC))  # what time it is now
     profile_cache: dict = field(default_factory=dict, repr=False)  # (user, data hash) -> Profile
+
+    @property
+    def today(self) -> dt.date:
+        """Read from the clock on every use, so a bot that runs for months knows the year."""
+        return self.clock().date()

@@ -1,13 +1,14 @@
-"""Wiring: Settings in, a ready Recommender (and its parts) out. Every front end starts here."""
+"""Wiring: Settings in, a ready MovieService (and its parts) out. Every front end starts here,
+and nothing else in bot/ opens the profile store or builds the recommender."""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from dataclasses import dataclass
 
 from agent.deps import AgentConfig, Deps
 from agent.recommender import Recommender, sqlite_checkpointer
+from agent.service import MovieService, build_service
 from bot.settings import Settings
 from store.catalog import Catalog
 from store.home import DataDir
@@ -21,15 +22,26 @@ log = logging.getLogger(__name__)
 class Runtime:
     settings: Settings
     home: DataDir
-    catalog: Catalog
-    profiles: ProfileStore
-    recommender: Recommender
+    service: MovieService
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.service.catalog
+
+    @property
+    def profiles(self) -> ProfileStore:
+        return self.service.profiles
+
+    @property
+    def recommender(self) -> Recommender:
+        return self.service.recommender
 
     @property
     def deps(self) -> Deps:
-        return self.recommender.deps
+        return self.service.deps
 
     def close(self) -> None:
+        self.service.close()
         self.profiles.close()
         self.catalog.close()
 
@@ -49,30 +61,50 @@ def make_llm(settings: Settings):
     return StructuredLLM(model, max_attempts=settings.llm_max_attempts)
 
 
+def draw_profile_chart(profile) -> bytes:
+    """The PNG the service draws profiles with; matplotlib is imported on first use only."""
+    from bot.charts import profile_chart
+
+    return profile_chart(profile)
+
+
+def open_catalog_only(settings: Settings, *, progress=None) -> Catalog:
+    """The catalog alone (built from the starter file on first use), for pure search."""
+    home = DataDir(settings.home).ensure()
+    catalog, _ = open_catalog(home, settings.embedder(), progress=progress)
+    return catalog
+
+
 def open_runtime(
     settings: Settings,
     *,
     progress=None,
     memory: bool = True,
     config: AgentConfig | None = None,
-    profiles: ProfileStore | None = None,
+    scratch_ratings: list[tuple] | None = None,
     learning: bool = True,
 ) -> Runtime:
-    """`memory=False` keeps no conversations; `profiles` replaces the data dir's profile
-    store (an evaluation's scratch one); `learning=False` ranks with the fixed ranker only."""
+    """`memory=False` keeps no conversations; `scratch_ratings` (an evaluation's) puts a
+    profile store in memory holding only those (user, movie, stars, at) rows in place of the
+    data dir's; `learning=False` ranks with the fixed ranker only."""
     home = DataDir(settings.home).ensure()
     embedder = settings.embedder()
     catalog, _ = open_catalog(home, embedder, progress=progress)
-    profiles = profiles or ProfileStore(home.state_db_path)
+    if scratch_ratings is None:
+        profiles = ProfileStore(home.state_db_path)
+    else:
+        profiles = ProfileStore(None)
+        if scratch_ratings:
+            profiles.bulk_rate(scratch_ratings, source="evaluation")
     from agent.bandit import Ranker
 
-    deps = Deps(
-        catalog=catalog,
-        profiles=profiles,
+    service = build_service(
+        catalog,
+        profiles,
         llm=make_llm(settings),
         ranker=Ranker(profiles) if learning else None,
-        config=config or AgentConfig(),
-        today=dt.date.today(),
+        config=config,
+        checkpointer=sqlite_checkpointer(home.root / "conversations.sqlite") if memory else None,
+        chart=draw_profile_chart,
     )
-    checkpointer = sqlite_checkpointer(home.root / "conversations.sqlite") if memory else None
-    return Runtime(settings, home, catalog, profiles, Recommender(deps, checkpointer))
+    return Runtime(settings, home, service)

@@ -33,7 +33,7 @@ REQUESTS = (
 Progress = Callable[[str, int], Callable[[int], None] | None]
 
 
-def reward_for(stars: float | None) -> float:
+def simulated_reward(stars: float | None) -> float:
     """The simulated user's reaction, on ProfileStore.rewards' scale."""
     if stars is None:
         return NO_FEEDBACK_REWARD
@@ -203,23 +203,19 @@ def simulate(
     k: int = 10,
     epsilon: float = 0.3,
     seed: int = 0,
-    today=None,
+    clock=None,
     progress: Progress | None = None,
 ) -> list[Answer]:
     """Sampled MovieLens users ask the real graph for k films, `rounds` times each, with
     a different request each round; the exploring ranker chooses, and the user's held-out
     rating of each pick is its reward. Nothing a user was shown comes back in a later round."""
-    import datetime as dt
-
-    from agent.deps import AgentConfig, Deps
-    from agent.recommender import Recommender
+    from agent.deps import AgentConfig
+    from agent.service import build_service
     from evaluation.movielens import sample_users
 
     split = prepared.split
     ranker = RecordingRanker(None, epsilon=epsilon, seed=seed)
-    deps = Deps(catalog=catalog, profiles=prepared.store, ranker=ranker, config=AgentConfig(explore=True),
-                today=today or dt.date.today())  # fmt: skip
-    recommender = Recommender(deps)
+    service = build_service(catalog, prepared.store, ranker=ranker, config=AgentConfig(explore=True), clock=clock)
     chosen_users = sample_users(split.evaluable, users, seed)
     order = random.Random(seed)
     advance = progress("answers", rounds * len(chosen_users)) if progress else None
@@ -230,11 +226,11 @@ def simulate(
             text = order.choice(REQUESTS)
             ranker.last = None
             # the graph itself keeps the history, and what it showed in earlier rounds, out
-            recommender.ask(text, user=key, k=k, remember=False)
+            service.chat(key, text, k=k, remember=False)
             if ranker.last is not None:
                 pool, picks = ranker.last
                 heldout = split.heldout.get(user, {})
-                answers.append(slots_of(key, pool, picks, lambda movie_id, h=heldout: reward_for(h.get(movie_id))))
+                answers.append(slots_of(key, pool, picks, lambda movie, h=heldout: simulated_reward(h.get(movie))))
             if advance:
                 advance(1)
     return answers

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, TextIO
 from store.ingest.base import SourceError, expect_columns
 from store.ingest.jsonl import IMDB_ID, clean_title, open_text
 from store.ingest.movielens import split_title
-from store.movie import normalise_title
+from store.movie import TITLE_MATCH_SCORE, normalise_title
 from store.profiles import ProfileStore, split_user_key, to_iso, validate_stars
 
 if TYPE_CHECKING:
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from store.movie import Movie
 
 FORMATS = ("letterboxd", "imdb", "movielens")
-FUZZY_MIN_SCORE = 90.0
 
 
 # Letterboxd export files, told apart by their headers. Later kinds win when they disagree
@@ -447,7 +446,7 @@ class CatalogMatcher:
         if not title:
             return _Match(None, "unmatched")
         found = self.catalog.resolve_title(f"{title} ({year})" if year else title)
-        if found is None or found.score < FUZZY_MIN_SCORE:
+        if found is None or found.score < TITLE_MATCH_SCORE:
             return _Match(None, "unmatched")
         movie = movies[found.movie_id]
         if year is not None and (movie.year is None or abs(movie.year - year) > 1):

@@ -12,6 +12,9 @@ from store.vocab import COUNTRIES, GENRES, LANGUAGES, MOODS
 
 REQUIRED = ("id", "title", "year")
 OPTIONAL_IDS = ("imdb_id", "tmdb_id", "poster_url")
+# Catalog.resolve_title scores below this are more often another film than a typo: the one
+# cut-off for titles typed into commands, imports and autocomplete.
+TITLE_MATCH_SCORE = 90.0
 
 
 class InvalidMovie(ValueError):

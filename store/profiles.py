@@ -36,6 +36,17 @@ def stars_reward(stars: float) -> float:
     return 1.0 if stars >= 4 else 0.0 if stars <= 2 else 0.5
 
 
+def reward_for(kind: str, stars: float | None = None) -> float | None:
+    """The re-ranker's reward for one piece of feedback, on the scale rewards() uses."""
+    if kind in ("like", "watched"):
+        return 1.0
+    if kind in ("dislike", "dismiss"):
+        return 0.0
+    if kind == "stars" and stars is not None:
+        return stars_reward(stars)
+    return None
+
+
 FEEDBACK_KINDS = ("like", "dislike", "watched", "dismiss", "stars")
 BUSY_TIMEOUT_MS = 10_000
 
@@ -469,6 +480,15 @@ class ProfileStore:
         return self._scalars(
             "SELECT COUNT(*) FROM feedback WHERE event_id >= ? AND event_id < ? AND user = ?", (prefix, upper, user)
         )[0]
+
+    def feedback_ids(self, user: str, prefix: str) -> list[tuple[str, str]]:
+        """(event id, created_at) of this user's feedback events whose id starts with `prefix` (not empty)."""
+        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        with self._lock:
+            return self.conn.execute(
+                "SELECT event_id, created_at FROM feedback WHERE event_id >= ? AND event_id < ? AND user = ? "
+                "ORDER BY id", (prefix, upper, user),
+            ).fetchall()
 
     def feedback_events(self, user: str | None = None) -> list[dict]:
         if user is None:

@@ -36,7 +36,8 @@ def run(*args: str, home: Path, stdin: str | None = None, env: dict | None = Non
 def test_ask_json_keeps_the_contract(home):
     out = run("ask", "--json", "--user", "ana", "something like Se7en but less grim, from the 90s", home=home)
     result = json.loads(out.stdout)
-    assert set(result) == {"reply", "recommendations", "understood"}
+    assert set(result) == {"reply", "recommendations", "understood", "intent"}
+    assert result["intent"] == "recommend"
     assert set(result["understood"]) == UNDERSTOOD
     assert result["understood"]["like_titles"] == ["Se7en (1995)"]
     assert (result["understood"]["year_min"], result["understood"]["year_max"]) == (1990, 1999)

@@ -11,7 +11,7 @@ import dataclasses
 
 import discord
 
-from bot.discord_cogs.format import REACTIONS
+from agent.reactions import REACTIONS
 from tests.unit.test_discord_harness import DiscordWorld, assert_no_pings
 
 pytest_plugins = ("tests.unit.test_discord_harness",)  # the world, starter_catalog and profile_store fixtures
@@ -75,7 +75,7 @@ async def test_a_conversation_with_reactions_and_watched_shapes_the_next_answers
 
     # 5. With the recency rule off, only her profile keeps films out: in a new conversation (a DM)
     # the disliked and the watched film stay out though they top the list for everyone else.
-    world.bot.deps.config = dataclasses.replace(world.bot.deps.config, recent_days=0)
+    world.service.deps.config = dataclasses.replace(world.service.deps.config, recent_days=0)
     _, fresh, _ = await talk(world, ana, REQUEST, world.dm_channel(ana))
     assert len(fresh) == 3 and hated not in {m for _, m in fresh} and seen not in {m for _, m in fresh}
     assert {hated, seen} <= world.profiles.excluded_ids(me)

@@ -20,7 +20,7 @@ from tests.fakes import HashingEmbedder
 
 SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 MOVIELENS = SHARED_DATA / "movielens-ml-latest-small"
-TODAY = dt.date(2026, 11, 24)
+NOW = dt.datetime(2026, 11, 24, tzinfo=dt.UTC)
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +56,7 @@ def test_the_real_split_keeps_held_out_ratings_out_of_history_and_catalog(catalo
 def test_thirty_users_through_the_graph_against_both_baselines(catalog, tmp_path):
     prepared = ml.prepare(catalog, MOVIELENS)
     deps = Deps(catalog=catalog, profiles=prepared.store, ranker=Ranker(prepared.store),
-                config=AgentConfig(explore=False), today=TODAY)  # fmt: skip
+                config=AgentConfig(explore=False), clock=lambda: NOW)  # fmt: skip
     report = ml.evaluate(Recommender(deps), prepared, users=30, seed=11)
     prepared.store.close()
     assert [m.name for m in report.methods] == ["moviebot", "popularity", "item-kNN"]
@@ -74,7 +74,7 @@ def test_thirty_users_through_the_graph_against_both_baselines(catalog, tmp_path
 
 def test_a_short_bandit_simulation_gives_finite_estimates(catalog):
     prepared = ml.prepare(catalog, MOVIELENS)
-    answers = bd.simulate(catalog, prepared, users=6, rounds=4, k=5, epsilon=0.3, seed=2, today=TODAY)
+    answers = bd.simulate(catalog, prepared, users=6, rounds=4, k=5, epsilon=0.3, seed=2, clock=lambda: NOW)
     prepared.store.close()
     assert len(answers) == 24 and all(len(a) == 5 for a in answers)
     slots = [s for a in answers for s in a]

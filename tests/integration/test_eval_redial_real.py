@@ -37,7 +37,7 @@ def test_recall_on_real_dialogues_is_coherent(redial_catalog):
     ids, names = catalog_mapping(REDIAL / METADATA_FILE, redial_catalog.movies)
     assert len(ids) > 6000  # nearly every ReDial movie made it into the catalog
     deps = Deps(catalog=redial_catalog, config=AgentConfig(explore=False, max_count=50, pool=100),
-                today=dt.date(2026, 11, 24))  # fmt: skip
+                clock=lambda: dt.datetime(2026, 11, 24, tzinfo=dt.UTC))  # fmt: skip
     bot = Recommender(deps)
     dialogues = read_dialogues([DIALOGUES])
     records = []
@@ -71,7 +71,7 @@ def test_moviebot_beats_popularity_on_real_dialogues(redial_catalog):
     profiles = ProfileStore(None)
     profiles.bulk_rate(training_ratings(train, ids), source="redial-train")
     deps = Deps(catalog=redial_catalog, profiles=profiles, config=AgentConfig(explore=False, max_count=50, pool=100),
-                today=dt.date(2026, 11, 24))  # fmt: skip
+                clock=lambda: dt.datetime(2026, 11, 24, tzinfo=dt.UTC))  # fmt: skip
     report = evaluate(Recommender(deps).ask, redial_catalog, read_dialogues([DIALOGUES]), ids=ids, names=names,
                       train=train, limit=150)  # fmt: skip
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.charts import profile_figure
-from bot.cli import main
+from bot.cli.main import main
 from tests.fakes import HashingEmbedder
 
 LB_WATCHED = ("Date", "Name", "Year", "Letterboxd URI")

@@ -4,15 +4,16 @@ and `moviebot discord`."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 
 import discord
 import pytest
 from discord import app_commands
 
-from bot.cli import main
-from bot.discord_app import Cooldown, MovieBot, intents, request_stop, serve
-from bot.discord_cogs.format import SORRY
+from bot.cli.main import main
+from bot.discord.app import Cooldown, MovieBot, intents, request_stop, serve
+from bot.discord.format import SORRY
 from tests.unit.test_discord_harness import TEST_GUILD_ID, DiscordWorld
 
 pytest_plugins = ("tests.unit.test_discord_harness",)  # the world, starter_catalog and profile_store fixtures
@@ -80,7 +81,7 @@ async def test_a_failing_command_gets_a_short_apology_and_a_logged_traceback(wor
     interaction = world.interaction(world.member("ana"))
     await interaction.response.defer(thinking=True)
     error = app_commands.CommandInvokeError(world.cog("Profile").profile, RuntimeError("disk on fire"))
-    with caplog.at_level(logging.ERROR, logger="bot.discord_app"):
+    with caplog.at_level(logging.ERROR, logger="bot.discord.app"):
         await world.bot.tree.on_error(interaction, error)
     answer = interaction.calls[-1]
     assert answer.kind == "followup" and answer.ephemeral and answer.content == SORRY
@@ -110,12 +111,13 @@ async def test_serve_runs_until_sigterm_and_shuts_down_cleanly(starter_catalog, 
 
     bot.login, bot.connect = login, connect
     world.ranker.learn("discord:1", {}, 1.0)
+    settings = dataclasses.replace(world.settings, discord_token="secret-token")
+    stop = asyncio.Event()
     with caplog.at_level(logging.INFO):
-        task = asyncio.create_task(serve(bot, "secret-token"))
+        task = asyncio.create_task(serve(world.service, settings, stop, bot=bot))
         await connected.wait()
-        ratings = bot.get_cog("Ratings")
-        ratings.unsaved = 1
-        request_stop(bot, "SIGTERM")
+        world.service.unsaved = 1
+        request_stop(stop, "SIGTERM")
         await task
     assert bot.is_closed() and bot.get_cog("Ratings") is None
     assert profile_store.load_model("shared") is not None  # pending learning saved on the way out
@@ -131,22 +133,22 @@ def test_moviebot_discord_needs_a_token(monkeypatch, capsys, tmp_path):
 
 
 def test_moviebot_discord_turns_a_rejected_token_into_a_clear_message(monkeypatch, capsys, tmp_path):
-    import bot.cli
-    import bot.discord_app
+    import bot.cli.bots
+    import bot.discord.app
 
     class FakeRuntime:
         closed = False
+        service = None
 
         def close(self):
             FakeRuntime.closed = True
 
-    def rejected(settings, runtime):
+    def rejected(settings, service):
         raise discord.LoginFailure("Improper token has been passed.")
 
     monkeypatch.setenv("DISCORD_TOKEN", "not-a-token")
-    monkeypatch.setattr(bot.cli, "open_app", lambda args, settings: FakeRuntime())
-    monkeypatch.setattr("bot.cli_bots.open_app", lambda args, settings: FakeRuntime())
-    monkeypatch.setattr(bot.discord_app, "run", rejected)
+    monkeypatch.setattr(bot.cli.bots, "open_service", lambda args, settings: FakeRuntime())
+    monkeypatch.setattr(bot.discord.app, "run", rejected)
     assert main(["discord", "--data-dir", str(tmp_path)]) == 2
     assert "Discord rejected DISCORD_TOKEN" in capsys.readouterr().err and FakeRuntime.closed
 
@@ -163,13 +165,10 @@ def test_every_send_in_the_discord_code_disables_mentions():
     import ast
     from pathlib import Path
 
-    import bot.discord_cogs
+    import bot.discord
 
     sends = ("send_message", "send", "edit_message", "reply", "edit_original_response")
-    files = [
-        *Path(bot.discord_cogs.__file__).parent.glob("*.py"),
-        Path(bot.discord_cogs.__file__).parent.parent / "discord_app.py",
-    ]
+    files = list(Path(bot.discord.__file__).parent.rglob("*.py"))
     checked, missing = 0, []
     for path in files:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import discord
 import pytest
 
-from bot.discord_cogs.format import (
+from agent.reactions import reaction_meaning
+from bot.discord.cogs.movienight import movienight_embed
+from bot.discord.format import (
     DESCRIPTION_LIMIT,
     EMBED_TOTAL_LIMIT,
     FIELD_COUNT_LIMIT,
@@ -18,11 +20,10 @@ from bot.discord_cogs.format import (
     escape,
     fit_embed,
     pick_embed,
-    reaction_meaning,
+    reaction_emoji,
     runtime_text,
     split_message,
 )
-from bot.discord_cogs.movienight import movienight_embed
 
 PICK = {
     "id": "m-a-s-h-1970",
@@ -143,12 +144,12 @@ def test_escape_defuses_markdown_and_mentions():
 )
 def test_reaction_meanings(emoji, expected):
     assert reaction_meaning(emoji)[1] == expected
-    assert reaction_meaning(discord.PartialEmoji(name=emoji))[1] == expected
+    assert reaction_meaning(reaction_emoji(discord.PartialEmoji(name=emoji)))[1] == expected
 
 
 def test_other_emoji_mean_nothing():
     assert reaction_meaning("🍿") is None and reaction_meaning("6️⃣") is None
-    assert reaction_meaning(discord.PartialEmoji(name="thumbsup", id=1300000000000000555)) is None
+    assert reaction_emoji(discord.PartialEmoji(name="thumbsup", id=1300000000000000555)) is None
 
 
 def test_runtime_and_bullets():

@@ -13,7 +13,6 @@ dpytest is not used: it is stale against discord.py 2.7 (its reaction payload ha
 
 from __future__ import annotations
 
-import datetime as dt
 import inspect
 import itertools
 import json
@@ -28,7 +27,8 @@ import pytest
 from agent.bandit import Ranker
 from agent.deps import AgentConfig, Deps
 from agent.recommender import Recommender
-from bot.discord_app import Cooldown, MovieBot
+from agent.service import MovieService
+from bot.discord.app import Cooldown, MovieBot
 from bot.settings import Settings
 from store.catalog import Catalog
 from store.profiles import ProfileStore
@@ -354,20 +354,14 @@ class DiscordWorld:
             profiles=profiles,
             ranker=self.ranker,
             config=config or AgentConfig(explore=False),
-            today=dt.date(2026, 11, 24),
-        )
+        )  # the real clock: suggestions and reactions are stamped with it, and rewards read them against it
         self.recommender = Recommender(deps)
+        self.service = MovieService(self.recommender, chart=chart)
         self.settings = Settings(
             home=tmp_path / "home", discord_test_guild_id=test_guild, discord_channels=(CHANNEL_ID,)
         )
         self.bot = MovieBot(
-            settings=self.settings,
-            recommender=self.recommender,
-            profiles=profiles,
-            catalog=catalog,
-            ranker=self.ranker,
-            chart=chart,
-            cooldown=cooldown or Cooldown(burst=1000, per=1.0),
+            settings=self.settings, service=self.service, cooldown=cooldown or Cooldown(burst=1000, per=1.0)
         )
         self.api = FakeDiscordAPI(user_payload(BOT_ID, "moviebot", bot=True))
         self.bot.http.request = self.api.request

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.discord_cogs.movienight import group_of
+from bot.discord.cogs.movienight import group_of
 
 pytest_plugins = ("tests.unit.test_discord_harness",)  # the world, starter_catalog and profile_store fixtures
 

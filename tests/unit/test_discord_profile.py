@@ -8,8 +8,9 @@ import zipfile
 
 import discord
 
+from agent.service import detect_format
 from bot.charts import profile_chart
-from bot.discord_cogs.profile import ForgetConfirm, detect_format
+from bot.discord.cogs.profile import ForgetConfirm
 from tests.unit.test_discord_harness import DiscordWorld, press
 
 pytest_plugins = ("tests.unit.test_discord_harness",)  # the world, starter_catalog and profile_store fixtures
@@ -146,10 +147,15 @@ async def test_an_unreadable_file_gets_a_friendly_reason_and_writes_nothing(worl
     assert world.profiles.ratings(key(ana)) == {} and world.profiles.watched(key(ana)) == []
 
 
-def test_format_detection():
-    assert detect_format("x.zip", b"") == "letterboxd"
-    assert detect_format("ratings.csv", b'\xef\xbb\xbf"Const","Your Rating"\n') == "imdb"
-    assert detect_format("ratings.csv", b"Date,Name,Year,Letterboxd URI,Rating\n") == "letterboxd"
+def test_format_detection(tmp_path):
+    def written(name: str, data: bytes):
+        path = tmp_path / name
+        path.write_bytes(data)
+        return path
+
+    assert detect_format(written("x.zip", b"")) == "letterboxd"
+    assert detect_format(written("ratings.csv", b'\xef\xbb\xbf"Const","Your Rating"\n')) == "imdb"
+    assert detect_format(written("diary.csv", b"Date,Name,Year,Letterboxd URI,Rating\n")) == "letterboxd"
 
 
 async def test_forget_asks_first_and_then_deletes_everything(world):

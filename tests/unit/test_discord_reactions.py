@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.discord_cogs.ratings import reward_for
-from store.profiles import DISLIKE_STARS, LIKE_STARS
+from store.profiles import DISLIKE_STARS, LIKE_STARS, reward_for
 from tests.unit.test_discord_harness import BOT_ID, DiscordWorld
 
 pytest_plugins = ("tests.unit.test_discord_harness",)  # the world, starter_catalog and profile_store fixtures
@@ -79,7 +78,8 @@ async def test_removing_a_reaction_the_bot_never_saw_changes_nothing(world, pick
     ana, [(message, movie), *_] = picks
     world.profiles.rate(f"discord:{ana.id}", movie, 3.0)
     await world.react(message, ana, "3️⃣", added=False)  # added while the bot was offline
-    assert world.profiles.feedback_events(f"discord:{ana.id}") == []
+    assert all(e["undoes"] is None for e in world.profiles.feedback_events(f"discord:{ana.id}"))
+    assert not world.profiles.has_watched(f"discord:{ana.id}", movie)
     assert world.profiles.rating(f"discord:{ana.id}", movie) == 3.0
 
 
@@ -109,7 +109,7 @@ async def test_someone_elses_reaction_is_their_own_rating_and_does_not_train_for
 
 async def test_the_recipients_reactions_train_the_re_ranker_and_saves_are_batched(world, picks):
     ana, picked = picks
-    world.bot.save_every = 2
+    world.service.save_every = 2
     user = f"discord:{ana.id}"
     await world.react(picked[0][0], ana, "👍")
     assert world.ranker.shared.n == 1 and world.ranker.user_model(user).n == 1
@@ -120,7 +120,7 @@ async def test_the_recipients_reactions_train_the_re_ranker_and_saves_are_batche
     await world.react(picked[1][0], ana, "2️⃣", added=False)  # removals are left to the refit
     assert world.ranker.shared.n == 2
     await world.react(picked[2][0], ana, "3️⃣")
-    assert world.cog("Ratings").unsaved == 1
+    assert world.service.unsaved == 1
     await world.stop()  # shutting down saves what is pending
     assert world.profiles.load_model("shared") != saved
 

@@ -6,8 +6,9 @@ import logging
 
 import discord
 
-from bot.discord_app import Cooldown
-from bot.discord_cogs.format import MESSAGE_LIMIT, REACTIONS, SORRY
+from agent.reactions import REACTIONS
+from bot.discord.app import Cooldown
+from bot.discord.format import MESSAGE_LIMIT, SORRY
 from tests.unit.test_discord_harness import BOT_ID, CHANNEL_ID, GENERAL_ID, DiscordWorld, assert_no_pings
 
 pytest_plugins = ("tests.unit.test_discord_harness",)  # the world, starter_catalog and profile_store fixtures
@@ -133,7 +134,7 @@ async def test_a_long_answer_is_split_at_line_boundaries(world):
     lines = [f"Line {n}: " + "a sentence about films, " * 8 for n in range(25)]
     text = "\n".join(lines)
     assert len(text) > 5000
-    world.bot.recommender = ScriptedRecommender(world.bot.deps, {"reply": text, "recommendations": []})
+    world.service.recommender = ScriptedRecommender(world.service.deps, {"reply": text, "recommendations": []})
     request, sent = await say(world, world.member("ana"), "tell me everything", mention_bot=True)
     assert len(sent) == 3 and all(len(s.content) <= MESSAGE_LIMIT for s in sent)
     assert sent[0].reply_to == request.id and [s.reply_to for s in sent[1:]] == [None, None]
@@ -143,8 +144,9 @@ async def test_a_long_answer_is_split_at_line_boundaries(world):
 
 
 async def test_user_text_echoed_back_is_escaped_and_pings_nobody(world):
-    world.bot.recommender = ScriptedRecommender(
-        world.bot.deps, {"reply": "You asked for **@everyone** <@&1300000000000000077> films", "recommendations": []}
+    world.service.recommender = ScriptedRecommender(
+        world.service.deps,
+        {"reply": "You asked for **@everyone** <@&1300000000000000077> films", "recommendations": []},
     )
     _, [sent] = await say(world, world.member("ana"), "@everyone", mention_bot=True)
     assert "@\u200beveryone" in sent.content and "\\*\\*" in sent.content
@@ -153,11 +155,11 @@ async def test_user_text_echoed_back_is_escaped_and_pings_nobody(world):
 
 
 async def test_a_failure_is_a_short_apology_for_the_user_and_a_traceback_in_the_log(world, caplog):
-    world.bot.recommender = ScriptedRecommender(world.bot.deps, error=RuntimeError("chroma fell over"))
-    with caplog.at_level(logging.ERROR, logger="bot.discord_cogs.recommend"):
+    world.service.recommender = ScriptedRecommender(world.service.deps, error=RuntimeError("chroma fell over"))
+    with caplog.at_level(logging.ERROR, logger="bot.discord.cogs.recommend"):
         request, [sent] = await say(world, world.member("ana"), REQUEST, mention_bot=True)
     assert sent.content == SORRY and sent.reply_to == request.id and "chroma" not in sent.content
-    [record] = [r for r in caplog.records if r.name == "bot.discord_cogs.recommend"]
+    [record] = [r for r in caplog.records if r.name == "bot.discord.cogs.recommend"]
     assert record.exc_info and "chroma fell over" in str(record.exc_info[1])
 
 
@@ -167,8 +169,8 @@ async def test_a_flood_gets_a_friendly_slow_down_not_silence(starter_catalog, pr
         catalog=starter_catalog, profiles=profile_store, tmp_path=tmp_path, cooldown=bucket
     ).start()
     try:
-        scripted = ScriptedRecommender(world.bot.deps, {"reply": "ok", "recommendations": []})
-        world.bot.recommender = scripted
+        scripted = ScriptedRecommender(world.service.deps, {"reply": "ok", "recommendations": []})
+        world.service.recommender = scripted
         ana, bob = world.member("ana"), world.member("bob")
         for _ in range(2):
             await say(world, ana, "hi", mention_bot=True)

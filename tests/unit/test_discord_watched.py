@@ -5,8 +5,8 @@ from __future__ import annotations
 import discord
 import pytest
 
-from bot.discord_cogs.titles import TitleChoice
-from bot.discord_cogs.watched import WatchedPages
+from bot.discord.cogs.watched import WatchedPages
+from bot.discord.titles import TitleChoice
 from tests.unit.test_discord_harness import DiscordWorld, press
 
 pytest_plugins = ("tests.unit.test_discord_harness",)  # the world, starter_catalog and profile_store fixtures

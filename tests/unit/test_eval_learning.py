@@ -217,7 +217,7 @@ def test_an_exploring_ranker_logs_propensities_that_match_its_behaviour():
 
 
 def test_simulated_reactions_follow_the_held_out_stars():
-    assert [bd.reward_for(s) for s in (5.0, 4.0, 3.5, 2.5, 2.0, 0.5, None)] == [1.0, 1.0, 0.5, 0.5, 0.0, 0.0, 0.1]
+    assert [bd.simulated_reward(s) for s in (5.0, 4.0, 3.5, 2.5, 2.0, 0.5, None)] == [1.0, 1.0, 0.5, 0.5, 0.0, 0.0, 0.1]
 
 
 def test_logged_answers_rebuild_each_reply_from_the_profile_store():
@@ -339,15 +339,15 @@ def test_a_catalog_that_saw_ratings_csv_is_refused(tmp_path, embedder):
 def test_evaluate_scores_the_graph_and_both_baselines_for_the_same_users(tiny, tmp_path):
     import datetime as dt
 
-    from agent.deps import AgentConfig, Deps
-    from agent.recommender import Recommender
+    from agent.deps import AgentConfig
+    from agent.service import build_service
 
     folder, _, catalog = tiny
     prepared = ml.prepare(catalog, folder)
-    deps = Deps(catalog=catalog, profiles=prepared.store, ranker=Ranker(prepared.store),
-                config=AgentConfig(explore=False), today=dt.date(2026, 11, 24))  # fmt: skip
+    service = build_service(catalog, prepared.store, ranker=Ranker(prepared.store), config=AgentConfig(explore=False),
+                            clock=lambda: dt.datetime(2026, 11, 24, tzinfo=dt.UTC))  # fmt: skip
     asked = []
-    recommender = Recommender(deps)
+    recommender = service.recommender
     real_ask = recommender.ask
     recommender.ask = lambda *a, **kw: asked.append((a, kw)) or real_ask(*a, **kw)
     report = ml.evaluate(recommender, prepared, k=3)
@@ -365,7 +365,7 @@ def test_evaluate_scores_the_graph_and_both_baselines_for_the_same_users(tiny, t
 
 
 def test_cli_eval_movielens_prints_the_table_and_writes_the_chart(tiny, tmp_path, monkeypatch, capsys, embedder):
-    from bot.cli import main
+    from bot.cli.main import main
 
     folder, home, _ = tiny
     monkeypatch.setattr("bot.settings.Settings.embedder", lambda self: embedder)
@@ -382,7 +382,7 @@ def test_cli_eval_movielens_prints_the_table_and_writes_the_chart(tiny, tmp_path
 
 
 def test_cli_eval_bandit_says_so_when_there_is_nothing_logged(tmp_path, capsys):
-    from bot.cli import main
+    from bot.cli.main import main
 
     home = tmp_path / "home"
     home.mkdir()

@@ -22,7 +22,11 @@ def profiles() -> ProfileStore:
 
 def make_bot(catalog, profiles, *, llm=None, checkpointer=None, explore=False) -> Recommender:
     deps = Deps(
-        catalog=catalog, profiles=profiles, llm=llm, config=AgentConfig(explore=explore), today=dt.date(2026, 11, 24)
+        catalog=catalog,
+        profiles=profiles,
+        llm=llm,
+        config=AgentConfig(explore=explore),
+        clock=lambda: dt.datetime(2026, 11, 24, tzinfo=dt.UTC),
     )
     return Recommender(deps, checkpointer)
 

@@ -46,7 +46,7 @@ def test_bob_never_sees_alices_data(starter, store, request_text):
         profiles=store,
         llm=StructuredLLM(model, initial_wait=0.0),
         config=AgentConfig(explore=False),
-        today=dt.date(2026, 11, 24),
+        clock=lambda: dt.datetime(2026, 11, 24, tzinfo=dt.UTC),
     )
     result = Recommender(deps).ask(request_text, user=BOB, channel="general")
     prompts_seen = "\n".join(m.content for prompt in model.prompts for m in prompt)

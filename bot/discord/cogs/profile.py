@@ -4,7 +4,6 @@ and /forget (everything deleted, after a confirmation). Every reply is ephemeral
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import io
 import logging
 import re
@@ -16,8 +15,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from agent.profile import build_profile
-from bot.discord_cogs.format import (
+from agent.service import ServiceError
+from bot.discord.format import (
     EMBED_COLOUR,
     FIELD_VALUE_LIMIT,
     MESSAGE_LIMIT,
@@ -28,13 +27,11 @@ from bot.discord_cogs.format import (
     escape,
     fit_embed,
 )
-from bot.discord_cogs.views import OwnerView
-from store.history_import import import_history, read_history
-from store.ingest.base import SourceError
+from bot.discord.views import OwnerView
 
 if TYPE_CHECKING:
-    from bot.discord_app import MovieBot
-    from store.history_import import ImportReport
+    from agent.service import ImportReport
+    from bot.discord.app import MovieBot
 
 log = logging.getLogger(__name__)
 
@@ -64,34 +61,25 @@ class Profile(commands.Cog):
 
     def _profile(self, user: str, display_name: str) -> tuple[discord.Embed, bytes | None]:
         """Blocking: the summary embed and, when there is anything to draw, the chart."""
-        profiles, catalog = self.bot.profiles, self.bot.catalog
-        ratings = profiles.ratings(user)
-        watched = profiles.watched(user)
-        dismissed = profiles.dismissed(user)
-        taste = build_profile(user, ratings, profiles.excluded_ids(user), catalog, with_taste=False)
+        summary = self.bot.service.profile(user)
         embed = discord.Embed(title=clip(f"Your movie taste, {escape(display_name)}", 256), colour=EMBED_COLOUR)
-        if taste.is_empty:
+        if summary.is_empty:
             embed.description = (
                 "I don't know your taste yet. React to my suggestions (👍 👎 or 1️⃣–5️⃣), use `/rate`, "
                 "or `/import` your Letterboxd or IMDb history."
             )
         else:
-            embed.description = escape(taste.summary(catalog))
-        add_field(embed, "Rated", str(len(ratings)))
-        add_field(embed, "Watched", str(len(watched)))
-        add_field(embed, "Not interested", str(len(dismissed)))
-        recent = [catalog.movies[r["movie_id"]].label for r in watched[:5] if r["movie_id"] in catalog]
-        if recent:
-            add_field(embed, "Recently watched", bullet_lines(map(escape, recent), FIELD_VALUE_LIMIT), inline=False)
+            embed.description = escape(summary.summary)
+        add_field(embed, "Rated", str(summary.rated))
+        add_field(embed, "Watched", str(summary.watched))
+        add_field(embed, "Not interested", str(summary.dismissed))
+        if summary.recent_watched:
+            recent = bullet_lines(map(escape, summary.recent_watched), FIELD_VALUE_LIMIT)
+            add_field(embed, "Recently watched", recent, inline=False)
         fit_embed(embed)
-        if taste.is_empty or self.bot.chart is None:
+        if summary.is_empty:
             return embed, None
-        try:
-            png = self.bot.chart(dataclasses.replace(taste, user=display_name))
-        except Exception:
-            log.exception("drawing the profile chart for %s failed", user)
-            return embed, None
-        return embed, png
+        return embed, self.bot.service.profile_chart(user, display_name)
 
     # -- /import -------------------------------------------------------------------------
 
@@ -116,25 +104,23 @@ class Profile(commands.Cog):
         user = await asyncio.to_thread(self.bot.register, interaction.user, interaction.guild_id,
                                        interaction.channel_id)  # fmt: skip
         try:
-            fmt, report = await asyncio.to_thread(self._import, user, file.filename, data, source)
-        except SourceError as exc:
-            text = f"I couldn't read that file: {escape(_without_temp_dir(str(exc)))}"
+            report = await asyncio.to_thread(self._import, user, file.filename, data, source)
+        except ServiceError as exc:
+            text = f"I couldn't read that file: {escape(_without_temp_dir(exc.message))}"
             await interaction.edit_original_response(content=clip(text, MESSAGE_LIMIT), allowed_mentions=NO_MENTIONS)
             return
-        await interaction.edit_original_response(content=import_summary(fmt, report), allowed_mentions=NO_MENTIONS)
+        await interaction.edit_original_response(content=import_summary(report), allowed_mentions=NO_MENTIONS)
 
-    def _import(self, user: str, filename: str, data: bytes, source: str | None) -> tuple[str, ImportReport]:
-        """Blocking: the export written to a private temporary folder, read and imported."""
+    def _import(self, user: str, filename: str, data: bytes, source: str | None) -> ImportReport:
+        """Blocking: the export written to a private temporary folder, then imported by the service."""
         name = re.sub(r"[^A-Za-z0-9._-]", "_", Path(filename).name) or "export.csv"
-        fmt = source or detect_format(name, data)
         with tempfile.TemporaryDirectory(prefix="moviebot-import-") as folder:
             path = Path(folder) / name
             path.write_bytes(data)
-            rows = read_history(fmt, [path])
-            report = import_history(self.bot.profiles, self.bot.catalog, rows, user=user, fmt=fmt)
-        log.info("imported %s history for %s: %d rated, %d watched, %d skipped", fmt, user, report.rated,
+            report = self.bot.service.import_history(user, path, source)
+        log.info("imported %s history for %s: %d rated, %d watched, %d skipped", report.format, user, report.rated,
                  report.watched, len(report.skipped))  # fmt: skip
-        return fmt, report
+        return report
 
     # -- /forget -------------------------------------------------------------------------
 
@@ -148,17 +134,8 @@ class Profile(commands.Cog):
         )  # fmt: skip
 
 
-def detect_format(filename: str, data: bytes) -> str:
-    """IMDb's export has a "Const" column; anything else (a zip, ratings.csv...) is Letterboxd."""
-    if filename.lower().endswith(".zip"):
-        return "letterboxd"
-    header = data[:2048].decode("utf-8-sig", errors="replace").splitlines()[:1]
-    columns = [c.strip().strip('"') for c in header[0].split(",")] if header else []
-    return "imdb" if "Const" in columns else "letterboxd"
-
-
-def import_summary(fmt: str, report: ImportReport) -> str:
-    source = {"letterboxd": "Letterboxd", "imdb": "IMDb"}.get(fmt, fmt)
+def import_summary(report: ImportReport) -> str:
+    source = {"letterboxd": "Letterboxd", "imdb": "IMDb", "movielens": "MovieLens"}.get(report.format, report.format)
     lines = [f"Imported from {source}: {report.rated} ratings and {report.watched} watched films."]
     if report.watched:
         lines.append("I won't suggest those again, and your ratings now shape my picks.")
@@ -191,9 +168,7 @@ class ForgetConfirm(OwnerView):
                                                 view=None, allowed_mentions=NO_MENTIONS)  # fmt: skip
 
     def _forget(self, user: str) -> dict[str, int]:
-        counts = self.bot.profiles.forget_user(user)
-        if self.bot.ranker is not None:
-            self.bot.ranker.learn_from_store()  # drops the in-memory model of this user too
+        counts = self.bot.service.forget(user)
         log.info("forgot %s: %s", user, counts)
         return counts
 
@@ -202,3 +177,7 @@ class ForgetConfirm(OwnerView):
         self.stop()
         await interaction.response.edit_message(content="Nothing was deleted.", view=None,
                                                 allowed_mentions=NO_MENTIONS)  # fmt: skip
+
+
+async def setup(bot: MovieBot) -> None:
+    await bot.add_cog(Profile(bot))

@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 import logging
 
-from bot.cli import UserError, command, open_app
+from bot.cli.base import UserError, open_service
 from bot.settings import Settings
 
 log = logging.getLogger("moviebot")
 
 
-def add_parsers(sub, eval_sub, common: argparse.ArgumentParser) -> None:
-    sub.add_parser(
+def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
         "discord",
         parents=[common],
         help="run the Discord bot (needs DISCORD_TOKEN)",
@@ -20,9 +20,9 @@ def add_parsers(sub, eval_sub, common: argparse.ArgumentParser) -> None:
         "DISCORD_TEST_GUILD_ID syncs slash commands to one server instantly (global sync can take an hour); "
         "MOVIEBOT_DISCORD_CHANNELS lists channel ids where it answers every message.",
     )
+    p.set_defaults(run=cmd_discord)
 
 
-@command("discord")
 def cmd_discord(args: argparse.Namespace, settings: Settings) -> int:
     if not settings.discord_token:
         raise UserError(
@@ -31,14 +31,14 @@ def cmd_discord(args: argparse.Namespace, settings: Settings) -> int:
         )
     import discord
 
-    from bot.discord_app import run
+    from bot.discord import app as discord_app
 
     level = logging.DEBUG if args.verbose else logging.INFO
     for name in ("moviebot", "bot", "discord"):
         logging.getLogger(name).setLevel(level)
-    app = open_app(args, settings)
+    runtime = open_service(args, settings)
     try:
-        return run(settings, app)
+        return discord_app.run(settings, runtime.service)
     except discord.LoginFailure as exc:
         raise UserError("Discord rejected DISCORD_TOKEN; check it is the bot's token, not the client secret") from exc
     except discord.PrivilegedIntentsRequired as exc:
@@ -47,5 +47,5 @@ def cmd_discord(args: argparse.Namespace, settings: Settings) -> int:
             "for the bot at https://discord.com/developers/applications (Bot tab)"
         ) from exc
     finally:
-        app.close()
+        runtime.close()
         log.info("stores closed")

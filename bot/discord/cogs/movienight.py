@@ -11,8 +11,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from agent.group import recommend_for_group
-from bot.discord_cogs.format import (
+from bot.discord.format import (
     EMBED_COLOUR,
     NO_MENTIONS,
     add_field,
@@ -24,7 +23,7 @@ from bot.discord_cogs.format import (
 )
 
 if TYPE_CHECKING:
-    from bot.discord_app import MovieBot
+    from bot.discord.app import MovieBot
 
 log = logging.getLogger(__name__)
 
@@ -61,10 +60,10 @@ class MovieNight(commands.Cog):
             return
         await interaction.response.defer(thinking=True)
         keys = await asyncio.to_thread(self._register, people, interaction.guild_id, interaction.channel_id)
-        result = await asyncio.to_thread(recommend_for_group, self.bot.deps, keys, (request or "").strip(), 1)
-        picks = result.get("recommendations") or []
+        turn = await asyncio.to_thread(self.bot.service.group_pick, keys, (request or "").strip(), 1)
+        picks = turn.recommendations
         if not picks:
-            await interaction.followup.send(escape(result.get("reply") or "I couldn't find a film for all of you."),
+            await interaction.followup.send(escape(turn.reply or "I couldn't find a film for all of you."),
                                             allowed_mentions=NO_MENTIONS)  # fmt: skip
             return
         names = {key: member.display_name for key, member in zip(keys, people, strict=True)}
@@ -105,3 +104,7 @@ def movienight_embed(pick: dict, names: dict[str, str]) -> discord.Embed:
         embed.set_thumbnail(url=pick["poster_url"])
     embed.set_footer(text="None of you has marked it watched.")
     return fit_embed(embed)
+
+
+async def setup(bot: MovieBot) -> None:
+    await bot.add_cog(MovieNight(bot))

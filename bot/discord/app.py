@@ -1,9 +1,10 @@
 """moviebot on Discord: the Bot, its dependencies, and how it starts and stops.
 
-The Bot receives everything it needs as keyword arguments (tests hand it a small catalog and a
-temporary profile store) and loads one cog per feature in setup_hook. Reconnecting is
-discord.py's own; SIGINT and SIGTERM close the gateway, save the learning re-ranker and close
-the stores, and each step is logged.
+The Bot receives the service as a keyword argument (tests hand it one over a small catalog and
+a temporary profile store) and loads one cog per feature, by extension name, in setup_hook.
+`serve` runs it until a stop event is set (`moviebot discord` sets it on SIGINT/SIGTERM,
+`moviebot serve` when the whole process stops); reconnecting is discord.py's own. Stopping
+closes the gateway and saves the learning re-ranker, and each step is logged.
 """
 
 from __future__ import annotations
@@ -14,25 +15,30 @@ import logging
 import signal
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_cogs.format import NO_MENTIONS, SORRY, slow_down
-from bot.discord_cogs.views import respond
+from bot.discord.format import NO_MENTIONS, SORRY, slow_down
+from bot.discord.views import respond
 
 if TYPE_CHECKING:
-    from agent.bandit import Ranker
-    from agent.recommender import Recommender
+    from agent.service import MovieService
     from bot.settings import Settings
-    from store.catalog import Catalog
-    from store.profiles import ProfileStore
 
 log = logging.getLogger(__name__)
 
 PLATFORM = "discord"
+# One cog per feature, each module ending with `async def setup(bot)`; loaded in this order.
+EXTENSIONS = (
+    "bot.discord.cogs.recommend",
+    "bot.discord.cogs.ratings",
+    "bot.discord.cogs.watched",
+    "bot.discord.cogs.profile",
+    "bot.discord.cogs.movienight",
+)
 
 
 def intents() -> discord.Intents:
@@ -108,14 +114,9 @@ class MovieBot(commands.Bot):
         self,
         *,
         settings: Settings,
-        recommender: Recommender,
-        profiles: ProfileStore,
-        catalog: Catalog,
-        ranker: Ranker | None = None,
-        chart: Callable[[Any], bytes] | None = None,
+        service: MovieService,
         cooldown: Cooldown | None = None,
         refit_minutes: float = 30.0,
-        save_every: int = 20,
     ):
         super().__init__(
             command_prefix=commands.when_mentioned,
@@ -125,24 +126,13 @@ class MovieBot(commands.Bot):
             tree_cls=MovieTree,
         )
         self.settings = settings
-        self.recommender = recommender
-        self.profiles = profiles
-        self.catalog = catalog
-        self.ranker = ranker
-        self.chart = chart
+        self.service = service
         self.cooldown = cooldown or Cooldown()
         self.refit_minutes = refit_minutes
-        self.save_every = save_every
-
-    @property
-    def deps(self):
-        return self.recommender.deps
 
     async def setup_hook(self) -> None:
-        from bot.discord_cogs import COGS
-
-        for cog in COGS:
-            await self.add_cog(cog(self))
+        for extension in EXTENSIONS:
+            await self.load_extension(extension)
         await self.sync_commands()
 
     async def sync_commands(self) -> list[app_commands.AppCommand]:
@@ -178,9 +168,8 @@ class MovieBot(commands.Bot):
     def register(self, user: discord.abc.User, guild_id: int | None, channel_id: int | None) -> str:
         """Blocking: the user's profile key, their display name kept current and where they
         were seen noted (movie night and guild-level features rely on memberships)."""
-        key = self.profiles.ensure_user(PLATFORM, user.id, getattr(user, "display_name", None) or user.name)
-        self.profiles.note_membership(PLATFORM, guild_id, channel_id, key)
-        return key
+        name = getattr(user, "display_name", None) or user.name
+        return self.service.register(PLATFORM, user.id, name, group=guild_id, channel=channel_id)
 
     async def close(self) -> None:
         if not self.is_closed():
@@ -188,50 +177,49 @@ class MovieBot(commands.Bot):
         await super().close()
 
 
-def run(settings: Settings, runtime) -> int:
-    """Runs until SIGINT/SIGTERM; 0 after a clean shutdown."""
-    bot = MovieBot(
-        settings=settings,
-        recommender=runtime.recommender,
-        profiles=runtime.profiles,
-        catalog=runtime.catalog,
-        ranker=runtime.deps.ranker,
-        chart=_profile_chart(),
-    )
-    asyncio.run(serve(bot, settings.discord_token))
+def run(settings: Settings, service: MovieService) -> int:
+    """`moviebot discord`: runs until SIGINT/SIGTERM; 0 after a clean shutdown."""
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        handled = []
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows / not main thread
+                loop.add_signal_handler(sig, request_stop, stop, sig.name)
+                handled.append(sig)
+        try:
+            await serve(service, settings, stop)
+        finally:
+            for sig in handled:
+                loop.remove_signal_handler(sig)
+
+    asyncio.run(main())
     log.info("moviebot stopped cleanly")
     return 0
 
 
-async def serve(bot: MovieBot, token: str) -> None:
-    loop = asyncio.get_running_loop()
-    handled = []
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows / not main thread
-            loop.add_signal_handler(sig, request_stop, bot, sig.name)
-            handled.append(sig)
-    try:
-        async with bot:
-            await bot.start(token, reconnect=True)
-    finally:
-        for sig in handled:
-            loop.remove_signal_handler(sig)
+async def serve(service: MovieService, settings: Settings, stop: asyncio.Event, *, bot: MovieBot | None = None
+                ) -> None:  # fmt: skip
+    """Runs the Discord bot on `service` until `stop` is set, then closes it (saving what the
+    re-ranker learned). Login failures and refused intents propagate; the caller owns the service."""
+    bot = bot or MovieBot(settings=settings, service=service)
+    async with bot:
+        running = asyncio.create_task(bot.start(settings.discord_token, reconnect=True))
+        stopping = asyncio.create_task(stop.wait())
+        try:
+            await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            if stopping.done():
+                await bot.close()
+            await running
+        finally:
+            stopping.cancel()
+            if not running.done():
+                running.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await running
 
 
-_closing: set[asyncio.Task] = set()
-
-
-def request_stop(bot: MovieBot, signame: str) -> None:
+def request_stop(stop: asyncio.Event, signame: str) -> None:
     log.info("received %s", signame)
-    task = asyncio.ensure_future(bot.close())
-    _closing.add(task)
-    task.add_done_callback(_closing.discard)
-
-
-def _profile_chart() -> Callable[[Any], bytes] | None:
-    try:
-        from bot.charts import profile_chart
-    except ImportError:
-        log.warning("bot.charts is not available; /profile will answer without a chart")
-        return None
-    return profile_chart
+    stop.set()

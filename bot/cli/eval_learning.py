@@ -3,26 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import math
 import sys
 from pathlib import Path
 
-from bot.cli import UserError, announce_catalog_build, command, emit_json, progress_bar
+from bot.cli.base import UserError, announce_catalog_build, emit_json, open_service, progress_bar
 from bot.settings import Settings
-
-
-def _bar(args: argparse.Namespace, unit: str):
-    """A tqdm bar counting `unit`s on a terminal; nothing when piped or asked for JSON."""
-    if getattr(args, "json", False) or not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
-
-    def start(label: str, total: int):
-        bar = tqdm(total=total, desc=label, unit=unit, leave=False)
-        return lambda n: (bar.update(n), bar.refresh() if bar.n < total else bar.close())
-
-    return start
 
 
 def _say(args: argparse.Namespace, text: str) -> None:
@@ -63,20 +49,20 @@ def _movielens_setup(args: argparse.Namespace, settings: Settings, folder: Path)
 # -- eval movielens ----------------------------------------------------------------------
 
 
-@command("eval movielens")
 def cmd_eval_movielens(args: argparse.Namespace, settings: Settings) -> int:
     from agent.bandit import Ranker
-    from agent.deps import AgentConfig, Deps
-    from agent.recommender import Recommender
+    from agent.deps import AgentConfig
+    from agent.service import build_service
     from evaluation.movielens import REQUEST, evaluate, write_chart
 
     if args.users is not None and args.users < 1:
         raise UserError("--users must be at least 1")
     catalog, prepared = _movielens_setup(args, settings, args.dir)
     try:
-        deps = Deps(catalog=catalog, profiles=prepared.store, llm=None, ranker=Ranker(prepared.store),
-                    config=AgentConfig(explore=False), today=dt.date.today())  # fmt: skip
-        report = evaluate(Recommender(deps), prepared, users=args.users, seed=args.seed, progress=_bar(args, "user"))
+        ranker = Ranker(prepared.store)
+        service = build_service(catalog, prepared.store, ranker=ranker, config=AgentConfig(explore=False))
+        report = evaluate(service.recommender, prepared, users=args.users, seed=args.seed,
+                          progress=progress_bar(args, "user"))  # fmt: skip
     finally:
         prepared.store.close()
         catalog.close()
@@ -107,7 +93,6 @@ def cmd_eval_movielens(args: argparse.Namespace, settings: Settings) -> int:
 # -- eval bandit -------------------------------------------------------------------------
 
 
-@command("eval bandit")
 def cmd_eval_bandit(args: argparse.Namespace, settings: Settings) -> int:
     from evaluation.bandit import compare
 
@@ -151,23 +136,16 @@ def _fmt(value: float, digits: int = 4) -> str:
 
 def _logged(args: argparse.Namespace, settings: Settings):
     from evaluation.bandit import logged_answers
-    from store.catalog import Catalog
     from store.home import DataDir
-    from store.profiles import ProfileStore
 
     home = DataDir(settings.home)
     if not home.state_db_path.exists():
         raise UserError(f"{home.state_db_path}: no profile store yet, so no logged reactions")
-    catalog = None
-    if home.current_catalog() is not None:  # for the diversity term; the log itself carries the features
-        catalog = Catalog(home.current_catalog(), settings.embedder())
-    profiles = ProfileStore(home.state_db_path)
-    try:
-        answers, dropped = logged_answers(profiles, catalog)
+    app = open_service(args, settings, memory=False, learning=False)
+    try:  # the catalog is for the diversity term; the log itself carries the features
+        answers, dropped = logged_answers(app.profiles, app.catalog)
     finally:
-        profiles.close()
-        if catalog is not None:
-            catalog.close()
+        app.close()
     notes = ["only the shown picks are logged, not the whole pool: each policy's choice for a slot is "
              "taken among the picks shown from that slot on, so these are approximations"]  # fmt: skip
     if dropped:
@@ -181,7 +159,7 @@ def _simulated(args: argparse.Namespace, settings: Settings):
     catalog, prepared = _movielens_setup(args, settings, args.simulate)
     try:
         answers = simulate(catalog, prepared, users=args.users, rounds=args.rounds, epsilon=args.epsilon,
-                           seed=args.seed, progress=_bar(args, "answer"))  # fmt: skip
+                           seed=args.seed, progress=progress_bar(args, "answer"))  # fmt: skip
     finally:
         prepared.store.close()
         catalog.close()
@@ -190,7 +168,7 @@ def _simulated(args: argparse.Namespace, settings: Settings):
     return answers, notes
 
 
-def add_parsers(sub, eval_sub, common: argparse.ArgumentParser) -> None:
+def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p = eval_sub.add_parser(
         "movielens", parents=[common], help="Recall@10 and NDCG@10 on MovieLens against popularity and item-kNN"
     )
@@ -198,6 +176,7 @@ def add_parsers(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--users", type=int, help="evaluate a random sample of this many users (default: all)")
     p.add_argument("--seed", type=int, default=0, help="for the user sample")
     p.add_argument("--chart", type=Path, default=Path("movielens_eval.png"), help="where the bar chart goes")
+    p.set_defaults(run=cmd_eval_movielens)
 
     p = eval_sub.add_parser("bandit", parents=[common], help="learned vs fixed re-ranker by inverse-propensity scoring")
     p.add_argument("--logged", action="store_true", help="use the reactions logged in the data directory")
@@ -206,3 +185,4 @@ def add_parsers(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--users", type=int, default=50, help="simulated users")
     p.add_argument("--epsilon", type=float, default=0.3, help="exploration of the simulated logging policy")
     p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(run=cmd_eval_bandit)

@@ -18,10 +18,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_cogs.format import (
+from agent.reactions import REACTIONS
+from bot.discord.format import (
     MESSAGE_LIMIT,
     NO_MENTIONS,
-    REACTIONS,
     SORRY,
     clip,
     escape,
@@ -31,10 +31,12 @@ from bot.discord_cogs.format import (
 )
 
 if TYPE_CHECKING:
-    from bot.discord_app import MovieBot
+    from agent.service import Turn
+    from bot.discord.app import MovieBot
 
 log = logging.getLogger(__name__)
 
+PLATFORM = "discord"
 OPEN_REQUEST = "recommend me a good movie"
 ANSWERED_TYPES = (discord.MessageType.default, discord.MessageType.reply)
 
@@ -100,7 +102,8 @@ class Recommend(commands.Cog):
         guild_id = message.guild.id if message.guild else None
         user = await asyncio.to_thread(self.bot.register, message.author, guild_id, message.channel.id)
         async with message.channel.typing():
-            result = await asyncio.to_thread(self.bot.recommender.ask, text, user=user, channel=str(message.channel.id))
+            turn = await asyncio.to_thread(self.bot.service.chat, user, text, channel=str(message.channel.id),
+                                           platform=PLATFORM)  # fmt: skip
 
         async def reply(**kwargs) -> discord.Message:
             return await message.reply(mention_author=False, allowed_mentions=NO_MENTIONS, **kwargs)
@@ -108,7 +111,7 @@ class Recommend(commands.Cog):
         async def send(**kwargs) -> discord.Message:
             return await message.channel.send(allowed_mentions=NO_MENTIONS, **kwargs)
 
-        await deliver(self.bot, result, first=reply, rest=send)
+        await deliver(self.bot, turn, first=reply, rest=send)
 
     # -- /recommend ----------------------------------------------------------------------
 
@@ -119,26 +122,27 @@ class Recommend(commands.Cog):
         user = await asyncio.to_thread(self.bot.register, interaction.user, interaction.guild_id,
                                        interaction.channel_id)  # fmt: skip
         text = (request or "").strip() or OPEN_REQUEST
-        result = await asyncio.to_thread(self.bot.recommender.ask, text, user=user, channel=str(interaction.channel_id))
+        turn = await asyncio.to_thread(self.bot.service.chat, user, text, channel=str(interaction.channel_id),
+                                       platform=PLATFORM)  # fmt: skip
 
         async def followup(**kwargs) -> discord.Message:
             return await interaction.followup.send(wait=True, allowed_mentions=NO_MENTIONS, **kwargs)
 
-        await deliver(self.bot, result, first=followup, rest=followup)
+        await deliver(self.bot, turn, first=followup, rest=followup)
 
 
-async def deliver(bot: MovieBot, result: dict, *, first: Send, rest: Send) -> list[discord.Message]:
+async def deliver(bot: MovieBot, turn: Turn, *, first: Send, rest: Send) -> list[discord.Message]:
     """Posts one answer: the intro, then one embed message per pick with its suggestion id
     attached (so reactions find it) and the rating reactions pre-added; an answer without picks
     goes out as text, split at line boundaries."""
-    picks = result.get("recommendations") or []
+    picks = turn.recommendations
     if not picks:
-        text = escape(result.get("reply") or "I'm not sure what you mean; ask me for a movie!")
+        text = escape(turn.reply or "I'm not sure what you mean; ask me for a movie!")
         for n, chunk in enumerate(split_message(text)):
             await (first if n == 0 else rest)(content=chunk)
         return []
     send = first
-    intro = (result.get("intro") or "").strip()
+    intro = turn.intro.strip()
     if intro:
         await send(content=clip(escape(intro), MESSAGE_LIMIT))
         send = rest
@@ -148,7 +152,7 @@ async def deliver(bot: MovieBot, result: dict, *, first: Send, rest: Send) -> li
         send = rest
         posted.append(message)
         if pick.get("suggestion_id") is not None:
-            await asyncio.to_thread(bot.profiles.attach_message, pick["suggestion_id"], message.id)
+            await asyncio.to_thread(bot.service.attach_message, pick["suggestion_id"], message.id)
     for message in posted:
         await add_rating_reactions(message)
     return posted
@@ -161,3 +165,7 @@ async def add_rating_reactions(message: discord.Message) -> None:
         except discord.HTTPException as exc:  # no Add Reactions permission, or a DM the bot can't react in
             log.warning("could not add reactions to message %s: %s", message.id, exc)
             return
+
+
+async def setup(bot: MovieBot) -> None:
+    await bot.add_cog(Recommend(bot))

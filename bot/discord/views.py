@@ -7,7 +7,7 @@ import logging
 
 import discord
 
-from bot.discord_cogs.format import NO_MENTIONS, SORRY
+from bot.discord.format import NO_MENTIONS, SORRY
 
 log = logging.getLogger(__name__)
 

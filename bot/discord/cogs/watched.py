@@ -10,13 +10,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_cogs.format import CHOICE_LIMIT, EMBED_COLOUR, NO_MENTIONS, clip, escape, fit_embed, movie_label
-from bot.discord_cogs.titles import act_on_title, title_choices
-from bot.discord_cogs.views import OwnerView
-from store.profiles import validate_stars
+from bot.discord.format import CHOICE_LIMIT, EMBED_COLOUR, NO_MENTIONS, clip, escape, fit_embed
+from bot.discord.titles import act_on_title, title_choices
+from bot.discord.views import OwnerView
 
 if TYPE_CHECKING:
-    from bot.discord_app import MovieBot
+    from agent.service import WatchedItem
+    from bot.discord.app import MovieBot
 
 PAGE_SIZE = 10
 
@@ -24,6 +24,7 @@ PAGE_SIZE = 10
 class Watched(commands.GroupCog, group_name="watched", group_description="Films you've seen"):
     def __init__(self, bot: MovieBot):
         self.bot = bot
+        self.service = bot.service
         super().__init__()
 
     @app_commands.command(name="add", description="Mark a film as watched (optionally with your rating)")
@@ -34,27 +35,21 @@ class Watched(commands.GroupCog, group_name="watched", group_description="Films 
         title: str,
         rating: app_commands.Range[float, 0.5, 5.0] | None = None,
     ) -> None:
-        if rating is not None:
-            try:
-                rating = validate_stars(rating)
-            except ValueError:
-                await interaction.response.send_message("Ratings go in half stars, like 3.5.", ephemeral=True,
-                                                        allowed_mentions=NO_MENTIONS)  # fmt: skip
-                return
+        if rating is not None and rating * 2 != int(rating * 2):
+            await interaction.response.send_message("Ratings go in half stars, like 3.5.", ephemeral=True,
+                                                    allowed_mentions=NO_MENTIONS)  # fmt: skip
+            return
 
         async def apply(movie_id: str) -> str:
-            await asyncio.to_thread(self._add, interaction, movie_id, rating)
-            label = escape(self.bot.catalog.movies[movie_id].label)
-            rated = f", rated {rating:g}/5" if rating is not None else ""
-            return f"Marked **{label}** as watched{rated}. I won't suggest it again."
+            added = await asyncio.to_thread(self._add, interaction, movie_id, rating)
+            rated = f", rated {added.stars:g}/5" if added.stars is not None else ""
+            return f"Marked **{escape(added.label)}** as watched{rated}. I won't suggest it again."
 
-        await act_on_title(interaction, self.bot.catalog, title, apply)
+        await act_on_title(interaction, self.service, title, apply)
 
-    def _add(self, interaction: discord.Interaction, movie_id: str, rating: float | None) -> None:
+    def _add(self, interaction: discord.Interaction, movie_id: str, rating: float | None):
         user = self.bot.register(interaction.user, interaction.guild_id, interaction.channel_id)
-        self.bot.profiles.add_watched(user, movie_id, source="discord")
-        if rating is not None:
-            self.bot.profiles.rate(user, movie_id, rating, source="discord")
+        return self.service.watched_add(user, movie_id, rating)
 
     @app_commands.command(name="remove", description="Take a film off your watched list")
     @app_commands.describe(title="Start typing and pick the film")
@@ -62,20 +57,19 @@ class Watched(commands.GroupCog, group_name="watched", group_description="Films 
         user = self.bot.user_key(interaction.user)
 
         async def apply(movie_id: str) -> str:
-            removed = await asyncio.to_thread(self.bot.profiles.remove_watched, user, movie_id)
-            label = escape(self.bot.catalog.movies[movie_id].label)
+            removed = await asyncio.to_thread(self.service.watched_remove, user, movie_id)
+            label = escape(self.service.catalog.movies[movie_id].label)
             if removed:
                 return f"Took **{label}** off your watched list."
             return f"**{label}** wasn't on your watched list."
 
-        await act_on_title(interaction, self.bot.catalog, title, apply)
+        await act_on_title(interaction, self.service, title, apply)
 
     @app_commands.command(name="list", description="The films you've marked as watched")
     async def show_list(self, interaction: discord.Interaction) -> None:
         user = self.bot.user_key(interaction.user)
-        rows = await asyncio.to_thread(self.bot.profiles.watched, user)
-        ratings = await asyncio.to_thread(self.bot.profiles.ratings, user)
-        lines = [self._line(row["movie_id"], ratings.get(row["movie_id"])) for row in rows]
+        items = await asyncio.to_thread(self.service.watched_list, user)
+        lines = [self._line(item) for item in items]
         if not lines:
             await interaction.response.send_message(
                 "You haven't marked anything as watched yet. Use `/watched add`, react ✅ on a suggestion, "
@@ -88,29 +82,31 @@ class Watched(commands.GroupCog, group_name="watched", group_description="Films 
         await interaction.response.send_message(embed=pages.embed(), ephemeral=True, allowed_mentions=NO_MENTIONS,
                                                 **extra)  # fmt: skip
 
-    def _line(self, movie_id: str, stars: float | None) -> str:
-        movie = self.bot.catalog.get(movie_id)
-        label = escape(movie.label if movie else movie_label(movie_id, None))
-        return f"{label} · {stars:g}/5" if stars is not None else label
+    @staticmethod
+    def _line(item: WatchedItem) -> str:
+        label = escape(item.label)
+        return f"{label} · {item.stars:g}/5" if item.stars is not None else label
 
     @add.autocomplete("title")
     async def _add_title(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        return await asyncio.to_thread(title_choices, self.bot.catalog, current)
+        return await asyncio.to_thread(title_choices, self.service, current)
 
     @remove.autocomplete("title")
     async def _remove_title(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         """The user's own watched films first, then the catalog."""
         user = self.bot.user_key(interaction.user)
-        rows = await asyncio.to_thread(self.bot.profiles.watched, user)
+        items = await asyncio.to_thread(self.service.watched_list, user)
         needle = current.casefold().strip()
-        own = []
-        for row in rows:
-            movie = self.bot.catalog.get(row["movie_id"])
-            if movie and needle in movie.label.casefold() and len(movie.id) <= CHOICE_LIMIT:
-                own.append(app_commands.Choice(name=clip(movie.label, CHOICE_LIMIT), value=movie.id))
+        own = [
+            app_commands.Choice(name=clip(item.label, CHOICE_LIMIT), value=item.movie_id)
+            for item in items
+            if item.movie_id in self.service.catalog
+            and needle in item.label.casefold()
+            and len(item.movie_id) <= CHOICE_LIMIT
+        ]
         if own:
             return own[:25]
-        return await asyncio.to_thread(title_choices, self.bot.catalog, current)
+        return await asyncio.to_thread(title_choices, self.service, current)
 
 
 class WatchedPages(OwnerView):
@@ -151,3 +147,7 @@ class WatchedPages(OwnerView):
     @discord.ui.button(label="Next", emoji="▶️", style=discord.ButtonStyle.secondary)
     async def next(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
         await self._show(interaction, self.page + 1)
+
+
+async def setup(bot: MovieBot) -> None:
+    await bot.add_cog(Watched(bot))

@@ -1,23 +1,24 @@
-"""`moviebot chat`: the recommender in a terminal."""
+"""`moviebot chat`: the service's chat turns in a terminal."""
 
 from __future__ import annotations
 
 import sys
 import textwrap
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from bot.runtime import Runtime
+if TYPE_CHECKING:
+    from agent.service import MovieService, Turn
 
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
-def format_answer(result: dict, *, color: bool, width: int = 88) -> str:
+def format_answer(turn: Turn, *, color: bool, width: int = 88) -> str:
     """Picks as a numbered list: title line in bold, the explanation wrapped under it."""
     bold, dim, reset = (BOLD, DIM, RESET) if color else ("", "", "")
-    recommendations = result.get("recommendations") or []
+    recommendations = turn.recommendations
     if not recommendations:
-        return result.get("reply", "")
-    lines = [result.get("intro", ""), ""]
+        return turn.reply
+    lines = [turn.intro, ""]
     for n, rec in enumerate(recommendations, 1):
         facts = [", ".join(rec["genres"][:3])]
         if rec.get("runtime"):
@@ -33,7 +34,7 @@ def format_answer(result: dict, *, color: bool, width: int = 88) -> str:
     return "\n".join(lines).rstrip()
 
 
-def run_chat(runtime: Runtime, user: str, *, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+def run_chat(service: MovieService, user: str, *, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
     color = stdout.isatty()
     interactive = stdin.isatty()
     print("moviebot — tell me what you feel like watching. 'help' for ideas, 'quit' to leave.", file=stdout)
@@ -50,13 +51,13 @@ def run_chat(runtime: Runtime, user: str, *, stdin: TextIO = sys.stdin, stdout: 
         if not message:
             continue
         try:
-            result = runtime.recommender.ask(message, user=user, channel="terminal")
+            turn = service.chat(user, message, channel="terminal")
         except Exception:  # a turn that fails must not end the session
             import logging
 
             logging.getLogger(__name__).exception("turn failed")
             print("Sorry, something went wrong with that one. Try rephrasing?", file=stdout)
             continue
-        print(("\n" if interactive else "") + format_answer(result, color=color), file=stdout)
+        print(("\n" if interactive else "") + format_answer(turn, color=color), file=stdout)
     print("Enjoy the movie!", file=stdout)
     return 0

@@ -8,14 +8,14 @@ import json
 import sys
 from pathlib import Path
 
-from bot.cli import UserError, command, emit_json
+from bot.cli.base import UserError, emit_json
 from bot.settings import Settings
 
 # Below this share of the ReDial movies, the data dir holds some other catalog.
 MIN_COVERAGE = 0.5
 
 
-def add_parsers(sub, eval_sub, common: argparse.ArgumentParser) -> None:
+def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p = eval_sub.add_parser(
         "redial",
         parents=[common],
@@ -37,9 +37,9 @@ def add_parsers(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--limit", type=int, metavar="N", help="evaluate the first N dialogues only")
     p.add_argument("--k-max", type=int, default=50, metavar="K", help="recommendations asked for per turn (default 50)")
     p.add_argument("--out", type=Path, metavar="FILE", help="write one JSON line per evaluated turn here")
+    p.set_defaults(run=cmd_eval_redial)
 
 
-@command("eval redial")
 def cmd_eval_redial(args: argparse.Namespace, settings: Settings) -> int:
     from evaluation.redial import (
         METADATA_FILE,
@@ -134,14 +134,10 @@ def _open_recommender(settings: Settings, k_max: int, ratings: list[tuple]):
     """
     from agent.deps import AgentConfig
     from bot.runtime import open_runtime
-    from store.profiles import ProfileStore
 
     defaults = AgentConfig()
     config = AgentConfig(explore=False, max_count=max(k_max, defaults.max_count), pool=max(defaults.pool, 2 * k_max))
-    scratch = ProfileStore(None)
-    if ratings:
-        scratch.bulk_rate(ratings, source="redial-train")
-    return open_runtime(settings, memory=False, config=config, profiles=scratch, learning=False)
+    return open_runtime(settings, memory=False, config=config, scratch_ratings=ratings, learning=False)
 
 
 def format_report(report) -> str:

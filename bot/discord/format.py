@@ -12,6 +12,8 @@ from collections.abc import Iterable
 
 import discord
 
+from agent.reactions import REACTION_HINT
+
 NO_MENTIONS = discord.AllowedMentions.none()
 
 MESSAGE_LIMIT = 2000
@@ -25,36 +27,14 @@ FIELD_COUNT_LIMIT = 25
 CHOICE_LIMIT = 100  # autocomplete and select option labels and values
 ELLIPSIS = "…"
 
-# Reaction -> (feedback kind, star value); the order is the order the bot pre-adds them in.
-REACTIONS: dict[str, tuple[str, float | None]] = {
-    "👍": ("like", None),
-    "👎": ("dislike", None),
-    "✅": ("watched", None),
-    "🙈": ("dismiss", None),
-    "1️⃣": ("stars", 1.0),
-    "2️⃣": ("stars", 2.0),
-    "3️⃣": ("stars", 3.0),
-    "4️⃣": ("stars", 4.0),
-    "5️⃣": ("stars", 5.0),
-}
-REACTION_HINT = "👍 like · 👎 not for me · ✅ seen it · 🙈 not interested · 1️⃣–5️⃣ stars"
-_BY_BARE_NAME = {name.replace("\ufe0f", ""): name for name in REACTIONS}
-
 EMBED_COLOUR = discord.Colour.from_rgb(229, 160, 13)
 
 
-def reaction_meaning(emoji: discord.PartialEmoji | str) -> tuple[str, tuple[str, float | None]] | None:
-    """(canonical emoji, (kind, value)) for one of the bot's reactions, None for anything else.
-
-    Clients do not agree on the variation selector (U+FE0F) in keycaps and ✅, so it is
-    ignored when matching; custom emoji never mean anything.
-    """
+def reaction_emoji(emoji: discord.PartialEmoji | str) -> str | None:
+    """The emoji's text for the service to read; custom emoji never mean anything."""
     if isinstance(emoji, discord.PartialEmoji):
-        if emoji.id is not None or not emoji.name:
-            return None
-        emoji = emoji.name
-    canonical = _BY_BARE_NAME.get(str(emoji).replace("\ufe0f", ""))
-    return None if canonical is None else (canonical, REACTIONS[canonical])
+        return emoji.name if emoji.id is None and emoji.name else None
+    return str(emoji)
 
 
 def escape(text: object) -> str:

@@ -1,0 +1,637 @@
+"""The product's verbs, the only thing a front end talks to (CLI, Discord, Slack, HTTP).
+
+A front end turns a platform event into one call here and renders the plain-data result in
+its own idiom; every rule lives here once:
+- a star rating (a command, a chat message or a 1️⃣-5️⃣ reaction) marks the film watched;
+- 👍/👎 rate the suggestion without marking it watched; ✅ marks it watched; 🙈 dismisses it;
+- reactions are recorded by the platform-neutral ledger (agent.reactions): duplicates ignored,
+  removal undoes, safe across restarts and concurrent deliveries;
+- reactions by the person a suggestion was made for teach the learning re-ranker.
+
+Every method blocks (SQLite, the embedder, maybe an LLM) and is safe to call from several
+threads: front ends call it with asyncio.to_thread or a worker pool, never on an event loop.
+User keys are "platform:id" strings ("discord:42", "slack:T1:U2", "cli:ana").
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from agent.deps import Deps
+from agent.group import recommend_for_group
+from agent.nodes.explain import explain
+from agent.nodes.rank import rank
+from agent.nodes.reply import reply
+from agent.nodes.retrieve import retrieve
+from agent.profile import build_profile
+from agent.reactions import ReactionLedger, reaction_meaning
+from agent.understanding.merge import fresh_request
+from agent.understanding.reader import understand
+from agent.understanding.request import contract
+from store.history_import import ImportReport, import_history, read_history
+from store.ingest.base import SourceError
+from store.movie import TITLE_MATCH_SCORE, Movie
+from store.profiles import FEEDBACK_KINDS, reward_for, split_user_key, validate_stars
+from store.vocab import GENRES
+
+if TYPE_CHECKING:
+    from langgraph.checkpoint.base import BaseCheckpointSaver
+
+    from agent.bandit import Ranker
+    from agent.deps import LLM, AgentConfig
+    from agent.profile import Profile
+    from agent.recommender import Recommender
+    from store.catalog import Catalog
+    from store.profiles import ProfileStore
+
+__all__ = [
+    "AmbiguousTitle", "FeedbackOutcome", "ImportReport", "InvalidInput", "MovieService", "ProfileSummary", "Rated",
+    "ServiceError", "TitleChoice", "Turn", "UnknownTitle", "WatchedItem",
+]  # fmt: skip
+
+log = logging.getLogger(__name__)
+CONTRACT_KEYS = ("id", "title", "year", "genres", "runtime", "directors", "rating", "explanation", "score")
+IMPORT_FORMATS = ("letterboxd", "imdb", "movielens")
+_TRAILING_YEAR = re.compile(r"[\s,]*\(?\b(18[89]\d|19\d\d|20\d\d)\)?\s*$")
+Chart = Callable[["Profile"], bytes]
+
+
+# -- errors -----------------------------------------------------------------------------------
+
+
+class ServiceError(Exception):
+    """A problem the user can fix; `message` is safe to show as it is."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidInput(ServiceError):
+    """Bad stars, empty text, a malformed user key, an unknown filter..."""
+
+
+class UnknownTitle(ServiceError):
+    def __init__(self, message: str, suggestions: list[str] | None = None):
+        super().__init__(message)
+        self.suggestions = suggestions or []  # labels of close titles, best first
+
+
+@dataclass(frozen=True)
+class TitleChoice:
+    movie_id: str
+    label: str  # "Title (Year)"
+
+
+class AmbiguousTitle(ServiceError):
+    def __init__(self, message: str, choices: list[TitleChoice]):
+        super().__init__(message)
+        self.choices = choices
+
+
+# -- results ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Turn:
+    reply: str  # the whole answer as text, readable on its own
+    intro: str = ""  # its first line, for front ends that render the picks themselves
+    recommendations: list[dict] = field(default_factory=list)  # see agent.nodes.reply.recommendation
+    understood: dict = field(default_factory=dict)  # the request as understood
+    intent: str = ""  # what the message was taken to be (recommend, refine, why, liked, ...)
+    recorded: dict = field(default_factory=dict)  # what the message stored: {"ratings": {id: stars}, "watched": [ids]}
+
+    def to_json(self) -> dict:
+        """The stable JSON contract (`moviebot ask --json`, batch lines, the HTTP API)."""
+        return {
+            "reply": self.reply,
+            "recommendations": [{k: r.get(k) for k in CONTRACT_KEYS} for r in self.recommendations],
+            "understood": self.understood,
+            "intent": self.intent,
+        }
+
+    @classmethod
+    def of(cls, result: dict, recorded: dict | None = None) -> Turn:
+        return cls(
+            reply=result.get("reply") or "",
+            intro=result.get("intro") or "",
+            recommendations=list(result.get("recommendations") or []),
+            understood=dict(result.get("understood") or {}),
+            intent=result.get("intent") or "",
+            recorded=recorded or {},
+        )
+
+
+@dataclass(frozen=True)
+class FeedbackOutcome:
+    recorded: bool  # False for a duplicate delivery
+    kind: str  # like, dislike, stars, watched, dismiss
+    stars: float | None
+    movie_id: str
+    reactor: str  # profile key of who gave the feedback
+    added: bool  # False when a reaction was removed (its effect undone)
+    message: str  # a short confirmation for the reactor
+    suggestion_id: int | None = None
+    event_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Rated:
+    movie_id: str
+    label: str
+    stars: float | None
+    message: str
+
+
+@dataclass(frozen=True)
+class WatchedItem:
+    movie_id: str
+    label: str
+    year: int | None
+    stars: float | None
+    at: str  # ISO-8601 UTC
+    source: str = ""  # where it was marked: "discord", "cli", "import", "feedback:watched"...
+
+
+@dataclass(frozen=True)
+class ProfileSummary:
+    user: str
+    summary: str
+    rated: int
+    watched: int
+    dismissed: int
+    top_genres: list[tuple[str, float]]  # affinity about -1..1, strongest liked first
+    top_people: list[tuple[str, float]]
+    top_decades: list[tuple[int, float]]
+    recent_watched: list[str]  # labels, newest first
+    is_empty: bool
+    genres: dict[str, float] = field(default_factory=dict)  # every affinity, for charts and --json
+    decades: dict[int, float] = field(default_factory=dict)
+
+
+# -- the service ------------------------------------------------------------------------------
+
+
+def build_service(
+    catalog: Catalog,
+    profiles: ProfileStore,
+    *,
+    llm: LLM | None = None,
+    ranker: Ranker | None = None,
+    config: AgentConfig | None = None,
+    clock: Callable[[], datetime] | None = None,
+    checkpointer: BaseCheckpointSaver | None = None,
+    chart: Chart | None = None,
+) -> MovieService:
+    """The one place a Deps, its Recommender and the service are put together (bot.runtime for
+    the front ends, the evaluations for their scratch stores)."""
+    from agent.deps import AgentConfig, Deps
+    from agent.recommender import Recommender
+
+    deps = Deps(catalog=catalog, profiles=profiles, llm=llm, ranker=ranker, config=config or AgentConfig())
+    if clock is not None:
+        deps.clock = clock
+    return MovieService(Recommender(deps, checkpointer), chart=chart)
+
+
+class MovieService:
+    def __init__(self, recommender: Recommender, *, chart: Chart | None = None, save_every: int = 20):
+        self.recommender = recommender
+        self.deps: Deps = recommender.deps
+        self.catalog = self.deps.catalog
+        self.profiles = self.deps.profiles
+        if self.profiles is None:
+            raise ValueError("MovieService needs a profile store")
+        self.ranker = self.deps.ranker
+        self.chart = chart
+        self.save_every = save_every
+        self.ledger = ReactionLedger(self.profiles, self.deps.clock)
+        self.unsaved = 0  # rewards learned since the re-ranker was last saved
+        self._learning = threading.Lock()
+        self.ready = True
+
+    def close(self) -> None:
+        self.ready = False
+        self.save_learning()
+
+    # -- who is talking ------------------------------------------------------------------
+
+    def register(self, platform: str, platform_user_id: str | int, display_name: str | None = None, *,
+                 group: str | int | None = None, channel: str | int | None = None) -> str:  # fmt: skip
+        """The user key; remembers the display name and where they were seen (group picks)."""
+        try:
+            key = self.profiles.ensure_user(platform, platform_user_id, display_name)
+        except ValueError as exc:
+            raise InvalidInput(f"not a user: {exc}") from None
+        if group is not None or channel is not None:
+            self.profiles.note_membership(platform, group, channel, key)
+        return key
+
+    def members(self, platform: str, group: str | int | None) -> list[str]:
+        """User keys seen in a group (guild, workspace), most recently seen first."""
+        return self.profiles.members(platform, group)
+
+    # -- conversation --------------------------------------------------------------------
+
+    def chat(self, user: str, text: str, *, channel: str | None = None, platform: str = "cli",
+             k: int | None = None, remember: bool = True, context: list[dict] | None = None,
+             always_recommend: bool = False) -> Turn:  # fmt: skip
+        """One chat turn, with conversation memory per user and channel (unless remember=False).
+        Picks are logged as suggestions shown on the user key's platform."""
+        self._check_user(user)
+        before = self._history_of(user)
+        result = self.recommender.ask(text or "", user=user, channel=channel, k=k, context=context,
+                                      remember=remember, always_recommend=always_recommend)  # fmt: skip
+        recorded = self._changes(user, before) if result.get("intent") in ("seen", "liked", "disliked") else {}
+        return Turn.of(result, recorded)
+
+    def recommend(self, user: str, *, text: str = "", filters: dict | None = None, k: int | None = None,
+                  platform: str = "http") -> Turn:  # fmt: skip
+        """A structured request, no chat memory: the text read as in chat, then `filters` (named
+        as in Turn.understood) override what it said."""
+        self._check_user(user)
+        deps = self.deps
+        request = fresh_request(understand((text or "").strip(), self.catalog, today_year=deps.today.year), deps)
+        request.update(self._request_filters(filters or {}))
+        state: dict[str, Any] = {"message": text or "", "user": user, "channel": "", "k": k, "request": request,
+                                 "always_recommend": k is not None}  # fmt: skip
+        for node in (retrieve, rank, explain, reply):
+            state.update(node(state, deps))
+        result = {**state, "intent": "recommend", "understood": contract(request, self._label_or_none)}
+        return Turn.of(result)
+
+    def group_pick(self, users: list[str], text: str = "", count: int = 1) -> Turn:
+        """One pick (or `count`) for several people that none of them has watched; each
+        recommendation carries `per_person: {user: reason}`."""
+        for user in users:
+            self._check_user(user)
+        if len(set(users)) < 2:
+            raise InvalidInput("a group pick needs at least two people")
+        result = recommend_for_group(self.deps, list(users), (text or "").strip(), max(1, int(count)))
+        return Turn.of({**result, "intent": "group"})
+
+    # -- titles ----------------------------------------------------------------------------
+
+    def resolve(self, text: str) -> Movie:
+        """The one film a user means: a catalog id, "Title (Year)", "Title 1995" or a title.
+        Raises UnknownTitle (with close titles) or AmbiguousTitle (with the choices)."""
+        text = " ".join(str(text or "").split())
+        if not text:
+            raise InvalidInput("which film? give its title")
+        if text in self.catalog:
+            return self.catalog.movies[text]
+        match = self.catalog.resolve_title(text)
+        if match is None or match.score < TITLE_MATCH_SCORE:
+            close = [self.catalog.movies[match.movie_id].label] if match is not None else []
+            for query in (text, _TRAILING_YEAR.sub("", text)):
+                close += [m.label for m in self.catalog.suggest_titles(query, limit=5) if query.strip()]
+            close = list(dict.fromkeys(close))[:5]
+            hint = f"; did you mean: {'; '.join(close)}?" if close else ""
+            raise UnknownTitle(f"no film called {text!r} in the catalog{hint}", close)
+        if match.ambiguous:
+            best = self.catalog.movies[match.movie_id]
+            choices = [TitleChoice(best.id, best.label), *(TitleChoice(i, label) for i, label in match.alternatives)]
+            options = ", ".join(c.label for c in choices)
+            raise AmbiguousTitle(f'{text!r} could be {options}; add the year, e.g. "{best.title} {best.year}"', choices)
+        return self.catalog.movies[match.movie_id]
+
+    def suggest_titles(self, text: str, limit: int = 25) -> list[TitleChoice]:
+        """Autocomplete: titles starting with, then containing, what was typed."""
+        return [TitleChoice(m.id, m.label) for m in self.catalog.suggest_titles(text or "", limit=limit)]
+
+    # -- ratings and history ---------------------------------------------------------------
+
+    def rate(self, user: str, movie: str | Movie, stars: float, *, source: str | None = None) -> Rated:
+        """A star rating; it marks the film watched too."""
+        self._check_user(user)
+        value = self._stars(stars)
+        found = self._movie(movie)
+        source = source or user.partition(":")[0]
+        with self.profiles.transaction():
+            self.profiles.add_watched(user, found.id, source=source, at=self.deps.clock())
+            self.profiles.rate(user, found.id, value, source=source, at=self.deps.clock())
+        return Rated(found.id, found.label, value, f"Rated {found.label} {value:g}/5.")
+
+    def watched_add(self, user: str, movie: str | Movie, stars: float | None = None, *,
+                    source: str | None = None) -> Rated:  # fmt: skip
+        self._check_user(user)
+        value = None if stars is None else self._stars(stars)
+        found = self._movie(movie)
+        source = source or user.partition(":")[0]
+        with self.profiles.transaction():
+            self.profiles.add_watched(user, found.id, source=source, at=self.deps.clock())
+            if value is not None:
+                self.profiles.rate(user, found.id, value, source=source, at=self.deps.clock())
+        rated = f", rated {value:g}/5" if value is not None else ""
+        return Rated(found.id, found.label, value, f"Marked {found.label} as watched{rated}.")
+
+    def watched_remove(self, user: str, movie: str | Movie) -> bool:
+        """Whether it was on the list."""
+        self._check_user(user)
+        return self.profiles.remove_watched(user, self._movie(movie).id)
+
+    def watched_list(self, user: str) -> list[WatchedItem]:
+        """Newest first, with the user's stars where they rated it."""
+        self._check_user(user)
+        ratings = self.profiles.ratings(user)
+        items = []
+        for row in self.profiles.watched(user):
+            movie = self.catalog.get(row["movie_id"])
+            items.append(WatchedItem(
+                row["movie_id"], movie.label if movie else row["movie_id"], movie.year if movie else None,
+                ratings.get(row["movie_id"]), row["watched_at"], row["source"],
+            ))  # fmt: skip
+        return items
+
+    def dismiss(self, user: str, movie: str | Movie) -> str:
+        """Never suggest this film to the user again; returns its label."""
+        self._check_user(user)
+        found = self._movie(movie)
+        self.profiles.dismiss(user, found.id, source=user.partition(":")[0], at=self.deps.clock())
+        return found.label
+
+    # -- feedback on suggestions -----------------------------------------------------------
+
+    def attach_message(self, suggestion_id: int, message_key: str | int) -> None:
+        """After a front end posts one pick as its own message, so reactions on it find the suggestion."""
+        try:
+            self.profiles.attach_message(suggestion_id, str(message_key))
+        except KeyError:
+            raise InvalidInput(f"no suggestion with id {suggestion_id}") from None
+
+    def react(self, platform: str, message_key: str | int, reactor: str | int, emoji: str, *, added: bool,
+              burst: bool = False) -> FeedbackOutcome | None:  # fmt: skip
+        """A reaction added or removed on a suggestion message; None when the emoji or the
+        message is not one of ours. `reactor` is a user key or the platform's user id;
+        `burst` marks Discord's super reactions, which count apart from normal ones."""
+        if reaction_meaning(emoji) is None:
+            return None
+        entry = self.ledger.apply(platform=platform, message_key=str(message_key), reactor=str(reactor),
+                                  emoji=emoji, added=added, burst=burst)  # fmt: skip
+        if entry is None:
+            return None
+        suggestion = entry.suggestion
+        if entry.recorded and entry.added and not entry.undone_at_once and entry.reactor == suggestion["user"]:
+            self._learn(entry.reactor, suggestion.get("features") or {}, entry.kind, entry.stars)
+        return FeedbackOutcome(
+            entry.recorded, entry.kind, entry.stars, suggestion["movie_id"], entry.reactor, entry.added,
+            self._feedback_message(entry.kind, entry.stars, suggestion["movie_id"], entry.added, entry.recorded),
+            suggestion["id"], entry.event_id,
+        )  # fmt: skip
+
+    def feedback(self, user: str, movie_id: str, kind: str, *, stars: float | None = None, event_id: str,
+                 suggestion_id: int | None = None) -> FeedbackOutcome:  # fmt: skip
+        """Feedback given by other means than a reaction (HTTP); idempotent by event_id."""
+        self._check_user(user)
+        if kind not in FEEDBACK_KINDS:
+            raise InvalidInput(f"feedback kind must be one of {', '.join(FEEDBACK_KINDS)}, got {kind!r}")
+        if not event_id:
+            raise InvalidInput("feedback needs an event_id, so a retried request is not counted twice")
+        movie = self._movie(movie_id)
+        if kind == "stars":
+            stars = self._stars(stars)
+        elif stars is not None:
+            raise InvalidInput(f"stars go with kind 'stars', not {kind!r}")
+        suggestion = self.profiles.suggestion(suggestion_id) if suggestion_id is not None else None
+        if suggestion_id is not None and (suggestion is None or suggestion["movie_id"] != movie.id):
+            raise InvalidInput(f"suggestion {suggestion_id} is not a suggestion of {movie.label}")
+        common = {"suggestion_id": suggestion_id, "user": user, "movie_id": movie.id, "added": True,
+                  "at": self.deps.clock()}  # fmt: skip
+        with self.profiles.transaction():
+            recorded = self.profiles.record_feedback(kind=kind, value=stars, event_id=event_id, **common)
+            if recorded and kind == "stars":
+                self.profiles.record_feedback(kind="watched", value=None, event_id=f"{event_id}:watched", **common)
+        if recorded and suggestion is not None and suggestion["user"] == user:
+            self._learn(user, suggestion.get("features") or {}, kind, stars)
+        message = self._feedback_message(kind, stars, movie.id, True, recorded)
+        return FeedbackOutcome(recorded, kind, stars, movie.id, user, True, message, suggestion_id, event_id)
+
+    # -- profile ---------------------------------------------------------------------------
+
+    def profile(self, user: str) -> ProfileSummary:
+        self._check_user(user)
+        taste, counts, recent = self._taste(user)
+        genres = sorted(taste.genres.items(), key=lambda kv: -kv[1])
+        people = sorted({**taste.actors, **taste.directors}.items(), key=lambda kv: -kv[1])
+        decades = sorted(taste.decades.items(), key=lambda kv: -kv[1])
+        return ProfileSummary(
+            user=user, summary=taste.summary(self.catalog), **counts,
+            top_genres=genres[:5], top_people=[p for p in people if p[1] > 0][:5], top_decades=decades[:4],
+            recent_watched=recent, is_empty=taste.is_empty, genres=dict(genres), decades=dict(decades),
+        )  # fmt: skip
+
+    def profile_chart(self, user: str, display_name: str | None = None) -> bytes | None:
+        """Genre and decade affinities as a PNG (empty axes for an empty profile); None when
+        there is no chart function or drawing failed."""
+        self._check_user(user)
+        if self.chart is None:
+            return None
+        taste, _, _ = self._taste(user)
+        taste.user = display_name or user
+        try:
+            return self.chart(taste)
+        except Exception:  # a missing or broken plotting library costs the picture, not the answer
+            log.exception("drawing the profile chart for %s failed", user)
+            return None
+
+    def _taste(self, user: str) -> tuple[Profile, dict[str, int], list[str]]:
+        ratings = self.profiles.ratings(user)
+        watched = self.profiles.watched(user)
+        taste = build_profile(user, ratings, self.profiles.excluded_ids(user), self.catalog, with_taste=False)
+        counts = {"rated": len(ratings), "watched": len(watched), "dismissed": len(self.profiles.dismissed(user))}
+        recent = [self.catalog.movies[r["movie_id"]].label for r in watched[:5] if r["movie_id"] in self.catalog]
+        return taste, counts, recent
+
+    # -- import, export, forget ------------------------------------------------------------
+
+    def import_history(self, user: str | None, path: str | Path | list, fmt: str | None = None, *,
+                       movielens_user: str | None = None, user_prefix: str | None = None) -> ImportReport:  # fmt: skip
+        """Ratings and watched films from a Letterboxd, IMDb or MovieLens export (fmt detected
+        when None). MovieLens holds many users: `movielens_user` picks one to import as
+        `user`, or `user_prefix` (with user None) imports each as PREFIX+N."""
+        paths = [Path(p) for p in (path if isinstance(path, list | tuple) else [path])]
+        if user is not None:
+            self._check_user(user)
+        elif not user_prefix:
+            raise InvalidInput("whose history? give a user, or a user prefix for a MovieLens import of everyone")
+        fmt = fmt or detect_format(paths[0])
+        if fmt not in IMPORT_FORMATS:
+            raise InvalidInput(f"import format must be one of {', '.join(IMPORT_FORMATS)}, got {fmt!r}")
+        if fmt == "movielens" and user is not None and movielens_user is None:
+            raise InvalidInput("a MovieLens ratings.csv holds many users: say which userId to import")
+        try:
+            rows = read_history(fmt, paths, movielens_user=movielens_user)
+            return import_history(self.profiles, self.catalog, rows, user=user, user_prefix=user_prefix, fmt=fmt)
+        except SourceError as exc:
+            raise ServiceError(f"{exc}\nNothing was imported.") from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ServiceError(f"cannot read {paths[0].name}: {getattr(exc, 'strerror', None) or exc}\n"
+                               "Nothing was imported.") from exc  # fmt: skip
+
+    def export(self, user: str) -> dict:
+        """Everything stored about one user, JSON-serialisable."""
+        self._check_user(user)
+        return self.profiles.export_user(user)
+
+    def forget(self, user: str) -> dict[str, int]:
+        """Deletes everything about one user, conversation memory included (the recommender's
+        forget hook); the re-ranker is refitted so its in-memory model of them goes too."""
+        self._check_user(user)
+        counts = self.profiles.forget_user(user)
+        if self.ranker is not None:
+            with self._learning:
+                self.ranker.learn_from_store()
+        return counts
+
+    # -- the learning re-ranker ------------------------------------------------------------
+
+    def refit(self) -> int:
+        """The exact model from every reward in the store (undone reactions and silence
+        included); how many rewards it used. 0 without a re-ranker."""
+        if self.ranker is None:
+            return 0
+        with self._learning:
+            rows = self.ranker.learn_from_store()
+            self.unsaved = 0
+        log.info("refitted the re-ranker from %d rewards", rows)
+        return rows
+
+    def save_learning(self) -> int:
+        """Saves what was learned since the last save; how many rewards that was."""
+        with self._learning:
+            count = self.unsaved
+            if self.ranker is None or not count:
+                return 0
+            self.ranker.save()
+            self.unsaved = 0
+        log.info("saved the re-ranker (%d new rewards)", count)
+        return count
+
+    def _learn(self, user: str, features: dict, kind: str, stars: float | None) -> None:
+        """Removals are not unlearned here: refit() from the store is exact."""
+        reward = reward_for(kind, stars)
+        if self.ranker is None or reward is None or not features:
+            return
+        with self._learning:
+            self.ranker.learn(user, features, reward)
+            self.unsaved += 1
+            due = self.unsaved >= self.save_every
+        if due:
+            self.save_learning()
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _check_user(self, user: str) -> None:
+        try:
+            split_user_key(user)
+        except ValueError as exc:
+            raise InvalidInput(str(exc)) from None
+
+    @staticmethod
+    def _stars(stars: object) -> float:
+        try:
+            return validate_stars(float(stars) if isinstance(stars, str) else stars)
+        except (TypeError, ValueError):
+            raise InvalidInput(f"stars must be from 0.5 to 5 in steps of 0.5, got {stars!r}") from None
+
+    def _movie(self, movie: str | Movie) -> Movie:
+        if isinstance(movie, Movie):
+            return movie
+        return self.resolve(movie)
+
+    def _label_or_none(self, movie_id: str) -> str | None:
+        movie = self.catalog.movies.get(movie_id)
+        return movie.label if movie is not None else None
+
+    def _history_of(self, user: str) -> tuple[dict[str, float], set[str]]:
+        return self.profiles.ratings(user), {r["movie_id"] for r in self.profiles.watched(user)}
+
+    def _changes(self, user: str, before: tuple[dict[str, float], set[str]]) -> dict:
+        ratings, watched = self._history_of(user)
+        changed = {m: s for m, s in ratings.items() if before[0].get(m) != s}
+        added = sorted(watched - before[1])
+        return {k: v for k, v in (("ratings", changed), ("watched", added)) if v}
+
+    def _request_filters(self, filters: dict) -> dict:
+        """Turn.understood's names -> the request's fields; InvalidInput for anything else."""
+        out: dict[str, Any] = {}
+        for name, value in filters.items():
+            if value is None or value == []:
+                continue
+            if name in ("genres", "exclude_genres"):
+                values = [value] if isinstance(value, str) else list(value)
+                unknown = [g for g in values if g not in GENRES]
+                if unknown:
+                    raise InvalidInput(f"unknown genre {unknown[0]!r}; genres are {', '.join(GENRES)}")
+                out[name] = values
+            elif name in ("year_min", "year_max", "min_runtime", "max_runtime", "count"):
+                out[name] = _whole(name, value)
+            elif name == "min_rating":
+                out[name] = _number(name, value)
+            elif name in ("language", "languages", "country", "countries"):
+                values = [value] if isinstance(value, str) else list(value)
+                key = "languages" if name.startswith("lang") else "countries"
+                out[key] = [str(v).lower() if key == "languages" else str(v).upper() for v in values]
+            elif name == "people":
+                out[name] = [value] if isinstance(value, str) else [str(v) for v in value]
+            elif name == "like_titles":
+                titles = [value] if isinstance(value, str) else list(value)
+                out[name] = [self.resolve(t).id for t in titles]
+            else:
+                raise InvalidInput(f"unknown filter {name!r}")
+        return out
+
+    def _feedback_message(self, kind: str, stars: float | None, movie_id: str, added: bool, recorded: bool) -> str:
+        label = self._label_or_none(movie_id) or movie_id
+        if not recorded:
+            return f"Already noted for {label}."
+        if not added:
+            return f"Undone for {label}."
+        return {
+            "like": f"Noted: you liked {label}.",
+            "dislike": f"Noted: {label} wasn't for you.",
+            "watched": f"Marked {label} as watched.",
+            "dismiss": f"Got it: I won't suggest {label} again.",
+        }.get(kind) or f"Rated {label} {stars:g}/5 and marked it watched."
+
+
+def detect_format(path: Path) -> str:
+    """IMDb's export has a "Const" column, MovieLens a "movieId" one; anything else (a zip, a
+    folder, ratings.csv...) is Letterboxd."""
+    if path.suffix.lower() == ".zip" or path.is_dir():
+        return "movielens" if path.is_dir() and (path / "movies.csv").exists() else "letterboxd"
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(2048)
+    except OSError as exc:
+        raise ServiceError(f"cannot read {path.name}: {exc.strerror or exc}\nNothing was imported.") from None
+    header = head.decode("utf-8-sig", errors="replace").splitlines()[:1]
+    columns = [c.strip().strip('"') for c in header[0].split(",")] if header else []
+    if "Const" in columns:
+        return "imdb"
+    return "movielens" if "movieId" in columns else "letterboxd"
+
+
+def _whole(name: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise InvalidInput(f"{name} must be a whole number, got {value!r}")
+    try:
+        return int(value)
+    except ValueError:
+        raise InvalidInput(f"{name} must be a whole number, got {value!r}") from None
+
+
+def _number(name: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise InvalidInput(f"{name} must be a number, got {value!r}")
+    try:
+        return float(value)
+    except ValueError:
+        raise InvalidInput(f"{name} must be a number, got {value!r}") from None

@@ -1,0 +1,5 @@
+"""`moviebot`, the command line: main.py (parser and entry point), base.py (errors, output,
+opening the service), and one module per command family, each registering its subcommands:
+catalog (ingest, search, catalog), conversation (chat, ask; terminal.py draws the answers),
+history (rate, watched, profile, import, user), eval_redial and eval_learning (eval ...),
+bots (discord)."""

@@ -1,0 +1,7 @@
+"""`python -m bot.cli`: the same as the `moviebot` script."""
+
+import sys
+
+from bot.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,160 @@
+"""`moviebot ingest | search | catalog`: the catalog itself. Search is pure catalog search (no
+conversation, no profile), so these open the catalog and nothing else."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bot.cli.base import UserError, emit_json, open_catalog, progress_bar
+from bot.settings import Settings
+from store.vocab import GENRES
+
+
+def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
+    from store.ingest import ADAPTERS
+
+    p = sub.add_parser("ingest", parents=[common], help="add a data set to the catalog")
+    p.add_argument("--format", required=True, choices=sorted(ADAPTERS))
+    p.add_argument("paths", nargs="+", help="files (or a folder) of that format")
+    p.add_argument("--strict", action="store_true", help="any bad row aborts the ingest")
+    p.add_argument("--replace", action="store_true", help="start from an empty catalog instead of merging")
+    p.set_defaults(run=cmd_ingest)
+
+    p = sub.add_parser("search", parents=[common], help="search the catalog")
+    p.add_argument("text", nargs="*")
+    p.add_argument("--genre", action="append", choices=GENRES, metavar="GENRE")
+    p.add_argument("--exclude-genre", action="append", choices=GENRES, metavar="GENRE")
+    p.add_argument("--year-from", type=int)
+    p.add_argument("--year-to", type=int)
+    p.add_argument("--min-runtime", type=int)
+    p.add_argument("--max-runtime", type=int)
+    p.add_argument("--min-rating", type=float)
+    p.add_argument("--language", action="append", help="ISO 639-1 code, e.g. ko")
+    p.add_argument("--country", action="append", help="ISO 3166 code, e.g. FR")
+    p.add_argument("--person", action="append", help="director or actor, full name")
+    p.add_argument("--k", type=int, default=10)
+    p.set_defaults(run=cmd_search)
+
+    p = sub.add_parser("catalog", parents=[common], help="catalog information")
+    p.add_argument("action", choices=["stats"])
+    p.set_defaults(run=cmd_catalog)
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from store.build import IngestFailed, ingest
+    from store.home import DataDir
+    from store.ingest.base import SourceError
+
+    home = DataDir(settings.home).ensure()
+    embedder = settings.embedder()
+
+    def report_error(error) -> None:
+        if not args.json:
+            print(f"skipped: {error}", file=sys.stderr)
+
+    try:
+        report = ingest(
+            home,
+            embedder,
+            [(args.format, [Path(p) for p in args.paths])],
+            replace=args.replace,
+            strict=args.strict,
+            progress=progress_bar(args),
+            on_error=report_error,
+        )
+    except (SourceError, IngestFailed) as exc:
+        raise UserError(f"{exc}\nThe previous catalog is unchanged.") from exc
+    except KeyboardInterrupt:
+        print("\nInterrupted: the previous catalog is unchanged.", file=sys.stderr)
+        return 130
+    if args.json:
+        emit_json(report.to_dict())
+    elif report.status == "unchanged":
+        print(f"Catalog unchanged ({report.movies} movies); nothing to do ({report.seconds:.1f}s).")
+    else:
+        print(
+            f"Catalog now has {report.movies} movies: {report.added} added, {report.updated} updated, "
+            f"{report.unchanged} already present; {report.embedded} embedded, {report.reused} reused; "
+            f"{len(report.errors)} rows skipped; {report.seconds:.1f}s."
+        )
+    return 0
+
+
+def _filters_from(args: argparse.Namespace):
+    from store.filters import Filters
+
+    return Filters.of(
+        genres=args.genre,
+        exclude_genres=args.exclude_genre,
+        year_min=args.year_from,
+        year_max=args.year_to,
+        max_runtime=args.max_runtime,
+        min_runtime=args.min_runtime,
+        min_rating=args.min_rating,
+        languages=args.language,
+        countries=[c.upper() for c in args.country or []],
+        people=args.person,
+    )
+
+
+def movie_line(movie) -> str:
+    bits = [movie.label]
+    if movie.genres:
+        bits.append(", ".join(movie.genres))
+    if movie.runtime:
+        bits.append(f"{movie.runtime} min")
+    if movie.rating is not None:
+        bits.append(f"rated {movie.rating:.1f}")
+    if movie.directors:
+        bits.append("dir. " + ", ".join(movie.directors[:2]))
+    return " · ".join(bits)
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    catalog = open_catalog(args, settings)
+    try:
+        results = catalog.search(" ".join(args.text), _filters_from(args), k=args.k)
+    finally:
+        catalog.close()
+    if args.json:
+        emit_json(
+            [
+                {
+                    "id": r.movie.id,
+                    "title": r.movie.title,
+                    "year": r.movie.year,
+                    "genres": r.movie.genres,
+                    "runtime": r.movie.runtime,
+                    "directors": r.movie.directors,
+                    "rating": r.movie.rating,
+                    "score": round(r.score, 4),
+                }
+                for r in results
+            ]
+        )
+        return 0
+    if not results:
+        print("No movies match those filters.")
+        return 0
+    for n, r in enumerate(results, 1):
+        print(f"{n:>2}. {movie_line(r.movie)}")
+    return 0
+
+
+def cmd_catalog(args: argparse.Namespace, settings: Settings) -> int:
+    catalog = open_catalog(args, settings)
+    try:
+        stats = catalog.stats()
+    finally:
+        catalog.close()
+    if args.json:
+        emit_json(stats)
+        return 0
+    print(f"{stats['movies']} movies in {stats['path']} (built {stats['built_at']})")
+    print("sources: " + "; ".join(stats["sources"]))
+    print("genres: " + ", ".join(f"{g} {n}" for g, n in stats["genres"].items()))
+    print("decades: " + ", ".join(f"{d}s {n}" for d, n in stats["decades"].items()))
+    print("languages: " + ", ".join(f"{lang} {n}" for lang, n in stats["languages"].items()))
+    return 0

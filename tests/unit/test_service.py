@@ -1,0 +1,276 @@
+"""The product's rules, asserted once against the service: a real SQLite profile store and the
+starter catalog; front ends' tests only check that they translate into these calls."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from agent.bandit import Ranker
+from agent.service import AmbiguousTitle, InvalidInput, ServiceError, UnknownTitle, build_service
+from store.profiles import DISLIKE_STARS, LIKE_STARS, ProfileStore
+
+ANA, BOB = "discord:1", "discord:2"
+
+
+class Clock:
+    def __init__(self, now: datetime):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def fake_chart(profile) -> bytes:
+    return f"PNG {profile.user}".encode()
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(datetime(2026, 6, 1, 12, tzinfo=UTC))
+
+
+@pytest.fixture
+def state_path(tmp_path):
+    return tmp_path / "state.sqlite"
+
+
+@pytest.fixture
+def service(starter, state_path, clock):
+    profiles = ProfileStore(state_path)
+    svc = build_service(starter, profiles, ranker=Ranker(profiles), clock=clock, chart=fake_chart)
+    yield svc
+    svc.close()
+    profiles.close()
+
+
+def posted(service, user: str = ANA, text: str = "a crime thriller from the 90s") -> list[tuple[str, str]]:
+    """(message key, movie id) of each pick, each posted as its own message."""
+    turn = service.chat(user, text, channel="c1", platform="discord")
+    assert turn.recommendations, turn.reply
+    out = []
+    for n, rec in enumerate(turn.recommendations):
+        service.attach_message(rec["suggestion_id"], f"m{n}")
+        out.append((f"m{n}", rec["id"]))
+    return out
+
+
+# -- the unified rules ---------------------------------------------------------------------
+
+
+def test_a_star_rating_by_command_marks_the_film_watched(service):
+    rated = service.rate(ANA, "Heat 1995", 4.5)
+    assert (rated.movie_id, rated.stars) == ("heat-1995", 4.5)
+    assert service.profiles.rating(ANA, "heat-1995") == 4.5
+    assert [w.movie_id for w in service.watched_list(ANA)] == ["heat-1995"]
+
+
+def test_a_star_reaction_marks_the_film_watched_and_removing_it_undoes_both(service):
+    [(message, movie), *_] = posted(service)
+    outcome = service.react("discord", message, "1", "5️⃣", added=True)
+    assert (outcome.recorded, outcome.kind, outcome.stars, outcome.movie_id) == (True, "stars", 5.0, movie)
+    assert service.profiles.rating(ANA, movie) == 5.0
+    assert service.profiles.has_watched(ANA, movie)
+    service.react("discord", message, "1", "5️⃣", added=False)
+    assert service.profiles.rating(ANA, movie) is None
+    assert not service.profiles.has_watched(ANA, movie)
+
+
+@pytest.mark.parametrize(("emoji", "stars"), [("👍", LIKE_STARS), ("👎", DISLIKE_STARS), ("+1", LIKE_STARS)])
+def test_thumbs_rate_without_marking_watched(service, emoji, stars):
+    [(message, movie), *_] = posted(service)
+    service.react("discord", message, ANA, emoji, added=True)
+    assert service.profiles.rating(ANA, movie) == stars
+    assert not service.profiles.has_watched(ANA, movie)
+
+
+def test_check_mark_marks_watched_and_see_no_evil_dismisses(service):
+    [(first, seen), (second, refused), *_] = posted(service)
+    service.react("discord", first, ANA, "white_check_mark", added=True)
+    service.react("discord", second, ANA, "🙈", added=True)
+    assert service.profiles.has_watched(ANA, seen) and service.profiles.rating(ANA, seen) is None
+    assert refused in service.profiles.dismissed(ANA)
+
+
+def test_a_star_rating_said_in_chat_marks_watched_and_is_reported(service):
+    turn = service.chat(BOB, "I rated Heat 3.5", channel="c1")
+    assert turn.intent == "liked"
+    assert turn.recorded == {"ratings": {"heat-1995": 3.5}, "watched": ["heat-1995"]}
+    assert service.profiles.has_watched(BOB, "heat-1995")
+
+
+def test_an_emoji_or_message_that_is_not_ours_means_nothing(service):
+    [(message, _), *_] = posted(service)
+    assert service.react("discord", message, ANA, "🍿", added=True) is None
+    assert service.react("discord", "not-a-suggestion", ANA, "👍", added=True) is None
+    assert service.react("slack", message, ANA, "👍", added=True) is None  # another platform's message
+
+
+# -- the ledger's guarantees ---------------------------------------------------------------
+
+
+def test_duplicate_deliveries_are_ignored_and_a_second_add_after_removal_counts(service):
+    [(message, movie), *_] = posted(service)
+    assert service.react("discord", message, ANA, "👍", added=True).recorded
+    assert not service.react("discord", message, ANA, "👍", added=True).recorded
+    assert service.react("discord", message, ANA, "👍", added=False).recorded
+    assert not service.react("discord", message, ANA, "👍", added=False).recorded
+    assert service.react("discord", message, ANA, "👍", added=True).recorded
+    assert [e["added"] for e in service.profiles.feedback_events(ANA)] == [True, False, True]
+    assert service.profiles.rating(ANA, movie) == LIKE_STARS
+
+
+def test_a_removal_that_overtakes_its_add_still_ends_off(service, clock):
+    [(message, movie), *_] = posted(service)
+    assert service.react("discord", message, ANA, "4️⃣", added=False) is None
+    late = service.react("discord", message, ANA, "4️⃣", added=True)
+    assert late.recorded
+    assert service.profiles.rating(ANA, movie) is None
+    assert not service.profiles.has_watched(ANA, movie)
+    clock.now += timedelta(hours=1)  # a new add, long after: on again
+    service.react("discord", message, ANA, "4️⃣", added=True)
+    assert service.profiles.rating(ANA, movie) == 4.0
+
+
+def test_a_removal_of_a_reaction_made_while_offline_leaves_a_later_add_alone(service, clock):
+    [(message, movie), *_] = posted(service)
+    service.react("discord", message, ANA, "👍", added=False)
+    clock.now += timedelta(minutes=10)
+    service.react("discord", message, ANA, "👍", added=True)
+    assert service.profiles.rating(ANA, movie) == LIKE_STARS
+
+
+def test_ids_survive_a_restart(service, starter, state_path, clock):
+    [(message, movie), *_] = posted(service)
+    service.react("discord", message, ANA, "👍", added=True)
+    with ProfileStore(state_path) as profiles:
+        again = build_service(starter, profiles, clock=clock)
+        assert not again.react("discord", message, ANA, "👍", added=True).recorded
+        assert again.react("discord", message, ANA, "👍", added=False).recorded
+    assert service.profiles.rating(ANA, movie) is None
+
+
+def test_concurrent_deliveries_of_one_event_record_it_once(service, starter, state_path, clock):
+    [(message, _), *_] = posted(service)
+    stores = [ProfileStore(state_path) for _ in range(4)]
+    services = [build_service(starter, store, clock=clock) for store in stores]  # as four processes would
+    results = []
+    threads = [threading.Thread(target=lambda s=s: results.append(s.react("discord", message, ANA, "👍", added=True)))
+               for s in services]  # fmt: skip
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for store in stores:
+        store.close()
+    assert sorted(r.recorded for r in results) == [False, False, False, True]
+    assert len(service.profiles.feedback_events(ANA)) == 1
+
+
+def test_only_the_recipients_reactions_teach_the_ranker(service):
+    [(message, _), (other, _), *_] = posted(service)
+    service.react("discord", message, BOB, "👍", added=True)
+    assert service.unsaved == 0
+    service.react("discord", other, ANA, "5️⃣", added=True)
+    assert service.unsaved == 1
+    assert service.save_learning() == 1
+
+
+def test_http_feedback_is_idempotent_by_event_id_and_stars_mark_watched(service):
+    first = service.feedback("http:acme:ana", "se7en-1995", "stars", stars=4, event_id="e1")
+    again = service.feedback("http:acme:ana", "se7en-1995", "stars", stars=4, event_id="e1")
+    assert (first.recorded, again.recorded) == (True, False)
+    assert service.profiles.has_watched("http:acme:ana", "se7en-1995")
+    with pytest.raises(InvalidInput):
+        service.feedback("http:acme:ana", "se7en-1995", "stars", stars=7, event_id="e2")
+
+
+# -- titles, input ---------------------------------------------------------------------------
+
+
+def test_resolve_says_what_to_type_instead(catalog, tmp_path):
+    with ProfileStore(tmp_path / "s.sqlite") as profiles:
+        service = build_service(catalog, profiles)
+        assert service.resolve("heat-1986").year == 1986
+        assert service.resolve("Heat (1986)").id == "heat-1986"
+        with pytest.raises(AmbiguousTitle) as ambiguous:
+            service.resolve("Heat")
+        assert {c.movie_id for c in ambiguous.value.choices} == {"heat-1995", "heat-1986"}
+        with pytest.raises(UnknownTitle) as unknown:
+            service.resolve("The Dark")
+        assert "The Dark Knight (2008)" in unknown.value.message
+
+
+@pytest.mark.parametrize("stars", [0, 5.5, 3.25, "many", None])
+def test_bad_stars_and_user_keys_are_refused_with_a_message(service, stars):
+    with pytest.raises(InvalidInput, match=r"stars must be from 0\.5 to 5 in steps of 0\.5"):
+        service.rate(ANA, "Heat", stars)
+    with pytest.raises(InvalidInput):
+        service.rate("ana", "Heat", 4)
+    assert service.profiles.ratings(ANA) == {}
+
+
+# -- profile, group, import, export, forget -----------------------------------------------------
+
+
+def test_profile_counts_and_chart(service):
+    empty = service.profile(ANA)
+    assert empty.is_empty and empty.rated == 0
+    service.rate(ANA, "Heat 1995", 5)
+    service.rate(ANA, "Se7en", 4.5)
+    service.dismiss(ANA, "The Matrix")
+    summary = service.profile(ANA)
+    assert (summary.rated, summary.watched, summary.dismissed, summary.is_empty) == (2, 2, 1, False)
+    assert summary.top_genres[0][0] == "crime"
+    assert set(summary.recent_watched) == {"Heat (1995)", "Se7en (1995)"}
+    assert service.profile_chart(ANA, "Ana") == b"PNG Ana"
+
+
+def test_group_pick_leaves_out_what_anyone_watched(service):
+    service.rate(ANA, "Heat 1995", 5)
+    service.watched_add(BOB, "Se7en")
+    turn = service.group_pick([ANA, BOB], "a crime thriller", count=3)
+    ids = [r["id"] for r in turn.recommendations]
+    assert ids and not {"heat-1995", "se7en-1995"} & set(ids)
+    assert set(turn.recommendations[0]["per_person"]) == {ANA, BOB}
+    with pytest.raises(InvalidInput):
+        service.group_pick([ANA])
+
+
+def test_import_detects_the_format_and_refuses_unreadable_files(service, tmp_path):
+    export = tmp_path / "ratings.csv"
+    export.write_text("Date,Name,Year,Letterboxd URI,Rating\n2024-01-02,Heat,1995,https://boxd.it/x,4.5\n")
+    report = service.import_history(ANA, export)
+    assert (report.rated, report.watched) == (1, 1)
+    assert service.profiles.rating(ANA, "heat-1995") == 4.5
+    with pytest.raises(ServiceError, match="Nothing was imported"):
+        service.import_history(ANA, tmp_path / "missing.csv", "imdb")
+
+
+def test_forget_drops_everything_and_the_conversation(service):
+    service.chat(ANA, "a crime thriller from the 90s", channel="c1")
+    service.rate(ANA, "Heat 1995", 4)
+    assert service.export(ANA)["ratings"]
+    counts = service.forget(ANA)
+    assert counts["ratings"] == 1 and counts["suggestions"] >= 1
+    assert service.export(ANA)["ratings"] == []
+    assert service.recommender._threads_of(ANA) == []
+
+
+def test_structured_recommend_honours_filters(service):
+    turn = service.recommend("http:acme:ana", text="something tense", filters={"genres": ["horror"]}, k=3)
+    assert len(turn.recommendations) == 3
+    assert all("horror" in r["genres"] for r in turn.recommendations)
+    assert turn.understood["genres"] == ["horror"]
+    with pytest.raises(InvalidInput, match="unknown filter"):
+        service.recommend("http:acme:ana", filters={"colour": "blue"})
+
+
+def test_the_clock_is_read_on_every_use(service, clock):
+    assert service.deps.today.year == 2026
+    clock.now = datetime(2031, 1, 1, tzinfo=UTC)
+    assert service.deps.today.year == 2031
+    turn = service.recommend("cli:ana", text="a film from the last 5 years")
+    assert turn.understood["year_min"] == 2026
