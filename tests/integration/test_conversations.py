@@ -24,7 +24,7 @@ from store.vocab import GENRES, LANGUAGES
 from tests.integration.conversation_script import CONVERSATIONS, Turn
 
 pytestmark = pytest.mark.slow
-TODAY = dt.date(2026, 12, 4)
+NOW = dt.datetime(2026, 12, 4, 12, tzinfo=dt.UTC)
 
 
 @pytest.fixture(scope="session")
@@ -39,7 +39,7 @@ def real_starter(tmp_path_factory, real_embedder) -> Catalog:
 @pytest.fixture(scope="module")
 def bot(real_starter, tmp_path_factory):
     profiles = ProfileStore(tmp_path_factory.mktemp("profiles") / "moviebot.sqlite")
-    recommender = Recommender(Deps(catalog=real_starter, profiles=profiles, today=TODAY))
+    recommender = Recommender(Deps(catalog=real_starter, profiles=profiles, clock=lambda: NOW))
     yield recommender
     profiles.close()
 
