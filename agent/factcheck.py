@@ -232,5 +232,7 @@ def relaxation_note(movies: list[Movie], request: Mapping) -> str:
     if not notes:
         return ""
     count = sum(1 for m in movies if breaks(m, request))
-    who = "all of them" if count == len(movies) else f"{count} of {len(movies)}"
+    who = (
+        "it is" if len(movies) == 1 else "all of them are" if count == len(movies) else f"{count} of {len(movies)} are"
+    )
     return f"Nothing matched everything, so I loosened {' and '.join(notes)}: {who} outside what you asked."

@@ -126,6 +126,7 @@ def note_in_passing(state: State, deps: Deps) -> dict:
 
 def noted_line(recorded: dict, deps: Deps) -> str:
     """ "Noted: you've seen Inception; you liked Before Sunrise." said once, when it is stored."""
+
     def titles(ids):
         return " and ".join(deps.catalog.movies[m].title for m in ids)
 

@@ -131,7 +131,8 @@ _STAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 # A message that asks for something is a request even when it also gives feedback.
 _ASKS = re.compile(
     r"\?|\b(?:something|anything|recommend\w*|suggest\w*|similar|what else|what next|what now|what should"
-    r"|give me|show me|find me|any (?:ideas|suggestions|recs)|other|another|else|more like)\b"
+    r"|give me|show me|find me|any (?:ideas|suggestions|recs)|other|another|else|more like"
+    r"|(?:i|we) (?:want|need|fancy)|looking for|in the mood for|up for)\b"
     r"|\b(?:more|movies?|films?|stuff|ones?)\s+like\b"
 )
 _MORE = re.compile(

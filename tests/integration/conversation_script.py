@@ -93,8 +93,8 @@ CONVERSATIONS: dict[str, list[Turn]] = {
     ],
     "kurosawa-then-animation": [
         T("films by Akira Kurosawa", read={"people": ["Akira Kurosawa"]}, picks=True),
-        T("animated films for kids", intent=REC, read={"people": [], "genres": ["animation"]}, picks=True),
-        T("older ones", intent=REC, read={"genres": ["animation"]}, picks=True, older_than_before=True),
+        T("animated films for kids", intent=REC, read={"people": [], "genres": ["animation", "family"]}, picks=True),
+        T("older ones", intent=REC, read={"genres": ["animation", "family"]}, picks=True, older_than_before=True),
     ],
     "korean-then-italian": [
         T("a Korean thriller", read={"languages": ["ko"], "genres": ["thriller"]}, picks=True),

