@@ -106,7 +106,7 @@ class Turn:
     recommendations: list[dict] = field(default_factory=list)  # see agent.nodes.reply.recommendation
     understood: dict = field(default_factory=dict)  # the request as understood
     intent: str = ""  # what the message was taken to be (recommend, refine, why, liked, ...)
-    recorded: dict = field(default_factory=dict)  # what the message stored: {"ratings": {id: stars}, "watched": [ids]}
+    recorded: dict = field(default_factory=dict)  # what was stored: {"ratings": {id: stars}, "watched", "likes"}
 
     def to_json(self) -> dict:
         """The stable JSON contract (`moviebot ask --json`, batch lines, the HTTP API)."""
@@ -249,7 +249,11 @@ class MovieService:
         before = self._history_of(user)
         result = self.recommender.ask(text or "", user=user, channel=channel, k=k, context=context,
                                       remember=remember, always_recommend=always_recommend)  # fmt: skip
-        recorded = self._changes(user, before) if result.get("intent") in ("seen", "liked", "disliked") else {}
+        stored = result.get("recorded") or {}  # feedback turns, and facts a request stated in passing
+        feedback = stored or result.get("intent") in ("seen", "liked", "disliked")
+        recorded = self._changes(user, before) if feedback else {}
+        if stored.get("likes"):
+            recorded["likes"] = list(stored["likes"])
         return Turn.of(result, recorded)
 
     def recommend(self, user: str, *, text: str = "", filters: dict | None = None, k: int | None = None,

@@ -128,3 +128,27 @@ def test_llm_failures_fall_back_quietly(home):
     assert len(result["recommendations"]) == 3
     assert all("crime" in r["genres"] and 1990 <= r["year"] <= 1999 for r in result["recommendations"])
     assert "error" not in out.stdout.lower() and "traceback" not in out.stderr.lower()
+
+
+def test_chat_jsonl_scripts_a_conversation(home):
+    script = (
+        "We already watched Inception, and we really liked Before Sunrise. Anything for tonight?\n"
+        "asdf qwerty zxcv blorp\n"
+        "\n"
+        "why the first one?\n"
+    )
+    out = run("chat", "--jsonl", "--user", "jo", home=home, stdin=script)
+    turns = [json.loads(line) for line in out.stdout.splitlines()]
+    assert len(turns) == 3
+    first, nonsense, why = turns
+    assert first["intent"] == "recommend" and len(first["recommendations"]) == 3
+    assert "inception-2010" in first["recorded"]["watched"]
+    assert first["recorded"]["likes"] == ["before-sunrise-1995"]
+    assert first["reply"].startswith("Noted: you've seen Inception; you liked Before Sunrise.")
+    assert "inception-2010" not in {r["id"] for r in first["recommendations"]}
+    assert nonsense["recommendations"] == [] and "didn't catch" in nonsense["reply"]
+    assert nonsense["intent"] == "unclear" and nonsense["recorded"] == {}
+    assert why["intent"] == "why" and first["recommendations"][0]["title"] in why["reply"]
+    # the same memory as the interactive chat: a later session follows on
+    more = run("chat", "--user", "jo", home=home, stdin="more\nquit\n")
+    assert "Here are 3 picks" in more.stdout
