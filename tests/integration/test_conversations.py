@@ -16,24 +16,13 @@ import pytest
 from agent.deps import Deps
 from agent.recommender import Recommender
 from store.catalog import Catalog
-from store.home import DataDir
 from store.movie import Movie
 from store.profiles import ProfileStore
-from store.starter import open_catalog
 from store.vocab import GENRES, LANGUAGES
 from tests.integration.conversation_script import CONVERSATIONS, Turn
 
 pytestmark = pytest.mark.slow
 NOW = dt.datetime(2026, 12, 4, 12, tzinfo=dt.UTC)
-
-
-@pytest.fixture(scope="session")
-def real_starter(tmp_path_factory, real_embedder) -> Catalog:
-    """The shipped starter catalog indexed with the real embedder, once per session."""
-    home = DataDir(tmp_path_factory.mktemp("conversations") / "home").ensure()
-    catalog, _ = open_catalog(home, real_embedder)
-    yield catalog
-    catalog.close()
 
 
 @pytest.fixture(scope="module")
