@@ -34,6 +34,8 @@ def explain(state: State, deps: Deps) -> dict:
     request = state.get("request") or {}
     for pick, movie in zip(picks, movies, strict=True):
         # the model's text and the template alike pass the fact-check
-        text = check(texts.get(movie.id) or "", movie, request)
-        pick["explanation"] = text or check(template_explanation(movie, pick["reasons"]), movie, request)
+        written = texts.get(movie.id) or template_explanation(movie, pick["reasons"])
+        pick["explanation"] = check(written, movie, request) or check(
+            template_explanation(movie, pick["reasons"]), movie, request
+        )
     return {"picks": picks, "llm_calls": calls}

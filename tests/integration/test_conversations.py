@@ -145,6 +145,8 @@ def turn_errors(turn: Turn, result: dict, before: dict, after: dict, previous_pi
         text = rec["explanation"]
         for clause in asked_clauses(text):
             errors += [f"{movie.id}: '{clause}, as you asked': {e}" for e in clause_errors(clause, movie, understood)]
+        if not re.sub(r"[^.;]*you asked for[^.;]*[.;]?", "", text).strip():
+            errors.append(f"{movie.id}: the explanation only says what the pick misses")
         broken = constraint_breaks(movie, understood)
         if broken and "you asked for" not in text:
             errors.append(f"{movie.id} breaks {broken} without saying so")
