@@ -19,7 +19,6 @@ import logging
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +31,18 @@ from agent.nodes.reply import reply
 from agent.nodes.retrieve import retrieve
 from agent.profile import build_profile
 from agent.reactions import ReactionLedger, reaction_meaning
+from agent.service_types import (
+    AmbiguousTitle,
+    FeedbackOutcome,
+    InvalidInput,
+    ProfileSummary,
+    Rated,
+    ServiceError,
+    TitleChoice,
+    Turn,
+    UnknownTitle,
+    WatchedItem,
+)
 from agent.understanding.merge import fresh_request
 from agent.understanding.reader import understand
 from agent.understanding.request import contract
@@ -57,123 +68,9 @@ __all__ = [
 ]  # fmt: skip
 
 log = logging.getLogger(__name__)
-CONTRACT_KEYS = ("id", "title", "year", "genres", "runtime", "directors", "rating", "explanation", "score")
 IMPORT_FORMATS = ("letterboxd", "imdb", "movielens")
 _TRAILING_YEAR = re.compile(r"[\s,]*\(?\b(18[89]\d|19\d\d|20\d\d)\)?\s*$")
 Chart = Callable[["Profile"], bytes]
-
-
-# -- errors -----------------------------------------------------------------------------------
-
-
-class ServiceError(Exception):
-    """A problem the user can fix; `message` is safe to show as it is."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-class InvalidInput(ServiceError):
-    """Bad stars, empty text, a malformed user key, an unknown filter..."""
-
-
-class UnknownTitle(ServiceError):
-    def __init__(self, message: str, suggestions: list[str] | None = None):
-        super().__init__(message)
-        self.suggestions = suggestions or []  # labels of close titles, best first
-
-
-@dataclass(frozen=True)
-class TitleChoice:
-    movie_id: str
-    label: str  # "Title (Year)"
-
-
-class AmbiguousTitle(ServiceError):
-    def __init__(self, message: str, choices: list[TitleChoice]):
-        super().__init__(message)
-        self.choices = choices
-
-
-# -- results ----------------------------------------------------------------------------------
-
-
-@dataclass
-class Turn:
-    reply: str  # the whole answer as text, readable on its own
-    intro: str = ""  # its first line, for front ends that render the picks themselves
-    recommendations: list[dict] = field(default_factory=list)  # see agent.nodes.reply.recommendation
-    understood: dict = field(default_factory=dict)  # the request as understood
-    intent: str = ""  # what the message was taken to be (recommend, refine, why, liked, ...)
-    recorded: dict = field(default_factory=dict)  # what was stored: {"ratings": {id: stars}, "watched", "likes"}
-
-    def to_json(self) -> dict:
-        """The stable JSON contract (`moviebot ask --json`, batch lines, the HTTP API)."""
-        return {
-            "reply": self.reply,
-            "recommendations": [{k: r.get(k) for k in CONTRACT_KEYS} for r in self.recommendations],
-            "understood": self.understood,
-            "intent": self.intent,
-        }
-
-    @classmethod
-    def of(cls, result: dict, recorded: dict | None = None) -> Turn:
-        return cls(
-            reply=result.get("reply") or "",
-            intro=result.get("intro") or "",
-            recommendations=list(result.get("recommendations") or []),
-            understood=dict(result.get("understood") or {}),
-            intent=result.get("intent") or "",
-            recorded=recorded or {},
-        )
-
-
-@dataclass(frozen=True)
-class FeedbackOutcome:
-    recorded: bool  # False for a duplicate delivery
-    kind: str  # like, dislike, stars, watched, dismiss
-    stars: float | None
-    movie_id: str
-    reactor: str  # profile key of who gave the feedback
-    added: bool  # False when a reaction was removed (its effect undone)
-    message: str  # a short confirmation for the reactor
-    suggestion_id: int | None = None
-    event_id: str | None = None
-
-
-@dataclass(frozen=True)
-class Rated:
-    movie_id: str
-    label: str
-    stars: float | None
-    message: str
-
-
-@dataclass(frozen=True)
-class WatchedItem:
-    movie_id: str
-    label: str
-    year: int | None
-    stars: float | None
-    at: str  # ISO-8601 UTC
-    source: str = ""  # where it was marked: "discord", "cli", "import", "feedback:watched"...
-
-
-@dataclass(frozen=True)
-class ProfileSummary:
-    user: str
-    summary: str
-    rated: int
-    watched: int
-    dismissed: int
-    top_genres: list[tuple[str, float]]  # affinity about -1..1, strongest liked first
-    top_people: list[tuple[str, float]]
-    top_decades: list[tuple[int, float]]
-    recent_watched: list[str]  # labels, newest first
-    is_empty: bool
-    genres: dict[str, float] = field(default_factory=dict)  # every affinity, for charts and --json
-    decades: dict[int, float] = field(default_factory=dict)
 
 
 # -- the service ------------------------------------------------------------------------------

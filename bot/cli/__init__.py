@@ -3,3 +3,10 @@ opening the service), and one module per command family, each registering its su
 catalog (ingest, search, catalog), conversation (chat, ask; terminal.py draws the answers),
 history (rate, watched, profile, import, user), eval_redial and eval_learning (eval ...),
 bots (discord)."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The `moviebot` script's entry point (bot.cli:main), kept where installed scripts look for it."""
+    from bot.cli.main import main as run
+
+    return run(argv)

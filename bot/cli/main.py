@@ -8,7 +8,12 @@ import logging
 import sys
 from pathlib import Path
 
-from bot.cli import bots, catalog, conversation, eval_learning, eval_redial, history
+import bot.cli.bots as bots
+import bot.cli.catalog as catalog
+import bot.cli.conversation as conversation
+import bot.cli.eval_learning as eval_learning
+import bot.cli.eval_redial as eval_redial
+import bot.cli.history as history
 from bot.cli.base import UserError
 from bot.settings import Settings, SettingsError
 

@@ -55,7 +55,7 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
     return None
 
 
-@pytest.mark.parametrize("package", ["agent", "store"])
+@pytest.mark.parametrize("package", ["agent", "store", "bot", "evaluation"])
 def test_no_import_cycles(package: str) -> None:
     assert _cycle(_graph(package)) is None
 
@@ -83,3 +83,20 @@ def test_store_never_imports_agent() -> None:
 def test_agent_modules_stay_readable() -> None:
     long = {_module_name(p): n for p in (ROOT / "agent").rglob("*.py") if (n := len(p.read_text().splitlines())) > 600}
     assert long == {}
+
+
+def test_evaluation_never_imports_bot() -> None:
+    offenders = [_module_name(p) for p in (ROOT / "evaluation").rglob("*.py") if any(
+        m.split(".")[0] == "bot" for m in _imports(p, "evaluation"))]  # fmt: skip
+    assert offenders == []
+
+
+def test_only_the_runtime_opens_the_profile_store_or_builds_deps() -> None:
+    """Front ends talk to the service; bot/runtime.py is the one place it is put together."""
+    offenders = [
+        _module_name(path)
+        for path in (ROOT / "bot").rglob("*.py")
+        if path.name != "runtime.py" and any(m in ("store.profiles.ProfileStore", "agent.deps.Deps",
+                                                   "agent.recommender.Recommender") for m in _imports(path, "bot"))
+    ]  # fmt: skip
+    assert offenders == []
