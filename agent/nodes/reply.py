@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from agent.deps import Deps
-from agent.factcheck import relaxation_note
+from agent.factcheck import relaxation_note, span_said
 from agent.state import State
 from agent.understanding.request import Request
 from store.vocab import LANGUAGES
@@ -108,6 +108,8 @@ def _intro(request: Request, count: int, deps: Deps) -> str:
     extras = []
     if request.get("exclude_genres"):
         extras.append("no " + "/".join(request["exclude_genres"]))
+    if request.get("exclude_years"):
+        extras.append("nothing from " + " or ".join(span_said(span) for span in request["exclude_years"]))
     if request.get("max_runtime"):
         extras.append(f"under {request['max_runtime']} min")
     if request.get("moods"):

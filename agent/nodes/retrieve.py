@@ -48,6 +48,7 @@ def filters_for(request: Request, excluded: set[str]) -> Filters:
         exclude_genres=request.get("exclude_genres"),
         year_min=request.get("year_min"),
         year_max=request.get("year_max"),
+        exclude_years=request.get("exclude_years"),
         min_runtime=request.get("min_runtime"),
         max_runtime=request.get("max_runtime"),
         min_rating=request.get("min_rating"),

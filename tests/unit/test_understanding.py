@@ -582,6 +582,7 @@ def test_to_contract_has_exactly_the_hard_filters() -> None:
         "exclude_genres": ["horror"],
         "year_min": 2011,
         "year_max": None,
+        "exclude_years": [],
         "min_runtime": None,
         "max_runtime": 120,
         "min_rating": None,
