@@ -9,7 +9,7 @@ from agent.understanding.phrases import YearSpan
 from agent.understanding.request import Understood
 from agent.understanding.text import Scan
 
-MAX_COUNT = 10
+MAX_COUNT = 50  # as AgentConfig.max_count: "give me 20" gets 20
 
 
 # --- pass 4: numbers ---------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import pytest
 from agent.deps import AgentConfig, Deps
 from agent.recommender import Recommender
 from agent.understanding.reader import understand
-from store.filters import Filters, FilterIndex, matches, sql_where
+from store.filters import FilterIndex, Filters, matches, sql_where
 from store.movie import Movie
 from store.profiles import ProfileStore
 from tests.unit.test_understanding import LOOKUP
@@ -85,3 +85,82 @@ def test_a_loosened_range_never_lets_a_refused_decade_back_in(starter, profiles)
     result = make_bot(starter, profiles).ask("give me 6 westerns newer than 2015, not from the 60s", user="cli:ana")
     films = picked(starter, result)
     assert films and all("western" in m.genres and not 1960 <= m.year <= 1969 for m in films)
+
+
+# -- the honest partial answer ------------------------------------------------------------------
+
+
+def test_fewer_fitting_films_than_asked_are_answered_and_counted(starter, profiles):
+    # the starter catalog holds two 1990s documentaries
+    result = make_bot(starter, profiles).ask("any good documentaries from the 90s?", user="cli:ana", k=5,
+                                             always_recommend=True)  # fmt: skip
+    films = picked(starter, result)
+    assert len(films) == 2 and all("documentary" in m.genres and 1990 <= m.year <= 1999 for m in films)
+    assert result["reply"].startswith("Only 2 films in my catalog fit all of that (you asked for 5).")
+    assert all(r["relaxed"] is False and r["outside"] == [] for r in result["recommendations"])
+
+
+def test_films_the_user_has_seen_are_counted_apart_from_the_catalog(starter, profiles):
+    profiles.add_watched("cli:ana", "hoop-dreams-1994")
+    result = make_bot(starter, profiles).ask("give me 5 documentaries from the 90s", user="cli:ana")
+    assert [m.title for m in picked(starter, result)] == ["Buena Vista Social Club"]
+    assert result["reply"].startswith(
+        "Only 1 film that you haven't seen, ruled out or been shown lately fits all of that (you asked for 5); "
+        "2 in my catalog do in all."
+    )
+
+
+def test_a_pick_outside_the_request_is_flagged_in_the_json_and_the_text(starter, profiles):
+    # no western in the catalog is a documentary: the genres loosen, and every pick says so
+    result = make_bot(starter, profiles).ask("a documentary western", user="cli:ana", k=3, always_recommend=True)
+    assert result["recommendations"]
+    for rec in result["recommendations"]:
+        assert rec["relaxed"] is True and "genres" in rec["outside"]
+        assert "you asked for" in rec["explanation"]
+    assert "loosened" in result["reply"]
+
+
+def test_a_batch_k_up_to_50_is_honoured(starter, profiles):
+    result = make_bot(starter, profiles).ask("a drama", user="cli:ana", k=40, always_recommend=True)
+    films = picked(starter, result)
+    assert len(films) == 40 and all("drama" in m.genres for m in films)
+
+
+# -- a batch line's k ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def service(starter, profiles):
+    from agent.service import build_service
+
+    svc = build_service(starter, profiles, clock=lambda: dt.datetime(2026, 11, 24, tzinfo=dt.UTC))
+    yield svc
+    svc.close()
+
+
+def batch_line(service, item: dict, number: int = 1) -> dict:
+    import json
+
+    from bot.cli.conversation import _batch_line
+
+    return _batch_line(service, json.dumps(item), number, None)
+
+
+def test_a_batch_line_gets_the_k_it_asks_for_up_to_50(service):
+    result = batch_line(service, {"id": "x", "k": 25, "messages": [{"role": "user", "text": "a drama"}]})
+    assert result["id"] == "x" and len(result["recommendations"]) == 25
+    assert all("drama" in r["genres"] and r["relaxed"] is False for r in result["recommendations"])
+
+
+@pytest.mark.parametrize("k", [0, 51, -3, "abc", [1], 2.5, True])
+def test_a_bad_k_is_an_error_on_that_line(service, k):
+    result = batch_line(service, {"id": "y", "k": k, "messages": [{"role": "user", "text": "a drama"}]}, number=7)
+    assert result == {"id": "y", "error": {"code": "bad_k", "message": result["error"]["message"]}}
+    assert result["error"]["message"].startswith("line 7: k must be a whole number from 1 to 50")
+
+
+def test_documentaries_with_k_5_are_documentaries_or_marked(service):
+    result = batch_line(service, {"id": "d", "k": 5, "messages": [{"role": "user", "text": "any good documentaries?"}]})
+    assert len(result["recommendations"]) == 5
+    assert all("documentary" in r["genres"] or r["relaxed"] for r in result["recommendations"])
+    assert all("documentary" in r["genres"] for r in result["recommendations"])

@@ -376,7 +376,7 @@ CASES: list[tuple[str, dict]] = [
     ("a couple of comedies", {"count": 2, "genres": ["comedy"]}),
     ("a few horror films", {"count": 3, "genres": ["horror"]}),
     ("one movie", {"count": 1}),
-    ("recommend 20 movies", {"count": 10}),
+    ("recommend 20 movies", {"count": 20}),
     ("list ten westerns", {"count": 10, "genres": ["western"]}),
     ("a movie like Heat", {"count": None, "like_titles": ["heat-1995"]}),
     ("two or three options", {"count": 3}),
