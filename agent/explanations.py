@@ -11,6 +11,7 @@ from agent.deps import Deps
 from agent.factcheck import asked_clause, genre_phrase, outside_clause
 from agent.profile import Profile
 from agent.understanding.request import Request
+from agent.untrusted import own_links, sanitise, unknown_references
 from store.catalog import Catalog
 from store.movie import Movie, normalise_title
 from store.vocab import LANGUAGES
@@ -224,13 +225,18 @@ def llm_explanations(
     answer = deps.llm.ask(Explanations, "You explain movie picks using only the facts given.", prompt)
     if not isinstance(answer, Explanations):
         return {}
-    wanted = {m.id for m in movies}
+    by_id = {m.id: m for m in movies}
+    known = [deps.catalog.movies[i].title for i in allowed_ids if i in deps.catalog] + sorted(_names_of(movies))
     texts: dict[str, str] = {}
     for item in answer.explanations:
-        text = item.text.strip()
-        if item.id not in wanted or not text or len(text) > MAX_EXPLANATION:
+        movie = by_id.get(item.id)
+        if movie is None:
             continue
-        if named_titles(text, deps.catalog, ignore=_names_of(movies)) - allowed_ids:
+        text = sanitise(item.text, links=own_links(movie))
+        if not text or len(text) > MAX_EXPLANATION:
+            continue
+        # a film the user could not have brought up, in the catalog or not: the template instead
+        if unknown_references(text, known) or named_titles(text, deps.catalog, ignore=_names_of(movies)) - allowed_ids:
             continue
         texts[item.id] = text
     return texts

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from store.filters import in_spans
 from store.movie import Movie
 from store.vocab import GENRES, LANGUAGES
 
@@ -45,6 +46,14 @@ def years_asked(request: Mapping) -> str:
     return f"{high} or earlier" if high else ""
 
 
+def span_said(span) -> str:
+    """[1960, 1969] -> "the 1960s", [1999, 1999] -> "1999", [1980, 1999] -> "1980-1999"."""
+    low, high = span
+    if high - low == 9 and low % 10 == 0:
+        return f"the {low}s"
+    return str(low) if low == high else f"{low}-{high}"
+
+
 # -- what the film meets, and what it does not ------------------------------------------------
 
 
@@ -58,6 +67,8 @@ def breaks(movie: Movie, request: Mapping) -> list[str]:
     low, high = request.get("year_min"), request.get("year_max")
     if (low and (movie.year is None or movie.year < low)) or (high and (movie.year is None or movie.year > high)):
         broken.append("years")
+    if request.get("exclude_years") and (movie.year is None or in_spans(movie.year, request["exclude_years"])):
+        broken.append("exclude_years")
     shortest, longest = request.get("min_runtime"), request.get("max_runtime")
     if (longest and (movie.runtime is None or movie.runtime > longest)) or (
         shortest and (movie.runtime is None or movie.runtime < shortest)
@@ -114,6 +125,9 @@ def outside_clause(movie: Movie, request: Mapping) -> str:
             gap = (low - movie.year) if low and movie.year < low else (movie.year - high)
             how = "just outside" if gap <= 3 else f"{gap} years outside"
             parts.append(f"from {movie.year}, {how} {years_asked(request)} {OUTSIDE}")
+    if "exclude_years" in broken:
+        refused = " or ".join(span_said(span) for span in request["exclude_years"])
+        parts.append(f"from {movie.year or 'an unknown year'}, though you asked for nothing from {refused}")
     if "runtime" in broken:
         longest = request.get("max_runtime")
         if movie.runtime and longest and movie.runtime > longest:

@@ -143,6 +143,7 @@ class MovieService:
         """One chat turn, with conversation memory per user and channel (unless remember=False).
         Picks are logged as suggestions shown on the user key's platform."""
         self._check_user(user)
+        k = self.check_k(k)
         before = self._history_of(user)
         result = self.recommender.ask(text or "", user=user, channel=channel, k=k, context=context,
                                       remember=remember, always_recommend=always_recommend)  # fmt: skip
@@ -158,6 +159,7 @@ class MovieService:
         """A structured request, no chat memory: the text read as in chat, then `filters` (named
         as in Turn.understood) override what it said."""
         self._check_user(user)
+        k = self.check_k(k)
         deps = self.deps
         request = fresh_request(understand((text or "").strip(), self.catalog, today_year=deps.today.year), deps)
         request.update(self._request_filters(filters or {}))
@@ -428,6 +430,15 @@ class MovieService:
             self.save_learning()
 
     # -- helpers ---------------------------------------------------------------------------
+
+    def check_k(self, k: object) -> int | None:
+        """How many picks a caller asked for: None, or a whole number from 1 to the config's max."""
+        most = self.deps.config.max_count
+        if k is None:
+            return None
+        if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= most:
+            raise InvalidInput(f"k must be a whole number from 1 to {most}, not {k!r}")
+        return k
 
     def _check_user(self, user: str) -> None:
         try:

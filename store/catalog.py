@@ -237,6 +237,10 @@ class Catalog:
         results.sort(key=lambda r: r.score, reverse=True)
         return results[:k]
 
+    def count_matching(self, filters: Filters | None = None) -> int:
+        """How many films pass the filters, exclusions included."""
+        return int(self._filter_index.mask(filters or Filters(), self._credits).sum())
+
     def best_known(
         self,
         filters: Filters | None = None,

@@ -7,6 +7,7 @@ from agent.explanations import llm_explanations, template_explanation
 from agent.factcheck import check
 from agent.profile_cache import profile_for
 from agent.state import State
+from agent.untrusted import own_links, sanitise
 
 
 def explain(state: State, deps: Deps) -> dict:
@@ -35,7 +36,6 @@ def explain(state: State, deps: Deps) -> dict:
     for pick, movie in zip(picks, movies, strict=True):
         # the model's text and the template alike pass the fact-check
         written = texts.get(movie.id) or template_explanation(movie, pick["reasons"])
-        pick["explanation"] = check(written, movie, request) or check(
-            template_explanation(movie, pick["reasons"]), movie, request
-        )
+        text = check(written, movie, request) or check(template_explanation(movie, pick["reasons"]), movie, request)
+        pick["explanation"] = sanitise(text, links=own_links(movie))
     return {"picks": picks, "llm_calls": calls}

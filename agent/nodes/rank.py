@@ -46,7 +46,7 @@ def rank(state: State, deps: Deps) -> dict:
                 ),
             }
         )
-    return {"picks": picks}
+    return {"picks": picks, "wanted": count}
 
 
 def _count(state: State, request: Request, deps: Deps) -> int:

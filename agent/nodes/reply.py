@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from agent.deps import Deps
-from agent.factcheck import relaxation_note
+from agent.factcheck import breaks, relaxation_note, span_said
 from agent.state import State
 from agent.understanding.request import Request
 from store.vocab import LANGUAGES
@@ -20,6 +20,8 @@ def reply(state: State, deps: Deps) -> dict:
         text = f"{state['noted']} {text}" if state.get("noted") else text
         return {"reply": text, "intro": text, "recommendations": [], "messages": [{"role": "assistant", "text": text}]}
     intro = _intro(request, len(picks), deps)
+    if not relaxed:
+        intro = f"{_how_many_fit(state, len(picks))} {intro}".strip()
     if relaxed:
         note = relaxation_note([deps.catalog.movies[p["id"]] for p in picks], request)
         intro += f" ({note})" if note else ""
@@ -35,7 +37,8 @@ def reply(state: State, deps: Deps) -> dict:
     lines = [intro]
     for n, (pick, suggestion_id) in enumerate(zip(picks, suggestion_ids, strict=True), 1):
         movie = deps.catalog.movies[pick["id"]]
-        recommendations.append(recommendation(movie, pick["explanation"], pick["score"], suggestion_id=suggestion_id))
+        recommendations.append(recommendation(movie, pick["explanation"], pick["score"], suggestion_id=suggestion_id,
+                                              outside=breaks(movie, request)))  # fmt: skip
         lines.append(f"{n}. {movie.label} — {pick['explanation']}")
     text = "\n".join(lines)
     remembered = [{"id": p["id"], "reasons": p["reasons"], "explanation": p["explanation"]} for p in picks]
@@ -49,8 +52,10 @@ def reply(state: State, deps: Deps) -> dict:
     }
 
 
-def recommendation(movie, explanation: str, score: float, **extra) -> dict:
-    """One pick as every front end receives it (the JSON contract's fields and more)."""
+def recommendation(movie, explanation: str, score: float, *, outside: list[str] | None = None, **extra) -> dict:
+    """One pick as every front end receives it (the JSON contract's fields and more). A pick a
+    loosened search let through is `relaxed`, and `outside` names the constraints it breaks
+    (agent.factcheck.breaks: genres, years, exclude_years, runtime, languages, people, ...)."""
     return {
         "id": movie.id,
         "title": movie.title,
@@ -62,6 +67,8 @@ def recommendation(movie, explanation: str, score: float, **extra) -> dict:
         "explanation": explanation,
         "score": score,
         "poster_url": movie.poster_url,
+        "relaxed": bool(outside),
+        "outside": list(outside or []),
         **extra,
     }
 
@@ -88,6 +95,23 @@ def _log(state: State, deps: Deps, picks: list[dict]) -> list[int | None]:
     )
 
 
+def _how_many_fit(state: State, given: int) -> str:
+    """When fewer films honour every hard constraint than were wanted, say how many there are,
+    so a short answer is not mistaken for a lazy one ("Only 2 films in my catalog fit all of that")."""
+    fitting, wanted = state.get("fitting") or {}, state.get("wanted") or 0
+    fresh, everything = fitting.get("fresh"), fitting.get("all")
+    if fresh is None or given >= wanted or fresh >= wanted:
+        return ""
+    asked = (state.get("request") or {}).get("count") or (state.get("k") if state.get("always_recommend") else None)
+    asked_for = f" (you asked for {asked})" if asked else ""
+    films, fit = ("film", "fits") if fresh == 1 else ("films", "fit")
+    if everything == fresh:
+        return f"Only {fresh} {films} in my catalog {fit} all of that{asked_for}."
+    unseen = f"Only {fresh} {films} that you haven't seen, ruled out or been shown lately {fit} all of that"
+    return f"{unseen}{asked_for}; {everything} in my catalog do in all."
+
+
+
 def _intro(request: Request, count: int, deps: Deps) -> str:
     """ "Here are 3 picks: 1990s crime thrillers like Se7en, not horror." from the request."""
     bits = []
@@ -108,6 +132,8 @@ def _intro(request: Request, count: int, deps: Deps) -> str:
     extras = []
     if request.get("exclude_genres"):
         extras.append("no " + "/".join(request["exclude_genres"]))
+    if request.get("exclude_years"):
+        extras.append("nothing from " + " or ".join(span_said(span) for span in request["exclude_years"]))
     if request.get("max_runtime"):
         extras.append(f"under {request['max_runtime']} min")
     if request.get("moods"):

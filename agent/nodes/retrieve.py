@@ -48,6 +48,7 @@ def filters_for(request: Request, excluded: set[str]) -> Filters:
         exclude_genres=request.get("exclude_genres"),
         year_min=request.get("year_min"),
         year_max=request.get("year_max"),
+        exclude_years=request.get("exclude_years"),
         min_runtime=request.get("min_runtime"),
         max_runtime=request.get("max_runtime"),
         min_rating=request.get("min_rating"),
@@ -102,6 +103,11 @@ def retrieve(state: State, deps: Deps) -> dict:
                 relaxed.append(label)
             results = deps.catalog.search(text, filters_for(request, excluded), k=deps.config.pool, vector=vector)
     filters = filters_for(request, excluded)
+    original = dict(state.get("request") or {})
+    fitting = {  # how many films honour every hard constraint: at all, and not excluded for this user
+        "all": deps.catalog.count_matching(filters_for(original, set())),
+        "fresh": deps.catalog.count_matching(filters_for(original, excluded)),
+    }
     candidates = [{"id": r.movie.id, "relevance": r.relevance, "quality": r.quality} for r in results]
     collaborative = _collaborative(deps, state.get("user"), request, profile)
     # People who liked the same films: their other favourites join the pool even when the
@@ -116,7 +122,7 @@ def retrieve(state: State, deps: Deps) -> dict:
         candidate["collaborative"] = collaborative.get(candidate["id"], 0.0)
     debug = {**(state.get("debug") or {}), "retrieve_ms": round((time.perf_counter() - started) * 1000, 1),
              "relaxed": relaxed, "excluded": len(excluded)}  # fmt: skip
-    return {"candidates": candidates, "debug": debug}
+    return {"candidates": candidates, "fitting": fitting, "debug": debug}
 
 
 def _join(candidates: list[dict], ids: list[str], filters: Filters, deps: Deps, *, limit: int) -> None:

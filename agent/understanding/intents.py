@@ -287,6 +287,7 @@ def _has_filters(u: Understood) -> bool:
         or u.min_rating is not None
         or u.year_min is not None
         or u.year_max is not None
+        or u.exclude_years
         or u.min_runtime is not None
         or u.max_runtime is not None
     )
@@ -308,7 +309,7 @@ def states_subject(text: str, u: Understood) -> bool:
         return False
     if u.genres or u.moods or u.people or u.like_titles or u.keywords:
         return True
-    bounds = bool(u.languages or u.countries or u.year_min is not None or u.year_max is not None)
+    bounds = bool(u.languages or u.countries or u.year_min is not None or u.year_max is not None or u.exclude_years)
     return bounds and bool(_OWN_NOUN.search(lowered))
 
 

@@ -31,6 +31,8 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
     for name in ("year_min", "year_max", "min_runtime", "max_runtime", "min_rating", "count"):
         if new_dict[name] is not None:
             merged[name] = new_dict[name]
+    refused = [*(merged.get("exclude_years") or []), *new_dict["exclude_years"]]
+    merged["exclude_years"] = [list(span) for span in dict.fromkeys(tuple(span) for span in refused)]
     for name in ("hidden_gem", "popular"):
         merged[name] = bool(merged.get(name)) or new_dict[name]
     if new.query:

@@ -51,11 +51,16 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     text = " ".join(args.text).strip()
     if not text:
         raise UserError("nothing to ask: give the request as text, or --batch FILE")
+    from agent.service import ServiceError
     from bot.cli.terminal import format_answer
 
     app = open_service(args, settings)
     try:
-        turn = app.service.chat(_register(app.service, args.user), text, channel="cli", k=args.k)
+        try:
+            k = app.service.check_k(args.k)
+        except ServiceError as exc:
+            raise UserError(f"--k: {exc.message}") from None
+        turn = app.service.chat(_register(app.service, args.user), text, channel="cli", k=k)
         if args.json:
             emit_json(turn.to_json())
         else:
@@ -95,7 +100,12 @@ def ask_batch(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _batch_line(service, line: str, number: int, default_k: int | None) -> dict:
+    """One line's result, or {"id", "error": {"code", "message"}} saying what is wrong with it."""
     from agent.service import ServiceError
+
+    def error(code: str, message: str, line_id=None) -> dict:
+        line_id = number if line_id is None else line_id
+        return {"id": line_id, "error": {"code": code, "message": f"line {number}: {message}"}}
 
     try:
         item = json.loads(line)
@@ -103,8 +113,14 @@ def _batch_line(service, line: str, number: int, default_k: int | None) -> dict:
         if not isinstance(messages, list) or not messages:
             raise ValueError("messages must be a non-empty list")
         last_user = max(i for i, m in enumerate(messages) if m.get("role") == "user")
-    except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-        return {"id": _line_id(line, number), "error": f"line {number}: {exc or 'bad line'}"}
+    except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
+        return error("bad_line", str(exc) or "bad line", _line_id(line, number))
+    line_id = item.get("id", number)
+    k = item["k"] if item.get("k") is not None else default_k
+    try:
+        k = service.check_k(k)
+    except ServiceError as exc:
+        return error("bad_k", exc.message, line_id)
     user = user_key(str(item.get("user") or "batch"))
     context = [{"role": m.get("role", "user"), "text": str(m.get("text", ""))} for m in messages[:last_user]]
     try:
@@ -112,14 +128,14 @@ def _batch_line(service, line: str, number: int, default_k: int | None) -> dict:
             user,
             str(messages[last_user].get("text", "")),
             channel="batch",
-            k=item.get("k") or default_k,
+            k=k,
             context=context,
             remember=False,
             always_recommend=True,
         )
     except ServiceError as exc:
-        return {"id": item.get("id", number), "error": f"line {number}: {exc.message}"}
-    return {"id": item.get("id", number), **turn.to_json()}
+        return error("invalid_input", exc.message, line_id)
+    return {"id": line_id, **turn.to_json()}
 
 
 def _line_id(line: str, number: int):
