@@ -28,6 +28,7 @@ class Settings:
     discord_token: str | None = None
     discord_test_guild_id: int | None = None
     discord_channels: tuple[int, ...] = ()
+    unattended_shown: bool = False  # batch lines and API answers hold their films back as chat answers do
 
     @property
     def llm_enabled(self) -> bool:
@@ -58,8 +59,13 @@ class Settings:
             discord_token=env.get("DISCORD_TOKEN") or None,
             discord_test_guild_id=guild,
             discord_channels=tuple(int(channel) for channel in channels),
+            unattended_shown=_choice(env, "MOVIEBOT_UNATTENDED_SHOWN", _SWITCH, "no") in _YES,
         )
         return replace(settings, **{k: v for k, v in overrides.items() if v is not None})
+
+
+_SWITCH = ("yes", "no", "true", "false", "on", "off", "1", "0")
+_YES = ("yes", "true", "on", "1")
 
 
 class SettingsError(ValueError):

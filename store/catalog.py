@@ -241,6 +241,10 @@ class Catalog:
         """How many films pass the filters, exclusions included."""
         return int(self._filter_index.mask(filters or Filters(), self._credits).sum())
 
+    def matching_ids(self, filters: Filters | None = None) -> list[str]:
+        """Every film that passes the filters, in catalog order."""
+        return [str(i) for i in self._filter_index.allowed(filters or Filters(), self._credits)]
+
     def best_known(
         self,
         filters: Filters | None = None,
