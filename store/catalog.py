@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 from store.embeddings import ChromaEmbeddingFunction, Embedder
 from store.filters import FilterIndex, Filters, matches, sql_where
 from store.movie import Movie, ascii_fold, normalise_title
+from store.surnames import Surname, surname_index
 
 COLLECTION = "movies"
 LIST_COLUMNS = ("genres", "directors", "cast", "keywords", "moods")
@@ -169,6 +170,7 @@ class Catalog:
                 self._people.setdefault(name.casefold(), name)
                 self._people.setdefault(ascii_fold(name).casefold(), name)  # users rarely type accents
         self._title_keys = list(self._titles)
+        self._surnames: dict[str, Surname] | None = None
 
     def __len__(self) -> int:
         return len(self.movies)
@@ -185,6 +187,12 @@ class Catalog:
     def people_index(self) -> dict[str, str]:
         """Casefolded name -> name as credited, for every director and actor."""
         return self._people
+
+    def surname_index(self) -> dict[str, Surname]:
+        """Surname -> the prominent person it means here ("kubrick" -> Stanley Kubrick), built once."""
+        if self._surnames is None:
+            self._surnames = surname_index(self.movies.values())
+        return self._surnames
 
     def credits(self, name: str) -> set[str]:
         return self._credits.get(name.casefold(), set())
