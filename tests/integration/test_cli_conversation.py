@@ -16,8 +16,8 @@ from tests.fakes import FakeOpenAIServer
 pytestmark = pytest.mark.slow
 CONTRACT = {"id", "title", "year", "genres", "runtime", "directors", "rating", "explanation", "score", "relaxed",
             "outside"}
-UNDERSTOOD = {"genres", "exclude_genres", "year_min", "year_max", "min_runtime", "max_runtime", "min_rating",
-              "people", "like_titles", "languages", "count"}  # fmt: skip
+UNDERSTOOD = {"genres", "exclude_genres", "year_min", "year_max", "exclude_years", "min_runtime", "max_runtime",
+              "min_rating", "people", "like_titles", "languages", "count"}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
