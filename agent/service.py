@@ -271,14 +271,16 @@ class MovieService:
             raise InvalidInput(f"no suggestion with id {suggestion_id}") from None
 
     def react(self, platform: str, message_key: str | int, reactor: str | int, emoji: str, *, added: bool,
-              burst: bool = False) -> FeedbackOutcome | None:  # fmt: skip
+              burst: bool = False, in_order: bool = False) -> FeedbackOutcome | None:  # fmt: skip
         """A reaction added or removed on a suggestion message; None when the emoji or the
         message is not one of ours. `reactor` is a user key or the platform's user id;
-        `burst` marks Discord's super reactions, which count apart from normal ones."""
+        `burst` marks Discord's super reactions, which count apart from normal ones;
+        `in_order` says the caller hands events over in the order they happened (see
+        agent.reactions)."""
         if reaction_meaning(emoji) is None:
             return None
         entry = self.ledger.apply(platform=platform, message_key=str(message_key), reactor=str(reactor),
-                                  emoji=emoji, added=added, burst=burst)  # fmt: skip
+                                  emoji=emoji, added=added, burst=burst, in_order=in_order)  # fmt: skip
         if entry is None:
             return None
         suggestion = entry.suggestion

@@ -3,8 +3,11 @@
 Each user's ratings are sorted by time and the latest 20% held out; the rest is the
 user's history, imported into a profile store as a real user's ratings would be. One
 generic request per user goes through the real graph, and its ten picks are scored
-against the held-out ratings of 4 stars or more. Popularity and item-kNN, fitted on
-the same histories and barred from the same titles, say what those figures are worth.
+against the held-out ratings of 4 stars or more. The standard baselines (popularity,
+item-kNN in three variants, EASE with its lambda chosen on a validation split carved
+from the histories), fitted on the same histories and barred from the same titles,
+say what those figures are worth. Other time cuts (`split_earlier`, `split_global`)
+check that nothing was tuned to the first.
 
 The catalog is built from movies.csv and links.csv only: the adapter would otherwise
 fold every rating, held-out ones included, into each film's votes and mean rating.
@@ -16,13 +19,14 @@ import json
 import math
 import random
 import shutil
-from collections import Counter
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
+from agent.collaborative import collaborative_model
+from evaluation.cf_baselines import RELEVANT_STARS, Ease, History, ItemKNN, Popularity
 from store.build import IngestReport, ingest
 from store.catalog import Catalog
 from store.embeddings import Embedder
@@ -34,11 +38,10 @@ from store.profiles import ProfileStore
 REQUEST = "recommend me something"
 K = 10
 HOLDOUT = 0.2
-RELEVANT_STARS = 4.0
 CATALOG_FILES = ("movies.csv", "links.csv")
+LAMBDAS = (100.0, 300.0, 1000.0)  # EASE baseline candidates, chosen on validation
 
 Progress = Callable[[str, int], Callable[[int], None] | None]
-History = dict[str, list[tuple[Hashable, float, int]]]  # user -> [(item, stars, timestamp)], oldest first
 
 
 class EvaluationError(Exception):
@@ -85,6 +88,39 @@ def split_latest(ratings: History, holdout: float = HOLDOUT) -> Split:
     return Split(history, heldout)
 
 
+def split_global(ratings: History, share: float = 1 - HOLDOUT) -> Split:
+    """One time cut for everyone, when `share` of all ratings had been given: what each user
+    rated before it is their history, what they rated after is held out. Users with no
+    history before the cut are cold starts, not personalisation, and are left out."""
+    times = sorted(at for rows in ratings.values() for _, _, at in rows)
+    if not times:
+        return Split({}, {})
+    cut = times[min(len(times) - 1, int(len(times) * share))]
+    history: History = {}
+    heldout: dict[str, dict[Hashable, float]] = {}
+    for user, rows in ratings.items():
+        ordered = sorted(rows, key=lambda r: (r[2], r[0]))
+        before = [r for r in ordered if r[2] < cut]
+        if before:
+            history[user] = before
+            heldout[user] = {item: stars for item, stars, at in ordered if at >= cut}
+    return Split(history, heldout)
+
+
+def split_earlier(ratings: History, holdout: float = HOLDOUT) -> Split:
+    """The latest split of an earlier time: each user's latest `holdout` share is dropped
+    as if the data ended before it, and the latest share of what remains is held out."""
+    return split_latest(split_latest(ratings, holdout).history, holdout)
+
+
+SPLITS = {"latest": split_latest, "earlier": split_earlier, "global": split_global}
+HELD_OUT = {
+    "latest": "latest 20% of each user's ratings held out",
+    "earlier": "each user's latest 20% dropped, the latest 20% of the rest held out",
+    "global": "ratings after one time cut for all users (80% of ratings before it) held out",
+}
+
+
 def map_items(split: Split, ids: dict[Hashable, str]) -> Split:
     """The split in catalog ids. Items the catalog lacks are dropped; when two MovieLens
     entries are one catalog film, the later rating wins, and a held-out film the user
@@ -123,90 +159,23 @@ def ndcg_at_k(ranked: list[str], relevant: set[str], k: int = K) -> float:
 
 
 # -- baselines ---------------------------------------------------------------------------
-
-
-class Popularity:
-    """The most-rated films in the training histories (any rating counts)."""
-
-    name = "popularity"
-
-    def __init__(self, history: History):
-        self.counts = Counter(item for rows in history.values() for item, _, _ in rows)
-        self.ranked = sorted(self.counts, key=lambda item: (-self.counts[item], item))
-
-    def recommend(self, user_items: dict[str, float], exclude: set[str], k: int = K) -> list[str]:
-        picks = []
-        for item in self.ranked:
-            if len(picks) == k:
-                break
-            if item not in exclude and item not in user_items:
-                picks.append(item)
-        return picks
-
-
-class ItemKNN:
-    """Item-item cosine on the user x item rating matrix (raw stars, 0 = unrated).
-
-    An unseen film scores the sum of its similarities to the films the user rated
-    RELEVANT_STARS or more (all their films when none is), counting for each of those
-    only its `neighbours` most similar films; None counts every film.
-    """
-
-    name = "item-kNN"
-
-    def __init__(self, history: History, *, neighbours: int | None = 50, liked: float = RELEVANT_STARS):
-        self.liked = liked
-        self.items = sorted({item for rows in history.values() for item, _, _ in rows})
-        self.index = {item: n for n, item in enumerate(self.items)}
-        users = sorted(history)
-        matrix = np.zeros((len(users), len(self.items)), dtype=np.float32)
-        for row, user in enumerate(users):
-            for item, stars, _ in history[user]:
-                matrix[row, self.index[item]] = stars
-        norms = np.linalg.norm(matrix, axis=0)
-        self.unit = matrix / np.where(norms > 0, norms, 1.0)
-        self.neighbours = neighbours if neighbours is not None and neighbours < len(self.items) - 1 else None
-        self._top_ids: np.ndarray | None = None
-        self._top_sims: np.ndarray | None = None
-        if self.neighbours is not None:
-            self._fit_neighbours()
-
-    def _fit_neighbours(self, block: int = 1024) -> None:
-        n, k = len(self.items), self.neighbours
-        ids = np.zeros((n, k), dtype=np.int64)
-        sims = np.zeros((n, k), dtype=np.float32)
-        for start in range(0, n, block):
-            stop = min(start + block, n)
-            s = self.unit[:, start:stop].T @ self.unit
-            s[np.arange(stop - start), np.arange(start, stop)] = -np.inf
-            part = np.argpartition(-s, k - 1, axis=1)[:, :k]
-            ids[start:stop] = part
-            sims[start:stop] = np.take_along_axis(s, part, axis=1)
-        self._top_ids, self._top_sims = ids, np.maximum(sims, 0.0)
-
-    def similarity(self, a: str, b: str) -> float:
-        return float(self.unit[:, self.index[a]] @ self.unit[:, self.index[b]])
-
-    def scores(self, user_items: dict[str, float]) -> np.ndarray:
-        known = {i: s for i, s in user_items.items() if i in self.index}
-        seeds = [self.index[i] for i, s in known.items() if s >= self.liked] or [self.index[i] for i in known]
-        if not seeds:
-            return np.zeros(len(self.items), dtype=np.float32)
-        if self.neighbours is None:
-            scores = (self.unit.T @ self.unit[:, seeds].sum(axis=1)).astype(np.float64)
-            scores[seeds] -= 1.0  # a film is not its own neighbour
-            return scores
-        scores = np.zeros(len(self.items), dtype=np.float64)
-        np.add.at(scores, self._top_ids[seeds].ravel(), self._top_sims[seeds].ravel())
-        return scores
-
-    def recommend(self, user_items: dict[str, float], exclude: set[str], k: int = K) -> list[str]:
-        scores = self.scores(user_items)
-        barred = [self.index[i] for i in exclude | set(user_items) if i in self.index]
-        scores[barred] = -np.inf
-        # ties (scores of 0 once the neighbourhoods run dry) go to the lower item id
-        order = np.lexsort((np.arange(len(self.items)), -scores))[:k]
-        return [self.items[i] for i in order if np.isfinite(scores[i])]
+def tuned_ease(history: History, lambdas: tuple[float, ...] = LAMBDAS, k: int = K) -> tuple[Ease, dict[float, float]]:
+    """EASE with the lambda that scores the best NDCG@k on a validation split carved from
+    `history` the way the evaluation splits (never the held-out ratings); returns it and
+    every lambda's validation NDCG."""
+    if len(lambdas) == 1:
+        return Ease(history, lambdas[0]), {}
+    carved = split_latest(history)
+    train, relevant = carved.history, {u: carved.relevant(u) for u in carved.heldout}
+    users = [u for u in sorted(relevant, key=_user_order) if relevant[u]]
+    found: dict[float, float] = {}
+    for lam in lambdas:
+        model = Ease(train, lam)
+        found[lam] = float(np.mean([
+            ndcg_at_k(model.recommend({i: s for i, s, _ in train.get(u, [])}, set(), k), relevant[u], k) for u in users
+        ])) if users else 0.0  # fmt: skip
+    best = max(lambdas, key=lambda lam: (found[lam], -lam))
+    return Ease(history, best), found
 
 
 # -- the catalog and the history ---------------------------------------------------------
@@ -262,9 +231,10 @@ class Prepared:
     store: ProfileStore
     imported: ImportReport  # the history import, as `moviebot import --all-users` reports it
     unmatched_heldout: int  # held-out ratings of films the catalog could not match
+    split_name: str = "latest"  # a key of SPLITS
 
 
-def prepare(catalog: Catalog, folder: Path, store: ProfileStore | None = None) -> Prepared:
+def prepare(catalog: Catalog, folder: Path, store: ProfileStore | None = None, split: str = "latest") -> Prepared:
     """Split every user's ratings, and import the histories the way `moviebot import --format
     movielens --all-users --user-prefix ml:` does (rated and watched, so the graph's own
     exclusions keep them out of answers). Held-out rows are matched to the catalog by the
@@ -282,7 +252,7 @@ def prepare(catalog: Catalog, folder: Path, store: ProfileStore | None = None) -
     by_user: dict[str, list[tuple[int, float, int]]] = {}
     for n, row in enumerate(rows):  # the row's place in the file stands for it, and breaks ties in time
         by_user.setdefault(row.account or "", []).append((n, row.stars, int(row.date or 0)))
-    raw = split_latest(by_user)
+    raw = SPLITS[split](by_user)
     store = store if store is not None else ProfileStore(None)
     imported = import_history(store, catalog, (rows[n] for items in raw.history.values() for n, _, _ in items),
                               user_prefix="ml:", fmt="movielens")  # fmt: skip
@@ -293,7 +263,7 @@ def prepare(catalog: Catalog, folder: Path, store: ProfileStore | None = None) -
         if found is not None:
             ids[n] = found
     unmatched = sum(1 for items in raw.heldout.values() for n in items if n not in ids)
-    return Prepared(map_items(raw, ids), store, imported, unmatched)
+    return Prepared(map_items(raw, ids), store, imported, unmatched, split)
 
 
 # -- the evaluation ----------------------------------------------------------------------
@@ -336,6 +306,9 @@ class MovieLensReport:
     history_ratings: int
     short_answers: int = 0  # users for whom the bot returned fewer than k picks
     history_in_answers: int = 0  # picks from the user's history: the graph should never make one
+    ease_validation: dict[float, float] = field(default_factory=dict)  # lambda -> validation NDCG@k
+    ease_lambda: float | None = None  # the one chosen
+    split: str = "latest"
     k: int = K
 
     def method(self, name: str) -> MethodResult:
@@ -348,6 +321,7 @@ class MovieLensReport:
     def to_dict(self) -> dict:
         return {
             "k": self.k,
+            "split": self.split,
             "request": REQUEST,
             "eligible_users": self.eligible,
             "skipped_users": self.skipped,
@@ -357,8 +331,9 @@ class MovieLensReport:
             "short_answers": self.short_answers,
             "history_in_answers": self.history_in_answers,
             "methods": [m.to_dict(self.k) for m in self.methods],
-            "ndcg_ratio_to_popularity": _round(self.ratio("moviebot", "popularity")),
-            "ndcg_ratio_to_item_knn": _round(self.ratio("moviebot", "item-kNN")),
+            "ease_lambda": self.ease_lambda,
+            "ease_validation_ndcg": {f"{lam:g}": round(v, 4) for lam, v in self.ease_validation.items()},
+            "moviebot_ndcg_ratio": {m.name: _round(self.ratio("moviebot", m.name)) for m in self.methods[1:]},
         }
 
 
@@ -379,7 +354,7 @@ def evaluate(
     users: int | None = None,
     seed: int = 0,
     k: int = K,
-    neighbours: int | None = 50,
+    lambdas: tuple[float, ...] = LAMBDAS,
     progress: Progress | None = None,
 ) -> MovieLensReport:
     """Moviebot through `recommender.ask` (a real graph over the prepared store), then the
@@ -387,9 +362,15 @@ def evaluate(
     split = prepared.split
     eligible = split.evaluable
     chosen = sample_users(eligible, users, seed)
-    popularity = Popularity(split.history)
-    knn = ItemKNN(split.history, neighbours=neighbours)
-    results = {name: MethodResult(name) for name in ("moviebot", popularity.name, knn.name)}
+    ease, validation = tuned_ease(split.history, lambdas, k)
+    baselines = [
+        Popularity(split.history),
+        ItemKNN(split.history, neighbours=50),
+        ItemKNN(split.history, neighbours=None),
+        ItemKNN(split.history, neighbours=None, binary=True),
+        ease,
+    ]
+    results = {name: MethodResult(name) for name in ("moviebot", *(b.name for b in baselines))}
     report = MovieLensReport(
         methods=list(results.values()),
         eligible=len(eligible),
@@ -397,8 +378,14 @@ def evaluate(
         catalog_movies=len(recommender.deps.catalog),
         unmatched=len(prepared.imported.skipped) + prepared.unmatched_heldout,
         history_ratings=prepared.imported.rated,
+        ease_validation=validation,
+        ease_lambda=ease.lam,
+        split=prepared.split_name,
         k=k,
     )
+    model = collaborative_model(recommender.deps)
+    if model is not None:
+        model.fit_now()  # as a running bot would have by now: the first turn would not wait for it
     advance = progress("users", len(chosen)) if progress else None
     for user in chosen:
         relevant = split.relevant(user)
@@ -409,8 +396,8 @@ def evaluate(
         report.history_in_answers += len(set(ranked) & seen)
         results["moviebot"].add(ranked, relevant, k)
         user_items = {item: stars for item, stars, _ in split.history[user]}
-        results[popularity.name].add(popularity.recommend(user_items, seen, k), relevant, k)
-        results[knn.name].add(knn.recommend(user_items, seen, k), relevant, k)
+        for baseline in baselines:
+            results[baseline.name].add(baseline.recommend(user_items, seen, k), relevant, k)
         if advance:
             advance(1)
     return report
@@ -426,7 +413,7 @@ def write_chart(report: MovieLensReport, path: Path) -> Path:
     names = [m.name for m in report.methods]
     x = np.arange(len(names))
     width = 0.38
-    fig, ax = plt.subplots(figsize=(7, 4.2), dpi=120)
+    fig, ax = plt.subplots(figsize=(10, 4.2), dpi=120)
     for offset, label, values in (
         (-width / 2, f"Recall@{report.k}", [m.mean_recall for m in report.methods]),
         (width / 2, f"NDCG@{report.k}", [m.mean_ndcg for m in report.methods]),
@@ -436,7 +423,7 @@ def write_chart(report: MovieLensReport, path: Path) -> Path:
     users = report.methods[0].users if report.methods else 0
     ax.set_xticks(x, names)
     ax.set_ylabel("mean over users")
-    ax.set_title(f"MovieLens, latest 20% held out, {users} users")
+    ax.set_title(f"MovieLens, {report.split} split, {users} users")
     ax.legend()
     ax.margins(y=0.15)
     fig.tight_layout()

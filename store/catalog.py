@@ -23,12 +23,12 @@ from store.movie import Movie, ascii_fold, normalise_title
 from store.surnames import Surname, surname_index
 
 COLLECTION = "movies"
-LIST_COLUMNS = ("genres", "directors", "cast", "keywords", "moods")
+LIST_COLUMNS = ("genres", "directors", "cast", "keywords", "moods", "aka")
 MOVIE_COLUMNS = (
     "id", "title", "year", "genres", "directors", "cast", "runtime", "language", "country", "rating",
     "votes", "keywords", "moods", "overview", "imdb_id", "tmdb_id", "poster_url", "metascore",
+    "original_title", "aka",
 )  # fmt: skip
-SELECT_COLUMNS = ", ".join(f'"{c}"' for c in MOVIE_COLUMNS)
 STOPWORDS = frozenset(
     [
         "a",
@@ -120,17 +120,25 @@ def chroma_client(path: Path) -> chromadb.ClientAPI:
 
 
 def movie_from_row(row: sqlite3.Row | dict) -> Movie:
-    data = {key: row[key] for key in MOVIE_COLUMNS}
+    keys = row.keys()
+    data = {key: row[key] for key in MOVIE_COLUMNS if key in keys}
     for key in LIST_COLUMNS:
-        data[key] = json.loads(data[key] or "[]")
+        data[key] = json.loads(data.get(key) or "[]")
     return Movie(**data)
+
+
+def select_movies(db: sqlite3.Connection) -> str:
+    """The SELECT for every movie, over the columns this build has: a catalog built before
+    a column existed (original_title, aka) still opens, with that field empty."""
+    present = {row[1] for row in db.execute("PRAGMA table_info(movies)")}
+    return "SELECT " + ", ".join(f'"{c}"' for c in MOVIE_COLUMNS if c in present) + " FROM movies"
 
 
 def read_movies(db_path: Path) -> list[Movie]:
     db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     db.row_factory = sqlite3.Row
     try:
-        return [movie_from_row(row) for row in db.execute(f"SELECT {SELECT_COLUMNS} FROM movies")]
+        return [movie_from_row(row) for row in db.execute(select_movies(db))]
     finally:
         db.close()
 
@@ -150,7 +158,7 @@ class Catalog:
         self._db.row_factory = sqlite3.Row
         self.meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
         self.movies: dict[str, Movie] = {
-            row["id"]: movie_from_row(row) for row in self._db.execute(f"SELECT {SELECT_COLUMNS} FROM movies")
+            row["id"]: movie_from_row(row) for row in self._db.execute(select_movies(self._db))
         }
         self._collection = chroma_client(self.path / "chroma").get_collection(
             COLLECTION, embedding_function=ChromaEmbeddingFunction(embedder)
@@ -164,7 +172,8 @@ class Catalog:
         self._credits: dict[str, set[str]] = defaultdict(set)
         self._people: dict[str, str] = {}
         for movie in self.movies.values():
-            self._titles[normalise_title(movie.title)].append(movie.id)
+            for key in dict.fromkeys(normalise_title(title) for title in movie.titles):
+                self._titles[key].append(movie.id)
             for name in (*movie.directors, *movie.cast):
                 self._credits[name.casefold()].add(movie.id)
                 self._people.setdefault(name.casefold(), name)

@@ -593,6 +593,20 @@ class ProfileStore:
 
     # -- collaborative signal -------------------------------------------------------------------
 
+    def rating_total(self) -> int:
+        return self._scalars("SELECT COUNT(*) FROM ratings")[0]
+
+    def rated_films(self, min_ratings: int = 1) -> int:
+        """How many films at least min_ratings people rated."""
+        return self._scalars(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM ratings GROUP BY movie_id HAVING COUNT(*) >= ?)", (min_ratings,)
+        )[0]
+
+    def rating_pairs(self) -> list[tuple[str, str]]:
+        """(user, movie_id) for every rating: who rated what, for the item-item model."""
+        with self._lock:
+            return self.conn.execute("SELECT user, movie_id FROM ratings").fetchall()
+
     def co_liked(
         self, movie_ids: list[str], exclude_user: str | None = None, min_stars: float = 4.0, limit: int = 200
     ) -> dict[str, float]:

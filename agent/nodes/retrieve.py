@@ -6,6 +6,7 @@ import time
 
 import numpy as np
 
+from agent.collaborative import liked_by_similar
 from agent.deps import Deps
 from agent.profile import Profile
 from agent.profile_cache import profile_for, rating_counts
@@ -169,10 +170,16 @@ def _join(candidates: list[dict], ids: list[str], filters: Filters, deps: Deps, 
 
 
 def _collaborative(deps: Deps, user: str | None, request: Request, profile: Profile | None) -> dict[str, float]:
-    """Item-to-item votes from everyone's ratings in the store, seeded by the reference
-    titles and the user's favourites; empty until the store holds such ratings."""
+    """What people who rate like this user liked: the store's item-item model, seeded by the
+    user's ratings and the reference titles; until that model is fitted (or when none of
+    those films is in it), co-liked votes from everyone's ratings; empty until the store
+    holds such ratings."""
     if deps.profiles is None:
         return {}
+    references = list(request.get("like_titles") or [])
+    modelled = liked_by_similar(deps, list(profile.ratings.items()) if profile else [], references)
+    if modelled is not None:
+        return modelled
     seeds = list(dict.fromkeys([*(request.get("like_titles") or []), *(profile.liked()[:50] if profile else [])]))
     if not seeds:
         return {}

@@ -39,7 +39,7 @@ def _movielens_setup(args: argparse.Namespace, settings: Settings, folder: Path)
         _say(args, f"Catalog now has {built.movies} movies ({built.added} added, {built.embedded} embedded).")
     catalog = Catalog(home.current_catalog(), embedder)
     try:
-        prepared = prepare(catalog, folder)
+        prepared = prepare(catalog, folder, split=getattr(args, "split", "latest"))
     except EvaluationError as exc:
         catalog.close()
         raise UserError(str(exc)) from exc
@@ -53,7 +53,7 @@ def cmd_eval_movielens(args: argparse.Namespace, settings: Settings) -> int:
     from agent.bandit import Ranker
     from agent.deps import AgentConfig
     from agent.service import build_service
-    from evaluation.movielens import REQUEST, evaluate, write_chart
+    from evaluation.movielens import HELD_OUT, REQUEST, evaluate, write_chart
 
     if args.users is not None and args.users < 1:
         raise UserError("--users must be at least 1")
@@ -72,18 +72,21 @@ def cmd_eval_movielens(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     k = report.k
     print(
-        f"MovieLens: latest 20% of each user's ratings held out; {report.eligible} users have a held-out "
+        f"MovieLens: {HELD_OUT[report.split]}; {report.eligible} users have a held-out "
         f"rating >= 4 ({report.skipped} skipped); {report.history_ratings} history ratings imported; "
         f"catalog {report.catalog_movies} movies."
     )
     print(f'moviebot: one request per user through the graph, "{REQUEST}", {k} picks, history excluded.')
+    tried = ", ".join(f"{lam:g}: {v:.4f}" for lam, v in report.ease_validation.items())
+    print(f"EASE lambda {report.ease_lambda:g}, chosen on a validation split of the histories (NDCG@{k} {tried}).")
     print()
-    print(f"{'method':<12} {'users':>5} {f'Recall@{k}':>10} {f'NDCG@{k}':>9}")
+    width = max(len(m.name) for m in report.methods) + 1
+    print(f"{'method':<{width}} {'users':>5} {f'Recall@{k}':>10} {f'NDCG@{k}':>9} {'moviebot NDCG ratio':>20}")
     for m in report.methods:
-        print(f"{m.name:<12} {m.users:>5} {m.mean_recall:>10.4f} {m.mean_ndcg:>9.4f}")
+        ratio = report.ratio("moviebot", m.name)
+        shown = "" if m.name == "moviebot" else "n/a" if ratio is None else f"{ratio:.2f}x"
+        print(f"{m.name:<{width}} {m.users:>5} {m.mean_recall:>10.4f} {m.mean_ndcg:>9.4f} {shown:>20}")
     print()
-    ratios = [(b, report.ratio("moviebot", b)) for b in ("popularity", "item-kNN")]
-    print(f"moviebot NDCG@{k} ratio: " + ", ".join(f"{r:.2f}x {b}" if r else f"n/a vs {b}" for b, r in ratios))
     if report.short_answers:
         print(f"{report.short_answers} answers had fewer than {k} picks (counted as misses).")
     print(f"chart: {chart}")
@@ -170,12 +173,15 @@ def _simulated(args: argparse.Namespace, settings: Settings):
 
 def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p = eval_sub.add_parser(
-        "movielens", parents=[common], help="Recall@10 and NDCG@10 on MovieLens against popularity and item-kNN"
+        "movielens", parents=[common], help="Recall@10 and NDCG@10 on MovieLens against popularity, item-kNN and EASE"
     )
     p.add_argument("dir", type=Path, help="MovieLens folder (movies.csv, links.csv, ratings.csv)")
     p.add_argument("--users", type=int, help="evaluate a random sample of this many users (default: all)")
     p.add_argument("--seed", type=int, default=0, help="for the user sample")
     p.add_argument("--chart", type=Path, default=Path("movielens_eval.png"), help="where the bar chart goes")
+    p.add_argument("--split", choices=("latest", "earlier", "global"), default="latest",
+                   help="latest: each user's latest 20%% held out; earlier: the same before that 20%%; "
+                        "global: one time cut for all users")  # fmt: skip
     p.set_defaults(run=cmd_eval_movielens)
 
     p = eval_sub.add_parser("bandit", parents=[common], help="learned vs fixed re-ranker by inverse-propensity scoring")

@@ -354,7 +354,9 @@ def test_evaluate_scores_the_graph_and_both_baselines_for_the_same_users(tiny, t
     prepared.store.close()
     assert [kw["user"] for _, kw in asked] == ["ml:1", "ml:3"]
     assert all(a == (ml.REQUEST,) and kw["k"] == 3 and kw["remember"] is False for a, kw in asked)
-    assert [m.name for m in report.methods] == ["moviebot", "popularity", "item-kNN"]
+    assert [m.name for m in report.methods] == [
+        "moviebot", "popularity", "item-kNN 50nn", "item-kNN all", "item-kNN binary", "EASE"
+    ]  # fmt: skip
     assert all(m.users == 2 for m in report.methods)
     assert report.history_in_answers == 0 and (report.eligible, report.skipped) == (2, 1)
     # in the histories Alien and Quiet Harbour are the most rated films user 1 has not seen; Amelie, held
@@ -365,7 +367,7 @@ def test_evaluate_scores_the_graph_and_both_baselines_for_the_same_users(tiny, t
 
 
 def test_cli_eval_movielens_prints_the_table_and_writes_the_chart(tiny, tmp_path, monkeypatch, capsys, embedder):
-    from bot.cli.main import main
+    from bot.cli.commands import main
 
     folder, home, _ = tiny
     monkeypatch.setattr("bot.settings.Settings.embedder", lambda self: embedder)
@@ -373,16 +375,18 @@ def test_cli_eval_movielens_prints_the_table_and_writes_the_chart(tiny, tmp_path
     code = main(["eval", "movielens", str(folder), "--data-dir", str(home.root), "--chart", str(chart)])
     out = capsys.readouterr().out
     assert code == 0
-    assert "moviebot" in out and "popularity" in out and "item-kNN" in out and "NDCG@10" in out
+    for shown in ("moviebot", "popularity", "item-kNN 50nn", "item-kNN all", "item-kNN binary", "EASE", "NDCG@10"):
+        assert shown in out
+    assert "EASE lambda" in out and "chosen on a validation split" in out and "moviebot NDCG ratio" in out
     assert chart.stat().st_size > 0
     code = main(["eval", "movielens", str(folder), "--data-dir", str(home.root), "--chart", str(chart), "--json",
                  "--users", "1"])  # fmt: skip
     data = json.loads(capsys.readouterr().out)
-    assert code == 0 and [m["users"] for m in data["methods"]] == [1, 1, 1]
+    assert code == 0 and [m["users"] for m in data["methods"]] == [1] * 6
 
 
 def test_cli_eval_bandit_says_so_when_there_is_nothing_logged(tmp_path, capsys):
-    from bot.cli.main import main
+    from bot.cli.commands import main
 
     home = tmp_path / "home"
     home.mkdir()
@@ -400,3 +404,46 @@ def test_sample_users_is_seeded_and_bounded():
     assert a == b and len(a) == 10 and set(a) <= set(users)
     assert ml.sample_users(users, 10, 5) != a
     assert ml.sample_users(users, None, 0) == users
+
+
+# -- the second split and the EASE baseline ----------------------------------------------
+
+
+def test_global_split_cuts_everyone_at_one_time_and_leaves_out_cold_users():
+    ratings = {
+        "1": [("a", 4.0, 1), ("b", 5.0, 2), ("c", 4.0, 9)],
+        "2": [("a", 3.0, 3), ("d", 4.0, 4), ("e", 2.0, 5), ("b", 4.0, 6)],
+        "3": [("c", 5.0, 8), ("d", 4.0, 10)],  # everything after the cut: a cold start
+    }
+    split = ml.split_global(ratings, share=0.7)  # 9 ratings: the cut is the 7th time, 8
+    assert split.history["1"] == [("a", 4.0, 1), ("b", 5.0, 2)] and split.heldout["1"] == {"c": 4.0}
+    assert split.heldout["2"] == {} and "3" not in split.history and "3" not in split.heldout
+    assert split.evaluable == ["1"]
+
+
+def test_ease_baseline_scores_binary_rows_against_the_closed_form():
+    history = {f"u{i}": [("a", 5.0, 1), ("b", 1.0, 2)] for i in range(4)} | {
+        "v0": [("c", 4.0, 1)], "v1": [("c", 4.0, 1)], "v2": [("c", 2.0, 1)],
+    }  # fmt: skip
+    model = ml.Ease(history, lam=1.0)
+    scores = dict(zip(model.items, model.scores({"a": 1.0}), strict=True))
+    assert scores["b"] == pytest.approx(4 / 5, rel=1e-5)  # stars do not matter to EASE, only who rated what
+    assert scores["c"] == pytest.approx(0.0, abs=1e-6)
+    assert model.recommend({"a": 1.0}, {"a"}, k=2) == ["b", "c"]
+
+
+def test_ease_lambda_is_chosen_on_a_validation_split_of_the_history():
+    # every user rated a then b: a validation split holds out b, which only EASE's a->b link finds
+    history = {f"u{i}": [("a", 5.0, 1), ("c", 3.0, 2), ("b", 5.0, 3), ("d", 4.0, 4), ("e", 4.0, 5)] for i in range(6)}
+    model, tried = ml.tuned_ease(history, lambdas=(1.0, 1e6))
+    assert set(tried) == {1.0, 1e6} and model.lam in tried
+    assert tried[model.lam] == max(tried.values())
+    single, none_tried = ml.tuned_ease(history, lambdas=(5.0,))
+    assert single.lam == 5.0 and none_tried == {}
+
+
+def test_earlier_split_drops_the_latest_fifth_then_holds_out_the_fifth_before_it():
+    rows = [(f"m{t}", 4.0, t) for t in range(1, 11)]
+    split = ml.split_earlier({"1": rows})
+    assert set(split.heldout["1"]) == {"m7", "m8"}  # m9 and m10 are dropped: the data "ends" before them
+    assert [item for item, _, _ in split.history["1"]] == [f"m{t}" for t in range(1, 7)]
