@@ -107,7 +107,7 @@ def store_opinions(deps: Deps, user: str, opinions: dict[str, tuple[str, float |
         if value:
             deps.profiles.rate(user, movie_id, value, source="chat")
             recorded["ratings"][movie_id] = value
-        if intent == "liked":
+        if intent == "liked" and (value or 0) >= 4:  # "I rated Heat 3.5" is a rating, not a like
             recorded["likes"].append(movie_id)
     return recorded
 

@@ -35,8 +35,8 @@ def explain(state: State, deps: Deps) -> dict:
     request = state.get("request") or {}
     for pick, movie in zip(picks, movies, strict=True):
         # the model's text and the template alike pass the fact-check
-        text = check(texts.get(movie.id) or "", movie, request)
-        text = text or check(template_explanation(movie, pick["reasons"]), movie, request)
+        written = texts.get(movie.id) or template_explanation(movie, pick["reasons"])
+        text = check(written, movie, request) or check(template_explanation(movie, pick["reasons"]), movie, request)
         if pick.get("shown_at"):
             text = f"Suggested to you before, on {pick['shown_at'][:10]}. {text}"
         pick["explanation"] = sanitise(text, links=own_links(movie))

@@ -16,24 +16,13 @@ import pytest
 from agent.deps import Deps
 from agent.recommender import Recommender
 from store.catalog import Catalog
-from store.home import DataDir
 from store.movie import Movie
 from store.profiles import ProfileStore
-from store.starter import open_catalog
 from store.vocab import GENRES, LANGUAGES
 from tests.integration.conversation_script import CONVERSATIONS, Turn
 
 pytestmark = pytest.mark.slow
 NOW = dt.datetime(2026, 12, 4, 12, tzinfo=dt.UTC)
-
-
-@pytest.fixture(scope="session")
-def real_starter(tmp_path_factory, real_embedder) -> Catalog:
-    """The shipped starter catalog indexed with the real embedder, once per session."""
-    home = DataDir(tmp_path_factory.mktemp("conversations") / "home").ensure()
-    catalog, _ = open_catalog(home, real_embedder)
-    yield catalog
-    catalog.close()
 
 
 @pytest.fixture(scope="module")
@@ -156,6 +145,8 @@ def turn_errors(turn: Turn, result: dict, before: dict, after: dict, previous_pi
         text = rec["explanation"]
         for clause in asked_clauses(text):
             errors += [f"{movie.id}: '{clause}, as you asked': {e}" for e in clause_errors(clause, movie, understood)]
+        if not re.sub(r"[^.;]*you asked for[^.;]*[.;]?", "", text).strip():
+            errors.append(f"{movie.id}: the explanation only says what the pick misses")
         broken = constraint_breaks(movie, understood)
         if broken and "you asked for" not in text:
             errors.append(f"{movie.id} breaks {broken} without saying so")
