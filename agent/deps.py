@@ -31,6 +31,7 @@ class AgentConfig:
     pool: int = 60  # candidates retrieved before ranking
     recent_days: int = 14  # titles shown to a user this recently are not repeated unless asked
     explore: bool = True  # let the learning re-ranker explore (off for evaluation)
+    unattended_shown: bool = False  # batch lines and API answers hold their films back as shown ones do
 
 
 @dataclass

@@ -18,7 +18,9 @@ they arrived. When a removal still overtakes its add (two processes, a retried d
 removal is kept as a marker with no effect, and an add arriving within LATE_ADD of it takes
 the slot before it and is undone at once: the reaction ends off, as it is on the platform. A
 removal of a reaction the bot never saw added (made while it was offline) stays a marker, and
-once LATE_ADD has passed a new add starts a new round.
+once LATE_ADD has passed a new add starts a new round. A front end that knows the true order
+(Slack stamps each event with the moment it happened) says so with `in_order`: then a removal
+with nothing to undo is dropped, and no add is taken for an overtaken one.
 """
 
 from __future__ import annotations
@@ -95,9 +97,9 @@ class ReactionLedger:
         self._lock = threading.Lock()
 
     def apply(self, *, platform: str, message_key: str, reactor: str, emoji: str, added: bool,
-              burst: bool = False) -> LedgerEntry | None:  # fmt: skip
+              burst: bool = False, in_order: bool = False) -> LedgerEntry | None:  # fmt: skip
         """Blocking. None when the emoji or the message is not one of ours, or for the
-        removal of a reaction the bot never saw (kept as a marker)."""
+        removal of a reaction the bot never saw (kept as a marker unless `in_order`)."""
         meaning = reaction_meaning(emoji)
         if meaning is None:
             return None
@@ -115,13 +117,15 @@ class ReactionLedger:
             is_on = top >= 0 and top % 2 == 0
             late = None if added else False
             if added:
-                gap = self._late_gap(positions, now)
+                gap = None if in_order else self._late_gap(positions, now)
                 position = top if is_on else gap if gap is not None else top + 1
                 late = gap is not None and not is_on
             elif is_on:
                 position = top + 1
             elif top >= 0:
                 position = top  # the removal already recorded: a duplicate
+            elif in_order:
+                return None  # the caller's order is true: nothing was on, so nothing to undo
             else:
                 position = 1  # a removal overtaking its add, or of one made while offline
             event_id = f"{prefix}{position}"

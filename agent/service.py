@@ -139,14 +139,15 @@ class MovieService:
 
     def chat(self, user: str, text: str, *, channel: str | None = None, platform: str = "cli",
              k: int | None = None, remember: bool = True, context: list[dict] | None = None,
-             always_recommend: bool = False) -> Turn:  # fmt: skip
+             always_recommend: bool = False, unattended: bool = False) -> Turn:  # fmt: skip
         """One chat turn, with conversation memory per user and channel (unless remember=False).
         Picks are logged as suggestions shown on the user key's platform."""
         self._check_user(user)
         k = self.check_k(k)
         before = self._history_of(user)
         result = self.recommender.ask(text or "", user=user, channel=channel, k=k, context=context,
-                                      remember=remember, always_recommend=always_recommend)  # fmt: skip
+                                      remember=remember, always_recommend=always_recommend,
+                                      unattended=unattended)  # fmt: skip
         stored = result.get("recorded") or {}  # feedback turns, and facts a request stated in passing
         feedback = stored or result.get("intent") in ("seen", "liked", "disliked")
         recorded = self._changes(user, before) if feedback else {}
@@ -164,7 +165,7 @@ class MovieService:
         request = fresh_request(understand((text or "").strip(), self.catalog, today_year=deps.today.year), deps)
         request.update(self._request_filters(filters or {}))
         state: dict[str, Any] = {"message": text or "", "user": user, "channel": "", "k": k, "request": request,
-                                 "always_recommend": k is not None}  # fmt: skip
+                                 "always_recommend": k is not None, "unattended": True}  # fmt: skip
         for node in (retrieve, rank, explain, reply):
             state.update(node(state, deps))
         result = {**state, "intent": "recommend", "understood": contract(request, self._label_or_none)}
@@ -270,14 +271,16 @@ class MovieService:
             raise InvalidInput(f"no suggestion with id {suggestion_id}") from None
 
     def react(self, platform: str, message_key: str | int, reactor: str | int, emoji: str, *, added: bool,
-              burst: bool = False) -> FeedbackOutcome | None:  # fmt: skip
+              burst: bool = False, in_order: bool = False) -> FeedbackOutcome | None:  # fmt: skip
         """A reaction added or removed on a suggestion message; None when the emoji or the
         message is not one of ours. `reactor` is a user key or the platform's user id;
-        `burst` marks Discord's super reactions, which count apart from normal ones."""
+        `burst` marks Discord's super reactions, which count apart from normal ones;
+        `in_order` says the caller hands events over in the order they happened (see
+        agent.reactions)."""
         if reaction_meaning(emoji) is None:
             return None
         entry = self.ledger.apply(platform=platform, message_key=str(message_key), reactor=str(reactor),
-                                  emoji=emoji, added=added, burst=burst)  # fmt: skip
+                                  emoji=emoji, added=added, burst=burst, in_order=in_order)  # fmt: skip
         if entry is None:
             return None
         suggestion = entry.suggestion

@@ -33,6 +33,7 @@ class InputState(TypedDict, total=False):
     channel: str  # where the message was said (a Discord channel id, "terminal", ...)
     context: list[dict]  # earlier turns given by the caller ({"role", "text"}), e.g. a batch line
     exclude_ids: list[str]  # movies the caller rules out for this turn (e.g. already mentioned)
+    unattended: bool  # no person is known to read this answer (a batch line, an API call)
     always_recommend: bool  # answer with k picks whatever the message (batch lines, evaluations); fewer,
     # said so, when fewer films honour the request
 

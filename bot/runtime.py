@@ -4,7 +4,7 @@ and nothing else in bot/ opens the profile store or builds the recommender."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from agent.deps import AgentConfig, Deps
 from agent.recommender import Recommender, sqlite_checkpointer
@@ -98,6 +98,7 @@ def open_runtime(
             profiles.bulk_rate(scratch_ratings, source="evaluation")
     from agent.bandit import Ranker
 
+    config = replace(config or AgentConfig(), unattended_shown=settings.unattended_shown)
     service = build_service(
         catalog,
         profiles,

@@ -28,10 +28,33 @@ class Settings:
     discord_token: str | None = None
     discord_test_guild_id: int | None = None
     discord_channels: tuple[int, ...] = ()
+    unattended_shown: bool = False  # batch lines and API answers hold their films back as chat answers do
+    slack_bot_token: str | None = None
+    slack_app_token: str | None = None
 
     @property
     def llm_enabled(self) -> bool:
         return bool(self.openai_api_key or self.openai_base_url)
+
+    def slack_tokens(self) -> tuple[str, str]:
+        """(bot token, app-level token), or a SettingsError saying which one is missing or wrong.
+        Checked only by the Slack front end, so a bad Slack token never stops `moviebot chat`."""
+        bot, app = self.slack_bot_token, self.slack_app_token
+        steps = "see the README's Slack section"
+        if not bot:
+            raise SettingsError(f"SLACK_BOT_TOKEN is not set: export the Bot User OAuth Token (xoxb-...); {steps}")
+        if not app:
+            raise SettingsError(
+                "SLACK_APP_TOKEN is not set: export an app-level token with the connections:write scope "
+                f"(xapp-...); {steps}"
+            )
+        if not bot.startswith("xoxb-") or len(bot) < 12 or any(c.isspace() for c in bot):
+            hint = " (that is the app-level token; the two are swapped)" if bot.startswith("xapp-") else ""
+            raise SettingsError(f"SLACK_BOT_TOKEN must be a bot token starting with xoxb-{hint}")
+        if not app.startswith("xapp-") or len(app) < 12 or any(c.isspace() for c in app):
+            hint = " (that is the bot token; the two are swapped)" if app.startswith("xoxb-") else ""
+            raise SettingsError(f"SLACK_APP_TOKEN must be an app-level token starting with xapp-{hint}")
+        return bot, app
 
     def embedder(self) -> SentenceTransformerEmbedder:
         """The sentence embedder these settings describe; it loads its model on first use."""
@@ -58,8 +81,15 @@ class Settings:
             discord_token=env.get("DISCORD_TOKEN") or None,
             discord_test_guild_id=guild,
             discord_channels=tuple(int(channel) for channel in channels),
+            unattended_shown=_choice(env, "MOVIEBOT_UNATTENDED_SHOWN", _SWITCH, "no") in _YES,
+            slack_bot_token=(env.get("SLACK_BOT_TOKEN") or "").strip() or None,
+            slack_app_token=(env.get("SLACK_APP_TOKEN") or "").strip() or None,
         )
         return replace(settings, **{k: v for k, v in overrides.items() if v is not None})
+
+
+_SWITCH = ("yes", "no", "true", "false", "on", "off", "1", "0")
+_YES = ("yes", "true", "on", "1")
 
 
 class SettingsError(ValueError):

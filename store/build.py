@@ -146,11 +146,12 @@ def _write_build(
     rows = []
     for movie in movies:
         row = movie.to_dict()
-        for key in ("imdb_id", "tmdb_id", "poster_url", "metascore"):
+        for key in ("imdb_id", "tmdb_id", "poster_url", "metascore", "original_title"):
             row.setdefault(key, None)
         for key in LIST_COLUMNS:
-            row[key] = json.dumps(row[key], ensure_ascii=False)
+            row[key] = json.dumps(row.get(key, []), ensure_ascii=False)
         row["people"] = " ".join((*movie.directors, *movie.cast))
+        row["titles"] = " / ".join(movie.titles)  # "Amores perros" and "Love's a Bitch" both find it
         rows.append(row)
     db["movies"].insert_all(
         rows,
@@ -158,7 +159,7 @@ def _write_build(
         batch_size=1000,
         columns={"year": int, "runtime": int, "rating": float, "votes": int, "tmdb_id": int, "metascore": int},
     )
-    db["movies"].enable_fts(["title", "people", "keywords", "overview"], tokenize="unicode61 remove_diacritics 2")
+    db["movies"].enable_fts(["titles", "people", "keywords", "overview"], tokenize="unicode61 remove_diacritics 2")
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
     db.conn.commit()
     db.close()

@@ -20,14 +20,15 @@ from rapidfuzz import fuzz, process
 from store.embeddings import ChromaEmbeddingFunction, Embedder
 from store.filters import FilterIndex, Filters, matches, sql_where
 from store.movie import Movie, ascii_fold, normalise_title
+from store.surnames import Surname, surname_index
 
 COLLECTION = "movies"
-LIST_COLUMNS = ("genres", "directors", "cast", "keywords", "moods")
+LIST_COLUMNS = ("genres", "directors", "cast", "keywords", "moods", "aka")
 MOVIE_COLUMNS = (
     "id", "title", "year", "genres", "directors", "cast", "runtime", "language", "country", "rating",
     "votes", "keywords", "moods", "overview", "imdb_id", "tmdb_id", "poster_url", "metascore",
+    "original_title", "aka",
 )  # fmt: skip
-SELECT_COLUMNS = ", ".join(f'"{c}"' for c in MOVIE_COLUMNS)
 STOPWORDS = frozenset(
     [
         "a",
@@ -119,17 +120,25 @@ def chroma_client(path: Path) -> chromadb.ClientAPI:
 
 
 def movie_from_row(row: sqlite3.Row | dict) -> Movie:
-    data = {key: row[key] for key in MOVIE_COLUMNS}
+    keys = row.keys()
+    data = {key: row[key] for key in MOVIE_COLUMNS if key in keys}
     for key in LIST_COLUMNS:
-        data[key] = json.loads(data[key] or "[]")
+        data[key] = json.loads(data.get(key) or "[]")
     return Movie(**data)
+
+
+def select_movies(db: sqlite3.Connection) -> str:
+    """The SELECT for every movie, over the columns this build has: a catalog built before
+    a column existed (original_title, aka) still opens, with that field empty."""
+    present = {row[1] for row in db.execute("PRAGMA table_info(movies)")}
+    return "SELECT " + ", ".join(f'"{c}"' for c in MOVIE_COLUMNS if c in present) + " FROM movies"
 
 
 def read_movies(db_path: Path) -> list[Movie]:
     db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     db.row_factory = sqlite3.Row
     try:
-        return [movie_from_row(row) for row in db.execute(f"SELECT {SELECT_COLUMNS} FROM movies")]
+        return [movie_from_row(row) for row in db.execute(select_movies(db))]
     finally:
         db.close()
 
@@ -149,7 +158,7 @@ class Catalog:
         self._db.row_factory = sqlite3.Row
         self.meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
         self.movies: dict[str, Movie] = {
-            row["id"]: movie_from_row(row) for row in self._db.execute(f"SELECT {SELECT_COLUMNS} FROM movies")
+            row["id"]: movie_from_row(row) for row in self._db.execute(select_movies(self._db))
         }
         self._collection = chroma_client(self.path / "chroma").get_collection(
             COLLECTION, embedding_function=ChromaEmbeddingFunction(embedder)
@@ -163,12 +172,14 @@ class Catalog:
         self._credits: dict[str, set[str]] = defaultdict(set)
         self._people: dict[str, str] = {}
         for movie in self.movies.values():
-            self._titles[normalise_title(movie.title)].append(movie.id)
+            for key in dict.fromkeys(normalise_title(title) for title in movie.titles):
+                self._titles[key].append(movie.id)
             for name in (*movie.directors, *movie.cast):
                 self._credits[name.casefold()].add(movie.id)
                 self._people.setdefault(name.casefold(), name)
                 self._people.setdefault(ascii_fold(name).casefold(), name)  # users rarely type accents
         self._title_keys = list(self._titles)
+        self._surnames: dict[str, Surname] | None = None
 
     def __len__(self) -> int:
         return len(self.movies)
@@ -185,6 +196,12 @@ class Catalog:
     def people_index(self) -> dict[str, str]:
         """Casefolded name -> name as credited, for every director and actor."""
         return self._people
+
+    def surname_index(self) -> dict[str, Surname]:
+        """Surname -> the prominent person it means here ("kubrick" -> Stanley Kubrick), built once."""
+        if self._surnames is None:
+            self._surnames = surname_index(self.movies.values())
+        return self._surnames
 
     def credits(self, name: str) -> set[str]:
         return self._credits.get(name.casefold(), set())
@@ -240,6 +257,10 @@ class Catalog:
     def count_matching(self, filters: Filters | None = None) -> int:
         """How many films pass the filters, exclusions included."""
         return int(self._filter_index.mask(filters or Filters(), self._credits).sum())
+
+    def matching_ids(self, filters: Filters | None = None) -> list[str]:
+        """Every film that passes the filters, in catalog order."""
+        return [str(i) for i in self._filter_index.allowed(filters or Filters(), self._credits)]
 
     def best_known(
         self,

@@ -45,6 +45,17 @@ class Movie:
     tmdb_id: int | None = None
     poster_url: str | None = None
     metascore: int | None = None
+    original_title: str | None = None
+    aka: list[str] = field(default_factory=list)  # other titles it is known by, searchable and resolvable
+
+    @property
+    def titles(self) -> list[str]:
+        """Every title the film goes by: the catalog title, the original, then the others."""
+        out = [self.title]
+        for title in (self.original_title, *self.aka):
+            if title and title not in out:
+                out.append(title)
+        return out
 
     def to_dict(self) -> dict:
         """The JSONL record: empty optional ids are left out. Lists are copies, and only
@@ -53,7 +64,7 @@ class Movie:
         data = {}
         for name in FIELD_NAMES:
             value = getattr(self, name)
-            if value is None and name in OMITTED_WHEN_EMPTY:
+            if (value is None or value == []) and name in OMITTED_WHEN_EMPTY:
                 continue
             data[name] = list(value) if isinstance(value, list) else value
         return data
@@ -105,6 +116,8 @@ class Movie:
             tmdb_id=_int(data, "tmdb_id", 1, 10**9),
             poster_url=_optional_text(data, "poster_url"),
             metascore=_int(data, "metascore", 0, 100),
+            original_title=_optional_text(data, "original_title"),
+            aka=_words(data, "aka"),
         )
         if strict_vocab:
             movie.check_vocabulary()
@@ -126,7 +139,9 @@ class Movie:
 
 
 FIELD_NAMES = tuple(f.name for f in fields(Movie))
-OMITTED_WHEN_EMPTY = frozenset((*OPTIONAL_IDS, "metascore"))
+# Left out of a record when empty, so that records written before a field existed
+# keep their content hash (and a re-ingest of them stays "unchanged").
+OMITTED_WHEN_EMPTY = frozenset((*OPTIONAL_IDS, "metascore", "original_title", "aka"))
 
 
 def _text(data: dict, key: str) -> str:

@@ -7,6 +7,10 @@ filter, a profile affinity and a request all speak the same words.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from functools import lru_cache
+
 GENRES: tuple[str, ...] = (
     "action",
     "adventure",
@@ -49,6 +53,21 @@ GENRE_ALIASES: dict[str, str] = {
     "romantic": "romance",
     "musicals": "musical",
     "documentaries": "documentary",
+    "doc": "documentary",
+    "docs": "documentary",
+    "docu": "documentary",
+    "science-fiction": "sci-fi",
+    "sf": "sci-fi",
+    "cartoon": "animation",
+    "anime": "animation",
+    "bio": "biography",
+    "suspense": "thriller",
+    "whodunit": "mystery",
+    "detective": "mystery",
+    "cowboy": "western",
+    "spaghetti western": "western",
+    "family friendly": "family",
+    "kid": "family",
     "tv movie": "",
     "foreign": "",
     "imax": "",
@@ -254,15 +273,120 @@ COUNTRIES: dict[str, tuple[str, str]] = {
 }
 
 
+# Names people and other data sets give languages, folded to ASCII lower case; values are LANGUAGES codes.
+LANGUAGE_ALIASES: dict[str, str] = {
+    "mandarin": "zh",
+    "chinese mandarin": "zh",
+    "farsi": "fa",
+    "flemish": "nl",
+    "castilian": "es",
+    "brazilian portuguese": "pt",
+    "bokmal": "nb",
+    "filipino": "tl",
+    "francais": "fr",
+    "deutsch": "de",
+    "espanol": "es",
+    "italiano": "it",
+    "portugues": "pt",
+    "nihongo": "ja",
+    "hangul": "ko",
+}
+
+# Names people give countries that COUNTRIES lacks, folded to ASCII lower case; values are codes.
+COUNTRY_ALIASES: dict[str, str] = {
+    "usa": "US",
+    "u s": "US",
+    "u s a": "US",
+    "america": "US",
+    "the states": "US",
+    "united states of america": "US",
+    "hollywood": "US",
+    "uk": "GB",
+    "u k": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "english": "GB",
+    "scotland": "GB",
+    "scottish": "GB",
+    "wales": "GB",
+    "welsh": "GB",
+    "korea": "KR",
+    "south korean": "KR",
+    "republic of korea": "KR",
+    "holland": "NL",
+    "the netherlands": "NL",
+    "ussr": "SU",
+    "russian federation": "RU",
+    "czechia": "CZ",
+    "persia": "IR",
+    "persian": "IR",
+    "uae": "AE",
+    "bollywood": "IN",
+    "aussie": "AU",
+    "kiwi": "NZ",
+    "west germany": "DE",
+}
+
+
+def _key(text: str) -> str:
+    """How a typed name is compared: accents dropped, lower case, one space between words."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.sub(r"[^a-z0-9\-]+", " ", folded).split())
+
+
+@lru_cache(maxsize=4096)
 def normalise_genre(name: str) -> str | None:
-    """Map a data set's genre name onto GENRES; None when it has no equivalent."""
-    key = name.strip().lower()
-    if key in GENRES:
+    """Map a genre as a data set or a person names it onto GENRES ("Sci-Fi", "science
+    fiction", "Westerns", "horror movies"); None when it has no equivalent."""
+    key = _key(name)
+    key = re.sub(r" (films?|movies?|flicks?)$", "", key)
+    singular = re.sub(r"ies$", "y", key) if key.endswith("ies") else re.sub(r"(?<![su])s$", "", key)
+    for candidate in dict.fromkeys((key, singular)):
+        for form in (candidate, candidate.replace("-", " "), candidate.replace(" ", "-")):
+            if form in GENRES:
+                return form
+            if form in GENRE_ALIASES:
+                return GENRE_ALIASES[form] or None
+    return None
+
+
+def language_code(text: str) -> str | None:
+    """The ISO 639-1 code for a language as typed: "fr", "FR", "French", "français", "Mandarin"."""
+    key = _key(text)
+    if key in LANGUAGES:
         return key
-    mapped = GENRE_ALIASES.get(key)
-    if mapped is None:
-        mapped = GENRE_ALIASES.get(key.replace("-", " "))
-    return mapped or None
+    return _LANGUAGE_NAMES.get(key) or LANGUAGE_ALIASES.get(key)
+
+
+def country_code(text: str) -> str | None:
+    """The ISO 3166 code for a country as typed: "kr", "Korea", "South Korea", "Korean", "UK"."""
+    key = _key(text)
+    if key.upper() in COUNTRIES:
+        return key.upper()
+    return _COUNTRY_NAMES.get(key) or COUNTRY_ALIASES.get(key)
+
+
+def parse_genre(text: str) -> str:
+    """normalise_genre for an option a person typed; ValueError says what would work."""
+    genre = normalise_genre(text)
+    if genre is None:
+        raise ValueError(f"{text!r} is not a genre moviebot knows; genres: {', '.join(GENRES)}")
+    return genre
+
+
+def parse_language(text: str) -> str:
+    code = language_code(text)
+    if code is None:
+        raise ValueError(f"{text!r} is not a language moviebot knows; give a name (French) or a code (fr)")
+    return code
+
+
+def parse_country(text: str) -> str:
+    code = country_code(text)
+    if code is None:
+        raise ValueError(f"{text!r} is not a country moviebot knows; give a name (South Korea, Korean) or a code (KR)")
+    return code
 
 
 def normalise_genres(names: list[str] | tuple[str, ...]) -> list[str]:
@@ -273,3 +397,7 @@ def normalise_genres(names: list[str] | tuple[str, ...]) -> list[str]:
         if genre and genre not in seen:
             seen.append(genre)
     return seen
+
+
+_LANGUAGE_NAMES = {_key(name): code for code, name in LANGUAGES.items()}
+_COUNTRY_NAMES = {_key(word): code for code, names in COUNTRIES.items() for word in names}

@@ -37,5 +37,7 @@ def explain(state: State, deps: Deps) -> dict:
         # the model's text and the template alike pass the fact-check
         written = texts.get(movie.id) or template_explanation(movie, pick["reasons"])
         text = check(written, movie, request) or check(template_explanation(movie, pick["reasons"]), movie, request)
+        if pick.get("shown_at"):
+            text = f"Suggested to you before, on {pick['shown_at'][:10]}. {text}"
         pick["explanation"] = sanitise(text, links=own_links(movie))
     return {"picks": picks, "llm_calls": calls}

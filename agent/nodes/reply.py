@@ -79,6 +79,7 @@ def _log(state: State, deps: Deps, picks: list[dict]) -> list[int | None]:
     platform, _, _ = state["user"].partition(":")
     return deps.profiles.log_suggestions(
         state["user"],
+        held_back=deps.config.unattended_shown or not state.get("unattended"),
         platform=platform,
         channel=state.get("channel") or "",
         request=state.get("message") or "",
@@ -99,12 +100,20 @@ def _how_many_fit(state: State, given: int) -> str:
     """When fewer films honour every hard constraint than were wanted, say how many there are,
     so a short answer is not mistaken for a lazy one ("Only 2 films in my catalog fit all of that")."""
     fitting, wanted = state.get("fitting") or {}, state.get("wanted") or 0
-    fresh, everything = fitting.get("fresh"), fitting.get("all")
-    if fresh is None or given >= wanted or fresh >= wanted:
+    fresh, everything, again = fitting.get("fresh"), fitting.get("all"), fitting.get("again") or 0
+    if fresh is None or fresh >= wanted or (given >= wanted and not again):
         return ""
     asked = (state.get("request") or {}).get("count") or (state.get("k") if state.get("always_recommend") else None)
     asked_for = f" (you asked for {asked})" if asked else ""
     films, fit = ("film", "fits") if fresh == 1 else ("films", "fit")
+    if again and not fresh:
+        here = "it is" if again == 1 else "they are"
+        lately = "I've shown you every film of mine that fits all of that lately"
+        return f"{lately}, so here {here} again, shown longest ago first."
+    if again:
+        others = "one is a film" if again == 1 else f"{again} are films"
+        return (f"Only {fresh} {films} you haven't been shown lately {fit} all of that{asked_for}; "
+                f"the other {others} I showed you before.")  # fmt: skip
     if everything == fresh:
         return f"Only {fresh} {films} in my catalog {fit} all of that{asked_for}."
     unseen = f"Only {fresh} {films} that you haven't seen, ruled out or been shown lately {fit} all of that"

@@ -14,7 +14,7 @@ from agent.understanding.reader import understand
 from agent.understanding.request import Understood
 from agent.understanding.titles import MIN_TITLE_SCORE
 from agent.untrusted import sanitise
-from store.vocab import COUNTRIES, GENRES, LANGUAGES, MOODS
+from store.vocab import GENRES, MOODS, country_code, language_code
 
 INTENTS = get_args(Intent)
 
@@ -100,8 +100,8 @@ def _from_llm(
         exclude_titles=rules.exclude_titles,
         # the model may have read a title the rules could not; otherwise the rules' unknown ones stand
         unknown_titles=rules.unknown_titles if set(like_ids) <= set(rules.like_titles) else [],
-        languages=[code for code in answer.languages if code in LANGUAGES],
-        countries=[code.upper() for code in answer.countries if code.upper() in COUNTRIES],
+        languages=[code for code in map(language_code, answer.languages) if code],
+        countries=[code for code in map(country_code, answer.countries) if code],
         count=_bounded(answer.count, 1, deps.config.max_count),
         modifiers=rules.modifiers,
         query=sanitise(answer.query) or rules.query,

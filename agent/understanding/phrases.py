@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from agent.understanding.text import alternatives, tokens_of
-from store.vocab import COUNTRIES, GENRES, LANGUAGES, MOODS
+from store.vocab import COUNTRIES, COUNTRY_ALIASES, GENRES, LANGUAGE_ALIASES, LANGUAGES, MOODS
 
 # --- what a phrase means -----------------------------------------------------------------------
 
@@ -362,19 +362,12 @@ _MODIFIER_PHRASES: dict[str, Effect] = {
     "less famous | deeper cut | deeper cuts | more indie | lesser seen": Effect(modifiers=("less_known",)),
 }
 
-# Words that name a country better than a language, and names people use that vocab lacks.
+# Words that name a country better than a language, and phrases only a sentence uses
+# (the everyday names of languages and countries are store.vocab's aliases).
 _LOCALE_OVERRIDES: dict[str, Effect] = {
     "irish": Effect(countries=("IE",)),
-    "mandarin": Effect(languages=("zh",)),
-    "farsi": Effect(languages=("fa",)),
-    "flemish": Effect(languages=("nl",)),
-    "bollywood": Effect(countries=("IN",)),
-    "hollywood": Effect(countries=("US",)),
     "nollywood": Effect(countries=("NG",)),
-    "aussie": Effect(countries=("AU",)),
-    "usa | america | the states": Effect(countries=("US",)),
-    "uk | britain | great britain | england | english countryside": Effect(countries=("GB",)),
-    "korea": Effect(countries=("KR",)),
+    "english countryside": Effect(countries=("GB",)),
     "scandinavian | nordic": Effect(countries=("SE", "DK", "NO", "FI", "IS")),
     "latin american": Effect(countries=("AR", "BR", "MX", "CL", "CO")),
     "k drama | kdrama | k dramas | kdramas": Effect(genres=("drama",), languages=("ko",)),
@@ -403,6 +396,10 @@ def _locale_phrases() -> dict[str, Effect]:
         for word in (adjective.lower(), name.lower()):
             if word not in table and word not in _AMBIGUOUS_COUNTRY_NAMES:
                 table[word] = Effect(countries=(code,))
+    for alias, code in LANGUAGE_ALIASES.items():
+        table.setdefault(alias, Effect(languages=(code,)))
+    for alias, code in COUNTRY_ALIASES.items():
+        table.setdefault(alias, Effect(countries=(code,)))
     for phrases, effect in _LOCALE_OVERRIDES.items():
         for phrase in alternatives(phrases):
             table[phrase] = effect

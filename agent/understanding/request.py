@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Protocol, TypedDict
 
 from store.catalog import TitleMatch
+from store.surnames import Surname
 
 
 class CatalogLookup(Protocol):
@@ -23,6 +24,10 @@ class CatalogLookup(Protocol):
 
         Accent-folded aliases ("penelope cruz") should be keys too: users rarely type accents.
         """
+        ...
+
+    def surname_index(self) -> Mapping[str, Surname]:
+        """Surname -> the prominent person it means (store.surnames), for "something by Kubrick"."""
         ...
 
 

@@ -1,12 +1,12 @@
-"""`moviebot`, the command line: main.py (parser and entry point), base.py (errors, output,
+"""`moviebot`, the command line: commands.py (parser and entry point), base.py (errors, output,
 opening the service), and one module per command family, each registering its subcommands:
 catalog (ingest, search, catalog), conversation (chat, ask; terminal.py draws the answers),
 history (rate, watched, profile, import, user), eval_redial and eval_learning (eval ...),
-bots (discord)."""
+bots (discord), slack."""
 
 
 def main(argv: list[str] | None = None) -> int:
     """The `moviebot` script's entry point (bot.cli:main), kept where installed scripts look for it."""
-    from bot.cli.main import main as run
+    from bot.cli.commands import main as run
 
     return run(argv)

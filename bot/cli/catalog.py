@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from bot.cli.base import UserError, emit_json, open_catalog, progress_bar
 from bot.settings import Settings
-from store.vocab import GENRES
+from store.vocab import GENRES, parse_country, parse_genre, parse_language
 
 
 def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
@@ -24,22 +25,35 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("search", parents=[common], help="search the catalog")
     p.add_argument("text", nargs="*")
-    p.add_argument("--genre", action="append", choices=GENRES, metavar="GENRE")
-    p.add_argument("--exclude-genre", action="append", choices=GENRES, metavar="GENRE")
+    genre_help = "any case or everyday name (Sci-Fi, science fiction); genres: " + ", ".join(GENRES)
+    p.add_argument("--genre", action="append", type=option(parse_genre), metavar="GENRE", help=genre_help)
+    p.add_argument("--exclude-genre", action="append", type=option(parse_genre), metavar="GENRE")
     p.add_argument("--year-from", type=int)
     p.add_argument("--year-to", type=int)
     p.add_argument("--min-runtime", type=int)
     p.add_argument("--max-runtime", type=int)
     p.add_argument("--min-rating", type=float)
-    p.add_argument("--language", action="append", help="ISO 639-1 code, e.g. ko")
-    p.add_argument("--country", action="append", help="ISO 3166 code, e.g. FR")
+    p.add_argument("--language", action="append", type=option(parse_language), help="name or code: Korean, ko")
+    p.add_argument("--country", action="append", type=option(parse_country), help="name or code: France, French, FR")
     p.add_argument("--person", action="append", help="director or actor, full name")
     p.add_argument("--k", type=int, default=10)
     p.set_defaults(run=cmd_search)
 
     p = sub.add_parser("catalog", parents=[common], help="catalog information")
-    p.add_argument("action", choices=["stats"])
+    p.add_argument("action", choices=["stats", "duplicates"], help="duplicates: entries that may be one film twice")
     p.set_defaults(run=cmd_catalog)
+
+
+def option(parse: Callable[[str], str]) -> Callable[[str], str]:
+    """An argparse type from a store.vocab parser: its ValueError becomes the usage error."""
+
+    def convert(text: str) -> str:
+        try:
+            return parse(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    return convert
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
@@ -94,7 +108,7 @@ def _filters_from(args: argparse.Namespace):
         min_runtime=args.min_runtime,
         min_rating=args.min_rating,
         languages=args.language,
-        countries=[c.upper() for c in args.country or []],
+        countries=args.country,
         people=args.person,
     )
 
@@ -146,6 +160,8 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_catalog(args: argparse.Namespace, settings: Settings) -> int:
     catalog = open_catalog(args, settings)
     try:
+        if args.action == "duplicates":
+            return print_duplicates(args, catalog)
         stats = catalog.stats()
     finally:
         catalog.close()
@@ -157,4 +173,17 @@ def cmd_catalog(args: argparse.Namespace, settings: Settings) -> int:
     print("genres: " + ", ".join(f"{g} {n}" for g, n in stats["genres"].items()))
     print("decades: " + ", ".join(f"{d}s {n}" for d, n in stats["decades"].items()))
     print("languages: " + ", ".join(f"{lang} {n}" for lang, n in stats["languages"].items()))
+    return 0
+
+
+def print_duplicates(args: argparse.Namespace, catalog) -> int:
+    from store.duplicates import suspected_duplicates
+
+    pairs = suspected_duplicates(catalog.movies.values())
+    if args.json:
+        emit_json([pair.to_dict() for pair in pairs])
+        return 0
+    for pair in pairs:
+        print(f"{pair.first.label} [{pair.first.id}]  ~  {pair.second.label} [{pair.second.id}]: {pair.reason}")
+    print(f"{len(pairs)} suspected duplicate pair{'' if len(pairs) == 1 else 's'} in {len(catalog)} movies.")
     return 0

@@ -132,6 +132,7 @@ def _batch_line(service, line: str, number: int, default_k: int | None) -> dict:
             context=context,
             remember=False,
             always_recommend=True,
+            unattended=True,
         )
     except ServiceError as exc:
         return error("invalid_input", exc.message, line_id)

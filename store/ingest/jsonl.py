@@ -70,8 +70,9 @@ def csv_rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[
     """Yield (line, row), line being where the row starts as an editor numbers lines.
 
     Quoted fields may span lines, so the line is taken before each row is read.
-    A row with the wrong number of fields is a RowError: its values would land
-    under the wrong columns.
+    A row with the wrong number of fields, or a cell longer than MAX_CELL, is a
+    RowError: its values would land under the wrong columns, or it is not a value
+    anyone meant (a whole file pasted into one cell).
     """
     with open_text(path) as handle:
         reader = csv.reader(handle)
@@ -79,9 +80,20 @@ def csv_rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[
             header = [name.strip() for name in next(reader, [])]
             expect_columns(path, header, required)
             start = reader.line_num + 1
-            for values in reader:
+            while True:
+                try:
+                    values = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as exc:
+                    if "field larger than field limit" not in str(exc):
+                        raise
+                    # beyond what the parser holds: the rest of this line is dropped with it
+                    yield RowError(path, start, "(a cell)", f"a cell is longer than {_PARSE_LIMIT:,} characters")
+                    start = reader.line_num + 1
+                    continue
                 if len(values) == len(header):
-                    yield start, dict(zip(header, values, strict=True))
+                    yield _long_cell(path, start, header, values) or (start, dict(zip(header, values, strict=True)))
                 elif values:
                     column = header[len(values)] if len(values) < len(header) else header[-1]
                     yield RowError(path, start, column, f"row has {len(values)} fields, the header has {len(header)}")
@@ -90,6 +102,21 @@ def csv_rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[
             raise SourceError(f"{path}: line {reader.line_num}: not valid CSV: {exc}") from None
         except UnicodeDecodeError:
             raise SourceError(f"{path}: near line {reader.line_num}: not UTF-8 text") from None
+
+
+# A cell longer than this skips its row (Python's csv module stops the whole file at its
+# default limit, this many characters). The parser itself reads cells up to _PARSE_LIMIT,
+# so that a long cell costs its row and the rows after it are still read in step.
+MAX_CELL = 131_072
+_PARSE_LIMIT = 64 * 1024 * 1024
+csv.field_size_limit(_PARSE_LIMIT)
+
+
+def _long_cell(path: Path, line: int, header: list[str], values: list[str]) -> RowError | None:
+    for column, value in zip(header, values, strict=True):
+        if len(value) > MAX_CELL:
+            return RowError(path, line, column, f"the cell holds {len(value):,} characters, more than {MAX_CELL:,}")
+    return None
 
 
 def _number(text: str | None, column: str, what: str) -> float | None:

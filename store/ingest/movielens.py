@@ -29,7 +29,8 @@ MAX_KEYWORDS = 8
 SOURCE_COLUMNS = {"id": "title", "title": "title", "year": "title", "genres": "genres", "rating": "rating"}
 
 _YEAR = re.compile(r"^(?P<title>.*?)\s*\((?P<year>\d{4})(?:\s*[-–]\s*\d{0,4})?\)$")
-_ALIAS = re.compile(r"^(?P<title>.+?)\s+\([^()]*\)$")
+_ALIAS = re.compile(r"^(?P<title>.+?)\s+\((?P<alias>[^()]*)\)$")
+_AKA = re.compile(r"^(a\.k\.a\.|aka)\s*", re.IGNORECASE)
 _ARTICLE = re.compile(
     r"^(?P<title>.+), (?P<article>The|A|An|Les|Le|La|L'|El|Los|Las|Il|I|Lo|Gli|Der|Die|Das|Det|Den|Da)$"
 )
@@ -37,15 +38,31 @@ _ARTICLE = re.compile(
 
 def split_title(raw: str) -> tuple[str, int | None]:
     """ "Matrix, The (1999)" -> ("The Matrix", 1999); "Se7en (a.k.a. Seven) (1995)" -> ("Se7en", 1995)."""
+    title, _, year = split_titles(raw)
+    return title, year
+
+
+def split_titles(raw: str) -> tuple[str, list[str], int | None]:
+    """The title, the other titles in parentheses, and the year:
+    "Spirited Away (Sen to Chihiro no kamikakushi) (2001)" ->
+    ("Spirited Away", ["Sen to Chihiro no kamikakushi"], 2001)."""
     text = clean_title(raw)
     match = _YEAR.match(text)
     title, year = (match["title"], int(match["year"])) if match else (text, None)
+    aka: list[str] = []
     while alias := _ALIAS.match(title):
         title = alias["title"]
+        other = _front_article(_AKA.sub("", alias["alias"]).strip())
+        if other:
+            aka.insert(0, other)
+    return _front_article(title), aka, year
+
+
+def _front_article(title: str) -> str:
     if article := _ARTICLE.match(title):
         space = "" if article["article"].endswith("'") else " "
-        title = f"{article['article']}{space}{article['title']}"
-    return title, year
+        return f"{article['article']}{space}{article['title']}"
+    return title
 
 
 class MovieLens:
@@ -73,7 +90,7 @@ class MovieLens:
                 yield item
                 continue
             line, row = item
-            title, year = split_title(row["title"])
+            title, aka, year = split_titles(row["title"])
             if not title:
                 yield RowError(path, line, "title", "the title is missing")
                 continue
@@ -90,6 +107,7 @@ class MovieLens:
                 "keywords": [tag for tag, _ in tags.get(movie_id, Counter()).most_common(MAX_KEYWORDS)],
                 "imdb_id": imdb_id,
                 "tmdb_id": tmdb_id,
+                "aka": aka,
             }
             checked = conform(fields, path, line, SOURCE_COLUMNS)
             if isinstance(checked, RowError):

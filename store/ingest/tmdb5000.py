@@ -50,6 +50,7 @@ SOURCE_COLUMNS = {
     "overview": "overview",
     "cast": "cast",
     "directors": "crew",
+    "original_title": "original_title",
 }
 
 # TMDB id -> (top-billed cast, directors)
@@ -136,6 +137,7 @@ def _fields(row: dict[str, str], credits: Credits) -> tuple[dict, float | None]:
         "keywords": _names(_json_list(row["keywords"], "keywords")),
         "overview": row["overview"].strip(),
         "tmdb_id": tmdb_id,
+        "original_title": clean_title(row.get("original_title")) or None,
     }
     return fields, decimal(row["popularity"], "popularity")
 

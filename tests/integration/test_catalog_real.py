@@ -41,7 +41,7 @@ def real_catalog(tmdb_home, real_embedder) -> Catalog:
 
 
 def test_sources_merge_instead_of_duplicating(real_catalog):
-    # 432 of the IMDb Top 1000 are in TMDB 5000; the rest are older or non-English films it lacks
+    # 473 of the IMDb Top 1000 are in TMDB 5000; the rest are older or non-English films it lacks
     assert 5300 < len(real_catalog) < 5450
     knight = real_catalog.get(real_catalog.resolve_title("The Dark Knight").movie_id)
     assert knight.year == 2008 and knight.tmdb_id == 155  # from TMDB

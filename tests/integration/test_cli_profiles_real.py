@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli.main import main
+from bot.cli.commands import main
 from store.build import ingest
 from store.home import DataDir
 from tests.fakes import HashingEmbedder

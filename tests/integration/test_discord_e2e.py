@@ -89,5 +89,6 @@ async def test_a_conversation_with_reactions_and_watched_shapes_the_next_answers
 
     # The re-ranker learned from Ana's own reactions only (Bob's 👍 was on her suggestion).
     kinds = [(e["kind"], e["added"]) for e in world.profiles.feedback_events(me)]
-    assert kinds == [("like", True), ("stars", True), ("stars", False)]
+    # (a star reaction marks the film watched too, and its removal undoes both)
+    assert kinds == [("like", True), ("stars", True), ("watched", True), ("stars", False), ("watched", False)]
     assert world.ranker.user_model(me).n == 2 and world.ranker.user_model(f"discord:{bob.id}").n == 0

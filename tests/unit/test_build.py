@@ -96,7 +96,9 @@ def test_an_interrupted_ingest_changes_nothing(home, tmp_path, sample_jsonl):
     embedder = ExplodingEmbedder()
     ingest(home, embedder, [("jsonl", [sample_jsonl])])
     before = home.current_catalog()
-    bigger = [*SAMPLE_MOVIES, *[{**m, "id": m["id"] + "-x", "title": m["title"] + " II"} for m in SAMPLE_MOVIES]]
+    # sequels three years on: new films, not copies the merge would fold into the originals
+    sequels = [{**m, "id": m["id"] + "-x", "title": m["title"] + " II", "year": m["year"] + 3} for m in SAMPLE_MOVIES]
+    bigger = [*SAMPLE_MOVIES, *sequels]
     with pytest.raises(KeyboardInterrupt):
         ingest(home, embedder, [("jsonl", [write_jsonl(tmp_path / "more.jsonl", bigger)])])
     assert home.current_catalog() == before

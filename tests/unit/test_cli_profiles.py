@@ -1,4 +1,4 @@
-"""`moviebot rate | watched | profile | import | user` end to end through bot.cli.main, on the
+"""`moviebot rate | watched | profile | import | user` end to end through bot.cli.commands, on the
 sample catalog built with the fast fake embedder."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.charts import profile_figure
-from bot.cli.main import main
+from bot.cli.commands import main
 from tests.fakes import HashingEmbedder
 
 LB_WATCHED = ("Date", "Name", "Year", "Letterboxd URI")

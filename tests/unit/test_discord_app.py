@@ -11,7 +11,7 @@ import discord
 import pytest
 from discord import app_commands
 
-from bot.cli.main import main
+from bot.cli.commands import main
 from bot.discord.app import Cooldown, MovieBot, intents, request_stop, serve
 from bot.discord.format import SORRY
 from tests.unit.test_discord_harness import TEST_GUILD_ID, DiscordWorld

@@ -367,7 +367,7 @@ def test_evaluate_scores_the_graph_and_both_baselines_for_the_same_users(tiny, t
 
 
 def test_cli_eval_movielens_prints_the_table_and_writes_the_chart(tiny, tmp_path, monkeypatch, capsys, embedder):
-    from bot.cli.main import main
+    from bot.cli.commands import main
 
     folder, home, _ = tiny
     monkeypatch.setattr("bot.settings.Settings.embedder", lambda self: embedder)
@@ -386,7 +386,7 @@ def test_cli_eval_movielens_prints_the_table_and_writes_the_chart(tiny, tmp_path
 
 
 def test_cli_eval_bandit_says_so_when_there_is_nothing_logged(tmp_path, capsys):
-    from bot.cli.main import main
+    from bot.cli.commands import main
 
     home = tmp_path / "home"
     home.mkdir()

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from bot.cli.main import main
+from bot.cli.commands import main
 from evaluation.redial import (
     Popularity,
     catalog_mapping,

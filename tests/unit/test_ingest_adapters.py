@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from store.build import IngestFailed, ingest
 from store.ingest import ADAPTERS, get_adapter
 from store.ingest.base import Record, RowError, SourceError
 from store.ingest.imdb_top_1000 import COLUMNS as IMDB_COLUMNS
@@ -17,6 +18,7 @@ from store.ingest.movielens import MovieLens, split_title
 from store.ingest.redial import Redial, redial_ids, split_name
 from store.ingest.tmdb5000 import MOVIE_COLUMNS, Tmdb5000
 from store.movie import Movie, make_id
+from tests.fakes import HashingEmbedder
 
 
 def write_csv(path: Path, header: list[str], rows: list[list[object]]) -> Path:
@@ -113,6 +115,38 @@ def test_imdb_row_numbers_count_lines_of_quoted_multiline_fields(tmp_path):
 
     # header is line 1, the first movie spans lines 2-3, so Heat starts on line 4
     assert [e.row for e in errors] == [4]
+
+
+def test_an_oversized_cell_skips_its_row_and_the_rest_of_the_file_is_read(tmp_path, home):
+    """One 200,000-character cell used to stop the whole file ("field larger than field limit")."""
+    rows = [
+        imdb_row(title="Heat", year="1995"),
+        imdb_row(title="Se7en", year="1995", Overview="x" * 200_000),
+        imdb_row(title="The Godfather", Overview="Long\nand multi-line " + "y" * 200_000),
+        imdb_row(title="Alien", year="1979"),
+    ]
+    path = write_csv(tmp_path / "top.csv", IMDB_HEADER, rows)
+    records, errors = split(ImdbTop1000().read([path]))
+    assert sorted(by_title(records)) == ["Alien", "Heat"]
+    assert [(e.row, e.column) for e in errors] == [(3, "Overview"), (4, "Overview")]
+    assert "200,000 characters" in errors[0].message
+    report = ingest(home, HashingEmbedder(), [("imdb-top-1000", [path])])
+    assert report.movies == 2 and len(report.errors) == 2
+    with pytest.raises(IngestFailed, match="row 3, column 'Overview'"):
+        ingest(home, HashingEmbedder(), [("imdb-top-1000", [path])], replace=True, strict=True)
+
+
+def test_a_cell_beyond_what_the_parser_holds_still_costs_only_its_row(tmp_path, monkeypatch):
+    limit = csv.field_size_limit()
+    csv.field_size_limit(150_000)
+    try:
+        rows = [imdb_row(title="Heat", year="1995"), imdb_row(title="Se7en", Overview="x" * 200_000), imdb_row()]
+        path = write_csv(tmp_path / "top.csv", IMDB_HEADER, rows)
+        records, errors = split(ImdbTop1000().read([path]))
+    finally:
+        csv.field_size_limit(limit)
+    assert sorted(by_title(records)) == ["Heat", "The Godfather"]
+    assert [e.row for e in errors] == [3]
 
 
 def test_imdb_unknown_genre_is_dropped_and_the_movie_kept(tmp_path):

@@ -100,3 +100,10 @@ def test_only_the_runtime_opens_the_profile_store_or_builds_deps() -> None:
                                                    "agent.recommender.Recommender") for m in _imports(path, "bot"))
     ]  # fmt: skip
     assert offenders == []
+
+
+def test_the_moviebot_script_entry_point_stays_a_function_once_every_command_is_loaded():
+    import bot.cli
+    import bot.cli.commands  # loading every command family must not shadow it
+
+    assert callable(bot.cli.main)

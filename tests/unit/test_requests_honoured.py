@@ -164,3 +164,41 @@ def test_documentaries_with_k_5_are_documentaries_or_marked(service):
     assert len(result["recommendations"]) == 5
     assert all("documentary" in r["genres"] or r["relaxed"] for r in result["recommendations"])
     assert all("documentary" in r["genres"] for r in result["recommendations"])
+
+
+# -- surnames -----------------------------------------------------------------------------------
+
+SURNAMES = [
+    ("something by Kubrick", ["Stanley Kubrick"]),
+    ("something by kubrick", ["Stanley Kubrick"]),
+    ("a Hitchcock film I might not know", ["Alfred Hitchcock"]),
+    ("Spielberg movies from the 80s", ["Steven Spielberg"]),
+    ("Kubrick's best", ["Stanley Kubrick"]),
+    ("anything with De Niro", ["Robert De Niro"]),
+    ("a romance starring Stone", ["Emma Stone"]),
+    ("Nolan", ["Christopher Nolan"]),
+    # everyday words, and surnames several prominent people share, name nobody
+    ("a black comedy", []),
+    ("set in the woods", []),
+    ("stone cold thriller", []),
+    ("Stone cold thriller", []),
+    ("a thriller set on a hill", []),
+    ("long movies please", []),
+    ("Long movies please", []),
+    ("a movie about a bird in a cage", []),
+    ("a Lee film", []),  # Spike Lee, Ang Lee, Jason Lee...
+    ("Jackson movies", []),  # Samuel L. Jackson and Peter Jackson
+    ("the Coen brothers", []),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), SURNAMES)
+def test_a_surname_alone_names_the_one_prominent_person_who_carries_it(starter, text, people):
+    assert understand(text, starter).people == people
+
+
+def test_spielberg_movies_from_the_80s_are_spielbergs(starter, profiles):
+    result = make_bot(starter, profiles).ask("Spielberg movies from the 80s", user="cli:ana")
+    films = picked(starter, result)
+    assert films and all("Steven Spielberg" in m.directors + m.cast and 1980 <= m.year <= 1989 for m in films)
+    assert "The Matrix" not in result["reply"] and "Back to the Future" not in result["reply"]

@@ -274,3 +274,11 @@ def test_the_clock_is_read_on_every_use(service, clock):
     assert service.deps.today.year == 2031
     turn = service.recommend("cli:ana", text="a film from the last 5 years")
     assert turn.understood["year_min"] == 2026
+
+
+def test_a_front_end_that_knows_the_order_drops_a_removal_with_nothing_to_undo(service):
+    [(message, movie), *_] = posted(service)
+    assert service.react("discord", message, ANA, "4️⃣", added=False, in_order=True) is None
+    assert service.react("discord", message, ANA, "4️⃣", added=True, in_order=True).recorded
+    assert service.profiles.rating(ANA, movie) == 4.0
+    assert service.profiles.has_watched(ANA, movie)

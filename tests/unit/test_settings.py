@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.cli.main import main
+from bot.cli.commands import main
 from bot.settings import Settings, SettingsError
 from tests.fakes import OtherSetupEmbedder
 

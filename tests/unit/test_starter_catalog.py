@@ -98,3 +98,18 @@ def test_facts_agree_with_imdb_top_1000(starter):
             disagreements.append((movie.label, row["Released_Year"], row["Director"]))
     assert shared >= 200
     assert agree / shared >= 0.98, disagreements
+
+
+def test_films_carry_their_ids_and_the_titles_they_go_by(starter):
+    with_imdb = [m for m in starter if m.imdb_id]
+    assert len(with_imdb) >= 630 and len({m.imdb_id for m in with_imdb}) == len(with_imdb)
+    assert len([m for m in starter if m.tmdb_id]) >= 600
+    films = {m.title: m for m in starter}
+    assert films["Spirited Away"].imdb_id == "tt0245429"
+    assert "Sen to Chihiro no kamikakushi" in films["Spirited Away"].titles
+    assert "Twelve Monkeys" in films["12 Monkeys"].titles
+    assert "Love's a Bitch" in films["Amores Perros"].titles
+    for movie in starter:  # an a.k.a. is another title, not a respelling of one already there
+        keys = [normalise_title(t) for t in movie.aka]
+        assert len(keys) == len(set(keys)), movie.aka
+        assert not {normalise_title(movie.title), normalise_title(movie.original_title or "")} & set(keys), movie.aka

@@ -16,6 +16,7 @@ from agent.understanding.request import Understood
 from agent.understanding.request import is_open as request_is_open
 from store.catalog import TitleMatch
 from store.movie import normalise_title
+from store.surnames import Surname, surname_keys
 
 
 class FakeLookup:
@@ -127,6 +128,14 @@ class FakeLookup:
 
     def people_index(self) -> Mapping[str, str]:
         return self._people
+
+    def surname_index(self) -> Mapping[str, Surname]:
+        """Every surname of PEOPLE that only one of them carries (the catalog also weighs films and votes)."""
+        carriers: dict[str, list[str]] = {}
+        for name in self.PEOPLE:
+            for key in surname_keys(name):
+                carriers.setdefault(key, []).append(name)
+        return {key: Surname(names[0], False) for key, names in carriers.items() if len(names) == 1}
 
 
 LOOKUP = FakeLookup()
@@ -255,7 +264,7 @@ CASES: list[tuple[str, dict]] = [
     ("penelope cruz", {"people": ["Penélope Cruz"]}),
     ("Jack Black comedy", {"people": ["Jack Black"], "genres": ["comedy"], "moods": []}),
     ("directed by bong joon-ho", {"people": ["Bong Joon-ho"]}),
-    ("Nolan movies", {"people": [], "like_titles": []}),
+    ("Nolan movies", {"people": ["Christopher Nolan"], "like_titles": []}),
     ("something like Christopher Nolan films", {"people": ["Christopher Nolan"], "like_titles": []}),
     ("something Wes Anderson-style", {"people": ["Wes Anderson"], "like_titles": []}),
     ("keanu reeves action", {"people": ["Keanu Reeves"], "genres": ["action"]}),

@@ -14,10 +14,11 @@ import bot.cli.conversation as conversation
 import bot.cli.eval_learning as eval_learning
 import bot.cli.eval_redial as eval_redial
 import bot.cli.history as history
+import bot.cli.slack as slack
 from bot.cli.base import UserError
 from bot.settings import Settings, SettingsError
 
-FAMILIES = (catalog, conversation, history, eval_redial, eval_learning, bots)
+FAMILIES = (catalog, conversation, history, eval_redial, eval_learning, bots, slack)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,337 @@
+"""How moviebot's answers look on Slack: Block Kit built by pure functions, within Slack's limits.
+
+Everything the bot sends goes through `escape`: Slack reads `<...>` as mentions and links
+(`<!channel>`, `<!here>`, `<!everyone>`, `<!subteam^…>`, `<@U…>`), so a film title or a request
+quoting one is shown as typed and pings nobody; a bare "@here" gets an invisible word joiner so
+no client turns it into a broadcast either. Text is cut to 3,000 characters a block and 50
+blocks a message instead of being rejected by the API.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+
+TEXT_LIMIT = 3000  # a section's text
+BLOCK_LIMIT = 50  # blocks in a message
+HOME_BLOCK_LIMIT = 100  # blocks in a Home tab view
+FALLBACK_LIMIT = 3000  # the notification text beside the blocks (Slack allows 40,000; nobody reads that much)
+BUTTON_TEXT_LIMIT = 75
+BUTTON_VALUE_LIMIT = 2000
+ACTION_ELEMENTS_LIMIT = 25
+ALT_TEXT_LIMIT = 2000
+IMAGE_URL_LIMIT = 3000
+WATCHED_PAGE_SIZE = 10
+ELLIPSIS = "…"
+
+# The reactions the bot pre-adds, in order, by Slack name; their meaning is the service's.
+REACTION_NAMES = ("+1", "-1", "white_check_mark", "see_no_evil", "one", "two", "three", "four", "five")
+REACTION_HINT = (
+    ":+1: like · :-1: not for me · :white_check_mark: seen it · :see_no_evil: not interested · :one:–:five: stars"
+)
+
+_BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
+_DANGLING_ENTITY = re.compile(r"&[a-z]{0,4}$")
+
+
+def escape(text: object) -> str:
+    """User, catalog or model text, shown literally: no mentions, no links, no broadcasts."""
+    escaped = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _BROADCAST.sub("@\u2060\\1", escaped)
+
+
+def clip(text: str, limit: int) -> str:
+    """At most `limit` characters; a cut ends with an ellipsis, at a word boundary when one is
+    near, and never halfway through an escaped `&amp;`."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit * 0.8:
+        cut = cut[:space]
+    cut = _DANGLING_ENTITY.sub("", cut.rstrip()).rstrip()
+    return cut + ELLIPSIS
+
+
+def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
+    """Chunks of at most `limit` characters, cut at line breaks, then at spaces, then anywhere."""
+    chunks: list[str] = []
+    current = ""
+    for line in text.splitlines():
+        while len(line) > limit:
+            cut = line.rfind(" ", 0, limit + 1)
+            cut = cut if cut > 0 else limit
+            chunks.extend([current] if current else [])
+            current = ""
+            chunks.append(line[:cut].rstrip())
+            line = line[cut:].lstrip()
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) <= limit:
+            current = candidate
+        else:
+            chunks.append(current)
+            current = line
+    if current.strip():
+        chunks.append(current)
+    return [chunk for chunk in chunks if chunk.strip()]
+
+
+def mrkdwn(text: str) -> dict:
+    return {"type": "mrkdwn", "text": clip(text, TEXT_LIMIT)}
+
+
+def plain(text: str, limit: int = TEXT_LIMIT) -> dict:
+    return {"type": "plain_text", "text": clip(escape(text), limit), "emoji": True}
+
+
+def section(text: str) -> dict:
+    """A section of already-escaped mrkdwn."""
+    return {"type": "section", "text": mrkdwn(text)}
+
+
+def fit(blocks: Sequence[dict], limit: int = BLOCK_LIMIT) -> list[dict]:
+    """At most `limit` blocks; when some are cut the last one says how many."""
+    blocks = list(blocks)
+    if len(blocks) <= limit:
+        return blocks
+    dropped = len(blocks) - limit + 1
+    return [*blocks[: limit - 1], {"type": "context", "elements": [mrkdwn(f"… and {dropped} more not shown")]}]
+
+
+def text_message(text: str) -> dict:
+    """A plain answer as a message: escaped, in sections of at most 3,000 characters."""
+    return mrkdwn_message(escape(text.strip() or "…"))
+
+
+def mrkdwn_message(escaped: str) -> dict:
+    """Already-escaped mrkdwn as a message, in sections of at most 3,000 characters."""
+    return {"text": clip(escaped, FALLBACK_LIMIT), "blocks": fit([section(chunk) for chunk in split_text(escaped)])}
+
+
+def movie_label(title: str, year: int | None) -> str:
+    return f"{title} ({year})" if year else title
+
+
+def runtime_text(minutes: int) -> str:
+    hours, rest = divmod(int(minutes), 60)
+    return f"{hours} h {rest:02d} min" if hours else f"{rest} min"
+
+
+def poster_accessory(url: object, label: str) -> dict | None:
+    """The poster as an image accessory, for an http(s) URL Slack will accept."""
+    if not isinstance(url, str) or not url.startswith(("https://", "http://")) or len(url) > IMAGE_URL_LIMIT:
+        return None
+    if any(c.isspace() or c in "<>|" for c in url):
+        return None
+    return {"type": "image", "image_url": url, "alt_text": clip(escape(f"Poster of {label}"), ALT_TEXT_LIMIT)}
+
+
+def pick_message(pick: dict, *, position: int | None = None, hint: bool = True) -> dict:
+    """One recommendation as one message (text + blocks), so a reaction on it means this film:
+    title, year, genres, runtime and the explanation, the poster beside them."""
+    label = movie_label(pick.get("title") or "?", pick.get("year"))
+    heading = f"*{position}. {escape(label)}*" if position is not None else f"*{escape(label)}*"
+    facts = []
+    if pick.get("genres"):
+        facts.append(", ".join(escape(g[:1].upper() + g[1:]) for g in pick["genres"]))
+    if pick.get("runtime"):
+        facts.append(runtime_text(pick["runtime"]))
+    if pick.get("directors"):
+        facts.append("dir. " + ", ".join(escape(d) for d in pick["directors"][:2]))
+    lines = [heading]
+    if facts:
+        lines.append(" · ".join(facts))
+    head = "\n".join(lines)
+    explanation = escape(pick.get("explanation") or "").strip()
+    if explanation:
+        room = TEXT_LIMIT - len(head) - 1
+        head = f"{head}\n{clip(explanation, room)}"
+    block = {"type": "section", "text": mrkdwn(head)}
+    poster = poster_accessory(pick.get("poster_url"), label)
+    if poster:
+        block["accessory"] = poster
+    blocks = [block]
+    if hint:
+        blocks.append({"type": "context", "elements": [mrkdwn(REACTION_HINT)]})
+    return {"text": clip(escape(label), FALLBACK_LIMIT), "blocks": blocks}
+
+
+def button(text: str, action_id: str, value: str, *, style: str | None = None) -> dict:
+    element = {
+        "type": "button",
+        "text": plain(text, BUTTON_TEXT_LIMIT),
+        "action_id": action_id,
+        "value": value[:BUTTON_VALUE_LIMIT],
+    }
+    if style:
+        element["style"] = style
+    return element
+
+
+def actions(elements: Iterable[dict], block_id: str | None = None) -> dict:
+    block = {"type": "actions", "elements": list(elements)[:ACTION_ELEMENTS_LIMIT]}
+    if block_id:
+        block["block_id"] = block_id
+    return block
+
+
+# -- lists, choices and confirmations -------------------------------------------------------
+
+CHOICE_ACTION = "title_choice"
+WATCHED_PAGE_ACTION = "watched_page"
+FORGET_CONFIRM_ACTION = "forget_confirm"
+FORGET_CANCEL_ACTION = "forget_cancel"
+
+
+def stars_text(stars: float | None) -> str:
+    return "" if stars is None else f"{stars:g}/5"
+
+
+def watched_page(items: Sequence, page: int, *, page_size: int = WATCHED_PAGE_SIZE) -> dict:
+    """One page of the watched list (newest first) with Newer/Older buttons; `items` are the
+    service's WatchedItems (label, stars, at)."""
+    if not items:
+        return text_message("Your watched list is empty. Add a film with `/watched add <title>`.")
+    pages = max(1, -(-len(items) // page_size))
+    page = min(max(page, 0), pages - 1)
+    shown = items[page * page_size : (page + 1) * page_size]
+    lines = []
+    for item in shown:
+        rated = f" · {stars_text(item.stars)}" if getattr(item, "stars", None) is not None else ""
+        lines.append(f"• {escape(item.label)}{rated}")
+    total = len(items)
+    title = f"*Your watched films* ({total}) · page {page + 1} of {pages}"
+    blocks = [section(title), section("\n".join(lines))]
+    nav = []
+    if page > 0:
+        nav.append(button("◀ Newer", f"{WATCHED_PAGE_ACTION}_newer", str(page - 1)))
+    if page < pages - 1:
+        nav.append(button("Older ▶", f"{WATCHED_PAGE_ACTION}_older", str(page + 1)))
+    if nav:
+        blocks.append(actions(nav, block_id="watched_pages"))
+    return {"text": f"Your watched films ({total}), page {page + 1} of {pages}", "blocks": blocks}
+
+
+def title_choices(prompt: str, choices: Sequence, request: dict) -> dict:
+    """Buttons for an ambiguous title: each carries the chosen id and the pending request
+    (what to do with the film), so the click can finish it."""
+    buttons = []
+    for n, choice in enumerate(choices[:ACTION_ELEMENTS_LIMIT]):
+        value = json.dumps({**request, "movie": choice.movie_id}, separators=(",", ":"))
+        buttons.append(button(choice.label, f"{CHOICE_ACTION}_{n}", value))
+    return {"text": clip(escape(prompt), FALLBACK_LIMIT), "blocks": [section(escape(prompt)), actions(buttons)]}
+
+
+def forget_confirmation() -> dict:
+    text = (
+        "This deletes everything moviebot knows about you: ratings, your watched list, likes, "
+        "suggestions shown and conversations. It cannot be undone."
+    )
+    return {
+        "text": "Delete all your moviebot data?",
+        "blocks": [
+            section(f"*Delete all your moviebot data?*\n{text}"),
+            actions(
+                [
+                    button("Delete everything", FORGET_CONFIRM_ACTION, "forget", style="danger"),
+                    button("Cancel", FORGET_CANCEL_ACTION, "cancel"),
+                ],
+                block_id="forget",
+            ),
+        ],
+    }
+
+
+# What /forget deleted, by the store's table names; bookkeeping rows (users, memberships) go unsaid.
+_FORGOTTEN = {
+    "ratings": ("rating", "ratings"),
+    "watched": ("watched film", "watched films"),
+    "dismissed": ("dismissed film", "dismissed films"),
+    "feedback": ("reaction or feedback", "reactions and feedback"),
+    "suggestions": ("suggestion shown", "suggestions shown"),
+    "models": ("learned taste model", "learned taste models"),
+}
+
+
+def forgotten_message(counts: dict[str, int]) -> dict:
+    parts = []
+    for what, n in counts.items():
+        if not n or what in ("users", "memberships"):
+            continue
+        one, many = _FORGOTTEN.get(what, (what.replace("_", " "), what.replace("_", " ")))
+        parts.append(f"{n} {one if n == 1 else many}")
+    detail = ", ".join(parts) if parts else "there was nothing stored"
+    return text_message(f"Done: I deleted everything I knew about you ({detail}).")
+
+
+def bullet_lines(items: Iterable[str], limit: int = TEXT_LIMIT) -> str:
+    """Lines of a list (already escaped) that fit in `limit` characters, with a count of the rest."""
+    items = list(items)
+    lines: list[str] = []
+    used = 0
+    for n, item in enumerate(items):
+        line = f"• {item}"
+        more = f"… and {len(items) - n} more"
+        if used + len(line) + 1 > limit - len(more) - 1:
+            lines.append(more)
+            break
+        lines.append(line)
+        used += len(line) + 1
+    return "\n".join(lines)
+
+
+def movienight_message(pick: dict, names: Sequence[str], reasons: Sequence[tuple[str, str]], *, hint: bool) -> dict:
+    """One group pick: who it is for, the film, and a reason for each person."""
+    message = pick_message(pick, hint=hint)
+    people = ", ".join(escape(n) for n in names[:-1]) + f" and {escape(names[-1])}" if len(names) > 1 else ""
+    why = bullet_lines([f"*{escape(name)}*: {escape(reason)}" for name, reason in reasons], TEXT_LIMIT - 40)
+    blocks = [section(f"*Movie night for {people}*"), message["blocks"][0]]
+    if why:
+        blocks.append(section(f"*Why it works for each of you*\n{why}"))
+    blocks.extend(message["blocks"][1:])
+    return {"text": f"Movie night: {message['text']}", "blocks": blocks}
+
+
+def profile_message(summary, note: str = "") -> dict:
+    """/profile: the taste summary, counts and recent films (a ProfileSummary), plus a note."""
+    blocks = profile_blocks(summary)
+    if note:
+        blocks.append({"type": "context", "elements": [mrkdwn(escape(note))]})
+    return {"text": "Your movie taste", "blocks": fit(blocks)}
+
+
+def profile_blocks(summary) -> list[dict]:
+    if summary.is_empty and not summary.watched:
+        return [section(
+            "*Your movie taste*\nI don't know your taste yet. Ask me for a film, react to my picks, "
+            "or tell me what you've seen with `/watched add <title>` or `/rate <title> <stars>`."
+        )]  # fmt: skip
+    blocks = [section(f"*Your movie taste*\n{escape(summary.summary)}")]
+    counts = f"Rated {summary.rated} · Watched {summary.watched} · Not interested {summary.dismissed}"
+    blocks.append({"type": "context", "elements": [mrkdwn(counts)]})
+    if summary.recent_watched:
+        blocks.append(section("*Recently watched*\n" + bullet_lines(escape(label) for label in summary.recent_watched)))
+    return blocks
+
+
+def home_view(summary, watched: Sequence) -> dict:
+    """The App Home tab: the taste summary, recently rated films and the watched count."""
+    blocks = [{"type": "header", "text": plain("moviebot", 150)}, *profile_blocks(summary)]
+    rated = [item for item in watched if getattr(item, "stars", None) is not None][:10]
+    if rated:
+        lines = (f"{escape(item.label)} · {stars_text(item.stars)}" for item in rated)
+        blocks.append(section("*Rated recently*\n" + bullet_lines(lines)))
+    blocks.append({"type": "context", "elements": [mrkdwn(
+        f"{len(watched)} film{'s' if len(watched) != 1 else ''} on your watched list · mention me or send me a "
+        "message for picks, react to rate them"
+    )]})  # fmt: skip
+    return {"type": "home", "blocks": fit(blocks, HOME_BLOCK_LIMIT)}
+
+
+FORBIDDEN = re.compile(r"<!(channel|here|everyone|subteam\^)|<@[UW]", re.IGNORECASE)
+
+
+def pings_in(payload: object) -> list[str]:
+    """Every mention or broadcast in a payload about to be sent (for tests and a last check)."""
+    return [m.group(0) for m in FORBIDDEN.finditer(json.dumps(payload, ensure_ascii=False))]

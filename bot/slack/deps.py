@@ -1,0 +1,127 @@
+"""What every Slack listener needs, built once by `build_app` and handed to listeners in Bolt's
+context (`context["moviebot"]`), so the listeners stay plain functions tests call directly.
+
+Listeners run on the thread that received the envelope, which Slack wants acknowledged within
+3 seconds: they only `ack()` and hand the slow part (the recommender, SQLite, Web API calls) to
+`work`, a pool of our own, so no receiving thread waits on it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from bot.slack.reactions import ReactionOrder
+
+if TYPE_CHECKING:
+    from agent.service import MovieService
+
+log = logging.getLogger(__name__)
+
+WORKERS = 4
+REMEMBERED = 10_000  # threads answered in, and messages answered, kept to recognise follow-ups and repeats
+
+
+class Recent:
+    """A bounded set of recently seen keys (the oldest are forgotten first)."""
+
+    def __init__(self, size: int = REMEMBERED):
+        self._items: OrderedDict[str, None] = OrderedDict()
+        self._lock = threading.Lock()
+        self._size = size
+
+    def add(self, key: str) -> bool:
+        """True when the key is new."""
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return False
+            self._items[key] = None
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+            return True
+
+    def __contains__(self, key: str) -> bool:
+        with self._lock:
+            return key in self._items
+
+
+@dataclass
+class SlackDeps:
+    service: MovieService
+    work: Executor = field(default_factory=lambda: ThreadPoolExecutor(WORKERS, thread_name_prefix="moviebot-slack"))
+    bot_user_id: str | None = None  # filled from auth.test by build_app
+    threads: Recent = field(default_factory=Recent)  # "channel:thread_ts" the bot answered in
+    answered: Recent = field(default_factory=Recent)  # "channel:ts" of messages already answered
+    strangers: Recent = field(default_factory=Recent)  # "channel:thread_ts" of threads it has no part in
+    names: dict[str, str | None] = field(default_factory=dict)  # user key -> display name
+    reactions: ReactionOrder = field(init=False)
+
+    def __post_init__(self):
+        self.reactions = ReactionOrder(
+            lambda key, reactor, emoji, added, in_order: self.service.react(
+                "slack", key, reactor, emoji, added=added, in_order=in_order
+            )
+        )
+        self._pending: set[Future] = set()
+        self._pending_lock = threading.Lock()
+
+    def later(self, job: Callable, /, *args, **kwargs) -> Future:
+        """Runs slow work off Bolt's listener thread; a failure is logged, never lost silently."""
+
+        def run():
+            try:
+                return job(*args, **kwargs)
+            except Exception:
+                log.exception("Slack job %s failed", getattr(job, "__name__", job))
+                raise
+
+        future = self.work.submit(run)
+        with self._pending_lock:
+            self._pending.add(future)
+        future.add_done_callback(self._done)
+        return future
+
+    def _done(self, future: Future) -> None:
+        with self._pending_lock:
+            self._pending.discard(future)
+
+    def settle(self, timeout: float = 60.0) -> None:
+        """Waits until every job handed to `later` so far has finished (tests, shutdown)."""
+        with self._pending_lock:
+            pending = list(self._pending)
+        wait(pending, timeout=timeout)
+
+    def user(self, client, team: str | None, user_id: str, channel: str | None = None) -> str:
+        """Blocking. The user key for a Slack user, registered with their display name (users.info,
+        once per process) and the workspace, so /movienight knows who is in it."""
+        key = user_key(team, user_id)
+        if key not in self.names:
+            self.names[key] = display_name(client, user_id)
+        return self.service.register("slack", key.removeprefix("slack:"), self.names[key], group=team, channel=channel)
+
+    def name_of(self, key: str) -> str:
+        return self.names.get(key) or "someone"
+
+    def close(self) -> None:
+        self.work.shutdown(wait=True, cancel_futures=False)
+
+
+def user_key(team: str | None, user_id: str) -> str:
+    """ "slack:T…:U…" (workspace and user: Slack user ids are unique only within a workspace)."""
+    return f"slack:{team}:{user_id}" if team else f"slack:{user_id}"
+
+
+def display_name(client, user_id: str) -> str | None:
+    try:
+        user = client.users_info(user=user_id)["user"]
+    except Exception as exc:  # no users:read scope, a deleted user, Slack unreachable: the name is optional
+        log.info("users.info for %s failed: %s", user_id, exc)
+        return None
+    profile = user.get("profile") or {}
+    return profile.get("display_name") or profile.get("real_name") or user.get("real_name") or user.get("name")

@@ -1,0 +1,221 @@
+"""Slash commands: /recommend, /rate, /watched, /profile, /movienight, /forget.
+
+Each acknowledges at once (Slack allows 3 seconds) and does the work on SlackDeps.work. Replies
+that concern only the caller are ephemeral (the command's response_url); picks are posted in
+the channel, each its own message, so anyone can react to them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from slack_bolt import App
+from slack_sdk.errors import SlackApiError
+
+from bot.slack.blocks import (
+    escape,
+    forget_confirmation,
+    movienight_message,
+    mrkdwn_message,
+    profile_message,
+    text_message,
+    watched_page,
+)
+from bot.slack.talk import NOT_IN_CHANNEL, OPEN_REQUEST, add_reactions, post_turn, reporting, request_text
+from bot.slack.titles import act_on_title, split_stars
+
+log = logging.getLogger(__name__)
+
+RATE_USAGE = "Usage: `/rate <title> <stars>`, stars from 0.5 to 5, e.g. `/rate Heat 1995 4.5`."
+WATCHED_USAGE = (
+    "Usage: `/watched add <title>` (optionally with stars, e.g. `Heat 1995 4 stars`), "
+    "`/watched remove <title>` or `/watched list`."
+)
+MOVIENIGHT_USAGE = "Name the others with @, e.g. `/movienight @ana @ben something funny`."
+_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
+
+
+def ephemeral(respond):
+    return lambda message: respond(response_type="ephemeral", **message)
+
+
+def _who(deps, client, command: dict) -> str:
+    return deps.user(client, command.get("team_id"), command["user_id"], command.get("channel_id"))
+
+
+# -- /recommend -------------------------------------------------------------------------------
+
+
+def recommend(ack, command: dict, respond, client, context) -> None:
+    ack()
+    context["moviebot"].later(run_recommend, context["moviebot"], client, respond, command)
+
+
+def run_recommend(deps, client, respond, command: dict) -> None:
+    """Posts "Looking for films…" in the channel, asks the service with that message's thread
+    as the conversation (so follow-ups there continue it), then turns the post into the intro
+    and puts the picks in its thread."""
+    reply = {"to": ephemeral(respond)}
+    with reporting(lambda message: reply["to"](message), "/recommend"):
+        key = _who(deps, client, command)
+        asked = request_text(command.get("text") or "", deps.bot_user_id)
+        name = escape(deps.name_of(key))
+        try:
+            head = client.chat_postMessage(channel=command["channel_id"], text=f"Looking for films for {name}…")
+        except SlackApiError as exc:
+            log.info("/recommend cannot post in %s: %s", command.get("channel_id"), exc.response.get("error"))
+            reply["to"](text_message(NOT_IN_CHANNEL))
+            return
+        where, thread = head["channel"], head["ts"]
+        reply["to"] = lambda message: client.chat_update(channel=where, ts=thread, **message)
+        turn = deps.service.chat(key, asked or OPEN_REQUEST, channel=f"{where}:{thread}", platform="slack")
+        deps.threads.add(f"{where}:{thread}")
+        asked_line = f"*For {name}*" + (f": “{escape(asked)}”" if asked else "")
+        first = turn.intro if turn.recommendations else turn.reply
+        client.chat_update(channel=where, ts=thread, **mrkdwn_message(f"{asked_line}\n{escape(first)}"))
+        if turn.recommendations:
+            post_turn(deps, client, turn, channel=where, thread_ts=thread, intro=False)
+
+
+# -- /rate and /watched -----------------------------------------------------------------------
+
+
+def rate(ack, command: dict, respond, client, context) -> None:
+    ack()
+    context["moviebot"].later(run_rate, context["moviebot"], client, respond, command)
+
+
+def run_rate(deps, client, respond, command: dict) -> None:
+    reply = ephemeral(respond)
+    with reporting(reply, "/rate"):
+        title, stars = split_stars(command.get("text") or "", required=True)
+        if not title or stars is None:
+            reply(text_message(RATE_USAGE))
+            return
+        key = _who(deps, client, command)
+        reply(act_on_title(deps.service, key, {"op": "rate", "stars": float(stars)}, title))
+
+
+def watched(ack, command: dict, respond, client, context) -> None:
+    ack()
+    context["moviebot"].later(run_watched, context["moviebot"], client, respond, command)
+
+
+def run_watched(deps, client, respond, command: dict) -> None:
+    reply = ephemeral(respond)
+    with reporting(reply, "/watched"):
+        verb, _, rest = (command.get("text") or "").strip().partition(" ")
+        verb, rest = verb.lower(), rest.strip()
+        if verb == "list":
+            reply(watched_page(deps.service.watched_list(_who(deps, client, command)), 0))
+        elif verb == "add" and rest:
+            title, stars = split_stars(rest, required=False)
+            request = {"op": "watched_add", **({"stars": float(stars)} if stars is not None else {})}
+            reply(act_on_title(deps.service, _who(deps, client, command), request, title))
+        elif verb == "remove" and rest:
+            reply(act_on_title(deps.service, _who(deps, client, command), {"op": "watched_remove"}, rest))
+        else:
+            reply(text_message(WATCHED_USAGE))
+
+
+# -- /profile ---------------------------------------------------------------------------------
+
+
+def profile(ack, command: dict, respond, client, context) -> None:
+    ack()
+    context["moviebot"].later(run_profile, context["moviebot"], client, respond, command)
+
+
+def run_profile(deps, client, respond, command: dict) -> None:
+    """The summary comes back only to the caller; the chart, a file, goes to their direct
+    messages with the bot (a file cannot be ephemeral)."""
+    reply = ephemeral(respond)
+    with reporting(reply, "/profile"):
+        key = _who(deps, client, command)
+        summary = deps.service.profile(key)
+        chart = None if summary.is_empty else deps.service.profile_chart(key, deps.names.get(key))
+        note = ""
+        if chart:
+            note = upload_chart(client, command, chart, deps.names.get(key))
+        reply(profile_message(summary, note))
+
+
+def upload_chart(client, command: dict, chart: bytes, name: str | None) -> str:
+    """Uploads the chart to the caller's DM with the bot; a note saying where it went (or not)."""
+    channel = command.get("channel_id") or ""
+    try:
+        if not channel.startswith("D"):
+            channel = client.chat_postMessage(channel=command["user_id"], text="Your taste chart, from /profile:")[
+                "channel"
+            ]
+        client.files_upload_v2(channel=channel, content=chart, filename="taste.png",
+                               title=f"{name}'s movie taste" if name else "Your movie taste")  # fmt: skip
+    except SlackApiError as exc:
+        log.info("uploading a taste chart failed: %s", exc.response.get("error"))
+        return "I couldn't upload your taste chart."
+    return "Your taste chart is in our direct messages." if channel != command.get("channel_id") else ""
+
+
+# -- /movienight ------------------------------------------------------------------------------
+
+
+def movienight(ack, command: dict, respond, client, context) -> None:
+    ack()
+    context["moviebot"].later(run_movienight, context["moviebot"], client, respond, command)
+
+
+def run_movienight(deps, client, respond, command: dict) -> None:
+    """One film none of them has seen, posted in the channel with a reason for each person."""
+    reply = ephemeral(respond)
+    with reporting(reply, "/movienight"):
+        text = command.get("text") or ""
+        team, channel, caller = command.get("team_id"), command["channel_id"], command["user_id"]
+        mentioned = list(dict.fromkeys(m.group(1) for m in _MENTION.finditer(text)
+                                       if m.group(1) not in (caller, deps.bot_user_id)))  # fmt: skip
+        labels = {m.group(1): m.group(2) for m in _MENTION.finditer(text) if m.group(2)}
+        if not mentioned:
+            reply(text_message(MOVIENIGHT_USAGE))
+            return
+        keys = []
+        for user_id in [caller, *mentioned]:
+            key = deps.user(client, team, user_id, channel)
+            if not deps.names.get(key) and labels.get(user_id):
+                deps.names[key] = labels[user_id]
+            keys.append(key)
+        request = request_text(_MENTION.sub(" ", text), deps.bot_user_id)
+        turn = deps.service.group_pick(keys, text=request, count=1)
+        if not turn.recommendations:
+            reply(text_message(turn.reply))
+            return
+        names = [deps.name_of(key) for key in keys]
+        for pick in turn.recommendations:
+            reasons = [(deps.name_of(k), r) for k, r in (pick.get("per_person") or {}).items() if r]
+            message = movienight_message(pick, names, reasons, hint=pick.get("suggestion_id") is not None)
+            try:
+                posted = client.chat_postMessage(channel=channel, **message)
+            except SlackApiError as exc:
+                log.info("/movienight cannot post in %s: %s", channel, exc.response.get("error"))
+                reply(text_message(NOT_IN_CHANNEL))
+                return
+            if pick.get("suggestion_id") is not None:
+                deps.service.attach_message(pick["suggestion_id"], f"{posted['channel']}:{posted['ts']}")
+                add_reactions(client, posted["channel"], posted["ts"])
+
+
+# -- /forget ----------------------------------------------------------------------------------
+
+
+def forget(ack, command: dict) -> None:
+    """Asks first, in the acknowledgement itself (no slow work to wait for); the button
+    (listeners.actions) does the deleting."""
+    ack(response_type="ephemeral", **forget_confirmation())
+
+
+def register(app: App) -> None:
+    app.command("/recommend")(recommend)
+    app.command("/rate")(rate)
+    app.command("/watched")(watched)
+    app.command("/profile")(profile)
+    app.command("/movienight")(movienight)
+    app.command("/forget")(forget)

@@ -1,0 +1,68 @@
+"""Commands that name a film (/rate, /watched add|remove): the service resolves the title as
+everywhere else; when it is ambiguous the user gets a button per film (Slack has no inline
+autocomplete for slash command arguments), and the click finishes the same operation.
+
+A pending operation is a small dict carried in the button's value: {"op", "stars"?, "movie"}.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from agent.service import AmbiguousTitle, InvalidInput
+from bot.slack.blocks import text_message, title_choices
+
+if TYPE_CHECKING:
+    from agent.service import MovieService
+
+OPS = ("rate", "watched_add", "watched_remove")
+
+# "Heat 1995 4.5", "Heat, 4", "Heat 4/5", "Heat 4 stars", "Heat ★4"
+_STARS_AT_END = re.compile(r"^(?P<title>.*?)[\s,]+★?\s*(?P<stars>\d+(?:[.,]\d+)?)\s*(?:/\s*5|stars?|★)?\s*$", re.I)
+# only explicit star ratings after a title, where a bare number could belong to the title ("Ocean's 11")
+_EXPLICIT_STARS = re.compile(
+    r"^(?P<title>.*?)[\s,]+(?:★\s*(?P<a>\d+(?:[.,]\d+)?)|(?P<b>\d+(?:[.,]\d+)?)\s*(?:/\s*5|stars?|★))\s*$", re.I
+)
+
+
+def split_stars(text: str, *, required: bool) -> tuple[str, str | None]:
+    """(title, stars text). With `required`, the last number is the rating ("/rate Heat 1995 4");
+    otherwise only an explicit one counts ("/watched add Heat 4 stars")."""
+    text = " ".join((text or "").split())
+    if required:
+        match = _STARS_AT_END.match(text)
+        if match is None or not match.group("title").strip():
+            return text, None
+        stars = match.group("stars").replace(",", ".")
+        if float(stars) > 10:  # a year or a sequel number, not stars
+            return text, None
+        return match.group("title").strip(" ,"), stars
+    match = _EXPLICIT_STARS.match(text)
+    if match is None or not match.group("title").strip():
+        return text, None
+    return match.group("title").strip(" ,"), (match.group("a") or match.group("b")).replace(",", ".")
+
+
+def perform(service: MovieService, user: str, request: dict, movie) -> dict:
+    """Does one pending operation on a film (a title, an id or a Movie); the message to show."""
+    op = request.get("op")
+    if op == "rate":
+        return text_message(service.rate(user, movie, request["stars"]).message)
+    if op == "watched_add":
+        return text_message(service.watched_add(user, movie, request.get("stars")).message)
+    if op == "watched_remove":
+        found = service.resolve(movie) if isinstance(movie, str) else movie
+        if service.watched_remove(user, found):
+            return text_message(f"Removed {found.label} from your watched list.")
+        return text_message(f"{found.label} isn't on your watched list.")
+    raise InvalidInput(f"unknown operation {op!r}")
+
+
+def act_on_title(service: MovieService, user: str, request: dict, title: str) -> dict:
+    """`perform` on what the user typed, or buttons to pick the film when the title is ambiguous.
+    Other ServiceErrors (unknown title, bad stars) propagate to the caller's error path."""
+    try:
+        return perform(service, user, request, title)
+    except AmbiguousTitle as exc:
+        return title_choices(f"Which one do you mean? {exc.message}", exc.choices, request)

@@ -1,0 +1,362 @@
+"""Slack listeners called directly with fake ack/respond/client over a real MovieService:
+what the user sees, and that the layer only translates into service calls."""
+
+from __future__ import annotations
+
+import json
+
+from agent.service import build_service
+from bot.slack.blocks import REACTION_NAMES, pings_in
+from bot.slack.deps import SlackDeps
+from bot.slack.listeners import actions, commands, events, messages
+from bot.slack.talk import SORRY, request_text
+from store.profiles import ProfileStore
+from tests.unit.test_slack_harness import (
+    ANA,
+    BEN,
+    BOT_USER,
+    CHANNEL,
+    CY,
+    TEAM,
+    Ack,
+    FakeClient,
+    InlineExecutor,
+    Respond,
+    block_action,
+    command,
+    key,
+    mention,
+    message,
+    reaction,
+)
+
+pytest_plugins = ("tests.unit.test_slack_harness",)
+
+
+def posted_picks(client: FakeClient) -> list[dict]:
+    return [m for m in client.of("chat_postMessage") if len(m.get("blocks") or []) == 2]
+
+
+def pick_keys(client: FakeClient) -> list[str]:
+    return [f"{m['channel']}:{ts}" for m, ts in zip(client.of("chat_postMessage"), _timestamps(client), strict=True)
+            if len(m.get("blocks") or []) == 2]  # fmt: skip
+
+
+def _timestamps(client: FakeClient) -> list[str]:
+    return [f"1700000000.{n:06d}" for n in range(1, len(client.of("chat_postMessage")) + 1)]
+
+
+def run_command(handler, payload: dict, client, context) -> tuple[Ack, Respond]:
+    ack, respond = Ack(), Respond()
+    handler(ack=ack, command=payload, respond=respond, client=client, context=context)
+    assert len(ack.calls) == 1
+    return ack, respond
+
+
+def click(handler, payload: dict, client, context) -> Respond:
+    ack, respond = Ack(), Respond()
+    handler(ack=ack, body=payload, respond=respond, client=client, context=context)
+    assert len(ack.calls) == 1
+    return respond
+
+
+def shown(respond: Respond) -> str:
+    return json.dumps(respond.last, ensure_ascii=False)
+
+
+# -- conversation ----------------------------------------------------------------------------
+
+
+def test_a_mention_is_answered_in_its_thread_one_message_per_pick_with_reactions(deps, client, context):
+    events.app_mention(mention("a crime thriller from the 90s", ts="1699990000.000100"), client, context)
+    posts = client.of("chat_postMessage")
+    assert all(p["thread_ts"] == "1699990000.000100" and p["channel"] == CHANNEL for p in posts)
+    intro, *picks = posts
+    assert "1990s crime thriller" in intro["text"]
+    assert len(picks) == 3
+    for pick in picks:
+        heading = pick["blocks"][0]["text"]["text"].splitlines()
+        assert "Crime" in heading[1]
+        assert 1990 <= int(heading[0].rsplit("(", 1)[1][:4]) <= 1999
+    reactions = client.of("reactions_add")
+    assert [r["name"] for r in reactions] == list(REACTION_NAMES) * 3
+    for n, key_ in enumerate(pick_keys(client)):
+        suggestion = deps.service.profiles.suggestion_by_message("slack", key_)
+        assert suggestion is not None and suggestion["user"] == key(ANA)
+        assert {r["timestamp"] for r in reactions[n * 9 : n * 9 + 9]} == {key_.split(":")[1]}
+
+
+def test_the_mention_itself_and_slack_markup_are_not_part_of_the_request():
+    text = f"<@{BOT_USER}> something like <https://x.example|Heat> for <@{BEN}|ben> &amp; <!here> me"
+    assert request_text(text, BOT_USER) == "something like Heat for ben & me"
+
+
+def test_a_repeated_mention_delivery_is_answered_once(client, context):
+    event = mention("a comedy", ts="1699990000.000300")
+    events.app_mention(event, client, context)
+    count = len(client.calls)
+    events.app_mention(event, client, context)
+    messages.message({**event, "type": "message", "channel_type": "channel"}, client, context)
+    assert len(client.calls) == count
+
+
+def test_follow_ups_in_its_thread_continue_the_conversation_without_a_mention(client, context):
+    events.app_mention(mention("a crime thriller from the 90s", ts="1699990000.000100"), client, context)
+    first = {p["text"] for p in posted_picks(client)}
+    client.calls.clear()
+    messages.message(message("more", ts="1699990000.000400", thread_ts="1699990000.000100"), client, context)
+    second = posted_picks(client)
+    assert second and all(p["thread_ts"] == "1699990000.000100" for p in second)
+    assert not first & {p["text"] for p in second}  # "more" means other films
+
+
+def test_channel_messages_outside_its_threads_are_left_alone(client, context):
+    messages.message(message("a comedy please", ts="1699990000.000500"), client, context)
+    messages.message({**message("hi", ts="1699990000.000700"), "subtype": "channel_join"}, client, context)
+    messages.message({**message("hi", ts="1699990000.000800", channel_type="im"), "bot_id": "B1"}, client, context)
+    assert client.calls == []
+    for ts in ("1699990000.000600", "1699990000.000601"):  # a thread it has no part in: looked up once
+        messages.message(message("a comedy", ts=ts, thread_ts="1699990000.000001"), client, context)
+    assert [name for name, _ in client.calls] == ["conversations_replies"]
+
+
+def test_after_a_restart_it_still_follows_up_in_threads_it_answered_in(deps, client, context, slack_service):
+    events.app_mention(mention("a crime thriller from the 90s", ts="1699990000.000100"), client, context)
+    restarted = SlackDeps(slack_service, work=InlineExecutor(), bot_user_id=BOT_USER)
+    context = {"moviebot": restarted, "team_id": TEAM}
+    before = len(client.of("chat_postMessage"))
+    messages.message(message("more", ts="1699990000.000400", thread_ts="1699990000.000100"), client, context)
+    assert [c["ts"] for c in client.of("conversations_replies")] == ["1699990000.000100"]
+    assert len(client.of("chat_postMessage")) > before
+
+
+def test_a_direct_message_is_answered_in_its_thread(client, context):
+    messages.message(message("a feel-good comedy", channel="D0ANA", channel_type="im", ts="1699990000.000900"),
+                     client, context)  # fmt: skip
+    posts = client.of("chat_postMessage")
+    assert posts and all(p["channel"] == "D0ANA" and p["thread_ts"] == "1699990000.000900" for p in posts)
+
+
+def test_a_thread_under_one_of_its_own_messages_is_followed_after_a_restart(client, context):
+    messages.message(message("more", ts="1699990000.001000", thread_ts="1699990000.000002", parent_user_id=BOT_USER),
+                     client, context)  # fmt: skip
+    assert client.of("chat_postMessage")
+
+
+def test_a_failure_gets_an_apology_in_the_thread_not_silence(deps, client, context, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(deps.service, "chat", broken)
+    events.app_mention(mention("a comedy", ts="1699990000.001100"), client, context)
+    [apology] = client.of("chat_postMessage")
+    assert apology["text"] == SORRY and apology["thread_ts"] == "1699990000.001100"
+
+
+def test_hostile_requests_ping_nobody(client, context):
+    events.app_mention(mention("<!channel> <!here> @everyone <@U0BEN> a heist film", ts="1699990000.001200"),
+                       client, context)  # fmt: skip
+    assert client.of("chat_postMessage")
+    assert pings_in(json.loads(client.payloads())) == []
+
+
+# -- reactions -------------------------------------------------------------------------------
+
+
+def test_reactions_rate_undo_and_ignore_repeats_through_the_service(deps, client, context):
+    events.app_mention(mention("a crime thriller from the 90s", ts="1699990000.000100"), client, context)
+    first, second, third = pick_keys(client)
+    movie = deps.service.profiles.suggestion_by_message("slack", first)["movie_id"]
+    profiles = deps.service.profiles
+
+    five = reaction("five", first, user=BEN, event_ts="1700000100.000001")
+    events.reaction_added(five, client, context)
+    events.reaction_added(five, client, context)  # Slack retried the delivery
+    assert profiles.rating(key(BEN), movie) == 5.0 and profiles.has_watched(key(BEN), movie)
+    assert len([e for e in profiles.feedback_events(key(BEN)) if e["kind"] == "stars"]) == 1
+
+    undo = reaction("five", first, user=BEN, added=False, event_ts="1700000100.000002")
+    events.reaction_removed(undo, client, context)
+    assert profiles.rating(key(BEN), movie) is None and not profiles.has_watched(key(BEN), movie)
+
+    dismissed = deps.service.profiles.suggestion_by_message("slack", second)["movie_id"]
+    events.reaction_added(reaction("see_no_evil", second, event_ts="1700000100.000003"), client, context)
+    assert dismissed in profiles.dismissed(key(ANA))
+    seen = deps.service.profiles.suggestion_by_message("slack", third)["movie_id"]
+    events.reaction_added(reaction("white_check_mark", third, event_ts="1700000100.000004"), client, context)
+    assert profiles.has_watched(key(ANA), seen) and profiles.rating(key(ANA), seen) is None
+
+
+def test_other_reactions_and_other_messages_change_nothing(deps, client, context):
+    events.app_mention(mention("a comedy", ts="1699990000.000100"), client, context)
+    [first, *_] = pick_keys(client)
+    events.reaction_added(reaction("popcorn", first, event_ts="1700000100.000001"), client, context)
+    events.reaction_added(reaction("+1", f"{CHANNEL}:1600000000.000001", event_ts="1700000100.000002"), client, context)
+    events.reaction_added({**reaction("+1", first, event_ts="1700000100.000003"), "item": {"type": "file"}},
+                          client, context)  # fmt: skip
+    elsewhere = {**reaction("+1", f"{CHANNEL}:1600000000.000009", user=CY, event_ts="1700000100.000004"),
+                 "item_user": BEN}  # fmt: skip
+    events.reaction_added(elsewhere, client, context)
+    assert deps.service.profiles.feedback_events() == []
+    assert [c["user"] for c in client.of("users_info")] == [ANA]  # reactors elsewhere are not looked up
+    assert deps.service.members("slack", TEAM) == [key(ANA)]  # nobody else was registered
+
+
+def test_a_removal_delivered_before_its_add_ends_off(deps, client, context):
+    events.app_mention(mention("a comedy", ts="1699990000.000100"), client, context)
+    [first, *_] = pick_keys(client)
+    movie = deps.service.profiles.suggestion_by_message("slack", first)["movie_id"]
+    events.reaction_removed(reaction("+1", first, user=CY, added=False, event_ts="1700000200.000002"), client, context)
+    events.reaction_added(reaction("+1", first, user=CY, event_ts="1700000200.000001"), client, context)
+    assert deps.service.profiles.rating(key(CY), movie) is None
+
+
+def test_a_re_add_whose_removal_overtook_the_first_add_ends_on(deps, client, context):
+    events.app_mention(mention("a comedy", ts="1699990000.000100"), client, context)
+    [first, *_] = pick_keys(client)
+    movie = deps.service.profiles.suggestion_by_message("slack", first)["movie_id"]
+    add, remove, again = (reaction("four", first, user=CY, added=step != 1, event_ts=f"1700000300.00000{step}")
+                          for step in range(3))  # fmt: skip
+    events.reaction_removed(remove, client, context)
+    events.reaction_added(again, client, context)
+    events.reaction_added(add, client, context)
+    assert deps.service.profiles.rating(key(CY), movie) == 4.0 and deps.service.profiles.has_watched(key(CY), movie)
+
+
+# -- commands --------------------------------------------------------------------------------
+
+
+def test_rate_answers_only_the_caller_and_marks_the_film_watched(deps, client, context):
+    _, respond = run_command(commands.rate, command("/rate", "Se7en 4.5"), client, context)
+    assert respond.last["response_type"] == "ephemeral"
+    assert "Rated Se7en (1995) 4.5/5" in respond.last["text"]
+    assert deps.service.profiles.rating(key(ANA), "se7en-1995") == 4.5
+    assert deps.service.profiles.has_watched(key(ANA), "se7en-1995")
+    assert client.of("chat_postMessage") == []
+
+
+def test_an_ambiguous_title_offers_buttons_and_the_click_finishes_the_rating(catalog, tmp_path, client):
+    profiles = ProfileStore(tmp_path / "sample.sqlite")
+    deps = SlackDeps(build_service(catalog, profiles), work=InlineExecutor(), bot_user_id=BOT_USER)
+    context = {"moviebot": deps, "team_id": TEAM}
+    _, respond = run_command(commands.rate, command("/rate", "Heat 4"), client, context)
+    buttons = respond.last["blocks"][1]["elements"]
+    labels = [b["text"]["text"] for b in buttons]
+    assert "Heat (1995)" in labels and "Heat (1986)" in labels
+    chosen = next(b for b in buttons if b["text"]["text"] == "Heat (1986)")
+    clicked = click(actions.title_choice, block_action(chosen["action_id"], chosen["value"]), client, context)
+    assert clicked.last["replace_original"] is True and "Rated Heat (1986) 4/5" in clicked.last["text"]
+    assert deps.service.profiles.rating(key(ANA), "heat-1986") == 4.0
+    assert deps.service.profiles.rating(key(ANA), "heat-1995") is None
+    profiles.close()
+
+
+def test_rate_without_stars_or_with_bad_stars_explains_itself(deps, client, context):
+    _, respond = run_command(commands.rate, command("/rate", "Heat 1995"), client, context)
+    assert "Usage: `/rate" in respond.last["text"]
+    _, respond = run_command(commands.rate, command("/rate", "Se7en 7"), client, context)
+    assert "0.5 to 5" in respond.last["text"]
+    _, respond = run_command(commands.rate, command("/rate", "Zzyzx Qwerty Nonexistent 4"), client, context)
+    assert "no film called" in respond.last["text"]
+    assert deps.service.profiles.ratings(key(ANA)) == {}
+
+
+def test_watched_add_list_page_and_remove(deps, client, context):
+    for title in ("Se7en", "Heat 1995 4 stars", "The Dark Knight", "Alien", "Fargo", "Goodfellas", "Jaws",
+                  "Casablanca", "Psycho", "Vertigo", "Rocky", "Amélie"):  # fmt: skip
+        _, respond = run_command(commands.watched, command("/watched", f"add {title}"), client, context)
+        assert "as watched" in respond.last["text"], respond.last
+    assert deps.service.profiles.rating(key(ANA), "heat-1995") == 4.0
+    _, respond = run_command(commands.watched, command("/watched", "list"), client, context)
+    assert respond.last["response_type"] == "ephemeral"
+    assert "(12)" in respond.last["text"] and "page 1 of 2" in respond.last["text"]
+    older = respond.last["blocks"][2]["elements"][0]
+    page = click(actions.watched_page_click, block_action(older["action_id"], older["value"]), client, context)
+    assert "page 2 of 2" in page.last["text"] and "Se7en (1995)" in shown(page)  # the oldest, on the last page
+    _, respond = run_command(commands.watched, command("/watched", "remove Se7en"), client, context)
+    assert respond.last["text"] == "Removed Se7en (1995) from your watched list."
+    _, respond = run_command(commands.watched, command("/watched", "remove Se7en"), client, context)
+    assert respond.last["text"] == "Se7en (1995) isn't on your watched list."
+    _, respond = run_command(commands.watched, command("/watched", "nonsense"), client, context)
+    assert "Usage" in respond.last["text"]
+
+
+def test_forget_asks_first_and_deletes_only_after_the_button(deps, client, context):
+    run_command(commands.rate, command("/rate", "Se7en 4"), client, context)
+    ack = Ack()
+    commands.forget(ack=ack, command=command("/forget"))
+    [(_, asked)] = ack.calls
+    assert asked["response_type"] == "ephemeral" and "cannot be undone" in json.dumps(asked)
+    assert deps.service.profiles.rating(key(ANA), "se7en-1995") == 4.0
+    cancel = Respond()
+    actions.forget_cancel(ack=Ack(), respond=cancel, context=context)
+    assert cancel.last["text"] == "Nothing was deleted."
+    assert deps.service.profiles.rating(key(ANA), "se7en-1995") == 4.0
+    done = click(actions.forget_confirm, block_action("forget_confirm", "forget"), client, context)
+    assert done.last["text"].startswith("Done: I deleted everything I knew about you (1 rating, 1 watched film")
+    assert deps.service.profiles.ratings(key(ANA)) == {}
+
+
+def test_profile_summary_is_private_and_the_chart_goes_to_direct_messages(deps, client, context):
+    run_command(commands.rate, command("/rate", "Se7en 5"), client, context)
+    _, respond = run_command(commands.profile, command("/profile"), client, context)
+    assert respond.last["response_type"] == "ephemeral"
+    assert "Rated 1" in shown(respond) and "Your taste chart is in our direct messages." in shown(respond)
+    [dm_note] = client.of("chat_postMessage")
+    [upload] = client.of("files_upload_v2")
+    assert dm_note["channel"] == ANA and upload["channel"] == "D0ANA" and upload["content"].startswith(b"\x89PNG")
+
+
+def test_profile_with_nothing_known_says_how_to_start(client, context):
+    _, respond = run_command(commands.profile, command("/profile", user=CY), client, context)
+    assert "don't know your taste yet" in shown(respond)
+    assert client.of("files_upload_v2") == []
+
+
+def test_recommend_posts_picks_in_a_thread_under_its_own_message(deps, client, context):
+    _, respond = run_command(commands.recommend, command("/recommend", "a 90s crime thriller"), client, context)
+    head, *picks = client.of("chat_postMessage")
+    assert head["channel"] == CHANNEL and "thread_ts" not in head
+    [update] = client.of("chat_update")
+    assert update["ts"] == "1700000000.000001" and "For Ana" in update["text"]
+    assert "90s crime thriller" in update["text"]
+    assert len(picks) == 3 and all(p["thread_ts"] == "1700000000.000001" for p in picks)
+    assert respond.calls == []
+
+
+def test_recommend_where_it_cannot_post_says_how_to_fix_it(client, context):
+    blocked = FakeClient(failures={"chat_postMessage": "not_in_channel"})
+    _, respond = run_command(commands.recommend, command("/recommend"), blocked, context)
+    assert "/invite" in respond.last["text"] and respond.last["response_type"] == "ephemeral"
+
+
+def test_movienight_posts_one_unseen_film_with_a_reason_for_each_by_name(deps, client, context):
+    run_command(commands.rate, command("/rate", "Se7en 5", user=BEN), client, context)
+    run_command(commands.rate, command("/rate", "Heat 1995 5", user=CY), client, context)
+    client.calls.clear()
+    run_command(commands.movienight, command("/movienight", f"<@{BEN}|ben> <@{CY}|cy> something tense"),
+                client, context)  # fmt: skip
+    [post] = client.of("chat_postMessage")
+    text = json.dumps(post["blocks"], ensure_ascii=False)
+    assert post["channel"] == CHANNEL and "Movie night for Ana, Ben and Cy" in text
+    for name in ("*Ana*", "*Ben*", "*Cy*"):
+        assert name in text
+    assert pings_in(post) == []
+    title = post["text"].removeprefix("Movie night: ")
+    assert title not in ("Se7en (1995)", "Heat (1995)")
+
+
+def test_movienight_needs_someone_else(client, context):
+    _, respond = run_command(commands.movienight, command("/movienight", "@ben"), client, context)
+    assert "Name the others with @" in respond.last["text"]
+
+
+def test_the_home_tab_is_published_when_opened(deps, client, context):
+    run_command(commands.rate, command("/rate", "Se7en 4.5"), client, context)
+    events.app_home_opened({"type": "app_home_opened", "user": ANA, "channel": "D0ANA", "tab": "home"},
+                           client, context)  # fmt: skip
+    [publish] = client.of("views_publish")
+    assert publish["user_id"] == ANA and publish["view"]["type"] == "home"
+    assert "Se7en (1995) · 4.5/5" in json.dumps(publish["view"], ensure_ascii=False)
+    events.app_home_opened({"type": "app_home_opened", "user": ANA, "tab": "messages"}, client, context)
+    assert len(client.of("views_publish")) == 1
