@@ -212,14 +212,14 @@ def catalog_files(home: DataDir, folder: Path) -> Path:
 
 
 def ensure_catalog(
-    home: DataDir, embedder: Embedder, folder: Path, *, progress: Progress | None = None
+    home: DataDir, embedder: Embedder, folder: Path, *, progress: Progress | None = None, vectors=None
 ) -> IngestReport:
     """Merge MovieLens titles (never its ratings) into the data directory's catalog.
 
     An unchanged catalog comes back quickly with status "unchanged"; new titles reuse the
     embedding cache.
     """
-    return ingest(home, embedder, [("movielens", [catalog_files(home, folder)])], progress=progress)
+    return ingest(home, embedder, [("movielens", [catalog_files(home, folder)])], progress=progress, vectors=vectors)
 
 
 @dataclass

@@ -14,14 +14,15 @@ from pathlib import Path
 import numpy as np
 import sqlite_utils
 
-from store.catalog import COLLECTION, LIST_COLUMNS, chroma_client, read_movies
-from store.embeddings import ChromaEmbeddingFunction, Embedder, VectorCache, document_hash, movie_document
+from store.catalog import LIST_COLUMNS, read_movies
+from store.embeddings import Embedder, VectorCache, document_hash, movie_document
 from store.filters import metadata_for
 from store.home import DataDir
 from store.ingest import get_adapter
 from store.ingest.base import RowError, SourceError
 from store.merge import MergedCatalog
 from store.movie import Movie
+from store.vectors import VectorStore
 
 Progress = Callable[[str, int], Callable[[int], None]]
 """progress(label, total) returns an advance(n) callback; the CLI draws a bar with it."""
@@ -62,16 +63,20 @@ def ingest(
     strict: bool = False,
     progress: Progress | None = None,
     on_error: Callable[[RowError], None] | None = None,
+    vectors: VectorStore | None = None,
 ) -> IngestReport:
     """Merge sources into the current catalog (or into an empty one with `replace`).
 
     Row errors are reported through `on_error` and skipped; with `strict` the first
-    one aborts. Nothing is published unless every step finished.
+    one aborts. Nothing is published unless every step finished. Vectors go to
+    `vectors` (embedded Chroma by default); a catalog whose vectors that store lacks is
+    rebuilt even when its movies are unchanged.
     """
     started = time.perf_counter()
     report = IngestReport()
+    store = vectors or VectorStore()
     with home.ingest_lock():
-        home.remove_stale_builds()
+        home.remove_stale_builds(on_remove=store.drop)
         current = home.current_catalog()
         base = [] if replace or current is None else read_movies(current / "catalog.sqlite")
         merged = MergedCatalog(base)
@@ -92,17 +97,22 @@ def ingest(
         movies = sorted(merged.movies.values(), key=lambda m: m.id)
         report.movies = len(movies)
         fingerprint = catalog_fingerprint(movies, embedder.model_id)
-        if current is not None and catalog_meta(current).get("fingerprint") == fingerprint:
+        if (
+            current is not None
+            and catalog_meta(current).get("fingerprint") == fingerprint
+            and store.has(current)
+        ):
             report.status, report.catalog = "unchanged", current.name
             report.seconds = time.perf_counter() - started
             return report
         build = home.new_build()
         try:
-            _write_build(build, home, embedder, movies, report, progress)
+            _write_build(build, home, embedder, movies, report, progress, store)
             _write_meta(build, fingerprint, embedder.model_id, previous_sources + report.sources)
-            report.catalog = home.publish(build).name
+            report.catalog = home.publish(build, on_remove=store.drop).name
         except BaseException:
             shutil.rmtree(build, ignore_errors=True)
+            store.drop(build.name)
             raise
     report.seconds = time.perf_counter() - started
     return report
@@ -139,6 +149,7 @@ def _write_build(
     movies: list[Movie],
     report: IngestReport,
     progress: Progress | None,
+    store: VectorStore,
 ) -> None:
     db = sqlite_utils.Database(build / "catalog.sqlite")
     db.execute("PRAGMA journal_mode=OFF")
@@ -165,11 +176,7 @@ def _write_build(
     db.close()
 
     vectors = _embed(home, embedder, movies, report, progress)
-    collection = chroma_client(build / "chroma").create_collection(
-        COLLECTION,
-        embedding_function=ChromaEmbeddingFunction(embedder),
-        metadata={"hnsw:space": "cosine"},
-    )
+    collection = store.create(build, embedder)
     step = 2000
     for start in range(0, len(movies), step):
         chunk = movies[start : start + step]

@@ -12,17 +12,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import chromadb
 import numpy as np
-from chromadb.config import Settings as ChromaSettings
 from rapidfuzz import fuzz, process
 
-from store.embeddings import ChromaEmbeddingFunction, Embedder
+from store.embeddings import Embedder
 from store.filters import FilterIndex, Filters, matches, sql_where
 from store.movie import Movie, ascii_fold, normalise_title
 from store.surnames import Surname, surname_index
+from store.vectors import ExactIndex, VectorStore, all_vectors
 
-COLLECTION = "movies"
 LIST_COLUMNS = ("genres", "directors", "cast", "keywords", "moods", "aka")
 MOVIE_COLUMNS = (
     "id", "title", "year", "genres", "directors", "cast", "runtime", "language", "country", "rating",
@@ -113,12 +111,6 @@ class TitleMatch:
         return bool(self.alternatives)
 
 
-def chroma_client(path: Path) -> chromadb.ClientAPI:
-    return chromadb.PersistentClient(
-        path=str(path), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-    )
-
-
 def movie_from_row(row: sqlite3.Row | dict) -> Movie:
     keys = row.keys()
     data = {key: row[key] for key in MOVIE_COLUMNS if key in keys}
@@ -146,26 +138,37 @@ def read_movies(db_path: Path) -> list[Movie]:
 class Catalog:
     """A read-only view of one published build, with everything a request needs in memory.
 
-    Ten thousand movies take a few MB, so rows, title keys and the people index are
-    loaded once at open; SQLite answers lexical queries and Chroma vector ones.
+    Ten thousand movies take a few MB, so rows, title keys, the people index and (with
+    `VectorStore.index == "memory"`) the vectors are loaded once at open; SQLite answers
+    lexical queries, and the in-memory index or Chroma vector ones.
     """
 
-    def __init__(self, path: Path, embedder: Embedder, config: RetrievalConfig | None = None):
+    def __init__(
+        self,
+        path: Path,
+        embedder: Embedder,
+        config: RetrievalConfig | None = None,
+        *,
+        vectors: VectorStore | None = None,
+    ):
         self.path = Path(path)
         self.embedder = embedder
         self.config = config or RetrievalConfig()
+        self.vector_store = vectors or VectorStore()
         self._db = sqlite3.connect(f"file:{self.path / 'catalog.sqlite'}?mode=ro", uri=True, check_same_thread=False)
         self._db.row_factory = sqlite3.Row
         self.meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
         self.movies: dict[str, Movie] = {
             row["id"]: movie_from_row(row) for row in self._db.execute(select_movies(self._db))
         }
-        self._collection = chroma_client(self.path / "chroma").get_collection(
-            COLLECTION, embedding_function=ChromaEmbeddingFunction(embedder)
-        )
+        self._collection = self.vector_store.open(self.path, embedder)
         self._quality = self._quality_priors()
         rows = list(self.movies.values())
         self._filter_index = FilterIndex(rows)
+        self._index: ExactIndex | None = None
+        if self.vector_store.index == "memory":
+            ids = self._filter_index.ids
+            self._index = ExactIndex(ids, all_vectors(self._collection, list(ids)))
         votes = np.array([m.votes or 0 for m in rows], dtype=float)  # aligned with the filter index
         self._known = np.log10(votes + 1) / (math.log10(votes.max(initial=0) + 1) or 1.0)
         self._titles: dict[str, list[str]] = defaultdict(list)
@@ -221,17 +224,17 @@ class Catalog:
         With neither text nor vector, the best-rated movies that pass the filters.
         """
         filters = filters or Filters()
-        allowed = None if filters.is_empty else self._filter_index.allowed(filters, self._credits)
-        if allowed is not None and not allowed:
+        keep = None if filters.is_empty else self._filter_index.mask(filters, self._credits)
+        if keep is not None and not keep.any():
             return []
         words = _query_words(text)
         if vector is None and words:
             vector = self.embedder.embed_query(text)
         pool = max(self.config.candidates, k * 4)
-        vector_hits = self._vector_search(vector, allowed, pool) if vector is not None else []
+        vector_hits = self._vector_search(vector, keep, pool) if vector is not None else []
         lexical_hits = self._lexical_search(words, filters, pool) if words else []
         if not vector_hits and not lexical_hits:
-            return self._best_rated(allowed, k)
+            return self._best_rated(None if keep is None else list(self._filter_index.ids[keep]), k)
 
         cfg = self.config
         fused: dict[str, float] = defaultdict(float)
@@ -294,12 +297,17 @@ class Catalog:
         if not counts:
             return known
         top = math.log10(max(counts.values()) + 1) or 1.0
-        rated = np.array([counts.get(i, 0) for i in self._filter_index.ids[rows]], dtype=float)
-        return np.maximum(known, np.log10(rated + 1) / top)
+        rated = np.zeros(len(self._known))  # filled from the rated films only: far fewer than the catalog's
+        rated_rows, rated_ids = self._filter_index.rows(counts)
+        rated[rated_rows] = [counts[i] for i in rated_ids]
+        return np.maximum(known, np.log10(rated[rows] + 1) / top)
 
-    def _vector_search(self, vector: np.ndarray, allowed: list[str] | None, n: int) -> list[tuple[str, float]]:
-        """Nearest movies; with filters, restricted to the allowed ids (exact, and far faster
-        than Chroma's metadata `where` on a catalog this size)."""
+    def _vector_search(self, vector: np.ndarray, keep: np.ndarray | None, n: int) -> list[tuple[str, float]]:
+        """Nearest movies among those `keep` allows (all when None): exact in memory, or
+        Chroma restricted by id (far faster than its metadata `where` at this size)."""
+        if self._index is not None:
+            return self._index.search(vector, n, keep)
+        allowed = None if keep is None else list(self._filter_index.ids[keep])
         result = self._collection.query(
             query_embeddings=[np.asarray(vector, dtype=np.float32)],
             n_results=min(n, len(self.movies) if allowed is None else len(allowed)),
@@ -352,6 +360,9 @@ class Catalog:
         movie_ids = list(dict.fromkeys(movie_ids))
         if not movie_ids:
             return {}
+        if self._index is not None:
+            rows, known = self._filter_index.rows(movie_ids)
+            return dict(zip(known, self._index.vectors(rows), strict=True))
         result = self._collection.get(ids=movie_ids, include=["embeddings"])
         return {
             mid: np.asarray(vec, dtype=np.float32) for mid, vec in zip(result["ids"], result["embeddings"], strict=True)

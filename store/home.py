@@ -16,6 +16,7 @@ import fcntl
 import os
 import shutil
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -56,11 +57,12 @@ class DataDir:
         path.mkdir(parents=True)
         return path
 
-    def publish(self, build: Path) -> Path:
+    def publish(self, build: Path, on_remove: Callable[[str], None] | None = None) -> Path:
         """Make a finished build the current catalog, atomically, and prune old ones.
 
         The build before this one is kept so that a process still reading it
-        (a running bot) is not pulled out from under its open files.
+        (a running bot) is not pulled out from under its open files. `on_remove` hears
+        the name of each pruned build (its vectors on a Chroma server go with it).
         """
         final = build.with_name(build.name.removesuffix(".partial"))
         build.rename(final)
@@ -76,12 +78,16 @@ class DataDir:
         for entry in self.catalogs.iterdir():
             if entry.name not in keep and not entry.name.endswith(".partial"):
                 shutil.rmtree(entry, ignore_errors=True)
+                if on_remove:
+                    on_remove(entry.name)
         return final
 
-    def remove_stale_builds(self) -> None:
+    def remove_stale_builds(self, on_remove: Callable[[str], None] | None = None) -> None:
         """Delete builds that a killed ingest left behind (only ever under the lock)."""
         for entry in self.catalogs.glob("*.partial"):
             shutil.rmtree(entry, ignore_errors=True)
+            if on_remove:
+                on_remove(entry.name)
 
     @contextmanager
     def ingest_lock(self):

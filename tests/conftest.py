@@ -215,6 +215,11 @@ def starter(tmp_path_factory) -> Catalog:
     catalog.close()
 
 
+def write_jsonl(path: Path, movies: list[dict]) -> Path:
+    path.write_text("\n".join(json.dumps(m) for m in movies) + "\n", encoding="utf-8")
+    return path
+
+
 def shared_file(*parts: str) -> Path:
     path = SHARED_DATA.joinpath(*parts)
     if not path.exists():

@@ -2,7 +2,7 @@
 opening the service), and one module per command family, each registering its subcommands:
 catalog (ingest, search, catalog), conversation (chat, ask; terminal.py draws the answers),
 history (rate, watched, profile, import, user), eval_redial and eval_learning (eval ...),
-bots (discord), slack."""
+bots (discord), slack, serve (every configured front end in one process)."""
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,6 +16,7 @@ Command = Callable[[argparse.Namespace, Settings], int]
 CATALOG_BUILDS = {
     "starter": "First run: indexing the starter catalog (about 15 seconds)...",
     "reindex": "The embedding setup changed: re-embedding the catalog once (about a minute per 7,000 movies)...",
+    "vectors": "This catalog's vectors are not in the Chroma server yet: copying them there once...",
 }
 
 
@@ -23,11 +24,11 @@ class UserError(Exception):
     """A problem the user can fix; printed without a traceback, exit status 2."""
 
 
-def announce_catalog_build(args: argparse.Namespace, home, embedder) -> None:
+def announce_catalog_build(args: argparse.Namespace, home, embedder, vectors=None) -> None:
     """Say why the first command after installing, or after changing the embedding setup, takes a while."""
     from store.starter import pending_build
 
-    build = pending_build(home, embedder)
+    build = pending_build(home, embedder, vectors)
     if build and not getattr(args, "json", False):
         print(CATALOG_BUILDS[build], file=sys.stderr)
 
@@ -55,7 +56,7 @@ def open_service(args: argparse.Namespace, settings: Settings, **kwargs):
     from bot.runtime import open_runtime
     from store.home import DataDir
 
-    announce_catalog_build(args, DataDir(settings.home).ensure(), settings.embedder())
+    announce_catalog_build(args, DataDir(settings.home).ensure(), settings.embedder(), settings.vector_store())
     return open_runtime(settings, progress=progress_bar(args), **kwargs)
 
 
@@ -64,7 +65,7 @@ def open_catalog(args: argparse.Namespace, settings: Settings):
     from bot.runtime import open_catalog_only
     from store.home import DataDir
 
-    announce_catalog_build(args, DataDir(settings.home).ensure(), settings.embedder())
+    announce_catalog_build(args, DataDir(settings.home).ensure(), settings.embedder(), settings.vector_store())
     return open_catalog_only(settings, progress=progress_bar(args))
 
 

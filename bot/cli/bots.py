@@ -36,7 +36,7 @@ def cmd_discord(args: argparse.Namespace, settings: Settings) -> int:
     level = logging.DEBUG if args.verbose else logging.INFO
     for name in ("moviebot", "bot", "discord"):
         logging.getLogger(name).setLevel(level)
-    runtime = open_service(args, settings)
+    runtime = open_service(args, settings, serving=True)
     try:
         return discord_app.run(settings, runtime.service)
     except discord.LoginFailure as exc:

@@ -77,6 +77,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             strict=args.strict,
             progress=progress_bar(args),
             on_error=report_error,
+            vectors=settings.vector_store(),
         )
     except (SourceError, IngestFailed) as exc:
         raise UserError(f"{exc}\nThe previous catalog is unchanged.") from exc

@@ -14,11 +14,13 @@ import bot.cli.conversation as conversation
 import bot.cli.eval_learning as eval_learning
 import bot.cli.eval_redial as eval_redial
 import bot.cli.history as history
+import bot.cli.serve as serve
 import bot.cli.slack as slack
 from bot.cli.base import UserError
 from bot.settings import Settings, SettingsError
+from store.vectors import VectorStoreUnavailable
 
-FAMILIES = (catalog, conversation, history, eval_redial, eval_learning, bots, slack)
+FAMILIES = (catalog, conversation, history, eval_redial, eval_learning, bots, slack, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = Settings.from_env(home=args.data_dir)
         return args.run(args, settings)
-    except (UserError, SettingsError) as exc:
+    except (UserError, SettingsError, VectorStoreUnavailable) as exc:
         print(f"moviebot: {exc}", file=sys.stderr)
         return 2
     except ServiceError as exc:

@@ -36,7 +36,7 @@ def _register(service, name: str) -> str:
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.cli.terminal import run_chat, run_jsonl
 
-    app = open_service(args, settings)
+    app = open_service(args, settings, serving=True)
     try:
         if args.jsonl:
             return run_jsonl(app.service, _register(app.service, args.user), channel=args.channel)

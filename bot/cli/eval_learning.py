@@ -28,16 +28,17 @@ def _movielens_setup(args: argparse.Namespace, settings: Settings, folder: Path)
         raise UserError(f"{folder}: not a folder; give the MovieLens folder (movies.csv, links.csv, ratings.csv)")
     home = DataDir(settings.home).ensure()
     embedder = settings.embedder()
-    announce_catalog_build(args, home, embedder)
-    ensure_starter(home, embedder, progress=progress_bar(args))
+    vectors = settings.vector_store()
+    announce_catalog_build(args, home, embedder, vectors)
+    ensure_starter(home, embedder, progress=progress_bar(args), vectors=vectors)
     _say(args, "Checking the catalog for the MovieLens titles (adding them the first time takes about 2 minutes)...")
     try:
-        built = ensure_catalog(home, embedder, folder, progress=progress_bar(args))
+        built = ensure_catalog(home, embedder, folder, progress=progress_bar(args), vectors=vectors)
     except EvaluationError as exc:
         raise UserError(str(exc)) from exc
     if built.status != "unchanged":
         _say(args, f"Catalog now has {built.movies} movies ({built.added} added, {built.embedded} embedded).")
-    catalog = Catalog(home.current_catalog(), embedder)
+    catalog = Catalog(home.current_catalog(), embedder, vectors=vectors)
     try:
         prepared = prepare(catalog, folder, split=getattr(args, "split", "latest"))
     except EvaluationError as exc:

@@ -36,7 +36,7 @@ def cmd_slack(args: argparse.Namespace, settings: Settings) -> int:
     level = logging.DEBUG if args.verbose else logging.INFO
     for name in ("moviebot", "bot", "slack_bolt"):
         logging.getLogger(name).setLevel(level)
-    runtime = open_service(args, settings)
+    runtime = open_service(args, settings, serving=True)
     try:
         asyncio.run(run_until_signalled(runtime.service, settings))
     except SlackUnreachable as exc:

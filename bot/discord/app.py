@@ -13,8 +13,6 @@ import asyncio
 import contextlib
 import logging
 import signal
-import time
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import discord
@@ -23,6 +21,7 @@ from discord.ext import commands
 
 from bot.discord.format import NO_MENTIONS, SORRY, slow_down
 from bot.discord.views import respond
+from bot.ratelimit import Cooldown
 
 if TYPE_CHECKING:
     from agent.service import MovieService
@@ -52,34 +51,6 @@ def intents() -> discord.Intents:
     wanted.guild_reactions = True
     wanted.dm_reactions = True
     return wanted
-
-
-class Cooldown:
-    """A token bucket per user: `burst` requests at once, then one every `per` seconds."""
-
-    def __init__(self, burst: int = 5, per: float = 6.0, clock: Callable[[], float] = time.monotonic):
-        self.burst = burst
-        self.per = per
-        self.clock = clock
-        self._buckets: dict[int, tuple[float, float]] = {}  # user -> (tokens, when counted)
-
-    def retry_after(self, user_id: int) -> float:
-        """0 and a token spent when the user may go ahead; else the seconds until they may."""
-        now = self.clock()
-        tokens, then = self._buckets.get(user_id, (float(self.burst), now))
-        tokens = min(float(self.burst), tokens + (now - then) / self.per)
-        if tokens >= 1:
-            self._buckets[user_id] = (tokens - 1, now)
-            if len(self._buckets) > 10_000:
-                self._forget_full(now)
-            return 0.0
-        self._buckets[user_id] = (tokens, now)
-        return (1 - tokens) * self.per
-
-    def _forget_full(self, now: float) -> None:
-        full = [u for u, (t, at) in self._buckets.items() if t + (now - at) / self.per >= self.burst]
-        for user in full:
-            del self._buckets[user]
 
 
 class MovieTree(app_commands.CommandTree):

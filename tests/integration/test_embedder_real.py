@@ -31,3 +31,11 @@ def test_int8_and_float32_find_the_same_films(real_embedder):
         for embedder in (real_embedder, full):
             best = int(np.argmax(vectors[embedder.precision] @ embedder.embed_query(text)))
             assert films[best].title == title, (embedder.precision, text, films[best].title)
+
+
+def test_a_query_embeds_as_the_same_text_would_as_a_document(real_embedder):
+    texts = ["something like Heat", "  a 90s thriller ", "é café naïve", "a heist crew plans one last job " * 20]
+    for text in texts:
+        query, document = real_embedder.embed_query(text), real_embedder.embed_documents([text])[0]
+        assert query.dtype == np.float32 and abs(float(np.linalg.norm(query)) - 1.0) < 1e-5
+        assert float(np.abs(query - document).max()) < 1e-6

@@ -7,13 +7,8 @@ from store.catalog import Catalog, read_movies
 from store.ingest.base import SourceError
 from store.merge import MergedCatalog, merge_pair
 from store.movie import Movie
-from tests.conftest import SAMPLE_MOVIES
+from tests.conftest import SAMPLE_MOVIES, write_jsonl
 from tests.fakes import HashingEmbedder, OtherSetupEmbedder
-
-
-def write_jsonl(path, movies):
-    path.write_text("\n".join(json.dumps(m) for m in movies) + "\n", encoding="utf-8")
-    return path
 
 
 def test_reingesting_unchanged_data_embeds_nothing(home, embedder, sample_jsonl):

@@ -147,7 +147,7 @@ def test_moviebot_discord_turns_a_rejected_token_into_a_clear_message(monkeypatc
         raise discord.LoginFailure("Improper token has been passed.")
 
     monkeypatch.setenv("DISCORD_TOKEN", "not-a-token")
-    monkeypatch.setattr(bot.cli.bots, "open_service", lambda args, settings: FakeRuntime())
+    monkeypatch.setattr(bot.cli.bots, "open_service", lambda args, settings, **kwargs: FakeRuntime())
     monkeypatch.setattr(bot.discord.app, "run", rejected)
     assert main(["discord", "--data-dir", str(tmp_path)]) == 2
     assert "Discord rejected DISCORD_TOKEN" in capsys.readouterr().err and FakeRuntime.closed

@@ -226,3 +226,19 @@ def test_a_message_about_the_film_itself_starts_afresh_one_that_does_not_follows
     assert (again["understood"]["year_min"], again["understood"]["year_max"]) == (1990, 1999)
     dark = bot.ask("something dark", user="cli:dee")
     assert dark["understood"]["genres"] == [] and dark["understood"]["year_min"] is None
+
+
+def test_warming_up_writes_nothing_and_changes_no_answer(starter, profiles):
+    from agent.llm import StructuredLLM
+    from tests.fakes import FakeChatModel
+
+    cold = make_bot(starter, profiles).ask("a crime thriller from the 90s", user="cli:ana", channel="cold")
+    llm = StructuredLLM(FakeChatModel())
+    bot = make_bot(starter, profiles, llm=llm)
+    users_before = profiles.users()
+    bot.warm()
+    assert profiles.users() == users_before and len(profiles.suggestions("cli:ana")) == 3
+    assert llm.calls == 0  # a configured LLM is never called to warm up
+    assert not list(bot.checkpointer.list(None))  # no conversation kept
+    warm = make_bot(starter, profiles).ask("a crime thriller from the 90s", user="cli:bo", channel="warm")
+    assert ids(warm) == ids(cold)

@@ -6,6 +6,7 @@ import pytest
 
 from bot.cli.commands import main
 from bot.settings import Settings, SettingsError
+from store.vectors import VectorStore
 from tests.fakes import OtherSetupEmbedder
 
 
@@ -16,6 +17,17 @@ def test_the_embedding_setup_comes_from_the_environment():
     embedder = chosen.embedder()
     assert embedder.precision == "float32" and embedder.model_id.endswith(":128")
     assert embedder.model_id != default.model_id  # so vectors of the two setups never share a cache entry
+
+
+def test_a_chroma_server_is_read_from_the_environment():
+    assert Settings.from_env({}).vector_store() == VectorStore()
+    settings = Settings.from_env({"MOVIEBOT_CHROMA_URL": " http://chroma:8000 ", "MOVIEBOT_VECTOR_INDEX": "Chroma"})
+    assert settings.vector_store() == VectorStore("http://chroma:8000", "chroma")
+
+
+def test_torch_threads_come_from_the_environment():
+    assert Settings.from_env({}).embedder().threads is None  # an ingest uses every core
+    assert Settings.from_env({"MOVIEBOT_TORCH_THREADS": "2"}).embedder().threads == 2
 
 
 def test_discord_ids_are_parsed():
@@ -32,6 +44,9 @@ def test_discord_ids_are_parsed():
         ("MOVIEBOT_LLM_TIMEOUT", "soon", "MOVIEBOT_LLM_TIMEOUT must be a number, not 'soon'"),
         ("DISCORD_TEST_GUILD_ID", "my-server", "DISCORD_TEST_GUILD_ID must be a whole number"),
         ("MOVIEBOT_DISCORD_CHANNELS", "#general", "MOVIEBOT_DISCORD_CHANNELS must be channel ids"),
+        ("MOVIEBOT_CHROMA_URL", "chroma:8000", "MOVIEBOT_CHROMA_URL: a Chroma server URL looks like http://"),
+        ("MOVIEBOT_CHROMA_URL", "http://chroma:eighty", "the port in 'http://chroma:eighty' is not a number"),
+        ("MOVIEBOT_VECTOR_INDEX", "hnsw", "MOVIEBOT_VECTOR_INDEX must be one of memory, chroma, not 'hnsw'"),
     ],
 )
 def test_a_bad_value_is_named_with_what_it_takes(name, value, message, monkeypatch, tmp_path, capsys):

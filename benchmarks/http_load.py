@@ -1,0 +1,359 @@
+"""HTTP API load benchmark: 50 concurrent clients against `moviebot serve`, beside the same
+requests called directly in-process one at a time.
+
+    python benchmarks/http_load.py [--data-dir DIR] [--clients 50] [--per-client 12] [--workers N]
+                                   [--think 0 2.5]
+
+Each client is one person with their own session: chat turns (follow-ups included), structured
+requests with filters, and feedback on films, in a fixed order (seeded). In one run it measures:
+- direct: every request as the HTTP handler makes it (register + the service call), in this
+  process, one at a time: p50/p95/p99 and the single-thread rate; run before and again after the
+  API phases (fresh users each time), and the baseline is both runs together, because a shared
+  machine's speed drifts within minutes;
+- API, 1 client: the first requests of each session over HTTP, one at a time, against the direct
+  p50 of the same requests, and against the time the same requests spent in the server's
+  service (Server-Timing): the cost of HTTP, JSON and the worker pool alone, free of drift;
+- API, N clients: every request with N clients at once: throughput, p50/p95/p99, errors, and from
+  the Server-Timing header the time each request waited for a worker and spent in the service;
+  once per --think value: 0 sends each client's next request as soon as the last is answered
+  (the server saturated: latency is then N / throughput, Little's law), a pause of a few seconds
+  is people chatting (the server busy but keeping up);
+- peak RSS of the server process (`moviebot serve --http`) and of this one.
+The catalog is whatever --data-dir holds (default: a fresh directory with the starter catalog).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.runtime import open_runtime  # noqa: E402
+from bot.settings import Settings  # noqa: E402
+
+OPENERS = [
+    "a crime thriller from the 90s",
+    "something like Heat but shorter",
+    "a feel-good comedy under 2 hours",
+    "animated films for a family evening",
+    "a mind-bending science fiction film",
+    "a war film about soldiers on a beach landing",
+    "a slow romantic drama set in Paris",
+    "scary but not too gory horror",
+    "a heist movie with a clever twist",
+    "something by Christopher Nolan",
+]
+FOLLOW_UPS = ["more", "something older", "less violent", "another like the second one", "why the first one?"]
+STRUCTURED = [
+    ("heist gone wrong", {"genres": ["crime"], "year_min": 1990, "year_max": 1999}),
+    ("", {"genres": ["animation"], "year_min": 2000}),
+    ("space exploration", {"max_runtime": 150}),
+    ("a lawyer defends an innocent man", {"min_rating": 7.0}),
+    ("", {"genres": ["comedy"], "exclude_genres": ["horror"], "max_runtime": 110}),
+    ("time travel", {}),
+]
+KINDS = ["like", "dislike", "stars", "watched", "dismiss"]
+
+
+@dataclass
+class Call:
+    kind: str  # chat | recommend | feedback
+    user: str
+    body: dict
+
+
+@dataclass
+class Sample:
+    seconds: float
+    ok: bool
+    timing: dict[str, float] = field(default_factory=dict)
+
+
+def sessions(clients: int, per_client: int, movie_ids: list[str], seed: int = 7) -> list[list[Call]]:
+    """One fixed list of calls per client: about half chat turns, a third structured requests,
+    the rest feedback."""
+    rng = random.Random(seed)
+    out = []
+    for n in range(clients):
+        user, calls = f"u{n}", []
+        for i in range(per_client):
+            roll = rng.random()
+            if roll < 0.5:
+                conversation = f"c{i // 4}"
+                fresh = not calls or calls[-1].kind != "chat" or i % 4 == 0
+                text = rng.choice(OPENERS) if fresh else rng.choice(FOLLOW_UPS)
+                calls.append(Call("chat", user, {"user": user, "conversation": conversation, "text": text}))
+            elif roll < 0.83:
+                text, filters = rng.choice(STRUCTURED)
+                k = rng.choice([3, 5, 10])
+                calls.append(Call("recommend", user, {"user": user, "text": text, "filters": filters, "k": k}))
+            else:
+                kind = rng.choice(KINDS)
+                body = {"user": user, "movie_id": rng.choice(movie_ids), "kind": kind, "event_id": f"e{i}"}
+                if kind == "stars":
+                    body["stars"] = rng.choice([2, 3.5, 4, 5])
+                calls.append(Call("feedback", user, body))
+        out.append(calls)
+    return out
+
+
+def direct(service, call: Call, tenant: str) -> None:
+    """What the HTTP handler does for the call, minus HTTP."""
+    body = call.body
+    key = service.register("http", f"{tenant}:{call.user}", call.user, group=tenant)
+    if call.kind == "chat":
+        service.chat(key, body["text"], channel=f"{tenant}:{body['conversation']}", platform="http")
+    elif call.kind == "recommend":
+        service.recommend(key, text=body["text"], filters=body["filters"] or None, k=body["k"], platform="http")
+    else:
+        service.feedback(key, body["movie_id"], body["kind"], stars=body.get("stars"),
+                         event_id=f"{key}:{body['event_id']}")  # fmt: skip
+
+
+PATHS = {"chat": "/v1/chat", "recommend": "/v1/recommendations", "feedback": "/v1/feedback"}
+
+
+async def over_http(client: httpx.AsyncClient, call: Call) -> Sample:
+    started = time.perf_counter()
+    try:
+        response = await client.post(PATHS[call.kind], json=call.body)
+        ok = response.status_code == 200
+        if not ok:
+            print(f"  error {response.status_code} on {call.kind}: {response.text[:200]}", file=sys.stderr)
+    except httpx.HTTPError as exc:
+        print(f"  error on {call.kind}: {exc!r}", file=sys.stderr)
+        return Sample(time.perf_counter() - started, False)
+    seconds = time.perf_counter() - started
+    timing = {}
+    for part in response.headers.get("server-timing", "").split(","):
+        name, _, value = part.strip().partition(";dur=")
+        if value:
+            timing[name] = float(value) / 1000
+    return Sample(seconds, ok, timing)
+
+
+async def load(url: str, key: str, plan: list[list[Call]], think: float = 0.0) -> tuple[list[Sample], float]:
+    """Every client runs its session in order, all clients at once; with `think`, each client
+    pauses a random time (exponential, that mean in seconds) before each request, as a person does."""
+    rng = random.Random(11)
+    limits = httpx.Limits(max_connections=len(plan), max_keepalive_connections=len(plan))
+    headers = {"Authorization": f"Bearer {key}"}
+    async with httpx.AsyncClient(base_url=url, headers=headers, limits=limits, timeout=300) as client:
+
+        async def run(calls: list[Call]) -> list[Sample]:
+            samples = []
+            for call in calls:
+                if think:
+                    await asyncio.sleep(rng.expovariate(1 / think))
+                samples.append(await over_http(client, call))
+            return samples
+
+        started = time.perf_counter()
+        results = await asyncio.gather(*(run(calls) for calls in plan))
+        return [s for samples in results for s in samples], time.perf_counter() - started
+
+
+def interleaved(plan: list[list[Call]]) -> list[Call]:
+    """Round-robin over the sessions: the order the concurrent run roughly sees them in."""
+    longest = max(len(calls) for calls in plan)
+    return [calls[i] for i in range(longest) for calls in plan if i < len(calls)]
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def peak_rss_mb(pid: int | str = "self") -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+# The first turns after opening are slow (lazy caches); both sides run these first, unmeasured.
+WARM_UP = [
+    *(Call("chat", "warm", {"user": "warm", "conversation": f"w{i}", "text": t}) for i, t in enumerate(OPENERS)),
+    *(Call("chat", "warm", {"user": "warm", "conversation": "w0", "text": t}) for t in FOLLOW_UPS),
+    *(Call("recommend", "warm", {"user": "warm", "text": t, "filters": f, "k": 5}) for t, f in STRUCTURED),
+]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, help="a moviebot data directory (default: a fresh one)")
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--per-client", type=int, default=12)
+    parser.add_argument("--sequential", type=int, default=2, help="calls per session in the 1-client phase")
+    parser.add_argument("--workers", type=int, help="the server's worker threads (default: its own choice)")
+    parser.add_argument("--think", type=float, nargs="+", default=[0.0],
+                        help="mean pause (s) of each client before each request; one load phase per value")  # fmt: skip
+    args = parser.parse_args()
+    scratch = None
+    if args.data_dir is None:
+        scratch = tempfile.TemporaryDirectory(prefix="http_load-")
+        args.data_dir = Path(scratch.name) / "home"
+
+    # -- direct, in-process, one at a time, before the API runs ---------------------------------
+    runtime = open_runtime(Settings(home=args.data_dir))
+    movie_ids = sorted(runtime.service.catalog.movies)[:: max(1, len(runtime.service.catalog.movies) // 400)]
+    catalog_size = len(runtime.service.catalog)
+    plan = sessions(args.clients, args.per_client, movie_ids)
+    calls = interleaved(plan)
+    first = [call for calls_ in plan for call in calls_[: args.sequential]]
+    print(f"catalog: {catalog_size} movies in {args.data_dir}; {os.cpu_count()} cores; "
+          f"{len(calls)} requests from {args.clients} sessions "
+          f"({sum(c.kind == 'chat' for c in calls)} chat, {sum(c.kind == 'recommend' for c in calls)} structured, "
+          f"{sum(c.kind == 'feedback' for c in calls)} feedback)")  # fmt: skip
+    before, before_wall = run_direct(runtime, calls, "direct")
+    direct_rss = peak_rss_mb()
+    print_direct("direct, before the API:", before, before_wall)
+
+    # -- the same requests over HTTP, against `moviebot serve` ----------------------------------
+    port = free_port()
+    keys = {name: secrets.token_urlsafe(24) for name in ("warm", "seq", *(f"think{i}" for i in range(len(args.think))))}
+    env = {**os.environ, "MOVIEBOT_API_KEYS": ",".join(f"{n}:{k}" for n, k in keys.items()), "MOVIEBOT_HTTP_RATE": "0"}
+    for name in ("DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"):
+        env.pop(name, None)
+    if args.workers:
+        env["MOVIEBOT_HTTP_WORKERS"] = str(args.workers)
+    log = tempfile.TemporaryFile("w+")  # noqa: SIM115 - the server's stderr; an unread pipe could fill and stall it
+    server = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "serve", "--http", str(port), "--data-dir", str(args.data_dir)],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log, text=True,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    phases = []
+    try:
+        wait_ready(url, server, log)
+        asyncio.run(load(url, keys["warm"], [WARM_UP]))
+        seq, _ = asyncio.run(load(url, keys["seq"], [first]))
+        for i, think in enumerate(args.think):
+            phases.append((think, *asyncio.run(load(url, keys[f"think{i}"], plan, think))))  # fresh users each
+        server_rss = peak_rss_mb(server.pid)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.seek(0)
+        err = log.read()
+
+    # -- direct again, after: the machine's speed drifts, so the baseline is both runs -----------
+    runtime = open_runtime(Settings(home=args.data_dir))
+    after, after_wall = run_direct(runtime, calls, "direct-after")
+    print_direct("direct, after the API: ", after, after_wall)
+    both = [*before.values(), *after.values()]
+    direct_p50 = statistics.median(both)
+    direct_rate = 2 * len(calls) / (before_wall + after_wall)
+    print_direct("direct, both runs:     ", {i: t for i, t in enumerate(both)}, before_wall + after_wall)
+
+    seq_p50 = statistics.median(s.seconds for s in seq)
+    seq_direct = statistics.median([before[id(c)] for c in first] + [after[id(c)] for c in first])
+    seq_work = [s.timing["service"] for s in seq if "service" in s.timing]
+    failures = sum(not s.ok for s in seq)
+    print(f"API, 1 client:          p50 {ms(seq_p50)} over {len(first)} requests, x{seq_p50 / seq_direct:.2f} the "
+          f"direct p50 of the same requests ({ms(seq_direct)}); in the server's service p50 "
+          f"{ms(statistics.median(seq_work))}, so HTTP costs x{seq_p50 / statistics.median(seq_work):.2f}")  # fmt: skip
+    for think, samples, wall in phases:
+        failures += report_load(samples, wall, args.clients, think, direct_p50, direct_rate)
+    print(f"peak RSS: server {server_rss:.0f} MB; this process (direct run) {direct_rss:.0f} MB")
+    print(f"server exit status after SIGTERM: {server.returncode}; its log ends:\n  "
+          + "\n  ".join(err.strip().splitlines()[-4:]))  # fmt: skip
+    if scratch is not None:
+        scratch.cleanup()
+    return 0 if not failures and server.returncode == 0 else 1
+
+
+def run_direct(runtime, calls: list[Call], tenant: str) -> tuple[dict[int, float], float]:
+    """Each call's seconds (by id) and the whole run's, after the warm-up; closes the runtime."""
+    service = runtime.service
+    try:
+        for call in WARM_UP:
+            direct(service, call, f"{tenant}-warm")
+        times: dict[int, float] = {}
+        started = time.perf_counter()
+        for call in calls:
+            t0 = time.perf_counter()
+            direct(service, call, tenant)
+            times[id(call)] = time.perf_counter() - t0
+        return times, time.perf_counter() - started
+    finally:
+        runtime.close()
+
+
+def print_direct(label: str, times: dict[int, float], wall: float) -> None:
+    values = list(times.values())
+    print(f"{label} p50 {ms(statistics.median(values))}  p95 {ms(pct(values, 0.95))}  "
+          f"p99 {ms(pct(values, 0.99))}  {len(values) / wall:.1f} requests/s one at a time")  # fmt: skip
+
+
+def report_load(samples: list[Sample], wall: float, clients: int, think: float, direct_p50: float,
+                direct_rate: float) -> int:  # fmt: skip
+    """Prints one load phase; its error count."""
+    latencies = [s.seconds for s in samples]
+    errors = sum(not s.ok for s in samples)
+    api_p50 = statistics.median(latencies)
+    rate = len(samples) / wall
+    paced = f", each pausing {think:g} s on average between requests" if think else ", back to back"
+    print(f"API, {clients} clients{paced}: {len(samples)} requests in {wall:.1f} s = {rate:.1f} requests/s "
+          f"(x{rate / direct_rate:.2f} the direct single-thread rate); errors {errors}")  # fmt: skip
+    print(f"  latency at the client: p50 {ms(api_p50)}  p95 {ms(pct(latencies, 0.95))}  "
+          f"p99 {ms(pct(latencies, 0.99))};  API p50 / direct p50 = {api_p50 / direct_p50:.2f}")  # fmt: skip
+    timed = [s.timing for s in samples if {"queue", "service", "total"} <= set(s.timing)]
+    if timed:
+        queue = statistics.median(t["queue"] for t in timed)
+        work = statistics.median(t["service"] for t in timed)
+        rest = statistics.median(t["total"] - t["queue"] - t["service"] for t in timed)
+        print(f"  on the server, p50: waiting for a worker {ms(queue)}, in the service {ms(work)} "
+              f"(x{work / direct_p50:.2f} direct p50), HTTP + JSON + event loop {ms(rest)}")  # fmt: skip
+        print(f"  Little's law: {clients} clients / {rate:.1f} requests/s = {clients / rate * 1000:.0f} ms between "
+              f"one client's requests ({think * 1000:.0f} ms of it pausing)")  # fmt: skip
+    return errors
+
+
+def wait_ready(url: str, server: subprocess.Popen, log, timeout: float = 600) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            log.seek(0)
+            raise SystemExit(f"moviebot serve exited with {server.returncode}:\n{log.read()[-2000:]}")
+        try:
+            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit("moviebot serve did not become ready")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

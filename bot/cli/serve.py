@@ -1,0 +1,62 @@
+"""`moviebot serve`: the command line around bot.serve."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import dataclasses
+import logging
+import sys
+
+from bot.cli.base import UserError, open_service
+from bot.settings import Settings
+
+log = logging.getLogger("moviebot")
+
+
+def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "serve",
+        parents=[common],
+        help="run every configured front end (Discord, Slack, HTTP API) in one process",
+        description="Runs, over one catalog and one model load, Discord when DISCORD_TOKEN is set, Slack when "
+        "SLACK_BOT_TOKEN and SLACK_APP_TOKEN are set, and the HTTP API when MOVIEBOT_HTTP_PORT is set or "
+        "--http PORT is given. Ctrl-C or SIGTERM finishes the turns in flight, then exits.",
+    )
+    p.add_argument("--http", type=int, metavar="PORT", help="serve the HTTP API on this port")
+    p.add_argument("--host", help="the HTTP API's address (default $MOVIEBOT_HTTP_HOST or 127.0.0.1)")
+    p.set_defaults(run=cmd_serve)
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.serve import plan, run
+
+    http = settings.http
+    if args.http is not None:
+        if not 0 < args.http < 65536:
+            raise UserError(f"--http takes a port number from 1 to 65535, not {args.http}")
+        http = dataclasses.replace(http, port=args.http)
+    if args.host:
+        http = dataclasses.replace(http, host=args.host)
+    settings = dataclasses.replace(settings, http=http)
+    front_ends = plan(settings)
+    for front in front_ends:
+        print(f"{front.name}: {'on' if front.on else 'off'}, {front.reason}", file=sys.stderr)
+    if not any(front.on for front in front_ends):
+        raise UserError("nothing to serve: configure at least one front end (see above)")
+    if http.port is not None:
+        http.check_exposure()
+    for name in ("moviebot", "bot", "discord", "slack_bolt"):
+        logging.getLogger(name).setLevel(logging.DEBUG if args.verbose else logging.INFO)
+
+    app = open_service(args, settings, serving=True)  # warms the model, the index and the caches first
+    try:
+        log.info("ready: %d movies in the catalog, the model loaded", len(app.catalog))
+        failed = asyncio.run(run(app.service, settings, front_ends))
+    finally:
+        app.close()
+        log.info("stores closed")
+    if failed:
+        print(f"moviebot: {', '.join(failed)} failed (see above)", file=sys.stderr)
+        return 1
+    return 0

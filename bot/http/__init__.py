@@ -1,0 +1,1 @@
+"""The HTTP API: a FastAPI translation of MovieService for developers' own apps."""

@@ -1,0 +1,70 @@
+"""Who is calling: every API key is its own tenant, and a tenant only ever sees its own users.
+
+A key's users are `http:<tenant>:<user>`; user ids cannot contain ':' (models.NAME_PATTERN),
+so no path or body can name another tenant's user. With no keys configured the API is open
+to whoever can reach its loopback address, as the single tenant "local".
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Path, Request
+
+from bot.http.errors import RateLimited, Unauthorized
+from bot.http.models import NAME_PATTERN
+from bot.ratelimit import Cooldown
+from bot.settings import HttpSettings
+
+PLATFORM = "http"
+LOCAL_TENANT = "local"
+
+
+@dataclass(frozen=True)
+class Tenant:
+    name: str
+
+    def user_key(self, user: str) -> str:
+        """The service's key for one of this tenant's users."""
+        return f"{PLATFORM}:{self.platform_id(user)}"
+
+    def platform_id(self, user: str) -> str:
+        return f"{self.name}:{user}"
+
+
+class Gate:
+    """Turns an Authorization header into a Tenant, and spends one of its rate-limit tokens."""
+
+    def __init__(self, settings: HttpSettings):
+        self.tenants = {key.digest: Tenant(key.name) for key in settings.api_keys}
+        rate = settings.rate_per_minute
+        self.cooldown = Cooldown(burst=settings.burst, per=60.0 / rate) if rate else None
+
+    def admit(self, authorization: str | None) -> Tenant:
+        tenant = self.identify(authorization)
+        if self.cooldown and (wait := self.cooldown.retry_after(tenant.name)):
+            raise RateLimited(wait)
+        return tenant
+
+    def identify(self, authorization: str | None) -> Tenant:
+        if not self.tenants:
+            return Tenant(LOCAL_TENANT)
+        scheme, _, key = (authorization or "").partition(" ")
+        if not authorization:
+            raise Unauthorized("Send your API key as 'Authorization: Bearer <key>'.")
+        if scheme.lower() != "bearer" or not key.strip():
+            raise Unauthorized("The Authorization header must be 'Bearer <key>'.")
+        tenant = self.tenants.get(hashlib.sha256(key.strip().encode()).digest())
+        if tenant is None:
+            raise Unauthorized("That API key is not valid.")
+        return tenant
+
+
+def tenant(request: Request) -> Tenant:
+    return request.app.state.gate.admit(request.headers.get("authorization"))
+
+
+CurrentTenant = Annotated[Tenant, Depends(tenant)]
+PathUser = Annotated[str, Path(pattern=NAME_PATTERN, description="Your id for the person (scoped to your key).")]

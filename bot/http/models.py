@@ -1,0 +1,167 @@
+"""Request and response bodies: these models are the OpenAPI document served at /docs."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+NAME_PATTERN = r"^[A-Za-z0-9_.@+-]{1,64}$"
+UserId = Annotated[
+    str,
+    Field(
+        pattern=NAME_PATTERN,
+        description="Your own id for the person: letters, digits and _ . @ + - (up to 64). "
+        "It is scoped to your API key: another key's 'ana' is a different person.",
+        examples=["ana"],
+    ),
+]
+MAX_TEXT_CHARS = 2000
+
+
+class Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ChatRequest(Body):
+    user: UserId
+    conversation: str = Field(
+        "default",
+        pattern=NAME_PATTERN,
+        description="Turns are remembered per (user, conversation): 'more', 'something older' build on it.",
+    )
+    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS, examples=["something like Se7en but less grim"])
+
+
+class Filters(Body):
+    """Hard constraints, named as in a turn's `understood`."""
+
+    genres: list[str] = Field(default_factory=list, max_length=20, examples=[["crime", "thriller"]])
+    exclude_genres: list[str] = Field(default_factory=list, max_length=20)
+    year_min: int | None = Field(None, ge=1870, le=2100)
+    year_max: int | None = Field(None, ge=1870, le=2100)
+    min_runtime: int | None = Field(None, ge=1, le=1000)
+    max_runtime: int | None = Field(None, ge=1, le=1000)
+    min_rating: float | None = Field(None, ge=0, le=10)
+    people: list[str] = Field(default_factory=list, max_length=20, examples=[["Michael Mann"]])
+    like_titles: list[str] = Field(default_factory=list, max_length=20, examples=[["Heat (1995)"]])
+    languages: list[str] = Field(default_factory=list, max_length=20, examples=[["ko"]])
+    countries: list[str] = Field(default_factory=list, max_length=20, examples=[["KR"]])
+
+
+class RecommendationsRequest(Body):
+    user: UserId
+    text: str = Field("", max_length=MAX_TEXT_CHARS, examples=["heist gone wrong"])
+    filters: Filters | None = None
+    k: int | None = Field(None, ge=1, le=50, description="How many picks (default 3, at most 50).")
+
+
+FeedbackKind = Literal["like", "dislike", "stars", "watched", "dismiss"]
+
+
+class FeedbackRequest(Body):
+    user: UserId
+    movie_id: str = Field(min_length=1, max_length=200, examples=["heat-1995"])
+    kind: FeedbackKind
+    stars: float | None = Field(None, ge=0.5, le=5, description="Required when kind is 'stars'; marks it watched.")
+    event_id: str = Field(
+        min_length=1, max_length=128, description="Your id for this event: sending it again changes nothing."
+    )
+    suggestion_id: int | None = Field(None, description="The recommendation's suggestion_id, when it was one.")
+
+    @model_validator(mode="after")
+    def _stars_with_stars(self) -> FeedbackRequest:
+        if (self.kind == "stars") != (self.stars is not None):
+            raise ValueError("give stars exactly when kind is 'stars'")
+        return self
+
+
+class WatchedRequest(Body):
+    movie: str = Field(min_length=1, max_length=300, description="A catalog id, 'Title (Year)', or a title.")
+    stars: float | None = Field(None, ge=0.5, le=5)
+
+
+class Recommendation(BaseModel):
+    id: str
+    title: str
+    year: int | None = None
+    genres: list[str] = []
+    runtime: int | None = None
+    directors: list[str] = []
+    cast: list[str] = []
+    rating: float | None = None
+    poster_url: str | None = None
+    explanation: str = ""
+    suggestion_id: int | None = Field(None, description="Send it back with feedback on this pick.")
+    score: float | None = None
+
+
+class TurnResponse(BaseModel):
+    """The contract of `moviebot ask --json`, plus each pick's suggestion_id, cast and poster."""
+
+    reply: str = Field(description="The whole answer as text.")
+    recommendations: list[Recommendation]
+    understood: dict[str, Any] = Field(description="The request as understood: the same names as `filters`.")
+    intent: str = ""
+    recorded: dict[str, Any] = Field(default_factory=dict, description="What the message stored (ratings, watched).")
+
+    @classmethod
+    def of(cls, turn) -> TurnResponse:
+        data = turn.to_json()
+        for shown, full in zip(data["recommendations"], turn.recommendations, strict=True):
+            shown.update({k: full[k] for k in EXTRA_PICK_FIELDS if full.get(k) is not None})
+        return cls.model_validate({**data, "recorded": turn.recorded})
+
+
+EXTRA_PICK_FIELDS = ("suggestion_id", "cast", "poster_url")
+
+
+class FeedbackResponse(BaseModel):
+    recorded: bool = Field(description="False when this event_id was already applied.")
+    kind: str
+    stars: float | None = None
+    movie_id: str
+    message: str
+
+
+class RatedResponse(BaseModel):
+    movie_id: str
+    label: str
+    stars: float | None = None
+    message: str
+
+
+class WatchedItem(BaseModel):
+    movie_id: str
+    label: str
+    year: int | None = None
+    stars: float | None = None
+    at: Any = None
+
+
+class ProfileResponse(BaseModel):
+    summary: str = Field(description="The taste profile in a sentence or two.")
+    rated: int
+    watched: int
+    dismissed: int
+    top_genres: list[tuple[str, float]] = Field(description="(genre, affinity about -1..1), strongest liked first.")
+    top_people: list[tuple[str, float]]
+    top_decades: list[tuple[int, float]]
+    recent_watched: list[str] = Field(description="Labels, newest first.")
+    is_empty: bool
+    genres: dict[str, float] = {}
+    decades: dict[int, float] = {}
+
+
+class Deleted(BaseModel):
+    deleted: dict[str, int] = Field(description="How many rows of each kind were deleted.")
+
+
+class Health(BaseModel):
+    status: Literal["ok", "unavailable"]
+    detail: str = ""
+
+
+class Error(BaseModel):
+    error: str = Field(examples=["not_found"])
+    message: str = Field(examples=["There is nothing at this address."])

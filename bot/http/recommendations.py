@@ -1,0 +1,25 @@
+"""POST /v1/recommendations: a structured request, with no chat memory."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from bot.http.auth import PLATFORM, CurrentTenant
+from bot.http.backend import ServiceBackend
+from bot.http.errors import ERROR_RESPONSES
+from bot.http.models import RecommendationsRequest, TurnResponse
+
+router = APIRouter(prefix="/v1", tags=["recommendations"], responses=ERROR_RESPONSES)
+
+
+@router.post("/recommendations", response_model=TurnResponse, summary="Picks for a structured request")
+async def recommend(body: RecommendationsRequest, tenant: CurrentTenant, backend: ServiceBackend) -> TurnResponse:
+    """`filters` are hard constraints; `text` describes the rest. Films the user has watched,
+    disliked or dismissed are never suggested."""
+    filters = body.filters.model_dump(exclude_defaults=True) if body.filters else None
+    turn = await backend.run_as(
+        tenant,
+        body.user,
+        lambda service, user: service.recommend(user, text=body.text, filters=filters, k=body.k, platform=PLATFORM),
+    )
+    return TurnResponse.of(turn)

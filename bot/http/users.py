@@ -1,0 +1,73 @@
+"""/v1/users/{user}/...: watched films, the taste profile (JSON or a PNG chart), export, forget."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from fastapi import APIRouter, Request, Response, status
+
+from bot.http.auth import CurrentTenant, PathUser
+from bot.http.backend import ServiceBackend
+from bot.http.errors import ERROR_RESPONSES, NotFound
+from bot.http.models import Deleted, ProfileResponse, RatedResponse, WatchedItem, WatchedRequest
+
+router = APIRouter(prefix="/v1/users/{user}", tags=["users"], responses=ERROR_RESPONSES)
+
+
+@router.get("/watched", response_model=list[WatchedItem], summary="Films the user has watched, newest first")
+async def watched_list(user: PathUser, tenant: CurrentTenant, backend: ServiceBackend) -> list[WatchedItem]:
+    items = await backend.run("watched_list", tenant.user_key(user))
+    return [WatchedItem.model_validate(dataclasses.asdict(item)) for item in items]
+
+
+@router.post(
+    "/watched", response_model=RatedResponse, status_code=status.HTTP_201_CREATED, summary="Mark a film watched"
+)
+async def watched_add(
+    user: PathUser, body: WatchedRequest, tenant: CurrentTenant, backend: ServiceBackend
+) -> RatedResponse:
+    """`movie` is a catalog id, "Title (Year)" or a title; an ambiguous title answers 422 with
+    the `choices` to pick from, an unknown one 404."""
+    rated = await backend.run_as(
+        tenant, user, lambda service, key: service.watched_add(key, body.movie, stars=body.stars)
+    )
+    return RatedResponse.model_validate(dataclasses.asdict(rated))
+
+
+@router.delete(
+    "/watched/{movie_id}", status_code=status.HTTP_204_NO_CONTENT, summary="Take a film off the watched list"
+)
+async def watched_remove(user: PathUser, movie_id: str, tenant: CurrentTenant, backend: ServiceBackend) -> Response:
+    if not await backend.run("watched_remove", tenant.user_key(user), movie_id):
+        raise NotFound(f"{movie_id!r} is not on {user}'s watched list.")
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get(
+    "/profile",
+    response_model=ProfileResponse,
+    summary="Taste profile",
+    responses={200: {"content": {"image/png": {}}, "description": "JSON, or a PNG chart with Accept: image/png"}},
+)
+async def profile(user: PathUser, request: Request, tenant: CurrentTenant, backend: ServiceBackend):
+    """With `Accept: image/png`, the chart of the user's favourite genres, people and decades
+    (404 while they have rated nothing)."""
+    key = tenant.user_key(user)
+    if "image/png" in request.headers.get("accept", ""):
+        png = await backend.run("profile_chart", key, user)
+        if png is None:
+            raise NotFound(f"{user} has no ratings yet, so there is no chart to draw.")
+        return Response(png, media_type="image/png")
+    summary = await backend.run("profile", key)
+    return ProfileResponse.model_validate(dataclasses.asdict(summary))  # its `user` (the internal key) is left out
+
+
+@router.get("/export", summary="Everything stored about the user")
+async def export(user: PathUser, tenant: CurrentTenant, backend: ServiceBackend) -> dict:
+    return await backend.run("export", tenant.user_key(user))
+
+
+@router.delete("", response_model=Deleted, summary="Forget the user")
+async def forget(user: PathUser, tenant: CurrentTenant, backend: ServiceBackend) -> Deleted:
+    """Deletes the user's ratings, history, suggestions and conversations."""
+    return Deleted(deleted=await backend.run("forget", tenant.user_key(user)))

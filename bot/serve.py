@@ -1,0 +1,130 @@
+"""`moviebot serve`: every configured front end in one process, over one runtime.
+
+Each front end is an async `serve(service, settings, stop)` that runs until `stop` is set and
+then finishes what it is doing. One that fails is reported and the others go on; SIGINT or
+SIGTERM sets `stop`, so every front end drains its in-flight turns before the process exits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib
+import logging
+import signal
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+FrontEndServe = Callable[[object, Settings, asyncio.Event], Awaitable[None]]
+DRAIN_SECONDS = 45.0  # after stop: longer than the HTTP server's own 30 s grace for in-flight requests
+
+
+@dataclass(frozen=True)
+class FrontEnd:
+    name: str
+    entry: str  # "module:function", imported only when the front end is on
+    on: bool
+    reason: str  # why it is on, or what would turn it on
+
+    def load(self) -> FrontEndServe:
+        module, _, function = self.entry.partition(":")
+        return getattr(importlib.import_module(module), function)
+
+
+def plan(settings: Settings) -> list[FrontEnd]:
+    """Which front ends this configuration runs, and why each is on or off."""
+    slack_missing = [n for n, v in (("SLACK_BOT_TOKEN", settings.slack_bot_token),
+                                    ("SLACK_APP_TOKEN", settings.slack_app_token)) if not v]  # fmt: skip
+    http = settings.http
+    return [
+        FrontEnd(
+            "Discord",
+            "bot.discord.app:serve",
+            bool(settings.discord_token),
+            "DISCORD_TOKEN is set" if settings.discord_token else "DISCORD_TOKEN is not set",
+        ),
+        FrontEnd(
+            "Slack",
+            "bot.slack.app:serve",
+            not slack_missing,
+            "SLACK_BOT_TOKEN and SLACK_APP_TOKEN are set"
+            if not slack_missing
+            else f"{' and '.join(slack_missing)} {'is' if len(slack_missing) == 1 else 'are'} not set",
+        ),
+        FrontEnd(
+            "HTTP API",
+            "bot.http.app:serve",
+            http.port is not None,
+            f"on http://{http.host}:{http.port}"
+            if http.port is not None
+            else "MOVIEBOT_HTTP_PORT is not set and no --http PORT was given",
+        ),
+    ]
+
+
+async def run(service, settings: Settings, front_ends: list[FrontEnd], stop: asyncio.Event | None = None) -> list[str]:
+    """Runs the front ends that are on until each has stopped; the names of those that failed.
+
+    Signals set `stop` (only when called on the main thread)."""
+    stop = stop or asyncio.Event()
+    running = [front for front in front_ends if front.on]
+    with _stop_on_signals(stop):
+        tasks = {asyncio.create_task(_guarded(front, service, settings, stop)): front for front in running}
+        stopping = asyncio.create_task(stop.wait())
+        pending = set(tasks)
+        while pending:
+            done, _ = await asyncio.wait(pending | {stopping}, return_when=asyncio.FIRST_COMPLETED)
+            pending -= done
+            if stopping in done and pending:
+                log.info("stopping: finishing the turns in flight")
+                _, late = await asyncio.wait(pending, timeout=DRAIN_SECONDS)
+                for task in late:
+                    log.warning("%s did not stop within %.0f s; cancelled", tasks[task].name, DRAIN_SECONDS)
+                    task.cancel()
+                await asyncio.gather(*late, return_exceptions=True)
+                break
+        stopping.cancel()
+    return [tasks[task].name for task in tasks if not task.cancelled() and task.result() is False]
+
+
+async def _guarded(front: FrontEnd, service, settings: Settings, stop: asyncio.Event) -> bool:
+    """False when the front end could not start or broke; the others keep running."""
+    try:
+        await front.load()(service, settings, stop)
+    except asyncio.CancelledError:
+        raise
+    except Exception as exc:  # one front end's failure must not take the others down
+        log.error("%s stopped: %s", front.name, describe(exc), exc_info=log.isEnabledFor(logging.DEBUG))
+        return False
+    log.info("%s stopped", front.name)
+    return True
+
+
+def describe(exc: BaseException) -> str:
+    if isinstance(exc, ImportError):
+        return f"it is not available in this installation ({exc})"
+    return str(exc) or type(exc).__name__
+
+
+@contextlib.contextmanager
+def _stop_on_signals(stop: asyncio.Event):
+    loop = asyncio.get_running_loop()
+    handled = []
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # Windows; not the main thread
+            loop.add_signal_handler(sig, _signalled, stop, sig.name)
+            handled.append(sig)
+    try:
+        yield
+    finally:
+        for sig in handled:
+            loop.remove_signal_handler(sig)
+
+
+def _signalled(stop: asyncio.Event, name: str) -> None:
+    log.info("received %s", name)
+    stop.set()

@@ -1,0 +1,226 @@
+"""The HTTP API behind a real uvicorn server on 127.0.0.1: every endpoint over real sockets,
+and a stop (what SIGTERM does under `moviebot serve`) that finishes the turns in flight."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from asyncio.base_events import _set_nodelay
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bot.http.app import listen, serve
+from bot.settings import ApiKey, HttpSettings, Settings
+from tests.http_fakes import FakeService
+from tests.http_server import RunningServer
+
+KEYS = (ApiKey("acme", "acme-key-0123456789"), ApiKey("beta", "beta-key-9876543210"))
+ACME = {"Authorization": "Bearer acme-key-0123456789"}
+
+
+def test_stopping_finishes_the_turns_in_flight_and_then_refuses_new_ones():
+    service = FakeService()
+    service.gate = threading.Event()
+    settings = Settings(http=HttpSettings(api_keys=KEYS))
+    results = []
+    with RunningServer(service, settings) as server:
+        url = server.url
+
+        def ask():
+            results.append(httpx.post(f"{url}/v1/chat", json={"user": "ana", "text": "hi"}, headers=ACME, timeout=30))
+
+        asker = threading.Thread(target=ask)
+        asker.start()
+        while not any(call[0] == "chat" for call in service.calls):
+            time.sleep(0.01)
+        server.stop()  # the turn is in flight in the worker pool
+        time.sleep(0.3)
+        service.gate.set()
+        asker.join(30)
+    assert results and results[0].status_code == 200 and results[0].json()["recommendations"]
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"{url}/healthz", timeout=2)
+
+
+def test_connections_are_accepted_with_nagle_off():
+    """asyncio turns Nagle off only for sockets that declare TCP; with it on, each answer on a
+    kept-alive connection waited for a delayed ACK (44 ms instead of 1 ms for /healthz)."""
+    sock = listen("127.0.0.1", 0)
+    try:
+        sock.setblocking(True)
+        with socket.create_connection(sock.getsockname()[:2]):
+            accepted, _ = sock.accept()
+        with accepted:
+            assert accepted.proto == socket.IPPROTO_TCP
+            _set_nodelay(accepted)  # what asyncio's transport does with each accepted socket
+            assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1
+    finally:
+        sock.close()
+
+
+def test_a_taken_port_is_an_error_not_an_exit():
+    service = FakeService()
+    with RunningServer(service, Settings(http=HttpSettings(api_keys=KEYS))) as first:
+        taken = Settings(http=HttpSettings(api_keys=KEYS, port=first.port))
+        with pytest.raises(OSError):
+            asyncio.run(serve(service, taken, asyncio.Event()))
+
+
+# -- the real stack: open_runtime's MovieService (real embedder, starter catalog, SQLite) --------
+
+BETA = {"Authorization": "Bearer beta-key-9876543210"}
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory) -> Path:
+    """One data directory for this module: `moviebot serve` builds the starter catalog in it
+    first, then the in-process runtime reuses it (one process at a time)."""
+    return tmp_path_factory.mktemp("http") / "home"
+
+
+def test_moviebot_serve_keeps_the_http_api_up_when_discord_fails_and_drains_on_sigterm(home):
+    """Discord is configured but unreachable (no network here): it is reported, HTTP goes on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")}
+    env["MOVIEBOT_API_KEYS"] = "acme:acme-key-0123456789"
+    env["DISCORD_TOKEN"] = "not-a-real-token"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "serve", "--http", str(port), "--data-dir", str(home)],
+        cwd=Path(__file__).resolve().parents[2], env=env, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 600
+        while time.monotonic() < deadline and server.poll() is None:
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                    break
+            time.sleep(0.5)
+        turn = httpx.post(f"{url}/v1/chat", json={"user": "ana", "text": "a heist film"}, headers=ACME, timeout=120)
+        assert turn.status_code == 200 and turn.json()["recommendations"]
+    finally:
+        server.send_signal(signal.SIGTERM)
+        _, err = server.communicate(timeout=120)
+    assert "Discord: on, DISCORD_TOKEN is set" in err and "Slack: off" in err
+    assert f"HTTP API: on, on http://127.0.0.1:{port}" in err
+    assert "Discord stopped: " in err  # reported, and the chat turn above was still answered
+    assert "received SIGTERM" in err and "HTTP API stopped" in err and "stores closed" in err
+    assert server.returncode == 1, err  # a front end failed
+    assert "moviebot: Discord failed (see above)" in err
+
+
+@pytest.fixture(scope="module")
+def runtime(home):
+    from bot.runtime import open_runtime
+
+    app = open_runtime(Settings(home=home))
+    yield app
+    app.close()
+
+
+@pytest.fixture(scope="module")
+def api(runtime):
+    settings = Settings(home=runtime.settings.home, http=HttpSettings(api_keys=KEYS, rate_per_minute=0))
+    with RunningServer(runtime.service, settings) as server, httpx.Client(base_url=server.url, timeout=60) as client:
+        yield client
+
+
+def test_chat_turns_are_remembered_per_conversation(api):
+    first = api.post("/v1/chat", json={"user": "ana", "conversation": "c1", "text": "a crime thriller from the 90s"},
+                     headers=ACME)  # fmt: skip
+    assert first.status_code == 200
+    body = first.json()
+    assert body["understood"]["year_min"] == 1990 and "crime" in body["understood"]["genres"]
+    picks = body["recommendations"]
+    assert picks and all(1990 <= p["year"] <= 1999 and "crime" in p["genres"] for p in picks)
+    assert all(isinstance(p["suggestion_id"], int) for p in picks)
+    more = api.post("/v1/chat", json={"user": "ana", "conversation": "c1", "text": "more"}, headers=ACME).json()
+    assert more["recommendations"] and not {p["id"] for p in more["recommendations"]} & {p["id"] for p in picks}
+    assert all(1990 <= p["year"] <= 1999 for p in more["recommendations"])  # "more" kept the 90s
+    fresh = api.post("/v1/chat", json={"user": "ana", "conversation": "c2", "text": "more"}, headers=ACME).json()
+    assert fresh["understood"]["year_min"] is None  # another conversation knows nothing of c1
+
+
+def test_structured_recommendations_honour_filters_and_k(api):
+    body = {"user": "bo", "text": "", "filters": {"genres": ["animation"], "year_min": 2000}, "k": 7}
+    picks = api.post("/v1/recommendations", json=body, headers=ACME).json()["recommendations"]
+    assert len(picks) == 7
+    assert all("animation" in p["genres"] and p["year"] >= 2000 for p in picks)
+    bad = api.post("/v1/recommendations", json={"user": "bo", "filters": {"genres": ["romcom"]}}, headers=ACME)
+    assert bad.status_code == 422 and "unknown genre 'romcom'" in bad.json()["message"]
+
+
+def test_feedback_watched_profile_export_and_forget(api):
+    turn = api.post("/v1/recommendations", json={"user": "cy", "text": "heist", "k": 3}, headers=ACME).json()
+    pick = turn["recommendations"][0]
+    event = {"user": "cy", "movie_id": pick["id"], "kind": "stars", "stars": 5, "event_id": "ev-1",
+             "suggestion_id": pick["suggestion_id"]}  # fmt: skip
+    assert api.post("/v1/feedback", json=event, headers=ACME).json()["recorded"] is True
+    assert api.post("/v1/feedback", json=event, headers=ACME).json()["recorded"] is False
+    added = api.post("/v1/users/cy/watched", json={"movie": "Spirited Away", "stars": 4}, headers=ACME)
+    assert added.status_code == 201 and added.json()["movie_id"] == "spirited-away-2001"
+    watched = api.get("/v1/users/cy/watched", headers=ACME).json()
+    assert {w["movie_id"] for w in watched} == {pick["id"], "spirited-away-2001"}  # stars mark it watched
+    again = api.post("/v1/recommendations", json={"user": "cy", "text": "heist", "k": 3}, headers=ACME).json()
+    assert pick["id"] not in {p["id"] for p in again["recommendations"]}  # never suggests what was watched
+
+    profile = api.get("/v1/users/cy/profile", headers=ACME).json()
+    assert profile["rated"] == 2 and profile["watched"] == 2 and not profile["is_empty"]
+    chart = api.get("/v1/users/cy/profile", headers={**ACME, "Accept": "image/png"})
+    assert chart.headers["content-type"] == "image/png" and chart.content[:8] == b"\x89PNG\r\n\x1a\n"
+
+    assert api.delete("/v1/users/cy/watched/spirited-away-2001", headers=ACME).status_code == 204
+    assert api.delete("/v1/users/cy/watched/spirited-away-2001", headers=ACME).status_code == 404
+    unknown = api.post("/v1/users/cy/watched", json={"movie": "Not A Film At All"}, headers=ACME)
+    assert unknown.status_code == 404 and unknown.json()["error"] == "unknown_title"
+
+    exported = api.get("/v1/users/cy/export", headers=ACME).json()
+    assert pick["id"] in str(exported)
+    deleted = api.delete("/v1/users/cy", headers=ACME).json()["deleted"]
+    assert sum(deleted.values()) > 0
+    assert api.get("/v1/users/cy/watched", headers=ACME).json() == []
+    assert api.get("/v1/users/cy/profile", headers=ACME).json()["is_empty"] is True
+
+
+def test_tenants_are_apart_on_the_real_service(api):
+    api.post("/v1/users/dee/watched", json={"movie": "Heat", "stars": 5}, headers=ACME)
+    assert api.get("/v1/users/dee/watched", headers=BETA).json() == []
+    assert api.get("/v1/users/dee/profile", headers=BETA).json()["is_empty"] is True
+    assert api.delete("/v1/users/dee", headers=BETA).status_code == 200
+    assert [w["movie_id"] for w in api.get("/v1/users/dee/watched", headers=ACME).json()] == ["heat-1995"]
+    pick = api.post("/v1/chat", json={"user": "dee", "text": "a comedy"}, headers=ACME).json()["recommendations"][0]
+    event = {"user": "dee", "movie_id": pick["id"], "kind": "like", "event_id": "x",
+             "suggestion_id": pick["suggestion_id"]}  # fmt: skip
+    assert api.post("/v1/feedback", json=event, headers=BETA).status_code == 404  # acme's suggestion, not beta's
+    assert api.post("/v1/feedback", json=event, headers=ACME).json()["recorded"] is True
+
+
+def test_errors_over_the_wire_are_json(api):
+    assert api.get("/v1/users/ana/watched").json()["error"] == "unauthorized"
+    assert api.get("/v1/nothing", headers=ACME).json() == {
+        "error": "not_found", "message": "There is nothing at this address."}  # fmt: skip
+    bad = api.post("/v1/chat", content=b"{not json", headers={**ACME, "Content-Type": "application/json"})
+    assert bad.status_code == 422 and bad.json()["error"] == "invalid_request"
+    big = api.post("/v1/chat", content=b"x" * 70_000, headers={**ACME, "Content-Type": "application/json"})
+    assert big.status_code == 413 and big.json()["error"] == "too_large"
+    assert api.get("/healthz").status_code == 200 and api.get("/readyz").json()["status"] == "ok"
+
+
+def test_the_rate_limit_over_the_wire(runtime):
+    settings = Settings(http=HttpSettings(api_keys=KEYS, rate_per_minute=2, burst=3))
+    with RunningServer(runtime.service, settings) as server:
+        codes = [httpx.get(f"{server.url}/v1/users/ana/watched", headers=ACME).status_code for _ in range(4)]
+        limited = httpx.get(f"{server.url}/v1/users/ana/watched", headers=ACME)
+    assert codes == [200, 200, 200, 429]
+    assert limited.status_code == 429 and int(limited.headers["Retry-After"]) >= 1

@@ -1,0 +1,268 @@
+"""The HTTP API's translation of MovieService: tenants, JSON in and out, errors, limits.
+
+The service here is a stand-in (tests/http_fakes.py); tests/integration/test_http_server.py runs
+the real one behind a real uvicorn server."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from fastapi.testclient import TestClient
+
+from bot.http.app import create_app
+from bot.settings import ApiKey, HttpSettings, Settings
+from tests.http_fakes import FakeService
+
+ACME = {"Authorization": "Bearer acme-key-0123456789"}
+BETA = {"Authorization": "Bearer beta-key-9876543210"}
+KEYS = (ApiKey("acme", "acme-key-0123456789"), ApiKey("beta", "beta-key-9876543210"))
+
+
+def settings(**http) -> Settings:
+    return Settings(http=HttpSettings(**{"api_keys": KEYS, "rate_per_minute": 0, **http}))
+
+
+@pytest.fixture
+def service() -> FakeService:
+    return FakeService()
+
+
+@pytest.fixture
+def client(service):
+    with TestClient(create_app(service, settings())) as client:
+        yield client
+
+
+def test_chat_answers_the_ask_json_contract_under_the_tenants_user_key(client, service):
+    response = client.post("/v1/chat", json={"user": "ana", "conversation": "c1", "text": "a heist"}, headers=ACME)
+    assert response.status_code == 200
+    body = response.json()
+    assert body["reply"].startswith("Here you go")
+    assert [r["id"] for r in body["recommendations"]] == ["heat-1995", "heat-1986", "se7en-1995"]
+    assert body["recommendations"][0]["suggestion_id"] == 1 and body["recommendations"][0]["cast"] == ["Al Pacino"]
+    assert {"understood", "intent", "recorded"} <= set(body)
+    assert ("chat", "http:acme:ana", "a heist", "acme:c1", "http") in service.calls
+    assert ("register", "http", "acme:ana", "ana", "acme") in service.calls
+
+
+def test_blocking_service_calls_run_in_the_worker_pool_not_on_the_event_loop(client, service):
+    client.post("/v1/chat", json={"user": "ana", "text": "hi"}, headers=ACME)
+    client.get("/v1/users/ana/watched", headers=ACME)
+    assert service.threads and all(name.startswith("moviebot-http") for name in service.threads)
+
+
+def test_each_response_says_where_its_time_went(client):
+    timing = client.post("/v1/chat", json={"user": "ana", "text": "hi"}, headers=ACME).headers["server-timing"]
+    spans = dict(part.strip().split(";dur=") for part in timing.split(","))
+    assert set(spans) == {"queue", "service", "total"}
+    assert float(spans["queue"]) + float(spans["service"]) <= float(spans["total"])
+
+
+def test_recommendations_pass_filters_and_k(client, service):
+    body = {"user": "ana", "text": "heist", "filters": {"genres": ["crime"], "year_max": 1999}, "k": 2}
+    response = client.post("/v1/recommendations", json=body, headers=ACME)
+    assert response.status_code == 200 and len(response.json()["recommendations"]) == 2
+    assert ("recommend", "http:acme:ana", "heist", {"genres": ["crime"], "year_max": 1999}, 2, "http") in service.calls
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"user": "ana", "k": 51}, "k: Input should be less than or equal to 50"),
+        ({"user": "ana", "filters": {"genre": ["crime"]}}, "filters.genre: Extra inputs are not permitted"),
+        ({"user": "ana:x"}, "user: String should match pattern"),
+        ({"text": "heist"}, "user: Field required"),
+    ],
+)
+def test_invalid_requests_are_422_json_naming_the_field(client, body, field):
+    response = client.post("/v1/recommendations", json=body, headers=ACME)
+    assert response.status_code == 422
+    assert response.json()["error"] == "invalid_request" and field in response.json()["message"]
+
+
+@pytest.mark.parametrize(
+    ("content", "content_type"),
+    [(b'{"user": "ana", "text": "hi"}', "application/x-www-form-urlencoded"), (b"[1, 2]", "application/json")],
+)
+def test_a_body_that_is_not_a_json_object_says_so(client, content, content_type):
+    response = client.post("/v1/chat", content=content, headers={**ACME, "Content-Type": content_type})
+    assert response.status_code == 422
+    assert response.json()["message"] == "the body must be a JSON object, sent with Content-Type: application/json"
+
+
+def test_the_services_own_refusals_are_422_with_its_message(client):
+    body = {"user": "ana", "filters": {"genres": ["romcom"]}}
+    response = client.post("/v1/recommendations", json=body, headers=ACME)
+    assert response.status_code == 422
+    assert response.json() == {"error": "invalid_request", "message": "unknown genre 'romcom'"}
+
+
+def test_feedback_is_idempotent_by_event_id(client, service):
+    body = {"user": "ana", "movie_id": "heat-1995", "kind": "stars", "stars": 4.5, "event_id": "e1"}
+    first = client.post("/v1/feedback", json=body, headers=ACME).json()
+    again = client.post("/v1/feedback", json=body, headers=ACME).json()
+    assert first["recorded"] is True and again["recorded"] is False
+    assert first["movie_id"] == "heat-1995" and first["stars"] == 4.5
+    assert [i["movie_id"] for i in client.get("/v1/users/ana/watched", headers=ACME).json()] == ["heat-1995"]
+    other_user = client.post("/v1/feedback", json={**body, "user": "bob"}, headers=ACME).json()
+    assert other_user["recorded"] is True  # bob's "e1" is not ana's
+
+
+def test_feedback_names_only_the_callers_own_suggestions(client, service):
+    shown = client.post("/v1/chat", json={"user": "ana", "text": "hi"}, headers=ACME).json()["recommendations"][0]
+    event = {"movie_id": shown["id"], "kind": "like", "suggestion_id": shown["suggestion_id"]}
+    mine = client.post("/v1/feedback", json={**event, "user": "ana", "event_id": "a"}, headers=ACME)
+    assert mine.status_code == 200 and mine.json()["recorded"] is True
+    for headers, user in ((BETA, "ana"), (ACME, "bob")):
+        theirs = client.post("/v1/feedback", json={**event, "user": user, "event_id": "b"}, headers=headers)
+        assert theirs.status_code == 404
+        assert theirs.json()["message"] == f"{user} was never shown suggestion {shown['suggestion_id']}."
+    missing = client.post("/v1/feedback", json={**event, "user": "ana", "suggestion_id": 999, "event_id": "c"},
+                          headers=ACME)  # fmt: skip
+    assert missing.status_code == 404 and missing.json()["message"] == "ana was never shown suggestion 999."
+    assert [c[1] for c in service.calls if c[0] == "feedback"] == ["http:acme:ana"]
+
+
+def test_feedback_stars_go_with_kind_stars_only(client):
+    body = {"user": "ana", "movie_id": "heat-1995", "kind": "like", "stars": 3, "event_id": "e2"}
+    response = client.post("/v1/feedback", json=body, headers=ACME)
+    assert response.status_code == 422 and "give stars exactly when kind is 'stars'" in response.json()["message"]
+
+
+def test_watched_add_list_remove(client):
+    added = client.post("/v1/users/ana/watched", json={"movie": "Se7en", "stars": 5}, headers=ACME)
+    assert added.status_code == 201 and added.json()["movie_id"] == "se7en-1995"
+    assert client.get("/v1/users/ana/watched", headers=ACME).json()[0]["label"] == "Se7en (1995)"
+    assert client.delete("/v1/users/ana/watched/se7en-1995", headers=ACME).status_code == 204
+    assert client.get("/v1/users/ana/watched", headers=ACME).json() == []
+    again = client.delete("/v1/users/ana/watched/se7en-1995", headers=ACME)
+    assert again.status_code == 404 and again.json()["error"] == "not_found"
+
+
+def test_an_ambiguous_title_lists_the_choices_and_an_unknown_one_is_404(client):
+    ambiguous = client.post("/v1/users/ana/watched", json={"movie": "Heat"}, headers=ACME)
+    assert ambiguous.status_code == 422 and ambiguous.json()["error"] == "ambiguous_title"
+    assert [c["label"] for c in ambiguous.json()["choices"]] == ["Heat (1995)", "Heat (1986)"]
+    unknown = client.post("/v1/users/ana/watched", json={"movie": "Nope"}, headers=ACME)
+    assert unknown.status_code == 404 and unknown.json()["error"] == "unknown_title"
+
+
+def test_profile_as_json_and_as_a_png_chart(client):
+    assert client.get("/v1/users/ana/profile", headers={**ACME, "Accept": "image/png"}).status_code == 404
+    client.post("/v1/users/ana/watched", json={"movie": "heat-1995", "stars": 4}, headers=ACME)
+    profile = client.get("/v1/users/ana/profile", headers=ACME)
+    assert profile.json()["rated"] == 1 and profile.json()["top_genres"] == [["crime", 0.8]]
+    assert "user" not in profile.json()  # the internal key stays inside
+    chart = client.get("/v1/users/ana/profile", headers={**ACME, "Accept": "image/png"})
+    assert chart.headers["content-type"] == "image/png" and chart.content.startswith(b"\x89PNG")
+
+
+def test_export_and_forget(client):
+    client.post("/v1/users/ana/watched", json={"movie": "heat-1995"}, headers=ACME)
+    assert client.get("/v1/users/ana/export", headers=ACME).json()["watched"] == ["heat-1995"]
+    assert client.delete("/v1/users/ana", headers=ACME).json() == {"deleted": {"watched": 1}}
+    assert client.get("/v1/users/ana/export", headers=ACME).json()["watched"] == []
+
+
+def test_one_tenant_never_reaches_another_tenants_users(client, service):
+    client.post("/v1/users/ana/watched", json={"movie": "heat-1995", "stars": 5}, headers=ACME)
+    assert client.get("/v1/users/ana/watched", headers=BETA).json() == []  # beta's ana is someone else
+    assert client.delete("/v1/users/ana", headers=BETA).json() == {"deleted": {"watched": 0}}
+    assert len(client.get("/v1/users/ana/watched", headers=ACME).json()) == 1
+    for path in ("/v1/users/acme:ana/watched", "/v1/users/http:acme:ana/export"):
+        response = client.get(path, headers=BETA)
+        assert response.status_code == 422 and response.json()["error"] == "invalid_request"
+    keys = {call[1] for call in service.calls if call[0] != "register"}
+    assert keys == {"http:acme:ana", "http:beta:ana"}
+
+
+@pytest.mark.parametrize(
+    ("headers", "message"),
+    [
+        ({}, "Send your API key as 'Authorization: Bearer <key>'."),
+        ({"Authorization": "Bearer nope-nope-nope-nope"}, "That API key is not valid."),
+        ({"Authorization": "Basic acme-key-0123456789"}, "The Authorization header must be 'Bearer <key>'."),
+    ],
+)
+def test_no_valid_key_is_401_json(client, headers, message, service):
+    response = client.get("/v1/users/ana/watched", headers=headers)
+    assert response.status_code == 401 and response.headers["www-authenticate"] == "Bearer"
+    assert response.json() == {"error": "unauthorized", "message": message}
+    assert service.calls == []
+
+
+def test_unknown_addresses_and_methods_are_json_errors(client):
+    missing = client.get("/v1/films", headers=ACME)
+    assert missing.status_code == 404
+    assert missing.json() == {"error": "not_found", "message": "There is nothing at this address."}
+    wrong = client.get("/v1/chat", headers=ACME)
+    assert wrong.status_code == 405 and wrong.json()["error"] == "method_not_allowed"
+
+
+def test_health_needs_no_key_and_ready_follows_the_service(client, service):
+    assert client.get("/healthz").json() == {"status": "ok", "detail": ""}
+    assert client.get("/readyz").status_code == 200
+    service.ready = False
+    not_ready = client.get("/readyz")
+    assert not_ready.status_code == 503 and not_ready.json()["status"] == "unavailable"
+
+
+def test_oversized_bodies_are_413_and_long_messages_422(service):
+    with TestClient(create_app(service, settings(max_body_bytes=1000))) as client:
+        big = client.post("/v1/chat", content=b'{"user": "ana", "text": "' + b"x" * 2000 + b'"}',
+                          headers={**ACME, "Content-Type": "application/json"})  # fmt: skip
+        assert big.status_code == 413
+        assert big.json() == {"error": "too_large", "message": "The request body is larger than 1000 bytes."}
+        chunked = client.post("/v1/chat", content=iter([b'{"user": "ana", "text": "', b"x" * 2000, b'"}']),
+                              headers={**ACME, "Content-Type": "application/json"})  # fmt: skip
+        assert chunked.status_code == 413 and chunked.json()["error"] == "too_large"
+    with TestClient(create_app(service, settings())) as client:
+        long = client.post("/v1/chat", json={"user": "ana", "text": "x" * 2001}, headers=ACME)
+        assert long.status_code == 422 and "text: String should have at most 2000 characters" in long.json()["message"]
+    assert not [call for call in service.calls if call[0] == "chat"]
+
+
+def test_each_key_has_its_own_rate_limit_with_retry_after(service):
+    with TestClient(create_app(service, settings(rate_per_minute=1, burst=2))) as client:
+        codes = [client.get("/v1/users/ana/watched", headers=ACME).status_code for _ in range(3)]
+        assert codes == [200, 200, 429]
+        limited = client.get("/v1/users/ana/watched", headers=ACME)
+        assert limited.json()["error"] == "rate_limited" and 1 <= int(limited.headers["retry-after"]) <= 60
+        assert client.get("/v1/users/ana/watched", headers=BETA).status_code == 200  # beta has its own budget
+        assert client.get("/healthz").status_code == 200  # health checks are never limited
+
+
+def test_without_keys_the_api_is_one_local_tenant(service):
+    with TestClient(create_app(service, Settings(http=HttpSettings(rate_per_minute=0)))) as client:
+        response = client.post("/v1/chat", json={"user": "ana", "text": "hi"})
+        assert response.status_code == 200
+    assert ("chat", "http:local:ana", "hi", "local:default", "http") in service.calls
+
+
+def test_the_openapi_document_describes_every_endpoint(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    assert set(paths) == {
+        "/v1/chat", "/v1/recommendations", "/v1/feedback", "/v1/users/{user}/watched",
+        "/v1/users/{user}/watched/{movie_id}", "/v1/users/{user}/profile", "/v1/users/{user}/export",
+        "/v1/users/{user}", "/healthz", "/readyz",
+    }  # fmt: skip
+    assert client.get("/docs").status_code == 200
+    assert "image/png" in paths["/v1/users/{user}/profile"]["get"]["responses"]["200"]["content"]
+    chat_errors = paths["/v1/chat"]["post"]["responses"]
+    assert {"401", "404", "413", "422", "429"} <= set(chat_errors)
+    assert chat_errors["422"]["content"]["application/json"]["schema"]["$ref"].endswith("/Error")  # not FastAPI's
+    assert set(paths["/healthz"]["get"]["responses"]) == {"200"}
+
+
+def test_turns_in_flight_finish_before_the_app_shuts_down(service):
+    service.gate = threading.Event()
+    results = []
+    with TestClient(create_app(service, settings())) as client:
+        worker = threading.Thread(
+            target=lambda: results.append(client.post("/v1/chat", json={"user": "a", "text": "x"}, headers=ACME))
+        )
+        worker.start()
+        threading.Timer(0.2, service.gate.set).start()
+        worker.join(10)
+    assert results and results[0].status_code == 200
