@@ -120,7 +120,6 @@ def _how_many_fit(state: State, given: int) -> str:
     return f"{unseen}{asked_for}; {everything} in my catalog do in all."
 
 
-
 def _intro(request: Request, count: int, deps: Deps) -> str:
     """ "Here are 3 picks: 1990s crime thrillers like Se7en, not horror." from the request."""
     bits = []
