@@ -15,6 +15,8 @@ from bot.settings import Settings
 def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("chat", parents=[common], help="talk to moviebot in the terminal")
     p.add_argument("--user", default="me", help="whose profile and history to use")
+    p.add_argument("--jsonl", action="store_true", help="one message per line in, one JSON object per line out")
+    p.add_argument("--channel", default="terminal", help="which conversation (the interactive chat's by default)")
     p.set_defaults(run=cmd_chat)
 
     p = sub.add_parser("ask", parents=[common], help="one turn: a request in, picks out")
@@ -32,11 +34,13 @@ def _register(service, name: str) -> str:
 
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.cli.terminal import run_chat
+    from bot.cli.terminal import run_chat, run_jsonl
 
     app = open_service(args, settings, serving=True)
     try:
-        return run_chat(app.service, _register(app.service, args.user))
+        if args.jsonl:
+            return run_jsonl(app.service, _register(app.service, args.user), channel=args.channel)
+        return run_chat(app.service, _register(app.service, args.user), channel=args.channel)
     finally:
         app.close()
 
@@ -47,11 +51,16 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     text = " ".join(args.text).strip()
     if not text:
         raise UserError("nothing to ask: give the request as text, or --batch FILE")
+    from agent.service import ServiceError
     from bot.cli.terminal import format_answer
 
     app = open_service(args, settings)
     try:
-        turn = app.service.chat(_register(app.service, args.user), text, channel="cli", k=args.k)
+        try:
+            k = app.service.check_k(args.k)
+        except ServiceError as exc:
+            raise UserError(f"--k: {exc.message}") from None
+        turn = app.service.chat(_register(app.service, args.user), text, channel="cli", k=k)
         if args.json:
             emit_json(turn.to_json())
         else:
@@ -91,7 +100,12 @@ def ask_batch(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _batch_line(service, line: str, number: int, default_k: int | None) -> dict:
+    """One line's result, or {"id", "error": {"code", "message"}} saying what is wrong with it."""
     from agent.service import ServiceError
+
+    def error(code: str, message: str, line_id=None) -> dict:
+        line_id = number if line_id is None else line_id
+        return {"id": line_id, "error": {"code": code, "message": f"line {number}: {message}"}}
 
     try:
         item = json.loads(line)
@@ -99,8 +113,14 @@ def _batch_line(service, line: str, number: int, default_k: int | None) -> dict:
         if not isinstance(messages, list) or not messages:
             raise ValueError("messages must be a non-empty list")
         last_user = max(i for i, m in enumerate(messages) if m.get("role") == "user")
-    except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-        return {"id": _line_id(line, number), "error": f"line {number}: {exc or 'bad line'}"}
+    except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
+        return error("bad_line", str(exc) or "bad line", _line_id(line, number))
+    line_id = item.get("id", number)
+    k = item["k"] if item.get("k") is not None else default_k
+    try:
+        k = service.check_k(k)
+    except ServiceError as exc:
+        return error("bad_k", exc.message, line_id)
     user = user_key(str(item.get("user") or "batch"))
     context = [{"role": m.get("role", "user"), "text": str(m.get("text", ""))} for m in messages[:last_user]]
     try:
@@ -108,14 +128,15 @@ def _batch_line(service, line: str, number: int, default_k: int | None) -> dict:
             user,
             str(messages[last_user].get("text", "")),
             channel="batch",
-            k=item.get("k") or default_k,
+            k=k,
             context=context,
             remember=False,
             always_recommend=True,
+            unattended=True,
         )
     except ServiceError as exc:
-        return {"id": item.get("id", number), "error": f"line {number}: {exc.message}"}
-    return {"id": item.get("id", number), **turn.to_json()}
+        return error("invalid_input", exc.message, line_id)
+    return {"id": line_id, **turn.to_json()}
 
 
 def _line_id(line: str, number: int):
