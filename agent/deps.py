@@ -28,10 +28,11 @@ class LLM(Protocol):
 @dataclass(frozen=True)
 class AgentConfig:
     default_count: int = 3  # picks per answer when the request names no number
-    max_count: int = 10
+    max_count: int = 50  # the most picks one answer may hold (a batch line's or an API call's k)
     pool: int = 60  # candidates retrieved before ranking
     recent_days: int = 14  # titles shown to a user this recently are not repeated unless asked
     explore: bool = True  # let the learning re-ranker explore (off for evaluation)
+    unattended_shown: bool = False  # batch lines and API answers hold their films back as shown ones do
 
 
 @dataclass

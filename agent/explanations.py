@@ -8,8 +8,10 @@ from pydantic import BaseModel, Field
 
 import prompts
 from agent.deps import Deps
+from agent.factcheck import asked_clause, genre_phrase, outside_clause
 from agent.profile import Profile
 from agent.understanding.request import Request
+from agent.untrusted import own_links, sanitise, unknown_references
 from store.catalog import Catalog
 from store.movie import Movie, normalise_title
 from store.vocab import LANGUAGES
@@ -58,10 +60,13 @@ def reasons_for(
                 reasons.append(f"{shared_cast[0]} stars, as in {liked.title}, which you rated {stars}/5")
                 break
         if not any("you rated" in r for r in reasons):
-            liked_genres = sorted((profile.genres.get(g, 0.0), g) for g in movie.genres)
-            if liked_genres and liked_genres[-1][0] > 0.15:
-                reasons.append(f"you tend to rate {liked_genres[-1][1]} films highly")
-    asked = _what_was_asked(movie, request)
+            taste = taste_reason(movie, profile, catalog)
+            if taste:
+                reasons.append(taste)
+    outside = outside_clause(movie, request)
+    if outside:
+        reasons.insert(0, outside)
+    asked = asked_clause(movie, request)
     if asked:
         reasons.append(asked)
     moods = [m for m in request.get("moods") or [] if m in movie.moods]
@@ -81,6 +86,54 @@ def reasons_for(
     return reasons
 
 
+TASTE_EVIDENCE = 3  # liked films sharing a genre before "you tend to rate ... highly" is a fair claim
+
+
+def taste_reason(movie: Movie, profile: Profile, catalog: Catalog) -> str:
+    """A claim about taste only on enough evidence: three or more liked films in the genre make
+    a tendency; fewer are named for what they are ("since you liked Amélie, also a comedy")."""
+    liked = [catalog.movies[m] for m in profile.liked() if m in catalog and m != movie.id]
+    best = ""
+    for affinity, genre in sorted(((profile.genres.get(g, 0.0), g) for g in movie.genres), reverse=True):
+        sharing = [m for m in liked if genre in m.genres]
+        if len(sharing) >= TASTE_EVIDENCE and affinity > 0.15:
+            return f"you tend to rate {genre} films highly ({len(sharing)} you liked)"
+        if sharing and not best:
+            best = f"since you liked {sharing[0].title}, also {'an' if genre[0] in 'aeiou' else 'a'} {genre} film"
+    return best
+
+
+def links_to(movie: Movie, anchor: Movie) -> list[str]:
+    """Everything concrete two films share, for "why the second one?": people, themes,
+    genres, era and tone."""
+    links = []
+    directors = [d for d in movie.directors if d in anchor.directors]
+    if directors:
+        links.append(f"same director ({directors[0]})")
+    cast = [a for a in movie.cast if a in anchor.cast]
+    if cast:
+        links.append(f"{' and '.join(cast[:2])} in both")
+    themes = [k for k in movie.keywords if k in anchor.keywords]
+    if themes:
+        links.append("shared themes: " + ", ".join(f'"{t}"' for t in themes[:3]))
+    genres = [g for g in movie.genres if g in anchor.genres]
+    if genres:
+        links.append("both " + ", ".join(genres))
+    if movie.year and anchor.year:
+        gap = movie.year - anchor.year
+        if movie.year // 10 == anchor.year // 10:
+            links.append(f"both from the {movie.year // 10 * 10}s")
+        else:
+            links.append(f"made {abs(gap)} years {'after' if gap > 0 else 'before'} it")
+    moods = [m for m in movie.moods if m in anchor.moods]
+    if moods:
+        links.append(f"both {' and '.join(moods[:2])} in tone")
+    else:
+        links.append(f"a different tone ({', '.join(movie.moods[:2]) or 'unlabelled'} rather than "
+                     f"{', '.join(anchor.moods[:2]) or 'unlabelled'})")  # fmt: skip
+    return links
+
+
 def _shared_with(movie: Movie, anchor: Movie, *, suffix: str) -> list[str]:
     facts = []
     directors = [d for d in movie.directors if d in anchor.directors]
@@ -94,47 +147,8 @@ def _shared_with(movie: Movie, anchor: Movie, *, suffix: str) -> list[str]:
     if keywords:
         facts.append(f'shares the theme "{keywords[0]}"{suffix}')
     elif len(genres) >= 2 and not facts:
-        facts.append(f"a {_genre_phrase(genres)}{suffix}")
+        facts.append(f"a {genre_phrase(genres)}{suffix}")
     return facts[:2]
-
-
-def _what_was_asked(movie: Movie, request: Request) -> str:
-    """ "a 1990s crime thriller, as you asked" from the constraints the movie satisfies."""
-    bits = []
-    year_min, year_max = request.get("year_min"), request.get("year_max")
-    if (year_min or year_max) and movie.year:
-        if year_min and year_max and year_max - year_min == 9 and year_min % 10 == 0:
-            bits.append(f"{year_min}s")
-        else:
-            bits.append(str(movie.year))
-    if request.get("languages") and movie.language:
-        bits.append(LANGUAGES.get(movie.language, movie.language))
-    genres = [g for g in request.get("genres") or [] if g in movie.genres]
-    bits.append(_genre_phrase(genres) if genres else "film" if bits else "")
-    phrase = " ".join(b for b in bits if b)
-    extras = []
-    if request.get("max_runtime") and movie.runtime:
-        extras.append(f"{movie.runtime} minutes long")
-    people = [p for p in request.get("people") or [] if p in movie.directors or p in movie.cast]
-    for person in people:
-        extras.append(f"{'directed by' if person in movie.directors else 'starring'} {person}")
-    if not phrase.strip() or phrase == "film":
-        phrase = ""
-    if phrase:
-        article = "an" if phrase[0] in "aeiou8" else "a"
-        phrase = f"{article} {phrase}"
-    text = ", ".join(x for x in [phrase, *extras] if x)
-    return f"{text}, as you asked" if text else ""
-
-
-NOUN_GENRES = {"thriller": 9, "western": 9, "musical": 9, "documentary": 9, "drama": 8, "comedy": 8, "romance": 7}
-
-
-def _genre_phrase(genres: list[str]) -> str:
-    """["crime", "thriller"] -> "crime thriller", ["crime"] -> "crime film": the noun goes last."""
-    ordered = sorted(genres[:3], key=lambda g: NOUN_GENRES.get(g, 0))
-    phrase = " ".join(ordered).replace("film-noir", "noir")
-    return phrase if ordered and ordered[-1] in NOUN_GENRES else f"{phrase} film"
 
 
 def _count(votes: int) -> str:
@@ -211,13 +225,18 @@ def llm_explanations(
     answer = deps.llm.ask(Explanations, "You explain movie picks using only the facts given.", prompt)
     if not isinstance(answer, Explanations):
         return {}
-    wanted = {m.id for m in movies}
+    by_id = {m.id: m for m in movies}
+    known = [deps.catalog.movies[i].title for i in allowed_ids if i in deps.catalog] + sorted(_names_of(movies))
     texts: dict[str, str] = {}
     for item in answer.explanations:
-        text = item.text.strip()
-        if item.id not in wanted or not text or len(text) > MAX_EXPLANATION:
+        movie = by_id.get(item.id)
+        if movie is None:
             continue
-        if named_titles(text, deps.catalog, ignore=_names_of(movies)) - allowed_ids:
+        text = sanitise(item.text, links=own_links(movie))
+        if not text or len(text) > MAX_EXPLANATION:
+            continue
+        # a film the user could not have brought up, in the catalog or not: the template instead
+        if unknown_references(text, known) or named_titles(text, deps.catalog, ignore=_names_of(movies)) - allowed_ids:
             continue
         texts[item.id] = text
     return texts

@@ -1,7 +1,8 @@
 """The recommender as a LangGraph state machine, shared by every front end.
 
-understand_message -> retrieve -> rank -> explain -> reply
-                   -> answer_why | record_opinion | respond_help | respond_smalltalk
+understand_message -> note_in_passing -> retrieve -> rank -> explain -> reply
+                                      -> answer_why | record_opinion | respond_help | respond_smalltalk
+                                      | respond_unclear
 
 Nodes live in agent/nodes/, one module per family; this module only wires them.
 """
@@ -15,7 +16,14 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
 
 from agent.deps import Deps
-from agent.nodes.conversation import answer_why, record_opinion, respond_help, respond_smalltalk
+from agent.nodes.conversation import (
+    answer_why,
+    note_in_passing,
+    record_opinion,
+    respond_help,
+    respond_smalltalk,
+    respond_unclear,
+)
 from agent.nodes.explain import explain
 from agent.nodes.rank import rank
 from agent.nodes.reply import reply
@@ -26,9 +34,11 @@ from agent.state import InputState, OutputState, State
 
 def route_after_understand(
     state: State,
-) -> Literal["retrieve", "answer_why", "record_opinion", "respond_help", "respond_smalltalk"]:
+) -> Literal["retrieve", "answer_why", "record_opinion", "respond_help", "respond_smalltalk", "respond_unclear"]:
     """A request goes to retrieval; a request nothing could be made of gets help instead."""
     intent = state.get("intent")
+    if intent == "unclear":
+        return "respond_unclear"
     if intent in ("recommend", "refine", "more"):
         return "retrieve" if state.get("request") is not None else "respond_help"
     if intent == "why":
@@ -45,6 +55,7 @@ def build_graph(deps: Deps, checkpointer: BaseCheckpointSaver | None = None):
     graph = StateGraph(State, input_schema=InputState, output_schema=OutputState)
     for name, node in (
         ("understand_message", understand_message),
+        ("note_in_passing", note_in_passing),
         ("retrieve", retrieve),
         ("rank", rank),
         ("explain", explain),
@@ -53,13 +64,15 @@ def build_graph(deps: Deps, checkpointer: BaseCheckpointSaver | None = None):
         ("record_opinion", record_opinion),
         ("respond_help", respond_help),
         ("respond_smalltalk", respond_smalltalk),
+        ("respond_unclear", respond_unclear),
     ):
         graph.add_node(name, partial(node, deps=deps))
     graph.add_edge(START, "understand_message")
-    graph.add_conditional_edges("understand_message", route_after_understand)
+    graph.add_edge("understand_message", "note_in_passing")
+    graph.add_conditional_edges("note_in_passing", route_after_understand)
     graph.add_edge("retrieve", "rank")
     graph.add_edge("rank", "explain")
     graph.add_edge("explain", "reply")
-    for name in ("reply", "answer_why", "record_opinion", "respond_help", "respond_smalltalk"):
+    for name in ("reply", "answer_why", "record_opinion", "respond_help", "respond_smalltalk", "respond_unclear"):
         graph.add_edge(name, END)
     return graph.compile(checkpointer=checkpointer)

@@ -64,11 +64,13 @@ class Recommender:
         exclude_ids: list[str] | None = None,
         remember: bool = True,
         always_recommend: bool = False,
+        unattended: bool = False,
     ) -> dict:
         """One turn. `always_recommend` (batch lines, evaluations) answers with picks whatever
-        the message is, exactly `k` of them when k is given."""
+        the message is, `k` of them when k is given (fewer, said so, when fewer fit); `unattended`
+        (batch lines, API calls) answers hold their films back only if AgentConfig.unattended_shown."""
         inputs = {"message": message, "user": user, "channel": channel or "", "k": k,
-                  "always_recommend": always_recommend}  # fmt: skip
+                  "always_recommend": always_recommend, "unattended": unattended}  # fmt: skip
         if context:
             inputs["context"] = context
         if exclude_ids:

@@ -114,7 +114,29 @@ def _themes(movie, wanted_moods: set[str], unwanted_moods: set[str], wanted_them
     for theme in wanted_themes:
         value += 1.0 if theme in keywords else 0.5 if theme in overview else 0.0
     value = value / asked if asked else 0.0
-    return value - (1.0 if unwanted_moods & set(movie.moods) else 0.0)
+    return value - (1.0 if unwanted(unwanted_moods) & set(movie.moods) else 0.0)
+
+
+# A soft wish against a tone reaches the moods people mean by it: "less grim" is not only
+# dark and bleak but disturbing and violent too (Misery, From Dusk Till Dawn), and "less
+# violent" is not gory-and-disturbing either.
+MOOD_KIN = {
+    "dark": ("bleak", "disturbing"),
+    "bleak": ("dark", "disturbing"),
+    "disturbing": ("dark", "violent"),
+    "violent": ("disturbing",),
+    "scary": ("disturbing",),
+}
+
+
+def unwanted(moods: set[str]) -> set[str]:
+    """The moods a request refuses, with their kin; "dark" and "bleak" together also mean "violent"."""
+    kin = set(moods)
+    for mood in moods:
+        kin.update(MOOD_KIN.get(mood, ()))
+    if {"dark", "bleak"} <= set(moods):
+        kin.add("violent")
+    return kin
 
 
 def _likeness(movie, vector, anchor, anchor_vector) -> float:

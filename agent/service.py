@@ -142,15 +142,20 @@ class MovieService:
 
     def chat(self, user: str, text: str, *, channel: str | None = None, platform: str = "cli",
              k: int | None = None, remember: bool = True, context: list[dict] | None = None,
-             always_recommend: bool = False) -> Turn:  # fmt: skip
+             always_recommend: bool = False, unattended: bool = False) -> Turn:  # fmt: skip
         """One chat turn, with conversation memory per user and channel (unless remember=False).
         Picks are logged as suggestions shown on the user key's platform."""
         self._check_user(user)
         k = self.check_k(k)
         before = self._history_of(user)
         result = self.recommender.ask(text or "", user=user, channel=channel, k=k, context=context,
-                                      remember=remember, always_recommend=always_recommend)  # fmt: skip
-        recorded = self._changes(user, before) if result.get("intent") in ("seen", "liked", "disliked") else {}
+                                      remember=remember, always_recommend=always_recommend,
+                                      unattended=unattended)  # fmt: skip
+        stored = result.get("recorded") or {}  # feedback turns, and facts a request stated in passing
+        feedback = stored or result.get("intent") in ("seen", "liked", "disliked")
+        recorded = self._changes(user, before) if feedback else {}
+        if stored.get("likes"):
+            recorded["likes"] = list(stored["likes"])
         return Turn.of(result, recorded)
 
     def recommend(self, user: str, *, text: str = "", filters: dict | None = None, k: int | None = None,
@@ -163,7 +168,7 @@ class MovieService:
         request = fresh_request(understand((text or "").strip(), self.catalog, today_year=deps.today.year), deps)
         request.update(self._request_filters(filters or {}))
         state: dict[str, Any] = {"message": text or "", "user": user, "channel": "", "k": k, "request": request,
-                                 "always_recommend": k is not None}  # fmt: skip
+                                 "always_recommend": k is not None, "unattended": True}  # fmt: skip
         for node in (retrieve, rank, explain, reply):
             state.update(node(state, deps))
         result = {**state, "intent": "recommend", "understood": contract(request, self._label_or_none)}

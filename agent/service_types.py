@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-CONTRACT_KEYS = ("id", "title", "year", "genres", "runtime", "directors", "rating", "explanation", "score")
+CONTRACT_KEYS = ("id", "title", "year", "genres", "runtime", "directors", "rating", "explanation", "score",
+                 "relaxed", "outside")  # fmt: skip
 
 
 # -- errors -----------------------------------------------------------------------------------
@@ -51,7 +52,7 @@ class Turn:
     recommendations: list[dict] = field(default_factory=list)  # see agent.recommend.recommendation
     understood: dict = field(default_factory=dict)  # the request as understood
     intent: str = ""  # what the message was taken to be (recommend, refine, why, liked, ...)
-    recorded: dict = field(default_factory=dict)  # what the message stored: {"ratings": {id: stars}, "watched": [ids]}
+    recorded: dict = field(default_factory=dict)  # what was stored: {"ratings": {id: stars}, "watched", "likes"}
 
     def to_json(self) -> dict:
         """The stable JSON contract (`moviebot ask --json`, batch lines, the HTTP API)."""

@@ -33,7 +33,9 @@ class InputState(TypedDict, total=False):
     channel: str  # where the message was said (a Discord channel id, "terminal", ...)
     context: list[dict]  # earlier turns given by the caller ({"role", "text"}), e.g. a batch line
     exclude_ids: list[str]  # movies the caller rules out for this turn (e.g. already mentioned)
-    always_recommend: bool  # answer with exactly k picks whatever the message (batch lines, evaluations)
+    unattended: bool  # no person is known to read this answer (a batch line, an API call)
+    always_recommend: bool  # answer with k picks whatever the message (batch lines, evaluations); fewer,
+    # said so, when fewer films honour the request
 
 
 class OutputState(TypedDict, total=False):
@@ -44,6 +46,7 @@ class OutputState(TypedDict, total=False):
     recommendations: list[dict]  # picks: id, title, year, genres, runtime, directors, rating, explanation, score
     understood: dict  # the request as understood (the stable JSON contract)
     intent: str  # what the router decided the message was
+    recorded: dict  # what this turn stored: {"watched": [ids], "ratings": {id: stars}, "likes": [ids]}
 
 
 class State(InputState, OutputState, total=False):
@@ -54,6 +57,10 @@ class State(InputState, OutputState, total=False):
     ordinal: int | None  # "the second one" -> 1, resolved against last_picks
     mentioned: list[str]  # ids named in the message as seen/liked/disliked
     stated_rating: float | None  # stars stated with them
+    in_passing: dict  # facts a request stated on the side: {"seen": [ids], "liked": {id: stars}}
+    noted: str  # the line saying what was stored from them, said once before the picks
+    fitting: dict  # films honouring every hard constraint: {"all": in the catalog, "fresh": not excluded}
+    wanted: int  # how many picks this answer aimed for
     candidates: list[dict]  # retrieved and scored: {"id", "features": {...}, "score"}
     picks: list[dict]  # chosen candidates, best first, with "reasons"
     shown: Annotated[list[str], accumulate_ids]  # every id suggested in this thread

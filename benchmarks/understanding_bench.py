@@ -15,6 +15,7 @@ from agent.understanding.intents import classify
 from agent.understanding.reader import understand
 from store.catalog import TitleMatch
 from store.movie import normalise_title
+from store.surnames import Surname
 
 REQUESTS = [
     "something like Se7en but less grim, from the 90s",
@@ -36,6 +37,7 @@ class BigLookup:
         self.titles.update({"heat": "heat-1995", "se7en": "se7en-1995", "ronin": "ronin-1998"})
         self.people = {f"first{i} last{i}": f"First{i} Last{i}" for i in range(40_000)}
         self.people["tom hanks"] = "Tom Hanks"
+        self.surnames = {f"last{i}": Surname(f"First{i} Last{i}", False) for i in range(40_000)}
         self.spent = 0.0
 
     def resolve_title(self, text: str) -> TitleMatch | None:
@@ -46,6 +48,9 @@ class BigLookup:
 
     def people_index(self) -> Mapping[str, str]:
         return self.people
+
+    def surname_index(self) -> Mapping[str, Surname]:
+        return self.surnames
 
 
 def main() -> None:

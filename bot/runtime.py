@@ -4,7 +4,7 @@ and nothing else in bot/ opens the profile store or builds the recommender."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from agent.deps import AgentConfig, Deps
 from agent.recommender import Recommender, sqlite_checkpointer
@@ -121,6 +121,7 @@ def open_runtime(
     from agent.bandit import Ranker
     from agent.dialogue_ranker import ConversationSignal
 
+    config = replace(config or AgentConfig(), unattended_shown=settings.unattended_shown)
     table = comentions if comentions is not None else CoMentions.load(home.root / COMENTIONS_FILE)
     service = build_service(
         catalog,

@@ -77,6 +77,7 @@ class Settings:
     discord_token: str | None = None
     discord_test_guild_id: int | None = None
     discord_channels: tuple[int, ...] = ()
+    unattended_shown: bool = False  # batch lines and API answers hold their films back as chat answers do
     slack_bot_token: str | None = None
     slack_app_token: str | None = None
     http: HttpSettings = field(default_factory=HttpSettings)
@@ -147,11 +148,16 @@ class Settings:
             discord_token=env.get("DISCORD_TOKEN") or None,
             discord_test_guild_id=guild,
             discord_channels=tuple(int(channel) for channel in channels),
+            unattended_shown=_choice(env, "MOVIEBOT_UNATTENDED_SHOWN", _SWITCH, "no") in _YES,
             slack_bot_token=(env.get("SLACK_BOT_TOKEN") or "").strip() or None,
             slack_app_token=(env.get("SLACK_APP_TOKEN") or "").strip() or None,
             http=_http_from_env(env),
         )
         return replace(settings, **{k: v for k, v in overrides.items() if v is not None})
+
+
+_SWITCH = ("yes", "no", "true", "false", "on", "off", "1", "0")
+_YES = ("yes", "true", "on", "1")
 
 
 class SettingsError(ValueError):

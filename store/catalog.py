@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from store.embeddings import Embedder
 from store.filters import FilterIndex, Filters, matches, sql_where
 from store.movie import Movie, ascii_fold, normalise_title
+from store.surnames import Surname, surname_index
 from store.vectors import ExactIndex, VectorStore, all_vectors
 
 LIST_COLUMNS = ("genres", "directors", "cast", "keywords", "moods", "aka")
@@ -181,6 +182,7 @@ class Catalog:
                 self._people.setdefault(name.casefold(), name)
                 self._people.setdefault(ascii_fold(name).casefold(), name)  # users rarely type accents
         self._title_keys = list(self._titles)
+        self._surnames: dict[str, Surname] | None = None
 
     def __len__(self) -> int:
         return len(self.movies)
@@ -197,6 +199,12 @@ class Catalog:
     def people_index(self) -> dict[str, str]:
         """Casefolded name -> name as credited, for every director and actor."""
         return self._people
+
+    def surname_index(self) -> dict[str, Surname]:
+        """Surname -> the prominent person it means here ("kubrick" -> Stanley Kubrick), built once."""
+        if self._surnames is None:
+            self._surnames = surname_index(self.movies.values())
+        return self._surnames
 
     def credits(self, name: str) -> set[str]:
         return self._credits.get(name.casefold(), set())
@@ -248,6 +256,14 @@ class Catalog:
             results.append(ScoredMovie(movie, score, relevance, quality, similarity.get(movie_id)))
         results.sort(key=lambda r: r.score, reverse=True)
         return results[:k]
+
+    def count_matching(self, filters: Filters | None = None) -> int:
+        """How many films pass the filters, exclusions included."""
+        return int(self._filter_index.mask(filters or Filters(), self._credits).sum())
+
+    def matching_ids(self, filters: Filters | None = None) -> list[str]:
+        """Every film that passes the filters, in catalog order."""
+        return [str(i) for i in self._filter_index.allowed(filters or Filters(), self._credits)]
 
     def best_known(
         self,
@@ -401,7 +417,8 @@ class Catalog:
         ranked = sorted(starts, key=lambda i: -(self.movies[i].votes or 0)) + sorted(
             contains, key=lambda i: -(self.movies[i].votes or 0)
         )
-        return [self.movies[mid] for mid in ranked[:limit]]
+        # a film found under several of its titles ("Twelve Monkeys", "12 Monkeys") is listed once
+        return [self.movies[mid] for mid in list(dict.fromkeys(ranked))[:limit]]
 
     # -- reporting -------------------------------------------------------------------------
 

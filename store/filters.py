@@ -27,6 +27,7 @@ class Filters:
     exclude_genres: tuple[str, ...] = ()  # none of these
     year_min: int | None = None
     year_max: int | None = None
+    exclude_years: tuple[tuple[int, int], ...] = ()  # inclusive year spans refused ("not from the 60s")
     min_runtime: int | None = None
     max_runtime: int | None = None
     min_rating: float | None = None
@@ -44,6 +45,8 @@ class Filters:
                 continue
             if key == "exclude_ids":
                 clean[key] = frozenset(value)
+            elif key == "exclude_years":
+                clean[key] = tuple((int(low), int(high)) for low, high in value)
             elif isinstance(value, (list, set, tuple)):
                 clean[key] = tuple(value)
             else:
@@ -67,6 +70,8 @@ def matches(movie: Movie, filters: Filters) -> bool:
         return False
     if filters.year_max is not None and (movie.year is None or movie.year > filters.year_max):
         return False
+    if filters.exclude_years and (movie.year is None or in_spans(movie.year, filters.exclude_years)):
+        return False
     if filters.min_runtime is not None and (movie.runtime is None or movie.runtime < filters.min_runtime):
         return False
     if filters.max_runtime is not None and (movie.runtime is None or movie.runtime > filters.max_runtime):
@@ -82,6 +87,11 @@ def matches(movie: Movie, filters: Filters) -> bool:
         if not all(name.casefold() in credited for name in filters.people):
             return False
     return True
+
+
+def in_spans(year: int, spans: Iterable[Sequence[int]]) -> bool:
+    """True when the year falls in any of the inclusive [low, high] spans."""
+    return any(low <= year <= high for low, high in spans)
 
 
 def sql_where(filters: Filters) -> tuple[str, list]:
@@ -105,6 +115,9 @@ def sql_where(filters: Filters) -> tuple[str, list]:
         if value is not None:
             parts.append(f"movies.{column} {op} ?")
             params.append(value)
+    for low, high in filters.exclude_years:
+        parts.append("movies.year IS NOT NULL AND movies.year NOT BETWEEN ? AND ?")
+        params.extend((low, high))
     for column, values in (("language", filters.languages), ("country", filters.countries)):
         if values:
             parts.append(f"movies.{column} IN ({','.join('?' * len(values))})")
@@ -169,6 +182,10 @@ class FilterIndex:
                     keep &= column >= low
                 if high is not None:
                     keep &= column <= high
+            if filters.exclude_years:
+                keep &= ~np.isnan(self._year)  # an unknown year might be a refused one
+            for low, high in filters.exclude_years:
+                keep &= ~((self._year >= low) & (self._year <= high))
         if filters.languages:
             keep &= np.isin(self._language, list(filters.languages))
         if filters.countries:

@@ -121,7 +121,13 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
-MIGRATIONS: list[Migration] = [m001_initial]
+def m002_suggestions_held_back(db: sqlite_utils.Database) -> None:
+    """Whether a suggestion holds its film back from the user's next answers: an answer no person
+    is known to have read (a batch line, an API call) need not (AgentConfig.unattended_shown)."""
+    db.execute("ALTER TABLE suggestions ADD COLUMN held_back INTEGER NOT NULL DEFAULT 1")
+
+
+MIGRATIONS: list[Migration] = [m001_initial, m002_suggestions_held_back]
 
 
 def applied(db: sqlite_utils.Database) -> list[str]:

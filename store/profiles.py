@@ -340,8 +340,11 @@ class ProfileStore:
     # -- suggestions ----------------------------------------------------------------------------
 
     def log_suggestions(
-        self, user: str, *, platform: str, channel: str | None, request: str, items: list[dict], at: Timestamp = None
+        self, user: str, *, platform: str, channel: str | None, request: str, items: list[dict], at: Timestamp = None,
+        held_back: bool = True,
     ) -> list[int]:
+        """Each item is one pick shown; `held_back=False` logs picks that do not count as shown
+        (recently_shown leaves them out), yet feedback can still name them."""
         shown_at = to_iso(at)
         ids = []
         with self._write() as conn:
@@ -351,12 +354,12 @@ class ProfileStore:
                 score = item.get("score")
                 cursor = conn.execute(
                     "INSERT INTO suggestions (user, platform, channel, request, movie_id, rank, score, features, "
-                    "propensity, message_id, shown_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
+                    "propensity, message_id, shown_at, held_back) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
                     (
                         user, platform, channel, request, str(item["movie_id"]), int(item.get("rank", position)),
                         None if score is None else float(score),
                         json.dumps(item.get("features") or {}, sort_keys=True, default=_json_default),
-                        None if propensity is None else float(propensity), shown_at,
+                        None if propensity is None else float(propensity), shown_at, int(held_back),
                     ),
                 )  # fmt: skip
                 ids.append(cursor.lastrowid)
@@ -387,10 +390,17 @@ class ProfileStore:
         return [_parse_suggestion(r) for r in rows]
 
     def recently_shown(self, user: str, within_days: float = 14, now: Timestamp = None) -> set[str]:
+        return set(self.recently_shown_at(user, within_days, now))
+
+    def recently_shown_at(self, user: str, within_days: float = 14, now: Timestamp = None) -> dict[str, str]:
+        """Films shown to the user within the window and held back, with when each was last shown."""
         since = to_iso(datetime.fromisoformat(to_iso(now)) - timedelta(days=within_days))
-        return set(
-            self._scalars("SELECT DISTINCT movie_id FROM suggestions WHERE user = ? AND shown_at >= ?", (user, since))
+        rows = self._rows(
+            "SELECT movie_id, MAX(shown_at) AS last FROM suggestions "
+            "WHERE user = ? AND shown_at >= ? AND held_back = 1 GROUP BY movie_id",
+            (user, since),
         )
+        return {row["movie_id"]: row["last"] for row in rows}
 
     # -- feedback -------------------------------------------------------------------------------
 

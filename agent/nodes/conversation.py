@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from agent.deps import Deps
+from agent.explanations import links_to
 from agent.state import State
 from store.profiles import DISLIKE_STARS, LIKE_STARS
 
@@ -14,6 +15,12 @@ HELP = (
     "• give me 5 movies by Hayao Miyazaki\n"
     'Then: "more", "something older", "another like the second one", "why the first one?".\n'
     'Tell me "I\'ve seen Heat" or "I loved Amélie" and I\'ll remember it.'
+)
+UNCLEAR = (
+    "Sorry, I didn't catch that. I can suggest movies by genre, era, mood, language, people or a film you "
+    "liked. For example:\n"
+    "• something like Se7en but less grim, from the 90s\n"
+    "• a feel-good comedy under 2 hours"
 )
 SMALL_TALK = 'Happy to help! Ask me for a movie whenever you like — say "help" for ideas.'
 
@@ -54,11 +61,15 @@ def answer_why(state: State, deps: Deps) -> dict:
     if state.get("ordinal") is None and not state.get("mentioned") and len(last) > 1:
         targets = list(last)
     lines = []
+    request = state.get("request") or {}
+    anchors = [deps.catalog.movies[m] for m in request.get("like_titles") or [] if m in deps.catalog]
     for movie_id in targets:
         movie = deps.catalog.movies[movie_id]
         reasons = last[movie_id]["reasons"]
         because = "; ".join(reasons) if reasons else "it was the closest match to what you asked for"
         lines.append(f"{movie.label}: {because}.")
+        for anchor in anchors:
+            lines.append(f"  Against {anchor.label}, which you named: {'; '.join(links_to(movie, anchor))}.")
         if movie.overview:
             lines.append(f"  {movie.overview}")
     return _say("\n".join(lines), "why")
@@ -74,15 +85,7 @@ def record_opinion(state: State, deps: Deps) -> dict:
     stars = state.get("stated_rating")
     if deps.profiles is None or not state.get("user"):
         return _say(f"Noted: {', '.join(labels)}. (I have nowhere to remember it in this session.)", intent)
-    user = state["user"]
-    for movie_id in targets:
-        deps.profiles.add_watched(user, movie_id, source="chat")
-        if intent == "liked":
-            deps.profiles.rate(user, movie_id, stars or LIKE_STARS, source="chat")
-        elif intent == "disliked":
-            deps.profiles.rate(user, movie_id, stars or DISLIKE_STARS, source="chat")
-        elif stars:
-            deps.profiles.rate(user, movie_id, stars, source="chat")
+    recorded = store_opinions(deps, state["user"], {m: (intent, stars) for m in targets})
     names = " and ".join(labels)
     if intent == "liked":
         text = f"Great, I've noted that you liked {names}. I'll look for more in that vein."
@@ -90,4 +93,49 @@ def record_opinion(state: State, deps: Deps) -> dict:
         text = f"Noted: {names} wasn't for you. I'll steer away from things like it."
     else:
         text = f"Got it: {names} marked as watched. I won't suggest {'them' if len(targets) > 1 else 'it'} again."
-    return _say(text, intent)
+    return {**_say(text, intent), "recorded": recorded}
+
+
+def store_opinions(deps: Deps, user: str, opinions: dict[str, tuple[str, float | None]]) -> dict:
+    """The one way a chat stores what it hears: every film named is watched, a like or a
+    dislike is a rating (stated stars win), and what was written comes back for the reply."""
+    recorded: dict = {"watched": [], "ratings": {}, "likes": []}
+    for movie_id, (intent, stars) in opinions.items():
+        deps.profiles.add_watched(user, movie_id, source="chat")
+        recorded["watched"].append(movie_id)
+        value = {"liked": stars or LIKE_STARS, "disliked": stars or DISLIKE_STARS}.get(intent, stars)
+        if value:
+            deps.profiles.rate(user, movie_id, value, source="chat")
+            recorded["ratings"][movie_id] = value
+        if intent == "liked" and (value or 0) >= 4:  # "I rated Heat 3.5" is a rating, not a like
+            recorded["likes"].append(movie_id)
+    return recorded
+
+
+def note_in_passing(state: State, deps: Deps) -> dict:
+    """ "We already watched Inception, and really liked Before Sunrise": a request that states
+    facts stores them before retrieval, so this very answer leaves Inception out."""
+    heard = state.get("in_passing") or {}
+    if not heard or deps.profiles is None or not state.get("user"):
+        return {"recorded": {}, "noted": ""}
+    opinions = {m: ("seen", None) for m in heard.get("seen") or []}
+    opinions |= {m: ("liked", stars) for m, stars in (heard.get("liked") or {}).items()}
+    recorded = store_opinions(deps, state["user"], opinions)
+    return {"recorded": recorded, "noted": noted_line(recorded, deps)}
+
+
+def noted_line(recorded: dict, deps: Deps) -> str:
+    """ "Noted: you've seen Inception; you liked Before Sunrise." said once, when it is stored."""
+
+    def titles(ids):
+        return " and ".join(deps.catalog.movies[m].title for m in ids)
+
+    liked = recorded.get("likes") or []
+    seen = [m for m in recorded.get("watched") or [] if m not in liked]
+    parts = ([f"you've seen {titles(seen)}"] if seen else []) + ([f"you liked {titles(liked)}"] if liked else [])
+    return f"Noted: {'; '.join(parts)}." if parts else ""
+
+
+def respond_unclear(state: State, deps: Deps) -> dict:
+    """Nothing in the message to go on: say so, rather than make a request up."""
+    return _say(UNCLEAR, "unclear")

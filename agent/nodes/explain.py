@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from agent.deps import Deps
 from agent.explanations import llm_explanations, template_explanation
+from agent.factcheck import check
 from agent.profile_cache import profile_for
 from agent.state import State
+from agent.untrusted import own_links, sanitise
 
 
 def explain(state: State, deps: Deps) -> dict:
@@ -18,10 +20,9 @@ def explain(state: State, deps: Deps) -> dict:
     calls = state.get("llm_calls") or 0
     if deps.llm is not None and movies and calls < 2:
         profile = profile_for(deps, state.get("user"))
-        request = state.get("request") or {}
         history_ids = set(profile.ratings) if profile else set()
         history_ids |= profile.excluded if profile else set()
-        allowed = {p["id"] for p in picks} | set(request.get("like_titles") or []) | history_ids
+        allowed = {p["id"] for p in picks} | set((state.get("request") or {}).get("like_titles") or []) | history_ids
         excluded_titles = [deps.catalog.movies[m].label for m in sorted(profile.excluded)[:40]] if profile else []
         texts = llm_explanations(
             deps, movies, reasons,
@@ -31,6 +32,12 @@ def explain(state: State, deps: Deps) -> dict:
             allowed_ids=allowed,
         )  # fmt: skip
         calls += 1
+    request = state.get("request") or {}
     for pick, movie in zip(picks, movies, strict=True):
-        pick["explanation"] = texts.get(movie.id) or template_explanation(movie, pick["reasons"])
+        # the model's text and the template alike pass the fact-check
+        written = texts.get(movie.id) or template_explanation(movie, pick["reasons"])
+        text = check(written, movie, request) or check(template_explanation(movie, pick["reasons"]), movie, request)
+        if pick.get("shown_at"):
+            text = f"Suggested to you before, on {pick['shown_at'][:10]}. {text}"
+        pick["explanation"] = sanitise(text, links=own_links(movie))
     return {"picks": picks, "llm_calls": calls}

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from agent.deps import Deps
 from agent.explanations import reasons_for
+from agent.nodes.retrieve import wanted_count
 from agent.profile_cache import profile_for, rating_counts
 from agent.scoring import diverse_top, featurise, score
 from agent.state import State
-from agent.understanding.request import Request
 from store.catalog import ScoredMovie
 
 
@@ -27,11 +27,16 @@ def rank(state: State, deps: Deps) -> dict:
                            collaborative=collaborative, rating_counts=rating_counts(deps),
                            comention=comention)  # fmt: skip
     score(candidates, request)
-    count = _count(state, request, deps)
+    count = wanted_count(state, request, deps)
+    # films shown before come back only after every fresh one, in the order retrieve gave them
+    shown_at = {c["id"]: c["shown_at"] for c in state.get("candidates") or [] if c.get("shown_at")}
+    again = sorted((c for c in candidates if c.movie_id in shown_at), key=lambda c: list(shown_at).index(c.movie_id))
+    candidates = [c for c in candidates if c.movie_id not in shown_at]
     if deps.ranker is not None and candidates:
         chosen = deps.ranker.choose(state.get("user") or "", candidates, count, explore=deps.config.explore)
     else:
         chosen = [(c, 1.0) for c in diverse_top(candidates, count, deps.catalog)]
+    chosen += [(c, 1.0) for c in again[: count - len(chosen)]]
     anchor_movies = [deps.catalog.movies[a] for a in anchor_ids if a in deps.catalog]
     picks = []
     for rank_index, (candidate, propensity) in enumerate(chosen):
@@ -46,14 +51,7 @@ def rank(state: State, deps: Deps) -> dict:
                 "reasons": reasons_for(
                     movie, request=request, anchors=anchor_movies, profile=profile, catalog=deps.catalog
                 ),
+                "shown_at": shown_at.get(movie.id),  # when it was last shown, for a film shown again
             }
         )
-    return {"picks": picks}
-
-
-def _count(state: State, request: Request, deps: Deps) -> int:
-    if state.get("always_recommend") and state.get("k"):
-        wanted = state["k"]
-    else:
-        wanted = request.get("count") or state.get("k") or deps.config.default_count
-    return max(1, min(int(wanted), deps.config.max_count))
+    return {"picks": picks, "wanted": count}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from agent.deps import Deps
+from agent.factcheck import breaks, relaxation_note, span_said
 from agent.state import State
 from agent.understanding.request import Request
 from store.vocab import LANGUAGES
@@ -16,21 +17,28 @@ def reply(state: State, deps: Deps) -> dict:
     if not picks:
         text = ("I couldn't find anything that fits all of that and that you haven't seen. "
                 "Try loosening a constraint, e.g. a wider year range.")  # fmt: skip
+        text = f"{state['noted']} {text}" if state.get("noted") else text
         return {"reply": text, "intro": text, "recommendations": [], "messages": [{"role": "assistant", "text": text}]}
     intro = _intro(request, len(picks), deps)
+    if not relaxed:
+        intro = f"{_how_many_fit(state, len(picks))} {intro}".strip()
     if relaxed:
-        intro += f" (Nothing matched everything, so I loosened {' and '.join(relaxed)}.)"
+        note = relaxation_note([deps.catalog.movies[p["id"]] for p in picks], request)
+        intro += f" ({note})" if note else ""
     unknown = request.get("unknown_titles") or []
     if unknown:
         named = " or ".join(f"“{title}”" for title in unknown)
         note = f"I couldn't find {named} in my catalog (a typo, or too new or obscure?), so these leave it out."
         intro = f"{note} {intro}"
+    if state.get("noted"):
+        intro = f"{state['noted']} {intro}"
     suggestion_ids = _log(state, deps, picks)
     recommendations = []
     lines = [intro]
     for n, (pick, suggestion_id) in enumerate(zip(picks, suggestion_ids, strict=True), 1):
         movie = deps.catalog.movies[pick["id"]]
-        recommendations.append(recommendation(movie, pick["explanation"], pick["score"], suggestion_id=suggestion_id))
+        recommendations.append(recommendation(movie, pick["explanation"], pick["score"], suggestion_id=suggestion_id,
+                                              outside=breaks(movie, request)))  # fmt: skip
         lines.append(f"{n}. {movie.label} — {pick['explanation']}")
     text = "\n".join(lines)
     remembered = [{"id": p["id"], "reasons": p["reasons"], "explanation": p["explanation"]} for p in picks]
@@ -44,8 +52,10 @@ def reply(state: State, deps: Deps) -> dict:
     }
 
 
-def recommendation(movie, explanation: str, score: float, **extra) -> dict:
-    """One pick as every front end receives it (the JSON contract's fields and more)."""
+def recommendation(movie, explanation: str, score: float, *, outside: list[str] | None = None, **extra) -> dict:
+    """One pick as every front end receives it (the JSON contract's fields and more). A pick a
+    loosened search let through is `relaxed`, and `outside` names the constraints it breaks
+    (agent.factcheck.breaks: genres, years, exclude_years, runtime, languages, people, ...)."""
     return {
         "id": movie.id,
         "title": movie.title,
@@ -57,6 +67,8 @@ def recommendation(movie, explanation: str, score: float, **extra) -> dict:
         "explanation": explanation,
         "score": score,
         "poster_url": movie.poster_url,
+        "relaxed": bool(outside),
+        "outside": list(outside or []),
         **extra,
     }
 
@@ -67,6 +79,7 @@ def _log(state: State, deps: Deps, picks: list[dict]) -> list[int | None]:
     platform, _, _ = state["user"].partition(":")
     return deps.profiles.log_suggestions(
         state["user"],
+        held_back=deps.config.unattended_shown or not state.get("unattended"),
         platform=platform,
         channel=state.get("channel") or "",
         request=state.get("message") or "",
@@ -81,6 +94,30 @@ def _log(state: State, deps: Deps, picks: list[dict]) -> list[int | None]:
             for p in picks
         ],
     )
+
+
+def _how_many_fit(state: State, given: int) -> str:
+    """When fewer films honour every hard constraint than were wanted, say how many there are,
+    so a short answer is not mistaken for a lazy one ("Only 2 films in my catalog fit all of that")."""
+    fitting, wanted = state.get("fitting") or {}, state.get("wanted") or 0
+    fresh, everything, again = fitting.get("fresh"), fitting.get("all"), fitting.get("again") or 0
+    if fresh is None or fresh >= wanted or (given >= wanted and not again):
+        return ""
+    asked = (state.get("request") or {}).get("count") or (state.get("k") if state.get("always_recommend") else None)
+    asked_for = f" (you asked for {asked})" if asked else ""
+    films, fit = ("film", "fits") if fresh == 1 else ("films", "fit")
+    if again and not fresh:
+        here = "it is" if again == 1 else "they are"
+        lately = "I've shown you every film of mine that fits all of that lately"
+        return f"{lately}, so here {here} again, shown longest ago first."
+    if again:
+        others = "one is a film" if again == 1 else f"{again} are films"
+        return (f"Only {fresh} {films} you haven't been shown lately {fit} all of that{asked_for}; "
+                f"the other {others} I showed you before.")  # fmt: skip
+    if everything == fresh:
+        return f"Only {fresh} {films} in my catalog {fit} all of that{asked_for}."
+    unseen = f"Only {fresh} {films} that you haven't seen, ruled out or been shown lately {fit} all of that"
+    return f"{unseen}{asked_for}; {everything} in my catalog do in all."
 
 
 def _intro(request: Request, count: int, deps: Deps) -> str:
@@ -103,6 +140,8 @@ def _intro(request: Request, count: int, deps: Deps) -> str:
     extras = []
     if request.get("exclude_genres"):
         extras.append("no " + "/".join(request["exclude_genres"]))
+    if request.get("exclude_years"):
+        extras.append("nothing from " + " or ".join(span_said(span) for span in request["exclude_years"]))
     if request.get("max_runtime"):
         extras.append(f"under {request['max_runtime']} min")
     if request.get("moods"):

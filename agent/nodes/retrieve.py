@@ -29,18 +29,41 @@ RELAXABLE = (
 
 
 def excluded_for(deps: Deps, state: State, profile: Profile | None) -> set[str]:
-    """Never suggest: watched, disliked, dismissed, the reference titles themselves,
-    titles refused, titles already shown in this thread, titles shown to this user
-    recently, and whatever the caller excludes."""
+    """Never suggest: watched, disliked, dismissed, the reference titles themselves, titles
+    refused, titles already shown in this thread, and whatever the caller excludes. (Titles shown
+    to this user lately, in other threads, are held back too, but softly: see held_back.)"""
     request = state.get("request") or {}
     excluded = set(state.get("exclude_ids") or [])
     excluded |= set(request.get("like_titles") or []) | set(request.get("exclude_titles") or [])
     excluded |= set(state.get("shown") or [])
     if profile is not None:
         excluded |= profile.excluded
-    if deps.profiles is not None and state.get("user"):
-        excluded |= deps.profiles.recently_shown(state["user"], within_days=deps.config.recent_days)
     return excluded
+
+
+def held_back(deps: Deps, state: State) -> dict[str, str]:
+    """Films shown to this user in the last `recent_days`, with when each was last shown: left
+    out while fresh films fit, and the first to come back when none are left."""
+    if deps.profiles is None or not state.get("user"):
+        return {}
+    return deps.profiles.recently_shown_at(state["user"], within_days=deps.config.recent_days)
+
+
+def wanted_count(state: State, request: Request, deps: Deps) -> int:
+    """How many picks the answer aims for: a batch line's k, else the request's own count."""
+    if state.get("always_recommend") and state.get("k"):
+        wanted = state["k"]
+    else:
+        wanted = request.get("count") or state.get("k") or deps.config.default_count
+    return max(1, min(int(wanted), deps.config.max_count))
+
+
+def shown_again(deps: Deps, request: Request, hard: set[str], recent: dict[str, str], room: int) -> list[str]:
+    """When fresh films run out: those shown longest ago that fit the request, best rated first
+    among those shown at the same time."""
+    fits = [i for i in deps.catalog.matching_ids(filters_for(request, hard)) if i in recent]
+    fits.sort(key=lambda i: (recent[i], -(deps.catalog.movies[i].rating or 0.0)))
+    return fits[:room]
 
 
 def filters_for(request: Request, excluded: set[str]) -> Filters:
@@ -49,6 +72,7 @@ def filters_for(request: Request, excluded: set[str]) -> Filters:
         exclude_genres=request.get("exclude_genres"),
         year_min=request.get("year_min"),
         year_max=request.get("year_max"),
+        exclude_years=request.get("exclude_years"),
         min_runtime=request.get("min_runtime"),
         max_runtime=request.get("max_runtime"),
         min_rating=request.get("min_rating"),
@@ -79,7 +103,9 @@ def retrieve(state: State, deps: Deps) -> dict:
     started = time.perf_counter()
     request = dict(state.get("request") or {})
     profile = profile_for(deps, state.get("user"))
-    excluded = excluded_for(deps, state, profile)
+    hard = excluded_for(deps, state, profile)
+    recent = held_back(deps, state)
+    excluded = hard | set(recent)
     text = query_text(request)
     anchors = list(deps.catalog.vectors(request.get("like_titles") or []).values())
     vector = None
@@ -94,8 +120,11 @@ def retrieve(state: State, deps: Deps) -> dict:
         vector = _unit(sum(w * v for w, v in parts))
     relaxed: list[str] = []
     results = deps.catalog.search(text, filters_for(request, excluded), k=deps.config.pool, vector=vector)
-    for name, label in RELAXABLE:
-        if results:
+    wanted = wanted_count(state, request, deps)
+    fresh = deps.catalog.count_matching(filters_for(request, excluded))
+    again = shown_again(deps, request, hard, recent, wanted - fresh) if fresh < wanted and recent else []
+    for name, label in RELAXABLE:  # a film shown before that fits beats one outside the request
+        if results or again:
             break
         if request.get(name):
             request[name] = [] if isinstance(request[name], list) else None
@@ -103,7 +132,15 @@ def retrieve(state: State, deps: Deps) -> dict:
                 relaxed.append(label)
             results = deps.catalog.search(text, filters_for(request, excluded), k=deps.config.pool, vector=vector)
     filters = filters_for(request, excluded)
+    original = dict(state.get("request") or {})
+    fitting = {  # how many films honour every hard constraint: at all, not excluded, shown again
+        "all": deps.catalog.count_matching(filters_for(original, set())),
+        "fresh": fresh,
+        "again": len(again),
+    }
     candidates = [{"id": r.movie.id, "relevance": r.relevance, "quality": r.quality} for r in results]
+    candidates += [{"id": i, "relevance": 0.0, "quality": deps.catalog.quality(i), "shown_at": recent[i]}
+                   for i in again]  # fmt: skip
     collaborative = _collaborative(deps, state.get("user"), request, profile)
     # People who liked the same films: their other favourites join the pool even when the
     # text and vector indexes would not have found them (open requests live on this);
@@ -125,7 +162,7 @@ def retrieve(state: State, deps: Deps) -> dict:
         candidate["comention"] = comention.get(candidate["id"], 0.0)
     debug = {**(state.get("debug") or {}), "retrieve_ms": round((time.perf_counter() - started) * 1000, 1),
              "relaxed": relaxed, "excluded": len(excluded)}  # fmt: skip
-    return {"candidates": candidates, "debug": debug}
+    return {"candidates": candidates, "fitting": fitting, "debug": debug}
 
 
 def _join(candidates: list[dict], ids: list[str], filters: Filters, deps: Deps, *, limit: int) -> None:

@@ -6,9 +6,10 @@ import dataclasses
 
 from agent.deps import Deps
 from agent.state import State
-from agent.understanding.intents import classify
+from agent.understanding.intents import classify, states_subject
 from agent.understanding.llm_reader import read_message
 from agent.understanding.merge import fresh_request, merge_request
+from agent.understanding.passing import facts_in_passing, says_nothing
 from agent.understanding.reader import understand
 from agent.understanding.request import Request, contract, is_open
 from agent.understanding.titles import titles_with_years
@@ -31,8 +32,8 @@ def understand_message(state: State, deps: Deps) -> dict:
         previous = _fold_context(seeded, deps)
     has_previous = bool(previous) or bool(last_picks)
     base = {"messages": [*seeded, {"role": "user", "text": message}], "ordinal": None, "mentioned": [],
-            "stated_rating": None, "llm_calls": 0, "picks": [], "candidates": [],
-            "debug": {}}  # fmt: skip
+            "stated_rating": None, "llm_calls": 0, "picks": [], "candidates": [], "in_passing": {},
+            "recorded": {}, "noted": "", "debug": {}}  # fmt: skip
     if not message:
         return {**base, "intent": "help"}
     classified, understood, calls = read_message(deps, message, history, has_previous=has_previous)
@@ -42,10 +43,13 @@ def understand_message(state: State, deps: Deps) -> dict:
         if intent == "liked":
             understood = dataclasses.replace(understood, like_titles=[*understood.like_titles, *classified.titles])
         intent = "refine" if previous else "recommend"
+    if intent == "recommend" and not state.get("always_recommend") and says_nothing(message, understood, deps.catalog):
+        intent = "unclear"
     update = {**base, "intent": intent, "ordinal": classified.ordinal, "mentioned": classified.titles,
               "stated_rating": classified.rating, "llm_calls": calls}  # fmt: skip
     # "something older", "from the 80s": a message that says nothing about the film itself follows on
-    follows_on = previous and (state.get("always_recommend") or is_open(dataclasses.asdict(understood)))
+    bounds_only = is_open(dataclasses.asdict(understood)) and not states_subject(message, understood)
+    follows_on = previous and (state.get("always_recommend") or bounds_only)
     if intent in ("refine", "more") or (intent == "recommend" and follows_on):
         request = merge_request(previous, understood, last_picks=last_picks, deps=deps)
         if intent == "more" and classified.ordinal is not None and last_picks:
@@ -55,6 +59,9 @@ def understand_message(state: State, deps: Deps) -> dict:
         update["request"] = request
     elif intent == "recommend":
         update["request"] = fresh_request(understood, deps)
+    if intent in ("recommend", "refine", "more") and not state.get("always_recommend"):
+        heard = facts_in_passing(message, deps.catalog)
+        update["in_passing"] = {"seen": heard.seen, "liked": heard.liked} if heard else {}
     update["understood"] = contract(update.get("request") or previous, lambda movie_id: _label(movie_id, deps))
     return update
 

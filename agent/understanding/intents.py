@@ -131,7 +131,8 @@ _STAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 # A message that asks for something is a request even when it also gives feedback.
 _ASKS = re.compile(
     r"\?|\b(?:something|anything|recommend\w*|suggest\w*|similar|what else|what next|what now|what should"
-    r"|give me|show me|find me|any (?:ideas|suggestions|recs)|other|another|else|more like)\b"
+    r"|give me|show me|find me|any (?:ideas|suggestions|recs)|other|another|else|more like"
+    r"|(?:i|we) (?:want|need|fancy)|looking for|in the mood for|up for)\b"
     r"|\b(?:more|movies?|films?|stuff|ones?)\s+like\b"
 )
 _MORE = re.compile(
@@ -286,9 +287,30 @@ def _has_filters(u: Understood) -> bool:
         or u.min_rating is not None
         or u.year_min is not None
         or u.year_max is not None
+        or u.exclude_years
         or u.min_runtime is not None
         or u.max_runtime is not None
     )
+
+
+# "French films from the 1960s", "anything from the 70s": a language or an era said with a noun
+# of its own is a new request, where "in French" or "from the 70s" adjusts the last one.
+_OWN_NOUN = re.compile(
+    r"\b(?:films?|movies?|flicks?|cinema|pictures?|documentar(?:y|ies)|anything|westerns?|musicals?)\b"
+)
+
+
+def states_subject(text: str, u: Understood) -> bool:
+    """The message says what film it wants (a genre, a mood, a theme, a person, a title, or a
+    language or era with a noun of its own), so it starts a new request rather than adjusting
+    the last one, unless it opens with a cue such as "but", "now" or "make it"."""
+    lowered = normalise_message(text)
+    if u.modifiers or _REFINE_CUE.search(lowered):
+        return False
+    if u.genres or u.moods or u.people or u.like_titles or u.keywords:
+        return True
+    bounds = bool(u.languages or u.countries or u.year_min is not None or u.year_max is not None or u.exclude_years)
+    return bounds and bool(_OWN_NOUN.search(lowered))
 
 
 def _refines(lowered: str, u: Understood) -> bool:
@@ -297,8 +319,7 @@ def _refines(lowered: str, u: Understood) -> bool:
         return True
     if not _has_filters(u):
         return False
-    names_a_subject = bool(u.genres or u.moods or u.people or u.like_titles or u.keywords)
-    return not names_a_subject or bool(_REFINE_CUE.search(lowered))
+    return not states_subject(lowered, u)
 
 
 def _chatter(words: list[str]) -> bool:

@@ -13,6 +13,7 @@ from agent.understanding.intents import Classified, Intent, classify
 from agent.understanding.reader import understand
 from agent.understanding.request import Understood
 from agent.understanding.titles import MIN_TITLE_SCORE
+from agent.untrusted import sanitise
 from store.vocab import GENRES, MOODS, country_code, language_code
 
 INTENTS = get_args(Intent)
@@ -86,7 +87,7 @@ def _from_llm(
         exclude_genres=[g for g in answer.exclude_genres if g in GENRES],
         moods=[m for m in answer.moods if m in MOODS],
         exclude_moods=[m for m in answer.exclude_moods if m in MOODS],
-        keywords=[k.lower() for k in answer.keywords if k.strip()][:8],
+        keywords=[k for k in (sanitise(k).lower() for k in answer.keywords) if k][:8],
         year_min=_bounded(answer.year_min, 1870, deps.today.year + 1),
         year_max=_bounded(answer.year_max, 1870, deps.today.year + 1),
         min_runtime=_bounded(answer.min_runtime, 1, 600),
@@ -103,7 +104,7 @@ def _from_llm(
         countries=[code for code in map(country_code, answer.countries) if code],
         count=_bounded(answer.count, 1, deps.config.max_count),
         modifiers=rules.modifiers,
-        query=answer.query.strip() or rules.query,
+        query=sanitise(answer.query) or rules.query,
     )
     stars = answer.stars if answer.stars is not None and 0.5 <= answer.stars <= 5 else rules_intent.rating
     classified = Classified(intent=intent, ordinal=answer.ordinal if answer.ordinal is not None

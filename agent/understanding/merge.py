@@ -31,6 +31,8 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
     for name in ("year_min", "year_max", "min_runtime", "max_runtime", "min_rating", "count"):
         if new_dict[name] is not None:
             merged[name] = new_dict[name]
+    refused = [*(merged.get("exclude_years") or []), *new_dict["exclude_years"]]
+    merged["exclude_years"] = [list(span) for span in dict.fromkeys(tuple(span) for span in refused)]
     for name in ("hidden_gem", "popular"):
         merged[name] = bool(merged.get(name)) or new_dict[name]
     if new.query:
@@ -46,12 +48,12 @@ def apply_modifiers(request: Request, modifiers: list[str], last_picks: list[dic
     years = [m.year for m in shown if m.year]
     runtimes = [m.runtime for m in shown if m.runtime]
     for modifier in modifiers:
+        # "older" means older than everything just shown: the era moves past the last answer
+        # (a floor left in place would pin it, as 1990-1993 after 90s picks from 1994 on)
         if modifier == "older" and years:
-            request["year_max"] = min(years) - 1
-            request["year_min"] = None if (request.get("year_min") or 0) >= min(years) else request.get("year_min")
+            request["year_max"], request["year_min"] = min(years) - 1, None
         elif modifier == "newer" and years:
-            request["year_min"] = max(years) + 1
-            request["year_max"] = None if (request.get("year_max") or 9999) <= max(years) else request.get("year_max")
+            request["year_min"], request["year_max"] = max(years) + 1, None
         elif modifier == "shorter":
             request["max_runtime"] = (min(runtimes) - 1) if runtimes else 100
         elif modifier == "longer":

@@ -9,7 +9,7 @@ from agent.understanding.phrases import YearSpan
 from agent.understanding.request import Understood
 from agent.understanding.text import Scan
 
-MAX_COUNT = 10
+MAX_COUNT = 50  # as AgentConfig.max_count: "give me 20" gets 20
 
 
 # --- pass 4: numbers ---------------------------------------------------------------------------
@@ -80,11 +80,20 @@ _TIME_POINT = re.compile(
     re.X,
 )
 _JOINER = re.compile(r"\s*(?:-|to|and|or|through|thru|until|till|&|/|,)\s*(?:the\s+)?")
+# A refusal before a year span: "not from the 60s", "nothing before 2000", "I don't want anything 80s".
+_REFUSAL = (
+    r"(?:not|nothing|none|no|never|but\s+not|anything\s+but|except(?:\s+for)?|excluding|avoid(?:ing)?|"
+    r"other\s+than|apart\s+from|(?:i\s+)?(?:don'?t|do\s+not)\s+want|(?:i\s+)?(?:don'?t|do\s+not)\s+like)\s+"
+    r"(?:(?:anything|something|any|a|movies?|films?|stuff|ones?)\s+)?"
+)
 _YEAR_OPS_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(r"(?<!\w)" + pattern + r"\s*(?:the\s+)?$"), op)
     for pattern, op in (
         (r"(?:not|nothing|no)\s+(?:older|earlier)\s+than", "since"),
         (r"(?:not|nothing|no)\s+(?:newer|later|more\s+recent)\s+than", "until"),
+        (rf"{_REFUSAL}(?:from\s+)?(?:before|prior\s+to|earlier\s+than)", "since"),  # "nothing before 2000"
+        (rf"{_REFUSAL}(?:from\s+)?(?:after|later\s+than)", "until"),
+        (rf"{_REFUSAL}(?:(?:from|in|of|made\s+in|released\s+in|set\s+in)\s+)?", "exclude"),  # "not the 60s"
         (r"(?:since|starting(?:\s+(?:in|from))?|as\s+of)", "since"),
         (r"(?:after|post|newer\s+than|later\s+than|more\s+recent\s+than)[\s-]*", "after"),
         (r"(?:before|pre|older\s+than|earlier\s+than|prior\s+to)[\s-]*", "before"),
@@ -143,8 +152,11 @@ def read_years(scan: Scan, reading: Reading) -> None:
             "before": (None, low - 1),
             "until": (None, high),
             "around": (low - 3, high + 3),
+            "exclude": None,
         }[op]
-        if bounds is None:
+        if op == "exclude":
+            extend_unique(reading.result.exclude_years, [[low, high]])
+        elif bounds is None:
             united.append((low, high))
         elif op == "around":
             united.append(bounds)

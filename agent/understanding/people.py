@@ -6,9 +6,11 @@ import re
 from collections.abc import Mapping
 
 from agent.understanding.meaning import extend_unique
+from agent.understanding.phrases import PHRASEBOOK
 from agent.understanding.request import Understood
-from agent.understanding.text import Scan
+from agent.understanding.text import STOPWORDS, Scan, Tok, word_set
 from store.movie import ascii_fold
+from store.surnames import Surname
 
 # --- pass 2: people ----------------------------------------------------------------------------
 
@@ -66,3 +68,58 @@ def read_people(scan: Scan, people: People, out: Understood) -> None:
                 break
         else:
             i += 1
+
+
+# --- pass 3b: surnames alone ("something by Kubrick", "Spielberg movies from the 80s") -----------
+
+# Surnames that are everyday words: said alone they need a capital, a place inside the sentence and
+# a cue ("by Stone", "a Hill film"), since "stone cold", "black comedy" or "in the woods" mean no one.
+COMMON_WORD_SURNAMES = word_set(
+    """
+    stone black lee wood woods hill king young white green brown gray grey hunt fox bell hall park rock
+    cage law reed rose may long short day night moon price love gold star page pine frost bush moss
+    bacon bean bird bloom brand bridges buck butler carpenter cook cooper crystal cube field fisher
+    foster freeman gable hammer hand hardy heard house hunter lean lord miles moore murray powers
+    rich fields banks case chase cross lane mills miller knight noble north west wells wise ward
+    baker walker turner taylor marsh hope joy lake page rush sharp short sweet swift wall waters
+    winter summers spring hart ball church craven glover pike ice candy woo
+    gunn cash bates barber bishop bond dean duke earl fry grant hay holly jewel mars
+    """
+)
+_BEFORE_A_PERSON = word_set("by with starring featuring from directed director actor actress")
+_AFTER_A_PERSON = word_set("film films movie movies flick flicks picture pictures classic classics joint")
+_SENTENCE_END = frozenset(".!?;:")
+
+
+def read_surnames(scan: Scan, surnames: Mapping[str, Surname], out: Understood) -> None:
+    """A surname alone names the one prominent person who carries it in the catalog (store.surnames);
+    everyday words among them ("Stone", "Hill") need capitalisation, position and a cue."""
+    if not surnames:
+        return
+    toks = scan.tokens()
+    words = [t for t in toks if t.is_word]
+    for i, tok in enumerate(toks):
+        if not tok.is_word:
+            continue
+        possessive = tok.text.endswith("'s")
+        key = ascii_fold(tok.text[:-2] if possessive else tok.text)
+        pair = f"{toks[i - 1].text} {key}" if i > 0 and toks[i - 1].is_word else ""
+        found = surnames.get(pair) or surnames.get(key)
+        if found is None or not _said_as_a_person(scan, toks, i, key, found, possessive, len(words) == 1):
+            continue
+        extend_unique(out.people, [found.name])
+        start = toks[i - 1].start if pair in surnames else tok.start
+        scan.take(start, tok.end)
+
+
+def _said_as_a_person(scan: Scan, toks: list[Tok], i: int, key: str, surname: Surname, possessive: bool,
+                      alone: bool) -> bool:  # fmt: skip
+    before = toks[i - 1].text if i > 0 else ""
+    after = toks[i + 1].text if i + 1 < len(toks) else ""
+    cued = possessive or before in _BEFORE_A_PERSON or after in _AFTER_A_PERSON
+    capital = scan.has_case and scan.capitalised(toks[i])
+    opens_sentence = i == 0 or before in _SENTENCE_END
+    common = surname.common_word or key in COMMON_WORD_SURNAMES or key in STOPWORDS or (key,) in PHRASEBOOK
+    if common:
+        return capital and cued and not opens_sentence
+    return alone or cued or (capital and not opens_sentence)

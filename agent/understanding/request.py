@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Protocol, TypedDict
 
 from store.catalog import TitleMatch
+from store.surnames import Surname
 
 
 class CatalogLookup(Protocol):
@@ -23,6 +24,10 @@ class CatalogLookup(Protocol):
 
         Accent-folded aliases ("penelope cruz") should be keys too: users rarely type accents.
         """
+        ...
+
+    def surname_index(self) -> Mapping[str, Surname]:
+        """Surname -> the prominent person it means (store.surnames), for "something by Kubrick"."""
         ...
 
 
@@ -41,6 +46,7 @@ class Understood:
     keywords: list[str] = field(default_factory=list)  # themes in plain words ("heist", "time travel")
     year_min: int | None = None
     year_max: int | None = None
+    exclude_years: list[list[int]] = field(default_factory=list)  # "not from the 60s" -> [[1960, 1969]]
     min_runtime: int | None = None
     max_runtime: int | None = None  # "under 2 hours" -> 120, "short" -> 100
     min_rating: float | None = None  # "highly rated" -> 7.5, "best" -> 8.0
@@ -73,6 +79,7 @@ class Request(TypedDict, total=False):
     keywords: list[str]  # themes in plain words ("heist", "time travel")
     year_min: int | None  # earliest release year
     year_max: int | None  # latest release year
+    exclude_years: list[list[int]]  # year spans refused, [low, high] inclusive ("not from the 60s")
     min_runtime: int | None  # minutes
     max_runtime: int | None  # minutes
     min_rating: float | None  # catalog rating floor, 0..10
@@ -110,6 +117,7 @@ def contract(request: Mapping, titles: Callable[[str], str | None]) -> dict:
         "exclude_genres": list(request.get("exclude_genres") or []),
         "year_min": request.get("year_min"),
         "year_max": request.get("year_max"),
+        "exclude_years": [list(span) for span in request.get("exclude_years") or []],
         "min_runtime": request.get("min_runtime"),
         "max_runtime": request.get("max_runtime"),
         "min_rating": request.get("min_rating"),

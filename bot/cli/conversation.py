@@ -15,6 +15,8 @@ from bot.settings import Settings
 def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("chat", parents=[common], help="talk to moviebot in the terminal")
     p.add_argument("--user", default="me", help="whose profile and history to use")
+    p.add_argument("--jsonl", action="store_true", help="one message per line in, one JSON object per line out")
+    p.add_argument("--channel", default="terminal", help="which conversation (the interactive chat's by default)")
     p.set_defaults(run=cmd_chat)
 
     p = sub.add_parser("ask", parents=[common], help="one turn: a request in, picks out")
@@ -34,11 +36,13 @@ def _register(service, name: object) -> str:
 
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.cli.terminal import run_chat
+    from bot.cli.terminal import run_chat, run_jsonl
 
     app = open_service(args, settings, serving=True)
     try:
-        return run_chat(app.service, _register(app.service, args.user))
+        if args.jsonl:
+            return run_jsonl(app.service, _register(app.service, args.user), channel=args.channel)
+        return run_chat(app.service, _register(app.service, args.user), channel=args.channel)
     finally:
         app.close()
 
@@ -125,7 +129,7 @@ def _batch_line(service, raw: bytes, number: int, default_k: int | None) -> dict
         except ServiceError as exc:
             raise BadLine("bad_k", exc.message) from None
         turn = service.chat(user, text, channel="batch", k=k, context=context, remember=False,
-                            always_recommend=True)  # fmt: skip
+                            always_recommend=True, unattended=True)  # fmt: skip
     except BadLine as exc:
         return _error(line_id, number, exc.code, exc.message)
     except ServiceError as exc:

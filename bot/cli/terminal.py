@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import textwrap
 from typing import TYPE_CHECKING, TextIO
@@ -34,7 +35,30 @@ def format_answer(turn: Turn, *, color: bool, width: int = 88) -> str:
     return "\n".join(lines).rstrip()
 
 
-def run_chat(service: MovieService, user: str, *, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+def run_jsonl(service: MovieService, user: str, *, channel: str = "terminal", stdin: TextIO = sys.stdin,
+              stdout: TextIO = sys.stdout) -> int:  # fmt: skip
+    """A scripted conversation: each line a message, each answer one JSON object (the `ask --json`
+    contract plus `recorded`), in the same memory as the interactive chat. A turn that fails
+    answers {"error"} and the conversation goes on."""
+    for line in stdin:
+        message = line.strip()
+        if not message:
+            continue
+        try:
+            turn = service.chat(user, message, channel=channel)
+            answer = {**turn.to_json(), "recorded": turn.recorded}
+        except Exception as error:  # one bad turn must not end the script
+            import logging
+
+            logging.getLogger(__name__).exception("turn failed")
+            answer = {"error": f"that turn failed ({type(error).__name__}); the conversation goes on"}
+        stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
+        stdout.flush()
+    return 0
+
+
+def run_chat(service: MovieService, user: str, *, channel: str = "terminal", stdin: TextIO = sys.stdin,
+             stdout: TextIO = sys.stdout) -> int:  # fmt: skip
     color = stdout.isatty()
     interactive = stdin.isatty()
     print("moviebot — tell me what you feel like watching. 'help' for ideas, 'quit' to leave.", file=stdout)
@@ -51,7 +75,7 @@ def run_chat(service: MovieService, user: str, *, stdin: TextIO = sys.stdin, std
         if not message:
             continue
         try:
-            turn = service.chat(user, message, channel="terminal")
+            turn = service.chat(user, message, channel=channel)
         except Exception:  # a turn that fails must not end the session
             import logging
 

@@ -94,6 +94,8 @@ class Recommendation(BaseModel):
     explanation: str = ""
     suggestion_id: int | None = Field(None, description="Send it back with feedback on this pick.")
     score: float | None = None
+    relaxed: bool = Field(False, description="True when this pick is outside what was asked for.")
+    outside: list[str] = Field([], description="The constraints a relaxed pick breaks (e.g. 'genres', 'years').")
 
 
 class TurnResponse(BaseModel):

@@ -6,6 +6,7 @@
   (`copy_home(real_starter_home, path)`, or the `starter_home` fixture for a fresh one per test).
 - `embedder_for(real_embedder)`: a stand-in for Settings.embedder (patch it in) that answers with
   the shared model whenever the settings describe the default one.
+- `real_starter`: a Catalog on (a copy of) that starter catalog, for tests that only search it.
 - `moviebot`: `moviebot ARGV...` run in-process (bot.cli.commands) with the real embedder already
   loaded, returning (returncode, stdout, stderr) like subprocess.run. Use a subprocess only where
   the process itself is under test (kill -9, stdin of a terminal session).
@@ -28,6 +29,7 @@ import httpx
 import pytest
 
 from bot.settings import Settings
+from store.catalog import Catalog
 from store.embeddings import SentenceTransformerEmbedder
 from store.home import DataDir
 
@@ -68,6 +70,16 @@ def copy_home(home: DataDir, root: Path) -> DataDir:
     """A copy of a data directory (catalog pointer and stores are relative to it)."""
     shutil.copytree(home.root, root)
     return DataDir(root)
+
+
+@pytest.fixture(scope="session")
+def real_starter(tmp_path_factory, real_starter_home, real_embedder) -> Catalog:
+    """The shipped starter catalog indexed with the real embedder (real_starter_home's, on a copy
+    of its own so nothing it does reaches the homes copied from it), once per session."""
+    home = copy_home(real_starter_home, tmp_path_factory.mktemp("real-starter-catalog") / "home")
+    catalog = Catalog(home.current_catalog(), real_embedder)
+    yield catalog
+    catalog.close()
 
 
 @pytest.fixture

@@ -17,9 +17,10 @@ from tests.fakes import FakeOpenAIServer
 from tests.integration.conftest import copy_home
 
 pytestmark = pytest.mark.slow
-CONTRACT = {"id", "title", "year", "genres", "runtime", "directors", "rating", "explanation", "score"}
-UNDERSTOOD = {"genres", "exclude_genres", "year_min", "year_max", "min_runtime", "max_runtime", "min_rating",
-              "people", "like_titles", "languages", "count"}  # fmt: skip
+CONTRACT = {"id", "title", "year", "genres", "runtime", "directors", "rating", "explanation", "score", "relaxed",
+            "outside"}
+UNDERSTOOD = {"genres", "exclude_genres", "year_min", "year_max", "exclude_years", "min_runtime", "max_runtime",
+              "min_rating", "people", "like_titles", "languages", "count"}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +80,8 @@ def test_batch_answers_every_line_and_reports_bad_ones(moviebot, home, tmp_path)
     assert [r["id"] for r in results] == ["a", 2, "c", "d"]
     assert len(results[0]["recommendations"]) == 2
     assert all("animation" in r["genres"] for r in results[0]["recommendations"])
-    assert results[1]["line"] == 2 and "line 2" in results[1]["error"]["message"]
+    assert results[1]["line"] == 2 and results[1]["error"]["code"] == "bad_json"
+    assert "line 2" in results[1]["error"]["message"]
     assert all("western" in r["genres"] for r in results[2]["recommendations"])
     assert "error" in results[3]
     assert "2 line(s)" in done.stderr
@@ -130,3 +132,27 @@ def test_llm_failures_fall_back_quietly(moviebot, home):
     assert len(result["recommendations"]) == 3
     assert all("crime" in r["genres"] and 1990 <= r["year"] <= 1999 for r in result["recommendations"])
     assert "error" not in out.stdout.lower() and "traceback" not in out.stderr.lower()
+
+
+def test_chat_jsonl_scripts_a_conversation(home):
+    script = (
+        "We already watched Inception, and we really liked Before Sunrise. Anything for tonight?\n"
+        "asdf qwerty zxcv blorp\n"
+        "\n"
+        "why the first one?\n"
+    )
+    out = run("chat", "--jsonl", "--user", "jo", home=home, stdin=script)
+    turns = [json.loads(line) for line in out.stdout.splitlines()]
+    assert len(turns) == 3
+    first, nonsense, why = turns
+    assert first["intent"] == "recommend" and len(first["recommendations"]) == 3
+    assert "inception-2010" in first["recorded"]["watched"]
+    assert first["recorded"]["likes"] == ["before-sunrise-1995"]
+    assert first["reply"].startswith("Noted: you've seen Inception; you liked Before Sunrise.")
+    assert "inception-2010" not in {r["id"] for r in first["recommendations"]}
+    assert nonsense["recommendations"] == [] and "didn't catch" in nonsense["reply"]
+    assert nonsense["intent"] == "unclear" and nonsense["recorded"] == {}
+    assert why["intent"] == "why" and first["recommendations"][0]["title"] in why["reply"]
+    # the same memory as the interactive chat: a later session follows on
+    more = run("chat", "--user", "jo", home=home, stdin="more\nquit\n")
+    assert "Here are 3 picks" in more.stdout

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from store.migrations import MIGRATIONS
 from store.profiles import DISLIKE_STARS, LIKE_STARS, ProfileStore
 
 USERS = [f"discord:{1000 + i}" for i in range(50)]
@@ -127,7 +128,8 @@ def test_processes_opening_a_new_file_at_once_migrate_it_once(store_path):
         proc.join(timeout=60)
     assert errors == [None] * 6
     with ProfileStore(store_path) as store:
-        assert [r["name"] for r in store.db.query("SELECT name FROM _migrations")] == ["m001_initial"]
+        names = [r["name"] for r in store.db.query("SELECT name FROM _migrations")]
+        assert names == [m.__name__ for m in MIGRATIONS]
         assert store.rating_counts() == {"opened": 6}
 
 

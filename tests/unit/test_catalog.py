@@ -120,3 +120,9 @@ def test_stats_count_what_is_there(catalog):
     assert stats["movies"] == 10
     assert stats["genres"]["crime"] == 4
     assert stats["decades"]["1990"] == 3
+
+
+def test_autocomplete_lists_a_film_once_whichever_of_its_titles_matched(starter):
+    found = [m.id for m in starter.suggest_titles("monkeys")]
+    assert len(found) == len(set(found))
+    assert [starter.movies[i].title for i in found].count("12 Monkeys") == 1

@@ -106,8 +106,12 @@ def test_the_graph_ranks_what_similar_raters_liked_first(starter):
     group = [f"t:{i}" for i in range(10)]
     store.bulk_rate([(u, m, 5.0, None) for u in group for m in ("heat-1995", "alien-1979", obscure)])
     store.bulk_rate([("t:new", "heat-1995", 5.0, None), ("t:new", "alien-1979", 4.5, None)])
-    now = dt.datetime(2026, 11, 24, tzinfo=dt.UTC)
-    deps = Deps(catalog=starter, profiles=store, config=AgentConfig(explore=False), clock=lambda: now)
+    deps = Deps(
+        catalog=starter,
+        profiles=store,
+        config=AgentConfig(explore=False),
+        clock=lambda: dt.datetime(2026, 11, 24, tzinfo=dt.UTC),
+    )
     result = Recommender(deps).ask("recommend me something", user="t:new", k=5, remember=False)
     picks = [r["id"] for r in result["recommendations"]]
     assert picks[0] == obscure

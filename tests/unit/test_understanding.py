@@ -16,6 +16,7 @@ from agent.understanding.request import Understood
 from agent.understanding.request import is_open as request_is_open
 from store.catalog import TitleMatch
 from store.movie import normalise_title
+from store.surnames import Surname, surname_keys
 
 
 class FakeLookup:
@@ -127,6 +128,14 @@ class FakeLookup:
 
     def people_index(self) -> Mapping[str, str]:
         return self._people
+
+    def surname_index(self) -> Mapping[str, Surname]:
+        """Every surname of PEOPLE that only one of them carries (the catalog also weighs films and votes)."""
+        carriers: dict[str, list[str]] = {}
+        for name in self.PEOPLE:
+            for key in surname_keys(name):
+                carriers.setdefault(key, []).append(name)
+        return {key: Surname(names[0], False) for key, names in carriers.items() if len(names) == 1}
 
 
 LOOKUP = FakeLookup()
@@ -255,7 +264,7 @@ CASES: list[tuple[str, dict]] = [
     ("penelope cruz", {"people": ["Penélope Cruz"]}),
     ("Jack Black comedy", {"people": ["Jack Black"], "genres": ["comedy"], "moods": []}),
     ("directed by bong joon-ho", {"people": ["Bong Joon-ho"]}),
-    ("Nolan movies", {"people": [], "like_titles": []}),
+    ("Nolan movies", {"people": ["Christopher Nolan"], "like_titles": []}),
     ("something like Christopher Nolan films", {"people": ["Christopher Nolan"], "like_titles": []}),
     ("something Wes Anderson-style", {"people": ["Wes Anderson"], "like_titles": []}),
     ("keanu reeves action", {"people": ["Keanu Reeves"], "genres": ["action"]}),
@@ -376,7 +385,7 @@ CASES: list[tuple[str, dict]] = [
     ("a couple of comedies", {"count": 2, "genres": ["comedy"]}),
     ("a few horror films", {"count": 3, "genres": ["horror"]}),
     ("one movie", {"count": 1}),
-    ("recommend 20 movies", {"count": 10}),
+    ("recommend 20 movies", {"count": 20}),
     ("list ten westerns", {"count": 10, "genres": ["western"]}),
     ("a movie like Heat", {"count": None, "like_titles": ["heat-1995"]}),
     ("two or three options", {"count": 3}),
@@ -582,6 +591,7 @@ def test_to_contract_has_exactly_the_hard_filters() -> None:
         "exclude_genres": ["horror"],
         "year_min": 2011,
         "year_max": None,
+        "exclude_years": [],
         "min_runtime": None,
         "max_runtime": 120,
         "min_rating": None,

@@ -1,0 +1,252 @@
+"""Every reason checked against the film's stored fields before a user reads it.
+
+An explanation may say "as you asked" only of constraints the film meets, and a pick that a
+relaxed search let through says which constraint it is outside of, and by how much ("from
+1958, just outside the 1960s you asked for"). `asked_clause` and `outside_clause` write those
+clauses from the facts; `check` is the gate every explanation passes, from the templates or
+from a model, and drops any "as you asked" sentence that claims what is not true.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from store.filters import in_spans
+from store.movie import Movie
+from store.vocab import GENRES, LANGUAGES
+
+NOUN_GENRES = {"thriller": 9, "western": 9, "musical": 9, "documentary": 9, "drama": 8, "comedy": 8, "romance": 7}
+ASKED = "as you asked"
+OUTSIDE = "you asked for"  # every clause about a broken constraint ends in these words
+
+
+def genre_phrase(genres: list[str]) -> str:
+    """["crime", "thriller"] -> "crime thriller", ["crime"] -> "crime film": the noun goes last."""
+    ordered = sorted(genres[:3], key=lambda g: NOUN_GENRES.get(g, 0))
+    phrase = " ".join(ordered).replace("film-noir", "noir")
+    return phrase if ordered and ordered[-1] in NOUN_GENRES else f"{phrase} film"
+
+
+def decade_of(request: Mapping) -> int | None:
+    """1960 for a request of 1960-1969, else None."""
+    low, high = request.get("year_min"), request.get("year_max")
+    return low if low and high and high - low == 9 and low % 10 == 0 else None
+
+
+def years_asked(request: Mapping) -> str:
+    """The year range as the user would say it back: "the 1960s", "1990-1995", "after 2010"."""
+    low, high = request.get("year_min"), request.get("year_max")
+    if decade_of(request):
+        return f"the {low}s"
+    if low and high:
+        return f"{low}-{high}" if low != high else str(low)
+    if low:
+        return f"{low} or later"
+    return f"{high} or earlier" if high else ""
+
+
+def span_said(span) -> str:
+    """[1960, 1969] -> "the 1960s", [1999, 1999] -> "1999", [1980, 1999] -> "1980-1999"."""
+    low, high = span
+    if high - low == 9 and low % 10 == 0:
+        return f"the {low}s"
+    return str(low) if low == high else f"{low}-{high}"
+
+
+# -- what the film meets, and what it does not ------------------------------------------------
+
+
+def breaks(movie: Movie, request: Mapping) -> list[str]:
+    """The request's hard constraints the film does not meet, by name."""
+    broken = []
+    if any(g not in movie.genres for g in request.get("genres") or []):
+        broken.append("genres")
+    if any(g in movie.genres for g in request.get("exclude_genres") or []):
+        broken.append("exclude_genres")
+    low, high = request.get("year_min"), request.get("year_max")
+    if (low and (movie.year is None or movie.year < low)) or (high and (movie.year is None or movie.year > high)):
+        broken.append("years")
+    if request.get("exclude_years") and (movie.year is None or in_spans(movie.year, request["exclude_years"])):
+        broken.append("exclude_years")
+    shortest, longest = request.get("min_runtime"), request.get("max_runtime")
+    if (longest and (movie.runtime is None or movie.runtime > longest)) or (
+        shortest and (movie.runtime is None or movie.runtime < shortest)
+    ):
+        broken.append("runtime")
+    if request.get("languages") and movie.language not in request["languages"]:
+        broken.append("languages")
+    if request.get("countries") and movie.country not in request["countries"]:
+        broken.append("countries")
+    if any(p not in movie.directors and p not in movie.cast for p in request.get("people") or []):
+        broken.append("people")
+    if request.get("min_rating") and (movie.rating is None or movie.rating < request["min_rating"]):
+        broken.append("min_rating")
+    return broken
+
+
+def asked_clause(movie: Movie, request: Mapping) -> str:
+    """ "a 1990s crime thriller, 127 minutes long, as you asked": only what the film meets."""
+    broken = set(breaks(movie, request))
+    bits = []
+    if (request.get("year_min") or request.get("year_max")) and "years" not in broken:
+        bits.append(f"{decade_of(request)}s" if decade_of(request) else str(movie.year))
+    if request.get("languages") and "languages" not in broken:
+        bits.append(LANGUAGES.get(movie.language or "", movie.language or ""))
+    genres = [g for g in request.get("genres") or [] if g in movie.genres]
+    if genres and "genres" not in broken:
+        bits.append(genre_phrase(genres))
+    elif bits:
+        bits.append("film")
+    phrase = " ".join(b for b in bits if b)
+    if phrase:
+        phrase = f"{'an' if phrase[0] in 'aeiou8' else 'a'} {phrase}"
+    extras = []
+    if (request.get("max_runtime") or request.get("min_runtime")) and "runtime" not in broken:
+        extras.append(f"{movie.runtime} minutes long")
+    for person in request.get("people") or []:
+        if person in movie.directors:
+            extras.append(f"directed by {person}")
+        elif person in movie.cast:
+            extras.append(f"starring {person}")
+    text = ", ".join(x for x in [phrase, *extras] if x)
+    return f"{text}, {ASKED}" if text else ""
+
+
+def outside_clause(movie: Movie, request: Mapping) -> str:
+    """What a pick let through by a relaxed search misses, and by how much."""
+    parts = []
+    broken = breaks(movie, request)
+    if "years" in broken:
+        low, high = request.get("year_min"), request.get("year_max")
+        if movie.year is None:
+            parts.append(f"of unknown year, not from {years_asked(request)} {OUTSIDE}")
+        else:
+            gap = (low - movie.year) if low and movie.year < low else (movie.year - high)
+            how = "just outside" if gap <= 3 else f"{gap} years outside"
+            parts.append(f"from {movie.year}, {how} {years_asked(request)} {OUTSIDE}")
+    if "exclude_years" in broken:
+        refused = " or ".join(span_said(span) for span in request["exclude_years"])
+        parts.append(f"from {movie.year or 'an unknown year'}, though you asked for nothing from {refused}")
+    if "runtime" in broken:
+        longest = request.get("max_runtime")
+        if movie.runtime and longest and movie.runtime > longest:
+            parts.append(f"{movie.runtime} minutes, {movie.runtime - longest} more than the {longest} {OUTSIDE}")
+        elif movie.runtime and request.get("min_runtime"):
+            shortest = request["min_runtime"]
+            parts.append(f"{movie.runtime} minutes, {shortest - movie.runtime} short of the {shortest} {OUTSIDE}")
+        else:
+            parts.append(f"of unknown length, not the runtime {OUTSIDE}")
+    if "languages" in broken:
+        wanted = " or ".join(LANGUAGES.get(code, code) for code in request["languages"])
+        spoken = LANGUAGES.get(movie.language or "", "an unknown language")
+        parts.append(f"in {spoken}, not the {wanted} {OUTSIDE}")
+    if "countries" in broken:
+        parts.append(f"made in {movie.country or 'an unknown country'}, not the country {OUTSIDE}")
+    if "genres" in broken:
+        missing = [g for g in request.get("genres") or [] if g not in movie.genres]
+        has = ", ".join(movie.genres) or "no genre"
+        parts.append(f"not a {' or '.join(missing)} film ({has}), unlike what {OUTSIDE}")
+    if "exclude_genres" in broken:
+        unwanted = [g for g in request.get("exclude_genres") or [] if g in movie.genres]
+        parts.append(f"a {' and '.join(unwanted)} film, though you asked for no {' or '.join(unwanted)}")
+    if "people" in broken:
+        missing = [p for p in request.get("people") or [] if p not in movie.directors and p not in movie.cast]
+        parts.append(f"without {' or '.join(missing)}, whom {OUTSIDE}")
+    if "min_rating" in broken:
+        rated = f"rated {movie.rating:.1f}" if movie.rating is not None else "unrated"
+        parts.append(f"{rated}, under the {request['min_rating']:g} {OUTSIDE}")
+    return "; ".join(parts)
+
+
+# -- the gate -----------------------------------------------------------------------------------
+
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-Z\"“(])")
+_GENRE_WORDS = {g: g for g in GENRES} | {"noir": "film-noir"}
+
+
+def claim_errors(claim: str, movie: Movie, request: Mapping) -> list[str]:
+    """What an "as you asked" claim says that is false of the film, or was not asked."""
+    errors = []
+    broken = set(breaks(movie, request))
+    lowered = claim.lower()
+    years_said = re.findall(r"\b(?:1[89]\d\d|20\d\d)s?\b", claim)
+    if years_said and ("years" in broken or not (request.get("year_min") or request.get("year_max"))):
+        errors.append("years")
+    for said in years_said:
+        decade = said.endswith("s")
+        year = int(said.rstrip("s"))
+        if movie.year is None or (decade and not year <= movie.year <= year + 9) or (not decade and year != movie.year):
+            errors.append(f"year {said}")
+    for code, name in LANGUAGES.items():
+        if re.search(rf"\b{re.escape(name.lower())}\b", lowered) and (
+            movie.language != code or code not in (request.get("languages") or [])
+        ):
+            errors.append(f"language {name}")
+    for word, genre in _GENRE_WORDS.items():
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", lowered) and (
+            genre not in movie.genres or genre not in (request.get("genres") or [])
+        ):
+            errors.append(f"genre {word}")
+    for minutes in re.findall(r"(\d+)[- ]min", lowered):
+        if int(minutes) != movie.runtime or "runtime" in broken:
+            errors.append(f"runtime {minutes}")
+    for verb, person in re.findall(r"(directed by|starring|with) ([A-Z][^,;.]+)", claim):
+        people = movie.directors if verb == "directed by" else [*movie.cast, *movie.directors]
+        if person.strip() not in people or person.strip() not in (request.get("people") or []):
+            errors.append(f"person {person.strip()}")
+    return errors
+
+
+def check(text: str, movie: Movie, request: Mapping) -> str:
+    """The explanation as users may read it: any clause whose "as you asked" claims something
+    false is dropped, and a pick outside the request says so first."""
+    kept = []
+    for sentence in _SENTENCE.split(text.strip()):
+        clauses = [c.strip() for c in sentence.split(";")]
+        clauses = [c for c in clauses if c and not (ASKED in c.lower() and claim_errors(_claim(c), movie, request))]
+        if clauses and clauses != ["."]:
+            joined = "; ".join(clauses)
+            kept.append(joined[0].upper() + joined[1:] + ("" if joined[-1] in ".!?…" else "."))
+    checked = " ".join(kept)
+    outside = outside_clause(movie, request)
+    if outside and OUTSIDE not in checked:
+        checked = f"{outside[0].upper()}{outside[1:]}. {checked}".strip()
+    return checked
+
+
+def _claim(clause: str) -> str:
+    """The part of a clause an "as you asked" vouches for: what comes before it."""
+    return clause[: clause.lower().index(ASKED)]
+
+
+def relaxation_note(movies: list[Movie], request: Mapping) -> str:
+    """What a relaxed search let through, and by how much, said once for the whole answer."""
+    notes = []
+    outside = {name: [m for m in movies if name in breaks(m, request)] for name in
+               ("years", "runtime", "languages", "genres", "people", "min_rating", "countries")}  # fmt: skip
+    if outside["years"]:
+        years = sorted(m.year for m in outside["years"] if m.year)
+        span = f"{years[0]}" if len(set(years)) == 1 else f"{years[0]} to {years[-1]}"
+        notes.append(f"the years (picks from {span}, outside {years_asked(request)})")
+    if outside["runtime"]:
+        longest = max((m.runtime or 0) for m in outside["runtime"])
+        notes.append(f"the runtime (up to {longest} minutes)")
+    if outside["languages"]:
+        spoken = sorted({LANGUAGES.get(m.language or "", "unknown") for m in outside["languages"]})
+        notes.append(f"the language ({', '.join(spoken)})")
+    if outside["genres"]:
+        notes.append("the genres")
+    if outside["people"]:
+        notes.append("the people you named")
+    if outside["min_rating"]:
+        notes.append(f"the rating floor (down to {min(m.rating or 0 for m in outside['min_rating']):.1f})")
+    if outside["countries"]:
+        notes.append("the country")
+    if not notes:
+        return ""
+    count = sum(1 for m in movies if breaks(m, request))
+    who = (
+        "it is" if len(movies) == 1 else "all of them are" if count == len(movies) else f"{count} of {len(movies)} are"
+    )
+    return f"Nothing matched everything, so I loosened {' and '.join(notes)}: {who} outside what you asked."

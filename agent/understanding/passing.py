@@ -1,0 +1,99 @@
+"""What a request says in passing, and whether a message says anything at all.
+
+"We already watched Inception, and we really liked Before Sunrise. Anything for tonight?" is a
+request, and also two facts worth keeping: Inception is seen, Before Sunrise is liked.
+"asdf qwerty zxcv blorp" is neither a request nor chat, and answering it with picks would be
+making one up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from agent.understanding.request import CatalogLookup, Understood
+from agent.understanding.text import normalise_message, word_set
+from agent.understanding.titles import titles_after
+from store.movie import ascii_fold
+
+_VERB = re.compile(
+    r"\b(?P<seen>(?:already|just|recently)\s+(?:seen|watched|saw)|(?:i|we|i've|we've|ive|have)\s+"
+    r"(?:already\s+|just\s+|recently\s+|also\s+)?(?:seen|watched|saw))\b"
+    r"|\b(?P<liked>(?:really\s+|also\s+)?(?:liked|loved|enjoyed|adored))\b"
+)
+_NEGATED = re.compile(r"\b(?:haven'?t|have not|never|not|didn'?t|did not)\s+(?:\w+\s+)?$")
+_END = re.compile(r"[.!?;]|\bbut\b")
+LOVED = ("loved", "adored")
+
+
+@dataclass
+class InPassing:
+    """Films a message says were seen or liked, by catalog id."""
+
+    seen: list[str] = field(default_factory=list)
+    liked: dict[str, float] = field(default_factory=dict)  # id -> stars (5 for loved, 4 for liked)
+
+    def __bool__(self) -> bool:
+        return bool(self.seen or self.liked)
+
+
+def facts_in_passing(text: str, lookup: CatalogLookup) -> InPassing:
+    """Each "seen/watched X" and "liked/loved X" of a message, read up to the next verb or
+    the end of the sentence, so "watched Inception, and we liked Heat" keeps them apart."""
+    lowered = normalise_message(text)
+    verbs = [m for m in _VERB.finditer(lowered) if not _NEGATED.search(lowered[: m.start()])]
+    found = InPassing()
+    for n, verb in enumerate(verbs):
+        stop = verbs[n + 1].start() if n + 1 < len(verbs) else len(lowered)
+        end = _END.search(lowered, verb.end(), stop)
+        segment = lowered[verb.end() : end.start() if end else stop]
+        ids = [m.movie_id for m in titles_after(segment, 0, lookup)]
+        if verb["seen"]:
+            found.seen += [i for i in ids if i not in found.seen]
+        else:
+            stars = 5.0 if any(word in verb["liked"] for word in LOVED) else 4.0
+            found.liked.update({i: stars for i in ids})
+    return found
+
+
+# -- a message that says nothing --------------------------------------------------------------
+
+_WORD = re.compile(r"[a-z]+")
+REQUEST_WORDS = word_set(
+    """a an the me us my we i something anything some any movie movies film films flick watch watching
+    tonight today recommend suggest show give find want need good great best please pick what should
+    to for of with and or in on like about"""
+)
+
+
+def says_nothing(text: str, understood: Understood, catalog) -> bool:
+    """No constraint, no title, no person, and most words unknown to the catalog and to the
+    way people ask for films: "asdf qwerty zxcv blorp". The caller rules out chat first."""
+    if _has_meaning(understood):
+        return False
+    words = _WORD.findall(ascii_fold(text.lower()))
+    if not words:
+        return False
+    known = known_words(catalog)
+    recognised = sum(1 for w in words if w in known or w in REQUEST_WORDS)
+    return recognised * 2 < len(words)
+
+
+def _has_meaning(u: Understood) -> bool:
+    return bool(
+        u.genres or u.moods or u.keywords or u.people or u.like_titles or u.exclude_titles or u.unknown_titles
+        or u.languages or u.countries or u.exclude_genres or u.exclude_moods or u.modifiers or u.hidden_gem
+        or u.popular or u.count is not None or u.min_rating is not None or u.year_min is not None
+        or u.year_max is not None or u.exclude_years or u.min_runtime is not None or u.max_runtime is not None
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=4)
+def known_words(catalog) -> frozenset[str]:
+    """Every word of the catalog's titles, synopses, themes and people, once per catalog."""
+    words: set[str] = set()
+    for movie in catalog.movies.values():
+        text = " ".join([movie.title, movie.overview, *movie.keywords, *movie.directors, *movie.cast])
+        words.update(_WORD.findall(ascii_fold(text.lower())))
+    return frozenset(words)

@@ -1,0 +1,59 @@
+"""Surnames people say alone ("something by Kubrick"), resolved to the one prominent person
+who carries them in this catalog, or to nobody when several could be meant."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from store.movie import Movie, ascii_fold
+
+PARTICLES = frozenset(["de", "del", "della", "der", "di", "da", "du", "la", "le", "van", "von", "ter", "ten", "st"])
+_LOWERCASE_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]*")
+
+
+class Surname(NamedTuple):
+    name: str  # the person as credited ("Stanley Kubrick")
+    common_word: bool  # the surname is also an ordinary word in the catalog's own prose ("stone", "hill")
+
+
+def surname_keys(name: str) -> list[str]:
+    """How a person may be called by surname: the last word, and with its particle ("de niro")."""
+    words = ascii_fold(name).casefold().replace(".", " ").split()
+    if len(words) < 2:
+        return []
+    keys = [words[-1]]
+    if len(words) >= 3 and words[-2] in PARTICLES:
+        keys.append(f"{words[-2]} {words[-1]}")
+    return [key for key in keys if len(key) >= 3]
+
+
+def surname_index(movies: Iterable[Movie]) -> dict[str, Surname]:
+    """Surname -> the person it means, when one person carrying it is clearly the prominent one:
+    credited on at least two films, and on twice the films and twice the votes of the next."""
+    films: dict[str, int] = defaultdict(int)
+    votes: dict[str, int] = defaultdict(int)
+    prose: set[str] = set()
+    for movie in movies:
+        for name in dict.fromkeys((*movie.directors, *movie.cast)):
+            films[name] += 1
+            votes[name] += movie.votes or 0
+        prose.update(_LOWERCASE_WORD.findall(movie.overview or ""))  # keywords are lower-cased names too
+    carriers: dict[str, list[str]] = defaultdict(list)
+    for name in films:
+        for key in surname_keys(name):
+            carriers[key].append(name)
+    index: dict[str, Surname] = {}
+    for key, names in carriers.items():
+        ranked = sorted(names, key=lambda n: (films[n], votes[n]), reverse=True)
+        top = ranked[0]
+        if films[top] < 2:
+            continue
+        if len(ranked) > 1:
+            runner = ranked[1]
+            if films[top] < 2 * films[runner] or votes[top] < 2 * votes[runner]:
+                continue
+        index[key] = Surname(top, key in prose)
+    return index

@@ -1,0 +1,204 @@
+"""Requests honoured, and honesty when they can't be (issue 14 §2): negated years, surnames,
+the partial answer that says how many films fit, and what a pick outside the request carries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from agent.deps import AgentConfig, Deps
+from agent.recommender import Recommender
+from agent.understanding.reader import understand
+from store.filters import FilterIndex, Filters, matches, sql_where
+from store.movie import Movie
+from store.profiles import ProfileStore
+from tests.unit.test_understanding import LOOKUP
+
+
+@pytest.fixture
+def profiles() -> ProfileStore:
+    store = ProfileStore(None)
+    yield store
+    store.close()
+
+
+def make_bot(catalog, profiles, **config) -> Recommender:
+    deps = Deps(catalog=catalog, profiles=profiles, config=AgentConfig(explore=False, **config),
+                clock=lambda: dt.datetime(2026, 11, 24, tzinfo=dt.UTC))  # fmt: skip
+    return Recommender(deps)
+
+
+def picked(catalog, result) -> list[Movie]:
+    return [catalog.movies[r["id"]] for r in result["recommendations"]]
+
+
+# -- negated years ------------------------------------------------------------------------------
+
+NEGATED_YEARS = [
+    ("a western but not from the 60s, something newer than 1990", 1991, None, [[1960, 1969]]),
+    ("not from the 60s", None, None, [[1960, 1969]]),
+    ("nothing before 2000, a comedy", 2000, None, []),
+    ("not older than 1980", 1980, None, []),
+    ("nothing after 1995", None, 1995, []),
+    ("a crime film, no 80s stuff", None, None, [[1980, 1989]]),
+    ("I don't want anything from the 90s", None, None, [[1990, 1999]]),
+    ("movies not in the 80s or 90s", None, None, [[1980, 1999]]),
+    ("anything but the 2000s", None, None, [[2000, 2009]]),
+    # still read as before
+    ("from the 60s", 1960, 1969, []),
+    ("before 1970", None, 1969, []),
+    ("newer than 1990", 1991, None, []),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "high", "refused"), NEGATED_YEARS)
+def test_a_negated_decade_or_range_excludes_it(text, low, high, refused):
+    u = understand(text, LOOKUP)
+    assert (u.year_min, u.year_max, u.exclude_years) == (low, high, refused)
+
+
+def test_refused_years_are_a_filter_every_index_honours():
+    sixties = Movie(id="a", title="A", year=1966, genres=["western"])
+    nineties = Movie(id="b", title="B", year=1992, genres=["western"])
+    unknown = Movie(id="c", title="C", year=None, genres=["western"])
+    filters = Filters.of(exclude_years=[[1960, 1969]])
+    assert [m.id for m in (sixties, nineties, unknown) if matches(m, filters)] == ["b"]
+    assert FilterIndex([sixties, nineties, unknown]).allowed(filters) == ["b"]
+    clause, params = sql_where(filters)
+    assert "NOT BETWEEN" in clause and params == [1960, 1969]
+
+
+def test_a_western_not_from_the_60s_newer_than_1990_gets_no_60s_westerns(starter, profiles):
+    result = make_bot(starter, profiles).ask(
+        "a western but not from the 60s, something newer than 1990", user="cli:ana"
+    )
+    films = picked(starter, result)
+    assert films and all("western" in m.genres and m.year > 1990 for m in films)
+    assert result["understood"]["year_min"] == 1991 and result["understood"]["year_max"] is None
+    assert result["understood"]["exclude_years"] == [[1960, 1969]]
+    assert "loosened" not in result["reply"] and "1991-1969" not in result["reply"]
+
+
+def test_a_loosened_range_never_lets_a_refused_decade_back_in(starter, profiles):
+    # few westerns after 2015 in the starter catalog: the range loosens, the 60s stay out
+    result = make_bot(starter, profiles).ask("give me 6 westerns newer than 2015, not from the 60s", user="cli:ana")
+    films = picked(starter, result)
+    assert films and all("western" in m.genres and not 1960 <= m.year <= 1969 for m in films)
+
+
+# -- the honest partial answer ------------------------------------------------------------------
+
+
+def test_fewer_fitting_films_than_asked_are_answered_and_counted(starter, profiles):
+    # the starter catalog holds two 1990s documentaries
+    result = make_bot(starter, profiles).ask("any good documentaries from the 90s?", user="cli:ana", k=5,
+                                             always_recommend=True)  # fmt: skip
+    films = picked(starter, result)
+    assert len(films) == 2 and all("documentary" in m.genres and 1990 <= m.year <= 1999 for m in films)
+    assert result["reply"].startswith("Only 2 films in my catalog fit all of that (you asked for 5).")
+    assert all(r["relaxed"] is False and r["outside"] == [] for r in result["recommendations"])
+
+
+def test_films_the_user_has_seen_are_counted_apart_from_the_catalog(starter, profiles):
+    profiles.add_watched("cli:ana", "hoop-dreams-1994")
+    result = make_bot(starter, profiles).ask("give me 5 documentaries from the 90s", user="cli:ana")
+    assert [m.title for m in picked(starter, result)] == ["Buena Vista Social Club"]
+    assert result["reply"].startswith(
+        "Only 1 film that you haven't seen, ruled out or been shown lately fits all of that (you asked for 5); "
+        "2 in my catalog do in all."
+    )
+
+
+def test_a_pick_outside_the_request_is_flagged_in_the_json_and_the_text(starter, profiles):
+    # no western in the catalog is a documentary: the genres loosen, and every pick says so
+    result = make_bot(starter, profiles).ask("a documentary western", user="cli:ana", k=3, always_recommend=True)
+    assert result["recommendations"]
+    for rec in result["recommendations"]:
+        assert rec["relaxed"] is True and "genres" in rec["outside"]
+        assert "you asked for" in rec["explanation"]
+    assert "loosened" in result["reply"]
+
+
+def test_a_batch_k_up_to_50_is_honoured(starter, profiles):
+    result = make_bot(starter, profiles).ask("a drama", user="cli:ana", k=40, always_recommend=True)
+    films = picked(starter, result)
+    assert len(films) == 40 and all("drama" in m.genres for m in films)
+
+
+# -- a batch line's k ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def service(starter, profiles):
+    from agent.service import build_service
+
+    svc = build_service(starter, profiles, clock=lambda: dt.datetime(2026, 11, 24, tzinfo=dt.UTC))
+    yield svc
+    svc.close()
+
+
+def batch_line(service, item: dict, number: int = 1) -> dict:
+    import json
+
+    from bot.cli.conversation import _batch_line
+
+    return _batch_line(service, json.dumps(item), number, None)
+
+
+def test_a_batch_line_gets_the_k_it_asks_for_up_to_50(service):
+    result = batch_line(service, {"id": "x", "k": 25, "messages": [{"role": "user", "text": "a drama"}]})
+    assert result["id"] == "x" and len(result["recommendations"]) == 25
+    assert all("drama" in r["genres"] and r["relaxed"] is False for r in result["recommendations"])
+
+
+@pytest.mark.parametrize("k", [0, 51, -3, "abc", [1], 2.5, True])
+def test_a_bad_k_is_an_error_on_that_line(service, k):
+    result = batch_line(service, {"id": "y", "k": k, "messages": [{"role": "user", "text": "a drama"}]}, number=7)
+    assert result == {"id": "y", "error": {"code": "bad_k", "message": result["error"]["message"]}}
+    assert result["error"]["message"].startswith("line 7: k must be a whole number from 1 to 50")
+
+
+def test_documentaries_with_k_5_are_documentaries_or_marked(service):
+    result = batch_line(service, {"id": "d", "k": 5, "messages": [{"role": "user", "text": "any good documentaries?"}]})
+    assert len(result["recommendations"]) == 5
+    assert all("documentary" in r["genres"] or r["relaxed"] for r in result["recommendations"])
+    assert all("documentary" in r["genres"] for r in result["recommendations"])
+
+
+# -- surnames -----------------------------------------------------------------------------------
+
+SURNAMES = [
+    ("something by Kubrick", ["Stanley Kubrick"]),
+    ("something by kubrick", ["Stanley Kubrick"]),
+    ("a Hitchcock film I might not know", ["Alfred Hitchcock"]),
+    ("Spielberg movies from the 80s", ["Steven Spielberg"]),
+    ("Kubrick's best", ["Stanley Kubrick"]),
+    ("anything with De Niro", ["Robert De Niro"]),
+    ("a romance starring Stone", ["Emma Stone"]),
+    ("Nolan", ["Christopher Nolan"]),
+    # everyday words, and surnames several prominent people share, name nobody
+    ("a black comedy", []),
+    ("set in the woods", []),
+    ("stone cold thriller", []),
+    ("Stone cold thriller", []),
+    ("a thriller set on a hill", []),
+    ("long movies please", []),
+    ("Long movies please", []),
+    ("a movie about a bird in a cage", []),
+    ("a Lee film", []),  # Spike Lee, Ang Lee, Jason Lee...
+    ("Jackson movies", []),  # Samuel L. Jackson and Peter Jackson
+    ("the Coen brothers", []),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), SURNAMES)
+def test_a_surname_alone_names_the_one_prominent_person_who_carries_it(starter, text, people):
+    assert understand(text, starter).people == people
+
+
+def test_spielberg_movies_from_the_80s_are_spielbergs(starter, profiles):
+    result = make_bot(starter, profiles).ask("Spielberg movies from the 80s", user="cli:ana")
+    films = picked(starter, result)
+    assert films and all("Steven Spielberg" in m.directors + m.cast and 1980 <= m.year <= 1989 for m in films)
+    assert "The Matrix" not in result["reply"] and "Back to the Future" not in result["reply"]

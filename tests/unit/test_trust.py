@@ -1,0 +1,69 @@
+"""Issue 15 on the fast path (starter catalog, fake embedder): a model's false "as you asked" never
+reaches the user, a fresh subject starts afresh, nonsense is admitted, facts in passing are stored."""
+
+from __future__ import annotations
+
+from agent.factcheck import check, outside_clause, relaxation_note
+from agent.llm import StructuredLLM
+from agent.understanding.passing import facts_in_passing
+from tests.fakes import FakeChatModel
+from tests.unit.test_graph import ids, make_bot, profiles  # noqa: F401 - the fixture
+
+UNDERSTOOD_90S_CRIME = {"intent": "recommend", "genres": ["crime"], "year_min": 1990, "year_max": 1999}
+
+
+def test_a_models_false_as_you_asked_is_dropped_and_the_rest_kept(starter, profiles):  # noqa: F811
+    model = FakeChatModel()
+    bot = make_bot(starter, profiles, llm=StructuredLLM(model, initial_wait=0.0))
+    model.queue(UNDERSTOOD_90S_CRIME, {"explanations": []})
+    picked = ids(bot.ask("a 90s crime film", user="cli:kim"))
+    lies = [{"id": m, "text": "A 1970s French western, as you asked. Tense and well made."} for m in picked]
+    model.queue(UNDERSTOOD_90S_CRIME, {"explanations": lies})
+    result = bot.ask("a 90s crime film", user="cli:kim2")
+    assert ids(result) == picked
+    for rec in result["recommendations"]:
+        assert rec["explanation"] == "Tense and well made."
+
+
+def test_check_names_what_a_pick_misses_and_by_how_much(starter):
+    breathless = starter.movies["the-400-blows-1959"]
+    request = {"year_min": 1960, "year_max": 1969, "languages": ["fr"]}
+    assert outside_clause(breathless, request) == "from 1959, just outside the 1960s you asked for"
+    text = check("A 1960s French film, as you asked; rated 8.1.", breathless, request)
+    assert text == "From 1959, just outside the 1960s you asked for. Rated 8.1."
+    note = relaxation_note([breathless, starter.movies["breathless-1960"]], request)
+    assert note.startswith("Nothing matched everything, so I loosened the years (picks from 1959, outside the 1960s)")
+    assert note.endswith("1 of 2 are outside what you asked.")
+
+
+def test_a_new_subject_starts_fresh_and_a_modifier_follows_on(starter, profiles):  # noqa: F811
+    bot = make_bot(starter, profiles)
+    bot.ask("any good documentaries?", user="cli:fresh")
+    fresh = bot.ask("French films from the 1960s", user="cli:fresh")
+    assert fresh["understood"]["genres"] == [] and fresh["understood"]["languages"] == ["fr"]
+    assert "documentary" not in fresh["reply"]
+    older = bot.ask("something older", user="cli:fresh")
+    assert older["understood"]["year_max"] == min(starter.movies[i].year for i in ids(fresh)) - 1
+    assert older["understood"]["year_min"] is None and older["understood"]["languages"] == ["fr"]
+
+
+def test_nonsense_is_admitted_not_answered(starter, profiles):  # noqa: F811
+    bot = make_bot(starter, profiles)
+    result = bot.ask("asdf qwerty zxcv blorp", user="cli:mash")
+    assert result["intent"] == "unclear" and result["recommendations"] == []
+    assert "didn't catch" in result["reply"] and result["reply"].count("•") == 2
+    assert bot.ask("recommend me something", user="cli:mash")["recommendations"]
+
+
+def test_facts_in_passing_are_read_apart_and_stored(starter, profiles):  # noqa: F811
+    heard = facts_in_passing(
+        "We already watched Inception last week, and we really liked Before Sunrise. I haven't seen Heat.", starter
+    )
+    assert heard.seen == ["inception-2010"] and heard.liked == {"before-sunrise-1995": 4.0}
+    bot = make_bot(starter, profiles)
+    result = bot.ask("We've seen Inception and loved Amélie, anything for tonight?", user="cli:pass")
+    assert result["recorded"]["likes"] == ["amelie-2001"]
+    assert "inception-2010" in result["recorded"]["watched"]
+    assert result["reply"].startswith("Noted: you've seen Inception; you liked Amélie.")
+    assert profiles.rating("cli:pass", "amelie-2001") == 5.0
+    assert "inception-2010" not in ids(result)

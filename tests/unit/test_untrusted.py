@@ -1,0 +1,118 @@
+"""What a model writes is untrusted text (issue 16 §3): no pings, no foreign links and no
+invented films reach a user, whichever front end shows the answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from agent.deps import AgentConfig, Deps
+from agent.llm import StructuredLLM
+from agent.service import build_service
+from agent.untrusted import sanitise, unknown_references
+from store.profiles import ProfileStore
+from tests.fakes import FakeChatModel
+
+PINGS = ("@everyone @here <@123456789012345678> <@!123456789012345678> <@&234567890123456789> <#345678901234567890> "
+         "<!channel> <!here> <!everyone> <!subteam^S0123ABC|@devs> <@U024BE7LH|bob>")  # fmt: skip
+LINKS = ("click http://evil.example/nitro or [here](https://evil.example/a) or <https://evil.example/b|this> "
+         "www.evil.example")
+NEVER_SHOWN = ("@everyone", "@here", "<@", "<#", "<!", "evil.example", "http", "Zorblax", "Ghostbusters Forever")
+
+# (what a misbehaving model wrote for a pick, what must be left of it: None means the template)
+MISBEHAVING = [
+    ('A spiritual sequel to "Zorblax Returns" (1987), with the same tension.', None),
+    (f"A tense, stylish crime film. {PINGS} free nitro, {LINKS}",
+     "A tense, stylish crime film. free nitro, click or here or this."),
+    ("Much like Ghostbusters Forever (2031), a classic of its kind.", None),
+]
+
+
+@pytest.mark.parametrize("mention", PINGS.split())
+def test_every_platforms_mention_syntax_is_stripped(mention):
+    assert sanitise(f"Great film {mention} for you.") == "Great film for you."
+
+
+def test_links_the_film_does_not_hold_are_stripped_and_its_own_kept():
+    poster = "https://image.tmdb.org/t/p/w500/heat.jpg"
+    assert sanitise(f"Poster: {poster}. {LINKS}", links=[poster]) == f"Poster: {poster}. click or here or this"
+
+
+def test_an_email_address_or_a_plain_at_is_not_a_mention():
+    assert sanitise("Write to ana@example.org, @ here") == "Write to ana@example.org, @ here"
+
+
+@pytest.mark.parametrize(
+    ("text", "unknown"),
+    [
+        ('A spiritual sequel to "Zorblax Returns" (1987).', ["Zorblax Returns"]),
+        ("Better than Zorblax Returns (1987).", ["Zorblax Returns"]),
+        ("Like *The Godfather*, it is a family saga.", ["The Godfather"]),
+        ("Like Heat (1995), it pits a cop against a thief.", []),
+        ("The 1995 film is tense. In 1999, it won awards.", []),
+        ('A "feel-good" romp with Al Pacino.', []),
+    ],
+)
+def test_title_references_are_found_in_or_out_of_the_catalog(text, unknown):
+    assert unknown_references(text, ["Heat"]) == unknown
+
+
+UNDERSTOOD = {"intent": "recommend", "genres": ["crime"], "like_titles": ["Heat"], "year_min": 1990,
+              "year_max": 1999, "query": "tense cat and mouse between cops and robbers"}  # fmt: skip
+
+
+@pytest.fixture
+def profiles() -> ProfileStore:
+    store = ProfileStore(None)
+    yield store
+    store.close()
+
+
+def ask_twice(service, model_replies, explanations_for):
+    """The first turn learns the picks (templates); the second, for another user asking the
+    same, gets `explanations_for(pick ids)` from the model. Returns the second Turn's JSON."""
+    model_replies(UNDERSTOOD, {"explanations": []})
+    first = service.chat("cli:una", "cops and robbers like Heat, 90s", k=3)
+    picks = [r["id"] for r in first.recommendations]
+    model_replies(UNDERSTOOD, {"explanations": explanations_for(picks)})
+    second = service.chat("cli:ben", "cops and robbers like Heat, 90s", k=3)
+    assert [r["id"] for r in second.recommendations] == picks
+    return second.to_json(), picks
+
+
+def misbehaving(picks):
+    return [{"id": pick, "text": text} for pick, (text, _) in zip(picks, MISBEHAVING, strict=True)]
+
+
+def assert_nothing_untrusted_reaches(answer: dict, picks: list[str]) -> None:
+    everything = json.dumps(answer, ensure_ascii=False)
+    for bad in NEVER_SHOWN:
+        assert bad not in everything, bad
+    texts = {r["id"]: r["explanation"] for r in answer["recommendations"]}
+    for pick, (_, kept) in zip(picks, MISBEHAVING, strict=True):
+        if kept is None:
+            assert "as you asked" in texts[pick]  # the template's fact-checked explanation
+        else:
+            assert texts[pick] == kept
+
+
+def test_a_misbehaving_fake_model_reaches_no_user(starter, profiles):
+    model = FakeChatModel()
+    deps_llm = StructuredLLM(model, initial_wait=0.0)
+    service = build_service(starter, profiles, llm=deps_llm, config=AgentConfig(explore=False),
+                            clock=lambda: dt.datetime(2026, 11, 24, tzinfo=dt.UTC))  # fmt: skip
+    answer, picks = ask_twice(service, model.queue, misbehaving)
+    assert_nothing_untrusted_reaches(answer, picks)
+
+
+def test_the_llm_readers_free_words_are_sanitised(starter, profiles):
+    from agent.understanding.intents import Classified
+    from agent.understanding.llm_reader import LLMRequest, _from_llm
+    from agent.understanding.request import Understood
+
+    deps = Deps(catalog=starter, profiles=profiles)
+    answer = LLMRequest(intent="recommend", keywords=["heist <@123>", "@everyone"], query="heist http://evil.example")
+    _, request = _from_llm(deps, answer, Classified(intent="recommend"), Understood(), False)
+    assert request.keywords == ["heist"] and request.query == "heist"
