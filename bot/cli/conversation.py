@@ -111,7 +111,7 @@ class BadLine(Exception):
         self.message = message
 
 
-def _batch_line(service, raw: bytes, number: int, default_k: int | None) -> dict:
+def _batch_line(service, raw: bytes | str, number: int, default_k: int | None) -> dict:
     """One line's result, or {"id", "line", "error": {"code", "message"}} saying what is wrong with it."""
     from agent.service import ServiceError
 
@@ -141,9 +141,9 @@ def _error(line_id: object, number: int, code: str, message: str) -> dict:
     return {"id": line_id, "line": number, "error": {"code": code, "message": f"line {number}: {message}"}}
 
 
-def _read_line(raw: bytes) -> dict:
+def _read_line(raw: bytes | str) -> dict:
     try:
-        line = raw.decode("utf-8")
+        line = raw if isinstance(raw, str) else raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise BadLine("bad_utf8", f"not valid UTF-8 (byte {exc.start + 1})") from None
     try:

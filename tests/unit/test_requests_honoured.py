@@ -155,7 +155,7 @@ def test_a_batch_line_gets_the_k_it_asks_for_up_to_50(service):
 @pytest.mark.parametrize("k", [0, 51, -3, "abc", [1], 2.5, True])
 def test_a_bad_k_is_an_error_on_that_line(service, k):
     result = batch_line(service, {"id": "y", "k": k, "messages": [{"role": "user", "text": "a drama"}]}, number=7)
-    assert result == {"id": "y", "error": {"code": "bad_k", "message": result["error"]["message"]}}
+    assert result == {"id": "y", "line": 7, "error": {"code": "bad_k", "message": result["error"]["message"]}}
     assert result["error"]["message"].startswith("line 7: k must be a whole number from 1 to 50")
 
 
