@@ -96,7 +96,8 @@ class FakeService:
         picks = [m for m in MOVIES if m not in seen][:k]
         recs = [{"id": m, "title": MOVIES[m][0], "year": MOVIES[m][1], "genres": ["crime"], "runtime": 120,
                  "directors": [], "rating": 8.0, "explanation": "because", "score": 0.5,
-                 "suggestion_id": self.profiles.log(user, m), "cast": ["Al Pacino"]} for m in picks]  # fmt: skip
+                 "suggestion_id": self.profiles.log(user, m), "cast": ["Al Pacino"], "relaxed": False,
+                 "outside": []} for m in picks]  # fmt: skip
         return Turn(reply="Here you go: " + ", ".join(label(m) for m in picks), recommendations=recs,
                     understood={"genres": []}, intent="recommend")  # fmt: skip
 
