@@ -151,3 +151,7 @@ def test_inspired_turns_are_scored_with_earlier_films_excluded():
     assert report.turns == 1 and report.unmapped_targets == 1
     assert report.ranker.recall(1) == 1.0  # Aliens, the co-mentioned film
     assert report.popularity.recall(1) == 0.0  # popularity says Elf
+
+
+def test_genres_are_read_from_what_the_seeker_says_with_names_in_it():
+    assert genres_asked("Any good horror movies like the ones Kubrick made?") == ["horror"]
