@@ -13,6 +13,7 @@ from store.catalog import Catalog
 
 if TYPE_CHECKING:
     from agent.bandit import Ranker
+    from agent.dialogue_ranker import ConversationSignal
     from store.profiles import ProfileStore
 
 
@@ -40,6 +41,7 @@ class Deps:
     profiles: ProfileStore | None = None
     llm: LLM | None = None
     ranker: Ranker | None = None
+    conversations: ConversationSignal | None = None  # what people name next, from dialogues (moviebot train)
     config: AgentConfig = field(default_factory=AgentConfig)
     clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.UTC))  # what time it is now
     profile_cache: dict = field(default_factory=dict, repr=False)  # (user, data hash) -> Profile

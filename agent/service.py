@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 
     from agent.bandit import Ranker
     from agent.deps import LLM, AgentConfig
+    from agent.dialogue_ranker import ConversationSignal
     from agent.profile import Profile
     from agent.recommender import Recommender
     from store.catalog import Catalog
@@ -82,6 +83,7 @@ def build_service(
     *,
     llm: LLM | None = None,
     ranker: Ranker | None = None,
+    conversations: ConversationSignal | None = None,
     config: AgentConfig | None = None,
     clock: Callable[[], datetime] | None = None,
     checkpointer: BaseCheckpointSaver | None = None,
@@ -92,7 +94,8 @@ def build_service(
     from agent.deps import AgentConfig, Deps
     from agent.recommender import Recommender
 
-    deps = Deps(catalog=catalog, profiles=profiles, llm=llm, ranker=ranker, config=config or AgentConfig())
+    deps = Deps(catalog=catalog, profiles=profiles, llm=llm, ranker=ranker, conversations=conversations,
+                config=config or AgentConfig())  # fmt: skip
     if clock is not None:
         deps.clock = clock
     return MovieService(Recommender(deps, checkpointer), chart=chart)

@@ -11,6 +11,8 @@ from agent.recommender import Recommender, sqlite_checkpointer
 from agent.service import MovieService, build_service
 from bot.settings import Settings
 from store.catalog import Catalog
+from store.comentions import FILE_NAME as COMENTIONS_FILE
+from store.comentions import CoMentions
 from store.embeddings import SentenceTransformerEmbedder
 from store.home import DataDir
 from store.profiles import ProfileStore
@@ -93,11 +95,13 @@ def open_runtime(
     config: AgentConfig | None = None,
     scratch_ratings: list[tuple] | None = None,
     learning: bool = True,
+    comentions: CoMentions | None = None,
     serving: bool = False,
 ) -> Runtime:
     """`memory=False` keeps no conversations; `scratch_ratings` (an evaluation's) puts a
     profile store in memory holding only those (user, movie, stars, at) rows in place of the
-    data dir's; `learning=False` ranks with the fixed ranker only.
+    data dir's; `learning=False` ranks with the fixed ranker only;
+    `comentions` replaces the data dir's co-mention table (an evaluation's, fitted in memory).
     `serving=True` is a long-running bot: it embeds each query on one PyTorch thread
     (turns run side by side) and warms up before it returns, so the first user's turn is
     as fast as any (a one-shot command would only pay for the warm-up)."""
@@ -115,13 +119,16 @@ def open_runtime(
         if scratch_ratings:
             profiles.bulk_rate(scratch_ratings, source="evaluation")
     from agent.bandit import Ranker
+    from agent.dialogue_ranker import ConversationSignal
 
     config = replace(config or AgentConfig(), unattended_shown=settings.unattended_shown)
+    table = comentions if comentions is not None else CoMentions.load(home.root / COMENTIONS_FILE)
     service = build_service(
         catalog,
         profiles,
         llm=make_llm(settings),
         ranker=Ranker(profiles) if learning else None,
+        conversations=ConversationSignal.from_table(table, catalog.movies),
         config=config,
         checkpointer=sqlite_checkpointer(home.root / "conversations.sqlite") if memory else None,
         chart=draw_profile_chart,

@@ -22,8 +22,10 @@ def rank(state: State, deps: Deps) -> dict:
     ]
     anchor_ids = request.get("like_titles") or []
     collaborative = {c["id"]: c.get("collaborative", 0.0) for c in state.get("candidates") or []}
+    comention = {c["id"]: c.get("comention", 0.0) for c in state.get("candidates") or []}
     candidates = featurise(results, deps.catalog, request=request, profile=profile, anchors=anchor_ids,
-                           collaborative=collaborative, rating_counts=rating_counts(deps))  # fmt: skip
+                           collaborative=collaborative, rating_counts=rating_counts(deps),
+                           comention=comention)  # fmt: skip
     score(candidates, request)
     count = wanted_count(state, request, deps)
     # films shown before come back only after every fresh one, in the order retrieve gave them

@@ -148,10 +148,18 @@ def retrieve(state: State, deps: Deps) -> dict:
     pool = deps.config.pool
     _join(candidates, list(collaborative)[:pool], filters, deps, limit=len(candidates) + pool)
     genres = [*(request.get("genres") or []), *(request.get("soft_genres") or [])]
+    # The films people name next in conversations about the same films (moviebot train).
+    comention = (
+        deps.conversations.scores(request.get("like_titles") or [], genres=genres, exclude=excluded)
+        if deps.conversations is not None
+        else {}
+    )
+    _join(candidates, list(comention)[:pool], filters, deps, limit=len(candidates) + pool)
     known = deps.catalog.best_known(filters, pool, counts=rating_counts(deps), genres=genres)
     _join(candidates, known, filters, deps, limit=len(candidates) + pool)
     for candidate in candidates:
         candidate["collaborative"] = collaborative.get(candidate["id"], 0.0)
+        candidate["comention"] = comention.get(candidate["id"], 0.0)
     debug = {**(state.get("debug") or {}), "retrieve_ms": round((time.perf_counter() - started) * 1000, 1),
              "relaxed": relaxed, "excluded": len(excluded)}  # fmt: skip
     return {"candidates": candidates, "fitting": fitting, "debug": debug}

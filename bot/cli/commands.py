@@ -10,6 +10,7 @@ from pathlib import Path
 
 import bot.cli.bots as bots
 import bot.cli.catalog as catalog
+import bot.cli.comentions as comentions
 import bot.cli.conversation as conversation
 import bot.cli.eval_learning as eval_learning
 import bot.cli.eval_redial as eval_redial
@@ -20,7 +21,7 @@ from bot.cli.base import UserError
 from bot.settings import Settings, SettingsError
 from store.vectors import VectorStoreUnavailable
 
-FAMILIES = (catalog, conversation, history, eval_redial, eval_learning, bots, slack, serve)
+FAMILIES = (catalog, conversation, history, eval_redial, comentions, eval_learning, bots, slack, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -32,7 +32,8 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
         type=Path,
         nargs="+",
         metavar="FILE",
-        help="dialogues the popularity baseline counts (default: PATH itself, leaving out the evaluated dialogue)",
+        help="dialogues the popularity baseline counts and the co-mention ranker is fitted on (default: none for "
+        "the ranker; PATH itself for popularity, leaving out the evaluated dialogue)",
     )
     p.add_argument("--limit", type=int, metavar="N", help="evaluate the first N dialogues only")
     p.add_argument("--k-max", type=int, default=50, metavar="K", help="recommendations asked for per turn (default 50)")
@@ -50,6 +51,7 @@ def cmd_eval_redial(args: argparse.Namespace, settings: Settings) -> int:
         training_ratings,
     )
     from store.catalog import read_movies
+    from store.comentions import CoMentions
     from store.home import DataDir
     from store.ingest.base import SourceError
 
@@ -88,7 +90,8 @@ def cmd_eval_redial(args: argparse.Namespace, settings: Settings) -> int:
             out = stack.enter_context(open(args.out, "w", encoding="utf-8")) if args.out else None
         except OSError as exc:
             raise UserError(f"{args.out}: {exc.strerror}") from exc
-        app = _open_recommender(settings, args.k_max, training_ratings(train or [], ids))
+        comentions = _fit_comentions(train, ids, movies) if train else CoMentions()
+        app = _open_recommender(settings, args.k_max, training_ratings(train or [], ids), comentions)
         stack.callback(app.close)
 
         def progress(total: int):
@@ -125,19 +128,37 @@ def cmd_eval_redial(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _open_recommender(settings: Settings, k_max: int, ratings: list[tuple]):
+def _fit_comentions(train: list[dict], ids: dict[str, str], movies: dict):
+    """The co-mention table and ranker fitted on the training dialogues only, in memory."""
+    from evaluation.comentions import genres_asked
+    from evaluation.comentions import train as fit_comentions
+
+    if sys.stderr.isatty():
+        print(f"fitting the co-mention ranker on {len(train)} training dialogues...", file=sys.stderr)
+    try:
+        table, _, _ = fit_comentions(train, ids, movies, genres_asked)
+    except ValueError as exc:
+        raise UserError(f"the --train dialogues give nothing to learn from: {exc}") from exc
+    return table
+
+
+def _open_recommender(settings: Settings, k_max: int, ratings: list[tuple], comentions):
     """The runtime with nothing remembered or written to the data dir.
 
     The profile store is a scratch one in memory holding the training dialogues as
     ratings (empty without --train), so suggestions made during the evaluation are not
-    logged into the data dir. The answer may hold k_max picks.
+    logged into the data dir. The co-mention table is the one fitted on --train (none
+    without it: the data dir's own table may have been built from the evaluated dialogues).
+    The answer may hold k_max picks.
     """
     from agent.deps import AgentConfig
     from bot.runtime import open_runtime
 
     defaults = AgentConfig()
     config = AgentConfig(explore=False, max_count=max(k_max, defaults.max_count), pool=max(defaults.pool, 2 * k_max))
-    return open_runtime(settings, memory=False, config=config, scratch_ratings=ratings, learning=False)
+    return open_runtime(
+        settings, memory=False, config=config, scratch_ratings=ratings, learning=False, comentions=comentions
+    )
 
 
 def format_report(report) -> str:

@@ -1,0 +1,153 @@
+"""The co-mention table and the conversation ranker, on small synthetic dialogues."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from agent.dialogue_ranker import FEATURES, Conversation, Example, Model, Ranker, fit
+from evaluation.comentions import conversation_at, genres_asked, train
+from evaluation.inspired import TitleIndex, Turn
+from evaluation.inspired import evaluate as evaluate_inspired
+from store.comentions import CoMentions
+from store.movie import Movie
+
+SEEKER, RECOMMENDER = 1, 2
+
+
+def movie(film: str, genres: list[str], year: int = 2000, director: str = "") -> Movie:
+    return Movie(id=film, title=film.title(), year=year, genres=genres, directors=[director] if director else [])
+
+
+MOVIES = {
+    "alien": movie("alien", ["horror", "sci-fi"], 1979, "Ridley Scott"),
+    "aliens": movie("aliens", ["action", "sci-fi"], 1986, "James Cameron"),
+    "the thing": movie("the thing", ["horror", "sci-fi"], 1982, "John Carpenter"),
+    "halloween": movie("halloween", ["horror"], 1978, "John Carpenter"),
+    "notting hill": movie("notting hill", ["comedy", "romance"], 1999),
+    "love actually": movie("love actually", ["comedy", "romance"], 2003),
+    "elf": movie("elf", ["comedy", "family"], 2003),
+    "up": movie("up", ["animation", "family"], 2009),
+}
+
+
+def dialogue(number: int, *messages: tuple[int, str], liked: dict[str, int] | None = None) -> dict:
+    return {
+        "conversationId": str(number),
+        "initiatorWorkerId": SEEKER,
+        "respondentWorkerId": RECOMMENDER,
+        "messages": [{"senderWorkerId": who, "text": text} for who, text in messages],
+        "initiatorQuestions": {k: {"liked": v} for k, v in (liked or {}).items()},
+    }
+
+
+IDS = {str(n): film for n, film in enumerate(MOVIES, 1)}  # "@1" is alien, "@2" aliens, ...
+AT = {film: f"@{n}" for n, film in IDS.items()}
+
+
+def test_the_table_counts_conversations_not_mentions_and_can_leave_one_out():
+    table = CoMentions.build([["alien", "aliens", "alien"], ["alien", "the thing"], ["alien", "aliens"]])
+    assert table.count("alien") == 3
+    assert table.neighbours("alien") == {"aliens": 2, "the thing": 1}
+    assert table.neighbours("alien", minus={"alien", "the thing"}) == {"aliens": 2}
+    assert table.count("alien", minus={"alien"}) == 2
+    assert table.most_mentioned()[0] == "alien"
+
+
+def test_the_table_and_the_ranker_weights_survive_a_save(tmp_path):
+    table = CoMentions.build([["alien", "aliens"], ["elf", "up", "alien"]])
+    table.set_meta("ranker", {"weights": [1.5]})
+    table.save(tmp_path / "comentions.sqlite")
+    again = CoMentions.load(tmp_path / "comentions.sqlite")
+    assert again.pairs == table.pairs and again.counts == table.counts and again.conversations == 2
+    assert again.get_meta("ranker") == {"weights": [1.5]}
+    assert CoMentions.load(tmp_path / "missing.sqlite") is None
+
+
+def test_the_latest_mention_and_liked_films_weigh_more():
+    table = CoMentions.build([["alien", "aliens"], ["notting hill", "love actually"]])
+    model = Model(table, MOVIES)
+    recent_alien = Conversation(mentioned={"alien": 1, "notting hill": 5}, liked={"notting hill"})
+    films, rows = model.features(recent_alien)
+    row = {f: dict(zip(FEATURES, r, strict=True)) for f, r in zip(films, rows, strict=True)}
+    assert row["aliens"]["co_recent"] > row["love actually"]["co_recent"] > 0
+    assert row["love actually"]["co_liked"] > 0 == row["aliens"]["co_liked"]
+    assert "alien" not in films and "notting hill" not in films  # mentioned films are never candidates
+
+
+def test_genres_asked_for_pull_films_of_that_genre():
+    table = CoMentions.build([["elf", "notting hill"], ["halloween", "up"], ["elf"]])
+    films, rows = Model(table, MOVIES).features(Conversation(genres={"horror": 1.0}))
+    asked = dict(zip(films, rows[:, FEATURES.index("genre_asked")], strict=True))
+    assert asked["halloween"] == 1.0 and asked["elf"] == 0.0
+
+
+def test_fitting_learns_that_co_mentioned_films_come_next():
+    """Dialogues where the recommender's film is always one co-mentioned with the seeker's:
+    the fitted ranker puts it first for a conversation it never saw."""
+    pairs = [("alien", "aliens"), ("halloween", "the thing"), ("notting hill", "love actually"), ("up", "elf")]
+    dialogues = []
+    for n in range(40):
+        first, second = pairs[n % len(pairs)]
+        dialogues.append(
+            dialogue(n, (SEEKER, f"I loved {AT[first]}"), (RECOMMENDER, f"then try {AT[second]}"), (SEEKER, "thanks"))
+        )
+    table, ranker, examples = train(dialogues, IDS, MOVIES, genres_asked)
+    assert len(examples) == 40
+    assert ranker.weights[FEATURES.index("co_recent")] > 0
+    top = ranker.rank(Model(table, MOVIES), Conversation(mentioned={"halloween": 1}), 3)
+    assert top[0][0] == "the thing"
+    reloaded = Ranker.from_dict(ranker.to_dict())
+    assert reloaded.rank(Model(table, MOVIES), Conversation(mentioned={"up": 1}), 1)[0][0] == "elf"
+
+
+def test_a_ranker_fitted_on_other_features_is_not_used():
+    saved = Ranker(np.ones(2), np.zeros(2), np.ones(2)).to_dict()
+    assert Ranker.from_dict({**saved, "features": ["co_recent", "popularity"]}) is None
+    assert Ranker.from_dict(saved) is None  # the right names, the wrong number of weights
+
+
+def test_fitting_needs_a_turn_whose_film_is_a_candidate():
+    with pytest.raises(ValueError):
+        fit([Example([], np.zeros((0, len(FEATURES))), ["alien"])])
+
+
+def test_a_conversation_is_read_with_ages_likes_and_genres():
+    talk = dialogue(
+        1,
+        (SEEKER, f"any good scary movies? I liked {AT['alien']}"),
+        (RECOMMENDER, f"have you seen {AT['halloween']}?"),
+        (SEEKER, f"yes, did not like it. {AT['elf']} is more my thing"),
+        (RECOMMENDER, f"then {AT['up']}"),
+        liked={"1": 1, "4": 0},
+    )
+    conversation = conversation_at(talk, 3, IDS, genres_asked)  # before the last turn
+    assert conversation.mentioned == {"alien": 3, "halloween": 2, "elf": 1}
+    assert conversation.liked == {"alien"} and conversation.disliked == {"halloween"}
+    assert set(conversation.genres) == {"horror"}
+    assert conversation.genres["horror"] < 1.0  # asked two turns back
+
+
+def test_inspired_titles_are_matched_by_title_and_year():
+    index = TitleIndex(MOVIES)
+    assert index.find("Alien (1979)") == "alien"
+    assert index.find("Alien (1980)") == "alien"  # a year off, as sources disagree
+    assert index.find("Alien (1990)") is None
+    assert index.find("Elf") == "elf"
+    assert index.find("Zorblax (2019)") is None
+
+
+def test_inspired_turns_are_scored_with_earlier_films_excluded():
+    table = CoMentions.build([["alien", "aliens"]] * 3 + [["elf"]] * 5)
+    ranker = Ranker(np.eye(len(FEATURES))[FEATURES.index("co_recent")], np.zeros(len(FEATURES)), np.ones(len(FEATURES)))
+    dialogues = {
+        "d1": [
+            Turn("user", "I liked Alien", ["Alien (1979)"]),
+            Turn("assistant", "Try Aliens, or Zorblax", ["Aliens (1986)", "Zorblax (2019)"]),
+            Turn("assistant", "or Alien again", ["Alien (1979)"]),
+        ]
+    }
+    report = evaluate_inspired(dialogues, Model(table, MOVIES), ranker, genres_asked)
+    assert report.turns == 1 and report.unmapped_targets == 1
+    assert report.ranker.recall(1) == 1.0  # Aliens, the co-mentioned film
+    assert report.popularity.recall(1) == 0.0  # popularity says Elf
