@@ -172,6 +172,9 @@ class _NoCatalog:
     def people_index(self) -> dict[str, str]:
         return {}
 
+    def surname_index(self) -> dict:
+        return {}
+
 
 @functools.lru_cache(maxsize=4096)
 def _genres_asked(text: str) -> tuple[str, ...]:
