@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -131,7 +132,8 @@ def test_llm_failures_fall_back_quietly(moviebot, home):
     result = json.loads(out.stdout)
     assert len(result["recommendations"]) == 3
     assert all("crime" in r["genres"] and 1990 <= r["year"] <= 1999 for r in result["recommendations"])
-    assert "error" not in out.stdout.lower() and "traceback" not in out.stderr.lower()
+    # nothing of the failure reaches the answer (as a word: a synopsis may say "terrorist")
+    assert not re.search(r"\berror\b|http 500", out.stdout.lower()) and "traceback" not in out.stderr.lower()
 
 
 def test_chat_jsonl_scripts_a_conversation(home):
