@@ -8,8 +8,6 @@ the API.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import discord
 
 from agent.reactions import REACTION_HINT
@@ -157,22 +155,6 @@ def fit_embed(embed: discord.Embed) -> discord.Embed:
     while len(embed) > EMBED_TOTAL_LIMIT and embed.fields:
         embed.remove_field(-1)
     return embed
-
-
-def bullet_lines(items: Iterable[str], limit: int = DESCRIPTION_LIMIT) -> str:
-    """Lines of a list that fit in `limit` characters, with a count of what did not."""
-    lines: list[str] = []
-    items = list(items)
-    used = 0
-    for n, item in enumerate(items):
-        line = f"• {item}"
-        more = f"… and {len(items) - n} more"
-        if used + len(line) + 1 > limit - len(more) - 1:
-            lines.append(more)
-            break
-        lines.append(line)
-        used += len(line) + 1
-    return "\n".join(lines)
 
 
 def slow_down(retry_after: float) -> str:

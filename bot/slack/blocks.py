@@ -13,6 +13,8 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 
+from bot.listing import bullet_lines
+
 TEXT_LIMIT = 3000  # a section's text
 BLOCK_LIMIT = 50  # blocks in a message
 HOME_BLOCK_LIMIT = 100  # blocks in a Home tab view
@@ -265,22 +267,6 @@ def forgotten_message(counts: dict[str, int]) -> dict:
     return text_message(f"Done: I deleted everything I knew about you ({detail}).")
 
 
-def bullet_lines(items: Iterable[str], limit: int = TEXT_LIMIT) -> str:
-    """Lines of a list (already escaped) that fit in `limit` characters, with a count of the rest."""
-    items = list(items)
-    lines: list[str] = []
-    used = 0
-    for n, item in enumerate(items):
-        line = f"• {item}"
-        more = f"… and {len(items) - n} more"
-        if used + len(line) + 1 > limit - len(more) - 1:
-            lines.append(more)
-            break
-        lines.append(line)
-        used += len(line) + 1
-    return "\n".join(lines)
-
-
 def movienight_message(pick: dict, names: Sequence[str], reasons: Sequence[tuple[str, str]], *, hint: bool) -> dict:
     """One group pick: who it is for, the film, and a reason for each person."""
     message = pick_message(pick, hint=hint)
@@ -311,7 +297,8 @@ def profile_blocks(summary) -> list[dict]:
     counts = f"Rated {summary.rated} · Watched {summary.watched} · Not interested {summary.dismissed}"
     blocks.append({"type": "context", "elements": [mrkdwn(counts)]})
     if summary.recent_watched:
-        blocks.append(section("*Recently watched*\n" + bullet_lines(escape(label) for label in summary.recent_watched)))
+        recent = bullet_lines((escape(label) for label in summary.recent_watched), TEXT_LIMIT)
+        blocks.append(section("*Recently watched*\n" + recent))
     return blocks
 
 
@@ -321,7 +308,7 @@ def home_view(summary, watched: Sequence) -> dict:
     rated = [item for item in watched if getattr(item, "stars", None) is not None][:10]
     if rated:
         lines = (f"{escape(item.label)} · {stars_text(item.stars)}" for item in rated)
-        blocks.append(section("*Rated recently*\n" + bullet_lines(lines)))
+        blocks.append(section("*Rated recently*\n" + bullet_lines(lines, TEXT_LIMIT)))
     blocks.append({"type": "context", "elements": [mrkdwn(
         f"{len(watched)} film{'s' if len(watched) != 1 else ''} on your watched list · mention me or send me a "
         "message for picks, react to rate them"

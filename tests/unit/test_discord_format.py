@@ -15,7 +15,6 @@ from bot.discord.format import (
     MESSAGE_LIMIT,
     TITLE_LIMIT,
     add_field,
-    bullet_lines,
     clip,
     escape,
     fit_embed,
@@ -24,6 +23,7 @@ from bot.discord.format import (
     runtime_text,
     split_message,
 )
+from bot.listing import bullet_lines
 
 PICK = {
     "id": "m-a-s-h-1970",

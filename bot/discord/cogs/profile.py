@@ -22,12 +22,12 @@ from bot.discord.format import (
     MESSAGE_LIMIT,
     NO_MENTIONS,
     add_field,
-    bullet_lines,
     clip,
     escape,
     fit_embed,
 )
 from bot.discord.views import OwnerView
+from bot.listing import bullet_lines
 
 if TYPE_CHECKING:
     from agent.service import ImportReport
