@@ -60,8 +60,9 @@ def _dialogue_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def redial_catalog(settings: Settings, paths: list[Path], metadata: Path | None):
-    """(catalog movies, ReDial id -> catalog id), or a UserError saying how to build the catalog."""
+def redial_catalog(settings: Settings, paths: list[Path], metadata: Path | None, *, then: str | None = None):
+    """(data dir, catalog movies, ReDial id -> catalog id, ReDial id -> name), or a UserError saying
+    how to build the catalog; `then` is the command to run once it is built (else: this one, here)."""
     from evaluation.redial import METADATA_FILE, catalog_mapping
     from store.catalog import read_movies
     from store.home import DataDir
@@ -81,11 +82,14 @@ def redial_catalog(settings: Settings, paths: list[Path], metadata: Path | None)
     except (SourceError, OSError, ValueError, AttributeError) as exc:
         raise UserError(f"{metadata}: not ReDial movie metadata ({exc})") from exc
     if len(ids) < MIN_COVERAGE * len(names):
+        where = "DIR" if then else home.root
+        lead = "Build a ReDial catalog in a data directory of its own, then run it there" if then else "Add them first"
+        rerun = f"\n  {then} --data-dir DIR" if then else ""
         raise UserError(
-            f"the catalog in {home.root} holds {len(ids)} of the {len(names)} ReDial movies. Add them first:\n"
-            f"  moviebot ingest --format redial {metadata} --data-dir {home.root}"
+            f"the catalog in {home.root} holds {len(ids)} of the {len(names)} ReDial movies. {lead}:\n"
+            f"  moviebot ingest --format redial {metadata} --data-dir {where}{rerun}"
         )
-    return home, movies, ids
+    return home, movies, ids, names
 
 
 def read(paths: list[Path]) -> list[dict]:
@@ -102,7 +106,7 @@ def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
     from evaluation.redial import Popularity
     from store.comentions import FILE_NAME
 
-    home, movies, ids = redial_catalog(settings, args.paths, args.metadata)
+    home, movies, ids, _ = redial_catalog(settings, args.paths, args.metadata)
     dialogues = read(args.paths)
     started = time.perf_counter()
     try:
@@ -143,7 +147,7 @@ def cmd_eval_comentions(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.k_max < 1:
         raise UserError("--k-max must be at least 1")
-    _, movies, ids = redial_catalog(settings, [*args.paths, *args.train], args.metadata)
+    _, movies, ids, _ = redial_catalog(settings, [*args.paths, *args.train], args.metadata)
     held_out, training = read(args.paths), read(args.train)
     try:
         table, ranker, fitted_turns = train(training, ids, movies, genres_asked)

@@ -11,9 +11,6 @@ from pathlib import Path
 from bot.cli.base import UserError, emit_json
 from bot.settings import Settings
 
-# Below this share of the ReDial movies, the data dir holds some other catalog.
-MIN_COVERAGE = 0.5
-
 
 def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p = eval_sub.add_parser(
@@ -42,43 +39,16 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_eval_redial(args: argparse.Namespace, settings: Settings) -> int:
-    from evaluation.redial import (
-        METADATA_FILE,
-        DialogueError,
-        catalog_mapping,
-        evaluate,
-        read_dialogues,
-        training_ratings,
-    )
-    from store.catalog import read_movies
+    from bot.cli.comentions import redial_catalog
+    from evaluation.redial import DialogueError, evaluate, read_dialogues, training_ratings
     from store.comentions import CoMentions
-    from store.home import DataDir
-    from store.ingest.base import SourceError
 
     if args.k_max < 1 or (args.limit is not None and args.limit < 1):
         raise UserError("--k-max and --limit must be at least 1")
-    for path in [*args.paths, *(args.train or [])]:
-        if not path.is_file():
-            raise UserError(f"{path}: no such file")
-    metadata = args.metadata or args.paths[0].parent / METADATA_FILE
-    if not metadata.is_file():
-        raise UserError(f"{metadata}: no ReDial movie metadata there; give it with --metadata FILE")
-
-    home = DataDir(settings.home)
-    current = home.current_catalog()
-    movies = {m.id: m for m in read_movies(current / "catalog.sqlite")} if current else {}
-    try:
-        ids, names = catalog_mapping(metadata, movies)
-    except (SourceError, OSError, ValueError, AttributeError) as exc:
-        raise UserError(f"{metadata}: not ReDial movie metadata ({exc})") from exc
-    known = len(names)
-    if len(ids) < MIN_COVERAGE * known:
-        raise UserError(
-            f"the catalog in {home.root} holds {len(ids)} of the {known} ReDial movies. "
-            "Build a ReDial catalog in a data directory of its own, then evaluate there:\n"
-            f"  moviebot ingest --format redial {metadata} --data-dir DIR\n"
-            f"  moviebot eval redial {' '.join(str(p) for p in args.paths)} --data-dir DIR"
-        )
+    _, movies, ids, names = redial_catalog(
+        settings, [*args.paths, *(args.train or [])], args.metadata,
+        then="moviebot eval redial " + " ".join(str(p) for p in args.paths),
+    )  # fmt: skip
     try:
         dialogues = read_dialogues(args.paths)
         train = read_dialogues(args.train) if args.train else None
