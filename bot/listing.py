@@ -1,4 +1,4 @@
-"""A list that has to fit a platform's size limit: a Discord embed field, a Slack text block."""
+"""Text that has to fit a platform's size limits: a Discord message or embed field, a Slack text block."""
 
 from __future__ import annotations
 
@@ -20,3 +20,38 @@ def bullet_lines(items: Iterable[str], limit: int) -> str:
         lines.append(line)
         used += len(line) + 1
     return "\n".join(lines)
+
+
+def split_message(text: str, limit: int) -> list[str]:
+    """Chunks of at most `limit` characters, cut at line breaks; a line longer than the limit is
+    cut at spaces, and only a run of characters with no space at all is cut mid-word."""
+    chunks: list[str] = []
+    current = ""
+    for line in text.splitlines():
+        pieces = _split_line(line, limit)
+        for piece in pieces:
+            candidate = piece if not current else f"{current}\n{piece}"
+            if len(candidate) <= limit:
+                current = candidate
+            else:
+                chunks.append(current)
+                current = piece
+    if current.strip():
+        chunks.append(current)
+    return [c for c in chunks if c.strip()] or ([text[:limit]] if text.strip() else [])
+
+
+def _split_line(line: str, limit: int) -> list[str]:
+    if len(line) <= limit:
+        return [line]
+    pieces: list[str] = []
+    rest = line
+    while len(rest) > limit:
+        cut = rest.rfind(" ", 0, limit + 1)
+        if cut <= 0:
+            cut = limit
+        pieces.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    if rest:
+        pieces.append(rest)
+    return pieces

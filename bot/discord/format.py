@@ -54,41 +54,6 @@ def clip(text: str, limit: int) -> str:
     return cut + ELLIPSIS
 
 
-def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
-    """Chunks of at most `limit` characters, cut at line breaks; a line longer than the limit is
-    cut at spaces, and only a run of characters with no space at all is cut mid-word."""
-    chunks: list[str] = []
-    current = ""
-    for line in text.splitlines():
-        pieces = _split_line(line, limit)
-        for piece in pieces:
-            candidate = piece if not current else f"{current}\n{piece}"
-            if len(candidate) <= limit:
-                current = candidate
-            else:
-                chunks.append(current)
-                current = piece
-    if current.strip():
-        chunks.append(current)
-    return [c for c in chunks if c.strip()] or ([text[:limit]] if text.strip() else [])
-
-
-def _split_line(line: str, limit: int) -> list[str]:
-    if len(line) <= limit:
-        return [line]
-    pieces: list[str] = []
-    rest = line
-    while len(rest) > limit:
-        cut = rest.rfind(" ", 0, limit + 1)
-        if cut <= 0:
-            cut = limit
-        pieces.append(rest[:cut].rstrip())
-        rest = rest[cut:].lstrip()
-    if rest:
-        pieces.append(rest)
-    return pieces
-
-
 def movie_label(title: str, year: int | None) -> str:
     return f"{title} ({year})" if year else title
 

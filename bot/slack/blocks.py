@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 
-from bot.listing import bullet_lines
+from bot.listing import bullet_lines, split_message
 
 TEXT_LIMIT = 3000  # a section's text
 BLOCK_LIMIT = 50  # blocks in a message
@@ -56,29 +56,6 @@ def clip(text: str, limit: int) -> str:
     return cut + ELLIPSIS
 
 
-def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
-    """Chunks of at most `limit` characters, cut at line breaks, then at spaces, then anywhere."""
-    chunks: list[str] = []
-    current = ""
-    for line in text.splitlines():
-        while len(line) > limit:
-            cut = line.rfind(" ", 0, limit + 1)
-            cut = cut if cut > 0 else limit
-            chunks.extend([current] if current else [])
-            current = ""
-            chunks.append(line[:cut].rstrip())
-            line = line[cut:].lstrip()
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) <= limit:
-            current = candidate
-        else:
-            chunks.append(current)
-            current = line
-    if current.strip():
-        chunks.append(current)
-    return [chunk for chunk in chunks if chunk.strip()]
-
-
 def mrkdwn(text: str) -> dict:
     return {"type": "mrkdwn", "text": clip(text, TEXT_LIMIT)}
 
@@ -108,7 +85,8 @@ def text_message(text: str) -> dict:
 
 def mrkdwn_message(escaped: str) -> dict:
     """Already-escaped mrkdwn as a message, in sections of at most 3,000 characters."""
-    return {"text": clip(escaped, FALLBACK_LIMIT), "blocks": fit([section(chunk) for chunk in split_text(escaped)])}
+    sections = [section(chunk) for chunk in split_message(escaped, TEXT_LIMIT)]
+    return {"text": clip(escaped, FALLBACK_LIMIT), "blocks": fit(sections)}
 
 
 def movie_label(title: str, year: int | None) -> str:

@@ -21,9 +21,8 @@ from bot.discord.format import (
     pick_embed,
     reaction_emoji,
     runtime_text,
-    split_message,
 )
-from bot.listing import bullet_lines
+from bot.listing import bullet_lines, split_message
 
 PICK = {
     "id": "m-a-s-h-1970",
@@ -98,23 +97,23 @@ def test_a_5000_character_reply_is_split_at_line_boundaries():
     lines = [f"{n}. " + "a film worth your evening " * 3 for n in range(62)]
     text = "\n".join(lines)
     assert len(text) >= 5000
-    chunks = split_message(text)
+    chunks = split_message(text, MESSAGE_LIMIT)
     assert len(chunks) == 3 and all(len(c) <= MESSAGE_LIMIT for c in chunks)
     assert "\n".join(chunks) == text
     assert all(line in lines for chunk in chunks for line in chunk.splitlines())
 
 
 def test_a_line_longer_than_a_message_is_cut_between_words_and_a_wordless_run_anywhere():
-    chunks = split_message("word " * 900)
+    chunks = split_message("word " * 900, MESSAGE_LIMIT)
     assert all(len(c) <= MESSAGE_LIMIT for c in chunks) and all(not c.endswith("wor") for c in chunks)
     assert " ".join(chunks).split() == ["word"] * 900
-    blob = split_message("x" * 4500)
+    blob = split_message("x" * 4500, MESSAGE_LIMIT)
     assert [len(c) for c in blob] == [2000, 2000, 500]
 
 
 def test_short_and_empty_texts():
-    assert split_message("hello") == ["hello"]
-    assert split_message("") == [] and split_message("\n\n") == []
+    assert split_message("hello", MESSAGE_LIMIT) == ["hello"]
+    assert split_message("", MESSAGE_LIMIT) == [] and split_message("\n\n", MESSAGE_LIMIT) == []
 
 
 def test_clip():

@@ -27,8 +27,8 @@ from bot.discord.format import (
     escape,
     pick_embed,
     slow_down,
-    split_message,
 )
+from bot.listing import split_message
 
 if TYPE_CHECKING:
     from agent.service import Turn
@@ -138,7 +138,7 @@ async def deliver(bot: MovieBot, turn: Turn, *, first: Send, rest: Send) -> list
     picks = turn.recommendations
     if not picks:
         text = escape(turn.reply or "I'm not sure what you mean; ask me for a movie!")
-        for n, chunk in enumerate(split_message(text)):
+        for n, chunk in enumerate(split_message(text, MESSAGE_LIMIT)):
             await (first if n == 0 else rest)(content=chunk)
         return []
     send = first
