@@ -67,3 +67,13 @@ def test_facts_in_passing_are_read_apart_and_stored(starter, profiles):  # noqa:
     assert result["reply"].startswith("Noted: you've seen Inception; you liked Amélie.")
     assert profiles.rating("cli:pass", "amelie-2001") == 5.0
     assert "inception-2010" not in ids(result)
+
+
+def test_a_runtime_nobody_asked_for_is_not_vouched_for_as_asked():
+    from agent.factcheck import check
+    from store.movie import Movie
+
+    film = Movie(id="despicable-me-2010", title="Despicable Me", year=2010, genres=["animation", "comedy"],
+                 runtime=95)  # fmt: skip
+    assert "as you asked" not in check("It runs 95 minutes, as you asked; a fine pick.", film, {}).lower()
+    assert "as you asked" in check("It runs 95 minutes, as you asked.", film, {"max_runtime": 100}).lower()
