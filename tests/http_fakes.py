@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-from agent.service import AmbiguousTitle, InvalidInput, TitleChoice, Turn, UnknownTitle
+from agent.service import AmbiguousTitle, InvalidInput, Rated, TitleChoice, Turn, UnknownTitle
 
 MOVIES = {"heat-1995": ("Heat", 1995), "heat-1986": ("Heat", 1986), "se7en-1995": ("Se7en", 1995)}
 
@@ -19,14 +19,6 @@ class Outcome:
     movie_id: str
     reactor: str
     added: bool
-    message: str
-
-
-@dataclass(frozen=True)
-class Rated:
-    movie_id: str
-    label: str
-    stars: float | None
     message: str
 
 
