@@ -35,6 +35,7 @@ from agent.service_types import (
     AmbiguousTitle,
     FeedbackOutcome,
     InvalidInput,
+    NotShown,
     ProfileSummary,
     Rated,
     ServiceError,
@@ -64,8 +65,8 @@ if TYPE_CHECKING:
     from store.profiles import ProfileStore
 
 __all__ = [
-    "AmbiguousTitle", "FeedbackOutcome", "ImportReport", "InvalidInput", "MovieService", "ProfileSummary", "Rated",
-    "ServiceError", "TitleChoice", "Turn", "UnknownTitle", "WatchedItem",
+    "AmbiguousTitle", "FeedbackOutcome", "ImportReport", "InvalidInput", "MovieService", "NotShown", "ProfileSummary",
+    "Rated", "ServiceError", "TitleChoice", "Turn", "UnknownTitle", "WatchedItem",
 ]  # fmt: skip
 
 log = logging.getLogger(__name__)
@@ -297,8 +298,13 @@ class MovieService:
 
     def feedback(self, user: str, movie_id: str, kind: str, *, stars: float | None = None, event_id: str,
                  suggestion_id: int | None = None) -> FeedbackOutcome:  # fmt: skip
-        """Feedback given by other means than a reaction (HTTP); idempotent by event_id."""
+        """Feedback given by other means than a reaction (HTTP); idempotent by event_id. A
+        suggestion_id must be one shown to `user` (NotShown otherwise, checked first so a refusal
+        says nothing about someone else's suggestion)."""
         self._check_user(user)
+        suggestion = self.profiles.suggestion(suggestion_id) if suggestion_id is not None else None
+        if suggestion_id is not None and (suggestion is None or suggestion["user"] != user):
+            raise NotShown(suggestion_id)
         if kind not in FEEDBACK_KINDS:
             raise InvalidInput(f"feedback kind must be one of {', '.join(FEEDBACK_KINDS)}, got {kind!r}")
         if not event_id:
@@ -308,8 +314,7 @@ class MovieService:
             stars = self._stars(stars)
         elif stars is not None:
             raise InvalidInput(f"stars go with kind 'stars', not {kind!r}")
-        suggestion = self.profiles.suggestion(suggestion_id) if suggestion_id is not None else None
-        if suggestion_id is not None and (suggestion is None or suggestion["movie_id"] != movie.id):
+        if suggestion is not None and suggestion["movie_id"] != movie.id:
             raise InvalidInput(f"suggestion {suggestion_id} is not a suggestion of {movie.label}")
         common = {"suggestion_id": suggestion_id, "user": user, "movie_id": movie.id, "added": True,
                   "at": self.deps.clock()}  # fmt: skip
@@ -317,7 +322,7 @@ class MovieService:
             recorded = self.profiles.record_feedback(kind=kind, value=stars, event_id=event_id, **common)
             if recorded and kind == "stars":
                 self.profiles.record_feedback(kind="watched", value=None, event_id=f"{event_id}:watched", **common)
-        if recorded and suggestion is not None and suggestion["user"] == user:
+        if recorded and suggestion is not None:
             self._learn(user, suggestion.get("features") or {}, kind, stars)
         message = self._feedback_message(kind, stars, movie.id, True, recorded)
         return FeedbackOutcome(recorded, kind, stars, movie.id, user, True, message, suggestion_id, event_id)

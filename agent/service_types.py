@@ -42,6 +42,15 @@ class AmbiguousTitle(ServiceError):
         self.choices = choices
 
 
+class NotShown(ServiceError):
+    """Feedback named a suggestion that was never shown to this user: someone else's (another
+    tenant's above all) is answered exactly like one that does not exist."""
+
+    def __init__(self, suggestion_id: int):
+        super().__init__(f"You were never shown suggestion {suggestion_id}.")
+        self.suggestion_id = suggestion_id
+
+
 # -- results ----------------------------------------------------------------------------------
 
 

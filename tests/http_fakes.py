@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-from agent.service import AmbiguousTitle, InvalidInput, Rated, TitleChoice, Turn, UnknownTitle
+from agent.service import AmbiguousTitle, InvalidInput, NotShown, Rated, TitleChoice, Turn, UnknownTitle
 
 MOVIES = {"heat-1995": ("Heat", 1995), "heat-1986": ("Heat", 1986), "se7en-1995": ("Se7en", 1995)}
 
@@ -117,6 +117,9 @@ class FakeService:
 
     def feedback(self, user, movie_id, kind, *, stars=None, event_id, suggestion_id=None) -> Outcome:
         self._note("feedback", user, movie_id, kind, stars, event_id, suggestion_id)
+        shown = self.profiles.suggestion(suggestion_id) if suggestion_id is not None else None
+        if suggestion_id is not None and (shown is None or shown["user"] != user):
+            raise NotShown(suggestion_id)  # the service's rule, as the real one words it
         movie = self.resolve(movie_id)
         recorded = event_id not in self.events
         self.events.add(event_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from agent.service import NotShown
 from bot.http.auth import CurrentTenant
 from bot.http.backend import ServiceBackend
 from bot.http.errors import ERROR_RESPONSES, NotFound
@@ -15,11 +16,10 @@ router = APIRouter(prefix="/v1", tags=["feedback"], responses=ERROR_RESPONSES)
 @router.post("/feedback", response_model=FeedbackResponse, summary="Feedback on a film")
 async def feedback(body: FeedbackRequest, tenant: CurrentTenant, backend: ServiceBackend) -> FeedbackResponse:
     """Stars mark the film watched; like and dislike do not. Sending the same `event_id` again
-    answers `recorded: false` and changes nothing, so retries are safe."""
+    answers `recorded: false` and changes nothing, so retries are safe. A `suggestion_id` must be
+    one shown to this user: another's is answered 404, like one that does not exist."""
 
     def give(service, user: str):
-        if body.suggestion_id is not None and not _shown_to(service, user, body.suggestion_id):
-            raise NotFound(f"{body.user} was never shown suggestion {body.suggestion_id}.")
         return service.feedback(
             user,
             body.movie_id,
@@ -29,7 +29,10 @@ async def feedback(body: FeedbackRequest, tenant: CurrentTenant, backend: Servic
             suggestion_id=body.suggestion_id,
         )
 
-    outcome = await backend.run_as(tenant, body.user, give)
+    try:
+        outcome = await backend.run_as(tenant, body.user, give)
+    except NotShown as exc:  # named with the tenant's user name, never the internal user key
+        raise NotFound(f"{body.user} was never shown suggestion {exc.suggestion_id}.") from None
     return FeedbackResponse(
         recorded=outcome.recorded,
         kind=outcome.kind,
@@ -37,10 +40,3 @@ async def feedback(body: FeedbackRequest, tenant: CurrentTenant, backend: Servic
         movie_id=outcome.movie_id,
         message=outcome.message,
     )
-
-
-def _shown_to(service, user: str, suggestion_id: int) -> bool:
-    """Feedback may only point at the caller's own suggestions: another user's (another
-    tenant's above all) is answered exactly like one that does not exist."""
-    suggestion = service.profiles.suggestion(suggestion_id)
-    return suggestion is not None and suggestion["user"] == user

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from agent.bandit import Ranker
-from agent.service import AmbiguousTitle, InvalidInput, ServiceError, UnknownTitle, build_service
+from agent.service import AmbiguousTitle, InvalidInput, NotShown, ServiceError, UnknownTitle, build_service
 from store.profiles import DISLIKE_STARS, LIKE_STARS, ProfileStore
 
 ANA, BOB = "discord:1", "discord:2"
@@ -185,6 +185,25 @@ def test_http_feedback_is_idempotent_by_event_id_and_stars_mark_watched(service)
     assert service.profiles.has_watched("http:acme:ana", "se7en-1995")
     with pytest.raises(InvalidInput):
         service.feedback("http:acme:ana", "se7en-1995", "stars", stars=7, event_id="e2")
+
+
+def test_feedback_may_name_only_a_suggestion_shown_to_that_user(service):
+    turn = service.chat("http:acme:ana", "a crime thriller from the 90s", channel="c1", platform="http")
+    pick = turn.recommendations[0]
+    for user, suggestion_id in (("http:beta:ana", pick["suggestion_id"]), ("http:acme:ana", 10_000)):
+        with pytest.raises(NotShown) as refused:  # another tenant's suggestion reads like a missing one
+            service.feedback(user, pick["id"], "stars", stars=5, event_id="x", suggestion_id=suggestion_id)
+        assert refused.value.suggestion_id == suggestion_id
+        assert refused.value.message == f"You were never shown suggestion {suggestion_id}."
+    assert not service.profiles.has_watched("http:beta:ana", pick["id"])
+    assert service.unsaved == 0  # nothing was learned from the refused feedback
+    mine = service.feedback("http:acme:ana", pick["id"], "stars", stars=5, event_id="y",
+                            suggestion_id=pick["suggestion_id"])  # fmt: skip
+    assert mine.recorded and service.profiles.has_watched("http:acme:ana", pick["id"])
+    assert service.unsaved == 1
+    other_film = turn.recommendations[1]["id"]
+    with pytest.raises(InvalidInput, match="is not a suggestion of"):
+        service.feedback("http:acme:ana", other_film, "like", event_id="z", suggestion_id=pick["suggestion_id"])
 
 
 # -- titles, input ---------------------------------------------------------------------------
