@@ -12,8 +12,8 @@ from agent.deps import Deps
 from agent.understanding.intents import Classified, Intent, classify
 from agent.understanding.reader import understand
 from agent.understanding.request import Understood
-from agent.understanding.titles import MIN_TITLE_SCORE
 from agent.untrusted import sanitise
+from store.movie import TITLE_MATCH_SCORE
 from store.vocab import GENRES, MOODS, country_code, language_code
 
 INTENTS = get_args(Intent)
@@ -116,7 +116,7 @@ def _resolve_all(deps: Deps, titles: list[str]) -> list[str]:
     ids = []
     for title in titles:
         match = deps.catalog.resolve_title(title)
-        if match is not None and match.score >= MIN_TITLE_SCORE and match.movie_id not in ids:
+        if match is not None and match.score >= TITLE_MATCH_SCORE and match.movie_id not in ids:
             ids.append(match.movie_id)
     return ids
 

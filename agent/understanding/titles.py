@@ -28,9 +28,8 @@ from agent.understanding.text import (
     word_set,
 )
 from store.catalog import TitleMatch
-from store.movie import normalise_title
+from store.movie import TITLE_MATCH_SCORE, normalise_title
 
-MIN_TITLE_SCORE = 85.0  # below this a fuzzy title match is more often wrong than right
 BARE_TITLE_SCORE = 92.0  # an un-cued Title Cased phrase needs more confidence
 
 
@@ -288,7 +287,7 @@ def _worth_resolving(cand: _Candidate, strength: str) -> bool:
 
 def _acceptable(cand: _Candidate, match: TitleMatch, strength: str) -> bool:
     """How sure we must be depends on the cue: after "like" a fuzzy match will do."""
-    if match.score < MIN_TITLE_SCORE:
+    if match.score < TITLE_MATCH_SCORE:
         return False
     exact = _same_title(cand.text, match.title)
     if cand.plain_words:  # "Scary Movie" is a title only when typed as one

@@ -209,6 +209,22 @@ def test_feedback_may_name_only_a_suggestion_shown_to_that_user(service):
 # -- titles, input ---------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("Prode and Prejudice", "pride-prejudice-2005"), ("Mama Mia", "mamma-mia-2008"),  # typos
+     ("Sing", None), ("Here", None), ("Bird", None)],  # films the starter lacks: not The Sting, Her, The Birds
+)  # fmt: skip
+def test_chat_and_commands_take_the_same_typed_titles(service, typed, meant):
+    """One cut-off: what `/rate TITLE` resolves, a chat message naming it reads, and nothing else."""
+    if meant is None:
+        with pytest.raises(UnknownTitle):
+            service.resolve(typed)
+    else:
+        assert service.resolve(typed).id == meant
+    turn = service.chat(ANA, f"I also really liked {typed}.", channel="titles", platform="cli")
+    assert turn.recorded.get("likes", []) == ([meant] if meant else [])  # not a like of a film never named
+
+
 def test_resolve_says_what_to_type_instead(catalog, tmp_path):
     with ProfileStore(tmp_path / "s.sqlite") as profiles:
         service = build_service(catalog, profiles)
