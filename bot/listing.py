@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+
+ELLIPSIS = "…"
+
+
+def clip(text: str, limit: int, *, dangling: re.Pattern[str] | None = None) -> str:
+    """At most `limit` characters; a cut ends with an ellipsis, at a word boundary when one is
+    near. `dangling` matches what the platform would misread at the end of a cut text (half of
+    an escape: a lone `\\` on Discord, `&am` on Slack), which is dropped too."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit * 0.8:
+        cut = cut[:space]
+    cut = cut.rstrip()
+    if dangling is not None:
+        cut = dangling.sub("", cut).rstrip()
+    return cut + ELLIPSIS
 
 
 def bullet_lines(items: Iterable[str], limit: int) -> str:

@@ -8,9 +8,12 @@ the API.
 
 from __future__ import annotations
 
+import re
+
 import discord
 
 from agent.reactions import REACTION_HINT
+from bot import listing
 
 NO_MENTIONS = discord.AllowedMentions.none()
 
@@ -23,7 +26,7 @@ FOOTER_LIMIT = 2048
 EMBED_TOTAL_LIMIT = 6000
 FIELD_COUNT_LIMIT = 25
 CHOICE_LIMIT = 100  # autocomplete and select option labels and values
-ELLIPSIS = "…"
+_DANGLING_ESCAPE = re.compile(r"\\+$")  # escape_markdown's backslashes, cut from what they escaped
 
 EMBED_COLOUR = discord.Colour.from_rgb(229, 160, 13)
 
@@ -41,17 +44,8 @@ def escape(text: object) -> str:
 
 
 def clip(text: str, limit: int) -> str:
-    """At most `limit` characters; a cut ends with an ellipsis, at a word boundary when one is near."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space >= limit * 0.8:
-        cut = cut[:space]
-    cut = cut.rstrip()
-    while cut.endswith("\\"):  # never leave a dangling escape before the ellipsis
-        cut = cut[:-1]
-    return cut + ELLIPSIS
+    """bot.listing.clip, never leaving a dangling escape before the ellipsis."""
+    return listing.clip(text, limit, dangling=_DANGLING_ESCAPE)
 
 
 def movie_label(title: str, year: int | None) -> str:

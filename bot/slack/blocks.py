@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 
+from bot import listing
 from bot.listing import bullet_lines, split_message
 
 TEXT_LIMIT = 3000  # a section's text
@@ -25,7 +26,6 @@ ACTION_ELEMENTS_LIMIT = 25
 ALT_TEXT_LIMIT = 2000
 IMAGE_URL_LIMIT = 3000
 WATCHED_PAGE_SIZE = 10
-ELLIPSIS = "…"
 
 # The reactions the bot pre-adds, in order, by Slack name; their meaning is the service's.
 REACTION_NAMES = ("+1", "-1", "white_check_mark", "see_no_evil", "one", "two", "three", "four", "five")
@@ -44,16 +44,8 @@ def escape(text: object) -> str:
 
 
 def clip(text: str, limit: int) -> str:
-    """At most `limit` characters; a cut ends with an ellipsis, at a word boundary when one is
-    near, and never halfway through an escaped `&amp;`."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space >= limit * 0.8:
-        cut = cut[:space]
-    cut = _DANGLING_ENTITY.sub("", cut.rstrip()).rstrip()
-    return cut + ELLIPSIS
+    """bot.listing.clip, never cutting halfway through an escaped `&amp;`."""
+    return listing.clip(text, limit, dangling=_DANGLING_ENTITY)
 
 
 def mrkdwn(text: str) -> dict:
