@@ -9,6 +9,7 @@ import numpy as np
 from agent.profile import Profile
 from agent.understanding.request import Request, is_open
 from store.catalog import Catalog, ScoredMovie
+from store.movie import Movie
 
 FEATURES = (
     "relevance", "quality", "popularity", "affinity", "taste", "anchor", "collaborative", "themes", "novelty",
@@ -47,6 +48,23 @@ OPEN_WEIGHTS = {
     "taste": 0.15,
 }
 DIVERSITY = 0.15  # how much similarity to an already chosen pick costs
+
+# "Lesser-known" is measured against the best-known films that honour the same request (a
+# quarter of them by votes, at least 3 and at most 25): a lesser-known pick has fewer votes than
+# every one of those, and is still well rated.
+GEM_MIN_RATING = 7.0
+
+
+def best_known_count(fitting: int) -> int:
+    """How many of the films that fit a request count as its best-known."""
+    return min(25, max(3, round(fitting / 4)))
+
+
+def lesser_known(movie: Movie, best_known: list[Movie]) -> bool:
+    """Whether `movie` may be called lesser-known beside `best_known` (same request, most votes first)."""
+    if not best_known or movie.votes is None or movie.rating is None or movie.rating < GEM_MIN_RATING:
+        return False
+    return movie.id not in {m.id for m in best_known} and movie.votes < min(m.votes or 0 for m in best_known)
 
 
 @dataclass

@@ -61,6 +61,7 @@ class State(InputState, OutputState, total=False):
     noted: str  # the line saying what was stored from them, said once before the picks
     fitting: dict  # films honouring every hard constraint: {"all": in the catalog, "fresh": not excluded}
     wanted: int  # how many picks this answer aimed for
+    best_known: list[str]  # for a lesser-known wish: the most-voted films honouring the request, most first
     candidates: list[dict]  # retrieved and scored: {"id", "features": {...}, "score"}
     picks: list[dict]  # chosen candidates, best first, with "reasons"
     shown: Annotated[list[str], accumulate_ids]  # every id suggested in this thread

@@ -6,7 +6,7 @@ from agent.deps import Deps
 from agent.explanations import reasons_for
 from agent.nodes.retrieve import wanted_count
 from agent.profile_cache import profile_for, rating_counts
-from agent.scoring import diverse_top, featurise, score
+from agent.scoring import Candidate, diverse_top, featurise, lesser_known, score
 from agent.state import State
 from store.catalog import ScoredMovie
 
@@ -32,10 +32,10 @@ def rank(state: State, deps: Deps) -> dict:
     shown_at = {c["id"]: c["shown_at"] for c in state.get("candidates") or [] if c.get("shown_at")}
     again = sorted((c for c in candidates if c.movie_id in shown_at), key=lambda c: list(shown_at).index(c.movie_id))
     candidates = [c for c in candidates if c.movie_id not in shown_at]
-    if deps.ranker is not None and candidates:
-        chosen = deps.ranker.choose(state.get("user") or "", candidates, count, explore=deps.config.explore)
-    else:
-        chosen = [(c, 1.0) for c in diverse_top(candidates, count, deps.catalog)]
+    chosen: list[tuple[Candidate, float]] = []
+    for group in _lesser_known_first(candidates, request, state, deps):
+        if group and len(chosen) < count:
+            chosen += _choose(group, count - len(chosen), state, deps)
     chosen += [(c, 1.0) for c in again[: count - len(chosen)]]
     anchor_movies = [deps.catalog.movies[a] for a in anchor_ids if a in deps.catalog]
     picks = []
@@ -55,3 +55,20 @@ def rank(state: State, deps: Deps) -> dict:
             }
         )
     return {"picks": picks, "wanted": count}
+
+
+def _choose(candidates: list[Candidate], count: int, state: State, deps: Deps) -> list[tuple[Candidate, float]]:
+    if deps.ranker is not None:
+        return deps.ranker.choose(state.get("user") or "", candidates, count, explore=deps.config.explore)
+    return [(c, 1.0) for c in diverse_top(candidates, count, deps.catalog)]
+
+
+def _lesser_known_first(candidates: list[Candidate], request: dict, state: State, deps: Deps) -> list[list[Candidate]]:
+    """A wish for lesser-known films ("a Hitchcock film I might not know") is served from the
+    well-rated films with fewer votes than the request's best-known first; the others only fill up."""
+    best_known = [deps.catalog.movies[i] for i in state.get("best_known") or [] if i in deps.catalog]
+    if not request.get("hidden_gem") or not best_known:
+        return [candidates]
+    gems = [c for c in candidates if lesser_known(deps.catalog.movies[c.movie_id], best_known)]
+    ids = {c.movie_id for c in gems}
+    return [gems, [c for c in candidates if c.movie_id not in ids]]

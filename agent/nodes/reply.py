@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from agent.deps import Deps
 from agent.factcheck import breaks, relaxation_note, span_said
+from agent.scoring import GEM_MIN_RATING, lesser_known
 from agent.state import State
 from agent.understanding.request import Request
 from store.vocab import LANGUAGES
@@ -19,7 +20,9 @@ def reply(state: State, deps: Deps) -> dict:
                 "Try loosening a constraint, e.g. a wider year range.")  # fmt: skip
         text = f"{state['noted']} {text}" if state.get("noted") else text
         return {"reply": text, "intro": text, "recommendations": [], "messages": [{"role": "assistant", "text": text}]}
-    intro = _intro(request, len(picks), deps)
+    gems = _lesser_known_note(state, request, picks, deps)
+    intro = _intro(request, len(picks), deps, lesser_known=gems[0])
+    intro = f"{intro} {gems[1]}".strip()
     if not relaxed:
         intro = f"{_how_many_fit(state, len(picks))} {intro}".strip()
     if relaxed:
@@ -120,7 +123,34 @@ def _how_many_fit(state: State, given: int) -> str:
     return f"{unseen}{asked_for}; {everything} in my catalog do in all."
 
 
-def _intro(request: Request, count: int, deps: Deps) -> str:
+def _lesser_known_note(state: State, request: Request, picks: list[dict], deps: Deps) -> tuple[bool, str]:
+    """For a wish for lesser-known films: whether every pick is one (agent.scoring.lesser_known),
+    and the sentence that says what they were measured against, or that the catalog had too few."""
+    best_known = [deps.catalog.movies[i] for i in state.get("best_known") or [] if i in deps.catalog]
+    if not request.get("hidden_gem") or not best_known:
+        return False, ""
+    lesser = [lesser_known(deps.catalog.movies[p["id"]], best_known) for p in picks]
+    named = _listed([m.title for m in best_known[:3]])
+    than = (f"the {len(best_known)} best-known films that fit, such as {named}" if len(best_known) > 3
+            else f"{named}, the best-known films that fit")  # fmt: skip
+    rated = f"rated {GEM_MIN_RATING:.1f} or more"
+    if all(lesser):
+        each = "It has" if len(picks) == 1 else "Each has"
+        return True, f"{each} fewer votes than {than}."
+    if not any(lesser):
+        return False, (f"None of these is lesser-known: I found no film you haven't seen, {rated}, with fewer "
+                       f"votes than {than}.")  # fmt: skip
+    count = sum(lesser)
+    first = f"The first {count}" if all(lesser[:count]) else f"{count} of them"
+    verb = "has" if count == 1 else "have"
+    return False, f"{first} {verb} fewer votes than {than}; I found no more you haven't seen, {rated}."
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _intro(request: Request, count: int, deps: Deps, *, lesser_known: bool = False) -> str:
     """ "Here are 3 picks: 1990s crime thrillers like Se7en, not horror." from the request."""
     bits = []
     years = _years(request)
@@ -148,7 +178,7 @@ def _intro(request: Request, count: int, deps: Deps) -> str:
         extras.append(", ".join(request["moods"]))
     if request.get("exclude_moods"):
         extras.append("not " + "/".join(request["exclude_moods"][:2]))
-    noun = "pick" if count == 1 else "picks"
+    noun = ("lesser-known " if lesser_known else "") + ("pick" if count == 1 else "picks")
     summary = ", ".join(x for x in [described, *extras] if x)
     return f"Here {'is' if count == 1 else 'are'} {count} {noun}" + (f": {summary}." if summary else ":")
 

@@ -10,6 +10,7 @@ from agent.collaborative import liked_by_similar
 from agent.deps import Deps
 from agent.profile import Profile
 from agent.profile_cache import profile_for, rating_counts
+from agent.scoring import best_known_count
 from agent.state import State
 from agent.understanding.request import Request, is_open
 from store.filters import Filters, matches
@@ -162,7 +163,10 @@ def retrieve(state: State, deps: Deps) -> dict:
         candidate["comention"] = comention.get(candidate["id"], 0.0)
     debug = {**(state.get("debug") or {}), "retrieve_ms": round((time.perf_counter() - started) * 1000, 1),
              "relaxed": relaxed, "excluded": len(excluded)}  # fmt: skip
-    return {"candidates": candidates, "fitting": fitting, "debug": debug}
+    best_known = []  # what a wish for lesser-known films is measured against (agent.scoring.lesser_known)
+    if original.get("hidden_gem"):
+        best_known = deps.catalog.best_known(filters_for(original, set()), best_known_count(fitting["all"]))
+    return {"candidates": candidates, "fitting": fitting, "best_known": best_known, "debug": debug}
 
 
 def _join(candidates: list[dict], ids: list[str], filters: Filters, deps: Deps, *, limit: int) -> None:

@@ -331,6 +331,11 @@ _QUALITY_PHRASES: dict[str, Effect] = {
         hidden_gem=True, negated=Effect(popular=True)
     ),
     "not well known | unknown | forgotten": Effect(hidden_gem=True, negated=Effect(popular=True)),
+    # a wish for films the person has not come across: "a Hitchcock film I might not know"
+    "might not know | may not know | might not have seen | may not have seen | might not have heard of | "
+    "may not have heard of | probably don't know | probably haven't seen | probably haven't heard of | "
+    "less obvious | non obvious | nothing obvious": Effect(hidden_gem=True),
+    "obvious | obvious ones | obvious choices | usual suspects": Effect(popular=True, negated=Effect(hidden_gem=True)),
     "popular | blockbuster | blockbusters | crowd pleaser | crowd pleasers | mainstream": Effect(
         popular=True, negated=Effect(hidden_gem=True)
     ),
