@@ -10,8 +10,9 @@ from a model, and drops any "as you asked" sentence that claims what is not true
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
+from agent.crowd import LIKED_STARS, Verdict
 from store.filters import in_spans
 from store.movie import Movie
 from store.vocab import GENRES, LANGUAGES
@@ -161,7 +162,11 @@ def outside_clause(movie: Movie, request: Mapping) -> str:
 
 # -- the gate -----------------------------------------------------------------------------------
 
-_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-Z\"“(])")
+# a sentence ends at . ! ? or …, but not at an initial ("L.A. Confidential") or a title ("Dr. No")
+_SENTENCE = re.compile(
+    r"(?<=[.!?…])(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bJr\.)(?<!\bvs\.)"
+    r"\s+(?=[A-Z\"“(])"
+)
 _GENRE_WORDS = {g: g for g in GENRES} | {"noir": "film-noir"}
 
 
@@ -199,11 +204,17 @@ def claim_errors(claim: str, movie: Movie, request: Mapping) -> list[str]:
     return errors
 
 
-def check(text: str, movie: Movie, request: Mapping) -> str:
+def check(
+    text: str, movie: Movie, request: Mapping, *, verdicts: Sequence[Verdict] = (), model_written: bool = False
+) -> str:
     """The explanation as users may read it: any clause whose "as you asked" claims something
-    false is dropped, and a pick outside the request says so first."""
+    false is dropped, and a pick outside the request says so first. A model's text is held to
+    more: a sentence about how people here rated the film stays only if the counts (`verdicts`,
+    agent.crowd) bear it out."""
     kept = []
     for sentence in _SENTENCE.split(text.strip()):
+        if model_written and is_crowd_claim(sentence) and crowd_errors(sentence, list(verdicts)):
+            continue
         clauses = [c.strip() for c in sentence.split(";")]
         clauses = [c for c in clauses if c and not (ASKED in c.lower() and claim_errors(_claim(c), movie, request))]
         if clauses and clauses != ["."]:
@@ -219,6 +230,60 @@ def check(text: str, movie: Movie, request: Mapping) -> str:
 def _claim(clause: str) -> str:
     """The part of a clause an "as you asked" vouches for: what comes before it."""
     return clause[: clause.lower().index(ASKED)]
+
+
+# -- what people here said of it ---------------------------------------------------------------
+
+_CROWD = re.compile(
+    r"\b(?:people|users|viewers|fans|members|raters|others|everyone|everybody|nobody|folks)\b.*?"
+    r"\b(?:liked|loved|enjoyed|adored|rated|gave|like|love|enjoy)\b"
+    r"|\b(?:liked|loved|enjoyed|rated)\b.*?\b(?:by|among)\b.*?\b(?:people|users|viewers|fans|members|raters|others)\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}  # fmt: skip
+_ALL = re.compile(r"\b(?:all|every|everyone|everybody|each)\b", re.IGNORECASE)
+_MOST = re.compile(r"\b(?:most|majority|nearly all|almost all|mostly|many|plenty)\b", re.IGNORECASE)
+_NONE = re.compile(r"\b(?:nobody|no one|none)\b", re.IGNORECASE)
+
+
+def is_crowd_claim(sentence: str) -> bool:
+    """Whether a sentence says how other people liked or rated something."""
+    return bool(_CROWD.search(sentence))
+
+
+def crowd_errors(sentence: str, verdicts: list[Verdict]) -> list[str]:
+    """What a claim about how people here rated the pick says beyond the counts (agent.crowd).
+
+    The claim must name a reference title with a verdict, every number in it must be one of that
+    verdict's counts (or their share in per cent), and "all", "most" or "nobody" must be true.
+    """
+    lowered = sentence.lower()
+    named = [v for v in verdicts if v.reference.lower() in lowered]
+    if not named:
+        return ["a claim about other people's ratings with no counts behind it"]
+    verdict = named[0]
+    rest = lowered
+    for title in (verdict.reference, verdict.pick):
+        rest = rest.replace(title.lower(), " ")
+    rest = re.sub(r"\((?:19|20)\d\d\)", " ", rest)  # "Se7en (1995)": the title's year, not a count
+    said = [float(n) for n in re.findall(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.]\d)", rest)]
+    said += [float(_NUMBER_WORDS[w]) for w in re.findall(r"[a-z]+", rest) if w in _NUMBER_WORDS]
+    counts = {verdict.fans, verdict.rated, verdict.liked, LIKED_STARS, 5}
+    shares = {round(100 * verdict.liked / d) for d in (verdict.rated, verdict.fans) if d}
+    shares |= {round(100 * verdict.rated / verdict.fans)} if verdict.fans else set()
+    percent = "%" in rest or "per cent" in rest or "percent" in rest
+    errors = [f"number {n:g}" for n in said if n not in counts and not (percent and round(n) in shares)]
+    if _ALL.search(rest) and verdict.liked != verdict.rated:
+        errors.append(f"'all' but {verdict.liked} of {verdict.rated}")
+    if _MOST.search(rest) and 2 * verdict.liked <= verdict.rated:
+        errors.append(f"'most' but {verdict.liked} of {verdict.rated}")
+    if _NONE.search(rest) and verdict.liked:
+        errors.append(f"'nobody' but {verdict.liked} of {verdict.rated}")
+    if not (said or _ALL.search(rest) or _MOST.search(rest) or _NONE.search(rest)) and 2 * verdict.liked <= verdict.rated:
+        errors.append(f"liked, but by {verdict.liked} of {verdict.rated}")
+    return errors
 
 
 def relaxation_note(movies: list[Movie], request: Mapping) -> str:
