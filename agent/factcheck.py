@@ -207,16 +207,20 @@ def claim_errors(claim: str, movie: Movie, request: Mapping) -> list[str]:
 def check(
     text: str, movie: Movie, request: Mapping, *, verdicts: Sequence[Verdict] = (), model_written: bool = False
 ) -> str:
-    """The explanation as users may read it: any clause whose "as you asked" claims something
-    false is dropped, and a pick outside the request says so first. A model's text is held to
-    more: a sentence about how people here rated the film stays only if the counts (`verdicts`,
-    agent.crowd) bear it out."""
+    """The explanation as users may read it, a pick outside the request saying so first.
+
+    Every "as you asked" (or "as requested") vouches for the words before it, or after it when
+    it leads ("As you asked, a French film"); a clause whose vouched words claim what the film
+    does not meet, or what was not asked, is dropped. A model's text is held to more: every
+    sentence, parenthesis and clause is read for plain facts (its year, genres, runtime,
+    language, director and cast, and how people here rated it) and whatever is false goes.
+    """
     kept = []
     for sentence in _SENTENCE.split(text.strip()):
         if model_written and is_crowd_claim(sentence) and crowd_errors(sentence, list(verdicts)):
             continue
-        clauses = [c.strip() for c in sentence.split(";")]
-        clauses = [c for c in clauses if c and not (ASKED in c.lower() and claim_errors(_claim(c), movie, request))]
+        clauses = [_checked_clause(c.strip(), movie, request, model_written) for c in sentence.split(";")]
+        clauses = [c for c in clauses if c]
         if clauses and clauses != ["."]:
             joined = "; ".join(clauses)
             kept.append(joined[0].upper() + joined[1:] + ("" if joined[-1] in ".!?…" else "."))
@@ -227,9 +231,91 @@ def check(
     return checked
 
 
-def _claim(clause: str) -> str:
-    """The part of a clause an "as you asked" vouches for: what comes before it."""
-    return clause[: clause.lower().index(ASKED)]
+_ASKED = re.compile(r",?\s*\b(?:just )?(?:as you(?: have)? (?:asked|requested|wanted)|as requested|like you asked)\b",
+                    re.IGNORECASE)  # fmt: skip
+_PAREN = re.compile(r"\s*\(([^()]*)\)")
+
+
+def _checked_clause(clause: str, movie: Movie, request: Mapping, model_written: bool) -> str:
+    """The clause, or "" when what it vouches for is false; a false parenthesis alone is cut."""
+    if not clause:
+        return ""
+    body = _PAREN.sub("", clause)
+    for aside in _PAREN.findall(clause):
+        if _ASKED.search(aside) and not _has_words(_ASKED.sub("", aside)):
+            body = f"{body}, as you asked"  # "(as you asked)" vouches for the clause around it
+    if _vouching_errors(body, movie, request, model_written):
+        return ""
+    for aside in _PAREN.findall(clause):
+        if _ASKED.search(aside) and not _has_words(_ASKED.sub("", aside)):
+            continue
+        if _vouching_errors(aside, movie, request, model_written):
+            clause = clause.replace(f"({aside})", "").replace("  ", " ")
+    return re.sub(r"\s+([,.;])", r"\1", clause).strip()
+
+
+def _vouching_errors(text: str, movie: Movie, request: Mapping, model_written: bool) -> list[str]:
+    """Errors of the words each "as you asked" vouches for, and (for a model) of plain facts elsewhere."""
+    parts = _ASKED.split(text)
+    errors: list[str] = []
+    vouched = [False] * len(parts)
+    for i in range(len(parts) - 1):  # each "as you asked" vouches for what precedes it, or else what follows
+        vouched[i if _has_words(parts[i]) else i + 1] = True
+    for part, asked in zip(parts, vouched, strict=True):
+        if asked:
+            errors += claim_errors(part, movie, request)
+        elif model_written:
+            errors += fact_errors(part, movie)
+    return errors
+
+
+def _has_words(text: str) -> bool:
+    return bool(re.search(r"[A-Za-z0-9]{2,}", text))
+
+
+_LANGUAGE_NAMES = "|".join(re.escape(name) for name in LANGUAGES.values())
+# genre words that are also everyday nouns ("a family man", "a crime boss") count only before another
+# genre word or a word for a film
+_PLAIN_NOUNS = {"action", "adventure", "biography", "crime", "family", "fantasy", "history", "music", "mystery",
+                "romance", "sport", "war"}  # fmt: skip
+_FILM_WORDS = r"(?:film|films|movie|movies|picture|flick|classic|feature)"
+
+
+def fact_errors(text: str, movie: Movie) -> list[str]:
+    """What a sentence of a model's says about the film that its stored fields contradict."""
+    errors = []
+    lowered = text.lower()
+    for minutes in re.findall(r"(\d+)[- ]min", lowered):
+        if movie.runtime is None or int(minutes) != movie.runtime:
+            errors.append(f"runtime {minutes}")
+    pattern = r"(?<!set )\b(?:from|released in|made in|came out in|a|an)\s+(?:the\s+)?((?:1[89]|20)\d\d)(s?)\b"
+    for year, decade in re.findall(pattern, lowered):
+        low = int(year)
+        if movie.year is None or not (low <= movie.year <= low + 9 if decade else movie.year == low):
+            errors.append(f"year {year}{decade}")
+    errors += [f"genre {g}" for g in _genres_claimed(lowered) if g not in movie.genres]
+    for verb, person in re.findall(r"((?i:directed by|starring)) ([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*)", text):
+        people = movie.directors if verb.lower() == "directed by" else [*movie.cast, *movie.directors]
+        if person.strip() not in people:
+            errors.append(f"person {person.strip()}")
+    for name in re.findall(rf"\bin ({_LANGUAGE_NAMES})\b(?!\s+[A-Z])|\b({_LANGUAGE_NAMES})-language", text):
+        said = next(n for n in name if n)
+        if LANGUAGES.get(movie.language or "") != said:
+            errors.append(f"language {said}")
+    return errors
+
+
+def _genres_claimed(lowered: str) -> list[str]:
+    """The genres "a romance thriller" or "an action film" says the film is."""
+    words = "|".join(re.escape(w) for w in sorted(_GENRE_WORDS, key=len, reverse=True))
+    claimed = []
+    for match in re.finditer(rf"\b(?:a|an|is|it's)\s+(?:[\w-]+\s+){{0,2}}?((?:(?:{words})[\s-]+)*(?:{words}))\b"
+                             rf"(\s+{_FILM_WORDS})?", lowered):  # fmt: skip
+        run = re.findall(words, match.group(1))
+        if len(run) == 1 and run[0] in _PLAIN_NOUNS and not match.group(2):
+            continue
+        claimed += [_GENRE_WORDS[w] for w in run]
+    return claimed
 
 
 # -- what people here said of it ---------------------------------------------------------------
