@@ -1,11 +1,11 @@
 """Soft wishes by meaning: "less grim" pushes away from what a grim synopsis reads like.
 
 The mood labels catch the films someone labelled; a wish's embedding also reaches the ones
-nobody did (The Ring is labelled scary and tense, not dark, yet reads as grim as Se7en). The
-wish is said back as a short description of the moods it asked for and refused, embedded
-once per turn (one call for both). A candidate's theme score gains how much nearer its synopsis
-sits to the wanted description than the pool's average does, and pays for sitting nearer the
-refused one than the average.
+nobody did (The Hurt Locker is labelled tense, intense and gritty, not grim, yet reads grim).
+The wish is said back as a short description of the moods it asked for and refused, embedded
+at most once per turn (one call for both; a wish said before is remembered on Deps). A
+candidate's theme score gains how much nearer its synopsis sits to the wanted description than
+the pool's average does, and pays for sitting nearer the refused one than the average.
 """
 
 from __future__ import annotations
@@ -30,14 +30,19 @@ def wish_texts(request: Mapping) -> tuple[str, str]:
     return (f"a {', '.join(wanted)} film" if wanted else "", f"a {', '.join(refused)} film" if refused else "")
 
 
-def wish_vectors(embedder: Embedder, request: Mapping) -> tuple[np.ndarray | None, np.ndarray | None]:
-    """The wanted and refused descriptions embedded in one call; (None, None) with no soft wish."""
+def wish_vectors(
+    embedder: Embedder, request: Mapping, cache: dict | None = None
+) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """The wanted and refused descriptions embedded, (None, None) with no soft wish. The texts
+    not in `cache` (Deps.profile_cache, kept between turns) are embedded in one call."""
     texts = wish_texts(request)
-    said = [t for t in texts if t]
-    if not said:
-        return None, None
-    vectors = iter(np.asarray(embedder.embed_documents(said), dtype=np.float64))
-    return tuple(_unit(next(vectors)) if t else None for t in texts)  # type: ignore[return-value]
+    cache = {} if cache is None else cache
+    missing = [t for t in texts if t and f"__wish__:{t}" not in cache]
+    if missing:
+        for text, vector in zip(missing, embedder.embed_documents(missing), strict=True):
+            cache[f"__wish__:{text}"] = _unit(np.asarray(vector, dtype=np.float64))
+    wanted, refused = (cache[f"__wish__:{t}"] if t else None for t in texts)
+    return wanted, refused
 
 
 def shape_by_wish(candidates: list[Candidate], wanted: np.ndarray | None, refused: np.ndarray | None) -> None:

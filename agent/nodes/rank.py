@@ -27,7 +27,7 @@ def rank(state: State, deps: Deps) -> dict:
     candidates = featurise(results, deps.catalog, request=request, profile=profile, anchors=anchor_ids,
                            collaborative=collaborative, rating_counts=rating_counts(deps),
                            comention=comention)  # fmt: skip
-    shape_by_wish(candidates, *wish_vectors(deps.catalog.embedder, request))
+    shape_by_wish(candidates, *wish_vectors(deps.catalog.embedder, request, deps.profile_cache))
     score(candidates, request)
     count = wanted_count(state, request, deps)
     # films shown before come back only after every fresh one, in the order retrieve gave them

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+import agent.nodes.rank
 import agent.wishes
 from agent.deps import Deps
 from agent.recommender import Recommender
@@ -42,13 +43,24 @@ def test_like_se7en_but_less_grim_keeps_the_lighter_crime_films_first(real_start
     assert not {"misery-1990", "from-dusk-till-dawn-1996"} & set(chosen)
 
 
-def test_a_wish_is_embedded_once_per_turn_and_not_at_all_without_one(real_starter, monkeypatch):
+def test_a_wish_is_embedded_at_most_once_per_turn_and_not_at_all_without_one(real_starter, monkeypatch):
     calls = []
     embed = real_starter.embedder.embed_documents
-    monkeypatch.setattr(
-        real_starter.embedder, "embed_documents", lambda texts: calls.append(list(texts)) or embed(texts)
-    )
-    picks(real_starter, "a war film")
+
+    def counted(texts):
+        calls.append(list(texts))
+        return embed(texts)
+
+    monkeypatch.setattr(real_starter.embedder, "embed_documents", counted)
+    profiles = ProfileStore(None)
+    bot = Recommender(Deps(catalog=real_starter, profiles=profiles, clock=lambda: NOW))
+    bot.ask("a war film", user="cli:once")
     assert calls == []
-    picks(real_starter, "a war film, less grim")
+    bot.ask("a war film, less grim", user="cli:once")
     assert calls == [["a bleak, dark, disturbing, violent film"]]
+    wishes = []
+    vectors = agent.nodes.rank.wish_vectors
+    monkeypatch.setattr(agent.nodes.rank, "wish_vectors", lambda e, r, c: wishes.append(r) or vectors(e, r, c))
+    bot.ask("more", user="cli:once")
+    assert wishes[0]["exclude_moods"] and len(calls) == 1  # the same wish, remembered
+    profiles.close()
