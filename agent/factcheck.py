@@ -320,12 +320,14 @@ def _genres_claimed(lowered: str) -> list[str]:
 
 # -- what people here said of it ---------------------------------------------------------------
 
+_PEOPLE = r"(?:people|users|viewers|fans|members|raters|others|everyone|everybody|nobody|folks|audiences?)"
 _CROWD = re.compile(
-    r"\b(?:people|users|viewers|fans|members|raters|others|everyone|everybody|nobody|folks)\b.*?"
-    r"\b(?:liked|loved|enjoyed|adored|rated|gave|like|love|enjoy)\b"
-    r"|\b(?:liked|loved|enjoyed|rated)\b.*?\b(?:by|among)\b.*?\b(?:people|users|viewers|fans|members|raters|others)\b",
+    rf"\b{_PEOPLE}\b(?:\s+\w+){{0,3}}?\s+(?:who|that)\s+(?:also\s+)?(?:liked|loved|enjoyed|adored|rated|gave|saw)\b"
+    rf"|\b{_PEOPLE}\b(?:\s+here)?\s+(?:also\s+)?(?:liked|loved|enjoyed|adored|rated|gave)\s+(?:it|this|the)\b"
+    rf"|\b(?:liked|loved|enjoyed|rated\s+\w+)\s+by\s+(?:\w+\s+){{0,3}}?{_PEOPLE}\b"
+    r"|\bfans of\b|\b\d+\s*(?:%|per ?cent)\s+of\b|\b\d+\s+(?:of|out of)\s+(?:the\s+)?\d+\b",
     re.IGNORECASE,
-)
+)  # a sentence about how people liked or rated a film, not "two people fall in love"
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from agent.crowd import Verdict, verdicts
-from agent.factcheck import check, crowd_errors
+from agent.factcheck import check, crowd_errors, is_crowd_claim
 from agent.llm import StructuredLLM
 from store.profiles import ProfileStore
 from tests.fakes import FakeChatModel
@@ -80,6 +80,29 @@ VERDICT = Verdict("Se7en", "The Usual Suspects", fans=14, rated=10, liked=9)
 )
 def test_a_claim_about_peoples_ratings_is_held_to_the_counts(claim, true):
     assert (not crowd_errors(claim, [VERDICT])) is true
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Of the 14 people here who liked Se7en, 9 rated it 4 stars or more.",
+        "Most people who liked Se7en rated it highly.",
+        "Fans of Se7en will love it.",
+        "It was loved by most of the people who saw Se7en.",
+        "Everyone here loved it.",
+        "9 out of 10 gave it top marks.",
+    ],
+)
+def test_what_counts_as_a_claim_about_peoples_ratings(sentence):
+    assert is_crowd_claim(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Two people fall in love in Paris.", "A man hunts the people responsible.", "Rated 8.5 from 990k votes."],
+)
+def test_a_plot_about_people_is_not_a_claim_about_ratings(sentence):
+    assert not is_crowd_claim(sentence)
 
 
 def test_a_model_claim_about_people_is_dropped_without_counts_and_kept_with_them(starter):
