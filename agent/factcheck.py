@@ -10,8 +10,9 @@ from a model, and drops any "as you asked" sentence that claims what is not true
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
+from agent.crowd import LIKED_STARS, Verdict
 from store.filters import in_spans
 from store.movie import Movie
 from store.vocab import GENRES, LANGUAGES
@@ -161,7 +162,11 @@ def outside_clause(movie: Movie, request: Mapping) -> str:
 
 # -- the gate -----------------------------------------------------------------------------------
 
-_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-Z\"“(])")
+# a sentence ends at . ! ? or …, but not at an initial ("L.A. Confidential") or a title ("Dr. No")
+_SENTENCE = re.compile(
+    r"(?<=[.!?…])(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bJr\.)(?<!\bvs\.)"
+    r"\s+(?=[A-Z\"“(])"
+)
 _GENRE_WORDS = {g: g for g in GENRES} | {"noir": "film-noir"}
 
 
@@ -199,13 +204,23 @@ def claim_errors(claim: str, movie: Movie, request: Mapping) -> list[str]:
     return errors
 
 
-def check(text: str, movie: Movie, request: Mapping) -> str:
-    """The explanation as users may read it: any clause whose "as you asked" claims something
-    false is dropped, and a pick outside the request says so first."""
+def check(
+    text: str, movie: Movie, request: Mapping, *, verdicts: Sequence[Verdict] = (), model_written: bool = False
+) -> str:
+    """The explanation as users may read it, a pick outside the request saying so first.
+
+    Every "as you asked" (or "as requested") vouches for the words before it, or after it when
+    it leads ("As you asked, a French film"); a clause whose vouched words claim what the film
+    does not meet, or what was not asked, is dropped. A model's text is held to more: every
+    sentence, parenthesis and clause is read for plain facts (its year, genres, runtime,
+    language, director and cast, and how people here rated it) and whatever is false goes.
+    """
     kept = []
     for sentence in _SENTENCE.split(text.strip()):
-        clauses = [c.strip() for c in sentence.split(";")]
-        clauses = [c for c in clauses if c and not (ASKED in c.lower() and claim_errors(_claim(c), movie, request))]
+        if model_written and is_crowd_claim(sentence) and crowd_errors(sentence, list(verdicts)):
+            continue
+        clauses = [_checked_clause(c.strip(), movie, request, model_written) for c in sentence.split(";")]
+        clauses = [c for c in clauses if c]
         if clauses and clauses != ["."]:
             joined = "; ".join(clauses)
             kept.append(joined[0].upper() + joined[1:] + ("" if joined[-1] in ".!?…" else "."))
@@ -216,9 +231,149 @@ def check(text: str, movie: Movie, request: Mapping) -> str:
     return checked
 
 
-def _claim(clause: str) -> str:
-    """The part of a clause an "as you asked" vouches for: what comes before it."""
-    return clause[: clause.lower().index(ASKED)]
+_ASKED = re.compile(r",?\s*\b(?:just )?(?:as you(?: have)? (?:asked|requested|wanted)|as requested|like you asked)\b",
+                    re.IGNORECASE)  # fmt: skip
+_PAREN = re.compile(r"\s*\(([^()]*)\)")
+
+
+def _checked_clause(clause: str, movie: Movie, request: Mapping, model_written: bool) -> str:
+    """The clause, or "" when what it vouches for is false; a false parenthesis alone is cut."""
+    if not clause:
+        return ""
+    body = _PAREN.sub("", clause)
+    for aside in _PAREN.findall(clause):
+        if _ASKED.search(aside) and not _has_words(_ASKED.sub("", aside)):
+            body = f"{body}, as you asked"  # "(as you asked)" vouches for the clause around it
+    if _vouching_errors(body, movie, request, model_written):
+        return ""
+    for aside in _PAREN.findall(clause):
+        if _ASKED.search(aside) and not _has_words(_ASKED.sub("", aside)):
+            continue
+        if _vouching_errors(aside, movie, request, model_written):
+            clause = clause.replace(f"({aside})", "").replace("  ", " ")
+    return re.sub(r"\s+([,.;])", r"\1", clause).strip()
+
+
+def _vouching_errors(text: str, movie: Movie, request: Mapping, model_written: bool) -> list[str]:
+    """Errors of the words each "as you asked" vouches for, and (for a model) of plain facts elsewhere."""
+    parts = _ASKED.split(text)
+    errors: list[str] = []
+    vouched = [False] * len(parts)
+    for i in range(len(parts) - 1):  # each "as you asked" vouches for what precedes it, or else what follows
+        vouched[i if _has_words(parts[i]) else i + 1] = True
+    for part, asked in zip(parts, vouched, strict=True):
+        if asked:
+            errors += claim_errors(part, movie, request)
+        elif model_written:
+            errors += fact_errors(part, movie)
+    return errors
+
+
+def _has_words(text: str) -> bool:
+    return bool(re.search(r"[A-Za-z0-9]{2,}", text))
+
+
+_LANGUAGE_NAMES = "|".join(re.escape(name) for name in LANGUAGES.values())
+# genre words that are also everyday nouns ("a family man", "a crime boss") count only before another
+# genre word or a word for a film
+_PLAIN_NOUNS = {"action", "adventure", "biography", "crime", "family", "fantasy", "history", "music", "mystery",
+                "romance", "sport", "war"}  # fmt: skip
+_FILM_WORDS = r"(?:film|films|movie|movies|picture|flick|classic|feature)"
+
+
+def fact_errors(text: str, movie: Movie) -> list[str]:
+    """What a sentence of a model's says about the film that its stored fields contradict."""
+    errors = []
+    lowered = text.lower()
+    for minutes in re.findall(r"(\d+)[- ]min", lowered):
+        if movie.runtime is None or int(minutes) != movie.runtime:
+            errors.append(f"runtime {minutes}")
+    pattern = r"(?<!set )\b(?:from|released in|made in|came out in|a|an)\s+(?:the\s+)?((?:1[89]|20)\d\d)(s?)\b"
+    for year, decade in re.findall(pattern, lowered):
+        low = int(year)
+        if movie.year is None or not (low <= movie.year <= low + 9 if decade else movie.year == low):
+            errors.append(f"year {year}{decade}")
+    errors += [f"genre {g}" for g in _genres_claimed(lowered) if g not in movie.genres]
+    for verb, person in re.findall(r"((?i:directed by|starring)) ([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*)", text):
+        people = movie.directors if verb.lower() == "directed by" else [*movie.cast, *movie.directors]
+        if person.strip() not in people:
+            errors.append(f"person {person.strip()}")
+    for name in re.findall(rf"\bin ({_LANGUAGE_NAMES})\b(?!\s+[A-Z])|\b({_LANGUAGE_NAMES})-language", text):
+        said = next(n for n in name if n)
+        if LANGUAGES.get(movie.language or "") != said:
+            errors.append(f"language {said}")
+    return errors
+
+
+def _genres_claimed(lowered: str) -> list[str]:
+    """The genres "a romance thriller" or "an action film" says the film is."""
+    words = "|".join(re.escape(w) for w in sorted(_GENRE_WORDS, key=len, reverse=True))
+    claimed = []
+    for match in re.finditer(rf"\b(?:a|an|is|it's)\s+(?:[\w-]+\s+){{0,2}}?((?:(?:{words})[\s-]+)*(?:{words}))\b"
+                             rf"(\s+{_FILM_WORDS})?", lowered):  # fmt: skip
+        run = re.findall(words, match.group(1))
+        if len(run) == 1 and run[0] in _PLAIN_NOUNS and not match.group(2):
+            continue
+        claimed += [_GENRE_WORDS[w] for w in run]
+    return claimed
+
+
+# -- what people here said of it ---------------------------------------------------------------
+
+_PEOPLE = r"(?:people|users|viewers|fans|members|raters|others|everyone|everybody|nobody|folks|audiences?)"
+_CROWD = re.compile(
+    rf"\b{_PEOPLE}\b(?:\s+\w+){{0,3}}?\s+(?:who|that)\s+(?:also\s+)?(?:liked|loved|enjoyed|adored|rated|gave|saw)\b"
+    rf"|\b{_PEOPLE}\b(?:\s+here)?\s+(?:also\s+)?(?:liked|loved|enjoyed|adored|rated|gave)\s+(?:it|this|the)\b"
+    rf"|\b(?:liked|loved|enjoyed|rated\s+\w+)\s+by\s+(?:\w+\s+){{0,3}}?{_PEOPLE}\b"
+    r"|\bfans of\b|\b\d+\s*(?:%|per ?cent)\s+of\b|\b\d+\s+(?:of|out of)\s+(?:the\s+)?\d+\b",
+    re.IGNORECASE,
+)  # a sentence about how people liked or rated a film, not "two people fall in love"
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
+}  # fmt: skip
+_ALL = re.compile(r"\b(?:all|every|everyone|everybody|each)\b", re.IGNORECASE)
+_MOST = re.compile(r"\b(?:most|majority|nearly all|almost all|mostly|many|plenty)\b", re.IGNORECASE)
+_NONE = re.compile(r"\b(?:nobody|no one|none)\b", re.IGNORECASE)
+
+
+def is_crowd_claim(sentence: str) -> bool:
+    """Whether a sentence says how other people liked or rated something."""
+    return bool(_CROWD.search(sentence))
+
+
+def crowd_errors(sentence: str, verdicts: list[Verdict]) -> list[str]:
+    """What a claim about how people here rated the pick says beyond the counts (agent.crowd).
+
+    The claim must name a reference title with a verdict, every number in it must be one of that
+    verdict's counts (or their share in per cent), and "all", "most" or "nobody" must be true.
+    """
+    lowered = sentence.lower()
+    named = [v for v in verdicts if v.reference.lower() in lowered]
+    if not named:
+        return ["a claim about other people's ratings with no counts behind it"]
+    verdict = named[0]
+    rest = lowered
+    for title in (verdict.reference, verdict.pick):
+        rest = rest.replace(title.lower(), " ")
+    rest = re.sub(r"\((?:19|20)\d\d\)", " ", rest)  # "Se7en (1995)": the title's year, not a count
+    said = [float(n) for n in re.findall(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.]\d)", rest)]
+    said += [float(_NUMBER_WORDS[w]) for w in re.findall(r"[a-z]+", rest) if w in _NUMBER_WORDS]
+    counts = {verdict.fans, verdict.rated, verdict.liked, LIKED_STARS, 5}
+    shares = {round(100 * verdict.liked / d) for d in (verdict.rated, verdict.fans) if d}
+    shares |= {round(100 * verdict.rated / verdict.fans)} if verdict.fans else set()
+    percent = "%" in rest or "per cent" in rest or "percent" in rest
+    errors = [f"number {n:g}" for n in said if n not in counts and not (percent and round(n) in shares)]
+    if _ALL.search(rest) and verdict.liked != verdict.rated:
+        errors.append(f"'all' but {verdict.liked} of {verdict.rated}")
+    if _MOST.search(rest) and 2 * verdict.liked <= verdict.rated:
+        errors.append(f"'most' but {verdict.liked} of {verdict.rated}")
+    if _NONE.search(rest) and verdict.liked:
+        errors.append(f"'nobody' but {verdict.liked} of {verdict.rated}")
+    quantified = said or _ALL.search(rest) or _MOST.search(rest) or _NONE.search(rest)
+    if not quantified and 2 * verdict.liked <= verdict.rated:  # "people who liked Se7en liked this too"
+        errors.append(f"liked, but by {verdict.liked} of {verdict.rated}")
+    return errors
 
 
 def relaxation_note(movies: list[Movie], request: Mapping) -> str:

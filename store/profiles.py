@@ -645,6 +645,22 @@ class ProfileStore:
             ).fetchall()
         return {movie_id: votes / math.sqrt(popularity) for movie_id, votes, popularity in rows}
 
+    def fans_rating(
+        self, reference_id: str, movie_id: str, exclude_user: str | None = None, min_stars: float = 4.0
+    ) -> tuple[int, int, int]:
+        """How the people who liked reference_id (min_stars or more) rated movie_id: how many
+        liked the reference, how many of them rated the film, and how many gave it min_stars or more."""
+        with self._lock:
+            fans, rated, high = self.conn.execute(
+                """
+                SELECT COUNT(*), COUNT(p.stars), COALESCE(SUM(p.stars >= :min), 0)
+                FROM ratings r LEFT JOIN ratings p ON p.user = r.user AND p.movie_id = :movie
+                WHERE r.movie_id = :reference AND r.stars >= :min AND r.user IS NOT :exclude
+                """,
+                {"reference": reference_id, "movie": movie_id, "min": min_stars, "exclude": exclude_user},
+            ).fetchone()
+        return fans, rated, high
+
     # -- privacy --------------------------------------------------------------------------------
 
     def on_forget(self, hook: ForgetHook) -> None:

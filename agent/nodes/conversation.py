@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from agent.crowd import verdicts
 from agent.deps import Deps
 from agent.explanations import links_to
+from agent.factcheck import crowd_errors
 from agent.state import State
 from store.profiles import DISLIKE_STARS, LIKE_STARS
 
@@ -70,6 +72,10 @@ def answer_why(state: State, deps: Deps) -> dict:
         lines.append(f"{movie.label}: {because}.")
         for anchor in anchors:
             lines.append(f"  Against {anchor.label}, which you named: {'; '.join(links_to(movie, anchor))}.")
+        for verdict in verdicts(deps.profiles, movie, anchors, state.get("user")):
+            said = verdict.said()
+            if not crowd_errors(said, [verdict]):  # the gate every claim about people's ratings passes
+                lines.append(f"  {said}.")
         if movie.overview:
             lines.append(f"  {movie.overview}")
     return _say("\n".join(lines), "why")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from agent.crowd import verdicts
 from agent.deps import Deps
 from agent.explanations import llm_explanations, template_explanation
 from agent.factcheck import check
@@ -18,25 +19,31 @@ def explain(state: State, deps: Deps) -> dict:
     reasons = {p["id"]: p["reasons"] for p in picks}
     texts: dict[str, str] = {}
     calls = state.get("llm_calls") or 0
+    request = state.get("request") or {}
+    crowd: dict[str, list] = {}
     if deps.llm is not None and movies and calls < 2:
+        anchors = [deps.catalog.movies[m] for m in request.get("like_titles") or [] if m in deps.catalog]
+        crowd = {m.id: verdicts(deps.profiles, m, anchors, state.get("user")) for m in movies}
         profile = profile_for(deps, state.get("user"))
         history_ids = set(profile.ratings) if profile else set()
         history_ids |= profile.excluded if profile else set()
         allowed = {p["id"] for p in picks} | set((state.get("request") or {}).get("like_titles") or []) | history_ids
         excluded_titles = [deps.catalog.movies[m].label for m in sorted(profile.excluded)[:40]] if profile else []
+        told = {m: [*why, *(v.said() for v in crowd[m])] for m, why in reasons.items()}
         texts = llm_explanations(
-            deps, movies, reasons,
+            deps, movies, told,
             request_text=state.get("message") or "",
             profile_summary=profile.summary(deps.catalog) if profile else "No ratings yet.",
             excluded_titles=excluded_titles,
             allowed_ids=allowed,
         )  # fmt: skip
         calls += 1
-    request = state.get("request") or {}
     for pick, movie in zip(picks, movies, strict=True):
         # the model's text and the template alike pass the fact-check
-        written = texts.get(movie.id) or template_explanation(movie, pick["reasons"])
-        text = check(written, movie, request) or check(template_explanation(movie, pick["reasons"]), movie, request)
+        template = template_explanation(movie, pick["reasons"])
+        written = texts.get(movie.id)
+        text = check(written, movie, request, verdicts=crowd.get(movie.id, []), model_written=True) if written else ""
+        text = text or check(template, movie, request)
         if pick.get("shown_at"):
             text = f"Suggested to you before, on {pick['shown_at'][:10]}. {text}"
         pick["explanation"] = sanitise(text, links=own_links(movie))

@@ -8,6 +8,7 @@ from agent.nodes.retrieve import wanted_count
 from agent.profile_cache import profile_for, rating_counts
 from agent.scoring import Candidate, diverse_top, featurise, lesser_known, score
 from agent.state import State
+from agent.wishes import shape_by_wish, wish_vectors
 from store.catalog import ScoredMovie
 
 
@@ -26,6 +27,7 @@ def rank(state: State, deps: Deps) -> dict:
     candidates = featurise(results, deps.catalog, request=request, profile=profile, anchors=anchor_ids,
                            collaborative=collaborative, rating_counts=rating_counts(deps),
                            comention=comention)  # fmt: skip
+    shape_by_wish(candidates, *wish_vectors(deps.catalog.embedder, request, deps.profile_cache))
     score(candidates, request)
     count = wanted_count(state, request, deps)
     # films shown before come back only after every fresh one, in the order retrieve gave them

@@ -1,0 +1,75 @@
+"""A model's explanation is checked in every sentence, clause and parenthesis (issue 15): false
+claims after "as you asked", in later sentences or in brackets never reach the user."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.factcheck import check
+from agent.llm import StructuredLLM
+from tests.fakes import FakeChatModel
+from tests.unit.test_graph import ids, make_bot, profiles  # noqa: F401 - the fixture
+
+NINETIES_CRIME = {"genres": ["crime"], "year_min": 1990, "year_max": 1999}
+WELL_MADE = "Tense and well made."
+
+
+@pytest.mark.parametrize(
+    "lie",
+    [
+        "A crime film, as you asked, directed by Steven Spielberg.",  # after "as you asked"
+        "As you asked, a 1970s western.",  # "as you asked" leading
+        "A crime film, as you asked, and a 1970s film as you asked.",  # the second of two
+        "It runs 500 minutes.",  # a later sentence, no "as you asked"
+        "It is a romance musical.",
+        "It was released in 1971.",
+        "It is in Japanese.",
+        "Starring Meryl Streep.",
+    ],
+)
+def test_a_false_claim_anywhere_in_a_models_text_is_dropped(starter, lie):
+    film = starter.movies["the-usual-suspects-1995"]
+    assert check(f"{WELL_MADE} {lie}", film, NINETIES_CRIME, model_written=True) == WELL_MADE
+    assert check(f"{lie} {WELL_MADE}", film, NINETIES_CRIME, model_written=True) == WELL_MADE
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Tense and well made (a 1970s French western, as you asked).", WELL_MADE),
+        ("Tense and well made (directed by Steven Spielberg).", WELL_MADE),
+        ("A 1970s western (as you asked). Tense and well made.", WELL_MADE),
+        ("A 1990s crime film, as you asked (runs 300 minutes). Tense and well made.",
+         "A 1990s crime film, as you asked. Tense and well made."),
+    ],
+)  # fmt: skip
+def test_a_false_parenthesis_is_cut_and_what_it_vouches_for_is_checked(starter, text, kept):
+    film = starter.movies["the-usual-suspects-1995"]
+    assert check(text, film, NINETIES_CRIME, model_written=True) == kept
+
+
+def test_true_claims_of_a_model_stand_wherever_they_are(starter):
+    film = starter.movies["the-usual-suspects-1995"]
+    text = (
+        "A 1990s crime film, as you asked (directed by Bryan Singer). Released in 1995, it runs 106 minutes, "
+        "starring Kevin Spacey; a mystery film with a famous twist."
+    )
+    assert check(text, film, NINETIES_CRIME, model_written=True) == text
+
+
+def test_the_graph_drops_a_models_sneaked_in_claims(starter, profiles):  # noqa: F811
+    model = FakeChatModel()
+    bot = make_bot(starter, profiles, llm=StructuredLLM(model, initial_wait=0.0))
+    understood = {"intent": "recommend", **NINETIES_CRIME}
+    model.queue(understood, {"explanations": []})
+    picked = ids(bot.ask("a 90s crime film", user="cli:kim"))
+    sneaky = [
+        "A crime film, as you asked, from 1971 and directed by Steven Spielberg. Tense and well made.",
+        "Tense and well made (a 1970s French western, as you asked). It runs 500 minutes.",
+        "Tense and well made. As you asked, it is a musical in Japanese.",
+    ]
+    model.queue(understood, {"explanations": [{"id": m, "text": t} for m, t in zip(picked, sneaky, strict=False)]})
+    result = bot.ask("a 90s crime film", user="cli:kim2")
+    assert ids(result) == picked
+    for rec in result["recommendations"]:
+        assert rec["explanation"] == WELL_MADE
