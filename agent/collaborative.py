@@ -21,7 +21,7 @@ import math
 import threading
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -45,6 +45,24 @@ REFIT_SHARE = 0.05  # refit when the store's ratings changed by this share since
 CHECK_EVERY = 60.0  # seconds between looks at the store's rating count
 
 
+@dataclass(frozen=True)
+class CollaborativeSettings:
+    """The choices the model's quality rests on, in one value so an evaluation can try others
+    (evaluation.movielens_holdout chooses them on tuning users only)."""
+
+    lam: float = LAMBDA
+    neutral: float = NEUTRAL_STARS  # a rating above it pulls its neighbours up, below it down
+    recent: float = RECENT  # how fast a rating's weight decays with its age, in ratings
+    old_weight: float = OLD_WEIGHT  # the weight an old rating keeps (1.0: no recency at all)
+
+    def describe(self) -> str:
+        recency = "no recency" if self.old_weight >= 1.0 else f"recency {self.recent:g}/{self.old_weight:g}"
+        return f"lambda {self.lam:g}, neutral {self.neutral:g} stars, {recency}"
+
+
+DEFAULT_SETTINGS = CollaborativeSettings()
+
+
 def ease(X: scipy.sparse.spmatrix | np.ndarray, lam: float = LAMBDA) -> np.ndarray:
     """EASE's item-item weights for a users x items matrix X: zero diagonal, float32."""
     X = scipy.sparse.csr_matrix(X, dtype=np.float32)
@@ -57,12 +75,15 @@ def ease(X: scipy.sparse.spmatrix | np.ndarray, lam: float = LAMBDA) -> np.ndarr
     return weights.astype(np.float32, copy=False)
 
 
-def user_row(ratings: Sequence[tuple[str, float]]) -> list[tuple[str, float]]:
+def user_row(
+    ratings: Sequence[tuple[str, float]], settings: CollaborativeSettings = DEFAULT_SETTINGS
+) -> list[tuple[str, float]]:
     """Each rated film's weight in the user's row; `ratings` oldest first."""
+    old, neutral = settings.old_weight, settings.neutral
     row = []
     for age, (movie_id, stars) in enumerate(reversed(ratings)):  # age 0: the latest
-        recency = OLD_WEIGHT + (1 - OLD_WEIGHT) * math.exp(-age / RECENT)
-        row.append((movie_id, (stars - NEUTRAL_STARS) / NEUTRAL_STARS * recency))
+        recency = old + (1 - old) * math.exp(-age / settings.recent)
+        row.append((movie_id, (stars - neutral) / neutral * recency))
     return row[::-1]
 
 
@@ -72,17 +93,21 @@ class ItemModel:
     index: dict[str, int]
     weights: np.ndarray  # items x items, B above
     ratings: int  # how many ratings it was fitted on
+    settings: CollaborativeSettings = DEFAULT_SETTINGS  # how a user's row is weighted
 
     @classmethod
     def fit(
         cls,
         rows: Iterable[tuple[str, str]],
         *,
-        lam: float = LAMBDA,
+        lam: float | None = None,
         min_ratings: int = MIN_RATINGS,
         max_items: int = MAX_ITEMS,
+        settings: CollaborativeSettings = DEFAULT_SETTINGS,
     ) -> ItemModel | None:
-        """From (user, movie_id) pairs, one per rating; None when no film has min_ratings."""
+        """From (user, movie_id) pairs, one per rating; None when no film has min_ratings.
+        `lam`, when given, overrides the settings' lambda."""
+        settings = settings if lam is None else replace(settings, lam=lam)
         pairs = list(rows)
         counts: dict[str, int] = {}
         for _, movie_id in pairs:
@@ -97,14 +122,14 @@ class ItemModel:
         rows_, cols = zip(*cells, strict=True)
         X = scipy.sparse.csr_matrix((np.ones(len(cells), np.float32), (rows_, cols)), shape=(len(users), len(items)))
         X.data[:] = 1.0  # a duplicate pair is still one rating
-        return cls(items, index, ease(X, lam), len(pairs))
+        return cls(items, index, ease(X, settings.lam), len(pairs), settings)
 
     def __contains__(self, movie_id: str) -> bool:
         return movie_id in self.index
 
     def scores(self, ratings: Sequence[tuple[str, float]]) -> np.ndarray:
         """Every modelled film's score for a user with these ratings (oldest first)."""
-        row = [(self.index[m], w) for m, w in user_row(ratings) if m in self.index]
+        row = [(self.index[m], w) for m, w in user_row(ratings, self.settings) if m in self.index]
         if not row:
             return np.zeros(len(self.items), dtype=np.float32)
         ids, values = zip(*row, strict=True)
@@ -126,10 +151,11 @@ class CollaborativeModel:
     first) and starts a refit in a background thread when one is due.
     """
 
-    def __init__(self, profiles: ProfileStore, *, lam: float = LAMBDA, min_ratings: int = MIN_RATINGS,
-                 max_items: int = MAX_ITEMS):  # fmt: skip
+    def __init__(self, profiles: ProfileStore, *, lam: float | None = None, min_ratings: int = MIN_RATINGS,
+                 max_items: int = MAX_ITEMS, settings: CollaborativeSettings = DEFAULT_SETTINGS):  # fmt: skip
         self.profiles = profiles
-        self.lam, self.min_ratings, self.max_items = lam, min_ratings, max_items
+        self.settings = settings if lam is None else replace(settings, lam=lam)
+        self.min_ratings, self.max_items = min_ratings, max_items
         self.model: ItemModel | None = None
         self._fitted_on = -1  # the store's rating count at the last fit
         self._checked = -math.inf
@@ -140,8 +166,8 @@ class CollaborativeModel:
         """Fit from the store's ratings and wait for it (evaluations, tests, small stores)."""
         with self._lock:
             count = self.profiles.rating_total()
-            model = ItemModel.fit(self.profiles.rating_pairs(), lam=self.lam, min_ratings=self.min_ratings,
-                                  max_items=self.max_items)  # fmt: skip
+            model = ItemModel.fit(self.profiles.rating_pairs(), min_ratings=self.min_ratings,
+                                  max_items=self.max_items, settings=self.settings)  # fmt: skip
             self.model, self._fitted_on, self._checked = model, count, time.monotonic()
         return model
 
@@ -170,9 +196,10 @@ def collaborative_model(deps: Deps) -> CollaborativeModel | None:
     """The profile store's model, made on first use and kept on Deps between turns."""
     if deps.profiles is None:
         return None
+    settings = deps.config.collaborative
     model = deps.profile_cache.get("__collaborative__")
-    if model is None or model.profiles is not deps.profiles:
-        model = deps.profile_cache["__collaborative__"] = CollaborativeModel(deps.profiles)
+    if model is None or model.profiles is not deps.profiles or model.settings != settings:
+        model = deps.profile_cache["__collaborative__"] = CollaborativeModel(deps.profiles, settings=settings)
     return model
 
 
