@@ -410,7 +410,9 @@ def score_users(
         relevant = split.relevant(user)
         seen = split.seen(user)
         if recommender is not None:
-            answer = recommender.ask(REQUEST, user=f"ml:{user}", k=k, remember=False)
+            # unattended: no one reads an evaluation's answer, so its films are not held back as
+            # shown ones, and a later run over the same store (another setting) sees the same pool
+            answer = recommender.ask(REQUEST, user=f"ml:{user}", k=k, remember=False, unattended=True)
             ranked = [r["id"] for r in answer.get("recommendations") or []]
             report.short_answers += len(ranked) < k
             report.history_in_answers += len(set(ranked) & seen)
