@@ -108,15 +108,17 @@ def test_users_holdout_tunes_on_tuning_users_and_reports_on_the_others(catalog):
                     config=AgentConfig(explore=False, collaborative=settings), clock=lambda: NOW)  # fmt: skip
         recommender = Recommender(deps)
         real_ask = recommender.ask
-        recommender.ask = lambda *a, **kw: asked.append((prepared.split_name, kw["user"])) or real_ask(*a, **kw)
+        recommender.ask = lambda *a, **kw: asked.append((prepared.split_name, kw["user"], kw)) or real_ask(*a, **kw)
         built.append((prepared.split_name, settings))
         return recommender
 
     result = mh.evaluate_holdout(recommenders, validation, test, users=6, tuning=6, seed=3,
                                  stages=(("lam", (300.0, 1000.0)),), lambdas=(300.0, 1000.0),
                                  neighbours=(20, 50))  # fmt: skip
-    tuned = {user.removeprefix("ml:") for split, user in asked if split == "earlier"}
-    reported = {user.removeprefix("ml:") for split, user in asked if split == "latest"}
+    tuned = {user.removeprefix("ml:") for split, user, _ in asked if split == "earlier"}
+    reported = {user.removeprefix("ml:") for split, user, _ in asked if split == "latest"}
+    # unattended: one setting's picks are not held back from the next setting's answer to the same user
+    assert all(kw["unattended"] and not kw["remember"] for *_, kw in asked)
     assert len(tuned) == 6 and len(reported) == 6 and not tuned & reported
     assert all(mh.is_tuning_user(u) for u in tuned) and not any(mh.is_tuning_user(u) for u in reported)
     # the store every tuning run read holds none of any user's test ratings
@@ -135,5 +137,10 @@ def test_users_holdout_tunes_on_tuning_users_and_reports_on_the_others(catalog):
     assert result.report.history_in_answers == 0
     data = result.to_dict()
     assert data["protocol"] == "users-holdout" and data["tuning_users"] == 6 and data["reporting_users"] == 6
+    again = recommenders(validation, mh.DEFAULT_SETTINGS)
+    first = sorted(tuned)[0]
+    picks = [[r["id"] for r in again.ask(ml.REQUEST, user=f"ml:{first}", k=10, remember=False, unattended=True)
+              ["recommendations"]] for _ in range(2)]  # fmt: skip
+    assert len(picks[0]) == 10 and picks[0] == picks[1]
     test.store.close()
     validation.store.close()
