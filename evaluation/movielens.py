@@ -7,7 +7,8 @@ against the held-out ratings of 4 stars or more. The standard baselines (popular
 item-kNN in three variants, EASE with its lambda chosen on a validation split carved
 from the histories), fitted on the same histories and barred from the same titles,
 say what those figures are worth. Other time cuts (`split_earlier`, `split_global`)
-check that nothing was tuned to the first.
+and users held out of every choice (evaluation.movielens_holdout) check that nothing was
+tuned to the first.
 
 The catalog is built from movies.csv and links.csv only: the adapter would otherwise
 fold every rating, held-out ones included, into each film's votes and mean rating.
