@@ -63,3 +63,13 @@ def test_a_stage_varies_one_setting_from_the_current_ones():
     assert "no recency" in mh.with_choice(DEFAULT_SETTINGS, "recency", (10.0, 1.0)).describe()
     for stage, values in mh.STAGES:  # the product's current setting is always among the candidates
         assert any(mh.with_choice(DEFAULT_SETTINGS, stage, v) == DEFAULT_SETTINGS for v in values), stage
+
+
+def test_cli_refuses_a_split_or_an_empty_sample_with_users_holdout(tmp_path, capsys):
+    from bot.cli.commands import main
+
+    base = ["eval", "movielens", str(tmp_path), "--data-dir", str(tmp_path / "home"), "--protocol", "users-holdout"]
+    assert main([*base, "--split", "earlier"]) == 2
+    assert "leave out --split" in capsys.readouterr().err
+    assert main([*base, "--tuning-users", "0"]) == 2
+    assert "--tuning-users must be at least 1" in capsys.readouterr().err
