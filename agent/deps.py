@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from pydantic import BaseModel
 
+from agent.collaborative import CollaborativeSettings
 from store.catalog import Catalog
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ class AgentConfig:
     recent_days: int = 14  # titles shown to a user this recently are not repeated unless asked
     explore: bool = True  # let the learning re-ranker explore (off for evaluation)
     unattended_shown: bool = False  # batch lines and API answers hold their films back as shown ones do
+    collaborative: CollaborativeSettings = field(default_factory=CollaborativeSettings)  # lambda, row weights
 
 
 @dataclass

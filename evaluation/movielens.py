@@ -7,7 +7,8 @@ against the held-out ratings of 4 stars or more. The standard baselines (popular
 item-kNN in three variants, EASE with its lambda chosen on a validation split carved
 from the histories), fitted on the same histories and barred from the same titles,
 say what those figures are worth. Other time cuts (`split_earlier`, `split_global`)
-check that nothing was tuned to the first.
+and users held out of every choice (evaluation.movielens_holdout) check that nothing was
+tuned to the first.
 
 The catalog is built from movies.csv and links.csv only: the adapter would otherwise
 fold every rating, held-out ones included, into each film's votes and mean rating.
@@ -361,7 +362,6 @@ def evaluate(
     baselines, for the same users and the same exclusions."""
     split = prepared.split
     eligible = split.evaluable
-    chosen = sample_users(eligible, users, seed)
     ease, validation = tuned_ease(split.history, lambdas, k)
     baselines = [
         Popularity(split.history),
@@ -370,31 +370,54 @@ def evaluate(
         ItemKNN(split.history, neighbours=None, binary=True),
         ease,
     ]
-    results = {name: MethodResult(name) for name in ("moviebot", *(b.name for b in baselines))}
+    report = score_users(recommender, prepared, sample_users(eligible, users, seed), baselines,
+                         eligible=eligible, k=k, progress=progress)  # fmt: skip
+    report.ease_validation, report.ease_lambda = validation, ease.lam
+    return report
+
+
+def score_users(
+    recommender,
+    prepared: Prepared,
+    chosen: list[str],
+    baselines: list,
+    *,
+    eligible: list[str],
+    k: int = K,
+    progress: Progress | None = None,
+    name: str = "moviebot",
+) -> MovieLensReport:
+    """NDCG and recall of moviebot (`recommender`, None to skip it) and of each baseline for
+    the `chosen` users, with their history barred; `eligible` are the users they were drawn from."""
+    split = prepared.split
+    names = ((name,) if recommender is not None else ()) + tuple(b.name for b in baselines)
+    results = {n: MethodResult(n) for n in names}
     report = MovieLensReport(
         methods=list(results.values()),
         eligible=len(eligible),
-        skipped=len(split.heldout) - len(eligible),
-        catalog_movies=len(recommender.deps.catalog),
+        skipped=len(split.heldout) - len(split.evaluable),
+        catalog_movies=len(recommender.deps.catalog) if recommender is not None else 0,
         unmatched=len(prepared.imported.skipped) + prepared.unmatched_heldout,
         history_ratings=prepared.imported.rated,
-        ease_validation=validation,
-        ease_lambda=ease.lam,
         split=prepared.split_name,
         k=k,
     )
-    model = collaborative_model(recommender.deps)
-    if model is not None:
-        model.fit_now()  # as a running bot would have by now: the first turn would not wait for it
+    if recommender is not None:
+        model = collaborative_model(recommender.deps)
+        if model is not None:
+            model.fit_now()  # as a running bot would have by now: the first turn would not wait for it
     advance = progress("users", len(chosen)) if progress else None
     for user in chosen:
         relevant = split.relevant(user)
         seen = split.seen(user)
-        answer = recommender.ask(REQUEST, user=f"ml:{user}", k=k, remember=False)
-        ranked = [r["id"] for r in answer.get("recommendations") or []]
-        report.short_answers += len(ranked) < k
-        report.history_in_answers += len(set(ranked) & seen)
-        results["moviebot"].add(ranked, relevant, k)
+        if recommender is not None:
+            # unattended: no one reads an evaluation's answer, so its films are not held back as
+            # shown ones, and a later run over the same store (another setting) sees the same pool
+            answer = recommender.ask(REQUEST, user=f"ml:{user}", k=k, remember=False, unattended=True)
+            ranked = [r["id"] for r in answer.get("recommendations") or []]
+            report.short_answers += len(ranked) < k
+            report.history_in_answers += len(set(ranked) & seen)
+            results[name].add(ranked, relevant, k)
         user_items = {item: stars for item, stars, _ in split.history[user]}
         for baseline in baselines:
             results[baseline.name].add(baseline.recommend(user_items, seen, k), relevant, k)

@@ -16,7 +16,7 @@ def _say(args: argparse.Namespace, text: str) -> None:
         print(text, file=sys.stderr)
 
 
-def _movielens_setup(args: argparse.Namespace, settings: Settings, folder: Path):
+def _movielens_setup(args: argparse.Namespace, settings: Settings, folder: Path, split: str | None = None):
     """The data directory's catalog with the MovieLens titles merged in (never their
     ratings), and a scratch profile store holding every user's history."""
     from evaluation.movielens import EvaluationError, ensure_catalog, prepare
@@ -40,7 +40,7 @@ def _movielens_setup(args: argparse.Namespace, settings: Settings, folder: Path)
         _say(args, f"Catalog now has {built.movies} movies ({built.added} added, {built.embedded} embedded).")
     catalog = Catalog(home.current_catalog(), embedder, vectors=vectors)
     try:
-        prepared = prepare(catalog, folder, split=getattr(args, "split", "latest"))
+        prepared = prepare(catalog, folder, split=split or getattr(args, "split", "latest"))
     except EvaluationError as exc:
         catalog.close()
         raise UserError(str(exc)) from exc
@@ -58,6 +58,13 @@ def cmd_eval_movielens(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.users is not None and args.users < 1:
         raise UserError("--users must be at least 1")
+    if args.tuning_users is not None and args.tuning_users < 1:
+        raise UserError("--tuning-users must be at least 1")
+    if args.protocol == "users-holdout":
+        if args.split != "latest":
+            raise UserError("--protocol users-holdout reports on the latest split and tunes on the earlier one; "
+                            "leave out --split")  # fmt: skip
+        return _eval_users_holdout(args, settings)
     catalog, prepared = _movielens_setup(args, settings, args.dir)
     try:
         ranker = Ranker(prepared.store)
@@ -81,12 +88,66 @@ def cmd_eval_movielens(args: argparse.Namespace, settings: Settings) -> int:
     tried = ", ".join(f"{lam:g}: {v:.4f}" for lam, v in report.ease_validation.items())
     print(f"EASE lambda {report.ease_lambda:g}, chosen on a validation split of the histories (NDCG@{k} {tried}).")
     print()
+    _print_table(report)
+    print()
+    if report.short_answers:
+        print(f"{report.short_answers} answers had fewer than {k} picks (counted as misses).")
+    print(f"chart: {chart}")
+    return 0
+
+
+def _print_table(report, *, first: str = "moviebot") -> None:
+    k = report.k
     width = max(len(m.name) for m in report.methods) + 1
-    print(f"{'method':<{width}} {'users':>5} {f'Recall@{k}':>10} {f'NDCG@{k}':>9} {'moviebot NDCG ratio':>20}")
+    print(f"{'method':<{width}} {'users':>5} {f'Recall@{k}':>10} {f'NDCG@{k}':>9} {first + ' NDCG ratio':>20}")
     for m in report.methods:
-        ratio = report.ratio("moviebot", m.name)
-        shown = "" if m.name == "moviebot" else "n/a" if ratio is None else f"{ratio:.2f}x"
+        ratio = report.ratio(first, m.name)
+        shown = "" if m.name == first else "n/a" if ratio is None else f"{ratio:.2f}x"
         print(f"{m.name:<{width}} {m.users:>5} {m.mean_recall:>10.4f} {m.mean_ndcg:>9.4f} {shown:>20}")
+
+
+def _eval_users_holdout(args: argparse.Namespace, settings: Settings) -> int:
+    """Settings chosen on half the users' validation ratings, figures on the other half's test ratings."""
+    from agent.bandit import Ranker
+    from agent.deps import AgentConfig
+    from agent.service import build_service
+    from evaluation.movielens import REQUEST, prepare, write_chart
+    from evaluation.movielens_holdout import evaluate_holdout
+
+    catalog, test = _movielens_setup(args, settings, args.dir, split="latest")
+    validation = prepare(catalog, args.dir, split="earlier")
+
+    def recommenders(prepared, collaborative):
+        config = AgentConfig(explore=False, collaborative=collaborative)
+        return build_service(catalog, prepared.store, ranker=Ranker(prepared.store), config=config).recommender
+
+    try:
+        result = evaluate_holdout(recommenders, validation, test, users=args.users, tuning=args.tuning_users,
+                                  seed=args.seed, progress=progress_bar(args, "user"))  # fmt: skip
+    finally:
+        validation.store.close()
+        test.store.close()
+        catalog.close()
+    report = result.report
+    chart = write_chart(report, args.chart)
+    if args.json:
+        emit_json({**result.to_dict(), "chart": str(chart)})
+        return 0
+    k = report.k
+    print(f"MovieLens, users held out: users split in two by a fixed hash of their id. {result.tuning_users} "
+          f"tuning users chose every setting on their validation ratings (each history's latest 20%, with "
+          f"each user's latest 20% dropped first); {result.reporting_users} other users are scored on their "
+          f"latest 20% (of {report.eligible} with a held-out rating >= 4).")  # fmt: skip
+    print(f'moviebot: one request per user through the graph, "{REQUEST}", {k} picks, history excluded.')
+    print()
+    print(f"chosen on the tuning users (validation NDCG@{k}):")
+    for choice in result.choices:
+        tried = ", ".join(f"{label}: {v:.4f}" for label, v in choice.tried.items())
+        print(f"  {choice.method:<22} {choice.chosen:<6} ({tried})")
+    verdict = "the product's defaults" if result.defaults_chosen else "not the product's defaults"
+    print(f"moviebot's collaborative model: {result.settings.describe()} ({verdict}).")
+    print()
+    _print_table(report)
     print()
     if report.short_answers:
         print(f"{report.short_answers} answers had fewer than {k} picks (counted as misses).")
@@ -178,6 +239,11 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("dir", type=Path, help="MovieLens folder (movies.csv, links.csv, ratings.csv)")
     p.add_argument("--users", type=int, help="evaluate a random sample of this many users (default: all)")
+    p.add_argument("--protocol", choices=("default", "users-holdout"), default="default",
+                   help="users-holdout: choose every setting on half the users (by a fixed hash), "
+                        "report on the other half")  # fmt: skip
+    p.add_argument("--tuning-users", type=int, metavar="N",
+                   help="users-holdout: choose on a sample of N tuning users (default: all of them)")
     p.add_argument("--seed", type=int, default=0, help="for the user sample")
     p.add_argument("--chart", type=Path, default=Path("movielens_eval.png"), help="where the bar chart goes")
     p.add_argument("--split", choices=("latest", "earlier", "global"), default="latest",

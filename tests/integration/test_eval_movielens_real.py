@@ -95,3 +95,52 @@ def test_a_short_bandit_simulation_gives_finite_estimates(catalog):
     for value in (report.fixed.ips, report.learned.ips, report.fixed.snips, report.logging_reward):
         assert math.isfinite(value) and value >= 0
     assert report.fixed.matches > 0
+
+
+def test_users_holdout_tunes_on_tuning_users_and_reports_on_the_others(catalog):
+    from evaluation import movielens_holdout as mh
+
+    test, validation = ml.prepare(catalog, MOVIELENS), ml.prepare(catalog, MOVIELENS, split="earlier")
+    built, asked = [], []
+
+    def recommenders(prepared, settings):
+        deps = Deps(catalog=catalog, profiles=prepared.store, ranker=Ranker(prepared.store),
+                    config=AgentConfig(explore=False, collaborative=settings), clock=lambda: NOW)  # fmt: skip
+        recommender = Recommender(deps)
+        real_ask = recommender.ask
+        recommender.ask = lambda *a, **kw: asked.append((prepared.split_name, kw["user"], kw)) or real_ask(*a, **kw)
+        built.append((prepared.split_name, settings))
+        return recommender
+
+    result = mh.evaluate_holdout(recommenders, validation, test, users=6, tuning=6, seed=3,
+                                 stages=(("lam", (300.0, 1000.0)),), lambdas=(300.0, 1000.0),
+                                 neighbours=(20, 50))  # fmt: skip
+    tuned = {user.removeprefix("ml:") for split, user, _ in asked if split == "earlier"}
+    reported = {user.removeprefix("ml:") for split, user, _ in asked if split == "latest"}
+    # unattended: one setting's picks are not held back from the next setting's answer to the same user
+    assert all(kw["unattended"] and not kw["remember"] for *_, kw in asked)
+    assert len(tuned) == 6 and len(reported) == 6 and not tuned & reported
+    assert all(mh.is_tuning_user(u) for u in tuned) and not any(mh.is_tuning_user(u) for u in reported)
+    # the store every tuning run read holds none of any user's test ratings
+    for user, items in test.split.heldout.items():
+        assert not set(items) & set(validation.store.ratings(f"ml:{user}"))
+        assert not set(items) & {item for item, _, _ in validation.split.history.get(user, [])}
+    assert [s for split, s in built if split == "earlier"] == [
+        mh.with_choice(mh.DEFAULT_SETTINGS, "lam", lam) for lam in (300.0, 1000.0)
+    ]
+    chosen_lam = float(next(c.chosen for c in result.choices if c.method == "moviebot lam"))
+    assert result.settings.lam == chosen_lam and result.defaults_chosen == (chosen_lam == 300.0)
+    assert [c.method for c in result.choices] == ["EASE lambda", "item-kNN neighbours", "moviebot lam"]
+    names = [m.name for m in result.report.methods]
+    assert names[0] == "moviebot" and {"popularity", "item-kNN 50nn", "item-kNN all", "EASE"} <= set(names)
+    assert all(m.users == 6 for m in result.report.methods)
+    assert result.report.history_in_answers == 0
+    data = result.to_dict()
+    assert data["protocol"] == "users-holdout" and data["tuning_users"] == 6 and data["reporting_users"] == 6
+    again = recommenders(validation, mh.DEFAULT_SETTINGS)
+    first = sorted(tuned)[0]
+    picks = [[r["id"] for r in again.ask(ml.REQUEST, user=f"ml:{first}", k=10, remember=False, unattended=True)
+              ["recommendations"]] for _ in range(2)]  # fmt: skip
+    assert len(picks[0]) == 10 and picks[0] == picks[1]
+    test.store.close()
+    validation.store.close()

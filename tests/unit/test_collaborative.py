@@ -30,7 +30,7 @@ def test_ease_larger_lambda_shrinks_the_weights():
 def test_user_row_signs_by_stars_and_weights_the_latest_most():
     row = dict(cf.user_row([("old", 5.0), ("mid", 1.0), ("new", 5.0)]))  # oldest first
     assert row["new"] == pytest.approx(1.0)  # (5 - 2.5) / 2.5, latest: full weight
-    assert row["old"] == pytest.approx(0.3 + 0.7 * math.exp(-2 / cf.RECENT))
+    assert row["old"] == pytest.approx(cf.OLD_WEIGHT + (1 - cf.OLD_WEIGHT) * math.exp(-2 / cf.RECENT))
     assert row["mid"] < 0  # a film rated 1 star pushes its neighbours down
     assert dict(cf.user_row([("x", 2.5)]))["x"] == 0.0
 
