@@ -168,6 +168,11 @@ _SENTENCE = re.compile(
     r"\s+(?=[A-Z\"“(])"
 )
 _GENRE_WORDS = {g: g for g in GENRES} | {"noir": "film-noir"}
+# compiled once: a turn checks every clause of every pick against each of them
+_LANGUAGE_NAMES = [(code, name, re.compile(rf"\b{re.escape(name.lower())}\b")) for code, name in LANGUAGES.items()]
+_GENRE_NAMES = [
+    (word, genre, re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")) for word, genre in _GENRE_WORDS.items()
+]
 
 
 def claim_errors(claim: str, movie: Movie, request: Mapping) -> list[str]:
@@ -183,15 +188,11 @@ def claim_errors(claim: str, movie: Movie, request: Mapping) -> list[str]:
         year = int(said.rstrip("s"))
         if movie.year is None or (decade and not year <= movie.year <= year + 9) or (not decade and year != movie.year):
             errors.append(f"year {said}")
-    for code, name in LANGUAGES.items():
-        if re.search(rf"\b{re.escape(name.lower())}\b", lowered) and (
-            movie.language != code or code not in (request.get("languages") or [])
-        ):
+    for code, name, pattern in _LANGUAGE_NAMES:
+        if pattern.search(lowered) and (movie.language != code or code not in (request.get("languages") or [])):
             errors.append(f"language {name}")
-    for word, genre in _GENRE_WORDS.items():
-        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", lowered) and (
-            genre not in movie.genres or genre not in (request.get("genres") or [])
-        ):
+    for word, genre, pattern in _GENRE_NAMES:
+        if pattern.search(lowered) and (genre not in movie.genres or genre not in (request.get("genres") or [])):
             errors.append(f"genre {word}")
     runtime_asked = request.get("max_runtime") or request.get("min_runtime")
     for minutes in re.findall(r"(\d+)[- ]min", lowered):

@@ -1,8 +1,11 @@
 """The recommender as a LangGraph state machine, shared by every front end.
 
-understand_message -> note_in_passing -> retrieve -> rank -> explain -> reply
-                                      -> answer_why | record_opinion | respond_help | respond_smalltalk
-                                      | respond_unclear
+understand_message -> [note_in_passing] -> retrieve -> rank -> explain -> reply
+                                         -> answer_why | record_opinion | respond_help | respond_smalltalk
+                                         | respond_unclear
+
+note_in_passing runs only when the message stated facts on the side ("we already saw
+Inception"): each step of a graph costs a LangGraph superstep, and most messages state none.
 
 Nodes live in agent/nodes/, one module per family; this module only wires them.
 """
@@ -31,10 +34,22 @@ from agent.nodes.retrieve import retrieve
 from agent.nodes.understand import understand_message
 from agent.state import InputState, OutputState, State
 
+Answer = Literal["retrieve", "answer_why", "record_opinion", "respond_help", "respond_smalltalk", "respond_unclear"]
+
 
 def route_after_understand(
     state: State,
-) -> Literal["retrieve", "answer_why", "record_opinion", "respond_help", "respond_smalltalk", "respond_unclear"]:
+) -> Literal[
+    "note_in_passing", "retrieve", "answer_why", "record_opinion", "respond_help", "respond_smalltalk",
+    "respond_unclear",
+]:  # fmt: skip
+    """Facts stated on the side are stored first; then as route_request."""
+    if state.get("in_passing"):
+        return "note_in_passing"
+    return route_request(state)
+
+
+def route_request(state: State) -> Answer:
     """A request goes to retrieval; a request nothing could be made of gets help instead."""
     intent = state.get("intent")
     if intent == "unclear":
@@ -68,8 +83,8 @@ def build_graph(deps: Deps, checkpointer: BaseCheckpointSaver | None = None):
     ):
         graph.add_node(name, partial(node, deps=deps))
     graph.add_edge(START, "understand_message")
-    graph.add_edge("understand_message", "note_in_passing")
-    graph.add_conditional_edges("note_in_passing", route_after_understand)
+    graph.add_conditional_edges("understand_message", route_after_understand)
+    graph.add_conditional_edges("note_in_passing", route_request)
     graph.add_edge("retrieve", "rank")
     graph.add_edge("rank", "explain")
     graph.add_edge("explain", "reply")

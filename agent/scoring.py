@@ -87,18 +87,22 @@ def featurise(
     comention: dict[str, float] | None = None,
 ) -> list[Candidate]:
     """Every feature in 0..1 (affinity and taste in -1..1), comparable across requests."""
-    vectors = catalog.vectors([r.movie.id for r in results] + list(anchors))
+    ids = [r.movie.id for r in results]
+    vectors = catalog.vectors(ids + list(anchors))
+    candidate_vectors = [vectors.get(movie_id) for movie_id in ids]
     anchor_movies = [(catalog.movies[a], vectors.get(a)) for a in anchors if a in catalog]
-    known = catalog.popularity([r.movie.id for r in results], rating_counts)
+    known = catalog.popularity(ids, rating_counts)
+    taste = cosines(candidate_vectors, profile.taste if profile is not None else None)
+    anchor_cosines = [cosines(candidate_vectors, v) for _, v in anchor_movies]
     top_collab = max(collaborative.values(), default=0.0) or 1.0
     wanted_moods = set(request.get("moods") or [])
-    unwanted_moods = set(request.get("exclude_moods") or [])
+    unwanted_moods = unwanted(set(request.get("exclude_moods") or []))
     wanted_themes = [k.lower() for k in request.get("keywords") or []]
     soft_genres = set(request.get("soft_genres") or [])
+    comention = comention or {}
     candidates = []
-    for result in results:
+    for i, result in enumerate(results):
         movie = result.movie
-        vector = vectors.get(movie.id)
         popularity = known.get(movie.id, 0.0)
         themes = _themes(movie, wanted_moods, unwanted_moods, wanted_themes)
         if soft_genres:
@@ -108,31 +112,52 @@ def featurise(
             "quality": result.quality,
             "popularity": popularity,
             "affinity": profile.affinity(movie) if profile else 0.0,
-            "taste": _cosine(vector, profile.taste) if profile is not None and profile.taste is not None else 0.0,
-            "anchor": max((_likeness(movie, vector, a, v) for a, v in anchor_movies), default=0.0),
+            "taste": taste[i],
+            "anchor": max(
+                (_likeness(movie, a, float(c[i])) for (a, _), c in zip(anchor_movies, anchor_cosines, strict=True)),
+                default=0.0,
+            ),
             "collaborative": collaborative.get(movie.id, 0.0) / top_collab,
             "themes": themes,
             "novelty": 1.0 - popularity,
-            "comention": (comention or {}).get(movie.id, 0.0),
+            "comention": comention.get(movie.id, 0.0),
         }
-        candidates.append(Candidate(movie.id, features, vector=vector))
+        candidates.append(Candidate(movie.id, features, vector=candidate_vectors[i]))
     return candidates
 
 
+def cosines(vectors: list[np.ndarray | None], other: np.ndarray | None) -> list[float]:
+    """Cosine of each vector to `other`, in one matrix product; 0 where either is missing."""
+    if other is None or not vectors:
+        return [0.0] * len(vectors)
+    present = [i for i, v in enumerate(vectors) if v is not None]
+    values = [0.0] * len(vectors)
+    if not present:
+        return values
+    rows = np.stack([vectors[i] for i in present])
+    denominators = np.linalg.norm(rows, axis=1) * np.linalg.norm(other)
+    dots = rows @ other
+    for i, dot, denominator in zip(present, dots.tolist(), denominators.tolist(), strict=True):
+        values[i] = dot / denominator if denominator else 0.0
+    return values
+
+
 def _themes(movie, wanted_moods: set[str], unwanted_moods: set[str], wanted_themes: list[str]) -> float:
-    """Share of the asked-for moods and themes the film has, minus one for an unwanted mood.
+    """Share of the asked-for moods and themes the film has, minus one for a mood in
+    `unwanted_moods` (the refused ones with their kin, see `unwanted`).
 
     A theme counts when a keyword contains it ("heist" in "botched heist") or, more
     weakly, when the synopsis mentions it.
     """
     asked = len(wanted_moods) + len(wanted_themes)
     value = float(len(wanted_moods & set(movie.moods)))
-    keywords = " | ".join(movie.keywords).lower()
-    overview = movie.overview.lower()
-    for theme in wanted_themes:
-        value += 1.0 if theme in keywords else 0.5 if theme in overview else 0.0
+    if wanted_themes:
+        keywords = " | ".join(movie.keywords).lower()
+        overview = movie.overview.lower()
+        for theme in wanted_themes:
+            value += 1.0 if theme in keywords else 0.5 if theme in overview else 0.0
     value = value / asked if asked else 0.0
-    return value - (1.0 if unwanted(unwanted_moods) & set(movie.moods) else 0.0)
+    return value - (1.0 if unwanted_moods & set(movie.moods) else 0.0)
 
 
 # A soft wish against a tone reaches the moods people mean by it: "less grim" is not only
@@ -157,12 +182,13 @@ def unwanted(moods: set[str]) -> set[str]:
     return kin
 
 
-def _likeness(movie, vector, anchor, anchor_vector) -> float:
-    """How much a film resembles a reference title: meaning, genres and people together."""
+def _likeness(movie, anchor, cosine: float) -> float:
+    """How much a film resembles a reference title: meaning (`cosine` of their embeddings),
+    genres and people together."""
     genres = set(movie.genres) | set(anchor.genres)
     shared_genres = len(set(movie.genres) & set(anchor.genres)) / len(genres) if genres else 0.0
     shared_people = bool(set(movie.directors) & set(anchor.directors)) + 0.5 * bool(set(movie.cast) & set(anchor.cast))
-    return 0.6 * _cosine(vector, anchor_vector) + 0.3 * shared_genres + 0.1 * min(shared_people, 1.0)
+    return 0.6 * cosine + 0.3 * shared_genres + 0.1 * min(shared_people, 1.0)
 
 
 def score(candidates: list[Candidate], request: Request, weights: dict[str, float] | None = None) -> None:

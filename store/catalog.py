@@ -171,6 +171,7 @@ class Catalog:
             self._index = ExactIndex(ids, all_vectors(self._collection, list(ids)))
         votes = np.array([m.votes or 0 for m in rows], dtype=float)  # aligned with the filter index
         self._known = np.log10(votes + 1) / (math.log10(votes.max(initial=0) + 1) or 1.0)
+        self._popularity_cache: tuple[Mapping[str, int] | None, np.ndarray] = (None, self._known)
         self._titles: dict[str, list[str]] = defaultdict(list)
         self._credits: dict[str, set[str]] = defaultdict(set)
         self._people: dict[str, str] = {}
@@ -244,18 +245,23 @@ class Catalog:
         best_possible = (cfg.vector_weight * bool(vector_hits) + cfg.lexical_weight * bool(lexical_hits)) / (
             cfg.rrf_k + 1
         )
-        similarity = dict(vector_hits)
-        results = []
+        scored = []
         for movie_id, raw in fused.items():
-            movie = self.movies.get(movie_id)
-            if movie is None or not matches(movie, filters):
-                continue
             relevance = raw / best_possible
             quality = self._quality.get(movie_id, 0.0)
-            score = (1 - cfg.quality_weight) * relevance + cfg.quality_weight * quality
-            results.append(ScoredMovie(movie, score, relevance, quality, similarity.get(movie_id)))
-        results.sort(key=lambda r: r.score, reverse=True)
-        return results[:k]
+            scored.append(((1 - cfg.quality_weight) * relevance + cfg.quality_weight * quality, relevance, movie_id))
+        scored.sort(key=lambda s: s[0], reverse=True)
+        # best first, checked against the filters until k pass: most of the fused pool is never returned
+        similarity = dict(vector_hits)
+        results = []
+        for score, relevance, movie_id in scored:
+            if len(results) >= k:
+                break
+            movie = self.movies.get(movie_id)
+            if movie is not None and matches(movie, filters):
+                quality = self._quality.get(movie_id, 0.0)
+                results.append(ScoredMovie(movie, score, relevance, quality, similarity.get(movie_id)))
+        return results
 
     def count_matching(self, filters: Filters | None = None) -> int:
         """How many films pass the filters, exclusions included."""
@@ -278,8 +284,7 @@ class Catalog:
         How well known is `popularity`; films with more of `genres` come first.
         """
         keep = self._filter_index.mask(filters or Filters(), self._credits)
-        known = self._popularity(np.arange(len(self._known)), counts)
-        score = np.where(keep, known + self._filter_index.genre_share(genres), -np.inf)
+        score = np.where(keep, self._popularity(counts) + self._filter_index.genre_share(genres), -np.inf)
         k = min(k, int(keep.sum()))
         if k <= 0:
             return []
@@ -290,17 +295,25 @@ class Catalog:
         """How well known each film is, 0..1: its vote count or `counts` (how many of this
         bot's users rated it), whichever is higher, each on a log scale against its maximum."""
         rows, ids = self._filter_index.rows(movie_ids)
-        return dict(zip(ids, self._popularity(rows, counts).tolist(), strict=True))
+        return dict(zip(ids, self._popularity(counts)[rows].tolist(), strict=True))
 
-    def _popularity(self, rows: np.ndarray, counts: Mapping[str, int] | None) -> np.ndarray:
-        known = self._known[rows]
+    def _popularity(self, counts: Mapping[str, int] | None) -> np.ndarray:
+        """Every film's popularity, aligned with the filter index. `counts` is a snapshot the
+        caller never changes (the profile store's, refreshed every few minutes as a new dict),
+        so the array for the latest one is kept: a turn needs it twice, and building it walks
+        every rated film."""
         if not counts:
-            return known
+            return self._known
+        cached_counts, cached = self._popularity_cache
+        if cached_counts is counts:
+            return cached
         top = math.log10(max(counts.values()) + 1) or 1.0
-        rated = np.zeros(len(self._known))  # filled from the rated films only: far fewer than the catalog's
+        rated = np.zeros(len(self._known))
         rated_rows, rated_ids = self._filter_index.rows(counts)
         rated[rated_rows] = [counts[i] for i in rated_ids]
-        return np.maximum(known, np.log10(rated[rows] + 1) / top)
+        popularity = np.maximum(self._known, np.log10(rated + 1) / top)
+        self._popularity_cache = (counts, popularity)  # one assignment: turns in other threads see old or new
+        return popularity
 
     def _vector_search(self, vector: np.ndarray, keep: np.ndarray | None, n: int) -> list[tuple[str, float]]:
         """Nearest movies among those `keep` allows (all when None): exact in memory, or
