@@ -44,7 +44,8 @@ def dialogue_suggestions(dialogue: dict, ids: Mapping[str, str]) -> set[str]:
 
 
 def build_table(dialogues: Sequence[dict], ids: Mapping[str, str]) -> CoMentions:
-    return CoMentions.build((dialogue_films(d, ids) for d in dialogues), (dialogue_suggestions(d, ids) for d in dialogues))
+    films = (dialogue_films(d, ids) for d in dialogues)
+    return CoMentions.build(films, (dialogue_suggestions(d, ids) for d in dialogues))
 
 
 def conversation_at(dialogue: dict, turn: int, ids: Mapping[str, str], genres_of: GenreReader) -> Conversation:
