@@ -32,7 +32,6 @@ FEATURES = (
     "co_disliked",  # ... and with films they said they disliked
     "popularity",  # log conversations mentioning the film, 0..1
     "popularity_cold",  # the same, only before any film is mentioned
-    "suggested",  # log conversations whose recommender suggested the film, 0..1
     "genre_asked",  # share of the asked-for genres' weight the film has
     "genre_mentioned",  # share of the mentioned films' genres the film has
     "genre_any",  # share of the film's genres that were asked for or mentioned
@@ -44,7 +43,6 @@ RANKER_KEY = "ranker"  # where the fitted weights sit in the co-mention table's 
 RECENCY = 0.6  # weight of a mention per two turns back
 POPULAR_POOL = 400  # the most-mentioned films always compete
 GENRE_POOL = 250  # and the most-mentioned of each genre in play
-SUGGESTED_POOL = 1000  # and the films recommenders suggested most
 
 
 @dataclass
@@ -79,15 +77,9 @@ class Model:
                 self.by_genre[genre].append(film)
         top = table.count(self.popular[0]) if self.popular else 0
         self.log_top = math.log1p(top) or 1.0
-        self.log_top_suggested = math.log1p(max(table.suggested.values(), default=0)) or 1.0
-        ranked = sorted(table.suggested.items(), key=lambda kv: (-kv[1], kv[0]))
-        self.suggested = [film for film, _ in ranked if film in movies][:SUGGESTED_POOL]
 
-    def features(
-        self, conversation: Conversation, minus: Collection[str] = (), minus_suggested: Collection[str] = ()
-    ) -> tuple[list[str], np.ndarray]:
-        """(candidate ids, one row of FEATURES each); `minus` leaves one conversation out of the
-        table: the films it mentions, and `minus_suggested` the ones it suggested."""
+    def features(self, conversation: Conversation, minus: Collection[str] = ()) -> tuple[list[str], np.ndarray]:
+        """(candidate ids, one row of FEATURES each); `minus` leaves one conversation out of the table."""
         table, movies = self.table, self.movies
         exclude = conversation.exclude | set(conversation.mentioned)
         co: dict[str, np.ndarray] = defaultdict(lambda: np.zeros(4))
@@ -109,7 +101,6 @@ class Model:
                     row[3] += weight * share
         pool = dict.fromkeys(co)
         pool.update(dict.fromkeys(self.popular[:POPULAR_POOL]))
-        pool.update(dict.fromkeys(self.suggested))
         seed_genres: dict[str, float] = defaultdict(float)
         for seed in conversation.mentioned:
             for genre in movies[seed].genres if seed in movies else ():
@@ -139,7 +130,6 @@ class Model:
                     math.log1p(10 * counts[3]) if counts is not None else 0.0,
                     popularity,
                     popularity if not conversation.mentioned else 0.0,
-                    math.log1p(table.suggestions(film, minus_suggested)) / self.log_top_suggested,
                     asked,
                     sum(seed_genres.get(g, 0.0) for g in genres) / seed_total if seed_total else 0.0,
                     len(genres & in_play) / len(genres) if genres else 0.0,

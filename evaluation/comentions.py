@@ -29,23 +29,8 @@ def dialogue_films(dialogue: dict, ids: Mapping[str, str]) -> list[str]:
     return list(dict.fromkeys(films))
 
 
-def dialogue_suggestions(dialogue: dict, ids: Mapping[str, str]) -> set[str]:
-    """Catalog ids of the films a dialogue's recommender named first."""
-    seen: set[str] = set()
-    suggested: set[str] = set()
-    for turn in joined_turns(dialogue):
-        for redial_id in MENTION.findall(turn.text):
-            film = ids.get(redial_id)
-            if film is not None and film not in seen:
-                seen.add(film)
-                if turn.role == "assistant":
-                    suggested.add(film)
-    return suggested
-
-
 def build_table(dialogues: Sequence[dict], ids: Mapping[str, str]) -> CoMentions:
-    films = (dialogue_films(d, ids) for d in dialogues)
-    return CoMentions.build(films, (dialogue_suggestions(d, ids) for d in dialogues))
+    return CoMentions.build(dialogue_films(d, ids) for d in dialogues)
 
 
 def conversation_at(dialogue: dict, turn: int, ids: Mapping[str, str], genres_of: GenreReader) -> Conversation:
@@ -91,8 +76,7 @@ def examples(
         conversation = conversation_at(dialogue, sample.turn, ids, genres_of)
         conversation.exclude |= set(sample.exclude_ids)
         minus = set(dialogue_films(dialogue, ids)) if leave_out else set()
-        suggested = dialogue_suggestions(dialogue, ids) if leave_out else set()
-        films, rows = model.features(conversation, minus, suggested)
+        films, rows = model.features(conversation, minus)
         out.append(Example(films, rows, sample.targets))
     return out
 

@@ -1,8 +1,7 @@
 """Which films people talk about together: an item-item co-mention table from conversations.
 
 Each conversation counts once per film it mentions and once per pair of films it
-mentions together, whoever mentioned them; and once per film the recommender was the first
-to name (a suggestion: what people recommend, not only what they talk about). The table is built from recommendation
+mentions together, whoever mentioned them. The table is built from recommendation
 dialogues (`moviebot train redial`) and saved beside the catalog in `comentions.sqlite`,
 where the recommender reads it as a collaborative signal that needs no ratings.
 
@@ -26,27 +25,21 @@ class CoMentions:
     def __init__(self) -> None:
         self.pairs: dict[str, Counter[str]] = defaultdict(Counter)  # film -> film -> conversations naming both
         self.counts: Counter[str] = Counter()  # film -> conversations naming it
-        self.suggested: Counter[str] = Counter()  # film -> conversations whose recommender named it first
         self.conversations = 0
         self.meta: dict[str, str] = {}  # e.g. the fitted ranker's weights, as JSON
 
     @classmethod
-    def build(
-        cls, conversations: Iterable[Sequence[str]], suggestions: Iterable[Collection[str]] | None = None
-    ) -> CoMentions:
-        """From each conversation's mentioned film ids (order does not matter, repeats count once),
-        and for each the films its recommender suggested."""
+    def build(cls, conversations: Iterable[Sequence[str]]) -> CoMentions:
+        """From each conversation's mentioned film ids (order does not matter, repeats count once)."""
         table = cls()
-        suggested = iter(suggestions) if suggestions is not None else None
         for films in conversations:
-            table.add(films, next(suggested) if suggested is not None else ())
+            table.add(films)
         return table
 
-    def add(self, films: Sequence[str], suggested: Collection[str] = ()) -> None:
+    def add(self, films: Sequence[str]) -> None:
         unique = list(dict.fromkeys(films))
         self.conversations += 1
         self.counts.update(unique)
-        self.suggested.update(set(suggested) & set(unique))
         for a in unique:
             row = self.pairs[a]
             for b in unique:
@@ -55,11 +48,6 @@ class CoMentions:
 
     def count(self, film: str, minus: Collection[str] = ()) -> int:
         return max(self.counts.get(film, 0) - (film in minus), 0)
-
-    def suggestions(self, film: str, minus: Collection[str] = ()) -> int:
-        """Conversations whose recommender suggested `film`; `minus` here is the films one
-        conversation suggested."""
-        return max(self.suggested.get(film, 0) - (film in minus), 0)
 
     def neighbours(self, film: str, minus: Collection[str] = ()) -> dict[str, int]:
         """Films mentioned with `film`, and in how many conversations."""
@@ -86,16 +74,13 @@ class CoMentions:
         try:
             conn.executescript(
                 """
-                CREATE TABLE films (film TEXT PRIMARY KEY, conversations INTEGER NOT NULL,
-                                    suggested INTEGER NOT NULL DEFAULT 0);
+                CREATE TABLE films (film TEXT PRIMARY KEY, conversations INTEGER NOT NULL);
                 CREATE TABLE pairs (a TEXT NOT NULL, b TEXT NOT NULL, conversations INTEGER NOT NULL,
                                     PRIMARY KEY (a, b));
                 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 """
             )
-            conn.executemany(
-                "INSERT INTO films VALUES (?, ?, ?)", ((f, n, self.suggested.get(f, 0)) for f, n in self.counts.items())
-            )
+            conn.executemany("INSERT INTO films VALUES (?, ?)", self.counts.items())
             conn.executemany(
                 "INSERT INTO pairs VALUES (?, ?, ?)",
                 ((a, b, n) for a, row in self.pairs.items() for b, n in row.items() if a < b),
@@ -115,12 +100,7 @@ class CoMentions:
         table = cls()
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            columns = {row[1] for row in conn.execute("PRAGMA table_info(films)")}
-            suggested = "suggested" if "suggested" in columns else "0"  # tables saved before suggestions
-            for film, n, s in conn.execute(f"SELECT film, conversations, {suggested} FROM films"):
-                table.counts[film] = n
-                if s:
-                    table.suggested[film] = s
+            table.counts.update(dict(conn.execute("SELECT film, conversations FROM films")))
             for a, b, n in conn.execute("SELECT a, b, conversations FROM pairs"):
                 table.pairs[a][b] = n
                 table.pairs[b][a] = n

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from agent.dialogue_ranker import FEATURES, Conversation, Example, Model, Ranker, fit
-from evaluation.comentions import build_table, conversation_at, dialogue_suggestions, genres_asked, train
+from evaluation.comentions import conversation_at, genres_asked, train
 from evaluation.inspired import TitleIndex, Turn
 from evaluation.inspired import evaluate as evaluate_inspired
 from store.comentions import CoMentions
@@ -62,43 +62,6 @@ def test_the_table_and_the_ranker_weights_survive_a_save(tmp_path):
     assert again.pairs == table.pairs and again.counts == table.counts and again.conversations == 2
     assert again.get_meta("ranker") == {"weights": [1.5]}
     assert CoMentions.load(tmp_path / "missing.sqlite") is None
-
-
-def test_films_the_recommender_named_first_count_as_suggested_and_can_be_left_out(tmp_path):
-    talk = dialogue(
-        1,
-        (SEEKER, f"I loved {AT['alien']}"),
-        (RECOMMENDER, f"then {AT['aliens']}, or {AT['alien']} again"),
-        (SEEKER, f"{AT['the thing']} too"),
-        (RECOMMENDER, f"{AT['halloween']} and {AT['the thing']}"),
-    )
-    assert dialogue_suggestions(talk, IDS) == {"aliens", "halloween"}  # not what the seeker named first
-    table = build_table([talk, dialogue(2, (SEEKER, "hi"), (RECOMMENDER, f"{AT['aliens']}"))], IDS)
-    assert table.suggestions("aliens") == 2 and table.suggestions("alien") == 0
-    assert table.suggestions("aliens", minus={"aliens", "halloween"}) == 1
-    films, rows = Model(table, MOVIES).features(Conversation(), minus_suggested={"aliens", "halloween"})
-    suggested = dict(zip(films, rows[:, FEATURES.index("suggested")], strict=True))
-    assert suggested["aliens"] > suggested["halloween"] == 0.0  # its own suggestion left out
-    table.save(tmp_path / "comentions.sqlite")
-    assert CoMentions.load(tmp_path / "comentions.sqlite").suggested == table.suggested
-
-
-def test_a_table_saved_before_suggestions_were_counted_still_loads(tmp_path):
-    import sqlite3
-
-    path = tmp_path / "comentions.sqlite"
-    conn = sqlite3.connect(path)
-    conn.executescript(
-        """CREATE TABLE films (film TEXT PRIMARY KEY, conversations INTEGER NOT NULL);
-        CREATE TABLE pairs (a TEXT NOT NULL, b TEXT NOT NULL, conversations INTEGER NOT NULL, PRIMARY KEY (a, b));
-        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        INSERT INTO films VALUES ('alien', 2), ('aliens', 1); INSERT INTO pairs VALUES ('alien', 'aliens', 1);
-        INSERT INTO meta VALUES ('conversations', '2');"""
-    )
-    conn.commit()
-    conn.close()
-    table = CoMentions.load(path)
-    assert table.count("alien") == 2 and table.neighbours("aliens") == {"alien": 1} and not table.suggested
 
 
 def test_the_latest_mention_and_liked_films_weigh_more():
