@@ -54,7 +54,7 @@ class SentenceBert:
     """Texts in, unit-length sentence vectors out, as sentence-transformers' `encode` gives them."""
 
     def __init__(self, folder: Path, max_seq_length: int):
-        from safetensors.torch import load_file
+        from safetensors import safe_open
         from tokenizers import Tokenizer
 
         config = json.loads((folder / "config.json").read_text())
@@ -63,13 +63,15 @@ class SentenceBert:
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.enable_truncation(max_length=self.max_seq_length)
         self.tokenizer.enable_padding(pad_id=config.get("pad_token_id", 0), pad_token="[PAD]")
-        with torch.device("meta"):  # the weights below become the parameters: no second copy while loading
+        with torch.device("meta"):  # the weights read below become the parameters: no second copy
             encoder = BertEncoder(config)
-        weights = {
-            name: tensor
-            for name, tensor in load_file(folder / "model.safetensors").items()
-            if not name.startswith("pooler.") and name != "embeddings.position_ids"
-        }
+        with safe_open(folder / "model.safetensors", framework="pt", backend="pread") as weights_file:
+            # one buffer per tensor (not views of one mapping), so quantising frees the float weights
+            weights = {
+                name: weights_file.get_tensor(name)
+                for name in weights_file.keys()  # noqa: SIM118 - a safetensors file, not a dict
+                if not name.startswith("pooler.") and name != "embeddings.position_ids"
+            }
         encoder.load_state_dict(weights, strict=True, assign=True)
         self.encoder = encoder.eval()
 
@@ -123,9 +125,14 @@ class Embeddings(nn.Module):
     def __init__(self, config: dict):
         super().__init__()
         hidden = config["hidden_size"]
-        self.word_embeddings = nn.Embedding(config["vocab_size"], hidden, padding_idx=config.get("pad_token_id", 0))
-        self.position_embeddings = nn.Embedding(config["max_position_embeddings"], hidden)
-        self.token_type_embeddings = nn.Embedding(config["type_vocab_size"], hidden)
+
+        def table(rows: int, **kwargs) -> nn.Embedding:
+            # an empty table: initialising one on the meta device imports ~70 MB of torch._refs
+            return nn.Embedding(rows, hidden, _weight=torch.empty(rows, hidden), **kwargs)
+
+        self.word_embeddings = table(config["vocab_size"], padding_idx=config.get("pad_token_id", 0))
+        self.position_embeddings = table(config["max_position_embeddings"])
+        self.token_type_embeddings = table(config["type_vocab_size"])
         self.LayerNorm = nn.LayerNorm(hidden, eps=config["layer_norm_eps"])
 
     def forward(self, ids: torch.Tensor, types: torch.Tensor) -> torch.Tensor:
