@@ -31,10 +31,10 @@ def supports(folder: Path) -> bool:
     """Whether `folder` is a model this module computes exactly: a BERT encoder, mean pooling,
     optionally normalised, in tokenizer.json and safetensors form."""
     try:
-        modules = [m["type"] for m in json.loads((folder / "modules.json").read_text())]
+        listed = json.loads((folder / "modules.json").read_text())
+        modules = [module["type"] for module in listed]
+        pooling = json.loads((folder / listed[1]["path"] / "config.json").read_text())
         config = json.loads((folder / "config.json").read_text())
-        pooling_dir = json.loads((folder / "modules.json").read_text())[1]["path"]
-        pooling = json.loads((folder / pooling_dir / "config.json").read_text())
     except (OSError, ValueError, KeyError, IndexError, TypeError):
         return False
     modes = [key for key, on in pooling.items() if key.startswith("pooling_mode") and on]
