@@ -129,8 +129,11 @@ class VectorStore:
 
     def has(self, build: Path) -> bool:
         """Whether this store holds the build's vectors (False means the build must be redone here)."""
-        if self.url is None and not (build / "chroma").is_dir():
-            return False
+        if self.url is None:
+            if not (build / "chroma").is_dir():
+                return False
+            if (build / MATRIX_FILE).is_file():  # written only once the collection held every vector
+                return True
         try:
             self._call(self.client(build).get_collection, self.collection_name(build))
         except VectorStoreUnavailable:

@@ -46,20 +46,22 @@ def test_stored_vectors_are_the_same_either_way(catalog, through_chroma):
     assert all(np.allclose(ours[i], theirs[i]) for i in ids)
 
 
-def test_a_catalog_searched_in_memory_never_opens_chroma(catalog):
+def test_a_catalog_searched_in_memory_never_opens_chroma(catalog, home):
     """Its vectors come from the copy ingest keeps beside the build: chromadb and its caches
     (about 110 MB) stay out of a serving process."""
     assert (catalog.path / MATRIX_FILE).is_file()
     probe = (
         "import sys\n"
-        "from store.catalog import Catalog\n"
-        "from store.embeddings import SentenceTransformerEmbedder\n"
-        f"catalog = Catalog({str(catalog.path)!r}, SentenceTransformerEmbedder())\n"
-        "print(len(catalog.vectors(list(catalog.movies))), 'chromadb' in sys.modules)\n"
+        "from store.home import DataDir\n"
+        "from store.starter import open_catalog\n"
+        "from tests.fakes import HashingEmbedder\n"
+        f"catalog, built = open_catalog(DataDir({str(home.root)!r}), HashingEmbedder())\n"
+        "found = catalog.search('detectives hunt a serial killer', k=3)\n"
+        "print(built, len(found), len(catalog.vectors(list(catalog.movies))), 'chromadb' in sys.modules)\n"
     )
     root = Path(__file__).resolve().parents[2]
     result = subprocess.run([sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, check=True)
-    assert result.stdout.split() == [str(len(catalog)), "False"]
+    assert result.stdout.split() == ["None", "3", str(len(catalog)), "False"]
 
 
 def test_a_copy_that_does_not_match_the_catalog_is_replaced_from_chroma(catalog, embedder, through_chroma):
