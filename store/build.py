@@ -22,7 +22,7 @@ from store.ingest import get_adapter
 from store.ingest.base import RowError, SourceError
 from store.merge import MergedCatalog
 from store.movie import Movie
-from store.vectors import VectorStore
+from store.vectors import VectorStore, save_matrix
 
 Progress = Callable[[str, int], Callable[[int], None]]
 """progress(label, total) returns an advance(n) callback; the CLI draws a bar with it."""
@@ -185,6 +185,8 @@ def _write_build(
             embeddings=vectors[start : start + step],
             metadatas=[metadata_for(m) for m in chunk],
         )
+    if store.url is None:
+        save_matrix(build, [m.id for m in movies], vectors)
 
 
 def _embed(

@@ -19,7 +19,7 @@ from store.embeddings import Embedder
 from store.filters import FilterIndex, Filters, matches, sql_where
 from store.movie import Movie, ascii_fold, normalise_title
 from store.surnames import Surname, surname_index
-from store.vectors import ExactIndex, VectorStore, all_vectors
+from store.vectors import ExactIndex, VectorStore, all_vectors, load_matrix, save_matrix
 
 LIST_COLUMNS = ("genres", "directors", "cast", "keywords", "moods", "aka")
 MOVIE_COLUMNS = (
@@ -161,14 +161,15 @@ class Catalog:
         self.movies: dict[str, Movie] = {
             row["id"]: movie_from_row(row) for row in self._db.execute(select_movies(self._db))
         }
-        self._collection = self.vector_store.open(self.path, embedder)
+        self._collection = None
         self._quality = self._quality_priors()
         rows = list(self.movies.values())
         self._filter_index = FilterIndex(rows)
         self._index: ExactIndex | None = None
         if self.vector_store.index == "memory":
-            ids = self._filter_index.ids
-            self._index = ExactIndex(ids, all_vectors(self._collection, list(ids)))
+            self._index = ExactIndex(self._filter_index.ids, self._load_vectors(list(self._filter_index.ids)))
+        else:
+            self.collection  # noqa: B018 - opened now, so a missing collection is found at open
         votes = np.array([m.votes or 0 for m in rows], dtype=float)  # aligned with the filter index
         self._known = np.log10(votes + 1) / (math.log10(votes.max(initial=0) + 1) or 1.0)
         self._popularity_cache: tuple[Mapping[str, int] | None, np.ndarray] = (None, self._known)
@@ -184,6 +185,23 @@ class Catalog:
                 self._people.setdefault(ascii_fold(name).casefold(), name)  # users rarely type accents
         self._title_keys = list(self._titles)
         self._surnames: dict[str, Surname] | None = None
+
+    @property
+    def collection(self):
+        """The build's Chroma collection, opened on first use: an embedded catalog searched in
+        memory never needs it once its vectors are copied beside it."""
+        if self._collection is None:
+            self._collection = self.vector_store.open(self.path, self.embedder)
+        return self._collection
+
+    def _load_vectors(self, ids: list[str]) -> np.ndarray:
+        embedded = self.vector_store.url is None
+        matrix = load_matrix(self.path, ids) if embedded else None
+        if matrix is None:
+            matrix = all_vectors(self.collection, ids)
+            if embedded:
+                save_matrix(self.path, ids, matrix)
+        return matrix
 
     def __len__(self) -> int:
         return len(self.movies)
@@ -321,7 +339,7 @@ class Catalog:
         if self._index is not None:
             return self._index.search(vector, n, keep)
         allowed = None if keep is None else list(self._filter_index.ids[keep])
-        result = self._collection.query(
+        result = self.collection.query(
             query_embeddings=[np.asarray(vector, dtype=np.float32)],
             n_results=min(n, len(self.movies) if allowed is None else len(allowed)),
             include=["distances"],
@@ -376,7 +394,7 @@ class Catalog:
         if self._index is not None:
             rows, known = self._filter_index.rows(movie_ids)
             return dict(zip(known, self._index.vectors(rows), strict=True))
-        result = self._collection.get(ids=movie_ids, include=["embeddings"])
+        result = self.collection.get(ids=movie_ids, include=["embeddings"])
         return {
             mid: np.asarray(vec, dtype=np.float32) for mid, vec in zip(result["ids"], result["embeddings"], strict=True)
         }

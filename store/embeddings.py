@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import sqlite3
 import threading
-import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
@@ -38,9 +36,13 @@ PRECISIONS = ("int8", "float32")
 
 
 class SentenceTransformerEmbedder:
-    """sentence-transformers on the CPU, loaded on first use from a local path only.
+    """A sentence-transformers model on the CPU, loaded on first use from a local path only.
 
     Loading takes seconds, so commands that never embed (stats, profile) never pay it.
+    A BERT model with mean pooling (the bundled all-MiniLM-L6-v2) runs on plain PyTorch
+    (store/sentence_bert.py), with the vectors sentence-transformers gives, without its
+    ~200 MB of imports in every serving process; any other model folder loads through
+    sentence-transformers itself.
     `threads` fixes PyTorch's intra-op threads for every call (None: PyTorch's default,
     all cores, which is what a batch ingest wants).
     `precision="int8"` quantises the linear layers' weights per channel as the model
@@ -74,25 +76,24 @@ class SentenceTransformerEmbedder:
         self._lock = threading.Lock()
 
     @property
-    def model(self):
+    def model(self) -> SentenceModel:
         with self._lock:
             if self._model is None:
-                if not Path(self.model_path).is_dir():
+                folder = Path(self.model_path)
+                if not folder.is_dir():
                     raise FileNotFoundError(
                         f"embedding model not found at {self.model_path}; "
                         "set MOVIEBOT_EMBEDDING_MODEL to a local sentence-transformers folder"
                     )
-                from sentence_transformers import SentenceTransformer
-                from transformers.utils import logging as transformers_logging
+                from store import sentence_bert
 
-                transformers_logging.disable_progress_bar()
-
-                model = SentenceTransformer(self.model_path, device="cpu", local_files_only=True)
-                model.max_seq_length = self.max_seq_length
+                if sentence_bert.supports(folder):
+                    model = sentence_bert.SentenceBert(folder, self.max_seq_length)
+                else:
+                    model = LibraryModel(folder, self.max_seq_length)
                 if self.precision == "int8":
-                    model = quantise_int8(model)
-                model.eval()
-                self.dim = model.get_embedding_dimension()
+                    model.quantise()
+                self.dim = model.dim
                 self._model = model
             return self._model
 
@@ -102,24 +103,58 @@ class SentenceTransformerEmbedder:
         model = self.model
         if self.threads:
             _use_threads(self.threads)
-        vectors = model.encode(
-            list(texts), batch_size=self._batch_size, normalize_embeddings=True, show_progress_bar=False
-        )
-        return np.asarray(vectors, dtype=np.float32)
+        return np.asarray(model.encode(list(texts), self._batch_size), dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
-        """One text straight through the model's modules: `encode`'s batching, sorting and
-        per-call `eval()` over every submodule cost a third of a ten-token query; the
-        vector is the same (within 1e-7)."""
-        import torch
-
+        """One text as a batch of one: `encode`'s batching and sorting cost a third of a
+        ten-token query; the vector is the same (within 1e-7)."""
         model = self.model
         if self.threads:
             _use_threads(self.threads)
-        with torch.inference_mode():
-            vector = model(model.preprocess([text]))["sentence_embedding"][0].float().numpy()
+        vector = model.embed_batch([text])[0].float().numpy()
         norm = float(np.linalg.norm(vector))
         return (vector / norm if norm else vector).astype(np.float32)
+
+
+class SentenceModel(Protocol):
+    """A loaded sentence model: unit vectors for texts, in `encode`'s batches or as one batch."""
+
+    dim: int
+
+    def encode(self, texts: list[str], batch_size: int) -> np.ndarray: ...
+
+    def embed_batch(self, texts: list[str]): ...
+
+    def quantise(self) -> None: ...
+
+
+class LibraryModel:
+    """Any other model folder, through sentence-transformers itself."""
+
+    def __init__(self, folder: Path, max_seq_length: int):
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()
+        self.model = SentenceTransformer(str(folder), device="cpu", local_files_only=True)
+        self.model.max_seq_length = max_seq_length
+        self.model.eval()
+        self.dim = self.model.get_embedding_dimension()
+
+    def quantise(self) -> None:
+        from store.sentence_bert import quantise_int8
+
+        self.model = quantise_int8(self.model).eval()
+
+    def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
+        return self.model.encode(texts, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False)
+
+    def embed_batch(self, texts: list[str]):
+        """Straight through the model's modules: `encode` also calls `eval()` on every submodule."""
+        import torch
+
+        with torch.inference_mode():
+            return self.model(self.model.preprocess(texts))["sentence_embedding"]
 
 
 def _use_threads(threads: int) -> None:
@@ -134,23 +169,6 @@ def _use_threads(threads: int) -> None:
 
     if torch.get_num_threads() != threads:
         torch.set_num_threads(threads)
-
-
-def quantise_int8(model):
-    """The model with its linear layers' weights in int8, one scale per output channel."""
-    import torch
-
-    with warnings.catch_warnings():  # torch.ao's eager quantisation works, and warns it will move to torchao
-        warnings.simplefilter("ignore")
-        # in place: a copy would hold the float32 weights beside the int8 ones while loading
-        model = torch.ao.quantization.quantize_dynamic(
-            model,
-            {torch.nn.Linear: torch.ao.quantization.per_channel_dynamic_qconfig},
-            dtype=torch.qint8,
-            inplace=True,
-        )
-    gc.collect()  # the replaced float32 layers sit in reference cycles: ~100 MB until collected
-    return model
 
 
 class ChromaEmbeddingFunction:

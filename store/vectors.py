@@ -11,6 +11,7 @@ query Chroma itself, which is what a catalog too big for one machine's memory wo
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -30,6 +31,7 @@ SERVER_PREFIX = "moviebot-"
 # is near-exact at catalog sizes (thousands to tens of thousands) and still about a millisecond.
 HNSW_SETTINGS = {"hnsw:space": "cosine", "hnsw:search_ef": 400, "hnsw:construction_ef": 200}
 INDEXES = ("memory", "chroma")
+MATRIX_FILE = "vectors.npz"
 _PAGE = 2000
 
 
@@ -127,8 +129,11 @@ class VectorStore:
 
     def has(self, build: Path) -> bool:
         """Whether this store holds the build's vectors (False means the build must be redone here)."""
-        if self.url is None and not (build / "chroma").is_dir():
-            return False
+        if self.url is None:
+            if not (build / "chroma").is_dir():
+                return False
+            if (build / MATRIX_FILE).is_file():  # written only once the collection held every vector
+                return True
         try:
             self._call(self.client(build).get_collection, self.collection_name(build))
         except VectorStoreUnavailable:
@@ -217,3 +222,36 @@ class ExactIndex:
 
     def vectors(self, rows: np.ndarray) -> np.ndarray:
         return self.matrix[rows]
+
+
+def save_matrix(build: Path, ids: Sequence[str], matrix: np.ndarray) -> None:
+    """A copy of an embedded build's vectors beside its Chroma folder, for `load_matrix`.
+
+    A published build never changes, so the copy cannot go stale. Written whole then
+    renamed; a data dir that cannot be written to just keeps reading Chroma.
+    """
+    partial = build / f"{MATRIX_FILE}.{os.getpid()}.tmp"
+    try:
+        with open(partial, "wb") as handle:
+            np.savez(handle, ids=np.asarray(list(ids), dtype=str), vectors=np.asarray(matrix, dtype=np.float32))
+        os.replace(partial, build / MATRIX_FILE)
+    except OSError as exc:
+        log.warning("could not keep a copy of the catalog's vectors in %s: %s", build, exc)
+        partial.unlink(missing_ok=True)
+
+
+def load_matrix(build: Path, ids: Sequence[str]) -> np.ndarray | None:
+    """The build's vectors in the order of `ids` from its copy, or None (no copy, or one
+    that does not hold exactly these movies). Reading them here rather than from Chroma
+    keeps chromadb and its caches, about 110 MB, out of a serving process."""
+    try:
+        with np.load(build / MATRIX_FILE, allow_pickle=False) as data:
+            stored, matrix = data["ids"].tolist(), data["vectors"]
+    except (OSError, ValueError, KeyError):
+        return None
+    if stored == list(ids):
+        return matrix
+    row = {movie_id: i for i, movie_id in enumerate(stored)}
+    if len(row) != len(ids) or any(movie_id not in row for movie_id in ids):
+        return None
+    return matrix[[row[movie_id] for movie_id in ids]]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from store.catalog import Catalog
 from store.filters import Filters, matches
-from store.vectors import ExactIndex, VectorStore, parse_chroma_url
+from store.vectors import MATRIX_FILE, ExactIndex, VectorStore, parse_chroma_url
 
 
 @pytest.fixture
@@ -40,6 +44,38 @@ def test_stored_vectors_are_the_same_either_way(catalog, through_chroma):
     ours, theirs = catalog.vectors([*ids, "no-such-film"]), through_chroma.vectors([*ids, "no-such-film"])
     assert ours.keys() == theirs.keys() == set(ids)
     assert all(np.allclose(ours[i], theirs[i]) for i in ids)
+
+
+def test_a_catalog_searched_in_memory_never_opens_chroma(catalog, home):
+    """Its vectors come from the copy ingest keeps beside the build: chromadb and its caches
+    (about 110 MB) stay out of a serving process."""
+    assert (catalog.path / MATRIX_FILE).is_file()
+    probe = (
+        "import sys\n"
+        "from store.home import DataDir\n"
+        "from store.starter import open_catalog\n"
+        "from tests.fakes import HashingEmbedder\n"
+        f"catalog, built = open_catalog(DataDir({str(home.root)!r}), HashingEmbedder())\n"
+        "found = catalog.search('detectives hunt a serial killer', k=3)\n"
+        "print(built, len(found), len(catalog.vectors(list(catalog.movies))), 'chromadb' in sys.modules)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["None", "3", str(len(catalog)), "False"]
+
+
+def test_a_copy_that_does_not_match_the_catalog_is_replaced_from_chroma(catalog, embedder, through_chroma):
+    copy = catalog.path / MATRIX_FILE
+    ids = list(catalog.movies)
+    np.savez(copy, ids=np.asarray(ids[:-1]), vectors=np.zeros((len(ids) - 1, 8), dtype=np.float32))
+    reopened = Catalog(catalog.path, embedder)
+    try:
+        ours, theirs = reopened.vectors(ids), through_chroma.vectors(ids)
+        assert all(np.array_equal(ours[i], theirs[i]) for i in ids)
+        with np.load(copy) as data:
+            assert sorted(data["ids"].tolist()) == sorted(ids)
+    finally:
+        reopened.close()
 
 
 def test_exact_index_respects_the_mask_and_the_count():
