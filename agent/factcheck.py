@@ -274,7 +274,7 @@ def _has_words(text: str) -> bool:
     return bool(re.search(r"[A-Za-z0-9]{2,}", text))
 
 
-_LANGUAGE_NAMES = "|".join(re.escape(name) for name in LANGUAGES.values())
+_ANY_LANGUAGE = "|".join(re.escape(name) for name in LANGUAGES.values())
 # genre words that are also everyday nouns ("a family man", "a crime boss") count only before another
 # genre word or a word for a film
 _PLAIN_NOUNS = {"action", "adventure", "biography", "crime", "family", "fantasy", "history", "music", "mystery",
@@ -299,7 +299,7 @@ def fact_errors(text: str, movie: Movie) -> list[str]:
         people = movie.directors if verb.lower() == "directed by" else [*movie.cast, *movie.directors]
         if person.strip() not in people:
             errors.append(f"person {person.strip()}")
-    for name in re.findall(rf"\bin ({_LANGUAGE_NAMES})\b(?!\s+[A-Z])|\b({_LANGUAGE_NAMES})-language", text):
+    for name in re.findall(rf"\bin ({_ANY_LANGUAGE})\b(?!\s+[A-Z])|\b({_ANY_LANGUAGE})-language", text):
         said = next(n for n in name if n)
         if LANGUAGES.get(movie.language or "") != said:
             errors.append(f"language {said}")
