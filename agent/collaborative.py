@@ -30,7 +30,6 @@ import scipy.linalg
 import scipy.sparse
 
 if TYPE_CHECKING:
-    from agent.deps import Deps
     from store.profiles import ProfileStore
 
 log = logging.getLogger(__name__)
@@ -196,24 +195,28 @@ class CollaborativeModel:
             log.exception("collaborative model refit failed")
 
 
-def collaborative_model(deps: Deps) -> CollaborativeModel | None:
-    """The profile store's model, made on first use and kept on Deps between turns."""
-    if deps.profiles is None:
+def collaborative_model(
+    profiles: ProfileStore | None, settings: CollaborativeSettings, cache: dict
+) -> CollaborativeModel | None:
+    """The profile store's model, made on first use and kept in `cache` between turns
+    (Deps.collaborative passes its own)."""
+    if profiles is None:
         return None
-    settings = deps.config.collaborative
-    model = deps.profile_cache.get("__collaborative__")
-    if model is None or model.profiles is not deps.profiles or model.settings != settings:
-        model = deps.profile_cache["__collaborative__"] = CollaborativeModel(deps.profiles, settings=settings)
+    model = cache.get("__collaborative__")
+    if model is None or model.profiles is not profiles or model.settings != settings:
+        model = cache["__collaborative__"] = CollaborativeModel(profiles, settings=settings)
     return model
 
 
 def liked_by_similar(
-    deps: Deps, ratings: Sequence[tuple[str, float]], references: Sequence[str], limit: int = 200
+    holder: CollaborativeModel | None,
+    ratings: Sequence[tuple[str, float]],
+    references: Sequence[str],
+    limit: int = 200,
 ) -> dict[str, float] | None:
     """The films the item-item model scores best for these ratings (oldest first) plus the
     request's reference titles (counted as the latest, loved ratings); None when there is
     no model yet or none of those films is in it."""
-    holder = collaborative_model(deps)
     model = holder.current() if holder is not None else None
     if model is None:
         return None

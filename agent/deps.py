@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from pydantic import BaseModel
 
-from agent.collaborative import CollaborativeSettings
+from agent.collaborative import CollaborativeModel, CollaborativeSettings, collaborative_model
 from store.catalog import Catalog
 
 if TYPE_CHECKING:
@@ -52,3 +52,8 @@ class Deps:
     def today(self) -> dt.date:
         """Read from the clock on every use, so a bot that runs for months knows the year."""
         return self.clock().date()
+
+    def collaborative(self) -> CollaborativeModel | None:
+        """The item-item model over the profile store's ratings, made on first use and kept
+        between turns; None without a profile store."""
+        return collaborative_model(self.profiles, self.config.collaborative, self.profile_cache)

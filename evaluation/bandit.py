@@ -209,7 +209,6 @@ def simulate(
     """Sampled MovieLens users ask the real graph for k films, `rounds` times each, with
     a different request each round; the exploring ranker chooses, and the user's held-out
     rating of each pick is its reward. Nothing a user was shown comes back in a later round."""
-    from agent.collaborative import collaborative_model
     from agent.deps import AgentConfig
     from agent.service import build_service
     from evaluation.movielens import sample_users
@@ -217,7 +216,7 @@ def simulate(
     split = prepared.split
     ranker = RecordingRanker(None, epsilon=epsilon, seed=seed)
     service = build_service(catalog, prepared.store, ranker=ranker, config=AgentConfig(explore=True), clock=clock)
-    model = collaborative_model(service.deps)
+    model = service.deps.collaborative()
     if model is not None:
         model.fit_now()  # fitted before the first answer, so no answer depends on a background thread's timing
     chosen_users = sample_users(split.evaluable, users, seed)

@@ -26,7 +26,6 @@ from pathlib import Path
 
 import numpy as np
 
-from agent.collaborative import collaborative_model
 from evaluation.cf_baselines import RELEVANT_STARS, Ease, History, ItemKNN, Popularity
 from store.build import IngestReport, ingest
 from store.catalog import Catalog
@@ -403,7 +402,7 @@ def score_users(
         k=k,
     )
     if recommender is not None:
-        model = collaborative_model(recommender.deps)
+        model = recommender.deps.collaborative()
         if model is not None:
             model.fit_now()  # as a running bot would have by now: the first turn would not wait for it
     advance = progress("users", len(chosen)) if progress else None

@@ -189,7 +189,7 @@ def _collaborative(deps: Deps, user: str | None, request: Request, profile: Prof
     if deps.profiles is None:
         return {}
     references = list(request.get("like_titles") or [])
-    modelled = liked_by_similar(deps, list(profile.ratings.items()) if profile else [], references)
+    modelled = liked_by_similar(deps.collaborative(), list(profile.ratings.items()) if profile else [], references)
     if modelled is not None:
         return modelled
     seeds = list(dict.fromkeys([*(request.get("like_titles") or []), *(profile.liked()[:50] if profile else [])]))

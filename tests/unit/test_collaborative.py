@@ -84,11 +84,11 @@ def test_liked_by_similar_falls_back_to_none_without_a_model_or_known_films():
 
     store = ProfileStore(None)
     deps = Deps(catalog=None, profiles=store)  # the model needs no catalog
-    assert cf.liked_by_similar(deps, [("a", 5.0)], []) is None  # no ratings in the store yet
+    assert cf.liked_by_similar(deps.collaborative(), [("a", 5.0)], []) is None  # no ratings in the store yet
     store.bulk_rate([(f"t:{u}", m, 5.0, None) for u, m in PAIRS])
-    assert cf.liked_by_similar(deps, [("unknown", 5.0)], []) is None
+    assert cf.liked_by_similar(deps.collaborative(), [("unknown", 5.0)], []) is None
     deps.profile_cache.clear()
-    assert next(iter(cf.liked_by_similar(deps, [], ["x"]))) in ("y", "z")  # a reference title seeds it alone
+    assert next(iter(cf.liked_by_similar(deps.collaborative(), [], ["x"]))) in ("y", "z")  # a reference title seeds it alone
     store.close()
 
 
@@ -116,6 +116,6 @@ def test_the_graph_ranks_what_similar_raters_liked_first(starter):
     picks = [r["id"] for r in result["recommendations"]]
     assert picks[0] == obscure
     assert "heat-1995" not in picks and "alien-1979" not in picks
-    holder = cf.collaborative_model(deps)
+    holder = deps.collaborative()
     assert holder.model is not None and obscure in holder.model  # the EASE model, not the co-liked counts
     store.close()
