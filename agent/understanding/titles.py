@@ -28,7 +28,7 @@ from agent.understanding.text import (
     word_set,
 )
 from store.catalog import TitleMatch
-from store.movie import TITLE_MATCH_SCORE, normalise_title
+from store.movie import PART_WORDS, TITLE_MATCH_SCORE, normalise_title, number_value, same_sequel
 
 BARE_TITLE_SCORE = 92.0  # an un-cued Title Cased phrase needs more confidence
 
@@ -93,6 +93,9 @@ class _Candidate:
     words: list[str]
     title_cased: bool
     goes_on: bool  # the text past it reads like more of a title ("Pride" and Prejudice)
+    sequel: str = ""  # a sequel number typed right after it ("Frozen" 2, "Dune" Part Two)
+    sequel_end: int = 0  # token index just past that number
+    reach: tuple[int, int, int] = (0, 0, 0)  # where the title starts and ends, and its sequel number ends
 
     @property
     def numbers_only(self) -> bool:
@@ -141,9 +144,11 @@ class TitleReader:
         self.lookup = lookup
         self.people = people
         self._cache: dict[str, TitleMatch | None] = {}
+        self.missing: list[tuple[int, int, int]] = []  # "Frozen 2": a catalog title, a sequel it lacks
 
     def candidate(self, toks: list[Tok], start: int, end: int, *, backward: bool = False) -> _Candidate:
         span = toks[start:end]
+        sequel_end = end if backward else self._sequel_end(toks, end)
         return _Candidate(
             start=start,
             end=end,
@@ -151,7 +156,33 @@ class TitleReader:
             words=[t.text for t in span if t.is_word],
             title_cased=self.scan.title_cased(span),
             goes_on=self._goes_on(toks, start - 1 if backward else end, -1 if backward else 1),
+            sequel=self.scan.original[toks[end].start : toks[sequel_end - 1].end] if sequel_end > end else "",
+            sequel_end=sequel_end,
+            reach=(span[0].start, span[-1].end, toks[sequel_end - 1].end),
         )
+
+    def _sequel_end(self, toks: list[Tok], k: int) -> int:
+        """Past the sequel number that starts at toks[k] ("2", "II", "Part 2", "Vol. 3"), or k.
+
+        Not a year ("Heat 1995" is Heat), not stars or a count ("Heat 4 stars", "Heat 4/5",
+        "Frozen 2 times"), and not a lone "I" ("like Heat I guess").
+        """
+        j = k
+        named = j < len(toks) and toks[j].text in PART_WORDS
+        if named:
+            j += 2 if j + 1 < len(toks) and toks[j + 1].text == "." else 1
+        if j >= len(toks) or (value := number_value(toks[j].text, named=named)) is None:
+            return k
+        word = toks[j].text
+        lone_letter = len(word) == 1 and not word.isdigit()  # "V" may be Roman, "i" is the pronoun
+        if not named and (value >= 100 or (lone_letter and (word == "i" or not self.scan.capitalised(toks[j])))):
+            return k
+        after = toks[j + 1] if j + 1 < len(toks) else None
+        if after is not None and (after.text in _NOT_SEQUEL_AFTER or (after.text == "." and after.start == toks[j].end
+                                                                      and j + 2 < len(toks)
+                                                                      and toks[j + 2].text.isdigit())):  # fmt: skip
+            return k
+        return j + 1
 
     def _goes_on(self, toks: list[Tok], k: int, step: int) -> bool:
         if not 0 <= k < len(toks):
@@ -184,6 +215,7 @@ class TitleReader:
         the way titles do ("Pride" and Prejudice), which keeps fuzzy catalog calls rare.
         """
         accepted: list[_Pick] = []
+        missed: _Candidate | None = None
         for cand in cands:
             if not cand.words or self.is_person(cand):
                 if cand.words:
@@ -194,12 +226,17 @@ class TitleReader:
             match = self.resolve(cand)
             if match is None or not _acceptable(cand, match, strength):
                 continue
+            if cand.sequel and not same_sequel(f"{cand.text} {cand.sequel}", match.title):
+                missed = missed or cand  # "Frozen 2" is not Frozen, and not in the catalog either
+                continue
             exact = _same_title(cand.text, match.title) or _same_title(cand.text, f"{match.title} {match.year}")
             pick = _Pick(match, cand, exact)
             accepted.append(pick)
             if pick.exact and not cand.goes_on:
                 break
         if not accepted:
+            if missed is not None and missed.reach not in self.missing:
+                self.missing.append(missed.reach)
             return None
         exact = [p for p in accepted if p.exact]
         if exact:
@@ -217,13 +254,19 @@ class TitleReader:
         found: list[TitleMatch] = []
         end = j
         while j < len(toks):
-            picked = self.best(self.forward(toks, j), strength)
+            cands = self.forward(toks, j)
+            picked = self.best(cands, strength)
             if picked is None:
-                break
-            match, cand = picked
-            if match.movie_id not in [m.movie_id for m in found]:
-                found.append(match)
-            end = j = cand.end
+                # "like Frozen 2 or Heat": a sequel the catalog lacks is noted, and the list goes on
+                missed = next((c for c in cands if c.reach in self.missing), None)
+                if missed is None:
+                    break
+                end = j = missed.sequel_end
+            else:
+                match, cand = picked
+                if match.movie_id not in [m.movie_id for m in found]:
+                    found.append(match)
+                end = j = cand.end
             while j < len(toks) and toks[j].text in TITLE_SEPARATORS:
                 j += 1
             if j == end or j == len(toks) or not self._may_start_title(toks[j]):
@@ -266,10 +309,24 @@ class TitleReader:
         return cands
 
 
+# After a number these make it stars, a count or a length, not a sequel's ("Heat 4 stars").
+_NOT_SEQUEL_AFTER = word_set(
+    "/ % stars star out times time x hours hour hrs hr minutes minute mins min years year yrs "
+    "of films movies flicks ones more people kids"
+)
+
+
 def _may_end_before(tok: Tok) -> bool:
-    """A title typed after "like" may stop before this token ("Zodiac what else", "Heat from")."""
+    """A title typed after "like" may stop before this token ("Zodiac what else", "Heat from"),
+    or before a sequel number ("Frozen" II, "Dune" Part 2) for `_sequel_end` to weigh."""
     text = tok.text
-    return text in SOFT_STOPS or (text in STOPWORDS and text not in TITLE_CONNECTORS) or bool(NUMBERISH.fullmatch(text))
+    return (
+        text in SOFT_STOPS
+        or (text in STOPWORDS and text not in TITLE_CONNECTORS)
+        or bool(NUMBERISH.fullmatch(text))
+        or text in PART_WORDS
+        or (len(text) > 1 and number_value(text) is not None)
+    )
 
 
 def _same_title(typed: str, title: str) -> bool:
@@ -353,6 +410,15 @@ def _named_after(scan: Scan, toks: list[Tok], j: int) -> tuple[int, int] | None:
     if run is None or toks[run[0]].text.isdigit():
         return None
     return toks[run[0]].start, toks[run[1] - 1].end
+
+
+def note_missing_sequels(scan: Scan, reader: TitleReader, out: Understood) -> None:
+    """ "Frozen 2" where the catalog has Frozen only: a film it does not know, said so rather than
+    read as Frozen; its number is no count or rating either ("like Toy Story 4" asks for no 4 films)."""
+    for start, title_end, end in reader.missing:
+        extend_unique(out.unknown_titles, [scan.original[start:end]])
+        if GAP not in scan.text[title_end:end]:
+            scan.take(title_end, end)
 
 
 def note_unknown_titles(scan: Scan, spans: list[tuple[int, int]], out: Understood) -> None:

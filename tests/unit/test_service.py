@@ -225,6 +225,36 @@ def test_chat_and_commands_take_the_same_typed_titles(service, typed, meant):
     assert turn.recorded.get("likes", []) == ([meant] if meant else [])  # not a like of a film never named
 
 
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("Frozen 2", None), ("Frozen II", None), ("Toy Story 4", None), ("Inside Out 3", None),  # sequels it lacks
+     ("Ocean's Twelve", None), ("Godfather Part 3", None), ("Kill Bill Vol 3", None),
+     ("Toy Story 2", "toy-story-2-1999"), ("Toy Story 1", "toy-story-1995"),  # numbers that agree
+     ("Godfather Part 2", "the-godfather-part-ii-1974"), ("Dune Part 2", "dune-part-two-2024"),
+     ("Ocean's 11", "ocean-s-eleven-2001"), ("Paddingtn 2", "paddington-2-2017"),
+     ("Blade Runner 2049", "blade-runner-2049-2017"), ("2001: A Space Odyssey", "2001-a-space-odyssey-1968"),
+     ("1917", "1917-2019"), ("Se7en", "se7en-1995"), ("Frozen", "frozen-2013")],  # numbers of the title itself
+)  # fmt: skip
+def test_a_sequel_number_typed_must_be_the_films_in_chat_and_commands(service, typed, meant):
+    """ "Frozen 2" is not Frozen: a command says the catalog lacks it, and so does a chat message,
+    which does not take it for a like of Frozen; a number that is part of the title is no sequel's."""
+    if meant is None:
+        with pytest.raises(UnknownTitle):
+            service.resolve(typed)
+    else:
+        assert service.resolve(typed).id == meant
+    turn = service.chat(ANA, f"I also really liked {typed}", channel="sequels", platform="cli")
+    assert turn.recorded.get("likes", []) == ([meant] if meant else [])
+    if meant is None:
+        assert f"I couldn't find “{typed}” in my catalog" in turn.reply
+
+
+def test_a_missing_sequel_is_answered_with_the_films_of_its_series(service):
+    with pytest.raises(UnknownTitle) as unknown:
+        service.resolve("Toy Story 4")
+    assert {"Toy Story (1995)", "Toy Story 2 (1999)", "Toy Story 3 (2010)"} <= set(unknown.value.suggestions)
+
+
 def test_resolve_says_what_to_type_instead(catalog, tmp_path):
     with ProfileStore(tmp_path / "s.sqlite") as profiles:
         service = build_service(catalog, profiles)
