@@ -90,7 +90,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     unknown = read_cued_titles(scan, reader, out)
     read_people(scan, people, out)
     read_bare_titles(scan, reader, out)
-    note_missing_sequels(scan, reader, out)
+    unknown = note_missing_sequels(scan, reader, out, unknown)
     read_surnames(scan, lookup.surname_index(), out)
     for start, end in scan.title_years:  # "(1995)" a title did not take is still a title's year
         scan.take(start, end)

@@ -148,7 +148,8 @@ class TitleReader:
 
     def candidate(self, toks: list[Tok], start: int, end: int, *, backward: bool = False) -> _Candidate:
         span = toks[start:end]
-        sequel_end = end if backward else self._sequel_end(toks, end)
+        part = end - 1 if span[-1].text in PART_WORDS else end  # "Kill Bill Vol" . 2
+        sequel_end = end if backward else max(end, self._sequel_end(toks, part))
         return _Candidate(
             start=start,
             end=end,
@@ -285,9 +286,10 @@ class TitleReader:
         k = j
         while k < len(toks) and k - j < MAX_TITLE_TOKENS:
             tok = toks[k]
-            if GAP in tok.text or tok.text in HARD_STOPS:
+            part_number = k > j and toks[k - 1].text in PART_WORDS and self._sequel_end(toks, k - 1) > k
+            if GAP in tok.text or (tok.text in HARD_STOPS and not part_number):  # "Kill Bill Vol. 2" goes on
                 break
-            if k > j and _may_end_before(tok):
+            if k > j and (_may_end_before(tok) or self._sequel_end(toks, k) > k):  # or "Frozen" II
                 ends.append(k)
             k += 1
         if k > j and (not ends or ends[-1] != k):
@@ -317,16 +319,9 @@ _NOT_SEQUEL_AFTER = word_set(
 
 
 def _may_end_before(tok: Tok) -> bool:
-    """A title typed after "like" may stop before this token ("Zodiac what else", "Heat from"),
-    or before a sequel number ("Frozen" II, "Dune" Part 2) for `_sequel_end` to weigh."""
+    """A title typed after "like" may stop before this token ("Zodiac what else", "Heat from")."""
     text = tok.text
-    return (
-        text in SOFT_STOPS
-        or (text in STOPWORDS and text not in TITLE_CONNECTORS)
-        or bool(NUMBERISH.fullmatch(text))
-        or text in PART_WORDS
-        or (len(text) > 1 and number_value(text) is not None)
-    )
+    return text in SOFT_STOPS or (text in STOPWORDS and text not in TITLE_CONNECTORS) or bool(NUMBERISH.fullmatch(text))
 
 
 def _same_title(typed: str, title: str) -> bool:
@@ -412,13 +407,17 @@ def _named_after(scan: Scan, toks: list[Tok], j: int) -> tuple[int, int] | None:
     return toks[run[0]].start, toks[run[1] - 1].end
 
 
-def note_missing_sequels(scan: Scan, reader: TitleReader, out: Understood) -> None:
+def note_missing_sequels(
+    scan: Scan, reader: TitleReader, out: Understood, unknown: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """ "Frozen 2" where the catalog has Frozen only: a film it does not know, said so rather than
-    read as Frozen; its number is no count or rating either ("like Toy Story 4" asks for no 4 films)."""
+    read as Frozen; its number is no count or rating either ("like Toy Story 4" asks for no 4 films).
+    Returns the `unknown` spans that are not part of one ("Kill Bill Vol" of "Kill Bill Vol. 3")."""
     for start, title_end, end in reader.missing:
         extend_unique(out.unknown_titles, [scan.original[start:end]])
         if GAP not in scan.text[title_end:end]:
             scan.take(title_end, end)
+    return [(a, b) for a, b in unknown if not any(start < b and a < end for start, _, end in reader.missing)]
 
 
 def note_unknown_titles(scan: Scan, spans: list[tuple[int, int]], out: Understood) -> None:

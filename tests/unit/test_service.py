@@ -233,7 +233,8 @@ def test_chat_and_commands_take_the_same_typed_titles(service, typed, meant):
      ("Godfather Part 2", "the-godfather-part-ii-1974"), ("Dune Part 2", "dune-part-two-2024"),
      ("Ocean's 11", "ocean-s-eleven-2001"), ("Paddingtn 2", "paddington-2-2017"),
      ("Blade Runner 2049", "blade-runner-2049-2017"), ("2001: A Space Odyssey", "2001-a-space-odyssey-1968"),
-     ("1917", "1917-2019"), ("Se7en", "se7en-1995"), ("Frozen", "frozen-2013")],  # numbers of the title itself
+     ("1917", "1917-2019"), ("Se7en", "se7en-1995"), ("Frozen", "frozen-2013"),  # numbers of the title itself
+     ("Kill Bill Vol. 2", "kill-bill-vol-2-2004"), ("The Jungle Book", "the-jungle-book-1967")],  # "Vol." "Book"
 )  # fmt: skip
 def test_a_sequel_number_typed_must_be_the_films_in_chat_and_commands(service, typed, meant):
     """ "Frozen 2" is not Frozen: a command says the catalog lacks it, and so does a chat message,

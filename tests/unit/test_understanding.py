@@ -553,6 +553,8 @@ def test_a_missing_sequel_leaves_the_rest_of_the_list_and_is_no_count() -> None:
     assert (u.like_titles, u.unknown_titles, u.count) == (["heat-1995"], ["Toy Story 4"], 3)
     u = understand("something like Toy Story 4", LOOKUP)
     assert u.count is None  # "4" named the film, it asked for no four films
+    u = understand("like Frozen II and Se7en", LOOKUP)
+    assert (u.like_titles, u.unknown_titles) == (["se7en-1995"], ["Frozen II"])
 
 
 def test_relative_years_follow_today() -> None:
