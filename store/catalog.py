@@ -379,7 +379,8 @@ class Catalog:
         A trailing year ("Heat 1995", "Heat (1995)") picks between remakes; without
         one the most-voted film wins and the others come back as alternatives. A typo is
         forgiven in words, never in a sequel number (store.movie.same_sequel): "Frozen 2" is
-        no film of a catalog that only has Frozen, though it is the film called "Frozen II".
+        no film of a catalog that only has Frozen (which comes back 20 points down, a mere
+        suggestion), though it is the film called "Frozen II".
         """
         key, year = normalise_title(text), None
         if key not in self._titles:  # "Blade Runner 2049" is a title, "Heat 1995" is not
@@ -390,14 +391,16 @@ class Catalog:
         ids = self._titles.get(key) or self._numbered.get(numbered_key(key))
         score = 100.0
         if not ids:
-            # "Toy Story 4" is no typo of "Toy Story 3", however close: numbers must agree
             found = process.extract(key, self._title_keys, scorer=fuzz.ratio, limit=10, score_cutoff=75)
-            found = [hit for hit in found if same_sequel(key, hit[0])][:5]
             if not found:
                 return None
+            # "Toy Story 4" is no typo of "Toy Story 3", however close: another number is only a
+            # suggestion, scored down like another year, below any cut-off
+            agreeing = [hit for hit in found if same_sequel(key, hit[0])]
+            found = (agreeing or found)[:5]
             best = found[0][1]
             ids = [mid for title, s, _ in found if s >= best - 0.01 for mid in self._titles[title]]
-            score = best
+            score = best if agreeing else best - 20
         candidates = [self.movies[mid] for mid in ids]
         if year is not None:
             same_year = [m for m in candidates if m.year is not None and abs(m.year - year) <= 1]
