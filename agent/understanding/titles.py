@@ -96,6 +96,7 @@ class _Candidate:
     sequel: str = ""  # a sequel number typed right after it ("Frozen" 2, "Dune" Part Two)
     sequel_end: int = 0  # token index just past that number
     reach: tuple[int, int, int] = (0, 0, 0)  # where the title starts and ends, and its sequel number ends
+    stars: bool = False  # that number may be stars instead ("rated Heat 4"): see TitleReader.best
 
     @property
     def numbers_only(self) -> bool:
@@ -160,7 +161,16 @@ class TitleReader:
             sequel=self.scan.original[toks[end].start : toks[sequel_end - 1].end] if sequel_end > end else "",
             sequel_end=sequel_end,
             reach=(span[0].start, span[-1].end, toks[sequel_end - 1].end),
+            stars=sequel_end == end + 1 and toks[end].text in _STAR_DIGITS and self._rated(toks, start),
         )
+
+    @staticmethod
+    def _rated(toks: list[Tok], start: int) -> bool:
+        """Whether a rating verb governs the title that starts at toks[start] ("I rated Heat")."""
+        k = start - 1
+        while k >= 0 and toks[k].text in _BEFORE_RATED_TITLE:
+            k -= 1
+        return k >= 0 and toks[k].text in _RATING_VERBS
 
     def _sequel_end(self, toks: list[Tok], k: int) -> int:
         """Past the sequel number that starts at toks[k] ("2", "II", "Part 2", "Vol. 3"), or k.
@@ -212,6 +222,10 @@ class TitleReader:
     def best(self, cands: list[_Candidate], strength: str) -> tuple[TitleMatch, _Candidate] | None:
         """The most convincing candidate: an exact title wins (the longest), then the best score.
 
+        A number after a title is its sequel's ("loved Frozen 2" is no Frozen), except a 1-5 after
+        a rating verb: "I rated Heat 4" rates Heat, for the catalog holds no "Heat 4"; "I rated
+        Toy Story 3" names Toy Story 3, the longer exact title, since the catalog holds it.
+
         Candidates come shortest first; growth stops at an exact title unless the text goes on
         the way titles do ("Pride" and Prejudice), which keeps fuzzy catalog calls rare.
         """
@@ -227,7 +241,7 @@ class TitleReader:
             match = self.resolve(cand)
             if match is None or not _acceptable(cand, match, strength):
                 continue
-            if cand.sequel and not same_sequel(f"{cand.text} {cand.sequel}", match.title):
+            if cand.sequel and not same_sequel(f"{cand.text} {cand.sequel}", match.title) and not cand.stars:
                 missed = missed or cand  # "Frozen 2" is not Frozen, and not in the catalog either
                 continue
             exact = _same_title(cand.text, match.title) or _same_title(cand.text, f"{match.title} {match.year}")
@@ -289,12 +303,14 @@ class TitleReader:
             part_number = k > j and toks[k - 1].text in PART_WORDS and self._sequel_end(toks, k - 1) > k
             if GAP in tok.text or (tok.text in HARD_STOPS and not part_number):  # "Kill Bill Vol. 2" goes on
                 break
-            if k > j and (_may_end_before(tok) or self._sequel_end(toks, k) > k):  # or "Frozen" II
-                ends.append(k)
+            if k > j and (_may_end_before(tok) or self._sequel_end(toks, k) > k or _grade_follows(toks, k)):
+                ends.append(k)  # before "from", "Frozen" II, or "rate Heat" a 4
+            if k > j and self._sequel_end(toks, k) == k + 1:  # "gave Toy Story 3 a 4": or with its number
+                ends.append(k + 1)
             k += 1
         if k > j and (not ends or ends[-1] != k):
             ends.append(k)
-        ends = [e for e in ends if toks[e - 1].is_word]
+        ends = sorted({e for e in ends if toks[e - 1].is_word})
         return [self.candidate(toks, j, e) for e in ends[:MAX_TITLE_CANDIDATES]]
 
     def backward(self, toks: list[Tok], j: int) -> list[_Candidate]:
@@ -311,11 +327,21 @@ class TitleReader:
         return cands
 
 
+# "I rated Heat 4", "gave Heat 4", "I'd also rate Heat 4": a 1-5 there may be stars, not a sequel.
+_RATING_VERBS = word_set("rate rated rates rating give gave gives giving score scored scores scoring")
+_BEFORE_RATED_TITLE = word_set("also just only finally even for")  # "my rating for Heat 4"
+_STAR_DIGITS = frozenset("12345")
+
 # After a number these make it stars, a count or a length, not a sequel's ("Heat 4 stars").
 _NOT_SEQUEL_AFTER = word_set(
     "/ % stars star out times time x hours hour hrs hr minutes minute mins min years year yrs "
     "of films movies flicks ones more people kids"
 )
+
+
+def _grade_follows(toks: list[Tok], k: int) -> bool:
+    """ "I'd rate Heat a 4", "gave Heat an 8/10": the article starts a grade, not more of the title."""
+    return toks[k].text in ("a", "an") and k + 1 < len(toks) and toks[k + 1].text.isdigit()
 
 
 def _may_end_before(tok: Tok) -> bool:
@@ -519,6 +545,18 @@ def titles_after(text: str, offset: int, lookup: CatalogLookup) -> list[TitleMat
     j = next((k for k, t in enumerate(toks) if t.start >= offset), len(toks))
     reader = TitleReader(scan, lookup, People(lookup.people_index()))
     return reader.read_list(toks, j, _STRONG)[0]
+
+
+def ends_in_numbered_title(text: str, lookup: CatalogLookup) -> bool:
+    """Whether `text` ends with a catalog title whose last word is its number, typed whole
+    ("rated toy story 3"): that number is the film's, not stars."""
+    words = text.split()[-MAX_TITLE_TOKENS:]
+    for start in range(len(words) - 1):  # two words at least: "rated 9" is no film called "9"
+        typed = " ".join(words[start:])
+        match = lookup.resolve_title(typed)
+        if match is not None and _same_title(typed, match.title):
+            return True
+    return False
 
 
 _YEAR_MARK = re.compile(r"\((\d{4})\)")

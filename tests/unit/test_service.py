@@ -101,6 +101,19 @@ def test_a_star_rating_said_in_chat_marks_watched_and_is_reported(service):
     assert service.profiles.has_watched(BOB, "heat-1995")
 
 
+@pytest.mark.parametrize(
+    ("text", "movie", "stars"),
+    [("I rated Heat 4", "heat-1995", 4.0), ("gave Heat 4", "heat-1995", 4.0),
+     ("I'd rate Heat a 4", "heat-1995", 4.0),
+     ("I rated Alien 3", "alien-1979", 3.0),  # the starter catalog has no Alien 3: stars for Alien
+     ("I gave Toy Story 3 a 4", "toy-story-3-2010", 4.0)],  # it has Toy Story 3: that film
+)  # fmt: skip
+def test_a_number_after_a_rated_title_is_stars_unless_the_catalog_has_that_sequel(service, text, movie, stars):
+    turn = service.chat(BOB, text, channel="rated")
+    assert (turn.recorded["ratings"], turn.recorded["watched"]) == ({movie: stars}, [movie])
+    assert "Which movie do you mean?" not in turn.reply
+
+
 def test_an_emoji_or_message_that_is_not_ours_means_nothing(service):
     [(message, _), *_] = posted(service)
     assert service.react("discord", message, ANA, "🍿", added=True) is None

@@ -557,6 +557,41 @@ def test_a_missing_sequel_leaves_the_rest_of_the_list_and_is_no_count() -> None:
     assert (u.like_titles, u.unknown_titles) == (["se7en-1995"], ["Frozen II"])
 
 
+@pytest.mark.parametrize(
+    ("text", "titles", "rating"),
+    [
+        ("I rated Heat 4", ["heat-1995"], 4.0),  # the catalog has no "Heat 4": stars
+        ("rated Heat 4", ["heat-1995"], 4.0),
+        ("gave Heat 4", ["heat-1995"], 4.0),
+        ("I'd rate Heat a 4", ["heat-1995"], 4.0),
+        ("I'd give Heat an 8/10", ["heat-1995"], 4.0),
+        ("my rating for Heat: 4", ["heat-1995"], 4.0),
+        ("I rated Frozen 2", ["frozen-2013"], 2.0),
+        ("I rated Toy Story 4", ["toy-story-1995"], 4.0),
+        ("I gave Toy Story 3 a 4", ["toy-story-3-2010"], 4.0),  # the catalog has Toy Story 3: the film's number
+        ("I rated Toy Story 3 4 stars", ["toy-story-3-2010"], 4.0),
+    ],
+)
+def test_a_number_after_a_rated_title_is_stars_unless_the_catalog_has_that_film(
+    text: str, titles: list[str], rating: float
+) -> None:
+    result = classify(text, LOOKUP, has_previous=False)
+    assert (result.titles, result.rating) == (titles, rating)
+    assert understand(text, LOOKUP).unknown_titles == []
+
+
+def test_a_rated_titles_own_number_is_no_rating() -> None:
+    """ "I rated Toy Story 3" names Toy Story 3; it gives neither it nor Toy Story three stars."""
+    assert understand("I rated Toy Story 3", LOOKUP).like_titles == ["toy-story-3-2010"]
+    assert classify("I rated Toy Story 3", LOOKUP, has_previous=False).rating is None
+
+
+def test_without_a_rating_verb_the_number_stays_the_sequels() -> None:
+    u = understand("I loved Frozen 2", LOOKUP)
+    assert (u.like_titles, u.unknown_titles) == ([], ["Frozen 2"])
+    assert classify("I loved Frozen 2", LOOKUP, has_previous=False).titles == []
+
+
 def test_relative_years_follow_today() -> None:
     assert understand("something recent", LOOKUP, today_year=2030).year_min == 2025
     assert understand("this decade", LOOKUP, today_year=2031).year_min == 2030
