@@ -371,8 +371,8 @@ def _acceptable(cand: _Candidate, match: TitleMatch, strength: str) -> bool:
     if cand.plain_words:  # "Scary Movie" is a title only when typed as one
         if not exact or cand.words[0] in _LEADING_ARTICLES:
             return False
-        if strength == _BARE:
-            return len(cand.words) >= 2
+        if strength == _BARE:  # "Alien" is a theme, "Alien 3" a film
+            return len(cand.words) >= 2 or (cand.title_cased and bool(cand.sequel))
         return cand.title_cased or (strength == _STRONG and (len(cand.words) >= 2 or cand.numbers_only))
     if strength == _STRONG:
         return True
@@ -493,7 +493,7 @@ def read_bare_titles(scan: Scan, reader: TitleReader, out: Understood) -> None:
         cands = [
             c
             for c in _run_candidates(reader, toks, start, end)
-            if len(c.words) > 1 or whole_message or _unusual(c.text)
+            if len(c.words) > 1 or whole_message or _unusual(c.text) or c.sequel  # "Alien 3"
         ]
         picked = reader.best(cands, _BARE)
         if picked:

@@ -114,6 +114,12 @@ def test_a_number_after_a_rated_title_is_stars_unless_the_catalog_has_that_seque
     assert "Which movie do you mean?" not in turn.reply
 
 
+def test_a_verdict_on_a_sequel_the_catalog_lacks_says_so_and_records_nothing(service):
+    turn = service.chat(BOB, "watched Alien 3 last night, loved it", channel="alien3")
+    assert "I couldn't find “Alien 3” in my catalog" in turn.reply and "Which movie" not in turn.reply
+    assert not turn.recorded and not service.profiles.has_watched(BOB, "alien-1979")
+
+
 def test_an_emoji_or_message_that_is_not_ours_means_nothing(service):
     [(message, _), *_] = posted(service)
     assert service.react("discord", message, ANA, "🍿", added=True) is None

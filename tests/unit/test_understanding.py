@@ -517,6 +517,7 @@ def test_reference_titles_keep_their_order() -> None:
         ("like Frozen II", ["Frozen II"]),
         ("like The Godfather Part III", ["The Godfather Part III"]),
         ("like Ocean's Twelve", ["Ocean's Twelve"]),
+        ("watched Frozen 2 last night, loved it", ["Frozen 2"]),  # a bare single word, with its number
     ],
 )
 def test_named_titles_the_catalog_lacks_are_kept_to_say_so(text: str, unknown: list[str]) -> None:
