@@ -161,7 +161,12 @@ class TitleReader:
             sequel=self.scan.original[toks[end].start : toks[sequel_end - 1].end] if sequel_end > end else "",
             sequel_end=sequel_end,
             reach=(span[0].start, span[-1].end, toks[sequel_end - 1].end),
-            stars=sequel_end == end + 1 and toks[end].text in _STAR_DIGITS and self._rated(toks, start),
+            stars=(
+                sequel_end == end + 1
+                and toks[end].text in _STAR_DIGITS
+                and not _graded(toks, sequel_end)
+                and self._rated(toks, start)
+            ),
         )
 
     @staticmethod
@@ -337,6 +342,12 @@ _NOT_SEQUEL_AFTER = word_set(
     "/ % stars star out times time x hours hour hrs hr minutes minute mins min years year yrs "
     "of films movies flicks ones more people kids"
 )
+
+
+def _graded(toks: list[Tok], k: int) -> bool:
+    """Stars come at toks[k] ("gave Toy Story 4 a 4", "rated Toy Story 4 5 stars"): the number
+    before them was the film's."""
+    return k < len(toks) and (toks[k].text.isdigit() or _grade_follows(toks, k))
 
 
 def _grade_follows(toks: list[Tok], k: int) -> bool:

@@ -585,6 +585,8 @@ def test_a_rated_titles_own_number_is_no_rating() -> None:
     """ "I rated Toy Story 3" names Toy Story 3; it gives neither it nor Toy Story three stars."""
     assert understand("I rated Toy Story 3", LOOKUP).like_titles == ["toy-story-3-2010"]
     assert classify("I rated Toy Story 3", LOOKUP, has_previous=False).rating is None
+    for text in ("I gave Toy Story 4 a 4", "I rated Toy Story 4 5 stars"):  # stars follow: 4 was the film's
+        assert classify(text, LOOKUP, has_previous=False).titles == []
 
 
 def test_without_a_rating_verb_the_number_stays_the_sequels() -> None:
