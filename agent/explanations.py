@@ -236,7 +236,8 @@ def llm_explanations(
         if not text or len(text) > MAX_EXPLANATION:
             continue
         # a film the user could not have brought up, in the catalog or not: the template instead
-        if unknown_references(text, known) or named_titles(text, deps.catalog, ignore=_names_of(movies)) - allowed_ids:
+        unknown = unknown_references(text, known, is_title=lambda key: bool(deps.catalog.ids_for_title(key)))
+        if unknown or named_titles(text, deps.catalog, ignore=_names_of(movies)) - allowed_ids:
             continue
         texts[item.id] = text
     return texts

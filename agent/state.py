@@ -57,6 +57,7 @@ class State(InputState, OutputState, total=False):
     ordinal: int | None  # "the second one" -> 1, resolved against last_picks
     mentioned: list[str]  # ids named in the message as seen/liked/disliked
     stated_rating: float | None  # stars stated with them
+    unknown_titles: list[str]  # films the message named that the catalog lacks ("Alien 3")
     in_passing: dict  # facts a request stated on the side: {"seen": [ids], "liked": {id: stars}}
     noted: str  # the line saying what was stored from them, said once before the picks
     fitting: dict  # films honouring every hard constraint: {"all": in the catalog, "fresh": not excluded}

@@ -12,7 +12,7 @@ untrustworthy: `references` finds them so the caller can fall back to the templa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from agent.understanding.text import STOPWORDS, word_set
 from store.movie import normalise_title
@@ -65,25 +65,53 @@ _WITH_YEAR = re.compile(
 
 
 _NOT_TITLES = STOPWORDS | word_set("released made filmed shot out since year circa")
+_MAX_TITLE_WORDS = 10
 
 
-def references(text: str) -> list[str]:
+def references(text: str, is_title: Callable[[str], bool] = lambda key: False) -> list[str]:
     """Every span of `text` that reads as a film title: quoted ones that hold a capital letter,
-    and Title Cased runs followed by a year ("Zorblax Returns (1987)")."""
+    and Title Cased runs followed by a year ("Zorblax Returns (1987)").
+
+    A number is a year only when it is no title's own: `is_title` (a normalised title -> whether
+    the catalog has it) makes "Blade Runner 2049", "Kubrick's 2001: A Space Odyssey" and "Sam
+    Mendes's 1917" references to those films, not to a "Blade Runner" of 2049.
+    """
     quoted = [(m[1] or m[2]).strip() for m in _QUOTED.finditer(text)]
     found = [q for q in quoted if any(c.isupper() for c in q)]
-    found += [m[1].strip() for m in _WITH_YEAR.finditer(text)]
-    # "In 1995", "The 1995 film", "Released 1995": words any sentence starts with name no film
-    return [f for f in found if any(w.lower().strip(",.:!?") not in _NOT_TITLES for w in f.split())]
+    for m in _WITH_YEAR.finditer(text):
+        words = m[1].strip()
+        # "In 1995", "The 1995 film", "Released 1995": words any sentence starts with name no film
+        if all(w.lower().strip(",.:!?") in _NOT_TITLES for w in words.split()):
+            continue
+        found.append(_numbered_title(words, m[2], text[m.start(2) :], is_title) or words)
+    return found
 
 
-def unknown_references(text: str, known_titles: Iterable[str]) -> list[str]:
+def _numbered_title(before: str, number: str, rest: str, is_title: Callable[[str], bool]) -> str | None:
+    """The catalog title the number belongs to: the longest one it ends ("Blade Runner 2049")
+    or starts ("2001: A Space Odyssey", "1917"), if any."""
+    words = before.split()
+    for start in range(len(words)):
+        title = " ".join([*words[start:], number])
+        if is_title(normalise_title(title)):
+            return title
+    after = rest.split()[:_MAX_TITLE_WORDS]
+    for end in range(len(after), 0, -1):
+        title = " ".join(after[:end]).strip(" ,;:!?\"'.")
+        if is_title(normalise_title(title)):
+            return title
+    return None
+
+
+def unknown_references(
+    text: str, known_titles: Iterable[str], is_title: Callable[[str], bool] = lambda key: False
+) -> list[str]:
     """The title references in `text` that name none of `known_titles` (the pick, the other
     picks, the user's own references and history). A reference counts as known when it, or the
-    words it ends with ("Like Heat" -> "Heat"), is one of them."""
+    words it ends with ("Like Heat" -> "Heat"), is one of them; `is_title` as for `references`."""
     known = {normalise_title(t) for t in known_titles if t}
     unknown = []
-    for reference in references(text):
+    for reference in references(text, is_title):
         words = reference.split()
         tails = {normalise_title(" ".join(words[i:])) for i in range(len(words))}
         if not tails & known:

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from store.embeddings import Embedder
 from store.filters import FilterIndex, Filters, matches, sql_where
-from store.movie import Movie, ascii_fold, normalise_title
+from store.movie import Movie, ascii_fold, normalise_title, numbered_key, same_sequel
 from store.surnames import Surname, surname_index
 from store.vectors import ExactIndex, VectorStore, all_vectors, load_matrix, save_matrix
 
@@ -184,6 +184,9 @@ class Catalog:
                 self._people.setdefault(name.casefold(), name)
                 self._people.setdefault(ascii_fold(name).casefold(), name)  # users rarely type accents
         self._title_keys = list(self._titles)
+        self._numbered: dict[str, list[str]] = defaultdict(list)  # "frozen 2" for "Frozen II"
+        for key, ids in self._titles.items():
+            self._numbered[numbered_key(key)].extend(ids)
         self._surnames: dict[str, Surname] | None = None
 
     @property
@@ -405,7 +408,10 @@ class Catalog:
         """The film a user means by what they typed: exact title first, then typos.
 
         A trailing year ("Heat 1995", "Heat (1995)") picks between remakes; without
-        one the most-voted film wins and the others come back as alternatives.
+        one the most-voted film wins and the others come back as alternatives. A typo is
+        forgiven in words, never in a sequel number (store.movie.same_sequel): "Frozen 2" is
+        no film of a catalog that only has Frozen (which comes back 20 points down, a mere
+        suggestion), though it is the film called "Frozen II".
         """
         key, year = normalise_title(text), None
         if key not in self._titles:  # "Blade Runner 2049" is a title, "Heat 1995" is not
@@ -413,15 +419,19 @@ class Catalog:
             key = normalise_title(query)
         if not key:
             return None
-        ids = self._titles.get(key)
+        ids = self._titles.get(key) or self._numbered.get(numbered_key(key))
         score = 100.0
         if not ids:
-            found = process.extract(key, self._title_keys, scorer=fuzz.ratio, limit=5, score_cutoff=75)
+            found = process.extract(key, self._title_keys, scorer=fuzz.ratio, limit=10, score_cutoff=75)
             if not found:
                 return None
+            # "Toy Story 4" is no typo of "Toy Story 3", however close: another number is only a
+            # suggestion, scored down like another year, below any cut-off
+            agreeing = [hit for hit in found if same_sequel(key, hit[0])]
+            found = (agreeing or found)[:5]
             best = found[0][1]
             ids = [mid for title, s, _ in found if s >= best - 0.01 for mid in self._titles[title]]
-            score = best
+            score = best if agreeing else best - 20
         candidates = [self.movies[mid] for mid in ids]
         if year is not None:
             same_year = [m for m in candidates if m.year is not None and abs(m.year - year) <= 1]

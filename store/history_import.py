@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -451,7 +450,7 @@ class CatalogMatcher:
         movie = movies[found.movie_id]
         if year is not None and (movie.year is None or abs(movie.year - year) > 1):
             return _Match(None, "unmatched")
-        if _other_film(movie, imdb_id) or _numbers(movie.title) != _numbers(title):
+        if _other_film(movie, imdb_id):  # a sequel's number was already checked: same_sequel
             return _Match(None, "unmatched")
         if found.ambiguous:
             labels = (movie.label, *(label for _, label in found.alternatives))
@@ -461,14 +460,6 @@ class CatalogMatcher:
 
 def _other_film(movie: Movie, imdb_id: str | None) -> bool:
     return bool(imdb_id and movie.imdb_id and movie.imdb_id != imdb_id)
-
-
-_NUMBER = re.compile(r"\b(\d+|[ivx]+)\b")
-
-
-def _numbers(title: str) -> list[str]:
-    """Digits and roman numerals, which tell sequels apart: "Part II" and "Part III"."""
-    return _NUMBER.findall(normalise_title(title))
 
 
 # -- writing -------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 
 from store.vocab import COUNTRIES, GENRES, LANGUAGES, MOODS
 
@@ -223,6 +224,70 @@ def normalise_title(title: str) -> str:
     if match and "," in title:
         text = match.group(1)
     return _ARTICLES.sub("", text).strip() or text
+
+
+# -- sequel numbers ------------------------------------------------------------------------------
+
+# Words after which a number is a part number whatever it looks like ("Part Two", "Vol. 1").
+PART_WORDS = frozenset({"part", "vol", "volume", "chapter", "episode", "book"})
+_NUMBER_WORDS = dict(zip(
+    ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"),
+    range(1, 21), strict=True))  # fmt: skip
+_ROMAN_NUMERALS = dict(zip(
+    ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi",
+     "xvii", "xviii", "xix", "xx"),
+    range(1, 21), strict=True))  # fmt: skip
+
+
+def number_value(word: str, *, named: bool = False) -> int | None:
+    """What a word of a normalised title counts as: digits ("2", "2049") or a Roman numeral
+    ("ii"), and with `named` a number word ("two"); None for any other word."""
+    if word.isdigit():
+        return int(word)
+    return _ROMAN_NUMERALS.get(word) or (_NUMBER_WORDS.get(word) if named else None)
+
+
+def _numbered(words: list[str]) -> list[int | None]:
+    """Each word's value where it counts as a number of the title (see sequel_numbers), else None."""
+    values: list[int | None] = []
+    for n, word in enumerate(words):
+        where_sequels_go = n > 0 and (n == len(words) - 1 or words[n - 1] in PART_WORDS)
+        counts = word.isdigit() or (n > 0 and (where_sequels_go or len(word) > 1))
+        values.append(number_value(word, named=where_sequels_go) if counts else None)
+    return values
+
+
+@lru_cache(maxsize=1 << 16)
+def sequel_numbers(title: str) -> tuple[int, ...]:
+    """The numbers that tell a film from its sequels, by value: "Part 2", "Part II" and "Part Two"
+    agree, "Toy Story 3" and "Toy Story 4" do not.
+
+    Digits count wherever they are ("Terminator 2: Judgment Day", "Blade Runner 2049"). A Roman
+    numeral or number word counts only where a sequel number goes, at the end or after "Part"
+    or "Vol." ("Rocky IV", "Ocean's Eleven", "Dune: Part Two"); a Roman one also inside a title
+    when it has two letters or more ("Star Trek II: The Wrath of Khan"), but never first ("I,
+    Robot", "V for Vendetta", "Seven Samurai"), nor "v" between words ("Batman v Superman").
+    A final 1 is no sequel's: "Toy Story 1" is Toy Story and "Kill Bill: Vol. 1" is Kill Bill.
+    """
+    words = normalise_title(title).split()
+    numbers = [value for value in _numbered(words) if value is not None]
+    if len(words) > 1 and numbers and numbers[-1] == 1 and number_value(words[-1], named=True) == 1:
+        numbers.pop()
+    return tuple(numbers)
+
+
+def numbered_key(title: str) -> str:
+    """normalise_title with its numbers in digits, where "Frozen II", "Frozen 2" and "Dune: Part
+    Two", "Dune Part 2" meet: one film however its number is written."""
+    words = normalise_title(title).split()
+    return " ".join(word if value is None else str(value) for word, value in zip(words, _numbered(words), strict=True))
+
+
+def same_sequel(typed: str, title: str) -> bool:
+    """Whether what a user typed can name `title` as far as numbers go: "Frozen 2" is not
+    Frozen, "Toy Story 4" is not Toy Story 3, "Godfather Part 2" is The Godfather Part II."""
+    return sequel_numbers(typed) == sequel_numbers(title)
 
 
 def ascii_fold(text: str) -> str:

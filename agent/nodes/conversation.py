@@ -6,6 +6,7 @@ from agent.crowd import verdicts
 from agent.deps import Deps
 from agent.explanations import links_to
 from agent.factcheck import crowd_errors
+from agent.nodes.reply import not_in_catalog
 from agent.state import State
 from store.profiles import DISLIKE_STARS, LIKE_STARS
 
@@ -85,6 +86,8 @@ def record_opinion(state: State, deps: Deps) -> dict:
     """ "I've seen Heat", "loved the first one", "hated Titanic": written to the profile."""
     intent = state.get("intent") or "seen"
     targets = _pointed(state, deps)
+    if not targets and state.get("unknown_titles"):  # "watched Alien 3, loved it" with no Alien 3
+        return _say(f"{not_in_catalog(state['unknown_titles'])}, so I haven't noted anything.", intent)
     if not targets:
         return _say('Which movie do you mean? Name it, or say "the second one" after I suggest some.', intent)
     labels = [deps.catalog.movies[m].label for m in targets]

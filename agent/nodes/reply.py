@@ -10,6 +10,12 @@ from agent.understanding.request import Request
 from store.vocab import LANGUAGES
 
 
+def not_in_catalog(titles: list[str]) -> str:
+    """What to say of films named that the catalog lacks ("Frozen 2"), for the caller to go on."""
+    named = " or ".join(f"“{title}”" for title in titles)
+    return f"I couldn't find {named} in my catalog (a typo, or too new or obscure?)"
+
+
 def reply(state: State, deps: Deps) -> dict:
     """The answer: an intro line, one block per pick, and the suggestions logged."""
     picks = state.get("picks") or []
@@ -30,9 +36,7 @@ def reply(state: State, deps: Deps) -> dict:
         intro += f" ({note})" if note else ""
     unknown = request.get("unknown_titles") or []
     if unknown:
-        named = " or ".join(f"“{title}”" for title in unknown)
-        note = f"I couldn't find {named} in my catalog (a typo, or too new or obscure?), so these leave it out."
-        intro = f"{note} {intro}"
+        intro = f"{not_in_catalog(unknown)}, so these leave it out. {intro}"
     if state.get("noted"):
         intro = f"{state['noted']} {intro}"
     suggestion_ids = _log(state, deps, picks)

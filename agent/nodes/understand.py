@@ -33,7 +33,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     has_previous = bool(previous) or bool(last_picks)
     base = {"messages": [*seeded, {"role": "user", "text": message}], "ordinal": None, "mentioned": [],
             "stated_rating": None, "llm_calls": 0, "picks": [], "candidates": [], "in_passing": {},
-            "recorded": {}, "noted": "", "debug": {}}  # fmt: skip
+            "recorded": {}, "noted": "", "debug": {}, "unknown_titles": []}  # fmt: skip
     if not message:
         return {**base, "intent": "help"}
     classified, understood, calls = read_message(deps, message, history, has_previous=has_previous)
@@ -46,7 +46,8 @@ def understand_message(state: State, deps: Deps) -> dict:
     if intent == "recommend" and not state.get("always_recommend") and says_nothing(message, understood, deps.catalog):
         intent = "unclear"
     update = {**base, "intent": intent, "ordinal": classified.ordinal, "mentioned": classified.titles,
-              "stated_rating": classified.rating, "llm_calls": calls}  # fmt: skip
+              "stated_rating": classified.rating, "llm_calls": calls,
+              "unknown_titles": list(understood.unknown_titles)}  # fmt: skip
     # "something older", "from the 80s": a message that says nothing about the film itself follows on
     bounds_only = is_open(dataclasses.asdict(understood)) and not states_subject(message, understood)
     follows_on = previous and (state.get("always_recommend") or bounds_only)

@@ -16,7 +16,7 @@ from typing import Literal
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.text import normalise_message, word_set
-from agent.understanding.titles import titles_after
+from agent.understanding.titles import ends_in_numbered_title, titles_after
 
 Intent = Literal["recommend", "refine", "more", "why", "seen", "liked", "disliked", "help", "smalltalk"]
 
@@ -124,7 +124,9 @@ _STARS = re.compile(
     r"(?<![\w.])(?P<n>\d(?:\.5)?|10|one|two|three|four|five)\s*(?:(?:/|out\s+of)\s*(?P<of>5|10)\b|stars?\b)"
     r"|(?P<emoji>⭐+)"
 )
-_GIVE = re.compile(r"\b(?:give|gave|rate|rated|rating|score)\b[^.!?]*?(?<![\w.])(?P<n>\d(?:\.5)?)(?![\w.])")
+_GIVE = re.compile(r"\b(?:give|gave|rate|rated|rating|score)\b")
+_GIVEN = re.compile(r"(?<![\w.])(?P<n>\d(?:\.5)?)(?![\w.])")  # the stars after it: "rated Heat 4"
+_SENTENCE_END = re.compile(r"[!?]|\.(?!\d)")
 _TITLE_INTRO = re.compile(r"\b(?:give|gave|rate|rated|rating|for)\b")
 _STAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
@@ -213,7 +215,7 @@ def _feedback(
     text: str, lowered: str, understood: Understood, lookup: CatalogLookup, ordinal: int | None
 ) -> Classified | None:
     """A verdict or a "seen it" about named titles, a position in the list, or "it"."""
-    rating = _stars(lowered)
+    rating = _stars(lowered, lookup)
     plain = not _has_filters(understood)
     verdict = next(
         (
@@ -251,8 +253,12 @@ def _named_titles(text: str, lowered: str, anchor: re.Match[str] | None, lookup:
     return []
 
 
-def _stars(lowered: str) -> float | None:
-    """ "4 stars", "8/10", "⭐⭐⭐", "I'd give it a 4": on the 0.5-5 scale, to the nearest half."""
+def _stars(lowered: str, lookup: CatalogLookup | None = None) -> float | None:
+    """ "4 stars", "8/10", "⭐⭐⭐", "I'd give it a 4": on the 0.5-5 scale, to the nearest half.
+
+    A number after "rated"/"gave" that ends a catalog title is the film's, not stars: "I gave Toy
+    Story 3 a 4" gives 4 stars, "I rated Toy Story 3" none (`lookup` tells; without it, no title).
+    """
     value = None
     if m := _STARS.search(lowered):
         if m["emoji"]:
@@ -262,10 +268,19 @@ def _stars(lowered: str) -> float | None:
             if m["of"] == "10":
                 value /= 2
     elif m := _GIVE.search(lowered):
-        value = float(m["n"])
+        value = _given(lowered, m.end(), lookup)
     if value is None or value <= 0:
         return None
     return min(5.0, max(0.5, round(value * 2) / 2))
+
+
+def _given(lowered: str, start: int, lookup: CatalogLookup | None) -> float | None:
+    for m in _GIVEN.finditer(lowered, start):
+        if _SENTENCE_END.search(lowered, start, m.start()):
+            return None
+        if lookup is None or not ends_in_numbered_title(lowered[start : m.end()], lookup):
+            return float(m["n"])
+    return None
 
 
 def _has_filters(u: Understood) -> bool:

@@ -25,7 +25,13 @@ from agent.understanding.numbers import read_count, read_kid_ages, read_rating, 
 from agent.understanding.people import People, read_people, read_surnames
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.text import STOPWORDS, TOKEN, Scan, Tok, word_set
-from agent.understanding.titles import TitleReader, note_unknown_titles, read_bare_titles, read_cued_titles
+from agent.understanding.titles import (
+    TitleReader,
+    note_missing_sequels,
+    note_unknown_titles,
+    read_bare_titles,
+    read_cued_titles,
+)
 
 # --- the query ---------------------------------------------------------------------------------
 
@@ -84,6 +90,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     unknown = read_cued_titles(scan, reader, out)
     read_people(scan, people, out)
     read_bare_titles(scan, reader, out)
+    unknown = note_missing_sequels(scan, reader, out, unknown)
     read_surnames(scan, lookup.surname_index(), out)
     for start, end in scan.title_years:  # "(1995)" a title did not take is still a title's year
         scan.take(start, end)

@@ -28,7 +28,7 @@ from agent.understanding.text import (
     word_set,
 )
 from store.catalog import TitleMatch
-from store.movie import TITLE_MATCH_SCORE, normalise_title
+from store.movie import PART_WORDS, TITLE_MATCH_SCORE, normalise_title, number_value, same_sequel
 
 BARE_TITLE_SCORE = 92.0  # an un-cued Title Cased phrase needs more confidence
 
@@ -93,6 +93,10 @@ class _Candidate:
     words: list[str]
     title_cased: bool
     goes_on: bool  # the text past it reads like more of a title ("Pride" and Prejudice)
+    sequel: str = ""  # a sequel number typed right after it ("Frozen" 2, "Dune" Part Two)
+    sequel_end: int = 0  # token index just past that number
+    reach: tuple[int, int, int] = (0, 0, 0)  # where the title starts and ends, and its sequel number ends
+    stars: bool = False  # that number may be stars instead ("rated Heat 4"): see TitleReader.best
 
     @property
     def numbers_only(self) -> bool:
@@ -141,9 +145,12 @@ class TitleReader:
         self.lookup = lookup
         self.people = people
         self._cache: dict[str, TitleMatch | None] = {}
+        self.missing: list[tuple[int, int, int]] = []  # "Frozen 2": a catalog title, a sequel it lacks
 
     def candidate(self, toks: list[Tok], start: int, end: int, *, backward: bool = False) -> _Candidate:
         span = toks[start:end]
+        part = end - 1 if span[-1].text in PART_WORDS else end  # "Kill Bill Vol" . 2
+        sequel_end = end if backward else max(end, self._sequel_end(toks, part))
         return _Candidate(
             start=start,
             end=end,
@@ -151,7 +158,47 @@ class TitleReader:
             words=[t.text for t in span if t.is_word],
             title_cased=self.scan.title_cased(span),
             goes_on=self._goes_on(toks, start - 1 if backward else end, -1 if backward else 1),
+            sequel=self.scan.original[toks[end].start : toks[sequel_end - 1].end] if sequel_end > end else "",
+            sequel_end=sequel_end,
+            reach=(span[0].start, span[-1].end, toks[sequel_end - 1].end),
+            stars=(
+                sequel_end == end + 1
+                and toks[end].text in _STAR_DIGITS
+                and not _graded(toks, sequel_end)
+                and self._rated(toks, start)
+            ),
         )
+
+    @staticmethod
+    def _rated(toks: list[Tok], start: int) -> bool:
+        """Whether a rating verb governs the title that starts at toks[start] ("I rated Heat")."""
+        k = start - 1
+        while k >= 0 and toks[k].text in _BEFORE_RATED_TITLE:
+            k -= 1
+        return k >= 0 and toks[k].text in _RATING_VERBS
+
+    def _sequel_end(self, toks: list[Tok], k: int) -> int:
+        """Past the sequel number that starts at toks[k] ("2", "II", "Part 2", "Vol. 3"), or k.
+
+        Not a year ("Heat 1995" is Heat), not stars or a count ("Heat 4 stars", "Heat 4/5",
+        "Frozen 2 times"), and not a lone "I" ("like Heat I guess").
+        """
+        j = k
+        named = j < len(toks) and toks[j].text in PART_WORDS
+        if named:
+            j += 2 if j + 1 < len(toks) and toks[j + 1].text == "." else 1
+        if j >= len(toks) or (value := number_value(toks[j].text, named=named)) is None:
+            return k
+        word = toks[j].text
+        lone_letter = len(word) == 1 and not word.isdigit()  # "V" may be Roman, "i" is the pronoun
+        if not named and (value >= 100 or (lone_letter and (word == "i" or not self.scan.capitalised(toks[j])))):
+            return k
+        after = toks[j + 1] if j + 1 < len(toks) else None
+        if after is not None and (after.text in _NOT_SEQUEL_AFTER or (after.text == "." and after.start == toks[j].end
+                                                                      and j + 2 < len(toks)
+                                                                      and toks[j + 2].text.isdigit())):  # fmt: skip
+            return k
+        return j + 1
 
     def _goes_on(self, toks: list[Tok], k: int, step: int) -> bool:
         if not 0 <= k < len(toks):
@@ -180,10 +227,15 @@ class TitleReader:
     def best(self, cands: list[_Candidate], strength: str) -> tuple[TitleMatch, _Candidate] | None:
         """The most convincing candidate: an exact title wins (the longest), then the best score.
 
+        A number after a title is its sequel's ("loved Frozen 2" is no Frozen), except a 1-5 after
+        a rating verb: "I rated Heat 4" rates Heat, for the catalog holds no "Heat 4"; "I rated
+        Toy Story 3" names Toy Story 3, the longer exact title, since the catalog holds it.
+
         Candidates come shortest first; growth stops at an exact title unless the text goes on
         the way titles do ("Pride" and Prejudice), which keeps fuzzy catalog calls rare.
         """
         accepted: list[_Pick] = []
+        missed: _Candidate | None = None
         for cand in cands:
             if not cand.words or self.is_person(cand):
                 if cand.words:
@@ -194,12 +246,17 @@ class TitleReader:
             match = self.resolve(cand)
             if match is None or not _acceptable(cand, match, strength):
                 continue
+            if cand.sequel and not same_sequel(f"{cand.text} {cand.sequel}", match.title) and not cand.stars:
+                missed = missed or cand  # "Frozen 2" is not Frozen, and not in the catalog either
+                continue
             exact = _same_title(cand.text, match.title) or _same_title(cand.text, f"{match.title} {match.year}")
             pick = _Pick(match, cand, exact)
             accepted.append(pick)
             if pick.exact and not cand.goes_on:
                 break
         if not accepted:
+            if missed is not None and missed.reach not in self.missing:
+                self.missing.append(missed.reach)
             return None
         exact = [p for p in accepted if p.exact]
         if exact:
@@ -217,13 +274,19 @@ class TitleReader:
         found: list[TitleMatch] = []
         end = j
         while j < len(toks):
-            picked = self.best(self.forward(toks, j), strength)
+            cands = self.forward(toks, j)
+            picked = self.best(cands, strength)
             if picked is None:
-                break
-            match, cand = picked
-            if match.movie_id not in [m.movie_id for m in found]:
-                found.append(match)
-            end = j = cand.end
+                # "like Frozen 2 or Heat": a sequel the catalog lacks is noted, and the list goes on
+                missed = next((c for c in cands if c.reach in self.missing), None)
+                if missed is None:
+                    break
+                end = j = missed.sequel_end
+            else:
+                match, cand = picked
+                if match.movie_id not in [m.movie_id for m in found]:
+                    found.append(match)
+                end = j = cand.end
             while j < len(toks) and toks[j].text in TITLE_SEPARATORS:
                 j += 1
             if j == end or j == len(toks) or not self._may_start_title(toks[j]):
@@ -242,14 +305,17 @@ class TitleReader:
         k = j
         while k < len(toks) and k - j < MAX_TITLE_TOKENS:
             tok = toks[k]
-            if GAP in tok.text or tok.text in HARD_STOPS:
+            part_number = k > j and toks[k - 1].text in PART_WORDS and self._sequel_end(toks, k - 1) > k
+            if GAP in tok.text or (tok.text in HARD_STOPS and not part_number):  # "Kill Bill Vol. 2" goes on
                 break
-            if k > j and _may_end_before(tok):
-                ends.append(k)
+            if k > j and (_may_end_before(tok) or self._sequel_end(toks, k) > k or _grade_follows(toks, k)):
+                ends.append(k)  # before "from", "Frozen" II, or "rate Heat" a 4
+            if k > j and self._sequel_end(toks, k) == k + 1:  # "gave Toy Story 3 a 4": or with its number
+                ends.append(k + 1)
             k += 1
         if k > j and (not ends or ends[-1] != k):
             ends.append(k)
-        ends = [e for e in ends if toks[e - 1].is_word]
+        ends = sorted({e for e in ends if toks[e - 1].is_word})
         return [self.candidate(toks, j, e) for e in ends[:MAX_TITLE_CANDIDATES]]
 
     def backward(self, toks: list[Tok], j: int) -> list[_Candidate]:
@@ -264,6 +330,29 @@ class TitleReader:
             if tok.is_word:
                 cands.append(self.candidate(toks, start, j, backward=True))
         return cands
+
+
+# "I rated Heat 4", "gave Heat 4", "I'd also rate Heat 4": a 1-5 there may be stars, not a sequel.
+_RATING_VERBS = word_set("rate rated rates rating give gave gives giving score scored scores scoring")
+_BEFORE_RATED_TITLE = word_set("also just only finally even for")  # "my rating for Heat 4"
+_STAR_DIGITS = frozenset("12345")
+
+# After a number these make it stars, a count or a length, not a sequel's ("Heat 4 stars").
+_NOT_SEQUEL_AFTER = word_set(
+    "/ % stars star out times time x hours hour hrs hr minutes minute mins min years year yrs "
+    "of films movies flicks ones more people kids"
+)
+
+
+def _graded(toks: list[Tok], k: int) -> bool:
+    """Stars come at toks[k] ("gave Toy Story 4 a 4", "rated Toy Story 4 5 stars"): the number
+    before them was the film's."""
+    return k < len(toks) and (toks[k].text.isdigit() or _grade_follows(toks, k))
+
+
+def _grade_follows(toks: list[Tok], k: int) -> bool:
+    """ "I'd rate Heat a 4", "gave Heat an 8/10": the article starts a grade, not more of the title."""
+    return toks[k].text in ("a", "an") and k + 1 < len(toks) and toks[k + 1].text.isdigit()
 
 
 def _may_end_before(tok: Tok) -> bool:
@@ -293,8 +382,8 @@ def _acceptable(cand: _Candidate, match: TitleMatch, strength: str) -> bool:
     if cand.plain_words:  # "Scary Movie" is a title only when typed as one
         if not exact or cand.words[0] in _LEADING_ARTICLES:
             return False
-        if strength == _BARE:
-            return len(cand.words) >= 2
+        if strength == _BARE:  # "Alien" is a theme, "Alien 3" a film
+            return len(cand.words) >= 2 or (cand.title_cased and bool(cand.sequel))
         return cand.title_cased or (strength == _STRONG and (len(cand.words) >= 2 or cand.numbers_only))
     if strength == _STRONG:
         return True
@@ -355,6 +444,19 @@ def _named_after(scan: Scan, toks: list[Tok], j: int) -> tuple[int, int] | None:
     return toks[run[0]].start, toks[run[1] - 1].end
 
 
+def note_missing_sequels(
+    scan: Scan, reader: TitleReader, out: Understood, unknown: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """ "Frozen 2" where the catalog has Frozen only: a film it does not know, said so rather than
+    read as Frozen; its number is no count or rating either ("like Toy Story 4" asks for no 4 films).
+    Returns the `unknown` spans that are not part of one ("Kill Bill Vol" of "Kill Bill Vol. 3")."""
+    for start, title_end, end in reader.missing:
+        extend_unique(out.unknown_titles, [scan.original[start:end]])
+        if GAP not in scan.text[title_end:end]:
+            scan.take(title_end, end)
+    return [(a, b) for a, b in unknown if not any(start < b and a < end for start, _, end in reader.missing)]
+
+
 def note_unknown_titles(scan: Scan, spans: list[tuple[int, int]], out: Understood) -> None:
     """Names after "like" that no later pass explained: not a person, a genre, a mood or a year."""
     for start, end in spans:
@@ -402,7 +504,7 @@ def read_bare_titles(scan: Scan, reader: TitleReader, out: Understood) -> None:
         cands = [
             c
             for c in _run_candidates(reader, toks, start, end)
-            if len(c.words) > 1 or whole_message or _unusual(c.text)
+            if len(c.words) > 1 or whole_message or _unusual(c.text) or c.sequel  # "Alien 3"
         ]
         picked = reader.best(cands, _BARE)
         if picked:
@@ -454,6 +556,18 @@ def titles_after(text: str, offset: int, lookup: CatalogLookup) -> list[TitleMat
     j = next((k for k, t in enumerate(toks) if t.start >= offset), len(toks))
     reader = TitleReader(scan, lookup, People(lookup.people_index()))
     return reader.read_list(toks, j, _STRONG)[0]
+
+
+def ends_in_numbered_title(text: str, lookup: CatalogLookup) -> bool:
+    """Whether `text` ends with a catalog title whose last word is its number, typed whole
+    ("rated toy story 3"): that number is the film's, not stars."""
+    words = text.split()[-MAX_TITLE_TOKENS:]
+    for start in range(len(words) - 1):  # two words at least: "rated 9" is no film called "9"
+        typed = " ".join(words[start:])
+        match = lookup.resolve_title(typed)
+        if match is not None and _same_title(typed, match.title):
+            return True
+    return False
 
 
 _YEAR_MARK = re.compile(r"\((\d{4})\)")

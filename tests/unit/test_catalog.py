@@ -1,6 +1,7 @@
 import pytest
 
 from store.filters import Filters
+from store.movie import TITLE_MATCH_SCORE, same_sequel
 
 
 def titles(results):
@@ -126,3 +127,42 @@ def test_autocomplete_lists_a_film_once_whichever_of_its_titles_matched(starter)
     found = [m.id for m in starter.suggest_titles("monkeys")]
     assert len(found) == len(set(found))
     assert [starter.movies[i].title for i in found].count("12 Monkeys") == 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "title", "same"),
+    [
+        ("Frozen 2", "Frozen", False),
+        ("Frozen II", "Frozen 2", True),
+        ("Toy Story 4", "Toy Story 3", False),
+        ("Toy Story 1", "Toy Story", True),
+        ("Evil Dead", "Evil Dead II", False),
+        ("Godfather Part 2", "The Godfather: Part II", True),
+        ("Dune Part 2", "Dune: Part Two", True),
+        ("Kill Bill", "Kill Bill: Vol. 1", True),
+        ("Kill Bill Vol 3", "Kill Bill: Vol. 2", False),
+        ("Terminator 3 Judgment Day", "Terminator 2: Judgment Day", False),
+        ("Ocean's 11", "Ocean's Eleven", True),
+        ("Ocean's Twelve", "Ocean's Eleven", False),
+        ("Blade Runer 2049", "Blade Runner 2049", True),
+        ("Blade Runner", "Blade Runner 2049", False),
+        ("2001 a space odyssey", "2001: A Space Odyssey", True),
+        ("Seven", "Se7en", True),
+        ("Twelve Monkees", "Twelve Monkeys", True),
+        ("Batman vs Superman", "Batman v Superman", True),  # "v" between words is no Roman five
+        ("I Robot", "I, Robot", True),
+    ],
+)
+def test_a_sequel_number_must_agree_however_it_is_written(typed, title, same):
+    assert same_sequel(typed, title) is same
+
+
+def test_resolve_title_forgives_typos_but_not_sequel_numbers(starter):
+    for typed in ("Toy Story 4", "Frozen 2", "Inside Out 3"):  # Toy Story 3 is one letter away, yet no match
+        found = starter.resolve_title(typed)
+        assert found is None or found.score < TITLE_MATCH_SCORE - 10, (typed, found)
+    assert starter.resolve_title("Toy Story 1").movie_id == "toy-story-1995"
+    assert starter.resolve_title("Paddingtn 2").movie_id == "paddington-2-2017"
+    assert starter.resolve_title("Godfather Part 2").movie_id == "the-godfather-part-ii-1974"
+    assert starter.resolve_title("Blade Runner 2049").movie_id == "blade-runner-2049-2017"
+    assert starter.resolve_title("Heat 1995").movie_id == "heat-1995"

@@ -120,10 +120,7 @@ def test_a_models_explanation_is_told_the_counts_and_held_to_them(starter, store
     understood = {"intent": "recommend", "like_titles": ["Se7en"]}
     model.queue(understood, {"explanations": []})
     for n, film in enumerate(ids(bot.ask("something like Se7en", user="cli:probe"))):
-        # "Blade Runner 2049" in a model's text reads as a film "Blade Runner" of 2049 to
-        # agent.untrusted, which then refuses the whole text: such titles get no counts here
-        if not starter.movies[film].title[-1].isdigit():
-            fans_rate(store, film, [5.0, 4.0, 4.0], prefix=f"ml:{n}-")
+        fans_rate(store, film, [5.0, 4.0, 4.0], prefix=f"ml:{n}-")
     model.queue(understood, {"explanations": []})
     picked = ids(bot.ask("something like Se7en", user="cli:me"))  # the same store gives cli:you these
     se7en = starter.movies[SE7EN]

@@ -101,6 +101,25 @@ def test_a_star_rating_said_in_chat_marks_watched_and_is_reported(service):
     assert service.profiles.has_watched(BOB, "heat-1995")
 
 
+@pytest.mark.parametrize(
+    ("text", "movie", "stars"),
+    [("I rated Heat 4", "heat-1995", 4.0), ("gave Heat 4", "heat-1995", 4.0),
+     ("I'd rate Heat a 4", "heat-1995", 4.0),
+     ("I rated Alien 3", "alien-1979", 3.0),  # the starter catalog has no Alien 3: stars for Alien
+     ("I gave Toy Story 3 a 4", "toy-story-3-2010", 4.0)],  # it has Toy Story 3: that film
+)  # fmt: skip
+def test_a_number_after_a_rated_title_is_stars_unless_the_catalog_has_that_sequel(service, text, movie, stars):
+    turn = service.chat(BOB, text, channel="rated")
+    assert (turn.recorded["ratings"], turn.recorded["watched"]) == ({movie: stars}, [movie])
+    assert "Which movie do you mean?" not in turn.reply
+
+
+def test_a_verdict_on_a_sequel_the_catalog_lacks_says_so_and_records_nothing(service):
+    turn = service.chat(BOB, "watched Alien 3 last night, loved it", channel="alien3")
+    assert "I couldn't find “Alien 3” in my catalog" in turn.reply and "Which movie" not in turn.reply
+    assert not turn.recorded and not service.profiles.has_watched(BOB, "alien-1979")
+
+
 def test_an_emoji_or_message_that_is_not_ours_means_nothing(service):
     [(message, _), *_] = posted(service)
     assert service.react("discord", message, ANA, "🍿", added=True) is None
@@ -223,6 +242,37 @@ def test_chat_and_commands_take_the_same_typed_titles(service, typed, meant):
         assert service.resolve(typed).id == meant
     turn = service.chat(ANA, f"I also really liked {typed}.", channel="titles", platform="cli")
     assert turn.recorded.get("likes", []) == ([meant] if meant else [])  # not a like of a film never named
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("Frozen 2", None), ("Frozen II", None), ("Toy Story 4", None), ("Inside Out 3", None),  # sequels it lacks
+     ("Ocean's Twelve", None), ("Godfather Part 3", None), ("Kill Bill Vol 3", None),
+     ("Toy Story 2", "toy-story-2-1999"), ("Toy Story 1", "toy-story-1995"),  # numbers that agree
+     ("Godfather Part 2", "the-godfather-part-ii-1974"), ("Dune Part 2", "dune-part-two-2024"),
+     ("Ocean's 11", "ocean-s-eleven-2001"), ("Paddingtn 2", "paddington-2-2017"),
+     ("Blade Runner 2049", "blade-runner-2049-2017"), ("2001: A Space Odyssey", "2001-a-space-odyssey-1968"),
+     ("1917", "1917-2019"), ("Se7en", "se7en-1995"), ("Frozen", "frozen-2013"),  # numbers of the title itself
+     ("Kill Bill Vol. 2", "kill-bill-vol-2-2004"), ("The Jungle Book", "the-jungle-book-1967")],  # "Vol." "Book"
+)  # fmt: skip
+def test_a_sequel_number_typed_must_be_the_films_in_chat_and_commands(service, typed, meant):
+    """ "Frozen 2" is not Frozen: a command says the catalog lacks it, and so does a chat message,
+    which does not take it for a like of Frozen; a number that is part of the title is no sequel's."""
+    if meant is None:
+        with pytest.raises(UnknownTitle):
+            service.resolve(typed)
+    else:
+        assert service.resolve(typed).id == meant
+    turn = service.chat(ANA, f"I also really liked {typed}", channel="sequels", platform="cli")
+    assert turn.recorded.get("likes", []) == ([meant] if meant else [])
+    if meant is None:
+        assert f"I couldn't find “{typed}” in my catalog" in turn.reply
+
+
+def test_a_missing_sequel_is_answered_with_the_films_of_its_series(service):
+    with pytest.raises(UnknownTitle) as unknown:
+        service.resolve("Toy Story 4")
+    assert {"Toy Story (1995)", "Toy Story 2 (1999)", "Toy Story 3 (2010)"} <= set(unknown.value.suggestions)
 
 
 def test_resolve_says_what_to_type_instead(catalog, tmp_path):

@@ -15,7 +15,7 @@ from agent.understanding.reader import understand
 from agent.understanding.request import Understood
 from agent.understanding.request import is_open as request_is_open
 from store.catalog import TitleMatch
-from store.movie import normalise_title
+from store.movie import normalise_title, numbered_key, same_sequel
 from store.surnames import Surname, surname_keys
 
 
@@ -58,6 +58,9 @@ class FakeLookup:
         "mad-max-fury-road-2015": ("Mad Max: Fury Road", 2015),
         "toy-story-1995": ("Toy Story", 1995),
         "toy-story-3-2010": ("Toy Story 3", 2010),
+        "the-godfather-part-ii-1974": ("The Godfather Part II", 1974),
+        "frozen-2013": ("Frozen", 2013),
+        "2001-a-space-odyssey-1968": ("2001: A Space Odyssey", 1968),
         "love-actually-2003": ("Love Actually", 2003),
         "the-french-connection-1971": ("The French Connection", 1971),
         "american-psycho-2000": ("American Psycho", 2000),
@@ -116,10 +119,14 @@ class FakeLookup:
         key = normalise_title(text)
         if key in self._keys:
             return self._match(self._keys[key], 100.0)
+        numbered = {numbered_key(title): movie_id for title, movie_id in self._keys.items()}
+        if numbered_key(key) in numbered:  # "Godfather Part 2" is The Godfather Part II
+            return self._match(numbered[numbered_key(key)], 100.0)
         title, _, year = text.rpartition(" ")  # "Heat 1995", as store.catalog reads it
-        if year.isdigit() and normalise_title(title) in self._keys:
+        if year.isdigit() and len(year) == 4 and normalise_title(title) in self._keys:
             return self._match(self._keys[normalise_title(title)], 100.0)
-        best = process.extractOne(key, list(self._keys), scorer=fuzz.ratio)
+        # as store.catalog: a typo is forgiven in words, never in a sequel number
+        best = process.extractOne(key, [k for k in self._keys if same_sequel(key, k)], scorer=fuzz.ratio)
         return self._match(self._keys[best[0]], best[1]) if best else None
 
     def _match(self, movie_id: str, score: float) -> TitleMatch:
@@ -502,6 +509,15 @@ def test_reference_titles_keep_their_order() -> None:
         ("something like Horror Comedy", []),  # genres, capitalised
         ("something like zorblax", []),  # lower case: no word looks more like a title than the next
         ("something like a comedy from the 90s", []),
+        # a sequel the catalog lacks is not the film it follows, in any case, and says so
+        ("I also really liked Frozen 2", ["Frozen 2"]),
+        ("i also really liked frozen 2", ["frozen 2"]),
+        ("something like Toy Story 4", ["Toy Story 4"]),
+        ("Toy Story 4 marathon tonight", ["Toy Story 4"]),
+        ("like Frozen II", ["Frozen II"]),
+        ("like The Godfather Part III", ["The Godfather Part III"]),
+        ("like Ocean's Twelve", ["Ocean's Twelve"]),
+        ("watched Frozen 2 last night, loved it", ["Frozen 2"]),  # a bare single word, with its number
     ],
 )
 def test_named_titles_the_catalog_lacks_are_kept_to_say_so(text: str, unknown: list[str]) -> None:
@@ -509,6 +525,74 @@ def test_named_titles_the_catalog_lacks_are_kept_to_say_so(text: str, unknown: l
     assert u.unknown_titles == unknown
     if unknown:
         assert u.like_titles == []
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("like Toy Story 3", ["toy-story-3-2010"]),
+        ("like toy story 1", ["toy-story-1995"]),
+        ("like Godfather Part 2", ["the-godfather-part-ii-1974"]),
+        ("like the godfather part ii", ["the-godfather-part-ii-1974"]),
+        ("I loved Blade Runner 2049", ["blade-runner-2049-2017"]),
+        ("like Blade Runner", ["blade-runner-1982"]),
+        ("like 2001: A Space Odyssey", ["2001-a-space-odyssey-1968"]),
+        ("like Se7en", ["se7en-1995"]),
+        ("like Ocean's Eleven", ["oceans-eleven-2001"]),
+        ("like Frozen 2013", ["frozen-2013"]),  # a year, not a sequel
+        ("like Heat 2 hours at most", ["heat-1995"]),  # a length, not a sequel
+        ("like Heat I guess", ["heat-1995"]),  # the pronoun, not a Roman one
+    ],
+)
+def test_numbers_that_belong_to_the_title_or_are_no_sequel_keep_the_film(text: str, titles: list[str]) -> None:
+    u = understand(text, LOOKUP)
+    assert (u.like_titles, u.unknown_titles) == (titles, [])
+
+
+def test_a_missing_sequel_leaves_the_rest_of_the_list_and_is_no_count() -> None:
+    u = understand("3 films like Toy Story 4 or Heat", LOOKUP)
+    assert (u.like_titles, u.unknown_titles, u.count) == (["heat-1995"], ["Toy Story 4"], 3)
+    u = understand("something like Toy Story 4", LOOKUP)
+    assert u.count is None  # "4" named the film, it asked for no four films
+    u = understand("like Frozen II and Se7en", LOOKUP)
+    assert (u.like_titles, u.unknown_titles) == (["se7en-1995"], ["Frozen II"])
+
+
+@pytest.mark.parametrize(
+    ("text", "titles", "rating"),
+    [
+        ("I rated Heat 4", ["heat-1995"], 4.0),  # the catalog has no "Heat 4": stars
+        ("rated Heat 4", ["heat-1995"], 4.0),
+        ("gave Heat 4", ["heat-1995"], 4.0),
+        ("I'd rate Heat a 4", ["heat-1995"], 4.0),
+        ("I'd give Heat an 8/10", ["heat-1995"], 4.0),
+        ("my rating for Heat: 4", ["heat-1995"], 4.0),
+        ("I rated Frozen 2", ["frozen-2013"], 2.0),
+        ("I rated Toy Story 4", ["toy-story-1995"], 4.0),
+        ("I gave Toy Story 3 a 4", ["toy-story-3-2010"], 4.0),  # the catalog has Toy Story 3: the film's number
+        ("I rated Toy Story 3 4 stars", ["toy-story-3-2010"], 4.0),
+    ],
+)
+def test_a_number_after_a_rated_title_is_stars_unless_the_catalog_has_that_film(
+    text: str, titles: list[str], rating: float
+) -> None:
+    result = classify(text, LOOKUP, has_previous=False)
+    assert (result.titles, result.rating) == (titles, rating)
+    assert understand(text, LOOKUP).unknown_titles == []
+
+
+def test_a_rated_titles_own_number_is_no_rating() -> None:
+    """ "I rated Toy Story 3" names Toy Story 3; it gives neither it nor Toy Story three stars."""
+    assert understand("I rated Toy Story 3", LOOKUP).like_titles == ["toy-story-3-2010"]
+    assert classify("I rated Toy Story 3", LOOKUP, has_previous=False).rating is None
+    for text in ("I gave Toy Story 4 a 4", "I rated Toy Story 4 5 stars"):  # stars follow: 4 was the film's
+        assert classify(text, LOOKUP, has_previous=False).titles == []
+
+
+def test_without_a_rating_verb_the_number_stays_the_sequels() -> None:
+    u = understand("I loved Frozen 2", LOOKUP)
+    assert (u.like_titles, u.unknown_titles) == ([], ["Frozen 2"])
+    assert classify("I loved Frozen 2", LOOKUP, has_previous=False).titles == []
 
 
 def test_relative_years_follow_today() -> None:

@@ -11,7 +11,7 @@ import pytest
 from agent.deps import AgentConfig, Deps
 from agent.llm import StructuredLLM
 from agent.service import build_service
-from agent.untrusted import sanitise, unknown_references
+from agent.untrusted import references, sanitise, unknown_references
 from store.profiles import ProfileStore
 from tests.fakes import FakeChatModel
 
@@ -57,6 +57,33 @@ def test_an_email_address_or_a_plain_at_is_not_a_mention():
 )
 def test_title_references_are_found_in_or_out_of_the_catalog(text, unknown):
     assert unknown_references(text, ["Heat"]) == unknown
+
+
+CATALOG_KEYS = {"blade runner", "blade runner 2049", "2001 a space odyssey", "1917", "heat"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Blade Runner 2049 is a slow, haunting sequel.", ["Blade Runner 2049"]),  # not Blade Runner of 2049
+        ("Blade Runner 2049 (2017) broods.", ["Blade Runner 2049"]),
+        ("Kubrick's 2001: A Space Odyssey set the bar.", ["2001: A Space Odyssey"]),  # not "Kubrick's" of 2001
+        ("Sam Mendes's 1917 is one long take.", ["1917"]),
+        ("It follows Blade Runner (1982) closely.", ["Blade Runner"]),  # a year after a title
+        ("Better than Zorblax Returns 2049.", ["Zorblax Returns"]),  # no catalog title: 2049 is its year
+        ("In 1917, soldiers cross France.", []),
+    ],
+)
+def test_a_number_that_is_a_catalog_titles_own_is_no_year(text, found):
+    assert references(text, lambda key: key in CATALOG_KEYS) == found
+
+
+def test_a_title_with_a_year_like_number_is_known_by_that_title():
+    blade_runner_2049 = "Blade Runner 2049 is a slow, haunting sequel."
+    assert unknown_references(blade_runner_2049, ["Blade Runner 2049"], lambda key: key in CATALOG_KEYS) == []
+    assert unknown_references(blade_runner_2049, ["Heat"], lambda key: key in CATALOG_KEYS) == ["Blade Runner 2049"]
+    both = "Blade Runner (1982) and its sequel Blade Runner 2049."  # the original is named too: not known
+    assert unknown_references(both, ["Blade Runner 2049"], lambda key: key in CATALOG_KEYS) == ["Blade Runner"]
 
 
 UNDERSTOOD = {"intent": "recommend", "genres": ["crime"], "like_titles": ["Heat"], "year_min": 1990,
@@ -116,3 +143,24 @@ def test_the_llm_readers_free_words_are_sanitised(starter, profiles):
     answer = LLMRequest(intent="recommend", keywords=["heist <@123>", "@everyone"], query="heist http://evil.example")
     _, request = _from_llm(deps, answer, Classified(intent="recommend"), Understood(), False)
     assert request.keywords == ["heist"] and request.query == "heist"
+
+
+SCI_FI_2017 = {"intent": "recommend", "genres": ["sci-fi"], "year_min": 2017, "year_max": 2017,
+               "query": "a slow, brooding future noir"}  # fmt: skip
+
+
+def test_a_models_text_naming_blade_runner_2049_is_kept_for_that_pick(starter, profiles):
+    """Through the graph with a fake model: its explanation of Blade Runner 2049 naming the film
+    stands, where it used to read as a "Blade Runner" of 2049 and fall back to the template."""
+    model = FakeChatModel()
+    service = build_service(starter, profiles, llm=StructuredLLM(model, initial_wait=0.0),
+                            config=AgentConfig(explore=False))  # fmt: skip
+    model.queue(SCI_FI_2017, {"explanations": []})
+    picks = [r["id"] for r in service.chat("cli:una", "slow sci-fi from 2017", k=3).recommendations]
+    assert "blade-runner-2049-2017" in picks
+    said = {pick: f"{starter.movies[pick].title} is a slow, haunting watch." for pick in picks}
+    other = next(p for p in picks if p != "blade-runner-2049-2017")
+    said[other] = "As haunting as Blade Runner 2049, in its own way."  # another pick: still a known title
+    model.queue(SCI_FI_2017, {"explanations": [{"id": pick, "text": text} for pick, text in said.items()]})
+    second = service.chat("cli:ben", "slow sci-fi from 2017", k=3)
+    assert {r["id"]: r["explanation"] for r in second.recommendations} == said
