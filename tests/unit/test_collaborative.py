@@ -88,7 +88,8 @@ def test_liked_by_similar_falls_back_to_none_without_a_model_or_known_films():
     store.bulk_rate([(f"t:{u}", m, 5.0, None) for u, m in PAIRS])
     assert cf.liked_by_similar(deps.collaborative(), [("unknown", 5.0)], []) is None
     deps.profile_cache.clear()
-    assert next(iter(cf.liked_by_similar(deps.collaborative(), [], ["x"]))) in ("y", "z")  # a reference title seeds it alone
+    # a reference title seeds it alone
+    assert next(iter(cf.liked_by_similar(deps.collaborative(), [], ["x"]))) in ("y", "z")
     store.close()
 
 
