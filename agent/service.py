@@ -84,6 +84,8 @@ def _without_sequel_number(text: str) -> str:
     while len(words) > 1 and words[-1] in PART_WORDS:
         words.pop()
     return " ".join(words)
+
+
 Chart = Callable[["Profile"], bytes]
 
 

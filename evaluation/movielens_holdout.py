@@ -35,8 +35,20 @@ NEIGHBOURS: tuple[int | None, ...] = (10, 20, 50, 100, 200, None)  # item-kNN's 
 # each stage keeps the best of the previous one and varies one setting
 STAGES: tuple[tuple[str, tuple], ...] = (
     ("lam", LAMBDAS),
-    ("recency", tuple(dict.fromkeys(((10.0, 1.0), (10.0, 0.3), (5.0, 0.1), (3.0, 0.05),
-                                     (DEFAULT_SETTINGS.recent, DEFAULT_SETTINGS.old_weight))))),  # (decay, old weight)
+    (
+        "recency",
+        tuple(
+            dict.fromkeys(
+                (
+                    (10.0, 1.0),
+                    (10.0, 0.3),
+                    (5.0, 0.1),
+                    (3.0, 0.05),
+                    (DEFAULT_SETTINGS.recent, DEFAULT_SETTINGS.old_weight),
+                )
+            )
+        ),
+    ),  # (decay, old weight)
     ("neutral", (2.5, 3.0, 3.5)),
 )
 

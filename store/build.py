@@ -97,11 +97,7 @@ def ingest(
         movies = sorted(merged.movies.values(), key=lambda m: m.id)
         report.movies = len(movies)
         fingerprint = catalog_fingerprint(movies, embedder.model_id)
-        if (
-            current is not None
-            and catalog_meta(current).get("fingerprint") == fingerprint
-            and store.has(current)
-        ):
+        if current is not None and catalog_meta(current).get("fingerprint") == fingerprint and store.has(current):
             report.status, report.catalog = "unchanged", current.name
             report.seconds = time.perf_counter() - started
             return report

@@ -340,7 +340,14 @@ class ProfileStore:
     # -- suggestions ----------------------------------------------------------------------------
 
     def log_suggestions(
-        self, user: str, *, platform: str, channel: str | None, request: str, items: list[dict], at: Timestamp = None,
+        self,
+        user: str,
+        *,
+        platform: str,
+        channel: str | None,
+        request: str,
+        items: list[dict],
+        at: Timestamp = None,
         held_back: bool = True,
     ) -> list[int]:
         """Each item is one pick shown; `held_back=False` logs picks that do not count as shown
@@ -497,7 +504,8 @@ class ProfileStore:
         with self._lock:
             return self.conn.execute(
                 "SELECT event_id, created_at FROM feedback WHERE event_id >= ? AND event_id < ? AND user = ? "
-                "ORDER BY id", (prefix, upper, user),
+                "ORDER BY id",
+                (prefix, upper, user),
             ).fetchall()
 
     def feedback_events(self, user: str | None = None) -> list[dict]:

@@ -182,4 +182,3 @@ def _conversation(item: dict) -> tuple[str, list[dict], str]:
     last = users[-1]
     context = [{"role": m.get("role", "user"), "text": m.get("text", "")} for m in messages[:last]]
     return user, context, messages[last].get("text", "")
-

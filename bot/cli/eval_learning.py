@@ -242,8 +242,12 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--protocol", choices=("default", "users-holdout"), default="default",
                    help="users-holdout: choose every setting on half the users (by a fixed hash), "
                         "report on the other half")  # fmt: skip
-    p.add_argument("--tuning-users", type=int, metavar="N",
-                   help="users-holdout: choose on a sample of N tuning users (default: all of them)")
+    p.add_argument(
+        "--tuning-users",
+        type=int,
+        metavar="N",
+        help="users-holdout: choose on a sample of N tuning users (default: all of them)",
+    )
     p.add_argument("--seed", type=int, default=0, help="for the user sample")
     p.add_argument("--chart", type=Path, default=Path("movielens_eval.png"), help="where the bar chart goes")
     p.add_argument("--split", choices=("latest", "earlier", "global"), default="latest",

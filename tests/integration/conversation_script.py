@@ -62,12 +62,26 @@ CONVERSATIONS: dict[str, list[Turn]] = {
     ],
     # -- a sequel number is the film's own: a missing sequel is said to be missing, not its original
     "sequel-numbers": [
-        T("films like Blade Runner 2049", intent=REC, picks=True,
-          read={"like_titles": ["Blade Runner 2049 (2017)"], "year_min": None, "year_max": None}),
-        T("something like Toy Story 4", intent=REC, read={"like_titles": []}, picks=True,
-          has=("couldn't find “Toy Story 4” in my catalog",)),
-        T("something like Toy Story 2", intent=REC, read={"like_titles": ["Toy Story 2 (1999)"]}, picks=True,
-          lacks=("couldn't find",)),
+        T(
+            "films like Blade Runner 2049",
+            intent=REC,
+            picks=True,
+            read={"like_titles": ["Blade Runner 2049 (2017)"], "year_min": None, "year_max": None},
+        ),
+        T(
+            "something like Toy Story 4",
+            intent=REC,
+            read={"like_titles": []},
+            picks=True,
+            has=("couldn't find “Toy Story 4” in my catalog",),
+        ),
+        T(
+            "something like Toy Story 2",
+            intent=REC,
+            read={"like_titles": ["Toy Story 2 (1999)"]},
+            picks=True,
+            lacks=("couldn't find",),
+        ),
         T("I also really liked Frozen 2", read={"like_titles": []}, has=("couldn't find “Frozen 2” in my catalog",)),
     ],
     "se7en-then-french-60s": [

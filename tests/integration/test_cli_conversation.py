@@ -18,8 +18,19 @@ from tests.fakes import FakeOpenAIServer
 from tests.integration.conftest import copy_home
 
 pytestmark = pytest.mark.slow
-CONTRACT = {"id", "title", "year", "genres", "runtime", "directors", "rating", "explanation", "score", "relaxed",
-            "outside"}
+CONTRACT = {
+    "id",
+    "title",
+    "year",
+    "genres",
+    "runtime",
+    "directors",
+    "rating",
+    "explanation",
+    "score",
+    "relaxed",
+    "outside",
+}
 UNDERSTOOD = {"genres", "exclude_genres", "year_min", "year_max", "exclude_years", "min_runtime", "max_runtime",
               "min_rating", "people", "like_titles", "languages", "count"}  # fmt: skip
 

@@ -66,8 +66,11 @@ def test_a_pick_without_a_usable_poster_has_no_image():
 
 def test_hostile_text_anywhere_is_shown_literally_and_pings_nobody():
     pick = {**HEAT, "title": HOSTILE, "genres": [HOSTILE], "directors": [HOSTILE], "explanation": HOSTILE}
-    for payload in (pick_message(pick), text_message(HOSTILE), movienight_message(pick, [HOSTILE, "b"],
-                                                                                  [(HOSTILE, HOSTILE)], hint=True)):
+    for payload in (
+        pick_message(pick),
+        text_message(HOSTILE),
+        movienight_message(pick, [HOSTILE, "b"], [(HOSTILE, HOSTILE)], hint=True),
+    ):
         assert pings_in(payload) == []
         assert "&lt;!channel&gt;" in texts(payload) and "&amp;" in texts(payload)
     assert escape("@here and @channel") == "@\u2060here and @\u2060channel"

@@ -38,7 +38,6 @@ class InlineExecutor(Executor):
         return future
 
 
-
 def key(user_id: str) -> str:
     return f"slack:{TEAM}:{user_id}"
 

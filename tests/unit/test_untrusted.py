@@ -17,15 +17,19 @@ from tests.fakes import FakeChatModel
 
 PINGS = ("@everyone @here <@123456789012345678> <@!123456789012345678> <@&234567890123456789> <#345678901234567890> "
          "<!channel> <!here> <!everyone> <!subteam^S0123ABC|@devs> <@U024BE7LH|bob>")  # fmt: skip
-LINKS = ("click http://evil.example/nitro or [here](https://evil.example/a) or <https://evil.example/b|this> "
-         "www.evil.example")
+LINKS = (
+    "click http://evil.example/nitro or [here](https://evil.example/a) or <https://evil.example/b|this> "
+    "www.evil.example"
+)
 NEVER_SHOWN = ("@everyone", "@here", "<@", "<#", "<!", "evil.example", "http", "Zorblax", "Ghostbusters Forever")
 
 # (what a misbehaving model wrote for a pick, what must be left of it: None means the template)
 MISBEHAVING = [
     ('A spiritual sequel to "Zorblax Returns" (1987), with the same tension.', None),
-    (f"A tense, stylish crime film. {PINGS} free nitro, {LINKS}",
-     "A tense, stylish crime film. free nitro, click or here or this."),
+    (
+        f"A tense, stylish crime film. {PINGS} free nitro, {LINKS}",
+        "A tense, stylish crime film. free nitro, click or here or this.",
+    ),
     ("Much like Ghostbusters Forever (2031), a classic of its kind.", None),
 ]
 
