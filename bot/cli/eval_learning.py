@@ -88,12 +88,17 @@ def cmd_eval_movielens(args: argparse.Namespace, settings: Settings) -> int:
     tried = ", ".join(f"{lam:g}: {v:.4f}" for lam, v in report.ease_validation.items())
     print(f"EASE lambda {report.ease_lambda:g}, chosen on a validation split of the histories (NDCG@{k} {tried}).")
     print()
+    _print_results(report, chart)
+    return 0
+
+
+def _print_results(report, chart) -> None:
+    """The table of methods, the short answers and where the chart went."""
     _print_table(report)
     print()
     if report.short_answers:
-        print(f"{report.short_answers} answers had fewer than {k} picks (counted as misses).")
+        print(f"{report.short_answers} answers had fewer than {report.k} picks (counted as misses).")
     print(f"chart: {chart}")
-    return 0
 
 
 def _print_table(report, *, first: str = "moviebot") -> None:
@@ -147,11 +152,7 @@ def _eval_users_holdout(args: argparse.Namespace, settings: Settings) -> int:
     verdict = "the product's defaults" if result.defaults_chosen else "not the product's defaults"
     print(f"moviebot's collaborative model: {result.settings.describe()} ({verdict}).")
     print()
-    _print_table(report)
-    print()
-    if report.short_answers:
-        print(f"{report.short_answers} answers had fewer than {k} picks (counted as misses).")
-    print(f"chart: {chart}")
+    _print_results(report, chart)
     return 0
 
 

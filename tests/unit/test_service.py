@@ -228,6 +228,19 @@ def test_feedback_may_name_only_a_suggestion_shown_to_that_user(service):
 # -- titles, input ---------------------------------------------------------------------------
 
 
+def _resolved_and_read_alike(service, typed: str, meant: str | None, message: str, *, channel: str):
+    """`/rate TITLE` resolves `typed` to `meant` (or says it is unknown), and a chat message naming it
+    records a like of that film and of nothing else (no like of a film never named)."""
+    if meant is None:
+        with pytest.raises(UnknownTitle):
+            service.resolve(typed)
+    else:
+        assert service.resolve(typed).id == meant
+    turn = service.chat(ANA, message, channel=channel, platform="cli")
+    assert turn.recorded.get("likes", []) == ([meant] if meant else [])
+    return turn
+
+
 @pytest.mark.parametrize(
     ("typed", "meant"),
     [("Prode and Prejudice", "pride-prejudice-2005"), ("Mama Mia", "mamma-mia-2008"),  # typos
@@ -235,13 +248,7 @@ def test_feedback_may_name_only_a_suggestion_shown_to_that_user(service):
 )  # fmt: skip
 def test_chat_and_commands_take_the_same_typed_titles(service, typed, meant):
     """One cut-off: what `/rate TITLE` resolves, a chat message naming it reads, and nothing else."""
-    if meant is None:
-        with pytest.raises(UnknownTitle):
-            service.resolve(typed)
-    else:
-        assert service.resolve(typed).id == meant
-    turn = service.chat(ANA, f"I also really liked {typed}.", channel="titles", platform="cli")
-    assert turn.recorded.get("likes", []) == ([meant] if meant else [])  # not a like of a film never named
+    _resolved_and_read_alike(service, typed, meant, f"I also really liked {typed}.", channel="titles")
 
 
 @pytest.mark.parametrize(
@@ -258,13 +265,7 @@ def test_chat_and_commands_take_the_same_typed_titles(service, typed, meant):
 def test_a_sequel_number_typed_must_be_the_films_in_chat_and_commands(service, typed, meant):
     """ "Frozen 2" is not Frozen: a command says the catalog lacks it, and so does a chat message,
     which does not take it for a like of Frozen; a number that is part of the title is no sequel's."""
-    if meant is None:
-        with pytest.raises(UnknownTitle):
-            service.resolve(typed)
-    else:
-        assert service.resolve(typed).id == meant
-    turn = service.chat(ANA, f"I also really liked {typed}", channel="sequels", platform="cli")
-    assert turn.recorded.get("likes", []) == ([meant] if meant else [])
+    turn = _resolved_and_read_alike(service, typed, meant, f"I also really liked {typed}", channel="sequels")
     if meant is None:
         assert f"I couldn't find “{typed}” in my catalog" in turn.reply
 
