@@ -248,3 +248,16 @@ def shared_file(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared data set not found at {path}")
     return path
+
+
+@pytest.fixture
+def no_tiktoken(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Token counting would download encodings (no network here, nor behind a user's firewall):
+    any use of tiktoken on these paths is a bug."""
+    import tiktoken
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("tiktoken must not be used")
+
+    for name in ("get_encoding", "encoding_for_model"):
+        monkeypatch.setattr(tiktoken, name, refuse)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-import tiktoken
 from pydantic import BaseModel
 
 from agent.llm import StructuredLLM, make_chat_model
@@ -19,15 +18,7 @@ class Pick(BaseModel):
     year: int
 
 
-@pytest.fixture(autouse=True)
-def no_tiktoken(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Token counting would download encodings; any use of it is a bug here."""
-
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError("tiktoken must not be used")
-
-    for name in ("get_encoding", "encoding_for_model"):
-        monkeypatch.setattr(tiktoken, name, refuse)
+pytestmark = pytest.mark.usefixtures("no_tiktoken")  # tests/conftest.py
 
 
 @pytest.fixture

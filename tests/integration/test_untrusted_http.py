@@ -7,7 +7,6 @@ import datetime as dt
 import json
 
 import pytest
-import tiktoken
 
 from agent.deps import AgentConfig
 from agent.llm import StructuredLLM, make_chat_model
@@ -16,14 +15,7 @@ from store.profiles import ProfileStore
 from tests.fakes import FakeOpenAIServer
 from tests.unit.test_untrusted import ask_twice, assert_nothing_untrusted_reaches, misbehaving
 
-
-@pytest.fixture(autouse=True)
-def no_tiktoken(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError("tiktoken must not be used")
-
-    for name in ("get_encoding", "encoding_for_model"):
-        monkeypatch.setattr(tiktoken, name, refuse)
+pytestmark = pytest.mark.usefixtures("no_tiktoken")  # tests/conftest.py
 
 
 def test_a_misbehaving_model_over_http_reaches_no_user(starter):
