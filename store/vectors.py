@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -247,7 +248,7 @@ def load_matrix(build: Path, ids: Sequence[str]) -> np.ndarray | None:
     try:
         with np.load(build / MATRIX_FILE, allow_pickle=False) as data:
             stored, matrix = data["ids"].tolist(), data["vectors"]
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, EOFError):  # missing, or broken on the way
         return None
     if stored == list(ids):
         return matrix

@@ -64,10 +64,14 @@ def test_a_catalog_searched_in_memory_never_opens_chroma(catalog, home):
     assert result.stdout.split() == ["None", "3", str(len(catalog)), "False"]
 
 
-def test_a_copy_that_does_not_match_the_catalog_is_replaced_from_chroma(catalog, embedder, through_chroma):
+@pytest.mark.parametrize("damage", ["other films", "cut short"])
+def test_a_copy_that_does_not_match_the_catalog_is_replaced_from_chroma(catalog, embedder, through_chroma, damage):
     copy = catalog.path / MATRIX_FILE
     ids = list(catalog.movies)
-    np.savez(copy, ids=np.asarray(ids[:-1]), vectors=np.zeros((len(ids) - 1, 8), dtype=np.float32))
+    if damage == "other films":
+        np.savez(copy, ids=np.asarray(ids[:-1]), vectors=np.zeros((len(ids) - 1, 8), dtype=np.float32))
+    else:  # a disk that filled up, or a copy from another machine that broke on the way
+        copy.write_bytes(copy.read_bytes()[:200])
     reopened = Catalog(catalog.path, embedder)
     try:
         ours, theirs = reopened.vectors(ids), through_chroma.vectors(ids)
