@@ -64,7 +64,7 @@ class Backend:
         self.pool.shutdown(wait=True, cancel_futures=False)
 
 
-def backend(request: Request) -> Backend:
+async def backend(request: Request) -> Backend:  # async: see auth.tenant
     return request.app.state.backend
 
 
