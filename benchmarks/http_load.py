@@ -2,7 +2,7 @@
 requests called directly in-process one at a time.
 
     python benchmarks/http_load.py [--data-dir DIR] [--clients 50] [--per-client 12] [--workers N]
-                                   [--think 0 2.5]
+                                   [--think 0 2.5] [--client raw|httpx]
 
 Each client is one person with their own session: chat turns (follow-ups included), structured
 requests with filters, and feedback on films, in a fixed order (seeded). In one run it measures:
@@ -18,7 +18,11 @@ requests with filters, and feedback on films, in a fixed order (seeded). In one 
   once per --think value: 0 sends each client's next request as soon as the last is answered
   (the server saturated: latency is then N / throughput, Little's law), a pause of a few seconds
   is people chatting (the server busy but keeping up);
+  with pauses, the same requests are also called directly one at a time with the same average gap
+  between them: idle gaps leave the caches cold, so a paced turn is slower than a back-to-back one
+  with no HTTP involved, and this is the like-for-like baseline for that phase;
 - peak RSS of the server process (`moviebot serve --http`) and of this one.
+The clients write HTTP/1.1 by hand (`Connection`); `--client httpx` uses httpx.AsyncClient.
 The catalog is whatever --data-dir holds (default: a fresh directory with the starter catalog).
 """
 
@@ -26,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import secrets
@@ -129,39 +134,101 @@ def direct(service, call: Call, tenant: str) -> None:
 PATHS = {"chat": "/v1/chat", "recommend": "/v1/recommendations", "feedback": "/v1/feedback"}
 
 
-async def over_http(client: httpx.AsyncClient, call: Call) -> Sample:
+class Connection:
+    """One kept-alive HTTP/1.1 connection, written and read by hand: a load generator must cost
+    little next to what it measures, and httpx spends about 1.5 ms of CPU per request on the same
+    2 cores as the server (`--client httpx` measures with it instead)."""
+
+    def __init__(self, host: str, port: int, key: str):
+        self.host, self.port = host, port
+        self.head = f"Host: {host}:{port}\r\nAuthorization: Bearer {key}\r\nContent-Type: application/json\r\n"
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def post(self, path: str, body: dict) -> tuple[int, dict[str, str], bytes]:
+        """Reconnects when the server has closed the idle connection (uvicorn does after 5 s),
+        and retries once when it closes it unread, as httpx does."""
+        payload = json.dumps(body).encode()
+        request = f"POST {path} HTTP/1.1\r\n{self.head}Content-Length: {len(payload)}\r\n\r\n".encode() + payload
+        reused = self.reader is not None and not self.reader.at_eof()
+        if not reused:
+            await self.close()
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        try:
+            return await self.exchange(request)
+        except (asyncio.IncompleteReadError, ConnectionError) as exc:
+            if not reused or (isinstance(exc, asyncio.IncompleteReadError) and exc.partial):
+                raise
+            await self.close()
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+            return await self.exchange(request)
+
+    async def exchange(self, request: bytes) -> tuple[int, dict[str, str], bytes]:
+        self.writer.write(request)
+        status_line, *lines = (await self.reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+        headers = {}
+        for line in lines:
+            name, _, value = line.partition(":")
+            if name:
+                headers[name.strip().lower()] = value.strip()
+        content = await self.reader.readexactly(int(headers.get("content-length", 0)))
+        if headers.get("connection", "").lower() == "close":
+            await self.close()
+        return int(status_line.split()[1]), headers, content
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.reader = self.writer = None
+
+
+async def over_http(client: Connection | httpx.AsyncClient, call: Call) -> Sample:
     started = time.perf_counter()
     try:
-        response = await client.post(PATHS[call.kind], json=call.body)
-        ok = response.status_code == 200
-        if not ok:
-            print(f"  error {response.status_code} on {call.kind}: {response.text[:200]}", file=sys.stderr)
-    except httpx.HTTPError as exc:
+        if isinstance(client, Connection):
+            status, headers, content = await client.post(PATHS[call.kind], call.body)
+        else:
+            response = await client.post(PATHS[call.kind], json=call.body)
+            status, headers, content = response.status_code, response.headers, response.content
+    except (httpx.HTTPError, OSError, asyncio.IncompleteReadError) as exc:
         print(f"  error on {call.kind}: {exc!r}", file=sys.stderr)
+        if isinstance(client, Connection):
+            await client.close()
         return Sample(time.perf_counter() - started, False)
     seconds = time.perf_counter() - started
+    ok = status == 200
+    if not ok:
+        print(f"  error {status} on {call.kind}: {content[:200]!r}", file=sys.stderr)
     timing = {}
-    for part in response.headers.get("server-timing", "").split(","):
+    for part in headers.get("server-timing", "").split(","):
         name, _, value = part.strip().partition(";dur=")
         if value:
             timing[name] = float(value) / 1000
     return Sample(seconds, ok, timing)
 
 
-async def load(url: str, key: str, plan: list[list[Call]], think: float = 0.0) -> tuple[list[Sample], float]:
-    """Every client runs its session in order, all clients at once; with `think`, each client
-    pauses a random time (exponential, that mean in seconds) before each request, as a person does."""
+async def load(url: str, key: str, plan: list[list[Call]], think: float = 0.0,
+               client: str = "raw") -> tuple[list[Sample], float]:  # fmt: skip
+    """Every client runs its session in order, all clients at once, each on its own connection;
+    with `think`, each client pauses a random time (exponential, that mean in seconds) before each
+    request, as a person does."""
     rng = random.Random(11)
     limits = httpx.Limits(max_connections=len(plan), max_keepalive_connections=len(plan))
     headers = {"Authorization": f"Bearer {key}"}
-    async with httpx.AsyncClient(base_url=url, headers=headers, limits=limits, timeout=300) as client:
+    host, port = url.removeprefix("http://").rsplit(":", 1)
+    async with httpx.AsyncClient(base_url=url, headers=headers, limits=limits, timeout=300) as shared:
 
         async def run(calls: list[Call]) -> list[Sample]:
+            connection = Connection(host, int(port), key) if client == "raw" else shared
             samples = []
-            for call in calls:
-                if think:
-                    await asyncio.sleep(rng.expovariate(1 / think))
-                samples.append(await over_http(client, call))
+            try:
+                for call in calls:
+                    if think:
+                        await asyncio.sleep(rng.expovariate(1 / think))
+                    samples.append(await over_http(connection, call))
+            finally:
+                if isinstance(connection, Connection):
+                    await connection.close()
             return samples
 
         started = time.perf_counter()
@@ -211,6 +278,8 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--per-client", type=int, default=12)
     parser.add_argument("--sequential", type=int, default=2, help="calls per session in the 1-client phase")
+    parser.add_argument("--client", choices=("raw", "httpx"), default="raw",
+                        help="raw: HTTP/1.1 written by hand (default); httpx: httpx.AsyncClient")  # fmt: skip
     parser.add_argument("--workers", type=int, help="the server's worker threads (default: its own choice)")
     parser.add_argument("--think", type=float, nargs="+", default=[0.0],
                         help="mean pause (s) of each client before each request; one load phase per value")  # fmt: skip
@@ -230,8 +299,9 @@ def main() -> int:
     print(f"catalog: {catalog_size} movies in {args.data_dir}; {os.cpu_count()} cores; "
           f"{len(calls)} requests from {args.clients} sessions "
           f"({sum(c.kind == 'chat' for c in calls)} chat, {sum(c.kind == 'recommend' for c in calls)} structured, "
-          f"{sum(c.kind == 'feedback' for c in calls)} feedback)")  # fmt: skip
+          f"{sum(c.kind == 'feedback' for c in calls)} feedback); client: {args.client}")  # fmt: skip
     before, before_wall = run_direct(runtime, calls, "direct")
+    runtime.close()
     direct_rss = peak_rss_mb()
     print_direct("direct, before the API:", before, before_wall)
 
@@ -252,10 +322,11 @@ def main() -> int:
     phases = []
     try:
         wait_ready(url, server, log)
-        asyncio.run(load(url, keys["warm"], [WARM_UP]))
-        seq, _ = asyncio.run(load(url, keys["seq"], [first]))
+        asyncio.run(load(url, keys["warm"], [WARM_UP], client=args.client))
+        seq, _ = asyncio.run(load(url, keys["seq"], [first], client=args.client))
         for i, think in enumerate(args.think):
-            phases.append((think, *asyncio.run(load(url, keys[f"think{i}"], plan, think))))  # fresh users each
+            # fresh users each phase
+            phases.append((think, *asyncio.run(load(url, keys[f"think{i}"], plan, think, args.client))))
         server_rss = peak_rss_mb(server.pid)
     finally:
         server.send_signal(signal.SIGTERM)
@@ -271,6 +342,15 @@ def main() -> int:
     runtime = open_runtime(Settings(home=args.data_dir))
     after, after_wall = run_direct(runtime, calls, "direct-after")
     print_direct("direct, after the API: ", after, after_wall)
+    # A request now and then finds the caches cold and the cores idle; back to back finds them hot.
+    # So each paced phase also gets a direct baseline with the same gaps between requests.
+    paced = {}
+    for think, samples, wall in phases:
+        if think:
+            gap = max(wall / len(samples) - statistics.median(after.values()), 0.0)
+            times, _ = run_direct(runtime, calls, f"direct-paced-{think:g}", gap)
+            paced[think] = gap, statistics.median(times.values())
+    runtime.close()
     both = [*before.values(), *after.values()]
     direct_p50 = statistics.median(both)
     direct_rate = 2 * len(calls) / (before_wall + after_wall)
@@ -284,7 +364,7 @@ def main() -> int:
           f"direct p50 of the same requests ({ms(seq_direct)}); in the server's service p50 "
           f"{ms(statistics.median(seq_work))}, so HTTP costs x{seq_p50 / statistics.median(seq_work):.2f}")  # fmt: skip
     for think, samples, wall in phases:
-        failures += report_load(samples, wall, args.clients, think, direct_p50, direct_rate)
+        failures += report_load(samples, wall, args.clients, think, direct_p50, direct_rate, paced.get(think))
     print(f"peak RSS: server {server_rss:.0f} MB; this process (direct run) {direct_rss:.0f} MB")
     print(f"server exit status after SIGTERM: {server.returncode}; its log ends:\n  "
           + "\n  ".join(err.strip().splitlines()[-4:]))  # fmt: skip
@@ -293,21 +373,26 @@ def main() -> int:
     return 0 if not failures and server.returncode == 0 else 1
 
 
-def run_direct(runtime, calls: list[Call], tenant: str) -> tuple[dict[int, float], float]:
-    """Each call's seconds (by id) and the whole run's, after the warm-up; closes the runtime."""
+def run_direct(runtime, calls: list[Call], tenant: str, gap: float = 0.0) -> tuple[dict[int, float], float]:
+    """Each call's seconds (by id) and the whole run's, after the warm-up. With `gap`, the calls
+    arrive as they did at the server under load: one at a time, with an idle pause between them
+    (exponential, mean `gap` seconds, not counted in the whole run's time)."""
     service = runtime.service
-    try:
-        for call in WARM_UP:
-            direct(service, call, f"{tenant}-warm")
-        times: dict[int, float] = {}
-        started = time.perf_counter()
-        for call in calls:
-            t0 = time.perf_counter()
-            direct(service, call, tenant)
-            times[id(call)] = time.perf_counter() - t0
-        return times, time.perf_counter() - started
-    finally:
-        runtime.close()
+    rng = random.Random(13)
+    for call in WARM_UP:
+        direct(service, call, f"{tenant}-warm")
+    times: dict[int, float] = {}
+    paused = 0.0
+    started = time.perf_counter()
+    for call in calls:
+        if gap:
+            pause = rng.expovariate(1 / gap)
+            time.sleep(pause)
+            paused += pause
+        t0 = time.perf_counter()
+        direct(service, call, tenant)
+        times[id(call)] = time.perf_counter() - t0
+    return times, time.perf_counter() - started - paused
 
 
 def print_direct(label: str, times: dict[int, float], wall: float) -> None:
@@ -317,7 +402,7 @@ def print_direct(label: str, times: dict[int, float], wall: float) -> None:
 
 
 def report_load(samples: list[Sample], wall: float, clients: int, think: float, direct_p50: float,
-                direct_rate: float) -> int:  # fmt: skip
+                direct_rate: float, paced_direct: tuple[float, float] | None = None) -> int:  # fmt: skip
     """Prints one load phase; its error count."""
     latencies = [s.seconds for s in samples]
     errors = sum(not s.ok for s in samples)
@@ -328,6 +413,10 @@ def report_load(samples: list[Sample], wall: float, clients: int, think: float, 
           f"(x{rate / direct_rate:.2f} the direct single-thread rate); errors {errors}")  # fmt: skip
     print(f"  latency at the client: p50 {ms(api_p50)}  p95 {ms(pct(latencies, 0.95))}  "
           f"p99 {ms(pct(latencies, 0.99))};  API p50 / direct p50 = {api_p50 / direct_p50:.2f}")  # fmt: skip
+    if paced_direct:
+        gap, paced_p50 = paced_direct
+        print(f"  direct, the same requests one at a time {ms(gap)} apart on average (as the server saw them): "
+              f"p50 {ms(paced_p50)};  API p50 / paced direct p50 = {api_p50 / paced_p50:.2f}")  # fmt: skip
     timed = [s.timing for s in samples if {"queue", "service", "total"} <= set(s.timing)]
     if timed:
         queue = statistics.median(t["queue"] for t in timed)
