@@ -6,7 +6,8 @@ The signals, each a feature of a candidate film:
   from the films the user said they liked and the ones they disliked;
 - popularity among the conversations the table was built from;
 - genre agreement with the genres asked for and with the films mentioned;
-- era agreement with the films mentioned, and a shared director or lead actor.
+- era agreement with the films mentioned, and a shared director or lead actor;
+- the words said so far: where a text model (agent.dialogue_text) ranks the film for them.
 
 The weights are a softmax (listwise logistic) regression fitted with numpy on recommender
 turns of training dialogues, each turn's features computed with its own dialogue left out
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from agent.dialogue_text import TextModel, recency
 from store.comentions import CoMentions
 from store.movie import Movie
 
@@ -38,9 +40,10 @@ FEATURES = (
     "popular_in_genre",  # popularity x genre_asked
     "era",  # closeness of the film's year to the mentioned films' median year
     "people",  # shares a director or lead actor with a mentioned film
+    "text",  # the film's standing for the words said so far (agent.dialogue_text), 0 without a text model
 )
 RANKER_KEY = "ranker"  # where the fitted weights sit in the co-mention table's meta
-RECENCY = 0.6  # weight of a mention per two turns back
+TEXT_KEY = "text_model"  # where the text model sits in the table's blobs
 POPULAR_POOL = 400  # the most-mentioned films always compete
 GENRE_POOL = 250  # and the most-mentioned of each genre in play
 
@@ -54,14 +57,10 @@ class Conversation:
     disliked: set[str] = field(default_factory=set)
     genres: dict[str, float] = field(default_factory=dict)  # genre asked for -> weight (recent = 1)
     exclude: set[str] = field(default_factory=set)  # never suggested (mentioned, watched, refused)
+    text: dict[str, float] = field(default_factory=dict)  # film -> standing for the words said (TextModel)
 
     def recency(self, film: str) -> float:
         return recency(self.mentioned[film])
-
-
-def recency(age: int) -> float:
-    """The weight of something said `age` turns back (1 = the latest turn)."""
-    return RECENCY ** ((age - 1) / 2)
 
 
 class Model:
@@ -136,6 +135,7 @@ class Model:
                     popularity * asked,
                     math.exp(-abs(movie.year - median_year) / 8) if movie.year and median_year else 0.0,
                     float(bool(people & set(_people(movie)))),
+                    conversation.text.get(film, 0.0),
                 )
             )
             ids.append(film)
@@ -174,11 +174,17 @@ class Ranker:
 
     @classmethod
     def from_dict(cls, data: Mapping) -> Ranker | None:
-        """None when the saved weights were fitted on another feature set."""
-        if list(data.get("features") or []) != list(FEATURES):
+        """None when the saved weights were fitted on another feature set. Weights saved before
+        the text feature was added still load, with no weight on it."""
+        saved = tuple(data.get("features") or ())
+        if saved not in (FEATURES, FEATURES[: FEATURES.index("text")]):
             return None
         arrays = [np.array(data.get(k) or [], dtype=np.float64) for k in ("weights", "mean", "scale")]
-        return cls(*arrays) if all(a.shape == (len(FEATURES),) for a in arrays) else None
+        if not all(a.shape == (len(saved),) for a in arrays):
+            return None
+        missing = len(FEATURES) - len(saved)
+        weights, mean, scale = (np.append(a, [fill] * missing) for a, fill in zip(arrays, (0.0, 0.0, 1.0), strict=True))
+        return cls(weights, mean, scale)
 
 
 @dataclass
@@ -250,19 +256,28 @@ class ConversationSignal:
 
     model: Model
     ranker: Ranker
+    text: TextModel | None = None
     limit: int = 200  # films scored per request
 
     def scores(
-        self, mentioned: Sequence[str], *, genres: Sequence[str] = (), exclude: Collection[str] = ()
+        self,
+        mentioned: Sequence[str],
+        *,
+        genres: Sequence[str] = (),
+        exclude: Collection[str] = (),
+        messages: Sequence[tuple[str, int]] = (),
     ) -> dict[str, float]:
-        """`mentioned` in order of recency (the latest first); empty when there is nothing to go on."""
-        if not mentioned and not genres:
+        """`mentioned` in order of recency (the latest first), `messages` the conversation's
+        (text, age in turns); empty when there is nothing to go on."""
+        standing = self.text.standing(messages) if self.text is not None and messages else {}
+        if not mentioned and not genres and not standing:
             return {}
         conversation = Conversation(
             mentioned={film: age for age, film in enumerate(dict.fromkeys(mentioned), 1)},
             liked=set(mentioned),
             genres=dict.fromkeys(genres, 1.0),
             exclude=set(exclude),
+            text=standing,
         )
         ranked = self.ranker.rank(self.model, conversation, self.limit)
         if not ranked:
@@ -277,4 +292,5 @@ class ConversationSignal:
         ranker = Ranker.from_dict(data) if isinstance(data, dict) else None
         if table is None or ranker is None or not len(table):
             return None
-        return cls(Model(table, movies), ranker)
+        blob = table.blobs.get(TEXT_KEY)
+        return cls(Model(table, movies), ranker, TextModel.from_bytes(blob) if blob else None)

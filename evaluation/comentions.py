@@ -2,8 +2,9 @@
 on held-out ones under the same protocol as evaluation.redial, beside popularity.
 
 Fitting never sees a dialogue's own answers: each training turn's features come from the
-table with that dialogue left out (CoMentions' `minus`), so the fitted figures are
-leave-one-dialogue-out figures, comparable with held-out ones.
+table with that dialogue left out (CoMentions' `minus`) and from a text model fitted without
+its fold of dialogues, so the fitted figures are leave-one-dialogue-out figures (for the text
+feature, leave-one-fold-out), comparable with held-out ones.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from agent.dialogue_ranker import RANKER_KEY, Conversation, Example, Model, Ranker, fit, recency
+from agent import dialogue_text
+from agent.dialogue_ranker import RANKER_KEY, TEXT_KEY, Conversation, Example, Model, Ranker, fit, recency
+from agent.dialogue_text import TextModel
 from agent.understanding.reader import understand
 from evaluation.redial import MENTION, MethodScore, Popularity, cutoffs_for, extract_samples, joined_turns
 from store.comentions import CoMentions
@@ -56,6 +59,12 @@ def conversation_at(dialogue: dict, turn: int, ids: Mapping[str, str], genres_of
     return conversation
 
 
+def messages_at(dialogue: dict, turn: int) -> list[dialogue_text.Message]:
+    """Every message before joined turn `turn`, both sides, as (text, age in turns)."""
+    turns = joined_turns(dialogue)[:turn]
+    return [(t.text, turn - position) for position, t in enumerate(turns)]
+
+
 def _liked(dialogue: dict, redial_id: str) -> int | None:
     for key in ("initiatorQuestions", "respondentQuestions"):
         answers = dialogue.get(key)
@@ -67,14 +76,23 @@ def _liked(dialogue: dict, redial_id: str) -> int | None:
 
 
 def examples(
-    model: Model, dialogues: Sequence[dict], ids: Mapping[str, str], genres_of: GenreReader, *, leave_out: bool
+    model: Model,
+    dialogues: Sequence[dict],
+    ids: Mapping[str, str],
+    genres_of: GenreReader,
+    *,
+    leave_out: bool,
+    text: Callable[[int], TextModel | None] = lambda dialogue: None,
 ) -> list[Example]:
-    """One example per recommender turn that names new films (evaluation.redial's samples)."""
+    """One example per recommender turn that names new films (evaluation.redial's samples);
+    `text(i)` is the text model for dialogue i's turns (one fitted without it, when fitting)."""
     out = []
     for sample in extract_samples(dialogues, ids, {}).samples:
         dialogue = dialogues[sample.index]
         conversation = conversation_at(dialogue, sample.turn, ids, genres_of)
         conversation.exclude |= set(sample.exclude_ids)
+        if (text_model := text(sample.index)) is not None:
+            conversation.text = text_model.standing(messages_at(dialogue, sample.turn))
         minus = set(dialogue_films(dialogue, ids)) if leave_out else set()
         films, rows = model.features(conversation, minus)
         out.append(Example(films, rows, sample.targets))
@@ -83,15 +101,28 @@ def examples(
 
 def train(
     dialogues: Sequence[dict], ids: Mapping[str, str], movies: Mapping[str, Movie], genres_of: GenreReader
-) -> tuple[CoMentions, Ranker, list[Example]]:
-    """The table from `dialogues`, and the ranker fitted on their turns (leave-one-dialogue-out);
-    the ranker's weights are stored in the table, so saving the table saves both."""
+) -> tuple[CoMentions, Ranker, TextModel, list[Example]]:
+    """The table from `dialogues`, the text model fitted on all their turns, and the ranker
+    fitted on their turns (the table leaving each turn's dialogue out, the text model its fold);
+    the ranker and the text model are stored in the table, so saving the table saves all three."""
     table = build_table(dialogues, ids)
     model = Model(table, movies)
-    fitted = examples(model, dialogues, ids, genres_of, leave_out=True)
+    turns = text_turns(dialogues, ids)
+    folds = dialogue_text.fit_folds(turns)
+    fitted = examples(model, dialogues, ids, genres_of, leave_out=True, text=lambda i: folds[i % len(folds)])
     ranker = fit(fitted)
+    text = dialogue_text.fit(turns)
     table.set_meta(RANKER_KEY, ranker.to_dict())
-    return table, ranker, fitted
+    table.blobs[TEXT_KEY] = text.to_bytes()
+    return table, ranker, text, fitted
+
+
+def text_turns(dialogues: Sequence[dict], ids: Mapping[str, str]) -> list[dialogue_text.Turn]:
+    """The text model's training turns: the same recommender turns as `examples`."""
+    samples = extract_samples(dialogues, ids, {}).samples
+    return [
+        dialogue_text.Turn(messages_at(dialogues[s.index], s.turn), s.targets, s.index) for s in samples if s.targets
+    ]
 
 
 @dataclass
@@ -143,9 +174,10 @@ def evaluate_split(
     *,
     split: str,
     leave_out: bool,
+    text: TextModel | None = None,
     k_max: int = 50,
 ) -> SplitScore:
-    turns = examples(model, dialogues, ids, genres_of, leave_out=leave_out)
+    turns = examples(model, dialogues, ids, genres_of, leave_out=leave_out, text=lambda dialogue: text)
     excluded, minus = exclusions(dialogues, ids, leave_out=leave_out)
     return score(
         turns, ranker, popularity, split=split, dialogues=len(dialogues), excluded=excluded, minus=minus, k_max=k_max

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from agent.dialogue_ranker import Conversation, Model, Ranker, recency
+from agent.dialogue_text import TextModel
 from evaluation.redial import MethodScore, Popularity, cutoffs_for
 from store.movie import Movie
 
@@ -107,6 +108,7 @@ def evaluate(
     ranker: Ranker,
     genres_of: Callable[[str], list[str]],
     *,
+    text: TextModel | None = None,
     k_max: int = 50,
 ) -> InspiredReport:
     index = TitleIndex(model.movies)
@@ -128,6 +130,8 @@ def evaluate(
                 continue
             report.turns += 1
             conversation = _conversation(turns, ids, position, genres_of)
+            if text is not None:
+                conversation.text = text.standing([(t.text, position - i) for i, t in enumerate(turns[:position])])
             ranking = [m for m, _ in ranker.rank(model, conversation, k_max)]
             baseline = popularity.rank(k_max, conversation.exclude)
             for target in targets:

@@ -27,6 +27,7 @@ class CoMentions:
         self.counts: Counter[str] = Counter()  # film -> conversations naming it
         self.conversations = 0
         self.meta: dict[str, str] = {}  # e.g. the fitted ranker's weights, as JSON
+        self.blobs: dict[str, bytes] = {}  # e.g. the text model's arrays
 
     @classmethod
     def build(cls, conversations: Iterable[Sequence[str]]) -> CoMentions:
@@ -78,6 +79,7 @@ class CoMentions:
                 CREATE TABLE pairs (a TEXT NOT NULL, b TEXT NOT NULL, conversations INTEGER NOT NULL,
                                     PRIMARY KEY (a, b));
                 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE blobs (key TEXT PRIMARY KEY, value BLOB NOT NULL);
                 """
             )
             conn.executemany("INSERT INTO films VALUES (?, ?)", self.counts.items())
@@ -87,6 +89,7 @@ class CoMentions:
             )
             meta = {**self.meta, "conversations": str(self.conversations)}
             conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+            conn.executemany("INSERT INTO blobs VALUES (?, ?)", self.blobs.items())
             conn.commit()
         finally:
             conn.close()
@@ -105,6 +108,8 @@ class CoMentions:
                 table.pairs[a][b] = n
                 table.pairs[b][a] = n
             table.meta = dict(conn.execute("SELECT key, value FROM meta"))
+            if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'blobs'").fetchone():  # older tables lack it
+                table.blobs = dict(conn.execute("SELECT key, value FROM blobs"))
         finally:
             conn.close()
         table.conversations = int(table.meta.pop("conversations", "0"))

@@ -8,6 +8,7 @@ import numpy as np
 
 from agent.collaborative import liked_by_similar
 from agent.deps import Deps
+from agent.dialogue_text import by_age
 from agent.profile import Profile
 from agent.profile_cache import profile_for, rating_counts
 from agent.scoring import best_known_count
@@ -150,8 +151,9 @@ def retrieve(state: State, deps: Deps) -> dict:
     _join(candidates, list(collaborative)[:pool], filters, deps, limit=len(candidates) + pool)
     genres = [*(request.get("genres") or []), *(request.get("soft_genres") or [])]
     # The films people name next in conversations about the same films (moviebot train).
+    said = by_age(state.get("messages") or [])
     comention = (
-        deps.conversations.scores(request.get("like_titles") or [], genres=genres, exclude=excluded)
+        deps.conversations.scores(request.get("like_titles") or [], genres=genres, exclude=excluded, messages=said)
         if deps.conversations is not None
         else {}
     )

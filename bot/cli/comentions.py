@@ -110,7 +110,7 @@ def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
     dialogues = read(args.paths)
     started = time.perf_counter()
     try:
-        table, ranker, turns = train(dialogues, ids, movies, genres_asked)
+        table, ranker, _, turns = train(dialogues, ids, movies, genres_asked)
     except ValueError as exc:
         raise UserError(f"nothing to learn from: {exc}") from exc
     seconds = time.perf_counter() - started
@@ -150,7 +150,7 @@ def cmd_eval_comentions(args: argparse.Namespace, settings: Settings) -> int:
     _, movies, ids, _ = redial_catalog(settings, [*args.paths, *args.train], args.metadata)
     held_out, training = read(args.paths), read(args.train)
     try:
-        table, ranker, fitted_turns = train(training, ids, movies, genres_asked)
+        table, ranker, text, fitted_turns = train(training, ids, movies, genres_asked)
     except ValueError as exc:
         raise UserError(f"nothing to learn from: {exc}") from exc
     model = Model(table, movies)
@@ -159,7 +159,7 @@ def cmd_eval_comentions(args: argparse.Namespace, settings: Settings) -> int:
     fitted = score(fitted_turns, ranker, popularity, split="fitted, leave-one-dialogue-out",
                    dialogues=len(training), excluded=excluded, minus=minus, k_max=args.k_max)  # fmt: skip
     tested = evaluate_split(model, ranker, popularity, held_out, ids, genres_asked, split="held-out",
-                            leave_out=False, k_max=args.k_max)  # fmt: skip
+                            leave_out=False, text=text, k_max=args.k_max)  # fmt: skip
     if args.json:
         emit_json({"train_dialogues": len(training), "weights": ranker.to_dict(),
                    "splits": [split_dict(fitted), split_dict(tested)]})  # fmt: skip
@@ -220,7 +220,7 @@ def cmd_eval_inspired(args: argparse.Namespace, settings: Settings) -> int:
         dialogues = read_dialogues(args.path)
     except (InspiredError, UnicodeDecodeError) as exc:
         raise UserError(str(exc)) from exc
-    report = evaluate(dialogues, signal.model, signal.ranker, genres_asked, k_max=args.k_max)
+    report = evaluate(dialogues, signal.model, signal.ranker, genres_asked, text=signal.text, k_max=args.k_max)
     if args.json:
         emit_json({
             "dialogues": report.dialogues,

@@ -106,7 +106,7 @@ def _fit_comentions(train: list[dict], ids: dict[str, str], movies: dict):
     if sys.stderr.isatty():
         print(f"fitting the co-mention ranker on {len(train)} training dialogues...", file=sys.stderr)
     try:
-        table, _, _ = fit_comentions(train, ids, movies, genres_asked)
+        table, *_ = fit_comentions(train, ids, movies, genres_asked)
     except ValueError as exc:
         raise UserError(f"the --train dialogues give nothing to learn from: {exc}") from exc
     return table

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from agent.deps import AgentConfig, Deps
-from agent.dialogue_ranker import FEATURES, RANKER_KEY, ConversationSignal, Ranker
+from agent import dialogue_text
+from agent.dialogue_ranker import FEATURES, RANKER_KEY, TEXT_KEY, ConversationSignal, Ranker
 from agent.recommender import Recommender
 from store.comentions import CoMentions
 from store.profiles import ProfileStore
@@ -58,3 +59,20 @@ def test_no_signal_without_a_table_or_with_weights_for_other_features(starter, t
     assert ConversationSignal.from_table(CoMentions.load(tmp_path / "comentions.sqlite"), starter.movies) is None
     trained_table().save(tmp_path / "comentions.sqlite")
     assert ConversationSignal.from_table(CoMentions.load(tmp_path / "comentions.sqlite"), starter.movies) is not None
+
+
+def test_what_the_conversation_says_reaches_the_signal(starter, profiles):
+    """A text model that learnt "grandma" leads to Paddington 2: a request that names no film
+    and no genre gets it through the graph, and the same words without the model do not."""
+    turns = [
+        dialogue_text.Turn([("a rainy sunday with grandma", 1)], ["paddington-2-2017"], n) for n in range(10)
+    ] + [dialogue_text.Turn([("a tense night of crime", 1)], ["se7en-1995"], n) for n in range(10, 20)]
+    table = CoMentions.build([["paddington-2-2017"], ["se7en-1995"]])
+    weights = np.zeros(len(FEATURES))
+    weights[FEATURES.index("text")] = 5.0
+    table.set_meta(RANKER_KEY, Ranker(weights, np.zeros(len(FEATURES)), np.ones(len(FEATURES))).to_dict())
+    table.blobs[TEXT_KEY] = dialogue_text.fit(turns).to_bytes()
+    signal = ConversationSignal.from_table(table, starter.movies)
+    message = "what should I watch with grandma on a rainy sunday?"
+    assert "paddington-2-2017" not in ask(starter, profiles, None, message)
+    assert "paddington-2-2017" in ask(starter, profiles, signal, message)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from agent.dialogue_ranker import FEATURES, Conversation, Example, Model, Ranker, fit
-from evaluation.comentions import conversation_at, genres_asked, train
+from agent import dialogue_text
+from agent.dialogue_ranker import FEATURES, Conversation, ConversationSignal, Example, Model, Ranker, fit
+from evaluation.comentions import conversation_at, genres_asked, text_turns, train
 from evaluation.inspired import TitleIndex, Turn
 from evaluation.inspired import evaluate as evaluate_inspired
 from store.comentions import CoMentions
@@ -92,7 +93,7 @@ def test_fitting_learns_that_co_mentioned_films_come_next():
         dialogues.append(
             dialogue(n, (SEEKER, f"I loved {AT[first]}"), (RECOMMENDER, f"then try {AT[second]}"), (SEEKER, "thanks"))
         )
-    table, ranker, examples = train(dialogues, IDS, MOVIES, genres_asked)
+    table, ranker, _, examples = train(dialogues, IDS, MOVIES, genres_asked)
     assert len(examples) == 40
     assert ranker.weights[FEATURES.index("co_recent")] > 0
     top = ranker.rank(Model(table, MOVIES), Conversation(mentioned={"halloween": 1}), 3)
@@ -155,3 +156,59 @@ def test_inspired_turns_are_scored_with_earlier_films_excluded():
 
 def test_genres_are_read_from_what_the_seeker_says_with_names_in_it():
     assert genres_asked("Any good horror movies like the ones Kubrick made?") == ["horror"]
+
+
+def talk_about(n: int, wish: str, film: str) -> dict:
+    return dialogue(n, (SEEKER, wish), (RECOMMENDER, f"how about {AT[film]}?"), (SEEKER, "great, thanks"))
+
+
+WISHES = [
+    ("something scary for halloween night", "the thing"),
+    ("a film my kids will enjoy on sunday", "up"),
+    ("a romantic comedy for date night", "notting hill"),
+]
+
+
+def test_the_text_model_learns_which_words_lead_to_which_films():
+    dialogues = [talk_about(n, *WISHES[n % 3]) for n in range(30)]
+    model = dialogue_text.fit(text_turns(dialogues, IDS))
+    for wish, film in WISHES:
+        standing = model.standing([(wish.replace("night", "").upper(), 1)])  # case and a missing word do not matter
+        assert max(standing, key=standing.get) == film
+    assert model.standing([("nothing it ever heard of", 1)]) == {}
+    mixed = model.standing([("scary", 3), ("no wait, my kids are here", 1)])
+    assert mixed["up"] > mixed["the thing"]  # the latest message weighs most
+
+
+def test_a_fold_model_never_learns_from_its_own_dialogues():
+    dialogues = [talk_about(n, *WISHES[n % 3]) for n in range(30)]
+    dialogues.append(talk_about(30, "anything with zorblax in it", "elf"))  # the only dialogue saying zorblax
+    turns = text_turns(dialogues, IDS)
+    folds = dialogue_text.fit_folds(turns)
+    own = folds[30 % len(folds)]
+    assert not own.scores([("zorblax", 1)]).any() and own.standing([("zorblax", 1)]) == {}
+    standing = dialogue_text.fit(turns).standing([("zorblax", 1)])
+    assert max(standing, key=standing.get) == "elf"
+    assert standing["up"] == standing["notting hill"] < standing["elf"]  # no weight, no order between them
+
+
+def test_training_saves_the_text_model_with_the_table(tmp_path):
+    dialogues = [talk_about(n, *WISHES[n % 3]) for n in range(30)]
+    table, ranker, text, _ = train(dialogues, IDS, MOVIES, genres_asked)
+    table.save(tmp_path / "comentions.sqlite")
+    signal = ConversationSignal.from_table(CoMentions.load(tmp_path / "comentions.sqlite"), MOVIES)
+    assert signal.text is not None and signal.text.films == text.films
+    wish = [("a film my kids will enjoy", 1)]
+    assert signal.text.standing(wish) == pytest.approx(text.standing(wish))
+    # With words alone (no film or genre named), the signal still has something to say.
+    assert ranker.weights[FEATURES.index("text")] > 0
+    scores = signal.scores([], messages=wish)
+    assert max(scores, key=scores.get) == "up"
+
+
+def test_weights_saved_before_the_text_feature_still_load():
+    earlier = list(FEATURES[: FEATURES.index("text")])
+    n = len(earlier)
+    ranker = Ranker.from_dict({"features": earlier, "weights": [1.0] * n, "mean": [0.0] * n, "scale": [1.0] * n})
+    assert ranker is not None and ranker.weights[FEATURES.index("text")] == 0.0
+    assert len(ranker.weights) == len(FEATURES)
