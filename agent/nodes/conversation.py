@@ -96,7 +96,10 @@ def record_opinion(state: State, deps: Deps) -> dict:
         return _say(f"Noted: {', '.join(labels)}. (I have nowhere to remember it in this session.)", intent)
     recorded = store_opinions(deps, state["user"], {m: (intent, stars) for m in targets})
     names = " and ".join(labels)
-    if intent == "liked":
+    if stars is not None and intent in ("liked", "disliked"):  # "I gave Heat a 4": say the stars heard
+        then = "I'll look for more in that vein." if intent == "liked" else "I'll steer away from things like it."
+        text = f"Noted: {stars:g} out of 5 for {names}. {then}"
+    elif intent == "liked":
         text = f"Great, I've noted that you liked {names}. I'll look for more in that vein."
     elif intent == "disliked":
         text = f"Noted: {names} wasn't for you. I'll steer away from things like it."

@@ -519,6 +519,11 @@ def _run_candidates(reader: TitleReader, toks: list[Tok], start: int, end: int) 
     for a, b in list(spans):
         if b - a > 1 and NUMBERISH.fullmatch(toks[b - 1].text):  # "Heat 4 stars"
             spans.append((a, b - 1))
+        # "gave Toy Story 4 a 4": "a" joins a run as in "A Star Is Born", so the title may end before
+        # it, with its number ("Toy Story 3") or with the number read as a sequel's ("Toy Story" 4)
+        for k in range(a + 1, b - 1):
+            if _grade_follows(toks, k):
+                spans += [(a, k), *([(a, k - 1)] if k - 1 > a and NUMBERISH.fullmatch(toks[k - 1].text) else [])]
     return [reader.candidate(toks, a, b) for a, b in sorted(spans, key=lambda span: span[1] - span[0])]
 
 

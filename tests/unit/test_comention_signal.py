@@ -7,8 +7,8 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from agent.deps import AgentConfig, Deps
 from agent import dialogue_text
+from agent.deps import AgentConfig, Deps
 from agent.dialogue_ranker import FEATURES, RANKER_KEY, TEXT_KEY, ConversationSignal, Ranker
 from agent.recommender import Recommender
 from store.comentions import CoMentions

@@ -118,6 +118,14 @@ def test_a_verdict_on_a_sequel_the_catalog_lacks_says_so_and_records_nothing(ser
     turn = service.chat(BOB, "watched Alien 3 last night, loved it", channel="alien3")
     assert "I couldn't find “Alien 3” in my catalog" in turn.reply and "Which movie" not in turn.reply
     assert not turn.recorded and not service.profiles.has_watched(BOB, "alien-1979")
+    turn = service.chat(BOB, "I gave Toy Story 4 a 4", channel="toy4")
+    assert "I couldn't find “Toy Story 4” in my catalog" in turn.reply and "Which movie" not in turn.reply
+    assert not turn.recorded and not service.profiles.has_watched(BOB, "toy-story-3-2010")
+
+
+def test_the_stars_heard_are_the_stars_said_back(service):
+    assert "Noted: 4 out of 5 for Toy Story 3 (2010)." in service.chat(BOB, "I gave Toy Story 3 a 4", channel="s").reply
+    assert "Noted: 1.5 out of 5 for Heat (1995)." in service.chat(BOB, "I rated Heat 1.5", channel="s").reply
 
 
 def test_an_emoji_or_message_that_is_not_ours_means_nothing(service):

@@ -587,6 +587,8 @@ def test_a_rated_titles_own_number_is_no_rating() -> None:
     assert classify("I rated Toy Story 3", LOOKUP, has_previous=False).rating is None
     for text in ("I gave Toy Story 4 a 4", "I rated Toy Story 4 5 stars"):  # stars follow: 4 was the film's
         assert classify(text, LOOKUP, has_previous=False).titles == []
+    # ... and a film the catalog lacks, said so rather than passed over in silence
+    assert understand("I gave Toy Story 4 a 4", LOOKUP).unknown_titles == ["Toy Story 4"]
 
 
 def test_without_a_rating_verb_the_number_stays_the_sequels() -> None:
