@@ -64,9 +64,9 @@ def test_no_signal_without_a_table_or_with_weights_for_other_features(starter, t
 def test_what_the_conversation_says_reaches_the_signal(starter, profiles):
     """A text model that learnt "grandma" leads to Paddington 2: a request that names no film
     and no genre gets it through the graph, and the same words without the model do not."""
-    turns = [
-        dialogue_text.Turn([("a rainy sunday with grandma", 1)], ["paddington-2-2017"], n) for n in range(10)
-    ] + [dialogue_text.Turn([("a tense night of crime", 1)], ["se7en-1995"], n) for n in range(10, 20)]
+    grandma = [dialogue_text.Turn([("a rainy sunday with grandma", 1)], ["paddington-2-2017"], n) for n in range(10)]
+    crime = [dialogue_text.Turn([("a tense night of crime", 1)], ["se7en-1995"], n) for n in range(10, 20)]
+    turns = grandma + crime
     table = CoMentions.build([["paddington-2-2017"], ["se7en-1995"]])
     weights = np.zeros(len(FEATURES))
     weights[FEATURES.index("text")] = 5.0
