@@ -236,6 +236,15 @@ async def load(url: str, key: str, plan: list[list[Call]], think: float = 0.0,
         return [s for samples in results for s in samples], time.perf_counter() - started
 
 
+def run(coroutine):
+    """On uvloop, as the server runs (uvicorn[standard]): the clients' own event loop costs less."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run(coroutine)
+    return uvloop.run(coroutine)
+
+
 def interleaved(plan: list[list[Call]]) -> list[Call]:
     """Round-robin over the sessions: the order the concurrent run roughly sees them in."""
     longest = max(len(calls) for calls in plan)
@@ -290,7 +299,7 @@ def main() -> int:
         args.data_dir = Path(scratch.name) / "home"
 
     # -- direct, in-process, one at a time, before the API runs ---------------------------------
-    runtime = open_runtime(Settings(home=args.data_dir))
+    runtime = open_runtime(Settings(home=args.data_dir), serving=True)  # as `moviebot serve` opens it
     movie_ids = sorted(runtime.service.catalog.movies)[:: max(1, len(runtime.service.catalog.movies) // 400)]
     catalog_size = len(runtime.service.catalog)
     plan = sessions(args.clients, args.per_client, movie_ids)
@@ -322,11 +331,11 @@ def main() -> int:
     phases = []
     try:
         wait_ready(url, server, log)
-        asyncio.run(load(url, keys["warm"], [WARM_UP], client=args.client))
-        seq, _ = asyncio.run(load(url, keys["seq"], [first], client=args.client))
+        run(load(url, keys["warm"], [WARM_UP], client=args.client))
+        seq, _ = run(load(url, keys["seq"], [first], client=args.client))
         for i, think in enumerate(args.think):
             # fresh users each phase
-            phases.append((think, *asyncio.run(load(url, keys[f"think{i}"], plan, think, args.client))))
+            phases.append((think, *run(load(url, keys[f"think{i}"], plan, think, args.client))))
         server_rss = peak_rss_mb(server.pid)
     finally:
         server.send_signal(signal.SIGTERM)
@@ -339,7 +348,7 @@ def main() -> int:
         err = log.read()
 
     # -- direct again, after: the machine's speed drifts, so the baseline is both runs -----------
-    runtime = open_runtime(Settings(home=args.data_dir))
+    runtime = open_runtime(Settings(home=args.data_dir), serving=True)  # as `moviebot serve` opens it
     after, after_wall = run_direct(runtime, calls, "direct-after")
     print_direct("direct, after the API: ", after, after_wall)
     # A request now and then finds the caches cold and the cores idle; back to back finds them hot.
