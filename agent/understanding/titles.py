@@ -501,15 +501,28 @@ def read_bare_titles(scan: Scan, reader: TitleReader, out: Understood) -> None:
     if not scan.has_case or (len(words) >= 4 and sum(map(scan.capitalised, words)) >= 0.85 * len(words)):
         return  # Title Case Or ALL CAPS messages say nothing about which words are titles
     for start, end in _capitalised_runs(scan, toks)[:4]:
+        judged = start == 0 and _JUDGED_THEN_ASKED.match(scan.text, toks[end - 1].end) is not None
         cands = [
             c
             for c in _run_candidates(reader, toks, start, end)
-            if len(c.words) > 1 or whole_message or _unusual(c.text) or c.sequel  # "Alien 3"
+            if len(c.words) > 1 or whole_message or judged or _unusual(c.text) or c.sequel  # "Alien 3"
         ]
-        picked = reader.best(cands, _BARE)
+        picked = reader.best(cands, _WEAK if judged else _BARE)
         if picked:
             extend_unique(out.like_titles, [picked[0].movie_id])
             scan.take(toks[picked[1].start].start, toks[picked[1].end - 1].end)
+
+
+# "Alien was great, something similar": a message that opens by judging one word and then asks for
+# more is about the film of that name, though "Alien" alone is a theme. A verdict alone ("Heat was
+# boring") is read as feedback by agent.understanding.intents.
+_JUDGED_THEN_ASKED = re.compile(
+    r"\s+(?:was|is)\s+(?:so\s+|really\s+|just\s+|absolutely\s+)?(?:great|amazing|awesome|brilliant|fantastic"
+    r"|incredible|excellent|superb|good|a masterpiece|my favou?rite)\b[^.!?]*?[,.!;-]?\s*(?:and\s+|so\s+)?"
+    r"(?:any|some)(?:thing|one)?\b.*\b(?:similar|like (?:it|that|this))\b|.*\b(?:more like (?:it|that|this)"
+    r"|something similar|anything similar|what else)\b",
+    re.IGNORECASE,
+)
 
 
 def _run_candidates(reader: TitleReader, toks: list[Tok], start: int, end: int) -> list[_Candidate]:

@@ -783,3 +783,14 @@ def test_classify(text: str, has_previous: bool, intent: str, expected: dict) ->
 
 def test_classify_table_is_big_enough() -> None:
     assert len(INTENTS) >= 40
+
+
+def test_a_film_judged_at_the_start_of_a_request_is_its_reference() -> None:
+    """ "Alien" alone is a theme; opening with a verdict on it and asking for more names the film."""
+    for text in ("Alien was great, something similar", "Alien was amazing, anything like it?"):
+        u = understand(text, LOOKUP)
+        assert (u.like_titles, u.genres) == (["alien-1979"], [])
+    assert understand("Dinner was great, something similar for tonight", LOOKUP).like_titles == []
+    # A verdict alone stays feedback on the film, as before
+    assert classify("Heat was boring", LOOKUP, has_previous=False).intent == "disliked"
+    assert classify("Heat was great", LOOKUP, has_previous=False).titles == ["heat-1995"]
