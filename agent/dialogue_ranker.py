@@ -16,7 +16,9 @@ of the table (`fit`), so nothing is learnt from a dialogue's own answers.
 
 from __future__ import annotations
 
+import logging
 import math
+import zipfile
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +44,8 @@ FEATURES = (
     "people",  # shares a director or lead actor with a mentioned film
     "text",  # the film's standing for the words said so far (agent.dialogue_text), 0 without a text model
 )
+log = logging.getLogger(__name__)
+
 RANKER_KEY = "ranker"  # where the fitted weights sit in the co-mention table's meta
 TEXT_KEY = "text_model"  # where the text model sits in the table's blobs
 POPULAR_POOL = 400  # the most-mentioned films always compete
@@ -292,5 +296,17 @@ class ConversationSignal:
         ranker = Ranker.from_dict(data) if isinstance(data, dict) else None
         if table is None or ranker is None or not len(table):
             return None
-        blob = table.blobs.get(TEXT_KEY)
-        return cls(Model(table, movies), ranker, TextModel.from_bytes(blob) if blob else None)
+        return cls(Model(table, movies), ranker, _text_model(table))
+
+
+def _text_model(table: CoMentions) -> TextModel | None:
+    """The table's text model; None without one, or when it cannot be read (the co-mention
+    ranker then works without words, as it did before there was one)."""
+    blob = table.blobs.get(TEXT_KEY)
+    if not blob:
+        return None
+    try:
+        return TextModel.from_bytes(blob)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+        log.warning("the co-mention table's text model cannot be read (%s); retrain with `moviebot train`", exc)
+        return None

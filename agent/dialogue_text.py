@@ -68,9 +68,6 @@ class TextModel:
     films: list[str]
     weights: np.ndarray  # (words, films), float16: the score of each film per unit of each word
 
-    def __post_init__(self) -> None:
-        self.column = {film: i for i, film in enumerate(self.films)}
-
     def vector(self, messages: Iterable[Message]) -> dict[int, float]:
         """The context's TF-IDF, each message weighted by recency, unit length; {} without known words."""
         tf: dict[int, float] = Counter()
@@ -146,7 +143,7 @@ class _Fitter:
         if not turns:
             raise ValueError("no training turns for the text model")
         frequency: Counter[str] = Counter()
-        seen: set[tuple[int, str]] = set()
+        seen: set[tuple[int, int]] = set()  # (dialogue, position of the message in it)
         for turn in turns:  # each message once, though every later turn of its dialogue repeats it
             for position, (text, _) in enumerate(turn.messages):
                 if (turn.dialogue, position) not in seen:
@@ -157,16 +154,14 @@ class _Fitter:
         idf = np.array([math.log((1 + documents) / (1 + frequency[w])) + 1 for w in vocabulary], dtype=np.float64)
         films = sorted({f for t in turns for f in t.targets})
         column = {film: i for i, film in enumerate(films)}
-        self.model = TextModel(vocabulary, idf, films, np.zeros((len(vocabulary), len(films)), dtype=np.float16))
-        x_rows, x_cols, x_vals, y_rows, y_cols = [], [], [], [], []
+        self.model = TextModel(vocabulary, idf, films, np.zeros((0, 0), dtype=np.float16))  # weights: `solve`
+        x: dict[tuple[int, int], float] = {}
+        y: set[tuple[int, int]] = set()
         for r, turn in enumerate(turns):
-            for c, v in self.model.vector(turn.messages).items():
-                x_rows.append(r), x_cols.append(c), x_vals.append(v)
-            for film in dict.fromkeys(turn.targets):
-                y_rows.append(r), y_cols.append(column[film])
-        shape = (len(turns), len(vocabulary))
-        self.x = sparse.csr_matrix((x_vals, (x_rows, x_cols)), shape=shape)
-        self.y = sparse.csr_matrix((np.ones(len(y_rows)), (y_rows, y_cols)), shape=(len(turns), len(films)))
+            x.update(((r, c), v) for c, v in self.model.vector(turn.messages).items())
+            y.update((r, column[film]) for film in turn.targets)
+        self.x = _sparse(list(x), list(x.values()), (len(turns), len(vocabulary)))
+        self.y = _sparse(list(y), np.ones(len(y)), (len(turns), len(films)))
 
     def solve(self, rows: np.ndarray, l2: float) -> TextModel:
         x, y = self.x[rows], self.y[rows]
@@ -174,6 +169,11 @@ class _Fitter:
         weights = linalg.cho_solve(linalg.cho_factor(gram), (x.T @ y).toarray(), check_finite=False)
         m = self.model
         return TextModel(m.vocabulary, m.idf, m.films, weights.astype(np.float16))
+
+
+def _sparse(cells: list[tuple[int, int]], values, shape: tuple[int, int]) -> sparse.csr_matrix:
+    rows, cols = zip(*cells, strict=True) if cells else ((), ())
+    return sparse.csr_matrix((values, (rows, cols)), shape=shape)
 
 
 def by_age(messages: Sequence[Mapping]) -> list[Message]:

@@ -212,3 +212,13 @@ def test_weights_saved_before_the_text_feature_still_load():
     ranker = Ranker.from_dict({"features": earlier, "weights": [1.0] * n, "mean": [0.0] * n, "scale": [1.0] * n})
     assert ranker is not None and ranker.weights[FEATURES.index("text")] == 0.0
     assert len(ranker.weights) == len(FEATURES)
+
+
+def test_a_damaged_text_model_leaves_the_ranker_working_without_words(tmp_path, caplog):
+    dialogues = [talk_about(n, *WISHES[n % 3]) for n in range(30)]
+    table, *_ = train(dialogues, IDS, MOVIES, genres_asked)
+    table.blobs["text_model"] = table.blobs["text_model"][:1000]  # a copy cut short
+    signal = ConversationSignal.from_table(table, MOVIES)
+    assert signal is not None and signal.text is None
+    assert "retrain with `moviebot train`" in caplog.text
+    assert signal.scores(["the thing"], messages=[("a film my kids will enjoy", 1)])  # films still count
