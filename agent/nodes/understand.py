@@ -8,11 +8,11 @@ from agent.deps import Deps
 from agent.state import State
 from agent.understanding.intents import classify, states_subject
 from agent.understanding.llm_reader import read_message
+from agent.understanding.marked_titles import titles_with_years
 from agent.understanding.merge import fresh_request, merge_request
 from agent.understanding.passing import facts_in_passing, says_nothing
 from agent.understanding.reader import understand
 from agent.understanding.request import Request, contract, is_open
-from agent.understanding.titles import titles_with_years
 
 MAX_MESSAGE = 2000  # characters read from one message; the rest is ignored, not an error
 MAX_REFERENCES = 6  # films from a handed-in conversation used as references, most recent first

@@ -1,6 +1,6 @@
 """Batch lines and evaluation turns: a whole conversation handed in, always answered with k picks."""
 
-from agent.understanding.titles import titles_with_years
+from agent.understanding.marked_titles import titles_with_years
 from store.profiles import ProfileStore
 from tests.unit.test_graph import ids, make_bot
 
