@@ -8,6 +8,7 @@ dialogues in memory (the data directory is not written) and scores held-out dial
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from pathlib import Path
 
@@ -108,9 +109,11 @@ def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
 
     home, movies, ids, _ = redial_catalog(settings, args.paths, args.metadata)
     dialogues = read(args.paths)
+    if sys.stderr.isatty() and not args.json:
+        print(f"learning from {len(dialogues)} dialogues (about a minute per thousand)...", file=sys.stderr)
     started = time.perf_counter()
     try:
-        table, ranker, _, turns = train(dialogues, ids, movies, genres_asked)
+        table, ranker, text, turns = train(dialogues, ids, movies, genres_asked)
     except ValueError as exc:
         raise UserError(f"nothing to learn from: {exc}") from exc
     seconds = time.perf_counter() - started
@@ -125,6 +128,7 @@ def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
         "dialogues": len(dialogues),
         "films": len(table),
         "pairs": pairs,
+        "text_model": {"words": len(text.vocabulary), "films": len(text.films)},
         "seconds": round(seconds, 1),
         "saved": str(home.root / FILE_NAME),
         "fitted": split_dict(fitted),
@@ -134,7 +138,8 @@ def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
     else:
         print(
             f"Learnt from {len(dialogues)} dialogues in {seconds:.1f}s: {len(table)} films, {pairs} pairs "
-            f"mentioned together. Saved to {home.root / FILE_NAME}; the recommender uses it from the next start."
+            f"mentioned together, and which of {len(text.vocabulary)} words lead to which of {len(text.films)} "
+            f"films. Saved to {home.root / FILE_NAME}; the recommender uses it from the next start."
         )
         print(format_splits([fitted]))
     return 0

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from agent.dialogue_ranker import FEATURES, ConversationSignal
 from bot.cli import main
 from evaluation.redial import METADATA_FILE
 from store.build import ingest
+from store.catalog import read_movies
 from store.comentions import FILE_NAME, CoMentions
 from store.home import DataDir
 from tests.fakes import HashingEmbedder
@@ -44,8 +46,12 @@ def test_train_saves_a_table_the_recommender_reads_and_inspired_is_scored(redial
                    "--data-dir", str(redial_home), "--json"])  # fmt: skip
     summary = json.loads(capsys.readouterr().out)
     assert status == 0 and summary["dialogues"] == 300 and summary["films"] > 500
+    assert summary["text_model"]["words"] > 1000 and summary["text_model"]["films"] > 300
     table = CoMentions.load(redial_home / FILE_NAME)
     assert table.conversations == 300 and table.get_meta("ranker")
+    movies = {m.id: m for m in read_movies(DataDir(redial_home).current_catalog() / "catalog.sqlite")}
+    signal = ConversationSignal.from_table(table, movies)
+    assert signal.text is not None and signal.ranker.weights[FEATURES.index("text")] != 0
     fitted = summary["fitted"]["recall"]
     assert fitted["co-mention ranker"]["10"] > fitted["popularity"]["10"]
 
