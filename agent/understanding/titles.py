@@ -518,9 +518,8 @@ def read_bare_titles(scan: Scan, reader: TitleReader, out: Understood) -> None:
 # boring") is read as feedback by agent.understanding.intents.
 _JUDGED_THEN_ASKED = re.compile(
     r"\s+(?:was|is)\s+(?:so\s+|really\s+|just\s+|absolutely\s+)?(?:great|amazing|awesome|brilliant|fantastic"
-    r"|incredible|excellent|superb|good|a masterpiece|my favou?rite)\b[^.!?]*?[,.!;-]?\s*(?:and\s+|so\s+)?"
-    r"(?:any|some)(?:thing|one)?\b.*\b(?:similar|like (?:it|that|this))\b|.*\b(?:more like (?:it|that|this)"
-    r"|something similar|anything similar|what else)\b",
+    r"|incredible|excellent|superb|good|a masterpiece|my favou?rite)\b"  # the verdict, then the ask:
+    r".*?\b(?:(?:any|some)(?:thing|one)\b.*\b(?:similar|like (?:it|that|this))|more like (?:it|that|this)|what else)\b",
     re.IGNORECASE,
 )
 

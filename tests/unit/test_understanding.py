@@ -791,6 +791,7 @@ def test_a_film_judged_at_the_start_of_a_request_is_its_reference() -> None:
         u = understand(text, LOOKUP)
         assert (u.like_titles, u.genres) == (["alien-1979"], [])
     assert understand("Dinner was great, something similar for tonight", LOOKUP).like_titles == []
+    assert understand("Alien and something similar", LOOKUP).like_titles == []  # no verdict: still a theme
     # A verdict alone stays feedback on the film, as before
     assert classify("Heat was boring", LOOKUP, has_previous=False).intent == "disliked"
     assert classify("Heat was great", LOOKUP, has_previous=False).titles == ["heat-1995"]
