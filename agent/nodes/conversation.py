@@ -96,7 +96,7 @@ def record_opinion(state: State, deps: Deps) -> dict:
         return _say(f"Noted: {', '.join(labels)}. (I have nowhere to remember it in this session.)", intent)
     recorded = store_opinions(deps, state["user"], {m: (intent, stars) for m in targets})
     names = " and ".join(labels)
-    if stars is not None and intent in ("liked", "disliked"):  # "I gave Heat a 4": say the stars heard
+    if state.get("stars_said") and stars is not None and intent in ("liked", "disliked"):  # "gave Heat a 4"
         then = "I'll look for more in that vein." if intent == "liked" else "I'll steer away from things like it."
         text = f"Noted: {stars:g} out of 5 for {names}. {then}"
     elif intent == "liked":

@@ -27,6 +27,7 @@ class Classified:
     ordinal: int | None = None  # 0-based position in the last list; -1 is the last one
     titles: list[str] = field(default_factory=list)  # catalog ids the feedback or question is about
     rating: float | None = None  # stars, 0.5-5
+    stars_said: bool = False  # the message gave the stars ("a 4", "⭐⭐⭐"), not only a verdict ("great")
 
 
 _ORDINAL_WORDS = {
@@ -234,10 +235,10 @@ def _feedback(
     has_referent = bool(titles) or ordinal is not None or bool(_REFERENT.search(lowered))
     if verdict is not None and (has_referent or rating is not None):
         _, intent, stars = verdict
-        return Classified(intent, ordinal=ordinal, titles=titles, rating=rating or stars)
+        return Classified(intent, ordinal=ordinal, titles=titles, rating=rating or stars, stars_said=rating is not None)
     if rating is not None:
         intent = "liked" if rating >= 3 else "disliked"
-        return Classified(intent, ordinal=ordinal, titles=titles, rating=rating)
+        return Classified(intent, ordinal=ordinal, titles=titles, rating=rating, stars_said=True)
     if seen is not None and has_referent:
         return Classified("seen", ordinal=ordinal, titles=titles)
     return None
@@ -349,5 +350,5 @@ def _emoji_only(lowered: str, has_previous: bool) -> Classified:
     if "?" in lowered:
         return Classified("help")
     if rating := _stars(lowered):
-        return Classified("liked" if rating >= 3 else "disliked", rating=rating)
+        return Classified("liked" if rating >= 3 else "disliked", rating=rating, stars_said=True)
     return Classified("smalltalk")

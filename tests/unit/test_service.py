@@ -126,6 +126,8 @@ def test_a_verdict_on_a_sequel_the_catalog_lacks_says_so_and_records_nothing(ser
 def test_the_stars_heard_are_the_stars_said_back(service):
     assert "Noted: 4 out of 5 for Toy Story 3 (2010)." in service.chat(BOB, "I gave Toy Story 3 a 4", channel="s").reply
     assert "Noted: 1.5 out of 5 for Heat (1995)." in service.chat(BOB, "I rated Heat 1.5", channel="s").reply
+    # A verdict alone gives no stars to repeat, though it is stored as some
+    assert "out of 5" not in service.chat(BOB, "Heat was great", channel="s").reply
 
 
 def test_an_emoji_or_message_that_is_not_ours_means_nothing(service):
