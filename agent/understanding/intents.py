@@ -117,6 +117,12 @@ _SENTIMENTS: tuple[tuple[re.Pattern[str], Intent, float, bool], ...] = (
     ),
     (re.compile(r"\b(?:good|great|nice|solid)\b"), "liked", 4.0, True),
 )
+# A whole message that is one word (a film's name, maybe numbered) and a verdict on it.
+_ONLY_A_VERDICT = re.compile(
+    r"^\W*[^\W\d_][\w'-]*(?:\s+\d+)?\s+(?:was|is)\s+(?:so\s+|really\s+|just\s+|absolutely\s+)?"
+    r"(?:great|amazing|awesome|brilliant|fantastic|incredible|excellent|superb|good|a masterpiece|my favou?rite"
+    r"|terrible|awful|horrible|boring|meh)\W*$"
+)
 # What a verdict is about when no title is named: "loved it", "great pick", "hated that one".
 _REFERENT = re.compile(
     r"\b(?:it|that|this|them|those|these|both|all of them|pick|choice|suggestion|rec|recommendation|one)\b"
@@ -217,7 +223,8 @@ def _feedback(
 ) -> Classified | None:
     """A verdict or a "seen it" about named titles, a position in the list, or "it"."""
     rating = _stars(lowered, lookup)
-    plain = not _has_filters(understood)
+    # "Alien was great" is a verdict on the film, though "alien" alone would ask for sci-fi
+    plain = not _has_filters(understood) or _ONLY_A_VERDICT.match(lowered) is not None
     verdict = next(
         (
             (m, intent, stars)

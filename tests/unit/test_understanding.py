@@ -792,6 +792,9 @@ def test_a_film_judged_at_the_start_of_a_request_is_its_reference() -> None:
         assert (u.like_titles, u.genres) == (["alien-1979"], [])
     assert understand("Dinner was great, something similar for tonight", LOOKUP).like_titles == []
     assert understand("Alien and something similar", LOOKUP).like_titles == []  # no verdict: still a theme
-    # A verdict alone stays feedback on the film, as before
+    # A verdict alone is feedback on the film, even on one whose name is a theme
     assert classify("Heat was boring", LOOKUP, has_previous=False).intent == "disliked"
+    judged = classify("Alien was great!", LOOKUP, has_previous=False)
+    assert (judged.intent, judged.titles, judged.stars_said) == ("liked", ["alien-1979"], False)
+    assert classify("alien was great", LOOKUP, has_previous=False).titles == []  # typed as a word, it stays one
     assert classify("Heat was great", LOOKUP, has_previous=False).titles == ["heat-1995"]
