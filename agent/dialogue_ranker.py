@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from agent.dialogue_text import TextModel, recency
+from agent.dialogue_text import Message, TextModel, recency
 from store.comentions import CoMentions
 from store.movie import Movie
 
@@ -269,7 +269,7 @@ class ConversationSignal:
         *,
         genres: Sequence[str] = (),
         exclude: Collection[str] = (),
-        messages: Sequence[tuple[str, int]] = (),
+        messages: Sequence[Message] = (),
     ) -> dict[str, float]:
         """`mentioned` in order of recency (the latest first), `messages` the conversation's
         (text, age in turns); empty when there is nothing to go on."""

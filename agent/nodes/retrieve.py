@@ -151,12 +151,11 @@ def retrieve(state: State, deps: Deps) -> dict:
     _join(candidates, list(collaborative)[:pool], filters, deps, limit=len(candidates) + pool)
     genres = [*(request.get("genres") or []), *(request.get("soft_genres") or [])]
     # The films people name next in conversations about the same films (moviebot train).
-    said = by_age(state.get("messages") or [])
-    comention = (
-        deps.conversations.scores(request.get("like_titles") or [], genres=genres, exclude=excluded, messages=said)
-        if deps.conversations is not None
-        else {}
-    )
+    comention = {}
+    if deps.conversations is not None:
+        said = by_age(state.get("messages") or [])
+        comention = deps.conversations.scores(request.get("like_titles") or [], genres=genres, exclude=excluded,
+                                              messages=said)  # fmt: skip
     _join(candidates, list(comention)[:pool], filters, deps, limit=len(candidates) + pool)
     known = deps.catalog.best_known(filters, pool, counts=rating_counts(deps), genres=genres)
     _join(candidates, known, filters, deps, limit=len(candidates) + pool)

@@ -15,7 +15,7 @@ from typing import Literal
 
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood
-from agent.understanding.text import normalise_message, word_set
+from agent.understanding.text import PANNED, PRAISED, normalise_message, word_set
 from agent.understanding.titles import ends_in_numbered_title, titles_after
 
 Intent = Literal["recommend", "refine", "more", "why", "seen", "liked", "disliked", "help", "smalltalk"]
@@ -118,11 +118,7 @@ _SENTIMENTS: tuple[tuple[re.Pattern[str], Intent, float, bool], ...] = (
     (re.compile(r"\b(?:good|great|nice|solid)\b"), "liked", 4.0, True),
 )
 # A whole message that is one word (a film's name, maybe numbered) and a verdict on it.
-_ONLY_A_VERDICT = re.compile(
-    r"^\W*[^\W\d_][\w'-]*(?:\s+\d+)?\s+(?:was|is)\s+(?:so\s+|really\s+|just\s+|absolutely\s+)?"
-    r"(?:great|amazing|awesome|brilliant|fantastic|incredible|excellent|superb|good|a masterpiece|my favou?rite"
-    r"|terrible|awful|horrible|boring|meh)\W*$"
-)
+_ONLY_A_VERDICT = re.compile(rf"^\W*[^\W\d_][\w'-]*(?:\s+\d+)?(?:{PRAISED}|{PANNED})\W*$")
 # What a verdict is about when no title is named: "loved it", "great pick", "hated that one".
 _REFERENT = re.compile(
     r"\b(?:it|that|this|them|those|these|both|all of them|pick|choice|suggestion|rec|recommendation|one)\b"

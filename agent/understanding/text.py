@@ -95,6 +95,14 @@ class Scan:
         )
 
 
+# "was great", "is my favourite": a verdict said of the film named just before it
+PRAISED = (
+    r"\s+(?:was|is)\s+(?:so\s+|really\s+|just\s+|absolutely\s+)?(?:great|amazing|awesome|brilliant|fantastic"
+    r"|incredible|excellent|superb|good|a masterpiece|my favou?rite)\b"
+)
+PANNED = r"\s+(?:was|is)\s+(?:so\s+|really\s+|just\s+|absolutely\s+)?(?:terrible|awful|horrible|boring|meh)\b"
+
+
 STOPWORDS = word_set(
     """
     a an the and or but nor of to in on at for from with by about as into than then so if is are was

@@ -16,6 +16,7 @@ from agent.understanding.text import (
     GAP,
     HARD_STOPS,
     NUMBERISH,
+    PRAISED,
     SOFT_STOPS,
     STOPWORDS,
     TITLE_CONNECTORS,
@@ -517,9 +518,8 @@ def read_bare_titles(scan: Scan, reader: TitleReader, out: Understood) -> None:
 # more is about the film of that name, though "Alien" alone is a theme. A verdict alone ("Heat was
 # boring") is read as feedback by agent.understanding.intents.
 _JUDGED_THEN_ASKED = re.compile(
-    r"\s+(?:was|is)\s+(?:so\s+|really\s+|just\s+|absolutely\s+)?(?:great|amazing|awesome|brilliant|fantastic"
-    r"|incredible|excellent|superb|good|a masterpiece|my favou?rite)\b"  # the verdict, then the ask:
-    r".*?\b(?:(?:any|some)(?:thing|one)\b.*\b(?:similar|like (?:it|that|this))|more like (?:it|that|this)|what else)\b",
+    PRAISED + r".*?\b(?:(?:any|some)(?:thing|one)\b.*\b(?:similar|like (?:it|that|this))|more like (?:it|that|this)"
+    r"|what else)\b",
     re.IGNORECASE,
 )
 
