@@ -13,12 +13,13 @@ from langgraph.checkpoint.sqlite import SqliteSaver
 
 from agent.deps import Deps
 from agent.graph import build_graph
+from store.wal import use_wal
 
 
 def sqlite_checkpointer(path: Path) -> SqliteSaver:
     """Conversation memory in the data directory, so follow-ups work after a restart."""
     conn = sqlite3.connect(str(path), check_same_thread=False)
-    conn.execute("PRAGMA journal_mode=WAL")
+    use_wal(conn)  # the HTTP workers of `serve` open it at the same moment
     # WAL with synchronous=NORMAL (as the profile store) commits without an fsync: a turn no
     # longer waits 4-12 ms on the disk, and a crash of moviebot still loses nothing; only a
     # power cut may lose the last turns' conversation memory (never the profile).

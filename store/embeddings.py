@@ -12,6 +12,7 @@ from typing import Protocol
 import numpy as np
 
 from store.movie import Movie
+from store.wal import use_wal
 
 
 class Embedder(Protocol):
@@ -228,7 +229,7 @@ class VectorCache:
 
     def __init__(self, path: Path):
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
+        use_wal(self._db)
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS vectors (model TEXT, hash TEXT, vector BLOB, PRIMARY KEY (model, hash))"
         )

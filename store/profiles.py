@@ -25,6 +25,7 @@ from typing import Any
 import sqlite_utils
 
 from store.migrations import migrate
+from store.wal import BUSY_TIMEOUT_MS, use_wal
 
 LIKE_STARS = 4.5
 DISLIKE_STARS = 1.5
@@ -48,7 +49,6 @@ def reward_for(kind: str, stars: float | None = None) -> float | None:
 
 
 FEEDBACK_KINDS = ("like", "dislike", "watched", "dismiss", "stars")
-BUSY_TIMEOUT_MS = 10_000
 
 Timestamp = datetime | str | int | float | None
 ForgetHook = Callable[[str], object]
@@ -118,7 +118,7 @@ class ProfileStore:
         self.conn.execute("PRAGMA foreign_keys = ON")
         if self.path is not None:
             with self.db.ensure_autocommit_on():
-                self.conn.execute("PRAGMA journal_mode = WAL")
+                use_wal(self.conn)
                 self.conn.execute("PRAGMA synchronous = NORMAL")
         migrate(self.db)
 
