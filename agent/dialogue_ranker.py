@@ -7,7 +7,8 @@ The signals, each a feature of a candidate film:
 - popularity among the conversations the table was built from;
 - genre agreement with the genres asked for and with the films mentioned;
 - era agreement with the films mentioned, and a shared director or lead actor;
-- the words said so far: where a text model (agent.dialogue_text) ranks the film for them.
+- the words said so far: where a text model (agent.dialogue_text) ranks the film for them;
+- how close the film's description is to the mentioned films' (the catalog's embeddings).
 
 The weights are a softmax (listwise logistic) regression fitted with numpy on recommender
 turns of training dialogues, each turn's features computed with its own dialogue left out
@@ -20,7 +21,7 @@ import logging
 import math
 import zipfile
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -43,11 +44,16 @@ FEATURES = (
     "era",  # closeness of the film's year to the mentioned films' median year
     "people",  # shares a director or lead actor with a mentioned film
     "text",  # the film's standing for the words said so far (agent.dialogue_text), 0 without a text model
+    "content",  # cosine of the film's embedding to the mentioned films' recency-weighted mean, 0 without vectors
 )
 log = logging.getLogger(__name__)
 
 RANKER_KEY = "ranker"  # where the fitted weights sit in the co-mention table's meta
 TEXT_KEY = "text_model"  # where the text model sits in the table's blobs
+FilmVectors = Callable[[Sequence[str]], tuple[list[str], np.ndarray]]
+"""The given films that have an embedding in the catalog, and their unit vectors as a matrix's
+rows in that order (Catalog.vector_rows)."""
+
 POPULAR_POOL = 400  # the most-mentioned films always compete
 GENRE_POOL = 250  # and the most-mentioned of each genre in play
 
@@ -70,9 +76,10 @@ class Conversation:
 class Model:
     """A co-mention table over a catalog, with what every ranking reuses precomputed."""
 
-    def __init__(self, table: CoMentions, movies: Mapping[str, Movie]):
+    def __init__(self, table: CoMentions, movies: Mapping[str, Movie], vectors: FilmVectors | None = None):
         self.table = table
         self.movies = movies
+        self.vectors = vectors
         self.popular = [m for m in table.most_mentioned() if m in movies]
         self.by_genre: dict[str, list[str]] = defaultdict(list)
         for film in self.popular:
@@ -116,10 +123,10 @@ class Model:
         years = [movies[s].year for s in conversation.mentioned if s in movies and movies[s].year]
         median_year = float(np.median(years)) if years else None
         people = {p for s in conversation.mentioned if s in movies for p in _people(movies[s])}
+        candidates = [film for film in pool if film not in exclude and film in movies]
+        content = self._content(conversation, candidates)
         ids, rows = [], []
-        for film in pool:
-            if film in exclude or film not in movies:
-                continue
+        for film in candidates:
             movie = movies[film]
             genres = set(movie.genres)
             counts = co.get(film)
@@ -140,10 +147,25 @@ class Model:
                     math.exp(-abs(movie.year - median_year) / 8) if movie.year and median_year else 0.0,
                     float(bool(people & set(_people(movie)))),
                     conversation.text.get(film, 0.0),
+                    content.get(film, 0.0),
                 )
             )
             ids.append(film)
         return ids, np.array(rows, dtype=np.float64).reshape(len(ids), len(FEATURES))
+
+    def _content(self, conversation: Conversation, candidates: list[str]) -> dict[str, float]:
+        """Each candidate's cosine to the recency-weighted mean of the mentioned films' vectors
+        (the mean of its cosines to them, the latest weighing most); {} without vectors."""
+        if self.vectors is None or not conversation.mentioned or not candidates:
+            return {}
+        seeds, seed_vectors = self.vectors(list(conversation.mentioned))
+        if not seeds:
+            return {}
+        weights = np.array([conversation.recency(s) for s in seeds])
+        centre = weights @ seed_vectors / weights.sum()
+        scored, matrix = self.vectors(candidates)
+        return dict(zip(scored, (matrix @ centre).tolist(), strict=True)) if scored else {}
+
 
 
 def _people(movie: Movie) -> list[str]:
@@ -179,9 +201,9 @@ class Ranker:
     @classmethod
     def from_dict(cls, data: Mapping) -> Ranker | None:
         """None when the saved weights were fitted on another feature set. Weights saved before
-        the text feature was added still load, with no weight on it."""
+        the text and content features were added still load, with no weight on those."""
         saved = tuple(data.get("features") or ())
-        if saved not in (FEATURES, FEATURES[: FEATURES.index("text")]):
+        if len(saved) < FEATURES.index("text") or saved != FEATURES[: len(saved)]:
             return None
         arrays = [np.array(data.get(k) or [], dtype=np.float64) for k in ("weights", "mean", "scale")]
         if not all(a.shape == (len(saved),) for a in arrays):
@@ -290,13 +312,17 @@ class ConversationSignal:
         return {film: math.exp(score - best) for film, score in ranked}
 
     @classmethod
-    def from_table(cls, table: CoMentions | None, movies: Mapping[str, Movie]) -> ConversationSignal | None:
+    def from_table(
+        cls, table: CoMentions | None, movies: Mapping[str, Movie], vectors: FilmVectors | None = None
+    ) -> ConversationSignal | None:
         """The signal from a saved table, or None without one (or with weights for other features)."""
         data = table.get_meta(RANKER_KEY) if table is not None else None
         ranker = Ranker.from_dict(data) if isinstance(data, dict) else None
         if table is None or ranker is None or not len(table):
             return None
-        return cls(Model(table, movies), ranker, _text_model(table))
+        if not ranker.weights[FEATURES.index("content")]:
+            vectors = None  # weights fitted before the feature: no need to look vectors up each turn
+        return cls(Model(table, movies, vectors), ranker, _text_model(table))
 
 
 def _text_model(table: CoMentions) -> TextModel | None:

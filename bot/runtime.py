@@ -128,7 +128,7 @@ def open_runtime(
         profiles,
         llm=make_llm(settings),
         ranker=Ranker(profiles) if learning else None,
-        conversations=ConversationSignal.from_table(table, catalog.movies),
+        conversations=ConversationSignal.from_table(table, catalog.movies, catalog.vector_rows),
         config=config,
         checkpointer=sqlite_checkpointer(home.root / "conversations.sqlite") if memory else None,
         chart=draw_profile_chart,

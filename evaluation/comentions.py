@@ -15,7 +15,17 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from agent import dialogue_text
-from agent.dialogue_ranker import RANKER_KEY, TEXT_KEY, Conversation, Example, Model, Ranker, fit, recency
+from agent.dialogue_ranker import (
+    RANKER_KEY,
+    TEXT_KEY,
+    Conversation,
+    Example,
+    FilmVectors,
+    Model,
+    Ranker,
+    fit,
+    recency,
+)
 from agent.dialogue_text import TextModel
 from agent.understanding.reader import understand
 from evaluation.redial import MENTION, MethodScore, Popularity, cutoffs_for, extract_samples, joined_turns
@@ -100,13 +110,19 @@ def examples(
 
 
 def train(
-    dialogues: Sequence[dict], ids: Mapping[str, str], movies: Mapping[str, Movie], genres_of: GenreReader
+    dialogues: Sequence[dict],
+    ids: Mapping[str, str],
+    movies: Mapping[str, Movie],
+    genres_of: GenreReader,
+    *,
+    vectors: FilmVectors | None = None,
 ) -> tuple[CoMentions, Ranker, TextModel, list[Example]]:
     """The table from `dialogues`, the text model fitted on all their turns, and the ranker
     fitted on their turns (the table leaving each turn's dialogue out, the text model its fold);
-    the ranker and the text model are stored in the table, so saving the table saves all three."""
+    the ranker and the text model are stored in the table, so saving the table saves all three.
+    `vectors` are the catalog's film embeddings, for the content feature."""
     table = build_table(dialogues, ids)
-    model = Model(table, movies)
+    model = Model(table, movies, vectors)
     turns = text_turns(dialogues, ids)
     folds = dialogue_text.fit_folds(turns)
     fitted = examples(model, dialogues, ids, genres_of, leave_out=True, text=lambda i: folds[i % len(folds)])

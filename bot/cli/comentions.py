@@ -62,10 +62,10 @@ def _dialogue_options(p: argparse.ArgumentParser) -> None:
 
 
 def redial_catalog(settings: Settings, paths: list[Path], metadata: Path | None, *, then: str | None = None):
-    """(data dir, catalog movies, ReDial id -> catalog id, ReDial id -> name), or a UserError saying
+    """(data dir, catalog, ReDial id -> catalog id, ReDial id -> name), or a UserError saying
     how to build the catalog; `then` is the command to run once it is built (else: this one, here)."""
+    from bot.runtime import open_catalog_only
     from evaluation.redial import METADATA_FILE, catalog_mapping
-    from store.catalog import read_movies
     from store.home import DataDir
     from store.ingest.base import SourceError
 
@@ -76,8 +76,8 @@ def redial_catalog(settings: Settings, paths: list[Path], metadata: Path | None,
     if not metadata.is_file():
         raise UserError(f"{metadata}: no ReDial movie metadata there; give it with --metadata FILE")
     home = DataDir(settings.home)
-    current = home.current_catalog()
-    movies = {m.id: m for m in read_movies(current / "catalog.sqlite")} if current else {}
+    catalog = open_catalog_only(settings) if home.current_catalog() else None
+    movies = catalog.movies if catalog is not None else {}
     try:
         ids, names = catalog_mapping(metadata, movies)
     except (SourceError, OSError, ValueError, AttributeError) as exc:
@@ -90,7 +90,7 @@ def redial_catalog(settings: Settings, paths: list[Path], metadata: Path | None,
             f"the catalog in {home.root} holds {len(ids)} of the {len(names)} ReDial movies. {lead}:\n"
             f"  moviebot ingest --format redial {metadata} --data-dir {where}{rerun}"
         )
-    return home, movies, ids, names
+    return home, catalog, ids, names
 
 
 def read(paths: list[Path]) -> list[dict]:
@@ -107,13 +107,14 @@ def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
     from evaluation.redial import Popularity
     from store.comentions import FILE_NAME
 
-    home, movies, ids, _ = redial_catalog(settings, args.paths, args.metadata)
+    home, catalog, ids, _ = redial_catalog(settings, args.paths, args.metadata)
+    movies = catalog.movies
     dialogues = read(args.paths)
     if sys.stderr.isatty() and not args.json:
         print(f"learning from {len(dialogues)} dialogues (about a minute per thousand)...", file=sys.stderr)
     started = time.perf_counter()
     try:
-        table, ranker, text, turns = train(dialogues, ids, movies, genres_asked)
+        table, ranker, text, turns = train(dialogues, ids, movies, genres_asked, vectors=catalog.vector_rows)
     except ValueError as exc:
         raise UserError(f"nothing to learn from: {exc}") from exc
     seconds = time.perf_counter() - started
@@ -152,13 +153,14 @@ def cmd_eval_comentions(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.k_max < 1:
         raise UserError("--k-max must be at least 1")
-    _, movies, ids, _ = redial_catalog(settings, [*args.paths, *args.train], args.metadata)
+    _, catalog, ids, _ = redial_catalog(settings, [*args.paths, *args.train], args.metadata)
+    movies = catalog.movies
     held_out, training = read(args.paths), read(args.train)
     try:
-        table, ranker, text, fitted_turns = train(training, ids, movies, genres_asked)
+        table, ranker, text, fitted_turns = train(training, ids, movies, genres_asked, vectors=catalog.vector_rows)
     except ValueError as exc:
         raise UserError(f"nothing to learn from: {exc}") from exc
-    model = Model(table, movies)
+    model = Model(table, movies, catalog.vector_rows)
     popularity = Popularity.from_dialogues(movies, training, ids)
     excluded, minus = exclusions(training, ids, leave_out=True)
     fitted = score(fitted_turns, ranker, popularity, split="fitted, leave-one-dialogue-out",
@@ -200,9 +202,9 @@ def format_splits(splits) -> str:
 
 def cmd_eval_inspired(args: argparse.Namespace, settings: Settings) -> int:
     from agent.dialogue_ranker import ConversationSignal
+    from bot.runtime import open_catalog_only
     from evaluation.comentions import genres_asked
     from evaluation.inspired import InspiredError, evaluate, read_dialogues
-    from store.catalog import read_movies
     from store.comentions import FILE_NAME, CoMentions
     from store.home import DataDir
 
@@ -212,9 +214,8 @@ def cmd_eval_inspired(args: argparse.Namespace, settings: Settings) -> int:
         raise UserError(f"{args.path}: no such file")
     home = DataDir(settings.home)
     table = CoMentions.load(home.root / FILE_NAME)
-    current = home.current_catalog()
-    movies = {m.id: m for m in read_movies(current / "catalog.sqlite")} if current else {}
-    signal = ConversationSignal.from_table(table, movies)
+    catalog = open_catalog_only(settings) if home.current_catalog() else None
+    signal = ConversationSignal.from_table(table, catalog.movies, catalog.vector_rows) if catalog is not None else None
     if signal is None:
         raise UserError(
             f"no co-mention ranker in {home.root}. Train one on ReDial dialogues first:\n"

@@ -45,7 +45,7 @@ def cmd_eval_redial(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.k_max < 1 or (args.limit is not None and args.limit < 1):
         raise UserError("--k-max and --limit must be at least 1")
-    _, movies, ids, names = redial_catalog(
+    _, catalog, ids, names = redial_catalog(
         settings, [*args.paths, *(args.train or [])], args.metadata,
         then="moviebot eval redial " + " ".join(str(p) for p in args.paths),
     )  # fmt: skip
@@ -60,7 +60,7 @@ def cmd_eval_redial(args: argparse.Namespace, settings: Settings) -> int:
             out = stack.enter_context(open(args.out, "w", encoding="utf-8")) if args.out else None
         except OSError as exc:
             raise UserError(f"{args.out}: {exc.strerror}") from exc
-        comentions = _fit_comentions(train, ids, movies) if train else CoMentions()
+        comentions = _fit_comentions(train, ids, catalog) if train else CoMentions()
         app = _open_recommender(settings, args.k_max, training_ratings(train or [], ids), comentions)
         stack.callback(app.close)
 
@@ -98,7 +98,7 @@ def cmd_eval_redial(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _fit_comentions(train: list[dict], ids: dict[str, str], movies: dict):
+def _fit_comentions(train: list[dict], ids: dict[str, str], catalog):
     """The co-mention table and ranker fitted on the training dialogues only, in memory."""
     from evaluation.comentions import genres_asked
     from evaluation.comentions import train as fit_comentions
@@ -106,7 +106,7 @@ def _fit_comentions(train: list[dict], ids: dict[str, str], movies: dict):
     if sys.stderr.isatty():
         print(f"fitting the co-mention ranker on {len(train)} training dialogues...", file=sys.stderr)
     try:
-        table, *_ = fit_comentions(train, ids, movies, genres_asked)
+        table, *_ = fit_comentions(train, ids, catalog.movies, genres_asked, vectors=catalog.vector_rows)
     except ValueError as exc:
         raise UserError(f"the --train dialogues give nothing to learn from: {exc}") from exc
     return table

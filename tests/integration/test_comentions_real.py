@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from agent.dialogue_ranker import FEATURES, ConversationSignal
+from agent.dialogue_ranker import FEATURES, Conversation, ConversationSignal
 from bot.cli import main
+from bot.runtime import open_runtime
+from bot.settings import Settings
 from evaluation.redial import METADATA_FILE
 from store.build import ingest
 from store.catalog import read_movies
@@ -54,6 +56,16 @@ def test_train_saves_a_table_the_recommender_reads_and_inspired_is_scored(redial
     assert signal.text is not None and signal.ranker.weights[FEATURES.index("text")] != 0
     fitted = summary["fitted"]["recall"]
     assert fitted["co-mention ranker"]["10"] > fitted["popularity"]["10"]
+
+    # The recommender reads the table with the catalog's vectors, so the content feature is live.
+    runtime = open_runtime(Settings(home=redial_home), memory=False)
+    try:
+        model = runtime.service.recommender.deps.conversations.model
+        seed = table.most_mentioned()[0]
+        films, rows = model.features(Conversation(mentioned={seed: 1}))
+        assert len(films) > 100 and rows[:, FEATURES.index("content")].any()
+    finally:
+        runtime.close()
 
     status = main(["eval", "inspired", str(INSPIRED), "--data-dir", str(redial_home), "--json"])
     report = json.loads(capsys.readouterr().out)

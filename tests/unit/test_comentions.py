@@ -206,12 +206,62 @@ def test_training_saves_the_text_model_with_the_table(tmp_path):
     assert max(scores, key=scores.get) == "up"
 
 
-def test_weights_saved_before_the_text_feature_still_load():
-    earlier = list(FEATURES[: FEATURES.index("text")])
+@pytest.mark.parametrize("first_new", ["text", "content"])
+def test_weights_saved_before_a_feature_was_added_still_load(first_new):
+    earlier = list(FEATURES[: FEATURES.index(first_new)])
     n = len(earlier)
     ranker = Ranker.from_dict({"features": earlier, "weights": [1.0] * n, "mean": [0.0] * n, "scale": [1.0] * n})
-    assert ranker is not None and ranker.weights[FEATURES.index("text")] == 0.0
-    assert len(ranker.weights) == len(FEATURES)
+    assert ranker is not None and len(ranker.weights) == len(FEATURES)
+    assert all(ranker.weights[i] == 0.0 for i in range(n, len(FEATURES)))
+    assert ranker.weights[n - 1] == 1.0
+
+
+# Unit vectors in a plane: "alien" and "the thing" point the same way, "elf" the other.
+ANGLE = {"alien": 0.0, "the thing": 0.1, "aliens": 0.5, "halloween": 0.9, "elf": 3.0, "up": 2.9,
+         "notting hill": 1.6, "love actually": 1.7}  # fmt: skip
+
+
+def plane_vectors(films: list[str]) -> tuple[list[str], np.ndarray]:
+    known = [f for f in films if f in ANGLE]
+    return known, np.array([[np.cos(ANGLE[f]), np.sin(ANGLE[f])] for f in known]).reshape(len(known), 2)
+
+
+def test_films_described_like_the_mentioned_ones_score_on_content():
+    table = CoMentions.build([["alien", "aliens", "the thing", "halloween", "elf", "up", "notting hill"]])
+    model = Model(table, MOVIES, plane_vectors)
+    films, rows = model.features(Conversation(mentioned={"alien": 1}))
+    content = dict(zip(films, rows[:, FEATURES.index("content")], strict=True))
+    assert content["the thing"] == pytest.approx(np.cos(0.1))
+    assert content["the thing"] > content["aliens"] > content["halloween"] > content["elf"]
+    # The latest mention weighs most: after Elf, Up is closer than The Thing.
+    films, rows = model.features(Conversation(mentioned={"elf": 1, "alien": 5}))
+    content = dict(zip(films, rows[:, FEATURES.index("content")], strict=True))
+    assert content["up"] > content["the thing"]
+    # No vectors, or nothing mentioned yet: the feature is 0 for every film.
+    for model_, conversation in ((Model(table, MOVIES), Conversation(mentioned={"alien": 1})),
+                                 (model, Conversation(genres={"horror": 1.0}))):  # fmt: skip
+        _, rows = model_.features(conversation)
+        assert not rows[:, FEATURES.index("content")].any()
+
+
+def test_fitting_learns_to_trust_content_when_people_name_similar_films():
+    # 40 films round a circle; in each dialogue the seeker names one and the recommender the
+    # next one round. No pair is named twice, so with its own dialogue left out the table has
+    # never seen the pair: only the descriptions say which film comes next.
+    films = {f"f{i}": movie(f"f{i}", ["drama"]) for i in range(40)}
+    ids = {str(i): f"f{i}" for i in range(40)}
+
+    def vectors(wanted: list[str]) -> tuple[list[str], np.ndarray]:
+        known = [f for f in wanted if f in films]
+        return known, np.array([[np.cos(int(f[1:]) / 6.4), np.sin(int(f[1:]) / 6.4)] for f in known]).reshape(-1, 2)
+
+    dialogues = [dialogue(i, (SEEKER, f"I loved @{i}"), (RECOMMENDER, f"then try @{i + 1}")) for i in range(39)]
+    _, ranker, _, examples = train(dialogues, ids, films, genres_asked, vectors=vectors)
+    assert any(e.rows[:, FEATURES.index("content")].any() for e in examples)
+    assert ranker.weights[FEATURES.index("content")] > 0
+    alone = CoMentions.build([[film] for film in films])  # every film talked about, none together
+    ranked = ranker.rank(Model(alone, films, vectors), Conversation(mentioned={"f20": 1}), 2)
+    assert {film for film, _ in ranked} == {"f19", "f21"}
 
 
 def test_a_damaged_text_model_leaves_the_ranker_working_without_words(tmp_path, caplog):
