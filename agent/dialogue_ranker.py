@@ -167,7 +167,6 @@ class Model:
         return dict(zip(scored, (matrix @ centre).tolist(), strict=True)) if scored else {}
 
 
-
 def _people(movie: Movie) -> list[str]:
     return [*movie.directors[:2], *movie.cast[:3]]
 

@@ -406,7 +406,9 @@ class Catalog:
         result = self.collection.get(ids=movie_ids, include=["embeddings"])
         found = dict(zip(result["ids"], result["embeddings"], strict=True))
         known = [m for m in movie_ids if m in found]
-        return known, np.array([found[m] for m in known], dtype=np.float32).reshape(len(known), -1)
+        if not known:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        return known, np.array([found[m] for m in known], dtype=np.float32)
 
     # -- titles ----------------------------------------------------------------------------
 

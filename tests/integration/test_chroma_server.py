@@ -102,6 +102,14 @@ def test_stored_vectors_match(chroma_pair):
     ours, theirs = embedded.vectors(ids), server.vectors(ids)
     assert ours.keys() == theirs.keys() == set(ids)
     assert all(abs(float(ours[i] @ theirs[i]) - 1.0) < 1e-5 for i in ids)
+    # As rows of one matrix (the conversation ranker's content feature): the known films, in the
+    # order asked, an unknown id left out, and nothing at all for only unknown ids.
+    asked = [ids[3], "no-such-film", ids[0]]
+    for catalog in (embedded, server):
+        known, matrix = catalog.vector_rows(asked)
+        assert known == [ids[3], ids[0]] and matrix.shape == (2, len(ours[ids[0]]))
+        assert abs(float(matrix[1] @ ours[ids[0]]) - 1.0) < 1e-5
+        assert catalog.vector_rows(["no-such-film"])[0] == []
 
 
 def test_the_memory_index_finds_what_chroma_finds(pair, chroma_pair):
