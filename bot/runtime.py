@@ -97,11 +97,13 @@ def open_runtime(
     learning: bool = True,
     comentions: CoMentions | None = None,
     serving: bool = False,
+    catalog: Catalog | None = None,
 ) -> Runtime:
     """`memory=False` keeps no conversations; `scratch_ratings` (an evaluation's) puts a
     profile store in memory holding only those (user, movie, stars, at) rows in place of the
     data dir's; `learning=False` ranks with the fixed ranker only;
-    `comentions` replaces the data dir's co-mention table (an evaluation's, fitted in memory).
+    `comentions` replaces the data dir's co-mention table (an evaluation's, fitted in memory),
+    and `catalog` is the data dir's catalog when the caller has opened it already.
     `serving=True` is a long-running bot: it embeds each query on one PyTorch thread
     (turns run side by side) and warms up before it returns, so the first user's turn is
     as fast as any (a one-shot command would only pay for the warm-up)."""
@@ -111,7 +113,8 @@ def open_runtime(
     embedder = settings.embedder()
     if serving and isinstance(embedder, SentenceTransformerEmbedder):
         embedder.threads = settings.torch_threads or 1  # turns run side by side: one thread each
-    catalog, _ = open_catalog(home, embedder, progress=progress, vectors=settings.vector_store())
+    if catalog is None:
+        catalog, _ = open_catalog(home, embedder, progress=progress, vectors=settings.vector_store())
     if scratch_ratings is None:
         profiles = ProfileStore(home.state_db_path)
     else:

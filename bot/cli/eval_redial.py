@@ -61,7 +61,7 @@ def cmd_eval_redial(args: argparse.Namespace, settings: Settings) -> int:
         except OSError as exc:
             raise UserError(f"{args.out}: {exc.strerror}") from exc
         comentions = _fit_comentions(train, ids, catalog) if train else CoMentions()
-        app = _open_recommender(settings, args.k_max, training_ratings(train or [], ids), comentions)
+        app = _open_recommender(settings, catalog, args.k_max, training_ratings(train or [], ids), comentions)
         stack.callback(app.close)
 
         def progress(total: int):
@@ -112,8 +112,8 @@ def _fit_comentions(train: list[dict], ids: dict[str, str], catalog):
     return table
 
 
-def _open_recommender(settings: Settings, k_max: int, ratings: list[tuple], comentions):
-    """The runtime with nothing remembered or written to the data dir.
+def _open_recommender(settings: Settings, catalog, k_max: int, ratings: list[tuple], comentions):
+    """The runtime over the catalog already opened, with nothing remembered or written to the data dir.
 
     The profile store is a scratch one in memory holding the training dialogues as
     ratings (empty without --train), so suggestions made during the evaluation are not
@@ -127,7 +127,13 @@ def _open_recommender(settings: Settings, k_max: int, ratings: list[tuple], come
     defaults = AgentConfig()
     config = AgentConfig(explore=False, max_count=max(k_max, defaults.max_count), pool=max(defaults.pool, 2 * k_max))
     return open_runtime(
-        settings, memory=False, config=config, scratch_ratings=ratings, learning=False, comentions=comentions
+        settings,
+        memory=False,
+        config=config,
+        scratch_ratings=ratings,
+        learning=False,
+        comentions=comentions,
+        catalog=catalog,
     )
 
 
