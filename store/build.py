@@ -40,6 +40,7 @@ class IngestReport:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    not_added: int = 0  # films the catalog lacks, left out by an enriching ingest
     movies: int = 0
     embedded: int = 0
     reused: int = 0
@@ -61,6 +62,7 @@ def ingest(
     *,
     replace: bool = False,
     strict: bool = False,
+    enrich: bool = False,
     progress: Progress | None = None,
     on_error: Callable[[RowError], None] | None = None,
     vectors: VectorStore | None = None,
@@ -68,7 +70,8 @@ def ingest(
     """Merge sources into the current catalog (or into an empty one with `replace`).
 
     Row errors are reported through `on_error` and skipped; with `strict` the first
-    one aborts. Nothing is published unless every step finished. Vectors go to
+    one aborts. With `enrich`, the sources only fill in films already in the catalog
+    (genres, cast, runtimes, ids) and add none. Nothing is published unless every step finished. Vectors go to
     `vectors` (embedded Chroma by default); a catalog whose vectors that store lacks is
     rebuilt even when its movies are unchanged.
     """
@@ -93,7 +96,7 @@ def ingest(
                         on_error(item)
                     continue
                 report.records += 1
-                _count(report, merged.add(item.movie))
+                _count(report, merged.add(item.movie, insert=not enrich))
         movies = sorted(merged.movies.values(), key=lambda m: m.id)
         report.movies = len(movies)
         fingerprint = catalog_fingerprint(movies, embedder.model_id)

@@ -21,7 +21,10 @@ from rapidfuzz import fuzz, process
 from store.movie import Movie, ascii_fold, normalise_title, slug
 
 # Fields where the longer value carries more: a longer cast list or synopsis wins.
-_LONGER_WINS = ("genres", "directors", "cast", "keywords", "moods", "overview")
+_LONGER_WINS = ("directors", "cast", "keywords", "moods", "overview")
+# Fields every source is right about: IMDb keeps three genres a film, MovieLens and TMDB
+# others ("Children", "Family"), and a film is each genre any of them names.
+_UNION = ("genres",)
 # How far apart two sources may put one film's running time, in minutes (cuts, PAL speed-up).
 RUNTIME_SLACK = 3
 # rapidfuzz ratios (0-100) of two title keys: similar enough with a shared director,
@@ -44,7 +47,11 @@ def merge_pair(kept: Movie, new: Movie) -> Movie:
         if name in ("id", "aka"):
             continue
         old, fresh = getattr(kept, name), getattr(new, name)
-        if name in _LONGER_WINS:
+        if name in _UNION:
+            union = list(dict.fromkeys([*old, *fresh]))
+            if union != old:
+                changes[name] = union
+        elif name in _LONGER_WINS:
             if len(fresh or "") > len(old or ""):
                 changes[name] = fresh
         elif name in ("rating", "votes"):
@@ -241,9 +248,12 @@ class MergedCatalog:
                     found.append(movie_id)
         return found
 
-    def add(self, movie: Movie) -> str:
-        """Merge into the matching entries or insert; returns "added", "updated" or "unchanged"."""
+    def add(self, movie: Movie, *, insert: bool = True) -> str:
+        """Merge into the matching entries or insert; returns "added", "updated" or "unchanged",
+        or "not_added" for a film the catalog lacks when `insert` is off (enriching only)."""
         found = self.find_all(movie)
+        if not found and not insert:
+            return "not_added"
         if not found:
             if movie.id in self.movies:  # same title+year slug but a different film
                 movie = replace(movie, id=_free_id(movie, self.movies))

@@ -21,6 +21,8 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", help="files (or a folder) of that format")
     p.add_argument("--strict", action="store_true", help="any bad row aborts the ingest")
     p.add_argument("--replace", action="store_true", help="start from an empty catalog instead of merging")
+    p.add_argument("--enrich", action="store_true",
+                   help="only fill in films already in the catalog (genres, cast, runtimes); add none")  # fmt: skip
     p.set_defaults(run=cmd_ingest)
 
     p = sub.add_parser("search", parents=[common], help="search the catalog")
@@ -61,6 +63,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from store.home import DataDir
     from store.ingest.base import SourceError
 
+    if args.enrich and args.replace:
+        raise UserError("--enrich fills in the films already in the catalog; it cannot start from an empty one (--replace)")
     home = DataDir(settings.home).ensure()
     embedder = settings.embedder()
 
@@ -75,6 +79,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             [(args.format, [Path(p) for p in args.paths])],
             replace=args.replace,
             strict=args.strict,
+            enrich=args.enrich,
             progress=progress_bar(args),
             on_error=report_error,
             vectors=settings.vector_store(),
@@ -91,7 +96,9 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     else:
         print(
             f"Catalog now has {report.movies} movies: {report.added} added, {report.updated} updated, "
-            f"{report.unchanged} already present; {report.embedded} embedded, {report.reused} reused; "
+            f"{report.unchanged} already present; "
+            + (f"{report.not_added} not in the catalog, left out; " if args.enrich else "")
+            + f"{report.embedded} embedded, {report.reused} reused; "
             f"{len(report.errors)} rows skipped; {report.seconds:.1f}s."
         )
     return 0

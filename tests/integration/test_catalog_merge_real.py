@@ -79,3 +79,23 @@ def test_starter_films_carry_their_ids(real_records):
     links = {m.imdb_id: m.tmdb_id for m in real_records["movielens"] if m.imdb_id}
     shared = [m for m in with_imdb if m.imdb_id in links and m.tmdb_id and links[m.imdb_id]]
     assert len(shared) > 500 and all(links[m.imdb_id] == m.tmdb_id for m in shared)
+
+
+def test_movielens_and_tmdb_fill_in_the_redial_films_genres_and_add_none(real_records):
+    # ReDial's metadata keeps at most three genres a film: Toy Story is not "family" there
+    redial = [
+        item.movie
+        for item in get_adapter("redial").read([shared_file("redial-train", "CFCRS_id2info_movie_metadata.FIXED.json")])
+        if isinstance(item, Record)
+    ]
+    catalog = MergedCatalog(redial)
+    before = dict(catalog.movies)
+    outcomes = [catalog.add(m, insert=False) for name in ("movielens", "tmdb") for m in real_records[name]]
+    assert catalog.movies.keys() == before.keys()
+    assert outcomes.count("added") == 0 and outcomes.count("not_added") > 5000 and outcomes.count("updated") > 4000
+    assert all(set(before[i].genres) <= set(m.genres) for i, m in catalog.movies.items())
+    toy_story = catalog.movies["toy-story-1995"]
+    assert before["toy-story-1995"].genres == ["animation", "adventure", "comedy"]
+    assert {"family", "fantasy"} <= set(toy_story.genres) and toy_story.runtime == 81
+    family = [m for m in catalog.movies.values() if "family" in m.genres]
+    assert len(family) > len([m for m in before.values() if "family" in m.genres]) + 200

@@ -152,3 +152,26 @@ def test_merge_pair_keeps_the_first_id_and_fills_gaps():
     new = Movie(id="b", title="A", year=2000, runtime=95, overview="a much longer synopsis", rating=7.0, votes=10)
     merged = merge_pair(kept, new)
     assert (merged.id, merged.runtime, merged.overview, merged.rating) == ("a", 95, "a much longer synopsis", 7.0)
+
+
+def test_every_genre_a_source_names_is_kept():
+    # IMDb-derived metadata keeps three genres; MovieLens names "Children" (family) and fantasy too
+    kept = Movie(id="toy-story-1995", title="Toy Story", year=1995, genres=["animation", "adventure", "comedy"])
+    new = Movie(id="x", title="Toy Story", year=1995, genres=["adventure", "animation", "family", "comedy", "fantasy"])
+    assert merge_pair(kept, new).genres == ["animation", "adventure", "comedy", "family", "fantasy"]
+    assert merge_pair(kept, Movie(id="y", title="Toy Story", year=1995, genres=["comedy"])) == kept
+
+
+def test_an_enriching_ingest_fills_in_known_films_and_adds_none(home, embedder, tmp_path, sample_jsonl):
+    ingest(home, embedder, [("jsonl", [sample_jsonl])])
+    richer_heat = {"id": "heat-1995", "title": "Heat", "year": 1995, "genres": ["thriller"], "imdb_id": "tt0113277"}
+    unknown = {"id": "ronin-1998", "title": "Ronin", "year": 1998, "genres": ["action", "thriller"]}
+    source = write_jsonl(tmp_path / "more.jsonl", [richer_heat, unknown])
+    report = ingest(home, embedder, [("jsonl", [source])], enrich=True)
+    assert report.errors == []
+    assert (report.movies, report.updated, report.not_added, report.added) == (10, 1, 1, 0)
+    movies = {m.id: m for m in read_movies(home.current_catalog() / "catalog.sqlite")}
+    assert "ronin-1998" not in movies
+    assert movies["heat-1995"].genres == ["action", "crime", "drama", "thriller"]
+    assert movies["heat-1995"].imdb_id == "tt0113277"
+    assert movies["heat-1986"].genres == ["action", "crime", "thriller"]  # the other Heat is another film

@@ -100,3 +100,14 @@ def test_a_bad_argument_is_one_line_and_exit_2(cli, argv, says):
     code, out, err = cli(*argv)
     assert code == 2 and out == ""
     assert err.startswith("moviebot: ") and says in err and err.count("\n") == 1, err
+
+
+def test_enrich_and_replace_together_are_refused_and_the_catalog_kept(cli, tmp_path):
+    source = tmp_path / "more.jsonl"
+    source.write_text('{"id": "heat-1995", "title": "Heat", "year": 1995, "genres": ["thriller"]}\n')
+    code, out, err = cli("ingest", "--format", "jsonl", "--enrich", "--replace", str(source))
+    assert code != 0 and "--enrich" in err and "--replace" in err
+    code, out, err = cli("catalog", "stats")
+    assert code == 0 and out.startswith("10 movies")
+    code, out, err = cli("ingest", "--format", "jsonl", "--enrich", str(source))
+    assert code == 0 and "10 movies: 0 added, 1 updated" in out and "0 not in the catalog" in out
