@@ -101,6 +101,7 @@ def featurise(
     unwanted_moods = unwanted(set(request.get("exclude_moods") or []))
     wanted_themes = [k.lower() for k in request.get("keywords") or []]
     soft_genres = set(request.get("soft_genres") or [])
+    soft_people = set(request.get("soft_people") or [])
     comention = comention or {}
     candidates = []
     for i, result in enumerate(results):
@@ -109,6 +110,8 @@ def featurise(
         themes = _themes(movie, wanted_moods, unwanted_moods, wanted_themes)
         if soft_genres:
             themes += len(soft_genres & set(movie.genres)) / len(soft_genres)
+        if soft_people and not soft_people.isdisjoint((*movie.directors, *movie.cast)):
+            themes += 0.5
         features = {
             "relevance": result.relevance,
             "quality": result.quality,

@@ -7,7 +7,7 @@ import dataclasses
 from agent.deps import Deps
 from agent.understanding.request import Request, Understood
 
-LIST_FIELDS = ("genres", "exclude_genres", "moods", "exclude_moods", "keywords", "people", "like_titles",
+LIST_FIELDS = ("genres", "exclude_genres", "moods", "exclude_moods", "keywords", "people", "soft_people", "like_titles",
                "exclude_titles", "languages", "countries")  # fmt: skip
 OPPOSITES = {"genres": "exclude_genres", "exclude_genres": "genres", "moods": "exclude_moods",
              "exclude_moods": "moods"}  # fmt: skip
@@ -22,6 +22,11 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
         # "something scary now" after comedies: the new genre leads, the old ones still count
         merged["soft_genres"] = list(dict.fromkeys([*(merged.get("soft_genres") or []), *merged["genres"]]))
         merged["genres"] = []
+    if new.people and merged.get("people"):
+        # "anything with Jim Carrey now" after Ben Stiller films: whoever was named last leads,
+        # not everyone named along the way; the earlier ones still count, softly
+        merged["soft_people"] = list(dict.fromkeys([*(merged.get("soft_people") or []), *merged["people"]]))
+        merged["people"] = []
     for name in LIST_FIELDS:
         values = list(dict.fromkeys([*(merged.get(name) or []), *new_dict[name]]))
         opposite = OPPOSITES.get(name)

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from agent.understanding.meaning import extend_unique
 from agent.understanding.phrases import PHRASEBOOK
 from agent.understanding.request import Understood
-from agent.understanding.text import STOPWORDS, Scan, Tok, word_set
+from agent.understanding.text import GAP, STOPWORDS, Scan, Tok, word_set
 from store.movie import ascii_fold
 from store.surnames import Surname
 
@@ -64,10 +64,42 @@ def read_people(scan: Scan, people: People, out: Understood) -> None:
             if name:
                 extend_unique(out.people, [name])
                 scan.take(first.start, last.end)
+                scan.named[first.start, last.end] = name
                 i += n
                 break
         else:
             i += 1
+
+
+# "Hacksaw Ridge (2016) by Mel Gibson", "Windtalkers, starring Nicolas Cage": a credit right after a
+# film the reader already took (its span is GAP by then) says who made that film
+_CREDIT_CUE = re.compile(
+    r"(?:\b(?:directed|played|produced|written|made|done|acted) +by|\bby|\bwith|\bstarring|\bfeaturing)[ ,]*$"
+)
+_AFTER_A_TITLE = re.compile(rf"{GAP}[ ,()\d]*$")  # not \s: GAP itself is a whitespace character
+
+
+def _first_name_of(scan: Scan, toks: list[Tok], i: int) -> bool:
+    """A capitalised word after it, in the same run of words, that is no function word."""
+    if i + 1 >= len(toks) or not toks[i + 1].is_word or scan.text[toks[i].end : toks[i + 1].start] != " ":
+        return False
+    after = toks[i + 1]
+    return scan.capitalised(after) and after.text not in STOPWORDS and after.text not in _AFTER_A_PERSON
+
+
+def soften_credits(scan: Scan, out: Understood) -> None:
+    """Pass 3c, once every title is read: a person named only as the credit of a film named just
+    before ("Lincoln (2012) directed by Steven Spielberg") is said of that film, not asked for;
+    after a person it is a second name ("a film by Spike Lee with Denzel Washington")."""
+    ends = {end for _, end in scan.named}
+    credited, asked = set(), set()
+    for (start, _), name in scan.named.items():
+        cue = _CREDIT_CUE.search(scan.text, 0, start)
+        taken = cue and cue.end() == start and _AFTER_A_TITLE.search(scan.text, 0, cue.start())
+        (credited if taken and taken.start() + 1 not in ends else asked).add(name)
+    for name in credited - asked:
+        out.people.remove(name)
+        extend_unique(out.soft_people, [name])
 
 
 # --- pass 3b: surnames alone ("something by Kubrick", "Spielberg movies from the 80s") -----------
@@ -107,9 +139,10 @@ def read_surnames(scan: Scan, surnames: Mapping[str, Surname], out: Understood) 
         found = surnames.get(pair) or surnames.get(key)
         if found is None or not _said_as_a_person(scan, toks, i, key, found, possessive, len(words) == 1):
             continue
-        extend_unique(out.people, [found.name])
         start = toks[i - 1].start if pair in surnames else tok.start
+        extend_unique(out.people, [found.name])
         scan.take(start, tok.end)
+        scan.named[start, tok.end] = found.name
 
 
 def _said_as_a_person(scan: Scan, toks: list[Tok], i: int, key: str, surname: Surname, possessive: bool,
@@ -120,6 +153,8 @@ def _said_as_a_person(scan: Scan, toks: list[Tok], i: int, key: str, surname: Su
     capital = scan.has_case and scan.capitalised(toks[i])
     opens_sentence = i == 0 or before in _SENTENCE_END
     common = surname.common_word or key in COMMON_WORD_SURNAMES or key in STOPWORDS or (key,) in PHRASEBOOK
+    if capital and not possessive and _first_name_of(scan, toks, i):
+        return False  # "Nicholas Cage": the name is someone else's first name
     if common:
         return capital and cued and not opens_sentence
     return alone or cued or (capital and not opens_sentence)

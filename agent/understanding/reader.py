@@ -7,7 +7,8 @@ explained so that later, vaguer rules cannot re-read it:
 1. reference titles after cues ("like Se7en or Fight Club", "not Titanic"), resolved against the
    catalog, so "war" in "Star Wars" or "no" in "No Country for Old Men" is never a filter;
 2. people, by full name, from the catalog's people index;
-3. bare Title-Cased mentions ("Star Wars marathon tonight"), then surnames said alone ("by Kubrick");
+3. bare Title-Cased mentions ("Star Wars marathon tonight"), then surnames said alone ("by Kubrick"),
+   then people named as a film's credit ("Lincoln directed by Spielberg") become soft;
 4. numbers: years and decades, runtimes, ratings, counts;
 5. one walk over the remaining words that looks each phrase up in the tables
    in agent.understanding.phrases, with negations ("no horror", "not too long") applied to the phrases that follow them.
@@ -22,7 +23,7 @@ import itertools
 from agent.understanding.meaning import Reading
 from agent.understanding.negation import walk_phrases
 from agent.understanding.numbers import read_count, read_kid_ages, read_rating, read_runtime, read_years
-from agent.understanding.people import People, read_people, read_surnames
+from agent.understanding.people import People, read_people, read_surnames, soften_credits
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.text import STOPWORDS, TOKEN, Scan, Tok, word_set
 from agent.understanding.titles import (
@@ -92,6 +93,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     read_bare_titles(scan, reader, out)
     unknown = note_missing_sequels(scan, reader, out, unknown)
     read_surnames(scan, lookup.surname_index(), out)
+    soften_credits(scan, out)
     for start, end in scan.title_years:  # "(1995)" a title did not take is still a title's year
         scan.take(start, end)
     read_kid_ages(scan, out)

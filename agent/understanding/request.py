@@ -53,6 +53,9 @@ class Understood:
     hidden_gem: bool = False  # prefer few votes
     popular: bool = False  # prefer many votes
     people: list[str] = field(default_factory=list)  # canonical catalog names
+    # named as the credit of a film the message names ("Hacksaw Ridge by Mel Gibson"): said of
+    # that film, not asked for, so they lean the ranking rather than filter it
+    soft_people: list[str] = field(default_factory=list)
     like_titles: list[str] = field(default_factory=list)  # catalog ids of reference titles
     exclude_titles: list[str] = field(default_factory=list)  # catalog ids explicitly refused
     unknown_titles: list[str] = field(default_factory=list)  # "like Zorblax Returns": named, not in the catalog
@@ -86,6 +89,7 @@ class Request(TypedDict, total=False):
     hidden_gem: bool  # prefer few votes
     popular: bool  # prefer many votes
     people: list[str]  # canonical catalog names
+    soft_people: list[str]  # credits named of a film the user named: they count, softly
     like_titles: list[str]  # catalog ids of reference titles
     exclude_titles: list[str]  # catalog ids explicitly refused
     unknown_titles: list[str]  # titles named in the latest message that are not in the catalog

@@ -67,6 +67,7 @@ class Scan:
         self.text = lowered
         self.negated: list[tuple[int, int]] = []
         self.kept: set[int] = set()  # starts of tokens that are mood or theme words, never filler
+        self.named: dict[tuple[int, int], str] = {}  # spans taken as people's names -> the person
         self.has_case = any(c.islower() for c in self.original) and any(c.isupper() for c in self.original)
         self._tokens: list[Tok] | None = None
 

@@ -242,3 +242,14 @@ def test_warming_up_writes_nothing_and_changes_no_answer(starter, profiles):
     assert not list(bot.checkpointer.list(None))  # no conversation kept
     warm = make_bot(starter, profiles).ask("a crime thriller from the 90s", user="cli:bo", channel="warm")
     assert ids(warm) == ids(cold)
+
+
+def test_a_film_named_with_its_director_is_a_reference_not_a_filter(starter, profiles):
+    bot = make_bot(starter, profiles)
+    result = bot.ask("I loved Heat (1995) directed by Michael Mann, what else would I like?", user="cli:mo")
+    assert result["understood"]["people"] == [] and result["understood"]["like_titles"] == ["Heat (1995)"]
+    assert not all("Michael Mann" in m.directors for m in movies(starter, result))
+    assert "Michael Mann" not in result["reply"]  # nothing claims he was asked for
+    asked = bot.ask("something directed by Michael Mann", user="cli:mo2")
+    assert asked["understood"]["people"] == ["Michael Mann"]
+    assert all("Michael Mann" in m.directors for m in movies(starter, asked))

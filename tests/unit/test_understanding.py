@@ -293,7 +293,15 @@ CASES: list[tuple[str, dict]] = [
     ),
     ("movies like Scary Movie", {"like_titles": ["scary-movie-2000"], "genres": [], "moods": []}),
     ("I want a scary movie", {"like_titles": [], "genres": ["horror"]}),
-    ("something like heat with al pacino", {"like_titles": ["heat-1995"], "people": ["Al Pacino"]}),
+    # a credit named right after a film says which film it is: it leans the ranking, filters nothing
+    ("something like heat with al pacino", {"like_titles": ["heat-1995"], "people": [], "soft_people": ["Al Pacino"]}),
+    ("I loved Zodiac (2007), directed by David Fincher", {"people": [], "soft_people": ["David Fincher"]}),
+    ("something with Al Pacino like Heat", {"like_titles": ["heat-1995"], "people": ["Al Pacino"], "soft_people": []}),
+    ("Zodiac by Fincher, any more Fincher films?", {"people": ["David Fincher"], "soft_people": []}),
+    # a surname followed by another name is that person's first name: not Wes Anderson
+    ("a documentary with Anderson Cooper", {"people": [], "genres": ["documentary"]}),
+    ("a film by Anderson, please", {"people": ["Wes Anderson"]}),
+    ("a film by Martin Scorsese with Al Pacino", {"people": ["Martin Scorsese", "Al Pacino"], "soft_people": []}),
     ("like Se7en from the 90s", {"like_titles": ["se7en-1995"], "year_min": 1990, "year_max": 1999}),
     ("a Fargo-style crime story", {"like_titles": ["fargo-1996"], "genres": ["crime"]}),
     ("I loved Inception, anything similar?", {"like_titles": ["inception-2010"]}),
@@ -798,3 +806,13 @@ def test_a_film_judged_at_the_start_of_a_request_is_its_reference() -> None:
     assert (judged.intent, judged.titles, judged.stars_said) == ("liked", ["alien-1979"], False)
     assert classify("alien was great", LOOKUP, has_previous=False).titles == []  # typed as a word, it stays one
     assert classify("Heat was great", LOOKUP, has_previous=False).titles == ["heat-1995"]
+
+
+def test_a_follow_up_naming_someone_new_asks_for_them_and_keeps_the_others_soft():
+    from agent.understanding.merge import fresh_request, merge_request
+
+    first = fresh_request(understand("something with Tom Hanks", LOOKUP), deps=None)
+    later = merge_request(first, understand("how about Meryl Streep", LOOKUP), last_picks=[], deps=None)
+    assert (later["people"], later["soft_people"]) == (["Meryl Streep"], ["Tom Hanks"])
+    older = merge_request(first, understand("something older", LOOKUP), last_picks=[], deps=None)
+    assert (older["people"], older["soft_people"]) == (["Tom Hanks"], [])
