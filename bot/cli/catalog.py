@@ -64,7 +64,9 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from store.ingest.base import SourceError
 
     if args.enrich and args.replace:
-        raise UserError("--enrich fills in the films already in the catalog; it cannot start from an empty one (--replace)")
+        raise UserError(
+            "--enrich fills in the films already in the catalog; it cannot start from an empty one (--replace)"
+        )
     home = DataDir(settings.home).ensure()
     embedder = settings.embedder()
 
