@@ -71,9 +71,9 @@ def ingest(
 
     Row errors are reported through `on_error` and skipped; with `strict` the first
     one aborts. With `enrich`, the sources only fill in films already in the catalog
-    (genres, cast, runtimes, ids) and add none. Nothing is published unless every step finished. Vectors go to
-    `vectors` (embedded Chroma by default); a catalog whose vectors that store lacks is
-    rebuilt even when its movies are unchanged.
+    (genres, cast, runtimes, ids) and add none. Nothing is published unless every step
+    finished. Vectors go to `vectors` (embedded Chroma by default); a catalog whose
+    vectors that store lacks is rebuilt even when its movies are unchanged.
     """
     started = time.perf_counter()
     report = IngestReport()
