@@ -7,8 +7,8 @@ import dataclasses
 from agent.deps import Deps
 from agent.understanding.request import Request, Understood
 
-LIST_FIELDS = ("genres", "exclude_genres", "moods", "exclude_moods", "keywords", "people", "soft_people", "like_titles",
-               "exclude_titles", "languages", "countries")  # fmt: skip
+LIST_FIELDS = ("genres", "soft_genres", "exclude_genres", "moods", "exclude_moods", "keywords", "people",
+               "soft_people", "like_titles", "exclude_titles", "languages", "countries")  # fmt: skip
 OPPOSITES = {"genres": "exclude_genres", "exclude_genres": "genres", "moods": "exclude_moods",
              "exclude_moods": "moods"}  # fmt: skip
 

@@ -11,7 +11,8 @@ explained so that later, vaguer rules cannot re-read it:
    then people named as a film's credit ("Lincoln directed by Spielberg") become soft;
 4. numbers: years and decades, runtimes, ratings, counts;
 5. one walk over the remaining words that looks each phrase up in the tables
-   in agent.understanding.phrases, with negations ("no horror", "not too long") applied to the phrases that follow them.
+   in agent.understanding.phrases, with negations ("no horror", "not too long") applied to the phrases that follow them;
+6. genres said as a taste ("I love horror movies") rather than asked for lean the ranking instead of filtering it.
 
 Whatever nothing explained becomes the query for semantic search.
 """
@@ -19,6 +20,7 @@ Whatever nothing explained becomes the query for semantic search.
 from __future__ import annotations
 
 import itertools
+import re
 
 from agent.understanding.meaning import Reading
 from agent.understanding.negation import walk_phrases
@@ -78,6 +80,26 @@ def _join(original: str, toks: list[Tok]) -> str:
     return text
 
 
+# "I love horror movies", "comedies are my favorite": a taste, not a request. Its genres lean the
+# ranking (soft_genres) instead of filtering it, unless the same message asks for something.
+_TASTE = re.compile(
+    r"\bi(?: a|')m (?:a |such a )?(?:big |huge )?(?:fan|into)\b|favou?rite|"
+    r"\bi (?:really |also |just |do |mostly |usually |generally |always )?(?:like|love|enjoy|prefer|adore|dig)\b",
+    re.IGNORECASE,
+)
+_ASKS = re.compile(
+    r"looking for|recommend|suggest|\b(?:want|need|something|any|see|watch|show|find|give)\b|\?|in the mood|"
+    r"\b(?:can|could|would) you\b",
+    re.IGNORECASE,
+)
+
+
+def said_as_taste(text: str, out: Understood) -> None:
+    """Pass 6: genres said as a taste ("I love horror movies") rather than asked for become soft."""
+    if out.genres and _TASTE.search(text) and not _ASKS.search(text):
+        out.soft_genres, out.genres = list(dict.fromkeys([*out.soft_genres, *out.genres])), []
+
+
 # --- entry points ------------------------------------------------------------------------------
 
 
@@ -104,4 +126,5 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     walk_phrases(scan, reading)
     note_unknown_titles(scan, unknown, out)
     out.query = _query(scan)
+    said_as_taste(text, out)
     return out

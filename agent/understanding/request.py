@@ -52,6 +52,8 @@ class Understood:
     min_rating: float | None = None  # "highly rated" -> 7.5, "best" -> 8.0
     hidden_gem: bool = False  # prefer few votes
     popular: bool = False  # prefer many votes
+    soft_genres: list[str] = field(default_factory=list)  # said as a taste ("I love westerns"): they lean
+    # the ranking rather than filter it
     people: list[str] = field(default_factory=list)  # canonical catalog names
     # named as the credit of a film the message names ("Hacksaw Ridge by Mel Gibson"): said of
     # that film, not asked for, so they lean the ranking rather than filter it
@@ -75,7 +77,7 @@ class Request(TypedDict, total=False):
     SQLite checkpointer keeps it across restarts), merged over the conversation's follow-ups."""
 
     genres: list[str]  # GENRES entries wanted; a follow-up's new genre moves the old ones to soft_genres
-    soft_genres: list[str]  # genres asked for earlier in the conversation: they still count, softly
+    soft_genres: list[str]  # genres said as a taste, or asked for earlier: they still count, softly
     exclude_genres: list[str]  # genres refused
     moods: list[str]  # MOODS entries wanted
     exclude_moods: list[str]  # MOODS entries refused

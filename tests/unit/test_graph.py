@@ -253,3 +253,14 @@ def test_a_film_named_with_its_director_is_a_reference_not_a_filter(starter, pro
     asked = bot.ask("something directed by Michael Mann", user="cli:mo2")
     assert asked["understood"]["people"] == ["Michael Mann"]
     assert all("Michael Mann" in m.directors for m in movies(starter, asked))
+
+
+def test_a_taste_leans_the_picks_and_a_request_filters_them(starter, profiles):
+    bot = make_bot(starter, profiles)
+    taste = bot.ask("I love horror movies", user="cli:tia")
+    assert taste["understood"]["genres"] == [] and "leaning to horror" in taste["reply"]
+    assert all("horror" in m.genres for m in movies(starter, taste))  # leaning, on a catalog with many
+    assert "as you asked" not in taste["reply"]
+    asked = bot.ask("I love horror movies, any suggestions?", user="cli:tim")
+    assert asked["understood"]["genres"] == ["horror"] and "horror films" in asked["reply"]
+    assert all("horror" in m.genres for m in movies(starter, asked))
