@@ -226,10 +226,13 @@ class _NoCatalog:
 
 @functools.lru_cache(maxsize=4096)
 def _genres_asked(text: str) -> tuple[str, ...]:
-    return tuple(understand(text, _NoCatalog()).genres)
+    understood = understand(text, _NoCatalog())
+    return tuple(dict.fromkeys([*understood.genres, *understood.soft_genres]))
 
 
 def genres_asked(text: str) -> list[str]:
-    """The genres a message asks for, as the recommender reads them ("anything scary?" -> horror).
-    Cached: every later turn of a dialogue reads the earlier messages again."""
+    """The genres a message asks for or says the person likes, as the recommender reads them
+    ("anything scary?", "I love horror films" -> horror), as the ranker sees them at run time
+    (agent.nodes.retrieve passes the request's genres and soft genres). Cached: every later turn
+    of a dialogue reads the earlier messages again."""
     return list(_genres_asked(text))

@@ -156,6 +156,8 @@ def test_inspired_turns_are_scored_with_earlier_films_excluded():
 
 def test_genres_are_read_from_what_the_seeker_says_with_names_in_it():
     assert genres_asked("Any good horror movies like the ones Kubrick made?") == ["horror"]
+    # a taste is a soft genre for the recommender, and the ranker sees it as it does at run time
+    assert genres_asked("I love westerns and war movies.") == ["western", "war"]
 
 
 def talk_about(n: int, wish: str, film: str) -> dict:
