@@ -126,5 +126,5 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     walk_phrases(scan, reading)
     note_unknown_titles(scan, unknown, out)
     out.query = _query(scan)
-    said_as_taste(text, out)
+    said_as_taste(scan.original, out)  # typography made plain: "I’m a fan" reads as "I'm a fan"
     return out

@@ -316,7 +316,7 @@ CASES: list[tuple[str, dict]] = [
     # a genre said as a taste leans the ranking; asked for, it filters
     ("I like romance", {"like_titles": [], "genres": [], "soft_genres": ["romance"]}),
     ("I love horror movies", {"genres": [], "soft_genres": ["horror"]}),
-    ("I'm a big fan of westerns.", {"genres": [], "soft_genres": ["western"]}),
+    ("I’m a big fan of westerns.", {"genres": [], "soft_genres": ["western"]}),
     ("I love horror movies, any suggestions?", {"genres": ["horror"], "soft_genres": []}),
     ("I like comedies, can you recommend one", {"genres": ["comedy"], "soft_genres": []}),
     ("I would like a comedy", {"genres": ["comedy"], "soft_genres": []}),
@@ -822,3 +822,12 @@ def test_a_follow_up_naming_someone_new_asks_for_them_and_keeps_the_others_soft(
     assert (later["people"], later["soft_people"]) == (["Meryl Streep"], ["Tom Hanks"])
     older = merge_request(first, understand("something older", LOOKUP), last_picks=[], deps=None)
     assert (older["people"], older["soft_people"]) == (["Tom Hanks"], [])
+
+
+def test_a_genre_refused_later_no_longer_leans_the_ranking():
+    from agent.understanding.merge import fresh_request, merge_request
+
+    taste = fresh_request(understand("I love horror movies and westerns", LOOKUP), deps=None)
+    assert (taste["genres"], taste["soft_genres"]) == ([], ["horror", "western"])
+    later = merge_request(taste, understand("no horror tonight", LOOKUP), last_picks=[], deps=None)
+    assert later["soft_genres"] == ["western"] and later["exclude_genres"] == ["horror"]
