@@ -10,6 +10,7 @@ import pytest
 from rapidfuzz import fuzz, process
 
 from agent.understanding.intents import classify
+from agent.understanding.merge import fresh_request, merge_request
 from agent.understanding.phrases import vocabulary_errors
 from agent.understanding.reader import understand
 from agent.understanding.request import Understood
@@ -815,8 +816,6 @@ def test_a_film_judged_at_the_start_of_a_request_is_its_reference() -> None:
 
 
 def test_a_follow_up_naming_someone_new_asks_for_them_and_keeps_the_others_soft():
-    from agent.understanding.merge import fresh_request, merge_request
-
     first = fresh_request(understand("something with Tom Hanks", LOOKUP), deps=None)
     later = merge_request(first, understand("how about Meryl Streep", LOOKUP), last_picks=[], deps=None)
     assert (later["people"], later["soft_people"]) == (["Meryl Streep"], ["Tom Hanks"])
@@ -825,8 +824,6 @@ def test_a_follow_up_naming_someone_new_asks_for_them_and_keeps_the_others_soft(
 
 
 def test_a_genre_refused_later_no_longer_leans_the_ranking():
-    from agent.understanding.merge import fresh_request, merge_request
-
     taste = fresh_request(understand("I love horror movies and westerns", LOOKUP), deps=None)
     assert (taste["genres"], taste["soft_genres"]) == ([], ["horror", "western"])
     later = merge_request(taste, understand("no horror tonight", LOOKUP), last_picks=[], deps=None)
