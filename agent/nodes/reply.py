@@ -178,9 +178,8 @@ def _intro(request: Request, count: int, deps: Deps, *, lesser_known: bool = Fal
         extras.append("nothing from " + " or ".join(span_said(span) for span in request["exclude_years"]))
     if request.get("max_runtime"):
         extras.append(f"under {request['max_runtime']} min")
-    leaning = [g for g in request.get("soft_genres") or [] if g not in genres]
-    if leaning and not genres:
-        extras.append("leaning to " + "/".join(leaning))
+    if request.get("soft_genres") and not genres:
+        extras.append("leaning to " + "/".join(request["soft_genres"]))
     if request.get("moods"):
         extras.append(", ".join(request["moods"]))
     if request.get("exclude_moods"):
