@@ -1,8 +1,8 @@
 """HTTP API load benchmark: 50 concurrent clients against `moviebot serve`, beside the same
 requests called directly in-process one at a time.
 
-    python benchmarks/http_load.py [--data-dir DIR] [--clients 50] [--per-client 12] [--workers N]
-                                   [--think 0 2.5] [--client raw|httpx]
+    python benchmarks/http_load.py [--catalog 11k|starter | --data-dir DIR] [--clients 50] [--per-client 12]
+                                   [--workers N] [--think 0 2.5] [--client raw|httpx]
 
 Each client is one person with their own session: chat turns (follow-ups included), structured
 requests with filters, and feedback on films, in a fixed order (seeded). In one run it measures:
@@ -23,7 +23,10 @@ requests with filters, and feedback on films, in a fixed order (seeded). In one 
   with no HTTP involved, and this is the like-for-like baseline for that phase;
 - peak RSS of the server process (`moviebot serve --http`) and of this one.
 The clients write HTTP/1.1 by hand (`Connection`); `--client httpx` uses httpx.AsyncClient.
-The catalog is whatever --data-dir holds (default: a fresh directory with the starter catalog).
+The catalog: by default the ~11k films of TMDB 5000 + MovieLens that benchmarks/turn_bench.py
+builds once and caches (the scale the turn targets are set at), under fresh profile and
+conversation stores; `--catalog starter` the 702-film starter catalog, where a turn takes half as
+long and the fixed cost of HTTP weighs twice as much; `--data-dir` any data directory, used as is.
 """
 
 from __future__ import annotations
@@ -48,6 +51,8 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from turn_bench import cached_catalog, run_home  # noqa: E402 - beside this script
 
 from bot.runtime import open_runtime  # noqa: E402
 from bot.settings import Settings  # noqa: E402
@@ -283,7 +288,10 @@ WARM_UP = [
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", type=Path, help="a moviebot data directory (default: a fresh one)")
+    parser.add_argument("--catalog", choices=("11k", "starter"), default="11k",
+                        help="11k: TMDB 5000 + MovieLens, cached (default); starter: 702 films")  # fmt: skip
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data", help="where the data sets are")
+    parser.add_argument("--data-dir", type=Path, help="a moviebot data directory, used as is (instead of --catalog)")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--per-client", type=int, default=12)
     parser.add_argument("--sequential", type=int, default=2, help="calls per session in the 1-client phase")
@@ -296,7 +304,8 @@ def main() -> int:
     scratch = None
     if args.data_dir is None:
         scratch = tempfile.TemporaryDirectory(prefix="http_load-")
-        args.data_dir = Path(scratch.name) / "home"
+        work = Path(scratch.name)
+        args.data_dir = run_home(cached_catalog(args.data), work) if args.catalog == "11k" else work / "home"
 
     # -- direct, in-process, one at a time, before the API runs ---------------------------------
     runtime = open_runtime(Settings(home=args.data_dir), serving=True)  # as `moviebot serve` opens it

@@ -111,6 +111,17 @@ def build_catalog(home: Path, data: Path) -> None:
         print(f"ingested {name}: catalog {report.movies} movies, {report.embedded} embedded", flush=True)
 
 
+def cached_catalog(data: Path, cache: Path | None = None) -> Path:
+    """The folder holding the ~11k catalog built from `data`, built on the first call (in a
+    child process) and reused while the input files and the embedding setup stay the same."""
+    probe = Settings(home=Path(tempfile.gettempdir()))
+    folder = (cache or Path(tempfile.gettempdir()) / "moviebot-turn-bench") / catalog_key(data, probe)
+    if not (folder / "CURRENT").exists():
+        print(f"building the catalog once into {folder} (minutes; a killed build resumes)...", flush=True)
+        subprocess.run([sys.executable, __file__, "--data", str(data), "--build-only", str(folder)], check=True)
+    return folder
+
+
 def run_home(cache: Path, work: Path) -> Path:
     """A fresh data dir over the cached catalog: new profile and conversation stores each run."""
     home = work / "home"
@@ -158,12 +169,7 @@ def main() -> None:
         build_catalog(args.build_only, args.data)
         return
 
-    probe = Settings(home=Path(tempfile.gettempdir()))
-    cache = (args.cache or Path(tempfile.gettempdir()) / "moviebot-turn-bench") / catalog_key(args.data, probe)
-    if not (cache / "CURRENT").exists():
-        print(f"building the catalog once into {cache} (minutes; a killed build resumes)...", flush=True)
-        subprocess.run([sys.executable, __file__, "--data", str(args.data), "--build-only", str(cache)], check=True)
-
+    cache = cached_catalog(args.data, args.cache)
     work = Path(tempfile.mkdtemp(prefix="moviebot-turn-bench-"))
     try:
         settings = Settings(home=run_home(cache, work), vector_index=args.index)
