@@ -174,6 +174,8 @@ def _intro(request: Request, count: int, deps: Deps, *, lesser_known: bool = Fal
     extras = []
     if request.get("exclude_genres"):
         extras.append("no " + "/".join(request["exclude_genres"]))
+    if request.get("exclude_people"):
+        extras.append("nothing with " + " or ".join(request["exclude_people"]))
     if request.get("exclude_years"):
         extras.append("nothing from " + " or ".join(span_said(span) for span in request["exclude_years"]))
     if request.get("max_runtime"):
@@ -194,7 +196,7 @@ def _years(request: Request) -> str:
     if low and high and high - low == 9 and low % 10 == 0:
         return f"{low}s"
     if low and high:
-        return f"{low}-{high}"
+        return str(low) if low == high else f"{low}-{high}"
     if low:
         return f"from {low} on,"
     if high:

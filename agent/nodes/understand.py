@@ -41,7 +41,9 @@ def understand_message(state: State, deps: Deps) -> dict:
     if state.get("always_recommend") and intent not in ("recommend", "refine", "more"):
         # a batch line or an evaluation turn always wants picks; "loved it!" adds a reference
         if intent == "liked":
-            understood = dataclasses.replace(understood, like_titles=[*understood.like_titles, *classified.titles])
+            understood = dataclasses.replace(
+                understood, like_titles=list(dict.fromkeys([*understood.like_titles, *classified.titles]))
+            )
         intent = "refine" if previous else "recommend"
     if intent == "recommend" and not state.get("always_recommend") and says_nothing(message, understood, deps.catalog):
         intent = "unclear"

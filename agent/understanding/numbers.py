@@ -167,6 +167,9 @@ def read_years(scan: Scan, reading: Reading) -> None:
     if united:
         reading.bound_years(min(s[0] for s in united), max(s[1] for s in united))
     for m in _RELATIVE_YEARS.finditer(scan.text):
+        if _when_seen(scan.text, m.start()):
+            scan.take(m.start(), m.end())  # "I saw Ghostbusters in a drive-in last year": not the film's year
+            continue
         reading.explicit_years = True
         if m["this"]:
             span = _relative_calendar(m["this"], m["unit"], reading.today)
@@ -177,6 +180,19 @@ def read_years(scan: Scan, reading: Reading) -> None:
             span = (reading.today - (5 if n == "few" else 2 if n == "couple" else _number(n)), None)
         reading.bound_years(*span)
         scan.take(m.start(), m.end())
+
+
+# "I saw it last year", "we watched Coco this year": the time of a viewing, said in the same clause
+_VIEWED = re.compile(r"\b(?:saw|seen|watched|rewatched|re-watched|caught|went\s+to|took\s+\w+\s+to)\b")
+_ABOUT_THE_FILM = re.compile(r"\b(?:from|of|released|came\s+out|made)\s+(?:in\s+)?(?:the\s+)?$")
+
+
+def _when_seen(text: str, start: int) -> bool:
+    """Whether the relative period starting at `start` says when the speaker saw something,
+    not when a film should be from: a viewing verb earlier in its clause, and no "from"
+    ("a film from last year") right before it."""
+    clause = re.split(r"[.!?;]|\bbut\b|\band\s+now\b", text[:start])[-1]
+    return bool(_VIEWED.search(clause)) and not _ABOUT_THE_FILM.search(clause)
 
 
 def _year_operator(text: str, start: int, end: int) -> tuple[str | None, int, int]:
