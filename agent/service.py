@@ -516,7 +516,7 @@ class MovieService:
                 values = [value] if isinstance(value, str) else list(value)
                 key = "languages" if name.startswith("lang") else "countries"
                 out[key] = [str(v).lower() if key == "languages" else str(v).upper() for v in values]
-            elif name == "people":
+            elif name in ("people", "exclude_people"):
                 out[name] = [value] if isinstance(value, str) else [str(v) for v in value]
             elif name == "like_titles":
                 titles = [value] if isinstance(value, str) else list(value)

@@ -34,6 +34,7 @@ class Filters:
     languages: tuple[str, ...] = ()  # any of these
     countries: tuple[str, ...] = ()  # any of these
     people: tuple[str, ...] = ()  # each name directs or stars
+    exclude_people: tuple[str, ...] = ()  # none of these directs or stars ("nothing with Adam Sandler")
     exclude_ids: frozenset[str] = field(default_factory=frozenset)
 
     @classmethod
@@ -85,6 +86,10 @@ def matches(movie: Movie, filters: Filters) -> bool:
     if filters.people:
         credited = {name.casefold() for name in (*movie.directors, *movie.cast)}
         if not all(name.casefold() in credited for name in filters.people):
+            return False
+    if filters.exclude_people:
+        credited = {name.casefold() for name in (*movie.directors, *movie.cast)}
+        if any(name.casefold() in credited for name in filters.exclude_people):
             return False
     return True
 
@@ -195,6 +200,9 @@ class FilterIndex:
             people = np.zeros(len(self.ids), dtype=bool)
             people[[self._row[i] for i in allowed if i in self._row]] = True
             keep &= people
+        refused = {i for name in filters.exclude_people for i in (credits or {}).get(name.casefold(), ())}
+        if refused:
+            keep[[self._row[i] for i in refused if i in self._row]] = False
         rows = [self._row[i] for i in filters.exclude_ids if i in self._row]
         if rows:
             keep[rows] = False

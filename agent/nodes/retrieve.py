@@ -81,6 +81,7 @@ def filters_for(request: Request, excluded: set[str]) -> Filters:
         languages=request.get("languages"),
         countries=request.get("countries"),
         people=request.get("people"),
+        exclude_people=request.get("exclude_people"),
         exclude_ids=excluded,
     )
 

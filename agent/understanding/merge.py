@@ -8,9 +8,10 @@ from agent.deps import Deps
 from agent.understanding.request import Request, Understood
 
 LIST_FIELDS = ("genres", "soft_genres", "exclude_genres", "moods", "exclude_moods", "keywords", "people",
-               "soft_people", "like_titles", "exclude_titles", "languages", "countries")  # fmt: skip
+               "soft_people", "exclude_people", "like_titles", "exclude_titles", "languages", "countries")  # fmt: skip
 OPPOSITES = {"genres": "exclude_genres", "soft_genres": "exclude_genres", "exclude_genres": "genres",
-             "moods": "exclude_moods", "exclude_moods": "moods"}  # fmt: skip
+             "moods": "exclude_moods", "exclude_moods": "moods", "people": "exclude_people",
+             "soft_people": "exclude_people", "exclude_people": "people"}  # fmt: skip
 
 
 def merge_request(previous: Request, new: Understood, *, last_picks: list[dict], deps: Deps) -> Request:

@@ -102,6 +102,45 @@ def soften_credits(scan: Scan, out: Understood) -> None:
         extend_unique(out.soft_people, [name])
 
 
+# "nothing with Adam Sandler", "no Tom Cruise", "I'm not a fan of Kevin Hart", "I don't like Tom
+# Cruise", "anything but Nolan": a refusal right before the name, in the same clause
+_REFUSED_BEFORE = re.compile(
+    r"(?:\b(?:no|nothing|none|not|never)(?: +(?:with|by|starring|featuring|from))?"
+    r"|\bwithout|\banything +but|\bexcept(?: +for)?|\bother +than"
+    r"|\b(?:don'?t|do +not|doesn'?t|didn'?t|never)(?: +really)? +(?:like|love|enjoy|want|care +for)"
+    r"(?: +(?:anything|movies|films|stuff)(?: +(?:with|by))?)?"
+    r"|\b(?:hate|hated|dislike|disliked|(?:can'?t|cannot) +stand)(?: +(?:anything|movies|films)(?: +(?:with|by))?)?"
+    r"|\bnot +(?:a +|much +of +a +|the +)?(?:big +|huge +|great +)?fan +of"
+    r"|\b(?:sick|tired) +of) *$"
+)
+# "I'm not a big Spacey fan": the refusal wraps the name
+_NOT_A_FAN = re.compile(r"\bnot +(?:a +|much +of +a +)?(?:big +|huge +|great +)?$")
+_FAN_AFTER = re.compile(r" *fan\b")
+_OR_ALSO = re.compile(r"[ .,;]*(?:or|nor)?[ .,;]*")  # "... not a Spacey fan. Or Kevin Hart.", "no Hanks or Ryan"
+
+
+def refuse_people(scan: Scan, out: Understood) -> None:
+    """Pass 3d: people the message refuses are excluded, never asked for; a name right after
+    one refused ("Or Kevin Hart.") is refused too."""
+    refused, last_end = [], None
+    for (start, end), name in sorted(scan.named.items()):
+        before = scan.text[:start]
+        fan = _FAN_AFTER.match(scan.text, end)
+        no = (
+            bool(_REFUSED_BEFORE.search(before))
+            or bool(_NOT_A_FAN.search(before) and fan)
+            or (last_end is not None and bool(_OR_ALSO.fullmatch(scan.text, last_end, start)))
+        )
+        last_end = (fan.end() if fan else end) if no else None
+        if no:
+            refused.append(name)
+    for name in refused:
+        for said in (out.people, out.soft_people):
+            if name in said:
+                said.remove(name)
+        extend_unique(out.exclude_people, [name])
+
+
 # --- pass 3b: surnames alone ("something by Kubrick", "Spielberg movies from the 80s") -----------
 
 # Surnames that are everyday words: said alone they need a capital, a place inside the sentence and

@@ -25,7 +25,7 @@ import re
 from agent.understanding.meaning import Reading
 from agent.understanding.negation import walk_phrases
 from agent.understanding.numbers import read_count, read_kid_ages, read_rating, read_runtime, read_years
-from agent.understanding.people import People, read_people, read_surnames, soften_credits
+from agent.understanding.people import People, read_people, read_surnames, refuse_people, soften_credits
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.text import STOPWORDS, TOKEN, Scan, Tok, word_set
 from agent.understanding.titles import (
@@ -116,6 +116,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     unknown = note_missing_sequels(scan, reader, out, unknown)
     read_surnames(scan, lookup.surname_index(), out)
     soften_credits(scan, out)
+    refuse_people(scan, out)
     for start, end in scan.title_years:  # "(1995)" a title did not take is still a title's year
         scan.take(start, end)
     read_kid_ages(scan, out)

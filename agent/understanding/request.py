@@ -58,6 +58,7 @@ class Understood:
     # named as the credit of a film the message names ("Hacksaw Ridge by Mel Gibson"): said of
     # that film, not asked for, so they lean the ranking rather than filter it
     soft_people: list[str] = field(default_factory=list)
+    exclude_people: list[str] = field(default_factory=list)  # "nothing with Adam Sandler", "not a Spacey fan"
     like_titles: list[str] = field(default_factory=list)  # catalog ids of reference titles
     exclude_titles: list[str] = field(default_factory=list)  # catalog ids explicitly refused
     unknown_titles: list[str] = field(default_factory=list)  # "like Zorblax Returns": named, not in the catalog
@@ -92,6 +93,7 @@ class Request(TypedDict, total=False):
     popular: bool  # prefer many votes
     people: list[str]  # canonical catalog names
     soft_people: list[str]  # credits named of a film the user named: they count, softly
+    exclude_people: list[str]  # people refused: none of their films
     like_titles: list[str]  # catalog ids of reference titles
     exclude_titles: list[str]  # catalog ids explicitly refused
     unknown_titles: list[str]  # titles named in the latest message that are not in the catalog
@@ -128,6 +130,7 @@ def contract(request: Mapping, titles: Callable[[str], str | None]) -> dict:
         "max_runtime": request.get("max_runtime"),
         "min_rating": request.get("min_rating"),
         "people": list(request.get("people") or []),
+        "exclude_people": list(request.get("exclude_people") or []),
         "like_titles": [t for t in shown if t is not None],
         "languages": list(request.get("languages") or []),
         "count": request.get("count"),

@@ -44,6 +44,7 @@ class Filters(Body):
     max_runtime: int | None = Field(None, ge=1, le=1000)
     min_rating: float | None = Field(None, ge=0, le=10)
     people: list[str] = Field(default_factory=list, max_length=20, examples=[["Michael Mann"]])
+    exclude_people: list[str] = Field(default_factory=list, max_length=20, examples=[["Adam Sandler"]])
     like_titles: list[str] = Field(default_factory=list, max_length=20, examples=[["Heat (1995)"]])
     languages: list[str] = Field(default_factory=list, max_length=20, examples=[["ko"]])
     countries: list[str] = Field(default_factory=list, max_length=20, examples=[["KR"]])

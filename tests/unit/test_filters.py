@@ -35,6 +35,8 @@ def test_matches_is_exact():
     assert not matches(SE7EN, Filters.of(languages=["fr"]))
     assert matches(SE7EN, Filters.of(people=["brad pitt", "David Fincher"]))
     assert not matches(SE7EN, Filters.of(people=["Brad Pitt", "Al Pacino"]))
+    assert not matches(SE7EN, Filters.of(exclude_people=["Al Pacino", "brad pitt"]))
+    assert matches(SE7EN, Filters.of(exclude_people=["Al Pacino"]))
 
 
 def test_unknown_values_never_satisfy_a_constraint():
@@ -56,6 +58,7 @@ def test_the_vectorised_index_allows_exactly_what_matches_allows(catalog):
         Filters.of(max_runtime=130, min_rating=8.4),
         Filters.of(languages=["ja", "ko"], countries=["KR"]),
         Filters.of(people=["Al Pacino"], exclude_ids=["heat-1995"]),
+        Filters.of(genres=["crime"], exclude_people=["Al Pacino"]),
         Filters.of(genres=["not-a-genre"]),
         Filters.of(min_runtime=1),  # every sample film has a runtime
     ]:

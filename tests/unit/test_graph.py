@@ -255,6 +255,17 @@ def test_a_film_named_with_its_director_is_a_reference_not_a_filter(starter, pro
     assert all("Michael Mann" in m.directors for m in movies(starter, asked))
 
 
+def test_a_person_refused_is_in_none_of_the_picks_and_the_reply_says_so(starter, profiles):
+    bot = make_bot(starter, profiles)
+    asked = bot.ask("a comedy with Tom Hanks", user="cli:rex")
+    assert any("Tom Hanks" in m.cast for m in movies(starter, asked))
+    refused = bot.ask("a comedy, nothing with Tom Hanks", user="cli:rex2")
+    assert refused["understood"]["people"] == [] and refused["understood"]["exclude_people"] == ["Tom Hanks"]
+    picks = movies(starter, refused)
+    assert picks and all("comedy" in m.genres and "Tom Hanks" not in (*m.cast, *m.directors) for m in picks)
+    assert "nothing with Tom Hanks" in refused["reply"]
+
+
 def test_a_taste_leans_the_picks_and_a_request_filters_them(starter, profiles):
     bot = make_bot(starter, profiles)
     taste = bot.ask("I love horror movies", user="cli:tia")

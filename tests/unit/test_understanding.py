@@ -303,6 +303,21 @@ CASES: list[tuple[str, dict]] = [
     ("a documentary with Anderson Cooper", {"people": [], "genres": ["documentary"]}),
     ("a film by Anderson, please", {"people": ["Wes Anderson"]}),
     ("a film by Martin Scorsese with Al Pacino", {"people": ["Martin Scorsese", "Al Pacino"], "soft_people": []}),
+    # a person refused is excluded, never asked for
+    ("a comedy, nothing with Tom Hanks", {"genres": ["comedy"], "people": [], "exclude_people": ["Tom Hanks"]}),
+    ("I'm not a fan of Al Pacino, any crime films?", {"people": [], "exclude_people": ["Al Pacino"]}),
+    ("I am not a big Fincher fan. Or Tom Hanks.", {"people": [], "exclude_people": ["David Fincher", "Tom Hanks"]}),
+    ("I don't like Meryl Streep, something funny", {"people": [], "exclude_people": ["Meryl Streep"]}),
+    ("a drama without Al Pacino or Tom Hanks", {"people": [], "exclude_people": ["Al Pacino", "Tom Hanks"]}),
+    ("I have not seen anything with Tom Hanks", {"people": ["Tom Hanks"], "exclude_people": []}),
+    ("No, Tom Hanks was great in it", {"exclude_people": []}),
+    (
+        "something with Tom Hanks, no horror",
+        {"people": ["Tom Hanks"], "exclude_people": [], "exclude_genres": ["horror"]},
+    ),
+    # a time said of a viewing is no year asked for
+    ("I saw Heat in a drive-in last year, loved it", {"year_min": None, "year_max": None}),
+    ("we watched a lot of films this year; any thrillers?", {"genres": ["thriller"], "year_min": None}),
     ("like Se7en from the 90s", {"like_titles": ["se7en-1995"], "year_min": 1990, "year_max": 1999}),
     ("a Fargo-style crime story", {"like_titles": ["fargo-1996"], "genres": ["crime"]}),
     ("I loved Inception, anything similar?", {"like_titles": ["inception-2010"]}),
@@ -614,6 +629,8 @@ def test_without_a_rating_verb_the_number_stays_the_sequels() -> None:
 
 def test_relative_years_follow_today() -> None:
     assert understand("something recent", LOOKUP, today_year=2030).year_min == 2025
+    last_year = understand("a comedy from last year", LOOKUP, today_year=2030)
+    assert (last_year.year_min, last_year.year_max) == (2029, 2029)
     assert understand("this decade", LOOKUP, today_year=2031).year_min == 2030
 
 
@@ -697,6 +714,7 @@ def test_to_contract_has_exactly_the_hard_filters() -> None:
         "max_runtime": 120,
         "min_rating": None,
         "people": [],
+        "exclude_people": [],
         "like_titles": ["Parasite"],
         "languages": ["ko"],
         "count": 3,
@@ -821,6 +839,14 @@ def test_a_follow_up_naming_someone_new_asks_for_them_and_keeps_the_others_soft(
     assert (later["people"], later["soft_people"]) == (["Meryl Streep"], ["Tom Hanks"])
     older = merge_request(first, understand("something older", LOOKUP), last_picks=[], deps=None)
     assert (older["people"], older["soft_people"]) == (["Tom Hanks"], [])
+
+
+def test_a_person_refused_later_is_no_longer_asked_for_and_asked_again_is_back():
+    first = fresh_request(understand("something with Tom Hanks like Big", LOOKUP), deps=None)
+    refused = merge_request(first, understand("actually, nothing with Tom Hanks", LOOKUP), last_picks=[], deps=None)
+    assert (refused["people"], refused["exclude_people"]) == ([], ["Tom Hanks"])
+    again = merge_request(refused, understand("ok, Tom Hanks after all", LOOKUP), last_picks=[], deps=None)
+    assert (again["people"], again["exclude_people"]) == (["Tom Hanks"], [])
 
 
 def test_a_genre_refused_later_no_longer_leans_the_ranking():
