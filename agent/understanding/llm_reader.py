@@ -31,6 +31,7 @@ class LLMRequest(BaseModel):
     like_titles: list[str] = Field(default_factory=list)
     mentioned_titles: list[str] = Field(default_factory=list)
     people: list[str] = Field(default_factory=list)
+    exclude_people: list[str] = Field(default_factory=list)
     year_min: int | None = None
     year_max: int | None = None
     min_runtime: int | None = None
@@ -80,6 +81,7 @@ def _from_llm(
     if intent in ("refine", "more", "why") and not has_previous:
         intent = "recommend"
     people_index = deps.catalog.people_index()
+    refused = list(dict.fromkeys([*rules.exclude_people, *_people(answer.exclude_people, people_index)]))
     like_ids = _resolve_all(deps, answer.like_titles) or rules.like_titles
     mentioned = _resolve_all(deps, answer.mentioned_titles) or rules_intent.titles
     request = Understood(
@@ -95,7 +97,9 @@ def _from_llm(
         min_rating=answer.min_rating if answer.min_rating is not None and 0 <= answer.min_rating <= 10 else None,
         hidden_gem=answer.hidden_gem or rules.hidden_gem,
         popular=rules.popular,
-        people=[people_index[p.casefold()] for p in answer.people if p.casefold() in people_index],
+        # a refusal either reader heard wins over an ask: "nothing with Adam Sandler" is never a filter for him
+        people=[name for name in _people(answer.people, people_index) if name not in refused],
+        exclude_people=refused,
         like_titles=like_ids,
         exclude_titles=rules.exclude_titles,
         # the model may have read a title the rules could not; otherwise the rules' unknown ones stand
@@ -124,3 +128,8 @@ def _resolve_all(deps: Deps, titles: list[str]) -> list[str]:
 
 def _bounded(value: int | float | None, low: int, high: int) -> int | None:
     return int(value) if value is not None and low <= value <= high else None
+
+
+def _people(names: list[str], people_index) -> list[str]:
+    """The catalog's names for the people the model named; unknown names are dropped."""
+    return [people_index[p.casefold()] for p in names if isinstance(p, str) and p.casefold() in people_index]

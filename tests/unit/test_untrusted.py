@@ -149,6 +149,21 @@ def test_the_llm_readers_free_words_are_sanitised(starter, profiles):
     assert request.keywords == ["heist"] and request.query == "heist"
 
 
+def test_a_refusal_the_rules_heard_wins_over_a_model_that_asks_for_the_person(starter, profiles):
+    from agent.understanding.intents import Classified
+    from agent.understanding.llm_reader import LLMRequest, _from_llm
+    from agent.understanding.request import Understood
+
+    deps = Deps(catalog=starter, profiles=profiles)
+    answer = LLMRequest(intent="recommend", genres=["comedy"], people=["Tom Hanks"], exclude_people=["Nobody Real"])
+    rules = Understood(exclude_people=["Tom Hanks"])
+    _, request = _from_llm(deps, answer, Classified(intent="recommend"), rules, False)
+    assert request.people == [] and request.exclude_people == ["Tom Hanks"]
+    answer = LLMRequest(intent="recommend", exclude_people=["tom hanks"])
+    _, request = _from_llm(deps, answer, Classified(intent="recommend"), Understood(), False)
+    assert request.exclude_people == ["Tom Hanks"]  # the model's refusal, in the catalog's spelling
+
+
 SCI_FI_2017 = {"intent": "recommend", "genres": ["sci-fi"], "year_min": 2017, "year_max": 2017,
                "query": "a slow, brooding future noir"}  # fmt: skip
 
