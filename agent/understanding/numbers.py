@@ -144,6 +144,9 @@ def read_years(scan: Scan, reading: Reading) -> None:
             spans.append((m.start(), m.end(), span))
     united: list[YearSpan] = []
     for start, end, (low, high) in spans:
+        if _said_of_a_film(text, start):
+            scan.take(start, end)  # "wow, that movie came out in 1979": a fact, not a wish
+            continue
         op, start, end = _year_operator(text, start, end)
         bounds = {
             None: None,
@@ -185,6 +188,20 @@ def read_years(scan: Scan, reading: Reading) -> None:
 # "I saw it last year", "we watched Coco this year": the time of a viewing, said in the same clause
 _VIEWED = re.compile(r"\b(?:saw|seen|watched|rewatched|re-watched|caught|went\s+to|took\s+\w+\s+to)\b")
 _ABOUT_THE_FILM = re.compile(r"\b(?:from|of|released|came\s+out|made)\s+(?:in\s+)?(?:the\s+)?$")
+
+
+# "that movie came out in 1979", "it was released in the 80s": when a film named before is from.
+# Its subject opens the clause ("a film that came out in the 90s" asks for one).
+_OF_A_FILM = re.compile(
+    r"(?:(?:^|[.!?,;:]|\b(?:and|but|so|wow|oh|yeah|yes|think|guess|believe))\s*"
+    r"(?:that|this|the)(?:\s+(?:movie|film|one|original))?|\bit|\bwhich)\s+"
+    r"(?:came\s+out|was\s+released|was\s+made|(?:is|was)\s+from|premiered|dates\s+from)"
+    r"(?:\s+(?:way\s+)?back)?\s+(?:in\s+)?(?:the\s+)?$"
+)
+
+
+def _said_of_a_film(text: str, start: int) -> bool:
+    return bool(_OF_A_FILM.search(text[:start]))
 
 
 def _when_seen(text: str, start: int) -> bool:

@@ -94,6 +94,19 @@ _ASKS = re.compile(
 )
 
 
+# "that is a classic", "what a classic!", "it's an absolute classic": a verdict on a film named
+# before, not a wish for old films ("a classic for tonight" is one)
+_VERDICT_CLASSIC = re.compile(
+    r"\b(?:is|was|'s|are|were|what|such)\s+(?:a\s+|an\s+|such\s+a\s+)?"
+    r"(?:(?:real|true|total|absolute|great|timeless|all[- ]time|certified|definite)\s+)?(?P<word>classics?)\b"
+)
+
+
+def drop_verdicts(scan: Scan) -> None:
+    for m in _VERDICT_CLASSIC.finditer(scan.text):
+        scan.take(m.start("word"), m.end("word"))
+
+
 def said_as_taste(text: str, out: Understood) -> None:
     """Pass 6: genres said as a taste ("I love horror movies") rather than asked for become soft."""
     if out.genres and _TASTE.search(text) and not _ASKS.search(text):
@@ -119,6 +132,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     refuse_people(scan, out)
     for start, end in scan.title_years:  # "(1995)" a title did not take is still a title's year
         scan.take(start, end)
+    drop_verdicts(scan)
     read_kid_ages(scan, out)
     read_years(scan, reading)
     read_runtime(scan, reading)

@@ -318,6 +318,13 @@ CASES: list[tuple[str, dict]] = [
     # a time said of a viewing is no year asked for
     ("I saw Heat in a drive-in last year, loved it", {"year_min": None, "year_max": None}),
     ("we watched a lot of films this year; any thrillers?", {"genres": ["thriller"], "year_min": None}),
+    # a year or a "classic" said of a film named before is a fact or a verdict, not a wish
+    ("wow..that movie came out in 1979", {"year_min": None, "year_max": None}),
+    ("I think it was released in the 80s", {"year_min": None, "year_max": None}),
+    ("a movie that came out in the 90s", {"year_min": 1990, "year_max": 1999}),
+    ("yesss that is a classic", {"year_max": None}),
+    ("it's an absolute classic, any other classics?", {"year_max": 1979}),
+    ("is there a classic you'd recommend?", {"year_max": 1979}),
     ("like Se7en from the 90s", {"like_titles": ["se7en-1995"], "year_min": 1990, "year_max": 1999}),
     ("a Fargo-style crime story", {"like_titles": ["fargo-1996"], "genres": ["crime"]}),
     ("I loved Inception, anything similar?", {"like_titles": ["inception-2010"]}),
