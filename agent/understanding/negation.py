@@ -45,7 +45,7 @@ _TYPO_TARGETS = _typo_targets()
 # Real words one edit away from a vocabulary word ("thrilled" is not "thriller").
 _NOT_TYPOS = word_set(
     "thrilled violet eastern trench finish indiana fighter mastery auction comely classical hunted "
-    "raging poison watches policy concept hungry columbia knight slashed"
+    "raging poison watches policy concept hungry columbia knight slashed franchise franchises"
 )
 
 

@@ -44,7 +44,7 @@ def _number(word: str) -> int:
 
 
 _KID_AGE = re.compile(
-    rf"(?<![\w.])(?P<age>{_NUMBER})[\s-]*(?:years?|yrs?|y)[\s-]*olds?(?!\w)|\b(?:toddlers?|preschoolers?)\b"
+    rf"(?<![\w.])(?P<age>{_NUMBER})(?:\.5)?[\s-]*(?:years?|yrs?|y)[\s-]*olds?(?!\w)|\b(?:toddlers?|preschoolers?)\b"
 )
 
 
@@ -144,7 +144,7 @@ def read_years(scan: Scan, reading: Reading) -> None:
             spans.append((m.start(), m.end(), span))
     united: list[YearSpan] = []
     for start, end, (low, high) in spans:
-        if _said_of_a_film(text, start):
+        if _said_of_a_film(text, start) or _in_a_title(scan, end):
             scan.take(start, end)  # "wow, that movie came out in 1979": a fact, not a wish
             continue
         op, start, end = _year_operator(text, start, end)
@@ -198,6 +198,16 @@ _OF_A_FILM = re.compile(
     r"(?:came\s+out|was\s+released|was\s+made|(?:is|was)\s+from|premiered|dates\s+from)"
     r"(?:\s+(?:way\s+)?back)?\s+(?:in\s+)?(?:the\s+)?$"
 )
+
+
+# "2012 (2009)", "2001: A Space Odyssey (1968)", "The Legend of 1900 (1998)": a number in a title
+_REST_OF_A_TITLE = re.compile(r"(?::[^.!?]{0,60})?\s*")
+
+
+def _in_a_title(scan: Scan, end: int) -> bool:
+    """Whether a title's "(year)" follows the number ending at `end`, with at most the rest of
+    that title in between."""
+    return any(start >= end and _REST_OF_A_TITLE.fullmatch(scan.original, end, start) for start, _ in scan.title_years)
 
 
 def _said_of_a_film(text: str, start: int) -> bool:

@@ -295,6 +295,7 @@ _ERA_PHRASES: dict[str, Effect] = {
 # Set phrases that look like negations or filters but are neither.
 _IDIOMS: dict[str, Effect] = {
     "long day | long week | long weekend | long time | long story | long ago | so long": Effect(),
+    "very long time | really long time | such a long time | so long ago | how old | so old now": Effect(),
     "as long as | how long | all day long | before long | long shot": Effect(),
     "old friend | old friends | old man | old men | old lady | old woman": Effect(),
     "old favourite | old favourites | old favorite | old favorites": Effect(),

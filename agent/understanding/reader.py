@@ -97,8 +97,9 @@ _ASKS = re.compile(
 # "that is a classic", "what a classic!", "it's an absolute classic": a verdict on a film named
 # before, not a wish for old films ("a classic for tonight" is one)
 _VERDICT_CLASSIC = re.compile(
-    r"\b(?:is|was|'s|are|were|what|such)\s+(?:a\s+|an\s+|such\s+a\s+)?"
-    r"(?:(?:real|true|total|absolute|great|timeless|all[- ]time|certified|definite)\s+)?(?P<word>classics?)\b"
+    r"\b(?:is|was|are|were|be|'s|thats|its|what|such|makes\s+it|made\s+it)\s+(?:a\s+|an\s+|such\s+a\s+)?"
+    r"(?:(?:real|true|total|absolute|great|timeless|all[- ]time|certified|definite|quite|big|huge|fun)\s+)?"
+    r"(?P<word>clas+ics?)\b"
 )
 
 
@@ -139,6 +140,13 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     read_rating(scan, reading)
     read_count(scan, reading)
     walk_phrases(scan, reading)
+    if (
+        out.year_min is not None
+        and out.year_max is not None
+        and out.year_min > out.year_max
+        and not reading.explicit_years
+    ):
+        out.year_min = out.year_max = None  # "old and new ones", "a modern western classic": no era after all
     note_unknown_titles(scan, unknown, out)
     out.query = _query(scan)
     said_as_taste(scan.original, out)  # typography made plain: "I’m a fan" reads as "I'm a fan"
