@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 import prompts
 from agent.deps import Deps
-from agent.factcheck import asked_clause, genre_phrase, outside_clause
+from agent.factcheck import asked_clause, genre_phrase, outside_clause, sentences
 from agent.profile import Profile
 from agent.understanding.request import Request
 from agent.untrusted import own_links, sanitise, unknown_references
@@ -170,8 +170,7 @@ def template_explanation(movie: Movie, reasons: list[str]) -> str:
 def _first_sentence(text: str, limit: int = 200) -> str:
     if not text:
         return ""
-    match = re.match(r"(.+?[.!?])(\s|$)", text)
-    sentence = match.group(1) if match else text
+    sentence = sentences(text)[0]  # not cut at "When U.S." or "Desmond T."
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 

@@ -29,6 +29,11 @@ def genre_phrase(genres: list[str]) -> str:
     return phrase if ordered and ordered[-1] in NOUN_GENRES else f"{phrase} film"
 
 
+def asked_genres(request: Mapping) -> list[str]:
+    """Every genre a request asks for: all of `genres`, and the alternatives of `any_genres`."""
+    return [*(request.get("genres") or []), *(request.get("any_genres") or [])]
+
+
 def decade_of(request: Mapping) -> int | None:
     """1960 for a request of 1960-1969, else None."""
     low, high = request.get("year_min"), request.get("year_max")
@@ -61,7 +66,10 @@ def span_said(span) -> str:
 def breaks(movie: Movie, request: Mapping) -> list[str]:
     """The request's hard constraints the film does not meet, by name."""
     broken = []
-    if any(g not in movie.genres for g in request.get("genres") or []):
+    either = request.get("any_genres") or []
+    if any(g not in movie.genres for g in request.get("genres") or []) or (
+        either and not any(g in movie.genres for g in either)
+    ):
         broken.append("genres")
     if any(g in movie.genres for g in request.get("exclude_genres") or []):
         broken.append("exclude_genres")
@@ -94,7 +102,7 @@ def asked_clause(movie: Movie, request: Mapping) -> str:
         bits.append(f"{decade_of(request)}s" if decade_of(request) else str(movie.year))
     if request.get("languages") and "languages" not in broken:
         bits.append(LANGUAGES.get(movie.language or "", movie.language or ""))
-    genres = [g for g in request.get("genres") or [] if g in movie.genres]
+    genres = [g for g in asked_genres(request) if g in movie.genres]
     if genres and "genres" not in broken:
         bits.append(genre_phrase(genres))
     elif bits:
@@ -146,6 +154,9 @@ def outside_clause(movie: Movie, request: Mapping) -> str:
         parts.append(f"made in {movie.country or 'an unknown country'}, not the country {OUTSIDE}")
     if "genres" in broken:
         missing = [g for g in request.get("genres") or [] if g not in movie.genres]
+        either = request.get("any_genres") or []
+        if either and not any(g in movie.genres for g in either):
+            missing.append(" or ".join(either))
         has = ", ".join(movie.genres) or "no genre"
         parts.append(f"not a {' or '.join(missing)} film ({has}), unlike what {OUTSIDE}")
     if "exclude_genres" in broken:
@@ -167,6 +178,13 @@ _SENTENCE = re.compile(
     r"(?<=[.!?…])(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bJr\.)(?<!\bvs\.)"
     r"\s+(?=[A-Z\"“(])"
 )
+
+
+def sentences(text: str) -> list[str]:
+    """The text's sentences, an initial or a title's abbreviation ending none ("Desmond T. Doss")."""
+    return _SENTENCE.split(text.strip())
+
+
 _GENRE_WORDS = {g: g for g in GENRES} | {"noir": "film-noir"}
 # compiled once: a turn checks every clause of every pick against each of them
 _LANGUAGE_NAMES = [(code, name, re.compile(rf"\b{re.escape(name.lower())}\b")) for code, name in LANGUAGES.items()]
@@ -192,7 +210,7 @@ def claim_errors(claim: str, movie: Movie, request: Mapping) -> list[str]:
         if pattern.search(lowered) and (movie.language != code or code not in (request.get("languages") or [])):
             errors.append(f"language {name}")
     for word, genre, pattern in _GENRE_NAMES:
-        if pattern.search(lowered) and (genre not in movie.genres or genre not in (request.get("genres") or [])):
+        if pattern.search(lowered) and (genre not in movie.genres or genre not in asked_genres(request)):
             errors.append(f"genre {word}")
     runtime_asked = request.get("max_runtime") or request.get("min_runtime")
     for minutes in re.findall(r"(\d+)[- ]min", lowered):
@@ -217,7 +235,7 @@ def check(
     language, director and cast, and how people here rated it) and whatever is false goes.
     """
     kept = []
-    for sentence in _SENTENCE.split(text.strip()):
+    for sentence in sentences(text):
         if model_written and is_crowd_claim(sentence) and crowd_errors(sentence, list(verdicts)):
             continue
         clauses = [_checked_clause(c.strip(), movie, request, model_written) for c in sentence.split(";")]

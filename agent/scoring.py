@@ -102,7 +102,8 @@ def featurise(
     wanted_moods = set(request.get("moods") or [])
     unwanted_moods = unwanted(set(request.get("exclude_moods") or []))
     wanted_themes = [k.lower() for k in request.get("keywords") or []]
-    soft_genres = set(request.get("soft_genres") or [])
+    # the alternatives of "thrillers or comedies" lean too: a film that is both fits twice
+    soft_genres = set(request.get("soft_genres") or []) | set(request.get("any_genres") or [])
     soft_people = set(request.get("soft_people") or [])
     comention = comention or {}
     candidates = []

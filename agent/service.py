@@ -502,7 +502,7 @@ class MovieService:
         for name, value in filters.items():
             if value is None or value == []:
                 continue
-            if name in ("genres", "exclude_genres"):
+            if name in ("genres", "any_genres", "exclude_genres"):
                 values = [value] if isinstance(value, str) else list(value)
                 unknown = [g for g in values if g not in GENRES]
                 if unknown:

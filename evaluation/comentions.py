@@ -227,7 +227,7 @@ class _NoCatalog:
 @functools.lru_cache(maxsize=4096)
 def _genres_asked(text: str) -> tuple[str, ...]:
     understood = understand(text, _NoCatalog())
-    return tuple(dict.fromkeys([*understood.genres, *understood.soft_genres]))
+    return tuple(dict.fromkeys([*understood.genres, *understood.any_genres, *understood.soft_genres]))
 
 
 def genres_asked(text: str) -> list[str]:

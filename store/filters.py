@@ -24,6 +24,7 @@ from store.vocab import GENRES
 @dataclass(frozen=True, slots=True)
 class Filters:
     genres: tuple[str, ...] = ()  # every one of these
+    any_genres: tuple[str, ...] = ()  # at least one of these ("thrillers or comedies")
     exclude_genres: tuple[str, ...] = ()  # none of these
     year_min: int | None = None
     year_max: int | None = None
@@ -64,6 +65,8 @@ def matches(movie: Movie, filters: Filters) -> bool:
     if movie.id in filters.exclude_ids:
         return False
     if filters.genres and not all(g in movie.genres for g in filters.genres):
+        return False
+    if filters.any_genres and not any(g in movie.genres for g in filters.any_genres):
         return False
     if any(g in movie.genres for g in filters.exclude_genres):
         return False
@@ -107,6 +110,9 @@ def sql_where(filters: Filters) -> tuple[str, list]:
     for genre in filters.genres:
         parts.append(has_genre)
         params.append(genre)
+    if filters.any_genres:
+        parts.append("(" + " OR ".join([has_genre] * len(filters.any_genres)) + ")")
+        params.extend(filters.any_genres)
     for genre in filters.exclude_genres:
         parts.append(f"NOT {has_genre}")
         params.append(genre)
@@ -174,6 +180,8 @@ class FilterIndex:
         want = sum(self._bit.get(g, 0) for g in filters.genres)
         if filters.genres:
             keep &= (self._genres & want) == want if all(g in self._bit for g in filters.genres) else False
+        if filters.any_genres:
+            keep &= (self._genres & sum(self._bit.get(g, 0) for g in set(filters.any_genres))) != 0
         refuse = sum(self._bit.get(g, 0) for g in filters.exclude_genres)
         if refuse:
             keep &= (self._genres & refuse) == 0

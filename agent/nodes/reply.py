@@ -162,8 +162,10 @@ def _intro(request: Request, count: int, deps: Deps, *, lesser_known: bool = Fal
         bits.append(years)
     languages = [LANGUAGES.get(code, code) for code in request.get("languages") or []]
     bits += languages
-    genres = request.get("genres") or []
-    bits.append(" ".join(genres) + " films" if genres else "films" if bits else "")
+    genres = " ".join(request.get("genres") or [])
+    if request.get("any_genres"):
+        genres = (genres + " " if genres else "") + " or ".join(request["any_genres"])
+    bits.append(genres + " films" if genres else "films" if bits else "")
     described = " ".join(b for b in bits if b)
     likes = [deps.catalog.movies[m].title for m in request.get("like_titles") or [] if m in deps.catalog]
     if likes:

@@ -26,6 +26,7 @@ RELAXABLE = (
     ("year_max", "the year range"),
     ("languages", "the language"),
     ("countries", "the country"),
+    ("any_genres", "the genres"),
     ("genres", "the genres"),
 )
 
@@ -71,6 +72,7 @@ def shown_again(deps: Deps, request: Request, hard: set[str], recent: dict[str, 
 def filters_for(request: Request, excluded: set[str]) -> Filters:
     return Filters.of(
         genres=request.get("genres"),
+        any_genres=request.get("any_genres"),
         exclude_genres=request.get("exclude_genres"),
         year_min=request.get("year_min"),
         year_max=request.get("year_max"),
@@ -150,7 +152,7 @@ def retrieve(state: State, deps: Deps) -> dict:
     # and so do the best-known films that fit, in the genres asked for first.
     pool = deps.config.pool
     _join(candidates, list(collaborative)[:pool], filters, deps, limit=len(candidates) + pool)
-    genres = [*(request.get("genres") or []), *(request.get("soft_genres") or [])]
+    genres = [*(request.get("genres") or []), *(request.get("any_genres") or []), *(request.get("soft_genres") or [])]
     # The films people name next in conversations about the same films (moviebot train).
     comention = {}
     if deps.conversations is not None:

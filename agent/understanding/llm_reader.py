@@ -24,6 +24,7 @@ class LLMRequest(BaseModel):
 
     intent: str = "recommend"
     genres: list[str] = Field(default_factory=list)
+    any_genres: list[str] = Field(default_factory=list)
     exclude_genres: list[str] = Field(default_factory=list)
     moods: list[str] = Field(default_factory=list)
     exclude_moods: list[str] = Field(default_factory=list)
@@ -81,11 +82,15 @@ def _from_llm(
     if intent in ("refine", "more", "why") and not has_previous:
         intent = "recommend"
     people_index = deps.catalog.people_index()
+    # "thrillers or comedies": alternatives either reader heard stay alternatives, never all required
+    either = [g for g in dict.fromkeys([*answer.any_genres, *rules.any_genres]) if g in GENRES]
+    either = either if len(either) >= 2 else []
     refused = list(dict.fromkeys([*rules.exclude_people, *_people(answer.exclude_people, people_index)]))
     like_ids = _resolve_all(deps, answer.like_titles) or rules.like_titles
     mentioned = _resolve_all(deps, answer.mentioned_titles) or rules_intent.titles
     request = Understood(
-        genres=[g for g in answer.genres if g in GENRES],
+        genres=[g for g in answer.genres if g in GENRES and g not in either],
+        any_genres=either,
         exclude_genres=[g for g in answer.exclude_genres if g in GENRES],
         moods=[m for m in answer.moods if m in MOODS],
         exclude_moods=[m for m in answer.exclude_moods if m in MOODS],

@@ -32,6 +32,7 @@ class Reading:
         self.explicit_years = False
         self.explicit_runtime = False
         self.explicit_rating = False
+        self.genre_spans: list[tuple[int, int, tuple[str, ...]]] = []  # where each genre phrase was read
 
     def apply(self, effect: Effect) -> None:
         out = self.result

@@ -7,11 +7,12 @@ import dataclasses
 from agent.deps import Deps
 from agent.understanding.request import Request, Understood
 
-LIST_FIELDS = ("genres", "soft_genres", "exclude_genres", "moods", "exclude_moods", "keywords", "people",
-               "soft_people", "exclude_people", "like_titles", "exclude_titles", "languages", "countries")  # fmt: skip
-OPPOSITES = {"genres": "exclude_genres", "soft_genres": "exclude_genres", "exclude_genres": "genres",
-             "moods": "exclude_moods", "exclude_moods": "moods", "people": "exclude_people",
-             "soft_people": "exclude_people", "exclude_people": "people"}  # fmt: skip
+LIST_FIELDS = ("genres", "any_genres", "soft_genres", "exclude_genres", "moods", "exclude_moods", "keywords",
+               "people", "soft_people", "exclude_people", "like_titles", "exclude_titles", "languages",
+               "countries")  # fmt: skip
+OPPOSITES = {"genres": "exclude_genres", "any_genres": "exclude_genres", "soft_genres": "exclude_genres",
+             "exclude_genres": "genres", "moods": "exclude_moods", "exclude_moods": "moods",
+             "people": "exclude_people", "soft_people": "exclude_people", "exclude_people": "people"}  # fmt: skip
 
 
 def merge_request(previous: Request, new: Understood, *, last_picks: list[dict], deps: Deps) -> Request:
@@ -19,10 +20,11 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
     rather than replacing it: new constraints win, earlier ones stay."""
     merged = {**previous}
     new_dict = dataclasses.asdict(new)
-    if new.genres and merged.get("genres"):
+    asked_before = [*(merged.get("genres") or []), *(merged.get("any_genres") or [])]
+    if (new.genres or new.any_genres) and asked_before:
         # "something scary now" after comedies: the new genre leads, the old ones still count
-        merged["soft_genres"] = list(dict.fromkeys([*(merged.get("soft_genres") or []), *merged["genres"]]))
-        merged["genres"] = []
+        merged["soft_genres"] = list(dict.fromkeys([*(merged.get("soft_genres") or []), *asked_before]))
+        merged["genres"], merged["any_genres"] = [], []
     if new.people and merged.get("people"):
         # "anything with Jim Carrey now" after Ben Stiller films: whoever was named last leads,
         # not everyone named along the way; the earlier ones still count, softly

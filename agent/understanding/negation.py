@@ -104,6 +104,8 @@ def walk_phrases(scan: Scan, reading: Reading) -> None:
         end, effect = hit
         if not effect.only_negated:
             reading.apply(effect)
+            if effect.genres:
+                reading.genre_spans.append((toks[i].start, toks[end - 1].end, tuple(effect.genres)))
             if effect.soft:
                 scan.kept.update(t.start for t in toks[i:end])
             else:

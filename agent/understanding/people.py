@@ -102,6 +102,29 @@ def soften_credits(scan: Scan, out: Understood) -> None:
         extend_unique(out.soft_people, [name])
 
 
+# "Is Jim Carrey in that?", "Isn't that with Tom Hanks?", "With Chris Tucker?", "Is that by Oliver
+# Stone?": a question about the film being talked about names its credits; it asks for no one
+_ABOUT_THE_FILM = re.compile(r"\b(?:that|it|this|the +one|those|them|they|these)\b")
+_ASKS_FOR_MORE = re.compile(
+    r"\b(?:any|anything|another|other|others|more|recommend|suggest|suggestions?|how +about|what +about|know +of)\b"
+)
+
+
+def soften_credit_questions(scan: Scan, out: Understood) -> None:
+    """Pass 3c': a person named in a question about the film at hand leans the ranking, filters nothing."""
+    for (start, end), name in scan.named.items():
+        if name not in out.people:
+            continue
+        opening = max(scan.original.rfind(mark, 0, start) for mark in ".!?\n") + 1
+        closing = [i for i in (scan.original.find(mark, end) for mark in ".!?\n") if i >= 0]
+        if not closing or scan.original[min(closing)] != "?":
+            continue
+        sentence = scan.original[opening : min(closing)].lower()
+        if _ABOUT_THE_FILM.search(sentence) and not _ASKS_FOR_MORE.search(sentence):
+            out.people.remove(name)
+            extend_unique(out.soft_people, [name])
+
+
 # "nothing with Adam Sandler", "no Tom Cruise", "I'm not a fan of Kevin Hart", "I don't like Tom
 # Cruise", "anything but Nolan": a refusal right before the name, in the same clause
 _REFUSED_BEFORE = re.compile(

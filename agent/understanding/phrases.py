@@ -325,6 +325,7 @@ _QUALITY_PHRASES: dict[str, Effect] = {
     "highest rated | best rated | best ever | of all time": Effect(min_rating=8.0),
     "decent | watchable | solid": Effect(min_rating=6.5),
     "best friend | best friends | best bet | my best": Effect(),
+    "favorite of all time | favourite of all time | favorite movie of all time | favourite movie of all time": Effect(),
     "hidden gem | hidden gems | underrated | under rated | lesser known | little known | obscure": Effect(
         hidden_gem=True, negated=Effect(popular=True)
     ),

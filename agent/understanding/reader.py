@@ -25,7 +25,14 @@ import re
 from agent.understanding.meaning import Reading
 from agent.understanding.negation import walk_phrases
 from agent.understanding.numbers import read_count, read_kid_ages, read_rating, read_runtime, read_years
-from agent.understanding.people import People, read_people, read_surnames, refuse_people, soften_credits
+from agent.understanding.people import (
+    People,
+    read_people,
+    read_surnames,
+    refuse_people,
+    soften_credit_questions,
+    soften_credits,
+)
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.text import STOPWORDS, TOKEN, Scan, Tok, word_set
 from agent.understanding.titles import (
@@ -94,24 +101,58 @@ _ASKS = re.compile(
 )
 
 
-# "that is a classic", "what a classic!", "it's an absolute classic": a verdict on a film named
-# before, not a wish for old films ("a classic for tonight" is one)
-_VERDICT_CLASSIC = re.compile(
-    r"\b(?:is|was|are|were|be|'s|thats|its|what|such|makes\s+it|made\s+it)\s+(?:a\s+|an\s+|such\s+a\s+)?"
-    r"(?:(?:real|true|total|absolute|great|timeless|all[- ]time|certified|definite|quite|big|huge|fun)\s+)?"
-    r"(?P<word>clas+ics?)\b"
+# "that is a classic", "what a classic!", "Maya Rudolph was the best in it": a verdict on a film or
+# a person named before, not a wish for old or top-rated films ("a classic for tonight" is one; so
+# is "what is the best classic you know?")
+_VERDICT = re.compile(
+    r"\b(?:is|was|are|were|be|'s|thats|its|what|such|makes\s+it|made\s+it)\s+(?:a\s+|an\s+|such\s+a\s+|the\s+)?"
+    r"(?:(?:real|true|total|absolute|great|timeless|all[- ]time|certified|definite|quite|big|huge|fun|very)\s+)?"
+    r"(?P<word>clas+ics?|best)\b"
+)
+_A_QUESTION_FOR_PICKS = re.compile(
+    r"\b(?:which|any|recommend|suggest|know|else|other|more|give|need|want|looking)\b|\bwhat\s+(?:is|are|was|'s)\b"
 )
 
 
 def drop_verdicts(scan: Scan) -> None:
-    for m in _VERDICT_CLASSIC.finditer(scan.text):
-        scan.take(m.start("word"), m.end("word"))
+    for m in _VERDICT.finditer(scan.text):
+        opening = max(scan.text.rfind(mark, 0, m.start()) for mark in ".!?\n") + 1
+        closing = min(
+            [i for i in (scan.text.find(mark, m.end()) for mark in ".!?\n") if i >= 0], default=len(scan.text)
+        )
+        if not _A_QUESTION_FOR_PICKS.search(scan.text, opening, closing):
+            scan.take(m.start("word"), m.end("word"))
 
 
 def said_as_taste(text: str, out: Understood) -> None:
     """Pass 6: genres said as a taste ("I love horror movies") rather than asked for become soft."""
-    if out.genres and _TASTE.search(text) and not _ASKS.search(text):
-        out.soft_genres, out.genres = list(dict.fromkeys([*out.soft_genres, *out.genres])), []
+    if (out.genres or out.any_genres) and _TASTE.search(text) and not _ASKS.search(text):
+        out.soft_genres = list(dict.fromkeys([*out.soft_genres, *out.genres, *out.any_genres]))
+        out.genres, out.any_genres = [], []
+
+
+# Genres offered as alternatives: "thrillers or comedies", "scary or suspenseful", "horror movies,
+# comedy", "thrillers and comedies" (kinds listed, plural first). Beside each other or joined by a
+# singular "and" they combine: "romantic comedies", "sci fi fantasy", "action and adventure".
+_OR = re.compile(r"\s*(?:movies?|films?|flicks?|ones?|stuff)?\s*,?\s*(?:or|either)\s+(?:a\s+|an\s+|some\s+|maybe\s+)?")
+_LIST = re.compile(r"\s*(?:movies?|films?|flicks?|ones?)?\s*(?:,|and|&|,\s*and)\s*(?:also\s+|some\s+)?")
+_PLURAL = re.compile(r"(?:s|movies|films|flicks)$")
+_KINDS = re.compile(r"\s*(?:movies|films|flicks)\b")
+
+
+def read_alternatives(scan: Scan, reading: Reading) -> None:
+    """Pass 5b: genres offered as alternatives are `any_genres` (at least one of them), not all."""
+    out, spans = reading.result, sorted(reading.genre_spans)
+    either: list[str] = []
+    for (_, end, first), (start, _, second) in itertools.pairwise(spans):
+        between = scan.original[end:start].lower()
+        plural = _PLURAL.search(scan.original[:end].lower()) or _KINDS.match(between)
+        listed = _LIST.fullmatch(between) and plural
+        if _OR.fullmatch(between) or listed:
+            either += [g for g in (*first, *second) if g not in either]
+    if len(either) >= 2:
+        out.any_genres = [g for g in either if g in out.genres]
+        out.genres = [g for g in out.genres if g not in out.any_genres]
 
 
 # --- entry points ------------------------------------------------------------------------------
@@ -130,6 +171,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     unknown = note_missing_sequels(scan, reader, out, unknown)
     read_surnames(scan, lookup.surname_index(), out)
     soften_credits(scan, out)
+    soften_credit_questions(scan, out)
     refuse_people(scan, out)
     for start, end in scan.title_years:  # "(1995)" a title did not take is still a title's year
         scan.take(start, end)
@@ -140,6 +182,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     read_rating(scan, reading)
     read_count(scan, reading)
     walk_phrases(scan, reading)
+    read_alternatives(scan, reading)
     if (
         out.year_min is not None
         and out.year_max is not None

@@ -40,6 +40,7 @@ class Understood:
     """
 
     genres: list[str] = field(default_factory=list)  # GENRES entries wanted
+    any_genres: list[str] = field(default_factory=list)  # at least one of these: "thrillers or comedies"
     exclude_genres: list[str] = field(default_factory=list)  # "no horror", "nothing animated"
     moods: list[str] = field(default_factory=list)  # MOODS entries wanted
     exclude_moods: list[str] = field(default_factory=list)  # "not too violent", "less grim"
@@ -78,6 +79,7 @@ class Request(TypedDict, total=False):
     SQLite checkpointer keeps it across restarts), merged over the conversation's follow-ups."""
 
     genres: list[str]  # GENRES entries wanted; a follow-up's new genre moves the old ones to soft_genres
+    any_genres: list[str]  # at least one of these ("thrillers or comedies")
     soft_genres: list[str]  # genres said as a taste, or asked for earlier: they still count, softly
     exclude_genres: list[str]  # genres refused
     moods: list[str]  # MOODS entries wanted
@@ -105,7 +107,17 @@ class Request(TypedDict, total=False):
 
 
 # What a request can say about the film itself (rather than bounds such as years or runtime).
-SUBJECT_FIELDS = ("genres", "moods", "keywords", "people", "like_titles", "languages", "countries", "query")
+SUBJECT_FIELDS = (
+    "genres",
+    "any_genres",
+    "moods",
+    "keywords",
+    "people",
+    "like_titles",
+    "languages",
+    "countries",
+    "query",
+)
 
 
 def is_open(request: Mapping) -> bool:
@@ -122,6 +134,7 @@ def contract(request: Mapping, titles: Callable[[str], str | None]) -> dict:
     shown = [titles(movie_id) for movie_id in request.get("like_titles") or []]
     return {
         "genres": list(request.get("genres") or []),
+        "any_genres": list(request.get("any_genres") or []),
         "exclude_genres": list(request.get("exclude_genres") or []),
         "year_min": request.get("year_min"),
         "year_max": request.get("year_max"),

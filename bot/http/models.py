@@ -37,6 +37,7 @@ class Filters(Body):
     """Hard constraints, named as in a turn's `understood`."""
 
     genres: list[str] = Field(default_factory=list, max_length=20, examples=[["crime", "thriller"]])
+    any_genres: list[str] = Field(default_factory=list, max_length=20, examples=[["thriller", "comedy"]])
     exclude_genres: list[str] = Field(default_factory=list, max_length=20)
     year_min: int | None = Field(None, ge=1870, le=2100)
     year_max: int | None = Field(None, ge=1870, le=2100)

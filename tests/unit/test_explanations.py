@@ -42,3 +42,12 @@ def test_render_movies_carries_every_fact_the_model_may_use(catalog):
     for fact in ("id: parasite-2019", "Parasite (2019)", "Bong Joon Ho", "132 min", "Korean", "8.5/10",
                  "class divide", "why it fits: rated 8.5"):  # fmt: skip
         assert fact in block
+
+
+def test_the_synopsis_sentence_is_not_cut_at_an_initial_or_an_abbreviation():
+    from agent.explanations import _first_sentence
+
+    medic = "World War II American Army Medic Desmond T. Doss refuses to kill people. He serves anyway."
+    assert _first_sentence(medic) == "World War II American Army Medic Desmond T. Doss refuses to kill people."
+    rangers = "When U.S. Rangers attempt to kidnap two underlings, things go wrong. More follows."
+    assert _first_sentence(rangers) == "When U.S. Rangers attempt to kidnap two underlings, things go wrong."

@@ -36,6 +36,8 @@ def test_matches_is_exact():
     assert matches(SE7EN, Filters.of(people=["brad pitt", "David Fincher"]))
     assert not matches(SE7EN, Filters.of(people=["Brad Pitt", "Al Pacino"]))
     assert not matches(SE7EN, Filters.of(exclude_people=["Al Pacino", "brad pitt"]))
+    assert matches(SE7EN, Filters.of(any_genres=["comedy", "crime"]))
+    assert not matches(SE7EN, Filters.of(any_genres=["comedy", "western"]))
     assert matches(SE7EN, Filters.of(exclude_people=["Al Pacino"]))
 
 
@@ -59,6 +61,7 @@ def test_the_vectorised_index_allows_exactly_what_matches_allows(catalog):
         Filters.of(languages=["ja", "ko"], countries=["KR"]),
         Filters.of(people=["Al Pacino"], exclude_ids=["heat-1995"]),
         Filters.of(genres=["crime"], exclude_people=["Al Pacino"]),
+        Filters.of(any_genres=["comedy", "war"], year_min=1990),
         Filters.of(genres=["not-a-genre"]),
         Filters.of(min_runtime=1),  # every sample film has a runtime
     ]:

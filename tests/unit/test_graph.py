@@ -266,6 +266,20 @@ def test_a_person_refused_is_in_none_of_the_picks_and_the_reply_says_so(starter,
     assert "nothing with Tom Hanks" in refused["reply"]
 
 
+def test_alternatives_are_each_enough_and_every_reason_names_the_one_the_film_is(starter, profiles):
+    bot = make_bot(starter, profiles)
+    result = bot.ask("5 westerns or war films", user="cli:alt")
+    assert result["understood"]["genres"] == [] and result["understood"]["any_genres"] == ["western", "war"]
+    picks = movies(starter, result)
+    assert len(picks) == 5 and all({"western", "war"} & set(m.genres) for m in picks)
+    assert not all({"western", "war"} <= set(m.genres) for m in picks)  # not only films that are both
+    assert "western or war films" in result["reply"]
+    for rec, movie in zip(result["recommendations"], picks, strict=True):
+        if "as you asked" in rec["explanation"]:
+            said = [g for g in ("western", "war") if g in rec["explanation"].lower()]
+            assert said and all(g in movie.genres for g in said), rec["explanation"]
+
+
 def test_a_taste_leans_the_picks_and_a_request_filters_them(starter, profiles):
     bot = make_bot(starter, profiles)
     taste = bot.ask("I love horror movies", user="cli:tia")

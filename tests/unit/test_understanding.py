@@ -303,6 +303,21 @@ CASES: list[tuple[str, dict]] = [
     ("a documentary with Anderson Cooper", {"people": [], "genres": ["documentary"]}),
     ("a film by Anderson, please", {"people": ["Wes Anderson"]}),
     ("a film by Martin Scorsese with Al Pacino", {"people": ["Martin Scorsese", "Al Pacino"], "soft_people": []}),
+    # a question about the film at hand names its credits: they lean the ranking, asked for by no one
+    ("Is Tom Hanks in that?", {"people": [], "soft_people": ["Tom Hanks"]}),
+    ("Isn't that with Al Pacino? I like him.", {"people": [], "soft_people": ["Al Pacino"]}),
+    ("Is that by David Fincher?", {"people": [], "soft_people": ["David Fincher"]}),
+    ("is Al Pacino in any other crime films you can recommend?", {"people": ["Al Pacino"], "soft_people": []}),
+    ("something with Tom Hanks?", {"people": ["Tom Hanks"], "soft_people": []}),
+    # genres offered as alternatives: one of them is enough; side by side, or a singular "and", all
+    ("a comedy or a drama", {"genres": [], "any_genres": ["comedy", "drama"]}),
+    ("any good scary or suspenseful films?", {"genres": [], "any_genres": ["horror", "thriller"]}),
+    ("i like thrillers and comedies could u please recommend a few", {"any_genres": ["thriller", "comedy"]}),
+    ("Horror movies, comedy, I'm really not picky.", {"genres": [], "any_genres": ["horror", "comedy"]}),
+    ("family comedies or dramas", {"genres": ["family"], "any_genres": ["comedy", "drama"]}),
+    ("romantic comedies", {"genres": ["romance", "comedy"], "any_genres": []}),
+    ("action and adventure like Logan", {"genres": ["action", "adventure"], "any_genres": []}),
+    ("I like thrillers and comedies", {"any_genres": [], "soft_genres": ["thriller", "comedy"]}),
     # a person refused is excluded, never asked for
     ("a comedy, nothing with Tom Hanks", {"genres": ["comedy"], "people": [], "exclude_people": ["Tom Hanks"]}),
     ("I'm not a fan of Al Pacino, any crime films?", {"people": [], "exclude_people": ["Al Pacino"]}),
@@ -326,6 +341,10 @@ CASES: list[tuple[str, dict]] = [
     ("it's an absolute classic, any other classics?", {"year_max": 1979}),
     ("is there a classic you'd recommend?", {"year_max": 1979}),
     ("THats a classic", {"year_max": None}),
+    ("I loved it. Tom Hanks is the best!", {"min_rating": None}),
+    ("it was the best thing Al Pacino has done", {"min_rating": None}),
+    ("my Favorite of all time is The Godfather", {"min_rating": None}),
+    ("what is the best horror film of 2017?", {"min_rating": 8.0, "year_min": 2017}),
     ("that is a true clasic", {"year_max": None}),
     ("thats what makes it a classic", {"year_max": None}),
     # a number that begins a film's title, before its "(year)", is no year
@@ -726,6 +745,7 @@ def test_to_contract_has_exactly_the_hard_filters() -> None:
     contract = u.to_contract(lambda movie_id: FakeLookup.TITLES[movie_id][0])
     assert contract == {
         "genres": ["thriller"],
+        "any_genres": [],
         "exclude_genres": ["horror"],
         "year_min": 2011,
         "year_max": None,
@@ -867,6 +887,14 @@ def test_a_person_refused_later_is_no_longer_asked_for_and_asked_again_is_back()
     assert (refused["people"], refused["exclude_people"]) == ([], ["Tom Hanks"])
     again = merge_request(refused, understand("ok, Tom Hanks after all", LOOKUP), last_picks=[], deps=None)
     assert (again["people"], again["exclude_people"]) == (["Tom Hanks"], [])
+
+
+def test_a_new_genre_after_alternatives_leads_and_a_refused_one_is_no_alternative():
+    either = fresh_request(understand("a comedy or a drama", LOOKUP), deps=None)
+    refused = merge_request(either, understand("no drama though", LOOKUP), last_picks=[], deps=None)
+    assert refused["any_genres"] == ["comedy"] and refused["exclude_genres"] == ["drama"]
+    later = merge_request(either, understand("a western now", LOOKUP), last_picks=[], deps=None)
+    assert (later["genres"], later["any_genres"], later["soft_genres"]) == (["western"], [], ["comedy", "drama"])
 
 
 def test_a_genre_refused_later_no_longer_leans_the_ranking():
