@@ -102,8 +102,8 @@ def soften_credits(scan: Scan, out: Understood) -> None:
         extend_unique(out.soft_people, [name])
 
 
-# "Is Jim Carrey in that?", "Isn't that with Tom Hanks?", "With Chris Tucker?", "Is that by Oliver
-# Stone?": a question about the film being talked about names its credits; it asks for no one
+# "Is Jim Carrey in that?", "Isn't that with Tom Hanks?", "Is that by Oliver Stone?": a question about
+# the film being talked about names its credits; it asks for no one
 _ABOUT_THE_FILM = re.compile(r"\b(?:that|it|this|the +one|those|them|they|these)\b")
 _ASKS_FOR_MORE = re.compile(
     r"\b(?:any|anything|another|other|others|more|recommend|suggest|suggestions?|how +about|what +about|know +of)\b"

@@ -8,10 +8,14 @@ explained so that later, vaguer rules cannot re-read it:
    catalog, so "war" in "Star Wars" or "no" in "No Country for Old Men" is never a filter;
 2. people, by full name, from the catalog's people index;
 3. bare Title-Cased mentions ("Star Wars marathon tonight"), then surnames said alone ("by Kubrick"),
-   then people named as a film's credit ("Lincoln directed by Spielberg") become soft;
-4. numbers: years and decades, runtimes, ratings, counts;
+   then people named as a film's credit ("Lincoln directed by Spielberg") or in a question about the
+   film at hand ("Is Tom Hanks in that?") become soft, and people refused ("nothing with Adam Sandler")
+   are excluded;
+4. numbers: years and decades, runtimes, ratings, counts, except a verdict on a film ("that is a
+   classic"), a year said of one ("it came out in 1979") or the number a title begins with ("2012 (2009)");
 5. one walk over the remaining words that looks each phrase up in the tables
    in agent.understanding.phrases, with negations ("no horror", "not too long") applied to the phrases that follow them;
+   genres offered as alternatives ("thrillers or comedies") then need only one of them to fit;
 6. genres said as a taste ("I love horror movies") rather than asked for lean the ranking instead of filtering it.
 
 Whatever nothing explained becomes the query for semantic search.
@@ -183,12 +187,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     read_count(scan, reading)
     walk_phrases(scan, reading)
     read_alternatives(scan, reading)
-    if (
-        out.year_min is not None
-        and out.year_max is not None
-        and out.year_min > out.year_max
-        and not reading.explicit_years
-    ):
+    if not reading.explicit_years and (out.year_min or 0) > (out.year_max or 9999):
         out.year_min = out.year_max = None  # "old and new ones", "a modern western classic": no era after all
     note_unknown_titles(scan, unknown, out)
     out.query = _query(scan)
