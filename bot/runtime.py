@@ -4,7 +4,9 @@ and nothing else in bot/ opens the profile store or builds the recommender."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from agent.deps import AgentConfig, Deps
 from agent.recommender import Recommender, sqlite_checkpointer
@@ -98,12 +100,14 @@ def open_runtime(
     comentions: CoMentions | None = None,
     serving: bool = False,
     catalog: Catalog | None = None,
+    clock: Callable[[], datetime] | None = None,
 ) -> Runtime:
     """`memory=False` keeps no conversations; `scratch_ratings` (an evaluation's) puts a
     profile store in memory holding only those (user, movie, stars, at) rows in place of the
     data dir's; `learning=False` ranks with the fixed ranker only;
     `comentions` replaces the data dir's co-mention table (an evaluation's, fitted in memory),
-    and `catalog` is the data dir's catalog when the caller has opened it already.
+    and `catalog` is the data dir's catalog when the caller has opened it already; `clock` is
+    what time the recommender takes it to be (an evaluation replays dialogues of their own year).
     `serving=True` is a long-running bot: it embeds each query on one PyTorch thread
     (turns run side by side) and warms up before it returns, so the first user's turn is
     as fast as any (a one-shot command would only pay for the warm-up)."""
@@ -135,6 +139,7 @@ def open_runtime(
         config=config,
         checkpointer=sqlite_checkpointer(home.root / "conversations.sqlite") if memory else None,
         chart=draw_profile_chart,
+        clock=clock,
     )
     if serving:
         service.recommender.warm()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -35,6 +36,13 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--limit", type=int, metavar="N", help="evaluate the first N dialogues only")
     p.add_argument("--k-max", type=int, default=50, metavar="K", help="recommendations asked for per turn (default 50)")
     p.add_argument("--out", type=Path, metavar="FILE", help="write one JSON line per evaluated turn here")
+    p.add_argument(
+        "--as-of",
+        type=int,
+        metavar="YEAR",
+        help="the year the dialogues are replayed in, for 'recent' or 'last year' (default: that of the newest "
+        "film they mention, 2018 for ReDial)",
+    )
     p.set_defaults(run=cmd_eval_redial)
 
 
@@ -61,7 +69,8 @@ def cmd_eval_redial(args: argparse.Namespace, settings: Settings) -> int:
         except OSError as exc:
             raise UserError(f"{args.out}: {exc.strerror}") from exc
         comentions = _fit_comentions(train, ids, catalog) if train else CoMentions()
-        app = _open_recommender(settings, catalog, args.k_max, training_ratings(train or [], ids), comentions)
+        as_of = args.as_of or newest_year(dialogues, ids, catalog)
+        app = _open_recommender(settings, catalog, args.k_max, training_ratings(train or [], ids), comentions, as_of)
         stack.callback(app.close)
 
         def progress(total: int):
@@ -92,10 +101,23 @@ def cmd_eval_redial(args: argparse.Namespace, settings: Settings) -> int:
             print("\nInterrupted.", file=sys.stderr)
             return 130
     if args.json:
-        emit_json(report.to_dict())
+        emit_json({**report.to_dict(), "as_of": as_of})
     else:
         print(format_report(report))
+        if as_of:
+            print(f"replayed as of {as_of}: 'recent' and 'last year' mean what they did then (--as-of changes it).")
     return 0
+
+
+def newest_year(dialogues: list[dict], ids: dict[str, str], catalog) -> int | None:
+    """The release year of the newest film the dialogues mention: about when they were held."""
+    years = [
+        movie.year
+        for dialogue in dialogues
+        for mention in dialogue.get("movieMentions") or {}
+        if (movie := catalog.movies.get(ids.get(str(mention), ""))) is not None and movie.year
+    ]
+    return max(years, default=None)
 
 
 def _fit_comentions(train: list[dict], ids: dict[str, str], catalog):
@@ -112,14 +134,16 @@ def _fit_comentions(train: list[dict], ids: dict[str, str], catalog):
     return table
 
 
-def _open_recommender(settings: Settings, catalog, k_max: int, ratings: list[tuple], comentions):
+def _open_recommender(settings: Settings, catalog, k_max: int, ratings: list[tuple], comentions,
+                      as_of: int | None = None):  # fmt: skip
     """The runtime over the catalog already opened, with nothing remembered or written to the data dir.
 
     The profile store is a scratch one in memory holding the training dialogues as
     ratings (empty without --train), so suggestions made during the evaluation are not
     logged into the data dir. The co-mention table is the one fitted on --train (none
     without it: the data dir's own table may have been built from the evaluated dialogues).
-    The answer may hold k_max picks.
+    The answer may hold k_max picks. With `as_of`, the recommender's clock reads the last day of
+    that year.
     """
     from agent.deps import AgentConfig
     from bot.runtime import open_runtime
@@ -134,6 +158,7 @@ def _open_recommender(settings: Settings, catalog, k_max: int, ratings: list[tup
         learning=False,
         comentions=comentions,
         catalog=catalog,
+        clock=(lambda: dt.datetime(as_of, 12, 31, 12, tzinfo=dt.UTC)) if as_of else None,
     )
 
 
