@@ -302,6 +302,9 @@ CASES: list[tuple[str, dict]] = [
     # a surname followed by another name is that person's first name: not Wes Anderson
     ("a documentary with Anderson Cooper", {"people": [], "genres": ["documentary"]}),
     ("a film by Anderson, please", {"people": ["Wes Anderson"]}),
+    # another first name before the surname is another person: not David Fincher
+    ("I also really like Jason Fincher", {"people": [], "soft_people": []}),
+    ("Love Fincher films", {"people": ["David Fincher"]}),
     ("a film by Martin Scorsese with Al Pacino", {"people": ["Martin Scorsese", "Al Pacino"], "soft_people": []}),
     # a question about the film at hand names its credits: they lean the ranking, asked for by no one
     ("Is Tom Hanks in that?", {"people": [], "soft_people": ["Tom Hanks"]}),
