@@ -40,8 +40,8 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
         "--as-of",
         type=int,
         metavar="YEAR",
-        help="the year the dialogues are replayed in, for 'recent' or 'last year' (default: that of the newest "
-        "film they mention, 2018 for ReDial)",
+        help="replay the dialogues in this year, for 'recent' or 'last year' (ReDial's were held in 2018; "
+        "default: today)",
     )
     p.set_defaults(run=cmd_eval_redial)
 
@@ -69,7 +69,7 @@ def cmd_eval_redial(args: argparse.Namespace, settings: Settings) -> int:
         except OSError as exc:
             raise UserError(f"{args.out}: {exc.strerror}") from exc
         comentions = _fit_comentions(train, ids, catalog) if train else CoMentions()
-        as_of = args.as_of or newest_year(dialogues, ids, catalog)
+        as_of = args.as_of
         app = _open_recommender(settings, catalog, args.k_max, training_ratings(train or [], ids), comentions, as_of)
         stack.callback(app.close)
 
@@ -105,19 +105,8 @@ def cmd_eval_redial(args: argparse.Namespace, settings: Settings) -> int:
     else:
         print(format_report(report))
         if as_of:
-            print(f"replayed as of {as_of}: 'recent' and 'last year' mean what they did then (--as-of changes it).")
+            print(f"replayed as of {as_of}: 'recent' and 'last year' mean what they did then.")
     return 0
-
-
-def newest_year(dialogues: list[dict], ids: dict[str, str], catalog) -> int | None:
-    """The release year of the newest film the dialogues mention: about when they were held."""
-    years = [
-        movie.year
-        for dialogue in dialogues
-        for mention in dialogue.get("movieMentions") or {}
-        if (movie := catalog.movies.get(ids.get(str(mention), ""))) is not None and movie.year
-    ]
-    return max(years, default=None)
 
 
 def _fit_comentions(train: list[dict], ids: dict[str, str], catalog):
