@@ -31,8 +31,8 @@ CONTRACT = {
     "relaxed",
     "outside",
 }
-UNDERSTOOD = {"genres", "exclude_genres", "year_min", "year_max", "exclude_years", "min_runtime", "max_runtime",
-              "min_rating", "people", "exclude_people", "like_titles", "languages", "count"}  # fmt: skip
+UNDERSTOOD = {"genres", "any_genres", "exclude_genres", "year_min", "year_max", "exclude_years", "min_runtime",
+              "max_runtime", "min_rating", "people", "exclude_people", "like_titles", "languages", "count"}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
