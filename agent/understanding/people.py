@@ -87,17 +87,20 @@ def _first_name_of(scan: Scan, toks: list[Tok], i: int) -> bool:
     return scan.capitalised(after) and after.text not in STOPWORDS and after.text not in _AFTER_A_PERSON
 
 
-def _another_first_name(scan: Scan, toks: list[Tok], i: int, surname: Surname) -> bool:
+def _another_first_name(scan: Scan, toks: list[Tok], i: int, key: str, surname: Surname) -> bool:
     """A capitalised name right before the surname, in the same run of words, that is not this
     person's first name (and not capitalised only for opening the sentence)."""
     if i < 1 or not toks[i - 1].is_word or scan.text[toks[i - 1].end : toks[i].start] != " ":
         return False
     before = toks[i - 1]
     opens_sentence = i == 1 or toks[i - 2].text in _SENTENCE_END
-    own = ascii_fold(surname.name.split()[0]).casefold()
+    name = ascii_fold(surname.name).casefold()
+    own = name.split()[0]
     return (
-        scan.capitalised(before)
+        before.text.isalpha()  # "8 Hitchcock films" names him
+        and scan.capitalised(before)
         and not opens_sentence
+        and not name.endswith(f"{ascii_fold(before.text).casefold()} {key}")  # "De Niro" is his
         and before.text not in STOPWORDS
         and before.text not in _BEFORE_A_PERSON
         and ascii_fold(before.text).casefold() != own
@@ -234,7 +237,7 @@ def _said_as_a_person(scan: Scan, toks: list[Tok], i: int, key: str, surname: Su
     common = surname.common_word or key in COMMON_WORD_SURNAMES or key in STOPWORDS or (key,) in PHRASEBOOK
     if capital and not possessive and _first_name_of(scan, toks, i):
         return False  # "Nicholas Cage": the name is someone else's first name
-    if capital and _another_first_name(scan, toks, i, surname):
+    if capital and _another_first_name(scan, toks, i, key, surname):
         return False  # "Jason Segal" is not Peter Segal, "Stefania Owen" not Clive Owen
     if common:
         return capital and cued and not opens_sentence
