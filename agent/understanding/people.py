@@ -89,7 +89,7 @@ def _first_name_of(scan: Scan, toks: list[Tok], i: int) -> bool:
 
 def _another_first_name(scan: Scan, toks: list[Tok], i: int, key: str, surname: Surname) -> bool:
     """A capitalised name right before the surname, in the same run of words, that is not this
-    person's first name (and not capitalised only for opening the sentence)."""
+    person's first name nor a short form of it (and not capitalised only for opening the sentence)."""
     if i < 1 or not toks[i - 1].is_word or scan.text[toks[i - 1].end : toks[i].start] != " ":
         return False
     before = toks[i - 1]
@@ -103,7 +103,7 @@ def _another_first_name(scan: Scan, toks: list[Tok], i: int, key: str, surname: 
         and not name.endswith(f"{ascii_fold(before.text).casefold()} {key}")  # "De Niro" is his
         and before.text not in STOPWORDS
         and before.text not in _BEFORE_A_PERSON
-        and ascii_fold(before.text).casefold() != own
+        and ascii_fold(before.text).casefold()[:3] != own[:3]  # "Angie Jolie", "Leo DiCaprio": her, him
     )
 
 

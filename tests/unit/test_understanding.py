@@ -306,6 +306,7 @@ CASES: list[tuple[str, dict]] = [
     ("I also really like Jason Fincher", {"people": [], "soft_people": []}),
     ("Love Fincher films", {"people": ["David Fincher"]}),
     ("give me 8 Fincher films", {"people": ["David Fincher"]}),
+    ("how about Dave Fincher?", {"people": ["David Fincher"]}),
     ("a film by Martin Scorsese with Al Pacino", {"people": ["Martin Scorsese", "Al Pacino"], "soft_people": []}),
     # a question about the film at hand names its credits: they lean the ranking, asked for by no one
     ("Is Tom Hanks in that?", {"people": [], "soft_people": ["Tom Hanks"]}),
