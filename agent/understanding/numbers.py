@@ -190,6 +190,14 @@ _VIEWED = re.compile(r"\b(?:saw|seen|watched|rewatched|re-watched|caught|went\s+
 _ABOUT_THE_FILM = re.compile(r"\b(?:from|of|released|came\s+out|made)\s+(?:in\s+)?(?:the\s+)?$")
 
 
+def _when_seen(text: str, start: int) -> bool:
+    """Whether the relative period starting at `start` says when the speaker saw something,
+    not when a film should be from: a viewing verb earlier in its clause, and no "from"
+    ("a film from last year") right before it."""
+    clause = re.split(r"[.!?;]|\bbut\b|\band\s+now\b", text[:start])[-1]
+    return bool(_VIEWED.search(clause)) and not _ABOUT_THE_FILM.search(clause)
+
+
 # "that movie came out in 1979", "it was released in the 80s": when a film named before is from.
 # Its subject opens the clause ("a film that came out in the 90s" asks for one).
 _OF_A_FILM = re.compile(
@@ -200,6 +208,10 @@ _OF_A_FILM = re.compile(
 )
 
 
+def _said_of_a_film(text: str, start: int) -> bool:
+    return bool(_OF_A_FILM.search(text[:start]))
+
+
 # "2012 (2009)", "2001: A Space Odyssey (1968)", "The Legend of 1900 (1998)": a number in a title
 _REST_OF_A_TITLE = re.compile(r"(?::[^.!?]{0,60})?\s*")
 
@@ -208,18 +220,6 @@ def _in_a_title(scan: Scan, end: int) -> bool:
     """Whether a title's "(year)" follows the number ending at `end`, with at most the rest of
     that title in between."""
     return any(start >= end and _REST_OF_A_TITLE.fullmatch(scan.original, end, start) for start, _ in scan.title_years)
-
-
-def _said_of_a_film(text: str, start: int) -> bool:
-    return bool(_OF_A_FILM.search(text[:start]))
-
-
-def _when_seen(text: str, start: int) -> bool:
-    """Whether the relative period starting at `start` says when the speaker saw something,
-    not when a film should be from: a viewing verb earlier in its clause, and no "from"
-    ("a film from last year") right before it."""
-    clause = re.split(r"[.!?;]|\bbut\b|\band\s+now\b", text[:start])[-1]
-    return bool(_VIEWED.search(clause)) and not _ABOUT_THE_FILM.search(clause)
 
 
 def _year_operator(text: str, start: int, end: int) -> tuple[str | None, int, int]:
