@@ -69,8 +69,8 @@ def cmd_eval_redial(args: argparse.Namespace, settings: Settings) -> int:
         except OSError as exc:
             raise UserError(f"{args.out}: {exc.strerror}") from exc
         comentions = _fit_comentions(train, ids, catalog) if train else CoMentions()
-        as_of = args.as_of
-        app = _open_recommender(settings, catalog, args.k_max, training_ratings(train or [], ids), comentions, as_of)
+        ratings = training_ratings(train or [], ids)
+        app = _open_recommender(settings, catalog, args.k_max, ratings, comentions, args.as_of)
         stack.callback(app.close)
 
         def progress(total: int):
@@ -101,11 +101,11 @@ def cmd_eval_redial(args: argparse.Namespace, settings: Settings) -> int:
             print("\nInterrupted.", file=sys.stderr)
             return 130
     if args.json:
-        emit_json({**report.to_dict(), "as_of": as_of})
+        emit_json({**report.to_dict(), "as_of": args.as_of})
     else:
         print(format_report(report))
-        if as_of:
-            print(f"replayed as of {as_of}: 'recent' and 'last year' mean what they did then.")
+        if args.as_of:
+            print(f"replayed as of {args.as_of}: 'recent' and 'last year' mean what they did then.")
     return 0
 
 
