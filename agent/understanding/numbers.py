@@ -187,7 +187,7 @@ def read_years(scan: Scan, reading: Reading) -> None:
 
 # "I saw it last year", "we watched Coco this year": the time of a viewing, said in the same clause
 _VIEWED = re.compile(r"\b(?:saw|seen|watched|rewatched|re-watched|caught|went\s+to|took\s+\w+\s+to)\b")
-_ABOUT_THE_FILM = re.compile(r"\b(?:from|of|released|came\s+out|made)\s+(?:in\s+)?(?:the\s+)?$")
+_FROM_BEFORE = re.compile(r"\b(?:from|of|released|came\s+out|made)\s+(?:in\s+)?(?:the\s+)?$")
 
 
 def _when_seen(text: str, start: int) -> bool:
@@ -195,7 +195,7 @@ def _when_seen(text: str, start: int) -> bool:
     not when a film should be from: a viewing verb earlier in its clause, and no "from"
     ("a film from last year") right before it."""
     clause = re.split(r"[.!?;]|\bbut\b|\band\s+now\b", text[:start])[-1]
-    return bool(_VIEWED.search(clause)) and not _ABOUT_THE_FILM.search(clause)
+    return bool(_VIEWED.search(clause)) and not _FROM_BEFORE.search(clause)
 
 
 # "that movie came out in 1979", "it was released in the 80s": when a film named before is from.

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from agent.understanding.meaning import extend_unique
 from agent.understanding.phrases import PHRASEBOOK
 from agent.understanding.request import Understood
-from agent.understanding.text import GAP, STOPWORDS, Scan, Tok, word_set
+from agent.understanding.text import GAP, STOPWORDS, Scan, Tok, sentence_span, word_set
 from store.movie import ascii_fold
 from store.surnames import Surname
 
@@ -135,11 +135,10 @@ def soften_credit_questions(scan: Scan, out: Understood) -> None:
     for (start, end), name in scan.named.items():
         if name not in out.people:
             continue
-        opening = max(scan.original.rfind(mark, 0, start) for mark in ".!?\n") + 1
-        closing = [i for i in (scan.original.find(mark, end) for mark in ".!?\n") if i >= 0]
-        if not closing or scan.original[min(closing)] != "?":
+        opening, closing = sentence_span(scan.original, start, end)
+        if scan.original[closing : closing + 1] != "?":
             continue
-        sentence = scan.original[opening : min(closing)].lower()
+        sentence = scan.original[opening:closing].lower()
         if _ABOUT_THE_FILM.search(sentence) and not _ASKS_FOR_MORE.search(sentence):
             out.people.remove(name)
             extend_unique(out.soft_people, [name])

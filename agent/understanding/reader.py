@@ -38,7 +38,7 @@ from agent.understanding.people import (
     soften_credits,
 )
 from agent.understanding.request import CatalogLookup, Understood
-from agent.understanding.text import STOPWORDS, TOKEN, Scan, Tok, word_set
+from agent.understanding.text import STOPWORDS, TOKEN, Scan, Tok, sentence_span, word_set
 from agent.understanding.titles import (
     TitleReader,
     note_missing_sequels,
@@ -120,10 +120,7 @@ _A_QUESTION_FOR_PICKS = re.compile(
 
 def drop_verdicts(scan: Scan) -> None:
     for m in _VERDICT.finditer(scan.text):
-        opening = max(scan.text.rfind(mark, 0, m.start()) for mark in ".!?\n") + 1
-        closing = min(
-            [i for i in (scan.text.find(mark, m.end()) for mark in ".!?\n") if i >= 0], default=len(scan.text)
-        )
+        opening, closing = sentence_span(scan.text, m.start(), m.end())
         if not _A_QUESTION_FOR_PICKS.search(scan.text, opening, closing):
             scan.take(m.start("word"), m.end("word"))
 

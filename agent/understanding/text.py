@@ -49,6 +49,14 @@ def tokens_of(text: str) -> tuple[str, ...]:
     return tuple(m.group() for m in TOKEN.finditer(text.lower()))
 
 
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence holding text[start:end] begins, and where its closing mark (. ! ? or a
+    line break) stands, len(text) when it has none."""
+    opening = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
+    closing = min((i for i in (text.find(mark, end) for mark in ".!?\n") if i >= 0), default=len(text))
+    return opening, closing
+
+
 class Scan:
     """The message being read: lower-cased text whose explained spans are blanked out.
 
