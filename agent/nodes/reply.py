@@ -27,7 +27,8 @@ def reply(state: State, deps: Deps) -> dict:
         text = f"{state['noted']} {text}" if state.get("noted") else text
         return {"reply": text, "intro": text, "recommendations": [], "messages": [{"role": "assistant", "text": text}]}
     gems = _lesser_known_note(state, request, picks, deps)
-    intro = _intro(request, len(picks), deps, lesser_known=gems[0])
+    shown = [deps.catalog.movies[p["id"]] for p in picks if p["id"] in deps.catalog]
+    intro = _intro(request, len(picks), deps, lesser_known=gems[0], picked_genres={g for m in shown for g in m.genres})
     intro = f"{intro} {gems[1]}".strip()
     if not relaxed:
         intro = f"{_how_many_fit(state, len(picks))} {intro}".strip()
@@ -154,8 +155,10 @@ def _listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def _intro(request: Request, count: int, deps: Deps, *, lesser_known: bool = False) -> str:
-    """ "Here are 3 picks: 1990s crime thrillers like Se7en, not horror." from the request."""
+def _intro(request: Request, count: int, deps: Deps, *, lesser_known: bool = False,
+           picked_genres: set[str] = frozenset()) -> str:  # fmt: skip
+    """ "Here are 3 picks: 1990s crime thrillers like Se7en, not horror." from the request; a
+    genre the picks lean to is named only when one of them has it (`picked_genres`)."""
     bits = []
     years = _years(request)
     if years:
@@ -182,8 +185,9 @@ def _intro(request: Request, count: int, deps: Deps, *, lesser_known: bool = Fal
         extras.append("nothing from " + " or ".join(span_said(span) for span in request["exclude_years"]))
     if request.get("max_runtime"):
         extras.append(f"under {request['max_runtime']} min")
-    if request.get("soft_genres") and not genres:
-        extras.append("leaning to " + "/".join(request["soft_genres"]))
+    leaning = [g for g in request.get("soft_genres") or [] if g in picked_genres]
+    if leaning and not genres:
+        extras.append("leaning to " + "/".join(leaning))
     if request.get("moods"):
         extras.append(", ".join(request["moods"]))
     if request.get("exclude_moods"):

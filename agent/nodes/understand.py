@@ -12,7 +12,7 @@ from agent.understanding.marked_titles import titles_with_years
 from agent.understanding.merge import fresh_request, merge_request
 from agent.understanding.passing import facts_in_passing, says_nothing
 from agent.understanding.reader import understand
-from agent.understanding.request import Request, contract, is_open
+from agent.understanding.request import Request, Understood, contract, is_open
 
 MAX_MESSAGE = 2000  # characters read from one message; the rest is ignored, not an error
 MAX_REFERENCES = 6  # films from a handed-in conversation used as references, most recent first
@@ -34,6 +34,12 @@ def understand_message(state: State, deps: Deps) -> dict:
     base = {"messages": [*seeded, {"role": "user", "text": message}], "ordinal": None, "mentioned": [],
             "stated_rating": None, "stars_said": False, "llm_calls": 0, "picks": [], "candidates": [], "in_passing": {},
             "recorded": {}, "noted": "", "debug": {}, "unknown_titles": []}  # fmt: skip
+    if not message and state.get("always_recommend"):
+        # a batch line or evaluation turn where nothing is asked yet (the other side speaks first):
+        # picks for the conversation so far, or for anyone
+        request = previous or fresh_request(Understood(), deps)
+        return {**base, "intent": "refine" if previous else "recommend", "request": request,
+                "understood": contract(request, lambda movie_id: _label(movie_id, deps))}  # fmt: skip
     if not message:
         return {**base, "intent": "help"}
     classified, understood, calls = read_message(deps, message, history, has_previous=has_previous)
@@ -92,6 +98,18 @@ def _fold_context(context: list[dict], deps: Deps) -> dict:
     references = [m for m in reversed(talked_about) if m not in disliked][:MAX_REFERENCES]
     if references:
         request["like_titles"] = list(dict.fromkeys([*(request.get("like_titles") or []), *references]))
+    return _leaning(request)
+
+
+def _leaning(request: Request) -> Request:
+    """What a handed-in conversation asked before its last message leans the picks rather than
+    filtering them: the genres and people named along the way become soft (a chat drifts, and
+    "I like comedies" three messages ago does not rule out a thriller now); refusals, years and
+    the other bounds still hold. The last message, merged on top, filters as it says."""
+    asked = [*(request.get("genres") or []), *(request.get("any_genres") or [])]
+    request["soft_genres"] = list(dict.fromkeys([*(request.get("soft_genres") or []), *asked]))
+    request["soft_people"] = list(dict.fromkeys([*(request.get("soft_people") or []), *(request.get("people") or [])]))
+    request["genres"], request["any_genres"], request["people"] = [], [], []
     return request
 
 

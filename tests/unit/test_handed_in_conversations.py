@@ -32,3 +32,43 @@ def test_genres_said_across_a_conversation_are_preferences_not_filters(starter):
                      always_recommend=True)  # fmt: skip
     assert result["understood"]["genres"] == ["horror"]
     assert all("horror" in starter.movies[i].genres for i in ids(result))
+
+
+def test_what_was_asked_before_the_last_message_leans_and_the_last_message_filters(starter):
+    bot = make_bot(starter, ProfileStore(None))
+    context = [
+        {"role": "user", "text": "I want a horror movie tonight"},
+        {"role": "assistant", "text": "Do you like scary ones?"},
+    ]
+    result = bot.ask("anything with Tom Hanks?", user="eval:3", context=context, k=5, remember=False,
+                     always_recommend=True)  # fmt: skip
+    assert result["understood"]["genres"] == []
+    assert result["understood"]["people"] == ["Tom Hanks"]
+    assert not result.get("relaxed")
+    assert len(result["recommendations"]) == 5
+    assert all("Tom Hanks" in starter.movies[i].cast for i in ids(result))
+    # none of his films here is horror, so the intro does not say the picks lean to it
+    assert not any("horror" in starter.movies[i].genres for i in ids(result))
+    assert "horror" not in result["reply"].splitlines()[0]
+
+
+def test_a_refusal_said_earlier_in_a_handed_in_conversation_still_holds(starter):
+    bot = make_bot(starter, ProfileStore(None))
+    context = [{"role": "user", "text": "nothing with Tom Hanks please"}, {"role": "assistant", "text": "Sure."}]
+    result = bot.ask("a drama", user="eval:4", context=context, k=10, remember=False, always_recommend=True)
+    assert result["understood"]["exclude_people"] == ["Tom Hanks"]
+    assert len(result["recommendations"]) == 10
+    assert not any("Tom Hanks" in starter.movies[i].cast for i in ids(result))
+
+
+def test_a_turn_where_nothing_is_asked_yet_gets_picks_from_the_conversation(starter):
+    bot = make_bot(starter, ProfileStore(None))
+    context = [{"role": "assistant", "text": "Hi! Have you seen Heat (1995)?"}]
+    result = bot.ask("", user="eval:5", context=context, k=5, remember=False, always_recommend=True,
+                     exclude_ids=["heat-1995"])  # fmt: skip
+    assert result["understood"]["like_titles"] == ["Heat (1995)"]
+    assert len(result["recommendations"]) == 5
+    assert "heat-1995" not in ids(result)
+    opening = bot.ask("", user="eval:6", k=3, remember=False, always_recommend=True)
+    assert len(opening["recommendations"]) == 3
+    assert bot.ask("", user="eval:7", k=3, remember=False)["recommendations"] == []  # chat: help, not picks
