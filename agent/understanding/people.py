@@ -130,16 +130,20 @@ _ASKS_FOR_MORE = re.compile(
 )
 
 
+def about_the_film(scan: Scan, start: int, end: int) -> bool:
+    """Whether text[start:end] sits in a question about the film being talked about ("Is it
+    romantic at all?", "Is Jim Carrey in that?") rather than one asking for films."""
+    opening, closing = sentence_span(scan.original, start, end)
+    if scan.original[closing : closing + 1] != "?":
+        return False
+    sentence = scan.original[opening:closing].lower()
+    return bool(_ABOUT_THE_FILM.search(sentence)) and not _ASKS_FOR_MORE.search(sentence)
+
+
 def soften_credit_questions(scan: Scan, out: Understood) -> None:
     """Pass 3c': a person named in a question about the film at hand leans the ranking, filters nothing."""
     for (start, end), name in scan.named.items():
-        if name not in out.people:
-            continue
-        opening, closing = sentence_span(scan.original, start, end)
-        if scan.original[closing : closing + 1] != "?":
-            continue
-        sentence = scan.original[opening:closing].lower()
-        if _ABOUT_THE_FILM.search(sentence) and not _ASKS_FOR_MORE.search(sentence):
+        if name in out.people and about_the_film(scan, start, end):
             out.people.remove(name)
             extend_unique(out.soft_people, [name])
 

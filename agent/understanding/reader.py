@@ -26,11 +26,12 @@ from __future__ import annotations
 import itertools
 import re
 
-from agent.understanding.meaning import Reading
+from agent.understanding.meaning import Reading, extend_unique
 from agent.understanding.negation import walk_phrases
 from agent.understanding.numbers import read_count, read_kid_ages, read_rating, read_runtime, read_years
 from agent.understanding.people import (
     People,
+    about_the_film,
     read_people,
     read_surnames,
     refuse_people,
@@ -94,8 +95,10 @@ def _join(original: str, toks: list[Tok]) -> str:
 # "I love horror movies", "comedies are my favorite": a taste, not a request. Its genres lean the
 # ranking (soft_genres) instead of filtering it, unless the same message asks for something.
 _TASTE = re.compile(
-    r"\bi(?: a|')m (?:a |such a )?(?:big |huge )?(?:fan|into)\b|favou?rite|"
-    r"\bi (?:really |also |just |do |mostly |usually |generally |always )?(?:like|love|enjoy|prefer|adore|dig)\b",
+    r"\bi(?: a|')m (?:a |such a )?(?:big |huge )?(?:fan|into)\b|\bwe(?: a|')re (?:big |huge )?(?:fans|into)\b|"
+    r"favou?rite|"
+    r"\b(?:i|we) (?:really |also |just |do |mostly |usually |generally |always |all )?"
+    r"(?:like|love|enjoy|prefer|adore|dig)\b",
     re.IGNORECASE,
 )
 _ASKS = re.compile(
@@ -123,6 +126,19 @@ def drop_verdicts(scan: Scan) -> None:
         opening, closing = sentence_span(scan.text, m.start(), m.end())
         if not _A_QUESTION_FOR_PICKS.search(scan.text, opening, closing):
             scan.take(m.start("word"), m.end("word"))
+
+
+def soften_genre_questions(scan: Scan, reading: Reading) -> None:
+    """A genre named in a question about the film at hand ("Is it romantic at all?", "is that a
+    horror movie?") leans the ranking; "is there any horror you'd recommend?" still asks."""
+    out = reading.result
+    for start, end, genres in reading.genre_spans:
+        if about_the_film(scan, start, end):
+            for genre in genres:
+                for field in (out.genres, out.any_genres):
+                    if genre in field:
+                        field.remove(genre)
+                        extend_unique(out.soft_genres, [genre])
 
 
 def said_as_taste(text: str, out: Understood) -> None:
@@ -184,6 +200,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     read_count(scan, reading)
     walk_phrases(scan, reading)
     read_alternatives(scan, reading)
+    soften_genre_questions(scan, reading)
     if not reading.explicit_years and (out.year_min or 0) > (out.year_max or 9999):
         out.year_min = out.year_max = None  # "old and new ones", "a modern western classic": no era after all
     note_unknown_titles(scan, unknown, out)

@@ -314,6 +314,11 @@ CASES: list[tuple[str, dict]] = [
     ("Is that by David Fincher?", {"people": [], "soft_people": ["David Fincher"]}),
     ("is Al Pacino in any other crime films you can recommend?", {"people": ["Al Pacino"], "soft_people": []}),
     ("something with Tom Hanks?", {"people": ["Tom Hanks"], "soft_people": []}),
+    # and so does a question about its genre
+    ("Is it romantic at all?", {"genres": [], "soft_genres": ["romance"]}),
+    ("is that a horror movie? sounds fun", {"genres": [], "soft_genres": ["horror"]}),
+    ("is there any horror you'd recommend?", {"genres": ["horror"], "soft_genres": []}),
+    ("What about comedies?", {"genres": ["comedy"], "soft_genres": []}),
     # genres offered as alternatives: one of them is enough; side by side, or a singular "and", all
     ("a comedy or a drama", {"genres": [], "any_genres": ["comedy", "drama"]}),
     ("any good scary or suspenseful films?", {"genres": [], "any_genres": ["horror", "thriller"]}),
@@ -376,6 +381,9 @@ CASES: list[tuple[str, dict]] = [
     # a genre said as a taste leans the ranking; asked for, it filters
     ("I like romance", {"like_titles": [], "genres": [], "soft_genres": ["romance"]}),
     ("I love horror movies", {"genres": [], "soft_genres": ["horror"]}),
+    ("We love the type with music! Those songs sure are catchy", {"genres": [], "soft_genres": ["music"]}),
+    ("we're big fans of westerns", {"genres": [], "soft_genres": ["western"]}),
+    ("we love comedies, any suggestions?", {"genres": ["comedy"], "soft_genres": []}),
     ("I’m a big fan of westerns.", {"genres": [], "soft_genres": ["western"]}),
     ("I love horror movies, any suggestions?", {"genres": ["horror"], "soft_genres": []}),
     ("I like comedies, can you recommend one", {"genres": ["comedy"], "soft_genres": []}),
