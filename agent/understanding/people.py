@@ -107,16 +107,36 @@ def _another_first_name(scan: Scan, toks: list[Tok], i: int, key: str, surname: 
     )
 
 
+_BETWEEN_NAMES = re.compile(r" *(?:,|&|and)? *")
+_MOVIE_THEN_TITLE = re.compile(rf" +(?:movie|film|flick)s? *[-:,]? *{GAP}")
+_LIKE_A_TITLE = re.compile(r" +(?:movie|film|flick)s? *[-:,]? *(?:like|as|such|similar|than)\b", re.IGNORECASE)
+
+
+def _names_the_next_title(scan: Scan, end: int, named: dict[tuple[int, int], str]) -> bool:
+    """A person followed, maybe through more names, by "movie" and a title read before: "the
+    Bruce Willis movie Death Wish", both of "the Tom Cruise Nicole Kidman movie - Far and Away"."""
+    spans = {start: stop for start, stop in named}
+    position = end
+    for start in sorted(s for s in spans if s >= end):
+        if not _BETWEEN_NAMES.fullmatch(scan.text[position:start]):
+            break
+        position = spans[start]
+    # "Bruce Willis films like Die Hard" asks for him: "like" went with the title it cues
+    return bool(_MOVIE_THEN_TITLE.match(scan.text, position)) and not _LIKE_A_TITLE.match(scan.original, position)
+
+
 def soften_credits(scan: Scan, out: Understood) -> None:
     """Pass 3c, once every title is read: a person named only as the credit of a film named just
-    before ("Lincoln (2012) directed by Steven Spielberg") is said of that film, not asked for;
-    after a person it is a second name ("a film by Spike Lee with Denzel Washington")."""
+    before ("Lincoln (2012) directed by Steven Spielberg") or right after ("the Bruce Willis movie
+    Death Wish") is said of that film, not asked for; after a person it is a second name ("a film
+    by Spike Lee with Denzel Washington")."""
     ends = {end for _, end in scan.named}
     credited, asked = set(), set()
-    for (start, _), name in scan.named.items():
+    for (start, end), name in scan.named.items():
         cue = _CREDIT_CUE.search(scan.text, 0, start)
         taken = cue and cue.end() == start and _AFTER_A_TITLE.search(scan.text, 0, cue.start())
-        (credited if taken and taken.start() + 1 not in ends else asked).add(name)
+        said_of_a_film = (taken and taken.start() + 1 not in ends) or _names_the_next_title(scan, end, scan.named)
+        (credited if said_of_a_film else asked).add(name)
     for name in credited - asked:
         out.people.remove(name)
         extend_unique(out.soft_people, [name])

@@ -298,6 +298,12 @@ CASES: list[tuple[str, dict]] = [
     ("something like heat with al pacino", {"like_titles": ["heat-1995"], "people": [], "soft_people": ["Al Pacino"]}),
     ("I loved Zodiac (2007), directed by David Fincher", {"people": [], "soft_people": ["David Fincher"]}),
     ("something with Al Pacino like Heat", {"like_titles": ["heat-1995"], "people": ["Al Pacino"], "soft_people": []}),
+    ("the new Al Pacino movie Heat (1995) looks good", {"people": [], "soft_people": ["Al Pacino"]}),
+    (
+        "the Al Pacino and Robert De Niro film - Heat (1995)",
+        {"people": [], "soft_people": ["Al Pacino", "Robert De Niro"]},
+    ),
+    ("Al Pacino films like Heat", {"like_titles": ["heat-1995"], "people": ["Al Pacino"], "soft_people": []}),
     ("Zodiac by Fincher, any more Fincher films?", {"people": ["David Fincher"], "soft_people": []}),
     # a surname followed by another name is that person's first name: not Wes Anderson
     ("a documentary with Anderson Cooper", {"people": [], "genres": ["documentary"]}),
