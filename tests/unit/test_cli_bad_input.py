@@ -111,3 +111,12 @@ def test_enrich_and_replace_together_are_refused_and_the_catalog_kept(cli, tmp_p
     assert code == 0 and out.startswith("10 movies")
     code, out, err = cli("ingest", "--format", "jsonl", "--enrich", str(source))
     assert code == 0 and "10 movies: 0 added, 1 updated" in out and "0 not in the catalog" in out
+
+
+def test_a_line_whose_last_message_is_empty_gets_picks_for_the_conversation(cli, tmp_path):
+    messages = [{"role": "user", "text": "a tense crime film"}, {"role": "assistant", "text": "Heat (1995)?"},
+                {"role": "user", "text": ""}]  # fmt: skip
+    code, results, _ = batch(cli, tmp_path, [json.dumps({"id": "e", "user": "viewer", "messages": messages}).encode()])
+    assert code == 0 and "error" not in results[0]
+    assert len(results[0]["recommendations"]) == 3
+    assert results[0]["understood"]["like_titles"] == ["Heat (1995)"]
