@@ -277,12 +277,16 @@ def fit(examples: Sequence[Example], *, l2: float = 1e-3, steps: int = 150) -> R
 class ConversationSignal:
     """The co-mention ranker as one feature of the recommender: for the films a request is
     about, how likely each candidate is to be the one people name next, relative to the
-    likeliest (1.0 for the best, toward 0 for the unlikely)."""
+    likeliest (1.0 for the best, toward 0 for the unlikely), flattened by `temperature`."""
 
     model: Model
     ranker: Ranker
     text: TextModel | None = None
     limit: int = 200  # films scored per request
+    # The likelihood flattened (exp(Δscore / 2.5) rather than exp(Δscore)) so that the ranker's order
+    # still counts below its first ten picks: chosen on the validation folds (README), where it
+    # raised the recommender's R@50 from .388/.374 to .401/.385 (with the weight 9.0).
+    temperature: float = 2.5
 
     def scores(
         self,
@@ -308,7 +312,7 @@ class ConversationSignal:
         if not ranked:
             return {}
         best = ranked[0][1]
-        return {film: math.exp(score - best) for film, score in ranked}
+        return {film: math.exp((score - best) / self.temperature) for film, score in ranked}
 
     @classmethod
     def from_table(

@@ -25,7 +25,10 @@ FEATURES = (
 # .036/.198/.347, .038/.200/.354, .040/.203/.356 and .041/.179/.312, .041/.185/.317, .040/.182/.327.
 # With refused people, alternatives and verdicts read as such, 4/6 gave .041/.209/.369, .041/.207/.374 and
 # .044/.195/.345, .044/.195/.352; with the clock at 2018, 6/8 gave .205/.369, .200/.362 and .189/.343, .188/.343.
-COMENTION_WEIGHT = 6.0
+# With earlier genres of a handed-in conversation leaning, 6/8 gave .212/.388, .210/.385 and .197/.374, .195/.377;
+# with the likelihood flattened (ConversationSignal.temperature 2.5), 6/9/12 gave .214/.399, .214/.401, .214/.399
+# and .198/.385, .200/.385, .200/.386 (temperature 4 at 6: .214/.397 and .197/.382).
+COMENTION_WEIGHT = 9.0
 
 # The fixed ranker, before any learning. Fitted on the first 300 ReDial validation
 # dialogues (Recall@10) and checked on the other 601:
