@@ -112,10 +112,10 @@ _MOVIE_THEN_TITLE = re.compile(rf" +(?:movie|film|flick)s? *[-:,]? *{GAP}")
 _LIKE_A_TITLE = re.compile(r" +(?:movie|film|flick)s? *[-:,]? *(?:like|as|such|similar|than)\b", re.IGNORECASE)
 
 
-def _names_the_next_title(scan: Scan, end: int, named: dict[tuple[int, int], str]) -> bool:
+def _names_the_next_title(scan: Scan, end: int) -> bool:
     """A person followed, maybe through more names, by "movie" and a title read before: "the
     Bruce Willis movie Death Wish", both of "the Tom Cruise Nicole Kidman movie - Far and Away"."""
-    spans = {start: stop for start, stop in named}
+    spans = {start: stop for start, stop in scan.named}
     position = end
     for start in sorted(s for s in spans if s >= end):
         if not _BETWEEN_NAMES.fullmatch(scan.text[position:start]):
@@ -135,7 +135,7 @@ def soften_credits(scan: Scan, out: Understood) -> None:
     for (start, end), name in scan.named.items():
         cue = _CREDIT_CUE.search(scan.text, 0, start)
         taken = cue and cue.end() == start and _AFTER_A_TITLE.search(scan.text, 0, cue.start())
-        said_of_a_film = (taken and taken.start() + 1 not in ends) or _names_the_next_title(scan, end, scan.named)
+        said_of_a_film = (taken and taken.start() + 1 not in ends) or _names_the_next_title(scan, end)
         (credited if said_of_a_film else asked).add(name)
     for name in credited - asked:
         out.people.remove(name)
