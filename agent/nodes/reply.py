@@ -27,13 +27,13 @@ def reply(state: State, deps: Deps) -> dict:
         text = f"{state['noted']} {text}" if state.get("noted") else text
         return {"reply": text, "intro": text, "recommendations": [], "messages": [{"role": "assistant", "text": text}]}
     gems = _lesser_known_note(state, request, picks, deps)
-    shown = [deps.catalog.movies[p["id"]] for p in picks if p["id"] in deps.catalog]
+    shown = [deps.catalog.movies[p["id"]] for p in picks]
     intro = _intro(request, len(picks), deps, lesser_known=gems[0], picked_genres={g for m in shown for g in m.genres})
     intro = f"{intro} {gems[1]}".strip()
     if not relaxed:
         intro = f"{_how_many_fit(state, len(picks))} {intro}".strip()
     if relaxed:
-        note = relaxation_note([deps.catalog.movies[p["id"]] for p in picks], request)
+        note = relaxation_note(shown, request)
         intro += f" ({note})" if note else ""
     unknown = request.get("unknown_titles") or []
     if unknown:

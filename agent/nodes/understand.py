@@ -9,7 +9,7 @@ from agent.state import State
 from agent.understanding.intents import classify, states_subject
 from agent.understanding.llm_reader import read_message
 from agent.understanding.marked_titles import titles_with_years
-from agent.understanding.merge import fresh_request, merge_request
+from agent.understanding.merge import fresh_request, lean, merge_request
 from agent.understanding.passing import facts_in_passing, says_nothing
 from agent.understanding.reader import understand
 from agent.understanding.request import Request, Understood, contract, is_open
@@ -98,19 +98,10 @@ def _fold_context(context: list[dict], deps: Deps) -> dict:
     references = [m for m in reversed(talked_about) if m not in disliked][:MAX_REFERENCES]
     if references:
         request["like_titles"] = list(dict.fromkeys([*(request.get("like_titles") or []), *references]))
-    return _leaning(request)
-
-
-def _leaning(request: Request) -> Request:
-    """What a handed-in conversation asked before its last message leans the picks rather than
-    filtering them: the genres and people named along the way become soft (a chat drifts, and
-    "I like comedies" three messages ago does not rule out a thriller now); refusals, years and
-    the other bounds still hold. The last message, merged on top, filters as it says."""
-    asked = [*(request.get("genres") or []), *(request.get("any_genres") or [])]
-    request["soft_genres"] = list(dict.fromkeys([*(request.get("soft_genres") or []), *asked]))
-    request["soft_people"] = list(dict.fromkeys([*(request.get("soft_people") or []), *(request.get("people") or [])]))
-    request["genres"], request["any_genres"], request["people"] = [], [], []
-    return request
+    # what was asked before the last message leans the picks rather than filtering them: a chat
+    # drifts, and "I like comedies" three messages ago does not rule out a thriller now; refusals,
+    # years and the other bounds still hold, and the last message, merged on top, filters as it says
+    return lean(request)
 
 
 def _label(movie_id: str, deps: Deps) -> str | None:

@@ -20,16 +20,9 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
     rather than replacing it: new constraints win, earlier ones stay."""
     merged = {**previous}
     new_dict = dataclasses.asdict(new)
-    asked_before = [*(merged.get("genres") or []), *(merged.get("any_genres") or [])]
-    if (new.genres or new.any_genres) and asked_before:
-        # "something scary now" after comedies: the new genre leads, the old ones still count
-        merged["soft_genres"] = list(dict.fromkeys([*(merged.get("soft_genres") or []), *asked_before]))
-        merged["genres"], merged["any_genres"] = [], []
-    if new.people and merged.get("people"):
-        # "anything with Jim Carrey now" after Ben Stiller films: whoever was named last leads,
-        # not everyone named along the way; the earlier ones still count, softly
-        merged["soft_people"] = list(dict.fromkeys([*(merged.get("soft_people") or []), *merged["people"]]))
-        merged["people"] = []
+    # "something scary now" after comedies: the new genre leads, the old ones still count; "anything
+    # with Jim Carrey now" after Ben Stiller films: whoever was named last leads, the others softly
+    lean(merged, genres=bool(new.genres or new.any_genres), people=bool(new.people))
     for name in LIST_FIELDS:
         values = list(dict.fromkeys([*(merged.get(name) or []), *new_dict[name]]))
         opposite = OPPOSITES.get(name)
@@ -48,6 +41,21 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
     merged["unknown_titles"] = new_dict["unknown_titles"]  # said of this message only
     apply_modifiers(merged, new.modifiers, last_picks, deps)
     return merged
+
+
+def lean(request: Request, *, genres: bool = True, people: bool = True) -> Request:
+    """Turn the request's genres (with their alternatives) and people into soft ones, which lean
+    the ranking instead of filtering it."""
+    if genres:
+        asked = [*(request.get("genres") or []), *(request.get("any_genres") or [])]
+        request["soft_genres"] = list(dict.fromkeys([*(request.get("soft_genres") or []), *asked]))
+        request["genres"], request["any_genres"] = [], []
+    if people:
+        request["soft_people"] = list(
+            dict.fromkeys([*(request.get("soft_people") or []), *(request.get("people") or [])])
+        )
+        request["people"] = []
+    return request
 
 
 def apply_modifiers(request: Request, modifiers: list[str], last_picks: list[dict], deps: Deps) -> None:

@@ -132,13 +132,12 @@ def soften_genre_questions(scan: Scan, reading: Reading) -> None:
     """A genre named in a question about the film at hand ("Is it romantic at all?", "is that a
     horror movie?") leans the ranking; "is there any horror you'd recommend?" still asks."""
     out = reading.result
-    for start, end, genres in reading.genre_spans:
-        if about_the_film(scan, start, end):
-            for genre in genres:
-                for field in (out.genres, out.any_genres):
-                    if genre in field:
-                        field.remove(genre)
-                        extend_unique(out.soft_genres, [genre])
+    asked = {g for start, end, genres in reading.genre_spans if about_the_film(scan, start, end) for g in genres}
+    softened = [g for g in [*out.genres, *out.any_genres] if g in asked]
+    if softened:
+        out.genres = [g for g in out.genres if g not in asked]
+        out.any_genres = [g for g in out.any_genres if g not in asked]
+        extend_unique(out.soft_genres, softened)
 
 
 def said_as_taste(text: str, out: Understood) -> None:

@@ -5,6 +5,13 @@ from store.profiles import ProfileStore
 from tests.unit.test_graph import ids, make_bot
 
 
+def handed_in(starter, text: str, context: list[tuple[str, str]], k: int, **options) -> dict:
+    """One evaluation-style turn: `context` as (role, text) pairs, k picks always, nothing remembered."""
+    bot = make_bot(starter, ProfileStore(None))
+    messages = [{"role": role, "text": said} for role, said in context]
+    return bot.ask(text, user="eval:1", context=messages, k=k, remember=False, always_recommend=True, **options)
+
+
 def test_titles_written_with_years_are_found(starter):
     text = "I loved Man on Wire (2008) and Heat (1995), but not Heat (1986) which isn't here"
     assert titles_with_years(text, starter) == ["man-on-wire-2008", "heat-1995"]
@@ -12,13 +19,8 @@ def test_titles_written_with_years_are_found(starter):
 
 
 def test_a_reaction_still_gets_exactly_k_picks_built_on_the_conversation(starter):
-    bot = make_bot(starter, ProfileStore(None))
-    context = [
-        {"role": "user", "text": "hi, I'm in the mood for a crime movie"},
-        {"role": "assistant", "text": "Have you seen Heat (1995)?"},
-    ]
-    result = bot.ask("yes, loved it!", user="eval:1", context=context, k=7, remember=False,
-                     always_recommend=True, exclude_ids=["heat-1995"])  # fmt: skip
+    context = [("user", "hi, I'm in the mood for a crime movie"), ("assistant", "Have you seen Heat (1995)?")]
+    result = handed_in(starter, "yes, loved it!", context, 7, exclude_ids=["heat-1995"])
     assert len(result["recommendations"]) == 7
     assert "heat-1995" not in ids(result)
     assert result["understood"]["like_titles"] == ["Heat (1995)"]
@@ -26,22 +28,16 @@ def test_a_reaction_still_gets_exactly_k_picks_built_on_the_conversation(starter
 
 
 def test_genres_said_across_a_conversation_are_preferences_not_filters(starter):
-    bot = make_bot(starter, ProfileStore(None))
-    context = [{"role": "user", "text": "I like comedies"}, {"role": "assistant", "text": "Any favourites?"}]
-    result = bot.ask("something scary now", user="eval:2", context=context, k=5, remember=False,
-                     always_recommend=True)  # fmt: skip
+    result = handed_in(
+        starter, "something scary now", [("user", "I like comedies"), ("assistant", "Any favourites?")], 5
+    )
     assert result["understood"]["genres"] == ["horror"]
     assert all("horror" in starter.movies[i].genres for i in ids(result))
 
 
 def test_what_was_asked_before_the_last_message_leans_and_the_last_message_filters(starter):
-    bot = make_bot(starter, ProfileStore(None))
-    context = [
-        {"role": "user", "text": "I want a horror movie tonight"},
-        {"role": "assistant", "text": "Do you like scary ones?"},
-    ]
-    result = bot.ask("anything with Tom Hanks?", user="eval:3", context=context, k=5, remember=False,
-                     always_recommend=True)  # fmt: skip
+    context = [("user", "I want a horror movie tonight"), ("assistant", "Do you like scary ones?")]
+    result = handed_in(starter, "anything with Tom Hanks?", context, 5)
     assert result["understood"]["genres"] == []
     assert result["understood"]["people"] == ["Tom Hanks"]
     assert not result.get("relaxed")
@@ -53,22 +49,17 @@ def test_what_was_asked_before_the_last_message_leans_and_the_last_message_filte
 
 
 def test_a_refusal_said_earlier_in_a_handed_in_conversation_still_holds(starter):
-    bot = make_bot(starter, ProfileStore(None))
-    context = [{"role": "user", "text": "nothing with Tom Hanks please"}, {"role": "assistant", "text": "Sure."}]
-    result = bot.ask("a drama", user="eval:4", context=context, k=10, remember=False, always_recommend=True)
+    result = handed_in(starter, "a drama", [("user", "nothing with Tom Hanks please"), ("assistant", "Sure.")], 10)
     assert result["understood"]["exclude_people"] == ["Tom Hanks"]
     assert len(result["recommendations"]) == 10
     assert not any("Tom Hanks" in starter.movies[i].cast for i in ids(result))
 
 
 def test_a_turn_where_nothing_is_asked_yet_gets_picks_from_the_conversation(starter):
-    bot = make_bot(starter, ProfileStore(None))
-    context = [{"role": "assistant", "text": "Hi! Have you seen Heat (1995)?"}]
-    result = bot.ask("", user="eval:5", context=context, k=5, remember=False, always_recommend=True,
-                     exclude_ids=["heat-1995"])  # fmt: skip
+    result = handed_in(starter, "", [("assistant", "Hi! Have you seen Heat (1995)?")], 5, exclude_ids=["heat-1995"])
     assert result["understood"]["like_titles"] == ["Heat (1995)"]
     assert len(result["recommendations"]) == 5
     assert "heat-1995" not in ids(result)
-    opening = bot.ask("", user="eval:6", k=3, remember=False, always_recommend=True)
-    assert len(opening["recommendations"]) == 3
-    assert bot.ask("", user="eval:7", k=3, remember=False)["recommendations"] == []  # chat: help, not picks
+    assert len(handed_in(starter, "", [], 3)["recommendations"]) == 3
+    chat = make_bot(starter, ProfileStore(None)).ask("", user="eval:7", k=3, remember=False)
+    assert chat["recommendations"] == []  # chat: help, not picks
