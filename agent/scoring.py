@@ -110,6 +110,10 @@ def featurise(
     # the alternatives of "thrillers or comedies" lean too: a film that is both fits twice
     soft_genres = set(request.get("soft_genres") or []) | set(request.get("any_genres") or [])
     soft_people = set(request.get("soft_people") or [])
+    soft_languages = set(request.get("soft_languages") or [])
+    soft_countries = set(request.get("soft_countries") or [])
+    soft_era = (request.get("soft_year_min") or 0, request.get("soft_year_max") or 9999)
+    leans_to_era = request.get("soft_year_min") is not None or request.get("soft_year_max") is not None
     comention = comention or {}
     candidates = []
     for i, result in enumerate(results):
@@ -119,6 +123,10 @@ def featurise(
         if soft_genres:
             themes += len(soft_genres & set(movie.genres)) / len(soft_genres)
         if soft_people and not soft_people.isdisjoint((*movie.directors, *movie.cast)):
+            themes += 0.5
+        if movie.language in soft_languages or movie.country in soft_countries:
+            themes += 0.5
+        if leans_to_era and movie.year and soft_era[0] <= movie.year <= soft_era[1]:
             themes += 0.5
         features = {
             "relevance": result.relevance,

@@ -99,9 +99,10 @@ def _fold_context(context: list[dict], deps: Deps) -> dict:
     if references:
         request["like_titles"] = list(dict.fromkeys([*(request.get("like_titles") or []), *references]))
     # what was asked before the last message leans the picks rather than filtering them: a chat
-    # drifts, and "I like comedies" three messages ago does not rule out a thriller now; refusals,
-    # years and the other bounds still hold, and the last message, merged on top, filters as it says
-    return lean(request)
+    # drifts, and "I like comedies" or "anime" three messages ago does not rule out a thriller or a
+    # Hollywood film now; refusals, years and the other bounds still hold, and the last message,
+    # merged on top, filters as it says
+    return lean(request, places=True)
 
 
 def _label(movie_id: str, deps: Deps) -> str | None:

@@ -29,7 +29,8 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
         if opposite:
             values = [v for v in values if v not in new_dict[opposite]]
         merged[name] = values
-    for name in ("year_min", "year_max", "min_runtime", "max_runtime", "min_rating", "count"):
+    for name in ("year_min", "year_max", "soft_year_min", "soft_year_max", "min_runtime", "max_runtime",
+                 "min_rating", "count"):  # fmt: skip
         if new_dict[name] is not None:
             merged[name] = new_dict[name]
     refused = [*(merged.get("exclude_years") or []), *new_dict["exclude_years"]]
@@ -43,9 +44,9 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
     return merged
 
 
-def lean(request: Request, *, genres: bool = True, people: bool = True) -> Request:
-    """Turn the request's genres (with their alternatives) and people into soft ones, which lean
-    the ranking instead of filtering it."""
+def lean(request: Request, *, genres: bool = True, people: bool = True, places: bool = False) -> Request:
+    """Turn the request's genres (with their alternatives) and people, and with `places` its
+    languages and countries, into soft ones, which lean the ranking instead of filtering it."""
     if genres:
         asked = [*(request.get("genres") or []), *(request.get("any_genres") or [])]
         request["soft_genres"] = list(dict.fromkeys([*(request.get("soft_genres") or []), *asked]))
@@ -55,6 +56,10 @@ def lean(request: Request, *, genres: bool = True, people: bool = True) -> Reque
             dict.fromkeys([*(request.get("soft_people") or []), *(request.get("people") or [])])
         )
         request["people"] = []
+    if places:
+        for hard, soft in (("languages", "soft_languages"), ("countries", "soft_countries")):
+            request[soft] = list(dict.fromkeys([*(request.get(soft) or []), *(request.get(hard) or [])]))
+            request[hard] = []
     return request
 
 

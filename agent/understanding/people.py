@@ -146,7 +146,8 @@ def soften_credits(scan: Scan, out: Understood) -> None:
 # the film being talked about names its credits; it asks for no one
 _ABOUT_THE_FILM = re.compile(r"\b(?:that|it|this|the +one|those|them|they|these)\b")
 _ASKS_FOR_MORE = re.compile(
-    r"\b(?:any|anything|another|other|others|more|recommend|suggest|suggestions?|how +about|what +about|know +of)\b"
+    r"\b(?:any|anything|another|other|others|more|recommend|suggest|suggestions?|how +about|what +about|know +of"
+    r"|is +there|are +there|like +(?:that|this|it))\b"
 )
 
 

@@ -39,7 +39,7 @@ from agent.understanding.people import (
     soften_credits,
 )
 from agent.understanding.request import CatalogLookup, Understood
-from agent.understanding.text import STOPWORDS, TOKEN, Scan, Tok, sentence_span, word_set
+from agent.understanding.text import GAP, STOPWORDS, TOKEN, Scan, Tok, sentence_span, word_set
 from agent.understanding.titles import (
     TitleReader,
     note_missing_sequels,
@@ -108,16 +108,24 @@ _ASKS = re.compile(
 )
 
 
-# "that is a classic", "what a classic!", "Maya Rudolph was the best in it": a verdict on a film or
-# a person named before, not a wish for old or top-rated films ("a classic for tonight" is one; so
-# is "what is the best classic you know?")
+# "that is a classic", "what a classic!", "yes a oldie and goodie", "Maya Rudolph was the best in it":
+# a verdict on a film or a person named before, not a wish for old or top-rated films ("a classic for
+# tonight" is one; so are "what is the best classic you know?" and "yes a classic please")
 _VERDICT = re.compile(
-    r"\b(?:is|was|are|were|be|'s|thats|its|what|such|makes\s+it|made\s+it)\s+(?:a\s+|an\s+|such\s+a\s+|the\s+)?"
+    r"\b(?:is|was|are|were|be|'s|thats|its|what|such|makes\s+it|made\s+it|yes|yeah|yep)\s+"
+    r"(?:a\s+|an\s+|such\s+a\s+|the\s+)?"
     r"(?:(?:real|true|total|absolute|great|timeless|all[- ]time|certified|definite|quite|big|huge|fun|very)\s+)?"
-    r"(?P<word>clas+ics?|best)\b"
+    r"(?P<word>clas+ics?|best|oldies?)\b"
 )
 _A_QUESTION_FOR_PICKS = re.compile(
-    r"\b(?:which|any|recommend|suggest|know|else|other|more|give|need|want|looking)\b|\bwhat\s+(?:is|are|was|'s)\b"
+    r"\b(?:which|any|recommend|suggest|know|else|other|more|give|need|want|looking|please)\b|\bwhat\s+(?:is|are|was|'s)\b"
+)
+
+
+# "I like comedies the best", "we love westerns best": which kind the person prefers, not a wish for
+# top-rated films ("I like the best horror films" is one)
+_PREFERRED = re.compile(
+    r"\b(?:like|love|enjoy|prefer|watch)\b[^.?!;]{0,40}?\b(?:the\s+|most\s+)?(?P<word>best)\s*(?:[.!,;]|$)"
 )
 
 
@@ -126,25 +134,55 @@ def drop_verdicts(scan: Scan) -> None:
         opening, closing = sentence_span(scan.text, m.start(), m.end())
         if not _A_QUESTION_FOR_PICKS.search(scan.text, opening, closing):
             scan.take(m.start("word"), m.end("word"))
+    for m in _PREFERRED.finditer(scan.text):
+        scan.take(m.start("word"), m.end("word"))
+
+
+# "but its still a funny movie", "That was a really scary one", "It has great music", "The 40-Year-Old
+# Virgin (2005) was funny": a genre said of the film at hand, a pronoun opening its clause or a title
+# (taken, so blanked) as its subject; "a movie that is scary" asks for one
+_SAID_OF_THE_FILM = re.compile(
+    r"(?:(?:^|[.!?,;:]|\b(?:but|and|yes|yeah|yep|so|well|oh|though|because|cause|lol|haha))\s*"
+    r"(?:it(?:'s| +is| +was| +has| +had)|its|that(?:'s| +is| +was| +has| +had)|thats|th(?:is|at) +one(?:'s| +is| +was)"
+    r"|this +(?:is|was|has)|they(?:'re| +are| +were| +have))"
+    rf"|{GAP}[{GAP}\s]*(?:is|was|has|had|are|were))"
+    r"(?: +(?:still|also|really|just|such|definitely|truly|kind +of|sort +of))*(?: +(?:a|an|some))?"
+    r"(?: +(?:really|very|pretty|so|quite|great|good|fun|real|true|total|classic|excellent|awesome|nice|little|solid))*"
+    r" *$"
+)
+
+
+def _said_of_the_film(scan: Scan, start: int) -> bool:
+    return bool(_SAID_OF_THE_FILM.search(scan.text, max(0, start - 60), start))
 
 
 def soften_genre_questions(scan: Scan, reading: Reading) -> None:
     """A genre named in a question about the film at hand ("Is it romantic at all?", "is that a
-    horror movie?") leans the ranking; "is there any horror you'd recommend?" still asks."""
+    horror movie?") or said of it ("but it's still a funny movie") leans the ranking; "is there
+    any horror you'd recommend?" and "a movie that is scary" still ask."""
     out = reading.result
-    asked = {g for start, end, genres in reading.genre_spans if about_the_film(scan, start, end) for g in genres}
-    softened = [g for g in [*out.genres, *out.any_genres] if g in asked]
+    said, asked = set(), set()  # a genre also asked for elsewhere in the message is still asked for
+    for start, end, genres in reading.genre_spans:
+        of_the_film = about_the_film(scan, start, end) or _said_of_the_film(scan, start)
+        (said if of_the_film else asked).update(genres)
+    softened = [g for g in [*out.genres, *out.any_genres] if g in said - asked]
     if softened:
-        out.genres = [g for g in out.genres if g not in asked]
-        out.any_genres = [g for g in out.any_genres if g not in asked]
+        out.genres = [g for g in out.genres if g not in softened]
+        out.any_genres = [g for g in out.any_genres if g not in softened]
         extend_unique(out.soft_genres, softened)
 
 
-def said_as_taste(text: str, out: Understood) -> None:
-    """Pass 6: genres said as a taste ("I love horror movies") rather than asked for become soft."""
-    if (out.genres or out.any_genres) and _TASTE.search(text) and not _ASKS.search(text):
-        out.soft_genres = list(dict.fromkeys([*out.soft_genres, *out.genres, *out.any_genres]))
-        out.genres, out.any_genres = [], []
+def said_as_taste(text: str, reading: Reading) -> None:
+    """Pass 6: genres and a loose era said as a taste ("I love horror movies", "I like old movies
+    too") rather than asked for become soft; years said as numbers still hold."""
+    out = reading.result
+    if not _TASTE.search(text) or _ASKS.search(text):
+        return
+    out.soft_genres = list(dict.fromkeys([*out.soft_genres, *out.genres, *out.any_genres]))
+    out.genres, out.any_genres = [], []
+    if not reading.explicit_years and (out.year_min is not None or out.year_max is not None):
+        out.soft_year_min, out.soft_year_max = out.year_min, out.year_max
+        out.year_min = out.year_max = None
 
 
 # Genres offered as alternatives: "thrillers or comedies", "scary or suspenseful", "horror movies,
@@ -204,5 +242,5 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
         out.year_min = out.year_max = None  # "old and new ones", "a modern western classic": no era after all
     note_unknown_titles(scan, unknown, out)
     out.query = _query(scan)
-    said_as_taste(scan.original, out)  # typography made plain: "I’m a fan" reads as "I'm a fan"
+    said_as_taste(scan.original, reading)  # typography made plain: "I’m a fan" reads as "I'm a fan"
     return out

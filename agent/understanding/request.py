@@ -47,6 +47,9 @@ class Understood:
     keywords: list[str] = field(default_factory=list)  # themes in plain words ("heist", "time travel")
     year_min: int | None = None
     year_max: int | None = None
+    # an era said as a taste ("I like old movies too"), not asked for: it leans the ranking
+    soft_year_min: int | None = None
+    soft_year_max: int | None = None
     exclude_years: list[list[int]] = field(default_factory=list)  # "not from the 60s" -> [[1960, 1969]]
     min_runtime: int | None = None
     max_runtime: int | None = None  # "under 2 hours" -> 120, "short" -> 100
@@ -87,6 +90,8 @@ class Request(TypedDict, total=False):
     keywords: list[str]  # themes in plain words ("heist", "time travel")
     year_min: int | None  # earliest release year
     year_max: int | None  # latest release year
+    soft_year_min: int | None  # an era said as a taste: it leans the ranking
+    soft_year_max: int | None
     exclude_years: list[list[int]]  # year spans refused, [low, high] inclusive ("not from the 60s")
     min_runtime: int | None  # minutes
     max_runtime: int | None  # minutes
@@ -101,6 +106,10 @@ class Request(TypedDict, total=False):
     unknown_titles: list[str]  # titles named in the latest message that are not in the catalog
     languages: list[str]  # ISO 639-1
     countries: list[str]  # ISO 3166-1 alpha-2
+    # languages and countries asked for before the last message of a conversation handed in whole:
+    # they lean the ranking (see lean)
+    soft_languages: list[str]
+    soft_countries: list[str]
     count: int | None  # how many suggestions were asked for
     modifiers: list[str]  # relative words of the latest message ("older", "funnier"), already applied
     query: str  # what no filter explained, for semantic search

@@ -63,3 +63,30 @@ def test_a_turn_where_nothing_is_asked_yet_gets_picks_from_the_conversation(star
     assert len(handed_in(starter, "", [], 3)["recommendations"]) == 3
     chat = make_bot(starter, ProfileStore(None)).ask("", user="eval:7", k=3, remember=False)
     assert chat["recommendations"] == []  # chat: help, not picks
+
+
+def test_a_language_asked_for_earlier_leans_and_one_asked_for_last_filters(starter):
+    context = [("user", "I really like anime movies"), ("assistant", "Any favourites?")]
+    earlier = handed_in(starter, "an animated family movie please", context, 10)
+    languages = [starter.movies[i].language for i in ids(earlier)]
+    assert earlier["understood"]["languages"] == []
+    assert "ja" in languages[:3]  # leaning to Japanese films...
+    assert set(languages) != {"ja"}  # ...without ruling out the rest
+    last = handed_in(starter, "a Japanese film now", context, 5)
+    assert last["understood"]["languages"] == ["ja"]
+    assert {starter.movies[i].language for i in ids(last)} == {"ja"}
+
+
+def test_an_era_said_as_a_taste_leans_and_one_asked_for_filters(starter):
+    taste = handed_in(starter, "I like old movies too", [], 10)
+    assert taste["understood"]["year_max"] is None
+    assert all(starter.movies[i].year < 1980 for i in ids(taste))  # nothing else asked: the lean decides
+    context = [("user", "I like old movies too"), ("assistant", "Me too!")]
+    crime = handed_in(starter, "a crime movie now", context, 10)
+    years = [starter.movies[i].year for i in ids(crime)]
+    assert all("crime" in starter.movies[i].genres for i in ids(crime))
+    assert sum(year < 1980 for year in years) >= 3 and max(years) >= 1980  # leaning, not ruling out
+    assert "1980" not in crime["reply"].splitlines()[0]
+    asked = handed_in(starter, "I like old movies, any ideas?", [], 10)
+    assert asked["understood"]["year_max"] == 1979
+    assert all(starter.movies[i].year < 1980 for i in ids(asked))

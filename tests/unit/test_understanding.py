@@ -325,6 +325,15 @@ CASES: list[tuple[str, dict]] = [
     ("is that a horror movie? sounds fun", {"genres": [], "soft_genres": ["horror"]}),
     ("is there any horror you'd recommend?", {"genres": ["horror"], "soft_genres": []}),
     ("What about comedies?", {"genres": ["comedy"], "soft_genres": []}),
+    # and so does a genre said of it, its pronoun or its title opening the clause
+    ("I saw creed it was amazing That is true but its still a funny movie", {"genres": [], "soft_genres": ["comedy"]}),
+    ("The 40-Year-Old Virgin (2005) was funny Okay I havent seen that", {"genres": [], "soft_genres": ["comedy"]}),
+    ("We saw Moana (2016) as well. It has great music.", {"genres": [], "soft_genres": ["music"]}),
+    ("It's a great horror movie.", {"genres": [], "soft_genres": ["horror"]}),
+    ("I want a movie that is scary", {"genres": ["horror"], "soft_genres": []}),
+    ("something that's funny", {"genres": ["comedy"], "soft_genres": []}),
+    ("Tom Hanks is funny, any comedies with him?", {"genres": ["comedy"], "soft_genres": []}),
+    ("is there a funny movie like that?", {"genres": ["comedy"], "soft_genres": []}),
     # genres offered as alternatives: one of them is enough; side by side, or a singular "and", all
     ("a comedy or a drama", {"genres": [], "any_genres": ["comedy", "drama"]}),
     ("any good scary or suspenseful films?", {"genres": [], "any_genres": ["horror", "thriller"]}),
@@ -363,6 +372,15 @@ CASES: list[tuple[str, dict]] = [
     ("what is the best horror film of 2017?", {"min_rating": 8.0, "year_min": 2017}),
     ("that is a true clasic", {"year_max": None}),
     ("thats what makes it a classic", {"year_max": None}),
+    ("yes a oldie and goodie", {"year_max": None}),
+    ("yes a classic please", {"year_max": 1979}),
+    ("That was a good movie. I like comedies the best", {"min_rating": None, "soft_genres": ["comedy"]}),
+    ("I like the best horror movies", {"min_rating": 8.0}),
+    # a style, not an era; an era said as a taste leans, one asked for filters
+    ("a good old fashioned action/adventure ala Indiana Jones", {"year_max": None, "genres": ["action", "adventure"]}),
+    ("I like old movies too", {"year_max": None, "soft_year_max": 1979}),
+    ("I like old movies, any ideas?", {"year_max": 1979, "soft_year_max": None}),
+    ("I like movies from the 80s", {"year_min": 1980, "year_max": 1989}),
     # a number that begins a film's title, before its "(year)", is no year
     ("Did you see 2012 (2009) or Heat (1995)?", {"year_min": None, "year_max": None}),
     ("Yeah, and 2001: A Space Odyssey (1968) is another favorite", {"year_min": None, "year_max": None}),
