@@ -161,10 +161,29 @@ def about_the_film(scan: Scan, start: int, end: int) -> bool:
     return bool(_ABOUT_THE_FILM.search(sentence)) and not _ASKS_FOR_MORE.search(sentence)
 
 
+# "Leo was looking pretty good in it", "Michael Bay has done a great job": the person as the subject
+# of a remark, in a sentence that asks for nothing
+_REMARK_AFTER = re.compile(r" +(?:was|is|has|had|did|does|played|plays|looked|looks|were|are)\b")
+_ASKS_AT_ALL = re.compile(r"\b(?:want|looking +for|like +to +see|show +me|give +me|please|need)\b|\?")
+
+
+def remarked_on(scan: Scan, start: int, end: int) -> bool:
+    if not _REMARK_AFTER.match(scan.text, end):
+        return False
+    opening, closing = sentence_span(scan.original, start, end)
+    sentence = scan.original[opening : closing + 1].lower()
+    return not _ASKS_FOR_MORE.search(sentence) and not _ASKS_AT_ALL.search(sentence)
+
+
 def soften_credit_questions(scan: Scan, out: Understood) -> None:
-    """Pass 3c': a person named in a question about the film at hand leans the ranking, filters nothing."""
+    """Pass 3c': a person named in a question about the film at hand, or remarked on, leans the
+    ranking and filters nothing."""
+    said, asked = set(), set()  # "Al Pacino was great in Heat. I want more Al Pacino" asks for him
     for (start, end), name in scan.named.items():
-        if name in out.people and about_the_film(scan, start, end):
+        of_the_film = about_the_film(scan, start, end) or remarked_on(scan, start, end)
+        (said if of_the_film else asked).add(name)
+    for name in said - asked:
+        if name in out.people:
             out.people.remove(name)
             extend_unique(out.soft_people, [name])
 

@@ -186,11 +186,13 @@ def said_as_taste(text: str, reading: Reading) -> None:
 
 
 # Genres offered as alternatives: "thrillers or comedies", "scary or suspenseful", "horror movies,
-# comedy", "thrillers and comedies" (kinds listed, plural first). Beside each other or joined by a
-# singular "and" they combine: "romantic comedies", "sci fi fantasy", "action and adventure".
+# comedy", "thrillers and comedies" (kinds listed, plural first), "a horror film and an action
+# one" (a film each). Beside each other or joined by a singular "and" they combine: "romantic
+# comedies", "sci fi fantasy", "action and adventure".
 _OR = re.compile(r"\s*(?:movies?|films?|flicks?|ones?|stuff)?\s*,?\s*(?:or|either)\s+(?:a\s+|an\s+|some\s+|maybe\s+)?")
 _LIST = re.compile(r"\s*(?:movies?|films?|flicks?|ones?)?\s*(?:,|and|&|,\s*and)\s*(?:also\s+|some\s+)?")
 _PLURAL = re.compile(r"(?:s|movies|films|flicks)$")
+_EACH = re.compile(r"\s*(?:movie|film|flick|one)\s*,?\s*(?:and|&|plus)\s+(?:a|an|one)\s+")
 _KINDS = re.compile(r"\s*(?:movies|films|flicks)\b")
 
 
@@ -202,7 +204,7 @@ def read_alternatives(scan: Scan, reading: Reading) -> None:
         between = scan.original[end:start].lower()
         plural = _PLURAL.search(scan.original[:end].lower()) or _KINDS.match(between)
         listed = _LIST.fullmatch(between) and plural
-        if _OR.fullmatch(between) or listed:
+        if _OR.fullmatch(between) or listed or _EACH.fullmatch(between):
             either += [g for g in (*first, *second) if g not in either]
     if len(either) >= 2:
         out.any_genres = [g for g in either if g in out.genres]

@@ -320,6 +320,12 @@ CASES: list[tuple[str, dict]] = [
     ("Is that by David Fincher?", {"people": [], "soft_people": ["David Fincher"]}),
     ("is Al Pacino in any other crime films you can recommend?", {"people": ["Al Pacino"], "soft_people": []}),
     ("something with Tom Hanks?", {"people": ["Tom Hanks"], "soft_people": []}),
+    # a person remarked on in a sentence asking for nothing leans; asked for anywhere, filters
+    ("I liked it. Christopher Nolan has done a well job.", {"people": [], "soft_people": ["Christopher Nolan"]}),
+    ("Tom Hanks is my favorite actor", {"people": [], "soft_people": ["Tom Hanks"]}),
+    ("Tom Hanks is great, any other films with him?", {"people": ["Tom Hanks"], "soft_people": []}),
+    ("Al Pacino was amazing in Heat. I want more Al Pacino", {"people": ["Al Pacino"], "soft_people": []}),
+    ("I want a film where Tom Hanks plays a lawyer", {"people": ["Tom Hanks"], "soft_people": []}),
     # and so does a question about its genre
     ("Is it romantic at all?", {"genres": [], "soft_genres": ["romance"]}),
     ("is that a horror movie? sounds fun", {"genres": [], "soft_genres": ["horror"]}),
@@ -341,6 +347,8 @@ CASES: list[tuple[str, dict]] = [
     ("Horror movies, comedy, I'm really not picky.", {"genres": [], "any_genres": ["horror", "comedy"]}),
     ("family comedies or dramas", {"genres": ["family"], "any_genres": ["comedy", "drama"]}),
     ("romantic comedies", {"genres": ["romance", "comedy"], "any_genres": []}),
+    ("I'd like a horror film and an action film.", {"genres": [], "any_genres": ["horror", "action"]}),
+    ("a romantic comedy", {"genres": ["romance", "comedy"], "any_genres": []}),
     ("action and adventure like Logan", {"genres": ["action", "adventure"], "any_genres": []}),
     ("I like thrillers and comedies", {"any_genres": [], "soft_genres": ["thriller", "comedy"]}),
     # a person refused is excluded, never asked for
