@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -88,6 +89,12 @@ def _cue_at(toks: list[Tok], i: int) -> int | None:
 # --- pass 5: the phrase walk -------------------------------------------------------------------
 
 
+_PLACE_IN_THE_STORY = re.compile(
+    r"\b(?:set|takes? +place|took +place|taking +place|happens?|happened|located|based|about|life) +(?:in|on|about)?"
+    r" *(?:the|a|an)? *$|\babout *(?:the)? *$"
+)
+
+
 def walk_phrases(scan: Scan, reading: Reading) -> None:
     """Look every remaining phrase up; a negation cue turns the phrases after it into exclusions."""
     toks = scan.tokens()
@@ -102,6 +109,9 @@ def walk_phrases(scan: Scan, reading: Reading) -> None:
             i += 1
             continue
         end, effect = hit
+        if effect.countries and _PLACE_IN_THE_STORY.search(" ".join(t.text for t in toks[max(0, i - 3) : i])):
+            # "set in France", "a movie about Vietnam": where the story is, not where the film was made
+            effect = Effect(keywords=tuple(t.text for t in toks[i:end]))
         if not effect.only_negated:
             reading.apply(effect)
             if effect.genres:

@@ -282,6 +282,9 @@ def _said_as_a_person(scan: Scan, toks: list[Tok], i: int, key: str, surname: Su
         return False  # "Nicholas Cage": the name is someone else's first name
     if capital and _another_first_name(scan, toks, i, key, surname):
         return False  # "Jason Segal" is not Peter Segal, "Stefania Owen" not Clive Owen
+    place = PHRASEBOOK.get((key,))
+    if place is not None and (place.countries or place.languages) and not possessive:
+        return False  # "a film from France" is French, not Cécile de France's
     if common:
         return capital and cued and not opens_sentence
     return alone or cued or (capital and not opens_sentence)

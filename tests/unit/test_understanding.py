@@ -106,6 +106,7 @@ class FakeLookup:
         "Jack Black",
         "Will Smith",
         "John Carpenter",
+        "Cécile de France",  # a surname that is a country: "a film from France" is French
     )
 
     def __init__(self) -> None:
@@ -498,6 +499,11 @@ CASES: list[tuple[str, dict]] = [
     ("Irish drama", {"countries": ["IE"], "languages": []}),
     ("scandinavian noir", {"countries": ["SE", "DK", "NO", "FI", "IS"], "genres": ["film-noir"]}),
     ("movies from Japan", {"countries": ["JP"]}),
+    ("a film from France", {"countries": ["FR"], "people": []}),
+    # where the story is set is a theme, not where the film was made
+    ("a movie set in France", {"countries": [], "keywords": ["france"]}),
+    ("a movie about Vietnam", {"countries": [], "keywords": ["vietnam"]}),
+    ("a comedy that takes place in Italy", {"countries": [], "genres": ["comedy"], "keywords": ["italy"]}),
     ("something in English", {"languages": ["en"]}),
     # how many
     ("give me 3", {"count": 3}),
