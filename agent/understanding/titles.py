@@ -501,12 +501,14 @@ def read_bare_titles(scan: Scan, reader: TitleReader, out: Understood) -> None:
     whole_message = len(words) == 1
     if not scan.has_case or (len(words) >= 4 and sum(map(scan.capitalised, words)) >= 0.85 * len(words)):
         return  # Title Case Or ALL CAPS messages say nothing about which words are titles
+    years = {year for year, _ in scan.title_years}
     for start, end in _capitalised_runs(scan, toks)[:4]:
         judged = start == 0 and _JUDGED_THEN_ASKED.match(scan.text, toks[end - 1].end) is not None
+        dated = toks[end - 1].start in years  # "Heat (1995)": written as a title, with its year
         cands = [
             c
             for c in _run_candidates(reader, toks, start, end)
-            if len(c.words) > 1 or whole_message or judged or _unusual(c.text) or c.sequel  # "Alien 3"
+            if len(c.words) > 1 or whole_message or judged or dated or _unusual(c.text) or c.sequel  # "Alien 3"
         ]
         picked = reader.best(cands, _WEAK if judged else _BARE)
         if picked:
@@ -550,9 +552,13 @@ def _capitalised_runs(scan: Scan, toks: list[Tok]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     start = None
     last_cap = None
+    years = {year for year, _ in scan.title_years}  # "Ghostbusters (2016) Had ...": a title's "(year)" ends it
     for k, tok in enumerate(toks):
         capital = tok.is_word and scan.capitalised(tok) and tok.text not in _PRONOUN_I
-        if capital and (start is not None or not tok.text[0].isdigit()):  # "the 90s" starts no title
+        if capital and start is not None and tok.start in years:
+            runs.append((start, k + 1))
+            start = None
+        elif capital and (start is not None or not tok.text[0].isdigit()):  # "the 90s" starts no title
             start = k if start is None else start
             last_cap = k
         elif start is not None and (tok.text == ":" or (tok.is_word and tok.text in TITLE_CONNECTORS)):

@@ -392,6 +392,13 @@ CASES: list[tuple[str, dict]] = [
     ("I like movies from the 80s", {"year_min": 1980, "year_max": 1989}),
     # a number that begins a film's title, before its "(year)", is no year
     ("Did you see 2012 (2009) or Heat (1995)?", {"year_min": None, "year_max": None}),
+    # a title written with its year is a title, even one word, and the year ends it
+    ("Frozen (2013) Had Tom Hanks, correct?", {"like_titles": ["frozen-2013"]}),
+    ("Drive (2011) was great", {"like_titles": ["drive-2011"]}),
+    (
+        "Like the Tom Hanks movie - Back to the Future (1985) Or Heat (1995)",
+        {"like_titles": ["back-to-the-future-1985", "heat-1995"], "people": [], "soft_people": ["Tom Hanks"]},
+    ),
     ("Yeah, and 2001: A Space Odyssey (1968) is another favorite", {"year_min": None, "year_max": None}),
     ("a film from 1999 like Heat (1995)", {"year_min": 1999, "year_max": 1999}),
     # vague eras that cancel out ask for none; idioms of time ask for no runtime or era
