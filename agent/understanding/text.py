@@ -68,6 +68,7 @@ class Scan:
         original = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY)
         # "Heat (1995)" reads as "Heat 1995", a title with its year; same length keeps offsets
         self.title_years = [m.span(1) for m in _YEAR_IN_PARENS.finditer(original)]
+        self.title_year_starts = frozenset(start for start, _ in self.title_years)
         self.original = _YEAR_IN_PARENS.sub(r" \1 ", original)
         lowered = self.original.lower()
         if len(lowered) != len(self.original):  # "İ" lower-cases to two characters

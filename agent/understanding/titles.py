@@ -501,10 +501,9 @@ def read_bare_titles(scan: Scan, reader: TitleReader, out: Understood) -> None:
     whole_message = len(words) == 1
     if not scan.has_case or (len(words) >= 4 and sum(map(scan.capitalised, words)) >= 0.85 * len(words)):
         return  # Title Case Or ALL CAPS messages say nothing about which words are titles
-    years = {year for year, _ in scan.title_years}
     for start, end in _capitalised_runs(scan, toks)[:4]:
         judged = start == 0 and _JUDGED_THEN_ASKED.match(scan.text, toks[end - 1].end) is not None
-        dated = toks[end - 1].start in years  # "Heat (1995)": written as a title, with its year
+        dated = toks[end - 1].start in scan.title_year_starts  # "Heat (1995)": written as a title, with its year
         cands = [
             c
             for c in _run_candidates(reader, toks, start, end)
@@ -552,10 +551,9 @@ def _capitalised_runs(scan: Scan, toks: list[Tok]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     start = None
     last_cap = None
-    years = {year for year, _ in scan.title_years}  # "Ghostbusters (2016) Had ...": a title's "(year)" ends it
     for k, tok in enumerate(toks):
         capital = tok.is_word and scan.capitalised(tok) and tok.text not in _PRONOUN_I
-        if capital and start is not None and tok.start in years:
+        if capital and start is not None and tok.start in scan.title_year_starts:  # "Ghostbusters (2016) Had ..."
             runs.append((start, k + 1))
             start = None
         elif capital and (start is not None or not tok.text[0].isdigit()):  # "the 90s" starts no title
