@@ -112,8 +112,7 @@ def featurise(
     soft_people = set(request.get("soft_people") or [])
     soft_languages = set(request.get("soft_languages") or [])
     soft_countries = set(request.get("soft_countries") or [])
-    soft_era = (request.get("soft_year_min") or 0, request.get("soft_year_max") or 9999)
-    leans_to_era = request.get("soft_year_min") is not None or request.get("soft_year_max") is not None
+    soft_era = (request.get("soft_year_min"), request.get("soft_year_max"))  # (None, None): no era leans
     comention = comention or {}
     candidates = []
     for i, result in enumerate(results):
@@ -126,7 +125,7 @@ def featurise(
             themes += 0.5
         if movie.language in soft_languages or movie.country in soft_countries:
             themes += 0.5
-        if leans_to_era and movie.year and soft_era[0] <= movie.year <= soft_era[1]:
+        if soft_era != (None, None) and movie.year and (soft_era[0] or 0) <= movie.year <= (soft_era[1] or 9999):
             themes += 0.5
         features = {
             "relevance": result.relevance,

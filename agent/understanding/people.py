@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from agent.understanding.meaning import extend_unique
 from agent.understanding.phrases import PHRASEBOOK
@@ -131,15 +131,25 @@ def soften_credits(scan: Scan, out: Understood) -> None:
     Death Wish") is said of that film, not asked for; after a person it is a second name ("a film
     by Spike Lee with Denzel Washington")."""
     ends = {end for _, end in scan.named}
-    credited, asked = set(), set()
-    for (start, end), name in scan.named.items():
+
+    def said_of_a_film(start: int, end: int) -> bool:
         cue = _CREDIT_CUE.search(scan.text, 0, start)
         taken = cue and cue.end() == start and _AFTER_A_TITLE.search(scan.text, 0, cue.start())
-        said_of_a_film = (taken and taken.start() + 1 not in ends) or _names_the_next_title(scan, end)
-        (credited if said_of_a_film else asked).add(name)
-    for name in credited - asked:
-        out.people.remove(name)
-        extend_unique(out.soft_people, [name])
+        return bool(taken and taken.start() + 1 not in ends) or _names_the_next_title(scan, end)
+
+    _lean_people_said(scan, out, said_of_a_film)
+
+
+def _lean_people_said(scan: Scan, out: Understood, said_of_the_film: Callable[[int, int], bool]) -> None:
+    """The people every mention of whom is said of a film rather than asked for lean the ranking:
+    "Al Pacino was great in Heat. I want more Al Pacino" still asks for him."""
+    said, asked = set(), set()
+    for (start, end), name in scan.named.items():
+        (said if said_of_the_film(start, end) else asked).add(name)
+    for name in said - asked:
+        if name in out.people:
+            out.people.remove(name)
+            extend_unique(out.soft_people, [name])
 
 
 # "Is Jim Carrey in that?", "Isn't that with Tom Hanks?", "Is that by Oliver Stone?": a question about
@@ -178,14 +188,7 @@ def remarked_on(scan: Scan, start: int, end: int) -> bool:
 def soften_credit_questions(scan: Scan, out: Understood) -> None:
     """Pass 3c': a person named in a question about the film at hand, or remarked on, leans the
     ranking and filters nothing."""
-    said, asked = set(), set()  # "Al Pacino was great in Heat. I want more Al Pacino" asks for him
-    for (start, end), name in scan.named.items():
-        of_the_film = about_the_film(scan, start, end) or remarked_on(scan, start, end)
-        (said if of_the_film else asked).add(name)
-    for name in said - asked:
-        if name in out.people:
-            out.people.remove(name)
-            extend_unique(out.soft_people, [name])
+    _lean_people_said(scan, out, lambda start, end: about_the_film(scan, start, end) or remarked_on(scan, start, end))
 
 
 # "nothing with Adam Sandler", "no Tom Cruise", "I'm not a fan of Kevin Hart", "I don't like Tom
