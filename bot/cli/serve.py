@@ -29,7 +29,7 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.serve import plan, run
+    from bot.serve import SWITCH_INTERVAL, plan, run
 
     http = settings.http
     if args.http is not None:
@@ -52,6 +52,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     app = open_service(args, settings, serving=True)  # warms the model, the index and the caches first
     try:
         log.info("ready: %d movies in the catalog, the model loaded", len(app.catalog))
+        sys.setswitchinterval(SWITCH_INTERVAL)  # the front ends' event loop answers while turns run
         failed = asyncio.run(run(app.service, settings, front_ends))
     finally:
         app.close()
