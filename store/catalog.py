@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from store.embeddings import Embedder
 from store.filters import FilterIndex, Filters, matches, sql_where
-from store.movie import Movie, ascii_fold, normalise_title, numbered_key, same_sequel
+from store.movie import Movie, ascii_fold, leading_article, normalise_title, numbered_key, same_sequel
 from store.surnames import Surname, surname_index
 from store.vectors import ExactIndex, VectorStore, all_vectors, load_matrix, save_matrix
 
@@ -447,7 +447,15 @@ class Catalog:
                 candidates = sorted(same_year, key=lambda m: m.year != year)
             else:
                 score -= 20
-        candidates.sort(key=lambda m: (year is not None and m.year != year, -(m.votes or 0)))
+        # "Heat" is Heat (1995) before The Heat (2013), however voted: the article is part of what was typed
+        article = leading_article(text)
+        candidates.sort(
+            key=lambda m: (
+                year is not None and m.year != year,
+                all(leading_article(t) != article for t in m.titles if normalise_title(t) == key),
+                -(m.votes or 0),
+            )
+        )
         best_movie = candidates[0]
         alternatives = [] if year is not None else [(m.id, m.label) for m in candidates[1:5]]
         return TitleMatch(best_movie.id, best_movie.title, best_movie.year, score, alternatives)

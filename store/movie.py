@@ -226,6 +226,12 @@ def normalise_title(title: str) -> str:
     return _ARTICLES.sub("", text).strip() or text
 
 
+def leading_article(title: str) -> bool:
+    """Whether a title is written with a leading article: "The Heat", "Matrix, The", "Le Samouraï"."""
+    text = ascii_fold(title).lower().strip()
+    return bool(_ARTICLES.match(text) or re.search(r",\s*(the|a|an)$", text))
+
+
 # -- sequel numbers ------------------------------------------------------------------------------
 
 # Words after which a number is a part number whatever it looks like ("Part Two", "Vol. 1").

@@ -1,7 +1,9 @@
 import pytest
 
+from store.catalog import Catalog
 from store.filters import Filters
 from store.movie import TITLE_MATCH_SCORE, same_sequel
+from tests.conftest import SAMPLE_MOVIES, write_jsonl
 
 
 def titles(results):
@@ -104,6 +106,26 @@ def test_ambiguous_title_offers_the_alternatives(catalog):
     match = catalog.resolve_title("heat")
     assert match.movie_id == "heat-1995"
     assert match.alternatives == [("heat-1986", "Heat (1986)")]
+
+
+def test_a_title_typed_without_its_article_means_the_film_without_one(tmp_path, home, embedder):
+    """ "like Heat" is Heat (1995), though The Heat (2013) has more votes; "The Heat" is that one."""
+    from store.build import ingest
+
+    the_heat = {"id": "the-heat-2013", "title": "The Heat", "year": 2013, "genres": ["comedy", "crime"],
+                "votes": 5_000_000, "overview": "An FBI agent and a Boston cop team up."}  # fmt: skip
+    ingest(home, embedder, [("jsonl", [write_jsonl(tmp_path / "m.jsonl", [*SAMPLE_MOVIES, the_heat])])])
+    catalog = Catalog(home.current_catalog(), embedder)
+    try:
+        for typed in ("Heat", "heat"):
+            match = catalog.resolve_title(typed)
+            assert match.movie_id == "heat-1995"
+            assert ("the-heat-2013", "The Heat (2013)") in match.alternatives
+        for typed in ("The Heat", "the heat"):
+            assert catalog.resolve_title(typed).movie_id == "the-heat-2013"
+        assert catalog.resolve_title("Heat 2013").movie_id == "the-heat-2013"  # the year still decides
+    finally:
+        catalog.close()
 
 
 def test_unknown_title_is_none(catalog):
