@@ -379,7 +379,7 @@ def _acceptable(cand: _Candidate, match: TitleMatch, strength: str) -> bool:
     """How sure we must be depends on the cue: after "like" a fuzzy match will do."""
     if match.score < TITLE_MATCH_SCORE:
         return False
-    exact = _same_title(cand.text, match.title)
+    exact = _same_title(cand.text, match.title) or _same_title(cand.text, f"{match.title} {match.year}")
     if cand.plain_words:  # "Scary Movie" is a title only when typed as one
         if not exact or cand.words[0] in _LEADING_ARTICLES:
             return False
@@ -509,7 +509,8 @@ def read_bare_titles(scan: Scan, reader: TitleReader, out: Understood) -> None:
             for c in _run_candidates(reader, toks, start, end)
             if len(c.words) > 1 or whole_message or judged or dated or _unusual(c.text) or c.sequel  # "Alien 3"
         ]
-        picked = reader.best(cands, _WEAK if judged else _BARE)
+        # "or Alien (1979)": a word written with its year is as sure a title as one just praised
+        picked = reader.best(cands, _WEAK if judged or dated else _BARE)
         if picked:
             extend_unique(out.like_titles, [picked[0].movie_id])
             scan.take(toks[picked[1].start].start, toks[picked[1].end - 1].end)

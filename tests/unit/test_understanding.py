@@ -923,6 +923,11 @@ def test_a_film_judged_at_the_start_of_a_request_is_its_reference() -> None:
         assert (u.like_titles, u.genres) == (["alien-1979"], [])
     assert understand("Dinner was great, something similar for tonight", LOOKUP).like_titles == []
     assert understand("Alien and something similar", LOOKUP).like_titles == []  # no verdict: still a theme
+    # written with its year, the word is the film's title, wherever it stands
+    for text in ("Alien (1979)", "Heat (1995) or Alien (1979)", "Is Alien (1979) good?"):
+        u = understand(text, LOOKUP)
+        assert "alien-1979" in u.like_titles and u.genres == [] and u.keywords == [], text
+    assert understand("Alien movies please", LOOKUP).like_titles == []
     # A verdict alone is feedback on the film, even on one whose name is a theme
     assert classify("Heat was boring", LOOKUP, has_previous=False).intent == "disliked"
     judged = classify("Alien was great!", LOOKUP, has_previous=False)
