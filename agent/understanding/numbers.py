@@ -134,7 +134,12 @@ def _point_span(m: re.Match[str], today: int) -> YearSpan | None:
 def read_years(scan: Scan, reading: Reading) -> None:
     """Decades, years and ranges: exact spans unite ("80s or 90s"), open bounds intersect."""
     text = scan.text
-    points = [(m, span) for m in _TIME_POINT.finditer(text) if (span := _point_span(m, reading.today))]
+    points = []
+    for m in _TIME_POINT.finditer(text):
+        if m["year"] and _seen_at(text, m.start()):
+            scan.take(m.start(), m.end())  # "I saw it in 1999", "I saw 1922 on Netflix": no film's year
+        elif span := _point_span(m, reading.today):
+            points.append((m, span))
     spans: list[tuple[int, int, YearSpan]] = []
     for m, span in points:  # join "1990 to 2000", "80s and 90s", "60s-70s"
         if spans and _JOINER.fullmatch(text[spans[-1][1] : m.start()]):
@@ -188,6 +193,15 @@ def read_years(scan: Scan, reading: Reading) -> None:
 # "I saw it last year", "we watched Coco this year": the time of a viewing, said in the same clause
 _VIEWED = re.compile(r"\b(?:saw|seen|watched|rewatched|re-watched|caught|went\s+to|took\s+\w+\s+to)\b")
 _FROM_BEFORE = re.compile(r"\b(?:from|of|released|came\s+out|made)\s+(?:in\s+)?(?:the\s+)?$")
+
+
+def _seen_at(text: str, start: int) -> bool:
+    """Whether the year starting at `start` dates a viewing ("we saw it in 1999") or follows the
+    viewing verb itself ("I saw 1922 on Netflix": a film of that name, read as a title if cued)."""
+    return _when_seen(text, start) and bool(_VIEWING_TIME.search(text[:start]))
+
+
+_VIEWING_TIME = re.compile(r"\b(?:(?:back\s+)?in|saw|seen|watched|rewatched|re-watched)\s+$")
 
 
 def _when_seen(text: str, start: int) -> bool:

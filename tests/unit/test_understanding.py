@@ -367,6 +367,11 @@ CASES: list[tuple[str, dict]] = [
     # a time said of a viewing is no year asked for
     ("I saw Heat in a drive-in last year, loved it", {"year_min": None, "year_max": None}),
     ("we watched a lot of films this year; any thrillers?", {"genres": ["thriller"], "year_min": None}),
+    ("I saw it in 1999, a great thriller", {"year_min": None, "year_max": None}),
+    ("I saw 1922 on Netflix", {"year_min": None, "year_max": None}),
+    ("I watched Heat back in 2019, anything like it?", {"year_min": None}),
+    ("I haven't seen many films from 1999", {"year_min": 1999, "year_max": 1999}),
+    ("Something I haven't seen, from 1999", {"year_min": 1999, "year_max": 1999}),
     # a year or a "classic" said of a film named before is a fact or a verdict, not a wish
     ("wow..that movie came out in 1979", {"year_min": None, "year_max": None}),
     ("I think it was released in the 80s", {"year_min": None, "year_max": None}),
