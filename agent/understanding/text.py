@@ -111,6 +111,18 @@ PRAISED = (
     r"|incredible|excellent|superb|good|a masterpiece|my favou?rite)\b"
 )
 PANNED = r"\s+(?:was|is)\s+(?:so\s+|really\s+|just\s+|absolutely\s+)?(?:terrible|awful|horrible|boring|meh)\b"
+# "I just watched Heat and hated it", "Heat (1995), it was boring": a verdict against the film
+# said right after it makes it one to steer away from, never the reference; after a list, "hated it"
+# is said of its last title and "hated them" of all
+PANNED_AFTER = re.compile(
+    r"(?:\s*\d{4})?\s*(?:[,.;-]|\band\b|\bbut\b)?\s*(?:"
+    r"(?:(?:i|we)\s+)?(?:really\s+|totally\s+|just\s+)?(?:hated|disliked|didn'?t\s+(?:like|enjoy)"
+    r"|did\s+not\s+(?:like|enjoy)|couldn'?t\s+stand|could\s+not\s+stand)"
+    r"\s+(?:it|that|this|(?P<all>them(?:\s+both)?|both))\b"
+    r"|(?:(?:it|that|which)\s+)?(?:was|is)\s+(?:so\s+|really\s+|just\s+|pretty\s+|absolutely\s+)?"
+    r"(?:terrible|awful|horrible|boring|bad|meh|dull|disappointing|overrated)\b"
+    r"|(?:it\s+)?sucked\b)"
+)
 
 
 STOPWORDS = word_set(

@@ -16,6 +16,7 @@ from agent.understanding.text import (
     GAP,
     HARD_STOPS,
     NUMBERISH,
+    PANNED_AFTER,
     PRAISED,
     SOFT_STOPS,
     STOPWORDS,
@@ -409,8 +410,7 @@ def read_cued_titles(scan: Scan, reader: TitleReader, out: Understood) -> list[t
         if kind in (_STRONG, _WEAK):
             matches, end = reader.read_list(toks, after, kind)
             if matches:
-                extend_unique(out.like_titles, [m.movie_id for m in matches])
-                scan.take(toks[i].start, toks[end - 1].end)
+                _read_references(scan, out, [m.movie_id for m in matches], toks[i].start, toks[end - 1].end)
                 after = end
             elif kind == _STRONG and (named := _named_after(scan, toks, after)):
                 unknown.append(named)
@@ -433,6 +433,15 @@ def read_cued_titles(scan: Scan, reader: TitleReader, out: Understood) -> list[t
                 after = max(end, after)
         i = after
     return unknown
+
+
+def _read_references(scan: Scan, out: Understood, ids: list[str], start: int, end: int) -> None:
+    """The titles from `start` to `end` are references, or refused by a verdict after them (text.PANNED_AFTER)."""
+    panned = PANNED_AFTER.match(scan.text, end)
+    refused = (ids if panned["all"] else ids[-1:]) if panned else []
+    extend_unique(out.like_titles, [i for i in ids if i not in refused])
+    extend_unique(out.exclude_titles, refused)
+    scan.take(start, panned.end() if panned else end, negated=bool(panned))
 
 
 def _named_after(scan: Scan, toks: list[Tok], j: int) -> tuple[int, int] | None:
@@ -512,8 +521,7 @@ def read_bare_titles(scan: Scan, reader: TitleReader, out: Understood) -> None:
         # "or Alien (1979)": a word written with its year is as sure a title as one just praised
         picked = reader.best(cands, _WEAK if judged or dated else _BARE)
         if picked:
-            extend_unique(out.like_titles, [picked[0].movie_id])
-            scan.take(toks[picked[1].start].start, toks[picked[1].end - 1].end)
+            _read_references(scan, out, [picked[0].movie_id], toks[picked[1].start].start, toks[picked[1].end - 1].end)
 
 
 # "Alien was great, something similar": a message that opens by judging one word and then asks for

@@ -382,6 +382,33 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         ),
         T("more", intent="more", picks=True, never=("titanic-1997",)),
     ],
+    # a film panned in passing is no reference; one written with its year is a title, not a theme;
+    # the year a film was seen in is no filter
+    "panned-and-dated": [
+        T(
+            "I just watched Heat and hated it, something else",
+            intent=REC,
+            read={"like_titles": []},
+            picks=True,
+            watched=("heat-1995",),
+            lacks=("like heat",),
+        ),
+        T(
+            "I saw Alien (1979) last week, what else?",
+            intent=REC,
+            read={"like_titles": ["Alien (1979)"], "genres": []},
+            picks=True,
+            watched=("alien-1979",),
+            has=("like alien",),
+        ),
+        T(
+            "I saw it in 1999 at the cinema, something similar to The Matrix",
+            intent=REC,
+            read={"like_titles": ["The Matrix (1999)"], "year_min": None, "year_max": None},
+            picks=True,
+            has=("like the matrix",),
+        ),
+    ],
     # -- mixed, longer conversations -------------------------------------------------------
     "long-evening": [
         T(

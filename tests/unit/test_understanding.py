@@ -364,6 +364,19 @@ CASES: list[tuple[str, dict]] = [
         "something with Tom Hanks, no horror",
         {"people": ["Tom Hanks"], "exclude_people": [], "exclude_genres": ["horror"]},
     ),
+    # a film panned right after it is named is refused, never the reference
+    ("I just watched Heat and hated it, something else", {"like_titles": [], "exclude_titles": ["heat-1995"]}),
+    (
+        "I loved The Dark Knight and Heat was boring",
+        {"like_titles": ["the-dark-knight-2008"], "exclude_titles": ["heat-1995"]},
+    ),
+    (
+        "I just watched Heat and Ronin, hated them both",
+        {"like_titles": [], "exclude_titles": ["heat-1995", "ronin-1998"]},
+    ),
+    ("I just watched Heat, it was so boring", {"like_titles": [], "exclude_titles": ["heat-1995"], "query": ""}),
+    ("I just watched Heat and it was great", {"like_titles": ["heat-1995"], "exclude_titles": []}),
+    ("like Heat but not boring", {"like_titles": ["heat-1995"], "exclude_titles": []}),
     # a time said of a viewing is no year asked for
     ("I saw Heat in a drive-in last year, loved it", {"year_min": None, "year_max": None}),
     ("we watched a lot of films this year; any thrillers?", {"genres": ["thriller"], "year_min": None}),
