@@ -12,7 +12,8 @@ LIST_FIELDS = ("genres", "any_genres", "soft_genres", "exclude_genres", "moods",
                "countries")  # fmt: skip
 OPPOSITES = {"genres": "exclude_genres", "any_genres": "exclude_genres", "soft_genres": "exclude_genres",
              "exclude_genres": "genres", "moods": "exclude_moods", "exclude_moods": "moods",
-             "people": "exclude_people", "soft_people": "exclude_people", "exclude_people": "people"}  # fmt: skip
+             "people": "exclude_people", "soft_people": "exclude_people", "exclude_people": "people",
+             "like_titles": "exclude_titles", "exclude_titles": "like_titles"}  # fmt: skip
 
 
 def merge_request(previous: Request, new: Understood, *, last_picks: list[dict], deps: Deps) -> Request:

@@ -970,6 +970,14 @@ def test_a_person_refused_later_is_no_longer_asked_for_and_asked_again_is_back()
     assert (again["people"], again["exclude_people"]) == (["Tom Hanks"], [])
 
 
+def test_a_reference_refused_later_is_no_longer_one_and_named_again_is_back():
+    first = fresh_request(understand("something like Heat", LOOKUP), deps=None)
+    panned = merge_request(first, understand("I just watched Heat and hated it", LOOKUP), last_picks=[], deps=None)
+    assert (panned["like_titles"], panned["exclude_titles"]) == ([], ["heat-1995"])
+    again = merge_request(panned, understand("ok, something like Heat after all", LOOKUP), last_picks=[], deps=None)
+    assert (again["like_titles"], again["exclude_titles"]) == (["heat-1995"], [])
+
+
 def test_a_new_genre_after_alternatives_leads_and_a_refused_one_is_no_alternative():
     either = fresh_request(understand("a comedy or a drama", LOOKUP), deps=None)
     refused = merge_request(either, understand("no drama though", LOOKUP), last_picks=[], deps=None)
