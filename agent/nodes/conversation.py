@@ -121,6 +121,8 @@ def store_opinions(deps: Deps, user: str, opinions: dict[str, tuple[str, float |
             recorded["ratings"][movie_id] = value
         if intent == "liked" and (value or 0) >= 4:  # "I rated Heat 3.5" is a rating, not a like
             recorded["likes"].append(movie_id)
+        if intent == "disliked" and (value or 5) <= 2:
+            recorded.setdefault("dislikes", []).append(movie_id)
     return recorded
 
 
@@ -132,19 +134,26 @@ def note_in_passing(state: State, deps: Deps) -> dict:
         return {"recorded": {}, "noted": ""}
     opinions = {m: ("seen", None) for m in heard.get("seen") or []}
     opinions |= {m: ("liked", stars) for m, stars in (heard.get("liked") or {}).items()}
+    opinions |= {m: ("disliked", None) for m in heard.get("disliked") or []}
     recorded = store_opinions(deps, state["user"], opinions)
     return {"recorded": recorded, "noted": noted_line(recorded, deps)}
 
 
 def noted_line(recorded: dict, deps: Deps) -> str:
-    """ "Noted: you've seen Inception; you liked Before Sunrise." said once, when it is stored."""
+    """ "Noted: you've seen Inception; you liked Before Sunrise; you didn't like Heat." said once,
+    when it is stored."""
 
     def titles(ids):
         return " and ".join(deps.catalog.movies[m].title for m in ids)
 
     liked = recorded.get("likes") or []
-    seen = [m for m in recorded.get("watched") or [] if m not in liked]
-    parts = ([f"you've seen {titles(seen)}"] if seen else []) + ([f"you liked {titles(liked)}"] if liked else [])
+    disliked = recorded.get("dislikes") or []
+    seen = [m for m in recorded.get("watched") or [] if m not in liked and m not in disliked]
+    parts = [
+        *([f"you've seen {titles(seen)}"] if seen else []),
+        *([f"you liked {titles(liked)}"] if liked else []),
+        *([f"you didn't like {titles(disliked)}"] if disliked else []),
+    ]
     return f"Noted: {'; '.join(parts)}." if parts else ""
 
 

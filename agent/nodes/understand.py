@@ -70,7 +70,7 @@ def understand_message(state: State, deps: Deps) -> dict:
         update["request"] = fresh_request(understood, deps)
     if intent in ("recommend", "refine", "more") and not state.get("always_recommend"):
         heard = facts_in_passing(message, deps.catalog)
-        update["in_passing"] = {"seen": heard.seen, "liked": heard.liked} if heard else {}
+        update["in_passing"] = {"seen": heard.seen, "liked": heard.liked, "disliked": heard.disliked} if heard else {}
     update["understood"] = contract(update.get("request") or previous, lambda movie_id: _label(movie_id, deps))
     return update
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.text import normalise_message, word_set
-from agent.understanding.titles import titles_after
+from agent.understanding.titles import judged_titles_after
 from store.movie import ascii_fold
 
 _VERB = re.compile(
@@ -29,13 +29,14 @@ LOVED = ("loved", "adored")
 
 @dataclass
 class InPassing:
-    """Films a message says were seen or liked, by catalog id."""
+    """Films a message says were seen, liked or disliked, by catalog id."""
 
     seen: list[str] = field(default_factory=list)
     liked: dict[str, float] = field(default_factory=dict)  # id -> stars (5 for loved, 4 for liked)
+    disliked: list[str] = field(default_factory=list)  # seen and panned: "watched Heat and hated it"
 
     def __bool__(self) -> bool:
-        return bool(self.seen or self.liked)
+        return bool(self.seen or self.liked or self.disliked)
 
 
 def facts_in_passing(text: str, lookup: CatalogLookup) -> InPassing:
@@ -48,9 +49,11 @@ def facts_in_passing(text: str, lookup: CatalogLookup) -> InPassing:
         stop = verbs[n + 1].start() if n + 1 < len(verbs) else len(lowered)
         end = _END.search(lowered, verb.end(), stop)
         segment = lowered[verb.end() : end.start() if end else stop]
-        ids = [m.movie_id for m in titles_after(segment, 0, lookup)]
+        matches, panned = judged_titles_after(segment, 0, lookup)
+        ids = [m.movie_id for m in matches]
         if verb["seen"]:
-            found.seen += [i for i in ids if i not in found.seen]
+            found.seen += [i for i in ids if i not in found.seen and i not in panned]
+            found.disliked += [i for i in panned if i not in found.disliked]
         else:
             stars = 5.0 if any(word in verb["liked"] for word in LOVED) else 4.0
             found.liked.update({i: stars for i in ids})

@@ -385,13 +385,15 @@ CONVERSATIONS: dict[str, list[Turn]] = {
     # a film panned in passing is no reference; one written with its year is a title, not a theme;
     # the year a film was seen in is no filter
     "panned-and-dated": [
+        T("something like Heat", read={"like_titles": ["Heat (1995)"]}, picks=True, has=("like heat",)),
         T(
             "I just watched Heat and hated it, something else",
             intent=REC,
             read={"like_titles": []},
             picks=True,
             watched=("heat-1995",),
-            lacks=("like heat",),
+            has=("you didn't like heat",),
+            lacks=("picks: like heat", ", like heat", "— like heat"),
         ),
         T(
             "I saw Alien (1979) last week, what else?",

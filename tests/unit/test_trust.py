@@ -69,6 +69,16 @@ def test_facts_in_passing_are_read_apart_and_stored(starter, profiles):  # noqa:
     assert "inception-2010" not in ids(result)
 
 
+def test_a_film_seen_and_panned_in_passing_is_stored_as_disliked(starter, profiles):  # noqa: F811
+    heard = facts_in_passing("I just watched Inception and hated it, and we loved Amélie", starter)
+    assert (heard.seen, heard.disliked, heard.liked) == ([], ["inception-2010"], {"amelie-2001": 5.0})
+    bot = make_bot(starter, profiles)
+    result = bot.ask("We saw Heat, it was so boring. Anything for tonight?", user="cli:panned")
+    assert result["reply"].startswith("Noted: you didn't like Heat.")
+    assert profiles.rating("cli:panned", "heat-1995") <= 2 and "heat-1995" in result["recorded"]["watched"]
+    assert ", like Heat" not in result["reply"] and "picks: like Heat" not in result["reply"]
+
+
 def test_a_runtime_nobody_asked_for_is_not_vouched_for_as_asked():
     from agent.factcheck import check
     from store.movie import Movie
