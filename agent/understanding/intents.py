@@ -16,7 +16,7 @@ from typing import Literal
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.text import PANNED, PRAISED, normalise_message, word_set
-from agent.understanding.titles import ends_in_numbered_title, titles_after
+from agent.understanding.title_lists import ends_in_numbered_title, titles_after
 
 Intent = Literal["recommend", "refine", "more", "why", "seen", "liked", "disliked", "help", "smalltalk"]
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.text import normalise_message, word_set
-from agent.understanding.titles import judged_titles_after
+from agent.understanding.title_lists import judged_titles_after
 from store.movie import ascii_fold
 
 _VERB = re.compile(

@@ -438,13 +438,13 @@ def read_cued_titles(scan: Scan, reader: TitleReader, out: Understood) -> list[t
 def _read_references(scan: Scan, out: Understood, ids: list[str], start: int, end: int) -> None:
     """The titles from `start` to `end` are references, or refused by a verdict after them (text.PANNED_AFTER)."""
     panned = PANNED_AFTER.match(scan.text, end)
-    refused = _panned(panned, ids)
+    refused = panned_ids(panned, ids)
     extend_unique(out.like_titles, [i for i in ids if i not in refused])
     extend_unique(out.exclude_titles, refused)
     scan.take(start, panned.end() if panned else end, negated=bool(panned))
 
 
-def _panned(verdict: re.Match[str] | None, ids: list[str]) -> list[str]:
+def panned_ids(verdict: re.Match[str] | None, ids: list[str]) -> list[str]:
     return (ids if verdict["all"] else ids[-1:]) if verdict else []
 
 
@@ -581,31 +581,3 @@ def _capitalised_runs(scan: Scan, toks: list[Tok]) -> list[tuple[int, int]]:
     if start is not None:
         runs.append((start, last_cap + 1))
     return runs
-
-
-def titles_after(text: str, offset: int, lookup: CatalogLookup) -> list[TitleMatch]:
-    """Titles listed from `offset` (into normalise_message(text)) on, read as after "like"."""
-    return judged_titles_after(text, offset, lookup)[0]
-
-
-def judged_titles_after(text: str, offset: int, lookup: CatalogLookup) -> tuple[list[TitleMatch], list[str]]:
-    """titles_after, and the ids of those a verdict right after them pans ("Heat, hated it")."""
-    scan = Scan(text)
-    toks = scan.tokens()
-    j = next((k for k, t in enumerate(toks) if t.start >= offset), len(toks))
-    reader = TitleReader(scan, lookup, People(lookup.people_index()))
-    found, end = reader.read_list(toks, j, _STRONG)
-    verdict = PANNED_AFTER.match(scan.text, toks[end - 1].end) if found else None
-    return found, _panned(verdict, [m.movie_id for m in found])
-
-
-def ends_in_numbered_title(text: str, lookup: CatalogLookup) -> bool:
-    """Whether `text` ends with a catalog title whose last word is its number, typed whole
-    ("rated toy story 3"): that number is the film's, not stars."""
-    words = text.split()[-MAX_TITLE_TOKENS:]
-    for start in range(len(words) - 1):  # two words at least: "rated 9" is no film called "9"
-        typed = " ".join(words[start:])
-        match = lookup.resolve_title(typed)
-        if match is not None and _same_title(typed, match.title):
-            return True
-    return False
