@@ -136,7 +136,7 @@ def read_years(scan: Scan, reading: Reading) -> None:
     text = scan.text
     points = []
     for m in _TIME_POINT.finditer(text):
-        if m["year"] and _seen_at(text, m.start()):
+        if m["year"] and _seen_at(scan.lowered, m.start()):  # the viewing verb may be part of a title read
             scan.take(m.start(), m.end())  # "I saw it in 1999", "I saw 1922 on Netflix": no film's year
         elif span := _point_span(m, reading.today):
             points.append((m, span))
@@ -175,7 +175,7 @@ def read_years(scan: Scan, reading: Reading) -> None:
     if united:
         reading.bound_years(min(s[0] for s in united), max(s[1] for s in united))
     for m in _RELATIVE_YEARS.finditer(scan.text):
-        if _when_seen(scan.text, m.start()):
+        if _when_seen(scan.lowered, m.start()):
             scan.take(m.start(), m.end())  # "I saw Ghostbusters in a drive-in last year": not the film's year
             continue
         reading.explicit_years = True

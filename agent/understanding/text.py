@@ -74,6 +74,7 @@ class Scan:
         if len(lowered) != len(self.original):  # "İ" lower-cases to two characters
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in self.original)
         self.text = lowered
+        self.lowered = lowered  # the text before any span was blanked
         self.negated: list[tuple[int, int]] = []
         self.kept: set[int] = set()  # starts of tokens that are mood or theme words, never filler
         self.named: dict[tuple[int, int], str] = {}  # spans taken as people's names -> the person

@@ -61,7 +61,7 @@ _TITLE_CUES: dict[tuple[str, ...], str] = {
         ),
         (
             "i like | i love | we like | we love | i really like | i really love | you like | i do like | "
-            "what about | how about | do you have | have you got | got any | is there",
+            "what about | how about | do you have | have you got | got any | is there | saw | seen | watched",
             _WEAK,
         ),
         (

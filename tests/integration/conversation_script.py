@@ -410,6 +410,14 @@ CONVERSATIONS: dict[str, list[Turn]] = {
             picks=True,
             has=("like the matrix",),
         ),
+        T(
+            "I watched Psycho last night, anything like it?",
+            intent=REC,
+            read={"like_titles": ["Psycho (1960)"]},
+            picks=True,
+            watched=("psycho-1960",),
+            has=("like psycho",),
+        ),
     ],
     # -- mixed, longer conversations -------------------------------------------------------
     "long-evening": [

@@ -377,6 +377,9 @@ CASES: list[tuple[str, dict]] = [
     ("I just watched Heat, it was so boring", {"like_titles": [], "exclude_titles": ["heat-1995"], "query": ""}),
     ("I just watched Heat and it was great", {"like_titles": ["heat-1995"], "exclude_titles": []}),
     ("like Heat but not boring", {"like_titles": ["heat-1995"], "exclude_titles": []}),
+    # a film said to be seen is the reference of a request that goes on about it
+    ("I watched Heat last night, anything like it?", {"like_titles": ["heat-1995"], "year_min": None}),
+    ("have you seen anything with Tom Hanks?", {"like_titles": [], "people": ["Tom Hanks"]}),
     # a time said of a viewing is no year asked for
     ("I saw Heat in a drive-in last year, loved it", {"year_min": None, "year_max": None}),
     ("we watched a lot of films this year; any thrillers?", {"genres": ["thriller"], "year_min": None}),
