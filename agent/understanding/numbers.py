@@ -197,7 +197,7 @@ _FROM_BEFORE = re.compile(r"\b(?:from|of|released|came\s+out|made)\s+(?:in\s+)?(
 
 def _seen_at(text: str, start: int) -> bool:
     """Whether the year starting at `start` dates a viewing ("we saw it in 1999") or follows the
-    viewing verb itself ("I saw 1922 on Netflix": a film of that name, read as a title if cued)."""
+    viewing verb itself ("I saw 1922 on Netflix": the film of that name, not a year to ask for)."""
     return _when_seen(text, start) and bool(_VIEWING_TIME.search(text[:start]))
 
 

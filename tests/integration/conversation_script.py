@@ -382,9 +382,16 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         ),
         T("more", intent="more", picks=True, never=("titanic-1997",)),
     ],
-    # a film panned in passing is no reference; one written with its year is a title, not a theme;
-    # the year a film was seen in is no filter
+    # a film refused ("that isn't Titanic") or panned in passing is no pick and no reference; one
+    # written with its year is a title, not a theme; the year a film was seen in is no filter
     "panned-and-dated": [
+        T(
+            "something with Leonardo DiCaprio that isn't Titanic",
+            intent=REC,
+            read={"people": ["Leonardo DiCaprio"]},
+            picks=True,
+            never=("titanic-1997",),
+        ),
         T("something like Heat", read={"like_titles": ["Heat (1995)"]}, picks=True, has=("like heat",)),
         T(
             "I just watched Heat and hated it, something else",

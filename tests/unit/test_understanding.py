@@ -377,6 +377,8 @@ CASES: list[tuple[str, dict]] = [
     ("I just watched Heat, it was so boring", {"like_titles": [], "exclude_titles": ["heat-1995"], "query": ""}),
     ("I just watched Heat and it was great", {"like_titles": ["heat-1995"], "exclude_titles": []}),
     ("like Heat but not boring", {"like_titles": ["heat-1995"], "exclude_titles": []}),
+    ("a drama that isn't Titanic", {"genres": ["drama"], "like_titles": [], "exclude_titles": ["titanic-1997"]}),
+    ("a horror movie that isn't too scary", {"exclude_titles": [], "exclude_moods": ["scary"]}),
     # a film said to be seen is the reference of a request that goes on about it
     ("I watched Heat last night, anything like it?", {"like_titles": ["heat-1995"], "year_min": None}),
     ("have you seen anything with Tom Hanks?", {"like_titles": [], "people": ["Tom Hanks"]}),
