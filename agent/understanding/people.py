@@ -121,8 +121,12 @@ def _names_the_next_title(scan: Scan, end: int) -> bool:
         if not _BETWEEN_NAMES.fullmatch(scan.text[position:start]):
             break
         position = spans[start]
-    # "Bruce Willis films like Die Hard" asks for him: "like" went with the title it cues
-    return bool(_MOVIE_THEN_TITLE.match(scan.text, position)) and not _LIKE_A_TITLE.match(scan.original, position)
+    # "Bruce Willis films like Die Hard" asks for him: "like" went with the title it cues; so does
+    # "any Nolan film besides Inception", whose title was refused
+    movie = _MOVIE_THEN_TITLE.match(scan.text, position)
+    if movie is None or any(a <= movie.end() - 1 < b for a, b in scan.negated):
+        return False
+    return not _LIKE_A_TITLE.match(scan.original, position)
 
 
 def soften_credits(scan: Scan, out: Understood) -> None:

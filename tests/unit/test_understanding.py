@@ -379,6 +379,10 @@ CASES: list[tuple[str, dict]] = [
     ("like Heat but not boring", {"like_titles": ["heat-1995"], "exclude_titles": []}),
     ("a drama that isn't Titanic", {"genres": ["drama"], "like_titles": [], "exclude_titles": ["titanic-1997"]}),
     ("a horror movie that isn't too scary", {"exclude_titles": [], "exclude_moods": ["scary"]}),
+    (
+        "any Christopher Nolan film besides Inception?",
+        {"people": ["Christopher Nolan"], "soft_people": [], "exclude_titles": ["inception-2010"]},
+    ),
     # a film said to be seen is the reference of a request that goes on about it
     ("I watched Heat last night, anything like it?", {"like_titles": ["heat-1995"], "year_min": None}),
     ("have you seen anything with Tom Hanks?", {"like_titles": [], "people": ["Tom Hanks"]}),
