@@ -50,11 +50,13 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         logging.getLogger(name).setLevel(logging.DEBUG if args.verbose else logging.INFO)
 
     app = open_service(args, settings, serving=True)  # warms the model, the index and the caches first
+    interval = sys.getswitchinterval()
     try:
         log.info("ready: %d movies in the catalog, the model loaded", len(app.catalog))
         sys.setswitchinterval(SWITCH_INTERVAL)  # the front ends' event loop answers while turns run
         failed = asyncio.run(run(app.service, settings, front_ends))
     finally:
+        sys.setswitchinterval(interval)
         app.close()
         log.info("stores closed")
     if failed:

@@ -13,7 +13,7 @@ import pytest
 
 from bot import serve as serve_module
 from bot.cli.commands import main
-from bot.serve import FrontEnd, plan, run
+from bot.serve import SWITCH_INTERVAL, FrontEnd, plan, run
 from bot.settings import Settings
 
 ALL_SET = {
@@ -134,11 +134,14 @@ def test_serve_runs_only_the_configured_front_ends_over_one_runtime(monkeypatch,
     """Discord and HTTP configured, Slack not: serve opens the runtime once and starts exactly those two."""
     started: list[tuple[str, object]] = []
     opened: list[object] = []
+    intervals: list[float] = []
+    before = sys.getswitchinterval()
 
     def fake_serve_for(name):
         async def serve(service, settings, stop):
             started.append((name, service))
             opened.append("started")
+            intervals.append(sys.getswitchinterval())
 
         return serve
 
@@ -165,4 +168,6 @@ def test_serve_runs_only_the_configured_front_ends_over_one_runtime(monkeypatch,
     assert main(["serve", "--http", "8080", "--data-dir", str(tmp_path)]) == 0
     assert sorted(started) == [("Discord", "the one service"), ("HTTP API", "the one service")]
     assert opened == ["opened, warmed", "started", "started", "closed"]  # warm before any front end starts
+    # turns hand the event loop the interpreter within 1 ms while serving, and the process's own setting is back after
+    assert intervals == [SWITCH_INTERVAL, SWITCH_INTERVAL] and sys.getswitchinterval() == before
     assert "Slack: off, SLACK_BOT_TOKEN and SLACK_APP_TOKEN are not set" in capsys.readouterr().err
