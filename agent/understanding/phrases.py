@@ -255,7 +255,7 @@ _MOOD_PHRASES: dict[str, Effect] = {
     "nostalgic | nostalgia": _m("nostalgic"),
     "thought provoking | makes you think | make me think | philosophical | cerebral | deep": _m("thought-provoking"),
     "mind bending | mindbending | mind blowing | mind fuck | mindfuck | twisty | puzzling": _m("mind-bending"),
-    "keeps you guessing | keep me guessing": _m("mind-bending"),
+    "keeps you guessing | keep me guessing | confusing | convoluted | hard to follow": _m("mind-bending"),
     "surreal | dreamlike | trippy | lynchian": _m("surreal"),
     "epic | epics | sweeping | grand scale": _m("epic"),
     "whimsical | charming": _m("whimsical"),
