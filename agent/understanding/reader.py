@@ -51,7 +51,11 @@ from agent.understanding.titles import (
 # --- the query ---------------------------------------------------------------------------------
 
 
-_NEVER_QUERIED = word_set("movie movies film films flick flicks stuff something anything")
+# words no synopsis is about: left over from "under 100 minutes", they would only add noise to the search
+_NEVER_QUERIED = word_set(
+    "movie movies film films flick flicks stuff something anything "
+    "hour hours hr hrs minute minutes mins half longer shorter"
+)
 
 
 def _query(scan: Scan) -> str:
@@ -78,7 +82,7 @@ def _query(scan: Scan) -> str:
     for m in TOKEN.finditer(scan.original.lower()):
         word = m.group()
         refused = any(start <= m.start() < end for start, end in scan.negated)
-        if word[0].isalpha() and word not in STOPWORDS and not refused:
+        if word[0].isalpha() and word not in STOPWORDS and word not in _NEVER_QUERIED and not refused:
             words.append(scan.original[m.start() : m.end()])
     return " ".join(words)
 

@@ -379,6 +379,8 @@ CASES: list[tuple[str, dict]] = [
     ("like Heat but not boring", {"like_titles": ["heat-1995"], "exclude_titles": []}),
     ("a drama that isn't Titanic", {"genres": ["drama"], "like_titles": [], "exclude_titles": ["titanic-1997"]}),
     ("a horror movie that isn't too scary", {"exclude_titles": [], "exclude_moods": ["scary"]}),
+    ("a thriller under 100 minutes", {"genres": ["thriller"], "max_runtime": 100, "query": "thriller"}),
+    ("not longer than an hour and a half", {"max_runtime": 90, "query": ""}),
     ("like Inception but less confusing", {"like_titles": ["inception-2010"], "exclude_moods": ["mind-bending"]}),
     (
         "any Christopher Nolan film besides Inception?",
