@@ -453,6 +453,8 @@ def _named_after(scan: Scan, toks: list[Tok], j: int) -> tuple[int, int] | None:
     """The Title Cased run that starts right at toks[j] ("like Zorblax Returns, but..."), as a span."""
     if not scan.has_case:
         return None  # in all-lower or ALL-CAPS text no word looks more like a title than the next
+    if j + 1 < len(toks) and toks[j].text in ("the", "a", "an") and not scan.capitalised(toks[j]):
+        j += 1  # "like the Office": the article is often typed in lower case
     run = next(((a, b) for a, b in _capitalised_runs(scan, toks) if a == j), None)
     if run is None or toks[run[0]].text.isdigit():
         return None

@@ -661,6 +661,8 @@ def test_reference_titles_keep_their_order() -> None:
     [
         ("something like The Zorblax Chronicles", ["The Zorblax Chronicles"]),
         ("movies like Zorblax, from the 80s", ["Zorblax"]),
+        ("something like the Office but a movie", ["Office"]),  # the article typed in lower case
+        ("something like the movies of the 90s", []),
         ("like Se7en and Heat", []),  # known titles
         ("something like Christopher Nolan films", []),  # a person
         ("something like Horror Comedy", []),  # genres, capitalised
