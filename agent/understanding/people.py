@@ -219,14 +219,16 @@ def refuse_people(scan: Scan, out: Understood) -> None:
     for (start, end), name in sorted(scan.named.items()):
         before = scan.text[:start]
         fan = _FAN_AFTER.match(scan.text, end)
+        cue = _REFUSED_BEFORE.search(before)
         no = (
-            bool(_REFUSED_BEFORE.search(before))
+            bool(cue)
             or bool(_NOT_A_FAN.search(before) and fan)
             or (last_end is not None and bool(_OR_ALSO.fullmatch(scan.text, last_end, start)))
         )
         last_end = (fan.end() if fan else end) if no else None
         if no:
             refused.append(name)
+            scan.take(cue.start() if cue else start, last_end, negated=True)  # "without" is no search word
     for name in refused:
         for said in (out.people, out.soft_people):
             if name in said:

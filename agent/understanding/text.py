@@ -38,6 +38,8 @@ class Tok(NamedTuple):
 
 
 _YEAR_IN_PARENS = re.compile(r"\((1[89]\d\d|20\d\d)\)")
+# "w/ Denzel", "a comedy w/o Adam Sandler": spelt out before anything is read
+_SHORTHAND = re.compile(r"\b[wW]/(?:([oO])\b)? *")
 
 
 def normalise_message(text: str) -> str:
@@ -66,6 +68,7 @@ class Scan:
 
     def __init__(self, text: str):
         original = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY)
+        original = _SHORTHAND.sub(lambda m: "without " if m[1] else "with ", original)
         # "Heat (1995)" reads as "Heat 1995", a title with its year; same length keeps offsets
         self.title_years = [m.span(1) for m in _YEAR_IN_PARENS.finditer(original)]
         self.title_year_starts = frozenset(start for start, _ in self.title_years)

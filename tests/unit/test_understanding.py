@@ -358,6 +358,8 @@ CASES: list[tuple[str, dict]] = [
     ("I am not a big Fincher fan. Or Tom Hanks.", {"people": [], "exclude_people": ["David Fincher", "Tom Hanks"]}),
     ("I don't like Meryl Streep, something funny", {"people": [], "exclude_people": ["Meryl Streep"]}),
     ("a drama without Al Pacino or Tom Hanks", {"people": [], "exclude_people": ["Al Pacino", "Tom Hanks"]}),
+    ("a comedy w/o Tom Hanks", {"people": [], "exclude_people": ["Tom Hanks"], "query": "comedy"}),
+    ("a comedy w/ Tom Hanks", {"people": ["Tom Hanks"], "exclude_people": []}),
     ("I have not seen anything with Tom Hanks", {"people": ["Tom Hanks"], "exclude_people": []}),
     ("No, Tom Hanks was great in it", {"exclude_people": []}),
     (
