@@ -220,6 +220,9 @@ class _NoCatalog:
     def people_index(self) -> dict[str, str]:
         return {}
 
+    def credits_of(self, movie_id: str) -> tuple[list[str], list[str]]:
+        return [], []
+
     def surname_index(self) -> dict:
         return {}
 

@@ -222,6 +222,11 @@ class Catalog:
         """Casefolded name -> name as credited, for every director and actor."""
         return self._people
 
+    def credits_of(self, movie_id: str) -> tuple[list[str], list[str]]:
+        """A film's directors and cast, billing order; empty for an id the catalog lacks."""
+        movie = self.movies.get(movie_id)
+        return (list(movie.directors), list(movie.cast)) if movie else ([], [])
+
     def surname_index(self) -> dict[str, Surname]:
         """Surname -> the prominent person it means here ("kubrick" -> Stanley Kubrick), built once."""
         if self._surnames is None:

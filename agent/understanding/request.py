@@ -13,7 +13,7 @@ from store.surnames import Surname
 
 
 class CatalogLookup(Protocol):
-    """The two questions understanding asks the catalog; the store implements them."""
+    """The questions understanding asks the catalog; the store implements them."""
 
     def resolve_title(self, text: str) -> TitleMatch | None:
         """Fuzzy resolution of a title as a user typed it ("the dark night" -> The Dark Knight)."""
@@ -28,6 +28,10 @@ class CatalogLookup(Protocol):
 
     def surname_index(self) -> Mapping[str, Surname]:
         """Surname -> the prominent person it means (store.surnames), for "something by Kubrick"."""
+        ...
+
+    def credits_of(self, movie_id: str) -> tuple[list[str], list[str]]:
+        """A film's directors and cast in billing order, for "by the director of Parasite"."""
         ...
 
 

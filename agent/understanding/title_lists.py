@@ -1,11 +1,15 @@
 """Titles read out of part of a message for other passes: after a verb of seeing or liking
-(agent.understanding.passing), after a verdict (agent.understanding.intents)."""
+(agent.understanding.passing), after a verdict (agent.understanding.intents); and the people a
+title stands for ("by the director of Parasite")."""
 
 from __future__ import annotations
 
+import re
+
+from agent.understanding.meaning import extend_unique
 from agent.understanding.people import People
-from agent.understanding.request import CatalogLookup
-from agent.understanding.text import PANNED_AFTER, Scan
+from agent.understanding.request import CatalogLookup, Understood
+from agent.understanding.text import GAP, PANNED_AFTER, Scan
 from agent.understanding.titles import _STRONG, MAX_TITLE_TOKENS, TitleReader, _same_title, panned_ids
 from store.catalog import TitleMatch
 
@@ -36,3 +40,31 @@ def ends_in_numbered_title(text: str, lookup: CatalogLookup) -> bool:
         if match is not None and _same_title(typed, match.title):
             return True
     return False
+
+
+# "movies by the director of Parasite", "something with the guy from Drive": the person a film stands
+# for, its directors or its top-billed actor
+_CREDIT_OF = re.compile(
+    r"\b(?:by|from)\s+(?:the\s+)?(?P<director>director|directors|maker|makers|filmmaker|creator)s?\s+"
+    r"(?:of|behind|who\s+made)\s+"
+    r"|\b(?:with|starring)\s+(?:the\s+)?(?:guy|actor|actress|star|lead|girl|woman|man|dude)\s+(?:from|of|in)\s+"
+)
+
+
+def read_credits_of_titles(scan: Scan, reader: TitleReader, out: Understood) -> None:
+    """Pass 0, before titles are read as references: the people such a phrase means are asked
+    for, and the film that names them is neither a reference nor a pick."""
+    for m in list(_CREDIT_OF.finditer(scan.text)):
+        if GAP in scan.text[m.start() : m.end()]:
+            continue
+        toks = scan.tokens()
+        j = next((k for k, t in enumerate(toks) if t.start >= m.end()), len(toks))
+        found, end = reader.read_list(toks, j, _STRONG)
+        if not found:
+            continue
+        directors, cast = reader.lookup.credits_of(found[0].movie_id)
+        people = directors[:2] if m["director"] else cast[:1]
+        if people:
+            extend_unique(out.people, people)
+            extend_unique(out.exclude_titles, [found[0].movie_id])  # known already: the others are wanted
+            scan.take(m.start(), toks[end - 1].end)

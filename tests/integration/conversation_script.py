@@ -426,6 +426,25 @@ CONVERSATIONS: dict[str, list[Turn]] = {
             has=("like psycho",),
         ),
     ],
+    # a film stands for its director or its star, and is not picked itself
+    "credits-of-a-film": [
+        T(
+            "movies by the director of Parasite",
+            intent=REC,
+            read={"people": ["Bong Joon Ho"]},
+            picks=True,
+            has=("bong joon ho",),
+            never=("parasite-2019",),
+        ),
+        T(
+            "something with the guy from Drive",
+            intent=REC,
+            read={"people": ["Ryan Gosling"]},
+            picks=True,
+            never=("drive-2011",),
+        ),
+        T("more", intent="more", picks=True, never=("drive-2011",)),
+    ],
     # -- mixed, longer conversations -------------------------------------------------------
     "long-evening": [
         T(

@@ -146,6 +146,14 @@ class FakeLookup:
                 carriers.setdefault(key, []).append(name)
         return {key: Surname(names[0], False) for key, names in carriers.items() if len(names) == 1}
 
+    CREDITS: ClassVar[dict[str, tuple[list[str], list[str]]]] = {
+        "parasite-2019": (["Bong Joon Ho"], ["Song Kang-ho", "Lee Sun-kyun"]),
+        "heat-1995": (["Michael Mann"], ["Al Pacino", "Robert De Niro"]),
+    }
+
+    def credits_of(self, movie_id: str) -> tuple[list[str], list[str]]:
+        return self.CREDITS.get(movie_id, ([], []))
+
 
 LOOKUP = FakeLookup()
 NOTHING = {"genres": [], "moods": [], "keywords": [], "people": [], "like_titles": [], "count": None}
@@ -388,6 +396,13 @@ CASES: list[tuple[str, dict]] = [
         "any Christopher Nolan film besides Inception?",
         {"people": ["Christopher Nolan"], "soft_people": [], "exclude_titles": ["inception-2010"]},
     ),
+    # a film can stand for its director or its star
+    (
+        "movies by the director of Parasite",
+        {"people": ["Bong Joon Ho"], "like_titles": [], "exclude_titles": ["parasite-2019"]},
+    ),
+    ("something with the guy from Heat, from the 90s", {"people": ["Al Pacino"], "year_min": 1990}),
+    ("a comedy by the director of Zorblax", {"people": [], "genres": ["comedy"]}),
     # a film said to be seen is the reference of a request that goes on about it
     ("I watched Heat last night, anything like it?", {"like_titles": ["heat-1995"], "year_min": None}),
     ("have you seen anything with Tom Hanks?", {"like_titles": [], "people": ["Tom Hanks"]}),
