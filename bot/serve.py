@@ -23,8 +23,9 @@ FrontEndServe = Callable[[object, Settings, asyncio.Event], Awaitable[None]]
 DRAIN_SECONDS = 45.0  # after stop: longer than the HTTP server's own 30 s grace for in-flight requests
 # How long a thread running a turn keeps the GIL while the event loop waits for it (Python's default
 # is 5 ms): the loop then reads the next request and sends finished answers within a millisecond.
-# In benchmarks/http_load.py at 50 clients (1 s pauses), 1 ms gave API p50 / direct p50 1.33 and
-# 1.30 against 1.51 and 1.47 with the default, run alternately; 0.2 ms was worse (README).
+# In benchmarks/http_load.py at 50 clients (1 s pauses), API p50 / direct p50 had a median of 1.33
+# over five runs with 1 ms against 1.47 over three with the default, though single runs overlap;
+# 0.2 ms was worse (README).
 SWITCH_INTERVAL = 0.001
 
 
