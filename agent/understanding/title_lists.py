@@ -45,7 +45,7 @@ def ends_in_numbered_title(text: str, lookup: CatalogLookup) -> bool:
 # "movies by the director of Parasite", "something with the guy from Drive": the person a film stands
 # for, its directors or its top-billed actor
 _CREDIT_OF = re.compile(
-    r"\b(?:by|from)\s+(?:the\s+)?(?P<director>director|directors|maker|makers|filmmaker|creator)s?\s+"
+    r"\b(?:by|from)\s+(?:the\s+)?(?P<director>director|maker|filmmaker|creator)s?\s+"
     r"(?:of|behind|who\s+made)\s+"
     r"|\b(?:with|starring)\s+(?:the\s+)?(?:guy|actor|actress|star|lead|girl|woman|man|dude)\s+(?:from|of|in)\s+"
 )
