@@ -121,7 +121,7 @@ def store_opinions(deps: Deps, user: str, opinions: dict[str, tuple[str, float |
             recorded["ratings"][movie_id] = value
         if intent == "liked" and (value or 0) >= 4:  # "I rated Heat 3.5" is a rating, not a like
             recorded["likes"].append(movie_id)
-        if intent == "disliked" and (value or 5) <= 2:
+        if intent == "disliked" and value <= 2:  # stated stars or DISLIKE_STARS: never None
             recorded.setdefault("dislikes", []).append(movie_id)
     return recorded
 

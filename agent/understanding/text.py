@@ -114,7 +114,8 @@ PRAISED = (
     r"\s+(?:was|is)\s+(?:so\s+|really\s+|just\s+|absolutely\s+)?(?:great|amazing|awesome|brilliant|fantastic"
     r"|incredible|excellent|superb|good|a masterpiece|my favou?rite)\b"
 )
-PANNED = r"\s+(?:was|is)\s+(?:so\s+|really\s+|just\s+|absolutely\s+)?(?:terrible|awful|horrible|boring|meh)\b"
+_PANNING = r"terrible|awful|horrible|boring|meh"
+PANNED = rf"\s+(?:was|is)\s+(?:so\s+|really\s+|just\s+|absolutely\s+)?(?:{_PANNING})\b"
 # "I just watched Heat and hated it", "Heat (1995), it was boring": a verdict against the film
 # said right after it makes it one to steer away from, never the reference; after a list, "hated it"
 # is said of its last title and "hated them" of all
@@ -124,7 +125,7 @@ PANNED_AFTER = re.compile(
     r"|did\s+not\s+(?:like|enjoy)|couldn'?t\s+stand|could\s+not\s+stand)"
     r"\s+(?:it|that|this|(?P<all>them(?:\s+both)?|both))\b"
     r"|(?:(?:it|that|which)\s+)?(?:was|is)\s+(?:so\s+|really\s+|just\s+|pretty\s+|absolutely\s+)?"
-    r"(?:terrible|awful|horrible|boring|bad|meh|dull|disappointing|overrated)\b"
+    rf"(?:{_PANNING}|bad|dull|disappointing|overrated)\b"
     r"|(?:it\s+)?sucked\b)"
 )
 
