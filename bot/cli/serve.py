@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import dataclasses
 import logging
 import sys
@@ -29,7 +28,7 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.serve import SWITCH_INTERVAL, plan, run
+    from bot.serve import SWITCH_INTERVAL, plan, run, run_event_loop
 
     http = settings.http
     if args.http is not None:
@@ -54,7 +53,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     try:
         log.info("ready: %d movies in the catalog, the model loaded", len(app.catalog))
         sys.setswitchinterval(SWITCH_INTERVAL)  # the front ends' event loop answers while turns run
-        failed = asyncio.run(run(app.service, settings, front_ends))
+        failed = run_event_loop(run(app.service, settings, front_ends))
     finally:
         sys.setswitchinterval(interval)
         app.close()

@@ -8,6 +8,7 @@ import logging
 import signal
 
 from bot.cli.base import UserError, open_service
+from bot.serve import run_event_loop
 from bot.settings import Settings
 
 log = logging.getLogger("moviebot")
@@ -38,7 +39,7 @@ def cmd_slack(args: argparse.Namespace, settings: Settings) -> int:
         logging.getLogger(name).setLevel(level)
     runtime = open_service(args, settings, serving=True)
     try:
-        asyncio.run(run_until_signalled(runtime.service, settings))
+        run_event_loop(run_until_signalled(runtime.service, settings))
     except SlackUnreachable as exc:
         raise UserError(str(exc)) from None
     finally:

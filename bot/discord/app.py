@@ -22,6 +22,7 @@ from discord.ext import commands
 from bot.discord.format import NO_MENTIONS, SORRY, slow_down
 from bot.discord.views import respond
 from bot.ratelimit import Cooldown
+from bot.serve import run_event_loop
 
 if TYPE_CHECKING:
     from agent.service import MovieService
@@ -165,7 +166,7 @@ def run(settings: Settings, service: MovieService) -> int:
             for sig in handled:
                 loop.remove_signal_handler(sig)
 
-    asyncio.run(main())
+    run_event_loop(main())
     log.info("moviebot stopped cleanly")
     return 0
 

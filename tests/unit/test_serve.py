@@ -13,7 +13,7 @@ import pytest
 
 from bot import serve as serve_module
 from bot.cli.commands import main
-from bot.serve import SWITCH_INTERVAL, FrontEnd, plan, run
+from bot.serve import SWITCH_INTERVAL, FrontEnd, plan, run, run_event_loop
 from bot.settings import Settings
 
 ALL_SET = {
@@ -108,6 +108,15 @@ async def test_a_front_end_that_ignores_stop_is_cancelled_after_the_drain_time(m
     assert "Stubborn did not stop within" in caplog.text
 
 
+def test_the_event_loop_is_asyncio_s_own_where_uvloop_is_missing(monkeypatch):
+    async def which_loop():
+        return type(asyncio.get_running_loop()).__module__
+
+    assert run_event_loop(which_loop()) == "uvloop"
+    monkeypatch.setitem(sys.modules, "uvloop", None)  # as on Windows, where uvicorn[standard] has no uvloop
+    assert run_event_loop(which_loop()).startswith("asyncio")
+
+
 def test_serve_with_nothing_configured_says_what_would_turn_each_on(monkeypatch, tmp_path, capsys):
     for name in (*ALL_SET, "MOVIEBOT_API_KEYS"):
         monkeypatch.delenv(name, raising=False)
@@ -135,6 +144,7 @@ def test_serve_runs_only_the_configured_front_ends_over_one_runtime(monkeypatch,
     started: list[tuple[str, object]] = []
     opened: list[object] = []
     intervals: list[float] = []
+    loops: set[str] = set()
     before = sys.getswitchinterval()
 
     def fake_serve_for(name):
@@ -142,6 +152,7 @@ def test_serve_runs_only_the_configured_front_ends_over_one_runtime(monkeypatch,
             started.append((name, service))
             opened.append("started")
             intervals.append(sys.getswitchinterval())
+            loops.add(type(asyncio.get_running_loop()).__module__)
 
         return serve
 
@@ -170,4 +181,5 @@ def test_serve_runs_only_the_configured_front_ends_over_one_runtime(monkeypatch,
     assert opened == ["opened, warmed", "started", "started", "closed"]  # warm before any front end starts
     # turns hand the event loop the interpreter within 1 ms while serving, and the process's own setting is back after
     assert intervals == [SWITCH_INTERVAL, SWITCH_INTERVAL] and sys.getswitchinterval() == before
+    assert loops == {"uvloop"}  # both front ends share one loop, uvicorn[standard]'s quicker one
     assert "Slack: off, SLACK_BOT_TOKEN and SLACK_APP_TOKEN are not set" in capsys.readouterr().err
