@@ -136,8 +136,8 @@ def read_years(scan: Scan, reading: Reading) -> None:
     text = scan.text
     points = []
     for m in _TIME_POINT.finditer(text):
-        if m["year"] and _seen_at(scan.lowered, m.start()):  # the viewing verb may be part of a title read
-            scan.take(m.start(), m.end())  # "I saw it in 1999", "I saw 1922 on Netflix": no film's year
+        if _seen_at(scan.lowered, m.start(), decade=not m["year"]):  # the viewing verb may be part of a title read
+            scan.take(m.start(), m.end())  # "I saw it in 1999", "I saw 1922 on Netflix", "in the 90s": no film's year
         elif span := _point_span(m, reading.today):
             points.append((m, span))
     spans: list[tuple[int, int, YearSpan]] = []
@@ -195,13 +195,17 @@ _VIEWED = re.compile(r"\b(?:saw|seen|watched|rewatched|re-watched|caught|went\s+
 _FROM_BEFORE = re.compile(r"\b(?:from|of|released|came\s+out|made)\s+(?:in\s+)?(?:the\s+)?$")
 
 
-def _seen_at(text: str, start: int) -> bool:
+def _seen_at(text: str, start: int, *, decade: bool = False) -> bool:
     """Whether the year starting at `start` dates a viewing ("we saw it in 1999") or follows the
-    viewing verb itself ("I saw 1922 on Netflix": the film of that name, not a year to ask for)."""
-    return _when_seen(text, start) and bool(_VIEWING_TIME.search(text[:start]))
+    viewing verb itself ("I saw 1922 on Netflix": the film of that name, not a year to ask for);
+    a decade only after "in the" ("I saw it in the 90s", not "I've seen the 90s classics")."""
+    cut = text.rfind(",", 0, start) + 1  # "I haven't seen it, anything in the 90s?" asks for them
+    viewing = _VIEWING_DECADE if decade else _VIEWING_TIME
+    return _when_seen(text[cut:], start - cut) and bool(viewing.search(text[:start]))
 
 
 _VIEWING_TIME = re.compile(r"\b(?:(?:back\s+)?in|saw|seen|watched|rewatched|re-watched)\s+$")
+_VIEWING_DECADE = re.compile(r"\bin\s+the\s+$")
 
 
 def _when_seen(text: str, start: int) -> bool:

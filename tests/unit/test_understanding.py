@@ -414,6 +414,11 @@ CASES: list[tuple[str, dict]] = [
     ("I watched Heat back in 2019, anything like it?", {"year_min": None}),
     ("I haven't seen many films from 1999", {"year_min": 1999, "year_max": 1999}),
     ("Something I haven't seen, from 1999", {"year_min": 1999, "year_max": 1999}),
+    ("I saw it in the 90s and loved it, anything like Heat?", {"like_titles": ["heat-1995"], "year_min": None}),
+    ("I watched a lot of westerns in the early 70s, any good ones?", {"genres": ["western"], "year_min": None}),
+    ("I haven't seen it, anything in the 90s?", {"year_min": 1990, "year_max": 1999}),
+    ("I haven't seen it, anything in 1999?", {"year_min": 1999, "year_max": 1999}),
+    ("I've seen tons of 90s thrillers, one I missed?", {"year_min": 1990, "year_max": 1999}),
     # a year or a "classic" said of a film named before is a fact or a verdict, not a wish
     ("wow..that movie came out in 1979", {"year_min": None, "year_max": None}),
     ("I think it was released in the 80s", {"year_min": None, "year_max": None}),
