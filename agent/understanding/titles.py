@@ -311,8 +311,9 @@ class TitleReader:
             part_number = k > j and toks[k - 1].text in PART_WORDS and self._sequel_end(toks, k - 1) > k
             if GAP in tok.text or (tok.text in HARD_STOPS and not part_number):  # "Kill Bill Vol. 2" goes on
                 break
-            if k > j and (_may_end_before(tok) or self._sequel_end(toks, k) > k or _grade_follows(toks, k)):
-                ends.append(k)  # before "from", "Frozen" II, or "rate Heat" a 4
+            if k > j and (_may_end_before(tok) or self._sequel_end(toks, k) > k or _grade_follows(toks, k)
+                          or self._case_ends_before(toks, k)):  # fmt: skip
+                ends.append(k)  # before "from", "Frozen" II, "rate Heat" a 4, or "Heat" back then
             if k > j and self._sequel_end(toks, k) == k + 1:  # "gave Toy Story 3 a 4": or with its number
                 ends.append(k + 1)
             k += 1
@@ -320,6 +321,19 @@ class TitleReader:
             ends.append(k)
         ends = sorted({e for e in ends if toks[e - 1].is_word})
         return [self.candidate(toks, j, e) for e in ends[:MAX_TITLE_CANDIDATES]]
+
+    def _case_ends_before(self, toks: list[Tok], k: int) -> bool:
+        """In a message with capitals, a capitalised word before a lowercase one that is no title's
+        connector may end a title ("we watched Heat back in the 90s")."""
+        tok, before = toks[k], toks[k - 1]
+        return (
+            self.scan.has_case
+            and tok.is_word
+            and before.is_word
+            and not self.scan.capitalised(tok)
+            and self.scan.capitalised(before)
+            and tok.text not in TITLE_CONNECTORS
+        )
 
     def backward(self, toks: list[Tok], j: int) -> list[_Candidate]:
         """Spans ending just before toks[j] ("a Fargo-style story", "Heat meets Ronin")."""

@@ -415,6 +415,7 @@ CASES: list[tuple[str, dict]] = [
     ("I haven't seen many films from 1999", {"year_min": 1999, "year_max": 1999}),
     ("Something I haven't seen, from 1999", {"year_min": 1999, "year_max": 1999}),
     ("I saw it in the 90s and loved it, anything like Heat?", {"like_titles": ["heat-1995"], "year_min": None}),
+    ("we watched Heat back in the 90s, something similar", {"like_titles": ["heat-1995"], "year_max": None}),
     ("I watched a lot of westerns in the early 70s, any good ones?", {"genres": ["western"], "year_min": None}),
     ("I haven't seen it, anything in the 90s?", {"year_min": 1990, "year_max": 1999}),
     ("I haven't seen it, anything in 1999?", {"year_min": 1999, "year_max": 1999}),
