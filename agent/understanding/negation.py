@@ -119,7 +119,7 @@ def walk_phrases(scan: Scan, reading: Reading) -> None:
             if effect.soft:
                 scan.kept.update(t.start for t in toks[i:end])
             else:
-                scan.take(toks[i].start, toks[end - 1].end)
+                scan.take(toks[i].start, toks[end - 1].end, aside=effect.aside)
         i = end
 
 

@@ -33,6 +33,7 @@ class Effect:
     popular: bool = False
     negated: Effect | None = None
     only_negated: bool = False  # "long" alone means nothing ("after a long day"); "not too long" does
+    aside: bool = False  # said of the speaker, not of the film wanted ("as a kid"): nothing to search for
 
     @property
     def soft(self) -> bool:
@@ -116,6 +117,15 @@ _GENRE_PHRASES: dict[str, Effect] = {
     "family friendly | kid friendly | child friendly | kids friendly | suitable for kids": _g(
         "family", moods=("family-friendly",)
     ),
+    # when the speaker saw films, not who a film is for: "westerns I loved as a kid"
+    "as a kid | as kids | as a child | as children | when i was a kid | when we were kids | when i was little": Effect(
+        aside=True
+    ),
+    "for adults | for grown ups | for grownups | for a grown up | adult animation | adults only": Effect(
+        exclude_genres=("family",)
+    ),
+    "for adults and kids | for kids and adults | for adults and children | for children and adults | "
+    "for grown ups and kids | for kids and grown ups": _g("family"),
     "fantasy | fantasies | sword and sorcery": _g("fantasy"),
     "magic | magical | wizard | wizards | wizardry": _k("magic", "fantasy"),
     "dragon | dragons": _k("dragons", "fantasy"),

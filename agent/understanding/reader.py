@@ -82,7 +82,7 @@ def _query(scan: Scan) -> str:
     words = []
     for m in TOKEN.finditer(scan.original.lower()):
         word = m.group()
-        refused = any(start <= m.start() < end for start, end in scan.negated)
+        refused = any(start <= m.start() < end for start, end in (*scan.negated, *scan.aside))
         if word[0].isalpha() and word not in STOPWORDS and word not in _NEVER_QUERIED and not refused:
             words.append(scan.original[m.start() : m.end()])
     return " ".join(words)

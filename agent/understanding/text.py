@@ -79,16 +79,19 @@ class Scan:
         self.text = lowered
         self.lowered = lowered  # the text before any span was blanked
         self.negated: list[tuple[int, int]] = []
+        self.aside: list[tuple[int, int]] = []  # said of the speaker, not of a film ("as a kid"): never searched
         self.kept: set[int] = set()  # starts of tokens that are mood or theme words, never filler
         self.named: dict[tuple[int, int], str] = {}  # spans taken as people's names -> the person
         self.has_case = any(c.islower() for c in self.original) and any(c.isupper() for c in self.original)
         self._tokens: list[Tok] | None = None
 
-    def take(self, start: int, end: int, *, negated: bool = False) -> None:
+    def take(self, start: int, end: int, *, negated: bool = False, aside: bool = False) -> None:
         self.text = self.text[:start] + GAP * (end - start) + self.text[end:]
         self._tokens = None
         if negated:
             self.negated.append((start, end))
+        if aside:
+            self.aside.append((start, end))
 
     def tokens(self) -> list[Tok]:
         if self._tokens is None:

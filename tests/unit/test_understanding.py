@@ -416,8 +416,13 @@ CASES: list[tuple[str, dict]] = [
     ("Something I haven't seen, from 1999", {"year_min": 1999, "year_max": 1999}),
     ("I saw it in the 90s and loved it, anything like Heat?", {"like_titles": ["heat-1995"], "year_min": None}),
     ("we watched Heat back in the 90s, something similar", {"like_titles": ["heat-1995"], "year_max": None}),
-    ("I watched a lot of westerns in the early 70s, any good ones?", {"genres": ["western"], "year_min": None}),
+    ("I watched westerns in the early 70s as a kid, any good ones?", {"genres": ["western"], "year_min": None}),
     ("I haven't seen it, anything in the 90s?", {"year_min": 1990, "year_max": 1999}),
+    # who the film is for, and when the speaker saw films
+    ("an animated movie for adults", {"genres": ["animation"], "exclude_genres": ["family"]}),
+    ("something for adults and kids", {"genres": ["family"], "exclude_genres": []}),
+    ("comedies I loved as a kid", {"genres": ["comedy"], "query": "comedies"}),
+    ("movies I loved when I was a kid", {"genres": [], "query": ""}),
     ("I haven't seen it, anything in 1999?", {"year_min": 1999, "year_max": 1999}),
     ("I've seen tons of 90s thrillers, one I missed?", {"year_min": 1990, "year_max": 1999}),
     # a year or a "classic" said of a film named before is a fact or a verdict, not a wish
