@@ -68,5 +68,6 @@ class State(InputState, OutputState, total=False):
     picks: list[dict]  # chosen candidates, best first, with "reasons"
     shown: Annotated[list[str], accumulate_ids]  # every id suggested in this thread
     last_picks: list[dict]  # the previous answer's picks (id, reasons), for "why" and "the second one"
+    focus: str | None  # the one pick since spoken of ("why the second one?"): what "that one" means next
     llm_calls: int  # chat-model calls made this turn (at most 2)
     debug: dict[str, Any]  # timings and counts, never shown to users

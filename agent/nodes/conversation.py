@@ -42,7 +42,8 @@ def respond_smalltalk(state: State, deps: Deps) -> dict:
 
 
 def _pointed(state: State, deps: Deps) -> list[str]:
-    """Movie ids the message points at: named titles, or "the second one" among the last picks."""
+    """Movie ids the message points at: named titles, "the second one" among the last picks, or
+    the one pick spoken of since."""
     last = [p["id"] for p in state.get("last_picks") or []]
     if state.get("mentioned"):
         return list(state["mentioned"])
@@ -52,7 +53,9 @@ def _pointed(state: State, deps: Deps) -> list[str]:
             return [last[ordinal]]
         except IndexError:
             return []
-    return last[:1] if len(last) == 1 else []
+    if len(last) == 1:
+        return last
+    return [state["focus"]] if state.get("focus") in last else []  # "why the second?" ... "seen that one"
 
 
 def answer_why(state: State, deps: Deps) -> dict:
@@ -79,7 +82,7 @@ def answer_why(state: State, deps: Deps) -> dict:
                 lines.append(f"  {said}.")
         if movie.overview:
             lines.append(f"  {movie.overview}")
-    return _say("\n".join(lines), "why")
+    return {**_say("\n".join(lines), "why"), "focus": targets[0] if len(targets) == 1 else None}
 
 
 def record_opinion(state: State, deps: Deps) -> dict:
@@ -89,6 +92,8 @@ def record_opinion(state: State, deps: Deps) -> dict:
     if not targets and state.get("unknown_titles"):  # "watched Alien 3, loved it" with no Alien 3
         return _say(f"{not_in_catalog(state['unknown_titles'])}, so I haven't noted anything.", intent)
     if not targets:
+        if state.get("last_picks"):
+            return _say('Which one do you mean? Name it, or say "the second one".', intent)
         return _say('Which movie do you mean? Name it, or say "the second one" after I suggest some.', intent)
     labels = [deps.catalog.movies[m].label for m in targets]
     stars = state.get("stated_rating")

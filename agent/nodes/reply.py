@@ -57,6 +57,7 @@ def reply(state: State, deps: Deps) -> dict:
         "messages": [{"role": "assistant", "text": text}],
         "shown": [p["id"] for p in picks],
         "last_picks": remembered,
+        "focus": None,
     }
 
 

@@ -75,6 +75,7 @@ _HELP = re.compile(
 _WHY = re.compile(
     r"^\W*(?:(?:but|and|so|ok|okay|hmm+)\W+)?why\b(?!\s+not\b)"
     r"|\bwhy\s+(?:did|do|would|is|was|that|this|the|'d)\b|\b(?:explain|what makes|how come)\b"
+    r"|(?<!know )(?<!sure )(?<!idk )\bwhy\W*$"  # "the second one, why?"
 )
 _WHY_TARGET = re.compile(
     r"\b(?:why(?:\s+(?:did|do|would)\s+you\s+(?:pick|choose|recommend|suggest|include|go\s+with)|\s+(?:is|was))?"

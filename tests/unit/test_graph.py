@@ -106,6 +106,20 @@ def test_why_answers_from_the_recorded_facts(starter, profiles):
     assert second["title"] in why["reply"] and "1990s" in why["reply"]
 
 
+def test_the_pick_just_explained_is_what_that_one_means_next(starter, profiles):
+    bot = make_bot(starter, profiles)
+    first = bot.ask("a heist movie from the 2000s", user="cli:dan")
+    second = first["recommendations"][1]
+    why = bot.ask("the second one, why?", user="cli:dan")  # a "why" that ends the message
+    assert why["intent"] == "why" and why["reply"].startswith(second["title"])
+    seen = bot.ask("not that one, I saw it as a kid", user="cli:dan")
+    assert second["title"] in seen["reply"] and profiles.has_watched("cli:dan", second["id"])
+    assert [r["movie_id"] for r in profiles.watched("cli:dan")] == [second["id"]]
+    bot.ask("more", user="cli:dan")  # new picks: "that one" could be any of them again
+    unclear = bot.ask("seen that one", user="cli:dan")
+    assert unclear["reply"] == 'Which one do you mean? Name it, or say "the second one".'
+
+
 def test_seen_in_chat_is_remembered_and_never_suggested(starter, profiles):
     bot = make_bot(starter, profiles)
     first = bot.ask("heist movies", user="cli:eve")
