@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 import prompts
 from agent.deps import Deps
-from agent.factcheck import asked_clause, genre_phrase, outside_clause, sentences
+from agent.factcheck import a_or_an, asked_clause, genre_phrase, outside_clause, sentences
 from agent.profile import Profile
 from agent.understanding.request import Request
 from agent.untrusted import own_links, sanitise, unknown_references
@@ -99,7 +99,7 @@ def taste_reason(movie: Movie, profile: Profile, catalog: Catalog) -> str:
         if len(sharing) >= TASTE_EVIDENCE and affinity > 0.15:
             return f"you tend to rate {genre} films highly ({len(sharing)} you liked)"
         if sharing and not best:
-            best = f"since you liked {sharing[0].title}, also {'an' if genre[0] in 'aeiou' else 'a'} {genre} film"
+            best = f"since you liked {sharing[0].title}, also {a_or_an(genre + ' film')}"
     return best
 
 
@@ -147,7 +147,7 @@ def _shared_with(movie: Movie, anchor: Movie, *, suffix: str) -> list[str]:
     if keywords:
         facts.append(f'shares the theme "{keywords[0]}"{suffix}')
     elif len(genres) >= 2 and not facts:
-        facts.append(f"a {genre_phrase(genres)}{suffix}")
+        facts.append(f"{a_or_an(genre_phrase(genres))}{suffix}")
     return facts[:2]
 
 

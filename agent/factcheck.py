@@ -29,6 +29,11 @@ def genre_phrase(genres: list[str]) -> str:
     return phrase if ordered and ordered[-1] in NOUN_GENRES else f"{phrase} film"
 
 
+def a_or_an(phrase: str) -> str:
+    """ "an action film", "a crime thriller", "an 80s film": the article the phrase takes."""
+    return f"{'an' if phrase[:1].lower() in 'aeiou8' else 'a'} {phrase}"
+
+
 def asked_genres(request: Mapping) -> list[str]:
     """Every genre a request asks for: all of `genres`, and the alternatives of `any_genres`."""
     return [*(request.get("genres") or []), *(request.get("any_genres") or [])]
@@ -109,7 +114,7 @@ def asked_clause(movie: Movie, request: Mapping) -> str:
         bits.append("film")
     phrase = " ".join(b for b in bits if b)
     if phrase:
-        phrase = f"{'an' if phrase[0] in 'aeiou8' else 'a'} {phrase}"
+        phrase = a_or_an(phrase)
     extras = []
     if (request.get("max_runtime") or request.get("min_runtime")) and "runtime" not in broken:
         extras.append(f"{movie.runtime} minutes long")
@@ -158,10 +163,10 @@ def outside_clause(movie: Movie, request: Mapping) -> str:
         if either and not any(g in movie.genres for g in either):
             missing.append(" or ".join(either))
         has = ", ".join(movie.genres) or "no genre"
-        parts.append(f"not a {' or '.join(missing)} film ({has}), unlike what {OUTSIDE}")
+        parts.append(f"not {a_or_an(' or '.join(missing) + ' film')} ({has}), unlike what {OUTSIDE}")
     if "exclude_genres" in broken:
         unwanted = [g for g in request.get("exclude_genres") or [] if g in movie.genres]
-        parts.append(f"a {' and '.join(unwanted)} film, though you asked for no {' or '.join(unwanted)}")
+        parts.append(f"{a_or_an(' and '.join(unwanted) + ' film')}, though you asked for no {' or '.join(unwanted)}")
     if "people" in broken:
         missing = [p for p in request.get("people") or [] if p not in movie.directors and p not in movie.cast]
         parts.append(f"without {' or '.join(missing)}, whom {OUTSIDE}")

@@ -1,5 +1,6 @@
 from agent.explanations import named_titles, reasons_for, render_movies, template_explanation
 from agent.profile import build_profile
+from store.movie import Movie
 
 
 def test_named_titles_reads_titles_not_names_or_sentence_starts(catalog):
@@ -51,3 +52,15 @@ def test_the_synopsis_sentence_is_not_cut_at_an_initial_or_an_abbreviation():
     assert _first_sentence(medic) == "World War II American Army Medic Desmond T. Doss refuses to kill people."
     rangers = "When U.S. Rangers attempt to kidnap two underlings, things go wrong. More follows."
     assert _first_sentence(rangers) == "When U.S. Rangers attempt to kidnap two underlings, things go wrong."
+
+
+def test_a_genre_shared_with_a_reference_takes_its_article(catalog):
+    """ "An action sci-fi film, like Inception", never "A action"."""
+    anchor = Movie("inception-2010", "Inception", 2010, genres=["action", "sci-fi"])
+    avatar = Movie("avatar-2009", "Avatar", 2009, genres=["action", "adventure", "sci-fi"])
+    reasons = reasons_for(avatar, request={}, anchors=[anchor], profile=None, catalog=catalog)
+    assert template_explanation(avatar, reasons).startswith("An action sci-fi film, like Inception")
+    noir = Movie("laura-1944", "Laura", 1944, genres=["film-noir", "mystery"])
+    reasons = reasons_for(noir, request={}, anchors=[Movie("x-1950", "X", 1950, genres=["film-noir", "mystery"])],
+                          profile=None, catalog=catalog)  # fmt: skip
+    assert template_explanation(noir, reasons).startswith("A noir mystery film, like X")
