@@ -56,6 +56,7 @@ class State(InputState, OutputState, total=False):
     request: Request  # the merged request (an Understood as a dict), kept for follow-ups
     ordinal: int | None  # "the second one" -> 1, resolved against last_picks
     mentioned: list[str]  # ids named in the message as seen/liked/disliked
+    every: bool  # the message is about every film of the last list ("seen all of those")
     stated_rating: float | None  # stars stated with them, or a verdict's ("loved" 5, "boring" 2)
     stars_said: bool  # the message gave those stars in so many words ("a 4"), so the reply may repeat them
     unknown_titles: list[str]  # films the message named that the catalog lacks ("Alien 3")

@@ -47,6 +47,8 @@ def _pointed(state: State, deps: Deps) -> list[str]:
     last = [p["id"] for p in state.get("last_picks") or []]
     if state.get("mentioned"):
         return list(state["mentioned"])
+    if state.get("every"):
+        return last
     ordinal = state.get("ordinal")
     if ordinal is not None and last:
         try:
@@ -100,7 +102,7 @@ def record_opinion(state: State, deps: Deps) -> dict:
     if deps.profiles is None or not state.get("user"):
         return _say(f"Noted: {', '.join(labels)}. (I have nowhere to remember it in this session.)", intent)
     recorded = store_opinions(deps, state["user"], {m: (intent, stars) for m in targets})
-    names = " and ".join(labels)
+    names = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
     if state.get("stars_said") and stars is not None and intent in ("liked", "disliked"):  # "gave Heat a 4"
         then = "I'll look for more in that vein." if intent == "liked" else "I'll steer away from things like it."
         text = f"Noted: {stars:g} out of 5 for {names}. {then}"

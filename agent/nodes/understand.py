@@ -31,7 +31,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     if not previous and seeded:
         previous = _fold_context(seeded, deps)
     has_previous = bool(previous) or bool(last_picks)
-    base = {"messages": [*seeded, {"role": "user", "text": message}], "ordinal": None, "mentioned": [],
+    base = {"messages": [*seeded, {"role": "user", "text": message}], "ordinal": None, "mentioned": [], "every": False,
             "stated_rating": None, "stars_said": False, "llm_calls": 0, "picks": [], "candidates": [], "in_passing": {},
             "recorded": {}, "noted": "", "debug": {}, "unknown_titles": []}  # fmt: skip
     if not message and state.get("always_recommend"):
@@ -54,6 +54,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     if intent == "recommend" and not state.get("always_recommend") and says_nothing(message, understood, deps.catalog):
         intent = "unclear"
     update = {**base, "intent": intent, "ordinal": classified.ordinal, "mentioned": classified.titles,
+              "every": classified.every,
               "stated_rating": classified.rating, "stars_said": classified.stars_said, "llm_calls": calls,
               "unknown_titles": list(understood.unknown_titles)}  # fmt: skip
     # "something older", "from the 80s": a message that says nothing about the film itself follows on

@@ -28,6 +28,7 @@ class Classified:
     titles: list[str] = field(default_factory=list)  # catalog ids the feedback or question is about
     rating: float | None = None  # stars, 0.5-5
     stars_said: bool = False  # the message gave the stars ("a 4", "⭐⭐⭐"), not only a verdict ("great")
+    every: bool = False  # about every film of the last list ("seen all of those", "loved them both")
 
 
 _ORDINAL_WORDS = {
@@ -123,6 +124,10 @@ _ONLY_A_VERDICT = re.compile(rf"^\W*[^\W\d_][\w'-]*(?:\s+\d+)?(?:{PRAISED}|{PANN
 # What a verdict is about when no title is named: "loved it", "great pick", "hated that one".
 _REFERENT = re.compile(
     r"\b(?:it|that|this|them|those|these|both|all of them|pick|choice|suggestion|rec|recommendation|one)\b"
+)
+_EVERY = re.compile(
+    r"\ball(?: of)? (?:them|those|these|three|four|five|of the above)\b|\b(?:them|those|these) all\b"
+    r"|\bevery (?:one|single one) of (?:them|those|these)\b"
 )
 _STARS = re.compile(
     r"(?<![\w.])(?P<n>\d(?:\.5)?|10|one|two|three|four|five)\s*(?:(?:/|out\s+of)\s*(?P<of>5|10)\b|stars?\b)"
@@ -236,15 +241,17 @@ def _feedback(
     titles += [t for t in understood.exclude_titles if t not in titles]
     if not titles and (anchor is not None or rating is not None):
         titles = _named_titles(text, lowered, anchor, lookup)
-    has_referent = bool(titles) or ordinal is not None or bool(_REFERENT.search(lowered))
+    every = not titles and ordinal is None and bool(_EVERY.search(lowered))
+    has_referent = bool(titles) or ordinal is not None or every or bool(_REFERENT.search(lowered))
     if verdict is not None and (has_referent or rating is not None):
         _, intent, stars = verdict
-        return Classified(intent, ordinal=ordinal, titles=titles, rating=rating or stars, stars_said=rating is not None)
+        return Classified(intent, ordinal=ordinal, titles=titles, rating=rating or stars, stars_said=rating is not None,
+                          every=every)  # fmt: skip
     if rating is not None:
         intent = "liked" if rating >= 3 else "disliked"
-        return Classified(intent, ordinal=ordinal, titles=titles, rating=rating, stars_said=True)
+        return Classified(intent, ordinal=ordinal, titles=titles, rating=rating, stars_said=True, every=every)
     if seen is not None and has_referent:
-        return Classified("seen", ordinal=ordinal, titles=titles)
+        return Classified("seen", ordinal=ordinal, titles=titles, every=every)
     return None
 
 

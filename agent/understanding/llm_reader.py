@@ -118,7 +118,8 @@ def _from_llm(
     stars = answer.stars if answer.stars is not None and 0.5 <= answer.stars <= 5 else rules_intent.rating
     classified = Classified(intent=intent, ordinal=answer.ordinal if answer.ordinal is not None
                             else rules_intent.ordinal, titles=mentioned, rating=stars,
-                            stars_said=rules_intent.stars_said)  # fmt: skip
+                            stars_said=rules_intent.stars_said,
+                            every=rules_intent.every and not mentioned and answer.ordinal is None)  # fmt: skip
     return classified, request
 
 

@@ -120,6 +120,18 @@ def test_the_pick_just_explained_is_what_that_one_means_next(starter, profiles):
     assert unclear["reply"] == 'Which one do you mean? Name it, or say "the second one".'
 
 
+def test_seen_all_of_those_marks_every_pick_watched(starter, profiles):
+    bot = make_bot(starter, profiles)
+    first = bot.ask("something like Inception", user="cli:ann")
+    said = bot.ask("I have seen all of those", user="cli:ann")
+    shown = [r["id"] for r in first["recommendations"]]
+    assert len(shown) == 3 and all(profiles.has_watched("cli:ann", m) for m in shown)
+    labels = [f"{r['title']} ({r['year']})" for r in first["recommendations"]]
+    assert f"{labels[0]}, {labels[1]} and {labels[2]} marked as watched" in said["reply"]
+    unclear = bot.ask("loved them both", user="cli:ann")  # "both" of three: which two?
+    assert unclear["reply"].startswith("Which one do you mean?") and not profiles.ratings("cli:ann")
+
+
 def test_seen_in_chat_is_remembered_and_never_suggested(starter, profiles):
     bot = make_bot(starter, profiles)
     first = bot.ask("heist movies", user="cli:eve")
