@@ -1,8 +1,8 @@
 """The recommender as a LangGraph state machine, shared by every front end.
 
 understand_message -> [note_in_passing] -> retrieve -> rank -> explain -> reply
-                                         -> answer_why | record_opinion | respond_help | respond_smalltalk
-                                         | respond_unclear
+                                         -> answer_why | answer_facts | record_opinion | respond_help
+                                         | respond_smalltalk | respond_unclear
 
 note_in_passing runs only when the message stated facts on the side ("we already saw
 Inception"): each step of a graph costs a LangGraph superstep, and most messages state none.
@@ -20,6 +20,7 @@ from langgraph.graph import END, START, StateGraph
 
 from agent.deps import Deps
 from agent.nodes.conversation import (
+    answer_facts,
     answer_why,
     note_in_passing,
     record_opinion,
@@ -34,14 +35,16 @@ from agent.nodes.retrieve import retrieve
 from agent.nodes.understand import understand_message
 from agent.state import InputState, OutputState, State
 
-Answer = Literal["retrieve", "answer_why", "record_opinion", "respond_help", "respond_smalltalk", "respond_unclear"]
+Answer = Literal[
+    "retrieve", "answer_why", "answer_facts", "record_opinion", "respond_help", "respond_smalltalk", "respond_unclear"
+]
 
 
 def route_after_understand(
     state: State,
 ) -> Literal[
-    "note_in_passing", "retrieve", "answer_why", "record_opinion", "respond_help", "respond_smalltalk",
-    "respond_unclear",
+    "note_in_passing", "retrieve", "answer_why", "answer_facts", "record_opinion", "respond_help",
+    "respond_smalltalk", "respond_unclear",
 ]:  # fmt: skip
     """Facts stated on the side are stored first; then as route_request."""
     if state.get("in_passing"):
@@ -58,6 +61,8 @@ def route_request(state: State) -> Answer:
         return "retrieve" if state.get("request") is not None else "respond_help"
     if intent == "why":
         return "answer_why"
+    if intent == "facts":
+        return "answer_facts"
     if intent in ("seen", "liked", "disliked"):
         return "record_opinion"
     if intent == "smalltalk":
@@ -76,6 +81,7 @@ def build_graph(deps: Deps, checkpointer: BaseCheckpointSaver | None = None):
         ("explain", explain),
         ("reply", reply),
         ("answer_why", answer_why),
+        ("answer_facts", answer_facts),
         ("record_opinion", record_opinion),
         ("respond_help", respond_help),
         ("respond_smalltalk", respond_smalltalk),
@@ -88,6 +94,7 @@ def build_graph(deps: Deps, checkpointer: BaseCheckpointSaver | None = None):
     graph.add_edge("retrieve", "rank")
     graph.add_edge("rank", "explain")
     graph.add_edge("explain", "reply")
-    for name in ("reply", "answer_why", "record_opinion", "respond_help", "respond_smalltalk", "respond_unclear"):
+    for name in ("reply", "answer_why", "answer_facts", "record_opinion", "respond_help", "respond_smalltalk",
+                 "respond_unclear"):  # fmt: skip
         graph.add_edge(name, END)
     return graph.compile(checkpointer=checkpointer)

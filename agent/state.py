@@ -57,6 +57,7 @@ class State(InputState, OutputState, total=False):
     ordinal: int | None  # "the second one" -> 1, resolved against last_picks
     mentioned: list[str]  # ids named in the message as seen/liked/disliked
     every: bool  # the message is about every film of the last list ("seen all of those")
+    facts: list[str]  # what a question asks of a film: runtime, directors, cast, year, plot, language
     stated_rating: float | None  # stars stated with them, or a verdict's ("loved" 5, "boring" 2)
     stars_said: bool  # the message gave those stars in so many words ("a 4"), so the reply may repeat them
     unknown_titles: list[str]  # films the message named that the catalog lacks ("Alien 3")
@@ -69,6 +70,6 @@ class State(InputState, OutputState, total=False):
     picks: list[dict]  # chosen candidates, best first, with "reasons"
     shown: Annotated[list[str], accumulate_ids]  # every id suggested in this thread
     last_picks: list[dict]  # the previous answer's picks (id, reasons), for "why" and "the second one"
-    focus: str | None  # the one pick since spoken of ("why the second one?"): what "that one" means next
+    focus: str | None  # the one film since spoken of ("why the second one?"): what "that one" means next
     llm_calls: int  # chat-model calls made this turn (at most 2)
     debug: dict[str, Any]  # timings and counts, never shown to users

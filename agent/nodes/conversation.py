@@ -8,7 +8,9 @@ from agent.explanations import links_to
 from agent.factcheck import crowd_errors
 from agent.nodes.reply import not_in_catalog
 from agent.state import State
+from store.movie import Movie
 from store.profiles import DISLIKE_STARS, LIKE_STARS
+from store.vocab import LANGUAGES
 
 HELP = (
     "Tell me what you're in the mood for and I'll suggest a few movies, each with a reason. For example:\n"
@@ -43,7 +45,7 @@ def respond_smalltalk(state: State, deps: Deps) -> dict:
 
 def _pointed(state: State, deps: Deps) -> list[str]:
     """Movie ids the message points at: named titles, "the second one" among the last picks, or
-    the one pick spoken of since."""
+    the one film spoken of since ("why the second one?", "what's Heat about?")."""
     last = [p["id"] for p in state.get("last_picks") or []]
     if state.get("mentioned"):
         return list(state["mentioned"])
@@ -57,7 +59,7 @@ def _pointed(state: State, deps: Deps) -> list[str]:
             return []
     if len(last) == 1:
         return last
-    return [state["focus"]] if state.get("focus") in last else []  # "why the second?" ... "seen that one"
+    return [state["focus"]] if state.get("focus") else []  # "why the second?" ... "seen that one"
 
 
 def answer_why(state: State, deps: Deps) -> dict:
@@ -87,6 +89,53 @@ def answer_why(state: State, deps: Deps) -> dict:
     return {**_say("\n".join(lines), "why"), "focus": targets[0] if len(targets) == 1 else None}
 
 
+def answer_facts(state: State, deps: Deps) -> dict:
+    """ "Is it long?", "who directed the third one?", "what's Heat about?": the catalog's own data."""
+    targets = _pointed(state, deps)
+    if not targets:
+        return _which(state, "facts")
+    asked = state.get("facts") or []
+    text = "\n".join(film_facts(deps.catalog.movies[m], asked) for m in targets)
+    return {**_say(text, "facts"), "focus": targets[0] if len(targets) == 1 else state.get("focus")}
+
+
+def film_facts(movie: Movie, asked: list[str]) -> str:
+    """One sentence per fact asked, each saying what the catalog holds, or that it holds nothing."""
+    label, said = movie.label, []
+    for fact in asked:
+        if fact == "runtime":
+            hours, minutes = divmod(movie.runtime or 0, 60)
+            length = f" ({hours} h {minutes:02d} min)" if hours else ""
+            said.append(f"{label} runs {movie.runtime} minutes{length}." if movie.runtime
+                        else f"I don't know how long {label} runs.")  # fmt: skip
+        elif fact == "directors":
+            said.append(f"{label} was directed by {_names(movie.directors)}." if movie.directors
+                        else f"I don't know who directed {label}.")  # fmt: skip
+        elif fact == "cast":
+            said.append(f"{label} stars {_names(movie.cast[:4])}." if movie.cast else f"I don't have {label}'s cast.")
+        elif fact == "year":
+            said.append(f"{movie.title} came out in {movie.year}." if movie.year
+                        else f"I don't know when {label} came out.")  # fmt: skip
+        elif fact == "plot":
+            said.append(f"{label}: {movie.overview}" if movie.overview else f"I have no synopsis of {label}.")
+        elif fact == "language" and movie.language:
+            said.append(f"{label} is in {LANGUAGES.get(movie.language, movie.language)}.")
+        elif fact == "language":
+            said.append(f"I don't know what language {label} is in.")
+    return " ".join(said)
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _which(state: State, intent: str) -> dict:
+    """The message points at no film this conversation can tell."""
+    if state.get("last_picks"):
+        return _say('Which one do you mean? Name it, or say "the second one".', intent)
+    return _say('Which movie do you mean? Name it, or say "the second one" after I suggest some.', intent)
+
+
 def record_opinion(state: State, deps: Deps) -> dict:
     """ "I've seen Heat", "loved the first one", "hated Titanic": written to the profile."""
     intent = state.get("intent") or "seen"
@@ -94,15 +143,13 @@ def record_opinion(state: State, deps: Deps) -> dict:
     if not targets and state.get("unknown_titles"):  # "watched Alien 3, loved it" with no Alien 3
         return _say(f"{not_in_catalog(state['unknown_titles'])}, so I haven't noted anything.", intent)
     if not targets:
-        if state.get("last_picks"):
-            return _say('Which one do you mean? Name it, or say "the second one".', intent)
-        return _say('Which movie do you mean? Name it, or say "the second one" after I suggest some.', intent)
+        return _which(state, intent)
     labels = [deps.catalog.movies[m].label for m in targets]
     stars = state.get("stated_rating")
     if deps.profiles is None or not state.get("user"):
         return _say(f"Noted: {', '.join(labels)}. (I have nowhere to remember it in this session.)", intent)
     recorded = store_opinions(deps, state["user"], {m: (intent, stars) for m in targets})
-    names = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+    names = _names(labels)
     if state.get("stars_said") and stars is not None and intent in ("liked", "disliked"):  # "gave Heat a 4"
         then = "I'll look for more in that vein." if intent == "liked" else "I'll steer away from things like it."
         text = f"Noted: {stars:g} out of 5 for {names}. {then}"

@@ -18,7 +18,8 @@ from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.text import PANNED, PRAISED, normalise_message, word_set
 from agent.understanding.title_lists import ends_in_numbered_title, titles_after
 
-Intent = Literal["recommend", "refine", "more", "why", "seen", "liked", "disliked", "help", "smalltalk"]
+Intent = Literal["recommend", "refine", "more", "why", "facts", "seen", "liked", "disliked", "help", "smalltalk"]
+Fact = Literal["runtime", "directors", "cast", "year", "plot", "language"]
 
 
 @dataclass
@@ -28,7 +29,8 @@ class Classified:
     titles: list[str] = field(default_factory=list)  # catalog ids the feedback or question is about
     rating: float | None = None  # stars, 0.5-5
     stars_said: bool = False  # the message gave the stars ("a 4", "⭐⭐⭐"), not only a verdict ("great")
-    every: bool = False  # about every film of the last list ("seen all of those", "loved them both")
+    every: bool = False  # about every film of the last list ("seen all of those")
+    facts: tuple[Fact, ...] = ()  # what a question asks of a film ("is it long?": runtime)
 
 
 _ORDINAL_WORDS = {
@@ -122,6 +124,33 @@ _SENTIMENTS: tuple[tuple[re.Pattern[str], Intent, float, bool], ...] = (
 # A whole message that is one word (a film's name, maybe numbered) and a verdict on it.
 _ONLY_A_VERDICT = re.compile(rf"^\W*[^\W\d_][\w'-]*(?:\s+\d+)?(?:{PRAISED}|{PANNED})\W*$")
 # What a verdict is about when no title is named: "loved it", "great pick", "hated that one".
+# A question about a film shown or named, answered from the catalog: "is it long?", "who directed
+# the third one?", "what's Heat about?". Each match ends where the film's name may follow.
+_THE_FILM = r"(?:it|that|this|(?:that|this|the) (?:one|movie|film)|the \w+ one|number \w+|#\d|[^.?!]{1,80}?)"
+_FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
+    (fact, re.compile(pattern))
+    for fact, pattern in (
+        ("runtime", r"\bhow long(?: is| was|'s)?\b|\bhow many minutes(?: is| was)?\b"
+                    r"|\b(?:what'?s )?the (?:runtime|length)(?: of)?\b"
+                    rf"|\b(?:is|was)\b(?= {_THE_FILM}(?: too| very| really| pretty| that)? (?:long|short)\W*$)"),
+        ("directors", r"\bwho (?:directed|made)\b|\bwho(?:'s| is| was) the director(?: of)?\b"),
+        ("cast", r"\bwho(?:'s| is| was| are| were) in\b|\bwho (?:stars|starred|acts|acted|plays|played)(?: in)?\b"
+                 r"|\b(?:who'?s|who is|what'?s|what is) (?:in )?the cast(?: of)?\b"),
+        ("year", rf"\bwhen (?:did|was|is)\b(?= {_THE_FILM} (?:come out|made|released)\b)|\bwhat year (?:is|was|did)\b"
+                 r"|\bhow old is\b"),
+        ("plot", rf"\bwhat(?:'s| is| was)\b(?= {_THE_FILM} about\W*$)"
+                 r"|\bwhat(?:'s| is) the (?:plot|story|premise)(?: of)?\b"),
+        ("language", r"\bwhat language\b(?: is| was)?"
+                     rf"|\b(?:is|was)\b(?= {_THE_FILM} (?:in english|subtitled|dubbed|in a foreign language)\W*$)"),
+    )
+)  # fmt: skip
+_QUESTION_REFERENT = re.compile(r"\b(?:it|that|this|that one|this one|the (?:movie|film))\W*$|\b(?:it|that|this)\b")
+# ... unless the message also asks for films: "who directed Heat? something like it"
+_WANTS_PICKS = re.compile(
+    r"\b(?:something|anything|recommend\w*|suggest\w*|similar|give me|show me|another|others?|else|more like"
+    r"|(?:i|we) (?:want|need)|movies|films)\b"
+)
+
 _REFERENT = re.compile(
     r"\b(?:it|that|this|them|those|these|both|all of them|pick|choice|suggestion|rec|recommendation|one)\b"
 )
@@ -184,6 +213,8 @@ def classify(
         return Classified("help")
     if _WHY.search(lowered):
         return Classified("why", ordinal=ordinal, titles=_why_titles(text, lowered, lookup))
+    if fact := _fact_question(text, lowered, lookup, ordinal, has_previous):
+        return fact
     understood = understood or understand(text, lookup)
     asks = bool(_ASKS.search(lowered))
     if not asks and (feedback := _feedback(text, lowered, understood, lookup, ordinal)):
@@ -211,6 +242,24 @@ def _reference_ordinal(lowered: str) -> int | None:
     """ "More like the second one" points at a suggestion; "seen the first, what else" does not."""
     m = _LIKE_WHICH.search(lowered)
     return _ordinal(lowered[m.end() :]) if m else None
+
+
+def _fact_question(
+    text: str, lowered: str, lookup: CatalogLookup, ordinal: int | None, has_previous: bool
+) -> Classified | None:
+    """A question about a film: the pick it points at ("the third one", "it") or a film it names."""
+    if _WANTS_PICKS.search(lowered):
+        return None
+    facts: list[Fact] = []
+    titles: list[str] = []
+    for fact, pattern in _FACT_QUESTIONS:
+        if m := pattern.search(lowered):
+            facts.append(fact)
+            if not titles and ordinal is None:
+                titles = [t.movie_id for t in titles_after(text, m.end(), lookup, exact=True)]
+    if not facts or not (titles or (has_previous and (ordinal is not None or _QUESTION_REFERENT.search(lowered)))):
+        return None
+    return Classified("facts", ordinal=ordinal, titles=titles, facts=tuple(facts))
 
 
 def _why_titles(text: str, lowered: str, lookup: CatalogLookup) -> list[str]:

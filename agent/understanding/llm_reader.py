@@ -79,6 +79,8 @@ def _from_llm(
 ) -> tuple[Classified, Understood]:
     """Keep what the model said that the catalog and vocabularies can vouch for."""
     intent = answer.intent if answer.intent in INTENTS else rules_intent.intent
+    if rules_intent.intent == "facts":  # a question about a film: the rules know which facts it asks
+        intent = "facts"
     if intent in ("refine", "more", "why") and not has_previous:
         intent = "recommend"
     people_index = deps.catalog.people_index()
@@ -119,7 +121,8 @@ def _from_llm(
     classified = Classified(intent=intent, ordinal=answer.ordinal if answer.ordinal is not None
                             else rules_intent.ordinal, titles=mentioned, rating=stars,
                             stars_said=rules_intent.stars_said,
-                            every=rules_intent.every and not mentioned and answer.ordinal is None)  # fmt: skip
+                            every=rules_intent.every and not mentioned and answer.ordinal is None,
+                            facts=rules_intent.facts)  # fmt: skip
     return classified, request
 
 

@@ -10,22 +10,25 @@ from agent.understanding.meaning import extend_unique
 from agent.understanding.people import People
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.text import GAP, PANNED_AFTER, Scan
-from agent.understanding.titles import _STRONG, MAX_TITLE_TOKENS, TitleReader, _same_title, panned_ids
+from agent.understanding.titles import _STRONG, _WEAK, MAX_TITLE_TOKENS, TitleReader, _same_title, panned_ids
 from store.catalog import TitleMatch
 
 
-def titles_after(text: str, offset: int, lookup: CatalogLookup) -> list[TitleMatch]:
-    """Titles listed from `offset` (into normalise_message(text)) on, read as after "like"."""
-    return judged_titles_after(text, offset, lookup)[0]
+def titles_after(text: str, offset: int, lookup: CatalogLookup, *, exact: bool = False) -> list[TitleMatch]:
+    """Titles listed from `offset` (into normalise_message(text)) on, read as after "like"; only
+    those typed whole or Title Cased with `exact` ("who directed it originally" names no film)."""
+    return judged_titles_after(text, offset, lookup, exact=exact)[0]
 
 
-def judged_titles_after(text: str, offset: int, lookup: CatalogLookup) -> tuple[list[TitleMatch], list[str]]:
+def judged_titles_after(
+    text: str, offset: int, lookup: CatalogLookup, *, exact: bool = False
+) -> tuple[list[TitleMatch], list[str]]:
     """titles_after, and the ids of those a verdict right after them pans ("Heat, hated it")."""
     scan = Scan(text)
     toks = scan.tokens()
     j = next((k for k, t in enumerate(toks) if t.start >= offset), len(toks))
     reader = TitleReader(scan, lookup, People(lookup.people_index()))
-    found, end = reader.read_list(toks, j, _STRONG)
+    found, end = reader.read_list(toks, j, _WEAK if exact else _STRONG)
     verdict = PANNED_AFTER.match(scan.text, toks[end - 1].end) if found else None
     return found, panned_ids(verdict, [m.movie_id for m in found])
 

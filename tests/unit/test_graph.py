@@ -120,6 +120,25 @@ def test_the_pick_just_explained_is_what_that_one_means_next(starter, profiles):
     assert unclear["reply"] == 'Which one do you mean? Name it, or say "the second one".'
 
 
+def test_a_question_about_a_film_is_answered_from_the_catalog(starter, profiles):
+    bot = make_bot(starter, profiles)
+    first = bot.ask("something like Inception", user="cli:fox")
+    third = starter.movies[first["recommendations"][2]["id"]]
+    long = bot.ask("ok the third one sounds good, is it long?", user="cli:fox")
+    assert long["intent"] == "facts" and long["recommendations"] == []  # not a request for long films
+    assert long["reply"].startswith(f"{third.label} runs {third.runtime} minutes")
+    who = bot.ask("who directed it?", user="cli:fox")
+    assert who["reply"].startswith(f"{third.label} was directed by ")
+    assert all(d in who["reply"] for d in third.directors)
+    heat = bot.ask("what's Heat about?", user="cli:fox")  # a film never suggested
+    assert heat["reply"] == f"Heat (1995): {starter.movies['heat-1995'].overview}"
+    assert bot.ask("when did it come out?", user="cli:fox")["reply"] == "Heat came out in 1995."
+    bot.ask("seen it", user="cli:fox")
+    assert profiles.has_watched("cli:fox", "heat-1995") and not profiles.has_watched("cli:fox", third.id)
+    unclear = bot.ask("who is in it?", user="cli:newcomer")
+    assert unclear["intent"] != "facts"  # no film shown or named: not a question about one
+
+
 def test_seen_all_of_those_marks_every_pick_watched(starter, profiles):
     bot = make_bot(starter, profiles)
     first = bot.ask("something like Inception", user="cli:ann")
