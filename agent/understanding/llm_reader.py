@@ -79,8 +79,8 @@ def _from_llm(
 ) -> tuple[Classified, Understood]:
     """Keep what the model said that the catalog and vocabularies can vouch for."""
     intent = answer.intent if answer.intent in INTENTS else rules_intent.intent
-    if rules_intent.intent == "facts":  # a question about a film: the rules know which facts it asks
-        intent = "facts"
+    if "facts" in (intent, rules_intent.intent):  # a question about a film: only the rules know which facts it asks
+        intent = rules_intent.intent
     if intent in ("refine", "more", "why") and not has_previous:
         intent = "recommend"
     people_index = deps.catalog.people_index()

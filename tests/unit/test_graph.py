@@ -262,6 +262,18 @@ def test_llm_garbage_falls_back_to_rules_silently(starter, profiles):
     assert "sorry" not in result["reply"].lower() and "error" not in result["reply"].lower()
 
 
+def test_with_a_model_a_question_about_a_film_is_still_answered_from_the_catalog(starter, profiles):
+    """Only the rules know which facts a question asks: the model's intent neither hides nor invents one."""
+    model = FakeChatModel()
+    bot = make_bot(starter, profiles, llm=StructuredLLM(model, initial_wait=0.0))
+    model.queue('{"intent": "recommend", "like_titles": ["Heat"]}')
+    said = bot.ask("who directed Heat?", user="cli:oz")
+    assert said["reply"] == "Heat (1995) was directed by Michael Mann." and said["recommendations"] == []
+    model.queue('{"intent": "facts", "genres": ["crime"]}', "not json")  # the reading, then the explanations
+    asked = bot.ask("a crime film", user="cli:oz")
+    assert asked["intent"] == "recommend" and len(asked["recommendations"]) == 3
+
+
 def test_a_message_about_the_film_itself_starts_afresh_one_that_does_not_follows_on(starter, profiles):
     """A request saying nothing about the film itself (is_open) leans on the last one; one that does starts afresh."""
     bot = make_bot(starter, profiles)
