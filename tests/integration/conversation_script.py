@@ -445,6 +445,16 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         ),
         T("more", intent="more", picks=True, never=("drive-2011",)),
     ],
+    # -- a question about a film is answered from the catalog, and "it" is that film next
+    "questions-about-a-pick": [
+        T("something like Inception", intent=REC, picks=True),
+        T("ok the third one sounds good, is it long?", intent="facts", picks=False, has=("minutes",)),
+        T("who directed it?", intent="facts", picks=False, has=("was directed by",)),
+        T("what's Heat about?", intent="facts", picks=False, has=("Heat (1995):", "thief")),
+        T("seen it", intent="seen", picks=False, watched=("heat-1995",)),
+        T("I have seen all of those", intent="seen", picks=False, has=("marked as watched",), lacks=("Heat",)),
+        T("more", intent="more", picks=True, never=("heat-1995",)),
+    ],
     # -- mixed, longer conversations -------------------------------------------------------
     "long-evening": [
         T(
