@@ -242,7 +242,7 @@ async def load(url: str, key: str, plan: list[list[Call]], think: float = 0.0,
 
 
 def run(coroutine):
-    """On uvloop, as the server runs (uvicorn[standard]): the clients' own event loop costs less."""
+    """On uvloop, as `moviebot serve` runs: the clients' own event loop costs less."""
     try:
         import uvloop
     except ImportError:
