@@ -518,6 +518,9 @@ class MovieService:
                 out[key] = [str(v).lower() if key == "languages" else str(v).upper() for v in values]
             elif name in ("people", "exclude_people"):
                 out[name] = [value] if isinstance(value, str) else [str(v) for v in value]
+            elif name == "exclude_keywords":  # themes refused: "superhero", "zombies"
+                values = [value] if isinstance(value, str) else list(value)
+                out[name] = [text for v in values if (text := str(v).strip().lower())]
             elif name == "like_titles":
                 titles = [value] if isinstance(value, str) else list(value)
                 out[name] = [self.resolve(t).id for t in titles]

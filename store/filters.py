@@ -12,6 +12,7 @@ ids computed here costs 3-5 ms, so the search path uses ids.)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -36,6 +37,7 @@ class Filters:
     countries: tuple[str, ...] = ()  # any of these
     people: tuple[str, ...] = ()  # each name directs or stars
     exclude_people: tuple[str, ...] = ()  # none of these directs or stars ("nothing with Adam Sandler")
+    exclude_keywords: tuple[str, ...] = ()  # no film with one of these themes ("no superhero movies")
     exclude_ids: frozenset[str] = field(default_factory=frozenset)
 
     @classmethod
@@ -94,7 +96,19 @@ def matches(movie: Movie, filters: Filters) -> bool:
         credited = {name.casefold() for name in (*movie.directors, *movie.cast)}
         if any(name.casefold() in credited for name in filters.exclude_people):
             return False
-    return True
+    return not any(has_theme(movie.keywords, theme) for theme in filters.exclude_keywords)
+
+
+def theme_words(text: str) -> frozenset[str]:
+    """ "Zombies" -> {"zombie"}, "superhero team" -> {"superhero", "team"}: the words, a plural s dropped."""
+    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+                     for w in re.findall(r"[^\W_]+", text.casefold()))  # fmt: skip
+
+
+def has_theme(keywords: Iterable[str], theme: str) -> bool:
+    """Whether one of a film's keywords holds every word of the theme ("zombies": "zombie apocalypse")."""
+    wanted = theme_words(theme)
+    return bool(wanted) and any(wanted <= theme_words(keyword) for keyword in keywords)
 
 
 def in_spans(year: int, spans: Iterable[Sequence[int]]) -> bool:
@@ -174,6 +188,11 @@ class FilterIndex:
         bit = {g: 1 << i for i, g in enumerate(GENRES)}
         self._genres = np.array([sum(bit.get(g, 0) for g in set(m.genres)) for m in movies], dtype=np.int64)
         self._bit = bit
+        self._keywords = [m.keywords for m in movies]
+        self._theme_rows: dict[str, list[int]] = {}  # a keyword word -> the rows whose keywords hold it
+        for row, movie in enumerate(movies):
+            for word in {w for keyword in movie.keywords for w in theme_words(keyword)}:
+                self._theme_rows.setdefault(word, []).append(row)
 
     def mask(self, filters: Filters, credits: dict[str, set[str]] | None = None) -> np.ndarray:
         keep = np.ones(len(self.ids), dtype=bool)
@@ -212,9 +231,16 @@ class FilterIndex:
         if refused:
             keep[[self._row[i] for i in refused if i in self._row]] = False
         rows = [self._row[i] for i in filters.exclude_ids if i in self._row]
+        rows += [r for theme in filters.exclude_keywords for r in self._themed(theme)]
         if rows:
             keep[rows] = False
         return keep
+
+    def _themed(self, theme: str) -> list[int]:
+        """Rows of the films whose keywords hold the theme (has_theme), found through the word index."""
+        words = sorted(theme_words(theme))
+        rows = self._theme_rows.get(words[0], []) if words else []
+        return [r for r in rows if has_theme(self._keywords[r], theme)]
 
     def allowed(self, filters: Filters, credits: dict[str, set[str]] | None = None) -> list[str]:
         return list(self.ids[self.mask(filters, credits)])

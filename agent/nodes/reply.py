@@ -180,6 +180,8 @@ def _intro(request: Request, count: int, deps: Deps, *, lesser_known: bool = Fal
     extras = []
     if request.get("exclude_genres"):
         extras.append("no " + "/".join(request["exclude_genres"]))
+    if request.get("exclude_keywords"):
+        extras.append("nothing about " + " or ".join(f'"{k}"' for k in request["exclude_keywords"]))
     if request.get("exclude_people"):
         extras.append("nothing with " + " or ".join(request["exclude_people"]))
     if request.get("exclude_years"):

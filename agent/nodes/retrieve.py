@@ -84,6 +84,7 @@ def filters_for(request: Request, excluded: set[str]) -> Filters:
         countries=request.get("countries"),
         people=request.get("people"),
         exclude_people=request.get("exclude_people"),
+        exclude_keywords=request.get("exclude_keywords"),
         exclude_ids=excluded,
     )
 

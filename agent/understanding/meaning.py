@@ -43,6 +43,7 @@ class Reading:
         extend_unique(out.countries, effect.countries)
         extend_unique(out.exclude_genres, effect.exclude_genres)
         extend_unique(out.exclude_moods, effect.exclude_moods)
+        extend_unique(out.exclude_keywords, effect.exclude_keywords)
         extend_unique(out.modifiers, effect.modifiers)
         out.hidden_gem |= effect.hidden_gem
         out.popular |= effect.popular

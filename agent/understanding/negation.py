@@ -29,6 +29,8 @@ _QUALIFIERS = word_set(
 )
 INTENSIFIERS = word_set("too very overly so that super really much")
 _LIST_SEPARATORS = word_set(", or and nor / & neither")
+# After "," or "and", these start what is wanted: "no horror, something with action", "nothing scary, a comedy"
+_NEW_CLAUSE = word_set("something anything a an some with just")
 
 
 def _typo_targets() -> dict[str, list[str]]:
@@ -95,6 +97,13 @@ _PLACE_IN_THE_STORY = re.compile(
 )
 
 
+# A refusal said after what it refuses: "superhero films are not my thing", "horror isn't for me"
+_REFUSED_AFTER = re.compile(
+    r"(?:\s+(?:movies?|films?|flicks?|stuff))?\s+(?:is|are|'s|'re)(?:\s+not|n't)\s+(?:really\s+)?"
+    r"(?:my\s+thing|for\s+me|my\s+cup\s+of\s+tea|my\s+jam)\b"
+)
+
+
 def walk_phrases(scan: Scan, reading: Reading) -> None:
     """Look every remaining phrase up; a negation cue turns the phrases after it into exclusions."""
     toks = scan.tokens()
@@ -109,6 +118,11 @@ def walk_phrases(scan: Scan, reading: Reading) -> None:
             i += 1
             continue
         end, effect = hit
+        if refusal := _REFUSED_AFTER.match(scan.text, toks[end - 1].end):  # "superhero films are not my thing"
+            reading.apply(effect.when_negated())
+            scan.take(toks[i].start, refusal.end(), negated=True)
+            i = next((n for n, t in enumerate(toks) if t.start >= refusal.end()), len(toks))
+            continue
         if effect.countries and _PLACE_IN_THE_STORY.search(" ".join(t.text for t in toks[max(0, i - 3) : i])):
             # "set in France", "a movie about Vietnam": where the story is, not where the film was made
             effect = Effect(keywords=tuple(t.text for t in toks[i:end]))
@@ -128,6 +142,8 @@ def _negation(scan: Scan, reading: Reading, toks: list[Tok], i: int, cue_end: in
     j, k, last, intensified = cue_end, cue_end, None, False
     while j < len(toks):
         k = j
+        if j > cue_end and toks[j - 1].text in (",", "and") and toks[j].text in _NEW_CLAUSE:
+            break
         while k < len(toks) and k - j < 3 and toks[k].text in _QUALIFIERS and not _phrase_at(toks, k):
             intensified |= toks[k].text in INTENSIFIERS
             k += 1

@@ -25,6 +25,7 @@ class Effect:
     countries: tuple[str, ...] = ()
     exclude_genres: tuple[str, ...] = ()
     exclude_moods: tuple[str, ...] = ()
+    exclude_keywords: tuple[str, ...] = ()
     modifiers: tuple[str, ...] = ()
     years: Callable[[int], YearSpan] | None = None  # of today's year
     runtime: tuple[int | None, int | None] | None = None
@@ -41,12 +42,14 @@ class Effect:
         return bool(self.moods or self.keywords)
 
     def when_negated(self) -> Effect:
-        """ "No horror" drops the genre, "nothing scary" the mood; "no zombies" cannot be filtered."""
+        """ "No horror" drops the genre, "nothing scary" the mood, "no zombies" the theme (not horror)."""
         if self.negated is not None:
             return self.negated
         if self.moods:
             return Effect(exclude_moods=self.moods)
-        if self.genres and not self.keywords:
+        if self.keywords:
+            return Effect(exclude_keywords=self.keywords)
+        if self.genres:
             return Effect(exclude_genres=self.genres)
         return Effect()
 
@@ -181,9 +184,8 @@ _GENRE_PHRASES: dict[str, Effect] = {
     "dystopia | dystopian | dystopias": _k("dystopia", "sci-fi"),
     "cyberpunk": _k("cyberpunk", "sci-fi"),
     "post apocalyptic | apocalypse | apocalyptic | end of the world": _k("post-apocalyptic", "sci-fi"),
-    "superhero | superheroes | super hero | super heroes | marvel | mcu | comic book | comic books": _k(
-        "superhero", "action"
-    ),
+    "marvel | mcu": _k("marvel", "action"),
+    "superhero | superheroes | super hero | super heroes | comic book | comic books": _k("superhero", "action"),
     "martial arts | kung fu | karate": _k("martial arts", "action"),
     "samurai": _k("samurai", "action"),
     "ninja | ninjas": _k("ninja", "action"),

@@ -46,6 +46,9 @@ class Filters(Body):
     min_rating: float | None = Field(None, ge=0, le=10)
     people: list[str] = Field(default_factory=list, max_length=20, examples=[["Michael Mann"]])
     exclude_people: list[str] = Field(default_factory=list, max_length=20, examples=[["Adam Sandler"]])
+    exclude_keywords: list[str] = Field(
+        default_factory=list, max_length=20, examples=[["superhero"]], description="Themes no pick may have."
+    )
     like_titles: list[str] = Field(default_factory=list, max_length=20, examples=[["Heat (1995)"]])
     languages: list[str] = Field(default_factory=list, max_length=20, examples=[["ko"]])
     countries: list[str] = Field(default_factory=list, max_length=20, examples=[["KR"]])

@@ -445,6 +445,31 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         ),
         T("more", intent="more", picks=True, never=("drive-2011",)),
     ],
+    # -- a theme refused leaves out every film tagged with it, and its genre stays wanted
+    "themes-refused": [
+        T("a horror movie", intent=REC, read={"genres": ["horror"]}, picks=True),
+        T(
+            "no zombies though",
+            intent=("refine", "recommend"),
+            read={"genres": ["horror"], "exclude_keywords": ["zombies"]},
+            picks=True,
+            has=('nothing about "zombies"',),
+        ),
+        T(
+            "no superhero movies",  # says nothing of the film wanted: it follows on
+            intent=REC,
+            read={"exclude_keywords": ["zombies", "superhero"], "genres": ["horror"]},
+            picks=True,
+            has=('nothing about "zombies" or "superhero"',),
+        ),
+        T(
+            "superhero films are not my thing, a crime thriller please",
+            intent=REC,
+            read={"genres": ["crime", "thriller"], "exclude_keywords": ["superhero"]},
+            picks=True,
+        ),
+        T("nothing scary, a comedy please", intent=REC, read={"genres": ["comedy"], "exclude_genres": []}, picks=True),
+    ],
     # -- a question about a film is answered from the catalog, and "it" is that film next
     "questions-about-a-pick": [
         T("something like Inception", intent=REC, picks=True),

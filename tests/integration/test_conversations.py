@@ -16,6 +16,7 @@ import pytest
 from agent.deps import Deps
 from agent.recommender import Recommender
 from store.catalog import Catalog
+from store.filters import has_theme
 from store.movie import Movie
 from store.profiles import ProfileStore
 from store.vocab import GENRES, LANGUAGES
@@ -112,6 +113,8 @@ def constraint_breaks(movie: Movie, understood: dict) -> list[str]:
         broken.append("people")
     if understood.get("min_rating") and (movie.rating or 0) < understood["min_rating"]:
         broken.append("rating")
+    if any(has_theme(movie.keywords, theme) for theme in understood.get("exclude_keywords") or []):
+        broken.append("exclude_keywords")
     return broken
 
 

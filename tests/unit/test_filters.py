@@ -41,6 +41,14 @@ def test_matches_is_exact():
     assert matches(SE7EN, Filters.of(exclude_people=["Al Pacino"]))
 
 
+def test_a_refused_theme_is_any_keyword_holding_its_words():
+    dawn = Movie(id="dawn", title="Dawn of the Dead", year=2004, keywords=["zombie apocalypse", "shopping mall"])
+    assert not matches(dawn, Filters.of(exclude_keywords=["zombies"]))  # the plural said, the singular tagged
+    assert not matches(dawn, Filters.of(exclude_keywords=["Mall shopping"]))
+    assert matches(dawn, Filters.of(exclude_keywords=["superhero", "apocalypse now"]))
+    assert matches(SE7EN, Filters.of(exclude_keywords=["zombies"]))  # no keywords: nothing refused
+
+
 def test_unknown_values_never_satisfy_a_constraint():
     assert not matches(UNKNOWN_YEAR, Filters.of(year_min=1900))
     assert not matches(UNKNOWN_YEAR, Filters.of(max_runtime=500))
@@ -64,6 +72,8 @@ def test_the_vectorised_index_allows_exactly_what_matches_allows(catalog):
         Filters.of(any_genres=["comedy", "war"], year_min=1990),
         Filters.of(genres=["not-a-genre"]),
         Filters.of(min_runtime=1),  # every sample film has a runtime
+        Filters.of(exclude_keywords=["superheroes", "con artist"]),
+        Filters.of(genres=["crime"], exclude_keywords=["revenge", "not-a-theme"]),
     ]:
         expected = sorted(m.id for m in movies if matches(m, filters))
         assert sorted(index.allowed(filters, credits)) == expected, filters

@@ -64,6 +64,9 @@ def test_recommendations_pass_filters_and_k(client, service):
     response = client.post("/v1/recommendations", json=body, headers=ACME)
     assert response.status_code == 200 and len(response.json()["recommendations"]) == 2
     assert ("recommend", "http:acme:ana", "heist", {"genres": ["crime"], "year_max": 1999}, 2, "http") in service.calls
+    body["filters"] = {"exclude_keywords": ["superhero"]}  # a theme refused, as `understood` names it
+    assert client.post("/v1/recommendations", json=body, headers=ACME).status_code == 200
+    assert ("recommend", "http:acme:ana", "heist", {"exclude_keywords": ["superhero"]}, 2, "http") in service.calls
 
 
 @pytest.mark.parametrize(

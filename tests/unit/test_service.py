@@ -362,6 +362,11 @@ def test_structured_recommend_honours_filters(service):
     assert turn.understood["genres"] == ["horror"]
     with pytest.raises(InvalidInput, match="unknown filter"):
         service.recommend("http:acme:ana", filters={"colour": "blue"})
+    themed = service.recommend("http:acme:ana", filters={"exclude_keywords": "Superhero"}, k=50)
+    assert themed.understood["exclude_keywords"] == ["superhero"]
+    heroes = {m.id for m in service.catalog.movies.values() if "superhero" in m.keywords}
+    assert "the-dark-knight-2008" in heroes and len(themed.recommendations) == 50
+    assert not heroes & {r["id"] for r in themed.recommendations}
 
 
 def test_the_clock_is_read_on_every_use(service, clock):

@@ -418,6 +418,16 @@ CASES: list[tuple[str, dict]] = [
     ("we watched Heat back in the 90s, something similar", {"like_titles": ["heat-1995"], "year_max": None}),
     ("I watched westerns in the early 70s as a kid, any good ones?", {"genres": ["western"], "year_min": None}),
     ("I haven't seen it, anything in the 90s?", {"year_min": 1990, "year_max": 1999}),
+    # a theme refused is refused, not its genre; after "," or "and" a new clause says what is wanted
+    ("no superhero movies", {"exclude_keywords": ["superhero"], "genres": [], "exclude_genres": []}),
+    ("a horror movie, no zombies", {"genres": ["horror"], "exclude_keywords": ["zombies"], "exclude_genres": []}),
+    ("anything but Marvel, something with action", {"genres": ["action"], "exclude_keywords": ["marvel"]}),
+    ("nothing scary, a comedy please", {"genres": ["comedy"], "exclude_genres": [], "exclude_moods": ["scary"]}),
+    ("no horror and something funny", {"exclude_genres": ["horror"], "moods": ["funny"]}),
+    ("no gore, violence or horror", {"exclude_genres": ["horror"], "exclude_moods": ["violent"]}),
+    ("horror isn't for me, something funny", {"genres": ["comedy"], "exclude_genres": ["horror"]}),
+    ("superhero films are not my thing", {"genres": [], "exclude_keywords": ["superhero"]}),
+    ("comedies are my thing", {"genres": ["comedy"], "exclude_genres": []}),
     # who the film is for, and when the speaker saw films
     ("an animated movie for adults", {"genres": ["animation"], "exclude_genres": ["family"]}),
     ("something for adults and kids", {"genres": ["family"], "exclude_genres": []}),
@@ -859,7 +869,7 @@ def test_a_merged_request_is_open_until_something_says_what_the_film_should_be()
 
 
 def test_to_contract_has_exactly_the_hard_filters() -> None:
-    u = understand("3 korean thrillers like Parasite from after 2010 under 2 hours, no horror", LOOKUP)
+    u = understand("3 korean thrillers like Parasite from after 2010 under 2 hours, no horror or zombies", LOOKUP)
     contract = u.to_contract(lambda movie_id: FakeLookup.TITLES[movie_id][0])
     assert contract == {
         "genres": ["thriller"],
@@ -873,6 +883,7 @@ def test_to_contract_has_exactly_the_hard_filters() -> None:
         "min_rating": None,
         "people": [],
         "exclude_people": [],
+        "exclude_keywords": ["zombies"],
         "like_titles": ["Parasite"],
         "languages": ["ko"],
         "count": 3,
