@@ -96,7 +96,10 @@ def _from_llm(
         exclude_genres=[g for g in answer.exclude_genres if g in GENRES],
         moods=[m for m in answer.moods if m in MOODS],
         exclude_moods=[m for m in answer.exclude_moods if m in MOODS],
-        keywords=[k for k in (sanitise(k).lower() for k in answer.keywords) if k][:8],
+        keywords=[k for k in (sanitise(k).lower() for k in answer.keywords) if k and k not in rules.exclude_keywords][
+            :8
+        ],
+        exclude_keywords=rules.exclude_keywords,  # themes refused ("no zombies"): the rules' reading
         year_min=_bounded(answer.year_min, 1870, deps.today.year + 1),
         year_max=_bounded(answer.year_max, 1870, deps.today.year + 1),
         min_runtime=_bounded(answer.min_runtime, 1, 600),

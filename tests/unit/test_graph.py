@@ -274,6 +274,15 @@ def test_with_a_model_a_question_about_a_film_is_still_answered_from_the_catalog
     assert asked["intent"] == "recommend" and len(asked["recommendations"]) == 3
 
 
+def test_with_a_model_a_theme_refused_stays_refused(starter, profiles):
+    model = FakeChatModel()
+    bot = make_bot(starter, profiles, llm=StructuredLLM(model, initial_wait=0.0))
+    model.queue('{"intent": "recommend", "genres": ["action"], "keywords": ["superhero"]}', "not json")
+    said = bot.ask("an action movie, no superheroes", user="cli:pat")
+    assert said["understood"]["exclude_keywords"] == ["superhero"] and len(said["recommendations"]) == 3
+    assert not any("superhero" in starter.movies[i].keywords for i in ids(said))
+
+
 def test_a_message_about_the_film_itself_starts_afresh_one_that_does_not_follows_on(starter, profiles):
     """A request saying nothing about the film itself (is_open) leans on the last one; one that does starts afresh."""
     bot = make_bot(starter, profiles)
