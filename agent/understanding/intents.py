@@ -123,10 +123,9 @@ _SENTIMENTS: tuple[tuple[re.Pattern[str], Intent, float, bool], ...] = (
 )
 # A whole message that is one word (a film's name, maybe numbered) and a verdict on it.
 _ONLY_A_VERDICT = re.compile(rf"^\W*[^\W\d_][\w'-]*(?:\s+\d+)?(?:{PRAISED}|{PANNED})\W*$")
-# What a verdict is about when no title is named: "loved it", "great pick", "hated that one".
 # A question about a film shown or named, answered from the catalog: "is it long?", "who directed
 # the third one?", "what's Heat about?". Each match ends where the film's name may follow.
-_THE_FILM = r"(?:it|that|this|(?:that|this|the) (?:one|movie|film)|the \w+ one|number \w+|#\d|[^.?!]{1,80}?)"
+_THE_FILM = r"[^.?!]{1,80}?"  # "it", "the third one", "Heat": what the question is about
 _FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
     (fact, re.compile(pattern))
     for fact, pattern in (
@@ -144,13 +143,14 @@ _FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
                      rf"|\b(?:is|was)\b(?= {_THE_FILM} (?:in english|subtitled|dubbed|in a foreign language)\W*$)"),
     )
 )  # fmt: skip
-_QUESTION_REFERENT = re.compile(r"\b(?:it|that|this|that one|this one|the (?:movie|film))\W*$|\b(?:it|that|this)\b")
-# ... unless the message also asks for films: "who directed Heat? something like it"
+_QUESTION_REFERENT = re.compile(r"\b(?:it|that|this|the (?:movie|film))\b")
+# ... unless the message also asks for films: "who directed Heat? something like it", "is there one that's short?"
 _WANTS_PICKS = re.compile(
     r"\b(?:something|anything|recommend\w*|suggest\w*|similar|give me|show me|another|others?|else|more like"
-    r"|(?:i|we) (?:want|need)|movies|films)\b"
+    r"|(?:i|we) (?:want|need)|movies|films|(?:is|are) there|any|ones? that)\b"
 )
 
+# What a verdict is about when no title is named: "loved it", "great pick", "hated that one".
 _REFERENT = re.compile(
     r"\b(?:it|that|this|them|those|these|both|all of them|pick|choice|suggestion|rec|recommendation|one)\b"
 )

@@ -937,6 +937,8 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("who directed Heat? something like it", True, "recommend", {}),
     ("a movie about a guy who made a robot", True, "recommend", {}),
     ("is it long?", False, "recommend", {}),
+    ("is there one that's short?", True, "refine", {}),  # asks for films, not about one
+    ("any that are short?", True, "refine", {}),
     ("I've watched them all already", True, "seen", {"every": True}),
     ("loved them both", True, "liked", {"every": False}),
     ("the second one, all of them are great", True, "liked", {"ordinal": 1, "every": False}),
