@@ -90,16 +90,15 @@ def _from_llm(
     refused = list(dict.fromkeys([*rules.exclude_people, *_people(answer.exclude_people, people_index)]))
     like_ids = _resolve_all(deps, answer.like_titles) or rules.like_titles
     mentioned = _resolve_all(deps, answer.mentioned_titles) or rules_intent.titles
+    themes_refused = rules.exclude_keywords  # "no zombies": the rules' reading, never a theme asked for
     request = Understood(
         genres=[g for g in answer.genres if g in GENRES and g not in either],
         any_genres=either,
         exclude_genres=[g for g in answer.exclude_genres if g in GENRES],
         moods=[m for m in answer.moods if m in MOODS],
         exclude_moods=[m for m in answer.exclude_moods if m in MOODS],
-        keywords=[k for k in (sanitise(k).lower() for k in answer.keywords) if k and k not in rules.exclude_keywords][
-            :8
-        ],
-        exclude_keywords=rules.exclude_keywords,  # themes refused ("no zombies"): the rules' reading
+        keywords=[k for k in (sanitise(k).lower() for k in answer.keywords) if k and k not in themes_refused][:8],
+        exclude_keywords=themes_refused,
         year_min=_bounded(answer.year_min, 1870, deps.today.year + 1),
         year_max=_bounded(answer.year_max, 1870, deps.today.year + 1),
         min_runtime=_bounded(answer.min_runtime, 1, 600),
