@@ -162,7 +162,8 @@ def _intro(request: Request, count: int, deps: Deps, *, lesser_known: bool = Fal
     genre the picks lean to is named only when one of them has it (`picked_genres`)."""
     bits = []
     years = _years(request)
-    if years:
+    open_years = years.startswith(("from ", "up to "))  # said after the noun: "crime films, up to 2000"
+    if years and not open_years:
         bits.append(years)
     languages = [LANGUAGES.get(code, code) for code in request.get("languages") or []]
     bits += languages
@@ -177,7 +178,7 @@ def _intro(request: Request, count: int, deps: Deps, *, lesser_known: bool = Fal
     people = request.get("people") or []
     if people:
         described = (described + " " if described else "") + "with " + " and ".join(people)
-    extras = []
+    extras = [years] if open_years else []
     if request.get("exclude_genres"):
         extras.append("no " + "/".join(request["exclude_genres"]))
     if request.get("exclude_keywords"):
@@ -207,7 +208,7 @@ def _years(request: Request) -> str:
     if low and high:
         return str(low) if low == high else f"{low}-{high}"
     if low:
-        return f"from {low} on,"
+        return f"from {low} on"
     if high:
-        return f"up to {high},"
+        return f"up to {high}"
     return ""

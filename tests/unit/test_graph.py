@@ -139,6 +139,13 @@ def test_a_question_about_a_film_is_answered_from_the_catalog(starter, profiles)
     assert unclear["intent"] != "facts"  # no film shown or named: not a question about one
 
 
+def test_an_open_year_bound_is_said_after_what_was_asked(starter, profiles):
+    """Not "up to 1999, films, feel-good": the bound follows the films it bounds."""
+    bot = make_bot(starter, profiles)
+    assert bot.ask("feel-good films before 2000", user="cli:yo")["intro"] == "Here are 3 picks: up to 1999, feel-good."
+    assert bot.ask("French films up to 1970", user="cli:yu")["intro"] == "Here are 3 picks: French films, up to 1970."
+
+
 def test_seen_all_of_those_marks_every_pick_watched(starter, profiles):
     bot = make_bot(starter, profiles)
     first = bot.ask("something like Inception", user="cli:ann")
