@@ -57,6 +57,7 @@ class State(InputState, OutputState, total=False):
     ordinal: int | None  # "the second one" -> 1, resolved against last_picks
     mentioned: list[str]  # ids named in the message as seen/liked/disliked
     every: bool  # the message is about every film of the last list ("seen all of those")
+    positions: list[int]  # ... or several places in it ("the first two": [0, 1])
     facts: list[str]  # what a question asks of a film: runtime, directors, cast, year, plot, language
     stated_rating: float | None  # stars stated with them, or a verdict's ("loved" 5, "boring" 2)
     stars_said: bool  # the message gave those stars in so many words ("a 4"), so the reply may repeat them

@@ -51,6 +51,8 @@ def _pointed(state: State, deps: Deps) -> list[str]:
         return list(state["mentioned"])
     if state.get("every"):
         return last
+    if state.get("positions") and last:  # "the first two"
+        return list(dict.fromkeys(last[i] for i in state["positions"] if -len(last) <= i < len(last)))
     ordinal = state.get("ordinal")
     if ordinal is not None and last:
         try:
@@ -68,7 +70,7 @@ def answer_why(state: State, deps: Deps) -> dict:
     if not last:
         return _say("I haven't suggested anything yet in this conversation. Ask me for a movie first!", "why")
     targets = [m for m in _pointed(state, deps) if m in last] or list(last)[:1]
-    if state.get("ordinal") is None and not state.get("mentioned") and len(last) > 1:
+    if state.get("ordinal") is None and not state.get("mentioned") and not state.get("positions") and len(last) > 1:
         targets = list(last)
     lines = []
     request = state.get("request") or {}

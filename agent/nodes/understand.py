@@ -32,8 +32,9 @@ def understand_message(state: State, deps: Deps) -> dict:
         previous = _fold_context(seeded, deps)
     has_previous = bool(previous) or bool(last_picks)
     base = {"messages": [*seeded, {"role": "user", "text": message}], "ordinal": None, "mentioned": [], "every": False,
-            "facts": [], "stated_rating": None, "stars_said": False, "llm_calls": 0, "picks": [], "candidates": [],
-            "in_passing": {}, "recorded": {}, "noted": "", "debug": {}, "unknown_titles": []}  # fmt: skip
+            "positions": [], "facts": [], "stated_rating": None, "stars_said": False, "llm_calls": 0, "picks": [],
+            "candidates": [], "in_passing": {}, "recorded": {}, "noted": "", "debug": {},
+            "unknown_titles": []}  # fmt: skip
     if not message and state.get("always_recommend"):
         # a batch line or evaluation turn where nothing is asked yet (the other side speaks first):
         # picks for the conversation so far, or for anyone
@@ -54,7 +55,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     if intent == "recommend" and not state.get("always_recommend") and says_nothing(message, understood, deps.catalog):
         intent = "unclear"
     update = {**base, "intent": intent, "ordinal": classified.ordinal, "mentioned": classified.titles,
-              "every": classified.every, "facts": list(classified.facts),
+              "every": classified.every, "positions": list(classified.positions), "facts": list(classified.facts),
               "stated_rating": classified.rating, "stars_said": classified.stars_said, "llm_calls": calls,
               "unknown_titles": list(understood.unknown_titles)}  # fmt: skip
     # "something older", "from the 80s": a message that says nothing about the film itself follows on

@@ -9,6 +9,8 @@ default for a recommender.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -30,6 +32,7 @@ class Classified:
     rating: float | None = None  # stars, 0.5-5
     stars_said: bool = False  # the message gave the stars ("a 4", "⭐⭐⭐"), not only a verdict ("great")
     every: bool = False  # about every film of the last list ("seen all of those")
+    positions: tuple[int, ...] = ()  # about several places in it ("the first two", "the first and third")
     facts: tuple[Fact, ...] = ()  # what a question asks of a film ("is it long?": runtime)
 
 
@@ -69,6 +72,12 @@ _ORDINAL = re.compile(
     r"|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th|10th|last|final|bottom|top(?=\s+(?:one|pick|suggestion)))\b"
     r"(?!\s+(?:year|years|decade|night|week|time|few|couple|\d))"
 )
+
+# "the first two", "the last two": several places at once ("the first and third" are listed ordinals)
+_FIRST_N = re.compile(
+    r"\b(?P<end>first|top|last)\s+(?P<n>two|three|2|3)\b(?!\s*(?:years?|decades?|nights?|weeks?|times?)\b)"
+)
+_BETWEEN_ORDINALS = re.compile(r"(?:\s+ones?)?\s*(?:,|and|&)\s*(?:the\s+)?")
 
 _HELP = re.compile(
     r"^\W*(?:/?help|commands|usage|\?+|how (?:does|do) (?:this|it|you) work|what (?:can|do) you do"
@@ -204,6 +213,29 @@ def classify(
 
     `understood` is `understand(text, lookup)` when the caller has already read the message.
     """
+    classified = _classify(text, lookup, has_previous=has_previous, understood=understood)
+    about_picks = classified.intent in ("why", "facts", "seen", "liked", "disliked") and not classified.titles
+    if about_picks and (positions := _positions(normalise_message(text))):
+        return dataclasses.replace(classified, ordinal=None, positions=positions)
+    return classified
+
+
+def _positions(lowered: str) -> tuple[int, ...]:
+    """ "The first two" -> (0, 1), "the last two" -> (-2, -1), "the first and third" -> (0, 2); () for one place."""
+    if m := _FIRST_N.search(lowered):
+        n = {"two": 2, "three": 3}.get(m["n"]) or int(m["n"])
+        return tuple(range(-n, 0)) if m["end"] == "last" else tuple(range(n))
+    found = list(_ORDINAL.finditer(lowered))
+    listed = [found[0]] if found else []
+    for before, after in itertools.pairwise(found):
+        if not _BETWEEN_ORDINALS.fullmatch(lowered, before.end(), after.start()):
+            break
+        listed.append(after)
+    places = tuple(dict.fromkeys(p for m in listed if (p := _ordinal(m.group())) is not None))
+    return places if len(places) > 1 else ()
+
+
+def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understood: Understood | None) -> Classified:
     lowered = normalise_message(text)
     words = _WORD.findall(lowered)
     if not words:

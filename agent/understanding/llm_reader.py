@@ -124,6 +124,7 @@ def _from_llm(
                             else rules_intent.ordinal, titles=mentioned, rating=stars,
                             stars_said=rules_intent.stars_said,
                             every=rules_intent.every and not mentioned and answer.ordinal is None,
+                            positions=rules_intent.positions if not mentioned and answer.ordinal is None else (),
                             facts=rules_intent.facts)  # fmt: skip
     return classified, request
 

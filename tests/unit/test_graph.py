@@ -139,6 +139,15 @@ def test_a_question_about_a_film_is_answered_from_the_catalog(starter, profiles)
     assert unclear["intent"] != "facts"  # no film shown or named: not a question about one
 
 
+def test_the_first_two_are_both_rated_and_the_last_two_both_explained(starter, profiles):
+    bot = make_bot(starter, profiles)
+    picks = bot.ask("a feel-good movie", user="cli:two")["recommendations"]
+    bot.ask("the first two were great", user="cli:two")
+    assert set(profiles.ratings("cli:two")) == {picks[0]["id"], picks[1]["id"]}
+    why = bot.ask("why the last two?", user="cli:two")["reply"]
+    assert picks[1]["title"] in why and picks[2]["title"] in why and picks[0]["title"] not in why
+
+
 def test_an_open_year_bound_is_said_after_what_was_asked(starter, profiles):
     """Not "up to 1999, films, feel-good": the bound follows the films it bounds."""
     bot = make_bot(starter, profiles)
