@@ -120,10 +120,9 @@ def film_facts(movie: Movie, asked: list[str]) -> str:
                         else f"I don't know when {label} came out.")  # fmt: skip
         elif fact == "plot":
             said.append(f"{label}: {movie.overview}" if movie.overview else f"I have no synopsis of {label}.")
-        elif fact == "language" and movie.language:
-            said.append(f"{label} is in {LANGUAGES.get(movie.language, movie.language)}.")
         elif fact == "language":
-            said.append(f"I don't know what language {label} is in.")
+            said.append(f"{label} is in {LANGUAGES.get(movie.language, movie.language)}." if movie.language
+                        else f"I don't know what language {label} is in.")  # fmt: skip
     return " ".join(said)
 
 
