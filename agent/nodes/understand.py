@@ -30,7 +30,8 @@ def understand_message(state: State, deps: Deps) -> dict:
     last_picks = state.get("last_picks") or []
     if not previous and seeded:
         previous = _fold_context(seeded, deps)
-    has_previous = bool(previous) or bool(last_picks)
+    # a film asked about counts as context too: "what's Heat about?" ... "is it long?"
+    has_previous = bool(previous) or bool(last_picks) or bool(state.get("focus"))
     base = {"messages": [*seeded, {"role": "user", "text": message}], "ordinal": None, "mentioned": [], "every": False,
             "positions": [], "facts": [], "stated_rating": None, "stars_said": False, "llm_calls": 0, "picks": [],
             "candidates": [], "in_passing": {}, "recorded": {}, "noted": "", "debug": {},

@@ -135,6 +135,9 @@ def test_a_question_about_a_film_is_answered_from_the_catalog(starter, profiles)
     assert bot.ask("when did it come out?", user="cli:fox")["reply"] == "Heat came out in 1995."
     bot.ask("seen it", user="cli:fox")
     assert profiles.has_watched("cli:fox", "heat-1995") and not profiles.has_watched("cli:fox", third.id)
+    asked_first = bot.ask("what's Heat about?", user="cli:owl")  # a film asked about before any picks
+    assert bot.ask("is it in English?", user="cli:owl")["reply"] == "Heat (1995) is in English."
+    assert asked_first["intent"] == "facts"
     unclear = bot.ask("who is in it?", user="cli:newcomer")
     assert unclear["intent"] != "facts"  # no film shown or named: not a question about one
 
