@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from agent.deps import Deps
-from agent.factcheck import breaks, relaxation_note, span_said
+from agent.factcheck import asked_genres, breaks, relaxation_note, span_said
 from agent.scoring import GEM_MIN_RATING, lesser_known
 from agent.state import State
 from agent.understanding.request import Request
@@ -46,7 +46,7 @@ def reply(state: State, deps: Deps) -> dict:
     for n, (pick, suggestion_id) in enumerate(zip(picks, suggestion_ids, strict=True), 1):
         movie = deps.catalog.movies[pick["id"]]
         recommendations.append(recommendation(movie, pick["explanation"], pick["score"], suggestion_id=suggestion_id,
-                                              outside=breaks(movie, request)))  # fmt: skip
+                                              outside=breaks(movie, request), asked=asked_genres(request)))  # fmt: skip
         lines.append(f"{n}. {movie.label} — {pick['explanation']}")
     text = "\n".join(lines)
     remembered = [{"id": p["id"], "reasons": p["reasons"], "explanation": p["explanation"]} for p in picks]
@@ -61,15 +61,18 @@ def reply(state: State, deps: Deps) -> dict:
     }
 
 
-def recommendation(movie, explanation: str, score: float, *, outside: list[str] | None = None, **extra) -> dict:
+def recommendation(
+    movie, explanation: str, score: float, *, outside: list[str] | None = None, asked: list[str] | None = None, **extra
+) -> dict:
     """One pick as every front end receives it (the JSON contract's fields and more). A pick a
     loosened search let through is `relaxed`, and `outside` names the constraints it breaks
-    (agent.factcheck.breaks: genres, years, exclude_years, runtime, languages, people, ...)."""
+    (agent.factcheck.breaks: genres, years, exclude_years, runtime, languages, people, ...).
+    The genres `asked` for come first, so a card that shows only the first few shows those."""
     return {
         "id": movie.id,
         "title": movie.title,
         "year": movie.year,
-        "genres": movie.genres,
+        "genres": sorted(movie.genres, key=lambda g: g not in (asked or ())),
         "runtime": movie.runtime,
         "directors": movie.directors,
         "rating": movie.rating,

@@ -196,6 +196,11 @@ _LIKE_WHICH = re.compile(r"\b(?:like|similar to)\b")
 _REFINE_CUE = re.compile(
     r"^\W*(?:but|and|only|just|make it|preferably|ideally|same but|what about|how about|maybe|now|rather"
     r"|actually)\b|\b(?:instead|rather|though|make it)\b"
+    # "any with Harrison Ford?", "are there any from the 80s?", "ones by Spielberg?": "any" with no
+    # noun of its own stands for the films just asked for
+    r"|^\W*(?:(?:are there|is there|got|do you have|have you got)\s+)?(?:any|ones?|some)"
+    r"(?:\s+(?:of (?:those|them|these)|others|more))?\s+(?:with|by|from|starring|featuring|in|that|which"
+    r"|without|under|over|set|directed|made|before|after|since)\b"
 )
 _SMALLTALK = word_set(
     """hi hello hey hiya yo sup thanks thank you thx ty cheers lol lmao haha hahaha ok okay k cool nice great

@@ -313,6 +313,21 @@ def test_a_message_about_the_film_itself_starts_afresh_one_that_does_not_follows
     assert dark["understood"]["genres"] == [] and dark["understood"]["year_min"] is None
 
 
+def test_any_with_a_person_narrows_the_films_just_asked_for(starter, profiles):
+    """ "any with Harrison Ford?" means any of the 90s crime thrillers asked for; "anything with ..." asks anew."""
+    bot = make_bot(starter, profiles)
+    bot.ask("a crime thriller from the 90s", user="cli:ivy")
+    narrowed = bot.ask("any with Harrison Ford?", user="cli:ivy")
+    understood = narrowed["understood"]
+    assert understood["people"] == ["Harrison Ford"] and {"crime", "thriller"} <= set(understood["genres"])
+    assert (understood["year_min"], understood["year_max"]) == (1990, 1999)
+    assert ids(narrowed)[0] == "the-fugitive-1993"
+    # a card showing its first genres shows the ones asked for
+    assert narrowed["recommendations"][0]["genres"][:2] == ["crime", "thriller"]
+    afresh = bot.ask("anything with Harrison Ford", user="cli:ivy")
+    assert afresh["understood"]["genres"] == [] and afresh["understood"]["year_min"] is None
+
+
 def test_warming_up_writes_nothing_and_changes_no_answer(starter, profiles):
     from agent.llm import StructuredLLM
     from tests.fakes import FakeChatModel
