@@ -24,6 +24,7 @@ def reply(state: State, deps: Deps) -> dict:
     if not picks:
         text = ("I couldn't find anything that fits all of that and that you haven't seen. "
                 "Try loosening a constraint, e.g. a wider year range.")  # fmt: skip
+        text = " ".join([*(request.get("caveats") or []), text])
         text = f"{state['noted']} {text}" if state.get("noted") else text
         return {"reply": text, "intro": text, "recommendations": [], "messages": [{"role": "assistant", "text": text}]}
     gems = _lesser_known_note(state, request, picks, deps)
@@ -35,6 +36,8 @@ def reply(state: State, deps: Deps) -> dict:
     if relaxed:
         note = relaxation_note(shown, request)
         intro += f" ({note})" if note else ""
+    if request.get("caveats"):
+        intro = " ".join([*request["caveats"], intro])
     unknown = request.get("unknown_titles") or []
     if unknown:
         intro = f"{not_in_catalog(unknown)}, so these leave it out. {intro}"
@@ -190,6 +193,10 @@ def _intro(request: Request, count: int, deps: Deps, *, lesser_known: bool = Fal
         extras.append("nothing with " + " or ".join(request["exclude_people"]))
     if request.get("exclude_years"):
         extras.append("nothing from " + " or ".join(span_said(span) for span in request["exclude_years"]))
+    if request.get("min_rating"):
+        extras.append(f"rated {request['min_rating']:g}+")
+    if request.get("min_runtime"):
+        extras.append(f"over {request['min_runtime']} min")
     if request.get("max_runtime"):
         extras.append(f"under {request['max_runtime']} min")
     leaning = [g for g in request.get("soft_genres") or [] if g in picked_genres]

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 import prompts
 from agent.deps import Deps
 from agent.understanding.intents import Classified, Intent, classify
+from agent.understanding.phrases import AWARDS
 from agent.understanding.reader import understand
 from agent.understanding.request import Understood
 from agent.untrusted import sanitise
@@ -103,7 +104,12 @@ def _from_llm(
         year_max=_bounded(answer.year_max, 1870, deps.today.year + 1),
         min_runtime=_bounded(answer.min_runtime, 1, 600),
         max_runtime=_bounded(answer.max_runtime, 1, 600),
-        min_rating=answer.min_rating if answer.min_rating is not None and 0 <= answer.min_rating <= 10 else None,
+        # "an oscar winner": the rules' rating floor stands in for the awards the catalog lacks, as the answer says
+        min_rating=answer.min_rating
+        if answer.min_rating is not None and 0 <= answer.min_rating <= 10
+        else rules.min_rating
+        if AWARDS in rules.caveats
+        else None,
         hidden_gem=answer.hidden_gem or rules.hidden_gem,
         popular=rules.popular,
         # a refusal either reader heard wins over an ask: "nothing with Adam Sandler" is never a filter for him
@@ -117,6 +123,7 @@ def _from_llm(
         countries=[code for code in map(country_code, answer.countries) if code],
         count=_bounded(answer.count, 1, deps.config.max_count),
         modifiers=rules.modifiers,
+        caveats=rules.caveats,
         query=sanitise(answer.query) or rules.query,
     )
     stars = answer.stars if answer.stars is not None and 0.5 <= answer.stars <= 5 else rules_intent.rating

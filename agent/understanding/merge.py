@@ -42,6 +42,7 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
     if new.query:
         merged["query"] = new.query
     merged["unknown_titles"] = new_dict["unknown_titles"]  # said of this message only
+    merged["caveats"] = new_dict["caveats"]
     apply_modifiers(merged, new.modifiers, last_picks, deps)
     return merged
 

@@ -35,6 +35,7 @@ class Effect:
     negated: Effect | None = None
     only_negated: bool = False  # "long" alone means nothing ("after a long day"); "not too long" does
     aside: bool = False  # said of the speaker, not of the film wanted ("as a kid"): nothing to search for
+    caveat: str = ""  # what the catalog cannot tell of this phrase, said with the answer
 
     @property
     def soft(self) -> bool:
@@ -52,6 +53,10 @@ class Effect:
         if self.genres:
             return Effect(exclude_genres=self.genres)
         return Effect()
+
+
+AWARDS = "My catalog doesn't record awards, so I went by rating instead."
+STREAMING = "I can't see what is streaming where, so these come from my whole catalog."
 
 
 def _g(*genres: str, **more) -> Effect:
@@ -332,7 +337,16 @@ _LENGTH_PHRASES: dict[str, Effect] = {
 
 _QUALITY_PHRASES: dict[str, Effect] = {
     "highly rated | high rated | well rated | top rated | critically acclaimed | acclaimed": Effect(min_rating=7.5),
-    "award winning | oscar winning | oscar winner | oscar winners | award winners | must see": Effect(min_rating=7.5),
+    "must see": Effect(min_rating=7.5),
+    # the catalog records no awards: a rating floor stands in, and the answer says so
+    "award winning | oscar winning | oscar winner | oscar winners | award winners | oscar nominated | academy award | "
+    "academy award winning | golden globe | palme d or | bafta winning": Effect(min_rating=7.5, caveat=AWARDS),
+    # nor where a film streams: nothing to search for ("netflix" matched a MovieLens tag)
+    "on netflix | netflix | on prime | on prime video | on amazon prime | amazon prime | prime video | on hulu | "
+    "hulu | disney plus | on hbo | hbo max | "
+    "on max | apple tv | paramount plus | on peacock | streaming | to stream | streamable | streaming service": Effect(
+        aside=True, caveat=STREAMING
+    ),
     "great reviews | good reviews | well reviewed | masterpiece | masterpieces | praised": Effect(min_rating=7.5),
     "best | the best | greatest | all time great | all time greats | top notch | finest": Effect(min_rating=8.0),
     "highest rated | best rated | best ever | of all time": Effect(min_rating=8.0),

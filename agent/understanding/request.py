@@ -71,6 +71,7 @@ class Understood:
     like_titles: list[str] = field(default_factory=list)  # catalog ids of reference titles
     exclude_titles: list[str] = field(default_factory=list)  # catalog ids explicitly refused
     unknown_titles: list[str] = field(default_factory=list)  # "like Zorblax Returns": named, not in the catalog
+    caveats: list[str] = field(default_factory=list)  # what the catalog cannot tell ("on Netflix"), said once
     languages: list[str] = field(default_factory=list)  # ISO 639-1
     countries: list[str] = field(default_factory=list)  # ISO 3166-1 alpha-2
     count: int | None = None  # how many suggestions were asked for
@@ -110,6 +111,7 @@ class Request(TypedDict, total=False):
     like_titles: list[str]  # catalog ids of reference titles
     exclude_titles: list[str]  # catalog ids explicitly refused
     unknown_titles: list[str]  # titles named in the latest message that are not in the catalog
+    caveats: list[str]  # what the catalog cannot tell of the latest message, said with its answer
     languages: list[str]  # ISO 639-1
     countries: list[str]  # ISO 3166-1 alpha-2
     # languages and countries asked for before the last message of a conversation handed in whole:

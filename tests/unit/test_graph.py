@@ -328,6 +328,26 @@ def test_any_with_a_person_narrows_the_films_just_asked_for(starter, profiles):
     assert afresh["understood"]["genres"] == [] and afresh["understood"]["year_min"] is None
 
 
+def test_what_the_catalog_cannot_tell_is_said_once_and_what_stands_in_is_named(starter, profiles):
+    """No awards or streaming data: the answer says so, a rating floor stands in for "oscar winning"."""
+    bot = make_bot(starter, profiles)
+    oscars = bot.ask("an oscar winning drama", user="cli:kim")
+    assert oscars["reply"].startswith("My catalog doesn't record awards, so I went by rating instead. Here are 3 picks")
+    assert "drama films, rated 7.5+." in oscars["intro"]
+    assert all(r["rating"] >= 7.5 and "drama" in r["genres"] for r in oscars["recommendations"])
+    older = bot.ask("something older", user="cli:kim")
+    assert "awards" not in older["reply"] and older["understood"]["min_rating"] == 7.5
+    streaming = bot.ask("a comedy on netflix", user="cli:lee")
+    assert streaming["intro"].startswith("I can't see what is streaming where")
+    assert len(streaming["recommendations"]) == 3
+    # with a model that reads no rating floor, the rules' floor still stands in, as the answer says
+    model = FakeChatModel()
+    llm_bot = make_bot(starter, profiles, llm=StructuredLLM(model, initial_wait=0.0))
+    model.queue('{"intent": "recommend", "genres": ["drama"]}', "not json")
+    said = llm_bot.ask("an oscar winner, a drama", user="cli:max")
+    assert said["understood"]["min_rating"] == 7.5 and said["reply"].startswith("My catalog doesn't record awards")
+
+
 def test_warming_up_writes_nothing_and_changes_no_answer(starter, profiles):
     from agent.llm import StructuredLLM
     from tests.fakes import FakeChatModel

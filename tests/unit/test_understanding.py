@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from agent.understanding.intents import classify
 from agent.understanding.merge import fresh_request, merge_request
-from agent.understanding.phrases import vocabulary_errors
+from agent.understanding.phrases import AWARDS, STREAMING, vocabulary_errors
 from agent.understanding.reader import understand
 from agent.understanding.request import Understood
 from agent.understanding.request import is_open as request_is_open
@@ -504,6 +504,10 @@ CASES: list[tuple[str, dict]] = [
     # a year in parentheses belongs to the title before it, never a year filter
     ("I loved Heat (1995)", {"like_titles": ["heat-1995"], "year_min": None, "year_max": None}),
     ("have you seen Fight Club (1999) ?", {"like_titles": ["fight-club-1999"], "year_min": None}),
+    # what the catalog cannot tell: a rating floor stands in for awards, streaming is never searched
+    ("an oscar winning drama", {"genres": ["drama"], "min_rating": 7.5, "caveats": [AWARDS]}),
+    ("a thriller streaming on Netflix", {"genres": ["thriller"], "caveats": [STREAMING], "query_lacks": ["netflix"]}),
+    ("something on prime video", {"caveats": [STREAMING], "query_lacks": ["prime", "video"]}),
     ("like Toy Story 3 (2010)", {"like_titles": ["toy-story-3-2010"], "year_min": None, "query_lacks": ["2010"]}),
     ("I loved Zodiac (2007) and Memento (2000)", {"like_titles": ["zodiac-2007", "memento-2000"], "year_min": None}),
     ("a comedy (2010)", {"genres": ["comedy"], "year_min": None, "year_max": None}),
