@@ -79,7 +79,7 @@ def reasons_for(
         reasons.append(f"{listed} {'is' if len(themes) == 1 else 'are'} among its themes")
     if movie.rating is not None:
         if request.get("hidden_gem") and movie.votes and movie.votes < 100_000:
-            reasons.append(f"rated {movie.rating:.1f} yet only {_count(movie.votes)} votes")
+            reasons.append(f"rated {movie.rating:.1f} yet only {_count(movie.votes)} vote{'s' * (movie.votes != 1)}")
         else:
             votes = f" from {_count(movie.votes)} votes" if movie.votes and movie.votes >= 1000 else ""
             reasons.append(f"rated {movie.rating:.1f}{votes}")
@@ -128,9 +128,8 @@ def links_to(movie: Movie, anchor: Movie) -> list[str]:
     moods = [m for m in movie.moods if m in anchor.moods]
     if moods:
         links.append(f"both {' and '.join(moods[:2])} in tone")
-    else:
-        links.append(f"a different tone ({', '.join(movie.moods[:2]) or 'unlabelled'} rather than "
-                     f"{', '.join(anchor.moods[:2]) or 'unlabelled'})")  # fmt: skip
+    elif movie.moods and anchor.moods:  # a film with no tone labels is of no known tone
+        links.append(f"a different tone ({', '.join(movie.moods[:2])} rather than {', '.join(anchor.moods[:2])})")
     return links
 
 

@@ -1,4 +1,4 @@
-from agent.explanations import named_titles, reasons_for, render_movies, template_explanation
+from agent.explanations import links_to, named_titles, reasons_for, render_movies, template_explanation
 from agent.profile import build_profile
 from store.movie import Movie
 
@@ -64,3 +64,19 @@ def test_a_genre_shared_with_a_reference_takes_its_article(catalog):
     reasons = reasons_for(noir, request={}, anchors=[Movie("x-1950", "X", 1950, genres=["film-noir", "mystery"])],
                           profile=None, catalog=catalog)  # fmt: skip
     assert template_explanation(noir, reasons).startswith("A noir mystery film, like X")
+
+
+def test_a_tone_is_contrasted_only_between_films_that_have_one(catalog):
+    """ "a different tone (unlabelled rather than unlabelled)" was said of two films with no tone labels."""
+    matrix = Movie("the-matrix-1999", "The Matrix", 1999, genres=["sci-fi"], moods=["dark", "mind-bending"])
+    plain = Movie("x-1990", "X", 1990, genres=["sci-fi"])
+    assert not any("tone" in link for link in links_to(plain, Movie("y-1991", "Y", 1991)))
+    assert not any("tone" in link for link in links_to(plain, matrix))
+    light = Movie("z-1992", "Z", 1992, moods=["light"])
+    assert "a different tone (light rather than dark, mind-bending)" in links_to(light, matrix)
+
+
+def test_a_single_vote_is_one_vote(catalog):
+    gem = Movie("g-1975", "G", 1975, genres=["crime"], rating=8.0, votes=1)
+    reasons = reasons_for(gem, request={"hidden_gem": True}, anchors=[], profile=None, catalog=catalog)
+    assert "rated 8.0 yet only 1 vote" in reasons and "1 votes" not in " ".join(reasons)
