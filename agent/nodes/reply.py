@@ -196,9 +196,9 @@ def _intro(request: Request, count: int, deps: Deps, *, lesser_known: bool = Fal
     if request.get("min_rating"):
         extras.append(f"rated {request['min_rating']:g}+")
     if request.get("min_runtime"):
-        extras.append(f"over {request['min_runtime']} min")
+        extras.append(f"at least {request['min_runtime']} min")
     if request.get("max_runtime"):
-        extras.append(f"under {request['max_runtime']} min")
+        extras.append(f"up to {request['max_runtime']} min")
     leaning = [g for g in request.get("soft_genres") or [] if g in picked_genres]
     if leaning and not genres:
         extras.append("leaning to " + "/".join(leaning))

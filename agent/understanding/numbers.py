@@ -149,8 +149,9 @@ def read_years(scan: Scan, reading: Reading) -> None:
             spans.append((m.start(), m.end(), span))
     united: list[YearSpan] = []
     for start, end, (low, high) in spans:
-        if _said_of_a_film(text, start) or _in_a_title(scan, end):
-            scan.take(start, end)  # "wow, that movie came out in 1979": a fact, not a wish
+        if _said_of_a_film(text, start) or _in_a_title(scan, end) or _AN_AGE.search(text[:start]):
+            # "wow, that movie came out in 1979": a fact, not a wish; "they're in their 60s": an age
+            scan.take(start, end)
             continue
         op, start, end = _year_operator(text, start, end)
         bounds = {
@@ -190,6 +191,7 @@ def read_years(scan: Scan, reading: Reading) -> None:
         scan.take(m.start(), m.end())
 
 
+_AN_AGE = re.compile(r"\bin\s+(?:their|his|her|my|our|your)\s+(?:(?:early|mid|late)\s+)?$", re.I)
 # "I saw it last year", "we watched Coco this year": the time of a viewing, said in the same clause
 _VIEWED = re.compile(r"\b(?:saw|seen|watched|rewatched|re-watched|caught|went\s+to|took\s+\w+\s+to)\b")
 _FROM_BEFORE = re.compile(r"\b(?:from|of|released|came\s+out|made)\s+(?:in\s+)?(?:the\s+)?$")
@@ -274,17 +276,18 @@ _DURATION = re.compile(
 _RUNTIME_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(r"(?<!\w)(?:" + pattern + r")\s*$"), op)
     for pattern, op in (
+        # "nothing under 90 min" is a floor and "nothing over 100 mins" a ceiling, whatever the last word says
+        (r"(?:nothing|none|not\s+anything)\s+(?:under|shorter\s+than|less\s+than|below)", "min"),
+        (r"(?:nothing|none|not\s+anything)\s+(?:over|longer\s+than|more\s+than|above)", "max"),
+        # "under 100 min" leaves a 100-minute film out; "at most 100" keeps it
+        (r"under|less\s+than|shorter\s+than|below|fewer\s+than|<", "below"),
         (
-            r"under|less\s+than|shorter\s+than|no\s+longer\s+than|not\s+longer\s+than|no\s+more\s+than|"
-            r"not\s+more\s+than|not\s+over|at\s+most|max(?:imum)?(?:\s+of)?|below|within|up\s+to|"
-            r"fewer\s+than|tops|<",
+            r"no\s+longer\s+than|not\s+longer\s+than|no\s+more\s+than|"
+            r"not\s+more\s+than|not\s+over|at\s+most|max(?:imum)?(?:\s+of)?|within|up\s+to|tops",
             "max",
         ),
-        (
-            r"over|more\s+than|longer\s+than|at\s+least|min(?:imum)?(?:\s+of)?|above|>|no\s+shorter\s+than|"
-            r"not\s+shorter\s+than",
-            "min",
-        ),
+        (r"over|more\s+than|longer\s+than|above|>", "above"),
+        (r"at\s+least|min(?:imum)?(?:\s+of)?|no\s+shorter\s+than|not\s+shorter\s+than", "min"),
         (r"around|about|roughly|approximately|approx\.?|~", "around"),
     )
 )
@@ -326,7 +329,8 @@ def read_runtime(scan: Scan, reading: Reading) -> None:
                 if hit := pattern.match(scan.text, end):
                     op, end = candidate, hit.end()
                     break
-        bounds = {"max": (None, minutes), "min": (minutes, None), "around": (minutes - 15, minutes + 15)}[op]
+        bounds = {"max": (None, minutes), "below": (None, minutes - 1), "min": (minutes, None),
+                  "above": (minutes + 1, None), "around": (minutes - 15, minutes + 15)}[op]  # fmt: skip
         reading.bound_runtime(*bounds)
         reading.explicit_runtime = True
         scan.take(start, end)

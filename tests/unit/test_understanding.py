@@ -241,8 +241,8 @@ CASES: list[tuple[str, dict]] = [
     ("nothing older than 1990", {"year_min": 1990, "year_max": None}),
     ("recent but from the 90s", {"year_min": 1990, "year_max": 1999}),
     # runtime
-    ("under 2 hours", {"max_runtime": 120, "min_runtime": None}),
-    ("less than 90 minutes", {"max_runtime": 90}),
+    ("under 2 hours", {"max_runtime": 119, "min_runtime": None}),
+    ("less than 90 minutes", {"max_runtime": 89}),
     ("something short", {"max_runtime": 100}),
     ("a short film", {"max_runtime": 100}),
     ("a long movie", {"min_runtime": 150, "count": None}),
@@ -252,7 +252,12 @@ CASES: list[tuple[str, dict]] = [
     ("not too long", {"max_runtime": 130, "min_runtime": None}),
     ("at least 2 hours", {"min_runtime": 120, "max_runtime": None}),
     ("around 90 minutes", {"min_runtime": 75, "max_runtime": 105}),
-    ("under an hour and a half", {"max_runtime": 90}),
+    ("under an hour and a half", {"max_runtime": 89}),
+    # "nothing over" is a ceiling, "over" alone a floor that leaves the number out
+    ("a comedy, nothing over 100 mins", {"genres": ["comedy"], "max_runtime": 100, "min_runtime": None}),
+    ("nothing longer than 2 hours", {"max_runtime": 120, "min_runtime": None}),
+    ("nothing under 90 minutes", {"min_runtime": 90, "max_runtime": None}),
+    ("over 2 hours", {"min_runtime": 121, "max_runtime": None}),
     ("1h30 max", {"max_runtime": 90}),
     ("after a long day at work, something light", {"moods": ["light"], "min_runtime": None}),
     ("nothing too short", {"min_runtime": 90, "max_runtime": None}),
@@ -389,7 +394,7 @@ CASES: list[tuple[str, dict]] = [
     ("like Heat but not boring", {"like_titles": ["heat-1995"], "exclude_titles": []}),
     ("a drama that isn't Titanic", {"genres": ["drama"], "like_titles": [], "exclude_titles": ["titanic-1997"]}),
     ("a horror movie that isn't too scary", {"exclude_titles": [], "exclude_moods": ["scary"]}),
-    ("a thriller under 100 minutes", {"genres": ["thriller"], "max_runtime": 100, "query": "thriller"}),
+    ("a thriller under 100 minutes", {"genres": ["thriller"], "max_runtime": 99, "query": "thriller"}),
     ("not longer than an hour and a half", {"max_runtime": 90, "query": ""}),
     ("like Inception but less confusing", {"like_titles": ["inception-2010"], "exclude_moods": ["mind-bending"]}),
     (
@@ -504,6 +509,11 @@ CASES: list[tuple[str, dict]] = [
     # a year in parentheses belongs to the title before it, never a year filter
     ("I loved Heat (1995)", {"like_titles": ["heat-1995"], "year_min": None, "year_max": None}),
     ("have you seen Fight Club (1999) ?", {"like_titles": ["fight-club-1999"], "year_min": None}),
+    # an age is no era, and a refusal said of someone else is still a refusal
+    ("movie night w/ my parents, they're in their 60s", {"year_min": None, "year_max": None}),
+    ("for my dad, he's in his late seventies, westerns from the 60s", {"year_min": 1960, "year_max": 1969}),
+    ("something romantic, she hates musicals", {"genres": ["romance"], "exclude_genres": ["musical"]}),
+    ("my wife doesn't like horror, a thriller", {"genres": ["thriller"], "exclude_genres": ["horror"]}),
     # what the catalog cannot tell: a rating floor stands in for awards, streaming is never searched
     ("an oscar winning drama", {"genres": ["drama"], "min_rating": 7.5, "caveats": [AWARDS]}),
     ("a thriller streaming on Netflix", {"genres": ["thriller"], "caveats": [STREAMING], "query_lacks": ["netflix"]}),
@@ -647,7 +657,7 @@ CASES: list[tuple[str, dict]] = [
     ("based on a true story", {"keywords": ["based on a true story"]}),
     (
         "romantic comedy from the 2000s under 2 hours",
-        {"genres": ["romance", "comedy"], "year_min": 2000, "year_max": 2009, "max_runtime": 120},
+        {"genres": ["romance", "comedy"], "year_min": 2000, "year_max": 2009, "max_runtime": 119},
     ),
     (
         "give me 3 highly rated korean thrillers from after 2010",
@@ -883,7 +893,7 @@ def test_to_contract_has_exactly_the_hard_filters() -> None:
         "year_max": None,
         "exclude_years": [],
         "min_runtime": None,
-        "max_runtime": 120,
+        "max_runtime": 119,
         "min_rating": None,
         "people": [],
         "exclude_people": [],
