@@ -26,6 +26,7 @@ class Effect:
     exclude_genres: tuple[str, ...] = ()
     exclude_moods: tuple[str, ...] = ()
     exclude_keywords: tuple[str, ...] = ()
+    exclude_people: tuple[str, ...] = ()
     modifiers: tuple[str, ...] = ()
     years: Callable[[int], YearSpan] | None = None  # of today's year
     runtime: tuple[int | None, int | None] | None = None
@@ -91,7 +92,13 @@ _GENRE_PHRASES: dict[str, Effect] = {
     "adventure | adventures": _g("adventure"),
     "adventurous": _m("adventurous"),
     "animation | animated | cartoon | cartoons | cartoony | 🎨": _g("animation"),
-    "anime | studio ghibli | ghibli": _g("animation", languages=("ja",)),
+    "anime": _g("animation", languages=("ja",)),
+    # "anime, not ghibli" refuses the studio's films, not animation
+    "studio ghibli | ghibli": _g(
+        "animation",
+        languages=("ja",),
+        negated=Effect(exclude_people=("Hayao Miyazaki", "Isao Takahata"), exclude_keywords=("studio ghibli",)),
+    ),
     "pixar | disney animation": _g("animation", "family"),
     "stop motion | claymation": _k("stop motion", "animation"),
     "biography | biographies | biopic | biopics | biographical": _g("biography"),

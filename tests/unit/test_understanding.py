@@ -509,6 +509,16 @@ CASES: list[tuple[str, dict]] = [
     # a year in parentheses belongs to the title before it, never a year filter
     ("I loved Heat (1995)", {"like_titles": ["heat-1995"], "year_min": None, "year_max": None}),
     ("have you seen Fight Club (1999) ?", {"like_titles": ["fight-club-1999"], "year_min": None}),
+    # a studio refused is its films, not animation
+    (
+        "any good japanese anime films? not ghibli",
+        {
+            "genres": ["animation"],
+            "exclude_genres": [],
+            "languages": ["ja"],
+            "exclude_people": ["Hayao Miyazaki", "Isao Takahata"],
+        },
+    ),
     # an age is no era, and a refusal said of someone else is still a refusal
     ("movie night w/ my parents, they're in their 60s", {"year_min": None, "year_max": None}),
     ("for my dad, he's in his late seventies, westerns from the 60s", {"year_min": 1960, "year_max": 1969}),
