@@ -141,13 +141,13 @@ _FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
         ("runtime", r"\bhow long(?: is| was|'s)?\b|\bhow many minutes(?: is| was)?\b"
                     r"|\b(?:what'?s )?the (?:runtime|length)(?: of)?\b"
                     rf"|\b(?:is|was)\b(?= {_THE_FILM}(?: too| very| really| pretty| that)? (?:long|short)\W*$)"),
-        ("directors", r"\bwho (?:directed|made)\b|\bwho(?:'s| is| was) the director(?: of)?\b"),
-        ("cast", r"\bwho(?:'s| is| was| are| were) in\b|\bwho (?:stars|starred|acts|acted|plays|played)(?: in)?\b"
+        ("directors", r"\bwho (?:directed|made)\b|\bwho(?:'?s| is| was) the director(?: of)?\b"),
+        ("cast", r"\bwho(?:'?s| is| was| are| were) in\b|\bwho (?:stars|starred|acts|acted|plays|played)(?: in)?\b"
                  r"|\b(?:who'?s|who is|what'?s|what is) (?:in )?the cast(?: of)?\b"),
         ("year", rf"\bwhen (?:did|was|is)\b(?= {_THE_FILM} (?:come out|made|released)\b)|\bwhat year (?:is|was|did)\b"
-                 r"|\bhow old is\b"),
-        ("plot", rf"\bwhat(?:'s| is| was)\b(?= {_THE_FILM} about\W*$)"
-                 r"|\bwhat(?:'s| is) the (?:plot|story|premise)(?: of)?\b"),
+                 rf"|\bhow old is\b|\bwhen(?:'?s| is| was)\b(?= {_THE_FILM} from\W*$)"),
+        ("plot", rf"\bwhat(?:'?s| is| was)\b(?= {_THE_FILM} about\W*$)"
+                 r"|\bwhat(?:'?s| is) the (?:plot|story|premise)(?: of)?\b"),
         ("language", r"\bwhat language\b(?: is| was)?"
                      rf"|\b(?:is|was)\b(?= {_THE_FILM} (?:in english|subtitled|dubbed|in a foreign language)\W*$)"),
     )
