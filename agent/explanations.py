@@ -31,6 +31,16 @@ class Explanations(BaseModel):
 # -- facts ---------------------------------------------------------------------------------
 
 
+YOURS = ", which you "  # what every reason resting on the user's own rating says
+
+
+def your_rating(stars: float) -> str:
+    """A rating as the user would own it: "loved it" is stored as 5 stars, so a 5 reads "which you
+    loved (5/5)" rather than claiming they typed "5/5"; a 4 "liked", the rest "rated"."""
+    verb = "loved" if stars >= 5 else "liked" if stars >= 4 else "rated"
+    return f"which you {verb} ({stars:g}/5)" if verb != "rated" else f"which you rated {stars:g}/5"
+
+
 def reasons_for(
     movie: Movie,
     *,
@@ -43,23 +53,21 @@ def reasons_for(
     reasons: list[str] = []
     for anchor in anchors:
         rated = profile.ratings.get(anchor.id) if profile is not None else None
-        suffix = f", like {anchor.title}" + (f", which you rated {rated:g}/5" if rated is not None else "")
+        suffix = f", like {anchor.title}" + (f", {your_rating(rated)}" if rated is not None else "")
         reasons += _shared_with(movie, anchor, suffix=suffix)
     if profile is not None and not profile.is_empty:
         for liked_id in profile.liked()[:20]:
             liked = catalog.movies[liked_id]
-            stars = f"{profile.ratings[liked_id]:g}"
+            yours = your_rating(profile.ratings[liked_id])
             shared_director = set(movie.directors) & set(liked.directors)
             if shared_director:
-                reasons.append(
-                    f"same director as {liked.title} ({sorted(shared_director)[0]}), which you rated {stars}/5"
-                )
+                reasons.append(f"same director as {liked.title} ({sorted(shared_director)[0]}), {yours}")
                 break
             shared_cast = [a for a in movie.cast if a in liked.cast]
             if shared_cast:
-                reasons.append(f"{shared_cast[0]} stars, as in {liked.title}, which you rated {stars}/5")
+                reasons.append(f"{shared_cast[0]} stars, as in {liked.title}, {yours}")
                 break
-        if not any("you rated" in r for r in reasons):
+        if not any(YOURS in r for r in reasons):
             taste = taste_reason(movie, profile, catalog)
             if taste:
                 reasons.append(taste)

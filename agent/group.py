@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from agent.deps import Deps
-from agent.explanations import reasons_for, template_explanation
+from agent.explanations import YOURS, reasons_for, template_explanation
 from agent.nodes.reply import recommendation
 from agent.nodes.retrieve import filters_for, query_text
 from agent.profile import Profile
@@ -71,7 +71,7 @@ def _reason_for_member(movie, request: Request, profile: Profile, deps: Deps) ->
     favourite genre, or, with no history, the film's standing."""
     if not profile.is_empty:
         personal = [r for r in reasons_for(movie, request=request, anchors=[], profile=profile, catalog=deps.catalog)
-                    if "you rated" in r]  # fmt: skip
+                    if YOURS in r]  # fmt: skip
         if personal:
             return personal[0]
         liked_genres = sorted(

@@ -1,4 +1,4 @@
-from agent.explanations import links_to, named_titles, reasons_for, render_movies, template_explanation
+from agent.explanations import links_to, named_titles, reasons_for, render_movies, template_explanation, your_rating
 from agent.profile import build_profile
 from store.movie import Movie
 
@@ -23,7 +23,7 @@ def test_template_cites_shared_facts_with_reference_and_history(catalog):
         catalog=catalog,
     )
     text = template_explanation(insider, reasons)
-    assert "Same director as Heat (Michael Mann), which you rated 5/5" in text
+    assert "Same director as Heat (Michael Mann), which you loved (5/5)" in text
     assert "a 1990s thriller, as you asked" in text
     assert text.endswith("fight to get his story on air.")
 
@@ -33,7 +33,7 @@ def test_a_reference_title_the_user_rated_is_cited_with_the_rating(catalog):
     heat = catalog.movies["heat-1995"]
     rated = build_profile("cli:a", {"heat-1995": 4.5}, set(), catalog)
     cited = reasons_for(insider, request={}, anchors=[heat], profile=rated, catalog=catalog)
-    assert "by Michael Mann, like Heat, which you rated 4.5/5" in cited[0]
+    assert "by Michael Mann, like Heat, which you liked (4.5/5)" in cited[0]
     unrated = reasons_for(insider, request={}, anchors=[heat], profile=None, catalog=catalog)
     assert unrated[0].endswith(", like Heat")
 
@@ -80,3 +80,10 @@ def test_a_single_vote_is_one_vote(catalog):
     gem = Movie("g-1975", "G", 1975, genres=["crime"], rating=8.0, votes=1)
     reasons = reasons_for(gem, request={"hidden_gem": True}, anchors=[], profile=None, catalog=catalog)
     assert "rated 8.0 yet only 1 vote" in reasons and "1 votes" not in " ".join(reasons)
+
+
+def test_a_rating_is_owned_as_the_user_gave_it():
+    """ "loved it" is stored as 5 stars: the reason says "which you loved (5/5)", never that they typed "5/5"."""
+    assert your_rating(5.0) == "which you loved (5/5)"
+    assert your_rating(4.0) == "which you liked (4/5)"
+    assert your_rating(2.5) == "which you rated 2.5/5"

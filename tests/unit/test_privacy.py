@@ -54,7 +54,7 @@ def test_bob_never_sees_alices_data(starter, store, request_text):
     assert "No ratings yet." in prompts_seen  # Bob's own (empty) profile is what the prompt carries
     for title in alice_titles:
         assert f"{title} (" not in prompts_seen.split("The picks")[0], f"{title} leaked into Bob's prompt"
-    assert "you rated" not in result["reply"]
+    assert "which you" not in result["reply"]
     assert "Alice" not in result["reply"]
 
 
