@@ -145,10 +145,10 @@ def outside_clause(movie: Movie, request: Mapping) -> str:
     if "runtime" in broken:
         longest = request.get("max_runtime")
         if movie.runtime and longest and movie.runtime > longest:
-            parts.append(f"{movie.runtime} minutes, {movie.runtime - longest} more than the {longest} {OUTSIDE}")
+            # no number quoted back: "under 100" is kept as at most 99, which the user never said
+            parts.append(f"{movie.runtime} minutes, longer than {OUTSIDE}")
         elif movie.runtime and request.get("min_runtime"):
-            shortest = request["min_runtime"]
-            parts.append(f"{movie.runtime} minutes, {shortest - movie.runtime} short of the {shortest} {OUTSIDE}")
+            parts.append(f"{movie.runtime} minutes, shorter than {OUTSIDE}")
         else:
             parts.append(f"of unknown length, not the runtime {OUTSIDE}")
     if "languages" in broken:

@@ -173,11 +173,11 @@ CONVERSATIONS: dict[str, list[Turn]] = {
     ],
     "comedy-shorter": [
         T("a comedy", read={"genres": ["comedy"]}, picks=True),
-        T("under 90 minutes", intent="refine", read={"genres": ["comedy"], "max_runtime": 90}, picks=True),
+        T("under 90 minutes", intent="refine", read={"genres": ["comedy"], "max_runtime": 89}, picks=True),
         T(
             "from the 80s",
             intent="refine",
-            read={"genres": ["comedy"], "max_runtime": 90, "year_min": 1980, "year_max": 1989},
+            read={"genres": ["comedy"], "max_runtime": 89, "year_min": 1980, "year_max": 1989},
         ),
     ],
     "crime-less-violent": [
@@ -248,7 +248,7 @@ CONVERSATIONS: dict[str, list[Turn]] = {
     "korean-thriller-short": [
         T(
             "a korean thriller under 100 minutes",
-            read={"languages": ["ko"], "genres": ["thriller"], "max_runtime": 100},
+            read={"languages": ["ko"], "genres": ["thriller"], "max_runtime": 99},
             picks=True,
         ),
         T("why the first one?", intent="why", picks=False),
@@ -274,7 +274,7 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         ),
     ],
     "short-epic": [
-        T("an epic war film under 80 minutes", read={"genres": ["war"], "max_runtime": 80}, picks=True),
+        T("an epic war film under 80 minutes", read={"genres": ["war"], "max_runtime": 79}, picks=True),
         T("why the first one?", intent="why", picks=False),
         T("a biography", intent=REC, read={"genres": ["biography"], "max_runtime": None}, picks=True),
     ],
@@ -484,7 +484,7 @@ CONVERSATIONS: dict[str, list[Turn]] = {
     "long-evening": [
         T(
             "a feel-good comedy under 2 hours",
-            read={"genres": ["comedy"], "max_runtime": 120},
+            read={"genres": ["comedy"], "max_runtime": 119},
             picks=True,
             moods_not=NOT_GRIM,
         ),
