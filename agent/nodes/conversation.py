@@ -8,7 +8,7 @@ from agent.explanations import links_to
 from agent.factcheck import crowd_errors
 from agent.nodes.reply import not_in_catalog
 from agent.state import State
-from store.movie import Movie
+from store.movie import Movie, normalise_title
 from store.profiles import DISLIKE_STARS, LIKE_STARS
 from store.vocab import LANGUAGES
 
@@ -48,7 +48,8 @@ def _pointed(state: State, deps: Deps) -> list[str]:
     the one film spoken of since ("why the second one?", "what's Heat about?")."""
     last = [p["id"] for p in state.get("last_picks") or []]
     if state.get("mentioned"):
-        return list(state["mentioned"])
+        shown = [*last, *([state["focus"]] if state.get("focus") else [])]
+        return list(dict.fromkeys(_as_shown(m, shown, deps) for m in state["mentioned"]))
     if state.get("every"):
         return last
     if state.get("positions") and last:  # "the first two"
@@ -62,6 +63,18 @@ def _pointed(state: State, deps: Deps) -> list[str]:
     if len(last) == 1:
         return last
     return [state["focus"]] if state.get("focus") else []  # "why the second?" ... "seen that one"
+
+
+def _as_shown(movie_id: str, shown: list[str], deps: Deps) -> str:
+    """A title named after a film of that title was shown means the one shown: "seen the host"
+    after The Host (2006) is that film, not The Host (2013), whatever their votes."""
+    if movie_id in shown or movie_id not in deps.catalog:
+        return movie_id
+    named = normalise_title(deps.catalog.movies[movie_id].title)
+    for other in shown:
+        if other in deps.catalog and named in {normalise_title(t) for t in deps.catalog.movies[other].titles}:
+            return other
+    return movie_id
 
 
 def answer_why(state: State, deps: Deps) -> dict:

@@ -348,6 +348,16 @@ def test_what_the_catalog_cannot_tell_is_said_once_and_what_stands_in_is_named(s
     assert said["understood"]["min_rating"] == 7.5 and said["reply"].startswith("My catalog doesn't record awards")
 
 
+def test_a_title_named_after_a_film_of_that_title_was_shown_means_the_one_shown(starter, profiles):
+    """ "seen the ring" after Ring (1998) was suggested marks that film, not the better-known The Ring (2002)."""
+    bot = make_bot(starter, profiles)
+    shown = bot.ask("japanese horror films from the 90s", user="cli:ray")
+    assert "ring-1998" in ids(shown)
+    said = bot.ask("seen the ring", user="cli:ray")
+    assert said["reply"].startswith("Got it: Ring (1998) marked as watched")
+    assert profiles.has_watched("cli:ray", "ring-1998") and not profiles.has_watched("cli:ray", "the-ring-2002")
+
+
 def test_warming_up_writes_nothing_and_changes_no_answer(starter, profiles):
     from agent.llm import StructuredLLM
     from tests.fakes import FakeChatModel
