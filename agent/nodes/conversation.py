@@ -43,7 +43,7 @@ def respond_smalltalk(state: State, deps: Deps) -> dict:
     return _say(SMALL_TALK, "smalltalk")
 
 
-def _pointed(state: State, deps: Deps) -> list[str]:
+def pointed_films(state: State, deps: Deps) -> list[str]:
     """Movie ids the message points at: named titles, "the second one" among the last picks, or
     the one film spoken of since ("why the second one?", "what's Heat about?")."""
     last = [p["id"] for p in state.get("last_picks") or []]
@@ -82,7 +82,7 @@ def answer_why(state: State, deps: Deps) -> dict:
     last = {p["id"]: p for p in state.get("last_picks") or []}
     if not last:
         return _say("I haven't suggested anything yet in this conversation. Ask me for a movie first!", "why")
-    targets = [m for m in _pointed(state, deps) if m in last] or list(last)[:1]
+    targets = [m for m in pointed_films(state, deps) if m in last] or list(last)[:1]
     if state.get("ordinal") is None and not state.get("mentioned") and not state.get("positions") and len(last) > 1:
         targets = list(last)
     lines = []
@@ -106,7 +106,7 @@ def answer_why(state: State, deps: Deps) -> dict:
 
 def answer_facts(state: State, deps: Deps) -> dict:
     """ "Is it long?", "who directed the third one?", "what's Heat about?": the catalog's own data."""
-    targets = _pointed(state, deps)
+    targets = pointed_films(state, deps)
     if not targets:
         return _which(state, "facts")
     asked = state.get("facts") or []
@@ -153,7 +153,7 @@ def _which(state: State, intent: str) -> dict:
 def record_opinion(state: State, deps: Deps) -> dict:
     """ "I've seen Heat", "loved the first one", "hated Titanic": written to the profile."""
     intent = state.get("intent") or "seen"
-    targets = _pointed(state, deps)
+    targets = pointed_films(state, deps)
     if not targets and state.get("unknown_titles"):  # "watched Alien 3, loved it" with no Alien 3
         return _say(f"{not_in_catalog(state['unknown_titles'])}, so I haven't noted anything.", intent)
     if not targets:
@@ -203,8 +203,12 @@ def note_in_passing(state: State, deps: Deps) -> dict:
     opinions = {m: ("seen", None) for m in heard.get("seen") or []}
     opinions |= {m: ("liked", stars) for m, stars in (heard.get("liked") or {}).items()}
     opinions |= {m: ("disliked", None) for m in heard.get("disliked") or []}
-    recorded = store_opinions(deps, state["user"], opinions)
-    return {"recorded": recorded, "noted": noted_line(recorded, deps)}
+    recorded = store_opinions(deps, state["user"], opinions) if opinions else {}
+    noted = noted_line(recorded, deps)
+    if heard.get("unsure"):  # "seen it, others?" with three picks and none spoken of since
+        example = {"seen": "seen", "liked": "loved"}.get(heard["unsure"], "hated") + " the second one"
+        noted = f"{noted} I couldn't tell which film you meant, so I noted nothing (say “{example}”).".strip()
+    return {"recorded": recorded, "noted": noted}
 
 
 def noted_line(recorded: dict, deps: Deps) -> str:

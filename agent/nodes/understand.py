@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 
 from agent.deps import Deps
+from agent.nodes.conversation import pointed_films
 from agent.state import State
-from agent.understanding.intents import classify, states_subject
+from agent.understanding.intents import Classified, classify, states_subject
 from agent.understanding.llm_reader import read_message
 from agent.understanding.marked_titles import titles_with_years
 from agent.understanding.merge import fresh_request, lean, merge_request
@@ -74,8 +75,27 @@ def understand_message(state: State, deps: Deps) -> dict:
     if intent in ("recommend", "refine", "more") and not state.get("always_recommend"):
         heard = facts_in_passing(message, deps.catalog)
         update["in_passing"] = {"seen": heard.seen, "liked": heard.liked, "disliked": heard.disliked} if heard else {}
+        if intent == "more" and classified.feedback is not None:
+            _verdict_with_more(update["in_passing"], classified.feedback, state, deps)
     update["understood"] = contract(update.get("request") or previous, lambda movie_id: _label(movie_id, deps))
     return update
+
+
+def _verdict_with_more(heard: dict, verdict: Classified, state: State, deps: Deps) -> None:
+    """ "seen it, others?", "hated the second one, what else?": the verdict is stored as if said
+    alone, before the next picks are chosen; when "it" could be any of the picks, nothing is
+    stored and the answer says so (`unsure`)."""
+    pointed = pointed_films({**state, "mentioned": verdict.titles, "ordinal": verdict.ordinal, "every": verdict.every,
+                        "positions": list(verdict.positions)}, deps)  # fmt: skip
+    if not pointed:
+        heard["unsure"] = verdict.intent
+        return
+    if verdict.intent == "seen":
+        heard["seen"] = [*heard.get("seen", []), *pointed]
+    elif verdict.intent == "liked":
+        heard["liked"] = {**heard.get("liked", {}), **dict.fromkeys(pointed, verdict.rating)}
+    else:
+        heard["disliked"] = [*heard.get("disliked", []), *pointed]
 
 
 def _fold_context(context: list[dict], deps: Deps) -> dict:

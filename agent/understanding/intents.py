@@ -34,6 +34,8 @@ class Classified:
     every: bool = False  # about every film of the last list ("seen all of those")
     positions: tuple[int, ...] = ()  # about several places in it ("the first two", "the first and third")
     facts: tuple[Fact, ...] = ()  # what a question asks of a film ("is it long?": runtime)
+    # a verdict said with a request for more ("seen it, others?", "hated that one, anything else?")
+    feedback: Classified | None = None
 
 
 _ORDINAL_WORDS = {
@@ -254,10 +256,11 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return fact
     understood = understood or understand(text, lookup)
     asks = bool(_ASKS.search(lowered))
-    if not asks and (feedback := _feedback(text, lowered, understood, lookup, ordinal)):
+    feedback = _feedback(text, lowered, understood, lookup, ordinal)
+    if not asks and feedback:
         return feedback
     if has_previous and _MORE.search(lowered) and not _has_filters(understood) and not understood.like_titles:
-        return Classified("more", ordinal=_reference_ordinal(lowered))
+        return Classified("more", ordinal=_reference_ordinal(lowered), feedback=feedback)
     if has_previous and _refines(lowered, understood):
         return Classified("refine")
     if not asks and not _has_filters(understood) and not understood.like_titles and _chatter(words):

@@ -132,7 +132,8 @@ def _from_llm(
                             stars_said=rules_intent.stars_said,
                             every=rules_intent.every and not mentioned and answer.ordinal is None,
                             positions=rules_intent.positions if not mentioned and answer.ordinal is None else (),
-                            facts=rules_intent.facts)  # fmt: skip
+                            facts=rules_intent.facts,
+                            feedback=rules_intent.feedback if intent == "more" else None)  # fmt: skip
     return classified, request
 
 

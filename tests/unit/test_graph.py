@@ -358,6 +358,24 @@ def test_a_title_named_after_a_film_of_that_title_was_shown_means_the_one_shown(
     assert profiles.has_watched("cli:ray", "ring-1998") and not profiles.has_watched("cli:ray", "the-ring-2002")
 
 
+def test_a_verdict_said_with_more_is_stored_or_said_to_be_unclear(starter, profiles):
+    """ "hated that one, others?" stores the dislike of the film spoken of and leaves it out; "seen it,
+    others?" with three picks and none spoken of says it noted nothing, and still answers."""
+    bot = make_bot(starter, profiles)
+    first = bot.ask("a crime thriller from the 90s", user="cli:sam")
+    unsure = bot.ask("seen it, others?", user="cli:sam")
+    assert unsure["reply"].startswith("I couldn't tell which film you meant, so I noted nothing")
+    assert len(unsure["recommendations"]) == 3 and not any(profiles.has_watched("cli:sam", i) for i in ids(first))
+    second = ids(unsure)[1]
+    bot.ask("why the second one?", user="cli:sam")
+    hated = bot.ask("not that one, i hated it. others?", user="cli:sam")
+    title = starter.movies[second].title
+    assert hated["reply"].startswith(f"Noted: you didn't like {title}.") and second not in ids(hated)
+    assert set(profiles.ratings("cli:sam")) == {second} and len(hated["recommendations"]) == 3
+    seen = bot.ask("seen the first one, what else?", user="cli:sam")
+    assert profiles.has_watched("cli:sam", ids(hated)[0]) and ids(hated)[0] not in ids(seen)
+
+
 def test_warming_up_writes_nothing_and_changes_no_answer(starter, profiles):
     from agent.llm import StructuredLLM
     from tests.fakes import FakeChatModel

@@ -9,7 +9,7 @@ from typing import ClassVar
 import pytest
 from rapidfuzz import fuzz, process
 
-from agent.understanding.intents import classify
+from agent.understanding.intents import Classified, classify
 from agent.understanding.merge import fresh_request, merge_request
 from agent.understanding.phrases import AWARDS, STREAMING, vocabulary_errors
 from agent.understanding.reader import understand
@@ -935,7 +935,8 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("more like the second one", True, "more", {"ordinal": 1}),
     ("another like #2", True, "more", {"ordinal": 1}),
     ("something else", True, "more", {}),
-    ("seen it, another one?", True, "more", {"ordinal": None}),
+    ("seen it, another one?", True, "more", {"ordinal": None, "feedback": Classified("seen")}),
+    ("hated the second one, what else?", True, "more", {"feedback": Classified("disliked", ordinal=1, rating=1.0)}),
     ("something older", True, "refine", {}),
     ("something older", False, "recommend", {}),
     ("less violent", True, "refine", {}),
