@@ -197,7 +197,7 @@ _MORE = re.compile(
 _LIKE_WHICH = re.compile(r"\b(?:like|similar to)\b")
 _REFINE_CUE = re.compile(
     r"^\W*(?:but|and|only|just|make it|preferably|ideally|same but|what about|how about|maybe|now|rather"
-    r"|actually)\b|\b(?:instead|rather|though|make it)\b"
+    r"|actually)\b|\b(?:instead|rather|though|make it)\b|\bonly\W*$"
     # "any with Harrison Ford?", "are there any from the 80s?", "ones by Spielberg?": "any" with no
     # noun of its own stands for the films just asked for
     r"|^\W*(?:(?:are there|is there|got|do you have|have you got)\s+)?(?:any|ones?|some)"

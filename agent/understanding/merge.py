@@ -31,6 +31,9 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
         if opposite:
             values = [v for v in values if v not in new_dict[opposite]]
         merged[name] = values
+    for name in ("languages", "countries"):  # "in Italian instead" after French films: a film is rarely both
+        if new_dict[name]:
+            merged[name] = list(new_dict[name])
     for name in ("year_min", "year_max", "soft_year_min", "soft_year_max", "min_runtime", "max_runtime",
                  "min_rating", "count"):  # fmt: skip
         if new_dict[name] is not None:
@@ -43,7 +46,7 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
         merged["query"] = new.query
     merged["unknown_titles"] = new_dict["unknown_titles"]  # said of this message only
     merged["caveats"] = new_dict["caveats"]
-    apply_modifiers(merged, new.modifiers, last_picks, deps)
+    apply_modifiers(merged, new.modifiers, last_picks, deps, references=new.like_titles)
     return merged
 
 
@@ -66,9 +69,15 @@ def lean(request: Request, *, genres: bool = True, people: bool = True, places: 
     return request
 
 
-def apply_modifiers(request: Request, modifiers: list[str], last_picks: list[dict], deps: Deps) -> None:
-    """Relative words read against what was just shown: "older" means older than those."""
-    shown = [deps.catalog.movies[p["id"]] for p in last_picks if p["id"] in deps.catalog]
+def apply_modifiers(
+    request: Request, modifiers: list[str], last_picks: list[dict], deps: Deps, references: list[str] = ()
+) -> None:
+    """Relative words read against what was just shown: "older" means older than those; against
+    the films the message itself names, when it names some: "like The Matrix but older"."""
+    if not modifiers:
+        return
+    ids = list(references) or [p["id"] for p in last_picks]
+    shown = [deps.catalog.movies[movie_id] for movie_id in ids if movie_id in deps.catalog]
     years = [m.year for m in shown if m.year]
     runtimes = [m.runtime for m in shown if m.runtime]
     for modifier in modifiers:
@@ -105,5 +114,5 @@ def _add(request: Request, name: str, values: list[str]) -> None:
 
 def fresh_request(new: Understood, deps: Deps) -> Request:
     request = dataclasses.asdict(new)
-    apply_modifiers(request, new.modifiers, [], deps)
+    apply_modifiers(request, new.modifiers, [], deps, references=new.like_titles)
     return request

@@ -376,6 +376,20 @@ def test_a_verdict_said_with_more_is_stored_or_said_to_be_unclear(starter, profi
     assert profiles.has_watched("cli:sam", ids(hated)[0]) and ids(hated)[0] not in ids(seen)
 
 
+def test_follow_ups_keep_what_they_do_not_change(starter, profiles):
+    """ "dramas only" keeps the actor asked for, "in Italian instead" replaces French, and "like The Matrix
+    but older" means older than The Matrix (with no picks shown yet it meant nothing)."""
+    bot = make_bot(starter, profiles)
+    bot.ask("anything with Cate Blanchett", user="cli:tia")
+    dramas = bot.ask("dramas only", user="cli:tia")
+    assert dramas["understood"]["people"] == ["Cate Blanchett"] and dramas["understood"]["genres"] == ["drama"]
+    bot.ask("a French romance", user="cli:una")
+    italian = bot.ask("in Italian instead", user="cli:una")
+    assert italian["understood"]["languages"] == ["it"]
+    older = bot.ask("something like The Matrix but older", user="cli:val")
+    assert older["understood"]["year_max"] == 1998 and all(r["year"] <= 1998 for r in older["recommendations"])
+
+
 def test_warming_up_writes_nothing_and_changes_no_answer(starter, profiles):
     from agent.llm import StructuredLLM
     from tests.fakes import FakeChatModel
