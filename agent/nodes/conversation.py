@@ -6,7 +6,7 @@ from agent.crowd import verdicts
 from agent.deps import Deps
 from agent.explanations import links_to
 from agent.factcheck import crowd_errors
-from agent.nodes.reply import not_in_catalog
+from agent.nodes.reply import listed, not_in_catalog
 from agent.state import State
 from store.movie import Movie, normalise_title
 from store.profiles import DISLIKE_STARS, LIKE_STARS
@@ -124,10 +124,10 @@ def film_facts(movie: Movie, asked: list[str]) -> str:
             said.append(f"{label} runs {movie.runtime} minutes{length}." if movie.runtime
                         else f"I don't know how long {label} runs.")  # fmt: skip
         elif fact == "directors":
-            said.append(f"{label} was directed by {_names(movie.directors)}." if movie.directors
+            said.append(f"{label} was directed by {listed(movie.directors)}." if movie.directors
                         else f"I don't know who directed {label}.")  # fmt: skip
         elif fact == "cast":
-            said.append(f"{label} stars {_names(movie.cast[:4])}." if movie.cast else f"I don't have {label}'s cast.")
+            said.append(f"{label} stars {listed(movie.cast[:4])}." if movie.cast else f"I don't have {label}'s cast.")
         elif fact == "year":
             said.append(f"{movie.title} came out in {movie.year}." if movie.year
                         else f"I don't know when {label} came out.")  # fmt: skip
@@ -137,10 +137,6 @@ def film_facts(movie: Movie, asked: list[str]) -> str:
             said.append(f"{label} is in {LANGUAGES.get(movie.language, movie.language)}." if movie.language
                         else f"I don't know what language {label} is in.")  # fmt: skip
     return " ".join(said)
-
-
-def _names(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _which(state: State, intent: str) -> dict:
@@ -163,7 +159,7 @@ def record_opinion(state: State, deps: Deps) -> dict:
     if deps.profiles is None or not state.get("user"):
         return _say(f"Noted: {', '.join(labels)}. (I have nowhere to remember it in this session.)", intent)
     recorded = store_opinions(deps, state["user"], {m: (intent, stars) for m in targets})
-    names = _names(labels)
+    names = listed(labels)
     if state.get("stars_said") and stars is not None and intent in ("liked", "disliked"):  # "gave Heat a 4"
         then = "I'll look for more in that vein." if intent == "liked" else "I'll steer away from things like it."
         text = f"Noted: {stars:g} out of 5 for {names}. {then}"

@@ -35,6 +35,11 @@ def reply(state: State, deps: Deps) -> dict:
         intro = f"{_how_many_fit(state, len(picks))} {intro}".strip()
     if relaxed:
         note = relaxation_note(shown, request)
+        already = [deps.catalog.movies[m].label for m in (state.get("debug") or {}).get("shown_fit") or []]
+        if already and note:  # "not from before 2010" after Korean thrillers: the one that fits was just shown
+            verb, pronoun = ("fits", "it") if len(already) == 1 else ("fit", "them")
+            intro += f" {listed(already)} {verb} all of that, and I suggested {pronoun} above."
+            note = note.replace("Nothing matched everything", "Nothing else did", 1)
         intro += f" ({note})" if note else ""
     if request.get("caveats"):
         intro = " ".join([*request["caveats"], intro])
@@ -142,7 +147,7 @@ def _lesser_known_note(state: State, request: Request, picks: list[dict], deps: 
     if not request.get("hidden_gem") or not best_known:
         return False, ""
     lesser = [lesser_known(deps.catalog.movies[p["id"]], best_known) for p in picks]
-    named = _listed([m.title for m in best_known[:3]])
+    named = listed([m.title for m in best_known[:3]])
     than = (f"the {len(best_known)} best-known films that fit, such as {named}" if len(best_known) > 3
             else f"{named}, the best-known films that fit")  # fmt: skip
     rated = f"rated {GEM_MIN_RATING:.1f} or more"
@@ -158,7 +163,7 @@ def _lesser_known_note(state: State, request: Request, picks: list[dict], deps: 
     return False, f"{first} {verb} fewer votes than {than}; I found no more you haven't seen, {rated}."
 
 
-def _listed(items: list[str]) -> str:
+def listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 

@@ -168,6 +168,10 @@ def retrieve(state: State, deps: Deps) -> dict:
         candidate["comention"] = comention.get(candidate["id"], 0.0)
     debug = {**(state.get("debug") or {}), "retrieve_ms": round((time.perf_counter() - started) * 1000, 1),
              "relaxed": relaxed, "excluded": len(excluded)}  # fmt: skip
+    if relaxed:  # "not from before 2010" after Korean thrillers: the one that fits was just shown here
+        thread = list(dict.fromkeys(state.get("shown") or []))
+        fits = set(deps.catalog.matching_ids(filters_for(original, hard - set(thread)))) if thread else set()
+        debug["shown_fit"] = [movie_id for movie_id in thread if movie_id in fits]
     best_known = []  # what a wish for lesser-known films is measured against (agent.scoring.lesser_known)
     if original.get("hidden_gem"):
         best_known = deps.catalog.best_known(filters_for(original, set()), best_known_count(fitting["all"]))

@@ -390,6 +390,18 @@ def test_follow_ups_keep_what_they_do_not_change(starter, profiles):
     assert older["understood"]["year_max"] == 1998 and all(r["year"] <= 1998 for r in older["recommendations"])
 
 
+def test_a_narrowed_request_whose_only_fit_was_just_shown_says_so_before_loosening(starter, profiles):
+    bot = make_bot(starter, profiles)
+    first = bot.ask("japanese horror films from the 90s", user="cli:wes")
+    assert "ring-1998" in ids(first)
+    narrowed = bot.ask("from 1998 only", user="cli:wes")
+    assert (narrowed["understood"]["year_min"], narrowed["understood"]["year_max"]) == (1998, 1998)
+    assert (
+        "Ring (1998) fits all of that, and I suggested it above. (Nothing else did, so I loosened" in narrowed["intro"]
+    )
+    assert "ring-1998" not in ids(narrowed) and all(r["relaxed"] for r in narrowed["recommendations"])
+
+
 def test_warming_up_writes_nothing_and_changes_no_answer(starter, profiles):
     from agent.llm import StructuredLLM
     from tests.fakes import FakeChatModel
