@@ -7,7 +7,7 @@ from agent.factcheck import asked_genres, breaks, relaxation_note, span_said
 from agent.scoring import GEM_MIN_RATING, lesser_known
 from agent.state import State
 from agent.understanding.request import Request
-from store.vocab import LANGUAGES
+from store.vocab import COUNTRIES, LANGUAGES
 
 
 def not_in_catalog(titles: list[str]) -> str:
@@ -178,6 +178,8 @@ def _intro(request: Request, count: int, deps: Deps, *, lesser_known: bool = Fal
         bits.append(years)
     languages = [LANGUAGES.get(code, code) for code in request.get("languages") or []]
     bits += languages
+    # the country a film was made in is a filter too: "British comedy films", "Spanish Argentinian thrillers"
+    bits += [a for code in request.get("countries") or [] if (a := COUNTRIES.get(code, (code, code))[1]) not in bits]
     genres = " ".join(request.get("genres") or [])
     if request.get("any_genres"):
         genres = (genres + " " if genres else "") + " or ".join(request["any_genres"])

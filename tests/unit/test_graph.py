@@ -402,6 +402,12 @@ def test_a_narrowed_request_whose_only_fit_was_just_shown_says_so_before_looseni
     assert "ring-1998" not in ids(narrowed) and all(r["relaxed"] for r in narrowed["recommendations"])
 
 
+def test_the_first_line_names_the_country_asked_for(starter, profiles):
+    said = make_bot(starter, profiles).ask("british comedies", user="cli:xia")
+    assert said["intro"].startswith("Here are 3 picks: British comedy films")
+    assert all(starter.movies[i].country == "GB" for i in ids(said))
+
+
 def test_warming_up_writes_nothing_and_changes_no_answer(starter, profiles):
     from agent.llm import StructuredLLM
     from tests.fakes import FakeChatModel
