@@ -188,6 +188,7 @@ class Catalog:
         for key, ids in self._titles.items():
             self._numbered[numbered_key(key)].extend(ids)
         self._surnames: dict[str, Surname] | None = None
+        self._series: dict[str, set[str]] = {}  # a refused film's series (series_of), found once
 
     @property
     def collection(self):
@@ -226,6 +227,26 @@ class Catalog:
         """A film's directors and cast, billing order; empty for an id the catalog lacks."""
         movie = self.movies.get(movie_id)
         return (list(movie.directors), list(movie.cast)) if movie else ([], [])
+
+    def series_of(self, movie_id: str) -> set[str]:
+        """The film and those whose titles carry its title on: "Star Wars" -> "Star Wars: Episode I
+        - The Phantom Menace", "The Lord of the Rings" -> "The Lord of the Rings: The Two Towers",
+        "Alien" -> "Alien 3" (never "Aliens" or "Alien Nation"). A refused film refuses its series."""
+        if movie_id in self._series:
+            return self._series[movie_id]
+        movie = self.movies.get(movie_id)
+        if movie is None:
+            return set()
+        heads = tuple(title.casefold() for title in movie.titles)
+        series = {movie_id}
+        for other in self.movies.values():
+            for title in other.titles:
+                title = title.casefold()
+                if any(title.startswith(head) and _SERIES_TAIL.match(title, len(head)) for head in heads):
+                    series.add(other.id)
+                    break
+        self._series[movie_id] = series
+        return series
 
     def surname_index(self) -> dict[str, Surname]:
         """Surname -> the prominent person it means here ("kubrick" -> Stanley Kubrick), built once."""
@@ -520,3 +541,7 @@ def _split_year(text: str) -> tuple[str, int | None]:
 def _query_words(text: str) -> list[str]:
     words = re.findall(r"[\w']+", text.lower())
     return [w.replace("'", "") for w in words if w not in STOPWORDS and len(w) > 1][:24]
+
+
+# what follows a title in the title of a film of its series: "Star Wars: ...", "Alien 3", "Rocky II", "Part 2"
+_SERIES_TAIL = re.compile(r"\s*[:\-–—]|\s+(?:\d+|ii|iii|iv|v|vi|vii|viii|ix|x|part|chapter|episode)\b")

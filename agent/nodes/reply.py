@@ -198,6 +198,9 @@ def _intro(request: Request, count: int, deps: Deps, *, lesser_known: bool = Fal
         extras.append("nothing about " + " or ".join(f'"{k}"' for k in request["exclude_keywords"]))
     if request.get("exclude_people"):
         extras.append("nothing with " + " or ".join(request["exclude_people"]))
+    refused = [deps.catalog.movies[m].title for m in request.get("exclude_titles") or [] if m in deps.catalog]
+    if refused:  # with the films of its series (retrieve.excluded_for)
+        extras.append("not " + " or ".join(refused))
     if request.get("exclude_years"):
         extras.append("nothing from " + " or ".join(span_said(span) for span in request["exclude_years"]))
     if request.get("min_rating"):

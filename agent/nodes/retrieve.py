@@ -37,7 +37,9 @@ def excluded_for(deps: Deps, state: State, profile: Profile | None) -> set[str]:
     to this user lately, in other threads, are held back too, but softly: see held_back.)"""
     request = state.get("request") or {}
     excluded = set(state.get("exclude_ids") or [])
-    excluded |= set(request.get("like_titles") or []) | set(request.get("exclude_titles") or [])
+    excluded |= set(request.get("like_titles") or [])
+    # "a space movie, nothing star wars": every film of the series refused
+    excluded |= {s for movie_id in request.get("exclude_titles") or [] for s in deps.catalog.series_of(movie_id)}
     excluded |= set(state.get("shown") or [])
     if profile is not None:
         excluded |= profile.excluded

@@ -66,8 +66,8 @@ _TITLE_CUES: dict[tuple[str, ...], str] = {
         ),
         (
             "nothing like | not like | unlike | nothing similar to | anything but | except | except for | "
-            "other than | apart from | besides | excluding | but not | no more | not | isn't | isnt | aren't | "
-            "arent | no | hated | "
+            "other than | apart from | besides | excluding | but not | no more | not | nothing | isn't | isnt | "
+            "aren't | arent | no | hated | "
             "disliked | didn't like | did not like | didn't enjoy | don't like | dont like | "
             "don't want | dont want | not a fan of",
             _STRICT,

@@ -408,6 +408,18 @@ def test_the_first_line_names_the_country_asked_for(starter, profiles):
     assert all(starter.movies[i].country == "GB" for i in ids(said))
 
 
+def test_a_film_refused_refuses_its_series(starter, profiles):
+    """ "nothing star wars" refused no film at all, and "not star wars" only the 1977 one: Star Wars came first."""
+    star_wars = starter.series_of("star-wars-1977")
+    assert {"star-wars-1977", "the-empire-strikes-back-1980", "return-of-the-jedi-1983"} <= star_wars
+    assert starter.series_of("heat-1995") == {"heat-1995"}
+    bot = make_bot(starter, profiles)
+    said = bot.ask("a space adventure, nothing star wars", user="cli:yan")
+    assert said["intro"].endswith("not Star Wars.") and len(said["recommendations"]) == 3
+    more = bot.ask("more", user="cli:yan")
+    assert not star_wars & {*ids(said), *ids(more)}
+
+
 def test_warming_up_writes_nothing_and_changes_no_answer(starter, profiles):
     from agent.llm import StructuredLLM
     from tests.fakes import FakeChatModel

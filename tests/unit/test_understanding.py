@@ -509,6 +509,7 @@ CASES: list[tuple[str, dict]] = [
     # a year in parentheses belongs to the title before it, never a year filter
     ("I loved Heat (1995)", {"like_titles": ["heat-1995"], "year_min": None, "year_max": None}),
     ("have you seen Fight Club (1999) ?", {"like_titles": ["fight-club-1999"], "year_min": None}),
+    ("a space movie, nothing Heat", {"exclude_titles": ["heat-1995"], "like_titles": []}),
     # a studio refused is its films, not animation
     (
         "any good japanese anime films? not ghibli",
