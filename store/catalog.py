@@ -183,6 +183,10 @@ class Catalog:
                 self._credits[name.casefold()].add(movie.id)
                 self._people.setdefault(name.casefold(), name)
                 self._people.setdefault(ascii_fold(name).casefold(), name)  # users rarely type accents
+                if "." in name:  # "samuel l jackson", "jj abrams": nor initials' dots
+                    folded = ascii_fold(name).casefold()
+                    for bare in (folded.replace(".", " "), folded.replace(".", "")):
+                        self._people.setdefault(" ".join(bare.split()), name)
         self._title_keys = list(self._titles)
         self._numbered: dict[str, list[str]] = defaultdict(list)  # "frozen 2" for "Frozen II"
         for key, ids in self._titles.items():

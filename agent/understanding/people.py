@@ -271,21 +271,23 @@ def read_surnames(scan: Scan, surnames: Mapping[str, Surname], out: Understood) 
         key = ascii_fold(tok.text[:-2] if possessive else tok.text)
         pair = f"{toks[i - 1].text} {key}" if i > 0 and toks[i - 1].is_word else ""
         found = surnames.get(pair) or surnames.get(key)
-        if found is None or not _said_as_a_person(scan, toks, i, key, found, possessive, len(words) == 1):
+        first = i - 1 if pair in surnames else i  # "with de niro": the cue comes before the particle
+        if found is None or not _said_as_a_person(scan, toks, i, key, found, possessive, len(words) == 1 + (first < i),
+                                                  first=first):  # fmt: skip
             continue
-        start = toks[i - 1].start if pair in surnames else tok.start
+        start = toks[first].start
         extend_unique(out.people, [found.name])
         scan.take(start, tok.end)
         scan.named[start, tok.end] = found.name
 
 
 def _said_as_a_person(scan: Scan, toks: list[Tok], i: int, key: str, surname: Surname, possessive: bool,
-                      alone: bool) -> bool:  # fmt: skip
-    before = toks[i - 1].text if i > 0 else ""
+                      alone: bool, *, first: int) -> bool:  # fmt: skip
+    before = toks[first - 1].text if first > 0 else ""
     after = toks[i + 1].text if i + 1 < len(toks) else ""
     cued = possessive or before in _BEFORE_A_PERSON or after in _AFTER_A_PERSON
     capital = scan.has_case and scan.capitalised(toks[i])
-    opens_sentence = i == 0 or before in _SENTENCE_END
+    opens_sentence = first == 0 or before in _SENTENCE_END
     common = surname.common_word or key in COMMON_WORD_SURNAMES or key in STOPWORDS or (key,) in PHRASEBOOK
     if capital and not possessive and _first_name_of(scan, toks, i):
         return False  # "Nicholas Cage": the name is someone else's first name

@@ -420,6 +420,12 @@ def test_a_film_refused_refuses_its_series(starter, profiles):
     assert not star_wars & {*ids(said), *ids(more)}
 
 
+def test_a_name_typed_without_its_initials_dots_is_that_person(starter, profiles):
+    said = make_bot(starter, profiles).ask("any with samuel l jackson", user="cli:zed")
+    assert said["understood"]["people"] == ["Samuel L. Jackson"]
+    assert all("Samuel L. Jackson" in starter.movies[i].cast for i in ids(said))
+
+
 def test_warming_up_writes_nothing_and_changes_no_answer(starter, profiles):
     from agent.llm import StructuredLLM
     from tests.fakes import FakeChatModel

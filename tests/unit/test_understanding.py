@@ -509,6 +509,9 @@ CASES: list[tuple[str, dict]] = [
     # a year in parentheses belongs to the title before it, never a year filter
     ("I loved Heat (1995)", {"like_titles": ["heat-1995"], "year_min": None, "year_max": None}),
     ("have you seen Fight Club (1999) ?", {"like_titles": ["fight-club-1999"], "year_min": None}),
+    # a surname with its particle, typed lowercase after a cue
+    ("something with de niro", {"people": ["Robert De Niro"]}),
+    ("de niro movies", {"people": ["Robert De Niro"]}),
     ("a space movie, nothing Heat", {"exclude_titles": ["heat-1995"], "like_titles": []}),
     # a studio refused is its films, not animation
     (
