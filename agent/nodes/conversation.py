@@ -133,6 +133,10 @@ def film_facts(movie: Movie, asked: list[str]) -> str:
                         else f"I don't know when {label} came out.")  # fmt: skip
         elif fact == "plot":
             said.append(f"{label}: {movie.overview}" if movie.overview else f"I have no synopsis of {label}.")
+        elif fact == "kind":  # "is it animated?": what the catalog says it is, for the user to judge
+            tone = f", and its tone is {listed(movie.moods[:3])}" if movie.moods else ""
+            said.append(f"{label} is listed as {listed(movie.genres)}{tone}." if movie.genres
+                        else f"I don't know what kind of film {label} is.")  # fmt: skip
         elif fact == "language":
             said.append(f"{label} is in {LANGUAGES.get(movie.language, movie.language)}." if movie.language
                         else f"I don't know what language {label} is in.")  # fmt: skip

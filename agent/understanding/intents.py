@@ -21,7 +21,7 @@ from agent.understanding.text import PANNED, PRAISED, normalise_message, word_se
 from agent.understanding.title_lists import ends_in_numbered_title, titles_after
 
 Intent = Literal["recommend", "refine", "more", "why", "facts", "seen", "liked", "disliked", "help", "smalltalk"]
-Fact = Literal["runtime", "directors", "cast", "year", "plot", "language"]
+Fact = Literal["runtime", "directors", "cast", "year", "plot", "language", "kind"]
 
 
 @dataclass
@@ -150,6 +150,11 @@ _FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
                  rf"|\bhow old is\b|\bwhen(?:'?s| is| was)\b(?= {_THE_FILM} from\W*$)"),
         ("plot", rf"\bwhat(?:'?s| is| was)\b(?= {_THE_FILM} about\W*$)"
                  r"|\bwhat(?:'?s| is) the (?:plot|story|premise)(?: of)?\b"),
+        # "is the second one animated?", "what kind of movie is it": its genres and tone, from the catalog
+        ("kind", r"\bwhat (?:genre|kind of (?:film|movie)|type of (?:film|movie))\b(?: is| was)?"
+                 rf"|\b(?:is|was)\b(?= {_THE_FILM} (?:a |an )?(?:animated|animation|cartoon|anime|comedy|funny|"
+                 r"horror|scary|romantic|romance|thriller|documentary|musical|western|sci ?fi|science fiction|"
+                 r"violent|gory|dark|sad|for kids|kid friendly|family friendly)\W*$)"),
         ("language", r"\bwhat language\b(?: is| was)?"
                      rf"|\b(?:is|was)\b(?= {_THE_FILM} (?:in english|subtitled|dubbed|in a foreign language)\W*$)"),
     )
