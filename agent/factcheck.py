@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from agent.crowd import LIKED_STARS, Verdict
-from store.filters import in_spans
+from store.filters import has_theme, in_spans
 from store.movie import Movie
 from store.vocab import GENRES, LANGUAGES
 
@@ -96,6 +96,8 @@ def breaks(movie: Movie, request: Mapping) -> list[str]:
         broken.append("people")
     if request.get("min_rating") and (movie.rating is None or movie.rating < request["min_rating"]):
         broken.append("min_rating")
+    if not all(has_theme(movie.keywords, theme) for theme in request.get("require_keywords") or []):
+        broken.append("themes")
     return broken
 
 
@@ -123,6 +125,8 @@ def asked_clause(movie: Movie, request: Mapping) -> str:
             extras.append(f"directed by {person}")
         elif person in movie.cast:
             extras.append(f"starring {person}")
+    if request.get("require_keywords") and "themes" not in broken:
+        extras.append(tagged(request["require_keywords"]))
     text = ", ".join(x for x in [phrase, *extras] if x)
     return f"{text}, {ASKED}" if text else ""
 
@@ -173,7 +177,14 @@ def outside_clause(movie: Movie, request: Mapping) -> str:
     if "min_rating" in broken:
         rated = f"rated {movie.rating:.1f}" if movie.rating is not None else "unrated"
         parts.append(f"{rated}, under the {request['min_rating']:g} {OUTSIDE}")
+    if "themes" in broken:
+        parts.append(f"not {tagged(request['require_keywords'])}, which {OUTSIDE}")
     return "; ".join(parts)
+
+
+def tagged(themes: list[str]) -> str:
+    """'tagged "woman director"': a required theme is a catalog tag, and is said as one."""
+    return "tagged " + " and ".join(f'"{theme}"' for theme in themes)
 
 
 # -- the gate -----------------------------------------------------------------------------------
@@ -404,7 +415,7 @@ def relaxation_note(movies: list[Movie], request: Mapping) -> str:
     """What a relaxed search let through, and by how much, said once for the whole answer."""
     notes = []
     outside = {name: [m for m in movies if name in breaks(m, request)] for name in
-               ("years", "runtime", "languages", "genres", "people", "min_rating", "countries")}  # fmt: skip
+               ("years", "runtime", "languages", "genres", "people", "min_rating", "countries", "themes")}  # fmt: skip
     if outside["years"]:
         years = sorted(m.year for m in outside["years"] if m.year)
         span = f"{years[0]}" if len(set(years)) == 1 else f"{years[0]} to {years[-1]}"
@@ -423,6 +434,8 @@ def relaxation_note(movies: list[Movie], request: Mapping) -> str:
         notes.append(f"the rating floor (down to {min(m.rating or 0 for m in outside['min_rating']):.1f})")
     if outside["countries"]:
         notes.append("the country")
+    if outside["themes"]:
+        notes.append("the tag " + " and ".join(f'"{theme}"' for theme in request["require_keywords"]))
     if not notes:
         return ""
     count = sum(1 for m in movies if breaks(m, request))

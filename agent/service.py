@@ -518,7 +518,7 @@ class MovieService:
                 out[key] = [str(v).lower() if key == "languages" else str(v).upper() for v in values]
             elif name in ("people", "exclude_people"):
                 out[name] = [value] if isinstance(value, str) else [str(v) for v in value]
-            elif name == "exclude_keywords":  # themes refused: "superhero", "zombies"
+            elif name in ("exclude_keywords", "require_keywords"):  # themes refused or required
                 values = [value] if isinstance(value, str) else list(value)
                 out[name] = [text for v in values if (text := str(v).strip().lower())]
             elif name == "like_titles":

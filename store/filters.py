@@ -39,6 +39,7 @@ class Filters:
     people: tuple[str, ...] = ()  # each name directs or stars
     exclude_people: tuple[str, ...] = ()  # none of these directs or stars ("nothing with Adam Sandler")
     exclude_keywords: tuple[str, ...] = ()  # no film with one of these themes ("no superhero movies")
+    require_keywords: tuple[str, ...] = ()  # every film has each of these themes ("woman director")
     exclude_ids: frozenset[str] = field(default_factory=frozenset)
 
     @classmethod
@@ -97,6 +98,8 @@ def matches(movie: Movie, filters: Filters) -> bool:
         credited = {name.casefold() for name in (*movie.directors, *movie.cast)}
         if any(name.casefold() in credited for name in filters.exclude_people):
             return False
+    if not all(has_theme(movie.keywords, theme) for theme in filters.require_keywords):
+        return False
     return not any(has_theme(movie.keywords, theme) for theme in filters.exclude_keywords)
 
 
@@ -227,6 +230,10 @@ class FilterIndex:
         refused = {i for name in filters.exclude_people for i in (credits or {}).get(name.casefold(), ())}
         if refused:
             keep[[self._row[i] for i in refused if i in self._row]] = False
+        for theme in filters.require_keywords:
+            themed = np.zeros(len(self.ids), dtype=bool)
+            themed[self._themed(theme)] = True
+            keep &= themed
         rows = [self._row[i] for i in filters.exclude_ids if i in self._row]
         rows += [r for theme in filters.exclude_keywords for r in self._themed(theme)]
         if rows:
@@ -241,7 +248,7 @@ class FilterIndex:
 
     @functools.cached_property
     def _theme_rows(self) -> dict[str, list[int]]:
-        """A keyword word -> the rows whose keywords hold it; built on the first theme refused."""
+        """A keyword word -> the rows whose keywords hold it; built on the first theme refused or required."""
         index: dict[str, list[int]] = {}
         for row, keywords in enumerate(self._keywords):
             for word in {w for keyword in keywords for w in theme_words(keyword)}:

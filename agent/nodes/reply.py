@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from agent.deps import Deps
-from agent.factcheck import asked_genres, breaks, relaxation_note, span_said
+from agent.factcheck import asked_genres, breaks, relaxation_note, span_said, tagged
 from agent.scoring import GEM_MIN_RATING, lesser_known
 from agent.state import State
 from agent.understanding.request import Request
@@ -194,6 +194,8 @@ def _intro(request: Request, count: int, deps: Deps, *, lesser_known: bool = Fal
     extras = [years] if open_years else []
     if request.get("exclude_genres"):
         extras.append("no " + "/".join(request["exclude_genres"]))
+    if request.get("require_keywords"):
+        extras.append(tagged(request["require_keywords"]))
     if request.get("exclude_keywords"):
         extras.append("nothing about " + " or ".join(f'"{k}"' for k in request["exclude_keywords"]))
     if request.get("exclude_people"):

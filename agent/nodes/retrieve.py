@@ -22,6 +22,7 @@ RELAXABLE = (
     ("min_runtime", "the runtime limit"),
     ("max_runtime", "the runtime limit"),
     ("people", "the people you named"),
+    ("require_keywords", "the themes"),
     ("year_min", "the year range"),
     ("year_max", "the year range"),
     ("languages", "the language"),
@@ -87,6 +88,7 @@ def filters_for(request: Request, excluded: set[str]) -> Filters:
         people=request.get("people"),
         exclude_people=request.get("exclude_people"),
         exclude_keywords=request.get("exclude_keywords"),
+        require_keywords=request.get("require_keywords"),
         exclude_ids=excluded,
     )
 

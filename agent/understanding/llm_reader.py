@@ -100,6 +100,7 @@ def _from_llm(
         exclude_moods=[m for m in answer.exclude_moods if m in MOODS],
         keywords=[k for k in (sanitise(k).lower() for k in answer.keywords) if k and k not in themes_refused][:8],
         exclude_keywords=themes_refused,
+        require_keywords=rules.require_keywords,
         year_min=_bounded(answer.year_min, 1870, deps.today.year + 1),
         year_max=_bounded(answer.year_max, 1870, deps.today.year + 1),
         min_runtime=_bounded(answer.min_runtime, 1, 600),

@@ -27,6 +27,7 @@ class Effect:
     exclude_moods: tuple[str, ...] = ()
     exclude_keywords: tuple[str, ...] = ()
     exclude_people: tuple[str, ...] = ()
+    require_keywords: tuple[str, ...] = ()  # themes every pick must carry ("directed by women")
     modifiers: tuple[str, ...] = ()
     years: Callable[[int], YearSpan] | None = None  # of today's year
     runtime: tuple[int | None, int | None] | None = None
@@ -35,7 +36,8 @@ class Effect:
     popular: bool = False
     negated: Effect | None = None
     only_negated: bool = False  # "long" alone means nothing ("after a long day"); "not too long" does
-    aside: bool = False  # said of the speaker, not of the film wanted ("as a kid"): nothing to search for
+    # nothing in it to search for: said of the speaker ("as a kid"), or read whole as a filter or caveat
+    aside: bool = False
     caveat: str = ""  # what the catalog cannot tell of this phrase, said with the answer
 
     @property
@@ -49,8 +51,8 @@ class Effect:
             return self.negated
         if self.moods:
             return Effect(exclude_moods=self.moods)
-        if self.keywords:
-            return Effect(exclude_keywords=self.keywords)
+        if self.keywords or self.require_keywords:
+            return Effect(exclude_keywords=self.keywords or self.require_keywords)
         if self.genres:
             return Effect(exclude_genres=self.genres)
         return Effect()
@@ -348,6 +350,11 @@ _QUALITY_PHRASES: dict[str, Effect] = {
     # the catalog records no awards: a rating floor stands in, and the answer says so
     "award winning | oscar winning | oscar winner | oscar winners | award winners | oscar nominated | academy award | "
     "academy award winning | golden globe | palme d or | bafta winning": Effect(min_rating=7.5, caveat=AWARDS),
+    # who made a film is in no credit the catalog keeps, but TMDB tags films directed by women
+    "directed by women | directed by a woman | directed by female directors | by women directors | "
+    "by female directors | by a female director | by a woman director | women directors | female directors | "
+    "female director | woman director | by a woman | by women | made by women | female filmmakers | "
+    "women filmmakers": Effect(require_keywords=("woman director",), aside=True),
     # nor where a film streams: nothing to search for ("netflix" matched a MovieLens tag)
     "on netflix | netflix | on prime | on prime video | on amazon prime | amazon prime | prime video | on hulu | "
     "hulu | disney plus | on hbo | hbo max | "

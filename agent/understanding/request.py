@@ -50,6 +50,7 @@ class Understood:
     exclude_moods: list[str] = field(default_factory=list)  # "not too violent", "less grim"
     keywords: list[str] = field(default_factory=list)  # themes in plain words ("heist", "time travel")
     exclude_keywords: list[str] = field(default_factory=list)  # themes refused: "no superhero movies"
+    require_keywords: list[str] = field(default_factory=list)  # themes every pick carries: "directed by women"
     year_min: int | None = None
     year_max: int | None = None
     # an era said as a taste ("I like old movies too"), not asked for: it leans the ranking
@@ -95,6 +96,7 @@ class Request(TypedDict, total=False):
     exclude_moods: list[str]  # MOODS entries refused
     keywords: list[str]  # themes in plain words ("heist", "time travel")
     exclude_keywords: list[str]  # themes refused: no pick has a keyword holding one
+    require_keywords: list[str]  # themes required: every pick has a keyword holding each
     year_min: int | None  # earliest release year
     year_max: int | None  # latest release year
     soft_year_min: int | None  # an era said as a taste: it leans the ranking
@@ -162,6 +164,7 @@ def contract(request: Mapping, titles: Callable[[str], str | None]) -> dict:
         "people": list(request.get("people") or []),
         "exclude_people": list(request.get("exclude_people") or []),
         "exclude_keywords": list(request.get("exclude_keywords") or []),
+        "require_keywords": list(request.get("require_keywords") or []),
         "like_titles": [t for t in shown if t is not None],
         "languages": list(request.get("languages") or []),
         "count": request.get("count"),

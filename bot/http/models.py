@@ -49,6 +49,9 @@ class Filters(Body):
     exclude_keywords: list[str] = Field(
         default_factory=list, max_length=20, examples=[["superhero"]], description="Themes no pick may have."
     )
+    require_keywords: list[str] = Field(
+        default_factory=list, max_length=20, examples=[["woman director"]], description="Themes every pick has."
+    )
     like_titles: list[str] = Field(default_factory=list, max_length=20, examples=[["Heat (1995)"]])
     languages: list[str] = Field(default_factory=list, max_length=20, examples=[["ko"]])
     countries: list[str] = Field(default_factory=list, max_length=20, examples=[["KR"]])

@@ -49,6 +49,13 @@ def test_a_refused_theme_is_any_keyword_holding_its_words():
     assert matches(SE7EN, Filters.of(exclude_keywords=["zombies"]))  # no keywords: nothing refused
 
 
+def test_a_required_theme_is_one_every_pick_carries():
+    tagged = Movie(id="p", title="American Psycho", year=2000, keywords=["woman director", "serial killer"])
+    assert matches(tagged, Filters.of(require_keywords=["woman director"]))
+    assert not matches(tagged, Filters.of(require_keywords=["woman director", "zombies"]))
+    assert not matches(SE7EN, Filters.of(require_keywords=["woman director"]))  # untagged is not known to be
+
+
 def test_unknown_values_never_satisfy_a_constraint():
     assert not matches(UNKNOWN_YEAR, Filters.of(year_min=1900))
     assert not matches(UNKNOWN_YEAR, Filters.of(max_runtime=500))
@@ -74,6 +81,8 @@ def test_the_vectorised_index_allows_exactly_what_matches_allows(catalog):
         Filters.of(min_runtime=1),  # every sample film has a runtime
         Filters.of(exclude_keywords=["superheroes", "con artist"]),
         Filters.of(genres=["crime"], exclude_keywords=["revenge", "not-a-theme"]),
+        Filters.of(require_keywords=["revenge"]),
+        Filters.of(require_keywords=["revenge", "not-a-theme"]),
     ]:
         expected = sorted(m.id for m in movies if matches(m, filters))
         assert sorted(index.allowed(filters, credits)) == expected, filters

@@ -430,6 +430,16 @@ def test_a_name_typed_without_its_initials_dots_is_that_person(starter, profiles
     assert all("Samuel L. Jackson" in starter.movies[i].cast for i in ids(said))
 
 
+def test_films_directed_by_women_go_by_the_catalog_tag_and_say_so_when_none_has_it(starter, profiles):
+    """The starter catalog tags no film "woman director": every pick is marked outside the request."""
+    said = make_bot(starter, profiles).ask("a horror film directed by a woman", user="cli:amy")
+    assert said["understood"]["require_keywords"] == ["woman director"] and said["understood"]["genres"] == ["horror"]
+    assert 'so I loosened the tag "woman director"' in said["intro"]
+    assert all(r["relaxed"] and r["outside"] == ["themes"] for r in said["recommendations"])
+    said_of_each = 'Not tagged "woman director", which you asked for'
+    assert all(r["explanation"].startswith(said_of_each) for r in said["recommendations"])
+
+
 def test_warming_up_writes_nothing_and_changes_no_answer(starter, profiles):
     from agent.llm import StructuredLLM
     from tests.fakes import FakeChatModel

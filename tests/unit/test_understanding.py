@@ -513,6 +513,10 @@ CASES: list[tuple[str, dict]] = [
     ("something with de niro", {"people": ["Robert De Niro"]}),
     ("de niro movies", {"people": ["Robert De Niro"]}),
     ("a space movie, nothing Heat", {"exclude_titles": ["heat-1995"], "like_titles": []}),
+    # who made a film: the catalog's tag, required, or refused when negated
+    ("films directed by women", {"require_keywords": ["woman director"], "query": ""}),
+    ("a horror film by a female director", {"genres": ["horror"], "require_keywords": ["woman director"]}),
+    ("a comedy not directed by a woman", {"exclude_keywords": ["woman director"], "require_keywords": []}),
     # a studio refused is its films, not animation
     (
         "any good japanese anime films? not ghibli",
@@ -912,6 +916,7 @@ def test_to_contract_has_exactly_the_hard_filters() -> None:
         "people": [],
         "exclude_people": [],
         "exclude_keywords": ["zombies"],
+        "require_keywords": [],
         "like_titles": ["Parasite"],
         "languages": ["ko"],
         "count": 3,
