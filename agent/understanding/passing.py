@@ -18,8 +18,9 @@ from agent.understanding.title_lists import judged_titles_after
 from store.movie import ascii_fold
 
 _VERB = re.compile(
-    r"\b(?P<seen>(?:already|just|recently)\s+(?:seen|watched|saw)|(?:i|we|i've|we've|ive|have)\s+"
-    r"(?:already\s+|just\s+|recently\s+|also\s+)?(?:seen|watched|saw))\b"
+    r"\b(?P<seen>(?:already|just|recently)\s+(?:seen|watched|saw|finished(?:\s+watching)?)"
+    r"|(?:i|we|i've|we've|ive|weve|have)\s+(?:already\s+|just\s+|recently\s+|also\s+|both\s+|all\s+)?"
+    r"(?:seen|watched|saw|finished\s+watching)|^\W*(?:watched|saw|seen|finished\s+watching))\b"
     r"|\b(?P<liked>(?:really\s+|also\s+)?(?:liked|loved|enjoyed|adored))\b"
 )
 _NEGATED = re.compile(r"\b(?:haven'?t|have not|never|not|didn'?t|did not)\s+(?:\w+\s+)?$")

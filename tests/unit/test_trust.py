@@ -69,6 +69,20 @@ def test_facts_in_passing_are_read_apart_and_stored(starter, profiles):  # noqa:
     assert "inception-2010" not in ids(result)
 
 
+def test_every_way_people_say_they_have_seen_a_film_is_heard(starter, profiles):  # noqa: F811
+    """ "just finished watching Gravity, what next?" answered Gravity first, and stored nothing."""
+    for text, seen in [
+        ("just finished watching Inception, what next?", ["inception-2010"]),
+        ("we've both seen titanic and la la land already lol, any ideas?", ["titanic-1997", "la-la-land-2016"]),
+        ("watched heat last night lol, any ideas?", ["heat-1995"]),
+        ("we havent seen titanic", []),
+    ]:
+        assert facts_in_passing(text, starter).seen == seen, text
+    result = make_bot(starter, profiles).ask("just finished watching Inception, what next?", user="cli:gra")
+    assert result["reply"].startswith("Noted: you've seen Inception.") and "inception-2010" not in ids(result)
+    assert profiles.has_watched("cli:gra", "inception-2010")
+
+
 def test_a_film_seen_and_panned_in_passing_is_stored_as_disliked(starter, profiles):  # noqa: F811
     heard = facts_in_passing("I just watched Inception and hated it, and we loved Amélie", starter)
     assert (heard.seen, heard.disliked, heard.liked) == ([], ["inception-2010"], {"amelie-2001": 5.0})
