@@ -38,6 +38,11 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
                  "min_rating", "count"):  # fmt: skip
         if new_dict[name] is not None:
             merged[name] = new_dict[name]
+    for low, high in (("year_min", "year_max"), ("min_runtime", "max_runtime")):
+        # "from the last decade" after "early 2000s": the new floor above the old ceiling replaces
+        # the range rather than leave one no film can meet (2016-2003)
+        if merged.get(low) is not None and merged.get(high) is not None and merged[low] > merged[high]:
+            merged[low if new_dict[low] is None else high] = None
     refused = [*(merged.get("exclude_years") or []), *new_dict["exclude_years"]]
     merged["exclude_years"] = [list(span) for span in dict.fromkeys(tuple(span) for span in refused)]
     for name in ("hidden_gem", "popular"):

@@ -1097,6 +1097,18 @@ def test_a_reference_refused_later_is_no_longer_one_and_named_again_is_back():
     assert (again["like_titles"], again["exclude_titles"]) == (["heat-1995"], [])
 
 
+def test_a_one_sided_bound_past_the_old_range_replaces_it():
+    """ "from the 80s" then "from 1995 on" asked for 1995-1989, which no film meets; one inside it narrows it."""
+    eighties = fresh_request(understand("a comedy from the 80s", LOOKUP), deps=None)
+    later = merge_request(eighties, understand("from 1995 on", LOOKUP), last_picks=[], deps=None)
+    assert (later["year_min"], later["year_max"]) == (1995, None)
+    narrowed = merge_request(eighties, understand("from 1985 on", LOOKUP), last_picks=[], deps=None)
+    assert (narrowed["year_min"], narrowed["year_max"]) == (1985, 1989)
+    epic = fresh_request(understand("a long epic, 3 hours plus", LOOKUP), deps=None)
+    shorter = merge_request(epic, understand("not more than 2h", LOOKUP), last_picks=[], deps=None)
+    assert (shorter["min_runtime"], shorter["max_runtime"]) == (None, 120)
+
+
 def test_a_new_genre_after_alternatives_leads_and_a_refused_one_is_no_alternative():
     either = fresh_request(understand("a comedy or a drama", LOOKUP), deps=None)
     refused = merge_request(either, understand("no drama though", LOOKUP), last_picks=[], deps=None)
