@@ -20,7 +20,8 @@ _NEGATION_CUES: frozenset[tuple[str, ...]] = frozenset(
         "not into | not really into | not a fan of | no more | anything but | not in the mood for | "
         "hate | i hate | hates | dislikes | doesn't like | doesnt like | does not like | sick of | tired of | "
         "can't stand | cant stand | rather not | except | excluding | "
-        "isn't | isnt | wasn't | aren't | shouldn't be | nor | zero | free of | other than"
+        "isn't | isnt | wasn't | aren't | shouldn't be | nor | zero | free of | other than | "
+        "neither of us likes | neither of us like | none of us like | none of us likes | nobody likes | no one likes"
     )
 )
 _MAX_CUE = max(len(cue) for cue in _NEGATION_CUES)

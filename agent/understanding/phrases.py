@@ -134,6 +134,9 @@ _GENRE_PHRASES: dict[str, Effect] = {
     "family friendly | kid friendly | child friendly | kids friendly | suitable for kids": _g(
         "family", moods=("family-friendly",)
     ),
+    # how the speaker feels is no tone asked for: "I'm sad and want something uplifting"
+    "i'm sad | im sad | i am sad | i feel sad | feeling sad | i'm down | feeling down | i'm depressed | "
+    "im depressed | feeling depressed | i'm feeling sad | i'm feeling down": Effect(aside=True),
     # when the speaker saw films, not who a film is for: "westerns I loved as a kid"
     "as a kid | as kids | as a child | as children | when i was a kid | when we were kids | when i was little": Effect(
         aside=True

@@ -517,6 +517,9 @@ CASES: list[tuple[str, dict]] = [
     ("films directed by women", {"require_keywords": ["woman director"], "query": ""}),
     ("a horror film by a female director", {"genres": ["horror"], "require_keywords": ["woman director"]}),
     ("a comedy not directed by a woman", {"exclude_keywords": ["woman director"], "require_keywords": []}),
+    # how the speaker feels is no tone asked for, and a dislike said for two is a refusal
+    ("I'm sad and want something uplifting", {"moods": ["uplifting"], "exclude_moods": []}),
+    ("neither of us likes anything too sad", {"moods": [], "exclude_moods": ["melancholic"]}),
     # a studio refused is its films, not animation
     (
         "any good japanese anime films? not ghibli",
