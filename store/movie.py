@@ -284,10 +284,15 @@ def sequel_numbers(title: str) -> tuple[int, ...]:
 
 
 def numbered_key(title: str) -> str:
-    """normalise_title with its numbers in digits, where "Frozen II", "Frozen 2" and "Dune: Part
-    Two", "Dune Part 2" meet: one film however its number is written."""
+    """normalise_title with its numbers in digits and no "part" before them, where "Frozen II",
+    "Frozen 2" and "Dune: Part Two", "Dune 2" meet: one film however its number is written."""
     words = normalise_title(title).split()
-    return " ".join(word if value is None else str(value) for word, value in zip(words, _numbered(words), strict=True))
+    numbered = [word if value is None else str(value) for word, value in zip(words, _numbered(words), strict=True)]
+    # "Godfather 2" is The Godfather: Part II, as people say it
+    kept = [
+        w for n, w in enumerate(numbered) if not (w == "part" and n + 1 < len(numbered) and numbered[n + 1].isdigit())
+    ]
+    return " ".join(kept)
 
 
 def same_sequel(typed: str, title: str) -> bool:

@@ -766,6 +766,7 @@ def test_named_titles_the_catalog_lacks_are_kept_to_say_so(text: str, unknown: l
         ("like toy story 1", ["toy-story-1995"]),
         ("like Godfather Part 2", ["the-godfather-part-ii-1974"]),
         ("like the godfather part ii", ["the-godfather-part-ii-1974"]),
+        ("like godfather 2", ["the-godfather-part-ii-1974"]),
         ("I loved Blade Runner 2049", ["blade-runner-2049-2017"]),
         ("like Blade Runner", ["blade-runner-1982"]),
         ("like 2001: A Space Odyssey", ["2001-a-space-odyssey-1968"]),
