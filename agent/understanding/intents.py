@@ -205,6 +205,7 @@ _REFINE_CUE = re.compile(
     r"|actually)\b|\b(?:instead|rather|though|make it)\b|\bonly\W*$"
     # "any with Harrison Ford?", "are there any from the 80s?", "ones by Spielberg?": "any" with no
     # noun of its own stands for the films just asked for
+    r"|^\W*(?:with|starring|featuring|by)\b"  # "with Bill Murray" after 80s comedies: those, with him
     r"|^\W*(?:(?:are there|is there|got|do you have|have you got)\s+)?(?:any|ones?|some)"
     r"(?:\s+(?:of (?:those|them|these)|others|more))?\s+(?:with|by|from|starring|featuring|in|that|which"
     r"|without|under|over|set|directed|made|before|after|since)\b"

@@ -1035,6 +1035,7 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("any of those by Nolan?", True, "refine", {}),
     ("any good horror films?", True, "recommend", {}),
     ("anything with Tom Hanks", True, "recommend", {}),
+    ("with Tom Hanks", True, "refine", {}),
     ("good one", True, "liked", {"rating": 4.0}),
     ("I've seen Parasite already", True, "seen", {"titles": ["parasite-2019"]}),
     ("Heat was amazing", True, "liked", {"titles": ["heat-1995"], "rating": 5.0}),
