@@ -372,7 +372,7 @@ _COUNTS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\btop\s+(?P<n>{_NUMBER})(?!\w)"),
     re.compile(
         r"(?<!for\s)(?<!as\s)\b(?P<n>a\s+couple(?:\s+of)?|couple\s+of|a\s+few|one\s+or\s+two|two\s+or\s+three|"
-        r"several|a\s+handful(?:\s+of)?|a\s+bunch(?:\s+of)?|a\s+dozen|a\s+pair\s+of)\b"
+        r"several|a\s+handful(?:\s+of)?|a\s+bunch(?:\s+of)?|half\s+a\s+dozen|a\s+dozen|a\s+pair\s+of)\b"
         r"(?!\s+(?:of\s+)?(?:hours?|minutes?|years?|days?|decades?))"
     ),
     re.compile(rf"(?<![\w.#])(?<!my\s)(?P<n>{_NUMBER})\s+(?:[^\W\d_][\w'-]*\s+){{0,3}}?(?:{_COUNT_NOUNS})(?!\w)"),
@@ -381,6 +381,8 @@ _PHRASE_COUNTS = {"several": 5, "handful": 5, "bunch": 5, "dozen": 12, "pair": 2
 _SINGLE = re.compile(
     r"(?<![\w'])(?:one|1|a\s+single|single|just\s+one|only\s+one)\s+(?:[^\W\d_][\w'-]*\s+){0,3}?"
     r"(?:movie|film|flick|documentary)(?![\w'])"
+    # a whole message that asks for one: "just one", "only one please", "only the best one"
+    r"|^\W*(?:just|only)\s+(?:the\s+(?:best|top)\s+)?(?:one|1)(?:\s+please)?\W*$"
 )
 
 
@@ -388,6 +390,8 @@ def _count_value(phrase: str) -> int:
     words = phrase.split()
     if "or" in words:  # "one or two": the larger
         return _number(words[-1])
+    if "half" in words:  # "half a dozen"
+        return 6
     for word in words:
         if word in _PHRASE_COUNTS:
             return _PHRASE_COUNTS[word]

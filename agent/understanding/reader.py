@@ -55,7 +55,7 @@ from agent.understanding.titles import (
 # words no synopsis is about: left over from "under 100 minutes", they would only add noise to the search
 _NEVER_QUERIED = word_set(
     "movie movies film films flick flicks stuff something anything "
-    "hour hours hr hrs minute minutes mins half longer shorter"
+    "hour hours hr hrs minute minutes mins half longer shorter dozen handful bunch several pair"
 )
 
 

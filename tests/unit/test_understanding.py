@@ -517,6 +517,10 @@ CASES: list[tuple[str, dict]] = [
     ("films directed by women", {"require_keywords": ["woman director"], "query": ""}),
     ("a horror film by a female director", {"genres": ["horror"], "require_keywords": ["woman director"]}),
     ("a comedy not directed by a woman", {"exclude_keywords": ["woman director"], "require_keywords": []}),
+    ("half a dozen westerns", {"genres": ["western"], "count": 6, "query_lacks": ["dozen"]}),
+    ("a dozen please", {"count": 12, "query": ""}),
+    ("only one please", {"count": 1}),
+    ("only the best one", {"count": 1, "min_rating": 8.0}),
     # how the speaker feels is no tone asked for, and a dislike said for two is a refusal
     ("I'm sad and want something uplifting", {"moods": ["uplifting"], "exclude_moods": []}),
     ("neither of us likes anything too sad", {"moods": [], "exclude_moods": ["melancholic"]}),
