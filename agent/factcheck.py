@@ -92,6 +92,8 @@ def breaks(movie: Movie, request: Mapping) -> list[str]:
         broken.append("languages")
     if request.get("countries") and movie.country not in request["countries"]:
         broken.append("countries")
+    if request.get("exclude_languages") and (movie.language is None or movie.language in request["exclude_languages"]):
+        broken.append("exclude_languages")
     if any(p not in movie.directors and p not in movie.cast for p in request.get("people") or []):
         broken.append("people")
     if request.get("min_rating") and (movie.rating is None or movie.rating < request["min_rating"]):
@@ -161,6 +163,10 @@ def outside_clause(movie: Movie, request: Mapping) -> str:
         parts.append(f"in {spoken}, not the {wanted} {OUTSIDE}")
     if "countries" in broken:
         parts.append(f"made in {movie.country or 'an unknown country'}, not the country {OUTSIDE}")
+    if "exclude_languages" in broken:
+        spoken = LANGUAGES.get(movie.language or "", "an unknown language")
+        refused = " or ".join(LANGUAGES.get(code, code) for code in request["exclude_languages"])
+        parts.append(f"in {spoken}, though you asked for nothing in {refused}")
     if "genres" in broken:
         missing = [g for g in request.get("genres") or [] if g not in movie.genres]
         either = request.get("any_genres") or []

@@ -512,10 +512,10 @@ class MovieService:
                 out[name] = _whole(name, value)
             elif name == "min_rating":
                 out[name] = _number(name, value)
-            elif name in ("language", "languages", "country", "countries"):
+            elif name in ("language", "languages", "exclude_languages", "country", "countries"):
                 values = [value] if isinstance(value, str) else list(value)
-                key = "languages" if name.startswith("lang") else "countries"
-                out[key] = [str(v).lower() if key == "languages" else str(v).upper() for v in values]
+                key = name if name == "exclude_languages" else "languages" if name.startswith("lang") else "countries"
+                out[key] = [str(v).lower() if key != "countries" else str(v).upper() for v in values]
             elif name in ("people", "exclude_people"):
                 out[name] = [value] if isinstance(value, str) else [str(v) for v in value]
             elif name in ("exclude_keywords", "require_keywords"):  # themes refused or required

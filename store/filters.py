@@ -35,6 +35,7 @@ class Filters:
     max_runtime: int | None = None
     min_rating: float | None = None
     languages: tuple[str, ...] = ()  # any of these
+    exclude_languages: tuple[str, ...] = ()  # none of these
     countries: tuple[str, ...] = ()  # any of these
     people: tuple[str, ...] = ()  # each name directs or stars
     exclude_people: tuple[str, ...] = ()  # none of these directs or stars ("nothing with Adam Sandler")
@@ -87,6 +88,8 @@ def matches(movie: Movie, filters: Filters) -> bool:
     if filters.min_rating is not None and (movie.rating is None or movie.rating < filters.min_rating):
         return False
     if filters.languages and movie.language not in filters.languages:
+        return False
+    if filters.exclude_languages and (movie.language is None or movie.language in filters.exclude_languages):
         return False
     if filters.countries and movie.country not in filters.countries:
         return False
@@ -151,6 +154,9 @@ def sql_where(filters: Filters) -> tuple[str, list]:
         if values:
             parts.append(f"movies.{column} IN ({','.join('?' * len(values))})")
             params.extend(values)
+    if filters.exclude_languages:
+        parts.append(f"movies.language NOT IN ({','.join('?' * len(filters.exclude_languages))})")
+        params.extend(filters.exclude_languages)  # NOT IN is never true of NULL: an unknown language is refused too
     if filters.exclude_ids:
         parts.append(f"movies.id NOT IN ({','.join('?' * len(filters.exclude_ids))})")
         params.extend(sorted(filters.exclude_ids))
@@ -220,6 +226,8 @@ class FilterIndex:
                 keep &= ~((self._year >= low) & (self._year <= high))
         if filters.languages:
             keep &= np.isin(self._language, list(filters.languages))
+        if filters.exclude_languages:  # an unknown language might be the one refused
+            keep &= ~np.isin(self._language, [*filters.exclude_languages, ""])
         if filters.countries:
             keep &= np.isin(self._country, list(filters.countries))
         if filters.people:

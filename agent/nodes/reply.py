@@ -200,6 +200,8 @@ def _intro(request: Request, count: int, deps: Deps, *, lesser_known: bool = Fal
         extras.append("nothing about " + " or ".join(f'"{k}"' for k in request["exclude_keywords"]))
     if request.get("exclude_people"):
         extras.append("nothing with " + " or ".join(request["exclude_people"]))
+    if request.get("exclude_languages"):
+        extras.append("not in " + " or ".join(LANGUAGES.get(code, code) for code in request["exclude_languages"]))
     refused = [deps.catalog.movies[m].title for m in request.get("exclude_titles") or [] if m in deps.catalog]
     if refused:  # with the films of its series (retrieve.excluded_for)
         extras.append("not " + " or ".join(refused))

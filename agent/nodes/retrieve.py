@@ -84,6 +84,7 @@ def filters_for(request: Request, excluded: set[str]) -> Filters:
         max_runtime=request.get("max_runtime"),
         min_rating=request.get("min_rating"),
         languages=request.get("languages"),
+        exclude_languages=request.get("exclude_languages"),
         countries=request.get("countries"),
         people=request.get("people"),
         exclude_people=request.get("exclude_people"),

@@ -120,7 +120,10 @@ def _from_llm(
         exclude_titles=rules.exclude_titles,
         # the model may have read a title the rules could not; otherwise the rules' unknown ones stand
         unknown_titles=rules.unknown_titles if set(like_ids) <= set(rules.like_titles) else [],
-        languages=[code for code in map(language_code, answer.languages) if code],
+        languages=[
+            code for code in map(language_code, answer.languages) if code and code not in rules.exclude_languages
+        ],
+        exclude_languages=rules.exclude_languages,
         countries=[code for code in map(country_code, answer.countries) if code],
         count=_bounded(answer.count, 1, deps.config.max_count),
         modifiers=rules.modifiers,

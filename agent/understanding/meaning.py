@@ -45,6 +45,7 @@ class Reading:
         extend_unique(out.exclude_moods, effect.exclude_moods)
         extend_unique(out.exclude_keywords, effect.exclude_keywords)
         extend_unique(out.exclude_people, effect.exclude_people)
+        extend_unique(out.exclude_languages, effect.exclude_languages)
         extend_unique(out.require_keywords, effect.require_keywords)
         extend_unique(out.modifiers, effect.modifiers)
         extend_unique(out.caveats, [effect.caveat] if effect.caveat else [])

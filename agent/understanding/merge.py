@@ -9,12 +9,13 @@ from agent.understanding.request import Request, Understood
 
 LIST_FIELDS = ("genres", "any_genres", "soft_genres", "exclude_genres", "moods", "exclude_moods", "keywords",
                "exclude_keywords", "require_keywords", "people", "soft_people", "exclude_people", "like_titles",
-               "exclude_titles", "languages", "countries")  # fmt: skip
+               "exclude_titles", "languages", "exclude_languages", "countries")  # fmt: skip
 OPPOSITES = {"genres": "exclude_genres", "any_genres": "exclude_genres", "soft_genres": "exclude_genres",
              "exclude_genres": "genres", "moods": "exclude_moods", "exclude_moods": "moods",
              "keywords": "exclude_keywords", "exclude_keywords": "keywords", "require_keywords": "exclude_keywords",
              "people": "exclude_people", "soft_people": "exclude_people", "exclude_people": "people",
-             "like_titles": "exclude_titles", "exclude_titles": "like_titles"}  # fmt: skip
+             "like_titles": "exclude_titles", "exclude_titles": "like_titles",
+             "languages": "exclude_languages", "exclude_languages": "languages"}  # fmt: skip
 
 
 def merge_request(previous: Request, new: Understood, *, last_picks: list[dict], deps: Deps) -> Request:

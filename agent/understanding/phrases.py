@@ -27,6 +27,7 @@ class Effect:
     exclude_moods: tuple[str, ...] = ()
     exclude_keywords: tuple[str, ...] = ()
     exclude_people: tuple[str, ...] = ()
+    exclude_languages: tuple[str, ...] = ()  # "not in English", "foreign films"
     require_keywords: tuple[str, ...] = ()  # themes every pick must carry ("directed by women")
     modifiers: tuple[str, ...] = ()
     years: Callable[[int], YearSpan] | None = None  # of today's year
@@ -55,6 +56,8 @@ class Effect:
             return Effect(exclude_keywords=self.keywords or self.require_keywords)
         if self.genres:
             return Effect(exclude_genres=self.genres)
+        if self.languages:  # "not in English", "any language but English"
+            return Effect(exclude_languages=self.languages)
         return Effect()
 
 
@@ -422,10 +425,12 @@ _LOCALE_OVERRIDES: dict[str, Effect] = {
     "scandinavian | nordic": Effect(countries=("SE", "DK", "NO", "FI", "IS")),
     "latin american": Effect(countries=("AR", "BR", "MX", "CL", "CO")),
     "k drama | kdrama | k dramas | kdramas": Effect(genres=("drama",), languages=("ko",)),
-    "english subtitles | english subs | with subtitles | subtitled | dubbed": Effect(),
-    "subtitles | subs | reading subtitles": Effect(only_negated=True, negated=Effect(languages=("en",))),
-    "foreign | foreign language | international | world cinema": Effect(
-        only_negated=True, negated=Effect(languages=("en",))
+    "english subtitles | english subs | dubbed": Effect(),
+    # "foreign films", "subtitled", "non-English": not in English; refused, they ask for English
+    "with subtitles | subtitled | subtitles | subs | reading subtitles | foreign | foreign language | "
+    "international | world cinema | in any language but english | any language but english | "
+    "any language except english | not in english | non english": Effect(
+        exclude_languages=("en",), negated=Effect(languages=("en",)), aside=True
     ),
 }
 

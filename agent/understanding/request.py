@@ -74,6 +74,7 @@ class Understood:
     unknown_titles: list[str] = field(default_factory=list)  # "like Zorblax Returns": named, not in the catalog
     caveats: list[str] = field(default_factory=list)  # what the catalog cannot tell ("on Netflix"), said once
     languages: list[str] = field(default_factory=list)  # ISO 639-1
+    exclude_languages: list[str] = field(default_factory=list)  # "foreign films": not in English
     countries: list[str] = field(default_factory=list)  # ISO 3166-1 alpha-2
     count: int | None = None  # how many suggestions were asked for
     modifiers: list[str] = field(default_factory=list)  # relative follow-ups ("older", "funnier")
@@ -115,6 +116,7 @@ class Request(TypedDict, total=False):
     unknown_titles: list[str]  # titles named in the latest message that are not in the catalog
     caveats: list[str]  # what the catalog cannot tell of the latest message, said with its answer
     languages: list[str]  # ISO 639-1
+    exclude_languages: list[str]  # ISO 639-1 codes refused
     countries: list[str]  # ISO 3166-1 alpha-2
     # languages and countries asked for before the last message of a conversation handed in whole:
     # they lean the ranking (see lean)
@@ -167,5 +169,6 @@ def contract(request: Mapping, titles: Callable[[str], str | None]) -> dict:
         "require_keywords": list(request.get("require_keywords") or []),
         "like_titles": [t for t in shown if t is not None],
         "languages": list(request.get("languages") or []),
+        "exclude_languages": list(request.get("exclude_languages") or []),
         "count": request.get("count"),
     }

@@ -54,6 +54,9 @@ class Filters(Body):
     )
     like_titles: list[str] = Field(default_factory=list, max_length=20, examples=[["Heat (1995)"]])
     languages: list[str] = Field(default_factory=list, max_length=20, examples=[["ko"]])
+    exclude_languages: list[str] = Field(
+        default_factory=list, max_length=20, examples=[["en"]], description="Languages no pick is in."
+    )
     countries: list[str] = Field(default_factory=list, max_length=20, examples=[["KR"]])
 
 

@@ -39,6 +39,9 @@ def test_matches_is_exact():
     assert matches(SE7EN, Filters.of(any_genres=["comedy", "crime"]))
     assert not matches(SE7EN, Filters.of(any_genres=["comedy", "western"]))
     assert matches(SE7EN, Filters.of(exclude_people=["Al Pacino"]))
+    assert not matches(SE7EN, Filters.of(exclude_languages=["en"]))
+    assert matches(SE7EN, Filters.of(exclude_languages=["fr"]))
+    assert not matches(UNKNOWN_YEAR, Filters.of(exclude_languages=["fr"]))  # an unknown language might be French
 
 
 def test_a_refused_theme_is_any_keyword_holding_its_words():
@@ -82,6 +85,8 @@ def test_the_vectorised_index_allows_exactly_what_matches_allows(catalog):
         Filters.of(exclude_keywords=["superheroes", "con artist"]),
         Filters.of(genres=["crime"], exclude_keywords=["revenge", "not-a-theme"]),
         Filters.of(require_keywords=["revenge"]),
+        Filters.of(exclude_languages=["en"]),
+        Filters.of(exclude_languages=["ko", "fr"], genres=["thriller"]),
         Filters.of(require_keywords=["revenge", "not-a-theme"]),
     ]:
         expected = sorted(m.id for m in movies if matches(m, filters))

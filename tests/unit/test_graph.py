@@ -440,6 +440,17 @@ def test_films_directed_by_women_go_by_the_catalog_tag_and_say_so_when_none_has_
     assert all(r["explanation"].startswith(said_of_each) for r in said["recommendations"])
 
 
+def test_a_language_refused_is_in_no_pick_and_asked_for_again_it_is_back(starter, profiles):
+    """ "a movie in any language but english" answered "English films", each "An English film, as you asked"."""
+    bot = make_bot(starter, profiles)
+    foreign = bot.ask("a movie in any language but english", user="cli:bea")
+    assert foreign["understood"]["exclude_languages"] == ["en"] and foreign["intro"].endswith("not in English.")
+    assert len(foreign["recommendations"]) == 3
+    assert all(starter.movies[i].language not in (None, "en") for i in ids(foreign))
+    english = bot.ask("in english actually", user="cli:bea")
+    assert english["understood"]["languages"] == ["en"] and english["understood"]["exclude_languages"] == []
+
+
 def test_warming_up_writes_nothing_and_changes_no_answer(starter, profiles):
     from agent.llm import StructuredLLM
     from tests.fakes import FakeChatModel

@@ -521,6 +521,11 @@ CASES: list[tuple[str, dict]] = [
     ("a dozen please", {"count": 12, "query": ""}),
     ("only one please", {"count": 1}),
     ("only the best one", {"count": 1, "min_rating": 8.0}),
+    # a language refused: "foreign", "subtitled", "any language but English"; "no foreign films" asks for English
+    ("a movie in any language but english", {"exclude_languages": ["en"], "languages": [], "query": ""}),
+    ("a thriller with subtitles", {"genres": ["thriller"], "exclude_languages": ["en"], "query_lacks": ["subtitles"]}),
+    ("non-english movies", {"exclude_languages": ["en"], "languages": []}),
+    ("no foreign films", {"languages": ["en"], "exclude_languages": []}),
     # how the speaker feels is no tone asked for, and a dislike said for two is a refusal
     ("I'm sad and want something uplifting", {"moods": ["uplifting"], "exclude_moods": []}),
     ("neither of us likes anything too sad", {"moods": [], "exclude_moods": ["melancholic"]}),
@@ -927,6 +932,7 @@ def test_to_contract_has_exactly_the_hard_filters() -> None:
         "require_keywords": [],
         "like_titles": ["Parasite"],
         "languages": ["ko"],
+        "exclude_languages": [],
         "count": 3,
     }
 
