@@ -172,10 +172,9 @@ def _letterboxd_kind(name: str, header: list[str]) -> str:
     if "Name" in header and "Year" in header:
         return "watched"
     expected = "; ".join(f"{kind}.csv: {', '.join(cols)}" for kind, cols in LETTERBOXD_KINDS.items())
-    raise SourceError(
-        f"{name}: not a Letterboxd export file; expected the columns of {expected}; "
-        f"found: {', '.join(header) or 'nothing'}"
-    )
+    found = ", ".join(header) or "nothing"
+    found = found if len(found) <= 120 else found[:117] + "..."  # a JSON file's first line can be the whole file
+    raise SourceError(f"{name}: not a Letterboxd export file; expected the columns of {expected}; found: {found}")
 
 
 def _letterboxd_sources(paths: list[Path]) -> Iterator[tuple[str, object]]:

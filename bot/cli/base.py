@@ -47,6 +47,11 @@ def progress_bar(args: argparse.Namespace, unit: str = "movie"):
     return start
 
 
+def counted(n: int, noun: str) -> str:
+    """ "1 film", "3 films": a count with its noun."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def emit_json(data) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=None)
     sys.stdout.write("\n")

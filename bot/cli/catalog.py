@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from bot.cli.base import UserError, emit_json, open_catalog, progress_bar
+from bot.cli.base import UserError, counted, emit_json, open_catalog, progress_bar
 from bot.settings import Settings
 from store.vocab import GENRES, parse_country, parse_genre, parse_language
 
@@ -195,5 +195,5 @@ def print_duplicates(args: argparse.Namespace, catalog) -> int:
         return 0
     for pair in pairs:
         print(f"{pair.first.label} [{pair.first.id}]  ~  {pair.second.label} [{pair.second.id}]: {pair.reason}")
-    print(f"{len(pairs)} suspected duplicate pair{'' if len(pairs) == 1 else 's'} in {len(catalog)} movies.")
+    print(f"{counted(len(pairs), 'suspected duplicate pair')} in {len(catalog)} movies.")
     return 0

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from bot.cli.base import UserError, emit_json, open_service, user_key
+from bot.cli.base import UserError, counted, emit_json, open_service, user_key
 from bot.settings import Settings
 
 SHOWN_SKIPPED = 20
@@ -207,12 +207,12 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     who = user if user is not None else f"{len(report.users)} users"
     print(
-        f"Imported {FORMAT_NAMES[args.format]} history for {who}: {report.watched} films "
-        f"({report.rated} rated) from {report.rows} rows."
+        f"Imported {FORMAT_NAMES[args.format]} history for {who}: {counted(report.watched, 'film')} "
+        f"({report.rated} rated) from {counted(report.rows, 'row')}."
     )
     skipped = report.skipped
     if skipped:
-        print(f"{len(skipped)} rows not imported ({len(report.unmatched)} not in the catalog, "
+        print(f"{counted(len(skipped), 'row')} not imported ({len(report.unmatched)} not in the catalog, "
               f"{len(report.ambiguous)} ambiguous, {len(report.invalid)} invalid):")  # fmt: skip
         for row in skipped[:SHOWN_SKIPPED]:
             also = f" ({'; '.join(row.alternatives)})" if row.alternatives else ""

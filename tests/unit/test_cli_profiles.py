@@ -152,6 +152,17 @@ def test_an_import_with_a_bad_header_fails_and_changes_nothing(cli, tmp_path):
     assert cli_json(cli, "watched", "list") == []
 
 
+def test_a_file_of_another_kind_is_named_in_one_short_line_and_counts_read_as_said(cli, tmp_path):
+    """A moviebot export given as a Letterboxd file put the whole JSON file into the error line."""
+    export = tmp_path / "ana.json"
+    export.write_text(json.dumps({"ratings": [{"movie_id": "heat-1995", "stars": 4}] * 200}), encoding="utf-8")
+    code, _, err = cli("import", "--format", "letterboxd", str(export))
+    assert code == 2 and "not a Letterboxd export file" in err and len(err.splitlines()[0]) < 600
+    one = letterboxd_watched(tmp_path / "watched.csv", ("Parasite", 2019))
+    code, out, _ = cli("import", "--format", "letterboxd", str(one))
+    assert code == 0 and "1 film (0 rated) from 1 row." in out
+
+
 def test_movielens_needs_a_user_choice(cli, tmp_path):
     code, _, err = cli("import", "--format", "movielens", str(tmp_path))
     assert code == 2 and "pick one with --movielens-user N" in err
