@@ -181,12 +181,14 @@ class Catalog:
                 self._titles[key].append(movie.id)
             for name in (*movie.directors, *movie.cast):
                 self._credits[name.casefold()].add(movie.id)
-                self._people.setdefault(name.casefold(), name)
-                self._people.setdefault(ascii_fold(name).casefold(), name)  # users rarely type accents
+                folded = ascii_fold(name).casefold()
+                keys = [name.casefold(), folded]  # users rarely type accents
                 if "." in name:  # "samuel l jackson", "jj abrams": nor initials' dots
-                    folded = ascii_fold(name).casefold()
-                    for bare in (folded.replace(".", " "), folded.replace(".", "")):
-                        self._people.setdefault(" ".join(bare.split()), name)
+                    keys += [" ".join(folded.replace(".", " ").split()), " ".join(folded.replace(".", "").split())]
+                for key in keys:
+                    # a name in another script folds to nothing: that key would be every such name
+                    if any(c.isalnum() for c in key):
+                        self._people.setdefault(key, name)
         self._title_keys = list(self._titles)
         self._numbered: dict[str, list[str]] = defaultdict(list)  # "frozen 2" for "Frozen II"
         for key, ids in self._titles.items():

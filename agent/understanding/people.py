@@ -33,8 +33,9 @@ class People:
         if cached is None or cached[0] is not index:
             aliases: dict[str, str] = {}
             for key, name in index.items():
-                if not key.isascii():
-                    aliases.setdefault(ascii_fold(key), name)
+                # a name in another script folds to nothing, which would be every such name
+                if not key.isascii() and _has_letters(folded := ascii_fold(key)):
+                    aliases.setdefault(folded, name)
             if len(_FOLDED_CACHE) >= 8:
                 _FOLDED_CACHE.clear()
             cached = _FOLDED_CACHE[id(index)] = (index, aliases)
@@ -44,8 +45,13 @@ class People:
         key = key[:-2] if key.endswith("'s") else key
         name = self.index.get(key) or self.aliases.get(key)
         if name is None and not key.isascii():
-            name = self.index.get(key.casefold()) or self.aliases.get(ascii_fold(key))
+            folded = ascii_fold(key)
+            name = self.index.get(key.casefold()) or (self.aliases.get(folded) if _has_letters(folded) else None)
         return name
+
+
+def _has_letters(text: str) -> bool:
+    return any(c.isalnum() for c in text)
 
 
 def read_people(scan: Scan, people: People, out: Understood) -> None:

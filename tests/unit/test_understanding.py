@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 
 from agent.understanding.intents import Classified, classify
 from agent.understanding.merge import fresh_request, merge_request
+from agent.understanding.people import People
 from agent.understanding.phrases import AWARDS, STREAMING, vocabulary_errors
 from agent.understanding.reader import understand
 from agent.understanding.request import Understood
@@ -1137,3 +1138,10 @@ def test_a_genre_refused_later_no_longer_leans_the_ranking():
     assert (taste["genres"], taste["soft_genres"]) == ([], ["horror", "western"])
     later = merge_request(taste, understand("no horror tonight", LOOKUP), last_picks=[], deps=None)
     assert later["soft_genres"] == ["western"] and later["exclude_genres"] == ["horror"]
+
+
+def test_words_in_another_script_are_no_person_whose_name_is_in_that_script():
+    """ "фильм ужасов" (horror film) read as Юлия Снигирь: both fold to nothing without accents."""
+    people = People({"юлия снигирь": "Юлия Снигирь", "penélope cruz": "Penélope Cruz"})
+    assert people.get("фильм ужасов") is None
+    assert people.get("юлия снигирь") == "Юлия Снигирь" and people.get("penelope cruz") == "Penélope Cruz"
