@@ -8,6 +8,7 @@ from agent.explanations import links_to
 from agent.factcheck import crowd_errors
 from agent.nodes.reply import listed, not_in_catalog
 from agent.state import State
+from agent.understanding.intents import help_topic
 from store.movie import Movie, normalise_title
 from store.profiles import DISLIKE_STARS, LIKE_STARS
 from store.vocab import LANGUAGES
@@ -35,8 +36,20 @@ def _say(text: str, intent: str) -> dict:
             "messages": [{"role": "assistant", "text": text}]}  # fmt: skip
 
 
+ACCOUNT_HELP = (
+    "I keep your ratings, what you've watched and the picks you reacted to. /profile shows the taste I see in "
+    "them, /watched lists and edits what you've seen, and /forget deletes everything I keep about you "
+    "(in the terminal: moviebot profile, moviebot watched list, moviebot user forget). To rate a pick, tell me "
+    '"loved the second one" or "4 stars for Heat" (on Discord and Slack, a 👍 or 👎 reaction works too); '
+    '"I\'ve seen Heat" marks it seen.'
+)
+TV_HELP = "I only know films, not TV series. " + HELP
+
+
 def respond_help(state: State, deps: Deps) -> dict:
-    return _say(HELP, "help")
+    said = next((m["text"] for m in reversed(state.get("messages") or []) if m.get("role") == "user"), "")
+    topic = help_topic(said)
+    return _say(ACCOUNT_HELP if topic == "account" else TV_HELP if topic == "tv" else HELP, "help")
 
 
 def respond_smalltalk(state: State, deps: Deps) -> dict:

@@ -81,10 +81,28 @@ _FIRST_N = re.compile(
 )
 _BETWEEN_ORDINALS = re.compile(r"(?:\s+ones?)?\s*(?:,|and|&)\s*(?:the\s+)?")
 
+# questions about what moviebot keeps of the user, answered with where to see or delete it
+_ACCOUNT_QUESTIONS = (
+    r"how (?:do|can) i (?:rate|mark|add|remove)\b.*|what (?:have i|did i) (?:watched|seen|rated|liked)\b.*"
+    r"|what do you know about me|what do you remember(?: about me)?|(?:show )?my (?:profile|history|ratings|watchlist)"
+    r"|(?:please )?(?:forget|delete|erase) (?:everything|me|all|my (?:data|history|profile))\b.*"
+)
+_ACCOUNT = re.compile(rf"^\W*(?:{_ACCOUNT_QUESTIONS})\W*$")
+_TV = re.compile(r"\b(?:tv|series|shows)\b")
+
+
+def help_topic(text: str) -> str:
+    """Which help a "help" message wants: "account" (what is kept and where), "tv", or "general"."""
+    lowered = normalise_message(text)
+    return "account" if _ACCOUNT.match(lowered) else "tv" if _TV.search(lowered) else "general"
+
+
 _HELP = re.compile(
     r"^\W*(?:/?help|commands|usage|\?+|how (?:does|do) (?:this|it|you) work|what (?:can|do) you do"
     r"|what can i (?:ask|say|do)|how (?:do|can) i use (?:this|you|it)|what are you|who are you"
-    r"|what is this|i need help|help me|help please|please help)\W*$"
+    r"|what is this|i need help|help me|help please|please help|are you (?:a bot|an ai|human|real)"
+    r"|(?:can|do) you (?:recommend|suggest|do) (?:tv|series|shows|tv shows)|any (?:tv shows|series)"
+    rf"|{_ACCOUNT_QUESTIONS})\W*$"
 )
 _WHY = re.compile(
     r"^\W*(?:(?:but|and|so|ok|okay|hmm+)\W+)?why\b(?!\s+not\b)"

@@ -451,6 +451,19 @@ def test_a_language_refused_is_in_no_pick_and_asked_for_again_it_is_back(starter
     assert english["understood"]["languages"] == ["en"] and english["understood"]["exclude_languages"] == []
 
 
+def test_questions_about_the_bot_and_what_it_keeps_are_answered_not_taken_as_requests(starter, profiles):
+    from agent.nodes.conversation import ACCOUNT_HELP
+
+    bot = make_bot(starter, profiles)
+    bot.ask("a western", user="cli:cal")
+    for text in ("what do you know about me?", "how do I rate a movie?", "forget everything about me"):
+        said = bot.ask(text, user="cli:cal")
+        assert said["reply"] == ACCOUNT_HELP and said["recommendations"] == [], text
+    assert "/forget deletes everything" in ACCOUNT_HELP and profiles.ratings("cli:cal") == {}
+    tv = bot.ask("can you recommend tv shows?", user="cli:cal")
+    assert tv["reply"].startswith("I only know films, not TV series.") and tv["recommendations"] == []
+
+
 def test_warming_up_writes_nothing_and_changes_no_answer(starter, profiles):
     from agent.llm import StructuredLLM
     from tests.fakes import FakeChatModel
