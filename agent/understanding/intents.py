@@ -72,7 +72,7 @@ _ORDINAL = re.compile(
     r"|\b(?:number|no\.|option|pick|suggestion)\s*#?\s*(?P<num>\d{1,2})\b"
     r"|\b(?P<word>second[\s-]+(?:to[\s-]+)?last|penultimate|first|second|third|fourth|fifth|sixth|seventh"
     r"|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th|10th|last|final|bottom|top(?=\s+(?:one|pick|suggestion)))\b"
-    r"(?!\s+(?:year|years|decade|night|week|time|few|couple|\d))"
+    r"(?!\s+(?:year|years|decade|night|week|time|few|couple|\d(?!(?:\.5)?\s*(?:stars?|/))))"
 )
 
 # "the first two", "the last two": several places at once ("the first and third" are listed ordinals)
@@ -193,14 +193,14 @@ _EVERY = re.compile(
     r"|\bevery (?:one|single one) of (?:them|those|these)\b"
 )
 _STARS = re.compile(
-    r"(?<![\w.])(?P<n>\d(?:\.5)?|10|one|two|three|four|five)\s*(?:(?:/|out\s+of)\s*(?P<of>5|10)\b|stars?\b)"
-    r"|(?P<emoji>⭐+)"
+    r"(?<![\w.])(?P<n>\d(?:\.5)?|10|one|two|three|four|five|half\s+a)\s*(?:(?:/|out\s+of)\s*(?P<of>5|10)\b|stars?\b)"
+    r"|(?P<emoji>⭐+|★+)"
 )
 _GIVE = re.compile(r"\b(?:give|gave|rate|rated|rating|score)\b")
 _GIVEN = re.compile(r"(?<![\w.])(?P<n>\d(?:\.5)?)(?![\w.])")  # the stars after it: "rated Heat 4"
 _SENTENCE_END = re.compile(r"[!?]|\.(?!\d)")
 _TITLE_INTRO = re.compile(r"\b(?:give|gave|rate|rated|rating|for)\b")
-_STAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_STAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "half a": 0.5}
 
 # A message that asks for something is a request even when it also gives feedback.
 _ASKS = re.compile(
@@ -389,9 +389,10 @@ def _stars(lowered: str, lookup: CatalogLookup | None = None) -> float | None:
         if m["emoji"]:
             value = float(len(m["emoji"]))
         else:
-            value = float(_STAR_WORDS.get(m["n"]) or m["n"])
+            value = float(_STAR_WORDS.get(" ".join(m["n"].split())) or m["n"])
             if m["of"] == "10":
                 value /= 2
+            value = value or 0.5  # "0 stars for the second": the lowest there is
     elif m := _GIVE.search(lowered):
         value = _given(lowered, m.end(), lookup)
     if value is None or value <= 0:
