@@ -123,8 +123,35 @@ def answer_facts(state: State, deps: Deps) -> dict:
     if not targets:
         return _which(state, "facts")
     asked = state.get("facts") or []
+    if asked and asked[0] in COMPARISONS:
+        return _say(compared([deps.catalog.movies[m] for m in targets], asked[0]), "facts")
     text = "\n".join(film_facts(deps.catalog.movies[m], asked) for m in targets)
     return {**_say(text, "facts"), "focus": targets[0] if len(targets) == 1 else state.get("focus")}
+
+
+# "which of these is the shortest?": the key each superlative ranks the picks by, and how it is said
+COMPARISONS = {
+    "shortest": (lambda m: m.runtime, min, lambda m: f"at {m.runtime} minutes"),
+    "longest": (lambda m: m.runtime, max, lambda m: f"at {m.runtime} minutes"),
+    "best": (lambda m: m.rating, max, lambda m: f"at {m.rating:.1f}"),
+    "newest": (lambda m: m.year, max, lambda m: f"from {m.year}"),
+    "oldest": (lambda m: m.year, min, lambda m: f"from {m.year}"),
+}
+
+
+def compared(movies: list[Movie], superlative: str) -> str:
+    """ "Of these, Heat (1995) is the longest, at 170 minutes.", from the catalog's figures only."""
+    key, pick, said = COMPARISONS[superlative]
+    known = [m for m in movies if key(m) is not None]
+    if not known:
+        return f"I don't know which of these is the {superlative}."
+    best = pick(known, key=key)
+    ties = [m for m in known if key(m) == key(best)]
+    unknown = f" (I don't have that figure for {listed([m.label for m in movies if key(m) is None])})" if len(
+        known) < len(movies) else ""  # fmt: skip
+    who = f"{listed([m.label for m in ties])} are" if len(ties) > 1 else f"{best.label} is"
+    noun = "best rated" if superlative == "best" else superlative
+    return f"Of these, {who} the {noun}, {said(best)}{unknown}."
 
 
 def film_facts(movie: Movie, asked: list[str]) -> str:

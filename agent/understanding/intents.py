@@ -21,7 +21,8 @@ from agent.understanding.text import PANNED, PRAISED, normalise_message, word_se
 from agent.understanding.title_lists import ends_in_numbered_title, titles_after
 
 Intent = Literal["recommend", "refine", "more", "why", "facts", "seen", "liked", "disliked", "help", "smalltalk"]
-Fact = Literal["runtime", "directors", "cast", "year", "plot", "language", "kind"]
+Fact = Literal["runtime", "directors", "cast", "year", "plot", "language", "kind", "shortest", "longest", "best",
+               "newest", "oldest"]  # fmt: skip
 
 
 @dataclass
@@ -177,6 +178,14 @@ _FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
                      rf"|\b(?:is|was)\b(?= {_THE_FILM} (?:in english|subtitled|dubbed|in a foreign language)\W*$)"),
     )
 )  # fmt: skip
+# "which of these has the best rating?", "which one is shortest": a comparison of the last picks
+_SUPERLATIVES: dict[str, Fact] = {"shortest": "shortest", "longest": "longest", "best": "best", "highest": "best",
+                                  "best rated": "best", "highest rated": "best", "newest": "newest",
+                                  "most recent": "newest", "latest": "newest", "oldest": "oldest"}  # fmt: skip
+_WHICH_OF_THEM = re.compile(
+    r"^\W*which\s+(?:one|of\s+(?:these|them|those|the\s+\w+))?\b[^?.!]*?\b"
+    r"(shortest|longest|best rated|highest rated|best|highest|newest|most recent|latest|oldest)\b"
+)
 _QUESTION_REFERENT = re.compile(r"\b(?:it|that|this|the (?:movie|film))\b")
 # ... unless the message also asks for films: "who directed Heat? something like it", "is there one that's short?"
 _WANTS_PICKS = re.compile(
@@ -312,6 +321,9 @@ def _fact_question(
     text: str, lowered: str, lookup: CatalogLookup, ordinal: int | None, has_previous: bool
 ) -> Classified | None:
     """A question about a film: the pick it points at ("the third one", "it") or a film it names."""
+    if has_previous and (m := _WHICH_OF_THEM.search(lowered)):  # "which of these is the shortest?"
+        word = next(w for w in m.groups() if w)
+        return Classified("facts", every=True, facts=(_SUPERLATIVES[word],))
     if _WANTS_PICKS.search(lowered):
         return None
     facts: list[Fact] = []

@@ -464,6 +464,19 @@ def test_questions_about_the_bot_and_what_it_keeps_are_answered_not_taken_as_req
     assert tv["reply"].startswith("I only know films, not TV series.") and tv["recommendations"] == []
 
 
+def test_which_of_these_compares_the_picks_from_the_catalog(starter, profiles):
+    """ "which of these has the best rating?" answered with new picks, not sci-fi ones."""
+    bot = make_bot(starter, profiles)
+    shown = movies(starter, bot.ask("a crime thriller from the 90s", user="cli:dot"))
+    shortest = min(shown, key=lambda m: m.runtime)
+    said = bot.ask("which one is shortest?", user="cli:dot")
+    assert said["intent"] == "facts" and said["recommendations"] == []
+    assert said["reply"] == f"Of these, {shortest.label} is the shortest, at {shortest.runtime} minutes."
+    best = bot.ask("which of these has the best rating?", user="cli:dot")["reply"]
+    top = max(m.rating for m in shown)
+    assert best.startswith("Of these, ") and f"the best rated, at {top:.1f}." in best
+
+
 def test_warming_up_writes_nothing_and_changes_no_answer(starter, profiles):
     from agent.llm import StructuredLLM
     from tests.fakes import FakeChatModel
