@@ -52,7 +52,7 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
         merged["query"] = new.query
     merged["unknown_titles"] = new_dict["unknown_titles"]  # said of this message only
     merged["caveats"] = new_dict["caveats"]
-    apply_modifiers(merged, new.modifiers, last_picks, deps, references=new.like_titles)
+    apply_modifiers(merged, new.modifiers, last_picks, deps, references=_references(new))
     return merged
 
 
@@ -72,6 +72,7 @@ def lean(request: Request, *, genres: bool = True, people: bool = True, places: 
         for hard, soft in (("languages", "soft_languages"), ("countries", "soft_countries")):
             request[soft] = list(dict.fromkeys([*(request.get(soft) or []), *(request.get(hard) or [])]))
             request[hard] = []
+        request["exclude_languages"] = []  # "foreign films" said earlier: no softer form to keep
     return request
 
 
@@ -114,11 +115,17 @@ def apply_modifiers(
             request["hidden_gem"], request["popular"] = True, False
 
 
+def _references(new: Understood) -> list[str]:
+    """The titles "older" is relative to when the message says so ("like X but older"); not
+    "newer ones like X" or "a newer version called X", where the word describes the films."""
+    return new.like_titles if new.relative_to_titles else []
+
+
 def _add(request: Request, name: str, values: list[str]) -> None:
     request[name] = list(dict.fromkeys([*(request.get(name) or []), *values]))
 
 
 def fresh_request(new: Understood, deps: Deps) -> Request:
     request = dataclasses.asdict(new)
-    apply_modifiers(request, new.modifiers, [], deps, references=new.like_titles)
+    apply_modifiers(request, new.modifiers, [], deps, references=_references(new))
     return request

@@ -426,6 +426,8 @@ _LOCALE_OVERRIDES: dict[str, Effect] = {
     "latin american": Effect(countries=("AR", "BR", "MX", "CL", "CO")),
     "k drama | kdrama | k dramas | kdramas": Effect(genres=("drama",), languages=("ko",)),
     "english subtitles | english subs | dubbed": Effect(),
+    # foreign ones welcome, not asked for alone: "classic cinema, even foreign"
+    "even foreign | including foreign | foreign too | foreign or not | or foreign | and foreign": Effect(aside=True),
     # "foreign films", "subtitled", "non-English": not in English; refused, they ask for English
     "with subtitles | subtitled | subtitles | subs | reading subtitles | foreign | foreign language | "
     "international | world cinema | in any language but english | any language but english | "

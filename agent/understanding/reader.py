@@ -59,6 +59,12 @@ _NEVER_QUERIED = word_set(
 )
 
 
+_BUT_RELATIVE = re.compile(
+    r"\b(?:but|just|only|though|yet)\s+(?:a\s+(?:bit|little)\s+|slightly\s+|somewhat\s+|much\s+)?"
+    r"(?:older|newer|shorter|longer)\b|\b(?:older|newer|shorter|longer)\s+than\b"
+)
+
+
 def _query(scan: Scan) -> str:
     """What is left, in phrases, trimmed of filler ("a heist movie in Paris" -> "heist in Paris")."""
     phrases: list[str] = []
@@ -250,5 +256,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
         out.year_min = out.year_max = None  # "old and new ones", "a modern western classic": no era after all
     note_unknown_titles(scan, unknown, out)
     out.query = _query(scan)
+    # "like The Matrix but older": older than The Matrix, not than whatever was shown last
+    out.relative_to_titles = bool(out.like_titles and out.modifiers and _BUT_RELATIVE.search(scan.lowered))
     said_as_taste(scan.original, reading)  # typography made plain: "I’m a fan" reads as "I'm a fan"
     return out

@@ -78,6 +78,7 @@ class Understood:
     countries: list[str] = field(default_factory=list)  # ISO 3166-1 alpha-2
     count: int | None = None  # how many suggestions were asked for
     modifiers: list[str] = field(default_factory=list)  # relative follow-ups ("older", "funnier")
+    relative_to_titles: bool = False  # "like The Matrix but older": the modifiers are relative to the titles named
     query: str = ""  # what no filter explained, for semantic search
 
     def to_contract(self, titles: Callable[[str], str]) -> dict:

@@ -527,6 +527,10 @@ CASES: list[tuple[str, dict]] = [
     ("a thriller with subtitles", {"genres": ["thriller"], "exclude_languages": ["en"], "query_lacks": ["subtitles"]}),
     ("non-english movies", {"exclude_languages": ["en"], "languages": []}),
     ("no foreign films", {"languages": ["en"], "exclude_languages": []}),
+    # "older" is relative to a title only when the message says so; "newer ones like X" describes the films
+    ("something like Heat but shorter", {"like_titles": ["heat-1995"], "relative_to_titles": True}),
+    ("classic comedies like Heat and newer ones like Se7en", {"relative_to_titles": False}),
+    ("classic cinema, even foreign, is a favorite of mine", {"exclude_languages": [], "languages": []}),
     # how the speaker feels is no tone asked for, and a dislike said for two is a refusal
     ("I'm sad and want something uplifting", {"moods": ["uplifting"], "exclude_moods": []}),
     ("neither of us likes anything too sad", {"moods": [], "exclude_moods": ["melancholic"]}),
