@@ -197,6 +197,11 @@ _WANTS_PICKS = re.compile(
 _REFERENT = re.compile(
     r"\b(?:it|that|this|them|those|these|both|all of them|pick|choice|suggestion|rec|recommendation|one)\b"
 )
+# people in a group, not picks: "one likes sci-fi", "two of them hate Will Ferrell"
+_GROUP_MEMBERS = re.compile(
+    r"\b(?:two|three|four|some|most|none|several|few) of (?:them|us)\b|\b(?:one|each|all) of (?:us|my \w+)\b"
+    r"|\bone (?:likes|loves|hates|wants|prefers|doesn'?t|can'?t|is into)\b"
+)
 _EVERY = re.compile(
     r"\ball(?: of)? (?:them|those|these|three|four|five|of the above)\b|\b(?:them|those|these) all\b"
     r"|\bevery (?:one|single one) of (?:them|those|these)\b"
@@ -367,7 +372,8 @@ def _feedback(
     if not titles and (anchor is not None or rating is not None):
         titles = _named_titles(text, lowered, anchor, lookup)
     every = not titles and ordinal is None and bool(_EVERY.search(lowered))
-    has_referent = bool(titles) or ordinal is not None or every or bool(_REFERENT.search(lowered))
+    has_referent = (bool(titles) or ordinal is not None or every
+                    or bool(_REFERENT.search(_GROUP_MEMBERS.sub(" ", lowered))))  # fmt: skip
     if verdict is not None and (has_referent or rating is not None):
         _, intent, stars = verdict
         return Classified(intent, ordinal=ordinal, titles=titles, rating=rating or stars, stars_said=rating is not None,
@@ -434,6 +440,10 @@ def _has_filters(u: Understood) -> bool:
         or u.exclude_genres
         or u.exclude_moods
         or u.exclude_titles
+        or u.exclude_people
+        or u.exclude_keywords
+        or u.exclude_languages
+        or u.require_keywords
         or u.modifiers
         or u.hidden_gem
         or u.popular

@@ -1052,6 +1052,15 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("anything with Tom Hanks", True, "recommend", {}),
     ("with Tom Hanks", True, "refine", {}),
     ("are you a bot?", True, "help", {}),
+    # people in a group are no picks: "one likes", "two of them"
+    (
+        "need a movie for me and my 3 roommates, one likes sci-fi, one likes comedy, I like action",
+        True,
+        "recommend",
+        {},
+    ),
+    ("two of them hate Tom Hanks", True, "refine", {}),
+    ("one of them was great", True, "liked", {}),
     ("which of these has the best rating?", True, "facts", {"facts": ("best",), "every": True}),
     ("which one is shortest", True, "facts", {"facts": ("shortest",)}),
     ("which one should I watch", True, "recommend", {}),
