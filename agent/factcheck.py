@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from agent.crowd import LIKED_STARS, Verdict
-from store.filters import has_theme, in_spans
+from store.filters import has_tag, in_spans
 from store.movie import Movie
 from store.vocab import GENRES, LANGUAGES
 
@@ -98,7 +98,7 @@ def breaks(movie: Movie, request: Mapping) -> list[str]:
         broken.append("people")
     if request.get("min_rating") and (movie.rating is None or movie.rating < request["min_rating"]):
         broken.append("min_rating")
-    if not all(has_theme(movie.keywords, theme) for theme in request.get("require_keywords") or []):
+    if not all(has_tag(movie.keywords, tag) for tag in request.get("require_keywords") or []):
         broken.append("themes")
     return broken
 
@@ -215,10 +215,18 @@ _GENRE_NAMES = [
 ]
 
 
+_TAGGED = re.compile(r'\btagged "[^"]+"(?: and "[^"]+")*', re.IGNORECASE)
+
+
 def claim_errors(claim: str, movie: Movie, request: Mapping) -> list[str]:
     """What an "as you asked" claim says that is false of the film, or was not asked."""
     errors = []
     broken = set(breaks(movie, request))
+    for said in _TAGGED.finditer(claim):  # 'tagged "sport"': the catalog tag, required and carried
+        for theme in re.findall(r'"([^"]+)"', said.group()):
+            if theme not in (request.get("require_keywords") or []) or not has_tag(movie.keywords, theme):
+                errors.append(f"tag {theme}")
+    claim = _TAGGED.sub(" ", claim)  # a tag's words are no genre or language said
     lowered = claim.lower()
     years_said = re.findall(r"\b(?:1[89]\d\d|20\d\d)s?\b", claim)
     if years_said and ("years" in broken or not (request.get("year_min") or request.get("year_max"))):

@@ -101,7 +101,7 @@ def matches(movie: Movie, filters: Filters) -> bool:
         credited = {name.casefold() for name in (*movie.directors, *movie.cast)}
         if any(name.casefold() in credited for name in filters.exclude_people):
             return False
-    if not all(has_theme(movie.keywords, theme) for theme in filters.require_keywords):
+    if not all(has_tag(movie.keywords, tag) for tag in filters.require_keywords):
         return False
     return not any(has_theme(movie.keywords, theme) for theme in filters.exclude_keywords)
 
@@ -116,6 +116,13 @@ def has_theme(keywords: Iterable[str], theme: str) -> bool:
     """Whether one of a film's keywords holds every word of the theme ("zombies": "zombie apocalypse")."""
     wanted = theme_words(theme)
     return bool(wanted) and any(wanted <= theme_words(keyword) for keyword in keywords)
+
+
+def has_tag(keywords: Iterable[str], tag: str) -> bool:
+    """Whether the film carries the tag itself ("sport", "sports"; not "sports car"): what a required
+    theme asks, where a refused one refuses every keyword holding its words (has_theme)."""
+    wanted = theme_words(tag)
+    return bool(wanted) and any(theme_words(keyword) == wanted for keyword in keywords)
 
 
 def in_spans(year: int, spans: Iterable[Sequence[int]]) -> bool:
@@ -238,10 +245,10 @@ class FilterIndex:
         refused = {i for name in filters.exclude_people for i in (credits or {}).get(name.casefold(), ())}
         if refused:
             keep[[self._row[i] for i in refused if i in self._row]] = False
-        for theme in filters.require_keywords:
-            themed = np.zeros(len(self.ids), dtype=bool)
-            themed[self._themed(theme)] = True
-            keep &= themed
+        for tag in filters.require_keywords:
+            tagged = np.zeros(len(self.ids), dtype=bool)
+            tagged[[r for r in self._themed(tag) if has_tag(self._keywords[r], tag)]] = True
+            keep &= tagged
         rows = [self._row[i] for i in filters.exclude_ids if i in self._row]
         rows += [r for theme in filters.exclude_keywords for r in self._themed(theme)]
         if rows:

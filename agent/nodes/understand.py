@@ -14,6 +14,7 @@ from agent.understanding.merge import fresh_request, lean, merge_request
 from agent.understanding.passing import facts_in_passing, says_nothing
 from agent.understanding.reader import understand
 from agent.understanding.request import Request, Understood, contract, is_open
+from store.filters import Filters
 
 MAX_MESSAGE = 2000  # characters read from one message; the rest is ignored, not an error
 MAX_REFERENCES = 6  # films from a handed-in conversation used as references, most recent first
@@ -77,8 +78,27 @@ def understand_message(state: State, deps: Deps) -> dict:
         update["in_passing"] = {"seen": heard.seen, "liked": heard.liked, "disliked": heard.disliked} if heard else {}
         if intent == "more" and classified.feedback is not None:
             _verdict_with_more(update["in_passing"], classified.feedback, state, deps)
+    if update.get("request"):
+        update["request"] = genres_as_tags(update["request"], deps)
     update["understood"] = contract(update.get("request") or previous, lambda movie_id: _label(movie_id, deps))
     return update
+
+
+def genres_as_tags(request: Request, deps: Deps) -> Request:
+    """A genre no film in this catalog carries ("a sports movie" where the data sets label none
+    "sport") is looked for as the catalog's tag of that name instead, and the answer says so."""
+    lacking = [g for g in dict.fromkeys([*(request.get("genres") or []), *(request.get("any_genres") or [])])
+               if not deps.catalog.count_matching(Filters.of(genres=[g]))]  # fmt: skip
+    if not lacking:
+        return request
+    request = {**request}
+    for name in ("genres", "any_genres"):
+        request[name] = [g for g in request.get(name) or [] if g not in lacking]
+    request["require_keywords"] = list(dict.fromkeys([*(request.get("require_keywords") or []), *lacking]))
+    said = " or ".join(f'"{g}"' for g in lacking)
+    note = f"My catalog has no {said} genre, so I went by the tag instead."
+    request["caveats"] = [*(request.get("caveats") or []), note]
+    return request
 
 
 def _verdict_with_more(heard: dict, verdict: Classified, state: State, deps: Deps) -> None:

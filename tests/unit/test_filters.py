@@ -57,6 +57,11 @@ def test_a_required_theme_is_one_every_pick_carries():
     assert matches(tagged, Filters.of(require_keywords=["woman director"]))
     assert not matches(tagged, Filters.of(require_keywords=["woman director", "zombies"]))
     assert not matches(SE7EN, Filters.of(require_keywords=["woman director"]))  # untagged is not known to be
+    car = Movie(id="b", title="Back to the Future", year=1985, keywords=["sports car", "time travel"])
+    assert not matches(car, Filters.of(require_keywords=["sport"]))  # the tag itself, not a word of another
+    assert matches(
+        Movie(id="m", title="Moneyball", year=2011, keywords=["sports"]), Filters.of(require_keywords=["sport"])
+    )
 
 
 def test_unknown_values_never_satisfy_a_constraint():

@@ -477,6 +477,13 @@ def test_which_of_these_compares_the_picks_from_the_catalog(starter, profiles):
     assert best.startswith("Of these, ") and f"the best rated, at {top:.1f}." in best
 
 
+def test_a_genre_the_catalog_lacks_is_looked_for_as_its_tag_and_said_so(catalog, profiles):
+    """The sample catalog labels no film "sport": "a sports movie" answered "Not a sport film" three times."""
+    said = make_bot(catalog, profiles).ask("a sports movie", user="cli:eve")
+    assert said["understood"]["genres"] == [] and said["understood"]["require_keywords"] == ["sport"]
+    assert said["reply"].startswith('My catalog has no "sport" genre, so I went by the tag instead.')
+
+
 def test_warming_up_writes_nothing_and_changes_no_answer(starter, profiles):
     from agent.llm import StructuredLLM
     from tests.fakes import FakeChatModel

@@ -10,7 +10,7 @@ import pytest
 
 from agent.bandit import Ranker
 from agent.service import AmbiguousTitle, InvalidInput, NotShown, ServiceError, UnknownTitle, build_service
-from store.filters import has_theme
+from store.filters import has_tag
 from store.profiles import DISLIKE_STARS, LIKE_STARS, ProfileStore
 
 ANA, BOB = "discord:1", "discord:2"
@@ -370,7 +370,7 @@ def test_structured_recommend_honours_filters(service):
     assert not heroes & {r["id"] for r in themed.recommendations}
     required = service.recommend("http:acme:ana", filters={"require_keywords": ["superhero"]}, k=5)
     assert required.understood["require_keywords"] == ["superhero"] and len(required.recommendations) == 5
-    themed_ids = {m.id for m in service.catalog.movies.values() if has_theme(m.keywords, "superhero")}
+    themed_ids = {m.id for m in service.catalog.movies.values() if has_tag(m.keywords, "superhero")}
     picks = required.recommendations
     assert {r["id"] for r in picks} <= themed_ids and not any(r["relaxed"] for r in picks)
 
