@@ -22,7 +22,7 @@ RELAXABLE = (
     ("min_runtime", "the runtime limit"),
     ("max_runtime", "the runtime limit"),
     ("people", "the people you named"),
-    ("require_keywords", "the themes"),
+    ("require_keywords", "the tag"),
     ("year_min", "the year range"),
     ("year_max", "the year range"),
     ("languages", "the language"),
