@@ -16,7 +16,7 @@ import pytest
 from agent.deps import Deps
 from agent.recommender import Recommender
 from store.catalog import Catalog
-from store.filters import has_theme
+from store.filters import has_tag, has_theme
 from store.movie import Movie
 from store.profiles import ProfileStore
 from store.vocab import GENRES, LANGUAGES
@@ -48,6 +48,13 @@ def asked_clauses(text: str) -> list[str]:
 def clause_errors(clause: str, movie: Movie, understood: dict) -> list[str]:
     """What a clause claims that is false of the film, or that was not asked."""
     errors = []
+    for tagged in re.findall(r'tagged ((?:"[^"]+"(?: and )?)+)', clause):  # 'tagged "sport"': the catalog tag
+        for tag in re.findall(r'"([^"]+)"', tagged):
+            if not has_tag(movie.keywords, tag):
+                errors.append(f"tag '{tag}' but the film's keywords are {movie.keywords[:8]}")
+            if tag not in (understood.get("require_keywords") or []):
+                errors.append(f"tag '{tag}' was not asked")
+    clause = re.sub(r'tagged (?:"[^"]+"(?: and )?)+', " ", clause)  # a tag's words are no genre said
     low, high = understood.get("year_min"), understood.get("year_max")
     for decade in re.findall(r"\b(\d{3})0s\b", clause):
         start = int(decade) * 10
@@ -211,3 +218,13 @@ def test_conversation(bot, name):
 def test_the_script_is_big_enough():
     assert len(CONVERSATIONS) >= 40
     assert all(3 <= len(turns) <= 8 for turns in CONVERSATIONS.values())
+
+
+def test_the_claim_checker_reads_a_tag_as_a_tag():
+    """'A drama, tagged "sport"' claims the tag, not a sport genre; a film without the tag fails it."""
+    asked = {"genres": ["drama"], "require_keywords": ["sport"]}
+    moneyball = Movie(id="m", title="Moneyball", year=2011, genres=["drama"], keywords=["sports", "baseball"])
+    assert clause_errors('A drama, tagged "sport"', moneyball, asked) == []
+    car = Movie(id="c", title="Cars", year=2006, genres=["drama"], keywords=["sports car"])
+    assert clause_errors('A drama, tagged "sport"', car, asked)
+    assert clause_errors('A drama, tagged "sport"', moneyball, {"genres": ["drama"]})  # not asked
