@@ -316,6 +316,10 @@ class Catalog:
                 results.append(ScoredMovie(movie, score, relevance, quality, similarity.get(movie_id)))
         return results
 
+    def carries_genre(self, genre: str) -> bool:
+        """Whether any film here has the genre (TMDB + MovieLens label none "sport")."""
+        return genre in self._filter_index.genres_carried
+
     def count_matching(self, filters: Filters | None = None) -> int:
         """How many films pass the filters, exclusions included."""
         return int(self._filter_index.mask(filters or Filters(), self._credits).sum())

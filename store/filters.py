@@ -255,6 +255,12 @@ class FilterIndex:
             keep[rows] = False
         return keep
 
+    @functools.cached_property
+    def genres_carried(self) -> frozenset[str]:
+        """The genres at least one film has."""
+        union = int(np.bitwise_or.reduce(self._genres)) if len(self._genres) else 0
+        return frozenset(g for g, b in self._bit.items() if union & b)
+
     def _themed(self, theme: str) -> list[int]:
         """Rows of the films whose keywords hold the theme (has_theme), found through the word index."""
         words = sorted(theme_words(theme))

@@ -14,7 +14,6 @@ from agent.understanding.merge import fresh_request, lean, merge_request
 from agent.understanding.passing import facts_in_passing, says_nothing
 from agent.understanding.reader import understand
 from agent.understanding.request import Request, Understood, contract, is_open
-from store.filters import Filters
 
 MAX_MESSAGE = 2000  # characters read from one message; the rest is ignored, not an error
 MAX_REFERENCES = 6  # films from a handed-in conversation used as references, most recent first
@@ -88,7 +87,7 @@ def genres_as_tags(request: Request, deps: Deps) -> Request:
     """A genre no film in this catalog carries ("a sports movie" where the data sets label none
     "sport") is looked for as the catalog's tag of that name instead, and the answer says so."""
     lacking = [g for g in dict.fromkeys([*(request.get("genres") or []), *(request.get("any_genres") or [])])
-               if not deps.catalog.count_matching(Filters.of(genres=[g]))]  # fmt: skip
+               if not deps.catalog.carries_genre(g)]  # fmt: skip
     if not lacking:
         return request
     request = {**request}

@@ -96,3 +96,4 @@ def test_the_vectorised_index_allows_exactly_what_matches_allows(catalog):
     ]:
         expected = sorted(m.id for m in movies if matches(m, filters))
         assert sorted(index.allowed(filters, credits)) == expected, filters
+    assert index.genres_carried == {g for m in movies for g in m.genres}
