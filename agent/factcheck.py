@@ -188,9 +188,9 @@ def outside_clause(movie: Movie, request: Mapping) -> str:
     return "; ".join(parts)
 
 
-def tagged(themes: list[str]) -> str:
+def tagged(themes: list[str], *, verb: str = "tagged") -> str:
     """'tagged "woman director"': a required theme is a catalog tag, and is said as one."""
-    return "tagged " + " and ".join(f'"{theme}"' for theme in themes)
+    return f"{verb} " + " and ".join(f'"{theme}"' for theme in themes)
 
 
 # -- the gate -----------------------------------------------------------------------------------
@@ -449,7 +449,7 @@ def relaxation_note(movies: list[Movie], request: Mapping) -> str:
     if outside["countries"]:
         notes.append("the country")
     if outside["themes"]:
-        notes.append("the tag " + " and ".join(f'"{theme}"' for theme in request["require_keywords"]))
+        notes.append(tagged(request["require_keywords"], verb="the tag"))
     if not notes:
         return ""
     count = sum(1 for m in movies if breaks(m, request))
