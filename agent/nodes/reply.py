@@ -176,14 +176,15 @@ def _intro(request: Request, count: int, deps: Deps, *, lesser_known: bool = Fal
     open_years = years.startswith(("from ", "up to "))  # said after the noun: "crime films, up to 2000"
     if years and not open_years:
         bits.append(years)
+    # a film is in one of the languages and from one of the countries: "French or Korean films",
+    # "Spanish or Argentinian thrillers", "Spanish Argentinian films" (in Spanish, from Argentina)
     languages = [LANGUAGES.get(code, code) for code in request.get("languages") or []]
-    bits += languages
-    # the country a film was made in is a filter too: "British comedy films", "Spanish Argentinian thrillers"
-    bits += [a for code in request.get("countries") or [] if (a := COUNTRIES.get(code, (code, code))[1]) not in bits]
+    countries = [COUNTRIES.get(code, (code, code))[1] for code in request.get("countries") or []]
+    bits += [" or ".join(languages), " or ".join(c for c in countries if c not in languages)]
     genres = " ".join(request.get("genres") or [])
     if request.get("any_genres"):
         genres = (genres + " " if genres else "") + " or ".join(request["any_genres"])
-    bits.append(genres + " films" if genres else "films" if bits else "")
+    bits.append(genres + " films" if genres else "films" if any(bits) else "")
     described = " ".join(b for b in bits if b)
     likes = [deps.catalog.movies[m].title for m in request.get("like_titles") or [] if m in deps.catalog]
     if likes:

@@ -33,6 +33,7 @@ class Reading:
         self.explicit_runtime = False
         self.explicit_rating = False
         self.genre_spans: list[tuple[int, int, tuple[str, ...]]] = []  # where each genre phrase was read
+        self.place_spans: list[tuple[int, int, Effect]] = []  # where each language or country was read
 
     def apply(self, effect: Effect) -> None:
         out = self.result

@@ -132,6 +132,8 @@ def walk_phrases(scan: Scan, reading: Reading) -> None:
             reading.apply(effect)
             if effect.genres:
                 reading.genre_spans.append((toks[i].start, toks[end - 1].end, tuple(effect.genres)))
+            elif effect.languages or effect.countries:
+                reading.place_spans.append((toks[i].start, toks[end - 1].end, effect))
             if effect.soft:
                 scan.kept.update(t.start for t in toks[i:end])
             else:

@@ -38,6 +38,7 @@ from agent.understanding.people import (
     soften_credit_questions,
     soften_credits,
 )
+from agent.understanding.phrases import Effect
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.text import GAP, STOPWORDS, TOKEN, Scan, Tok, sentence_span, word_set
 from agent.understanding.title_lists import read_credits_of_titles
@@ -48,6 +49,7 @@ from agent.understanding.titles import (
     read_bare_titles,
     read_cued_titles,
 )
+from store.vocab import COUNTRIES, LANGUAGES
 
 # --- the query ---------------------------------------------------------------------------------
 
@@ -222,6 +224,39 @@ def read_alternatives(scan: Scan, reading: Reading) -> None:
         out.genres = [g for g in out.genres if g not in out.any_genres]
 
 
+# A language offered as an alternative to a country ("Spanish or Argentinian films") is the country
+# whose adjective it also is: a film must have every kind of place asked for, so the language and
+# the country would otherwise both be required ("Irish or English comedies": English is England's).
+_COUNTRY_OF_ADJECTIVE = {adjective.lower(): code for code, (_, adjective) in COUNTRIES.items()} | {"english": "GB"}
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def read_place_alternatives(scan: Scan, reading: Reading) -> None:
+    """Pass 5c: a language and a country joined by "or" become two countries where they can."""
+    out, spans = reading.result, sorted(reading.place_spans, key=lambda span: span[:2])
+    either: list[Effect] = []
+    chain: list[Effect] = []  # "Spanish, Argentinian or Mexican": a list is alternatives if it ends in "or"
+    for (_, end, first), (start, _, second) in itertools.pairwise(spans):
+        between = scan.original[end:start].lower()
+        if _COMMA.fullmatch(between) or _OR.fullmatch(between):
+            chain += [e for e in (first, second) if e not in chain]
+        else:
+            chain = []
+        if _OR.fullmatch(between):
+            either += [e for e in chain if e not in either]
+    if not any(e.countries for e in either) or not any(e.languages for e in either):
+        return
+    countries = []  # in the order they were said
+    for effect in either:
+        for code in effect.languages:
+            country = _COUNTRY_OF_ADJECTIVE.get(LANGUAGES[code].lower())
+            if country and code in out.languages:
+                out.languages.remove(code)
+            countries += [country] if country else []
+        countries += effect.countries
+    out.countries = list(dict.fromkeys([*countries, *out.countries]))
+
+
 # --- entry points ------------------------------------------------------------------------------
 
 
@@ -251,6 +286,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     read_count(scan, reading)
     walk_phrases(scan, reading)
     read_alternatives(scan, reading)
+    read_place_alternatives(scan, reading)
     soften_genre_questions(scan, reading)
     if not reading.explicit_years and (out.year_min or 0) > (out.year_max or 9999):
         out.year_min = out.year_max = None  # "old and new ones", "a modern western classic": no era after all

@@ -412,6 +412,16 @@ def test_the_first_line_names_the_country_asked_for(starter, profiles):
     assert all(starter.movies[i].country == "GB" for i in ids(said))
 
 
+def test_the_first_line_offers_languages_and_countries_as_the_alternatives_they_are(starter, profiles):
+    said = make_bot(starter, profiles).ask("french or japanese films", user="cli:xia")
+    assert said["intro"].startswith("Here are 3 picks: French or Japanese films")
+    assert {starter.movies[i].language for i in ids(said)} <= {"fr", "ja"}
+    either = make_bot(starter, profiles).ask("spanish or mexican films", user="cli:xib")
+    assert either["intro"].startswith("Here are 3 picks: Spanish or Mexican films")
+    assert {starter.movies[i].country for i in ids(either)} <= {"ES", "MX"}
+    assert {starter.movies[i].country for i in ids(either)} != {"MX"}  # Spain's films count too
+
+
 def test_a_film_refused_refuses_its_series(starter, profiles):
     """ "nothing star wars" refused no film at all, and "not star wars" only the 1977 one: Star Wars came first."""
     star_wars = starter.series_of("star-wars-1977")

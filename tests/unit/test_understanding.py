@@ -629,6 +629,12 @@ CASES: list[tuple[str, dict]] = [
     ("a movie about Vietnam", {"countries": [], "keywords": ["vietnam"]}),
     ("a comedy that takes place in Italy", {"countries": [], "genres": ["comedy"], "keywords": ["italy"]}),
     ("something in English", {"languages": ["en"]}),
+    # a language offered instead of a country is that country: a film must have both kinds asked for
+    ("spanish or argentinian dramas", {"countries": ["ES", "AR"], "languages": [], "genres": ["drama"]}),
+    ("a spanish, argentinian or mexican thriller", {"countries": ["ES", "AR", "MX"], "languages": []}),
+    ("irish or english comedies", {"countries": ["IE", "GB"], "languages": []}),
+    ("a drama in spanish or french", {"languages": ["es", "fr"], "countries": []}),
+    ("spanish dramas from argentina", {"languages": ["es"], "countries": ["AR"]}),
     # how many
     ("give me 3", {"count": 3}),
     ("three movies", {"count": 3}),
