@@ -96,7 +96,7 @@ def breaks(movie: Movie, request: Mapping) -> list[str]:
         broken.append("exclude_languages")
     if any(p not in movie.directors and p not in movie.cast for p in request.get("people") or []):
         broken.append("people")
-    if request.get("min_rating") and (movie.rating is None or movie.rating < request["min_rating"]):
+    if request.get("min_rating") and (movie.rating_that_counts or 0) < request["min_rating"]:
         broken.append("min_rating")
     if not all(has_tag(movie.keywords, tag) for tag in request.get("require_keywords") or []):
         broken.append("themes")
@@ -181,8 +181,7 @@ def outside_clause(movie: Movie, request: Mapping) -> str:
         missing = [p for p in request.get("people") or [] if p not in movie.directors and p not in movie.cast]
         parts.append(f"without {' or '.join(missing)}, whom {OUTSIDE}")
     if "min_rating" in broken:
-        rated = f"rated {movie.rating:.1f}" if movie.rating is not None else "unrated"
-        parts.append(f"{rated}, under the {request['min_rating']:g} {OUTSIDE}")
+        parts.append(f"{_rated(movie)}, under the {request['min_rating']:g} {OUTSIDE}")
     if "themes" in broken:
         parts.append(f"not {tagged(request['require_keywords'])}, which {OUTSIDE}")
     return "; ".join(parts)
@@ -425,6 +424,14 @@ def crowd_errors(sentence: str, verdicts: list[Verdict]) -> list[str]:
     return errors
 
 
+def _rated(movie: Movie) -> str:
+    if movie.rating is None:
+        return "unrated"
+    if movie.rating_that_counts is None:
+        return f"rated {movie.rating:.1f} by only {movie.votes} {'person' if movie.votes == 1 else 'people'}"
+    return f"rated {movie.rating:.1f}"
+
+
 def relaxation_note(movies: list[Movie], request: Mapping) -> str:
     """What a relaxed search let through, and by how much, said once for the whole answer."""
     notes = []
@@ -445,7 +452,11 @@ def relaxation_note(movies: list[Movie], request: Mapping) -> str:
     if outside["people"]:
         notes.append("the people you named")
     if outside["min_rating"]:
-        notes.append(f"the rating floor (down to {min(m.rating or 0 for m in outside['min_rating']):.1f})")
+        counted = [m.rating_that_counts for m in outside["min_rating"] if m.rating_that_counts is not None]
+        how = [f"down to {min(counted):.1f}"] if counted else []
+        if len(counted) < len(outside["min_rating"]):
+            how.append("some rated by too few people to count")
+        notes.append(f"the rating floor ({', '.join(how)})")
     if outside["countries"]:
         notes.append("the country")
     if outside["themes"]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from store.movie import Movie
+from store.movie import MIN_VOTES, Movie
 from store.vocab import GENRES
 
 
@@ -85,7 +85,7 @@ def matches(movie: Movie, filters: Filters) -> bool:
         return False
     if filters.max_runtime is not None and (movie.runtime is None or movie.runtime > filters.max_runtime):
         return False
-    if filters.min_rating is not None and (movie.rating is None or movie.rating < filters.min_rating):
+    if filters.min_rating is not None and (movie.rating_that_counts or 0) < filters.min_rating:
         return False
     if filters.languages and movie.language not in filters.languages:
         return False
@@ -154,6 +154,9 @@ def sql_where(filters: Filters) -> tuple[str, list]:
         if value is not None:
             parts.append(f"movies.{column} {op} ?")
             params.append(value)
+    if filters.min_rating is not None:  # Movie.rating_that_counts
+        parts.append("(movies.votes IS NULL OR movies.votes >= ?)")
+        params.append(MIN_VOTES)
     for low, high in filters.exclude_years:
         parts.append("movies.year IS NOT NULL AND movies.year NOT BETWEEN ? AND ?")
         params.extend((low, high))
@@ -199,7 +202,7 @@ class FilterIndex:
         self._row = {m.id: i for i, m in enumerate(movies)}
         self._year = np.array([np.nan if m.year is None else m.year for m in movies], dtype=float)
         self._runtime = np.array([np.nan if m.runtime is None else m.runtime for m in movies], dtype=float)
-        self._rating = np.array([np.nan if m.rating is None else m.rating for m in movies], dtype=float)
+        self._rating = np.array([np.nan if (r := m.rating_that_counts) is None else r for m in movies], dtype=float)
         self._language = np.array([m.language or "" for m in movies], dtype=object)
         self._country = np.array([m.country or "" for m in movies], dtype=object)
         bit = {g: 1 << i for i, g in enumerate(GENRES)}

@@ -355,6 +355,8 @@ def _feedback(
 ) -> Classified | None:
     """A verdict or a "seen it" about named titles, a position in the list, or "it"."""
     rating = _stars(lowered, lookup)
+    if rating is not None and _asks_for_a_rating(lowered, understood, ordinal):
+        rating = None
     # "Alien was great" is a verdict on the film, though "alien" alone would ask for sci-fi
     plain = not _has_filters(understood) or _ONLY_A_VERDICT.match(lowered) is not None
     verdict = next(
@@ -384,6 +386,21 @@ def _feedback(
     if seen is not None and has_referent:
         return Classified("seen", ordinal=ordinal, titles=titles, every=every)
     return None
+
+
+# who rates: "I rated it 4", "we'd give Heat 8/10"; "a comedy rated 8+" has no one rating
+_RATER = re.compile(r"\b(?:i|i'?d|i'?ll|we|we'?d|would|you)\s+(?:\w+\s+)?(?:give|gave|rate|rated|rating|score)\b")
+
+
+def _asks_for_a_rating(lowered: str, understood: Understood, ordinal: int | None) -> bool:
+    """ "A movie rated 8+", "comedies rated at least 7": the reader took a rating floor, and no one
+    and no film is rated."""
+    return (
+        understood.min_rating is not None
+        and ordinal is None
+        and not understood.like_titles
+        and not _RATER.search(lowered)
+    )
 
 
 def _named_titles(text: str, lowered: str, anchor: re.Match[str] | None, lookup: CatalogLookup) -> list[str]:

@@ -336,9 +336,14 @@ def read_runtime(scan: Scan, reading: Reading) -> None:
         scan.take(start, end)
 
 
+_OR_MORE = r"(?:\+|or\s+(?:more|higher|above|better))"
 _RATING = re.compile(
-    r"""(?:
-        (?:rated|rating|ratings|score|scored|imdb|rotten\s+tomatoes|metacritic)\s*(?:of|is|on\s+imdb)?\s*
+    rf"""(?:
+        (?:(?:rated|rating|scored)\s+)?(?:above|over|at\s+least|higher\s+than|more\s+than|better\s+than)\s+
+        (?P<stars>[1-5](?:\.5)?)\s*(?:stars?|/\s*5)(?:\s*{_OR_MORE})?
+      | (?:rated|rating|scored)\s+(?P<stars_rated>[1-5](?:\.5)?)\s*(?:\+\s*)?(?:stars?|/\s*5)(?:\s*{_OR_MORE})?
+      | (?P<stars_more>[1-5](?:\.5)?)\s*(?:\+\s*stars?|stars?\s*{_OR_MORE}|/\s*5\s*{_OR_MORE})
+      | (?:rated|rating|ratings|score|scored|imdb|rotten\s+tomatoes|metacritic)\s*(?:of|is|on\s+imdb)?\s*
         (?:above|over|at\s+least|higher\s+than|more\s+than|better\s+than|>=?)?\s*
         (?P<a>10|\d(?:\.\d)?)(?!\d)(?:\s*/\s*10)?\s*(?:\+|or\s+(?:more|higher|above|better))?
       | (?:(?:at\s+least|above|over)\s+)?(?P<b>10|\d(?:\.\d)?)\s*(?:\+|or\s+(?:more|higher|above|better))?\s*
@@ -351,12 +356,13 @@ _RATING = re.compile(
 
 def read_rating(scan: Scan, reading: Reading) -> None:
     for m in list(_RATING.finditer(scan.text)):
-        value = float(m["a"] or m["b"] or m["c"])
+        stars = m["stars"] or m["stars_rated"] or m["stars_more"]  # out of 5: "rated 4 stars or more"
+        value = float(stars) * 2 if stars else float(m["a"] or m["b"] or m["c"])
         if 1 <= value <= 10:
             out = reading.result
             out.min_rating = max(out.min_rating or 0.0, value)
             reading.explicit_rating = True
-            scan.take(m.start(), m.end())
+            scan.take(m.start(), m.end(), aside=True)  # "rated 8+" is no words to search for
 
 
 _COUNT_NOUNS = (

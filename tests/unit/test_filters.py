@@ -1,4 +1,6 @@
-from store.filters import Filters, matches, sql_where
+import sqlite3
+
+from store.filters import FilterIndex, Filters, matches, sql_where
 from store.movie import Movie
 
 SE7EN = Movie(
@@ -70,9 +72,23 @@ def test_unknown_values_never_satisfy_a_constraint():
     assert matches(UNKNOWN_YEAR, Filters.of(genres=["crime"]))
 
 
-def test_the_vectorised_index_allows_exactly_what_matches_allows(catalog):
-    from store.filters import FilterIndex
+def test_a_rating_only_a_handful_of_people_gave_meets_no_rating_floor():
+    one_vote = Movie(id="hood-of-horror-2006", title="Hood of Horror", year=2006, rating=9.0, votes=1)
+    unknown_votes = Movie(id="old-1950", title="Old", year=1950, rating=8.5)  # no count: the rating stands
+    films = [one_vote, unknown_votes, SE7EN]
+    floor = Filters.of(min_rating=8)
+    expected = ["old-1950", "se7en-1995"]
+    assert sorted(m.id for m in films if matches(m, floor)) == expected
+    assert sorted(FilterIndex(films).allowed(floor)) == expected
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE movies (id TEXT, rating REAL, votes INTEGER)")
+    db.executemany("INSERT INTO movies VALUES (?, ?, ?)", [(m.id, m.rating, m.votes) for m in films])
+    clause, params = sql_where(floor)
+    assert sorted(row[0] for row in db.execute(f"SELECT id FROM movies WHERE {clause}", params)) == expected
+    assert matches(one_vote, Filters.of(genres=[]))  # only a floor asks for a rating that counts
 
+
+def test_the_vectorised_index_allows_exactly_what_matches_allows(catalog):
     movies = list(catalog.movies.values())
     index = FilterIndex(movies)
     credits = {"al pacino": {"heat-1995", "the-insider-1999"}}

@@ -36,6 +36,16 @@ def test_check_names_what_a_pick_misses_and_by_how_much(starter):
     assert note.endswith("1 of 2 are outside what you asked.")
 
 
+def test_a_pick_rated_by_a_handful_of_people_is_outside_a_rating_floor_and_says_why(starter):
+    from dataclasses import replace
+
+    few = replace(starter.movies["heat-1995"], rating=9.0, votes=3)
+    request = {"min_rating": 8.0}
+    assert outside_clause(few, request) == "rated 9.0 by only 3 people, under the 8 you asked for"
+    note = relaxation_note([few, starter.movies["breathless-1960"]], request)
+    assert "loosened the rating floor (down to 7.8, some rated by too few people to count)" in note, note
+
+
 def test_a_new_subject_starts_fresh_and_a_modifier_follows_on(starter, profiles):  # noqa: F811
     bot = make_bot(starter, profiles)
     bot.ask("any good documentaries?", user="cli:fresh")

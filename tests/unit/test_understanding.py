@@ -635,6 +635,12 @@ CASES: list[tuple[str, dict]] = [
     ("irish or english comedies", {"countries": ["IE", "GB"], "languages": []}),
     ("a drama in spanish or french", {"languages": ["es", "fr"], "countries": []}),
     ("spanish dramas from argentina", {"languages": ["es"], "countries": ["AR"]}),
+    # a rating floor in stars out of 5, and no words to search for
+    ("thrillers rated 4 stars or more", {"min_rating": 8.0, "genres": ["thriller"], "query": "thrillers"}),
+    ("a comedy, 4+ stars", {"min_rating": 8.0}),
+    ("at least 3.5 stars", {"min_rating": 7.0}),
+    ("rated 8+", {"min_rating": 8.0, "query": ""}),
+    ("I gave it 4 stars", {"min_rating": None}),
     # how many
     ("give me 3", {"count": 3}),
     ("three movies", {"count": 3}),
@@ -1074,6 +1080,12 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("★★★★ for the second", True, "liked", {"ordinal": 1, "rating": 4.0}),
     ("0 stars for the second", True, "disliked", {"ordinal": 1, "rating": 0.5}),
     ("half a star for the third", True, "disliked", {"ordinal": 2, "rating": 0.5}),
+    # a rating asked for is no rating given
+    ("a movie rated 8+", True, "refine", {"rating": None}),
+    ("comedies rated at least 8", True, "recommend", {"rating": None}),
+    ("thrillers rated 4 stars or more", False, "recommend", {"rating": None}),
+    ("the second one, rated 8/10", True, "liked", {"ordinal": 1, "rating": 4.0}),
+    ("I rated it 4", True, "liked", {"rating": 4.0}),
     ("what have I rated so far?", True, "help", {}),
     ("forget everything about me", True, "help", {}),
     ("can you recommend tv shows?", False, "help", {}),
