@@ -119,14 +119,38 @@ def answer_why(state: State, deps: Deps) -> dict:
 
 def answer_facts(state: State, deps: Deps) -> dict:
     """ "Is it long?", "who directed the third one?", "what's Heat about?": the catalog's own data."""
-    targets = pointed_films(state, deps)
-    if not targets:
-        return _which(state, "facts")
     asked = state.get("facts") or []
+    missing = state.get("unknown_titles") or []
+    # a film the question names and the catalog lacks is not the one talked about before
+    targets = state.get("mentioned") or [] if missing else pointed_films(state, deps)
+    if missing:  # "who directed Oppenheimer?", "do you have Dune (2021)?"
+        lacking = not_in_catalog(missing)
+        if not targets:
+            return _say(f"{lacking}, so I can't {_CANT_SAY.get(asked[0] if asked else '', 'say')}.", "facts")
+        if asked == ["catalog"]:
+            have = listed([deps.catalog.movies[m].label for m in targets])
+            return _say(f"{lacking}. I do have {have}.", "facts")
+        lead = f"{lacking}. The one I have: "
+    elif not targets:
+        return _which(state, "facts")
+    else:
+        lead = ""
     if asked and asked[0] in COMPARISONS:
         return _say(compared([deps.catalog.movies[m] for m in targets], asked[0]), "facts")
-    text = "\n".join(film_facts(deps.catalog.movies[m], asked) for m in targets)
+    text = lead + "\n".join(film_facts(deps.catalog.movies[m], asked) for m in targets)
     return {**_say(text, "facts"), "focus": targets[0] if len(targets) == 1 else state.get("focus")}
+
+
+_CANT_SAY = {  # what a question about a film the catalog lacks can't be told
+    "runtime": "tell you how long it runs",
+    "directors": "tell you who directed it",
+    "cast": "tell you who is in it",
+    "year": "tell you when it came out",
+    "plot": "tell you what it is about",
+    "kind": "tell you what kind of film it is",
+    "language": "tell you what language it is in",
+    "catalog": "suggest it; describe it and I'll find films like it",
+}
 
 
 # "which of these is the shortest?": the key each superlative ranks the picks by, and how it is said
@@ -177,6 +201,11 @@ def film_facts(movie: Movie, asked: list[str]) -> str:
             tone = f", and its tone is {listed(movie.moods[:3])}" if movie.moods else ""
             said.append(f"{label} is listed as {listed(movie.genres)}{tone}." if movie.genres
                         else f"I don't know what kind of film {label} is.")  # fmt: skip
+        elif fact == "catalog":  # "do you have Heat?"
+            about = [", ".join(movie.genres)] if movie.genres else []
+            about += [f"{movie.runtime} min"] if movie.runtime else []
+            about += [f"directed by {listed(movie.directors)}"] if movie.directors else []
+            said.append(f"Yes, I have {label}" + (f": {'; '.join(about)}." if about else "."))
         elif fact == "language":
             said.append(f"{label} is in {LANGUAGES.get(movie.language, movie.language)}." if movie.language
                         else f"I don't know what language {label} is in.")  # fmt: skip

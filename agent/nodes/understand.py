@@ -59,7 +59,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     update = {**base, "intent": intent, "ordinal": classified.ordinal, "mentioned": classified.titles,
               "every": classified.every, "positions": list(classified.positions), "facts": list(classified.facts),
               "stated_rating": classified.rating, "stars_said": classified.stars_said, "llm_calls": calls,
-              "unknown_titles": list(understood.unknown_titles)}  # fmt: skip
+              "unknown_titles": list(dict.fromkeys([*understood.unknown_titles, *classified.unknown]))}  # fmt: skip
     # "something older", "from the 80s": a message that says nothing about the film itself follows on
     bounds_only = is_open(dataclasses.asdict(understood)) and not states_subject(message, understood)
     follows_on = previous and (state.get("always_recommend") or bounds_only)

@@ -17,12 +17,13 @@ from typing import Literal
 
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood
-from agent.understanding.text import PANNED, PRAISED, normalise_message, word_set
+from agent.understanding.text import PANNED, PRAISED, Scan, normalise_message, word_set
 from agent.understanding.title_lists import ends_in_numbered_title, titles_after
+from store.catalog import TitleMatch
 
 Intent = Literal["recommend", "refine", "more", "why", "facts", "seen", "liked", "disliked", "help", "smalltalk"]
-Fact = Literal["runtime", "directors", "cast", "year", "plot", "language", "kind", "shortest", "longest", "best",
-               "newest", "oldest"]  # fmt: skip
+Fact = Literal["runtime", "directors", "cast", "year", "plot", "language", "kind", "catalog", "shortest", "longest",
+               "best", "newest", "oldest"]  # fmt: skip
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Classified:
     facts: tuple[Fact, ...] = ()  # what a question asks of a film ("is it long?": runtime)
     # a verdict said with a request for more ("seen it, others?", "hated that one, anything else?")
     feedback: Classified | None = None
+    unknown: tuple[str, ...] = ()  # films a question names that the catalog lacks, as typed ("Dune (2021)")
 
 
 _ORDINAL_WORDS = {
@@ -155,6 +157,7 @@ _SENTIMENTS: tuple[tuple[re.Pattern[str], Intent, float, bool], ...] = (
 _ONLY_A_VERDICT = re.compile(rf"^\W*[^\W\d_][\w'-]*(?:\s+\d+)?(?:{PRAISED}|{PANNED})\W*$")
 # A question about a film shown or named, answered from the catalog: "is it long?", "who directed
 # the third one?", "what's Heat about?". Each match ends where the film's name may follow.
+_COLLECTION = r"(?:catalog|catalogue|database|db|library|collection|list|system)"
 _THE_FILM = r"[^.?!]{1,80}?"  # "it", "the third one", "Heat": what the question is about
 _FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
     (fact, re.compile(pattern))
@@ -176,8 +179,22 @@ _FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
                  r"violent|gory|dark|sad|for kids|kid friendly|family friendly)\W*$)"),
         ("language", r"\bwhat language\b(?: is| was)?"
                      rf"|\b(?:is|was)\b(?= {_THE_FILM} (?:in english|subtitled|dubbed|in a foreign language)\W*$)"),
+        # "do you have Dune?", "is Oppenheimer in your catalog?": whether the catalog holds the film
+        ("catalog", r"^\W*(?:do|have) (?:you|u|ya) (?:have|got|carry|know)(?: (?:the|a) (?:movie|film))?\b"
+                    rf"|^\W*(?:is|are)\b(?= {_THE_FILM} in (?:your|the) {_COLLECTION}\W*$)"),
     )
 )  # fmt: skip
+_IN_THE_COLLECTION = re.compile(rf"\s+(?:in|on) (?:your|the) {_COLLECTION}\b.*$|\s+(?:at all|yet)\b.*$")
+# what a question says after the film it names: "what's X about", "when did X come out", "is X long"
+_ASKED_TAIL = re.compile(
+    r"\s+(?:about|(?:come|came) out|made|released|from|(?:too |very |really |pretty |that )?(?:long|short)"
+    r"|(?:a |an )?(?:animated|animation|cartoon|anime|comedy|funny|horror|scary|romantic|romance|thriller|documentary"
+    r"|musical|western|sci ?fi|science fiction|violent|gory|dark|sad|for kids|kid friendly|family friendly)"
+    r"|in english|subtitled|dubbed|in a foreign language)\s*$",
+    re.IGNORECASE,
+)
+# the year a question gives its film: "Dune (2021)", "Dune from 2021", "the 2021 Dune"
+_ASKED_YEAR = re.compile(r"(?<![\w-])(?:19[0-9]{2}|20[0-9]{2})(?![\w-])")
 # "which of these has the best rating?", "which one is shortest": a comparison of the last picks
 _SUPERLATIVES: dict[str, Fact] = {"shortest": "shortest", "longest": "longest", "best": "best", "highest": "best",
                                   "best rated": "best", "highest rated": "best", "newest": "newest",
@@ -332,15 +349,52 @@ def _fact_question(
     if _WANTS_PICKS.search(lowered):
         return None
     facts: list[Fact] = []
-    titles: list[str] = []
+    found: list[TitleMatch] = []
+    asked_about = None  # where the film asked about is named
     for fact, pattern in _FACT_QUESTIONS:
         if m := pattern.search(lowered):
             facts.append(fact)
-            if not titles and ordinal is None:
-                titles = [t.movie_id for t in titles_after(text, m.end(), lookup, exact=True)]
-    if not facts or not (titles or (has_previous and (ordinal is not None or _QUESTION_REFERENT.search(lowered)))):
+            if not found and ordinal is None:
+                asked_about = m.end() if asked_about is None else asked_about
+                found = titles_after(text, m.end(), lookup, exact=True)
+    if not facts:
         return None
-    return Classified("facts", ordinal=ordinal, titles=titles, facts=tuple(facts))
+    if found:
+        missing = _other_year(text, found[0], lookup)
+        return Classified("facts", titles=[t.movie_id for t in found], facts=tuple(facts),
+                          unknown=(missing,) if missing else ())  # fmt: skip
+    if has_previous and (ordinal is not None or _QUESTION_REFERENT.search(lowered)):
+        return Classified("facts", ordinal=ordinal, facts=tuple(facts))
+    typed = _typed_title(text, asked_about, lookup) if asked_about is not None else None
+    return Classified("facts", facts=tuple(facts), unknown=(typed,)) if typed else None
+
+
+def _other_year(text: str, match: TitleMatch, lookup: CatalogLookup) -> str | None:
+    """ "Dune (2021)" when the film found is Dune (1984) and the catalog has no Dune of 2021."""
+    title, year = match.title, match.year
+    said = [int(y) for y in _ASKED_YEAR.findall(text) if y not in title]  # "Blade Runner 2049" is a title
+    if not said or year is None or any(abs(y - year) <= 1 for y in said):
+        return None
+    match = lookup.resolve_title(f"{title} ({said[0]})")
+    if match is not None and match.year is not None and abs(match.year - said[0]) <= 1:
+        return None
+    return f"{title} ({said[0]})"
+
+
+def _typed_title(text: str, start: int, lookup: CatalogLookup) -> str | None:
+    """What a question names that no catalog title matched ("who directed Oppenheimer?"), if it
+    reads as a title at all: not "it", not a kind of film ("do you have any horror?")."""
+    typed = Scan(text).original[start:]  # as cased as it was typed, at the offsets of the lowered text
+    typed = re.split(r"[?!.]", typed, maxsplit=1)[0]
+    typed = _ASKED_TAIL.sub("", _IN_THE_COLLECTION.sub("", typed)).strip(" \"'“”‘’,")
+    typed = re.sub(r"^(?:the (?:movie|film)|(?:a )?(?:movie|film)) (?:called |named )?", "", typed, flags=re.I)
+    words = typed.split()
+    if not words or len(words) > 8 or _REFERENT.search(typed.lower()) or _ORDINAL.search(typed.lower()):
+        return None
+    understood = understand(typed, lookup)
+    if _has_filters(understood) or understood.min_rating or understood.year_min or understood.count:
+        return None
+    return typed
 
 
 def _why_titles(text: str, lowered: str, lookup: CatalogLookup) -> list[str]:

@@ -487,6 +487,30 @@ def test_which_of_these_compares_the_picks_from_the_catalog(starter, profiles):
     assert best.startswith("Of these, ") and f"the best rated, at {top:.1f}." in best
 
 
+def test_a_question_about_a_film_the_catalog_lacks_says_so_instead_of_giving_picks(starter, profiles):
+    """ "who directed Oppenheimer?" and "is Oppenheimer in your catalog?" answered with three random picks
+    on a catalog without it."""
+    bot = make_bot(starter, profiles)
+    heat = starter.movies["heat-1995"]
+    have = bot.ask("do you have Heat?", user="cli:opp")
+    assert have["intent"] == "facts" and have["recommendations"] == []
+    assert (
+        have["reply"]
+        == f"Yes, I have Heat (1995): {', '.join(heat.genres)}; {heat.runtime} min; directed by Michael Mann."
+    )
+    for text, cannot in [
+        ("who directed Megalopolis?", "so I can't tell you who directed it."),
+        ("is Megalopolis in your catalog?", "so I can't suggest it"),
+        ("what's Megalopolis about?", "so I can't tell you what it is about."),
+    ]:
+        said = bot.ask(text, user="cli:opp")
+        assert said["recommendations"] == [], text
+        assert said["reply"].startswith("I couldn't find “Megalopolis” in my catalog") and cannot in said["reply"], text
+    other_year = bot.ask("who directed Godzilla from 2014?", user="cli:opp")["reply"]
+    assert other_year.startswith("I couldn't find “Godzilla (2014)” in my catalog")
+    assert other_year.endswith("The one I have: Godzilla (1954) was directed by Ishirō Honda."), other_year
+
+
 def test_a_genre_the_catalog_lacks_is_looked_for_as_its_tag_and_said_so(catalog, profiles):
     """The sample catalog labels no film "sport": "a sports movie" answered "Not a sport film" three times."""
     said = make_bot(catalog, profiles).ask("a sports movie", user="cli:eve")

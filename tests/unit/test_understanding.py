@@ -1080,6 +1080,17 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("★★★★ for the second", True, "liked", {"ordinal": 1, "rating": 4.0}),
     ("0 stars for the second", True, "disliked", {"ordinal": 1, "rating": 0.5}),
     ("half a star for the third", True, "disliked", {"ordinal": 2, "rating": 0.5}),
+    # whether the catalog holds a film, and questions about films it lacks
+    ("do you have Heat?", False, "facts", {"facts": ("catalog",), "titles": ["heat-1995"], "unknown": ()}),
+    ("is Oppenheimer in your catalog?", False, "facts", {"facts": ("catalog",), "unknown": ("Oppenheimer",)}),
+    ("who directed Oppenheimer?", True, "facts", {"facts": ("directors",), "unknown": ("Oppenheimer",)}),
+    ("when did “Past Lives” come out", False, "facts", {"unknown": ("Past Lives",)}),
+    ("do you have Heat (2014)?", False, "facts", {"titles": ["heat-1995"], "unknown": ("Heat (2014)",)}),
+    ("do you have Heat from 1996?", False, "facts", {"titles": ["heat-1995"], "unknown": ()}),  # a year out is the same
+    ("who directed blade runner 2049", False, "facts", {"unknown": ()}),
+    ("do you have any horror?", False, "recommend", {}),
+    ("do you have something like Heat?", False, "recommend", {}),
+    ("who directed it?", False, "recommend", {}),
     # a rating asked for is no rating given
     ("a movie rated 8+", True, "refine", {"rating": None}),
     ("comedies rated at least 8", True, "recommend", {"rating": None}),
