@@ -113,6 +113,11 @@ def apply_modifiers(
             request["popular"], request["hidden_gem"] = True, False
         elif modifier == "less_known":
             request["hidden_gem"], request["popular"] = True, False
+        elif modifier == "other_people":  # "not him, someone else": whoever the request named
+            named = request.get("people") or request.get("soft_people") or []
+            _add(request, "exclude_people", named)
+            request["people"] = []
+            request["soft_people"] = [p for p in request.get("soft_people") or [] if p not in named]
 
 
 def _references(new: Understood) -> list[str]:

@@ -414,6 +414,12 @@ _MODIFIER_PHRASES: dict[str, Effect] = {
         modifiers=("less_known",)
     ),
     "less famous | deeper cut | deeper cuts | more indie | lesser seen": Effect(modifiers=("less_known",)),
+    # the people the last request named, refused: "not him, someone else", "enough of her"
+    "not him | not her | not them | someone else | somebody else | anyone else | a different actor"
+    " | a different actress | a different director | other actors | other directors | without him | without her"
+    " | no more of him | no more of her | enough of him | enough of her | anyone but him | anyone but her": Effect(
+        modifiers=("other_people",)
+    ),
 }
 
 # Words that name a country better than a language, and phrases only a sentence uses

@@ -556,6 +556,17 @@ def test_a_person_refused_is_in_none_of_the_picks_and_the_reply_says_so(starter,
     assert "nothing with Tom Hanks" in refused["reply"]
 
 
+def test_not_him_refuses_the_person_just_asked_for_and_keeps_the_rest(starter, profiles):
+    """ "not him, someone else" after Tom Hanks comedies answered with more Tom Hanks films."""
+    bot = make_bot(starter, profiles)
+    bot.ask("a comedy with Tom Hanks", user="cli:him")
+    other = bot.ask("not him, someone else", user="cli:him")
+    assert other["understood"]["people"] == [] and other["understood"]["exclude_people"] == ["Tom Hanks"]
+    picks = movies(starter, other)
+    assert picks and all("comedy" in m.genres and "Tom Hanks" not in (*m.cast, *m.directors) for m in picks)
+    assert "nothing with Tom Hanks" in other["reply"]
+
+
 def test_alternatives_are_each_enough_and_every_reason_names_the_one_the_film_is(starter, profiles):
     bot = make_bot(starter, profiles)
     result = bot.ask("5 westerns or war films", user="cli:alt")

@@ -658,6 +658,8 @@ CASES: list[tuple[str, dict]] = [
     # follow-up modifiers
     ("something older", {"modifiers": ["older"], "year_max": None}),
     ("newer", {"modifiers": ["newer"]}),
+    ("not him, someone else", {"modifiers": ["other_people"], "exclude_people": []}),
+    ("enough of her", {"modifiers": ["other_people"]}),
     ("shorter please", {"modifiers": ["shorter"], "max_runtime": None}),
     ("a bit longer", {"modifiers": ["longer"]}),
     ("lighter", {"modifiers": ["lighter"], "moods": []}),
