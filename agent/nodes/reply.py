@@ -29,7 +29,8 @@ def reply(state: State, deps: Deps) -> dict:
         return {"reply": text, "intro": text, "recommendations": [], "messages": [{"role": "assistant", "text": text}]}
     gems = _lesser_known_note(state, request, picks, deps)
     shown = [deps.catalog.movies[p["id"]] for p in picks]
-    intro = _intro(request, len(picks), deps, lesser_known=gems[0], picked_genres={g for m in shown for g in m.genres})
+    intro = _intro(request, len(picks), deps, lesser_known=gems[0], picked_genres={g for m in shown for g in m.genres},
+                   picked_moods={mood for m in shown for mood in m.moods})  # fmt: skip
     intro = f"{intro} {gems[1]}".strip()
     if not relaxed:
         intro = f"{_how_many_fit(state, len(picks))} {intro}".strip()
@@ -168,9 +169,9 @@ def listed(items: list[str]) -> str:
 
 
 def _intro(request: Request, count: int, deps: Deps, *, lesser_known: bool = False,
-           picked_genres: set[str] = frozenset()) -> str:  # fmt: skip
+           picked_genres: set[str] = frozenset(), picked_moods: set[str] = frozenset()) -> str:  # fmt: skip
     """ "Here are 3 picks: 1990s crime thrillers like Se7en, not horror." from the request; a
-    genre the picks lean to is named only when one of them has it (`picked_genres`)."""
+    genre the picks lean to, or a tone asked for, is named only when one of them has it."""
     bits = []
     years = _years(request)
     open_years = years.startswith(("from ", "up to "))  # said after the noun: "crime films, up to 2000"
@@ -217,8 +218,9 @@ def _intro(request: Request, count: int, deps: Deps, *, lesser_known: bool = Fal
     leaning = [g for g in request.get("soft_genres") or [] if g in picked_genres]
     if leaning and not genres:
         extras.append("leaning to " + "/".join(leaning))
-    if request.get("moods"):
-        extras.append(", ".join(request["moods"]))
+    moods = [mood for mood in request.get("moods") or [] if mood in picked_moods]  # a tone no pick has goes unsaid
+    if moods:
+        extras.append(", ".join(moods))
     if request.get("exclude_moods"):
         extras.append("not " + "/".join(request["exclude_moods"][:2]))
     noun = ("lesser-known " if lesser_known else "") + ("pick" if count == 1 else "picks")

@@ -105,10 +105,13 @@ def apply_modifiers(
         elif modifier == "darker":
             _add(request, "moods", ["dark"])
             request["exclude_moods"] = [m for m in request.get("exclude_moods", []) if m != "dark"]
-        elif modifier == "funnier":
-            _add(request, "moods", ["funny"])
-        elif modifier == "scarier":
-            _add(request, "moods", ["scary"])
+        elif modifier in _LEANS:  # the genre leans too: many catalogs label no tone at all
+            mood, genre = _LEANS[modifier]
+            other_mood, other_genre = next(lean for name, lean in _LEANS.items() if name != modifier)
+            _add(request, "moods", [mood])
+            _add(request, "soft_genres", [genre])
+            request["moods"] = [m for m in request["moods"] if m != other_mood]  # "scarier" after "funnier"
+            request["soft_genres"] = [g for g in request["soft_genres"] if g != other_genre]
         elif modifier == "more_popular":
             request["popular"], request["hidden_gem"] = True, False
         elif modifier == "less_known":
@@ -118,6 +121,9 @@ def apply_modifiers(
             _add(request, "exclude_people", named)
             request["people"] = []
             request["soft_people"] = [p for p in request.get("soft_people") or [] if p not in named]
+
+
+_LEANS = {"funnier": ("funny", "comedy"), "scarier": ("scary", "horror")}  # the tone and genre each leans to
 
 
 def _references(new: Understood) -> list[str]:

@@ -3,8 +3,9 @@ and the phrasebook every phrase is looked up in."""
 
 from __future__ import annotations
 
+
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from agent.understanding.text import alternatives, tokens_of
 from store.vocab import COUNTRIES, COUNTRY_ALIASES, GENRES, LANGUAGE_ALIASES, LANGUAGES, MOODS
@@ -393,7 +394,7 @@ _QUALITY_PHRASES: dict[str, Effect] = {
     ),
 }
 
-_MODIFIER_PHRASES: dict[str, Effect] = {
+_MODIFIERS: dict[str, Effect] = {
     "older | earlier | older ones | less recent | from further back | more classic": Effect(modifiers=("older",)),
     "newer | more recent | more modern | newer ones | fresher": Effect(modifiers=("newer",)),
     "shorter | less long | not as long | quicker": Effect(modifiers=("shorter",)),
@@ -421,6 +422,8 @@ _MODIFIER_PHRASES: dict[str, Effect] = {
         modifiers=("other_people",)
     ),
 }
+# said of the films just shown, never words to search for ("funnier" is no Funny Games)
+_MODIFIER_PHRASES = {phrases: replace(effect, aside=True) for phrases, effect in _MODIFIERS.items()}
 
 # Words that name a country better than a language, and phrases only a sentence uses
 # (the everyday names of languages and countries are store.vocab's aliases).

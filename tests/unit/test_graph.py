@@ -8,7 +8,7 @@ import pytest
 
 from agent.deps import AgentConfig, Deps
 from agent.llm import StructuredLLM
-from agent.recommender import Recommender, sqlite_checkpointer
+from agent.recommender import Recommender, sqlite_checkpointer, thread_id
 from store.profiles import ProfileStore
 from tests.fakes import FakeChatModel
 
@@ -554,6 +554,29 @@ def test_a_person_refused_is_in_none_of_the_picks_and_the_reply_says_so(starter,
     picks = movies(starter, refused)
     assert picks and all("comedy" in m.genres and "Tom Hanks" not in (*m.cast, *m.directors) for m in picks)
     assert "nothing with Tom Hanks" in refused["reply"]
+
+
+def test_funnier_leans_to_comedy_and_is_no_word_to_search_for(starter, profiles):
+    """ "something funnier" searched the word ("Funny Games") on a catalog that labels no tone."""
+    bot = make_bot(starter, profiles)
+    bot.ask("a drama from the 90s", user="cli:fun")
+    bot.ask("something funnier", user="cli:fun")
+    config = {"configurable": {"thread_id": thread_id("cli:fun", None)}}
+    request = bot.graph.get_state(config).values["request"]
+    assert "funnier" not in request["query"]
+    assert "comedy" in request["soft_genres"] and request["moods"] == ["funny"]
+    bot.ask("scarier", user="cli:fun")
+    scarier = bot.graph.get_state(config).values["request"]  # the last lean gives way
+    assert "comedy" not in scarier["soft_genres"] and "horror" in scarier["soft_genres"]
+    assert scarier["moods"] == ["scary"]
+
+
+def test_a_tone_no_pick_has_goes_unsaid_in_the_first_line():
+    from agent.nodes.reply import _intro
+
+    request = {"genres": ["drama"], "moods": ["funny"]}
+    assert _intro(request, 3, None, picked_moods=set()) == "Here are 3 picks: drama films."
+    assert _intro(request, 3, None, picked_moods={"funny"}) == "Here are 3 picks: drama films, funny."
 
 
 def test_not_him_refuses_the_person_just_asked_for_and_keeps_the_rest(starter, profiles):
