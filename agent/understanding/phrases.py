@@ -3,7 +3,6 @@ and the phrasebook every phrase is looked up in."""
 
 from __future__ import annotations
 
-
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
