@@ -15,6 +15,7 @@ User keys are "platform:id" strings ("discord:42", "slack:T1:U2", "cli:ana").
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import threading
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from agent.deps import Deps
 from agent.group import recommend_for_group
+from agent.nodes.conversation import respond_unclear
 from agent.nodes.explain import explain
 from agent.nodes.rank import rank
 from agent.nodes.reply import reply
@@ -45,6 +47,7 @@ from agent.service_types import (
     WatchedItem,
 )
 from agent.understanding.merge import fresh_request
+from agent.understanding.passing import says_nothing
 from agent.understanding.reader import understand
 from agent.understanding.request import contract
 from store.history_import import ImportReport, import_history, read_history
@@ -180,7 +183,11 @@ class MovieService:
         self._check_user(user)
         k = self.check_k(k)
         deps = self.deps
-        request = fresh_request(understand((text or "").strip(), self.catalog, today_year=deps.today.year), deps)
+        understood = understand((text or "").strip(), self.catalog, today_year=deps.today.year)
+        if not filters and says_nothing(text or "", understood, self.catalog):  # "asdkjh qwpoeiru": no made-up picks
+            said = contract(dataclasses.asdict(understood), self._label_or_none)
+            return Turn.of({**respond_unclear({}, deps), "understood": said})
+        request = fresh_request(understood, deps)
         request.update(self._request_filters(filters or {}))
         state: dict[str, Any] = {"message": text or "", "user": user, "channel": "", "k": k, "request": request,
                                  "always_recommend": k is not None, "unattended": True}  # fmt: skip

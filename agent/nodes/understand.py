@@ -54,7 +54,11 @@ def understand_message(state: State, deps: Deps) -> dict:
                 understood, like_titles=list(dict.fromkeys([*understood.like_titles, *classified.titles]))
             )
         intent = "refine" if previous else "recommend"
-    if intent == "recommend" and not state.get("always_recommend") and says_nothing(message, understood, deps.catalog):
+    # gibberish is said to be, in a chat and on a batch line or API call with nothing before it
+    # to answer instead; an evaluation turn always gets picks for its conversation
+    unattended_alone = state.get("unattended") and not previous
+    if (classified.intent == "recommend" and (not state.get("always_recommend") or unattended_alone)
+            and says_nothing(message, understood, deps.catalog)):  # fmt: skip
         intent = "unclear"
     update = {**base, "intent": intent, "ordinal": classified.ordinal, "mentioned": classified.titles,
               "every": classified.every, "positions": list(classified.positions), "facts": list(classified.facts),

@@ -159,6 +159,26 @@ def test_a_bad_k_is_an_error_on_that_line(service, k):
     assert result["error"]["message"].startswith("line 7: k must be a whole number from 1 to 50")
 
 
+def test_gibberish_alone_gets_no_made_up_picks_from_a_batch_line_or_a_structured_request(service):
+    said = batch_line(service, {"id": "g", "k": 3, "messages": [{"role": "user", "text": "asdkjh qwpoeiru zxcmnb"}]})
+    assert said["recommendations"] == [] and said["reply"].startswith("Sorry, I didn't catch that.")
+    structured = service.recommend("http:acme:gib", text="asdkjh qwpoeiru zxcmnb", k=3)
+    assert structured.recommendations == [] and structured.reply.startswith("Sorry, I didn't catch that.")
+    filtered = service.recommend("http:acme:gib", text="asdkjh qwpoeiru", filters={"genres": ["drama"]}, k=3)
+    assert len(filtered.recommendations) == 3  # the filters say what is wanted
+    after = batch_line(
+        service,
+        {
+            "id": "h",
+            "messages": [
+                {"role": "user", "text": "a 90s thriller"},
+                {"role": "user", "text": "asdkjh qwpoeiru zxcmnb"},
+            ],
+        },
+    )
+    assert len(after["recommendations"]) == 3  # the conversation so far is what to answer
+
+
 def test_documentaries_with_k_5_are_documentaries_or_marked(service):
     result = batch_line(service, {"id": "d", "k": 5, "messages": [{"role": "user", "text": "any good documentaries?"}]})
     assert len(result["recommendations"]) == 5
