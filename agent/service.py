@@ -52,9 +52,9 @@ from agent.understanding.reader import understand
 from agent.understanding.request import contract
 from store.history_import import ImportReport, import_history, read_history
 from store.ingest.base import SourceError
-from store.movie import PART_WORDS, TITLE_MATCH_SCORE, Movie, normalise_title, number_value
+from store.movie import PART_WORDS, TITLE_MATCH_SCORE, Movie, ascii_fold, normalise_title, number_value
 from store.profiles import FEEDBACK_KINDS, reward_for, split_user_key, validate_stars
-from store.vocab import GENRES
+from store.vocab import parse_country, parse_genre, parse_language
 
 if TYPE_CHECKING:
     from langgraph.checkpoint.base import BaseCheckpointSaver
@@ -509,22 +509,18 @@ class MovieService:
         for name, value in filters.items():
             if value is None or value == []:
                 continue
-            if name in ("genres", "any_genres", "exclude_genres"):
-                values = [value] if isinstance(value, str) else list(value)
-                unknown = [g for g in values if g not in GENRES]
-                if unknown:
-                    raise InvalidInput(f"unknown genre {unknown[0]!r}; genres are {', '.join(GENRES)}")
-                out[name] = values
+            if name in ("genres", "any_genres", "exclude_genres"):  # everyday names too: "Sci-Fi", "Westerns"
+                out[name] = _parsed(parse_genre, value)
             elif name in ("year_min", "year_max", "min_runtime", "max_runtime", "count"):
                 out[name] = _whole(name, value)
             elif name == "min_rating":
                 out[name] = _number(name, value)
-            elif name in ("language", "languages", "exclude_languages", "country", "countries"):
-                values = [value] if isinstance(value, str) else list(value)
-                key = name if name == "exclude_languages" else "languages" if name.startswith("lang") else "countries"
-                out[key] = [str(v).lower() if key != "countries" else str(v).upper() for v in values]
-            elif name in ("people", "exclude_people"):
-                out[name] = [value] if isinstance(value, str) else [str(v) for v in value]
+            elif name in ("language", "languages", "exclude_languages"):  # "French" or "fr"
+                out[name if name == "exclude_languages" else "languages"] = _parsed(parse_language, value)
+            elif name in ("country", "countries"):  # "South Korea", "Korean" or "KR"
+                out["countries"] = _parsed(parse_country, value)
+            elif name in ("people", "exclude_people"):  # as credited, in any case, or a well-known surname
+                out[name] = _parsed(self._person, value)
             elif name in ("exclude_keywords", "require_keywords"):  # themes refused or required
                 values = [value] if isinstance(value, str) else list(value)
                 out[name] = [text for v in values if (text := str(v).strip().lower())]
@@ -534,6 +530,16 @@ class MovieService:
             else:
                 raise InvalidInput(f"unknown filter {name!r}")
         return out
+
+    def _person(self, name: str) -> str:
+        """The person as credited: "stanley kubrick", "Kubrick"; ValueError for no one the catalog has."""
+        typed = " ".join(str(name).split())
+        key = typed.casefold()
+        found = self.catalog.people_index().get(key) or self.catalog.people_index().get(ascii_fold(key))
+        surname = self.catalog.surname_index().get(ascii_fold(key))
+        if found or surname:
+            return found or surname.name
+        raise ValueError(f"no one called {typed!r} directed or acted in a film of the catalog")
 
     def _feedback_message(self, kind: str, stars: float | None, movie_id: str, added: bool, recorded: bool) -> str:
         label = self._label_or_none(movie_id) or movie_id
@@ -564,6 +570,15 @@ def detect_format(path: Path) -> str:
     if "Const" in columns:
         return "imdb"
     return "movielens" if "movieId" in columns else "letterboxd"
+
+
+def _parsed(parse: Callable[[str], str], value: object) -> list[str]:
+    """One filter's values, each as `parse` names it; InvalidInput says which value is not known."""
+    values = [value] if isinstance(value, str) else list(value) if isinstance(value, list | tuple) else [value]
+    try:
+        return list(dict.fromkeys(parse(str(v)) for v in values))
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from None
 
 
 def _whole(name: str, value: object) -> int:

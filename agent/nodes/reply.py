@@ -84,6 +84,7 @@ def recommendation(
         "genres": sorted(movie.genres, key=lambda g: g not in (asked or ())),
         "runtime": movie.runtime,
         "directors": movie.directors,
+        "cast": movie.cast,  # the API's picks carry it (bot.http.models.EXTRA_PICK_FIELDS); ask --json does not
         "rating": movie.rating,
         "explanation": explanation,
         "score": score,

@@ -171,5 +171,6 @@ def contract(request: Mapping, titles: Callable[[str], str | None]) -> dict:
         "like_titles": [t for t in shown if t is not None],
         "languages": list(request.get("languages") or []),
         "exclude_languages": list(request.get("exclude_languages") or []),
+        "countries": list(request.get("countries") or []),
         "count": request.get("count"),
     }

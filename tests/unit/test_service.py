@@ -375,6 +375,28 @@ def test_structured_recommend_honours_filters(service):
     assert {r["id"] for r in picks} <= themed_ids and not any(r["relaxed"] for r in picks)
 
 
+def test_structured_filters_take_everyday_names_and_refuse_unknown_ones(service):
+    """ "languages": ["French"] was a silent "nothing matched" and English picks."""
+    turn = service.recommend(
+        "http:acme:ana", filters={"languages": ["French"], "countries": "France", "genres": ["Sci-Fi"]}, k=2
+    )
+    assert turn.understood["languages"] == ["fr"] and turn.understood["countries"] == ["FR"]
+    assert turn.understood["genres"] == ["sci-fi"]
+    korean = service.recommend("http:acme:ana", filters={"countries": ["South Korea"]}, k=2)
+    films = [service.catalog.movies[r["id"]] for r in korean.recommendations]
+    assert films and all(m.country == "KR" for m in films) and not any(r["relaxed"] for r in korean.recommendations)
+    by = service.recommend("http:acme:ana", filters={"people": ["kubrick"]}, k=2)
+    assert by.understood["people"] == ["Stanley Kubrick"] and not any(r["relaxed"] for r in by.recommendations)
+    for filters, says in [
+        ({"languages": ["klingon"]}, "'klingon' is not a language moviebot knows"),
+        ({"countries": ["Atlantis"]}, "'Atlantis' is not a country moviebot knows"),
+        ({"genres": ["romcom"]}, "'romcom' is not a genre moviebot knows"),
+        ({"people": ["Nobody Atall"]}, "no one called 'Nobody Atall'"),
+    ]:
+        with pytest.raises(InvalidInput, match=says):
+            service.recommend("http:acme:ana", filters=filters)
+
+
 def test_the_clock_is_read_on_every_use(service, clock):
     assert service.deps.today.year == 2026
     clock.now = datetime(2031, 1, 1, tzinfo=UTC)

@@ -952,6 +952,7 @@ def test_to_contract_has_exactly_the_hard_filters() -> None:
         "like_titles": ["Parasite"],
         "languages": ["ko"],
         "exclude_languages": [],
+        "countries": [],
         "count": 3,
     }
 
