@@ -20,6 +20,7 @@ from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.text import PANNED, PRAISED, Scan, normalise_message, word_set
 from agent.understanding.title_lists import ends_in_numbered_title, titles_after
 from store.catalog import TitleMatch
+from store.vocab import normalise_genre
 
 Intent = Literal["recommend", "refine", "more", "why", "facts", "seen", "liked", "disliked", "help", "smalltalk"]
 Fact = Literal["runtime", "directors", "cast", "year", "plot", "language", "kind", "catalog", "shortest", "longest",
@@ -417,7 +418,9 @@ def _feedback(
         (
             (m, intent, stars)
             for pattern, intent, stars, adjective in _SENTIMENTS
-            if (plain or not adjective) and (m := pattern.search(lowered))
+            if plain or not adjective
+            for m in pattern.finditer(lowered)
+            if _users_own(lowered, m, intent)
         ),
         None,
     )
@@ -425,7 +428,7 @@ def _feedback(
     anchor = verdict[0] if verdict else seen
     titles = [*understood.like_titles]
     titles += [t for t in understood.exclude_titles if t not in titles]
-    if not titles and (anchor is not None or rating is not None):
+    if not titles and not _of_a_genre(lowered, anchor) and (anchor is not None or rating is not None):
         titles = _named_titles(text, lowered, anchor, lookup)
     every = not titles and ordinal is None and bool(_EVERY.search(lowered))
     has_referent = (bool(titles) or ordinal is not None or every
@@ -455,6 +458,30 @@ def _asks_for_a_rating(lowered: str, understood: Understood, ordinal: int | None
         and not understood.like_titles
         and not _RATER.search(lowered)
     )
+
+
+# whose verdict: "my wife loved it", "he hated it" are not the user's own; "I wouldn't say I loved
+# it", "not sure I liked it" are no verdict at all
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:she|he|they|my\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+|everyone|everybody|people|critics)"
+    r"(?:\s+(?:really|also|just|kind of|kinda|totally|absolutely))*\s+$"
+)
+_DOUBTED = re.compile(r"\b(?:wouldn'?t|would not|won'?t|can'?t|cannot|not sure|never|unsure)\b(?:\s+[\w']+){0,3}\s+$")
+
+
+def _of_a_genre(lowered: str, anchor: re.Match[str] | None) -> bool:
+    """ "I like action", "she loves romantic comedies": a taste for a genre, no verdict on a film."""
+    if anchor is None:
+        return False
+    words = re.findall(r"[\w'-]+", lowered[anchor.end() : anchor.end() + 40])[:3]
+    return any(normalise_genre(" ".join(words[:n])) for n in range(len(words), 0, -1))
+
+
+def _users_own(lowered: str, m: re.Match[str], intent: str) -> bool:
+    before = lowered[max(0, m.start() - 40) : m.start()]
+    if _SOMEONE_ELSE.search(before):
+        return False
+    return intent != "liked" or not _DOUBTED.search(before)
 
 
 def _named_titles(text: str, lowered: str, anchor: re.Match[str] | None, lookup: CatalogLookup) -> list[str]:

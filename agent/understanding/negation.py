@@ -17,7 +17,8 @@ _NEGATION_CUES: frozenset[tuple[str, ...]] = frozenset(
     for cue in alternatives(
         "no | not | nothing | none | without | avoid | avoiding | skip | less | never | non | minus | "
         "don't want | dont want | do not want | don't like | dont like | do not like | don't need | "
-        "not into | not really into | not a fan of | no more | anything but | not in the mood for | "
+        "not into | not really into | not a fan of | not a big fan of | not a huge fan of | not much of a fan of | "
+        "not really a fan of | no more | anything but | not in the mood for | "
         "hate | i hate | hates | dislikes | doesn't like | doesnt like | does not like | sick of | tired of | "
         "can't stand | cant stand | rather not | except | excluding | "
         "isn't | isnt | wasn't | aren't | shouldn't be | nor | zero | free of | other than | "

@@ -209,7 +209,7 @@ _REFUSED_BEFORE = re.compile(
     r"|\b(?:don'?t|do +not|doesn'?t|didn'?t|never)(?: +really)? +(?:like|love|enjoy|want|care +for)"
     r"(?: +(?:anything|movies|films|stuff)(?: +(?:with|by))?)?"
     r"|\b(?:hate|hated|dislike|disliked|(?:can'?t|cannot) +stand)(?: +(?:anything|movies|films)(?: +(?:with|by))?)?"
-    r"|\bnot +(?:a +|much +of +a +|the +)?(?:big +|huge +|great +)?fan +of"
+    r"|\bnot +(?:really +)?(?:a +|much +of +a +|the +)?(?:big +|huge +|great +)?fan +of"
     r"|\b(?:sick|tired) +of) *$"
 )
 # "I'm not a big Spacey fan": the refusal wraps the name

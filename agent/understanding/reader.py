@@ -257,6 +257,29 @@ def read_place_alternatives(scan: Scan, reading: Reading) -> None:
     out.countries = list(dict.fromkeys([*countries, *out.countries]))
 
 
+# "my wife loves musicals but I hate them": the genre just named, refused by a pronoun
+_REFUSES_IT = re.compile(
+    r"\b(?:i|we|he|she|they)\s+(?:really\s+|just\s+)?(?:hate|hates|dislike|dislikes|can'?t\s+stand"
+    r"|(?:don'?t|doesn'?t|do\s+not|does\s+not)\s+(?:like|enjoy))\s+(?:them|those|it|that|these)\b"
+)
+
+
+def refuse_genre_pronouns(scan: Scan, reading: Reading) -> None:
+    """Pass 5d: a genre named, then refused as "them" in the same sentence, is refused."""
+    out = reading.result
+    for m in _REFUSES_IT.finditer(scan.text):
+        opening, _ = sentence_span(scan.text, m.start(), m.end())
+        named = [span for span in reading.genre_spans if opening <= span[0] < m.start()]
+        if not named:
+            continue
+        start, end, genres = named[-1]
+        scan.negated.append((start, end))  # never searched for either
+        refused = list(genres)
+        for name in ("genres", "any_genres", "soft_genres"):
+            setattr(out, name, [g for g in getattr(out, name) if g not in refused])
+        extend_unique(out.exclude_genres, refused)
+
+
 # --- entry points ------------------------------------------------------------------------------
 
 
@@ -287,6 +310,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     walk_phrases(scan, reading)
     read_alternatives(scan, reading)
     read_place_alternatives(scan, reading)
+    refuse_genre_pronouns(scan, reading)
     soften_genre_questions(scan, reading)
     if not reading.explicit_years and (out.year_min or 0) > (out.year_max or 9999):
         out.year_min = out.year_max = None  # "old and new ones", "a modern western classic": no era after all

@@ -69,7 +69,7 @@ _TITLE_CUES: dict[tuple[str, ...], str] = {
             "other than | apart from | besides | excluding | but not | no more | not | nothing | isn't | isnt | "
             "aren't | arent | no | hated | "
             "disliked | didn't like | did not like | didn't enjoy | don't like | dont like | "
-            "don't want | dont want | not a fan of",
+            "don't want | dont want | not a fan of | not a big fan of | not a huge fan of | not really a fan of",
             _STRICT,
         ),
         (

@@ -641,6 +641,11 @@ CASES: list[tuple[str, dict]] = [
     ("at least 3.5 stars", {"min_rating": 7.0}),
     ("rated 8+", {"min_rating": 8.0, "query": ""}),
     ("I gave it 4 stars", {"min_rating": None}),
+    # a dislike refuses, whoever is not a fan, and "them" is the genre just named
+    ("not a big fan of Heat", {"exclude_titles": ["heat-1995"], "like_titles": []}),
+    ("not a big fan of musicals", {"exclude_genres": ["musical"]}),
+    ("my wife loves musicals but I hate them", {"exclude_genres": ["musical"], "soft_genres": []}),
+    ("horror films, i hate them", {"exclude_genres": ["horror"], "genres": [], "query": ""}),
     # how many
     ("give me 3", {"count": 3}),
     ("three movies", {"count": 3}),
@@ -1083,6 +1088,13 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("★★★★ for the second", True, "liked", {"ordinal": 1, "rating": 4.0}),
     ("0 stars for the second", True, "disliked", {"ordinal": 1, "rating": 0.5}),
     ("half a star for the third", True, "disliked", {"ordinal": 2, "rating": 0.5}),
+    # a verdict is the user's own, on a film: not someone else's, not doubted, not a taste for a genre
+    ("heat, she likes romance I like action", True, "recommend", {"titles": []}),
+    ("my wife loved Heat but I found it boring", True, "recommend", {}),
+    ("I wouldn't say I loved Heat", True, "recommend", {}),
+    ("he hated it", True, "recommend", {}),
+    ("I loved Heat", True, "liked", {"titles": ["heat-1995"], "rating": 5.0}),
+    ("we loved it", True, "liked", {"rating": 5.0}),
     # whether the catalog holds a film, and questions about films it lacks
     ("do you have Heat?", False, "facts", {"facts": ("catalog",), "titles": ["heat-1995"], "unknown": ()}),
     ("is Oppenheimer in your catalog?", False, "facts", {"facts": ("catalog",), "unknown": ("Oppenheimer",)}),
