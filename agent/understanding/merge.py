@@ -116,6 +116,8 @@ def apply_modifiers(
             request["popular"], request["hidden_gem"] = True, False
         elif modifier == "less_known":
             request["hidden_gem"], request["popular"] = True, False
+        elif modifier == "like_shown" and shown:  # "same vibe": like the films just shown
+            _add(request, "like_titles", [m.id for m in shown])
         elif modifier == "other_people":  # "not him, someone else": whoever the request named
             named = request.get("people") or request.get("soft_people") or []
             _add(request, "exclude_people", named)

@@ -417,8 +417,14 @@ _MODIFIERS: dict[str, Effect] = {
     # the people the last request named, refused: "not him, someone else", "enough of her"
     "not him | not her | not them | someone else | somebody else | anyone else | a different actor"
     " | a different actress | a different director | other actors | other directors | without him | without her"
-    " | no more of him | no more of her | enough of him | enough of her | anyone but him | anyone but her": Effect(
+    " | no more of him | no more of her | enough of him | enough of her | anyone but him | anyone but her"
+    " | not that director | not that actor | not that actress | not that guy | not by that director | not by him"
+    " | not by her | not from that director | no more from that director | nothing by that director": Effect(
         modifiers=("other_people",)
+    ),
+    # like the films just shown: "not that director, but same vibe"
+    "same vibe | similar vibe | same vibes | same feel | same style | same tone | same energy | in the same vein": Effect(
+        modifiers=("like_shown",)
     ),
 }
 # said of the films just shown, never words to search for ("funnier" is no Funny Games)

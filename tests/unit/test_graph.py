@@ -556,6 +556,16 @@ def test_a_person_refused_is_in_none_of_the_picks_and_the_reply_says_so(starter,
     assert "nothing with Tom Hanks" in refused["reply"]
 
 
+def test_not_that_director_but_same_vibe_refuses_him_and_takes_the_picks_as_references(starter, profiles):
+    """It answered three more Nolan films, each "Directed by Christopher Nolan, as you asked"."""
+    bot = make_bot(starter, profiles)
+    shown = ids(bot.ask("a Christopher Nolan film", user="cli:vibe"))
+    other = bot.ask("not that director, but same vibe", user="cli:vibe")
+    assert other["understood"]["exclude_people"] == ["Christopher Nolan"] and other["understood"]["people"] == []
+    assert other["understood"]["like_titles"] == [starter.movies[i].label for i in shown]
+    assert all("Christopher Nolan" not in starter.movies[i].directors for i in ids(other))
+
+
 def test_funnier_leans_to_comedy_and_is_no_word_to_search_for(starter, profiles):
     """ "something funnier" searched the word ("Funny Games") on a catalog that labels no tone."""
     bot = make_bot(starter, profiles)
