@@ -423,7 +423,7 @@ _MODIFIERS: dict[str, Effect] = {
         modifiers=("other_people",)
     ),
     # like the films just shown: "not that director, but same vibe"
-    "same vibe | similar vibe | same vibes | same feel | same style | same tone | same energy | in the same vein": Effect(
+    "same vibe | similar vibe | same vibes | same feel | same style | same tone | in the same vein": Effect(
         modifiers=("like_shown",)
     ),
 }
