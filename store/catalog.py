@@ -320,6 +320,10 @@ class Catalog:
         """Whether any film here has the genre (TMDB + MovieLens label none "sport")."""
         return genre in self._filter_index.genres_carried
 
+    def unrecorded(self, field_name: str) -> int:
+        """How many films have no year, runtime, rating, language, country or cast recorded."""
+        return self._filter_index.unrecorded(field_name)
+
     def count_matching(self, filters: Filters | None = None) -> int:
         """How many films pass the filters, exclusions included."""
         return int(self._filter_index.mask(filters or Filters(), self._credits).sum())

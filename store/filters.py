@@ -209,6 +209,7 @@ class FilterIndex:
         self._genres = np.array([sum(bit.get(g, 0) for g in set(m.genres)) for m in movies], dtype=np.int64)
         self._bit = bit
         self._keywords = [m.keywords for m in movies]
+        self._uncredited = sum(1 for m in movies if not m.cast or not m.directors)
 
     def mask(self, filters: Filters, credits: dict[str, set[str]] | None = None) -> np.ndarray:
         keep = np.ones(len(self.ids), dtype=bool)
@@ -263,6 +264,18 @@ class FilterIndex:
         """The genres at least one film has."""
         union = int(np.bitwise_or.reduce(self._genres)) if len(self._genres) else 0
         return frozenset(g for g, b in self._bit.items() if union & b)
+
+    def unrecorded(self, field_name: str) -> int:
+        """How many films have no value for a filterable field (year, runtime, rating, language,
+        country, cast (or director)): a filter on it can never let them through, whatever they are."""
+        columns = {"year": self._year, "runtime": self._runtime, "rating": self._rating}
+        if field_name in columns:
+            return int(np.isnan(columns[field_name]).sum())
+        if field_name in ("language", "country"):
+            return int(((self._language if field_name == "language" else self._country) == "").sum())
+        if field_name == "cast":
+            return self._uncredited
+        raise ValueError(f"no field {field_name!r}")
 
     def _themed(self, theme: str) -> list[int]:
         """Rows of the films whose keywords hold the theme (has_theme), found through the word index."""

@@ -136,10 +136,19 @@ def _how_many_fit(state: State, given: int) -> str:
         others = "one is a film" if again == 1 else f"{again} are films"
         return (f"Only {fresh} {films} you haven't been shown lately {fit} all of that{asked_for}; "
                 f"the other {others} I showed you before.")  # fmt: skip
+    unknown = _unrecorded(fitting.get("unrecorded") or [])
     if everything == fresh:
-        return f"Only {fresh} {films} in my catalog {fit} all of that{asked_for}."
+        return f"Only {fresh} {films} in my catalog {fit} all of that{asked_for}.{unknown}"
     unseen = f"Only {fresh} {films} that you haven't seen, ruled out or been shown lately {fit} all of that"
-    return f"{unseen}{asked_for}; {everything} in my catalog do in all."
+    return f"{unseen}{asked_for}; {everything} in my catalog do in all.{unknown}"
+
+
+def _unrecorded(gaps: list) -> str:
+    """ " (In my catalog 6,249 films have no cast recorded; some of them may fit too.)" """
+    if not gaps:
+        return ""
+    said = listed([f"{count:,} {'film has' if count == 1 else 'films have'} {what}" for what, count in gaps])
+    return f" (In my catalog {said}; some of them may fit too.)"
 
 
 def _lesser_known_note(state: State, request: Request, picks: list[dict], deps: Deps) -> tuple[bool, str]:

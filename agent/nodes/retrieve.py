@@ -72,6 +72,22 @@ def shown_again(deps: Deps, request: Request, hard: set[str], recent: dict[str, 
     return fits[:room]
 
 
+# what a request filters on, and what to call films with nothing recorded for it
+_RECORDED = (
+    (("people",), "cast", "no cast or director recorded"),
+    (("languages", "exclude_languages"), "language", "no language recorded"),
+    (("countries",), "country", "no country recorded"),
+    (("min_runtime", "max_runtime"), "runtime", "no runtime recorded"),
+    (("year_min", "year_max", "exclude_years"), "year", "no year recorded"),
+)
+
+
+def unrecorded_for(request: Request, catalog) -> list[tuple[str, int]]:
+    """For each field the request filters on, how many of the catalog's films lack it."""
+    return [(said, count) for names, field_name, said in _RECORDED
+            if any(request.get(n) for n in names) and (count := catalog.unrecorded(field_name))]  # fmt: skip
+
+
 def filters_for(request: Request, excluded: set[str]) -> Filters:
     return Filters.of(
         genres=request.get("genres"),
@@ -149,6 +165,8 @@ def retrieve(state: State, deps: Deps) -> dict:
         "fresh": fresh,
         "again": len(again),
     }
+    if fresh < wanted:  # a film the catalog records nothing of may fit too: "Only 4 films by Miyazaki"
+        fitting["unrecorded"] = unrecorded_for(original, deps.catalog)
     candidates = [{"id": r.movie.id, "relevance": r.relevance, "quality": r.quality} for r in results]
     candidates += [{"id": i, "relevance": 0.0, "quality": deps.catalog.quality(i), "shown_at": recent[i]}
                    for i in again]  # fmt: skip

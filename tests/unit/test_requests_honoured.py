@@ -100,6 +100,36 @@ def test_fewer_fitting_films_than_asked_are_answered_and_counted(starter, profil
     assert all(r["relaxed"] is False and r["outside"] == [] for r in result["recommendations"])
 
 
+def test_the_count_of_fitting_films_says_how_many_have_nothing_recorded_to_fit_with(tmp_path, profiles):
+    """ "Only 4 films by Hayao Miyazaki" on a catalog where 6,249 films have no credits: his others are
+    among them, so the count is what the catalog knows, and the answer says so."""
+    import json
+
+    from store.build import ingest
+    from store.catalog import Catalog
+    from store.home import DataDir
+    from tests.conftest import SAMPLE_MOVIES
+    from tests.fakes import HashingEmbedder
+
+    uncredited = [{"id": f"x-{n}", "title": f"Untold {n}", "year": 1990 + n, "genres": ["drama"]} for n in range(3)]
+    source = tmp_path / "films.jsonl"
+    source.write_text("\n".join(json.dumps(m) for m in [*SAMPLE_MOVIES, *uncredited]) + "\n", encoding="utf-8")
+    home = DataDir(tmp_path / "home").ensure()
+    ingest(home, HashingEmbedder(), [("jsonl", [source])])
+    catalog = Catalog(home.current_catalog(), HashingEmbedder())
+    try:
+        assert (catalog.unrecorded("cast"), catalog.unrecorded("language"), catalog.unrecorded("year")) == (3, 3, 0)
+        said = make_bot(catalog, profiles).ask("give me 5 films by Michael Mann", user="cli:mann")["reply"]
+        assert said.startswith(
+            "Only 2 films in my catalog fit all of that (you asked for 5). (In my catalog 3 films have no cast or "
+            "director recorded; some of them may fit too.)"
+        ), said
+        dramas = make_bot(catalog, profiles).ask("give me 5 dramas from 1990", user="cli:yr")["reply"]
+        assert "recorded" not in dramas  # every film has a year
+    finally:
+        catalog.close()
+
+
 def test_films_the_user_has_seen_are_counted_apart_from_the_catalog(starter, profiles):
     profiles.add_watched("cli:ana", "hoop-dreams-1994")
     result = make_bot(starter, profiles).ask("give me 5 documentaries from the 90s", user="cli:ana")
