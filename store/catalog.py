@@ -320,6 +320,11 @@ class Catalog:
         """Whether any film here has the genre (TMDB + MovieLens label none "sport")."""
         return genre in self._filter_index.genres_carried
 
+    @property
+    def labels_tone(self) -> bool:
+        """Whether any film here has moods ("dark", "funny"): TMDB 5000 and MovieLens give none."""
+        return self._filter_index.labels_tone
+
     def unrecorded(self, field_name: str) -> int:
         """How many films have no year, runtime, rating, language, country or cast recorded."""
         return self._filter_index.unrecorded(field_name)

@@ -210,6 +210,7 @@ class FilterIndex:
         self._bit = bit
         self._keywords = [m.keywords for m in movies]
         self._uncredited = sum(1 for m in movies if not m.cast or not m.directors)
+        self.labels_tone = any(m.moods for m in movies)  # TMDB 5000 and MovieLens label none
 
     def mask(self, filters: Filters, credits: dict[str, set[str]] | None = None) -> np.ndarray:
         keep = np.ones(len(self.ids), dtype=bool)

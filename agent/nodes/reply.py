@@ -231,7 +231,7 @@ def _intro(request: Request, count: int, deps: Deps, *, lesser_known: bool = Fal
     moods = [mood for mood in request.get("moods") or [] if mood in picked_moods]  # a tone no pick has goes unsaid
     if moods:
         extras.append(", ".join(moods))
-    if request.get("exclude_moods"):
+    if request.get("exclude_moods") and deps.catalog.labels_tone:  # a tone no film is labelled with rules none out
         extras.append("not " + "/".join(request["exclude_moods"][:2]))
     noun = ("lesser-known " if lesser_known else "") + ("pick" if count == 1 else "picks")
     summary = ", ".join(x for x in [described, *extras] if x)

@@ -83,8 +83,19 @@ def understand_message(state: State, deps: Deps) -> dict:
             _verdict_with_more(update["in_passing"], classified.feedback, state, deps)
     if update.get("request"):
         update["request"] = genres_as_tags(update["request"], deps)
+        if _asks_a_tone(understood) and not deps.catalog.labels_tone:
+            update["request"]["caveats"] = [*(update["request"].get("caveats") or []), TONE_UNLABELLED]
     update["understood"] = contract(update.get("request") or previous, lambda movie_id: _label(movie_id, deps))
     return update
+
+
+TONE_UNLABELLED = "My catalog doesn't label films' tone, so I can't promise one."
+_TONES = {"lighter", "darker", "funnier", "scarier"}
+
+
+def _asks_a_tone(understood: Understood) -> bool:
+    """ "something light", "nothing dark", "lighter": a wish about tone, which only mood labels can honour."""
+    return bool(understood.moods or understood.exclude_moods or _TONES & set(understood.modifiers))
 
 
 def genres_as_tags(request: Request, deps: Deps) -> Request:

@@ -102,6 +102,7 @@ def apply_modifiers(
             _add(request, "exclude_moods", ["dark", "bleak", "disturbing", "violent"])
             _add(request, "moods", ["light"])
             request["moods"] = [m for m in request["moods"] if m not in ("dark", "bleak", "disturbing", "violent")]
+            _add(request, "soft_genres", ["comedy"])  # what a catalog without tone labels can lean to
         elif modifier == "darker":
             _add(request, "moods", ["dark"])
             request["exclude_moods"] = [m for m in request.get("exclude_moods", []) if m != "dark"]

@@ -100,23 +100,46 @@ def test_fewer_fitting_films_than_asked_are_answered_and_counted(starter, profil
     assert all(r["relaxed"] is False and r["outside"] == [] for r in result["recommendations"])
 
 
-def test_the_count_of_fitting_films_says_how_many_have_nothing_recorded_to_fit_with(tmp_path, profiles):
-    """ "Only 4 films by Hayao Miyazaki" on a catalog where 6,249 films have no credits: his others are
-    among them, so the count is what the catalog knows, and the answer says so."""
+def catalog_of(tmp_path, films: list[dict]):
+    """A catalog of these films (the sample's dicts), indexed with the fast fake embedder."""
     import json
 
     from store.build import ingest
     from store.catalog import Catalog
     from store.home import DataDir
-    from tests.conftest import SAMPLE_MOVIES
     from tests.fakes import HashingEmbedder
 
-    uncredited = [{"id": f"x-{n}", "title": f"Untold {n}", "year": 1990 + n, "genres": ["drama"]} for n in range(3)]
     source = tmp_path / "films.jsonl"
-    source.write_text("\n".join(json.dumps(m) for m in [*SAMPLE_MOVIES, *uncredited]) + "\n", encoding="utf-8")
+    source.write_text("\n".join(json.dumps(m) for m in films) + "\n", encoding="utf-8")
     home = DataDir(tmp_path / "home").ensure()
     ingest(home, HashingEmbedder(), [("jsonl", [source])])
-    catalog = Catalog(home.current_catalog(), HashingEmbedder())
+    return Catalog(home.current_catalog(), HashingEmbedder())
+
+
+def test_a_tone_asked_of_a_catalog_that_labels_none_is_said_to_be_unknown(tmp_path, profiles):
+    """TMDB 5000 + MovieLens label no film's tone: "a crime film, nothing dark" said "not dark" of
+    The Dark Knight."""
+    from tests.conftest import SAMPLE_MOVIES
+
+    catalog = catalog_of(tmp_path, [{**m, "moods": []} for m in SAMPLE_MOVIES])
+    try:
+        assert not catalog.labels_tone
+        said = make_bot(catalog, profiles).ask("a crime film, nothing dark", user="cli:tone")
+        assert said["reply"].startswith("My catalog doesn't label films' tone, so I can't promise one.")
+        assert "not dark" not in said["reply"] and said["recommendations"]
+        plain = make_bot(catalog, profiles).ask("a crime film", user="cli:plain")["reply"]
+        assert "tone" not in plain
+    finally:
+        catalog.close()
+
+
+def test_the_count_of_fitting_films_says_how_many_have_nothing_recorded_to_fit_with(tmp_path, profiles):
+    """ "Only 4 films by Hayao Miyazaki" on a catalog where 6,249 films have no credits: his others are
+    among them, so the count is what the catalog knows, and the answer says so."""
+    from tests.conftest import SAMPLE_MOVIES
+
+    uncredited = [{"id": f"x-{n}", "title": f"Untold {n}", "year": 1990 + n, "genres": ["drama"]} for n in range(3)]
+    catalog = catalog_of(tmp_path, [*SAMPLE_MOVIES, *uncredited])
     try:
         assert (catalog.unrecorded("cast"), catalog.unrecorded("language"), catalog.unrecorded("year")) == (3, 3, 0)
         said = make_bot(catalog, profiles).ask("give me 5 films by Michael Mann", user="cli:mann")["reply"]
