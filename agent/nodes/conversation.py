@@ -150,6 +150,7 @@ _CANT_SAY = {  # what a question about a film the catalog lacks can't be told
     "kind": "tell you what kind of film it is",
     "language": "tell you what language it is in",
     "catalog": "suggest it; describe it and I'll find films like it",
+    "rating": "tell you how it is rated",
 }
 
 
@@ -201,6 +202,10 @@ def film_facts(movie: Movie, asked: list[str]) -> str:
             tone = f", and its tone is {listed(movie.moods[:3])}" if movie.moods else ""
             said.append(f"{label} is listed as {listed(movie.genres)}{tone}." if movie.genres
                         else f"I don't know what kind of film {label} is.")  # fmt: skip
+        elif fact == "rating":  # "is the first one any good?": the catalog's rating, for the user to judge
+            votes = f" from {movie.votes:,} votes" if movie.votes else ""
+            said.append(f"{label} is rated {movie.rating:.1f}/10{votes}." if movie.rating is not None
+                        else f"I have no rating for {label}.")  # fmt: skip
         elif fact == "catalog":  # "do you have Heat?"
             about = [", ".join(movie.genres)] if movie.genres else []
             about += [f"{movie.runtime} min"] if movie.runtime else []

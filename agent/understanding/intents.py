@@ -23,8 +23,8 @@ from store.catalog import TitleMatch
 from store.vocab import normalise_genre
 
 Intent = Literal["recommend", "refine", "more", "why", "facts", "seen", "liked", "disliked", "help", "smalltalk"]
-Fact = Literal["runtime", "directors", "cast", "year", "plot", "language", "kind", "catalog", "shortest", "longest",
-               "best", "newest", "oldest"]  # fmt: skip
+Fact = Literal["runtime", "directors", "cast", "year", "plot", "language", "kind", "catalog", "rating", "shortest",
+               "longest", "best", "newest", "oldest"]  # fmt: skip
 
 
 @dataclass
@@ -172,7 +172,9 @@ _FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
         ("year", rf"\bwhen (?:did|was|is)\b(?= {_THE_FILM} (?:come out|made|released)\b)|\bwhat year (?:is|was|did)\b"
                  rf"|\bhow old is\b|\bwhen(?:'?s| is| was)\b(?= {_THE_FILM} from\W*$)"),
         ("plot", rf"\bwhat(?:'?s| is| was)\b(?= {_THE_FILM} about\W*$)"
-                 r"|\bwhat(?:'?s| is) the (?:plot|story|premise)(?: of)?\b"),
+                 r"|\bwhat(?:'?s| is) the (?:plot|story|premise)(?: of)?\b|^\W*tell me (?:more )?about\b"),
+        ("rating", rf"\b(?:is|was)\b(?= {_THE_FILM} (?:any good|good|worth (?:it|watching|a watch|seeing))\W*$)"
+                   r"|\bhow (?:good|well rated) is\b|\bwhat(?:'?s| is) (?:the|its) rating(?: of)?\b"),
         # "is the second one animated?", "what kind of movie is it": its genres and tone, from the catalog
         ("kind", r"\bwhat (?:genre|kind of (?:film|movie)|type of (?:film|movie))\b(?: is| was)?"
                  rf"|\b(?:is|was)\b(?= {_THE_FILM} (?:a |an )?(?:animated|animation|cartoon|anime|comedy|funny|"
@@ -250,6 +252,11 @@ _MORE = re.compile(
     r"|(?:\d+|one|two|three|four|five|a few|a couple|some) more)\b"
 )
 _LIKE_WHICH = re.compile(r"\b(?:like|similar to)\b")
+# "like the third one", "something like the 2nd", "similar to number 3": more like a pick
+_LIKE_A_PICK = re.compile(
+    r"^\W*(?:(?:something|anything|one|ones|films?|movies?|stuff|more)\s+)?(?:like|similar to)\s+(?:the\s+)?"
+    r"(?:#\s*\d|number\s*\d|(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|[4-9]th)\b)"
+)
 _REFINE_CUE = re.compile(
     r"^\W*(?:but|and|only|just|make it|preferably|ideally|same but|what about|how about|maybe|now|rather"
     r"|actually)\b|\b(?:instead|rather|though|make it)\b|\bonly\W*$"
@@ -315,7 +322,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     feedback = _feedback(text, lowered, understood, lookup, ordinal)
     if not asks and feedback:
         return feedback
-    if has_previous and _MORE.search(lowered) and not _has_filters(understood) and not understood.like_titles:
+    more = _MORE.search(lowered) or _LIKE_A_PICK.search(lowered)
+    if has_previous and more and not _has_filters(understood) and not understood.like_titles:
         return Classified("more", ordinal=_reference_ordinal(lowered), feedback=feedback)
     if has_previous and _refines(lowered, understood):
         return Classified("refine")
@@ -347,7 +355,7 @@ def _fact_question(
     if has_previous and (m := _WHICH_OF_THEM.search(lowered)):  # "which of these is the shortest?"
         word = next(w for w in m.groups() if w)
         return Classified("facts", every=True, facts=(_SUPERLATIVES[word],))
-    if _WANTS_PICKS.search(lowered):
+    if _WANTS_PICKS.search(lowered.replace("any good", "good")):  # "is it any good?" wants no picks
         return None
     facts: list[Fact] = []
     found: list[TitleMatch] = []
@@ -516,10 +524,16 @@ def _stars(lowered: str, lookup: CatalogLookup | None = None) -> float | None:
     return min(5.0, max(0.5, round(value * 2) / 2))
 
 
+# "give me 3 more", "give us 2 others": how many, not stars
+_A_COUNT = re.compile(r"\s*(?:more|others?|movies?|films?|picks?|options?|suggestions?|recommendations?|ones?)\b")
+
+
 def _given(lowered: str, start: int, lookup: CatalogLookup | None) -> float | None:
     for m in _GIVEN.finditer(lowered, start):
         if _SENTENCE_END.search(lowered, start, m.start()):
             return None
+        if _A_COUNT.match(lowered, m.end()):
+            continue
         if lookup is None or not ends_in_numbered_title(lowered[start : m.end()], lookup):
             return float(m["n"])
     return None

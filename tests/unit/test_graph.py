@@ -511,6 +511,20 @@ def test_a_question_about_a_film_the_catalog_lacks_says_so_instead_of_giving_pic
     assert other_year.endswith("The one I have: Godzilla (1954) was directed by Ishirō Honda."), other_year
 
 
+def test_a_picks_place_asks_about_it_or_for_films_like_it(starter, profiles):
+    """ "like the third one" gave more of the same request, "is the first one any good?" new picks."""
+    bot = make_bot(starter, profiles)
+    shown = movies(starter, bot.ask("a crime thriller from the 90s", user="cli:pos"))
+    like = bot.ask("like the third one", user="cli:pos")
+    assert like["understood"]["like_titles"] == [shown[2].label]
+    first = movies(starter, like)[0]
+    good = bot.ask("is the first one any good?", user="cli:pos")
+    assert good["recommendations"] == []
+    assert good["reply"] == f"{first.label} is rated {first.rating:.1f}/10 from {first.votes:,} votes."
+    more = bot.ask("give me 3 more", user="cli:pos")
+    assert len(more["recommendations"]) == 3 and "noted nothing" not in more["reply"]
+
+
 def test_a_genre_the_catalog_lacks_is_looked_for_as_its_tag_and_said_so(catalog, profiles):
     """The sample catalog labels no film "sport": "a sports movie" answered "Not a sport film" three times."""
     said = make_bot(catalog, profiles).ask("a sports movie", user="cli:eve")

@@ -1088,6 +1088,16 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("★★★★ for the second", True, "liked", {"ordinal": 1, "rating": 4.0}),
     ("0 stars for the second", True, "disliked", {"ordinal": 1, "rating": 0.5}),
     ("half a star for the third", True, "disliked", {"ordinal": 2, "rating": 0.5}),
+    # a count is no stars, a pick's place says which one
+    ("give me 3 more", True, "more", {"rating": None, "feedback": None}),
+    ("give it 3 stars", True, "liked", {"rating": 3.0}),
+    ("like the third one", True, "more", {"ordinal": 2}),
+    ("something like the 2nd", True, "more", {"ordinal": 1}),
+    ("like number 3", True, "more", {"ordinal": 2}),
+    ("tell me about the second one", True, "facts", {"facts": ("plot",), "ordinal": 1}),
+    ("is the first one any good?", True, "facts", {"facts": ("rating",), "ordinal": 0}),
+    ("is Heat worth watching?", False, "facts", {"facts": ("rating",), "titles": ["heat-1995"]}),
+    ("any good comedies?", True, "recommend", {}),
     # a verdict is the user's own, on a film: not someone else's, not doubted, not a taste for a genre
     ("heat, she likes romance I like action", True, "recommend", {"titles": []}),
     ("my wife loved Heat but I found it boring", True, "recommend", {}),
