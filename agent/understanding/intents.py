@@ -17,8 +17,9 @@ from typing import Literal
 
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood
+from agent.understanding.stars import asks_for_a_rating, stars_in
 from agent.understanding.text import PANNED, PRAISED, Scan, normalise_message, word_set
-from agent.understanding.title_lists import ends_in_numbered_title, titles_after
+from agent.understanding.title_lists import titles_after
 from store.catalog import TitleMatch
 from store.vocab import normalise_genre
 
@@ -226,16 +227,7 @@ _EVERY = re.compile(
     r"\ball(?: of)? (?:them|those|these|three|four|five|of the above)\b|\b(?:them|those|these) all\b"
     r"|\bevery (?:one|single one) of (?:them|those|these)\b"
 )
-_STARS = re.compile(
-    r"(?<![\w.])(?P<n>\d(?:\.5)?|10|one|two|three|four|five|half\s+a)\s*(?:(?:/|out\s+of)\s*(?P<of>5|10)\b|stars?\b)"
-    r"|(?P<emoji>⭐+|★+)"
-)
-_GIVE = re.compile(r"\b(?:give|gave|rate|rated|rating|score)\b")
-_GIVEN = re.compile(r"(?<![\w.])(?P<n>\d(?:\.5)?)(?![\w.])")  # the stars after it: "rated Heat 4"
-_SENTENCE_END = re.compile(r"[!?]|\.(?!\d)")
 _TITLE_INTRO = re.compile(r"\b(?:give|gave|rate|rated|rating|for)\b")
-_STAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "half a": 0.5}
-
 # A message that asks for something is a request even when it also gives feedback.
 _ASKS = re.compile(
     r"\?|\b(?:something|anything|recommend\w*|suggest\w*|similar|what else|what next|what now|what should"
@@ -417,8 +409,8 @@ def _feedback(
     text: str, lowered: str, understood: Understood, lookup: CatalogLookup, ordinal: int | None
 ) -> Classified | None:
     """A verdict or a "seen it" about named titles, a position in the list, or "it"."""
-    rating = _stars(lowered, lookup)
-    if rating is not None and _asks_for_a_rating(lowered, understood, ordinal):
+    rating = stars_in(lowered, lookup)
+    if rating is not None and asks_for_a_rating(lowered, understood, ordinal):
         rating = None
     # "Alien was great" is a verdict on the film, though "alien" alone would ask for sci-fi
     plain = not _has_filters(understood) or _ONLY_A_VERDICT.match(lowered) is not None
@@ -453,21 +445,6 @@ def _feedback(
     return None
 
 
-# who rates: "I rated it 4", "we'd give Heat 8/10"; "a comedy rated 8+" has no one rating
-_RATER = re.compile(r"\b(?:i|i'?d|i'?ll|we|we'?d|would|you)\s+(?:\w+\s+)?(?:give|gave|rate|rated|rating|score)\b")
-
-
-def _asks_for_a_rating(lowered: str, understood: Understood, ordinal: int | None) -> bool:
-    """ "A movie rated 8+", "comedies rated at least 7": the reader took a rating floor, and no one
-    and no film is rated."""
-    return (
-        understood.min_rating is not None
-        and ordinal is None
-        and not understood.like_titles
-        and not _RATER.search(lowered)
-    )
-
-
 # whose verdict: "my wife loved it", "he hated it" are not the user's own; "I wouldn't say I loved
 # it", "not sure I liked it" are no verdict at all
 _SOMEONE_ELSE = re.compile(
@@ -500,43 +477,6 @@ def _named_titles(text: str, lowered: str, anchor: re.Match[str] | None, lookup:
         if found := titles_after(text, start, lookup):
             return [m.movie_id for m in found]
     return []
-
-
-def _stars(lowered: str, lookup: CatalogLookup | None = None) -> float | None:
-    """ "4 stars", "8/10", "⭐⭐⭐", "I'd give it a 4": on the 0.5-5 scale, to the nearest half.
-
-    A number after "rated"/"gave" that ends a catalog title is the film's, not stars: "I gave Toy
-    Story 3 a 4" gives 4 stars, "I rated Toy Story 3" none (`lookup` tells; without it, no title).
-    """
-    value = None
-    if m := _STARS.search(lowered):
-        if m["emoji"]:
-            value = float(len(m["emoji"]))
-        else:
-            value = float(_STAR_WORDS.get(" ".join(m["n"].split())) or m["n"])
-            if m["of"] == "10":
-                value /= 2
-            value = value or 0.5  # "0 stars for the second": the lowest there is
-    elif m := _GIVE.search(lowered):
-        value = _given(lowered, m.end(), lookup)
-    if value is None or value <= 0:
-        return None
-    return min(5.0, max(0.5, round(value * 2) / 2))
-
-
-# "give me 3 more", "give us 2 others": how many, not stars
-_A_COUNT = re.compile(r"\s*(?:more|others?|movies?|films?|picks?|options?|suggestions?|recommendations?|ones?)\b")
-
-
-def _given(lowered: str, start: int, lookup: CatalogLookup | None) -> float | None:
-    for m in _GIVEN.finditer(lowered, start):
-        if _SENTENCE_END.search(lowered, start, m.start()):
-            return None
-        if _A_COUNT.match(lowered, m.end()):
-            continue
-        if lookup is None or not ends_in_numbered_title(lowered[start : m.end()], lookup):
-            return float(m["n"])
-    return None
 
 
 def _has_filters(u: Understood) -> bool:
@@ -608,6 +548,6 @@ def _emoji_only(lowered: str, has_previous: bool) -> Classified:
         return Classified("disliked", rating=1.0)
     if "?" in lowered:
         return Classified("help")
-    if rating := _stars(lowered):
+    if rating := stars_in(lowered):
         return Classified("liked" if rating >= 3 else "disliked", rating=rating, stars_said=True)
     return Classified("smalltalk")

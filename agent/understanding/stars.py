@@ -1,0 +1,69 @@
+"""Stars said in a message: "4 stars", "8/10", "⭐⭐⭐", "I'd give it a 4", on the 0.5-5 scale,
+and whether a rating named is one asked for ("a comedy rated 8+") rather than one given."""
+
+from __future__ import annotations
+
+import re
+
+from agent.understanding.request import CatalogLookup, Understood
+from agent.understanding.title_lists import ends_in_numbered_title
+
+_STARS = re.compile(
+    r"(?<![\w.])(?P<n>\d(?:\.5)?|10|one|two|three|four|five|half\s+a)\s*(?:(?:/|out\s+of)\s*(?P<of>5|10)\b|stars?\b)"
+    r"|(?P<emoji>⭐+|★+)"
+)
+_GIVE = re.compile(r"\b(?:give|gave|rate|rated|rating|score)\b")
+_GIVEN = re.compile(r"(?<![\w.])(?P<n>\d(?:\.5)?)(?![\w.])")  # the stars after it: "rated Heat 4"
+_SENTENCE_END = re.compile(r"[!?]|\.(?!\d)")
+_STAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "half a": 0.5}
+
+# who rates: "I rated it 4", "we'd give Heat 8/10"; "a comedy rated 8+" has no one rating
+_RATER = re.compile(r"\b(?:i|i'?d|i'?ll|we|we'?d|would|you)\s+(?:\w+\s+)?(?:give|gave|rate|rated|rating|score)\b")
+
+
+def asks_for_a_rating(lowered: str, understood: Understood, ordinal: int | None) -> bool:
+    """ "A movie rated 8+", "comedies rated at least 7": the reader took a rating floor, and no one
+    and no film is rated."""
+    return (
+        understood.min_rating is not None
+        and ordinal is None
+        and not understood.like_titles
+        and not _RATER.search(lowered)
+    )
+
+
+def stars_in(lowered: str, lookup: CatalogLookup | None = None) -> float | None:
+    """ "4 stars", "8/10", "⭐⭐⭐", "I'd give it a 4": on the 0.5-5 scale, to the nearest half.
+
+    A number after "rated"/"gave" that ends a catalog title is the film's, not stars: "I gave Toy
+    Story 3 a 4" gives 4 stars, "I rated Toy Story 3" none (`lookup` tells; without it, no title).
+    """
+    value = None
+    if m := _STARS.search(lowered):
+        if m["emoji"]:
+            value = float(len(m["emoji"]))
+        else:
+            value = float(_STAR_WORDS.get(" ".join(m["n"].split())) or m["n"])
+            if m["of"] == "10":
+                value /= 2
+            value = value or 0.5  # "0 stars for the second": the lowest there is
+    elif m := _GIVE.search(lowered):
+        value = _given(lowered, m.end(), lookup)
+    if value is None or value <= 0:
+        return None
+    return min(5.0, max(0.5, round(value * 2) / 2))
+
+
+# "give me 3 more", "give us 2 others": how many, not stars
+_A_COUNT = re.compile(r"\s*(?:more|others?|movies?|films?|picks?|options?|suggestions?|recommendations?|ones?)\b")
+
+
+def _given(lowered: str, start: int, lookup: CatalogLookup | None) -> float | None:
+    for m in _GIVEN.finditer(lowered, start):
+        if _SENTENCE_END.search(lowered, start, m.start()):
+            return None
+        if _A_COUNT.match(lowered, m.end()):
+            continue
+        if lookup is None or not ends_in_numbered_title(lowered[start : m.end()], lookup):
+            return float(m["n"])
+    return None
