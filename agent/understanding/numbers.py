@@ -83,11 +83,12 @@ _JOINER = re.compile(r"\s*(?:-|to|and|or|through|thru|until|till|&|/|,)\s*(?:the
 # A refusal before a year span: "not from the 60s", "nothing before 2000", "I don't want anything 80s".
 _REFUSAL = (
     r"(?:not|nothing|none|no|never|but\s+not|anything\s+but|except(?:\s+for)?|excluding|avoid(?:ing)?|"
+    r"(?:that\s+|which\s+)?(?:isn'?t|is\s+not|wasn'?t|aren'?t|are\s+not)|"
     r"other\s+than|apart\s+from|(?:i\s+)?(?:don'?t|do\s+not)\s+want|(?:i\s+)?(?:don'?t|do\s+not)\s+like)\s+"
     r"(?:(?:anything|something|any|a|movies?|films?|stuff|ones?)\s+)?"
 )
 _YEAR_OPS_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(r"(?<!\w)" + pattern + r"\s*(?:the\s+)?$"), op)
+    (re.compile(r"(?<!\w)" + pattern + r"\s*(?:the\s+)?(?:year\s+)?$"), op)
     for pattern, op in (
         (r"(?:not|nothing|no)\s+(?:older|earlier)\s+than", "since"),
         (r"(?:not|nothing|no)\s+(?:newer|later|more\s+recent)\s+than", "until"),
@@ -131,8 +132,25 @@ def _point_span(m: re.Match[str], today: int) -> YearSpan | None:
     return start + low, start + high
 
 
+# "between 85 and 95", "from 85 to 95": years of the last century said with two digits, only as a
+# range ("kids from 10 to 12" are ages)
+_SHORT_RANGE = re.compile(
+    r"\b(?:between|from)\s+'?(?P<a>[3-9]\d)\s*(?:and|to|-|–)\s*'?(?P<b>[3-9]\d)(?!\s*(?:[\w%/+]|\.\d))"
+)
+
+
+def _short_ranges(scan: Scan, reading: Reading) -> None:
+    for m in list(_SHORT_RANGE.finditer(scan.text)):
+        low, high = 1900 + int(m["a"]), 1900 + int(m["b"])
+        if low <= high and not _AN_AGE.search(scan.text[: m.start()]):
+            reading.bound_years(low, high)
+            reading.explicit_years = True
+            scan.take(m.start(), m.end())
+
+
 def read_years(scan: Scan, reading: Reading) -> None:
     """Decades, years and ranges: exact spans unite ("80s or 90s"), open bounds intersect."""
+    _short_ranges(scan, reading)
     text = scan.text
     points = []
     for m in _TIME_POINT.finditer(text):
@@ -311,8 +329,28 @@ def _minutes(m: re.Match[str]) -> int:
     return int(m["m"])
 
 
+# "between 90 and 100 minutes", "90-120 mins", "1.5 to 2 hours": both bounds
+_RUNTIME_RANGE = re.compile(
+    r"(?<![\w.])(?:between\s+)?(?P<a>\d{1,3}(?:\.\d)?)\s*(?:-|–|to|and)\s*(?P<b>\d{1,3}(?:\.\d)?)\s*"
+    r"(?:(?P<minutes>m|mins?|minutes?)|(?P<hours>h|hrs?|hours?))(?!\w)"
+)
+# "a 2 and a half hour epic", "a two hour movie": a length said of the film, give or take
+_A_LENGTH = re.compile(r"(?<!\w)an?\s*$")
+
+
+def _runtime_ranges(scan: Scan, reading: Reading) -> None:
+    for m in list(_RUNTIME_RANGE.finditer(scan.text)):
+        scale = 60 if m["hours"] else 1
+        low, high = round(float(m["a"]) * scale), round(float(m["b"]) * scale)
+        if 20 <= low <= high <= 400:
+            reading.bound_runtime(low, high)
+            reading.explicit_runtime = True
+            scan.take(m.start(), m.end())
+
+
 def read_runtime(scan: Scan, reading: Reading) -> None:
     """ "Under 2 hours", "90 minutes or less", "at least 2h", "around 100 min"; bare means at most."""
+    _runtime_ranges(scan, reading)
     for m in list(_DURATION.finditer(scan.text)):
         minutes = _minutes(m)
         if not 20 <= minutes <= 400:
@@ -329,6 +367,9 @@ def read_runtime(scan: Scan, reading: Reading) -> None:
                 if hit := pattern.match(scan.text, end):
                     op, end = candidate, hit.end()
                     break
+            else:
+                if _A_LENGTH.search(before):  # "a 2 and a half hour epic"
+                    op = "around"
         bounds = {"max": (None, minutes), "below": (None, minutes - 1), "min": (minutes, None),
                   "above": (minutes + 1, None), "around": (minutes - 15, minutes + 15)}[op]  # fmt: skip
         reading.bound_runtime(*bounds)

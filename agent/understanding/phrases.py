@@ -322,6 +322,8 @@ _ERA_PHRASES: dict[str, Effect] = {
     "old": Effect(years=_until(1979), negated=Effect(years=lambda today: (today - 30, None))),
     "black and white | b&w | black & white": Effect(years=_until(1965)),
     "silent film | silent films | silent movie | silent movies | silent era": Effect(years=_until(1929)),
+    "pre war | prewar | pre ww2 | pre wwii | before the war": Effect(years=_until(1938), aside=True),  # not war films
+    "post war | postwar": Effect(years=lambda today: (1945, 1960), aside=True),
 }
 
 # Set phrases that look like negations or filters but are neither.

@@ -641,6 +641,17 @@ CASES: list[tuple[str, dict]] = [
     ("at least 3.5 stars", {"min_rating": 7.0}),
     ("rated 8+", {"min_rating": 8.0, "query": ""}),
     ("I gave it 4 stars", {"min_rating": None}),
+    # years and runtimes said as ranges, and eras named by a war
+    ("action made after the year 2000 but before 2005", {"year_min": 2001, "year_max": 2004}),
+    ("a drama between 85 and 95", {"year_min": 1985, "year_max": 1995}),
+    ("a comedy from 85 to 95", {"year_min": 1985, "year_max": 1995}),
+    ("for kids from 10 to 12", {"year_min": None, "year_max": None}),
+    ("a 2000s horror that isn't from 2004", {"year_min": 2000, "year_max": 2009, "exclude_years": [[2004, 2004]]}),
+    ("a thriller between 90 and 100 minutes", {"min_runtime": 90, "max_runtime": 100}),
+    ("between 1.5 and 2 hours", {"min_runtime": 90, "max_runtime": 120}),
+    ("a 2 and a half hour epic", {"min_runtime": 135, "max_runtime": 165}),
+    ("a pre-war film", {"year_max": 1938, "genres": [], "query": ""}),
+    ("a post-war drama", {"year_min": 1945, "year_max": 1960, "genres": ["drama"]}),
     # a dislike refuses, whoever is not a fan, and "them" is the genre just named
     ("not a big fan of Heat", {"exclude_titles": ["heat-1995"], "like_titles": []}),
     ("not a big fan of musicals", {"exclude_genres": ["musical"]}),
