@@ -162,6 +162,7 @@ class Catalog:
             row["id"]: movie_from_row(row) for row in self._db.execute(select_movies(self._db))
         }
         self._collection = None
+        self._imdb: dict[str, Movie] | None = None  # IMDb id -> film, built on first use (by_imdb_id)
         self._quality = self._quality_priors()
         rows = list(self.movies.values())
         self._filter_index = FilterIndex(rows)
@@ -508,6 +509,12 @@ class Catalog:
     def ids_for_title(self, key: str) -> list[str]:
         """Movies whose normalised title is exactly `key` (see normalise_title)."""
         return self._titles.get(key, [])
+
+    def by_imdb_id(self, imdb_id: str) -> Movie | None:
+        """The film with this IMDb id ("tt0111161"), if the catalog has it."""
+        if self._imdb is None:
+            self._imdb = {m.imdb_id: m for m in self.movies.values() if m.imdb_id}
+        return self._imdb.get(imdb_id)
 
     def suggest_titles(self, prefix: str, limit: int = 25) -> list[Movie]:
         """Autocomplete: titles starting with, then containing, what was typed; popular first."""

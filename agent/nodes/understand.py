@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from agent.deps import Deps
 from agent.nodes.conversation import pointed_films
@@ -21,7 +22,8 @@ MAX_REFERENCES = 6  # films from a handed-in conversation used as references, mo
 
 def understand_message(state: State, deps: Deps) -> dict:
     """Classify the message and turn it into a request, merged with the last one for follow-ups."""
-    message = (state.get("message") or "").strip()[:MAX_MESSAGE]
+    said = (state.get("message") or "").strip()
+    message, unlinked = _imdb_links_as_titles(said[:MAX_MESSAGE], deps)
     history = list(state.get("messages") or [])
     seeded = []
     if not history and state.get("context"):
@@ -43,6 +45,8 @@ def understand_message(state: State, deps: Deps) -> dict:
         request = previous or fresh_request(Understood(), deps)
         return {**base, "intent": "refine" if previous else "recommend", "request": request,
                 "understood": contract(request, lambda movie_id: _label(movie_id, deps))}  # fmt: skip
+    if unlinked and not message.strip():  # only a link to a film the catalog lacks
+        return {**base, "intent": "facts", "facts": ["catalog"], "unknown_titles": [f"IMDb {i}" for i in unlinked]}
     if not message:
         return {**base, "intent": "help"}
     classified, understood, calls = read_message(deps, message, history, has_previous=has_previous)
@@ -83,10 +87,34 @@ def understand_message(state: State, deps: Deps) -> dict:
             _verdict_with_more(update["in_passing"], classified.feedback, state, deps)
     if update.get("request"):
         update["request"] = genres_as_tags(update["request"], deps)
-        if _asks_a_tone(understood) and not deps.catalog.labels_tone:
-            update["request"]["caveats"] = [*(update["request"].get("caveats") or []), TONE_UNLABELLED]
+        caveats = [TONE_UNLABELLED] if _asks_a_tone(understood) and not deps.catalog.labels_tone else []
+        caveats += [f"I couldn't find the IMDb film {imdb_id} in my catalog." for imdb_id in unlinked]
+        if len(said) > MAX_MESSAGE:  # what came after the cut asked for nothing: say it went unread
+            caveats.append(f"Your message was long, so I read only its first {MAX_MESSAGE:,} characters.")
+        if caveats:
+            update["request"]["caveats"] = [*(update["request"].get("caveats") or []), *caveats]
     update["understood"] = contract(update.get("request") or previous, lambda movie_id: _label(movie_id, deps))
     return update
+
+
+# a link to a film's IMDb page, or its bare id: "https://www.imdb.com/title/tt0111161/"
+_IMDB_LINK = re.compile(r"(?:https?://)?(?:(?:www|m)\.)?imdb\.com/title/(tt\d{7,8})\S*|\b(tt\d{7,8})\b")
+
+
+def _imdb_links_as_titles(message: str, deps: Deps) -> tuple[str, list[str]]:
+    """A film's IMDb link read as its title and year ("The Shawshank Redemption (1994)"); the ids
+    of links to films the catalog lacks, which are left out of the message."""
+    unlinked: list[str] = []
+
+    def title(m: re.Match[str]) -> str:
+        imdb_id = m[1] or m[2]
+        movie = deps.catalog.by_imdb_id(imdb_id)
+        if movie is None:
+            unlinked.append(imdb_id)
+            return " "
+        return movie.label
+
+    return _IMDB_LINK.sub(title, message), unlinked
 
 
 TONE_UNLABELLED = "My catalog doesn't label films' tone, so I can't promise one."

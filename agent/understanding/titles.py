@@ -527,7 +527,7 @@ def read_bare_titles(scan: Scan, reader: TitleReader, out: Understood) -> None:
     far more often than they are meant as films.
     """
     toks = scan.tokens()
-    words = [t for t in toks if t.is_word]
+    words = [t for t in toks if t.is_word and not t.text.isdigit()]  # "(1994)" is no Title Cased word
     whole_message = len(words) == 1
     if not scan.has_case or (len(words) >= 4 and sum(map(scan.capitalised, words)) >= 0.85 * len(words)):
         return  # Title Case Or ALL CAPS messages say nothing about which words are titles

@@ -511,6 +511,22 @@ def test_a_question_about_a_film_the_catalog_lacks_says_so_instead_of_giving_pic
     assert other_year.endswith("The one I have: Godzilla (1954) was directed by Ishirō Honda."), other_year
 
 
+def test_an_imdb_link_is_the_film_it_links_to(starter, profiles):
+    bot = make_bot(starter, profiles)
+    shawshank = next(m for m in starter.movies.values() if m.imdb_id == "tt0111161")
+    linked = bot.ask("https://www.imdb.com/title/tt0111161/", user="cli:imdb")
+    assert linked["understood"]["like_titles"] == [shawshank.label] and shawshank.id not in ids(linked)
+    missing = bot.ask("https://www.imdb.com/title/tt9999999/", user="cli:imdb2")
+    assert missing["recommendations"] == [] and missing["reply"].startswith("I couldn't find “IMDb tt9999999”")
+
+
+def test_a_message_cut_short_says_so(starter, profiles):
+    long = "I want a thriller " + "that keeps me guessing until the end " * 60 + "and nothing before 2010 please"
+    said = make_bot(starter, profiles).ask(long, user="cli:long")
+    assert "Your message was long, so I read only its first 2,000 characters." in said["reply"]
+    assert said["recommendations"] and said["understood"]["year_min"] is None  # the end went unread, and says so
+
+
 def test_a_picks_place_asks_about_it_or_for_films_like_it(starter, profiles):
     """ "like the third one" gave more of the same request, "is the first one any good?" new picks."""
     bot = make_bot(starter, profiles)

@@ -641,6 +641,8 @@ CASES: list[tuple[str, dict]] = [
     ("at least 3.5 stars", {"min_rating": 7.0}),
     ("rated 8+", {"min_rating": 8.0, "query": ""}),
     ("I gave it 4 stars", {"min_rating": None}),
+    # a title written with its year is the film, even with every word capitalised
+    ("The Dark Knight (2008)", {"like_titles": ["the-dark-knight-2008"], "moods": []}),
     # years and runtimes said as ranges, and eras named by a war
     ("action made after the year 2000 but before 2005", {"year_min": 2001, "year_max": 2004}),
     ("a drama between 85 and 95", {"year_min": 1985, "year_max": 1995}),
