@@ -13,7 +13,7 @@ import uvicorn
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
-from bot.http import chat, errors, feedback, recommendations, users
+from bot.http import chat, docs, errors, feedback, recommendations, users
 from bot.http.auth import Gate
 from bot.http.backend import Backend, ServerTiming
 from bot.http.limits import BodyLimit
@@ -43,7 +43,10 @@ def create_app(service, settings: Settings) -> FastAPI:
         version="1",
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # docs.install: a reference that works offline, Swagger UI beside it
+        redoc_url=None,
     )
+    docs.install(app)
     app.state.backend = backend
     app.state.gate = Gate(http)
     errors.install(app)
@@ -98,7 +101,7 @@ async def serve(service, settings: Settings, stop: asyncio.Event, *, sock: socke
     task = asyncio.create_task(server.serve(sockets=[sock]))
     waiter = asyncio.create_task(stop.wait())
     host, port = sock.getsockname()[:2]
-    log.info("HTTP API listening on http://%s:%s (OpenAPI at /docs)", host, port)
+    log.info("HTTP API listening on http://%s:%s (reference at /docs)", host, port)
     try:
         await asyncio.wait({task, waiter}, return_when=asyncio.FIRST_COMPLETED)
         server.should_exit = True

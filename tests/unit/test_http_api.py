@@ -250,7 +250,11 @@ def test_the_openapi_document_describes_every_endpoint(client):
         "/v1/users/{user}/watched/{movie_id}", "/v1/users/{user}/profile", "/v1/users/{user}/export",
         "/v1/users/{user}", "/healthz", "/readyz",
     }  # fmt: skip
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    assert "<code>/v1/chat</code>" in docs.text and "<code>conversation</code>" in docs.text
+    assert "<script" not in docs.text and "https://" not in docs.text  # it works offline
+    assert "swagger-ui" in client.get("/docs/swagger").text  # the interactive page, for those online
     assert "image/png" in paths["/v1/users/{user}/profile"]["get"]["responses"]["200"]["content"]
     chat_errors = paths["/v1/chat"]["post"]["responses"]
     assert {"401", "404", "413", "422", "429"} <= set(chat_errors)
