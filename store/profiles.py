@@ -275,8 +275,11 @@ class ProfileStore:
             self._put_state("watched", user, movie_id, None, source, to_iso(at), None)
 
     def remove_watched(self, user: str, movie_id: str) -> bool:
+        """Off the watched list, and its rating with it: a rating says the film was seen, so one
+        left behind would keep the film out of every answer. Whether either was there."""
         with self._write():
-            return self._drop_state("watched", user, movie_id)
+            watched = self._drop_state("watched", user, movie_id)
+            return self._drop_state("ratings", user, movie_id) or watched
 
     def watched(self, user: str) -> list[dict]:
         return self._rows(

@@ -181,6 +181,16 @@ def test_watched_is_newest_first(store):
     assert not store.has_watched(ANN, "mid")
 
 
+def test_a_film_off_the_watched_list_takes_its_rating_with_it_and_can_be_suggested_again(store):
+    """'watched remove' on a rated film left its 5 stars, so the profile still liked it and no
+    answer ever suggested it."""
+    store.rate(ANN, "heat", 5.0, at=T0)
+    store.add_watched(ANN, "heat", at=T0)
+    store.rate(ANN, "alien", 2.0, at=T0)  # rated, never marked watched
+    assert store.remove_watched(ANN, "heat") and store.remove_watched(ANN, "alien")
+    assert store.ratings(ANN) == {} and store.excluded_ids(ANN) == set()
+
+
 # -- suggestions ----------------------------------------------------------------------------------
 
 
