@@ -22,7 +22,7 @@ MAX_REFERENCES = 6  # films from a handed-in conversation used as references, mo
 
 def understand_message(state: State, deps: Deps) -> dict:
     """Classify the message and turn it into a request, merged with the last one for follow-ups."""
-    said = (state.get("message") or "").strip()
+    said = _SLASH_REQUEST.sub("", (state.get("message") or "").strip())
     message, unlinked = _imdb_links_as_titles(said[:MAX_MESSAGE], deps)
     history = list(state.get("messages") or [])
     seeded = []
@@ -97,6 +97,8 @@ def understand_message(state: State, deps: Deps) -> dict:
     return update
 
 
+# "/recommend a heist film" typed in a chat with no slash commands (the terminal, the HTTP API)
+_SLASH_REQUEST = re.compile(r"^/(?:recommend|ask|suggest|movie|movies)\b\s*", re.IGNORECASE)
 # a link to a film's IMDb page, or its bare id: "https://www.imdb.com/title/tt0111161/"
 _IMDB_LINK = re.compile(r"(?:https?://)?(?:(?:www|m)\.)?imdb\.com/title/(tt\d{7,8})\S*|\b(tt\d{7,8})\b")
 

@@ -91,6 +91,7 @@ _ACCOUNT_QUESTIONS = (
     r"how (?:do|can) i (?:rate|mark|add|remove)\b.*|what (?:have i|did i) (?:watched|seen|rated|liked)\b.*"
     r"|what do you know about me|what do you remember(?: about me)?|(?:show )?my (?:profile|history|ratings|watchlist)"
     r"|(?:please )?(?:forget|delete|erase) (?:everything|me|all|my (?:data|history|profile))\b.*"
+    r"|/(?:forget|watched|profile|rate|export)\b.*"  # a slash command typed where there are none
 )
 _ACCOUNT = re.compile(rf"^\W*(?:{_ACCOUNT_QUESTIONS})\W*$")
 _TV = re.compile(r"\b(?:tv|series|shows)\b")

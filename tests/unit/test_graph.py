@@ -520,6 +520,17 @@ def test_an_imdb_link_is_the_film_it_links_to(starter, profiles):
     assert missing["recommendations"] == [] and missing["reply"].startswith("I couldn't find “IMDb tt9999999”")
 
 
+def test_slash_commands_typed_in_a_chat_get_help_or_are_the_request(starter, profiles):
+    from agent.nodes.conversation import ACCOUNT_HELP
+
+    bot = make_bot(starter, profiles)
+    for text in ("/forget", "/watched", "/profile"):
+        said = bot.ask(text, user="cli:slash")
+        assert said["reply"] == ACCOUNT_HELP and said["recommendations"] == [], text
+    asked = bot.ask("/recommend a western", user="cli:slash")
+    assert asked["understood"]["genres"] == ["western"] and len(asked["recommendations"]) == 3
+
+
 def test_a_message_cut_short_says_so(starter, profiles):
     long = "I want a thriller " + "that keeps me guessing until the end " * 60 + "and nothing before 2010 please"
     said = make_bot(starter, profiles).ask(long, user="cli:long")

@@ -1101,6 +1101,9 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("★★★★ for the second", True, "liked", {"ordinal": 1, "rating": 4.0}),
     ("0 stars for the second", True, "disliked", {"ordinal": 1, "rating": 0.5}),
     ("half a star for the third", True, "disliked", {"ordinal": 2, "rating": 0.5}),
+    # a slash command typed where there are none (the terminal chat, the HTTP API) gets the account help
+    ("/forget", False, "help", {}),
+    ("/watched", True, "help", {}),
     # a count is no stars, a pick's place says which one
     ("give me 3 more", True, "more", {"rating": None, "feedback": None}),
     ("give it 3 stars", True, "liked", {"rating": 3.0}),
