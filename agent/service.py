@@ -50,6 +50,7 @@ from agent.understanding.merge import fresh_request
 from agent.understanding.passing import says_nothing
 from agent.understanding.reader import understand
 from agent.understanding.request import contract
+from store.filters import contradictions
 from store.history_import import ImportReport, import_history, read_history
 from store.ingest.base import SourceError
 from store.movie import PART_WORDS, TITLE_MATCH_SCORE, Movie, ascii_fold, normalise_title, number_value
@@ -529,6 +530,8 @@ class MovieService:
                 out[name] = [self.resolve(t).id for t in titles]
             else:
                 raise InvalidInput(f"unknown filter {name!r}")
+        if clash := contradictions(out):  # "year_min": 2000, "year_max": 1990 fits no film
+            raise InvalidInput(f"no film could fit these filters: {'; '.join(clash)}")
         return out
 
     def _person(self, name: str) -> str:

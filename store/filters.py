@@ -14,13 +14,27 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from store.movie import MIN_VOTES, Movie
 from store.vocab import GENRES
+
+
+def contradictions(asked: Mapping) -> list[str]:
+    """What no film could meet because the filters contradict each other (`asked` by the names of
+    Filters): "year_min 2000 is after year_max 1990", "'comedy' is both asked for and refused"."""
+    found = []
+    for low, high in (("year_min", "year_max"), ("min_runtime", "max_runtime")):
+        if asked.get(low) is not None and asked.get(high) is not None and asked[low] > asked[high]:
+            found.append(f"{low} {asked[low]} is more than {high} {asked[high]}")
+    for wanted, refused in (("genres", "exclude_genres"), ("people", "exclude_people"),
+                            ("languages", "exclude_languages")):  # fmt: skip
+        found += [f"{value!r} is both in {wanted} and in {refused}"
+                  for value in asked.get(wanted) or () if value in (asked.get(refused) or ())]  # fmt: skip
+    return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -137,6 +137,14 @@ def movie_line(movie) -> str:
 
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    import dataclasses
+
+    from store.filters import contradictions
+
+    if args.k < 1:
+        raise UserError(f"--k must be at least 1 (got {args.k})")
+    if clash := contradictions(dataclasses.asdict(_filters_from(args))):
+        raise UserError(f"no film could fit these options: {'; '.join(clash)}")
     catalog = open_catalog(args, settings)
     try:
         results = catalog.search(" ".join(args.text), _filters_from(args), k=args.k)

@@ -392,6 +392,10 @@ def test_structured_filters_take_everyday_names_and_refuse_unknown_ones(service)
         ({"countries": ["Atlantis"]}, "'Atlantis' is not a country moviebot knows"),
         ({"genres": ["romcom"]}, "'romcom' is not a genre moviebot knows"),
         ({"people": ["Nobody Atall"]}, "no one called 'Nobody Atall'"),
+        ({"year_min": 2000, "year_max": 1990}, "no film could fit these filters: year_min 2000 is more than"),
+        ({"min_runtime": 200, "max_runtime": 100}, "min_runtime 200 is more than max_runtime 100"),
+        ({"genres": ["comedy"], "exclude_genres": ["Comedy"]}, "'comedy' is both in genres and in exclude_genres"),
+        ({"people": ["Tom Hanks"], "exclude_people": ["tom hanks"]}, "'Tom Hanks' is both in people"),
     ]:
         with pytest.raises(InvalidInput, match=says):
             service.recommend("http:acme:ana", filters=filters)
