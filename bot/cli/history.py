@@ -25,7 +25,8 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
         return parser
 
     p = with_user(sub.add_parser("rate", parents=[common], help="rate a film, 0.5 to 5 stars (marks it watched)"))
-    p.add_argument("title_stars", nargs="+", metavar="TITLE STARS", help='e.g.  Heat 1995 4.5  or  "The Matrix" 5')
+    p.add_argument("title", nargs="+", metavar="WORD", help="one film's title, in any number of words: Heat 1995")
+    p.add_argument("stars", help='0.5 to 5, after the title: moviebot rate Heat 1995 4.5  or  "The Matrix" 5')
     p.set_defaults(run=cmd_rate)
 
     watched = sub.add_parser("watched", help="your watch history: add, remove, list")
@@ -33,7 +34,12 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     for action, text in (("add", "mark a film watched"), ("remove", "unmark a film"), ("list", "what you watched")):
         p = with_user(actions.add_parser(action, parents=[common], help=text))
         if action != "list":
-            p.add_argument("title", nargs="+", help="the film (add a year to pick between remakes)")
+            p.add_argument(
+                "title",
+                nargs="+",
+                metavar="WORD",
+                help="one film's title, in any number of words (add a year to pick between remakes)",
+            )
         if action == "add":
             p.add_argument("--rating", help="stars to give it as well, 0.5 to 5")
         p.set_defaults(run=cmd_watched)
@@ -75,12 +81,9 @@ def _movie_json(movie_id: str, service) -> dict:
 
 
 def cmd_rate(args: argparse.Namespace, settings: Settings) -> int:
-    if len(args.title_stars) < 2:
-        raise UserError("give the title and then the stars, e.g. moviebot rate Heat 1995 4.5")
-    *words, stars = args.title_stars
     user = user_key(args.user)
     with _service(args, settings) as service:
-        rated = service.rate(user, " ".join(words), stars)
+        rated = service.rate(user, " ".join(args.title), args.stars)
         movie = _movie_json(rated.movie_id, service)
     if args.json:
         emit_json({"user": user, **movie, "stars": rated.stars})
