@@ -25,8 +25,12 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
         return parser
 
     p = with_user(sub.add_parser("rate", parents=[common], help="rate a film, 0.5 to 5 stars (marks it watched)"))
-    p.add_argument("title", nargs="+", metavar="WORD", help="one film's title, in any number of words: Heat 1995")
-    p.add_argument("stars", help='0.5 to 5, after the title: moviebot rate Heat 1995 4.5  or  "The Matrix" 5')
+    p.add_argument(
+        "words",
+        nargs="+",
+        metavar="WORD",
+        help="one film's title in any number of words, then its stars (0.5 to 5): Heat 1995 4.5",
+    )
     p.set_defaults(run=cmd_rate)
 
     watched = sub.add_parser("watched", help="your watch history: add, remove, list")
@@ -81,9 +85,12 @@ def _movie_json(movie_id: str, service) -> dict:
 
 
 def cmd_rate(args: argparse.Namespace, settings: Settings) -> int:
+    if len(args.words) < 2:
+        raise UserError("give one film's title and then its stars, e.g. moviebot rate Heat 1995 4.5")
+    *title, stars = args.words
     user = user_key(args.user)
     with _service(args, settings) as service:
-        rated = service.rate(user, " ".join(args.title), args.stars)
+        rated = service.rate(user, " ".join(title), stars)
         movie = _movie_json(rated.movie_id, service)
     if args.json:
         emit_json({"user": user, **movie, "stars": rated.stars})

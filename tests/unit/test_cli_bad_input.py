@@ -95,7 +95,7 @@ def test_a_typed_name_is_answered_under_its_normalised_key(cli):
         (("ask", "--k", "0", "a comedy"), "--k: k must be a whole number from 1 to"),
         (("ask", b"caf\xe9 \xff heist films".decode("utf-8", "surrogateescape")), "argument 2"),
         # one film a command, its title in any number of words, and the stars last
-        (("rate", "--user", "ana", "Heat"), "the following arguments are required: stars"),
+        (("rate", "--user", "ana", "Heat"), "give one film's title and then its stars"),
         # options no film could meet are a mistake to say, not "No movies match those filters."
         (("search", "--year-from", "2000", "--year-to", "1990"), "year_min 2000 is more than year_max 1990"),
         (("search", "--k", "0", "heist"), "--k must be at least 1 (got 0)"),
