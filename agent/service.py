@@ -35,6 +35,7 @@ from agent.profile import build_profile
 from agent.reactions import ReactionLedger, reaction_meaning
 from agent.service_types import (
     AmbiguousTitle,
+    EventConflict,
     FeedbackOutcome,
     InvalidInput,
     NotShown,
@@ -344,6 +345,12 @@ class MovieService:
             recorded = self.profiles.record_feedback(kind=kind, value=stars, event_id=event_id, **common)
             if recorded and kind == "stars":
                 self.profiles.record_feedback(kind="watched", value=None, event_id=f"{event_id}:watched", **common)
+        if not recorded:  # a retry is the same feedback again; other feedback under its id is a mistake
+            before = self.profiles.feedback_event(event_id) or {}
+            if (before.get("movie_id"), before.get("kind"), before.get("value")) != (movie.id, kind, stars):
+                said = self._feedback_said(before)
+                raise EventConflict(f"event_id {event_id.rpartition(':')[2]!r} already recorded {said}; "
+                                    "give each piece of feedback its own event_id")  # fmt: skip
         if recorded and suggestion is not None:
             self._learn(user, suggestion.get("features") or {}, kind, stars)
         message = self._feedback_message(kind, stars, movie.id, True, recorded)
@@ -543,6 +550,13 @@ class MovieService:
         if found or surname:
             return found or surname.name
         raise ValueError(f"no one called {typed!r} directed or acted in a film of the catalog")
+
+    def _feedback_said(self, event: dict) -> str:
+        """ "a like of Heat (1995)", "3 stars for Alien (1979)": what an earlier event recorded."""
+        label = self._label_or_none(event.get("movie_id") or "") or event.get("movie_id")
+        if event.get("kind") == "stars":
+            return f"{event.get('value'):g} stars for {label}"
+        return f"a {event.get('kind')} of {label}"
 
     def _feedback_message(self, kind: str, stars: float | None, movie_id: str, added: bool, recorded: bool) -> str:
         label = self._label_or_none(movie_id) or movie_id

@@ -51,6 +51,10 @@ class NotShown(ServiceError):
         self.suggestion_id = suggestion_id
 
 
+class EventConflict(ServiceError):
+    """An event_id already recorded with other feedback: a client bug, never a retry."""
+
+
 # -- results ----------------------------------------------------------------------------------
 
 

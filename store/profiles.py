@@ -414,6 +414,11 @@ class ProfileStore:
 
     # -- feedback -------------------------------------------------------------------------------
 
+    def feedback_event(self, event_id: str) -> dict | None:
+        """What an event recorded: movie_id, kind, value and suggestion_id; None for an unknown id."""
+        rows = self._rows("SELECT movie_id, kind, value, suggestion_id FROM feedback WHERE event_id = ?", (event_id,))
+        return rows[0] if rows else None
+
     def record_feedback(
         self,
         *,

@@ -14,7 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from agent.service import AmbiguousTitle, InvalidInput, ServiceError, UnknownTitle
+from agent.service import AmbiguousTitle, EventConflict, InvalidInput, ServiceError, UnknownTitle
 from bot.http.models import Error
 
 log = logging.getLogger(__name__)
@@ -25,6 +25,7 @@ ERROR_RESPONSES = {
     for status, description in {
         401: "No API key, or not a valid one",
         404: "Unknown address, film or resource",
+        409: "The event_id was already used for other feedback",
         413: "Request body too large",
         422: "Invalid request (the message names the field), or an ambiguous title (with `choices`)",
         429: "Too many requests for this key; see Retry-After",
@@ -117,6 +118,8 @@ async def service_error(request: Request, exc: ServiceError) -> JSONResponse:
         return error_response(404, "unknown_title", exc.message)
     if isinstance(exc, InvalidInput):
         return error_response(422, "invalid_request", exc.message)
+    if isinstance(exc, EventConflict):
+        return error_response(409, "event_conflict", exc.message)
     return error_response(422, "refused", exc.message)
 
 

@@ -177,6 +177,8 @@ def test_feedback_watched_profile_export_and_forget(api):
              "suggestion_id": pick["suggestion_id"]}  # fmt: skip
     assert api.post("/v1/feedback", json=event, headers=ACME).json()["recorded"] is True
     assert api.post("/v1/feedback", json=event, headers=ACME).json()["recorded"] is False
+    reused = api.post("/v1/feedback", json={**event, "kind": "like", "stars": None}, headers=ACME)
+    assert reused.status_code == 409 and reused.json()["error"] == "event_conflict"
     added = api.post("/v1/users/cy/watched", json={"movie": "Spirited Away", "stars": 4}, headers=ACME)
     assert added.status_code == 201 and added.json()["movie_id"] == "spirited-away-2001"
     watched = api.get("/v1/users/cy/watched", headers=ACME).json()

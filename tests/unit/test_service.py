@@ -9,7 +9,15 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from agent.bandit import Ranker
-from agent.service import AmbiguousTitle, InvalidInput, NotShown, ServiceError, UnknownTitle, build_service
+from agent.service import (
+    AmbiguousTitle,
+    EventConflict,
+    InvalidInput,
+    NotShown,
+    ServiceError,
+    UnknownTitle,
+    build_service,
+)
 from store.filters import has_tag
 from store.profiles import DISLIKE_STARS, LIKE_STARS, ProfileStore
 
@@ -215,6 +223,10 @@ def test_http_feedback_is_idempotent_by_event_id_and_stars_mark_watched(service)
     assert service.profiles.has_watched("http:acme:ana", "se7en-1995")
     with pytest.raises(InvalidInput):
         service.feedback("http:acme:ana", "se7en-1995", "stars", stars=7, event_id="e2")
+    # the same id for other feedback is a client's mistake, said so, not "Already noted for Alien"
+    with pytest.raises(EventConflict, match=r"event_id 'e1' already recorded 4 stars for Se7en \(1995\)"):
+        service.feedback("http:acme:ana", "heat-1995", "stars", stars=1, event_id="e1")
+    assert "heat-1995" not in service.profiles.ratings("http:acme:ana")
 
 
 def test_feedback_may_name_only_a_suggestion_shown_to_that_user(service):
