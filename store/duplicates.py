@@ -2,7 +2,8 @@
 
 The checks are deliberately looser than the merge (store/merge.py): a pair the merge
 declined to join shows up here, so a person can see what is left. Two entries that
-carry different IMDb or TMDB ids are known to be different films and never listed.
+carry different IMDb or TMDB ids are known to be different films and never listed, unless they
+share the other id.
 """
 
 from __future__ import annotations
@@ -53,16 +54,20 @@ def suspected_duplicates(movies: Iterable[Movie]) -> list[SuspectedPair]:
     movies = list(movies)
     reasons: dict[tuple[str, str], str] = {}
 
-    def consider(a: Movie, b: Movie, reason: str) -> None:
-        if a.id == b.id or conflicting_ids(a, b):
+    def consider(a: Movie, b: Movie, reason: str, *, shared_id: bool = False) -> None:
+        if a.id == b.id or (conflicting_ids(a, b) and not shared_id):
             return
         key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
         reasons.setdefault(key, reason)
 
-    for field, label in (("imdb_id", "same IMDb id"), ("tmdb_id", "same TMDB id")):
+    # one id shared and the other different is a source contradicting itself (MovieLens maps two of
+    # its entries to TMDB's Confessions of a Dangerous Mind): listed, whatever the other id says
+    for field, label, other in (("imdb_id", "same IMDb id", "tmdb_id"), ("tmdb_id", "same TMDB id", "imdb_id")):
         for group in _groups(movies, lambda m, f=field: [getattr(m, f)] if getattr(m, f) else []).values():
             for a, b in combinations(group, 2):
-                consider(a, b, label)
+                clash = getattr(a, other) and getattr(b, other) and getattr(a, other) != getattr(b, other)
+                consider(a, b, f"{label}, {other.split('_')[0].upper()} ids differ" if clash else label,
+                         shared_id=True)  # fmt: skip
     for group in _groups(movies, _title_keys).values():
         for a, b in combinations(group, 2):
             if near_years(a, b):

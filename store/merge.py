@@ -138,6 +138,17 @@ def conflicting_ids(a: Movie, b: Movie) -> bool:
     )
 
 
+def listed_twice(a: Movie, b: Movie) -> bool:
+    """One source's film under two IMDb ids: the same TMDB id, year and title (MovieLens lists
+    Confessions of a Dangerous Mind (2002) twice, both linked to TMDB 4912)."""
+    return bool(
+        a.tmdb_id
+        and a.tmdb_id == b.tmdb_id
+        and a.year == b.year
+        and set(filter(None, map(title_key, a.titles))) & set(filter(None, map(title_key, b.titles)))
+    )
+
+
 def near_years(a: Movie, b: Movie, slack: int = 1) -> bool:
     if a.year is None or b.year is None:
         return a.year == b.year
@@ -198,7 +209,9 @@ class MergedCatalog:
             if movie_id is None or movie_id in found or movie_id not in self.movies:
                 return
             other = self.movies[movie_id]
-            if not conflicting_ids(other, movie) and all(not conflicting_ids(other, self.movies[f]) for f in found):
+            if (not conflicting_ids(other, movie) or listed_twice(other, movie)) and all(
+                not conflicting_ids(other, self.movies[f]) for f in found
+            ):
                 found.append(movie_id)
 
         if movie.imdb_id:

@@ -113,6 +113,18 @@ def test_the_duplicates_report_lists_what_the_merge_declined():
     assert suspected_duplicates(merged(heat, SPIRITED).movies.values()) == []
 
 
+def test_one_film_a_source_lists_twice_under_two_imdb_ids_is_one_entry_or_reported():
+    """MovieLens lists Confessions of a Dangerous Mind (2002) twice, both linked to TMDB 4912."""
+    first = film("Confessions of a Dangerous Mind", 2002, imdb_id="tt0290538", tmdb_id=4912, runtime=113)
+    second = film("Confessions of a Dangerous Mind", 2002, imdb_id="tt0270288", tmdb_id=4912)
+    assert len(merged(first, second)) == 1
+    other_title = film("Dangerous Minds", 1995, imdb_id="tt0112792", tmdb_id=4912)  # a contradiction left as is
+    pairs = suspected_duplicates([first, other_title])
+    assert [(p.reason) for p in pairs] == ["same TMDB id, IMDB ids differ"]
+    emma, namesake = film("Emma", 1996, imdb_id="tt0116191", tmdb_id=3573), film("Emma", 1996, imdb_id="tt0118308")
+    assert len(merged(emma, namesake)) == 2  # two films of one title and year stay two
+
+
 def test_alternate_titles_are_searchable_and_resolvable(home, embedder, tmp_path):
     path = tmp_path / "films.jsonl"
     records = [
