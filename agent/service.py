@@ -33,6 +33,7 @@ from agent.nodes.reply import reply
 from agent.nodes.retrieve import retrieve
 from agent.profile import build_profile
 from agent.reactions import ReactionLedger, reaction_meaning
+from agent.request_filters import request_filters
 from agent.service_types import (
     AmbiguousTitle,
     EventConflict,
@@ -51,12 +52,10 @@ from agent.understanding.merge import fresh_request
 from agent.understanding.passing import says_nothing
 from agent.understanding.reader import understand
 from agent.understanding.request import contract
-from store.filters import contradictions
 from store.history_import import ImportReport, import_history, read_history
 from store.ingest.base import SourceError
-from store.movie import PART_WORDS, TITLE_MATCH_SCORE, Movie, ascii_fold, normalise_title, number_value
+from store.movie import PART_WORDS, TITLE_MATCH_SCORE, Movie, normalise_title, number_value
 from store.profiles import FEEDBACK_KINDS, reward_for, split_user_key, validate_stars
-from store.vocab import parse_country, parse_genre, parse_language
 
 if TYPE_CHECKING:
     from langgraph.checkpoint.base import BaseCheckpointSaver
@@ -190,7 +189,7 @@ class MovieService:
             said = contract(dataclasses.asdict(understood), self._label_or_none)
             return Turn.of({**respond_unclear({}, deps), "understood": said})
         request = fresh_request(understood, deps)
-        request.update(self._request_filters(filters or {}))
+        request.update(request_filters(filters or {}, self.catalog, self.resolve))
         state: dict[str, Any] = {"message": text or "", "user": user, "channel": "", "k": k, "request": request,
                                  "always_recommend": k is not None, "unattended": True}  # fmt: skip
         for node in (retrieve, rank, explain, reply):
@@ -229,8 +228,12 @@ class MovieService:
         if match.ambiguous:
             best = self.catalog.movies[match.movie_id]
             choices = [TitleChoice(best.id, best.label), *(TitleChoice(i, label) for i, label in match.alternatives)]
-            options = ", ".join(c.label for c in choices)
-            raise AmbiguousTitle(f'{text!r} could be {options}; add the year, e.g. "{best.title} {best.year}"', choices)
+            labels = [c.label for c in choices]
+            if len(set(labels)) < len(labels):  # "Saturn 3 (1980)" twice: only the ids tell them apart
+                options = ", ".join(f"{c.label} (id {c.movie_id})" for c in choices)
+                raise AmbiguousTitle(f"{text!r} could be {options}; give the id", choices)
+            example = f'"{best.title} {best.year}"'
+            raise AmbiguousTitle(f"{text!r} could be {', '.join(labels)}; add the year, e.g. {example}", choices)
         return self.catalog.movies[match.movie_id]
 
     def suggest_titles(self, text: str, limit: int = 25) -> list[TitleChoice]:
@@ -511,46 +514,6 @@ class MovieService:
         added = sorted(watched - before[1])
         return {k: v for k, v in (("ratings", changed), ("watched", added)) if v}
 
-    def _request_filters(self, filters: dict) -> dict:
-        """Turn.understood's names -> the request's fields; InvalidInput for anything else."""
-        out: dict[str, Any] = {}
-        for name, value in filters.items():
-            if value is None or value == []:
-                continue
-            if name in ("genres", "any_genres", "exclude_genres"):  # everyday names too: "Sci-Fi", "Westerns"
-                out[name] = _parsed(parse_genre, value)
-            elif name in ("year_min", "year_max", "min_runtime", "max_runtime", "count"):
-                out[name] = _whole(name, value)
-            elif name == "min_rating":
-                out[name] = _number(name, value)
-            elif name in ("language", "languages", "exclude_languages"):  # "French" or "fr"
-                out[name if name == "exclude_languages" else "languages"] = _parsed(parse_language, value)
-            elif name in ("country", "countries"):  # "South Korea", "Korean" or "KR"
-                out["countries"] = _parsed(parse_country, value)
-            elif name in ("people", "exclude_people"):  # as credited, in any case, or a well-known surname
-                out[name] = _parsed(self._person, value)
-            elif name in ("exclude_keywords", "require_keywords"):  # themes refused or required
-                values = [value] if isinstance(value, str) else list(value)
-                out[name] = [text for v in values if (text := str(v).strip().lower())]
-            elif name == "like_titles":
-                titles = [value] if isinstance(value, str) else list(value)
-                out[name] = [self.resolve(t).id for t in titles]
-            else:
-                raise InvalidInput(f"unknown filter {name!r}")
-        if clash := contradictions(out):  # "year_min": 2000, "year_max": 1990 fits no film
-            raise InvalidInput(f"no film could fit these filters: {'; '.join(clash)}")
-        return out
-
-    def _person(self, name: str) -> str:
-        """The person as credited: "stanley kubrick", "Kubrick"; ValueError for no one the catalog has."""
-        typed = " ".join(str(name).split())
-        key = typed.casefold()
-        found = self.catalog.people_index().get(key) or self.catalog.people_index().get(ascii_fold(key))
-        surname = self.catalog.surname_index().get(ascii_fold(key))
-        if found or surname:
-            return found or surname.name
-        raise ValueError(f"no one called {typed!r} directed or acted in a film of the catalog")
-
     def _feedback_said(self, event: dict) -> str:
         """ "a like of Heat (1995)", "3 stars for Alien (1979)": what an earlier event recorded."""
         label = self._label_or_none(event.get("movie_id") or "") or event.get("movie_id")
@@ -587,30 +550,3 @@ def detect_format(path: Path) -> str:
     if "Const" in columns:
         return "imdb"
     return "movielens" if "movieId" in columns else "letterboxd"
-
-
-def _parsed(parse: Callable[[str], str], value: object) -> list[str]:
-    """One filter's values, each as `parse` names it; InvalidInput says which value is not known."""
-    values = [value] if isinstance(value, str) else list(value) if isinstance(value, list | tuple) else [value]
-    try:
-        return list(dict.fromkeys(parse(str(v)) for v in values))
-    except ValueError as exc:
-        raise InvalidInput(str(exc)) from None
-
-
-def _whole(name: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise InvalidInput(f"{name} must be a whole number, got {value!r}")
-    try:
-        return int(value)
-    except ValueError:
-        raise InvalidInput(f"{name} must be a whole number, got {value!r}") from None
-
-
-def _number(name: str, value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise InvalidInput(f"{name} must be a number, got {value!r}")
-    try:
-        return float(value)
-    except ValueError:
-        raise InvalidInput(f"{name} must be a number, got {value!r}") from None

@@ -503,7 +503,9 @@ class Catalog:
             )
         )
         best_movie = candidates[0]
-        alternatives = [] if year is not None else [(m.id, m.label) for m in candidates[1:5]]
+        # with a year, only films of that very title and year are still in question ("Hamlet 1990" twice)
+        twin = lambda m: m.year == year == best_movie.year and m.title == best_movie.title  # noqa: E731
+        alternatives = [(m.id, m.label) for m in candidates[1:5] if year is None or twin(m)]
         return TitleMatch(best_movie.id, best_movie.title, best_movie.year, score, alternatives)
 
     def ids_for_title(self, key: str) -> list[str]:

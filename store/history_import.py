@@ -440,7 +440,10 @@ class CatalogMatcher:
             return _Match(exact[0], "title")
         if len(exact) > 1:
             exact.sort(key=lambda i: -(movies[i].votes or 0))
-            return _Match(None, "ambiguous", tuple(movies[i].label for i in exact))
+            labels = [movies[i].label for i in exact]
+            if len(set(labels)) < len(labels):  # one title and year: the ids say which, for `watched add ID`
+                labels = [f"{label}, id {i}" for label, i in zip(labels, exact, strict=True)]
+            return _Match(None, "ambiguous", tuple(labels))
         if not title:
             return _Match(None, "unmatched")
         found = self.catalog.resolve_title(f"{title} ({year})" if year else title)

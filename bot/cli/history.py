@@ -229,6 +229,9 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
             print(f"  {row}{also}")
         if len(skipped) > SHOWN_SKIPPED:
             print(f"  ...and {len(skipped) - SHOWN_SKIPPED} more (--json lists them all)")
+        if report.ambiguous:
+            whose = f" --user {args.user}" if user is not None else ""
+            print(f"Add the one you mean of an ambiguous row with: moviebot watched add{whose} ID or TITLE YEAR")
     return 0
 
 

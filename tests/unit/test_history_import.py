@@ -193,8 +193,23 @@ def test_unknown_and_ambiguous_titles_are_reported_not_guessed(tmp_path, profile
     assert [(row.title, row.reason) for row in report.unmatched] == [("The Room", "not in the catalog")]
     ambiguous = {row.title: row.alternatives for row in report.ambiguous}
     assert ambiguous["Heat"] == ("Heat (1995)", "Heat (1986)")
-    assert ambiguous["Hamlet"] == ("Hamlet (1990)", "Hamlet (1990)")
+    assert ambiguous["Hamlet"] == ("Hamlet (1990), id hamlet-1990", "Hamlet (1990), id hamlet-1990-tv")
     assert report.ambiguous[0].where == f"{watched}:3"
+
+
+def test_two_films_of_one_title_and_year_are_told_apart_by_id(profiles, catalog):
+    """'add the year' was the advice for Saturn 3 (1980) twice, and following it chose one silently."""
+    from agent.service import AmbiguousTitle, build_service
+
+    service = build_service(catalog, profiles)
+    try:
+        for typed in ("Hamlet", "Hamlet 1990"):
+            with pytest.raises(AmbiguousTitle, match="Hamlet \\(1990\\) \\(id hamlet-1990\\), Hamlet \\(1990\\) "
+                               "\\(id hamlet-1990-tv\\); give the id"):  # fmt: skip
+                service.resolve(typed)
+        assert service.resolve("hamlet-1990-tv").directors == ["Kirk Browning"]
+    finally:
+        service.close()
 
 
 def test_near_titles_and_off_by_one_years_match_fuzzily_but_far_years_do_not(tmp_path, profiles, catalog):

@@ -1,0 +1,81 @@
+"""The filters of a structured request (`/v1/recommendations`), by the names of Turn.understood,
+read into the request's fields: everyday names taken, unknown ones and contradictions refused."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from agent.service_types import InvalidInput
+from store.filters import contradictions
+from store.movie import Movie, ascii_fold
+from store.vocab import parse_country, parse_genre, parse_language
+
+
+def request_filters(filters: dict, catalog, resolve: Callable[[str], Movie]) -> dict:
+    """Turn.understood's names -> the request's fields; InvalidInput for anything else."""
+    out: dict[str, Any] = {}
+    for name, value in filters.items():
+        if value is None or value == []:
+            continue
+        if name in ("genres", "any_genres", "exclude_genres"):  # everyday names too: "Sci-Fi", "Westerns"
+            out[name] = _parsed(parse_genre, value)
+        elif name in ("year_min", "year_max", "min_runtime", "max_runtime", "count"):
+            out[name] = _whole(name, value)
+        elif name == "min_rating":
+            out[name] = _number(name, value)
+        elif name in ("language", "languages", "exclude_languages"):  # "French" or "fr"
+            out[name if name == "exclude_languages" else "languages"] = _parsed(parse_language, value)
+        elif name in ("country", "countries"):  # "South Korea", "Korean" or "KR"
+            out["countries"] = _parsed(parse_country, value)
+        elif name in ("people", "exclude_people"):  # as credited, in any case, or a well-known surname
+            out[name] = _parsed(lambda name: _person(catalog, name), value)
+        elif name in ("exclude_keywords", "require_keywords"):  # themes refused or required
+            values = [value] if isinstance(value, str) else list(value)
+            out[name] = [text for v in values if (text := str(v).strip().lower())]
+        elif name == "like_titles":
+            titles = [value] if isinstance(value, str) else list(value)
+            out[name] = [resolve(t).id for t in titles]
+        else:
+            raise InvalidInput(f"unknown filter {name!r}")
+    if clash := contradictions(out):  # "year_min": 2000, "year_max": 1990 fits no film
+        raise InvalidInput(f"no film could fit these filters: {'; '.join(clash)}")
+    return out
+
+
+def _person(catalog, name: str) -> str:
+    """The person as credited: "stanley kubrick", "Kubrick"; ValueError for no one the catalog has."""
+    typed = " ".join(str(name).split())
+    key = typed.casefold()
+    found = catalog.people_index().get(key) or catalog.people_index().get(ascii_fold(key))
+    surname = catalog.surname_index().get(ascii_fold(key))
+    if found or surname:
+        return found or surname.name
+    raise ValueError(f"no one called {typed!r} directed or acted in a film of the catalog")
+
+
+def _parsed(parse: Callable[[str], str], value: object) -> list[str]:
+    """One filter's values, each as `parse` names it; InvalidInput says which value is not known."""
+    values = [value] if isinstance(value, str) else list(value) if isinstance(value, list | tuple) else [value]
+    try:
+        return list(dict.fromkeys(parse(str(v)) for v in values))
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from None
+
+
+def _whole(name: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise InvalidInput(f"{name} must be a whole number, got {value!r}")
+    try:
+        return int(value)
+    except ValueError:
+        raise InvalidInput(f"{name} must be a whole number, got {value!r}") from None
+
+
+def _number(name: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise InvalidInput(f"{name} must be a number, got {value!r}")
+    try:
+        return float(value)
+    except ValueError:
+        raise InvalidInput(f"{name} must be a number, got {value!r}") from None
