@@ -263,6 +263,8 @@ class MovieService:
             self.profiles.add_watched(user, found.id, source=source, at=self.deps.clock())
             if value is not None:
                 self.profiles.rate(user, found.id, value, source=source, at=self.deps.clock())
+        if value is None and (kept := self.profiles.rating(user, found.id)) is not None:  # rated before: still is
+            return Rated(found.id, found.label, kept, f"Marked {found.label} as watched; you rated it {kept:g}/5.")
         rated = f", rated {value:g}/5" if value is not None else ""
         return Rated(found.id, found.label, value, f"Marked {found.label} as watched{rated}.")
 

@@ -74,6 +74,8 @@ def test_a_star_rating_by_command_marks_the_film_watched(service):
     assert (rated.movie_id, rated.stars) == ("heat-1995", 4.5)
     assert service.profiles.rating(ANA, "heat-1995") == 4.5
     assert [w.movie_id for w in service.watched_list(ANA)] == ["heat-1995"]
+    again = service.watched_add(ANA, "Heat 1995")  # marked again with no stars: the rating stands, and is said
+    assert again.stars == 4.5 and again.message == "Marked Heat (1995) as watched; you rated it 4.5/5."
 
 
 def test_a_star_reaction_marks_the_film_watched_and_removing_it_undoes_both(service):
