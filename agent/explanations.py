@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 import prompts
 from agent.deps import Deps
-from agent.factcheck import a_or_an, asked_clause, genre_phrase, outside_clause, sentences
+from agent.factcheck import a_or_an, asked_clause, breaks, genre_phrase, outside_clause, sentences
 from agent.profile import Profile
 from agent.understanding.request import Request
 from agent.untrusted import own_links, sanitise, unknown_references
@@ -85,7 +85,7 @@ def reasons_for(
     if themes:
         listed = " and ".join(f'"{t}"' for t in themes[:2])
         reasons.append(f"{listed} {'is' if len(themes) == 1 else 'are'} among its themes")
-    if movie.rating is not None:
+    if movie.rating is not None and "min_rating" not in breaks(movie, request):  # else the outside clause says it
         if request.get("hidden_gem") and movie.votes and movie.votes < 100_000:
             reasons.append(f"rated {movie.rating:.1f} yet only {_count(movie.votes)} vote{'s' * (movie.votes != 1)}")
         else:

@@ -87,3 +87,11 @@ def test_a_rating_is_owned_as_the_user_gave_it():
     assert your_rating(5.0) == "which you loved (5/5)"
     assert your_rating(4.0) == "which you liked (4/5)"
     assert your_rating(2.5) == "which you rated 2.5/5"
+
+
+def test_a_pick_under_the_rating_floor_says_its_rating_once(catalog):
+    """It said "Rated 9.0, under the 9.9 you asked for; rated 9.0 from 2.9M votes"."""
+    heat = catalog.movies["heat-1995"]
+    reasons = reasons_for(heat, request={"min_rating": 9.9}, anchors=[], profile=None, catalog=catalog)
+    assert sum(f"rated {heat.rating:.1f}" in r for r in reasons) == 1
+    assert reasons[0] == f"rated {heat.rating:.1f}, under the 9.9 you asked for"
