@@ -100,6 +100,14 @@ class Recommender:
         for text in WARM_UP:
             graph.invoke({"message": text, "user": "", "channel": ""}, {"configurable": {"thread_id": "warm-up"}})
 
+    def conversations_of(self, user: str) -> list[dict]:
+        """What each of the user's conversations remembers: its channel and messages, for export."""
+        found = []
+        for thread in sorted(self._threads_of(user)):
+            values = self.graph.get_state({"configurable": {"thread_id": thread}}).values
+            found.append({"channel": thread.partition("@")[2], "messages": list(values.get("messages") or [])})
+        return found
+
     def forget_conversations(self, user: str) -> None:
         """Drop every thread of this user (called by ProfileStore.forget_user)."""
         for thread in self._threads_of(user):

@@ -424,9 +424,10 @@ class MovieService:
                                "Nothing was imported.") from exc  # fmt: skip
 
     def export(self, user: str) -> dict:
-        """Everything stored about one user, JSON-serialisable."""
+        """Everything stored about one user, JSON-serialisable: the profile store's rows and what
+        the conversations remember (the messages of each)."""
         self._check_user(user)
-        return self.profiles.export_user(user)
+        return {**self.profiles.export_user(user), "conversations": self.recommender.conversations_of(user)}
 
     def forget(self, user: str) -> dict[str, int]:
         """Deletes everything about one user, conversation memory included (the recommender's

@@ -363,10 +363,15 @@ def test_import_detects_the_format_and_refuses_unreadable_files(service, tmp_pat
 def test_forget_drops_everything_and_the_conversation(service):
     service.chat(ANA, "a crime thriller from the 90s", channel="c1")
     service.rate(ANA, "Heat 1995", 4)
-    assert service.export(ANA)["ratings"]
+    exported = service.export(ANA)
+    assert exported["ratings"]
+    # what the conversation remembers is stored about them too, so it is exported
+    (conversation,) = exported["conversations"]
+    assert conversation["channel"] == "c1"
+    assert {"role": "user", "text": "a crime thriller from the 90s"} in conversation["messages"]
     counts = service.forget(ANA)
     assert counts["ratings"] == 1 and counts["suggestions"] >= 1
-    assert service.export(ANA)["ratings"] == []
+    assert service.export(ANA)["ratings"] == [] and service.export(ANA)["conversations"] == []
     assert service.recommender._threads_of(ANA) == []
 
 
