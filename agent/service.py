@@ -74,7 +74,7 @@ __all__ = [
 ]  # fmt: skip
 
 log = logging.getLogger(__name__)
-IMPORT_FORMATS = ("letterboxd", "imdb", "movielens")
+IMPORT_FORMATS = ("letterboxd", "imdb", "movielens", "moviebot")
 _TRAILING_YEAR = re.compile(r"[\s,]*\(?\b(18[89]\d|19\d\d|20\d\d)\)?\s*$")
 
 
@@ -401,7 +401,7 @@ class MovieService:
 
     def import_history(self, user: str | None, path: str | Path | list, fmt: str | None = None, *,
                        movielens_user: str | None = None, user_prefix: str | None = None) -> ImportReport:  # fmt: skip
-        """Ratings and watched films from a Letterboxd, IMDb or MovieLens export (fmt detected
+        """Ratings and watched films from a Letterboxd, IMDb, MovieLens or moviebot export (fmt detected
         when None). MovieLens holds many users: `movielens_user` picks one to import as
         `user`, or `user_prefix` (with user None) imports each as PREFIX+N."""
         paths = [Path(p) for p in (path if isinstance(path, list | tuple) else [path])]
@@ -539,8 +539,8 @@ class MovieService:
 
 
 def detect_format(path: Path) -> str:
-    """IMDb's export has a "Const" column, MovieLens a "movieId" one; anything else (a zip, a
-    folder, ratings.csv...) is Letterboxd."""
+    """IMDb's export has a "Const" column, MovieLens a "movieId" one, moviebot's own is JSON;
+    anything else (a zip, a folder, ratings.csv...) is Letterboxd."""
     if path.suffix.lower() == ".zip" or path.is_dir():
         return "movielens" if path.is_dir() and (path / "movies.csv").exists() else "letterboxd"
     try:
@@ -548,6 +548,8 @@ def detect_format(path: Path) -> str:
             head = handle.read(2048)
     except OSError as exc:
         raise ServiceError(f"cannot read {path.name}: {exc.strerror or exc}\nNothing was imported.") from None
+    if head.lstrip().startswith(b"{"):
+        return "moviebot"
     header = head.decode("utf-8-sig", errors="replace").splitlines()[:1]
     columns = [c.strip().strip('"') for c in header[0].split(",")] if header else []
     if "Const" in columns:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import zipfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from store.catalog import Catalog
     from store.movie import Movie
 
-FORMATS = ("letterboxd", "imdb", "movielens")
+FORMATS = ("letterboxd", "imdb", "movielens", "moviebot")  # moviebot: a `moviebot user export` file
 
 
 # Letterboxd export files, told apart by their headers. Later kinds win when they disagree
@@ -59,6 +60,7 @@ class HistoryRow:
     stars: float | None = None
     date: str | int | None = None  # rated or watched: ISO date, or epoch seconds (MovieLens)
     account: str | None = None  # the export's own user id when one file holds many users
+    movie_id: str | None = None  # the catalog id, in moviebot's own export
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +89,7 @@ class ImportReport:
     users: list[str] = field(default_factory=list)
     rated: int = 0  # (user, film) ratings written
     watched: int = 0  # (user, film) watched entries written; a rated film counts as watched too
-    matched_by: dict[str, int] = field(default_factory=lambda: {"imdb": 0, "title": 0, "fuzzy": 0})
+    matched_by: dict[str, int] = field(default_factory=lambda: {"id": 0, "imdb": 0, "title": 0, "fuzzy": 0})
     unmatched: list[SkippedRow] = field(default_factory=list)  # not in the catalog
     ambiguous: list[SkippedRow] = field(default_factory=list)  # fits several films
     invalid: list[SkippedRow] = field(default_factory=list)  # a value that cannot be read
@@ -134,7 +136,33 @@ def read_history(
         return read_imdb(paths)
     if fmt == "movielens":
         return read_movielens(paths, user=movielens_user)
+    if fmt == "moviebot":
+        return read_moviebot_export(paths)
     raise SourceError(f"unknown history format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def read_moviebot_export(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]:
+    """`moviebot user export` files: each film watched, then each rating (the later row wins)."""
+    for path in paths:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise SourceError(f"{path.name}: not a moviebot export (not JSON: {exc.msg}, line {exc.lineno})") from None
+        if not isinstance(data, dict) or not isinstance(data.get("ratings"), list) or "watched" not in data:
+            raise SourceError(f"{path.name}: not a moviebot export (no ratings and watched lists)")
+        for kind, when, stars in (("watched", "watched_at", None), ("ratings", "rated_at", "stars")):
+            for n, row in enumerate(data.get(kind) or [], 1):
+                where = f"{path.name}:{kind}[{n}]"
+                movie_id = row.get("movie_id") if isinstance(row, dict) else None
+                if not isinstance(movie_id, str) or not movie_id:
+                    yield SkippedRow(where, "", None, "no movie_id")
+                    continue
+                try:
+                    value = validate_stars(row[stars]) if stars else None
+                except (TypeError, ValueError) as exc:
+                    yield SkippedRow(where, movie_id, None, str(exc))
+                    continue
+                yield HistoryRow(where, movie_id, None, stars=value, date=row.get(when), movie_id=movie_id)
 
 
 def read_letterboxd(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]:
@@ -404,7 +432,7 @@ def _date(text: str, column: str) -> str | None:
 @dataclass(frozen=True, slots=True)
 class _Match:
     movie_id: str | None
-    how: str  # "imdb", "title", "fuzzy", "ambiguous" or "unmatched"
+    how: str  # "id", "imdb", "title", "fuzzy", "ambiguous" or "unmatched"
     alternatives: tuple[str, ...] = ()
 
 
@@ -500,7 +528,10 @@ def import_history(
         if isinstance(row, SkippedRow):
             report.invalid.append(row)
         else:
-            matched.append((row, matcher.match(row.title, row.year, row.imdb_id)))
+            if row.movie_id is not None and row.movie_id in catalog.movies:  # moviebot's own export
+                matched.append((row, _Match(row.movie_id, "id")))
+            else:
+                matched.append((row, matcher.match(row.title, row.year, row.imdb_id)))
     # A film the export names exactly is not also the film another of its titles comes close to:
     # "Whiplash" (2013, the short) must not land on "Whiplash" (2014) when both are rated.
     named = {found.movie_id for _, found in matched if found.how in ("imdb", "title")}

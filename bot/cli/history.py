@@ -13,7 +13,7 @@ from bot.cli.base import UserError, counted, emit_json, open_service, user_key
 from bot.settings import Settings
 
 SHOWN_SKIPPED = 20
-FORMAT_NAMES = {"letterboxd": "Letterboxd", "imdb": "IMDb", "movielens": "MovieLens"}
+FORMAT_NAMES = {"letterboxd": "Letterboxd", "imdb": "IMDb", "movielens": "MovieLens", "moviebot": "moviebot"}
 
 
 def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
@@ -269,6 +269,6 @@ def cmd_user(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         emit_json({"user": user, "deleted": counts})
     else:
-        deleted = ", ".join(f"{n} {table}" for table, n in counts.items() if n) or "no rows"
+        deleted = ", ".join(counted(n, table.rstrip("s")) for table, n in counts.items() if n) or "no rows"
         print(f"Forgot {user}: {deleted}; conversation memory cleared.")
     return 0

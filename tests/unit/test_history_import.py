@@ -223,7 +223,7 @@ def test_near_titles_and_off_by_one_years_match_fuzzily_but_far_years_do_not(tmp
     report = run(profiles, catalog, "letterboxd", [ratings], user=ME)
 
     assert profiles.ratings(ME) == {"the-dark-knight-2008": 5.0, "se7en-1995": 4.0}
-    assert report.matched_by == {"imdb": 0, "title": 0, "fuzzy": 2}
+    assert report.matched_by == {"id": 0, "imdb": 0, "title": 0, "fuzzy": 2}
     assert [row.title for row in report.unmatched] == ["The Insider", "Paddingtn", "Parasyte"]
 
 
@@ -305,7 +305,7 @@ def test_imdb_ratings_match_by_id_first_then_title_and_year_with_ten_points_as_f
     report = run(profiles, catalog, "imdb", [export], user=ME)
 
     assert profiles.ratings(ME) == {"se7en-1995": 3.5, "hamlet-1990": 5.0, "parasite-2019": 0.5}
-    assert report.matched_by == {"imdb": 2, "title": 1, "fuzzy": 0}
+    assert report.matched_by == {"id": 0, "imdb": 2, "title": 1, "fuzzy": 0}
     assert [row.reason for row in report.invalid] == ["Your Rating: expected 1 to 10, got '11'"]
     assert [row.title for row in report.unmatched] == ["Carmencita"]
     assert watched_dates(profiles)["se7en-1995"] == "2024-04-01"
@@ -344,7 +344,7 @@ def test_one_movielens_user_is_imported_as_the_given_user(movielens, profiles, c
     report = run(profiles, catalog, "movielens", [movielens], user=ME, movielens_user=2)
 
     assert profiles.ratings(ME) == {"amelie-2001": 4.5, "se7en-1995": 2.0}
-    assert report.matched_by == {"imdb": 1, "title": 1, "fuzzy": 0}  # Amélie has no IMDb id in this catalog
+    assert report.matched_by == {"id": 0, "imdb": 1, "title": 1, "fuzzy": 0}  # Amélie has no IMDb id in this catalog
     assert [row.reason for row in report.invalid] == ["movieId '99' is in neither movies.csv nor links.csv"]
     assert watched_dates(profiles)["se7en-1995"] == "2015-10-24"
     assert [u["key"] for u in profiles.users()] == [ME]

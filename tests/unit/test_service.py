@@ -3,6 +3,7 @@ starter catalog; front ends' tests only check that they translate into these cal
 
 from __future__ import annotations
 
+import json
 import threading
 from datetime import UTC, datetime, timedelta
 
@@ -358,6 +359,22 @@ def test_import_detects_the_format_and_refuses_unreadable_files(service, tmp_pat
     assert service.profiles.rating(ANA, "heat-1995") == 4.5
     with pytest.raises(ServiceError, match="Nothing was imported"):
         service.import_history(ANA, tmp_path / "missing.csv", "imdb")
+
+
+def test_an_export_imports_back_after_forgetting(service, tmp_path):
+    """'user export' had no way back: `import --format moviebot` takes its ratings and watched films."""
+    service.rate(ANA, "Heat 1995", 4.5)
+    service.watched_add(ANA, "Alien 1979")
+    before = ({w.movie_id for w in service.watched_list(ANA)}, service.profiles.ratings(ANA))
+    export = tmp_path / "ana.json"
+    export.write_text(json.dumps(service.export(ANA)), encoding="utf-8")
+    service.forget(ANA)
+    report = service.import_history(ANA, export)  # the format is told from the file
+    assert (report.watched, report.rated, report.matched_by["id"]) == (2, 1, 3)
+    assert ({w.movie_id for w in service.watched_list(ANA)}, service.profiles.ratings(ANA)) == before
+    (tmp_path / "other.json").write_text('{"ratings": "none"}', encoding="utf-8")
+    with pytest.raises(ServiceError, match="not a moviebot export"):
+        service.import_history(ANA, tmp_path / "other.json")
 
 
 def test_forget_drops_everything_and_the_conversation(service):
