@@ -90,7 +90,7 @@ def _first_name_of(scan: Scan, toks: list[Tok], i: int) -> bool:
     if i + 1 >= len(toks) or not toks[i + 1].is_word or scan.text[toks[i].end : toks[i + 1].start] != " ":
         return False
     after = toks[i + 1]
-    return scan.capitalised(after) and after.text not in STOPWORDS and after.text not in _AFTER_A_PERSON
+    return scan.capitalised(after) and after.text not in STOPWORDS and after.text not in AFTER_A_PERSON
 
 
 def _another_first_name(scan: Scan, toks: list[Tok], i: int, key: str, surname: Surname) -> bool:
@@ -108,7 +108,7 @@ def _another_first_name(scan: Scan, toks: list[Tok], i: int, key: str, surname: 
         and not opens_sentence
         and not name.endswith(f"{ascii_fold(before.text).casefold()} {key}")  # "De Niro" is his
         and before.text not in STOPWORDS
-        and before.text not in _BEFORE_A_PERSON
+        and before.text not in BEFORE_A_PERSON
         and ascii_fold(before.text).casefold()[:3] != own[:3]  # "Angie Jolie", "Leo DiCaprio": her, him
     )
 
@@ -258,8 +258,8 @@ COMMON_WORD_SURNAMES = word_set(
     gunn cash bates barber bishop bond dean duke earl fry grant hay holly jewel mars
     """
 )
-_BEFORE_A_PERSON = word_set("by with starring featuring from directed director actor actress")
-_AFTER_A_PERSON = word_set("film films movie movies flick flicks picture pictures classic classics joint")
+BEFORE_A_PERSON = word_set("by with starring featuring from directed director actor actress")
+AFTER_A_PERSON = word_set("film films movie movies flick flicks picture pictures classic classics joint")
 _SENTENCE_END = frozenset(".!?;:")
 
 
@@ -291,7 +291,7 @@ def _said_as_a_person(scan: Scan, toks: list[Tok], i: int, key: str, surname: Su
                       alone: bool, *, first: int) -> bool:  # fmt: skip
     before = toks[first - 1].text if first > 0 else ""
     after = toks[i + 1].text if i + 1 < len(toks) else ""
-    cued = possessive or before in _BEFORE_A_PERSON or after in _AFTER_A_PERSON
+    cued = possessive or before in BEFORE_A_PERSON or after in AFTER_A_PERSON
     capital = scan.has_case and scan.capitalised(toks[i])
     opens_sentence = first == 0 or before in _SENTENCE_END
     common = surname.common_word or key in COMMON_WORD_SURNAMES or key in STOPWORDS or (key,) in PHRASEBOOK

@@ -27,6 +27,7 @@ import itertools
 import re
 
 from agent.understanding.meaning import Reading, extend_unique
+from agent.understanding.misspelt import read_misspelt_people
 from agent.understanding.negation import walk_phrases
 from agent.understanding.numbers import read_count, read_kid_ages, read_rating, read_runtime, read_years
 from agent.understanding.people import (
@@ -296,6 +297,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     read_bare_titles(scan, reader, out)
     unknown = note_missing_sequels(scan, reader, out, unknown)
     read_surnames(scan, lookup.surname_index(), out)
+    read_misspelt_people(scan, lookup, out)
     soften_credits(scan, out)
     soften_credit_questions(scan, out)
     refuse_people(scan, out)

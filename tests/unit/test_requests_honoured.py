@@ -270,6 +270,26 @@ def test_a_surname_alone_names_the_one_prominent_person_who_carries_it(starter, 
     assert understand(text, starter).people == people
 
 
+MISSPELT = [
+    ("something by scorcese", ["Martin Scorsese"], 'I took "scorcese" to mean Martin Scorsese.'),
+    ("kubrik films", ["Stanley Kubrick"], 'I took "kubrik" to mean Stanley Kubrick.'),
+    ("spielburg films from the 80s", ["Steven Spielberg"], 'I took "spielburg" to mean Steven Spielberg.'),
+    ("films with brad pit", ["Brad Pitt"], 'I took "brad pit" to mean Brad Pitt.'),
+    ("a movie with denzel washingon", ["Denzel Washington"], 'I took "denzel washingon" to mean Denzel Washington.'),
+    # words a film uses are no misspelt names, and a word a letter off two names is neither
+    ("alien films", [], None),
+    ("a film about a pit bull", [], None),
+    ("a heist film", [], None),
+]
+
+
+@pytest.mark.parametrize(("text", "people", "said"), MISSPELT)
+def test_a_name_misspelt_as_people_type_it_is_that_person_and_said_so(starter, text, people, said):
+    understood = understand(text, starter)
+    assert understood.people == people
+    assert understood.caveats == ([said] if said else [])
+
+
 def test_spielberg_movies_from_the_80s_are_spielbergs(starter, profiles):
     result = make_bot(starter, profiles).ask("Spielberg movies from the 80s", user="cli:ana")
     films = picked(starter, result)

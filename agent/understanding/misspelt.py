@@ -1,0 +1,94 @@
+"""Names misspelt the way people type them: "something by scorcese", "kubrik films", "films with
+brad pit". Only a word no film of the catalog uses, said where a person is expected, a letter or
+two from one prominent person's name and no other's, is read as that person; the answer says
+which name it took ("I took "scorcese" to mean Martin Scorsese.")."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rapidfuzz.distance import OSA
+
+from agent.understanding.meaning import extend_unique
+from agent.understanding.passing import known_words
+from agent.understanding.people import AFTER_A_PERSON, BEFORE_A_PERSON
+from agent.understanding.request import CatalogLookup, Understood
+from agent.understanding.text import STOPWORDS, Scan
+from store.movie import ascii_fold
+from store.surnames import Surname
+
+MIN_LETTERS = 5  # "pit" or "lee" a letter off is anyone
+
+
+def read_misspelt_people(scan: Scan, lookup: CatalogLookup, out: Understood) -> None:
+    """After the exact readers: a first name and a surname close to one person's ("brad pit",
+    "arnold schwarzenneger"), or a cued surname no film's words hold ("by scorcese", "kubrik films")."""
+    if not hasattr(lookup, "movies"):  # no catalog words to tell a misspelling from a word
+        return
+    surnames, people = lookup.surname_index(), lookup.people_index()
+    toks, known = scan.tokens(), known_words(lookup)
+    for i, tok in enumerate(toks):
+        typed = ascii_fold(tok.text)
+        if not tok.is_word or typed in STOPWORDS or typed in surnames:
+            continue
+        before = toks[i - 1].text if i > 0 and toks[i - 1].is_word else ""
+        after = toks[i + 1].text if i + 1 < len(toks) else ""
+        cue = toks[i - 2].text if i > 1 else ""
+        found, start = None, tok.start
+        pair = f"{ascii_fold(before)} {typed}"
+        named_here = before and before not in BEFORE_A_PERSON and before not in STOPWORDS and pair not in people
+        # "arnold schwarzenneger" (a word no film uses) needs no cue; "brad pit" does
+        if named_here and (typed not in known or cue in BEFORE_A_PERSON or after in AFTER_A_PERSON):
+            found, start = _closest_person(pair, people), toks[i - 1].start
+        if found is None and typed not in known and (before in BEFORE_A_PERSON or after in AFTER_A_PERSON):
+            found, start = _closest(typed, _names(surnames), full=False), tok.start
+        if found is None:
+            continue
+        said = scan.original[start : tok.end]
+        extend_unique(out.people, [found])
+        extend_unique(out.caveats, [f'I took "{said}" to mean {found}.'])
+        scan.take(start, tok.end)
+        scan.named[start, tok.end] = found
+
+
+_CACHED: list[tuple[Mapping[str, Surname], tuple[tuple[str, str, str, bool], ...]]] = []  # per surname index
+
+
+def _names(surnames: Mapping[str, Surname]) -> tuple[tuple[str, str, str, bool], ...]:
+    """(surname key, folded full name, full name, whether the surname is an everyday word), each
+    prominent person's."""
+    for index, names in _CACHED:
+        if index is surnames:
+            return names
+    names = tuple((key, ascii_fold(s.name).casefold(), s.name, s.common_word) for key, s in surnames.items()
+                  if " " not in key)  # fmt: skip
+    _CACHED[:] = [*_CACHED[-3:], (surnames, names)]
+    return names
+
+
+_BY_INITIAL: list[tuple[Mapping[str, str], dict[str, list[tuple[str, str]]]]] = []  # per people index
+
+
+def _closest_person(typed: str, people: Mapping[str, str]) -> str | None:
+    """The one person, of everyone credited, whose full name is within reach of `typed`."""
+    buckets = next((b for index, b in _BY_INITIAL if index is people), None)
+    if buckets is None:
+        buckets = {}
+        for key, name in people.items():
+            if " " in key:
+                buckets.setdefault(key[0], []).append((ascii_fold(key), name))
+        _BY_INITIAL[:] = [*_BY_INITIAL[-3:], (people, buckets)]
+    reach = 1 if len(typed) < 9 else 2
+    hits = {name for key, name in buckets.get(typed[0], ()) if OSA.distance(typed, key, score_cutoff=reach) <= reach}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _closest(typed: str, names: tuple[tuple[str, str, str, bool], ...], *, full: bool) -> str | None:
+    """The one name within reach of `typed` (one edit up to 7 letters, two from 8); None if none or several."""
+    letters = len(typed.replace(" ", ""))
+    if letters < MIN_LETTERS:
+        return None
+    reach = 1 if letters < 8 else 2
+    hits = {name for key, folded, name, common in names if full or not common  # "stone" a letter off is a word
+            if OSA.distance(typed, folded if full else key, score_cutoff=reach) <= reach}  # fmt: skip
+    return hits.pop() if len(hits) == 1 else None
