@@ -242,6 +242,7 @@ _MORE = re.compile(
     r"|\b(?:more like|another (?:one|like)|show me more|give me more|any more|anymore|more options"
     r"|more suggestions|more please|more of (?:that|those|these|the same)|what else|something else"
     r"|anything else|next one|different ones|other ones|other options|others|similar to"
+    r"|none of (?:these|those|them)|not (?:these|those)(?: ones)?|(?:seen|watched) (?:them|those|these) all"
     r"|(?:\d+|one|two|three|four|five|a few|a couple|some) more)\b"
 )
 _LIKE_WHICH = re.compile(r"\b(?:like|similar to)\b")

@@ -1104,6 +1104,9 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     # a slash command typed where there are none (the terminal chat, the HTTP API) gets the account help
     ("/forget", False, "help", {}),
     ("/watched", True, "help", {}),
+    # "none of these": others for the same request
+    ("none of these", True, "more", {}),
+    ("not those ones", True, "more", {}),
     # a count is no stars, a pick's place says which one
     ("give me 3 more", True, "more", {"rating": None, "feedback": None}),
     ("give it 3 stars", True, "liked", {"rating": 3.0}),
