@@ -6,9 +6,12 @@ from agent.crowd import verdicts
 from agent.deps import Deps
 from agent.explanations import links_to
 from agent.factcheck import crowd_errors
-from agent.nodes.reply import listed, not_in_catalog
+from agent.nodes.reply import intro_line, listed, not_in_catalog, unrecorded_note
+from agent.nodes.retrieve import filters_for, unrecorded_for
 from agent.state import State
 from agent.understanding.intents import help_topic
+from agent.understanding.merge import fresh_request
+from agent.understanding.reader import understand
 from store.movie import Movie, normalise_title
 from store.profiles import DISLIKE_STARS, LIKE_STARS
 from store.vocab import LANGUAGES
@@ -120,6 +123,8 @@ def answer_why(state: State, deps: Deps) -> dict:
 def answer_facts(state: State, deps: Deps) -> dict:
     """ "Is it long?", "who directed the third one?", "what's Heat about?": the catalog's own data."""
     asked = state.get("facts") or []
+    if asked == ["count"]:
+        return _say(_how_many(state, deps), "facts")
     missing = state.get("unknown_titles") or []
     # a film the question names and the catalog lacks is not the one talked about before
     targets = state.get("mentioned") or [] if missing else pointed_films(state, deps)
@@ -139,6 +144,18 @@ def answer_facts(state: State, deps: Deps) -> dict:
         return _say(compared([deps.catalog.movies[m] for m in targets], asked[0]), "facts")
     text = lead + "\n".join(film_facts(deps.catalog.movies[m], asked) for m in targets)
     return {**_say(text, "facts"), "focus": targets[0] if len(targets) == 1 else state.get("focus")}
+
+
+def _how_many(state: State, deps: Deps) -> str:
+    """ "How many Kubrick films do you have?": the films that fit what the question names, counted."""
+    said = next((m["text"] for m in reversed(state.get("messages") or []) if m.get("role") == "user"), "")
+    request = fresh_request(understand(said, deps.catalog, today_year=deps.today.year), deps)
+    count = deps.catalog.count_matching(filters_for(request, set()))
+    described = intro_line(request, count, deps).partition(": ")[2].rstrip(".")
+    films = "film" if count == 1 else "films"
+    fit = f" that fit: {described}" if described else ""
+    gaps = unrecorded_note(unrecorded_for(request, deps.catalog))
+    return f"My catalog has {count:,} {films}{fit}.{gaps}"
 
 
 _CANT_SAY = {  # what a question about a film the catalog lacks can't be told

@@ -29,8 +29,9 @@ def reply(state: State, deps: Deps) -> dict:
         return {"reply": text, "intro": text, "recommendations": [], "messages": [{"role": "assistant", "text": text}]}
     gems = _lesser_known_note(state, request, picks, deps)
     shown = [deps.catalog.movies[p["id"]] for p in picks]
-    intro = _intro(request, len(picks), deps, lesser_known=gems[0], picked_genres={g for m in shown for g in m.genres},
-                   picked_moods={mood for m in shown for mood in m.moods})  # fmt: skip
+    intro = intro_line(request, len(picks), deps, lesser_known=gems[0],
+                       picked_genres={g for m in shown for g in m.genres},
+                       picked_moods={mood for m in shown for mood in m.moods})  # fmt: skip
     intro = f"{intro} {gems[1]}".strip()
     if not relaxed:
         intro = f"{_how_many_fit(state, len(picks))} {intro}".strip()
@@ -136,14 +137,14 @@ def _how_many_fit(state: State, given: int) -> str:
         others = "one is a film" if again == 1 else f"{again} are films"
         return (f"Only {fresh} {films} you haven't been shown lately {fit} all of that{asked_for}; "
                 f"the other {others} I showed you before.")  # fmt: skip
-    unknown = _unrecorded(fitting.get("unrecorded") or [])
+    unknown = unrecorded_note(fitting.get("unrecorded") or [])
     if everything == fresh:
         return f"Only {fresh} {films} in my catalog {fit} all of that{asked_for}.{unknown}"
     unseen = f"Only {fresh} {films} that you haven't seen, ruled out or been shown lately {fit} all of that"
     return f"{unseen}{asked_for}; {everything} in my catalog do in all.{unknown}"
 
 
-def _unrecorded(gaps: list) -> str:
+def unrecorded_note(gaps: list) -> str:
     """ " (In my catalog 6,249 films have no cast recorded; some of them may fit too.)" """
     if not gaps:
         return ""
@@ -178,7 +179,7 @@ def listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def _intro(request: Request, count: int, deps: Deps, *, lesser_known: bool = False,
+def intro_line(request: Request, count: int, deps: Deps, *, lesser_known: bool = False,
            picked_genres: set[str] = frozenset(), picked_moods: set[str] = frozenset()) -> str:  # fmt: skip
     """ "Here are 3 picks: 1990s crime thrillers like Se7en, not horror." from the request; a
     genre the picks lean to, or a tone asked for, is named only when one of them has it."""

@@ -24,8 +24,8 @@ from store.catalog import TitleMatch
 from store.vocab import normalise_genre
 
 Intent = Literal["recommend", "refine", "more", "why", "facts", "seen", "liked", "disliked", "help", "smalltalk"]
-Fact = Literal["runtime", "directors", "cast", "year", "plot", "language", "kind", "catalog", "rating", "shortest",
-               "longest", "best", "newest", "oldest"]  # fmt: skip
+Fact = Literal["runtime", "directors", "cast", "year", "plot", "language", "kind", "catalog", "rating", "count",
+               "shortest", "longest", "best", "newest", "oldest"]  # fmt: skip
 
 
 @dataclass
@@ -168,8 +168,10 @@ _FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
         ("runtime", r"\bhow long(?: is| was|'s)?\b|\bhow many minutes(?: is| was)?\b"
                     r"|\b(?:what'?s )?the (?:runtime|length)(?: of)?\b"
                     rf"|\b(?:is|was)\b(?= {_THE_FILM}(?: too| very| really| pretty| that)? (?:long|short)\W*$)"),
-        ("directors", r"\bwho (?:directed|made)\b|\bwho(?:'?s| is| was) the director(?: of)?\b"),
+        ("directors", r"\bwho (?:directed|made)\b|\bwho(?:'?s| is| was) the director(?: of)?\b"
+                      r"|^\W*(?:did|does|didn'?t) [\w' .-]{2,40}? direct\b"),  # "did Kubrick direct Spartacus?"
         ("cast", r"\bwho(?:'?s| is| was| are| were) in\b|\bwho (?:stars|starred|acts|acted|plays|played)(?: in)?\b"
+                 r"|^\W*(?:did|does) [\w' .-]{2,40}? (?:star|act|appear|play) in\b"
                  r"|\b(?:who'?s|who is|what'?s|what is) (?:in )?the cast(?: of)?\b"),
         ("year", rf"\bwhen (?:did|was|is)\b(?= {_THE_FILM} (?:come out|made|released)\b)|\bwhat year (?:is|was|did)\b"
                  rf"|\bhow old is\b|\bwhen(?:'?s| is| was)\b(?= {_THE_FILM} from\W*$)"),
@@ -208,6 +210,7 @@ _WHICH_OF_THEM = re.compile(
     r"^\W*which\s+(?:one|of\s+(?:these|them|those|the\s+\w+))?\b[^?.!]*?\b"
     r"(shortest|longest|best rated|highest rated|best|highest|newest|most recent|latest|oldest)\b"
 )
+_HOW_MANY = re.compile(r"^\W*how many\b(?! more)(?![^?.!]*\b(?:minutes|mins|hours|stars|votes|oscars|awards)\b)")
 _QUESTION_REFERENT = re.compile(r"\b(?:it|that|this|the (?:movie|film))\b")
 # ... unless the message also asks for films: "who directed Heat? something like it", "is there one that's short?"
 _WANTS_PICKS = re.compile(
@@ -346,6 +349,8 @@ def _fact_question(
     text: str, lowered: str, lookup: CatalogLookup, ordinal: int | None, has_previous: bool
 ) -> Classified | None:
     """A question about a film: the pick it points at ("the third one", "it") or a film it names."""
+    if _HOW_MANY.search(lowered):  # "how many Kubrick films do you have?": the catalog's count
+        return Classified("facts", facts=("count",))
     if has_previous and (m := _WHICH_OF_THEM.search(lowered)):  # "which of these is the shortest?"
         word = next(w for w in m.groups() if w)
         return Classified("facts", every=True, facts=(_SUPERLATIVES[word],))

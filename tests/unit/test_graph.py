@@ -487,6 +487,21 @@ def test_which_of_these_compares_the_picks_from_the_catalog(starter, profiles):
     assert best.startswith("Of these, ") and f"the best rated, at {top:.1f}." in best
 
 
+def test_how_many_counts_the_films_that_fit_and_a_credit_question_is_answered(starter, profiles):
+    """ "how many Stanley Kubrick films do you have?" answered with three picks and no count."""
+    bot = make_bot(starter, profiles)
+    kubrick = sum("Stanley Kubrick" in m.directors + m.cast for m in starter.movies.values())
+    said = bot.ask("how many Stanley Kubrick films do you have?", user="cli:count")
+    assert said["recommendations"] == []
+    assert said["reply"] == f"My catalog has {kubrick} films that fit: with Stanley Kubrick."
+    westerns = sum("western" in m.genres and 1960 <= m.year <= 1969 for m in starter.movies.values())
+    assert bot.ask("how many westerns from the 60s?", user="cli:count")["reply"].startswith(
+        f"My catalog has {westerns} films that fit: 1960s western films."
+    )
+    directed = bot.ask("did Kubrick direct The Shining?", user="cli:count")
+    assert directed["reply"] == "The Shining (1980) was directed by Stanley Kubrick."
+
+
 def test_a_question_about_a_film_the_catalog_lacks_says_so_instead_of_giving_picks(starter, profiles):
     """ "who directed Oppenheimer?" and "is Oppenheimer in your catalog?" answered with three random picks
     on a catalog without it."""
@@ -623,11 +638,11 @@ def test_funnier_leans_to_comedy_and_is_no_word_to_search_for(starter, profiles)
 
 
 def test_a_tone_no_pick_has_goes_unsaid_in_the_first_line():
-    from agent.nodes.reply import _intro
+    from agent.nodes.reply import intro_line
 
     request = {"genres": ["drama"], "moods": ["funny"]}
-    assert _intro(request, 3, None, picked_moods=set()) == "Here are 3 picks: drama films."
-    assert _intro(request, 3, None, picked_moods={"funny"}) == "Here are 3 picks: drama films, funny."
+    assert intro_line(request, 3, None, picked_moods=set()) == "Here are 3 picks: drama films."
+    assert intro_line(request, 3, None, picked_moods={"funny"}) == "Here are 3 picks: drama films, funny."
 
 
 def test_not_him_refuses_the_person_just_asked_for_and_keeps_the_rest(starter, profiles):
