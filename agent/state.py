@@ -54,6 +54,7 @@ class State(InputState, OutputState, total=False):
 
     messages: Annotated[list[dict], remember]  # the conversation, both sides
     request: Request  # the merged request (an Understood as a dict), kept for follow-ups
+    earlier_requests: list[Request]  # the conversation's earlier subjects, latest first ("back to the comedies")
     ordinal: int | None  # "the second one" -> 1, resolved against last_picks
     mentioned: list[str]  # ids named in the message as seen/liked/disliked
     every: bool  # the message is about every film of the last list ("seen all of those")

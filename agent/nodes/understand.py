@@ -79,7 +79,10 @@ def understand_message(state: State, deps: Deps) -> dict:
                 request["like_titles"] = [pointed]
         update["request"] = request
     elif intent == "recommend":
-        update["request"] = fresh_request(understood, deps)
+        earlier = list(state.get("earlier_requests") or [])
+        update["request"] = _gone_back_to(message, understood, earlier) or fresh_request(understood, deps)
+        if previous:  # a new subject: the last one is kept, for "back to the comedies"
+            update["earlier_requests"] = [previous, *earlier][:MAX_EARLIER]
     if intent in ("recommend", "refine", "more") and not state.get("always_recommend"):
         heard = facts_in_passing(message, deps.catalog)
         update["in_passing"] = {"seen": heard.seen, "liked": heard.liked, "disliked": heard.disliked} if heard else {}
@@ -95,6 +98,25 @@ def understand_message(state: State, deps: Deps) -> dict:
             update["request"]["caveats"] = [*(update["request"].get("caveats") or []), *caveats]
     update["understood"] = contract(update.get("request") or previous, lambda movie_id: _label(movie_id, deps))
     return update
+
+
+MAX_EARLIER = 5  # earlier subjects of a conversation one can go back to
+# "back to the comedies", "go back to the previous search", "return to the action ones"
+_GOING_BACK = re.compile(r"^\W*(?:(?:ok|okay|actually|hmm|no)\W+)*(?:let'?s\s+)?(?:go\s+)?(?:back|return)\s+to\b")
+_THE_LAST_ONE = re.compile(r"\b(?:previous|last|earlier|other|first)\s+(?:one|search|request|ones|list|topic)\b")
+
+
+def _gone_back_to(message: str, understood: Understood, earlier: list[Request]) -> Request | None:
+    """The earlier request the message goes back to: the latest with the genres it names ("back to
+    the comedies"), or the one before this subject ("back to the previous search")."""
+    if not earlier or not _GOING_BACK.search(message.lower()):
+        return None
+    genres = set(understood.genres or understood.any_genres or understood.soft_genres)
+    if genres:
+        found = next((r for r in earlier if genres <= {*(r.get("genres") or []), *(r.get("any_genres") or [])}), None)
+    else:
+        found = earlier[0] if _THE_LAST_ONE.search(message.lower()) else None
+    return None if found is None else {**found, "caveats": [], "unknown_titles": []}  # those were said then
 
 
 # "/recommend a heist film" typed in a chat with no slash commands (the terminal, the HTTP API)

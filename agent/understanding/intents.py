@@ -522,11 +522,20 @@ _OWN_NOUN = re.compile(
 )
 
 
+# a new subject said to be one: the last request is put aside, whatever cue opens the message
+_STARTS_OVER = re.compile(
+    r"\b(?:forget (?:that|it|those|this|about that)|scratch that|never ?mind|start (?:over|again|fresh)"
+    r"|new (?:search|request|topic)|something (?:completely|totally|entirely) different|change of plan)\b"
+)
+
+
 def states_subject(text: str, u: Understood) -> bool:
     """The message says what film it wants (a genre, a mood, a theme, a person, a title, or a
     language or era with a noun of its own), so it starts a new request rather than adjusting
     the last one, unless it opens with a cue such as "but", "now" or "make it"."""
     lowered = normalise_message(text)
+    if _STARTS_OVER.search(lowered):  # "actually forget that, I want a horror"
+        return True
     if u.modifiers or _REFINE_CUE.search(lowered):
         return False
     if u.genres or u.moods or u.people or u.like_titles or u.keywords:

@@ -424,6 +424,9 @@ _MODIFIERS: dict[str, Effect] = {
     " | not by her | not from that director | no more from that director | nothing by that director": Effect(
         modifiers=("other_people",)
     ),
+    # "back to the comedies": no words of a title to search for ("Back to the Future")
+    "back to | go back to | return to": Effect(aside=True),
+    "forget that | forget it | scratch that | never mind | nevermind | start over": Effect(aside=True),
     # like the films just shown: "not that director, but same vibe"
     "same vibe | similar vibe | same vibes | same feel | same style | same tone | in the same vein": Effect(
         modifiers=("like_shown",)

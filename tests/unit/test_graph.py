@@ -487,6 +487,20 @@ def test_which_of_these_compares_the_picks_from_the_catalog(starter, profiles):
     assert best.startswith("Of these, ") and f"the best rated, at {top:.1f}." in best
 
 
+def test_a_conversation_starts_over_and_goes_back_to_an_earlier_subject(starter, profiles):
+    """ "actually forget that, I want a horror" kept the 1990s; "back to the comedies" searched
+    "back" (Back to the Future) and lost the era."""
+    bot = make_bot(starter, profiles)
+    bot.ask("a comedy from the 90s", user="cli:back")
+    horror = bot.ask("actually forget that, I want a horror", user="cli:back")
+    assert horror["understood"]["genres"] == ["horror"] and horror["understood"]["year_min"] is None
+    back = bot.ask("ok go back to the comedies", user="cli:back")
+    assert (back["understood"]["genres"], back["understood"]["year_min"]) == (["comedy"], 1990)
+    assert all("comedy" in m.genres and 1990 <= m.year <= 1999 for m in movies(starter, back))
+    again = bot.ask("let's go back to the previous search", user="cli:back")
+    assert again["understood"]["genres"] == ["horror"]
+
+
 def test_how_many_counts_the_films_that_fit_and_a_credit_question_is_answered(starter, profiles):
     """ "how many Stanley Kubrick films do you have?" answered with three picks and no count."""
     bot = make_bot(starter, profiles)
