@@ -56,7 +56,7 @@ _TITLE_CUES: dict[tuple[str, ...], str] = {
             "fans of | fan of | for fans of | if i liked | if i loved | if i enjoyed | if you liked | "
             "if you loved | since i liked | since i loved | because i liked | because i loved | loved | "
             "liked | enjoyed | adored | really enjoyed | just watched | just saw | just finished | "
-            "more like | kind of like | sort of like",
+            "more like | kind of like | sort of like | between | a cross between | a mix of | mix of | a blend of",
             _STRONG,
         ),
         (

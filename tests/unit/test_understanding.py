@@ -643,6 +643,9 @@ CASES: list[tuple[str, dict]] = [
     ("I gave it 4 stars", {"min_rating": None}),
     # a title written with its year is the film, even with every word capitalised
     ("The Dark Knight (2008)", {"like_titles": ["the-dark-knight-2008"], "moods": []}),
+    # films to blend are references
+    ("something between Heat and Se7en", {"like_titles": ["heat-1995", "se7en-1995"]}),
+    ("a mix of Heat and Se7en", {"like_titles": ["heat-1995", "se7en-1995"]}),
     # years and runtimes said as ranges, and eras named by a war
     ("action made after the year 2000 but before 2005", {"year_min": 2001, "year_max": 2004}),
     ("a drama between 85 and 95", {"year_min": 1985, "year_max": 1995}),
