@@ -150,6 +150,27 @@ def soften_credits(scan: Scan, out: Understood) -> None:
     _lean_people_said(scan, out, said_of_a_film)
 
 
+# "written by Charlie Kaufman", "scored by Hans Zimmer": credits the catalog does not record
+_UNRECORDED_CREDIT = re.compile(
+    r"\b(?:written|scripted|scored|composed|produced|penned|shot)\s+by\s*$"
+    r"|\b(?:music|score|soundtrack|screenplay|script|cinematography)\s+(?:is\s+)?by\s*$"
+)
+UNRECORDED_CREDITS = "My catalog records only directors and leading actors, so {names} leans the picks instead."
+
+
+def lean_unrecorded_credits(scan: Scan, out: Understood) -> None:
+    """A person named as a writer, composer or producer is no credit the catalog can check: they
+    lean the picks rather than filter them, and the answer says so."""
+    leaned = []
+    for (start, _), name in scan.named.items():
+        if _UNRECORDED_CREDIT.search(scan.text, max(0, start - 30), start) and name in out.people:
+            out.people.remove(name)
+            extend_unique(out.soft_people, [name])
+            leaned.append(name)
+    if leaned:
+        extend_unique(out.caveats, [UNRECORDED_CREDITS.format(names=" and ".join(leaned))])
+
+
 def _lean_people_said(scan: Scan, out: Understood, said_of_the_film: Callable[[int, int], bool]) -> None:
     """The people every mention of whom is said of a film rather than asked for lean the ranking:
     "Al Pacino was great in Heat. I want more Al Pacino" still asks for him."""

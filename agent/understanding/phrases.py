@@ -63,6 +63,7 @@ class Effect:
 
 AWARDS = "My catalog doesn't record awards, so I went by rating instead."
 STREAMING = "I can't see what is streaming where, so these come from my whole catalog."
+MUSIC = "My catalog doesn't record who wrote a film's music, so I couldn't go by it."
 
 
 def _g(*genres: str, **more) -> Effect:
@@ -368,6 +369,10 @@ _QUALITY_PHRASES: dict[str, Effect] = {
     "hulu | disney plus | on hbo | hbo max | "
     "on max | apple tv | paramount plus | on peacock | streaming | to stream | streamable | streaming service": Effect(
         aside=True, caveat=STREAMING
+    ),
+    # nor who wrote the music: "scored by Hans Zimmer" asks for no music films
+    "scored by | music by | composed by | soundtrack by | score by | a score by | soundtrack from": Effect(
+        aside=True, caveat=MUSIC
     ),
     "great reviews | good reviews | well reviewed | masterpiece | masterpieces | praised": Effect(min_rating=7.5),
     "best | the best | greatest | all time great | all time greats | top notch | finest": Effect(min_rating=8.0),

@@ -33,6 +33,7 @@ from agent.understanding.numbers import read_count, read_kid_ages, read_rating, 
 from agent.understanding.people import (
     People,
     about_the_film,
+    lean_unrecorded_credits,
     read_people,
     read_surnames,
     refuse_people,
@@ -299,6 +300,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     read_surnames(scan, lookup.surname_index(), out)
     read_misspelt_people(scan, lookup, out)
     soften_credits(scan, out)
+    lean_unrecorded_credits(scan, out)
     soften_credit_questions(scan, out)
     refuse_people(scan, out)
     for start, end in scan.title_years:  # "(1995)" a title did not take is still a title's year

@@ -643,6 +643,19 @@ CASES: list[tuple[str, dict]] = [
     ("I gave it 4 stars", {"min_rating": None}),
     # a title written with its year is the film, even with every word capitalised
     ("The Dark Knight (2008)", {"like_titles": ["the-dark-knight-2008"], "moods": []}),
+    # credits the catalog does not record lean, or are said to be unknown
+    (
+        "movies written by Al Pacino",
+        {
+            "people": [],
+            "soft_people": ["Al Pacino"],
+            "caveats": ["My catalog records only directors and leading actors, so Al Pacino leans the picks instead."],
+        },
+    ),
+    (
+        "films with music by John Williams",
+        {"genres": [], "caveats": ["My catalog doesn't record who wrote a film's music, so I couldn't go by it."]},
+    ),
     # films to blend are references
     ("something between Heat and Se7en", {"like_titles": ["heat-1995", "se7en-1995"]}),
     ("a mix of Heat and Se7en", {"like_titles": ["heat-1995", "se7en-1995"]}),
