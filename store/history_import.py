@@ -244,9 +244,22 @@ def _file_opener(path: Path):
     @contextmanager
     def opener() -> Iterator[TextIO]:
         with open_text(path) as handle:
-            yield handle
+            raw = handle.buffer.read()
+        yield io.StringIO(_decoded(raw), newline="")
 
     return opener
+
+
+def _decoded(raw: bytes) -> str:
+    """UTF-8 (a byte-order mark dropped), else Windows-1252, the Latin-1 of older IMDb and
+    spreadsheet exports ("Amélie" as one byte é); bytes neither can read stay an error."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError:
+            raise exc from None
 
 
 def _csv(name: str, handle: TextIO) -> tuple[list[str], Iterator[tuple[int, dict[str, str] | None]]]:

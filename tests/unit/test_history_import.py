@@ -393,3 +393,12 @@ def test_a_failure_while_writing_leaves_nothing_behind(tmp_path, profiles, catal
     monkeypatch.undo()
     run(profiles, catalog, "letterboxd", [ratings, watched], user=ME)
     assert profiles.ratings(ME) == {"heat-1995": 4.0, "se7en-1995": 5.0}
+
+
+def test_an_older_export_in_latin_1_is_read(tmp_path, profiles, catalog):
+    """A Windows-1252 IMDb ratings.csv ("Amélie" with é as one byte) was refused as 'not UTF-8'."""
+    export = write_csv(tmp_path / "utf8.csv", IMDB_HEADER, imdb_row("tt0211915", 10, "Amélie", 2001))
+    latin = tmp_path / "ratings.csv"
+    latin.write_bytes(export.read_text(encoding="utf-8").encode("cp1252"))
+    report = run(profiles, catalog, "imdb", [latin], user=ME)
+    assert profiles.ratings(ME) == {"amelie-2001": 5.0} and report.rated == 1
