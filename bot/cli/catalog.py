@@ -148,8 +148,11 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     catalog = open_catalog(args, settings)
     try:
         results = catalog.search(" ".join(args.text), _filters_from(args), k=args.k)
+        unlabelled = [g for g in [*(args.genre or []), *(args.exclude_genre or [])] if not catalog.carries_genre(g)]
     finally:
         catalog.close()
+    if unlabelled and not args.json:  # "sport": TMDB 5000 and MovieLens label no film so
+        print(f"No film in this catalog is labelled {' or '.join(unlabelled)}.", file=sys.stderr)
     if args.json:
         emit_json(
             [

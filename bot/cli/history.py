@@ -215,11 +215,11 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         emit_json(report.to_dict())
         return 0
-    who = user if user is not None else f"{len(report.users)} users"
-    print(
-        f"Imported {FORMAT_NAMES[args.format]} history for {who}: {counted(report.watched, 'film')} "
-        f"({report.rated} rated) from {counted(report.rows, 'row')}."
-    )
+    if user is not None:
+        done = f"for {user}: {counted(report.watched, 'film')} ({report.rated} rated)"
+    else:  # one entry per (user, film)
+        done = f"for {counted(len(report.users), 'user')}: {report.watched:,} watched films, {report.rated:,} rated"
+    print(f"Imported {FORMAT_NAMES[args.format]} history {done} from {counted(report.rows, 'row')}.")
     skipped = report.skipped
     if skipped:
         print(f"{counted(len(skipped), 'row')} not imported ({len(report.unmatched)} not in the catalog, "

@@ -126,3 +126,12 @@ def test_a_line_whose_last_message_is_empty_gets_picks_for_the_conversation(cli,
     assert code == 0 and "error" not in results[0]
     assert len(results[0]["recommendations"]) == 3
     assert results[0]["understood"]["like_titles"] == ["Heat (1995)"]
+
+
+def test_a_genre_no_film_of_the_catalog_carries_is_said_beside_the_empty_search(cli):
+    """'search --genre sport' on TMDB 5000 + MovieLens said only 'No movies match those filters.'"""
+    code, out, err = cli("search", "--genre", "sport")
+    assert code == 0 and out == "No movies match those filters.\n"
+    assert err == "No film in this catalog is labelled sport.\n"
+    code, _, err = cli("search", "--genre", "crime")
+    assert code == 0 and err == ""
