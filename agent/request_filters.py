@@ -64,18 +64,18 @@ def _parsed(parse: Callable[[str], str], value: object) -> list[str]:
 
 
 def _whole(name: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise InvalidInput(f"{name} must be a whole number, got {value!r}")
-    try:
-        return int(value)
-    except ValueError:
-        raise InvalidInput(f"{name} must be a whole number, got {value!r}") from None
+    return _converted(name, value, int, "a whole number")
 
 
 def _number(name: str, value: object) -> float:
+    return _converted(name, value, float, "a number")
+
+
+def _converted(name: str, value: object, kind: Callable, what: str):
+    """`value` as `kind` (a number or numeric text, never a bool); InvalidInput naming the filter."""
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise InvalidInput(f"{name} must be a number, got {value!r}")
+        raise InvalidInput(f"{name} must be {what}, got {value!r}")
     try:
-        return float(value)
+        return kind(value)
     except ValueError:
-        raise InvalidInput(f"{name} must be a number, got {value!r}") from None
+        raise InvalidInput(f"{name} must be {what}, got {value!r}") from None
