@@ -105,7 +105,7 @@ class Recommender:
         found = []
         for thread in sorted(self._threads_of(user)):
             values = self.graph.get_state({"configurable": {"thread_id": thread}}).values
-            found.append({"channel": thread.partition("@")[2], "messages": list(values.get("messages") or [])})
+            found.append({"channel": thread[len(user) + 1 :], "messages": list(values.get("messages") or [])})
         return found
 
     def forget_conversations(self, user: str) -> None:
@@ -114,14 +114,20 @@ class Recommender:
             self.checkpointer.delete_thread(thread)
 
     def _threads_of(self, user: str) -> list[str]:
+        """The user's threads: named "user@channel", and a user or a channel may hold an "@" too
+        (an HTTP user "ana@x.com" is not "ana"), so each candidate's own state says whose it is."""
         if isinstance(self.checkpointer, SqliteSaver):
             rows = self.checkpointer.conn.execute(
                 "SELECT DISTINCT thread_id FROM checkpoints WHERE thread_id LIKE ? ESCAPE '\\'",
                 (user.replace("%", "\\%").replace("_", "\\_") + "@%",),
             )
-            return [row[0] for row in rows]
-        storage = getattr(self.checkpointer, "storage", {})
-        return [t for t in storage if t.startswith(f"{user}@")]
+            candidates = [row[0] for row in rows]
+        else:
+            candidates = [t for t in getattr(self.checkpointer, "storage", {}) if t.startswith(f"{user}@")]
+        return [t for t in candidates if self._owner(t) == user]
+
+    def _owner(self, thread: str) -> str | None:
+        return self.graph.get_state({"configurable": {"thread_id": thread}}).values.get("user")
 
 
 def _scratch_id() -> str:

@@ -377,6 +377,17 @@ def test_an_export_imports_back_after_forgetting(service, tmp_path):
         service.import_history(ANA, tmp_path / "other.json")
 
 
+def test_one_users_export_and_forget_never_reach_a_user_whose_name_extends_theirs(service):
+    """Threads are "user@channel": exporting "ana" returned the messages of "ana@x.com"."""
+    ana, other = "http:acme:ana", "http:acme:ana@x.com"
+    service.chat(ana, "a western", channel="c1")
+    service.chat(other, "my address is 12 Elm Street, a comedy please", channel="c1")
+    mine = service.export(ana)["conversations"]
+    assert [c["channel"] for c in mine] == ["c1"] and "Elm Street" not in json.dumps(mine)
+    service.forget(ana)
+    assert "Elm Street" in json.dumps(service.export(other)["conversations"])
+
+
 def test_forget_drops_everything_and_the_conversation(service):
     service.chat(ANA, "a crime thriller from the 90s", channel="c1")
     service.rate(ANA, "Heat 1995", 4)
