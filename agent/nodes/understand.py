@@ -80,7 +80,9 @@ def understand_message(state: State, deps: Deps) -> dict:
         update["request"] = request
     elif intent == "recommend":
         earlier = list(state.get("earlier_requests") or [])
-        update["request"] = _gone_back_to(message, understood, earlier) or fresh_request(understood, deps)
+        back = _gone_back_to(message, understood, earlier)  # and what else the message says: "but from the 2000s"
+        update["request"] = (merge_request(back, understood, last_picks=[], deps=deps) if back
+                             else fresh_request(understood, deps))  # fmt: skip
         if previous:  # a new subject: the last one is kept, for "back to the comedies"
             update["earlier_requests"] = [previous, *earlier][:MAX_EARLIER]
     if intent in ("recommend", "refine", "more") and not state.get("always_recommend"):

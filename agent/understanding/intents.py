@@ -534,11 +534,12 @@ def states_subject(text: str, u: Understood) -> bool:
     language or era with a noun of its own), so it starts a new request rather than adjusting
     the last one, unless it opens with a cue such as "but", "now" or "make it"."""
     lowered = normalise_message(text)
-    if _STARTS_OVER.search(lowered):  # "actually forget that, I want a horror"
+    subject = bool(u.genres or u.moods or u.people or u.like_titles or u.keywords)
+    if subject and _STARTS_OVER.search(lowered):  # "actually forget that, I want a horror"; not "..., make it 80s"
         return True
     if u.modifiers or _REFINE_CUE.search(lowered):
         return False
-    if u.genres or u.moods or u.people or u.like_titles or u.keywords:
+    if subject:
         return True
     bounds = bool(u.languages or u.countries or u.year_min is not None or u.year_max is not None or u.exclude_years)
     return bounds and bool(_OWN_NOUN.search(lowered))

@@ -23,6 +23,10 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
     rather than replacing it: new constraints win, earlier ones stay."""
     merged = {**previous}
     new_dict = dataclasses.asdict(new)
+    if "other_people" in new.modifiers:  # "not him, someone else", "not him, Jim Carrey": who was named before
+        refused = [p for p in previous.get("people") or previous.get("soft_people") or [] if p not in new.people]
+        new_dict["exclude_people"] = list(dict.fromkeys([*new_dict["exclude_people"], *refused]))
+        merged["soft_people"] = [p for p in merged.get("soft_people") or [] if p not in refused]
     # "something scary now" after comedies: the new genre leads, the old ones still count; "anything
     # with Jim Carrey now" after Ben Stiller films: whoever was named last leads, the others softly
     lean(merged, genres=bool(new.genres or new.any_genres), people=bool(new.people))
@@ -119,11 +123,6 @@ def apply_modifiers(
             request["hidden_gem"], request["popular"] = True, False
         elif modifier == "like_shown" and shown:  # "same vibe": like the films just shown
             _add(request, "like_titles", [m.id for m in shown])
-        elif modifier == "other_people":  # "not him, someone else": whoever the request named
-            named = request.get("people") or request.get("soft_people") or []
-            _add(request, "exclude_people", named)
-            request["people"] = []
-            request["soft_people"] = [p for p in request.get("soft_people") or [] if p not in named]
 
 
 _LEANS = {"funnier": ("funny", "comedy"), "scarier": ("scary", "horror")}  # the tone and genre each leans to

@@ -422,7 +422,7 @@ _MODIFIERS: dict[str, Effect] = {
     ),
     "less famous | deeper cut | deeper cuts | more indie | lesser seen": Effect(modifiers=("less_known",)),
     # the people the last request named, refused: "not him, someone else", "enough of her"
-    "not him | not her | not them | someone else | somebody else | anyone else | a different actor"
+    "not him | not her | not them | someone else | somebody else | a different actor"
     " | a different actress | a different director | other actors | other directors | without him | without her"
     " | no more of him | no more of her | enough of him | enough of her | anyone but him | anyone but her"
     " | not that director | not that actor | not that actress | not that guy | not by that director | not by him"

@@ -499,6 +499,10 @@ def test_a_conversation_starts_over_and_goes_back_to_an_earlier_subject(starter,
     assert all("comedy" in m.genres and 1990 <= m.year <= 1999 for m in movies(starter, back))
     again = bot.ask("let's go back to the previous search", user="cli:back")
     assert again["understood"]["genres"] == ["horror"]
+    newer = bot.ask("back to the comedies but from the 2000s", user="cli:back")["understood"]  # and what else it says
+    assert (newer["genres"], newer["year_min"], newer["year_max"]) == (["comedy"], 2000, 2009)
+    scratch = bot.ask("scratch that, make it 80s", user="cli:back")["understood"]  # no new subject: a follow-up
+    assert (scratch["genres"], scratch["year_min"]) == (["comedy"], 1980)
 
 
 def test_how_many_counts_the_films_that_fit_and_a_credit_question_is_answered(starter, profiles):
@@ -668,6 +672,8 @@ def test_not_him_refuses_the_person_just_asked_for_and_keeps_the_rest(starter, p
     picks = movies(starter, other)
     assert picks and all("comedy" in m.genres and "Tom Hanks" not in (*m.cast, *m.directors) for m in picks)
     assert "nothing with Tom Hanks" in other["reply"]
+    instead = bot.ask("not him, Jim Carrey instead", user="cli:him")["understood"]
+    assert (instead["people"], instead["exclude_people"]) == (["Jim Carrey"], ["Tom Hanks"])
 
 
 def test_alternatives_are_each_enough_and_every_reason_names_the_one_the_film_is(starter, profiles):
