@@ -98,6 +98,9 @@ class ScoredMovie:
     similarity: float | None  # cosine to the query vector when the vector index found it
 
 
+_OR_ALTERNATIVE = re.compile(r"^(.{4,}?)(?:\s+or:|,\s+or)\s+[A-Z(]")  # "X or: Y", "X, or Y": an old-style second title
+
+
 @dataclass(frozen=True, slots=True)
 class TitleMatch:
     movie_id: str
@@ -178,7 +181,9 @@ class Catalog:
         self._credits: dict[str, set[str]] = defaultdict(set)
         self._people: dict[str, str] = {}
         for movie in self.movies.values():
-            for key in dict.fromkeys(normalise_title(title) for title in movie.titles):
+            # "Dr. Strangelove or: How I Learned to Stop Worrying..." is "Dr. Strangelove" to everyone
+            said = [*movie.titles, *(m[1] for t in movie.titles if (m := _OR_ALTERNATIVE.match(t)))]
+            for key in dict.fromkeys(normalise_title(title) for title in said):
                 self._titles[key].append(movie.id)
             for name in (*movie.directors, *movie.cast):
                 self._credits[name.casefold()].add(movie.id)

@@ -164,6 +164,16 @@ TITLE_CONNECTORS = word_set(
 )
 
 # Where a list of titles after "like" certainly ends.
+_SHORTENED = word_set("mr mrs ms dr st jr sr vs vol no pt a b c d e f g h i j k l m n o p q r s t u v w x y z")
+
+
+def abbreviated(toks: list[Tok], k: int, first: int) -> bool:
+    """toks[k] is the full stop of "Dr." or "E.T." (a short word or a letter right before it, at or
+    after toks[first]): no end of a title or a sentence."""
+    before = toks[k - 1] if k > first else None
+    return toks[k].text == "." and before is not None and before.end == toks[k].start and before.text in _SHORTENED
+
+
 HARD_STOPS = word_set(
     '. ! ? ; ( ) [ ] " but though although however except please pls plz thanks thank thx lol '
     "haha instead because since if so unless whereas"

@@ -25,6 +25,7 @@ from agent.understanding.text import (
     TITLE_SEPARATORS,
     Scan,
     Tok,
+    abbreviated,
     alternatives,
     tokens_of,
     word_set,
@@ -309,8 +310,8 @@ class TitleReader:
         while k < len(toks) and k - j < MAX_TITLE_TOKENS:
             tok = toks[k]
             part_number = k > j and toks[k - 1].text in PART_WORDS and self._sequel_end(toks, k - 1) > k
-            if GAP in tok.text or (tok.text in HARD_STOPS and not part_number):  # "Kill Bill Vol. 2" goes on
-                break
+            if GAP in tok.text or (tok.text in HARD_STOPS and not part_number and not abbreviated(toks, k, j)):
+                break  # "Kill Bill Vol. 2" and "Mr. Holland's Opus" go on
             if k > j and (_may_end_before(tok) or self._sequel_end(toks, k) > k or _grade_follows(toks, k)
                           or self._case_ends_before(toks, k)):  # fmt: skip
                 ends.append(k)  # before "from", "Frozen" II, "rate Heat" a 4, or "Heat" back then
@@ -362,8 +363,7 @@ _NOT_SEQUEL_AFTER = word_set(
 
 
 def _graded(toks: list[Tok], k: int) -> bool:
-    """Stars come at toks[k] ("gave Toy Story 4 a 4", "rated Toy Story 4 5 stars"): the number
-    before them was the film's."""
+    """Stars at toks[k] ("gave Toy Story 4 a 4", "rated Toy Story 4 5 stars"): the number before is the film's."""
     return k < len(toks) and (toks[k].text.isdigit() or _grade_follows(toks, k))
 
 
@@ -410,8 +410,7 @@ def _acceptable(cand: _Candidate, match: TitleMatch, strength: str) -> bool:
 
 
 def read_cued_titles(scan: Scan, reader: TitleReader, out: Understood) -> list[tuple[int, int]]:
-    """Titles introduced by a cue: "like X", "X meets Y", "X-style", "not X". Returns the
-    spans of Title Cased names after "like" that are no catalog title, for `note_unknown_titles`."""
+    """Titles after a cue ("like X", "X meets Y", "X-style", "not X"); the unknown names after "like"."""
     unknown: list[tuple[int, int]] = []
     toks = scan.tokens()
     i = 0
@@ -589,7 +588,8 @@ def _capitalised_runs(scan: Scan, toks: list[Tok]) -> list[tuple[int, int]]:
         elif capital and (start is not None or not tok.text[0].isdigit()):  # "the 90s" starts no title
             start = k if start is None else start
             last_cap = k
-        elif start is not None and (tok.text == ":" or (tok.is_word and tok.text in TITLE_CONNECTORS)):
+        elif start is not None and (tok.text == ":" or (tok.is_word and tok.text in TITLE_CONNECTORS)
+                                    or abbreviated(toks, k, start)):  # fmt: skip
             continue
         else:
             if start is not None:

@@ -544,6 +544,18 @@ def test_a_question_about_a_film_the_catalog_lacks_says_so_instead_of_giving_pic
     assert other_year.endswith("The one I have: Godzilla (1954) was directed by Ishirō Honda."), other_year
 
 
+def test_a_title_with_an_abbreviation_or_an_old_style_second_title_is_the_film(starter, profiles):
+    """ "something like Mr. Holland's Opus" said "I couldn't find “Mr”" and then suggested the film itself."""
+    titled = {m.title: m for m in starter.movies.values()}
+    for typed, title in [("Dr. Strangelove", "Dr. Strangelove or: How I Learned to Stop Worrying and Love the Bomb"),
+                         ("E.T. the Extra-Terrestrial", "E.T. the Extra-Terrestrial"),
+                         ("Mr. Smith Goes to Washington", "Mr. Smith Goes to Washington")]:  # fmt: skip
+        said = make_bot(starter, profiles).ask(f"something like {typed}", user=f"cli:abbr{len(typed)}")
+        assert said["understood"]["like_titles"] == [titled[title].label], typed
+        assert "couldn't find" not in said["reply"] and titled[title].id not in ids(said)
+    assert starter.resolve_title("Dr. Strangelove").title.startswith("Dr. Strangelove or:")
+
+
 def test_an_imdb_link_is_the_film_it_links_to(starter, profiles):
     bot = make_bot(starter, profiles)
     shawshank = next(m for m in starter.movies.values() if m.imdb_id == "tt0111161")
