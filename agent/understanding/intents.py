@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from agent.understanding.passing import users_verdict
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.stars import asks_for_a_rating, stars_in
@@ -452,15 +453,6 @@ def _feedback(
     return None
 
 
-# whose verdict: "my wife loved it", "he hated it" are not the user's own; "I wouldn't say I loved
-# it", "not sure I liked it" are no verdict at all
-_SOMEONE_ELSE = re.compile(
-    r"\b(?:she|he|they|my\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+|everyone|everybody|people|critics)"
-    r"(?:\s+(?:really|also|just|kind of|kinda|totally|absolutely))*\s+$"
-)
-_DOUBTED = re.compile(r"\b(?:wouldn'?t|would not|won'?t|can'?t|cannot|not sure|never|unsure)\b(?:\s+[\w']+){0,3}\s+$")
-
-
 def _of_a_genre(lowered: str, anchor: re.Match[str] | None) -> bool:
     """ "I like action", "she loves romantic comedies": a taste for a genre, no verdict on a film."""
     if anchor is None:
@@ -470,10 +462,7 @@ def _of_a_genre(lowered: str, anchor: re.Match[str] | None) -> bool:
 
 
 def _users_own(lowered: str, m: re.Match[str], intent: str) -> bool:
-    before = lowered[max(0, m.start() - 40) : m.start()]
-    if _SOMEONE_ELSE.search(before):
-        return False
-    return intent != "liked" or not _DOUBTED.search(before)
+    return users_verdict(lowered, m.start(), doubted_too=intent == "liked")
 
 
 def _named_titles(text: str, lowered: str, anchor: re.Match[str] | None, lookup: CatalogLookup) -> list[str]:

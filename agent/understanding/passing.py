@@ -28,6 +28,21 @@ _END = re.compile(r"[.!?;]|\bbut\b")
 LOVED = ("loved", "adored")
 
 
+# whose verdict: "my wife loved it", "he hated it" are not the user's own; "I wouldn't say I loved
+# it", "not sure I liked it" are no verdict at all
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:she|he|they|my\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+|everyone|everybody|people|critics)"
+    r"(?:\s+(?:really|also|just|kind of|kinda|totally|absolutely))*\s+$"
+)
+_DOUBTED = re.compile(r"\b(?:wouldn'?t|would not|won'?t|can'?t|cannot|not sure|never|unsure)\b(?:\s+[\w']+){0,3}\s+$")
+
+
+def users_verdict(lowered: str, start: int, *, doubted_too: bool = True) -> bool:
+    """Whether the verdict at `start` is the user's own: not someone else's, and (for praise) not doubted."""
+    before = lowered[max(0, start - 40) : start]
+    return not _SOMEONE_ELSE.search(before) and not (doubted_too and _DOUBTED.search(before))
+
+
 @dataclass
 class InPassing:
     """Films a message says were seen, liked or disliked, by catalog id."""
@@ -44,7 +59,8 @@ def facts_in_passing(text: str, lookup: CatalogLookup) -> InPassing:
     """Each "seen/watched X" and "liked/loved X" of a message, read up to the next verb or
     the end of the sentence, so "watched Inception, and we liked Heat" keeps them apart."""
     lowered = normalise_message(text)
-    verbs = [m for m in _VERB.finditer(lowered) if not _NEGATED.search(lowered[: m.start()])]
+    verbs = [m for m in _VERB.finditer(lowered)
+             if not _NEGATED.search(lowered[: m.start()]) and users_verdict(lowered, m.start())]  # fmt: skip
     found = InPassing()
     for n, verb in enumerate(verbs):
         stop = verbs[n + 1].start() if n + 1 < len(verbs) else len(lowered)

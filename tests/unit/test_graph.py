@@ -556,6 +556,15 @@ def test_a_title_with_an_abbreviation_or_an_old_style_second_title_is_the_film(s
     assert starter.resolve_title("Dr. Strangelove").title.startswith("Dr. Strangelove or:")
 
 
+def test_someone_elses_verdict_in_a_request_stores_nothing(starter, profiles):
+    """ "my wife loved Heat, something similar?" stored Heat as the user's own 5/5."""
+    bot = make_bot(starter, profiles)
+    for text in ("my wife loved Heat, something similar?", "I wouldn't say I loved Inception, anything else?"):
+        said = bot.ask(text, user="cli:wife")
+        assert said["recommendations"] and not said["reply"].startswith("Noted"), text
+    assert profiles.ratings("cli:wife") == {}
+
+
 def test_an_imdb_link_is_the_film_it_links_to(starter, profiles):
     bot = make_bot(starter, profiles)
     shawshank = next(m for m in starter.movies.values() if m.imdb_id == "tt0111161")
