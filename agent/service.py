@@ -354,7 +354,7 @@ class MovieService:
             before = self.profiles.feedback_event(event_id) or {}
             if (before.get("movie_id"), before.get("kind"), before.get("value")) != (movie.id, kind, stars):
                 said = self._feedback_said(before)
-                raise EventConflict(f"event_id {event_id.rpartition(':')[2]!r} already recorded {said}; "
+                raise EventConflict(f"event_id {event_id.removeprefix(f'{user}:')!r} already recorded {said}; "
                                     "give each piece of feedback its own event_id")  # fmt: skip
         if recorded and suggestion is not None:
             self._learn(user, suggestion.get("features") or {}, kind, stars)

@@ -158,7 +158,7 @@ def read_moviebot_export(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]
                     yield SkippedRow(where, "", None, "no movie_id")
                     continue
                 try:
-                    value = validate_stars(row[stars]) if stars else None
+                    value = validate_stars(row.get(stars)) if stars else None
                 except (TypeError, ValueError) as exc:
                     yield SkippedRow(where, movie_id, None, str(exc))
                     continue

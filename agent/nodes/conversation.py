@@ -10,7 +10,7 @@ from agent.nodes.reply import intro_line, listed, not_in_catalog, unrecorded_not
 from agent.nodes.retrieve import filters_for, unrecorded_for
 from agent.state import State
 from agent.understanding.intents import help_topic
-from agent.understanding.merge import fresh_request
+from agent.understanding.merge import fresh_request, genres_as_tags
 from agent.understanding.reader import understand
 from store.movie import Movie, normalise_title
 from store.profiles import DISLIKE_STARS, LIKE_STARS
@@ -149,9 +149,9 @@ def answer_facts(state: State, deps: Deps) -> dict:
 def _how_many(state: State, deps: Deps) -> str:
     """ "How many Kubrick films do you have?": the films that fit what the question names, counted."""
     said = next((m["text"] for m in reversed(state.get("messages") or []) if m.get("role") == "user"), "")
-    request = fresh_request(understand(said, deps.catalog, today_year=deps.today.year), deps)
+    request = genres_as_tags(fresh_request(understand(said, deps.catalog, today_year=deps.today.year), deps), deps)
     count = deps.catalog.count_matching(filters_for(request, set()))
-    described = intro_line(request, count, deps).partition(": ")[2].rstrip(".")
+    described = intro_line(request, count, deps).partition(": ")[2].removesuffix(".")
     films = "film" if count == 1 else "films"
     fit = f" that fit: {described}" if described else ""
     gaps = unrecorded_note(unrecorded_for(request, deps.catalog))

@@ -11,7 +11,7 @@ from agent.state import State
 from agent.understanding.intents import Classified, classify, states_subject
 from agent.understanding.llm_reader import read_message
 from agent.understanding.marked_titles import titles_with_years
-from agent.understanding.merge import fresh_request, lean, merge_request
+from agent.understanding.merge import fresh_request, genres_as_tags, lean, merge_request
 from agent.understanding.passing import facts_in_passing, says_nothing
 from agent.understanding.reader import understand
 from agent.understanding.request import Request, Understood, contract, is_open
@@ -150,23 +150,6 @@ _TONES = {"lighter", "darker", "funnier", "scarier"}
 def _asks_a_tone(understood: Understood) -> bool:
     """ "something light", "nothing dark", "lighter": a wish about tone, which only mood labels can honour."""
     return bool(understood.moods or understood.exclude_moods or _TONES & set(understood.modifiers))
-
-
-def genres_as_tags(request: Request, deps: Deps) -> Request:
-    """A genre no film in this catalog carries ("a sports movie" where the data sets label none
-    "sport") is looked for as the catalog's tag of that name instead, and the answer says so."""
-    lacking = [g for g in dict.fromkeys([*(request.get("genres") or []), *(request.get("any_genres") or [])])
-               if not deps.catalog.carries_genre(g)]  # fmt: skip
-    if not lacking:
-        return request
-    request = {**request}
-    for name in ("genres", "any_genres"):
-        request[name] = [g for g in request.get(name) or [] if g not in lacking]
-    request["require_keywords"] = list(dict.fromkeys([*(request.get("require_keywords") or []), *lacking]))
-    said = " or ".join(f'"{g}"' for g in lacking)
-    note = f"My catalog has no {said} genre, so I went by the tag instead."
-    request["caveats"] = [*(request.get("caveats") or []), note]
-    return request
 
 
 def _verdict_with_more(heard: dict, verdict: Classified, state: State, deps: Deps) -> None:

@@ -108,6 +108,7 @@ _HELP = re.compile(
     r"^\W*(?:/?help|commands|usage|\?+|how (?:does|do) (?:this|it|you) work|what (?:can|do) you do"
     r"|what can i (?:ask|say|do)|how (?:do|can) i use (?:this|you|it)|what are you|who are you"
     r"|what is this|i need help|help me|help please|please help|are you (?:a bot|an ai|human|real)"
+    r"|who (?:made|built|created|wrote) you|tell me about yourself"
     r"|(?:can|do) you (?:recommend|suggest|do) (?:tv|series|shows|tv shows)|any (?:tv shows|series)"
     rf"|{_ACCOUNT_QUESTIONS})\W*$"
 )
@@ -211,7 +212,12 @@ _WHICH_OF_THEM = re.compile(
     r"^\W*which\s+(?:one|of\s+(?:these|them|those|the\s+\w+))?\b[^?.!]*?\b"
     r"(shortest|longest|best rated|highest rated|best|highest|newest|most recent|latest|oldest)\b"
 )
-_HOW_MANY = re.compile(r"^\W*how many\b(?! more)(?![^?.!]*\b(?:minutes|mins|hours|stars|votes|oscars|awards)\b)")
+_NO_FILM = word_set("you yourself u me myself us him her them") | {
+    "the director", "the cast", "the actors", "the actor", "the plot", "the ending"}  # fmt: skip
+_HOW_MANY = re.compile(
+    r"^\W*how many\b(?! more| of (?:these|them|those))"
+    r"(?![^?.!]*\b(?:minutes|mins|hours|stars|votes|times|oscars?|awards?)\b)"
+)
 _QUESTION_REFERENT = re.compile(r"\b(?:it|that|this|the (?:movie|film))\b")
 # ... unless the message also asks for films: "who directed Heat? something like it", "is there one that's short?"
 _WANTS_PICKS = re.compile(
@@ -399,6 +405,8 @@ def _typed_title(text: str, start: int, lookup: CatalogLookup) -> str | None:
     typed = re.sub(r"^(?:the (?:movie|film)|(?:a )?(?:movie|film)) (?:called |named )?", "", typed, flags=re.I)
     words = typed.split()
     if not words or len(words) > 8 or _REFERENT.search(typed.lower()) or _ORDINAL.search(typed.lower()):
+        return None
+    if typed.lower() in _NO_FILM:  # "who made you?", "tell me about the director"
         return None
     understood = understand(typed, lookup)
     if _has_filters(understood) or understood.min_rating or understood.year_min or understood.count:

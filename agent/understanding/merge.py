@@ -142,3 +142,20 @@ def fresh_request(new: Understood, deps: Deps) -> Request:
     request = dataclasses.asdict(new)
     apply_modifiers(request, new.modifiers, [], deps, references=_references(new))
     return request
+
+
+def genres_as_tags(request: Request, deps: Deps) -> Request:
+    """A genre no film in this catalog carries ("a sports movie" where the data sets label none
+    "sport") is looked for as the catalog's tag of that name instead, and the answer says so."""
+    lacking = [g for g in dict.fromkeys([*(request.get("genres") or []), *(request.get("any_genres") or [])])
+               if not deps.catalog.carries_genre(g)]  # fmt: skip
+    if not lacking:
+        return request
+    request = {**request}
+    for name in ("genres", "any_genres"):
+        request[name] = [g for g in request.get(name) or [] if g not in lacking]
+    request["require_keywords"] = list(dict.fromkeys([*(request.get("require_keywords") or []), *lacking]))
+    said = " or ".join(f'"{g}"' for g in lacking)
+    note = f"My catalog has no {said} genre, so I went by the tag instead."
+    request["caveats"] = [*(request.get("caveats") or []), note]
+    return request

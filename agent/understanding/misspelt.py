@@ -76,7 +76,8 @@ def _closest_person(typed: str, people: Mapping[str, str]) -> str | None:
         buckets = {}
         for key, name in people.items():
             if " " in key:
-                buckets.setdefault(key[0], []).append((ascii_fold(key), name))
+                folded = ascii_fold(key)
+                buckets.setdefault(folded[0], []).append((folded, name))
         _BY_INITIAL[:] = [*_BY_INITIAL[-3:], (people, buckets)]
     reach = 1 if len(typed) < 9 else 2
     hits = {name for key, name in buckets.get(typed[0], ()) if OSA.distance(typed, key, score_cutoff=reach) <= reach}

@@ -155,7 +155,7 @@ _UNRECORDED_CREDIT = re.compile(
     r"\b(?:written|scripted|scored|composed|produced|penned|shot)\s+by\s*$"
     r"|\b(?:music|score|soundtrack|screenplay|script|cinematography)\s+(?:is\s+)?by\s*$"
 )
-UNRECORDED_CREDITS = "My catalog records only directors and leading actors, so {names} leans the picks instead."
+UNRECORDED_CREDITS = "My catalog records only directors and leading actors, so I couldn't go by {names} for that."
 
 
 def lean_unrecorded_credits(scan: Scan, out: Understood) -> None:
@@ -167,7 +167,7 @@ def lean_unrecorded_credits(scan: Scan, out: Understood) -> None:
             out.people.remove(name)
             extend_unique(out.soft_people, [name])
             leaned.append(name)
-    if leaned:
+    if leaned and not out.caveats:  # "music by X" has said so already
         extend_unique(out.caveats, [UNRECORDED_CREDITS.format(names=" and ".join(leaned))])
 
 

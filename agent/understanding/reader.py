@@ -263,6 +263,7 @@ def read_place_alternatives(scan: Scan, reading: Reading) -> None:
 _REFUSES_IT = re.compile(
     r"\b(?:i|we|he|she|they)\s+(?:really\s+|just\s+)?(?:hate|hates|dislike|dislikes|can'?t\s+stand"
     r"|(?:don'?t|doesn'?t|do\s+not|does\s+not)\s+(?:like|enjoy))\s+(?:them|those|it|that|these)\b"
+    r"(?=\s*(?:$|[,.!?;]|(?:at\s+all|much|either|though|tho|but|and|so|what)\b))"  # not "them gory"
 )
 
 

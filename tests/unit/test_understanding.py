@@ -649,7 +649,9 @@ CASES: list[tuple[str, dict]] = [
         {
             "people": [],
             "soft_people": ["Al Pacino"],
-            "caveats": ["My catalog records only directors and leading actors, so Al Pacino leans the picks instead."],
+            "caveats": [
+                "My catalog records only directors and leading actors, so I couldn't go by Al Pacino for that."
+            ],
         },
     ),
     (
@@ -1149,6 +1151,8 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("do you have Heat from 1996?", False, "facts", {"titles": ["heat-1995"], "unknown": ()}),  # a year out is the same
     ("who directed blade runner 2049", False, "facts", {"unknown": ()}),
     ("do you have any horror?", False, "recommend", {}),
+    ("who made you?", True, "help", {}),
+    ("tell me about the director", True, "recommend", {"unknown": ()}),
     ("do you have something like Heat?", False, "recommend", {}),
     ("who directed it?", False, "recommend", {}),
     # a rating asked for is no rating given
