@@ -454,8 +454,10 @@ def relaxation_note(movies: list[Movie], request: Mapping) -> str:
     if outside["min_rating"]:
         counted = [m.rating_that_counts for m in outside["min_rating"] if m.rating_that_counts is not None]
         how = [f"down to {min(counted):.1f}"] if counted else []
-        if len(counted) < len(outside["min_rating"]):
+        if any(m.rating is not None and m.rating_that_counts is None for m in outside["min_rating"]):
             how.append("some rated by too few people to count")
+        if any(m.rating is None for m in outside["min_rating"]):
+            how.append("some unrated")
         notes.append(f"the rating floor ({', '.join(how)})")
     if outside["countries"]:
         notes.append("the country")

@@ -244,10 +244,16 @@ def _file_opener(path: Path):
     @contextmanager
     def opener() -> Iterator[TextIO]:
         with open_text(path) as handle:
+            if path.stat().st_size > LATIN_1_READ_LIMIT:  # MovieLens 25M: streamed, and UTF-8 it is
+                yield handle
+                return
             raw = handle.buffer.read()
         yield io.StringIO(_decoded(raw), newline="")
 
     return opener
+
+
+LATIN_1_READ_LIMIT = 64 * 1024 * 1024  # an export up to this size is read whole, to tell its encoding
 
 
 def _decoded(raw: bytes) -> str:

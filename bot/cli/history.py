@@ -235,6 +235,13 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+# what `forget` counts, as a reader would say it: "2 watched films", not "2 watcheds"
+_FORGOTTEN = {"suggestions": ("suggestion shown", "suggestions shown"), "ratings": ("rating", "ratings"),
+              "watched": ("watched film", "watched films"), "dismissed": ("dismissed film", "dismissed films"),
+              "feedback": ("reaction", "reactions"), "users": ("profile", "profiles"),
+              "memberships": ("group membership", "group memberships")}  # fmt: skip
+
+
 def _makes_user_keys(prefix: str) -> bool:
     from store.profiles import split_user_key
 
@@ -269,6 +276,7 @@ def cmd_user(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         emit_json({"user": user, "deleted": counts})
     else:
-        deleted = ", ".join(counted(n, table.rstrip("s")) for table, n in counts.items() if n) or "no rows"
+        said = [f"{n} {_FORGOTTEN.get(table, (table, table))[n != 1]}" for table, n in counts.items() if n]
+        deleted = ", ".join(said) or "nothing"
         print(f"Forgot {user}: {deleted}; conversation memory cleared.")
     return 0

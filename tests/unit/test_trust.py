@@ -44,6 +44,8 @@ def test_a_pick_rated_by_a_handful_of_people_is_outside_a_rating_floor_and_says_
     assert outside_clause(few, request) == "rated 9.0 by only 3 people, under the 8 you asked for"
     note = relaxation_note([few, starter.movies["breathless-1960"]], request)
     assert "loosened the rating floor (down to 7.8, some rated by too few people to count)" in note, note
+    unrated = replace(starter.movies["heat-1995"], rating=None, votes=None)
+    assert "loosened the rating floor (some unrated)" in relaxation_note([unrated], request)
 
 
 def test_a_new_subject_starts_fresh_and_a_modifier_follows_on(starter, profiles):  # noqa: F811
