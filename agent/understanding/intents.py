@@ -446,6 +446,8 @@ def _feedback(
     titles += [t for t in understood.exclude_titles if t not in titles]
     if not titles and not _of_a_genre(lowered, anchor) and (anchor is not None or rating is not None):
         titles = _named_titles(text, lowered, anchor, lookup)
+    if titles and (understood.genres or understood.any_genres) and set(titles) <= set(understood.exclude_titles):
+        return None  # "sci-fi, but not a fan of Star Wars": a request with a film refused
     every = not titles and ordinal is None and bool(_EVERY.search(lowered))
     has_referent = (bool(titles) or ordinal is not None or every
                     or bool(_REFERENT.search(_GROUP_MEMBERS.sub(" ", lowered))))  # fmt: skip

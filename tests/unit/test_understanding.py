@@ -675,6 +675,7 @@ CASES: list[tuple[str, dict]] = [
     # a dislike refuses, whoever is not a fan, and "them" is the genre just named
     ("not a big fan of Heat", {"exclude_titles": ["heat-1995"], "like_titles": []}),
     ("not a big fan of musicals", {"exclude_genres": ["musical"]}),
+    ("thrillers, but not a big fan of Heat", {"genres": ["thriller"], "exclude_titles": ["heat-1995"]}),
     ("my wife loves musicals but I hate them", {"exclude_genres": ["musical"], "soft_genres": []}),
     ("horror films, i hate them", {"exclude_genres": ["horror"], "genres": [], "query": ""}),
     # how many
@@ -1152,6 +1153,7 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("who directed blade runner 2049", False, "facts", {"unknown": ()}),
     ("do you have any horror?", False, "recommend", {}),
     ("who made you?", True, "help", {}),
+    ("thrillers, but not a fan of Heat", True, "recommend", {}),
     ("tell me about the director", True, "recommend", {"unknown": ()}),
     ("do you have something like Heat?", False, "recommend", {}),
     ("who directed it?", False, "recommend", {}),
