@@ -269,7 +269,7 @@ class MovieService:
         return Rated(found.id, found.label, value, f"Marked {found.label} as watched{rated}.")
 
     def watched_remove(self, user: str, movie: str | Movie) -> bool:
-        """Whether it was on the list."""
+        """Off the watched list, its rating with it; whether either was there."""
         self._check_user(user)
         return self.profiles.remove_watched(user, self._movie(movie).id)
 

@@ -223,7 +223,13 @@ class FilterIndex:
         self._genres = np.array([sum(bit.get(g, 0) for g in set(m.genres)) for m in movies], dtype=np.int64)
         self._bit = bit
         self._keywords = [m.keywords for m in movies]
-        self._uncredited = sum(1 for m in movies if not m.cast or not m.directors)
+        self._unrecorded = {  # films a filter on the field can never let through: counted once, not per turn
+            "year": sum(m.year is None for m in movies),
+            "runtime": sum(m.runtime is None for m in movies),
+            "language": sum(not m.language for m in movies),
+            "country": sum(not m.country for m in movies),
+            "cast": sum(not m.cast or not m.directors for m in movies),
+        }
         self.labels_tone = any(m.moods for m in movies)  # TMDB 5000 and MovieLens label none
 
     def mask(self, filters: Filters, credits: dict[str, set[str]] | None = None) -> np.ndarray:
@@ -281,16 +287,10 @@ class FilterIndex:
         return frozenset(g for g, b in self._bit.items() if union & b)
 
     def unrecorded(self, field_name: str) -> int:
-        """How many films have no value for a filterable field (year, runtime, rating, language,
-        country, cast (or director)): a filter on it can never let them through, whatever they are."""
-        columns = {"year": self._year, "runtime": self._runtime, "rating": self._rating}
-        if field_name in columns:
-            return int(np.isnan(columns[field_name]).sum())
-        if field_name in ("language", "country"):
-            return int(((self._language if field_name == "language" else self._country) == "").sum())
-        if field_name == "cast":
-            return self._uncredited
-        raise ValueError(f"no field {field_name!r}")
+        """How many films have no year, runtime, language, country or cast and director recorded."""
+        if field_name not in self._unrecorded:
+            raise ValueError(f"no field {field_name!r}")
+        return self._unrecorded[field_name]
 
     def _themed(self, theme: str) -> list[int]:
         """Rows of the films whose keywords hold the theme (has_theme), found through the word index."""

@@ -112,7 +112,7 @@ def apply_modifiers(
             request["exclude_moods"] = [m for m in request.get("exclude_moods", []) if m != "dark"]
         elif modifier in _LEANS:  # the genre leans too: many catalogs label no tone at all
             mood, genre = _LEANS[modifier]
-            other_mood, other_genre = next(lean for name, lean in _LEANS.items() if name != modifier)
+            other_mood, other_genre = _LEANS[_OPPOSITE[modifier]]
             _add(request, "moods", [mood])
             _add(request, "soft_genres", [genre])
             request["moods"] = [m for m in request["moods"] if m != other_mood]  # "scarier" after "funnier"
@@ -126,6 +126,7 @@ def apply_modifiers(
 
 
 _LEANS = {"funnier": ("funny", "comedy"), "scarier": ("scary", "horror")}  # the tone and genre each leans to
+_OPPOSITE = {"funnier": "scarier", "scarier": "funnier"}  # the lean one gives way to
 
 
 def _references(new: Understood) -> list[str]:
