@@ -162,6 +162,7 @@ _CANT_SAY = {  # what a question about a film the catalog lacks can't be told
     "runtime": "tell you how long it runs",
     "directors": "tell you who directed it",
     "cast": "tell you who is in it",
+    "crew": "tell you who made it",
     "year": "tell you when it came out",
     "plot": "tell you what it is about",
     "kind": "tell you what kind of film it is",
@@ -210,6 +211,12 @@ def film_facts(movie: Movie, asked: list[str]) -> str:
                         else f"I don't know who directed {label}.")  # fmt: skip
         elif fact == "cast":
             said.append(f"{label} stars {listed(movie.cast[:4])}." if movie.cast else f"I don't have {label}'s cast.")
+        elif fact == "crew":  # "who wrote Pulp Fiction?": say what is recorded instead
+            known = [f"was directed by {listed(movie.directors)}"] if movie.directors else []
+            known += [f"stars {listed(movie.cast[:4])}"] if movie.cast else []
+            also = f" {label} {' and '.join(known)}." if known else ""
+            said.append(f"I only have films' directors and leading actors, not their writers, composers or "
+                        f"producers.{also}")  # fmt: skip
         elif fact == "year":
             said.append(f"{movie.title} came out in {movie.year}." if movie.year
                         else f"I don't know when {label} came out.")  # fmt: skip

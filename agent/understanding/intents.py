@@ -25,8 +25,8 @@ from store.catalog import TitleMatch
 from store.vocab import normalise_genre
 
 Intent = Literal["recommend", "refine", "more", "why", "facts", "seen", "liked", "disliked", "help", "smalltalk"]
-Fact = Literal["runtime", "directors", "cast", "year", "plot", "language", "kind", "catalog", "rating", "count",
-               "shortest", "longest", "best", "newest", "oldest"]  # fmt: skip
+Fact = Literal["runtime", "directors", "cast", "crew", "year", "plot", "language", "kind", "catalog", "rating",
+               "count", "shortest", "longest", "best", "newest", "oldest"]  # fmt: skip
 
 
 @dataclass
@@ -175,6 +175,10 @@ _FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
         ("cast", r"\bwho(?:'?s| is| was| are| were) in\b|\bwho (?:stars|starred|acts|acted|plays|played)(?: in)?\b"
                  r"|^\W*(?:did|does) [\w' .-]{2,40}? (?:star|act|appear|play) in\b"
                  r"|\b(?:who'?s|who is|what'?s|what is) (?:in )?the cast(?: of)?\b"),
+        # credits the catalog does not record: "who wrote Pulp Fiction?", "who did the music for Jaws?"
+        ("crew", r"\bwho (?:wrote|composed|scored|produced|shot|edited)\b"
+                 r"|\bwho (?:did|made|wrote) the (?:music|score|soundtrack|screenplay|script|cinematography)(?: (?:for|of|in))?\b"
+                 r"|\bwho(?:'?s| is| was) the (?:writer|screenwriter|composer|producer|cinematographer|editor)s?(?: (?:of|for))?\b"),
         ("year", rf"\bwhen (?:did|was|is)\b(?= {_THE_FILM} (?:come out|made|released)\b)|\bwhat year (?:is|was|did)\b"
                  rf"|\bhow old is\b|\bwhen(?:'?s| is| was)\b(?= {_THE_FILM} from\W*$)"),
         ("plot", rf"\bwhat(?:'?s| is| was)\b(?= {_THE_FILM} about\W*$)"

@@ -544,6 +544,19 @@ def test_a_question_about_a_film_the_catalog_lacks_says_so_instead_of_giving_pic
     assert other_year.endswith("The one I have: Godzilla (1954) was directed by Ishirō Honda."), other_year
 
 
+def test_a_question_about_credits_the_catalog_lacks_says_what_it_has_instead_of_giving_picks(starter, profiles):
+    """ "who wrote Pulp Fiction?" got three films "like Pulp Fiction": the catalog records no writers."""
+    bot = make_bot(starter, profiles)
+    heat = starter.movies["heat-1995"]
+    for text in ["who wrote Heat?", "who did the music for Heat", "who was the cinematographer of Heat?"]:
+        said = bot.ask(text, user="cli:crew")
+        assert said["intent"] == "facts" and said["recommendations"] == [], text
+        assert said["reply"].startswith("I only have films' directors and leading actors, not their writers"), text
+        assert f"Heat (1995) was directed by Michael Mann and stars {heat.cast[0]}" in said["reply"], text
+    missing = bot.ask("who wrote Megalopolis?", user="cli:crew")["reply"]
+    assert missing.startswith("I couldn't find “Megalopolis” in my catalog"), missing
+
+
 def test_a_title_with_an_abbreviation_or_an_old_style_second_title_is_the_film(starter, profiles):
     """ "something like Mr. Holland's Opus" said "I couldn't find “Mr”" and then suggested the film itself."""
     titled = {m.title: m for m in starter.movies.values()}
