@@ -66,6 +66,18 @@ STREAMING = "I can't see what is streaming where, so these come from my whole ca
 MUSIC = "My catalog doesn't record who wrote a film's music, so I couldn't go by it."
 
 
+def _studio(name: str, instead: str = "", *genres: str) -> Effect:
+    """The catalog records no studios: a studio's name asks for the kind of film it makes, if any,
+    and the answer says what it went by instead ("not Pixar" refuses nothing it can check)."""
+    cannot = "My catalog doesn't record which studio made a film, so "
+    owner = f"{name}'" if name.endswith("s") else f"{name}'s"
+    went_by = f"these are {instead}, not necessarily {owner}" if instead else f"I couldn't go by {name}"
+    return Effect(
+        genres=genres, aside=not genres, caveat=f"{cannot}{went_by.removesuffix('.')}.",
+        negated=Effect(aside=True, caveat=f"{cannot}I couldn't leave out {owner} films."),
+    )  # fmt: skip
+
+
 def _g(*genres: str, **more) -> Effect:
     return Effect(genres=genres, **more)
 
@@ -105,7 +117,26 @@ _GENRE_PHRASES: dict[str, Effect] = {
         languages=("ja",),
         negated=Effect(exclude_people=("Hayao Miyazaki", "Isao Takahata"), exclude_keywords=("studio ghibli",)),
     ),
-    "pixar | disney animation": _g("animation", "family"),
+    # the catalog records no studios: their kind of film stands in, and the answer says so
+    "pixar | disney pixar": _studio("Pixar", "animated family films", "animation", "family"),
+    "disney animation | walt disney animation": _studio("Disney", "animated family films", "animation", "family"),
+    "disney | walt disney | disney movie | disney movies": _studio("Disney", "family films", "family"),
+    "dreamworks | dreamworks animation": _studio("DreamWorks", "animated films", "animation"),
+    "illumination": _studio("Illumination", "animated films", "animation"),
+    "laika": _studio("Laika", "animated films", "animation"),
+    "aardman": _studio("Aardman", "animated films", "animation"),
+    "blumhouse": _studio("Blumhouse", "horror films", "horror"),
+    "hammer horror | hammer films": _studio("Hammer", "horror films", "horror"),
+    "a24 | a 24": _studio("A24"),
+    "miramax": _studio("Miramax"),
+    "lionsgate": _studio("Lionsgate"),
+    "warner bros | warner brothers": _studio("Warner Bros."),
+    "focus features": _studio("Focus Features"),
+    "searchlight | fox searchlight": _studio("Searchlight"),
+    "amblin": _studio("Amblin"),
+    "lucasfilm": _studio("Lucasfilm"),
+    "new line cinema": _studio("New Line Cinema"),
+    "studiocanal": _studio("StudioCanal"),
     "stop motion | claymation": _k("stop motion", "animation"),
     "biography | biographies | biopic | biopics | biographical": _g("biography"),
     "comedy | comedies | comedic | humor | humour | humorous": _g("comedy"),

@@ -553,6 +553,17 @@ CASES: list[tuple[str, dict]] = [
     ("an oscar winning drama", {"genres": ["drama"], "min_rating": 7.5, "caveats": [AWARDS]}),
     ("a thriller streaming on Netflix", {"genres": ["thriller"], "caveats": [STREAMING], "query_lacks": ["netflix"]}),
     ("something on prime video", {"caveats": [STREAMING], "query_lacks": ["prime", "video"]}),
+    # nor studios: their kind of film stands in, or nothing, and the answer says which
+    ("a pixar movie", {"genres": ["animation", "family"], "caveats": [
+        "My catalog doesn't record which studio made a film, so these are animated family films, not necessarily "
+        "Pixar's."]}),
+    ("an A24 horror film", {"genres": ["horror"], "caveats": [
+        "My catalog doesn't record which studio made a film, so I couldn't go by A24."], "query_lacks": ["a24"]}),
+    ("animated but not pixar", {"genres": ["animation"], "exclude_genres": [], "caveats": [
+        "My catalog doesn't record which studio made a film, so I couldn't leave out Pixar's films."]}),
+    ("a warner bros thriller", {"genres": ["thriller"], "caveats": [
+        "My catalog doesn't record which studio made a film, so I couldn't go by Warner Bros."]}),
+    ("a comedy on disney plus", {"genres": ["comedy"], "caveats": [STREAMING]}),
     ("like Toy Story 3 (2010)", {"like_titles": ["toy-story-3-2010"], "year_min": None, "query_lacks": ["2010"]}),
     ("I loved Zodiac (2007) and Memento (2000)", {"like_titles": ["zodiac-2007", "memento-2000"], "year_min": None}),
     ("a comedy (2010)", {"genres": ["comedy"], "year_min": None, "year_max": None}),
