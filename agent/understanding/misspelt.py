@@ -29,7 +29,7 @@ def read_misspelt_people(scan: Scan, lookup: CatalogLookup, out: Understood) -> 
     toks, known = scan.tokens(), known_words(lookup)
     for i, tok in enumerate(toks):
         typed = ascii_fold(tok.text)
-        if not tok.is_word or typed in STOPWORDS or typed in surnames:
+        if not tok.is_word or typed in STOPWORDS:
             continue
         before = toks[i - 1].text if i > 0 and toks[i - 1].is_word else ""
         after = toks[i + 1].text if i + 1 < len(toks) else ""
@@ -37,9 +37,13 @@ def read_misspelt_people(scan: Scan, lookup: CatalogLookup, out: Understood) -> 
         found, start = None, tok.start
         pair = f"{ascii_fold(before)} {typed}"
         named_here = before and before not in BEFORE_A_PERSON and before not in STOPWORDS and pair not in people
-        # "arnold schwarzenneger" (a word no film uses) needs no cue; "brad pit" does
-        if named_here and (typed not in known or cue in BEFORE_A_PERSON or after in AFTER_A_PERSON):
+        # "arnold schwarzenneger" (a word no film uses) needs no cue; "brad pit" does, and so does
+        # a name whose surname is someone else's ("jim carey" is no Carey, "bradd pitt" no Pitt)
+        cued = cue in BEFORE_A_PERSON or after in AFTER_A_PERSON
+        if named_here and (typed not in known and typed not in surnames or cued):
             found, start = _closest_person(pair, people), toks[i - 1].start
+        if typed in surnames and found is None:
+            continue
         if found is None and typed not in known and (before in BEFORE_A_PERSON or after in AFTER_A_PERSON):
             found, start = _closest(typed, _names(surnames), full=False), tok.start
         if found is None:
@@ -70,7 +74,7 @@ _BY_INITIAL: list[tuple[Mapping[str, str], dict[str, list[tuple[str, str]]]]] = 
 
 
 def _closest_person(typed: str, people: Mapping[str, str]) -> str | None:
-    """The one person, of everyone credited, whose full name is within reach of `typed`."""
+    """The one person, of everyone credited, whose full name is nearest `typed`, within reach."""
     buckets = next((b for index, b in _BY_INITIAL if index is people), None)
     if buckets is None:
         buckets = {}
@@ -80,8 +84,12 @@ def _closest_person(typed: str, people: Mapping[str, str]) -> str | None:
                 buckets.setdefault(folded[0], []).append((folded, name))
         _BY_INITIAL[:] = [*_BY_INITIAL[-3:], (people, buckets)]
     reach = 1 if len(typed) < 9 else 2
-    hits = {name for key, name in buckets.get(typed[0], ()) if OSA.distance(typed, key, score_cutoff=reach) <= reach}
-    return hits.pop() if len(hits) == 1 else None
+    hits: dict[int, set[str]] = {}  # the nearest wins: "jim carey" is Jim Carrey, not Jim Carter
+    for key, name in buckets.get(typed[0], ()):
+        if (distance := OSA.distance(typed, key, score_cutoff=reach)) <= reach:
+            hits.setdefault(distance, set()).add(name)
+    nearest = hits[min(hits)] if hits else set()
+    return nearest.pop() if len(nearest) == 1 else None
 
 
 def _closest(typed: str, names: tuple[tuple[str, str, str, bool], ...], *, full: bool) -> str | None:

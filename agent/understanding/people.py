@@ -299,13 +299,28 @@ def read_surnames(scan: Scan, surnames: Mapping[str, Surname], out: Understood) 
         pair = f"{toks[i - 1].text} {key}" if i > 0 and toks[i - 1].is_word else ""
         found = surnames.get(pair) or surnames.get(key)
         first = i - 1 if pair in surnames else i  # "with de niro": the cue comes before the particle
-        if found is None or not _said_as_a_person(scan, toks, i, key, found, possessive, len(words) == 1 + (first < i),
-                                                  first=first):  # fmt: skip
+        if found is not None and _short_first_name(toks, i + 1, surnames):
+            continue  # "leo dicaprio": "leo" is his first name, not Melissa Leo
+        if found is not None and first == i and _short_first_name(toks, i, surnames):
+            first = i - 1  # "with leo dicaprio": him, by the short form of his first name
+        elif found is None or not _said_as_a_person(scan, toks, i, key, found, possessive,
+                                                    len(words) == 1 + (first < i), first=first):  # fmt: skip
             continue
         start = toks[first].start
         extend_unique(out.people, [found.name])
         scan.take(start, tok.end)
         scan.named[start, tok.end] = found.name
+
+
+def _short_first_name(toks: list[Tok], i: int, surnames: Mapping[str, Surname]) -> bool:
+    """The word before toks[i], in the same run of words, is the first name or a short form of it
+    ("leo", "sam", "arnie") of the prominent person whose surname toks[i] is."""
+    if not 0 < i < len(toks) or not toks[i].is_word or not toks[i - 1].is_word or toks[i - 1].end + 1 != toks[i].start:
+        return False
+    surname, said = surnames.get(ascii_fold(toks[i].text)), ascii_fold(toks[i - 1].text).casefold()
+    if surname is None or len(said) < 3 or " " not in surname.name:
+        return False
+    return ascii_fold(surname.name).casefold().split()[0][:3] == said[:3]
 
 
 def _said_as_a_person(scan: Scan, toks: list[Tok], i: int, key: str, surname: Surname, possessive: bool,

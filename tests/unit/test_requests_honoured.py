@@ -276,6 +276,11 @@ MISSPELT = [
     ("spielburg films from the 80s", ["Steven Spielberg"], 'I took "spielburg" to mean Steven Spielberg.'),
     ("films with brad pit", ["Brad Pitt"], 'I took "brad pit" to mean Brad Pitt.'),
     ("a movie with denzel washingon", ["Denzel Washington"], 'I took "denzel washingon" to mean Denzel Washington.'),
+    # the nearest name wins: Jim Varney is two letters off, Jim Carrey one
+    ("something with jim carey", ["Jim Carrey"], 'I took "jim carey" to mean Jim Carrey.'),
+    # a short form of a first name before the surname is that person, not a surname of its own
+    ("something with leo dicaprio", ["Leonardo DiCaprio"], None),
+    ("arnie schwarzenegger films", ["Arnold Schwarzenegger"], None),
     # words a film uses are no misspelt names, and a word a letter off two names is neither
     ("alien films", [], None),
     ("a film about a pit bull", [], None),
