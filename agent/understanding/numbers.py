@@ -334,8 +334,10 @@ _RUNTIME_RANGE = re.compile(
     r"(?<![\w.])(?:between\s+)?(?P<a>\d{1,3}(?:\.\d)?)\s*(?:-|–|to|and)\s*(?P<b>\d{1,3}(?:\.\d)?)\s*"
     r"(?:(?P<minutes>m|mins?|minutes?)|(?P<hours>h|hrs?|hours?))(?!\w)"
 )
-# "a 2 and a half hour epic", "a two hour movie": a length said of the film, give or take
-_A_LENGTH = re.compile(r"(?<!\w)an?\s*$")
+# "a 2 and a half hour epic", "a two hour movie", "one that is 2 hours": a length said of the film, give or take
+_A_LENGTH = re.compile(r"(?<!\w)(?:an?|(?:(?:that|which|it)\s*(?:'s|’s|\s+is|\s+runs|\s+lasts)|runs|lasts)(?:\s+just)?)\s*$")
+
+_LONG = re.compile(r"\s+long(?!\w)")
 
 
 def _runtime_ranges(scan: Scan, reading: Reading) -> None:
@@ -368,13 +370,15 @@ def read_runtime(scan: Scan, reading: Reading) -> None:
                     op, end = candidate, hit.end()
                     break
             else:
-                if _A_LENGTH.search(before):  # "a 2 and a half hour epic"
-                    op = "around"
+                if hit := _A_LENGTH.search(before):  # "a 2 and a half hour epic", "one that runs 2 hours"
+                    op, start = "around", start - len(hit.group())
+        if long := _LONG.match(scan.text, end):  # "90 minutes long" asks for nothing long
+            end = long.end()
         bounds = {"max": (None, minutes), "below": (None, minutes - 1), "min": (minutes, None),
                   "above": (minutes + 1, None), "around": (minutes - 15, minutes + 15)}[op]  # fmt: skip
         reading.bound_runtime(*bounds)
         reading.explicit_runtime = True
-        scan.take(start, end)
+        scan.take(start, end, aside=True)  # "that runs 2 hours long" is no words to search for
 
 
 _OR_MORE = r"(?:\+|or\s+(?:more|higher|above|better))"

@@ -681,6 +681,10 @@ CASES: list[tuple[str, dict]] = [
     ("a thriller between 90 and 100 minutes", {"min_runtime": 90, "max_runtime": 100}),
     ("between 1.5 and 2 hours", {"min_runtime": 90, "max_runtime": 120}),
     ("a 2 and a half hour epic", {"min_runtime": 135, "max_runtime": 165}),
+    ("a film from 1995 that is 2 hours", {"year_min": 1995, "min_runtime": 105, "max_runtime": 135}),
+    ("a comedy that's 90 minutes long", {"genres": ["comedy"], "min_runtime": 75, "max_runtime": 105,
+                                         "query_lacks": ["long"]}),
+    ("a movie that runs 2 hours", {"min_runtime": 105, "max_runtime": 135, "query_lacks": ["runs"]}),
     ("a pre-war film", {"year_max": 1938, "genres": [], "query": ""}),
     ("a post-war drama", {"year_min": 1945, "year_max": 1960, "genres": ["drama"]}),
     # a dislike refuses, whoever is not a fan, and "them" is the genre just named
