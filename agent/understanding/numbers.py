@@ -415,6 +415,13 @@ _COUNT_NOUNS = (
     r"documentaries|docs|comedies|dramas|thrillers|westerns|musicals|cartoons|classics|gems|horrors|"
     r"romances|mysteries|animes|things|shows"
 )
+# "a film for 4 people or more", "movie night for the 3 of us", "for 6 friends": the audience (kids
+# are left to the phrases, where they ask for family films)
+_AUDIENCE = re.compile(
+    rf"(?<!\w)(?:(?:the\s+|all\s+)?(?:{_NUMBER})\s+of\s+(?:us|them)"
+    rf"|for\s+(?:the\s+|all\s+|my\s+|our\s+)?(?:{_NUMBER})\s+(?:people|persons|friends|guys|girls|adults|grown\s?ups"
+    r"|viewers|players))(?:\s+or\s+(?:more|less|so))?(?!\w)"
+)
 _COUNTS: tuple[re.Pattern[str], ...] = (
     re.compile(
         rf"(?:give|show|recommend|suggest|list|find|get|need|want|pick|name|send)\s+(?:me\s+|us\s+)?"
@@ -455,6 +462,8 @@ def read_count(scan: Scan, reading: Reading) -> None:
     "A movie" is how people ask for a recommendation, not a count: it sets none.
     """
     out = reading.result
+    for m in list(_AUDIENCE.finditer(scan.text)):  # "for the 4 of us" is who watches, not how many picks
+        scan.take(m.start(), m.end(), aside=True)
     for pattern in _COUNTS:
         m = pattern.search(scan.text)
         if m is None:

@@ -681,6 +681,11 @@ CASES: list[tuple[str, dict]] = [
     ("a thriller between 90 and 100 minutes", {"min_runtime": 90, "max_runtime": 100}),
     ("between 1.5 and 2 hours", {"min_runtime": 90, "max_runtime": 120}),
     ("a 2 and a half hour epic", {"min_runtime": 135, "max_runtime": 165}),
+    # who watches is no count of picks
+    ("a film for 4 people or more", {"count": None, "query_lacks": ["people"]}),
+    ("a comedy for the 3 of us", {"genres": ["comedy"], "count": None, "query_lacks": ["3"]}),
+    ("3 movies for 4 people", {"count": 3}),
+    ("a movie about 3 friends on a road trip", {"count": None, "query": "3 friends on a road trip"}),
     ("a film from 1995 that is 2 hours", {"year_min": 1995, "min_runtime": 105, "max_runtime": 135}),
     ("a comedy that's 90 minutes long", {"genres": ["comedy"], "min_runtime": 75, "max_runtime": 105,
                                          "query_lacks": ["long"]}),
