@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from agent.deps import Deps
-from agent.explanations import YOURS, reasons_for, template_explanation
+from agent.explanations import TASTE_EVIDENCE, YOURS, reasons_for, taste_reason, template_explanation
+from agent.factcheck import a_or_an
 from agent.nodes.reply import recommendation
 from agent.nodes.retrieve import filters_for, query_text
 from agent.profile import Profile
@@ -74,15 +75,18 @@ def _reason_for_member(movie, request: Request, profile: Profile, deps: Deps) ->
                     if YOURS in r]  # fmt: skip
         if personal:
             return personal[0]
-        liked_genres = sorted(
-            ((profile.genres.get(g, 0.0), g) for g in movie.genres if profile.genres.get(g, 0.0) > 0.05), reverse=True
-        )
-        if liked_genres:
-            return f"you rate {liked_genres[0][1]} films highly"
+        if taste := taste_reason(movie, profile, deps.catalog):  # a tendency only on enough liked films
+            return taste
+        panned = [deps.catalog.movies[m] for m in profile.disliked() if m in deps.catalog]
         disliked = [g for g in movie.genres if profile.genres.get(g, 0.0) < -0.15]
         if not disliked:
             return "nothing in it clashes with what you've disliked"
-        return f"not your usual {disliked[0]} fare, but the others should love it"
+        sharing = [m for m in panned if disliked[0] in m.genres]
+        if len(sharing) >= TASTE_EVIDENCE:
+            return f"not your usual {disliked[0]} fare, but the others should love it"
+        if sharing:
+            return f"you didn't like {sharing[0].title}, also {a_or_an(disliked[0] + ' film')}"
+        return f"{a_or_an(disliked[0] + ' film')}, not what you rate highest, but the others should love it"
     if movie.rating is not None:
         return f"no ratings from you yet; it's rated {movie.rating:.1f}"
     return "no ratings from you yet"

@@ -351,6 +351,19 @@ def test_group_pick_leaves_out_what_anyone_watched(service):
         service.group_pick([ANA])
 
 
+def test_group_pick_claims_a_taste_only_on_enough_liked_films(service):
+    """One liked film was "you rate comedy films highly" in a movie night's reasons."""
+    service.rate(ANA, "Heat 1995", 5)
+    service.rate(BOB, "Se7en", 5)
+    turn = service.group_pick([ANA, BOB], "a crime thriller", count=3)
+    said = [reason for rec in turn.recommendations for reason in rec["per_person"].values()]
+    assert said and not any("highly" in reason for reason in said), said
+    for title in ["The Godfather", "Goodfellas", "The Departed"]:
+        service.rate(ANA, title, 5)
+    turn = service.group_pick([ANA, BOB], "a crime thriller", count=3)
+    assert any("you tend to rate crime films highly" in rec["per_person"][ANA] for rec in turn.recommendations)
+
+
 def test_import_detects_the_format_and_refuses_unreadable_files(service, tmp_path):
     export = tmp_path / "ratings.csv"
     export.write_text("Date,Name,Year,Letterboxd URI,Rating\n2024-01-02,Heat,1995,https://boxd.it/x,4.5\n")
