@@ -46,6 +46,7 @@ from agent.service_types import (
     TitleChoice,
     Turn,
     UnknownTitle,
+    Unwatched,
     WatchedItem,
 )
 from agent.understanding.merge import fresh_request
@@ -268,10 +269,13 @@ class MovieService:
         rated = f", rated {value:g}/5" if value is not None else ""
         return Rated(found.id, found.label, value, f"Marked {found.label} as watched{rated}.")
 
-    def watched_remove(self, user: str, movie: str | Movie) -> bool:
-        """Off the watched list, its rating with it; whether either was there."""
+    def watched_remove(self, user: str, movie: str | Movie) -> Unwatched:
+        """Off the watched list, its rating with it; false when neither was there."""
         self._check_user(user)
-        return self.profiles.remove_watched(user, self._movie(movie).id)
+        found = self._movie(movie)
+        listed, stars = self.profiles.has_watched(user, found.id), self.profiles.rating(user, found.id)
+        self.profiles.remove_watched(user, found.id)
+        return Unwatched(found.id, found.label, listed, stars)
 
     def watched_list(self, user: str) -> list[WatchedItem]:
         """Newest first, with the user's stars where they rated it."""

@@ -110,6 +110,29 @@ class Rated:
 
 
 @dataclass(frozen=True)
+class Unwatched:
+    """What `watched remove` took away: the film off the watched list, its rating, or nothing."""
+
+    movie_id: str
+    label: str
+    was_listed: bool
+    stars: float | None  # the rating dropped with it
+
+    def __bool__(self) -> bool:
+        return self.was_listed or self.stars is not None
+
+    @property
+    def message(self) -> str:
+        rating = f"your {self.stars:g}/5 rating" if self.stars is not None else ""
+        if self.was_listed:
+            return f"Took {self.label} off your watched list" + (f" and dropped {rating}." if rating else ".")
+        if rating:  # a 👍 or a rating alone keeps a film out of answers as if seen
+            return (f"{self.label} wasn't on your watched list, but you had rated it: I dropped {rating}, "
+                    f"so I may suggest it again.")  # fmt: skip
+        return f"{self.label} wasn't on your watched list."
+
+
+@dataclass(frozen=True)
 class WatchedItem:
     movie_id: str
     label: str

@@ -109,9 +109,9 @@ def cmd_watched(args: argparse.Namespace, settings: Settings) -> int:
             done = service.watched_add(user, text, getattr(args, "rating", None))
             movie_id, label, stars = done.movie_id, done.label, done.stars
         else:
-            found = service.resolve(text)
-            movie_id, label, stars = found.id, found.label, None
-            if not service.watched_remove(user, found):
+            removed = service.watched_remove(user, text)
+            movie_id, label, stars = removed.movie_id, removed.label, None
+            if not removed:
                 raise UserError(f"{label} is not in {user}'s watched list")
         movie = _movie_json(movie_id, service)
     if args.json:
@@ -119,8 +119,11 @@ def cmd_watched(args: argparse.Namespace, settings: Settings) -> int:
     elif args.action == "add":
         rated = f", rated {stars:g}/5" if stars is not None else ""
         print(f"Marked {label} as watched{rated} for {user}.")
+    elif removed.was_listed:
+        dropped = f" and its {removed.stars:g}/5 rating" if removed.stars is not None else ""
+        print(f"Removed {label}{dropped} from {user}'s watched list.")
     else:
-        print(f"Removed {label} from {user}'s watched list.")
+        print(f"{label} wasn't on {user}'s watched list; dropped its {removed.stars:g}/5 rating.")
     return 0
 
 

@@ -52,10 +52,7 @@ def perform(service: MovieService, user: str, request: dict, movie) -> dict:
     if op == "watched_add":
         return text_message(service.watched_add(user, movie, request.get("stars")).message)
     if op == "watched_remove":
-        found = service.resolve(movie) if isinstance(movie, str) else movie
-        if service.watched_remove(user, found):
-            return text_message(f"Removed {found.label} from your watched list.")
-        return text_message(f"{found.label} isn't on your watched list.")
+        return text_message(service.watched_remove(user, movie).message)
     raise InvalidInput(f"unknown operation {op!r}")
 
 

@@ -351,6 +351,24 @@ def test_group_pick_leaves_out_what_anyone_watched(service):
         service.group_pick([ANA])
 
 
+def test_watched_remove_says_what_it_took_away(service):
+    """A film only rated (a 👍 stores stars, not watched) was "taken off your watched list"."""
+    service.profiles.rate(ANA, "heat-1995", 4.5, source="feedback")
+    removed = service.watched_remove(ANA, "Heat 1995")
+    assert removed and not removed.was_listed
+    assert removed.message == (
+        "Heat (1995) wasn't on your watched list, but you had rated it: I dropped your 4.5/5 rating, "
+        "so I may suggest it again."
+    )
+    assert service.profiles.rating(ANA, "heat-1995") is None
+    service.watched_add(ANA, "Se7en", 4)
+    assert service.watched_remove(ANA, "Se7en").message == (
+        "Took Se7en (1995) off your watched list and dropped your 4/5 rating."
+    )
+    nothing = service.watched_remove(ANA, "Se7en")
+    assert not nothing and nothing.message == "Se7en (1995) wasn't on your watched list."
+
+
 def test_group_pick_claims_a_taste_only_on_enough_liked_films(service):
     """One liked film was "you rate comedy films highly" in a movie night's reasons."""
     service.rate(ANA, "Heat 1995", 5)

@@ -274,9 +274,9 @@ def test_watched_add_list_page_and_remove(deps, client, context):
     page = click(actions.watched_page_click, block_action(older["action_id"], older["value"]), client, context)
     assert "page 2 of 2" in page.last["text"] and "Se7en (1995)" in shown(page)  # the oldest, on the last page
     _, respond = run_command(commands.watched, command("/watched", "remove Se7en"), client, context)
-    assert respond.last["text"] == "Removed Se7en (1995) from your watched list."
+    assert respond.last["text"] == "Took Se7en (1995) off your watched list."
     _, respond = run_command(commands.watched, command("/watched", "remove Se7en"), client, context)
-    assert respond.last["text"] == "Se7en (1995) isn't on your watched list."
+    assert respond.last["text"] == "Se7en (1995) wasn't on your watched list."
     _, respond = run_command(commands.watched, command("/watched", "nonsense"), client, context)
     assert "Usage" in respond.last["text"]
 

@@ -58,10 +58,7 @@ class Watched(commands.GroupCog, group_name="watched", group_description="Films 
 
         async def apply(movie_id: str) -> str:
             removed = await asyncio.to_thread(self.service.watched_remove, user, movie_id)
-            label = escape(self.service.catalog.movies[movie_id].label)
-            if removed:
-                return f"Took **{label}** off your watched list."
-            return f"**{label}** wasn't on your watched list."
+            return escape(removed.message)
 
         await act_on_title(interaction, self.service, title, apply)
 
