@@ -46,25 +46,17 @@ class Classified:
 
 _ORDINAL_WORDS = {
     "first": 0,
-    "1st": 0,
     "second": 1,
-    "2nd": 1,
     "third": 2,
-    "3rd": 2,
     "fourth": 3,
-    "4th": 3,
     "fifth": 4,
-    "5th": 4,
     "sixth": 5,
-    "6th": 5,
     "seventh": 6,
-    "7th": 6,
     "eighth": 7,
-    "8th": 7,
     "ninth": 8,
-    "9th": 8,
     "tenth": 9,
-    "10th": 9,
+    **{word: n for n, word in enumerate("eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
+                                        "eighteenth nineteenth twentieth".split(), start=10)},  # fmt: skip
     "top": 0,
     "last": -1,
     "final": -1,
@@ -76,9 +68,12 @@ _ORDINAL_WORDS = {
 _ORDINAL = re.compile(
     r"#\s*(?P<hash>\d{1,2})\b"
     r"|\b(?:number|no\.|option|pick|suggestion)\s*#?\s*(?P<num>\d{1,2})\b"
-    r"|\b(?P<word>second[\s-]+(?:to[\s-]+)?last|penultimate|first|second|third|fourth|fifth|sixth|seventh"
-    r"|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th|10th|last|final|bottom|top(?=\s+(?:one|pick|suggestion)))\b"
-    r"(?!\s+(?:year|years|decade|night|week|time|few|couple|\d(?!(?:\.5)?\s*(?:stars?|/))))"
+    r"|(?:\b(?P<word>second[\s-]+(?:to[\s-]+)?last|penultimate|first|second|third|fourth|fifth|sixth|seventh"
+    r"|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
+    r"|nineteenth|twentieth|last|final|bottom|top(?=\s+(?:one|pick|suggestion)))\b"
+    r"|\b(?P<nth>[1-9]\d?)(?:st|nd|rd|th)\b)"  # "the 13th one", up to the 50 picks an answer can hold
+    r"(?!\s+(?:year|years|decade|night|week|time|few|couple|century|anniversary|birthday|grade|of\s+july"
+    r"|\d(?!(?:\.5)?\s*(?:stars?|/))))"
 )
 
 # "the first two", "the last two": several places at once ("the first and third" are listed ordinals)
@@ -346,7 +341,7 @@ def _ordinal(lowered: str) -> int | None:
         return None
     if m["word"]:
         return _ORDINAL_WORDS[" ".join(m["word"].replace("-", " ").split())]
-    number = int(m["hash"] or m["num"])
+    number = int(m["hash"] or m["num"] or m["nth"])
     return number - 1 if number >= 1 else None
 
 

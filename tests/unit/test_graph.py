@@ -619,6 +619,19 @@ def test_a_picks_place_asks_about_it_or_for_films_like_it(starter, profiles):
     assert len(more["recommendations"]) == 3 and "noted nothing" not in more["reply"]
 
 
+def test_a_place_past_the_tenth_points_at_that_pick(starter, profiles):
+    """With 25 picks, "why the 13th one?" explained the first and "seen the 11th one" asked which one."""
+    bot = make_bot(starter, profiles)
+    shown = movies(starter, bot.ask("give me 15 crime films", user="cli:far"))
+    assert len(shown) == 15
+    why = bot.ask("why the 13th one?", user="cli:far")
+    assert why["reply"].startswith(shown[12].label), why["reply"]
+    long = bot.ask("is the twelfth one long?", user="cli:far")
+    assert long["reply"].startswith(f"{shown[11].label} runs"), long["reply"]
+    seen = bot.ask("seen the 11th one", user="cli:far")
+    assert shown[10].label in seen["reply"] and profiles.has_watched("cli:far", shown[10].id)
+
+
 def test_a_genre_the_catalog_lacks_is_looked_for_as_its_tag_and_said_so(catalog, profiles):
     """The sample catalog labels no film "sport": "a sports movie" answered "Not a sport film" three times."""
     said = make_bot(catalog, profiles).ask("a sports movie", user="cli:eve")
