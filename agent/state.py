@@ -62,6 +62,7 @@ class State(InputState, OutputState, total=False):
     facts: list[str]  # what a question asks of a film: runtime, directors, cast, year, plot, language
     stated_rating: float | None  # stars stated with them, or a verdict's ("loved" 5, "boring" 2)
     stars_said: bool  # the message gave those stars in so many words ("a 4"), so the reply may repeat them
+    verdicts: list  # each film's own verdict where one message gives several: (id or place, verdict, stars)
     unknown_titles: list[str]  # films the message named that the catalog lacks ("Alien 3")
     in_passing: dict  # facts a request stated on the side: {"seen": [ids], "liked": {id: stars}}
     noted: str  # the line saying what was stored from them, said once before the picks

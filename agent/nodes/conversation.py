@@ -251,6 +251,8 @@ def _which(state: State, intent: str) -> dict:
 def record_opinion(state: State, deps: Deps) -> dict:
     """ "I've seen Heat", "loved the first one", "hated Titanic": written to the profile."""
     intent = state.get("intent") or "seen"
+    if state.get("verdicts"):  # "I loved Amelie and hated Titanic": each film its own verdict
+        return _record_verdicts(state, deps)
     targets = pointed_films(state, deps)
     if not targets and state.get("unknown_titles"):  # "watched Alien 3, loved it" with no Alien 3
         return _say(f"{not_in_catalog(state['unknown_titles'])}, so I haven't noted anything.", intent)
@@ -272,6 +274,28 @@ def record_opinion(state: State, deps: Deps) -> dict:
     else:
         text = f"Got it: {names} marked as watched. I won't suggest {'them' if len(targets) > 1 else 'it'} again."
     return {**_say(text, intent), "recorded": recorded}
+
+
+def _record_verdicts(state: State, deps: Deps) -> dict:
+    last = [p["id"] for p in state.get("last_picks") or []]
+    opinions: dict[str, tuple[str, float | None]] = {}
+    for ref, verdict, stars in state["verdicts"]:
+        movie_id = ref if isinstance(ref, str) else (last[ref] if -len(last) <= ref < len(last) else None)
+        if movie_id is None:
+            return _which(state, state.get("intent") or "seen")
+        opinions.setdefault(movie_id, (verdict, stars))
+    labels = {kind: [deps.catalog.movies[m].label for m, (v, _) in opinions.items() if v == kind]
+              for kind in ("liked", "disliked", "seen")}  # fmt: skip
+    said = {kind: listed(names) if names else "" for kind, names in labels.items()}
+    many = {kind: len(names) > 1 for kind, names in labels.items()}
+    parts = [f"you liked {said['liked']}"] if said["liked"] else []
+    parts += [f"{said['disliked']} {'weren' if many['disliked'] else 'wasn'}'t for you"] if said["disliked"] else []
+    parts += [f"you've seen {said['seen']}"] if said["seen"] else []
+    if deps.profiles is None or not state.get("user"):
+        return _say(f"Noted: {'; '.join(parts)}. (I have nowhere to remember it in this session.)", "seen")
+    recorded = store_opinions(deps, state["user"], opinions)
+    text = f"Noted: {'; '.join(parts)}. I won't suggest {'them' if len(opinions) > 1 else 'it'} again."
+    return {**_say(text, state.get("intent") or "seen"), "recorded": recorded}
 
 
 def store_opinions(deps: Deps, user: str, opinions: dict[str, tuple[str, float | None]]) -> dict:

@@ -36,8 +36,8 @@ def understand_message(state: State, deps: Deps) -> dict:
     # a film asked about counts as context too: "what's Heat about?" ... "is it long?"
     has_previous = bool(previous) or bool(last_picks) or bool(state.get("focus"))
     base = {"messages": [*seeded, {"role": "user", "text": message}], "ordinal": None, "mentioned": [], "every": False,
-            "positions": [], "facts": [], "stated_rating": None, "stars_said": False, "llm_calls": 0, "picks": [],
-            "candidates": [], "in_passing": {}, "recorded": {}, "noted": "", "debug": {},
+            "positions": [], "facts": [], "stated_rating": None, "stars_said": False, "verdicts": [], "llm_calls": 0,
+            "picks": [], "candidates": [], "in_passing": {}, "recorded": {}, "noted": "", "debug": {},
             "unknown_titles": []}  # fmt: skip
     if not message and state.get("always_recommend"):
         # a batch line or evaluation turn where nothing is asked yet (the other side speaks first):
@@ -67,6 +67,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     update = {**base, "intent": intent, "ordinal": classified.ordinal, "mentioned": classified.titles,
               "every": classified.every, "positions": list(classified.positions), "facts": list(classified.facts),
               "stated_rating": classified.rating, "stars_said": classified.stars_said, "llm_calls": calls,
+              "verdicts": [list(v) for v in classified.verdicts],
               "unknown_titles": list(dict.fromkeys([*understood.unknown_titles, *classified.unknown]))}  # fmt: skip
     # "something older", "from the 80s": a message that says nothing about the film itself follows on
     bounds_only = is_open(dataclasses.asdict(understood)) and not states_subject(message, understood)

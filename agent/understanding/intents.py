@@ -21,6 +21,7 @@ from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.stars import asks_for_a_rating, stars_in
 from agent.understanding.text import PANNED, PRAISED, Scan, normalise_message, word_set
 from agent.understanding.title_lists import titles_after
+from agent.understanding.verdicts import NOT_SEEN, SEEN, SENTIMENTS, mixed_verdicts
 from store.catalog import TitleMatch
 from store.vocab import normalise_genre
 
@@ -37,6 +38,8 @@ class Classified:
     rating: float | None = None  # stars, 0.5-5
     stars_said: bool = False  # the message gave the stars ("a 4", "⭐⭐⭐"), not only a verdict ("great")
     every: bool = False  # about every film of the last list ("seen all of those")
+    # each film's own verdict where they differ ("loved Amelie, hated Titanic"): (id or place, verdict, stars)
+    verdicts: tuple[tuple[str | int, str, float | None], ...] = ()
     positions: tuple[int, ...] = ()  # about several places in it ("the first two", "the first and third")
     facts: tuple[Fact, ...] = ()  # what a question asks of a film ("is it long?": runtime)
     # a verdict said with a request for more ("seen it, others?", "hated that one, anything else?")
@@ -55,8 +58,24 @@ _ORDINAL_WORDS = {
     "eighth": 7,
     "ninth": 8,
     "tenth": 9,
-    **{word: n for n, word in enumerate("eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
-                                        "eighteenth nineteenth twentieth".split(), start=10)},  # fmt: skip
+    **dict(
+        zip(
+            (
+                "eleventh",
+                "twelfth",
+                "thirteenth",
+                "fourteenth",
+                "fifteenth",
+                "sixteenth",
+                "seventeenth",
+                "eighteenth",
+                "nineteenth",
+                "twentieth",
+            ),
+            range(10, 20),
+            strict=True,
+        )
+    ),
     "top": 0,
     "last": -1,
     "final": -1,
@@ -117,42 +136,6 @@ _WHY_TARGET = re.compile(
     r"|picked|chose|recommended|suggested|included|what makes|explain)\b"
 )
 
-_NOT_SEEN = re.compile(
-    r"\b(?:haven'?t|have not|never|not|didn'?t|did not|hasn'?t|not yet)\s+(?:\w+\s+)?"
-    r"(?:seen|watched|saw|see|watch)\b"
-)
-_SEEN = re.compile(r"\b(?:seen|watched|saw)\b")
-# Verdicts, checked in order ("didn't like" must win over "like"): pattern, intent, stars, and
-# whether it is a bare adjective ("good", "boring"), which only counts in a message with no filters
-# ("a good thriller" asks for one; "good one" judges one).
-_SENTIMENTS: tuple[tuple[re.Pattern[str], Intent, float, bool], ...] = (
-    (re.compile(r"\b(?:hated|hate|loathed|despised)\b|👎"), "disliked", 1.0, False),
-    (re.compile(r"\b(?:terrible|awful|horrible|the worst|garbage|trash)\b"), "disliked", 1.0, True),
-    (
-        re.compile(
-            r"\b(?:didn'?t|did not|don'?t|do not|wasn'?t|was not|not)\s+(?:really\s+)?"
-            r"(?:like|love|enjoy|care for|a fan|great|good|for me|my thing)\b|\bdisliked\b"
-        ),
-        "disliked",
-        2.0,
-        False,
-    ),
-    (re.compile(r"\b(?:boring|meh|fell flat)\b"), "disliked", 2.0, True),
-    (re.compile(r"\b(?:loved|adored|(?:i|we)\s+(?:really\s+)?(?:love|adore))\b|❤|😍"), "liked", 5.0, False),
-    (
-        re.compile(r"\b(?:amazing|masterpiece|favou?rite|awesome|fantastic|incredible|brilliant)\b"),
-        "liked",
-        5.0,
-        True,
-    ),
-    (
-        re.compile(r"\b(?:liked|enjoyed|(?:i|we)\s+(?:really\s+|also\s+|do\s+)?(?:like|enjoy))\b|👍"),
-        "liked",
-        4.0,
-        False,
-    ),
-    (re.compile(r"\b(?:good|great|nice|solid)\b"), "liked", 4.0, True),
-)
 # A whole message that is one word (a film's name, maybe numbered) and a verdict on it.
 _ONLY_A_VERDICT = re.compile(rf"^\W*[^\W\d_][\w'-]*(?:\s+\d+)?(?:{PRAISED}|{PANNED})\W*$")
 # A question about a film shown or named, answered from the catalog: "is it long?", "who directed
@@ -172,8 +155,10 @@ _FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
                  r"|\b(?:who'?s|who is|what'?s|what is) (?:in )?the cast(?: of)?\b"),
         # credits the catalog does not record: "who wrote Pulp Fiction?", "who did the music for Jaws?"
         ("crew", r"\bwho (?:wrote|composed|scored|produced|shot|edited)\b"
-                 r"|\bwho (?:did|made|wrote) the (?:music|score|soundtrack|screenplay|script|cinematography)(?: (?:for|of|in))?\b"
-                 r"|\bwho(?:'?s| is| was) the (?:writer|screenwriter|composer|producer|cinematographer|editor)s?(?: (?:of|for))?\b"),
+                 r"|\bwho (?:did|made|wrote) the (?:music|score|soundtrack|screenplay|script|cinematography)"
+                 r"(?: (?:for|of|in))?\b"
+                 r"|\bwho(?:'?s| is| was) the (?:writer|screenwriter|composer|producer|cinematographer|editor)s?"
+                 r"(?: (?:of|for))?\b"),
         ("year", rf"\bwhen (?:did|was|is)\b(?= {_THE_FILM} (?:come out|made|released)\b)|\bwhat year (?:is|was|did)\b"
                  rf"|\bhow old is\b|\bwhen(?:'?s| is| was)\b(?= {_THE_FILM} from\W*$)"),
         ("plot", rf"\bwhat(?:'?s| is| was)\b(?= {_THE_FILM} about\W*$)"
@@ -432,14 +417,14 @@ def _feedback(
     verdict = next(
         (
             (m, intent, stars)
-            for pattern, intent, stars, adjective in _SENTIMENTS
+            for pattern, intent, stars, adjective in SENTIMENTS
             if plain or not adjective
             for m in pattern.finditer(lowered)
             if _users_own(lowered, m, intent)
         ),
         None,
     )
-    seen = None if _NOT_SEEN.search(lowered) else _SEEN.search(lowered)
+    seen = None if NOT_SEEN.search(lowered) else SEEN.search(lowered)
     anchor = verdict[0] if verdict else seen
     titles = [*understood.like_titles]
     titles += [t for t in understood.exclude_titles if t not in titles]
@@ -450,6 +435,9 @@ def _feedback(
     every = not titles and ordinal is None and bool(_EVERY.search(lowered))
     has_referent = (bool(titles) or ordinal is not None or every
                     or bool(_REFERENT.search(_GROUP_MEMBERS.sub(" ", lowered))))  # fmt: skip
+    if verdict is not None and (mixed := mixed_verdicts(text, lowered, titles, lookup, _ordinal)):
+        return Classified(next(iter(mixed.values()))[0], titles=[t for t in mixed if isinstance(t, str)],
+                          verdicts=tuple((t, v, stars or None) for t, (v, stars) in mixed.items()))  # fmt: skip
     if verdict is not None and (has_referent or rating is not None):
         _, intent, stars = verdict
         return Classified(intent, ordinal=ordinal, titles=titles, rating=rating or stars, stars_said=rating is not None,

@@ -40,7 +40,7 @@ def read_misspelt_people(scan: Scan, lookup: CatalogLookup, out: Understood) -> 
         # "arnold schwarzenneger" (a word no film uses) needs no cue; "brad pit" does, and so does
         # a name whose surname is someone else's ("jim carey" is no Carey, "bradd pitt" no Pitt)
         cued = cue in BEFORE_A_PERSON or after in AFTER_A_PERSON
-        if named_here and (typed not in known and typed not in surnames or cued):
+        if named_here and ((typed not in known and typed not in surnames) or cued):
             found, start = _closest_person(pair, people), toks[i - 1].start
         if typed in surnames and found is None:
             continue

@@ -335,7 +335,9 @@ _RUNTIME_RANGE = re.compile(
     r"(?:(?P<minutes>m|mins?|minutes?)|(?P<hours>h|hrs?|hours?))(?!\w)"
 )
 # "a 2 and a half hour epic", "a two hour movie", "one that is 2 hours": a length said of the film, give or take
-_A_LENGTH = re.compile(r"(?<!\w)(?:an?|(?:(?:that|which|it)\s*(?:'s|’s|\s+is|\s+runs|\s+lasts)|runs|lasts)(?:\s+just)?)\s*$")
+_A_LENGTH = re.compile(
+    r"(?<!\w)(?:an?|(?:(?:that|which|it)\s*(?:'s|’s|\s+is|\s+runs|\s+lasts)|runs|lasts)(?:\s+just)?)\s*$"
+)
 
 _LONG = re.compile(r"\s+long(?!\w)")
 

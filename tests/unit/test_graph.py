@@ -632,6 +632,25 @@ def test_a_place_past_the_tenth_points_at_that_pick(starter, profiles):
     assert shown[10].label in seen["reply"] and profiles.has_watched("cli:far", shown[10].id)
 
 
+def test_one_message_with_different_verdicts_on_several_films_stores_each_its_own(starter, profiles):
+    """ "I loved Amelie and hated Titanic" stored both as 1/5 and said "Amélie and Titanic wasn't for you"."""
+    bot = make_bot(starter, profiles)
+    said = bot.ask("I loved Amelie and hated Titanic", user="cli:two")
+    assert said["reply"] == "Noted: you liked Amélie (2001); Titanic (1997) wasn't for you. I won't suggest them again."
+    assert (profiles.rating("cli:two", "amelie-2001"), profiles.rating("cli:two", "titanic-1997")) == (5.0, 1.0)
+    bot.ask("I enjoyed Pride and Prejudice but Heat was boring", user="cli:two")
+    assert (profiles.rating("cli:two", "pride-prejudice-2005"), profiles.rating("cli:two", "heat-1995")) == (4.0, 2.0)
+    bot.ask("I have seen Alien and loved Se7en", user="cli:two")
+    assert profiles.rating("cli:two", "alien-1979") is None and profiles.has_watched("cli:two", "alien-1979")
+    assert profiles.rating("cli:two", "se7en-1995") == 5.0
+    shown = movies(starter, bot.ask("a crime thriller from the 90s", user="cli:two"))
+    bot.ask("the first was great but the second was awful", user="cli:two")
+    assert (profiles.rating("cli:two", shown[0].id), profiles.rating("cli:two", shown[1].id)) == (4.0, 1.0)
+    both = bot.ask("I loved Fargo and Goodfellas", user="cli:two")  # one verdict for both, as before
+    assert (profiles.rating("cli:two", "fargo-1996"), profiles.rating("cli:two", "goodfellas-1990")) == (5.0, 5.0)
+    assert both["reply"].startswith("Great, I've noted that you liked")
+
+
 def test_a_genre_the_catalog_lacks_is_looked_for_as_its_tag_and_said_so(catalog, profiles):
     """The sample catalog labels no film "sport": "a sports movie" answered "Not a sport film" three times."""
     said = make_bot(catalog, profiles).ask("a sports movie", user="cli:eve")

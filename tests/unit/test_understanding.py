@@ -554,15 +554,39 @@ CASES: list[tuple[str, dict]] = [
     ("a thriller streaming on Netflix", {"genres": ["thriller"], "caveats": [STREAMING], "query_lacks": ["netflix"]}),
     ("something on prime video", {"caveats": [STREAMING], "query_lacks": ["prime", "video"]}),
     # nor studios: their kind of film stands in, or nothing, and the answer says which
-    ("a pixar movie", {"genres": ["animation", "family"], "caveats": [
-        "My catalog doesn't record which studio made a film, so these are animated family films, not necessarily "
-        "Pixar's."]}),
-    ("an A24 horror film", {"genres": ["horror"], "caveats": [
-        "My catalog doesn't record which studio made a film, so I couldn't go by A24."], "query_lacks": ["a24"]}),
-    ("animated but not pixar", {"genres": ["animation"], "exclude_genres": [], "caveats": [
-        "My catalog doesn't record which studio made a film, so I couldn't leave out Pixar's films."]}),
-    ("a warner bros thriller", {"genres": ["thriller"], "caveats": [
-        "My catalog doesn't record which studio made a film, so I couldn't go by Warner Bros."]}),
+    (
+        "a pixar movie",
+        {
+            "genres": ["animation", "family"],
+            "caveats": [
+                "My catalog doesn't record which studio made a film, so these are animated family films, "
+                "not necessarily Pixar's."
+            ],
+        },
+    ),
+    (
+        "an A24 horror film",
+        {
+            "genres": ["horror"],
+            "caveats": ["My catalog doesn't record which studio made a film, so I couldn't go by A24."],
+            "query_lacks": ["a24"],
+        },
+    ),
+    (
+        "animated but not pixar",
+        {
+            "genres": ["animation"],
+            "exclude_genres": [],
+            "caveats": ["My catalog doesn't record which studio made a film, so I couldn't leave out Pixar's films."],
+        },
+    ),
+    (
+        "a warner bros thriller",
+        {
+            "genres": ["thriller"],
+            "caveats": ["My catalog doesn't record which studio made a film, so I couldn't go by Warner Bros."],
+        },
+    ),
     ("a comedy on disney plus", {"genres": ["comedy"], "caveats": [STREAMING]}),
     ("like Toy Story 3 (2010)", {"like_titles": ["toy-story-3-2010"], "year_min": None, "query_lacks": ["2010"]}),
     ("I loved Zodiac (2007) and Memento (2000)", {"like_titles": ["zodiac-2007", "memento-2000"], "year_min": None}),
@@ -687,8 +711,10 @@ CASES: list[tuple[str, dict]] = [
     ("3 movies for 4 people", {"count": 3}),
     ("a movie about 3 friends on a road trip", {"count": None, "query": "3 friends on a road trip"}),
     ("a film from 1995 that is 2 hours", {"year_min": 1995, "min_runtime": 105, "max_runtime": 135}),
-    ("a comedy that's 90 minutes long", {"genres": ["comedy"], "min_runtime": 75, "max_runtime": 105,
-                                         "query_lacks": ["long"]}),
+    (
+        "a comedy that's 90 minutes long",
+        {"genres": ["comedy"], "min_runtime": 75, "max_runtime": 105, "query_lacks": ["long"]},
+    ),
     ("a movie that runs 2 hours", {"min_runtime": 105, "max_runtime": 135, "query_lacks": ["runs"]}),
     ("a pre-war film", {"year_max": 1938, "genres": [], "query": ""}),
     ("a post-war drama", {"year_min": 1945, "year_max": 1960, "genres": ["drama"]}),

@@ -1,0 +1,145 @@
+"""Verdicts on films: "loved it", "hated Titanic", "seen Heat", and which film each is about when
+one message gives several ("I loved Amelie and hated Titanic")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Literal
+
+from agent.understanding.passing import users_verdict
+from agent.understanding.request import CatalogLookup
+from store.movie import ascii_fold
+
+Verdict = Literal["seen", "liked", "disliked"]
+
+NOT_SEEN = re.compile(
+    r"\b(?:haven'?t|have not|never|not|didn'?t|did not|hasn'?t|not yet)\s+(?:\w+\s+)?"
+    r"(?:seen|watched|saw|see|watch)\b"
+)
+SEEN = re.compile(r"\b(?:seen|watched|saw)\b")
+# Verdicts, checked in order ("didn't like" must win over "like"): pattern, intent, stars, and
+# whether it is a bare adjective ("good", "boring"), which only counts in a message with no filters
+# ("a good thriller" asks for one; "good one" judges one).
+SENTIMENTS: tuple[tuple[re.Pattern[str], Verdict, float, bool], ...] = (
+    (re.compile(r"\b(?:hated|hate|loathed|despised)\b|👎"), "disliked", 1.0, False),
+    (re.compile(r"\b(?:terrible|awful|horrible|the worst|garbage|trash)\b"), "disliked", 1.0, True),
+    (
+        re.compile(
+            r"\b(?:didn'?t|did not|don'?t|do not|wasn'?t|was not|not)\s+(?:really\s+)?"
+            r"(?:like|love|enjoy|care for|a fan|great|good|for me|my thing)\b|\bdisliked\b"
+        ),
+        "disliked",
+        2.0,
+        False,
+    ),
+    (re.compile(r"\b(?:boring|meh|fell flat)\b"), "disliked", 2.0, True),
+    (re.compile(r"\b(?:loved|adored|(?:i|we)\s+(?:really\s+)?(?:love|adore))\b|❤|😍"), "liked", 5.0, False),
+    (
+        re.compile(r"\b(?:amazing|masterpiece|favou?rite|awesome|fantastic|incredible|brilliant)\b"),
+        "liked",
+        5.0,
+        True,
+    ),
+    (
+        re.compile(r"\b(?:liked|enjoyed|(?:i|we)\s+(?:really\s+|also\s+|do\s+)?(?:like|enjoy))\b|👍"),
+        "liked",
+        4.0,
+        False,
+    ),
+    (re.compile(r"\b(?:good|great|nice|solid)\b"), "liked", 4.0, True),
+)
+
+# where one verdict ends and the next may begin: "I loved Amelie and hated Titanic"
+_CLAUSE_BREAK = re.compile(r"[.!?;,]|\b(?:but|and|while|whereas|though|although|yet|plus)\b")
+
+
+def verdict_in(lowered: str, start: int = 0, end: int | None = None) -> tuple[re.Match[str], Verdict, float] | None:
+    """The user's own first verdict between `start` and `end`, its kind and the stars it stands for."""
+    end = len(lowered) if end is None else end
+    for pattern, verdict, stars, _ in SENTIMENTS:
+        for m in pattern.finditer(lowered, start, end):
+            if users_verdict(lowered, m.start(), doubted_too=verdict == "liked"):
+                return m, verdict, stars
+    if not NOT_SEEN.search(lowered, start, end) and (m := SEEN.search(lowered, start, end)):
+        return m, "seen", 0.0
+    return None
+
+
+def mixed_verdicts(
+    text: str, lowered: str, titles: list[str], lookup: CatalogLookup, place_of: Callable[[str], int | None]
+) -> dict[str | int, tuple[Verdict, float]] | None:
+    """Each film's own verdict when a message gives films different ones ("I loved Amelie and
+    hated Titanic", "Amelie was great but Titanic was awful", "seen Heat and loved Alien"), by the
+    clause that names it, or the place in the last list it points at (`place_of`: "the first was
+    great but the second was boring"); None when they all share one, or a film can't be placed."""
+    if len(text) != len(lowered):  # offsets into the lowered text must hold in the typed one
+        return None
+    clauses = []  # (films named, verdict, whether the verdict comes before the films)
+    for start, end in _clauses(lowered, titles, lookup):
+        found = verdict_in(lowered, start, end)
+        ids: list[str | int] = [*_films_in(text[start:end], found[0].end() - start if found else 0, lookup)]
+        if not ids and (place := place_of(lowered[start:end])) is not None:
+            ids = [place]
+        first = found is not None and found[0].start() < start + _first_title_at(lowered[start:end], ids, lookup)
+        clauses.append((ids, found[1:] if found else None, first))
+    verdicts: dict[str | int, tuple[Verdict, float]] = {}
+    for n, (ids, found, _) in enumerate(clauses):
+        if not ids:
+            continue
+        if found is None:  # "I loved Amelie and Titanic", "Amelie and Titanic were great"
+            before = next((c for c in reversed(clauses[:n]) if c[1]), None)
+            after = next((c for c in clauses[n + 1 :] if c[1]), None)
+            source = before if before and before[2] else after or before
+            found = source[1] if source else None
+        elif found[0] == "seen" and n + 1 < len(clauses) and not clauses[n + 1][0] and clauses[n + 1][1]:
+            found = clauses[n + 1][1]  # "I watched Heat and hated it"
+        if found is None:
+            return None
+        verdicts.update({t: found for t in ids if t not in verdicts})
+    if not set(titles) <= set(verdicts) or len({v for v, _ in verdicts.values()}) < 2:
+        return None
+    return verdicts
+
+
+def _clauses(lowered: str, titles: list[str], lookup: CatalogLookup) -> list[tuple[int, int]]:
+    """The message cut at each break that is not inside a film's title ("Pride and Prejudice")."""
+    movies = getattr(lookup, "movies", {})
+    inside = []
+    for movie_id in titles:
+        title = ascii_fold(movies[movie_id].title).casefold().replace("&", "and") if movie_id in movies else ""
+        at = ascii_fold(lowered).find(title) if title else -1
+        if at >= 0:
+            inside.append((at, at + len(title)))
+    spans, start = [], 0
+    for m in _CLAUSE_BREAK.finditer(lowered):
+        if not any(a < m.start() < b for a, b in inside):
+            spans.append((start, m.start()))
+            start = m.end()
+    return [*spans, (start, len(lowered))]
+
+
+def _films_in(clause: str, after_verdict: int, lookup: CatalogLookup) -> list[str]:
+    """The films a clause names: read as the reader reads titles, else listed after its verdict
+    ("loved Amelie") or from its start ("Titanic was awful")."""
+    from agent.understanding.reader import understand  # the reader's modules import this one
+    from agent.understanding.title_lists import titles_after
+
+    named = understand(clause, lookup)
+    if ids := [*named.like_titles, *(t for t in named.exclude_titles if t not in named.like_titles)]:
+        return ids
+    for start in dict.fromkeys((after_verdict, 0)):
+        if found := titles_after(clause, start, lookup):
+            return [m.movie_id for m in found]
+    return []
+
+
+def _first_title_at(clause: str, ids: list[str | int], lookup: CatalogLookup) -> int:
+    """Where the first of the clause's films is named in it, by the first word of its title."""
+    places = []
+    for movie_id in ids:
+        movie = getattr(lookup, "movies", {}).get(movie_id) if isinstance(movie_id, str) else None
+        word = movie.title.lower().split()[0] if movie and movie.title else ""
+        if word and (at := clause.find(word)) >= 0:
+            places.append(at)
+    return min(places, default=len(clause))
