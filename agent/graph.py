@@ -63,7 +63,7 @@ def route_request(state: State) -> Answer:
         return "answer_why"
     if intent == "facts":
         return "answer_facts"
-    if intent in ("seen", "liked", "disliked"):
+    if intent in ("seen", "liked", "disliked", "dismissed"):
         return "record_opinion"
     if intent == "smalltalk":
         return "respond_smalltalk"

@@ -259,6 +259,13 @@ def record_opinion(state: State, deps: Deps) -> dict:
     if not targets:
         return _which(state, intent)
     labels = [deps.catalog.movies[m].label for m in targets]
+    if intent == "dismissed":  # "don't show me Heat again": never suggested, and neither seen nor rated
+        if deps.profiles is None or not state.get("user"):
+            return _say(f"Noted: {listed(labels)}. (I have nowhere to remember it in this session.)", intent)
+        for movie_id in targets:
+            deps.profiles.dismiss(state["user"], movie_id, source="chat")
+        return {**_say(f"Got it: I won't suggest {listed(labels)} again.", intent),
+                "recorded": {"watched": [], "ratings": {}, "likes": [], "dismissed": targets}}  # fmt: skip
     stars = state.get("stated_rating")
     if deps.profiles is None or not state.get("user"):
         return _say(f"Noted: {', '.join(labels)}. (I have nowhere to remember it in this session.)", intent)
@@ -326,6 +333,10 @@ def note_in_passing(state: State, deps: Deps) -> dict:
     opinions |= {m: ("liked", stars) for m, stars in (heard.get("liked") or {}).items()}
     opinions |= {m: ("disliked", None) for m in heard.get("disliked") or []}
     recorded = store_opinions(deps, state["user"], opinions) if opinions else {}
+    if refused := [m for m in heard.get("dismissed") or [] if m not in opinions]:  # "not Heat again, others?"
+        for movie_id in refused:
+            deps.profiles.dismiss(state["user"], movie_id, source="chat")
+        recorded = {**recorded, "dismissed": refused}
     noted = noted_line(recorded, deps)
     if heard.get("unsure"):  # "seen it, others?" with three picks and none spoken of since
         example = {"seen": "seen", "liked": "loved"}.get(heard["unsure"], "hated") + " the second one"
@@ -347,6 +358,7 @@ def noted_line(recorded: dict, deps: Deps) -> str:
         *([f"you've seen {titles(seen)}"] if seen else []),
         *([f"you liked {titles(liked)}"] if liked else []),
         *([f"you didn't like {titles(disliked)}"] if disliked else []),
+        *([f"I won't suggest {titles(recorded['dismissed'])} again"] if recorded.get("dismissed") else []),
     ]
     return f"Noted: {'; '.join(parts)}." if parts else ""
 

@@ -64,6 +64,11 @@ def understand_message(state: State, deps: Deps) -> dict:
     if (classified.intent == "recommend" and (not state.get("always_recommend") or unattended_alone)
             and says_nothing(message, understood, deps.catalog)):  # fmt: skip
         intent = "unclear"
+    if classified.feedback is not None and classified.feedback.intent == "dismissed":  # not a film to go by
+        refused = classified.feedback.titles
+        understood = dataclasses.replace(
+            understood, like_titles=[t for t in understood.like_titles if t not in refused]
+        )
     update = {**base, "intent": intent, "ordinal": classified.ordinal, "mentioned": classified.titles,
               "every": classified.every, "positions": list(classified.positions), "facts": list(classified.facts),
               "stated_rating": classified.rating, "stars_said": classified.stars_said, "llm_calls": calls,
@@ -166,6 +171,8 @@ def _verdict_with_more(heard: dict, verdict: Classified, state: State, deps: Dep
         heard["seen"] = [*heard.get("seen", []), *pointed]
     elif verdict.intent == "liked":
         heard["liked"] = {**heard.get("liked", {}), **dict.fromkeys(pointed, verdict.rating)}
+    elif verdict.intent == "dismissed":
+        heard["dismissed"] = [*heard.get("dismissed", []), *pointed]
     else:
         heard["disliked"] = [*heard.get("disliked", []), *pointed]
 

@@ -21,11 +21,13 @@ from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.stars import asks_for_a_rating, stars_in
 from agent.understanding.text import PANNED, PRAISED, Scan, normalise_message, word_set
 from agent.understanding.title_lists import titles_after
-from agent.understanding.verdicts import NOT_SEEN, SEEN, SENTIMENTS, mixed_verdicts
+from agent.understanding.verdicts import DISMISS, NOT_SEEN, SEEN, SENTIMENTS, mixed_verdicts
 from store.catalog import TitleMatch
 from store.vocab import normalise_genre
 
-Intent = Literal["recommend", "refine", "more", "why", "facts", "seen", "liked", "disliked", "help", "smalltalk"]
+Intent = Literal[
+    "recommend", "refine", "more", "why", "facts", "seen", "liked", "disliked", "dismissed", "help", "smalltalk"
+]
 Fact = Literal["runtime", "directors", "cast", "crew", "year", "plot", "language", "kind", "catalog", "rating",
                "count", "shortest", "longest", "best", "newest", "oldest"]  # fmt: skip
 
@@ -218,6 +220,7 @@ _GROUP_MEMBERS = re.compile(
     r"\b(?:two|three|four|some|most|none|several|few) of (?:them|us)\b|\b(?:one|each|all) of (?:us|my \w+)\b"
     r"|\bone (?:likes|loves|hates|wants|prefers|doesn'?t|can'?t|is into)\b"
 )
+_THAT_FILM = re.compile(r"\b(?:it|that one|this one|that movie|that film|this movie|this film)\b")
 _EVERY = re.compile(
     r"\ball(?: of)? (?:them|those|these|three|four|five|of the above)\b|\b(?:them|those|these) all\b"
     r"|\bevery (?:one|single one) of (?:them|those|these)\b"
@@ -308,6 +311,9 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     understood = understood or understand(text, lookup)
     asks = bool(_ASKS.search(lowered))
     feedback = _feedback(text, lowered, understood, lookup, ordinal)
+    if feedback and feedback.intent == "dismissed":  # "don't show me Heat again": "show me" asks for nothing
+        others = _MORE.search(DISMISS.sub(" ", lowered)) or _ASKS.search(DISMISS.sub(" ", lowered).replace("?", ""))
+        return Classified("more", feedback=feedback) if has_previous and others else feedback
     if not asks and feedback:
         return feedback
     more = _MORE.search(lowered) or _LIKE_A_PICK.search(lowered)
@@ -435,6 +441,11 @@ def _feedback(
     every = not titles and ordinal is None and bool(_EVERY.search(lowered))
     has_referent = (bool(titles) or ordinal is not None or every
                     or bool(_REFERENT.search(_GROUP_MEMBERS.sub(" ", lowered))))  # fmt: skip
+    dismissal = DISMISS.search(lowered)
+    if dismissal and not SEEN.search(lowered) and not _has_filters(understood, titles=False):
+        named = titles or [m.movie_id for m in titles_after(text, dismissal.end(), lookup, exact=True)]
+        if named or ordinal is not None or every or _THAT_FILM.search(lowered):
+            return Classified("dismissed", ordinal=ordinal, titles=named, every=every)
     if verdict is not None and (mixed := mixed_verdicts(text, lowered, titles, lookup, _ordinal)):
         return Classified(next(iter(mixed.values()))[0], titles=[t for t in mixed if isinstance(t, str)],
                           verdicts=tuple((t, v, stars or None) for t, (v, stars) in mixed.items()))  # fmt: skip
@@ -472,19 +483,18 @@ def _named_titles(text: str, lowered: str, anchor: re.Match[str] | None, lookup:
     return []
 
 
-def _has_filters(u: Understood) -> bool:
+def _has_filters(u: Understood, *, titles: bool = True) -> bool:
     """Anything beyond a count: a message with filters is a request, not a bare "more"."""
     return bool(
         u.genres
         or u.moods
         or u.keywords
         or u.people
-        or u.like_titles
+        or (titles and (u.like_titles or u.exclude_titles))
         or u.languages
         or u.countries
         or u.exclude_genres
         or u.exclude_moods
-        or u.exclude_titles
         or u.exclude_people
         or u.exclude_keywords
         or u.exclude_languages

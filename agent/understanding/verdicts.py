@@ -50,6 +50,15 @@ SENTIMENTS: tuple[tuple[re.Pattern[str], Verdict, float, bool], ...] = (
     (re.compile(r"\b(?:good|great|nice|solid)\b"), "liked", 4.0, True),
 )
 
+# "don't show me Notting Hill again", "not interested in the first one", "the second looks boring,
+# skip it": a film the user has not seen and wants no more of, never suggested again (nor rated)
+DISMISS = re.compile(
+    r"\b(?:do not|don'?t|never|stop|quit)\s+(?:ever\s+)?(?:again\s+)?(?:show(?:ing)?|suggest(?:ing)?"
+    r"|recommend(?:ing)?|give|giving|offer(?:ing)?|pick(?:ing)?)\b"
+    r"|\bnot\s+interested\b|\bno\s+interest\s+in\b|\bskip\b|\bpass\s+on\b|\bnot\s+for\s+me\s+thanks\b"
+    r"|\b(?:looks|seems|sounds)\s+(?:\w+\s+)?(?:boring|bad|dumb|stupid|awful|terrible|lame|meh|silly|cheesy|dull)\b"
+)
+
 # where one verdict ends and the next may begin: "I loved Amelie and hated Titanic"
 _CLAUSE_BREAK = re.compile(r"[.!?;,]|\b(?:but|and|while|whereas|though|although|yet|plus)\b")
 

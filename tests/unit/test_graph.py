@@ -651,6 +651,28 @@ def test_one_message_with_different_verdicts_on_several_films_stores_each_its_ow
     assert both["reply"].startswith("Great, I've noted that you liked")
 
 
+def test_a_film_refused_by_name_or_place_is_never_suggested_again_nor_taken_as_a_reference(starter, profiles):
+    """ "don't show me Notting Hill again" answered films like Notting Hill; "the second one looks boring,
+    skip it" stored it as seen and disliked."""
+    bot = make_bot(starter, profiles)
+    shown = movies(starter, bot.ask("a romantic comedy", user="cli:no"))
+    said = bot.ask("don't show me Notting Hill again", user="cli:no")
+    assert said["reply"] == "Got it: I won't suggest Notting Hill (1999) again." and said["recommendations"] == []
+    assert profiles.dismissed("cli:no") == {"notting-hill-1999"} and not profiles.has_watched(
+        "cli:no", "notting-hill-1999"
+    )
+    bot.ask("the second one looks boring, skip it", user="cli:no")
+    assert shown[1].id in profiles.dismissed("cli:no") and profiles.rating("cli:no", shown[1].id) is None
+    assert not profiles.has_watched("cli:no", shown[1].id)
+    more = bot.ask("I'm not interested in Pretty Woman, something else?", user="cli:no")
+    assert more["reply"].startswith("Noted: I won't suggest Pretty Woman again.") and more["recommendations"]
+    assert more["understood"]["like_titles"] == []
+    refused = {"notting-hill-1999", "pretty-woman-1990", shown[1].id}
+    assert not refused & {r["id"] for r in more["recommendations"]}
+    for text in ["don't show me horror", "I'm not interested in musicals", "skip the horror, a comedy"]:
+        assert bot.ask(text, user="cli:no")["recommendations"], text  # a genre refused is a request
+
+
 def test_a_genre_the_catalog_lacks_is_looked_for_as_its_tag_and_said_so(catalog, profiles):
     """The sample catalog labels no film "sport": "a sports movie" answered "Not a sport film" three times."""
     said = make_bot(catalog, profiles).ask("a sports movie", user="cli:eve")
