@@ -8,8 +8,10 @@ the budget (attempts, backoff, total seconds) and the counters the graph asserts
 
 from __future__ import annotations
 
+import json
 import logging
 import re
+import time
 from typing import Any
 
 import openai
@@ -22,6 +24,7 @@ from tenacity import (
     RetryError,
     Retrying,
     retry_if_exception_type,
+    retry_if_not_exception_type,
     stop_after_attempt,
     stop_before_delay,
     wait_exponential,
@@ -29,12 +32,16 @@ from tenacity import (
 
 log = logging.getLogger(__name__)
 
+# retried: a request that failed fast may succeed next time; one that timed out (APITimeoutError, an
+# APIConnectionError) is not, as it already used the whole wait a turn can afford
 TRANSIENT_ERRORS: tuple[type[Exception], ...] = (
     openai.RateLimitError,
     openai.InternalServerError,
-    openai.APITimeoutError,
     openai.APIConnectionError,
 )
+# after these the endpoint is left alone for a while (`rest_seconds`): a server that hangs or is
+# down would otherwise cost every turn its whole timeout, twice (reading and explaining)
+UNREACHABLE_ERRORS: tuple[type[Exception], ...] = (openai.APITimeoutError, openai.APIConnectionError)
 
 _FENCE = re.compile(r"```[\w+-]*[ \t]*\r?\n?(.*?)```", re.DOTALL)
 
@@ -53,6 +60,22 @@ def strip_code_fences(text: str) -> str:
         # An opening fence the model never closed.
         stripped = stripped.split("\n", 1)[1] if "\n" in stripped else stripped.lstrip("`")
     return stripped.strip()
+
+
+def json_body(content: str) -> str:
+    """The JSON object in a reply, without fences or a sentence around it."""
+    body = strip_code_fences(content)
+    return body[body.find("{") : body.rfind("}") + 1] if "{" in body and "}" in body else body
+
+
+def _whole_json(content: str) -> bool:
+    """Whether the reply holds a complete JSON object (a sentence around it is allowed), not one cut
+    off at the token limit, which a lenient parser would complete into a plausible reading."""
+    try:
+        json.loads(json_body(content))
+    except ValueError:
+        return False
+    return True
 
 
 def _describe(exc: BaseException) -> str:
@@ -76,8 +99,11 @@ class StructuredLLM:
         max_seconds: float = 30.0,
         initial_wait: float = 0.5,
         max_wait: float = 4.0,
+        rest_seconds: float = 60.0,
     ) -> None:
         self.model = model
+        self.rest_seconds = rest_seconds
+        self._resting_until = 0.0
         self.max_attempts = max_attempts
         self.max_seconds = max_seconds
         self.initial_wait = initial_wait
@@ -96,7 +122,7 @@ class StructuredLLM:
 
     def _retrying(self) -> Retrying:
         return Retrying(
-            retry=retry_if_exception_type(TRANSIENT_ERRORS),
+            retry=retry_if_exception_type(TRANSIENT_ERRORS) & retry_if_not_exception_type(openai.APITimeoutError),
             stop=stop_after_attempt(self.max_attempts) | stop_before_delay(self.max_seconds),
             wait=wait_exponential(multiplier=self.initial_wait, max=self.max_wait),
             reraise=False,
@@ -108,14 +134,19 @@ class StructuredLLM:
 
     def ask(self, schema: type[BaseModel], system: str, user: str) -> BaseModel | None:
         self.calls += 1
+        if time.monotonic() < self._resting_until:  # unreachable a moment ago: the rules answer alone
+            self.failures += 1
+            return None
         messages: list[BaseMessage] = [SystemMessage(system), HumanMessage(user)]
         try:
             runnable = self._structured(schema)
             result = self._retrying()(self._invoke, runnable, messages)
         except RetryError as exc:
             last = exc.last_attempt.exception()
+            self._rest_after(last)
             return self._fail(schema, f"gave up after {exc.last_attempt.attempt_number} attempts: {_describe(last)}")
         except Exception as exc:
+            self._rest_after(exc)
             return self._fail(schema, _describe(exc))
 
         parsed, error = self._parse(schema, result)
@@ -123,17 +154,24 @@ class StructuredLLM:
             return self._fail(schema, f"unparseable reply: {error}")
         return parsed
 
+    def _rest_after(self, error: BaseException | None) -> None:
+        if isinstance(error, UNREACHABLE_ERRORS):
+            self._resting_until = time.monotonic() + self.rest_seconds
+            log.warning("LLM endpoint unreachable; answering without it for %.0f s", self.rest_seconds)
+
     def _parse(self, schema: type[BaseModel], result: Any) -> tuple[BaseModel | None, str]:
         if not isinstance(result, dict) or "raw" not in result:
             return self._validate(schema, result)
         parsed = result.get("parsed")
+        content = getattr(result.get("raw"), "content", None)
+        if isinstance(content, str) and content.strip() and not _whole_json(content):
+            return None, "no complete JSON object"  # a partial parse of a cut-off reply would pass for a reading
         if result.get("parsing_error") is None and parsed is not None:
             return self._validate(schema, parsed)
-        content = getattr(result.get("raw"), "content", None)
         reason = _describe(result["parsing_error"]) if result.get("parsing_error") else "no parsed value"
         if isinstance(content, str) and content.strip():
             try:
-                return schema.model_validate_json(strip_code_fences(content)), ""
+                return schema.model_validate_json(json_body(content)), ""
             except ValidationError as exc:
                 return None, f"{reason}; after stripping fences: {exc.error_count()} validation error(s)"
         return None, reason

@@ -3,6 +3,7 @@ when one is configured, gets the first word, and only what the catalog and vocab
 
 from __future__ import annotations
 
+import dataclasses
 from typing import get_args
 
 from pydantic import BaseModel, Field
@@ -14,7 +15,7 @@ from agent.understanding.phrases import AWARDS
 from agent.understanding.reader import understand
 from agent.understanding.request import Understood
 from agent.untrusted import sanitise
-from store.movie import TITLE_MATCH_SCORE
+from store.movie import TITLE_MATCH_SCORE, ascii_fold
 from store.vocab import GENRES, MOODS, country_code, language_code
 
 INTENTS = get_args(Intent)
@@ -72,23 +73,25 @@ def read_message(
     )
     if not isinstance(answer, LLMRequest):
         return rules_intent, rules_request, 1
-    return *_from_llm(deps, answer, rules_intent, rules_request, has_previous), 1
+    said = ascii_fold(" ".join([message, *(m["text"] for m in history[-8:])])).casefold()
+    return *_from_llm(deps, answer, rules_intent, rules_request, has_previous, said), 1
 
 
 def _from_llm(
-    deps: Deps, answer: LLMRequest, rules_intent: Classified, rules: Understood, has_previous: bool
+    deps: Deps, answer: LLMRequest, rules_intent: Classified, rules: Understood, has_previous: bool, said: str = ""
 ) -> tuple[Classified, Understood]:
-    """Keep what the model said that the catalog and vocabularies can vouch for."""
+    """Keep what the model said that the catalog and vocabularies can vouch for, and people only
+    if the conversation (`said`, folded) names them: a model can't ask for Spielberg unprompted."""
     intent = answer.intent if answer.intent in INTENTS else rules_intent.intent
-    if "facts" in (intent, rules_intent.intent):  # a question about a film: only the rules know which facts it asks
-        intent = rules_intent.intent
+    if rules_intent.intent in _RULES_KNOW or intent == "facts":
+        intent = rules_intent.intent  # a question, a verdict, "why": the rules read which film and what of it
     if intent in ("refine", "more", "why") and not has_previous:
         intent = "recommend"
     people_index = deps.catalog.people_index()
     # "thrillers or comedies": alternatives either reader heard stay alternatives, never all required
     either = [g for g in dict.fromkeys([*answer.any_genres, *rules.any_genres]) if g in GENRES]
     either = either if len(either) >= 2 else []
-    refused = list(dict.fromkeys([*rules.exclude_people, *_people(answer.exclude_people, people_index)]))
+    refused = list(dict.fromkeys([*rules.exclude_people, *_people(answer.exclude_people, people_index, said)]))
     like_ids = _resolve_all(deps, answer.like_titles) or rules.like_titles
     mentioned = _resolve_all(deps, answer.mentioned_titles) or rules_intent.titles
     themes_refused = rules.exclude_keywords  # "no zombies": the rules' reading, never a theme asked for
@@ -114,7 +117,7 @@ def _from_llm(
         hidden_gem=answer.hidden_gem or rules.hidden_gem,
         popular=rules.popular,
         # a refusal either reader heard wins over an ask: "nothing with Adam Sandler" is never a filter for him
-        people=[name for name in _people(answer.people, people_index) if name not in refused],
+        people=[name for name in _people(answer.people, people_index, said) if name not in refused],
         exclude_people=refused,
         like_titles=like_ids,
         exclude_titles=rules.exclude_titles,
@@ -130,6 +133,7 @@ def _from_llm(
         caveats=rules.caveats,
         query=sanitise(answer.query) or rules.query,
     )
+    request = _rules_fill_in(request, rules)
     stars = answer.stars if answer.stars is not None and 0.5 <= answer.stars <= 5 else rules_intent.rating
     classified = Classified(intent=intent, ordinal=answer.ordinal if answer.ordinal is not None
                             else rules_intent.ordinal, titles=mentioned, rating=stars,
@@ -137,8 +141,35 @@ def _from_llm(
                             every=rules_intent.every and not mentioned and answer.ordinal is None,
                             positions=rules_intent.positions if not mentioned and answer.ordinal is None else (),
                             facts=rules_intent.facts,
-                            feedback=rules_intent.feedback if intent == "more" else None)  # fmt: skip
+                            feedback=rules_intent.feedback if intent == "more" else None,
+                            verdicts=rules_intent.verdicts if intent == rules_intent.intent else ())  # fmt: skip
     return classified, request
+
+
+# what the rules read exactly: the model's word does not replace them
+_RULES_KNOW = ("why", "facts", "seen", "liked", "disliked", "dismissed", "help")
+# fields read together: the model's pair, or the rules' pair, never one bound of each
+_PAIRS = (("year_min", "year_max"), ("min_runtime", "max_runtime"), ("soft_year_min", "soft_year_max"))
+
+
+def _rules_fill_in(request: Understood, rules: Understood) -> Understood:
+    """What the model left out and the rules read stays asked: an empty or cut-off reading ({"intent":
+    "recommend"}) drops no year, runtime, genre or person the message names."""
+    filled = {}
+    for name in (f.name for f in dataclasses.fields(Understood)):
+        if any(name in pair for pair in _PAIRS):
+            continue
+        if name in ("query", "relative_to_titles"):
+            continue
+        mine, theirs = getattr(request, name), getattr(rules, name)
+        if theirs and not mine and not (name == "genres" and request.any_genres):
+            filled[name] = theirs
+    for pair in _PAIRS:
+        if all(getattr(request, n) is None for n in pair):
+            filled.update({n: getattr(rules, n) for n in pair})
+    if request.people or filled.get("people"):  # a refusal either reader heard still wins over an ask
+        filled["people"] = [p for p in filled.get("people", request.people) if p not in request.exclude_people]
+    return dataclasses.replace(request, **filled)
 
 
 def _resolve_all(deps: Deps, titles: list[str]) -> list[str]:
@@ -154,6 +185,8 @@ def _bounded(value: int | float | None, low: int, high: int) -> int | None:
     return int(value) if value is not None and low <= value <= high else None
 
 
-def _people(names: list[str], people_index) -> list[str]:
-    """The catalog's names for the people the model named; unknown names are dropped."""
-    return [people_index[p.casefold()] for p in names if isinstance(p, str) and p.casefold() in people_index]
+def _people(names: list[str], people_index, said: str = "") -> list[str]:
+    """The catalog's names for the people the model named; unknown names, and names of people
+    the conversation never mentions (by their surname, at least), are dropped."""
+    found = [people_index[p.casefold()] for p in names if isinstance(p, str) and p.casefold() in people_index]
+    return [p for p in found if not said or ascii_fold(p.split()[-1]).casefold() in said]

@@ -306,6 +306,26 @@ def test_with_a_model_a_theme_refused_stays_refused(starter, profiles):
     assert not any("superhero" in starter.movies[i].keywords for i in ids(said))
 
 
+def test_with_a_model_what_it_leaves_out_or_makes_up_does_not_change_the_request(starter, profiles):
+    """An empty reading ({"intent": "recommend"}) dropped every constraint silently; a model's Spielberg
+    the user never named was "whom you asked for"; its "recommend" turned "why the first one?" into picks."""
+    model = FakeChatModel()
+    bot = make_bot(starter, profiles, llm=StructuredLLM(model, initial_wait=0.0))
+    model.queue('{"intent": "recommend"}', "not json")
+    said = bot.ask("a 90s crime thriller under 2 hours", user="cli:lm")
+    asked = said["understood"]
+    assert {"crime", "thriller"} <= set(asked["genres"]) and (asked["year_min"], asked["year_max"]) == (1990, 1999)
+    assert asked["max_runtime"] == 119  # "under 2 hours"
+    assert all(1990 <= m.year <= 1999 and m.runtime < 120 for m in movies(starter, said))
+    model.queue('{"intent": "recommend", "genres": ["comedy"], "people": ["Steven Spielberg"]}', "not json")
+    assert bot.ask("a comedy", user="cli:lm2")["understood"]["people"] == []
+    model.queue("not json", "not json")
+    first = movies(starter, bot.ask("a heist film", user="cli:lm3"))
+    model.queue('{"intent": "recommend", "genres": ["comedy"]}', "not json")
+    why = bot.ask("why the first one?", user="cli:lm3")
+    assert why["recommendations"] == [] and why["reply"].startswith(first[0].label), why["reply"]
+
+
 def test_a_message_about_the_film_itself_starts_afresh_one_that_does_not_follows_on(starter, profiles):
     """A request saying nothing about the film itself (is_open) leans on the last one; one that does starts afresh."""
     bot = make_bot(starter, profiles)

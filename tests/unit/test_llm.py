@@ -77,10 +77,9 @@ def test_fenced_json_is_recovered() -> None:
     [
         status_error(openai.RateLimitError, 429),
         status_error(openai.InternalServerError, 503),
-        openai.APITimeoutError(request=_REQUEST),
         openai.APIConnectionError(request=_REQUEST),
     ],
-    ids=["429", "503", "timeout", "connection"],
+    ids=["429", "503", "connection"],
 )
 def test_transient_error_is_retried_then_succeeds(transient: Exception) -> None:
     llm, fake = make_llm(transient, '{"title": "Heat", "year": 1995}')
@@ -128,6 +127,26 @@ def test_non_transient_error_gives_none_without_retry(error: Exception) -> None:
     assert len(fake.prompts) == 1
     assert len(fake.replies) == 1
     assert (llm.calls, llm.failures, llm.attempts) == (1, 1, 1)
+
+
+def test_a_reply_cut_off_mid_json_is_no_reading() -> None:
+    """`{"title": "Heat", "year": 19` was completed by the lenient parser into a reading."""
+    llm, _ = make_llm('{"title": "Heat", "year": 1995, "extra": [', 'Sure! {"title": "Heat", "year": 1995} Enjoy.')
+
+    assert llm.ask(Pick, "s", "u") is None
+    assert llm.ask(Pick, "s", "u") == Pick(title="Heat", year=1995)
+
+
+def test_a_timeout_is_not_retried_and_the_endpoint_rests_before_the_next_call() -> None:
+    """A hung server cost every turn its timeout twice over, retried, for the reading and the explanations."""
+    fake = FakeChatModel(replies=[openai.APITimeoutError(request=_REQUEST), '{"title": "Heat", "year": 1995}'])
+    llm = StructuredLLM(fake, initial_wait=0.001, max_wait=0.005, rest_seconds=60.0)
+
+    assert llm.ask(Pick, "s", "u") is None
+    assert llm.ask(Pick, "s", "u") is None  # resting: not sent
+    assert (len(fake.prompts), llm.calls, llm.failures) == (1, 2, 2)
+    llm._resting_until = 0.0  # the rest is over
+    assert llm.ask(Pick, "s", "u") == Pick(title="Heat", year=1995)
 
 
 def test_counters_accumulate_across_calls() -> None:
