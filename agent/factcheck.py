@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from agent.crowd import LIKED_STARS, Verdict
 from store.filters import has_tag, in_spans
 from store.movie import Movie
+from store.surnames import Surname
 from store.vocab import GENRES, LANGUAGES
 
 NOUN_GENRES = {"thriller": 9, "western": 9, "musical": 9, "documentary": 9, "drama": 8, "comedy": 8, "romance": 7}
@@ -252,8 +254,24 @@ def claim_errors(claim: str, movie: Movie, request: Mapping) -> list[str]:
     return errors
 
 
+@dataclass(frozen=True)
+class Grounding:
+    """What a model's sentence about a film is held to beyond the film's fields: the people the
+    catalog knows (a name it credits elsewhere is someone else's film) and the films the user rated."""
+
+    people: Mapping[str, str] = field(default_factory=dict)  # casefolded full name -> name
+    surnames: Mapping[str, Surname] = field(default_factory=dict)
+    rated_titles: frozenset[str] = frozenset()  # casefolded titles of the films the user rated
+
+
 def check(
-    text: str, movie: Movie, request: Mapping, *, verdicts: Sequence[Verdict] = (), model_written: bool = False
+    text: str,
+    movie: Movie,
+    request: Mapping,
+    *,
+    verdicts: Sequence[Verdict] = (),
+    model_written: bool = False,
+    grounding: Grounding | None = None,
 ) -> str:
     """The explanation as users may read it, a pick outside the request saying so first.
 
@@ -267,7 +285,8 @@ def check(
     for sentence in sentences(text):
         if model_written and is_crowd_claim(sentence) and crowd_errors(sentence, list(verdicts)):
             continue
-        clauses = [_checked_clause(c.strip(), movie, request, model_written) for c in sentence.split(";")]
+        clauses = [_checked_clause(c.strip(), movie, request, model_written and (grounding or Grounding()))
+                   for c in sentence.split(";")]  # fmt: skip
         clauses = [c for c in clauses if c]
         if clauses and clauses != ["."]:
             joined = "; ".join(clauses)
@@ -284,7 +303,7 @@ _ASKED = re.compile(r",?\s*\b(?:just )?(?:as you(?: have)? (?:asked|requested|wa
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 
 
-def _checked_clause(clause: str, movie: Movie, request: Mapping, model_written: bool) -> str:
+def _checked_clause(clause: str, movie: Movie, request: Mapping, model_written: Grounding | bool) -> str:
     """The clause, or "" when what it vouches for is false; a false parenthesis alone is cut."""
     if not clause:
         return ""
@@ -302,8 +321,9 @@ def _checked_clause(clause: str, movie: Movie, request: Mapping, model_written: 
     return re.sub(r"\s+([,.;])", r"\1", clause).strip()
 
 
-def _vouching_errors(text: str, movie: Movie, request: Mapping, model_written: bool) -> list[str]:
-    """Errors of the words each "as you asked" vouches for, and (for a model) of plain facts elsewhere."""
+def _vouching_errors(text: str, movie: Movie, request: Mapping, model_written: Grounding | bool) -> list[str]:
+    """Errors of the words each "as you asked" vouches for, and (for a model, `model_written` being
+    what to ground its words on) of plain facts elsewhere."""
     parts = _ASKED.split(text)
     errors: list[str] = []
     vouched = [False] * len(parts)
@@ -314,6 +334,7 @@ def _vouching_errors(text: str, movie: Movie, request: Mapping, model_written: b
             errors += claim_errors(part, movie, request)
         elif model_written:
             errors += fact_errors(part, movie)
+            errors += model_sentence_errors(part, movie, model_written) if isinstance(model_written, Grounding) else []
     return errors
 
 
@@ -350,6 +371,68 @@ def fact_errors(text: str, movie: Movie) -> list[str]:
         said = next(n for n in name if n)
         if LANGUAGES.get(movie.language or "") != said:
             errors.append(f"language {said}")
+    return errors
+
+
+# what a model may not say of a film, as the catalog records none of it: awards, money, ratings boards
+_UNRECORDED = re.compile(
+    r"\b(?:oscars?|academy awards?|golden globes?|baftas?|palme d'?or|emmys?|nominat\w*|award[- ]winning"
+    r"|won (?:\w+ )?awards?|grossed|box[- ]office|budget|million|billion|rated (?:pg|r|g|nc)\b|pg-13)\b|\$\s?\d",
+    re.IGNORECASE,
+)
+# a claim about the user's own history: true only of films they rated
+_ABOUT_THE_USER = re.compile(
+    r"\byou(?:'ve| have)?\s+(?:already\s+|really\s+|always\s+)?(?:rated|told me|said|mentioned|loved|liked|enjoyed"
+    r"|watched|seen|love|like|enjoy|adore|adored|gave)\b|\byour (?:favou?rites?|taste|history|ratings)\b",
+    re.IGNORECASE,
+)
+_FOR_KIDS = re.compile(
+    r"\bfamily[- ]friendly|\bkid[- ]friendly|\bfor (?:the )?(?:kids|children|all ages)\b"
+    r"|\bsuitable for (?:kids|children)|\bno violence\b|\bnon-?violent\b",
+    re.IGNORECASE,
+)
+_HOURS = re.compile(r"\b(\d(?:\.\d)?|one|two|three|four)(?:[- ]and[- ]a[- ]half)?[- ]hours?\b", re.IGNORECASE)
+_ERA = re.compile(r"\b(?:(early|mid|late)[- ])?(?:(1[89]|20)(\d)0s|'(\d)0s|(\d)0s)\b", re.IGNORECASE)
+_NAME = re.compile(r"\b[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+)+")  # "Tom Hanks", "Steven Spielberg"
+_CAPITALISED = re.compile(r"(?<![\w'])([A-Z][a-z]+)(?:'s)?\b")
+
+
+def model_sentence_errors(sentence: str, movie: Movie, grounding: Grounding) -> list[str]:
+    """What a model's sentence says that the catalog can't vouch for: people the film doesn't
+    credit, an era or length it isn't, what the catalog never records, the user's history."""
+    errors = []
+    credited = {*movie.directors, *movie.cast}
+    own_words = {w.casefold() for name in credited for w in name.replace(".", " ").split()}
+    own_words |= {w.casefold() for w in re.findall(r"[\w']+", " ".join(movie.titles))}
+    for name in _NAME.findall(sentence):
+        person = grounding.people.get(name.casefold())
+        if person is not None and person not in credited:
+            errors.append(f"person {name}")
+    for word in _CAPITALISED.findall(sentence):
+        surname = grounding.surnames.get(word.casefold())
+        if surname is not None and not surname.common_word and word.casefold() not in own_words:
+            errors.append(f"person {surname.name}")
+    if _UNRECORDED.search(sentence):
+        errors.append("unrecorded")
+    if _ABOUT_THE_USER.search(sentence) and not any(t in sentence.casefold() for t in grounding.rated_titles):
+        errors.append("the user's history")
+    if _FOR_KIDS.search(sentence) and not {"family", "animation"} & set(movie.genres):
+        errors.append("for kids")
+    for m in _HOURS.finditer(sentence):
+        word = m.group(1).lower()
+        hours = {"one": 1, "two": 2, "three": 3, "four": 4}.get(word) or float(word)
+        hours += 0.5 if "half" in m.group().lower() else 0
+        if movie.runtime is None or abs(movie.runtime - hours * 60) > 30:
+            errors.append(f"length {m.group()}")
+    for m in _ERA.finditer(sentence):
+        if m.group(2):
+            start = int(f"{m.group(2)}{m.group(3)}0")
+        else:
+            digit = int(m.group(4) or m.group(5))
+            start = (1900 if digit >= 2 else 2000) + digit * 10
+        low, high = {"early": (0, 4), "mid": (3, 7), "late": (6, 9)}.get((m.group(1) or "").lower(), (0, 9))
+        if movie.year is None or not start + low <= movie.year <= start + high:
+            errors.append(f"era {m.group()}")
     return errors
 
 

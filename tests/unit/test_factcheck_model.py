@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent.factcheck import check
+from agent.factcheck import Grounding, check
 from agent.llm import StructuredLLM
 from tests.fakes import FakeChatModel
 from tests.unit.test_graph import ids, make_bot, profiles  # noqa: F401 - the fixture
@@ -31,6 +31,39 @@ def test_a_false_claim_anywhere_in_a_models_text_is_dropped(starter, lie):
     film = starter.movies["the-usual-suspects-1995"]
     assert check(f"{WELL_MADE} {lie}", film, NINETIES_CRIME, model_written=True) == WELL_MADE
     assert check(f"{lie} {WELL_MADE}", film, NINETIES_CRIME, model_written=True) == WELL_MADE
+
+
+@pytest.mark.parametrize(
+    "lie",
+    [  # said by a fake model of The Usual Suspects (1995, 106 min) to a user who rated nothing
+        "Tom Hanks gives a career-best performance here.",
+        "Meryl Streep is unforgettable in it.",
+        "Spielberg's most personal film.",
+        "Kubrick directed it as his last film.",
+        "Made in the early 1980s, it still holds up.",
+        "A late-80s gem.",
+        "It grossed over $300 million worldwide.",
+        "Nominated for seven Academy Awards.",
+        "A 3-hour epic you'll want to savour.",
+        "A gentle, family-friendly watch with no violence at all, perfect for kids.",
+        "You rated three Tarantino films 5 stars, so this fits.",
+        "You've told me you love slow-burn heist stories.",
+    ],
+)
+def test_a_model_sentence_naming_what_the_catalog_cant_vouch_for_is_dropped(starter, lie):
+    """Rephrasings got past the gate: "X's film", "X is in it", "early 1980s", "3-hour", awards, the user's history."""
+    film = starter.movies["the-usual-suspects-1995"]
+    grounding = Grounding(starter.people_index(), starter.surname_index(), frozenset())
+    assert check(f"{WELL_MADE} {lie}", film, NINETIES_CRIME, model_written=True, grounding=grounding) == WELL_MADE
+
+
+def test_a_model_sentence_true_of_the_film_and_the_user_is_kept(starter):
+    film = starter.movies["the-usual-suspects-1995"]
+    grounding = Grounding(starter.people_index(), starter.surname_index(), frozenset({"heat"}))
+    true = ("Kevin Spacey and Gabriel Byrne lead a mid-90s puzzle. Singer's twisty crime film runs under two hours. "
+            "Since you loved Heat, its heist crew should appeal.")  # fmt: skip
+    assert film.year == 1995 and "Kevin Spacey" in film.cast and "Gabriel Byrne" in film.cast
+    assert check(true, film, NINETIES_CRIME, model_written=True, grounding=grounding) == true
 
 
 @pytest.mark.parametrize(
