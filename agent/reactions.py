@@ -25,6 +25,8 @@ with nothing to undo is dropped, and no add is taken for an overtaken one.
 
 from __future__ import annotations
 
+import re
+
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -58,16 +60,21 @@ _BY_BARE = {name.replace("\ufe0f", ""): name for name in REACTIONS}
 LATE_ADD = timedelta(minutes=2)
 
 
+_SKIN_TONES = re.compile("[\U0001f3fb-\U0001f3ff]")
+
+
 def reaction_meaning(emoji: str | None) -> tuple[str, tuple[str, float | None]] | None:
     """(canonical emoji, (kind, stars)) for one of the bot's reactions, None for anything else.
 
     Clients do not agree on the variation selector (U+FE0F) in keycaps and ✅, so it is
-    ignored; Slack names (":+1:", "white_check_mark", skin tones "+1::skin-tone-2") work too.
+    ignored, and so is a skin tone (👍🏽 on Discord); Slack names (":+1:", "white_check_mark",
+    skin tones "+1::skin-tone-2") work too.
     """
     if not emoji:
         return None
     text = str(emoji).strip().strip(":").split("::", 1)[0]
-    canonical = _BY_BARE.get(text.replace("\ufe0f", "")) or _NAMES.get(text.lower())
+    bare = _SKIN_TONES.sub("", text.replace("\ufe0f", ""))
+    canonical = _BY_BARE.get(bare) or _NAMES.get(text.lower())
     return None if canonical is None else (canonical, REACTIONS[canonical])
 
 

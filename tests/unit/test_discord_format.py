@@ -139,6 +139,8 @@ def test_escape_defuses_markdown_and_mentions():
         ("1️⃣", ("stars", 1.0)),
         ("3\u20e3", ("stars", 3.0)),
         ("5️⃣", ("stars", 5.0)),
+        ("👍🏽", ("like", None)),  # a skin tone picked in Discord's emoji picker was lost feedback
+        ("👎🏿", ("dislike", None)),
     ],
 )
 def test_reaction_meanings(emoji, expected):
