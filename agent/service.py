@@ -53,6 +53,7 @@ from agent.understanding.merge import fresh_request
 from agent.understanding.passing import says_nothing
 from agent.understanding.reader import understand
 from agent.understanding.request import contract
+from agent.understanding.title_lists import ends_in_numbered_title
 from store.history_import import ImportReport, import_history, read_history
 from store.ingest.base import SourceError
 from store.movie import PART_WORDS, TITLE_MATCH_SCORE, Movie, normalise_title, number_value
@@ -209,6 +210,15 @@ class MovieService:
         return Turn.of({**result, "intent": "group"})
 
     # -- titles ----------------------------------------------------------------------------
+
+    def numbered_film(self, text: str) -> str | None:
+        """The film `text` names whole when its last number is the film's own ("Toy Story 3"), so a
+        command reading a trailing number as stars would rate another film; None otherwise."""
+        text = " ".join(str(text or "").split())
+        if not re.search(r"\d$", text) or not ends_in_numbered_title(text.lower(), self.catalog):
+            return None
+        match = self.catalog.resolve_title(text)
+        return self.catalog.movies[match.movie_id].label if match is not None else None
 
     def resolve(self, text: str) -> Movie:
         """The one film a user means: a catalog id, "Title (Year)", "Title 1995" or a title.

@@ -90,6 +90,9 @@ def cmd_rate(args: argparse.Namespace, settings: Settings) -> int:
     *title, stars = args.words
     user = user_key(args.user)
     with _service(args, settings) as service:
+        if film := service.numbered_film(" ".join(args.words)):  # "rate Toy Story 3" rated Toy Story 3 stars
+            raise UserError(f"{film} ends in its number: give its stars after it, e.g. "
+                            f"moviebot rate {' '.join(args.words)} 4")  # fmt: skip
         rated = service.rate(user, " ".join(title), stars)
         movie = _movie_json(rated.movie_id, service)
     if args.json:

@@ -85,6 +85,14 @@ def test_stars_outside_half_steps_from_half_to_five_are_refused(cli):
     assert cli_json(cli, "profile")["rated"] == 0
 
 
+def test_a_title_that_ends_in_its_number_needs_its_stars_after_it(cli):
+    """ "moviebot rate Toy Story 3" rated Toy Story (1995) 3/5."""
+    code, _, err = cli("rate", "Paddington", "2")
+    assert code == 2 and "Paddington 2 (2017) ends in its number: give its stars after it" in err
+    assert cli_json(cli, "profile")["rated"] == 0
+    assert cli("rate", "Paddington", "2", "4")[1] == "Rated Paddington 2 (2017) 4/5 for cli:me.\n"
+
+
 # -- watched -------------------------------------------------------------------------------------
 
 

@@ -258,7 +258,12 @@ def test_rate_without_stars_or_with_bad_stars_explains_itself(deps, client, cont
     assert "0.5 to 5" in respond.last["text"]
     _, respond = run_command(commands.rate, command("/rate", "Zzyzx Qwerty Nonexistent 4"), client, context)
     assert "no film called" in respond.last["text"]
+    # the film's own number is no rating: this rated Toy Story (1995) 3/5
+    _, respond = run_command(commands.rate, command("/rate", "Toy Story 3"), client, context)
+    assert respond.last["text"].startswith("Toy Story 3 (2010) ends in its number: give its stars after it")
     assert deps.service.profiles.ratings(key(ANA)) == {}
+    run_command(commands.rate, command("/rate", "Toy Story 3 4"), client, context)
+    assert deps.service.profiles.ratings(key(ANA)) == {"toy-story-3-2010": 4.0}
 
 
 def test_watched_add_list_page_and_remove(deps, client, context):

@@ -89,9 +89,13 @@ def rate(ack, command: dict, respond, client, context) -> None:
 def run_rate(deps, client, respond, command: dict) -> None:
     reply = ephemeral(respond)
     with reporting(reply, "/rate"):
-        title, stars = split_stars(command.get("text") or "", required=True)
+        text = " ".join((command.get("text") or "").split())
+        title, stars = split_stars(text, required=True)
         if not title or stars is None:
             reply(text_message(RATE_USAGE))
+            return
+        if film := deps.service.numbered_film(text):  # "/rate Toy Story 3" rated Toy Story 3 stars
+            reply(text_message(f"{film} ends in its number: give its stars after it, e.g. `/rate {text} 4`."))
             return
         key = _who(deps, client, command)
         reply(act_on_title(deps.service, key, {"op": "rate", "stars": float(stars)}, title))
