@@ -26,7 +26,6 @@ with nothing to undo is dropped, and no add is taken for an overtaken one.
 from __future__ import annotations
 
 import re
-
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
