@@ -11,7 +11,8 @@ import hashlib
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Path, Request
+from fastapi import Depends, Path, Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from bot.http.errors import RateLimited, Unauthorized
 from bot.http.models import NAME_PATTERN
@@ -62,7 +63,15 @@ class Gate:
         return tenant
 
 
-async def tenant(request: Request) -> Tenant:
+# declares `Authorization: Bearer <key>` in the OpenAPI document, so generated clients and Swagger UI
+# send the key; the check itself is the gate's (auto_error off: its 401 says what was wrong)
+_BEARER = HTTPBearer(auto_error=False, description="An API key from MOVIEBOT_API_KEYS (none needed on loopback "
+                                                   "when no key is configured).")  # fmt: skip
+
+
+async def tenant(
+    request: Request, _: Annotated[HTTPAuthorizationCredentials | None, Security(_BEARER)] = None
+) -> Tenant:
     """async, though it never waits: FastAPI runs a plain `def` dependency in a worker thread,
     a hop that cost more than the check itself."""
     return request.app.state.gate.admit(request.headers.get("authorization"))

@@ -25,12 +25,12 @@ ERROR_RESPONSES = {
     for status, description in {
         401: "No API key, or not a valid one",
         404: "Unknown address, film or resource",
-        409: "The event_id was already used for other feedback",
         413: "Request body too large",
         422: "Invalid request (the message names the field), or an ambiguous title (with `choices`)",
         429: "Too many requests for this key; see Retry-After",
     }.items()
 }
+CONFLICT_RESPONSE = {409: {"model": Error, "description": "The event_id was already used for other feedback"}}
 
 
 class ApiError(HTTPException):
@@ -104,6 +104,10 @@ async def validation_error(request: Request, exc: RequestValidationError) -> JSO
     for error in exc.errors():
         if tuple(error.get("loc", ())) == ("body",) and error.get("type") in NOT_AN_OBJECT:
             problems.append(WHOLE_BODY)
+            continue
+        if error.get("type") == "json_invalid":  # loc is ("body", offset): "1: JSON decode error" said nothing
+            at = next((part for part in error.get("loc", ())[1:] if isinstance(part, int)), None)
+            problems.append("the body is not valid JSON" + (f" (at character {at})" if at is not None else ""))
             continue
         where = ".".join(str(part) for part in error.get("loc", ()) if part != "body") or "body"
         problems.append(f"{where}: {error.get('msg', 'invalid').removeprefix('Value error, ')}")

@@ -7,10 +7,10 @@ from fastapi import APIRouter
 from agent.service import NotShown
 from bot.http.auth import CurrentTenant
 from bot.http.backend import ServiceBackend
-from bot.http.errors import ERROR_RESPONSES, NotFound
+from bot.http.errors import CONFLICT_RESPONSE, ERROR_RESPONSES, NotFound
 from bot.http.models import FeedbackRequest, FeedbackResponse
 
-router = APIRouter(prefix="/v1", tags=["feedback"], responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/v1", tags=["feedback"], responses={**ERROR_RESPONSES, **CONFLICT_RESPONSE})
 
 
 @router.post("/feedback", response_model=FeedbackResponse, summary="Feedback on a film")

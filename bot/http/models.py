@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator, model_validator
 
 NAME_PATTERN = r"^[A-Za-z0-9_.@+-]{1,64}$"
 UserId = Annotated[
@@ -31,6 +31,13 @@ class ChatRequest(Body):
         description="Turns are remembered per (user, conversation): 'more', 'something older' build on it.",
     )
     text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS, examples=["something like Se7en but less grim"])
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, text: str) -> str:
+        if not text.strip():
+            raise ValueError("the message is blank")
+        return text
 
 
 class Filters(Body):
@@ -64,7 +71,7 @@ class RecommendationsRequest(Body):
     user: UserId
     text: str = Field("", max_length=MAX_TEXT_CHARS, examples=["heist gone wrong"])
     filters: Filters | None = None
-    k: int | None = Field(None, ge=1, le=50, description="How many picks (default 3, at most 50).")
+    k: StrictInt | None = Field(None, ge=1, le=50, description="How many picks (default 3, at most 50).")
 
 
 FeedbackKind = Literal["like", "dislike", "stars", "watched", "dismiss"]
@@ -175,6 +182,14 @@ class Health(BaseModel):
     detail: str = ""
 
 
+class Choice(BaseModel):
+    movie_id: str
+    label: str = Field(examples=["Heat (1995)"])
+
+
 class Error(BaseModel):
     error: str = Field(examples=["not_found"])
     message: str = Field(examples=["There is nothing at this address."])
+    choices: list[Choice] | None = Field(
+        default=None, description="With `ambiguous_title`: the films the title could be; send one's movie_id."
+    )

@@ -73,6 +73,8 @@ def test_recommendations_pass_filters_and_k(client, service):
     ("body", "field"),
     [
         ({"user": "ana", "k": 51}, "k: Input should be less than or equal to 50"),
+        ({"user": "ana", "k": True}, "k: Input should be a valid integer"),  # was one pick
+        ({"user": "ana", "k": "3"}, "k: Input should be a valid integer"),
         ({"user": "ana", "filters": {"genre": ["crime"]}}, "filters.genre: Extra inputs are not permitted"),
         ({"user": "ana:x"}, "user: String should match pattern"),
         ({"text": "heist"}, "user: Field required"),
@@ -92,6 +94,29 @@ def test_a_body_that_is_not_a_json_object_says_so(client, content, content_type)
     response = client.post("/v1/chat", content=content, headers={**ACME, "Content-Type": content_type})
     assert response.status_code == 422
     assert response.json()["message"] == "the body must be a JSON object, sent with Content-Type: application/json"
+
+
+def test_broken_json_and_a_blank_message_say_what_is_wrong(client):
+    """Broken JSON answered "1: JSON decode error"; a blank message got the help text as a chat turn."""
+    broken = client.post(
+        "/v1/chat", content=b'{"user": "ana", "text": ', headers={**ACME, "Content-Type": "application/json"}
+    )
+    assert broken.status_code == 422 and broken.json()["message"] == "the body is not valid JSON (at character 24)"
+    blank = client.post("/v1/chat", json={"user": "ana", "text": "   "}, headers=ACME)
+    assert blank.status_code == 422 and blank.json()["message"] == "text: the message is blank"
+
+
+def test_the_openapi_document_declares_the_bearer_key_and_the_choices_of_an_ambiguous_title(client):
+    """Generated clients and Swagger UI sent no key: the document declared no security at all."""
+    doc = client.get("/openapi.json").json()
+    assert doc["components"]["securitySchemes"]["HTTPBearer"] == {
+        "type": "http", "scheme": "bearer", "description": doc["components"]["securitySchemes"]["HTTPBearer"]["description"]
+    }  # fmt: skip
+    assert doc["paths"]["/v1/chat"]["post"]["security"] == [{"HTTPBearer": []}]
+    assert "security" not in doc["paths"]["/healthz"]["get"]
+    assert "choices" in doc["components"]["schemas"]["Error"]["properties"]
+    assert "409" in doc["paths"]["/v1/feedback"]["post"]["responses"]
+    assert "409" not in doc["paths"]["/v1/chat"]["post"]["responses"]
 
 
 def test_the_services_own_refusals_are_422_with_its_message(client):
