@@ -33,6 +33,8 @@ def request_filters(filters: dict, catalog, resolve: Callable[[str], Movie]) -> 
         elif name in ("exclude_keywords", "require_keywords"):  # themes refused or required
             values = [value] if isinstance(value, str) else list(value)
             out[name] = [text for v in values if (text := str(v).strip().lower())]
+        elif name == "exclude_years":  # [[1994, 1994]]: spans, as `understood` names them
+            out[name] = [_span(span) for span in (value if isinstance(value, list | tuple) else [value])]
         elif name == "like_titles":
             titles = [value] if isinstance(value, str) else list(value)
             out[name] = [resolve(t).id for t in titles]
@@ -61,6 +63,16 @@ def _parsed(parse: Callable[[str], str], value: object) -> list[str]:
         return list(dict.fromkeys(parse(str(v)) for v in values))
     except ValueError as exc:
         raise InvalidInput(str(exc)) from None
+
+
+def _span(span: object) -> list[int]:
+    """[low, high] years, low first; InvalidInput for anything else."""
+    if not isinstance(span, list | tuple) or len(span) != 2:
+        raise InvalidInput(f"exclude_years takes spans of two years, e.g. [[1994, 1994]], got {span!r}")
+    low, high = (_whole("exclude_years", year) for year in span)
+    if low > high:
+        raise InvalidInput(f"exclude_years: {low} comes after {high}")
+    return [low, high]
 
 
 def _whole(name: str, value: object) -> int:

@@ -41,7 +41,8 @@ class ChatRequest(Body):
 
 
 class Filters(Body):
-    """Hard constraints, named as in a turn's `understood`."""
+    """Hard constraints, named as in a turn's `understood`: a chat turn's `understood` may be sent back
+    as `filters` to refine it."""
 
     genres: list[str] = Field(default_factory=list, max_length=20, examples=[["crime", "thriller"]])
     any_genres: list[str] = Field(default_factory=list, max_length=20, examples=[["thriller", "comedy"]])
@@ -60,6 +61,10 @@ class Filters(Body):
         default_factory=list, max_length=20, examples=[["woman director"]], description="Themes every pick has."
     )
     like_titles: list[str] = Field(default_factory=list, max_length=20, examples=[["Heat (1995)"]])
+    exclude_years: list[Annotated[list[StrictInt], Field(min_length=2, max_length=2)]] = Field(
+        default_factory=list, max_length=20, examples=[[[1994, 1994]]], description="Year spans no pick may be from."
+    )
+    count: StrictInt | None = Field(None, ge=1, le=50, description="How many picks, when `k` is not given.")
     languages: list[str] = Field(default_factory=list, max_length=20, examples=[["ko"]])
     exclude_languages: list[str] = Field(
         default_factory=list, max_length=20, examples=[["en"]], description="Languages no pick is in."

@@ -67,6 +67,9 @@ def test_recommendations_pass_filters_and_k(client, service):
     body["filters"] = {"exclude_keywords": ["superhero"]}  # a theme refused, as `understood` names it
     assert client.post("/v1/recommendations", json=body, headers=ACME).status_code == 200
     assert ("recommend", "http:acme:ana", "heist", {"exclude_keywords": ["superhero"]}, 2, "http") in service.calls
+    body["filters"] = {"exclude_years": [[1994, 1994]], "count": 5}  # a chat turn's `understood` names these too
+    assert client.post("/v1/recommendations", json=body, headers=ACME).status_code == 200
+    assert ("recommend", "http:acme:ana", "heist", body["filters"], 2, "http") in service.calls
 
 
 @pytest.mark.parametrize(

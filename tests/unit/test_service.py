@@ -453,6 +453,17 @@ def test_structured_recommend_honours_filters(service):
     assert {r["id"] for r in picks} <= themed_ids and not any(r["relaxed"] for r in picks)
 
 
+def test_a_chat_turns_understood_sent_back_as_filters_is_the_same_request(service):
+    """Its exclude_years and count were refused as unknown filters, so a chat answer could not be refined."""
+    said = service.chat("http:acme:bo", "a crime thriller from the 90s, not from 1994, give me 5").understood
+    assert said["exclude_years"] == [[1994, 1994]] and said["count"] == 5
+    turn = service.recommend("http:acme:bo", filters={k: v for k, v in said.items() if v not in (None, [])})
+    assert len(turn.recommendations) == 5 and turn.understood["exclude_years"] == [[1994, 1994]]
+    assert all(1990 <= r["year"] <= 1999 and r["year"] != 1994 for r in turn.recommendations)
+    with pytest.raises(InvalidInput, match="exclude_years: 1999 comes after 1990"):
+        service.recommend("http:acme:bo", filters={"exclude_years": [[1999, 1990]]})
+
+
 def test_structured_filters_take_everyday_names_and_refuse_unknown_ones(service):
     """ "languages": ["French"] was a silent "nothing matched" and English picks."""
     turn = service.recommend(
