@@ -19,6 +19,14 @@ class ServiceError(Exception):
         super().__init__(message)
         self.message = message
 
+    @property
+    def sentence(self) -> str:
+        """The message as a chat reply says it: "No film called 'Zzyzx' in the catalog." (a command
+        line prints `message` after the program's name, in lower case)."""
+        text = self.message.strip()
+        text = text[:1].upper() + text[1:]
+        return text if text.endswith((".", "?", "!")) else f"{text}."
+
 
 class InvalidInput(ServiceError):
     """Bad stars, empty text, a malformed user key, an unknown filter..."""
@@ -28,6 +36,11 @@ class UnknownTitle(ServiceError):
     def __init__(self, message: str, suggestions: list[str] | None = None):
         super().__init__(message)
         self.suggestions = suggestions or []  # labels of close titles, best first
+
+    @property
+    def sentence(self) -> str:
+        close = f" Did you mean {' or '.join(self.suggestions[:3])}?" if self.suggestions else ""
+        return super().sentence + close
 
 
 @dataclass(frozen=True)

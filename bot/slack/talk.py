@@ -58,7 +58,7 @@ def reporting(reply: Reply, what: str) -> Iterator[None]:
     try:
         yield
     except ServiceError as exc:
-        _send(reply, text_message(exc.message))
+        _send(reply, text_message(exc.sentence))
     except Exception:
         log.exception("%s failed", what)
         _send(reply, text_message(SORRY))
@@ -84,7 +84,7 @@ def converse(deps: SlackDeps, client, *, team: str | None, user_id: str, channel
         key = deps.user(client, team, user_id, channel)
         request = request_text(text, deps.bot_user_id, lambda uid: deps.names.get(f"slack:{team}:{uid}"))
         conversation = channel if is_dm else f"{channel}:{thread}"
-        turn = deps.service.chat(key, request or OPEN_REQUEST, channel=conversation, platform="slack")
+        turn = deps.service.chat(key, request, channel=conversation, platform="slack")
         deps.threads.add(f"{channel}:{thread}")
         post_turn(deps, client, turn, channel=channel, thread_ts=thread)
 

@@ -86,6 +86,14 @@ def test_a_mention_is_answered_in_its_thread_one_message_per_pick_with_reactions
         assert {r["timestamp"] for r in reactions[n * 9 : n * 9 + 9]} == {key_.split(":")[1]}
 
 
+def test_an_empty_mention_gets_the_help_as_on_discord(client, context):
+    """An empty mention got three picks under a bare "Here are 3 picks:" (Discord answers with the help)."""
+    events.app_mention(mention("", ts="1699990000.000200"), client, context)
+    posts = client.of("chat_postMessage")
+    assert len(posts) == 1 and posts[0]["text"].startswith("Tell me what you're in the mood for")
+    assert not client.of("reactions_add")
+
+
 def test_the_mention_itself_and_slack_markup_are_not_part_of_the_request():
     text = f"<@{BOT_USER}> something like <https://x.example|Heat> for <@{BEN}|ben> &amp; <!here> me"
     assert request_text(text, BOT_USER) == "something like Heat for ben & me"
@@ -257,7 +265,7 @@ def test_rate_without_stars_or_with_bad_stars_explains_itself(deps, client, cont
     _, respond = run_command(commands.rate, command("/rate", "Se7en 7"), client, context)
     assert "0.5 to 5" in respond.last["text"]
     _, respond = run_command(commands.rate, command("/rate", "Zzyzx Qwerty Nonexistent 4"), client, context)
-    assert "no film called" in respond.last["text"]
+    assert respond.last["text"] == "No film called 'Zzyzx Qwerty Nonexistent' in the catalog."
     # the film's own number is no rating: this rated Toy Story (1995) 3/5
     _, respond = run_command(commands.rate, command("/rate", "Toy Story 3"), client, context)
     assert respond.last["text"].startswith("Toy Story 3 (2010) ends in its number: give its stars after it")
