@@ -169,3 +169,26 @@ class ProfileSummary:
     is_empty: bool
     genres: dict[str, float] = field(default_factory=dict)  # every affinity, for charts and --json
     decades: dict[int, float] = field(default_factory=dict)
+
+
+# what `forget` deleted, as a reader would say it: "2 watched films", not "2 watcheds"; the profile row
+# and group memberships are bookkeeping nobody asked about
+_FORGOTTEN = {
+    "ratings": ("rating", "ratings"),
+    "watched": ("watched film", "watched films"),
+    "dismissed": ("dismissed film", "dismissed films"),
+    "feedback": ("reaction or feedback", "reactions and feedback"),
+    "suggestions": ("suggestion shown", "suggestions shown"),
+    "models": ("learned taste model", "learned taste models"),
+}
+
+
+def forgotten(counts: dict[str, int]) -> str:
+    """ "2 ratings, 29 watched films, 6 suggestions shown", or "" when nothing was stored."""
+    parts = []
+    for what, n in counts.items():
+        if not n or what in ("users", "memberships"):
+            continue
+        one, many = _FORGOTTEN.get(what, (what.replace("_", " "), what.replace("_", " ")))
+        parts.append(f"{n} {one if n == 1 else many}")
+    return ", ".join(parts)

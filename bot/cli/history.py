@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from agent.service_types import forgotten
 from bot.cli.base import UserError, counted, emit_json, open_service, user_key
 from bot.settings import Settings
 
@@ -241,13 +242,6 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-# what `forget` counts, as a reader would say it: "2 watched films", not "2 watcheds"
-_FORGOTTEN = {"suggestions": ("suggestion shown", "suggestions shown"), "ratings": ("rating", "ratings"),
-              "watched": ("watched film", "watched films"), "dismissed": ("dismissed film", "dismissed films"),
-              "feedback": ("reaction", "reactions"), "users": ("profile", "profiles"),
-              "memberships": ("group membership", "group memberships")}  # fmt: skip
-
-
 def _makes_user_keys(prefix: str) -> bool:
     from store.profiles import split_user_key
 
@@ -282,7 +276,6 @@ def cmd_user(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         emit_json({"user": user, "deleted": counts})
     else:
-        said = [f"{n} {_FORGOTTEN.get(table, (table, table))[n != 1]}" for table, n in counts.items() if n]
-        deleted = ", ".join(said) or "nothing"
+        deleted = forgotten(counts) or "nothing"
         print(f"Forgot {user}: {deleted}; conversation memory cleared.")
     return 0

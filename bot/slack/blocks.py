@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 
+from agent.service_types import forgotten
 from bot import listing
 from bot.listing import bullet_lines, split_message
 
@@ -215,25 +216,8 @@ def forget_confirmation() -> dict:
     }
 
 
-# What /forget deleted, by the store's table names; bookkeeping rows (users, memberships) go unsaid.
-_FORGOTTEN = {
-    "ratings": ("rating", "ratings"),
-    "watched": ("watched film", "watched films"),
-    "dismissed": ("dismissed film", "dismissed films"),
-    "feedback": ("reaction or feedback", "reactions and feedback"),
-    "suggestions": ("suggestion shown", "suggestions shown"),
-    "models": ("learned taste model", "learned taste models"),
-}
-
-
 def forgotten_message(counts: dict[str, int]) -> dict:
-    parts = []
-    for what, n in counts.items():
-        if not n or what in ("users", "memberships"):
-            continue
-        one, many = _FORGOTTEN.get(what, (what.replace("_", " "), what.replace("_", " ")))
-        parts.append(f"{n} {one if n == 1 else many}")
-    detail = ", ".join(parts) if parts else "there was nothing stored"
+    detail = forgotten(counts) or "there was nothing stored"
     return text_message(f"Done: I deleted everything I knew about you ({detail}).")
 
 

@@ -237,7 +237,7 @@ def test_forget_asks_on_a_terminal_and_a_no_keeps_the_data(cli, monkeypatch):
     assert cli_json(cli, "profile")["rated"] == 1
     monkeypatch.setattr("builtins.input", lambda prompt: "yes")
     code, out, _ = cli("user", "forget")
-    assert code == 0 and out.startswith("Forgot cli:me: 1 rating, 1 watched film, 1 profile;")  # not "1 ratings"
+    assert code == 0 and out.startswith("Forgot cli:me: 1 rating, 1 watched film;")  # not "1 ratings"
     assert cli_json(cli, "profile")["rated"] == 0
 
 

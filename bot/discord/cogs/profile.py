@@ -16,6 +16,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from agent.service import ServiceError
+from agent.service_types import forgotten
 from bot.discord.format import (
     EMBED_COLOUR,
     FIELD_VALUE_LIMIT,
@@ -136,7 +137,9 @@ class Profile(commands.Cog):
 
 def import_summary(report: ImportReport) -> str:
     source = {"letterboxd": "Letterboxd", "imdb": "IMDb", "movielens": "MovieLens"}.get(report.format, report.format)
-    lines = [f"Imported from {source}: {report.rated} ratings and {report.watched} watched films."]
+    ratings = f"{report.rated} rating{'' if report.rated == 1 else 's'}"
+    films = f"{report.watched} watched film{'' if report.watched == 1 else 's'}"
+    lines = [f"Imported from {source}: {ratings} and {films}."]
     if report.watched:
         lines.append("I won't suggest those again, and your ratings now shape my picks.")
     skipped = report.skipped
@@ -163,8 +166,8 @@ class ForgetConfirm(OwnerView):
     async def confirm(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
         self.stop()
         counts = await asyncio.to_thread(self._forget, self.bot.user_key(interaction.user))
-        done = ", ".join(f"{n} {what}" for what, n in counts.items() if n and what != "users") or "nothing stored"
-        await interaction.response.edit_message(content=f"Done: I forgot everything about you ({done}).",
+        done = forgotten(counts) or "there was nothing stored"
+        await interaction.response.edit_message(content=f"Done: I deleted everything I knew about you ({done}).",
                                                 view=None, allowed_mentions=NO_MENTIONS)  # fmt: skip
 
     def _forget(self, user: str) -> dict[str, int]:
