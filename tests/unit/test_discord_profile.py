@@ -177,7 +177,9 @@ async def test_forget_asks_first_and_then_deletes_everything(world):
     await press(view, view.confirm, click)
     [done] = click.calls
     assert done.kind == "edit_message" and done.content.startswith("Done") and done.get("view") is None
-    assert done.content == "Done: I deleted everything I knew about you (1 rating, 1 watched film)."  # was "1 ratings, 1 memberships"
+    assert (
+        done.content == "Done: I deleted everything I knew about you (1 rating, 1 watched film)."
+    )  # was "1 ratings, 1 memberships"
     assert world.profiles.ratings(key(ana)) == {} and world.profiles.watched(key(ana)) == []
     assert world.profiles.ratings(key(bob)) == {"se7en-1995": 2.0}
     assert world.ranker.user_model(key(ana)).n == 0  # the in-memory model is gone too
