@@ -69,10 +69,10 @@ class Profile:
             lines.append("Less keen on: " + ", ".join(low))
         directors = [d for d, a in sorted(self.directors.items(), key=lambda kv: -kv[1]) if a > 0.3][:3]
         if directors:
-            lines.append("Directors they like: " + ", ".join(directors))
+            lines.append("Favourite directors: " + ", ".join(directors))
         decades = [d for d, a in sorted(self.decades.items(), key=lambda kv: -kv[1]) if a > 0.2][:2]
         if decades:
-            lines.append("Decades they enjoy: " + ", ".join(f"{d}s" for d in decades))
+            lines.append("Favourite decades: " + ", ".join(f"{d}s" for d in decades))
         return "\n".join(lines)
 
 

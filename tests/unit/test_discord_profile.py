@@ -68,6 +68,8 @@ async def test_profile_summarises_taste_and_attaches_a_chart(starter_catalog, pr
         assert defer.kind == "defer" and interaction.ephemeral and answer.ephemeral
         [embed] = answer.embeds
         assert "Se7en (1995) (5/5)" in embed.description and "Favourite genres: crime" in embed.description
+        assert "Favourite directors: David Fincher" in embed.description  # was "Directors they like", of "you"
+        assert " they " not in embed.description
         fields = {f.name: f.value for f in embed.fields}
         assert fields["Rated"] == "4" and fields["Watched"] == "1" and "Heat (1995)" in fields["Recently watched"]
         file = answer.get("file")
