@@ -7,13 +7,23 @@ from agent.factcheck import asked_genres, breaks, relaxation_note, span_said, ta
 from agent.scoring import GEM_MIN_RATING, lesser_known
 from agent.state import State
 from agent.understanding.request import Request
+from agent.understanding.series import is_series
 from store.vocab import COUNTRIES, LANGUAGES
 
 
 def not_in_catalog(titles: list[str]) -> str:
-    """What to say of films named that the catalog lacks ("Frozen 2"), for the caller to go on."""
-    named = " or ".join(f"“{title}”" for title in titles)
-    return f"I couldn't find {named} in my catalog (a typo, or too new or obscure?)"
+    """What to say of films named that the catalog lacks ("Frozen 2"), for the caller to go on;
+    of a TV series ("Breaking Bad"), that it is one."""
+    series = [t for t in titles if is_series(t)]
+    films = [t for t in titles if t not in series]
+    said = []
+    if series:
+        named = " and ".join(f"“{title}”" for title in series)
+        said.append(f"{named} {'are TV series' if len(series) > 1 else 'is a TV series'}, and I only know films")
+    if films:
+        named = " or ".join(f"“{title}”" for title in films)
+        said.append(f"I couldn't find {named} in my catalog (a typo, or too new or obscure?)")
+    return "; ".join(said)
 
 
 def reply(state: State, deps: Deps) -> dict:

@@ -42,6 +42,7 @@ from agent.understanding.people import (
 )
 from agent.understanding.phrases import Effect
 from agent.understanding.request import CatalogLookup, Understood
+from agent.understanding.series import read_series
 from agent.understanding.text import GAP, STOPWORDS, TOKEN, Scan, Tok, sentence_span, word_set
 from agent.understanding.title_lists import read_credits_of_titles
 from agent.understanding.titles import (
@@ -293,6 +294,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     out = reading.result
     people = People(lookup.people_index())
     reader = TitleReader(scan, lookup, people)
+    read_series(scan, lookup, out)
     read_credits_of_titles(scan, reader, out)
     unknown = read_cued_titles(scan, reader, out)
     read_people(scan, people, out)

@@ -693,6 +693,12 @@ def test_a_film_refused_by_name_or_place_is_never_suggested_again_nor_taken_as_a
         assert bot.ask(text, user="cli:no")["recommendations"], text  # a genre refused is a request
 
 
+def test_a_tv_series_is_said_to_be_one(starter, profiles):
+    said = make_bot(starter, profiles).ask("something like Breaking Bad", user="cli:tv")["reply"]
+    assert said.startswith("“Breaking Bad” is a TV series, and I only know films, so these leave it out.")
+    assert "Breaking Dawn" not in said
+
+
 def test_a_genre_the_catalog_lacks_is_looked_for_as_its_tag_and_said_so(catalog, profiles):
     """The sample catalog labels no film "sport": "a sports movie" answered "Not a sport film" three times."""
     said = make_bot(catalog, profiles).ask("a sports movie", user="cli:eve")

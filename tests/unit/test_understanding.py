@@ -845,8 +845,15 @@ def test_reference_titles_keep_their_order() -> None:
     [
         ("something like The Zorblax Chronicles", ["The Zorblax Chronicles"]),
         ("movies like Zorblax, from the 80s", ["Zorblax"]),
-        ("something like the Office but a movie", ["Office"]),  # the article typed in lower case
+        ("something like the Office but a movie", ["The Office"]),  # a TV series, named as it is written
         ("something like the movies of the 90s", []),
+        # TV series: "breaking" found The Twilight Saga: Breaking Dawn, "like Friends" nothing at all
+        ("recommend breaking bad", ["Breaking Bad"]),
+        ("something like Friends", ["Friends"]),
+        ("something like friends", ["Friends"]),
+        ("a movie to watch with friends", []),
+        ("something like the dark night", []),  # a typo, no series "Dark"
+        ("like Fargo", []),  # a film of that name
         ("like Se7en and Heat", []),  # known titles
         ("something like Christopher Nolan films", []),  # a person
         ("something like Horror Comedy", []),  # genres, capitalised
