@@ -125,6 +125,9 @@ def answer_facts(state: State, deps: Deps) -> dict:
     asked = state.get("facts") or []
     if asked == ["count"]:
         return _say(_how_many(state, deps), "facts")
+    if asked == ["list"]:  # "what did you just recommend?"
+        shown = [deps.catalog.movies[p["id"]].label for p in state.get("last_picks") or [] if p["id"] in deps.catalog]
+        return _say(f"I suggested {listed(shown)}." if shown else "I haven't suggested anything here yet.", "facts")
     missing = state.get("unknown_titles") or []
     # a film the question names and the catalog lacks is not the one talked about before
     targets = state.get("mentioned") or [] if missing else pointed_films(state, deps)
@@ -142,8 +145,24 @@ def answer_facts(state: State, deps: Deps) -> dict:
         lead = ""
     if asked and asked[0] in COMPARISONS:
         return _say(compared([deps.catalog.movies[m] for m in targets], asked[0]), "facts")
+    if asked == ["mine"]:  # "what did I rate Titanic?": the user's own history, not the catalog's
+        return {**_say(lead + " ".join(_history_of(state, deps, m) for m in targets), "facts"), "focus": targets[0]}
     text = lead + "\n".join(film_facts(deps.catalog.movies[m], asked) for m in targets)
     return {**_say(text, "facts"), "focus": targets[0] if len(targets) == 1 else state.get("focus")}
+
+
+def _history_of(state: State, deps: Deps, movie_id: str) -> str:
+    label, user = deps.catalog.movies[movie_id].label, state.get("user")
+    if deps.profiles is None or not user:
+        return f"I keep no history in this session, so I can't say what you thought of {label}."
+    stars = deps.profiles.rating(user, movie_id)
+    if stars is not None:
+        return f"You rated {label} {stars:g}/5."
+    if deps.profiles.has_watched(user, movie_id):
+        return f"You marked {label} as watched, with no rating."
+    if movie_id in deps.profiles.dismissed(user):
+        return f"You asked me not to suggest {label} again; you haven't rated it."
+    return f"You haven't rated {label} or marked it as seen."
 
 
 def _how_many(state: State, deps: Deps) -> str:
@@ -169,6 +188,8 @@ _CANT_SAY = {  # what a question about a film the catalog lacks can't be told
     "language": "tell you what language it is in",
     "catalog": "suggest it; describe it and I'll find films like it",
     "rating": "tell you how it is rated",
+    "certificate": "tell you its age rating",
+    "mine": "look it up in your history",
 }
 
 
@@ -217,6 +238,9 @@ def film_facts(movie: Movie, asked: list[str]) -> str:
             also = f" {label} {' and '.join(known)}." if known else ""
             said.append(f"I only have films' directors and leading actors, not their writers, composers or "
                         f"producers.{also}")  # fmt: skip
+        elif fact == "certificate":  # "is it rated R?"
+            kind = f" {label} is listed as {listed(movie.genres)}." if movie.genres else ""
+            said.append(f"My catalog doesn't record age ratings (PG, R, 12A...).{kind}")
         elif fact == "year":
             said.append(f"{movie.title} came out in {movie.year}." if movie.year
                         else f"I don't know when {label} came out.")  # fmt: skip

@@ -23,13 +23,13 @@ from agent.understanding.text import PANNED, PRAISED, Scan, normalise_message, w
 from agent.understanding.title_lists import titles_after
 from agent.understanding.verdicts import DISMISS, NOT_SEEN, SEEN, SENTIMENTS, mixed_verdicts
 from store.catalog import TitleMatch
-from store.vocab import normalise_genre
+from store.vocab import LANGUAGES, normalise_genre
 
 Intent = Literal[
     "recommend", "refine", "more", "why", "facts", "seen", "liked", "disliked", "dismissed", "help", "smalltalk"
 ]
 Fact = Literal["runtime", "directors", "cast", "crew", "year", "plot", "language", "kind", "catalog", "rating",
-               "count", "shortest", "longest", "best", "newest", "oldest"]  # fmt: skip
+               "certificate", "mine", "list", "count", "shortest", "longest", "best", "newest", "oldest"]  # fmt: skip
 
 
 @dataclass
@@ -144,6 +144,7 @@ _ONLY_A_VERDICT = re.compile(rf"^\W*[^\W\d_][\w'-]*(?:\s+\d+)?(?:{PRAISED}|{PANN
 # the third one?", "what's Heat about?". Each match ends where the film's name may follow.
 _COLLECTION = r"(?:catalog|catalogue|database|db|library|collection|list|system)"
 _THE_FILM = r"[^.?!]{1,80}?"  # "it", "the third one", "Heat": what the question is about
+_LANGUAGE_NAMES = "|".join(sorted((n.lower() for n in LANGUAGES.values()), key=len, reverse=True))
 _FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
     (fact, re.compile(pattern))
     for fact, pattern in (
@@ -173,7 +174,14 @@ _FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
                  r"horror|scary|romantic|romance|thriller|documentary|musical|western|sci ?fi|science fiction|"
                  r"violent|gory|dark|sad|for kids|kid friendly|family friendly)\W*$)"),
         ("language", r"\bwhat language\b(?: is| was)?"
-                     rf"|\b(?:is|was)\b(?= {_THE_FILM} (?:in english|subtitled|dubbed|in a foreign language)\W*$)"),
+                     rf"|\b(?:is|was)\b(?= {_THE_FILM} (?:in (?:{_LANGUAGE_NAMES})|subtitled|dubbed"
+                     r"|in a foreign language)\W*$)"),
+        # "is it rated R?", "is the first one PG-13?": age ratings, which the catalog does not record
+        ("certificate", rf"\b(?:is|was)\b(?= {_THE_FILM} (?:rated )?(?:pg-?13|pg|r|g|nc-?17|u|12a?|15|18)"
+                        r"(?: rated)?\W*$)|\bwhat(?:'?s| is) (?:it|the \w+ one) rated\b|\bage rating\b"),
+        # "what did I rate Titanic?", "have I seen Heat?": the user's own history
+        ("mine", r"\bwhat (?:did|have) (?:i|we) (?:rate|rated|give|given|gave)\b|\bhow (?:did|have) (?:i|we) rated?\b"
+                 r"|^\W*(?:have|did) (?:i|we) (?:already )?(?:rate|rated|seen|see|watch|watched)\b"),
         # "do you have Dune?", "is Oppenheimer in your catalog?": whether the catalog holds the film
         ("catalog", r"^\W*(?:do|have) (?:you|u|ya) (?:have|got|carry|know)(?: (?:the|a) (?:movie|film))?\b"
                     rf"|^\W*(?:is|are)\b(?= {_THE_FILM} in (?:your|the) {_COLLECTION}\W*$)"),
@@ -203,6 +211,13 @@ _NO_FILM = word_set("you yourself u me myself us him her them") | {
 _HOW_MANY = re.compile(
     r"^\W*how many\b(?! more| of (?:these|them|those))"
     r"(?![^?.!]*\b(?:minutes|mins|hours|stars|votes|times|oscars?|awards?)\b)"
+)
+_REPEAT = re.compile(
+    r"\bwhat (?:did|were|was) (?:you |those |they |these )?(?:just |again )?(?:recommend|suggest|pick|say|show)\w*\b"
+    r"|^\W*what were (?:those|they|these|the (?:picks|movies|films|titles))(?: again)?\W*$"
+    r"|\b(?:repeat|show me|give me|list|remind me of|say) (?:the|that|your|those) (?:list|picks|suggestions"
+    r"|recommendations|titles|movies|films) again\b|\b(?:can|could) you (?:repeat|say) (?:that|the list|those)\b"
+    r"|^\W*(?:repeat|remind me)(?: (?:that|them|the list|please))?\W*$|\brepeat the list\b"
 )
 _QUESTION_REFERENT = re.compile(r"\b(?:it|that|this|the (?:movie|film))\b")
 # ... unless the message also asks for films: "who directed Heat? something like it", "is there one that's short?"
@@ -348,6 +363,8 @@ def _fact_question(
     """A question about a film: the pick it points at ("the third one", "it") or a film it names."""
     if _HOW_MANY.search(lowered):  # "how many Kubrick films do you have?": the catalog's count
         return Classified("facts", facts=("count",))
+    if _REPEAT.search(lowered):  # "what did you just recommend?", "can you repeat the list?"
+        return Classified("facts", every=True, facts=("list",))
     if has_previous and (m := _WHICH_OF_THEM.search(lowered)):  # "which of these is the shortest?"
         word = next(w for w in m.groups() if w)
         return Classified("facts", every=True, facts=(_SUPERLATIVES[word],))

@@ -8,6 +8,7 @@ import pytest
 
 from agent.deps import AgentConfig, Deps
 from agent.llm import StructuredLLM
+from agent.nodes.reply import listed
 from agent.recommender import Recommender, sqlite_checkpointer, thread_id
 from store.profiles import ProfileStore
 from tests.fakes import FakeChatModel
@@ -697,6 +698,25 @@ def test_a_tv_series_is_said_to_be_one(starter, profiles):
     said = make_bot(starter, profiles).ask("something like Breaking Bad", user="cli:tv")["reply"]
     assert said.startswith("“Breaking Bad” is a TV series, and I only know films, so these leave it out.")
     assert "Breaking Dawn" not in said
+
+
+def test_questions_about_the_last_answer_a_films_language_and_age_rating_and_ones_own_history(starter, profiles):
+    """ "what did you just recommend?", "is the second one in French?", "is it rated R?" and "what did I
+    rate Titanic?" each got three unrelated picks."""
+    bot = make_bot(starter, profiles)
+    shown = movies(starter, bot.ask("a romantic comedy", user="cli:qa"))
+    for text in ["what did you just recommend?", "what were those again?", "can you repeat the list?"]:
+        said = bot.ask(text, user="cli:qa")
+        assert said["recommendations"] == [] and said["reply"] == f"I suggested {listed([m.label for m in shown])}."
+    french = bot.ask("is the second one in French?", user="cli:qa")
+    assert french["recommendations"] == [] and french["reply"].startswith(f"{shown[1].label} is in ")
+    rated = bot.ask("is it rated R?", user="cli:qa")
+    assert rated["reply"].startswith("My catalog doesn't record age ratings") and rated["recommendations"] == []
+    assert bot.ask("what did I rate Titanic?", user="cli:qa")["reply"] == (
+        "You haven't rated Titanic (1997) or marked it as seen."
+    )
+    bot.ask("4 stars for Titanic", user="cli:qa")
+    assert bot.ask("what did I rate Titanic?", user="cli:qa")["reply"] == "You rated Titanic (1997) 4/5."
 
 
 def test_a_genre_the_catalog_lacks_is_looked_for_as_its_tag_and_said_so(catalog, profiles):
