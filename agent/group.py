@@ -7,12 +7,14 @@ import numpy as np
 from agent.deps import Deps
 from agent.explanations import TASTE_EVIDENCE, YOURS, reasons_for, taste_reason, template_explanation
 from agent.factcheck import a_or_an
+from agent.nodes.conversation import UNCLEAR
 from agent.nodes.reply import recommendation
 from agent.nodes.retrieve import filters_for, query_text
 from agent.profile import Profile
 from agent.profile_cache import profile_for
 from agent.scoring import featurise, score
 from agent.understanding.merge import fresh_request
+from agent.understanding.passing import says_nothing
 from agent.understanding.reader import understand
 from agent.understanding.request import Request
 
@@ -23,7 +25,10 @@ def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", co
     (half the average, half the least happy member)."""
     users = list(dict.fromkeys(users))
     profiles = {user: profile_for(deps, user) or Profile(user=user) for user in users}
-    request = fresh_request(understand(request_text, deps.catalog, today_year=deps.today.year), deps)
+    understood = understand(request_text, deps.catalog, today_year=deps.today.year)
+    if request_text.strip() and says_nothing(request_text, understood, deps.catalog):  # no made-up movie night
+        return {"reply": UNCLEAR, "intro": UNCLEAR, "recommendations": []}
+    request = fresh_request(understood, deps)
     excluded = set().union(*(p.excluded for p in profiles.values())) if profiles else set()
     excluded |= set(request.get("like_titles") or [])
     tastes = [p.taste for p in profiles.values() if p.taste is not None]
@@ -37,7 +42,10 @@ def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", co
         vector = mean / (np.linalg.norm(mean) or 1.0)
     results = deps.catalog.search(text, filters_for(request, excluded), k=deps.config.pool, vector=vector)
     if not results:
-        text = "I couldn't find a movie that none of you has seen and that fits. Try a broader request."
+        if deps.catalog.count_matching(filters_for(request, set())) == 0:  # "a western by Kubrick"
+            text = "No film in my catalog fits that request, seen or not. Try a broader one."
+        else:
+            text = "Every film in my catalog that fits that request has been seen by one of you. Try a broader one."
         return {"reply": text, "intro": text, "recommendations": []}
     per_member: dict[str, dict[str, float]] = {}
     for user, profile in profiles.items():
@@ -60,7 +68,8 @@ def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", co
         recommendations.append(
             recommendation(movie, explanation, round(group_scores[movie_id], 4), per_person=per_person)
         )
-    lines = [f"Movie night for {len(users)}: nobody here has seen {'these' if len(best) > 1 else 'this'}."]
+    these = "these" if len(best) > 1 else "this"
+    lines = [f"Movie night for {len(users)}: none of you has marked {these} as seen."]
     for rec in recommendations:
         lines.append(f"{rec['title']} ({rec['year']}) — {rec['explanation']}")
         lines += [f"  • {user}: {reason}" for user, reason in rec["per_person"].items()]
@@ -75,13 +84,12 @@ def _reason_for_member(movie, request: Request, profile: Profile, deps: Deps) ->
                     if YOURS in r]  # fmt: skip
         if personal:
             return personal[0]
-        if taste := taste_reason(movie, profile, deps.catalog):  # a tendency only on enough liked films
-            return taste
         panned = [deps.catalog.movies[m] for m in profile.disliked() if m in deps.catalog]
-        disliked = [g for g in movie.genres if profile.genres.get(g, 0.0) < -0.15]
-        if not disliked:
-            return "nothing in it clashes with what you've disliked"
-        sharing = [m for m in panned if disliked[0] in m.genres]
+        disliked = [g for g in movie.genres if profile.genres.get(g, 0.0) < -0.15
+                    or (profile.genres.get(g, 0.0) < 0 and any(g in m.genres for m in panned))]  # fmt: skip
+        if not disliked:  # what it has in common with what they liked, or that nothing clashes
+            return taste_reason(movie, profile, deps.catalog) or "nothing in it clashes with what you've disliked"
+        sharing = [m for m in panned if disliked[0] in m.genres]  # a clash is said first: "also a horror film"
         if len(sharing) >= TASTE_EVIDENCE:
             return f"not your usual {disliked[0]} fare, but the others should love it"
         if sharing:

@@ -382,6 +382,19 @@ def test_group_pick_claims_a_taste_only_on_enough_liked_films(service):
     assert any("you tend to rate crime films highly" in rec["per_person"][ANA] for rec in turn.recommendations)
 
 
+def test_group_pick_says_what_it_could_not_do_and_names_a_clash(service):
+    """Gibberish got a made-up movie night; "a western by Kubrick" said everything fitting was seen; a
+    member who hated a horror film was told The Cell (horror) suits their taste for dramas."""
+    assert service.group_pick([ANA, BOB], "asdkjh qwe zxcvb").reply.startswith("Sorry, I didn't catch that.")
+    none = service.group_pick([ANA, BOB], "a western by Kubrick")
+    assert none.reply == "No film in my catalog fits that request, seen or not. Try a broader one."
+    service.rate(BOB, "The Shining", 1)
+    turn = service.group_pick([ANA, BOB], "a horror film", count=3)
+    assert turn.reply.startswith("Movie night for 2: none of you has marked these as seen.")
+    assert all(rec["per_person"][BOB].startswith("you didn't like The Shining, also a")
+               for rec in turn.recommendations)  # fmt: skip
+
+
 def test_import_detects_the_format_and_refuses_unreadable_files(service, tmp_path):
     export = tmp_path / "ratings.csv"
     export.write_text("Date,Name,Year,Letterboxd URI,Rating\n2024-01-02,Heat,1995,https://boxd.it/x,4.5\n")
