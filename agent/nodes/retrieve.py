@@ -32,9 +32,13 @@ RELAXABLE = (
 )
 
 
+MAX_PANNED_SERIES = 30  # a series is found by a scan of the catalog's titles, once per film
+
+
 def excluded_for(deps: Deps, state: State, profile: Profile | None) -> set[str]:
-    """Never suggest: watched, disliked, dismissed, the reference titles themselves, titles
-    refused, titles already shown in this thread, and whatever the caller excludes. (Titles shown
+    """Never suggest: watched, disliked (and the rest of a disliked film's series), dismissed, the
+    reference titles themselves, titles refused, titles already shown in this thread, and whatever
+    the caller excludes. (Titles shown
     to this user lately, in other threads, are held back too, but softly: see held_back.)"""
     request = state.get("request") or {}
     excluded = set(state.get("exclude_ids") or [])
@@ -44,6 +48,10 @@ def excluded_for(deps: Deps, state: State, profile: Profile | None) -> set[str]:
     excluded |= set(state.get("shown") or [])
     if profile is not None:
         excluded |= profile.excluded
+        # "hated The Empire Strikes Back": the rest of its series is left out too, unless asked for by name
+        asked = {s for movie_id in request.get("like_titles") or [] for s in deps.catalog.series_of(movie_id)}
+        panned = sorted(profile.disliked(2.0))[:MAX_PANNED_SERIES]
+        excluded |= {s for movie_id in panned for s in deps.catalog.series_of(movie_id)} - asked
     return excluded
 
 

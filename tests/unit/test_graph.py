@@ -719,6 +719,15 @@ def test_questions_about_the_last_answer_a_films_language_and_age_rating_and_one
     assert bot.ask("what did I rate Titanic?", user="cli:qa")["reply"] == "You rated Titanic (1997) 4/5."
 
 
+def test_a_disliked_films_series_is_not_suggested_unless_asked_for(starter, profiles):
+    bot = make_bot(starter, profiles)
+    bot.ask("I hated Toy Story", user="cli:ts")
+    family = bot.ask("an animated family film", user="cli:ts", k=50)
+    assert not {"toy-story-2-1999", "toy-story-3-2010"} & set(ids(family))
+    asked = bot.ask("something like Toy Story 2", user="cli:ts")  # by name: its series is fair game
+    assert asked["understood"]["like_titles"] == ["Toy Story 2 (1999)"] and asked["recommendations"]
+
+
 def test_a_genre_the_catalog_lacks_is_looked_for_as_its_tag_and_said_so(catalog, profiles):
     """The sample catalog labels no film "sport": "a sports movie" answered "Not a sport film" three times."""
     said = make_bot(catalog, profiles).ask("a sports movie", user="cli:eve")
