@@ -210,17 +210,23 @@ _LIST = re.compile(r"\s*(?:movies?|films?|flicks?|ones?)?\s*(?:,|and|&|,\s*and)\
 _PLURAL = re.compile(r"(?:s|movies|films|flicks)$")
 _EACH = re.compile(r"\s*(?:movie|film|flick|one)\s*,?\s*(?:and|&|plus)\s+(?:a|an|one)\s+")
 _KINDS = re.compile(r"\s*(?:movies|films|flicks)\b")
+# "one action one romance", "one comedy and the other a thriller": one of each
+_ONE = re.compile(r"\bone\s+(?:a\s+|an\s+)?$")
+_ONE_EACH = re.compile(
+    r"\s*(?:movie|film|flick)?\s*,?\s*(?:and\s+|&\s+|plus\s+)?(?:one|the other(?: one)?)\s+(?:a\s+|an\s+)?"
+)
 
 
 def read_alternatives(scan: Scan, reading: Reading) -> None:
     """Pass 5b: genres offered as alternatives are `any_genres` (at least one of them), not all."""
     out, spans = reading.result, sorted(reading.genre_spans)
     either: list[str] = []
-    for (_, end, first), (start, _, second) in itertools.pairwise(spans):
+    for (begin, end, first), (start, _, second) in itertools.pairwise(spans):
         between = scan.original[end:start].lower()
         plural = _PLURAL.search(scan.original[:end].lower()) or _KINDS.match(between)
         listed = _LIST.fullmatch(between) and plural
-        if _OR.fullmatch(between) or listed or _EACH.fullmatch(between):
+        one_each = _ONE_EACH.fullmatch(between) and _ONE.search(scan.original[:begin].lower())
+        if _OR.fullmatch(between) or listed or _EACH.fullmatch(between) or one_each:
             either += [g for g in (*first, *second) if g not in either]
     if len(either) >= 2:
         out.any_genres = [g for g in either if g in out.genres]

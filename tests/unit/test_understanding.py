@@ -706,6 +706,9 @@ CASES: list[tuple[str, dict]] = [
     ("between 1.5 and 2 hours", {"min_runtime": 90, "max_runtime": 120}),
     ("a 2 and a half hour epic", {"min_runtime": 135, "max_runtime": 165}),
     # who watches is no count of picks
+    # one of each: no film need be both
+    ("two movies: one action one romance", {"genres": [], "any_genres": ["action", "romance"], "count": 2}),
+    ("one comedy and the other a thriller", {"genres": [], "any_genres": ["comedy", "thriller"]}),
     ("a film for 4 people or more", {"count": None, "query_lacks": ["people"]}),
     ("a comedy for the 3 of us", {"genres": ["comedy"], "count": None, "query_lacks": ["3"]}),
     ("3 movies for 4 people", {"count": 3}),
