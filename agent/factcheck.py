@@ -524,9 +524,17 @@ def relaxation_note(movies: list[Movie], request: Mapping) -> str:
         years = sorted(m.year for m in outside["years"] if m.year)
         span = f"{years[0]}" if len(set(years)) == 1 else f"{years[0]} to {years[-1]}"
         notes.append(f"the years (picks from {span}, outside {years_asked(request)})")
-    if outside["runtime"]:
-        longest = max((m.runtime or 0) for m in outside["runtime"])
-        notes.append(f"the runtime (up to {longest} minutes)")
+    if outside["runtime"]:  # "(up to 178 minutes)", "(down to 95 minutes)", "(95 to 178 minutes)"
+        lengths = [m.runtime for m in outside["runtime"] if m.runtime]
+        low, high = request.get("min_runtime"), request.get("max_runtime")
+        shorter = [n for n in lengths if low and n < low]
+        longer = [n for n in lengths if high and n > high]
+        if shorter and longer:
+            notes.append(f"the runtime ({min(shorter)} to {max(longer)} minutes)")
+        elif shorter:
+            notes.append(f"the runtime (down to {min(shorter)} minutes)")
+        else:
+            notes.append(f"the runtime (up to {max(longer or lengths or [0])} minutes)")
     if outside["languages"]:
         spoken = sorted({LANGUAGES.get(m.language or "", "unknown") for m in outside["languages"]})
         notes.append(f"the language ({', '.join(spoken)})")

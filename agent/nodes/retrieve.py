@@ -35,6 +35,18 @@ RELAXABLE = (
 MAX_PANNED_SERIES = 30  # a series is found by a scan of the catalog's titles, once per film
 
 
+def _widen_runtime(deps: Deps, request: Request, text: str, excluded: set[str], vector) -> list:
+    """A runtime band no film fits, widened on both sides a step at a time: the films nearest the
+    length asked for, where dropping the lower bound found 95-minute films for a 150-minute wish."""
+    low, high = request["min_runtime"], request["max_runtime"]
+    for step in (15, 30, 60):
+        request["min_runtime"], request["max_runtime"] = max(1, low - step), high + step
+        if results := deps.catalog.search(text, filters_for(request, excluded), k=deps.config.pool, vector=vector):
+            return results
+    request["min_runtime"], request["max_runtime"] = low, high
+    return []
+
+
 def excluded_for(deps: Deps, state: State, profile: Profile | None) -> set[str]:
     """Never suggest: watched, disliked (and the rest of a disliked film's series), dismissed, the
     reference titles themselves, titles refused, titles already shown in this thread, and whatever
@@ -161,6 +173,11 @@ def retrieve(state: State, deps: Deps) -> dict:
     for name, label in RELAXABLE:  # a film shown before that fits beats one outside the request
         if results or again:
             break
+        if name == "min_runtime" and request.get("min_runtime") and request.get("max_runtime"):
+            results = _widen_runtime(deps, request, text, excluded, vector)  # "a 2 and a half hour epic"
+            if results:
+                relaxed.append(label)
+                break
         if request.get(name):
             request[name] = [] if isinstance(request[name], list) else None
             if label not in relaxed:

@@ -300,3 +300,11 @@ def test_spielberg_movies_from_the_80s_are_spielbergs(starter, profiles):
     films = picked(starter, result)
     assert films and all("Steven Spielberg" in m.directors + m.cast and 1980 <= m.year <= 1989 for m in films)
     assert "The Matrix" not in result["reply"] and "Back to the Future" not in result["reply"]
+
+
+def test_a_runtime_band_nothing_fits_widens_on_both_sides(starter, profiles):
+    """ "a 2 and a half hour war film from the 60s" loosened to 95-minute Dr. Strangelove first; The
+    Great Escape (172 min) is nearer the length asked for."""
+    said = make_bot(starter, profiles).ask("a 2 and a half hour war film from the 60s", user="cli:rt", k=1)
+    assert [m.title for m in picked(starter, said)] == ["The Great Escape"]
+    assert "I loosened the runtime (up to 172 minutes)" in said["reply"]
