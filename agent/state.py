@@ -24,6 +24,9 @@ def accumulate_ids(previous: list[str] | None, new: list[str] | None) -> list[st
     return list(dict.fromkeys([*(previous or []), *(new or [])]))[-500:]
 
 
+MAX_MESSAGE = 2000  # characters read from one message; the rest is ignored, not an error
+
+
 class InputState(TypedDict, total=False):
     """What a caller passes for one turn."""
 

@@ -8,7 +8,7 @@ from agent.explanations import links_to
 from agent.factcheck import crowd_errors
 from agent.nodes.reply import intro_line, listed, not_in_catalog, unrecorded_note
 from agent.nodes.retrieve import filters_for, unrecorded_for
-from agent.state import State
+from agent.state import MAX_MESSAGE, State
 from agent.understanding.intents import help_topic
 from agent.understanding.merge import fresh_request, genres_as_tags
 from agent.understanding.reader import understand
@@ -388,5 +388,9 @@ def noted_line(recorded: dict, deps: Deps) -> str:
 
 
 def respond_unclear(state: State, deps: Deps) -> dict:
-    """Nothing in the message to go on: say so, rather than make a request up."""
+    """Nothing in the message to go on: say so, rather than make a request up (and that a long
+    message was read only so far: what it asked may come after the cut)."""
+    if len(state.get("message") or "") > MAX_MESSAGE:
+        return _say(f"Your message was long, so I read only its first {MAX_MESSAGE:,} characters, and I "
+                    f"didn't catch a request in them. Try a shorter message.", "unclear")  # fmt: skip
     return _say(UNCLEAR, "unclear")

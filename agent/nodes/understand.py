@@ -7,7 +7,7 @@ import re
 
 from agent.deps import Deps
 from agent.nodes.conversation import pointed_films
-from agent.state import State
+from agent.state import MAX_MESSAGE, State
 from agent.understanding.intents import Classified, classify, states_subject
 from agent.understanding.llm_reader import read_message
 from agent.understanding.marked_titles import titles_with_years
@@ -16,7 +16,6 @@ from agent.understanding.passing import facts_in_passing, says_nothing
 from agent.understanding.reader import understand
 from agent.understanding.request import Request, Understood, contract, is_open
 
-MAX_MESSAGE = 2000  # characters read from one message; the rest is ignored, not an error
 MAX_REFERENCES = 6  # films from a handed-in conversation used as references, most recent first
 
 

@@ -728,6 +728,12 @@ def test_a_disliked_films_series_is_not_suggested_unless_asked_for(starter, prof
     assert asked["understood"]["like_titles"] == ["Toy Story 2 (1999)"] and asked["recommendations"]
 
 
+def test_a_long_message_whose_request_comes_after_the_cut_says_it_was_cut(starter, profiles):
+    said = make_bot(starter, profiles).ask("blah " * 500 + "I want a western from the 60s", user="cli:long")
+    assert said["reply"].startswith("Your message was long, so I read only its first 2,000 characters, and I didn't")
+    assert said["recommendations"] == []
+
+
 def test_a_genre_the_catalog_lacks_is_looked_for_as_its_tag_and_said_so(catalog, profiles):
     """The sample catalog labels no film "sport": "a sports movie" answered "Not a sport film" three times."""
     said = make_bot(catalog, profiles).ask("a sports movie", user="cli:eve")
