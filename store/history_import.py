@@ -269,8 +269,15 @@ def _decoded(raw: bytes) -> str:
 
 
 def _csv(name: str, handle: TextIO) -> tuple[list[str], Iterator[tuple[int, dict[str, str] | None]]]:
-    """The header, and (line, row) for each row; row is None when its field count is wrong."""
-    reader = csv.reader(handle)
+    """The header, and (line, row) for each row; row is None when its field count is wrong. A row
+    whose unclosed quote swallowed the lines after it is read again line by line, so one bad row
+    loses only itself."""
+    try:
+        text = handle.read()
+    except UnicodeDecodeError:
+        raise SourceError(f"{name}: not UTF-8 text") from None
+    lines = text.splitlines(keepends=True)
+    reader = csv.reader(io.StringIO(text))
     try:
         header = [h.strip() for h in next(reader, [])]
     except (csv.Error, UnicodeDecodeError) as exc:
@@ -282,6 +289,8 @@ def _csv(name: str, handle: TextIO) -> tuple[list[str], Iterator[tuple[int, dict
             for values in reader:
                 if len(values) == len(header):
                     yield start, dict(zip(header, values, strict=True))
+                elif reader.line_num > start and lines:  # a stray quote ran on over the lines after it
+                    yield from _line_by_line(header, lines[start - 1 : reader.line_num], start)
                 elif any(v.strip() for v in values):
                     yield start, None
                 start = reader.line_num + 1
@@ -291,6 +300,18 @@ def _csv(name: str, handle: TextIO) -> tuple[list[str], Iterator[tuple[int, dict
             raise SourceError(f"{name}: near line {reader.line_num}: not UTF-8 text") from None
 
     return header, rows()
+
+
+def _line_by_line(header: list[str], lines: list[str], first: int) -> Iterator[tuple[int, dict[str, str] | None]]:
+    for number, line in enumerate(lines, first):
+        try:
+            values = next(csv.reader([line.rstrip("\r\n")]), [])
+        except csv.Error:
+            values = []
+        if len(values) == len(header):
+            yield number, dict(zip(header, values, strict=True))
+        elif any(v.strip() for v in values) or line.strip():
+            yield number, None
 
 
 def _letterboxd_row(name: str, line: int, row: dict[str, str] | None, kind: str) -> HistoryRow | SkippedRow:

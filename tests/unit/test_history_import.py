@@ -183,6 +183,22 @@ def test_bad_rows_are_listed_as_invalid_and_the_rest_imported(tmp_path, profiles
     assert report.rows == 6 and len(report.invalid) == 5
 
 
+def test_a_stray_quote_loses_only_its_own_row(tmp_path, profiles, catalog):
+    """Rows after an unclosed quote were swallowed into it: "1 film from 2 rows" of 4, three never named."""
+    ratings = tmp_path / "ratings.csv"
+    ratings.write_text(
+        "Date,Name,Year,Letterboxd URI,Rating\n"
+        "2024-01-01,Heat,1995,https://boxd.it/a,4\n"
+        '2024-01-02,"Broken, quote,1999,https://boxd.it/b,3\n'
+        "2024-01-03,Se7en,1995,https://boxd.it/c,5\n"
+        "2024-01-04,Parasite,2019,https://boxd.it/d,4.5\n",
+        encoding="utf-8",
+    )
+    report = run(profiles, catalog, "letterboxd", [ratings], user=ME)
+    assert profiles.ratings(ME) == {"heat-1995": 4.0, "se7en-1995": 5.0, "parasite-2019": 4.5}
+    assert report.rows == 4 and [row.where for row in report.invalid] == [f"{ratings}:3"]
+
+
 def test_unknown_and_ambiguous_titles_are_reported_not_guessed(tmp_path, profiles, catalog):
     watched = write_csv(tmp_path / "watched.csv", LB_WATCHED,
                         lb("The Room", 2003), lb("Heat", ""), lb("Hamlet", 1990), lb("Heat", 1986))  # fmt: skip
