@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +59,14 @@ def plan(settings: Settings) -> list[FrontEnd]:
     """Which front ends this configuration runs, and why each is on or off."""
     slack_missing = [n for n, v in (("SLACK_BOT_TOKEN", settings.slack_bot_token),
                                     ("SLACK_APP_TOKEN", settings.slack_app_token)) if not v]  # fmt: skip
+    slack_reason = "SLACK_BOT_TOKEN and SLACK_APP_TOKEN are set"
+    if slack_missing:
+        slack_reason = f"{' and '.join(slack_missing)} {'is' if len(slack_missing) == 1 else 'are'} not set"
+    else:
+        try:  # a malformed token is said at once, not after the model has loaded
+            settings.slack_tokens()
+        except SettingsError as exc:
+            slack_missing, slack_reason = ["a valid token"], str(exc)
     http = settings.http
     return [
         FrontEnd(
@@ -71,9 +79,7 @@ def plan(settings: Settings) -> list[FrontEnd]:
             "Slack",
             "bot.slack.app:serve",
             not slack_missing,
-            "SLACK_BOT_TOKEN and SLACK_APP_TOKEN are set"
-            if not slack_missing
-            else f"{' and '.join(slack_missing)} {'is' if len(slack_missing) == 1 else 'are'} not set",
+            slack_reason,
         ),
         FrontEnd(
             "HTTP API",

@@ -81,6 +81,12 @@ class MovieTree(app_commands.CommandTree):
             log.warning("could not tell user %s that /%s failed", interaction.user.id, name)
 
 
+# moviebot never joins voice: discord.py's start-up warnings that voice needs PyNaCl and davey
+# would only worry whoever reads the log
+discord.VoiceClient.warn_nacl = False
+discord.VoiceClient.warn_dave = False
+
+
 class MovieBot(commands.Bot):
     def __init__(
         self,

@@ -122,9 +122,10 @@ def listen(host: str, port: int) -> socket.socket:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
-    except OSError:
+    except OSError as exc:  # "[Errno 98] Address already in use" named no port
         sock.close()
-        raise
+        reason = exc.strerror or str(exc)
+        raise OSError(exc.errno, f"cannot listen on {host}:{port}: {reason}") from None
     sock.listen(2048)
     sock.setblocking(False)
     return sock

@@ -18,8 +18,8 @@ from bot.settings import Settings
 
 ALL_SET = {
     "DISCORD_TOKEN": "token",
-    "SLACK_BOT_TOKEN": "xoxb-1",
-    "SLACK_APP_TOKEN": "xapp-1",
+    "SLACK_BOT_TOKEN": "xoxb-1234567890",
+    "SLACK_APP_TOKEN": "xapp-1234567890",
     "MOVIEBOT_HTTP_PORT": "8080",
 }
 
@@ -37,6 +37,12 @@ def test_each_front_end_is_on_exactly_when_it_is_configured():
     assert reasons["Slack"] == "SLACK_APP_TOKEN is not set"
     assert reasons["Discord"] == "DISCORD_TOKEN is not set"
     assert reasons["HTTP API"] == "on http://127.0.0.1:8080"
+    # a malformed token is said at start-up, before the model loads, and leaves the others on
+    swapped = Settings.from_env({**ALL_SET, "SLACK_BOT_TOKEN": "xapp-1234567890"})
+    assert on(swapped) == {"Discord": True, "Slack": False, "HTTP API": True}
+    assert {f.name: f.reason for f in plan(swapped)}["Slack"] == (
+        "SLACK_BOT_TOKEN must be a bot token starting with xoxb- (that is the app-level token; the two are swapped)"
+    )
 
 
 @pytest.fixture
@@ -183,3 +189,16 @@ def test_serve_runs_only_the_configured_front_ends_over_one_runtime(monkeypatch,
     assert intervals == [SWITCH_INTERVAL, SWITCH_INTERVAL] and sys.getswitchinterval() == before
     assert loops == {"uvloop"}  # both front ends share one loop, uvicorn[standard]'s quicker one
     assert "Slack: off, SLACK_BOT_TOKEN and SLACK_APP_TOKEN are not set" in capsys.readouterr().err
+
+
+def test_a_taken_port_is_named_in_the_error():
+    """ "[Errno 98] Address already in use" named no port."""
+    from bot.http.app import listen
+
+    taken = listen("127.0.0.1", 0)
+    port = taken.getsockname()[1]
+    try:
+        with pytest.raises(OSError, match=f"cannot listen on 127.0.0.1:{port}: "):
+            listen("127.0.0.1", port)
+    finally:
+        taken.close()
