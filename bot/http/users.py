@@ -50,16 +50,31 @@ async def watched_remove(user: PathUser, movie_id: str, tenant: CurrentTenant, b
     responses={200: {"content": {"image/png": {}}, "description": "JSON, or a PNG chart with Accept: image/png"}},
 )
 async def profile(user: PathUser, request: Request, tenant: CurrentTenant, backend: ServiceBackend):
-    """With `Accept: image/png`, the chart of the user's favourite genres, people and decades
-    (404 while they have rated nothing)."""
+    """With `Accept: image/png`, the chart of how the user rates each genre and decade (404 while
+    they have rated nothing)."""
     key = tenant.user_key(user)
-    if "image/png" in request.headers.get("accept", ""):
-        png = await backend.run("profile_chart", key, user)
+    if _prefers_png(request.headers.get("accept", "")):
+        summary = await backend.run("profile", key)
+        png = None if summary.is_empty else await backend.run("profile_chart", key, user)
         if png is None:
             raise NotFound(f"{user} has no ratings yet, so there is no chart to draw.")
         return Response(png, media_type="image/png")
     summary = await backend.run("profile", key)
     return ProfileResponse.model_validate(dataclasses.asdict(summary))  # its `user` (the internal key) is left out
+
+
+def _prefers_png(accept: str) -> bool:
+    """Whether an Accept header ranks image/png above JSON: "image/png;q=0, application/json" does not."""
+    weights: dict[str, float] = {}
+    for part in accept.split(","):
+        kind, *params = (p.strip() for p in part.split(";"))
+        q = next((p.partition("=")[2] for p in params if p.startswith("q=")), "1")
+        try:
+            weights[kind.lower()] = float(q)
+        except ValueError:
+            weights[kind.lower()] = 0.0
+    png = weights.get("image/png", weights.get("image/*", 0.0))
+    return png > 0 and png >= weights.get("application/json", 0.0)
 
 
 @router.get("/export", summary="Everything stored about the user")

@@ -190,6 +190,10 @@ def test_feedback_watched_profile_export_and_forget(api):
     assert profile["rated"] == 2 and profile["watched"] == 2 and not profile["is_empty"]
     chart = api.get("/v1/users/cy/profile", headers={**ACME, "Accept": "image/png"})
     assert chart.headers["content-type"] == "image/png" and chart.content[:8] == b"\x89PNG\r\n\x1a\n"
+    refused = api.get("/v1/users/cy/profile", headers={**ACME, "Accept": "image/png;q=0, application/json"})
+    assert refused.headers["content-type"] == "application/json"  # the PNG came whatever its weight
+    nobody = api.get("/v1/users/nobody/profile", headers={**ACME, "Accept": "image/png"})
+    assert nobody.status_code == 404 and nobody.json()["error"] == "not_found"  # was a 200 "No ratings yet" chart
 
     assert api.delete("/v1/users/cy/watched/spirited-away-2001", headers=ACME).status_code == 204
     assert api.delete("/v1/users/cy/watched/spirited-away-2001", headers=ACME).status_code == 404
