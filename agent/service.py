@@ -122,6 +122,10 @@ def build_service(
     return MovieService(Recommender(deps, checkpointer), chart=chart)
 
 
+# what a reply to a pick's own message points at it with
+_POINTED = re.compile(r"\b(?:this|that) (?:one|movie|film|pick)\b|\b(?:this|it)\b(?!\s+(?:is|was|'s)\b)", re.IGNORECASE)
+
+
 class MovieService:
     def __init__(self, recommender: Recommender, *, chart: Chart | None = None, save_every: int = 20):
         self.recommender = recommender
@@ -308,6 +312,17 @@ class MovieService:
         return found.label
 
     # -- feedback on suggestions -----------------------------------------------------------
+
+    def about_pick(self, platform: str, message_key: str | int, text: str) -> str:
+        """A reply to one pick's message, with that pick named where the text points at it ("more
+        like this one", "seen it, loved it", "why?"); the text as it is otherwise."""
+        suggestion = self.profiles.suggestion_by_message(platform, str(message_key))
+        movie = self.catalog.get(suggestion["movie_id"]) if suggestion else None
+        if movie is None:
+            return text
+        if re.fullmatch(r"\W*why\W*", text, re.IGNORECASE):
+            return f"why {movie.label}?"
+        return _POINTED.sub(movie.label, text, count=1)
 
     def attach_message(self, suggestion_id: int, message_key: str | int) -> None:
         """After a front end posts one pick as its own message, so reactions on it find the suggestion."""

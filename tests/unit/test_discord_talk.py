@@ -98,6 +98,29 @@ async def test_a_reply_to_the_bots_message_continues_without_a_mention(world):
     assert world.cog("Recommend").addressed(reply)
 
 
+def bot_message_for(world: DiscordWorld, sent) -> discord.Message:
+    """The bot's own posted message, as discord.py resolves a reply's reference to it."""
+    author = {"id": str(BOT_ID), "username": "moviebot", "discriminator": "0", "avatar": None, "bot": True}
+    data = {"id": str(sent.id), "channel_id": str(GENERAL_ID), "guild_id": str(world.guild.id), "author": author,
+            "content": sent.content, "timestamp": "2026-11-24T12:00:00+00:00", "edited_timestamp": None,
+            "tts": False, "mention_everyone": False, "mentions": [], "mention_roles": [], "attachments": [],
+            "embeds": [], "pinned": False, "type": 0}  # fmt: skip
+    return world.state.create_message(channel=world.general, data=data)
+
+
+async def test_a_reply_to_one_picks_message_is_about_that_pick(world):
+    """Replying to pick #3 with "more like this one" got generic picks, "seen this one" asked which one."""
+    ana = world.member("ana")
+    _, sent = await say(world, ana, REQUEST, mention_bot=True)
+    third = world.catalog.movies[world.profiles.suggestion_by_message("discord", sent[3].id)["movie_id"]]
+    reply = world.message(ana, "more like this one")
+    reply.reference = discord.MessageReference.from_message(bot_message_for(world, sent[3]))
+    reply.reference.resolved = bot_message_for(world, sent[3])
+    before = len(world.api.sent)
+    await world.cog("Recommend").on_message(reply)
+    assert f"like {third.title}" in world.api.sent[before].content
+
+
 async def test_more_like_the_second_one_uses_the_conversation_in_that_channel(world):
     ana = world.member("ana")
     _, first = await say(world, ana, REQUEST, mention_bot=True)

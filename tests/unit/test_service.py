@@ -395,6 +395,19 @@ def test_group_pick_says_what_it_could_not_do_and_names_a_clash(service):
                for rec in turn.recommendations)  # fmt: skip
 
 
+def test_a_reply_to_a_picks_message_is_about_that_pick(service):
+    """Replying to pick #3 with "more like this one" gave generic picks; "seen this one, loved it" asked which one."""
+    (_, first), _, (third_key, third) = posted(service)
+    label = service.catalog.movies[third].label
+    assert service.about_pick("discord", third_key, "more like this one") == f"more like {label}"
+    assert service.about_pick("discord", third_key, "why?") == f"why {label}?"
+    assert service.about_pick("discord", "nope", "more like this one") == "more like this one"
+    said = service.chat(ANA, service.about_pick("discord", third_key, "seen this one, loved it"), channel="c1",
+                        platform="discord")  # fmt: skip
+    assert label in said.reply and service.profiles.rating(ANA, third) == 5.0
+    assert service.profiles.rating(ANA, first) is None
+
+
 def test_import_detects_the_format_and_refuses_unreadable_files(service, tmp_path):
     export = tmp_path / "ratings.csv"
     export.write_text("Date,Name,Year,Letterboxd URI,Rating\n2024-01-02,Heat,1995,https://boxd.it/x,4.5\n")

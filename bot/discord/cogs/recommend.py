@@ -99,6 +99,10 @@ class Recommend(commands.Cog):
             await message.reply(slow_down(wait), mention_author=False, allowed_mentions=NO_MENTIONS)
             return
         text = self.request_text(message)
+        replied = message.reference.resolved if message.reference else None
+        if isinstance(replied, discord.Message) and self.bot.user is not None and replied.author.id == self.bot.user.id:
+            # a reply to one pick's message is about that pick: "more like this one", "seen it"
+            text = await asyncio.to_thread(self.bot.service.about_pick, PLATFORM, replied.id, text)
         guild_id = message.guild.id if message.guild else None
         user = await asyncio.to_thread(self.bot.register, message.author, guild_id, message.channel.id)
         async with message.channel.typing():
