@@ -191,7 +191,9 @@ def _fold_context(context: list[dict], deps: Deps) -> dict:
             continue
         understood = understand(text, deps.catalog, today_year=deps.today.year)
         classified = classify(text, deps.catalog, has_previous=bool(request), understood=understood)
-        if classified.intent == "disliked":
+        if classified.verdicts:  # "I loved Amelie and hated Titanic": only Titanic is disliked
+            disliked.update(t for t, verdict, _ in classified.verdicts if verdict == "disliked" and isinstance(t, str))
+        elif classified.intent == "disliked":
             disliked.update(classified.titles or named)
         request = (
             merge_request(request, understood, last_picks=[], deps=deps) if request else fresh_request(understood, deps)

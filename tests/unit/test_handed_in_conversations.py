@@ -90,3 +90,10 @@ def test_an_era_said_as_a_taste_leans_and_one_asked_for_filters(starter):
     asked = handed_in(starter, "I like old movies, any ideas?", [], 10)
     assert asked["understood"]["year_max"] == 1979
     assert all(starter.movies[i].year < 1980 for i in ids(asked))
+
+
+def test_a_film_panned_beside_one_loved_in_a_handed_in_conversation_is_no_reference(starter):
+    """ "I loved Heat (1995) and hated Titanic (1997)" made both references, or neither, by its first verdict."""
+    context = [("user", "I loved Heat (1995) and hated Titanic (1997)"), ("assistant", "Noted!")]
+    result = handed_in(starter, "", context, 5)
+    assert result["understood"]["like_titles"] == ["Heat (1995)"]
