@@ -61,10 +61,10 @@ class Profile:
         disliked = [catalog.movies[m] for m in self.disliked()[:limit]]
         if disliked:
             lines.append("Disliked: " + ", ".join(m.label for m in disliked))
-        top = [g for g, a in sorted(self.genres.items(), key=lambda kv: -kv[1]) if a > 0.15][:4]
+        top = [g for g, a in sorted(self.genres.items(), key=lambda kv: (-kv[1], kv[0])) if a > 0.15][:4]
         if top:
             lines.append("Favourite genres: " + ", ".join(top))
-        low = [g for g, a in sorted(self.genres.items(), key=lambda kv: kv[1]) if a < -0.15][:3]
+        low = [g for g, a in sorted(self.genres.items(), key=lambda kv: (kv[1], kv[0])) if a < -0.15][:3]
         if low:
             lines.append("Less keen on: " + ", ".join(low))
         directors = [d for d, a in sorted(self.directors.items(), key=lambda kv: -kv[1]) if a > 0.3][:3]

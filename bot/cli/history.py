@@ -167,7 +167,7 @@ def cmd_profile(args: argparse.Namespace, settings: Settings) -> int:
             args.chart.write_bytes(chart)
         except OSError as exc:
             raise UserError(f"{args.chart}: cannot write the chart: {exc.strerror or exc}") from None
-    genres = sorted(summary.genres.items(), key=lambda kv: -kv[1])
+    genres = sorted(summary.genres.items(), key=lambda kv: (-kv[1], kv[0]))  # ties by name, as the summary
     decades = sorted(summary.decades.items(), key=lambda kv: -kv[1])
     if args.json:
         emit_json({
@@ -190,8 +190,12 @@ def cmd_profile(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _top_and_bottom(items: list, top: int, bottom: int) -> list:
-    """Best first; the least liked too when there are more than fit at the top."""
-    return items if len(items) <= top + bottom else items[:top] + items[-bottom:]
+    """Best first; the least liked too when there are more than fit at the top (the same ones the
+    summary's "Less keen on" names first, ties by name)."""
+    if len(items) <= top + bottom:
+        return items
+    least = sorted(items[top:], key=lambda kv: (kv[1], kv[0]))[:bottom]
+    return items[:top] + sorted(least, key=lambda kv: (-kv[1], kv[0]))
 
 
 # -- import --------------------------------------------------------------------------------------

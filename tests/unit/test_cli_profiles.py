@@ -266,3 +266,13 @@ def test_an_empty_profile_still_makes_a_chart():
 
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert [t.get_text() for t in profile_figure(Profile(user="cli:new")).axes[0].texts] == ["No ratings yet"]
+
+
+def test_the_least_liked_genres_are_the_ones_the_summary_names_ties_and_all():
+    """ "Less keen on: action, crime, drama" beside a "Genre affinity" line that left out action and crime."""
+    from bot.cli.history import _top_and_bottom
+
+    genres = [("comedy", 0.5), ("romance", 0.3), ("family", 0.2), ("music", 0.1), ("war", 0.0)]
+    genres += [("action", -0.4), ("crime", -0.4), ("drama", -0.4), ("thriller", -0.4)]
+    shown = _top_and_bottom(genres, 5, 2)
+    assert [g for g, _ in shown[5:]] == ["action", "crime"]
