@@ -266,7 +266,7 @@ class MovieService:
         with self.profiles.transaction():
             self.profiles.add_watched(user, found.id, source=source, at=self.deps.clock())
             self.profiles.rate(user, found.id, value, source=source, at=self.deps.clock())
-        return Rated(found.id, found.label, value, f"Rated {found.label} {value:g}/5.")
+        return Rated(found.id, found.label, value, f"Rated {found.label} {value:g}/5 and marked it watched.")
 
     def watched_add(self, user: str, movie: str | Movie, stars: float | None = None, *,
                     source: str | None = None) -> Rated:  # fmt: skip

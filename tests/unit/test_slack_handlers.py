@@ -237,7 +237,7 @@ def test_a_re_add_whose_removal_overtook_the_first_add_ends_on(deps, client, con
 def test_rate_answers_only_the_caller_and_marks_the_film_watched(deps, client, context):
     _, respond = run_command(commands.rate, command("/rate", "Se7en 4.5"), client, context)
     assert respond.last["response_type"] == "ephemeral"
-    assert "Rated Se7en (1995) 4.5/5" in respond.last["text"]
+    assert "Rated Se7en (1995) 4.5/5 and marked it watched." in respond.last["text"]  # as Discord says it
     assert deps.service.profiles.rating(key(ANA), "se7en-1995") == 4.5
     assert deps.service.profiles.has_watched(key(ANA), "se7en-1995")
     assert client.of("chat_postMessage") == []
