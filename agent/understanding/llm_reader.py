@@ -148,6 +148,10 @@ def _from_llm(
 
 # what the rules read exactly: the model's word does not replace them
 _RULES_KNOW = ("why", "facts", "seen", "liked", "disliked", "dismissed", "help")
+# "I'll pass on horror": a genre the model refused is not filled in from a rules' misreading as asked
+_REFUSED_BY = {"genres": "exclude_genres", "any_genres": "exclude_genres", "soft_genres": "exclude_genres",
+               "people": "exclude_people", "soft_people": "exclude_people", "languages": "exclude_languages",
+               "like_titles": "exclude_titles", "moods": "exclude_moods", "keywords": "exclude_keywords"}  # fmt: skip
 # fields read together: the model's pair, or the rules' pair, never one bound of each
 _PAIRS = (("year_min", "year_max"), ("min_runtime", "max_runtime"), ("soft_year_min", "soft_year_max"))
 
@@ -159,9 +163,11 @@ def _rules_fill_in(request: Understood, rules: Understood) -> Understood:
     for name in (f.name for f in dataclasses.fields(Understood)):
         if any(name in pair for pair in _PAIRS):
             continue
-        if name in ("query", "relative_to_titles"):
-            continue
+        if name in ("query", "relative_to_titles") or (name == "unknown_titles" and request.like_titles):
+            continue  # the model read a title the rules could not: "Barry Lyndon" is no unknown "Barry"
         mine, theirs = getattr(request, name), getattr(rules, name)
+        if isinstance(theirs, list) and (refused := _REFUSED_BY.get(name)):  # the model's refusals win
+            theirs = [value for value in theirs if value not in getattr(request, refused)]
         if theirs and not mine and not (name == "genres" and request.any_genres):
             filled[name] = theirs
     for pair in _PAIRS:

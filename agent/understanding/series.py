@@ -35,8 +35,13 @@ for _entry in _SERIES.replace("\n", "").split("|"):
 _PATTERN = re.compile(
     r"(?<![\w'])(" + "|".join(re.escape(k) for k in sorted(SERIES, key=len, reverse=True)) + r")(?![\w'])"
 )
-_AFTER_LIKE = re.compile(r"\b(?:like|than|as|similar to)\s+(?:the\s+)?$")
-_NAME_ENDS = re.compile(r"\s*(?:$|[,.!?;:)]|(?:but|and|or|please|though|again|anymore)\b)")  # "Dark" is no "dark night"
+# a series is read only where a title would be: after "like", "recommend", "loved"..., and standing
+# alone ("something like Barry Lyndon" is the film, "a film with dexter fletcher" the actor)
+_CUE = re.compile(
+    r"(?:^\s*|\b(?:like|than|as|similar to|recommend|suggest|watched|watching|seen|saw|loved|love|liked|enjoyed|"
+    r"binged|finished)\s+)(?:the\s+)?$"
+)
+_NAME_ENDS = re.compile(r"\s*(?:$|[,.!?;:)]|(?:but|and|or|please|though|again|anymore|too)\b)")
 
 
 def is_series(name: str) -> bool:
@@ -49,12 +54,12 @@ def read_series(scan: Scan, lookup: CatalogLookup, out: Understood) -> None:
     for m in list(_PATTERN.finditer(scan.text)):
         name, everyday = SERIES[m.group(1)]
         typed = scan.original[m.start() : m.end()]
-        title_cased = scan.has_case and typed[:1].isupper()
-        if everyday and (not _NAME_ENDS.match(scan.text, m.end())
-                         or (not title_cased and not _AFTER_LIKE.search(scan.text[: m.start()]))):  # fmt: skip
+        if not _NAME_ENDS.match(scan.text, m.end()) or not _CUE.search(scan.text[: m.start()]):
             continue
+        if everyday and scan.has_case and not typed[:1].isupper():
+            continue  # "something like friends" typed in lower case beside capitals is the word
         found = lookup.resolve_title(name)
         if found is not None and found.title.casefold() == name.casefold():
-            continue  # a film of that title ("Fargo", "Sherlock Holmes" is no "Sherlock")
+            continue  # a film of that title ("Fargo")
         extend_unique(out.unknown_titles, [name])
         scan.take(m.start(), m.end(), aside=True)

@@ -857,6 +857,10 @@ def test_reference_titles_keep_their_order() -> None:
         ("a movie to watch with friends", []),
         ("something like the dark night", []),  # a typo, no series "Dark"
         ("like Fargo", []),  # a film of that name
+        ("something like Barry Lyndon", []),  # a film whose title starts with a series' name
+        ("a movie with Dexter Fletcher", []),  # an actor, not Dexter
+        ("something to watch on Wednesday", []),  # a day, not the series
+        ("a comedy set in the office", []),
         ("like Se7en and Heat", []),  # known titles
         ("something like Christopher Nolan films", []),  # a person
         ("something like Horror Comedy", []),  # genres, capitalised
