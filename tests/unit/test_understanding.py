@@ -857,7 +857,7 @@ def test_reference_titles_keep_their_order() -> None:
         ("a movie to watch with friends", []),
         ("something like the dark night", []),  # a typo, no series "Dark"
         ("like Fargo", []),  # a film of that name
-        ("something like Barry Lyndon", []),  # a film whose title starts with a series' name
+        ("something like Barry Lyndon", ["Barry Lyndon"]),  # a title starting with a series name is no series
         ("a movie with Dexter Fletcher", []),  # an actor, not Dexter
         ("something to watch on Wednesday", []),  # a day, not the series
         ("a comedy set in the office", []),
