@@ -235,7 +235,10 @@ _GROUP_MEMBERS = re.compile(
     r"\b(?:two|three|four|some|most|none|several|few) of (?:them|us)\b|\b(?:one|each|all) of (?:us|my \w+)\b"
     r"|\bone (?:likes|loves|hates|wants|prefers|doesn'?t|can'?t|is into)\b"
 )
-_THAT_FILM = re.compile(r"\b(?:it|that one|this one|that movie|that film|this movie|this film)\b")
+_THAT_FILM = re.compile(r"\b(?:it|that|that one|this one|that movie|that film|this movie|this film)\b")
+_DISMISSED_TAIL = re.compile(r"(?:\s+(?:ever|again|any\s*more|please|thanks))+\W*$")
+# "don't show me Inception again": the words between the dismissal and the film
+_DISMISSED_LEAD = re.compile(r"\s*(?:(?:me|us)\s+)?(?:(?:any\s*more|again|ever|anything\s+like)\s+)?(?:in\s+)?")
 _EVERY = re.compile(
     r"\ball(?: of)? (?:them|those|these|three|four|five|of the above)\b|\b(?:them|those|these) all\b"
     r"|\bevery (?:one|single one) of (?:them|those|these)\b"
@@ -327,7 +330,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     asks = bool(_ASKS.search(lowered))
     feedback = _feedback(text, lowered, understood, lookup, ordinal)
     if feedback and feedback.intent == "dismissed":  # "don't show me Heat again": "show me" asks for nothing
-        others = _MORE.search(DISMISS.sub(" ", lowered)) or _ASKS.search(DISMISS.sub(" ", lowered).replace("?", ""))
+        rest = _DISMISSED_TAIL.sub("", DISMISS.sub(" ", lowered))  # "... anymore" asks for no more
+        others = _MORE.search(rest) or _ASKS.search(rest.replace("?", ""))
         return Classified("more", feedback=feedback) if has_previous and others else feedback
     if not asks and feedback:
         return feedback
@@ -460,7 +464,11 @@ def _feedback(
                     or bool(_REFERENT.search(_GROUP_MEMBERS.sub(" ", lowered))))  # fmt: skip
     dismissal = DISMISS.search(lowered)
     if dismissal and not SEEN.search(lowered) and not _has_filters(understood, titles=False):
-        named = titles or [m.movie_id for m in titles_after(text, dismissal.end(), lookup, exact=True)]
+        after = dismissal.end() + _DISMISSED_LEAD.match(lowered, dismissal.end()).end() - dismissal.end()
+        tail = _DISMISSED_TAIL.search(lowered)  # "... again", "... anymore": no part of the title
+        said = text[: tail.start()] if tail and len(text) == len(lowered) else text
+        named = titles or [m.movie_id for m in titles_after(said, after, lookup, exact=True)
+                           or titles_after(said, after, lookup)]  # fmt: skip
         if named or ordinal is not None or every or _THAT_FILM.search(lowered):
             return Classified("dismissed", ordinal=ordinal, titles=named, every=every)
     if verdict is not None and (mixed := mixed_verdicts(text, lowered, titles, lookup, _ordinal)):

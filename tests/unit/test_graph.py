@@ -690,6 +690,10 @@ def test_a_film_refused_by_name_or_place_is_never_suggested_again_nor_taken_as_a
     assert more["understood"]["like_titles"] == []
     refused = {"notting-hill-1999", "pretty-woman-1990", shown[1].id}
     assert not refused & {r["id"] for r in more["recommendations"]}
+    for typed in ["don't show me inception again", "never suggest Heat again please", "don't show me Titanic anymore"]:
+        said = bot.ask(typed, user="cli:no")  # a title the reader had not resolved was suggested back
+        assert said["intent"] == "dismissed" and said["recommendations"] == [], typed
+    assert {"inception-2010", "heat-1995", "titanic-1997"} <= profiles.dismissed("cli:no")
     for text in ["don't show me horror", "I'm not interested in musicals", "skip the horror, a comedy"]:
         assert bot.ask(text, user="cli:no")["recommendations"], text  # a genre refused is a request
 
