@@ -403,7 +403,7 @@ def model_sentence_errors(sentence: str, movie: Movie, grounding: Grounding) -> 
     errors = []
     credited = {*movie.directors, *movie.cast}
     own_words = {w.casefold() for name in credited for w in name.replace(".", " ").split()}
-    own_words |= {w.casefold() for w in re.findall(r"[\w']+", " ".join(movie.titles))}
+    own_words |= {w.casefold() for w in re.findall(r"[\w']+", " ".join([*movie.titles, movie.overview or ""]))}
     for name in _NAME.findall(sentence):
         person = grounding.people.get(name.casefold())
         if person is not None and person not in credited:
@@ -414,7 +414,10 @@ def model_sentence_errors(sentence: str, movie: Movie, grounding: Grounding) -> 
             errors.append(f"person {surname.name}")
     if _UNRECORDED.search(sentence):
         errors.append("unrecorded")
-    if _ABOUT_THE_USER.search(sentence) and not any(t in sentence.casefold() for t in grounding.rated_titles):
+    said = sentence.casefold()
+    if _ABOUT_THE_USER.search(sentence) and not any(
+        re.search(rf"(?<!\w){re.escape(t)}(?!\w)", said) for t in grounding.rated_titles
+    ):  # "It" is in no "fits"
         errors.append("the user's history")
     if _FOR_KIDS.search(sentence) and not {"family", "animation"} & set(movie.genres):
         errors.append("for kids")

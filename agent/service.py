@@ -123,7 +123,9 @@ def build_service(
 
 
 # what a reply to a pick's own message points at it with
-_POINTED = re.compile(r"\b(?:this|that) (?:one|movie|film|pick)\b|\b(?:this|it)\b(?!\s+(?:is|was|'s)\b)", re.IGNORECASE)
+_POINTED = re.compile(
+    r"\b(?:this|that) (?:one|movie|film|pick)\b|\b(?:this|it)\b(?!\s+(?:is|was)\b|['’]s\b)", re.IGNORECASE
+)  # "it's great" stays as it is
 
 
 class MovieService:

@@ -272,16 +272,13 @@ def _csv(name: str, handle: TextIO) -> tuple[list[str], Iterator[tuple[int, dict
     """The header, and (line, row) for each row; row is None when its field count is wrong. A row
     whose unclosed quote swallowed the lines after it is read again line by line, so one bad row
     loses only itself."""
-    try:
-        text = handle.read()
-    except UnicodeDecodeError:
-        raise SourceError(f"{name}: not UTF-8 text") from None
-    lines = text.splitlines(keepends=True)
-    reader = csv.reader(io.StringIO(text))
+    lines = _Lines(handle)  # streamed: a 25M-row MovieLens file is never held whole
+    reader = csv.reader(lines)
     try:
         header = [h.strip() for h in next(reader, [])]
     except (csv.Error, UnicodeDecodeError) as exc:
         raise SourceError(f"{name}: not a readable CSV file: {exc}") from None
+    lines.mark()
 
     def rows() -> Iterator[tuple[int, dict[str, str] | None]]:
         start = reader.line_num + 1
@@ -289,17 +286,38 @@ def _csv(name: str, handle: TextIO) -> tuple[list[str], Iterator[tuple[int, dict
             for values in reader:
                 if len(values) == len(header):
                     yield start, dict(zip(header, values, strict=True))
-                elif reader.line_num > start and lines:  # a stray quote ran on over the lines after it
-                    yield from _line_by_line(header, lines[start - 1 : reader.line_num], start)
+                elif reader.line_num > start:  # a stray quote ran on over the lines after it
+                    yield from _line_by_line(header, list(lines.since_mark), start)
                 elif any(v.strip() for v in values):
                     yield start, None
                 start = reader.line_num + 1
+                lines.mark()
         except csv.Error as exc:
             raise SourceError(f"{name}: line {reader.line_num}: not valid CSV: {exc}") from None
         except UnicodeDecodeError:
             raise SourceError(f"{name}: near line {reader.line_num}: not UTF-8 text") from None
 
     return header, rows()
+
+
+class _Lines:
+    """The file's lines for csv.reader, keeping those of the record being read (since `mark`), so a
+    record a stray quote ran on over can be read again line by line."""
+
+    def __init__(self, handle: TextIO):
+        self._handle = iter(handle)
+        self.since_mark: list[str] = []
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._handle)
+        self.since_mark.append(line)
+        return line
+
+    def mark(self) -> None:
+        self.since_mark = []
 
 
 def _line_by_line(header: list[str], lines: list[str], first: int) -> Iterator[tuple[int, dict[str, str] | None]]:

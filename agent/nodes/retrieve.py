@@ -62,7 +62,7 @@ def excluded_for(deps: Deps, state: State, profile: Profile | None) -> set[str]:
         excluded |= profile.excluded
         # "hated The Empire Strikes Back": the rest of its series is left out too, unless asked for by name
         asked = {s for movie_id in request.get("like_titles") or [] for s in deps.catalog.series_of(movie_id)}
-        panned = sorted(profile.disliked(2.0))[:MAX_PANNED_SERIES]
+        panned = sorted(profile.disliked(2.0), key=lambda m: (profile.ratings[m], m))[:MAX_PANNED_SERIES]  # worst first
         excluded |= {s for movie_id in panned for s in deps.catalog.series_of(movie_id)} - asked
     return excluded
 

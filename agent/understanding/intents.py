@@ -92,7 +92,8 @@ _ORDINAL = re.compile(
     r"|(?:\b(?P<word>second[\s-]+(?:to[\s-]+)?last|penultimate|first|second|third|fourth|fifth|sixth|seventh"
     r"|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
     r"|nineteenth|twentieth|last|final|bottom|top(?=\s+(?:one|pick|suggestion)))\b"
-    r"|\b(?P<nth>[1-9]\d?)(?:st|nd|rd|th)\b)"  # "the 13th one", up to the 50 picks an answer can hold
+    r"|(?<!on the )(?<!by the )(?<!until the )(?<!till the )(?<!since the )\b(?P<nth>[1-9]\d?)(?:st|nd|rd|th)\b)"
+    # "the 13th one", up to the 50 picks an answer can hold; "on the 14th" is a date
     r"(?!\s+(?:year|years|decade|night|week|time|few|couple|century|anniversary|birthday|grade|of\s+july"
     r"|\d(?!(?:\.5)?\s*(?:stars?|/))))"
 )
@@ -165,8 +166,10 @@ _FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
         ("year", rf"\bwhen (?:did|was|is)\b(?= {_THE_FILM} (?:come out|made|released)\b)|\bwhat year (?:is|was|did)\b"
                  rf"|\bhow old is\b|\bwhen(?:'?s| is| was)\b(?= {_THE_FILM} from\W*$)"),
         ("plot", rf"\bwhat(?:'?s| is| was)\b(?= {_THE_FILM} about\W*$)"
-                 r"|\bwhat(?:'?s| is) the (?:plot|story|premise)(?: of)?\b|^\W*tell me (?:more )?about\b"),
+                 r"|\bwhat(?:'?s| is) the (?:plot|story|premise)(?: of)?\b|^\W*tell me (?:more )?about\b"
+                 r"|\bwhat did you say (?:it|that|the \w+ one) (?:is|was) about\W*$"),
         ("rating", rf"\b(?:is|was)\b(?= {_THE_FILM} (?:any good|good|worth (?:it|watching|a watch|seeing))\W*$)"
+                   r"|\bwhat(?:'?s| is) (?:it|that|the \w+ one) rated(?: on imdb)?\W*$"
                    r"|\bhow (?:good|well rated) is\b|\bwhat(?:'?s| is) (?:the|its) rating(?: of)?\b"),
         # "is the second one animated?", "what kind of movie is it": its genres and tone, from the catalog
         ("kind", r"\bwhat (?:genre|kind of (?:film|movie)|type of (?:film|movie))\b(?: is| was)?"
@@ -177,8 +180,8 @@ _FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
                      rf"|\b(?:is|was)\b(?= {_THE_FILM} (?:in (?:{_LANGUAGE_NAMES})|subtitled|dubbed"
                      r"|in a foreign language)\W*$)"),
         # "is it rated R?", "is the first one PG-13?": age ratings, which the catalog does not record
-        ("certificate", rf"\b(?:is|was)\b(?= {_THE_FILM} (?:rated )?(?:pg-?13|pg|r|g|nc-?17|u|12a?|15|18)"
-                        r"(?: rated)?\W*$)|\bwhat(?:'?s| is) (?:it|the \w+ one) rated\b|\bage rating\b"),
+        ("certificate", rf"\b(?:is|was)\b(?= {_THE_FILM} (?:rated (?:pg-?13|pg|r|g|nc-?17|u|12a?|15|18)"
+                        r"|pg-?13|pg|nc-?17|r rated)\W*$)|\bage rating\b|\bmpaa\b"),
         # "what did I rate Titanic?", "have I seen Heat?": the user's own history
         ("mine", r"\bwhat (?:did|have) (?:i|we) (?:rate|rated|give|given|gave)\b|\bhow (?:did|have) (?:i|we) rated?\b"
                  r"|^\W*(?:have|did) (?:i|we) (?:already )?(?:rate|rated|seen|see|watch|watched)\b"),
@@ -213,7 +216,8 @@ _HOW_MANY = re.compile(
     r"(?![^?.!]*\b(?:minutes|mins|hours|stars|votes|times|oscars?|awards?)\b)"
 )
 _REPEAT = re.compile(
-    r"\bwhat (?:did|were|was) (?:you |those |they |these )?(?:just |again )?(?:recommend|suggest|pick|say|show)\w*\b"
+    r"\bwhat (?:did|were|was) (?:you |those |they |these )?(?:just |again )?(?:recommend|suggest|pick|show)\w*\W*$"
+    r"|\bwhat did you (?:just )?(?:recommend|suggest)\w*(?: (?:again|me|to me))?\W*$"
     r"|^\W*what were (?:those|they|these|the (?:picks|movies|films|titles))(?: again)?\W*$"
     r"|\b(?:repeat|show me|give me|list|remind me of|say) (?:the|that|your|those) (?:list|picks|suggestions"
     r"|recommendations|titles|movies|films) again\b|\b(?:can|could) you (?:repeat|say) (?:that|the list|those)\b"

@@ -336,7 +336,8 @@ _RUNTIME_RANGE = re.compile(
 )
 # "a 2 and a half hour epic", "a two hour movie", "one that is 2 hours": a length said of the film, give or take
 _A_LENGTH = re.compile(
-    r"(?<!\w)(?:an?|(?:(?:that|which|it)\s*(?:'s|’s|\s+is|\s+runs|\s+lasts)|runs|lasts)(?:\s+just)?)\s*$"
+    r"(?<!\w)(?:an?|(?:(?:that|which)\s*(?:'s|’s|\s+is|\s+runs|\s+lasts)|it\s+(?:runs|lasts)|runs|lasts)"
+    r"(?:\s+just)?)\s*$"
 )
 
 _LONG = re.compile(r"\s+long(?!\w)")
@@ -367,8 +368,9 @@ def read_runtime(scan: Scan, reading: Reading) -> None:
                 op, start = candidate, start - len(hit.group())
                 break
         else:
+            past_long = long.end() if (long := _LONG.match(scan.text, end)) else end  # "2 hours long at most"
             for pattern, candidate in _RUNTIME_AFTER:
-                if hit := pattern.match(scan.text, end):
+                if hit := pattern.match(scan.text, past_long):
                     op, end = candidate, hit.end()
                     break
             else:

@@ -70,7 +70,7 @@ def _studio(name: str, instead: str = "", *genres: str) -> Effect:
     """The catalog records no studios: a studio's name asks for the kind of film it makes, if any,
     and the answer says what it went by instead ("not Pixar" refuses nothing it can check)."""
     cannot = "My catalog doesn't record which studio made a film, so "
-    owner = f"{name}'" if name.endswith("s") else f"{name}'s"
+    owner = f"{name.rstrip('.')}'" if name.rstrip(".").endswith("s") else f"{name}'s"
     went_by = f"these are {instead}, not necessarily {owner}" if instead else f"I couldn't go by {name}"
     return Effect(
         genres=genres, aside=not genres, caveat=f"{cannot}{went_by.removesuffix('.')}.",

@@ -85,7 +85,12 @@ def mixed_verdicts(
     if len(text) != len(lowered):  # offsets into the lowered text must hold in the typed one
         return None
     clauses = []  # (films named, verdict, whether the verdict comes before the films)
+    unseen: set[str] = set()  # films a clause says were not seen: judged by no other clause
     for start, end in _clauses(lowered, titles, lookup):
+        if NOT_SEEN.search(lowered, start, end):  # "haven't seen Aliens": no verdict, and none to borrow
+            unseen.update(_films_in(text[start:end], 0, lookup))
+            clauses.append(([], None, False))
+            continue
         found = verdict_in(lowered, start, end)
         ids: list[str | int] = [*_films_in(text[start:end], found[0].end() - start if found else 0, lookup)]
         if not ids and (place := place_of(lowered[start:end])) is not None:
@@ -106,7 +111,10 @@ def mixed_verdicts(
         if found is None:
             return None
         verdicts.update({t: found for t in ids if t not in verdicts})
-    if not set(titles) <= set(verdicts) or len({v for v, _ in verdicts.values()}) < 2:
+    verdicts = {t: v for t, v in verdicts.items() if t not in unseen}
+    if not set(titles) - unseen <= set(verdicts) or not verdicts:
+        return None
+    if len({v for v, _ in verdicts.values()}) < 2 and not unseen:
         return None
     return verdicts
 

@@ -106,3 +106,16 @@ def test_the_graph_drops_a_models_sneaked_in_claims(starter, profiles):  # noqa:
     assert ids(result) == picked
     for rec in result["recommendations"]:
         assert rec["explanation"] == WELL_MADE
+
+
+def test_the_users_history_is_matched_by_whole_titles_and_the_films_own_story_counts(starter):
+    """A user who rated "It" let "You rated three Tarantino films highly, so this fits." through ("it"
+    in "fits"); "Bruce Wayne returns to Gotham" was cut as a claim about John Wayne."""
+    suspects = starter.movies["the-usual-suspects-1995"]
+    rated_it = Grounding(starter.people_index(), starter.surname_index(), frozenset({"it"}))
+    lie = "You rated three Tarantino films highly, so this fits."
+    assert check(f"{WELL_MADE} {lie}", suspects, NINETIES_CRIME, model_written=True, grounding=rated_it) == WELL_MADE
+    batman = next(m for m in starter.movies.values() if "Bruce Wayne" in (m.overview or ""))
+    true = "Bruce Wayne comes home to fight crime."
+    grounding = Grounding(starter.people_index(), starter.surname_index(), frozenset())
+    assert check(true, batman, {}, model_written=True, grounding=grounding) == true

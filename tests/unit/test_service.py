@@ -402,6 +402,7 @@ def test_a_reply_to_a_picks_message_is_about_that_pick(service):
     assert service.about_pick("discord", third_key, "more like this one") == f"more like {label}"
     assert service.about_pick("discord", third_key, "why?") == f"why {label}?"
     assert service.about_pick("discord", "nope", "more like this one") == "more like this one"
+    assert service.about_pick("discord", third_key, "it's great") == "it's great"  # was "Heat (1995)'s great"
     said = service.chat(ANA, service.about_pick("discord", third_key, "seen this one, loved it"), channel="c1",
                         platform="discord")  # fmt: skip
     assert label in said.reply and service.profiles.rating(ANA, third) == 5.0
