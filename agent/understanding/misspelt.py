@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA
 
 from agent.understanding.meaning import extend_unique
 from agent.understanding.passing import known_words
-from agent.understanding.people import AFTER_A_PERSON, BEFORE_A_PERSON
+from agent.understanding.people import AFTER_A_PERSON, BEFORE_A_PERSON, closest_person
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.text import STOPWORDS, Scan
 from store.movie import ascii_fold
@@ -41,7 +41,7 @@ def read_misspelt_people(scan: Scan, lookup: CatalogLookup, out: Understood) -> 
         # a name whose surname is someone else's ("jim carey" is no Carey, "bradd pitt" no Pitt)
         cued = cue in BEFORE_A_PERSON or after in AFTER_A_PERSON
         if named_here and ((typed not in known and typed not in surnames) or cued):
-            found, start = _closest_person(pair, people), toks[i - 1].start
+            found, start = closest_person(pair, people), toks[i - 1].start
         if typed in surnames and found is None:
             continue
         if found is None and typed not in known and (before in BEFORE_A_PERSON or after in AFTER_A_PERSON):
@@ -68,28 +68,6 @@ def _names(surnames: Mapping[str, Surname]) -> tuple[tuple[str, str, str, bool],
                   if " " not in key)  # fmt: skip
     _CACHED[:] = [*_CACHED[-3:], (surnames, names)]
     return names
-
-
-_BY_INITIAL: list[tuple[Mapping[str, str], dict[str, list[tuple[str, str]]]]] = []  # per people index
-
-
-def _closest_person(typed: str, people: Mapping[str, str]) -> str | None:
-    """The one person, of everyone credited, whose full name is nearest `typed`, within reach."""
-    buckets = next((b for index, b in _BY_INITIAL if index is people), None)
-    if buckets is None:
-        buckets = {}
-        for key, name in people.items():
-            if " " in key:
-                folded = ascii_fold(key)
-                buckets.setdefault(folded[0], []).append((folded, name))
-        _BY_INITIAL[:] = [*_BY_INITIAL[-3:], (people, buckets)]
-    reach = 1 if len(typed) < 9 else 2
-    hits: dict[int, set[str]] = {}  # the nearest wins: "jim carey" is Jim Carrey, not Jim Carter
-    for key, name in buckets.get(typed[0], ()):
-        if (distance := OSA.distance(typed, key, score_cutoff=reach)) <= reach:
-            hits.setdefault(distance, set()).add(name)
-    nearest = hits[min(hits)] if hits else set()
-    return nearest.pop() if len(nearest) == 1 else None
 
 
 def _closest(typed: str, names: tuple[tuple[str, str, str, bool], ...], *, full: bool) -> str | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
+from rapidfuzz.distance import OSA
+
 from agent.understanding.meaning import extend_unique
 from agent.understanding.phrases import PHRASEBOOK
 from agent.understanding.request import Understood
@@ -284,7 +286,9 @@ AFTER_A_PERSON = word_set("film films movie movies flick flicks picture pictures
 _SENTENCE_END = frozenset(".!?;:")
 
 
-def read_surnames(scan: Scan, surnames: Mapping[str, Surname], out: Understood) -> None:
+def read_surnames(
+    scan: Scan, surnames: Mapping[str, Surname], out: Understood, people: Mapping[str, str] | None = None
+) -> None:
     """A surname alone names the one prominent person who carries it in the catalog (store.surnames);
     everyday words among them ("Stone", "Hill") need capitalisation, position and a cue."""
     if not surnames:
@@ -301,6 +305,8 @@ def read_surnames(scan: Scan, surnames: Mapping[str, Surname], out: Understood) 
         first = i - 1 if pair in surnames else i  # "with de niro": the cue comes before the particle
         if found is not None and _short_first_name(toks, i + 1, surnames):
             continue  # "leo dicaprio": "leo" is his first name, not Melissa Leo
+        if found is not None and people and _someone_else_misspelt(toks, i, found, people):
+            continue  # "jim carey movies" is Jim Carrey misspelt, not Mariah Carey
         if found is not None and first == i and _short_first_name(toks, i, surnames):
             first = i - 1  # "with leo dicaprio": him, by the short form of his first name
         elif found is None or not _said_as_a_person(scan, toks, i, key, found, possessive,
@@ -310,6 +316,43 @@ def read_surnames(scan: Scan, surnames: Mapping[str, Surname], out: Understood) 
         extend_unique(out.people, [found.name])
         scan.take(start, tok.end)
         scan.named[start, tok.end] = found.name
+
+
+_BY_INITIAL: list[tuple[Mapping[str, str], dict[str, list[tuple[str, str]]]]] = []  # per people index
+
+
+def closest_person(typed: str, people: Mapping[str, str]) -> str | None:
+    """The one person, of everyone credited, whose full name is nearest `typed`, within reach."""
+    buckets = next((b for index, b in _BY_INITIAL if index is people), None)
+    if buckets is None:
+        buckets = {}
+        for key, name in people.items():
+            if " " in key:
+                folded = ascii_fold(key)
+                buckets.setdefault(folded[0], []).append((folded, name))
+        _BY_INITIAL[:] = [*_BY_INITIAL[-3:], (people, buckets)]
+    reach = 1 if len(typed) < 9 else 2
+    hits: dict[int, set[str]] = {}  # the nearest wins: "jim carey" is Jim Carrey, not Jim Carter
+    for key, name in buckets.get(typed[0], ()):
+        if (distance := OSA.distance(typed, key, score_cutoff=reach)) <= reach:
+            hits.setdefault(distance, set()).add(name)
+    nearest = hits[min(hits)] if hits else set()
+    return nearest.pop() if len(nearest) == 1 else None
+
+
+def _someone_else_misspelt(toks: list[Tok], i: int, found: Surname, people: Mapping[str, str]) -> bool:
+    """A first name right before the surname that, with it, is a letter or two from another person's
+    full name ("jim carey": Jim Carrey), so the misspelling reader names that person instead."""
+    if i < 1 or not toks[i - 1].is_word or toks[i - 1].end + 1 != toks[i].start:
+        return False
+    first = ascii_fold(toks[i - 1].text).casefold()
+    if first in STOPWORDS or first in BEFORE_A_PERSON or len(first) < 2:
+        return False
+    pair = f"{first} {ascii_fold(toks[i].text).casefold()}"
+    if pair in people:
+        return False
+    near = closest_person(pair, people)
+    return near is not None and near != found.name
 
 
 def _short_first_name(toks: list[Tok], i: int, surnames: Mapping[str, Surname]) -> bool:

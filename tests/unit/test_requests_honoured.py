@@ -308,3 +308,18 @@ def test_a_runtime_band_nothing_fits_widens_on_both_sides(starter, profiles):
     said = make_bot(starter, profiles).ask("a 2 and a half hour war film from the 60s", user="cli:rt", k=1)
     assert [m.title for m in picked(starter, said)] == ["The Great Escape"]
     assert "I loosened the runtime (up to 172 minutes)" in said["reply"]
+
+
+def test_a_misspelt_full_name_is_not_the_surnames_other_owner():
+    """ "jim carey movies" was Mariah Carey, the catalog's prominent Carey."""
+    from agent.understanding.people import read_surnames
+    from agent.understanding.request import Understood
+    from agent.understanding.text import Scan
+    from store.surnames import Surname
+
+    people = {"jim carrey": "Jim Carrey", "mariah carey": "Mariah Carey"}
+    out = Understood()
+    read_surnames(Scan("jim carey movies"), {"carey": Surname("Mariah Carey", False)}, out, people)
+    assert out.people == []
+    read_surnames(Scan("mariah carey movies"), {"carey": Surname("Mariah Carey", False)}, out, people)
+    assert out.people == ["Mariah Carey"]
