@@ -84,19 +84,25 @@ def test_503_then_success(server: FakeOpenAIServer) -> None:
     assert len(server.requests) == 2
 
 
-def test_slow_answers_time_out_and_give_none(server: FakeOpenAIServer) -> None:
+def test_a_slow_answer_times_out_once_and_the_endpoint_rests(server: FakeOpenAIServer) -> None:
+    """A timeout is not retried (it already cost the whole wait), and the next calls skip the endpoint
+    for a while: a hung server cost every turn about 90 s, twice its timeout, retried."""
     server.queue(*(FakeOpenAIServer.slow(2.0, HEAT) for _ in range(3)))
     llm = make_llm(server, timeout=0.5)
 
-    assert llm.ask(Pick, "s", "u") is None  # without the timeout each slow answer would come back as Heat
+    assert llm.ask(Pick, "s", "u") is None  # without the timeout the slow answer would come back as Heat
+    assert llm.ask(Pick, "s", "u") is None  # resting: not sent
 
-    assert len(server.requests) == 3
+    assert len(server.requests) == 1
 
 
-def test_slow_answer_then_fast_one_succeeds(server: FakeOpenAIServer) -> None:
+def test_after_its_rest_the_endpoint_is_tried_again(server: FakeOpenAIServer) -> None:
     server.queue(FakeOpenAIServer.slow(2.0, '{"title": "Too late", "year": 1}'), FakeOpenAIServer.ok(HEAT))
+    llm = make_llm(server, timeout=0.5)
 
-    assert make_llm(server, timeout=0.5).ask(Pick, "s", "u") == Pick(title="Heat", year=1995)
+    assert llm.ask(Pick, "s", "u") is None
+    llm._resting_until = 0.0  # the rest is over
+    assert llm.ask(Pick, "s", "u") == Pick(title="Heat", year=1995)
     assert len(server.requests) == 2
 
 
