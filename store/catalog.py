@@ -243,13 +243,18 @@ class Catalog:
     def series_of(self, movie_id: str) -> set[str]:
         """The film and those whose titles carry its title on: "Star Wars" -> "Star Wars: Episode I
         - The Phantom Menace", "The Lord of the Rings" -> "The Lord of the Rings: The Two Towers",
-        "Alien" -> "Alien 3" (never "Aliens" or "Alien Nation"). A refused film refuses its series."""
+        "Alien" -> "Alien 3" (never "Aliens" or "Alien Nation"), "Twilight" -> "The Twilight Saga: New
+        Moon". A refused film refuses its series."""
         if movie_id in self._series:
             return self._series[movie_id]
         movie = self.movies.get(movie_id)
         if movie is None:
             return set()
         heads = tuple(title.casefold() for title in movie.titles)
+        # "Twilight" -> "The Twilight Saga: Eclipse": a saga named after its first film
+        heads += tuple(
+            f"{article}{head} saga" for head in heads for article in ("", "the ") if not head.startswith("the ")
+        )
         series = {movie_id}
         for other in self.movies.values():
             for title in other.titles:

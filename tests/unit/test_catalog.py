@@ -188,3 +188,24 @@ def test_resolve_title_forgives_typos_but_not_sequel_numbers(starter):
     assert starter.resolve_title("Godfather Part 2").movie_id == "the-godfather-part-ii-1974"
     assert starter.resolve_title("Blade Runner 2049").movie_id == "blade-runner-2049-2017"
     assert starter.resolve_title("Heat 1995").movie_id == "heat-1995"
+
+
+def test_a_saga_named_after_its_first_film_is_its_series(home, embedder, tmp_path):
+    """ "don't give me anything like Twilight" came back with The Twilight Saga: Eclipse and New Moon."""
+    import json
+
+    from store.build import ingest
+    from store.catalog import Catalog
+
+    films = [{"id": "twilight-2008", "title": "Twilight", "year": 2008},
+             {"id": "the-twilight-saga-new-moon-2009", "title": "The Twilight Saga: New Moon", "year": 2009},
+             {"id": "twilight-zone-the-movie-1983", "title": "Twilight Zone: The Movie", "year": 1983},
+             {"id": "the-twilight-samurai-2002", "title": "The Twilight Samurai", "year": 2002}]  # fmt: skip
+    path = tmp_path / "saga.jsonl"
+    path.write_text("\n".join(json.dumps({**f, "genres": ["drama"], "overview": "x"}) for f in films) + "\n")
+    ingest(home, embedder, [("jsonl", [path])])
+    catalog = Catalog(home.current_catalog(), embedder)
+    try:
+        assert catalog.series_of("twilight-2008") == {"twilight-2008", "the-twilight-saga-new-moon-2009"}
+    finally:
+        catalog.close()
