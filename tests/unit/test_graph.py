@@ -688,6 +688,7 @@ def test_a_film_refused_by_name_or_place_is_never_suggested_again_nor_taken_as_a
     more = bot.ask("I'm not interested in Pretty Woman, something else?", user="cli:no")
     assert more["reply"].startswith("Noted: I won't suggest Pretty Woman again.") and more["recommendations"]
     assert more["understood"]["like_titles"] == []
+    assert more["intro"].endswith("not Pretty Woman.")  # refused, with its series, and not searched for
     refused = {"notting-hill-1999", "pretty-woman-1990", shown[1].id}
     assert not refused & {r["id"] for r in more["recommendations"]}
     for typed in ["don't show me inception again", "never suggest Heat again please", "don't show me Titanic anymore"]:
