@@ -28,7 +28,7 @@ _NEGATION_CUES: frozenset[tuple[str, ...]] = frozenset(
 _MAX_CUE = max(len(cue) for cue in _NEGATION_CUES)
 _QUALIFIERS = word_set(
     "too very overly so that super really a an any anything something much more the of in for kind "
-    "type sort all at with involving including ones one scenes scene lot lots mood movies films stuff"
+    "type sort all at with involving including ones one scenes scene lot lots mood movies films stuff from by"
 )
 INTENSIFIERS = word_set("too very overly so that super really much")
 _LIST_SEPARATORS = word_set(", or and nor / & neither")

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from rapidfuzz.distance import OSA
 
 from agent.understanding.meaning import extend_unique
-from agent.understanding.phrases import PHRASEBOOK
+from agent.understanding.phrases import MAX_PHRASE, PHRASEBOOK
 from agent.understanding.request import Understood
 from agent.understanding.text import GAP, STOPWORDS, Scan, Tok, sentence_span, word_set
 from store.movie import ascii_fold
@@ -378,6 +378,8 @@ def _said_as_a_person(scan: Scan, toks: list[Tok], i: int, key: str, surname: Su
         return False  # "Nicholas Cage": the name is someone else's first name
     if capital and _another_first_name(scan, toks, i, key, surname):
         return False  # "Jason Segal" is not Peter Segal, "Stefania Owen" not Clive Owen
+    if any(tuple(t.text for t in toks[i : i + n]) in PHRASEBOOK for n in range(2, MAX_PHRASE + 1)):
+        return False  # "nothing from warner bros" refuses the studio, not David Warner
     place = PHRASEBOOK.get((key,))
     if place is not None and (place.countries or place.languages) and not possessive:
         return False  # "a film from France" is French, not Cécile de France's

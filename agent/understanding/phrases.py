@@ -495,6 +495,13 @@ _LOCALE_OVERRIDES: dict[str, Effect] = {
 _AMBIGUOUS_COUNTRY_NAMES = frozenset({"turkey", "chile"})
 
 
+def _cannot_refuse_country(name: str) -> Effect:
+    """Filters can ask for a country but not refuse one: "nothing from France" says so."""
+    the = "the " if name.startswith(("United", "Czech", "Netherlands", "Philippines", "Dominican")) else ""
+    caveat = f"I can ask for a country but not leave one out, so some of these may come from {the}{name}."
+    return Effect(aside=True, caveat=caveat)
+
+
 def _locale_phrases() -> dict[str, Effect]:
     """Language names and country adjectives from the shared vocabulary.
 
@@ -508,11 +515,11 @@ def _locale_phrases() -> dict[str, Effect]:
     for code, (name, adjective) in COUNTRIES.items():
         for word in (adjective.lower(), name.lower()):
             if word not in table and word not in _AMBIGUOUS_COUNTRY_NAMES:
-                table[word] = Effect(countries=(code,))
+                table[word] = Effect(countries=(code,), negated=_cannot_refuse_country(name))
     for alias, code in LANGUAGE_ALIASES.items():
         table.setdefault(alias, Effect(languages=(code,)))
     for alias, code in COUNTRY_ALIASES.items():
-        table.setdefault(alias, Effect(countries=(code,)))
+        table.setdefault(alias, Effect(countries=(code,), negated=_cannot_refuse_country(COUNTRIES[code][0])))
     for phrases, effect in _LOCALE_OVERRIDES.items():
         for phrase in alternatives(phrases):
             table[phrase] = effect

@@ -108,6 +108,7 @@ class FakeLookup:
         "Will Smith",
         "John Carpenter",
         "Cécile de France",  # a surname that is a country: "a film from France" is French
+        "David Warner",  # a surname that begins a studio's name: "warner bros" is the studio
     )
 
     def __init__(self) -> None:
@@ -585,6 +586,43 @@ CASES: list[tuple[str, dict]] = [
         {
             "genres": ["thriller"],
             "caveats": ["My catalog doesn't record which studio made a film, so I couldn't go by Warner Bros."],
+        },
+    ),
+    # a refused studio is no one's surname and asks for nothing ("nothing from pixar" is no animation)
+    (
+        "a comedy, nothing from warner bros",
+        {
+            "genres": ["comedy"],
+            "exclude_people": [],
+            "caveats": [
+                "My catalog doesn't record which studio made a film, so I couldn't leave out Warner Bros' films."
+            ],
+        },
+    ),
+    (
+        "nothing from pixar",
+        {
+            "genres": [],
+            "caveats": ["My catalog doesn't record which studio made a film, so I couldn't leave out Pixar's films."],
+        },
+    ),
+    ("a thriller with David Warner", {"people": ["David Warner"]}),
+    # a country can be asked for but not refused: said, never asked for instead
+    (
+        "a comedy, nothing from France",
+        {
+            "genres": ["comedy"],
+            "countries": [],
+            "caveats": ["I can ask for a country but not leave one out, so some of these may come from France."],
+        },
+    ),
+    (
+        "not from the usa",
+        {
+            "countries": [],
+            "caveats": [
+                "I can ask for a country but not leave one out, so some of these may come from the United States."
+            ],
         },
     ),
     ("a comedy on disney plus", {"genres": ["comedy"], "caveats": [STREAMING]}),
