@@ -44,6 +44,16 @@ def escape(text: object) -> str:
     return _BROADCAST.sub("@\u2060\\1", escaped)
 
 
+# mrkdwn has no escape for its formatting characters: in a title or a name they become look-alikes
+# that nothing reads as markup, so "M*A*S*H" inside a bold heading is not cut into bold pieces
+_LOOK_ALIKES = str.maketrans({"*": "\u2217", "_": "\uff3f", "~": "\u223c", "`": "\u02cb"})
+
+
+def literal(text: object) -> str:
+    """`escape`, and no formatting either: for titles, names and explanations inside mrkdwn."""
+    return escape(text).translate(_LOOK_ALIKES)
+
+
 def clip(text: str, limit: int) -> str:
     """bot.listing.clip, never cutting halfway through an escaped `&amp;`."""
     return listing.clip(text, limit, dangling=_DANGLING_ENTITY)
@@ -104,19 +114,19 @@ def pick_message(pick: dict, *, position: int | None = None, hint: bool = True) 
     """One recommendation as one message (text + blocks), so a reaction on it means this film:
     title, year, genres, runtime and the explanation, the poster beside them."""
     label = movie_label(pick.get("title") or "?", pick.get("year"))
-    heading = f"*{position}. {escape(label)}*" if position is not None else f"*{escape(label)}*"
+    heading = f"*{position}. {literal(label)}*" if position is not None else f"*{literal(label)}*"
     facts = []
     if pick.get("genres"):
         facts.append(", ".join(escape(g[:1].upper() + g[1:]) for g in pick["genres"]))
     if pick.get("runtime"):
         facts.append(runtime_text(pick["runtime"]))
     if pick.get("directors"):
-        facts.append("dir. " + ", ".join(escape(d) for d in pick["directors"][:2]))
+        facts.append("dir. " + ", ".join(literal(d) for d in pick["directors"][:2]))
     lines = [heading]
     if facts:
         lines.append(" · ".join(facts))
     head = "\n".join(lines)
-    explanation = escape(pick.get("explanation") or "").strip()
+    explanation = literal(pick.get("explanation") or "").strip()
     if explanation:
         room = TEXT_LIMIT - len(head) - 1
         head = f"{head}\n{clip(explanation, room)}"
@@ -172,7 +182,7 @@ def watched_page(items: Sequence, page: int, *, page_size: int = WATCHED_PAGE_SI
     lines = []
     for item in shown:
         rated = f" · {stars_text(item.stars)}" if getattr(item, "stars", None) is not None else ""
-        lines.append(f"• {escape(item.label)}{rated}")
+        lines.append(f"• {literal(item.label)}{rated}")
     total = len(items)
     title = f"*Your watched films* ({total}) · page {page + 1} of {pages}"
     blocks = [section(title), section("\n".join(lines))]
@@ -224,8 +234,8 @@ def forgotten_message(counts: dict[str, int]) -> dict:
 def movienight_message(pick: dict, names: Sequence[str], reasons: Sequence[tuple[str, str]], *, hint: bool) -> dict:
     """One group pick: who it is for, the film, and a reason for each person."""
     message = pick_message(pick, hint=hint)
-    people = ", ".join(escape(n) for n in names[:-1]) + f" and {escape(names[-1])}" if len(names) > 1 else ""
-    why = bullet_lines([f"*{escape(name)}*: {escape(reason)}" for name, reason in reasons], TEXT_LIMIT - 40)
+    people = ", ".join(literal(n) for n in names[:-1]) + f" and {literal(names[-1])}" if len(names) > 1 else ""
+    why = bullet_lines([f"*{literal(name)}*: {literal(reason)}" for name, reason in reasons], TEXT_LIMIT - 40)
     blocks = [section(f"*Movie night for {people}*"), message["blocks"][0]]
     if why:
         blocks.append(section(f"*Why it works for each of you*\n{why}"))
@@ -251,7 +261,7 @@ def profile_blocks(summary) -> list[dict]:
     counts = f"Rated {summary.rated} · Watched {summary.watched} · Not interested {summary.dismissed}"
     blocks.append({"type": "context", "elements": [mrkdwn(counts)]})
     if summary.recent_watched:
-        recent = bullet_lines((escape(label) for label in summary.recent_watched), TEXT_LIMIT)
+        recent = bullet_lines((literal(label) for label in summary.recent_watched), TEXT_LIMIT)
         blocks.append(section("*Recently watched*\n" + recent))
     return blocks
 
@@ -261,7 +271,7 @@ def home_view(summary, watched: Sequence) -> dict:
     blocks = [{"type": "header", "text": plain("moviebot", 150)}, *profile_blocks(summary)]
     rated = [item for item in watched if getattr(item, "stars", None) is not None][:10]
     if rated:
-        lines = (f"{escape(item.label)} · {stars_text(item.stars)}" for item in rated)
+        lines = (f"{literal(item.label)} · {stars_text(item.stars)}" for item in rated)
         blocks.append(section("*Rated recently*\n" + bullet_lines(lines, TEXT_LIMIT)))
     blocks.append({"type": "context", "elements": [mrkdwn(
         f"{len(watched)} film{'s' if len(watched) != 1 else ''} on your watched list · mention me or send me a "

@@ -41,6 +41,15 @@ def texts(payload) -> str:
     return json.dumps(payload, ensure_ascii=False)
 
 
+def test_a_title_with_markup_characters_is_shown_whole_inside_the_bold_heading():
+    mash = {**HEAT, "title": "M*A*S*H", "year": 1970, "directors": ["Robert_Altman"], "explanation": "Like M*A*S*H."}
+    text = pick_message(mash, position=1)["blocks"][0]["text"]["text"]
+    heading = text.splitlines()[0]
+    assert heading == "*1. M\u2217A\u2217S\u2217H (1970)*"  # the only asterisks left are the bold's own
+    assert "Robert\uff3fAltman" in text and "Like M\u2217A\u2217S\u2217H." in text
+    assert "`/watched add" in text_message("use `/watched add <title>`")["text"]  # our own markup stays
+
+
 def test_a_pick_is_one_section_with_its_facts_and_the_poster_beside_them():
     message = pick_message(HEAT, position=2)
     section, hint = message["blocks"]

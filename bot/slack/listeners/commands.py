@@ -16,6 +16,7 @@ from slack_sdk.errors import SlackApiError
 from bot.slack.blocks import (
     escape,
     forget_confirmation,
+    literal,
     movienight_message,
     mrkdwn_message,
     profile_message,
@@ -60,7 +61,7 @@ def run_recommend(deps, client, respond, command: dict) -> None:
     with reporting(lambda message: reply["to"](message), "/recommend"):
         key = _who(deps, client, command)
         asked = request_text(command.get("text") or "", deps.bot_user_id)
-        name = escape(deps.name_of(key))
+        name = literal(deps.name_of(key))
         try:
             head = client.chat_postMessage(channel=command["channel_id"], text=f"Looking for films for {name}…")
         except SlackApiError as exc:
@@ -71,7 +72,7 @@ def run_recommend(deps, client, respond, command: dict) -> None:
         reply["to"] = lambda message: client.chat_update(channel=where, ts=thread, **message)
         turn = deps.service.chat(key, asked or OPEN_REQUEST, channel=f"{where}:{thread}", platform="slack")
         deps.threads.add(f"{where}:{thread}")
-        asked_line = f"*For {name}*" + (f": “{escape(asked)}”" if asked else "")
+        asked_line = f"*For {name}*" + (f": “{literal(asked)}”" if asked else "")
         first = turn.intro if turn.recommendations else turn.reply
         client.chat_update(channel=where, ts=thread, **mrkdwn_message(f"{asked_line}\n{escape(first)}"))
         if turn.recommendations:
