@@ -582,4 +582,9 @@ def _query_words(text: str) -> list[str]:
 
 
 # what follows a title in the title of a film of its series: "Star Wars: ...", "Alien 3", "Rocky II", "Part 2"
-_SERIES_TAIL = re.compile(r"\s*[:\-–—]|\s+(?:\d+|ii|iii|iv|v|vi|vii|viii|ix|x|part|chapter|episode)\b")
+_SERIES_TAIL = re.compile(
+    r"\s*[:\-–—]|\s+(?:\d+|ii|iii|iv|v|vi|vii|viii|ix|x|part|chapter|episode)\b"
+    # sequels named by a word after the title: "The Matrix Reloaded", "Batman Returns", "Shrek the Third"
+    r"|\s+(?:reloaded|revolutions|resurrections?|returns|forever|begins|rises|reborn|reckoning|retaliation"
+    r"|revenge|strikes\s+back|the\s+third|with\s+a\s+vengeance|the\s+final\s+chapter)\b"
+)

@@ -190,7 +190,7 @@ def test_resolve_title_forgives_typos_but_not_sequel_numbers(starter):
     assert starter.resolve_title("Heat 1995").movie_id == "heat-1995"
 
 
-def test_a_saga_named_after_its_first_film_is_its_series(home, embedder, tmp_path):
+def test_a_saga_or_a_sequel_named_after_its_first_film_is_its_series(home, embedder, tmp_path):
     """ "don't give me anything like Twilight" came back with The Twilight Saga: Eclipse and New Moon."""
     import json
 
@@ -200,12 +200,19 @@ def test_a_saga_named_after_its_first_film_is_its_series(home, embedder, tmp_pat
     films = [{"id": "twilight-2008", "title": "Twilight", "year": 2008},
              {"id": "the-twilight-saga-new-moon-2009", "title": "The Twilight Saga: New Moon", "year": 2009},
              {"id": "twilight-zone-the-movie-1983", "title": "Twilight Zone: The Movie", "year": 1983},
-             {"id": "the-twilight-samurai-2002", "title": "The Twilight Samurai", "year": 2002}]  # fmt: skip
+             {"id": "the-twilight-samurai-2002", "title": "The Twilight Samurai", "year": 2002},
+             {"id": "the-matrix-1999", "title": "The Matrix", "year": 1999},
+             {"id": "the-matrix-reloaded-2003", "title": "The Matrix Reloaded", "year": 2003},
+             {"id": "the-matrix-revolutions-2003", "title": "The Matrix Revolutions", "year": 2003},
+             {"id": "the-matrix-revisited-2001", "title": "The Matrix Revisited", "year": 2001}]  # fmt: skip
     path = tmp_path / "saga.jsonl"
     path.write_text("\n".join(json.dumps({**f, "genres": ["drama"], "overview": "x"}) for f in films) + "\n")
     ingest(home, embedder, [("jsonl", [path])])
     catalog = Catalog(home.current_catalog(), embedder)
     try:
         assert catalog.series_of("twilight-2008") == {"twilight-2008", "the-twilight-saga-new-moon-2009"}
+        # sequels named by a word after the title; a documentary about the film is no sequel
+        assert catalog.series_of("the-matrix-1999") == {
+            "the-matrix-1999", "the-matrix-reloaded-2003", "the-matrix-revolutions-2003"}  # fmt: skip
     finally:
         catalog.close()
