@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from agent.crowd import verdicts
 from agent.deps import Deps
 from agent.explanations import links_to
@@ -78,7 +80,31 @@ def pointed_films(state: State, deps: Deps) -> list[str]:
             return []
     if len(last) == 1:
         return last
+    if len(last) > 1 and _people_named(state, deps):  # "seen the Nolan one": his, or none
+        return _made_by_or_with(state, deps, last)
     return [state["focus"]] if state.get("focus") else []  # "why the second?" ... "seen that one"
+
+
+# "the Nolan one", "the one with Tom Hanks", "the DiCaprio movie": a pick pointed at by a person
+_BY_A_PERSON = re.compile(r"\bthe\b[^.?!,;]{1,40}?\b(?:one|film|movie|flick)\b")
+
+
+def _people_named(state: State, deps: Deps) -> list[str]:
+    """The people the message points at a film by ("the Nolan one", "the one with Tom Hanks")."""
+    message = (state.get("message") or "")[:MAX_MESSAGE]
+    if not _BY_A_PERSON.search(message.casefold()):
+        return []
+    understood = understand(message, deps.catalog)
+    return list(dict.fromkeys([*understood.people, *understood.soft_people, *understood.exclude_people]))
+
+
+def _made_by_or_with(state: State, deps: Deps, films: list[str]) -> list[str]:
+    """Those of `films` a person the message names directed or stars in."""
+    names = {name.casefold() for name in _people_named(state, deps)}
+    if not names:
+        return []
+    movies = deps.catalog.movies
+    return [m for m in films if m in movies and names & {p.casefold() for p in (*movies[m].directors, *movies[m].cast)}]
 
 
 def _as_shown(movie_id: str, shown: list[str], deps: Deps) -> str:
@@ -98,9 +124,13 @@ def answer_why(state: State, deps: Deps) -> dict:
     last = {p["id"]: p for p in state.get("last_picks") or []}
     if not last:
         return _say("I haven't suggested anything yet in this conversation. Ask me for a movie first!", "why")
-    targets = [m for m in pointed_films(state, deps) if m in last] or list(last)[:1]
+    pointed = [m for m in pointed_films(state, deps) if m in last]
+    targets = pointed or list(last)[:1]
     if state.get("ordinal") is None and not state.get("mentioned") and not state.get("positions") and len(last) > 1:
-        targets = list(last)
+        by_people = _made_by_or_with(state, deps, list(last))
+        if not by_people and (names := _people_named(state, deps)):  # "why the Spike Lee one?" with none of his
+            return _say(f"None of my last picks is by or with {listed(names, 'or')}.", "why")
+        targets = by_people or list(last)
     lines = []
     request = state.get("request") or {}
     anchors = [deps.catalog.movies[m] for m in request.get("like_titles") or [] if m in deps.catalog]
@@ -140,7 +170,7 @@ def answer_facts(state: State, deps: Deps) -> dict:
             return _say(f"{lacking}. I do have {have}.", "facts")
         lead = f"{lacking}. The one I have: "
     elif not targets:
-        return _which(state, "facts")
+        return _which(state, "facts", deps)
     else:
         lead = ""
     if asked and asked[0] in COMPARISONS:
@@ -265,10 +295,12 @@ def film_facts(movie: Movie, asked: list[str]) -> str:
     return " ".join(said)
 
 
-def _which(state: State, intent: str) -> dict:
+def _which(state: State, intent: str, deps: Deps) -> dict:
     """The message points at no film this conversation can tell."""
     if state.get("last_picks"):
-        return _say('Which one do you mean? Name it, or say "the second one".', intent)
+        names = _people_named(state, deps)
+        none_of = f"None of my last picks is by or with {listed(names, 'or')}. " if names else ""
+        return _say(f'{none_of}Which one do you mean? Name it, or say "the second one".', intent)
     return _say('Which movie do you mean? Name it, or say "the second one" after I suggest some.', intent)
 
 
@@ -281,7 +313,7 @@ def record_opinion(state: State, deps: Deps) -> dict:
     if not targets and state.get("unknown_titles"):  # "watched Alien 3, loved it" with no Alien 3
         return _say(f"{not_in_catalog(state['unknown_titles'])}, so I haven't noted anything.", intent)
     if not targets:
-        return _which(state, intent)
+        return _which(state, intent, deps)
     labels = [deps.catalog.movies[m].label for m in targets]
     if intent == "dismissed":  # "don't show me Heat again": never suggested, and neither seen nor rated
         if deps.profiles is None or not state.get("user"):
@@ -313,7 +345,7 @@ def _record_verdicts(state: State, deps: Deps) -> dict:
     for ref, verdict, stars in state["verdicts"]:
         movie_id = ref if isinstance(ref, str) else (last[ref] if -len(last) <= ref < len(last) else None)
         if movie_id is None:
-            return _which(state, state.get("intent") or "seen")
+            return _which(state, state.get("intent") or "seen", deps)
         opinions.setdefault(movie_id, (verdict, stars))
     labels = {kind: [deps.catalog.movies[m].label for m, (v, _) in opinions.items() if v == kind]
               for kind in ("liked", "disliked", "seen")}  # fmt: skip

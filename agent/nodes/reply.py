@@ -185,8 +185,8 @@ def _lesser_known_note(state: State, request: Request, picks: list[dict], deps: 
     return False, f"{first} {verb} fewer votes than {than}; I found no more you haven't seen, {rated}."
 
 
-def listed(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+def listed(items: list[str], conjunction: str = "and") -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
 def intro_line(request: Request, count: int, deps: Deps, *, lesser_known: bool = False,

@@ -121,6 +121,25 @@ def test_the_pick_just_explained_is_what_that_one_means_next(starter, profiles):
     assert unclear["reply"] == 'Which one do you mean? Name it, or say "the second one".'
 
 
+def test_a_pick_can_be_pointed_at_by_its_director(starter, profiles):
+    bot = make_bot(starter, profiles)
+    picks = movies(starter, bot.ask("a crime thriller from the 90s", user="cli:ivy"))
+    second = picks[1]
+    director = second.directors[0]
+    assert not any(director in m.directors or director in m.cast for m in (picks[0], picks[2]))
+    seen = bot.ask(f"I've seen the {director} one", user="cli:ivy")
+    assert second.label in seen["reply"]
+    assert [r["movie_id"] for r in profiles.watched("cli:ivy")] == [second.id]
+    why = bot.ask(f"why the {director} one?", user="cli:ivy")
+    assert why["reply"].startswith(second.label) and picks[0].label not in why["reply"]
+    assert "Hayao Miyazaki" in starter.people_index().values()
+    nobody = bot.ask("why the Hayao Miyazaki one?", user="cli:ivy")
+    assert nobody["reply"] == "None of my last picks is by or with Hayao Miyazaki."
+    unclear = bot.ask("I've seen the Hayao Miyazaki one", user="cli:ivy")
+    assert unclear["reply"].startswith("None of my last picks is by or with Hayao Miyazaki. Which one do you mean?")
+    assert [r["movie_id"] for r in profiles.watched("cli:ivy")] == [second.id]
+
+
 def test_a_question_about_a_film_is_answered_from_the_catalog(starter, profiles):
     bot = make_bot(starter, profiles)
     first = bot.ask("something like Inception", user="cli:fox")
