@@ -10,7 +10,8 @@ from agent.understanding.meaning import extend_unique
 from agent.understanding.people import People
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.text import GAP, PANNED_AFTER, Scan
-from agent.understanding.titles import _STRONG, _WEAK, MAX_TITLE_TOKENS, TitleReader, _same_title, panned_ids
+from agent.understanding.titles import _STRONG, _WEAK, MAX_TITLE_TOKENS, TitleReader, panned_ids
+from agent.understanding.versions import same_title
 from store.catalog import TitleMatch
 
 
@@ -40,7 +41,7 @@ def ends_in_numbered_title(text: str, lookup: CatalogLookup) -> bool:
     for start in range(len(words) - 1):  # two words at least: "rated 9" is no film called "9"
         typed = " ".join(words[start:])
         match = lookup.resolve_title(typed)
-        if match is not None and _same_title(typed, match.title):
+        if match is not None and same_title(typed, match.title):
             return True
     return False
 

@@ -30,8 +30,9 @@ from agent.understanding.text import (
     tokens_of,
     word_set,
 )
+from agent.understanding.versions import read_versions, same_title
 from store.catalog import TitleMatch
-from store.movie import PART_WORDS, TITLE_MATCH_SCORE, normalise_title, number_value, same_sequel
+from store.movie import PART_WORDS, TITLE_MATCH_SCORE, number_value, same_sequel
 
 BARE_TITLE_SCORE = 92.0  # an un-cued Title Cased phrase needs more confidence
 
@@ -253,7 +254,7 @@ class TitleReader:
             if cand.sequel and not same_sequel(f"{cand.text} {cand.sequel}", match.title) and not cand.stars:
                 missed = missed or cand  # "Frozen 2" is not Frozen, and not in the catalog either
                 continue
-            exact = _same_title(cand.text, match.title) or _same_title(cand.text, f"{match.title} {match.year}")
+            exact = same_title(cand.text, match.title) or same_title(cand.text, f"{match.title} {match.year}")
             pick = _Pick(match, cand, exact)
             accepted.append(pick)
             if pick.exact and not cand.goes_on:
@@ -378,10 +379,6 @@ def _may_end_before(tok: Tok) -> bool:
     return text in SOFT_STOPS or (text in STOPWORDS and text not in TITLE_CONNECTORS) or bool(NUMBERISH.fullmatch(text))
 
 
-def _same_title(typed: str, title: str) -> bool:
-    return normalise_title(typed).replace(" ", "") == normalise_title(title).replace(" ", "")
-
-
 def _worth_resolving(cand: _Candidate, strength: str) -> bool:
     """Skip catalog calls for spans that are plainly filter talk ("a comedy", "the 90s")."""
     if cand.title_cased or not cand.plain_words or (strength == _STRONG and cand.numbers_only):
@@ -395,7 +392,7 @@ def _acceptable(cand: _Candidate, match: TitleMatch, strength: str) -> bool:
     """How sure we must be depends on the cue: after "like" a fuzzy match will do."""
     if match.score < TITLE_MATCH_SCORE:
         return False
-    exact = _same_title(cand.text, match.title) or _same_title(cand.text, f"{match.title} {match.year}")
+    exact = same_title(cand.text, match.title) or same_title(cand.text, f"{match.title} {match.year}")
     if cand.plain_words:  # "Scary Movie" is a title only when typed as one
         if not exact or cand.words[0] in _LEADING_ARTICLES:
             return False
@@ -422,7 +419,7 @@ def read_cued_titles(scan: Scan, reader: TitleReader, out: Understood) -> list[t
                 kind, after = _TITLE_CUES[key], i + n
                 break
         if kind in (_STRONG, _WEAK):
-            matches, end = reader.read_list(toks, after, kind)
+            matches, end = read_versions(reader, toks, after, kind)  # "like the original Godzilla"
             if matches:
                 _read_references(scan, out, [m.movie_id for m in matches], toks[i].start, toks[end - 1].end)
                 after = end
@@ -506,7 +503,7 @@ def _refused_titles(scan: Scan, reader: TitleReader, out: Understood, toks: list
     starts_title = reader.scan.capitalised(toks[i]) or not reader.scan.has_case
     if cue in _NEGATING_TITLE_CUES and starts_title:  # "No Country for Old Men" is not a refusal
         whole = reader.best(reader.forward(toks, i), _STRICT)
-        if whole and _same_title(whole[1].text, whole[0].title):
+        if whole and same_title(whole[1].text, whole[0].title):
             extend_unique(out.like_titles, [whole[0].movie_id])
             scan.take(toks[i].start, toks[whole[1].end - 1].end)
             return whole[1].end

@@ -73,6 +73,9 @@ class FakeLookup:
         "eternal-sunshine-of-the-spotless-mind-2004": ("Eternal Sunshine of the Spotless Mind", 2004),
         "knives-out-2019": ("Knives Out", 2019),
         "the-thing-1982": ("The Thing", 1982),
+        "godzilla-1998": ("Godzilla", 1998),  # one title, three films: the most-voted first
+        "godzilla-1954": ("Godzilla", 1954),
+        "godzilla-2014": ("Godzilla", 2014),
     }
     PEOPLE = (
         "Christopher Nolan",
@@ -113,7 +116,10 @@ class FakeLookup:
 
     def __init__(self) -> None:
         self.calls: list[str] = []
-        self._keys = {normalise_title(title): movie_id for movie_id, (title, _) in self.TITLES.items()}
+        self._versions: dict[str, list[str]] = {}  # title -> its films, the catalog's choice first
+        for movie_id, (title, _) in self.TITLES.items():
+            self._versions.setdefault(normalise_title(title), []).append(movie_id)
+        self._keys = {key: films[0] for key, films in self._versions.items()}
         self._people: dict[str, str] = {}
         for name in self.PEOPLE:  # casefolded and accented, as store.catalog keys them
             self._people[name.casefold()] = name
@@ -128,14 +134,17 @@ class FakeLookup:
             return self._match(numbered[numbered_key(key)], 100.0)
         title, _, year = text.rpartition(" ")  # "Heat 1995", as store.catalog reads it
         if year.isdigit() and len(year) == 4 and normalise_title(title) in self._keys:
-            return self._match(self._keys[normalise_title(title)], 100.0)
+            films = self._versions[normalise_title(title)]
+            return self._match(next((f for f in films if self.TITLES[f][1] == int(year)), films[0]), 100.0)
         # as store.catalog: a typo is forgiven in words, never in a sequel number
         best = process.extractOne(key, [k for k in self._keys if same_sequel(key, k)], scorer=fuzz.ratio)
         return self._match(self._keys[best[0]], best[1]) if best else None
 
     def _match(self, movie_id: str, score: float) -> TitleMatch:
         title, year = self.TITLES[movie_id]
-        return TitleMatch(movie_id=movie_id, title=title, year=year, score=score, alternatives=[])
+        others = [f for f in self._versions[normalise_title(title)] if f != movie_id]
+        alternatives = [(f, f"{self.TITLES[f][0]} ({self.TITLES[f][1]})") for f in others]
+        return TitleMatch(movie_id=movie_id, title=title, year=year, score=score, alternatives=alternatives)
 
     def people_index(self) -> Mapping[str, str]:
         return self._people
@@ -626,6 +635,13 @@ CASES: list[tuple[str, dict]] = [
         },
     ),
     ("a comedy on disney plus", {"genres": ["comedy"], "caveats": [STREAMING]}),
+    # which film of a title: "the original", "the new", "the remake of", "the 1954"
+    ("something like the original Godzilla", {"like_titles": ["godzilla-1954"]}),
+    ("like the new Godzilla but funnier", {"like_titles": ["godzilla-2014"], "modifiers": ["funnier"]}),
+    ("like the remake of Godzilla", {"like_titles": ["godzilla-2014"]}),
+    ("like the 1954 Godzilla", {"like_titles": ["godzilla-1954"], "year_min": None, "year_max": None}),
+    ("like Godzilla", {"like_titles": ["godzilla-1998"]}),
+    ("like the original Heat", {"like_titles": ["heat-1995"]}),  # one film of that title: that one
     ("like Toy Story 3 (2010)", {"like_titles": ["toy-story-3-2010"], "year_min": None, "query_lacks": ["2010"]}),
     ("I loved Zodiac (2007) and Memento (2000)", {"like_titles": ["zodiac-2007", "memento-2000"], "year_min": None}),
     ("a comedy (2010)", {"genres": ["comedy"], "year_min": None, "year_max": None}),

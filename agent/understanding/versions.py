@@ -1,0 +1,71 @@
+"""Which film of a title is meant: "the original Godzilla", "the new one", "the remake of", "the 1954"."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from agent.understanding.request import CatalogLookup
+from agent.understanding.text import Tok, word_set
+from store.catalog import TitleMatch
+from store.movie import normalise_title
+
+
+class TitleReader(Protocol):
+    """agent.understanding.titles.TitleReader, as far as this module uses it."""
+
+    lookup: CatalogLookup
+
+    def read_list(self, toks: list[Tok], j: int, strength: str) -> tuple[list[TitleMatch], int]: ...
+
+
+def same_title(typed: str, title: str) -> bool:
+    return normalise_title(typed).replace(" ", "") == normalise_title(title).replace(" ", "")
+
+
+_FIRST_VERSION = word_set("original old older classic")
+_LATEST_VERSION = word_set("new newer newest latest recent remake reboot")
+
+
+def version_at(toks: list[Tok], j: int) -> tuple[str, int]:
+    """ "the original", "the 1998", "the remake of" at toks[j]: which of the films of a title is meant
+    ("first", "latest" or the year), and where the title starts; ("", j) when none is said."""
+    if j + 2 >= len(toks) or toks[j].text != "the":
+        return "", j
+    word = toks[j + 1].text
+    if word.isdigit() and len(word) == 4 and 1880 <= int(word) <= 2100:
+        return word, j + 2
+    if word in _FIRST_VERSION:
+        return "first", j + 2
+    if word in _LATEST_VERSION:
+        return "latest", j + 3 if toks[j + 2].text == "of" and j + 3 < len(toks) else j + 2
+    return "", j
+
+
+def the_version(lookup: CatalogLookup, match: TitleMatch, version: str) -> TitleMatch:
+    """The film of `match`'s title that `version` means: the earliest, the latest or that year's."""
+    if version.isdigit():
+        dated = lookup.resolve_title(f"{match.title} {version}")
+        return (
+            dated
+            if dated is not None and dated.year == int(version) and same_title(match.title, dated.title)
+            else match
+        )
+    films = [(match.year, match.movie_id, match.title)]
+    for movie_id, label in match.alternatives:
+        title, _, year = label.rpartition(" (")
+        if same_title(title, match.title) and year[:4].isdigit():
+            films.append((int(year[:4]), movie_id, title))
+    dated_films = [f for f in films if f[0]]
+    if len(dated_films) < 2:
+        return match
+    year, movie_id, title = (min if version == "first" else max)(dated_films)
+    return TitleMatch(movie_id=movie_id, title=title, year=year, score=match.score)
+
+
+def read_versions(reader: TitleReader, toks: list[Tok], j: int, strength: str) -> tuple[list[TitleMatch], int]:
+    """TitleReader.read_list, with the first title's version said before it taken into account."""
+    version, start = version_at(toks, j)
+    if version and (found := reader.read_list(toks, start, strength))[0]:
+        matches, end = found
+        return [the_version(reader.lookup, matches[0], version), *matches[1:]], end
+    return reader.read_list(toks, j, strength)
