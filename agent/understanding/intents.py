@@ -255,6 +255,7 @@ _ASKS = re.compile(
     r"|(?:i|we) (?:want|need|fancy)|looking for|in the mood for|up for)\b"
     r"|\b(?:more|movies?|films?|stuff|ones?)\s+like\b"
 )
+_ASKS_POLITELY = re.compile(r"\b(?:please|pls|plz|instead|tonight)\b")
 _MORE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|cool|nice|thanks|great|hmm+|and|yes|yeah|sure|alright|got it)\W+)*"
     r"(?:more|another|others|other ones|next|again|keep going|go on|continue)\b"
@@ -337,8 +338,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         rest = _DISMISSED_TAIL.sub("", DISMISS.sub(" ", lowered))  # "... anymore" asks for no more
         others = _MORE.search(rest) or _ASKS.search(rest.replace("?", ""))
         return Classified("more", feedback=feedback) if has_previous and others else feedback
-    if not asks and feedback:
-        return feedback
+    if not asks and feedback and not (_has_filters(understood, titles=False) and _ASKS_POLITELY.search(lowered)):
+        return feedback  # "I've seen Heat. Thrillers from the 90s please" asks too (and Heat is noted in passing)
     more = _MORE.search(lowered) or _LIKE_A_PICK.search(lowered)
     if has_previous and more and not _has_filters(understood) and not understood.like_titles:
         return Classified("more", ordinal=_reference_ordinal(lowered), feedback=feedback)

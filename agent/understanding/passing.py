@@ -22,6 +22,8 @@ _VERB = re.compile(
     r"|(?:i|we|i've|we've|ive|weve|have)\s+(?:already\s+|just\s+|recently\s+|also\s+|both\s+|all\s+)?"
     r"(?:seen|watched|saw|finished\s+watching)|^\W*(?:watched|saw|seen|finished\s+watching))\b"
     r"|\b(?P<liked>(?:really\s+|also\s+)?(?:liked|loved|enjoyed|adored))\b"
+    r"|\b(?:i|we)\s+(?:really\s+|just\s+|absolutely\s+)?(?P<disliked>hated|disliked|didn'?t\s+(?:like|enjoy)"
+    r"|did\s+not\s+(?:like|enjoy)|couldn'?t\s+stand|can'?t\s+stand)\b"
 )
 _NEGATED = re.compile(r"\b(?:haven'?t|have not|never|not|didn'?t|did not)\s+(?:\w+\s+)?$")
 _END = re.compile(r"[.!?;]|\bbut\b")
@@ -56,19 +58,22 @@ class InPassing:
 
 
 def facts_in_passing(text: str, lookup: CatalogLookup) -> InPassing:
-    """Each "seen/watched X" and "liked/loved X" of a message, read up to the next verb or
-    the end of the sentence, so "watched Inception, and we liked Heat" keeps them apart."""
+    """Each "seen/watched X", "liked/loved X" and "hated X" of a message, read up to the next verb
+    or the end of the sentence, so "watched Inception, and we liked Heat" keeps them apart."""
     lowered = normalise_message(text)
+    cased = text if len(text) == len(lowered) else lowered  # "I watched Alien yesterday": its capital says title
     verbs = [m for m in _VERB.finditer(lowered)
              if not _NEGATED.search(lowered[: m.start()]) and users_verdict(lowered, m.start())]  # fmt: skip
     found = InPassing()
     for n, verb in enumerate(verbs):
         stop = verbs[n + 1].start() if n + 1 < len(verbs) else len(lowered)
         end = _END.search(lowered, verb.end(), stop)
-        segment = lowered[verb.end() : end.start() if end else stop]
+        segment = cased[verb.end() : end.start() if end else stop]
         matches, panned = judged_titles_after(segment, 0, lookup)
         ids = [m.movie_id for m in matches]
-        if verb["seen"]:
+        if verb["disliked"]:  # "I hated Titanic. Recommend a romance": never suggested again
+            found.disliked += [i for i in ids if i not in found.disliked]
+        elif verb["seen"]:
             found.seen += [i for i in ids if i not in found.seen and i not in panned]
             found.disliked += [i for i in panned if i not in found.disliked]
         else:

@@ -105,6 +105,24 @@ def test_a_film_seen_and_panned_in_passing_is_stored_as_disliked(starter, profil
     assert ", like Heat" not in result["reply"] and "picks: like Heat" not in result["reply"]
 
 
+def test_a_film_hated_or_seen_beside_a_request_is_stored_and_never_suggested_again(starter, profiles):  # noqa: F811
+    """ "I hated Titanic. Recommend a romance" stored nothing, and "a romance from 1997 then" answered Titanic;
+    "I've seen Heat. Thrillers from the 90s please" only noted Heat and dropped the request."""
+    assert facts_in_passing("I watched Alien yesterday. Any sci-fi horror?", starter).seen == ["alien-1979"]
+    assert facts_in_passing("my wife hated Titanic, a romance please", starter).disliked == []
+    bot = make_bot(starter, profiles)
+    hated = bot.ask("I hated Titanic. Recommend a romance", user="cli:hate")
+    assert hated["reply"].startswith("Noted: you didn't like Titanic.") and hated["recommendations"]
+    assert profiles.rating("cli:hate", "titanic-1997") <= 2
+    later = bot.ask("a romance from 1997 then", user="cli:hate")
+    assert later["recommendations"] and "titanic-1997" not in ids(later)
+    both = bot.ask("I've seen Heat. Thrillers from the 90s please", user="cli:seen")
+    assert both["reply"].startswith("Noted: you've seen Heat.") and profiles.has_watched("cli:seen", "heat-1995")
+    picks = [starter.movies[i] for i in ids(both)]
+    assert picks and all(1990 <= m.year <= 1999 and "thriller" in m.genres for m in picks)
+    assert "heat-1995" not in ids(both)
+
+
 def test_a_runtime_nobody_asked_for_is_not_vouched_for_as_asked():
     from agent.factcheck import check
     from store.movie import Movie
