@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from agent.understanding.meaning import Reading, extend_unique
@@ -353,16 +354,46 @@ def _runtime_ranges(scan: Scan, reading: Reading) -> None:
             scan.take(m.start(), m.end())
 
 
+# "between 1h30 and 2 hours", "from 1h to 1h30": two whole lengths
+_BETWEEN_LENGTHS = re.compile(r"\s*(?:-|–|to|and)\s*")
+_BEFORE_LENGTHS = re.compile(r"(?:between|from)\s+$")
+# "we argued for an hour", "waited for two hours": how long something else took
+_SPENT = re.compile(r"\b\w+ed\s+for\s+$")
+
+
+def _length_ranges(scan: Scan, reading: Reading, lengths: list[re.Match[str]]) -> set[int]:
+    """Ranges of two whole lengths; the starts of the lengths they use."""
+    used: set[int] = set()
+    for a, b in itertools.pairwise(lengths):
+        if a.start() in used or not _BETWEEN_LENGTHS.fullmatch(scan.text, a.end(), b.start()):
+            continue
+        cue = _BEFORE_LENGTHS.search(scan.text, max(0, a.start() - 10), a.start())
+        low, high = _minutes(a), _minutes(b)
+        if (cue or scan.text[a.end() : b.start()].strip() in "-–to") and 20 <= low <= high <= 400:
+            reading.bound_runtime(low, high)
+            reading.explicit_runtime = True
+            scan.take(cue.start() if cue else a.start(), b.end())
+            used |= {a.start(), b.start()}
+    return used
+
+
 def read_runtime(scan: Scan, reading: Reading) -> None:
-    """ "Under 2 hours", "90 minutes or less", "at least 2h", "around 100 min"; bare means at most."""
+    """ "Under 2 hours", "90 minutes or less", "at least 2h", "around 100 min"; bare means at most,
+    unless the message bounds the length some other way ("under 2 hours, we argued for an hour")."""
     _runtime_ranges(scan, reading)
-    for m in list(_DURATION.finditer(scan.text)):
+    lengths = list(_DURATION.finditer(scan.text))
+    in_ranges = _length_ranges(scan, reading, lengths)
+    bare: list[tuple[int, int, int]] = []
+    for m in lengths:
         minutes = _minutes(m)
-        if not 20 <= minutes <= 400:
+        if not 20 <= minutes <= 400 or m.start() in in_ranges:
             continue
         start, end = m.start(), m.end()
         before = scan.text[max(0, start - 25) : start]
         op = "max"
+        if _SPENT.search(before):  # "we argued for an hour about it" says nothing of the film
+            scan.take(start, end, aside=True)
+            continue
         for pattern, candidate in _RUNTIME_BEFORE:
             if hit := pattern.search(before):
                 op, start = candidate, start - len(hit.group())
@@ -376,13 +407,23 @@ def read_runtime(scan: Scan, reading: Reading) -> None:
             else:
                 if hit := _A_LENGTH.search(before):  # "a 2 and a half hour epic", "one that runs 2 hours"
                     op, start = "around", start - len(hit.group())
+                else:
+                    op = "bare"
         if long := _LONG.match(scan.text, end):  # "90 minutes long" asks for nothing long
             end = long.end()
+        if op == "bare":  # "I have an hour": at most that, if nothing else says
+            bare.append((minutes, start, end))
+            continue
         bounds = {"max": (None, minutes), "below": (None, minutes - 1), "min": (minutes, None),
                   "above": (minutes + 1, None), "around": (minutes - 15, minutes + 15)}[op]  # fmt: skip
         reading.bound_runtime(*bounds)
         reading.explicit_runtime = True
         scan.take(start, end, aside=True)  # "that runs 2 hours long" is no words to search for
+    if bare and not reading.explicit_runtime:
+        reading.bound_runtime(None, min(minutes for minutes, _, _ in bare))
+        reading.explicit_runtime = True
+    for _, start, end in bare:
+        scan.take(start, end, aside=True)
 
 
 _OR_MORE = r"(?:\+|or\s+(?:more|higher|above|better))"

@@ -642,6 +642,13 @@ CASES: list[tuple[str, dict]] = [
     ("like the 1954 Godzilla", {"like_titles": ["godzilla-1954"], "year_min": None, "year_max": None}),
     ("like Godzilla", {"like_titles": ["godzilla-1998"]}),
     ("like the original Heat", {"like_titles": ["heat-1995"]}),  # one film of that title: that one
+    # two whole lengths are a range; a length said of something else, or in passing, gives way
+    ("an action film between 1h30 and 2 hours", {"genres": ["action"], "min_runtime": 90, "max_runtime": 120}),
+    ("a comedy between 1h and 1h30", {"min_runtime": 60, "max_runtime": 90}),
+    ("1h30-2h", {"min_runtime": 90, "max_runtime": 120}),
+    ("something under 2 hours, we argued for an hour about it", {"min_runtime": None, "max_runtime": 119}),
+    ("we waited for two hours, a comedy", {"max_runtime": None, "query_lacks": ["two", "hours"]}),
+    ("I have an hour before dinner, a comedy please", {"max_runtime": 60}),
     ("like Toy Story 3 (2010)", {"like_titles": ["toy-story-3-2010"], "year_min": None, "query_lacks": ["2010"]}),
     ("I loved Zodiac (2007) and Memento (2000)", {"like_titles": ["zodiac-2007", "memento-2000"], "year_min": None}),
     ("a comedy (2010)", {"genres": ["comedy"], "year_min": None, "year_max": None}),
