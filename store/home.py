@@ -46,10 +46,20 @@ class DataDir:
         pointer = self.root / "CURRENT"
         try:
             name = pointer.read_text().strip()
-        except FileNotFoundError:
+        except (FileNotFoundError, UnicodeDecodeError):
+            name = ""
+        if name and "/" not in name and name not in (".", "..") and (self.catalogs / name / "catalog.sqlite").exists():
+            return self.catalogs / name
+        # CURRENT lost or garbled: the newest finished build is still the catalog, never to be rebuilt over
+        return self._newest_build()
+
+    def _newest_build(self) -> Path | None:
+        if not self.catalogs.is_dir():
             return None
-        path = self.catalogs / name
-        return path if (path / "catalog.sqlite").exists() else None
+        builds = [
+            p for p in self.catalogs.iterdir() if not p.name.endswith(".partial") and (p / "catalog.sqlite").exists()
+        ]
+        return max(builds, key=lambda p: p.name, default=None)
 
     def new_build(self) -> Path:
         name = time.strftime("%Y%m%d-%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6}"

@@ -111,6 +111,28 @@ def test_a_killed_build_is_ignored_then_cleaned(home, embedder, sample_jsonl):
     assert not stale.exists()
 
 
+@pytest.mark.parametrize("pointer", [None, "", "no-such-build\n", "../../etc\n", b"\xff\xfe"])
+def test_a_lost_or_garbled_current_pointer_keeps_the_catalog(home, embedder, sample_jsonl, pointer):
+    """A missing or garbled CURRENT made the next command index the starter catalog and prune every
+    ingested build."""
+    from store.starter import ensure_starter
+
+    ingest(home, embedder, [("jsonl", [sample_jsonl])])
+    built = home.current_catalog()
+    current = home.root / "CURRENT"
+    if pointer is None:
+        current.unlink()
+    elif isinstance(pointer, bytes):
+        current.write_bytes(pointer)
+    else:
+        current.write_text(pointer)
+    assert home.current_catalog() == built
+    assert ensure_starter(home, embedder) is None and built.exists()
+    stale = home.new_build()  # an unfinished build is never taken for the catalog
+    (stale / "catalog.sqlite").write_bytes(b"half a database")
+    assert home.current_catalog() == built
+
+
 def test_sources_merge_into_one_entry_with_the_richer_fields(home, embedder, tmp_path, sample_jsonl):
     ingest(home, embedder, [("jsonl", [sample_jsonl])])
     other_source = {
