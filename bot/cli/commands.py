@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -66,3 +67,18 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        print("\nmoviebot: interrupted.", file=sys.stderr)
+        return 130
+    except sqlite3.DatabaseError as exc:  # a damaged, foreign or unwritable store file
+        logging.getLogger(__name__).debug("store error", exc_info=True)
+        home = Settings.from_env(home=args.data_dir).home if "settings" not in locals() else settings.home
+        print(f"moviebot: a data file under {home} cannot be used ({exc}). If the folder is not writable, "
+              "fix its permissions; if a file is damaged, vectors.sqlite can be deleted (it is rebuilt), and the "
+              "others restored from a backup or a `moviebot export`.", file=sys.stderr)  # fmt: skip
+        return 1
+    except OSError as exc:  # a read-only or missing folder, a path that is a file, a full disk
+        logging.getLogger(__name__).debug("file error", exc_info=True)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"moviebot: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1

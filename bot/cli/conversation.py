@@ -83,7 +83,14 @@ def ask_batch(args: argparse.Namespace, settings: Settings) -> int:
     source = Path(args.batch)
     if not source.exists():
         raise UserError(f"{source}: no such file")
-    out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout  # noqa: SIM115 - closed below
+    if source.is_dir():
+        raise UserError(f"{source}: is a folder; give the file of requests, one JSON object per line")
+    if args.out and Path(args.out).exists() and Path(args.out).resolve() == source.resolve():
+        raise UserError(f"{args.out}: that is the batch file itself; write the answers to another file")
+    try:
+        out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise UserError(f"{args.out}: {exc.strerror}") from exc
     app = open_service(args, settings, memory=False)
     failures = 0
     try:

@@ -35,14 +35,27 @@ def format_answer(turn: Turn, *, color: bool, width: int = 88) -> str:
     return "\n".join(lines).rstrip()
 
 
-def run_jsonl(service: MovieService, user: str, *, channel: str = "terminal", stdin: TextIO = sys.stdin,
-              stdout: TextIO = sys.stdout) -> int:  # fmt: skip
+NOT_UTF8 = "That line is not valid UTF-8, so I couldn't read it; re-type it or fix the terminal's encoding."
+
+
+def not_utf8(message: str) -> bool:
+    """Bytes that are not UTF-8 reach Python's stdin as lone surrogates ("Am\\xe9lie" typed in Latin-1)."""
+    return any("\udc80" <= c <= "\udcff" for c in message)
+
+
+def run_jsonl(service: MovieService, user: str, *, channel: str = "terminal", stdin: TextIO | None = None,
+              stdout: TextIO | None = None) -> int:  # fmt: skip
     """A scripted conversation: each line a message, each answer one JSON object (the `ask --json`
     contract plus `recorded`), in the same memory as the interactive chat. A turn that fails
     answers {"error"} and the conversation goes on."""
+    stdin, stdout = stdin or sys.stdin, stdout or sys.stdout  # the streams of the moment, not of the import
     for line in stdin:
         message = line.strip()
         if not message:
+            continue
+        if not_utf8(message):
+            stdout.write(json.dumps({"error": NOT_UTF8}) + "\n")
+            stdout.flush()
             continue
         try:
             turn = service.chat(user, message, channel=channel)
@@ -57,8 +70,9 @@ def run_jsonl(service: MovieService, user: str, *, channel: str = "terminal", st
     return 0
 
 
-def run_chat(service: MovieService, user: str, *, channel: str = "terminal", stdin: TextIO = sys.stdin,
-             stdout: TextIO = sys.stdout) -> int:  # fmt: skip
+def run_chat(service: MovieService, user: str, *, channel: str = "terminal", stdin: TextIO | None = None,
+             stdout: TextIO | None = None) -> int:  # fmt: skip
+    stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     color = stdout.isatty()
     interactive = stdin.isatty()
     print("moviebot — tell me what you feel like watching. 'help' for ideas, 'quit' to leave.", file=stdout)
@@ -73,6 +87,9 @@ def run_chat(service: MovieService, user: str, *, channel: str = "terminal", std
         if message.lower() in ("quit", "exit", "bye", ":q"):
             break
         if not message:
+            continue
+        if not_utf8(message):
+            print(NOT_UTF8, file=stdout)
             continue
         try:
             turn = service.chat(user, message, channel=channel)

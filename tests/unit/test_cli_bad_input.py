@@ -135,3 +135,44 @@ def test_a_genre_no_film_of_the_catalog_carries_is_said_beside_the_empty_search(
     assert err == "No film in this catalog is labelled sport.\n"
     code, _, err = cli("search", "--genre", "crime")
     assert code == 0 and err == ""
+
+
+def test_the_batch_file_is_never_its_own_output_and_bad_paths_are_one_line(cli, tmp_path):
+    """`ask --batch F --out F` emptied F and answered nothing; a folder or a missing folder was a traceback."""
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(line(id="kept") + b"\n")
+    before = source.read_bytes()
+    code, _, err = cli("ask", "--batch", str(source), "--out", str(source))
+    assert code == 2 and "that is the batch file itself" in err and source.read_bytes() == before
+    code, _, err = cli("ask", "--batch", str(tmp_path), "--out", str(tmp_path / "out.jsonl"))
+    assert code == 2 and "is a folder" in err
+    code, _, err = cli("ask", "--batch", str(source), "--out", str(tmp_path / "missing" / "out.jsonl"))
+    assert code == 2 and err.startswith("moviebot: ") and "No such file or directory" in err
+
+
+def test_a_damaged_or_unusable_store_is_one_line_not_a_traceback(cli, data_dir):
+    (data_dir / "moviebot.sqlite").write_bytes(b"this is not a database, it is a note" * 40)
+    code, _, err = cli("watched", "list", "--user", "ana")
+    assert code == 1 and err.startswith("moviebot: a data file under") and "file is not a database" in err
+    assert "Traceback" not in err and err.count("\n") == 1
+
+
+def test_ctrl_c_is_one_line_and_exit_130(cli, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("bot.cli.conversation.open_service", interrupted)
+    code, _, err = cli("ask", "a comedy")
+    assert code == 130 and err.strip() == "moviebot: interrupted."
+
+
+def test_a_chat_line_that_is_not_utf8_is_said_to_be_and_the_chat_goes_on(data_dir, monkeypatch, capsys):
+    import io
+
+    from bot.cli.commands import main
+
+    typed = b"something like Am\xe9lie\na tense crime film\n".decode("utf-8", "surrogateescape")
+    monkeypatch.setattr("sys.stdin", io.StringIO(typed))
+    assert main(["chat", "--user", "kim", "--data-dir", str(data_dir)]) == 0
+    out, err = capsys.readouterr()
+    assert "That line is not valid UTF-8" in out and "Here are 3 picks" in out and "Traceback" not in err
