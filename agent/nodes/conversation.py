@@ -125,6 +125,10 @@ def answer_why(state: State, deps: Deps) -> dict:
     if not last:
         return _say("I haven't suggested anything yet in this conversation. Ask me for a movie first!", "why")
     pointed = [m for m in pointed_films(state, deps) if m in last]
+    ordinal = state.get("ordinal")
+    if ordinal is not None and not state.get("mentioned") and not -len(last) <= ordinal < len(last):
+        return _say(f"I only suggested {len(last)} film{'s' if len(last) > 1 else ''} just now; "
+                    f'which one do you mean? Say "the second one", or name it.', "why")  # fmt: skip
     targets = pointed or list(last)[:1]
     if state.get("ordinal") is None and not state.get("mentioned") and not state.get("positions") and len(last) > 1:
         by_people = _made_by_or_with(state, deps, list(last))

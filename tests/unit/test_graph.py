@@ -107,6 +107,14 @@ def test_why_answers_from_the_recorded_facts(starter, profiles):
     assert second["title"] in why["reply"] and "1990s" in why["reply"]
 
 
+def test_why_a_place_past_the_end_of_the_list_asks_which_one(starter, profiles):
+    bot = make_bot(starter, profiles)
+    first = bot.ask("90s crime thriller", user="cli:fif")
+    why = bot.ask("why the fifth one?", user="cli:fif")
+    assert why["reply"].startswith("I only suggested 3 films just now; which one do you mean?")
+    assert first["recommendations"][0]["title"] not in why["reply"]
+
+
 def test_the_pick_just_explained_is_what_that_one_means_next(starter, profiles):
     bot = make_bot(starter, profiles)
     first = bot.ask("a heist movie from the 2000s", user="cli:dan")
