@@ -21,7 +21,7 @@ from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.stars import asks_for_a_rating, stars_in
 from agent.understanding.text import PANNED, PRAISED, Scan, normalise_message, word_set
 from agent.understanding.title_lists import titles_after
-from agent.understanding.verdicts import DISMISS, NOT_SEEN, SEEN, SENTIMENTS, mixed_verdicts
+from agent.understanding.verdicts import DISMISS, NOT_SEEN, SEEN, SENTIMENTS, a_title_then, mixed_verdicts
 from store.catalog import TitleMatch
 from store.vocab import LANGUAGES, normalise_genre
 
@@ -445,7 +445,7 @@ def _feedback(
     if rating is not None and asks_for_a_rating(lowered, understood, ordinal):
         rating = None
     # "Alien was great" is a verdict on the film, though "alien" alone would ask for sci-fi
-    plain = not _has_filters(understood) or _ONLY_A_VERDICT.match(lowered) is not None
+    plain = not _has_filters(understood) or _ONLY_A_VERDICT.match(lowered) is not None or a_title_then(text, lookup)
     verdict = next(
         (
             (m, intent, stars)

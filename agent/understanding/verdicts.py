@@ -9,6 +9,8 @@ from typing import Literal
 
 from agent.understanding.passing import users_verdict
 from agent.understanding.request import CatalogLookup
+from agent.understanding.text import PANNED, PRAISED
+from agent.understanding.versions import same_title
 from store.movie import ascii_fold
 
 Verdict = Literal["seen", "liked", "disliked"]
@@ -160,3 +162,14 @@ def _first_title_at(clause: str, ids: list[str | int], lookup: CatalogLookup) ->
         if word and (at := clause.find(word)) >= 0:
             places.append(at)
     return min(places, default=len(clause))
+
+
+_VERDICT_ENDS = re.compile(rf"(?:{PRAISED}|{PANNED})\W*$")
+
+
+def a_title_then(text: str, lookup: CatalogLookup) -> bool:
+    """The whole message is a title and a verdict: "Toy Story 2 was great", "Kill Bill: Vol. 2 was boring"."""
+    verdict = _VERDICT_ENDS.search(text.lower())
+    head = text[: verdict.start()].strip(" \t\"'“”") if verdict and len(text) < 120 else ""
+    match = lookup.resolve_title(head) if head else None
+    return match is not None and same_title(head, match.title)

@@ -1327,6 +1327,13 @@ def test_a_film_judged_at_the_start_of_a_request_is_its_reference() -> None:
     assert (judged.intent, judged.titles, judged.stars_said) == ("liked", ["alien-1979"], False)
     assert classify("alien was great", LOOKUP, has_previous=False).titles == []  # typed as a word, it stays one
     assert classify("Heat was great", LOOKUP, has_previous=False).titles == ["heat-1995"]
+    # ... a title of several words or with its number too, which alone would be a reference
+    for text, intent, film in [("Toy Story 3 was great", "liked", "toy-story-3-2010"),
+                               ("The Godfather Part II was awful", "disliked", "the-godfather-part-ii-1974"),
+                               ("Mad Max: Fury Road was amazing", "liked", "mad-max-fury-road-2015")]:  # fmt: skip
+        judged = classify(text, LOOKUP, has_previous=False)
+        assert (judged.intent, judged.titles) == (intent, [film]), text
+    assert classify("something like Heat would be great", LOOKUP, has_previous=False).intent == "recommend"
 
 
 def test_a_follow_up_naming_someone_new_asks_for_them_and_keeps_the_others_soft():
