@@ -11,7 +11,7 @@ from agent.factcheck import crowd_errors
 from agent.nodes.reply import intro_line, listed, not_in_catalog, unrecorded_note
 from agent.nodes.retrieve import filters_for, unrecorded_for
 from agent.state import MAX_MESSAGE, State
-from agent.understanding.intents import help_topic
+from agent.understanding.help_topics import help_topic
 from agent.understanding.merge import fresh_request, genres_as_tags
 from agent.understanding.reader import understand
 from store.movie import Movie, normalise_title
@@ -54,7 +54,12 @@ TV_HELP = "I only know films, not TV series. " + HELP
 def respond_help(state: State, deps: Deps) -> dict:
     said = next((m["text"] for m in reversed(state.get("messages") or []) if m.get("role") == "user"), "")
     topic = help_topic(said)
+    if topic == "restart":  # "start over": the last request, its picks and the film spoken of are put aside
+        return {**_say(RESTART, "help"), "request": {}, "last_picks": [], "focus": None}
     return _say(ACCOUNT_HELP if topic == "account" else TV_HELP if topic == "tv" else HELP, "help")
+
+
+RESTART = "Clean slate: I've put the last request aside. What do you feel like watching?"
 
 
 def respond_smalltalk(state: State, deps: Deps) -> dict:

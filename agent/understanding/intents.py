@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from agent.understanding.help_topics import ACCOUNT_QUESTIONS, RESTART
 from agent.understanding.passing import users_verdict
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood
@@ -104,30 +105,13 @@ _FIRST_N = re.compile(
 )
 _BETWEEN_ORDINALS = re.compile(r"(?:\s+ones?)?\s*(?:,|and|&)\s*(?:the\s+)?")
 
-# questions about what moviebot keeps of the user, answered with where to see or delete it
-_ACCOUNT_QUESTIONS = (
-    r"how (?:do|can) i (?:rate|mark|add|remove)\b.*|what (?:have i|did i) (?:watched|seen|rated|liked)\b.*"
-    r"|what do you know about me|what do you remember(?: about me)?|(?:show )?my (?:profile|history|ratings|watchlist)"
-    r"|(?:please )?(?:forget|delete|erase) (?:everything|me|all|my (?:data|history|profile))\b.*"
-    r"|/(?:forget|watched|profile|rate|export)\b.*"  # a slash command typed where there are none
-)
-_ACCOUNT = re.compile(rf"^\W*(?:{_ACCOUNT_QUESTIONS})\W*$")
-_TV = re.compile(r"\b(?:tv|series|shows)\b")
-
-
-def help_topic(text: str) -> str:
-    """Which help a "help" message wants: "account" (what is kept and where), "tv", or "general"."""
-    lowered = normalise_message(text)
-    return "account" if _ACCOUNT.match(lowered) else "tv" if _TV.search(lowered) else "general"
-
-
 _HELP = re.compile(
     r"^\W*(?:/?help|commands|usage|\?+|how (?:does|do) (?:this|it|you) work|what (?:can|do) you do"
     r"|what can i (?:ask|say|do)|how (?:do|can) i use (?:this|you|it)|what are you|who are you"
     r"|what is this|i need help|help me|help please|please help|are you (?:a bot|an ai|human|real)"
     r"|who (?:made|built|created|wrote) you|tell me about yourself"
     r"|(?:can|do) you (?:recommend|suggest|do) (?:tv|series|shows|tv shows)|any (?:tv shows|series)"
-    rf"|{_ACCOUNT_QUESTIONS})\W*$"
+    rf"|{ACCOUNT_QUESTIONS})\W*$"
 )
 _WHY = re.compile(
     r"^\W*(?:(?:but|and|so|ok|okay|hmm+)\W+)?why\b(?!\s+not\b)"
@@ -325,7 +309,7 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     if not words:
         return _emoji_only(lowered, has_previous)
     ordinal = _ordinal(lowered)
-    if _HELP.match(lowered):
+    if _HELP.match(lowered) or RESTART.match(lowered):
         return Classified("help")
     if _WHY.search(lowered):
         return Classified("why", ordinal=ordinal, titles=_why_titles(text, lowered, lookup))
@@ -550,7 +534,7 @@ _OWN_NOUN = re.compile(
 
 # a new subject said to be one: the last request is put aside, whatever cue opens the message
 _STARTS_OVER = re.compile(
-    r"\b(?:forget (?:that|it|those|this|about that)|scratch that|never ?mind|start (?:over|again|fresh)"
+    r"\b(?:forget (?:all )?(?:that|it|those|this|about that)|scratch that|never ?mind|start (?:over|again|fresh)"
     r"|new (?:search|request|topic)|something (?:completely|totally|entirely) different|change of plan)\b"
 )
 

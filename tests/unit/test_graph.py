@@ -115,6 +115,18 @@ def test_why_a_place_past_the_end_of_the_list_asks_which_one(starter, profiles):
     assert first["recommendations"][0]["title"] not in why["reply"]
 
 
+def test_start_over_puts_the_last_request_aside_and_forget_that_is_no_account_question(starter, profiles):
+    bot = make_bot(starter, profiles)
+    bot.ask("a horror film from the 80s", user="cli:new")
+    reset = bot.ask("start over", user="cli:new")
+    assert reset["reply"].startswith("Clean slate") and reset["recommendations"] == []
+    comedy = movies(starter, bot.ask("a comedy", user="cli:new"))
+    assert comedy and all("horror" not in m.genres and "comedy" in m.genres for m in comedy)
+    cage = bot.ask("forget all that, something with Nicolas Cage", user="cli:new")
+    assert cage["recommendations"] and cage["understood"]["people"] == ["Nicolas Cage"]
+    assert "delete" not in cage["reply"]
+
+
 def test_the_pick_just_explained_is_what_that_one_means_next(starter, profiles):
     bot = make_bot(starter, profiles)
     first = bot.ask("a heist movie from the 2000s", user="cli:dan")
