@@ -117,6 +117,9 @@ _RELATIVE_YEARS = re.compile(
     r"(?:(?:from|in|of|over)\s+)?(?:the\s+)?(?:last|past)\s+"
     r"(?:(?P<n>\d{1,2}|two|three|four|five|ten|twenty|few|couple(?:\s+of)?)\s+years?|(?P<decade>decade))"
     r"|(?P<this>this|last)\s+(?P<unit>year|decade)"
+    # "no older than 10 years", "less than 5 years old"
+    r"|(?:(?:no|not)\s+older\s+than|(?:less|younger)\s+than|under|at\s+most)\s+(?:an?\s+)?"
+    r"(?P<old>\d{1,2}|two|three|four|five|ten|twenty|few|couple(?:\s+of)?)\s+years?(?:\s+old)?"
 )
 
 
@@ -162,8 +165,8 @@ def read_years(scan: Scan, reading: Reading) -> None:
     spans: list[tuple[int, int, YearSpan]] = []
     for m, span in points:  # join "1990 to 2000", "80s and 90s", "60s-70s"
         if spans and _JOINER.fullmatch(text[spans[-1][1] : m.start()]):
-            start, _, (low, _) = spans[-1]
-            spans[-1] = (start, m.end(), (low, span[1]))
+            start, _, (low, high) = spans[-1]  # "between 2005 and 2003" is 2003-2005
+            spans[-1] = (start, m.end(), (min(low, span[0]), max(high, span[1])))
         else:
             spans.append((m.start(), m.end(), span))
     united: list[YearSpan] = []
@@ -204,7 +207,7 @@ def read_years(scan: Scan, reading: Reading) -> None:
         elif m["decade"]:
             span = (reading.today - 10, None)
         else:
-            n = m["n"].split()[0]
+            n = (m["n"] or m["old"]).split()[0]
             span = (reading.today - (5 if n == "few" else 2 if n == "couple" else _number(n)), None)
         reading.bound_years(*span)
         scan.take(m.start(), m.end())

@@ -1392,3 +1392,10 @@ def test_words_in_another_script_are_no_person_whose_name_is_in_that_script():
     people = People({"юлия снигирь": "Юлия Снигирь", "penélope cruz": "Penélope Cruz"})
     assert people.get("фильм ужасов") is None
     assert people.get("юлия снигирь") == "Юлия Снигирь" and people.get("penelope cruz") == "Penélope Cruz"
+
+
+def test_a_year_range_said_backwards_and_an_age_limit_are_read():
+    backwards = understand("a drama between 2005 and 2003", LOOKUP)
+    assert (backwards.year_min, backwards.year_max) == (2003, 2005)
+    recent = understand("a movie no older than 10 years", LOOKUP, today_year=2026)
+    assert (recent.year_min, recent.year_max) == (2016, None)
