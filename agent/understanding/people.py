@@ -45,11 +45,30 @@ class People:
 
     def get(self, key: str) -> str | None:
         key = key[:-2] if key.endswith("'s") else key
+        if (duo := _DUOS.get(key.casefold().removeprefix("the "))) is not None:  # "the Coen brothers"
+            return next((self.index[n] for n in duo if n in self.index), None)
         name = self.index.get(key) or self.aliases.get(key)
         if name is None and not key.isascii():
             folded = ascii_fold(key)
             name = self.index.get(key.casefold()) or (self.aliases.get(folded) if _has_letters(folded) else None)
         return name
+
+
+# directing siblings named together, as the one of them every film of theirs credits
+_DUOS = {
+    alias: names
+    for aliases, names in (
+        (("coen brothers", "coens", "coen bros"), ("joel coen", "ethan coen")),
+        (("wachowskis", "wachowski sisters", "wachowski brothers"), ("lana wachowski", "lilly wachowski")),
+        (("russo brothers", "russos"), ("anthony russo", "joe russo")),
+        (("safdie brothers", "safdies"), ("josh safdie", "benny safdie")),
+        (("farrelly brothers", "farrellys"), ("peter farrelly", "bobby farrelly")),
+        (("dardenne brothers", "dardennes"), ("jean-pierre dardenne", "luc dardenne")),
+        (("duplass brothers", "duplasses"), ("jay duplass", "mark duplass")),
+        (("hughes brothers",), ("albert hughes", "allen hughes")),
+    )
+    for alias in aliases
+}
 
 
 def _has_letters(text: str) -> bool:

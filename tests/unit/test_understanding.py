@@ -112,6 +112,7 @@ class FakeLookup:
         "John Carpenter",
         "Cécile de France",  # a surname that is a country: "a film from France" is French
         "David Warner",  # a surname that begins a studio's name: "warner bros" is the studio
+        "Joel Coen",  # "the Coen brothers"
     )
 
     def __init__(self) -> None:
@@ -616,6 +617,10 @@ CASES: list[tuple[str, dict]] = [
         },
     ),
     ("a thriller with David Warner", {"people": ["David Warner"]}),
+    # siblings who direct together, as the one every film of theirs credits
+    ("films by the Coen brothers", {"people": ["Joel Coen"]}),
+    ("a comedy, nothing by the coens", {"genres": ["comedy"], "exclude_people": ["Joel Coen"]}),
+    ("something by the Russo brothers", {"people": []}),  # not in this catalog: nobody is made up
     # a country can be asked for but not refused: said, never asked for instead
     (
         "a comedy, nothing from France",
