@@ -142,9 +142,8 @@ _FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
                  r"|^\W*(?:did|does) [\w' .-]{2,40}? (?:star|act|appear|play) in\b"
                  r"|\b(?:who'?s|who is|what'?s|what is) (?:in )?the cast(?: of)?\b"),
         # credits the catalog does not record: "who wrote Pulp Fiction?", "who did the music for Jaws?"
-        ("crew", r"\bwho (?:wrote|composed|scored|produced|shot|edited)\b"
-                 r"|\bwho (?:did|made|wrote) the (?:music|score|soundtrack|screenplay|script|cinematography)"
-                 r"(?: (?:for|of|in))?\b"
+        ("crew", r"\bwho (?:did|made|wrote|composed|scored|shot) the (?:music|score|soundtrack|screenplay|script"
+                 r"|cinematography)(?: (?:for|of|in))?\b|\bwho (?:wrote|composed|scored|produced|shot|edited)\b"
                  r"|\bwho(?:'?s| is| was) the (?:writer|screenwriter|composer|producer|cinematographer|editor)s?"
                  r"(?: (?:of|for))?\b"),
         ("year", rf"\bwhen (?:did|was|is)\b(?= {_THE_FILM} (?:come out|made|released)\b)|\bwhat year (?:is|was|did)\b"

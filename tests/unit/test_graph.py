@@ -608,7 +608,12 @@ def test_a_question_about_credits_the_catalog_lacks_says_what_it_has_instead_of_
     """ "who wrote Pulp Fiction?" got three films "like Pulp Fiction": the catalog records no writers."""
     bot = make_bot(starter, profiles)
     heat = starter.movies["heat-1995"]
-    for text in ["who wrote Heat?", "who did the music for Heat", "who was the cinematographer of Heat?"]:
+    for text in [
+        "who wrote Heat?",
+        "who did the music for Heat",
+        "who was the cinematographer of Heat?",
+        "who composed the music for Heat?",
+    ]:
         said = bot.ask(text, user="cli:crew")
         assert said["intent"] == "facts" and said["recommendations"] == [], text
         assert said["reply"].startswith("I only have films' directors and leading actors, not their writers"), text
