@@ -64,6 +64,7 @@ class Effect:
 AWARDS = "My catalog doesn't record awards, so I went by rating instead."
 STREAMING = "I can't see what is streaming where, so these come from my whole catalog."
 MUSIC = "My catalog doesn't record who wrote a film's music, so I couldn't go by it."
+COLOUR = "My catalog doesn't record whether a film is in colour, so I couldn't go by it."
 
 
 def _studio(name: str, instead: str = "", *genres: str) -> Effect:
@@ -76,6 +77,13 @@ def _studio(name: str, instead: str = "", *genres: str) -> Effect:
         genres=genres, aside=not genres, caveat=f"{cannot}{went_by.removesuffix('.')}.",
         negated=Effect(aside=True, caveat=f"{cannot}I couldn't leave out {owner} films."),
     )  # fmt: skip
+
+
+def _cannot_refuse_country(name: str) -> Effect:
+    """Filters can ask for a country but not refuse one: "nothing from France" says so."""
+    the = "the " if name.startswith(("United", "Czech", "Netherlands", "Philippines", "Dominican")) else ""
+    caveat = f"I can ask for a country but not leave one out, so some of these may come from {the}{name}."
+    return Effect(aside=True, caveat=caveat)
 
 
 def _g(*genres: str, **more) -> Effect:
@@ -353,6 +361,14 @@ _ERA_PHRASES: dict[str, Effect] = {
     ),
     "old": Effect(years=_until(1979), negated=Effect(years=lambda today: (today - 30, None))),
     "black and white | b&w | black & white": Effect(years=_until(1965)),
+    # "outside Hollywood" refuses a country, which the filters cannot: said, never asked for
+    "outside hollywood | outside of hollywood | outside the us | outside the usa | outside america": (
+        _cannot_refuse_country("United States")
+    ),
+    # the catalog does not record colour: said, never guessed from the year
+    "in color | in colour | color film | colour film | color films | colour films | in technicolor": Effect(
+        aside=True, caveat=COLOUR, negated=Effect(aside=True, caveat=COLOUR)
+    ),
     "silent film | silent films | silent movie | silent movies | silent era": Effect(years=_until(1929)),
     "pre war | prewar | pre ww2 | pre wwii | before the war": Effect(years=_until(1938), aside=True),  # not war films
     "post war | postwar": Effect(years=lambda today: (1945, 1960), aside=True),
@@ -493,13 +509,6 @@ _LOCALE_OVERRIDES: dict[str, Effect] = {
 
 # Country names that are everyday words too.
 _AMBIGUOUS_COUNTRY_NAMES = frozenset({"turkey", "chile"})
-
-
-def _cannot_refuse_country(name: str) -> Effect:
-    """Filters can ask for a country but not refuse one: "nothing from France" says so."""
-    the = "the " if name.startswith(("United", "Czech", "Netherlands", "Philippines", "Dominican")) else ""
-    caveat = f"I can ask for a country but not leave one out, so some of these may come from {the}{name}."
-    return Effect(aside=True, caveat=caveat)
 
 
 def _locale_phrases() -> dict[str, Effect]:

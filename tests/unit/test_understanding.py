@@ -168,6 +168,8 @@ class FakeLookup:
 
 
 LOOKUP = FakeLookup()
+US_REFUSED = "I can ask for a country but not leave one out, so some of these may come from the United States."
+COLOUR = "My catalog doesn't record whether a film is in colour, so I couldn't go by it."
 NOTHING = {"genres": [], "moods": [], "keywords": [], "people": [], "like_titles": [], "count": None}
 
 # (request, the fields it must produce). Lists compare as sets; "query_has"/"query_lacks" look for words.
@@ -630,6 +632,12 @@ CASES: list[tuple[str, dict]] = [
             "caveats": ["I can ask for a country but not leave one out, so some of these may come from France."],
         },
     ),
+    ("a movie made outside Hollywood", {"countries": [], "caveats": [US_REFUSED]}),
+    ("an action film not from the US", {"genres": ["action"], "countries": [], "caveats": [US_REFUSED]}),
+    ("a film from the US", {"countries": ["US"]}),
+    ("recommend us a comedy", {"genres": ["comedy"], "countries": []}),
+    ("a thriller set outside the city", {"genres": ["thriller"], "caveats": [], "query_has": ["outside", "city"]}),
+    ("something in color", {"caveats": [COLOUR], "year_min": None, "year_max": None}),
     (
         "not from the usa",
         {
