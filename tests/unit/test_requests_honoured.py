@@ -261,7 +261,8 @@ SURNAMES = [
     ("a movie about a bird in a cage", []),
     ("a Lee film", []),  # Spike Lee, Ang Lee, Jason Lee...
     ("Jackson movies", []),  # Samuel L. Jackson and Peter Jackson
-    ("the Coen brothers", []),
+    ("Coen movies", []),  # Joel and Ethan Coen...
+    ("the Coen brothers", ["Joel Coen"]),  # ... but named together, the one every film of theirs credits
 ]
 
 
