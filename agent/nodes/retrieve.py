@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import numpy as np
@@ -136,6 +137,12 @@ def query_text(request: Request) -> str:
     return " ".join(p for p in parts if p).strip()
 
 
+def without_titles(query: str, movie_ids: list[str], catalog) -> str:
+    """The query with the words of these films' titles taken out."""
+    words = {w for m in movie_ids if m in catalog for w in re.findall(r"\w+", catalog.movies[m].title.lower())}
+    return " ".join(w for w in re.findall(r"[\w'-]+", query) if w.lower() not in words)
+
+
 def _unit(vector: np.ndarray) -> np.ndarray:
     norm = float(np.linalg.norm(vector))
     return vector / norm if norm > 1e-9 else vector
@@ -153,7 +160,8 @@ def retrieve(state: State, deps: Deps) -> dict:
     hard = excluded_for(deps, state, profile)
     recent = held_back(deps, state)
     excluded = hard | set(recent)
-    text = query_text(request)
+    # "like Se7en": the film's own vector stands for it; its title's words would find Seven Pounds and Furious 7
+    text = without_titles(query_text(request), request.get("like_titles") or [], deps.catalog)
     anchors = list(deps.catalog.vectors(request.get("like_titles") or []).values())
     vector = None
     if anchors or text or (profile is not None and profile.taste is not None):

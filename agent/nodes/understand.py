@@ -7,6 +7,7 @@ import re
 
 from agent.deps import Deps
 from agent.nodes.conversation import pointed_films
+from agent.nodes.retrieve import without_titles
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.intents import Classified, classify, states_subject
 from agent.understanding.llm_reader import read_message
@@ -69,7 +70,7 @@ def understand_message(state: State, deps: Deps) -> dict:
             understood,
             like_titles=[t for t in understood.like_titles if t not in refused],
             exclude_titles=list(dict.fromkeys([*understood.exclude_titles, *refused])),
-            query=_without_titles(understood.query, refused, deps),
+            query=without_titles(understood.query, refused, deps.catalog),
         )
     update = {**base, "intent": intent, "ordinal": classified.ordinal, "mentioned": classified.titles,
               "every": classified.every, "positions": list(classified.positions), "facts": list(classified.facts),
@@ -158,14 +159,6 @@ _TONES = {"lighter", "darker", "funnier", "scarier"}
 def _asks_a_tone(understood: Understood) -> bool:
     """ "something light", "nothing dark", "lighter": a wish about tone, which only mood labels can honour."""
     return bool(understood.moods or understood.exclude_moods or _TONES & set(understood.modifiers))
-
-
-def _without_titles(query: str, movie_ids: list[str], deps: Deps) -> str:
-    """The query with the words of these films' titles taken out."""
-    words = {
-        w for m in movie_ids if m in deps.catalog for w in re.findall(r"\w+", deps.catalog.movies[m].title.lower())
-    }
-    return " ".join(w for w in re.findall(r"[\w'-]+", query) if w.lower() not in words)
 
 
 def _verdict_with_more(heard: dict, verdict: Classified, state: State, deps: Deps) -> None:
