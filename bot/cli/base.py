@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import unicodedata
 from collections.abc import Callable
@@ -76,6 +77,7 @@ def open_catalog(args: argparse.Namespace, settings: Settings):
 
 
 PLATFORMS = ("cli", "discord", "slack", "http")  # "discord:1234" names that platform's user
+_IMPORTED_PLATFORM = re.compile(r"[a-z][a-z0-9_-]*")  # a prefix typed in lower case, as imports make them
 
 
 def user_key(name: object) -> str:
@@ -93,8 +95,8 @@ def user_key(name: object) -> str:
     prefix, colon, rest = text.partition(":")
     if colon and (not prefix.strip() or not rest.strip()):
         raise UserError(f"{text!r} is not a user name: give a name (ana) or platform:id (discord:1234)")
-    if colon and prefix in PLATFORMS:
-        return text
+    if colon and (prefix in PLATFORMS or _IMPORTED_PLATFORM.fullmatch(prefix)):
+        return text  # "discord:1234", or "ml:1" as `import --all-users --user-prefix ml:` stored it
     return f"cli:{text.casefold()}"
 
 

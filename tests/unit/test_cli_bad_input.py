@@ -75,6 +75,7 @@ def test_user_names_people_type_are_normalised():
     assert user_key("Bad:User") == "cli:bad:user"
     assert user_key("discord:1234") == "discord:1234"
     assert user_key("slack:T1:U2") == "slack:T1:U2"
+    assert user_key("ml:1") == "ml:1"  # as `import --all-users --user-prefix ml:` stores MovieLens user 1
 
 
 def test_a_typed_name_is_answered_under_its_normalised_key(cli):
