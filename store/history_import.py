@@ -406,6 +406,7 @@ def read_movielens(paths: list[Path], *, user: str | int | None) -> Iterator[His
     wanted = None if user is None else str(user).strip()
     path = files["ratings.csv"]
     name = path.name
+    found = False
     with _file_opener(path)() as handle:
         header, rows = _csv(str(path), handle)
         expect_columns(path, header, MOVIELENS_FILES["ratings.csv"][:3])
@@ -416,7 +417,10 @@ def read_movielens(paths: list[Path], *, user: str | int | None) -> Iterator[His
             account = row["userId"].strip()
             if wanted is not None and account != wanted:
                 continue
+            found = True
             yield _movielens_row(f"{name}:{line}", row, account, films, imdb)
+    if wanted is not None and not found:  # a userId typed wrong imports nothing: say so, not "0 films"
+        raise SourceError(f"{path}: no ratings by MovieLens userId {wanted!r}; userId is the first column")
 
 
 def _movielens_row(

@@ -377,6 +377,14 @@ def test_all_movielens_users_become_prefixed_users(movielens, profiles, catalog)
     assert report.rated == 4 and report.rows == 7
 
 
+def test_a_movielens_user_with_no_ratings_is_an_error_and_imports_nothing(movielens, profiles, catalog):
+    """--movielens-user 999999 said "Imported ... 0 films" and exited 0."""
+    for typed in (999999, "abc"):
+        with pytest.raises(SourceError, match=f"no ratings by MovieLens userId '{typed}'"):
+            run(profiles, catalog, "movielens", [movielens], user=ME, movielens_user=typed)
+    assert profiles.ratings(ME) == {}
+
+
 def test_movielens_without_links_is_a_clear_error(movielens, profiles, catalog):
     (movielens / "links.csv").unlink()
 
