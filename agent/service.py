@@ -16,6 +16,7 @@ User keys are "platform:id" strings ("discord:42", "slack:T1:U2", "cli:ana").
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 import re
 import threading
@@ -514,7 +515,7 @@ class MovieService:
         if k is None:
             return None
         if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= most:
-            raise InvalidInput(f"k must be a whole number from 1 to {most}, not {k!r}")
+            raise InvalidInput(f"k must be a whole number from 1 to {most}, not {_as_json(k)}")
         return k
 
     def _check_user(self, user: str) -> None:
@@ -586,3 +587,11 @@ def detect_format(path: Path) -> str:
     if "Const" in columns:
         return "imdb"
     return "movielens" if "movieId" in columns else "letterboxd"
+
+
+def _as_json(value: object) -> str:
+    """A value as JSON spells it (true, "abc", 1.5): what an API or batch caller sent."""
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return repr(value)

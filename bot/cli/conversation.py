@@ -162,6 +162,14 @@ def _read_line(raw: bytes | str) -> dict:
     return item
 
 
+def _json(value: object) -> str:
+    """A value as JSON spells it (true, null, "x"), for messages about a JSON line."""
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return repr(value)
+
+
 def _is_id(value: object) -> bool:
     if isinstance(value, str):
         return is_utf8(value)
@@ -178,9 +186,10 @@ def _conversation(item: dict) -> tuple[str, list[dict], str]:
     if not isinstance(messages, list) or not messages:
         raise BadLine("bad_messages", '"messages" must be a non-empty list of {"role", "text"} objects')
     for index, message in enumerate(messages):
-        if not isinstance(message, dict) or not isinstance(message.get("text", ""), str) \
-                or message.get("role", "user") not in ("user", "assistant"):  # fmt: skip
+        if not isinstance(message, dict) or message.get("role", "user") not in ("user", "assistant"):
             raise BadLine("bad_messages", f'message {index + 1} must be {{"role": "user"|"assistant", "text": "..."}}')
+        if not isinstance(message.get("text", ""), str):
+            raise BadLine("bad_text", f"message {index + 1}'s text must be a string, not {_json(message['text'])}")
         if not is_utf8(message.get("text", "")):
             raise BadLine("bad_text", f"message {index + 1}'s text is not valid UTF-8")
     users = [i for i, m in enumerate(messages) if m.get("role", "user") == "user"]

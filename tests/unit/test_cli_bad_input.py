@@ -35,6 +35,7 @@ BAD_LINES = [
     (line(id="k2", k=[1]), "bad_k"),
     (line(id="k3", k=99999999999999999999), "bad_k"),
     (json.dumps({"id": "m1", "messages": ["a comedy"]}).encode(), "bad_messages"),
+    (json.dumps({"id": "t1", "messages": [{"role": "user", "text": 5}]}).encode(), "bad_text"),
     (b'{"id": "s1", "messages": [{"role": "user", "text": "a comedy \\ud800"}]}', "bad_text"),
     (b'{"id": "\\ud800", "messages": [{"role": "user", "text": "a comedy"}]}', "bad_id"),
     (b'["a list"]', "bad_line"),
@@ -56,7 +57,7 @@ def test_every_bad_line_gets_its_own_error_and_the_batch_goes_on(cli, tmp_path):
         assert result["line"] == number and result["error"]["code"] == expected, (raw, result)
         assert result["error"]["message"].startswith(f"line {number}: ")
     ids = [r["id"] for r in results]
-    assert ids[1:4:2] == ["u1", "u2"] and results[17]["id"] == 18  # an unusable id is replaced by the line number
+    assert ids[1:4:2] == ["u1", "u2"] and results[19]["id"] == 20  # an unusable id is replaced by the line number
     assert f"{len(BAD_LINES)} line(s) could not be answered" in err
 
 
@@ -177,3 +178,8 @@ def test_a_chat_line_that_is_not_utf8_is_said_to_be_and_the_chat_goes_on(data_di
     assert main(["chat", "--user", "kim", "--data-dir", str(data_dir)]) == 0
     out, err = capsys.readouterr()
     assert "That line is not valid UTF-8" in out and "Here are 3 picks" in out and "Traceback" not in err
+
+
+def test_a_bad_k_is_spelt_as_json_spells_it(cli, tmp_path):
+    code, results, _ = batch(cli, tmp_path, [line(id="b", k=True), line(id="s", k="abc")])
+    assert [r["error"]["message"].rsplit(", not ", 1)[1] for r in results] == ["true", '"abc"']
