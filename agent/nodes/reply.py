@@ -136,7 +136,7 @@ def _how_many_fit(state: State, given: int) -> str:
     fresh, everything, again = fitting.get("fresh"), fitting.get("all"), fitting.get("again") or 0
     if fresh is None or fresh >= wanted or (given >= wanted and not again):
         return ""
-    asked = (state.get("request") or {}).get("count") or (state.get("k") if state.get("always_recommend") else None)
+    asked = (state.get("request") or {}).get("count") or state.get("k")  # said, or given (ask --k 5, a batch k)
     asked_for = f" (you asked for {asked})" if asked else ""
     films, fit = ("film", "fits") if fresh == 1 else ("films", "fit")
     if again and not fresh:

@@ -98,6 +98,9 @@ def test_fewer_fitting_films_than_asked_are_answered_and_counted(starter, profil
     assert len(films) == 2 and all("documentary" in m.genres and 1990 <= m.year <= 1999 for m in films)
     assert result["reply"].startswith("Only 2 films in my catalog fit all of that (you asked for 5).")
     assert all(r["relaxed"] is False and r["outside"] == [] for r in result["recommendations"])
+    # a k given in a chat turn (moviebot ask --k 5) was asked for too
+    chat = make_bot(starter, profiles).ask("any good documentaries from the 90s?", user="cli:bo", k=5)
+    assert chat["reply"].startswith("Only 2 films in my catalog fit all of that (you asked for 5).")
 
 
 def catalog_of(tmp_path, films: list[dict]):
