@@ -66,19 +66,21 @@ def ingest(
     progress: Progress | None = None,
     on_error: Callable[[RowError], None] | None = None,
     vectors: VectorStore | None = None,
+    on_wait: Callable[[], None] | None = None,
 ) -> IngestReport:
     """Merge sources into the current catalog (or into an empty one with `replace`).
 
     Row errors are reported through `on_error` and skipped; with `strict` the first
     one aborts. With `enrich`, the sources only fill in films already in the catalog
     (genres, cast, runtimes, ids) and add none. Nothing is published unless every step
-    finished. Vectors go to `vectors` (embedded Chroma by default); a catalog whose
+    finished; `on_wait` hears when another ingest holds the data directory and this one waits.
+    Vectors go to `vectors` (embedded Chroma by default); a catalog whose
     vectors that store lacks is rebuilt even when its movies are unchanged.
     """
     started = time.perf_counter()
     report = IngestReport()
     store = vectors or VectorStore()
-    with home.ingest_lock():
+    with home.ingest_lock(on_wait):
         home.remove_stale_builds(on_remove=store.drop)
         current = home.current_catalog()
         base = [] if replace or current is None else read_movies(current / "catalog.sqlite")

@@ -100,11 +100,17 @@ class DataDir:
                 on_remove(entry.name)
 
     @contextmanager
-    def ingest_lock(self):
-        """One ingest at a time per data directory; a second one waits its turn."""
+    def ingest_lock(self, on_wait: Callable[[], None] | None = None):
+        """One ingest at a time per data directory; a second one waits its turn (and `on_wait`
+        hears that it does, so it can say so rather than sit silent)."""
         self.ensure()
         with open(self.root / "ingest.lock", "w") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if on_wait is not None:
+                    on_wait()
+                fcntl.flock(handle, fcntl.LOCK_EX)
             try:
                 yield
             finally:

@@ -85,6 +85,9 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             progress=progress_bar(args),
             on_error=report_error,
             vectors=settings.vector_store(),
+            on_wait=lambda: print(
+                f"Another ingest is running in {home.root}; waiting for it to finish...", file=sys.stderr, flush=True
+            ),
         )
     except (SourceError, IngestFailed) as exc:
         raise UserError(f"{exc}\nThe previous catalog is unchanged.") from exc

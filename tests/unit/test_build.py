@@ -197,3 +197,21 @@ def test_an_enriching_ingest_fills_in_known_films_and_adds_none(home, embedder, 
     assert movies["heat-1995"].genres == ["action", "crime", "drama", "thriller"]
     assert movies["heat-1995"].imdb_id == "tt0113277"
     assert movies["heat-1986"].genres == ["action", "crime", "thriller"]  # the other Heat is another film
+
+
+def test_a_second_ingest_says_it_waits_for_the_first(home, embedder, sample_jsonl):
+    """A second ingest sat silent for minutes behind the first."""
+    import fcntl
+    import threading
+
+    heard: list[str] = []
+    with open(home.root / "ingest.lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # the first ingest
+        second = threading.Thread(target=lambda: ingest(home, embedder, [("jsonl", [sample_jsonl])],
+                                                        on_wait=lambda: heard.append("waiting")))  # fmt: skip
+        second.start()
+        second.join(timeout=1.0)
+        assert second.is_alive() and heard == ["waiting"]
+        fcntl.flock(held, fcntl.LOCK_UN)
+    second.join(timeout=30)
+    assert not second.is_alive() and home.current_catalog() is not None

@@ -182,4 +182,5 @@ def test_a_chat_line_that_is_not_utf8_is_said_to_be_and_the_chat_goes_on(data_di
 
 def test_a_bad_k_is_spelt_as_json_spells_it(cli, tmp_path):
     code, results, _ = batch(cli, tmp_path, [line(id="b", k=True), line(id="s", k="abc")])
+    assert code == 0
     assert [r["error"]["message"].rsplit(", not ", 1)[1] for r in results] == ["true", '"abc"']
