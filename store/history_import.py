@@ -228,6 +228,10 @@ def _zip_sources(path: Path) -> Iterator[tuple[str, object]]:
         raise SourceError(f"{path}: not a readable zip file: {exc}") from None
     names = set(archive.namelist())
     found = [n for n in LETTERBOXD_FILES if n in names]  # top level only: deleted/ holds removed entries
+    folders = {n.split("/", 1)[0] for n in names if "/" in n} - {"deleted"}
+    if not found and len(folders) == 1:  # the export folder zipped whole: "letterboxd-ana-2026/ratings.csv"
+        top = folders.pop()
+        found = [f"{top}/{n}" for n in LETTERBOXD_FILES if f"{top}/{n}" in names]
     if not found:
         raise SourceError(f"{path}: no {', '.join(LETTERBOXD_FILES)} in this zip; is it a Letterboxd export?")
     for member in found:

@@ -130,6 +130,25 @@ def test_the_letterboxd_export_zip_is_read_from_its_top_level(tmp_path, profiles
     assert report.rated == 1
 
 
+def test_a_zip_of_the_whole_export_folder_is_read_from_inside_it(tmp_path, profiles, catalog):
+    """Zipping the folder the export unpacks to was refused: "no watched.csv, diary.csv, ratings.csv in this zip"."""
+    ratings = write_csv(tmp_path / "src" / "ratings.csv", LB_RATINGS, lb("Parasite", 2019, "4"))
+    removed = write_csv(tmp_path / "src" / "deleted-ratings.csv", LB_RATINGS, lb("Heat", 1995, "1"))
+    archive = tmp_path / "letterboxd-me-folder.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(ratings, "letterboxd-me-2026/ratings.csv")
+        zf.write(removed, "letterboxd-me-2026/deleted/ratings.csv")
+
+    report = run(profiles, catalog, "letterboxd", [archive], user=ME)
+
+    assert profiles.ratings(ME) == {"parasite-2019": 4.0} and report.rated == 1
+    only_removed = tmp_path / "only-removed.zip"
+    with zipfile.ZipFile(only_removed, "w") as zf:
+        zf.write(removed, "deleted/ratings.csv")
+    with pytest.raises(SourceError, match="in this zip"):
+        run(profiles, catalog, "letterboxd", [only_removed], user=ME)
+
+
 def test_a_wrong_header_names_the_file_and_the_expected_columns_and_imports_nothing(tmp_path, profiles, catalog):
     good = write_csv(tmp_path / "ratings.csv", LB_RATINGS, lb("Heat", 1995, "4"))
     bad = write_csv(tmp_path / "films.csv", ("Film", "Released", "Stars"), ("Heat", 1995, 4))
