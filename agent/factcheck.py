@@ -142,7 +142,7 @@ def outside_clause(movie: Movie, request: Mapping) -> str:
     if "years" in broken:
         low, high = request.get("year_min"), request.get("year_max")
         if movie.year is None:
-            parts.append(f"of unknown year, not from {years_asked(request)} {OUTSIDE}")
+            parts.append(f"of unknown year, so maybe not from {years_asked(request)} {OUTSIDE}")
         else:
             gap = (low - movie.year) if low and movie.year < low else (movie.year - high)
             how = "just outside" if gap <= 3 else f"{gap} years outside"
@@ -158,13 +158,15 @@ def outside_clause(movie: Movie, request: Mapping) -> str:
         elif movie.runtime and request.get("min_runtime"):
             parts.append(f"{movie.runtime} minutes, shorter than {OUTSIDE}")
         else:
-            parts.append(f"of unknown length, not the runtime {OUTSIDE}")
+            parts.append(f"of unknown length, so maybe not the runtime {OUTSIDE}")  # it may well fit
     if "languages" in broken:
         wanted = " or ".join(LANGUAGES.get(code, code) for code in request["languages"])
-        spoken = LANGUAGES.get(movie.language or "", "an unknown language")
-        parts.append(f"in {spoken}, not the {wanted} {OUTSIDE}")
+        known = LANGUAGES.get(movie.language or "", movie.language)
+        spoken = f"in {known}, not" if movie.language else "in an unknown language, so maybe not"
+        parts.append(f"{spoken} the {wanted} {OUTSIDE}")
     if "countries" in broken:
-        parts.append(f"made in {movie.country or 'an unknown country'}, not the country {OUTSIDE}")
+        made = f"made in {movie.country}, not" if movie.country else "made in an unknown country, so maybe not"
+        parts.append(f"{made} the country {OUTSIDE}")
     if "exclude_languages" in broken:
         spoken = LANGUAGES.get(movie.language or "", "an unknown language")
         refused = " or ".join(LANGUAGES.get(code, code) for code in request["exclude_languages"])

@@ -36,6 +36,19 @@ def test_check_names_what_a_pick_misses_and_by_how_much(starter):
     assert note.endswith("1 of 2 are outside what you asked.")
 
 
+def test_what_the_catalog_does_not_know_of_a_pick_is_never_said_to_miss_the_request(starter):
+    """ "of unknown length, not the runtime you asked for" was said of a 42-minute film asked "under 60"."""
+    from dataclasses import replace
+
+    unknown = replace(starter.movies["heat-1995"], runtime=None, year=None, language=None, country=None)
+    said = outside_clause(unknown, {"max_runtime": 60, "year_min": 1990, "year_max": 1999, "languages": ["fr"],
+                                    "countries": ["FR"]})  # fmt: skip
+    assert "of unknown length, so maybe not the runtime you asked for" in said
+    assert "of unknown year, so maybe not from the 1990s you asked for" in said
+    assert "in an unknown language, so maybe not the French you asked for" in said
+    assert "made in an unknown country, so maybe not the country you asked for" in said
+
+
 def test_a_pick_rated_by_a_handful_of_people_is_outside_a_rating_floor_and_says_why(starter):
     from dataclasses import replace
 
