@@ -217,12 +217,16 @@ _TITLE_FILLER = frozenset(
 
 
 def _echoes(movie, anchor, catalog: Catalog) -> bool:
-    """The film's title shares a word with the reference's, and it is no film of that series."""
+    """The film's title shares a word with the reference's, and the two are no films of one series
+    (Toy Story 2 and 3, The Two Towers and The Return of the King, The Matrix and Reloaded)."""
+    mine, theirs = _title_words(movie.title), _title_words(anchor.title)
+    if not set(mine) & set(theirs) or mine[:2] == theirs[:2]:
+        return False
+    return movie.id not in catalog.series_of(anchor.id) and anchor.id not in catalog.series_of(movie.id)
 
-    def words(title: str) -> set[str]:
-        return {w for w in re.findall(r"\w+", title.casefold()) if w not in _TITLE_FILLER and not w.isdigit()}
 
-    return bool(words(movie.title) & words(anchor.title)) and movie.id not in catalog.series_of(anchor.id)
+def _title_words(title: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", title.casefold()) if w not in _TITLE_FILLER and not w.isdigit()]
 
 
 def _likeness(movie, anchor, cosine: float) -> float:

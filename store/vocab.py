@@ -299,7 +299,6 @@ COUNTRY_ALIASES: dict[str, str] = {
     "u s a": "US",
     "america": "US",
     "the states": "US",
-    "the us": "US",  # "not from the US": "us" alone is a pronoun
     "united states of america": "US",
     "hollywood": "US",
     "uk": "GB",

@@ -10,14 +10,16 @@ from agent.understanding.text import normalise_message
 ACCOUNT_QUESTIONS = (
     r"how (?:do|can) i (?:rate|mark|add|remove)\b.*|what (?:have i|did i) (?:watched|seen|rated|liked)\b.*"
     r"|what do you know about me|what do you remember(?: about me)?|(?:show )?my (?:profile|history|ratings|watchlist)"
-    r"|(?:please )?(?:forget|delete|erase) (?:everything(?! (?:i|we) (?:said|asked|just))|me"
+    r"|(?:please )?(?:forget|delete|erase) (?:everything(?! (?:i|we) (?:said|asked|just|talked|discussed)|,? let)|me"
     r"|all(?! (?:that|this|those|of (?:that|this)|about))|my (?:data|history|profile))\b.*"
     r"|/(?:forget|watched|profile|rate|export)\b.*"  # a slash command typed where there are none
 )
 _ACCOUNT = re.compile(rf"^\W*(?:{ACCOUNT_QUESTIONS})\W*$")
 RESTART = re.compile(  # "start over", "reset": a clean slate, answered as help is
-    r"^\W*(?:(?:ok|okay|let'?s|please|can we|actually)\W+)*(?:start (?:over|again|fresh)|reset|restart|clean slate"
-    r"|new (?:search|conversation|chat)|forget (?:all )?(?:that|this|those|it)|never ?mind)\W*$"
+    r"^\W*(?:(?:ok|okay|let'?s|please|can we|actually|forget (?:it|that|all that)|never ?mind)\W+)*"
+    r"(?:start (?:over|again|fresh)|reset|restart|clean slate|new (?:search|conversation|chat)"
+    r"|forget (?:all )?(?:that|this|those|it)|forget (?:everything|all) (?:we|i) (?:talked|said|discussed|asked)\b.*"
+    r"|forget everything,? let'?s start (?:over|again)|never ?mind)(?:\W+(?:please|pls|now|then|thanks))*\W*$"
 )
 _TV = re.compile(r"\b(?:tv|series|shows)\b")
 

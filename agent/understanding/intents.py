@@ -238,7 +238,8 @@ _ASKS = re.compile(
     r"|(?:i|we) (?:want|need|fancy)|looking for|in the mood for|up for)\b"
     r"|\b(?:more|movies?|films?|stuff|ones?)\s+like\b"
 )
-_ASKS_POLITELY = re.compile(r"\b(?:please|pls|plz|instead|tonight)\b")
+# "I've seen Heat. Thrillers from the 90s please": a sentence of its own that asks, beside the verdict's
+_ASKS_POLITELY = re.compile(r"(?:^|[.!?;]\s*)(?P<ask>[^.!?;]*\b(?:please|pls|plz)\b[^.!?;]*)")
 _MORE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|cool|nice|thanks|great|hmm+|and|yes|yeah|sure|alright|got it)\W+)*"
     r"(?:more|another|others|other ones|next|again|keep going|go on|continue)\b"
@@ -321,7 +322,7 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         rest = _DISMISSED_TAIL.sub("", DISMISS.sub(" ", lowered))  # "... anymore" asks for no more
         others = _MORE.search(rest) or _ASKS.search(rest.replace("?", ""))
         return Classified("more", feedback=feedback) if has_previous and others else feedback
-    if not asks and feedback and not (_has_filters(understood, titles=False) and _ASKS_POLITELY.search(lowered)):
+    if not asks and feedback and not (_has_filters(understood, titles=False) and _asks_apart(lowered)):
         return feedback  # "I've seen Heat. Thrillers from the 90s please" asks too (and Heat is noted in passing)
     more = _MORE.search(lowered) or _LIKE_A_PICK.search(lowered)
     if has_previous and more and not _has_filters(understood) and not understood.like_titles:
@@ -331,6 +332,12 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     if not asks and not _has_filters(understood) and not understood.like_titles and _chatter(words):
         return Classified("smalltalk")
     return Classified("recommend")
+
+
+def _asks_apart(lowered: str) -> bool:
+    """A sentence says please and holds no verdict ("loved Heat, a great crime film, please remember that" does)."""
+    return any(not (SEEN.search(m["ask"]) or any(p.search(m["ask"]) for p, *_ in SENTIMENTS))
+               for m in _ASKS_POLITELY.finditer(lowered))  # fmt: skip
 
 
 def _ordinal(lowered: str) -> int | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from agent.understanding.phrases import Effect
+from agent.understanding.phrases import COUNTRY_NOT_REFUSED, Effect
 from agent.understanding.request import Understood
 
 # --- applying meaning --------------------------------------------------------------------------
@@ -49,7 +49,10 @@ class Reading:
         extend_unique(out.exclude_languages, effect.exclude_languages)
         extend_unique(out.require_keywords, effect.require_keywords)
         extend_unique(out.modifiers, effect.modifiers)
-        extend_unique(out.caveats, [effect.caveat] if effect.caveat else [])
+        if effect.caveat.startswith(COUNTRY_NOT_REFUSED):  # "nothing from Spain or Italy": one sentence for both
+            _add_country_refused(out.caveats, effect.caveat)
+        else:
+            extend_unique(out.caveats, [effect.caveat] if effect.caveat else [])
         out.hidden_gem |= effect.hidden_gem
         out.popular |= effect.popular
         # A vague "recent" or "short" yields to numbers the user typed.
@@ -67,3 +70,15 @@ class Reading:
     def bound_runtime(self, low: int | None, high: int | None) -> None:
         out = self.result
         out.min_runtime, out.max_runtime = _narrowed(out.min_runtime, out.max_runtime, low, high)
+
+
+def _add_country_refused(caveats: list[str], caveat: str) -> None:
+    """One caveat for every country refused: "... may come from Spain, Italy or France."."""
+    said = next((i for i, c in enumerate(caveats) if c.startswith(COUNTRY_NOT_REFUSED)), None)
+    if said is None:
+        caveats.append(caveat)
+        return
+    places = caveats[said].removeprefix(COUNTRY_NOT_REFUSED).removesuffix(".").replace(" or ", ", ").split(", ")
+    place = caveat.removeprefix(COUNTRY_NOT_REFUSED).removesuffix(".")
+    places += [] if place in places else [place]
+    caveats[said] = f"{COUNTRY_NOT_REFUSED}{', '.join(places[:-1])} or {places[-1]}." if len(places) > 1 else caveat

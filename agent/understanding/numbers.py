@@ -117,8 +117,8 @@ _RELATIVE_YEARS = re.compile(
     r"(?:(?:from|in|of|over)\s+)?(?:the\s+)?(?:last|past)\s+"
     r"(?:(?P<n>\d{1,2}|two|three|four|five|ten|twenty|few|couple(?:\s+of)?)\s+years?|(?P<decade>decade))"
     r"|(?P<this>this|last)\s+(?P<unit>year|decade)"
-    # "no older than 10 years", "less than 5 years old"
-    r"|(?:(?:no|not)\s+older\s+than|(?:less|younger)\s+than|under|at\s+most)\s+(?:an?\s+)?"
+    # "no older than 10 years" ("under 10 years old" is as often a child's age, so it is not read)
+    r"|(?:no|not)\s+older\s+than\s+(?:an?\s+)?"
     r"(?P<old>\d{1,2}|two|three|four|five|ten|twenty|few|couple(?:\s+of)?)\s+years?(?:\s+old)?"
 )
 
@@ -361,7 +361,11 @@ def _runtime_ranges(scan: Scan, reading: Reading) -> None:
 _BETWEEN_LENGTHS = re.compile(r"\s*(?:-|–|to|and)\s*")
 _BEFORE_LENGTHS = re.compile(r"(?:between|from)\s+$")
 # "we argued for an hour", "waited for two hours": how long something else took
-_SPENT = re.compile(r"\b\w+ed\s+for\s+$")
+_SPENT = re.compile(
+    r"\b(?:argued|waited|queued|talked|debated|discussed|searched|scrolled|looked|browsed|fought|drove|walked"
+    r"|sat|stood|argu(?:e|ing)|wait(?:ing)?|talk(?:ing)?|scroll(?:ing)?|search(?:ing)?|look(?:ing)?)\s+(?:around\s+)?"
+    r"for\s+(?:about\s+|almost\s+|over\s+)?$"
+)
 
 
 def _length_ranges(scan: Scan, reading: Reading, lengths: list[re.Match[str]]) -> set[int]:
@@ -422,8 +426,11 @@ def read_runtime(scan: Scan, reading: Reading) -> None:
         reading.bound_runtime(*bounds)
         reading.explicit_runtime = True
         scan.take(start, end, aside=True)  # "that runs 2 hours long" is no words to search for
-    if bare and not reading.explicit_runtime:
-        reading.bound_runtime(None, min(minutes for minutes, _, _ in bare))
+    # "we have 2 hours" is at most that, unless the message sets a longest length itself ("under 2
+    # hours, we argued for an hour"); beside a shortest ("at least 90 minutes") it is the longest
+    longest = min((minutes for minutes, _, _ in bare), default=None)
+    if longest is not None and reading.result.max_runtime is None and longest >= (reading.result.min_runtime or 0):
+        reading.bound_runtime(None, longest)
         reading.explicit_runtime = True
     for _, start, end in bare:
         scan.take(start, end, aside=True)

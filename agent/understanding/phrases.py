@@ -82,8 +82,10 @@ def _studio(name: str, instead: str = "", *genres: str) -> Effect:
 def _cannot_refuse_country(name: str) -> Effect:
     """Filters can ask for a country but not refuse one: "nothing from France" says so."""
     the = "the " if name.startswith(("United", "Czech", "Netherlands", "Philippines", "Dominican")) else ""
-    caveat = f"I can ask for a country but not leave one out, so some of these may come from {the}{name}."
-    return Effect(aside=True, caveat=caveat)
+    return Effect(aside=True, caveat=f"{COUNTRY_NOT_REFUSED}{the}{name}.")
+
+
+COUNTRY_NOT_REFUSED = "I can ask for a country but not leave one out, so some of these may come from "
 
 
 def _g(*genres: str, **more) -> Effect:
@@ -362,6 +364,8 @@ _ERA_PHRASES: dict[str, Effect] = {
     "old": Effect(years=_until(1979), negated=Effect(years=lambda today: (today - 30, None))),
     "black and white | b&w | black & white": Effect(years=_until(1965)),
     # "outside Hollywood" refuses a country, which the filters cannot: said, never asked for
+    # "us" alone is a pronoun ("recommend us a comedy"), and "about the US" a theme: only "from the US" is the country
+    "from the us | made in the us": Effect(countries=("US",), negated=_cannot_refuse_country("United States")),
     "outside hollywood | outside of hollywood | outside the us | outside the usa | outside america": (
         _cannot_refuse_country("United States")
     ),

@@ -41,15 +41,13 @@ def version_at(toks: list[Tok], j: int) -> tuple[str, int]:
     return "", j
 
 
-def the_version(lookup: CatalogLookup, match: TitleMatch, version: str) -> TitleMatch:
-    """The film of `match`'s title that `version` means: the earliest, the latest or that year's."""
+def the_version(lookup: CatalogLookup, match: TitleMatch, version: str) -> TitleMatch | None:
+    """The film of `match`'s title that `version` means: the earliest, the latest or that year's;
+    None when there is no such choice (one film of that title, none of that year)."""
     if version.isdigit():
         dated = lookup.resolve_title(f"{match.title} {version}")
-        return (
-            dated
-            if dated is not None and dated.year == int(version) and same_title(match.title, dated.title)
-            else match
-        )
+        found = dated is not None and dated.year == int(version) and same_title(match.title, dated.title)
+        return dated if found else None
     films = [(match.year, match.movie_id, match.title)]
     for movie_id, label in match.alternatives:
         title, _, year = label.rpartition(" (")
@@ -57,15 +55,21 @@ def the_version(lookup: CatalogLookup, match: TitleMatch, version: str) -> Title
             films.append((int(year[:4]), movie_id, title))
     dated_films = [f for f in films if f[0]]
     if len(dated_films) < 2:
-        return match
+        return None
     year, movie_id, title = (min if version == "first" else max)(dated_films)
     return TitleMatch(movie_id=movie_id, title=title, year=year, score=match.score)
 
 
 def read_versions(reader: TitleReader, toks: list[Tok], j: int, strength: str) -> tuple[list[TitleMatch], int]:
-    """TitleReader.read_list, with the first title's version said before it taken into account."""
+    """TitleReader.read_list, with the first title's version said before it taken into account, when
+    the words are no title themselves ("The Old Man and the Sea") and the title has films to choose from."""
+    whole = reader.read_list(toks, j, strength)
     version, start = version_at(toks, j)
-    if version and (found := reader.read_list(toks, start, strength))[0]:
-        matches, end = found
-        return [the_version(reader.lookup, matches[0], version), *matches[1:]], end
-    return reader.read_list(toks, j, strength)
+    if not version or (whole[0] and whole[0][0].score >= TITLE_EXACT):
+        return whole
+    found, end = reader.read_list(toks, start, strength)
+    chosen = the_version(reader.lookup, found[0], version) if found else None
+    return ([chosen, *found[1:]], end) if chosen is not None else whole
+
+
+TITLE_EXACT = 100.0  # a title typed as the catalog has it

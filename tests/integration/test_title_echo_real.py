@@ -30,6 +30,12 @@ def test_a_shared_title_word_outside_the_series_is_an_echo(real_starter):
     assert _echoes(movies["wonder-woman-2017"], movies["wonder-2017"], real_starter)
     assert not _echoes(movies["blade-runner-2049-2017"], movies["blade-runner-1982"], real_starter)  # its sequel
     assert not _echoes(movies["heat-1995"], movies["drive-2011"], real_starter)
+    # films of one series, whichever of them is the reference
+    for film, reference in [("toy-story-2-1999", "toy-story-3-2010"),
+                            ("the-dark-knight-2008", "the-dark-knight-rises-2012"),
+                            ("the-lord-of-the-rings-the-fellowship-of-the-ring-2001",
+                             "the-lord-of-the-rings-the-two-towers-2002")]:  # fmt: skip
+        assert not _echoes(movies[film], movies[reference], real_starter), (film, reference)
     assert (
         without_titles("something like Se7en but darker", ["se7en-1995"], real_starter) == "something like but darker"
     )

@@ -122,6 +122,9 @@ def test_start_over_puts_the_last_request_aside_and_forget_that_is_no_account_qu
     assert reset["reply"].startswith("Clean slate") and reset["recommendations"] == []
     comedy = movies(starter, bot.ask("a comedy", user="cli:new"))
     assert comedy and all("horror" not in m.genres and "comedy" in m.genres for m in comedy)
+    for said in ("let's start over please", "ok forget it, start over", "forget everything we talked about"):
+        bot.ask("a horror film from the 80s", user="cli:new")
+        assert bot.ask(said, user="cli:new")["reply"].startswith("Clean slate"), said
     cage = bot.ask("forget all that, something with Nicolas Cage", user="cli:new")
     assert cage["recommendations"] and cage["understood"]["people"] == ["Nicolas Cage"]
     assert "delete" not in cage["reply"]

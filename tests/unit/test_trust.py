@@ -134,6 +134,9 @@ def test_a_film_hated_or_seen_beside_a_request_is_stored_and_never_suggested_aga
     picks = [starter.movies[i] for i in ids(both)]
     assert picks and all(1990 <= m.year <= 1999 and "thriller" in m.genres for m in picks)
     assert "heat-1995" not in ids(both)
+    for remark in ("We watched Alien tonight, scary as hell", "I loved Heat, a great crime film, please remember that"):
+        said = bot.ask(remark, user="cli:remark")
+        assert said["recommendations"] == [] and said["intent"] in ("seen", "liked"), remark
 
 
 def test_a_runtime_nobody_asked_for_is_not_vouched_for_as_asked():

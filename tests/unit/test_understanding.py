@@ -73,6 +73,8 @@ class FakeLookup:
         "eternal-sunshine-of-the-spotless-mind-2004": ("Eternal Sunshine of the Spotless Mind", 2004),
         "knives-out-2019": ("Knives Out", 2019),
         "the-thing-1982": ("The Thing", 1982),
+        "the-old-man-and-the-sea-1958": ("The Old Man and the Sea", 1958),
+        "the-man-2005": ("The Man", 2005),
         "godzilla-1998": ("Godzilla", 1998),  # one title, three films: the most-voted first
         "godzilla-1954": ("Godzilla", 1954),
         "godzilla-2014": ("Godzilla", 2014),
@@ -636,6 +638,7 @@ CASES: list[tuple[str, dict]] = [
     ("an action film not from the US", {"genres": ["action"], "countries": [], "caveats": [US_REFUSED]}),
     ("a film from the US", {"countries": ["US"]}),
     ("recommend us a comedy", {"genres": ["comedy"], "countries": []}),
+    ("a documentary about the US", {"genres": ["documentary"], "keywords": [], "countries": []}),
     ("a thriller set outside the city", {"genres": ["thriller"], "caveats": [], "query_has": ["outside", "city"]}),
     ("something in color", {"caveats": [COLOUR], "year_min": None, "year_max": None}),
     (
@@ -654,7 +657,8 @@ CASES: list[tuple[str, dict]] = [
     ("like the remake of Godzilla", {"like_titles": ["godzilla-2014"]}),
     ("like the 1954 Godzilla", {"like_titles": ["godzilla-1954"], "year_min": None, "year_max": None}),
     ("like Godzilla", {"like_titles": ["godzilla-1998"]}),
-    ("like the original Heat", {"like_titles": ["heat-1995"]}),  # one film of that title: that one
+    ("something like The Old Man and the Sea", {"like_titles": ["the-old-man-and-the-sea-1958"]}),  # a title
+    ("like the 2019 Godzilla", {"like_titles": [], "year_min": 2019}),  # no Godzilla of 2019: no other one
     # two whole lengths are a range; a length said of something else, or in passing, gives way
     ("an action film between 1h30 and 2 hours", {"genres": ["action"], "min_runtime": 90, "max_runtime": 120}),
     ("a comedy between 1h and 1h30", {"min_runtime": 60, "max_runtime": 90}),
@@ -662,6 +666,12 @@ CASES: list[tuple[str, dict]] = [
     ("something under 2 hours, we argued for an hour about it", {"min_runtime": None, "max_runtime": 119}),
     ("we waited for two hours, a comedy", {"max_runtime": None, "query_lacks": ["two", "hours"]}),
     ("I have an hour before dinner, a comedy please", {"max_runtime": 60}),
+    ("a thriller, we have 2 hours, at least 90 minutes long", {"min_runtime": 90, "max_runtime": 120}),
+    ("we have the cinema room booked for 2 hours, any thriller?", {"max_runtime": 120}),
+    ("a comedy, we're pressed for 90 minutes", {"max_runtime": 90}),
+    # a child's age is no film's
+    ("an animated film for kids younger than 5 years", {"year_min": None}),
+    ("a film for my kids, they are under 10 years", {"year_min": None}),
     ("like Toy Story 3 (2010)", {"like_titles": ["toy-story-3-2010"], "year_min": None, "query_lacks": ["2010"]}),
     ("I loved Zodiac (2007) and Memento (2000)", {"like_titles": ["zodiac-2007", "memento-2000"], "year_min": None}),
     ("a comedy (2010)", {"genres": ["comedy"], "year_min": None, "year_max": None}),
