@@ -82,7 +82,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     follows_on = previous and (state.get("always_recommend") or bounds_only)
     if intent in ("refine", "more") or (intent == "recommend" and follows_on):
         request = merge_request(previous, understood, last_picks=last_picks, deps=deps)
-        if intent == "more" and classified.ordinal is not None and last_picks:
+        if intent in ("more", "refine") and classified.ordinal is not None and last_picks:
             pointed = _at(last_picks, classified.ordinal)
             if pointed:
                 request["like_titles"] = [pointed]

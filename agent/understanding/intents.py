@@ -327,8 +327,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     more = _MORE.search(lowered) or _LIKE_A_PICK.search(lowered)
     if has_previous and more and not _has_filters(understood) and not understood.like_titles:
         return Classified("more", ordinal=_reference_ordinal(lowered), feedback=feedback)
-    if has_previous and _refines(lowered, understood):
-        return Classified("refine")
+    if has_previous and _refines(lowered, understood):  # "like the second one but from the 2010s"
+        return Classified("refine", ordinal=_reference_ordinal(lowered))
     if not asks and not _has_filters(understood) and not understood.like_titles and _chatter(words):
         return Classified("smalltalk")
     return Classified("recommend")

@@ -96,6 +96,12 @@ def test_another_like_the_second_one(starter, profiles):
     follow = bot.ask("another like the second one", user="cli:cy")
     assert follow["understood"]["like_titles"] == [f"{second_pick['title']} ({second_pick['year']})"]
     assert second_pick["id"] not in ids(follow)
+    # ... and with a change: the reference is kept, not dropped
+    first = bot.ask("sci-fi movies from the 80s", user="cli:cy")
+    second_pick = first["recommendations"][1]
+    changed = bot.ask("like the second one but from the 2010s", user="cli:cy")
+    assert changed["understood"]["like_titles"] == [f"{second_pick['title']} ({second_pick['year']})"]
+    assert all(2010 <= starter.movies[i].year <= 2019 for i in ids(changed))
 
 
 def test_why_answers_from_the_recorded_facts(starter, profiles):
