@@ -13,6 +13,7 @@ from agent.nodes.retrieve import filters_for, unrecorded_for
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.help_topics import help_topic
 from agent.understanding.merge import fresh_request, genres_as_tags
+from agent.understanding.passing import in_another_language
 from agent.understanding.reader import understand
 from store.movie import Movie, normalise_title
 from store.profiles import DISLIKE_STARS, LIKE_STARS
@@ -27,8 +28,9 @@ HELP = (
     'Then: "more", "something older", "another like the second one", "why the first one?".\n'
     'Tell me "I\'ve seen Heat" or "I loved Amélie" and I\'ll remember it.'
 )
+UNCLEAR_LEAD = "Sorry, I didn't catch that. "
 UNCLEAR = (
-    "Sorry, I didn't catch that. I can suggest movies by genre, era, mood, language, people or a film you "
+    f"{UNCLEAR_LEAD}I can suggest movies by genre, era, mood, language, people or a film you "
     "liked. For example:\n"
     "• something like Se7en but less grim, from the 90s\n"
     "• a feel-good comedy under 2 hours"
@@ -434,4 +436,6 @@ def respond_unclear(state: State, deps: Deps) -> dict:
     if len(state.get("message") or "") > MAX_MESSAGE:
         return _say(f"Your message was long, so I read only its first {MAX_MESSAGE:,} characters, and I "
                     f"didn't catch a request in them. Try a shorter message.", "unclear")  # fmt: skip
+    if in_another_language(state.get("message") or ""):  # "quiero una película de terror"
+        return _say(f"Sorry, I only understand English. {UNCLEAR.removeprefix(UNCLEAR_LEAD)}", "unclear")
     return _say(UNCLEAR, "unclear")

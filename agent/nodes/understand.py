@@ -13,7 +13,7 @@ from agent.understanding.intents import Classified, classify, states_subject
 from agent.understanding.llm_reader import read_message
 from agent.understanding.marked_titles import titles_with_years
 from agent.understanding.merge import fresh_request, genres_as_tags, lean, merge_request
-from agent.understanding.passing import facts_in_passing, says_nothing
+from agent.understanding.passing import facts_in_passing, in_another_language, says_nothing
 from agent.understanding.reader import understand
 from agent.understanding.request import Request, Understood, contract, is_open
 
@@ -103,6 +103,8 @@ def understand_message(state: State, deps: Deps) -> dict:
         update["request"] = genres_as_tags(update["request"], deps)
         caveats = [TONE_UNLABELLED] if _asks_a_tone(understood) and not deps.catalog.labels_tone else []
         caveats += [f"I couldn't find the IMDb film {imdb_id} in my catalog." for imdb_id in unlinked]
+        if in_another_language(message):  # "quiero una película de terror": say what may have been missed
+            caveats.append(OTHER_LANGUAGE)
         if len(said) > MAX_MESSAGE:  # what came after the cut asked for nothing: say it went unread
             caveats.append(f"Your message was long, so I read only its first {MAX_MESSAGE:,} characters.")
         if caveats:
@@ -153,6 +155,7 @@ def _imdb_links_as_titles(message: str, deps: Deps) -> tuple[str, list[str]]:
 
 
 TONE_UNLABELLED = "My catalog doesn't label films' tone, so I can't promise one."
+OTHER_LANGUAGE = "I only understand English, so I may have missed some of what you asked."
 _TONES = {"lighter", "darker", "funnier", "scarier"}
 
 

@@ -139,6 +139,24 @@ def test_a_film_hated_or_seen_beside_a_request_is_stored_and_never_suggested_aga
         assert said["recommendations"] == [] and said["intent"] in ("seen", "liked"), remark
 
 
+def test_a_request_in_another_language_says_what_may_have_been_missed(starter, profiles):  # noqa: F811
+    """ "quiero una película de terror" got Inception and The Dark Knight, said as if understood."""
+    from agent.understanding.passing import in_another_language
+
+    bot = make_bot(starter, profiles)
+    for text in (
+        "quiero una película de terror",
+        "какой-нибудь фильм про войну",
+        "une comédie française des années 90",
+    ):
+        said = bot.ask(text, user="cli:lang")
+        assert "only understand English" in said["reply"], text  # with picks or without
+    for text in ("a comedy like Amélie", "something with Penélope Cruz please", "a French film with subtitles"):
+        assert not in_another_language(text), text
+    english = bot.ask("a comedy like Amélie", user="cli:lang2")
+    assert "only understand English" not in english["reply"]
+
+
 def test_a_runtime_nobody_asked_for_is_not_vouched_for_as_asked():
     from agent.factcheck import check
     from store.movie import Movie
