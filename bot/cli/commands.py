@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         home = Settings.from_env(home=args.data_dir).home if "settings" not in locals() else settings.home
         print(f"moviebot: a data file under {home} cannot be used ({exc}). If the folder is not writable, "
               "fix its permissions; if a file is damaged, vectors.sqlite can be deleted (it is rebuilt), and the "
-              "others restored from a backup or a `moviebot export`.", file=sys.stderr)  # fmt: skip
+              "others restored from a backup or a `moviebot user export`.", file=sys.stderr)  # fmt: skip
         return 1
     except OSError as exc:  # a read-only or missing folder, a path that is a file, a full disk
         logging.getLogger(__name__).debug("file error", exc_info=True)
