@@ -9,7 +9,7 @@ import numpy as np
 
 from agent.profile import Profile
 from agent.understanding.request import Request, is_open
-from store.catalog import Catalog, ScoredMovie
+from store.catalog import Catalog, ScoredMovie, continues
 from store.movie import Movie
 
 FEATURES = (
@@ -222,7 +222,10 @@ def _echoes(movie, anchor, catalog: Catalog) -> bool:
     mine, theirs = _title_words(movie.title), _title_words(anchor.title)
     if not set(mine) & set(theirs) or mine[:2] == theirs[:2]:
         return False
-    return movie.id not in catalog.series_of(anchor.id) and anchor.id not in catalog.series_of(movie.id)
+    # the reference's series is worked out once per reference; a later film's is only its title
+    return movie.id not in catalog.series_of(anchor.id) and not continues(
+        anchor.title.casefold(), movie.title.casefold()
+    )
 
 
 def _title_words(title: str) -> list[str]:

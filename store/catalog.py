@@ -3,6 +3,7 @@ single retrieval function everything else uses."""
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -201,6 +202,7 @@ class Catalog:
             self._numbered[numbered_key(key)].extend(ids)
         self._surnames: dict[str, Surname] | None = None
         self._series: dict[str, set[str]] = {}  # a refused film's series (series_of), found once
+        self._titles_sorted: list[tuple[str, str]] | None = None  # (case-folded title, id), for series_of
 
     @property
     def collection(self):
@@ -255,13 +257,16 @@ class Catalog:
         heads += tuple(
             f"{article}{head} saga" for head in heads for article in ("", "the ") if not head.startswith("the ")
         )
+        if self._titles_sorted is None:  # every title once, sorted: the titles a head begins are one run of it
+            self._titles_sorted = sorted((t.casefold(), m.id) for m in self.movies.values() for t in m.titles)
+        titles = self._titles_sorted
         series = {movie_id}
-        for other in self.movies.values():
-            for title in other.titles:
-                title = title.casefold()
-                if any(title.startswith(head) and _SERIES_TAIL.match(title, len(head)) for head in heads):
-                    series.add(other.id)
-                    break
+        for head in heads:
+            at = bisect.bisect_left(titles, (head,))
+            while at < len(titles) and titles[at][0].startswith(head):
+                if continues(titles[at][0], head):
+                    series.add(titles[at][1])
+                at += 1
         self._series[movie_id] = series
         return series
 
@@ -582,6 +587,11 @@ def _query_words(text: str) -> list[str]:
 
 
 # what follows a title in the title of a film of its series: "Star Wars: ...", "Alien 3", "Rocky II", "Part 2"
+def continues(title: str, head: str) -> bool:
+    """`title` (case-folded) carries the film `head` on: "the matrix reloaded" after "the matrix"."""
+    return title.startswith(head) and _SERIES_TAIL.match(title, len(head)) is not None
+
+
 _SERIES_TAIL = re.compile(
     r"\s*[:\-–—]|\s+(?:\d+|ii|iii|iv|v|vi|vii|viii|ix|x|part|chapter|episode)\b"
     # sequels named by a word after the title: "The Matrix Reloaded", "Batman Returns", "Shrek the Third"
