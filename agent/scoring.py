@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -128,17 +129,17 @@ def featurise(
             themes += 0.5
         if soft_era != (None, None) and movie.year and (soft_era[0] or 0) <= movie.year <= (soft_era[1] or 9999):
             themes += 0.5
-        echo = any(_echoes(movie, a, catalog) for a, _ in anchor_movies)  # its vector's closeness is partly its title's
+        echoes = [_echoes(movie, a, catalog) for a, _ in anchor_movies]  # its vector's closeness is partly its title's
         features = {
-            "relevance": result.relevance * (1 - 2 * TITLE_ECHO if echo else 1),
+            "relevance": result.relevance * (1 - 2 * TITLE_ECHO if any(echoes) else 1),
             "quality": result.quality,
             "popularity": popularity,
             "affinity": profile.affinity(movie) if profile else 0.0,
             "taste": taste[i],
             "anchor": max(
                 (
-                    _likeness(movie, a, float(c[i]) - TITLE_ECHO * _echoes(movie, a, catalog))
-                    for (a, _), c in zip(anchor_movies, anchor_cosines, strict=True)
+                    _likeness(movie, a, float(c[i]) - TITLE_ECHO * echo)
+                    for (a, _), c, echo in zip(anchor_movies, anchor_cosines, echoes, strict=True)
                 ),
                 default=0.0,
             ),
@@ -220,7 +221,7 @@ def _echoes(movie, anchor, catalog: Catalog) -> bool:
     """The film's title shares a word with the reference's, and the two are no films of one series
     (Toy Story 2 and 3, The Two Towers and The Return of the King, The Matrix and Reloaded)."""
     mine, theirs = _title_words(movie.title), _title_words(anchor.title)
-    if not set(mine) & set(theirs) or mine[:2] == theirs[:2]:
+    if set(mine).isdisjoint(theirs) or mine[:2] == theirs[:2]:
         return False
     # the reference's series is worked out once per reference; a later film's is only its title
     return movie.id not in catalog.series_of(anchor.id) and not continues(
@@ -228,8 +229,9 @@ def _echoes(movie, anchor, catalog: Catalog) -> bool:
     )
 
 
-def _title_words(title: str) -> list[str]:
-    return [w for w in re.findall(r"\w+", title.casefold()) if w not in _TITLE_FILLER and not w.isdigit()]
+@functools.lru_cache(maxsize=65536)  # each candidate's title is read once per process, not once per turn
+def _title_words(title: str) -> tuple[str, ...]:
+    return tuple(w for w in re.findall(r"\w+", title.casefold()) if w not in _TITLE_FILLER and not w.isdigit())
 
 
 def _likeness(movie, anchor, cosine: float) -> float:
