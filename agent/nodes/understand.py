@@ -103,7 +103,7 @@ def understand_message(state: State, deps: Deps) -> dict:
         update["request"] = genres_as_tags(update["request"], deps)
         caveats = [TONE_UNLABELLED] if _asks_a_tone(understood) and not deps.catalog.labels_tone else []
         caveats += [f"I couldn't find the IMDb film {imdb_id} in my catalog." for imdb_id in unlinked]
-        if in_another_language(message):  # "quiero una película de terror": say what may have been missed
+        if in_another_language(message) and not understood.like_titles:  # "quiero una película de terror"
             caveats.append(OTHER_LANGUAGE)
         if len(said) > MAX_MESSAGE:  # what came after the cut asked for nothing: say it went unread
             caveats.append(f"Your message was long, so I read only its first {MAX_MESSAGE:,} characters.")

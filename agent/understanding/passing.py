@@ -128,10 +128,10 @@ def known_words(catalog) -> frozenset[str]:
 # -- a message in another language -----------------------------------------------------------
 
 _FOREIGN_WORDS = word_set(
-    """quiero una película peliculas películas busco algo como para con pero muy donde también
-    je veux un une film des avec pour mais très quelque chose comme voudrais cherche
-    ich möchte einen einem ein eine mit und aber sehr etwas wie suche bitte
-    voglio vorrei qualcosa come con molto cerco
+    """quiero una película peliculas películas busco algo como para pero muy donde también
+    je veux une des avec pour mais très quelque chose comme voudrais cherche
+    ich möchte einen einem eine mit und aber sehr etwas wie suche bitte
+    voglio vorrei qualcosa molto cerco
     quero uma filme algum alguma muito também procuro"""
 )
 _ENGLISH_WORDS = word_set("a an the with and but something like movie movies film films for me i we want need")
@@ -141,8 +141,9 @@ def in_another_language(text: str) -> bool:
     """The message is mostly not English: another script ("какой-нибудь фильм про войну"), or the
     common words of Spanish, French, German, Italian or Portuguese ("quiero una película de terror")."""
     letters = [c for c in text if c.isalpha()]
-    if letters and sum(not c.isascii() or not c.isalpha() for c in letters) > len(letters) / 2:
-        return not all(unicodedata.name(c, "").startswith("LATIN") for c in letters)
+    other_script = sum(not unicodedata.name(c, "").startswith("LATIN") for c in letters)
+    if letters and other_script > len(letters) / 2:
+        return True
     words = re.findall(r"[^\W\d_]+", text.lower())
     foreign = sum(w in _FOREIGN_WORDS for w in words)
     english = sum(w in _ENGLISH_WORDS for w in words)
