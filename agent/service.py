@@ -515,7 +515,7 @@ class MovieService:
         if k is None:
             return None
         if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= most:
-            raise InvalidInput(f"k must be a whole number from 1 to {most}, not {_as_json(k)}")
+            raise InvalidInput(f"k must be a whole number from 1 to {most}, not {as_json(k)}")
         return k
 
     def _check_user(self, user: str) -> None:
@@ -589,7 +589,7 @@ def detect_format(path: Path) -> str:
     return "movielens" if "movieId" in columns else "letterboxd"
 
 
-def _as_json(value: object) -> str:
+def as_json(value: object) -> str:
     """A value as JSON spells it (true, "abc", 1.5): what an API or batch caller sent."""
     try:
         return json.dumps(value, ensure_ascii=False)

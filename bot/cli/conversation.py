@@ -162,14 +162,6 @@ def _read_line(raw: bytes | str) -> dict:
     return item
 
 
-def _json(value: object) -> str:
-    """A value as JSON spells it (true, null, "x"), for messages about a JSON line."""
-    try:
-        return json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        return repr(value)
-
-
 def _is_id(value: object) -> bool:
     if isinstance(value, str):
         return is_utf8(value)
@@ -189,7 +181,9 @@ def _conversation(item: dict) -> tuple[str, list[dict], str]:
         if not isinstance(message, dict) or message.get("role", "user") not in ("user", "assistant"):
             raise BadLine("bad_messages", f'message {index + 1} must be {{"role": "user"|"assistant", "text": "..."}}')
         if not isinstance(message.get("text", ""), str):
-            raise BadLine("bad_text", f"message {index + 1}'s text must be a string, not {_json(message['text'])}")
+            from agent.service import as_json
+
+            raise BadLine("bad_text", f"message {index + 1}'s text must be a string, not {as_json(message['text'])}")
         if not is_utf8(message.get("text", "")):
             raise BadLine("bad_text", f"message {index + 1}'s text is not valid UTF-8")
     users = [i for i, m in enumerate(messages) if m.get("role", "user") == "user"]
