@@ -87,8 +87,8 @@ def pointed_films(state: State, deps: Deps) -> list[str]:
             return []
     if len(last) == 1:
         return last
-    if len(last) > 1 and _people_named(state, deps):  # "seen the Nolan one": his, or none
-        return _made_by_or_with(state, deps, last)
+    if len(last) > 1 and (names := _people_named(state, deps)):  # "seen the Nolan one": his, or none
+        return _made_by_or_with(names, last, deps)
     return [state["focus"]] if state.get("focus") else []  # "why the second?" ... "seen that one"
 
 
@@ -105,13 +105,12 @@ def _people_named(state: State, deps: Deps) -> list[str]:
     return list(dict.fromkeys([*understood.people, *understood.soft_people, *understood.exclude_people]))
 
 
-def _made_by_or_with(state: State, deps: Deps, films: list[str]) -> list[str]:
-    """Those of `films` a person the message names directed or stars in."""
-    names = {name.casefold() for name in _people_named(state, deps)}
-    if not names:
-        return []
-    movies = deps.catalog.movies
-    return [m for m in films if m in movies and names & {p.casefold() for p in (*movies[m].directors, *movies[m].cast)}]
+def _made_by_or_with(names: list[str], films: list[str], deps: Deps) -> list[str]:
+    """Those of `films` one of `names` directed or stars in."""
+    wanted, movies = {name.casefold() for name in names}, deps.catalog.movies
+    return [
+        m for m in films if m in movies and wanted & {p.casefold() for p in (*movies[m].directors, *movies[m].cast)}
+    ]
 
 
 def _as_shown(movie_id: str, shown: list[str], deps: Deps) -> str:
@@ -138,8 +137,9 @@ def answer_why(state: State, deps: Deps) -> dict:
                     f'which one do you mean? Say "the second one", or name it.', "why")  # fmt: skip
     targets = pointed or list(last)[:1]
     if state.get("ordinal") is None and not state.get("mentioned") and not state.get("positions") and len(last) > 1:
-        by_people = _made_by_or_with(state, deps, list(last))
-        if not by_people and (names := _people_named(state, deps)):  # "why the Spike Lee one?" with none of his
+        names = _people_named(state, deps)  # the message read once more, only here and in pointed_films
+        by_people = _made_by_or_with(names, list(last), deps) if names else []
+        if names and not by_people:  # "why the Spike Lee one?" with none of his
             return _say(f"None of my last picks is by or with {listed(names, 'or')}.", "why")
         targets = by_people or list(last)
     lines = []
