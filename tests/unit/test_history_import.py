@@ -116,15 +116,21 @@ def test_letterboxd_files_are_told_apart_by_their_header_not_their_name(tmp_path
     assert report.rated == 1 and report.watched == 2
 
 
-def test_the_letterboxd_export_zip_is_read_from_its_top_level(tmp_path, profiles, catalog):
+def letterboxd_zip(tmp_path, folder: str = "", *, kept: bool = True):
+    """A Letterboxd export zip: Parasite rated 4 (unless not `kept`) and Heat among the deleted ratings,
+    at the zip's top level or inside `folder`."""
     ratings = write_csv(tmp_path / "src" / "ratings.csv", LB_RATINGS, lb("Parasite", 2019, "4"))
     removed = write_csv(tmp_path / "src" / "deleted-ratings.csv", LB_RATINGS, lb("Heat", 1995, "1"))
-    archive = tmp_path / "letterboxd-me.zip"
+    archive = tmp_path / f"letterboxd-{folder.strip('/') or 'top'}-{kept}.zip"
     with zipfile.ZipFile(archive, "w") as zf:
-        zf.write(ratings, "ratings.csv")
-        zf.write(removed, "deleted/ratings.csv")
+        if kept:
+            zf.write(ratings, f"{folder}ratings.csv")
+        zf.write(removed, f"{folder}deleted/ratings.csv")
+    return archive
 
-    report = run(profiles, catalog, "letterboxd", [archive], user=ME)
+
+def test_the_letterboxd_export_zip_is_read_from_its_top_level(tmp_path, profiles, catalog):
+    report = run(profiles, catalog, "letterboxd", [letterboxd_zip(tmp_path)], user=ME)
 
     assert profiles.ratings(ME) == {"parasite-2019": 4.0}
     assert report.rated == 1
@@ -132,21 +138,11 @@ def test_the_letterboxd_export_zip_is_read_from_its_top_level(tmp_path, profiles
 
 def test_a_zip_of_the_whole_export_folder_is_read_from_inside_it(tmp_path, profiles, catalog):
     """Zipping the folder the export unpacks to was refused: "no watched.csv, diary.csv, ratings.csv in this zip"."""
-    ratings = write_csv(tmp_path / "src" / "ratings.csv", LB_RATINGS, lb("Parasite", 2019, "4"))
-    removed = write_csv(tmp_path / "src" / "deleted-ratings.csv", LB_RATINGS, lb("Heat", 1995, "1"))
-    archive = tmp_path / "letterboxd-me-folder.zip"
-    with zipfile.ZipFile(archive, "w") as zf:
-        zf.write(ratings, "letterboxd-me-2026/ratings.csv")
-        zf.write(removed, "letterboxd-me-2026/deleted/ratings.csv")
-
-    report = run(profiles, catalog, "letterboxd", [archive], user=ME)
+    report = run(profiles, catalog, "letterboxd", [letterboxd_zip(tmp_path, "letterboxd-me-2026/")], user=ME)
 
     assert profiles.ratings(ME) == {"parasite-2019": 4.0} and report.rated == 1
-    only_removed = tmp_path / "only-removed.zip"
-    with zipfile.ZipFile(only_removed, "w") as zf:
-        zf.write(removed, "deleted/ratings.csv")
-    with pytest.raises(SourceError, match="in this zip"):
-        run(profiles, catalog, "letterboxd", [only_removed], user=ME)
+    with pytest.raises(SourceError, match="in this zip"):  # only deleted ratings: nothing to import
+        run(profiles, catalog, "letterboxd", [letterboxd_zip(tmp_path, kept=False)], user=ME)
 
 
 def test_a_wrong_header_names_the_file_and_the_expected_columns_and_imports_nothing(tmp_path, profiles, catalog):
