@@ -8,6 +8,7 @@ from agent.scoring import GEM_MIN_RATING, lesser_known
 from agent.state import State
 from agent.understanding.request import Request
 from agent.understanding.series import is_series
+from store.movie import normalise_title
 from store.vocab import COUNTRIES, LANGUAGES
 
 
@@ -189,6 +190,14 @@ def listed(items: list[str], conjunction: str = "and") -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
+def reference_name(movie_id: str, deps: Deps) -> str:
+    """A film the request goes by, as the intro names it: with its year when the catalog has another
+    film of that title ("like King Kong (1933)"), so which one is plain."""
+    movie = deps.catalog.movies[movie_id]
+    shared = len(deps.catalog.ids_for_title(normalise_title(movie.title))) > 1
+    return movie.label if shared and movie.year else movie.title
+
+
 def intro_line(request: Request, count: int, deps: Deps, *, lesser_known: bool = False,
            picked_genres: set[str] = frozenset(), picked_moods: set[str] = frozenset()) -> str:  # fmt: skip
     """ "Here are 3 picks: 1990s crime thrillers like Se7en, not horror." from the request; a
@@ -208,7 +217,7 @@ def intro_line(request: Request, count: int, deps: Deps, *, lesser_known: bool =
         genres = (genres + " " if genres else "") + " or ".join(request["any_genres"])
     bits.append(genres + " films" if genres else "films" if any(bits) else "")
     described = " ".join(b for b in bits if b)
-    likes = [deps.catalog.movies[m].title for m in request.get("like_titles") or [] if m in deps.catalog]
+    likes = [reference_name(m, deps) for m in request.get("like_titles") or [] if m in deps.catalog]
     if likes:
         described = (described + " " if described else "") + "like " + " and ".join(likes)
     people = request.get("people") or []

@@ -16,6 +16,7 @@ from agent.understanding.merge import fresh_request, genres_as_tags, lean, merge
 from agent.understanding.passing import facts_in_passing, in_another_language, says_nothing
 from agent.understanding.reader import understand
 from agent.understanding.request import Request, Understood, contract, is_open
+from agent.understanding.versions import chosen_versions
 
 MAX_REFERENCES = 6  # films from a handed-in conversation used as references, most recent first
 
@@ -51,6 +52,10 @@ def understand_message(state: State, deps: Deps) -> dict:
         return {**base, "intent": "help"}
     classified, understood, calls = read_message(deps, message, history, has_previous=has_previous)
     intent = classified.intent
+    # "like King Kong" ... "the 1933 one": the other film of that title, not films of 1933
+    versions = chosen_versions(message, previous.get("like_titles") or [], deps.catalog) if previous else None
+    if versions:
+        classified, understood, intent = Classified("refine"), Understood(), "refine"
     if state.get("always_recommend") and intent not in ("recommend", "refine", "more"):
         # a batch line or an evaluation turn always wants picks; "loved it!" adds a reference
         if intent == "liked":
@@ -86,6 +91,8 @@ def understand_message(state: State, deps: Deps) -> dict:
             pointed = _at(last_picks, classified.ordinal)
             if pointed:
                 request["like_titles"] = [pointed]
+        if versions:
+            request["like_titles"] = versions
         update["request"] = request
     elif intent == "recommend":
         earlier = list(state.get("earlier_requests") or [])

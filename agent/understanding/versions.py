@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 from agent.understanding.request import CatalogLookup
 from agent.understanding.text import Tok, word_set
-from store.catalog import TitleMatch
+from store.catalog import Catalog, TitleMatch
 from store.movie import normalise_title
 
 
@@ -73,3 +74,45 @@ def read_versions(reader: TitleReader, toks: list[Tok], j: int, strength: str) -
 
 
 TITLE_EXACT = 100.0  # a title typed as the catalog has it
+
+
+# "the 1933 one", "no, I meant the original", "the one from 1976": which film of the title the last
+# request went by, said on its own after it
+_CHOSEN = re.compile(
+    r"^\W*(?:(?:no|nope|sorry|oh|ah|actually|i\s+mean|i\s+meant|meant)\W+)*(?:like\s+)?the\s+"
+    r"(?:(?:one|version|film|movie)\s+(?:from|of)\s+(?P<year>\d{4})"
+    r"|(?P<word>\d{4}|original|old|older|oldest|classic|new|newer|newest|latest|recent|remake|reboot)"
+    r"(?:\s+(?:one|version|film|movie|remake))?)\W*$"
+)
+
+
+def version_chosen(message: str) -> str:
+    """ "first", "latest" or the year when the message only says which film of a title it means; else ""."""
+    found = _CHOSEN.match(message.strip().lower())
+    if not found:
+        return ""
+    word = found["year"] or found["word"]
+    if word.isdigit():
+        return word if 1880 <= int(word) <= 2100 else ""
+    return "first" if word in _FIRST_VERSION or word == "oldest" else "latest"
+
+
+def chosen_versions(message: str, references: list[str], catalog: Catalog) -> list[str] | None:
+    """The references with the film the message chooses in place of another of its title ("like King
+    Kong" ... "the 1933 one"); None when the message chooses none of them."""
+    version = version_chosen(message)
+    if not version:
+        return None
+    for n, movie_id in enumerate(references):
+        movie = catalog.movies.get(movie_id)
+        films = [catalog.movies[m] for m in catalog.ids_for_title(normalise_title(movie.title))] if movie else []
+        dated = [m for m in films if m.year and same_title(m.title, movie.title)]
+        if len(dated) < 2:
+            continue
+        if version.isdigit():
+            chosen = next((m for m in dated if m.year == int(version)), None)
+        else:
+            chosen = (min if version == "first" else max)(dated, key=lambda m: m.year)
+        if chosen is not None:
+            return list(dict.fromkeys([*references[:n], chosen.id, *references[n + 1 :]]))
+    return None

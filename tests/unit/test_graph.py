@@ -906,3 +906,53 @@ def test_a_taste_leans_the_picks_and_a_request_filters_them(starter, profiles):
     asked = bot.ask("I love horror movies, any suggestions?", user="cli:tim")
     assert asked["understood"]["genres"] == ["horror"] and "horror films" in asked["reply"]
     assert all("horror" in m.genres for m in movies(starter, asked))
+
+
+KONGS = [
+    {"id": f"king-kong-{year}", "title": "King Kong", "year": year, "genres": ["adventure", "fantasy"],
+     "votes": votes, "rating": rating, "overview": "A giant ape is taken from his island to New York."}
+    for year, votes, rating in ((1933, 90000, 7.9), (1976, 30000, 5.9), (2005, 400000, 7.2))
+] + [
+    {"id": f"island-{n}", "title": f"Island Adventure {n}", "year": 1930 + 9 * n, "genres": ["adventure"],
+     "votes": 1000 * n, "rating": 6.5, "overview": "Explorers find monsters on a lost island."}
+    for n in range(1, 9)
+]  # fmt: skip
+
+
+@pytest.fixture
+def kongs(tmp_path, embedder):
+    from store.build import ingest
+    from store.catalog import Catalog
+    from store.home import DataDir
+    from tests.conftest import write_jsonl
+
+    home = DataDir(tmp_path / "home").ensure()
+    ingest(home, embedder, [("jsonl", [write_jsonl(tmp_path / "kongs.jsonl", KONGS)])])
+    catalog = Catalog(home.current_catalog(), embedder)
+    yield catalog
+    catalog.close()
+
+
+@pytest.mark.parametrize(
+    ("choice", "meant"),
+    [("the 1933 one", "king-kong-1933"), ("no, I meant the original", "king-kong-1933"),
+     ("the one from 1976", "king-kong-1976"), ("I meant the 1976 version", "king-kong-1976")],
+)  # fmt: skip
+def test_which_film_of_a_title_is_meant_can_be_said_after(kongs, profiles, choice, meant):
+    bot = make_bot(kongs, profiles)
+    first = bot.ask("something like King Kong", user="cli:kim")
+    assert first["understood"]["like_titles"] == ["King Kong (2005)"]
+    assert "like King Kong (2005)" in first["reply"]  # which one it went by is plain
+    chosen = bot.ask(choice, user="cli:kim")
+    year = kongs.movies[meant].year
+    assert chosen["understood"]["like_titles"] == [f"King Kong ({year})"]
+    assert chosen["understood"].get("year_min") is None  # the year chose the film, not the films
+    assert f"like King Kong ({year})" in chosen["reply"] and meant not in ids(chosen)
+    assert any(kongs.movies[i].year != year for i in ids(chosen))
+
+
+def test_a_year_after_a_reference_without_versions_is_still_a_year(kongs, profiles):
+    bot = make_bot(kongs, profiles)
+    bot.ask("something like Island Adventure 3", user="cli:kim")
+    older = bot.ask("the 1933 one", user="cli:kim")
+    assert older["understood"]["year_min"] == 1933
