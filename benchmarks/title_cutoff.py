@@ -202,6 +202,9 @@ class _Watching:
     def surname_index(self):
         return self.catalog.surname_index()
 
+    def shared_surnames(self):
+        return self.catalog.shared_surnames()
+
 
 def chat(catalog: Catalog, messages: list[tuple[str, set[str]]], cutoffs: list[float]) -> dict[float, Counter]:
     results = {c: Counter() for c in cutoffs}

@@ -15,7 +15,7 @@ from agent.understanding.intents import classify
 from agent.understanding.reader import understand
 from store.catalog import TitleMatch
 from store.movie import normalise_title
-from store.surnames import Surname
+from store.surnames import SharedSurname, Surname
 
 REQUESTS = [
     "something like Se7en but less grim, from the 90s",
@@ -51,6 +51,9 @@ class BigLookup:
 
     def surname_index(self) -> Mapping[str, Surname]:
         return self.surnames
+
+    def shared_surnames(self) -> Mapping[str, SharedSurname]:
+        return {}
 
 
 def main() -> None:

@@ -226,6 +226,9 @@ class _NoCatalog:
     def surname_index(self) -> dict:
         return {}
 
+    def shared_surnames(self) -> dict:
+        return {}
+
 
 @functools.lru_cache(maxsize=4096)
 def _genres_asked(text: str) -> tuple[str, ...]:

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from store.embeddings import Embedder
 from store.filters import FilterIndex, Filters, matches, sql_where
 from store.movie import Movie, ascii_fold, leading_article, normalise_title, numbered_key, same_sequel
-from store.surnames import Surname, surname_index
+from store.surnames import SharedSurname, Surname, surname_indexes
 from store.vectors import ExactIndex, VectorStore, all_vectors, load_matrix, save_matrix
 
 LIST_COLUMNS = ("genres", "directors", "cast", "keywords", "moods", "aka")
@@ -201,6 +201,7 @@ class Catalog:
         for key, ids in self._titles.items():
             self._numbered[numbered_key(key)].extend(ids)
         self._surnames: dict[str, Surname] | None = None
+        self._shared_surnames: dict[str, SharedSurname] = {}
         self._series: dict[str, set[str]] = {}  # a refused film's series (series_of), found once
         self._titles_sorted: list[tuple[str, str]] | None = None  # (case-folded title, id), for series_of
 
@@ -273,8 +274,13 @@ class Catalog:
     def surname_index(self) -> dict[str, Surname]:
         """Surname -> the prominent person it means here ("kubrick" -> Stanley Kubrick), built once."""
         if self._surnames is None:
-            self._surnames = surname_index(self.movies.values())
+            self._surnames, self._shared_surnames = surname_indexes(self.movies.values())
         return self._surnames
+
+    def shared_surnames(self) -> dict[str, SharedSurname]:
+        """Surname -> the several people here it could mean ("washington"), built with surname_index."""
+        self.surname_index()
+        return self._shared_surnames
 
     def credits(self, name: str) -> set[str]:
         return self._credits.get(name.casefold(), set())

@@ -30,9 +30,24 @@ def surname_keys(name: str) -> list[str]:
     return [key for key in keys if len(key) >= 3]
 
 
+class SharedSurname(NamedTuple):
+    names: tuple[str, ...]  # the people carrying it who are credited on a few films, the most credited first
+    common_word: bool
+
+
+SHARED_MIN_FILMS = 3  # a person credited on fewer is no one a surname alone would mean
+SHARED_NAMED = 3  # how many of them a reply lists
+
+
 def surname_index(movies: Iterable[Movie]) -> dict[str, Surname]:
     """Surname -> the person it means, when one person carrying it is clearly the prominent one:
     credited on at least two films, and on twice the films and twice the votes of the next."""
+    return surname_indexes(movies)[0]
+
+
+def surname_indexes(movies: Iterable[Movie]) -> tuple[dict[str, Surname], dict[str, SharedSurname]]:
+    """surname_index, and beside it the surnames no one person is meant by but several could be
+    ("Washington": Denzel, Kerry or Isaiah), each credited on SHARED_MIN_FILMS films or more."""
     films: dict[str, int] = defaultdict(int)
     votes: dict[str, int] = defaultdict(int)
     prose: set[str] = set()
@@ -46,6 +61,7 @@ def surname_index(movies: Iterable[Movie]) -> dict[str, Surname]:
         for key in surname_keys(name):
             carriers[key].append(name)
     index: dict[str, Surname] = {}
+    shared: dict[str, SharedSurname] = {}
     for key, names in carriers.items():
         ranked = sorted(names, key=lambda n: (films[n], votes[n]), reverse=True)
         top = ranked[0]
@@ -54,6 +70,9 @@ def surname_index(movies: Iterable[Movie]) -> dict[str, Surname]:
         if len(ranked) > 1:
             runner = ranked[1]
             if films[top] < 2 * films[runner] or votes[top] < 2 * votes[runner]:
+                known = [n for n in ranked if films[n] >= SHARED_MIN_FILMS]
+                if len(known) > 1:
+                    shared[key] = SharedSurname(tuple(known[:SHARED_NAMED]), key in prose)
                 continue
         index[key] = Surname(top, key in prose)
-    return index
+    return index, shared

@@ -12,7 +12,7 @@ from agent.understanding.phrases import MAX_PHRASE, PHRASEBOOK
 from agent.understanding.request import Understood
 from agent.understanding.text import GAP, STOPWORDS, Scan, Tok, sentence_span, word_set
 from store.movie import ascii_fold
-from store.surnames import Surname
+from store.surnames import SharedSurname, Surname
 
 # --- pass 2: people ----------------------------------------------------------------------------
 
@@ -69,6 +69,8 @@ _DUOS = {
     )
     for alias in aliases
 }
+
+_DUO_NAMES = [set(names) for names in _DUOS.values()]
 
 
 def _has_letters(text: str) -> bool:
@@ -306,10 +308,15 @@ _SENTENCE_END = frozenset(".!?;:")
 
 
 def read_surnames(
-    scan: Scan, surnames: Mapping[str, Surname], out: Understood, people: Mapping[str, str] | None = None
+    scan: Scan,
+    surnames: Mapping[str, Surname],
+    out: Understood,
+    people: Mapping[str, str] | None = None,
+    shared: Mapping[str, SharedSurname] | None = None,
 ) -> None:
     """A surname alone names the one prominent person who carries it in the catalog (store.surnames);
-    everyday words among them ("Stone", "Hill") need capitalisation, position and a cue."""
+    everyday words among them ("Stone", "Hill") need capitalisation, position and a cue. One that
+    several could be meant by ("Washington movies") is said to be, with who they are."""
     if not surnames:
         return
     toks = scan.tokens()
@@ -322,6 +329,9 @@ def read_surnames(
         pair = f"{toks[i - 1].text} {key}" if i > 0 and toks[i - 1].is_word else ""
         found = surnames.get(pair) or surnames.get(key)
         first = i - 1 if pair in surnames else i  # "with de niro": the cue comes before the particle
+        if found is None and shared:
+            _say_whose(scan, toks, i, key, shared, out, possessive=possessive, alone=len(words) == 1)
+            continue
         if found is not None and _short_first_name(toks, i + 1, surnames):
             continue  # "leo dicaprio": "leo" is his first name, not Melissa Leo
         if found is not None and people and _someone_else_misspelt(toks, i, found, people):
@@ -335,6 +345,34 @@ def read_surnames(
         extend_unique(out.people, [found.name])
         scan.take(start, tok.end)
         scan.named[start, tok.end] = found.name
+
+
+_SHARED_BEFORE = BEFORE_A_PERSON | word_set("but except without")  # "anything but Jackson"
+_SHARED_AFTER = AFTER_A_PERSON | word_set("comedy comedies thriller thrillers drama dramas western westerns")
+WHOSE_SURNAME = '"{said}" could be {names}: say the whole name and I\'ll go by it.'
+
+
+def _say_whose(scan: Scan, toks: list[Tok], i: int, key: str, shared: Mapping[str, SharedSurname],
+               out: Understood, *, possessive: bool, alone: bool) -> None:  # fmt: skip
+    """A surname said of a person that several people here carry: a caveat naming them, and no one
+    chosen (the word stays in the search)."""
+    carriers = shared.get(key)
+    if carriers is None or any(name in out.people or name in out.exclude_people for name in carriers.names):
+        return
+    before = toks[i - 1].text if i > 0 else ""
+    after = toks[i + 1].text if i + 1 < len(toks) else ""
+    cued = possessive or before in _SHARED_BEFORE or after in _SHARED_AFTER  # not "movies set in Washington"
+    if not cued or not _said_as_a_person(scan, toks, i, key, Surname(carriers.names[0], carriers.common_word),
+                                         possessive, alone, first=i):  # fmt: skip
+        return
+    names = list(carriers.names)
+    if {ascii_fold(name).casefold() for name in names[:2]} in _DUO_NAMES:  # "a Coen film": the brothers'
+        extend_unique(out.people, [names[0]])
+        scan.take(toks[i].start, toks[i].end)
+        scan.named[toks[i].start, toks[i].end] = names[0]
+        return
+    said = " ".join(word.capitalize() for word in key.split())
+    extend_unique(out.caveats, [WHOSE_SURNAME.format(said=said, names=", ".join(names[:-1]) + " or " + names[-1])])
 
 
 _BY_INITIAL: list[tuple[Mapping[str, str], dict[str, list[tuple[str, str]]]]] = []  # per people index

@@ -306,7 +306,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     read_people(scan, people, out)
     read_bare_titles(scan, reader, out)
     unknown = note_missing_sequels(scan, reader, out, unknown)
-    read_surnames(scan, lookup.surname_index(), out, lookup.people_index())
+    read_surnames(scan, lookup.surname_index(), out, lookup.people_index(), lookup.shared_surnames())
     read_misspelt_people(scan, lookup, out)
     soften_credits(scan, out)
     lean_unrecorded_credits(scan, out)

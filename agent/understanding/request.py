@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Protocol, TypedDict
 
 from store.catalog import TitleMatch
-from store.surnames import Surname
+from store.surnames import SharedSurname, Surname
 
 
 class CatalogLookup(Protocol):
@@ -28,6 +28,10 @@ class CatalogLookup(Protocol):
 
     def surname_index(self) -> Mapping[str, Surname]:
         """Surname -> the prominent person it means (store.surnames), for "something by Kubrick"."""
+        ...
+
+    def shared_surnames(self) -> Mapping[str, SharedSurname]:
+        """Surname -> the several people it could mean here ("washington"), for saying so."""
         ...
 
     def credits_of(self, movie_id: str) -> tuple[list[str], list[str]]:

@@ -264,14 +264,27 @@ SURNAMES = [
     ("a movie about a bird in a cage", []),
     ("a Lee film", []),  # Spike Lee, Ang Lee, Jason Lee...
     ("Jackson movies", []),  # Samuel L. Jackson and Peter Jackson
-    ("Coen movies", []),  # Joel and Ethan Coen...
-    ("the Coen brothers", ["Joel Coen"]),  # ... but named together, the one every film of theirs credits
+    ("Coen movies", ["Joel Coen"]),  # brothers who direct together: the one every film of theirs credits
+    ("the Coen brothers", ["Joel Coen"]),
 ]
 
 
 @pytest.mark.parametrize(("text", "people"), SURNAMES)
 def test_a_surname_alone_names_the_one_prominent_person_who_carries_it(starter, text, people):
     assert understand(text, starter).people == people
+
+
+@pytest.mark.parametrize(
+    ("text", "caveat"),
+    [("Jackson movies", '"Jackson" could be Samuel L. Jackson, Wilfred Jackson or Peter Jackson'),
+     ("anything but Wilson", '"Wilson" could be Owen Wilson, Patrick Wilson or Luke Wilson'),
+     ("movies set in Jackson", None), ("Coen movies", None)],
+)  # fmt: skip
+def test_a_surname_several_people_carry_is_said_to_be(starter, text, caveat):
+    understood = understand(text, starter)
+    assert not understood.people and not understood.exclude_people or caveat is None
+    said = [c for c in understood.caveats if "could be" in c]
+    assert said == ([f"{caveat}: say the whole name and I'll go by it."] if caveat else [])
 
 
 MISSPELT = [

@@ -18,7 +18,7 @@ from agent.understanding.request import Understood
 from agent.understanding.request import is_open as request_is_open
 from store.catalog import TitleMatch
 from store.movie import normalise_title, numbered_key, same_sequel
-from store.surnames import Surname, surname_keys
+from store.surnames import SharedSurname, Surname, surname_keys
 
 
 class FakeLookup:
@@ -115,6 +115,9 @@ class FakeLookup:
         "Cécile de France",  # a surname that is a country: "a film from France" is French
         "David Warner",  # a surname that begins a studio's name: "warner bros" is the studio
         "Joel Coen",  # "the Coen brothers"
+        "Ethan Coen",
+        "Owen Wilson",  # two Wilsons: "Wilson movies" could be either
+        "Luke Wilson",
     )
 
     def __init__(self) -> None:
@@ -160,6 +163,14 @@ class FakeLookup:
                 carriers.setdefault(key, []).append(name)
         return {key: Surname(names[0], False) for key, names in carriers.items() if len(names) == 1}
 
+    def shared_surnames(self) -> Mapping[str, SharedSurname]:
+        """Every surname of PEOPLE that several of them carry."""
+        carriers: dict[str, list[str]] = {}
+        for name in self.PEOPLE:
+            for key in surname_keys(name):
+                carriers.setdefault(key, []).append(name)
+        return {key: SharedSurname(tuple(names), False) for key, names in carriers.items() if len(names) > 1}
+
     CREDITS: ClassVar[dict[str, tuple[list[str], list[str]]]] = {
         "parasite-2019": (["Bong Joon Ho"], ["Song Kang-ho", "Lee Sun-kyun"]),
         "heat-1995": (["Michael Mann"], ["Al Pacino", "Robert De Niro"]),
@@ -175,6 +186,7 @@ COLOUR = "My catalog doesn't record whether a film is in colour, so I couldn't g
 NOTHING = {"genres": [], "moods": [], "keywords": [], "people": [], "like_titles": [], "count": None}
 
 # (request, the fields it must produce). Lists compare as sets; "query_has"/"query_lacks" look for words.
+WILSONS = '"Wilson" could be Owen Wilson or Luke Wilson: say the whole name and I\'ll go by it.'
 CASES: list[tuple[str, dict]] = [
     # genres and their everyday names
     ("a scary movie for tonight", {"genres": ["horror"], "moods": ["scary"], "count": None}),
@@ -651,6 +663,14 @@ CASES: list[tuple[str, dict]] = [
         },
     ),
     ("a comedy on disney plus", {"genres": ["comedy"], "caveats": [STREAMING]}),
+    # a surname several people here carry is said to be, when it is said of a person
+    ("Wilson movies", {"people": [], "caveats": [WILSONS]}),
+    ("something with Wilson from the 2000s", {"people": [], "year_min": 2000, "caveats": [WILSONS]}),
+    ("anything but Wilson", {"exclude_people": [], "caveats": [WILSONS]}),
+    ("a Wilson comedy", {"genres": ["comedy"], "caveats": [WILSONS]}),
+    ("a film set in Wilson county", {"caveats": []}),  # no cue: a place
+    ("an Owen Wilson comedy", {"people": ["Owen Wilson"], "caveats": []}),
+    ("a Coen film", {"people": ["Joel Coen"], "caveats": []}),  # brothers who direct together
     # which film of a title: "the original", "the new", "the remake of", "the 1954"
     ("something like the original Godzilla", {"like_titles": ["godzilla-1954"]}),
     ("like the new Godzilla but funnier", {"like_titles": ["godzilla-2014"], "modifiers": ["funnier"]}),
