@@ -4,6 +4,7 @@ when one is configured, gets the first word, and only what the catalog and vocab
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import get_args
 
 from pydantic import BaseModel, Field
@@ -74,31 +75,44 @@ def read_message(
     if not isinstance(answer, LLMRequest):
         return rules_intent, rules_request, 1
     said = ascii_fold(" ".join([message, *(m["text"] for m in history[-8:])])).casefold()
-    return *_from_llm(deps, answer, rules_intent, rules_request, has_previous, said), 1
+    return *_from_llm(deps, answer, rules_intent, rules_request, has_previous, said, message), 1
 
 
 def _from_llm(
-    deps: Deps, answer: LLMRequest, rules_intent: Classified, rules: Understood, has_previous: bool, said: str = ""
+    deps: Deps,
+    answer: LLMRequest,
+    rules_intent: Classified,
+    rules: Understood,
+    has_previous: bool,
+    said: str = "",
+    message: str = "",
 ) -> tuple[Classified, Understood]:
     """Keep what the model said that the catalog and vocabularies can vouch for, and people only
     if the conversation (`said`, folded) names them: a model can't ask for Spielberg unprompted."""
     intent = answer.intent if answer.intent in INTENTS else rules_intent.intent
     if rules_intent.intent in _RULES_KNOW or intent == "facts":
         intent = rules_intent.intent  # a question, a verdict, "why": the rules read which film and what of it
+    if intent in _STORES and rules_intent.intent not in _STORES:
+        intent = rules_intent.intent  # "a comedy please" read as "disliked Titanic" would rate a film unasked
+    if rules_intent.intent in _ASKS and intent not in _ASKS and _asks_something(rules):
+        intent = rules_intent.intent  # "a western from the 60s" is a request, whatever the model calls it
     if intent in ("refine", "more", "why") and not has_previous:
         intent = "recommend"
     people_index = deps.catalog.people_index()
+    asked = {*rules.genres, *rules.any_genres}
     # "thrillers or comedies": alternatives either reader heard stay alternatives, never all required
     either = [g for g in dict.fromkeys([*answer.any_genres, *rules.any_genres]) if g in GENRES]
     either = either if len(either) >= 2 else []
     refused = list(dict.fromkeys([*rules.exclude_people, *_people(answer.exclude_people, people_index, said)]))
-    like_ids = _resolve_all(deps, answer.like_titles) or rules.like_titles
-    mentioned = _resolve_all(deps, answer.mentioned_titles) or rules_intent.titles
+    like_ids = _resolve_all(deps, answer.like_titles, said) or rules.like_titles
+    mentioned = _resolve_all(deps, answer.mentioned_titles, said) or rules_intent.titles
+    message = ascii_fold(message).casefold()
+    negated = bool(_NEGATING.search(message))  # a refusal the model read needs words that refuse
     themes_refused = rules.exclude_keywords  # "no zombies": the rules' reading, never a theme asked for
     request = Understood(
         genres=[g for g in answer.genres if g in GENRES and g not in either],
         any_genres=either,
-        exclude_genres=[g for g in answer.exclude_genres if g in GENRES],
+        exclude_genres=[g for g in answer.exclude_genres if g in GENRES and (negated or g not in asked)],
         moods=[m for m in answer.moods if m in MOODS],
         exclude_moods=[m for m in answer.exclude_moods if m in MOODS],
         keywords=[k for k in (sanitise(k).lower() for k in answer.keywords) if k and k not in themes_refused][:8],
@@ -134,7 +148,10 @@ def _from_llm(
         query=sanitise(answer.query) or rules.query,
     )
     request = _rules_fill_in(request, rules)
-    stars = answer.stars if answer.stars is not None and 0.5 <= answer.stars <= 5 else rules_intent.rating
+    # the user's own stars win, and the model's need a number or a star said: "loved it" is no 2/5
+    stars = rules_intent.rating
+    if stars is None and answer.stars is not None and 0.5 <= answer.stars <= 5 and _STARS_SAID.search(message):
+        stars = answer.stars
     classified = Classified(intent=intent, ordinal=answer.ordinal if answer.ordinal is not None
                             else rules_intent.ordinal, titles=mentioned, rating=stars,
                             stars_said=rules_intent.stars_said,
@@ -148,6 +165,12 @@ def _from_llm(
 
 # what the rules read exactly: the model's word does not replace them
 _RULES_KNOW = ("why", "facts", "seen", "liked", "disliked", "dismissed", "help")
+# what stores something for the user (a rating, a film watched or refused): never on the model's word alone
+_STORES = ("seen", "liked", "disliked", "dismissed")
+_ASKS = ("recommend", "refine", "more")
+_NEGATING = re.compile(r"\b(?:no|not|nothing|none|never|without|except|but|pass|skip|avoid|hate|hated|dislike|"
+                       r"rather not|sick of|tired of|enough|instead)\b|n't\b")  # fmt: skip
+_STARS_SAID = re.compile(r"\d|\bstars?\b|★|⭐|\b(?:one|two|three|four|five|half)\b")
 # "I'll pass on horror": a genre the model refused is not filled in from a rules' misreading as asked
 _REFUSED_BY = {"genres": "exclude_genres", "any_genres": "exclude_genres", "soft_genres": "exclude_genres",
                "people": "exclude_people", "soft_people": "exclude_people", "languages": "exclude_languages",
@@ -178,13 +201,27 @@ def _rules_fill_in(request: Understood, rules: Understood) -> Understood:
     return dataclasses.replace(request, **filled)
 
 
-def _resolve_all(deps: Deps, titles: list[str]) -> list[str]:
+def _asks_something(rules: Understood) -> bool:
+    return any(value for name, value in dataclasses.asdict(rules).items() if name not in ("caveats", "modifiers"))
+
+
+def _resolve_all(deps: Deps, titles: list[str], said: str = "") -> list[str]:
+    """The catalog's films for the titles the model read, each only when the conversation (`said`,
+    folded) has it as the model wrote it or as the catalog does: the model may mend a typo, not add a film."""
     ids = []
     for title in titles:
         match = deps.catalog.resolve_title(title)
-        if match is not None and match.score >= TITLE_MATCH_SCORE and match.movie_id not in ids:
-            ids.append(match.movie_id)
+        if match is None or match.score < TITLE_MATCH_SCORE or match.movie_id in ids:
+            continue
+        if said and not any(_words_in(name, said) for name in (title, match.title)):
+            continue
+        ids.append(match.movie_id)
     return ids
+
+
+def _words_in(name: str, said: str) -> bool:
+    words = re.findall(r"\w+", ascii_fold(name).casefold())
+    return bool(words) and re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", said) is not None
 
 
 def _bounded(value: int | float | None, low: int, high: int) -> int | None:

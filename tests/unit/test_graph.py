@@ -956,3 +956,41 @@ def test_a_year_after_a_reference_without_versions_is_still_a_year(kongs, profil
     bot.ask("something like Island Adventure 3", user="cli:kim")
     older = bot.ask("the 1933 one", user="cli:kim")
     assert older["understood"]["year_min"] == 1933
+
+
+def _with_model(starter, profiles, *readings):
+    model = FakeChatModel()
+    model.queue(*readings)
+    return make_bot(starter, profiles, llm=StructuredLLM(model, initial_wait=0.0)), model
+
+
+def test_the_models_reading_never_stores_what_the_user_did_not_say(starter, profiles):
+    """A model that reads "a comedy please" as a verdict on two films must not rate them."""
+    bot, model = _with_model(starter, profiles, {"intent": "disliked", "mentioned_titles": ["Titanic", "Heat"]},
+                             {"explanations": []})  # fmt: skip
+    result = bot.ask("a comedy please", user="cli:uma")
+    assert profiles.ratings("cli:uma") == {} and profiles.watched("cli:uma") == []
+    assert len(ids(result)) == 3 and all("comedy" in starter.movies[i].genres for i in ids(result))
+    # the user's own stars win over the model's, and the film is the one they named
+    model.queue({"intent": "liked", "mentioned_titles": ["Heat"], "stars": 2})
+    bot.ask("I rated Heat 5 stars", user="cli:uma")
+    assert profiles.ratings("cli:uma") == {"heat-1995": 5.0}
+    model.queue({"intent": "seen", "mentioned_titles": ["Titanic"]})
+    bot.ask("I've seen Se7en", user="cli:uma")
+    assert {w["movie_id"] for w in profiles.watched("cli:uma")} >= {"se7en-1995"}
+    assert not profiles.has_watched("cli:uma", "titanic-1997")
+
+
+def test_a_request_stays_a_request_whatever_the_model_calls_it(starter, profiles):
+    bot, model = _with_model(starter, profiles, {"intent": "smalltalk"}, {"explanations": []})
+    result = bot.ask("a western from the 60s", user="cli:val")
+    assert ids(result) and all("western" in starter.movies[i].genres for i in ids(result))
+    # a refusal the message never makes is not the model's to add; one it makes is kept
+    model.queue({"intent": "recommend", "exclude_genres": ["western"], "like_titles": ["Titanic"]},
+                {"explanations": []})  # fmt: skip
+    result = bot.ask("a western from the 60s", user="cli:wes")
+    assert result["understood"]["genres"] == ["western"] and not result["understood"].get("exclude_genres")
+    assert not result["understood"].get("like_titles")
+    model.queue({"intent": "recommend", "genres": ["comedy"], "exclude_genres": ["horror"]}, {"explanations": []})
+    result = bot.ask("I'll pass on horror tonight, a comedy", user="cli:xia")
+    assert result["understood"]["exclude_genres"] == ["horror"]
