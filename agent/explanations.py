@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
 import prompts
 from agent.deps import Deps
@@ -21,7 +21,7 @@ MAX_EXPLANATION = 400
 
 class Explanation(BaseModel):
     id: str
-    text: str = Field(min_length=1)
+    text: str = ""  # an empty one is skipped, not a reason to throw away the others
 
 
 class Explanations(BaseModel):
@@ -238,7 +238,7 @@ def llm_explanations(
         movie = by_id.get(item.id)
         if movie is None:
             continue
-        text = sanitise(item.text, links=own_links(movie))
+        text = untouched_sentences(item.text, own_links(movie))
         if not text or len(text) > MAX_EXPLANATION:
             continue
         # a film the user could not have brought up, in the catalog or not: the template instead
@@ -249,12 +249,27 @@ def llm_explanations(
     return texts
 
 
+def untouched_sentences(text: str, links: list[str]) -> str:
+    """The sentences the sanitiser leaves whole: one that held a ping or a foreign link would read
+    "Watch it at now." without it, so it goes."""
+    kept = []
+    for sentence in re.split(r"(?<=[.!?…])\s+", text.strip()):  # finer than sentences(): "film. @everyone"
+        clean = sanitise(sentence, links=links)
+        if clean and _WHITESPACE.sub("", clean) == _WHITESPACE.sub("", sentence):
+            kept.append(clean)
+    return " ".join(kept)
+
+
+_WHITESPACE = re.compile(r"\s+")
+
+
 def _names_of(movies: list[Movie]) -> set[str]:
     return {normalise_title(n) for m in movies for n in (*m.directors, *m.cast)}
 
 
-_SPAN = re.compile(
-    r"[\"“*_]([^\"”*_]{2,80})[\"”*_]|((?:[A-Z0-9][\w'’:\-.&]*(?:\s+(?:of|the|a|an|and|in|on|to|for|&)\s+|\s+)?)+)"
+_SPAN = re.compile(  # "The Silence of the Lambs": joining words between capitals, more than one in a row too
+    r"[\"“*_]([^\"”*_]{2,80})[\"”*_]"
+    r"|((?:[A-Z0-9][\w'’:\-.&]*(?:(?:\s+(?:of|the|a|an|and|in|on|to|for|&))+\s+|\s+)?)+)"
 )
 
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 
 from agent.crowd import LIKED_STARS, Verdict
+from agent.model_claims import Grounding, model_sentence_errors
 from store.filters import has_tag, in_spans
 from store.movie import Movie
-from store.surnames import Surname
 from store.vocab import GENRES, LANGUAGES
 
 NOUN_GENRES = {"thriller": 9, "western": 9, "musical": 9, "documentary": 9, "drama": 8, "comedy": 8, "romance": 7}
@@ -256,16 +255,6 @@ def claim_errors(claim: str, movie: Movie, request: Mapping) -> list[str]:
     return errors
 
 
-@dataclass(frozen=True)
-class Grounding:
-    """What a model's sentence about a film is held to beyond the film's fields: the people the
-    catalog knows (a name it credits elsewhere is someone else's film) and the films the user rated."""
-
-    people: Mapping[str, str] = field(default_factory=dict)  # casefolded full name -> name
-    surnames: Mapping[str, Surname] = field(default_factory=dict)
-    rated_titles: frozenset[str] = frozenset()  # casefolded titles of the films the user rated
-
-
 def check(
     text: str,
     movie: Movie,
@@ -287,6 +276,8 @@ def check(
     for sentence in sentences(text):
         if model_written and is_crowd_claim(sentence) and crowd_errors(sentence, list(verdicts)):
             continue
+        if model_written and _CLAIMS_IT_ALL.search(sentence) and breaks(movie, request):
+            continue  # "a perfect match for what you wanted", of a pick outside the request
         clauses = [_checked_clause(c.strip(), movie, request, model_written and (grounding or Grounding()))
                    for c in sentence.split(";")]  # fmt: skip
         clauses = [c for c in clauses if c]
@@ -295,11 +286,17 @@ def check(
             kept.append(joined[0].upper() + joined[1:] + ("" if joined[-1] in ".!?…" else "."))
     checked = " ".join(kept)
     outside = outside_clause(movie, request)
-    if outside and OUTSIDE not in checked:
+    if outside and outside.casefold() not in checked.casefold():  # a model's own "you asked for" hides nothing
         checked = f"{outside[0].upper()}{outside[1:]}. {checked}".strip()
     return checked
 
 
+# a model's way of saying a pick meets the whole request
+_CLAIMS_IT_ALL = re.compile(
+    r"\byou(?:'re| are| were)? (?:asked|wanted|requested|after|looking for)\b|\byour (?:request|criteria|brief)\b"
+    r"|\bexactly what\b|\bperfect(?:ly)? (?:match|fit)|\bfits? (?:the bill|everything)|\bticks? (?:all|every)",
+    re.IGNORECASE,
+)
 _ASKED = re.compile(r",?\s*\b(?:just )?(?:as you(?: have)? (?:asked|requested|wanted)|as requested|like you asked)\b",
                     re.IGNORECASE)  # fmt: skip
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
@@ -334,7 +331,7 @@ def _vouching_errors(text: str, movie: Movie, request: Mapping, model_written: G
     for part, asked in zip(parts, vouched, strict=True):
         if asked:
             errors += claim_errors(part, movie, request)
-        elif model_written:
+        if model_written:  # a model's vouched words are plain facts too: "a sixties comedy, as you asked"
             errors += fact_errors(part, movie)
             errors += model_sentence_errors(part, movie, model_written) if isinstance(model_written, Grounding) else []
     return errors
@@ -367,77 +364,13 @@ def fact_errors(text: str, movie: Movie) -> list[str]:
     errors += [f"genre {g}" for g in _genres_claimed(lowered) if g not in movie.genres]
     for verb, person in re.findall(r"((?i:directed by|starring)) ([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*)", text):
         people = movie.directors if verb.lower() == "directed by" else [*movie.cast, *movie.directors]
-        if person.strip() not in people:
-            errors.append(f"person {person.strip()}")
+        person = re.sub(r"(?<=\w\w)\.$", "", person.strip())  # the sentence's full stop, not an initial's
+        if person not in people:
+            errors.append(f"person {person}")
     for name in re.findall(rf"\bin ({_ANY_LANGUAGE})\b(?!\s+[A-Z])|\b({_ANY_LANGUAGE})-language", text):
         said = next(n for n in name if n)
         if LANGUAGES.get(movie.language or "") != said:
             errors.append(f"language {said}")
-    return errors
-
-
-# what a model may not say of a film, as the catalog records none of it: awards, money, ratings boards
-_UNRECORDED = re.compile(
-    r"\b(?:oscars?|academy awards?|golden globes?|baftas?|palme d'?or|emmys?|nominat\w*|award[- ]winning"
-    r"|won (?:\w+ )?awards?|grossed|box[- ]office|budget|million|billion|rated (?:pg|r|g|nc)\b|pg-13)\b|\$\s?\d",
-    re.IGNORECASE,
-)
-# a claim about the user's own history: true only of films they rated
-_ABOUT_THE_USER = re.compile(
-    r"\byou(?:'ve| have)?\s+(?:already\s+|really\s+|always\s+)?(?:rated|told me|said|mentioned|loved|liked|enjoyed"
-    r"|watched|seen|love|like|enjoy|adore|adored|gave)\b|\byour (?:favou?rites?|taste|history|ratings)\b",
-    re.IGNORECASE,
-)
-_FOR_KIDS = re.compile(
-    r"\bfamily[- ]friendly|\bkid[- ]friendly|\bfor (?:the )?(?:kids|children|all ages)\b"
-    r"|\bsuitable for (?:kids|children)|\bno violence\b|\bnon-?violent\b",
-    re.IGNORECASE,
-)
-_HOURS = re.compile(r"\b(\d(?:\.\d)?|one|two|three|four)(?:[- ]and[- ]a[- ]half)?[- ]hours?\b", re.IGNORECASE)
-_ERA = re.compile(r"\b(?:(early|mid|late)[- ])?(?:(1[89]|20)(\d)0s|'(\d)0s|(\d)0s)\b", re.IGNORECASE)
-_NAME = re.compile(r"\b[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+)+")  # "Tom Hanks", "Steven Spielberg"
-_CAPITALISED = re.compile(r"(?<![\w'])([A-Z][a-z]+)(?:'s)?\b")
-
-
-def model_sentence_errors(sentence: str, movie: Movie, grounding: Grounding) -> list[str]:
-    """What a model's sentence says that the catalog can't vouch for: people the film doesn't
-    credit, an era or length it isn't, what the catalog never records, the user's history."""
-    errors = []
-    credited = {*movie.directors, *movie.cast}
-    own_words = {w.casefold() for name in credited for w in name.replace(".", " ").split()}
-    own_words |= {w.casefold() for w in re.findall(r"[\w']+", " ".join([*movie.titles, movie.overview or ""]))}
-    for name in _NAME.findall(sentence):
-        person = grounding.people.get(name.casefold())
-        if person is not None and person not in credited:
-            errors.append(f"person {name}")
-    for word in _CAPITALISED.findall(sentence):
-        surname = grounding.surnames.get(word.casefold())
-        if surname is not None and not surname.common_word and word.casefold() not in own_words:
-            errors.append(f"person {surname.name}")
-    if _UNRECORDED.search(sentence):
-        errors.append("unrecorded")
-    said = sentence.casefold()
-    if _ABOUT_THE_USER.search(sentence) and not any(
-        re.search(rf"(?<!\w){re.escape(t)}(?!\w)", said) for t in grounding.rated_titles
-    ):  # "It" is in no "fits"
-        errors.append("the user's history")
-    if _FOR_KIDS.search(sentence) and not {"family", "animation"} & set(movie.genres):
-        errors.append("for kids")
-    for m in _HOURS.finditer(sentence):
-        word = m.group(1).lower()
-        hours = {"one": 1, "two": 2, "three": 3, "four": 4}.get(word) or float(word)
-        hours += 0.5 if "half" in m.group().lower() else 0
-        if movie.runtime is None or abs(movie.runtime - hours * 60) > 30:
-            errors.append(f"length {m.group()}")
-    for m in _ERA.finditer(sentence):
-        if m.group(2):
-            start = int(f"{m.group(2)}{m.group(3)}0")
-        else:
-            digit = int(m.group(4) or m.group(5))
-            start = (1900 if digit >= 2 else 2000) + digit * 10
-        low, high = {"early": (0, 4), "mid": (3, 7), "late": (6, 9)}.get((m.group(1) or "").lower(), (0, 9))
-        if movie.year is None or not start + low <= movie.year <= start + high:
-            errors.append(f"era {m.group()}")
     return errors
 
 

@@ -48,6 +48,25 @@ def test_a_false_claim_anywhere_in_a_models_text_is_dropped(starter, lie):
         "A gentle, family-friendly watch with no violence at all, perfect for kids.",
         "You rated three Tarantino films 5 stars, so this fits.",
         "You've told me you love slow-burn heist stories.",
+        # seen getting through from a fake OpenAI-compatible server
+        "This 1987 film stars Kevin Spacey.",  # a year anywhere
+        "Singer made it in 1987.",
+        "A Korean crime film.",  # a nationality anywhere
+        "A British crime caper.",
+        "Rated 9.7/10 by critics.",  # a score
+        "An IMDb rating of 6.2 undersells it.",
+        "Clocking in at just over an hour.",  # lengths as people say them
+        "A tight 1h35 thriller.",
+        "A quick watch under an hour and a half.",
+        "Features Leonardo DiCaprio as the killer.",  # a name inside a run of capitals
+        "Starring tom hanks and meryl streep.",  # a name in lower case
+        "DiCaprio is chilling in it.",
+        "Pure horror from start to finish.",  # a genre word anywhere
+        "And it's animated.",
+        "Music by Hans Zimmer gives it pulse.",  # what the catalog never records
+        "It was shot in black and white.",
+        "A silent film for patient viewers.",
+        "A sixties caper at heart.",  # a decade in words
     ],
 )
 def test_a_model_sentence_naming_what_the_catalog_cant_vouch_for_is_dropped(starter, lie):
@@ -64,6 +83,33 @@ def test_a_model_sentence_true_of_the_film_and_the_user_is_kept(starter):
             "Since you loved Heat, its heist crew should appeal.")  # fmt: skip
     assert film.year == 1995 and "Kevin Spacey" in film.cast and "Gabriel Byrne" in film.cast
     assert check(true, film, NINETIES_CRIME, model_written=True, grounding=grounding) == true
+
+
+@pytest.mark.parametrize(
+    ("film_id", "true"),
+    [
+        ("pulp-fiction-1994", "Pulp Fiction (1994) is a crime drama directed by Quentin Tarantino."),
+        ("pulp-fiction-1994", "It's over two hours long, with Samuel L. Jackson and Uma Thurman."),
+        ("pulp-fiction-1994", "Rated 8.9/10, an American crime classic set in Los Angeles."),
+        ("the-silence-of-the-lambs-1991", "Jodie Foster and Anthony Hopkins face off in a psychological thriller."),
+        ("the-silence-of-the-lambs-1991", "Just under two hours of dread, directed by Jonathan Demme."),
+        ("the-usual-suspects-1995", "A 1995 puzzle that runs 1h46; Keyser Söze is the name to remember."),
+    ],
+)  # fmt: skip
+def test_true_sentences_of_a_model_are_kept_however_they_are_put(starter, film_id, true):
+    film = starter.movies[film_id]
+    grounding = Grounding(starter.people_index(), starter.surname_index(), frozenset())
+    assert check(true, film, {}, model_written=True, grounding=grounding) == true
+
+
+def test_a_models_own_you_asked_for_never_hides_what_a_pick_misses(starter):
+    film = starter.movies["the-usual-suspects-1995"]
+    sixties = {"genres": ["comedy"], "year_min": 1960, "year_max": 1969}
+    for claim in ("A perfect match: it fits everything you asked for.", "Exactly the comedy you wanted.",
+                  "A sixties comedy, as you asked.", "Matches your request perfectly."):  # fmt: skip
+        said = check(f"{claim} {WELL_MADE}", film, sixties, model_written=True)
+        missed = "not a comedy film (crime, mystery, thriller), unlike what you asked for"
+        assert said == f"From 1995, 26 years outside the 1960s you asked for; {missed}. {WELL_MADE}"
 
 
 @pytest.mark.parametrize(

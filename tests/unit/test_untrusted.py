@@ -28,7 +28,7 @@ MISBEHAVING = [
     ('A spiritual sequel to "Zorblax Returns" (1987), with the same tension.', None),
     (
         f"A tense, stylish crime film. {PINGS} free nitro, {LINKS}",
-        "A tense, stylish crime film. free nitro, click or here or this.",
+        "A tense, stylish crime film.",  # the sentence the pings and links were in would read "free nitro, click or"
     ),
     ("Much like Ghostbusters Forever (2031), a classic of its kind.", None),
 ]
@@ -183,3 +183,21 @@ def test_a_models_text_naming_blade_runner_2049_is_kept_for_that_pick(starter, p
     model.queue(SCI_FI_2017, {"explanations": [{"id": pick, "text": text} for pick, text in said.items()]})
     second = service.chat("cli:ben", "slow sci-fi from 2017", k=3)
     assert {r["id"]: r["explanation"] for r in second.recommendations} == said
+
+
+def test_an_empty_explanation_costs_only_its_own_pick_and_a_titles_joining_words_are_read(starter, profiles):
+    model = FakeChatModel()
+    service = build_service(starter, profiles, llm=StructuredLLM(model, initial_wait=0.0),
+                            config=AgentConfig(explore=False),
+                            clock=lambda: dt.datetime(2026, 11, 24, tzinfo=dt.UTC))  # fmt: skip
+
+    def explained(picks):
+        return [{"id": picks[0], "text": ""}, *({"id": p, "text": "Tense and well made."} for p in picks[1:])]
+
+    answer, picks = ask_twice(service, model.queue, explained)
+    texts = [r["explanation"] for r in answer["recommendations"]]
+    assert texts[1:] == ["Tense and well made."] * (len(picks) - 1) and texts[0]
+    from agent.explanations import named_titles
+
+    said = "The Silence of the Lambs (1991) is a thriller directed by Jonathan Demme."
+    assert named_titles(said, starter) == {"the-silence-of-the-lambs-1991"}
