@@ -1,10 +1,11 @@
-"""Which help a message wants: what moviebot keeps of the user, TV series, a clean slate, or ideas."""
+"""Which help a message wants: what moviebot keeps of the user, TV series, a clean slate, or ideas; and
+which messages are only pleasantries ("thanks, have a good night!"), asking for nothing."""
 
 from __future__ import annotations
 
 import re
 
-from agent.understanding.text import normalise_message
+from agent.understanding.text import normalise_message, word_set
 
 # questions about what moviebot keeps of the user, answered with where to see or delete it
 ACCOUNT_QUESTIONS = (
@@ -30,3 +31,36 @@ def help_topic(text: str) -> str:
     lowered = normalise_message(text)
     topics = (("restart", RESTART.match(lowered)), ("account", _ACCOUNT.match(lowered)), ("tv", _TV.search(lowered)))
     return next((topic for topic, said in topics if said), "general")
+
+
+SMALLTALK = word_set(
+    """hi hello hey hiya yo sup thanks thank you thx ty cheers lol lmao haha hahaha ok okay k cool nice great
+    awesome bye goodbye cya night good morning evening afternoon how are doing hmm yes no yeah nope sure
+    alright perfect wow oh there again much all for that's it is was bot moviebot well done"""
+)
+# what people say to open or close a chat, or to be kind; a message of nothing else asks for nothing
+_PLEASANTRY = re.compile(
+    r"\b(?:thanks?(?: you)?(?: (?:so|very) much)?(?: (?:for|4) (?:your|the|all the|all your|my) (?:help|suggestions?"
+    r"|recommendations?|recs|picks|ideas|time|chat))?|thx|ty|cheers|(?:you|u) too|same to you"
+    r"|(?:have|had) a (?:good|great|nice|wonderful|lovely|fun) (?:night|day|evening|one|weekend|time|morning|afternoon)"
+    r"|good ?(?:night|bye|day|evening|morning|afternoon)|(?:it was |it's )?(?:nice|good|great|pleased) (?:to )?"
+    r"(?:meet|meeting|chat|chatting|talk|talking)(?: (?:to|with))? (?:you|u)|take care|see (?:you|ya)(?: later| soon)?"
+    r"|bye(?: bye)?|cya|ttyl|how (?:are|r) (?:you|u)(?: doing)?(?: today)?|how's it going|what's up"
+    r"|(?:i think )?(?:we're|we are|i'm|i am) (?:good|all set|set|done)(?: (?:for now|here|then))?"
+    r"|(?:i'm|i am) (?:happy|fine|good) with (?:the|these|those|this|that|your) (?:selection|suggestions?|picks|list"
+    r"|choices?)|(?:great|excellent|good|nice|awesome|cool) (?:suggestions?|picks|choices?|recommendations?|recs|ideas)"
+    r"|you(?:'ve| have) been (?:very |so |really )?(?:helpful|great)|that'?s (?:all|it)(?: for (?:now|today))?"
+    r")\b"
+)
+
+
+def only_pleasantries(lowered: str) -> bool:
+    """The message holds pleasantries and nothing else ("you too, have a good day", "Hi, how are you?")."""
+    rest = _PLEASANTRY.sub(" ", lowered)
+    if rest == lowered:
+        return False
+    return all(w in SMALLTALK for w in _WORD.findall(rest))
+
+
+GREETINGS = word_set("hi hello hey hiya yo thanks thank thx ty cheers lol haha bye goodbye")
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from agent.understanding.help_topics import ACCOUNT_QUESTIONS, RESTART
+from agent.understanding.help_topics import ACCOUNT_QUESTIONS, GREETINGS, RESTART, SMALLTALK, only_pleasantries
 from agent.understanding.passing import users_verdict
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood
@@ -265,12 +265,6 @@ _REFINE_CUE = re.compile(
     r"(?:\s+(?:of (?:those|them|these)|others|more))?\s+(?:with|by|from|starring|featuring|in|that|which"
     r"|without|under|over|set|directed|made|before|after|since)\b"
 )
-_SMALLTALK = word_set(
-    """hi hello hey hiya yo sup thanks thank you thx ty cheers lol lmao haha hahaha ok okay k cool nice great
-    awesome bye goodbye cya night good morning evening afternoon how are doing hmm yes no yeah nope sure
-    alright perfect wow oh there again much all for that's it is was bot moviebot well done"""
-)
-_GREETINGS = word_set("hi hello hey hiya yo thanks thank thx ty cheers lol haha bye goodbye")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
@@ -311,6 +305,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     ordinal = _ordinal(lowered)
     if _HELP.match(lowered) or RESTART.match(lowered):
         return Classified("help")
+    if only_pleasantries(lowered):  # "thanks, have a good night!" rates no film called The Night
+        return Classified("smalltalk")
     if _WHY.search(lowered):
         return Classified("why", ordinal=ordinal, titles=_why_titles(text, lowered, lookup))
     if fact := _fact_question(text, lowered, lookup, ordinal, has_previous):
@@ -497,10 +493,14 @@ def _named_titles(text: str, lowered: str, anchor: re.Match[str] | None, lookup:
     """Titles a verdict is about: after the verb, after "give"/"for", else at the start."""
     starts = [anchor.end()] if anchor is not None else []
     starts += [m.end() for m in _TITLE_INTRO.finditer(lowered)]
-    for start in [*starts, 0]:
+    opening = _ANSWER_WORDS.match(lowered)  # "Yes, that one sounds good" is no verdict on Yes (2005)
+    for start in [*starts, opening.end() if opening else 0]:
         if found := titles_after(text, start, lookup):
             return [m.movie_id for m in found]
     return []
+
+
+_ANSWER_WORDS = re.compile(r"(?:\W*\b(?:yes|yeah|yep|no|nope|nah|ok|okay|sure|maybe|well|oh|thanks|but|and|so)\b)+")
 
 
 def _has_filters(u: Understood, *, titles: bool = True) -> bool:
@@ -571,7 +571,7 @@ def _refines(lowered: str, u: Understood) -> bool:
 
 
 def _chatter(words: list[str]) -> bool:
-    return all(w in _SMALLTALK for w in words) or words[0] in _GREETINGS
+    return all(w in SMALLTALK for w in words) or words[0] in GREETINGS
 
 
 def _emoji_only(lowered: str, has_previous: bool) -> Classified:

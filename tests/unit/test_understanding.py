@@ -77,6 +77,8 @@ class FakeLookup:
         "the-man-2005": ("The Man", 2005),
         "godzilla-1998": ("Godzilla", 1998),  # one title, three films: the most-voted first
         "godzilla-1954": ("Godzilla", 1954),
+        "the-night-1960": ("The Night", 1960),  # words people say to say goodbye
+        "yes-2005": ("Yes", 2005),
         "godzilla-2014": ("Godzilla", 2014),
     }
     PEOPLE = (
@@ -1333,6 +1335,17 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("good one", True, "liked", {"rating": 4.0}),
     ("I've seen Parasite already", True, "seen", {"titles": ["parasite-2019"]}),
     ("Heat was amazing", True, "liked", {"titles": ["heat-1995"], "rating": 5.0}),
+    # pleasantries ask for nothing and judge no film, whatever titles their words are
+    ("thanks, have a good night!", True, "smalltalk", {}),
+    ("Thanks for your help. Good Night!", True, "smalltalk", {}),
+    ("Have a good one!", True, "smalltalk", {}),
+    ("you too, have a good day", True, "smalltalk", {}),
+    ("Hi, how are you?", False, "smalltalk", {}),
+    ("Oh excellent suggestion! Thanks.", True, "smalltalk", {}),
+    ("I think we're good. I'm happy with the selection.", True, "smalltalk", {}),
+    ("thanks! something scary now", True, "recommend", {}),
+    ("Yes, that one sounds good", True, "liked", {"titles": []}),  # the pick, not Yes (2005)
+    ("Yes but I've seen all those movies.", True, "seen", {"titles": [], "every": True}),
 ]
 
 
