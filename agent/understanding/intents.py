@@ -376,6 +376,8 @@ def _fact_question(
                 found = titles_after(text, m.end(), lookup, exact=True)
     if not facts:
         return None
+    if not found and (named := _NAMED_FIRST.search(lowered)):  # the film named wins over a "first" in it
+        found = titles_after(text, named.end(), lookup, exact=True)  # "What about Heat? Is that any good?"
     if found:
         missing = _other_year(text, found[0], lookup)
         return Classified("facts", titles=[t.movie_id for t in found], facts=tuple(facts),
@@ -384,6 +386,9 @@ def _fact_question(
         return Classified("facts", ordinal=ordinal, facts=tuple(facts))
     typed = _typed_title(text, asked_about, lookup) if asked_about is not None else None
     return Classified("facts", facts=tuple(facts), unknown=(typed,)) if typed else None
+
+
+_NAMED_FIRST = re.compile(r"\b(?:what|how) about\b|\bheard of\b|\bthoughts on\b")
 
 
 def _other_year(text: str, match: TitleMatch, lookup: CatalogLookup) -> str | None:

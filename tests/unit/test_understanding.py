@@ -79,6 +79,7 @@ class FakeLookup:
         "godzilla-1954": ("Godzilla", 1954),
         "the-night-1960": ("The Night", 1960),  # words people say to say goodbye
         "yes-2005": ("Yes", 2005),
+        "50-first-dates-2004": ("50 First Dates", 2004),
         "godzilla-2014": ("Godzilla", 2014),
     }
     PEOPLE = (
@@ -1346,6 +1347,9 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("thanks! something scary now", True, "recommend", {}),
     ("Yes, that one sounds good", True, "liked", {"titles": []}),  # the pick, not Yes (2005)
     ("Yes but I've seen all those movies.", True, "seen", {"titles": [], "every": True}),
+    # a film named before a question about "that" is the one asked about, not the last pick
+    ("What about 50 First Dates? Is that any good?", True, "facts", {"titles": ["50-first-dates-2004"]}),
+    ("what about the second one? is it scary?", True, "facts", {"titles": [], "ordinal": 1}),
 ]
 
 
