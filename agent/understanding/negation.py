@@ -100,6 +100,15 @@ _PLACE_IN_THE_STORY = re.compile(
 )
 
 
+# what a sentence says of a film already named ("That is another classic"): a verdict, no era asked
+# for (a genre said so is a taste, read softly by agent.understanding.meaning)
+_SAID_OF_A_FILM = re.compile(
+    r"(?:^|[.!?]\s*|\b(?:yes|yeah|oh|and|but|well|ok|okay|heard|think|thought|guess|know|said|says)\W+)"
+    r"(?:that|it|this)(?:'s|\s+is|\s+was)\s+"
+    r"(?:(?:another|a|an|such\s+a|one|the|real|true|great|good|total|fun|real|cool)\s+){0,3}$"
+)
+
+
 # A refusal said after what it refuses: "superhero films are not my thing", "horror isn't for me"
 _REFUSED_AFTER = re.compile(
     r"(?:\s+(?:movies?|films?|flicks?|stuff))?\s+(?:is|are|'s|'re)(?:\s+not|n't)\s+(?:really\s+)?"
@@ -125,6 +134,16 @@ def walk_phrases(scan: Scan, reading: Reading) -> None:
             reading.apply(effect.when_negated())
             scan.take(toks[i].start, refusal.end(), negated=True)
             i = next((n for n, t in enumerate(toks) if t.start >= refusal.end()), len(toks))
+            continue
+        if i > 0 and toks[i - 1].text == "too" and not effect.only_negated:  # "Those are too scary": less of it
+            complaint = effect.when_negated()
+            reading.apply(complaint if complaint != Effect() or not effect.years else Effect(modifiers=("newer",)))
+            scan.take(toks[i - 1].start, toks[end - 1].end, negated=True)
+            i = end
+            continue
+        if effect.years and not effect.genres and _SAID_OF_A_FILM.search(scan.text, 0, toks[i].start):
+            scan.take(toks[i].start, toks[end - 1].end, aside=True)  # "That is another classic movie."
+            i = end
             continue
         if effect.countries and _PLACE_IN_THE_STORY.search(" ".join(t.text for t in toks[max(0, i - 3) : i])):
             # "set in France", "a movie about Vietnam": where the story is, not where the film was made

@@ -100,7 +100,7 @@ _YEAR_OPS_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:after|post|newer\s+than|later\s+than|more\s+recent\s+than)[\s-]*", "after"),
         (r"(?:before|pre|older\s+than|earlier\s+than|prior\s+to)[\s-]*", "before"),
         (r"(?:until|till|up\s+to|through|no\s+later\s+than)", "until"),
-        (r"(?:around|circa|about|ca\.?)", "around"),
+        (r"(?:around|circa|(?<!what )(?<!how )about|ca\.?)", "around"),  # "what about the 70s" is no "around"
     )
 )
 _YEAR_OPS_AFTER: tuple[tuple[re.Pattern[str], str], ...] = tuple(

@@ -666,6 +666,15 @@ CASES: list[tuple[str, dict]] = [
         },
     ),
     ("a comedy on disney plus", {"genres": ["comedy"], "caveats": [STREAMING]}),
+    # "what about" is no "about"; what is said of a film already named asks for nothing; "too X" is less X
+    ("what about the 70s", {"year_min": 1970, "year_max": 1979}),
+    ("around the 70s", {"year_min": 1967, "year_max": 1982}),
+    ("That is another classic movie.", {"year_max": None, "genres": []}),
+    ("It's a great comedy!", {"genres": [], "soft_genres": ["comedy"]}),
+    ("something that is a comedy", {"genres": ["comedy"]}),
+    ("Those are too scary.", {"genres": [], "moods": [], "exclude_moods": ["scary"]}),
+    ("too violent", {"moods": [], "exclude_moods": ["violent"]}),
+    ("not too scary please", {"genres": [], "exclude_moods": ["scary"]}),
     # a surname several people here carry is said to be, when it is said of a person
     ("Wilson movies", {"people": [], "caveats": [WILSONS]}),
     ("something with Wilson from the 2000s", {"people": [], "year_min": 2000, "caveats": [WILSONS]}),
