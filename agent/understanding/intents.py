@@ -214,8 +214,9 @@ _WANTS_PICKS = re.compile(
 )
 
 # What a verdict is about when no title is named: "loved it", "great pick", "hated that one".
-_REFERENT = re.compile(
-    r"\b(?:it|that|this|them|those|these|both|all of them|pick|choice|suggestion|rec|recommendation|one)\b"
+_REFERENT = re.compile(  # "I didn't like the movie with James McAvoy": a pick, pointed at by a person
+    r"\b(?:it|that|this|them|those|these|both|all of them|pick|choice|suggestion|rec|recommendation|one"
+    r"|the (?:movie|film) (?:with|by|starring|from))\b"
 )
 # people in a group, not picks: "one likes sci-fi", "two of them hate Will Ferrell"
 _GROUP_MEMBERS = re.compile(
@@ -235,7 +236,8 @@ _TITLE_INTRO = re.compile(r"\b(?:give|gave|rate|rated|rating|for)\b")
 _ASKS = re.compile(
     r"\?|\b(?:something|anything|recommend\w*|suggest\w*|similar|what else|what next|what now|what should"
     r"|give me|show me|find me|any (?:ideas|suggestions|recs)|other|another|else|more like"
-    r"|(?:i|we) (?:want|need|fancy)|looking for|in the mood for|up for)\b"
+    r"|(?:i|we) (?:want|need|fancy)(?! to (?:watch|see) (?:it|that|this|that one|this one) again)|looking for"
+    r"|in the mood for|up for)\b"
     r"|\b(?:more|movies?|films?|stuff|ones?)\s+like\b"
 )
 # "I've seen Heat. Thrillers from the 90s please": a sentence of its own that asks, beside the verdict's

@@ -302,7 +302,7 @@ COMMON_WORD_SURNAMES = word_set(
     gunn cash bates barber bishop bond dean duke earl fry grant hay holly jewel mars
     """
 )
-BEFORE_A_PERSON = word_set("by with starring featuring from directed director actor actress")
+BEFORE_A_PERSON = word_set("by with starring featuring from directed director actor actress no not but except without")
 AFTER_A_PERSON = word_set("film films movie movies flick flicks picture pictures classic classics joint")
 _SENTENCE_END = frozenset(".!?;:")
 
@@ -347,7 +347,6 @@ def read_surnames(
         scan.named[start, tok.end] = found.name
 
 
-_SHARED_BEFORE = BEFORE_A_PERSON | word_set("but except without")  # "anything but Jackson"
 _SHARED_AFTER = AFTER_A_PERSON | word_set("comedy comedies thriller thrillers drama dramas western westerns")
 WHOSE_SURNAME = '"{said}" could be {names}: say the whole name and I\'ll go by it.'
 
@@ -361,7 +360,7 @@ def _say_whose(scan: Scan, toks: list[Tok], i: int, key: str, shared: Mapping[st
         return
     before = toks[i - 1].text if i > 0 else ""
     after = toks[i + 1].text if i + 1 < len(toks) else ""
-    cued = possessive or before in _SHARED_BEFORE or after in _SHARED_AFTER  # not "movies set in Washington"
+    cued = possessive or before in BEFORE_A_PERSON or after in _SHARED_AFTER  # not "movies set in Washington"
     if not cued or not _said_as_a_person(scan, toks, i, key, Surname(carriers.names[0], carriers.common_word),
                                          possessive, alone, first=i):  # fmt: skip
         return

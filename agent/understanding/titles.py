@@ -528,7 +528,8 @@ def read_bare_titles(scan: Scan, reader: TitleReader, out: Understood) -> None:
     if not scan.has_case or (len(words) >= 4 and sum(map(scan.capitalised, words)) >= 0.85 * len(words)):
         return  # Title Case Or ALL CAPS messages say nothing about which words are titles
     for start, end in _capitalised_runs(scan, toks)[:4]:
-        judged = start == 0 and _JUDGED_THEN_ASKED.match(scan.text, toks[end - 1].end) is not None
+        opens = start == 0 or _OPINION_LEAD.fullmatch(scan.text, 0, toks[start].start) is not None
+        judged = opens and _JUDGED_THEN_ASKED.match(scan.text, toks[end - 1].end) is not None
         dated = toks[end - 1].start in scan.title_year_starts  # "Heat (1995)": written as a title, with its year
         cands = [
             c
@@ -541,9 +542,11 @@ def read_bare_titles(scan: Scan, reader: TitleReader, out: Understood) -> None:
             _read_references(scan, out, [picked[0].movie_id], toks[picked[1].start].start, toks[picked[1].end - 1].end)
 
 
-# "Alien was great, something similar": a message that opens by judging one word and then asks for
-# more is about the film of that name, though "Alien" alone is a theme. A verdict alone ("Heat was
-# boring") is read as feedback by agent.understanding.intents.
+# "Alien was great, something similar" (or "I thought Alien was ..."): a message that opens by judging one word
+# and then asks for more is about the film of that name, though "Alien" alone is a theme. A verdict
+# alone ("Heat was boring") is read as feedback by agent.understanding.intents.
+_OPINION_LEAD = re.compile(r"\W*(?:(?:i|we)\s+(?:thought|think|found|felt|reckon|guess)|honestly|well|so|ok(?:ay)?"
+                           r"|yeah|yes|oh|man|tbh|imo)(?:\W+(?:that|like))?\W*")  # fmt: skip
 _JUDGED_THEN_ASKED = re.compile(
     PRAISED + r".*?\b(?:(?:any|some)(?:thing|one)\b.*\b(?:similar|like (?:it|that|this))|more like (?:it|that|this)"
     r"|what else)\b",

@@ -666,6 +666,10 @@ CASES: list[tuple[str, dict]] = [
         },
     ),
     ("a comedy on disney plus", {"genres": ["comedy"], "caveats": [STREAMING]}),
+    # a surname refused in lower case; a film judged after "I thought" is the reference
+    ("crime from the 90s but no tarantino", {"genres": ["crime"], "exclude_people": ["Quentin Tarantino"]}),
+    ("anything but tarantino, crime from the 90s", {"people": [], "exclude_people": ["Quentin Tarantino"]}),
+    ("I thought Alien was great, anything similar?", {"like_titles": ["alien-1979"]}),
     # "what about" is no "about"; what is said of a film already named asks for nothing; "too X" is less X
     ("what about the 70s", {"year_min": 1970, "year_max": 1979}),
     ("around the 70s", {"year_min": 1967, "year_max": 1982}),
@@ -1359,6 +1363,8 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     # a film named before a question about "that" is the one asked about, not the last pick
     ("What about 50 First Dates? Is that any good?", True, "facts", {"titles": ["50-first-dates-2004"]}),
     ("what about the second one? is it scary?", True, "facts", {"titles": [], "ordinal": 1}),
+    ("I didn't like the movie with Tom Hanks", True, "disliked", {"titles": []}),  # a pick, by who is in it
+    ("Heat was great. I need to watch that one again", True, "liked", {"titles": ["heat-1995"]}),
 ]
 
 
