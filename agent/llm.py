@@ -2,8 +2,9 @@
 
 The graph treats the model as optional help on top of rule-based understanding, so a
 bad reply, an unreachable server or a wrong key must cost one turn's polish, never the
-turn. Retries belong to tenacity here, not to the OpenAI client, so that one place owns
-the budget (attempts, backoff, total seconds) and the counters the graph asserts on.
+turn. Retries belong here, not to the OpenAI client, so that one place owns the budget
+(attempts, backoff, total seconds, the server's Retry-After) and the counters the graph
+asserts on.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import json
 import logging
 import re
 import time
+from datetime import UTC
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import openai
@@ -20,28 +23,18 @@ from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 from langchain_core.runnables import Runnable
 from langchain_openai import ChatOpenAI
 from pydantic import BaseModel, ValidationError
-from tenacity import (
-    RetryError,
-    Retrying,
-    retry_if_exception_type,
-    retry_if_not_exception_type,
-    stop_after_attempt,
-    stop_before_delay,
-    wait_exponential,
-)
 
 log = logging.getLogger(__name__)
 
-# retried: a request that failed fast may succeed next time; one that timed out (APITimeoutError, an
-# APIConnectionError) is not, as it already used the whole wait a turn can afford
+# retried while the budget allows (a request that failed fast may succeed next time), except a timeout
+# (APITimeoutError, an APIConnectionError), which already used the whole wait a call can afford; when
+# they persist the endpoint rests, as a server that hangs, is down or keeps failing would otherwise
+# cost every turn its whole budget, twice (reading and explaining)
 TRANSIENT_ERRORS: tuple[type[Exception], ...] = (
     openai.RateLimitError,
     openai.InternalServerError,
     openai.APIConnectionError,
 )
-# after these the endpoint is left alone for a while (`rest_seconds`): a server that hangs or is
-# down would otherwise cost every turn its whole timeout, twice (reading and explaining)
-UNREACHABLE_ERRORS: tuple[type[Exception], ...] = (openai.APITimeoutError, openai.APIConnectionError)
 
 _FENCE = re.compile(r"```[\w+-]*[ \t]*\r?\n?(.*?)```", re.DOTALL)
 
@@ -84,11 +77,48 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}" + (f" (HTTP {status})" if status is not None else "")
 
 
+def retry_after(exc: BaseException) -> float | None:
+    """The seconds a 429 or 503 asks the client to wait (retry-after-ms or Retry-After), or None."""
+    if getattr(exc, "status_code", None) not in (429, 503):
+        return None
+    headers = getattr(getattr(exc, "response", None), "headers", None) or {}
+    for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
+        value = headers.get(name)
+        if value is None:
+            continue
+        try:
+            return max(float(value) * scale, 0.0)
+        except ValueError:
+            pass
+        try:  # Retry-After may also be an HTTP date
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            continue
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        return max(when.timestamp() - time.time(), 0.0)
+    return None
+
+
+class _GaveUp(Exception):
+    """The endpoint failed in a way that makes the next calls fail too: rest it for `rest` seconds."""
+
+    def __init__(self, error: Exception, attempts: int, rest: float) -> None:
+        super().__init__(_describe(error))
+        self.attempts, self.rest = attempts, rest
+
+
 class StructuredLLM:
     """One JSON-mode call per `ask`, parsed into a Pydantic schema, or None.
 
-    `calls` counts logical calls (failed ones included) and `attempts` the requests
-    actually sent, so callers can hold a turn to a fixed LLM budget.
+    `calls` counts logical calls (failed and skipped ones included), `attempts` the requests
+    actually sent and `skipped` the calls answered without the model while it rests, so
+    callers can hold a turn to a fixed LLM budget.
+
+    An `ask` retries transient errors only while the retry can finish within `max_seconds`,
+    taking the next attempt to be as slow as the last, and never waits longer than `max_wait`:
+    a server that asks (Retry-After) for longer, or fails every attempt, is rested instead,
+    so the other call of the turn and the turns after it go to the rules at once.
     """
 
     def __init__(
@@ -104,6 +134,7 @@ class StructuredLLM:
         self.model = model
         self.rest_seconds = rest_seconds
         self._resting_until = 0.0
+        self._skipped_this_rest = 0
         self.max_attempts = max_attempts
         self.max_seconds = max_seconds
         self.initial_wait = initial_wait
@@ -111,6 +142,7 @@ class StructuredLLM:
         self.calls = 0
         self.failures = 0
         self.attempts = 0
+        self.skipped = 0
         self._runnables: dict[type[BaseModel], Runnable] = {}
 
     def _structured(self, schema: type[BaseModel]) -> Runnable:
@@ -120,33 +152,19 @@ class StructuredLLM:
             self._runnables[schema] = runnable
         return runnable
 
-    def _retrying(self) -> Retrying:
-        return Retrying(
-            retry=retry_if_exception_type(TRANSIENT_ERRORS) & retry_if_not_exception_type(openai.APITimeoutError),
-            stop=stop_after_attempt(self.max_attempts) | stop_before_delay(self.max_seconds),
-            wait=wait_exponential(multiplier=self.initial_wait, max=self.max_wait),
-            reraise=False,
-        )
-
-    def _invoke(self, runnable: Runnable, messages: list[BaseMessage]) -> Any:
-        self.attempts += 1
-        return runnable.invoke(messages)
-
     def ask(self, schema: type[BaseModel], system: str, user: str) -> BaseModel | None:
         self.calls += 1
-        if time.monotonic() < self._resting_until:  # unreachable a moment ago: the rules answer alone
+        if self._resting(schema):
             self.failures += 1
             return None
         messages: list[BaseMessage] = [SystemMessage(system), HumanMessage(user)]
         try:
-            runnable = self._structured(schema)
-            result = self._retrying()(self._invoke, runnable, messages)
-        except RetryError as exc:
-            last = exc.last_attempt.exception()
-            self._rest_after(last)
-            return self._fail(schema, f"gave up after {exc.last_attempt.attempt_number} attempts: {_describe(last)}")
+            result = self._send(self._structured(schema), messages)
+        except _GaveUp as gave_up:
+            self.failures += 1
+            self._rest(schema, gave_up)
+            return None
         except Exception as exc:
-            self._rest_after(exc)
             return self._fail(schema, _describe(exc))
 
         parsed, error = self._parse(schema, result)
@@ -154,10 +172,54 @@ class StructuredLLM:
             return self._fail(schema, f"unparseable reply: {error}")
         return parsed
 
-    def _rest_after(self, error: BaseException | None) -> None:
-        if isinstance(error, UNREACHABLE_ERRORS):
-            self._resting_until = time.monotonic() + self.rest_seconds
-            log.warning("LLM endpoint unreachable; answering without it for %.0f s", self.rest_seconds)
+    def _send(self, runnable: Runnable, messages: list[BaseMessage]) -> Any:
+        """The reply; transient errors are retried while the attempts and the budget last, then raise _GaveUp."""
+        start = time.monotonic()
+        attempt = 0
+        while True:
+            attempt += 1
+            self.attempts += 1
+            sent = time.monotonic()
+            try:
+                return runnable.invoke(messages)
+            except openai.APITimeoutError as exc:  # it already took the whole wait a turn can afford
+                raise _GaveUp(exc, attempt, self.rest_seconds) from exc
+            except TRANSIENT_ERRORS as exc:
+                error = exc
+            asked = retry_after(error)
+            wait = asked if asked is not None else min(self.initial_wait * 2 ** (attempt - 1), self.max_wait)
+            now = time.monotonic()
+            fits = wait <= self.max_wait and (now - start) + wait + (now - sent) <= self.max_seconds
+            if asked is not None and not fits:
+                raise _GaveUp(error, attempt, min(asked, self.rest_seconds))
+            if attempt >= self.max_attempts or not fits:
+                raise _GaveUp(error, attempt, self.rest_seconds)
+            time.sleep(wait)
+
+    def _resting(self, schema: type[BaseModel]) -> bool:
+        left = self._resting_until - time.monotonic()
+        if left > 0:
+            self.skipped += 1
+            self._skipped_this_rest += 1
+            log.debug("LLM call for %s skipped: the endpoint rests %.3g s more", schema.__name__, left)
+            return True
+        if self._resting_until:
+            log.info("LLM endpoint tried again after its rest; %d call(s) went without it", self._skipped_this_rest)
+            self._resting_until, self._skipped_this_rest = 0.0, 0
+        return False
+
+    def _rest(self, schema: type[BaseModel], gave_up: _GaveUp) -> None:
+        now = time.monotonic()
+        starting = now >= self._resting_until  # another turn's call may have started the rest already
+        self._resting_until = max(self._resting_until, now + gave_up.rest)
+        log.log(
+            logging.WARNING if starting else logging.INFO,
+            "LLM call for %s gave up after %d attempt(s): %s; answering without the model for %.3g s",
+            schema.__name__,
+            gave_up.attempts,
+            gave_up,
+            gave_up.rest,
+        )
 
     def _parse(self, schema: type[BaseModel], result: Any) -> tuple[BaseModel | None, str]:
         if not isinstance(result, dict) or "raw" not in result:
