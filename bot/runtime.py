@@ -52,7 +52,10 @@ class Runtime:
 
 
 def make_llm(settings: Settings):
-    """The chat model behind structured calls, or None for the offline rule-based path."""
+    """The chat model behind structured calls, or None for the offline rule-based path.
+
+    MOVIEBOT_LLM_TIMEOUT bounds each call, retries and waits included, not each request:
+    a turn that waited on a slow server once does not wait on it again."""
     if not settings.llm_enabled:
         return None
     from agent.llm import StructuredLLM, make_chat_model
@@ -63,7 +66,7 @@ def make_llm(settings: Settings):
         model=settings.llm_model,
         timeout=settings.llm_timeout,
     )
-    return StructuredLLM(model, max_attempts=settings.llm_max_attempts)
+    return StructuredLLM(model, max_attempts=settings.llm_max_attempts, max_seconds=settings.llm_timeout)
 
 
 def draw_profile_chart(profile) -> bytes:

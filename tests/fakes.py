@@ -142,6 +142,7 @@ class _ScriptedResponse:
     body: bytes | None = None
     delay: float = 0.0
     content_type: str = "application/json"
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 class FakeOpenAIServer:
@@ -166,11 +167,13 @@ class FakeOpenAIServer:
         return _ScriptedResponse(content=content)
 
     @staticmethod
-    def status(code: int, body: str | dict | None = None) -> _ScriptedResponse:
+    def status(
+        code: int, body: str | dict | None = None, *, delay: float = 0.0, headers: dict[str, str] | None = None
+    ) -> _ScriptedResponse:
         if body is None:
             body = {"error": {"message": f"scripted HTTP {code}", "type": "fake_error", "code": str(code)}}
         raw = json.dumps(body).encode() if isinstance(body, dict) else body.encode()
-        return _ScriptedResponse(status=code, body=raw)
+        return _ScriptedResponse(status=code, body=raw, delay=delay, headers=tuple((headers or {}).items()))
 
     @staticmethod
     def slow(seconds: float, content: str) -> _ScriptedResponse:
@@ -228,10 +231,14 @@ class FakeOpenAIServer:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-            def _send(self, status: int, body: bytes, content_type: str = "application/json") -> None:
+            def _send(
+                self, status: int, body: bytes, content_type: str = "application/json", headers: tuple = ()
+            ) -> None:
                 try:
                     self.send_response(status)
                     self.send_header("Content-Type", content_type)
+                    for name, value in headers:
+                        self.send_header(name, value)
                     self.send_header("Content-Length", str(len(body)))
                     self.end_headers()
                     self.wfile.write(body)
@@ -252,7 +259,7 @@ class FakeOpenAIServer:
                 if response.delay and server._closing.wait(response.delay):
                     return
                 if response.body is not None:
-                    self._send(response.status, response.body, response.content_type)
+                    self._send(response.status, response.body, response.content_type, response.headers)
                 else:
                     self._send(response.status, server._completion(response.content or "", request))
 
