@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import sys
 import textwrap
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
@@ -35,6 +38,38 @@ def format_answer(turn: Turn, *, color: bool, width: int = 88) -> str:
     return "\n".join(lines).rstrip()
 
 
+LLM_TROUBLE = "(the language model isn't answering well; I'm using my own reading for now)"
+
+
+class _Noticed(logging.Handler):
+    """Notes that the model failed, in place of printing its log lines into the conversation."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.failed = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.failed = True
+
+
+@contextlib.contextmanager
+def _llm_trouble_noticed() -> Iterator[_Noticed | None]:
+    """agent.llm's warnings held back for the chat to say once in its own words; with --verbose
+    (DEBUG) they print as logged."""
+    logger = logging.getLogger("agent.llm")
+    if logger.isEnabledFor(logging.DEBUG):
+        yield None
+        return
+    noticed, propagate = _Noticed(), logger.propagate
+    logger.addHandler(noticed)
+    logger.propagate = False
+    try:
+        yield noticed
+    finally:
+        logger.removeHandler(noticed)
+        logger.propagate = propagate
+
+
 NOT_UTF8 = "That line is not valid UTF-8, so I couldn't read it; re-type it or fix the terminal's encoding."
 
 
@@ -61,8 +96,6 @@ def run_jsonl(service: MovieService, user: str, *, channel: str = "terminal", st
             turn = service.chat(user, message, channel=channel)
             answer = {**turn.to_json(), "recorded": turn.recorded}
         except Exception as error:  # one bad turn must not end the script
-            import logging
-
             logging.getLogger(__name__).exception("turn failed")
             answer = {"error": f"that turn failed ({type(error).__name__}); the conversation goes on"}
         stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
@@ -73,9 +106,17 @@ def run_jsonl(service: MovieService, user: str, *, channel: str = "terminal", st
 def run_chat(service: MovieService, user: str, *, channel: str = "terminal", stdin: TextIO | None = None,
              stdout: TextIO | None = None) -> int:  # fmt: skip
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
+    print("moviebot — tell me what you feel like watching. 'help' for ideas, 'quit' to leave.", file=stdout)
+    with _llm_trouble_noticed() as noticed:
+        _converse(service, user, channel, stdin, stdout, noticed)
+    print("Enjoy the movie!", file=stdout)
+    return 0
+
+
+def _converse(service: MovieService, user: str, channel: str, stdin: TextIO, stdout: TextIO,
+              noticed: _Noticed | None) -> None:  # fmt: skip
     color = stdout.isatty()
     interactive = stdin.isatty()
-    print("moviebot — tell me what you feel like watching. 'help' for ideas, 'quit' to leave.", file=stdout)
     while True:
         if interactive:
             stdout.write("\nyou> ")
@@ -94,11 +135,10 @@ def run_chat(service: MovieService, user: str, *, channel: str = "terminal", std
         try:
             turn = service.chat(user, message, channel=channel)
         except Exception:  # a turn that fails must not end the session
-            import logging
-
             logging.getLogger(__name__).exception("turn failed")
             print("Sorry, something went wrong with that one. Try rephrasing?", file=stdout)
             continue
+        if noticed is not None and noticed.failed:
+            print(("\n" if interactive else "") + LLM_TROUBLE, file=stdout)
+            noticed = None  # said once a session
         print(("\n" if interactive else "") + format_answer(turn, color=color), file=stdout)
-    print("Enjoy the movie!", file=stdout)
-    return 0
