@@ -15,6 +15,7 @@ import signal
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any, TypeVar
+from urllib.parse import urlsplit, urlunsplit
 
 from bot.settings import Settings, SettingsError
 
@@ -90,6 +91,23 @@ def plan(settings: Settings) -> list[FrontEnd]:
             else "MOVIEBOT_HTTP_PORT is not set and no --http PORT was given",
         ),
     ]
+
+
+def describe_llm(settings: Settings) -> str:
+    """Which model answers and where, for the start-up lines; never the key."""
+    if not settings.llm_enabled:
+        return "LLM: off, OPENAI_API_KEY and OPENAI_BASE_URL are not set (the rules read every message)"
+    where = _public_url(settings.openai_base_url) if settings.openai_base_url else "https://api.openai.com/v1"
+    return f"LLM: on, {settings.llm_model} at {where} (at most {settings.llm_timeout:g} s a call)"
+
+
+def _public_url(url: str) -> str:
+    """The URL without a user:password@ or a query, where a key can hide."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc and not parts.query:
+        return url
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
 async def run(service, settings: Settings, front_ends: list[FrontEnd], stop: asyncio.Event | None = None) -> list[str]:

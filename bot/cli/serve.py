@@ -28,7 +28,7 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.serve import SWITCH_INTERVAL, plan, run, run_event_loop
+    from bot.serve import SWITCH_INTERVAL, describe_llm, plan, run, run_event_loop
 
     http = settings.http
     if args.http is not None:
@@ -41,11 +41,12 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     front_ends = plan(settings)
     for front in front_ends:
         print(f"{front.name}: {'on' if front.on else 'off'}, {front.reason}", file=sys.stderr)
+    print(describe_llm(settings), file=sys.stderr)
     if not any(front.on for front in front_ends):
         raise UserError("nothing to serve: configure at least one front end (see above)")
     if http.port is not None:
         http.check_exposure()
-    for name in ("moviebot", "bot", "discord", "slack_bolt"):
+    for name in ("moviebot", "bot", "discord", "slack_bolt", "agent.llm"):  # agent.llm: when the model rests
         logging.getLogger(name).setLevel(logging.DEBUG if args.verbose else logging.INFO)
 
     app = open_service(args, settings, serving=True)  # warms the model, the index and the caches first

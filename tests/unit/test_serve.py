@@ -202,3 +202,22 @@ def test_a_taken_port_is_named_in_the_error():
             listen("127.0.0.1", port)
     finally:
         taken.close()
+
+
+def test_serve_says_which_model_answers_and_where_never_the_key(monkeypatch, tmp_path, capsys):
+    for name in (*ALL_SET, "MOVIEBOT_API_KEYS", "OPENAI_API_KEY", "OPENAI_BASE_URL", "MOVIEBOT_LLM_MODEL"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["serve", "--data-dir", str(tmp_path)]) == 2
+    assert "LLM: off, OPENAI_API_KEY and OPENAI_BASE_URL are not set" in capsys.readouterr().err
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-secret-123")
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://me:sk-also-secret@10.0.0.5:11434/v1?api-key=sk-in-query")
+    monkeypatch.setenv("MOVIEBOT_LLM_MODEL", "llama3.1")
+    assert main(["serve", "--data-dir", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "LLM: on, llama3.1 at http://10.0.0.5:11434/v1" in err
+    assert "secret" not in err and "sk-in-query" not in err
+
+    monkeypatch.delenv("OPENAI_BASE_URL")
+    assert main(["serve", "--data-dir", str(tmp_path)]) == 2
+    assert "LLM: on, llama3.1 at https://api.openai.com/v1" in capsys.readouterr().err
