@@ -2,9 +2,9 @@
 
 The graph treats the model as optional help on top of rule-based understanding, so a
 bad reply, an unreachable server or a wrong key must cost one turn's polish, never the
-turn. Retries belong here, not to the OpenAI client, so that one place owns the budget
-(attempts, backoff, total seconds, the server's Retry-After) and the counters the graph
-asserts on.
+turn. Retries belong to tenacity here, not to the OpenAI client, so that one place owns the
+budget (attempts, backoff, total seconds, the server's Retry-After) and the counters the
+graph asserts on.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 from langchain_core.runnables import Runnable
 from langchain_openai import ChatOpenAI
 from pydantic import BaseModel, ValidationError
+from tenacity import RetryCallState, Retrying, retry_if_exception_type, retry_if_not_exception_type
 
 log = logging.getLogger(__name__)
 
@@ -173,28 +174,42 @@ class StructuredLLM:
         return parsed
 
     def _send(self, runnable: Runnable, messages: list[BaseMessage]) -> Any:
-        """The reply; transient errors are retried while the attempts and the budget last, then raise _GaveUp."""
-        start = time.monotonic()
-        attempt = 0
-        while True:
-            attempt += 1
+        """The reply; transient errors are retried (tenacity) while the attempts and the budget last,
+        then raise _GaveUp. State lives in this call, not on self: worker threads share the client."""
+        started = time.monotonic()
+        sent, fits = [started], [True]
+
+        def invoke() -> Any:
             self.attempts += 1
-            sent = time.monotonic()
-            try:
-                return runnable.invoke(messages)
-            except openai.APITimeoutError as exc:  # it already took the whole wait a turn can afford
-                raise _GaveUp(exc, attempt, self.rest_seconds) from exc
-            except TRANSIENT_ERRORS as exc:
-                error = exc
-            asked = retry_after(error)
-            wait = asked if asked is not None else min(self.initial_wait * 2 ** (attempt - 1), self.max_wait)
-            now = time.monotonic()
-            fits = wait <= self.max_wait and (now - start) + wait + (now - sent) <= self.max_seconds
-            if asked is not None and not fits:
-                raise _GaveUp(error, attempt, min(asked, self.rest_seconds))
-            if attempt >= self.max_attempts or not fits:
-                raise _GaveUp(error, attempt, self.rest_seconds)
-            time.sleep(wait)
+            sent[0] = time.monotonic()
+            return runnable.invoke(messages)
+
+        def stop(state: RetryCallState) -> bool:
+            now, wait = time.monotonic(), self._wait(state)
+            fits[0] = wait <= self.max_wait and (now - started) + wait + (now - sent[0]) <= self.max_seconds
+            return state.attempt_number >= self.max_attempts or not fits[0]
+
+        retrying = Retrying(
+            retry=retry_if_exception_type(TRANSIENT_ERRORS) & retry_if_not_exception_type(openai.APITimeoutError),
+            stop=stop,
+            wait=self._wait,
+            sleep=time.sleep,
+            reraise=True,
+        )
+        try:
+            return retrying(invoke)
+        except openai.APITimeoutError as exc:  # it already took the whole wait a call can afford
+            raise _GaveUp(exc, retrying.statistics.get("attempt_number", 1), self.rest_seconds) from exc
+        except TRANSIENT_ERRORS as exc:
+            asked = retry_after(exc)  # a server asking for longer than we can wait is left that long
+            rest = min(asked, self.rest_seconds) if asked is not None and not fits[0] else self.rest_seconds
+            raise _GaveUp(exc, retrying.statistics.get("attempt_number", 1), rest) from exc
+
+    def _wait(self, state: RetryCallState) -> float:
+        """What the server asked for (Retry-After), else exponential backoff."""
+        error = state.outcome.exception() if state.outcome is not None else None
+        asked = retry_after(error) if error is not None else None
+        return asked if asked is not None else min(self.initial_wait * 2 ** (state.attempt_number - 1), self.max_wait)
 
     def _resting(self, schema: type[BaseModel]) -> bool:
         left = self._resting_until - time.monotonic()
