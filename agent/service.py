@@ -55,7 +55,7 @@ from agent.understanding.passing import says_nothing
 from agent.understanding.reader import understand
 from agent.understanding.request import contract
 from agent.understanding.title_lists import ends_in_numbered_title
-from store.history_import import ImportReport, import_history, read_history
+from store.history_import import ImportReport, detect_format, import_history, read_history
 from store.ingest.base import SourceError
 from store.movie import PART_WORDS, TITLE_MATCH_SCORE, Movie, normalise_title, number_value
 from store.profiles import FEEDBACK_KINDS, reward_for, split_user_key, validate_stars
@@ -79,6 +79,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 IMPORT_FORMATS = ("letterboxd", "imdb", "movielens", "moviebot")
 _TRAILING_YEAR = re.compile(r"[\s,]*\(?\b(18[89]\d|19\d\d|20\d\d)\)?\s*$")
+_IMDB_ID = re.compile(r"tt\d{7,8}", re.IGNORECASE)
 
 
 def _without_sequel_number(text: str) -> str:
@@ -235,6 +236,8 @@ class MovieService:
             raise InvalidInput("which film? give its title")
         if text in self.catalog:
             return self.catalog.movies[text]
+        if _IMDB_ID.fullmatch(text) and (by_imdb := self.catalog.by_imdb_id(text.lower())) is not None:
+            return by_imdb  # "tt0113277", as IMDb's pages name a film
         match = self.catalog.resolve_title(text)
         if match is None or match.score < TITLE_MATCH_SCORE:
             close = [self.catalog.movies[match.movie_id].label] if match is not None else []
@@ -287,9 +290,17 @@ class MovieService:
         return Rated(found.id, found.label, value, f"Marked {found.label} as watched{rated}.")
 
     def watched_remove(self, user: str, movie: str | Movie) -> Unwatched:
-        """Off the watched list, its rating with it; false when neither was there."""
+        """Off the watched list, its rating with it; false when neither was there. A title several
+        films share means the one on the user's list ("Heat" when only Heat (1995) is)."""
         self._check_user(user)
-        found = self._movie(movie)
+        try:
+            found = self._movie(movie)
+        except AmbiguousTitle as exc:
+            listed = {r["movie_id"] for r in self.profiles.watched(user)} | set(self.profiles.ratings(user))
+            mine = [c for c in exc.choices if c.movie_id in listed]
+            if len(mine) != 1:
+                raise
+            found = self.catalog.movies[mine[0].movie_id]
         listed, stars = self.profiles.has_watched(user, found.id), self.profiles.rating(user, found.id)
         self.profiles.remove_watched(user, found.id)
         return Unwatched(found.id, found.label, listed, stars)
@@ -441,12 +452,12 @@ class MovieService:
             self._check_user(user)
         elif not user_prefix:
             raise InvalidInput("whose history? give a user, or a user prefix for a MovieLens import of everyone")
-        fmt = fmt or detect_format(paths[0])
-        if fmt not in IMPORT_FORMATS:
+        if fmt and fmt not in IMPORT_FORMATS:
             raise InvalidInput(f"import format must be one of {', '.join(IMPORT_FORMATS)}, got {fmt!r}")
-        if fmt == "movielens" and user is not None and movielens_user is None:
-            raise InvalidInput("a MovieLens ratings.csv holds many users: say which userId to import")
         try:
+            fmt = fmt or detect_format(paths[0])
+            if fmt == "movielens" and user is not None and movielens_user is None:
+                raise InvalidInput("a MovieLens ratings.csv holds many users: say which userId to import")
             rows = read_history(fmt, paths, movielens_user=movielens_user)
             return import_history(self.profiles, self.catalog, rows, user=user, user_prefix=user_prefix, fmt=fmt)
         except SourceError as exc:
@@ -568,25 +579,6 @@ class MovieService:
             "watched": f"Marked {label} as watched.",
             "dismiss": f"Got it: I won't suggest {label} again.",
         }.get(kind) or f"Rated {label} {stars:g}/5 and marked it watched."
-
-
-def detect_format(path: Path) -> str:
-    """IMDb's export has a "Const" column, MovieLens a "movieId" one, moviebot's own is JSON;
-    anything else (a zip, a folder, ratings.csv...) is Letterboxd."""
-    if path.suffix.lower() == ".zip" or path.is_dir():
-        return "movielens" if path.is_dir() and (path / "movies.csv").exists() else "letterboxd"
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(2048)
-    except OSError as exc:
-        raise ServiceError(f"cannot read {path.name}: {exc.strerror or exc}\nNothing was imported.") from None
-    if head.lstrip().startswith(b"{"):
-        return "moviebot"
-    header = head.decode("utf-8-sig", errors="replace").splitlines()[:1]
-    columns = [c.strip().strip('"') for c in header[0].split(",")] if header else []
-    if "Const" in columns:
-        return "imdb"
-    return "movielens" if "movieId" in columns else "letterboxd"
 
 
 def as_json(value: object) -> str:

@@ -88,6 +88,7 @@ class ImportReport:
     rows: int = 0  # rows read, skipped ones included
     users: list[str] = field(default_factory=list)
     rated: int = 0  # (user, film) ratings written
+    kept: int = 0  # ratings not written: the user rated that film here since the file's date
     watched: int = 0  # (user, film) watched entries written; a rated film counts as watched too
     matched_by: dict[str, int] = field(default_factory=lambda: {"id": 0, "imdb": 0, "title": 0, "fuzzy": 0})
     unmatched: list[SkippedRow] = field(default_factory=list)  # not in the catalog
@@ -105,6 +106,7 @@ class ImportReport:
             "users": len(self.users),
             "user_keys": self.users[:100],
             "rated": self.rated,
+            "kept": self.kept,
             "watched": self.watched,
             "matched_by": dict(self.matched_by),
             "skipped": len(self.skipped),
@@ -119,6 +121,25 @@ class _BadValue(ValueError):
 
 
 # -- reading -------------------------------------------------------------------------------------
+
+
+def detect_format(path: Path) -> str:
+    """IMDb's export has a "Const" column, MovieLens a "movieId" one, moviebot's own is JSON;
+    anything else (a zip, a folder, ratings.csv...) is Letterboxd."""
+    if path.suffix.lower() == ".zip" or path.is_dir():
+        return "movielens" if path.is_dir() and (path / "movies.csv").exists() else "letterboxd"
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(2048)
+    except OSError as exc:
+        raise SourceError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+    if head.lstrip().startswith(b"{"):
+        return "moviebot"
+    header = head.decode("utf-8-sig", errors="replace").splitlines()[:1]
+    columns = [c.strip().strip('"') for c in header[0].split(",")] if header else []
+    if "Const" in columns:
+        return "imdb"
+    return "movielens" if "movieId" in columns else "letterboxd"
 
 
 def read_history(
@@ -624,6 +645,7 @@ def import_history(
             entry.stars, entry.rated_at = row.stars, when
         if when is not None and (entry.watched_at is None or when > entry.watched_at):
             entry.watched_at = when
+    report.kept = _keep_newer(profiles, entries)
     _write(profiles, entries, source=f"import:{fmt}" if fmt else "import")
     report.users = sorted({u for u, _ in entries})
     report.rated = sum(1 for e in entries.values() if e.stars is not None)
@@ -638,6 +660,19 @@ def _prefixed_key(prefix: str | None, account: str | None) -> str:
     except ValueError:
         raise ValueError(f"user prefix {prefix!r} does not make a user key ('platform:id') of {account!r}") from None
     return key
+
+
+def _keep_newer(profiles: ProfileStore, entries: dict[tuple[str, str], _Entry]) -> int:
+    """Drop the file's ratings of films the user rated here since (an old export imported again must
+    not undo a newer rating); the films still count as watched. How many were kept."""
+    stored = profiles.rated_at({u for u, _ in entries})
+    kept = 0
+    for key, entry in entries.items():
+        since = stored.get(key)
+        if entry.stars is not None and since is not None and (entry.rated_at is None or to_iso(entry.rated_at) < since):
+            entry.stars = None
+            kept += 1
+    return kept
 
 
 def _write(profiles: ProfileStore, entries: dict[tuple[str, str], _Entry], *, source: str) -> None:

@@ -236,8 +236,17 @@ class ProfileStore:
         with self._lock:
             return dict(self.conn.execute("SELECT movie_id, COUNT(*) FROM ratings GROUP BY movie_id").fetchall())
 
+    def rated_at(self, users: Iterable[str]) -> dict[tuple[str, str], str]:
+        """(user, movie id) -> when it was rated, for every rating of these users."""
+        found: dict[tuple[str, str], str] = {}
+        for user in users:
+            for row in self._rows("SELECT movie_id, rated_at FROM ratings WHERE user = ?", (user,)):
+                found[user, row["movie_id"]] = row["rated_at"]
+        return found
+
     def bulk_rate(self, rows: Iterable[tuple[str, str, float, Timestamp]], source: str = "import") -> int:
-        """All rows in one transaction: an invalid row or a failing iterator leaves nothing behind."""
+        """All rows in one transaction: an invalid row or a failing iterator leaves nothing behind. A
+        rating older than the one stored does not replace it (an old export imported again)."""
         users: set[str] = set()
         count = 0
 
@@ -256,7 +265,7 @@ class ProfileStore:
                 "INSERT INTO ratings (user, movie_id, stars, source, rated_at, feedback_id) "
                 "VALUES (?, ?, ?, ?, ?, NULL) "
                 "ON CONFLICT(user, movie_id) DO UPDATE SET stars = excluded.stars, source = excluded.source, "
-                "rated_at = excluded.rated_at, feedback_id = NULL",
+                "rated_at = excluded.rated_at, feedback_id = NULL WHERE excluded.rated_at >= ratings.rated_at",
                 validated(),
             )
             now = to_iso()

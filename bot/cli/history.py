@@ -231,6 +231,8 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     else:  # one entry per (user, film)
         done = f"for {counted(len(report.users), 'user')}: {report.watched:,} watched films, {report.rated:,} rated"
     print(f"Imported {FORMAT_NAMES[args.format]} history {done} from {counted(report.rows, 'row')}.")
+    if report.kept:
+        print(f"Kept your newer rating of {counted(report.kept, 'film')}: you rated them here after the file's date.")
     skipped = report.skipped
     if skipped:
         print(f"{counted(len(skipped), 'row')} not imported ({len(report.unmatched)} not in the catalog, "
@@ -262,8 +264,11 @@ def _makes_user_keys(prefix: str) -> bool:
 def cmd_user(args: argparse.Namespace, settings: Settings) -> int:
     user = user_key(args.user)
     if args.action == "export":
-        with _service(args, settings) as service:
-            emit_json(service.export(user))
+        app = open_service(args, settings, learning=False)  # with conversation memory: the export holds the chats
+        try:
+            emit_json(app.service.export(user))
+        finally:
+            app.close()
         return 0
     if not args.yes:
         if not sys.stdin.isatty():

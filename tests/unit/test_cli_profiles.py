@@ -206,6 +206,8 @@ def test_export_then_forget_removes_everything_including_conversation_memory(cli
     assert [(r["movie_id"], r["stars"]) for r in exported["ratings"]] == [("heat-1995", 5.0)]
     assert {w["movie_id"] for w in exported["watched"]} == {"heat-1995", "parasite-2019"}
     assert exported["suggestions"] and all(s["request"] == "something whimsical" for s in exported["suggestions"])
+    said = json.dumps(exported["conversations"])  # what was said is part of what is kept about a user
+    assert "something whimsical" in said
 
     forgotten = cli_json(cli, "user", "forget", "--yes")
     assert forgotten["deleted"]["ratings"] == 1 and forgotten["deleted"]["watched"] == 2

@@ -8,9 +8,9 @@ import zipfile
 
 import discord
 
-from agent.service import detect_format
 from bot.charts import profile_chart
 from bot.discord.cogs.profile import ForgetConfirm
+from store.history_import import detect_format
 from tests.unit.test_discord_harness import DiscordWorld, press
 
 pytest_plugins = ("tests.unit.test_discord_harness",)  # the world, starter_catalog and profile_store fixtures

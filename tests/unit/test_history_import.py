@@ -305,7 +305,7 @@ def test_the_current_rating_beats_the_diary_but_the_diary_keeps_the_latest_viewi
 
 def test_an_import_keeps_an_earlier_watched_date_and_replaces_the_rating(tmp_path, profiles, catalog):
     profiles.add_watched(ME, "heat-1995", source="chat", at="2019-06-01T00:00:00")
-    profiles.rate(ME, "heat-1995", 2.0, source="chat")
+    profiles.rate(ME, "heat-1995", 2.0, source="chat", at="2020-01-01T00:00:00")  # before the file's 2024 rating
     ratings = write_csv(tmp_path / "ratings.csv", LB_RATINGS, lb("Heat", 1995, "4.5"))
 
     run(profiles, catalog, "letterboxd", [ratings], user=ME)

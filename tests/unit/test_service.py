@@ -531,3 +531,27 @@ def test_a_front_end_that_knows_the_order_drops_a_removal_with_nothing_to_undo(s
     assert service.react("discord", message, ANA, "4️⃣", added=True, in_order=True).recorded
     assert service.profiles.rating(ANA, movie) == 4.0
     assert service.profiles.has_watched(ANA, movie)
+
+
+def test_an_old_export_imported_again_never_undoes_a_newer_rating(service, tmp_path):
+    service.rate(ANA, "Heat 1995", 4.0)
+    service.rate(ANA, "Alien 1979", 3.0)
+    old = service.export(ANA)
+    for row in old["ratings"]:
+        row["rated_at"] = "2023-01-11T00:00:00+00:00"  # the export, as written back then
+    export = tmp_path / "old.json"
+    export.write_text(json.dumps(old), encoding="utf-8")
+    service.rate(ANA, "Heat 1995", 1.0)  # changed their mind since
+    report = service.import_history(ANA, export)
+    assert service.profiles.ratings(ANA)["heat-1995"] == 1.0
+    assert (report.kept, report.to_dict()["kept"]) == (2, 2)
+
+
+def test_watched_remove_takes_the_film_of_that_title_on_your_list_and_an_imdb_id_names_a_film(service):
+    service.watched_add(ANA, "the-batman-2022")
+    with pytest.raises(AmbiguousTitle):
+        service.watched_add(ANA, "Batman")  # which one to add is yours to say
+    removed = service.watched_remove(ANA, "Batman")  # but only one of them is on the list
+    assert (removed.movie_id, removed.was_listed) == ("the-batman-2022", True)
+    assert service.watched_add(ANA, "tt0113277").movie_id == "heat-1995"  # Heat's IMDb id
+    assert service.resolve("TT0113277").id == "heat-1995"

@@ -140,6 +140,9 @@ def import_summary(report: ImportReport) -> str:
     ratings = f"{report.rated} rating{'' if report.rated == 1 else 's'}"
     films = f"{report.watched} watched film{'' if report.watched == 1 else 's'}"
     lines = [f"Imported from {source}: {ratings} and {films}."]
+    if report.kept:
+        lines.append(f"Kept your newer rating of {report.kept} film{'' if report.kept == 1 else 's'}, "
+                     "rated here after the file's date.")  # fmt: skip
     if report.watched:
         lines.append("I won't suggest those again, and your ratings now shape my picks.")
     skipped = report.skipped
