@@ -87,14 +87,21 @@ def _reason_for_member(movie, request: Request, profile: Profile, deps: Deps) ->
         panned = [deps.catalog.movies[m] for m in profile.disliked() if m in deps.catalog]
         disliked = [g for g in movie.genres if profile.genres.get(g, 0.0) < -0.15
                     or (profile.genres.get(g, 0.0) < 0 and any(g in m.genres for m in panned))]  # fmt: skip
-        if not disliked:  # what it has in common with what they liked, or that nothing clashes
-            return taste_reason(movie, profile, deps.catalog) or "nothing in it clashes with what you've disliked"
+        # what it has in common with what they liked, when that weighs more than any clash (a horror
+        # fan's Scream is horror before it is comedy); else the clash, said as what they rated
+        liked_most = max((profile.genres.get(g, 0.0) for g in movie.genres), default=0.0)
+        clash = min((profile.genres.get(g, 0.0) for g in disliked), default=0.0)
+        if not disliked or liked_most >= -clash:
+            liked = taste_reason(movie, profile, deps.catalog)
+            if liked or not disliked:
+                return liked or "nothing in it clashes with what you've disliked"
+        disliked.sort(key=lambda g: profile.genres.get(g, 0.0))
         sharing = [m for m in panned if disliked[0] in m.genres]  # a clash is said first: "also a horror film"
         if len(sharing) >= TASTE_EVIDENCE:
-            return f"not your usual {disliked[0]} fare, but the others should love it"
+            return f"not your usual fare: you disliked {len(sharing)} {disliked[0]} films"
         if sharing:
             return f"you didn't like {sharing[0].title}, also {a_or_an(disliked[0] + ' film')}"
-        return f"{a_or_an(disliked[0] + ' film')}, not what you rate highest, but the others should love it"
+        return f"{a_or_an(disliked[0] + ' film')}, not a genre you rate highly"  # no one's love is promised
     if movie.rating is not None:
         return f"no ratings from you yet; it's rated {movie.rating:.1f}"
     return "no ratings from you yet"

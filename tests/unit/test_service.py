@@ -555,3 +555,18 @@ def test_watched_remove_takes_the_film_of_that_title_on_your_list_and_an_imdb_id
     assert (removed.movie_id, removed.was_listed) == ("the-batman-2022", True)
     assert service.watched_add(ANA, "tt0113277").movie_id == "heat-1995"  # Heat's IMDb id
     assert service.resolve("TT0113277").id == "heat-1995"
+
+
+def test_a_movie_night_reason_never_promises_the_others_and_a_strong_taste_comes_before_a_clash(service):
+    """A horror fan was told Scream is "not your usual comedy fare, but the others should love it",
+    though the others hated horror."""
+    for title in ["Psycho", "The Exorcist", "Halloween", "The Shining", "The Thing", "Alien"]:
+        service.rate(ANA, title, 5)
+    for title in ["It Happened One Night", "Top Hat", "Bringing Up Baby"]:
+        service.rate(ANA, title, 2)  # comedies, mildly disliked
+    for title in ["Psycho", "The Exorcist", "Halloween"]:
+        service.rate(BOB, title, 1)
+    turn = service.group_pick([ANA, BOB], "a horror comedy", count=3)
+    said = [reason for rec in turn.recommendations for reason in rec["per_person"].values()]
+    assert said and not any("others" in reason for reason in said), said
+    assert all("horror" in rec["per_person"][ANA] for rec in turn.recommendations), said
