@@ -27,6 +27,14 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--out", type=Path, help="where --batch writes its results (default stdout)")
     p.set_defaults(run=cmd_ask)
 
+    p = sub.add_parser("movienight", parents=[common], help="one pick for several people none of them has seen")
+    p.add_argument("text", nargs="*", help='what the group feels like, e.g. "a horror comedy" (optional)')
+    p.add_argument("--user", default="me", help="you")
+    p.add_argument("--with", dest="others", action="append", default=[], metavar="USER", required=True,
+                   help="someone else watching (repeat for each)")  # fmt: skip
+    p.add_argument("--k", type=int, default=1, help="how many picks (default 1)")
+    p.set_defaults(run=cmd_movienight)
+
 
 def _register(service, name: object) -> str:
     key = user_key(name)
@@ -68,6 +76,32 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
             emit_json(turn.to_json())
         else:
             print(format_answer(turn, color=sys.stdout.isatty()))
+    finally:
+        app.close()
+    return 0
+
+
+def cmd_movienight(args: argparse.Namespace, settings: Settings) -> int:
+    """The service's group pick (Discord's /movienight): a film nobody in the group has seen, and why for each."""
+    names = [args.user, *args.others]
+    for name in names:
+        user_key(name)  # a name nothing can be made of is refused before the models load
+    from agent.service import ServiceError
+
+    app = open_service(args, settings)
+    try:
+        try:
+            k = app.service.check_k(args.k)
+            turn = app.service.group_pick([_register(app.service, n) for n in names], " ".join(args.text), count=k)
+        except ServiceError as exc:
+            raise UserError(exc.message) from None
+        if args.json:  # the ask contract, and each pick's reason for each person
+            answer = turn.to_json()
+            for rec, full in zip(answer["recommendations"], turn.recommendations, strict=True):
+                rec["per_person"] = full.get("per_person") or {}
+            emit_json(answer)
+        else:
+            print(turn.reply)
     finally:
         app.close()
     return 0

@@ -278,3 +278,14 @@ def test_the_least_liked_genres_are_the_ones_the_summary_names_ties_and_all():
     genres += [("action", -0.4), ("crime", -0.4), ("drama", -0.4), ("thriller", -0.4)]
     shown = _top_and_bottom(genres, 5, 2)
     assert [g for g, _ in shown[5:]] == ["action", "crime"]
+
+
+def test_movienight_picks_what_nobody_in_the_group_has_seen(cli):
+    cli("watched", "add", "--user", "bob", "Heat", "1995")
+    cli("rate", "--user", "cy", "Se7en", "5")
+    night = cli_json(cli, "movienight", "--with", "bob", "--with", "cy", "--k", "3")
+    picked = [r["id"] for r in night["recommendations"]]
+    assert picked and not {"heat-1995", "se7en-1995"} & set(picked)
+    assert set(night["recommendations"][0]["per_person"]) == {"cli:me", "cli:bob", "cli:cy"}
+    code, _, err = cli("movienight", "--with", "me")
+    assert code == 2 and "at least two people" in err
