@@ -320,7 +320,7 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         rest = _DISMISSED_TAIL.sub("", DISMISS.sub(" ", lowered))  # "... anymore" asks for no more
         others = _MORE.search(rest) or _ASKS.search(rest.replace("?", ""))
         return Classified("more", feedback=feedback) if has_previous and others else feedback
-    if not asks and feedback and not (_has_filters(understood, titles=False) and _asks_apart(lowered)):
+    if not asks and feedback and not (_has_filters(understood, titles=False) and _asks_apart(text, lookup)):
         return feedback  # "I've seen Heat. Thrillers from the 90s please" asks too (and Heat is noted in passing)
     more = _MORE.search(lowered) or _LIKE_A_PICK.search(lowered)
     if has_previous and more and not _has_filters(understood) and not understood.like_titles:
@@ -332,10 +332,17 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     return Classified("recommend")
 
 
-def _asks_apart(lowered: str) -> bool:
-    """A sentence says please and holds no verdict ("loved Heat, a great crime film, please remember that" does)."""
-    return any(not (SEEN.search(m["ask"]) or any(p.search(m["ask"]) for p, *_ in SENTIMENTS))
-               for m in _ASKS_POLITELY.finditer(lowered))  # fmt: skip
+def _asks_apart(text: str, lookup: CatalogLookup) -> bool:
+    """A sentence with no verdict says please or asks for films ("I loved Heat. a crime thriller from the 90s")."""
+    sentences = re.split(r"(?<=[.!?;])\s+", text)
+    for said in sentences:
+        if SEEN.search(sentence := normalise_message(said)) or any(p.search(sentence) for p, *_ in SENTIMENTS):
+            continue
+        u = understand(said, lookup) if len(sentences) > 1 else Understood()  # not what it complains of
+        asked = (u.genres, u.any_genres, u.people, u.year_min, u.year_max, u.languages, u.countries)
+        if _ASKS_POLITELY.search(sentence) or any(asked):
+            return True
+    return False
 
 
 def _ordinal(lowered: str) -> int | None:

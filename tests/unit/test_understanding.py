@@ -1365,6 +1365,8 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("what about the second one? is it scary?", True, "facts", {"titles": [], "ordinal": 1}),
     ("I didn't like the movie with Tom Hanks", True, "disliked", {"titles": []}),  # a pick, by who is in it
     ("Heat was great. I need to watch that one again", True, "liked", {"titles": ["heat-1995"]}),
+    ("I loved Heat. a crime thriller from the 90s", True, "recommend", {}),  # the request, and Heat noted
+    ("I hated Heat. Too long and too slow.", True, "disliked", {"titles": ["heat-1995"]}),  # complaints, no ask
 ]
 
 
