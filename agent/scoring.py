@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from agent.profile import Profile
-from agent.understanding.request import Request, is_open
+from agent.understanding.request import SUBJECT_FIELDS, Request, is_open
 from store.catalog import Catalog, ScoredMovie, continues
 from store.movie import Movie
 
@@ -58,6 +58,9 @@ OPEN_WEIGHTS = {
     "collaborative": 0.8,
     "taste": 0.15,
 }
+# "batman films", "star wars movies": words that begin several titles, and nothing else said of the
+# film, name a run of films; what matches them leads, not what people with this taste like
+TITLED_WEIGHTS = {**BASE_WEIGHTS, "relevance": 1.0, "quality": 0.4, "collaborative": 0.2}
 DIVERSITY = 0.15  # how much similarity to an already chosen pick costs
 
 # "Lesser-known" is measured against the best-known films that honour the same request (a
@@ -241,6 +244,13 @@ def _likeness(movie, anchor, cosine: float) -> float:
     shared_genres = len(set(movie.genres) & set(anchor.genres)) / len(genres) if genres else 0.0
     shared_people = bool(set(movie.directors) & set(anchor.directors)) + 0.5 * bool(set(movie.cast) & set(anchor.cast))
     return 0.6 * cosine + 0.3 * shared_genres + 0.1 * min(shared_people, 1.0)
+
+
+def names_titles(request: Request, catalog: Catalog) -> bool:
+    """The request's only subject is words that begin two or more titles ("batman films")."""
+    query = " ".join(str(request.get("query") or "").split())
+    subject = any(request.get(name) for name in SUBJECT_FIELDS if name != "query")
+    return bool(query) and not subject and len(query.split()) <= 3 and len(catalog.titled(query)) >= 2
 
 
 def score(candidates: list[Candidate], request: Request, weights: dict[str, float] | None = None) -> None:

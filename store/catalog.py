@@ -258,8 +258,7 @@ class Catalog:
         heads += tuple(
             f"{article}{head} saga" for head in heads for article in ("", "the ") if not head.startswith("the ")
         )
-        if self._titles_sorted is None:  # every title once, sorted: the titles a head begins are one run of it
-            self._titles_sorted = sorted((t.casefold(), m.id) for m in self.movies.values() for t in m.titles)
+        self.titled("")  # every title once, sorted: the titles a head begins are one run of it
         titles = self._titles_sorted
         series = {movie_id}
         for head in heads:
@@ -270,6 +269,21 @@ class Catalog:
                 at += 1
         self._series[movie_id] = series
         return series
+
+    def titled(self, words: str) -> set[str]:
+        """Films whose title begins with these words, whole ("batman": Batman, Batman Returns, The
+        Batman; not Batmanova), with or without a leading "The"."""
+        if self._titles_sorted is None:
+            self._titles_sorted = sorted((t.casefold(), m.id) for m in self.movies.values() for t in m.titles)
+        found = set()
+        for head in (words.casefold().strip(), f"the {words.casefold().strip()}"):
+            at = bisect.bisect_left(self._titles_sorted, (head,))
+            while at < len(self._titles_sorted) and self._titles_sorted[at][0].startswith(head):
+                title, movie_id = self._titles_sorted[at]
+                if len(title) == len(head) or not title[len(head)].isalnum():
+                    found.add(movie_id)
+                at += 1
+        return found
 
     def surname_index(self) -> dict[str, Surname]:
         """Surname -> the prominent person it means here ("kubrick" -> Stanley Kubrick), built once."""

@@ -6,7 +6,7 @@ from agent.deps import Deps
 from agent.explanations import reasons_for
 from agent.nodes.retrieve import wanted_count
 from agent.profile_cache import profile_for, rating_counts
-from agent.scoring import Candidate, diverse_top, featurise, lesser_known, score
+from agent.scoring import TITLED_WEIGHTS, Candidate, diverse_top, featurise, lesser_known, names_titles, score
 from agent.state import State
 from agent.wishes import shape_by_wish, wish_vectors
 from store.catalog import ScoredMovie
@@ -28,7 +28,7 @@ def rank(state: State, deps: Deps) -> dict:
                            collaborative=collaborative, rating_counts=rating_counts(deps),
                            comention=comention)  # fmt: skip
     shape_by_wish(candidates, *wish_vectors(deps.catalog.embedder, request, deps.profile_cache))
-    score(candidates, request)
+    score(candidates, request, TITLED_WEIGHTS if names_titles(request, deps.catalog) else None)
     count = wanted_count(state, request, deps)
     # films shown before come back only after every fresh one, in the order retrieve gave them
     shown_at = {c["id"]: c["shown_at"] for c in state.get("candidates") or [] if c.get("shown_at")}

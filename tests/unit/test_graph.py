@@ -994,3 +994,16 @@ def test_a_request_stays_a_request_whatever_the_model_calls_it(starter, profiles
     model.queue({"intent": "recommend", "genres": ["comedy"], "exclude_genres": ["horror"]}, {"explanations": []})
     result = bot.ask("I'll pass on horror tonight, a comedy", user="cli:xia")
     assert result["understood"]["exclude_genres"] == ["horror"]
+
+
+def test_words_that_begin_several_titles_lead_over_what_people_with_this_taste_like(starter, profiles):
+    """"batman films" from someone who loved Heat gave The Godfather and Forrest Gump: the films people
+    who loved Heat also loved outweighed the only thing the request said."""
+    for n in range(8):
+        for film in ("heat-1995", "the-godfather-1972", "forrest-gump-1994", "the-matrix-1999", "se7en-1995"):
+            profiles.rate(f"cli:fan{n}", film, 5.0)
+    profiles.rate("cli:ana", "heat-1995", 5.0)
+    bot = make_bot(starter, profiles)
+    result = bot.ask("batman films", user="cli:ana")
+    picked = [starter.movies[i] for i in ids(result)]
+    assert all("batman" in f"{m.title} {m.overview}".lower() for m in picked), [m.title for m in picked]
