@@ -314,7 +314,7 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     if fact := _fact_question(text, lowered, lookup, ordinal, has_previous):
         return fact
     understood = understood or understand(text, lookup)
-    asks = bool(_ASKS.search(lowered))
+    asks = bool(_ASKS.search(DISMISS.sub(" ", lowered)))  # "don't suggest it" asks for nothing
     feedback = _feedback(text, lowered, understood, lookup, ordinal)
     if feedback and feedback.intent == "dismissed":  # "don't show me Heat again": "show me" asks for nothing
         rest = _DISMISSED_TAIL.sub("", DISMISS.sub(" ", lowered))  # "... anymore" asks for no more

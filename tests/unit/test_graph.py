@@ -997,7 +997,7 @@ def test_a_request_stays_a_request_whatever_the_model_calls_it(starter, profiles
 
 
 def test_words_that_begin_several_titles_lead_over_what_people_with_this_taste_like(starter, profiles):
-    """"batman films" from someone who loved Heat gave The Godfather and Forrest Gump: the films people
+    """ "batman films" from someone who loved Heat gave The Godfather and Forrest Gump: the films people
     who loved Heat also loved outweighed the only thing the request said."""
     for n in range(8):
         for film in ("heat-1995", "the-godfather-1972", "forrest-gump-1994", "the-matrix-1999", "se7en-1995"):

@@ -1366,6 +1366,7 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("I didn't like the movie with Tom Hanks", True, "disliked", {"titles": []}),  # a pick, by who is in it
     ("Heat was great. I need to watch that one again", True, "liked", {"titles": ["heat-1995"]}),
     ("I loved Heat. a crime thriller from the 90s", True, "recommend", {}),  # the request, and Heat noted
+    ("yeah i've seen heat obv, dont suggest it", True, "seen", {"titles": ["heat-1995"]}),  # slang ends a title
     ("I hated Heat. Too long and too slow.", True, "disliked", {"titles": ["heat-1995"]}),  # complaints, no ask
 ]
 
