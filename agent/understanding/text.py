@@ -192,3 +192,16 @@ TITLE_CONTINUES = word_set("and & of in on to for at the a")
 
 
 NUMBERISH = re.compile(r"\d+(?:s|'s|st|nd|rd|th)?|#")
+
+
+def may_end_title_before(tok: Tok) -> bool:
+    """A title typed after "like" may stop before this token ("Zodiac what else", "Heat from",
+    "shawshank redemption 😭")."""
+    text = tok.text
+    emoji = not tok.is_word and unicodedata.category(text[:1] or " ").startswith("S")
+    return (
+        text in SOFT_STOPS
+        or (text in STOPWORDS and text not in TITLE_CONNECTORS)
+        or bool(NUMBERISH.fullmatch(text))
+        or emoji
+    )

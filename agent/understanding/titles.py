@@ -18,7 +18,6 @@ from agent.understanding.text import (
     NUMBERISH,
     PANNED_AFTER,
     PRAISED,
-    SOFT_STOPS,
     STOPWORDS,
     TITLE_CONNECTORS,
     TITLE_CONTINUES,
@@ -27,6 +26,7 @@ from agent.understanding.text import (
     Tok,
     abbreviated,
     alternatives,
+    may_end_title_before,
     tokens_of,
     word_set,
 )
@@ -313,7 +313,7 @@ class TitleReader:
             part_number = k > j and toks[k - 1].text in PART_WORDS and self._sequel_end(toks, k - 1) > k
             if GAP in tok.text or (tok.text in HARD_STOPS and not part_number and not abbreviated(toks, k, j)):
                 break  # "Kill Bill Vol. 2" and "Mr. Holland's Opus" go on
-            if k > j and (_may_end_before(tok) or self._sequel_end(toks, k) > k or _grade_follows(toks, k)
+            if k > j and (may_end_title_before(tok) or self._sequel_end(toks, k) > k or _grade_follows(toks, k)
                           or self._case_ends_before(toks, k)):  # fmt: skip
                 ends.append(k)  # before "from", "Frozen" II, "rate Heat" a 4, or "Heat" back then
             if k > j and self._sequel_end(toks, k) == k + 1:  # "gave Toy Story 3 a 4": or with its number
@@ -371,12 +371,6 @@ def _graded(toks: list[Tok], k: int) -> bool:
 def _grade_follows(toks: list[Tok], k: int) -> bool:
     """ "I'd rate Heat a 4", "gave Heat an 8/10": the article starts a grade, not more of the title."""
     return toks[k].text in ("a", "an") and k + 1 < len(toks) and toks[k + 1].text.isdigit()
-
-
-def _may_end_before(tok: Tok) -> bool:
-    """A title typed after "like" may stop before this token ("Zodiac what else", "Heat from")."""
-    text = tok.text
-    return text in SOFT_STOPS or (text in STOPWORDS and text not in TITLE_CONNECTORS) or bool(NUMBERISH.fullmatch(text))
 
 
 def _worth_resolving(cand: _Candidate, strength: str) -> bool:

@@ -670,6 +670,7 @@ CASES: list[tuple[str, dict]] = [
     ("crime from the 90s but no tarantino", {"genres": ["crime"], "exclude_people": ["Quentin Tarantino"]}),
     ("anything but tarantino, crime from the 90s", {"people": [], "exclude_people": ["Quentin Tarantino"]}),
     ("I thought Alien was great, anything similar?", {"like_titles": ["alien-1979"]}),
+    ("smth like heat 😭", {"like_titles": ["heat-1995"]}),  # an emoji ends a title typed in lower case
     # "what about" is no "about"; what is said of a film already named asks for nothing; "too X" is less X
     ("what about the 70s", {"year_min": 1970, "year_max": 1979}),
     ("around the 70s", {"year_min": 1967, "year_max": 1982}),
