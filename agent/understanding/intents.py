@@ -18,9 +18,9 @@ from typing import Literal
 from agent.understanding.help_topics import ACCOUNT_QUESTIONS, GREETINGS, RESTART, SMALLTALK, only_pleasantries
 from agent.understanding.passing import users_verdict
 from agent.understanding.reader import understand
-from agent.understanding.request import CatalogLookup, Understood
+from agent.understanding.request import CatalogLookup, Understood, has_filters
 from agent.understanding.stars import asks_for_a_rating, stars_in
-from agent.understanding.text import PANNED, PRAISED, Scan, normalise_message, word_set
+from agent.understanding.text import PANNED, PRAISED, STOPWORDS, Scan, normalise_message, word_set
 from agent.understanding.title_lists import titles_after
 from agent.understanding.verdicts import DISMISS, NOT_SEEN, SEEN, SENTIMENTS, a_title_then, mixed_verdicts
 from store.catalog import TitleMatch
@@ -320,14 +320,14 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         rest = _DISMISSED_TAIL.sub("", DISMISS.sub(" ", lowered))  # "... anymore" asks for no more
         others = _MORE.search(rest) or _ASKS.search(rest.replace("?", ""))
         return Classified("more", feedback=feedback) if has_previous and others else feedback
-    if not asks and feedback and not (_has_filters(understood, titles=False) and _asks_apart(text, lookup)):
+    if not asks and feedback and not (has_filters(understood, titles=False) and _asks_apart(text, lookup)):
         return feedback  # "I've seen Heat. Thrillers from the 90s please" asks too (and Heat is noted in passing)
     more = _MORE.search(lowered) or _LIKE_A_PICK.search(lowered)
-    if has_previous and more and not _has_filters(understood) and not understood.like_titles:
+    if has_previous and more and not has_filters(understood) and not understood.like_titles:
         return Classified("more", ordinal=_reference_ordinal(lowered), feedback=feedback)
     if has_previous and _refines(lowered, understood):  # "like the second one but from the 2010s"
         return Classified("refine", ordinal=_reference_ordinal(lowered))
-    if not asks and not _has_filters(understood) and not understood.like_titles and _chatter(words):
+    if not asks and not has_filters(understood) and not understood.like_titles and _chatter(words):
         return Classified("smalltalk")
     return Classified("recommend")
 
@@ -425,9 +425,12 @@ def _typed_title(text: str, start: int, lookup: CatalogLookup) -> str | None:
     if typed.lower() in _NO_FILM:  # "who made you?", "tell me about the director"
         return None
     understood = understand(typed, lookup)
-    if _has_filters(understood) or understood.min_rating or understood.year_min or understood.count:
+    if has_filters(understood) or understood.min_rating or understood.year_min or understood.count:
         return None
     return typed
+
+
+_FILM_NOUNS = word_set("movie movies film films flick flicks one ones")
 
 
 def _why_titles(text: str, lowered: str, lookup: CatalogLookup) -> list[str]:
@@ -445,7 +448,7 @@ def _feedback(
     if rating is not None and asks_for_a_rating(lowered, understood, ordinal):
         rating = None
     # "Alien was great" is a verdict on the film, though "alien" alone would ask for sci-fi
-    plain = not _has_filters(understood) or _ONLY_A_VERDICT.match(lowered) is not None or a_title_then(text, lookup)
+    plain = not has_filters(understood) or _ONLY_A_VERDICT.match(lowered) is not None or a_title_then(text, lookup)
     verdict = next(
         (
             (m, intent, stars)
@@ -468,7 +471,7 @@ def _feedback(
     has_referent = (bool(titles) or ordinal is not None or every
                     or bool(_REFERENT.search(_GROUP_MEMBERS.sub(" ", lowered))))  # fmt: skip
     dismissal = DISMISS.search(lowered)
-    if dismissal and not SEEN.search(lowered) and not _has_filters(understood, titles=False):
+    if dismissal and not SEEN.search(lowered) and not has_filters(understood, titles=False):
         after = dismissal.end() + _DISMISSED_LEAD.match(lowered, dismissal.end()).end() - dismissal.end()
         tail = _DISMISSED_TAIL.search(lowered)  # "... again", "... anymore": no part of the title
         said = text[: tail.start()] if tail and len(text) == len(lowered) else text
@@ -488,6 +491,11 @@ def _feedback(
         return Classified(intent, ordinal=ordinal, titles=titles, rating=rating, stars_said=True, every=every)
     if seen is not None and has_referent:
         return Classified("seen", ordinal=ordinal, titles=titles, every=every)
+    if anchor is not None and rating is None and (typed := _typed_title(text, anchor.end(), lookup)):
+        words = typed.lower().split()  # "seen teh godfathr", not "seen a lot of movies"
+        near = anchor is seen and words[0] not in STOPWORDS and not _FILM_NOUNS & set(words)
+        if typed[:1].isupper() or (near and lookup.resolve_title(typed) is not None):
+            return Classified(verdict[1] if verdict else "seen", unknown=(typed,))  # said to be unknown, not a request
     return None
 
 
@@ -515,34 +523,6 @@ def _named_titles(text: str, lowered: str, anchor: re.Match[str] | None, lookup:
 
 
 _ANSWER_WORDS = re.compile(r"(?:\W*\b(?:yes|yeah|yep|no|nope|nah|ok|okay|sure|maybe|well|oh|thanks|but|and|so)\b)+")
-
-
-def _has_filters(u: Understood, *, titles: bool = True) -> bool:
-    """Anything beyond a count: a message with filters is a request, not a bare "more"."""
-    return bool(
-        u.genres
-        or u.moods
-        or u.keywords
-        or u.people
-        or (titles and (u.like_titles or u.exclude_titles))
-        or u.languages
-        or u.countries
-        or u.exclude_genres
-        or u.exclude_moods
-        or u.exclude_people
-        or u.exclude_keywords
-        or u.exclude_languages
-        or u.require_keywords
-        or u.modifiers
-        or u.hidden_gem
-        or u.popular
-        or u.min_rating is not None
-        or u.year_min is not None
-        or u.year_max is not None
-        or u.exclude_years
-        or u.min_runtime is not None
-        or u.max_runtime is not None
-    )
 
 
 # "French films from the 1960s", "anything from the 70s": a language or an era said with a noun
@@ -579,7 +559,7 @@ def _refines(lowered: str, u: Understood) -> bool:
     """Adjusts the last request: relative ("older"), negative ("less violent") or partial ("in French")."""
     if u.modifiers:
         return True
-    if not _has_filters(u):
+    if not has_filters(u):
         return False
     return not states_subject(lowered, u)
 

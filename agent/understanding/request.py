@@ -146,6 +146,34 @@ SUBJECT_FIELDS = (
 )
 
 
+def has_filters(u: Understood, *, titles: bool = True) -> bool:
+    """Anything beyond a count: a message with filters is a request, not a bare "more"."""
+    return bool(
+        u.genres
+        or u.moods
+        or u.keywords
+        or u.people
+        or (titles and (u.like_titles or u.exclude_titles))
+        or u.languages
+        or u.countries
+        or u.exclude_genres
+        or u.exclude_moods
+        or u.exclude_people
+        or u.exclude_keywords
+        or u.exclude_languages
+        or u.require_keywords
+        or u.modifiers
+        or u.hidden_gem
+        or u.popular
+        or u.min_rating is not None
+        or u.year_min is not None
+        or u.year_max is not None
+        or u.exclude_years
+        or u.min_runtime is not None
+        or u.max_runtime is not None
+    )
+
+
 def is_open(request: Mapping) -> bool:
     """Nothing says what the film should be: no genre, mood, theme, person, reference title,
     language, country or free words. Ranking then leans on taste and on what is widely liked,

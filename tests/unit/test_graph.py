@@ -1007,3 +1007,10 @@ def test_words_that_begin_several_titles_lead_over_what_people_with_this_taste_l
     result = bot.ask("batman films", user="cli:ana")
     picked = [starter.movies[i] for i in ids(result)]
     assert all("batman" in f"{m.title} {m.overview}".lower() for m in picked), [m.title for m in picked]
+
+
+def test_a_film_said_seen_that_the_catalog_lacks_is_said_to_be_unknown_and_nothing_is_stored(starter, profiles):
+    bot = make_bot(starter, profiles)
+    result = bot.ask("I've seen Teh Godfathr", user="cli:ted")
+    assert result["recommendations"] == [] and profiles.watched("cli:ted") == []
+    assert "Teh Godfathr" in result["reply"] and "haven't noted anything" in result["reply"]

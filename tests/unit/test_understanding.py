@@ -1368,6 +1368,10 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("Heat was great. I need to watch that one again", True, "liked", {"titles": ["heat-1995"]}),
     ("I loved Heat. a crime thriller from the 90s", True, "recommend", {}),  # the request, and Heat noted
     ("yeah i've seen heat obv, dont suggest it", True, "seen", {"titles": ["heat-1995"]}),  # slang ends a title
+    # a film said to be seen or loved that the catalog lacks is said to be unknown, not taken for a request
+    ("I've seen Zorblax Returns", True, "seen", {"titles": [], "unknown": ("Zorblax Returns",)}),
+    ("I loved Zorblax Returns", True, "liked", {"titles": [], "unknown": ("Zorblax Returns",)}),
+    ("I've seen a lot of movies", True, "recommend", {"unknown": ()}),
     ("I hated Heat. Too long and too slow.", True, "disliked", {"titles": ["heat-1995"]}),  # complaints, no ask
 ]
 
