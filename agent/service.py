@@ -443,7 +443,8 @@ class MovieService:
     # -- import, export, forget ------------------------------------------------------------
 
     def import_history(self, user: str | None, path: str | Path | list, fmt: str | None = None, *,
-                       movielens_user: str | None = None, user_prefix: str | None = None) -> ImportReport:  # fmt: skip
+                       movielens_user: str | None = None, user_prefix: str | None = None,
+                       progress: Callable[[str], None] | None = None) -> ImportReport:  # fmt: skip
         """Ratings and watched films from a Letterboxd, IMDb, MovieLens or moviebot export (fmt detected
         when None). MovieLens holds many users: `movielens_user` picks one to import as
         `user`, or `user_prefix` (with user None) imports each as PREFIX+N."""
@@ -459,7 +460,8 @@ class MovieService:
             if fmt == "movielens" and user is not None and movielens_user is None:
                 raise InvalidInput("a MovieLens ratings.csv holds many users: say which userId to import")
             rows = read_history(fmt, paths, movielens_user=movielens_user)
-            return import_history(self.profiles, self.catalog, rows, user=user, user_prefix=user_prefix, fmt=fmt)
+            return import_history(self.profiles, self.catalog, rows, user=user, user_prefix=user_prefix, fmt=fmt,
+                                  progress=progress)  # fmt: skip
         except SourceError as exc:
             raise ServiceError(f"{exc}\nNothing was imported.") from exc
         except (OSError, UnicodeDecodeError) as exc:

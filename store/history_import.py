@@ -13,7 +13,7 @@ import csv
 import io
 import json
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -589,6 +589,9 @@ class _Entry:
     watched_at: str | int | None = None
 
 
+PROGRESS_EVERY = 50_000  # rows between two progress reports: a few a second on this machine
+
+
 def import_history(
     profiles: ProfileStore,
     catalog: Catalog,
@@ -597,8 +600,10 @@ def import_history(
     user: str | None = None,
     user_prefix: str | None = None,
     fmt: str = "",
+    progress: Callable[[str], None] | None = None,
 ) -> ImportReport:
-    """Match rows and write them for `user`, or for f"{user_prefix}{row.account}" per row.
+    """Match rows and write them for `user`, or for f"{user_prefix}{row.account}" per row;
+    `progress` hears how far a long import has got ("read 200,000 rows", "writing ...").
 
     A film seen twice keeps the stars of the row that comes last (read_history orders rows so
     that is the most authoritative one) and the latest date. Every matched film is marked
@@ -612,6 +617,8 @@ def import_history(
     matched: list[tuple[HistoryRow, _Match]] = []
     for row in rows:  # every file is read before anything is written
         report.rows += 1
+        if progress is not None and report.rows % PROGRESS_EVERY == 0:
+            progress(f"read {report.rows:,} rows")
         if isinstance(row, SkippedRow):
             report.invalid.append(row)
         else:
@@ -646,6 +653,8 @@ def import_history(
         if when is not None and (entry.watched_at is None or when > entry.watched_at):
             entry.watched_at = when
     report.kept = _keep_newer(profiles, entries)
+    if progress is not None and report.rows >= PROGRESS_EVERY:
+        progress(f"read {report.rows:,} rows; writing {len(entries):,} watched-film entries in one transaction")
     _write(profiles, entries, source=f"import:{fmt}" if fmt else "import")
     report.users = sorted({u for u, _ in entries})
     report.rated = sum(1 for e in entries.values() if e.stars is not None)

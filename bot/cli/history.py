@@ -222,10 +222,21 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     user = None if args.all_users else user_key(args.user)
     with _service(args, settings) as service:
         report = service.import_history(user, [Path(p) for p in args.paths], args.format,
-                                        movielens_user=args.movielens_user, user_prefix=args.user_prefix)  # fmt: skip
+                                        movielens_user=args.movielens_user, user_prefix=args.user_prefix,
+                                        progress=_progress_line)  # fmt: skip
+        _report_import(args, user, report)  # before the stores close: a Ctrl-C then loses no word of it
+    return 0
+
+
+def _progress_line(said: str) -> None:
+    """How far a long import has got, on stderr, so a pipe of --json output stays clean."""
+    print(f"moviebot: import: {said}...", file=sys.stderr, flush=True)
+
+
+def _report_import(args: argparse.Namespace, user: str | None, report) -> None:
     if args.json:
         emit_json(report.to_dict())
-        return 0
+        return
     if user is not None:
         done = f"for {user}: {counted(report.watched, 'film')} ({report.rated} rated)"
     else:  # one entry per (user, film)
@@ -245,7 +256,6 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         if report.ambiguous:
             whose = f" --user {args.user}" if user is not None else ""
             print(f"Add the one you mean of an ambiguous row with: moviebot watched add{whose} ID or TITLE YEAR")
-    return 0
 
 
 def _makes_user_keys(prefix: str) -> bool:

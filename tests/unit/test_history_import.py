@@ -441,3 +441,12 @@ def test_an_older_export_in_latin_1_is_read(tmp_path, profiles, catalog):
     latin.write_bytes(export.read_text(encoding="utf-8").encode("cp1252"))
     report = run(profiles, catalog, "imdb", [latin], user=ME)
     assert profiles.ratings(ME) == {"amelie-2001": 5.0} and report.rated == 1
+
+
+def test_a_long_import_says_how_far_it_has_got(tmp_path, profiles, catalog, monkeypatch):
+    monkeypatch.setattr("store.history_import.PROGRESS_EVERY", 2)
+    ratings = write_csv(tmp_path / "ratings.csv", LB_RATINGS, lb("Heat", 1995, "4.5"), lb("Se7en", 1995, "5"),
+                        lb("Nothing Like It", 2001, "3"))  # fmt: skip
+    heard: list[str] = []
+    run(profiles, catalog, "letterboxd", [ratings], user=ME, progress=heard.append)
+    assert heard == ["read 2 rows", "read 3 rows; writing 2 watched-film entries in one transaction"]
