@@ -48,7 +48,7 @@ ACCOUNT_HELP = (
     "them, /watched lists and edits what you've seen, and /forget deletes everything I keep about you "
     "(in the terminal: moviebot profile, moviebot watched list, moviebot user forget). To rate a pick, tell me "
     '"loved the second one" or "4 stars for Heat" (on Discord and Slack, a 👍 or 👎 reaction works too); '
-    '"I\'ve seen Heat" marks it seen.'
+    '"I\'ve seen Heat" marks it seen, and /watched remove Heat (moviebot watched remove Heat) takes it off.'
 )
 TV_HELP = "I only know films, not TV series. " + HELP
 

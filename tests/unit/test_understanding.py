@@ -1346,6 +1346,8 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("I rated it 4", True, "liked", {"rating": 4.0}),
     ("what have I rated so far?", True, "help", {}),
     ("forget everything about me", True, "help", {}),
+    ("unmark Heat", True, "help", {}),  # where the watched list is edited, not picks
+    ("remove Heat from my watched list", True, "help", {}),
     ("can you recommend tv shows?", False, "help", {}),
     ("good one", True, "liked", {"rating": 4.0}),
     ("I've seen Parasite already", True, "seen", {"titles": ["parasite-2019"]}),
