@@ -129,13 +129,19 @@ _ONLY_A_VERDICT = re.compile(rf"^\W*[^\W\d_][\w'-]*(?:\s+\d+)?(?:{PRAISED}|{PANN
 # the third one?", "what's Heat about?". Each match ends where the film's name may follow.
 _COLLECTION = r"(?:catalog|catalogue|database|db|library|collection|list|system)"
 _THE_FILM = r"[^.?!]{1,80}?"  # "it", "the third one", "Heat": what the question is about
+# "is it long?", "so is the second one scary?": the verb opens the question ("I was hoping to find a good
+# comedy" asks nothing of a film)
+_ASKS_IF = (
+    r"(?:^|[.?!,;:]\s*|\b(?:so|and|but|then|also|ok|okay|well|hmm|wait|what about \w+|how about \w+)\s+)"
+    r"\W*(?:is|was)\b"
+)
 _LANGUAGE_NAMES = "|".join(sorted((n.lower() for n in LANGUAGES.values()), key=len, reverse=True))
 _FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
     (fact, re.compile(pattern))
     for fact, pattern in (
         ("runtime", r"\bhow long(?: is| was|'s)?\b|\bhow many minutes(?: is| was)?\b"
                     r"|\b(?:what'?s )?the (?:runtime|length)(?: of)?\b"
-                    rf"|\b(?:is|was)\b(?= {_THE_FILM}(?: too| very| really| pretty| that)? (?:long|short)\W*$)"),
+                    rf"|{_ASKS_IF}(?= {_THE_FILM}(?: too| very| really| pretty| that)? (?:long|short)\W*$)"),
         ("directors", r"\bwho (?:directed|made)\b|\bwho(?:'?s| is| was) the director(?: of)?\b"
                       r"|^\W*(?:did|does|didn'?t) [\w' .-]{2,40}? direct\b"),  # "did Kubrick direct Spartacus?"
         ("cast", r"\bwho(?:'?s| is| was| are| were) in\b|\bwho (?:stars|starred|acts|acted|plays|played)(?: in)?\b"
@@ -151,19 +157,19 @@ _FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
         ("plot", rf"\bwhat(?:'?s| is| was)\b(?= {_THE_FILM} about\W*$)"
                  r"|\bwhat(?:'?s| is) the (?:plot|story|premise)(?: of)?\b|^\W*tell me (?:more )?about\b"
                  r"|\bwhat did you say (?:it|that|the \w+ one) (?:is|was) about\W*$"),
-        ("rating", rf"\b(?:is|was)\b(?= {_THE_FILM} (?:any good|good|worth (?:it|watching|a watch|seeing))\W*$)"
+        ("rating", rf"{_ASKS_IF}(?= {_THE_FILM} (?:any good|good|worth (?:it|watching|a watch|seeing))\W*$)"
                    r"|\bwhat(?:'?s| is) (?:it|that|the \w+ one) rated(?: on imdb)?\W*$"
                    r"|\bhow (?:good|well rated) is\b|\bwhat(?:'?s| is) (?:the|its) rating(?: of)?\b"),
         # "is the second one animated?", "what kind of movie is it": its genres and tone, from the catalog
         ("kind", r"\bwhat (?:genre|kind of (?:film|movie)|type of (?:film|movie))\b(?: is| was)?"
-                 rf"|\b(?:is|was)\b(?= {_THE_FILM} (?:a |an )?(?:animated|animation|cartoon|anime|comedy|funny|"
+                 rf"|{_ASKS_IF}(?= {_THE_FILM} (?:a |an )?(?:animated|animation|cartoon|anime|comedy|funny|"
                  r"horror|scary|romantic|romance|thriller|documentary|musical|western|sci ?fi|science fiction|"
                  r"violent|gory|dark|sad|for kids|kid friendly|family friendly)\W*$)"),
         ("language", r"\bwhat language\b(?: is| was)?"
-                     rf"|\b(?:is|was)\b(?= {_THE_FILM} (?:in (?:{_LANGUAGE_NAMES})|subtitled|dubbed"
+                     rf"|{_ASKS_IF}(?= {_THE_FILM} (?:in (?:{_LANGUAGE_NAMES})|subtitled|dubbed"
                      r"|in a foreign language)\W*$)"),
         # "is it rated R?", "is the first one PG-13?": age ratings, which the catalog does not record
-        ("certificate", rf"\b(?:is|was)\b(?= {_THE_FILM} (?:rated (?:pg-?13|pg|r|g|nc-?17|u|12a?|15|18)"
+        ("certificate", rf"{_ASKS_IF}(?= {_THE_FILM} (?:rated (?:pg-?13|pg|r|g|nc-?17|u|12a?|15|18)"
                         r"|pg-?13|pg|nc-?17|r rated)\W*$)|\bage rating\b|\bmpaa\b"),
         # "what did I rate Titanic?", "have I seen Heat?": the user's own history
         ("mine", r"\bwhat (?:did|have) (?:i|we) (?:rate|rated|give|given|gave)\b|\bhow (?:did|have) (?:i|we) rated?\b"

@@ -1347,6 +1347,9 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("what have I rated so far?", True, "help", {}),
     ("forget everything about me", True, "help", {}),
     ("unmark Heat", True, "help", {}),  # where the watched list is edited, not picks
+    ("I was hoping to find a good comedy.", True, "recommend", {}),  # "was ... comedy" asks nothing of a film
+    ("What is your all-time favorite comedy?", True, "recommend", {}),
+    ("so is the second one scary?", True, "facts", {"ordinal": 1, "facts": ("kind",)}),
     ("remove Heat from my watched list", True, "help", {}),
     ("can you recommend tv shows?", False, "help", {}),
     ("good one", True, "liked", {"rating": 4.0}),
