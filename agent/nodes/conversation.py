@@ -230,6 +230,7 @@ _CANT_SAY = {  # what a question about a film the catalog lacks can't be told
     "catalog": "suggest it; describe it and I'll find films like it",
     "rating": "tell you how it is rated",
     "certificate": "tell you its age rating",
+    "streaming": "tell you where it streams",
     "mine": "look it up in your history",
 }
 
@@ -282,6 +283,8 @@ def film_facts(movie: Movie, asked: list[str]) -> str:
         elif fact == "certificate":  # "is it rated R?"
             kind = f" {label} is listed as {listed(movie.genres)}." if movie.genres else ""
             said.append(f"My catalog doesn't record age ratings (PG, R, 12A...).{kind}")
+        elif fact == "streaming":  # "is the 2nd one on netflix?"
+            said.append(f"I can't see what is streaming where, so I can't tell you where to watch {label}.")
         elif fact == "year":
             said.append(f"{movie.title} came out in {movie.year}." if movie.year
                         else f"I don't know when {label} came out.")  # fmt: skip

@@ -30,7 +30,8 @@ Intent = Literal[
     "recommend", "refine", "more", "why", "facts", "seen", "liked", "disliked", "dismissed", "help", "smalltalk"
 ]
 Fact = Literal["runtime", "directors", "cast", "crew", "year", "plot", "language", "kind", "catalog", "rating",
-               "certificate", "mine", "list", "count", "shortest", "longest", "best", "newest", "oldest"]  # fmt: skip
+               "certificate", "streaming", "mine", "list", "count", "shortest", "longest", "best", "newest",
+               "oldest"]  # fmt: skip
 
 
 @dataclass
@@ -135,6 +136,10 @@ _ASKS_IF = (
     r"(?:^|[.?!,;:]\s*|\b(?:so|and|but|then|also|ok|okay|well|hmm|wait|what about \w+|how about \w+)\s+)"
     r"\W*(?:is|was)\b"
 )
+_SERVICES = (
+    r"netflix|hulu|prime|amazon|amazon prime|prime video|disney\+?|disney plus|hbo|hbo max|max"
+    r"|apple tv\+?|peacock|paramount\+?|streaming|any streaming (?:service|platform)s?"
+)
 _LANGUAGE_NAMES = "|".join(sorted((n.lower() for n in LANGUAGES.values()), key=len, reverse=True))
 _FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
     (fact, re.compile(pattern))
@@ -171,6 +176,9 @@ _FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
         # "is it rated R?", "is the first one PG-13?": age ratings, which the catalog does not record
         ("certificate", rf"{_ASKS_IF}(?= {_THE_FILM} (?:rated (?:pg-?13|pg|r|g|nc-?17|u|12a?|15|18)"
                         r"|pg-?13|pg|nc-?17|r rated)\W*$)|\bage rating\b|\bmpaa\b"),
+        # "is the 2nd one on netflix?": where a film streams, which the catalog does not record
+        ("streaming", rf"{_ASKS_IF}(?= {_THE_FILM} (?:on|streaming on|available on) (?:{_SERVICES})\W*$)"
+                      r"|\bwhere (?:can|could) (?:i|we) (?:watch|stream)\b"),
         # "what did I rate Titanic?", "have I seen Heat?": the user's own history
         ("mine", r"\bwhat (?:did|have) (?:i|we) (?:rate|rated|give|given|gave)\b|\bhow (?:did|have) (?:i|we) rated?\b"
                  r"|^\W*(?:have|did) (?:i|we) (?:already )?(?:rate|rated|seen|see|watch|watched)\b"),

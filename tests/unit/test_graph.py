@@ -1014,3 +1014,10 @@ def test_a_film_said_seen_that_the_catalog_lacks_is_said_to_be_unknown_and_nothi
     result = bot.ask("I've seen Teh Godfathr", user="cli:ted")
     assert result["recommendations"] == [] and profiles.watched("cli:ted") == []
     assert "Teh Godfathr" in result["reply"] and "haven't noted anything" in result["reply"]
+
+
+def test_where_a_pick_streams_is_said_to_be_unknown_not_answered_with_picks(starter, profiles):
+    bot = make_bot(starter, profiles)
+    bot.ask("a crime thriller from the 90s", user="cli:sam")
+    where = bot.ask("is the 2nd one on netflix?", user="cli:sam")
+    assert where["recommendations"] == [] and "can't see what is streaming where" in where["reply"]

@@ -1350,6 +1350,8 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("I was hoping to find a good comedy.", True, "recommend", {}),  # "was ... comedy" asks nothing of a film
     ("What is your all-time favorite comedy?", True, "recommend", {}),
     ("so is the second one scary?", True, "facts", {"ordinal": 1, "facts": ("kind",)}),
+    ("is the 2nd one on netflix?", True, "facts", {"ordinal": 1, "facts": ("streaming",)}),
+    ("where can I watch Heat?", True, "facts", {"titles": ["heat-1995"], "facts": ("streaming",)}),
     ("remove Heat from my watched list", True, "help", {}),
     ("can you recommend tv shows?", False, "help", {}),
     ("good one", True, "liked", {"rating": 4.0}),
