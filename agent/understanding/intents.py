@@ -151,7 +151,9 @@ _FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
                       r"|^\W*(?:did|does|didn'?t) [\w' .-]{2,40}? direct\b"),  # "did Kubrick direct Spartacus?"
         ("cast", r"\bwho(?:'?s| is| was| are| were) in\b|\bwho (?:stars|starred|acts|acted|plays|played)(?: in)?\b"
                  r"|^\W*(?:did|does) [\w' .-]{2,40}? (?:star|act|appear|play) in\b"
-                 r"|\b(?:who'?s|who is|what'?s|what is) (?:in )?the cast(?: of)?\b"),
+                 r"|\b(?:who'?s|who is|what'?s|what is) (?:in )?the cast(?: of)?\b"
+                 r"|\bwho(?:'?s| is| was| are| were) the (?:main |lead )?(?:stars?|leads?|actors?|actress(?:es)?)"
+                 r" (?:of|in)\b"),
         # credits the catalog does not record: "who wrote Pulp Fiction?", "who did the music for Jaws?"
         ("crew", r"\bwho (?:did|made|wrote|composed|scored|shot) the (?:music|score|soundtrack|screenplay|script"
                  r"|cinematography)(?: (?:for|of|in))?\b|\bwho (?:wrote|composed|scored|produced|shot|edited)\b"

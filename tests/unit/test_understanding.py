@@ -1351,6 +1351,7 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("What is your all-time favorite comedy?", True, "recommend", {}),
     ("so is the second one scary?", True, "facts", {"ordinal": 1, "facts": ("kind",)}),
     ("is the 2nd one on netflix?", True, "facts", {"ordinal": 1, "facts": ("streaming",)}),
+    ("who is the main star of Heat", True, "facts", {"titles": ["heat-1995"], "facts": ("cast",)}),
     ("where can I watch Heat?", True, "facts", {"titles": ["heat-1995"], "facts": ("streaming",)}),
     ("remove Heat from my watched list", True, "help", {}),
     ("can you recommend tv shows?", False, "help", {}),
