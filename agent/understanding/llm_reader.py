@@ -8,6 +8,7 @@ import re
 from typing import get_args
 
 from pydantic import BaseModel, Field
+from rapidfuzz import fuzz
 
 import prompts
 from agent.deps import Deps
@@ -15,8 +16,9 @@ from agent.understanding.intents import Classified, Intent, classify
 from agent.understanding.phrases import AWARDS
 from agent.understanding.reader import understand
 from agent.understanding.request import Understood
+from agent.understanding.text import STOPWORDS
 from agent.untrusted import sanitise
-from store.movie import TITLE_MATCH_SCORE, ascii_fold
+from store.movie import TITLE_MATCH_SCORE, ascii_fold, normalise_title
 from store.vocab import GENRES, MOODS, country_code, language_code
 
 INTENTS = get_args(Intent)
@@ -170,7 +172,12 @@ _STORES = ("seen", "liked", "disliked", "dismissed")
 _ASKS = ("recommend", "refine", "more")
 _NEGATING = re.compile(r"\b(?:no|not|nothing|none|never|without|except|but|pass|skip|avoid|hate|hated|dislike|"
                        r"rather not|sick of|tired of|enough|instead)\b|n't\b")  # fmt: skip
-_STARS_SAID = re.compile(r"\d|\bstars?\b|★|⭐|\b(?:one|two|three|four|five|half)\b")
+# a grade said: "4 stars", "3.5/5", "8 out of 10", "a solid eight", "⭐⭐⭐" (not "the first one", "Ocean's 11")
+_STARS_SAID = re.compile(
+    r"(?:\b\d+(?:\.\d+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half))\s*(?:stars?\b|/\s*(?:5|10)\b"
+    r"|out of (?:5|10|five|ten)\b)|★|⭐|\b(?:give|gave|rate|rated|rating|score|scored)\b[^.!?]{0,20}?\b(?:\d+(?:\.\d+)?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+)
 # "I'll pass on horror": a genre the model refused is not filled in from a rules' misreading as asked
 _REFUSED_BY = {"genres": "exclude_genres", "any_genres": "exclude_genres", "soft_genres": "exclude_genres",
                "people": "exclude_people", "soft_people": "exclude_people", "languages": "exclude_languages",
@@ -213,15 +220,23 @@ def _resolve_all(deps: Deps, titles: list[str], said: str = "") -> list[str]:
         match = deps.catalog.resolve_title(title)
         if match is None or match.score < TITLE_MATCH_SCORE or match.movie_id in ids:
             continue
-        if said and not any(_words_in(name, said) for name in (title, match.title)):
+        if said and not any(_said_near(name, said) for name in (title, match.title)):
             continue
         ids.append(match.movie_id)
     return ids
 
 
-def _words_in(name: str, said: str) -> bool:
-    words = re.findall(r"\w+", ascii_fold(name).casefold())
-    return bool(words) and re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", said) is not None
+def _said_near(name: str, said: str) -> bool:
+    """The conversation has the title, or something a typo or an article away ("titanik", "godfather")."""
+    key = normalise_title(ascii_fold(name))
+    if not key:
+        return False
+    words = key.split()  # "the first harry potter": two of its words in a row, of a long title
+    pairs = (" ".join(words[i : i + 2]) for i in range(len(words) - 1) if not {*words[i : i + 2]} <= STOPWORDS)
+    return fuzz.partial_ratio(key, said) >= TYPO_NEAR or any(f" {pair} " in f" {said} " for pair in pairs)
+
+
+TYPO_NEAR = 80  # rapidfuzz partial ratio: "titanic" in "something like titanik" is 86
 
 
 def _bounded(value: int | float | None, low: int, high: int) -> int | None:

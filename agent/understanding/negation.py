@@ -135,9 +135,13 @@ def walk_phrases(scan: Scan, reading: Reading) -> None:
             scan.take(toks[i].start, refusal.end(), negated=True)
             i = next((n for n, t in enumerate(toks) if t.start >= refusal.end()), len(toks))
             continue
-        if i > 0 and toks[i - 1].text == "too" and not effect.only_negated:  # "Those are too scary": less of it
+        too_much = i > 0 and toks[i - 1].text == "too" and not (end < len(toks) and toks[end].text == "to")
+        if too_much and not effect.only_negated:  # "Those are too scary": less of it ("too scary to ..." is very)
             complaint = effect.when_negated()
-            reading.apply(complaint if complaint != Effect() or not effect.years else Effect(modifiers=("newer",)))
+            if complaint == Effect() and effect.years:  # "too old": newer ones; "too recent": older ones
+                low, high = effect.years(2000)
+                complaint = Effect(modifiers=("older",) if low is not None and high is None else ("newer",))
+            reading.apply(complaint)
             scan.take(toks[i - 1].start, toks[end - 1].end, negated=True)
             i = end
             continue

@@ -302,7 +302,10 @@ COMMON_WORD_SURNAMES = word_set(
     gunn cash bates barber bishop bond dean duke earl fry grant hay holly jewel mars
     """
 )
-BEFORE_A_PERSON = word_set("by with starring featuring from directed director actor actress no not but except without")
+BEFORE_A_PERSON = word_set("by with starring featuring from directed director actor actress")
+# "but no tarantino", "anything but Jackson": a refusal names a person only when the name ends there
+# ("but not harry potter" refuses no Deborah Harry)
+REFUSING = word_set("no not but except without")
 AFTER_A_PERSON = word_set("film films movie movies flick flicks picture pictures classic classics joint")
 _SENTENCE_END = frozenset(".!?;:")
 
@@ -360,7 +363,8 @@ def _say_whose(scan: Scan, toks: list[Tok], i: int, key: str, shared: Mapping[st
         return
     before = toks[i - 1].text if i > 0 else ""
     after = toks[i + 1].text if i + 1 < len(toks) else ""
-    cued = possessive or before in BEFORE_A_PERSON or after in _SHARED_AFTER  # not "movies set in Washington"
+    refused = before in REFUSING and (i + 1 >= len(toks) or not toks[i + 1].is_word)  # "anything but Jackson"
+    cued = possessive or before in BEFORE_A_PERSON or after in _SHARED_AFTER or refused  # not "set in Washington"
     if not cued or not _said_as_a_person(scan, toks, i, key, Surname(carriers.names[0], carriers.common_word),
                                          possessive, alone, first=i):  # fmt: skip
         return
@@ -426,7 +430,8 @@ def _said_as_a_person(scan: Scan, toks: list[Tok], i: int, key: str, surname: Su
                       alone: bool, *, first: int) -> bool:  # fmt: skip
     before = toks[first - 1].text if first > 0 else ""
     after = toks[i + 1].text if i + 1 < len(toks) else ""
-    cued = possessive or before in BEFORE_A_PERSON or after in AFTER_A_PERSON
+    name_ends = i + 1 >= len(toks) or not toks[i + 1].is_word or after in STOPWORDS
+    cued = possessive or before in BEFORE_A_PERSON or after in AFTER_A_PERSON or (before in REFUSING and name_ends)
     capital = scan.has_case and scan.capitalised(toks[i])
     opens_sentence = first == 0 or before in _SENTENCE_END
     common = surname.common_word or key in COMMON_WORD_SURNAMES or key in STOPWORDS or (key,) in PHRASEBOOK

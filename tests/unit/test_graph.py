@@ -1021,3 +1021,13 @@ def test_where_a_pick_streams_is_said_to_be_unknown_not_answered_with_picks(star
     bot.ask("a crime thriller from the 90s", user="cli:sam")
     where = bot.ask("is the 2nd one on netflix?", user="cli:sam")
     assert where["recommendations"] == [] and "can't see what is streaming where" in where["reply"]
+
+
+def test_a_model_may_mend_a_typed_title_and_its_stars_need_a_grade_said(starter, profiles):
+    """The model's "Titanic" for "titanik" was thrown away; its stars for "I watched the first one" were stored."""
+    bot, model = _with_model(starter, profiles, {"intent": "recommend", "like_titles": ["Titanic"]},
+                             {"explanations": []})  # fmt: skip
+    assert bot.ask("something like titanik", user="cli:yan")["understood"]["like_titles"] == ["Titanic (1997)"]
+    model.queue({"intent": "seen", "ordinal": 0, "stars": 2})
+    bot.ask("I watched the first one", user="cli:yan")
+    assert profiles.ratings("cli:yan") == {}

@@ -119,6 +119,7 @@ class FakeLookup:
         "David Warner",  # a surname that begins a studio's name: "warner bros" is the studio
         "Joel Coen",  # "the Coen brothers"
         "Ethan Coen",
+        "Deborah Harry",  # "but not harry potter" refuses no one
         "Owen Wilson",  # two Wilsons: "Wilson movies" could be either
         "Luke Wilson",
     )
@@ -680,6 +681,9 @@ CASES: list[tuple[str, dict]] = [
     ("Those are too scary.", {"genres": [], "moods": [], "exclude_moods": ["scary"]}),
     ("too violent", {"moods": [], "exclude_moods": ["violent"]}),
     ("not too scary please", {"genres": [], "exclude_moods": ["scary"]}),
+    ("those are all too recent", {"modifiers": ["older"]}),
+    ("something too scary to watch alone", {"genres": ["horror"], "exclude_moods": []}),  # "too X to" is very X
+    ("fantasy, but not harry potter", {"exclude_people": []}),
     # a surname several people here carry is said to be, when it is said of a person
     ("Wilson movies", {"people": [], "caveats": [WILSONS]}),
     ("something with Wilson from the 2000s", {"people": [], "year_min": 2000, "caveats": [WILSONS]}),
@@ -1381,6 +1385,8 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("I loved Zorblax Returns", True, "liked", {"titles": [], "unknown": ("Zorblax Returns",)}),
     ("I've seen a lot of movies", True, "recommend", {"unknown": ()}),
     ("I hated Heat. Too long and too slow.", True, "disliked", {"titles": ["heat-1995"]}),  # complaints, no ask
+    ("I loved Heat. Pacino and De Niro together!", True, "liked", {"titles": ["heat-1995"]}),  # describes it
+    ("I've seen Heat. It's a 90s crime movie.", True, "seen", {"titles": ["heat-1995"]}),
 ]
 
 

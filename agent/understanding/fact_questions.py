@@ -1,0 +1,77 @@
+"""Which fact a question asks of a film ("is it long?", "who directed the third one?", "what's Heat
+about?"), answered from the catalog; each pattern ends where the film's name may follow."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from store.vocab import LANGUAGES
+
+Fact = Literal["runtime", "directors", "cast", "crew", "year", "plot", "language", "kind", "catalog", "rating",
+               "certificate", "streaming", "mine", "list", "count", "shortest", "longest", "best", "newest",
+               "oldest"]  # fmt: skip
+
+# A question about a film shown or named, answered from the catalog: "is it long?", "who directed
+# the third one?", "what's Heat about?". Each match ends where the film's name may follow.
+COLLECTION = r"(?:catalog|catalogue|database|db|library|collection|list|system)"
+_THE_FILM = r"[^.?!]{1,80}?"  # "it", "the third one", "Heat": what the question is about
+# "is it long?", "so is the second one scary?": the verb opens the question ("I was hoping to find a good
+# comedy" asks nothing of a film)
+_ASKS_IF = (
+    r"(?:^|[.?!,;:]\s*|\b(?:so|and|but|then|also|ok|okay|well|hmm|wait|what about \w+|how about \w+)\s+)"
+    r"\W*(?:is|was)\b"
+)
+_SERVICES = (
+    r"netflix|hulu|prime|amazon|amazon prime|prime video|disney\+?|disney plus|hbo|hbo max|max"
+    r"|apple tv\+?|peacock|paramount\+?|streaming|any streaming (?:service|platform)s?"
+)
+_LANGUAGE_NAMES = "|".join(sorted((n.lower() for n in LANGUAGES.values()), key=len, reverse=True))
+FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
+    (fact, re.compile(pattern))
+    for fact, pattern in (
+        ("runtime", r"\bhow long(?: is| was|'s)?\b|\bhow many minutes(?: is| was)?\b"
+                    r"|\b(?:what'?s )?the (?:runtime|length)(?: of)?\b"
+                    rf"|{_ASKS_IF}(?= {_THE_FILM}(?: too| very| really| pretty| that)? (?:long|short)\W*$)"),
+        ("directors", r"\bwho (?:directed|made)\b|\bwho(?:'?s| is| was) the director(?: of)?\b"
+                      r"|^\W*(?:did|does|didn'?t) [\w' .-]{2,40}? direct\b"),  # "did Kubrick direct Spartacus?"
+        ("cast", r"\bwho(?:'?s| is| was| are| were) in\b|\bwho (?:stars|starred|acts|acted|plays|played)(?: in)?\b"
+                 r"|^\W*(?:did|does) [\w' .-]{2,40}? (?:star|act|appear|play) in\b"
+                 r"|\b(?:who'?s|who is|what'?s|what is) (?:in )?the cast(?: of)?\b"
+                 r"|\bwho(?:'?s| is| was| are| were) the (?:main |lead )?(?:stars?|leads?|actors?|actress(?:es)?)"
+                 r" (?:of|in)\b"),
+        # credits the catalog does not record: "who wrote Pulp Fiction?", "who did the music for Jaws?"
+        ("crew", r"\bwho (?:did|made|wrote|composed|scored|shot) the (?:music|score|soundtrack|screenplay|script"
+                 r"|cinematography)(?: (?:for|of|in))?\b|\bwho (?:wrote|composed|scored|produced|shot|edited)\b"
+                 r"|\bwho(?:'?s| is| was) the (?:writer|screenwriter|composer|producer|cinematographer|editor)s?"
+                 r"(?: (?:of|for))?\b"),
+        ("year", rf"\bwhen (?:did|was|is)\b(?= {_THE_FILM} (?:come out|made|released)\b)|\bwhat year (?:is|was|did)\b"
+                 rf"|\bhow old is\b|\bwhen(?:'?s| is| was)\b(?= {_THE_FILM} from\W*$)"),
+        ("plot", rf"\bwhat(?:'?s| is| was)\b(?= {_THE_FILM} about\W*$)"
+                 r"|\bwhat(?:'?s| is) the (?:plot|story|premise)(?: of)?\b|^\W*tell me (?:more )?about\b"
+                 r"|\bwhat did you say (?:it|that|the \w+ one) (?:is|was) about\W*$"),
+        ("rating", rf"{_ASKS_IF}(?= {_THE_FILM} (?:any good|good|worth (?:it|watching|a watch|seeing))\W*$)"
+                   r"|\bwhat(?:'?s| is) (?:it|that|the \w+ one) rated(?: on imdb)?\W*$"
+                   r"|\bhow (?:good|well rated) is\b|\bwhat(?:'?s| is) (?:the|its) rating(?: of)?\b"),
+        # "is the second one animated?", "what kind of movie is it": its genres and tone, from the catalog
+        ("kind", r"\bwhat (?:genre|kind of (?:film|movie)|type of (?:film|movie))\b(?: is| was)?"
+                 rf"|{_ASKS_IF}(?= {_THE_FILM} (?:a |an )?(?:animated|animation|cartoon|anime|comedy|funny|"
+                 r"horror|scary|romantic|romance|thriller|documentary|musical|western|sci ?fi|science fiction|"
+                 r"violent|gory|dark|sad|for kids|kid friendly|family friendly)\W*$)"),
+        ("language", r"\bwhat language\b(?: is| was)?"
+                     rf"|{_ASKS_IF}(?= {_THE_FILM} (?:in (?:{_LANGUAGE_NAMES})|subtitled|dubbed"
+                     r"|in a foreign language)\W*$)"),
+        # "is it rated R?", "is the first one PG-13?": age ratings, which the catalog does not record
+        ("certificate", rf"{_ASKS_IF}(?= {_THE_FILM} (?:rated (?:pg-?13|pg|r|g|nc-?17|u|12a?|15|18)"
+                        r"|pg-?13|pg|nc-?17|r rated)\W*$)|\bage rating\b|\bmpaa\b"),
+        # "is the 2nd one on netflix?": where a film streams, which the catalog does not record
+        ("streaming", rf"{_ASKS_IF}(?= {_THE_FILM} (?:on|streaming on|available on) (?:{_SERVICES})\W*$)"
+                      r"|\bwhere (?:can|could) (?:i|we) (?:watch|stream)\b"),
+        # "what did I rate Titanic?", "have I seen Heat?": the user's own history
+        ("mine", r"\bwhat (?:did|have) (?:i|we) (?:rate|rated|give|given|gave)\b|\bhow (?:did|have) (?:i|we) rated?\b"
+                 r"|^\W*(?:have|did) (?:i|we) (?:already )?(?:rate|rated|seen|see|watch|watched)\b"),
+        # "do you have Dune?", "is Oppenheimer in your catalog?": whether the catalog holds the film
+        ("catalog", r"^\W*(?:do|have) (?:you|u|ya) (?:have|got|carry|know)(?: (?:the|a) (?:movie|film))?\b"
+                    rf"|^\W*(?:is|are)\b(?= {_THE_FILM} in (?:your|the) {COLLECTION}\W*$)"),
+    )
+)  # fmt: skip
