@@ -349,11 +349,15 @@ _PLAIN_NOUNS = {"action", "adventure", "biography", "crime", "family", "fantasy"
 _FILM_WORDS = r"(?:film|films|movie|movies|picture|flick|classic|feature)"
 
 
+_HOURS_THEN_MINUTES = re.compile(r"\b(?:\d|one|two|three|four)\s*(?:hours?|hrs?|h)\b,?\s*(?:and\s+)?\d+\s*min")
+
+
 def fact_errors(text: str, movie: Movie) -> list[str]:
     """What a sentence of a model's says about the film that its stored fields contradict."""
     errors = []
     lowered = text.lower()
-    for minutes in re.findall(r"(\d+)[- ]min", lowered):
+    alone = _HOURS_THEN_MINUTES.sub(" ", lowered)  # "2 hours 24 minutes" is read whole, by model_claims
+    for minutes in re.findall(r"(\d+)[- ]min", alone):
         if movie.runtime is None or int(minutes) != movie.runtime:
             errors.append(f"runtime {minutes}")
     pattern = r"(?<!set )\b(?:from|released in|made in|came out in|a|an)\s+(?:the\s+)?((?:1[89]|20)\d\d)(s?)\b"
@@ -394,7 +398,8 @@ _CROWD = re.compile(
     rf"\b{_PEOPLE}\b(?:\s+\w+){{0,3}}?\s+(?:who|that)\s+(?:also\s+)?(?:liked|loved|enjoyed|adored|rated|gave|saw)\b"
     rf"|\b{_PEOPLE}\b(?:\s+here)?\s+(?:also\s+)?(?:liked|loved|enjoyed|adored|rated|gave)\s+(?:it|this|the)\b"
     rf"|\b(?:liked|loved|enjoyed|rated\s+\w+)\s+by\s+(?:\w+\s+){{0,3}}?{_PEOPLE}\b"
-    r"|\bfans of\b|\b\d+\s*(?:%|per ?cent)\s+of\b|\b\d+\s+(?:of|out of)\s+(?:the\s+)?\d+\b",
+    r"|\bfans of\b|\b\d+\s*(?:%|per ?cent)\s+of\b"
+    r"|(?<![\d.])\b\d+\s+(?:of|out of)\s+(?:the\s+)?\d+\b",  # "8.4 out of 10" is a score
     re.IGNORECASE,
 )  # a sentence about how people liked or rated a film, not "two people fall in love"
 _NUMBER_WORDS = {

@@ -34,7 +34,8 @@ _UNRECORDED = re.compile(
     r"\b(?:oscars?|academy awards?|golden globes?|baftas?|palme d'?or|emmys?|nominat\w*|award[- ]winning"
     r"|won (?:\w+ )?awards?|grossed|box[- ]office|budget|million|billion|rated (?:pg|r|g|nc)\b|pg-13"
     r"|music by|score by|scored by|composers?|composed by|soundtrack|black[- ]and[- ]white|silent (?:film|movie|era)"
-    r"|in colou?r|technicolou?r|shot (?:in|on)|filmed (?:in|on)|cinematograph\w*)\b|\$\s?\d",
+    r"|in colou?r|technicolou?r|shot (?:in|on)|filmed (?:in|on)|cinematograph\w*|critics?|critically|rotten tomatoes"
+    r"|metacritic|(?:'s|the|its|his|her|musical|original) score)\b|\$\s?\d|\d\s*%",
     re.IGNORECASE,
 )
 # a claim about the user's own history: true only of films they rated
@@ -51,15 +52,20 @@ _FOR_KIDS = re.compile(
 _ERA = re.compile(r"\b(?:(early|mid|late)[- ])?(?:(1[89]|20)(\d)0s|'(\d)0s|(\d)0s)\b", re.IGNORECASE)
 _DECADE_WORDS = {"twenties": 1920, "thirties": 1930, "forties": 1940, "fifties": 1950, "sixties": 1960,
                  "seventies": 1970, "eighties": 1980, "nineties": 1990}  # fmt: skip
-_ERA_WORDS = re.compile(rf"\b(?:(early|mid|late)[- ])?({'|'.join(_DECADE_WORDS)})\b", re.IGNORECASE)
+_ERA_WORDS = re.compile(  # not an age: "a man in his forties", "in her mid-thirties"
+    rf"(?<!his )(?<!her )(?<!their )(?<!my )(?<!your )\b(?:(early|mid|late)[- ])?({'|'.join(_DECADE_WORDS)})\b",
+    re.IGNORECASE,
+)
 _PART_OF_DECADE = {"early": (0, 4), "mid": (3, 7), "late": (6, 9)}
-_YEAR = re.compile(r"(?<![\w$])(1[89]\d\d|20[0-4]\d)(?![\ws'])")
+_YEAR = re.compile(r"(?<![\w$])(1[89]\d\d|20[0-4]\d)(?![\ws'])|\b(?:in|from|of|since) '(\d\d)(?![\ws])")
 _CAPITALISED = re.compile(r"(?<![\w'])([A-Z][a-zA-Z]+)(?:'s)?\b")
+_AFTER_A_CUE = re.compile(r"\b(?:by|with|starring|featuring)\s+([a-z][a-z'-]+)")
 _WORD = re.compile(r"[\w'’.-]+")
 # a rating said as a score: "rated 9.7/10", "8 out of 10", "an IMDb rating of 7.9"
 _SCORE = re.compile(
     r"\b(\d{1,3}(?:\.\d+)?)\s*(?:/|out of)\s*(10|5|100)\b"
-    r"|\brat(?:ed|ing of|ing)\s+(?:an?\s+)?(\d(?:\.\d)?)(?![\d.])(?!\s*(?:/|out|stars?))",
+    r"|\b(?:rat(?:ed|ing of|ing)|scores?|scored|holds?(?: an?)?|earns?(?: an?)?)\s+(?:an?\s+)?(\d(?:\.\d)?)(?![\d.])"
+    r"(?!\s*(?:/|out|stars?))|\b(\d(?:\.\d)?)\s+on\s+(?:imdb|letterboxd|tmdb)\b",
     re.IGNORECASE,
 )
 # genre words that mean a genre wherever they stand (the ones that are everyday nouns too are read
@@ -70,9 +76,13 @@ _GENRE_ANYWHERE = {
     "anime": "animation", "cartoon": "animation", "sci-fi": "sci-fi", "science fiction": "sci-fi",
     "noir": "film-noir", "romcom": "romance", "rom-com": "romance",
 }  # fmt: skip
-_GENRE_WORD = re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, _GENRE_ANYWHERE))})(?![\w-])", re.IGNORECASE)
+_GENRE_WORD = re.compile(  # "animated" of the film, not of "animated performances"
+    rf"(?<![\w-])({'|'.join(map(re.escape, _GENRE_ANYWHERE))})(?![\w-])(?<!animated(?= [a-z]+s\b))",
+    re.IGNORECASE,
+)
 _NATIONALITIES = {name for name in LANGUAGES.values()} | {adjective for _, adjective in COUNTRIES.values()}
-_NATIONALITY = re.compile(rf"\b({'|'.join(sorted(map(re.escape, _NATIONALITIES), key=len, reverse=True))})\b")
+_NATION_NAMES = "|".join(sorted(map(re.escape, _NATIONALITIES), key=len, reverse=True))
+_NATIONALITY = re.compile(rf"\b({_NATION_NAMES})\b|\b(?i:({_NATION_NAMES}))-language\b")  # "a spanish-language horror"
 
 
 def model_sentence_errors(sentence: str, movie: Movie, grounding: Grounding) -> list[str]:
@@ -92,16 +102,18 @@ def model_sentence_errors(sentence: str, movie: Movie, grounding: Grounding) -> 
         errors.append("for kids")
     errors += [f"length {said}" for said, fits in lengths_said(sentence, movie.runtime) if not fits]
     errors += [f"era {era}" for era in _eras_not_of(sentence, movie.year)]
-    for m in _YEAR.finditer(sentence):  # "This 1987 film": any year is the film's, or its story's
-        year = m.group(1)
-        if int(year) != movie.year and year not in own and not _in_a_title(sentence, m.start(), m.end()):
+    for m in _YEAR.finditer(sentence):  # "This 1987 film", "in '75": any year is the film's, or its story's
+        year = m.group(1) or f"{19 if int(m.group(2)) > 30 else 20}{m.group(2)}"
+        named = _in_a_title(sentence, m.start(), m.end(), grounding)
+        if int(year) != movie.year and year not in own and not (m.group(1) and named):
             errors.append(f"year {year}")
     for m in _SCORE.finditer(sentence):
-        score = float(m.group(1) or m.group(3))
+        score = float(m.group(1) or m.group(3) or m.group(4))
         scale = float(m.group(2) or 10)
         if movie.rating is None or abs(score * 10 / scale - movie.rating) > 0.15:
             errors.append(f"rating {m.group()}")
-    for word in _NATIONALITY.findall(sentence):  # "A Korean crime film" of an American one
+    for said in _NATIONALITY.findall(sentence):  # "A Korean crime film" of an American one
+        word = (said[0] or said[1]).capitalize() if not said[0] else said[0]
         if word not in _nationalities_of(movie) and word.casefold() not in own:
             errors.append(f"nationality {word}")
     for word in _GENRE_WORD.findall(sentence):  # "Pure horror", "and it's animated"
@@ -110,11 +122,15 @@ def model_sentence_errors(sentence: str, movie: Movie, grounding: Grounding) -> 
     return errors
 
 
-def _in_a_title(sentence: str, start: int, end: int) -> bool:
+def _in_a_title(sentence: str, start: int, end: int, grounding: Grounding) -> bool:
     """ "Blade Runner 2049", "Mendes's 1917", "2001: A Space Odyssey": a number inside a run of capitals,
-    which the title gate (agent.untrusted) holds to the catalog, not a year said of this film."""
+    which the title gate (agent.untrusted) holds to the catalog, not a year said of this film; a
+    person's name before it is no title ("a Kubrick 1975 classic")."""
     before = re.search(r"(\S+)\s+$", sentence[:start])
-    capital_before = before is not None and before.group(1)[:1].isupper() and start > before.start() > 0
+    word = before.group(1).removesuffix("'s").removesuffix("’s") if before else ""
+    capital_before = before is not None and word[:1].isupper() and start > before.start() > 0
+    if capital_before and before.group(1) == word and word.casefold() in grounding.surnames:
+        return False
     return capital_before or sentence[end : end + 1] == ":"
 
 
@@ -151,7 +167,8 @@ def _people_errors(sentence: str, movie: Movie, grounding: Grounding, own: str) 
             named.update(range(start, start + size))
             if person not in credited and key not in own:
                 errors.append(f"person {person}")
-    for word in _CAPITALISED.findall(sentence):
+    typed = [*_CAPITALISED.findall(sentence), *_AFTER_A_CUE.findall(sentence)]  # "a film by spielberg" too
+    for word in typed:
         surname = grounding.surnames.get(word.casefold())
         if surname is not None and not surname.common_word and word.casefold() not in own_words:
             errors.append(f"person {surname.name}")
@@ -181,8 +198,8 @@ def _eras_not_of(sentence: str, year: int | None) -> list[str]:
 _HOURS_NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 _QUALIFIER = r"(?:(just over|well over|over|more than|longer than|just under|under|less than|shy of|nearly|almost|about|around|roughly|barely)\s+)?"  # noqa: E501
 _HOURS_SAID = re.compile(
-    rf"\b{_QUALIFIER}(?:just\s+)?(an?|one|two|three|four|\d(?:\.\d+)?)(?:[- ]and[- ]a[- ](half))?[- ]hours?"
-    r"(?:[- ]and[- ]a[- ](half))?(?:\s+and\s+(\d{1,2})\s+min\w*)?\b",
+    rf"\b{_QUALIFIER}(?:just\s+)?(?<!half )(an?|one|two|three|four|\d(?:\.\d+)?)(?:[- ]and[- ]a[- ](half))?[- ]hours?"
+    r"(?:[- ]and[- ]a[- ](half))?(?:,?\s+(?:and\s+)?(\d{1,2})\s+min\w*)?\b",
     re.IGNORECASE,
 )
 _CLOCK = re.compile(rf"\b{_QUALIFIER}(\d)\s*h(?:rs?)?\s*(\d{{1,2}})?\s*(?:m|min|mins|minutes)?\b", re.IGNORECASE)

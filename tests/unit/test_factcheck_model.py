@@ -67,6 +67,16 @@ def test_a_false_claim_anywhere_in_a_models_text_is_dropped(starter, lie):
         "It was shot in black and white.",
         "A silent film for patient viewers.",
         "A sixties caper at heart.",  # a decade in words
+        # and from a review of the gate
+        "It holds a 9.2 on IMDb.",
+        "It scores 9.2 with audiences.",
+        "Rated 4.5 stars by critics.",
+        "It has 92% on Rotten Tomatoes.",
+        "It came out in '75.",
+        "Hans Zimmer's score drives the tension.",
+        "A spanish-language thriller.",
+        "A twisty film by spielberg.",
+        "A chilling Kubrick 1975 classic.",
     ],
 )
 def test_a_model_sentence_naming_what_the_catalog_cant_vouch_for_is_dropped(starter, lie):
@@ -94,6 +104,10 @@ def test_a_model_sentence_true_of_the_film_and_the_user_is_kept(starter):
         ("the-silence-of-the-lambs-1991", "Jodie Foster and Anthony Hopkins face off in a psychological thriller."),
         ("the-silence-of-the-lambs-1991", "Just under two hours of dread, directed by Jonathan Demme."),
         ("the-usual-suspects-1995", "A 1995 puzzle that runs 1h46; Keyser Söze is the name to remember."),
+        ("american-beauty-1999", "A father in his forties rebels against his empty life."),  # an age, no era
+        ("apocalypse-now-1979", "The Kurtz sequence alone runs nearly half an hour."),  # a scene's length
+        ("apocalypse-now-1979", "It runs 2 hours 27 minutes, rated 8.4 out of 10."),
+        ("apocalypse-now-1979", "Brando gives one of his most animated performances."),
     ],
 )  # fmt: skip
 def test_true_sentences_of_a_model_are_kept_however_they_are_put(starter, film_id, true):
