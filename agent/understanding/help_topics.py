@@ -61,7 +61,10 @@ def only_pleasantries(lowered: str) -> bool:
     rest = _PLEASANTRY.sub(" ", lowered)
     if rest == lowered:
         return False
-    return all(w in SMALLTALK for w in _WORD.findall(rest))
+    return all(w in SMALLTALK and w not in _VERDICT_WORDS for w in _WORD.findall(rest))
+
+
+_VERDICT_WORDS = word_set("great good nice perfect awesome cool it is was that's well done")  # "thanks, it was great"
 
 
 GREETINGS = word_set("hi hello hey hiya yo thanks thank thx ty cheers lol haha bye goodbye")

@@ -474,12 +474,15 @@ def _named_titles(text: str, lowered: str, anchor: re.Match[str] | None, lookup:
     starts = [anchor.end()] if anchor is not None else []
     starts += [m.end() for m in _TITLE_INTRO.finditer(lowered)]
     opening = _ANSWER_WORDS.match(lowered)  # "Yes, that one sounds good" is no verdict on Yes (2005)
-    for start in [*starts, opening.end() if opening else 0]:
+    first = opening.end() if opening else 0
+    pronoun = _PRONOUN_VERB.match(lowered, first)  # "It was great" is about the film shown, not It (2017)
+    for start in [*starts, *([] if pronoun else [first])]:
         if found := titles_after(text, start, lookup):
             return [m.movie_id for m in found]
     return []
 
 
+_PRONOUN_VERB = re.compile(r"\W*(?:it|this|that|this one|that one)(?:'s|\s+(?:was|is|looks|sounds|seems))\b")
 _ANSWER_WORDS = re.compile(r"(?:\W*\b(?:yes|yeah|yep|no|nope|nah|ok|okay|sure|maybe|well|oh|thanks|but|and|so)\b)+")
 
 

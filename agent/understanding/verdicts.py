@@ -167,9 +167,14 @@ def _first_title_at(clause: str, ids: list[str | int], lookup: CatalogLookup) ->
 _VERDICT_ENDS = re.compile(rf"(?:{PRAISED}|{PANNED})\W*$")
 
 
+_PRONOUNS = frozenset({"it", "this", "that", "they", "them", "these", "those", "he", "she", "this one", "that one"})
+
+
 def a_title_then(text: str, lookup: CatalogLookup) -> bool:
     """The whole message is a title and a verdict: "Toy Story 2 was great", "Kill Bill: Vol. 2 was boring"."""
     verdict = _VERDICT_ENDS.search(text.lower())
     head = text[: verdict.start()].strip(" \t\"'“”") if verdict and len(text) < 120 else ""
+    if head.lower() in _PRONOUNS:  # "It was great, thanks" is about the film just shown, not It (2017)
+        return False
     match = lookup.resolve_title(head) if head else None
     return match is not None and same_title(head, match.title)

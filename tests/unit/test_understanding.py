@@ -79,6 +79,7 @@ class FakeLookup:
         "godzilla-1954": ("Godzilla", 1954),
         "the-night-1960": ("The Night", 1960),  # words people say to say goodbye
         "yes-2005": ("Yes", 2005),
+        "it-2017": ("It", 2017),
         "50-first-dates-2004": ("50 First Dates", 2004),
         "godzilla-2014": ("Godzilla", 2014),
     }
@@ -1372,6 +1373,8 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("I think we're good. I'm happy with the selection.", True, "smalltalk", {}),
     ("thanks! something scary now", True, "recommend", {}),
     ("Yes, that one sounds good", True, "liked", {"titles": []}),  # the pick, not Yes (2005)
+    ("It was great, thanks", True, "liked", {"titles": []}),  # the pick, not It (2017)
+    ("thanks, it was great", True, "liked", {"titles": []}),  # a verdict, with thanks
     ("Yes but I've seen all those movies.", True, "seen", {"titles": [], "every": True}),
     # a film named before a question about "that" is the one asked about, not the last pick
     ("What about 50 First Dates? Is that any good?", True, "facts", {"titles": ["50-first-dates-2004"]}),
