@@ -109,6 +109,11 @@ _SAID_OF_A_FILM = re.compile(
 )
 
 
+_ENDS_IT = re.compile(
+    r"\s*(?:movie|film|one|flick|classic|too|though|honestly)?\s*(?:[.!?,;]|$)"
+)  # not "... I'm after"
+
+
 # A refusal said after what it refuses: "superhero films are not my thing", "horror isn't for me"
 _REFUSED_AFTER = re.compile(
     r"(?:\s+(?:movies?|films?|flicks?|stuff))?\s+(?:is|are|'s|'re)(?:\s+not|n't)\s+(?:really\s+)?"
@@ -145,7 +150,10 @@ def walk_phrases(scan: Scan, reading: Reading) -> None:
             scan.take(toks[i - 1].start, toks[end - 1].end, negated=True)
             i = end
             continue
-        if effect.years and not effect.genres and _SAID_OF_A_FILM.search(scan.text, 0, toks[i].start):
+        said_of_it = _SAID_OF_A_FILM.search(scan.text, 0, toks[i].start) and _ENDS_IT.match(
+            scan.text, toks[end - 1].end
+        )
+        if effect.years and not effect.genres and said_of_it:
             scan.take(toks[i].start, toks[end - 1].end, aside=True)  # "That is another classic movie."
             i = end
             continue

@@ -351,7 +351,7 @@ def read_surnames(
 
 
 _SHARED_AFTER = AFTER_A_PERSON | word_set("comedy comedies thriller thrillers drama dramas western westerns")
-WHOSE_SURNAME = '"{said}" could be {names}: say the whole name and I\'ll go by it.'
+WHOSE_SURNAME = '"{said}" could be {names}; if you meant one of them, say the whole name and I\'ll go by it.'
 
 
 def _say_whose(scan: Scan, toks: list[Tok], i: int, key: str, shared: Mapping[str, SharedSurname],

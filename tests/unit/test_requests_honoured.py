@@ -284,7 +284,7 @@ def test_a_surname_several_people_carry_is_said_to_be(starter, text, caveat):
     understood = understand(text, starter)
     assert (not understood.people and not understood.exclude_people) or caveat is None
     said = [c for c in understood.caveats if "could be" in c]
-    assert said == ([f"{caveat}: say the whole name and I'll go by it."] if caveat else [])
+    assert said == ([f"{caveat}; if you meant one of them, say the whole name and I'll go by it."] if caveat else [])
 
 
 MISSPELT = [

@@ -191,7 +191,9 @@ COLOUR = "My catalog doesn't record whether a film is in colour, so I couldn't g
 NOTHING = {"genres": [], "moods": [], "keywords": [], "people": [], "like_titles": [], "count": None}
 
 # (request, the fields it must produce). Lists compare as sets; "query_has"/"query_lacks" look for words.
-WILSONS = '"Wilson" could be Owen Wilson or Luke Wilson: say the whole name and I\'ll go by it.'
+WILSONS = (
+    '"Wilson" could be Owen Wilson or Luke Wilson; if you meant one of them, say the whole name and I\'ll go by it.'
+)
 CASES: list[tuple[str, dict]] = [
     # genres and their everyday names
     ("a scary movie for tonight", {"genres": ["horror"], "moods": ["scary"], "count": None}),
@@ -677,6 +679,7 @@ CASES: list[tuple[str, dict]] = [
     ("what about the 70s", {"year_min": 1970, "year_max": 1979}),
     ("around the 70s", {"year_min": 1967, "year_max": 1982}),
     ("That is another classic movie.", {"year_max": None, "genres": []}),
+    ("ok it's a recent horror I'm after", {"genres": ["horror"], "year_min": 2021}),  # an era asked for
     ("It's a great comedy!", {"genres": [], "soft_genres": ["comedy"]}),
     ("something that is a comedy", {"genres": ["comedy"]}),
     ("Those are too scary.", {"genres": [], "moods": [], "exclude_moods": ["scary"]}),
