@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import threading
 import time
 from datetime import UTC
 from email.utils import parsedate_to_datetime
@@ -136,6 +137,7 @@ class StructuredLLM:
         self.rest_seconds = rest_seconds
         self._resting_until = 0.0
         self._skipped_this_rest = 0
+        self._rest_lock = threading.Lock()
         self.max_attempts = max_attempts
         self.max_seconds = max_seconds
         self.initial_wait = initial_wait
@@ -212,21 +214,23 @@ class StructuredLLM:
         return asked if asked is not None else min(self.initial_wait * 2 ** (state.attempt_number - 1), self.max_wait)
 
     def _resting(self, schema: type[BaseModel]) -> bool:
-        left = self._resting_until - time.monotonic()
-        if left > 0:
-            self.skipped += 1
-            self._skipped_this_rest += 1
-            log.debug("LLM call for %s skipped: the endpoint rests %.3g s more", schema.__name__, left)
-            return True
-        if self._resting_until:
-            log.info("LLM endpoint tried again after its rest; %d call(s) went without it", self._skipped_this_rest)
-            self._resting_until, self._skipped_this_rest = 0.0, 0
-        return False
+        with self._rest_lock:  # worker threads share the client: one rest, counted once
+            left = self._resting_until - time.monotonic()
+            if left > 0:
+                self.skipped += 1
+                self._skipped_this_rest += 1
+                log.debug("LLM call for %s skipped: the endpoint rests %.3g s more", schema.__name__, left)
+                return True
+            if self._resting_until:
+                log.info("LLM endpoint tried again after its rest; %d call(s) went without it", self._skipped_this_rest)
+                self._resting_until, self._skipped_this_rest = 0.0, 0
+            return False
 
     def _rest(self, schema: type[BaseModel], gave_up: _GaveUp) -> None:
-        now = time.monotonic()
-        starting = now >= self._resting_until  # another turn's call may have started the rest already
-        self._resting_until = max(self._resting_until, now + gave_up.rest)
+        with self._rest_lock:
+            now = time.monotonic()
+            starting = now >= self._resting_until  # another turn's call may have started the rest already
+            self._resting_until = max(self._resting_until, now + gave_up.rest)
         log.log(
             logging.WARNING if starting else logging.INFO,
             "LLM call for %s gave up after %d attempt(s): %s; answering without the model for %.3g s",

@@ -258,8 +258,7 @@ class Catalog:
         heads += tuple(
             f"{article}{head} saga" for head in heads for article in ("", "the ") if not head.startswith("the ")
         )
-        self.titled("")  # every title once, sorted: the titles a head begins are one run of it
-        titles = self._titles_sorted
+        titles = self._sorted_titles()
         series = {movie_id}
         for head in heads:
             at = bisect.bisect_left(titles, (head,))
@@ -270,16 +269,22 @@ class Catalog:
         self._series[movie_id] = series
         return series
 
+    def _sorted_titles(self) -> list[tuple[str, str]]:
+        """Every title once, case-folded and sorted: the titles a head begins are one run of it."""
+        if self._titles_sorted is None:
+            self._titles_sorted = sorted((t.casefold(), m.id) for m in self.movies.values() for t in m.titles)
+        return self._titles_sorted
+
     def titled(self, words: str) -> set[str]:
         """Films whose title begins with these words, whole ("batman": Batman, Batman Returns, The
         Batman; not Batmanova), with or without a leading "The"."""
-        if self._titles_sorted is None:
-            self._titles_sorted = sorted((t.casefold(), m.id) for m in self.movies.values() for t in m.titles)
-        found = set()
+        if not words.strip():
+            return set()
+        titles, found = self._sorted_titles(), set()
         for head in (words.casefold().strip(), f"the {words.casefold().strip()}"):
-            at = bisect.bisect_left(self._titles_sorted, (head,))
-            while at < len(self._titles_sorted) and self._titles_sorted[at][0].startswith(head):
-                title, movie_id = self._titles_sorted[at]
+            at = bisect.bisect_left(titles, (head,))
+            while head and at < len(titles) and titles[at][0].startswith(head):
+                title, movie_id = titles[at]
                 if len(title) == len(head) or not title[len(head)].isalnum():
                     found.add(movie_id)
                 at += 1

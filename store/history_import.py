@@ -88,7 +88,7 @@ class ImportReport:
     rows: int = 0  # rows read, skipped ones included
     users: list[str] = field(default_factory=list)
     rated: int = 0  # (user, film) ratings written
-    kept: int = 0  # ratings not written: the user rated that film here since the file's date
+    kept: int = 0  # ratings not written: the user rated that film here since the file's date, or it has none
     watched: int = 0  # (user, film) watched entries written; a rated film counts as watched too
     matched_by: dict[str, int] = field(default_factory=lambda: {"id": 0, "imdb": 0, "title": 0, "fuzzy": 0})
     unmatched: list[SkippedRow] = field(default_factory=list)  # not in the catalog

@@ -24,6 +24,7 @@ from agent.understanding.stars import asks_for_a_rating, stars_in
 from agent.understanding.text import PANNED, PRAISED, STOPWORDS, Scan, normalise_message, word_set
 from agent.understanding.title_lists import titles_after
 from agent.understanding.verdicts import DISMISS, NOT_SEEN, SEEN, SENTIMENTS, a_title_then, mixed_verdicts
+from agent.understanding.versions import same_title
 from store.catalog import TitleMatch
 from store.vocab import normalise_genre
 
@@ -453,7 +454,11 @@ def _feedback(
         words = typed.lower().split()  # "seen teh godfathr", not "seen a lot of movies"
         near = anchor is seen and words[0] not in STOPWORDS and not _FILM_NOUNS & set(words)
         if typed[:1].isupper() or (near and lookup.resolve_title(typed) is not None):
-            return Classified(verdict[1] if verdict else "seen", unknown=(typed,))  # said to be unknown, not a request
+            intent = verdict[1] if verdict else "seen"
+            exact = lookup.resolve_title(typed)  # "I loved LOL": a title the readers took for a word
+            if exact is not None and same_title(typed, exact.title):
+                return Classified(intent, titles=[exact.movie_id])
+            return Classified(intent, unknown=(typed,))  # said to be unknown, not taken for a request
     return None
 
 

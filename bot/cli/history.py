@@ -243,7 +243,7 @@ def _report_import(args: argparse.Namespace, user: str | None, report) -> None:
         done = f"for {counted(len(report.users), 'user')}: {report.watched:,} watched films, {report.rated:,} rated"
     print(f"Imported {FORMAT_NAMES[args.format]} history {done} from {counted(report.rows, 'row')}.")
     if report.kept:
-        print(f"Kept your newer rating of {counted(report.kept, 'film')}: you rated them here after the file's date.")
+        print(f"Kept the rating you gave here of {counted(report.kept, 'film')}: the file's is older, or undated.")
     skipped = report.skipped
     if skipped:
         print(f"{counted(len(skipped), 'row')} not imported ({len(report.unmatched)} not in the catalog, "

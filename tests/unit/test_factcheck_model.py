@@ -119,8 +119,8 @@ def test_true_sentences_of_a_model_are_kept_however_they_are_put(starter, film_i
 def test_a_models_own_you_asked_for_never_hides_what_a_pick_misses(starter):
     film = starter.movies["the-usual-suspects-1995"]
     sixties = {"genres": ["comedy"], "year_min": 1960, "year_max": 1969}
-    for claim in ("A perfect match: it fits everything you asked for.", "Exactly the comedy you wanted.",
-                  "A sixties comedy, as you asked.", "Matches your request perfectly."):  # fmt: skip
+    for claim in ("A perfect match: it fits everything you asked for.", "Exactly what you were after.",
+                  "It ticks every box.", "Matches your request perfectly."):  # fmt: skip
         said = check(f"{claim} {WELL_MADE}", film, sixties, model_written=True)
         missed = "not a comedy film (crime, mystery, thriller), unlike what you asked for"
         assert said == f"From 1995, 26 years outside the 1960s you asked for; {missed}. {WELL_MADE}"

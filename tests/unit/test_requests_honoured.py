@@ -275,14 +275,14 @@ def test_a_surname_alone_names_the_one_prominent_person_who_carries_it(starter, 
 
 
 @pytest.mark.parametrize(
-    ("text", "caveat"),
-    [("Jackson movies", '"Jackson" could be Samuel L. Jackson, Wilfred Jackson or Peter Jackson'),
-     ("anything but Wilson", '"Wilson" could be Owen Wilson, Patrick Wilson or Luke Wilson'),
-     ("movies set in Jackson", None), ("Coen movies", None)],
+    ("text", "caveat", "people"),
+    [("Jackson movies", '"Jackson" could be Samuel L. Jackson, Wilfred Jackson or Peter Jackson', []),
+     ("anything but Wilson", '"Wilson" could be Owen Wilson, Patrick Wilson or Luke Wilson', []),
+     ("movies set in Jackson", None, []), ("Coen movies", None, ["Joel Coen"])],
 )  # fmt: skip
-def test_a_surname_several_people_carry_is_said_to_be(starter, text, caveat):
+def test_a_surname_several_people_carry_is_said_to_be(starter, text, caveat, people):
     understood = understand(text, starter)
-    assert (not understood.people and not understood.exclude_people) or caveat is None
+    assert understood.people == people and understood.exclude_people == []
     said = [c for c in understood.caveats if "could be" in c]
     assert said == ([f"{caveat}; if you meant one of them, say the whole name and I'll go by it."] if caveat else [])
 

@@ -80,6 +80,7 @@ class FakeLookup:
         "the-night-1960": ("The Night", 1960),  # words people say to say goodbye
         "yes-2005": ("Yes", 2005),
         "it-2017": ("It", 2017),
+        "lol-2012": ("LOL", 2012),
         "50-first-dates-2004": ("50 First Dates", 2004),
         "godzilla-2014": ("Godzilla", 2014),
     }
@@ -1389,6 +1390,7 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     # a film said to be seen or loved that the catalog lacks is said to be unknown, not taken for a request
     ("I've seen Zorblax Returns", True, "seen", {"titles": [], "unknown": ("Zorblax Returns",)}),
     ("I loved Zorblax Returns", True, "liked", {"titles": [], "unknown": ("Zorblax Returns",)}),
+    ("I loved LOL", True, "liked", {"titles": ["lol-2012"]}),  # a title the readers took for a word
     ("I've seen a lot of movies", True, "recommend", {"unknown": ()}),
     ("I hated Heat. Too long and too slow.", True, "disliked", {"titles": ["heat-1995"]}),  # complaints, no ask
     ("I loved Heat. Pacino and De Niro together!", True, "liked", {"titles": ["heat-1995"]}),  # describes it

@@ -141,8 +141,8 @@ def import_summary(report: ImportReport) -> str:
     films = f"{report.watched} watched film{'' if report.watched == 1 else 's'}"
     lines = [f"Imported from {source}: {ratings} and {films}."]
     if report.kept:
-        lines.append(f"Kept your newer rating of {report.kept} film{'' if report.kept == 1 else 's'}, "
-                     "rated here after the file's date.")  # fmt: skip
+        lines.append(f"Kept the rating you gave here of {report.kept} film{'' if report.kept == 1 else 's'}: "
+                     "the file's is older, or undated.")  # fmt: skip
     if report.watched:
         lines.append("I won't suggest those again, and your ratings now shape my picks.")
     skipped = report.skipped
