@@ -41,6 +41,8 @@ GENRE_ALIASES: dict[str, str] = {
     "science fiction": "sci-fi",
     "sci fi": "sci-fi",
     "scifi": "sci-fi",
+    "scify": "sci-fi",
+    "sci fy": "sci-fi",
     "film noir": "film-noir",
     "noir": "film-noir",
     "children": "family",

@@ -77,7 +77,7 @@ _TIME_POINT = re.compile(
       | (?:nineteen[\s-]+)?
         (?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|noughties|aughts)
       | (?P<year>(?:1[89]|20)\d\d)
-    )(?![\w+])""",
+    )(?!\w)(?!\+\d)""",
     re.X,
 )
 _JOINER = re.compile(r"\s*(?:-|to|and|or|through|thru|until|till|&|/|,)\s*(?:the\s+)?")
@@ -492,7 +492,8 @@ _COUNTS: tuple[re.Pattern[str], ...] = (
 )
 _PHRASE_COUNTS = {"several": 5, "handful": 5, "bunch": 5, "dozen": 12, "pair": 2, "couple": 2, "few": 3}
 _SINGLE = re.compile(
-    r"(?<![\w'])(?:one|1|a\s+single|single|just\s+one|only\s+one)\s+(?:[^\W\d_][\w'-]*\s+){0,3}?"
+    r"(?<![\w'])(?<!\bis\s)(?<!\bwas\s)(?<!'s\s)(?<!\bsuch\s)"  # "That is one great film" describes one
+    r"(?:one|1|a\s+single|single|just\s+one|only\s+one)\s+(?:[^\W\d_][\w'-]*\s+){0,3}?"
     r"(?:movie|film|flick|documentary)(?![\w'])"
     # a whole message that asks for one: "just one", "only one please", "only the best one"
     r"|^\W*(?:just|only)\s+(?:the\s+(?:best|top)\s+)?(?:one|1)(?:\s+please)?\W*$"

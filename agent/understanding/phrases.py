@@ -235,7 +235,7 @@ _GENRE_PHRASES: dict[str, Effect] = {
     "romantic": _g("romance", moods=("romantic",)),
     "date night": _g("romance", moods=("romantic",), negated=Effect(exclude_genres=("romance",))),
     "love triangle": _k("love triangle", "romance"),
-    "sci fi | scifi | science fiction | syfy | 🚀 | 🛸 | 👽": _g("sci-fi"),
+    "sci fi | scifi | science fiction | syfy | sci fy | scify | scfi | sci fiction | 🚀 | 🛸 | 👽": _g("sci-fi"),
     "futuristic | the future": _g("sci-fi"),
     "space | outer space | space opera | space operas | astronaut | astronauts | spaceship": _k("space", "sci-fi"),
     "alien | aliens | alien invasion | extraterrestrial | extraterrestrials": _k("aliens", "sci-fi"),

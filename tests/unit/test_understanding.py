@@ -676,6 +676,9 @@ CASES: list[tuple[str, dict]] = [
     ("anything but tarantino, crime from the 90s", {"people": [], "exclude_people": ["Quentin Tarantino"]}),
     ("I thought Alien was great, anything similar?", {"like_titles": ["alien-1979"]}),
     ("smth like heat 😭", {"like_titles": ["heat-1995"]}),  # an emoji ends a title typed in lower case
+    ("recommend any good scify movies?", {"genres": ["sci-fi"]}),  # as people spell it
+    ("a drama from like 2010+", {"genres": ["drama"], "year_min": 2010, "year_max": None}),
+    ("That is one great film. Do you have any more?", {"count": None}),  # describes one, asks for no one
     # "what about" is no "about"; what is said of a film already named asks for nothing; "too X" is less X
     ("what about the 70s", {"year_min": 1970, "year_max": 1979}),
     ("around the 70s", {"year_min": 1967, "year_max": 1982}),
