@@ -488,7 +488,10 @@ _COUNTS: tuple[re.Pattern[str], ...] = (
         r"several|a\s+handful(?:\s+of)?|a\s+bunch(?:\s+of)?|half\s+a\s+dozen|a\s+dozen|a\s+pair\s+of)\b"
         r"(?!\s+(?:of\s+)?(?:hours?|minutes?|years?|days?|decades?))"
     ),
-    re.compile(rf"(?<![\w.#])(?<!my\s)(?P<n>{_NUMBER})\s+(?:[^\W\d_][\w'-]*\s+){{0,3}}?(?:{_COUNT_NOUNS})(?!\w)"),
+    re.compile(
+        rf"(?<![\w.#])(?<!my\s)(?P<n>{_NUMBER})(?!\s+of\s+(?:my|our|your|his|her|their|the)\b)"  # "one of my"
+        rf"\s+(?:[^\W\d_][\w'-]*\s+){{0,3}}?(?:{_COUNT_NOUNS})(?!\w)"
+    ),
 )
 _PHRASE_COUNTS = {"several": 5, "handful": 5, "bunch": 5, "dozen": 12, "pair": 2, "couple": 2, "few": 3}
 _SINGLE = re.compile(

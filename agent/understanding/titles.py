@@ -570,6 +570,10 @@ def _unusual(word: str) -> bool:
 _PRONOUN_I = frozenset({"i", "i'm", "i've", "i'd", "i'll"})
 
 
+def _capital_next(scan: Scan, toks: list[Tok], k: int) -> bool:
+    return k + 1 < len(toks) and toks[k + 1].is_word and scan.capitalised(toks[k + 1]) and toks[k].text.isdigit()
+
+
 def _capitalised_runs(scan: Scan, toks: list[Tok]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     start = None
@@ -579,7 +583,8 @@ def _capitalised_runs(scan: Scan, toks: list[Tok]) -> list[tuple[int, int]]:
         if capital and start is not None and tok.start in scan.title_year_starts:  # "Ghostbusters (2016) Had ..."
             runs.append((start, k + 1))
             start = None
-        elif capital and (start is not None or not tok.text[0].isdigit()):  # "the 90s" starts no title
+        elif capital and (start is not None or not tok.text[0].isdigit() or _capital_next(scan, toks, k)):
+            # "the 90s" starts no title, "50 First Dates" does
             start = k if start is None else start
             last_cap = k
         elif start is not None and (tok.text == ":" or (tok.is_word and tok.text in TITLE_CONNECTORS)

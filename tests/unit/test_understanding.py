@@ -679,6 +679,10 @@ CASES: list[tuple[str, dict]] = [
     ("recommend any good scify movies?", {"genres": ["sci-fi"]}),  # as people spell it
     ("a drama from like 2010+", {"genres": ["drama"], "year_min": 2010, "year_max": None}),
     ("That is one great film. Do you have any more?", {"count": None}),  # describes one, asks for no one
+    (
+        "I love Heat, one of my favorite movies, with 50 First Dates",  # no count; a title may open with a number
+        {"count": None, "like_titles": ["heat-1995", "50-first-dates-2004"]},
+    ),
     # "what about" is no "about"; what is said of a film already named asks for nothing; "too X" is less X
     ("what about the 70s", {"year_min": 1970, "year_max": 1979}),
     ("around the 70s", {"year_min": 1967, "year_max": 1982}),
