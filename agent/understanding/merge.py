@@ -56,7 +56,9 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
         merged["query"] = new.query
     merged["unknown_titles"] = new_dict["unknown_titles"]  # said of this message only
     merged["caveats"] = new_dict["caveats"]
-    apply_modifiers(merged, new.modifiers, last_picks, deps, references=_references(new))
+    said_years = new.year_min is not None or new.year_max is not None  # "older pls, like 80s": the 1980s
+    modifiers = [m for m in new.modifiers if not (said_years and m in ("older", "newer"))]
+    apply_modifiers(merged, modifiers, last_picks, deps, references=_references(new))
     return merged
 
 

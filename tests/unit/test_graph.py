@@ -1031,3 +1031,12 @@ def test_a_model_may_mend_a_typed_title_and_its_stars_need_a_grade_said(starter,
     model.queue({"intent": "seen", "ordinal": 0, "stars": 2})
     bot.ask("I watched the first one", user="cli:yan")
     assert profiles.ratings("cli:yan") == {}
+
+
+def test_a_decade_said_with_older_is_that_decade(starter, profiles):
+    """ "older pls, like 80s" after 90s comedies gave "up to 1993" and a 1959 film "as you asked"."""
+    bot = make_bot(starter, profiles)
+    bot.ask("a comedy from the 90s", user="cli:oli")
+    older = bot.ask("older pls, like 80s", user="cli:oli")
+    assert (older["understood"]["year_min"], older["understood"]["year_max"]) == (1980, 1989)
+    assert ids(older) and all(1980 <= starter.movies[i].year <= 1989 for i in ids(older))
