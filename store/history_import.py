@@ -61,6 +61,7 @@ class HistoryRow:
     date: str | int | None = None  # rated or watched: ISO date, or epoch seconds (MovieLens)
     account: str | None = None  # the export's own user id when one file holds many users
     movie_id: str | None = None  # the catalog id, in moviebot's own export
+    dismissed: bool = False  # never to be suggested, not seen (moviebot's own export)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,7 @@ class ImportReport:
     rated: int = 0  # (user, film) ratings written
     kept: int = 0  # ratings not written: the user rated that film here since the file's date, or it has none
     watched: int = 0  # (user, film) watched entries written; a rated film counts as watched too
+    dismissed: int = 0  # (user, film) films never to suggest, from moviebot's own export
     matched_by: dict[str, int] = field(default_factory=lambda: {"id": 0, "imdb": 0, "title": 0, "fuzzy": 0})
     unmatched: list[SkippedRow] = field(default_factory=list)  # not in the catalog
     ambiguous: list[SkippedRow] = field(default_factory=list)  # fits several films
@@ -108,6 +110,7 @@ class ImportReport:
             "rated": self.rated,
             "kept": self.kept,
             "watched": self.watched,
+            "dismissed": self.dismissed,
             "matched_by": dict(self.matched_by),
             "skipped": len(self.skipped),
             "unmatched": [s.to_dict() for s in self.unmatched],
@@ -171,6 +174,13 @@ def read_moviebot_export(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]
             raise SourceError(f"{path.name}: not a moviebot export (not JSON: {exc.msg}, line {exc.lineno})") from None
         if not isinstance(data, dict) or not isinstance(data.get("ratings"), list) or "watched" not in data:
             raise SourceError(f"{path.name}: not a moviebot export (no ratings and watched lists)")
+        for n, row in enumerate(data.get("dismissed") or [], 1):  # films the user asked never to see again
+            movie_id = row.get("movie_id") if isinstance(row, dict) else None
+            if isinstance(movie_id, str) and movie_id:
+                yield HistoryRow(f"{path.name}:dismissed[{n}]", movie_id, None, date=row.get("dismissed_at"),
+                                 movie_id=movie_id, dismissed=True)  # fmt: skip
+            else:
+                yield SkippedRow(f"{path.name}:dismissed[{n}]", "", None, "no movie_id")
         for kind, when, stars in (("watched", "watched_at", None), ("ratings", "rated_at", "stars")):
             for n, row in enumerate(data.get(kind) or [], 1):
                 where = f"{path.name}:{kind}[{n}]"
@@ -630,6 +640,7 @@ def import_history(
     # "Whiplash" (2013, the short) must not land on "Whiplash" (2014) when both are rated.
     named = {found.movie_id for _, found in matched if found.how in ("imdb", "title")}
     entries: dict[tuple[str, str], _Entry] = {}
+    dismissals: dict[tuple[str, str], str | int | None] = {}
     keys: dict[str, str] = {}
     for row, found in matched:
         if found.movie_id is None or (found.how == "fuzzy" and found.movie_id in named):
@@ -647,6 +658,9 @@ def import_history(
             if key is None:
                 key = keys[row.account or ""] = _prefixed_key(user_prefix, row.account)
         when = row.date
+        if row.dismissed:
+            dismissals[key, found.movie_id] = when
+            continue
         entry = entries.setdefault((key, found.movie_id), _Entry())
         if row.stars is not None:
             entry.stars, entry.rated_at = row.stars, when
@@ -655,8 +669,9 @@ def import_history(
     report.kept = _keep_newer(profiles, entries)
     if progress is not None and report.rows >= PROGRESS_EVERY:
         progress(f"read {report.rows:,} rows; writing {len(entries):,} watched-film entries in one transaction")
-    _write(profiles, entries, source=f"import:{fmt}" if fmt else "import")
-    report.users = sorted({u for u, _ in entries})
+    _write(profiles, entries, source=f"import:{fmt}" if fmt else "import", dismissals=dismissals)
+    report.users = sorted({u for u, _ in [*entries, *dismissals]})
+    report.dismissed = len(dismissals)
     report.rated = sum(1 for e in entries.values() if e.stars is not None)
     report.watched = len(entries)
     return report
@@ -684,13 +699,15 @@ def _keep_newer(profiles: ProfileStore, entries: dict[tuple[str, str], _Entry]) 
     return kept
 
 
-def _write(profiles: ProfileStore, entries: dict[tuple[str, str], _Entry], *, source: str) -> None:
+def _write(profiles: ProfileStore, entries: dict[tuple[str, str], _Entry], *, source: str,
+           dismissals: dict[tuple[str, str], str | int | None] | None = None) -> None:  # fmt: skip
     """One transaction for the whole import. bulk_rate joins it (it only begins a transaction
     when none is open), so ratings, watched entries and users commit or roll back together."""
-    if not entries:
+    dismissals = dismissals or {}
+    if not entries and not dismissals:
         return
     now = to_iso()
-    users = sorted({u for u, _ in entries})
+    users = sorted({u for u, _ in [*entries, *dismissals]})
     ordered = sorted(entries.items())  # primary-key order makes the inserts cheaper
     with profiles.transaction() as conn:  # commits on success, rolls back on any exception
         conn.executemany(
@@ -703,4 +720,9 @@ def _write(profiles: ProfileStore, entries: dict[tuple[str, str], _Entry], *, so
             "INSERT INTO watched (user, movie_id, source, watched_at, feedback_id) VALUES (?, ?, ?, ?, NULL) "
             "ON CONFLICT(user, movie_id) DO NOTHING",
             ((u, m, source, now if e.watched_at is None else to_iso(e.watched_at)) for (u, m), e in ordered),
+        )
+        conn.executemany(
+            "INSERT INTO dismissed (user, movie_id, source, dismissed_at, feedback_id) VALUES (?, ?, ?, ?, NULL) "
+            "ON CONFLICT(user, movie_id) DO NOTHING",
+            ((u, m, source, now if at is None else to_iso(at)) for (u, m), at in sorted(dismissals.items())),
         )

@@ -242,6 +242,8 @@ def _report_import(args: argparse.Namespace, user: str | None, report) -> None:
     else:  # one entry per (user, film)
         done = f"for {counted(len(report.users), 'user')}: {report.watched:,} watched films, {report.rated:,} rated"
     print(f"Imported {FORMAT_NAMES[args.format]} history {done} from {counted(report.rows, 'row')}.")
+    if report.dismissed:
+        print(f"{counted(report.dismissed, 'film')} you asked never to see again stay off every answer.")
     if report.kept:
         print(f"Kept the rating you gave here of {counted(report.kept, 'film')}: the file's is older, or undated.")
     skipped = report.skipped

@@ -423,13 +423,15 @@ def test_an_export_imports_back_after_forgetting(service, tmp_path):
     """'user export' had no way back: `import --format moviebot` takes its ratings and watched films."""
     service.rate(ANA, "Heat 1995", 4.5)
     service.watched_add(ANA, "Alien 1979")
+    service.dismiss(ANA, "Titanic")  # never to be suggested: that survives the round trip too
     before = ({w.movie_id for w in service.watched_list(ANA)}, service.profiles.ratings(ANA))
     export = tmp_path / "ana.json"
     export.write_text(json.dumps(service.export(ANA)), encoding="utf-8")
     service.forget(ANA)
     report = service.import_history(ANA, export)  # the format is told from the file
-    assert (report.watched, report.rated, report.matched_by["id"]) == (2, 1, 3)
+    assert (report.watched, report.rated, report.matched_by["id"]) == (2, 1, 4)  # 2 watched, 1 rated, 1 dismissed
     assert ({w.movie_id for w in service.watched_list(ANA)}, service.profiles.ratings(ANA)) == before
+    assert service.profiles.dismissed(ANA) == {"titanic-1997"} and report.dismissed == 1
     (tmp_path / "other.json").write_text('{"ratings": "none"}', encoding="utf-8")
     with pytest.raises(ServiceError, match="not a moviebot export"):
         service.import_history(ANA, tmp_path / "other.json")
