@@ -79,6 +79,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 IMPORT_FORMATS = ("letterboxd", "imdb", "movielens", "moviebot")
 _TRAILING_YEAR = re.compile(r"[\s,]*\(?\b(18[89]\d|19\d\d|20\d\d)\)?\s*$")
+WATCHED_SUFFIX = ":watched"  # a star rating's event id plus this is the watched mark it adds
 _IMDB_ID = re.compile(r"tt\d{7,8}", re.IGNORECASE)
 
 
@@ -380,6 +381,8 @@ class MovieService:
             raise InvalidInput(f"feedback kind must be one of {', '.join(FEEDBACK_KINDS)}, got {kind!r}")
         if not event_id:
             raise InvalidInput("feedback needs an event_id, so a retried request is not counted twice")
+        if event_id.endswith(WATCHED_SUFFIX):  # the id of the watched mark a star rating adds to its own event
+            raise InvalidInput(f"an event_id may not end in {WATCHED_SUFFIX!r}: moviebot keeps those ids for itself")
         movie = self._movie(movie_id)
         if kind == "stars":
             stars = self._stars(stars)
@@ -392,7 +395,8 @@ class MovieService:
         with self.profiles.transaction():
             recorded = self.profiles.record_feedback(kind=kind, value=stars, event_id=event_id, **common)
             if recorded and kind == "stars":
-                self.profiles.record_feedback(kind="watched", value=None, event_id=f"{event_id}:watched", **common)
+                watched_id = f"{event_id}{WATCHED_SUFFIX}"
+                self.profiles.record_feedback(kind="watched", value=None, event_id=watched_id, **common)
         if not recorded:  # a retry is the same feedback again; other feedback under its id is a mistake
             before = self.profiles.feedback_event(event_id) or {}
             if (before.get("movie_id"), before.get("kind"), before.get("value")) != (movie.id, kind, stars):

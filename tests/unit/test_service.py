@@ -572,3 +572,10 @@ def test_a_movie_night_reason_never_promises_the_others_and_a_strong_taste_comes
     said = [reason for rec in turn.recommendations for reason in rec["per_person"].values()]
     assert said and not any("others" in reason for reason in said), said
     assert all("horror" in rec["per_person"][ANA] for rec in turn.recommendations), said
+
+
+def test_a_client_event_id_never_collides_with_the_watched_mark_a_rating_adds(service):
+    """After stars under "e2", a dislike under "e2:watched" was a 409 about a watched mark never sent."""
+    service.feedback("http:acme:ana", "alien-1979", "stars", stars=4, event_id="e2")
+    with pytest.raises(InvalidInput, match="may not end in ':watched'"):
+        service.feedback("http:acme:ana", "heat-1995", "dislike", event_id="e2:watched")
