@@ -677,6 +677,7 @@ CASES: list[tuple[str, dict]] = [
     ("I thought Alien was great, anything similar?", {"like_titles": ["alien-1979"]}),
     ("smth like heat 😭", {"like_titles": ["heat-1995"]}),  # an emoji ends a title typed in lower case
     ("recommend any good scify movies?", {"genres": ["sci-fi"]}),  # as people spell it
+    ("Another one I was thinking about was Heat", {"like_titles": ["heat-1995"]}),  # a film named, not a pick
     ("a drama from like 2010+", {"genres": ["drama"], "year_min": 2010, "year_max": None}),
     ("That is one great film. Do you have any more?", {"count": None}),  # describes one, asks for no one
     (
