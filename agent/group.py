@@ -16,7 +16,7 @@ from agent.scoring import featurise, score
 from agent.understanding.merge import fresh_request
 from agent.understanding.passing import says_nothing
 from agent.understanding.reader import understand
-from agent.understanding.request import Request
+from agent.understanding.request import Request, contract
 
 
 def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", count: int = 1) -> dict:
@@ -72,8 +72,17 @@ def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", co
     lines = [f"Movie night for {len(users)}: none of you has marked {these} as seen."]
     for rec in recommendations:
         lines.append(f"{rec['title']} ({rec['year']}) — {rec['explanation']}")
-        lines += [f"  • {user}: {reason}" for user, reason in rec["per_person"].items()]
-    return {"reply": "\n".join(lines), "intro": lines[0], "recommendations": recommendations}
+        lines += [f"  • {_name(user, deps)}: {reason}" for user, reason in rec["per_person"].items()]
+    understood = contract(
+        request, lambda movie_id: deps.catalog.movies[movie_id].label if movie_id in deps.catalog else None
+    )
+    return {"reply": "\n".join(lines), "intro": lines[0], "recommendations": recommendations, "understood": understood}
+
+
+def _name(user: str, deps: Deps) -> str:
+    """How a member is called in the reply: the name they go by here, else their key ("cli:ana")."""
+    users = {u["key"]: u for u in deps.profiles.users()} if deps.profiles is not None else {}
+    return (users.get(user) or {}).get("display_name") or user
 
 
 def _reason_for_member(movie, request: Request, profile: Profile, deps: Deps) -> str:

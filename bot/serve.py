@@ -86,7 +86,7 @@ def plan(settings: Settings) -> list[FrontEnd]:
             "HTTP API",
             "bot.http.app:serve",
             http.port is not None,
-            f"on http://{http.host}:{http.port}"
+            f"at http://{http.host}:{http.port}"
             if http.port is not None
             else "MOVIEBOT_HTTP_PORT is not set and no --http PORT was given",
         ),

@@ -204,8 +204,13 @@ def _is_id(value: object) -> bool:
 
 def _conversation(item: dict) -> tuple[str, list[dict], str]:
     """The user key, the turns before the last user message, and that message."""
+    name = item.get("user", "batch")  # only a missing user is the batch's own; "" or 5 is a mistake
+    if not isinstance(name, str) or not name.strip():
+        from agent.service import as_json
+
+        raise BadLine("bad_user", f'"user" must be a non-empty name, got {as_json(name)}')
     try:
-        user = user_key(item.get("user") or "batch")
+        user = user_key(name)
     except UserError as exc:
         raise BadLine("bad_user", str(exc)) from None
     messages = item.get("messages")

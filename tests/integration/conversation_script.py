@@ -82,7 +82,13 @@ CONVERSATIONS: dict[str, list[Turn]] = {
             picks=True,
             lacks=("couldn't find",),
         ),
-        T("I also really liked Frozen 2", read={"like_titles": []}, has=("couldn't find “Frozen 2” in my catalog",)),
+        # a verdict on a film the catalog lacks: said to be unknown, nothing noted, no picks made up around it
+        T(
+            "I also really liked Frozen 2",
+            intent="liked",
+            picks=False,
+            has=("couldn't find “Frozen 2” in my catalog", "haven't noted anything"),
+        ),
     ],
     "se7en-then-french-60s": [
         T("something like Se7en", intent=REC, read={"like_titles": ["Se7en (1995)"]}, picks=True),

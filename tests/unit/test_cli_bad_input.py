@@ -31,6 +31,8 @@ BAD_LINES = [
     (line(id="u1", user="a:"), "bad_user"),
     (line(id="u2", user=":x"), "bad_user"),
     (line(id="u3", user={"name": "ana"}), "bad_user"),
+    (line(id="u4", user=""), "bad_user"),  # not the batch's own user: a mistake
+    (line(id="u5", user=5), "bad_user"),
     (line(id="k1", k="abc"), "bad_k"),
     (line(id="k2", k=[1]), "bad_k"),
     (line(id="k3", k=99999999999999999999), "bad_k"),
@@ -57,7 +59,7 @@ def test_every_bad_line_gets_its_own_error_and_the_batch_goes_on(cli, tmp_path):
         assert result["line"] == number and result["error"]["code"] == expected, (raw, result)
         assert result["error"]["message"].startswith(f"line {number}: ")
     ids = [r["id"] for r in results]
-    assert ids[1:4:2] == ["u1", "u2"] and results[19]["id"] == 20  # an unusable id is replaced by the line number
+    assert ids[1:4:2] == ["u1", "u2"] and results[23]["id"] == 24  # an unusable id is replaced by the line number
     assert f"{len(BAD_LINES)} line(s) could not be answered" in err
 
 

@@ -289,3 +289,7 @@ def test_movienight_picks_what_nobody_in_the_group_has_seen(cli):
     assert set(night["recommendations"][0]["per_person"]) == {"cli:me", "cli:bob", "cli:cy"}
     code, _, err = cli("movienight", "--with", "me")
     assert code == 2 and "at least two people" in err
+    asked = cli_json(cli, "movienight", "--with", "Bob", "a crime film")
+    assert asked["understood"]["genres"] == ["crime"]  # what was read, as ask --json says it
+    code, out, _ = cli("movienight", "--with", "Bob", "a crime film")
+    assert "  • Bob: " in out and "cli:bob" not in out  # people by the names they go by

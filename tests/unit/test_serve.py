@@ -36,7 +36,7 @@ def test_each_front_end_is_on_exactly_when_it_is_configured():
     reasons = {front.name: front.reason for front in plan(only_bot_token)}
     assert reasons["Slack"] == "SLACK_APP_TOKEN is not set"
     assert reasons["Discord"] == "DISCORD_TOKEN is not set"
-    assert reasons["HTTP API"] == "on http://127.0.0.1:8080"
+    assert reasons["HTTP API"] == "at http://127.0.0.1:8080"
     # a malformed token is said at start-up, before the model loads, and leaves the others on
     swapped = Settings.from_env({**ALL_SET, "SLACK_BOT_TOKEN": "xapp-1234567890"})
     assert on(swapped) == {"Discord": True, "Slack": False, "HTTP API": True}
