@@ -29,7 +29,7 @@ def request_filters(filters: dict, catalog, resolve: Callable[[str], Movie]) -> 
         elif name in ("country", "countries"):  # "South Korea", "Korean" or "KR"
             out["countries"] = _parsed(parse_country, value)
         elif name in ("people", "exclude_people"):  # as credited, in any case, or a well-known surname
-            out[name] = _parsed(lambda name: _person(catalog, name), value)
+            out[name] = _parsed(lambda name: person_named(catalog, name), value)
         elif name in ("exclude_keywords", "require_keywords"):  # themes refused or required
             values = [value] if isinstance(value, str) else list(value)
             out[name] = [text for v in values if (text := str(v).strip().lower())]
@@ -45,7 +45,7 @@ def request_filters(filters: dict, catalog, resolve: Callable[[str], Movie]) -> 
     return out
 
 
-def _person(catalog, name: str) -> str:
+def person_named(catalog, name: str) -> str:
     """The person as credited: "stanley kubrick", "Kubrick"; ValueError for no one the catalog has."""
     typed = " ".join(str(name).split())
     key = typed.casefold()

@@ -37,7 +37,9 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--min-rating", type=float)
     p.add_argument("--language", action="append", type=option(parse_language), help="name or code: Korean, ko")
     p.add_argument("--country", action="append", type=option(parse_country), help="name or code: France, French, FR")
-    p.add_argument("--person", action="append", help="director or actor, full name")
+    p.add_argument(
+        "--person", action="append", help="director or actor: full name in any case, or a well-known surname"
+    )
     p.add_argument("--k", type=int, default=10)
     p.set_defaults(run=cmd_search)
 
@@ -150,6 +152,13 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
         raise UserError(f"no film could fit these options: {'; '.join(clash)}")
     catalog = open_catalog(args, settings)
     try:
+        if args.person:  # "kubrick", "stanley kubrick": the person as credited, or why there is none
+            from agent.request_filters import person_named
+
+            try:
+                args.person = [person_named(catalog, name) for name in args.person]
+            except ValueError as exc:
+                raise UserError(str(exc)) from None
         results = catalog.search(" ".join(args.text), _filters_from(args), k=args.k)
         unlabelled = [g for g in [*(args.genre or []), *(args.exclude_genre or [])] if not catalog.carries_genre(g)]
     finally:

@@ -114,7 +114,7 @@ def test_moviebot_serve_keeps_the_http_api_up_when_discord_fails_and_drains_on_s
         server.send_signal(signal.SIGTERM)
         _, err = server.communicate(timeout=120)
     assert "Discord: on, DISCORD_TOKEN is set" in err and "Slack: off" in err
-    assert f"HTTP API: on, on http://127.0.0.1:{port}" in err
+    assert f"HTTP API: on, at http://127.0.0.1:{port}" in err
     assert "Discord stopped: " in err  # reported, and the chat turn above was still answered
     assert "received SIGTERM" in err and "HTTP API stopped" in err and "stores closed" in err
     assert server.returncode == 1, err  # a front end failed

@@ -141,6 +141,14 @@ def test_a_genre_no_film_of_the_catalog_carries_is_said_beside_the_empty_search(
     assert code == 0 and err == ""
 
 
+def test_search_by_a_person_takes_a_surname_and_names_one_it_cannot_find(cli):
+    """'search --person kubrik' said only 'No movies match those filters.', as if he had made none."""
+    code, out, _ = cli("search", "--person", "david fincher")
+    assert code == 0 and "Se7en (1995)" in out
+    code, _, err = cli("search", "--person", "Zorblax Quint")
+    assert code == 2 and "no one called 'Zorblax Quint'" in err
+
+
 def test_the_batch_file_is_never_its_own_output_and_bad_paths_are_one_line(cli, tmp_path):
     """`ask --batch F --out F` emptied F and answered nothing; a folder or a missing folder was a traceback."""
     source = tmp_path / "in.jsonl"
