@@ -55,6 +55,9 @@ _PLEASANTRY = re.compile(
     r")\b"
 )
 
+_VERDICT_WORDS = word_set("great good nice perfect awesome cool it is was that's well done")  # "thanks, it was great"
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
 
 def only_pleasantries(lowered: str) -> bool:
     """The message holds pleasantries and nothing else ("you too, have a good day", "Hi, how are you?")."""
@@ -64,8 +67,4 @@ def only_pleasantries(lowered: str) -> bool:
     return all(w in SMALLTALK and w not in _VERDICT_WORDS for w in _WORD.findall(rest))
 
 
-_VERDICT_WORDS = word_set("great good nice perfect awesome cool it is was that's well done")  # "thanks, it was great"
-
-
 GREETINGS = word_set("hi hello hey hiya yo thanks thank thx ty cheers lol haha bye goodbye")
-_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
