@@ -81,8 +81,7 @@ def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", co
 
 def _name(user: str, deps: Deps) -> str:
     """How a member is called in the reply: the name they go by here, else their key ("cli:ana")."""
-    users = {u["key"]: u for u in deps.profiles.users()} if deps.profiles is not None else {}
-    return (users.get(user) or {}).get("display_name") or user
+    return (deps.profiles.display_name(user) if deps.profiles is not None else None) or user  # one row, not all
 
 
 def _reason_for_member(movie, request: Request, profile: Profile, deps: Deps) -> str:

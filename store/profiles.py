@@ -193,6 +193,11 @@ class ProfileStore:
             )
         return key
 
+    def display_name(self, user: str) -> str | None:
+        """The name a user goes by here, if one was given."""
+        names = self._scalars("SELECT display_name FROM users WHERE key = ?", (user,))
+        return names[0] if names else None
+
     def users(self) -> list[dict]:
         return self._rows("SELECT * FROM users ORDER BY created_at, key")
 

@@ -453,11 +453,11 @@ def _feedback(
     if anchor is not None and rating is None and (typed := _typed_title(text, anchor.end(), lookup)):
         words = typed.lower().split()  # "seen teh godfathr", not "seen a lot of movies"
         near = anchor is seen and words[0] not in STOPWORDS and not _FILM_NOUNS & set(words)
-        if typed[:1].isupper() or (near and lookup.resolve_title(typed) is not None):
+        match = lookup.resolve_title(typed)  # looked up once: for a near title, and for "I loved LOL"
+        if typed[:1].isupper() or (near and match is not None):
             intent = verdict[1] if verdict else "seen"
-            exact = lookup.resolve_title(typed)  # "I loved LOL": a title the readers took for a word
-            if exact is not None and same_title(typed, exact.title):
-                return Classified(intent, titles=[exact.movie_id])
+            if match is not None and same_title(typed, match.title):  # a title the readers took for a word
+                return Classified(intent, titles=[match.movie_id])
             return Classified(intent, unknown=(typed,))  # said to be unknown, not taken for a request
     return None
 
