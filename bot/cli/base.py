@@ -36,14 +36,38 @@ def announce_catalog_build(args: argparse.Namespace, home, embedder, vectors=Non
 
 
 def progress_bar(args: argparse.Namespace, unit: str = "movie"):
-    """A tqdm bar counting `unit`s on a terminal; nothing when piped or asked for JSON."""
-    if getattr(args, "json", False) or not sys.stderr.isatty():
+    """A tqdm bar counting `unit`s on a terminal; when stderr is a log (a pipe, a file, `docker logs`),
+    a plain line at every tenth of the work instead; nothing when asked for JSON."""
+    if getattr(args, "json", False):
         return None
+    if not sys.stderr.isatty():
+        return progress_lines(unit)
     from tqdm import tqdm
 
     def start(label: str, total: int):
         bar = tqdm(total=total, desc=label, unit=unit, leave=False)
         return lambda n: (bar.update(n), bar.refresh() if bar.n < total else bar.close())
+
+    return start
+
+
+def progress_lines(unit: str):
+    """progress(label, total) -> advance(n), writing "embedding: 700/7,000 movies" to stderr at the
+    start and at every tenth done, so a long job in a log shows it is moving and how far it is."""
+
+    def start(label: str, total: int):
+        done, shown = 0, 0
+        print(f"{label}: 0/{total:,} {unit}s", file=sys.stderr, flush=True)
+
+        def advance(n: int) -> None:
+            nonlocal done, shown
+            done += n
+            tenth = 10 if done >= total else done * 10 // max(total, 1)
+            if tenth > shown:
+                shown = tenth
+                print(f"{label}: {min(done, total):,}/{total:,} {unit}s", file=sys.stderr, flush=True)
+
+        return advance
 
     return start
 

@@ -110,8 +110,8 @@ def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
     home, catalog, ids, _ = redial_catalog(settings, args.paths, args.metadata)
     movies = catalog.movies
     dialogues = read(args.paths)
-    if sys.stderr.isatty() and not args.json:
-        print(f"learning from {len(dialogues)} dialogues (about a minute per thousand)...", file=sys.stderr)
+    if not args.json:
+        print(f"learning from {len(dialogues)} dialogues (about a minute per thousand)...", file=sys.stderr, flush=True)
     started = time.perf_counter()
     try:
         table, ranker, text, turns = train(dialogues, ids, movies, genres_asked, vectors=catalog.vector_rows)
@@ -156,6 +156,9 @@ def cmd_eval_comentions(args: argparse.Namespace, settings: Settings) -> int:
     _, catalog, ids, _ = redial_catalog(settings, [*args.paths, *args.train], args.metadata)
     movies = catalog.movies
     held_out, training = read(args.paths), read(args.train)
+    if not args.json:
+        print(f"fitting the ranker on {len(training)} dialogues (about a minute per thousand), then scoring "
+              f"{len(held_out)} held out...", file=sys.stderr, flush=True)  # fmt: skip
     try:
         table, ranker, text, fitted_turns = train(training, ids, movies, genres_asked, vectors=catalog.vector_rows)
     except ValueError as exc:

@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from bot.cli.base import UserError, emit_json
+from bot.cli.base import UserError, emit_json, progress_lines
 from bot.settings import Settings
 
 
@@ -74,8 +74,11 @@ def cmd_eval_redial(args: argparse.Namespace, settings: Settings) -> int:
         stack.callback(app.close)
 
         def progress(total: int):
-            if args.json or not sys.stderr.isatty():
+            if args.json:
                 return None
+            if not sys.stderr.isatty():
+                advance = progress_lines("turn")("ReDial turns", total)
+                return lambda: advance(1)
             from tqdm import tqdm
 
             bar = stack.enter_context(tqdm(total=total, desc="ReDial turns", unit="turn", leave=False))
@@ -114,8 +117,8 @@ def _fit_comentions(train: list[dict], ids: dict[str, str], catalog):
     from evaluation.comentions import genres_asked
     from evaluation.comentions import train as fit_comentions
 
-    if sys.stderr.isatty():
-        print(f"fitting the co-mention ranker on {len(train)} training dialogues...", file=sys.stderr)
+    print(f"fitting the co-mention ranker on {len(train)} training dialogues (about a minute per thousand)...",
+          file=sys.stderr, flush=True)  # fmt: skip
     try:
         table, *_ = fit_comentions(train, ids, catalog.movies, genres_asked, vectors=catalog.vector_rows)
     except ValueError as exc:

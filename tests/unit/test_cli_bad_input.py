@@ -194,3 +194,15 @@ def test_a_bad_k_is_spelt_as_json_spells_it(cli, tmp_path):
     code, results, _ = batch(cli, tmp_path, [line(id="b", k=True), line(id="s", k="abc")])
     assert code == 0
     assert [r["error"]["message"].rsplit(", not ", 1)[1] for r in results] == ["true", '"abc"']
+
+
+def test_a_long_job_in_a_log_says_how_far_it_is_in_plain_lines(cli, tmp_path):
+    """Piped or logged (`docker logs`), ingest and the evaluations printed nothing until they ended."""
+    source = tmp_path / "more.jsonl"
+    rows = [{"id": f"film-{n}", "title": f"Film number {n}", "year": 1990 + n % 20} for n in range(25)]
+    source.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    code, out, err = cli("ingest", "--format", "jsonl", str(source))
+    assert code == 0 and "25 added" in out
+    lines = err.splitlines()
+    assert lines[0] == "embedding: 0/25 movies" and lines[-1] == "embedding: 25/25 movies"
+    assert "\r" not in err and len(lines) <= 11  # no bar redrawn into the log, at most a line a tenth
