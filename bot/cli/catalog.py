@@ -17,7 +17,8 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     from store.ingest import ADAPTERS
 
     p = sub.add_parser("ingest", parents=[common], help="add a data set to the catalog")
-    p.add_argument("--format", required=True, choices=sorted(ADAPTERS))
+    p.add_argument("--format", required=True, choices=sorted(ADAPTERS),
+                   help="the data set's format (README: Bring your own data)")  # fmt: skip
     p.add_argument("paths", nargs="+", help="files (or a folder) of that format")
     p.add_argument("--strict", action="store_true", help="any bad row aborts the ingest")
     p.add_argument("--replace", action="store_true", help="start from an empty catalog instead of merging")
@@ -26,21 +27,22 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p.set_defaults(run=cmd_ingest)
 
     p = sub.add_parser("search", parents=[common], help="search the catalog")
-    p.add_argument("text", nargs="*")
+    p.add_argument("text", nargs="*", help='what the film is about, e.g. "heist gone wrong" (optional)')
     genre_help = "any case or everyday name (Sci-Fi, science fiction); genres: " + ", ".join(GENRES)
     p.add_argument("--genre", action="append", type=option(parse_genre), metavar="GENRE", help=genre_help)
-    p.add_argument("--exclude-genre", action="append", type=option(parse_genre), metavar="GENRE")
-    p.add_argument("--year-from", type=int)
-    p.add_argument("--year-to", type=int)
-    p.add_argument("--min-runtime", type=int)
-    p.add_argument("--max-runtime", type=int)
-    p.add_argument("--min-rating", type=float)
+    p.add_argument("--exclude-genre", action="append", type=option(parse_genre), metavar="GENRE",
+                   help="leave out films of this genre")  # fmt: skip
+    p.add_argument("--year-from", type=int, metavar="YEAR", help="released in or after")
+    p.add_argument("--year-to", type=int, metavar="YEAR", help="released in or before")
+    p.add_argument("--min-runtime", type=int, metavar="MIN", help="at least this many minutes")
+    p.add_argument("--max-runtime", type=int, metavar="MIN", help="at most this many minutes")
+    p.add_argument("--min-rating", type=float, metavar="X", help="rated at least X of 10")
     p.add_argument("--language", action="append", type=option(parse_language), help="name or code: Korean, ko")
     p.add_argument("--country", action="append", type=option(parse_country), help="name or code: France, French, FR")
     p.add_argument(
         "--person", action="append", help="director or actor: full name in any case, or a well-known surname"
     )
-    p.add_argument("--k", type=int, default=10)
+    p.add_argument("--k", type=int, default=10, help="how many films (default 10)")
     p.set_defaults(run=cmd_search)
 
     p = sub.add_parser("catalog", parents=[common], help="catalog information")

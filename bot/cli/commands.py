@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", type=Path, help="where moviebot keeps its state (default: $MOVIEBOT_HOME)")
     common.add_argument("--json", action="store_true", help="machine-readable output")
-    common.add_argument("-v", "--verbose", action="store_true")
+    common.add_argument("-v", "--verbose", action="store_true", help="log what happens, for a bug report")
 
     parser = argparse.ArgumentParser(prog="moviebot", description="A conversational movie recommender.")
     sub = parser.add_subparsers(dest="command", required=True)

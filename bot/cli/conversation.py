@@ -20,8 +20,8 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p.set_defaults(run=cmd_chat)
 
     p = sub.add_parser("ask", parents=[common], help="one turn: a request in, picks out")
-    p.add_argument("text", nargs="*")
-    p.add_argument("--user", default="me")
+    p.add_argument("text", nargs="*", help='the request, e.g. "a heist movie like Heat but shorter"')
+    p.add_argument("--user", default="me", help="whose profile and history to use")
     p.add_argument("--k", type=int, default=None, help="how many picks (default 3)")
     p.add_argument("--batch", type=Path, help="JSON Lines of conversations to answer")
     p.add_argument("--out", type=Path, help="where --batch writes its results (default stdout)")

@@ -262,5 +262,5 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--rounds", type=int, default=10, help="answers per simulated user")
     p.add_argument("--users", type=int, default=50, help="simulated users")
     p.add_argument("--epsilon", type=float, default=0.3, help="exploration of the simulated logging policy")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--seed", type=int, default=0, help="for the simulated users and their choices")
     p.set_defaults(run=cmd_eval_bandit)

@@ -54,7 +54,8 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p.set_defaults(run=cmd_profile)
 
     p = with_user(sub.add_parser("import", parents=[common], help="import ratings and history from elsewhere"))
-    p.add_argument("--format", required=True, choices=FORMATS)
+    p.add_argument("--format", required=True, choices=FORMATS,
+                   help="where the files were exported from (README: Your profile and history)")  # fmt: skip
     p.add_argument("paths", nargs="+", metavar="FILE", help="export files, folder (or Letterboxd zip)")
     p.add_argument("--movielens-user", metavar="N", help="the MovieLens userId to import as --user")
     p.add_argument("--all-users", action="store_true", help="MovieLens: every userId N becomes user PREFIX+N")
@@ -62,7 +63,7 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p.set_defaults(run=cmd_import)
 
     p = with_user(sub.add_parser("user", parents=[common], help="everything stored about a user: export or forget"))
-    p.add_argument("action", choices=["export", "forget"])
+    p.add_argument("action", choices=["export", "forget"], help="export: print it all as JSON; forget: delete it all")
     p.add_argument("--yes", action="store_true", help="forget without asking")
     p.set_defaults(run=cmd_user)
 

@@ -206,3 +206,25 @@ def test_a_long_job_in_a_log_says_how_far_it_is_in_plain_lines(cli, tmp_path):
     lines = err.splitlines()
     assert lines[0] == "embedding: 0/25 movies" and lines[-1] == "embedding: 25/25 movies"
     assert "\r" not in err and len(lines) <= 11  # no bar redrawn into the log, at most a line a tenth
+
+
+def test_every_command_and_option_says_what_it_is_for_in_its_help():
+    """`moviebot search --help` listed --year-from, --max-runtime and --k with no word on what they take."""
+    import argparse
+
+    from bot.cli.commands import build_parser
+
+    silent = []
+
+    def walk(parser: argparse.ArgumentParser, path: str) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                helped = {choice.dest for choice in action._choices_actions if choice.help}
+                silent.extend(f"{path} {name}" for name in action.choices if name not in helped)
+                for name, child in action.choices.items():
+                    walk(child, f"{path} {name}")
+            elif not isinstance(action, argparse._HelpAction) and not action.help:
+                silent.append(f"{path} {'/'.join(action.option_strings) or action.dest}")
+
+    walk(build_parser(), "moviebot")
+    assert silent == []
