@@ -4,6 +4,7 @@ from the internet, where FastAPI's Swagger UI page loads its scripts from a CDN 
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any
 
@@ -19,6 +20,8 @@ h2 { margin-top: 2.5rem; border-bottom: 1px solid #ddd } code { background: #f4f
 table { border-collapse: collapse; margin: .5rem 0 }
 td, th { border: 1px solid #ddd; padding: .2rem .5rem; text-align: left }
 """
+
+_CODE = re.compile(r"`([^`]+)`")
 
 
 def install(app: FastAPI) -> None:
@@ -40,7 +43,7 @@ def reference_page(spec: dict[str, Any]) -> str:
         f"<!doctype html><html><head><meta charset='utf-8'><title>{escape(info.get('title', 'API'))} API</title>",
         f"<style>{_STYLE}</style></head><body>",
         f"<h1>{escape(info.get('title', 'API'))} API, version {escape(str(info.get('version', '')))}</h1>",
-        f"<p>{escape(info.get('description', ''))}</p>",
+        f"<p>{_prose(info.get('description', ''))}</p>",
         "<p>The machine-readable document is <a href='/openapi.json'>/openapi.json</a>. To send requests from the"
         " browser, <a href='/docs/swagger'>Swagger UI</a> loads its scripts from cdn.jsdelivr.net.</p>",
     ]
@@ -48,7 +51,7 @@ def reference_page(spec: dict[str, Any]) -> str:
     for path, operations in spec.get("paths", {}).items():
         for method, op in operations.items():
             parts.append(f"<div class='op'><span class='method'>{escape(method)}</span><code>{escape(path)}</code>")
-            parts.append(f"<p><b>{escape(op.get('summary', ''))}</b> {escape(op.get('description', ''))}</p>")
+            parts.append(f"<p><b>{escape(op.get('summary', ''))}</b> {_prose(op.get('description', ''))}</p>")
             parameters = [_row(p["name"], p.get("schema", {}), p.get("required", False), p.get("description", ""))
                           for p in op.get("parameters", [])]  # fmt: skip
             if parameters:
@@ -56,11 +59,16 @@ def reference_page(spec: dict[str, Any]) -> str:
             body = op.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
             if body:
                 parts.append(_table("JSON body", _fields(_resolve(body, schemas), schemas)))
-            answers = [f"<code>{escape(code)}</code> {escape(r.get('description', ''))}"
+            answers = [f"<code>{escape(code)}</code> {_prose(r.get('description', ''))}"
                        for code, r in op.get("responses", {}).items()]  # fmt: skip
             parts.append(f"<p>Responses: {'; '.join(answers)}</p></div>")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def _prose(text: str) -> str:
+    """A description as OpenAPI writes it (Markdown), with its `code` spans set as code, not as backticks."""
+    return _CODE.sub(lambda m: f"<code>{m[1]}</code>", escape(text))
 
 
 def _resolve(schema: dict, schemas: dict) -> dict:
@@ -77,7 +85,7 @@ def _fields(schema: dict, schemas: dict) -> list[str]:
 def _row(name: str, schema: dict, required: bool, description: str) -> str:
     kind = schema.get("type") or " or ".join(s.get("type", "object") for s in schema.get("anyOf", [])) or "object"
     mark = " (required)" if required else ""
-    return f"<tr><td><code>{escape(name)}</code>{mark}</td><td>{escape(kind)}</td><td>{escape(description)}</td></tr>"
+    return f"<tr><td><code>{escape(name)}</code>{mark}</td><td>{escape(kind)}</td><td>{_prose(description)}</td></tr>"
 
 
 def _table(caption: str, rows: list[str]) -> str:

@@ -281,6 +281,7 @@ def test_the_openapi_document_describes_every_endpoint(client):
     assert docs.status_code == 200
     assert "<code>/v1/chat</code>" in docs.text and "<code>conversation</code>" in docs.text
     assert "<script" not in docs.text and "https://" not in docs.text  # it works offline
+    assert "<code>Authorization: Bearer &lt;key&gt;</code>" in docs.text and "`" not in docs.text  # code, no backticks
     assert "swagger-ui" in client.get("/docs/swagger").text  # the interactive page, for those online
     assert "image/png" in paths["/v1/users/{user}/profile"]["get"]["responses"]["200"]["content"]
     chat_errors = paths["/v1/chat"]["post"]["responses"]
