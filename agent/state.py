@@ -69,6 +69,8 @@ class State(InputState, OutputState, total=False):
     unknown_titles: list[str]  # films the message named that the catalog lacks ("Alien 3")
     in_passing: dict  # facts a request stated on the side: {"seen": [ids], "liked": {id: stars}}
     noted: str  # the line saying what was stored from them, said once before the picks
+    stored_before: dict  # per film this turn stored an opinion of: what the profile held before, and the opinion
+    replaces: dict  # the last turn's film whose opinion this one moves to another of its title ("the 1933 one")
     fitting: dict  # films honouring every hard constraint: {"all": in the catalog, "fresh": not excluded}
     wanted: int  # how many picks this answer aimed for
     best_known: list[str]  # for a lesser-known wish: the most-voted films honouring the request, most first

@@ -15,6 +15,7 @@ from agent.understanding.help_topics import help_topic
 from agent.understanding.merge import fresh_request, genres_as_tags
 from agent.understanding.passing import in_another_language
 from agent.understanding.reader import understand
+from agent.understanding.versions import version_chosen, versions_of
 from store.movie import Movie, normalise_title
 from store.profiles import DISLIKE_STARS, LIKE_STARS
 from store.vocab import LANGUAGES
@@ -329,17 +330,19 @@ def record_opinion(state: State, deps: Deps) -> dict:
     if not targets:
         return _which(state, intent, deps)
     labels = [deps.catalog.movies[m].label for m in targets]
-    if intent == "dismissed":  # "don't show me Heat again": never suggested, and neither seen nor rated
-        if deps.profiles is None or not state.get("user"):
-            return _say(f"Noted: {listed(labels)}. (I have nowhere to remember it in this session.)", intent)
-        for movie_id in targets:
-            deps.profiles.dismiss(state["user"], movie_id, source="chat")
-        return {**_say(f"Got it: I won't suggest {listed(labels)} again.", intent),
-                "recorded": {"watched": [], "ratings": {}, "likes": [], "dismissed": targets}}  # fmt: skip
     stars = state.get("stated_rating")
     if deps.profiles is None or not state.get("user"):
-        return _say(f"Noted: {', '.join(labels)}. (I have nowhere to remember it in this session.)", intent)
-    recorded = store_opinions(deps, state["user"], {m: (intent, stars) for m in targets})
+        return _say(f"Noted: {listed(labels)}. (I have nowhere to remember it in this session.)", intent)
+    user = state["user"]
+    before = _stored_before(deps, user, targets, intent, stars, bool(state.get("stars_said")))
+    moved = _take_back(deps, user, state.get("replaces") or {})
+    if intent == "dismissed":  # "don't show me Heat again": never suggested, and neither seen nor rated
+        for movie_id in targets:
+            deps.profiles.dismiss(user, movie_id, source="chat")
+        text = f"Got it: I won't suggest {listed(labels)} again.{moved}{_other_versions(state, targets, deps)}"
+        return {**_say(text, intent), "stored_before": before,
+                "recorded": {"watched": [], "ratings": {}, "likes": [], "dismissed": targets}}  # fmt: skip
+    recorded = store_opinions(deps, user, {m: (intent, stars) for m in targets})
     names = listed(labels)
     if state.get("stars_said") and stars is not None and intent in ("liked", "disliked"):  # "gave Heat a 4"
         then = "I'll look for more in that vein." if intent == "liked" else "I'll steer away from things like it."
@@ -350,7 +353,49 @@ def record_opinion(state: State, deps: Deps) -> dict:
         text = f"Noted: {names} wasn't for you. I'll steer away from things like it."
     else:
         text = f"Got it: {names} marked as watched. I won't suggest {'them' if len(targets) > 1 else 'it'} again."
-    return {**_say(text, intent), "recorded": recorded}
+    text += moved + _other_versions(state, targets, deps)
+    return {**_say(text, intent), "recorded": recorded, "stored_before": before}
+
+
+def _stored_before(deps: Deps, user: str, targets: list[str], intent: str, stars: float | None,
+                   stars_said: bool) -> dict:  # fmt: skip
+    """What the profile held of each film before this opinion, and the opinion: what a "the 1933 one"
+    on the next turn restores and repeats for the other film."""
+    dismissed = deps.profiles.dismissed(user)
+    return {m: {"watched": deps.profiles.has_watched(user, m), "stars": deps.profiles.rating(user, m),
+                "dismissed": m in dismissed, "intent": intent, "stars_given": stars, "stars_said": stars_said}
+            for m in targets}  # fmt: skip
+
+
+def _take_back(deps: Deps, user: str, replaced: dict) -> str:
+    """The last turn's opinion of a film, undone as the profile was before it; the sentence saying so."""
+    for movie_id, before in replaced.items():
+        if not before["watched"]:
+            deps.profiles.remove_watched(user, movie_id)
+        if before["stars"] is None:
+            deps.profiles.unrate(user, movie_id)
+        elif deps.profiles.rating(user, movie_id) != before["stars"]:
+            deps.profiles.rate(user, movie_id, before["stars"], source="chat")
+        if not before["dismissed"]:
+            deps.profiles.undismiss(user, movie_id)
+    labels = [deps.catalog.movies[m].label for m in replaced if m in deps.catalog.movies]
+    return f" I've taken back what I noted for {listed(labels)}." if labels else ""
+
+
+def _other_versions(state: State, targets: list[str], deps: Deps) -> str:
+    """ " Other films are called King Kong too (1933, 1976): ..." when a film was named by a title
+    it shares and without its year, so the one noted may not be the one meant."""
+    message = state.get("message") or ""
+    if not state.get("mentioned") or version_chosen(message):  # a pick pointed at, or the version chosen
+        return ""
+    for movie_id in targets:
+        movie = deps.catalog.movies[movie_id]
+        others = [m for m in versions_of(movie_id, deps.catalog) if m.id != movie_id]
+        if others and str(movie.year) not in message:
+            years = ", ".join(str(m.year) for m in others)
+            return (f" Other films are called {movie.title} too ({years}): if you meant one of them, say which, "
+                    f'like "the {others[0].year} one".')  # fmt: skip
+    return ""
 
 
 def _record_verdicts(state: State, deps: Deps) -> dict:

@@ -16,7 +16,7 @@ from agent.understanding.merge import fresh_request, genres_as_tags, lean, merge
 from agent.understanding.passing import facts_in_passing, in_another_language, says_nothing
 from agent.understanding.reader import understand
 from agent.understanding.request import Request, Understood, contract, is_open
-from agent.understanding.versions import chosen_versions
+from agent.understanding.versions import chosen_versions, version_in_place
 
 MAX_REFERENCES = 6  # films from a handed-in conversation used as references, most recent first
 
@@ -39,7 +39,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     base = {"messages": [*seeded, {"role": "user", "text": message}], "ordinal": None, "mentioned": [], "every": False,
             "positions": [], "facts": [], "stated_rating": None, "stars_said": False, "verdicts": [], "llm_calls": 0,
             "picks": [], "candidates": [], "in_passing": {}, "recorded": {}, "noted": "", "debug": {},
-            "unknown_titles": []}  # fmt: skip
+            "unknown_titles": [], "stored_before": {}, "replaces": {}}  # fmt: skip
     if not message and state.get("always_recommend"):
         # a batch line or evaluation turn where nothing is asked yet (the other side speaks first):
         # picks for the conversation so far, or for anyone
@@ -50,6 +50,8 @@ def understand_message(state: State, deps: Deps) -> dict:
         return {**base, "intent": "facts", "facts": ["catalog"], "unknown_titles": [f"IMDb {i}" for i in unlinked]}
     if not message:
         return {**base, "intent": "help"}
+    if (moved := _version_corrected(message, state, deps)) is not None:
+        return {**base, **moved}
     classified, understood, calls = read_message(deps, message, history, has_previous=has_previous)
     intent = classified.intent
     # "like King Kong" ... "the 1933 one": the other film of that title, not films of 1933
@@ -118,6 +120,19 @@ def understand_message(state: State, deps: Deps) -> dict:
             update["request"]["caveats"] = [*(update["request"].get("caveats") or []), *caveats]
     update["understood"] = contract(update.get("request") or previous, lambda movie_id: _label(movie_id, deps))
     return update
+
+
+def _version_corrected(message: str, state: State, deps: Deps) -> dict | None:
+    """ "I've seen King Kong" ... "I meant the 1933 one": the opinion the last turn stored moves to
+    the film of that title the message chooses (record_opinion takes it back from the other)."""
+    stored = state.get("stored_before") or {}
+    found = version_in_place(message, list(stored), deps.catalog) if stored else None
+    if found is None:
+        return None
+    old, new = found
+    opinion = stored[old]
+    return {"intent": opinion["intent"], "mentioned": [new], "stated_rating": opinion["stars_given"],
+            "stars_said": opinion["stars_said"], "replaces": {old: opinion} if new != old else {}}  # fmt: skip
 
 
 MAX_EARLIER = 5  # earlier subjects of a conversation one can go back to

@@ -8,7 +8,7 @@ from typing import Protocol
 from agent.understanding.request import CatalogLookup
 from agent.understanding.text import Tok, word_set
 from store.catalog import Catalog, TitleMatch
-from store.movie import normalise_title
+from store.movie import Movie, normalise_title
 
 
 class TitleReader(Protocol):
@@ -100,13 +100,21 @@ def version_chosen(message: str) -> str:
 def chosen_versions(message: str, references: list[str], catalog: Catalog) -> list[str] | None:
     """The references with the film the message chooses in place of another of its title ("like King
     Kong" ... "the 1933 one"); None when the message chooses none of them."""
+    found = version_in_place(message, references, catalog)
+    if found is None:
+        return None
+    n = references.index(found[0])
+    return list(dict.fromkeys([*references[:n], found[1], *references[n + 1 :]]))
+
+
+def version_in_place(message: str, films: list[str], catalog: Catalog) -> tuple[str, str] | None:
+    """(a film of `films`, the film of its title the message chooses instead, maybe the same): "I've
+    seen King Kong" ... "I meant the 1933 one"; None when the message chooses none."""
     version = version_chosen(message)
     if not version:
         return None
-    for n, movie_id in enumerate(references):
-        movie = catalog.movies.get(movie_id)
-        films = [catalog.movies[m] for m in catalog.ids_for_title(normalise_title(movie.title))] if movie else []
-        dated = [m for m in films if m.year and same_title(m.title, movie.title)]
+    for movie_id in films:
+        dated = versions_of(movie_id, catalog)
         if len(dated) < 2:
             continue
         if version.isdigit():
@@ -114,5 +122,12 @@ def chosen_versions(message: str, references: list[str], catalog: Catalog) -> li
         else:
             chosen = (min if version == "first" else max)(dated, key=lambda m: m.year)
         if chosen is not None:
-            return list(dict.fromkeys([*references[:n], chosen.id, *references[n + 1 :]]))
+            return movie_id, chosen.id
     return None
+
+
+def versions_of(movie_id: str, catalog: Catalog) -> list[Movie]:
+    """Every dated film the catalog holds under this film's title, itself included, oldest first."""
+    movie = catalog.movies.get(movie_id)
+    films = [catalog.movies[m] for m in catalog.ids_for_title(normalise_title(movie.title))] if movie else []
+    return sorted((m for m in films if m.year and same_title(m.title, movie.title)), key=lambda m: (m.year, m.id))

@@ -951,6 +951,45 @@ def test_which_film_of_a_title_is_meant_can_be_said_after(kongs, profiles, choic
     assert any(kongs.movies[i].year != year for i in ids(chosen))
 
 
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [("I've seen King Kong", {"watched": True, "stars": None}),
+     ("loved King Kong", {"watched": True, "stars": 5.0}),
+     ("I gave King Kong 2 stars", {"watched": True, "stars": 2.0})],
+)  # fmt: skip
+def test_a_film_noted_by_a_shared_title_says_so_and_moves_to_the_one_meant(kongs, profiles, said, kept):
+    """ "I've seen King Kong" marked the 2005 film without a word on the others, and "I meant the 1933
+    one" then asked for films of 1933 and left the 2005 one marked."""
+    bot = make_bot(kongs, profiles)
+    profiles.rate("cli:kim", "king-kong-1976", 3.0)  # held before: a correction must not take it away
+    noted = bot.ask(said, user="cli:kim")
+    assert "King Kong (2005)" in noted["reply"]
+    assert 'Other films are called King Kong too (1933, 1976): if you meant one of them, say which' in noted["reply"]
+    moved = bot.ask("I meant the 1933 one", user="cli:kim")
+    assert moved["recommendations"] == [] and "King Kong (1933)" in moved["reply"]
+    assert "I've taken back what I noted for King Kong (2005)." in moved["reply"]
+    assert "Other films" not in moved["reply"]
+    watched = {w["movie_id"] for w in profiles.watched("cli:kim")}
+    assert "king-kong-2005" not in watched and "king-kong-2005" not in profiles.ratings("cli:kim")
+    assert ("king-kong-1933" in watched) is kept["watched"]
+    assert profiles.rating("cli:kim", "king-kong-1933") == kept["stars"]
+    assert profiles.rating("cli:kim", "king-kong-1976") == 3.0
+    again = bot.ask("no, the one from 1976", user="cli:kim")  # and on again, the earlier rating kept
+    assert "I've taken back what I noted for King Kong (1933)." in again["reply"]
+    assert "king-kong-1933" not in profiles.ratings("cli:kim")
+    assert profiles.rating("cli:kim", "king-kong-1976") == (kept["stars"] or 3.0)
+
+
+def test_a_film_noted_with_its_year_gets_no_word_on_the_others(kongs, profiles):
+    bot = make_bot(kongs, profiles)
+    noted = bot.ask("I've seen King Kong (1976)", user="cli:kim")
+    assert "King Kong (1976)" in noted["reply"] and "Other films" not in noted["reply"]
+    later = bot.ask("something like Island Adventure 3", user="cli:kim")
+    assert later["recommendations"]
+    year = bot.ask("the 1933 one", user="cli:kim")  # the last turn stored nothing: a year, as before
+    assert year["understood"]["year_min"] == 1933
+
+
 def test_a_year_after_a_reference_without_versions_is_still_a_year(kongs, profiles):
     bot = make_bot(kongs, profiles)
     bot.ask("something like Island Adventure 3", user="cli:kim")
