@@ -187,8 +187,9 @@ SOFT_STOPS = word_set(
     "something some etc then maybe obv obviously lol tbh btw already though haha ofc"
 )
 TITLE_SEPARATORS = word_set(", & / and or nor plus meets vs also even maybe")
-# Words after which a title often goes on ("Pride and Prejudice", "Once Upon a Time in the West").
-TITLE_CONTINUES = word_set("and & of in on to for at the a")
+# Words after which a title often goes on ("Pride and Prejudice", "Once Upon a Time in the West",
+# "Star Trek Into Darkness"); not "with", which mostly names a person ("Heat with Al Pacino").
+TITLE_CONTINUES = word_set("and & of in on to for at the a into")
 
 
 NUMBERISH = re.compile(r"\d+(?:s|'s|st|nd|rd|th)?|#")

@@ -215,7 +215,7 @@ class TitleReader:
             return (
                 0 <= after < len(toks)
                 and toks[after].is_word
-                and (self.scan.capitalised(toks[after]) or not self.scan.has_case)
+                and (self.scan.capitalised(toks[after]) or not self.scan.has_case or toks[after].text == "the")
             )
         return text in TITLE_CONTINUES or bool(NUMBERISH.fullmatch(text))
 

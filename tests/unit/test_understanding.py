@@ -83,6 +83,10 @@ class FakeLookup:
         "lol-2012": ("LOL", 2012),
         "50-first-dates-2004": ("50 First Dates", 2004),
         "godzilla-2014": ("Godzilla", 2014),
+        "star-trek-2009": ("Star Trek", 2009),  # and a title that goes on past it
+        "star-trek-into-darkness-2013": ("Star Trek Into Darkness", 2013),
+        "darkness-2002": ("Darkness", 2002),
+        "good-2008": ("Good", 2008),  # the start of The Good, the Bad and the Ugly
     }
     PEOPLE = (
         "Christopher Nolan",
@@ -521,6 +525,12 @@ CASES: list[tuple[str, dict]] = [
     ("I loved Inception, anything similar?", {"like_titles": ["inception-2010"]}),
     ("similar to Back to the Future", {"like_titles": ["back-to-the-future-1985"]}),
     ("like The Good, the Bad and the Ugly", {"like_titles": ["the-good-the-bad-and-the-ugly-1966"]}),
+    # a reply to a pick's message names it so ("seen it, loved <title> (<year>)"): the whole title, not
+    # "Star Trek" and "Darkness", nor "Good"
+    ("seen it, loved Star Trek Into Darkness (2013)", {"like_titles": ["star-trek-into-darkness-2013"]}),
+    ("I loved Star Trek Into Darkness", {"like_titles": ["star-trek-into-darkness-2013"]}),
+    ("loved The Good, the Bad and the Ugly (1966)", {"like_titles": ["the-good-the-bad-and-the-ugly-1966"]}),
+    ("loved Star Trek, anything like it?", {"like_titles": ["star-trek-2009"]}),
     ("something like Pride and Prejudice", {"like_titles": ["pride-and-prejudice-2005"]}),
     ("like toy story 3", {"like_titles": ["toy-story-3-2010"]}),
     ("like blade runner 2049", {"like_titles": ["blade-runner-2049-2017"], "year_min": None}),
