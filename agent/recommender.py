@@ -88,6 +88,17 @@ class Recommender:
             self.checkpointer.delete_thread(config["configurable"]["thread_id"])
         return dict(result)
 
+    def withdraw(self, user: str, channel: str | None, movie_ids: list[str]) -> None:
+        """Films of the last answer that never reached the user (a front end failed to post them):
+        no longer "the second one", nor shown in this conversation, so "more" may offer them."""
+        config = {"configurable": {"thread_id": thread_id(user, channel)}}
+        values = self.graph.get_state(config).values
+        if not values:
+            return
+        gone = set(movie_ids)
+        kept = [p for p in values.get("last_picks") or [] if p["id"] not in gone]
+        self.graph.update_state(config, {"last_picks": kept, "shown": {"withdrawn": sorted(gone)}}, as_node="reply")
+
     def warm(self) -> None:
         """Run a few turns on a scratch graph before the first user's, so theirs is as fast
         as any: the model loads, and PyTorch, NumPy and the readers do their first-call work.

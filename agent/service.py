@@ -339,6 +339,14 @@ class MovieService:
             return f"why {movie.label}?"
         return _POINTED.sub(movie.label, text, count=1)
 
+    def withdraw(self, user: str, suggestion_ids: list[int], *, channel: str | None = None) -> list[str]:
+        """Picks of a chat turn the front end could not post (the platform failed part-way): they
+        never count as shown, for "more", "the second one" or the re-ranker. The films withdrawn."""
+        films = self.profiles.withdraw_suggestions(user, [i for i in suggestion_ids if i is not None])
+        if films:
+            self.recommender.withdraw(user, channel, films)
+        return films
+
     def attach_message(self, suggestion_id: int, message_key: str | int) -> None:
         """After a front end posts one pick as its own message, so reactions on it find the suggestion."""
         try:

@@ -19,8 +19,12 @@ def remember(previous: list[dict] | None, new: list[dict] | None) -> list[dict]:
     return merged[-MAX_REMEMBERED_TURNS:]
 
 
-def accumulate_ids(previous: list[str] | None, new: list[str] | None) -> list[str]:
-    """Ids shown in this thread, oldest first, without repeats."""
+def accumulate_ids(previous: list[str] | None, new: list[str] | dict | None) -> list[str]:
+    """Ids shown in this thread, oldest first, without repeats; {"withdrawn": ids} takes ids out
+    again (picks a front end could not post: MovieService.withdraw)."""
+    if isinstance(new, dict):
+        gone = set(new.get("withdrawn") or [])
+        return [i for i in previous or [] if i not in gone]
     return list(dict.fromkeys([*(previous or []), *(new or [])]))[-500:]
 
 

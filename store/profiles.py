@@ -389,6 +389,19 @@ class ProfileStore:
                 ids.append(cursor.lastrowid)
         return ids
 
+    def withdraw_suggestions(self, user: str, suggestion_ids: Iterable[int]) -> list[str]:
+        """Suggestions logged but never shown (their post failed), deleted: they do not hold the film
+        back as recently shown, nor count as ignored for the re-ranker. The films they named."""
+        ids = [int(i) for i in suggestion_ids]
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        with self._write() as conn:
+            rows = conn.execute(f"SELECT movie_id FROM suggestions WHERE user = ? AND id IN ({marks})", (user, *ids))
+            films = [row[0] for row in rows]
+            conn.execute(f"DELETE FROM suggestions WHERE user = ? AND id IN ({marks})", (user, *ids))
+        return films
+
     def attach_message(self, suggestion_id: int, message_id: str | int) -> None:
         with self._write() as conn:
             sql = "UPDATE suggestions SET message_id = ? WHERE id = ?"

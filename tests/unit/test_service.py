@@ -579,3 +579,22 @@ def test_a_client_event_id_never_collides_with_the_watched_mark_a_rating_adds(se
     service.feedback("http:acme:ana", "alien-1979", "stars", stars=4, event_id="e2")
     with pytest.raises(InvalidInput, match="may not end in ':watched'"):
         service.feedback("http:acme:ana", "heat-1995", "dislike", event_id="e2:watched")
+
+
+def test_picks_a_front_end_could_not_post_are_not_counted_as_shown(service):
+    """Discord or Slack failing on the second pick's post left picks 2 and 3 logged as shown: "more"
+    skipped them for two weeks, "why the second one?" explained a film never seen."""
+    turn = service.chat(ANA, "a crime thriller from the 90s", channel="c1", platform="discord")
+    first, *unposted = turn.recommendations
+    service.attach_message(first["suggestion_id"], "m0")
+    withdrawn = service.withdraw(ANA, [r["suggestion_id"] for r in unposted], channel="c1")
+    assert withdrawn == [r["id"] for r in unposted]
+    assert [s["movie_id"] for s in service.profiles.suggestions(ANA)] == [first["id"]]
+    assert service.profiles.recently_shown(ANA) == {first["id"]}
+    why = service.chat(ANA, "why the second one?", channel="c1", platform="discord")
+    assert all(service.catalog.movies[m].title not in why.reply for m in withdrawn)
+    more = service.chat(ANA, "more", channel="c1", platform="discord")
+    assert set(withdrawn) & {r["id"] for r in more.recommendations}  # never seen, so still to offer
+    assert first["id"] not in {r["id"] for r in more.recommendations}
+    assert service.withdraw(ANA, [first["suggestion_id"]], channel="elsewhere") == [first["id"]]  # no such chat: fine
+    assert service.withdraw("discord:someone-else", [r["suggestion_id"] for r in more.recommendations]) == []
