@@ -16,7 +16,6 @@ User keys are "platform:id" strings ("discord:42", "slack:T1:U2", "cli:ana").
 from __future__ import annotations
 
 import dataclasses
-import json
 import logging
 import re
 import threading
@@ -49,6 +48,7 @@ from agent.service_types import (
     UnknownTitle,
     Unwatched,
     WatchedItem,
+    as_json,
 )
 from agent.understanding.merge import fresh_request
 from agent.understanding.passing import says_nothing
@@ -593,11 +593,3 @@ class MovieService:
             "watched": f"Marked {label} as watched.",
             "dismiss": f"Got it: I won't suggest {label} again.",
         }.get(kind) or f"Rated {label} {stars:g}/5 and marked it watched."
-
-
-def as_json(value: object) -> str:
-    """A value as JSON spells it (true, "abc", 1.5): what an API or batch caller sent."""
-    try:
-        return json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        return repr(value)

@@ -3,6 +3,7 @@ re-exports all of them: front ends import from there)."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 CONTRACT_KEYS = ("id", "title", "year", "genres", "runtime", "directors", "rating", "explanation", "score",
@@ -192,3 +193,11 @@ def forgotten(counts: dict[str, int]) -> str:
         one, many = _FORGOTTEN.get(what, (what.replace("_", " "), what.replace("_", " ")))
         parts.append(f"{n} {one if n == 1 else many}")
     return ", ".join(parts)
+
+
+def as_json(value: object) -> str:
+    """A value as JSON spells it (true, "abc", 1.5): what an API or batch caller sent."""
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return repr(value)

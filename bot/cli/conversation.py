@@ -206,7 +206,7 @@ def _conversation(item: dict) -> tuple[str, list[dict], str]:
     """The user key, the turns before the last user message, and that message."""
     name = item.get("user", "batch")  # only a missing user is the batch's own; "" or 5 is a mistake
     if not isinstance(name, str) or not name.strip():
-        from agent.service import as_json
+        from agent.service_types import as_json
 
         raise BadLine("bad_user", f'"user" must be a non-empty name, got {as_json(name)}')
     try:
@@ -220,7 +220,7 @@ def _conversation(item: dict) -> tuple[str, list[dict], str]:
         if not isinstance(message, dict) or message.get("role", "user") not in ("user", "assistant"):
             raise BadLine("bad_messages", f'message {index + 1} must be {{"role": "user"|"assistant", "text": "..."}}')
         if not isinstance(message.get("text", ""), str):
-            from agent.service import as_json
+            from agent.service_types import as_json
 
             raise BadLine("bad_text", f"message {index + 1}'s text must be a string, not {as_json(message['text'])}")
         if not is_utf8(message.get("text", "")):
