@@ -134,7 +134,15 @@ def test_a_film_hated_or_seen_beside_a_request_is_stored_and_never_suggested_aga
     picks = [starter.movies[i] for i in ids(both)]
     assert picks and all(1990 <= m.year <= 1999 and "thriller" in m.genres for m in picks)
     assert "heat-1995" not in ids(both)
-    for remark in ("We watched Alien tonight, scary as hell", "I loved Heat, a great crime film, please remember that"):
+    # a request said in a clause of its own beside the seen films, or with "need a": answered too
+    clause = bot.ask("tom hanks drama thats not too long, I've already seen Forrest Gump", user="cli:clause")
+    assert clause["reply"].startswith("Noted: you've seen Forrest Gump.") and clause["recommendations"]
+    assert all("Tom Hanks" in starter.movies[i].cast for i in ids(clause)) and "forrest-gump-1994" not in ids(clause)
+    needed = bot.ask("my gf loves musicals but I hate them, need a romance we can both watch", user="cli:need")
+    assert needed["recommendations"] and needed["understood"]["genres"] == ["romance"]
+    assert not any("musical" in starter.movies[i].genres for i in ids(needed))
+    for remark in ("We watched Alien tonight, scary as hell", "I loved Heat, a great crime film, please remember that",
+                   "Seen Heat, great crime film from the 90s"):  # fmt: skip
         said = bot.ask(remark, user="cli:remark")
         assert said["recommendations"] == [] and said["intent"] in ("seen", "liked"), remark
 
