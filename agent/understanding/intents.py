@@ -26,6 +26,7 @@ from agent.understanding.title_lists import titles_after
 from agent.understanding.verdicts import DISMISS, NOT_SEEN, SEEN, SENTIMENTS, a_title_then, mixed_verdicts
 from agent.understanding.versions import same_title
 from store.catalog import TitleMatch
+from store.movie import TITLE_MATCH_SCORE
 from store.vocab import normalise_genre
 
 Intent = Literal[
@@ -131,7 +132,8 @@ _ASKED_TAIL = re.compile(
     r"\s+(?:about|(?:come|came) out|made|released|from|(?:too |very |really |pretty |that )?(?:long|short)"
     r"|(?:a |an )?(?:animated|animation|cartoon|anime|comedy|funny|horror|scary|romantic|romance|thriller|documentary"
     r"|musical|western|sci ?fi|science fiction|violent|gory|dark|sad|for kids|kid friendly|family friendly)"
-    r"|in english|subtitled|dubbed|in a foreign language)\s*$",
+    r"|in english|subtitled|dubbed|in a foreign language"
+    r"|(?:any |that |very |really )?good|worth (?:it|watching|seeing))\s*$",
     re.IGNORECASE,
 )
 # the year a question gives its film: "Dune (2021)", "Dune from 2021", "the 2021 Dune"
@@ -353,6 +355,8 @@ def _fact_question(
     if has_previous and (ordinal is not None or _QUESTION_REFERENT.search(lowered)):
         return Classified("facts", ordinal=ordinal, facts=tuple(facts))
     typed = _typed_title(text, asked_about, lookup) if asked_about is not None else None
+    if typed and (match := lookup.resolve_title(typed)) is not None and match.score >= TITLE_MATCH_SCORE:
+        return Classified("facts", titles=[match.movie_id], facts=tuple(facts))  # "how long is godfather part 2"
     return Classified("facts", facts=tuple(facts), unknown=(typed,)) if typed else None
 
 

@@ -1355,6 +1355,10 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("do you have Heat?", False, "facts", {"facts": ("catalog",), "titles": ["heat-1995"], "unknown": ()}),
     ("is Oppenheimer in your catalog?", False, "facts", {"facts": ("catalog",), "unknown": ("Oppenheimer",)}),
     ("who directed Oppenheimer?", True, "facts", {"facts": ("directors",), "unknown": ("Oppenheimer",)}),
+    # a film the catalog has, typed in lower case, is no film "I couldn't find"
+    ("who's in the thing", False, "facts", {"facts": ("cast",), "titles": ["the-thing-1982"], "unknown": ()}),
+    ("when did zodiac come out", False, "facts", {"facts": ("year",), "titles": ["zodiac-2007"], "unknown": ()}),
+    ("is the thing any good?", False, "facts", {"facts": ("rating",), "titles": ["the-thing-1982"], "unknown": ()}),
     ("when did “Past Lives” come out", False, "facts", {"unknown": ("Past Lives",)}),
     ("do you have Heat (2014)?", False, "facts", {"titles": ["heat-1995"], "unknown": ("Heat (2014)",)}),
     ("do you have Heat from 1996?", False, "facts", {"titles": ["heat-1995"], "unknown": ()}),  # a year out is the same
