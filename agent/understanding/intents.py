@@ -191,6 +191,7 @@ _ASKS = re.compile(
     r"\?|\b(?:something|anything|recommend\w*|suggest\w*|similar|what else|what next|what now|what should"
     r"|give me|show me|find me|any (?:ideas|suggestions|recs)|other|another|else|more like"
     r"|(?:i|we) (?:want|need|fancy)(?! to (?:watch|see) (?:it|that|this|that one|this one) again)|looking for"
+    r"|(?:^|[,.;!?]\s*)(?:need|want|fancy)\s+(?:a|an|some|something)"  # "..., need a romance we can both watch"
     r"|in the mood for|up for)\b"
     r"|\b(?:more|movies?|films?|stuff|ones?)\s+like\b"
 )
@@ -303,7 +304,21 @@ def _asks_apart(text: str, lookup: CatalogLookup) -> bool:
         asked = (u.genres, u.any_genres, u.people, u.year_min, u.year_max, u.languages, u.countries)
         if _ASKS_POLITELY.search(sentence) or any(asked):
             return True
-    return False
+    return any(_describes_films(clause, lookup) for clause in _CLAUSE.split(text))
+
+
+_CLAUSE = re.compile(r",\s*|\s+but\s+")
+
+
+def _describes_films(clause: str, lookup: CatalogLookup) -> bool:
+    """A clause with no verdict that plainly describes films wanted: a genre with a person, an era, a
+    length or a language ("tom hanks drama thats not too long, I've already seen Forrest Gump")."""
+    said = normalise_message(clause)
+    if SEEN.search(said) or any(p.search(said) for p, *_ in SENTIMENTS):
+        return False
+    u = understand(clause, lookup)
+    bounds = (u.people, u.year_min, u.year_max, u.min_runtime, u.max_runtime, u.languages, u.countries)
+    return bool(u.genres or u.any_genres) and any(bounds)
 
 
 def _ordinal(lowered: str) -> int | None:
