@@ -236,7 +236,7 @@ def intro_line(request: Request, count: int, deps: Deps, *, lesser_known: bool =
         extras.append("not in " + " or ".join(LANGUAGES.get(code, code) for code in request["exclude_languages"]))
     refused = [deps.catalog.movies[m].title for m in request.get("exclude_titles") or [] if m in deps.catalog]
     if refused:  # with the films of its series (retrieve.excluded_for)
-        extras.append("not " + " or ".join(refused))
+        extras.append("not " + " or ".join(series_said(refused)))
     if request.get("exclude_years"):
         extras.append("nothing from " + " or ".join(span_said(span) for span in request["exclude_years"]))
     if request.get("min_rating"):
@@ -269,3 +269,26 @@ def _years(request: Request) -> str:
     if high:
         return f"up to {high}"
     return ""
+
+
+def series_said(titles: list[str]) -> list[str]:
+    """Titles refused, with the films of one series said once: ["Heat", "the Harry Potter films"]
+    for Heat and the eight "Harry Potter and the ..." films a "not harry potter" refused."""
+    said: list[str] = []
+    for title in titles:
+        words = title.split()
+        kin = [t for t in titles if t.split()[:2] == words[:2]] if len(words) > 2 else [title]
+        if len(kin) < 3:
+            said.append(title)
+            continue
+        head = []
+        for column in zip(*(t.split() for t in kin), strict=False):
+            if any(w != column[0] for w in column):
+                break
+            head.append(column[0])
+        while head and head[-1].lower() in ("and", "the", "of", "a", "an", "-", ":"):
+            head.pop()
+        name = f"the {' '.join(head).removeprefix('The ').rstrip(':,;-–')} films"
+        if name not in said:
+            said.append(name)
+    return said

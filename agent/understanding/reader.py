@@ -26,6 +26,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from agent.understanding.franchises import read_refused_series
 from agent.understanding.meaning import Reading, extend_unique
 from agent.understanding.misspelt import read_misspelt_people
 from agent.understanding.negation import walk_phrases
@@ -303,6 +304,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     read_series(scan, lookup, out)
     read_credits_of_titles(scan, reader, out)
     unknown = read_cued_titles(scan, reader, out)
+    read_refused_series(scan, lookup, out)
     read_people(scan, people, out)
     read_bare_titles(scan, reader, out)
     unknown = note_missing_sequels(scan, reader, out, unknown)

@@ -173,3 +173,20 @@ def test_a_runtime_nobody_asked_for_is_not_vouched_for_as_asked():
                  runtime=95)  # fmt: skip
     assert "as you asked" not in check("It runs 95 minutes, as you asked; a fine pick.", film, {}).lower()
     assert "as you asked" in check("It runs 95 minutes, as you asked.", film, {"max_runtime": 100}).lower()
+
+
+def test_a_series_refused_by_its_name_is_never_suggested(starter, profiles):  # noqa: F811
+    """ "fantasy epic but not lord of the rings or harry potter" answered three Harry Potter films,
+    and said only "not The Lord of the Rings": no film is called "Harry Potter", only its films."""
+    bot = make_bot(starter, profiles)
+    for text, refused in (("a fantasy adventure but not lord of the rings or harry potter",
+                           ("Harry Potter", "The Lord of the Rings")),
+                          ("fantasy, nothing harry potter", ("Harry Potter",))):  # fmt: skip
+        result = bot.ask(text, user="cli:wiz", k=10)
+        titles = [starter.movies[i].title for i in ids(result)]
+        assert titles and not any(t.startswith(refused) for t in titles), titles
+        assert "Harry Potter and the Goblet of Fire" in result["reply"].split("\n")[0]  # what was refused is said
+    said = bot.ask("a fantasy adventure but not lord of the rings", user="cli:ring", k=10)
+    assert "not the Lord of the Rings films" in said["reply"].split("\n")[0]
+    liked = bot.ask("something like Heat or harry potter", user="cli:fan")  # a reference list refuses nothing
+    assert not liked["understood"].get("exclude_titles")
