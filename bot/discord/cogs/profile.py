@@ -142,7 +142,7 @@ class Profile(commands.Cog):
 
     @app_commands.command(name="forget", description="Delete everything I know about you")
     async def forget(self, interaction: discord.Interaction) -> None:
-        view = ForgetConfirm(interaction.user.id, self.bot)
+        view = ForgetConfirm(interaction, self.bot)
         await interaction.response.send_message(
             "This deletes your ratings, watched list, suggestions, reactions and our conversations, "
             "everywhere I'm used. It can't be undone. Are you sure?",
@@ -207,8 +207,8 @@ def _without_temp_dir(text: str) -> str:
 
 
 class ForgetConfirm(OwnerView):
-    def __init__(self, owner_id: int, bot: MovieBot):
-        super().__init__(owner_id, timeout=120)
+    def __init__(self, origin: discord.Interaction, bot: MovieBot):
+        super().__init__(origin, timeout=120)
         self.bot = bot
 
     @discord.ui.button(label="Delete my data", style=discord.ButtonStyle.danger)
