@@ -19,6 +19,7 @@ NO_MENTIONS = discord.AllowedMentions.none()
 
 MESSAGE_LIMIT = 2000
 TITLE_LIMIT = 256
+AUTHOR_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
 FIELD_NAME_LIMIT = 256
 FIELD_VALUE_LIMIT = 1024
@@ -52,8 +53,10 @@ def movie_label(title: str, year: int | None) -> str:
     return f"{title} ({year})" if year else title
 
 
-def pick_embed(rec: dict, *, position: int | None = None) -> discord.Embed:
-    """One recommendation, one embed: a reaction on its message can only mean this film."""
+def pick_embed(rec: dict, *, position: int | None = None, owner: str | None = None) -> discord.Embed:
+    """One recommendation, one embed: a reaction on its message can only mean this film. The
+    owner's name heads it, so when two people ask in one channel at once each sees which picks
+    are theirs."""
     label = escape(movie_label(rec.get("title") or "?", rec.get("year")))
     title = f"{position}. {label}" if position is not None else label
     embed = discord.Embed(
@@ -61,6 +64,8 @@ def pick_embed(rec: dict, *, position: int | None = None) -> discord.Embed:
         description=clip(escape(rec.get("explanation") or ""), DESCRIPTION_LIMIT) or None,
         colour=EMBED_COLOUR,
     )
+    if owner:
+        embed.set_author(name=clip(f"For {owner}", AUTHOR_LIMIT))
     genres = rec.get("genres") or []
     if genres:
         add_field(embed, "Genres", ", ".join(escape(g) for g in genres))
@@ -77,6 +82,23 @@ def pick_embed(rec: dict, *, position: int | None = None) -> discord.Embed:
         embed.set_thumbnail(url=rec["poster_url"])
     embed.set_footer(text=REACTION_HINT)
     return fit_embed(embed)
+
+
+def embed_text(embed: discord.Embed) -> str:
+    """An embed's content as a plain message, for channels where the bot may not embed: the
+    author and footer, which Discord shows literally in an embed, are escaped here."""
+    lines = []
+    if embed.author.name:
+        lines.append(f"-# {escape(embed.author.name)}")
+    if embed.title:
+        lines.append(f"**{embed.title}**")
+    if embed.description:
+        lines.append(embed.description)
+    if embed.fields:
+        lines.append(" · ".join(f"{field.name}: {field.value}" for field in embed.fields))
+    if embed.footer.text:
+        lines.append(f"-# {escape(embed.footer.text)}")
+    return clip("\n".join(lines), MESSAGE_LIMIT)
 
 
 def runtime_text(minutes: int) -> str:

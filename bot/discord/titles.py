@@ -1,13 +1,13 @@
 """Which film a user means, for every command that takes a title.
 
 Autocomplete offers "Title (Year)" with the catalog id as the value, so a picked suggestion is
-exact. Typed text is resolved by the service (the same matcher as every front end's); when it
-fits several films (remakes, shared titles) the user picks from a menu instead of the bot guessing.
+exact. Typed text is resolved by the service verb itself (the same matcher as every front
+end's, and the verb's own sense of which film is meant); when it fits several films (remakes,
+shared titles) the user picks from a menu instead of the bot guessing.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 
 import discord
@@ -31,34 +31,39 @@ def title_choices(service: MovieService, current: str) -> list[app_commands.Choi
     ]
 
 
-async def act_on_title(interaction: discord.Interaction, service: MovieService, text: str, act: Act) -> None:
-    """Runs `act` on the film `text` names (an id from autocomplete, or typed text read by
-    service.resolve), asking which one first when several fit."""
+async def act_on_title(interaction: discord.Interaction, text: str, act: Act) -> None:
+    """Runs `act` on the film `text` names (an id from autocomplete, or typed text), which the
+    service resolves in the light of the command: /watched remove "Psycho" means the Psycho on
+    the user's list. When several films still fit, the user picks one from a menu."""
     try:
-        movie = await asyncio.to_thread(service.resolve, text)
+        confirmation = await act(text)
     except AmbiguousTitle as ambiguous:
         options = [(c.movie_id, c.label) for c in ambiguous.choices]
-        view = TitleChoice(interaction.user.id, options, act)
+        view = TitleChoice(interaction, options, act)
         await interaction.response.send_message(
             f"Several films are called “{escape(clip(text, 200))}”. Which one do you mean?",
             view=view, ephemeral=True, allowed_mentions=NO_MENTIONS,
         )  # fmt: skip
-    except ServiceError:
-        await interaction.response.send_message(
-            f"I couldn't find a film called “{escape(clip(text or '', 200))}” in my catalog. "
-            "Try picking one of the suggestions as you type.",
-            ephemeral=True, allowed_mentions=NO_MENTIONS,
-        )  # fmt: skip
+    except ServiceError as error:
+        await interaction.response.send_message(not_found(text, error), ephemeral=True, allowed_mentions=NO_MENTIONS)
     else:
-        confirmation = await act(movie.id)
         await interaction.response.send_message(confirmation, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+
+def not_found(text: str, error: ServiceError) -> str:
+    close = getattr(error, "suggestions", None) or []
+    hint = f" Did you mean {' or '.join(escape(label) for label in close[:3])}?" if close else ""
+    return (
+        f"I couldn't find a film called “{escape(clip(text or '', 200))}” in my catalog.{hint} "
+        "Try picking one of the suggestions as you type."
+    )
 
 
 class TitleChoice(OwnerView):
     """A menu of the films a title could mean; choosing one runs the command on it."""
 
-    def __init__(self, owner_id: int, options: list[tuple[str, str]], act: Act):
-        super().__init__(owner_id, timeout=180)
+    def __init__(self, origin: discord.Interaction, options: list[tuple[str, str]], act: Act):
+        super().__init__(origin, timeout=180)
         self.act = act
         self.choice.options = [
             discord.SelectOption(label=clip(label, CHOICE_LIMIT), value=movie_id)

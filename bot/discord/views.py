@@ -23,11 +23,22 @@ async def respond(interaction: discord.Interaction, content: str | None = None, 
 
 
 class OwnerView(discord.ui.View):
-    """A view on a reply to one person."""
+    """A view on a reply to one person, to the interaction `origin` that asked for it. Its
+    buttons and menus go grey when it times out: discord.py stops listening then, and a click
+    on a live-looking button would only get Discord's "This interaction failed"."""
 
-    def __init__(self, owner_id: int, *, timeout: float | None = 300):
+    def __init__(self, origin: discord.Interaction, *, timeout: float | None = 300):
         super().__init__(timeout=timeout)
-        self.owner_id = owner_id
+        self.origin = origin
+        self.owner_id = origin.user.id
+
+    async def on_timeout(self) -> None:
+        for item in self.children:
+            item.disabled = True
+        try:
+            await self.origin.edit_original_response(view=self, allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException as exc:  # the reply was dismissed, or its token expired
+            log.info("could not disable the timed-out %s: %s", type(self).__name__, exc)
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.user.id == self.owner_id:

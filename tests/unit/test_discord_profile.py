@@ -200,3 +200,40 @@ async def test_forget_can_be_cancelled(world):
     await press(view, view.cancel, click)
     assert click.calls[0].content == "Nothing was deleted."
     assert world.profiles.ratings(key(ana)) == {"se7en-1995": 5.0}
+
+
+async def import_answer(world: DiscordWorld, member, filename: str, data: bytes) -> str:
+    interaction = world.interaction(member)
+    cog = world.cog("Profile")
+    await cog.import_.callback(cog, interaction, file=attachment(world, filename, data), source=None)
+    [answer] = interaction.answers()
+    return answer.content
+
+
+async def test_an_image_sent_to_import_is_named_not_echoed(world):
+    """Before: the error quoted the PNG's header bytes back ("\\x89PNG...") as if a CSV header."""
+    ana = world.member("ana")
+    answer = await import_answer(world, ana, "poster.png", PNG + bytes(range(256)) * 4)
+    assert answer == "That file isn't a CSV export (it looks like a PNG image). Nothing was imported."
+    answer = await import_answer(world, ana, "ratings.csv", b"Name,\x00\x01\x02\xff\xfe binary")
+    assert answer == "That file isn't a CSV export (it looks like a binary file). Nothing was imported."
+    assert world.profiles.ratings(key(ana)) == {} and world.profiles.watched(key(ana)) == []
+
+
+async def test_a_movielens_file_is_sent_to_the_cli_with_the_users_own_key(world):
+    """Before: "say which userId to import", which /import has no way to take."""
+    ana = world.member("ana")
+    data = csv_bytes(("userId", "movieId", "rating", "timestamp"), (1, 1, 4.0, 964982703))
+    answer = await import_answer(world, ana, "ratings.csv", data)
+    assert "/import can't tell which are yours" in answer
+    assert f"`moviebot import --user {key(ana)} --format movielens --movielens-user N ratings.csv`" in answer
+    assert answer.endswith("Nothing was imported.") and world.profiles.ratings(key(ana)) == {}
+
+
+async def test_an_import_that_stored_nothing_says_so_last(world):
+    ana = world.member("ana")
+    data = csv_bytes(("Date", "Name", "Year", "Letterboxd URI", "Rating"), ("2024-01-01", "No Such Film", 1999, "u", 3))
+    answer = await import_answer(world, ana, "ratings.csv", data)
+    assert "Skipped 1 of 1 rows" in answer and answer.endswith("\nNothing was imported.")
+    answer = await import_answer(world, ana, "notes.csv", b"what,ever\n1,2\n")
+    assert answer.startswith("I couldn't read that file") and answer.count("Nothing was imported.") == 1

@@ -155,3 +155,58 @@ async def test_rate_refuses_stars_between_halves(world):
     await cog.rate.callback(cog, interaction, title="Heat", stars=3.3)
     assert interaction.calls[0].ephemeral and "half" in interaction.calls[0].content
     assert world.profiles.ratings(key(ana)) == {}
+
+
+async def test_watched_remove_of_a_shared_title_takes_the_one_on_the_users_list(catalog, profile_store, tmp_path):
+    """Before: with only Heat (1995) on the list, /watched remove heat still asked "which one?"."""
+    world = await DiscordWorld(catalog=catalog, profiles=profile_store, tmp_path=tmp_path).start()
+    try:
+        ana = world.member("ana")
+        profile_store.add_watched(key(ana), "heat-1995")
+        interaction = world.interaction(ana)
+        cog = world.cog("Watched")
+        await cog.remove.callback(cog, interaction, title="heat")
+        [answer] = interaction.calls
+        assert answer.view is None and "Heat (1995)" in answer.content
+        assert not profile_store.has_watched(key(ana), "heat-1995")
+    finally:
+        await world.stop()
+
+
+async def test_an_unknown_title_keeps_the_services_did_you_mean(world):
+    interaction = world.interaction(world.member("ana"))
+    cog = world.cog("Watched")
+    await cog.add.callback(cog, interaction, title="Se7en 2", rating=None)
+    [answer] = interaction.calls
+    assert "couldn't find" in answer.content and "Did you mean Se7en (1995)?" in answer.content
+
+
+async def timed_out(interaction) -> None:
+    """discord.py's timeout, then what the user's reply shows."""
+    view = interaction.calls[0].view
+    await view.on_timeout()
+    edit = interaction.calls[-1]
+    assert edit.kind == "edit_original_response" and edit.view is view
+    assert view.children and all(item.disabled for item in view.children)
+
+
+async def test_buttons_go_grey_when_they_time_out(world):
+    """Before: a click after the timeout got Discord's "This interaction failed"."""
+    ana = world.member("ana")
+    for movie_id in sorted(world.catalog.movies)[:12]:
+        world.profiles.add_watched(key(ana), movie_id)
+    for command in (world.cog("Watched").show_list, world.cog("Profile").forget):
+        interaction = world.interaction(ana)
+        await command.callback(command.binding, interaction)
+        await timed_out(interaction)
+
+
+async def test_the_which_film_menu_goes_grey_when_it_times_out(catalog, profile_store, tmp_path):
+    world = await DiscordWorld(catalog=catalog, profiles=profile_store, tmp_path=tmp_path).start()
+    try:
+        interaction = world.interaction(world.member("ana"))
+        cog = world.cog("Watched")
+        await cog.add.callback(cog, interaction, title="heat", rating=None)
+        await timed_out(interaction)
+    finally:
+        await world.stop()

@@ -39,6 +39,17 @@ log = logging.getLogger(__name__)
 MAX_IMPORT_BYTES = 25 * 1024 * 1024
 CHART_NAME = "taste.png"
 SHOW_SKIPPED = 8
+NOTHING_IMPORTED = "Nothing was imported."
+ZIP = b"PK\x03\x04"
+# What people attach by mistake, told by the first bytes: named, never echoed back.
+FILE_KINDS = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"RIFF": "a WebP image or other media",
+    b"%PDF": "a PDF document",
+    b"\xd0\xcf\x11\xe0": "an old Office document",
+}
 
 
 class Profile(commands.Cog):
@@ -102,13 +113,17 @@ class Profile(commands.Cog):
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         data = await file.read()
+        refused = not_an_export(data, self.bot.user_key(interaction.user))
+        if refused:
+            await interaction.edit_original_response(content=refused, allowed_mentions=NO_MENTIONS)
+            return
         user = await asyncio.to_thread(self.bot.register, interaction.user, interaction.guild_id,
                                        interaction.channel_id)  # fmt: skip
         try:
             report = await asyncio.to_thread(self._import, user, file.filename, data, source)
         except ServiceError as exc:
-            text = f"I couldn't read that file: {escape(_without_temp_dir(exc.message))}"
-            await interaction.edit_original_response(content=clip(text, MESSAGE_LIMIT), allowed_mentions=NO_MENTIONS)
+            text = nothing_imported(f"I couldn't read that file: {escape(_without_temp_dir(exc.message))}")
+            await interaction.edit_original_response(content=text, allowed_mentions=NO_MENTIONS)
             return
         await interaction.edit_original_response(content=import_summary(report), allowed_mentions=NO_MENTIONS)
 
@@ -127,12 +142,41 @@ class Profile(commands.Cog):
 
     @app_commands.command(name="forget", description="Delete everything I know about you")
     async def forget(self, interaction: discord.Interaction) -> None:
-        view = ForgetConfirm(interaction.user.id, self.bot)
+        view = ForgetConfirm(interaction, self.bot)
         await interaction.response.send_message(
             "This deletes your ratings, watched list, suggestions, reactions and our conversations, "
             "everywhere I'm used. It can't be undone. Are you sure?",
             view=view, ephemeral=True, allowed_mentions=NO_MENTIONS,
         )  # fmt: skip
+
+
+def not_an_export(data: bytes, user: str) -> str | None:
+    """Why /import cannot take this file at all, before the service reads it: a binary file
+    (whose bytes would otherwise end up in the error), or a MovieLens file, which holds many
+    people and needs the CLI to say whose ratings are yours."""
+    head = data[:2048]
+    kind = next((name for magic, name in FILE_KINDS.items() if head.startswith(magic)), None)
+    if kind is None and b"\0" in head and not head.startswith(ZIP):  # a Letterboxd export is a zip
+        kind = "a binary file"
+    if kind:
+        return f"That file isn't a CSV export (it looks like {kind}). {NOTHING_IMPORTED}"
+    header = head.decode("utf-8-sig", errors="replace").partition("\n")[0]
+    columns = {column.strip().strip('"') for column in header.split(",")}
+    if {"userId", "movieId"} <= columns:
+        return (
+            "That's a MovieLens ratings file: it holds many people's ratings, and /import can't tell "
+            "which are yours. Whoever runs moviebot can import it from the command line: `moviebot import "
+            f"--user {user} --format movielens --movielens-user N ratings.csv`, with N your MovieLens userId. "
+            f"{NOTHING_IMPORTED}"
+        )
+    return None
+
+
+def nothing_imported(text: str) -> str:
+    """An import that failed says so last, whatever the reason."""
+    if text.rstrip().endswith(NOTHING_IMPORTED):
+        return clip(text, MESSAGE_LIMIT)
+    return clip(text, MESSAGE_LIMIT - len(NOTHING_IMPORTED) - 1) + "\n" + NOTHING_IMPORTED
 
 
 def import_summary(report: ImportReport) -> str:
@@ -153,6 +197,8 @@ def import_summary(report: ImportReport) -> str:
             lines.append(f"• {escape(label)}: {escape(row.reason)}")
         if len(skipped) > SHOW_SKIPPED:
             lines.append(f"… and {len(skipped) - SHOW_SKIPPED} more.")
+    if not report.rated and not report.watched:
+        return nothing_imported("\n".join(lines))
     return clip("\n".join(lines), MESSAGE_LIMIT)
 
 
@@ -161,8 +207,8 @@ def _without_temp_dir(text: str) -> str:
 
 
 class ForgetConfirm(OwnerView):
-    def __init__(self, owner_id: int, bot: MovieBot):
-        super().__init__(owner_id, timeout=120)
+    def __init__(self, origin: discord.Interaction, bot: MovieBot):
+        super().__init__(origin, timeout=120)
         self.bot = bot
 
     @discord.ui.button(label="Delete my data", style=discord.ButtonStyle.danger)

@@ -129,7 +129,7 @@ class Ratings(commands.Cog):
             rated = await asyncio.to_thread(self._rate, interaction, movie_id, stars)
             return f"Rated **{escape(rated.label)}** {rated.stars:g}/5 and marked it watched."
 
-        await act_on_title(interaction, self.service, title, apply)
+        await act_on_title(interaction, title, apply)
 
     def _rate(self, interaction: discord.Interaction, movie_id: str, stars: float):
         user = self.bot.register(interaction.user, interaction.guild_id, interaction.channel_id)

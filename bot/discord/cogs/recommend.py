@@ -9,29 +9,21 @@ the same channel or thread continues the same conversation, a DM is a conversati
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from agent.reactions import REACTIONS
-from bot.discord.format import (
-    MESSAGE_LIMIT,
-    NO_MENTIONS,
-    SORRY,
-    clip,
-    escape,
-    pick_embed,
-    slow_down,
-)
-from bot.listing import split_message
+from bot.discord.delivery import Audience, deliver
+from bot.discord.format import NO_MENTIONS, SORRY, slow_down
+from bot.discord.markup import plain_request
 
 if TYPE_CHECKING:
-    from agent.service import Turn
     from bot.discord.app import MovieBot
 
 log = logging.getLogger(__name__)
@@ -40,13 +32,11 @@ PLATFORM = "discord"
 OPEN_REQUEST = "recommend me a good movie"
 ANSWERED_TYPES = (discord.MessageType.default, discord.MessageType.reply)
 
-# Sends one message (content= and/or embed=) and returns it.
-Send = Callable[..., Awaitable[discord.Message]]
-
 
 class Recommend(commands.Cog):
     def __init__(self, bot: MovieBot):
         self.bot = bot
+        self._hushed_until: dict[int, float] = {}  # user id -> end of the cooldown they were warned of
 
     # -- conversation --------------------------------------------------------------------
 
@@ -58,7 +48,7 @@ class Recommend(commands.Cog):
             return False
         if message.guild is None:
             return True
-        if any(user.id == me.id for user in message.mentions):
+        if any(user.id == me.id for user in message.mentions) or self.own_role_mentioned(message):
             return True
         replied = message.reference.resolved if message.reference else None
         if isinstance(replied, discord.Message) and replied.author.id == me.id:
@@ -71,14 +61,22 @@ class Recommend(commands.Cog):
             return channel.owner_id == me.id or channel.parent_id in channels
         return False
 
+    @staticmethod
+    def own_role_mentioned(message: discord.Message) -> bool:
+        """Discord's mention picker offers the bot's managed role beside the bot itself, and
+        people pick either to address it."""
+        role = message.guild.self_role if message.guild else None
+        return role is not None and role.id in message.raw_role_mentions
+
     def request_text(self, message: discord.Message) -> str:
-        """The message without the bot's mention; other mentions become display names."""
+        """The message as its reader sees it, without the bot's mention (user or role); other
+        people's mentions become display names."""
         text = message.content
         if self.bot.user is not None:
             text = re.sub(rf"<@!?{self.bot.user.id}>", " ", text)
         for user in message.mentions:
             text = re.sub(rf"<@!?{user.id}>", user.display_name, text)
-        return " ".join(text.split())
+        return plain_request(text)
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
@@ -96,7 +94,7 @@ class Recommend(commands.Cog):
     async def converse(self, message: discord.Message) -> None:
         wait = self.bot.cooldown.retry_after(message.author.id)
         if wait:
-            await message.reply(slow_down(wait), mention_author=False, allowed_mentions=NO_MENTIONS)
+            await self.slow_down(message, wait)
             return
         text = self.request_text(message)
         replied = message.reference.resolved if message.reference else None
@@ -105,9 +103,9 @@ class Recommend(commands.Cog):
             text = await asyncio.to_thread(self.bot.service.about_pick, PLATFORM, replied.id, text)
         guild_id = message.guild.id if message.guild else None
         user = await asyncio.to_thread(self.bot.register, message.author, guild_id, message.channel.id)
-        async with message.channel.typing():
-            turn = await asyncio.to_thread(self.bot.service.chat, user, text, channel=str(message.channel.id),
-                                           platform=PLATFORM)  # fmt: skip
+        channel = str(message.channel.id)
+        async with typing(message.channel):
+            turn = await asyncio.to_thread(self.bot.service.chat, user, text, channel=channel, platform=PLATFORM)
 
         async def reply(**kwargs) -> discord.Message:
             return await message.reply(mention_author=False, allowed_mentions=NO_MENTIONS, **kwargs)
@@ -115,7 +113,16 @@ class Recommend(commands.Cog):
         async def send(**kwargs) -> discord.Message:
             return await message.channel.send(allowed_mentions=NO_MENTIONS, **kwargs)
 
-        await deliver(self.bot, turn, first=reply, rest=send)
+        audience = Audience(user, channel, message.author.display_name)
+        await deliver(self.bot, turn, first=reply, rest=send, audience=audience, embeds=may_embed(message.channel))
+
+    async def slow_down(self, message: discord.Message, wait: float) -> None:
+        """Warns once per cooldown: a reply to every throttled message would be the flood."""
+        now = self.bot.cooldown.clock()
+        if self._hushed_until.get(message.author.id, 0.0) > now:
+            return
+        self._hushed_until[message.author.id] = now + wait
+        await message.reply(slow_down(wait), mention_author=False, allowed_mentions=NO_MENTIONS)
 
     # -- /recommend ----------------------------------------------------------------------
 
@@ -125,50 +132,40 @@ class Recommend(commands.Cog):
         await interaction.response.defer(thinking=True)
         user = await asyncio.to_thread(self.bot.register, interaction.user, interaction.guild_id,
                                        interaction.channel_id)  # fmt: skip
-        text = (request or "").strip() or OPEN_REQUEST
-        turn = await asyncio.to_thread(self.bot.service.chat, user, text, channel=str(interaction.channel_id),
-                                       platform=PLATFORM)  # fmt: skip
+        text = plain_request(request or "") or OPEN_REQUEST
+        channel = str(interaction.channel_id)
+        turn = await asyncio.to_thread(self.bot.service.chat, user, text, channel=channel, platform=PLATFORM)
 
         async def followup(**kwargs) -> discord.Message:
             return await interaction.followup.send(wait=True, allowed_mentions=NO_MENTIONS, **kwargs)
 
-        await deliver(self.bot, turn, first=followup, rest=followup)
+        audience = Audience(user, channel, interaction.user.display_name)
+        await deliver(self.bot, turn, first=followup, rest=followup, audience=audience)
 
 
-async def deliver(bot: MovieBot, turn: Turn, *, first: Send, rest: Send) -> list[discord.Message]:
-    """Posts one answer: the intro, then one embed message per pick with its suggestion id
-    attached (so reactions find it) and the rating reactions pre-added; an answer without picks
-    goes out as text, split at line boundaries."""
-    picks = turn.recommendations
-    if not picks:
-        text = escape(turn.reply or "I'm not sure what you mean; ask me for a movie!")
-        for n, chunk in enumerate(split_message(text, MESSAGE_LIMIT)):
-            await (first if n == 0 else rest)(content=chunk)
-        return []
-    send = first
-    intro = turn.intro.strip()
-    if intro:
-        await send(content=clip(escape(intro), MESSAGE_LIMIT))
-        send = rest
-    posted: list[discord.Message] = []
-    for position, pick in enumerate(picks, 1):
-        message = await send(embed=pick_embed(pick, position=position))
-        send = rest
-        posted.append(message)
-        if pick.get("suggestion_id") is not None:
-            await asyncio.to_thread(bot.service.attach_message, pick["suggestion_id"], message.id)
-    for message in posted:
-        await add_rating_reactions(message)
-    return posted
+@contextlib.asynccontextmanager
+async def typing(channel: discord.abc.Messageable) -> AsyncIterator[None]:
+    """The typing indicator is a courtesy: Discord failing to show it must not cost the answer."""
+    indicator = channel.typing()
+    try:
+        await indicator.__aenter__()
+    except discord.HTTPException as exc:
+        log.warning("could not show typing in channel %s: %s", getattr(channel, "id", "?"), exc)
+        yield
+        return
+    try:
+        yield
+    finally:
+        await indicator.__aexit__(None, None, None)
 
 
-async def add_rating_reactions(message: discord.Message) -> None:
-    for emoji in REACTIONS:
-        try:
-            await message.add_reaction(emoji)
-        except discord.HTTPException as exc:  # no Add Reactions permission, or a DM the bot can't react in
-            log.warning("could not add reactions to message %s: %s", message.id, exc)
-            return
+def may_embed(channel: discord.abc.Messageable) -> bool:
+    """Whether the bot holds Embed Links here; unknown (no member cached) counts as yes, and a
+    refused embed still falls back to text."""
+    guild = getattr(channel, "guild", None)
+    if guild is None or guild.me is None:
+        return True
+    return channel.permissions_for(guild.me).embed_links
 
 
 async def setup(bot: MovieBot) -> None:

@@ -45,7 +45,7 @@ class Watched(commands.GroupCog, group_name="watched", group_description="Films 
             rated = f", rated {added.stars:g}/5" if added.stars is not None else ""
             return f"Marked **{escape(added.label)}** as watched{rated}. I won't suggest it again."
 
-        await act_on_title(interaction, self.service, title, apply)
+        await act_on_title(interaction, title, apply)
 
     def _add(self, interaction: discord.Interaction, movie_id: str, rating: float | None):
         user = self.bot.register(interaction.user, interaction.guild_id, interaction.channel_id)
@@ -60,7 +60,7 @@ class Watched(commands.GroupCog, group_name="watched", group_description="Films 
             removed = await asyncio.to_thread(self.service.watched_remove, user, movie_id)
             return escape(removed.message)
 
-        await act_on_title(interaction, self.service, title, apply)
+        await act_on_title(interaction, title, apply)
 
     @app_commands.command(name="list", description="The films you've marked as watched")
     async def show_list(self, interaction: discord.Interaction) -> None:
@@ -74,7 +74,7 @@ class Watched(commands.GroupCog, group_name="watched", group_description="Films 
                 ephemeral=True, allowed_mentions=NO_MENTIONS,
             )  # fmt: skip
             return
-        pages = WatchedPages(interaction.user.id, lines)
+        pages = WatchedPages(interaction, lines)
         extra = {"view": pages} if pages.count > 1 else {}
         await interaction.response.send_message(embed=pages.embed(), ephemeral=True, allowed_mentions=NO_MENTIONS,
                                                 **extra)  # fmt: skip
@@ -109,8 +109,8 @@ class Watched(commands.GroupCog, group_name="watched", group_description="Films 
 class WatchedPages(OwnerView):
     """The watched list, ten films a page, with previous/next buttons."""
 
-    def __init__(self, owner_id: int, lines: list[str], *, per_page: int = PAGE_SIZE):
-        super().__init__(owner_id, timeout=600)
+    def __init__(self, origin: discord.Interaction, lines: list[str], *, per_page: int = PAGE_SIZE):
+        super().__init__(origin, timeout=600)
         self.lines = lines
         self.per_page = per_page
         self.page = 0

@@ -1,0 +1,136 @@
+"""Posting one answer: the intro, then each pick as its own message with its reactions.
+
+The service logs every pick as shown before a single message goes out, so when Discord fails
+part-way the picks it never posted are withdrawn (service.withdraw), and the user is told how
+many went missing: what they saw and what "more" or "the second one" go by stay the same. A
+channel where the bot may not embed gets each pick as plain text instead of losing it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import discord
+
+from agent.reactions import REACTIONS
+from bot.discord.format import MESSAGE_LIMIT, clip, embed_text, escape, pick_embed
+from bot.listing import split_message
+
+if TYPE_CHECKING:
+    from agent.service import Turn
+    from bot.discord.app import MovieBot
+
+log = logging.getLogger(__name__)
+
+# Sends one message (content= and/or embed=) and returns it.
+Send = Callable[..., Awaitable[discord.Message]]
+
+# Discord's answers to an embed the bot may not post: Missing Permissions, Cannot send an empty
+# message (the embed stripped for want of Embed Links).
+EMBED_REFUSED = {50013, 50006}
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Whom an answer is for: the profile key and conversation channel the service logged its
+    picks under (to withdraw the ones never posted), and the name shown on each pick."""
+
+    user: str
+    channel: str
+    name: str
+
+
+class Poster:
+    """Sends with `first` until one message is out, then with `rest`; embeds until Discord
+    refuses one for want of a permission, then plain text."""
+
+    def __init__(self, first: Send, rest: Send, *, embeds: bool):
+        self.first, self.rest, self.embeds = first, rest, embeds
+        self.started = False
+
+    async def post(self, **kwargs) -> discord.Message:
+        message = await (self.rest if self.started else self.first)(**kwargs)
+        self.started = True
+        return message
+
+    async def post_embed(self, embed: discord.Embed) -> discord.Message:
+        if self.embeds:
+            try:
+                return await self.post(embed=embed)
+            except discord.HTTPException as exc:
+                if exc.code not in EMBED_REFUSED:
+                    raise
+                log.warning("Discord refused an embed (%s); posting picks as plain text", exc.code)
+                self.embeds = False
+        return await self.post(content=embed_text(embed))
+
+
+async def deliver(bot: MovieBot, turn: Turn, *, first: Send, rest: Send, audience: Audience,
+                  embeds: bool = True) -> list[discord.Message]:  # fmt: skip
+    """Posts one answer and returns the pick messages that went out; an answer without picks
+    goes out as text, split at line boundaries."""
+    picks = turn.recommendations
+    if not picks:
+        text = escape(turn.reply or "I'm not sure what you mean; ask me for a movie!")
+        for n, chunk in enumerate(split_message(text, MESSAGE_LIMIT)):
+            await (first if n == 0 else rest)(content=chunk)
+        return []
+    poster = Poster(first, rest, embeds=embeds)
+    posted: list[discord.Message] = []
+    try:
+        intro = turn.intro.strip()
+        if intro:
+            await poster.post(content=clip(escape(intro), MESSAGE_LIMIT))
+        for position, pick in enumerate(picks, 1):
+            posted.append(await post_pick(bot, poster, pick, position, audience.name))
+    except discord.HTTPException as exc:
+        log.warning("posting picks failed after %d of %d: %s", len(posted), len(picks), exc)
+        await withdraw(bot, audience, picks[len(posted) :])
+        await tell(poster, not_posted(len(picks) - len(posted), some_posted=bool(posted), error=exc))
+    return posted
+
+
+async def post_pick(bot: MovieBot, poster: Poster, pick: dict, position: int, owner: str) -> discord.Message:
+    """One pick's message, attached to its suggestion and given its reactions at once, so a
+    pick is ready to rate as soon as it shows, whatever happens to the next one."""
+    message = await poster.post_embed(pick_embed(pick, position=position, owner=owner))
+    if pick.get("suggestion_id") is not None:
+        await asyncio.to_thread(bot.service.attach_message, pick["suggestion_id"], message.id)
+    await add_rating_reactions(message)
+    return message
+
+
+async def withdraw(bot: MovieBot, audience: Audience, picks: list[dict]) -> None:
+    ids = [pick["suggestion_id"] for pick in picks if pick.get("suggestion_id") is not None]
+    if ids:
+        await asyncio.to_thread(bot.service.withdraw, audience.user, ids, channel=audience.channel)
+
+
+def not_posted(count: int, *, some_posted: bool, error: discord.HTTPException) -> str:
+    """What the user is told when picks went missing, true to how many."""
+    what = "the other pick" if count == 1 else f"the other {count} picks"
+    if isinstance(error, discord.Forbidden):
+        why = "I'm missing a permission in this channel"
+    else:
+        why = f"Discord error {error.status}"
+    return f'I couldn\'t post {what if some_posted else "my picks"} ({why}). Say "more" to try again.'
+
+
+async def tell(poster: Poster, text: str) -> None:
+    try:
+        await poster.post(content=text)
+    except discord.HTTPException as exc:
+        log.warning("could not say that picks went missing: %s", exc)
+
+
+async def add_rating_reactions(message: discord.Message) -> None:
+    for emoji in REACTIONS:
+        try:
+            await message.add_reaction(emoji)
+        except discord.HTTPException as exc:  # no Add Reactions permission, or a DM the bot can't react in
+            log.warning("could not add reactions to message %s: %s", message.id, exc)
+            return
