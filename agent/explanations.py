@@ -32,6 +32,7 @@ class Explanations(BaseModel):
 
 
 YOURS = ", which you "  # what every reason resting on the user's own rating says
+A_FILM_YOU_LIKED = "a film you liked"  # ... and says in public, without the film or the stars
 
 
 def your_rating(stars: float) -> str:
@@ -48,8 +49,10 @@ def reasons_for(
     anchors: list[Movie],
     profile: Profile | None,
     catalog: Catalog,
+    in_public: bool = False,
 ) -> list[str]:
-    """Concrete, checkable reasons, strongest first. Each names the fact it rests on."""
+    """Concrete, checkable reasons, strongest first. Each names the fact it rests on; `in_public`
+    (a movie night, read by the whole channel) leaves out which film of the user's it is and their stars."""
     reasons: list[str] = []
     for anchor in anchors:
         rated = profile.ratings.get(anchor.id) if profile is not None else None
@@ -61,13 +64,16 @@ def reasons_for(
             yours = your_rating(profile.ratings[liked_id])
             shared_director = set(movie.directors) & set(liked.directors)
             if shared_director:
-                reasons.append(f"same director as {liked.title} ({sorted(shared_director)[0]}), {yours}")
+                director = sorted(shared_director)[0]
+                reasons.append(f"by {director}, who made a film you liked" if in_public
+                               else f"same director as {liked.title} ({director}), {yours}")  # fmt: skip
                 break
             shared_cast = [a for a in movie.cast if a in liked.cast]
             if shared_cast:
-                reasons.append(f"{shared_cast[0]} stars, as in {liked.title}, {yours}")
+                reasons.append(f"{shared_cast[0]} stars, as in a film you liked" if in_public
+                               else f"{shared_cast[0]} stars, as in {liked.title}, {yours}")  # fmt: skip
                 break
-        if not any(YOURS in r for r in reasons):
+        if not any(YOURS in r or r.endswith(A_FILM_YOU_LIKED) for r in reasons):
             taste = taste_reason(movie, profile, catalog)
             if taste:
                 reasons.append(taste)

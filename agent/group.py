@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from agent.deps import Deps
-from agent.explanations import TASTE_EVIDENCE, YOURS, reasons_for, taste_reason, template_explanation
+from agent.explanations import A_FILM_YOU_LIKED, reasons_for, taste_reason, template_explanation
 from agent.factcheck import a_or_an
 from agent.nodes.conversation import UNCLEAR
 from agent.nodes.reply import recommendation
@@ -88,8 +88,8 @@ def _reason_for_member(movie, request: Request, profile: Profile, deps: Deps) ->
     """The one fact that speaks to this person: a liked film it shares people with, a
     favourite genre, or, with no history, the film's standing."""
     if not profile.is_empty:
-        personal = [r for r in reasons_for(movie, request=request, anchors=[], profile=profile, catalog=deps.catalog)
-                    if YOURS in r]  # fmt: skip
+        personal = [r for r in reasons_for(movie, request=request, anchors=[], profile=profile, catalog=deps.catalog,
+                                           in_public=True) if r.endswith(A_FILM_YOU_LIKED)]  # fmt: skip
         if personal:
             return personal[0]
         panned = [deps.catalog.movies[m] for m in profile.disliked() if m in deps.catalog]
@@ -104,11 +104,7 @@ def _reason_for_member(movie, request: Request, profile: Profile, deps: Deps) ->
             if liked or not disliked:
                 return liked or "nothing in it clashes with what you've disliked"
         disliked.sort(key=lambda g: profile.genres.get(g, 0.0))
-        sharing = [m for m in panned if disliked[0] in m.genres]  # a clash is said first: "also a horror film"
-        if len(sharing) >= TASTE_EVIDENCE:
-            return f"not your usual fare: you disliked {len(sharing)} {disliked[0]} films"
-        if sharing:
-            return f"you didn't like {sharing[0].title}, also {a_or_an(disliked[0] + ' film')}"
+        # the clash said without the films or how many: the whole channel reads a movie night
         return f"{a_or_an(disliked[0] + ' film')}, not a genre you rate highly"  # no one's love is promised
     if movie.rating is not None:
         return f"no ratings from you yet; it's rated {movie.rating:.1f}"
