@@ -71,6 +71,11 @@ def _send(reply: Reply, message: dict) -> None:
         log.warning("could not tell the user about a failure: %s", exc)
 
 
+def conversation_of(channel: str, ts: str, thread_ts: str | None, is_dm: bool) -> str:
+    """The conversation a message belongs to: a whole DM, or one thread of a channel."""
+    return channel if is_dm else f"{channel}:{thread_ts or ts}"
+
+
 def converse(deps: SlackDeps, client, *, team: str | None, user_id: str, channel: str, ts: str,
              thread_ts: str | None, text: str, is_dm: bool) -> None:  # fmt: skip
     """Answers a mention, a DM or a follow-up, in the thread of the request. A DM is one
@@ -83,7 +88,7 @@ def converse(deps: SlackDeps, client, *, team: str | None, user_id: str, channel
     with reporting(reply, f"answering {channel}:{ts}"):
         key = deps.user(client, team, user_id, channel)
         request = request_text(text, deps.bot_user_id, lambda uid: deps.names.get(f"slack:{team}:{uid}"))
-        conversation = channel if is_dm else f"{channel}:{thread}"
+        conversation = conversation_of(channel, ts, thread_ts, is_dm)
         turn = deps.service.chat(key, request, channel=conversation, platform="slack")
         deps.threads.add(f"{channel}:{thread}")
         post_turn(deps, client, turn, channel=channel, thread_ts=thread)

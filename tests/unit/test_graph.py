@@ -964,7 +964,7 @@ def test_a_film_noted_by_a_shared_title_says_so_and_moves_to_the_one_meant(kongs
     profiles.rate("cli:kim", "king-kong-1976", 3.0)  # held before: a correction must not take it away
     noted = bot.ask(said, user="cli:kim")
     assert "King Kong (2005)" in noted["reply"]
-    assert 'Other films are called King Kong too (1933, 1976): if you meant one of them, say which' in noted["reply"]
+    assert "Other films are called King Kong too (1933, 1976): if you meant one of them, say which" in noted["reply"]
     moved = bot.ask("I meant the 1933 one", user="cli:kim")
     assert moved["recommendations"] == [] and "King Kong (1933)" in moved["reply"]
     assert "I've taken back what I noted for King Kong (2005)." in moved["reply"]

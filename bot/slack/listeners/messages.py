@@ -14,7 +14,7 @@ import logging
 from slack_bolt import App
 from slack_sdk.errors import SlackApiError
 
-from bot.slack.talk import converse
+from bot.slack.talk import conversation_of, converse
 
 log = logging.getLogger(__name__)
 
@@ -38,9 +38,10 @@ def message(event: dict, client, context) -> None:
             return
     if not deps.answered.add(f"{channel}:{ts}"):
         return
-    deps.later(
-        follow_up, deps, client, team=context.get("team_id") or event.get("team"), user_id=event["user"],
-        channel=channel, ts=ts, thread_ts=thread_ts, text=event.get("text") or "", is_dm=is_dm,
+    deps.in_turn(
+        conversation_of(channel, ts, thread_ts, is_dm), follow_up, deps, client,
+        team=context.get("team_id") or event.get("team"), user_id=event["user"], channel=channel, ts=ts,
+        thread_ts=thread_ts, text=event.get("text") or "", is_dm=is_dm,
     )  # fmt: skip
 
 
