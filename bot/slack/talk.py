@@ -1,6 +1,6 @@
-"""Posting answers: a chat turn becomes an intro in the request's thread, then one message per
-pick (so a reaction means one film) with the rating reactions pre-added; plus the one error
-path every listener shares. All of it blocks and runs on SlackDeps.work, after ack().
+"""Chat turns: what a user typed, read as plain text, becomes a service turn answered in the
+request's thread (bot.slack.posting puts the picks up); plus the one error path every listener
+shares. All of it blocks and runs on SlackDeps.work, after ack().
 """
 
 from __future__ import annotations
@@ -11,10 +11,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from slack_sdk.errors import SlackApiError
-
-from agent.service import ServiceError, Turn
-from bot.slack.blocks import REACTION_NAMES, pick_message, text_message
+from agent.service import ServiceError
+from bot.slack.blocks import text_message
+from bot.slack.posting import Reply, post_turn, tell
 
 if TYPE_CHECKING:
     from bot.slack.deps import SlackDeps
@@ -23,16 +22,11 @@ log = logging.getLogger(__name__)
 
 SORRY = "Sorry, something went wrong on my side while doing that. Please try again in a moment."
 OPEN_REQUEST = "recommend me a good movie"
-NOT_IN_CHANNEL = (
-    "I can't post in this conversation. Invite me with `/invite @moviebot` (or your name for me), "
-    "or send me a direct message."
-)
 
 _USER = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
 _CHANNEL = re.compile(r"<#[CG][A-Z0-9]+(?:\|([^>]*))?>")
 _SPECIAL = re.compile(r"<!([^>|]*)(?:\|([^>]*))?>")
 _LINK = re.compile(r"<([^>|]+)(?:\|([^>]*))?>")
-Reply = Callable[[dict], object]
 
 
 def request_text(text: str, bot_user_id: str | None, names: Callable[[str], str | None] = lambda _: None) -> str:
@@ -58,17 +52,10 @@ def reporting(reply: Reply, what: str) -> Iterator[None]:
     try:
         yield
     except ServiceError as exc:
-        _send(reply, text_message(exc.sentence))
+        tell(reply, text_message(exc.sentence))
     except Exception:
         log.exception("%s failed", what)
-        _send(reply, text_message(SORRY))
-
-
-def _send(reply: Reply, message: dict) -> None:
-    try:
-        reply(message)
-    except Exception as exc:
-        log.warning("could not tell the user about a failure: %s", exc)
+        tell(reply, text_message(SORRY))
 
 
 def conversation_of(channel: str, ts: str, thread_ts: str | None, is_dm: bool) -> str:
@@ -91,36 +78,5 @@ def converse(deps: SlackDeps, client, *, team: str | None, user_id: str, channel
         conversation = conversation_of(channel, ts, thread_ts, is_dm)
         turn = deps.service.chat(key, request, channel=conversation, platform="slack")
         deps.threads.add(f"{channel}:{thread}")
-        post_turn(deps, client, turn, channel=channel, thread_ts=thread)
-
-
-def post_turn(deps: SlackDeps, client, turn: Turn, *, channel: str, thread_ts: str, intro: bool = True) -> list[str]:
-    """Posts an answer in a thread: the intro, then each pick as its own message, attached to its
-    suggestion so reactions find it, then the reactions. The timestamps of the pick messages."""
-    if not turn.recommendations:
-        client.chat_postMessage(channel=channel, thread_ts=thread_ts, **text_message(turn.reply))
-        return []
-    if intro and turn.intro.strip():
-        client.chat_postMessage(channel=channel, thread_ts=thread_ts, **text_message(turn.intro))
-    posted = []
-    for position, pick in enumerate(turn.recommendations, 1):
-        answer = client.chat_postMessage(channel=channel, thread_ts=thread_ts, **pick_message(pick, position=position))
-        posted.append((answer["channel"], answer["ts"]))
-        if pick.get("suggestion_id") is not None:
-            deps.service.attach_message(pick["suggestion_id"], f"{answer['channel']}:{answer['ts']}")
-    for where, ts in posted:
-        add_reactions(client, where, ts)
-    return [ts for _, ts in posted]
-
-
-def add_reactions(client, channel: str, ts: str) -> None:
-    """The rating choices under a pick; the bot's own reactions are ignored when they come back."""
-    for name in REACTION_NAMES:
-        try:
-            client.reactions_add(channel=channel, timestamp=ts, name=name)
-        except SlackApiError as exc:
-            error = exc.response.get("error")
-            if error == "already_reacted":
-                continue
-            log.warning("could not add reactions to %s:%s: %s", channel, ts, error)
-            return
+        post_turn(deps, client, turn, user=key, conversation=conversation, channel=channel, thread_ts=thread,
+                  privately=lambda message: client.chat_postMessage(channel=user_id, **message))  # fmt: skip

@@ -8,9 +8,23 @@ import threading
 
 import pytest
 
+from bot.slack.blocks import REACTION_NAMES
 from bot.slack.deps import SlackDeps
-from bot.slack.listeners import events, messages
-from tests.unit.test_slack_harness import BOT_USER, TEAM, mention, message
+from bot.slack.listeners import commands, events, messages
+from bot.slack.posting import NOT_IN_CHANNEL
+from tests.unit.test_slack_harness import (
+    ANA,
+    BOT_USER,
+    CHANNEL,
+    TEAM,
+    Ack,
+    FakeClient,
+    Respond,
+    command,
+    key,
+    mention,
+    message,
+)
 
 pytest_plugins = ("tests.unit.test_slack_harness",)
 
@@ -78,3 +92,43 @@ def test_turns_of_different_threads_still_run_in_parallel(pooled, client, monkey
     pooled.settle()
     assert turns.met == {"a comedy": True}  # the western began while the comedy was being answered
     assert len(client.of("chat_postMessage")) == 8
+
+
+# -- posting fails part-way ------------------------------------------------------------------
+
+
+def test_picks_slack_refused_are_withdrawn_and_the_user_is_told(deps, context):
+    client = FakeClient(failures={"chat_postMessage": [None, None, "ratelimited"]})  # intro, pick 1, then refused
+    thread = "1699990000.000100"
+    events.app_mention(mention("a crime thriller from the 90s", ts=thread), client, context)
+    *_, told = client.of("chat_postMessage")
+    assert told["thread_ts"] == thread
+    assert told["text"] == 'I couldn\'t post the other 2 picks (Slack said: ratelimited). Say "more" to try again.'
+    first = client.of("chat_postMessage")[1]
+    suggestions = deps.service.profiles.suggestions(key(ANA))
+    assert [s["message_id"] for s in suggestions] == [f"{CHANNEL}:1700000000.000002"]  # only the pick shown
+    assert first["text"].startswith(deps.service.catalog.get(suggestions[0]["movie_id"]).title)
+    assert [r["name"] for r in client.of("reactions_add")] == list(REACTION_NAMES)  # the pick shown can be rated
+
+
+def test_a_pick_gets_its_reactions_before_the_next_pick_is_posted(client, context):
+    events.app_mention(mention("a comedy", ts="1699990000.000100"), client, context)
+    order = [name for name, _ in client.calls if name in ("chat_postMessage", "reactions_add")]
+    assert order == ["chat_postMessage"] + (["chat_postMessage"] + ["reactions_add"] * 9) * 3
+
+
+def test_a_channel_it_cannot_post_in_withdraws_every_pick_and_says_so_in_a_dm(deps, context):
+    client = FakeClient(failures={"chat_postMessage": ["not_in_channel"]})
+    events.app_mention(mention("a comedy", ts="1699990000.000100"), client, context)
+    [_, dm] = client.of("chat_postMessage")
+    assert dm["channel"] == ANA and dm["text"] == NOT_IN_CHANNEL
+    assert deps.service.profiles.suggestions(key(ANA)) == []
+
+
+def test_recommend_refused_part_way_withdraws_the_rest(deps, context):
+    client = FakeClient(failures={"chat_postMessage": [None, "channel_not_found"]})  # the head, then no more
+    ack, respond = Ack(), Respond()
+    commands.recommend(ack=ack, command=command("/recommend", "a comedy"), respond=respond, client=client,
+                       context=context)  # fmt: skip
+    assert respond.last["text"] == NOT_IN_CHANNEL and respond.last["response_type"] == "ephemeral"
+    assert deps.service.profiles.suggestions(key(ANA)) == []

@@ -23,7 +23,8 @@ from bot.slack.blocks import (
     text_message,
     watched_page,
 )
-from bot.slack.talk import NOT_IN_CHANNEL, OPEN_REQUEST, add_reactions, post_turn, reporting, request_text
+from bot.slack.posting import NOT_IN_CHANNEL, add_reactions, post_turn
+from bot.slack.talk import OPEN_REQUEST, reporting, request_text
 from bot.slack.titles import act_on_title, split_stars
 
 log = logging.getLogger(__name__)
@@ -76,7 +77,8 @@ def run_recommend(deps, client, respond, command: dict) -> None:
         first = turn.intro if turn.recommendations else turn.reply
         client.chat_update(channel=where, ts=thread, **mrkdwn_message(f"{asked_line}\n{escape(first)}"))
         if turn.recommendations:
-            post_turn(deps, client, turn, channel=where, thread_ts=thread, intro=False)
+            post_turn(deps, client, turn, user=key, conversation=f"{where}:{thread}", channel=where,
+                      thread_ts=thread, privately=ephemeral(respond), intro=False)  # fmt: skip
 
 
 # -- /rate and /watched -----------------------------------------------------------------------
