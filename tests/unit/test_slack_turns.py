@@ -132,3 +132,17 @@ def test_recommend_refused_part_way_withdraws_the_rest(deps, context):
                        context=context)  # fmt: skip
     assert respond.last["text"] == NOT_IN_CHANNEL and respond.last["response_type"] == "ephemeral"
     assert deps.service.profiles.suggestions(key(ANA)) == []
+
+
+# -- threads ---------------------------------------------------------------------------------
+
+
+def test_a_thread_it_was_mentioned_in_late_is_followed_up_after_all(client, context):
+    thread = "1699990000.000001"
+    messages.message(message("who's up for a film?", ts="1699990000.000010", thread_ts=thread), client, context)
+    assert client.of("chat_postMessage") == []  # none of its business yet
+    events.app_mention(mention("a comedy", ts="1699990000.000020", thread_ts=thread), client, context)
+    answered = len(client.of("chat_postMessage"))
+    messages.message(message("more", ts="1699990000.000030", thread_ts=thread), client, context)
+    more = client.of("chat_postMessage")[answered:]
+    assert len(more) == 4 and all(p["thread_ts"] == thread for p in more)

@@ -34,8 +34,9 @@ def message(event: dict, client, context) -> None:
             return  # the app_mention listener answers it
         if event.get("parent_user_id") == deps.bot_user_id:
             deps.threads.add(f"{channel}:{thread_ts}")
-        if f"{channel}:{thread_ts}" in deps.strangers:
-            return
+        thread = f"{channel}:{thread_ts}"
+        if thread in deps.strangers and thread not in deps.threads:
+            return  # judged none of ours, and not answered in since it was mentioned there
     if not deps.answered.add(f"{channel}:{ts}"):
         return
     deps.in_turn(
