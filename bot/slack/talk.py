@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -23,27 +23,39 @@ log = logging.getLogger(__name__)
 SORRY = "Sorry, something went wrong on my side while doing that. Please try again in a moment."
 OPEN_REQUEST = "recommend me a good movie"
 
-_USER = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
+_USER = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
 _CHANNEL = re.compile(r"<#[CG][A-Z0-9]+(?:\|([^>]*))?>")
 _SPECIAL = re.compile(r"<!([^>|]*)(?:\|([^>]*))?>")
 _LINK = re.compile(r"<([^>|]+)(?:\|([^>]*))?>")
+_IMDB_TITLE = re.compile(r"^https?://(?:(?:www|m)\.)?imdb\.com/title/tt\d{7,8}\b")
+# *bold*, _italic_, ~strike~ around words, and `code` or ```code``` anywhere
+_EMPHASIS = re.compile(r"(?<!\w)([*_~])(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_CODE = re.compile(r"`{1,3}([^`]*)`{1,3}")
 
 
-def request_text(text: str, bot_user_id: str | None, names: Callable[[str], str | None] = lambda _: None) -> str:
-    """What a user typed, as plain text for the service: the bot's own mention dropped, other
-    mentions as names, broadcasts dropped, links as their label, Slack's &amp; escapes undone."""
+def request_text(text: str) -> str:
+    """What a user typed, as plain text for the service, as the terminal would have it.
 
-    def person(match: re.Match) -> str:
-        if match.group(1) == bot_user_id:
-            return " "
-        return match.group(2) or names(match.group(1)) or "someone"
-
-    text = _USER.sub(person, text or "")
+    Mentions are dropped, the bot's and other people's alike: a colleague's name is no wish
+    ("@Wes, what do you think of a western?" must not ask for Wes Anderson). Broadcasts go too,
+    links become their label (a bare link goes, except an IMDb title link, which the recommender
+    reads as the film), formatting marks are taken off ("like *Heat*" names Heat) and Slack's
+    &amp; escapes are undone."""
+    text = _USER.sub(" ", text or "")
     text = _CHANNEL.sub(lambda m: f"#{m.group(1)}" if m.group(1) else "a channel", text)
     text = _SPECIAL.sub(lambda m: m.group(2) or "", text)
-    text = _LINK.sub(lambda m: m.group(2) or m.group(1), text)
+    text = _LINK.sub(_link_text, text)
+    text = _CODE.sub(lambda m: m.group(1), text)
+    text = _EMPHASIS.sub(lambda m: m.group(2), text)
     text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     return " ".join(text.split())
+
+
+def _link_text(link: re.Match) -> str:
+    url, label = link.group(1), link.group(2)
+    if label:
+        return f" {label} "
+    return f" {url} " if _IMDB_TITLE.match(url) else " "
 
 
 @contextmanager
@@ -74,7 +86,7 @@ def converse(deps: SlackDeps, client, *, team: str | None, user_id: str, channel
 
     with reporting(reply, f"answering {channel}:{ts}"):
         key = deps.user(client, team, user_id, channel)
-        request = request_text(text, deps.bot_user_id, lambda uid: deps.names.get(f"slack:{team}:{uid}"))
+        request = request_text(text)
         conversation = conversation_of(channel, ts, thread_ts, is_dm)
         turn = deps.service.chat(key, request, channel=conversation, platform="slack")
         deps.threads.add(f"{channel}:{thread}")

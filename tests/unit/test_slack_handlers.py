@@ -94,9 +94,34 @@ def test_an_empty_mention_gets_the_help_as_on_discord(client, context):
     assert not client.of("reactions_add")
 
 
-def test_the_mention_itself_and_slack_markup_are_not_part_of_the_request():
+def test_mentions_and_slack_markup_are_not_part_of_the_request():
     text = f"<@{BOT_USER}> something like <https://x.example|Heat> for <@{BEN}|ben> &amp; <!here> me"
-    assert request_text(text, BOT_USER) == "something like Heat for ben & me"
+    assert request_text(text) == "something like Heat for & me"
+
+
+def test_formatting_marks_and_links_read_as_the_plain_text_would():
+    assert request_text("a film like *Heat* or _Alien_, not ~Jaws~ or `Se7en`") == (
+        "a film like Heat or Alien, not Jaws or Se7en"
+    )
+    assert (
+        request_text("M*A*S*H or snake_case_words, Ocean's *Eleven*") == "M*A*S*H or snake_case_words, Ocean's Eleven"
+    )
+    assert request_text("like <https://www.imdb.com/title/tt0113277/> not <https://example.com/x_y>") == (
+        "like https://www.imdb.com/title/tt0113277/ not"
+    )
+
+
+def test_a_film_named_in_bold_is_read_as_the_plain_title_is(client, context):
+    events.app_mention(mention("a film like *Heat*", ts="1699990000.000100"), client, context)
+    intro = client.of("chat_postMessage")[0]
+    assert intro["text"] == "Here are 3 picks: like Heat."
+
+
+def test_a_colleague_mentioned_in_a_request_does_not_change_what_is_asked(deps, client, context):
+    deps.names[key("U0NOLAN")] = "Nolan"  # a colleague the bot has met: "@Nolan" asked for Christopher Nolan
+    events.app_mention(mention("a thriller for <@U0NOLAN> and me", ts="1699990000.000100"), client, context)
+    intro = client.of("chat_postMessage")[0]
+    assert intro["text"] == "Here are 3 picks: thriller films."
 
 
 def test_a_repeated_mention_delivery_is_answered_once(client, context):

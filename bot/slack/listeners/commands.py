@@ -61,7 +61,7 @@ def run_recommend(deps, client, respond, command: dict) -> None:
     reply = {"to": ephemeral(respond)}
     with reporting(lambda message: reply["to"](message), "/recommend"):
         key = _who(deps, client, command)
-        asked = request_text(command.get("text") or "", deps.bot_user_id)
+        asked = request_text(command.get("text") or "")
         name = literal(deps.name_of(key))
         try:
             head = client.chat_postMessage(channel=command["channel_id"], text=f"Looking for films for {name}…")
@@ -190,7 +190,7 @@ def run_movienight(deps, client, respond, command: dict) -> None:
             if not deps.names.get(key) and labels.get(user_id):
                 deps.names[key] = labels[user_id]
             keys.append(key)
-        request = request_text(_MENTION.sub(" ", text), deps.bot_user_id)
+        request = request_text(text)
         turn = deps.service.group_pick(keys, text=request, count=1)
         if not turn.recommendations:
             reply(text_message(turn.reply))
