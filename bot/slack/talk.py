@@ -77,18 +77,21 @@ def conversation_of(channel: str, ts: str, thread_ts: str | None, is_dm: bool) -
 
 def converse(deps: SlackDeps, client, *, team: str | None, user_id: str, channel: str, ts: str,
              thread_ts: str | None, text: str, is_dm: bool) -> None:  # fmt: skip
-    """Answers a mention, a DM or a follow-up, in the thread of the request. A DM is one
-    conversation; in a channel, each thread is its own."""
-    thread = thread_ts or ts
+    """Answers a mention, a DM or a follow-up. In a channel the answer goes in the request's
+    thread, each thread its own conversation; a DM is one conversation, answered in it as a
+    chat is (in a thread only when the user wrote in one)."""
+    thread = thread_ts if is_dm else thread_ts or ts
+    where = {"channel": channel, **({"thread_ts": thread} if thread else {})}
 
     def reply(message: dict) -> None:
-        client.chat_postMessage(channel=channel, thread_ts=thread, **message)
+        client.chat_postMessage(**where, **message)
 
     with reporting(reply, f"answering {channel}:{ts}"):
         key = deps.user(client, team, user_id, channel)
         request = request_text(text)
         conversation = conversation_of(channel, ts, thread_ts, is_dm)
         turn = deps.service.chat(key, request, channel=conversation, platform="slack")
-        deps.threads.add(f"{channel}:{thread}")
+        if not is_dm:
+            deps.threads.add(conversation)
         post_turn(deps, client, turn, user=key, conversation=conversation, channel=channel, thread_ts=thread,
                   privately=lambda message: client.chat_postMessage(channel=user_id, **message))  # fmt: skip

@@ -163,11 +163,18 @@ def test_after_a_restart_it_still_follows_up_in_threads_it_answered_in(deps, cli
     assert len(client.of("chat_postMessage")) > before
 
 
-def test_a_direct_message_is_answered_in_its_thread(client, context):
+def test_a_direct_message_is_answered_in_the_conversation_not_a_thread(client, context):
     messages.message(message("a feel-good comedy", channel="D0ANA", channel_type="im", ts="1699990000.000900"),
                      client, context)  # fmt: skip
     posts = client.of("chat_postMessage")
-    assert posts and all(p["channel"] == "D0ANA" and p["thread_ts"] == "1699990000.000900" for p in posts)
+    assert len(posts) == 4 and all(p["channel"] == "D0ANA" and "thread_ts" not in p for p in posts)
+
+
+def test_a_direct_message_written_in_a_thread_is_answered_there(client, context):
+    messages.message(message("more", channel="D0ANA", channel_type="im", ts="1699990000.000950",
+                             thread_ts="1699990000.000900"), client, context)  # fmt: skip
+    posts = client.of("chat_postMessage")
+    assert posts and all(p["thread_ts"] == "1699990000.000900" for p in posts)
 
 
 def test_a_thread_under_one_of_its_own_messages_is_followed_after_a_restart(client, context):
