@@ -143,6 +143,21 @@ def test_follow_ups_in_its_thread_continue_the_conversation_without_a_mention(cl
     assert not first & {p["text"] for p in second}  # "more" means other films
 
 
+def test_a_follow_up_also_sent_to_the_channel_is_answered_in_the_thread(client, context):
+    events.app_mention(mention("a crime thriller from the 90s", ts="1699990000.000100"), client, context)
+    client.calls.clear()
+    broadcast = {**message("more", ts="1699990000.000400", thread_ts="1699990000.000100"),
+                 "subtype": "thread_broadcast"}  # fmt: skip
+    messages.message(broadcast, client, context)
+    assert len(posted_picks(client)) == 3 and all(p["thread_ts"] == "1699990000.000100" for p in posted_picks(client))
+
+
+def test_other_apps_mentioning_it_get_no_answer(client, context):
+    events.app_mention({**mention("a comedy", ts="1699990000.000100"), "bot_id": "B0OTHER"}, client, context)
+    events.app_mention({**mention("a comedy", ts="1699990000.000200"), "subtype": "bot_message"}, client, context)
+    assert client.calls == []
+
+
 def test_channel_messages_outside_its_threads_are_left_alone(client, context):
     messages.message(message("a comedy please", ts="1699990000.000500"), client, context)
     messages.message({**message("hi", ts="1699990000.000700"), "subtype": "channel_join"}, client, context)

@@ -18,6 +18,8 @@ log = logging.getLogger(__name__)
 
 
 def app_mention(event: dict, client, context) -> None:
+    if event.get("bot_id") or event.get("subtype") == "bot_message":
+        return  # another app mentioning the bot: answering could start two bots talking forever
     deps = context["moviebot"]
     channel, ts = event.get("channel"), event.get("ts")
     if not channel or not ts or not event.get("user") or not deps.answered.add(f"{channel}:{ts}"):

@@ -18,9 +18,11 @@ from bot.slack.talk import conversation_of, converse
 
 log = logging.getLogger(__name__)
 
+SENT_TO_CHANNEL_TOO = "thread_broadcast"  # a thread reply also shown in the channel: a reply like any other
+
 
 def message(event: dict, client, context) -> None:
-    if event.get("subtype") or event.get("bot_id") or not event.get("user"):
+    if event.get("subtype") not in (None, SENT_TO_CHANNEL_TOO) or event.get("bot_id") or not event.get("user"):
         return  # edits, joins, bots (the bot itself included): nothing to answer
     deps = context["moviebot"]
     channel, ts, thread_ts = event.get("channel"), event.get("ts"), event.get("thread_ts")
