@@ -47,8 +47,12 @@ def request_text(text: str) -> str:
     text = _LINK.sub(_link_text, text)
     text = _CODE.sub(lambda m: m.group(1), text)
     text = _EMPHASIS.sub(lambda m: m.group(2), text)
-    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    return " ".join(text.split())
+    return " ".join(unescape(text).split())
+
+
+def unescape(text: str) -> str:
+    """Slack sends &, < and > typed by a user as &amp;, &lt; and &gt;, commands' text included."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def _link_text(link: re.Match) -> str:

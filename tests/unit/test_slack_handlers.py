@@ -321,6 +321,15 @@ def test_rate_without_stars_or_with_bad_stars_explains_itself(deps, client, cont
     assert deps.service.profiles.ratings(key(ANA)) == {"toy-story-3-2010": 4.0}
 
 
+def test_rate_and_watched_read_an_ampersand_as_slack_sends_it(deps, client, context):
+    _, respond = run_command(commands.rate, command("/rate", "Roger &amp; Me 4"), client, context)
+    assert respond.last["text"].startswith("Rated Roger &amp; Me (1989) 4/5")  # Slack shows "Roger & Me"
+    _, respond = run_command(commands.watched, command("/watched", "add Planes, Trains &amp; Automobiles"),
+                             client, context)  # fmt: skip
+    assert "Planes, Trains &amp; Automobiles (1987)" in respond.last["text"] and "as watched" in respond.last["text"]
+    assert deps.service.profiles.has_watched(key(ANA), "planes-trains-automobiles-1987")
+
+
 def test_watched_add_list_page_and_remove(deps, client, context):
     for title in ("Se7en", "Heat 1995 4 stars", "The Dark Knight", "Alien", "Fargo", "Goodfellas", "Jaws",
                   "Casablanca", "Psycho", "Vertigo", "Rocky", "Amélie"):  # fmt: skip

@@ -24,7 +24,7 @@ from bot.slack.blocks import (
     watched_page,
 )
 from bot.slack.posting import NOT_IN_CHANNEL, add_reactions, post_turn
-from bot.slack.talk import OPEN_REQUEST, reporting, request_text
+from bot.slack.talk import OPEN_REQUEST, reporting, request_text, unescape
 from bot.slack.titles import act_on_title, split_stars
 
 log = logging.getLogger(__name__)
@@ -92,7 +92,7 @@ def rate(ack, command: dict, respond, client, context) -> None:
 def run_rate(deps, client, respond, command: dict) -> None:
     reply = ephemeral(respond)
     with reporting(reply, "/rate"):
-        text = " ".join((command.get("text") or "").split())
+        text = " ".join(unescape(command.get("text") or "").split())
         title, stars = split_stars(text, required=True)
         if not title or stars is None:
             reply(text_message(RATE_USAGE))
@@ -112,7 +112,7 @@ def watched(ack, command: dict, respond, client, context) -> None:
 def run_watched(deps, client, respond, command: dict) -> None:
     reply = ephemeral(respond)
     with reporting(reply, "/watched"):
-        verb, _, rest = (command.get("text") or "").strip().partition(" ")
+        verb, _, rest = unescape(command.get("text") or "").strip().partition(" ")
         verb, rest = verb.lower(), rest.strip()
         if verb == "list":
             reply(watched_page(deps.service.watched_list(_who(deps, client, command)), 0))
