@@ -137,11 +137,14 @@ class SlackDeps:
 
     def user(self, client, team: str | None, user_id: str, channel: str | None = None) -> str:
         """Blocking. The user key for a Slack user, registered with their display name (users.info,
-        once per process) and the workspace, so /movienight knows who is in it."""
+        once per process once it answers: a lookup that failed is tried again next time, rather
+        than calling them "someone" until a restart) and the workspace, so /movienight knows who
+        is in it."""
         key = user_key(team, user_id)
-        if key not in self.names:
-            self.names[key] = display_name(client, user_id)
-        return self.service.register("slack", key.removeprefix("slack:"), self.names[key], group=team, channel=channel)
+        if not self.names.get(key) and (name := display_name(client, user_id)):
+            self.names[key] = name
+        return self.service.register("slack", key.removeprefix("slack:"), self.names.get(key), group=team,
+                                     channel=channel)  # fmt: skip
 
     def name_of(self, key: str) -> str:
         return self.names.get(key) or "someone"

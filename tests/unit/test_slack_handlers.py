@@ -393,6 +393,14 @@ def test_recommend_posts_picks_in_a_thread_under_its_own_message(deps, client, c
     assert respond.calls == []
 
 
+def test_a_failed_name_lookup_is_tried_again_next_time(context):
+    client = FakeClient(failures={"users_info": ["ratelimited"]})
+    run_command(commands.recommend, command("/recommend", "a comedy"), client, context)
+    run_command(commands.recommend, command("/recommend", "a western"), client, context)
+    heads = [p["text"] for p in client.of("chat_postMessage") if "thread_ts" not in p]
+    assert heads == ["Looking for films for someone…", "Looking for films for Ana…"]
+
+
 def test_recommend_where_it_cannot_post_says_how_to_fix_it(client, context):
     blocked = FakeClient(failures={"chat_postMessage": "not_in_channel"})
     _, respond = run_command(commands.recommend, command("/recommend"), blocked, context)
