@@ -311,6 +311,8 @@ def test_rate_without_stars_or_with_bad_stars_explains_itself(deps, client, cont
     assert "Usage: `/rate" in respond.last["text"]
     _, respond = run_command(commands.rate, command("/rate", "Se7en 7"), client, context)
     assert "0.5 to 5" in respond.last["text"]
+    _, respond = run_command(commands.rate, command("/rate", "Heat 1995 -1"), client, context)
+    assert "0.5 to 5" in respond.last["text"] and "Usage" not in respond.last["text"]
     _, respond = run_command(commands.rate, command("/rate", "Zzyzx Qwerty Nonexistent 4"), client, context)
     assert respond.last["text"] == "No film called 'Zzyzx Qwerty Nonexistent' in the catalog."
     # the film's own number is no rating: this rated Toy Story (1995) 3/5
@@ -399,6 +401,14 @@ def test_a_failed_name_lookup_is_tried_again_next_time(context):
     run_command(commands.recommend, command("/recommend", "a western"), client, context)
     heads = [p["text"] for p in client.of("chat_postMessage") if "thread_ts" not in p]
     assert heads == ["Looking for films for someone…", "Looking for films for Ana…"]
+
+
+def test_recommend_help_is_shown_to_the_caller_alone(client, context):
+    _, respond = run_command(commands.recommend, command("/recommend", "help"), client, context)
+    assert respond.last["response_type"] == "ephemeral" and "Tell me" in respond.last["text"]
+    assert len(client.of("chat_postMessage")) == 1  # the "Looking for films…" it took back
+    assert client.of("chat_delete") == [{"channel": CHANNEL, "ts": "1700000000.000001"}]
+    assert client.of("chat_update") == []
 
 
 def test_recommend_where_it_cannot_post_says_how_to_fix_it(client, context):

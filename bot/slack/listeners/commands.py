@@ -72,6 +72,10 @@ def run_recommend(deps, client, respond, command: dict) -> None:
         where, thread = head["channel"], head["ts"]
         reply["to"] = lambda message: client.chat_update(channel=where, ts=thread, **message)
         turn = deps.service.chat(key, asked or OPEN_REQUEST, channel=f"{where}:{thread}", platform="slack")
+        if turn.intent == "help":  # "/recommend help" concerns the caller alone
+            client.chat_delete(channel=where, ts=thread)
+            ephemeral(respond)(text_message(turn.reply))
+            return
         deps.threads.add(f"{where}:{thread}")
         asked_line = f"*For {name}*" + (f": “{literal(asked)}”" if asked else "")
         first = turn.intro if turn.recommendations else turn.reply
