@@ -1,7 +1,10 @@
 """Posting an answer's picks: one message per pick (so a reaction means one film), its rating
-reactions added as soon as it is up. Slack can refuse a post part-way (rate limits, the bot
-removed from the channel); the picks it never showed are withdrawn from the service, so they
-count as never suggested, and the user is told plainly what happened.
+reactions added as soon as it is up; a long answer ("50 comedies") in a few messages of several
+picks instead, rather than fifty messages and 450 reactions flooding the thread.
+
+Slack can refuse a post part-way (rate limits, the bot removed from the channel); the picks it
+never showed are withdrawn from the service, so they count as never suggested, and the user is
+told plainly what happened.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import TYPE_CHECKING
 from slack_sdk.errors import SlackApiError
 
 from agent.service import Turn
-from bot.slack.blocks import REACTION_NAMES, pick_message, text_message
+from bot.slack.blocks import REACTION_NAMES, pick_message, picks_message, text_message
 
 if TYPE_CHECKING:
     from bot.slack.deps import SlackDeps
@@ -24,6 +27,8 @@ NOT_IN_CHANNEL = (
     "I can't post in this conversation. Invite me with `/invite @moviebot` (or your name for me), "
     "or send me a direct message."
 )
+OWN_MESSAGES = 10  # up to this many picks, each is its own message, rated by reactions
+PICKS_PER_MESSAGE = 10  # a longer answer goes in messages of this many picks, rated in words
 UNREACHABLE = ("not_in_channel", "channel_not_found", "is_archived")  # Slack errors no retry will fix
 Reply = Callable[[dict], object]
 
@@ -46,9 +51,15 @@ def post_turn(deps: SlackDeps, client, turn: Turn, *, user: str, conversation: s
     try:
         if intro and turn.intro.strip():
             post(text_message(turn.intro))
-        for position, pick in enumerate(picks, 1):
-            post_pick(deps, client, post(pick_message(pick, position=position)), pick)
-            posted = position
+        if len(picks) <= OWN_MESSAGES:
+            for position, pick in enumerate(picks, 1):
+                post_pick(deps, client, post(pick_message(pick, position=position)), pick)
+                posted = position
+        else:
+            for start in range(0, len(picks), PICKS_PER_MESSAGE):
+                batch = picks[start : start + PICKS_PER_MESSAGE]
+                post(picks_message(batch, first=start + 1))
+                posted = start + len(batch)
     except (SlackApiError, OSError) as exc:
         reason = slack_error(exc) or exc
         log.warning("posting picks in %s stopped after %d of %d: %s", channel, posted, len(picks), reason)

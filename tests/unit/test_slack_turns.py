@@ -146,3 +146,18 @@ def test_a_thread_it_was_mentioned_in_late_is_followed_up_after_all(client, cont
     messages.message(message("more", ts="1699990000.000030", thread_ts=thread), client, context)
     more = client.of("chat_postMessage")[answered:]
     assert len(more) == 4 and all(p["thread_ts"] == thread for p in more)
+
+
+# -- long answers ----------------------------------------------------------------------------
+
+
+def test_a_long_answer_comes_in_a_few_messages_rated_in_words(deps, client, context):
+    events.app_mention(mention("give me 25 comedies", ts="1699990000.000100"), client, context)
+    intro, *posts = client.of("chat_postMessage")
+    assert intro["text"].startswith("Here are 25 picks")
+    assert len(posts) == 3 and client.of("reactions_add") == []
+    sections = [b for post in posts for b in post["blocks"] if b["type"] == "section"]
+    assert [s["text"]["text"].split(".", 1)[0] for s in sections] == [f"*{n}" for n in range(1, 26)]
+    assert all('"loved the 12th one"' in post["blocks"][-1]["elements"][0]["text"] for post in posts)
+    assert all(len(post["blocks"]) <= 50 for post in posts)
+    assert len(deps.service.profiles.suggestions(key(ANA))) == 25
