@@ -140,6 +140,22 @@ def pick_message(pick: dict, *, position: int | None = None, hint: bool = True) 
     return {"text": clip(escape(label), FALLBACK_LIMIT), "blocks": blocks}
 
 
+RATE_IN_WORDS = (
+    'To rate one of these, reply in words ("loved the 12th one", "seen the 3rd") or use `/rate <title> <stars>`.'
+)
+
+
+def picks_message(picks: Sequence[dict], *, first: int) -> dict:
+    """Several picks in one message, numbered on from `first`, for an answer too long to post a
+    message (and nine reactions) per film: a reaction here could not say which film it meant,
+    so the hint says how to rate them in words."""
+    messages = [pick_message(pick, position=n, hint=False) for n, pick in enumerate(picks, first)]
+    blocks = [message["blocks"][0] for message in messages]
+    blocks.append({"type": "context", "elements": [mrkdwn(RATE_IN_WORDS)]})
+    text = ", ".join(f"{n}. {message['text']}" for n, message in enumerate(messages, first))
+    return {"text": clip(text, FALLBACK_LIMIT), "blocks": fit(blocks)}
+
+
 def button(text: str, action_id: str, value: str, *, style: str | None = None) -> dict:
     element = {
         "type": "button",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -70,6 +70,8 @@ class SlackDeps:
         )
         self._pending: set[Future] = set()
         self._pending_lock = threading.Lock()
+        self._lanes: dict[str, deque] = {}  # conversation -> its turns waiting, the running one first
+        self._lanes_lock = threading.Lock()
 
     def later(self, job: Callable, /, *args, **kwargs) -> Future:
         """Runs slow work off Bolt's listener thread; a failure is logged, never lost silently."""
@@ -82,10 +84,46 @@ class SlackDeps:
                 raise
 
         future = self.work.submit(run)
+        self._track(future)
+        return future
+
+    def in_turn(self, conversation: str, job: Callable, /, *args, **kwargs) -> Future:
+        """`later`, one job of a conversation at a time, in arrival order: two quick messages in one
+        thread would otherwise be answered at once, their picks interleaved and repeated. Other
+        conversations go on in parallel; a waiting job holds no worker."""
+        future: Future = Future()
+        self._track(future)
+        with self._lanes_lock:
+            lane = self._lanes.setdefault(conversation, deque())
+            lane.append((future, job, args, kwargs))
+            first = len(lane) == 1
+        if first:
+            self.later(self._next_in, conversation)
+        return future
+
+    def _next_in(self, conversation: str) -> None:
+        """Runs the conversation's oldest waiting job, then queues the next one behind other work."""
+        with self._lanes_lock:
+            future, job, args, kwargs = self._lanes[conversation][0]
+        try:
+            future.set_result(job(*args, **kwargs))
+        except Exception as exc:
+            log.exception("Slack job %s failed", getattr(job, "__name__", job))
+            future.set_exception(exc)
+        finally:
+            with self._lanes_lock:
+                lane = self._lanes[conversation]
+                lane.popleft()
+                more = bool(lane)
+                if not more:
+                    del self._lanes[conversation]
+            if more:
+                self.later(self._next_in, conversation)
+
+    def _track(self, future: Future) -> None:
         with self._pending_lock:
             self._pending.add(future)
         future.add_done_callback(self._done)
-        return future
 
     def _done(self, future: Future) -> None:
         with self._pending_lock:
@@ -99,11 +137,14 @@ class SlackDeps:
 
     def user(self, client, team: str | None, user_id: str, channel: str | None = None) -> str:
         """Blocking. The user key for a Slack user, registered with their display name (users.info,
-        once per process) and the workspace, so /movienight knows who is in it."""
+        once per process once it answers: a lookup that failed is tried again next time, rather
+        than calling them "someone" until a restart) and the workspace, so /movienight knows who
+        is in it."""
         key = user_key(team, user_id)
-        if key not in self.names:
-            self.names[key] = display_name(client, user_id)
-        return self.service.register("slack", key.removeprefix("slack:"), self.names[key], group=team, channel=channel)
+        if not self.names.get(key) and (name := display_name(client, user_id)):
+            self.names[key] = name
+        return self.service.register("slack", key.removeprefix("slack:"), self.names.get(key), group=team,
+                                     channel=channel)  # fmt: skip
 
     def name_of(self, key: str) -> str:
         return self.names.get(key) or "someone"

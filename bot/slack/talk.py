@@ -1,20 +1,19 @@
-"""Posting answers: a chat turn becomes an intro in the request's thread, then one message per
-pick (so a reaction means one film) with the rating reactions pre-added; plus the one error
-path every listener shares. All of it blocks and runs on SlackDeps.work, after ack().
+"""Chat turns: what a user typed, read as plain text, becomes a service turn answered in the
+request's thread (bot.slack.posting puts the picks up); plus the one error path every listener
+shares. All of it blocks and runs on SlackDeps.work, after ack().
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from slack_sdk.errors import SlackApiError
-
-from agent.service import ServiceError, Turn
-from bot.slack.blocks import REACTION_NAMES, pick_message, text_message
+from agent.service import ServiceError
+from bot.slack.blocks import text_message
+from bot.slack.posting import Reply, post_turn, tell
 
 if TYPE_CHECKING:
     from bot.slack.deps import SlackDeps
@@ -23,33 +22,44 @@ log = logging.getLogger(__name__)
 
 SORRY = "Sorry, something went wrong on my side while doing that. Please try again in a moment."
 OPEN_REQUEST = "recommend me a good movie"
-NOT_IN_CHANNEL = (
-    "I can't post in this conversation. Invite me with `/invite @moviebot` (or your name for me), "
-    "or send me a direct message."
-)
 
-_USER = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
+_USER = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
 _CHANNEL = re.compile(r"<#[CG][A-Z0-9]+(?:\|([^>]*))?>")
 _SPECIAL = re.compile(r"<!([^>|]*)(?:\|([^>]*))?>")
 _LINK = re.compile(r"<([^>|]+)(?:\|([^>]*))?>")
-Reply = Callable[[dict], object]
+_IMDB_TITLE = re.compile(r"^https?://(?:(?:www|m)\.)?imdb\.com/title/tt\d{7,8}\b")
+# *bold*, _italic_, ~strike~ around words, and `code` or ```code``` anywhere
+_EMPHASIS = re.compile(r"(?<!\w)([*_~])(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_CODE = re.compile(r"`{1,3}([^`]*)`{1,3}")
 
 
-def request_text(text: str, bot_user_id: str | None, names: Callable[[str], str | None] = lambda _: None) -> str:
-    """What a user typed, as plain text for the service: the bot's own mention dropped, other
-    mentions as names, broadcasts dropped, links as their label, Slack's &amp; escapes undone."""
+def request_text(text: str) -> str:
+    """What a user typed, as plain text for the service, as the terminal would have it.
 
-    def person(match: re.Match) -> str:
-        if match.group(1) == bot_user_id:
-            return " "
-        return match.group(2) or names(match.group(1)) or "someone"
-
-    text = _USER.sub(person, text or "")
+    Mentions are dropped, the bot's and other people's alike: a colleague's name is no wish
+    ("@Wes, what do you think of a western?" must not ask for Wes Anderson). Broadcasts go too,
+    links become their label (a bare link goes, except an IMDb title link, which the recommender
+    reads as the film), formatting marks are taken off ("like *Heat*" names Heat) and Slack's
+    &amp; escapes are undone."""
+    text = _USER.sub(" ", text or "")
     text = _CHANNEL.sub(lambda m: f"#{m.group(1)}" if m.group(1) else "a channel", text)
     text = _SPECIAL.sub(lambda m: m.group(2) or "", text)
-    text = _LINK.sub(lambda m: m.group(2) or m.group(1), text)
-    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    return " ".join(text.split())
+    text = _LINK.sub(_link_text, text)
+    text = _CODE.sub(lambda m: m.group(1), text)
+    text = _EMPHASIS.sub(lambda m: m.group(2), text)
+    return " ".join(unescape(text).split())
+
+
+def unescape(text: str) -> str:
+    """Slack sends &, < and > typed by a user as &amp;, &lt; and &gt;, commands' text included."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def _link_text(link: re.Match) -> str:
+    url, label = link.group(1), link.group(2)
+    if label:
+        return f" {label} "
+    return f" {url} " if _IMDB_TITLE.match(url) else " "
 
 
 @contextmanager
@@ -58,64 +68,34 @@ def reporting(reply: Reply, what: str) -> Iterator[None]:
     try:
         yield
     except ServiceError as exc:
-        _send(reply, text_message(exc.sentence))
+        tell(reply, text_message(exc.sentence))
     except Exception:
         log.exception("%s failed", what)
-        _send(reply, text_message(SORRY))
+        tell(reply, text_message(SORRY))
 
 
-def _send(reply: Reply, message: dict) -> None:
-    try:
-        reply(message)
-    except Exception as exc:
-        log.warning("could not tell the user about a failure: %s", exc)
+def conversation_of(channel: str, ts: str, thread_ts: str | None, is_dm: bool) -> str:
+    """The conversation a message belongs to: a whole DM, or one thread of a channel."""
+    return channel if is_dm else f"{channel}:{thread_ts or ts}"
 
 
 def converse(deps: SlackDeps, client, *, team: str | None, user_id: str, channel: str, ts: str,
              thread_ts: str | None, text: str, is_dm: bool) -> None:  # fmt: skip
-    """Answers a mention, a DM or a follow-up, in the thread of the request. A DM is one
-    conversation; in a channel, each thread is its own."""
-    thread = thread_ts or ts
+    """Answers a mention, a DM or a follow-up. In a channel the answer goes in the request's
+    thread, each thread its own conversation; a DM is one conversation, answered in it as a
+    chat is (in a thread only when the user wrote in one)."""
+    thread = thread_ts if is_dm else thread_ts or ts
+    where = {"channel": channel, **({"thread_ts": thread} if thread else {})}
 
     def reply(message: dict) -> None:
-        client.chat_postMessage(channel=channel, thread_ts=thread, **message)
+        client.chat_postMessage(**where, **message)
 
     with reporting(reply, f"answering {channel}:{ts}"):
         key = deps.user(client, team, user_id, channel)
-        request = request_text(text, deps.bot_user_id, lambda uid: deps.names.get(f"slack:{team}:{uid}"))
-        conversation = channel if is_dm else f"{channel}:{thread}"
+        request = request_text(text)
+        conversation = conversation_of(channel, ts, thread_ts, is_dm)
         turn = deps.service.chat(key, request, channel=conversation, platform="slack")
-        deps.threads.add(f"{channel}:{thread}")
-        post_turn(deps, client, turn, channel=channel, thread_ts=thread)
-
-
-def post_turn(deps: SlackDeps, client, turn: Turn, *, channel: str, thread_ts: str, intro: bool = True) -> list[str]:
-    """Posts an answer in a thread: the intro, then each pick as its own message, attached to its
-    suggestion so reactions find it, then the reactions. The timestamps of the pick messages."""
-    if not turn.recommendations:
-        client.chat_postMessage(channel=channel, thread_ts=thread_ts, **text_message(turn.reply))
-        return []
-    if intro and turn.intro.strip():
-        client.chat_postMessage(channel=channel, thread_ts=thread_ts, **text_message(turn.intro))
-    posted = []
-    for position, pick in enumerate(turn.recommendations, 1):
-        answer = client.chat_postMessage(channel=channel, thread_ts=thread_ts, **pick_message(pick, position=position))
-        posted.append((answer["channel"], answer["ts"]))
-        if pick.get("suggestion_id") is not None:
-            deps.service.attach_message(pick["suggestion_id"], f"{answer['channel']}:{answer['ts']}")
-    for where, ts in posted:
-        add_reactions(client, where, ts)
-    return [ts for _, ts in posted]
-
-
-def add_reactions(client, channel: str, ts: str) -> None:
-    """The rating choices under a pick; the bot's own reactions are ignored when they come back."""
-    for name in REACTION_NAMES:
-        try:
-            client.reactions_add(channel=channel, timestamp=ts, name=name)
-        except SlackApiError as exc:
-            error = exc.response.get("error")
-            if error == "already_reacted":
-                continue
-            log.warning("could not add reactions to %s:%s: %s", channel, ts, error)
-            return
+        if not is_dm:
+            deps.threads.add(conversation)
+        post_turn(deps, client, turn, user=key, conversation=conversation, channel=channel, thread_ts=thread,
+                  privately=lambda message: client.chat_postMessage(channel=user_id, **message))  # fmt: skip

@@ -18,8 +18,8 @@ if TYPE_CHECKING:
 
 OPS = ("rate", "watched_add", "watched_remove")
 
-# "Heat 1995 4.5", "Heat, 4", "Heat 4/5", "Heat 4 stars", "Heat ★4"
-_STARS_AT_END = re.compile(r"^(?P<title>.*?)[\s,]+★?\s*(?P<stars>\d+(?:[.,]\d+)?)\s*(?:/\s*5|stars?|★)?\s*$", re.I)
+# "Heat 1995 4.5", "Heat, 4", "Heat 4/5", "Heat 4 stars", "Heat ★4"; "Heat -1" too, for the service to refuse
+_STARS_AT_END = re.compile(r"^(?P<title>.*?)[\s,]+★?\s*(?P<stars>-?\d+(?:[.,]\d+)?)\s*(?:/\s*5|stars?|★)?\s*$", re.I)
 # only explicit star ratings after a title, where a bare number could belong to the title ("Ocean's 11")
 _EXPLICIT_STARS = re.compile(
     r"^(?P<title>.*?)[\s,]+(?:★\s*(?P<a>\d+(?:[.,]\d+)?)|(?P<b>\d+(?:[.,]\d+)?)\s*(?:/\s*5|stars?|★))\s*$", re.I

@@ -94,9 +94,34 @@ def test_an_empty_mention_gets_the_help_as_on_discord(client, context):
     assert not client.of("reactions_add")
 
 
-def test_the_mention_itself_and_slack_markup_are_not_part_of_the_request():
+def test_mentions_and_slack_markup_are_not_part_of_the_request():
     text = f"<@{BOT_USER}> something like <https://x.example|Heat> for <@{BEN}|ben> &amp; <!here> me"
-    assert request_text(text, BOT_USER) == "something like Heat for ben & me"
+    assert request_text(text) == "something like Heat for & me"
+
+
+def test_formatting_marks_and_links_read_as_the_plain_text_would():
+    assert request_text("a film like *Heat* or _Alien_, not ~Jaws~ or `Se7en`") == (
+        "a film like Heat or Alien, not Jaws or Se7en"
+    )
+    assert (
+        request_text("M*A*S*H or snake_case_words, Ocean's *Eleven*") == "M*A*S*H or snake_case_words, Ocean's Eleven"
+    )
+    assert request_text("like <https://www.imdb.com/title/tt0113277/> not <https://example.com/x_y>") == (
+        "like https://www.imdb.com/title/tt0113277/ not"
+    )
+
+
+def test_a_film_named_in_bold_is_read_as_the_plain_title_is(client, context):
+    events.app_mention(mention("a film like *Heat*", ts="1699990000.000100"), client, context)
+    intro = client.of("chat_postMessage")[0]
+    assert intro["text"] == "Here are 3 picks: like Heat."
+
+
+def test_a_colleague_mentioned_in_a_request_does_not_change_what_is_asked(deps, client, context):
+    deps.names[key("U0NOLAN")] = "Nolan"  # a colleague the bot has met: "@Nolan" asked for Christopher Nolan
+    events.app_mention(mention("a thriller for <@U0NOLAN> and me", ts="1699990000.000100"), client, context)
+    intro = client.of("chat_postMessage")[0]
+    assert intro["text"] == "Here are 3 picks: thriller films."
 
 
 def test_a_repeated_mention_delivery_is_answered_once(client, context):
@@ -116,6 +141,21 @@ def test_follow_ups_in_its_thread_continue_the_conversation_without_a_mention(cl
     second = posted_picks(client)
     assert second and all(p["thread_ts"] == "1699990000.000100" for p in second)
     assert not first & {p["text"] for p in second}  # "more" means other films
+
+
+def test_a_follow_up_also_sent_to_the_channel_is_answered_in_the_thread(client, context):
+    events.app_mention(mention("a crime thriller from the 90s", ts="1699990000.000100"), client, context)
+    client.calls.clear()
+    broadcast = {**message("more", ts="1699990000.000400", thread_ts="1699990000.000100"),
+                 "subtype": "thread_broadcast"}  # fmt: skip
+    messages.message(broadcast, client, context)
+    assert len(posted_picks(client)) == 3 and all(p["thread_ts"] == "1699990000.000100" for p in posted_picks(client))
+
+
+def test_other_apps_mentioning_it_get_no_answer(client, context):
+    events.app_mention({**mention("a comedy", ts="1699990000.000100"), "bot_id": "B0OTHER"}, client, context)
+    events.app_mention({**mention("a comedy", ts="1699990000.000200"), "subtype": "bot_message"}, client, context)
+    assert client.calls == []
 
 
 def test_channel_messages_outside_its_threads_are_left_alone(client, context):
@@ -138,11 +178,18 @@ def test_after_a_restart_it_still_follows_up_in_threads_it_answered_in(deps, cli
     assert len(client.of("chat_postMessage")) > before
 
 
-def test_a_direct_message_is_answered_in_its_thread(client, context):
+def test_a_direct_message_is_answered_in_the_conversation_not_a_thread(client, context):
     messages.message(message("a feel-good comedy", channel="D0ANA", channel_type="im", ts="1699990000.000900"),
                      client, context)  # fmt: skip
     posts = client.of("chat_postMessage")
-    assert posts and all(p["channel"] == "D0ANA" and p["thread_ts"] == "1699990000.000900" for p in posts)
+    assert len(posts) == 4 and all(p["channel"] == "D0ANA" and "thread_ts" not in p for p in posts)
+
+
+def test_a_direct_message_written_in_a_thread_is_answered_there(client, context):
+    messages.message(message("more", channel="D0ANA", channel_type="im", ts="1699990000.000950",
+                             thread_ts="1699990000.000900"), client, context)  # fmt: skip
+    posts = client.of("chat_postMessage")
+    assert posts and all(p["thread_ts"] == "1699990000.000900" for p in posts)
 
 
 def test_a_thread_under_one_of_its_own_messages_is_followed_after_a_restart(client, context):
@@ -264,6 +311,8 @@ def test_rate_without_stars_or_with_bad_stars_explains_itself(deps, client, cont
     assert "Usage: `/rate" in respond.last["text"]
     _, respond = run_command(commands.rate, command("/rate", "Se7en 7"), client, context)
     assert "0.5 to 5" in respond.last["text"]
+    _, respond = run_command(commands.rate, command("/rate", "Heat 1995 -1"), client, context)
+    assert "0.5 to 5" in respond.last["text"] and "Usage" not in respond.last["text"]
     _, respond = run_command(commands.rate, command("/rate", "Zzyzx Qwerty Nonexistent 4"), client, context)
     assert respond.last["text"] == "No film called 'Zzyzx Qwerty Nonexistent' in the catalog."
     # the film's own number is no rating: this rated Toy Story (1995) 3/5
@@ -272,6 +321,15 @@ def test_rate_without_stars_or_with_bad_stars_explains_itself(deps, client, cont
     assert deps.service.profiles.ratings(key(ANA)) == {}
     run_command(commands.rate, command("/rate", "Toy Story 3 4"), client, context)
     assert deps.service.profiles.ratings(key(ANA)) == {"toy-story-3-2010": 4.0}
+
+
+def test_rate_and_watched_read_an_ampersand_as_slack_sends_it(deps, client, context):
+    _, respond = run_command(commands.rate, command("/rate", "Roger &amp; Me 4"), client, context)
+    assert respond.last["text"].startswith("Rated Roger &amp; Me (1989) 4/5")  # Slack shows "Roger & Me"
+    _, respond = run_command(commands.watched, command("/watched", "add Planes, Trains &amp; Automobiles"),
+                             client, context)  # fmt: skip
+    assert "Planes, Trains &amp; Automobiles (1987)" in respond.last["text"] and "as watched" in respond.last["text"]
+    assert deps.service.profiles.has_watched(key(ANA), "planes-trains-automobiles-1987")
 
 
 def test_watched_add_list_page_and_remove(deps, client, context):
@@ -335,6 +393,22 @@ def test_recommend_posts_picks_in_a_thread_under_its_own_message(deps, client, c
     assert "90s crime thriller" in update["text"]
     assert len(picks) == 3 and all(p["thread_ts"] == "1700000000.000001" for p in picks)
     assert respond.calls == []
+
+
+def test_a_failed_name_lookup_is_tried_again_next_time(context):
+    client = FakeClient(failures={"users_info": ["ratelimited"]})
+    run_command(commands.recommend, command("/recommend", "a comedy"), client, context)
+    run_command(commands.recommend, command("/recommend", "a western"), client, context)
+    heads = [p["text"] for p in client.of("chat_postMessage") if "thread_ts" not in p]
+    assert heads == ["Looking for films for someone…", "Looking for films for Ana…"]
+
+
+def test_recommend_help_is_shown_to_the_caller_alone(client, context):
+    _, respond = run_command(commands.recommend, command("/recommend", "help"), client, context)
+    assert respond.last["response_type"] == "ephemeral" and "Tell me" in respond.last["text"]
+    assert len(client.of("chat_postMessage")) == 1  # the "Looking for films…" it took back
+    assert client.of("chat_delete") == [{"channel": CHANNEL, "ts": "1700000000.000001"}]
+    assert client.of("chat_update") == []
 
 
 def test_recommend_where_it_cannot_post_says_how_to_fix_it(client, context):

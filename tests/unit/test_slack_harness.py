@@ -100,17 +100,22 @@ class Respond:
 class FakeClient:
     """The WebClient methods moviebot calls, answering like Slack and recording each call."""
 
-    def __init__(self, failures: dict[str, str] | None = None):
+    def __init__(self, failures: dict[str, str | list[str | None]] | None = None):
+        """`failures`: method -> the Slack error every call gets, or a list of what its calls get
+        in turn (None: success; calls past the list succeed)."""
         self.calls: list[tuple[str, dict]] = []
         self.failures = failures or {}
         self._ts = itertools.count(1)
 
     def _call(self, method: str, **kwargs) -> dict:
         self.calls.append((method, kwargs))
-        if method in self.failures:
+        error = self.failures.get(method)
+        if isinstance(error, list):
+            error = error.pop(0) if error else None
+        if error:
             from slack_sdk.errors import SlackApiError
 
-            raise SlackApiError(self.failures[method], {"ok": False, "error": self.failures[method]})
+            raise SlackApiError(error, {"ok": False, "error": error})
         return kwargs
 
     def of(self, method: str) -> list[dict]:
@@ -121,6 +126,9 @@ class FakeClient:
         channel = kwargs["channel"]
         channel = "D" + channel[1:] if channel.startswith("U") else channel
         return {"ok": True, "channel": channel, "ts": f"1700000000.{next(self._ts):06d}"}
+
+    def chat_delete(self, **kwargs):
+        return self._call("chat_delete", **kwargs)
 
     def chat_update(self, **kwargs):
         return self._call("chat_update", **kwargs)

@@ -23,7 +23,8 @@ from bot.slack.blocks import (
     text_message,
     watched_page,
 )
-from bot.slack.talk import NOT_IN_CHANNEL, OPEN_REQUEST, add_reactions, post_turn, reporting, request_text
+from bot.slack.posting import NOT_IN_CHANNEL, add_reactions, post_turn
+from bot.slack.talk import OPEN_REQUEST, reporting, request_text, unescape
 from bot.slack.titles import act_on_title, split_stars
 
 log = logging.getLogger(__name__)
@@ -60,7 +61,7 @@ def run_recommend(deps, client, respond, command: dict) -> None:
     reply = {"to": ephemeral(respond)}
     with reporting(lambda message: reply["to"](message), "/recommend"):
         key = _who(deps, client, command)
-        asked = request_text(command.get("text") or "", deps.bot_user_id)
+        asked = request_text(command.get("text") or "")
         name = literal(deps.name_of(key))
         try:
             head = client.chat_postMessage(channel=command["channel_id"], text=f"Looking for films for {name}…")
@@ -71,12 +72,17 @@ def run_recommend(deps, client, respond, command: dict) -> None:
         where, thread = head["channel"], head["ts"]
         reply["to"] = lambda message: client.chat_update(channel=where, ts=thread, **message)
         turn = deps.service.chat(key, asked or OPEN_REQUEST, channel=f"{where}:{thread}", platform="slack")
+        if turn.intent == "help":  # "/recommend help" concerns the caller alone
+            client.chat_delete(channel=where, ts=thread)
+            ephemeral(respond)(text_message(turn.reply))
+            return
         deps.threads.add(f"{where}:{thread}")
         asked_line = f"*For {name}*" + (f": “{literal(asked)}”" if asked else "")
         first = turn.intro if turn.recommendations else turn.reply
         client.chat_update(channel=where, ts=thread, **mrkdwn_message(f"{asked_line}\n{escape(first)}"))
         if turn.recommendations:
-            post_turn(deps, client, turn, channel=where, thread_ts=thread, intro=False)
+            post_turn(deps, client, turn, user=key, conversation=f"{where}:{thread}", channel=where,
+                      thread_ts=thread, privately=ephemeral(respond), intro=False)  # fmt: skip
 
 
 # -- /rate and /watched -----------------------------------------------------------------------
@@ -90,7 +96,7 @@ def rate(ack, command: dict, respond, client, context) -> None:
 def run_rate(deps, client, respond, command: dict) -> None:
     reply = ephemeral(respond)
     with reporting(reply, "/rate"):
-        text = " ".join((command.get("text") or "").split())
+        text = " ".join(unescape(command.get("text") or "").split())
         title, stars = split_stars(text, required=True)
         if not title or stars is None:
             reply(text_message(RATE_USAGE))
@@ -110,7 +116,7 @@ def watched(ack, command: dict, respond, client, context) -> None:
 def run_watched(deps, client, respond, command: dict) -> None:
     reply = ephemeral(respond)
     with reporting(reply, "/watched"):
-        verb, _, rest = (command.get("text") or "").strip().partition(" ")
+        verb, _, rest = unescape(command.get("text") or "").strip().partition(" ")
         verb, rest = verb.lower(), rest.strip()
         if verb == "list":
             reply(watched_page(deps.service.watched_list(_who(deps, client, command)), 0))
@@ -188,7 +194,7 @@ def run_movienight(deps, client, respond, command: dict) -> None:
             if not deps.names.get(key) and labels.get(user_id):
                 deps.names[key] = labels[user_id]
             keys.append(key)
-        request = request_text(_MENTION.sub(" ", text), deps.bot_user_id)
+        request = request_text(text)
         turn = deps.service.group_pick(keys, text=request, count=1)
         if not turn.recommendations:
             reply(text_message(turn.reply))

@@ -12,20 +12,23 @@ from slack_bolt import App
 
 from bot.slack.blocks import home_view
 from bot.slack.deps import user_key
-from bot.slack.talk import converse
+from bot.slack.talk import conversation_of, converse
 
 log = logging.getLogger(__name__)
 
 
 def app_mention(event: dict, client, context) -> None:
+    if event.get("bot_id") or event.get("subtype") == "bot_message":
+        return  # another app mentioning the bot: answering could start two bots talking forever
     deps = context["moviebot"]
     channel, ts = event.get("channel"), event.get("ts")
     if not channel or not ts or not event.get("user") or not deps.answered.add(f"{channel}:{ts}"):
         return  # a repeat delivery, or already answered as a DM message
-    deps.later(
-        converse, deps, client, team=context.get("team_id") or event.get("team"), user_id=event["user"],
-        channel=channel, ts=ts, thread_ts=event.get("thread_ts"), text=event.get("text") or "",
-        is_dm=event.get("channel_type") == "im" or channel.startswith("D"),
+    is_dm = event.get("channel_type") == "im" or channel.startswith("D")
+    deps.in_turn(
+        conversation_of(channel, ts, event.get("thread_ts"), is_dm), converse, deps, client,
+        team=context.get("team_id") or event.get("team"), user_id=event["user"], channel=channel, ts=ts,
+        thread_ts=event.get("thread_ts"), text=event.get("text") or "", is_dm=is_dm,
     )  # fmt: skip
 
 

@@ -14,13 +14,15 @@ import logging
 from slack_bolt import App
 from slack_sdk.errors import SlackApiError
 
-from bot.slack.talk import converse
+from bot.slack.talk import conversation_of, converse
 
 log = logging.getLogger(__name__)
 
+SENT_TO_CHANNEL_TOO = "thread_broadcast"  # a thread reply also shown in the channel: a reply like any other
+
 
 def message(event: dict, client, context) -> None:
-    if event.get("subtype") or event.get("bot_id") or not event.get("user"):
+    if event.get("subtype") not in (None, SENT_TO_CHANNEL_TOO) or event.get("bot_id") or not event.get("user"):
         return  # edits, joins, bots (the bot itself included): nothing to answer
     deps = context["moviebot"]
     channel, ts, thread_ts = event.get("channel"), event.get("ts"), event.get("thread_ts")
@@ -34,13 +36,15 @@ def message(event: dict, client, context) -> None:
             return  # the app_mention listener answers it
         if event.get("parent_user_id") == deps.bot_user_id:
             deps.threads.add(f"{channel}:{thread_ts}")
-        if f"{channel}:{thread_ts}" in deps.strangers:
-            return
+        thread = f"{channel}:{thread_ts}"
+        if thread in deps.strangers and thread not in deps.threads:
+            return  # judged none of ours, and not answered in since it was mentioned there
     if not deps.answered.add(f"{channel}:{ts}"):
         return
-    deps.later(
-        follow_up, deps, client, team=context.get("team_id") or event.get("team"), user_id=event["user"],
-        channel=channel, ts=ts, thread_ts=thread_ts, text=event.get("text") or "", is_dm=is_dm,
+    deps.in_turn(
+        conversation_of(channel, ts, thread_ts, is_dm), follow_up, deps, client,
+        team=context.get("team_id") or event.get("team"), user_id=event["user"], channel=channel, ts=ts,
+        thread_ts=thread_ts, text=event.get("text") or "", is_dm=is_dm,
     )  # fmt: skip
 
 

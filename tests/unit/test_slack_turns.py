@@ -1,0 +1,163 @@
+"""Slack turns as the user lives them when Slack or people misbehave: quick messages in one
+thread, posts failing part-way, threads the bot joins late. Real listeners and a real
+MovieService on the starter catalog; fakes only for Slack's Web API."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from bot.slack.blocks import REACTION_NAMES
+from bot.slack.deps import SlackDeps
+from bot.slack.listeners import commands, events, messages
+from bot.slack.posting import NOT_IN_CHANNEL
+from tests.unit.test_slack_harness import (
+    ANA,
+    BOT_USER,
+    CHANNEL,
+    TEAM,
+    Ack,
+    FakeClient,
+    Respond,
+    command,
+    key,
+    mention,
+    message,
+)
+
+pytest_plugins = ("tests.unit.test_slack_harness",)
+
+
+@pytest.fixture
+def pooled(slack_service):
+    """Deps with their own worker pool, as in production, so turns can overlap."""
+    deps = SlackDeps(slack_service, bot_user_id=BOT_USER)
+    yield deps
+    deps.close()
+
+
+class Turns:
+    """Wraps service.chat: which turns ran, and whether two of one conversation ever overlapped."""
+
+    def __init__(self, service, waits_for: dict[str, str]):
+        """`waits_for`: a turn's text -> the text whose turn it lingers for (2 s at most)."""
+        self.chat, self.waits_for = service.chat, waits_for
+        self.began = {text: threading.Event() for text in waits_for.values()}
+        self.started: list[str] = []
+        self.met: dict[str, bool] = {}  # a lingering turn's text -> whether the other turn began meanwhile
+        self.running: dict[str, int] = {}
+        self.overlapped = False
+        self.lock = threading.Lock()
+
+    def __call__(self, user, text, *, channel=None, **kwargs):
+        with self.lock:
+            self.started.append(text)
+            self.running[channel] = self.running.get(channel, 0) + 1
+            self.overlapped |= self.running[channel] > 1
+        if text in self.began:
+            self.began[text].set()
+        if text in self.waits_for:
+            self.met[text] = self.began[self.waits_for[text]].wait(timeout=2)
+        try:
+            return self.chat(user, text, channel=channel, **kwargs)
+        finally:
+            with self.lock:
+                self.running[channel] -= 1
+
+
+def test_two_quick_messages_in_one_thread_are_answered_one_after_the_other(pooled, client, monkeypatch):
+    context = {"moviebot": pooled, "team_id": TEAM}
+    thread = "1699990000.000100"
+    events.app_mention(mention("a crime thriller from the 90s", ts=thread), client, context)
+    pooled.settle()
+    client.calls.clear()
+    turns = Turns(pooled.service, {"more": "something older"})  # "more" lingers, as a slow turn does
+    monkeypatch.setattr(pooled.service, "chat", turns)
+    messages.message(message("more", ts="1699990000.000200", thread_ts=thread), client, context)
+    messages.message(message("something older", ts="1699990000.000300", thread_ts=thread), client, context)
+    pooled.settle()
+    assert turns.met == {"more": False} and not turns.overlapped
+    assert turns.started == ["more", "something older"]
+    titles = [p["text"] for p in client.of("chat_postMessage") if len(p.get("blocks") or []) == 2]
+    assert len(titles) == 6 and len(set(titles)) == 6  # two answers, no film twice
+
+
+def test_turns_of_different_threads_still_run_in_parallel(pooled, client, monkeypatch):
+    context = {"moviebot": pooled, "team_id": TEAM}
+    turns = Turns(pooled.service, {"a comedy": "a western"})
+    monkeypatch.setattr(pooled.service, "chat", turns)
+    events.app_mention(mention("a comedy", ts="1699990000.000100"), client, context)
+    events.app_mention(mention("a western", ts="1699990000.000200"), client, context)
+    pooled.settle()
+    assert turns.met == {"a comedy": True}  # the western began while the comedy was being answered
+    assert len(client.of("chat_postMessage")) == 8
+
+
+# -- posting fails part-way ------------------------------------------------------------------
+
+
+def test_picks_slack_refused_are_withdrawn_and_the_user_is_told(deps, context):
+    client = FakeClient(failures={"chat_postMessage": [None, None, "ratelimited"]})  # intro, pick 1, then refused
+    thread = "1699990000.000100"
+    events.app_mention(mention("a crime thriller from the 90s", ts=thread), client, context)
+    *_, told = client.of("chat_postMessage")
+    assert told["thread_ts"] == thread
+    assert told["text"] == 'I couldn\'t post the other 2 picks (Slack said: ratelimited). Say "more" to try again.'
+    first = client.of("chat_postMessage")[1]
+    suggestions = deps.service.profiles.suggestions(key(ANA))
+    assert [s["message_id"] for s in suggestions] == [f"{CHANNEL}:1700000000.000002"]  # only the pick shown
+    assert first["text"].startswith(deps.service.catalog.get(suggestions[0]["movie_id"]).title)
+    assert [r["name"] for r in client.of("reactions_add")] == list(REACTION_NAMES)  # the pick shown can be rated
+
+
+def test_a_pick_gets_its_reactions_before_the_next_pick_is_posted(client, context):
+    events.app_mention(mention("a comedy", ts="1699990000.000100"), client, context)
+    order = [name for name, _ in client.calls if name in ("chat_postMessage", "reactions_add")]
+    assert order == ["chat_postMessage"] + (["chat_postMessage"] + ["reactions_add"] * 9) * 3
+
+
+def test_a_channel_it_cannot_post_in_withdraws_every_pick_and_says_so_in_a_dm(deps, context):
+    client = FakeClient(failures={"chat_postMessage": ["not_in_channel"]})
+    events.app_mention(mention("a comedy", ts="1699990000.000100"), client, context)
+    [_, dm] = client.of("chat_postMessage")
+    assert dm["channel"] == ANA and dm["text"] == NOT_IN_CHANNEL
+    assert deps.service.profiles.suggestions(key(ANA)) == []
+
+
+def test_recommend_refused_part_way_withdraws_the_rest(deps, context):
+    client = FakeClient(failures={"chat_postMessage": [None, "channel_not_found"]})  # the head, then no more
+    ack, respond = Ack(), Respond()
+    commands.recommend(ack=ack, command=command("/recommend", "a comedy"), respond=respond, client=client,
+                       context=context)  # fmt: skip
+    assert respond.last["text"] == NOT_IN_CHANNEL and respond.last["response_type"] == "ephemeral"
+    assert deps.service.profiles.suggestions(key(ANA)) == []
+
+
+# -- threads ---------------------------------------------------------------------------------
+
+
+def test_a_thread_it_was_mentioned_in_late_is_followed_up_after_all(client, context):
+    thread = "1699990000.000001"
+    messages.message(message("who's up for a film?", ts="1699990000.000010", thread_ts=thread), client, context)
+    assert client.of("chat_postMessage") == []  # none of its business yet
+    events.app_mention(mention("a comedy", ts="1699990000.000020", thread_ts=thread), client, context)
+    answered = len(client.of("chat_postMessage"))
+    messages.message(message("more", ts="1699990000.000030", thread_ts=thread), client, context)
+    more = client.of("chat_postMessage")[answered:]
+    assert len(more) == 4 and all(p["thread_ts"] == thread for p in more)
+
+
+# -- long answers ----------------------------------------------------------------------------
+
+
+def test_a_long_answer_comes_in_a_few_messages_rated_in_words(deps, client, context):
+    events.app_mention(mention("give me 25 comedies", ts="1699990000.000100"), client, context)
+    intro, *posts = client.of("chat_postMessage")
+    assert intro["text"].startswith("Here are 25 picks")
+    assert len(posts) == 3 and client.of("reactions_add") == []
+    sections = [b for post in posts for b in post["blocks"] if b["type"] == "section"]
+    assert [s["text"]["text"].split(".", 1)[0] for s in sections] == [f"*{n}" for n in range(1, 26)]
+    assert all('"loved the 12th one"' in post["blocks"][-1]["elements"][0]["text"] for post in posts)
+    assert all(len(post["blocks"]) <= 50 for post in posts)
+    assert len(deps.service.profiles.suggestions(key(ANA))) == 25
