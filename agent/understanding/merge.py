@@ -100,10 +100,10 @@ def apply_modifiers(
             request["year_max"], request["year_min"] = min(years) - 1, None
         elif modifier == "newer" and years:
             request["year_min"], request["year_max"] = max(years) + 1, None
-        elif modifier == "shorter":
-            request["max_runtime"] = (min(runtimes) - 1) if runtimes else 100
-        elif modifier == "longer":
-            request["min_runtime"] = (max(runtimes) + 1) if runtimes else 140
+        elif modifier == "shorter":  # the length moves past the last answer too: "under 90 min" ... "longer"
+            request["max_runtime"], request["min_runtime"] = (min(runtimes) - 1) if runtimes else 100, None
+        elif modifier == "longer":  # is no "at least 89 min, up to 89 min"
+            request["min_runtime"], request["max_runtime"] = (max(runtimes) + 1) if runtimes else 140, None
         elif modifier == "lighter":
             _add(request, "exclude_moods", ["dark", "bleak", "disturbing", "violent"])
             _add(request, "moods", ["light"])

@@ -1079,3 +1079,17 @@ def test_a_decade_said_with_older_is_that_decade(starter, profiles):
     older = bot.ask("older pls, like 80s", user="cli:oli")
     assert (older["understood"]["year_min"], older["understood"]["year_max"]) == (1980, 1989)
     assert ids(older) and all(1980 <= starter.movies[i].year <= 1989 for i in ids(older))
+
+
+def test_longer_after_a_length_asked_moves_past_it_rather_than_contradict_it(starter, profiles):
+    """ "comedy under 90 min" then "longer" asked for "at least 89 min, up to 89 min", then loosened the
+    runtime and told the user each pick was "longer than you asked for"."""
+    bot = make_bot(starter, profiles)
+    short = bot.ask("a comedy under 90 min", user="cli:len")
+    longest = max(starter.movies[i].runtime for i in ids(short))
+    longer = bot.ask("longer", user="cli:len")
+    assert longer["understood"]["min_runtime"] == longest + 1 and longer["understood"].get("max_runtime") is None
+    assert all(starter.movies[i].runtime > longest for i in ids(longer)) and "loosened" not in longer["reply"]
+    shorter = bot.ask("shorter", user="cli:len")
+    assert shorter["understood"].get("min_runtime") is None
+    assert all(starter.movies[i].runtime < min(starter.movies[j].runtime for j in ids(longer)) for i in ids(shorter))
