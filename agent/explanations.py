@@ -50,9 +50,11 @@ def reasons_for(
     profile: Profile | None,
     catalog: Catalog,
     in_public: bool = False,
+    lesser: bool | None = None,
 ) -> list[str]:
     """Concrete, checkable reasons, strongest first. Each names the fact it rests on; `in_public`
-    (a movie night, read by the whole channel) leaves out which film of the user's it is and their stars."""
+    (a movie night, read by the whole channel) leaves out which film of the user's it is and their stars;
+    `lesser` says whether a wish for lesser-known films is met by this one (agent.scoring.lesser_known)."""
     reasons: list[str] = []
     for anchor in anchors:
         rated = profile.ratings.get(anchor.id) if profile is not None else None
@@ -92,7 +94,7 @@ def reasons_for(
         listed = " and ".join(f'"{t}"' for t in themes[:2])
         reasons.append(f"{listed} {'is' if len(themes) == 1 else 'are'} among its themes")
     if movie.rating is not None and "min_rating" not in breaks(movie, request):  # else the outside clause says it
-        if request.get("hidden_gem") and movie.votes and movie.votes < 100_000:
+        if request.get("hidden_gem") and movie.votes and movie.votes < 100_000 and lesser is not False:
             reasons.append(f"rated {movie.rating:.1f} yet only {_count(movie.votes)} vote{'s' * (movie.votes != 1)}")
         else:
             votes = f" from {_count(movie.votes)} votes" if movie.votes and movie.votes >= 1000 else ""

@@ -40,6 +40,7 @@ def rank(state: State, deps: Deps) -> dict:
             chosen += _choose(group, count - len(chosen), state, deps)
     chosen += [(c, 1.0) for c in again[: count - len(chosen)]]
     anchor_movies = [deps.catalog.movies[a] for a in anchor_ids if a in deps.catalog]
+    best_known = [deps.catalog.movies[i] for i in state.get("best_known") or [] if i in deps.catalog]
     picks = []
     for rank_index, (candidate, propensity) in enumerate(chosen):
         movie = deps.catalog.movies[candidate.movie_id]
@@ -51,7 +52,12 @@ def rank(state: State, deps: Deps) -> dict:
                 "features": {k: round(v, 4) for k, v in candidate.features.items()},
                 "propensity": round(propensity, 4),
                 "reasons": reasons_for(
-                    movie, request=request, anchors=anchor_movies, profile=profile, catalog=deps.catalog
+                    movie,
+                    request=request,
+                    anchors=anchor_movies,
+                    profile=profile,
+                    catalog=deps.catalog,
+                    lesser=lesser_known(movie, best_known) if best_known else None,
                 ),
                 "shown_at": shown_at.get(movie.id),  # when it was last shown, for a film shown again
             }

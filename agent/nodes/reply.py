@@ -181,7 +181,8 @@ def _lesser_known_note(state: State, request: Request, picks: list[dict], deps: 
         return False, (f"None of these is lesser-known: I found no film you haven't seen, {rated}, with fewer "
                        f"votes than {than}.")  # fmt: skip
     count = sum(lesser)
-    first = f"The first {count}" if all(lesser[:count]) else f"{count} of them"
+    first = (("The first" if count == 1 else f"The first {count}") if all(lesser[:count])
+             else f"{count} of them")  # fmt: skip
     verb = "has" if count == 1 else "have"
     return False, f"{first} {verb} fewer votes than {than}; I found no more you haven't seen, {rated}."
 

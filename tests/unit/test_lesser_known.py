@@ -77,6 +77,9 @@ def test_when_too_few_are_lesser_known_the_reply_says_which(starter, profiles):
     assert "lesser-known picks" not in result["reply"]
     assert f"The first {len(gems)} have fewer votes than {films[0].title}" in result["reply"]
     assert "I found no more you haven't seen, rated 7.0 or more." in result["reply"]
+    # only the lesser-known ones may be "rated ... yet only N votes": the rest are not, whatever their count
+    others = [rec for rec in result["recommendations"] if rec["id"] not in {m.id for m in gems}]
+    assert others and not any("yet only" in rec["explanation"] for rec in others)
 
 
 def test_with_no_lesser_known_film_it_says_so(starter, profiles):
@@ -89,3 +92,28 @@ def test_with_no_lesser_known_film_it_says_so(starter, profiles):
         "None of these is lesser-known: I found no film you haven't seen, rated 7.0 or more, with fewer votes than"
         in result["reply"]
     )
+
+
+def test_a_best_known_film_is_never_called_little_voted(tmp_path, embedder, profiles):
+    """On a catalog of small vote counts "a Hitchcock film I might not know" said "The first 1 has fewer
+    votes than Psycho, ..." and then "Psycho: rated 8.2 yet only 2k votes", of a film it had just
+    called one of his best-known."""
+    from store.build import ingest
+    from store.catalog import Catalog
+    from store.home import DataDir
+    from tests.conftest import write_jsonl
+
+    rows = [{"id": f"film-{n}", "title": f"Mystery Number {n}", "year": 1950 + n, "genres": ["mystery"],
+             "directors": ["Ada Director"], "rating": 8.0 - n / 10, "votes": 5000 - 1000 * n,
+             "overview": "A detective follows a trail of clues."} for n in range(4)]  # fmt: skip
+    home = DataDir(tmp_path / "home").ensure()
+    ingest(home, embedder, [("jsonl", [write_jsonl(tmp_path / "films.jsonl", rows)])])
+    catalog = Catalog(home.current_catalog(), embedder)
+    try:
+        result = make_bot(catalog, profiles).ask("an Ada Director film I might not know", user="cli:ana")
+    finally:
+        catalog.close()
+    said = {rec["id"]: rec["explanation"] for rec in result["recommendations"]}
+    assert next(iter(said)) == "film-3" and "yet only 2k votes" in said["film-3"]  # the one lesser-known film
+    assert said.keys() > {"film-3"} and not any("yet only" in said[m] for m in said if m != "film-3"), said
+    assert "The first has fewer votes than" in result["reply"]
