@@ -26,6 +26,7 @@ _VERB = re.compile(
     r"|\b(?:i|we)\s+(?:really\s+|just\s+|absolutely\s+)?(?P<disliked>hated|disliked|didn'?t\s+(?:like|enjoy)"
     r"|did\s+not\s+(?:like|enjoy)|couldn'?t\s+stand|can'?t\s+stand)\b"
 )
+_THE_SAME = re.compile(r"\s*(?:it|them|both|that one|those|that)\b")
 _NEGATED = re.compile(r"\b(?:haven'?t|have not|never|not|didn'?t|did not)\s+(?:\w+\s+)?$")
 _END = re.compile(r"[.!?;]|\bbut\b")
 LOVED = ("loved", "adored")
@@ -66,12 +67,17 @@ def facts_in_passing(text: str, lookup: CatalogLookup) -> InPassing:
     verbs = [m for m in _VERB.finditer(lowered)
              if not _NEGATED.search(lowered[: m.start()]) and users_verdict(lowered, m.start())]  # fmt: skip
     found = InPassing()
+    last: list[str] = []  # the films the verb before named, for "... and loved it"
     for n, verb in enumerate(verbs):
         stop = verbs[n + 1].start() if n + 1 < len(verbs) else len(lowered)
         end = _END.search(lowered, verb.end(), stop)
         segment = cased[verb.end() : end.start() if end else stop]
         matches, panned = judged_titles_after(segment, 0, lookup)
         ids = [m.movie_id for m in matches]
+        if not ids and not verb["seen"] and _THE_SAME.match(segment.lower()):  # "I've seen Alien and loved it"
+            ids = last
+            found.seen = [i for i in found.seen if i not in ids]
+        last = ids or last
         if verb["disliked"]:  # "I hated Titanic. Recommend a romance": never suggested again
             found.disliked += [i for i in ids if i not in found.disliked]
         elif verb["seen"]:

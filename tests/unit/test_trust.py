@@ -123,6 +123,9 @@ def test_a_film_hated_or_seen_beside_a_request_is_stored_and_never_suggested_aga
     "I've seen Heat. Thrillers from the 90s please" only noted Heat and dropped the request."""
     assert facts_in_passing("I watched Alien yesterday. Any sci-fi horror?", starter).seen == ["alien-1979"]
     assert facts_in_passing("my wife hated Titanic, a romance please", starter).disliked == []
+    loved = facts_in_passing("I've seen Alien and loved it, anything similar?", starter)  # "it" is Alien
+    assert loved.liked == {"alien-1979": 5.0} and loved.seen == []
+    assert facts_in_passing("I saw Alien, my wife loved it. anything?", starter).liked == {}  # hers, not theirs
     bot = make_bot(starter, profiles)
     hated = bot.ask("I hated Titanic. Recommend a romance", user="cli:hate")
     assert hated["reply"].startswith("Noted: you didn't like Titanic.") and hated["recommendations"]
