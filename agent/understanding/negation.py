@@ -31,6 +31,8 @@ _QUALIFIERS = word_set(
     "type sort all at with involving including ones one scenes scene lot lots mood movies films stuff from by"
 )
 INTENSIFIERS = word_set("too very overly so that super really much")
+# what a refusal says before something other than a title: "not too cheesy", "not her, someone else"
+NO_TITLE_AFTER_REFUSAL = INTENSIFIERS | word_set("him her them")
 _LIST_SEPARATORS = word_set(", or and nor / & neither")
 # After "," or "and", these start what is wanted: "no horror, something with action", "nothing scary, a comedy"
 _NEW_CLAUSE = word_set("something anything a an some with just")

@@ -477,9 +477,8 @@ _MODIFIERS: dict[str, Effect] = {
     " | a different actress | a different director | other actors | other directors | without him | without her"
     " | no more of him | no more of her | enough of him | enough of her | anyone but him | anyone but her"
     " | not that director | not that actor | not that actress | not that guy | not by that director | not by him"
-    " | not by her | not from that director | no more from that director | nothing by that director": Effect(
-        modifiers=("other_people",)
-    ),
+    " | not by her | not from that director | no more from that director | nothing by that director"
+    " | other than him | other than her | no not him | no not her": Effect(modifiers=("other_people",)),
     # "back to the comedies": no words of a title to search for ("Back to the Future")
     "back to | go back to | return to": Effect(aside=True),
     "forget that | forget it | scratch that | never mind | nevermind | start over": Effect(aside=True),

@@ -87,6 +87,7 @@ class FakeLookup:
         "star-trek-into-darkness-2013": ("Star Trek Into Darkness", 2013),
         "darkness-2002": ("Darkness", 2002),
         "good-2008": ("Good", 2008),  # the start of The Good, the Bad and the Ugly
+        "her-2013": ("Her", 2013),  # a word said of a person far more often
     }
     PEOPLE = (
         "Christopher Nolan",
@@ -528,6 +529,11 @@ CASES: list[tuple[str, dict]] = [
     # a reply to a pick's message names it so ("seen it, loved <title> (<year>)"): the whole title, not
     # "Star Trek" and "Darkness", nor "Good"
     ("seen it, loved Star Trek Into Darkness (2013)", {"like_titles": ["star-trek-into-darkness-2013"]}),
+    # the people the last request named, refused: "not her" is no refusal of the film Her
+    ("not her, someone else", {"exclude_titles": [], "modifiers": ["other_people"]}),
+    ("no not him", {"modifiers": ["other_people"]}),
+    ("someone other than him pls", {"modifiers": ["other_people"]}),
+    ("a romance, but not Her", {"exclude_titles": ["her-2013"], "genres": ["romance"]}),
     ("I loved Star Trek Into Darkness", {"like_titles": ["star-trek-into-darkness-2013"]}),
     ("loved The Good, the Bad and the Ugly (1966)", {"like_titles": ["the-good-the-bad-and-the-ugly-1966"]}),
     ("loved Star Trek, anything like it?", {"like_titles": ["star-trek-2009"]}),
