@@ -31,6 +31,7 @@ from agent.nodes.explain import explain
 from agent.nodes.rank import rank
 from agent.nodes.reply import reply
 from agent.nodes.retrieve import retrieve
+from agent.pick_replies import naming_the_pick
 from agent.profile import build_profile
 from agent.reactions import ReactionLedger, reaction_meaning
 from agent.request_filters import request_filters
@@ -123,12 +124,6 @@ def build_service(
     if clock is not None:
         deps.clock = clock
     return MovieService(Recommender(deps, checkpointer), chart=chart)
-
-
-# what a reply to a pick's own message points at it with
-_POINTED = re.compile(
-    r"\b(?:this|that) (?:one|movie|film|pick)\b|\b(?:this|it)\b(?!\s+(?:is|was)\b|['’]s\b)", re.IGNORECASE
-)  # "it's great" stays as it is
 
 
 class MovieService:
@@ -335,9 +330,7 @@ class MovieService:
         movie = self.catalog.get(suggestion["movie_id"]) if suggestion else None
         if movie is None:
             return text
-        if re.fullmatch(r"\W*why\W*", text, re.IGNORECASE):
-            return f"why {movie.label}?"
-        return _POINTED.sub(movie.label, text, count=1)
+        return naming_the_pick(text, movie.label)
 
     def withdraw(self, user: str, suggestion_ids: list[int], *, channel: str | None = None) -> list[str]:
         """Picks of a chat turn the front end could not post (the platform failed part-way): they

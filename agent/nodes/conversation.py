@@ -6,7 +6,7 @@ import re
 
 from agent.crowd import verdicts
 from agent.deps import Deps
-from agent.explanations import links_to
+from agent.explanations import links_to, reasons_for
 from agent.factcheck import crowd_errors
 from agent.nodes.reply import intro_line, listed, not_in_catalog, unrecorded_note
 from agent.nodes.retrieve import filters_for, unrecorded_for
@@ -137,6 +137,13 @@ def answer_why(state: State, deps: Deps) -> dict:
         return _say(f"I only suggested {len(last)} film{'s' if len(last) > 1 else ''} just now; "
                     f'which one do you mean? Say "the second one", or name it.', "why")  # fmt: skip
     targets = pointed or list(last)[:1]
+    named = [m for m in state.get("mentioned") or [] if m in deps.catalog]
+    if named and not pointed:  # "why?" replied to a pick of an earlier answer, or a film never suggested
+        earlier = [m for m in named if m in (state.get("shown") or [])]
+        if not earlier:
+            labels = listed([deps.catalog.movies[m].label for m in named])
+            return _say(f"I haven't suggested {labels} in this conversation.", "why")
+        targets = earlier[:1]
     if state.get("ordinal") is None and not state.get("mentioned") and not state.get("positions") and len(last) > 1:
         names = _people_named(state, deps)  # the message read once more, only here and in pointed_films
         by_people = _made_by_or_with(names, list(last), deps) if names else []
@@ -148,7 +155,11 @@ def answer_why(state: State, deps: Deps) -> dict:
     anchors = [deps.catalog.movies[m] for m in request.get("like_titles") or [] if m in deps.catalog]
     for movie_id in targets:
         movie = deps.catalog.movies[movie_id]
-        reasons = last[movie_id]["reasons"]
+        reasons = (
+            last[movie_id]["reasons"]
+            if movie_id in last  # else an earlier pick: its facts, asked against
+            else reasons_for(movie, request=request, anchors=anchors, profile=None, catalog=deps.catalog)
+        )
         because = "; ".join(reasons) if reasons else "it was the closest match to what you asked for"
         lines.append(f"{movie.label}: {because}.")
         for anchor in anchors:

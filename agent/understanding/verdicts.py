@@ -176,5 +176,13 @@ def a_title_then(text: str, lookup: CatalogLookup) -> bool:
     head = text[: verdict.start()].strip(" \t\"'“”") if verdict and len(text) < 120 else ""
     if head.lower() in _PRONOUNS:  # "It was great, thanks" is about the film just shown, not It (2017)
         return False
+    # "The Dark Knight Rises (2012) was great", as a reply to a pick names it: the title, of that year
+    year = _TITLE_YEAR.search(head)
+    name = head[: year.start()] if year else head
     match = lookup.resolve_title(head) if head else None
-    return match is not None and same_title(head, match.title)
+    if year and (match is None or not same_title(name, match.title)):
+        match = lookup.resolve_title(name)
+    return match is not None and same_title(name, match.title) and (not year or match.year == int(year[1]))
+
+
+_TITLE_YEAR = re.compile(r"\s*\(((?:18|19|20)\d\d)\)$")

@@ -1093,3 +1093,16 @@ def test_longer_after_a_length_asked_moves_past_it_rather_than_contradict_it(sta
     shorter = bot.ask("shorter", user="cli:len")
     assert shorter["understood"].get("min_runtime") is None
     assert all(starter.movies[i].runtime < min(starter.movies[j].runtime for j in ids(longer)) for i in ids(shorter))
+
+
+def test_why_a_pick_of_an_earlier_answer_explains_that_pick(starter, profiles):
+    """ "why?" replied to a pick of the answer before the last explained the first of the last answer;
+    "why Titanic?" of a film never suggested explained another film."""
+    bot = make_bot(starter, profiles)
+    first = bot.ask("a crime thriller from the 90s", user="cli:why")
+    bot.ask("more", user="cli:why")
+    earlier = starter.movies[ids(first)[1]]
+    why = bot.ask(f"why {earlier.label}?", user="cli:why")
+    assert why["reply"].startswith(f"{earlier.label}: ") and "as you asked" in why["reply"]
+    never = bot.ask("why Titanic?", user="cli:why")
+    assert never["reply"] == "I haven't suggested Titanic (1997) in this conversation."

@@ -407,7 +407,15 @@ def test_a_reply_to_a_picks_message_is_about_that_pick(service):
     assert service.about_pick("discord", third_key, "more like this one") == f"more like {label}"
     assert service.about_pick("discord", third_key, "why?") == f"why {label}?"
     assert service.about_pick("discord", "nope", "more like this one") == "more like this one"
-    assert service.about_pick("discord", third_key, "it's great") == "it's great"  # was "Heat (1995)'s great"
+    assert service.about_pick("discord", third_key, "it's great") == f"{label} is great"  # not "Heat (1995)'s great"
+    # a verdict said of the pick, or a thumb alone, is about it: "Which one do you mean?" answered them
+    assert service.about_pick("discord", third_key, "it was great") == f"{label} was great"
+    assert service.about_pick("discord", third_key, "this is great") == f"{label} is great"
+    assert service.about_pick("discord", third_key, "👍") == f"I liked {label}"
+    assert service.about_pick("discord", third_key, "👎🏽") == f"I did not like {label}"
+    for said, intent in (("it was great", "liked"), ("👍", "liked"), ("this is boring", "disliked")):
+        turn = service.chat(ANA, service.about_pick("discord", third_key, said), channel="c1", platform="discord")
+        assert turn.intent == intent and turn.recommendations == [], (said, turn.reply)
     said = service.chat(ANA, service.about_pick("discord", third_key, "seen this one, loved it"), channel="c1",
                         platform="discord")  # fmt: skip
     assert label in said.reply and service.profiles.rating(ANA, third) == 5.0

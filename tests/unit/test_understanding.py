@@ -1356,6 +1356,12 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("I wouldn't say I loved Heat", True, "recommend", {}),
     ("he hated it", True, "recommend", {}),
     ("I loved Heat", True, "liked", {"titles": ["heat-1995"], "rating": 5.0}),
+    (
+        "Mad Max: Fury Road (2015) was great",
+        True,
+        "liked",
+        {"titles": ["mad-max-fury-road-2015"]},
+    ),  # as a reply names it
     ("we loved it", True, "liked", {"rating": 5.0}),
     # whether the catalog holds a film, and questions about films it lacks
     ("do you have Heat?", False, "facts", {"facts": ("catalog",), "titles": ["heat-1995"], "unknown": ()}),
