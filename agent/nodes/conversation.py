@@ -323,6 +323,13 @@ def film_facts(movie: Movie, asked: list[str]) -> str:
 
 def _which(state: State, intent: str, deps: Deps) -> dict:
     """The message points at no film this conversation can tell."""
+    count, ordinal = len(state.get("last_picks") or []), state.get("ordinal")
+    if count and ordinal is not None and not -count <= ordinal < count:  # "the second one" after one pick
+        if count == 1:
+            only = deps.catalog.movies[state["last_picks"][0]["id"]].label
+            return _say(f'I only suggested one film just now, {only}: say "it" or its name to ask about it.', intent)
+        return _say(f'I only suggested {count} films just now; which one do you mean? Say "the first one", or '
+                    "name it.", intent)  # fmt: skip
     if state.get("last_picks"):
         names = _people_named(state, deps)
         none_of = f"None of my last picks is by or with {listed(names, 'or')}. " if names else ""

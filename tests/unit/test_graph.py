@@ -1106,3 +1106,17 @@ def test_why_a_pick_of_an_earlier_answer_explains_that_pick(starter, profiles):
     assert why["reply"].startswith(f"{earlier.label}: ") and "as you asked" in why["reply"]
     never = bot.ask("why Titanic?", user="cli:why")
     assert never["reply"] == "I haven't suggested Titanic (1997) in this conversation."
+
+
+def test_a_pick_number_past_the_answer_says_how_many_were_suggested(starter, profiles):
+    """ "is the second one in korean?" after a single pick got "Which one do you mean? ... say "the second one"."."""
+    bot = make_bot(starter, profiles)
+    one = bot.ask("a crime thriller from the 90s", user="cli:num", k=1)
+    assert len(ids(one)) == 1
+    label = starter.movies[ids(one)[0]].label
+    for text in ("is the second one in korean?", "loved the 3rd one"):
+        said = bot.ask(text, user="cli:num")
+        assert said["reply"] == f'I only suggested one film just now, {label}: say "it" or its name to ask about it.'
+    three = bot.ask("comedies", user="cli:num", k=3)
+    assert len(ids(three)) == 3
+    assert bot.ask("how long is the 5th one", user="cli:num")["reply"].startswith("I only suggested 3 films just now")
