@@ -22,6 +22,8 @@ _ASKS_IF = (
     r"(?:^|[.?!,;:]\s*|\b(?:so|and|but|then|also|ok|okay|well|hmm|wait|what about \w+|how about \w+)\s+)"
     r"\W*(?:is|was)\b"
 )
+# a pick pointed at: "is Tom Hanks in the second one?", "is the first one French?"
+_A_PICK = r"(?:it|that|this|that one|this one|the (?:\w+|\d+(?:st|nd|rd|th)) one)"
 _SERVICES = (
     r"netflix|hulu|prime|amazon|amazon prime|prime video|disney\+?|disney plus|hbo|hbo max|max"
     r"|apple tv\+?|peacock|paramount\+?|streaming|any streaming (?:service|platform)s?"
@@ -39,7 +41,8 @@ FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
                  r"|^\W*(?:did|does) [\w' .-]{2,40}? (?:star|act|appear|play) in\b"
                  r"|\b(?:who'?s|who is|what'?s|what is) (?:in )?the cast(?: of)?\b"
                  r"|\bwho(?:'?s| is| was| are| were) the (?:main |lead )?(?:stars?|leads?|actors?|actress(?:es)?)"
-                 r" (?:of|in)\b"),
+                 r" (?:of|in)\b"
+                 rf"|^\W*(?:is|was) [\w' .-]{{2,40}}? in\b(?= {_A_PICK}\W*$)"),  # "is he in the first one?"
         # credits the catalog does not record: "who wrote Pulp Fiction?", "who did the music for Jaws?"
         ("crew", r"\bwho (?:did|made|wrote|composed|scored|shot) the (?:music|score|soundtrack|screenplay|script"
                  r"|cinematography)(?: (?:for|of|in))?\b|\bwho (?:wrote|composed|scored|produced|shot|edited)\b"
@@ -60,7 +63,8 @@ FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
                  r"violent|gory|dark|sad|for kids|kid friendly|family friendly)\W*$)"),
         ("language", r"\bwhat language\b(?: is| was)?"
                      rf"|{_ASKS_IF}(?= {_THE_FILM} (?:in (?:{_LANGUAGE_NAMES})|subtitled|dubbed"
-                     r"|in a foreign language)\W*$)"),
+                     r"|in a foreign language)\W*$)"
+                     rf"|^\W*(?:is|was)\b(?= {_A_PICK} (?:{_LANGUAGE_NAMES})\W*$)"),  # "is the second one french?"
         # "is it rated R?", "is the first one PG-13?": age ratings, which the catalog does not record
         ("certificate", rf"{_ASKS_IF}(?= {_THE_FILM} (?:rated (?:pg-?13|pg|r|g|nc-?17|u|12a?|15|18)"
                         r"|pg-?13|pg|nc-?17|r rated)\W*$)|\bage rating\b|\bmpaa\b"),

@@ -1394,6 +1394,12 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("What is your all-time favorite comedy?", True, "recommend", {}),
     ("so is the second one scary?", True, "facts", {"ordinal": 1, "facts": ("kind",)}),
     ("is the 2nd one on netflix?", True, "facts", {"ordinal": 1, "facts": ("streaming",)}),
+    # a question about a pick, not a new request: "is Tom Hanks in the second one?", "is the first one French?"
+    ("is tom hanks in the second one?", True, "facts", {"ordinal": 1, "facts": ("cast",)}),
+    ("is he in the first one?", True, "facts", {"ordinal": 0, "facts": ("cast",)}),
+    ("is the second one french?", True, "facts", {"ordinal": 1, "facts": ("language",)}),
+    ("is tom hanks in any good comedies?", True, "recommend", {}),
+    ("is there anything french?", True, "recommend", {}),
     ("who is the main star of Heat", True, "facts", {"titles": ["heat-1995"], "facts": ("cast",)}),
     ("where can I watch Heat?", True, "facts", {"titles": ["heat-1995"], "facts": ("streaming",)}),
     ("remove Heat from my watched list", True, "help", {}),
