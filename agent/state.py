@@ -81,6 +81,7 @@ class State(InputState, OutputState, total=False):
     candidates: list[dict]  # retrieved and scored: {"id", "features": {...}, "score"}
     picks: list[dict]  # chosen candidates, best first, with "reasons"
     shown: Annotated[list[str], accumulate_ids]  # every id suggested in this thread
+    referenced: Annotated[list[str], accumulate_ids]  # every film this thread's requests went by ("like Whiplash")
     last_picks: list[dict]  # the previous answer's picks (id, reasons), for "why" and "the second one"
     focus: str | None  # the one film since spoken of ("why the second one?"): what "that one" means next
     llm_calls: int  # chat-model calls made this turn (at most 2)

@@ -50,15 +50,16 @@ def _widen_runtime(deps: Deps, request: Request, text: str, excluded: set[str], 
 
 def excluded_for(deps: Deps, state: State, profile: Profile | None) -> set[str]:
     """Never suggest: watched, disliked (and the rest of a disliked film's series), dismissed, the
-    reference titles themselves, titles refused, titles already shown in this thread, and whatever
-    the caller excludes. (Titles shown
-    to this user lately, in other threads, are held back too, but softly: see held_back.)"""
+    reference titles themselves and the thread's earlier ones, titles refused, titles already shown
+    in this thread, and whatever the caller excludes. (Titles shown to this user lately, in other
+    threads, are held back too, but softly: see held_back.)"""
     request = state.get("request") or {}
     excluded = set(state.get("exclude_ids") or [])
     excluded |= set(request.get("like_titles") or [])
     # "a space movie, nothing star wars": every film of the series refused
     excluded |= {s for movie_id in request.get("exclude_titles") or [] for s in deps.catalog.series_of(movie_id)}
     excluded |= set(state.get("shown") or [])
+    excluded |= set(state.get("referenced") or [])  # "like Whiplash" ... "more like the first one": not Whiplash
     if profile is not None:
         excluded |= profile.excluded
         # "hated The Empire Strikes Back": the rest of its series is left out too, unless asked for by name

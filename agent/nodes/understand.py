@@ -110,6 +110,7 @@ def understand_message(state: State, deps: Deps) -> dict:
             _verdict_with_more(update["in_passing"], classified.feedback, state, deps)
     if update.get("request"):
         update["request"] = genres_as_tags(update["request"], deps)
+        update["referenced"] = list(update["request"].get("like_titles") or [])
         caveats = [TONE_UNLABELLED] if _asks_a_tone(understood) and not deps.catalog.labels_tone else []
         caveats += [f"I couldn't find the IMDb film {imdb_id} in my catalog." for imdb_id in unlinked]
         if in_another_language(message) and not understood.like_titles:  # "quiero una película de terror"

@@ -1120,3 +1120,14 @@ def test_a_pick_number_past_the_answer_says_how_many_were_suggested(starter, pro
     three = bot.ask("comedies", user="cli:num", k=3)
     assert len(ids(three)) == 3
     assert bot.ask("how long is the 5th one", user="cli:num")["reply"].startswith("I only suggested 3 films just now")
+
+
+def test_a_film_the_conversation_went_by_is_never_suggested_back(starter, profiles):
+    """ "something like whiplash" then "more like the first one" suggested Whiplash itself."""
+    bot = make_bot(starter, profiles)
+    for n, reference in enumerate(("Heat", "Whiplash", "Alien", "Toy Story", "The Godfather", "Amélie")):
+        movie = starter.movies[starter.resolve_title(reference).movie_id]
+        user = f"cli:ref{n}"
+        assert movie.id not in ids(bot.ask(f"something like {reference}", user=user))
+        for follow_up in ("more like the first one", "more like the second one", "more like the third one"):
+            assert movie.id not in ids(bot.ask(follow_up, user=user)), (reference, follow_up)
