@@ -52,6 +52,8 @@ ACCOUNT_HELP = (
     '"I\'ve seen Heat" marks it seen, and /watched remove Heat (moviebot watched remove Heat) takes it off.'
 )
 TV_HELP = "I only know films, not TV series. " + HELP
+OUTSIDE_HELP = ("I can't book tickets, see what's on in cinemas near you, or suggest books, music or games: I only "
+                "know the films in my catalog. " + HELP)  # fmt: skip
 
 
 def respond_help(state: State, deps: Deps) -> dict:
@@ -59,7 +61,7 @@ def respond_help(state: State, deps: Deps) -> dict:
     topic = help_topic(said)
     if topic == "restart":  # "start over": the last request, its picks and the film spoken of are put aside
         return {**_say(RESTART, "help"), "request": {}, "last_picks": [], "focus": None}
-    return _say(ACCOUNT_HELP if topic == "account" else TV_HELP if topic == "tv" else HELP, "help")
+    return _say({"account": ACCOUNT_HELP, "tv": TV_HELP, "outside": OUTSIDE_HELP}.get(topic, HELP), "help")
 
 
 RESTART = "Clean slate: I've put the last request aside. What do you feel like watching?"

@@ -25,13 +25,22 @@ RESTART = re.compile(  # "start over", "reset": a clean slate, answered as help 
     r"|forget everything,? let'?s start (?:over|again)|never ?mind)(?:\W+(?:please|pls|now|then|thanks))*\W*$"
 )
 _TV = re.compile(r"\b(?:tv|series|shows)\b")
+# what a film recommender cannot do: tickets, what is on in cinemas, other kinds of things to enjoy
+OUTSIDE = re.compile(
+    r"\b(?:book|buy|reserve|order|get)(?: me| us)?(?: \w+)?(?: \w+)? tickets?\b|\bshow ?times?\b"
+    r"|\b(?:playing|showing|on) (?:in|at) (?:the )?(?:theaters?|theatres?|cinemas?|movies)\b(?! (?:in|from) \d)"
+    r"|\b(?:in|at) (?:the )?(?:theaters?|theatres?|cinemas?) (?:near me|right now|now|today|tonight|this week)\b"
+    r"|\b(?:recommend|suggest|give|need|want|looking for)(?: me| us)?(?: (?:a|an|some|good|great|new|nice))*"
+    r" (?:books?|novels?|albums?|songs?|podcasts?|video ?games?|games?)\W*$"
+)
 
 
 def help_topic(text: str) -> str:
-    """Which help a "help" message wants: "account" (what is kept and where), "tv", "restart" (a clean
-    slate: "start over", "reset") or "general"."""
+    """Which help a "help" message wants: "account" (what is kept and where), "tv", "outside" (tickets,
+    cinemas, books), "restart" (a clean slate: "start over", "reset") or "general"."""
     lowered = normalise_message(text)
-    topics = (("restart", RESTART.match(lowered)), ("account", _ACCOUNT.match(lowered)), ("tv", _TV.search(lowered)))
+    topics = (("restart", RESTART.match(lowered)), ("account", _ACCOUNT.match(lowered)),
+              ("outside", OUTSIDE.search(lowered)), ("tv", _TV.search(lowered)))  # fmt: skip
     return next((topic for topic, said in topics if said), "general")
 
 

@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from agent.understanding.fact_questions import COLLECTION, FACT_QUESTIONS, Fact
-from agent.understanding.help_topics import ACCOUNT_QUESTIONS, GREETINGS, RESTART, SMALLTALK, only_pleasantries
+from agent.understanding.help_topics import (
+    ACCOUNT_QUESTIONS,
+    GREETINGS,
+    OUTSIDE,
+    RESTART,
+    SMALLTALK,
+    only_pleasantries,
+)
 from agent.understanding.passing import users_verdict
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood, has_filters
@@ -260,7 +267,7 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     if not words:
         return _emoji_only(lowered, has_previous)
     ordinal = _ordinal(lowered)
-    if _HELP.match(lowered) or RESTART.match(lowered):
+    if _HELP.match(lowered) or RESTART.match(lowered) or OUTSIDE.search(lowered):
         return Classified("help")
     if only_pleasantries(lowered):  # "thanks, have a good night!" rates no film called The Night
         return Classified("smalltalk")

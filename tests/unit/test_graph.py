@@ -1131,3 +1131,12 @@ def test_a_film_the_conversation_went_by_is_never_suggested_back(starter, profil
         assert movie.id not in ids(bot.ask(f"something like {reference}", user=user))
         for follow_up in ("more like the first one", "more like the second one", "more like the third one"):
             assert movie.id not in ids(bot.ask(follow_up, user=user)), (reference, follow_up)
+
+
+def test_what_it_cannot_do_is_said_not_answered_with_picks(starter, profiles):
+    """ "can you book me tickets for dune tonight?" answered with Dune (1984); "recommend me a good book"
+    with The Book of Eli."""
+    bot = make_bot(starter, profiles)
+    for text in ("can you book me tickets for dune tonight?", "recommend me a good book"):
+        said = bot.ask(text, user="cli:out")
+        assert said["recommendations"] == [] and said["reply"].startswith("I can't book tickets"), text

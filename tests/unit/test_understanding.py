@@ -1390,6 +1390,12 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("what have I rated so far?", True, "help", {}),
     ("forget everything about me", True, "help", {}),
     ("unmark Heat", True, "help", {}),  # where the watched list is edited, not picks
+    # what a film recommender cannot do is said, rather than answered with Dune or The Book of Eli
+    ("can you book me tickets for dune tonight?", False, "help", {}),
+    ("what's playing in theaters near me", False, "help", {}),
+    ("recommend me a good book", False, "help", {}),
+    ("a movie based on a book", False, "recommend", {}),
+    ("a video game movie", False, "recommend", {}),
     ("I was hoping to find a good comedy.", True, "recommend", {}),  # "was ... comedy" asks nothing of a film
     ("What is your all-time favorite comedy?", True, "recommend", {}),
     ("so is the second one scary?", True, "facts", {"ordinal": 1, "facts": ("kind",)}),
