@@ -179,7 +179,7 @@ def _imdb_links_as_titles(message: str, deps: Deps) -> tuple[str, list[str]]:
 
 TONE_UNLABELLED = "My catalog doesn't label films' tone, so I can't promise one."
 OTHER_LANGUAGE = "I only understand English, so I may have missed some of what you asked."
-_TONES = {"lighter", "darker", "funnier", "scarier"}
+_TONES = {"lighter", "darker", "funnier", "scarier", "more_romantic"}
 
 
 def _asks_a_tone(understood: Understood) -> bool:

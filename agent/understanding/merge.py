@@ -114,7 +114,7 @@ def apply_modifiers(
             request["exclude_moods"] = [m for m in request.get("exclude_moods", []) if m != "dark"]
         elif modifier in _LEANS:  # the genre leans too: many catalogs label no tone at all
             mood, genre = _LEANS[modifier]
-            other_mood, other_genre = _LEANS[_OPPOSITE[modifier]]
+            other_mood, other_genre = _LEANS.get(_OPPOSITE.get(modifier, ""), ("", ""))
             _add(request, "moods", [mood])
             _add(request, "soft_genres", [genre])
             request["moods"] = [m for m in request["moods"] if m != other_mood]  # "scarier" after "funnier"
@@ -127,7 +127,8 @@ def apply_modifiers(
             _add(request, "like_titles", [m.id for m in shown])
 
 
-_LEANS = {"funnier": ("funny", "comedy"), "scarier": ("scary", "horror")}  # the tone and genre each leans to
+_LEANS = {"funnier": ("funny", "comedy"), "scarier": ("scary", "horror"),  # the tone and genre each leans to
+          "more_romantic": ("romantic", "romance")}  # fmt: skip
 _OPPOSITE = {"funnier": "scarier", "scarier": "funnier"}  # the lean one gives way to
 
 

@@ -465,6 +465,7 @@ _MODIFIERS: dict[str, Effect] = {
         modifiers=("funnier",)
     ),
     "scarier | more scary | creepier | more frightening | more terrifying | spookier": Effect(modifiers=("scarier",)),
+    "more romantic | more romance | more romcom | more love story": Effect(modifiers=("more_romantic",)),
     "more popular | more mainstream | better known | more famous | more well known": Effect(
         modifiers=("more_popular",)
     ),

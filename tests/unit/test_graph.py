@@ -1140,3 +1140,14 @@ def test_what_it_cannot_do_is_said_not_answered_with_picks(starter, profiles):
     for text in ("can you book me tickets for dune tonight?", "recommend me a good book"):
         said = bot.ask(text, user="cli:out")
         assert said["recommendations"] == [] and said["reply"].startswith("I can't book tickets"), text
+
+
+def test_more_romantic_leans_the_request_it_follows(starter, profiles):
+    """ "romance from the 2010s, no comedies" then "more romantic" dropped the decade and the refusal, and
+    answered The Proposal (2009), a comedy."""
+    bot = make_bot(starter, profiles)
+    bot.ask("a romance from the 2000s, no comedies", user="cli:rom")
+    more = bot.ask("more romantic", user="cli:rom")
+    assert more["understood"]["year_min"] == 2000 and more["understood"]["exclude_genres"] == ["comedy"]
+    picks = [starter.movies[i] for i in ids(more)]
+    assert picks and all(2000 <= m.year <= 2009 and "comedy" not in m.genres for m in picks)

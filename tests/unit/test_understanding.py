@@ -529,6 +529,7 @@ CASES: list[tuple[str, dict]] = [
     # a reply to a pick's message names it so ("seen it, loved <title> (<year>)"): the whole title, not
     # "Star Trek" and "Darkness", nor "Good"
     ("seen it, loved Star Trek Into Darkness (2013)", {"like_titles": ["star-trek-into-darkness-2013"]}),
+    ("more romantic", {"modifiers": ["more_romantic"], "genres": []}),  # a lean on the last request, no new one
     # the people the last request named, refused: "not her" is no refusal of the film Her
     ("not her, someone else", {"exclude_titles": [], "modifiers": ["other_people"]}),
     ("no not him", {"modifiers": ["other_people"]}),
