@@ -76,7 +76,7 @@ def reasons_for(
                                else f"{shared_cast[0]} stars, as in {liked.title}, {yours}")  # fmt: skip
                 break
         if not any(YOURS in r or r.endswith(A_FILM_YOU_LIKED) for r in reasons):
-            taste = taste_reason(movie, profile, catalog)
+            taste = taste_reason(movie, profile, catalog, in_public=in_public)
             if taste:
                 reasons.append(taste)
     outside = outside_clause(movie, request)
@@ -105,9 +105,10 @@ def reasons_for(
 TASTE_EVIDENCE = 3  # liked films sharing a genre before "you tend to rate ... highly" is a fair claim
 
 
-def taste_reason(movie: Movie, profile: Profile, catalog: Catalog) -> str:
+def taste_reason(movie: Movie, profile: Profile, catalog: Catalog, *, in_public: bool = False) -> str:
     """A claim about taste only on enough evidence: three or more liked films in the genre make
-    a tendency; fewer are named for what they are ("since you liked Amélie, also a comedy")."""
+    a tendency; fewer are named for what they are ("since you liked Amélie, also a comedy"), or in
+    public (a movie night) not named ("a comedy, like a film you liked")."""
     liked = [catalog.movies[m] for m in profile.liked() if m in catalog and m != movie.id]
     best = ""
     for affinity, genre in sorted(((profile.genres.get(g, 0.0), g) for g in movie.genres), reverse=True):
@@ -115,7 +116,8 @@ def taste_reason(movie: Movie, profile: Profile, catalog: Catalog) -> str:
         if len(sharing) >= TASTE_EVIDENCE and affinity > 0.15:
             return f"you tend to rate {genre} films highly ({len(sharing)} you liked)"
         if sharing and not best:
-            best = f"since you liked {sharing[0].title}, also {a_or_an(genre + ' film')}"
+            best = (f"{a_or_an(genre + ' film')}, like {A_FILM_YOU_LIKED}" if in_public
+                    else f"since you liked {sharing[0].title}, also {a_or_an(genre + ' film')}")  # fmt: skip
     return best
 
 

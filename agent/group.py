@@ -100,7 +100,7 @@ def _reason_for_member(movie, request: Request, profile: Profile, deps: Deps) ->
         liked_most = max((profile.genres.get(g, 0.0) for g in movie.genres), default=0.0)
         clash = min((profile.genres.get(g, 0.0) for g in disliked), default=0.0)
         if not disliked or liked_most >= -clash:
-            liked = taste_reason(movie, profile, deps.catalog)
+            liked = taste_reason(movie, profile, deps.catalog, in_public=True)
             if liked or not disliked:
                 return liked or "nothing in it clashes with what you've disliked"
         disliked.sort(key=lambda g: profile.genres.get(g, 0.0))

@@ -398,6 +398,9 @@ def test_group_pick_says_what_it_could_not_do_and_names_a_clash(service):
     service.rate(ANA, "Toy Story", 5)
     family = service.group_pick([ANA, BOB], "an animated film", count=3)
     assert "Toy Story (" not in family.reply and "/5" not in family.reply and "5/5" not in str(family.recommendations)
+    service.rate(BOB, "Amélie", 5)  # one liked comedy: "since you liked Amélie" named it to everyone
+    comedy = service.group_pick([ANA, BOB], "a comedy", count=2)
+    assert "Amélie" not in comedy.reply and "like a film you liked" in comedy.reply, comedy.reply
 
 
 def test_a_reply_to_a_picks_message_is_about_that_pick(service):
