@@ -315,14 +315,15 @@ def _asks_apart(text: str, lookup: CatalogLookup) -> bool:
 
 
 _CLAUSE = re.compile(r",\s*|\s+but\s+")
+_DESCRIBES_ONE = re.compile(r"\W*(?:a|an|the|that|this|its|it's|it is|which|one)\b")
 
 
 def _describes_films(clause: str, lookup: CatalogLookup) -> bool:
     """A clause with no verdict that plainly describes films wanted: a genre with a person, an era, a
     length or a language ("tom hanks drama thats not too long, I've already seen Forrest Gump")."""
     said = normalise_message(clause)
-    if SEEN.search(said) or any(p.search(said) for p, *_ in SENTIMENTS):
-        return False
+    if SEEN.search(said) or any(p.search(said) for p, *_ in SENTIMENTS) or _DESCRIBES_ONE.match(said):
+        return False  # "I've seen Forrest Gump, the tom hanks drama from 1994": the film seen, described
     u = understand(clause, lookup)
     bounds = (u.people, u.year_min, u.year_max, u.min_runtime, u.max_runtime, u.languages, u.countries)
     return bool(u.genres or u.any_genres) and any(bounds)

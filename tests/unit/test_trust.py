@@ -145,7 +145,8 @@ def test_a_film_hated_or_seen_beside_a_request_is_stored_and_never_suggested_aga
     assert needed["recommendations"] and needed["understood"]["genres"] == ["romance"]
     assert not any("musical" in starter.movies[i].genres for i in ids(needed))
     for remark in ("We watched Alien tonight, scary as hell", "I loved Heat, a great crime film, please remember that",
-                   "Seen Heat, great crime film from the 90s"):  # fmt: skip
+                   "Seen Heat, great crime film from the 90s",
+                   "I've seen Forrest Gump, the tom hanks drama from 1994"):  # fmt: skip
         said = bot.ask(remark, user="cli:remark")
         assert said["recommendations"] == [] and said["intent"] in ("seen", "liked"), remark
 
