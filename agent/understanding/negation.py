@@ -31,8 +31,19 @@ _QUALIFIERS = word_set(
     "type sort all at with involving including ones one scenes scene lot lots mood movies films stuff from by"
 )
 INTENSIFIERS = word_set("too very overly so that super really much")
-# what a refusal says before something other than a title: "not too cheesy", "not her, someone else"
-NO_TITLE_AFTER_REFUSAL = INTENSIFIERS | word_set("him her them")
+_PRONOUNS = word_set("him them")
+_SOMEONE_ELSE = word_set("someone somebody anyone anybody else other another different")
+
+
+def no_title_after_refusal(toks: list, k: int) -> bool:
+    """What a refusal says at toks[k] is no title: a degree ("not too cheesy") or a person ("not him",
+    "not her, someone else"); "a sci-fi romance but not her" still refuses the film Her."""
+    word = toks[k].text
+    if word in INTENSIFIERS or word in _PRONOUNS:
+        return True
+    return word == "her" and any(t.text in _SOMEONE_ELSE for t in toks[k + 1 : k + 4])
+
+
 _LIST_SEPARATORS = word_set(", or and nor / & neither")
 # After "," or "and", these start what is wanted: "no horror, something with action", "nothing scary, a comedy"
 _NEW_CLAUSE = word_set("something anything a an some with just")

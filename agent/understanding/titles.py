@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from agent.understanding.meaning import extend_unique
-from agent.understanding.negation import NO_TITLE_AFTER_REFUSAL
+from agent.understanding.negation import no_title_after_refusal
 from agent.understanding.people import People
 from agent.understanding.phrases import MAX_PHRASE, PHRASEBOOK
 from agent.understanding.request import CatalogLookup, Understood
@@ -493,7 +493,7 @@ def note_unknown_titles(scan: Scan, spans: list[tuple[int, int]], out: Understoo
 def _refused_titles(scan: Scan, reader: TitleReader, out: Understood, toks: list[Tok], i: int, after: int) -> int:
     """After "not"/"except": a refused title, unless the cue word starts the title itself."""
     cue = tuple(t.text for t in toks[i:after])
-    if after < len(toks) and toks[after].text in NO_TITLE_AFTER_REFUSAL and not reader.scan.capitalised(toks[after]):
+    if after < len(toks) and no_title_after_refusal(toks, after) and not reader.scan.capitalised(toks[after]):
         return after  # "not too cheesy": a degree, not a title; "not her, someone else": a person
     starts_title = reader.scan.capitalised(toks[i]) or not reader.scan.has_case
     if cue in _NEGATING_TITLE_CUES and starts_title:  # "No Country for Old Men" is not a refusal

@@ -535,6 +535,7 @@ CASES: list[tuple[str, dict]] = [
     ("no not him", {"modifiers": ["other_people"]}),
     ("someone other than him pls", {"modifiers": ["other_people"]}),
     ("a romance, but not Her", {"exclude_titles": ["her-2013"], "genres": ["romance"]}),
+    ("a sci-fi romance but not her", {"exclude_titles": ["her-2013"], "modifiers": []}),
     ("I loved Star Trek Into Darkness", {"like_titles": ["star-trek-into-darkness-2013"]}),
     ("loved The Good, the Bad and the Ugly (1966)", {"like_titles": ["the-good-the-bad-and-the-ugly-1966"]}),
     ("loved Star Trek, anything like it?", {"like_titles": ["star-trek-2009"]}),
