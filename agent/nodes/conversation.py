@@ -157,10 +157,11 @@ def answer_why(state: State, deps: Deps) -> dict:
     anchors = [deps.catalog.movies[m] for m in request.get("like_titles") or [] if m in deps.catalog]
     for movie_id in targets:
         movie = deps.catalog.movies[movie_id]
+        # an earlier answer's pick: its facts alone, for the request it answered may not be this one
         reasons = (
             last[movie_id]["reasons"]
-            if movie_id in last  # else an earlier pick: its facts, asked against
-            else reasons_for(movie, request=request, anchors=anchors, profile=None, catalog=deps.catalog)
+            if movie_id in last
+            else reasons_for(movie, request={}, anchors=[], profile=None, catalog=deps.catalog)
         )
         because = "; ".join(reasons) if reasons else "it was the closest match to what you asked for"
         lines.append(f"{movie.label}: {because}.")
