@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 import uuid
+import zlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -43,6 +45,9 @@ WARM_UP = (
 )
 
 
+TURN_LOCKS = 64  # conversations share this many locks: two at once rarely meet on one
+
+
 def thread_id(user: str, channel: str | None) -> str:
     """One conversation per platform + channel + user ("discord:42" in channel 7)."""
     return f"{user}@{channel or 'direct'}"
@@ -55,6 +60,7 @@ class Recommender:
         self.deps = deps
         self.checkpointer = checkpointer or InMemorySaver()
         self.graph = build_graph(deps, self.checkpointer)
+        self._turns = [threading.Lock() for _ in range(TURN_LOCKS)]
         if deps.profiles is not None:
             deps.profiles.on_forget(self.forget_conversations)
 
@@ -83,7 +89,8 @@ class Recommender:
         config = {"configurable": {"thread_id": thread_id(user, channel) if remember else _scratch_id()}}
         # one checkpoint when the turn ends rather than one per step: the conversation is
         # remembered the same, with far fewer SQLite writes on a turn's path
-        result = self.graph.invoke(inputs, config, durability="exit")
+        with self._turn_of(config["configurable"]["thread_id"]):
+            result = self.graph.invoke(inputs, config, durability="exit")
         if not remember:
             self.checkpointer.delete_thread(config["configurable"]["thread_id"])
         return dict(result)
@@ -92,12 +99,19 @@ class Recommender:
         """Films of the last answer that never reached the user (a front end failed to post them):
         no longer "the second one", nor shown in this conversation, so "more" may offer them."""
         config = {"configurable": {"thread_id": thread_id(user, channel)}}
-        values = self.graph.get_state(config).values
-        if not values:
-            return
-        gone = set(movie_ids)
-        kept = [p for p in values.get("last_picks") or [] if p["id"] not in gone]
-        self.graph.update_state(config, {"last_picks": kept, "shown": {"withdrawn": sorted(gone)}}, as_node="reply")
+        with self._turn_of(config["configurable"]["thread_id"]):
+            values = self.graph.get_state(config).values
+            if not values:
+                return
+            gone = set(movie_ids)
+            kept = [p for p in values.get("last_picks") or [] if p["id"] not in gone]
+            update = {"last_picks": kept, "shown": {"withdrawn": sorted(gone)}}
+            self.graph.update_state(config, update, as_node="reply")
+
+    def _turn_of(self, thread: str) -> threading.Lock:
+        """The lock a conversation's turns and withdrawals take one at a time: two messages of one
+        Discord channel, or a withdrawal beside the next turn, must not both write its last picks."""
+        return self._turns[zlib.crc32(thread.encode()) % TURN_LOCKS]
 
     def warm(self) -> None:
         """Run a few turns on a scratch graph before the first user's, so theirs is as fast

@@ -3,6 +3,7 @@ starter catalog; front ends' tests only check that they translate into these cal
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 from datetime import UTC, datetime, timedelta
@@ -614,3 +615,35 @@ def test_picks_a_front_end_could_not_post_are_not_counted_as_shown(service):
     assert first["id"] not in {r["id"] for r in more.recommendations}
     assert service.withdraw(ANA, [first["suggestion_id"]], channel="elsewhere") == [first["id"]]  # no such chat: fine
     assert service.withdraw("discord:someone-else", [r["suggestion_id"] for r in more.recommendations]) == []
+
+
+def test_turns_and_withdrawals_of_one_conversation_never_overlap(service):
+    """Two messages of one Discord channel, or a withdrawal beside the next turn, both wrote the
+    conversation's last picks at once: one of them was lost."""
+    turn = service.chat(ANA, "a crime thriller from the 90s", channel="c1", platform="discord")
+    graph, spans, lock = service.recommender.graph, [], threading.Lock()
+    invoke, update = graph.invoke, graph.update_state
+
+    def timed(call):
+        def run(*args, **kwargs):
+            started = datetime.now(UTC)
+            try:
+                return call(*args, **kwargs)
+            finally:
+                with lock:
+                    spans.append((started, datetime.now(UTC)))
+
+        return run
+
+    graph.invoke, graph.update_state = timed(invoke), timed(update)
+    try:
+        chats = [threading.Thread(target=service.chat, args=(ANA, "more"), kwargs={"channel": "c1"}) for _ in range(2)]
+        for chat in chats:
+            chat.start()
+        service.withdraw(ANA, [turn.recommendations[-1]["suggestion_id"]], channel="c1")
+        for chat in chats:
+            chat.join()
+    finally:
+        graph.invoke, graph.update_state = invoke, update
+    spans.sort()
+    assert len(spans) == 3 and all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), spans
