@@ -53,8 +53,9 @@ def post_turn(deps: SlackDeps, client, turn: Turn, *, user: str, conversation: s
             post(text_message(turn.intro))
         if len(picks) <= OWN_MESSAGES:
             for position, pick in enumerate(picks, 1):
-                post_pick(deps, client, post(pick_message(pick, position=position)), pick)
-                posted = position
+                answer = post(pick_message(pick, position=position))
+                posted = position  # on screen now, whatever its reactions do
+                post_pick(deps, client, answer, pick)
         else:
             for start in range(0, len(picks), PICKS_PER_MESSAGE):
                 batch = picks[start : start + PICKS_PER_MESSAGE]
@@ -109,4 +110,7 @@ def add_reactions(client, channel: str, ts: str) -> None:
             if error == "already_reacted":
                 continue
             log.warning("could not add reactions to %s:%s: %s", channel, ts, error)
+            return
+        except OSError as exc:  # a dropped connection: the pick is up all the same, rated by words or /rate
+            log.warning("could not add reactions to %s:%s: %s", channel, ts, exc)
             return

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import urllib.error
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 
@@ -102,7 +103,7 @@ class FakeClient:
 
     def __init__(self, failures: dict[str, str | list[str | None]] | None = None):
         """`failures`: method -> the Slack error every call gets, or a list of what its calls get
-        in turn (None: success; calls past the list succeed)."""
+        in turn (None: success; calls past the list succeed; "dropped": a broken connection)."""
         self.calls: list[tuple[str, dict]] = []
         self.failures = failures or {}
         self._ts = itertools.count(1)
@@ -112,6 +113,8 @@ class FakeClient:
         error = self.failures.get(method)
         if isinstance(error, list):
             error = error.pop(0) if error else None
+        if error == "dropped":  # the connection broke: slack_sdk raises urllib's error
+            raise urllib.error.URLError("connection reset by peer")
         if error:
             from slack_sdk.errors import SlackApiError
 

@@ -111,6 +111,16 @@ def test_picks_slack_refused_are_withdrawn_and_the_user_is_told(deps, context):
     assert [r["name"] for r in client.of("reactions_add")] == list(REACTION_NAMES)  # the pick shown can be rated
 
 
+def test_a_dropped_connection_while_reacting_takes_back_no_pick_that_is_up(deps, context):
+    """A broken connection on reactions.add after pick 1 was up withdrew pick 1, so reactions on it
+    found nothing, and the user read "I couldn't post the other 3 picks" under the pick they could see."""
+    client = FakeClient(failures={"reactions_add": ["dropped"]})
+    events.app_mention(mention("a crime thriller from the 90s", ts="1699990000.000100"), client, context)
+    posts = client.of("chat_postMessage")
+    assert len(posts) == 4 and not any("couldn't post" in p["text"] for p in posts)
+    assert len(deps.service.profiles.suggestions(key(ANA))) == 3
+
+
 def test_a_pick_gets_its_reactions_before_the_next_pick_is_posted(client, context):
     events.app_mention(mention("a comedy", ts="1699990000.000100"), client, context)
     order = [name for name, _ in client.calls if name in ("chat_postMessage", "reactions_add")]
