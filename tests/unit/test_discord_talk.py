@@ -135,10 +135,13 @@ async def test_more_like_the_second_one_uses_the_conversation_in_that_channel(wo
     assert f"like {second_title}" not in elsewhere[0].content
 
 
-async def test_the_mention_is_stripped_and_other_mentions_become_names(world):
+async def test_every_mention_is_taken_out_of_the_request(world):
+    """A friend's mention became their display name, so "a thriller for @Nolan and me" asked for
+    Christopher Nolan films."""
     ana, bob = world.member("ana"), world.member("bob")
-    message = world.message(ana, f"something <@{bob.id}> would like", mention_bot=True, mentions=[bob])
-    assert world.cog("Recommend").request_text(message) == f"something {bob.display_name} would like"
+    message = world.message(ana, f"a thriller for <@{bob.id}> and me", mention_bot=True, mentions=[bob])
+    said = world.cog("Recommend").request_text(message)
+    assert said.split() == ["a", "thriller", "for", "and", "me"] and bob.display_name not in said
 
 
 class ScriptedRecommender:

@@ -69,14 +69,9 @@ class Recommend(commands.Cog):
         return role is not None and role.id in message.raw_role_mentions
 
     def request_text(self, message: discord.Message) -> str:
-        """The message as its reader sees it, without the bot's mention (user or role); other
-        people's mentions become display names."""
-        text = message.content
-        if self.bot.user is not None:
-            text = re.sub(rf"<@!?{self.bot.user.id}>", " ", text)
-        for user in message.mentions:
-            text = re.sub(rf"<@!?{user.id}>", user.display_name, text)
-        return plain_request(text)
+        """The message as its reader sees it, without anyone's mention: "a thriller for @Nolan and me"
+        asks for no Christopher Nolan film (the bot's own mention, user or role, addresses it)."""
+        return plain_request(re.sub(r"<@!?\d+>", " ", message.content))
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
