@@ -40,7 +40,8 @@ class UnknownTitle(ServiceError):
 
     @property
     def sentence(self) -> str:
-        close = f" Did you mean {' or '.join(self.suggestions[:3])}?" if self.suggestions else ""
+        said = "did you mean" in self.message.lower()  # "No film called 'Frozen 2'; did you mean: Frozen (2013)?"
+        close = f" Did you mean {' or '.join(self.suggestions[:3])}?" if self.suggestions and not said else ""
         return super().sentence + close
 
 

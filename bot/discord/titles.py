@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 import discord
 from discord import app_commands
 
-from agent.service import AmbiguousTitle, MovieService, ServiceError
+from agent.service import AmbiguousTitle, MovieService, ServiceError, UnknownTitle
 from bot.discord.format import CHOICE_LIMIT, NO_MENTIONS, clip, escape
 from bot.discord.views import OwnerView
 
@@ -44,8 +44,10 @@ async def act_on_title(interaction: discord.Interaction, text: str, act: Act) ->
             f"Several films are called “{escape(clip(text, 200))}”. Which one do you mean?",
             view=view, ephemeral=True, allowed_mentions=NO_MENTIONS,
         )  # fmt: skip
-    except ServiceError as error:
+    except UnknownTitle as error:
         await interaction.response.send_message(not_found(text, error), ephemeral=True, allowed_mentions=NO_MENTIONS)
+    except ServiceError as error:  # "which film? give its title", stars out of range: said as it is
+        await interaction.response.send_message(escape(error.sentence), ephemeral=True, allowed_mentions=NO_MENTIONS)
     else:
         await interaction.response.send_message(confirmation, ephemeral=True, allowed_mentions=NO_MENTIONS)
 

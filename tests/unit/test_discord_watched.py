@@ -181,6 +181,15 @@ async def test_an_unknown_title_keeps_the_services_did_you_mean(world):
     assert "couldn't find" in answer.content and "Did you mean Se7en (1995)?" in answer.content
 
 
+async def test_an_error_that_is_no_unknown_title_is_said_as_it_is(world):
+    """An empty title got "I couldn't find a film called “” in my catalog"."""
+    interaction = world.interaction(world.member("ana"))
+    cog = world.cog("Watched")
+    await cog.add.callback(cog, interaction, title="   ", rating=None)
+    [answer] = interaction.calls
+    assert "couldn't find" not in answer.content and answer.content.startswith("Which film?"), answer.content
+
+
 async def timed_out(interaction) -> None:
     """discord.py's timeout, then what the user's reply shows."""
     view = interaction.calls[0].view

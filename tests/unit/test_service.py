@@ -647,3 +647,12 @@ def test_turns_and_withdrawals_of_one_conversation_never_overlap(service):
         graph.invoke, graph.update_state = invoke, update
     spans.sort()
     assert len(spans) == 3 and all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), spans
+
+
+def test_close_titles_are_offered_once():
+    """ "…did you mean: Frozen (2013); …? Did you mean Frozen (2013) or …?" said them twice."""
+    from agent.service_types import UnknownTitle
+
+    said = UnknownTitle("no film called 'Frozen 2'; did you mean: Frozen (2013)?", ["Frozen (2013)"]).sentence
+    assert said.lower().count("did you mean") == 1
+    assert UnknownTitle("no film called 'Frozn'", ["Frozen (2013)"]).sentence.endswith("Did you mean Frozen (2013)?")
