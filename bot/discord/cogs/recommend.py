@@ -116,6 +116,7 @@ class Recommend(commands.Cog):
         now = self.bot.cooldown.clock()
         if self._hushed_until.get(message.author.id, 0.0) > now:
             return
+        self._hushed_until = {user: end for user, end in self._hushed_until.items() if end > now}  # the ended go
         self._hushed_until[message.author.id] = now + wait
         await message.reply(slow_down(wait), mention_author=False, allowed_mentions=NO_MENTIONS)
 
