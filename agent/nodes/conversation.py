@@ -136,8 +136,7 @@ def answer_why(state: State, deps: Deps) -> dict:
     pointed = [m for m in pointed_films(state, deps) if m in last]
     ordinal = state.get("ordinal")
     if ordinal is not None and not state.get("mentioned") and not -len(last) <= ordinal < len(last):
-        return _say(f"I only suggested {len(last)} film{'s' if len(last) > 1 else ''} just now; "
-                    f'which one do you mean? Say "the second one", or name it.', "why")  # fmt: skip
+        return _which(state, "why", deps)  # "why the fifth one?" after three: how many there were
     targets = pointed or list(last)[:1]
     named = [m for m in state.get("mentioned") or [] if m in deps.catalog]
     if named and not pointed:  # "why?" replied to a pick of an earlier answer, or a film never suggested
