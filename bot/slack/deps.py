@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import OrderedDict, deque
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor, wait
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 WORKERS = 4
+RENAME_AFTER = 60.0  # seconds before a users.info lookup that failed is tried again
 REMEMBERED = 10_000  # threads answered in, and messages answered, kept to recognise follow-ups and repeats
 
 
@@ -60,6 +62,7 @@ class SlackDeps:
     answered: Recent = field(default_factory=Recent)  # "channel:ts" of messages already answered
     strangers: Recent = field(default_factory=Recent)  # "channel:thread_ts" of threads it has no part in
     names: dict[str, str | None] = field(default_factory=dict)  # user key -> display name
+    unnamed_until: dict[str, float] = field(default_factory=dict)  # user key -> when to ask users.info again
     reactions: ReactionOrder = field(init=False)
 
     def __post_init__(self):
@@ -137,12 +140,15 @@ class SlackDeps:
 
     def user(self, client, team: str | None, user_id: str, channel: str | None = None) -> str:
         """Blocking. The user key for a Slack user, registered with their display name (users.info,
-        once per process once it answers: a lookup that failed is tried again next time, rather
-        than calling them "someone" until a restart) and the workspace, so /movienight knows who
-        is in it."""
+        once per process once it answers: a lookup that failed is tried again after RENAME_AFTER
+        seconds, rather than calling them "someone" until a restart or asking on every message)
+        and the workspace, so /movienight knows who is in it."""
         key = user_key(team, user_id)
-        if not self.names.get(key) and (name := display_name(client, user_id)):
-            self.names[key] = name
+        if not self.names.get(key) and self.unnamed_until.get(key, 0.0) <= time.monotonic():
+            if name := display_name(client, user_id):
+                self.names[key] = name
+            else:  # no users:read scope, or no name set: not asked again on every message
+                self.unnamed_until[key] = time.monotonic() + RENAME_AFTER
         return self.service.register("slack", key.removeprefix("slack:"), self.names.get(key), group=team,
                                      channel=channel)  # fmt: skip
 

@@ -395,12 +395,21 @@ def test_recommend_posts_picks_in_a_thread_under_its_own_message(deps, client, c
     assert respond.calls == []
 
 
-def test_a_failed_name_lookup_is_tried_again_next_time(context):
+def test_a_failed_name_lookup_is_tried_again_a_minute_later_not_on_every_message(context, monkeypatch):
+    """A failed users.info named the user "someone" until a restart; then, once fixed, a workspace
+    without the users:read scope made one users.info call per message."""
+    import bot.slack.deps as slack_deps
+
+    now = [1000.0]
+    monkeypatch.setattr(slack_deps.time, "monotonic", lambda: now[0])
     client = FakeClient(failures={"users_info": ["ratelimited"]})
-    run_command(commands.recommend, command("/recommend", "a comedy"), client, context)
-    run_command(commands.recommend, command("/recommend", "a western"), client, context)
+    for text in ("a comedy", "a western"):
+        run_command(commands.recommend, command("/recommend", text), client, context)
+    now[0] += slack_deps.RENAME_AFTER
+    run_command(commands.recommend, command("/recommend", "a thriller"), client, context)
     heads = [p["text"] for p in client.of("chat_postMessage") if "thread_ts" not in p]
-    assert heads == ["Looking for films for someone…", "Looking for films for Ana…"]
+    assert heads == ["Looking for films for someone…"] * 2 + ["Looking for films for Ana…"]
+    assert len(client.of("users_info")) == 2
 
 
 def test_recommend_help_is_shown_to_the_caller_alone(client, context):
