@@ -171,3 +171,25 @@ def test_a_long_answer_comes_in_a_few_messages_rated_in_words(deps, client, cont
     assert all('"loved the 12th one"' in post["blocks"][-1]["elements"][0]["text"] for post in posts)
     assert all(len(post["blocks"]) <= 50 for post in posts)
     assert len(deps.service.profiles.suggestions(key(ANA))) == 25
+
+
+def test_a_follow_up_typed_while_recommend_answers_waits_for_it(pooled, client, monkeypatch):
+    """/recommend answered outside its thread's turn, so a "more" typed in the thread meanwhile ran
+    at the same time, and the two answers' picks interleaved."""
+    import time
+
+    context = {"moviebot": pooled, "team_id": TEAM}
+    turns = Turns(pooled.service, {"a comedy": "more"})  # the /recommend turn lingers, as a slow one does
+    monkeypatch.setattr(pooled.service, "chat", turns)
+    commands.recommend(ack=Ack(), command=command("/recommend", "a comedy"), respond=Respond(), client=client,
+                       context=context)  # fmt: skip
+    for _ in range(200):  # until "Looking for films…" is up and its turn has begun
+        if client.of("chat_postMessage") and turns.started:
+            break
+        time.sleep(0.01)
+    head = client.of("chat_postMessage")[0]
+    thread = "1700000000.000001"
+    pooled.threads.add(f"{head['channel']}:{thread}")
+    messages.message(message("more", ts="1700000000.000900", thread_ts=thread), client, context)
+    pooled.settle()
+    assert turns.started == ["a comedy", "more"] and turns.met == {"a comedy": False} and not turns.overlapped

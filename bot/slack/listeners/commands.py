@@ -58,8 +58,7 @@ def run_recommend(deps, client, respond, command: dict) -> None:
     """Posts "Looking for films…" in the channel, asks the service with that message's thread
     as the conversation (so follow-ups there continue it), then turns the post into the intro
     and puts the picks in its thread."""
-    reply = {"to": ephemeral(respond)}
-    with reporting(lambda message: reply["to"](message), "/recommend"):
+    with reporting(ephemeral(respond), "/recommend"):
         key = _who(deps, client, command)
         asked = request_text(command.get("text") or "")
         name = literal(deps.name_of(key))
@@ -67,10 +66,18 @@ def run_recommend(deps, client, respond, command: dict) -> None:
             head = client.chat_postMessage(channel=command["channel_id"], text=f"Looking for films for {name}…")
         except SlackApiError as exc:
             log.info("/recommend cannot post in %s: %s", command.get("channel_id"), exc.response.get("error"))
-            reply["to"](text_message(NOT_IN_CHANNEL))
+            ephemeral(respond)(text_message(NOT_IN_CHANNEL))
             return
         where, thread = head["channel"], head["ts"]
-        reply["to"] = lambda message: client.chat_update(channel=where, ts=thread, **message)
+        # the answer takes its turn in the thread's lane, so a "more" typed there meanwhile waits for it
+        deps.in_turn(f"{where}:{thread}", answer_recommend, deps, client, respond, key=key, asked=asked, name=name,
+                     where=where, thread=thread)  # fmt: skip
+
+
+def answer_recommend(deps, client, respond, *, key: str, asked: str, name: str, where: str, thread: str) -> None:
+    """Asks the service with the head post's thread as the conversation, then turns the head into
+    the intro and puts the picks in its thread."""
+    with reporting(lambda message: client.chat_update(channel=where, ts=thread, **message), "/recommend"):
         turn = deps.service.chat(key, asked or OPEN_REQUEST, channel=f"{where}:{thread}", platform="slack")
         if turn.intent == "help":  # "/recommend help" concerns the caller alone
             client.chat_delete(channel=where, ts=thread)
