@@ -431,7 +431,9 @@ def _said_as_a_person(scan: Scan, toks: list[Tok], i: int, key: str, surname: Su
     before = toks[first - 1].text if first > 0 else ""
     after = toks[i + 1].text if i + 1 < len(toks) else ""
     name_ends = i + 1 >= len(toks) or not toks[i + 1].is_word or after in STOPWORDS
-    cued = possessive or before in BEFORE_A_PERSON or after in AFTER_A_PERSON or (before in REFUSING and name_ends)
+    # "Kurosawa films", and with a kind of film between: "de niro crime movies", "kurosawa samurai films"
+    films_after = after in AFTER_A_PERSON or (i + 2 < len(toks) and toks[i + 2].text in AFTER_A_PERSON)
+    cued = possessive or before in BEFORE_A_PERSON or films_after or (before in REFUSING and name_ends)
     capital = scan.has_case and scan.capitalised(toks[i])
     opens_sentence = first == 0 or before in _SENTENCE_END
     common = surname.common_word or key in COMMON_WORD_SURNAMES or key in STOPWORDS or (key,) in PHRASEBOOK

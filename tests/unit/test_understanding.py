@@ -530,6 +530,9 @@ CASES: list[tuple[str, dict]] = [
     # "Star Trek" and "Darkness", nor "Good"
     ("seen it, loved Star Trek Into Darkness (2013)", {"like_titles": ["star-trek-into-darkness-2013"]}),
     ("more romantic", {"modifiers": ["more_romantic"], "genres": []}),  # a lean on the last request, no new one
+    # a surname before a kind of film and "movies": "de niro crime movies" asks for him
+    ("de niro crime movies from the 70s", {"people": ["Robert De Niro"], "genres": ["crime"], "year_min": 1970}),
+    ("scorsese gangster films", {"people": ["Martin Scorsese"]}),
     # the people the last request named, refused: "not her" is no refusal of the film Her
     ("not her, someone else", {"exclude_titles": [], "modifiers": ["other_people"]}),
     ("no not him", {"modifiers": ["other_people"]}),
