@@ -209,6 +209,8 @@ _GENRE_PHRASES: dict[str, Effect] = {
     "scary | spooky | creepy | frightening | terrifying | scare me | 👻 | 🎃 | 😱 | 💀": _g("horror", moods=("scary",)),
     "slasher | slashers": _k("slasher", "horror"),
     "zombie | zombies": _k("zombies", "horror"),
+    "sequel | sequels": _k("sequel"),  # "action from the 80s but no sequels": a theme TMDB tags
+    "remake | remakes": _k("remake"),
     "vampire | vampires": _k("vampires", "horror"),
     "werewolf | werewolves": _k("werewolves", "horror"),
     "ghost | ghosts | ghost story | ghost stories": _k("ghosts", "horror"),

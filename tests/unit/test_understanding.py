@@ -533,6 +533,8 @@ CASES: list[tuple[str, dict]] = [
     # a surname before a kind of film and "movies": "de niro crime movies" asks for him
     ("de niro crime movies from the 70s", {"people": ["Robert De Niro"], "genres": ["crime"], "year_min": 1970}),
     ("scorsese gangster films", {"people": ["Martin Scorsese"]}),
+    ("action movies from the 80s but no sequels", {"exclude_keywords": ["sequel"], "genres": ["action"]}),
+    ("no remakes please, a horror film", {"exclude_keywords": ["remake"], "genres": ["horror"]}),
     # the people the last request named, refused: "not her" is no refusal of the film Her
     ("not her, someone else", {"exclude_titles": [], "modifiers": ["other_people"]}),
     ("no not him", {"modifiers": ["other_people"]}),
