@@ -16,7 +16,7 @@ from agent.understanding.merge import fresh_request, genres_as_tags, lean, merge
 from agent.understanding.passing import facts_in_passing, in_another_language, says_nothing
 from agent.understanding.reader import understand
 from agent.understanding.request import Request, Understood, contract, is_open
-from agent.understanding.versions import chosen_versions, version_in_place
+from agent.understanding.versions import chosen_versions, version_in_place, versions_said_after
 
 MAX_REFERENCES = 6  # films from a handed-in conversation used as references, most recent first
 
@@ -109,6 +109,7 @@ def understand_message(state: State, deps: Deps) -> dict:
         if intent == "more" and classified.feedback is not None:
             _verdict_with_more(update["in_passing"], classified.feedback, state, deps)
     if update.get("request"):
+        _choose_version_said_after(message, update["request"], deps)  # "like oceans eleven, the original one"
         update["request"] = genres_as_tags(update["request"], deps)
         update["referenced"] = list(update["request"].get("like_titles") or [])
         caveats = [TONE_UNLABELLED] if _asks_a_tone(understood) and not deps.catalog.labels_tone else []
@@ -134,6 +135,17 @@ def _version_corrected(message: str, state: State, deps: Deps) -> dict | None:
     opinion = stored[old]
     return {"intent": opinion["intent"], "mentioned": [new], "stated_rating": opinion["stars_given"],
             "stars_said": opinion["stars_said"], "replaces": {old: opinion} if new != old else {}}  # fmt: skip
+
+
+def _choose_version_said_after(message: str, request: Request, deps: Deps) -> None:
+    """ "like oceans eleven but the original one": the reference is the 1960 film; "like king kong, the
+    1976 one" chooses that film, and 1976 filters nothing."""
+    chosen = versions_said_after(message, request.get("like_titles") or [], deps.catalog)
+    if chosen is None:
+        return
+    request["like_titles"], year = chosen
+    if year is not None and request.get("year_min") == request.get("year_max") == year:
+        request["year_min"] = request["year_max"] = None
 
 
 MAX_EARLIER = 5  # earlier subjects of a conversation one can go back to

@@ -107,6 +107,22 @@ def chosen_versions(message: str, references: list[str], catalog: Catalog) -> li
     return list(dict.fromkeys([*references[:n], found[1], *references[n + 1 :]]))
 
 
+# "like oceans eleven but the original one", "like psycho, the remake": which film of the title,
+# said after it in the same message
+_CHOSEN_AFTER = re.compile(
+    r"(?:,|\bbut\b|\bi mean\b)\s*the\s+(?P<word>original|old|older|oldest|classic|new|newer|newest|latest"
+    r"|recent|remake|reboot|\d{4})(?:\s+(?:one|version|film|movie))?\W*$"
+)
+
+
+def versions_said_after(message: str, references: list[str], catalog: Catalog) -> tuple[list[str], int | None] | None:
+    """The references with the film a version said after them in the same message chooses, and the
+    year that chose it, if a year did; None when none is said, or no reference has films to choose from."""
+    said = _CHOSEN_AFTER.search(message.strip().lower())
+    chosen = chosen_versions(f"the {said['word']} one", references, catalog) if said and references else None
+    return (chosen, int(said["word"]) if said["word"].isdigit() else None) if chosen else None
+
+
 def version_in_place(message: str, films: list[str], catalog: Catalog) -> tuple[str, str] | None:
     """(a film of `films`, the film of its title the message chooses instead, maybe the same): "I've
     seen King Kong" ... "I meant the 1933 one"; None when the message chooses none."""

@@ -990,6 +990,19 @@ def test_a_film_noted_with_its_year_gets_no_word_on_the_others(kongs, profiles):
     assert year["understood"]["year_min"] == 1933
 
 
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [("something like King Kong but the original one", "king-kong-1933"),
+     ("like king kong, the 1976 one", "king-kong-1976"), ("like King Kong, I mean the remake", "king-kong-2005")],
+)  # fmt: skip
+def test_which_film_of_a_title_can_be_said_after_it_in_the_same_message(kongs, profiles, said, meant):
+    """ "like oceans eleven but the original one" went by the 2001 film."""
+    result = make_bot(kongs, profiles).ask(said, user="cli:kim")
+    year = kongs.movies[meant].year
+    assert result["understood"]["like_titles"] == [f"King Kong ({year})"]
+    assert result["understood"].get("year_min") is None and meant not in ids(result)
+
+
 def test_a_year_after_a_reference_without_versions_is_still_a_year(kongs, profiles):
     bot = make_bot(kongs, profiles)
     bot.ask("something like Island Adventure 3", user="cli:kim")
