@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import aiohttp
 import discord
 
 from agent.reactions import REACTIONS
@@ -86,22 +87,22 @@ async def deliver(bot: MovieBot, turn: Turn, *, first: Send, rest: Send, audienc
         if intro:
             await poster.post(content=clip(escape(intro), MESSAGE_LIMIT))
         for position, pick in enumerate(picks, 1):
-            posted.append(await post_pick(bot, poster, pick, position, audience.name))
-    except discord.HTTPException as exc:
+            message = await poster.post_embed(pick_embed(pick, position=position, owner=audience.name))
+            posted.append(message)  # on screen now, whatever its reactions do
+            await ready_to_rate(bot, message, pick)
+    except (discord.HTTPException, aiohttp.ClientError, OSError) as exc:  # refused, or the connection dropped
         log.warning("posting picks failed after %d of %d: %s", len(posted), len(picks), exc)
         await withdraw(bot, audience, picks[len(posted) :])
         await tell(poster, not_posted(len(picks) - len(posted), some_posted=bool(posted), error=exc))
     return posted
 
 
-async def post_pick(bot: MovieBot, poster: Poster, pick: dict, position: int, owner: str) -> discord.Message:
-    """One pick's message, attached to its suggestion and given its reactions at once, so a
-    pick is ready to rate as soon as it shows, whatever happens to the next one."""
-    message = await poster.post_embed(pick_embed(pick, position=position, owner=owner))
+async def ready_to_rate(bot: MovieBot, message: discord.Message, pick: dict) -> None:
+    """A posted pick, attached to its suggestion and given its reactions at once, so it is ready
+    to rate as soon as it shows, whatever happens to the next one."""
     if pick.get("suggestion_id") is not None:
         await asyncio.to_thread(bot.service.attach_message, pick["suggestion_id"], message.id)
     await add_rating_reactions(message)
-    return message
 
 
 async def withdraw(bot: MovieBot, audience: Audience, picks: list[dict]) -> None:
@@ -110,20 +111,22 @@ async def withdraw(bot: MovieBot, audience: Audience, picks: list[dict]) -> None
         await asyncio.to_thread(bot.service.withdraw, audience.user, ids, channel=audience.channel)
 
 
-def not_posted(count: int, *, some_posted: bool, error: discord.HTTPException) -> str:
+def not_posted(count: int, *, some_posted: bool, error: Exception) -> str:
     """What the user is told when picks went missing, true to how many."""
     what = "the other pick" if count == 1 else f"the other {count} picks"
     if isinstance(error, discord.Forbidden):
         why = "I'm missing a permission in this channel"
-    else:
+    elif isinstance(error, discord.HTTPException):
         why = f"Discord error {error.status}"
+    else:
+        why = "the connection to Discord dropped"
     return f'I couldn\'t post {what if some_posted else "my picks"} ({why}). Say "more" to try again.'
 
 
 async def tell(poster: Poster, text: str) -> None:
     try:
         await poster.post(content=text)
-    except discord.HTTPException as exc:
+    except (discord.HTTPException, aiohttp.ClientError, OSError) as exc:
         log.warning("could not say that picks went missing: %s", exc)
 
 
@@ -131,6 +134,6 @@ async def add_rating_reactions(message: discord.Message) -> None:
     for emoji in REACTIONS:
         try:
             await message.add_reaction(emoji)
-        except discord.HTTPException as exc:  # no Add Reactions permission, or a DM the bot can't react in
-            log.warning("could not add reactions to message %s: %s", message.id, exc)
+        except (discord.HTTPException, aiohttp.ClientError, OSError) as exc:  # no Add Reactions permission, a
+            log.warning("could not add reactions to message %s: %s", message.id, exc)  # DM, a dropped connection
             return

@@ -74,6 +74,18 @@ async def test_picks_discord_failed_to_post_are_withdrawn_and_the_user_is_told(w
     assert suggested(world, ana) == {film_of(world, first.id)}
 
 
+async def test_a_dropped_connection_part_way_takes_back_only_the_picks_never_shown(world):
+    """A broken connection (aiohttp's error, no HTTPException) skipped the withdrawal: the unposted
+    picks stayed logged as shown, and a reaction failing that way on a posted pick withdrew it."""
+    import aiohttp
+
+    ana = world.member("ana")
+    fail(world, nth_post(3), lambda: aiohttp.ClientOSError(104, "Connection reset by peer"))
+    _, first, notice = await ask(world, ana)
+    assert first.embeds and notice.content.startswith("I couldn't post the other 2 picks (the connection")
+    assert suggested(world, ana) == {film_of(world, first.id)}
+
+
 async def test_when_nothing_could_be_posted_nothing_stays_logged(world):
     ana = world.member("ana")
     fail(world, nth_post(1), lambda: discord.DiscordServerError(Response(503), {"code": 0, "message": "down"}))
