@@ -130,7 +130,7 @@ def _fields(row: dict[str, str], credits: Credits) -> tuple[dict, float | None]:
         "directors": directors,
         "cast": cast,
         "runtime": whole(row["runtime"], "runtime") or None,
-        "language": row["original_language"].strip() or None,
+        "language": _language(row, countries),
         "country": _first_country(countries),
         "rating": rating if votes else None,
         "votes": votes,
@@ -140,6 +140,63 @@ def _fields(row: dict[str, str], credits: Credits) -> tuple[dict, float | None]:
         "original_title": clean_title(row.get("original_title")) or None,
     }
     return fields, decimal(row["popularity"], "popularity")
+
+
+# Where each language is a main one: enough to tell a wrong original_language from a right one.
+_SPOKEN_IN = {
+    "en": {"US", "GB", "CA", "AU", "IE", "NZ"},
+    "fr": {"FR", "BE", "CH", "CA", "LU", "MC"},
+    "de": {"DE", "AT", "CH", "LU", "LI"},
+    "es": {"ES", "MX", "AR", "CO", "CL", "PE", "VE", "CU", "UY", "DO", "BO", "EC", "PY", "GT", "CR", "PR"},
+    "it": {"IT", "CH", "SM"},
+    "pt": {"PT", "BR"},
+    "nl": {"NL", "BE"},
+    "sv": {"SE", "FI"},
+    "da": {"DK"},
+    "no": {"NO"},
+    "nb": {"NO"},
+    "fi": {"FI"},
+    "is": {"IS"},
+    "ru": {"RU", "BY", "KZ"},
+    "pl": {"PL"},
+    "cs": {"CZ"},
+    "hu": {"HU"},
+    "ro": {"RO"},
+    "el": {"GR", "CY"},
+    "tr": {"TR"},
+    "he": {"IL"},
+    "fa": {"IR"},
+    "ar": {"EG", "SA", "AE", "LB", "SY", "JO", "MA", "DZ", "TN", "IQ"},
+    "hi": {"IN"},
+    "ta": {"IN"},
+    "te": {"IN"},
+    "ur": {"PK"},
+    "ja": {"JP"},
+    "ko": {"KR"},
+    "zh": {"CN", "TW", "HK", "SG"},
+    "cn": {"CN", "HK"},
+    "th": {"TH"},
+    "id": {"ID"},
+}
+
+
+def _language(row: dict[str, str], countries: list[dict]) -> str | None:
+    """The film's language: TMDB's original_language, unless the file contradicts it twice over.
+
+    The data set has a few dozen films whose original_language is neither spoken in them nor a
+    language of any country that made them, while what is spoken is ("I Love You, Don't Touch
+    Me!", an American film in English, is marked French). Those take the spoken language, so "a
+    French comedy" is not answered with it; where the evidence is weaker the original stays.
+    """
+    original = row["original_language"].strip() or None
+    spoken = [entry.get("iso_639_1") for entry in _json_list(row.get("spoken_languages") or "", "spoken_languages")]
+    made_in = {entry.get("iso_3166_1") for entry in countries}
+    if not original or not spoken or not made_in or original in spoken:
+        return original
+    said = spoken[0]
+    if original in _SPOKEN_IN and not _SPOKEN_IN[original] & made_in and _SPOKEN_IN.get(said, set()) & made_in:
+        return said
+    return original
 
 
 def _json_list(text: str, column: str) -> list[dict]:

@@ -415,6 +415,31 @@ def test_tmdb_unknown_language_and_country_are_dropped_not_the_movie(tmp_path):
     assert (avatar.title, avatar.language, avatar.country) == ("Avatar", None, None)
 
 
+def test_tmdb_language_contradicted_by_what_is_spoken_and_where_it_was_made_is_corrected(tmp_path):
+    def film(title: str, original: str, spoken: list[str], countries: list[str]) -> list:
+        spoken_json = json.dumps([{"iso_639_1": code} for code in spoken])
+        made = json.dumps([{"iso_3166_1": code} for code in countries])
+        return [*tmdb_row(title=title, original_language=original, production_countries=made), spoken_json]
+
+    rows = [
+        film("I Love You, Don't Touch Me!", "fr", ["en"], ["US"]),  # the real file's mistake
+        film("Holy Motors", "en", ["fr"], ["FR"]),
+        film("Pokemon", "ja", ["en"], ["JP"]),  # dubbed: spoken English, made in Japan, stays Japanese
+        film("Stung", "de", ["en"], ["US", "DE"]),  # not sure either way: the original stays
+        film("Avatar", "en", ["en", "es"], ["US"]),
+    ]
+    movies = write_csv(tmp_path / "a.csv", [*TMDB_HEADER, "spoken_languages"], rows)
+    records, errors = split(Tmdb5000().read([movies]))
+    assert errors == []
+    assert {r.movie.title: r.movie.language for r in records} == {
+        "I Love You, Don't Touch Me!": "en",
+        "Holy Motors": "fr",
+        "Pokemon": "ja",
+        "Stung": "de",
+        "Avatar": "en",
+    }
+
+
 def test_tmdb_zero_runtime_no_votes_and_no_date_are_unknowns(tmp_path):
     rows = [tmdb_row(runtime="0", vote_count="0", vote_average="0.0", release_date="")]
     movies, _ = tmdb_files(tmp_path, rows)
