@@ -14,6 +14,7 @@ from bot.slack.listeners import commands, events, messages
 from bot.slack.posting import NOT_IN_CHANNEL
 from tests.unit.test_slack_harness import (
     ANA,
+    BEN,
     BOT_USER,
     CHANNEL,
     TEAM,
@@ -156,6 +157,25 @@ def test_a_thread_it_was_mentioned_in_late_is_followed_up_after_all(client, cont
     messages.message(message("more", ts="1699990000.000030", thread_ts=thread), client, context)
     more = client.of("chat_postMessage")[answered:]
     assert len(more) == 4 and all(p["thread_ts"] == thread for p in more)
+
+
+def test_someone_elses_follow_up_in_a_thread_goes_on_from_its_request_with_their_own_taste(deps, client, context):
+    """Ben's "more but funnier" under Ana's "a heist movie from the 2000s" started an empty conversation
+    of his own, so it had nothing to go on: he got funny films of any kind and era."""
+    seen = {"pineapple-express-2008", "super-troopers-2001", "white-chicks-2004"}
+    for movie in seen:
+        deps.service.watched_add(key(BEN), movie)
+    thread = "1699990000.000100"
+    events.app_mention(mention("a heist movie from the 2000s", ts=thread), client, context)
+    answered = len(client.of("chat_postMessage"))
+    messages.message(message("more but funnier", user=BEN, ts="1699990000.000200", thread_ts=thread), client, context)
+    intro, *picks = client.of("chat_postMessage")[answered:]
+    assert "2000s" in intro["text"] and all(p["thread_ts"] == thread for p in picks)
+    films = [deps.service.catalog.get(s["movie_id"]) for s in deps.service.profiles.suggestions(key(BEN))]
+    assert len(films) == len(picks) == 3
+    assert all(2000 <= m.year <= 2009 and "crime" in m.genres for m in films), [m.label for m in films]
+    assert not {m.id for m in films} & seen  # Ben's own watched list decides
+    assert not {m.id for m in films} & {s["movie_id"] for s in deps.service.profiles.suggestions(key(ANA))}
 
 
 # -- long answers ----------------------------------------------------------------------------
