@@ -25,6 +25,7 @@ from tests.unit.test_slack_harness import (
     key,
     mention,
     message,
+    reaction,
 )
 
 pytest_plugins = ("tests.unit.test_slack_harness",)
@@ -191,6 +192,22 @@ def test_a_long_answer_comes_in_a_few_messages_rated_in_words(deps, client, cont
     assert all('"loved the 12th one"' in post["blocks"][-1]["elements"][0]["text"] for post in posts)
     assert all(len(post["blocks"]) <= 50 for post in posts)
     assert len(deps.service.profiles.suggestions(key(ANA))) == 25
+
+
+def test_a_rating_reaction_on_a_message_of_several_picks_is_answered_not_lost(deps, client, context):
+    """A 👍 on a message of ten picks counted for no film and nobody said so: the user believed it rated one."""
+    events.app_mention(mention("give me 25 comedies", ts="1699990000.000100"), client, context)
+    _, *posts = client.of("chat_postMessage")
+    second = f"{CHANNEL}:1700000000.000003"  # the intro is .000001, the first ten .000002
+    assert "*11. " in posts[1]["blocks"][0]["text"]["text"]
+    events.reaction_added(reaction("+1::skin-tone-2", second, event_ts="1700000100.000001"), client, context)
+    events.reaction_added(reaction("tada", second, event_ts="1700000100.000002"), client, context)
+    events.reaction_removed(reaction("+1::skin-tone-2", second, added=False, event_ts="1700000100.000003"), client,
+                            context)  # fmt: skip
+    [told] = client.of("chat_postEphemeral")
+    assert told["user"] == ANA and told["channel"] == CHANNEL
+    assert "didn't count it" in told["text"] and '"loved the 12th one"' in told["text"]
+    assert deps.service.profiles.feedback_events() == []
 
 
 def test_a_follow_up_typed_while_recommend_answers_waits_for_it(pooled, client, monkeypatch):
