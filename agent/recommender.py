@@ -14,6 +14,7 @@ from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.checkpoint.sqlite import SqliteSaver
 
 from agent.deps import Deps
+from agent.follow_ups import carried_over
 from agent.graph import build_graph
 from store.wal import use_wal
 
@@ -76,10 +77,13 @@ class Recommender:
         remember: bool = True,
         always_recommend: bool = False,
         unattended: bool = False,
+        following: str | None = None,
     ) -> dict:
         """One turn. `always_recommend` (batch lines, evaluations) answers with picks whatever
         the message is, `k` of them when k is given (fewer, said so, when fewer fit); `unattended`
-        (batch lines, API calls) answers hold their films back only if AgentConfig.unattended_shown."""
+        (batch lines, API calls) answers hold their films back only if AgentConfig.unattended_shown;
+        `following`, another user whose conversation in this channel the turn continues from
+        (agent.follow_ups)."""
         inputs = {"message": message, "user": user, "channel": channel or "", "k": k,
                   "always_recommend": always_recommend, "unattended": unattended}  # fmt: skip
         if context:
@@ -90,6 +94,8 @@ class Recommender:
         # one checkpoint when the turn ends rather than one per step: the conversation is
         # remembered the same, with far fewer SQLite writes on a turn's path
         with self._turn_of(config["configurable"]["thread_id"]):
+            if remember and following and following != user:
+                self._follow(config, user, thread_id(following, channel))
             result = self.graph.invoke(inputs, config, durability="exit")
         if not remember:
             self.checkpointer.delete_thread(config["configurable"]["thread_id"])
@@ -107,6 +113,14 @@ class Recommender:
             kept = [p for p in values.get("last_picks") or [] if p["id"] not in gone]
             update = {"last_picks": kept, "shown": {"withdrawn": sorted(gone)}}
             self.graph.update_state(config, update, as_node="reply")
+
+    def _follow(self, config: dict, user: str, followed: str) -> None:
+        """The followed conversation's request, picks and shown films, in this user's conversation."""
+        carried = carried_over(
+            self.graph.get_state({"configurable": {"thread_id": followed}}).values, self.deps.catalog
+        )
+        if carried:
+            self.graph.update_state(config, {**carried, "user": user}, as_node="reply")
 
     def _turn_of(self, thread: str) -> threading.Lock:
         """The lock a conversation's turns and withdrawals take one at a time: two messages of one

@@ -167,21 +167,28 @@ class MovieService:
 
     def chat(self, user: str, text: str, *, channel: str | None = None, platform: str = "cli",
              k: int | None = None, remember: bool = True, context: list[dict] | None = None,
-             always_recommend: bool = False, unattended: bool = False) -> Turn:  # fmt: skip
+             always_recommend: bool = False, unattended: bool = False,
+             following: str | None = None) -> Turn:  # fmt: skip
         """One chat turn, with conversation memory per user and channel (unless remember=False).
-        Picks are logged as suggestions shown on the user key's platform."""
+        Picks are logged as suggestions shown on the user key's platform. `following`: another
+        user whose conversation in this channel the turn continues from (a follow-up in a thread
+        they were answered in, see last_answered): their request, with this user's own taste."""
         self._check_user(user)
         k = self.check_k(k)
         before = self._history_of(user)
         result = self.recommender.ask(text or "", user=user, channel=channel, k=k, context=context,
                                       remember=remember, always_recommend=always_recommend,
-                                      unattended=unattended)  # fmt: skip
+                                      unattended=unattended, following=following)  # fmt: skip
         stored = result.get("recorded") or {}  # feedback turns, and facts a request stated in passing
         feedback = stored or result.get("intent") in ("seen", "liked", "disliked")
         recorded = self._changes(user, before) if feedback else {}
         if stored.get("likes"):
             recorded["likes"] = list(stored["likes"])
         return Turn.of(result, recorded)
+
+    def last_answered(self, platform: str, channel: str) -> str | None:
+        """Who was last shown picks in a conversation several people talk in (a Slack thread)."""
+        return self.profiles.last_suggested_in(platform, str(channel))
 
     def recommend(self, user: str, *, text: str = "", filters: dict | None = None, k: int | None = None,
                   platform: str = "http") -> Turn:  # fmt: skip

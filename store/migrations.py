@@ -127,7 +127,13 @@ def m002_suggestions_held_back(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE suggestions ADD COLUMN held_back INTEGER NOT NULL DEFAULT 1")
 
 
-MIGRATIONS: list[Migration] = [m001_initial, m002_suggestions_held_back]
+def m003_suggestions_by_conversation(db: sqlite_utils.Database) -> None:
+    """Who was last answered in a conversation (ProfileStore.last_suggested_in), asked on each turn
+    of a thread several people talk in."""
+    db.execute("CREATE INDEX idx_suggestions_conversation ON suggestions (platform, channel, shown_at)")
+
+
+MIGRATIONS: list[Migration] = [m001_initial, m002_suggestions_held_back, m003_suggestions_by_conversation]
 
 
 def applied(db: sqlite_utils.Database) -> list[str]:

@@ -426,6 +426,14 @@ class ProfileStore:
         )
         return [_parse_suggestion(r) for r in rows]
 
+    def last_suggested_in(self, platform: str, channel: str) -> str | None:
+        """The user last shown picks in a conversation (a thread several people talk in), if any."""
+        users = self._scalars(
+            "SELECT user FROM suggestions WHERE platform = ? AND channel = ? ORDER BY shown_at DESC, id DESC LIMIT 1",
+            (platform, channel),
+        )
+        return users[0] if users else None
+
     def recently_shown(self, user: str, within_days: float = 14, now: Timestamp = None) -> set[str]:
         return set(self.recently_shown_at(user, within_days, now))
 

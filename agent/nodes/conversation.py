@@ -165,7 +165,7 @@ def answer_why(state: State, deps: Deps) -> dict:
         because = "; ".join(reasons) if reasons else "it was the closest match to what you asked for"
         lines.append(f"{movie.label}: {because}.")
         for anchor in anchors:
-            lines.append(f"  Against {anchor.label}, which you named: {'; '.join(links_to(movie, anchor))}.")
+            lines.append(f"  Against {anchor.label}, named in the request: {'; '.join(links_to(movie, anchor))}.")
         for verdict in verdicts(deps.profiles, movie, anchors, state.get("user")):
             said = verdict.said()
             if not crowd_errors(said, [verdict]):  # the gate every claim about people's ratings passes

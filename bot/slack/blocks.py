@@ -143,6 +143,9 @@ def pick_message(pick: dict, *, position: int | None = None, hint: bool = True) 
 RATE_IN_WORDS = (
     'To rate one of these, reply in words ("loved the 12th one", "seen the 3rd") or use `/rate <title> <stars>`.'
 )
+REACTED_TO_SEVERAL = (
+    "A reaction on a message of several picks can't say which film it's for, so I didn't count it. " + RATE_IN_WORDS
+)
 
 
 def picks_message(picks: Sequence[dict], *, first: int) -> dict:

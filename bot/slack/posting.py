@@ -59,8 +59,9 @@ def post_turn(deps: SlackDeps, client, turn: Turn, *, user: str, conversation: s
         else:
             for start in range(0, len(picks), PICKS_PER_MESSAGE):
                 batch = picks[start : start + PICKS_PER_MESSAGE]
-                post(picks_message(batch, first=start + 1))
+                answer = post(picks_message(batch, first=start + 1))
                 posted = start + len(batch)
+                deps.batches.add(f"{answer['channel']}:{answer['ts']}")  # a reaction there is answered in words
     except (SlackApiError, OSError) as exc:
         reason = slack_error(exc) or exc
         log.warning("posting picks in %s stopped after %d of %d: %s", channel, posted, len(picks), reason)

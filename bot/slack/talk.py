@@ -83,7 +83,8 @@ def converse(deps: SlackDeps, client, *, team: str | None, user_id: str, channel
              thread_ts: str | None, text: str, is_dm: bool) -> None:  # fmt: skip
     """Answers a mention, a DM or a follow-up. In a channel the answer goes in the request's
     thread, each thread its own conversation; a DM is one conversation, answered in it as a
-    chat is (in a thread only when the user wrote in one)."""
+    chat is (in a thread only when the user wrote in one). Everyone in a thread has a
+    conversation of their own, which goes on from the thread's last answer, whoever it was for."""
     thread = thread_ts if is_dm else thread_ts or ts
     where = {"channel": channel, **({"thread_ts": thread} if thread else {})}
 
@@ -94,7 +95,8 @@ def converse(deps: SlackDeps, client, *, team: str | None, user_id: str, channel
         key = deps.user(client, team, user_id, channel)
         request = request_text(text)
         conversation = conversation_of(channel, ts, thread_ts, is_dm)
-        turn = deps.service.chat(key, request, channel=conversation, platform="slack")
+        following = None if is_dm else deps.service.last_answered("slack", conversation)
+        turn = deps.service.chat(key, request, channel=conversation, platform="slack", following=following)
         if not is_dm:
             deps.threads.add(conversation)
         post_turn(deps, client, turn, user=key, conversation=conversation, channel=channel, thread_ts=thread,

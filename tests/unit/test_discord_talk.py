@@ -135,6 +135,24 @@ async def test_more_like_the_second_one_uses_the_conversation_in_that_channel(wo
     assert f"like {second_title}" not in elsewhere[0].content
 
 
+async def test_someone_elses_follow_up_in_a_thread_goes_on_from_its_request_with_their_own_taste(world):
+    """Bob's "more but funnier" under Ana's "a heist movie from the 2000s" in a thread began an empty
+    conversation of his own: funny films of any kind and era."""
+    ana, bob = world.member("ana"), world.member("bob")
+    seen = {"pineapple-express-2008", "super-troopers-2001", "white-chicks-2004"}
+    for movie in seen:
+        world.service.watched_add(f"discord:{bob.id}", movie)
+    thread = world.thread(world.general, owner_id=BOT_ID)
+    _, first = await say(world, ana, "a heist movie from the 2000s", thread)
+    _, sent = await say(world, bob, "more but funnier", thread)
+    assert "2000s" in sent[0].content
+    films = [world.catalog.movies[world.profiles.suggestion_by_message("discord", s.id)["movie_id"]] for s in sent[1:]]
+    assert len(films) == 3 and all(2000 <= m.year <= 2009 and "crime" in m.genres for m in films)
+    assert not {m.id for m in films} & seen
+    assert not {m.id for m in films} & {world.profiles.suggestion_by_message("discord", s.id)["movie_id"]
+                                        for s in first[1:]}  # fmt: skip
+
+
 async def test_every_mention_is_taken_out_of_the_request(world):
     """A friend's mention became their display name, so "a thriller for @Nolan and me" asked for
     Christopher Nolan films."""

@@ -426,6 +426,37 @@ def test_a_reply_to_a_picks_message_is_about_that_pick(service):
     assert service.profiles.rating(ANA, first) is None
 
 
+def test_a_follow_up_by_someone_else_goes_on_from_their_request_with_the_followers_own_taste(service):
+    """Bob's "more but funnier" under Ana's "a heist movie from the 2000s" (a Slack thread) began an
+    empty conversation of his own: he got funny films of any kind and era."""
+    seen = {"pineapple-express-2008", "super-troopers-2001", "white-chicks-2004"}
+    for movie in seen:
+        service.watched_add(BOB, movie)
+    ana = service.chat(ANA, "a heist movie from the 2000s", channel="thread")
+    assert service.last_answered("discord", "thread") == ANA
+    bob = service.chat(BOB, "more but funnier", channel="thread", following=ANA)
+    films = [service.catalog.movies[p["id"]] for p in bob.recommendations]
+    assert films and all(2000 <= m.year <= 2009 and "crime" in m.genres for m in films), [m.label for m in films]
+    assert not {m.id for m in films} & seen  # Bob's watched list, not Ana's, rules films out
+    assert not {m.id for m in films} & {p["id"] for p in ana.recommendations}  # on screen above already
+    assert service.last_answered("discord", "thread") == BOB
+    again = service.chat(ANA, "why the second one?", channel="thread")  # Ana's conversation is still her own
+    assert again.reply.startswith(service.catalog.movies[ana.recommendations[1]["id"]].label)
+
+
+def test_a_follower_points_at_the_picks_on_screen_and_hears_no_one_elses_taste(service):
+    for movie, stars in (("heat-1995", 5), ("the-departed-2006", 5), ("inception-2010", 4.5)):
+        service.rate(ANA, movie, stars)
+    ana = service.chat(ANA, "a crime thriller like Heat", channel="thread")
+    assert "which you loved (5/5)" in ana.reply  # Ana's picks are explained by her taste
+    why = service.chat(BOB, "why the second one?", channel="thread", following=ANA)
+    assert why.reply.startswith(service.catalog.movies[ana.recommendations[1]["id"]].label), why.reply
+    for claim in ("which you", "/5", "you asked", "you named"):  # Bob rated nothing, asked for nothing
+        assert claim not in why.reply, why.reply
+    alone = service.chat(BOB, "why the second one?", channel="elsewhere", following=ANA)
+    assert "haven't suggested" in alone.reply  # only the conversation of that channel is followed
+
+
 def test_import_detects_the_format_and_refuses_unreadable_files(service, tmp_path):
     export = tmp_path / "ratings.csv"
     export.write_text("Date,Name,Year,Letterboxd URI,Rating\n2024-01-02,Heat,1995,https://boxd.it/x,4.5\n")

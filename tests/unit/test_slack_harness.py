@@ -130,6 +130,9 @@ class FakeClient:
         channel = "D" + channel[1:] if channel.startswith("U") else channel
         return {"ok": True, "channel": channel, "ts": f"1700000000.{next(self._ts):06d}"}
 
+    def chat_postEphemeral(self, **kwargs):
+        return self._call("chat_postEphemeral", **kwargs)
+
     def chat_delete(self, **kwargs):
         return self._call("chat_delete", **kwargs)
 

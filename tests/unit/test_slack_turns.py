@@ -14,6 +14,7 @@ from bot.slack.listeners import commands, events, messages
 from bot.slack.posting import NOT_IN_CHANNEL
 from tests.unit.test_slack_harness import (
     ANA,
+    BEN,
     BOT_USER,
     CHANNEL,
     TEAM,
@@ -24,6 +25,7 @@ from tests.unit.test_slack_harness import (
     key,
     mention,
     message,
+    reaction,
 )
 
 pytest_plugins = ("tests.unit.test_slack_harness",)
@@ -158,6 +160,25 @@ def test_a_thread_it_was_mentioned_in_late_is_followed_up_after_all(client, cont
     assert len(more) == 4 and all(p["thread_ts"] == thread for p in more)
 
 
+def test_someone_elses_follow_up_in_a_thread_goes_on_from_its_request_with_their_own_taste(deps, client, context):
+    """Ben's "more but funnier" under Ana's "a heist movie from the 2000s" started an empty conversation
+    of his own, so it had nothing to go on: he got funny films of any kind and era."""
+    seen = {"pineapple-express-2008", "super-troopers-2001", "white-chicks-2004"}
+    for movie in seen:
+        deps.service.watched_add(key(BEN), movie)
+    thread = "1699990000.000100"
+    events.app_mention(mention("a heist movie from the 2000s", ts=thread), client, context)
+    answered = len(client.of("chat_postMessage"))
+    messages.message(message("more but funnier", user=BEN, ts="1699990000.000200", thread_ts=thread), client, context)
+    intro, *picks = client.of("chat_postMessage")[answered:]
+    assert "2000s" in intro["text"] and all(p["thread_ts"] == thread for p in picks)
+    films = [deps.service.catalog.get(s["movie_id"]) for s in deps.service.profiles.suggestions(key(BEN))]
+    assert len(films) == len(picks) == 3
+    assert all(2000 <= m.year <= 2009 and "crime" in m.genres for m in films), [m.label for m in films]
+    assert not {m.id for m in films} & seen  # Ben's own watched list decides
+    assert not {m.id for m in films} & {s["movie_id"] for s in deps.service.profiles.suggestions(key(ANA))}
+
+
 # -- long answers ----------------------------------------------------------------------------
 
 
@@ -171,6 +192,22 @@ def test_a_long_answer_comes_in_a_few_messages_rated_in_words(deps, client, cont
     assert all('"loved the 12th one"' in post["blocks"][-1]["elements"][0]["text"] for post in posts)
     assert all(len(post["blocks"]) <= 50 for post in posts)
     assert len(deps.service.profiles.suggestions(key(ANA))) == 25
+
+
+def test_a_rating_reaction_on_a_message_of_several_picks_is_answered_not_lost(deps, client, context):
+    """A 👍 on a message of ten picks counted for no film and nobody said so: the user believed it rated one."""
+    events.app_mention(mention("give me 25 comedies", ts="1699990000.000100"), client, context)
+    _, *posts = client.of("chat_postMessage")
+    second = f"{CHANNEL}:1700000000.000003"  # the intro is .000001, the first ten .000002
+    assert "*11. " in posts[1]["blocks"][0]["text"]["text"]
+    events.reaction_added(reaction("+1::skin-tone-2", second, event_ts="1700000100.000001"), client, context)
+    events.reaction_added(reaction("tada", second, event_ts="1700000100.000002"), client, context)
+    events.reaction_removed(reaction("+1::skin-tone-2", second, added=False, event_ts="1700000100.000003"), client,
+                            context)  # fmt: skip
+    [told] = client.of("chat_postEphemeral")
+    assert told["user"] == ANA and told["channel"] == CHANNEL
+    assert "didn't count it" in told["text"] and '"loved the 12th one"' in told["text"]
+    assert deps.service.profiles.feedback_events() == []
 
 
 def test_a_follow_up_typed_while_recommend_answers_waits_for_it(pooled, client, monkeypatch):

@@ -4,6 +4,8 @@ so a reaction on a message means exactly one film.
 
 Conversation memory is the graph's thread for (user, channel): "more like the second one" in
 the same channel or thread continues the same conversation, a DM is a conversation of its own.
+In a Discord thread, as in a Slack one, each turn goes on from the thread's last answer, whoever
+it was for ("more but funnier" under a friend's picks), with the asker's own taste.
 """
 
 from __future__ import annotations
@@ -100,7 +102,11 @@ class Recommend(commands.Cog):
         user = await asyncio.to_thread(self.bot.register, message.author, guild_id, message.channel.id)
         channel = str(message.channel.id)
         async with typing(message.channel):
-            turn = await asyncio.to_thread(self.bot.service.chat, user, text, channel=channel, platform=PLATFORM)
+            following = None
+            if isinstance(message.channel, discord.Thread):
+                following = await asyncio.to_thread(self.bot.service.last_answered, PLATFORM, channel)
+            turn = await asyncio.to_thread(self.bot.service.chat, user, text, channel=channel, platform=PLATFORM,
+                                           following=following)  # fmt: skip
 
         async def reply(**kwargs) -> discord.Message:
             return await message.reply(mention_author=False, allowed_mentions=NO_MENTIONS, **kwargs)

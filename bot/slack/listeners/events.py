@@ -10,7 +10,8 @@ import logging
 
 from slack_bolt import App
 
-from bot.slack.blocks import home_view
+from agent.reactions import reaction_meaning
+from bot.slack.blocks import REACTED_TO_SEVERAL, home_view, text_message
 from bot.slack.deps import user_key
 from bot.slack.talk import conversation_of, converse
 
@@ -59,12 +60,24 @@ def apply_reaction(deps, client, *, team, user_id, channel, message_ts, reaction
     reactor = user_key(team, user_id)
     outcome = deps.reactions.apply(channel=channel, message_ts=message_ts, reactor=reactor, reaction=reaction,
                                    added=added, event_ts=event_ts)  # fmt: skip
+    if outcome is None and added and f"{channel}:{message_ts}" in deps.batches and reaction_meaning(reaction):
+        say_not_counted(client, channel=channel, user_id=user_id, message_ts=message_ts)
     if outcome is not None:
         deps.user(client, team, user_id)
     if outcome is not None and outcome.recorded:
         log.info("reaction %s %s by %s on %s:%s (%s)", reaction, "added" if added else "removed", reactor,
                  channel, message_ts, outcome.movie_id)  # fmt: skip
     return outcome
+
+
+def say_not_counted(client, *, channel: str, user_id: str, message_ts: str) -> None:
+    """A rating reaction on a message of several picks means no one film: the reactor alone is
+    told so, and how to rate them instead, rather than left believing it counted."""
+    try:
+        client.chat_postEphemeral(channel=channel, user=user_id, **text_message(REACTED_TO_SEVERAL))
+    except Exception as exc:  # Slack refused or was unreachable: the hint under the picks still says it
+        log.warning("could not tell %s that a reaction on %s:%s was not counted: %s", user_id, channel, message_ts,
+                    exc)  # fmt: skip
 
 
 def app_home_opened(event: dict, client, context) -> None:
