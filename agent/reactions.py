@@ -11,7 +11,14 @@ positions are adds, odd ones removals. An add arriving while the reaction is alr
 the id of the add already recorded, and the store ignores it; likewise a removal while it is
 off. Nothing random or per-process goes into the id, so a restart changes nothing, and the
 read and the write happen in one store transaction (BEGIN IMMEDIATE), so two deliveries of
-one event, in two threads or two processes, cannot both pass.
+one event, in two threads or two processes, cannot both pass. A removal undoes the add of its
+own alternation and nothing else.
+
+One emoji means the exact reaction the platform shows: 👍 and 👍🏽 (Slack's "+1" and
+"+1::skin-tone-4"), like a normal and a super reaction on Discord, are two reactions, each
+with its own alternation. Both are likes, and the like holds while either is on: removing one
+undoes its own add, and the store keeps the state the other wrote. Of a like and a dislike by
+one person, the later one counts, and removing it brings back the one still on.
 
 Order. Front ends hand events for one (message, reactor, emoji) to the service in the order
 they arrived. When a removal still overtakes its add (two processes, a retried delivery), the
@@ -60,6 +67,7 @@ LATE_ADD = timedelta(minutes=2)
 
 
 _SKIN_TONES = re.compile("[\U0001f3fb-\U0001f3ff]")
+_SLACK_TONE = re.compile(r"::skin-tone-(\d)")
 
 
 def reaction_meaning(emoji: str | None) -> tuple[str, tuple[str, float | None]] | None:
@@ -75,6 +83,16 @@ def reaction_meaning(emoji: str | None) -> tuple[str, tuple[str, float | None]] 
     bare = _SKIN_TONES.sub("", text.replace("\ufe0f", ""))
     canonical = _BY_BARE.get(bare) or _NAMES.get(text.lower())
     return None if canonical is None else (canonical, REACTIONS[canonical])
+
+
+def skin_tone(emoji: str) -> int | None:
+    """The skin tone picked for a reaction, numbered as Slack numbers them (2 lightest to 6
+    darkest; 👍🏽 and "+1::skin-tone-4" are both 4), None for none."""
+    if tone := _SKIN_TONES.search(emoji):
+        return ord(tone.group()) - 0x1F3FB + 2
+    if tone := _SLACK_TONE.search(emoji):
+        return int(tone.group(1))
+    return None
 
 
 @dataclass(frozen=True)
@@ -115,7 +133,9 @@ class ReactionLedger:
             return None
         reactor_key = reactor if reactor.startswith(f"{platform}:") else f"{platform}:{reactor}"
         reactor_id = reactor_key.split(":", 1)[1]
-        prefix = f"{platform}:{message_key}:{reactor_id}:{canonical}{':burst' if burst else ''}:"
+        tone = skin_tone(emoji)
+        exact = f"{canonical}{f':skin-tone-{tone}' if tone else ''}{':burst' if burst else ''}"
+        prefix = f"{platform}:{message_key}:{reactor_id}:{exact}:"
         now = datetime.fromisoformat(to_iso(self.clock()))
         with self._lock, self.profiles.transaction():
             positions = self._positions(reactor_key, prefix)
@@ -135,9 +155,10 @@ class ReactionLedger:
             else:
                 position = 1  # a removal overtaking its add, or of one made while offline
             event_id = f"{prefix}{position}"
-            recorded = self._record(suggestion, reactor_key, kind, stars, added, event_id, now)
+            undoes = None if added else f"{prefix}{position - 1}"
+            recorded = self._record(suggestion, reactor_key, kind, stars, event_id, now, undoes=undoes)
             if recorded and late:
-                self._record(suggestion, reactor_key, kind, stars, False, f"{prefix}{position + 1}~", now)
+                self._record(suggestion, reactor_key, kind, stars, f"{prefix}{position + 1}~", now, undoes=event_id)
         if not added and top < 0:
             return None
         return LedgerEntry(recorded, event_id, reactor_key, suggestion, kind, stars, added, canonical, bool(late))
@@ -160,11 +181,13 @@ class ReactionLedger:
                 return position - 1
         return None
 
-    def _record(self, suggestion: dict, reactor: str, kind: str, stars: float | None, added: bool,
-                event_id: str, now: datetime) -> bool:  # fmt: skip
-        common = {"suggestion_id": suggestion["id"], "user": reactor, "movie_id": suggestion["movie_id"], "at": now}
-        recorded = self.profiles.record_feedback(kind=kind, value=stars, added=added, event_id=event_id, **common)
+    def _record(self, suggestion: dict, reactor: str, kind: str, stars: float | None, event_id: str,
+                now: datetime, *, undoes: str | None) -> bool:  # fmt: skip
+        """An add (`undoes` None) or the removal of the add `undoes` names."""
+        common = {"suggestion_id": suggestion["id"], "user": reactor, "movie_id": suggestion["movie_id"], "at": now,
+                  "added": undoes is None}  # fmt: skip
+        recorded = self.profiles.record_feedback(kind=kind, value=stars, event_id=event_id, undoes=undoes, **common)
         if recorded and kind == "stars":
-            self.profiles.record_feedback(kind="watched", value=None, added=added, event_id=f"{event_id}:watched",
-                                          **common)  # fmt: skip
+            self.profiles.record_feedback(kind="watched", value=None, event_id=f"{event_id}:watched",
+                                          undoes=undoes and f"{undoes}:watched", **common)  # fmt: skip
         return recorded

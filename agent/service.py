@@ -358,7 +358,8 @@ class MovieService:
               burst: bool = False, in_order: bool = False) -> FeedbackOutcome | None:  # fmt: skip
         """A reaction added or removed on a suggestion message; None when the emoji or the
         message is not one of ours. `reactor` is a user key or the platform's user id;
-        `burst` marks Discord's super reactions, which count apart from normal ones;
+        `burst` marks Discord's super reactions, which count apart from normal ones, as a
+        skin tone does (👍 and 👍🏽 are two reactions, and a like holds while either is on);
         `in_order` says the caller hands events over in the order they happened (see
         agent.reactions)."""
         if reaction_meaning(emoji) is None:

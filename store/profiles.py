@@ -465,14 +465,18 @@ class ProfileStore:
         added: bool,
         event_id: str | None = None,
         at: Timestamp = None,
+        undoes: str | None = None,
     ) -> bool:
         """Record one reaction and apply (added) or undo (not added) its effect, in one transaction.
 
-        Returns False when event_id was already recorded. Removal finds the latest still-active
-        event of the same kind for this user, movie and suggestion (and the same star value) and
-        restores the state from before it, but only while the row is still the one that event
-        wrote; if something newer has replaced it, the newer state stays and the removed event
-        is cut out of the undo chain, so undoing the newer event later skips over it.
+        Returns False when event_id was already recorded. Removal undoes the event `undoes` names
+        when it is still active, and nothing otherwise (the add it takes back was never recorded);
+        without `undoes`, the latest still-active event of the same kind for this user, movie and
+        suggestion (and the same star value). It restores the state from before that event, but
+        only while the row is still the one that event wrote; if something newer has replaced it,
+        the newer state stays and the removed event is cut out of the undo chain, so undoing the
+        newer event later skips over it. So of two reactions that mean the same (👍 and 👍🏽), the
+        effect holds until both are removed, in either order.
         """
         if kind not in FEEDBACK_KINDS:
             raise ValueError(f"feedback kind must be one of {', '.join(FEEDBACK_KINDS)}, got {kind!r}")
@@ -503,19 +507,22 @@ class ProfileStore:
                     (int(previous is not None), *(previous or (None, None, None, None)), feedback_id),
                 )
             else:
-                self._undo(feedback_id, table, suggestion_id, user, movie_id, kind, value)
+                self._undo(feedback_id, table, suggestion_id, user, movie_id, kind, value, undoes)
         return True
 
     def _undo(
         self, removal_id: int, table: str, suggestion_id: int | None, user: str, movie_id: str, kind: str,
-        value: float | None,
+        value: float | None, undoes: str | None,
     ) -> None:  # fmt: skip
-        event = self.conn.execute(
-            "SELECT id, prev_exists, prev_value, prev_source, prev_at, prev_feedback_id FROM feedback "
-            "WHERE user = ? AND movie_id = ? AND kind = ? AND added = 1 AND undone_by IS NULL "
-            "AND suggestion_id IS ? AND (? IS NULL OR value = ?) ORDER BY id DESC LIMIT 1",
-            (user, movie_id, kind, suggestion_id, value, value),
-        ).fetchone()
+        columns = "SELECT id, prev_exists, prev_value, prev_source, prev_at, prev_feedback_id FROM feedback "
+        active = "user = ? AND movie_id = ? AND kind = ? AND added = 1 AND undone_by IS NULL"
+        if undoes is not None:
+            sql, params = f"{columns}WHERE {active} AND event_id = ?", (user, movie_id, kind, undoes)
+        else:
+            latest = "AND suggestion_id IS ? AND (? IS NULL OR value = ?) ORDER BY id DESC LIMIT 1"
+            sql = f"{columns}WHERE {active} {latest}"
+            params = (user, movie_id, kind, suggestion_id, value, value)
+        event = self.conn.execute(sql, params).fetchone()
         if event is None:
             return
         event_id, prev_exists, prev_value, prev_source, prev_at, prev_feedback_id = event

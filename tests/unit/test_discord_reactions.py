@@ -37,6 +37,18 @@ async def test_thumbs_up_is_a_like_and_removing_it_undoes_it(world, picks):
     assert [e["added"] for e in world.profiles.feedback_events(user)] == [True, False]
 
 
+async def test_a_like_holds_while_either_of_ones_thumbs_is_on(world, picks):
+    """Ana's 👍 and 👍🏽 are two reactions under the pick: removing the 👍 undid her like."""
+    ana, [(message, movie), *_] = picks
+    user = f"discord:{ana.id}"
+    await world.react(message, ana, "👍")
+    await world.react(message, ana, "👍🏽")
+    await world.react(message, ana, "👍", added=False)
+    assert world.profiles.rating(user, movie) == LIKE_STARS
+    await world.react(message, ana, "👍🏽", added=False)
+    assert world.profiles.rating(user, movie) is None
+
+
 @pytest.mark.parametrize(
     ("emoji", "check"),
     [

@@ -184,6 +184,48 @@ def test_a_removal_of_a_reaction_made_while_offline_leaves_a_later_add_alone(ser
     assert service.profiles.rating(ANA, movie) == LIKE_STARS
 
 
+@pytest.mark.parametrize(("first", "last"), [("👍", "👍🏽"), ("👍🏽", "👍")])
+def test_a_like_holds_while_either_of_ones_thumbs_is_on(service, first, last):
+    """A toned and an untoned 👍 are two reactions on the platform, but were one here: 👍, 👍🏽, then
+    removing the 👍 undid the like with the 👍🏽 still showing under the pick."""
+    [(message, movie), *_] = posted(service)
+    service.react("discord", message, ANA, first, added=True)
+    service.react("discord", message, ANA, last, added=True)
+    service.react("discord", message, ANA, first, added=False)
+    assert service.profiles.rating(ANA, movie) == LIKE_STARS
+    service.react("discord", message, ANA, last, added=False)
+    assert service.profiles.rating(ANA, movie) is None
+
+
+@pytest.mark.parametrize("thumb_down", ["👎", "👎🏽"])
+def test_of_a_like_and_a_dislike_the_later_counts_and_removing_it_brings_back_the_other(service, thumb_down):
+    """The rule for two opposite thumbs by one person, whatever their tones."""
+    [(message, movie), *_] = posted(service)
+    service.react("discord", message, ANA, "👍", added=True)
+    service.react("discord", message, ANA, "👍🏾", added=True)
+    service.react("discord", message, ANA, thumb_down, added=True)
+    assert service.profiles.rating(ANA, movie) == DISLIKE_STARS
+    service.react("discord", message, ANA, "👍", added=False)
+    assert service.profiles.rating(ANA, movie) == DISLIKE_STARS
+    service.react("discord", message, ANA, thumb_down, added=False)
+    assert service.profiles.rating(ANA, movie) == LIKE_STARS  # the 👍🏾 is still on
+    service.react("discord", message, ANA, "👍🏾", added=False)
+    assert service.profiles.rating(ANA, movie) is None
+
+
+def test_a_removal_of_a_thumb_never_seen_leaves_the_other_thumbs_like(service, clock):
+    """A 👍🏽 put on and taken off while the bot was offline, or whose add is still on its way,
+    says nothing about the 👍 that is on."""
+    [(message, movie), *_] = posted(service)
+    service.react("discord", message, ANA, "👍", added=True)
+    service.react("discord", message, ANA, "👍🏽", added=False)
+    assert service.profiles.rating(ANA, movie) == LIKE_STARS
+    service.react("discord", message, ANA, "👍🏽", added=True)  # the overtaken add: undone at once
+    assert service.profiles.rating(ANA, movie) == LIKE_STARS
+    service.react("discord", message, ANA, "👍", added=False)
+    assert service.profiles.rating(ANA, movie) is None
+
+
 def test_ids_survive_a_restart(service, starter, state_path, clock):
     [(message, movie), *_] = posted(service)
     service.react("discord", message, ANA, "👍", added=True)

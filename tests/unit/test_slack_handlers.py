@@ -10,7 +10,7 @@ from bot.slack.blocks import REACTION_NAMES, pings_in
 from bot.slack.deps import SlackDeps
 from bot.slack.listeners import actions, commands, events, messages
 from bot.slack.talk import SORRY, request_text
-from store.profiles import ProfileStore
+from store.profiles import LIKE_STARS, ProfileStore
 from tests.unit.test_slack_harness import (
     ANA,
     BEN,
@@ -276,6 +276,22 @@ def test_a_re_add_whose_removal_overtook_the_first_add_ends_on(deps, client, con
     events.reaction_added(again, client, context)
     events.reaction_added(add, client, context)
     assert deps.service.profiles.rating(key(CY), movie) == 4.0 and deps.service.profiles.has_watched(key(CY), movie)
+
+
+def test_a_like_holds_while_either_of_ones_thumbs_is_on(deps, client, context):
+    """:+1: and :+1::skin-tone-3: are two reactions on Slack: removing one undid the like while
+    the other still showed under the pick."""
+    events.app_mention(mention("a comedy", ts="1699990000.000100"), client, context)
+    [first, *_] = pick_keys(client)
+    movie = deps.service.profiles.suggestion_by_message("slack", first)["movie_id"]
+    steps = [("+1", True), ("+1::skin-tone-3", True), ("+1", False)]
+    for n, (name, added) in enumerate(steps):
+        handler = events.reaction_added if added else events.reaction_removed
+        handler(reaction(name, first, added=added, event_ts=f"1700000400.00000{n}"), client, context)
+    assert deps.service.profiles.rating(key(ANA), movie) == LIKE_STARS
+    events.reaction_removed(reaction("+1::skin-tone-3", first, added=False, event_ts="1700000400.000009"), client,
+                            context)  # fmt: skip
+    assert deps.service.profiles.rating(key(ANA), movie) is None
 
 
 # -- commands --------------------------------------------------------------------------------

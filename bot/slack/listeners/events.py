@@ -55,7 +55,7 @@ def on_reaction(event: dict, client, context, *, added: bool) -> None:
 
 
 def apply_reaction(deps, client, *, team, user_id, channel, message_ts, reaction, added, event_ts):
-    """Blocking: in order per (message, reactor, emoji), then the service's ledger decides. The
+    """Blocking: in order per (message, reactor, reaction), then the service's ledger decides. The
     reactor is registered (name, workspace) only once a reaction turned out to be on a pick."""
     reactor = user_key(team, user_id)
     outcome = deps.reactions.apply(channel=channel, message_ts=message_ts, reactor=reactor, reaction=reaction,
