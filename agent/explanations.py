@@ -85,6 +85,12 @@ def reasons_for(
     asked = asked_clause(movie, request)
     if asked:
         reasons.append(asked)
+    elif anchors and not any(f", like {a.title}" in r for r in reasons for a in anchors):
+        # under "like Amélie", a pick that shares only a genre with it says so rather than nothing
+        for anchor in anchors:
+            if genres := [g for g in movie.genres if g in anchor.genres]:
+                reasons.insert(bool(outside), f"{a_or_an(genre_phrase(genres))}, like {anchor.title}")
+                break
     moods = [m for m in request.get("moods") or [] if m in movie.moods]
     if moods:
         reasons.append(f"{' and '.join(moods)} in tone")

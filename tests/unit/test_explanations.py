@@ -66,6 +66,18 @@ def test_a_genre_shared_with_a_reference_takes_its_article(catalog):
     assert template_explanation(noir, reasons).startswith("A noir mystery film, like X")
 
 
+def test_a_pick_under_like_x_that_shares_only_a_genre_with_x_says_so(catalog):
+    """ "something like amelie": Titanic came with only "Rated 7.5 from 7k votes" under "like Amélie"."""
+    amelie = Movie("amelie-2001", "Amélie", 2001, genres=["comedy", "romance"])
+    titanic = Movie("titanic-1997", "Titanic", 1997, genres=["drama", "romance"], rating=7.5, votes=7000)
+    reasons = reasons_for(titanic, request={"like_titles": ["amelie-2001"]}, anchors=[amelie], profile=None,
+                          catalog=catalog)  # fmt: skip
+    assert template_explanation(titanic, reasons).startswith("A romance, like Amélie; rated 7.5")
+    other = Movie("x-1990", "X", 1990, genres=["western"])
+    assert not any("like Amélie" in r for r in reasons_for(other, request={}, anchors=[amelie], profile=None,
+                                                           catalog=catalog))  # fmt: skip
+
+
 def test_a_tone_is_contrasted_only_between_films_that_have_one(catalog):
     """ "a different tone (unlabelled rather than unlabelled)" was said of two films with no tone labels."""
     matrix = Movie("the-matrix-1999", "The Matrix", 1999, genres=["sci-fi"], moods=["dark", "mind-bending"])
