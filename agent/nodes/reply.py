@@ -193,10 +193,15 @@ def listed(items: list[str], conjunction: str = "and") -> str:
 
 def reference_name(movie_id: str, deps: Deps) -> str:
     """A film the request goes by, as the intro names it: with its year when the catalog has another
-    film of that title ("like King Kong (1933)"), so which one is plain."""
+    film of that title ("like King Kong (1933)"), so which one is plain, or when few people know it:
+    "like Parasite" over the 1982 horror film of 2 votes reads as the famous one the catalog lacks."""
     movie = deps.catalog.movies[movie_id]
     shared = len(deps.catalog.ids_for_title(normalise_title(movie.title))) > 1
-    return movie.label if shared and movie.year else movie.title
+    obscure = movie.votes is not None and movie.votes < OBSCURE_VOTES
+    return movie.label if (shared or obscure) and movie.year else movie.title
+
+
+OBSCURE_VOTES = 50  # fewer votes than this, and a film named by title alone may be taken for another
 
 
 def intro_line(request: Request, count: int, deps: Deps, *, lesser_known: bool = False,

@@ -870,6 +870,22 @@ def test_a_tone_no_pick_has_goes_unsaid_in_the_first_line():
     assert intro_line(request, 3, None, picked_moods={"funny"}) == "Here are 3 picks: drama films, funny."
 
 
+def test_a_little_known_reference_is_named_with_its_year():
+    """ "like parasite" went by Parasite (1982), a horror film of 2 votes, and said "like Parasite",
+    which reads as the 2019 film the catalog lacks."""
+    from types import SimpleNamespace
+
+    from agent.nodes.reply import reference_name
+    from store.movie import Movie
+
+    films = {m.id: m for m in (Movie("parasite-1982", "Parasite", 1982, votes=2),
+                                Movie("heat-1995", "Heat", 1995, votes=6000))}  # fmt: skip
+    catalog = SimpleNamespace(movies=films, ids_for_title=lambda title: [m for m in films if m.startswith(title)])
+    deps = SimpleNamespace(catalog=catalog)
+    assert reference_name("parasite-1982", deps) == "Parasite (1982)"
+    assert reference_name("heat-1995", deps) == "Heat"
+
+
 def test_not_him_refuses_the_person_just_asked_for_and_keeps_the_rest(starter, profiles):
     """ "not him, someone else" after Tom Hanks comedies answered with more Tom Hanks films."""
     bot = make_bot(starter, profiles)
