@@ -16,7 +16,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -47,6 +47,10 @@ MOVIELENS_FILES: dict[str, tuple[str, ...]] = {
     "movies.csv": ("movieId", "title", "genres"),
     "links.csv": ("movieId", "imdbId", "tmdbId"),
 }
+
+# A date up to a day ahead is a time zone east of here, not a typo. One further ahead would beat
+# every real rating after it (the newer rating wins), so it is a bad row.
+FUTURE_SLACK = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,12 +179,17 @@ def read_moviebot_export(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]
         if not isinstance(data, dict) or not isinstance(data.get("ratings"), list) or "watched" not in data:
             raise SourceError(f"{path.name}: not a moviebot export (no ratings and watched lists)")
         for n, row in enumerate(data.get("dismissed") or [], 1):  # films the user asked never to see again
+            where = f"{path.name}:dismissed[{n}]"
             movie_id = row.get("movie_id") if isinstance(row, dict) else None
-            if isinstance(movie_id, str) and movie_id:
-                yield HistoryRow(f"{path.name}:dismissed[{n}]", movie_id, None, date=row.get("dismissed_at"),
-                                 movie_id=movie_id, dismissed=True)  # fmt: skip
-            else:
-                yield SkippedRow(f"{path.name}:dismissed[{n}]", "", None, "no movie_id")
+            if not isinstance(movie_id, str) or not movie_id:
+                yield SkippedRow(where, "", None, "no movie_id")
+                continue
+            try:
+                at = _moment(row.get("dismissed_at"), "dismissed_at")
+            except _BadValue as exc:
+                yield SkippedRow(where, movie_id, None, str(exc))
+                continue
+            yield HistoryRow(where, movie_id, None, date=at, movie_id=movie_id, dismissed=True)
         for kind, when, stars in (("watched", "watched_at", None), ("ratings", "rated_at", "stars")):
             for n, row in enumerate(data.get(kind) or [], 1):
                 where = f"{path.name}:{kind}[{n}]"
@@ -190,10 +199,11 @@ def read_moviebot_export(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]
                     continue
                 try:
                     value = validate_stars(row.get(stars)) if stars else None
+                    at = _moment(row.get(when), when)
                 except (TypeError, ValueError) as exc:
                     yield SkippedRow(where, movie_id, None, str(exc))
                     continue
-                yield HistoryRow(where, movie_id, None, stars=value, date=row.get(when), movie_id=movie_id)
+                yield HistoryRow(where, movie_id, None, stars=value, date=at, movie_id=movie_id)
 
 
 def read_letterboxd(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]:
@@ -472,8 +482,12 @@ def _movielens_row(
     if not title and movie not in imdb:
         return SkippedRow(where, "", None, f"movieId {movie!r} is in neither movies.csv nor links.csv")
     stamp = (row.get("timestamp") or "").strip()
+    if stamp and not stamp.isdigit():
+        return SkippedRow(where, title, year, f"timestamp: expected seconds since 1970, got {stamp!r}")
+    if stamp and int(stamp) > (datetime.now(UTC) + FUTURE_SLACK).timestamp():
+        return SkippedRow(where, title, year, f"timestamp: {stamp} is in the future")
     return HistoryRow(where, title or f"movieId {movie}", year, imdb_id=imdb.get(movie), stars=stars,
-                      date=int(stamp) if stamp.isdigit() else None, account=account)  # fmt: skip
+                      date=int(stamp) if stamp else None, account=account)  # fmt: skip
 
 
 def _movielens_files(paths: list[Path]) -> dict[str, Path]:
@@ -518,9 +532,28 @@ def _date(text: str, column: str) -> str | None:
     if not text:
         return None
     try:
-        return date.fromisoformat(text).isoformat()
+        day = date.fromisoformat(text)
     except ValueError:
         raise _BadValue(f"{column}: expected a date like 2024-05-31, got {text!r}") from None
+    if datetime.combine(day, time(), UTC) > datetime.now(UTC) + FUTURE_SLACK:
+        raise _BadValue(f"{column}: {text} is in the future")
+    return day.isoformat()
+
+
+def _moment(value: object, column: str) -> str | None:
+    """A moviebot export's timestamp (ISO-8601; a naive one is UTC), in the store's own form."""
+    if value is None or value == "":
+        return None
+    try:
+        if not isinstance(value, str):
+            raise ValueError
+        at = datetime.fromisoformat(value)
+        at = at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+    except (ValueError, OverflowError):
+        raise _BadValue(f"{column}: expected a date like 2024-05-31T20:15:00+00:00, got {value!r}") from None
+    if at > datetime.now(UTC) + FUTURE_SLACK:
+        raise _BadValue(f"{column}: {value} is in the future")
+    return to_iso(at)
 
 
 # -- matching ------------------------------------------------------------------------------------

@@ -171,6 +171,22 @@ def test_a_file_of_another_kind_is_named_in_one_short_line_and_counts_read_as_sa
     assert code == 0 and "1 film (0 rated) from 1 row." in out
 
 
+def test_a_moviebot_export_with_a_bad_date_imports_the_rest_and_names_the_row(cli, tmp_path):
+    """It printed a traceback ending "ValueError: Invalid isoformat string: 'yesterday'" and imported nothing."""
+    export = tmp_path / "crafted.json"
+    export.write_text(json.dumps({"ratings": [
+        {"movie_id": "heat-1995", "stars": 4.5, "rated_at": "2024-05-31T20:15:00+00:00"},
+        {"movie_id": "the-matrix-1999", "stars": 4, "rated_at": "yesterday"},
+    ], "watched": []}), encoding="utf-8")  # fmt: skip
+
+    code, out, err = cli("import", "--user", "mbx", "--format", "moviebot", str(export))
+
+    assert code == 0 and "Traceback" not in err
+    assert "Imported moviebot history for cli:mbx: 1 film (1 rated) from 2 rows." in out
+    assert ("crafted.json:ratings[2]: the-matrix-1999: rated_at: expected a date like "
+            "2024-05-31T20:15:00+00:00, got 'yesterday'") in out  # fmt: skip
+
+
 def test_movielens_needs_a_user_choice(cli, tmp_path):
     code, _, err = cli("import", "--format", "movielens", str(tmp_path))
     assert code == 2 and "pick one with --movielens-user N" in err

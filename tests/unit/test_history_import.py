@@ -412,6 +412,72 @@ def test_a_bad_user_prefix_is_refused_before_anything_is_read(movielens, profile
         run(profiles, catalog, "movielens", [movielens], user_prefix="MovieLens ")
 
 
+# -- dates ---------------------------------------------------------------------------------------
+
+
+def moviebot_export(path: Path, *, ratings=(), watched=(), dismissed=()) -> Path:
+    path.write_text(json.dumps({"user": None, "ratings": list(ratings), "watched": list(watched),
+                                "dismissed": list(dismissed)}), encoding="utf-8")  # fmt: skip
+    return path
+
+
+def test_a_bad_or_future_date_in_a_moviebot_export_loses_only_its_row(tmp_path, profiles, catalog):
+    """A rated_at of "yesterday" raised ValueError and imported nothing; "2999-01-01" was taken, and beat
+    every real rating after it."""
+    export = moviebot_export(
+        tmp_path / "me.json",
+        ratings=[{"movie_id": "heat-1995", "stars": 4.5, "rated_at": "2024-05-31T20:15:00+00:00"},
+                 {"movie_id": "the-matrix-1999", "stars": 4, "rated_at": "yesterday"},
+                 {"movie_id": "se7en-1995", "stars": 5, "rated_at": "2999-01-01T00:00:00+00:00"}],
+        watched=[{"movie_id": "parasite-2019", "watched_at": "2024-13-01"},
+                 {"movie_id": "paddington-2-2017", "watched_at": "2024-06-01T10:00:00"}],
+        dismissed=[{"movie_id": "the-shining-1980", "dismissed_at": 17}],
+    )  # fmt: skip
+
+    report = run(profiles, catalog, "moviebot", [export], user=ME)
+
+    assert profiles.ratings(ME) == {"heat-1995": 4.5}
+    assert watched_dates(profiles) == {"heat-1995": "2024-05-31", "paddington-2-2017": "2024-06-01"}
+    reasons = {row.title: row.reason for row in report.invalid}
+    assert reasons == {
+        "the-matrix-1999": "rated_at: expected a date like 2024-05-31T20:15:00+00:00, got 'yesterday'",
+        "se7en-1995": "rated_at: 2999-01-01T00:00:00+00:00 is in the future",
+        "parasite-2019": "watched_at: expected a date like 2024-05-31T20:15:00+00:00, got '2024-13-01'",
+        "the-shining-1980": "dismissed_at: expected a date like 2024-05-31T20:15:00+00:00, got 17",
+    }
+    assert report.dismissed == 0 and report.rows == 6
+
+
+def test_a_date_in_the_future_is_a_bad_row_in_every_format(tmp_path, profiles, catalog, movielens):
+    letterboxd = write_csv(tmp_path / "ratings.csv", LB_RATINGS, lb("Heat", 1995, "4"),
+                           ("2999-01-01", "Se7en", 1995, "u", "5"))  # fmt: skip
+    report = run(profiles, catalog, "letterboxd", [letterboxd], user=ME)
+    assert profiles.ratings(ME) == {"heat-1995": 4.0}
+    assert [row.reason for row in report.invalid] == ["Date: 2999-01-01 is in the future"]
+
+    imdb = write_csv(tmp_path / "imdb.csv", IMDB_HEADER, imdb_row("tt0114369", 2, "Se7en", 1995, "2999-01-01"))
+    report = run(profiles, catalog, "imdb", [imdb], user="cli:imdb")
+    assert profiles.ratings("cli:imdb") == {}
+    assert [row.reason for row in report.invalid] == ["Date Rated: 2999-01-01 is in the future"]
+
+    write_csv(movielens / "ratings.csv", ("userId", "movieId", "rating", "timestamp"),
+              (1, 1, "4.0", 964982703), (1, 2, "5.0", 32503680000), (1, 4, "3.0", "soon"))  # fmt: skip
+    report = run(profiles, catalog, "movielens", [movielens], user="cli:ml", movielens_user=1)
+    assert profiles.ratings("cli:ml") == {"se7en-1995": 4.0}
+    assert [row.reason for row in report.invalid] == ["timestamp: 32503680000 is in the future",
+                                                      "timestamp: expected seconds since 1970, got 'soon'"]  # fmt: skip
+
+
+def test_tomorrow_is_a_time_zone_ahead_not_a_bad_date(tmp_path, profiles, catalog):
+    from datetime import UTC, datetime, timedelta
+
+    tomorrow = (datetime.now(UTC) + timedelta(hours=20)).isoformat()
+    rating = {"movie_id": "heat-1995", "stars": 3, "rated_at": tomorrow}
+    export = moviebot_export(tmp_path / "me.json", ratings=[rating])
+    report = run(profiles, catalog, "moviebot", [export], user=ME)
+    assert profiles.ratings(ME) == {"heat-1995": 3.0} and not report.invalid
+
+
 # -- one transaction -----------------------------------------------------------------------------
 
 
