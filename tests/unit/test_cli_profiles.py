@@ -117,6 +117,24 @@ def test_an_empty_watched_list_says_so(cli):
     assert cli("watched", "list", "--user", "nobody") == (0, "Nothing in cli:nobody's watched list yet.\n", "")
 
 
+def test_a_chart_of_no_ratings_is_refused_as_over_http(cli, tmp_path):
+    """`profile --chart` with no ratings wrote an empty "No ratings yet" picture and exited 0; HTTP answers 404."""
+    code, _, err = cli("profile", "--user", "new", "--chart", str(tmp_path / "new.png"))
+    assert code == 2 and "cli:new has no ratings yet, so there is no chart to draw" in err
+    assert not (tmp_path / "new.png").exists()
+
+
+def test_the_import_report_says_a_dismissed_film_stays_off(cli, tmp_path):
+    export = tmp_path / "me.json"
+    cases = ((["heat-1995"], "1 film you asked never to see again stays off every answer."),
+             (["heat-1995", "se7en-1995"], "2 films you asked never to see again stay off every answer."))  # fmt: skip
+    for dismissed, said in cases:
+        rows = [{"movie_id": m, "dismissed_at": "2024-01-01T00:00:00+00:00"} for m in dismissed]
+        export.write_text(json.dumps({"ratings": [], "watched": [], "dismissed": rows}), encoding="utf-8")
+        code, out, _ = cli("import", "--user", f"d{len(dismissed)}", "--format", "moviebot", str(export))
+        assert code == 0 and said in out
+
+
 # -- import --------------------------------------------------------------------------------------
 
 
