@@ -228,7 +228,7 @@ class FilterIndex:
             "runtime": sum(m.runtime is None for m in movies),
             "language": sum(not m.language for m in movies),
             "country": sum(not m.country for m in movies),
-            "cast": sum(not m.cast or not m.directors for m in movies),
+            "cast": sum(not m.cast and not m.directors for m in movies),  # a person filter needs either
         }
         self.labels_tone = any(m.moods for m in movies)  # TMDB 5000 and MovieLens label none
 

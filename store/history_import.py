@@ -16,19 +16,19 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from store.ingest.base import SourceError, expect_columns
 from store.ingest.jsonl import IMDB_ID, clean_title, open_text
 from store.ingest.movielens import split_title
-from store.movie import TITLE_MATCH_SCORE, normalise_title
+from store.merge import conflicting_ids, listed_twice
+from store.movie import TITLE_MATCH_SCORE, Movie, normalise_title
 from store.profiles import ProfileStore, split_user_key, to_iso, validate_stars
 
 if TYPE_CHECKING:
     from store.catalog import Catalog
-    from store.movie import Movie
 
 FORMATS = ("letterboxd", "imdb", "movielens", "moviebot")  # moviebot: a `moviebot user export` file
 
@@ -48,6 +48,10 @@ MOVIELENS_FILES: dict[str, tuple[str, ...]] = {
     "links.csv": ("movieId", "imdbId", "tmdbId"),
 }
 
+# A date up to a day ahead is a time zone east of here, not a typo. One further ahead would beat
+# every real rating after it (the newer rating wins), so it is a bad row.
+FUTURE_SLACK = timedelta(days=1)
+
 
 @dataclass(frozen=True, slots=True)
 class HistoryRow:
@@ -58,6 +62,7 @@ class HistoryRow:
     year: int | None
     imdb_id: str | None = None
     stars: float | None = None
+    tmdb_id: int | None = None  # MovieLens's links.csv gives both ids
     date: str | int | None = None  # rated or watched: ISO date, or epoch seconds (MovieLens)
     account: str | None = None  # the export's own user id when one file holds many users
     movie_id: str | None = None  # the catalog id, in moviebot's own export
@@ -92,7 +97,7 @@ class ImportReport:
     kept: int = 0  # ratings not written: the user rated that film here since the file's date, or it has none
     watched: int = 0  # (user, film) watched entries written; a rated film counts as watched too
     dismissed: int = 0  # (user, film) films never to suggest, from moviebot's own export
-    matched_by: dict[str, int] = field(default_factory=lambda: {"id": 0, "imdb": 0, "title": 0, "fuzzy": 0})
+    matched_by: dict[str, int] = field(default_factory=lambda: {"id": 0, "imdb": 0, "tmdb": 0, "title": 0, "fuzzy": 0})
     unmatched: list[SkippedRow] = field(default_factory=list)  # not in the catalog
     ambiguous: list[SkippedRow] = field(default_factory=list)  # fits several films
     invalid: list[SkippedRow] = field(default_factory=list)  # a value that cannot be read
@@ -175,12 +180,17 @@ def read_moviebot_export(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]
         if not isinstance(data, dict) or not isinstance(data.get("ratings"), list) or "watched" not in data:
             raise SourceError(f"{path.name}: not a moviebot export (no ratings and watched lists)")
         for n, row in enumerate(data.get("dismissed") or [], 1):  # films the user asked never to see again
+            where = f"{path.name}:dismissed[{n}]"
             movie_id = row.get("movie_id") if isinstance(row, dict) else None
-            if isinstance(movie_id, str) and movie_id:
-                yield HistoryRow(f"{path.name}:dismissed[{n}]", movie_id, None, date=row.get("dismissed_at"),
-                                 movie_id=movie_id, dismissed=True)  # fmt: skip
-            else:
-                yield SkippedRow(f"{path.name}:dismissed[{n}]", "", None, "no movie_id")
+            if not isinstance(movie_id, str) or not movie_id:
+                yield SkippedRow(where, "", None, "no movie_id")
+                continue
+            try:
+                at = _moment(row.get("dismissed_at"), "dismissed_at")
+            except _BadValue as exc:
+                yield SkippedRow(where, movie_id, None, str(exc))
+                continue
+            yield HistoryRow(where, movie_id, None, date=at, movie_id=movie_id, dismissed=True)
         for kind, when, stars in (("watched", "watched_at", None), ("ratings", "rated_at", "stars")):
             for n, row in enumerate(data.get(kind) or [], 1):
                 where = f"{path.name}:{kind}[{n}]"
@@ -190,10 +200,11 @@ def read_moviebot_export(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]
                     continue
                 try:
                     value = validate_stars(row.get(stars)) if stars else None
+                    at = _moment(row.get(when), when)
                 except (TypeError, ValueError) as exc:
                     yield SkippedRow(where, movie_id, None, str(exc))
                     continue
-                yield HistoryRow(where, movie_id, None, stars=value, date=row.get(when), movie_id=movie_id)
+                yield HistoryRow(where, movie_id, None, stars=value, date=at, movie_id=movie_id)
 
 
 def read_letterboxd(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]:
@@ -430,14 +441,15 @@ def read_movielens(paths: list[Path], *, user: str | int | None) -> Iterator[His
         for _, row in rows:
             if row is not None:
                 films[row["movieId"].strip()] = split_title(row["title"])
-    imdb: dict[str, str] = {}
+    links: dict[str, tuple[str | None, int | None]] = {}  # movieId: IMDb id, TMDB id
     with _file_opener(files["links.csv"])() as handle:
         header, rows = _csv(str(files["links.csv"]), handle)
         expect_columns(files["links.csv"], header, MOVIELENS_FILES["links.csv"][:2])
         for _, row in rows:
-            digits = (row or {}).get("imdbId", "").strip()
-            if digits.isdigit():
-                imdb[row["movieId"].strip()] = f"tt{int(digits):07d}"
+            imdb_digits, tmdb_digits = ((row or {}).get(column, "").strip() for column in ("imdbId", "tmdbId"))
+            if imdb_digits.isdigit() or tmdb_digits.isdigit():
+                links[row["movieId"].strip()] = (f"tt{int(imdb_digits):07d}" if imdb_digits.isdigit() else None,
+                                                 int(tmdb_digits) if tmdb_digits.isdigit() else None)  # fmt: skip
     wanted = None if user is None else str(user).strip()
     path = files["ratings.csv"]
     name = path.name
@@ -453,13 +465,17 @@ def read_movielens(paths: list[Path], *, user: str | int | None) -> Iterator[His
             if wanted is not None and account != wanted:
                 continue
             found = True
-            yield _movielens_row(f"{name}:{line}", row, account, films, imdb)
+            yield _movielens_row(f"{name}:{line}", row, account, films, links)
     if wanted is not None and not found:  # a userId typed wrong imports nothing: say so, not "0 films"
         raise SourceError(f"{path}: no ratings by MovieLens userId {wanted!r}; userId is the first column")
 
 
 def _movielens_row(
-    where: str, row: dict[str, str], account: str, films: dict[str, tuple[str, int | None]], imdb: dict[str, str]
+    where: str,
+    row: dict[str, str],
+    account: str,
+    films: dict[str, tuple[str, int | None]],
+    links: dict[str, tuple[str | None, int | None]],
 ) -> HistoryRow | SkippedRow:
     movie = row["movieId"].strip()
     title, year = films.get(movie, ("", None))
@@ -469,11 +485,16 @@ def _movielens_row(
         stars = validate_stars(float(row["rating"]))
     except ValueError:
         return SkippedRow(where, title, year, f"rating: expected 0.5 to 5 in steps of 0.5, got {row['rating']!r}")
-    if not title and movie not in imdb:
+    if not title and movie not in links:
         return SkippedRow(where, "", None, f"movieId {movie!r} is in neither movies.csv nor links.csv")
     stamp = (row.get("timestamp") or "").strip()
-    return HistoryRow(where, title or f"movieId {movie}", year, imdb_id=imdb.get(movie), stars=stars,
-                      date=int(stamp) if stamp.isdigit() else None, account=account)  # fmt: skip
+    if stamp and not stamp.isdigit():
+        return SkippedRow(where, title, year, f"timestamp: expected seconds since 1970, got {stamp!r}")
+    if stamp and int(stamp) > (datetime.now(UTC) + FUTURE_SLACK).timestamp():
+        return SkippedRow(where, title, year, f"timestamp: {stamp} is in the future")
+    imdb_id, tmdb_id = links.get(movie, (None, None))
+    return HistoryRow(where, title or f"movieId {movie}", year, imdb_id=imdb_id, tmdb_id=tmdb_id, stars=stars,
+                      date=int(stamp) if stamp else None, account=account)  # fmt: skip
 
 
 def _movielens_files(paths: list[Path]) -> dict[str, Path]:
@@ -518,9 +539,28 @@ def _date(text: str, column: str) -> str | None:
     if not text:
         return None
     try:
-        return date.fromisoformat(text).isoformat()
+        day = date.fromisoformat(text)
     except ValueError:
         raise _BadValue(f"{column}: expected a date like 2024-05-31, got {text!r}") from None
+    if datetime.combine(day, time(), UTC) > datetime.now(UTC) + FUTURE_SLACK:
+        raise _BadValue(f"{column}: {text} is in the future")
+    return day.isoformat()
+
+
+def _moment(value: object, column: str) -> str | None:
+    """A moviebot export's timestamp (ISO-8601; a naive one is UTC), in the store's own form."""
+    if value is None or value == "":
+        return None
+    try:
+        if not isinstance(value, str):
+            raise ValueError
+        at = datetime.fromisoformat(value)
+        at = at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+    except (ValueError, OverflowError):
+        raise _BadValue(f"{column}: expected a date like 2024-05-31T20:15:00+00:00, got {value!r}") from None
+    if at > datetime.now(UTC) + FUTURE_SLACK:
+        raise _BadValue(f"{column}: {value} is in the future")
+    return to_iso(at)
 
 
 # -- matching ------------------------------------------------------------------------------------
@@ -529,35 +569,47 @@ def _date(text: str, column: str) -> str | None:
 @dataclass(frozen=True, slots=True)
 class _Match:
     movie_id: str | None
-    how: str  # "id", "imdb", "title", "fuzzy", "ambiguous" or "unmatched"
+    how: str  # "id", "imdb", "tmdb", "title", "fuzzy", "ambiguous" or "unmatched"
     alternatives: tuple[str, ...] = ()
 
 
 class CatalogMatcher:
-    """Export rows to catalog ids: IMDb id, else exact title and year, else a close title
-    (resolve_title score >= 90) within a year. Results are memoised, so a 100k-row export
+    """Export rows to catalog ids: IMDb id, else TMDB id, else exact title and year, else a close
+    title (resolve_title score >= 90) within a year. Results are memoised, so a 100k-row export
     costs one lookup per distinct film.
 
     A catalog film with a different IMDb id than the row's is another film, and so is a close
-    title with other numbers in it ("Part III" is not "Part II").
+    title with other numbers in it ("Part III" is not "Part II"), unless the two share a TMDB id
+    as the catalog merge tells one film listed twice (MovieLens's two Confessions of a Dangerous
+    Mind, one TMDB id under two IMDb ids).
     """
 
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
         self.by_imdb = {m.imdb_id: m.id for m in catalog.movies.values() if m.imdb_id}
-        self._memo: dict[tuple[str | None, str, int | None], _Match] = {}
+        by_tmdb: dict[int, list[str]] = {}
+        for movie in catalog.movies.values():
+            if movie.tmdb_id:
+                by_tmdb.setdefault(movie.tmdb_id, []).append(movie.id)
+        self.by_tmdb = {tmdb: ids[0] for tmdb, ids in by_tmdb.items() if len(ids) == 1}
+        self._memo: dict[tuple[str | None, int | None, str, int | None], _Match] = {}
 
-    def match(self, title: str, year: int | None, imdb_id: str | None = None) -> _Match:
-        key = (imdb_id, title, year)
+    def match(self, title: str, year: int | None, imdb_id: str | None = None, tmdb_id: int | None = None) -> _Match:
+        key = (imdb_id, tmdb_id, title, year)
         found = self._memo.get(key)
         if found is None:
-            found = self._memo[key] = self._match(title, year, imdb_id)
+            found = self._memo[key] = self._match(title, year, imdb_id, tmdb_id)
         return found
 
-    def _match(self, title: str, year: int | None, imdb_id: str | None) -> _Match:
+    def _match(self, title: str, year: int | None, imdb_id: str | None, tmdb_id: int | None) -> _Match:
         if imdb_id and imdb_id in self.by_imdb:
             return _Match(self.by_imdb[imdb_id], "imdb")
         movies = self.catalog.movies
+        if tmdb_id and tmdb_id in self.by_tmdb:
+            movie = movies[self.by_tmdb[tmdb_id]]
+            row = Movie(id="", title=title, year=year, imdb_id=imdb_id, tmdb_id=tmdb_id)
+            if not conflicting_ids(movie, row) or listed_twice(movie, row):
+                return _Match(movie.id, "tmdb")
         same_title = self.catalog.ids_for_title(normalise_title(title)) if title else []
         exact = [i for i in same_title if (year is None or movies[i].year == year) and
                  not _other_film(movies[i], imdb_id)]  # fmt: skip
@@ -635,10 +687,10 @@ def import_history(
             if row.movie_id is not None and row.movie_id in catalog.movies:  # moviebot's own export
                 matched.append((row, _Match(row.movie_id, "id")))
             else:
-                matched.append((row, matcher.match(row.title, row.year, row.imdb_id)))
+                matched.append((row, matcher.match(row.title, row.year, row.imdb_id, row.tmdb_id)))
     # A film the export names exactly is not also the film another of its titles comes close to:
     # "Whiplash" (2013, the short) must not land on "Whiplash" (2014) when both are rated.
-    named = {found.movie_id for _, found in matched if found.how in ("imdb", "title")}
+    named = {found.movie_id for _, found in matched if found.how in ("imdb", "tmdb", "title")}
     entries: dict[tuple[str, str], _Entry] = {}
     dismissals: dict[tuple[str, str], str | int | None] = {}
     keys: dict[str, str] = {}

@@ -150,6 +150,11 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.k < 1:
         raise UserError(f"--k must be at least 1 (got {args.k})")
+    if args.min_rating is not None and not 0 <= args.min_rating <= 10:  # nan fails this too
+        raise UserError(f"--min-rating must be from 0 to 10 (got {args.min_rating:g})")
+    for flag, minutes in (("--min-runtime", args.min_runtime), ("--max-runtime", args.max_runtime)):
+        if minutes is not None and minutes < 1:
+            raise UserError(f"{flag} must be at least 1 minute (got {minutes})")
     if clash := contradictions(dataclasses.asdict(_filters_from(args))):
         raise UserError(f"no film could fit these options: {'; '.join(clash)}")
     catalog = open_catalog(args, settings)

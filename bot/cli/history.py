@@ -160,6 +160,8 @@ def cmd_profile(args: argparse.Namespace, settings: Settings) -> int:
     user = user_key(args.user)
     with _service(args, settings) as service:
         summary = service.profile(user)
+        if args.chart is not None and summary.is_empty:  # as over HTTP: no empty picture passed off as a chart
+            raise UserError(f"{user} has no ratings yet, so there is no chart to draw; {args.chart} was not written")
         chart = service.profile_chart(user) if args.chart is not None else None
     if args.chart is not None:
         if chart is None:
@@ -244,7 +246,8 @@ def _report_import(args: argparse.Namespace, user: str | None, report) -> None:
         done = f"for {counted(len(report.users), 'user')}: {report.watched:,} watched films, {report.rated:,} rated"
     print(f"Imported {FORMAT_NAMES[args.format]} history {done} from {counted(report.rows, 'row')}.")
     if report.dismissed:
-        print(f"{counted(report.dismissed, 'film')} you asked never to see again stay off every answer.")
+        stay = "stays" if report.dismissed == 1 else "stay"
+        print(f"{counted(report.dismissed, 'film')} you asked never to see again {stay} off every answer.")
     if report.kept:
         print(f"Kept the rating you gave here of {counted(report.kept, 'film')}: the file's is older, or undated.")
     skipped = report.skipped

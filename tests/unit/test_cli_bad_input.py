@@ -103,6 +103,10 @@ def test_a_typed_name_is_answered_under_its_normalised_key(cli):
         # options no film could meet are a mistake to say, not "No movies match those filters."
         (("search", "--year-from", "2000", "--year-to", "1990"), "year_min 2000 is more than year_max 1990"),
         (("search", "--k", "0", "heist"), "--k must be at least 1 (got 0)"),
+        (("search", "--min-rating", "11"), "--min-rating must be from 0 to 10 (got 11)"),
+        (("search", "--min-rating", "nan"), "--min-rating must be from 0 to 10 (got nan)"),
+        (("search", "--max-runtime", "-5"), "--max-runtime must be at least 1 minute (got -5)"),
+        (("search", "--min-runtime", "0"), "--min-runtime must be at least 1 minute (got 0)"),
         (("search", "--genre", "comedy", "--exclude-genre", "Comedy"), "'comedy' is both in genres and in exclude"),
     ],
 )

@@ -117,6 +117,24 @@ def test_an_empty_watched_list_says_so(cli):
     assert cli("watched", "list", "--user", "nobody") == (0, "Nothing in cli:nobody's watched list yet.\n", "")
 
 
+def test_a_chart_of_no_ratings_is_refused_as_over_http(cli, tmp_path):
+    """`profile --chart` with no ratings wrote an empty "No ratings yet" picture and exited 0; HTTP answers 404."""
+    code, _, err = cli("profile", "--user", "new", "--chart", str(tmp_path / "new.png"))
+    assert code == 2 and "cli:new has no ratings yet, so there is no chart to draw" in err
+    assert not (tmp_path / "new.png").exists()
+
+
+def test_the_import_report_says_a_dismissed_film_stays_off(cli, tmp_path):
+    export = tmp_path / "me.json"
+    cases = ((["heat-1995"], "1 film you asked never to see again stays off every answer."),
+             (["heat-1995", "se7en-1995"], "2 films you asked never to see again stay off every answer."))  # fmt: skip
+    for dismissed, said in cases:
+        rows = [{"movie_id": m, "dismissed_at": "2024-01-01T00:00:00+00:00"} for m in dismissed]
+        export.write_text(json.dumps({"ratings": [], "watched": [], "dismissed": rows}), encoding="utf-8")
+        code, out, _ = cli("import", "--user", f"d{len(dismissed)}", "--format", "moviebot", str(export))
+        assert code == 0 and said in out
+
+
 # -- import --------------------------------------------------------------------------------------
 
 
@@ -169,6 +187,22 @@ def test_a_file_of_another_kind_is_named_in_one_short_line_and_counts_read_as_sa
     one = letterboxd_watched(tmp_path / "watched.csv", ("Parasite", 2019))
     code, out, _ = cli("import", "--format", "letterboxd", str(one))
     assert code == 0 and "1 film (0 rated) from 1 row." in out
+
+
+def test_a_moviebot_export_with_a_bad_date_imports_the_rest_and_names_the_row(cli, tmp_path):
+    """It printed a traceback ending "ValueError: Invalid isoformat string: 'yesterday'" and imported nothing."""
+    export = tmp_path / "crafted.json"
+    export.write_text(json.dumps({"ratings": [
+        {"movie_id": "heat-1995", "stars": 4.5, "rated_at": "2024-05-31T20:15:00+00:00"},
+        {"movie_id": "the-matrix-1999", "stars": 4, "rated_at": "yesterday"},
+    ], "watched": []}), encoding="utf-8")  # fmt: skip
+
+    code, out, err = cli("import", "--user", "mbx", "--format", "moviebot", str(export))
+
+    assert code == 0 and "Traceback" not in err
+    assert "Imported moviebot history for cli:mbx: 1 film (1 rated) from 2 rows." in out
+    assert ("crafted.json:ratings[2]: the-matrix-1999: rated_at: expected a date like "
+            "2024-05-31T20:15:00+00:00, got 'yesterday'") in out  # fmt: skip
 
 
 def test_movielens_needs_a_user_choice(cli, tmp_path):

@@ -18,6 +18,7 @@ from tests.conftest import SAMPLE_MOVIES
 
 ME = "cli:me"
 IMDB_IDS = {"se7en-1995": "tt0114369", "heat-1995": "tt0113277", "the-dark-knight-2008": "tt0468569"}
+TMDB_IDS = {"the-dark-knight-2008": 155, "spirited-away-2001": 129}
 # Two films with one title and one year: only their ids tell them apart.
 HAMLETS = [
     {"id": "hamlet-1990", "title": "Hamlet", "year": 1990, "genres": ["drama"], "imdb_id": "tt0099726",
@@ -35,8 +36,9 @@ IMDB_HEADER = ("Const", "Your Rating", "Date Rated", "Title", "Original Title", 
 
 @pytest.fixture
 def catalog(tmp_path: Path, embedder) -> Catalog:
-    """The shared sample films with IMDb ids on three of them, plus the two 1990 Hamlets."""
+    """The shared sample films with IMDb ids on three of them and TMDB ids on two, plus the two 1990 Hamlets."""
     movies = [{**m, "imdb_id": IMDB_IDS[m["id"]]} if m["id"] in IMDB_IDS else m for m in SAMPLE_MOVIES]
+    movies = [{**m, "tmdb_id": TMDB_IDS[m["id"]]} if m["id"] in TMDB_IDS else m for m in movies]
     source = tmp_path / "films.jsonl"
     source.write_text("\n".join(json.dumps(m) for m in [*movies, *HAMLETS]) + "\n", encoding="utf-8")
     home = DataDir(tmp_path / "catalog-home").ensure()
@@ -254,7 +256,7 @@ def test_near_titles_and_off_by_one_years_match_fuzzily_but_far_years_do_not(tmp
     report = run(profiles, catalog, "letterboxd", [ratings], user=ME)
 
     assert profiles.ratings(ME) == {"the-dark-knight-2008": 5.0, "se7en-1995": 4.0}
-    assert report.matched_by == {"id": 0, "imdb": 0, "title": 0, "fuzzy": 2}
+    assert report.matched_by == {"id": 0, "imdb": 0, "tmdb": 0, "title": 0, "fuzzy": 2}
     assert [row.title for row in report.unmatched] == ["The Insider", "Paddingtn", "Parasyte"]
 
 
@@ -336,7 +338,7 @@ def test_imdb_ratings_match_by_id_first_then_title_and_year_with_ten_points_as_f
     report = run(profiles, catalog, "imdb", [export], user=ME)
 
     assert profiles.ratings(ME) == {"se7en-1995": 3.5, "hamlet-1990": 5.0, "parasite-2019": 0.5}
-    assert report.matched_by == {"id": 0, "imdb": 2, "title": 1, "fuzzy": 0}
+    assert report.matched_by == {"id": 0, "imdb": 2, "tmdb": 0, "title": 1, "fuzzy": 0}
     assert [row.reason for row in report.invalid] == ["Your Rating: expected 1 to 10, got '11'"]
     assert [row.title for row in report.unmatched] == ["Carmencita"]
     assert watched_dates(profiles)["se7en-1995"] == "2024-04-01"
@@ -375,7 +377,7 @@ def test_one_movielens_user_is_imported_as_the_given_user(movielens, profiles, c
     report = run(profiles, catalog, "movielens", [movielens], user=ME, movielens_user=2)
 
     assert profiles.ratings(ME) == {"amelie-2001": 4.5, "se7en-1995": 2.0}
-    assert report.matched_by == {"id": 0, "imdb": 1, "title": 1, "fuzzy": 0}  # Amélie has no IMDb id in this catalog
+    assert report.matched_by == {"id": 0, "imdb": 1, "tmdb": 0, "title": 1, "fuzzy": 0}  # Amélie: no ids here
     assert [row.reason for row in report.invalid] == ["movieId '99' is in neither movies.csv nor links.csv"]
     assert watched_dates(profiles)["se7en-1995"] == "2015-10-24"
     assert [u["key"] for u in profiles.users()] == [ME]
@@ -390,6 +392,25 @@ def test_all_movielens_users_become_prefixed_users(movielens, profiles, catalog)
     assert [row.title for row in report.unmatched] == ["Toy Story"]
     assert any("rating: expected 0.5 to 5" in row.reason for row in report.invalid)
     assert report.rated == 4 and report.rows == 7
+
+
+def test_a_film_movielens_lists_under_another_imdb_id_is_matched_by_its_tmdb_id(tmp_path, profiles, catalog):
+    """MovieLens lists Confessions of a Dangerous Mind (2002) twice, under two IMDb ids and one TMDB id;
+    the catalog merge makes them one film, but a rating of the other one was "not in the catalog"."""
+    folder = tmp_path / "ml"
+    write_csv(folder / "movies.csv", ("movieId", "title", "genres"),
+              (1, "Dark Knight, The (2008)", "Action"), (2, "Chihiro (2001)", "Animation"),
+              (3, "Batman Begins (2005)", "Action"))  # fmt: skip
+    write_csv(folder / "links.csv", ("movieId", "imdbId", "tmdbId"),
+              (1, "9999999", 155), (2, "", 129), (3, "0372784", 155))  # fmt: skip
+    write_csv(folder / "ratings.csv", ("userId", "movieId", "rating", "timestamp"),
+              (111, 1, "4.0", 964982703), (111, 2, "5.0", 964982703), (111, 3, "3.0", 964982703))  # fmt: skip
+
+    report = run(profiles, catalog, "movielens", [folder], user=ME, movielens_user=111)
+
+    assert profiles.ratings(ME) == {"the-dark-knight-2008": 4.0, "spirited-away-2001": 5.0}
+    assert report.matched_by["tmdb"] == 2
+    assert [row.title for row in report.unmatched] == ["Batman Begins"]  # another IMDb id and another title
 
 
 def test_a_movielens_user_with_no_ratings_is_an_error_and_imports_nothing(movielens, profiles, catalog):
@@ -410,6 +431,72 @@ def test_movielens_without_links_is_a_clear_error(movielens, profiles, catalog):
 def test_a_bad_user_prefix_is_refused_before_anything_is_read(movielens, profiles, catalog):
     with pytest.raises(ValueError, match="does not make a user key"):
         run(profiles, catalog, "movielens", [movielens], user_prefix="MovieLens ")
+
+
+# -- dates ---------------------------------------------------------------------------------------
+
+
+def moviebot_export(path: Path, *, ratings=(), watched=(), dismissed=()) -> Path:
+    path.write_text(json.dumps({"user": None, "ratings": list(ratings), "watched": list(watched),
+                                "dismissed": list(dismissed)}), encoding="utf-8")  # fmt: skip
+    return path
+
+
+def test_a_bad_or_future_date_in_a_moviebot_export_loses_only_its_row(tmp_path, profiles, catalog):
+    """A rated_at of "yesterday" raised ValueError and imported nothing; "2999-01-01" was taken, and beat
+    every real rating after it."""
+    export = moviebot_export(
+        tmp_path / "me.json",
+        ratings=[{"movie_id": "heat-1995", "stars": 4.5, "rated_at": "2024-05-31T20:15:00+00:00"},
+                 {"movie_id": "the-matrix-1999", "stars": 4, "rated_at": "yesterday"},
+                 {"movie_id": "se7en-1995", "stars": 5, "rated_at": "2999-01-01T00:00:00+00:00"}],
+        watched=[{"movie_id": "parasite-2019", "watched_at": "2024-13-01"},
+                 {"movie_id": "paddington-2-2017", "watched_at": "2024-06-01T10:00:00"}],
+        dismissed=[{"movie_id": "the-shining-1980", "dismissed_at": 17}],
+    )  # fmt: skip
+
+    report = run(profiles, catalog, "moviebot", [export], user=ME)
+
+    assert profiles.ratings(ME) == {"heat-1995": 4.5}
+    assert watched_dates(profiles) == {"heat-1995": "2024-05-31", "paddington-2-2017": "2024-06-01"}
+    reasons = {row.title: row.reason for row in report.invalid}
+    assert reasons == {
+        "the-matrix-1999": "rated_at: expected a date like 2024-05-31T20:15:00+00:00, got 'yesterday'",
+        "se7en-1995": "rated_at: 2999-01-01T00:00:00+00:00 is in the future",
+        "parasite-2019": "watched_at: expected a date like 2024-05-31T20:15:00+00:00, got '2024-13-01'",
+        "the-shining-1980": "dismissed_at: expected a date like 2024-05-31T20:15:00+00:00, got 17",
+    }
+    assert report.dismissed == 0 and report.rows == 6
+
+
+def test_a_date_in_the_future_is_a_bad_row_in_every_format(tmp_path, profiles, catalog, movielens):
+    letterboxd = write_csv(tmp_path / "ratings.csv", LB_RATINGS, lb("Heat", 1995, "4"),
+                           ("2999-01-01", "Se7en", 1995, "u", "5"))  # fmt: skip
+    report = run(profiles, catalog, "letterboxd", [letterboxd], user=ME)
+    assert profiles.ratings(ME) == {"heat-1995": 4.0}
+    assert [row.reason for row in report.invalid] == ["Date: 2999-01-01 is in the future"]
+
+    imdb = write_csv(tmp_path / "imdb.csv", IMDB_HEADER, imdb_row("tt0114369", 2, "Se7en", 1995, "2999-01-01"))
+    report = run(profiles, catalog, "imdb", [imdb], user="cli:imdb")
+    assert profiles.ratings("cli:imdb") == {}
+    assert [row.reason for row in report.invalid] == ["Date Rated: 2999-01-01 is in the future"]
+
+    write_csv(movielens / "ratings.csv", ("userId", "movieId", "rating", "timestamp"),
+              (1, 1, "4.0", 964982703), (1, 2, "5.0", 32503680000), (1, 4, "3.0", "soon"))  # fmt: skip
+    report = run(profiles, catalog, "movielens", [movielens], user="cli:ml", movielens_user=1)
+    assert profiles.ratings("cli:ml") == {"se7en-1995": 4.0}
+    assert [row.reason for row in report.invalid] == ["timestamp: 32503680000 is in the future",
+                                                      "timestamp: expected seconds since 1970, got 'soon'"]  # fmt: skip
+
+
+def test_tomorrow_is_a_time_zone_ahead_not_a_bad_date(tmp_path, profiles, catalog):
+    from datetime import UTC, datetime, timedelta
+
+    tomorrow = (datetime.now(UTC) + timedelta(hours=20)).isoformat()
+    rating = {"movie_id": "heat-1995", "stars": 3, "rated_at": tomorrow}
+    export = moviebot_export(tmp_path / "me.json", ratings=[rating])
+    report = run(profiles, catalog, "moviebot", [export], user=ME)
+    assert profiles.ratings(ME) == {"heat-1995": 3.0} and not report.invalid
 
 
 # -- one transaction -----------------------------------------------------------------------------
