@@ -8,6 +8,7 @@ import json
 import math
 import re
 import sqlite3
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -184,7 +185,7 @@ class Catalog:
         for movie in self.movies.values():
             # "Dr. Strangelove or: How I Learned to Stop Worrying..." is "Dr. Strangelove" to everyone
             said = [*movie.titles, *(m[1] for t in movie.titles if (m := _OR_ALTERNATIVE.match(t)))]
-            for key in dict.fromkeys(normalise_title(title) for title in said):
+            for key in dict.fromkeys(title_key(title) for title in said):
                 self._titles[key].append(movie.id)
             for name in (*movie.directors, *movie.cast):
                 self._credits[name.casefold()].add(movie.id)
@@ -199,7 +200,7 @@ class Catalog:
         self._title_keys = list(self._titles)
         self._numbered: dict[str, list[str]] = defaultdict(list)  # "frozen 2" for "Frozen II"
         for key, ids in self._titles.items():
-            self._numbered[numbered_key(key)].extend(ids)
+            self._numbered[numbered_key(key) or key].extend(ids)  # a title in another script is its own key
         self._surnames: dict[str, Surname] | None = None
         self._shared_surnames: dict[str, SharedSurname] = {}
         self._series: dict[str, set[str]] = {}  # a refused film's series (series_of), found once
@@ -507,13 +508,13 @@ class Catalog:
         no film of a catalog that only has Frozen (which comes back 20 points down, a mere
         suggestion), though it is the film called "Frozen II".
         """
-        key, year = normalise_title(text), None
+        key, year = title_key(text), None
         if key not in self._titles:  # "Blade Runner 2049" is a title, "Heat 1995" is not
             query, year = _split_year(text)
-            key = normalise_title(query)
+            key = title_key(query)
         if not key:
             return None
-        ids = self._titles.get(key) or self._numbered.get(numbered_key(key))
+        ids = self._titles.get(key) or self._numbered.get(numbered_key(key) or key)
         score = 100.0
         if not ids:
             found = process.extract(key, self._title_keys, scorer=fuzz.ratio, limit=10, score_cutoff=75)
@@ -538,7 +539,7 @@ class Catalog:
         candidates.sort(
             key=lambda m: (
                 year is not None and m.year != year,
-                all(leading_article(t) != article for t in m.titles if normalise_title(t) == key),
+                all(leading_article(t) != article for t in m.titles if title_key(t) == key),
                 -(m.votes or 0),
             )
         )
@@ -560,7 +561,7 @@ class Catalog:
 
     def suggest_titles(self, prefix: str, limit: int = 25) -> list[Movie]:
         """Autocomplete: titles starting with, then containing, what was typed; popular first."""
-        key = normalise_title(prefix)
+        key = title_key(prefix)
         if not key:
             return sorted(self.movies.values(), key=lambda m: -(m.votes or 0))[:limit]
         starts = [mid for t, ids in self._titles.items() if t.startswith(key) for mid in ids]
@@ -597,6 +598,15 @@ class Catalog:
 
 
 _YEAR_SUFFIX = re.compile(r"^(.*?)[\s,]*\(?\b(18[89]\d|19\d\d|20\d\d)\)?\s*$")
+
+
+def title_key(title: str) -> str:
+    """The key a title is looked up by: normalise_title's, or, for a title in a script that folds
+    to nothing in ASCII ("千と千尋の神隠し", "Возвращение"), its own letters lower-cased, so it is
+    found by what it says rather than filed with every other such title under ""."""
+    if key := normalise_title(title):
+        return key
+    return " ".join(re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", title).casefold()).split())
 
 
 def _split_year(text: str) -> tuple[str, int | None]:

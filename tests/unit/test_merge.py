@@ -129,7 +129,15 @@ def test_alternate_titles_are_searchable_and_resolvable(home, embedder, tmp_path
     path = tmp_path / "films.jsonl"
     records = [
         film("Amores Perros", 2000, genres=["drama"], original_title="Amores perros", aka=["Love's a Bitch"]),
-        film("Spirited Away", 2001, genres=["animation"], aka=["Sen to Chihiro no kamikakushi"]),
+        film(
+            "Spirited Away",
+            2001,
+            genres=["animation"],
+            original_title="千と千尋の神隠し",
+            aka=["Sen to Chihiro no kamikakushi"],
+        ),  # fmt: skip
+        film("Kung Fu Hustle", 2004, genres=["comedy"], original_title="功夫"),
+        film("The Return", 2003, genres=["drama"], original_title="Возвращение"),
         film("Heat", 1995, genres=["crime"]),
     ]
     path.write_text("".join(m.to_json() + "\n" for m in records), encoding="utf-8")
@@ -138,6 +146,11 @@ def test_alternate_titles_are_searchable_and_resolvable(home, embedder, tmp_path
     try:
         assert catalog.resolve_title("Love's a Bitch").movie_id == "amores-perros-2000"
         assert catalog.resolve_title("sen to chihiro no kamikakushi").movie_id == "spirited-away-2001"
+        # a title in another script is found by what it says, not filed with every such title under ""
+        assert catalog.resolve_title("千と千尋の神隠し").movie_id == "spirited-away-2001"
+        assert catalog.resolve_title("功夫").movie_id == "kung-fu-hustle-2004"
+        assert catalog.resolve_title("возвращение").movie_id == "the-return-2003"
+        assert catalog.resolve_title("七人の侍") is None
         assert catalog.search("kamikakushi", k=1)[0].movie.id == "spirited-away-2001"
         assert catalog.get("amores-perros-2000").aka == ["Love's a Bitch"]
     finally:
