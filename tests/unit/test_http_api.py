@@ -301,3 +301,20 @@ def test_turns_in_flight_finish_before_the_app_shuts_down(service):
         threading.Timer(0.2, service.gate.set).start()
         worker.join(10)
     assert results and results[0].status_code == 200
+
+
+def test_requests_without_a_valid_key_are_rate_limited_by_address(service):
+    """150 guessed keys in a row were all answered 401 at full speed: keys could be brute-forced."""
+    app = create_app(service, settings())
+    with TestClient(app) as client:  # even with the per-key limit off
+        codes = [client.get("/v1/users/ana/watched", headers={"Authorization": f"Bearer guess-{n:016}"}).status_code
+                 for n in range(150)]  # fmt: skip
+        assert codes[:10] == [401] * 10 and set(codes[10:]) == {429}
+        limited = client.get("/v1/users/ana/watched", headers={"Authorization": "Bearer guess"})
+        assert limited.json()["error"] == "rate_limited" and 1 <= int(limited.headers["retry-after"]) <= 6
+        assert "without a valid API key from this address" in limited.json()["message"]
+        # the right key from that address is not told apart from a wrong one until the wait is over
+        assert client.get("/v1/users/ana/watched", headers=ACME).status_code == 429
+        assert client.get("/healthz").status_code == 200
+        other = TestClient(app, client=("10.0.0.9", 50000))  # another address is not held back
+        assert other.get("/v1/users/ana/watched", headers=ACME).status_code == 200
