@@ -567,6 +567,35 @@ def test_structured_filters_take_everyday_names_and_refuse_unknown_ones(service)
             service.recommend("http:acme:ana", filters=filters)
 
 
+@pytest.mark.parametrize(
+    ("filters", "says"),
+    [
+        ({"year_min": 1990, "year_max": 1999, "exclude_years": [[1990, 1999]]},
+         "every year from 1990 to 1999 is in exclude_years"),
+        ({"year_min": 1990, "year_max": 1999, "exclude_years": [[1995, 2001], [1985, 1994]]},
+         "every year from 1990 to 1999 is in exclude_years"),
+        ({"exclude_keywords": ["zombies"], "require_keywords": ["zombie"]},
+         "'zombie' is in require_keywords and 'zombies' in exclude_keywords"),
+        ({"exclude_keywords": ["Zombie"], "require_keywords": ["zombie apocalypse"]},
+         "'zombie apocalypse' is in require_keywords and 'zombie' in exclude_keywords"),
+    ],
+)  # fmt: skip
+def test_filters_no_film_could_meet_are_refused_not_loosened(service, filters, says):
+    """Years 1990-1999 with all of them excluded answered films from 1972-85 ("loosened the years"), and a
+    theme both required and refused answered Inception."""
+    with pytest.raises(InvalidInput, match=f"no film could fit these filters: .*{says}"):
+        service.recommend("http:acme:ana", filters=filters)
+
+
+def test_filters_that_leave_room_are_still_answered(service):
+    gap = service.recommend("http:acme:ana", filters={"year_min": 1990, "year_max": 1999,
+                                                      "exclude_years": [[1990, 1994], [1996, 1999]]}, k=1)  # fmt: skip
+    assert gap.recommendations and gap.recommendations[0]["year"] == 1995 and not gap.recommendations[0]["relaxed"]
+    both = service.recommend("http:acme:ana", filters={"exclude_keywords": ["zombies"],
+                                                       "require_keywords": ["heist"]}, k=1)  # fmt: skip
+    assert both.recommendations and not both.recommendations[0]["relaxed"]
+
+
 def test_the_clock_is_read_on_every_use(service, clock):
     assert service.deps.today.year == 2026
     clock.now = datetime(2031, 1, 1, tzinfo=UTC)
