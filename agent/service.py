@@ -202,7 +202,7 @@ class MovieService:
             said = contract(dataclasses.asdict(understood), self._label_or_none)
             return Turn.of({**respond_unclear({}, deps), "understood": said})
         request = fresh_request(understood, deps)
-        request.update(request_filters(filters or {}, self.catalog, self.resolve))
+        request.update(request_filters(filters or {}, self.catalog, self.resolve, request.get("caveats") or []))
         state: dict[str, Any] = {"message": text or "", "user": user, "channel": "", "k": k, "request": request,
                                  "always_recommend": k is not None, "unattended": True}  # fmt: skip
         for node in (retrieve, rank, explain, reply):

@@ -596,6 +596,22 @@ def test_filters_that_leave_room_are_still_answered(service):
     assert both.recommendations and not both.recommendations[0]["relaxed"]
 
 
+def test_a_person_filter_reads_a_misspelling_as_chat_does_and_a_shared_surname_names_its_people(service):
+    """["washington"] was a 422 saying no one called that acted in a film, though Denzel Washington
+    did; ["scorcese"] was the same 422 where chat reads Martin Scorsese."""
+    turn = service.recommend("http:acme:ana", filters={"people": ["scorcese"]}, k=1)
+    assert turn.understood["people"] == ["Martin Scorsese"]
+    assert turn.reply.startswith('I took "scorcese" to mean Martin Scorsese.')
+    assert "Martin Scorsese" in turn.recommendations[0]["directors"]
+    full = service.recommend("http:acme:ana", filters={"exclude_people": ["martin scorcese"]}, k=1)
+    assert full.understood["exclude_people"] == ["Martin Scorsese"]
+    with pytest.raises(InvalidInput) as refused:
+        service.recommend("http:acme:ana", filters={"people": ["washington"]})
+    assert refused.value.message == "'washington' could be Denzel Washington or Kerry Washington: give the whole name"
+    with pytest.raises(InvalidInput, match="'keaton' could be several people here, such as Michael Keaton, "):
+        service.recommend("http:acme:ana", filters={"people": ["keaton"]})
+
+
 def test_the_clock_is_read_on_every_use(service, clock):
     assert service.deps.today.year == 2026
     clock.now = datetime(2031, 1, 1, tzinfo=UTC)
