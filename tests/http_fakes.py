@@ -133,8 +133,8 @@ class FakeService:
         self.watched.setdefault(user, {})[movie_id] = stars
         return Rated(movie_id, label(movie_id), stars, f"Marked {label(movie_id)} as watched.")
 
-    def watched_remove(self, user, movie) -> bool:
-        self._note("watched_remove", user, movie)
+    def watched_remove(self, user, movie, *, listed_only=False) -> bool:
+        self._note("watched_remove", user, movie, listed_only)
         return self.watched.get(user, {}).pop(self.resolve(movie), "absent") != "absent"
 
     def watched_list(self, user) -> list[Watched]:

@@ -96,4 +96,5 @@ async def tenant(
 
 
 CurrentTenant = Annotated[Tenant, Depends(tenant)]
-PathUser = Annotated[str, Path(pattern=NAME_PATTERN, description="Your id for the person (scoped to your key).")]
+_PATH_USER = "Your id for the person (scoped to your key; case-sensitive: 'Zoe' is not 'zoe')."
+PathUser = Annotated[str, Path(pattern=NAME_PATTERN, description=_PATH_USER)]

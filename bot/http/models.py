@@ -12,7 +12,8 @@ UserId = Annotated[
     Field(
         pattern=NAME_PATTERN,
         description="Your own id for the person: letters, digits and _ . @ + - (up to 64). "
-        "It is scoped to your API key: another key's 'ana' is a different person.",
+        "It is scoped to your API key: another key's 'ana' is a different person. It is case-sensitive and "
+        "taken as you send it: 'Zoe' and 'zoe' are two people.",
         examples=["ana"],
     ),
 ]

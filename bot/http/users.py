@@ -38,7 +38,9 @@ async def watched_add(
     "/watched/{movie_id}", status_code=status.HTTP_204_NO_CONTENT, summary="Take a film off the watched list"
 )
 async def watched_remove(user: PathUser, movie_id: str, tenant: CurrentTenant, backend: ServiceBackend) -> Response:
-    if not await backend.run("watched_remove", tenant.user_key(user), movie_id):
+    """Takes the film off the list with the stars it shows; 404 when it is not on the list (a film
+    only liked or disliked through /v1/feedback is not, and its like stays)."""
+    if not await backend.run("watched_remove", tenant.user_key(user), movie_id, listed_only=True):
         raise NotFound(f"{movie_id!r} is not on {user}'s watched list.")
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
@@ -84,5 +86,9 @@ async def export(user: PathUser, tenant: CurrentTenant, backend: ServiceBackend)
 
 @router.delete("", response_model=Deleted, summary="Forget the user")
 async def forget(user: PathUser, tenant: CurrentTenant, backend: ServiceBackend) -> Deleted:
-    """Deletes the user's ratings, history, suggestions and conversations."""
-    return Deleted(deleted=await backend.run("forget", tenant.user_key(user)))
+    """Deletes the user's ratings, history, suggestions and conversations; 404 when nothing is
+    stored for that user id (ids are case-sensitive: "Zoe" is not "zoe")."""
+    deleted = await backend.run("forget", tenant.user_key(user))
+    if not any(deleted.values()):
+        raise NotFound(f"Nothing is stored for the user id {user!r} (user ids are case-sensitive).")
+    return Deleted(deleted=deleted)

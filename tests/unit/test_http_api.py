@@ -170,6 +170,25 @@ def test_watched_add_list_remove(client):
     assert again.status_code == 404 and again.json()["error"] == "not_found"
 
 
+def test_removing_a_watched_film_asks_the_service_to_leave_anything_not_on_the_list(client, service):
+    client.post("/v1/users/ana/watched", json={"movie": "heat-1995"}, headers=ACME)
+    assert client.delete("/v1/users/ana/watched/heat-1995", headers=ACME).status_code == 204
+    assert ("watched_remove", "http:acme:ana", "heat-1995", True) in service.calls
+
+
+def test_forgetting_a_user_with_nothing_stored_is_404(client):
+    """DELETE /v1/users/zoe after storing Zoe's films answered 200 with zero counts, as if zoe were forgotten."""
+    client.post("/v1/users/Zoe/watched", json={"movie": "heat-1995"}, headers=ACME)
+    missing = client.delete("/v1/users/zoe", headers=ACME)
+    assert missing.status_code == 404 and missing.json() == {
+        "error": "not_found", "message": "Nothing is stored for the user id 'zoe' (user ids are case-sensitive)."
+    }  # fmt: skip
+    assert client.delete("/v1/users/Zoe", headers=ACME).json() == {"deleted": {"watched": 1}}
+    doc = client.get("/openapi.json").json()
+    assert "case-sensitive" in str(doc["paths"]["/v1/users/{user}"]["delete"]["parameters"])
+    assert "case-sensitive" in doc["components"]["schemas"]["ChatRequest"]["properties"]["user"]["description"]
+
+
 def test_an_ambiguous_title_lists_the_choices_and_an_unknown_one_is_404(client):
     ambiguous = client.post("/v1/users/ana/watched", json={"movie": "Heat"}, headers=ACME)
     assert ambiguous.status_code == 422 and ambiguous.json()["error"] == "ambiguous_title"
@@ -198,7 +217,7 @@ def test_export_and_forget(client):
 def test_one_tenant_never_reaches_another_tenants_users(client, service):
     client.post("/v1/users/ana/watched", json={"movie": "heat-1995", "stars": 5}, headers=ACME)
     assert client.get("/v1/users/ana/watched", headers=BETA).json() == []  # beta's ana is someone else
-    assert client.delete("/v1/users/ana", headers=BETA).json() == {"deleted": {"watched": 0}}
+    assert client.delete("/v1/users/ana", headers=BETA).status_code == 404  # beta has no ana
     assert len(client.get("/v1/users/ana/watched", headers=ACME).json()) == 1
     for path in ("/v1/users/acme:ana/watched", "/v1/users/http:acme:ana/export"):
         response = client.get(path, headers=BETA)

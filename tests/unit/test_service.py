@@ -9,6 +9,7 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from fastapi.testclient import TestClient
 
 from agent.bandit import Ranker
 from agent.service import (
@@ -20,6 +21,8 @@ from agent.service import (
     UnknownTitle,
     build_service,
 )
+from bot.http.app import create_app
+from bot.settings import HttpSettings, Settings
 from store.filters import has_tag
 from store.profiles import DISLIKE_STARS, LIKE_STARS, ProfileStore
 
@@ -368,6 +371,23 @@ def test_watched_remove_says_what_it_took_away(service):
     )
     nothing = service.watched_remove(ANA, "Se7en")
     assert not nothing and nothing.message == "Se7en (1995) wasn't on your watched list."
+
+
+def test_over_http_removing_a_watched_film_leaves_a_film_only_liked_alone(service):
+    """DELETE /v1/users/ana/watched/heat-1995 on a film only liked answered 204 and dropped the like."""
+    app = create_app(service, Settings(http=HttpSettings(rate_per_minute=0)))
+    with TestClient(app) as client:
+        like = {"user": "ana", "movie_id": "heat-1995", "kind": "like", "event_id": "e1"}
+        assert client.post("/v1/feedback", json=like).status_code == 200
+        liked_only = client.delete("/v1/users/ana/watched/heat-1995")
+        assert liked_only.status_code == 404 and liked_only.json()["error"] == "not_found"
+        assert service.profiles.rating("http:local:ana", "heat-1995") == LIKE_STARS
+        rated = {"user": "ana", "movie_id": "se7en-1995", "kind": "stars", "stars": 4, "event_id": "e2"}
+        client.post("/v1/feedback", json=rated)  # stars mark it watched: on the list, with its stars
+        assert [(w["movie_id"], w["stars"]) for w in client.get("/v1/users/ana/watched").json()] == [("se7en-1995", 4)]
+        assert client.delete("/v1/users/ana/watched/se7en-1995").status_code == 204  # the mark and its stars
+        assert client.get("/v1/users/ana/watched").json() == []
+        assert service.profiles.ratings("http:local:ana") == {"heat-1995": LIKE_STARS}
 
 
 def test_group_pick_claims_a_taste_only_on_enough_liked_films(service):
