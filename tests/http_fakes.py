@@ -155,7 +155,9 @@ class FakeService:
 
     def export(self, user) -> dict:
         self._note("export", user)
-        return {"user": user, "watched": sorted(self.watched.get(user, {}))}
+        watched = [{"user": user, "movie_id": m} for m in sorted(self.watched.get(user, {}))]
+        empty = {key: [] for key in ("ratings", "dismissed", "feedback", "suggestions", "memberships", "models")}
+        return {"user": {"key": user}, "watched": watched, **empty, "conversations": []}
 
     def forget(self, user) -> dict[str, int]:
         self._note("forget", user)

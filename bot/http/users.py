@@ -8,8 +8,8 @@ from fastapi import APIRouter, Request, Response, status
 
 from bot.http.auth import CurrentTenant, PathUser
 from bot.http.backend import ServiceBackend
-from bot.http.errors import ERROR_RESPONSES, NotFound
-from bot.http.models import Deleted, ProfileResponse, RatedResponse, WatchedItem, WatchedRequest
+from bot.http.errors import BODY_RESPONSES, ERROR_RESPONSES, NotFound
+from bot.http.models import Deleted, Export, ProfileResponse, RatedResponse, WatchedItem, WatchedRequest
 
 router = APIRouter(prefix="/v1/users/{user}", tags=["users"], responses=ERROR_RESPONSES)
 
@@ -21,7 +21,11 @@ async def watched_list(user: PathUser, tenant: CurrentTenant, backend: ServiceBa
 
 
 @router.post(
-    "/watched", response_model=RatedResponse, status_code=status.HTTP_201_CREATED, summary="Mark a film watched"
+    "/watched",
+    response_model=RatedResponse,
+    status_code=status.HTTP_201_CREATED,
+    summary="Mark a film watched",
+    responses=BODY_RESPONSES,
 )
 async def watched_add(
     user: PathUser, body: WatchedRequest, tenant: CurrentTenant, backend: ServiceBackend
@@ -79,9 +83,9 @@ def _prefers_png(accept: str) -> bool:
     return png > 0 and png >= weights.get("application/json", 0.0)
 
 
-@router.get("/export", summary="Everything stored about the user")
-async def export(user: PathUser, tenant: CurrentTenant, backend: ServiceBackend) -> dict:
-    return await backend.run("export", tenant.user_key(user))
+@router.get("/export", response_model=Export, summary="Everything stored about the user")
+async def export(user: PathUser, tenant: CurrentTenant, backend: ServiceBackend) -> Export:
+    return Export.model_validate(await backend.run("export", tenant.user_key(user)))
 
 
 @router.delete("", response_model=Deleted, summary="Forget the user")

@@ -209,7 +209,9 @@ def test_profile_as_json_and_as_a_png_chart(client):
 
 def test_export_and_forget(client):
     client.post("/v1/users/ana/watched", json={"movie": "heat-1995"}, headers=ACME)
-    assert client.get("/v1/users/ana/export", headers=ACME).json()["watched"] == ["heat-1995"]
+    assert client.get("/v1/users/ana/export", headers=ACME).json()["watched"] == [
+        {"user": "http:acme:ana", "movie_id": "heat-1995"}
+    ]
     assert client.delete("/v1/users/ana", headers=ACME).json() == {"deleted": {"watched": 1}}
     assert client.get("/v1/users/ana/export", headers=ACME).json()["watched"] == []
 
@@ -337,3 +339,22 @@ def test_requests_without_a_valid_key_are_rate_limited_by_address(service):
         assert client.get("/healthz").status_code == 200
         other = TestClient(app, client=("10.0.0.9", 50000))  # another address is not held back
         assert other.get("/v1/users/ana/watched", headers=ACME).status_code == 200
+
+
+def test_the_openapi_document_names_every_error_and_the_exports_parts(client):
+    """A body not in UTF-8 answered a 400 and a wrong method a 405 the document never listed; the
+    export's schema was a bare object and a watched film's `at` had no type."""
+    bad = client.post("/v1/chat", content=b'{"user": "ana", "text": "\xff"}',
+                      headers={**ACME, "Content-Type": "application/json"})  # fmt: skip
+    assert bad.status_code == 400 and bad.json()["error"] == "bad_request"
+    assert client.put("/v1/chat", json={}, headers=ACME).status_code == 405
+    doc = client.get("/openapi.json").json()
+    for path, method in (("/v1/chat", "post"), ("/v1/recommendations", "post"), ("/v1/feedback", "post"),
+                         ("/v1/users/{user}/watched", "post")):  # fmt: skip
+        assert {"400", "405"} <= set(doc["paths"][path][method]["responses"])
+    assert "405" in doc["paths"]["/v1/users/{user}"]["delete"]["responses"]
+    export = doc["paths"]["/v1/users/{user}/export"]["get"]["responses"]["200"]["content"]["application/json"]
+    parts = doc["components"]["schemas"][export["schema"]["$ref"].rsplit("/", 1)[-1]]["properties"]
+    assert {"ratings", "watched", "dismissed", "feedback", "suggestions", "conversations"} <= set(parts)
+    at = doc["components"]["schemas"]["WatchedItem"]["properties"]["at"]
+    assert {"type": "string"} in at["anyOf"]

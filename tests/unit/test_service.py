@@ -388,6 +388,10 @@ def test_over_http_removing_a_watched_film_leaves_a_film_only_liked_alone(servic
         assert client.delete("/v1/users/ana/watched/se7en-1995").status_code == 204  # the mark and its stars
         assert client.get("/v1/users/ana/watched").json() == []
         assert service.profiles.ratings("http:local:ana") == {"heat-1995": LIKE_STARS}
+        client.post("/v1/chat", json={"user": "ana", "text": "a heist film"})
+        export = client.get("/v1/users/ana/export").json()  # the real service's rows fit the documented parts
+        assert [r["movie_id"] for r in export["ratings"]] == ["heat-1995"] and export["feedback"]
+        assert export["conversations"][0]["channel"] == "local:default" and export["conversations"][0]["messages"]
 
 
 def test_group_pick_claims_a_taste_only_on_enough_liked_films(service):
