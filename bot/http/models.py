@@ -116,7 +116,11 @@ class Recommendation(BaseModel):
     rating: float | None = None
     poster_url: str | None = None
     explanation: str = ""
-    suggestion_id: int | None = Field(None, description="Send it back with feedback on this pick.")
+    suggestion_id: int | None = Field(
+        None,
+        description="Send it back with feedback on this pick. One numbering for the whole server, every key "
+        "included: the gaps between yours are other keys' picks.",
+    )
     score: float | None = None
     relaxed: bool = Field(False, description="True when this pick is outside what was asked for.")
     outside: list[str] = Field([], description="The constraints a relaxed pick breaks (e.g. 'genres', 'years').")

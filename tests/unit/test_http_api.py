@@ -358,3 +358,9 @@ def test_the_openapi_document_names_every_error_and_the_exports_parts(client):
     assert {"ratings", "watched", "dismissed", "feedback", "suggestions", "conversations"} <= set(parts)
     at = doc["components"]["schemas"]["WatchedItem"]["properties"]["at"]
     assert {"type": "string"} in at["anyOf"]
+
+
+def test_the_document_says_suggestion_ids_are_numbered_across_keys(client):
+    """Key acme saw its ids jump from 9 to 287 with nothing saying why."""
+    pick = client.get("/openapi.json").json()["components"]["schemas"]["Recommendation"]["properties"]
+    assert "every key included" in pick["suggestion_id"]["description"]
