@@ -7,14 +7,19 @@ from collections.abc import Callable
 from typing import Any
 
 from agent.service_types import InvalidInput
+from agent.understanding.people import closest_person
+from agent.understanding.reader import understand
 from store.filters import contradictions
 from store.movie import Movie, ascii_fold
+from store.surnames import SHARED_NAMED, surname_keys
 from store.vocab import parse_country, parse_genre, parse_language
 
 
-def request_filters(filters: dict, catalog, resolve: Callable[[str], Movie]) -> dict:
-    """Turn.understood's names -> the request's fields; InvalidInput for anything else."""
+def request_filters(filters: dict, catalog, resolve: Callable[[str], Movie], caveats: list[str] = ()) -> dict:
+    """Turn.understood's names -> the request's fields; InvalidInput for anything else. A misspelt
+    person is read as chat reads them, and `caveats` (the text's) get the sentence saying so."""
     out: dict[str, Any] = {}
+    took: list[str] = []
     for name, value in filters.items():
         if value is None or value == []:
             continue
@@ -29,7 +34,7 @@ def request_filters(filters: dict, catalog, resolve: Callable[[str], Movie]) -> 
         elif name in ("country", "countries"):  # "South Korea", "Korean" or "KR"
             out["countries"] = _parsed(parse_country, value)
         elif name in ("people", "exclude_people"):  # as credited, in any case, or a well-known surname
-            out[name] = _parsed(lambda name: person_named(catalog, name), value)
+            out[name] = _parsed(lambda name: person_named(catalog, name, took), value)
         elif name in ("exclude_keywords", "require_keywords"):  # themes refused or required
             values = [value] if isinstance(value, str) else list(value)
             out[name] = [text for v in values if (text := str(v).strip().lower())]
@@ -42,18 +47,52 @@ def request_filters(filters: dict, catalog, resolve: Callable[[str], Movie]) -> 
             raise InvalidInput(f"unknown filter {name!r}")
     if clash := contradictions(out):  # "year_min": 2000, "year_max": 1990 fits no film
         raise InvalidInput(f"no film could fit these filters: {'; '.join(clash)}")
+    if took:
+        out["caveats"] = list(dict.fromkeys([*caveats, *took]))
     return out
 
 
-def person_named(catalog, name: str) -> str:
-    """The person as credited: "stanley kubrick", "Kubrick"; ValueError for no one the catalog has."""
+def person_named(catalog, name: str, took: list[str] | None = None) -> str:
+    """The person as credited: "stanley kubrick", "Kubrick"; ValueError for no one the catalog has,
+    or a surname several people here carry ("washington"), naming them. A misspelling ("scorcese")
+    is read as chat reads it when `took` is given, which gets the sentence saying so; without it,
+    the error asks whether that person was meant."""
     typed = " ".join(str(name).split())
     key = typed.casefold()
     found = catalog.people_index().get(key) or catalog.people_index().get(ascii_fold(key))
     surname = catalog.surname_index().get(ascii_fold(key))
     if found or surname:
         return found or surname.name
+    if carriers := _carrying(catalog, ascii_fold(key)):
+        names = carriers[:SHARED_NAMED]
+        who = f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else names[0]
+        several = "several people here, such as " if len(carriers) > len(names) else ""
+        raise ValueError(f"{typed!r} could be {several}{who}: give the whole name")
+    if meant := _misspelt(catalog, typed):
+        if took is None:
+            raise ValueError(f"no one called {typed!r} directed or acted in a film of the catalog; "
+                             f"did you mean {meant}?")  # fmt: skip
+        took.append(f'I took "{typed}" to mean {meant}.')
+        return meant
     raise ValueError(f"no one called {typed!r} directed or acted in a film of the catalog")
+
+
+def _carrying(catalog, surname: str) -> list[str]:
+    """The people credited here whose surname it is, those chat names when it is said alone first
+    ("washington": Denzel Washington, Kerry Washington...)."""
+    shared = catalog.shared_surnames().get(surname)
+    named = list(shared.names) if shared else []
+    others = sorted(name for key, name in catalog.people_index().items() if surname in surname_keys(key))
+    return list(dict.fromkeys([*named, *others]))
+
+
+def _misspelt(catalog, typed: str) -> str | None:
+    """The one person chat would take `typed` for: a full name a letter or two from one person's
+    ("martin scorcese"), or a surname read where a person is expected ("with scorcese")."""
+    if " " in typed:
+        return closest_person(ascii_fold(typed.casefold()), catalog.people_index())
+    read = understand(f"a film with {typed}", catalog)
+    return read.people[0] if len(read.people) == 1 else None
 
 
 def _parsed(parse: Callable[[str], str], value: object) -> list[str]:

@@ -202,7 +202,7 @@ class MovieService:
             said = contract(dataclasses.asdict(understood), self._label_or_none)
             return Turn.of({**respond_unclear({}, deps), "understood": said})
         request = fresh_request(understood, deps)
-        request.update(request_filters(filters or {}, self.catalog, self.resolve))
+        request.update(request_filters(filters or {}, self.catalog, self.resolve, request.get("caveats") or []))
         state: dict[str, Any] = {"message": text or "", "user": user, "channel": "", "k": k, "request": request,
                                  "always_recommend": k is not None, "unattended": True}  # fmt: skip
         for node in (retrieve, rank, explain, reply):
@@ -292,9 +292,10 @@ class MovieService:
         rated = f", rated {value:g}/5" if value is not None else ""
         return Rated(found.id, found.label, value, f"Marked {found.label} as watched{rated}.")
 
-    def watched_remove(self, user: str, movie: str | Movie) -> Unwatched:
-        """Off the watched list, its rating with it; false when neither was there. A title several
-        films share means the one on the user's list ("Heat" when only Heat (1995) is)."""
+    def watched_remove(self, user: str, movie: str | Movie, *, listed_only: bool = False) -> Unwatched:
+        """Off the watched list, its rating with it; false when neither was there (listed_only: when
+        it was not on the list, and then a rating alone, a like, stays). A title several films share
+        means the one on the user's list ("Heat" when only Heat (1995) is)."""
         self._check_user(user)
         try:
             found = self._movie(movie)
@@ -304,9 +305,11 @@ class MovieService:
             if len(mine) != 1:
                 raise
             found = self.catalog.movies[mine[0].movie_id]
-        listed, stars = self.profiles.has_watched(user, found.id), self.profiles.rating(user, found.id)
-        self.profiles.remove_watched(user, found.id)
-        return Unwatched(found.id, found.label, listed, stars)
+        with self.profiles.transaction():
+            listed, stars = self.profiles.has_watched(user, found.id), self.profiles.rating(user, found.id)
+            if listed or not listed_only:
+                self.profiles.remove_watched(user, found.id)
+        return Unwatched(found.id, found.label, listed, stars if listed or not listed_only else None)
 
     def watched_list(self, user: str) -> list[WatchedItem]:
         """Newest first, with the user's stars where they rated it."""

@@ -28,6 +28,13 @@ class Cooldown:
         self._buckets[caller] = (tokens, now)
         return (1 - tokens) * self.per
 
+    def waiting(self, caller: Hashable) -> float:
+        """The seconds until the caller may go ahead (0 when they may now), spending nothing."""
+        now = self.clock()
+        tokens, then = self._buckets.get(caller, (float(self.burst), now))
+        tokens = min(float(self.burst), tokens + (now - then) / self.per)
+        return 0.0 if tokens >= 1 else (1 - tokens) * self.per
+
     def _forget_full(self, now: float) -> None:
         full = [c for c, (t, at) in self._buckets.items() if t + (now - at) / self.per >= self.burst]
         for caller in full:

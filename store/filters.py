@@ -25,11 +25,19 @@ from store.vocab import GENRES
 
 def contradictions(asked: Mapping) -> list[str]:
     """What no film could meet because the filters contradict each other (`asked` by the names of
-    Filters): "year_min 2000 is after year_max 1990", "'comedy' is both asked for and refused"."""
+    Filters): "year_min 2000 is after year_max 1990", "'comedy' is both asked for and refused",
+    "every year from 1990 to 1999 is in exclude_years", "'zombie' is required and 'zombies' refused"
+    (a film carrying a required theme holds every word of a refused one, as the filters match them)."""
     found = []
     for low, high in (("year_min", "year_max"), ("min_runtime", "max_runtime")):
         if asked.get(low) is not None and asked.get(high) is not None and asked[low] > asked[high]:
             found.append(f"{low} {asked[low]} is more than {high} {asked[high]}")
+    first, last = asked.get("year_min"), asked.get("year_max")
+    if first is not None and last is not None and first <= last and _covered(first, last, asked.get("exclude_years")):
+        found.append(f"every year from {first} to {last} is in exclude_years")
+    found += [f"{tag!r} is in require_keywords and {theme!r} in exclude_keywords, and a film with the one has the other"
+              for tag in asked.get("require_keywords") or () for theme in asked.get("exclude_keywords") or ()
+              if theme_words(theme) and theme_words(theme) <= theme_words(tag)]  # fmt: skip
     for wanted, refused in (("genres", "exclude_genres"), ("people", "exclude_people"),
                             ("languages", "exclude_languages")):  # fmt: skip
         found += [f"{value!r} is both in {wanted} and in {refused}"
@@ -118,6 +126,15 @@ def matches(movie: Movie, filters: Filters) -> bool:
     if not all(has_tag(movie.keywords, tag) for tag in filters.require_keywords):
         return False
     return not any(has_theme(movie.keywords, theme) for theme in filters.exclude_keywords)
+
+
+def _covered(first: int, last: int, spans: Iterable[Sequence[int]] | None) -> bool:
+    """Whether the spans leave no year from first to last."""
+    year = first
+    for low, high in sorted(spans or ()):
+        if low <= year <= high:
+            year = high + 1
+    return year > last
 
 
 def theme_words(text: str) -> frozenset[str]:

@@ -93,6 +93,27 @@ def split_user_key(key: str) -> tuple[str, str]:
     return platform, platform_user_id
 
 
+TENANT_PLATFORM = "http"  # its user keys are "http:<tenant>:<user>": each tenant is a community of its own
+
+
+def community(user: str | None) -> tuple[str, bool]:
+    """Whose ratings a user's crowd figures (fans_rating, co_liked) count, as (key prefix, inside):
+    an HTTP tenant's user counts only that tenant's users ("http:acme:", inside), anyone else
+    everyone but the HTTP tenants' users ("http:", outside), so no tenant learns how another's
+    users, or the bot's own, rated a film; no user at all counts everyone ("", inside)."""
+    if user is None:
+        return "", True
+    platform, _, rest = user.partition(":")
+    tenant, sep, _ = rest.partition(":")
+    if platform == TENANT_PLATFORM and sep:
+        return f"{platform}:{tenant}:", True
+    return f"{TENANT_PLATFORM}:", False
+
+
+# the community test on a ratings row `r`, with :prefix and :inside from community()
+_IN_COMMUNITY = "(substr({r}.user, 1, length(:prefix)) = :prefix) = :inside"
+
+
 def _json_default(value: object) -> object:
     if hasattr(value, "item"):  # numpy scalars
         return value.item()
@@ -671,6 +692,7 @@ class ProfileStore:
         """Item-item co-occurrence: other users who liked any of movie_ids vote for the other
         titles they liked, each vote weighted by how many of movie_ids that user liked; the sum
         is divided by sqrt(how many users liked the title), so blockbusters do not win by size.
+        Only exclude_user's community counts (community()), exclude_user aside.
         """
         if not movie_ids:
             return {}
@@ -682,6 +704,7 @@ class ProfileStore:
                 fans AS (
                     SELECT user, COUNT(*) AS overlap FROM ratings
                     WHERE movie_id IN (SELECT movie_id FROM seeds) AND stars >= :min AND user IS NOT :exclude
+                        AND {fan}
                     GROUP BY user
                 ),
                 co AS (
@@ -692,14 +715,14 @@ class ProfileStore:
                 ),
                 scored AS MATERIALIZED (
                     SELECT co.movie_id, co.votes,
-                        (SELECT COUNT(*) FROM ratings p WHERE p.movie_id = co.movie_id AND p.stars >= :min)
-                            AS popularity
+                        (SELECT COUNT(*) FROM ratings p WHERE p.movie_id = co.movie_id AND p.stars >= :min
+                            AND {popular}) AS popularity
                     FROM co
                 )
                 SELECT movie_id, votes, popularity FROM scored
                 ORDER BY CAST(votes AS REAL) * votes / popularity DESC, movie_id LIMIT :limit
-                """,
-                {"seeds": seeds, "min": min_stars, "exclude": exclude_user, "limit": limit},
+                """.format(fan=_IN_COMMUNITY.format(r="ratings"), popular=_IN_COMMUNITY.format(r="p")),
+                {"seeds": seeds, "min": min_stars, "exclude": exclude_user, "limit": limit, **_among(exclude_user)},
             ).fetchall()
         return {movie_id: votes / math.sqrt(popularity) for movie_id, votes, popularity in rows}
 
@@ -707,15 +730,17 @@ class ProfileStore:
         self, reference_id: str, movie_id: str, exclude_user: str | None = None, min_stars: float = 4.0
     ) -> tuple[int, int, int]:
         """How the people who liked reference_id (min_stars or more) rated movie_id: how many
-        liked the reference, how many of them rated the film, and how many gave it min_stars or more."""
+        liked the reference, how many of them rated the film, and how many gave it min_stars or more.
+        Only exclude_user's community counts (community()), exclude_user aside."""
         with self._lock:
             fans, rated, high = self.conn.execute(
                 """
                 SELECT COUNT(*), COUNT(p.stars), COALESCE(SUM(p.stars >= :min), 0)
                 FROM ratings r LEFT JOIN ratings p ON p.user = r.user AND p.movie_id = :movie
-                WHERE r.movie_id = :reference AND r.stars >= :min AND r.user IS NOT :exclude
-                """,
-                {"reference": reference_id, "movie": movie_id, "min": min_stars, "exclude": exclude_user},
+                WHERE r.movie_id = :reference AND r.stars >= :min AND r.user IS NOT :exclude AND {fan}
+                """.format(fan=_IN_COMMUNITY.format(r="r")),
+                {"reference": reference_id, "movie": movie_id, "min": min_stars, "exclude": exclude_user}
+                | _among(exclude_user),
             ).fetchone()
         return fans, rated, high
 
@@ -787,6 +812,11 @@ class ProfileStore:
                     for name, n in extra.items():
                         counts[name] = counts.get(name, 0) + int(n)
         return counts
+
+
+def _among(user: str | None) -> dict[str, object]:
+    prefix, inside = community(user)
+    return {"prefix": prefix, "inside": int(inside)}
 
 
 def _place(value: str | int | None) -> str:

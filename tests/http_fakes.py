@@ -133,8 +133,8 @@ class FakeService:
         self.watched.setdefault(user, {})[movie_id] = stars
         return Rated(movie_id, label(movie_id), stars, f"Marked {label(movie_id)} as watched.")
 
-    def watched_remove(self, user, movie) -> bool:
-        self._note("watched_remove", user, movie)
+    def watched_remove(self, user, movie, *, listed_only=False) -> bool:
+        self._note("watched_remove", user, movie, listed_only)
         return self.watched.get(user, {}).pop(self.resolve(movie), "absent") != "absent"
 
     def watched_list(self, user) -> list[Watched]:
@@ -155,7 +155,9 @@ class FakeService:
 
     def export(self, user) -> dict:
         self._note("export", user)
-        return {"user": user, "watched": sorted(self.watched.get(user, {}))}
+        watched = [{"user": user, "movie_id": m} for m in sorted(self.watched.get(user, {}))]
+        empty = {key: [] for key in ("ratings", "dismissed", "feedback", "suggestions", "memberships", "models")}
+        return {"user": {"key": user}, "watched": watched, **empty, "conversations": []}
 
     def forget(self, user) -> dict[str, int]:
         self._note("forget", user)

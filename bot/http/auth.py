@@ -35,16 +35,33 @@ class Tenant:
         return f"{self.name}:{user}"
 
 
+# Requests without a valid key, per client address: this many at once, then one every FAILED_PER seconds.
+FAILED_BURST = 10
+FAILED_PER = 6.0
+
+
 class Gate:
-    """Turns an Authorization header into a Tenant, and spends one of its rate-limit tokens."""
+    """Turns an Authorization header into a Tenant, and spends one of its rate-limit tokens.
+
+    Each request without a valid key also spends one of its client address's FAILED_BURST tokens,
+    whatever MOVIEBOT_HTTP_RATE says; an address out of them is answered 429 before its key is
+    looked at, so a right key guessed then is not told apart from a wrong one: keys cannot be
+    tried at full speed."""
 
     def __init__(self, settings: HttpSettings):
         self.tenants = {key.digest: Tenant(key.name) for key in settings.api_keys}
         rate = settings.rate_per_minute
         self.cooldown = Cooldown(burst=settings.burst, per=60.0 / rate) if rate else None
+        self.failures = Cooldown(burst=FAILED_BURST, per=FAILED_PER)
 
-    def admit(self, authorization: str | None) -> Tenant:
-        tenant = self.identify(authorization)
+    def admit(self, authorization: str | None, address: str = "") -> Tenant:
+        if self.tenants and (wait := self.failures.waiting(address)):
+            raise RateLimited(wait, "Too many requests without a valid API key from this address")
+        try:
+            tenant = self.identify(authorization)
+        except Unauthorized:
+            self.failures.retry_after(address)
+            raise
         if self.cooldown and (wait := self.cooldown.retry_after(tenant.name)):
             raise RateLimited(wait)
         return tenant
@@ -74,8 +91,10 @@ async def tenant(
 ) -> Tenant:
     """async, though it never waits: FastAPI runs a plain `def` dependency in a worker thread,
     a hop that cost more than the check itself."""
-    return request.app.state.gate.admit(request.headers.get("authorization"))
+    address = request.client.host if request.client else ""
+    return request.app.state.gate.admit(request.headers.get("authorization"), address)
 
 
 CurrentTenant = Annotated[Tenant, Depends(tenant)]
-PathUser = Annotated[str, Path(pattern=NAME_PATTERN, description="Your id for the person (scoped to your key).")]
+_PATH_USER = "Your id for the person (scoped to your key; case-sensitive: 'Zoe' is not 'zoe')."
+PathUser = Annotated[str, Path(pattern=NAME_PATTERN, description=_PATH_USER)]

@@ -6,10 +6,10 @@ from fastapi import APIRouter
 
 from bot.http.auth import PLATFORM, CurrentTenant
 from bot.http.backend import ServiceBackend
-from bot.http.errors import ERROR_RESPONSES
+from bot.http.errors import BODY_RESPONSES, ERROR_RESPONSES
 from bot.http.models import ChatRequest, TurnResponse
 
-router = APIRouter(prefix="/v1", tags=["chat"], responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/v1", tags=["chat"], responses={**ERROR_RESPONSES, **BODY_RESPONSES})
 
 
 @router.post("/chat", response_model=TurnResponse, summary="One chat turn")

@@ -25,12 +25,15 @@ ERROR_RESPONSES = {
     for status, description in {
         401: "No API key, or not a valid one",
         404: "Unknown address, film or resource",
+        405: "This address does not take that method",
         413: "Request body too large",
         422: "Invalid request (the message names the field), or an ambiguous title (with `choices`)",
-        429: "Too many requests for this key; see Retry-After",
+        429: "Too many requests for this key, or without a valid key from this address; see Retry-After",
     }.items()
 }
 CONFLICT_RESPONSE = {409: {"model": Error, "description": "The event_id was already used for other feedback"}}
+# What a route that reads a JSON body may answer besides.
+BODY_RESPONSES = {400: {"model": Error, "description": "The body could not be read (not UTF-8)"}}
 
 
 class ApiError(HTTPException):
@@ -65,11 +68,9 @@ class RateLimited(ApiError):
     status = 429
     code = "rate_limited"
 
-    def __init__(self, wait: float):
+    def __init__(self, wait: float, why: str = "Too many requests for this API key"):
         seconds = max(1, math.ceil(wait))
-        super().__init__(
-            f"Too many requests for this API key; retry in {seconds} s.", headers={"Retry-After": str(seconds)}
-        )
+        super().__init__(f"{why}; retry in {seconds} s.", headers={"Retry-After": str(seconds)})
 
 
 # Starlette's own HTTPExceptions carry only a status; these name them.

@@ -7,10 +7,11 @@ from fastapi import APIRouter
 from agent.service import NotShown
 from bot.http.auth import CurrentTenant
 from bot.http.backend import ServiceBackend
-from bot.http.errors import CONFLICT_RESPONSE, ERROR_RESPONSES, NotFound
+from bot.http.errors import BODY_RESPONSES, CONFLICT_RESPONSE, ERROR_RESPONSES, NotFound
 from bot.http.models import FeedbackRequest, FeedbackResponse
 
-router = APIRouter(prefix="/v1", tags=["feedback"], responses={**ERROR_RESPONSES, **CONFLICT_RESPONSE})
+RESPONSES = {**ERROR_RESPONSES, **BODY_RESPONSES, **CONFLICT_RESPONSE}
+router = APIRouter(prefix="/v1", tags=["feedback"], responses=RESPONSES)
 
 
 @router.post("/feedback", response_model=FeedbackResponse, summary="Feedback on a film")

@@ -12,7 +12,8 @@ UserId = Annotated[
     Field(
         pattern=NAME_PATTERN,
         description="Your own id for the person: letters, digits and _ . @ + - (up to 64). "
-        "It is scoped to your API key: another key's 'ana' is a different person.",
+        "It is scoped to your API key: another key's 'ana' is a different person. It is case-sensitive and "
+        "taken as you send it: 'Zoe' and 'zoe' are two people.",
         examples=["ana"],
     ),
 ]
@@ -115,7 +116,11 @@ class Recommendation(BaseModel):
     rating: float | None = None
     poster_url: str | None = None
     explanation: str = ""
-    suggestion_id: int | None = Field(None, description="Send it back with feedback on this pick.")
+    suggestion_id: int | None = Field(
+        None,
+        description="Send it back with feedback on this pick. One numbering for the whole server, every key "
+        "included: the gaps between yours are other keys' picks.",
+    )
     score: float | None = None
     relaxed: bool = Field(False, description="True when this pick is outside what was asked for.")
     outside: list[str] = Field([], description="The constraints a relaxed pick breaks (e.g. 'genres', 'years').")
@@ -161,7 +166,8 @@ class WatchedItem(BaseModel):
     label: str
     year: int | None = None
     stars: float | None = None
-    at: Any = None
+    at: str | None = Field(None, description="When it was marked watched: ISO 8601, UTC.",
+                           examples=["2026-12-04T10:00:00.000000+00:00"])  # fmt: skip
 
 
 class ProfileResponse(BaseModel):
@@ -176,6 +182,31 @@ class ProfileResponse(BaseModel):
     is_empty: bool
     genres: dict[str, float] = {}
     decades: dict[int, float] = {}
+
+
+Rows = list[dict[str, Any]]
+
+
+class Conversation(BaseModel):
+    channel: str = Field(description="The conversation's name, as sent in /v1/chat (`<key name>:<conversation>`).")
+    messages: list[Any] = Field(description="What the conversation remembers, oldest first.")
+
+
+class Export(BaseModel):
+    """Everything stored about one user, row by row as stored (`user` is the stored key, `http:<key name>:<id>`)."""
+
+    model_config = ConfigDict(extra="allow")  # whatever else is stored about them is sent too
+
+    user: dict[str, Any] | None = Field(description="The user's row: key, platform, display name, created_at; "
+                                                    "null when only other rows exist.")  # fmt: skip
+    ratings: Rows = Field(description="movie_id, stars, source, rated_at.")
+    watched: Rows = Field(description="movie_id, source, watched_at.")
+    dismissed: Rows = Field(description="movie_id, source, dismissed_at: films never to suggest again.")
+    feedback: Rows = Field(description="Every feedback event: event_id, movie_id, kind, value, suggestion_id.")
+    suggestions: Rows = Field(description="Every pick shown: id (the suggestion_id), movie_id, rank, shown_at.")
+    memberships: Rows = Field(description="Where the user was seen (Discord and Slack).")
+    models: Rows = Field(description="The learning re-ranker's model of the user (scope, updated_at, blob_base64).")
+    conversations: list[Conversation] = Field(description="Each conversation's remembered messages.")
 
 
 class Deleted(BaseModel):

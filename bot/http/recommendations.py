@@ -6,10 +6,10 @@ from fastapi import APIRouter
 
 from bot.http.auth import PLATFORM, CurrentTenant
 from bot.http.backend import ServiceBackend
-from bot.http.errors import ERROR_RESPONSES
+from bot.http.errors import BODY_RESPONSES, ERROR_RESPONSES
 from bot.http.models import RecommendationsRequest, TurnResponse
 
-router = APIRouter(prefix="/v1", tags=["recommendations"], responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/v1", tags=["recommendations"], responses={**ERROR_RESPONSES, **BODY_RESPONSES})
 
 
 @router.post("/recommendations", response_model=TurnResponse, summary="Picks for a structured request")

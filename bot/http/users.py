@@ -8,8 +8,8 @@ from fastapi import APIRouter, Request, Response, status
 
 from bot.http.auth import CurrentTenant, PathUser
 from bot.http.backend import ServiceBackend
-from bot.http.errors import ERROR_RESPONSES, NotFound
-from bot.http.models import Deleted, ProfileResponse, RatedResponse, WatchedItem, WatchedRequest
+from bot.http.errors import BODY_RESPONSES, ERROR_RESPONSES, NotFound
+from bot.http.models import Deleted, Export, ProfileResponse, RatedResponse, WatchedItem, WatchedRequest
 
 router = APIRouter(prefix="/v1/users/{user}", tags=["users"], responses=ERROR_RESPONSES)
 
@@ -21,7 +21,11 @@ async def watched_list(user: PathUser, tenant: CurrentTenant, backend: ServiceBa
 
 
 @router.post(
-    "/watched", response_model=RatedResponse, status_code=status.HTTP_201_CREATED, summary="Mark a film watched"
+    "/watched",
+    response_model=RatedResponse,
+    status_code=status.HTTP_201_CREATED,
+    summary="Mark a film watched",
+    responses=BODY_RESPONSES,
 )
 async def watched_add(
     user: PathUser, body: WatchedRequest, tenant: CurrentTenant, backend: ServiceBackend
@@ -38,7 +42,9 @@ async def watched_add(
     "/watched/{movie_id}", status_code=status.HTTP_204_NO_CONTENT, summary="Take a film off the watched list"
 )
 async def watched_remove(user: PathUser, movie_id: str, tenant: CurrentTenant, backend: ServiceBackend) -> Response:
-    if not await backend.run("watched_remove", tenant.user_key(user), movie_id):
+    """Takes the film off the list with the stars it shows; 404 when it is not on the list (a film
+    only liked or disliked through /v1/feedback is not, and its like stays)."""
+    if not await backend.run("watched_remove", tenant.user_key(user), movie_id, listed_only=True):
         raise NotFound(f"{movie_id!r} is not on {user}'s watched list.")
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
@@ -77,12 +83,16 @@ def _prefers_png(accept: str) -> bool:
     return png > 0 and png >= weights.get("application/json", 0.0)
 
 
-@router.get("/export", summary="Everything stored about the user")
-async def export(user: PathUser, tenant: CurrentTenant, backend: ServiceBackend) -> dict:
-    return await backend.run("export", tenant.user_key(user))
+@router.get("/export", response_model=Export, summary="Everything stored about the user")
+async def export(user: PathUser, tenant: CurrentTenant, backend: ServiceBackend) -> Export:
+    return Export.model_validate(await backend.run("export", tenant.user_key(user)))
 
 
 @router.delete("", response_model=Deleted, summary="Forget the user")
 async def forget(user: PathUser, tenant: CurrentTenant, backend: ServiceBackend) -> Deleted:
-    """Deletes the user's ratings, history, suggestions and conversations."""
-    return Deleted(deleted=await backend.run("forget", tenant.user_key(user)))
+    """Deletes the user's ratings, history, suggestions and conversations; 404 when nothing is
+    stored for that user id (ids are case-sensitive: "Zoe" is not "zoe")."""
+    deleted = await backend.run("forget", tenant.user_key(user))
+    if not any(deleted.values()):
+        raise NotFound(f"Nothing is stored for the user id {user!r} (user ids are case-sensitive).")
+    return Deleted(deleted=deleted)

@@ -4,11 +4,17 @@ model's claim of that kind kept only when the counts bear it out."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
+from fastapi.testclient import TestClient
 
 from agent.crowd import Verdict, verdicts
 from agent.factcheck import check, crowd_errors, is_crowd_claim
 from agent.llm import StructuredLLM
+from agent.service import build_service
+from bot.http.app import create_app
+from bot.settings import ApiKey, HttpSettings, Settings
 from store.profiles import ProfileStore
 from tests.fakes import FakeChatModel
 from tests.unit.test_graph import ids, make_bot
@@ -140,3 +146,37 @@ def test_a_models_explanation_is_told_the_counts_and_held_to_them(starter, store
             assert by_id[movie_id] == f"A sharp pick. {found[0].said()}."
         else:
             assert "people here" not in by_id[movie_id]
+
+
+def test_each_http_tenant_counts_only_its_own_users_and_the_rest_count_no_tenants(store):
+    """Key beta's user rating Se7en and a film moved the counts key acme's users were told."""
+    fans_rate(store, "heat-1995", [5.0, 4.0, 2.0], prefix="http:acme:fan")
+    fans_rate(store, "heat-1995", [5.0, 5.0, 5.0, 5.0], prefix="http:beta:fan")
+    fans_rate(store, "heat-1995", [1.0, 1.0, 1.0, 1.0, 1.0], prefix="ml:")
+    fans_rate(store, "heat-1995", [5.0], prefix="http:acme-2:fan")  # a tenant whose name extends acme's
+    assert store.fans_rating(SE7EN, "heat-1995", exclude_user="http:acme:ana") == (3, 3, 2)
+    assert store.fans_rating(SE7EN, "heat-1995", exclude_user="http:beta:fan0") == (3, 3, 3)
+    assert store.fans_rating(SE7EN, "heat-1995", exclude_user="cli:me") == (5, 5, 0)
+    assert store.fans_rating(SE7EN, "heat-1995", exclude_user="discord:1") == (5, 5, 0)
+    assert store.co_liked([SE7EN], exclude_user="http:acme:ana") == {"heat-1995": 2 / math.sqrt(2)}
+    assert store.co_liked([SE7EN], exclude_user="cli:me") == {}  # the ml: fans gave Heat 1 star
+
+
+def test_why_over_the_http_api_never_counts_another_keys_users(starter, store):
+    """A "why" answered to key acme said 144 people, then 145 once key beta's user rated Se7en 5 and
+    the pick 1 through /v1/feedback: acme read beta's user's ratings."""
+    service = build_service(starter, store)
+    keys = (ApiKey("acme", "acme-key-0123456789"), ApiKey("beta", "beta-key-9876543210"))
+    app = create_app(service, Settings(http=HttpSettings(api_keys=keys, rate_per_minute=0)))
+    acme, beta = ({"Authorization": f"Bearer {key.key}"} for key in keys)
+    with TestClient(app) as client:
+        turn = client.post("/v1/chat", json={"user": "ana", "text": "something like Se7en"}, headers=acme).json()
+        first = turn["recommendations"][0]
+        fans_rate(store, first["id"], [5.0, 4.0, 2.0], prefix="http:acme:fan")
+        fans_rate(store, first["id"], [5.0, 5.0, 5.0], prefix="cli:fan")  # the bot's other users: not acme's
+        for n, (film, stars) in enumerate(((SE7EN, 5), (first["id"], 1))):
+            body = {"user": "bob", "movie_id": film, "kind": "stars", "stars": stars, "event_id": f"e{n}"}
+            assert client.post("/v1/feedback", json=body, headers=beta).status_code == 200
+        why = client.post("/v1/chat", json={"user": "ana", "text": "why the first one?"}, headers=acme).json()
+    assert f"Of the 3 people here who liked Se7en, 3 rated {first['title']} and 2 gave it" in why["reply"]
+    service.close()

@@ -170,6 +170,25 @@ def test_watched_add_list_remove(client):
     assert again.status_code == 404 and again.json()["error"] == "not_found"
 
 
+def test_removing_a_watched_film_asks_the_service_to_leave_anything_not_on_the_list(client, service):
+    client.post("/v1/users/ana/watched", json={"movie": "heat-1995"}, headers=ACME)
+    assert client.delete("/v1/users/ana/watched/heat-1995", headers=ACME).status_code == 204
+    assert ("watched_remove", "http:acme:ana", "heat-1995", True) in service.calls
+
+
+def test_forgetting_a_user_with_nothing_stored_is_404(client):
+    """DELETE /v1/users/zoe after storing Zoe's films answered 200 with zero counts, as if zoe were forgotten."""
+    client.post("/v1/users/Zoe/watched", json={"movie": "heat-1995"}, headers=ACME)
+    missing = client.delete("/v1/users/zoe", headers=ACME)
+    assert missing.status_code == 404 and missing.json() == {
+        "error": "not_found", "message": "Nothing is stored for the user id 'zoe' (user ids are case-sensitive)."
+    }  # fmt: skip
+    assert client.delete("/v1/users/Zoe", headers=ACME).json() == {"deleted": {"watched": 1}}
+    doc = client.get("/openapi.json").json()
+    assert "case-sensitive" in str(doc["paths"]["/v1/users/{user}"]["delete"]["parameters"])
+    assert "case-sensitive" in doc["components"]["schemas"]["ChatRequest"]["properties"]["user"]["description"]
+
+
 def test_an_ambiguous_title_lists_the_choices_and_an_unknown_one_is_404(client):
     ambiguous = client.post("/v1/users/ana/watched", json={"movie": "Heat"}, headers=ACME)
     assert ambiguous.status_code == 422 and ambiguous.json()["error"] == "ambiguous_title"
@@ -190,7 +209,9 @@ def test_profile_as_json_and_as_a_png_chart(client):
 
 def test_export_and_forget(client):
     client.post("/v1/users/ana/watched", json={"movie": "heat-1995"}, headers=ACME)
-    assert client.get("/v1/users/ana/export", headers=ACME).json()["watched"] == ["heat-1995"]
+    assert client.get("/v1/users/ana/export", headers=ACME).json()["watched"] == [
+        {"user": "http:acme:ana", "movie_id": "heat-1995"}
+    ]
     assert client.delete("/v1/users/ana", headers=ACME).json() == {"deleted": {"watched": 1}}
     assert client.get("/v1/users/ana/export", headers=ACME).json()["watched"] == []
 
@@ -198,7 +219,7 @@ def test_export_and_forget(client):
 def test_one_tenant_never_reaches_another_tenants_users(client, service):
     client.post("/v1/users/ana/watched", json={"movie": "heat-1995", "stars": 5}, headers=ACME)
     assert client.get("/v1/users/ana/watched", headers=BETA).json() == []  # beta's ana is someone else
-    assert client.delete("/v1/users/ana", headers=BETA).json() == {"deleted": {"watched": 0}}
+    assert client.delete("/v1/users/ana", headers=BETA).status_code == 404  # beta has no ana
     assert len(client.get("/v1/users/ana/watched", headers=ACME).json()) == 1
     for path in ("/v1/users/acme:ana/watched", "/v1/users/http:acme:ana/export"):
         response = client.get(path, headers=BETA)
@@ -301,3 +322,45 @@ def test_turns_in_flight_finish_before_the_app_shuts_down(service):
         threading.Timer(0.2, service.gate.set).start()
         worker.join(10)
     assert results and results[0].status_code == 200
+
+
+def test_requests_without_a_valid_key_are_rate_limited_by_address(service):
+    """150 guessed keys in a row were all answered 401 at full speed: keys could be brute-forced."""
+    app = create_app(service, settings())
+    with TestClient(app) as client:  # even with the per-key limit off
+        codes = [client.get("/v1/users/ana/watched", headers={"Authorization": f"Bearer guess-{n:016}"}).status_code
+                 for n in range(150)]  # fmt: skip
+        assert codes[:10] == [401] * 10 and set(codes[10:]) == {429}
+        limited = client.get("/v1/users/ana/watched", headers={"Authorization": "Bearer guess"})
+        assert limited.json()["error"] == "rate_limited" and 1 <= int(limited.headers["retry-after"]) <= 6
+        assert "without a valid API key from this address" in limited.json()["message"]
+        # the right key from that address is not told apart from a wrong one until the wait is over
+        assert client.get("/v1/users/ana/watched", headers=ACME).status_code == 429
+        assert client.get("/healthz").status_code == 200
+        other = TestClient(app, client=("10.0.0.9", 50000))  # another address is not held back
+        assert other.get("/v1/users/ana/watched", headers=ACME).status_code == 200
+
+
+def test_the_openapi_document_names_every_error_and_the_exports_parts(client):
+    """A body not in UTF-8 answered a 400 and a wrong method a 405 the document never listed; the
+    export's schema was a bare object and a watched film's `at` had no type."""
+    bad = client.post("/v1/chat", content=b'{"user": "ana", "text": "\xff"}',
+                      headers={**ACME, "Content-Type": "application/json"})  # fmt: skip
+    assert bad.status_code == 400 and bad.json()["error"] == "bad_request"
+    assert client.put("/v1/chat", json={}, headers=ACME).status_code == 405
+    doc = client.get("/openapi.json").json()
+    for path, method in (("/v1/chat", "post"), ("/v1/recommendations", "post"), ("/v1/feedback", "post"),
+                         ("/v1/users/{user}/watched", "post")):  # fmt: skip
+        assert {"400", "405"} <= set(doc["paths"][path][method]["responses"])
+    assert "405" in doc["paths"]["/v1/users/{user}"]["delete"]["responses"]
+    export = doc["paths"]["/v1/users/{user}/export"]["get"]["responses"]["200"]["content"]["application/json"]
+    parts = doc["components"]["schemas"][export["schema"]["$ref"].rsplit("/", 1)[-1]]["properties"]
+    assert {"ratings", "watched", "dismissed", "feedback", "suggestions", "conversations"} <= set(parts)
+    at = doc["components"]["schemas"]["WatchedItem"]["properties"]["at"]
+    assert {"type": "string"} in at["anyOf"]
+
+
+def test_the_document_says_suggestion_ids_are_numbered_across_keys(client):
+    """Key acme saw its ids jump from 9 to 287 with nothing saying why."""
+    pick = client.get("/openapi.json").json()["components"]["schemas"]["Recommendation"]["properties"]
+    assert "every key included" in pick["suggestion_id"]["description"]

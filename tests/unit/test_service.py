@@ -9,6 +9,7 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from fastapi.testclient import TestClient
 
 from agent.bandit import Ranker
 from agent.service import (
@@ -20,6 +21,8 @@ from agent.service import (
     UnknownTitle,
     build_service,
 )
+from bot.http.app import create_app
+from bot.settings import HttpSettings, Settings
 from store.filters import has_tag
 from store.profiles import DISLIKE_STARS, LIKE_STARS, ProfileStore
 
@@ -412,6 +415,27 @@ def test_watched_remove_says_what_it_took_away(service):
     assert not nothing and nothing.message == "Se7en (1995) wasn't on your watched list."
 
 
+def test_over_http_removing_a_watched_film_leaves_a_film_only_liked_alone(service):
+    """DELETE /v1/users/ana/watched/heat-1995 on a film only liked answered 204 and dropped the like."""
+    app = create_app(service, Settings(http=HttpSettings(rate_per_minute=0)))
+    with TestClient(app) as client:
+        like = {"user": "ana", "movie_id": "heat-1995", "kind": "like", "event_id": "e1"}
+        assert client.post("/v1/feedback", json=like).status_code == 200
+        liked_only = client.delete("/v1/users/ana/watched/heat-1995")
+        assert liked_only.status_code == 404 and liked_only.json()["error"] == "not_found"
+        assert service.profiles.rating("http:local:ana", "heat-1995") == LIKE_STARS
+        rated = {"user": "ana", "movie_id": "se7en-1995", "kind": "stars", "stars": 4, "event_id": "e2"}
+        client.post("/v1/feedback", json=rated)  # stars mark it watched: on the list, with its stars
+        assert [(w["movie_id"], w["stars"]) for w in client.get("/v1/users/ana/watched").json()] == [("se7en-1995", 4)]
+        assert client.delete("/v1/users/ana/watched/se7en-1995").status_code == 204  # the mark and its stars
+        assert client.get("/v1/users/ana/watched").json() == []
+        assert service.profiles.ratings("http:local:ana") == {"heat-1995": LIKE_STARS}
+        client.post("/v1/chat", json={"user": "ana", "text": "a heist film"})
+        export = client.get("/v1/users/ana/export").json()  # the real service's rows fit the documented parts
+        assert [r["movie_id"] for r in export["ratings"]] == ["heat-1995"] and export["feedback"]
+        assert export["conversations"][0]["channel"] == "local:default" and export["conversations"][0]["messages"]
+
+
 def test_group_pick_claims_a_taste_only_on_enough_liked_films(service):
     """One liked film was "you rate comedy films highly" in a movie night's reasons."""
     service.rate(ANA, "Heat 1995", 5)
@@ -607,6 +631,51 @@ def test_structured_filters_take_everyday_names_and_refuse_unknown_ones(service)
     ]:
         with pytest.raises(InvalidInput, match=says):
             service.recommend("http:acme:ana", filters=filters)
+
+
+@pytest.mark.parametrize(
+    ("filters", "says"),
+    [
+        ({"year_min": 1990, "year_max": 1999, "exclude_years": [[1990, 1999]]},
+         "every year from 1990 to 1999 is in exclude_years"),
+        ({"year_min": 1990, "year_max": 1999, "exclude_years": [[1995, 2001], [1985, 1994]]},
+         "every year from 1990 to 1999 is in exclude_years"),
+        ({"exclude_keywords": ["zombies"], "require_keywords": ["zombie"]},
+         "'zombie' is in require_keywords and 'zombies' in exclude_keywords"),
+        ({"exclude_keywords": ["Zombie"], "require_keywords": ["zombie apocalypse"]},
+         "'zombie apocalypse' is in require_keywords and 'zombie' in exclude_keywords"),
+    ],
+)  # fmt: skip
+def test_filters_no_film_could_meet_are_refused_not_loosened(service, filters, says):
+    """Years 1990-1999 with all of them excluded answered films from 1972-85 ("loosened the years"), and a
+    theme both required and refused answered Inception."""
+    with pytest.raises(InvalidInput, match=f"no film could fit these filters: .*{says}"):
+        service.recommend("http:acme:ana", filters=filters)
+
+
+def test_filters_that_leave_room_are_still_answered(service):
+    gap = service.recommend("http:acme:ana", filters={"year_min": 1990, "year_max": 1999,
+                                                      "exclude_years": [[1990, 1994], [1996, 1999]]}, k=1)  # fmt: skip
+    assert gap.recommendations and gap.recommendations[0]["year"] == 1995 and not gap.recommendations[0]["relaxed"]
+    both = service.recommend("http:acme:ana", filters={"exclude_keywords": ["zombies"],
+                                                       "require_keywords": ["heist"]}, k=1)  # fmt: skip
+    assert both.recommendations and not both.recommendations[0]["relaxed"]
+
+
+def test_a_person_filter_reads_a_misspelling_as_chat_does_and_a_shared_surname_names_its_people(service):
+    """["washington"] was a 422 saying no one called that acted in a film, though Denzel Washington
+    did; ["scorcese"] was the same 422 where chat reads Martin Scorsese."""
+    turn = service.recommend("http:acme:ana", filters={"people": ["scorcese"]}, k=1)
+    assert turn.understood["people"] == ["Martin Scorsese"]
+    assert turn.reply.startswith('I took "scorcese" to mean Martin Scorsese.')
+    assert "Martin Scorsese" in turn.recommendations[0]["directors"]
+    full = service.recommend("http:acme:ana", filters={"exclude_people": ["martin scorcese"]}, k=1)
+    assert full.understood["exclude_people"] == ["Martin Scorsese"]
+    with pytest.raises(InvalidInput) as refused:
+        service.recommend("http:acme:ana", filters={"people": ["washington"]})
+    assert refused.value.message == "'washington' could be Denzel Washington or Kerry Washington: give the whole name"
+    with pytest.raises(InvalidInput, match="'keaton' could be several people here, such as Michael Keaton, "):
+        service.recommend("http:acme:ana", filters={"people": ["keaton"]})
 
 
 def test_the_clock_is_read_on_every_use(service, clock):
