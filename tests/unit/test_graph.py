@@ -1166,3 +1166,17 @@ def test_more_romantic_leans_the_request_it_follows(starter, profiles):
     assert more["understood"]["year_min"] == 2000 and more["understood"]["exclude_genres"] == ["comedy"]
     picks = [starter.movies[i] for i in ids(more)]
     assert picks and all(2000 <= m.year <= 2009 and "comedy" not in m.genres for m in picks)
+
+
+def test_a_favourite_typed_in_lower_case_is_the_reference_and_never_a_pick(starter, profiles):
+    """ "das boot is my fav, something similar" answered Das Boot itself, and no "like Das Boot";
+    "la haine was great, more like that" after a request like Se7en went on by Se7en."""
+    bot = make_bot(starter, profiles)
+    fav = bot.ask("das boot is my fav, something similar", user="cli:ida")
+    assert "das-boot-1981" not in ids(fav) and len(ids(fav)) == 3
+    assert fav["understood"]["like_titles"] == ["Das Boot (1981)"] and "like Das Boot" in fav["reply"]
+    first = bot.ask("something like se7en but less grim, from the 90s", user="cli:ida")
+    assert first["understood"]["like_titles"] == ["Se7en (1995)"]
+    that = bot.ask("la haine was great, more like that", user="cli:ida")
+    assert that["understood"]["like_titles"] == ["La Haine (1995)"]
+    assert "Se7en" not in that["reply"] and "la-haine-1995" not in ids(that)

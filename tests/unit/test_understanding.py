@@ -1494,6 +1494,28 @@ def test_a_film_judged_at_the_start_of_a_request_is_its_reference() -> None:
     assert classify("something like Heat would be great", LOOKUP, has_previous=False).intent == "recommend"
 
 
+def test_a_film_typed_in_lower_case_and_judged_first_is_the_reference_not_a_search() -> None:
+    """ "das boot is my fav, something similar" answered with Das Boot itself: the film was searched for as words."""
+    for text, film in [("amelie is my fav, something similar", "amelie-2001"),
+                       ("heat is my favourite, anything like it?", "heat-1995"),
+                       ("no country for old men was great, more like that", "no-country-for-old-men-2007"),
+                       ("i think the godfather was amazing, anything similar?", "the-godfather-1972"),
+                       ("pulp fiction is my all time fav, what else", "pulp-fiction-1994")]:  # fmt: skip
+        u = understand(text, LOOKUP)
+        assert u.like_titles == [film], text
+        assert "fav" not in u.query.split() and "favourite" not in u.query.split(), u.query
+    # no film named: a genre, a person, a word the catalog only nearly knows, a pronoun
+    assert understand("horror is my fav, something similar", LOOKUP).like_titles == []
+    tom = understand("tom hanks is my fav, something similar", LOOKUP)
+    assert (tom.like_titles, tom.soft_people or tom.people) == ([], ["Tom Hanks"])
+    assert understand("spielberg is my fav director, something similar", LOOKUP).like_titles == []
+    assert understand("dinner was great, something similar for tonight", LOOKUP).like_titles == []
+    assert understand("it was great, something similar", LOOKUP).like_titles == []
+    # said alone, it is a verdict on the film
+    judged = classify("amelie is my fav", LOOKUP, has_previous=True)
+    assert (judged.intent, judged.titles, judged.rating) == ("liked", ["amelie-2001"], 5.0)
+
+
 def test_a_follow_up_naming_someone_new_asks_for_them_and_keeps_the_others_soft():
     first = fresh_request(understand("something with Tom Hanks", LOOKUP), deps=None)
     later = merge_request(first, understand("how about Meryl Streep", LOOKUP), last_picks=[], deps=None)
