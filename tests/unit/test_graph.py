@@ -1180,3 +1180,23 @@ def test_a_favourite_typed_in_lower_case_is_the_reference_and_never_a_pick(start
     that = bot.ask("la haine was great, more like that", user="cli:ida")
     assert that["understood"]["like_titles"] == ["La Haine (1995)"]
     assert "Se7en" not in that["reply"] and "la-haine-1995" not in ids(that)
+
+
+def test_whether_a_film_was_among_the_picks_is_answered_not_taken_for_a_request(starter, profiles):
+    """ "was heat in any of those?" answered with a new list (Heat, The Heat, Body Heat)."""
+    bot = make_bot(starter, profiles)
+    assert bot.ask("is heat one of them?", user="cli:eve")["reply"] == (
+        "I haven't suggested anything yet in this conversation."
+    )
+    shown = bot.ask("a crime thriller from the 90s", user="cli:eve")
+    second = starter.movies[ids(shown)[1]]
+    yes = bot.ask(f"was {second.title.lower()} in any of those?", user="cli:eve")
+    assert (yes["reply"], yes["recommendations"]) == (f"Yes, {second.label} was number 2 of my last picks.", [])
+    assert "the-godfather-1972" not in ids(shown)
+    no = bot.ask("did you suggest the godfather?", user="cli:eve")
+    labels = [starter.movies[i].label for i in ids(shown)]
+    assert no["reply"] == (
+        f"No, I haven't suggested The Godfather (1972) in this conversation. My last picks were {labels[0]}, "
+        f'{labels[1]} and {labels[2]}. Say "something like The Godfather" for films like it.'
+    )
+    assert no["recommendations"] == []

@@ -1516,6 +1516,23 @@ def test_a_film_typed_in_lower_case_and_judged_first_is_the_reference_not_a_sear
     assert (judged.intent, judged.titles, judged.rating) == ("liked", ["amelie-2001"], 5.0)
 
 
+@pytest.mark.parametrize(
+    ("text", "film"),
+    [("was heat in any of those?", "heat-1995"), ("is fight club one of them?", "fight-club-1999"),
+     ("did you suggest the godfather?", "the-godfather-1972"), ("Was Heat on the list?", "heat-1995"),
+     ("have you already recommended pulp fiction?", "pulp-fiction-1994"),
+     ("is the dark knight one of the picks you gave me?", "the-dark-knight-2008")],
+)  # fmt: skip
+def test_whether_a_film_was_among_the_picks_is_a_question_not_a_request(text: str, film: str) -> None:
+    asked = classify(text, LOOKUP, has_previous=True)
+    assert (asked.intent, asked.titles, asked.facts) == ("facts", [film], ("among",))
+
+
+def test_a_question_about_the_picks_that_names_no_film_is_still_read_as_before() -> None:
+    assert classify("did you suggest any comedies?", LOOKUP, has_previous=True).intent != "facts"
+    assert classify("is heat any good?", LOOKUP, has_previous=True).facts == ("rating",)
+
+
 def test_a_follow_up_naming_someone_new_asks_for_them_and_keeps_the_others_soft():
     first = fresh_request(understand("something with Tom Hanks", LOOKUP), deps=None)
     later = merge_request(first, understand("how about Meryl Streep", LOOKUP), last_picks=[], deps=None)
