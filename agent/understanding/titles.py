@@ -164,7 +164,7 @@ class TitleReader:
             text=self.scan.original[span[0].start : span[-1].end],
             words=[t.text for t in span if t.is_word],
             title_cased=self.scan.title_cased(span),
-            goes_on=self._goes_on(toks, start - 1 if backward else end, -1 if backward else 1),
+            goes_on=self._goes_on_back(toks, start) if backward else self._goes_on(toks, end, 1),
             sequel=self.scan.original[toks[end].start : toks[sequel_end - 1].end] if sequel_end > end else "",
             sequel_end=sequel_end,
             reach=(span[0].start, span[-1].end, toks[sequel_end - 1].end),
@@ -219,6 +219,13 @@ class TitleReader:
                 and (self.scan.capitalised(toks[after]) or not self.scan.has_case or toks[after].text == "the")
             )
         return text in TITLE_CONTINUES or bool(NUMBERISH.fullmatch(text))
+
+    @staticmethod
+    def _goes_on_back(toks: list[Tok], start: int) -> bool:
+        """ "mission impossible type": before "Impossible" the title may go on to "Mission: Impossible"."""
+        before = toks[start - 1] if start > 0 else None
+        return before is not None and (before.is_word or before.text in (":", "&")) and (
+            before.text not in STOPWORDS or before.text in TITLE_CONNECTORS)  # fmt: skip
 
     def is_person(self, cand: _Candidate) -> bool:
         words = cand.text.lower().split()

@@ -88,6 +88,9 @@ class FakeLookup:
         "darkness-2002": ("Darkness", 2002),
         "good-2008": ("Good", 2008),  # the start of The Good, the Bad and the Ugly
         "her-2013": ("Her", 2013),  # a word said of a person far more often
+        "mission-impossible-1996": ("Mission: Impossible", 1996),  # a title that ends in another's
+        "the-impossible-2012": ("The Impossible", 2012),
+        "the-runner-2015": ("The Runner", 2015),
     }
     PEOPLE = (
         "Christopher Nolan",
@@ -1514,6 +1517,20 @@ def test_a_film_typed_in_lower_case_and_judged_first_is_the_reference_not_a_sear
     # said alone, it is a verdict on the film
     judged = classify("amelie is my fav", LOOKUP, has_previous=True)
     assert (judged.intent, judged.titles, judged.rating) == ("liked", ["amelie-2001"], 5.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "film"),
+    [("mission impossible type spy stuff", "mission-impossible-1996"),
+     ("mission impossible-type spy stuff", "mission-impossible-1996"),
+     ("something Mission Impossible style", "mission-impossible-1996"),
+     ("a mission impossible esque thriller", "mission-impossible-1996"),
+     ("blade runner vibes", "blade-runner-1982"),
+     ("a fargo-style crime story", "fargo-1996")],
+)  # fmt: skip
+def test_a_title_before_type_or_style_is_read_whole_not_a_shorter_title_inside_it(text: str, film: str) -> None:
+    """ "mission impossible type spy stuff" answered "thriller films like The Impossible"."""
+    assert understand(text, LOOKUP).like_titles == [film]
 
 
 @pytest.mark.parametrize(
