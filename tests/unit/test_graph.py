@@ -410,6 +410,12 @@ def test_what_the_catalog_cannot_tell_is_said_once_and_what_stands_in_is_named(s
     assert all(r["rating"] >= 7.5 and "drama" in r["genres"] for r in oscars["recommendations"])
     older = bot.ask("something older", user="cli:kim")
     assert "awards" not in older["reply"] and older["understood"]["min_rating"] == 7.5
+    # "black and white classics" answered Snow White "up to 1965" and said nothing of colour
+    classics = bot.ask("black and white classics", user="cli:kim")
+    assert classics["reply"].startswith(
+        "My catalog doesn't record which films are in black and white, so some of these may be in colour. Here are"
+    )
+    assert all(r["year"] <= 1965 for r in classics["recommendations"])
     streaming = bot.ask("a comedy on netflix", user="cli:lee")
     assert streaming["intro"].startswith("I can't see what is streaming where")
     assert len(streaming["recommendations"]) == 3

@@ -197,6 +197,8 @@ class FakeLookup:
 LOOKUP = FakeLookup()
 US_REFUSED = "I can ask for a country but not leave one out, so some of these may come from the United States."
 COLOUR = "My catalog doesn't record whether a film is in colour, so I couldn't go by it."
+BLACK_AND_WHITE = "My catalog doesn't record which films are in black and white, so some of these may be in colour."
+NOT_B_AND_W = "My catalog doesn't record which films are in black and white, so some of these may be."
 NOTHING = {"genres": [], "moods": [], "keywords": [], "people": [], "like_titles": [], "count": None}
 
 # (request, the fields it must produce). Lists compare as sets; "query_has"/"query_lacks" look for words.
@@ -950,7 +952,9 @@ CASES: list[tuple[str, dict]] = [
     ("I want to watch something with my kids", {"genres": ["family"]}),
     ("something for my 8 year old", {"genres": ["family"], "year_min": None, "year_max": None}),
     ("hit me with something good", {"popular": False, "min_rating": None}),
-    ("a black and white film", {"year_max": 1965}),
+    ("a black and white film", {"year_max": 1965, "caveats": [BLACK_AND_WHITE]}),  # older films stand in, said so
+    ("black and white classics", {"year_max": 1965, "caveats": [BLACK_AND_WHITE]}),
+    ("a comedy, nothing in black and white", {"genres": ["comedy"], "year_max": None, "caveats": [NOT_B_AND_W]}),
     ("date night movie", {"genres": ["romance"]}),
     ("christmas movies", {"keywords": ["christmas"]}),
     ("based on a true story", {"keywords": ["based on a true story"]}),
