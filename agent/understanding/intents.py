@@ -24,6 +24,7 @@ from agent.understanding.help_topics import (
     SMALLTALK,
     only_pleasantries,
 )
+from agent.understanding.opening_title import praised_then_asked
 from agent.understanding.passing import users_verdict
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood, has_filters
@@ -292,6 +293,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified("refine", ordinal=_reference_ordinal(lowered))
     if not asks and not has_filters(understood) and not understood.like_titles and _chatter(words):
         return Classified("smalltalk")
+    if feedback and feedback.intent == "liked" and feedback.titles and feedback.titles == understood.like_titles:
+        return Classified("recommend", feedback=feedback)  # "heat was great, more like that": kept, and the reference
     return Classified("recommend")
 
 
@@ -453,6 +456,7 @@ def _feedback(
         rating = None
     # "Alien was great" is a verdict on the film, though "alien" alone would ask for sci-fi
     plain = not has_filters(understood) or _ONLY_A_VERDICT.match(lowered) is not None or a_title_then(text, lookup)
+    plain = plain or (bool(understood.like_titles) and praised_then_asked(lowered))  # "heat was great, more like it"
     verdict = next(
         (
             (m, intent, stars)

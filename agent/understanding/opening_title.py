@@ -54,3 +54,10 @@ def read_opening_title(scan: Scan, reader: TitleReader, out: Understood) -> None
         return
     extend_unique(out.like_titles, [match.movie_id])
     scan.take(span[0].start, verdict.end())
+
+
+def praised_then_asked(lowered: str) -> bool:
+    """Whether the message praises what it opens with and then asks for more ("heat was great, more
+    like that"): a verdict on that film, though the message also asks for films."""
+    verdict = _PRAISED.search(lowered)
+    return verdict is not None and JUDGED_THEN_ASKED.match(lowered, verdict.start()) is not None

@@ -1181,11 +1181,13 @@ def test_a_favourite_typed_in_lower_case_is_the_reference_and_never_a_pick(start
     fav = bot.ask("das boot is my fav, something similar", user="cli:ida")
     assert "das-boot-1981" not in ids(fav) and len(ids(fav)) == 3
     assert fav["understood"]["like_titles"] == ["Das Boot (1981)"] and "like Das Boot" in fav["reply"]
+    assert fav["reply"].startswith("Noted: you liked Das Boot.") and profiles.rating("cli:ida", "das-boot-1981") == 5
     first = bot.ask("something like se7en but less grim, from the 90s", user="cli:ida")
     assert first["understood"]["like_titles"] == ["Se7en (1995)"]
     that = bot.ask("la haine was great, more like that", user="cli:ida")
     assert that["understood"]["like_titles"] == ["La Haine (1995)"]
     assert "Se7en" not in that["reply"] and "la-haine-1995" not in ids(that)
+    assert profiles.rating("cli:ida", "la-haine-1995") == 4  # as "I liked La Haine, more like that" would be
 
 
 def test_whether_a_film_was_among_the_picks_is_answered_not_taken_for_a_request(starter, profiles):
