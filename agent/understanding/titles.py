@@ -59,7 +59,9 @@ _TITLE_CUES: dict[tuple[str, ...], str] = {
             "fans of | fan of | for fans of | if i liked | if i loved | if i enjoyed | if you liked | "
             "if you loved | since i liked | since i loved | because i liked | because i loved | loved | "
             "liked | enjoyed | adored | really enjoyed | just watched | just saw | just finished | "
-            "more like | kind of like | sort of like | between | a cross between | a mix of | mix of | a blend of",
+            "more like | kind of like | sort of like | between | a cross between | a mix of | mix of | a blend of | "
+            "my fav is | my fave is | my favourite is | my favorite is | my fav movie is | my favourite movie is | "
+            "my favorite movie is | my fav film is | my favourite film is | my favorite film is",
             _STRONG,
         ),
         (

@@ -1507,7 +1507,9 @@ def test_a_film_typed_in_lower_case_and_judged_first_is_the_reference_not_a_sear
                        ("heat is my favourite, anything like it?", "heat-1995"),
                        ("no country for old men was great, more like that", "no-country-for-old-men-2007"),
                        ("i think the godfather was amazing, anything similar?", "the-godfather-1972"),
-                       ("pulp fiction is my all time fav, what else", "pulp-fiction-1994")]:  # fmt: skip
+                       ("pulp fiction is my all time fav, what else", "pulp-fiction-1994"),
+                       ("my favourite movie is heat, anything like it?", "heat-1995"),
+                       ("my fav is amelie, something similar", "amelie-2001")]:  # fmt: skip
         u = understand(text, LOOKUP)
         assert u.like_titles == [film], text
         assert "fav" not in u.query.split() and "favourite" not in u.query.split(), u.query
