@@ -456,7 +456,7 @@ def _feedback(
         rating = None
     # "Alien was great" is a verdict on the film, though "alien" alone would ask for sci-fi
     plain = not has_filters(understood) or _ONLY_A_VERDICT.match(lowered) is not None or a_title_then(text, lookup)
-    plain = plain or (bool(understood.like_titles) and praised_then_asked(lowered))  # "heat was great, more like it"
+    plain = plain or (bool(understood.like_titles) and praised_then_asked(text, lookup))  # "heat was great, more?"
     verdict = next(
         (
             (m, intent, stars)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from agent.understanding.meaning import extend_unique
-from agent.understanding.request import Understood
+from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.text import GAP, JUDGED_THEN_ASKED, OPINION_LEAD, PRAISED, STOPWORDS, Scan, word_set
 from agent.understanding.titles import MAX_TITLE_TOKENS, TitleReader, explained
 from agent.understanding.versions import same_title
@@ -56,8 +56,15 @@ def read_opening_title(scan: Scan, reader: TitleReader, out: Understood) -> None
     scan.take(span[0].start, verdict.end())
 
 
-def praised_then_asked(lowered: str) -> bool:
-    """Whether the message praises what it opens with and then asks for more ("heat was great, more
-    like that"): a verdict on that film, though the message also asks for films."""
-    verdict = _PRAISED.search(lowered)
-    return verdict is not None and JUDGED_THEN_ASKED.match(lowered, verdict.start()) is not None
+def praised_then_asked(text: str, lookup: CatalogLookup) -> bool:
+    """Whether the message praises a film it opens by naming whole, then asks for more ("heat was
+    great, more like that"): a verdict on that film, though the message also asks for films. Not
+    "Dinner was great, something similar for tonight", which the catalog only nearly knows (Diner)."""
+    scan = Scan(text)
+    verdict = _PRAISED.search(scan.text)
+    if verdict is None or JUDGED_THEN_ASKED.match(scan.text, verdict.start()) is None:
+        return False
+    lead = OPINION_LEAD.match(scan.text, 0, verdict.start())
+    named = scan.original[lead.end() if lead else 0 : verdict.start()].strip()
+    match = lookup.resolve_title(named) if named else None
+    return match is not None and (match.score >= _EXACT or same_title(named, match.title))

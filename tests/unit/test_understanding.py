@@ -1520,9 +1520,13 @@ def test_a_film_typed_in_lower_case_and_judged_first_is_the_reference_not_a_sear
     assert understand("spielberg is my fav director, something similar", LOOKUP).like_titles == []
     assert understand("dinner was great, something similar for tonight", LOOKUP).like_titles == []
     assert understand("it was great, something similar", LOOKUP).like_titles == []
-    # said alone, it is a verdict on the film
+    # said alone, it is a verdict on the film; said with a wish for more, a verdict kept as the request goes on
     judged = classify("amelie is my fav", LOOKUP, has_previous=True)
     assert (judged.intent, judged.titles, judged.rating) == ("liked", ["amelie-2001"], 5.0)
+    asked = classify("heat was great, more like that", LOOKUP, has_previous=True)
+    assert (asked.intent, asked.feedback and asked.feedback.titles) == ("recommend", ["heat-1995"])
+    # a word the catalog only nearly knows may be read as a reference, never stored as a film liked
+    assert classify("Memnto was great, something similar", LOOKUP, has_previous=True).feedback is None
 
 
 @pytest.mark.parametrize(
