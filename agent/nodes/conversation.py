@@ -183,6 +183,8 @@ def answer_facts(state: State, deps: Deps) -> dict:
     if asked == ["list"]:  # "what did you just recommend?"
         shown = [deps.catalog.movies[p["id"]].label for p in state.get("last_picks") or [] if p["id"] in deps.catalog]
         return _say(f"I suggested {listed(shown)}." if shown else "I haven't suggested anything here yet.", "facts")
+    if asked == ["among"]:  # "was Heat in any of those?"
+        return _say(among_the_picks(state, deps), "facts")
     missing = state.get("unknown_titles") or []
     # a film the question names and the catalog lacks is not the one talked about before
     targets = state.get("mentioned") or [] if missing else pointed_films(state, deps)
@@ -204,6 +206,28 @@ def answer_facts(state: State, deps: Deps) -> dict:
         return {**_say(lead + " ".join(_history_of(state, deps, m) for m in targets), "facts"), "focus": targets[0]}
     text = lead + "\n".join(film_facts(deps.catalog.movies[m], asked) for m in targets)
     return {**_say(text, "facts"), "focus": targets[0] if len(targets) == 1 else state.get("focus")}
+
+
+def among_the_picks(state: State, deps: Deps) -> str:
+    """Whether each film named was among the last picks, one sentence each, and what they were when not."""
+    last = [p["id"] for p in state.get("last_picks") or [] if p["id"] in deps.catalog]
+    if not last:
+        return "I haven't suggested anything yet in this conversation."
+    said, missed = [], []
+    for movie_id in pointed_films(state, deps):
+        label = deps.catalog.movies[movie_id].label
+        if movie_id in last:
+            place = f"number {last.index(movie_id) + 1} of" if len(last) > 1 else ""
+            said.append(f"Yes, {label} was {place or 'my'} {'my last picks' if place else 'last pick'}.")
+        elif movie_id in (state.get("shown") or []):
+            said.append(f"{label} wasn't in my last picks, but I suggested it earlier in this conversation.")
+        else:
+            said.append(f"No, I haven't suggested {label} in this conversation.")
+            missed.append(deps.catalog.movies[movie_id].title)
+    if missed:
+        said.append(f"My last picks were {listed([deps.catalog.movies[m].label for m in last])}. "
+                    f'Say "something like {missed[0]}" for films like it.')  # fmt: skip
+    return " ".join(said)
 
 
 def _history_of(state: State, deps: Deps, movie_id: str) -> str:

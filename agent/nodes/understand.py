@@ -106,7 +106,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     if intent in ("recommend", "refine", "more") and not state.get("always_recommend"):
         heard = facts_in_passing(message, deps.catalog)
         update["in_passing"] = {"seen": heard.seen, "liked": heard.liked, "disliked": heard.disliked} if heard else {}
-        if intent == "more" and classified.feedback is not None:
+        if intent in ("more", "recommend") and classified.feedback is not None:
             _verdict_with_more(update["in_passing"], classified.feedback, state, deps)
     if update.get("request"):
         _choose_version_said_after(message, update["request"], deps)  # "like oceans eleven, the original one"

@@ -10,7 +10,7 @@ from store.vocab import LANGUAGES
 
 Fact = Literal["runtime", "directors", "cast", "crew", "year", "plot", "language", "kind", "catalog", "rating",
                "certificate", "streaming", "mine", "list", "count", "shortest", "longest", "best", "newest",
-               "oldest"]  # fmt: skip
+               "oldest", "among"]  # fmt: skip
 
 # A question about a film shown or named, answered from the catalog: "is it long?", "who directed
 # the third one?", "what's Heat about?". Each match ends where the film's name may follow.
@@ -79,3 +79,25 @@ FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
                     rf"|^\W*(?:is|are)\b(?= {_THE_FILM} in (?:your|the) {COLLECTION}\W*$)"),
     )
 )  # fmt: skip
+
+
+# "was heat in any of those?", "is Fight Club one of them?", "did you suggest the godfather?": whether a
+# film was among the picks just given, a question about the last answer and no request for that film.
+# Each match ends where the film's name follows.
+_THE_PICKS = (
+    r"(?:those|these|them|there|the (?:list|picks?|ones?|suggestions|recommendations|films|movies)"
+    r"|your (?:list|picks|suggestions|recommendations))"
+    r"(?: (?:you|u) (?:just )?(?:gave|suggested|recommended|picked|showed|listed)(?: me| us)?)?"
+)
+AMONG_THE_PICKS = re.compile(
+    r"^\W*(?:(?:so|and|but|wait|hmm+|ok|okay|sorry)\W+)?(?:(?:is|was)\b(?! there\b)(?= [^.?!]{1,80}? (?:in (?:any of )?"
+    rf"|among |amongst |on |one of |part of |(?:in )?(?:any|one) of ){_THE_PICKS}\W*$)"
+    r"|(?:did|have|had) (?:you|u) (?:already |just |ever |actually )?(?:suggest(?:ed)?|recommend(?:ed)?"
+    r"|mention(?:ed)?|pick(?:ed)?|list(?:ed)?|include(?:d)?|show(?:ed|n)?(?: me| us)?"
+    r"|give (?:me|us)|given (?:me|us)))\b"
+)
+# what such a question says after the film it names, not part of the film's name
+AMONG_TAIL = re.compile(
+    rf"\s+(?:in (?:any of )?|among |amongst |on |one of |part of |(?:in )?(?:any|one) of ){_THE_PICKS}\W*$"
+    r"|\s+(?:already|before|earlier|just now)\W*$"
+)

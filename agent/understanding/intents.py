@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from agent.understanding.fact_questions import COLLECTION, FACT_QUESTIONS, Fact
+from agent.understanding.fact_questions import AMONG_TAIL, AMONG_THE_PICKS, COLLECTION, FACT_QUESTIONS, Fact
 from agent.understanding.help_topics import (
     ACCOUNT_QUESTIONS,
     GREETINGS,
@@ -24,12 +24,14 @@ from agent.understanding.help_topics import (
     SMALLTALK,
     only_pleasantries,
 )
+from agent.understanding.opening_title import praised_then_asked
 from agent.understanding.passing import users_verdict
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood, has_filters
 from agent.understanding.stars import asks_for_a_rating, stars_in
-from agent.understanding.text import PANNED, PRAISED, STOPWORDS, Scan, normalise_message, word_set
+from agent.understanding.text import PANNED, PRAISED, STOPWORDS, Scan, normalise_message, tokens_of, word_set
 from agent.understanding.title_lists import titles_after
+from agent.understanding.titles import explained
 from agent.understanding.verdicts import DISMISS, NOT_SEEN, SEEN, SENTIMENTS, a_title_then, mixed_verdicts
 from agent.understanding.versions import same_title
 from store.catalog import TitleMatch
@@ -291,6 +293,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified("refine", ordinal=_reference_ordinal(lowered))
     if not asks and not has_filters(understood) and not understood.like_titles and _chatter(words):
         return Classified("smalltalk")
+    if feedback and feedback.intent == "liked" and feedback.titles and feedback.titles == understood.like_titles:
+        return Classified("recommend", feedback=feedback)  # "heat was great, more like that": kept, and the reference
     return Classified("recommend")
 
 
@@ -356,6 +360,8 @@ def _fact_question(
     if has_previous and (m := _WHICH_OF_THEM.search(lowered)):  # "which of these is the shortest?"
         word = next(w for w in m.groups() if w)
         return Classified("facts", every=True, facts=(_SUPERLATIVES[word],))
+    if among := _among_the_picks(text, lowered, lookup):  # "was heat in any of those?" asks for no film
+        return among
     if _WANTS_PICKS.search(lowered.replace("any good", "good")):  # "is it any good?" wants no picks
         return None
     facts: list[Fact] = []
@@ -381,6 +387,21 @@ def _fact_question(
     if typed and (match := lookup.resolve_title(typed)) is not None and match.score >= TITLE_MATCH_SCORE:
         return Classified("facts", titles=[match.movie_id], facts=tuple(facts))  # "how long is godfather part 2"
     return Classified("facts", facts=tuple(facts), unknown=(typed,)) if typed else None
+
+
+def _among_the_picks(text: str, lowered: str, lookup: CatalogLookup) -> Classified | None:
+    """ "Was heat in any of those?", "did you suggest the godfather?": whether a film the catalog
+    has, named whole, was among the picks given; not when no such film is named ("did you suggest any comedies?")."""
+    if (asked := AMONG_THE_PICKS.search(lowered)) is None:
+        return None
+    said = AMONG_TAIL.sub("", text) if len(text) == len(lowered) else AMONG_TAIL.sub("", lowered)
+    found = titles_after(said, asked.end(), lookup, exact=True)
+    typed = said[asked.end() :].strip(" ?!.\"'")
+    match = None if found or not typed else lookup.resolve_title(typed)  # "the usual suspects", a phrase too
+    whole, words = match is not None and same_title(typed, match.title), list(tokens_of(typed))
+    if match is not None and (whole or match.score >= 100) and (not explained(words) or (whole and len(words) > 1)):
+        found = [match]  # "did you suggest horror?" names no film called #Horror
+    return Classified("facts", titles=[m.movie_id for m in found], facts=("among",)) if found else None
 
 
 _NAMED_FIRST = re.compile(r"\b(?:what|how) about\b|\bheard of\b|\bthoughts on\b")
@@ -435,6 +456,7 @@ def _feedback(
         rating = None
     # "Alien was great" is a verdict on the film, though "alien" alone would ask for sci-fi
     plain = not has_filters(understood) or _ONLY_A_VERDICT.match(lowered) is not None or a_title_then(text, lookup)
+    plain = plain or (bool(understood.like_titles) and praised_then_asked(text, lookup))  # "heat was great, more?"
     verdict = next(
         (
             (m, intent, stars)

@@ -65,6 +65,8 @@ AWARDS = "My catalog doesn't record awards, so I went by rating instead."
 STREAMING = "I can't see what is streaming where, so these come from my whole catalog."
 MUSIC = "My catalog doesn't record who wrote a film's music, so I couldn't go by it."
 COLOUR = "My catalog doesn't record whether a film is in colour, so I couldn't go by it."
+BLACK_AND_WHITE = "My catalog doesn't record which films are in black and white, so some of these may be in colour."
+NOT_BLACK_AND_WHITE = "My catalog doesn't record which films are in black and white, so some of these may be."
 
 
 def _studio(name: str, instead: str = "", *genres: str) -> Effect:
@@ -364,7 +366,9 @@ _ERA_PHRASES: dict[str, Effect] = {
         years=_until(1979), negated=Effect(years=_since(1980))
     ),
     "old": Effect(years=_until(1979), negated=Effect(years=lambda today: (today - 30, None))),
-    "black and white | b&w | black & white": Effect(years=_until(1965)),
+    "black and white | b&w | black & white": Effect(  # older films stand in for it, and the answer says so
+        years=_until(1965), caveat=BLACK_AND_WHITE, negated=Effect(aside=True, caveat=NOT_BLACK_AND_WHITE)
+    ),
     # "outside Hollywood" refuses a country, which the filters cannot: said, never asked for
     # "us" alone is a pronoun ("recommend us a comedy"), and "about the US" a theme: only "from the US" is the country
     "from the us | made in the us": Effect(countries=("US",), negated=_cannot_refuse_country("United States")),

@@ -31,6 +31,7 @@ from agent.understanding.meaning import Reading, extend_unique
 from agent.understanding.misspelt import read_misspelt_people
 from agent.understanding.negation import walk_phrases
 from agent.understanding.numbers import read_count, read_kid_ages, read_rating, read_runtime, read_years
+from agent.understanding.opening_title import read_opening_title
 from agent.understanding.people import (
     People,
     about_the_film,
@@ -61,7 +62,8 @@ from store.vocab import COUNTRIES, LANGUAGES
 # words no synopsis is about: left over from "under 100 minutes", they would only add noise to the search
 _NEVER_QUERIED = word_set(
     "movie movies film films flick flicks stuff something anything "
-    "hour hours hr hrs minute minutes mins half longer shorter dozen handful bunch several pair"
+    "hour hours hr hrs minute minutes mins half longer shorter dozen handful bunch several pair "
+    "fav fave favourite favorite"  # "Das Boot is my fav": said of the film named, not of one wanted
 )
 
 
@@ -113,7 +115,7 @@ def _join(original: str, toks: list[Tok]) -> str:
 # ranking (soft_genres) instead of filtering it, unless the same message asks for something.
 _TASTE = re.compile(
     r"\bi(?: a|')m (?:a |such a )?(?:big |huge )?(?:fan|into)\b|\bwe(?: a|')re (?:big |huge )?(?:fans|into)\b|"
-    r"favou?rite|"
+    r"favou?rite|\bfave?\b|"
     r"\b(?:i|we) (?:really |also |just |do |mostly |usually |generally |always |all )?"
     r"(?:like|love|enjoy|prefer|adore|dig)\b",
     re.IGNORECASE,
@@ -307,6 +309,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     read_refused_series(scan, lookup, out)
     read_people(scan, people, out)
     read_bare_titles(scan, reader, out)
+    read_opening_title(scan, reader, out)  # "das boot is my fav, something similar"
     unknown = note_missing_sequels(scan, reader, out, unknown)
     read_surnames(scan, lookup.surname_index(), out, lookup.people_index(), lookup.shared_surnames())
     read_misspelt_people(scan, lookup, out)

@@ -112,10 +112,22 @@ class Scan:
         )
 
 
-# "was great", "is my favourite": a verdict said of the film named just before it
+# "was great", "is my favourite", "is my fav": a verdict said of the film named just before it
 PRAISED = (
     r"\s+(?:was|is)\s+(?:so\s+|really\s+|just\s+|absolutely\s+)?(?:great|amazing|awesome|brilliant|fantastic"
-    r"|incredible|excellent|superb|good|a masterpiece|my favou?rite)\b"
+    r"|incredible|excellent|superb|good|a masterpiece|my (?:all[- ]time\s+)?(?:favou?rite|fave?))\b"
+)
+# "Alien was great, something similar" (or "I thought Alien was ..."): a message that opens by judging a
+# film and then asks for more is about that film, though "Alien" alone is a theme. A verdict alone
+# ("Heat was boring") is read as feedback by agent.understanding.intents.
+OPINION_LEAD = re.compile(
+    r"(?:\W*(?:(?:i|we)\s+(?:thought|think|found|felt|reckon|guess)|honestly|well|so|ok(?:ay)?"
+    r"|yeah|yes|oh|man|tbh|imo)\b(?:\W+(?:that|like))?\W*)+"
+)  # leads may follow each other: "ok so", "oh man"
+JUDGED_THEN_ASKED = re.compile(
+    PRAISED + r".*?\b(?:(?:any|some)(?:thing|one)\b.*\b(?:similar|like (?:it|that|this))|more like (?:it|that|this)"
+    r"|what else)\b",
+    re.IGNORECASE,
 )
 _PANNING = r"terrible|awful|horrible|boring|meh"
 PANNED = rf"\s+(?:was|is)\s+(?:so\s+|really\s+|just\s+|absolutely\s+)?(?:{_PANNING})\b"

@@ -15,9 +15,10 @@ from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.text import (
     GAP,
     HARD_STOPS,
+    JUDGED_THEN_ASKED,
     NUMBERISH,
+    OPINION_LEAD,
     PANNED_AFTER,
-    PRAISED,
     STOPWORDS,
     TITLE_CONNECTORS,
     TITLE_CONTINUES,
@@ -58,7 +59,9 @@ _TITLE_CUES: dict[tuple[str, ...], str] = {
             "fans of | fan of | for fans of | if i liked | if i loved | if i enjoyed | if you liked | "
             "if you loved | since i liked | since i loved | because i liked | because i loved | loved | "
             "liked | enjoyed | adored | really enjoyed | just watched | just saw | just finished | "
-            "more like | kind of like | sort of like | between | a cross between | a mix of | mix of | a blend of",
+            "more like | kind of like | sort of like | between | a cross between | a mix of | mix of | a blend of | "
+            "my fav is | my fave is | my favourite is | my favorite is | my fav movie is | my favourite movie is | "
+            "my favorite movie is | my fav film is | my favourite film is | my favorite film is",
             _STRONG,
         ),
         (
@@ -112,7 +115,7 @@ class _Candidate:
     @property
     def plain_words(self) -> bool:
         """Only stopwords or filter phrases ("a comedy", "scary movie", "the 90s")."""
-        return all(w in STOPWORDS or NUMBERISH.fullmatch(w) for w in self.words) or _explained(self.words)
+        return all(w in STOPWORDS or NUMBERISH.fullmatch(w) for w in self.words) or explained(self.words)
 
 
 _FILLER = word_set(
@@ -121,7 +124,7 @@ _FILLER = word_set(
 )
 
 
-def _explained(words: list[str]) -> bool:
+def explained(words: list[str]) -> bool:
     """Whether the phrasebook accounts for every word, as it does for filter talk but not titles."""
     i = 0
     while i < len(words):
@@ -163,7 +166,7 @@ class TitleReader:
             text=self.scan.original[span[0].start : span[-1].end],
             words=[t.text for t in span if t.is_word],
             title_cased=self.scan.title_cased(span),
-            goes_on=self._goes_on(toks, start - 1 if backward else end, -1 if backward else 1),
+            goes_on=self._goes_on_back(toks, start) if backward else self._goes_on(toks, end, 1),
             sequel=self.scan.original[toks[end].start : toks[sequel_end - 1].end] if sequel_end > end else "",
             sequel_end=sequel_end,
             reach=(span[0].start, span[-1].end, toks[sequel_end - 1].end),
@@ -218,6 +221,13 @@ class TitleReader:
                 and (self.scan.capitalised(toks[after]) or not self.scan.has_case or toks[after].text == "the")
             )
         return text in TITLE_CONTINUES or bool(NUMBERISH.fullmatch(text))
+
+    @staticmethod
+    def _goes_on_back(toks: list[Tok], start: int) -> bool:
+        """ "mission impossible type": before "Impossible" the title may go on to "Mission: Impossible"."""
+        before = toks[start - 1] if start > 0 else None
+        return before is not None and (before.is_word or before.text in (":", "&")) and (
+            before.text not in STOPWORDS or before.text in TITLE_CONNECTORS)  # fmt: skip
 
     def is_person(self, cand: _Candidate) -> bool:
         words = cand.text.lower().split()
@@ -483,7 +493,7 @@ def note_unknown_titles(scan: Scan, spans: list[tuple[int, int]], out: Understoo
     """Names after "like" that no later pass explained: not a person, a genre, a mood or a year."""
     for start, end in spans:
         words = tokens_of(scan.original[start:end])
-        if GAP in scan.text[start:end] or _explained(words):
+        if GAP in scan.text[start:end] or explained(words):
             continue
         if any(start <= kept < end for kept in scan.kept):
             continue
@@ -523,8 +533,8 @@ def read_bare_titles(scan: Scan, reader: TitleReader, out: Understood) -> None:
     if not scan.has_case or (len(words) >= 4 and sum(map(scan.capitalised, words)) >= 0.85 * len(words)):
         return  # Title Case Or ALL CAPS messages say nothing about which words are titles
     for start, end in _capitalised_runs(scan, toks)[:4]:
-        opens = start == 0 or _OPINION_LEAD.fullmatch(scan.text, 0, toks[start].start) is not None
-        judged = opens and _JUDGED_THEN_ASKED.match(scan.text, toks[end - 1].end) is not None
+        opens = start == 0 or OPINION_LEAD.fullmatch(scan.text, 0, toks[start].start) is not None
+        judged = opens and JUDGED_THEN_ASKED.match(scan.text, toks[end - 1].end) is not None
         dated = toks[end - 1].start in scan.title_year_starts  # "Heat (1995)": written as a title, with its year
         cands = [
             c
@@ -535,18 +545,6 @@ def read_bare_titles(scan: Scan, reader: TitleReader, out: Understood) -> None:
         picked = reader.best(cands, _WEAK if judged or dated else _BARE)
         if picked:
             _read_references(scan, out, [picked[0].movie_id], toks[picked[1].start].start, toks[picked[1].end - 1].end)
-
-
-# "Alien was great, something similar" (or "I thought Alien was ..."): a message that opens by judging one word
-# and then asks for more is about the film of that name, though "Alien" alone is a theme. A verdict
-# alone ("Heat was boring") is read as feedback by agent.understanding.intents.
-_OPINION_LEAD = re.compile(r"\W*(?:(?:i|we)\s+(?:thought|think|found|felt|reckon|guess)|honestly|well|so|ok(?:ay)?"
-                           r"|yeah|yes|oh|man|tbh|imo)(?:\W+(?:that|like))?\W*")  # fmt: skip
-_JUDGED_THEN_ASKED = re.compile(
-    PRAISED + r".*?\b(?:(?:any|some)(?:thing|one)\b.*\b(?:similar|like (?:it|that|this))|more like (?:it|that|this)"
-    r"|what else)\b",
-    re.IGNORECASE,
-)
 
 
 def _run_candidates(reader: TitleReader, toks: list[Tok], start: int, end: int) -> list[_Candidate]:

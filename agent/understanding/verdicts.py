@@ -38,7 +38,7 @@ SENTIMENTS: tuple[tuple[re.Pattern[str], Verdict, float, bool], ...] = (
     (re.compile(r"\b(?:boring|meh|fell flat)\b"), "disliked", 2.0, True),
     (re.compile(r"\b(?:loved|adored|(?:i|we)\s+(?:really\s+)?(?:love|adore))\b|❤|😍"), "liked", 5.0, False),
     (
-        re.compile(r"\b(?:amazing|masterpiece|favou?rite|awesome|fantastic|incredible|brilliant)\b"),
+        re.compile(r"\b(?:amazing|masterpiece|favou?rite|fave?|awesome|fantastic|incredible|brilliant)\b"),
         "liked",
         5.0,
         True,

@@ -410,6 +410,12 @@ def test_what_the_catalog_cannot_tell_is_said_once_and_what_stands_in_is_named(s
     assert all(r["rating"] >= 7.5 and "drama" in r["genres"] for r in oscars["recommendations"])
     older = bot.ask("something older", user="cli:kim")
     assert "awards" not in older["reply"] and older["understood"]["min_rating"] == 7.5
+    # "black and white classics" answered Snow White "up to 1965" and said nothing of colour
+    classics = bot.ask("black and white classics", user="cli:kim")
+    assert classics["reply"].startswith(
+        "My catalog doesn't record which films are in black and white, so some of these may be in colour. Here are"
+    )
+    assert all(r["year"] <= 1965 for r in classics["recommendations"])
     streaming = bot.ask("a comedy on netflix", user="cli:lee")
     assert streaming["intro"].startswith("I can't see what is streaming where")
     assert len(streaming["recommendations"]) == 3
@@ -1182,3 +1188,39 @@ def test_more_romantic_leans_the_request_it_follows(starter, profiles):
     assert more["understood"]["year_min"] == 2000 and more["understood"]["exclude_genres"] == ["comedy"]
     picks = [starter.movies[i] for i in ids(more)]
     assert picks and all(2000 <= m.year <= 2009 and "comedy" not in m.genres for m in picks)
+
+
+def test_a_favourite_typed_in_lower_case_is_the_reference_and_never_a_pick(starter, profiles):
+    """ "das boot is my fav, something similar" answered Das Boot itself, and no "like Das Boot";
+    "la haine was great, more like that" after a request like Se7en went on by Se7en."""
+    bot = make_bot(starter, profiles)
+    fav = bot.ask("das boot is my fav, something similar", user="cli:ida")
+    assert "das-boot-1981" not in ids(fav) and len(ids(fav)) == 3
+    assert fav["understood"]["like_titles"] == ["Das Boot (1981)"] and "like Das Boot" in fav["reply"]
+    assert fav["reply"].startswith("Noted: you liked Das Boot.") and profiles.rating("cli:ida", "das-boot-1981") == 5
+    first = bot.ask("something like se7en but less grim, from the 90s", user="cli:ida")
+    assert first["understood"]["like_titles"] == ["Se7en (1995)"]
+    that = bot.ask("la haine was great, more like that", user="cli:ida")
+    assert that["understood"]["like_titles"] == ["La Haine (1995)"]
+    assert "Se7en" not in that["reply"] and "la-haine-1995" not in ids(that)
+    assert profiles.rating("cli:ida", "la-haine-1995") == 4  # as "I liked La Haine, more like that" would be
+
+
+def test_whether_a_film_was_among_the_picks_is_answered_not_taken_for_a_request(starter, profiles):
+    """ "was heat in any of those?" answered with a new list (Heat, The Heat, Body Heat)."""
+    bot = make_bot(starter, profiles)
+    assert bot.ask("is heat one of them?", user="cli:eve")["reply"] == (
+        "I haven't suggested anything yet in this conversation."
+    )
+    shown = bot.ask("a crime thriller from the 90s", user="cli:eve")
+    second = starter.movies[ids(shown)[1]]
+    yes = bot.ask(f"was {second.title.lower()} in any of those?", user="cli:eve")
+    assert (yes["reply"], yes["recommendations"]) == (f"Yes, {second.label} was number 2 of my last picks.", [])
+    assert "the-godfather-1972" not in ids(shown)
+    no = bot.ask("did you suggest the godfather?", user="cli:eve")
+    labels = [starter.movies[i].label for i in ids(shown)]
+    assert no["reply"] == (
+        f"No, I haven't suggested The Godfather (1972) in this conversation. My last picks were {labels[0]}, "
+        f'{labels[1]} and {labels[2]}. Say "something like The Godfather" for films like it.'
+    )
+    assert no["recommendations"] == []

@@ -88,6 +88,9 @@ class FakeLookup:
         "darkness-2002": ("Darkness", 2002),
         "good-2008": ("Good", 2008),  # the start of The Good, the Bad and the Ugly
         "her-2013": ("Her", 2013),  # a word said of a person far more often
+        "mission-impossible-1996": ("Mission: Impossible", 1996),  # a title that ends in another's
+        "the-impossible-2012": ("The Impossible", 2012),
+        "the-runner-2015": ("The Runner", 2015),
     }
     PEOPLE = (
         "Christopher Nolan",
@@ -194,6 +197,8 @@ class FakeLookup:
 LOOKUP = FakeLookup()
 US_REFUSED = "I can ask for a country but not leave one out, so some of these may come from the United States."
 COLOUR = "My catalog doesn't record whether a film is in colour, so I couldn't go by it."
+BLACK_AND_WHITE = "My catalog doesn't record which films are in black and white, so some of these may be in colour."
+NOT_B_AND_W = "My catalog doesn't record which films are in black and white, so some of these may be."
 NOTHING = {"genres": [], "moods": [], "keywords": [], "people": [], "like_titles": [], "count": None}
 
 # (request, the fields it must produce). Lists compare as sets; "query_has"/"query_lacks" look for words.
@@ -947,7 +952,9 @@ CASES: list[tuple[str, dict]] = [
     ("I want to watch something with my kids", {"genres": ["family"]}),
     ("something for my 8 year old", {"genres": ["family"], "year_min": None, "year_max": None}),
     ("hit me with something good", {"popular": False, "min_rating": None}),
-    ("a black and white film", {"year_max": 1965}),
+    ("a black and white film", {"year_max": 1965, "caveats": [BLACK_AND_WHITE]}),  # older films stand in, said so
+    ("black and white classics", {"year_max": 1965, "caveats": [BLACK_AND_WHITE]}),
+    ("a comedy, nothing in black and white", {"genres": ["comedy"], "year_max": None, "caveats": [NOT_B_AND_W]}),
     ("date night movie", {"genres": ["romance"]}),
     ("christmas movies", {"keywords": ["christmas"]}),
     ("based on a true story", {"keywords": ["based on a true story"]}),
@@ -1492,6 +1499,65 @@ def test_a_film_judged_at_the_start_of_a_request_is_its_reference() -> None:
         judged = classify(text, LOOKUP, has_previous=False)
         assert (judged.intent, judged.titles) == (intent, [film]), text
     assert classify("something like Heat would be great", LOOKUP, has_previous=False).intent == "recommend"
+
+
+def test_a_film_typed_in_lower_case_and_judged_first_is_the_reference_not_a_search() -> None:
+    """ "das boot is my fav, something similar" answered with Das Boot itself: the film was searched for as words."""
+    for text, film in [("amelie is my fav, something similar", "amelie-2001"),
+                       ("heat is my favourite, anything like it?", "heat-1995"),
+                       ("no country for old men was great, more like that", "no-country-for-old-men-2007"),
+                       ("i think the godfather was amazing, anything similar?", "the-godfather-1972"),
+                       ("pulp fiction is my all time fav, what else", "pulp-fiction-1994"),
+                       ("my favourite movie is heat, anything like it?", "heat-1995"),
+                       ("my fav is amelie, something similar", "amelie-2001")]:  # fmt: skip
+        u = understand(text, LOOKUP)
+        assert u.like_titles == [film], text
+        assert "fav" not in u.query.split() and "favourite" not in u.query.split(), u.query
+    # no film named: a genre, a person, a word the catalog only nearly knows, a pronoun
+    assert understand("horror is my fav, something similar", LOOKUP).like_titles == []
+    tom = understand("tom hanks is my fav, something similar", LOOKUP)
+    assert (tom.like_titles, tom.soft_people or tom.people) == ([], ["Tom Hanks"])
+    assert understand("spielberg is my fav director, something similar", LOOKUP).like_titles == []
+    assert understand("dinner was great, something similar for tonight", LOOKUP).like_titles == []
+    assert understand("it was great, something similar", LOOKUP).like_titles == []
+    # said alone, it is a verdict on the film; said with a wish for more, a verdict kept as the request goes on
+    judged = classify("amelie is my fav", LOOKUP, has_previous=True)
+    assert (judged.intent, judged.titles, judged.rating) == ("liked", ["amelie-2001"], 5.0)
+    asked = classify("heat was great, more like that", LOOKUP, has_previous=True)
+    assert (asked.intent, asked.feedback and asked.feedback.titles) == ("recommend", ["heat-1995"])
+    # a word the catalog only nearly knows may be read as a reference, never stored as a film liked
+    assert classify("Memnto was great, something similar", LOOKUP, has_previous=True).feedback is None
+
+
+@pytest.mark.parametrize(
+    ("text", "film"),
+    [("mission impossible type spy stuff", "mission-impossible-1996"),
+     ("mission impossible-type spy stuff", "mission-impossible-1996"),
+     ("something Mission Impossible style", "mission-impossible-1996"),
+     ("a mission impossible esque thriller", "mission-impossible-1996"),
+     ("blade runner vibes", "blade-runner-1982"),
+     ("a fargo-style crime story", "fargo-1996")],
+)  # fmt: skip
+def test_a_title_before_type_or_style_is_read_whole_not_a_shorter_title_inside_it(text: str, film: str) -> None:
+    """ "mission impossible type spy stuff" answered "thriller films like The Impossible"."""
+    assert understand(text, LOOKUP).like_titles == [film]
+
+
+@pytest.mark.parametrize(
+    ("text", "film"),
+    [("was heat in any of those?", "heat-1995"), ("is fight club one of them?", "fight-club-1999"),
+     ("did you suggest the godfather?", "the-godfather-1972"), ("Was Heat on the list?", "heat-1995"),
+     ("have you already recommended pulp fiction?", "pulp-fiction-1994"),
+     ("is the dark knight one of the picks you gave me?", "the-dark-knight-2008")],
+)  # fmt: skip
+def test_whether_a_film_was_among_the_picks_is_a_question_not_a_request(text: str, film: str) -> None:
+    asked = classify(text, LOOKUP, has_previous=True)
+    assert (asked.intent, asked.titles, asked.facts) == ("facts", [film], ("among",))
+
+
+def test_a_question_about_the_picks_that_names_no_film_is_still_read_as_before() -> None:
+    assert classify("did you suggest any comedies?", LOOKUP, has_previous=True).intent != "facts"
+    assert classify("is heat any good?", LOOKUP, has_previous=True).facts == ("rating",)
 
 
 def test_a_follow_up_naming_someone_new_asks_for_them_and_keeps_the_others_soft():

@@ -1,0 +1,70 @@
+"""A film a message opens by judging, typed in lower case: "das boot is my fav, something similar".
+
+Capitals tell a title from ordinary words (agent.understanding.titles reads "Das Boot is my fav"
+so); in lower case only the message's shape does: a name, a verdict on it, a wish for more. The
+name is taken whole and only when the catalog knows it exactly, so "dinner was great, something
+similar for tonight" still names no film, nor "horror is my fav" or "tom hanks is my fav" a title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.understanding.meaning import extend_unique
+from agent.understanding.request import CatalogLookup, Understood
+from agent.understanding.text import GAP, JUDGED_THEN_ASKED, OPINION_LEAD, PRAISED, STOPWORDS, Scan, word_set
+from agent.understanding.titles import MAX_TITLE_TOKENS, TitleReader, explained
+from agent.understanding.versions import same_title
+from store.movie import TITLE_MATCH_SCORE
+
+_PRAISED = re.compile(PRAISED)
+# "spielberg is my fav director": the verdict is on a person or a kind, not a film
+_NOT_A_FILM_AFTER = re.compile(r"\s*(?:director|directors|actor|actors|actress|genre|kind|type|decade|era)\b")
+_EXACT = 100.0  # the catalog's score for a title (or one of its other names) typed exactly
+_NO_TITLE = word_set("it this that these those he she they them one")
+
+
+def read_opening_title(scan: Scan, reader: TitleReader, out: Understood) -> None:
+    """The words before an opening verdict, when the message then asks for more ("la haine was
+    great, more like that"), are the film of that name: the reference, as after "I loved"."""
+    verdict = _PRAISED.search(scan.text)
+    if verdict is None or _NOT_A_FILM_AFTER.match(scan.text, verdict.end()):
+        return
+    if not JUDGED_THEN_ASKED.match(scan.text, verdict.start()):
+        return
+    lead = OPINION_LEAD.match(scan.text, 0, verdict.start())
+    start = lead.end() if lead else 0
+    toks = [t for t in scan.tokens() if t.end <= verdict.start()]
+    first = next((k for k, t in enumerate(toks) if t.start >= start), len(toks))
+    span = toks[first:]
+    if not span or len(span) > MAX_TITLE_TOKENS or any(GAP in t.text for t in span):
+        return  # nothing named, or a name another pass read already ("Das Boot", "Tom Hanks")
+    if any(not t.is_word and t.text not in (":", "&", ".") for t in span):
+        return
+    cand = reader.candidate(toks, first, len(toks), backward=True)
+    words = cand.words
+    if not words or all(w in STOPWORDS or w in _NO_TITLE for w in words) or explained(words):
+        return  # "it was great", "horror is my fav": no film named
+    if reader.is_person(cand) or (len(words) == 1 and words[0] in reader.lookup.surname_index()):
+        return  # "nolan is my fav": a person
+    match = reader.resolve(cand)
+    if match is None or match.score < TITLE_MATCH_SCORE:
+        return
+    if match.score < _EXACT and not same_title(cand.text, match.title):
+        return
+    extend_unique(out.like_titles, [match.movie_id])
+    scan.take(span[0].start, verdict.end())
+
+
+def praised_then_asked(text: str, lookup: CatalogLookup) -> bool:
+    """Whether the message praises a film it opens by naming whole, then asks for more ("heat was
+    great, more like that"): a verdict on that film, though the message also asks for films. Not
+    "Dinner was great, something similar for tonight", which the catalog only nearly knows (Diner)."""
+    scan = Scan(text)
+    verdict = _PRAISED.search(scan.text)
+    if verdict is None or JUDGED_THEN_ASKED.match(scan.text, verdict.start()) is None:
+        return False
+    lead = OPINION_LEAD.match(scan.text, 0, verdict.start())
+    named = scan.original[lead.end() if lead else 0 : verdict.start()].strip()
+    match = lookup.resolve_title(named) if named else None
+    return match is not None and (match.score >= _EXACT or same_title(named, match.title))
