@@ -6,7 +6,8 @@ reward (a like or a later "watched" is 1, a dislike 0, silence a small value) fr
 model shared by everyone plus a per-user adjustment fitted to what the shared model
 gets wrong for that user. Exploration is epsilon-greedy within the top of the pool,
 so every logged choice carries an exact propensity and the policy can be evaluated
-offline by inverse-propensity scoring.
+offline by inverse-propensity scoring. The first slot never explores: an answer
+leads with its best pick, and that slot is logged with propensity 1.
 """
 
 from __future__ import annotations
@@ -114,9 +115,9 @@ class Ranker:
     def choose(
         self, user: str, candidates: Sequence[Candidate], count: int, *, explore: bool = True
     ) -> list[tuple[Candidate, float]]:
-        """Fill `count` slots; each greedy pick is kept with probability 1 - epsilon, or
-        swapped for a uniform draw from the top of the remaining pool. Returns each pick
-        with the probability that this policy would have put it in that slot."""
+        """Fill `count` slots; the first is the greedy pick, and each later greedy pick is kept
+        with probability 1 - epsilon, or swapped for a uniform draw from the top of the remaining
+        pool. Returns each pick with the probability that this policy would have put it in that slot."""
         pool = list(candidates)
         values = np.array(self.scores(user, pool))
         units = unit_rows(pool)
@@ -127,7 +128,7 @@ class Ranker:
             adjusted = np.where(available, values - DIVERSITY * nearest, -np.inf)
             ranked = np.argsort(-adjusted, kind="stable")[: min(self.explore_top, int(available.sum()))]
             top = [int(i) for i in ranked]
-            epsilon = self.epsilon if explore and len(top) > 1 else 0.0
+            epsilon = self.epsilon if explore and chosen and len(top) > 1 else 0.0  # the first slot: the best
             pick = self._random.choice(top) if epsilon and self._random.random() < epsilon else top[0]
             propensity = (1 - epsilon) * (pick == top[0]) + epsilon / len(top)
             chosen.append((pool[pick], propensity))

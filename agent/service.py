@@ -51,7 +51,7 @@ from agent.service_types import (
     WatchedItem,
     as_json,
 )
-from agent.understanding.merge import fresh_request
+from agent.understanding.merge import fresh_request, genres_as_tags
 from agent.understanding.passing import says_nothing
 from agent.understanding.reader import understand
 from agent.understanding.request import contract
@@ -203,6 +203,7 @@ class MovieService:
             return Turn.of({**respond_unclear({}, deps), "understood": said})
         request = fresh_request(understood, deps)
         request.update(request_filters(filters or {}, self.catalog, self.resolve, request.get("caveats") or []))
+        request = genres_as_tags(request, deps)  # "Sport" is the tag where no film carries the genre, as in chat
         state: dict[str, Any] = {"message": text or "", "user": user, "channel": "", "k": k, "request": request,
                                  "always_recommend": k is not None, "unattended": True}  # fmt: skip
         for node in (retrieve, rank, explain, reply):

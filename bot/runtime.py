@@ -131,7 +131,8 @@ def open_runtime(
     from agent.bandit import Ranker
     from agent.dialogue_ranker import ConversationSignal
 
-    config = replace(config or AgentConfig(), unattended_shown=settings.unattended_shown)
+    config = config or AgentConfig()
+    config = replace(config, unattended_shown=settings.unattended_shown, explore=config.explore and settings.explore)
     table = comentions if comentions is not None else CoMentions.load(home.root / COMENTIONS_FILE)
     service = build_service(
         catalog,

@@ -78,6 +78,7 @@ class Settings:
     discord_test_guild_id: int | None = None
     discord_channels: tuple[int, ...] = ()
     unattended_shown: bool = False  # batch lines and API answers hold their films back as chat answers do
+    explore: bool = True  # the learning re-ranker's epsilon-greedy exploration; off: the same request, the same answer
     slack_bot_token: str | None = None
     slack_app_token: str | None = None
     http: HttpSettings = field(default_factory=HttpSettings)
@@ -149,6 +150,7 @@ class Settings:
             discord_test_guild_id=guild,
             discord_channels=tuple(int(channel) for channel in channels),
             unattended_shown=_choice(env, "MOVIEBOT_UNATTENDED_SHOWN", _SWITCH, "no") in _YES,
+            explore=_choice(env, "MOVIEBOT_EXPLORE", _SWITCH, "yes") in _YES,
             slack_bot_token=(env.get("SLACK_BOT_TOKEN") or "").strip() or None,
             slack_app_token=(env.get("SLACK_APP_TOKEN") or "").strip() or None,
             http=_http_from_env(env),

@@ -46,6 +46,7 @@ def reply(state: State, deps: Deps) -> dict:
     intro = f"{intro} {gems[1]}".strip()
     if not relaxed:
         intro = f"{_how_many_fit(state, len(picks))} {intro}".strip()
+    intro = f"{_count_out_of_bounds(state, request, len(picks), deps)} {intro}".strip()
     if relaxed:
         note = relaxation_note(shown, request)
         already = [deps.catalog.movies[m].label for m in (state.get("debug") or {}).get("shown_fit") or []]
@@ -153,6 +154,20 @@ def _how_many_fit(state: State, given: int) -> str:
         return f"Only {fresh} {films} in my catalog {fit} all of that{asked_for}.{unknown}"
     unseen = f"Only {fresh} {films} that you haven't seen, ruled out or been shown lately {fit} all of that"
     return f"{unseen}{asked_for}; {everything} in my catalog do in all.{unknown}"
+
+
+def _count_out_of_bounds(state: State, request: Request, given: int, deps: Deps) -> str:
+    """A count said that no answer gives: "give me 60 comedies" got 50 and "0 comedies" three,
+    and neither said why."""
+    asked = request.get("count")
+    if asked is None or (state.get("always_recommend") and state.get("k")):  # a batch line's k decides
+        return ""
+    most = deps.config.max_count
+    if asked > most and given == most:
+        return f"You asked for {asked}, but I can give at most {most} at a time."
+    if asked < 1:
+        return f"You asked for {asked}, so I went with {given}."
+    return ""
 
 
 def unrecorded_note(gaps: list) -> str:

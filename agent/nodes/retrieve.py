@@ -48,6 +48,23 @@ def _widen_runtime(deps: Deps, request: Request, text: str, excluded: set[str], 
     return []
 
 
+def _widen_years(deps: Deps, request: Request, text: str, excluded: set[str], vector, wanted: int) -> list:
+    """A year range no film fits, widened on the side or sides it has just enough for the films
+    nearest it to fit: dropping the range answered "something older" than 1960s French films
+    with 2000s ones, though a 1985 one was nearer."""
+    low, high = request["year_min"], request["year_max"]
+    request["year_min"] = request["year_max"] = None
+    years = (deps.catalog.movies[i].year for i in deps.catalog.matching_ids(filters_for(request, excluded)))
+    gaps = sorted(max((low or year) - year, year - (high or year)) for year in years if year is not None)
+    if not gaps:
+        request["year_min"], request["year_max"] = low, high
+        return []
+    step = gaps[min(wanted, len(gaps)) - 1]
+    request["year_min"] = low - step if low is not None else None
+    request["year_max"] = high + step if high is not None else None
+    return deps.catalog.search(text, filters_for(request, excluded), k=deps.config.pool, vector=vector)
+
+
 def excluded_for(deps: Deps, state: State, profile: Profile | None) -> set[str]:
     """Never suggest: watched, disliked (and the rest of a disliked film's series), dismissed, the
     reference titles themselves and the thread's earlier ones, titles refused, titles already shown
@@ -184,6 +201,11 @@ def retrieve(state: State, deps: Deps) -> dict:
             break
         if name == "min_runtime" and request.get("min_runtime") and request.get("max_runtime"):
             results = _widen_runtime(deps, request, text, excluded, vector)  # "a 2 and a half hour epic"
+            if results:
+                relaxed.append(label)
+                break
+        if name == "year_min" and (request.get("year_min") or request.get("year_max")):
+            results = _widen_years(deps, request, text, excluded, vector, wanted)  # "something older"
             if results:
                 relaxed.append(label)
                 break

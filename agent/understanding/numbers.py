@@ -10,9 +10,6 @@ from agent.understanding.phrases import YearSpan
 from agent.understanding.request import Understood
 from agent.understanding.text import Scan
 
-MAX_COUNT = 50  # as AgentConfig.max_count: "give me 20" gets 20
-
-
 # --- pass 4: numbers ---------------------------------------------------------------------------
 
 _NUMBER_WORDS = {
@@ -516,7 +513,8 @@ def _count_value(phrase: str) -> int:
 
 
 def read_count(scan: Scan, reading: Reading) -> None:
-    """ "Give me 3", "top five", "a couple", "just one movie"; never more than MAX_COUNT.
+    """ "Give me 3", "top five", "a couple", "just one movie": as said, so the answer can say when it
+    cannot give that many ("give me 60 comedies" got 50, "0 comedies" one, and neither was said).
 
     "A movie" is how people ask for a recommendation, not a count: it sets none.
     """
@@ -527,7 +525,7 @@ def read_count(scan: Scan, reading: Reading) -> None:
         m = pattern.search(scan.text)
         if m is None:
             continue
-        out.count = max(1, min(MAX_COUNT, _count_value(m["n"])))
+        out.count = _count_value(m["n"])
         scan.take(m.start("n"), m.end("n"))
         return
     if _SINGLE.search(scan.text):

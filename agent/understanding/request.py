@@ -182,9 +182,13 @@ def is_open(request: Mapping) -> bool:
     return not any(request.get(name) for name in SUBJECT_FIELDS)
 
 
+MAX_COUNT = 50  # as AgentConfig.max_count and the HTTP API's `count`
+
+
 def contract(request: Mapping, titles: Callable[[str], str | None]) -> dict:
     """The `understood` object of the JSON contract, from a request (an Understood as a dict,
-    or one merged over a conversation); `titles` displays a reference title, None leaves it out."""
+    or one merged over a conversation); `titles` displays a reference title, None leaves it out.
+    Its count is the one served ("give me 60" is 50, "0" none), so it can be sent back as filters."""
     shown = [titles(movie_id) for movie_id in request.get("like_titles") or []]
     return {
         "genres": list(request.get("genres") or []),
@@ -204,5 +208,5 @@ def contract(request: Mapping, titles: Callable[[str], str | None]) -> dict:
         "languages": list(request.get("languages") or []),
         "exclude_languages": list(request.get("exclude_languages") or []),
         "countries": list(request.get("countries") or []),
-        "count": request.get("count"),
+        "count": min(count, MAX_COUNT) if (count := request.get("count")) else None,
     }

@@ -113,12 +113,15 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _filters_from(args: argparse.Namespace):
+def _filters_from(args: argparse.Namespace, untagged: frozenset[str] = frozenset()):
+    """The options as filters; a genre in `untagged` (one no film carries) goes by its tag instead."""
     from store.filters import Filters
 
     return Filters.of(
-        genres=args.genre,
-        exclude_genres=args.exclude_genre,
+        genres=[g for g in args.genre or [] if g not in untagged],
+        exclude_genres=[g for g in args.exclude_genre or [] if g not in untagged],
+        require_keywords=[g for g in args.genre or [] if g in untagged],
+        exclude_keywords=[g for g in args.exclude_genre or [] if g in untagged],
         year_min=args.year_from,
         year_max=args.year_to,
         max_runtime=args.max_runtime,
@@ -166,12 +169,15 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
                 args.person = [person_named(catalog, name) for name in args.person]
             except ValueError as exc:
                 raise UserError(str(exc)) from None
-        results = catalog.search(" ".join(args.text), _filters_from(args), k=args.k)
+        # "sport": TMDB 5000 and MovieLens label no film so, and tag 126 films; chat goes by the tag too
         unlabelled = [g for g in [*(args.genre or []), *(args.exclude_genre or [])] if not catalog.carries_genre(g)]
+        results = catalog.search(" ".join(args.text), _filters_from(args, frozenset(unlabelled)), k=args.k)
     finally:
         catalog.close()
-    if unlabelled and not args.json:  # "sport": TMDB 5000 and MovieLens label no film so
-        print(f"No film in this catalog is labelled {' or '.join(unlabelled)}.", file=sys.stderr)
+    if unlabelled and not args.json:
+        tags = "the tag" if len(unlabelled) == 1 else "their tags"
+        print(f"No film in this catalog is labelled {' or '.join(unlabelled)}, so I went by {tags} instead.",
+              file=sys.stderr)  # fmt: skip
     if args.json:
         emit_json(
             [

@@ -136,13 +136,35 @@ def test_a_line_whose_last_message_is_empty_gets_picks_for_the_conversation(cli,
     assert results[0]["understood"]["like_titles"] == ["Heat (1995)"]
 
 
-def test_a_genre_no_film_of_the_catalog_carries_is_said_beside_the_empty_search(cli):
-    """'search --genre sport' on TMDB 5000 + MovieLens said only 'No movies match those filters.'"""
+def test_a_genre_no_film_of_the_catalog_carries_is_looked_for_as_its_tag(cli):
+    """'search --genre sport' on TMDB 5000 + MovieLens said only 'No movies match those filters.',
+    though 126 films are tagged "sport" and chat's "a sports movie" finds them; the sample
+    catalog tags one "heist", none "sport"."""
     code, out, err = cli("search", "--genre", "sport")
     assert code == 0 and out == "No movies match those filters.\n"
-    assert err == "No film in this catalog is labelled sport.\n"
+    assert err == "No film in this catalog is labelled sport, so I went by the tag instead.\n"
     code, _, err = cli("search", "--genre", "crime")
     assert code == 0 and err == ""
+
+
+def test_search_for_a_genre_no_film_carries_finds_the_films_tagged_so(tmp_path, monkeypatch, capsys):
+    """'search --genre sports' said "No movies match those filters." of a catalog tagging Moneyball "sport"."""
+    from bot.cli.commands import main
+    from store.build import ingest
+    from store.home import DataDir
+    from tests.conftest import SAMPLE_MOVIES, write_jsonl
+    from tests.fakes import HashingEmbedder
+
+    moneyball = {"id": "moneyball-2011", "title": "Moneyball", "year": 2011, "genres": ["drama"],
+                 "keywords": ["baseball", "sport"], "rating": 7.6}  # fmt: skip
+    home = DataDir(tmp_path / "home").ensure()
+    ingest(home, HashingEmbedder(), [("jsonl", [write_jsonl(tmp_path / "m.jsonl", [*SAMPLE_MOVIES, moneyball])])])
+    monkeypatch.setattr("bot.settings.Settings.embedder", lambda self: HashingEmbedder())
+    monkeypatch.delenv("MOVIEBOT_HOME", raising=False)
+    assert main(["search", "--genre", "sports", "--data-dir", str(home.root)]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith(" 1. Moneyball (2011)") and out.count("\n") == 1
+    assert err == "No film in this catalog is labelled sport, so I went by the tag instead.\n"
 
 
 def test_search_by_a_person_takes_a_surname_and_names_one_it_cannot_find(cli):

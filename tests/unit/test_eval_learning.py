@@ -209,11 +209,21 @@ def test_greedy_pick_is_the_rankers_own_choice_slot_by_slot():
 def test_an_exploring_ranker_logs_propensities_that_match_its_behaviour():
     pool = [Candidate(f"m{i}", {}, score=1.0 - i / 20) for i in range(10)]
     ranker = Ranker(None, epsilon=0.4, explore_top=4, seed=7)
-    first = [ranker.choose("u", pool, 1)[0] for _ in range(4000)]
-    shares = {m: sum(c.movie_id == m for c, _ in first) / len(first) for m in ("m0", "m1")}
-    logged = {c.movie_id: p for c, p in first}
-    assert logged["m0"] == pytest.approx(0.6 + 0.1) and logged["m1"] == pytest.approx(0.1)
-    assert shares["m0"] == pytest.approx(0.7, abs=0.03) and shares["m1"] == pytest.approx(0.1, abs=0.02)
+    second = [ranker.choose("u", pool, 2)[1] for _ in range(4000)]
+    shares = {m: sum(c.movie_id == m for c, _ in second) / len(second) for m in ("m1", "m2")}
+    logged = {c.movie_id: p for c, p in second}
+    assert logged["m1"] == pytest.approx(0.6 + 0.1) and logged["m2"] == pytest.approx(0.1)
+    assert shares["m1"] == pytest.approx(0.7, abs=0.03) and shares["m2"] == pytest.approx(0.1, abs=0.02)
+
+
+def test_an_answer_leads_with_its_best_pick_even_when_exploring():
+    """An exploratory draw took the first slot ("films with brad pit": Fight Club for one user,
+    Ocean's Eleven for another); exploration now starts at the second slot."""
+    pool = [Candidate(f"m{i}", {}, score=1.0 - i / 20) for i in range(10)]
+    ranker = Ranker(None, epsilon=1.0, explore_top=4, seed=7)
+    answers = [ranker.choose("u", pool, 3) for _ in range(200)]
+    assert {(a[0][0].movie_id, a[0][1]) for a in answers} == {("m0", 1.0)}
+    assert len({a[1][0].movie_id for a in answers}) > 1  # the later slots still explore
 
 
 def test_simulated_reactions_follow_the_held_out_stars():

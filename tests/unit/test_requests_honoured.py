@@ -327,6 +327,32 @@ def test_a_runtime_band_nothing_fits_widens_on_both_sides(starter, profiles):
     assert "I loosened the runtime (up to 172 minutes)" in said["reply"]
 
 
+def test_a_year_range_nothing_fits_widens_to_the_nearest_films(starter, profiles):
+    """ "something older" than 1960s French films answered with 2000s ones, the years dropped,
+    though nearer ones were there: the range widens just enough for the nearest films to fit,
+    and the reply says the years were loosened, and to which."""
+    said = make_bot(starter, profiles).ask("a French film from the 40s", user="cli:yr", k=3)
+    assert sorted(m.title for m in picked(starter, said)) == ["Grand Illusion", "Les Diaboliques", "Rififi"]
+    assert "I loosened the years (picks from 1937 to 1955, outside the 1940s)" in said["reply"]
+    later = make_bot(starter, profiles).ask("a Japanese horror film from after 2005", user="cli:yr2", k=3)
+    assert sorted(m.year for m in picked(starter, later)) == [1997, 1998, 1999]  # not Godzilla (1954)
+    assert "I loosened the years (picks from 1997 to 1999, outside 2006 or later)" in later["reply"]
+
+
+def test_a_count_beyond_what_an_answer_holds_is_said(starter, profiles):
+    """ "give me 60 comedies" gave 50 and "0 comedies" one, and neither said so."""
+    bot = make_bot(starter, profiles)
+    many = bot.ask("give me 60 comedies", user="cli:many")
+    assert len(many["recommendations"]) == 50
+    assert many["reply"].startswith("You asked for 60, but I can give at most 50 at a time. Here are 50 picks")
+    assert many["understood"]["count"] == 50  # as served, so it can be sent back as an API filter
+    none = bot.ask("0 comedies", user="cli:none")
+    assert len(none["recommendations"]) == 3
+    assert none["reply"].startswith("You asked for 0, so I went with 3. Here are 3 picks")
+    assert none["understood"]["count"] is None
+    assert not bot.ask("give me 5 comedies", user="cli:five")["reply"].startswith("You asked")
+
+
 def test_a_misspelt_full_name_is_not_the_surnames_other_owner():
     """ "jim carey movies" was Mariah Carey, the catalog's prominent Carey."""
     from agent.understanding.people import read_surnames

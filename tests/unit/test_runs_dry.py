@@ -103,3 +103,25 @@ def test_the_option_is_read_from_the_environment_once():
     assert Settings.from_env({"MOVIEBOT_UNATTENDED_SHOWN": "yes"}).unattended_shown is True
     with pytest.raises(SettingsError, match="MOVIEBOT_UNATTENDED_SHOWN"):
         Settings.from_env({"MOVIEBOT_UNATTENDED_SHOWN": "maybe"})
+
+
+def test_exploration_can_be_turned_off_for_repeatable_answers(data_dir):
+    """The same request gave different picks to different users and across calls, over HTTP too,
+    with no way to stop it: MOVIEBOT_EXPLORE=0 turns the re-ranker's exploration off."""
+    from bot.runtime import open_runtime
+    from bot.settings import Settings, SettingsError
+
+    assert Settings.from_env({}).explore is True
+    with pytest.raises(SettingsError, match="MOVIEBOT_EXPLORE"):
+        Settings.from_env({"MOVIEBOT_EXPLORE": "sometimes"})
+    for said, explores in (("0", False), ("yes", True)):
+        runtime = open_runtime(Settings.from_env({"MOVIEBOT_HOME": str(data_dir), "MOVIEBOT_EXPLORE": said}))
+        try:
+            assert runtime.deps.config.explore is explores
+        finally:
+            runtime.close()
+    runtime = open_runtime(Settings.from_env({"MOVIEBOT_HOME": str(data_dir)}), config=AgentConfig(explore=False))
+    try:
+        assert runtime.deps.config.explore is False  # an evaluation's own setting stands
+    finally:
+        runtime.close()

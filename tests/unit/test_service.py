@@ -596,6 +596,36 @@ def test_structured_recommend_honours_filters(service):
     assert {r["id"] for r in picks} <= themed_ids and not any(r["relaxed"] for r in picks)
 
 
+SPORTS_FILM = {"id": "moneyball-2011", "title": "Moneyball", "year": 2011, "genres": ["drama"],
+               "keywords": ["baseball", "sport"], "rating": 7.6, "votes": 400000, "language": "en",
+               "overview": "A baseball club's general manager builds a team on statistics."}  # fmt: skip
+
+
+def test_a_structured_genre_no_film_carries_is_looked_for_as_its_tag(tmp_path, state_path, clock):
+    """`"genres": ["Sport"]` over HTTP, where the catalog labels no film "sport", loosened the
+    genres and answered Se7en and Heat; chat's "a sports movie" went by the tag, as now this does."""
+    from store.build import ingest
+    from store.catalog import Catalog
+    from store.home import DataDir
+    from tests.conftest import SAMPLE_MOVIES, write_jsonl
+    from tests.fakes import HashingEmbedder
+
+    home = DataDir(tmp_path / "home").ensure()
+    ingest(home, HashingEmbedder(), [("jsonl", [write_jsonl(tmp_path / "m.jsonl", [*SAMPLE_MOVIES, SPORTS_FILM])])])
+    catalog, profiles = Catalog(home.current_catalog(), HashingEmbedder()), ProfileStore(state_path)
+    service = build_service(catalog, profiles, clock=clock)
+    try:
+        turn = service.recommend("http:acme:sp", filters={"genres": ["Sport"]}, k=3)
+        assert [r["title"] for r in turn.recommendations] == ["Moneyball"]
+        assert turn.understood["genres"] == [] and turn.understood["require_keywords"] == ["sport"]
+        assert turn.reply.startswith('My catalog has no "sport" genre, so I went by the tag instead.')
+        assert "loosened" not in turn.reply
+    finally:
+        service.close()
+        profiles.close()
+        catalog.close()
+
+
 def test_a_chat_turns_understood_sent_back_as_filters_is_the_same_request(service):
     """Its exclude_years and count were refused as unknown filters, so a chat answer could not be refined."""
     said = service.chat("http:acme:bo", "a crime thriller from the 90s, not from 1994, give me 5").understood
