@@ -129,13 +129,7 @@ def test_alternate_titles_are_searchable_and_resolvable(home, embedder, tmp_path
     path = tmp_path / "films.jsonl"
     records = [
         film("Amores Perros", 2000, genres=["drama"], original_title="Amores perros", aka=["Love's a Bitch"]),
-        film(
-            "Spirited Away",
-            2001,
-            genres=["animation"],
-            original_title="千と千尋の神隠し",
-            aka=["Sen to Chihiro no kamikakushi"],
-        ),  # fmt: skip
+        film("Spirited Away", 2001, original_title="千と千尋の神隠し", aka=["Sen to Chihiro no kamikakushi"]),
         film("Kung Fu Hustle", 2004, genres=["comedy"], original_title="功夫"),
         film("The Return", 2003, genres=["drama"], original_title="Возвращение"),
         film("Heat", 1995, genres=["crime"]),
