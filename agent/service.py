@@ -58,7 +58,7 @@ from agent.understanding.request import contract
 from agent.understanding.title_lists import ends_in_numbered_title
 from store.history_import import ImportReport, detect_format, import_history, read_history
 from store.ingest.base import SourceError
-from store.movie import PART_WORDS, TITLE_MATCH_SCORE, Movie, normalise_title, number_value
+from store.movie import TITLE_MATCH_SCORE, Movie, without_sequel_number
 from store.profiles import FEEDBACK_KINDS, reward_for, split_user_key, validate_stars
 
 if TYPE_CHECKING:
@@ -82,18 +82,6 @@ IMPORT_FORMATS = ("letterboxd", "imdb", "movielens", "moviebot")
 _TRAILING_YEAR = re.compile(r"[\s,]*\(?\b(18[89]\d|19\d\d|20\d\d)\)?\s*$")
 WATCHED_SUFFIX = ":watched"  # a star rating's event id plus this is the watched mark it adds
 _IMDB_ID = re.compile(r"tt\d{7,8}", re.IGNORECASE)
-
-
-def _without_sequel_number(text: str) -> str:
-    """ "Toy Story 4" -> "Toy Story", "Dune Part 3" -> "Dune": where to look for the films of a
-    series when the catalog lacks the one typed."""
-    words = normalise_title(text).split()
-    if len(words) < 2 or number_value(words[-1], named=True) is None:
-        return ""
-    words.pop()
-    while len(words) > 1 and words[-1] in PART_WORDS:
-        words.pop()
-    return " ".join(words)
 
 
 Chart = Callable[["Profile"], bytes]
@@ -245,7 +233,7 @@ class MovieService:
         match = self.catalog.resolve_title(text)
         if match is None or match.score < TITLE_MATCH_SCORE:
             close = [self.catalog.movies[match.movie_id].label] if match is not None else []
-            for query in (text, _TRAILING_YEAR.sub("", text), _without_sequel_number(text)):
+            for query in (text, _TRAILING_YEAR.sub("", text), without_sequel_number(text)):
                 close += [m.label for m in self.catalog.suggest_titles(query, limit=5) if query.strip()]
             close = list(dict.fromkeys(close))[:5]
             hint = f"; did you mean: {'; '.join(close)}?" if close else ""

@@ -304,6 +304,18 @@ def numbered_key(title: str) -> str:
     return " ".join(kept)
 
 
+def without_sequel_number(text: str) -> str:
+    """ "Toy Story 4" -> "Toy Story", "Dune Part 3" -> "Dune": where to look for the films of a
+    series when the catalog lacks the one typed ("" when no number ends it)."""
+    words = normalise_title(text).split()
+    if len(words) < 2 or number_value(words[-1], named=True) is None:
+        return ""
+    words.pop()
+    while len(words) > 1 and words[-1] in PART_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
 def same_sequel(typed: str, title: str) -> bool:
     """Whether what a user typed can name `title` as far as numbers go: "Frozen 2" is not
     Frozen, "Toy Story 4" is not Toy Story 3, "Godfather Part 2" is The Godfather Part II."""
