@@ -12,7 +12,7 @@ from agent.understanding.phrases import MAX_PHRASE, PHRASEBOOK
 from agent.understanding.request import Understood
 from agent.understanding.text import GAP, STOPWORDS, Scan, Tok, sentence_span, word_set
 from store.movie import ascii_fold
-from store.surnames import SharedSurname, Surname
+from store.surnames import PARTICLES, SharedSurname, Surname
 
 # --- pass 2: people ----------------------------------------------------------------------------
 
@@ -48,10 +48,15 @@ class People:
         if (duo := _DUOS.get(key.casefold().removeprefix("the "))) is not None:  # "the Coen brothers"
             return next((self.index[n] for n in duo if n in self.index), None)
         name = self.index.get(key) or self.aliases.get(key)
+        if name is None and (joined := _PARTICLE_APART.sub(r"\1", key)) != key:  # "leonardo di caprio"
+            name = self.index.get(joined) or self.aliases.get(joined)
         if name is None and not key.isascii():
             folded = ascii_fold(key)
             name = self.index.get(key.casefold()) or (self.aliases.get(folded) if _has_letters(folded) else None)
         return name
+
+
+_PARTICLE_APART = re.compile(rf"(?<= )({'|'.join(sorted(PARTICLES))}) (?=\w+$)", re.IGNORECASE)
 
 
 # directing siblings named together, as the one of them every film of theirs credits
@@ -132,6 +137,7 @@ def _another_first_name(scan: Scan, toks: list[Tok], i: int, key: str, surname: 
         and not name.endswith(f"{ascii_fold(before.text).casefold()} {key}")  # "De Niro" is his
         and before.text not in STOPWORDS
         and before.text not in BEFORE_A_PERSON
+        and ascii_fold(before.text).casefold() not in PARTICLES  # "Di Caprio", "De Niro"
         and ascii_fold(before.text).casefold()[:3] != own[:3]  # "Angie Jolie", "Leo DiCaprio": her, him
     )
 
@@ -329,7 +335,10 @@ def read_surnames(
             continue
         possessive = tok.text.endswith("'s")
         key = ascii_fold(tok.text[:-2] if possessive else tok.text)
-        pair = f"{toks[i - 1].text} {key}" if i > 0 and toks[i - 1].is_word else ""
+        before = toks[i - 1].text if i > 0 and toks[i - 1].is_word else ""
+        pair = f"{before} {key}" if before else ""
+        if before in PARTICLES and pair not in surnames and f"{before}{key}" in surnames:
+            pair = f"{before}{key}"  # "di caprio movies": DiCaprio's surname typed as two words
         found = surnames.get(pair) or surnames.get(key)
         first = i - 1 if pair in surnames else i  # "with de niro": the cue comes before the particle
         if found is None and shared:

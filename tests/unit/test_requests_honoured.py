@@ -253,6 +253,10 @@ SURNAMES = [
     ("anything with De Niro", ["Robert De Niro"]),
     ("a romance starring Stone", ["Emma Stone"]),
     ("Nolan", ["Christopher Nolan"]),
+    # a surname with a particle, typed as two words or the full name so
+    ("di caprio movies", ["Leonardo DiCaprio"]),
+    ("something with Di Caprio", ["Leonardo DiCaprio"]),
+    ("films with leonardo di caprio", ["Leonardo DiCaprio"]),
     # everyday words, and surnames several prominent people share, name nobody
     ("a black comedy", []),
     ("set in the woods", []),
