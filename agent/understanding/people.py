@@ -314,6 +314,14 @@ BEFORE_A_PERSON = word_set("by with starring featuring from directed director ac
 REFUSING = word_set("no not but except without")
 AFTER_A_PERSON = word_set("film films movie movies flick flicks picture pictures classic classics joint")
 _SENTENCE_END = frozenset(".!?;:")
+# "spielberg instead", "only carell", "what about tarantino": a name with only the words that make a
+# message a follow-up is a name said alone
+_FOLLOW_UP_WORDS = word_set("instead only just then now please pls ok okay maybe rather perhaps what how about")
+
+
+def said_alone(words: list[Tok], start: int, end: int) -> bool:
+    """Whether text[start:end] is all the message says, but for the words of a follow-up."""
+    return all(start <= w.start < end or w.text in _FOLLOW_UP_WORDS for w in words)
 
 
 def read_surnames(
@@ -342,7 +350,8 @@ def read_surnames(
         found = surnames.get(pair) or surnames.get(key)
         first = i - 1 if pair in surnames else i  # "with de niro": the cue comes before the particle
         if found is None and shared:
-            _say_whose(scan, toks, i, key, shared, out, possessive=possessive, alone=len(words) == 1)
+            alone = said_alone(words, tok.start, tok.end)
+            _say_whose(scan, toks, i, key, shared, out, possessive=possessive, alone=alone)
             continue
         if found is not None and _short_first_name(toks, i + 1, surnames):
             continue  # "leo dicaprio": "leo" is his first name, not Melissa Leo
@@ -351,7 +360,8 @@ def read_surnames(
         if found is not None and first == i and _short_first_name(toks, i, surnames):
             first = i - 1  # "with leo dicaprio": him, by the short form of his first name
         elif found is None or not _said_as_a_person(scan, toks, i, key, found, possessive,
-                                                    len(words) == 1 + (first < i), first=first):  # fmt: skip
+                                                    said_alone(words, toks[first].start, tok.end),
+                                                    first=first):  # fmt: skip
             continue
         start = toks[first].start
         extend_unique(out.people, [found.name])

@@ -1166,3 +1166,14 @@ def test_more_romantic_leans_the_request_it_follows(starter, profiles):
     assert more["understood"]["year_min"] == 2000 and more["understood"]["exclude_genres"] == ["comedy"]
     picks = [starter.movies[i] for i in ids(more)]
     assert picks and all(2000 <= m.year <= 2009 and "comedy" not in m.genres for m in picks)
+
+
+def test_a_surname_said_as_a_follow_up_narrows_the_last_request_misspelt_or_not(starter, profiles):
+    """ "a war film" then "speilberg instead" answered Inception, The Avengers and The Dark Knight: the war
+    genre gone, the name unread, and nothing said of it."""
+    bot = make_bot(starter, profiles)
+    bot.ask("a war film", user="cli:wes")
+    narrowed = bot.ask("speilberg instead", user="cli:wes")
+    assert narrowed["understood"]["genres"] == ["war"] and narrowed["understood"]["people"] == ["Steven Spielberg"]
+    assert narrowed["reply"].startswith('I took "speilberg" to mean Steven Spielberg. ')
+    assert all("Steven Spielberg" in m.directors and "war" in m.genres for m in movies(starter, narrowed))
