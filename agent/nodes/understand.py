@@ -13,6 +13,7 @@ from agent.understanding.intents import Classified, classify, states_subject
 from agent.understanding.llm_reader import read_message
 from agent.understanding.marked_titles import titles_with_years
 from agent.understanding.merge import fresh_request, genres_as_tags, lean, merge_request
+from agent.understanding.named_before import named_before, set_aside
 from agent.understanding.passing import facts_in_passing, in_another_language, says_nothing
 from agent.understanding.reader import understand
 from agent.understanding.request import Request, Understood, contract, is_open
@@ -53,6 +54,12 @@ def understand_message(state: State, deps: Deps) -> dict:
     if (moved := _version_corrected(message, state, deps)) is not None:
         return {**base, **moved}
     classified, understood, calls = read_message(deps, message, history, has_previous=has_previous)
+    # "sofia" after Francis Ford Coppola's films, "only carell" after Steve Carell or Paul Rudd
+    said_of = named_before(message, understood, previous, deps.catalog.people_index()) if previous else None
+    if said_of is not None:
+        understood = said_of.understood
+        if said_of.completed and classified.intent == "recommend":
+            classified = dataclasses.replace(classified, intent="refine")
     intent = classified.intent
     # "like King Kong" ... "the 1933 one": the other film of that title, not films of 1933
     versions = chosen_versions(message, previous.get("like_titles") or [], deps.catalog) if previous else None
@@ -89,6 +96,8 @@ def understand_message(state: State, deps: Deps) -> dict:
     follows_on = previous and (state.get("always_recommend") or bounds_only)
     if intent in ("refine", "more") or (intent == "recommend" and follows_on):
         request = merge_request(previous, understood, last_picks=last_picks, deps=deps)
+        if said_of is not None:
+            set_aside(request, said_of.set_aside)
         if intent in ("more", "refine") and classified.ordinal is not None and last_picks:
             pointed = _at(last_picks, classified.ordinal)
             if pointed:

@@ -1177,3 +1177,19 @@ def test_a_surname_said_as_a_follow_up_narrows_the_last_request_misspelt_or_not(
     assert narrowed["understood"]["genres"] == ["war"] and narrowed["understood"]["people"] == ["Steven Spielberg"]
     assert narrowed["reply"].startswith('I took "speilberg" to mean Steven Spielberg. ')
     assert all("Steven Spielberg" in m.directors and "war" in m.genres for m in movies(starter, narrowed))
+
+
+def test_a_follow_up_names_someone_by_part_of_a_name_said_before(starter, profiles):
+    """ "sofia" after Coppola's films and "only carell" after Steve Carell or Paul Rudd answered popular
+    picks with neither, and nothing said the name went unread."""
+    bot = make_bot(starter, profiles)
+    bot.ask("something by coppola", user="cli:sam")
+    sofia = bot.ask("sofia", user="cli:sam")
+    assert sofia["understood"]["people"] == ["Sofia Coppola"]
+    assert sofia["reply"].startswith('I took "sofia" to mean Sofia Coppola.')
+    assert movies(starter, sofia) and all("Sofia Coppola" in m.directors + m.cast for m in movies(starter, sofia))
+    bot.ask("a comedy with steve carell or paul rudd", user="cli:sue")
+    carell = bot.ask("only carell", user="cli:sue")
+    assert carell["understood"]["people"] == ["Steve Carell"] and carell["understood"]["genres"] == ["comedy"]
+    assert all("Steve Carell" in m.cast and "comedy" in m.genres for m in movies(starter, carell))
+    assert "Rudd" not in carell["reply"]
