@@ -1193,3 +1193,14 @@ def test_a_follow_up_names_someone_by_part_of_a_name_said_before(starter, profil
     assert carell["understood"]["people"] == ["Steve Carell"] and carell["understood"]["genres"] == ["comedy"]
     assert all("Steve Carell" in m.cast and "comedy" in m.genres for m in movies(starter, carell))
     assert "Rudd" not in carell["reply"]
+
+
+def test_a_follow_up_nothing_in_which_was_understood_says_so_and_keeps_the_request(starter, profiles):
+    """ "a war film" then "blorptastic instead" answered Inception, The Avengers and The Dark Knight as
+    if they met a request; a first message that says nothing still gets "Sorry, I didn't catch that"."""
+    bot = make_bot(starter, profiles)
+    bot.ask("a war film", user="cli:zed")
+    same = bot.ask("blorptastic instead", user="cli:zed")
+    assert same["reply"].startswith('I didn\'t catch "blorptastic", so here is more of the same. Here are 3 picks: war')
+    assert same["understood"]["genres"] == ["war"] and all("war" in m.genres for m in movies(starter, same))
+    assert bot.ask("blorptastic", user="cli:new")["reply"].startswith("Sorry, I didn't catch that.")
