@@ -7,13 +7,15 @@ import re
 
 from agent.deps import Deps
 from agent.nodes.conversation import pointed_films
+from agent.nodes.reply import listed
 from agent.nodes.retrieve import without_titles
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.intents import Classified, classify, states_subject
 from agent.understanding.llm_reader import read_message
 from agent.understanding.marked_titles import titles_with_years
 from agent.understanding.merge import fresh_request, genres_as_tags, lean, merge_request
-from agent.understanding.passing import facts_in_passing, in_another_language, says_nothing
+from agent.understanding.named_before import named_before, set_aside
+from agent.understanding.passing import facts_in_passing, in_another_language, says_nothing, unread
 from agent.understanding.reader import understand
 from agent.understanding.request import Request, Understood, contract, is_open
 from agent.understanding.versions import chosen_versions, version_in_place, versions_said_after
@@ -53,6 +55,12 @@ def understand_message(state: State, deps: Deps) -> dict:
     if (moved := _version_corrected(message, state, deps)) is not None:
         return {**base, **moved}
     classified, understood, calls = read_message(deps, message, history, has_previous=has_previous)
+    # "sofia" after Francis Ford Coppola's films, "only carell" after Steve Carell or Paul Rudd
+    said_of = named_before(message, understood, previous, deps.catalog.people_index()) if previous else None
+    if said_of is not None:
+        understood = said_of.understood
+        if said_of.completed and classified.intent == "recommend":
+            classified = dataclasses.replace(classified, intent="refine")
     intent = classified.intent
     # "like King Kong" ... "the 1933 one": the other film of that title, not films of 1933
     versions = chosen_versions(message, previous.get("like_titles") or [], deps.catalog) if previous else None
@@ -71,6 +79,11 @@ def understand_message(state: State, deps: Deps) -> dict:
     if (classified.intent == "recommend" and (not state.get("always_recommend") or unattended_alone)
             and says_nothing(message, understood, deps.catalog)):  # fmt: skip
         intent = "unclear"
+    elif (intent == "recommend" and previous and not state.get("always_recommend")
+          and (not_read := unread(understood, deps.catalog))):  # fmt: skip
+        # "a war film" then "blorptastic instead": the war films still, and what went unread said so
+        said = listed([f'"{word}"' for word in not_read], "or")
+        understood, intent = Understood(caveats=[f"I didn't catch {said}, so here is more of the same."]), "more"
     if classified.feedback is not None and classified.feedback.intent == "dismissed":  # not a film to go by
         refused = classified.feedback.titles  # nor its series, nor its words ("don't give me anything like Twilight")
         understood = dataclasses.replace(
@@ -89,6 +102,8 @@ def understand_message(state: State, deps: Deps) -> dict:
     follows_on = previous and (state.get("always_recommend") or bounds_only)
     if intent in ("refine", "more") or (intent == "recommend" and follows_on):
         request = merge_request(previous, understood, last_picks=last_picks, deps=deps)
+        if said_of is not None:
+            set_aside(request, said_of.set_aside)
         if intent in ("more", "refine") and classified.ordinal is not None and last_picks:
             pointed = _at(last_picks, classified.ordinal)
             if pointed:

@@ -5,13 +5,16 @@ which name it took ("I took "scorcese" to mean Martin Scorsese.")."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
 from agent.understanding.meaning import extend_unique
 from agent.understanding.passing import known_words
-from agent.understanding.people import AFTER_A_PERSON, BEFORE_A_PERSON, closest_person
+from agent.understanding.people import AFTER_A_PERSON, BEFORE_A_PERSON, closest_person, said_alone
+from agent.understanding.phrases import PHRASEBOOK
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.text import STOPWORDS, Scan
 from store.movie import ascii_fold
@@ -27,6 +30,7 @@ def read_misspelt_people(scan: Scan, lookup: CatalogLookup, out: Understood) -> 
         return
     surnames, people = lookup.surname_index(), lookup.people_index()
     toks, known = scan.tokens(), known_words(lookup)
+    words = [t for t in toks if t.is_word]
     for i, tok in enumerate(toks):
         typed = ascii_fold(tok.text)
         if not tok.is_word or typed in STOPWORDS:
@@ -44,8 +48,12 @@ def read_misspelt_people(scan: Scan, lookup: CatalogLookup, out: Understood) -> 
             found, start = closest_person(pair, people), toks[i - 1].start
         if typed in surnames and found is None:
             continue
-        if found is None and typed not in known and (before in BEFORE_A_PERSON or after in AFTER_A_PERSON):
-            found, start = _closest(typed, _names(surnames), full=False), tok.start
+        by = before in BEFORE_A_PERSON  # "by westen" is a person; "westen films" a western
+        if found is None and (by or after in AFTER_A_PERSON or said_alone(words, tok.start, tok.end)):
+            near = _closest(typed, _names(surnames), full=False)
+            if (near is not None and (typed not in known or _misspelt_in_prose(lookup, near, typed))
+                    and (by or not _near_a_word_asked_for(typed))):  # fmt: skip
+                found, start = near, tok.start
         if found is None:
             continue
         said = scan.original[start : tok.end]
@@ -79,3 +87,26 @@ def _closest(typed: str, names: tuple[tuple[str, str, str, bool], ...], *, full:
     hits = {name for key, folded, name, common in names if full or not common  # "stone" a letter off is a word
             if OSA.distance(typed, folded if full else key, score_cutoff=reach) <= reach}  # fmt: skip
     return hits.pop() if len(hits) == 1 else None
+
+
+def _misspelt_in_prose(lookup: CatalogLookup, name: str, typed: str) -> bool:
+    """A synopsis writes the person's name with this surname ("Remade by Steven Speilberg"): the
+    word the catalog uses is that misspelling, not a word of its own."""
+    first = ascii_fold(name).casefold().split()[0]
+    return re.search(rf"\b{re.escape(first)} {re.escape(typed)}\b", _prose(lookup)) is not None
+
+
+@lru_cache(maxsize=2)
+def _prose(lookup: CatalogLookup) -> str:
+    """Every synopsis of the catalog, lower-cased and without accents, once per catalog."""
+    return "\n".join(ascii_fold(movie.overview or "").casefold() for movie in lookup.movies.values())
+
+
+@lru_cache(maxsize=1)
+def _words_asked_for() -> frozenset[str]:
+    """The one-word phrases of the reader's tables: "mystry" or "animaton" is one of them misspelt."""
+    return frozenset(key[0] for key in PHRASEBOOK if len(key) == 1 and len(key[0]) >= MIN_LETTERS - 1)
+
+
+def _near_a_word_asked_for(typed: str) -> bool:
+    return any(OSA.distance(typed, word, score_cutoff=1) <= 1 for word in _words_asked_for())

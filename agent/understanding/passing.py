@@ -112,6 +112,16 @@ def says_nothing(text: str, understood: Understood, catalog) -> bool:
     return recognised * 2 < len(words)
 
 
+def unread(understood: Understood, catalog) -> list[str]:
+    """The words of a message that understood nothing, when no film of the catalog uses any of them
+    ("blorptastic instead"): no filter, title or person, and nothing left to search for either."""
+    if _has_meaning(understood):
+        return []
+    words = [w for w in dict.fromkeys(_WORD.findall(ascii_fold(understood.query.lower()))) if w not in REQUEST_WORDS]
+    known = known_words(catalog)
+    return [] if any(w in known for w in words) else words
+
+
 def _has_meaning(u: Understood) -> bool:
     return bool(
         u.genres or u.moods or u.keywords or u.people or u.like_titles or u.exclude_titles or u.unknown_titles

@@ -12,7 +12,7 @@ from agent.understanding.phrases import MAX_PHRASE, PHRASEBOOK
 from agent.understanding.request import Understood
 from agent.understanding.text import GAP, STOPWORDS, Scan, Tok, sentence_span, word_set
 from store.movie import ascii_fold
-from store.surnames import SharedSurname, Surname
+from store.surnames import PARTICLES, SharedSurname, Surname
 
 # --- pass 2: people ----------------------------------------------------------------------------
 
@@ -48,10 +48,15 @@ class People:
         if (duo := _DUOS.get(key.casefold().removeprefix("the "))) is not None:  # "the Coen brothers"
             return next((self.index[n] for n in duo if n in self.index), None)
         name = self.index.get(key) or self.aliases.get(key)
+        if name is None and (joined := _PARTICLE_APART.sub(r"\1", key)) != key:  # "leonardo di caprio"
+            name = self.index.get(joined) or self.aliases.get(joined)
         if name is None and not key.isascii():
             folded = ascii_fold(key)
             name = self.index.get(key.casefold()) or (self.aliases.get(folded) if _has_letters(folded) else None)
         return name
+
+
+_PARTICLE_APART = re.compile(rf"(?<= )({'|'.join(sorted(PARTICLES))}) (?=\w+$)", re.IGNORECASE)
 
 
 # directing siblings named together, as the one of them every film of theirs credits
@@ -132,6 +137,7 @@ def _another_first_name(scan: Scan, toks: list[Tok], i: int, key: str, surname: 
         and not name.endswith(f"{ascii_fold(before.text).casefold()} {key}")  # "De Niro" is his
         and before.text not in STOPWORDS
         and before.text not in BEFORE_A_PERSON
+        and ascii_fold(before.text).casefold() not in PARTICLES  # "Di Caprio", "De Niro"
         and ascii_fold(before.text).casefold()[:3] != own[:3]  # "Angie Jolie", "Leo DiCaprio": her, him
     )
 
@@ -308,6 +314,14 @@ BEFORE_A_PERSON = word_set("by with starring featuring from directed director ac
 REFUSING = word_set("no not but except without")
 AFTER_A_PERSON = word_set("film films movie movies flick flicks picture pictures classic classics joint")
 _SENTENCE_END = frozenset(".!?;:")
+# "spielberg instead", "only carell", "what about tarantino": a name with only the words that make a
+# message a follow-up is a name said alone
+_FOLLOW_UP_WORDS = word_set("instead only just then now please pls ok okay maybe rather perhaps what how about")
+
+
+def said_alone(words: list[Tok], start: int, end: int) -> bool:
+    """Whether text[start:end] is all the message says, but for the words of a follow-up."""
+    return all(start <= w.start < end or w.text in _FOLLOW_UP_WORDS for w in words)
 
 
 def read_surnames(
@@ -329,11 +343,15 @@ def read_surnames(
             continue
         possessive = tok.text.endswith("'s")
         key = ascii_fold(tok.text[:-2] if possessive else tok.text)
-        pair = f"{toks[i - 1].text} {key}" if i > 0 and toks[i - 1].is_word else ""
+        before = toks[i - 1].text if i > 0 and toks[i - 1].is_word else ""
+        pair = f"{before} {key}" if before else ""
+        if before in PARTICLES and pair not in surnames and f"{before}{key}" in surnames:
+            pair = f"{before}{key}"  # "di caprio movies": DiCaprio's surname typed as two words
         found = surnames.get(pair) or surnames.get(key)
         first = i - 1 if pair in surnames else i  # "with de niro": the cue comes before the particle
         if found is None and shared:
-            _say_whose(scan, toks, i, key, shared, out, possessive=possessive, alone=len(words) == 1)
+            alone = said_alone(words, tok.start, tok.end)
+            _say_whose(scan, toks, i, key, shared, out, possessive=possessive, alone=alone)
             continue
         if found is not None and _short_first_name(toks, i + 1, surnames):
             continue  # "leo dicaprio": "leo" is his first name, not Melissa Leo
@@ -342,7 +360,8 @@ def read_surnames(
         if found is not None and first == i and _short_first_name(toks, i, surnames):
             first = i - 1  # "with leo dicaprio": him, by the short form of his first name
         elif found is None or not _said_as_a_person(scan, toks, i, key, found, possessive,
-                                                    len(words) == 1 + (first < i), first=first):  # fmt: skip
+                                                    said_alone(words, toks[first].start, tok.end),
+                                                    first=first):  # fmt: skip
             continue
         start = toks[first].start
         extend_unique(out.people, [found.name])

@@ -1224,3 +1224,41 @@ def test_whether_a_film_was_among_the_picks_is_answered_not_taken_for_a_request(
         f'{labels[1]} and {labels[2]}. Say "something like The Godfather" for films like it.'
     )
     assert no["recommendations"] == []
+
+
+def test_a_surname_said_as_a_follow_up_narrows_the_last_request_misspelt_or_not(starter, profiles):
+    """ "a war film" then "speilberg instead" answered Inception, The Avengers and The Dark Knight: the war
+    genre gone, the name unread, and nothing said of it."""
+    bot = make_bot(starter, profiles)
+    bot.ask("a war film", user="cli:wes")
+    narrowed = bot.ask("speilberg instead", user="cli:wes")
+    assert narrowed["understood"]["genres"] == ["war"] and narrowed["understood"]["people"] == ["Steven Spielberg"]
+    assert narrowed["reply"].startswith('I took "speilberg" to mean Steven Spielberg. ')
+    assert all("Steven Spielberg" in m.directors and "war" in m.genres for m in movies(starter, narrowed))
+
+
+def test_a_follow_up_names_someone_by_part_of_a_name_said_before(starter, profiles):
+    """ "sofia" after Coppola's films and "only carell" after Steve Carell or Paul Rudd answered popular
+    picks with neither, and nothing said the name went unread."""
+    bot = make_bot(starter, profiles)
+    bot.ask("something by coppola", user="cli:sam")
+    sofia = bot.ask("sofia", user="cli:sam")
+    assert sofia["understood"]["people"] == ["Sofia Coppola"]
+    assert sofia["reply"].startswith('I took "sofia" to mean Sofia Coppola.')
+    assert movies(starter, sofia) and all("Sofia Coppola" in m.directors + m.cast for m in movies(starter, sofia))
+    bot.ask("a comedy with steve carell or paul rudd", user="cli:sue")
+    carell = bot.ask("only carell", user="cli:sue")
+    assert carell["understood"]["people"] == ["Steve Carell"] and carell["understood"]["genres"] == ["comedy"]
+    assert all("Steve Carell" in m.cast and "comedy" in m.genres for m in movies(starter, carell))
+    assert "Rudd" not in carell["reply"]
+
+
+def test_a_follow_up_nothing_in_which_was_understood_says_so_and_keeps_the_request(starter, profiles):
+    """ "a war film" then "blorptastic instead" answered Inception, The Avengers and The Dark Knight as
+    if they met a request; a first message that says nothing still gets "Sorry, I didn't catch that"."""
+    bot = make_bot(starter, profiles)
+    bot.ask("a war film", user="cli:zed")
+    same = bot.ask("blorptastic instead", user="cli:zed")
+    assert same["reply"].startswith('I didn\'t catch "blorptastic", so here is more of the same. Here are 3 picks: war')
+    assert same["understood"]["genres"] == ["war"] and all("war" in m.genres for m in movies(starter, same))
+    assert bot.ask("blorptastic", user="cli:new")["reply"].startswith("Sorry, I didn't catch that.")

@@ -10,9 +10,12 @@ import pytest
 from agent.deps import AgentConfig, Deps
 from agent.recommender import Recommender
 from agent.understanding.reader import understand
+from store.build import ingest
+from store.catalog import Catalog
 from store.filters import FilterIndex, Filters, matches, sql_where
 from store.movie import Movie
 from store.profiles import ProfileStore
+from tests.conftest import write_jsonl
 from tests.unit.test_understanding import LOOKUP
 
 
@@ -253,6 +256,10 @@ SURNAMES = [
     ("anything with De Niro", ["Robert De Niro"]),
     ("a romance starring Stone", ["Emma Stone"]),
     ("Nolan", ["Christopher Nolan"]),
+    # a surname with a particle, typed as two words or the full name so
+    ("di caprio movies", ["Leonardo DiCaprio"]),
+    ("something with Di Caprio", ["Leonardo DiCaprio"]),
+    ("films with leonardo di caprio", ["Leonardo DiCaprio"]),
     # everyday words, and surnames several prominent people share, name nobody
     ("a black comedy", []),
     ("set in the woods", []),
@@ -266,6 +273,10 @@ SURNAMES = [
     ("Jackson movies", []),  # Samuel L. Jackson and Peter Jackson
     ("Coen movies", ["Joel Coen"]),  # brothers who direct together: the one every film of theirs credits
     ("the Coen brothers", ["Joel Coen"]),
+    # a surname with only the words of a follow-up is said alone
+    ("spielberg instead", ["Steven Spielberg"]),
+    ("only carell", ["Steve Carell"]),
+    ("what about tarantino", ["Quentin Tarantino"]),
 ]
 
 
@@ -292,6 +303,8 @@ MISSPELT = [
     ("kubrik films", ["Stanley Kubrick"], 'I took "kubrik" to mean Stanley Kubrick.'),
     ("spielburg films from the 80s", ["Steven Spielberg"], 'I took "spielburg" to mean Steven Spielberg.'),
     ("films with brad pit", ["Brad Pitt"], 'I took "brad pit" to mean Brad Pitt.'),
+    ("speilberg instead", ["Steven Spielberg"], 'I took "speilberg" to mean Steven Spielberg.'),
+    ("kubrik", ["Stanley Kubrick"], 'I took "kubrik" to mean Stanley Kubrick.'),
     ("a movie with denzel washingon", ["Denzel Washington"], 'I took "denzel washingon" to mean Denzel Washington.'),
     # the nearest name wins: Jim Varney is two letters off, Jim Carrey one
     ("something with jim carey", ["Jim Carrey"], 'I took "jim carey" to mean Jim Carrey.'),
@@ -302,6 +315,10 @@ MISSPELT = [
     ("alien films", [], None),
     ("a film about a pit bull", [], None),
     ("a heist film", [], None),
+    # a kind of film misspelt is no person a letter off it
+    ("animaton films", [], None),
+    ("mystry movies", [], None),
+    ("westen", [], None),
 ]
 
 
@@ -310,6 +327,27 @@ def test_a_name_misspelt_as_people_type_it_is_that_person_and_said_so(starter, t
     understood = understand(text, starter)
     assert understood.people == people
     assert understood.caveats == ([said] if said else [])
+
+
+def test_a_surname_misspelt_as_a_synopsis_misspells_it_is_still_that_person(home, embedder, tmp_path):
+    """One synopsis of the 11k catalog says "Remade by Steven Speilberg", so "speilberg" was a word a film
+    uses and "something by speilberg" answered popular picks."""
+    spielberg = {"genres": ["adventure"], "directors": ["Steven Spielberg"], "cast": [], "votes": 9000}
+    films = [{**spielberg, "id": "jaws-1975", "title": "Jaws", "year": 1975, "overview": "A shark."},
+             {**spielberg, "id": "hook-1991", "title": "Hook", "year": 1991, "overview": "Peter Pan grows up."},
+             {"id": "a-guy-named-joe-1943", "title": "A Guy Named Joe", "year": 1943, "genres": ["war"],
+              "directors": ["Victor Fleming"], "overview": "Remade by Steven Speilberg in 1989 as ALWAYS."},
+             {"id": "a-rally-1950", "title": "The Rally", "year": 1950, "genres": ["drama"],
+              "directors": ["Anne Other"], "overview": "A mystry writer at a rally of snipers."}]  # fmt: skip
+    ingest(home, embedder, [("jsonl", [write_jsonl(tmp_path / "films.jsonl", films)])])
+    catalog = Catalog(home.current_catalog(), embedder)
+    try:
+        understood = understand("something by speilberg", catalog)
+        assert understood.people == ["Steven Spielberg"]
+        assert understood.caveats == ['I took "speilberg" to mean Steven Spielberg.']
+        assert understand("a guy named joe", catalog).people == []
+    finally:
+        catalog.close()
 
 
 def test_spielberg_movies_from_the_80s_are_spielbergs(starter, profiles):

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 
 from agent.understanding.intents import Classified, classify
 from agent.understanding.merge import fresh_request, merge_request
+from agent.understanding.named_before import named_before, set_aside
 from agent.understanding.people import People
 from agent.understanding.phrases import AWARDS, STREAMING, vocabulary_errors
 from agent.understanding.reader import understand
@@ -1566,6 +1567,23 @@ def test_a_follow_up_naming_someone_new_asks_for_them_and_keeps_the_others_soft(
     assert (later["people"], later["soft_people"]) == (["Meryl Streep"], ["Tom Hanks"])
     older = merge_request(first, understand("something older", LOOKUP), last_picks=[], deps=None)
     assert (older["people"], older["soft_people"]) == (["Tom Hanks"], [])
+
+
+def test_only_and_a_surname_said_before_keeps_that_person_and_sets_the_others_aside():
+    """ "only hanks" after Tom Hanks and Meryl Streep still leaned the picks to her films."""
+    first = fresh_request(understand("something with Tom Hanks and Meryl Streep", LOOKUP), deps=None)
+    said = named_before("only hanks", understand("only hanks", LOOKUP), first, LOOKUP.people_index())
+    later = set_aside(merge_request(first, said.understood, last_picks=[], deps=None), said.set_aside)
+    assert later["people"] == ["Tom Hanks"] and "Meryl Streep" not in later["soft_people"]
+    # a first name completing a surname said before is someone else of that name, and said so
+    first = fresh_request(understand("something with Owen Wilson", LOOKUP), deps=None)
+    said = named_before("luke", understand("luke", LOOKUP), first, LOOKUP.people_index())
+    later = set_aside(merge_request(first, said.understood, last_picks=[], deps=None), said.set_aside)
+    assert (later["people"], later["soft_people"]) == (["Luke Wilson"], [])
+    assert said.understood.caveats == ['I took "luke" to mean Luke Wilson.'] and said.understood.query == ""
+    # nor is a word of another request a name
+    said = named_before("will it be long", understand("will it be long", LOOKUP), first, LOOKUP.people_index())
+    assert said.understood.people == [] and said.set_aside == []
 
 
 def test_a_person_refused_later_is_no_longer_asked_for_and_asked_again_is_back():
