@@ -77,7 +77,8 @@ def pointed_films(state: State, deps: Deps) -> list[str]:
     last = [p["id"] for p in state.get("last_picks") or []]
     if state.get("mentioned"):
         shown = [*last, *([state["focus"]] if state.get("focus") else [])]
-        return list(dict.fromkeys(_as_shown(m, shown, deps) for m in state["mentioned"]))
+        placed = [last[i] for i in state.get("positions") or [] if -len(last) <= i < len(last)]  # "seen heat and 2"
+        return list(dict.fromkeys([*(_as_shown(m, shown, deps) for m in state["mentioned"]), *placed]))
     if state.get("every"):
         return last
     if state.get("positions") and last:  # "the first two"
@@ -398,6 +399,9 @@ def record_opinion(state: State, deps: Deps) -> dict:
     else:
         text = f"Got it: {names} marked as watched. I won't suggest {'them' if len(targets) > 1 else 'it'} again."
     text += moved + _other_versions(state, targets, deps)
+    if state.get("unknown_titles"):  # "seen spirited away, totoro and ponyo" with no "totoro" found
+        missing = state["unknown_titles"]
+        text += f" {not_in_catalog(missing)}, so I haven't noted {'them' if len(missing) > 1 else 'it'}."
     return {**_say(text, intent), "recorded": recorded, "stored_before": before}
 
 

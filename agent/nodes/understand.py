@@ -119,7 +119,8 @@ def understand_message(state: State, deps: Deps) -> dict:
         if previous:  # a new subject: the last one is kept, for "back to the comedies"
             update["earlier_requests"] = [previous, *earlier][:MAX_EARLIER]
     if intent in ("recommend", "refine", "more") and not state.get("always_recommend"):
-        heard = facts_in_passing(message, deps.catalog)
+        named = tuple(dict.fromkeys([*understood.like_titles, *understood.exclude_titles]))
+        heard = facts_in_passing(message, deps.catalog, named)
         update["in_passing"] = {"seen": heard.seen, "liked": heard.liked, "disliked": heard.disliked} if heard else {}
         if intent in ("more", "recommend") and classified.feedback is not None:
             _verdict_with_more(update["in_passing"], classified.feedback, state, deps)

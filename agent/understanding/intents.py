@@ -28,6 +28,7 @@ from agent.understanding.opening_title import praised_then_asked
 from agent.understanding.passing import users_verdict
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood, has_filters
+from agent.understanding.seen_lists import seen_list
 from agent.understanding.stars import asks_for_a_rating, stars_in
 from agent.understanding.text import PANNED, PRAISED, STOPWORDS, Scan, normalise_message, tokens_of, word_set
 from agent.understanding.title_lists import titles_after
@@ -60,43 +61,13 @@ class Classified:
     unknown: tuple[str, ...] = ()  # films a question names that the catalog lacks, as typed ("Dune (2021)")
 
 
+_NTH = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+        "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+        "twentieth")  # fmt: skip
 _ORDINAL_WORDS = {
-    "first": 0,
-    "second": 1,
-    "third": 2,
-    "fourth": 3,
-    "fifth": 4,
-    "sixth": 5,
-    "seventh": 6,
-    "eighth": 7,
-    "ninth": 8,
-    "tenth": 9,
-    **dict(
-        zip(
-            (
-                "eleventh",
-                "twelfth",
-                "thirteenth",
-                "fourteenth",
-                "fifteenth",
-                "sixteenth",
-                "seventeenth",
-                "eighteenth",
-                "nineteenth",
-                "twentieth",
-            ),
-            range(10, 20),
-            strict=True,
-        )
-    ),
-    "top": 0,
-    "last": -1,
-    "final": -1,
-    "bottom": -1,
-    "penultimate": -2,
-    "second to last": -2,
-    "second last": -2,
-}
+    **{word: n for n, word in enumerate(_NTH)},
+    "top": 0, "last": -1, "final": -1, "bottom": -1, "penultimate": -2, "second to last": -2, "second last": -2,
+}  # fmt: skip
 _ORDINAL = re.compile(
     r"#\s*(?P<hash>\d{1,2})\b"
     r"|\b(?:number|no\.|option|pick|suggestion)\s*#?\s*(?P<num>\d{1,2})\b"
@@ -278,6 +249,10 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     if fact := _fact_question(text, lowered, lookup, ordinal, has_previous):
         return fact
     understood = understood or understand(text, lookup)
+    if listed := seen_list(text, lookup, has_previous=has_previous):  # "seen heat, totoro and 3": each item
+        one = listed.positions[0] if len(listed.positions) == 1 and not listed.titles else None  # "seen #3"
+        return Classified("seen", ordinal=one, titles=list(listed.titles), every=listed.every, unknown=listed.unknown,
+                          positions=() if one is not None else listed.positions)  # fmt: skip
     asks = bool(_ASKS.search(DISMISS.sub(" ", lowered)))  # "don't suggest it" asks for nothing
     feedback = _feedback(text, lowered, understood, lookup, ordinal)
     if feedback and feedback.intent == "dismissed":  # "don't show me Heat again": "show me" asks for nothing
@@ -330,7 +305,12 @@ def _describes_films(clause: str, lookup: CatalogLookup) -> bool:
         return False  # "I've seen Forrest Gump, the tom hanks drama from 1994": the film seen, described
     u = understand(clause, lookup)
     bounds = (u.people, u.year_min, u.year_max, u.min_runtime, u.max_runtime, u.languages, u.countries)
+    if u.people and _FILMS_OF.search(said):  # "tarantino movies", "want more michael mann type stuff"
+        return True
     return bool(u.genres or u.any_genres) and any(bounds)
+
+
+_FILMS_OF = re.compile(r"\b(?:movies|films|flicks|stuff|ones)\b")
 
 
 def _ordinal(lowered: str) -> int | None:

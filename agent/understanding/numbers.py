@@ -470,7 +470,7 @@ _COUNT_NOUNS = (
 # "a film for 4 people or more", "movie night for the 3 of us", "for 6 friends": the audience (kids
 # are left to the phrases, where they ask for family films)
 _AUDIENCE = re.compile(
-    rf"(?<!\w)(?:(?:the\s+|all\s+)?(?:{_NUMBER})\s+of\s+(?:us|them)"
+    rf"(?<!\w)(?:(?:the\s+|all\s+)?(?:{_NUMBER})\s+of\s+us|(?:the\s+|all\s+|for\s+)(?:{_NUMBER})\s+of\s+them"
     rf"|for\s+(?:the\s+|all\s+|my\s+|our\s+)?(?:{_NUMBER})\s+(?:people|persons|friends|guys|girls|adults|grown\s?ups"
     r"|viewers|players))(?:\s+or\s+(?:more|less|so))?(?!\w)"
 )
@@ -480,6 +480,10 @@ _COUNTS: tuple[re.Pattern[str], ...] = (
         rf"(?:like\s+|about\s+|around\s+|maybe\s+|just\s+|only\s+)?(?P<n>{_NUMBER})(?!\w)(?!\s*(?:stars?|%|/))"
     ),
     re.compile(rf"\btop\s+(?P<n>{_NUMBER})(?!\w)"),
+    # "crime thrillers from the 90s pls, 5 of them": how many, said on its own
+    re.compile(
+        rf"(?:^|[,.;:!?-]\s*)(?:(?:just|only|maybe|like|about|around)\s+)?(?P<n>{_NUMBER})\s+of\s+(?:them|those|these|em)\b"
+    ),
     re.compile(
         r"(?<!for\s)(?<!as\s)\b(?P<n>a\s+couple(?:\s+of)?|couple\s+of|a\s+few|one\s+or\s+two|two\s+or\s+three|"
         r"several|a\s+handful(?:\s+of)?|a\s+bunch(?:\s+of)?|half\s+a\s+dozen|a\s+dozen|a\s+pair\s+of)\b"

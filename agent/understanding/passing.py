@@ -21,7 +21,7 @@ from store.movie import ascii_fold
 _VERB = re.compile(
     r"\b(?P<seen>(?:already|just|recently)\s+(?:seen|watched|saw|finished(?:\s+watching)?)"
     r"|(?:i|we|i've|we've|ive|weve|have)\s+(?:already\s+|just\s+|recently\s+|also\s+|both\s+|all\s+)?"
-    r"(?:seen|watched|saw|finished\s+watching)|^\W*(?:watched|saw|seen|finished\s+watching))\b"
+    r"(?:seen|watched|saw|finished\s+watching)|(?:^|[,.;!?])\W*(?:watched|saw|seen|finished\s+watching))\b"
     r"|\b(?P<liked>(?:really\s+|also\s+)?(?:liked|loved|enjoyed|adored))\b"
     r"|\b(?:i|we)\s+(?:really\s+|just\s+|absolutely\s+)?(?P<disliked>hated|disliked|didn'?t\s+(?:like|enjoy)"
     r"|did\s+not\s+(?:like|enjoy)|couldn'?t\s+stand|can'?t\s+stand)\b"
@@ -59,9 +59,10 @@ class InPassing:
         return bool(self.seen or self.liked or self.disliked)
 
 
-def facts_in_passing(text: str, lookup: CatalogLookup) -> InPassing:
+def facts_in_passing(text: str, lookup: CatalogLookup, named: tuple[str, ...] = ()) -> InPassing:
     """Each "seen/watched X", "liked/loved X" and "hated X" of a message, read up to the next verb
-    or the end of the sentence, so "watched Inception, and we liked Heat" keeps them apart."""
+    or the end of the sentence, so "watched Inception, and we liked Heat" keeps them apart; a
+    "seen it" is about the one film the message `named`, if it named one."""
     lowered = normalise_message(text)
     cased = text if len(text) == len(lowered) else lowered  # "I watched Alien yesterday": its capital says title
     verbs = [m for m in _VERB.finditer(lowered)
@@ -77,6 +78,8 @@ def facts_in_passing(text: str, lookup: CatalogLookup) -> InPassing:
         if not ids and not verb["seen"] and _THE_SAME.match(segment.lower()):  # "I've seen Alien and loved it"
             ids = last
             found.seen = [i for i in found.seen if i not in ids]
+        elif not ids and not last and verb["seen"] and _THE_SAME.match(segment.lower()):
+            ids = list(named) if len(named) == 1 else []  # "tarantino movies but not pulp fiction, seen it"
         last = ids or last
         if verb["disliked"]:  # "I hated Titanic. Recommend a romance": never suggested again
             found.disliked += [i for i in ids if i not in found.disliked]

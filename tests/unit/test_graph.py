@@ -1262,3 +1262,55 @@ def test_a_follow_up_nothing_in_which_was_understood_says_so_and_keeps_the_reque
     assert same["reply"].startswith('I didn\'t catch "blorptastic", so here is more of the same. Here are 3 picks: war')
     assert same["understood"]["genres"] == ["war"] and all("war" in m.genres for m in movies(starter, same))
     assert bot.ask("blorptastic", user="cli:new")["reply"].startswith("Sorry, I didn't catch that.")
+
+
+def watched(profiles, user: str) -> set[str]:
+    return {row["movie_id"] for row in profiles.watched(user)}
+
+
+def test_every_film_of_a_seen_list_is_recorded_and_the_one_not_found_is_named(starter, profiles):
+    """ "seen spirited away, zorblaxia and ponyo" recorded Spirited Away alone and said nothing of the rest."""
+    bot = make_bot(starter, profiles)
+    said = bot.ask("seen spirited away, zorblaxia and ponyo", user="cli:sen")
+    assert watched(profiles, "cli:sen") == {"spirited-away-2001", "ponyo-2008"}
+    assert "“zorblaxia”" in said["reply"] and said["recommendations"] == []
+
+
+def test_a_seen_list_reads_titles_not_genres_nor_a_partial_title_lost(starter, profiles):
+    """ "i've watched alien, jaws and the shining" answered with sci-fi picks ("alien" the genre)."""
+    bot = make_bot(starter, profiles)
+    said = bot.ask("i've watched alien, jaws and the shining", user="cli:ali")
+    assert said["recommendations"] == []
+    assert {"alien-1979", "jaws-1975", "the-shining-1980"} <= watched(profiles, "cli:ali")
+    bot.ask("seen the thing", user="cli:ali")
+    assert profiles.has_watched("cli:ali", "the-thing-1982")
+    bot.ask("seen totoro and heat", user="cli:ali")  # totoro: the one film whose title holds it
+    assert any("totoro" in m for m in watched(profiles, "cli:ali"))
+
+
+def test_numbers_after_picks_are_places_in_the_last_answer(starter, profiles):
+    """ "seen 1 and 3" searched for films called 1 and 3 and recorded nothing."""
+    bot = make_bot(starter, profiles)
+    shown = ids(bot.ask("a heist movie", user="cli:num"))
+    said = bot.ask("seen 1 and 3", user="cli:num")
+    assert said["recommendations"] == [] and watched(profiles, "cli:num") == {shown[0], shown[2]}
+    bot.ask("watched 2", user="cli:num")
+    assert watched(profiles, "cli:num") == set(shown)
+    shown = ids(bot.ask("a romantic comedy", user="cli:all"))
+    bot.ask("seen all 3 lol", user="cli:all")
+    assert watched(profiles, "cli:all") == set(shown)
+
+
+def test_a_film_seen_beside_a_request_is_recorded_and_the_request_answered(starter, profiles):
+    """ "tarantino movies but not pulp fiction, seen it like 10 times" only marked Pulp Fiction watched."""
+    bot = make_bot(starter, profiles)
+    result = bot.ask("tarantino movies but not pulp fiction, seen it like 10 times", user="cli:qt")
+    assert profiles.has_watched("cli:qt", "pulp-fiction-1994")
+    picked = movies(starter, result)
+    assert picked and all("Quentin Tarantino" in m.directors for m in picked)
+    assert "pulp-fiction-1994" not in ids(result)
+    more = bot.ask("more", user="cli:qt")
+    picked = movies(starter, more)
+    assert picked and all("Quentin Tarantino" in [*m.directors, *m.cast] for m in picked)
+    result = bot.ask("already seen heat, want more quentin tarantino type stuff", user="cli:mm")
+    assert profiles.has_watched("cli:mm", "heat-1995") and result["recommendations"]

@@ -584,6 +584,10 @@ CASES: list[tuple[str, dict]] = [
     ("a comedy not directed by a woman", {"exclude_keywords": ["woman director"], "require_keywords": []}),
     ("half a dozen westerns", {"genres": ["western"], "count": 6, "query_lacks": ["dozen"]}),
     ("a dozen please", {"count": 12, "query": ""}),
+    ("crime thrillers from the 90s pls, 5 of them", {"count": 5, "genres": ["crime", "thriller"]}),
+    ("comedies, just 3 of them please", {"count": 3}),
+    ("a movie for the 5 of us", {"count": None}),
+    ("a comedy for the 4 of them", {"count": None}),
     ("only one please", {"count": 1}),
     ("only the best one", {"count": 1, "min_rating": 8.0}),
     # a language refused: "foreign", "subtitled", "any language but English"; "no foreign films" asks for English
