@@ -29,6 +29,7 @@ from agent.nodes.conversation import (
     respond_unclear,
 )
 from agent.nodes.explain import explain
+from agent.nodes.history import correct_history, note_interest
 from agent.nodes.rank import rank
 from agent.nodes.reply import reply
 from agent.nodes.retrieve import retrieve
@@ -36,7 +37,15 @@ from agent.nodes.understand import understand_message
 from agent.state import InputState, OutputState, State
 
 Answer = Literal[
-    "retrieve", "answer_why", "answer_facts", "record_opinion", "respond_help", "respond_smalltalk", "respond_unclear"
+    "retrieve",
+    "answer_why",
+    "answer_facts",
+    "record_opinion",
+    "respond_help",
+    "respond_smalltalk",
+    "respond_unclear",
+    "note_interest",
+    "correct_history",
 ]
 
 
@@ -44,7 +53,7 @@ def route_after_understand(
     state: State,
 ) -> Literal[
     "note_in_passing", "retrieve", "answer_why", "answer_facts", "record_opinion", "respond_help",
-    "respond_smalltalk", "respond_unclear",
+    "respond_smalltalk", "respond_unclear", "note_interest", "correct_history",
 ]:  # fmt: skip
     """Facts stated on the side are stored first; then as route_request."""
     if state.get("in_passing"):
@@ -65,6 +74,10 @@ def route_request(state: State) -> Answer:
         return "answer_facts"
     if intent in ("seen", "liked", "disliked", "dismissed"):
         return "record_opinion"
+    if intent == "interested":
+        return "note_interest"
+    if intent in ("unwatched", "undo"):
+        return "correct_history"
     if intent == "smalltalk":
         return "respond_smalltalk"
     return "respond_help"
@@ -83,6 +96,8 @@ def build_graph(deps: Deps, checkpointer: BaseCheckpointSaver | None = None):
         ("answer_why", answer_why),
         ("answer_facts", answer_facts),
         ("record_opinion", record_opinion),
+        ("note_interest", note_interest),
+        ("correct_history", correct_history),
         ("respond_help", respond_help),
         ("respond_smalltalk", respond_smalltalk),
         ("respond_unclear", respond_unclear),
@@ -95,6 +110,6 @@ def build_graph(deps: Deps, checkpointer: BaseCheckpointSaver | None = None):
     graph.add_edge("rank", "explain")
     graph.add_edge("explain", "reply")
     for name in ("reply", "answer_why", "answer_facts", "record_opinion", "respond_help", "respond_smalltalk",
-                 "respond_unclear"):  # fmt: skip
+                 "respond_unclear", "note_interest", "correct_history"):  # fmt: skip
         graph.add_edge(name, END)
     return graph.compile(checkpointer=checkpointer)

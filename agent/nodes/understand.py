@@ -7,9 +7,11 @@ import re
 
 from agent.deps import Deps
 from agent.nodes.conversation import pointed_films
+from agent.nodes.history import revising
 from agent.nodes.reply import listed
 from agent.nodes.retrieve import without_titles
 from agent.state import MAX_MESSAGE, State
+from agent.understanding.corrections import typed_before_a_score
 from agent.understanding.intents import Classified, classify, states_subject
 from agent.understanding.llm_reader import read_message
 from agent.understanding.marked_titles import titles_with_years
@@ -97,6 +99,12 @@ def understand_message(state: State, deps: Deps) -> dict:
               "stated_rating": classified.rating, "stars_said": classified.stars_said, "llm_calls": calls,
               "verdicts": [list(v) for v in classified.verdicts],
               "unknown_titles": list(dict.fromkeys([*understood.unknown_titles, *classified.unknown]))}  # fmt: skip
+    scored = intent in ("liked", "disliked") and classified.stars_said and not classified.titles
+    if scored and classified.ordinal is None and not classified.positions and not classified.every:
+        typed = typed_before_a_score(message, deps.catalog)  # "tenet was like 2 stars", with no Tenet
+        update["unknown_titles"] = [*update["unknown_titles"], *([typed] if typed else [])]
+    if last := state.get("stored_before") or {}:  # "undo that", "actually make that 3 stars": the film just noted
+        update |= revising(intent, classified, message, last)
     # "something older", "from the 80s": a message that says nothing about the film itself follows on
     bounds_only = is_open(dataclasses.asdict(understood)) and not states_subject(message, understood)
     follows_on = previous and (state.get("always_recommend") or bounds_only)

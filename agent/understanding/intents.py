@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from agent.understanding.corrections import HOLD_ON, UNDO, interest_in, unwatched_in
 from agent.understanding.fact_questions import AMONG_TAIL, AMONG_THE_PICKS, COLLECTION, FACT_QUESTIONS, Fact
 from agent.understanding.help_topics import (
     ACCOUNT_QUESTIONS,
@@ -33,15 +34,23 @@ from agent.understanding.stars import asks_for_a_rating, stars_in
 from agent.understanding.text import PANNED, PRAISED, STOPWORDS, Scan, normalise_message, tokens_of, word_set
 from agent.understanding.title_lists import titles_after
 from agent.understanding.titles import explained
-from agent.understanding.verdicts import DISMISS, NOT_SEEN, SEEN, SENTIMENTS, a_title_then, mixed_verdicts
+from agent.understanding.verdicts import (
+    DISMISS,
+    NOT_SEEN,
+    SEEN,
+    SENTIMENTS,
+    a_title_then,
+    films_judged,
+    mixed_verdicts,
+    unasked,
+)
 from agent.understanding.versions import same_title
 from store.catalog import TitleMatch
 from store.movie import TITLE_MATCH_SCORE
 from store.vocab import normalise_genre
 
-Intent = Literal[
-    "recommend", "refine", "more", "why", "facts", "seen", "liked", "disliked", "dismissed", "help", "smalltalk"
-]
+Intent = Literal["recommend", "refine", "more", "why", "facts", "seen", "liked", "disliked", "dismissed", "help",
+                 "smalltalk", "interested", "unwatched", "undo"]  # fmt: skip
 
 
 @dataclass
@@ -212,6 +221,8 @@ def classify(
 
     `understood` is `understand(text, lookup)` when the caller has already read the message.
     """
+    if (held := HOLD_ON.match(normalise_message(text))) and len(text) == len(normalise_message(text)):
+        text, understood = " " * held.end() + text[held.end() :], None  # "no wait, heat is a 4": not The Wait
     classified = _classify(text, lookup, has_previous=has_previous, understood=understood)
     about_picks = classified.intent in ("why", "facts", "seen", "liked", "disliked") and not classified.titles
     if about_picks and (positions := _positions(normalise_message(text))):
@@ -244,6 +255,10 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified("help")
     if only_pleasantries(lowered):  # "thanks, have a good night!" rates no film called The Night
         return Classified("smalltalk")
+    if UNDO.match(lowered):
+        return Classified("undo")
+    if not _ASKS.search(lowered) and (unseen := unwatched_in(text, lowered, lookup, _ordinal)):
+        return Classified("unwatched", ordinal=unseen.ordinal, titles=unseen.titles)
     if _WHY.search(lowered):
         return Classified("why", ordinal=ordinal, titles=_why_titles(text, lowered, lookup))
     if fact := _fact_question(text, lowered, lookup, ordinal, has_previous):
@@ -253,8 +268,16 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         one = listed.positions[0] if len(listed.positions) == 1 and not listed.titles else None  # "seen #3"
         return Classified("seen", ordinal=one, titles=list(listed.titles), every=listed.every, unknown=listed.unknown,
                           positions=() if one is not None else listed.positions)  # fmt: skip
-    asks = bool(_ASKS.search(DISMISS.sub(" ", lowered)))  # "don't suggest it" asks for nothing
-    feedback = _feedback(text, lowered, understood, lookup, ordinal)
+    asks = bool(_ASKS.search(DISMISS.sub(" ", unasked(lowered))))  # "don't suggest it" asks for nothing
+    if plan := interest_in(text, lowered, lookup, _ordinal):  # "#6 looks fun, seen #7 too": no verdict on #6
+        said = understand(plan.text, lookup)
+        feedback = _feedback(plan.text, plan.lowered, said, lookup, _ordinal(plan.lowered))
+        if feedback is None and not asks:
+            return Classified("interested", ordinal=plan.ordinal, titles=plan.titles)
+        if feedback and not (feedback.titles or feedback.positions or feedback.every) and feedback.ordinal is None:
+            feedback = dataclasses.replace(feedback, ordinal=plan.ordinal, titles=plan.titles)  # "looks great, seen it"
+    else:
+        feedback = _feedback(text, lowered, understood, lookup, ordinal)
     if feedback and feedback.intent == "dismissed":  # "don't show me Heat again": "show me" asks for nothing
         rest = _DISMISSED_TAIL.sub("", DISMISS.sub(" ", lowered))  # "... anymore" asks for no more
         others = _MORE.search(rest) or _ASKS.search(rest.replace("?", ""))
@@ -453,6 +476,7 @@ def _feedback(
     titles += [t for t in understood.exclude_titles if t not in titles]
     if not titles and not _of_a_genre(lowered, anchor) and (anchor is not None or rating is not None):
         titles = _named_titles(text, lowered, anchor, lookup)
+    titles = films_judged(text, lowered, anchor, titles, lookup)  # "heat slaps", not Never Again by "never again"
     if titles and (understood.genres or understood.any_genres) and set(titles) <= set(understood.exclude_titles):
         return None  # "sci-fi, but not a fan of Star Wars": a request with a film refused
     every = not titles and ordinal is None and bool(_EVERY.search(lowered))

@@ -15,6 +15,8 @@ _STARS = re.compile(
 _GIVE = re.compile(r"\b(?:give|gave|rate|rated|rating|score)\b")
 _GIVEN = re.compile(r"(?<![\w.])(?P<n>\d(?:\.5)?)(?![\w.])")  # the stars after it: "rated Heat 4"
 _SENTENCE_END = re.compile(r"[!?]|\.(?!\d)")
+# a whole message that scores a film: "dunkirk: 4.5", "heat is a 4"
+_SCORED = re.compile(r"^[^:\d]*[^\W\d](?::|\s+(?:is|was)\s+(?:a|an))\s*(?P<n>[0-5](?:\.5)?)(?![\w.])\W*$")
 _STAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "half a": 0.5}
 
 # who rates: "I rated it 4", "we'd give Heat 8/10"; "a comedy rated 8+" has no one rating
@@ -49,6 +51,8 @@ def stars_in(lowered: str, lookup: CatalogLookup | None = None) -> float | None:
             value = value or 0.5  # "0 stars for the second": the lowest there is
     elif m := _GIVE.search(lowered):
         value = _given(lowered, m.end(), lookup)
+    elif m := _SCORED.search(lowered):  # "dunkirk: 4.5", "heat is a 4"
+        value = float(m["n"])
     if value is None or value <= 0:
         return None
     return min(5.0, max(0.5, round(value * 2) / 2))

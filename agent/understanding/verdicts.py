@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from agent.understanding.passing import users_verdict
-from agent.understanding.request import CatalogLookup
+from agent.understanding.request import CatalogLookup, has_filters
 from agent.understanding.text import PANNED, PRAISED
 from agent.understanding.versions import same_title
 from store.movie import ascii_fold
@@ -36,7 +36,19 @@ SENTIMENTS: tuple[tuple[re.Pattern[str], Verdict, float, bool], ...] = (
         False,
     ),
     (re.compile(r"\b(?:boring|meh|fell flat)\b"), "disliked", 2.0, True),
+    # "seven was overrated imo", "casino was mid", "interstellar? never again lol"
+    (re.compile(r"\bnever again\b(?!\s+(?:show|suggest|recommend|give|offer|pick))"), "disliked", 1.0, False),
+    (
+        re.compile(
+            r"\b(?:overrated|over-rated|(?:was|is|'s|so|kinda|pretty|lowkey|honestly|just|mega)\s+mid)\b"
+            r"(?![\s-]*'?\d)"
+        ),
+        "disliked",
+        2.0,
+        False,
+    ),
     (re.compile(r"\b(?:loved|adored|(?:i|we)\s+(?:really\s+)?(?:love|adore))\b|❤|😍"), "liked", 5.0, False),
+    (re.compile(r"\b(?:slaps|slapped|goated|(?:a|an absolute|such a|total)\s+banger|bangs)\b"), "liked", 5.0, False),
     (
         re.compile(r"\b(?:amazing|masterpiece|favou?rite|fave?|awesome|fantastic|incredible|brilliant)\b"),
         "liked",
@@ -186,3 +198,39 @@ def a_title_then(text: str, lookup: CatalogLookup) -> bool:
 
 
 _TITLE_YEAR = re.compile(r"\s*\(((?:18|19|20)\d\d)\)$")
+
+
+_BEFORE_VERDICT = re.compile(r"(?:\W+|\s+(?:was|is|were|so|kinda|pretty|really|just|lowkey|honestly|imo|tbh))*$")
+
+
+def films_judged(text: str, lowered: str, anchor: re.Match[str] | None, titles: list[str],
+                 lookup: CatalogLookup) -> list[str]:  # fmt: skip
+    """The films a verdict is on, never one its own words name ("interstellar, never again" judges
+    no Never Again); with none read, a title typed whole before it ("heat slaps", "casino was mid")."""
+    movies = getattr(lookup, "movies", {})
+    if anchor is not None:
+        said = anchor.group().strip()
+        titles = [t for t in titles if t not in movies or ascii_fold(movies[t].title).casefold() != said]
+    if titles or anchor is None:
+        return titles
+    head = _BEFORE_VERDICT.sub("", (text if len(text) == len(lowered) else lowered)[: anchor.start()])
+    head = head.strip(" \t\"'“”?!.,:")
+    if not head or len(head.split()) > 6 or head.lower() in _PRONOUNS:
+        return titles
+    from agent.understanding.reader import understand  # the reader's modules import this one
+
+    if has_filters(understand(head, lookup)):  # "alien was great": typed as a word, a theme it stays
+        return titles
+    match = lookup.resolve_title(head)
+    return [match.movie_id] if match is not None and same_title(head, match.title) else titles
+
+
+_ECHOED = re.compile(r"^[^?.!,]{1,40}\?(?=\s*\w)")
+
+
+def unasked(lowered: str) -> str:
+    """ "interstellar? never again lol": a film echoed with a question mark and judged, which asks nothing."""
+    echo = _ECHOED.match(lowered)
+    if echo and any(pattern.search(lowered, echo.end()) for pattern, *_ in SENTIMENTS):
+        return f"{lowered[: echo.end() - 1]},{lowered[echo.end() :]}"
+    return lowered

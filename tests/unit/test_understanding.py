@@ -1441,7 +1441,7 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("Oh excellent suggestion! Thanks.", True, "smalltalk", {}),
     ("I think we're good. I'm happy with the selection.", True, "smalltalk", {}),
     ("thanks! something scary now", True, "recommend", {}),
-    ("Yes, that one sounds good", True, "liked", {"titles": []}),  # the pick, not Yes (2005)
+    ("Yes, that one sounds good", True, "interested", {"titles": []}),  # no verdict yet, nor Yes (2005)
     ("It was great, thanks", True, "liked", {"titles": []}),  # the pick, not It (2017)
     ("thanks, it was great", True, "liked", {"titles": []}),  # a verdict, with thanks
     ("Yes but I've seen all those movies.", True, "seen", {"titles": [], "every": True}),

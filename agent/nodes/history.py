@@ -1,0 +1,75 @@
+"""Turns about films that record no verdict: a plan to watch one, and corrections of what the
+profile holds ("forget that I watched Heat", "undo that"), answered with what was changed."""
+
+from __future__ import annotations
+
+from agent.deps import Deps
+from agent.nodes.conversation import _say, _take_back, _which, pointed_films
+from agent.nodes.reply import listed
+from agent.state import State
+from agent.understanding.corrections import REVISES, WATCHLIST
+from agent.understanding.intents import Classified
+from agent.understanding.text import normalise_message
+
+
+def note_interest(state: State, deps: Deps) -> dict:
+    """ "The second one sounds good", "ok ill watch the first one": nothing seen or liked yet, so
+    nothing is recorded, and the reply says how to tell the verdict later."""
+    targets = pointed_films(state, deps)
+    if not targets:
+        return _which(state, "interested", deps)
+    labels = listed([deps.catalog.movies[m].label for m in targets])
+    kept = (
+        "I keep no watchlist, so I haven't added it anywhere. " if WATCHLIST.search(state.get("message") or "") else ""
+    )
+    it = "them" if len(targets) > 1 else "it"
+    return _say(f"{kept}Enjoy {labels}! Tell me how you liked {it} once you've seen {it}.", "interested")
+
+
+def correct_history(state: State, deps: Deps) -> dict:
+    """ "Forget that I watched Heat", "actually I haven't seen it": off the watched list with its
+    rating, as `moviebot watched remove` does; "undo that": the last turn's opinion taken back."""
+    intent = state.get("intent") or "undo"
+    user = state.get("user")
+    if deps.profiles is None or not user:
+        return _say("I have nowhere to remember anything in this session, so there is nothing to change.", intent)
+    if intent == "undo":
+        stored = state.get("replaces") or {}
+        if not stored:
+            return _say("I noted nothing in your last message, so there is nothing to undo. To take a film off "
+                        'your history, say "forget that I watched Heat".', intent)  # fmt: skip
+        said = ["Undone.", _take_back(deps, user, stored).strip()]
+        for movie_id in stored:
+            if (stars := deps.profiles.rating(user, movie_id)) is not None:
+                said.append(f"{deps.catalog.movies[movie_id].label} is back to {stars:g}/5.")
+        return {**_say(" ".join(s for s in said if s), intent), "recorded": {"undone": list(stored)}}
+    targets = pointed_films(state, deps)
+    if not targets:
+        return _which(state, intent, deps)
+    removed, absent = [], []
+    for movie_id in targets:
+        label = deps.catalog.movies[movie_id].label
+        stars = deps.profiles.rating(user, movie_id)
+        if deps.profiles.remove_watched(user, movie_id):
+            removed.append(f"{label} (and your {stars:g}/5)" if stars is not None else label)
+        else:
+            absent.append(label)
+    said = [f"Done: I've taken {listed(removed)} off your watched films."] if removed else []
+    if absent:
+        were = "weren't" if len(absent) > 1 else "wasn't"
+        said.append(f"{listed(absent)} {were} on your watched list, so there was nothing to take off.")
+    return {**_say(" ".join(said), intent), "recorded": {"unwatched": targets}}
+
+
+def revising(intent: str, classified: Classified, message: str, last: dict) -> dict:
+    """What a correction of the last thing noted changes of the turn: "undo that" takes back `last`
+    (the films the last turn noted, and what each held before); "actually make that 3 stars" and
+    "actually I haven't seen it", naming no film, are about those films."""
+    if intent == "undo":
+        return {"replaces": last}
+    named = classified.titles or classified.ordinal is not None or classified.positions or classified.every
+    if named or intent not in ("liked", "disliked", "unwatched"):
+        return {}
+    if intent == "unwatched" or (classified.stars_said and REVISES.search(normalise_message(message))):
+        return {"mentioned": list(last)}
+    return {}

@@ -1,0 +1,146 @@
+"""Words about films that are no verdict on them: a plan to watch one ("the second one sounds
+good", "ok ill watch the first one"), which says nothing of having seen or liked it, and a
+correction of what was noted ("forget that I watched Heat", "actually I haven't seen it, my bad",
+"undo that", "actually make that 3 stars")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from agent.understanding.request import CatalogLookup
+from agent.understanding.title_lists import titles_after
+from agent.understanding.verdicts import NOT_SEEN
+from agent.understanding.versions import same_title
+
+# "sounds good", "looks fun", "will watch tonight", "adding the 3rd to my watchlist"
+INTEREST = re.compile(
+    r"\b(?:sounds|looks|seems)\s+(?:\w+\s+)?(?:good|great|fun|interesting|cool|nice|promising|intriguing|awesome"
+    r"|amazing|fantastic|solid|decent|neat|perfect|fire|right up my alley)\b"
+    r"|\b(?:i'?ll|ill|i will|we'?ll|we will|gonna|going to|will|wanna|want to)\s+(?:\w+\s+)?"
+    r"(?:watch|check\s+(?:it\s+|that\s+|this\s+)?out|give\s+(?:it|that|this)(?:\s+one)?\s+a\s+(?:go|try|shot|watch))\b"
+    r"(?!\s+(?:it\s+|that\s+|this\s+)?again)"
+    r"|\badd(?:ing|ed)?\b[^.!?]*\bwatch\s*-?list\b"
+)
+WATCHLIST = re.compile(r"\bwatch\s*-?list\b")
+_CLAUSE_BREAK = re.compile(r"[.!?;,]|\b(?:but|and|while|though|plus|also)\b")
+_POINTS = re.compile(r"\b(?:it|that|this|that one|this one|them|those|these)\b")
+
+
+@dataclass(frozen=True)
+class Interest:
+    """Films the user means to watch, and the message with what says so blanked out (same offsets)."""
+
+    text: str
+    lowered: str
+    ordinal: int | None = None
+    titles: list[str] = field(default_factory=list)
+    pointed: bool = False  # "it", "that one": the film just shown
+
+
+def interest_in(
+    text: str, lowered: str, lookup: CatalogLookup, ordinal_of: Callable[[str], int | None]
+) -> Interest | None:
+    """The clauses saying the user wants to watch a film, or None when none does or they point at
+    no film ("I'll watch anything but horror" asks for films)."""
+    found = list(INTEREST.finditer(lowered))
+    if not found or len(text) != len(lowered):
+        return None
+    breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(lowered)]
+    spans = []
+    for m in found:
+        start = max((end for s, end in breaks if s < m.start()), default=0)
+        end = min((s for s, _ in breaks if s >= m.end()), default=len(lowered))
+        spans.append((start, end))
+    ordinal, titles, pointed = None, [], False
+    for start, end in spans:
+        clause = lowered[start:end]
+        if ordinal is None and (ordinal := ordinal_of(clause)) is None and not titles:
+            said = INTEREST.sub(" ", text[start:end])
+            titles = [t.movie_id for t in titles_after(said, 0, lookup, exact=True)]
+        pointed = pointed or bool(_POINTS.search(clause))
+    if ordinal is None and not titles and not pointed:
+        return None
+    blank_text, blank_lowered = text, lowered
+    for start, end in spans:
+        blank_text = blank_text[:start] + " " * (end - start) + blank_text[end:]
+        blank_lowered = blank_lowered[:start] + " " * (end - start) + blank_lowered[end:]
+    return Interest(blank_text, blank_lowered, ordinal, titles if ordinal is None else [], pointed)
+
+
+# "undo that", "take it back", "I didn't mean that": the last thing noted, taken back
+UNDO = re.compile(
+    r"^\W*(?:(?:no|oops|sorry|actually|wait|ok|okay|please|pls)\W+)*"
+    r"(?:undo(?:\s+(?:that|it|this|the\s+last(?:\s+one)?|my\s+last(?:\s+\w+)?))?|take\s+(?:that|it)\s+back"
+    r"|i\s+didn'?t\s+mean\s+(?:that|it)|that\s+was\s+(?:a\s+mistake|wrong))"
+    r"(?:\W+(?:please|pls|sorry|thanks))*\W*$"
+)
+# "forget that I watched Heat", "remove Heat from my watched list", "mark Heat as unwatched"
+_FORGET_SEEN = re.compile(
+    r"\b(?:forget|ignore|delete|remove|erase|scratch)\s+(?:that\s+|the\s+fact\s+that\s+)?(?:i|we)\s+"
+    r"(?:have\s+|'ve\s+|had\s+|'d\s+|ever\s+)?(?:watched|seen|saw|rated|liked|loved|hated|disliked)\b"
+    r"|\b(?:remove|delete|drop|erase|take)\b(?=.+\b(?:from|off|out\s+of)\s+(?:my\s+)?(?:watched|seen|history)\b)"
+    r"|\bunmark\b|\bmark\b(?=.+\bas\s+(?:not\s+(?:seen|watched)|unwatched|unseen)\b)"
+)
+# "actually I haven't seen it, my bad": not seen after all, as a correction
+_OWN_MISTAKE = re.compile(
+    r"\b(?:actually|my bad|oops|sorry|mistake|didn'?t mean|did not mean|wrong|after all|i lied|meant to say"
+    r"|correction|mixed (?:it|them|those) up)\b"
+)
+_REMOVED_TAIL = re.compile(r"\s+(?:from|off|out\s+of)\s+(?:my\s+)?(?:watched|seen|history)\b.*$|\s+as\s+\w+.*$")
+
+
+@dataclass(frozen=True)
+class Unwatched:
+    """Films the user says they have not seen after all: named, or a place in the last list, or "it"."""
+
+    titles: list[str]
+    ordinal: int | None
+
+
+def unwatched_in(
+    text: str, lowered: str, lookup: CatalogLookup, ordinal_of: Callable[[str], int | None]
+) -> Unwatched | None:
+    """ "Forget that I watched Heat", "I didn't mean that, I never watched Now You See Me 2"."""
+    said = _FORGET_SEEN.search(lowered)
+    if said is None and _OWN_MISTAKE.search(lowered):
+        said = NOT_SEEN.search(lowered)
+    if said is None:
+        return None
+    rest = _REMOVED_TAIL.sub("", text[said.end() :]) if len(text) == len(lowered) else text[said.end() :]
+    ordinal = ordinal_of(lowered[said.end() :])
+    titles = [] if ordinal is not None else [t.movie_id for t in titles_after(rest, 0, lookup)]
+    typed = _SAID_AFTER.split(rest, maxsplit=1)[0].strip(" \"'“”")
+    if not titles and ordinal is None and typed and (match := lookup.resolve_title(typed)) is not None:
+        titles = [match.movie_id] if same_title(typed, match.title) else []  # "now you see me 2", typed whole
+    return Unwatched(titles, ordinal)
+
+
+_SAID_AFTER = re.compile(r"[,.;!?]|\b(?:my bad|sorry|oops|lol|after all|either|actually)\b", re.IGNORECASE)
+
+
+# "actually make that 3 stars", "change it to a 2": new stars for the film just rated
+REVISES = re.compile(
+    r"\b(?:make|change|switch|put)\s+(?:that|it|this|my\s+rating|the\s+rating)\b|\bactually\b|\binstead\b"
+    r"|^\W*(?:no\W+)?wait\b|\bi\s+meant\b"
+)
+# "no wait, heat is a 4": a hesitation, no film called The Wait
+HOLD_ON = re.compile(r"^\W*(?:(?:no|nah|oh|oops|sorry|actually|hmm+|um+)\W+)*wait\b\W*")
+
+
+# "tenet was like 2 stars", "dune: 4": what is scored, as typed before the verb
+_SCORED_HEAD = re.compile(r"^\W*(?P<head>[^\W\d][^,.;!?:]{0,40}?)\s*(?:\s(?:was|is|were|gets|deserves)\b|:)")
+_NO_TITLE = re.compile(
+    r"\b(?:it|that|this|they|them|those|these|one|ones|i|we|i'd|i'll|make|change|actually|my|the (?:movie|film))\b"
+)
+
+
+def typed_before_a_score(message: str, lookup: CatalogLookup) -> str | None:
+    """The film a scored message names that no catalog title is ("tenet was like 2 stars")."""
+    head = _SCORED_HEAD.match(message)
+    typed = head["head"].strip(" \"'“”") if head else ""
+    if not typed or len(typed.split()) > 5 or _NO_TITLE.search(typed.lower()):
+        return None
+    match = lookup.resolve_title(typed)
+    return None if match is not None and same_title(typed, match.title) else typed

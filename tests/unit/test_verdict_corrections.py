@@ -1,0 +1,73 @@
+"""Interest is no verdict, slang verdicts count, and history is corrected as asked, in chat."""
+
+from __future__ import annotations
+
+from tests.unit.test_graph import make_bot, profiles  # noqa: F401  (the fixture)
+
+
+def watched(profiles, user):  # noqa: F811
+    return {r["movie_id"] for r in profiles.watched(user)}
+
+
+def test_wanting_to_watch_a_pick_records_nothing_and_says_so(starter, profiles):  # noqa: F811
+    bot = make_bot(starter, profiles)
+    picks = bot.ask("give me 7 comedies from the 80s", user="cli:ana")["recommendations"]
+    second = starter.movies[picks[1]["id"]]
+    for said in ("the second one sounds good", "2nd one seems good", "the second one sounds great, will watch tonight",
+                 "ok ill watch the second one", "ooh the second one looks interesting"):  # fmt: skip
+        answer = bot.ask(said, user="cli:ana")
+        assert answer["reply"] == f"Enjoy {second.label}! Tell me how you liked it once you've seen it.", said
+        assert answer["recommendations"] == [] and not answer.get("recorded")
+    assert watched(profiles, "cli:ana") == set() and profiles.ratings("cli:ana") == {}
+    listed = bot.ask("adding the 3rd to my watchlist", user="cli:ana")["reply"]
+    assert listed.startswith("I keep no watchlist") and starter.movies[picks[2]["id"]].label in listed
+    both = bot.ask("#6 looks fun, seen #7 too", user="cli:ana")
+    assert watched(profiles, "cli:ana") == {picks[6]["id"]} and profiles.ratings("cli:ana") == {}
+    assert starter.movies[picks[6]["id"]].label in both["reply"]
+
+
+def test_slang_verdicts_are_recorded_and_the_film_is_not_suggested_back(starter, profiles):  # noqa: F811
+    bot = make_bot(starter, profiles)
+    said_and_stored = (
+        ("seven was overrated imo", "se7en-1995", 2.0),
+        ("casino was mid", "casino-1995", 2.0),
+        ("heat slaps", "heat-1995", 5.0),
+        ("interstellar? never again lol", "interstellar-2014", 1.0),
+        ("dunkirk: 4.5", "dunkirk-2017", 4.5),
+    )
+    for said, movie_id, stars in said_and_stored:
+        answer = bot.ask(said, user="cli:bo")
+        assert answer["recommendations"] == [], said
+        assert starter.movies[movie_id].label in answer["reply"]
+        assert profiles.rating("cli:bo", movie_id) == stars, said
+    assert "wasn't for you" in bot.ask("titanic was mid", user="cli:bo")["reply"]
+    assert profiles.rating("cli:bo", "heat-1995") == 5.0
+    assert profiles.rating("cli:bo", "titanic-1997") == 2.0
+    unknown = bot.ask("tenet was like 2 stars", user="cli:bo")["reply"]
+    assert (
+        unknown
+        == "I couldn't find “tenet” in my catalog (a typo, or too new or obscure?), so I haven't noted anything."
+    )
+
+
+def test_history_is_corrected_undone_and_re_rated(starter, profiles):  # noqa: F811
+    bot = make_bot(starter, profiles)
+    bot.ask("heat 5/5", user="cli:cy")
+    rerated = bot.ask("actually make that 3 stars", user="cli:cy")
+    assert profiles.rating("cli:cy", "heat-1995") == 3.0 and "Heat (1995)" in rerated["reply"]
+    again = bot.ask("no wait, heat is a 4", user="cli:cy")
+    assert profiles.rating("cli:cy", "heat-1995") == 4.0 and again["recommendations"] == []
+    undone = bot.ask("undo that", user="cli:cy")
+    assert undone["reply"] == "Undone. I've taken back what I noted for Heat (1995). Heat (1995) is back to 3/5."
+    assert profiles.rating("cli:cy", "heat-1995") == 3.0  # as it was before the 4
+    forgot = bot.ask("forget that i watched heat", user="cli:cy")
+    assert forgot["reply"] == "Done: I've taken Heat (1995) (and your 3/5) off your watched films."
+    assert "heat-1995" not in watched(profiles, "cli:cy") and profiles.rating("cli:cy", "heat-1995") is None
+    bot.ask("seen casino", user="cli:cy")
+    mistaken = bot.ask("actually i haven't seen casino, my bad", user="cli:cy")
+    assert "Casino (1995)" in mistaken["reply"] and "casino-1995" not in watched(profiles, "cli:cy")
+    bot.ask("seen dunkirk", user="cli:cy")
+    bot.ask("I didn't mean that, i never watched dunkirk", user="cli:cy")
+    assert "dunkirk-2017" not in watched(profiles, "cli:cy")
+    nothing = bot.ask("undo that", user="cli:cy")
+    assert nothing["reply"].startswith("I noted nothing in your last message")
