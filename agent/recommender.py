@@ -6,6 +6,8 @@ import sqlite3
 import threading
 import uuid
 import zlib
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -91,11 +93,12 @@ class Recommender:
         if exclude_ids:
             inputs["exclude_ids"] = list(exclude_ids)
         config = {"configurable": {"thread_id": thread_id(user, channel) if remember else _scratch_id()}}
+        followed = thread_id(following, channel) if remember and following and following != user else None
         # one checkpoint when the turn ends rather than one per step: the conversation is
         # remembered the same, with far fewer SQLite writes on a turn's path
-        with self._turn_of(config["configurable"]["thread_id"]):
-            if remember and following and following != user:
-                self._follow(config, user, thread_id(following, channel))
+        with self._turns_of(config["configurable"]["thread_id"], followed):
+            if followed:
+                self._follow(config, user, followed)
             result = self.graph.invoke(inputs, config, durability="exit")
         if not remember:
             self.checkpointer.delete_thread(config["configurable"]["thread_id"])
@@ -105,7 +108,7 @@ class Recommender:
         """Films of the last answer that never reached the user (a front end failed to post them):
         no longer "the second one", nor shown in this conversation, so "more" may offer them."""
         config = {"configurable": {"thread_id": thread_id(user, channel)}}
-        with self._turn_of(config["configurable"]["thread_id"]):
+        with self._turns_of(config["configurable"]["thread_id"]):
             values = self.graph.get_state(config).values
             if not values:
                 return
@@ -122,10 +125,18 @@ class Recommender:
         if carried:
             self.graph.update_state(config, {**carried, "user": user}, as_node="reply")
 
-    def _turn_of(self, thread: str) -> threading.Lock:
-        """The lock a conversation's turns and withdrawals take one at a time: two messages of one
-        Discord channel, or a withdrawal beside the next turn, must not both write its last picks."""
-        return self._turns[zlib.crc32(thread.encode()) % TURN_LOCKS]
+    @contextmanager
+    def _turns_of(self, *threads: str | None) -> Iterator[None]:
+        """Holds the locks of these conversations, whose turns and withdrawals go one at a time:
+        two messages of one Discord channel, or a withdrawal beside the next turn, must not both
+        write its last picks, and a turn following another conversation waits for that one's turn
+        to end and goes on from its picks (Ana's and Bob's "more" at once in a thread would both
+        get the same films). Taken in one order, each stripe once, so two turns never deadlock."""
+        stripes = sorted({zlib.crc32(thread.encode()) % TURN_LOCKS for thread in threads if thread})
+        with ExitStack() as held:
+            for stripe in stripes:
+                held.enter_context(self._turns[stripe])
+            yield
 
     def warm(self) -> None:
         """Run a few turns on a scratch graph before the first user's, so theirs is as fast

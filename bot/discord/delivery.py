@@ -1,4 +1,6 @@
-"""Posting one answer: the intro, then each pick as its own message with its reactions.
+"""Posting one answer: the intro, then each pick as its own message with its reactions; a long
+answer ("50 comedies") in messages of ten picks as compact text instead, rated in words, rather
+than fifty messages and 450 reactions flooding the channel.
 
 The service logs every pick as shown before a single message goes out, so when Discord fails
 part-way the picks it never posted are withdrawn (service.withdraw), and the user is told how
@@ -18,7 +20,7 @@ import aiohttp
 import discord
 
 from agent.reactions import REACTIONS
-from bot.discord.format import MESSAGE_LIMIT, clip, embed_text, escape, pick_embed
+from bot.discord.format import MESSAGE_LIMIT, clip, embed_text, escape, movie_label, pick_embed
 from bot.listing import split_message
 
 if TYPE_CHECKING:
@@ -33,6 +35,9 @@ Send = Callable[..., Awaitable[discord.Message]]
 # Discord's answers to an embed the bot may not post: Missing Permissions, Cannot send an empty
 # message (the embed stripped for want of Embed Links).
 EMBED_REFUSED = {50013, 50006}
+OWN_MESSAGES = 10  # up to this many picks, each is its own message, rated by reactions
+PICKS_PER_MESSAGE = 10  # a longer answer goes in messages of this many picks, rated in words
+RATE_IN_WORDS = 'To rate one of these, reply in words ("loved the 12th one", "seen the 3rd") or use `/rate`.'
 
 
 @dataclass(frozen=True)
@@ -82,19 +87,41 @@ async def deliver(bot: MovieBot, turn: Turn, *, first: Send, rest: Send, audienc
         return []
     poster = Poster(first, rest, embeds=embeds)
     posted: list[discord.Message] = []
+    shown = 0  # picks on screen
     try:
         intro = turn.intro.strip()
         if intro:
             await poster.post(content=clip(escape(intro), MESSAGE_LIMIT))
-        for position, pick in enumerate(picks, 1):
-            message = await poster.post_embed(pick_embed(pick, position=position, owner=audience.name))
-            posted.append(message)  # on screen now, whatever its reactions do
-            await ready_to_rate(bot, message, pick)
+        if len(picks) <= OWN_MESSAGES:
+            for position, pick in enumerate(picks, 1):
+                message = await poster.post_embed(pick_embed(pick, position=position, owner=audience.name))
+                posted.append(message)  # on screen now, whatever its reactions do
+                shown = position
+                await ready_to_rate(bot, message, pick)
+        else:
+            for start in range(0, len(picks), PICKS_PER_MESSAGE):
+                batch = picks[start : start + PICKS_PER_MESSAGE]
+                posted.append(await poster.post(content=picks_text(batch, first=start + 1, owner=audience.name)))
+                shown = start + len(batch)
     except (discord.HTTPException, aiohttp.ClientError, OSError) as exc:  # refused, or the connection dropped
-        log.warning("posting picks failed after %d of %d: %s", len(posted), len(picks), exc)
-        await withdraw(bot, audience, picks[len(posted) :])
-        await tell(poster, not_posted(len(picks) - len(posted), some_posted=bool(posted), error=exc))
+        log.warning("posting picks failed after %d of %d: %s", shown, len(picks), exc)
+        await withdraw(bot, audience, picks[shown:])
+        await tell(poster, not_posted(len(picks) - shown, some_posted=bool(shown), error=exc))
     return posted
+
+
+def picks_text(picks: list[dict], *, first: int, owner: str) -> str:
+    """Several picks in one plain message, numbered on from `first` as the answer counts them (so
+    "the 12th one" is the 12th listed), one line each; no reactions, which could not say which
+    film they meant, so the last line says how to rate them in words."""
+    head, tail = f"-# For {escape(owner)}", f"-# {RATE_IN_WORDS}"
+    room = (MESSAGE_LIMIT - len(head) - len(tail) - len(picks) - 2) // len(picks)  # each line's share
+    lines = []
+    for position, pick in enumerate(picks, first):
+        name = f"{position}. " + clip(escape(movie_label(pick.get("title") or "?", pick.get("year"))), room // 2)
+        why = clip(escape(pick.get("explanation") or ""), room - len(name) - 6)
+        lines.append(f"**{name}**" + (f": {why}" if why else ""))
+    return "\n".join([head, *lines, tail])
 
 
 async def ready_to_rate(bot: MovieBot, message: discord.Message, pick: dict) -> None:

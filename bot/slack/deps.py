@@ -30,20 +30,20 @@ REMEMBERED = 10_000  # threads answered in, and messages answered, kept to recog
 
 
 class Recent:
-    """A bounded set of recently seen keys (the oldest are forgotten first)."""
+    """A bounded set of recently seen keys, each with an optional note (the oldest are forgotten first)."""
 
     def __init__(self, size: int = REMEMBERED):
-        self._items: OrderedDict[str, None] = OrderedDict()
+        self._items: OrderedDict[str, str | None] = OrderedDict()
         self._lock = threading.Lock()
         self._size = size
 
-    def add(self, key: str) -> bool:
+    def add(self, key: str, note: str | None = None) -> bool:
         """True when the key is new."""
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
                 return False
-            self._items[key] = None
+            self._items[key] = note
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
             return True
@@ -51,6 +51,10 @@ class Recent:
     def __contains__(self, key: str) -> bool:
         with self._lock:
             return key in self._items
+
+    def note(self, key: str) -> str | None:
+        with self._lock:
+            return self._items.get(key)
 
 
 @dataclass
@@ -61,7 +65,7 @@ class SlackDeps:
     threads: Recent = field(default_factory=Recent)  # "channel:thread_ts" the bot answered in
     answered: Recent = field(default_factory=Recent)  # "channel:ts" of messages already answered
     strangers: Recent = field(default_factory=Recent)  # "channel:thread_ts" of threads it has no part in
-    batches: Recent = field(default_factory=Recent)  # "channel:ts" of messages holding several picks
+    batches: Recent = field(default_factory=Recent)  # "channel:ts" of messages of several picks -> their thread_ts
     names: dict[str, str | None] = field(default_factory=dict)  # user key -> display name
     unnamed_until: dict[str, float] = field(default_factory=dict)  # user key -> when to ask users.info again
     reactions: ReactionOrder = field(init=False)

@@ -61,7 +61,8 @@ def post_turn(deps: SlackDeps, client, turn: Turn, *, user: str, conversation: s
                 batch = picks[start : start + PICKS_PER_MESSAGE]
                 answer = post(picks_message(batch, first=start + 1))
                 posted = start + len(batch)
-                deps.batches.add(f"{answer['channel']}:{answer['ts']}")  # a reaction there is answered in words
+                # a reaction there is answered in words, in the thread the picks are in
+                deps.batches.add(f"{answer['channel']}:{answer['ts']}", thread_ts)
     except (SlackApiError, OSError) as exc:
         reason = slack_error(exc) or exc
         log.warning("posting picks in %s stopped after %d of %d: %s", channel, posted, len(picks), reason)
@@ -81,14 +82,15 @@ def slack_error(exc: Exception) -> str | None:
     return exc.response.get("error") if isinstance(exc, SlackApiError) else None
 
 
-def unposted(exc: Exception, missing: int, posted: int) -> dict:
-    """What the user is told when Slack stopped a post, true to what they can see."""
+def unposted(exc: Exception, missing: int, posted: int, *, what: str = "my picks") -> dict:
+    """What the user is told when Slack stopped a post, true to what they can see; `what` names
+    what never showed when nothing did ("in this channel" when the answer had not begun)."""
     error = slack_error(exc)
     if error in UNREACHABLE:
         return text_message(NOT_IN_CHANNEL)
     reason = f"Slack said: {error}" if error else "Slack could not be reached"
     if not posted:
-        return text_message(f"I couldn't post my picks ({reason}). Please ask again in a moment.")
+        return text_message(f"I couldn't post {what} ({reason}). Please ask again in a moment.")
     rest = "the other pick" if missing == 1 else f"the other {missing} picks"
     return text_message(f'I couldn\'t post {rest} ({reason}). Say "more" to try again.')
 

@@ -142,3 +142,29 @@ async def test_each_pick_says_whose_it_is_when_two_ask_at_once(world):
     for posted in picks:
         suggestion = world.profiles.suggestion_by_message("discord", posted.id)
         assert posted.embeds[0].author.name == owners[suggestion["user"]]
+
+
+async def test_a_long_answer_comes_in_a_few_messages_rated_in_words(world):
+    """Asking "give me 25 comedies" posted 26 messages and 225 reactions, flooding the channel."""
+    ana = world.member("ana")
+    intro, *posts = await ask(world, ana, "give me 25 comedies")
+    assert intro.content.startswith("Here are 25 picks")
+    assert len(posts) == 3 and world.api.reactions == []
+    assert all(not p.embeds and len(p.content) <= 2000 for p in posts)
+    assert all('"loved the 12th one"' in p.content and "/rate" in p.content for p in posts)
+    picks = list(reversed(world.profiles.suggestions(f"discord:{ana.id}")))
+    assert len(picks) == 25
+    for n, pick in enumerate(picks, 1):  # numbered as the answer counts them
+        movie = world.catalog.movies[pick["movie_id"]]
+        assert f"**{n}. {discord.utils.escape_markdown(movie.label)}**" in posts[(n - 1) // 10].content
+    await ask(world, ana, "loved the 12th one")
+    assert world.profiles.ratings(f"discord:{ana.id}").get(picks[11]["movie_id"]) is not None
+
+
+async def test_a_message_of_picks_discord_refuses_is_withdrawn_and_said(world):
+    ana = world.member("ana")
+    fail(world, nth_post(3), lambda: discord.HTTPException(Response(500), "boom"))  # intro, picks 1-10, then no more
+    _, first, told = await ask(world, ana, "give me 25 comedies")
+    assert "**10. " in first.content and "**11. " not in first.content
+    assert told.content == 'I couldn\'t post the other 15 picks (Discord error 500). Say "more" to try again.'
+    assert len(suggested(world, ana)) == 10  # the fifteen never shown are not counted as suggested

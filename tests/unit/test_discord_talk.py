@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 
 import discord
@@ -151,6 +153,64 @@ async def test_someone_elses_follow_up_in_a_thread_goes_on_from_its_request_with
     assert not {m.id for m in films} & seen
     assert not {m.id for m in films} & {world.profiles.suggestion_by_message("discord", s.id)["movie_id"]
                                         for s in first[1:]}  # fmt: skip
+
+
+def films_in(world: DiscordWorld, sent) -> list[str]:
+    found = (world.profiles.suggestion_by_message("discord", s.id) for s in sent)
+    return [suggestion["movie_id"] for suggestion in found if suggestion]
+
+
+async def test_two_people_writing_more_in_a_thread_at_once_get_different_films(world):
+    """Bob's and Ana's "more" at the same moment under Ana's picks: Ana's turn was read as hers alone
+    while Bob's was being answered, and she was shown the very films just posted for Bob."""
+    ana, bob = world.member("ana"), world.member("bob")
+    thread = world.thread(world.general, owner_id=BOT_ID)
+    cog = world.cog("Recommend")
+    await say(world, ana, REQUEST, thread)
+    shown = films_in(world, world.api.sent)
+    service, real_chat = world.service, world.service.chat
+    bob_answered = asyncio.Event()
+    loop = asyncio.get_running_loop()
+
+    def chat(user, text, **kwargs):  # Bob's turn is answered first, unless Ana's is already under way
+        if user == f"discord:{bob.id}":
+            try:
+                return real_chat(user, text, **kwargs)
+            finally:
+                loop.call_soon_threadsafe(bob_answered.set)
+        with contextlib.suppress(TimeoutError):
+            asyncio.run_coroutine_threadsafe(bob_answered.wait(), loop).result(timeout=1)
+        return real_chat(user, text, **kwargs)
+
+    service.chat = chat
+    before = len(world.api.sent)
+    await asyncio.gather(cog.on_message(world.message(bob, "more", thread)),
+                         cog.on_message(world.message(ana, "more", thread)))  # fmt: skip
+    by_user: dict[str, list[str]] = {}
+    for sent in world.api.sent[before:]:
+        suggestion = world.profiles.suggestion_by_message("discord", sent.id)
+        if suggestion:
+            by_user.setdefault(suggestion["user"], []).append(suggestion["movie_id"])
+    bobs, anas = by_user[f"discord:{bob.id}"], by_user[f"discord:{ana.id}"]
+    assert len(bobs) == len(anas) == 3
+    assert not set(bobs) & set(anas) and not set(bobs + anas) & set(shown)
+
+
+async def test_recommend_typed_in_a_thread_goes_on_from_the_threads_last_answer(world):
+    """/recommend more in a thread started Bob's conversation afresh: "more" of nothing in particular,
+    with films already shown in the thread among them."""
+    ana, bob = world.member("ana"), world.member("bob")
+    thread = world.thread(world.general, owner_id=BOT_ID)
+    _, first = await say(world, ana, REQUEST, thread)
+    cog = world.cog("Recommend")
+    interaction = world.interaction(bob, thread)
+    await cog.recommend.callback(cog, interaction, "more but funnier")
+    intro = next(call for call in interaction.calls if call.kind == "followup")
+    assert "1990s" in intro.content, intro.content
+    films = [world.catalog.movies[s["movie_id"]] for s in world.profiles.suggestions(f"discord:{bob.id}")]
+    assert len(films) == 3 and all(m.decade == 1990 and "crime" in m.genres for m in films), films
+    assert not {m.id for m in films} & set(films_in(world, first))
+    assert world.service.last_answered("discord", str(thread.id)) == f"discord:{bob.id}"
 
 
 async def test_every_mention_is_taken_out_of_the_request(world):

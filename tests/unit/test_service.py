@@ -523,6 +523,34 @@ def test_a_follower_points_at_the_picks_on_screen_and_hears_no_one_elses_taste(s
     assert "haven't suggested" in alone.reply  # only the conversation of that channel is followed
 
 
+def test_a_follow_up_sent_while_the_followed_turn_runs_waits_for_it_and_shows_other_films(service):
+    """Ana's and Bob's "more" at the same moment in a thread: Bob's turn copied Ana's conversation
+    while hers was running, and both were shown the same films."""
+    first = service.chat(ANA, "a crime thriller from the 90s", channel="thread")
+    graph = service.recommender.graph
+    real_invoke = graph.invoke
+    bob_running = threading.Event()
+
+    def invoke(inputs, config, **kwargs):
+        if inputs["user"] == BOB:
+            bob_running.set()
+        else:
+            bob_running.wait(timeout=1)  # Bob's turn, sent meanwhile, starts now unless it waits
+        return real_invoke(inputs, config, **kwargs)
+
+    graph.invoke = invoke
+    turns = {}
+    ana = threading.Thread(target=lambda: turns.update(ana=service.chat(ANA, "more", channel="thread")))
+    ana.start()
+    while not any(lock.locked() for lock in service.recommender._turns):
+        pass  # until Ana's turn holds her conversation
+    turns["bob"] = service.chat(BOB, "more", channel="thread", following=ANA)
+    ana.join()
+    ana_ids, bob_ids = ({p["id"] for p in turns[who].recommendations} for who in ("ana", "bob"))
+    assert len(ana_ids) == len(bob_ids) == 3
+    assert not ana_ids & bob_ids and not (ana_ids | bob_ids) & {p["id"] for p in first.recommendations}
+
+
 def test_import_detects_the_format_and_refuses_unreadable_files(service, tmp_path):
     export = tmp_path / "ratings.csv"
     export.write_text("Date,Name,Year,Letterboxd URI,Rating\n2024-01-02,Heat,1995,https://boxd.it/x,4.5\n")

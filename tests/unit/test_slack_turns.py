@@ -146,6 +146,29 @@ def test_recommend_refused_part_way_withdraws_the_rest(deps, context):
     assert deps.service.profiles.suggestions(key(ANA)) == []
 
 
+@pytest.mark.parametrize("error", ["ratelimited", "msg_too_long", "service_unavailable"])
+def test_a_command_slack_refuses_to_post_says_what_slack_said(context, error):
+    """/recommend and /movienight told the user to invite the bot whatever Slack said, a rate limit
+    included: in a channel it was in already, that sent them off to do something that helps nothing."""
+    said = {}
+    for name, text in (("recommend", "a comedy"), ("movienight", f"<@{BEN}|ben> something funny")):
+        respond = Respond()
+        getattr(commands, name)(ack=Ack(), command=command(f"/{name}", text), respond=respond, context=context,
+                                client=FakeClient(failures={"chat_postMessage": [error]}))  # fmt: skip
+        said[name] = respond.last["text"]
+        assert respond.last["response_type"] == "ephemeral"
+    assert said["recommend"] == f"I couldn't post in this channel (Slack said: {error}). Please ask again in a moment."
+    assert said["movienight"] == f"I couldn't post the pick (Slack said: {error}). Please ask again in a moment."
+
+
+def test_a_command_in_a_channel_it_is_not_in_still_asks_to_be_invited(context):
+    for name, text in (("recommend", "a comedy"), ("movienight", f"<@{BEN}|ben> something funny")):
+        respond = Respond()
+        getattr(commands, name)(ack=Ack(), command=command(f"/{name}", text), respond=respond, context=context,
+                                client=FakeClient(failures={"chat_postMessage": ["not_in_channel"]}))  # fmt: skip
+        assert respond.last["text"] == NOT_IN_CHANNEL
+
+
 # -- threads ---------------------------------------------------------------------------------
 
 
@@ -195,7 +218,8 @@ def test_a_long_answer_comes_in_a_few_messages_rated_in_words(deps, client, cont
 
 
 def test_a_rating_reaction_on_a_message_of_several_picks_is_answered_not_lost(deps, client, context):
-    """A 👍 on a message of ten picks counted for no film and nobody said so: the user believed it rated one."""
+    """A 👍 on a message of ten picks counted for no film and nobody said so: the user believed it rated one.
+    Then the note went to the channel, away from the thread the picks are in."""
     events.app_mention(mention("give me 25 comedies", ts="1699990000.000100"), client, context)
     _, *posts = client.of("chat_postMessage")
     second = f"{CHANNEL}:1700000000.000003"  # the intro is .000001, the first ten .000002
@@ -206,6 +230,7 @@ def test_a_rating_reaction_on_a_message_of_several_picks_is_answered_not_lost(de
                             context)  # fmt: skip
     [told] = client.of("chat_postEphemeral")
     assert told["user"] == ANA and told["channel"] == CHANNEL
+    assert told.get("thread_ts") == "1699990000.000100"  # under the picks, not in the channel below them
     assert "didn't count it" in told["text"] and '"loved the 12th one"' in told["text"]
     assert deps.service.profiles.feedback_events() == []
 

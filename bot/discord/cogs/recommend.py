@@ -4,8 +4,9 @@ so a reaction on a message means exactly one film.
 
 Conversation memory is the graph's thread for (user, channel): "more like the second one" in
 the same channel or thread continues the same conversation, a DM is a conversation of its own.
-In a Discord thread, as in a Slack one, each turn goes on from the thread's last answer, whoever
-it was for ("more but funnier" under a friend's picks), with the asker's own taste.
+In a Discord thread, as in a Slack one, each turn (/recommend too) goes on from the thread's last
+answer, whoever it was for ("more but funnier" under a friend's picks), with the asker's own taste,
+and the thread's turns are answered one at a time.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from bot.discord.format import NO_MENTIONS, SORRY, slow_down
 from bot.discord.markup import plain_request
 
 if TYPE_CHECKING:
+    from agent.service import Turn
     from bot.discord.app import MovieBot
 
 log = logging.getLogger(__name__)
@@ -39,6 +41,7 @@ class Recommend(commands.Cog):
     def __init__(self, bot: MovieBot):
         self.bot = bot
         self._hushed_until: dict[int, float] = {}  # user id -> end of the cooldown they were warned of
+        self._lanes: dict[int, list] = {}  # thread id -> [its lock, the turns holding or awaiting it]
 
     # -- conversation --------------------------------------------------------------------
 
@@ -101,12 +104,6 @@ class Recommend(commands.Cog):
         guild_id = message.guild.id if message.guild else None
         user = await asyncio.to_thread(self.bot.register, message.author, guild_id, message.channel.id)
         channel = str(message.channel.id)
-        async with typing(message.channel):
-            following = None
-            if isinstance(message.channel, discord.Thread):
-                following = await asyncio.to_thread(self.bot.service.last_answered, PLATFORM, channel)
-            turn = await asyncio.to_thread(self.bot.service.chat, user, text, channel=channel, platform=PLATFORM,
-                                           following=following)  # fmt: skip
 
         async def reply(**kwargs) -> discord.Message:
             return await message.reply(mention_author=False, allowed_mentions=NO_MENTIONS, **kwargs)
@@ -114,8 +111,37 @@ class Recommend(commands.Cog):
         async def send(**kwargs) -> discord.Message:
             return await message.channel.send(allowed_mentions=NO_MENTIONS, **kwargs)
 
-        audience = Audience(user, channel, message.author.display_name)
-        await deliver(self.bot, turn, first=reply, rest=send, audience=audience, embeds=may_embed(message.channel))
+        async with self.lane(message.channel):
+            async with typing(message.channel):
+                turn = await self.chat(user, text, message.channel.id, thread=in_thread(message.channel))
+            audience = Audience(user, channel, message.author.display_name)
+            await deliver(self.bot, turn, first=reply, rest=send, audience=audience, embeds=may_embed(message.channel))
+
+    async def chat(self, user: str, text: str, channel_id: int, *, thread: bool) -> Turn:
+        """One turn; in a thread it goes on from the thread's last answer, whoever it was for."""
+        where = str(channel_id)
+        following = None
+        if thread:
+            following = await asyncio.to_thread(self.bot.service.last_answered, PLATFORM, where)
+        return await asyncio.to_thread(self.bot.service.chat, user, text, channel=where, platform=PLATFORM,
+                                       following=following)  # fmt: skip
+
+    @contextlib.asynccontextmanager
+    async def lane(self, channel: discord.abc.Messageable | None) -> AsyncIterator[None]:
+        """A thread's turns one at a time, each posted before the next is read, as Slack's lanes: Bob's
+        "more" sent as Ana's is answered goes on from her picks, whichever of the two came first."""
+        if not in_thread(channel):
+            yield
+            return
+        lane = self._lanes.setdefault(channel.id, [asyncio.Lock(), 0])
+        lane[1] += 1
+        try:
+            async with lane[0]:
+                yield
+        finally:
+            lane[1] -= 1
+            if not lane[1]:
+                del self._lanes[channel.id]
 
     async def slow_down(self, message: discord.Message, wait: float) -> None:
         """Warns once per cooldown: a reply to every throttled message would be the flood."""
@@ -136,13 +162,14 @@ class Recommend(commands.Cog):
                                        interaction.channel_id)  # fmt: skip
         text = plain_request(request or "") or OPEN_REQUEST
         channel = str(interaction.channel_id)
-        turn = await asyncio.to_thread(self.bot.service.chat, user, text, channel=channel, platform=PLATFORM)
 
         async def followup(**kwargs) -> discord.Message:
             return await interaction.followup.send(wait=True, allowed_mentions=NO_MENTIONS, **kwargs)
 
-        audience = Audience(user, channel, interaction.user.display_name)
-        await deliver(self.bot, turn, first=followup, rest=followup, audience=audience)
+        async with self.lane(interaction.channel):
+            turn = await self.chat(user, text, interaction.channel_id, thread=in_thread(interaction.channel))
+            audience = Audience(user, channel, interaction.user.display_name)
+            await deliver(self.bot, turn, first=followup, rest=followup, audience=audience)
 
 
 @contextlib.asynccontextmanager
@@ -159,6 +186,15 @@ async def typing(channel: discord.abc.Messageable) -> AsyncIterator[None]:
         yield
     finally:
         await indicator.__aexit__(None, None, None)
+
+
+THREADS = (discord.ChannelType.public_thread, discord.ChannelType.private_thread, discord.ChannelType.news_thread)
+
+
+def in_thread(channel: object) -> bool:
+    """A thread, cached or not: an interaction in a thread the bot has not cached has a
+    PartialMessageable of a thread type for its channel."""
+    return isinstance(channel, discord.Thread) or getattr(channel, "type", None) in THREADS
 
 
 def may_embed(channel: discord.abc.Messageable) -> bool:

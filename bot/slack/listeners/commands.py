@@ -23,7 +23,7 @@ from bot.slack.blocks import (
     text_message,
     watched_page,
 )
-from bot.slack.posting import NOT_IN_CHANNEL, add_reactions, post_turn
+from bot.slack.posting import add_reactions, post_turn, slack_error, unposted
 from bot.slack.talk import OPEN_REQUEST, reporting, request_text, unescape
 from bot.slack.titles import act_on_title, split_stars
 
@@ -64,9 +64,9 @@ def run_recommend(deps, client, respond, command: dict) -> None:
         name = literal(deps.name_of(key))
         try:
             head = client.chat_postMessage(channel=command["channel_id"], text=f"Looking for films for {name}…")
-        except SlackApiError as exc:
-            log.info("/recommend cannot post in %s: %s", command.get("channel_id"), exc.response.get("error"))
-            ephemeral(respond)(text_message(NOT_IN_CHANNEL))
+        except (SlackApiError, OSError) as exc:  # told apart: not invited, rate-limited, Slack down
+            log.info("/recommend cannot post in %s: %s", command.get("channel_id"), slack_error(exc) or exc)
+            ephemeral(respond)(unposted(exc, 0, 0, what="in this channel"))
             return
         where, thread = head["channel"], head["ts"]
         # the answer takes its turn in the thread's lane, so a "more" typed there meanwhile waits for it
@@ -212,9 +212,9 @@ def run_movienight(deps, client, respond, command: dict) -> None:
             message = movienight_message(pick, names, reasons, hint=pick.get("suggestion_id") is not None)
             try:
                 posted = client.chat_postMessage(channel=channel, **message)
-            except SlackApiError as exc:
-                log.info("/movienight cannot post in %s: %s", channel, exc.response.get("error"))
-                reply(text_message(NOT_IN_CHANNEL))
+            except (SlackApiError, OSError) as exc:
+                log.info("/movienight cannot post in %s: %s", channel, slack_error(exc) or exc)
+                reply(unposted(exc, 1, 0, what="the pick"))
                 return
             if pick.get("suggestion_id") is not None:
                 deps.service.attach_message(pick["suggestion_id"], f"{posted['channel']}:{posted['ts']}")

@@ -60,8 +60,10 @@ def apply_reaction(deps, client, *, team, user_id, channel, message_ts, reaction
     reactor = user_key(team, user_id)
     outcome = deps.reactions.apply(channel=channel, message_ts=message_ts, reactor=reactor, reaction=reaction,
                                    added=added, event_ts=event_ts)  # fmt: skip
-    if outcome is None and added and f"{channel}:{message_ts}" in deps.batches and reaction_meaning(reaction):
-        say_not_counted(client, channel=channel, user_id=user_id, message_ts=message_ts)
+    batch = f"{channel}:{message_ts}"
+    if outcome is None and added and batch in deps.batches and reaction_meaning(reaction):
+        say_not_counted(client, channel=channel, user_id=user_id, message_ts=message_ts,
+                        thread_ts=deps.batches.note(batch))  # fmt: skip
     if outcome is not None:
         deps.user(client, team, user_id)
     if outcome is not None and outcome.recorded:
@@ -70,11 +72,13 @@ def apply_reaction(deps, client, *, team, user_id, channel, message_ts, reaction
     return outcome
 
 
-def say_not_counted(client, *, channel: str, user_id: str, message_ts: str) -> None:
+def say_not_counted(client, *, channel: str, user_id: str, message_ts: str, thread_ts: str | None = None) -> None:
     """A rating reaction on a message of several picks means no one film: the reactor alone is
-    told so, and how to rate them instead, rather than left believing it counted."""
+    told so, and how to rate them instead, rather than left believing it counted; in the picks'
+    thread, where they are looking, not in the channel below."""
+    where = {"thread_ts": thread_ts} if thread_ts else {}
     try:
-        client.chat_postEphemeral(channel=channel, user=user_id, **text_message(REACTED_TO_SEVERAL))
+        client.chat_postEphemeral(channel=channel, user=user_id, **where, **text_message(REACTED_TO_SEVERAL))
     except Exception as exc:  # Slack refused or was unreachable: the hint under the picks still says it
         log.warning("could not tell %s that a reaction on %s:%s was not counted: %s", user_id, channel, message_ts,
                     exc)  # fmt: skip
