@@ -9,6 +9,7 @@ from agent.deps import Deps
 from agent.nodes.conversation import pointed_films
 from agent.nodes.retrieve import without_titles
 from agent.state import MAX_MESSAGE, State
+from agent.understanding.dropping import drop_part
 from agent.understanding.intents import Classified, classify, states_subject
 from agent.understanding.llm_reader import read_message
 from agent.understanding.marked_titles import titles_with_years
@@ -52,6 +53,14 @@ def understand_message(state: State, deps: Deps) -> dict:
         return {**base, "intent": "help"}
     if (moved := _version_corrected(message, state, deps)) is not None:
         return {**base, **moved}
+    if previous and (request := drop_part(message, previous, deps)) is not None:  # "drop the tom hanks part"
+        return {
+            **base,
+            "intent": "refine",
+            "request": request,
+            "referenced": list(request.get("like_titles") or []),
+            "understood": contract(request, lambda movie_id: _label(movie_id, deps)),
+        }
     classified, understood, calls = read_message(deps, message, history, has_previous=has_previous)
     intent = classified.intent
     # "like King Kong" ... "the 1933 one": the other film of that title, not films of 1933

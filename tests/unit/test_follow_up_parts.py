@@ -1,0 +1,46 @@
+"""Follow-ups that take a part out of the last request, or point back at who was named."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from agent.deps import AgentConfig, Deps
+from agent.recommender import Recommender
+from store.profiles import ProfileStore
+
+
+@pytest.fixture
+def bot(starter) -> Recommender:
+    profiles = ProfileStore(None)
+    deps = Deps(catalog=starter, profiles=profiles, config=AgentConfig(explore=False),
+                clock=lambda: dt.datetime(2026, 11, 24, tzinfo=dt.UTC))  # fmt: skip
+    yield Recommender(deps, None)
+    profiles.close()
+
+
+def test_dropping_a_part_takes_out_only_that_part(bot):
+    """ "ok drop the tom hanks part" answered "Here are 3 picks: with Tom Hanks." (Forrest Gump...),
+    the years, the runtime and the genre gone; "remove the horror part" gave horror films."""
+    bot.ask("a drama from the 90s under 150 minutes with tom hanks", user="cli:ana")
+    dropped = bot.ask("ok drop the tom hanks part", user="cli:ana")
+    understood = dropped["understood"]
+    assert understood["people"] == [] and understood["genres"] == ["drama"]
+    assert (understood["year_min"], understood["year_max"], understood["max_runtime"]) == (1990, 1999, 149)
+    assert dropped["reply"].startswith('I dropped "tom hanks" and kept the rest of what you asked.')
+    no_drama = bot.ask("remove the drama bit", user="cli:ana")
+    assert no_drama["understood"]["genres"] == [] and no_drama["understood"]["year_min"] == 1990
+    no_length = bot.ask("forget the length part", user="cli:ana")
+    assert no_length["understood"]["max_runtime"] is None and no_length["understood"]["year_max"] == 1999
+    kept = bot.ask("lose the cowboy part", user="cli:ana")
+    assert kept["reply"].startswith('I found no "cowboy" in what you asked, so I kept all of it.')
+    assert kept["understood"]["year_min"] == 1990
+
+
+def test_dropping_is_only_said_of_a_part(bot):
+    bot.ask("a drama from the 90s with tom hanks", user="cli:ben")
+    started_over = bot.ask("forget that, I want a horror", user="cli:ben")
+    assert started_over["understood"]["genres"] == ["horror"] and started_over["understood"]["people"] == []
+    assert "dropped" not in started_over["reply"]
+    assert "dropped" not in bot.ask("forget the whole thing", user="cli:ben")["reply"]
