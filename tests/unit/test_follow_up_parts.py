@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from agent.deps import AgentConfig, Deps
-from agent.recommender import Recommender
+from agent.recommender import Recommender, thread_id
 from store.profiles import ProfileStore
 
 
@@ -44,3 +44,14 @@ def test_dropping_is_only_said_of_a_part(bot):
     assert started_over["understood"]["genres"] == ["horror"] and started_over["understood"]["people"] == []
     assert "dropped" not in started_over["reply"]
     assert "dropped" not in bot.ask("forget the whole thing", user="cli:ben")["reply"]
+
+
+def test_a_number_said_later_replaces_the_words_a_rating_was_read_from(bot):
+    config = {"configurable": {"thread_id": thread_id("cli:cy", None)}}
+    bot.ask("the best comedies", user="cli:cy")
+    bot.ask("something shorter", user="cli:cy")
+    shorter = bot.graph.get_state(config).values["request"]
+    assert (shorter["min_rating"], shorter.get("rating_words")) == (8.0, "the best")
+    bot.ask("rated 7 or more", user="cli:cy")
+    said = bot.graph.get_state(config).values["request"]
+    assert (said["min_rating"], said.get("rating_words")) == (7.0, "")
