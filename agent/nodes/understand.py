@@ -15,6 +15,7 @@ from agent.understanding.llm_reader import read_message
 from agent.understanding.marked_titles import titles_with_years
 from agent.understanding.merge import fresh_request, genres_as_tags, lean, merge_request
 from agent.understanding.passing import facts_in_passing, in_another_language, says_nothing
+from agent.understanding.pronouns import people_meant, unresolved
 from agent.understanding.reader import understand
 from agent.understanding.request import Request, Understood, contract, is_open
 from agent.understanding.versions import chosen_versions, version_in_place, versions_said_after
@@ -61,6 +62,8 @@ def understand_message(state: State, deps: Deps) -> dict:
             "referenced": list(request.get("like_titles") or []),
             "understood": contract(request, lambda movie_id: _label(movie_id, deps)),
         }
+    referred = people_meant(message, state, deps)  # "anything else by him?": the director just named
+    message = referred.message if referred else message
     classified, understood, calls = read_message(deps, message, history, has_previous=has_previous)
     intent = classified.intent
     # "like King Kong" ... "the 1933 one": the other film of that title, not films of 1933
@@ -127,6 +130,11 @@ def understand_message(state: State, deps: Deps) -> dict:
             caveats.append(OTHER_LANGUAGE)
         if len(said) > MAX_MESSAGE:  # what came after the cut asked for nothing: say it went unread
             caveats.append(f"Your message was long, so I read only its first {MAX_MESSAGE:,} characters.")
+        if referred and referred.film:  # "anything else by him?" about Inception: not Inception
+            refused = update["request"].get("exclude_titles") or []
+            update["request"]["exclude_titles"] = list(dict.fromkeys([*refused, referred.film]))
+        if referred and not referred.people:  # "anything by him?" with no one named: said, not guessed
+            caveats.append(unresolved(referred, deps))
         if caveats:
             update["request"]["caveats"] = [*(update["request"].get("caveats") or []), *caveats]
     update["understood"] = contract(update.get("request") or previous, lambda movie_id: _label(movie_id, deps))

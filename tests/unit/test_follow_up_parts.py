@@ -55,3 +55,36 @@ def test_a_number_said_later_replaces_the_words_a_rating_was_read_from(bot):
     bot.ask("rated 7 or more", user="cli:cy")
     said = bot.graph.get_state(config).values["request"]
     assert (said["min_rating"], said.get("rating_words")) == (7.0, "")
+
+
+def test_him_her_and_them_are_the_people_last_named_or_answered_about(bot, starter):
+    """ "anything else by him?" after "who directed inception?" gave anything at all, Inception among
+    them; "what about her other films" after Meryl Streep films asked for films like Her (2013)."""
+    bot.ask("who directed inception?", user="cli:dee")
+    nolan = bot.ask("anything else by him?", user="cli:dee")
+    assert nolan["understood"]["people"] == ["Christopher Nolan"] and nolan["recommendations"]
+    assert all("Christopher Nolan" in starter.movies[r["id"]].directors for r in nolan["recommendations"])
+    assert "inception-2010" not in [r["id"] for r in nolan["recommendations"]]
+
+    bot.ask("movies with meryl streep", user="cli:eve")
+    hers = bot.ask("what about her other films", user="cli:eve")
+    assert hers["understood"]["people"] == ["Meryl Streep"] and hers["understood"]["like_titles"] == []
+    assert "like Her" not in bot.ask("only comedies", user="cli:eve")["reply"]
+
+    bot.ask("tell me about fargo", user="cli:fay")
+    coens = bot.ask("anything else by them?", user="cli:fay")
+    assert sorted(coens["understood"]["people"]) == ["Ethan Coen", "Joel Coen"]
+    assert "fargo-1996" not in [r["id"] for r in coens["recommendations"]]
+
+    bot.ask("who's in the big lebowski?", user="cli:gus")
+    assert bot.ask("more with him", user="cli:gus")["understood"]["people"] == ["Jeff Bridges"]
+
+
+def test_a_pronoun_with_no_one_named_is_said_to_be_unread(bot):
+    alone = bot.ask("anything by him?", user="cli:hal")
+    assert alone["reply"].startswith('I couldn\'t tell who "him" is from our conversation')
+    bot.ask("a sci-fi romance but not her", user="cli:hal")  # the film Her, refused, as before
+    assert "not Her" in bot.ask("more", user="cli:hal")["reply"]
+    bot.ask("movies with tom hanks", user="cli:ivy")
+    company = bot.ask("a comedy i can watch with her", user="cli:ivy")  # who she watches with, not a credit
+    assert "couldn't tell" not in company["reply"] and company["understood"]["genres"] == ["comedy"]
