@@ -184,7 +184,10 @@ def outside_clause(movie: Movie, request: Mapping) -> str:
         missing = [p for p in request.get("people") or [] if p not in movie.directors and p not in movie.cast]
         parts.append(f"without {' or '.join(missing)}, whom {OUTSIDE}")
     if "min_rating" in broken:
-        parts.append(f"{_rated(movie)}, under the {request['min_rating']:g} {OUTSIDE}")
+        floor = f"{request['min_rating']:g}"
+        words = request.get("rating_words")  # "best" is no number: the 8 is the bot's reading of it
+        parts.append(f'{_rated(movie)}, under {floor}, the rating I took "{words}" to mean' if words
+                     else f"{_rated(movie)}, under the {floor} {OUTSIDE}")  # fmt: skip
     if "themes" in broken:
         parts.append(f"not {tagged(request['require_keywords'])}, which {OUTSIDE}")
     return "; ".join(parts)

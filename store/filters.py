@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from store.movie import MIN_VOTES, Movie
+from store.themes import forms, holds, is_about, singular, words_of
 from store.vocab import GENRES
 
 
@@ -125,7 +126,7 @@ def matches(movie: Movie, filters: Filters) -> bool:
             return False
     if not all(has_tag(movie.keywords, tag) for tag in filters.require_keywords):
         return False
-    return not any(has_theme(movie.keywords, theme) for theme in filters.exclude_keywords)
+    return not any(is_about(movie.keywords, movie.title, movie.overview, t) for t in filters.exclude_keywords)
 
 
 def _covered(first: int, last: int, spans: Iterable[Sequence[int]] | None) -> bool:
@@ -139,8 +140,7 @@ def _covered(first: int, last: int, spans: Iterable[Sequence[int]] | None) -> bo
 
 def theme_words(text: str) -> frozenset[str]:
     """ "Zombies" -> {"zombie"}, "superhero team" -> {"superhero", "team"}: the words, a plural s dropped."""
-    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-                     for w in re.findall(r"[^\W_]+", text.casefold()))  # fmt: skip
+    return frozenset(singular(w) for w in re.findall(r"[^\W_]+", text.casefold()))
 
 
 def has_theme(keywords: Iterable[str], theme: str) -> bool:
@@ -240,6 +240,7 @@ class FilterIndex:
         self._genres = np.array([sum(bit.get(g, 0) for g in set(m.genres)) for m in movies], dtype=np.int64)
         self._bit = bit
         self._keywords = [m.keywords for m in movies]
+        self._texts = [(m.title, m.overview) for m in movies]
         self._unrecorded = {  # films a filter on the field can never let through: counted once, not per turn
             "year": sum(m.year is None for m in movies),
             "runtime": sum(m.runtime is None for m in movies),
@@ -292,7 +293,7 @@ class FilterIndex:
             tagged[[r for r in self._themed(tag) if has_tag(self._keywords[r], tag)]] = True
             keep &= tagged
         rows = [self._row[i] for i in filters.exclude_ids if i in self._row]
-        rows += [r for theme in filters.exclude_keywords for r in self._themed(theme)]
+        rows += [r for theme in filters.exclude_keywords for r in self._about(theme)]
         if rows:
             keep[rows] = False
         return keep
@@ -314,6 +315,27 @@ class FilterIndex:
         words = sorted(theme_words(theme))
         rows = self._theme_rows.get(words[0], []) if words else []
         return [r for r in rows if has_theme(self._keywords[r], theme)]
+
+    def _about(self, theme: str) -> set[int]:
+        """Rows of the films about a refused theme (themes.is_about): a keyword, the title or the overview."""
+        rows: set[int] = set()
+        for form in forms(theme):
+            rows.update(self._themed(" ".join(form)))
+            rows.update(r for r in self._text_rows.get(form[0], ()) if holds(self._text_words[r], form))
+        return rows
+
+    @functools.cached_property
+    def _text_words(self) -> list[tuple[str, ...]]:
+        return [words_of(f"{title} . {overview}") for title, overview in self._texts]
+
+    @functools.cached_property
+    def _text_rows(self) -> dict[str, list[int]]:
+        """A title or overview word -> the rows saying it; built on the first theme refused."""
+        index: dict[str, list[int]] = {}
+        for row, words in enumerate(self._text_words):
+            for word in set(words):
+                index.setdefault(word, []).append(row)
+        return index
 
     @functools.cached_property
     def _theme_rows(self) -> dict[str, list[int]]:

@@ -8,6 +8,7 @@ from agent.crowd import verdicts
 from agent.deps import Deps
 from agent.explanations import links_to, reasons_for
 from agent.factcheck import crowd_errors
+from agent.my_history import my_history, why_not
 from agent.nodes.reply import intro_line, listed, not_in_catalog, unrecorded_note
 from agent.nodes.retrieve import filters_for, unrecorded_for
 from agent.state import MAX_MESSAGE, State
@@ -181,6 +182,8 @@ def answer_facts(state: State, deps: Deps) -> dict:
     asked = state.get("facts") or []
     if asked == ["count"]:
         return _say(_how_many(state, deps), "facts")
+    if asked and asked[0] in ("my_watched", "my_rated"):  # "how many movies have I watched?"
+        return _say(my_history(asked[0], state, deps), "facts")
     if asked == ["list"]:  # "what did you just recommend?"
         shown = [deps.catalog.movies[p["id"]].label for p in state.get("last_picks") or [] if p["id"] in deps.catalog]
         return _say(f"I suggested {listed(shown)}." if shown else "I haven't suggested anything here yet.", "facts")
@@ -203,6 +206,8 @@ def answer_facts(state: State, deps: Deps) -> dict:
         lead = ""
     if asked and asked[0] in COMPARISONS:
         return _say(compared([deps.catalog.movies[m] for m in targets], asked[0]), "facts")
+    if asked == ["why_not"]:  # "why not Saving Private Ryan?": its rating, that it was seen, or the request
+        return {**_say(lead + " ".join(why_not(m, state, deps) for m in targets), "facts"), "focus": targets[0]}
     if asked == ["mine"]:  # "what did I rate Titanic?": the user's own history, not the catalog's
         return {**_say(lead + " ".join(_history_of(state, deps, m) for m in targets), "facts"), "focus": targets[0]}
     text = lead + "\n".join(film_facts(deps.catalog.movies[m], asked) for m in targets)
@@ -271,6 +276,7 @@ _CANT_SAY = {  # what a question about a film the catalog lacks can't be told
     "certificate": "tell you its age rating",
     "streaming": "tell you where it streams",
     "mine": "look it up in your history",
+    "why_not": "suggest it",
 }
 
 

@@ -12,12 +12,14 @@ from agent.nodes.reply import listed
 from agent.nodes.retrieve import without_titles
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.corrections import typed_before_a_score
+from agent.understanding.dropping import drop_part
 from agent.understanding.intents import Classified, classify, states_subject
 from agent.understanding.llm_reader import read_message
 from agent.understanding.marked_titles import titles_with_years
 from agent.understanding.merge import fresh_request, genres_as_tags, lean, merge_request
 from agent.understanding.named_before import named_before, set_aside
 from agent.understanding.passing import facts_in_passing, in_another_language, says_nothing, unread
+from agent.understanding.pronouns import people_meant, unresolved
 from agent.understanding.reader import understand
 from agent.understanding.request import Request, Understood, contract, is_open
 from agent.understanding.versions import chosen_versions, version_in_place, versions_said_after
@@ -56,6 +58,16 @@ def understand_message(state: State, deps: Deps) -> dict:
         return {**base, "intent": "help"}
     if (moved := _version_corrected(message, state, deps)) is not None:
         return {**base, **moved}
+    if previous and (request := drop_part(message, previous, deps)) is not None:  # "drop the tom hanks part"
+        return {
+            **base,
+            "intent": "refine",
+            "request": request,
+            "referenced": list(request.get("like_titles") or []),
+            "understood": contract(request, lambda movie_id: _label(movie_id, deps)),
+        }
+    referred = people_meant(message, state, deps)  # "anything else by him?": the director just named
+    message = referred.message if referred else message
     classified, understood, calls = read_message(deps, message, history, has_previous=has_previous)
     # "sofia" after Francis Ford Coppola's films, "only carell" after Steve Carell or Paul Rudd
     said_of = named_before(message, understood, previous, deps.catalog.people_index()) if previous else None
@@ -142,6 +154,11 @@ def understand_message(state: State, deps: Deps) -> dict:
             caveats.append(OTHER_LANGUAGE)
         if len(said) > MAX_MESSAGE:  # what came after the cut asked for nothing: say it went unread
             caveats.append(f"Your message was long, so I read only its first {MAX_MESSAGE:,} characters.")
+        if referred and referred.film:  # "anything else by him?" about Inception: not Inception
+            refused = update["request"].get("exclude_titles") or []
+            update["request"]["exclude_titles"] = list(dict.fromkeys([*refused, referred.film]))
+        if referred and not referred.people:  # "anything by him?" with no one named: said, not guessed
+            caveats.append(unresolved(referred, deps))
         if caveats:
             update["request"]["caveats"] = [*(update["request"].get("caveats") or []), *caveats]
     update["understood"] = contract(update.get("request") or previous, lambda movie_id: _label(movie_id, deps))

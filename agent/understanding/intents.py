@@ -17,14 +17,8 @@ from typing import Literal
 
 from agent.understanding.corrections import HOLD_ON, UNDO, interest_in, unwatched_in
 from agent.understanding.fact_questions import AMONG_TAIL, AMONG_THE_PICKS, COLLECTION, FACT_QUESTIONS, Fact
-from agent.understanding.help_topics import (
-    ACCOUNT_QUESTIONS,
-    GREETINGS,
-    OUTSIDE,
-    RESTART,
-    SMALLTALK,
-    only_pleasantries,
-)
+from agent.understanding.help_topics import ACCOUNT_QUESTIONS, GREETINGS, OUTSIDE, RESTART, SMALLTALK, only_pleasantries
+from agent.understanding.my_history import my_history_question, why_not_titles
 from agent.understanding.opening_title import praised_then_asked
 from agent.understanding.passing import users_verdict
 from agent.understanding.reader import understand
@@ -251,6 +245,10 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     if not words:
         return _emoji_only(lowered, has_previous)
     ordinal = _ordinal(lowered)
+    if mine := my_history_question(lowered):  # "how many movies have I watched?": the profile's, not help
+        return Classified("facts", facts=(mine,))
+    if asked := why_not_titles(text, lowered, lookup):  # "why not Saving Private Ryan?"
+        return Classified("facts", titles=asked[0], facts=("why_not",), unknown=() if asked[0] else (asked[1],))
     if _HELP.match(lowered) or RESTART.match(lowered) or OUTSIDE.search(lowered):
         return Classified("help")
     if only_pleasantries(lowered):  # "thanks, have a good night!" rates no film called The Night

@@ -35,7 +35,7 @@ class Reading:
         self.genre_spans: list[tuple[int, int, tuple[str, ...]]] = []  # where each genre phrase was read
         self.place_spans: list[tuple[int, int, Effect]] = []  # where each language or country was read
 
-    def apply(self, effect: Effect) -> None:
+    def apply(self, effect: Effect, said: str = "") -> None:
         out = self.result
         extend_unique(out.genres, effect.genres)
         extend_unique(out.moods, effect.moods)
@@ -61,6 +61,8 @@ class Reading:
         if effect.runtime is not None and not self.explicit_runtime:
             self.bound_runtime(*effect.runtime)
         if effect.min_rating is not None and not self.explicit_rating:
+            if effect.min_rating >= (out.min_rating or 0.0):
+                out.rating_words = said
             out.min_rating = max(out.min_rating or 0.0, effect.min_rating)
 
     def bound_years(self, low: int | None, high: int | None) -> None:

@@ -43,6 +43,8 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
                  "min_rating", "count"):  # fmt: skip
         if new_dict[name] is not None:
             merged[name] = new_dict[name]
+    if new.min_rating is not None:  # "rated 7+" after "the best": the number said now
+        merged["rating_words"] = new.rating_words
     for low, high in (("year_min", "year_max"), ("min_runtime", "max_runtime")):
         # "from the last decade" after "early 2000s": the new floor above the old ceiling replaces
         # the range rather than leave one no film can meet (2016-2003)

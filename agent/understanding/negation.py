@@ -174,7 +174,7 @@ def walk_phrases(scan: Scan, reading: Reading) -> None:
             # "set in France", "a movie about Vietnam": where the story is, not where the film was made
             effect = Effect(keywords=tuple(t.text for t in toks[i:end]))
         if not effect.only_negated:
-            reading.apply(effect)
+            reading.apply(effect, said=scan.text[toks[i].start : toks[end - 1].end])
             if effect.genres:
                 reading.genre_spans.append((toks[i].start, toks[end - 1].end, tuple(effect.genres)))
             elif effect.languages or effect.countries:

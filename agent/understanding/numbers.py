@@ -458,6 +458,7 @@ def read_rating(scan: Scan, reading: Reading) -> None:
         if 1 <= value <= 10:
             out = reading.result
             out.min_rating = max(out.min_rating or 0.0, value)
+            out.rating_words = "" if out.min_rating == value else out.rating_words
             reading.explicit_rating = True
             scan.take(m.start(), m.end(), aside=True)  # "rated 8+" is no words to search for
 

@@ -64,6 +64,7 @@ class Understood:
     min_runtime: int | None = None
     max_runtime: int | None = None  # "under 2 hours" -> 120, "short" -> 100
     min_rating: float | None = None  # "highly rated" -> 7.5, "best" -> 8.0
+    rating_words: str = ""  # "best": what a rating floor was read from, when no number was said
     hidden_gem: bool = False  # prefer few votes
     popular: bool = False  # prefer many votes
     soft_genres: list[str] = field(default_factory=list)  # said as a taste ("I love westerns"): they lean
@@ -111,6 +112,7 @@ class Request(TypedDict, total=False):
     min_runtime: int | None  # minutes
     max_runtime: int | None  # minutes
     min_rating: float | None  # catalog rating floor, 0..10
+    rating_words: str  # "best": the words min_rating was read from, "" when the user said the number
     hidden_gem: bool  # prefer few votes
     popular: bool  # prefer many votes
     people: list[str]  # canonical catalog names

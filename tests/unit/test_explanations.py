@@ -107,3 +107,18 @@ def test_a_pick_under_the_rating_floor_says_its_rating_once(catalog):
     reasons = reasons_for(heat, request={"min_rating": 9.9}, anchors=[], profile=None, catalog=catalog)
     assert sum(f"rated {heat.rating:.1f}" in r for r in reasons) == 1
     assert reasons[0] == f"rated {heat.rating:.1f}, under the 9.9 you asked for"
+
+
+def test_a_rating_floor_read_from_words_is_never_credited_to_the_user_as_a_number(catalog):
+    """ "best documentaries" then "something shorter" said "Rated 7.8, under the 8 you asked for":
+    the user said "best", never 8."""
+    from agent.understanding.reader import understand
+
+    best = understand("best documentaries", catalog)
+    assert (best.min_rating, best.rating_words) == (8.0, "best")
+    assert understand("documentaries rated 8+", catalog).rating_words == ""
+    heat = catalog.movies["heat-1995"]
+    request = {"min_rating": 9.9, "rating_words": "best"}
+    reasons = reasons_for(heat, request=request, anchors=[], profile=None, catalog=catalog)
+    assert reasons[0] == f'rated {heat.rating:.1f}, under 9.9, the rating I took "best" to mean'
+    assert not any("you asked for" in r for r in reasons)

@@ -121,3 +121,45 @@ def test_films_with_no_cast_or_director_recorded_are_those_with_neither():
     directed = Movie(id="d", title="Directed", year=2001, directors=["Someone"])
     acted = Movie(id="a", title="Acted", year=2002, cast=["Someone Else"])
     assert FilterIndex([SE7EN, directed, acted, UNKNOWN_YEAR]).unrecorded("cast") == 1
+
+
+E_T = Movie(
+    id="et",
+    title="E.T. the Extra-Terrestrial",
+    year=1982,
+    genres=["sci-fi"],
+    keywords=["extraterrestrial technology", "flying saucer"],
+    overview="A troubled child summons courage.",
+)
+GALAXY_QUEST = Movie(
+    id="gq",
+    title="Galaxy Quest",
+    year=1999,
+    genres=["sci-fi"],
+    keywords=["spaceship"],
+    overview="The stars of a sci-fi show are beamed aboard an alien spacecraft.",
+)
+MALEFICENT = Movie(
+    id="mal",
+    title="Maleficent",
+    year=2014,
+    genres=["fantasy"],
+    keywords=["fairy tale", "villain"],
+    overview="The untold story of Disney's villain.",
+)
+BLADE_RUNNER = Movie(id="br", title="Blade Runner", year=1982, genres=["sci-fi"], keywords=["replicant"],
+                     overview="A blade runner hunts replicants.")  # fmt: skip
+
+
+def test_a_refused_theme_keeps_out_its_forms_and_kin_in_keywords_title_and_overview():
+    """ "no aliens" kept E.T. (keywords "extraterrestrial technology") and Galaxy Quest ("an alien
+    spacecraft" in its overview) under a header saying 'nothing about "aliens"'."""
+    films = [E_T, GALAXY_QUEST, MALEFICENT, BLADE_RUNNER]
+    no_aliens = Filters.of(exclude_keywords=["aliens"])
+    assert [m.id for m in films if matches(m, no_aliens)] == ["mal", "br"]
+    assert sorted(FilterIndex(films).allowed(no_aliens)) == ["br", "mal"]
+    no_magic = Filters.of(exclude_keywords=["dragons", "magic"])
+    assert [m.id for m in films if matches(m, no_magic)] == ["et", "gq", "br"]
+    assert sorted(FilterIndex(films).allowed(no_magic)) == ["br", "et", "gq"]
+    no_replicants = Filters.of(exclude_keywords=["replicants"])  # a theme we know no kin of: its own words
+    assert [m.id for m in films if matches(m, no_replicants)] == ["et", "gq", "mal"]

@@ -1406,7 +1406,8 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("thrillers rated 4 stars or more", False, "recommend", {"rating": None}),
     ("the second one, rated 8/10", True, "liked", {"ordinal": 1, "rating": 4.0}),
     ("I rated it 4", True, "liked", {"rating": 4.0}),
-    ("what have I rated so far?", True, "help", {}),
+    ("what have I rated so far?", True, "facts", {"facts": ("my_rated",)}),  # answered from the profile
+    ("how many movies have i watched?", False, "facts", {"facts": ("my_watched",)}),  # not the catalog's count
     ("forget everything about me", True, "help", {}),
     ("unmark Heat", True, "help", {}),  # where the watched list is edited, not picks
     # what a film recommender cannot do is said, rather than answered with Dune or The Book of Eli

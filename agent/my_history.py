@@ -1,0 +1,64 @@
+"""Answers about the user's own history, from their profile: what they watched and rated, and why
+a film they name was not suggested (read in agent.understanding.my_history)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from agent.deps import Deps
+from agent.factcheck import breaks, outside_clause
+
+SHOWN = 10  # films listed by name; the rest are counted
+
+
+def my_history(fact: str, state: Mapping, deps: Deps) -> str:
+    """ "You've marked 3 films as watched, newest first: ..." or the ratings, newest first."""
+    user = state.get("user")
+    if deps.profiles is None or not user:
+        return "I keep no history in this session, so I can't say what you've watched or rated."
+    movies = deps.catalog.movies
+    if fact == "my_rated":
+        rated = deps.profiles.ratings(user)
+        at = deps.profiles.rated_at([user])
+        order = sorted(rated, key=lambda m: at.get((user, m), ""), reverse=True)
+        named = [f"{movies[m].label} at {rated[m]:g}/5" for m in order if m in movies]
+        what, none = "rated {}", "You haven't rated any films yet."
+    else:
+        order = [row["movie_id"] for row in deps.profiles.watched(user)]  # newest first
+        named = [movies[m].label for m in order if m in movies]
+        what, none = "marked {} as watched", "You haven't marked any films as watched yet."
+    if not order:
+        return none
+    films = "film" if len(order) == 1 else "films"
+    shown = ", ".join(named[:SHOWN])
+    rest = len(order) - min(len(named), SHOWN)
+    more = f", and {rest:,} more" if rest else ""
+    newest = ", newest first" if len(named) > 1 else ""
+    return f"You've {what.format(f'{len(order):,} {films}')}{newest}: {shown}{more}."
+
+
+def why_not(movie_id: str, state: Mapping, deps: Deps) -> str:
+    """Why a film the user names was not among the picks: their rating, that they saw it, that they
+    refused it, that it was suggested already, or what of the request it misses."""
+    movie = deps.catalog.movies[movie_id]
+    label, user, profiles = movie.label, state.get("user"), deps.profiles
+    if profiles is not None and user:
+        stars = profiles.rating(user, movie_id)
+        if stars is not None and stars <= 2.5:
+            return f"You rated {label} {stars:g}/5, so I don't suggest it, and I steer away from films like it."
+        if stars is not None:
+            return f"You rated {label} {stars:g}/5, so you've seen it, and I don't suggest films you've seen."
+        if profiles.has_watched(user, movie_id):
+            return f"You've marked {label} as watched, and I don't suggest films you've seen."
+        if movie_id in profiles.dismissed(user):
+            return f"You asked me not to suggest {label} again."
+    if movie_id in (state.get("shown") or []):
+        return f"I suggested {label} earlier in this conversation, and I don't suggest a film twice."
+    request = state.get("request") or {}
+    if movie_id in (request.get("exclude_titles") or []):
+        return f"You asked for nothing like {label}, so I left it out."
+    if request and breaks(movie, request):
+        return f"{label} doesn't fit what you asked: it is {outside_clause(movie, request)}."
+    if request:
+        return f"Nothing rules {label} out; other films ranked higher for what you asked."
+    return f"Nothing rules {label} out; I just haven't suggested it."

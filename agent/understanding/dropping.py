@@ -1,0 +1,77 @@
+""" "Drop the Tom Hanks part": a follow-up that takes one thing out of the last request and keeps the rest.
+
+Read as a request of its own, "ok drop the tom hanks part" asked for Tom Hanks films and nothing
+else; "remove the horror part" for horror films.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.deps import Deps
+from agent.understanding.reader import understand
+from agent.understanding.request import Request
+
+_DROP = re.compile(
+    r"^\W*(?:(?:ok|okay|ok so|actually|so|and|but|then|please|pls|now|hmm+|well|yeah|alright|right)\W+)*"
+    r"(?:(?:can you|could you|let'?s|please|pls|just)\s+)*"
+    r"(?:drop|forget(?: about)?|remove|lose|ditch|scrap|skip|take out|get rid of|ignore|without)\s+"
+    r"(?!(?:the\s+|that\s+)?(?:whole|entire|last|other|first|rest)\b)(?:the\s+|that\s+)?(?P<what>[^.!?]+?)\s+"
+    r"(?:part|bit|thing|stuff|requirement|condition|constraint|filter)"
+    r"(?:\W+(?:please|pls|thanks|then|now))*\W*$",
+    re.IGNORECASE,
+)
+# a part named by what it bounds rather than by its value: "drop the length part"
+_ASPECTS = (
+    (re.compile(r"\b(?:years?|decades?|era|dates?|period|old|older|new|newer|recent)\b"),
+     ("year_min", "year_max", "soft_year_min", "soft_year_max"), ("exclude_years",)),
+    (re.compile(r"\b(?:length|runtime|long|short|shorter|longer|minutes?|mins?|duration|time)\b"),
+     ("min_runtime", "max_runtime"), ()),
+    (re.compile(r"\b(?:ratings?|rated|score|best|good|top)\b"), ("min_rating",), ()),
+    (re.compile(r"\b(?:languages?|countr(?:y|ies)|foreign)\b"), (),
+     ("languages", "soft_languages", "countries", "soft_countries")),
+)  # fmt: skip
+# what a value read from the part is dropped from: the field itself and its soft or alternative kin
+_KIN = {"genres": ("genres", "any_genres", "soft_genres"), "people": ("people", "soft_people"),
+        "languages": ("languages", "soft_languages"), "countries": ("countries", "soft_countries"),
+        "moods": ("moods",), "keywords": ("keywords", "require_keywords"), "like_titles": ("like_titles",),
+        "exclude_genres": ("exclude_genres",), "exclude_people": ("exclude_people",),
+        "exclude_keywords": ("exclude_keywords",), "exclude_moods": ("exclude_moods",),
+        "exclude_titles": ("exclude_titles",), "exclude_languages": ("exclude_languages",)}  # fmt: skip
+
+
+def drop_part(message: str, previous: Request, deps: Deps) -> Request | None:
+    """The last request without the part the message drops, saying so; None when the message drops
+    no part. A part found nowhere in the request leaves it whole, and the answer says that too."""
+    said = _DROP.match(message.strip())
+    if said is None or not previous:
+        return None
+    what = said["what"].strip()
+    part = understand(what, deps.catalog, today_year=deps.today.year)
+    request: Request = {**previous}  # type: ignore[typeddict-item]
+    dropped = False
+    for name, kin in _KIN.items():
+        for value in getattr(part, name):
+            for field in kin:
+                if value in (request.get(field) or []):
+                    request[field] = [v for v in request[field] if v != value]  # type: ignore[literal-required]
+                    dropped = True
+    bounds = [(("year_min", "year_max", "soft_year_min", "soft_year_max"), ("exclude_years",))
+              if part.year_min is not None or part.year_max is not None or part.exclude_years else None,
+              (("min_runtime", "max_runtime"), ()) if part.min_runtime or part.max_runtime else None,
+              (("min_rating",), ()) if part.min_rating is not None else None]  # fmt: skip
+    bounds += [(single, lists) for words, single, lists in _ASPECTS if words.search(what.casefold())]
+    for single, lists in filter(None, bounds):
+        for field in single:
+            dropped |= request.get(field) is not None
+            request[field] = None  # type: ignore[literal-required]
+        for field in lists:
+            dropped |= bool(request.get(field))
+            request[field] = []  # type: ignore[literal-required]
+    if dropped and what.casefold() in (request.get("query") or "").casefold():
+        request["query"] = re.sub(re.escape(what), " ", request["query"], flags=re.IGNORECASE).strip()
+    said_part = f'"{what}"'
+    request["caveats"] = [f"I dropped {said_part} and kept the rest of what you asked." if dropped
+                          else f"I found no {said_part} in what you asked, so I kept all of it."]  # fmt: skip
+    request["unknown_titles"], request["modifiers"] = [], []
+    return request

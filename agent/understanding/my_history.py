@@ -1,0 +1,65 @@
+"""Questions about the user's own history: "how many movies have I watched?", "what have I seen?",
+"why not Saving Private Ryan?".
+
+"How many movies have I watched?" was answered with the catalog's size, "what have I watched"
+with the help text, and "why not saving private ryan?" (rated 2/5) refused the film and gave new
+picks. These are read here and answered from the profile (agent.my_history).
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.understanding.request import CatalogLookup
+from agent.understanding.text import Scan
+from store.movie import TITLE_MATCH_SCORE
+
+_LEAD = r"^\W*(?:(?:so|and|but|ok|okay|hey|um+|hmm+|wait|remind me|tell me|can you tell me)\W+)*"
+_FILMS = r"(?:(?:movies?|films?|flicks?|titles?|ones?|things?)\s+)?"
+_WATCHED = re.compile(
+    _LEAD + r"(?:how many\s+" + _FILMS + r"(?:have|did|'ve)\s+i\s+(?:already\s+)?(?:watched|seen|see|watch)"
+    r"|what\s+(?:" + _FILMS + r")?(?:have|did|'ve)\s+i\s+(?:already\s+)?(?:watched|seen|see|watch)"
+    r"|(?:show|list|give)\s+(?:me\s+)?(?:my|the)\s+(?:watched|seen)\s+(?:list|films|movies)"
+    r"|which\s+" + _FILMS + r"(?:have|did)\s+i\s+(?:already\s+)?(?:watched|seen|see|watch))"
+    r"(?:\s+(?:so far|already|yet|until now|to date))?\W*$"
+)
+_RATED = re.compile(
+    _LEAD + r"(?:how many\s+" + _FILMS + r"(?:have|did|'ve)\s+i\s+rated?"
+    r"|what\s+(?:" + _FILMS + r")?(?:have|did|'ve)\s+i\s+rated"
+    r"|(?:show|list|give)\s+(?:me\s+)?my\s+ratings"
+    r"|which\s+" + _FILMS + r"(?:have|did)\s+i\s+rated?)"
+    r"(?:\s+(?:so far|already|yet|until now|to date))?\W*$"
+)
+_WHY_NOT = re.compile(
+    r"^\W*(?:(?:but|and|so|ok|okay|hmm+)\W+)?why\s+(?:not|no|didn'?t you (?:suggest|recommend|pick|include)"
+    r"|haven'?t you (?:suggested|recommended)|(?:isn'?t|wasn'?t) (?=.*\b(?:there|in (?:it|the list|them))\W*$))\s+"
+)
+_TRAILING = re.compile(r"(?:\s+(?:in there|there|in the list|in it|then|instead|too|though|either))+\W*$|\W+$")
+
+
+def my_history_question(lowered: str) -> str | None:
+    """ "my_watched" or "my_rated" for a question about the user's own history, else None."""
+    if _WATCHED.match(lowered):
+        return "my_watched"
+    if _RATED.match(lowered):
+        return "my_rated"
+    return None
+
+
+def why_not_titles(text: str, lowered: str, lookup: CatalogLookup) -> tuple[list[str], str] | None:
+    """ "Why not Saving Private Ryan?": the film the message asks about (its id, or none and the
+    title as typed when the catalog lacks it); None when the message is no such question
+    ("why not something funnier?", "why not, sounds good")."""
+    said = _WHY_NOT.match(lowered)
+    if said is None:
+        return None
+    typed = _TRAILING.sub("", Scan(text).original[said.end() :]).strip(" \"'“”‘’")
+    typed = re.sub(r"^(?:the (?:movie|film)\s+)", "", typed, flags=re.IGNORECASE)
+    if not typed or len(typed.split()) > 8:
+        return None
+    match = lookup.resolve_title(typed)
+    if match is not None and match.score >= TITLE_MATCH_SCORE:
+        return [match.movie_id], typed
+    if typed[0].isupper() and not re.search(r"\b(?:something|anything|some|more|less|a|an)\b", typed.lower()):
+        return [], typed  # typed as a title: a film the catalog lacks
+    return None

@@ -1,0 +1,90 @@
+""" "Anything else by him?", "what about her other films": a person the conversation named, said as a pronoun.
+
+Read word by word, "her other films" asked for films like Her (2013), and "anything else by him?"
+after "who directed inception?" for anything at all, Inception among the picks. The pronoun
+stands for whoever the conversation last named or answered about: the credit a fact question
+about a film was answered with, else the people of the current request, else the film talked
+about's director (or lead, for "with him"). The message is read with the names in its place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from agent.deps import Deps
+
+_OBJECT = re.compile(r"\b(?P<prep>by|with|from|starring|featuring|of|directed by)\s+(?P<who>him|her|them)\b(?!\s*self)",
+                     re.IGNORECASE)  # fmt: skip
+_POSSESSIVE = re.compile(
+    r"\b(?P<who>his|her|their)\s+(?=(?:other|latest|new|newest|best|earlier|early|older|recent|later|first|last|"
+    r"own)\s+(?:\w+\s+)?(?:films?|movies?|work|stuff|ones|flicks|pictures)\b|(?:films?|movies?|work|stuff|"
+    r"filmography)\b)",
+    re.IGNORECASE,
+)
+_SUBJECT = re.compile(r"\b(?:else|other (?:films|movies))\s+(?:has|did|have|is|was)\s+(?P<who>he|she|they)\b",
+                      re.IGNORECASE)  # fmt: skip
+
+
+# "something to watch with her", "a film for date night with him": company, not a credit
+_COMPANY = re.compile(
+    r"\b(?:watch|watching|see|seeing|enjoy|share|sharing|go|night|date|time|cuddle|sit)\b(?:\s+\w+){0,3}\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Referred:
+    message: str  # the message with the names in place of the pronouns
+    people: tuple[str, ...]  # whom the pronouns stand for; empty when the conversation names no one
+    pronoun: str  # the first pronoun, as said
+    film: str | None  # the film the people were found in, not to be suggested back
+
+
+def people_meant(message: str, state: Mapping, deps: Deps) -> Referred | None:
+    """The message with the people its pronouns stand for named; None when it has no such pronoun."""
+    credit = [m for m in _OBJECT.finditer(message) if not _COMPANY.search(message, 0, m.start())]
+    said = next(iter(credit), None) or _POSSESSIVE.search(message) or _SUBJECT.search(message)
+    if said is None:
+        return None
+    by = said.re is not _OBJECT or said["prep"].casefold() not in ("with", "starring", "featuring")
+    plural = said["who"].casefold() in ("them", "their", "they")
+    people, film = _referent(state, deps, by=by, plural=plural)
+    if not people:
+        return Referred(message, (), said["who"], film)
+    names, spans = " and ".join(people), {m.span() for m in credit}
+
+    def named(m: re.Match[str]) -> str:
+        if m.re is _OBJECT:
+            return f"{m['prep']} {names}" if m.span() in spans else m[0]
+        if m.re is _POSSESSIVE:
+            return f"{names}'s "
+        return m[0][: m.start("who") - m.start()] + names
+
+    for pattern in (_OBJECT, _POSSESSIVE, _SUBJECT):
+        message = pattern.sub(named, message)
+    return Referred(message, tuple(people), said["who"], film)
+
+
+def unresolved(referred: Referred, deps: Deps) -> str:
+    """What the answer says of a pronoun it could not put a name to."""
+    if referred.film:  # the film talked about, whose credits the catalog lacks
+        return f'I don\'t know who made {deps.catalog.movies[referred.film].label}, so I left "{referred.pronoun}" out.'
+    return f'I couldn\'t tell who "{referred.pronoun}" is from our conversation, so I left it out.'
+
+
+def _referent(state: Mapping, deps: Deps, *, by: bool, plural: bool) -> tuple[list[str], str | None]:
+    focus = state.get("focus")
+    film = deps.catalog.movies.get(focus) if focus else None
+    asked = state.get("facts") or []
+    if film is not None and asked:  # "who directed inception?" ... "anything else by him?"
+        if "directors" in asked or ("cast" not in asked and by):
+            return list(film.directors), film.id
+        return list(film.cast[: 2 if plural else 1]), film.id
+    request = state.get("request") or {}
+    if people := [*(request.get("people") or []), *(request.get("soft_people") or [])]:
+        return list(dict.fromkeys(people)), None
+    if film is not None:
+        return (list(film.directors) if by else list(film.cast[: 2 if plural else 1])), film.id
+    return [], None

@@ -1,0 +1,90 @@
+"""Follow-ups that take a part out of the last request, or point back at who was named."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from agent.deps import AgentConfig, Deps
+from agent.recommender import Recommender, thread_id
+from store.profiles import ProfileStore
+
+
+@pytest.fixture
+def bot(starter) -> Recommender:
+    profiles = ProfileStore(None)
+    deps = Deps(catalog=starter, profiles=profiles, config=AgentConfig(explore=False),
+                clock=lambda: dt.datetime(2026, 11, 24, tzinfo=dt.UTC))  # fmt: skip
+    yield Recommender(deps, None)
+    profiles.close()
+
+
+def test_dropping_a_part_takes_out_only_that_part(bot):
+    """ "ok drop the tom hanks part" answered "Here are 3 picks: with Tom Hanks." (Forrest Gump...),
+    the years, the runtime and the genre gone; "remove the horror part" gave horror films."""
+    bot.ask("a drama from the 90s under 150 minutes with tom hanks", user="cli:ana")
+    dropped = bot.ask("ok drop the tom hanks part", user="cli:ana")
+    understood = dropped["understood"]
+    assert understood["people"] == [] and understood["genres"] == ["drama"]
+    assert (understood["year_min"], understood["year_max"], understood["max_runtime"]) == (1990, 1999, 149)
+    assert dropped["reply"].startswith('I dropped "tom hanks" and kept the rest of what you asked.')
+    no_drama = bot.ask("remove the drama bit", user="cli:ana")
+    assert no_drama["understood"]["genres"] == [] and no_drama["understood"]["year_min"] == 1990
+    no_length = bot.ask("forget the length part", user="cli:ana")
+    assert no_length["understood"]["max_runtime"] is None and no_length["understood"]["year_max"] == 1999
+    kept = bot.ask("lose the cowboy part", user="cli:ana")
+    assert kept["reply"].startswith('I found no "cowboy" in what you asked, so I kept all of it.')
+    assert kept["understood"]["year_min"] == 1990
+
+
+def test_dropping_is_only_said_of_a_part(bot):
+    bot.ask("a drama from the 90s with tom hanks", user="cli:ben")
+    started_over = bot.ask("forget that, I want a horror", user="cli:ben")
+    assert started_over["understood"]["genres"] == ["horror"] and started_over["understood"]["people"] == []
+    assert "dropped" not in started_over["reply"]
+    assert "dropped" not in bot.ask("forget the whole thing", user="cli:ben")["reply"]
+
+
+def test_a_number_said_later_replaces_the_words_a_rating_was_read_from(bot):
+    config = {"configurable": {"thread_id": thread_id("cli:cy", None)}}
+    bot.ask("the best comedies", user="cli:cy")
+    bot.ask("something shorter", user="cli:cy")
+    shorter = bot.graph.get_state(config).values["request"]
+    assert (shorter["min_rating"], shorter.get("rating_words")) == (8.0, "the best")
+    bot.ask("rated 7 or more", user="cli:cy")
+    said = bot.graph.get_state(config).values["request"]
+    assert (said["min_rating"], said.get("rating_words")) == (7.0, "")
+
+
+def test_him_her_and_them_are_the_people_last_named_or_answered_about(bot, starter):
+    """ "anything else by him?" after "who directed inception?" gave anything at all, Inception among
+    them; "what about her other films" after Meryl Streep films asked for films like Her (2013)."""
+    bot.ask("who directed inception?", user="cli:dee")
+    nolan = bot.ask("anything else by him?", user="cli:dee")
+    assert nolan["understood"]["people"] == ["Christopher Nolan"] and nolan["recommendations"]
+    assert all("Christopher Nolan" in starter.movies[r["id"]].directors for r in nolan["recommendations"])
+    assert "inception-2010" not in [r["id"] for r in nolan["recommendations"]]
+
+    bot.ask("movies with meryl streep", user="cli:eve")
+    hers = bot.ask("what about her other films", user="cli:eve")
+    assert hers["understood"]["people"] == ["Meryl Streep"] and hers["understood"]["like_titles"] == []
+    assert "like Her" not in bot.ask("only comedies", user="cli:eve")["reply"]
+
+    bot.ask("tell me about fargo", user="cli:fay")
+    coens = bot.ask("anything else by them?", user="cli:fay")
+    assert sorted(coens["understood"]["people"]) == ["Ethan Coen", "Joel Coen"]
+    assert "fargo-1996" not in [r["id"] for r in coens["recommendations"]]
+
+    bot.ask("who's in the big lebowski?", user="cli:gus")
+    assert bot.ask("more with him", user="cli:gus")["understood"]["people"] == ["Jeff Bridges"]
+
+
+def test_a_pronoun_with_no_one_named_is_said_to_be_unread(bot):
+    alone = bot.ask("anything by him?", user="cli:hal")
+    assert alone["reply"].startswith('I couldn\'t tell who "him" is from our conversation')
+    bot.ask("a sci-fi romance but not her", user="cli:hal")  # the film Her, refused, as before
+    assert "not Her" in bot.ask("more", user="cli:hal")["reply"]
+    bot.ask("movies with tom hanks", user="cli:ivy")
+    company = bot.ask("a comedy i can watch with her", user="cli:ivy")  # who she watches with, not a credit
+    assert "couldn't tell" not in company["reply"] and company["understood"]["genres"] == ["comedy"]

@@ -1,0 +1,59 @@
+"""Questions about the user's own history, answered from their profile."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from agent.deps import AgentConfig, Deps
+from agent.recommender import Recommender
+from store.profiles import ProfileStore
+
+
+@pytest.fixture
+def profiles() -> ProfileStore:
+    store = ProfileStore(None)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def bot(starter, profiles) -> Recommender:
+    deps = Deps(catalog=starter, profiles=profiles, config=AgentConfig(explore=False),
+                clock=lambda: dt.datetime(2026, 11, 24, tzinfo=dt.UTC))  # fmt: skip
+    return Recommender(deps, None)
+
+
+def test_what_and_how_many_the_user_watched_come_from_their_profile(bot, profiles):
+    """ "how many movies have i watched?" said "My catalog has 11,008 films."; "what have i watched"
+    gave the help text."""
+    assert bot.ask("how many movies have i watched?", user="cli:ana")["reply"] == (
+        "You haven't marked any films as watched yet."
+    )
+    profiles.add_watched("cli:ana", "heat-1995", at="2026-01-01T00:00:00+00:00")
+    profiles.rate("cli:ana", "saving-private-ryan-1998", 2, at="2026-02-01T00:00:00+00:00")
+    profiles.add_watched("cli:ana", "saving-private-ryan-1998", at="2026-02-01T00:00:00+00:00")
+    expected = "You've marked 2 films as watched, newest first: Saving Private Ryan (1998), Heat (1995)."
+    assert bot.ask("how many movies have i watched?", user="cli:ana")["reply"] == expected
+    assert bot.ask("what have i watched", user="cli:ana")["reply"] == expected
+    assert bot.ask("how many films have I rated?", user="cli:ana")["reply"] == (
+        "You've rated 1 film: Saving Private Ryan (1998) at 2/5."
+    )
+    assert bot.ask("how many films do you have?", user="cli:ana")["reply"].startswith("My catalog has")
+
+
+def test_why_not_a_film_says_why_it_is_not_suggested(bot, profiles):
+    """ "why not saving private ryan?" after rating it 2/5 refused it and gave new picks."""
+    profiles.rate("cli:ben", "saving-private-ryan-1998", 2)
+    profiles.add_watched("cli:ben", "heat-1995")
+    why = bot.ask("why not saving private ryan?", user="cli:ben")
+    assert why["reply"].startswith("You rated Saving Private Ryan (1998) 2/5, so I don't suggest it")
+    assert why["recommendations"] == []
+    assert bot.ask("why not heat?", user="cli:ben")["reply"].startswith("You've marked Heat (1995) as watched")
+    bot.ask("comedies from the 90s", user="cli:ben")
+    godfather = bot.ask("why not the godfather?", user="cli:ben")["reply"]
+    assert godfather.startswith("The Godfather (1972) doesn't fit what you asked: it is from 1972")
+    missing = bot.ask("why not Zorblax Returns?", user="cli:ben")["reply"]
+    assert missing.startswith("I couldn't find “Zorblax Returns” in my catalog") and missing.endswith("suggest it.")
+    assert bot.ask("why not something scary?", user="cli:ben")["recommendations"]  # a wish, as before
