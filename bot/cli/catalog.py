@@ -146,6 +146,20 @@ def movie_line(movie) -> str:
     return " · ".join(bits)
 
 
+def _titled_first(catalog, text: str, filters, results: list) -> list:
+    """The film the search text is a title of, by any of its names ("Love's a Bitch" is Amores
+    Perros), first: a title says which film far better than the words of its synopsis do."""
+    from store.catalog import ScoredMovie
+    from store.filters import matches
+
+    found = catalog.resolve_title(text) if text.strip() else None
+    if found is None or found.score < 100 or not matches(catalog.movies[found.movie_id], filters):
+        return results
+    hit = next((r for r in results if r.movie.id == found.movie_id), None)
+    hit = hit or ScoredMovie(catalog.movies[found.movie_id], results[0].score if results else 1.0, 1.0, 0.0, None)
+    return [hit, *(r for r in results if r.movie.id != found.movie_id)][: max(len(results), 1)]
+
+
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     import dataclasses
 
@@ -171,7 +185,9 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
                 raise UserError(str(exc)) from None
         # "sport": TMDB 5000 and MovieLens label no film so, and tag 126 films; chat goes by the tag too
         unlabelled = [g for g in [*(args.genre or []), *(args.exclude_genre or [])] if not catalog.carries_genre(g)]
-        results = catalog.search(" ".join(args.text), _filters_from(args, frozenset(unlabelled)), k=args.k)
+        filters = _filters_from(args, frozenset(unlabelled))
+        text = " ".join(args.text)
+        results = _titled_first(catalog, text, filters, catalog.search(text, filters, k=args.k))
     finally:
         catalog.close()
     if unlabelled and not args.json:

@@ -167,6 +167,29 @@ def test_search_for_a_genre_no_film_carries_finds_the_films_tagged_so(tmp_path, 
     assert err == "No film in this catalog is labelled sport, so I went by the tag instead.\n"
 
 
+def test_search_for_a_film_by_another_of_its_titles_finds_it_first(tmp_path, monkeypatch, capsys):
+    """README: "Love's a Bitch" finds Amores Perros; `search "Love's a Bitch"` listed two romances instead."""
+    from bot.cli.commands import main
+    from store.build import ingest
+    from store.home import DataDir
+    from tests.conftest import SAMPLE_MOVIES, write_jsonl
+    from tests.fakes import HashingEmbedder
+
+    amores = {"id": "amores-perros-2000", "title": "Amores Perros", "year": 2000, "genres": ["drama"],
+              "aka": ["Love's a Bitch"], "original_title": "Amores perros", "rating": 7.6}  # fmt: skip
+    decoys = [{"id": f"love-{n}", "title": f"Love Story {n}", "year": 1990 + n, "genres": ["romance"], "rating": 8.0,
+               "overview": "Love and love: a bitch of a love story, love's a bitch."} for n in range(3)]  # fmt: skip
+    home = DataDir(tmp_path / "home").ensure()
+    films = [*SAMPLE_MOVIES, amores, *decoys]
+    ingest(home, HashingEmbedder(), [("jsonl", [write_jsonl(tmp_path / "m.jsonl", films)])])
+    monkeypatch.setattr("bot.settings.Settings.embedder", lambda self: HashingEmbedder())
+    monkeypatch.delenv("MOVIEBOT_HOME", raising=False)
+    assert main(["search", "Love's a Bitch", "--k", "3", "--data-dir", str(home.root)]) == 0
+    assert capsys.readouterr().out.startswith(" 1. Amores Perros (2000)")
+    assert main(["search", "Love's a Bitch", "--genre", "comedy", "--data-dir", str(home.root)]) == 0
+    assert "Amores Perros" not in capsys.readouterr().out  # a title does not get past the filters
+
+
 def test_search_by_a_person_takes_a_surname_and_names_one_it_cannot_find(cli):
     """'search --person kubrik' said only 'No movies match those filters.', as if he had made none."""
     code, out, _ = cli("search", "--person", "david fincher")
