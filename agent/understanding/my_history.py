@@ -16,20 +16,23 @@ from store.movie import TITLE_MATCH_SCORE
 
 _LEAD = r"^\W*(?:(?:so|and|but|ok|okay|hey|um+|hmm+|wait|remind me|tell me|can you tell me)\W+)*"
 _FILMS = r"(?:(?:movies?|films?|flicks?|titles?|ones?|things?)\s+)?"
-_WATCHED = re.compile(
-    _LEAD + r"(?:how many\s+" + _FILMS + r"(?:have|did|'ve)\s+i\s+(?:already\s+)?(?:watched|seen|see|watch)"
-    r"|what\s+(?:" + _FILMS + r")?(?:have|did|'ve)\s+i\s+(?:already\s+)?(?:watched|seen|see|watch)"
-    r"|(?:show|list|give)\s+(?:me\s+)?(?:my|the)\s+(?:watched|seen)\s+(?:list|films|movies)"
-    r"|which\s+" + _FILMS + r"(?:have|did)\s+i\s+(?:already\s+)?(?:watched|seen|see|watch))"
-    r"(?:\s+(?:so far|already|yet|until now|to date))?\W*$"
+
+
+def _asks_about_my(done: str, listed: str) -> re.Pattern[str]:
+    """ "how many films have I <done>", "what did I <done>", "show me <listed>", "which have I <done> so far"."""
+    return re.compile(
+        _LEAD + r"(?:how many\s+" + _FILMS + r"(?:have|did|'ve)\s+i\s+" + done
+        + r"|what\s+(?:" + _FILMS + r")?(?:have|did|'ve)\s+i\s+" + done
+        + r"|(?:show|list|give)\s+(?:me\s+)?" + listed
+        + r"|which\s+" + _FILMS + r"(?:have|did)\s+i\s+" + done + ")"
+        r"(?:\s+(?:so far|already|yet|until now|to date))?\W*$"
+    )  # fmt: skip
+
+
+_WATCHED = _asks_about_my(
+    r"(?:already\s+)?(?:watched|seen|see|watch)", r"(?:my|the)\s+(?:watched|seen)\s+(?:list|films|movies)"
 )
-_RATED = re.compile(
-    _LEAD + r"(?:how many\s+" + _FILMS + r"(?:have|did|'ve)\s+i\s+rated?"
-    r"|what\s+(?:" + _FILMS + r")?(?:have|did|'ve)\s+i\s+rated"
-    r"|(?:show|list|give)\s+(?:me\s+)?my\s+ratings"
-    r"|which\s+" + _FILMS + r"(?:have|did)\s+i\s+rated?)"
-    r"(?:\s+(?:so far|already|yet|until now|to date))?\W*$"
-)
+_RATED = _asks_about_my(r"rated?", r"my\s+ratings")
 _WHY_NOT = re.compile(
     r"^\W*(?:(?:but|and|so|ok|okay|hmm+)\W+)?why\s+(?:not|no|didn'?t you (?:suggest|recommend|pick|include)"
     r"|haven'?t you (?:suggested|recommended)|(?:isn'?t|wasn'?t) (?=.*\b(?:there|in (?:it|the list|them))\W*$))\s+"
