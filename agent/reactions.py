@@ -141,6 +141,8 @@ class ReactionLedger:
             positions = self._positions(reactor_key, prefix)
             top = max(positions, default=-1)
             is_on = top >= 0 and top % 2 == 0
+            if not added and top < 0 and tone and (legacy := self._filed_untoned(reactor_key, prefix, exact)):
+                prefix, top, is_on = legacy, max(self._positions(reactor_key, legacy)), True
             late = None if added else False
             if added:
                 gap = None if in_order else self._late_gap(positions, now)
@@ -162,6 +164,15 @@ class ReactionLedger:
         if not added and top < 0:
             return None
         return LedgerEntry(recorded, event_id, reactor_key, suggestion, kind, stars, added, canonical, bool(late))
+
+    def _filed_untoned(self, reactor: str, prefix: str, exact: str) -> str | None:
+        """The untoned alternation a toned thumb being removed was filed under, when it was added
+        before tones were told apart (ProfileStore.filed_before_tones) and is still on; else None."""
+        untoned = prefix.replace(re.search(r":skin-tone-\d", exact)[0], "", 1)
+        positions = self._positions(reactor, untoned)
+        if not positions or max(positions) % 2:
+            return None
+        return untoned if self.profiles.filed_before_tones(reactor, f"{untoned}{max(positions)}") else None
 
     def _positions(self, reactor: str, prefix: str) -> dict[int, str]:
         """Recorded positions in this alternation -> when each was recorded."""

@@ -133,7 +133,18 @@ def m003_suggestions_by_conversation(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_suggestions_conversation ON suggestions (platform, channel, shown_at)")
 
 
-MIGRATIONS: list[Migration] = [m001_initial, m002_suggestions_held_back, m003_suggestions_by_conversation]
+def m004_reaction_tones_apart(db: sqlite_utils.Database) -> None:
+    """From here on 👍🏽 is filed apart from 👍 (agent.reactions): the last feedback event filed the old
+    way is kept, so the removal of a toned thumb added before then still finds the add it takes back."""
+    db.execute("CREATE TABLE store_facts (name TEXT PRIMARY KEY, value INTEGER)")
+    db.execute(
+        "INSERT INTO store_facts VALUES ('last_feedback_before_tones', (SELECT coalesce(max(id), 0) FROM feedback))"
+    )
+
+
+MIGRATIONS: list[Migration] = [
+    m001_initial, m002_suggestions_held_back, m003_suggestions_by_conversation, m004_reaction_tones_apart,
+]  # fmt: skip
 
 
 def applied(db: sqlite_utils.Database) -> list[str]:

@@ -569,6 +569,16 @@ class ProfileStore:
             "SELECT COUNT(*) FROM feedback WHERE event_id >= ? AND event_id < ? AND user = ?", (prefix, upper, user)
         )[0]
 
+    def filed_before_tones(self, user: str, event_id: str) -> bool:
+        """Whether this feedback event was filed before toned reactions were told apart (m004)."""
+        with self._lock:
+            row = self.conn.execute(
+                "SELECT id <= (SELECT value FROM store_facts WHERE name = 'last_feedback_before_tones') "
+                "FROM feedback WHERE event_id = ? AND user = ?",
+                (event_id, user),
+            ).fetchone()
+        return bool(row and row[0])
+
     def feedback_ids(self, user: str, prefix: str) -> list[tuple[str, str]]:
         """(event id, created_at) of this user's feedback events whose id starts with `prefix` (not empty)."""
         upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)

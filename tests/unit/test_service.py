@@ -216,6 +216,18 @@ def test_of_a_like_and_a_dislike_the_later_counts_and_removing_it_brings_back_th
     assert service.profiles.rating(ANA, movie) is None
 
 
+@pytest.mark.parametrize("in_order", [False, True])
+def test_a_toned_thumb_added_before_tones_were_told_apart_can_still_be_taken_back(service, in_order):
+    """A 👍🏽 added before this store filed tones apart was filed as 👍: removing it afterwards looked
+    only under the toned id, so the like stayed for good with no thumb showing under the pick."""
+    [(message, movie), *_] = posted(service)
+    service.react("discord", message, ANA, "👍", added=True)  # how a 👍🏽 was filed before m004
+    with service.profiles.transaction() as conn:
+        conn.execute("UPDATE store_facts SET value = (SELECT max(id) FROM feedback)")
+    service.react("discord", message, ANA, "👍🏽", added=False, in_order=in_order)
+    assert service.profiles.rating(ANA, movie) is None
+
+
 def test_a_removal_of_a_thumb_never_seen_leaves_the_other_thumbs_like(service, clock):
     """A 👍🏽 put on and taken off while the bot was offline, or whose add is still on its way,
     says nothing about the 👍 that is on."""
