@@ -20,11 +20,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from store.catalog import title_key
 from store.ingest.base import SourceError, expect_columns
 from store.ingest.jsonl import IMDB_ID, clean_title, open_text
 from store.ingest.movielens import split_title
 from store.merge import conflicting_ids, listed_twice
-from store.movie import TITLE_MATCH_SCORE, Movie, normalise_title
+from store.movie import TITLE_MATCH_SCORE, Movie
 from store.profiles import ProfileStore, split_user_key, to_iso, validate_stars
 
 if TYPE_CHECKING:
@@ -610,7 +611,7 @@ class CatalogMatcher:
             row = Movie(id="", title=title, year=year, imdb_id=imdb_id, tmdb_id=tmdb_id)
             if not conflicting_ids(movie, row) or listed_twice(movie, row):
                 return _Match(movie.id, "tmdb")
-        same_title = self.catalog.ids_for_title(normalise_title(title)) if title else []
+        same_title = self.catalog.ids_for_title(title_key(title)) if title else []
         exact = [i for i in same_title if (year is None or movies[i].year == year) and
                  not _other_film(movies[i], imdb_id)]  # fmt: skip
         if len(exact) == 1:

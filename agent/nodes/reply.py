@@ -8,7 +8,7 @@ from agent.scoring import GEM_MIN_RATING, lesser_known
 from agent.state import State
 from agent.understanding.request import Request
 from agent.understanding.series import is_series
-from store.movie import normalise_title
+from store.catalog import title_key
 from store.vocab import COUNTRIES, LANGUAGES
 
 
@@ -211,7 +211,7 @@ def reference_name(movie_id: str, deps: Deps) -> str:
     film of that title ("like King Kong (1933)"), so which one is plain, or when few people know it:
     "like Parasite" over the 1982 horror film of 2 votes reads as the famous one the catalog lacks."""
     movie = deps.catalog.movies[movie_id]
-    shared = len(deps.catalog.ids_for_title(normalise_title(movie.title))) > 1
+    shared = len(deps.catalog.ids_for_title(title_key(movie.title))) > 1
     obscure = movie.votes is not None and movie.votes < OBSCURE_VOTES
     return movie.label if (shared or obscure) and movie.year else movie.title
 

@@ -7,7 +7,7 @@ from typing import Protocol
 
 from agent.understanding.request import CatalogLookup
 from agent.understanding.text import Tok, word_set
-from store.catalog import Catalog, TitleMatch
+from store.catalog import Catalog, TitleMatch, title_key
 from store.movie import Movie, normalise_title
 
 
@@ -145,5 +145,5 @@ def version_in_place(message: str, films: list[str], catalog: Catalog) -> tuple[
 def versions_of(movie_id: str, catalog: Catalog) -> list[Movie]:
     """Every dated film the catalog holds under this film's title, itself included, oldest first."""
     movie = catalog.movies.get(movie_id)
-    films = [catalog.movies[m] for m in catalog.ids_for_title(normalise_title(movie.title))] if movie else []
+    films = [catalog.movies[m] for m in catalog.ids_for_title(title_key(movie.title))] if movie else []
     return sorted((m for m in films if m.year and same_title(m.title, movie.title)), key=lambda m: (m.year, m.id))

@@ -105,6 +105,16 @@ def test_a_letterboxd_folder_imports_ratings_diary_and_watched_but_not_the_watch
     assert profiles.watched(ME)[0]["source"] == "import:letterboxd"
 
 
+def test_a_title_in_another_script_is_imported(tmp_path, profiles, starter):
+    """Letterboxd rows "千と千尋の神隠し" and "功夫" were "not in the catalog", which has both under
+    their English titles (chat and `rate` found them)."""
+    export = tmp_path / "ratings.csv"
+    write_csv(export, LB_RATINGS, lb("千と千尋の神隠し", 2001, "5"), lb("功夫", 2004, "4"))
+    report = run(profiles, starter, "letterboxd", [export], user=ME)
+    assert profiles.ratings(ME) == {"spirited-away-2001": 5.0, "kung-fu-hustle-2004": 4.0}
+    assert not report.skipped
+
+
 def test_letterboxd_files_are_told_apart_by_their_header_not_their_name(tmp_path, profiles, catalog):
     diary = write_csv(tmp_path / "export (1).csv", LB_DIARY,
                       ("2024-01-02", "Heat", 1995, "u", "4", "Yes", "", "2024-01-01"))  # fmt: skip
