@@ -23,7 +23,7 @@ _SEEN_LIST = re.compile(
 )
 _SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&|plus)\s+|\s*/\s*")
 _FILLER_TAIL = re.compile(r"(?:\s+(?:lol|lmao|haha+|tbh|btw|already|too|before|though|as well|both|all))+\W*$")
-_NUMBER = re.compile(r"(?:#|number\s*|no\.\s*)?(?P<n>\d{1,2})")
+_NUMBER = re.compile(r"(?:#|number\s*|no\.\s*)?(?P<n>[1-9]\d?)")  # a place in the list: 1 to 99, no 0
 _EVERY = re.compile(r"(?:them |those |these )?all(?: of)?(?: (?:them|those|these|\d|two|three|four|five))?|both")
 # an item that is no title: the film just shown or named ("seen it"), a verdict ("and loved it"),
 # something asked for ("want more like it"); the whole message is then left to the other readers

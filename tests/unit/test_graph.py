@@ -1299,6 +1299,9 @@ def test_numbers_after_picks_are_places_in_the_last_answer(starter, profiles):
     shown = ids(bot.ask("a romantic comedy", user="cli:all"))
     bot.ask("seen all 3 lol", user="cli:all")
     assert watched(profiles, "cli:all") == set(shown)
+    bot.ask("a 90s thriller", user="cli:zero")
+    bot.ask("seen 0, 1", user="cli:zero")  # no place 0: it marked the last pick (place -1) watched
+    assert len(watched(profiles, "cli:zero")) <= 1
 
 
 def test_a_film_seen_beside_a_request_is_recorded_and_the_request_answered(starter, profiles):
