@@ -111,10 +111,13 @@ def _one_title(text: str, span: tuple[int, int], lookup: CatalogLookup) -> bool:
     return match is not None and same_title(typed, match.title)
 
 
+_ITEMS_IN_A_TITLE = 4  # "the good, the bad and the ugly" is three items; a list of 300 was minutes of lookups
+
+
 def _title_from(text: str, spans: list[tuple[int, int]], i: int, lookup: CatalogLookup) -> tuple[str | None, int]:
     """The film items i.. name: the longest run of items typed as a title ("pride and prejudice"),
     else item i alone, near enough or the one film whose title holds it ("totoro")."""
-    for k in range(len(spans), i, -1):
+    for k in range(min(len(spans), i + _ITEMS_IN_A_TITLE), i, -1):  # each try may search the catalog fuzzily
         typed = text[spans[i][0] : spans[k - 1][1]]
         match = lookup.resolve_title(typed)
         if match is not None and same_title(typed, match.title):

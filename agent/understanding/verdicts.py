@@ -200,7 +200,22 @@ def a_title_then(text: str, lookup: CatalogLookup) -> bool:
 _TITLE_YEAR = re.compile(r"\s*\(((?:18|19|20)\d\d)\)$")
 
 
-_BEFORE_VERDICT = re.compile(r"(?:\W+|\s+(?:was|is|were|so|kinda|pretty|really|just|lowkey|honestly|imo|tbh))*$")
+_FILLER = re.compile(r"(?<!\S)(?:was|is|were|so|kinda|pretty|really|just|lowkey|honestly|imo|tbh)$")
+
+
+def _before_verdict(text: str) -> str:
+    """The text with a verdict's run-up taken off its end: "casino was" of "casino was mid", "heat"
+    of "heat, honestly". A loop, not one pattern: `(?:\W+|...)*$` backtracked exponentially, and a
+    message with a few dozen spaces or dots before a verdict word held its turn for minutes."""
+    while True:
+        end = len(text)
+        while end and not (text[end - 1].isalnum() or text[end - 1] == "_"):
+            end -= 1
+        text = text[:end]
+        filler = _FILLER.search(text)
+        if filler is None or filler.start() == 0:
+            return text
+        text = text[: filler.start()]
 
 
 def films_judged(text: str, lowered: str, anchor: re.Match[str] | None, titles: list[str],
@@ -213,7 +228,7 @@ def films_judged(text: str, lowered: str, anchor: re.Match[str] | None, titles: 
         titles = [t for t in titles if t not in movies or ascii_fold(movies[t].title).casefold() != said]
     if titles or anchor is None:
         return titles
-    head = _BEFORE_VERDICT.sub("", (text if len(text) == len(lowered) else lowered)[: anchor.start()])
+    head = _before_verdict((text if len(text) == len(lowered) else lowered)[: anchor.start()])
     head = head.strip(" \t\"'“”?!.,:")
     if not head or len(head.split()) > 6 or head.lower() in _PRONOUNS:
         return titles

@@ -1646,3 +1646,24 @@ def test_a_year_range_said_backwards_and_an_age_limit_are_read():
     assert (backwards.year_min, backwards.year_max) == (2003, 2005)
     recent = understand("a movie no older than 10 years", LOOKUP, today_year=2026)
     assert (recent.year_min, recent.year_max) == (2016, None)
+
+
+def test_a_long_run_of_punctuation_before_a_verdict_is_read_at_once():
+    """ "zorblax . . . . (40 dots) blorp was great": the pattern taking the run-up off a verdict's film
+    backtracked exponentially, and the turn (a ReDial dialogue too) hung for minutes."""
+    said = classify("zorblax" + " ." * 40 + " blorp was great", LOOKUP, has_previous=False)
+    assert said.titles == []
+
+
+def test_a_long_seen_list_is_read_in_a_few_lookups_an_item():
+    """ "seen heat, heat, ... (300 times)": every run of items up to the list's end was looked up as
+    one title, fuzzily, and the turn took minutes on the 11k catalog."""
+    calls = []
+
+    class Counting(FakeLookup):
+        def resolve_title(self, text):
+            calls.append(text)
+            return super().resolve_title(text)
+
+    said = classify("seen " + ", ".join(["heat"] * 300), Counting(), has_previous=False)
+    assert said.titles == ["heat-1995"] and len(calls) < 300 * 6
