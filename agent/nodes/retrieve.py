@@ -52,7 +52,7 @@ def _widen_years(deps: Deps, request: Request, text: str, excluded: set[str], ve
     """A year range no film fits, widened on the side or sides it has just enough for the films
     nearest it to fit: dropping the range answered "something older" than 1960s French films
     with 2000s ones, though a 1985 one was nearer."""
-    low, high = request["year_min"], request["year_max"]
+    low, high = request.get("year_min"), request.get("year_max")  # a request read from a dialogue may lack one
     request["year_min"] = request["year_max"] = None
     years = (deps.catalog.movies[i].year for i in deps.catalog.matching_ids(filters_for(request, excluded)))
     gaps = sorted(max((low or year) - year, year - (high or year)) for year in years if year is not None)

@@ -377,6 +377,17 @@ def test_a_year_range_nothing_fits_widens_to_the_nearest_films(starter, profiles
     assert "I loosened the years (picks from 1997 to 1999, outside 2006 or later)" in later["reply"]
 
 
+def test_a_year_bound_alone_widens_too(starter, profiles):
+    """A request with a lower year bound and no upper one at all (as a ReDial dialogue handed in whole
+    reads) raised KeyError: 'year_max' where the years were widened, and the turn failed."""
+    from agent.nodes.retrieve import _widen_years
+
+    deps = make_bot(starter, profiles).deps
+    request = {"year_min": 2006, "genres": ["horror"], "languages": ["ja"]}
+    found = _widen_years(deps, request, "", set(), None, 3)
+    assert found and request["year_min"] < 2006 and request["year_max"] is None
+
+
 def test_a_count_beyond_what_an_answer_holds_is_said(starter, profiles):
     """ "give me 60 comedies" gave 50 and "0 comedies" one, and neither said so."""
     bot = make_bot(starter, profiles)
