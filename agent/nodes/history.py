@@ -49,8 +49,10 @@ def correct_history(state: State, deps: Deps) -> dict:
     removed, absent = [], []
     for movie_id in targets:
         label = deps.catalog.movies[movie_id].label
-        stars = deps.profiles.rating(user, movie_id)
-        if deps.profiles.remove_watched(user, movie_id):
+        with deps.profiles.transaction():  # the stars said are the ones removed, as in MovieService.watched_remove
+            stars = deps.profiles.rating(user, movie_id)
+            taken = deps.profiles.remove_watched(user, movie_id)
+        if taken:
             removed.append(f"{label} (and your {stars:g}/5)" if stars is not None else label)
         else:
             absent.append(label)
