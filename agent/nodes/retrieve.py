@@ -15,6 +15,7 @@ from agent.profile_cache import profile_for, rating_counts
 from agent.scoring import best_known_count
 from agent.state import State
 from agent.understanding.request import Request, is_open
+from agent.understanding.tone_leans import tone_words
 from store.filters import Filters, matches
 
 # Loosened in this order when nothing passes every constraint; exclusions never are.
@@ -149,9 +150,12 @@ def filters_for(request: Request, excluded: set[str]) -> Filters:
     )
 
 
-def query_text(request: Request) -> str:
-    """What the vector and lexical indexes see: the free text plus themes and moods."""
-    parts = [request.get("query") or "", " ".join(request.get("keywords") or []), " ".join(request.get("moods") or [])]
+def query_text(request: Request, *, labels_tone: bool = True) -> str:
+    """What the vector and lexical indexes see: the free text plus themes and moods (on a catalog
+    that labels no tone, words that describe them: agent.understanding.tone_leans)."""
+    moods = request.get("moods") or []
+    parts = [request.get("query") or "", " ".join(request.get("keywords") or []),
+             " ".join(moods) if labels_tone else tone_words(moods)]  # fmt: skip
     return " ".join(p for p in parts if p).strip()
 
 
@@ -179,7 +183,9 @@ def retrieve(state: State, deps: Deps) -> dict:
     recent = held_back(deps, state)
     excluded = hard | set(recent)
     # "like Se7en": the film's own vector stands for it; its title's words would find Seven Pounds and Furious 7
-    text = without_titles(query_text(request), request.get("like_titles") or [], deps.catalog)
+    text = without_titles(
+        query_text(request, labels_tone=deps.catalog.labels_tone), request.get("like_titles") or [], deps.catalog
+    )
     anchors = list(deps.catalog.vectors(request.get("like_titles") or []).values())
     vector = None
     if anchors or text or (profile is not None and profile.taste is not None):

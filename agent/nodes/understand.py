@@ -22,6 +22,7 @@ from agent.understanding.passing import facts_in_passing, in_another_language, s
 from agent.understanding.pronouns import people_meant, unresolved
 from agent.understanding.reader import understand
 from agent.understanding.request import Request, Understood, contract, is_open
+from agent.understanding.tone_leans import lean_to_tones
 from agent.understanding.versions import chosen_versions, version_in_place, versions_said_after
 
 MAX_REFERENCES = 6  # films from a handed-in conversation used as references, most recent first
@@ -149,6 +150,8 @@ def understand_message(state: State, deps: Deps) -> dict:
         update["request"] = genres_as_tags(update["request"], deps)
         update["referenced"] = list(update["request"].get("like_titles") or [])
         caveats = [TONE_UNLABELLED] if _asks_a_tone(understood) and not deps.catalog.labels_tone else []
+        if not deps.catalog.labels_tone:  # "something sad": dramas lean, as the catalog can tell no sad film
+            lean_to_tones(update["request"], understood.moods)
         caveats += [f"I couldn't find the IMDb film {imdb_id} in my catalog." for imdb_id in unlinked]
         if in_another_language(message) and not understood.like_titles:  # "quiero una película de terror"
             caveats.append(OTHER_LANGUAGE)

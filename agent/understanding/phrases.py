@@ -343,7 +343,9 @@ _MOOD_PHRASES: dict[str, Effect] = {
     "emotional | tearjerker | tearjerkers | tear jerker | tear jerkers | make me cry | moving | 😭 | 😢": _m(
         "emotional"
     ),
-    "to tears | crying | a good cry": _m("emotional"),
+    "to tears | crying | a good cry | want to cry | wanna cry | need to cry | makes you cry | makes me cry": _m(
+        "emotional"
+    ),
     "light | lighthearted | light hearted | cozy | cosy | breezy | easy watch | easy to watch": _m("light"),
     "fun | chill | relaxing | comfort movie | comfort watch | popcorn | turn my brain off | mindless": _m("light"),
     "heavy": Effect(only_negated=True, negated=Effect(exclude_moods=("dark", "bleak", "disturbing"))),

@@ -139,6 +139,38 @@ def test_a_tone_asked_of_a_catalog_that_labels_none_is_said_to_be_unknown(tmp_pa
         catalog.close()
 
 
+def test_a_tone_on_a_catalog_that_labels_none_leans_to_the_genres_it_comes_in(tmp_path, profiles):
+    """ "a feel-good film" on TMDB 5000 + MovieLens answered the most popular films of any kind (The
+    Dark Knight, Se7en): the tone could not filter, and nothing else was read. Its genres lean now,
+    and the reply says so, still promising no tone."""
+    from tests.conftest import SAMPLE_MOVIES
+
+    catalog = catalog_of(tmp_path, [{**m, "moods": []} for m in SAMPLE_MOVIES])
+    try:
+        said = make_bot(catalog, profiles).ask("a feel-good film", user="cli:feel-good", k=3)
+        assert said["reply"].startswith("My catalog doesn't label films' tone, so I can't promise one.")
+        assert "leaning to comedy/family" in said["reply"]
+        assert all({"comedy", "family"} & set(m.genres) for m in picked(catalog, said)), picked(catalog, said)
+        assert "as you asked" not in said["reply"]  # a leaning genre was not asked for
+    finally:
+        catalog.close()
+
+
+@pytest.mark.parametrize("text", ["i want to cry", "a movie that makes you cry", "something that makes me cry"])
+def test_wanting_to_cry_asks_for_an_emotional_film(text):
+    """ "i want to cry" was read as nothing but its words, and found Boys Don't Cry, Cry Freedom and
+    Never Cry Wolf by their titles."""
+    assert understand(text, LOOKUP).moods == ["emotional"]
+
+
+def test_tones_are_searched_in_words_that_describe_them_where_no_film_is_labelled():
+    """ "something sad" searched the word "melancholic", and found Melancholia by its title."""
+    from agent.nodes.retrieve import query_text
+
+    assert query_text({"moods": ["melancholic"]}) == "melancholic"
+    assert query_text({"moods": ["melancholic"]}, labels_tone=False) == "sad grief loss loneliness"
+
+
 def test_the_count_of_fitting_films_says_how_many_have_nothing_recorded_to_fit_with(tmp_path, profiles):
     """ "Only 4 films by Hayao Miyazaki" on a catalog where 6,249 films have no credits: his others are
     among them, so the count is what the catalog knows, and the answer says so."""
