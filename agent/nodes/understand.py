@@ -21,6 +21,7 @@ from agent.understanding.named_before import named_before, set_aside
 from agent.understanding.passing import facts_in_passing, in_another_language, says_nothing, unread
 from agent.understanding.pronouns import people_meant, unresolved
 from agent.understanding.reader import understand
+from agent.understanding.removing import removal_of
 from agent.understanding.request import Request, Understood, contract, is_open
 from agent.understanding.versions import chosen_versions, version_in_place, versions_said_after
 
@@ -66,6 +67,8 @@ def understand_message(state: State, deps: Deps) -> dict:
             "referenced": list(request.get("like_titles") or []),
             "understood": contract(request, lambda movie_id: _label(movie_id, deps)),
         }
+    removal = removal_of(message, deps.catalog, today_year=deps.today.year)  # "remove horror from the picks"
+    message = removal.message if removal else message
     referred = people_meant(message, state, deps)  # "anything else by him?": the director just named
     message = referred.message if referred else message
     classified, understood, calls = read_message(deps, message, history, has_previous=has_previous)
@@ -149,6 +152,7 @@ def understand_message(state: State, deps: Deps) -> dict:
         update["request"] = genres_as_tags(update["request"], deps)
         update["referenced"] = list(update["request"].get("like_titles") or [])
         caveats = [TONE_UNLABELLED] if _asks_a_tone(understood) and not deps.catalog.labels_tone else []
+        caveats += [left_out] if removal and (left_out := removal.said(follow_up=bool(previous))) else []
         caveats += [f"I couldn't find the IMDb film {imdb_id} in my catalog." for imdb_id in unlinked]
         if in_another_language(message) and not understood.like_titles:  # "quiero una película de terror"
             caveats.append(OTHER_LANGUAGE)
