@@ -237,11 +237,18 @@ def _imdb_links_as_titles(message: str, deps: Deps) -> tuple[str, list[str]]:
 TONE_UNLABELLED = "My catalog doesn't label films' tone, so I can't promise one."
 OTHER_LANGUAGE = "I only understand English, so I may have missed some of what you asked."
 _TONES = {"lighter", "darker", "funnier", "scarier", "more_romantic"}
+# a tone that is what its genre is for: "romantic dramas" are romance dramas, "something funny" a comedy
+# (a "dark comedy" is no darker for being a comedy)
+_TONE_OF_GENRE = {"romantic": "romance", "funny": "comedy", "scary": "horror", "action-packed": "action",
+                  "family-friendly": "family"}  # fmt: skip
 
 
 def _asks_a_tone(understood: Understood) -> bool:
-    """ "something light", "nothing dark", "lighter": a wish about tone, which only mood labels can honour."""
-    return bool(understood.moods or understood.exclude_moods or _TONES & set(understood.modifiers))
+    """ "something light", "nothing dark", "lighter": a wish about tone, which only mood labels can
+    honour; "something romantic" asks for romance films, which the genre does."""
+    genres = {*understood.genres, *understood.any_genres}
+    moods = [m for m in understood.moods if _TONE_OF_GENRE.get(m) not in genres]
+    return bool(moods or understood.exclude_moods or _TONES & set(understood.modifiers))
 
 
 def _verdict_with_more(heard: dict, verdict: Classified, state: State, deps: Deps) -> None:

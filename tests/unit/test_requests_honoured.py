@@ -139,6 +139,25 @@ def test_a_tone_asked_of_a_catalog_that_labels_none_is_said_to_be_unknown(tmp_pa
         catalog.close()
 
 
+def test_a_tone_that_is_its_genre_is_honoured_by_the_genre(tmp_path, profiles):
+    """ "romantic dramas" answered "My catalog doesn't label films' tone, so I can't promise one. Here
+    are 3 picks: romance drama films.": "romantic" is the romance genre, which every pick has."""
+    from tests.conftest import SAMPLE_MOVIES
+
+    catalog = catalog_of(tmp_path, [{**m, "moods": []} for m in SAMPLE_MOVIES])
+    try:
+        for said, genre in (("something romantic", "romance"), ("a romantic comedy", "romance"),
+                            ("something funny", "comedy"), ("a scary movie", "horror")):  # fmt: skip
+            answer = make_bot(catalog, profiles).ask(said, user="cli:romantic")
+            assert "tone" not in answer["reply"], said
+            assert answer["recommendations"] and all(genre in m.genres for m in picked(catalog, answer))
+        for said in ("a dark comedy", "something feel-good", "I love romantic films"):  # the genre is no promise
+            answer = make_bot(catalog, profiles).ask(said, user="cli:dark")
+            assert answer["reply"].startswith("My catalog doesn't label films' tone, so I can't promise one."), said
+    finally:
+        catalog.close()
+
+
 def test_the_count_of_fitting_films_says_how_many_have_nothing_recorded_to_fit_with(tmp_path, profiles):
     """ "Only 4 films by Hayao Miyazaki" on a catalog where 6,249 films have no credits: his others are
     among them, so the count is what the catalog knows, and the answer says so."""
