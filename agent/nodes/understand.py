@@ -21,6 +21,7 @@ from agent.understanding.named_before import named_before, set_aside
 from agent.understanding.passing import facts_in_passing, in_another_language, says_nothing, unread
 from agent.understanding.pronouns import people_meant, unresolved
 from agent.understanding.reader import understand
+from agent.understanding.removing import removal_of
 from agent.understanding.request import Request, Understood, contract, is_open
 from agent.understanding.tone_leans import lean_to_tones
 from agent.understanding.versions import chosen_versions, version_in_place, versions_said_after
@@ -67,6 +68,8 @@ def understand_message(state: State, deps: Deps) -> dict:
             "referenced": list(request.get("like_titles") or []),
             "understood": contract(request, lambda movie_id: _label(movie_id, deps)),
         }
+    removal = removal_of(message, deps.catalog, today_year=deps.today.year)  # "remove horror from the picks"
+    message = removal.message if removal else message
     referred = people_meant(message, state, deps)  # "anything else by him?": the director just named
     message = referred.message if referred else message
     classified, understood, calls = read_message(deps, message, history, has_previous=has_previous)
@@ -152,6 +155,7 @@ def understand_message(state: State, deps: Deps) -> dict:
         caveats = [TONE_UNLABELLED] if _asks_a_tone(understood) and not deps.catalog.labels_tone else []
         if not deps.catalog.labels_tone:  # "something sad": dramas lean, as the catalog can tell no sad film
             lean_to_tones(update["request"], understood.moods)
+        caveats += [left_out] if removal and (left_out := removal.said(follow_up=bool(previous))) else []
         caveats += [f"I couldn't find the IMDb film {imdb_id} in my catalog." for imdb_id in unlinked]
         if in_another_language(message) and not understood.like_titles:  # "quiero una película de terror"
             caveats.append(OTHER_LANGUAGE)
@@ -236,11 +240,18 @@ def _imdb_links_as_titles(message: str, deps: Deps) -> tuple[str, list[str]]:
 TONE_UNLABELLED = "My catalog doesn't label films' tone, so I can't promise one."
 OTHER_LANGUAGE = "I only understand English, so I may have missed some of what you asked."
 _TONES = {"lighter", "darker", "funnier", "scarier", "more_romantic"}
+# a tone that is what its genre is for: "romantic dramas" are romance dramas, "something funny" a comedy
+# (a "dark comedy" is no darker for being a comedy)
+_TONE_OF_GENRE = {"romantic": "romance", "funny": "comedy", "scary": "horror", "action-packed": "action",
+                  "family-friendly": "family"}  # fmt: skip
 
 
 def _asks_a_tone(understood: Understood) -> bool:
-    """ "something light", "nothing dark", "lighter": a wish about tone, which only mood labels can honour."""
-    return bool(understood.moods or understood.exclude_moods or _TONES & set(understood.modifiers))
+    """ "something light", "nothing dark", "lighter": a wish about tone, which only mood labels can
+    honour; "something romantic" asks for romance films, which the genre does."""
+    genres = {*understood.genres, *understood.any_genres}
+    moods = [m for m in understood.moods if _TONE_OF_GENRE.get(m) not in genres]
+    return bool(moods or understood.exclude_moods or _TONES & set(understood.modifiers))
 
 
 def _verdict_with_more(heard: dict, verdict: Classified, state: State, deps: Deps) -> None:

@@ -88,3 +88,44 @@ def test_a_pronoun_with_no_one_named_is_said_to_be_unread(bot):
     bot.ask("movies with tom hanks", user="cli:ivy")
     company = bot.ask("a comedy i can watch with her", user="cli:ivy")  # who she watches with, not a credit
     assert "couldn't tell" not in company["reply"] and company["understood"]["genres"] == ["comedy"]
+
+
+@pytest.mark.parametrize(
+    "said", ["can you remove horror from the picks", "take out the horror ones", "get rid of the horror",
+             "remove the horror", "drop horror", "no horror please", "without horror"]
+)  # fmt: skip
+def test_removing_a_genre_leaves_it_out_and_keeps_the_rest(bot, starter, said):
+    """ "a thriller", then "can you remove horror from the picks" answered "Here are 3 picks: horror
+    films." (Unfriended, I Am Legend, Alien): the opposite of what was asked."""
+    bot.ask("a thriller", user="cli:hal")
+    removed = bot.ask(said, user="cli:hal")
+    understood = removed["understood"]
+    assert understood["genres"] == ["thriller"] and understood["exclude_genres"] == ["horror"]
+    assert "no horror" in removed["reply"].split("\n")[0]
+    assert removed["recommendations"]
+    for pick in removed["recommendations"]:
+        assert "thriller" in starter.movies[pick["id"]].genres and "horror" not in starter.movies[pick["id"]].genres
+    if not said.startswith(("no ", "without ")):
+        assert removed["reply"].startswith("I left out horror films and kept the rest of what you asked.")
+
+
+def test_removing_a_person_or_from_a_list_is_not_asking_for_them(bot):
+    bot.ask("a thriller", user="cli:ivy")
+    no_hanks = bot.ask("drop tom hanks", user="cli:ivy")
+    assert no_hanks["understood"]["people"] == [] and no_hanks["understood"]["exclude_people"] == ["Tom Hanks"]
+    assert no_hanks["understood"]["genres"] == ["thriller"]
+    assert no_hanks["reply"].startswith("I left out films with Tom Hanks and kept the rest of what you asked.")
+    listed = bot.ask("remove horror from my watched list", user="cli:ivy")  # a list edited, no genre refused
+    assert "I left out" not in listed["reply"]
+    assert "horror" not in (listed["understood"] or {}).get("exclude_genres", [])
+
+
+def test_removing_an_era_or_a_language_refuses_it(bot):
+    """ "ditch the 90s ones" after thrillers answered "1990s thriller films"; "cut the japanese ones"
+    answered Japanese thrillers."""
+    bot.ask("a thriller", user="cli:jo")
+    no_90s = bot.ask("ditch the 90s ones", user="cli:jo")["understood"]
+    assert (no_90s["year_min"], no_90s["year_max"], no_90s["exclude_years"]) == (None, None, [[1990, 1999]])
+    no_japanese = bot.ask("cut the japanese ones", user="cli:jo")["understood"]
+    assert no_japanese["languages"] == [] and no_japanese["exclude_languages"] == ["ja"]
+    assert no_japanese["genres"] == ["thriller"]

@@ -143,6 +143,11 @@ def test_a_tone_on_a_catalog_that_labels_none_leans_to_the_genres_it_comes_in(tm
     """ "a feel-good film" on TMDB 5000 + MovieLens answered the most popular films of any kind (The
     Dark Knight, Se7en): the tone could not filter, and nothing else was read. Its genres lean now,
     and the reply says so, still promising no tone."""
+
+
+def test_a_tone_that_is_its_genre_is_honoured_by_the_genre(tmp_path, profiles):
+    """ "romantic dramas" answered "My catalog doesn't label films' tone, so I can't promise one. Here
+    are 3 picks: romance drama films.": "romantic" is the romance genre, which every pick has."""
     from tests.conftest import SAMPLE_MOVIES
 
     catalog = catalog_of(tmp_path, [{**m, "moods": []} for m in SAMPLE_MOVIES])
@@ -152,6 +157,15 @@ def test_a_tone_on_a_catalog_that_labels_none_leans_to_the_genres_it_comes_in(tm
         assert "leaning to comedy/family" in said["reply"]
         assert all({"comedy", "family"} & set(m.genres) for m in picked(catalog, said)), picked(catalog, said)
         assert "as you asked" not in said["reply"]  # a leaning genre was not asked for
+
+        for said, genre in (("something romantic", "romance"), ("a romantic comedy", "romance"),
+                            ("something funny", "comedy"), ("a scary movie", "horror")):  # fmt: skip
+            answer = make_bot(catalog, profiles).ask(said, user="cli:romantic")
+            assert "tone" not in answer["reply"], said
+            assert answer["recommendations"] and all(genre in m.genres for m in picked(catalog, answer))
+        for said in ("a dark comedy", "something feel-good", "I love romantic films"):  # the genre is no promise
+            answer = make_bot(catalog, profiles).ask(said, user="cli:dark")
+            assert answer["reply"].startswith("My catalog doesn't label films' tone, so I can't promise one."), said
     finally:
         catalog.close()
 
