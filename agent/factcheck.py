@@ -69,6 +69,11 @@ def span_said(span) -> str:
 # -- what the film meets, and what it does not ------------------------------------------------
 
 
+def asked_people(request: Mapping) -> list[str]:
+    """Every person a request asks for: all of `people`, and the alternatives of `any_people`."""
+    return [*(request.get("people") or []), *(request.get("any_people") or [])]
+
+
 def breaks(movie: Movie, request: Mapping) -> list[str]:
     """The request's hard constraints the film does not meet, by name."""
     broken = []
@@ -95,7 +100,11 @@ def breaks(movie: Movie, request: Mapping) -> list[str]:
         broken.append("countries")
     if request.get("exclude_languages") and (movie.language is None or movie.language in request["exclude_languages"]):
         broken.append("exclude_languages")
-    if any(p not in movie.directors and p not in movie.cast for p in request.get("people") or []):
+    credited = {*movie.directors, *movie.cast}
+    either_person = request.get("any_people") or []
+    if any(p not in credited for p in request.get("people") or []) or (
+        either_person and not any(p in credited for p in either_person)
+    ):
         broken.append("people")
     if request.get("min_rating") and (movie.rating_that_counts or 0) < request["min_rating"]:
         broken.append("min_rating")
@@ -123,7 +132,7 @@ def asked_clause(movie: Movie, request: Mapping) -> str:
     extras = []
     if (request.get("max_runtime") or request.get("min_runtime")) and "runtime" not in broken:
         extras.append(f"{movie.runtime} minutes long")
-    for person in request.get("people") or []:
+    for person in asked_people(request):
         if person in movie.directors:
             extras.append(f"directed by {person}")
         elif person in movie.cast:
@@ -182,6 +191,9 @@ def outside_clause(movie: Movie, request: Mapping) -> str:
         parts.append(f"{a_or_an(' and '.join(unwanted) + ' film')}, though you asked for no {' or '.join(unwanted)}")
     if "people" in broken:
         missing = [p for p in request.get("people") or [] if p not in movie.directors and p not in movie.cast]
+        either = request.get("any_people") or []
+        if either and not any(p in movie.directors or p in movie.cast for p in either):
+            missing += either
         parts.append(f"without {' or '.join(missing)}, whom {OUTSIDE}")
     if "min_rating" in broken:
         floor = f"{request['min_rating']:g}"
@@ -253,7 +265,7 @@ def claim_errors(claim: str, movie: Movie, request: Mapping) -> list[str]:
             errors.append(f"runtime {minutes}")
     for verb, person in re.findall(r"(directed by|starring|with) ([A-Z][^,;.]+)", claim):
         people = movie.directors if verb == "directed by" else [*movie.cast, *movie.directors]
-        if person.strip() not in people or person.strip() not in (request.get("people") or []):
+        if person.strip() not in people or person.strip() not in asked_people(request):
             errors.append(f"person {person.strip()}")
     return errors
 

@@ -33,7 +33,7 @@ def request_filters(filters: dict, catalog, resolve: Callable[[str], Movie], cav
             out[name if name == "exclude_languages" else "languages"] = _parsed(parse_language, value)
         elif name in ("country", "countries"):  # "South Korea", "Korean" or "KR"
             out["countries"] = _parsed(parse_country, value)
-        elif name in ("people", "exclude_people"):  # as credited, in any case, or a well-known surname
+        elif name in ("people", "any_people", "exclude_people"):  # as credited, in any case, or a well-known surname
             out[name] = _parsed(lambda name: person_named(catalog, name, took), value)
         elif name in ("exclude_keywords", "require_keywords"):  # themes refused or required
             values = [value] if isinstance(value, str) else list(value)

@@ -61,6 +61,7 @@ class Filters:
     exclude_languages: tuple[str, ...] = ()  # none of these
     countries: tuple[str, ...] = ()  # any of these
     people: tuple[str, ...] = ()  # each name directs or stars
+    any_people: tuple[str, ...] = ()  # at least one of these directs or stars ("Tom Hanks or Meg Ryan")
     exclude_people: tuple[str, ...] = ()  # none of these directs or stars ("nothing with Adam Sandler")
     exclude_keywords: tuple[str, ...] = ()  # no film with one of these themes ("no superhero movies")
     require_keywords: tuple[str, ...] = ()  # every film has each of these themes ("woman director")
@@ -119,6 +120,10 @@ def matches(movie: Movie, filters: Filters) -> bool:
     if filters.people:
         credited = {name.casefold() for name in (*movie.directors, *movie.cast)}
         if not all(name.casefold() in credited for name in filters.people):
+            return False
+    if filters.any_people:
+        credited = {name.casefold() for name in (*movie.directors, *movie.cast)}
+        if not any(name.casefold() in credited for name in filters.any_people):
             return False
     if filters.exclude_people:
         credited = {name.casefold() for name in (*movie.directors, *movie.cast)}
@@ -284,6 +289,11 @@ class FilterIndex:
             allowed = ids_with_people(filters.people, credits or {}) or set()
             people = np.zeros(len(self.ids), dtype=bool)
             people[[self._row[i] for i in allowed if i in self._row]] = True
+            keep &= people
+        if filters.any_people:
+            either = {i for name in filters.any_people for i in (credits or {}).get(name.casefold(), ())}
+            people = np.zeros(len(self.ids), dtype=bool)
+            people[[self._row[i] for i in either if i in self._row]] = True
             keep &= people
         refused = {i for name in filters.exclude_people for i in (credits or {}).get(name.casefold(), ())}
         if refused:

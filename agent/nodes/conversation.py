@@ -107,7 +107,9 @@ def _people_named(state: State, deps: Deps) -> list[str]:
     if not _BY_A_PERSON.search(message.casefold()):
         return []
     understood = understand(message, deps.catalog)
-    return list(dict.fromkeys([*understood.people, *understood.soft_people, *understood.exclude_people]))
+    return list(
+        dict.fromkeys([*understood.people, *understood.any_people, *understood.soft_people, *understood.exclude_people])
+    )
 
 
 def _made_by_or_with(names: list[str], films: list[str], deps: Deps) -> list[str]:

@@ -241,9 +241,11 @@ def intro_line(request: Request, count: int, deps: Deps, *, lesser_known: bool =
     likes = [reference_name(m, deps) for m in request.get("like_titles") or [] if m in deps.catalog]
     if likes:
         described = (described + " " if described else "") + "like " + " and ".join(likes)
-    people = request.get("people") or []
+    people = " and ".join(request.get("people") or [])
+    if request.get("any_people"):
+        people = (people + " and " if people else "") + " or ".join(request["any_people"])
     if people:
-        described = (described + " " if described else "") + "with " + " and ".join(people)
+        described = (described + " " if described else "") + "with " + people
     extras = [years] if open_years else []
     if request.get("exclude_genres"):
         extras.append("no " + "/".join(request["exclude_genres"]))

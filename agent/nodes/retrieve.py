@@ -24,6 +24,7 @@ RELAXABLE = (
     ("min_runtime", "the runtime limit"),
     ("max_runtime", "the runtime limit"),
     ("people", "the people you named"),
+    ("any_people", "the people you named"),
     ("require_keywords", "the tag"),
     ("year_min", "the year range"),
     ("year_max", "the year range"),
@@ -114,7 +115,7 @@ def shown_again(deps: Deps, request: Request, hard: set[str], recent: dict[str, 
 
 # what a request filters on, and what to call films with nothing recorded for it
 _RECORDED = (
-    (("people",), "cast", "no cast or director recorded"),
+    (("people", "any_people"), "cast", "no cast or director recorded"),
     (("languages", "exclude_languages"), "language", "no language recorded"),
     (("countries",), "country", "no country recorded"),
     (("min_runtime", "max_runtime"), "runtime", "no runtime recorded"),
@@ -143,6 +144,7 @@ def filters_for(request: Request, excluded: set[str]) -> Filters:
         exclude_languages=request.get("exclude_languages"),
         countries=request.get("countries"),
         people=request.get("people"),
+        any_people=request.get("any_people"),
         exclude_people=request.get("exclude_people"),
         exclude_keywords=request.get("exclude_keywords"),
         require_keywords=request.get("require_keywords"),

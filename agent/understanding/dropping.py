@@ -32,7 +32,8 @@ _ASPECTS = (
      ("languages", "soft_languages", "countries", "soft_countries")),
 )  # fmt: skip
 # what a value read from the part is dropped from: the field itself and its soft or alternative kin
-_KIN = {"genres": ("genres", "any_genres", "soft_genres"), "people": ("people", "soft_people"),
+_KIN = {"genres": ("genres", "any_genres", "soft_genres"), "people": ("people", "any_people", "soft_people"),
+        "any_people": ("people", "any_people", "soft_people"),
         "languages": ("languages", "soft_languages"), "countries": ("countries", "soft_countries"),
         "moods": ("moods",), "keywords": ("keywords", "require_keywords"), "like_titles": ("like_titles",),
         "exclude_genres": ("exclude_genres",), "exclude_people": ("exclude_people",),

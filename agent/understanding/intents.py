@@ -308,7 +308,7 @@ def _asks_apart(text: str, lookup: CatalogLookup) -> bool:
             continue
         shaped = len(sentences) > 1 and _ASKING_SHAPE.match(sentence)
         u = understand(said, lookup) if shaped else Understood()  # not "Pacino and De Niro together!"
-        asked = (u.genres, u.any_genres, u.people, u.year_min, u.year_max, u.languages, u.countries)
+        asked = (u.genres, u.any_genres, u.people, u.any_people, u.year_min, u.year_max, u.languages, u.countries)
         if _ASKS_POLITELY.search(sentence) or any(asked):
             return True
     return any(_describes_films(clause, lookup) for clause in _CLAUSE.split(text))
@@ -325,8 +325,8 @@ def _describes_films(clause: str, lookup: CatalogLookup) -> bool:
     if SEEN.search(said) or any(p.search(said) for p, *_ in SENTIMENTS) or _DESCRIBES_ONE.match(said):
         return False  # "I've seen Forrest Gump, the tom hanks drama from 1994": the film seen, described
     u = understand(clause, lookup)
-    bounds = (u.people, u.year_min, u.year_max, u.min_runtime, u.max_runtime, u.languages, u.countries)
-    if u.people and _FILMS_OF.search(said):  # "tarantino movies", "want more michael mann type stuff"
+    bounds = (u.people, u.any_people, u.year_min, u.year_max, u.min_runtime, u.max_runtime, u.languages, u.countries)
+    if (u.people or u.any_people) and _FILMS_OF.search(said):  # "tarantino movies", "want more michael mann type stuff"
         return True
     return bool(u.genres or u.any_genres) and any(bounds)
 
@@ -561,7 +561,7 @@ def states_subject(text: str, u: Understood) -> bool:
     language or era with a noun of its own), so it starts a new request rather than adjusting
     the last one, unless it opens with a cue such as "but", "now" or "make it"."""
     lowered = normalise_message(text)
-    subject = bool(u.genres or u.moods or u.people or u.like_titles or u.keywords)
+    subject = bool(u.genres or u.moods or u.people or u.any_people or u.like_titles or u.keywords)
     if subject and _STARTS_OVER.search(lowered):  # "actually forget that, I want a horror"; not "..., make it 80s"
         return True
     if u.modifiers or _REFINE_CUE.search(lowered):

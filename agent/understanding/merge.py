@@ -8,12 +8,13 @@ from agent.deps import Deps
 from agent.understanding.request import Request, Understood
 
 LIST_FIELDS = ("genres", "any_genres", "soft_genres", "exclude_genres", "moods", "exclude_moods", "keywords",
-               "exclude_keywords", "require_keywords", "people", "soft_people", "exclude_people", "like_titles",
-               "exclude_titles", "languages", "exclude_languages", "countries")  # fmt: skip
+               "exclude_keywords", "require_keywords", "people", "any_people", "soft_people", "exclude_people",
+               "like_titles", "exclude_titles", "languages", "exclude_languages", "countries")  # fmt: skip
 OPPOSITES = {"genres": "exclude_genres", "any_genres": "exclude_genres", "soft_genres": "exclude_genres",
              "exclude_genres": "genres", "moods": "exclude_moods", "exclude_moods": "moods",
              "keywords": "exclude_keywords", "exclude_keywords": "keywords", "require_keywords": "exclude_keywords",
-             "people": "exclude_people", "soft_people": "exclude_people", "exclude_people": "people",
+             "people": "exclude_people", "any_people": "exclude_people", "soft_people": "exclude_people",
+             "exclude_people": "people",
              "like_titles": "exclude_titles", "exclude_titles": "like_titles",
              "languages": "exclude_languages", "exclude_languages": "languages"}  # fmt: skip
 
@@ -24,12 +25,13 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
     merged = {**previous}
     new_dict = dataclasses.asdict(new)
     if "other_people" in new.modifiers:  # "not him, someone else", "not him, Jim Carrey": who was named before
-        refused = [p for p in previous.get("people") or previous.get("soft_people") or [] if p not in new.people]
+        named = previous.get("people") or previous.get("any_people") or previous.get("soft_people") or []
+        refused = [p for p in named if p not in new.people]
         new_dict["exclude_people"] = list(dict.fromkeys([*new_dict["exclude_people"], *refused]))
         merged["soft_people"] = [p for p in merged.get("soft_people") or [] if p not in refused]
     # "something scary now" after comedies: the new genre leads, the old ones still count; "anything
     # with Jim Carrey now" after Ben Stiller films: whoever was named last leads, the others softly
-    lean(merged, genres=bool(new.genres or new.any_genres), people=bool(new.people))
+    lean(merged, genres=bool(new.genres or new.any_genres), people=bool(new.people or new.any_people))
     for name in LIST_FIELDS:
         values = list(dict.fromkeys([*(merged.get(name) or []), *new_dict[name]]))
         opposite = OPPOSITES.get(name)
@@ -72,10 +74,9 @@ def lean(request: Request, *, genres: bool = True, people: bool = True, places: 
         request["soft_genres"] = list(dict.fromkeys([*(request.get("soft_genres") or []), *asked]))
         request["genres"], request["any_genres"] = [], []
     if people:
-        request["soft_people"] = list(
-            dict.fromkeys([*(request.get("soft_people") or []), *(request.get("people") or [])])
-        )
-        request["people"] = []
+        asked = [*(request.get("people") or []), *(request.get("any_people") or [])]
+        request["soft_people"] = list(dict.fromkeys([*(request.get("soft_people") or []), *asked]))
+        request["people"], request["any_people"] = [], []
     if places:
         for hard, soft in (("languages", "soft_languages"), ("countries", "soft_countries")):
             request[soft] = list(dict.fromkeys([*(request.get(soft) or []), *(request.get(hard) or [])]))

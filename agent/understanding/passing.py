@@ -127,7 +127,8 @@ def unread(understood: Understood, catalog) -> list[str]:
 
 def _has_meaning(u: Understood) -> bool:
     return bool(
-        u.genres or u.moods or u.keywords or u.people or u.like_titles or u.exclude_titles or u.unknown_titles
+        u.genres or u.moods or u.keywords or u.people or u.any_people or u.like_titles or u.exclude_titles
+        or u.unknown_titles
         or u.languages or u.countries or u.exclude_genres or u.exclude_moods or u.modifiers or u.hidden_gem
         or u.popular or u.count is not None or u.min_rating is not None or u.year_min is not None
         or u.year_max is not None or u.exclude_years or u.min_runtime is not None or u.max_runtime is not None

@@ -324,6 +324,18 @@ def said_alone(words: list[Tok], start: int, end: int) -> bool:
     return all(start <= w.start < end or w.text in _FOLLOW_UP_WORDS for w in words)
 
 
+_JOINING = word_set("or and either")
+
+
+def _among_names(words: list[Tok], toks: list[Tok], first: int, scan: Scan, surnames: Mapping[str, Surname]) -> bool:
+    """Whether the surname is one of several said alone ("spielberg or nolan") or joined to a person
+    just named ("directed by nolan or fincher"), and so is said as a person as the others are."""
+    if first >= 2 and toks[first - 1].text in _JOINING and any(end == toks[first - 2].end for _, end in scan.named):
+        return True
+    said = [w for w in words if w.text not in _JOINING and w.text not in _FOLLOW_UP_WORDS]
+    return len(said) >= 2 and len(said) < len(words) and all(ascii_fold(w.text) in surnames for w in said)
+
+
 def read_surnames(
     scan: Scan,
     surnames: Mapping[str, Surname],
@@ -360,7 +372,8 @@ def read_surnames(
         if found is not None and first == i and _short_first_name(toks, i, surnames):
             first = i - 1  # "with leo dicaprio": him, by the short form of his first name
         elif found is None or not _said_as_a_person(scan, toks, i, key, found, possessive,
-                                                    said_alone(words, toks[first].start, tok.end),
+                                                    said_alone(words, toks[first].start, tok.end)
+                                                    or _among_names(words, toks, first, scan, surnames),
                                                     first=first):  # fmt: skip
             continue
         start = toks[first].start

@@ -42,6 +42,7 @@ from agent.understanding.people import (
     soften_credit_questions,
     soften_credits,
 )
+from agent.understanding.people_alternatives import read_people_alternatives
 from agent.understanding.phrases import Effect
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.series import read_series
@@ -317,6 +318,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     lean_unrecorded_credits(scan, out)
     soften_credit_questions(scan, out)
     refuse_people(scan, out)
+    read_people_alternatives(scan, out)
     for start, end in scan.title_years:  # "(1995)" a title did not take is still a title's year
         scan.take(start, end)
     drop_verdicts(scan)

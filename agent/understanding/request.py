@@ -70,6 +70,7 @@ class Understood:
     soft_genres: list[str] = field(default_factory=list)  # said as a taste ("I love westerns"): they lean
     # the ranking rather than filter it
     people: list[str] = field(default_factory=list)  # canonical catalog names
+    any_people: list[str] = field(default_factory=list)  # at least one of these: "Tom Hanks or Meg Ryan"
     # named as the credit of a film the message names ("Hacksaw Ridge by Mel Gibson"): said of
     # that film, not asked for, so they lean the ranking rather than filter it
     soft_people: list[str] = field(default_factory=list)
@@ -116,6 +117,7 @@ class Request(TypedDict, total=False):
     hidden_gem: bool  # prefer few votes
     popular: bool  # prefer many votes
     people: list[str]  # canonical catalog names
+    any_people: list[str]  # at least one of these ("Tom Hanks or Meg Ryan")
     soft_people: list[str]  # credits named of a film the user named: they count, softly
     exclude_people: list[str]  # people refused: none of their films
     like_titles: list[str]  # catalog ids of reference titles
@@ -141,6 +143,7 @@ SUBJECT_FIELDS = (
     "moods",
     "keywords",
     "people",
+    "any_people",
     "like_titles",
     "languages",
     "countries",
@@ -155,6 +158,7 @@ def has_filters(u: Understood, *, titles: bool = True) -> bool:
         or u.moods
         or u.keywords
         or u.people
+        or u.any_people
         or (titles and (u.like_titles or u.exclude_titles))
         or u.languages
         or u.countries
@@ -203,6 +207,7 @@ def contract(request: Mapping, titles: Callable[[str], str | None]) -> dict:
         "max_runtime": request.get("max_runtime"),
         "min_rating": request.get("min_rating"),
         "people": list(request.get("people") or []),
+        "any_people": list(request.get("any_people") or []),
         "exclude_people": list(request.get("exclude_people") or []),
         "exclude_keywords": list(request.get("exclude_keywords") or []),
         "require_keywords": list(request.get("require_keywords") or []),

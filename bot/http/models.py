@@ -54,6 +54,7 @@ class Filters(Body):
     max_runtime: int | None = Field(None, ge=1, le=1000)
     min_rating: float | None = Field(None, ge=0, le=10)
     people: list[str] = Field(default_factory=list, max_length=20, examples=[["Michael Mann"]])
+    any_people: list[str] = Field(default_factory=list, max_length=20, examples=[["Tom Hanks", "Meg Ryan"]])
     exclude_people: list[str] = Field(default_factory=list, max_length=20, examples=[["Adam Sandler"]])
     exclude_keywords: list[str] = Field(
         default_factory=list, max_length=20, examples=[["superhero"]], description="Themes no pick may have."

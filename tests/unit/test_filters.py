@@ -37,6 +37,8 @@ def test_matches_is_exact():
     assert not matches(SE7EN, Filters.of(languages=["fr"]))
     assert matches(SE7EN, Filters.of(people=["brad pitt", "David Fincher"]))
     assert not matches(SE7EN, Filters.of(people=["Brad Pitt", "Al Pacino"]))
+    assert matches(SE7EN, Filters.of(any_people=["Al Pacino", "brad pitt"]))
+    assert not matches(SE7EN, Filters.of(any_people=["Al Pacino", "Tom Hanks"]))
     assert not matches(SE7EN, Filters.of(exclude_people=["Al Pacino", "brad pitt"]))
     assert matches(SE7EN, Filters.of(any_genres=["comedy", "crime"]))
     assert not matches(SE7EN, Filters.of(any_genres=["comedy", "western"]))
@@ -91,7 +93,11 @@ def test_a_rating_only_a_handful_of_people_gave_meets_no_rating_floor():
 def test_the_vectorised_index_allows_exactly_what_matches_allows(catalog):
     movies = list(catalog.movies.values())
     index = FilterIndex(movies)
-    credits = {"al pacino": {"heat-1995", "the-insider-1999"}}
+    credits = {
+        "al pacino": {"heat-1995", "the-insider-1999"},
+        "brad pitt": {"se7en-1995"},
+        "christopher nolan": {"the-dark-knight-2008"},
+    }
     for filters in [
         Filters(),
         Filters.of(genres=["crime", "thriller"]),
@@ -101,6 +107,8 @@ def test_the_vectorised_index_allows_exactly_what_matches_allows(catalog):
         Filters.of(people=["Al Pacino"], exclude_ids=["heat-1995"]),
         Filters.of(genres=["crime"], exclude_people=["Al Pacino"]),
         Filters.of(any_genres=["comedy", "war"], year_min=1990),
+        Filters.of(any_people=["Al Pacino", "Brad Pitt"]),
+        Filters.of(any_people=["Al Pacino", "Christopher Nolan"], genres=["crime"]),
         Filters.of(genres=["not-a-genre"]),
         Filters.of(min_runtime=1),  # every sample film has a runtime
         Filters.of(exclude_keywords=["superheroes", "con artist"]),

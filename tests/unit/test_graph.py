@@ -905,6 +905,23 @@ def test_not_him_refuses_the_person_just_asked_for_and_keeps_the_rest(starter, p
     assert (instead["people"], instead["exclude_people"]) == (["Jim Carrey"], ["Tom Hanks"])
 
 
+def test_people_offered_as_alternatives_are_each_enough_and_every_reason_names_the_one_in_it(starter, profiles):
+    """ "something with tom hanks or meg ryan" answered only You've Got Mail, "with Tom Hanks and Meg Ryan"."""
+    bot = make_bot(starter, profiles)
+    result = bot.ask("12 films with tom hanks or meg ryan", user="cli:either")
+    assert result["understood"]["people"] == [] and result["understood"]["any_people"] == ["Tom Hanks", "Meg Ryan"]
+    picks = movies(starter, result)
+    credited = [{*m.cast, *m.directors} for m in picks]
+    assert len(picks) >= 10 and all({"Tom Hanks", "Meg Ryan"} & who for who in credited)
+    assert any("Tom Hanks" not in who for who in credited) and any("Meg Ryan" not in who for who in credited)
+    assert "with Tom Hanks or Meg Ryan" in result["reply"] and "fits all of that" not in result["reply"]
+    for movie, who in zip(picks, credited, strict=True):
+        line = next(line for line in result["reply"].splitlines() if movie.title in line)
+        assert all((person in line) == (person in who) for person in ("Tom Hanks", "Meg Ryan")), line
+    both = bot.ask("tom hanks and meg ryan", user="cli:both")
+    assert both["understood"]["people"] == ["Tom Hanks", "Meg Ryan"] and both["understood"]["any_people"] == []
+
+
 def test_alternatives_are_each_enough_and_every_reason_names_the_one_the_film_is(starter, profiles):
     bot = make_bot(starter, profiles)
     result = bot.ask("5 westerns or war films", user="cli:alt")

@@ -133,6 +133,8 @@ class FakeLookup:
         "Deborah Harry",  # "but not harry potter" refuses no one
         "Owen Wilson",  # two Wilsons: "Wilson movies" could be either
         "Luke Wilson",
+        "Meg Ryan",  # "tom hanks or meg ryan": either
+        "Billy Crystal",
     )
 
     def __init__(self) -> None:
@@ -412,12 +414,22 @@ CASES: list[tuple[str, dict]] = [
     ("a romantic comedy", {"genres": ["romance", "comedy"], "any_genres": []}),
     ("action and adventure like Logan", {"genres": ["action", "adventure"], "any_genres": []}),
     ("I like thrillers and comedies", {"any_genres": [], "soft_genres": ["thriller", "comedy"]}),
+    # people offered as alternatives: one of them is enough; listed with "and" or commas, all
+    ("something with tom hanks or meg ryan", {"people": [], "any_people": ["Tom Hanks", "Meg Ryan"]}),
+    ("spielberg or nolan", {"people": [], "any_people": ["Steven Spielberg", "Christopher Nolan"]}),
+    ("directed by nolan or fincher", {"people": [], "any_people": ["Christopher Nolan", "David Fincher"]}),
+    ("a comedy with Tom Hanks, Meg Ryan or Billy Crystal", {"any_people": ["Tom Hanks", "Meg Ryan", "Billy Crystal"]}),
+    ("tom hanks and meg ryan", {"people": ["Tom Hanks", "Meg Ryan"], "any_people": []}),
+    ("with tom hanks, meg ryan", {"people": ["Tom Hanks", "Meg Ryan"], "any_people": []}),
     # a person refused is excluded, never asked for
     ("a comedy, nothing with Tom Hanks", {"genres": ["comedy"], "people": [], "exclude_people": ["Tom Hanks"]}),
     ("I'm not a fan of Al Pacino, any crime films?", {"people": [], "exclude_people": ["Al Pacino"]}),
     ("I am not a big Fincher fan. Or Tom Hanks.", {"people": [], "exclude_people": ["David Fincher", "Tom Hanks"]}),
     ("I don't like Meryl Streep, something funny", {"people": [], "exclude_people": ["Meryl Streep"]}),
-    ("a drama without Al Pacino or Tom Hanks", {"people": [], "exclude_people": ["Al Pacino", "Tom Hanks"]}),
+    (
+        "a drama without Al Pacino or Tom Hanks",
+        {"people": [], "any_people": [], "exclude_people": ["Al Pacino", "Tom Hanks"]},
+    ),
     ("a comedy w/o Tom Hanks", {"people": [], "exclude_people": ["Tom Hanks"], "query": "comedy"}),
     ("a comedy w/ Tom Hanks", {"people": ["Tom Hanks"], "exclude_people": []}),
     ("I have not seen anything with Tom Hanks", {"people": ["Tom Hanks"], "exclude_people": []}),
@@ -1216,6 +1228,7 @@ def test_to_contract_has_exactly_the_hard_filters() -> None:
         "max_runtime": 119,
         "min_rating": None,
         "people": [],
+        "any_people": [],
         "exclude_people": [],
         "exclude_keywords": ["zombies"],
         "require_keywords": [],
