@@ -426,6 +426,8 @@ def _take_back(deps: Deps, user: str, replaced: dict) -> str:
     for movie_id, before in replaced.items():
         if not before["watched"]:
             deps.profiles.remove_watched(user, movie_id)
+        elif not deps.profiles.has_watched(user, movie_id):  # "forget that I watched Heat", undone
+            deps.profiles.add_watched(user, movie_id, source="chat")
         if before["stars"] is None:
             deps.profiles.unrate(user, movie_id)
         elif deps.profiles.rating(user, movie_id) != before["stars"]:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from agent.understanding.corrections import HOLD_ON, UNDO, interest_in, unwatched_in
+from agent.understanding.corrections import HOLD_ON, UNDO, asked_politely, interest_in, unwatched_in
 from agent.understanding.fact_questions import AMONG_TAIL, AMONG_THE_PICKS, COLLECTION, FACT_QUESTIONS, Fact
 from agent.understanding.help_topics import ACCOUNT_QUESTIONS, GREETINGS, OUTSIDE, RESTART, SMALLTALK, only_pleasantries
 from agent.understanding.my_history import my_history_question, why_not_titles
@@ -255,7 +255,7 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified("smalltalk")
     if UNDO.match(lowered):
         return Classified("undo")
-    if not _ASKS.search(lowered) and (unseen := unwatched_in(text, lowered, lookup, _ordinal)):
+    if not _ASKS.search(asked_politely(lowered)) and (unseen := unwatched_in(text, lowered, lookup, _ordinal)):
         return Classified("unwatched", ordinal=unseen.ordinal, titles=unseen.titles)
     if _WHY.search(lowered):
         return Classified("why", ordinal=ordinal, titles=_why_titles(text, lowered, lookup))
