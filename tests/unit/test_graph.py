@@ -193,6 +193,9 @@ def test_a_question_about_a_film_is_answered_from_the_catalog(starter, profiles)
     assert asked_first["intent"] == "facts"
     unclear = bot.ask("who is in it?", user="cli:newcomer")
     assert unclear["intent"] != "facts"  # no film shown or named: not a question about one
+    named_first = bot.ask("heat, who's in it?", user="cli:ivy")  # the film named, then asked about: not picks
+    assert named_first["recommendations"] == [] and named_first["reply"].startswith("Heat (1995) stars ")
+    assert bot.ask("heat, but shorter", user="cli:ivy")["recommendations"]  # named, then films asked for
 
 
 def test_the_first_two_are_both_rated_and_the_last_two_both_explained(starter, profiles):

@@ -1437,6 +1437,14 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("is there anything french?", True, "recommend", {}),
     ("who is the main star of Heat", True, "facts", {"titles": ["heat-1995"], "facts": ("cast",)}),
     ("where can I watch Heat?", True, "facts", {"titles": ["heat-1995"], "facts": ("streaming",)}),
+    # the film named first, then a question about it: that film's facts, not picks like it
+    ("inception, who's in it?", False, "facts", {"titles": ["inception-2010"], "facts": ("cast",)}),
+    ("heat - who directed it?", False, "facts", {"titles": ["heat-1995"], "facts": ("directors",)}),
+    ("the matrix, what year is it from?", False, "facts", {"titles": ["the-matrix-1999"], "facts": ("year",)}),
+    ("Alien: how long is it?", True, "facts", {"titles": ["alien-1979"], "facts": ("runtime",)}),
+    ("ok, who's in it?", True, "facts", {"titles": [], "facts": ("cast",)}),  # the pick, no film called OK
+    ("heat, but shorter", False, "recommend", {}),
+    ("alien, something like it", False, "recommend", {}),
     ("can you recommend tv shows?", False, "help", {}),
     ("good one", True, "liked", {"rating": 4.0}),
     ("I've seen Parasite already", True, "seen", {"titles": ["parasite-2019"]}),
