@@ -77,7 +77,7 @@ UNDO = re.compile(
     r"(?:\W+(?:please|pls|sorry|thanks))*\W*$"
 )
 # "my watched list", "my history", "my list" (no watchlist: none is kept)
-_WATCHED_LIST = r"(?:(?:(?:my|the)\s+)?(?:watched|seen|history)\b|my\s+list\b)"
+_WATCHED_LIST = r"(?:(?:my\s+)?(?:watched|seen|history)\b|the\s+(?:watched|seen)\s+list\b|my\s+list\b)"
 # "forget that I watched Heat", "remove Heat from my watched list", "mark Heat as unwatched"
 _FORGET_SEEN = re.compile(
     r"\b(?:forget|ignore|delete|remove|erase|scratch)\s+(?:that\s+|the\s+fact\s+that\s+)?(?:i|we)\s+"

@@ -1417,6 +1417,8 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("forget that i watched it", True, "unwatched", {"titles": []}),  # not It (2017)
     ("delete that from my history", True, "unwatched", {"titles": []}),
     ("remove the first one from my list", True, "unwatched", {"ordinal": 0}),
+    ("remove heat from the watched list", True, "unwatched", {"titles": ["heat-1995"]}),
+    ("a film to take my mind off the history exam", False, "recommend", {}),  # no history of films
     ("remove Heat from my watchlist", True, "help", {}),  # none is kept: where the watched list is edited
     ("how do I remove a film from my watched list?", True, "help", {}),
     # what a film recommender cannot do is said, rather than answered with Dune or The Book of Eli
