@@ -8,7 +8,7 @@ from agent.deps import Deps
 from agent.explanations import A_FILM_YOU_LIKED, reasons_for, taste_reason, template_explanation
 from agent.factcheck import a_or_an
 from agent.nodes.conversation import UNCLEAR
-from agent.nodes.reply import recommendation
+from agent.nodes.reply import listed, recommendation
 from agent.nodes.retrieve import filters_for, query_text
 from agent.profile import Profile
 from agent.profile_cache import profile_for
@@ -69,7 +69,10 @@ def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", co
             recommendation(movie, explanation, round(group_scores[movie_id], 4), per_person=per_person)
         )
     these = "these" if len(best) > 1 else "this"
-    lines = [f"Movie night for {len(users)}: none of you has marked {these} as seen."]
+    lines = [
+        f"Movie night for {len(users)}: none of you has marked {these} as seen.",
+        *_who_it_goes_by(users, profiles, deps, bool(request_text.strip())),
+    ]
     for rec in recommendations:
         lines.append(f"{rec['title']} ({rec['year']}) — {rec['explanation']}")
         lines += [f"  • {_name(user, deps)}: {reason}" for user, reason in rec["per_person"].items()]
@@ -84,9 +87,24 @@ def _name(user: str, deps: Deps) -> str:
     return (deps.profiles.display_name(user) if deps.profiles is not None else None) or user  # one row, not all
 
 
+def _who_it_goes_by(users: list[str], profiles: dict[str, Profile], deps: Deps, asked: bool) -> list[str]:
+    """Whose ratings the pick follows, when someone has none ("cli:bo has no ratings yet, so only
+    cli:ana's ratings count"): a name typed wrong, or someone new, gets no taste made up."""
+    unrated = [_name(u, deps) for u in users if profiles[u].is_empty]
+    if not unrated:
+        return []
+    also = " and what you asked for" if asked else ""
+    if len(unrated) == len(users):
+        return [f"None of you has rated a film yet, so the pick goes by the films' own ratings{also}."]
+    rated = [_name(u, deps) for u in users if not profiles[u].is_empty]
+    has = "has" if len(unrated) == 1 else "have"
+    whose = f"{listed(rated)}'s ratings" if len(rated) == 1 else f"the ratings of {listed(rated)}"
+    return [f"{listed(unrated)} {has} no ratings yet, so only {whose}{also} count."]
+
+
 def _reason_for_member(movie, request: Request, profile: Profile, deps: Deps) -> str:
     """The one fact that speaks to this person: a liked film it shares people with, a
-    favourite genre, or, with no history, the film's standing."""
+    favourite genre, or, with no history, the film's standing (and that their taste played no part)."""
     if not profile.is_empty:
         personal = [r for r in reasons_for(movie, request=request, anchors=[], profile=profile, catalog=deps.catalog,
                                            in_public=True) if r.endswith(A_FILM_YOU_LIKED)]  # fmt: skip
@@ -107,5 +125,5 @@ def _reason_for_member(movie, request: Request, profile: Profile, deps: Deps) ->
         # the clash said without the films or how many: the whole channel reads a movie night
         return f"{a_or_an(disliked[0] + ' film')}, not a genre you rate highly"  # no one's love is promised
     if movie.rating is not None:
-        return f"no ratings from you yet; it's rated {movie.rating:.1f}"
-    return "no ratings from you yet"
+        return f"no ratings from you yet, so your taste played no part; it's rated {movie.rating:.1f}"
+    return "no ratings from you yet, so your taste played no part"

@@ -132,6 +132,13 @@ def _as_shown(movie_id: str, shown: list[str], deps: Deps) -> str:
     return movie_id
 
 
+# "why that one?", "why did you pick this movie?": one film; "why these?", "why are those ones good?": them all
+_ONE_OF_THEM = re.compile(
+    r"\b(?:that|this)\s+(?:one|film|movie|pick|flick)\b|\b(?:it|that|this)\W*$|\bpick(?:ed)?\s+it\b"
+)
+_ALL_OF_THEM = re.compile(r"\b(?:these|those|them|they|all|both)\b.*|\b(?:ones|picks|films|movies)\b.*")
+
+
 def answer_why(state: State, deps: Deps) -> dict:
     """The reasons recorded when the pick was made: the same facts, spelled out."""
     last = {p["id"]: p for p in state.get("last_picks") or []}
@@ -154,7 +161,11 @@ def answer_why(state: State, deps: Deps) -> dict:
         by_people = _made_by_or_with(names, list(last), deps) if names else []
         if names and not by_people:  # "why the Spike Lee one?" with none of his
             return _say(f"None of my last picks is by or with {listed(names, 'or')}.", "why")
-        targets = by_people or list(last)
+        one = not by_people and _ONE_OF_THEM.search(_ALL_OF_THEM.sub(" ", (state.get("message") or "").casefold()))
+        if one and not pointed:  # "why that one?" after three picks: which is not said, so not guessed
+            titles = listed([deps.catalog.movies[m].title for m in last], "or")
+            return _say(f'Which one: {titles}? Say e.g. "why the second one?"', "why")
+        targets = by_people or (pointed if one else list(last))  # "that one": the pick just asked about
     lines = []
     request = state.get("request") or {}
     anchors = [deps.catalog.movies[m] for m in request.get("like_titles") or [] if m in deps.catalog]
@@ -428,6 +439,8 @@ def _take_back(deps: Deps, user: str, replaced: dict) -> str:
     for movie_id, before in replaced.items():
         if not before["watched"]:
             deps.profiles.remove_watched(user, movie_id)
+        elif not deps.profiles.has_watched(user, movie_id):  # "forget that I watched Heat", undone
+            deps.profiles.add_watched(user, movie_id, source="chat")
         if before["stars"] is None:
             deps.profiles.unrate(user, movie_id)
         elif deps.profiles.rating(user, movie_id) != before["stars"]:

@@ -4,7 +4,7 @@ profile holds ("forget that I watched Heat", "undo that"), answered with what wa
 from __future__ import annotations
 
 from agent.deps import Deps
-from agent.nodes.conversation import _say, _take_back, _which, pointed_films
+from agent.nodes.conversation import _say, _stored_before, _take_back, _which, pointed_films
 from agent.nodes.reply import listed
 from agent.state import State
 from agent.understanding.corrections import REVISES, WATCHLIST
@@ -38,29 +38,50 @@ def correct_history(state: State, deps: Deps) -> dict:
         if not stored:
             return _say("I noted nothing in your last message, so there is nothing to undo. To take a film off "
                         'your history, say "forget that I watched Heat".', intent)  # fmt: skip
-        said = ["Undone.", _take_back(deps, user, stored).strip()]
-        for movie_id in stored:
-            if (stars := deps.profiles.rating(user, movie_id)) is not None:
-                said.append(f"{deps.catalog.movies[movie_id].label} is back to {stars:g}/5.")
-        return {**_say(" ".join(s for s in said if s), intent), "recorded": {"undone": list(stored)}}
+        return {**_say(_undo(deps, user, stored), intent), "recorded": {"undone": list(stored)}}
     targets = pointed_films(state, deps)
     if not targets:
         return _which(state, intent, deps)
-    removed, absent = [], []
+    replaced = state.get("replaces") or {}  # "I meant the 1933 one": the film first taken off goes back
+    _take_back(deps, user, replaced)
+    back = [deps.catalog.movies[m].label for m in replaced if deps.profiles.has_watched(user, m)]
+    moved = f" {listed(back)} {'are' if len(back) > 1 else 'is'} back on your watched films." if back else ""
+    removed, absent, before = [], [], {}
     for movie_id in targets:
         label = deps.catalog.movies[movie_id].label
         with deps.profiles.transaction():  # the stars said are the ones removed, as in MovieService.watched_remove
-            stars = deps.profiles.rating(user, movie_id)
+            held = _stored_before(deps, user, [movie_id], intent, None, False)
             taken = deps.profiles.remove_watched(user, movie_id)
         if taken:
+            stars = held[movie_id]["stars"]
             removed.append(f"{label} (and your {stars:g}/5)" if stars is not None else label)
+            before |= held  # what "undo that" puts back
         else:
             absent.append(label)
-    said = [f"Done: I've taken {listed(removed)} off your watched films."] if removed else []
+    said = [f"Done: I've taken {listed(removed)} off your watched films.{moved}"] if removed else []
     if absent:
         were = "weren't" if len(absent) > 1 else "wasn't"
-        said.append(f"{listed(absent)} {were} on your watched list, so there was nothing to take off.")
-    return {**_say(" ".join(said), intent), "recorded": {"unwatched": targets}}
+        said.append(f"{listed(absent)} {were} on your watched list, so there was nothing to take off.{moved}")
+    return {**_say(" ".join(said), intent), "recorded": {"unwatched": targets}, "stored_before": before}
+
+
+def _undo(deps: Deps, user: str, stored: dict) -> str:
+    """The last turn's change taken back, and what the profile now holds of each film: a film taken
+    off the watched list is said to be back only once it is."""
+    removed = {m: b for m, b in stored.items() if b.get("intent") == "unwatched"}
+    noted = {m: b for m, b in stored.items() if m not in removed}
+    said = ["Undone.", _take_back(deps, user, noted).strip()]
+    _take_back(deps, user, removed)
+    for movie_id in stored:
+        label, stars = deps.catalog.movies[movie_id].label, deps.profiles.rating(user, movie_id)
+        if movie_id not in removed:
+            said.append(f"{label} is back to {stars:g}/5." if stars is not None else "")
+        elif deps.profiles.has_watched(user, movie_id):
+            with_stars = f", with your {stars:g}/5" if stars is not None else ""
+            said.append(f"{label} is back on your watched films{with_stars}.")
+        else:
+            said.append(f"I couldn't put {label} back on your watched films.")
+    return " ".join(s for s in said if s)
 
 
 def revising(intent: str, classified: Classified, message: str, last: dict) -> dict:

@@ -76,19 +76,32 @@ UNDO = re.compile(
     r"|i\s+didn'?t\s+mean\s+(?:that|it)|that\s+was\s+(?:a\s+mistake|wrong))"
     r"(?:\W+(?:please|pls|sorry|thanks))*\W*$"
 )
+# "my watched list", "my history", "my list" (no watchlist: none is kept)
+_WATCHED_LIST = r"(?:(?:my\s+)?(?:watched|seen|history)\b|the\s+(?:watched|seen)\s+list\b|my\s+list\b)"
 # "forget that I watched Heat", "remove Heat from my watched list", "mark Heat as unwatched"
 _FORGET_SEEN = re.compile(
     r"\b(?:forget|ignore|delete|remove|erase|scratch)\s+(?:that\s+|the\s+fact\s+that\s+)?(?:i|we)\s+"
     r"(?:have\s+|'ve\s+|had\s+|'d\s+|ever\s+)?(?:watched|seen|saw|rated|liked|loved|hated|disliked)\b"
-    r"|\b(?:remove|delete|drop|erase|take)\b(?=.+\b(?:from|off|out\s+of)\s+(?:my\s+)?(?:watched|seen|history)\b)"
-    r"|\bunmark\b|\bmark\b(?=.+\bas\s+(?:not\s+(?:seen|watched)|unwatched|unseen)\b)"
+    r"|\b(?:remove|delete|drop|erase|take)\b(?=.+\b(?:from|off|out\s+of)\s+" + _WATCHED_LIST + ")"
+    r"|\bun-?mark\b|\bunwatch\b|\bmark\b(?=.+\bas\s+(?:not\s+(?:seen|watched)|unwatched|unseen)\b)"
 )
 # "actually I haven't seen it, my bad": not seen after all, as a correction
 _OWN_MISTAKE = re.compile(
     r"\b(?:actually|my bad|oops|sorry|mistake|didn'?t mean|did not mean|wrong|after all|i lied|meant to say"
     r"|correction|mixed (?:it|them|those) up)\b"
 )
-_REMOVED_TAIL = re.compile(r"\s+(?:from|off|out\s+of)\s+(?:my\s+)?(?:watched|seen|history)\b.*$|\s+as\s+\w+.*$")
+_REMOVED_TAIL = re.compile(r"\s+(?:from|off|out\s+of)\s+(?:" + _WATCHED_LIST + r").*$|\s+as\s+\w+.*$")
+# "remove it from my watched list", "forget that I watched that one": the film spoken of, no film called It
+_POINTER = re.compile(r"^\W*(?:it|that|this|them|those|these)(?:\s+(?:one|ones|movie|film|movies|films))?\W*$")
+
+
+# "can you take Heat off my watched list?": a request to do it, no question asking for films
+_CAN_YOU = re.compile(r"^\W*(?:(?:can|could|would|will)\s+you|please)\b[^?]*\?\W*$")
+
+
+def asked_politely(lowered: str) -> str:
+    """`lowered` without the question mark of "can you ...?", which asks for the thing done."""
+    return lowered.rstrip("?!. ") if _CAN_YOU.match(lowered) else lowered
 
 
 @dataclass(frozen=True)
@@ -110,9 +123,10 @@ def unwatched_in(
         return None
     rest = _REMOVED_TAIL.sub("", text[said.end() :]) if len(text) == len(lowered) else text[said.end() :]
     ordinal = ordinal_of(lowered[said.end() :])
-    titles = [] if ordinal is not None else [t.movie_id for t in titles_after(rest, 0, lookup)]
+    pointer = _POINTER.match(rest.casefold()) is not None
+    titles = [] if ordinal is not None or pointer else [t.movie_id for t in titles_after(rest, 0, lookup)]
     typed = _SAID_AFTER.split(rest, maxsplit=1)[0].strip(" \"'“”")
-    if not titles and ordinal is None and typed and (match := lookup.resolve_title(typed)) is not None:
+    if not titles and ordinal is None and typed and not pointer and (match := lookup.resolve_title(typed)) is not None:
         titles = [match.movie_id] if same_title(typed, match.title) else []  # "now you see me 2", typed whole
     return Unwatched(titles, ordinal)
 

@@ -14,8 +14,7 @@ ACCOUNT_QUESTIONS = (
     r"|(?:please )?(?:forget|delete|erase) (?:everything(?! (?:i|we) (?:said|asked|just|talked|discussed)|,? let)|me"
     r"|all(?! (?:that|this|those|of (?:that|this)|about))|my (?:data|history|profile))\b.*"
     r"|/(?:forget|watched|profile|rate|export)\b.*"  # a slash command typed where there are none
-    r"|(?:please )?(?:unmark|un-mark|unwatch)\b.*"  # "unmark Heat", "remove Heat from my watched list"
-    r"|(?:please )?(?:remove|delete|take|drop) .{1,80} (?:from|off) my (?:watched|seen|watch) ?(?:list|history)\b.*"
+    r"|(?:please )?(?:remove|delete|take|drop) .{1,80} (?:from|off) my watch ?list\b.*"  # none is kept
 )
 _ACCOUNT = re.compile(rf"^\W*(?:{ACCOUNT_QUESTIONS})\W*$")
 RESTART = re.compile(  # "start over", "reset": a clean slate, answered as help is

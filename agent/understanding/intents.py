@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from agent.understanding.corrections import HOLD_ON, UNDO, interest_in, unwatched_in
+from agent.understanding.corrections import HOLD_ON, UNDO, asked_politely, interest_in, unwatched_in
 from agent.understanding.fact_questions import AMONG_TAIL, AMONG_THE_PICKS, COLLECTION, FACT_QUESTIONS, Fact
 from agent.understanding.help_topics import ACCOUNT_QUESTIONS, GREETINGS, OUTSIDE, RESTART, SMALLTALK, only_pleasantries
 from agent.understanding.my_history import my_history_question, why_not_titles
-from agent.understanding.opening_title import praised_then_asked
+from agent.understanding.opening_title import film_named_first, praised_then_asked
 from agent.understanding.passing import users_verdict
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood, has_filters
@@ -255,7 +255,7 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified("smalltalk")
     if UNDO.match(lowered):
         return Classified("undo")
-    if not _ASKS.search(lowered) and (unseen := unwatched_in(text, lowered, lookup, _ordinal)):
+    if not _ASKS.search(asked_politely(lowered)) and (unseen := unwatched_in(text, lowered, lookup, _ordinal)):
         return Classified("unwatched", ordinal=unseen.ordinal, titles=unseen.titles)
     if _WHY.search(lowered):
         return Classified("why", ordinal=ordinal, titles=_why_titles(text, lowered, lookup))
@@ -378,6 +378,8 @@ def _fact_question(
         return None
     if not found and (named := _NAMED_FIRST.search(lowered)):  # the film named wins over a "first" in it
         found = titles_after(text, named.end(), lookup, exact=True)  # "What about Heat? Is that any good?"
+    if not found and ordinal is None and (opened := film_named_first(text, lookup)):  # "inception, who's in it?"
+        found = [opened]
     if found:
         missing = _other_year(text, found[0], lookup)
         return Classified("facts", titles=[t.movie_id for t in found], facts=tuple(facts),

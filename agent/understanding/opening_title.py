@@ -15,6 +15,7 @@ from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.text import GAP, JUDGED_THEN_ASKED, OPINION_LEAD, PRAISED, STOPWORDS, Scan, word_set
 from agent.understanding.titles import MAX_TITLE_TOKENS, TitleReader, explained
 from agent.understanding.versions import same_title
+from store.catalog import TitleMatch
 from store.movie import TITLE_MATCH_SCORE
 
 _PRAISED = re.compile(PRAISED)
@@ -68,3 +69,26 @@ def praised_then_asked(text: str, lookup: CatalogLookup) -> bool:
     named = scan.original[lead.end() if lead else 0 : verdict.start()].strip()
     match = lookup.resolve_title(named) if named else None
     return match is not None and (match.score >= _EXACT or same_title(named, match.title))
+
+
+# "inception, who's in it?", "heat - who directed it?", "interstellar: how long is it?": the film named
+# first, then a question about it; "heat, but shorter" asks no question
+_NAMED_THEN_ASKED = re.compile(
+    r"^\W*(?P<film>[^,;?!]{1,60}?)\s*(?:[,;:]|\s[-–—]+)\s*"
+    r"(?=(?:so\s+|and\s+|but\s+)?(?:who|what|when|how|is|was|does|did|where|tell)\b)"
+)
+# what opens a message without being a film: "ok, who's in it?", "wait - how long is it?"
+_NO_FILM = re.compile(
+    r"^(?:\W|it|that|this|that one|this one|the \w+ one|so|and|but|ok|okay|hmm+|um+|wait|well|yes|yeah|no|nah|oh"
+    r"|sorry|actually|also|then|lol|cool|nice|great|thanks|right|hey|hi)*$"
+)
+
+
+def film_named_first(text: str, lookup: CatalogLookup) -> TitleMatch | None:
+    """The film a fact question names before asking it, typed whole as the catalog has it."""
+    opened = _NAMED_THEN_ASKED.match(text)
+    film = opened["film"].strip(" \"'“”") if opened else ""
+    if not film or _NO_FILM.match(film.casefold()):
+        return None
+    match = lookup.resolve_title(film)
+    return match if match is not None and same_title(film, match.title) else None

@@ -193,6 +193,9 @@ def test_a_question_about_a_film_is_answered_from_the_catalog(starter, profiles)
     assert asked_first["intent"] == "facts"
     unclear = bot.ask("who is in it?", user="cli:newcomer")
     assert unclear["intent"] != "facts"  # no film shown or named: not a question about one
+    named_first = bot.ask("heat, who's in it?", user="cli:ivy")  # the film named, then asked about: not picks
+    assert named_first["recommendations"] == [] and named_first["reply"].startswith("Heat (1995) stars ")
+    assert bot.ask("heat, but shorter", user="cli:ivy")["recommendations"]  # named, then films asked for
 
 
 def test_the_first_two_are_both_rated_and_the_last_two_both_explained(starter, profiles):
@@ -202,6 +205,24 @@ def test_the_first_two_are_both_rated_and_the_last_two_both_explained(starter, p
     assert set(profiles.ratings("cli:two")) == {picks[0]["id"], picks[1]["id"]}
     why = bot.ask("why the last two?", user="cli:two")["reply"]
     assert picks[1]["title"] in why and picks[2]["title"] in why and picks[0]["title"] not in why
+
+
+def test_why_that_one_after_several_picks_asks_which(starter, profiles):
+    """ "Why that one?" after three picks explained all three, as if the user had asked about them all."""
+    bot = make_bot(starter, profiles)
+    picks = bot.ask("a comedy", user="cli:wy")["recommendations"]
+    titles = [starter.movies[p["id"]].title for p in picks]
+    assert len(titles) == 3
+    which = bot.ask("why that one?", user="cli:wy")
+    assert which["reply"] == f'Which one: {titles[0]}, {titles[1]} or {titles[2]}? Say e.g. "why the second one?"'
+    assert all(t in bot.ask("why these?", user="cli:wy")["reply"] for t in titles)
+    assert all(t in bot.ask("why those picks?", user="cli:wy")["reply"] for t in titles)
+    second = bot.ask("why the second one?", user="cli:wy")["reply"]
+    assert second.startswith(picks[1]["title"]) and picks[0]["title"] not in second
+    again = bot.ask("why that one?", user="cli:wy")["reply"]  # the one just asked about
+    assert again.startswith(picks[1]["title"]) and picks[2]["title"] not in again
+    one = bot.ask("give me one comedy", user="cli:wy")["recommendations"]
+    assert len(one) == 1 and bot.ask("why that one?", user="cli:wy")["reply"].startswith(one[0]["title"])
 
 
 def test_an_open_year_bound_is_said_after_what_was_asked(starter, profiles):

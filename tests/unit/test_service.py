@@ -409,6 +409,25 @@ def test_group_pick_leaves_out_what_anyone_watched(service):
         service.group_pick([ANA])
 
 
+def test_a_group_pick_with_someone_who_has_no_ratings_says_whose_taste_chose_it(service):
+    """A movie night with someone never seen before (a new member, a name typed wrong) said only
+    "no ratings from you yet" for them, leaving it unsaid that the pick followed the others alone."""
+    service.rate(ANA, "Heat 1995", 5)
+    service.rate(ANA, "Se7en", 4)
+    turn = service.group_pick([ANA, "cli:nobody"])
+    assert turn.reply.splitlines()[1] == "cli:nobody has no ratings yet, so only discord:1's ratings count."
+    assert turn.recommendations[0]["per_person"]["cli:nobody"].startswith(
+        "no ratings from you yet, so your taste played no part"
+    )
+    both_new = service.group_pick(["cli:new", "cli:nobody"], "a comedy")
+    assert both_new.reply.splitlines()[1] == (
+        "None of you has rated a film yet, so the pick goes by the films' own ratings and what you asked for."
+    )
+    assert service.group_pick([ANA, BOB]).reply.splitlines()[1] == (
+        "discord:2 has no ratings yet, so only discord:1's ratings count."
+    )
+
+
 def test_watched_remove_says_what_it_took_away(service):
     """A film only rated (a 👍 stores stars, not watched) was "taken off your watched list"."""
     service.profiles.rate(ANA, "heat-1995", 4.5, source="feedback")

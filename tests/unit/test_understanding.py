@@ -1422,7 +1422,18 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("what have I rated so far?", True, "facts", {"facts": ("my_rated",)}),  # answered from the profile
     ("how many movies have i watched?", False, "facts", {"facts": ("my_watched",)}),  # not the catalog's count
     ("forget everything about me", True, "help", {}),
-    ("unmark Heat", True, "help", {}),  # where the watched list is edited, not picks
+    ("unmark Heat", True, "unwatched", {"titles": ["heat-1995"]}),  # off the watched list, not picks
+    ("remove Heat from my watched list", True, "unwatched", {"titles": ["heat-1995"]}),
+    ("take heat off my watched list", True, "unwatched", {"titles": ["heat-1995"]}),
+    ("can you remove heat from my watched list?", True, "unwatched", {"titles": ["heat-1995"]}),
+    ("remove it from my watched list", True, "unwatched", {"titles": [], "ordinal": None}),  # the film spoken of
+    ("forget that i watched it", True, "unwatched", {"titles": []}),  # not It (2017)
+    ("delete that from my history", True, "unwatched", {"titles": []}),
+    ("remove the first one from my list", True, "unwatched", {"ordinal": 0}),
+    ("remove heat from the watched list", True, "unwatched", {"titles": ["heat-1995"]}),
+    ("a film to take my mind off the history exam", False, "recommend", {}),  # no history of films
+    ("remove Heat from my watchlist", True, "help", {}),  # none is kept: where the watched list is edited
+    ("how do I remove a film from my watched list?", True, "help", {}),
     # what a film recommender cannot do is said, rather than answered with Dune or The Book of Eli
     ("can you book me tickets for dune tonight?", False, "help", {}),
     ("what's playing in theaters near me", False, "help", {}),
@@ -1441,7 +1452,14 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("is there anything french?", True, "recommend", {}),
     ("who is the main star of Heat", True, "facts", {"titles": ["heat-1995"], "facts": ("cast",)}),
     ("where can I watch Heat?", True, "facts", {"titles": ["heat-1995"], "facts": ("streaming",)}),
-    ("remove Heat from my watched list", True, "help", {}),
+    # the film named first, then a question about it: that film's facts, not picks like it
+    ("inception, who's in it?", False, "facts", {"titles": ["inception-2010"], "facts": ("cast",)}),
+    ("heat - who directed it?", False, "facts", {"titles": ["heat-1995"], "facts": ("directors",)}),
+    ("the matrix, what year is it from?", False, "facts", {"titles": ["the-matrix-1999"], "facts": ("year",)}),
+    ("Alien: how long is it?", True, "facts", {"titles": ["alien-1979"], "facts": ("runtime",)}),
+    ("ok, who's in it?", True, "facts", {"titles": [], "facts": ("cast",)}),  # the pick, no film called OK
+    ("heat, but shorter", False, "recommend", {}),
+    ("alien, something like it", False, "recommend", {}),
     ("can you recommend tv shows?", False, "help", {}),
     ("good one", True, "liked", {"rating": 4.0}),
     ("I've seen Parasite already", True, "seen", {"titles": ["parasite-2019"]}),

@@ -69,5 +69,41 @@ def test_history_is_corrected_undone_and_re_rated(starter, profiles):  # noqa: F
     bot.ask("seen dunkirk", user="cli:cy")
     bot.ask("I didn't mean that, i never watched dunkirk", user="cli:cy")
     assert "dunkirk-2017" not in watched(profiles, "cli:cy")
+    back = bot.ask("undo that", user="cli:cy")  # the removal undone
+    assert back["reply"] == "Undone. Dunkirk (2017) is back on your watched films."
+    assert "dunkirk-2017" in watched(profiles, "cli:cy")
     nothing = bot.ask("undo that", user="cli:cy")
     assert nothing["reply"].startswith("I noted nothing in your last message")
+
+
+def test_a_film_is_taken_off_the_watched_list_however_the_edit_is_worded(starter, profiles):  # noqa: F811
+    """ "Remove it from my watched list" after "I watched Heat" took nothing off and answered with
+    the help about where the watched list is kept."""
+    bot = make_bot(starter, profiles)
+    for said in ("remove it from my watched list", "take heat off my watched list", "remove heat from my watched list",
+                 "unmark heat", "delete that from my history", "forget that i watched it"):  # fmt: skip
+        bot.ask("i watched heat", user="cli:di")
+        assert "heat-1995" in watched(profiles, "cli:di")
+        answer = bot.ask(said, user="cli:di")
+        assert answer["reply"] == "Done: I've taken Heat (1995) off your watched films.", said
+        assert "heat-1995" not in watched(profiles, "cli:di"), said
+    picks = bot.ask("give me 3 comedies", user="cli:di")["recommendations"]
+    first = starter.movies[picks[0]["id"]]
+    bot.ask("seen the first one", user="cli:di")
+    answer = bot.ask("remove the first one from my list", user="cli:di")
+    assert answer["reply"] == f"Done: I've taken {first.label} off your watched films."
+    assert first.id not in watched(profiles, "cli:di")
+
+
+def test_undoing_a_removal_puts_the_film_back_with_its_stars(starter, profiles):  # noqa: F811
+    """ "Undo that" after "forget that i watched heat" said nothing was noted, and Heat stayed off."""
+    bot = make_bot(starter, profiles)
+    bot.ask("heat was a 4", user="cli:ed")
+    assert bot.ask("forget that i watched heat", user="cli:ed")["reply"].startswith("Done: I've taken Heat (1995)")
+    undone = bot.ask("undo that", user="cli:ed")
+    assert undone["reply"] == "Undone. Heat (1995) is back on your watched films, with your 4/5."
+    assert "heat-1995" in watched(profiles, "cli:ed") and profiles.rating("cli:ed", "heat-1995") == 4.0
+    bot.ask("seen casino", user="cli:ed")
+    bot.ask("actually i haven't seen casino, my bad", user="cli:ed")
+    assert bot.ask("undo", user="cli:ed")["reply"] == "Undone. Casino (1995) is back on your watched films."
+    assert "casino-1995" in watched(profiles, "cli:ed") and profiles.rating("cli:ed", "casino-1995") is None
