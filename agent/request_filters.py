@@ -47,9 +47,23 @@ def request_filters(filters: dict, catalog, resolve: Callable[[str], Movie], cav
             raise InvalidInput(f"unknown filter {name!r}")
     if clash := contradictions(out):  # "year_min": 2000, "year_max": 1990 fits no film
         raise InvalidInput(f"no film could fit these filters: {'; '.join(clash)}")
+    _narrow_alternatives(out)
     if took:
         out["caveats"] = list(dict.fromkeys([*caveats, *took]))
     return out
+
+
+def _narrow_alternatives(out: dict) -> None:
+    """`any_people` as chat leaves it: one refused is no alternative ("Tom Hanks or Meg Ryan, not Tom
+    Hanks" is Meg Ryan's films), and alternatives one of which is required anyway ask nothing more
+    (the header said "with Tom Hanks and Tom Hanks or Meg Ryan"). The same for `any_genres`."""
+    for either, every, refused in (("any_people", "people", "exclude_people"),
+                                   ("any_genres", "genres", "exclude_genres")):  # fmt: skip
+        left = [value for value in out.get(either, ()) if value not in out.get(refused, ())]
+        if set(left) & set(out.get(every, ())):
+            left = []
+        if either in out:
+            out[either] = left
 
 
 def person_named(catalog, name: str, took: list[str] | None = None) -> str:

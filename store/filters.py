@@ -43,6 +43,10 @@ def contradictions(asked: Mapping) -> list[str]:
                             ("languages", "exclude_languages")):  # fmt: skip
         found += [f"{value!r} is both in {wanted} and in {refused}"
                   for value in asked.get(wanted) or () if value in (asked.get(refused) or ())]  # fmt: skip
+    for either, refused in (("any_genres", "exclude_genres"), ("any_people", "exclude_people")):
+        values = asked.get(either) or ()
+        if values and all(value in (asked.get(refused) or ()) for value in values):
+            found.append(f"every one of {either} ({', '.join(map(repr, values))}) is in {refused}")
     return found
 
 

@@ -742,6 +742,30 @@ def test_filters_no_film_could_meet_are_refused_not_loosened(service, filters, s
         service.recommend("http:acme:ana", filters=filters)
 
 
+def test_alternatives_refused_or_already_required_are_read_as_chat_reads_them(service):
+    """{"any_people": ["Tom Hanks"], "exclude_people": ["Tom Hanks"]} answered Inception "Without Tom Hanks,
+    whom you asked for"; with Meg Ryan beside him it said "with Tom Hanks or Meg Ryan, nothing with Tom
+    Hanks"; with "people": ["Tom Hanks"] too, "with Tom Hanks and Tom Hanks or Meg Ryan" and "Starring Tom
+    Hanks, starring Tom Hanks"."""
+    for filters, says in [
+        ({"any_people": ["Tom Hanks"], "exclude_people": ["tom hanks"]},
+         "every one of any_people \\('Tom Hanks'\\) is in exclude_people"),
+        ({"any_genres": ["comedy", "horror"], "exclude_genres": ["Comedy", "horror"]},
+         "every one of any_genres \\('comedy', 'horror'\\) is in exclude_genres"),
+    ]:  # fmt: skip
+        with pytest.raises(InvalidInput, match=f"no film could fit these filters: {says}"):
+            service.recommend("http:acme:ana", filters=filters)
+    meg = service.recommend("http:acme:ana", filters={"any_people": ["Tom Hanks", "Meg Ryan"],
+                                                      "exclude_people": ["Tom Hanks"]}, k=2)  # fmt: skip
+    assert meg.understood["any_people"] == ["Meg Ryan"] and "Tom Hanks or" not in meg.reply
+    assert meg.recommendations and all("Meg Ryan" in r["cast"] and "Tom Hanks" not in r["cast"]
+                                       for r in meg.recommendations)  # fmt: skip
+    hanks = service.recommend("http:acme:ana", filters={"people": ["Tom Hanks"],
+                                                        "any_people": ["Tom Hanks", "Meg Ryan"]}, k=2)  # fmt: skip
+    assert hanks.understood["any_people"] == [] and "with Tom Hanks." in hanks.reply
+    assert "starring Tom Hanks, starring" not in hanks.reply.casefold()
+
+
 def test_filters_that_leave_room_are_still_answered(service):
     gap = service.recommend("http:acme:ana", filters={"year_min": 1990, "year_max": 1999,
                                                       "exclude_years": [[1990, 1994], [1996, 1999]]}, k=1)  # fmt: skip
