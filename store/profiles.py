@@ -29,6 +29,7 @@ from store.wal import BUSY_TIMEOUT_MS, use_wal
 
 LIKE_STARS = 4.5
 DISLIKE_STARS = 1.5
+SQLITE_MAX_INTEGER = 2**63 - 1
 NO_FEEDBACK_REWARD = 0.1  # a suggestion shown and left alone: mildly better than a refusal
 
 
@@ -431,6 +432,10 @@ class ProfileStore:
                 raise KeyError(f"no suggestion with id {suggestion_id}")
 
     def suggestion(self, suggestion_id: int) -> dict | None:
+        """None for an id no suggestion has, one past SQLite's integers included (an API client's
+        `"suggestion_id": 99999999999999999999` was an OverflowError, answered 500)."""
+        if not 0 < suggestion_id <= SQLITE_MAX_INTEGER:
+            return None
         rows = self._rows("SELECT * FROM suggestions WHERE id = ?", (suggestion_id,))
         return _parse_suggestion(rows[0]) if rows else None
 

@@ -290,6 +290,14 @@ def test_http_feedback_is_idempotent_by_event_id_and_stars_mark_watched(service)
     assert "heat-1995" not in service.profiles.ratings("http:acme:ana")
 
 
+def test_a_suggestion_id_beyond_sqlites_integers_is_one_never_shown(service):
+    """`"suggestion_id": 99999999999999999999999` over HTTP was an OverflowError, answered 500."""
+    for suggestion_id in (10**23, 2**63, -(2**63) - 1):
+        with pytest.raises(NotShown, match=f"You were never shown suggestion {suggestion_id}."):
+            service.feedback("http:acme:ana", "heat-1995", "like", event_id="big", suggestion_id=suggestion_id)
+    assert "heat-1995" not in service.profiles.ratings("http:acme:ana")
+
+
 def test_feedback_may_name_only_a_suggestion_shown_to_that_user(service):
     turn = service.chat("http:acme:ana", "a crime thriller from the 90s", channel="c1", platform="http")
     pick = turn.recommendations[0]
