@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
@@ -34,6 +35,7 @@ def default_model_path() -> str:
 
 
 PRECISIONS = ("int8", "float32")
+QUERY_CACHE = 1024  # query vectors kept (1.5 MB at 384 dimensions)
 
 
 class SentenceTransformerEmbedder:
@@ -75,6 +77,8 @@ class SentenceTransformerEmbedder:
         self.threads = threads
         self._model = None
         self._lock = threading.Lock()
+        self._queries: OrderedDict[str, np.ndarray] = OrderedDict()  # text -> its vector, oldest first
+        self._queries_lock = threading.Lock()
 
     @property
     def model(self) -> SentenceModel:
@@ -108,13 +112,25 @@ class SentenceTransformerEmbedder:
 
     def embed_query(self, text: str) -> np.ndarray:
         """One text as a batch of one: `encode`'s batching and sorting cost a third of a
-        ten-token query; the vector is the same (within 1e-7)."""
+        ten-token query; the vector is the same (within 1e-7). The last QUERY_CACHE texts'
+        vectors are kept (read-only): a follow-up ("more", "something older", "shorter")
+        searches its request's text again, and people ask for the same things."""
+        with self._queries_lock:
+            if (cached := self._queries.get(text)) is not None:
+                self._queries.move_to_end(text)
+                return cached
         model = self.model
         if self.threads:
             _use_threads(self.threads)
         vector = model.embed_batch([text])[0].float().numpy()
         norm = float(np.linalg.norm(vector))
-        return (vector / norm if norm else vector).astype(np.float32)
+        vector = (vector / norm if norm else vector).astype(np.float32)
+        vector.setflags(write=False)
+        with self._queries_lock:
+            self._queries[text] = vector
+            if len(self._queries) > QUERY_CACHE:
+                self._queries.popitem(last=False)
+        return vector
 
 
 class SentenceModel(Protocol):

@@ -39,3 +39,15 @@ def test_a_query_embeds_as_the_same_text_would_as_a_document(real_embedder):
         query, document = real_embedder.embed_query(text), real_embedder.embed_documents([text])[0]
         assert query.dtype == np.float32 and abs(float(np.linalg.norm(query)) - 1.0) < 1e-5
         assert float(np.abs(query - document).max()) < 1e-6
+
+
+def test_a_query_asked_again_gets_the_same_vector_without_running_the_model(real_embedder, monkeypatch):
+    """A follow-up searches its request's text again: the vector is kept, equal to a fresh one."""
+    text = "a slow heist film with a twist, asked again"
+    first = real_embedder.embed_query(text)
+    fresh = SentenceTransformerEmbedder(max_seq_length=real_embedder.max_seq_length).embed_query(text)
+    monkeypatch.setattr(real_embedder.model, "embed_batch", lambda texts: pytest.fail("ran the model again"))
+    again = real_embedder.embed_query(text)
+    assert again is first and np.allclose(again, fresh, atol=1e-6)
+    with pytest.raises(ValueError):
+        again[0] = 1.0  # shared between turns: nobody may change it
