@@ -62,7 +62,7 @@ def post_turn(deps: SlackDeps, client, turn: Turn, *, user: str, conversation: s
                 answer = post(picks_message(batch, first=start + 1))
                 posted = start + len(batch)
                 # a reaction there is answered in words, in the thread the picks are in
-                deps.batches.add(f"{answer['channel']}:{answer['ts']}", thread_ts)
+                deps.service.attach_several("slack", f"{answer['channel']}:{answer['ts']}", thread_ts)
     except (SlackApiError, OSError) as exc:
         reason = slack_error(exc) or exc
         log.warning("posting picks in %s stopped after %d of %d: %s", channel, posted, len(picks), reason)
