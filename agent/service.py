@@ -346,6 +346,15 @@ class MovieService:
         except KeyError:
             raise InvalidInput(f"no suggestion with id {suggestion_id}") from None
 
+    def attach_several(self, platform: str, message_key: str | int, thread: str | None = None) -> None:
+        """After a front end posts several picks in one message, in `thread` if any: a rating
+        reaction on it means no one film, which `several_picks_thread` says, after a restart too."""
+        self.profiles.attach_several(platform, str(message_key), thread)
+
+    def several_picks_thread(self, platform: str, message_key: str | int) -> str | None:
+        """For a message of several picks, the thread they are in ('' when none); None otherwise."""
+        return self.profiles.several_picks_thread(platform, str(message_key))
+
     def react(self, platform: str, message_key: str | int, reactor: str | int, emoji: str, *, added: bool,
               burst: bool = False, in_order: bool = False) -> FeedbackOutcome | None:  # fmt: skip
         """A reaction added or removed on a suggestion message; None when the emoji or the

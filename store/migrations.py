@@ -142,8 +142,19 @@ def m004_reaction_tones_apart(db: sqlite_utils.Database) -> None:
     )
 
 
+def m005_messages_of_several_picks(db: sqlite_utils.Database) -> None:
+    """The messages that show several picks at once (an answer of more than ten): a rating reaction
+    on one means no one film, and its reactor is told so after a restart too. `thread` is where
+    the picks are ('' when not in a thread); nobody's data, so /forget leaves it."""
+    db.execute(
+        "CREATE TABLE several_picks_messages (platform TEXT NOT NULL, message_id TEXT NOT NULL, "
+        "thread TEXT NOT NULL DEFAULT '', PRIMARY KEY (platform, message_id))"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     m001_initial, m002_suggestions_held_back, m003_suggestions_by_conversation, m004_reaction_tones_apart,
+    m005_messages_of_several_picks,
 ]  # fmt: skip
 
 

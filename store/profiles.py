@@ -431,6 +431,17 @@ class ProfileStore:
             if cursor.rowcount == 0:
                 raise KeyError(f"no suggestion with id {suggestion_id}")
 
+    def attach_several(self, platform: str, message_id: str | int, thread: str | None) -> None:
+        with self._write() as conn:
+            conn.execute("INSERT OR REPLACE INTO several_picks_messages VALUES (?, ?, ?)",
+                         (platform, str(message_id), thread or ""))  # fmt: skip
+
+    def several_picks_thread(self, platform: str, message_id: str | int) -> str | None:
+        """Where the picks of a message of several are ('' outside a thread); None for any other message."""
+        threads = self._scalars("SELECT thread FROM several_picks_messages WHERE platform = ? AND message_id = ?",
+                                (platform, str(message_id)))  # fmt: skip
+        return threads[0] if threads else None
+
     def suggestion(self, suggestion_id: int) -> dict | None:
         """None for an id no suggestion has, one past SQLite's integers included (an API client's
         `"suggestion_id": 99999999999999999999` was an OverflowError, answered 500)."""

@@ -38,6 +38,9 @@ EMBED_REFUSED = {50013, 50006}
 OWN_MESSAGES = 10  # up to this many picks, each is its own message, rated by reactions
 PICKS_PER_MESSAGE = 10  # a longer answer goes in messages of this many picks, rated in words
 RATE_IN_WORDS = 'To rate one of these, reply in words ("loved the 12th one", "seen the 3rd") or use `/rate`.'
+REACTED_TO_SEVERAL = (
+    "A reaction on a message of several picks can't say which film it's for, so I didn't count it. " + RATE_IN_WORDS
+)
 
 
 @dataclass(frozen=True)
@@ -101,8 +104,11 @@ async def deliver(bot: MovieBot, turn: Turn, *, first: Send, rest: Send, audienc
         else:
             for start in range(0, len(picks), PICKS_PER_MESSAGE):
                 batch = picks[start : start + PICKS_PER_MESSAGE]
-                posted.append(await poster.post(content=picks_text(batch, first=start + 1, owner=audience.name)))
+                message = await poster.post(content=picks_text(batch, first=start + 1, owner=audience.name))
+                posted.append(message)
                 shown = start + len(batch)
+                # a rating reaction put on it anyway is answered (Ratings), after a restart too
+                await asyncio.to_thread(bot.service.attach_several, "discord", message.id)
     except (discord.HTTPException, aiohttp.ClientError, OSError) as exc:  # refused, or the connection dropped
         log.warning("posting picks failed after %d of %d: %s", shown, len(picks), exc)
         await withdraw(bot, audience, picks[shown:])

@@ -1,7 +1,8 @@
 """A request as the words a person sees in Discord, not the markup it travels in.
 
-"films like *Heat*" reads like "films like Heat"; a custom emoji, a channel, a role or a
-timestamp is no part of a request (an emoji named 1984 is no year), and neither is a link,
+"films like *Heat*" reads like "films like Heat"; a custom emoji, a person, a channel, a role or
+a timestamp is no part of a request (an emoji named 1984 is no year; "a thriller for @Nolan and me"
+asks for no Nolan film, whoever that member is), and neither is a link,
 except an IMDb title link, which the recommender resolves to its film itself.
 """
 
@@ -17,6 +18,7 @@ _ANGLED_LINK = re.compile(r"<(https?://[^>\s]+)>")
 _LINK = re.compile(r"https?://\S+")
 _TOKENS = re.compile(
     r"<a?:\w+:\d+>"  # custom emoji
+    r"|<@!?\d+>"  # a person, in a message or a slash command's text option alike
     r"|<#\d+>"  # channel
     r"|<@&\d+>"  # role
     r"|<t:-?\d+(?::\w)?>"  # timestamp

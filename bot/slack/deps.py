@@ -65,7 +65,6 @@ class SlackDeps:
     threads: Recent = field(default_factory=Recent)  # "channel:thread_ts" the bot answered in
     answered: Recent = field(default_factory=Recent)  # "channel:ts" of messages already answered
     strangers: Recent = field(default_factory=Recent)  # "channel:thread_ts" of threads it has no part in
-    batches: Recent = field(default_factory=Recent)  # "channel:ts" of messages of several picks -> their thread_ts
     names: dict[str, str | None] = field(default_factory=dict)  # user key -> display name
     unnamed_until: dict[str, float] = field(default_factory=dict)  # user key -> when to ask users.info again
     reactions: ReactionOrder = field(init=False)

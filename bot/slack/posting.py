@@ -62,12 +62,16 @@ def post_turn(deps: SlackDeps, client, turn: Turn, *, user: str, conversation: s
                 answer = post(picks_message(batch, first=start + 1))
                 posted = start + len(batch)
                 # a reaction there is answered in words, in the thread the picks are in
-                deps.batches.add(f"{answer['channel']}:{answer['ts']}", thread_ts)
+                deps.service.attach_several("slack", f"{answer['channel']}:{answer['ts']}", thread_ts)
     except (SlackApiError, OSError) as exc:
         reason = slack_error(exc) or exc
         log.warning("posting picks in %s stopped after %d of %d: %s", channel, posted, len(picks), reason)
         deps.service.withdraw(user, [p.get("suggestion_id") for p in picks[posted:]], channel=conversation)
-        tell(privately if slack_error(exc) in UNREACHABLE else post, unposted(exc, len(picks) - posted, posted))
+        told = unposted(exc, len(picks) - posted, posted)
+        if slack_error(exc) in UNREACHABLE:
+            tell(privately, told)
+        else:  # where the picks are, or to the user alone when Slack refuses that too
+            tell(post, told, otherwise=privately)
 
 
 def post_pick(deps: SlackDeps, client, answer: dict, pick: dict) -> None:
@@ -95,11 +99,15 @@ def unposted(exc: Exception, missing: int, posted: int, *, what: str = "my picks
     return text_message(f'I couldn\'t post {rest} ({reason}). Say "more" to try again.')
 
 
-def tell(reply: Reply, message: dict) -> None:
-    """Sends news of a failure; if even that fails, it is logged rather than raised over the first."""
+def tell(reply: Reply, message: dict, *, otherwise: Reply | None = None) -> None:
+    """Sends news of a failure, through `otherwise` when `reply` fails; if even that fails, it is
+    logged rather than raised over the first."""
     try:
         reply(message)
     except Exception as exc:
+        if otherwise is not None:
+            tell(otherwise, message)
+            return
         log.warning("could not tell the user about a failure: %s", exc)
 
 

@@ -161,6 +161,21 @@ async def test_a_long_answer_comes_in_a_few_messages_rated_in_words(world):
     assert world.profiles.ratings(f"discord:{ana.id}").get(picks[11]["movie_id"]) is not None
 
 
+async def test_a_rating_reaction_on_a_message_of_several_picks_is_answered_not_lost(world):
+    """A 5️⃣ on a message of ten picks counted for no film and nobody said so: the user believed it rated one."""
+    ana = world.member("ana")
+    _, _, second, _ = await ask(world, ana, "give me 25 comedies")
+    before = len(world.api.sent)
+    await world.react(second.id, ana, "5️⃣")
+    await world.react(second.id, ana, "4️⃣")  # told once per message, not once per reaction
+    [told] = world.api.sent[before:]
+    assert told.reply_to == second.id and told.channel_id == second.channel_id
+    assert "didn't count it" in told.content and '"loved the 12th one"' in told.content
+    assert world.profiles.feedback_events() == []
+    await world.react(second.id, world.member("ben"), "🎉")  # means nothing: no note
+    assert len(world.api.sent) == before + 1
+
+
 async def test_a_message_of_picks_discord_refuses_is_withdrawn_and_said(world):
     ana = world.member("ana")
     fail(world, nth_post(3), lambda: discord.HTTPException(Response(500), "boom"))  # intro, picks 1-10, then no more

@@ -51,3 +51,19 @@ async def test_the_group_is_the_caller_then_up_to_five_others_once_each(world):
     others = [world.member(f"p{n}") for n in range(6)]
     group = group_of(ana, [others[0], None, others[0], *others[1:]])
     assert group[0] is ana and len(group) == 6 and len({p.id for p in group}) == 6
+
+
+async def test_people_named_in_a_slash_command_request_are_no_part_of_it(world, monkeypatch):
+    """Discord sends "@bob" typed in a command's text option as "<@id>": /movienight and /recommend
+    read those digits as part of what was asked, and picked another film than for the words alone."""
+    ana, bob = world.member("ana"), world.member("bob")
+    asked = []
+    group_pick, chat = world.service.group_pick, world.service.chat
+    monkeypatch.setattr(world.service, "group_pick", lambda keys, text, count: asked.append(text) or
+                        group_pick(keys, text, count))  # fmt: skip
+    monkeypatch.setattr(world.service, "chat", lambda user, text, **kw: asked.append(text) or chat(user, text, **kw))
+    night = world.cog("MovieNight")
+    await night.movienight.callback(night, world.interaction(ana), person1=bob, request=f"**funny**, <@{bob.id}> picks")
+    recommend = world.cog("Recommend")
+    await recommend.recommend.callback(recommend, world.interaction(ana), request=f"a thriller for <@!{bob.id}> and me")
+    assert asked == ["funny, picks", "a thriller for and me"]

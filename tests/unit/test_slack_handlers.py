@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from agent.service import build_service
 from bot.slack.blocks import REACTION_NAMES, pings_in
 from bot.slack.deps import SlackDeps
@@ -394,6 +396,16 @@ def test_profile_summary_is_private_and_the_chart_goes_to_direct_messages(deps, 
     assert dm_note["channel"] == ANA and upload["channel"] == "D0ANA" and upload["content"].startswith(b"\x89PNG")
 
 
+def test_profile_whose_chart_upload_drops_still_shows_the_summary(deps, context):
+    """A dropped connection while uploading the chart replaced the whole /profile answer with
+    "Sorry, something went wrong"."""
+    client = FakeClient(failures={"files_upload_v2": "dropped"})
+    run_command(commands.rate, command("/rate", "Se7en 5"), client, context)
+    _, respond = run_command(commands.profile, command("/profile"), client, context)
+    assert "Rated 1" in shown(respond) and "I couldn't upload your taste chart." in shown(respond)
+    assert "went wrong" not in shown(respond)
+
+
 def test_profile_with_nothing_known_says_how_to_start(client, context):
     _, respond = run_command(commands.profile, command("/profile", user=CY), client, context)
     assert "don't know your taste yet" in shown(respond)
@@ -440,6 +452,26 @@ def test_recommend_where_it_cannot_post_says_how_to_fix_it(client, context):
     blocked = FakeClient(failures={"chat_postMessage": "not_in_channel"})
     _, respond = run_command(commands.recommend, command("/recommend"), blocked, context)
     assert "/invite" in respond.last["text"] and respond.last["response_type"] == "ephemeral"
+
+
+@pytest.mark.parametrize("failure", ["ratelimited", "dropped"])
+def test_recommend_whose_head_cannot_be_updated_still_posts_the_picks_in_its_thread(context, failure):
+    """Slack refusing the edit of "Looking for films for Ana…" (rate limited, a dropped connection)
+    left that line as the whole answer: the picks, logged as shown, never appeared."""
+    client = FakeClient(failures={"chat_update": failure})
+    _, respond = run_command(commands.recommend, command("/recommend", "a 90s crime thriller"), client, context)
+    head, intro, *picks = client.of("chat_postMessage")
+    assert head["text"] == "Looking for films for Ana…"
+    assert intro["thread_ts"] == "1700000000.000001" and "picks" in intro["text"]
+    assert len(picks) == 3 and all(p["thread_ts"] == "1700000000.000001" for p in picks)
+    assert client.of("reactions_add") and respond.calls == []
+
+
+def test_recommend_that_can_post_nothing_more_tells_the_caller_privately(context):
+    client = FakeClient(failures={"chat_update": "dropped", "chat_postMessage": [None, "dropped", "dropped"]})
+    _, respond = run_command(commands.recommend, command("/recommend", "a 90s crime thriller"), client, context)
+    assert respond.last["response_type"] == "ephemeral"
+    assert "couldn't post my picks (Slack could not be reached)" in respond.last["text"]
 
 
 def test_movienight_posts_one_unseen_film_with_a_reason_for_each_by_name(deps, client, context):

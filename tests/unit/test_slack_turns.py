@@ -20,6 +20,7 @@ from tests.unit.test_slack_harness import (
     TEAM,
     Ack,
     FakeClient,
+    InlineExecutor,
     Respond,
     command,
     key,
@@ -233,6 +234,22 @@ def test_a_rating_reaction_on_a_message_of_several_picks_is_answered_not_lost(de
     assert told.get("thread_ts") == "1699990000.000100"  # under the picks, not in the channel below them
     assert "didn't count it" in told["text"] and '"loved the 12th one"' in told["text"]
     assert deps.service.profiles.feedback_events() == []
+
+
+def test_after_a_restart_a_rating_reaction_on_a_message_of_several_picks_is_still_answered(deps, client):
+    """The messages of several picks were known only in memory: after a restart a 5 on one counted
+    for no film and nobody said so."""
+    events.app_mention(mention("give me 25 comedies", ts="1699990000.000100"), client, {"moviebot": deps,
+                                                                                     "team_id": TEAM})  # fmt: skip
+    restarted = SlackDeps(deps.service, work=InlineExecutor(), bot_user_id=BOT_USER)
+    second = f"{CHANNEL}:1700000000.000003"
+    events.reaction_added(reaction("five", second, event_ts="1700000100.000001"), client,
+                          {"moviebot": restarted, "team_id": TEAM})  # fmt: skip
+    [told] = client.of("chat_postEphemeral")
+    assert told["user"] == ANA and told.get("thread_ts") == "1699990000.000100"
+    assert "didn't count it" in told["text"]
+    assert deps.service.profiles.feedback_events() == []
+    restarted.close()
 
 
 def test_a_follow_up_typed_while_recommend_answers_waits_for_it(pooled, client, monkeypatch):

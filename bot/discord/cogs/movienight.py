@@ -21,6 +21,7 @@ from bot.discord.format import (
     movie_label,
     runtime_text,
 )
+from bot.discord.markup import plain_request
 
 if TYPE_CHECKING:
     from bot.discord.app import MovieBot
@@ -60,7 +61,7 @@ class MovieNight(commands.Cog):
             return
         await interaction.response.defer(thinking=True)
         keys = await asyncio.to_thread(self._register, people, interaction.guild_id, interaction.channel_id)
-        turn = await asyncio.to_thread(self.bot.service.group_pick, keys, (request or "").strip(), 1)
+        turn = await asyncio.to_thread(self.bot.service.group_pick, keys, plain_request(request or ""), 1)
         picks = turn.recommendations
         if not picks:
             await interaction.followup.send(escape(turn.reply or "I couldn't find a film for all of you."),

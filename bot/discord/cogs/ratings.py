@@ -13,12 +13,14 @@ import asyncio
 import logging
 from typing import TYPE_CHECKING
 
+import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
 from agent.reactions import reaction_meaning
 from agent.service import FeedbackOutcome
+from bot.discord.delivery import REACTED_TO_SEVERAL
 from bot.discord.format import NO_MENTIONS, escape, reaction_emoji
 from bot.discord.titles import act_on_title, title_choices
 
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 PLATFORM = "discord"
+TOLD_LIMIT = 10_000  # (message, user) pairs told a reaction did not count, kept so each is told once
 
 
 class Ratings(commands.Cog):
@@ -34,6 +37,7 @@ class Ratings(commands.Cog):
         self.bot = bot
         self.service = bot.service
         self._tails: dict[tuple, asyncio.Future] = {}  # (message, user, emoji, burst) -> its last event's end
+        self._told: set[tuple[int, int]] = set()  # (message, user) told their reaction there did not count
         self.refit.change_interval(minutes=bot.refit_minutes)
 
     async def cog_load(self) -> None:
@@ -76,6 +80,8 @@ class Ratings(commands.Cog):
             if outcome is not None and outcome.recorded:
                 log.info("reaction %s %s by %s on suggestion %s (%s)", emoji, "added" if added else "removed",
                          outcome.reactor, outcome.suggestion_id, outcome.movie_id)  # fmt: skip
+            if outcome is None and added:
+                await self.say_not_counted(payload)
             return outcome
         except Exception:
             log.exception("handling a reaction on message %s by user %s failed", payload.message_id, payload.user_id)
@@ -84,6 +90,31 @@ class Ratings(commands.Cog):
             done.set_result(None)
             if self._tails.get(key) is done:
                 del self._tails[key]
+
+    async def say_not_counted(self, payload: discord.RawReactionActionEvent) -> None:
+        """A rating reaction on a message of several picks means no one film: the reactor is told so,
+        once per message, in a reply to it, rather than left believing it counted."""
+        told = (payload.message_id, payload.user_id)
+        me = self.bot.user.id if self.bot.user is not None else None
+        if told in self._told or payload.message_author_id not in (None, me):  # someone else's message
+            return
+        if await asyncio.to_thread(self.service.several_picks_thread, PLATFORM, payload.message_id) is None:
+            return
+        if len(self._told) >= TOLD_LIMIT:
+            self._told.clear()
+        self._told.add(told)
+        text = REACTED_TO_SEVERAL
+        if payload.member is not None:  # in a server, where others read it too: whose reaction it was
+            text = f"{escape(payload.member.display_name)}: {text[0].lower()}{text[1:]}"
+        channel = self.bot.get_partial_messageable(payload.channel_id, guild_id=payload.guild_id)
+        reference = discord.MessageReference(message_id=payload.message_id, channel_id=payload.channel_id,
+                                             fail_if_not_exists=False)  # fmt: skip
+        try:
+            await channel.send(text, reference=reference, mention_author=False,
+                               allowed_mentions=NO_MENTIONS)  # fmt: skip
+        except (discord.HTTPException, aiohttp.ClientError, OSError) as exc:  # the hint on the picks still says it
+            log.warning("could not tell user %s that a reaction on message %s was not counted: %s",
+                        payload.user_id, payload.message_id, exc)  # fmt: skip
 
     # -- the re-ranker ---------------------------------------------------------------------
 

@@ -77,7 +77,16 @@ def run_recommend(deps, client, respond, command: dict) -> None:
 def answer_recommend(deps, client, respond, *, key: str, asked: str, name: str, where: str, thread: str) -> None:
     """Asks the service with the head post's thread as the conversation, then turns the head into
     the intro and puts the picks in its thread."""
-    with reporting(lambda message: client.chat_update(channel=where, ts=thread, **message), "/recommend"):
+
+    def head_or_caller(message: dict) -> None:
+        """A failure is told in place of "Looking for films…", or to the caller alone when Slack
+        refuses that edit too."""
+        try:
+            client.chat_update(channel=where, ts=thread, **message)
+        except (SlackApiError, OSError):
+            ephemeral(respond)(message)
+
+    with reporting(head_or_caller, "/recommend"):
         turn = deps.service.chat(key, asked or OPEN_REQUEST, channel=f"{where}:{thread}", platform="slack")
         if turn.intent == "help":  # "/recommend help" concerns the caller alone
             client.chat_delete(channel=where, ts=thread)
@@ -86,10 +95,15 @@ def answer_recommend(deps, client, respond, *, key: str, asked: str, name: str, 
         deps.threads.add(f"{where}:{thread}")
         asked_line = f"*For {name}*" + (f": “{literal(asked)}”" if asked else "")
         first = turn.intro if turn.recommendations else turn.reply
-        client.chat_update(channel=where, ts=thread, **mrkdwn_message(f"{asked_line}\n{escape(first)}"))
-        if turn.recommendations:
+        try:
+            client.chat_update(channel=where, ts=thread, **mrkdwn_message(f"{asked_line}\n{escape(first)}"))
+            headed = True
+        except (SlackApiError, OSError) as exc:  # the head still says "Looking for films…": the answer's
+            log.info("/recommend cannot update %s:%s: %s", where, thread, slack_error(exc) or exc)  # words
+            headed = False  # go in its thread instead, rather than the picks never showing
+        if turn.recommendations or not headed:
             post_turn(deps, client, turn, user=key, conversation=f"{where}:{thread}", channel=where,
-                      thread_ts=thread, privately=ephemeral(respond), intro=False)  # fmt: skip
+                      thread_ts=thread, privately=ephemeral(respond), intro=not headed)  # fmt: skip
 
 
 # -- /rate and /watched -----------------------------------------------------------------------
@@ -169,8 +183,8 @@ def upload_chart(client, command: dict, chart: bytes, name: str | None) -> str:
             ]
         client.files_upload_v2(channel=channel, content=chart, filename="taste.png",
                                title=f"{name}'s movie taste" if name else "Your movie taste")  # fmt: skip
-    except SlackApiError as exc:
-        log.info("uploading a taste chart failed: %s", exc.response.get("error"))
+    except (SlackApiError, OSError) as exc:  # refused, or the connection dropped: the summary still shows
+        log.info("uploading a taste chart failed: %s", slack_error(exc) or exc)
         return "I couldn't upload your taste chart."
     return "Your taste chart is in our direct messages." if channel != command.get("channel_id") else ""
 

@@ -60,10 +60,10 @@ def apply_reaction(deps, client, *, team, user_id, channel, message_ts, reaction
     reactor = user_key(team, user_id)
     outcome = deps.reactions.apply(channel=channel, message_ts=message_ts, reactor=reactor, reaction=reaction,
                                    added=added, event_ts=event_ts)  # fmt: skip
-    batch = f"{channel}:{message_ts}"
-    if outcome is None and added and batch in deps.batches and reaction_meaning(reaction):
-        say_not_counted(client, channel=channel, user_id=user_id, message_ts=message_ts,
-                        thread_ts=deps.batches.note(batch))  # fmt: skip
+    if outcome is None and added and reaction_meaning(reaction):
+        thread = deps.service.several_picks_thread("slack", f"{channel}:{message_ts}")
+        if thread is not None:
+            say_not_counted(client, channel=channel, user_id=user_id, message_ts=message_ts, thread_ts=thread or None)
     if outcome is not None:
         deps.user(client, team, user_id)
     if outcome is not None and outcome.recorded:
