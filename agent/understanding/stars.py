@@ -13,10 +13,10 @@ _STARS = re.compile(
     r"|(?P<emoji>⭐+|★+)"
 )
 _GIVE = re.compile(r"\b(?:give|gave|rate|rated|rating|score)\b")
-_GIVEN = re.compile(r"(?<![\w.])(?P<n>\d(?:\.5)?)(?![\w.])")  # the stars after it: "rated Heat 4"
+_GIVEN = re.compile(r"(?<![\w.])(?P<n>10|\d(?:\.5)?)(?![\w.])")  # the stars after it: "rated Heat 4"
 _SENTENCE_END = re.compile(r"[!?]|\.(?!\d)")
 # a whole message that scores a film: "dunkirk: 4.5", "heat is a 4"
-_SCORED = re.compile(r"^[^:\d]*[^\W\d](?::|\s+(?:is|was)\s+(?:a|an))\s*(?P<n>[0-5](?:\.5)?)(?![\w.])\W*$")
+_SCORED = re.compile(r"^[^:\d]*[^\W\d](?::|\s+(?:is|was)\s+(?:a|an))\s*(?P<n>10|\d(?:\.5)?)(?![\w.])\W*$")
 _STAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "half a": 0.5}
 
 # who rates: "I rated it 4", "we'd give Heat 8/10"; "a comedy rated 8+" has no one rating
@@ -35,17 +35,18 @@ def asks_for_a_rating(lowered: str, understood: Understood, ordinal: int | None)
 
 
 def stars_in(lowered: str, lookup: CatalogLookup | None = None) -> float | None:
-    """ "4 stars", "8/10", "⭐⭐⭐", "I'd give it a 4": on the 0.5-5 scale, to the nearest half.
+    """ "4 stars", "8/10", "⭐⭐⭐", "I'd give it a 4": on the 0.5-5 scale, to the nearest half; a
+    number above five said with no scale is out of ten ("I'd give it a 7" is 3.5 stars).
 
     A number after "rated"/"gave" that ends a catalog title is the film's, not stars: "I gave Toy
     Story 3 a 4" gives 4 stars, "I rated Toy Story 3" none (`lookup` tells; without it, no title).
     """
-    value = None
+    value, scaled = None, False  # scaled: "/10", "out of 5" or stars drawn say which scale
     if m := _STARS.search(lowered):
         if m["emoji"]:
-            value = float(len(m["emoji"]))
+            value, scaled = float(len(m["emoji"])), True
         else:
-            value = float(_STAR_WORDS.get(" ".join(m["n"].split())) or m["n"])
+            value, scaled = float(_STAR_WORDS.get(" ".join(m["n"].split())) or m["n"]), bool(m["of"])
             if m["of"] == "10":
                 value /= 2
             value = value or 0.5  # "0 stars for the second": the lowest there is
@@ -53,6 +54,8 @@ def stars_in(lowered: str, lookup: CatalogLookup | None = None) -> float | None:
         value = _given(lowered, m.end(), lookup)
     elif m := _SCORED.search(lowered):  # "dunkirk: 4.5", "heat is a 4"
         value = float(m["n"])
+    if value is not None and value > 5 and not scaled:
+        value /= 2  # "I'd give Heat a 7", "heat is a 9", "7 stars": more than five, so out of ten
     if value is None or value <= 0:
         return None
     return min(5.0, max(0.5, round(value * 2) / 2))

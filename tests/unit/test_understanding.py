@@ -1114,6 +1114,11 @@ def test_a_missing_sequel_leaves_the_rest_of_the_list_and_is_no_count() -> None:
         ("I rated Toy Story 4", ["toy-story-1995"], 4.0),
         ("I gave Toy Story 3 a 4", ["toy-story-3-2010"], 4.0),  # the catalog has Toy Story 3: the film's number
         ("I rated Toy Story 3 4 stars", ["toy-story-3-2010"], 4.0),
+        # more than five with no scale said is out of ten: these were all stored as 5 stars
+        ("I'd give Heat a 7", ["heat-1995"], 3.5),
+        ("I rated Heat an 8", ["heat-1995"], 4.0),
+        ("Heat: 7 stars", ["heat-1995"], 3.5),
+        ("heat is a 9", ["heat-1995"], 4.5),
     ],
 )
 def test_a_number_after_a_rated_title_is_stars_unless_the_catalog_has_that_film(
