@@ -82,6 +82,7 @@ IMPORT_FORMATS = ("letterboxd", "imdb", "movielens", "moviebot")
 _TRAILING_YEAR = re.compile(r"[\s,]*\(?\b(18[89]\d|19\d\d|20\d\d)\)?\s*$")
 WATCHED_SUFFIX = ":watched"  # a star rating's event id plus this is the watched mark it adds
 _IMDB_ID = re.compile(r"tt\d{7,8}", re.IGNORECASE)
+TITLE_SHOWN = 120  # characters of an unknown title said back
 
 
 Chart = Callable[["Profile"], bytes]
@@ -225,7 +226,7 @@ class MovieService:
         Raises UnknownTitle (with close titles) or AmbiguousTitle (with the choices)."""
         text = " ".join(str(text or "").split())
         if not text:
-            raise InvalidInput("which film? give its title")
+            raise InvalidInput("which film? Give its title")
         if text in self.catalog:
             return self.catalog.movies[text]
         if _IMDB_ID.fullmatch(text) and (by_imdb := self.catalog.by_imdb_id(text.lower())) is not None:
@@ -237,7 +238,8 @@ class MovieService:
                 close += [m.label for m in self.catalog.suggest_titles(query, limit=5) if query.strip()]
             close = list(dict.fromkeys(close))[:5]
             hint = f"; did you mean: {'; '.join(close)}?" if close else ""
-            raise UnknownTitle(f"no film called {text!r} in the catalog{hint}", close)
+            said = text if len(text) <= TITLE_SHOWN else text[: TITLE_SHOWN - 1] + "…"  # a pasted page is not echoed
+            raise UnknownTitle(f"no film called {said!r} in the catalog{hint}", close)
         if match.ambiguous:
             best = self.catalog.movies[match.movie_id]
             choices = [TitleChoice(best.id, best.label), *(TitleChoice(i, label) for i, label in match.alternatives)]

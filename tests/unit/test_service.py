@@ -919,3 +919,14 @@ def test_close_titles_are_offered_once():
     said = UnknownTitle("no film called 'Frozen 2'; did you mean: Frozen (2013)?", ["Frozen (2013)"]).sentence
     assert said.lower().count("did you mean") == 1
     assert UnknownTitle("no film called 'Frozn'", ["Frozen (2013)"]).sentence.endswith("Did you mean Frozen (2013)?")
+
+
+def test_an_unknown_title_is_said_back_clipped_and_an_empty_one_asked_for(service):
+    """Slack's /rate with a pasted page as the title answered with all 5,000 characters of it, over
+    several sections; an empty title was "Which film? give its title."."""
+    with pytest.raises(UnknownTitle) as raised:
+        service.resolve("zq" * 2500)
+    assert len(raised.value.sentence) < 200 and raised.value.sentence.endswith("…' in the catalog.")
+    with pytest.raises(InvalidInput) as empty:
+        service.resolve("  ")
+    assert empty.value.sentence == "Which film? Give its title."
