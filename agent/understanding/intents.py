@@ -23,8 +23,7 @@ from agent.understanding.opening_title import film_named_first, praised_then_ask
 from agent.understanding.passing import users_verdict
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood, has_filters
-from agent.understanding.seen_lists import seen_list
-from agent.understanding.stars import asks_for_a_rating, outside_stars, stars_in
+from agent.understanding.stars import asks_for_a_rating, outside_stars, rated_seen_list, stars_in
 from agent.understanding.text import PANNED, PRAISED, STOPWORDS, Scan, normalise_message, tokens_of, word_set
 from agent.understanding.title_lists import titles_after
 from agent.understanding.titles import explained
@@ -262,7 +261,7 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     if fact := _fact_question(text, lowered, lookup, ordinal, has_previous):
         return fact
     understood = understood or understand(text, lookup)
-    if listed := seen_list(text, lookup, has_previous=has_previous):  # "seen heat, totoro and 3": each item
+    if listed := rated_seen_list(text, lookup, has_previous=has_previous):  # "seen heat, totoro and 3": each item
         one = listed.positions[0] if len(listed.positions) == 1 and not listed.titles else None  # "seen #3"
         return Classified("seen", ordinal=one, titles=list(listed.titles), every=listed.every, unknown=listed.unknown,
                           positions=() if one is not None else listed.positions)  # fmt: skip

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from agent.understanding.request import CatalogLookup, Understood
+from agent.understanding.seen_lists import SeenList, seen_list
+from agent.understanding.text import normalise_message
 from agent.understanding.title_lists import ends_in_numbered_title
 
 _STARS = re.compile(
@@ -33,6 +35,18 @@ def asks_for_a_rating(lowered: str, understood: Understood, ordinal: int | None)
         and not understood.like_titles
         and not _RATER.search(lowered)
     )
+
+
+def rated_seen_list(text: str, lookup: CatalogLookup, *, has_previous: bool) -> SeenList | None:
+    """seen_list, but None for one film given stars, read as a rating: "seen heat, 4 stars" rates
+    Heat, where it answered "I couldn't find “4 stars” in my catalog" and kept no stars."""
+    listed = seen_list(text, lookup, has_previous=has_previous)
+    lowered = normalise_message(text)
+    if listed is None or len(lowered) != len(text) or (given := _STARS.search(lowered)) is None:
+        return listed
+    blanked = text[: given.start()] + _blank(given) + text[given.end() :]  # "4/5" is no list of places
+    rest = seen_list(blanked, lookup, has_previous=has_previous)
+    return None if rest is not None and len(rest.titles) == 1 and not rest.positions else listed
 
 
 def outside_stars(titles: list[str], lowered: str, lookup: CatalogLookup) -> list[str]:

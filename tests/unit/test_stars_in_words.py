@@ -52,3 +52,17 @@ def test_slang_for_a_pick_that_appeals_is_interest_not_a_new_request(catalog, pr
         answer = bot.ask(said, user="cli:bo")
         assert answer["reply"].startswith(f"Enjoy {catalog.movies[second].label}!"), said
         assert answer["recommendations"] == []
+
+
+def test_one_film_seen_and_given_stars_is_rated_not_searched_for(catalog, profiles):
+    """ "seen heat, 4 stars" answered "I couldn't find “4 stars” in my catalog" and kept no stars."""
+    bot = make_bot(catalog, profiles)
+    for said, stars in (("seen parasite, 4 stars", 4.0), ("seen parasite, 4.5/5", 4.5),
+                        ("saw parasite, three and a half stars", 3.5)):  # fmt: skip
+        answer = bot.ask(said, user="cli:cy")
+        assert "couldn't find" not in answer["reply"] and "Three" not in answer["reply"], said
+        assert answer["reply"].startswith(f"Noted: {stars:g} out of 5 for Parasite (2019)."), said
+        assert profiles.rating("cli:cy", "parasite-2019") == stars, said
+    listed = bot.ask("seen parasite, se7en and amelie", user="cli:di")  # a list with no stars: each seen
+    assert {r["movie_id"] for r in profiles.watched("cli:di")} == {"parasite-2019", "se7en-1995", "amelie-2001"}
+    assert listed["recommendations"] == []
