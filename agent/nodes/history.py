@@ -23,7 +23,9 @@ def note_interest(state: State, deps: Deps) -> dict:
         "I keep no watchlist, so I haven't added it anywhere. " if WATCHLIST.search(state.get("message") or "") else ""
     )
     it = "them" if len(targets) > 1 else "it"
-    return _say(f"{kept}Enjoy {labels}! Tell me how you liked {it} once you've seen {it}.", "interested")
+    text = f"{kept}Enjoy {labels}! Tell me how you liked {it} once you've seen {it}."
+    # the film picked is what "seen it" or "loved it" means next
+    return {**_say(text, "interested"), "focus": targets[0] if len(targets) == 1 else state.get("focus")}
 
 
 def correct_history(state: State, deps: Deps) -> dict:

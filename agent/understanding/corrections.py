@@ -17,7 +17,7 @@ from agent.understanding.versions import same_title
 # "sounds good", "looks fun", "will watch tonight", "adding the 3rd to my watchlist"
 INTEREST = re.compile(
     r"\b(?:sounds|looks|seems)\s+(?:\w+\s+)?(?:good|great|fun|interesting|cool|nice|promising|intriguing|awesome"
-    r"|amazing|fantastic|solid|decent|neat|perfect|fire|right up my alley)\b"
+    r"|amazing|fantastic|solid|decent|neat|perfect|fire|sick|dope|lit|rad|sweet|epic|legit|right up my alley)\b"
     r"|\b(?:i'?ll|ill|i will|we'?ll|we will|gonna|going to|will|wanna|want to)\s+(?:\w+\s+)?"
     r"(?:watch|check\s+(?:it\s+|that\s+|this\s+)?out|give\s+(?:it|that|this)(?:\s+one)?\s+a\s+(?:go|try|shot|watch))\b"
     r"(?!\s+(?:it\s+|that\s+|this\s+)?again)"

@@ -23,8 +23,7 @@ from agent.understanding.opening_title import film_named_first, praised_then_ask
 from agent.understanding.passing import users_verdict
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood, has_filters
-from agent.understanding.seen_lists import seen_list
-from agent.understanding.stars import asks_for_a_rating, stars_in
+from agent.understanding.stars import asks_for_a_rating, outside_stars, rated_seen_list, stars_in
 from agent.understanding.text import PANNED, PRAISED, STOPWORDS, Scan, normalise_message, tokens_of, word_set
 from agent.understanding.title_lists import titles_after
 from agent.understanding.titles import explained
@@ -262,7 +261,7 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     if fact := _fact_question(text, lowered, lookup, ordinal, has_previous):
         return fact
     understood = understood or understand(text, lookup)
-    if listed := seen_list(text, lookup, has_previous=has_previous):  # "seen heat, totoro and 3": each item
+    if listed := rated_seen_list(text, lookup, has_previous=has_previous):  # "seen heat, totoro and 3": each item
         one = listed.positions[0] if len(listed.positions) == 1 and not listed.titles else None  # "seen #3"
         return Classified("seen", ordinal=one, titles=list(listed.titles), every=listed.every, unknown=listed.unknown,
                           positions=() if one is not None else listed.positions)  # fmt: skip
@@ -472,10 +471,10 @@ def _feedback(
     )
     seen = None if NOT_SEEN.search(lowered) else SEEN.search(lowered)
     anchor = verdict[0] if verdict else seen
-    titles = [*understood.like_titles]
+    titles = outside_stars(understood.like_titles, lowered, lookup)
     titles += [t for t in understood.exclude_titles if t not in titles]
     if not titles and not _of_a_genre(lowered, anchor) and (anchor is not None or rating is not None):
-        titles = _named_titles(text, lowered, anchor, lookup)
+        titles = outside_stars(_named_titles(text, lowered, anchor, lookup), lowered, lookup)  # not Three
     titles = films_judged(text, lowered, anchor, titles, lookup)  # "heat slaps", not Never Again by "never again"
     if titles and (understood.genres or understood.any_genres) and set(titles) <= set(understood.exclude_titles):
         return None  # "sci-fi, but not a fan of Star Wars": a request with a film refused

@@ -61,7 +61,9 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
     merged["unknown_titles"] = new_dict["unknown_titles"]  # said of this message only
     merged["caveats"] = new_dict["caveats"]
     said_years = new.year_min is not None or new.year_max is not None  # "older pls, like 80s": the 1980s
-    modifiers = [m for m in new.modifiers if not (said_years and m in ("older", "newer"))]
+    said_length = new.max_runtime is not None or new.min_runtime is not None  # "shorter pls, 2h max": 120 min
+    modifiers = [m for m in new.modifiers if not (said_years and m in ("older", "newer"))
+                 and not (said_length and m in ("shorter", "longer"))]  # fmt: skip
     apply_modifiers(merged, modifiers, last_picks, deps, references=_references(new))
     return merged
 

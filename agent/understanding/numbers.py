@@ -210,7 +210,13 @@ def read_years(scan: Scan, reading: Reading) -> None:
         scan.take(m.start(), m.end())
 
 
-_AN_AGE = re.compile(r"\bin\s+(?:their|his|her|my|our|your)\s+(?:(?:early|mid|late)\s+)?$", re.I)
+_AN_AGE = re.compile(
+    r"\bin\s+(?:their|his|her|my|our|your)\s+(?:(?:early|mid|late)\s+)?$"
+    # "my parents (60s)", "for my grandpa (80s)": a person's age in brackets after them
+    r"|\b(?:parents?|folks|mom|mum|mother|dad|father|grand(?:ma|pa|mother|father|parents?)|gran|granny|nan|nana"
+    r"|wife|husband|in-?laws|aunt|uncle|boss|neighbou?rs?)\s*\(\s*(?:both\s+|early\s+|mid\s+|late\s+)?$",
+    re.I,
+)
 # "I saw it last year", "we watched Coco this year": the time of a viewing, said in the same clause
 _VIEWED = re.compile(r"\b(?:saw|seen|watched|rewatched|re-watched|caught|went\s+to|took\s+\w+\s+to)\b")
 _FROM_BEFORE = re.compile(r"\b(?:from|of|released|came\s+out|made)\s+(?:in\s+)?(?:the\s+)?$")

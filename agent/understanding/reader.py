@@ -26,6 +26,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from agent.understanding.first_names import read_first_names
 from agent.understanding.franchises import read_refused_series
 from agent.understanding.meaning import Reading, extend_unique
 from agent.understanding.misspelt import read_misspelt_people
@@ -312,6 +313,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     read_bare_titles(scan, reader, out)
     read_opening_title(scan, reader, out)  # "das boot is my fav, something similar"
     unknown = note_missing_sequels(scan, reader, out, unknown)
+    read_first_names(scan, lookup, out)  # "with denzel", "any leo movies": not Melissa Leo
     read_surnames(scan, lookup.surname_index(), out, lookup.people_index(), lookup.shared_surnames())
     read_misspelt_people(scan, lookup, out)
     soften_credits(scan, out)

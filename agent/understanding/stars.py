@@ -6,10 +6,13 @@ from __future__ import annotations
 import re
 
 from agent.understanding.request import CatalogLookup, Understood
+from agent.understanding.seen_lists import SeenList, seen_list
+from agent.understanding.text import normalise_message
 from agent.understanding.title_lists import ends_in_numbered_title
 
 _STARS = re.compile(
-    r"(?<![\w.])(?P<n>\d(?:\.5)?|10|one|two|three|four|five|half\s+a)\s*(?:(?:/|out\s+of)\s*(?P<of>5|10)\b|stars?\b)"
+    r"(?<![\w.])(?P<n>\d(?:\.5)?|10|one|two|three|four|five|half\s+a)(?P<half>\s+and\s+(?:a\s+)?half)?"
+    r"\s*(?:(?:/|out\s+of)\s*(?P<of>5|10|five|ten)\b|stars?\b)"
     r"|(?P<emoji>⭐+|★+)"
 )
 _GIVE = re.compile(r"\b(?:give|gave|rate|rated|rating|score)\b")
@@ -34,6 +37,36 @@ def asks_for_a_rating(lowered: str, understood: Understood, ordinal: int | None)
     )
 
 
+def rated_seen_list(text: str, lookup: CatalogLookup, *, has_previous: bool) -> SeenList | None:
+    """seen_list, but None for one film given stars, read as a rating: "seen heat, 4 stars" rates
+    Heat, where it answered "I couldn't find “4 stars” in my catalog" and kept no stars."""
+    listed = seen_list(text, lookup, has_previous=has_previous)
+    lowered = normalise_message(text)
+    if listed is None or len(lowered) != len(text) or (given := _STARS.search(lowered)) is None:
+        return listed
+    blanked = text[: given.start()] + _blank(given) + text[given.end() :]  # "4/5" is no list of places
+    rest = seen_list(blanked, lookup, has_previous=has_previous)
+    return None if rest is not None and len(rest.titles) == 1 and not rest.positions else listed
+
+
+def outside_stars(titles: list[str], lowered: str, lookup: CatalogLookup) -> list[str]:
+    """The films read from `lowered` but those named only by the stars it gives: "gave it like three
+    and a half stars" likes no film Three."""
+    blanked = _STARS.sub(_blank, lowered)
+    if blanked == lowered:
+        return list(titles)
+    movies = getattr(lookup, "movies", {})
+
+    def named_in(said: str, movie_id: str) -> bool:
+        return re.search(rf"(?<!\w){re.escape(movies[movie_id].title.casefold())}(?!\w)", said) is not None
+
+    return [t for t in titles if t not in movies or named_in(blanked, t) or not named_in(lowered, t)]
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m[0])
+
+
 def stars_in(lowered: str, lookup: CatalogLookup | None = None) -> float | None:
     """ "4 stars", "8/10", "⭐⭐⭐", "I'd give it a 4": on the 0.5-5 scale, to the nearest half; a
     number above five said with no scale is out of ten ("I'd give it a 7" is 3.5 stars).
@@ -46,8 +79,9 @@ def stars_in(lowered: str, lookup: CatalogLookup | None = None) -> float | None:
         if m["emoji"]:
             value, scaled = float(len(m["emoji"])), True
         else:
-            value, scaled = float(_STAR_WORDS.get(" ".join(m["n"].split())) or m["n"]), bool(m["of"])
-            if m["of"] == "10":
+            value = float(_STAR_WORDS.get(" ".join(m["n"].split())) or m["n"]) + (0.5 if m["half"] else 0)
+            scaled = bool(m["of"])
+            if m["of"] in ("10", "ten"):
                 value /= 2
             value = value or 0.5  # "0 stars for the second": the lowest there is
     elif m := _GIVE.search(lowered):

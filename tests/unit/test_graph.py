@@ -1154,6 +1154,17 @@ def test_a_decade_said_with_older_is_that_decade(starter, profiles):
     assert ids(older) and all(1980 <= starter.movies[i].year <= 1989 for i in ids(older))
 
 
+def test_a_length_said_with_shorter_is_that_length(starter, profiles):
+    """ "shorter pls like 2h max" after a 3-hour request gave "up to 104 min", not the two hours said."""
+    bot = make_bot(starter, profiles)
+    bot.ask("got 3 hours to kill, give me an epic", user="cli:len2")
+    shorter = bot.ask("shorter pls like 2h max", user="cli:len2")
+    assert shorter["understood"]["max_runtime"] == 120 and "up to 120 min" in shorter["reply"]
+    assert ids(shorter) and all(starter.movies[i].runtime <= 120 for i in ids(shorter))
+    longer = bot.ask("longer, at least 150 min", user="cli:len2")
+    assert longer["understood"]["min_runtime"] == 150
+
+
 def test_longer_after_a_length_asked_moves_past_it_rather_than_contradict_it(starter, profiles):
     """ "comedy under 90 min" then "longer" asked for "at least 89 min, up to 89 min", then loosened the
     runtime and told the user each pick was "longer than you asked for"."""

@@ -627,6 +627,10 @@ CASES: list[tuple[str, dict]] = [
     # an age is no era, and a refusal said of someone else is still a refusal
     ("movie night w/ my parents, they're in their 60s", {"year_min": None, "year_max": None}),
     ("for my dad, he's in his late seventies, westerns from the 60s", {"year_min": 1960, "year_max": 1969}),
+    # "my parents (60s)": their age in brackets, where it gave "1960s western films"
+    ("recommend a movie my parents (60s) would like, they love westerns", {"year_min": None, "genres": ["western"]}),
+    ("something for my grandpa (80s) and me", {"year_min": None, "year_max": None}),
+    ("my dad loves (80s) action", {"year_min": 1980, "year_max": 1989}),
     ("something romantic, she hates musicals", {"genres": ["romance"], "exclude_genres": ["musical"]}),
     ("my wife doesn't like horror, a thriller", {"genres": ["thriller"], "exclude_genres": ["horror"]}),
     # what the catalog cannot tell: a rating floor stands in for awards, streaming is never searched

@@ -26,6 +26,21 @@ def test_wanting_to_watch_a_pick_records_nothing_and_says_so(starter, profiles):
     assert starter.movies[picks[6]["id"]].label in both["reply"]
 
 
+def test_the_film_picked_is_what_seen_it_or_loved_it_means_next(starter, profiles):  # noqa: F811
+    """ "the 2nd one looks good" ... "seen it actually" answered "Which one do you mean?" though
+    the user had just pointed at one film."""
+    bot = make_bot(starter, profiles)
+    picks = bot.ask("give me 5 comedies", user="cli:di")["recommendations"]
+    second, third = (starter.movies[p["id"]] for p in picks[1:3])
+    bot.ask("the 2nd one looks good", user="cli:di")
+    seen = bot.ask("seen it actually", user="cli:di")
+    assert second.label in seen["reply"] and "Which one" not in seen["reply"]
+    assert watched(profiles, "cli:di") == {second.id}
+    bot.ask("ok ill watch the third one", user="cli:di")
+    loved = bot.ask("loved it, 5 stars", user="cli:di")
+    assert third.label in loved["reply"] and profiles.rating("cli:di", third.id) == 5.0
+
+
 def test_slang_verdicts_are_recorded_and_the_film_is_not_suggested_back(starter, profiles):  # noqa: F811
     bot = make_bot(starter, profiles)
     said_and_stored = (
