@@ -19,7 +19,15 @@ from rapidfuzz import fuzz, process
 
 from store.embeddings import Embedder
 from store.filters import FilterIndex, Filters, matches, sql_where
-from store.movie import Movie, ascii_fold, leading_article, normalise_title, numbered_key, same_sequel
+from store.movie import (
+    TITLE_MATCH_SCORE,
+    Movie,
+    ascii_fold,
+    leading_article,
+    normalise_title,
+    numbered_key,
+    same_sequel,
+)
 from store.surnames import SharedSurname, Surname, surname_indexes
 from store.vectors import ExactIndex, VectorStore, all_vectors, load_matrix, save_matrix
 
@@ -100,6 +108,14 @@ class ScoredMovie:
     similarity: float | None  # cosine to the query vector when the vector index found it
 
 
+# How known a film must be (log votes over the most-voted film's) for a word to name it that is
+# also something else: "alien" the theme or the film, "shawshank" for The Shawshank Redemption.
+# 0.65 is about 500 votes of TMDB's 13,752 at most (1,612 of the 11k films) and every film of the
+# starter catalog (16,000 IMDb votes and more).
+WELL_KNOWN = 0.65
+_MIN_TITLE_WORD = 4  # letters a word of a title needs to stand for its film ("gump"), as seen_lists' "totoro"
+
+
 _OR_ALTERNATIVE = re.compile(r"^(.{4,}?)(?:\s+or:|,\s+or)\s+[A-Z(]")  # "X or: Y", "X, or Y": an old-style second title
 
 
@@ -110,6 +126,8 @@ class TitleMatch:
     year: int | None
     score: float  # 0-100 confidence
     alternatives: list[tuple[str, str]] = field(default_factory=list)  # (movie_id, label) of other films
+    well_known: bool = False  # among the catalog's best-known films (WELL_KNOWN)
+    by_word: bool = False  # found by a word of its title that no other film has ("shawshank"), not typed whole
 
     @property
     def ambiguous(self) -> bool:
@@ -178,6 +196,7 @@ class Catalog:
             self.collection  # noqa: B018 - opened now, so a missing collection is found at open
         votes = np.array([m.votes or 0 for m in rows], dtype=float)  # aligned with the filter index
         self._known = np.log10(votes + 1) / (math.log10(votes.max(initial=0) + 1) or 1.0)
+        self._well_known = frozenset(self._filter_index.ids[self._known >= WELL_KNOWN])
         self._popularity_cache: tuple[Mapping[str, int] | None, np.ndarray] = (None, self._known)
         self._titles: dict[str, list[str]] = defaultdict(list)
         self._credits: dict[str, set[str]] = defaultdict(set)
@@ -205,6 +224,7 @@ class Catalog:
         self._shared_surnames: dict[str, SharedSurname] = {}
         self._series: dict[str, set[str]] = {}  # a refused film's series (series_of), found once
         self._titles_sorted: list[tuple[str, str]] | None = None  # (case-folded title, id), for series_of
+        self._title_words: dict[str, str] | None = None  # a word of one well-known film's title -> that film
 
     @property
     def collection(self):
@@ -503,19 +523,26 @@ class Catalog:
         """The film a user means by what they typed: exact title first, then typos.
 
         A trailing year ("Heat 1995", "Heat (1995)") picks between remakes; without
-        one the most-voted film wins and the others come back as alternatives. A typo is
-        forgiven in words, never in a sequel number (store.movie.same_sequel): "Frozen 2" is
-        no film of a catalog that only has Frozen (which comes back 20 points down, a mere
-        suggestion), though it is the film called "Frozen II".
+        one the most-voted film wins and the others come back as alternatives. A title's number
+        may be written either way: "oceans 11" is Ocean's Eleven (2001) as much as the 1960 film
+        whose other title is "Ocean's 11", and the better known wins. A typo is forgiven in words,
+        never in a sequel number (store.movie.same_sequel): "Frozen 2" is no film of a catalog that
+        only has Frozen (which comes back 20 points down, a mere suggestion), though it is the film
+        called "Frozen II". One word that only one well-known film's title has ("shawshank") is
+        that film (title_word).
         """
-        key, year = title_key(text), None
+        query, year = text, None
+        key = title_key(text)
         if key not in self._titles:  # "Blade Runner 2049" is a title, "Heat 1995" is not
             query, year = _split_year(text)
             key = title_key(query)
         if not key:
             return None
-        ids = self._titles.get(key) or self._numbered.get(numbered_key(key) or key)
-        score = 100.0
+        ids = [*self._titles.get(key, []), *self._numbered.get(numbered_key(key) or key, [])]
+        score, by_word = 100.0, False
+        # one word typed alone: "the dark" asks for a film called that, not for The Dark Knight
+        if not ids and len(query.split()) == 1 and (word := self.title_word(key)) is not None:
+            ids, score, by_word = [word], TITLE_MATCH_SCORE, True
         if not ids:
             found = process.extract(key, self._title_keys, scorer=fuzz.ratio, limit=10, score_cutoff=75)
             if not found:
@@ -525,9 +552,13 @@ class Catalog:
             agreeing = [hit for hit in found if same_sequel(key, hit[0])]
             found = (agreeing or found)[:5]
             best = found[0][1]
-            ids = [mid for title, s, _ in found if s >= best - 0.01 for mid in self._titles[title]]
+            # each title with the films whose titles differ from it only in how the number is written:
+            # "oceans 11" is nearest "Ocean's 11", the 1960 film's other title, and as near "Ocean's Eleven"
+            ids = [
+                mid for title, s, _ in found if s >= best - 0.01 for mid in self._numbered[numbered_key(title) or title]
+            ]
             score = best if agreeing else best - 20
-        candidates = [self.movies[mid] for mid in ids]
+        candidates = [self.movies[mid] for mid in dict.fromkeys(ids)]
         if year is not None:
             same_year = [m for m in candidates if m.year is not None and abs(m.year - year) <= 1]
             if same_year:
@@ -535,11 +566,12 @@ class Catalog:
             else:
                 score -= 20
         # "Heat" is Heat (1995) before The Heat (2013), however voted: the article is part of what was typed
-        article = leading_article(text)
+        # (not the number's spelling: "ocean's 11" is as much the Ocean's Eleven of 2001 as that of 1960)
+        article, typed = leading_article(text), numbered_key(key) or key
         candidates.sort(
             key=lambda m: (
                 year is not None and m.year != year,
-                all(leading_article(t) != article for t in m.titles if title_key(t) == key),
+                all(leading_article(t) != article for t in m.titles if (numbered_key(t) or title_key(t)) == typed),
                 -(m.votes or 0),
             )
         )
@@ -547,7 +579,39 @@ class Catalog:
         # with a year, only films of that very title and year are still in question ("Hamlet 1990" twice)
         twin = lambda m: m.year == year == best_movie.year and m.title == best_movie.title  # noqa: E731
         alternatives = [(m.id, m.label) for m in candidates[1:5] if year is None or twin(m)]
-        return TitleMatch(best_movie.id, best_movie.title, best_movie.year, score, alternatives)
+        return TitleMatch(best_movie.id, best_movie.title, best_movie.year, score, alternatives,
+                          well_known=best_movie.id in self._well_known, by_word=by_word)  # fmt: skip
+
+    def title_word(self, word: str) -> str | None:
+        """The film a single word stands for when only one film's titles have it, that film is well
+        known, no other film's overview says it and no one credited is called it: "shawshank",
+        "lebowski", "gump". A word of many titles ("love") or of many synopses ("dinner") names none,
+        and a whole title ("heat", "up") is found as one before this is asked."""
+        if " " in word or len(word) < _MIN_TITLE_WORD or not word.isalpha() or word in STOPWORDS:
+            return None
+        if self._title_words is None:
+            self._title_words = self._one_film_words()
+        return self._title_words.get(word)
+
+    def _one_film_words(self) -> dict[str, str]:
+        in_titles: dict[str, set[str]] = defaultdict(set)
+        for key, ids in self._titles.items():
+            for word in key.split():
+                in_titles[word].update(ids)
+        words = {
+            word: next(iter(ids))
+            for word, ids in in_titles.items()
+            if len(ids) == 1 and ids <= self._well_known and len(word) >= _MIN_TITLE_WORD and word.isalpha()
+        }
+        for movie in self.movies.values():
+            said = set(re.findall(r"[a-z]+", ascii_fold(movie.overview or "").lower()))
+            named = {
+                w for name in (*movie.directors, *movie.cast) for w in re.findall(r"[a-z]+", ascii_fold(name).lower())
+            }
+            for word in (said | named) & words.keys():
+                if words[word] != movie.id or word in named:
+                    del words[word]
+        return words
 
     def ids_for_title(self, key: str) -> list[str]:
         """Movies whose normalised title is exactly `key` (see normalise_title)."""

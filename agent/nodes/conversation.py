@@ -533,7 +533,7 @@ def noted_line(recorded: dict, deps: Deps) -> str:
     when it is stored."""
 
     def titles(ids):
-        return " and ".join(deps.catalog.movies[m].title for m in ids)
+        return listed([deps.catalog.movies[m].title for m in ids])
 
     liked = recorded.get("likes") or []
     disliked = recorded.get("dislikes") or []

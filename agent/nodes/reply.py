@@ -240,7 +240,7 @@ def intro_line(request: Request, count: int, deps: Deps, *, lesser_known: bool =
     described = " ".join(b for b in bits if b)
     likes = [reference_name(m, deps) for m in request.get("like_titles") or [] if m in deps.catalog]
     if likes:
-        described = (described + " " if described else "") + "like " + " and ".join(likes)
+        described = (described + " " if described else "") + "like " + listed(likes)
     people = " and ".join(request.get("people") or [])
     if request.get("any_people"):
         people = (people + " and " if people else "") + " or ".join(request["any_people"])

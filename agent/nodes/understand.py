@@ -80,6 +80,13 @@ def understand_message(state: State, deps: Deps) -> dict:
         if said_of.completed and classified.intent == "recommend":
             classified = dataclasses.replace(classified, intent="refine")
     intent = classified.intent
+    if intent == "recommend" and classified.feedback is not None and classified.feedback.intent == "seen":
+        # "seen alien, totoro and ponyo, what else?": the picks go on from the films listed, whose
+        # words are no more to search for
+        seen, lacking = classified.feedback.titles, classified.feedback.unknown
+        understood = dataclasses.replace(understood, like_titles=list(dict.fromkeys([*understood.like_titles, *seen])),
+                                         query=without_titles(understood.query, seen, deps.catalog),
+                                         unknown_titles=[*understood.unknown_titles, *lacking])  # fmt: skip
     # "like King Kong" ... "the 1933 one": the other film of that title, not films of 1933
     versions = chosen_versions(message, previous.get("like_titles") or [], deps.catalog) if previous else None
     if versions:

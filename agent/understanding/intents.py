@@ -263,8 +263,10 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     understood = understood or understand(text, lookup)
     if listed := rated_seen_list(text, lookup, has_previous=has_previous):  # "seen heat, totoro and 3": each item
         one = listed.positions[0] if len(listed.positions) == 1 and not listed.titles else None  # "seen #3"
-        return Classified("seen", ordinal=one, titles=list(listed.titles), every=listed.every, unknown=listed.unknown,
+        seen = Classified("seen", ordinal=one, titles=list(listed.titles), every=listed.every, unknown=listed.unknown,
                           positions=() if one is not None else listed.positions)  # fmt: skip
+        more = "more" if has_previous and not listed.titles else "recommend"  # "seen alien, jaws and 3, what else?"
+        return Classified(more, feedback=seen) if listed.asks else seen
     asks = bool(_ASKS.search(DISMISS.sub(" ", unasked(lowered))))  # "don't suggest it" asks for nothing
     if plan := interest_in(text, lowered, lookup, _ordinal):  # "#6 looks fun, seen #7 too": no verdict on #6
         said = understand(plan.text, lookup)

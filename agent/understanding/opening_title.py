@@ -12,7 +12,16 @@ import re
 
 from agent.understanding.meaning import extend_unique
 from agent.understanding.request import CatalogLookup, Understood
-from agent.understanding.text import GAP, JUDGED_THEN_ASKED, OPINION_LEAD, PRAISED, STOPWORDS, Scan, word_set
+from agent.understanding.text import (
+    GAP,
+    JUDGED_THEN_ASKED,
+    OPINION_LEAD,
+    PRAISED,
+    STOPWORDS,
+    Scan,
+    normalise_message,
+    word_set,
+)
 from agent.understanding.titles import MAX_TITLE_TOKENS, TitleReader, explained
 from agent.understanding.versions import same_title
 from store.catalog import TitleMatch
@@ -23,6 +32,11 @@ _PRAISED = re.compile(PRAISED)
 _NOT_A_FILM_AFTER = re.compile(r"\s*(?:director|directors|actor|actors|actress|genre|kind|type|decade|era)\b")
 _EXACT = 100.0  # the catalog's score for a title (or one of its other names) typed exactly
 _NO_TITLE = word_set("it this that these those he she they them one")
+# "my fav is shawshank", "my favourite film is heat, anything similar?": a verdict on the film named after it
+_FAVOURITE_IS = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|well|and|also|honestly|btw)\W+)*my\s+(?:all[- ]time\s+)?(?:favou?rite|fave?)"
+    r"(?:\s+(?:movie|film))?\s+is\b"
+)
 
 
 def read_opening_title(scan: Scan, reader: TitleReader, out: Understood) -> None:
@@ -51,16 +65,19 @@ def read_opening_title(scan: Scan, reader: TitleReader, out: Understood) -> None
     match = reader.resolve(cand)
     if match is None or match.score < TITLE_MATCH_SCORE:
         return
-    if match.score < _EXACT and not same_title(cand.text, match.title):
-        return
+    if match.score < _EXACT and not same_title(cand.text, match.title) and not match.by_word:
+        return  # "shawshank is my fav" names The Shawshank Redemption: the one film whose title has the word
     extend_unique(out.like_titles, [match.movie_id])
     scan.take(span[0].start, verdict.end())
 
 
 def praised_then_asked(text: str, lookup: CatalogLookup) -> bool:
     """Whether the message praises a film it opens by naming whole, then asks for more ("heat was
-    great, more like that"): a verdict on that film, though the message also asks for films. Not
-    "Dinner was great, something similar for tonight", which the catalog only nearly knows (Diner)."""
+    great, more like that"), or opens by naming the user's favourite ("my fav is shawshank"): a verdict
+    on that film, though the message may also ask for films. Not "Dinner was great, something similar
+    for tonight", which the catalog only nearly knows (Diner)."""
+    if _FAVOURITE_IS.match(normalise_message(text)):
+        return True
     scan = Scan(text)
     verdict = _PRAISED.search(scan.text)
     if verdict is None or JUDGED_THEN_ASKED.match(scan.text, verdict.start()) is None:
@@ -68,7 +85,7 @@ def praised_then_asked(text: str, lookup: CatalogLookup) -> bool:
     lead = OPINION_LEAD.match(scan.text, 0, verdict.start())
     named = scan.original[lead.end() if lead else 0 : verdict.start()].strip()
     match = lookup.resolve_title(named) if named else None
-    return match is not None and (match.score >= _EXACT or same_title(named, match.title))
+    return match is not None and (match.score >= _EXACT or same_title(named, match.title) or match.by_word)
 
 
 # "inception, who's in it?", "heat - who directed it?", "interstellar: how long is it?": the film named

@@ -73,7 +73,7 @@ def facts_in_passing(text: str, lookup: CatalogLookup, named: tuple[str, ...] = 
         stop = verbs[n + 1].start() if n + 1 < len(verbs) else len(lowered)
         end = _END.search(lowered, verb.end(), stop)
         segment = cased[verb.end() : end.start() if end else stop]
-        matches, panned = judged_titles_after(segment, 0, lookup)
+        matches, panned = judged_titles_after(segment, 0, lookup, named=bool(verb["seen"]))
         ids = [m.movie_id for m in matches]
         if not ids and not verb["seen"] and _THE_SAME.match(segment.lower()):  # "I've seen Alien and loved it"
             ids = last

@@ -21,6 +21,13 @@ _SEEN_LIST = re.compile(
     r"(?:(?:i'?ve|i have|we'?ve|we have|ive|weve|i|we)\s+)?(?:(?:already|also|just|both|all)\s+)?"
     r"(?:seen|watched|saw)\s+(?P<list>.+)$"
 )
+# "seen alien, jaws and the shining, what else?": a wish for picks after the list, which goes on from it
+_ASKED_AFTER = re.compile(
+    r"\s*[,.;!?-]+\s*(?:(?:so|now|ok|okay|and)\s+)*(?:what else|anything else|what now|what next"
+    r"|what (?:should|can|could) (?:i|we) watch(?: next| now)?|any (?:recs|recommendations|suggestions|ideas)"
+    r"|(?:recommend|suggest) (?:me )?something|any others|others|more like (?:these|those|them|that)"
+    r"|(?:anything|something) (?:similar|like (?:these|those|them|that)))\W*$"
+)
 _SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&|plus)\s+|\s*/\s*")
 _FILLER_TAIL = re.compile(r"(?:\s+(?:lol|lmao|haha+|tbh|btw|already|too|before|though|as well|both|all))+\W*$")
 _NUMBER = re.compile(r"(?:#|number\s*|no\.\s*)?(?P<n>[1-9]\d?)")  # a place in the list: 1 to 99, no 0
@@ -45,6 +52,7 @@ class SeenList:
     positions: tuple[int, ...] = ()
     every: bool = False
     unknown: tuple[str, ...] = ()
+    asks: bool = False  # picks are asked for after the list ("..., what else?")
 
 
 def seen_list(text: str, lookup: CatalogLookup, *, has_previous: bool) -> SeenList | None:
@@ -55,7 +63,9 @@ def seen_list(text: str, lookup: CatalogLookup, *, has_previous: bool) -> SeenLi
     if m is None or len(text) != len(lowered):
         return None
     start = m.start("list")
-    end = start + len(_FILLER_TAIL.sub("", lowered[start:].rstrip(" .!"))) if lowered[start:].strip() else start
+    asked = _ASKED_AFTER.search(lowered, start)
+    stop = asked.start() if asked else len(lowered)
+    end = start + len(_FILLER_TAIL.sub("", lowered[start:stop].rstrip(" .!"))) if lowered[start:stop].strip() else start
     spans = _items(lowered, start, end)
     if not spans:
         return None
@@ -90,7 +100,7 @@ def seen_list(text: str, lookup: CatalogLookup, *, has_previous: bool) -> SeenLi
         i = i_next
     if not titles and not positions and not every:
         return None
-    return SeenList(tuple(dict.fromkeys(titles)), tuple(dict.fromkeys(positions)), every, tuple(unknown))
+    return SeenList(tuple(dict.fromkeys(titles)), tuple(dict.fromkeys(positions)), every, tuple(unknown), bool(asked))
 
 
 def _items(lowered: str, start: int, end: int) -> list[tuple[int, int]]:

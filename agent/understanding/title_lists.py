@@ -10,7 +10,8 @@ from agent.understanding.meaning import extend_unique
 from agent.understanding.people import People
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.text import GAP, PANNED_AFTER, Scan
-from agent.understanding.titles import _STRONG, _WEAK, MAX_TITLE_TOKENS, TitleReader, panned_ids
+from agent.understanding.title_cues import STRONG, WEAK
+from agent.understanding.titles import MAX_TITLE_TOKENS, TitleReader, panned_ids
 from agent.understanding.versions import same_title
 from store.catalog import TitleMatch
 
@@ -22,14 +23,15 @@ def titles_after(text: str, offset: int, lookup: CatalogLookup, *, exact: bool =
 
 
 def judged_titles_after(
-    text: str, offset: int, lookup: CatalogLookup, *, exact: bool = False
+    text: str, offset: int, lookup: CatalogLookup, *, exact: bool = False, named: bool = False
 ) -> tuple[list[TitleMatch], list[str]]:
-    """titles_after, and the ids of those a verdict right after them pans ("Heat, hated it")."""
+    """titles_after, and the ids of those a verdict right after them pans ("Heat, hated it"); `named`
+    when what comes before says a film follows ("watched alien last night": the film, not the theme)."""
     scan = Scan(text)
     toks = scan.tokens()
     j = next((k for k, t in enumerate(toks) if t.start >= offset), len(toks))
     reader = TitleReader(scan, lookup, People(lookup.people_index()))
-    found, end = reader.read_list(toks, j, _WEAK if exact else _STRONG)
+    found, end = reader.read_list(toks, j, WEAK if exact else STRONG, named=named)
     verdict = PANNED_AFTER.match(scan.text, toks[end - 1].end) if found else None
     return found, panned_ids(verdict, [m.movie_id for m in found])
 
@@ -63,7 +65,7 @@ def read_credits_of_titles(scan: Scan, reader: TitleReader, out: Understood) -> 
             continue
         toks = scan.tokens()
         j = next((k for k, t in enumerate(toks) if t.start >= m.end()), len(toks))
-        found, end = reader.read_list(toks, j, _STRONG)
+        found, end = reader.read_list(toks, j, STRONG)
         if not found:
             continue
         directors, cast = reader.lookup.credits_of(found[0].movie_id)

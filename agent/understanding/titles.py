@@ -26,14 +26,24 @@ from agent.understanding.text import (
     Scan,
     Tok,
     abbreviated,
-    alternatives,
     may_end_title_before,
     tokens_of,
     word_set,
 )
+from agent.understanding.title_cues import (
+    BARE,
+    INFIX,
+    MAX_TITLE_CUE,
+    NAMING_CUES,
+    STRICT,
+    STRONG,
+    SUFFIX,
+    TITLE_CUES,
+    WEAK,
+)
 from agent.understanding.versions import read_versions, same_title
 from store.catalog import TitleMatch
-from store.movie import PART_WORDS, TITLE_MATCH_SCORE, number_value, same_sequel
+from store.movie import PART_WORDS, TITLE_MATCH_SCORE, leading_article, number_value, same_sequel
 
 BARE_TITLE_SCORE = 92.0  # an un-cued Title Cased phrase needs more confidence
 
@@ -44,54 +54,10 @@ MAX_TITLE_CANDIDATES = 5
 
 # --- pass 1 and 3: titles ----------------------------------------------------------------------
 
-# How much a cue vouches for the title after it: "like" a lot, "I like" less (it is also how
-# people state tastes), "not"/"except" little; a bare Title Cased phrase has no cue at all.
-_STRONG, _WEAK, _STRICT, _BARE = "strong", "weak", "strict", "bare"
-_NOT_A_CUE, _SUFFIX, _INFIX = "not a cue", "suffix", "infix"  # "I'd like"; "X-style"; "X meets Y"
-
-# Cue -> how a title after it is read. "like" is a reference unless it is the verb ("I'd like").
-_TITLE_CUES: dict[tuple[str, ...], str] = {
-    tokens_of(cue): kind
-    for kinds, kind in (
-        (
-            "like | similar to | similar as | in the vein of | in the style of | along the lines of | "
-            "reminiscent of | same vibe as | same vibes as | comparable to | akin to | a la | à la | "
-            "fans of | fan of | for fans of | if i liked | if i loved | if i enjoyed | if you liked | "
-            "if you loved | since i liked | since i loved | because i liked | because i loved | loved | "
-            "liked | enjoyed | adored | really enjoyed | just watched | just saw | just finished | "
-            "more like | kind of like | sort of like | between | a cross between | a mix of | mix of | a blend of | "
-            "my fav is | my fave is | my favourite is | my favorite is | my fav movie is | my favourite movie is | "
-            "my favorite movie is | my fav film is | my favourite film is | my favorite film is",
-            _STRONG,
-        ),
-        (
-            "i like | i love | we like | we love | i really like | i really love | you like | i do like | "
-            "what about | how about | do you have | have you got | got any | is there | saw | seen | watched | "
-            "thinking about | thinking of | thinking about was | was thinking of",
-            _WEAK,
-        ),
-        (
-            "nothing like | not like | unlike | nothing similar to | anything but | except | except for | "
-            "other than | apart from | besides | excluding | but not | no more | not | nothing | isn't | isnt | "
-            "aren't | arent | no | hated | but not a fan of | but not a big fan of | but not a huge fan of | "
-            "disliked | didn't like | did not like | didn't enjoy | don't like | dont like | "
-            "don't want | dont want | not a fan of | not a big fan of | not a huge fan of | not really a fan of",
-            _STRICT,
-        ),
-        (
-            "i'd like | id like | we'd like | you'd like | would like | would you like | feel like | "
-            "feels like | looks like | look like | sounds like | seems like | was like | is like | be like",
-            _NOT_A_CUE,
-        ),
-        ("style | esque | vibes | vibe | inspired | type", _SUFFIX),
-        ("meets | crossed with", _INFIX),
-    )
-    for cue in alternatives(kinds)
-}
-_MAX_TITLE_CUE = max(len(cue) for cue in _TITLE_CUES)
 _NEGATING_TITLE_CUES = frozenset({("no",), ("not",)})
 _LEADING_ARTICLES = frozenset({"a", "an", "some", "any"})
 _FILLER_TAIL = word_set("movie movies film films flick flicks one ones stuff 's")
+_KIND_OF_FILM = word_set("movie movies film films flick flicks stuff kind sort type style vibe vibes one ones")
 
 
 @dataclass
@@ -106,6 +72,14 @@ class _Candidate:
     sequel_end: int = 0  # token index just past that number
     reach: tuple[int, int, int] = (0, 0, 0)  # where the title starts and ends, and its sequel number ends
     stars: bool = False  # that number may be stars instead ("rated Heat 4"): see TitleReader.best
+    then: Tok | None = None  # the token after it (and its sequel number), None at the end
+
+    @property
+    def ends_a_phrase(self) -> bool:
+        """Nothing after it makes it part of a longer phrase: "like alien" and "alien, jaws", not
+        "alien movies" or "alien invasion"."""
+        then = self.then
+        return then is None or not then.is_word or (then.text in STOPWORDS and then.text not in _KIND_OF_FILM)
 
     @property
     def numbers_only(self) -> bool:
@@ -176,6 +150,7 @@ class TitleReader:
                 and not _graded(toks, sequel_end)
                 and self._rated(toks, start)
             ),
+            then=toks[sequel_end] if sequel_end < len(toks) and not backward else None,
         )
 
     @staticmethod
@@ -240,7 +215,9 @@ class TitleReader:
             self._cache[cand.text] = self.lookup.resolve_title(cand.text)
         return self._cache[cand.text]
 
-    def best(self, cands: list[_Candidate], strength: str) -> tuple[TitleMatch, _Candidate] | None:
+    def best(
+        self, cands: list[_Candidate], strength: str, *, named: bool = False
+    ) -> tuple[TitleMatch, _Candidate] | None:
         """The most convincing candidate: an exact title wins (the longest), then the best score.
 
         A number after a title is its sequel's ("loved Frozen 2" is no Frozen), except a 1-5 after
@@ -248,7 +225,8 @@ class TitleReader:
         Toy Story 3" names Toy Story 3, the longer exact title, since the catalog holds it.
 
         Candidates come shortest first; growth stops at an exact title unless the text goes on
-        the way titles do ("Pride" and Prejudice), which keeps fuzzy catalog calls rare.
+        the way titles do ("Pride" and Prejudice), which keeps fuzzy catalog calls rare. With
+        `named`, a well-known title that is also filter talk ("alien") is the film (see read_list).
         """
         accepted: list[_Pick] = []
         missed: _Candidate | None = None
@@ -257,10 +235,10 @@ class TitleReader:
                 if cand.words:
                     return None  # "like Christopher Nolan films": a person, not a title
                 continue
-            if not _worth_resolving(cand, strength):
+            if not _worth_resolving(cand, strength, named=named):
                 continue
             match = self.resolve(cand)
-            if match is None or not _acceptable(cand, match, strength):
+            if match is None or not _acceptable(cand, match, strength, named=named):
                 continue
             if cand.sequel and not same_sequel(f"{cand.text} {cand.sequel}", match.title) and not cand.stars:
                 missed = missed or cand  # "Frozen 2" is not Frozen, and not in the catalog either
@@ -285,13 +263,20 @@ class TitleReader:
         chosen = max(same, key=lambda p: len(p.cand.words))
         return chosen.match, chosen.cand
 
-    def read_list(self, toks: list[Tok], j: int, strength: str) -> tuple[list[TitleMatch], int]:
-        """Titles listed from toks[j] on ("Heat, Ronin or The Town"); also where the list ended."""
+    def read_list(self, toks: list[Tok], j: int, strength: str, *, named: bool = False) -> tuple[list[TitleMatch], int]:
+        """Titles listed from toks[j] on ("Heat, Ronin or The Town"); also where the list ended.
+
+        A well-known title that is also filter talk ("alien") is the film where the cue says a film
+        follows (`named`: "movies like alien") or the list has a title that is nothing else ("alien,
+        jaws and the shining"); such words alone stay filter talk ("i like alien and ghost stuff")."""
         found: list[TitleMatch] = []
+        doubted = 0  # films of the list read only as films of a list
+        start = j
         end = j
         while j < len(toks):
             cands = self.forward(toks, j)
             picked = self.best(cands, strength)
+            listed = picked is None and (picked := self.best(cands, strength, named=True)) is not None
             if picked is None:
                 # "like Frozen 2 or Heat": a sequel the catalog lacks is noted, and the list goes on
                 missed = next((c for c in cands if c.reach in self.missing), None)
@@ -302,11 +287,14 @@ class TitleReader:
                 match, cand = picked
                 if match.movie_id not in [m.movie_id for m in found]:
                     found.append(match)
+                    doubted += listed and not named
                 end = j = cand.end
             while j < len(toks) and toks[j].text in TITLE_SEPARATORS:
                 j += 1
             if j == end or j == len(toks) or not self._may_start_title(toks[j]):
                 break
+        if found and doubted == len(found):
+            return [], start
         return found, end
 
     def _may_start_title(self, tok: Tok) -> bool:
@@ -384,16 +372,18 @@ def _grade_follows(toks: list[Tok], k: int) -> bool:
     return toks[k].text in ("a", "an") and k + 1 < len(toks) and toks[k + 1].text.isdigit()
 
 
-def _worth_resolving(cand: _Candidate, strength: str) -> bool:
+def _worth_resolving(cand: _Candidate, strength: str, *, named: bool = False) -> bool:
     """Skip catalog calls for spans that are plainly filter talk ("a comedy", "the 90s")."""
-    if cand.title_cased or not cand.plain_words or (strength == _STRONG and cand.numbers_only):
+    if cand.title_cased or not cand.plain_words or (strength == STRONG and cand.numbers_only):
         return True
-    if cand.words[0] in _LEADING_ARTICLES or strength != _STRONG or len(cand.words) < 2:
+    if named and cand.ends_a_phrase and cand.words[0] not in _LEADING_ARTICLES and _a_subject(cand.words):
+        return True  # "like alien": a theme, or the film
+    if cand.words[0] in _LEADING_ARTICLES or strength != STRONG or len(cand.words) < 2:
         return False
     return not all(w in STOPWORDS or NUMBERISH.fullmatch(w) for w in cand.words)
 
 
-def _acceptable(cand: _Candidate, match: TitleMatch, strength: str) -> bool:
+def _acceptable(cand: _Candidate, match: TitleMatch, strength: str, *, named: bool = False) -> bool:
     """How sure we must be depends on the cue: after "like" a fuzzy match will do."""
     if match.score < TITLE_MATCH_SCORE:
         return False
@@ -401,14 +391,24 @@ def _acceptable(cand: _Candidate, match: TitleMatch, strength: str) -> bool:
     if cand.plain_words:  # "Scary Movie" is a title only when typed as one
         if not exact or cand.words[0] in _LEADING_ARTICLES:
             return False
-        if strength == _BARE:  # "Alien" is a theme, "Alien 3" a film
+        if strength == BARE:  # "Alien" is a theme, "Alien 3" a film
             return len(cand.words) >= 2 or (cand.title_cased and bool(cand.sequel))
-        return cand.title_cased or (strength == _STRONG and (len(cand.words) >= 2 or cand.numbers_only))
-    if strength == _STRONG:
+        if named and match.well_known and cand.ends_a_phrase and _a_subject(cand.words):
+            # "movies like alien": the film, as "like heat", if typed as titled ("like the witch", not "like witch")
+            return leading_article(cand.text) == leading_article(match.title)
+        return cand.title_cased or (strength == STRONG and (len(cand.words) >= 2 or cand.numbers_only))
+    if strength == STRONG:
         return True
-    if strength == _BARE:
+    if strength == BARE:
         return exact or (len(cand.words) >= 2 and match.score >= BARE_TITLE_SCORE)
     return exact or cand.title_cased
+
+
+def _a_subject(words: list[str]) -> bool:
+    """Filter talk that is what a film is about ("alien", "ghost", "the witch"), as a title may be; not a
+    place, a language, a mood or a kind of pick ("brazil", "epic", "unknown"), which "like" also takes."""
+    effect = PHRASEBOOK.get(tuple(w for w in words if w not in STOPWORDS))
+    return effect is not None and bool(effect.keywords) and not (effect.countries or effect.languages)
 
 
 def read_cued_titles(scan: Scan, reader: TitleReader, out: Understood) -> list[tuple[int, int]]:
@@ -418,28 +418,29 @@ def read_cued_titles(scan: Scan, reader: TitleReader, out: Understood) -> list[t
     i = 0
     while i < len(toks):
         kind, after = None, i + 1
-        for n in range(min(_MAX_TITLE_CUE, len(toks) - i), 0, -1):
+        for n in range(min(MAX_TITLE_CUE, len(toks) - i), 0, -1):
             key = tuple(t.text for t in toks[i : i + n])
-            if key in _TITLE_CUES:
-                kind, after = _TITLE_CUES[key], i + n
+            if key in TITLE_CUES:
+                kind, after = TITLE_CUES[key], i + n
                 break
-        if kind in (_STRONG, _WEAK):
-            matches, end = read_versions(reader, toks, after, kind)  # "like the original Godzilla"
+        if kind in (STRONG, WEAK):
+            naming = tuple(t.text for t in toks[i:after]) in NAMING_CUES
+            matches, end = read_versions(reader, toks, after, kind, named=naming)  # "like the original Godzilla"
             if matches:
                 _read_references(scan, out, [m.movie_id for m in matches], toks[i].start, toks[end - 1].end)
                 after = end
-            elif kind == _STRONG and (named := _named_after(scan, toks, after)):
+            elif kind == STRONG and (named := _named_after(scan, toks, after)):
                 unknown.append(named)
-        elif kind == _STRICT:
+        elif kind == STRICT:
             after = _refused_titles(scan, reader, out, toks, i, after)
-        elif kind == _SUFFIX:
-            picked = reader.best(reader.backward(toks, i), _STRONG)
+        elif kind == SUFFIX:
+            picked = reader.best(reader.backward(toks, i), STRONG)
             if picked:
                 extend_unique(out.like_titles, [picked[0].movie_id])
                 scan.take(toks[picked[1].start].start, toks[after - 1].end)
-        elif kind == _INFIX:
-            picked = reader.best(reader.backward(toks, i), _STRONG)
-            matches, end = reader.read_list(toks, after, _STRONG)
+        elif kind == INFIX:
+            picked = reader.best(reader.backward(toks, i), STRONG)
+            matches, end = reader.read_list(toks, after, STRONG)
             if picked:
                 matches.insert(0, picked[0])
             if matches:
@@ -507,12 +508,12 @@ def _refused_titles(scan: Scan, reader: TitleReader, out: Understood, toks: list
         return after  # "not too cheesy": a degree, not a title; "not her, someone else": a person
     starts_title = reader.scan.capitalised(toks[i]) or not reader.scan.has_case
     if cue in _NEGATING_TITLE_CUES and starts_title:  # "No Country for Old Men" is not a refusal
-        whole = reader.best(reader.forward(toks, i), _STRICT)
+        whole = reader.best(reader.forward(toks, i), STRICT)
         if whole and same_title(whole[1].text, whole[0].title):
             extend_unique(out.like_titles, [whole[0].movie_id])
             scan.take(toks[i].start, toks[whole[1].end - 1].end)
             return whole[1].end
-    matches, end = reader.read_list(toks, after, _STRICT)
+    matches, end = reader.read_list(toks, after, STRICT)
     if not matches:
         return after
     extend_unique(out.exclude_titles, [m.movie_id for m in matches])
@@ -542,7 +543,7 @@ def read_bare_titles(scan: Scan, reader: TitleReader, out: Understood) -> None:
             if len(c.words) > 1 or whole_message or judged or dated or _unusual(c.text) or c.sequel  # "Alien 3"
         ]
         # "or Alien (1979)": a word written with its year is as sure a title as one just praised
-        picked = reader.best(cands, _WEAK if judged or dated else _BARE)
+        picked = reader.best(cands, WEAK if judged or dated else BARE)
         if picked:
             _read_references(scan, out, [picked[0].movie_id], toks[picked[1].start].start, toks[picked[1].end - 1].end)
 

@@ -16,7 +16,9 @@ class TitleReader(Protocol):
 
     lookup: CatalogLookup
 
-    def read_list(self, toks: list[Tok], j: int, strength: str) -> tuple[list[TitleMatch], int]: ...
+    def read_list(
+        self, toks: list[Tok], j: int, strength: str, *, named: bool = False
+    ) -> tuple[list[TitleMatch], int]: ...
 
 
 def same_title(typed: str, title: str) -> bool:
@@ -61,14 +63,16 @@ def the_version(lookup: CatalogLookup, match: TitleMatch, version: str) -> Title
     return TitleMatch(movie_id=movie_id, title=title, year=year, score=match.score)
 
 
-def read_versions(reader: TitleReader, toks: list[Tok], j: int, strength: str) -> tuple[list[TitleMatch], int]:
+def read_versions(
+    reader: TitleReader, toks: list[Tok], j: int, strength: str, *, named: bool = False
+) -> tuple[list[TitleMatch], int]:
     """TitleReader.read_list, with the first title's version said before it taken into account, when
     the words are no title themselves ("The Old Man and the Sea") and the title has films to choose from."""
-    whole = reader.read_list(toks, j, strength)
+    whole = reader.read_list(toks, j, strength, named=named)
     version, start = version_at(toks, j)
     if not version or (whole[0] and whole[0][0].score >= TITLE_EXACT):
         return whole
-    found, end = reader.read_list(toks, start, strength)
+    found, end = reader.read_list(toks, start, strength, named=named)
     chosen = the_version(reader.lookup, found[0], version) if found else None
     return ([chosen, *found[1:]], end) if chosen is not None else whole
 

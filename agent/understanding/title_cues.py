@@ -1,0 +1,60 @@
+"""The words that introduce a title ("like Se7en", "not Titanic", "Fargo-style"), and how much each
+vouches for the title after it; agent.understanding.titles reads the titles."""
+
+from __future__ import annotations
+
+from agent.understanding.text import alternatives, tokens_of
+
+# How much a cue vouches for the title after it: "like" a lot, "I like" less (it is also how
+# people state tastes), "not"/"except" little; a bare Title Cased phrase has no cue at all.
+STRONG, WEAK, STRICT, BARE = "strong", "weak", "strict", "bare"
+NOT_A_CUE, SUFFIX, INFIX = "not a cue", "suffix", "infix"  # "I'd like"; "X-style"; "X meets Y"
+
+# Cue -> how a title after it is read. "like" is a reference unless it is the verb ("I'd like").
+TITLE_CUES: dict[tuple[str, ...], str] = {
+    tokens_of(cue): kind
+    for kinds, kind in (
+        (
+            "like | similar to | similar as | in the vein of | in the style of | along the lines of | "
+            "reminiscent of | same vibe as | same vibes as | comparable to | akin to | a la | à la | "
+            "fans of | fan of | for fans of | if i liked | if i loved | if i enjoyed | if you liked | "
+            "if you loved | since i liked | since i loved | because i liked | because i loved | loved | "
+            "liked | enjoyed | adored | really enjoyed | just watched | just saw | just finished | "
+            "more like | kind of like | sort of like | between | a cross between | a mix of | mix of | a blend of | "
+            "my fav is | my fave is | my favourite is | my favorite is | my fav movie is | my favourite movie is | "
+            "my favorite movie is | my fav film is | my favourite film is | my favorite film is",
+            STRONG,
+        ),
+        (
+            "i like | i love | we like | we love | i really like | i really love | you like | i do like | "
+            "what about | how about | do you have | have you got | got any | is there | saw | seen | watched | "
+            "thinking about | thinking of | thinking about was | was thinking of",
+            WEAK,
+        ),
+        (
+            "nothing like | not like | unlike | nothing similar to | anything but | except | except for | "
+            "other than | apart from | besides | excluding | but not | no more | not | nothing | isn't | isnt | "
+            "aren't | arent | no | hated | but not a fan of | but not a big fan of | but not a huge fan of | "
+            "disliked | didn't like | did not like | didn't enjoy | don't like | dont like | "
+            "don't want | dont want | not a fan of | not a big fan of | not a huge fan of | not really a fan of",
+            STRICT,
+        ),
+        (
+            "i'd like | id like | we'd like | you'd like | would like | would you like | feel like | "
+            "feels like | looks like | look like | sounds like | seems like | was like | is like | be like",
+            NOT_A_CUE,
+        ),
+        ("style | esque | vibes | vibe | inspired | type", SUFFIX),
+        ("meets | crossed with", INFIX),
+    )
+    for cue in alternatives(kinds)
+}
+MAX_TITLE_CUE = max(len(cue) for cue in TITLE_CUES)
+# Cues that say a film follows, so that a title that is also filter talk ("alien", "ghost") is the film:
+# a comparison ("movies like alien"), a viewing ("seen alien, jaws and the shining"), a favourite. Not
+# a taste ("loved aliens", "I like ghost stories") nor a question ("what about aliens?").
+_VERDICTS = {tokens_of(cue) for cue in alternatives("loved | liked | enjoyed | adored | really enjoyed")}
+NAMING_CUES = frozenset(
+    {cue for cue, kind in TITLE_CUES.items() if kind == STRONG and cue not in _VERDICTS}
+    | {("seen",), ("saw",), ("watched",)}
+)
