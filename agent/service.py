@@ -440,7 +440,8 @@ class MovieService:
     def _taste(self, user: str) -> tuple[Profile, dict[str, int], list[str]]:
         ratings = self.profiles.ratings(user)
         watched = self.profiles.watched(user)
-        taste = build_profile(user, ratings, self.profiles.excluded_ids(user), self.catalog, with_taste=False)
+        taste = build_profile(user, ratings, self.profiles.excluded_ids(user), self.catalog, with_taste=False,
+                              reactions=self.profiles.reactions(user))  # fmt: skip
         counts = {"rated": len(ratings), "watched": len(watched), "dismissed": len(self.profiles.dismissed(user))}
         recent = [self.catalog.movies[r["movie_id"]].label for r in watched[:5] if r["movie_id"] in self.catalog]
         return taste, counts, recent

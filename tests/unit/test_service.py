@@ -644,6 +644,21 @@ def test_forget_drops_everything_and_the_conversation(service):
     assert service.recommender._threads_of(ANA) == []
 
 
+def test_a_thumbs_up_or_down_is_said_as_what_it_was_never_as_stars(service):
+    """A 👍 is stored as 4.5 stars for ranking, and every reply read it back as a rating never given:
+    "like Heat, which you liked (4.5/5)", "Liked: Heat (1995) (4.5/5)"."""
+    user = "http:acme:ana"
+    service.feedback(user, "heat-1995", "like", event_id="t1")
+    picks = service.recommend(user, filters={"like_titles": ["Heat 1995"]}, k=2)
+    assert "like Heat, which you liked 👍" in picks.reply and "/5" not in picks.reply
+    assert service.profile(user).summary.startswith("Liked: Heat (1995) 👍")
+    service.feedback(user, "heat-1995", "dislike", event_id="t2")
+    disliked = service.recommend(user, filters={"like_titles": ["Heat 1995"]}, k=2)
+    assert "like Heat, which you gave a thumbs down 👎" in disliked.reply and "/5" not in disliked.reply
+    service.rate(user, "Se7en", 4.5)  # stars typed stay stars
+    assert "Liked: Se7en (1995) (4.5/5)" in service.profile(user).summary
+
+
 def test_structured_recommend_honours_filters(service):
     turn = service.recommend("http:acme:ana", text="something tense", filters={"genres": ["horror"]}, k=3)
     assert len(turn.recommendations) == 3
