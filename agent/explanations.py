@@ -35,9 +35,12 @@ YOURS = ", which you "  # what every reason resting on the user's own rating say
 A_FILM_YOU_LIKED = "a film you liked"  # ... and says in public, without the film or the stars
 
 
-def your_rating(stars: float) -> str:
+def your_rating(stars: float, reaction: str | None = None) -> str:
     """A rating as the user would own it: "loved it" is stored as 5 stars, so a 5 reads "which you
-    loved (5/5)" rather than claiming they typed "5/5"; a 4 "liked", the rest "rated"."""
+    loved (5/5)" rather than claiming they typed "5/5"; a 4 "liked", the rest "rated". A 👍 or 👎
+    is said as what it was: its stored stars are none the user gave."""
+    if reaction in ("like", "dislike"):
+        return "which you liked 👍" if reaction == "like" else "which you gave a thumbs down 👎"
     verb = "loved" if stars >= 5 else "liked" if stars >= 4 else "rated"
     return f"which you {verb} ({stars:g}/5)" if verb != "rated" else f"which you rated {stars:g}/5"
 
@@ -58,12 +61,13 @@ def reasons_for(
     reasons: list[str] = []
     for anchor in anchors:
         rated = profile.ratings.get(anchor.id) if profile is not None else None
-        suffix = f", like {anchor.title}" + (f", {your_rating(rated)}" if rated is not None else "")
+        reaction = profile.reactions.get(anchor.id) if profile is not None else None
+        suffix = f", like {anchor.title}" + (f", {your_rating(rated, reaction)}" if rated is not None else "")
         reasons += _shared_with(movie, anchor, suffix=suffix)
     if profile is not None and not profile.is_empty:
         for liked_id in profile.liked()[:20]:
             liked = catalog.movies[liked_id]
-            yours = your_rating(profile.ratings[liked_id])
+            yours = your_rating(profile.ratings[liked_id], profile.reactions.get(liked_id))
             shared_director = set(movie.directors) & set(liked.directors)
             if shared_director:
                 director = sorted(shared_director)[0]

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from agent.deps import Deps
 from agent.factcheck import breaks, outside_clause
+from agent.profile import as_given
 
 SHOWN = 10  # films listed by name; the rest are counted
 
@@ -21,7 +22,9 @@ def my_history(fact: str, state: Mapping, deps: Deps) -> str:
         rated = deps.profiles.ratings(user)
         at = deps.profiles.rated_at([user])
         order = sorted(rated, key=lambda m: at.get((user, m), ""), reverse=True)
-        named = [f"{movies[m].label} at {rated[m]:g}/5" for m in order if m in movies]
+        reacted = deps.profiles.reactions(user)
+        named = [f"{movies[m].label} {'' if m in reacted else 'at '}{as_given(rated[m], reacted.get(m))}"
+                 for m in order if m in movies]  # fmt: skip
         what, none = "rated {}", "You haven't rated any films yet."
     else:
         order = [row["movie_id"] for row in deps.profiles.watched(user)]  # newest first
@@ -43,7 +46,11 @@ def why_not(movie_id: str, state: Mapping, deps: Deps) -> str:
     movie = deps.catalog.movies[movie_id]
     label, user, profiles = movie.label, state.get("user"), deps.profiles
     if profiles is not None and user:
-        stars = profiles.rating(user, movie_id)
+        stars, reaction = profiles.rating(user, movie_id), profiles.reactions(user).get(movie_id)
+        if reaction == "dislike":
+            return f"You gave {label} a thumbs down, so I don't suggest it, and I steer away from films like it."
+        if reaction == "like":
+            return f"You gave {label} a thumbs up, so I take it you've seen it, and I don't suggest films you've seen."
         if stars is not None and stars <= 2.5:
             return f"You rated {label} {stars:g}/5, so I don't suggest it, and I steer away from films like it."
         if stars is not None:

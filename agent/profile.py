@@ -10,12 +10,19 @@ import numpy as np
 from store.catalog import Catalog
 
 NEUTRAL_STARS = 3.0
+THUMBS = {"like": "👍", "dislike": "👎"}  # a reaction, stored as stars only for ranking
+
+
+def as_given(stars: float, reaction: str | None = None) -> str:
+    """A rating as the user gave it: "4.5/5" for stars, 👍 or 👎 for a reaction (ProfileStore.reactions)."""
+    return THUMBS.get(reaction or "") or f"{stars:g}/5"
 
 
 @dataclass
 class Profile:
     user: str
     ratings: dict[str, float] = field(default_factory=dict)  # movie id -> stars, in the catalog
+    reactions: dict[str, str] = field(default_factory=dict)  # movie id -> "like"/"dislike": a 👍/👎, not stars
     excluded: set[str] = field(default_factory=set)  # watched, disliked or dismissed
     taste: np.ndarray | None = None  # unit vector: liked minus disliked embeddings
     genres: dict[str, float] = field(default_factory=dict)  # affinity, about -1..1
@@ -33,6 +40,10 @@ class Profile:
 
     def disliked(self, threshold: float = 2.5) -> list[str]:
         return [m for m, s in self.ratings.items() if s <= threshold]
+
+    def _given(self, movie_id: str) -> str:
+        given = as_given(self.ratings[movie_id], self.reactions.get(movie_id))
+        return given if movie_id in self.reactions else f"({given})"
 
     def affinity(self, movie) -> float:
         """How well a movie's genres, people and decade fit this profile, about -1..1."""
@@ -57,7 +68,7 @@ class Profile:
         lines = []
         liked = [catalog.movies[m] for m in self.liked()[:limit]]
         if liked:
-            lines.append("Liked: " + ", ".join(f"{m.label} ({self.ratings[m.id]:g}/5)" for m in liked))
+            lines.append("Liked: " + ", ".join(f"{m.label} {self._given(m.id)}" for m in liked))
         disliked = [catalog.movies[m] for m in self.disliked()[:limit]]
         if disliked:
             lines.append("Disliked: " + ", ".join(m.label for m in disliked))
@@ -83,10 +94,12 @@ def build_profile(
     catalog: Catalog,
     *,
     with_taste: bool = True,
+    reactions: dict[str, str] | None = None,
 ) -> Profile:
     """Affinities are rating-weighted means shrunk toward zero, so one film says little."""
     ratings = {m: s for m, s in ratings.items() if m in catalog}
-    profile = Profile(user=user, ratings=ratings, excluded=set(excluded))
+    reacted = {m: r for m, r in (reactions or {}).items() if m in ratings}
+    profile = Profile(user=user, ratings=ratings, reactions=reacted, excluded=set(excluded))
     if not ratings:
         return profile
     sums: dict[str, dict] = {"genres": defaultdict(float), "directors": defaultdict(float),

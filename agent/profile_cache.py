@@ -15,13 +15,14 @@ def profile_for(deps: Deps, user: str | None) -> Profile | None:
         return None
     ratings = deps.profiles.ratings(user)
     excluded = deps.profiles.excluded_ids(user)
-    key = (user, hash(frozenset(ratings.items())), hash(frozenset(excluded)))
+    reactions = deps.profiles.reactions(user)
+    key = (user, hash(frozenset(ratings.items())), hash(frozenset(excluded)), hash(frozenset(reactions.items())))
     cache = deps.profile_cache
     if key not in cache:
         if len(cache) > 256:
             for stale in [k for k in cache if isinstance(k, tuple)]:
                 del cache[stale]
-        cache[key] = build_profile(user, ratings, excluded, deps.catalog)
+        cache[key] = build_profile(user, ratings, excluded, deps.catalog, reactions=reactions)
     return cache[key]
 
 

@@ -279,7 +279,9 @@ class MovieService:
             if value is not None:
                 self.profiles.rate(user, found.id, value, source=source, at=self.deps.clock())
         if value is None and (kept := self.profiles.rating(user, found.id)) is not None:  # rated before: still is
-            return Rated(found.id, found.label, kept, f"Marked {found.label} as watched; you rated it {kept:g}/5.")
+            reaction = self.profiles.reactions(user).get(found.id, "")
+            said = f"gave it a thumbs {'up' if reaction == 'like' else 'down'}" if reaction else f"rated it {kept:g}/5"
+            return Rated(found.id, found.label, kept, f"Marked {found.label} as watched; you {said}.", reaction)
         rated = f", rated {value:g}/5" if value is not None else ""
         return Rated(found.id, found.label, value, f"Marked {found.label} as watched{rated}.")
 
@@ -298,20 +300,21 @@ class MovieService:
             found = self.catalog.movies[mine[0].movie_id]
         with self.profiles.transaction():
             listed, stars = self.profiles.has_watched(user, found.id), self.profiles.rating(user, found.id)
+            reaction = self.profiles.reactions(user).get(found.id, "")
             if listed or not listed_only:
                 self.profiles.remove_watched(user, found.id)
-        return Unwatched(found.id, found.label, listed, stars if listed or not listed_only else None)
+        return Unwatched(found.id, found.label, listed, stars if listed or not listed_only else None, reaction)
 
     def watched_list(self, user: str) -> list[WatchedItem]:
         """Newest first, with the user's stars where they rated it."""
         self._check_user(user)
-        ratings = self.profiles.ratings(user)
+        ratings, reactions = self.profiles.ratings(user), self.profiles.reactions(user)
         items = []
         for row in self.profiles.watched(user):
             movie = self.catalog.get(row["movie_id"])
             items.append(WatchedItem(
                 row["movie_id"], movie.label if movie else row["movie_id"], movie.year if movie else None,
-                ratings.get(row["movie_id"]), row["watched_at"], row["source"],
+                ratings.get(row["movie_id"]), row["watched_at"], row["source"], reactions.get(row["movie_id"], ""),
             ))  # fmt: skip
         return items
 
@@ -451,7 +454,8 @@ class MovieService:
     def _taste(self, user: str) -> tuple[Profile, dict[str, int], list[str]]:
         ratings = self.profiles.ratings(user)
         watched = self.profiles.watched(user)
-        taste = build_profile(user, ratings, self.profiles.excluded_ids(user), self.catalog, with_taste=False)
+        taste = build_profile(user, ratings, self.profiles.excluded_ids(user), self.catalog, with_taste=False,
+                              reactions=self.profiles.reactions(user))  # fmt: skip
         counts = {"rated": len(ratings), "watched": len(watched), "dismissed": len(self.profiles.dismissed(user))}
         recent = [self.catalog.movies[r["movie_id"]].label for r in watched[:5] if r["movie_id"] in self.catalog]
         return taste, counts, recent

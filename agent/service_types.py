@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from agent.profile import as_given
+
 CONTRACT_KEYS = ("id", "title", "year", "genres", "runtime", "directors", "rating", "explanation", "score",
                  "relaxed", "outside")  # fmt: skip
 
@@ -122,6 +124,12 @@ class Rated:
     label: str
     stars: float | None
     message: str
+    reaction: str = ""  # "like"/"dislike" when the stars kept are a 👍/👎's, none the user gave
+
+    @property
+    def given(self) -> str:
+        """ "4.5/5", or 👍 or 👎 for a reaction; "" with no rating."""
+        return "" if self.stars is None else as_given(self.stars, self.reaction)
 
 
 @dataclass(frozen=True)
@@ -132,13 +140,21 @@ class Unwatched:
     label: str
     was_listed: bool
     stars: float | None  # the rating dropped with it
+    reaction: str = ""  # "like"/"dislike" when that rating was a 👍/👎
 
     def __bool__(self) -> bool:
         return self.was_listed or self.stars is not None
 
     @property
+    def dropped(self) -> str:
+        """ "4.5/5 rating", or 👍 or 👎 for a reaction; "" with no rating."""
+        if self.stars is None:
+            return ""
+        return as_given(self.stars, self.reaction) + ("" if self.reaction else " rating")
+
+    @property
     def message(self) -> str:
-        rating = f"your {self.stars:g}/5 rating" if self.stars is not None else ""
+        rating = f"your {self.dropped}" if self.stars is not None else ""
         if self.was_listed:
             return f"Took {self.label} off your watched list" + (f" and dropped {rating}." if rating else ".")
         if rating:  # a 👍 or a rating alone keeps a film out of answers as if seen
@@ -155,6 +171,11 @@ class WatchedItem:
     stars: float | None
     at: str  # ISO-8601 UTC
     source: str = ""  # where it was marked: "discord", "cli", "import", "feedback:watched"...
+    reaction: str = ""  # "like"/"dislike" when its stars are a 👍/👎's
+
+    @property
+    def given(self) -> str:
+        return "" if self.stars is None else as_given(self.stars, self.reaction)
 
 
 @dataclass(frozen=True)

@@ -242,6 +242,15 @@ class ProfileStore:
             ).fetchall()
         return dict(rows)
 
+    def reactions(self, user: str) -> dict[str, str]:
+        """Movie id -> "like" or "dislike" for each rating a 👍 or 👎 wrote: its LIKE_STARS or
+        DISLIKE_STARS feed ranking, but are no stars the user gave."""
+        rows = self._rows(
+            "SELECT movie_id, source FROM ratings WHERE user = ? AND source IN ('feedback:like', 'feedback:dislike')",
+            (user,),
+        )
+        return {row["movie_id"]: row["source"].removeprefix("feedback:") for row in rows}
+
     def rating(self, user: str, movie_id: str) -> float | None:
         found = self._scalars("SELECT stars FROM ratings WHERE user = ? AND movie_id = ?", (user, movie_id))
         return found[0] if found else None

@@ -254,6 +254,9 @@ def _history_of(state: State, deps: Deps, movie_id: str) -> str:
     if deps.profiles is None or not user:
         return f"I keep no history in this session, so I can't say what you thought of {label}."
     stars = deps.profiles.rating(user, movie_id)
+    reaction = deps.profiles.reactions(user).get(movie_id)
+    if stars is not None and reaction:
+        return f"You gave {label} a thumbs {'up' if reaction == 'like' else 'down'}."
     if stars is not None:
         return f"You rated {label} {stars:g}/5."
     if deps.profiles.has_watched(user, movie_id):
@@ -428,9 +431,10 @@ def _stored_before(deps: Deps, user: str, targets: list[str], intent: str, stars
                    stars_said: bool) -> dict:  # fmt: skip
     """What the profile held of each film before this opinion, and the opinion: what a "the 1933 one"
     on the next turn restores and repeats for the other film."""
-    dismissed = deps.profiles.dismissed(user)
+    dismissed, reactions = deps.profiles.dismissed(user), deps.profiles.reactions(user)
     return {m: {"watched": deps.profiles.has_watched(user, m), "stars": deps.profiles.rating(user, m),
-                "dismissed": m in dismissed, "intent": intent, "stars_given": stars, "stars_said": stars_said}
+                "reaction": reactions.get(m), "dismissed": m in dismissed, "intent": intent, "stars_given": stars,
+                "stars_said": stars_said}
             for m in targets}  # fmt: skip
 
 
@@ -443,8 +447,9 @@ def _take_back(deps: Deps, user: str, replaced: dict) -> str:
             deps.profiles.add_watched(user, movie_id, source="chat")
         if before["stars"] is None:
             deps.profiles.unrate(user, movie_id)
-        elif deps.profiles.rating(user, movie_id) != before["stars"]:
-            deps.profiles.rate(user, movie_id, before["stars"], source="chat")
+        elif deps.profiles.rating(user, movie_id) != before["stars"]:  # a 👍 put back is still a 👍
+            source = f"feedback:{before['reaction']}" if before.get("reaction") else "chat"
+            deps.profiles.rate(user, movie_id, before["stars"], source=source)
         if not before["dismissed"]:
             deps.profiles.undismiss(user, movie_id)
     labels = [deps.catalog.movies[m].label for m in replaced if m in deps.catalog.movies]

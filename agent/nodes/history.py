@@ -6,6 +6,7 @@ from __future__ import annotations
 from agent.deps import Deps
 from agent.nodes.conversation import _say, _stored_before, _take_back, _which, pointed_films
 from agent.nodes.reply import listed
+from agent.profile import as_given
 from agent.state import State
 from agent.understanding.corrections import REVISES, WATCHLIST
 from agent.understanding.intents import Classified
@@ -56,7 +57,8 @@ def correct_history(state: State, deps: Deps) -> dict:
             taken = deps.profiles.remove_watched(user, movie_id)
         if taken:
             stars = held[movie_id]["stars"]
-            removed.append(f"{label} (and your {stars:g}/5)" if stars is not None else label)
+            removed.append(f"{label} (and your {as_given(stars, held[movie_id]['reaction'])})" if stars is not None
+                           else label)  # fmt: skip
             before |= held  # what "undo that" puts back
         else:
             absent.append(label)
@@ -76,10 +78,11 @@ def _undo(deps: Deps, user: str, stored: dict) -> str:
     _take_back(deps, user, removed)
     for movie_id in stored:
         label, stars = deps.catalog.movies[movie_id].label, deps.profiles.rating(user, movie_id)
+        given = as_given(stars, deps.profiles.reactions(user).get(movie_id)) if stars is not None else ""
         if movie_id not in removed:
-            said.append(f"{label} is back to {stars:g}/5." if stars is not None else "")
+            said.append(f"{label} is back to {given}." if stars is not None else "")
         elif deps.profiles.has_watched(user, movie_id):
-            with_stars = f", with your {stars:g}/5" if stars is not None else ""
+            with_stars = f", with your {given}" if stars is not None else ""
             said.append(f"{label} is back on your watched films{with_stars}.")
         else:
             said.append(f"I couldn't put {label} back on your watched films.")

@@ -122,13 +122,13 @@ def cmd_watched(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         emit_json({"user": user, "action": args.action, **movie, "stars": stars})
     elif args.action == "add":
-        rated = f", rated {stars:g}/5" if stars is not None else ""
+        rated = f", rated {done.given}" if stars is not None else ""
         print(f"Marked {label} as watched{rated} for {user}.")
     elif removed.was_listed:
-        dropped = f" and its {removed.stars:g}/5 rating" if removed.stars is not None else ""
+        dropped = f" and its {removed.dropped}" if removed.stars is not None else ""
         print(f"Removed {label}{dropped} from {user}'s watched list.")
     else:
-        print(f"{label} wasn't on {user}'s watched list; dropped its {removed.stars:g}/5 rating.")
+        print(f"{label} wasn't on {user}'s watched list; dropped its {removed.dropped}.")
     return 0
 
 
@@ -147,7 +147,7 @@ def _watched_list(args: argparse.Namespace, settings: Settings, user: str) -> in
         print(f"Nothing in {user}'s watched list yet.")
         return 0
     for item in items:
-        stars = f"  {item.stars:g}/5" if item.stars is not None else ""
+        stars = f"  {item.given}" if item.stars is not None else ""
         print(f"{item.at[:10]}  {item.label}{stars}")
     print(f"{len(items)} watched.")
     return 0

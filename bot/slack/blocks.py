@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 
+from agent.profile import as_given
 from agent.service_types import forgotten
 from bot import listing
 from bot.listing import bullet_lines, split_message
@@ -186,8 +187,9 @@ FORGET_CONFIRM_ACTION = "forget_confirm"
 FORGET_CANCEL_ACTION = "forget_cancel"
 
 
-def stars_text(stars: float | None) -> str:
-    return "" if stars is None else f"{stars:g}/5"
+def stars_text(stars: float | None, reaction: str = "") -> str:
+    """ "4.5/5", or 👍 or 👎 for a reaction's stars (none the user gave)."""
+    return "" if stars is None else as_given(stars, reaction)
 
 
 def watched_page(items: Sequence, page: int, *, page_size: int = WATCHED_PAGE_SIZE) -> dict:
@@ -200,7 +202,8 @@ def watched_page(items: Sequence, page: int, *, page_size: int = WATCHED_PAGE_SI
     shown = items[page * page_size : (page + 1) * page_size]
     lines = []
     for item in shown:
-        rated = f" · {stars_text(item.stars)}" if getattr(item, "stars", None) is not None else ""
+        reaction = getattr(item, "reaction", "")
+        rated = f" · {stars_text(item.stars, reaction)}" if getattr(item, "stars", None) is not None else ""
         lines.append(f"• {literal(item.label)}{rated}")
     total = len(items)
     title = f"*Your watched films* ({total}) · page {page + 1} of {pages}"
@@ -290,7 +293,7 @@ def home_view(summary, watched: Sequence) -> dict:
     blocks = [{"type": "header", "text": plain("moviebot", 150)}, *profile_blocks(summary)]
     rated = [item for item in watched if getattr(item, "stars", None) is not None][:10]
     if rated:
-        lines = (f"{literal(item.label)} · {stars_text(item.stars)}" for item in rated)
+        lines = (f"{literal(item.label)} · {stars_text(item.stars, getattr(item, 'reaction', ''))}" for item in rated)
         blocks.append(section("*Rated recently*\n" + bullet_lines(lines, TEXT_LIMIT)))
     blocks.append({"type": "context", "elements": [mrkdwn(
         f"{len(watched)} film{'s' if len(watched) != 1 else ''} on your watched list · mention me or send me a "

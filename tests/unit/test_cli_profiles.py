@@ -9,6 +9,8 @@ import sqlite3
 from pathlib import Path
 
 from bot.charts import profile_figure
+from store.home import DataDir
+from store.profiles import ProfileStore
 
 LB_WATCHED = ("Date", "Name", "Year", "Letterboxd URI")
 CRIME_TITLES = {"se7en-1995", "heat-1995", "the-insider-1999", "the-dark-knight-2008", "heat-1986"}
@@ -111,6 +113,16 @@ def test_watched_add_list_and_remove(cli):
 
     code, _, err = cli("watched", "remove", "Parasite")
     assert code == 2 and "Parasite (2019) is not in cli:me's watched list" in err
+
+
+def test_a_thumbs_up_on_the_watched_list_is_no_star_rating(cli, data_dir):
+    """A 👍 on Discord is stored as 4.5 stars for ranking; `watched list` showed it as "4.5/5"."""
+    with ProfileStore(DataDir(data_dir).state_db_path) as profiles:
+        profiles.record_feedback(suggestion_id=None, user="cli:me", movie_id="heat-1995", kind="like", value=None,
+                                 added=True, event_id="c1")  # fmt: skip
+    assert cli("watched", "add", "Heat", "1995")[1] == "Marked Heat (1995) as watched, rated 👍 for cli:me.\n"
+    assert "Heat (1995)  👍\n" in cli("watched", "list")[1]
+    assert cli("watched", "remove", "Heat", "1995")[1] == "Removed Heat (1995) and its 👍 from cli:me's watched list.\n"
 
 
 def test_an_empty_watched_list_says_so(cli):

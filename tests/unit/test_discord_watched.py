@@ -5,7 +5,8 @@ from __future__ import annotations
 import discord
 import pytest
 
-from bot.discord.cogs.watched import WatchedPages
+from agent.service_types import WatchedItem
+from bot.discord.cogs.watched import Watched, WatchedPages
 from bot.discord.titles import TitleChoice
 from tests.unit.test_discord_harness import DiscordWorld, press
 
@@ -219,3 +220,10 @@ async def test_the_which_film_menu_goes_grey_when_it_times_out(catalog, profile_
         await timed_out(interaction)
     finally:
         await world.stop()
+
+
+def test_a_thumbs_up_on_the_watched_list_is_no_star_rating():
+    """A 👍 is stored as 4.5 stars for ranking; /watched list showed "Heat (1995) · 4.5/5"."""
+    liked = WatchedItem("heat-1995", "Heat (1995)", 1995, 4.5, "2026-06-01T12:00:00+00:00", "discord", "like")
+    typed = WatchedItem("se7en-1995", "Se7en (1995)", 1995, 4.5, "2026-06-01T12:00:00+00:00", "discord")
+    assert (Watched._line(liked), Watched._line(typed)) == ("Heat (1995) · 👍", "Se7en (1995) · 4.5/5")

@@ -99,6 +99,8 @@ def test_a_rating_is_owned_as_the_user_gave_it():
     assert your_rating(5.0) == "which you loved (5/5)"
     assert your_rating(4.0) == "which you liked (4/5)"
     assert your_rating(2.5) == "which you rated 2.5/5"
+    assert your_rating(4.5, "like") == "which you liked 👍"  # a 👍, stored as 4.5 for ranking only
+    assert your_rating(1.5, "dislike") == "which you gave a thumbs down 👎"
 
 
 def test_a_pick_under_the_rating_floor_says_its_rating_once(catalog):

@@ -10,6 +10,7 @@ import threading
 import pytest
 from fastapi.testclient import TestClient
 
+from agent.service_types import WatchedItem
 from bot.http.app import create_app
 from bot.settings import ApiKey, HttpSettings, Settings
 from tests.http_fakes import FakeService
@@ -158,6 +159,16 @@ def test_feedback_stars_go_with_kind_stars_only(client):
     body = {"user": "ana", "movie_id": "heat-1995", "kind": "like", "stars": 3, "event_id": "e2"}
     response = client.post("/v1/feedback", json=body, headers=ACME)
     assert response.status_code == 422 and "give stars exactly when kind is 'stars'" in response.json()["message"]
+
+
+def test_a_watched_film_says_when_its_stars_are_a_thumbs_up(client, service, monkeypatch):
+    """A like is stored as 4.5 stars; the watched list sent only "stars": 4.5, as if the user gave them."""
+    at = "2026-06-01T12:00:00.000000+00:00"
+    items = [WatchedItem("heat-1995", "Heat (1995)", 1995, 4.5, at, "discord", "like"),
+             WatchedItem("se7en-1995", "Se7en (1995)", 1995, 4.5, at, "http")]  # fmt: skip
+    monkeypatch.setattr(service, "watched_list", lambda user: items)
+    listed = [(i["stars"], i["reaction"]) for i in client.get("/v1/users/ana/watched", headers=ACME).json()]
+    assert listed == [(4.5, "like"), (4.5, "")]
 
 
 def test_watched_add_list_remove(client):

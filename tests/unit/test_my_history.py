@@ -57,3 +57,20 @@ def test_why_not_a_film_says_why_it_is_not_suggested(bot, profiles):
     missing = bot.ask("why not Zorblax Returns?", user="cli:ben")["reply"]
     assert missing.startswith("I couldn't find “Zorblax Returns” in my catalog") and missing.endswith("suggest it.")
     assert bot.ask("why not something scary?", user="cli:ben")["recommendations"]  # a wish, as before
+
+
+def test_a_thumbs_up_or_down_is_named_as_such_in_the_users_history(bot, profiles):
+    """After a 👍 on Heat and a 👎 on Alien, "how many films have I rated?" said "Heat (1995) at 4.5/5"
+    and "why not alien?" "You rated Alien (1979) 1.5/5": stars the user never gave."""
+    for event_id, movie_id, kind, at in (
+        ("r1", "heat-1995", "like", "2026-01-01"),
+        ("r2", "alien-1979", "dislike", "2026-02-01"),
+    ):
+        profiles.record_feedback(suggestion_id=None, user="cli:di", movie_id=movie_id, kind=kind, value=None,
+                                 added=True, event_id=event_id, at=f"{at}T00:00:00+00:00")  # fmt: skip
+    profiles.rate("cli:di", "se7en-1995", 4.5, at="2026-03-01T00:00:00+00:00")
+    assert bot.ask("how many films have I rated?", user="cli:di")["reply"] == (
+        "You've rated 3 films, newest first: Se7en (1995) at 4.5/5, Alien (1979) 👎, Heat (1995) 👍."
+    )
+    assert bot.ask("why not alien?", user="cli:di")["reply"].startswith("You gave Alien (1979) a thumbs down, so I")
+    assert bot.ask("why not heat?", user="cli:di")["reply"].startswith("You gave Heat (1995) a thumbs up, so I")

@@ -454,6 +454,23 @@ def test_watched_remove_says_what_it_took_away(service):
     assert not nothing and nothing.message == "Se7en (1995) wasn't on your watched list."
 
 
+def test_a_thumbs_up_on_the_watched_list_is_shown_as_a_thumbs_up(service):
+    """After a 👍 on Heat, `watched add Heat` said "you rated it 4.5/5", the list showed 4.5/5 and
+    `watched remove` "dropped your 4.5/5 rating": stars the user never gave."""
+    service.feedback(ANA, "heat-1995", "like", event_id="w1")
+    added = service.watched_add(ANA, "Heat 1995")
+    assert (added.message, added.given) == ("Marked Heat (1995) as watched; you gave it a thumbs up.", "👍")
+    service.rate(ANA, "Se7en", 4.5)
+    assert {(item.label, item.given) for item in service.watched_list(ANA)} == {
+        ("Se7en (1995)", "4.5/5"), ("Heat (1995)", "👍"),
+    }  # fmt: skip
+    removed = service.watched_remove(ANA, "Heat 1995")
+    assert removed.message == "Took Heat (1995) off your watched list and dropped your 👍."
+    assert service.watched_remove(ANA, "Se7en").message == (
+        "Took Se7en (1995) off your watched list and dropped your 4.5/5 rating."
+    )
+
+
 def test_over_http_removing_a_watched_film_leaves_a_film_only_liked_alone(service):
     """DELETE /v1/users/ana/watched/heat-1995 on a film only liked answered 204 and dropped the like."""
     app = create_app(service, Settings(http=HttpSettings(rate_per_minute=0)))
@@ -642,6 +659,21 @@ def test_forget_drops_everything_and_the_conversation(service):
     assert counts["ratings"] == 1 and counts["suggestions"] >= 1
     assert service.export(ANA)["ratings"] == [] and service.export(ANA)["conversations"] == []
     assert service.recommender._threads_of(ANA) == []
+
+
+def test_a_thumbs_up_or_down_is_said_as_what_it_was_never_as_stars(service):
+    """A 👍 is stored as 4.5 stars for ranking, and every reply read it back as a rating never given:
+    "like Heat, which you liked (4.5/5)", "Liked: Heat (1995) (4.5/5)"."""
+    user = "http:acme:ana"
+    service.feedback(user, "heat-1995", "like", event_id="t1")
+    picks = service.recommend(user, filters={"like_titles": ["Heat 1995"]}, k=2)
+    assert "like Heat, which you liked 👍" in picks.reply and "/5" not in picks.reply
+    assert service.profile(user).summary.startswith("Liked: Heat (1995) 👍")
+    service.feedback(user, "heat-1995", "dislike", event_id="t2")
+    disliked = service.recommend(user, filters={"like_titles": ["Heat 1995"]}, k=2)
+    assert "like Heat, which you gave a thumbs down 👎" in disliked.reply and "/5" not in disliked.reply
+    service.rate(user, "Se7en", 4.5)  # stars typed stay stars
+    assert "Liked: Se7en (1995) (4.5/5)" in service.profile(user).summary
 
 
 def test_structured_recommend_honours_filters(service):

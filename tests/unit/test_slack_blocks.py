@@ -113,6 +113,15 @@ def test_a_cut_never_leaves_half_an_escape():
 class Item:
     label: str
     stars: float | None = None
+    reaction: str = ""
+
+
+def test_a_thumbs_up_on_the_watched_list_is_no_star_rating():
+    """A 👍 is stored as 4.5 stars for ranking; the watched list and App Home showed "Heat (1995) · 4.5/5"."""
+    items = [Item("Heat (1995)", 4.5, "like"), Item("Alien (1979)", 1.5, "dislike"), Item("Se7en (1995)", 4.5)]
+    assert watched_page(items, 0)["blocks"][1]["text"]["text"].splitlines() == [
+        "• Heat (1995) · 👍", "• Alien (1979) · 👎", "• Se7en (1995) · 4.5/5",
+    ]  # fmt: skip
 
 
 def test_the_watched_list_pages_with_buttons():

@@ -122,3 +122,15 @@ def test_undoing_a_removal_puts_the_film_back_with_its_stars(starter, profiles):
     bot.ask("actually i haven't seen casino, my bad", user="cli:ed")
     assert bot.ask("undo", user="cli:ed")["reply"] == "Undone. Casino (1995) is back on your watched films."
     assert "casino-1995" in watched(profiles, "cli:ed") and profiles.rating("cli:ed", "casino-1995") is None
+
+
+def test_a_thumbs_up_taken_off_with_the_film_is_named_as_a_thumbs_up(starter, profiles):  # noqa: F811
+    """ "forget that i watched heat" after a 👍 on it said "(and your 4.5/5)", stars never given."""
+    bot = make_bot(starter, profiles)
+    profiles.record_feedback(suggestion_id=None, user="cli:ed", movie_id="heat-1995", kind="like", value=None,
+                             added=True, event_id="f1")  # fmt: skip
+    profiles.add_watched("cli:ed", "heat-1995")
+    forgot = bot.ask("forget that i watched heat", user="cli:ed")
+    assert forgot["reply"] == "Done: I've taken Heat (1995) (and your 👍) off your watched films."
+    undone = bot.ask("undo that", user="cli:ed")
+    assert undone["reply"] == "Undone. Heat (1995) is back on your watched films, with your 👍."

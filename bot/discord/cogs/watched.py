@@ -42,7 +42,7 @@ class Watched(commands.GroupCog, group_name="watched", group_description="Films 
 
         async def apply(movie_id: str) -> str:
             added = await asyncio.to_thread(self._add, interaction, movie_id, rating)
-            rated = f", rated {added.stars:g}/5" if added.stars is not None else ""
+            rated = f", rated {added.given}" if added.stars is not None else ""
             return f"Marked **{escape(added.label)}** as watched{rated}. I won't suggest it again."
 
         await act_on_title(interaction, title, apply)
@@ -82,7 +82,7 @@ class Watched(commands.GroupCog, group_name="watched", group_description="Films 
     @staticmethod
     def _line(item: WatchedItem) -> str:
         label = escape(item.label)
-        return f"{label} · {item.stars:g}/5" if item.stars is not None else label
+        return f"{label} · {item.given}" if item.stars is not None else label
 
     @add.autocomplete("title")
     async def _add_title(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
