@@ -259,14 +259,8 @@ class MovieService:
 
     def rate(self, user: str, movie: str | Movie, stars: float, *, source: str | None = None) -> Rated:
         """A star rating; it marks the film watched too."""
-        self._check_user(user)
-        value = self._stars(stars)
-        found = self._movie(movie)
-        source = source or user.partition(":")[0]
-        with self.profiles.transaction():
-            self.profiles.add_watched(user, found.id, source=source, at=self.deps.clock())
-            self.profiles.rate(user, found.id, value, source=source, at=self.deps.clock())
-        return Rated(found.id, found.label, value, f"Rated {found.label} {value:g}/5 and marked it watched.")
+        rated = self.watched_add(user, movie, self._stars(stars), source=source)
+        return dataclasses.replace(rated, message=f"Rated {rated.label} {rated.stars:g}/5 and marked it watched.")
 
     def watched_add(self, user: str, movie: str | Movie, stars: float | None = None, *,
                     source: str | None = None) -> Rated:  # fmt: skip
