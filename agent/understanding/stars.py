@@ -38,15 +38,17 @@ def asks_for_a_rating(lowered: str, understood: Understood, ordinal: int | None)
 
 
 def rated_seen_list(text: str, lookup: CatalogLookup, *, has_previous: bool) -> SeenList | None:
-    """seen_list, but None for one film given stars, read as a rating: "seen heat, 4 stars" rates
-    Heat, where it answered "I couldn't find “4 stars” in my catalog" and kept no stars."""
+    """seen_list, but None for films given stars, read as a rating: "seen heat, 4 stars" rates Heat
+    and "seen heat and alien, 4 stars" each, where it answered "I couldn't find “4 stars” in my
+    catalog" and kept no stars."""
     listed = seen_list(text, lookup, has_previous=has_previous)
     lowered = normalise_message(text)
     if listed is None or len(lowered) != len(text) or (given := _STARS.search(lowered)) is None:
         return listed
-    blanked = text[: given.start()] + _blank(given) + text[given.end() :]  # "4/5" is no list of places
+    start = len(text[: given.start()].rstrip(" ,;:-–("))  # "seen heat - 4 stars": the dash is no title's
+    blanked = text[:start] + " " * (given.end() - start) + text[given.end() :]  # "4/5" is no list of places
     rest = seen_list(blanked, lookup, has_previous=has_previous)
-    return None if rest is not None and len(rest.titles) == 1 and not rest.positions else listed
+    return None if rest is not None and rest.titles and not rest.positions and not rest.unknown else listed
 
 
 def outside_stars(titles: list[str], lowered: str, lookup: CatalogLookup) -> list[str]:

@@ -66,3 +66,16 @@ def test_one_film_seen_and_given_stars_is_rated_not_searched_for(catalog, profil
     listed = bot.ask("seen parasite, se7en and amelie", user="cli:di")  # a list with no stars: each seen
     assert {r["movie_id"] for r in profiles.watched("cli:di")} == {"parasite-2019", "se7en-1995", "amelie-2001"}
     assert listed["recommendations"] == []
+
+
+def test_a_seen_list_given_stars_rates_each_film(catalog, profiles):
+    """ "seen parasite and amelie, 4 stars" marked both watched, kept no stars and answered "I
+    couldn't find “4 stars” in my catalog"."""
+    bot = make_bot(catalog, profiles)
+    for user, said, stars in (("cli:ed", "seen parasite and amelie, 4 stars", 4.0),
+                              ("cli:fa", "watched parasite, se7en and amelie - 3.5/5", 3.5)):  # fmt: skip
+        answer = bot.ask(said, user=user)
+        assert "couldn't find" not in answer["reply"], said
+        assert answer["reply"].startswith(f"Noted: {stars:g} out of 5 for Parasite (2019)"), said
+        assert "Amélie (2001)" in answer["reply"], said
+        assert profiles.rating(user, "parasite-2019") == profiles.rating(user, "amelie-2001") == stars, said
