@@ -9,9 +9,9 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from agent.understanding.meaning import extend_unique
-from agent.understanding.people import AFTER_A_PERSON, BEFORE_A_PERSON, REFUSING
+from agent.understanding.people import AFTER_A_PERSON, BEFORE_A_PERSON, REFUSING, in_company
 from agent.understanding.request import CatalogLookup, Understood
-from agent.understanding.text import Scan, Tok, word_set
+from agent.understanding.text import Scan, Tok
 from store.movie import ascii_fold
 
 # what people call them, when the catalog credits them; the first name alone would mean someone
@@ -33,8 +33,6 @@ NICKNAMES = {
 MIN_FILMS = 5  # a first name means someone credited on at least this many films here...
 DOMINANCE = 3  # ...and on this many times the films and the votes of anyone else called so
 _LOWERCASE_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]*")
-# "watch with megan", "movie night with rebecca", "a date with sarah": company, not a cast
-_COMPANY = word_set("watch watching watched night date time go see hang chill out")
 _INDEXES: list[tuple[Mapping[str, str], dict[str, str]]] = []  # per people index
 
 
@@ -103,6 +101,6 @@ def _cued(toks: list[Tok], first: int, last: int, possessive: bool) -> bool:
     """Said as a person: "with keanu", "leo movies", "denzel's", "no arnie"."""
     before = toks[first - 1].text if first >= 1 else ""
     after = toks[last + 1].text if last + 1 < len(toks) else ""
-    if before == "with" and first >= 2 and toks[first - 2].text in _COMPANY:  # "to watch with megan": a friend
+    if in_company(toks, first):  # "to watch with megan": a friend
         return False
     return possessive or before in BEFORE_A_PERSON or before in REFUSING or after in AFTER_A_PERSON

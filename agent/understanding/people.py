@@ -314,6 +314,15 @@ BEFORE_A_PERSON = word_set("by with starring featuring from directed director ac
 REFUSING = word_set("no not but except without")
 AFTER_A_PERSON = word_set("film films movie movies flick flicks picture pictures classic classics joint")
 _SENTENCE_END = frozenset(".!?;:")
+# "watch with megan", "movie night with leo", "a date with sarah": company, not a cast
+_COMPANY = word_set("watch watching watched night date time go see hang chill out")
+
+
+def in_company(toks: list[Tok], first: int) -> bool:
+    """The name toks[first] starts is someone watching along ("to watch with leo tonight"), not a credit."""
+    return first >= 2 and toks[first - 1].text == "with" and toks[first - 2].text in _COMPANY
+
+
 # "spielberg instead", "only carell", "what about tarantino": a name with only the words that make a
 # message a follow-up is a name said alone
 _FOLLOW_UP_WORDS = word_set("instead only just then now please pls ok okay maybe rather perhaps what how about")
@@ -460,6 +469,8 @@ def _short_first_name(toks: list[Tok], i: int, surnames: Mapping[str, Surname]) 
 
 def _said_as_a_person(scan: Scan, toks: list[Tok], i: int, key: str, surname: Surname, possessive: bool,
                       alone: bool, *, first: int) -> bool:  # fmt: skip
+    if in_company(toks, first):
+        return False  # "a drama to watch with leo tonight" is no Melissa Leo film
     before = toks[first - 1].text if first > 0 else ""
     after = toks[i + 1].text if i + 1 < len(toks) else ""
     name_ends = i + 1 >= len(toks) or not toks[i + 1].is_word or after in STOPWORDS

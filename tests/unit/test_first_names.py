@@ -55,3 +55,14 @@ def test_a_friend_watched_with_is_no_cast_and_a_shared_first_name_is_no_one(cata
     assert "DiCaprio" not in company
     kerry = bot.ask("a film with kerry", user="cli:di")["reply"]  # two Kerrys with as many films: no one
     assert "with Kerry Washington" not in kerry
+
+
+def test_a_friend_watched_with_is_no_surname_either(catalog, profiles):
+    """ "a drama to watch with leo tonight" asked for films with Melissa Leo: the friend is company."""
+    bot = make_bot(catalog, profiles)
+    for said in ("a drama to watch with leo tonight", "movie night with Leo, a drama"):
+        company = bot.ask(said, user="cli:ed")
+        assert "Melissa Leo" not in company["reply"] and "DiCaprio" not in company["reply"], said
+        assert company["recommendations"], said
+    cast = bot.ask("a drama with leo", user="cli:fa")  # said of a film, still the cast
+    assert "with Leonardo DiCaprio" in cast["reply"]
