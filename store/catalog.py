@@ -10,7 +10,7 @@ import re
 import sqlite3
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -334,10 +334,13 @@ class Catalog:
         k: int = 10,
         *,
         vector: np.ndarray | None = None,
+        kind_words: Collection[str] = (),
     ) -> list[ScoredMovie]:
         """Movies for free text and/or a query vector, fused, filtered exactly, best first.
 
-        With neither text nor vector, the best-rated movies that pass the filters.
+        With neither text nor vector, the best-rated movies that pass the filters. `kind_words`
+        (lowercase) say what kind of film is wanted ("epic", "musicals"), so they find films by
+        their synopsis and tags, not by their titles or people: "an epic" found Epic and Epic Movie.
         """
         filters = filters or Filters()
         keep = None if filters.is_empty else self._filter_index.mask(filters, self._credits)
@@ -348,7 +351,7 @@ class Catalog:
             vector = self.embedder.embed_query(text)
         pool = max(self.config.candidates, k * 4)
         vector_hits = self._vector_search(vector, keep, pool) if vector is not None else []
-        lexical_hits = self._lexical_search(words, filters, pool) if words else []
+        lexical_hits = self._lexical_search(words, filters, pool, kind_words) if words else []
         if not vector_hits and not lexical_hits:
             return self._best_rated(None if keep is None else list(self._filter_index.ids[keep]), k)
 
@@ -457,9 +460,11 @@ class Catalog:
         )
         return [(mid, 1.0 - dist) for mid, dist in zip(result["ids"][0], result["distances"][0], strict=True)]
 
-    def _lexical_search(self, words: list[str], filters: Filters, n: int) -> list[tuple[str, float]]:
+    def _lexical_search(
+        self, words: list[str], filters: Filters, n: int, kind_words: Collection[str] = ()
+    ) -> list[tuple[str, float]]:
         where, params = sql_where(filters)
-        match = " OR ".join(f'"{w}"' for w in words)
+        match = " OR ".join(f'{{keywords overview}} : "{w}"' if w in kind_words else f'"{w}"' for w in words)
         sql = (
             "SELECT movies.id, bm25(movies_fts, 10.0, 6.0, 3.0, 1.0) AS rank FROM movies_fts "
             "JOIN movies ON movies.rowid = movies_fts.rowid "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Collection
 
 import numpy as np
 
@@ -38,19 +39,24 @@ RELAXABLE = (
 MAX_PANNED_SERIES = 30  # a series is found by a scan of the catalog's titles, once per film
 
 
-def _widen_runtime(deps: Deps, request: Request, text: str, excluded: set[str], vector) -> list:
+def _widen_runtime(
+    deps: Deps, request: Request, text: str, excluded: set[str], vector, kinds: Collection[str] = ()
+) -> list:
     """A runtime band no film fits, widened on both sides a step at a time: the films nearest the
     length asked for, where dropping the lower bound found 95-minute films for a 150-minute wish."""
     low, high = request["min_runtime"], request["max_runtime"]
     for step in (15, 30, 60):
         request["min_runtime"], request["max_runtime"] = max(1, low - step), high + step
-        if results := deps.catalog.search(text, filters_for(request, excluded), k=deps.config.pool, vector=vector):
+        filters = filters_for(request, excluded)
+        if results := deps.catalog.search(text, filters, k=deps.config.pool, vector=vector, kind_words=kinds):
             return results
     request["min_runtime"], request["max_runtime"] = low, high
     return []
 
 
-def _widen_years(deps: Deps, request: Request, text: str, excluded: set[str], vector, wanted: int) -> list:
+def _widen_years(
+    deps: Deps, request: Request, text: str, excluded: set[str], vector, wanted: int, kinds: Collection[str] = ()
+) -> list:
     """A year range no film fits, widened on the side or sides it has just enough for the films
     nearest it to fit: dropping the range answered "something older" than 1960s French films
     with 2000s ones, though a 1985 one was nearer."""
@@ -64,7 +70,8 @@ def _widen_years(deps: Deps, request: Request, text: str, excluded: set[str], ve
     step = gaps[min(wanted, len(gaps)) - 1]
     request["year_min"] = low - step if low is not None else None
     request["year_max"] = high + step if high is not None else None
-    return deps.catalog.search(text, filters_for(request, excluded), k=deps.config.pool, vector=vector)
+    filters = filters_for(request, excluded)
+    return deps.catalog.search(text, filters, k=deps.config.pool, vector=vector, kind_words=kinds)
 
 
 def excluded_for(deps: Deps, state: State, profile: Profile | None) -> set[str]:
@@ -161,6 +168,15 @@ def query_text(request: Request, *, labels_tone: bool = True) -> str:
     return " ".join(p for p in parts if p).strip()
 
 
+def kind_words(request: Request) -> set[str]:
+    """The words of the tones and genres asked for ("an epic", "musicals"), which the catalog
+    searches in synopses and tags only: by title, "give me an epic" found Epic and Epic Movie."""
+    said = [*(request.get("moods") or []), tone_words(request.get("moods") or [])]
+    said += [*(request.get("genres") or []), *(request.get("any_genres") or [])]
+    words = {w for kind in said for w in re.findall(r"\w+", kind.lower())}
+    return words | {f"{w}s" for w in words} | {f"{w}es" for w in words}
+
+
 def without_titles(query: str, movie_ids: list[str], catalog) -> str:
     """The query with the words of these films' titles taken out."""
     words = {w for m in movie_ids if m in catalog for w in re.findall(r"\w+", catalog.movies[m].title.lower())}
@@ -200,7 +216,10 @@ def retrieve(state: State, deps: Deps) -> dict:
             parts.append((1.0 if is_open(request) else 0.25, profile.taste))
         vector = _unit(sum(w * v for w, v in parts))
     relaxed: list[str] = []
-    results = deps.catalog.search(text, filters_for(request, excluded), k=deps.config.pool, vector=vector)
+    kinds = kind_words(request)
+    results = deps.catalog.search(
+        text, filters_for(request, excluded), k=deps.config.pool, vector=vector, kind_words=kinds
+    )
     wanted = wanted_count(state, request, deps)
     fresh = deps.catalog.count_matching(filters_for(request, excluded))
     again = shown_again(deps, request, hard, recent, wanted - fresh) if fresh < wanted and recent else []
@@ -208,12 +227,12 @@ def retrieve(state: State, deps: Deps) -> dict:
         if results or again:
             break
         if name == "min_runtime" and request.get("min_runtime") and request.get("max_runtime"):
-            results = _widen_runtime(deps, request, text, excluded, vector)  # "a 2 and a half hour epic"
+            results = _widen_runtime(deps, request, text, excluded, vector, kinds)  # "a 2 and a half hour epic"
             if results:
                 relaxed.append(label)
                 break
         if name == "year_min" and (request.get("year_min") or request.get("year_max")):
-            results = _widen_years(deps, request, text, excluded, vector, wanted)  # "something older"
+            results = _widen_years(deps, request, text, excluded, vector, wanted, kinds)  # "something older"
             if results:
                 relaxed.append(label)
                 break
@@ -221,7 +240,8 @@ def retrieve(state: State, deps: Deps) -> dict:
             request[name] = [] if isinstance(request[name], list) else None
             if label not in relaxed:
                 relaxed.append(label)
-            results = deps.catalog.search(text, filters_for(request, excluded), k=deps.config.pool, vector=vector)
+            filters = filters_for(request, excluded)
+            results = deps.catalog.search(text, filters, k=deps.config.pool, vector=vector, kind_words=kinds)
     filters = filters_for(request, excluded)
     original = dict(state.get("request") or {})
     fitting = {  # how many films honour every hard constraint: at all, not excluded, shown again
