@@ -163,7 +163,7 @@ STOPWORDS = word_set(
     picks choice choices list couple few several first second third fourth fifth last latter former
     previous next starring featuring directed director actor actress cast made wife husband girlfriend
     boyfriend partner friends family's lets let's u ur bot moviebot watchlist alone
-    together someone's whether either neither rather instead though although however ever
+    together someone's whether either neither rather instead though tho although altho however ever
     between after before since until till under over above below within onwards top least already
     haven't havent hasn't isn't isnt wasn't aren't won't can't cant couldn't wouldn't shouldn't that's
     thats there's

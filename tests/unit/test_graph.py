@@ -1313,6 +1313,17 @@ def test_a_follow_up_nothing_in_which_was_understood_says_so_and_keeps_the_reque
     assert bot.ask("blorptastic", user="cli:new")["reply"].startswith("Sorry, I didn't catch that.")
 
 
+def test_colour_asked_after_a_request_is_said_unknown_and_tho_is_filler(starter, profiles):
+    """ "musicals" then "any in color tho" answered "I didn't catch "tho", so here is more of the same"."""
+    bot = make_bot(starter, profiles)
+    bot.ask("a war film", user="cli:ted")
+    for said in ("any in color tho", "in colour though", "tho any in color?"):
+        answer = bot.ask(said, user="cli:ted")
+        assert "didn't catch" not in answer["reply"], said
+        assert answer["reply"].startswith("My catalog doesn't record whether a film is in colour"), said
+        assert all("war" in m.genres for m in movies(starter, answer)) and answer["recommendations"], said
+
+
 def watched(profiles, user: str) -> set[str]:
     return {row["movie_id"] for row in profiles.watched(user)}
 
