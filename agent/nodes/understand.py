@@ -274,6 +274,7 @@ def _verdict_with_more(heard: dict, verdict: Classified, state: State, deps: Dep
         heard["seen"] = [*heard.get("seen", []), *pointed]
     elif verdict.intent == "liked":
         heard["liked"] = {**heard.get("liked", {}), **dict.fromkeys(pointed, verdict.rating)}
+        heard["said"] = [*heard.get("said", []), *(pointed if verdict.stars_said else [])]  # "the first was a 4"
     elif verdict.intent == "dismissed":
         heard["dismissed"] = [*heard.get("dismissed", []), *pointed]
     else:
