@@ -17,6 +17,7 @@ from agent.understanding.help_topics import help_topic
 from agent.understanding.merge import fresh_request, genres_as_tags
 from agent.understanding.passing import in_another_language
 from agent.understanding.reader import understand
+from agent.understanding.unkept_stars import unkept_note
 from agent.understanding.versions import version_chosen, versions_of
 from store.movie import Movie, normalise_title
 from store.profiles import DISLIKE_STARS, LIKE_STARS, SOURCE_OF
@@ -423,7 +424,7 @@ def record_opinion(state: State, deps: Deps) -> dict:
         text = f"Noted: {names} wasn't for you. I'll steer away from things like it."
     else:
         text = f"Got it: {names} marked as watched. I won't suggest {'them' if len(targets) > 1 else 'it'} again."
-    text += moved + _other_versions(state, targets, deps)
+    text += moved + _other_versions(state, targets, deps) + unkept_note(state.get("message") or "", deps.catalog)
     if state.get("unknown_titles"):  # "seen spirited away, totoro and ponyo" with no "totoro" found
         missing = state["unknown_titles"]
         text += f" {not_in_catalog(missing)}, so I haven't noted {'them' if len(missing) > 1 else 'it'}."

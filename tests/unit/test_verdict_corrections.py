@@ -155,3 +155,15 @@ def test_a_verdict_said_without_a_number_is_said_back_as_said_never_as_stars(sta
     assert profiles.reactions("cli:fa")["heat-1995"] == "liked"
     profiles.rate("cli:fa", "se7en-1995", 4.5, source="chat")  # a row from before: its stars stay stars
     assert "Se7en (1995) at 4.5/5" in bot.ask("what have i rated?", user="cli:fa")["reply"]
+
+
+def test_a_number_no_rating_can_be_is_named_and_nothing_is_kept_for_it(starter, profiles):  # noqa: F811
+    """ "I rated Heat 4 and The Matrix 11" noted Heat and said nothing of The Matrix; "I'd give se7en
+    -3" kept 3 stars."""
+    bot = make_bot(starter, profiles)
+    both = bot.ask("I rated Heat 4 and The Matrix 11", user="cli:gu")["reply"]
+    assert "11 isn't a rating I can keep: say 1 to 5 stars, or out of 10." in both
+    assert profiles.ratings("cli:gu") == {"heat-1995": 4.0} and watched(profiles, "cli:gu") == {"heat-1995"}
+    minus = bot.ask("I'd give se7en -3", user="cli:gu")["reply"]
+    assert "-3 isn't a rating I can keep" in minus and profiles.rating("cli:gu", "se7en-1995") is None
+    assert "a rating I can keep" not in bot.ask("I rated toy story 3 a 4", user="cli:gu")["reply"]
