@@ -38,7 +38,10 @@ A_FILM_YOU_LIKED = "a film you liked"  # ... and says in public, without the fil
 def your_rating(stars: float, reaction: str | None = None) -> str:
     """A rating as the user would own it: "loved it" is stored as 5 stars, so a 5 reads "which you
     loved (5/5)" rather than claiming they typed "5/5"; a 4 "liked", the rest "rated". A 👍 or 👎
-    is said as what it was: its stored stars are none the user gave."""
+    is said as what it was, and "I liked Heat" in chat "which you liked": their stored stars are
+    none the user gave."""
+    if reaction in ("liked", "loved", "disliked"):
+        return f"which you {reaction}"
     if reaction in ("like", "dislike"):
         return "which you liked 👍" if reaction == "like" else "which you gave a thumbs down 👎"
     verb = "loved" if stars >= 5 else "liked" if stars >= 4 else "rated"

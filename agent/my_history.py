@@ -51,6 +51,10 @@ def why_not(movie_id: str, state: Mapping, deps: Deps) -> str:
             return f"You gave {label} a thumbs down, so I don't suggest it, and I steer away from films like it."
         if reaction == "like":
             return f"You gave {label} a thumbs up, so I take it you've seen it, and I don't suggest films you've seen."
+        if reaction == "disliked":
+            return f"You said you disliked {label}, so I don't suggest it, and I steer away from films like it."
+        if reaction in ("liked", "loved"):
+            return f"You said you {reaction} {label}, so you've seen it, and I don't suggest films you've seen."
         if stars is not None and stars <= 2.5:
             return f"You rated {label} {stars:g}/5, so I don't suggest it, and I steer away from films like it."
         if stars is not None:

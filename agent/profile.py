@@ -11,18 +11,40 @@ from store.catalog import Catalog
 
 NEUTRAL_STARS = 3.0
 THUMBS = {"like": "👍", "dislike": "👎"}  # a reaction, stored as stars only for ranking
+SAID = ("liked", "loved", "disliked")  # a verdict said in chat with no number ("I liked Heat")
 
 
 def as_given(stars: float, reaction: str | None = None) -> str:
-    """A rating as the user gave it: "4.5/5" for stars, 👍 or 👎 for a reaction (ProfileStore.reactions)."""
+    """A rating as the user gave it (ProfileStore.reactions): "4.5/5" for stars, 👍 or 👎 for a
+    reaction, the word for a verdict said in chat ("“liked”")."""
+    if reaction in SAID:
+        return f"“{reaction}”"
     return THUMBS.get(reaction or "") or f"{stars:g}/5"
+
+
+def you_gave(stars: float, reaction: str | None = None) -> str:
+    """ "gave it a thumbs up", "said you liked it", "rated it 4.5/5": how a rating was given."""
+    if reaction in SAID:
+        return f"said you {reaction} it"
+    if reaction in THUMBS:
+        return f"gave it a thumbs {'up' if reaction == 'like' else 'down'}"
+    return f"rated it {stars:g}/5"
+
+
+def verdict_source(intent: str, stars: float | None, said: bool) -> str:
+    """The source a chat verdict is stored with: "chat" for stars said in so many words ("heat is
+    a 4"), "chat:liked", "chat:loved" or "chat:disliked" for a verdict with no number, whose
+    stars are none the user gave (ProfileStore.reactions reads them back)."""
+    if said or intent not in ("liked", "disliked"):
+        return "chat"
+    return "chat:disliked" if intent == "disliked" else "chat:loved" if (stars or 0) >= 5 else "chat:liked"
 
 
 @dataclass
 class Profile:
     user: str
     ratings: dict[str, float] = field(default_factory=dict)  # movie id -> stars, in the catalog
-    reactions: dict[str, str] = field(default_factory=dict)  # movie id -> "like"/"dislike": a 👍/👎, not stars
+    reactions: dict[str, str] = field(default_factory=dict)  # movie id -> "like"/"liked"...: a 👍 or a word, not stars
     excluded: set[str] = field(default_factory=set)  # watched, disliked or dismissed
     taste: np.ndarray | None = None  # unit vector: liked minus disliked embeddings
     genres: dict[str, float] = field(default_factory=dict)  # affinity, about -1..1

@@ -32,7 +32,7 @@ from agent.nodes.rank import rank
 from agent.nodes.reply import reply
 from agent.nodes.retrieve import retrieve
 from agent.pick_replies import naming_the_pick
-from agent.profile import build_profile
+from agent.profile import build_profile, you_gave
 from agent.reactions import ReactionLedger, reaction_meaning
 from agent.request_filters import request_filters
 from agent.service_types import (
@@ -274,7 +274,7 @@ class MovieService:
                 self.profiles.rate(user, found.id, value, source=source, at=self.deps.clock())
         if value is None and (kept := self.profiles.rating(user, found.id)) is not None:  # rated before: still is
             reaction = self.profiles.reactions(user).get(found.id, "")
-            said = f"gave it a thumbs {'up' if reaction == 'like' else 'down'}" if reaction else f"rated it {kept:g}/5"
+            said = you_gave(kept, reaction)
             return Rated(found.id, found.label, kept, f"Marked {found.label} as watched; you {said}.", reaction)
         rated = f", rated {value:g}/5" if value is not None else ""
         return Rated(found.id, found.label, value, f"Marked {found.label} as watched{rated}.")

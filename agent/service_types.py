@@ -124,7 +124,7 @@ class Rated:
     label: str
     stars: float | None
     message: str
-    reaction: str = ""  # "like"/"dislike" when the stars kept are a 👍/👎's, none the user gave
+    reaction: str = ""  # "like"/"dislike" for a 👍/👎, "liked"... said in chat: stars the user never gave
 
     @property
     def given(self) -> str:

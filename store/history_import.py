@@ -26,7 +26,7 @@ from store.ingest.jsonl import IMDB_ID, clean_title, open_text
 from store.ingest.movielens import split_title
 from store.merge import conflicting_ids, listed_twice
 from store.movie import TITLE_MATCH_SCORE, Movie
-from store.profiles import ProfileStore, split_user_key, to_iso, validate_stars
+from store.profiles import GIVEN_AS, ProfileStore, split_user_key, to_iso, validate_stars
 
 if TYPE_CHECKING:
     from store.catalog import Catalog
@@ -68,6 +68,7 @@ class HistoryRow:
     account: str | None = None  # the export's own user id when one file holds many users
     movie_id: str | None = None  # the catalog id, in moviebot's own export
     dismissed: bool = False  # never to be suggested, not seen (moviebot's own export)
+    given_as: str = ""  # moviebot's own export: the source of stars never given (a 👍, "I liked Heat"), kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +206,8 @@ def read_moviebot_export(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]
                 except (TypeError, ValueError) as exc:
                     yield SkippedRow(where, movie_id, None, str(exc))
                     continue
-                yield HistoryRow(where, movie_id, None, stars=value, date=at, movie_id=movie_id)
+                given_as = row.get("source") if row.get("source") in GIVEN_AS else ""
+                yield HistoryRow(where, movie_id, None, stars=value, date=at, movie_id=movie_id, given_as=given_as)
 
 
 def read_letterboxd(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]:
@@ -650,6 +652,7 @@ class _Entry:
     stars: float | None = None
     rated_at: str | int | None = None  # as the export wrote it; one export uses one kind of date
     watched_at: str | int | None = None
+    given_as: str = ""  # HistoryRow.given_as
 
 
 PROGRESS_EVERY = 50_000  # rows between two progress reports: a few a second on this machine
@@ -716,7 +719,7 @@ def import_history(
             continue
         entry = entries.setdefault((key, found.movie_id), _Entry())
         if row.stars is not None:
-            entry.stars, entry.rated_at = row.stars, when
+            entry.stars, entry.rated_at, entry.given_as = row.stars, when, row.given_as
         if when is not None and (entry.watched_at is None or when > entry.watched_at):
             entry.watched_at = when
     report.kept = _keep_newer(profiles, entries)
@@ -769,6 +772,10 @@ def _write(profiles: ProfileStore, entries: dict[tuple[str, str], _Entry], *, so
             [(key, *split_user_key(key), now, now) for key in users],
         )
         profiles.bulk_rate(((u, m, e.stars, e.rated_at) for (u, m), e in ordered if e.stars is not None), source=source)
+        conn.executemany(  # a 👍 or a "loved it" stays one, never read back as stars given
+            "UPDATE ratings SET source = ? WHERE user = ? AND movie_id = ?",
+            ((e.given_as, u, m) for (u, m), e in ordered if e.stars is not None and e.given_as),
+        )
         conn.executemany(
             "INSERT INTO watched (user, movie_id, source, watched_at, feedback_id) VALUES (?, ?, ?, ?, NULL) "
             "ON CONFLICT(user, movie_id) DO NOTHING",

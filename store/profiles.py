@@ -29,6 +29,12 @@ from store.wal import BUSY_TIMEOUT_MS, use_wal
 
 LIKE_STARS = 4.5
 DISLIKE_STARS = 1.5
+# Ratings whose stars the user never gave, by source, and how they gave them: a 👍/👎 ("like",
+# "dislike"), or a verdict said in chat with no number ("I liked Heat", "loved alien", "hated
+# titanic"). Their stars feed ranking; what is shown is what the user did or said.
+GIVEN_AS = {"feedback:like": "like", "feedback:dislike": "dislike",
+            "chat:liked": "liked", "chat:loved": "loved", "chat:disliked": "disliked"}  # fmt: skip
+SOURCE_OF = {given: source for source, given in GIVEN_AS.items()}
 SQLITE_MAX_INTEGER = 2**63 - 1
 NO_FEEDBACK_REWARD = 0.1  # a suggestion shown and left alone: mildly better than a refusal
 
@@ -243,13 +249,13 @@ class ProfileStore:
         return dict(rows)
 
     def reactions(self, user: str) -> dict[str, str]:
-        """Movie id -> "like" or "dislike" for each rating a 👍 or 👎 wrote: its LIKE_STARS or
-        DISLIKE_STARS feed ranking, but are no stars the user gave."""
-        rows = self._rows(
-            "SELECT movie_id, source FROM ratings WHERE user = ? AND source IN ('feedback:like', 'feedback:dislike')",
-            (user,),
-        )
-        return {row["movie_id"]: row["source"].removeprefix("feedback:") for row in rows}
+        """Movie id -> how each rating with no stars given was given (GIVEN_AS): "like" or "dislike"
+        for a 👍 or 👎, "liked", "loved" or "disliked" said in chat; their stars feed ranking, but
+        are none the user gave."""
+        marks = ", ".join("?" * len(GIVEN_AS))
+        rows = self._rows(f"SELECT movie_id, source FROM ratings WHERE user = ? AND source IN ({marks})",
+                          (user, *GIVEN_AS))  # fmt: skip
+        return {row["movie_id"]: GIVEN_AS[row["source"]] for row in rows}
 
     def rating(self, user: str, movie_id: str) -> float | None:
         found = self._scalars("SELECT stars FROM ratings WHERE user = ? AND movie_id = ?", (user, movie_id))

@@ -11,14 +11,16 @@ from agent.factcheck import crowd_errors
 from agent.my_history import my_history, why_not
 from agent.nodes.reply import intro_line, listed, not_in_catalog, unrecorded_note
 from agent.nodes.retrieve import filters_for, unrecorded_for
+from agent.profile import SAID, verdict_source
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.help_topics import help_topic
 from agent.understanding.merge import fresh_request, genres_as_tags
 from agent.understanding.passing import in_another_language
 from agent.understanding.reader import understand
+from agent.understanding.unkept_stars import unkept_note
 from agent.understanding.versions import version_chosen, versions_of
 from store.movie import Movie, normalise_title
-from store.profiles import DISLIKE_STARS, LIKE_STARS
+from store.profiles import DISLIKE_STARS, LIKE_STARS, SOURCE_OF
 from store.vocab import LANGUAGES
 
 HELP = (
@@ -256,7 +258,8 @@ def _history_of(state: State, deps: Deps, movie_id: str) -> str:
     stars = deps.profiles.rating(user, movie_id)
     reaction = deps.profiles.reactions(user).get(movie_id)
     if stars is not None and reaction:
-        return f"You gave {label} a thumbs {'up' if reaction == 'like' else 'down'}."
+        thumb = "up" if reaction == "like" else "down"
+        return f"You said you {reaction} {label}." if reaction in SAID else f"You gave {label} a thumbs {thumb}."
     if stars is not None:
         return f"You rated {label} {stars:g}/5."
     if deps.profiles.has_watched(user, movie_id):
@@ -409,7 +412,8 @@ def record_opinion(state: State, deps: Deps) -> dict:
         text = f"Got it: I won't suggest {listed(labels)} again.{moved}{_other_versions(state, targets, deps)}"
         return {**_say(text, intent), "stored_before": before,
                 "recorded": {"watched": [], "ratings": {}, "likes": [], "dismissed": targets}}  # fmt: skip
-    recorded = store_opinions(deps, user, {m: (intent, stars) for m in targets})
+    said = targets if state.get("stars_said") else ()  # "heat is a 4": stars given, not a word
+    recorded = store_opinions(deps, user, {m: (intent, stars) for m in targets}, said)
     names = listed(labels)
     if state.get("stars_said") and stars is not None and intent in ("liked", "disliked"):  # "gave Heat a 4"
         then = "I'll look for more in that vein." if intent == "liked" else "I'll steer away from things like it."
@@ -420,7 +424,7 @@ def record_opinion(state: State, deps: Deps) -> dict:
         text = f"Noted: {names} wasn't for you. I'll steer away from things like it."
     else:
         text = f"Got it: {names} marked as watched. I won't suggest {'them' if len(targets) > 1 else 'it'} again."
-    text += moved + _other_versions(state, targets, deps)
+    text += moved + _other_versions(state, targets, deps) + unkept_note(state.get("message") or "", deps.catalog)
     if state.get("unknown_titles"):  # "seen spirited away, totoro and ponyo" with no "totoro" found
         missing = state["unknown_titles"]
         text += f" {not_in_catalog(missing)}, so I haven't noted {'them' if len(missing) > 1 else 'it'}."
@@ -448,7 +452,7 @@ def _take_back(deps: Deps, user: str, replaced: dict) -> str:
         if before["stars"] is None:
             deps.profiles.unrate(user, movie_id)
         elif deps.profiles.rating(user, movie_id) != before["stars"]:  # a 👍 put back is still a 👍
-            source = f"feedback:{before['reaction']}" if before.get("reaction") else "chat"
+            source = SOURCE_OF.get(before.get("reaction") or "", "chat")
             deps.profiles.rate(user, movie_id, before["stars"], source=source)
         if not before["dismissed"]:
             deps.profiles.undismiss(user, movie_id)
@@ -494,16 +498,17 @@ def _record_verdicts(state: State, deps: Deps) -> dict:
     return {**_say(text, state.get("intent") or "seen"), "recorded": recorded}
 
 
-def store_opinions(deps: Deps, user: str, opinions: dict[str, tuple[str, float | None]]) -> dict:
+def store_opinions(deps: Deps, user: str, opinions: dict[str, tuple[str, float | None]], said=()) -> dict:
     """The one way a chat stores what it hears: every film named is watched, a like or a
-    dislike is a rating (stated stars win), and what was written comes back for the reply."""
+    dislike is a rating (stated stars win; those of `said` films were given in so many words, the
+    others stand for a word, kept as such), and what was written comes back for the reply."""
     recorded: dict = {"watched": [], "ratings": {}, "likes": []}
     for movie_id, (intent, stars) in opinions.items():
         deps.profiles.add_watched(user, movie_id, source="chat")
         recorded["watched"].append(movie_id)
         value = {"liked": stars or LIKE_STARS, "disliked": stars or DISLIKE_STARS}.get(intent, stars)
         if value:
-            deps.profiles.rate(user, movie_id, value, source="chat")
+            deps.profiles.rate(user, movie_id, value, source=verdict_source(intent, value, movie_id in said))
             recorded["ratings"][movie_id] = value
         if intent == "liked" and (value or 0) >= 4:  # "I rated Heat 3.5" is a rating, not a like
             recorded["likes"].append(movie_id)
@@ -521,7 +526,7 @@ def note_in_passing(state: State, deps: Deps) -> dict:
     opinions = {m: ("seen", None) for m in heard.get("seen") or []}
     opinions |= {m: ("liked", stars) for m, stars in (heard.get("liked") or {}).items()}
     opinions |= {m: ("disliked", None) for m in heard.get("disliked") or []}
-    recorded = store_opinions(deps, state["user"], opinions) if opinions else {}
+    recorded = store_opinions(deps, state["user"], opinions, heard.get("said") or ()) if opinions else {}
     if refused := [m for m in heard.get("dismissed") or [] if m not in opinions]:  # "not Heat again, others?"
         for movie_id in refused:
             deps.profiles.dismiss(state["user"], movie_id, source="chat")

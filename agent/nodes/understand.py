@@ -24,6 +24,7 @@ from agent.understanding.reader import understand
 from agent.understanding.removing import removal_of
 from agent.understanding.request import Request, Understood, contract, is_open
 from agent.understanding.tone_leans import lean_to_tones
+from agent.understanding.unkept_stars import unkept_note
 from agent.understanding.versions import chosen_versions, version_in_place, versions_said_after
 
 MAX_REFERENCES = 6  # films from a handed-in conversation used as references, most recent first
@@ -164,6 +165,7 @@ def understand_message(state: State, deps: Deps) -> dict:
             lean_to_tones(update["request"], understood.moods)
         caveats += [left_out] if removal and (left_out := removal.said(follow_up=bool(previous))) else []
         caveats += [f"I couldn't find the IMDb film {imdb_id} in my catalog." for imdb_id in unlinked]
+        caveats += [unkept.strip()] if (unkept := unkept_note(message, deps.catalog)) else []  # "I'd give heat -3"
         if in_another_language(message) and not understood.like_titles:  # "quiero una película de terror"
             caveats.append(OTHER_LANGUAGE)
         if len(said) > MAX_MESSAGE:  # what came after the cut asked for nothing: say it went unread
@@ -274,6 +276,7 @@ def _verdict_with_more(heard: dict, verdict: Classified, state: State, deps: Dep
         heard["seen"] = [*heard.get("seen", []), *pointed]
     elif verdict.intent == "liked":
         heard["liked"] = {**heard.get("liked", {}), **dict.fromkeys(pointed, verdict.rating)}
+        heard["said"] = [*heard.get("said", []), *(pointed if verdict.stars_said else [])]  # "the first was a 4"
     elif verdict.intent == "dismissed":
         heard["dismissed"] = [*heard.get("dismissed", []), *pointed]
     else:

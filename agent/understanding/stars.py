@@ -16,7 +16,7 @@ _STARS = re.compile(
     r"|(?P<emoji>⭐+|★+)"
 )
 _GIVE = re.compile(r"\b(?:give|gave|rate|rated|rating|score)\b")
-_GIVEN = re.compile(r"(?<![\w.])(?P<n>10|\d(?:\.5)?)(?![\w.])")  # the stars after it: "rated Heat 4"
+_GIVEN = re.compile(r"(?<![\w.\-])(?P<n>10|\d(?:\.5)?)(?![\w.])")  # "rated Heat 4"; "-3" is none
 _SENTENCE_END = re.compile(r"[!?]|\.(?!\d)")
 # a whole message that scores a film: "dunkirk: 4.5", "heat is a 4"
 _SCORED = re.compile(r"^[^:\d]*[^\W\d](?::|\s+(?:is|was)\s+(?:a|an))\s*(?P<n>10|\d(?:\.5)?)(?![\w.])\W*$")

@@ -547,3 +547,22 @@ def test_a_long_import_says_how_far_it_has_got(tmp_path, profiles, catalog, monk
     heard: list[str] = []
     run(profiles, catalog, "letterboxd", [ratings], user=ME, progress=heard.append)
     assert heard == ["read 2 rows", "read 3 rows; writing 2 watched-film entries in one transaction"]
+
+
+AT = "2024-05-31T20:{}:00+00:00"
+
+
+def test_stars_never_given_come_back_from_a_moviebot_export_as_what_they_were(tmp_path, profiles, catalog):
+    """A 👍 and an "I liked Heat" in chat, exported and imported again, came back as stars from
+    "import:moviebot", read back as "4.5/5": stars the user never gave."""
+    export = moviebot_export(
+        tmp_path / "me.json",
+        ratings=[{"movie_id": "heat-1995", "stars": 4.0, "rated_at": AT.format(15), "source": "chat:liked"},
+                 {"movie_id": "se7en-1995", "stars": 4.5, "rated_at": AT.format(16), "source": "feedback:like"},
+                 {"movie_id": "parasite-2019", "stars": 4, "rated_at": AT.format(17), "source": "chat"}],
+    )  # fmt: skip
+
+    run(profiles, catalog, "moviebot", [export], user=ME)
+
+    assert profiles.ratings(ME) == {"heat-1995": 4.0, "se7en-1995": 4.5, "parasite-2019": 4.0}
+    assert profiles.reactions(ME) == {"heat-1995": "liked", "se7en-1995": "like"}

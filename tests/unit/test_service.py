@@ -661,6 +661,20 @@ def test_forget_drops_everything_and_the_conversation(service):
     assert service.recommender._threads_of(ANA) == []
 
 
+def test_a_like_said_in_chat_is_on_the_watched_list_as_said(service):
+    """After "I liked Heat" in chat, `watched add Heat` said "you rated it 4/5", the watched list
+    showed "Heat (1995) · 4/5" and `watched remove` "dropped your 4/5 rating": stars never given."""
+    service.chat(ANA, "I liked Heat")
+    added = service.watched_add(ANA, "Heat 1995")
+    assert (added.message, added.given) == ("Marked Heat (1995) as watched; you said you liked it.", "“liked”")
+    assert [(item.label, item.given, item.reaction) for item in service.watched_list(ANA)] == [
+        ("Heat (1995)", "“liked”", "liked"),
+    ]
+    assert service.watched_remove(ANA, "Heat 1995").message == (
+        "Took Heat (1995) off your watched list and dropped your “liked”."
+    )
+
+
 def test_a_thumbs_up_or_down_is_said_as_what_it_was_never_as_stars(service):
     """A 👍 is stored as 4.5 stars for ranking, and every reply read it back as a rating never given:
     "like Heat, which you liked (4.5/5)", "Liked: Heat (1995) (4.5/5)"."""

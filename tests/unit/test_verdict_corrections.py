@@ -134,3 +134,36 @@ def test_a_thumbs_up_taken_off_with_the_film_is_named_as_a_thumbs_up(starter, pr
     assert forgot["reply"] == "Done: I've taken Heat (1995) (and your 👍) off your watched films."
     undone = bot.ask("undo that", user="cli:ed")
     assert undone["reply"] == "Undone. Heat (1995) is back on your watched films, with your 👍."
+
+
+def test_a_verdict_said_without_a_number_is_said_back_as_said_never_as_stars(starter, profiles):  # noqa: F811
+    """ "I liked Heat" was stored as 4 stars from "chat", and replies said them as if typed: "like
+    Heat, which you liked (4/5)", "You've rated ...: Heat (1995) at 4/5"; a number said stays one."""
+    bot = make_bot(starter, profiles)
+    for said in ("I liked Heat", "I loved Alien", "I hated Titanic", "the matrix is a 4"):
+        bot.ask(said, user="cli:fa")
+    assert profiles.rating("cli:fa", "heat-1995") == 4.0  # the stars ranking goes by are the same
+    assert profiles.reactions("cli:fa") == {"heat-1995": "liked", "alien-1979": "loved", "titanic-1997": "disliked"}
+    like = bot.ask("something like heat", user="cli:fa")["reply"]
+    assert "like Heat, which you liked;" in like and "which you liked (" not in like
+    rated = bot.ask("what have i rated?", user="cli:fa")["reply"]
+    assert "The Matrix (1999) at 4/5" in rated and "Heat (1995) “liked”" in rated and "Alien (1979) “loved”" in rated
+    assert "Titanic (1997) “disliked”" in rated and "Heat (1995) at" not in rated
+    forgot = bot.ask("forget that i watched heat", user="cli:fa")
+    assert forgot["reply"] == "Done: I've taken Heat (1995) (and your “liked”) off your watched films."
+    bot.ask("undo that", user="cli:fa")
+    assert profiles.reactions("cli:fa")["heat-1995"] == "liked"
+    profiles.rate("cli:fa", "se7en-1995", 4.5, source="chat")  # a row from before: its stars stay stars
+    assert "Se7en (1995) at 4.5/5" in bot.ask("what have i rated?", user="cli:fa")["reply"]
+
+
+def test_a_number_no_rating_can_be_is_named_and_nothing_is_kept_for_it(starter, profiles):  # noqa: F811
+    """ "I rated Heat 4 and The Matrix 11" noted Heat and said nothing of The Matrix; "I'd give se7en
+    -3" kept 3 stars."""
+    bot = make_bot(starter, profiles)
+    both = bot.ask("I rated Heat 4 and The Matrix 11", user="cli:gu")["reply"]
+    assert "11 isn't a rating I can keep: say 1 to 5 stars, or out of 10." in both
+    assert profiles.ratings("cli:gu") == {"heat-1995": 4.0} and watched(profiles, "cli:gu") == {"heat-1995"}
+    minus = bot.ask("I'd give se7en -3", user="cli:gu")["reply"]
+    assert "-3 isn't a rating I can keep" in minus and profiles.rating("cli:gu", "se7en-1995") is None
+    assert "a rating I can keep" not in bot.ask("I rated toy story 3 a 4", user="cli:gu")["reply"]
