@@ -50,11 +50,11 @@ TITLE_CUES: dict[tuple[str, ...], str] = {
     for cue in alternatives(kinds)
 }
 MAX_TITLE_CUE = max(len(cue) for cue in TITLE_CUES)
-# Cues that say a film follows, so that a title that is also filter talk ("alien", "ghost") is the film:
-# a comparison ("movies like alien"), a viewing ("seen alien, jaws and the shining"), a favourite. Not
-# a taste ("loved aliens", "I like ghost stories") nor a question ("what about aliens?").
-_VERDICTS = {tokens_of(cue) for cue in alternatives("loved | liked | enjoyed | adored | really enjoyed")}
+# Cues that say a film follows, so that a well-known title that is also filter talk ("alien", "ghost")
+# is the film when it ends the phrase: a comparison ("movies like alien"), a viewing ("seen alien, jaws
+# and the shining"), a favourite, a verdict ("loved alien", "hated alien"). Not a taste ("loved alien
+# movies", "I like ghost stories": the word goes on) nor a question ("what about aliens?").
 NAMING_CUES = frozenset(
-    {cue for cue, kind in TITLE_CUES.items() if kind == STRONG and cue not in _VERDICTS}
-    | {("seen",), ("saw",), ("watched",)}
+    {cue for cue, kind in TITLE_CUES.items() if kind == STRONG}
+    | {("seen",), ("saw",), ("watched",), ("hated",), ("disliked",)}
 )

@@ -513,7 +513,7 @@ def _refused_titles(scan: Scan, reader: TitleReader, out: Understood, toks: list
             extend_unique(out.like_titles, [whole[0].movie_id])
             scan.take(toks[i].start, toks[whole[1].end - 1].end)
             return whole[1].end
-    matches, end = reader.read_list(toks, after, STRICT)
+    matches, end = reader.read_list(toks, after, STRICT, named=cue in NAMING_CUES)  # "hated alien": the film
     if not matches:
         return after
     extend_unique(out.exclude_titles, [m.movie_id for m in matches])

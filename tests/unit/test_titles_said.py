@@ -147,6 +147,26 @@ def test_a_theme_said_as_one_stays_a_theme(starter, said):
 
 
 @pytest.mark.parametrize(
+    ("said", "stars", "reply"),
+    [("loved alien", 5.0, "Great, I've noted that you liked Alien (1979)."),
+     ("enjoyed alien", 4.0, "Great, I've noted that you liked Alien (1979)."),
+     ("hated alien", 1.0, "Noted: Alien (1979) wasn't for you.")],
+)  # fmt: skip
+def test_a_verdict_right_before_a_title_that_is_also_a_theme_is_on_the_film(starter, profiles, said, stars, reply):
+    """ "loved alien" answered "sci-fi films" (Predator, Independence Day: Resurgence...) and noted nothing:
+    "alien" was read as the sci-fi theme, where "loved heat" noted Heat."""
+    result = make_bot(starter, profiles).ask(said, user="cli:ver")
+    assert result["recommendations"] == [] and result["reply"].startswith(reply), result["reply"]
+    assert profiles.rating("cli:ver", "alien-1979") == stars
+
+
+@pytest.mark.parametrize("said", ["loved alien movies", "hated alien invasions", "i love alien films"])
+def test_a_verdict_on_a_theme_said_as_one_stays_a_taste(starter, said):
+    understood = understand(said, starter)
+    assert understood.like_titles == [] and understood.exclude_titles == [], said
+
+
+@pytest.mark.parametrize(
     ("said", "kept"),
     [("movies like brazil", "countries"), ("something like epic", "moods"), ("like witch", "genres")],
 )
