@@ -491,9 +491,14 @@ def _record_verdicts(state: State, deps: Deps) -> dict:
     parts = [f"you liked {said['liked']}"] if said["liked"] else []
     parts += [f"{said['disliked']} {'weren' if many['disliked'] else 'wasn'}'t for you"] if said["disliked"] else []
     parts += [f"you've seen {said['seen']}"] if said["seen"] else []
+    given = list(opinions) if state.get("stars_said") else []  # "I rated Heat 4 and The Matrix 3": each its stars
+    if given:
+        parts = [
+            listed([f"{stars:g} out of 5 for {deps.catalog.movies[m].label}" for m, (_, stars) in opinions.items()])
+        ]
     if deps.profiles is None or not state.get("user"):
         return _say(f"Noted: {'; '.join(parts)}. (I have nowhere to remember it in this session.)", "seen")
-    recorded = store_opinions(deps, state["user"], opinions)
+    recorded = store_opinions(deps, state["user"], opinions, given)
     text = f"Noted: {'; '.join(parts)}. I won't suggest {'them' if len(opinions) > 1 else 'it'} again."
     return {**_say(text, state.get("intent") or "seen"), "recorded": recorded}
 

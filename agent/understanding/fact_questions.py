@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from agent.understanding.request import CatalogLookup
+from store.catalog import TitleMatch
 from store.vocab import LANGUAGES
 
 Fact = Literal["runtime", "directors", "cast", "crew", "year", "plot", "language", "kind", "catalog", "rating",
@@ -101,3 +103,18 @@ AMONG_TAIL = re.compile(
     rf"\s+(?:in (?:any of )?|among |amongst |on |one of |part of |(?:in )?(?:any|one) of ){_THE_PICKS}\W*$"
     r"|\s+(?:already|before|earlier|just now)\W*$"
 )
+
+
+_ASKED_YEAR = re.compile(r"(?<![\w-])(?:19[0-9]{2}|20[0-9]{2})(?![\w-])")
+
+
+def other_year(text: str, match: TitleMatch, lookup: CatalogLookup) -> str | None:
+    """ "Dune (2021)" when the film found is Dune (1984) and the catalog has no Dune of 2021."""
+    title, year = match.title, match.year
+    said = [int(y) for y in _ASKED_YEAR.findall(text) if y not in title]  # "Blade Runner 2049" is a title
+    if not said or year is None or any(abs(y - year) <= 1 for y in said):
+        return None
+    match = lookup.resolve_title(f"{title} ({said[0]})")
+    if match is not None and match.year is not None and abs(match.year - said[0]) <= 1:
+        return None
+    return f"{title} ({said[0]})"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from agent.understanding.corrections import HOLD_ON, UNDO, asked_politely, interest_in, unwatched_in
-from agent.understanding.fact_questions import AMONG_TAIL, AMONG_THE_PICKS, COLLECTION, FACT_QUESTIONS, Fact
+from agent.understanding.fact_questions import AMONG_TAIL, AMONG_THE_PICKS, COLLECTION, FACT_QUESTIONS, Fact, other_year
 from agent.understanding.help_topics import ACCOUNT_QUESTIONS, GREETINGS, OUTSIDE, RESTART, SMALLTALK, only_pleasantries
 from agent.understanding.my_history import my_history_question, why_not_titles
 from agent.understanding.opening_title import film_named_first, praised_then_asked
@@ -24,6 +24,7 @@ from agent.understanding.passing import users_verdict
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood, has_filters
 from agent.understanding.stars import asks_for_a_rating, outside_stars, rated_seen_list, stars_in
+from agent.understanding.stars_each import stars_each
 from agent.understanding.text import PANNED, PRAISED, STOPWORDS, Scan, normalise_message, tokens_of, word_set
 from agent.understanding.title_lists import titles_after
 from agent.understanding.titles import explained
@@ -119,7 +120,6 @@ _ASKED_TAIL = re.compile(
     re.IGNORECASE,
 )
 # the year a question gives its film: "Dune (2021)", "Dune from 2021", "the 2021 Dune"
-_ASKED_YEAR = re.compile(r"(?<![\w-])(?:19[0-9]{2}|20[0-9]{2})(?![\w-])")
 # "which of these has the best rating?", "which one is shortest": a comparison of the last picks
 _SUPERLATIVES: dict[str, Fact] = {"shortest": "shortest", "longest": "longest", "best": "best", "highest": "best",
                                   "best rated": "best", "highest rated": "best", "newest": "newest",
@@ -382,7 +382,7 @@ def _fact_question(
     if not found and ordinal is None and (opened := film_named_first(text, lookup)):  # "inception, who's in it?"
         found = [opened]
     if found:
-        missing = _other_year(text, found[0], lookup)
+        missing = other_year(text, found[0], lookup)
         return Classified("facts", titles=[t.movie_id for t in found], facts=tuple(facts),
                           unknown=(missing,) if missing else ())  # fmt: skip
     if has_previous and (ordinal is not None or _QUESTION_REFERENT.search(lowered)):
@@ -409,18 +409,6 @@ def _among_the_picks(text: str, lowered: str, lookup: CatalogLookup) -> Classifi
 
 
 _NAMED_FIRST = re.compile(r"\b(?:what|how) about\b|\bheard of\b|\bthoughts on\b")
-
-
-def _other_year(text: str, match: TitleMatch, lookup: CatalogLookup) -> str | None:
-    """ "Dune (2021)" when the film found is Dune (1984) and the catalog has no Dune of 2021."""
-    title, year = match.title, match.year
-    said = [int(y) for y in _ASKED_YEAR.findall(text) if y not in title]  # "Blade Runner 2049" is a title
-    if not said or year is None or any(abs(y - year) <= 1 for y in said):
-        return None
-    match = lookup.resolve_title(f"{title} ({said[0]})")
-    if match is not None and match.year is not None and abs(match.year - said[0]) <= 1:
-        return None
-    return f"{title} ({said[0]})"
 
 
 def _typed_title(text: str, start: int, lookup: CatalogLookup) -> str | None:
@@ -455,6 +443,8 @@ def _feedback(
     text: str, lowered: str, understood: Understood, lookup: CatalogLookup, ordinal: int | None
 ) -> Classified | None:
     """A verdict or a "seen it" about named titles, a position in the list, or "it"."""
+    if rated := stars_each(text, lowered, lookup):  # "I rated Heat 4 and The Matrix 3": each film its own stars
+        return Classified(rated[0][1], titles=[t for t, *_ in rated], stars_said=True, verdicts=rated)
     rating = stars_in(lowered, lookup)
     if rating is not None and asks_for_a_rating(lowered, understood, ordinal):
         rating = None

@@ -752,6 +752,28 @@ def test_one_message_with_different_verdicts_on_several_films_stores_each_its_ow
     assert both["reply"].startswith("Great, I've noted that you liked")
 
 
+@pytest.mark.parametrize(
+    ("said", "stars", "reply"),
+    [("I rated Heat 4 and The Matrix 3", {"heat-1995": 4.0, "the-matrix-1999": 3.0},
+      "Noted: 4 out of 5 for Heat (1995) and 3 out of 5 for The Matrix (1999)."),
+     ("heat 4, alien 5 and jaws 3", {"heat-1995": 4.0, "alien-1979": 5.0, "jaws-1975": 3.0},
+      "Noted: 4 out of 5 for Heat (1995), 5 out of 5 for Alien (1979) and 3 out of 5 for Jaws (1975)."),
+     ("I'd give heat a 4 and alien a 5", {"heat-1995": 4.0, "alien-1979": 5.0},
+      "Noted: 4 out of 5 for Heat (1995) and 5 out of 5 for Alien (1979)."),
+     ("rated the matrix 3 and inception 5/5", {"the-matrix-1999": 3.0, "inception-2010": 5.0},
+      "Noted: 3 out of 5 for The Matrix (1999) and 5 out of 5 for Inception (2010)."),
+     ("heat 8/10 and titanic 2/10", {"heat-1995": 4.0, "titanic-1997": 1.0},
+      "Noted: 4 out of 5 for Heat (1995) and 1 out of 5 for Titanic (1997).")],
+)  # fmt: skip
+def test_several_films_each_with_its_own_stars_are_each_noted_with_them(starter, profiles, said, stars, reply):
+    """ "I rated Heat 4 and The Matrix 3" noted 4 stars for Heat and nothing of The Matrix, and "heat 4,
+    alien 5 and jaws 3" answered sci-fi films; each film now keeps its own stars, and the reply says each."""
+    result = make_bot(starter, profiles).ask(said, user="cli:each")
+    assert result["reply"].startswith(reply), result["reply"]
+    assert {m: profiles.rating("cli:each", m) for m in stars} == stars and result["recommendations"] == []
+    assert set(profiles.ratings("cli:each")) == set(stars) and not profiles.reactions("cli:each")  # stars, no 👍
+
+
 def test_a_film_refused_by_name_or_place_is_never_suggested_again_nor_taken_as_a_reference(starter, profiles):
     """ "don't show me Notting Hill again" answered films like Notting Hill; "the second one looks boring,
     skip it" stored it as seen and disliked."""
