@@ -225,6 +225,16 @@ def cli(data_dir, capsys):
     return run
 
 
+@pytest.fixture
+def profiles():
+    """An in-memory profile store, closed after the test."""
+    from store.profiles import ProfileStore
+
+    store = ProfileStore(None)
+    yield store
+    store.close()
+
+
 @pytest.fixture(scope="session")
 def starter(tmp_path_factory) -> Catalog:
     """The shipped starter catalog, indexed once per run with the fast fake embedder."""

@@ -5,21 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
-import pytest
 
 from agent import dialogue_text
 from agent.deps import AgentConfig, Deps
 from agent.dialogue_ranker import FEATURES, RANKER_KEY, TEXT_KEY, ConversationSignal, Ranker
 from agent.recommender import Recommender
 from store.comentions import CoMentions
-from store.profiles import ProfileStore
-
-
-@pytest.fixture
-def profiles() -> ProfileStore:
-    store = ProfileStore(None)
-    yield store
-    store.close()
 
 
 def trained_table() -> CoMentions:

@@ -8,7 +8,7 @@ import pytest
 from agent.factcheck import Grounding, check
 from agent.llm import StructuredLLM
 from tests.fakes import FakeChatModel
-from tests.unit.test_graph import ids, make_bot, profiles  # noqa: F401 - the fixture
+from tests.unit.test_graph import ids, make_bot
 
 NINETIES_CRIME = {"genres": ["crime"], "year_min": 1990, "year_max": 1999}
 WELL_MADE = "Tense and well made."
@@ -150,7 +150,7 @@ def test_true_claims_of_a_model_stand_wherever_they_are(starter):
     assert check(text, film, NINETIES_CRIME, model_written=True) == text
 
 
-def test_the_graph_drops_a_models_sneaked_in_claims(starter, profiles):  # noqa: F811
+def test_the_graph_drops_a_models_sneaked_in_claims(starter, profiles):
     model = FakeChatModel()
     bot = make_bot(starter, profiles, llm=StructuredLLM(model, initial_wait=0.0))
     understood = {"intent": "recommend", **NINETIES_CRIME}

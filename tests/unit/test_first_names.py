@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from store.profiles import ProfileStore
 from tests.conftest import SAMPLE_MOVIES
 from tests.unit.test_requests_honoured import catalog_of, make_bot
 
@@ -18,13 +17,6 @@ def film(n: int, title: str, cast: list[str], genres: list[str]) -> dict:
 DENZEL = [film(n, f"Denzel Case {n}", ["Denzel Washington", "Kerry Washington"], ["thriller"]) for n in range(5)]
 LEO = [film(n, f"Leo Story {n}", ["Leonardo DiCaprio", "Kerry Condon"], ["drama"]) for n in range(5, 8)]
 MELISSA = [film(n, f"Frozen Road {n}", ["Melissa Leo", "Kerry Condon"], ["drama"]) for n in range(8, 11)]
-
-
-@pytest.fixture
-def profiles() -> ProfileStore:
-    store = ProfileStore(None)
-    yield store
-    store.close()
 
 
 @pytest.fixture

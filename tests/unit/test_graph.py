@@ -10,15 +10,7 @@ from agent.deps import AgentConfig, Deps
 from agent.llm import StructuredLLM
 from agent.nodes.reply import listed
 from agent.recommender import Recommender, sqlite_checkpointer, thread_id
-from store.profiles import ProfileStore
 from tests.fakes import FakeChatModel
-
-
-@pytest.fixture
-def profiles() -> ProfileStore:
-    store = ProfileStore(None)
-    yield store
-    store.close()
 
 
 def make_bot(catalog, profiles, *, llm=None, checkpointer=None, explore=False) -> Recommender:

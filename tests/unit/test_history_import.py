@@ -48,13 +48,6 @@ def catalog(tmp_path: Path, embedder) -> Catalog:
     cat.close()
 
 
-@pytest.fixture
-def profiles() -> ProfileStore:
-    store = ProfileStore(None)
-    yield store
-    store.close()
-
-
 def write_csv(path: Path, header: tuple[str, ...], *rows: tuple) -> Path:
     import csv
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from store.profiles import ProfileStore
 from tests.conftest import SAMPLE_MOVIES
 from tests.unit.test_requests_honoured import catalog_of, make_bot
 
@@ -21,13 +20,6 @@ EPICS = [film(n, f"Legion of the North {n}", ["adventure", "war"],
               "An epic saga of a warrior's journey across a kingdom at war.", 110) for n in range(4)]  # fmt: skip
 NAMED_EPIC = [film(10, "Epic", ["animation", "family"], "A teenager is shrunk into a forest.", 102),
               film(11, "Epic Movie", ["comedy"], "Four orphans spoof blockbusters.", 86)]  # fmt: skip
-
-
-@pytest.fixture
-def profiles() -> ProfileStore:
-    store = ProfileStore(None)
-    yield store
-    store.close()
 
 
 @pytest.fixture

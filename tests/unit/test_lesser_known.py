@@ -8,17 +8,9 @@ import pytest
 
 from agent.scoring import GEM_MIN_RATING
 from agent.understanding.reader import understand
-from store.profiles import ProfileStore
 from tests.unit.test_requests_honoured import make_bot, picked
 
 HITCHCOCK = "Alfred Hitchcock"
-
-
-@pytest.fixture
-def profiles() -> ProfileStore:
-    store = ProfileStore(None)
-    yield store
-    store.close()
 
 
 def hitchcocks(starter) -> list:

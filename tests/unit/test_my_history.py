@@ -8,14 +8,6 @@ import pytest
 
 from agent.deps import AgentConfig, Deps
 from agent.recommender import Recommender
-from store.profiles import ProfileStore
-
-
-@pytest.fixture
-def profiles() -> ProfileStore:
-    store = ProfileStore(None)
-    yield store
-    store.close()
 
 
 @pytest.fixture

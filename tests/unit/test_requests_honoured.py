@@ -14,16 +14,8 @@ from store.build import ingest
 from store.catalog import Catalog
 from store.filters import FilterIndex, Filters, matches, sql_where
 from store.movie import Movie
-from store.profiles import ProfileStore
 from tests.conftest import write_jsonl
 from tests.unit.test_understanding import LOOKUP
-
-
-@pytest.fixture
-def profiles() -> ProfileStore:
-    store = ProfileStore(None)
-    yield store
-    store.close()
 
 
 def make_bot(catalog, profiles, **config) -> Recommender:

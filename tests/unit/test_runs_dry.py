@@ -8,14 +8,6 @@ import pytest
 
 from agent.deps import AgentConfig
 from agent.service import build_service
-from store.profiles import ProfileStore
-
-
-@pytest.fixture
-def profiles() -> ProfileStore:
-    store = ProfileStore(None)
-    yield store
-    store.close()
 
 
 def service_for(catalog, profiles, **config):

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from store.profiles import ProfileStore
 from tests.conftest import SAMPLE_MOVIES
 from tests.unit.test_requests_honoured import catalog_of, make_bot
 
 THREE = {**SAMPLE_MOVIES[0], "id": "three-2010", "title": "Three", "year": 2010, "votes": 900, "rating": 6.0,
          "genres": ["drama", "romance"], "directors": ["Tom Tykwer"], "cast": ["Sophie Rois"],
          "keywords": [], "moods": [], "overview": "A Berlin couple fall for the same man."}  # fmt: skip
-
-
-@pytest.fixture
-def profiles() -> ProfileStore:
-    store = ProfileStore(None)
-    yield store
-    store.close()
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from store.build import ingest
 from store.catalog import Catalog
 from store.home import DataDir
 from store.movie import TITLE_MATCH_SCORE
-from store.profiles import ProfileStore
 from tests.conftest import write_jsonl
 from tests.fakes import HashingEmbedder
 from tests.unit.test_graph import ids, make_bot, watched
@@ -53,13 +52,6 @@ def films(tmp_path_factory) -> Catalog:
     catalog = Catalog(home.current_catalog(), HashingEmbedder())
     yield catalog
     catalog.close()
-
-
-@pytest.fixture
-def profiles() -> ProfileStore:
-    store = ProfileStore(None)
-    yield store
-    store.close()
 
 
 @pytest.mark.parametrize("typed", ["oceans 11", "ocean's 11", "Ocean's Eleven", "oceans eleven"])

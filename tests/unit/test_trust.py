@@ -7,12 +7,12 @@ from agent.factcheck import check, outside_clause, relaxation_note
 from agent.llm import StructuredLLM
 from agent.understanding.passing import facts_in_passing
 from tests.fakes import FakeChatModel
-from tests.unit.test_graph import ids, make_bot, profiles  # noqa: F401 - the fixture
+from tests.unit.test_graph import ids, make_bot
 
 UNDERSTOOD_90S_CRIME = {"intent": "recommend", "genres": ["crime"], "year_min": 1990, "year_max": 1999}
 
 
-def test_a_models_false_as_you_asked_is_dropped_and_the_rest_kept(starter, profiles):  # noqa: F811
+def test_a_models_false_as_you_asked_is_dropped_and_the_rest_kept(starter, profiles):
     model = FakeChatModel()
     bot = make_bot(starter, profiles, llm=StructuredLLM(model, initial_wait=0.0))
     model.queue(UNDERSTOOD_90S_CRIME, {"explanations": []})
@@ -61,7 +61,7 @@ def test_a_pick_rated_by_a_handful_of_people_is_outside_a_rating_floor_and_says_
     assert "loosened the rating floor (some unrated)" in relaxation_note([unrated], request)
 
 
-def test_a_new_subject_starts_fresh_and_a_modifier_follows_on(starter, profiles):  # noqa: F811
+def test_a_new_subject_starts_fresh_and_a_modifier_follows_on(starter, profiles):
     bot = make_bot(starter, profiles)
     bot.ask("any good documentaries?", user="cli:fresh")
     fresh = bot.ask("French films from the 1960s", user="cli:fresh")
@@ -72,7 +72,7 @@ def test_a_new_subject_starts_fresh_and_a_modifier_follows_on(starter, profiles)
     assert older["understood"]["year_min"] is None and older["understood"]["languages"] == ["fr"]
 
 
-def test_nonsense_is_admitted_not_answered(starter, profiles):  # noqa: F811
+def test_nonsense_is_admitted_not_answered(starter, profiles):
     bot = make_bot(starter, profiles)
     result = bot.ask("asdf qwerty zxcv blorp", user="cli:mash")
     assert result["intent"] == "unclear" and result["recommendations"] == []
@@ -80,7 +80,7 @@ def test_nonsense_is_admitted_not_answered(starter, profiles):  # noqa: F811
     assert bot.ask("recommend me something", user="cli:mash")["recommendations"]
 
 
-def test_facts_in_passing_are_read_apart_and_stored(starter, profiles):  # noqa: F811
+def test_facts_in_passing_are_read_apart_and_stored(starter, profiles):
     heard = facts_in_passing(
         "We already watched Inception last week, and we really liked Before Sunrise. I haven't seen Heat.", starter
     )
@@ -94,7 +94,7 @@ def test_facts_in_passing_are_read_apart_and_stored(starter, profiles):  # noqa:
     assert "inception-2010" not in ids(result)
 
 
-def test_every_way_people_say_they_have_seen_a_film_is_heard(starter, profiles):  # noqa: F811
+def test_every_way_people_say_they_have_seen_a_film_is_heard(starter, profiles):
     """ "just finished watching Gravity, what next?" answered Gravity first, and stored nothing."""
     for text, seen in [
         ("just finished watching Inception, what next?", ["inception-2010"]),
@@ -108,7 +108,7 @@ def test_every_way_people_say_they_have_seen_a_film_is_heard(starter, profiles):
     assert profiles.has_watched("cli:gra", "inception-2010")
 
 
-def test_a_film_seen_and_panned_in_passing_is_stored_as_disliked(starter, profiles):  # noqa: F811
+def test_a_film_seen_and_panned_in_passing_is_stored_as_disliked(starter, profiles):
     heard = facts_in_passing("I just watched Inception and hated it, and we loved Amélie", starter)
     assert (heard.seen, heard.disliked, heard.liked) == ([], ["inception-2010"], {"amelie-2001": 5.0})
     bot = make_bot(starter, profiles)
@@ -118,7 +118,7 @@ def test_a_film_seen_and_panned_in_passing_is_stored_as_disliked(starter, profil
     assert ", like Heat" not in result["reply"] and "picks: like Heat" not in result["reply"]
 
 
-def test_a_film_hated_or_seen_beside_a_request_is_stored_and_never_suggested_again(starter, profiles):  # noqa: F811
+def test_a_film_hated_or_seen_beside_a_request_is_stored_and_never_suggested_again(starter, profiles):
     """ "I hated Titanic. Recommend a romance" stored nothing, and "a romance from 1997 then" answered Titanic;
     "I've seen Heat. Thrillers from the 90s please" only noted Heat and dropped the request."""
     assert facts_in_passing("I watched Alien yesterday. Any sci-fi horror?", starter).seen == ["alien-1979"]
@@ -151,7 +151,7 @@ def test_a_film_hated_or_seen_beside_a_request_is_stored_and_never_suggested_aga
         assert said["recommendations"] == [] and said["intent"] in ("seen", "liked"), remark
 
 
-def test_a_request_in_another_language_says_what_may_have_been_missed(starter, profiles):  # noqa: F811
+def test_a_request_in_another_language_says_what_may_have_been_missed(starter, profiles):
     """ "quiero una película de terror" got Inception and The Dark Knight, said as if understood."""
     from agent.understanding.passing import in_another_language
 
@@ -179,7 +179,7 @@ def test_a_runtime_nobody_asked_for_is_not_vouched_for_as_asked():
     assert "as you asked" in check("It runs 95 minutes, as you asked.", film, {"max_runtime": 100}).lower()
 
 
-def test_a_series_refused_by_its_name_is_never_suggested(starter, profiles):  # noqa: F811
+def test_a_series_refused_by_its_name_is_never_suggested(starter, profiles):
     """ "fantasy epic but not lord of the rings or harry potter" answered three Harry Potter films,
     and said only "not The Lord of the Rings": no film is called "Harry Potter", only its films."""
     bot = make_bot(starter, profiles)

@@ -12,7 +12,6 @@ from agent.deps import AgentConfig, Deps
 from agent.llm import StructuredLLM
 from agent.service import build_service
 from agent.untrusted import references, sanitise, unknown_references
-from store.profiles import ProfileStore
 from tests.fakes import FakeChatModel
 
 PINGS = ("@everyone @here <@123456789012345678> <@!123456789012345678> <@&234567890123456789> <#345678901234567890> "
@@ -92,13 +91,6 @@ def test_a_title_with_a_year_like_number_is_known_by_that_title():
 
 UNDERSTOOD = {"intent": "recommend", "genres": ["crime"], "like_titles": ["Heat"], "year_min": 1990,
               "year_max": 1999, "query": "tense cat and mouse between cops and robbers"}  # fmt: skip
-
-
-@pytest.fixture
-def profiles() -> ProfileStore:
-    store = ProfileStore(None)
-    yield store
-    store.close()
 
 
 def ask_twice(service, model_replies, explanations_for):

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from tests.unit.test_graph import make_bot, profiles  # noqa: F401  (the fixture)
+from tests.unit.test_graph import make_bot
 
 
-def watched(profiles, user):  # noqa: F811
+def watched(profiles, user):
     return {r["movie_id"] for r in profiles.watched(user)}
 
 
-def test_wanting_to_watch_a_pick_records_nothing_and_says_so(starter, profiles):  # noqa: F811
+def test_wanting_to_watch_a_pick_records_nothing_and_says_so(starter, profiles):
     bot = make_bot(starter, profiles)
     picks = bot.ask("give me 7 comedies from the 80s", user="cli:ana")["recommendations"]
     second = starter.movies[picks[1]["id"]]
@@ -26,7 +26,7 @@ def test_wanting_to_watch_a_pick_records_nothing_and_says_so(starter, profiles):
     assert starter.movies[picks[6]["id"]].label in both["reply"]
 
 
-def test_the_film_picked_is_what_seen_it_or_loved_it_means_next(starter, profiles):  # noqa: F811
+def test_the_film_picked_is_what_seen_it_or_loved_it_means_next(starter, profiles):
     """ "the 2nd one looks good" ... "seen it actually" answered "Which one do you mean?" though
     the user had just pointed at one film."""
     bot = make_bot(starter, profiles)
@@ -41,7 +41,7 @@ def test_the_film_picked_is_what_seen_it_or_loved_it_means_next(starter, profile
     assert third.label in loved["reply"] and profiles.rating("cli:di", third.id) == 5.0
 
 
-def test_slang_verdicts_are_recorded_and_the_film_is_not_suggested_back(starter, profiles):  # noqa: F811
+def test_slang_verdicts_are_recorded_and_the_film_is_not_suggested_back(starter, profiles):
     bot = make_bot(starter, profiles)
     said_and_stored = (
         ("seven was overrated imo", "se7en-1995", 2.0),
@@ -65,7 +65,7 @@ def test_slang_verdicts_are_recorded_and_the_film_is_not_suggested_back(starter,
     )
 
 
-def test_history_is_corrected_undone_and_re_rated(starter, profiles):  # noqa: F811
+def test_history_is_corrected_undone_and_re_rated(starter, profiles):
     bot = make_bot(starter, profiles)
     bot.ask("heat 5/5", user="cli:cy")
     rerated = bot.ask("actually make that 3 stars", user="cli:cy")
@@ -91,7 +91,7 @@ def test_history_is_corrected_undone_and_re_rated(starter, profiles):  # noqa: F
     assert nothing["reply"].startswith("I noted nothing in your last message")
 
 
-def test_a_film_is_taken_off_the_watched_list_however_the_edit_is_worded(starter, profiles):  # noqa: F811
+def test_a_film_is_taken_off_the_watched_list_however_the_edit_is_worded(starter, profiles):
     """ "Remove it from my watched list" after "I watched Heat" took nothing off and answered with
     the help about where the watched list is kept."""
     bot = make_bot(starter, profiles)
@@ -110,7 +110,7 @@ def test_a_film_is_taken_off_the_watched_list_however_the_edit_is_worded(starter
     assert first.id not in watched(profiles, "cli:di")
 
 
-def test_undoing_a_removal_puts_the_film_back_with_its_stars(starter, profiles):  # noqa: F811
+def test_undoing_a_removal_puts_the_film_back_with_its_stars(starter, profiles):
     """ "Undo that" after "forget that i watched heat" said nothing was noted, and Heat stayed off."""
     bot = make_bot(starter, profiles)
     bot.ask("heat was a 4", user="cli:ed")
@@ -124,7 +124,7 @@ def test_undoing_a_removal_puts_the_film_back_with_its_stars(starter, profiles):
     assert "casino-1995" in watched(profiles, "cli:ed") and profiles.rating("cli:ed", "casino-1995") is None
 
 
-def test_a_thumbs_up_taken_off_with_the_film_is_named_as_a_thumbs_up(starter, profiles):  # noqa: F811
+def test_a_thumbs_up_taken_off_with_the_film_is_named_as_a_thumbs_up(starter, profiles):
     """ "forget that i watched heat" after a 👍 on it said "(and your 4.5/5)", stars never given."""
     bot = make_bot(starter, profiles)
     profiles.record_feedback(suggestion_id=None, user="cli:ed", movie_id="heat-1995", kind="like", value=None,
@@ -136,7 +136,7 @@ def test_a_thumbs_up_taken_off_with_the_film_is_named_as_a_thumbs_up(starter, pr
     assert undone["reply"] == "Undone. Heat (1995) is back on your watched films, with your 👍."
 
 
-def test_a_verdict_said_without_a_number_is_said_back_as_said_never_as_stars(starter, profiles):  # noqa: F811
+def test_a_verdict_said_without_a_number_is_said_back_as_said_never_as_stars(starter, profiles):
     """ "I liked Heat" was stored as 4 stars from "chat", and replies said them as if typed: "like
     Heat, which you liked (4/5)", "You've rated ...: Heat (1995) at 4/5"; a number said stays one."""
     bot = make_bot(starter, profiles)
@@ -157,7 +157,7 @@ def test_a_verdict_said_without_a_number_is_said_back_as_said_never_as_stars(sta
     assert "Se7en (1995) at 4.5/5" in bot.ask("what have i rated?", user="cli:fa")["reply"]
 
 
-def test_a_number_no_rating_can_be_is_named_and_nothing_is_kept_for_it(starter, profiles):  # noqa: F811
+def test_a_number_no_rating_can_be_is_named_and_nothing_is_kept_for_it(starter, profiles):
     """ "I rated Heat 4 and The Matrix 11" noted Heat and said nothing of The Matrix; "I'd give se7en
     -3" kept 3 stars."""
     bot = make_bot(starter, profiles)
