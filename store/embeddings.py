@@ -77,6 +77,7 @@ class SentenceTransformerEmbedder:
         self.threads = threads
         self._model = None
         self._lock = threading.Lock()
+        self.query_cache = QUERY_CACHE  # query vectors kept; 0 keeps none (benchmarks/turn_bench.py)
         self._queries: OrderedDict[str, np.ndarray] = OrderedDict()  # text -> its vector, oldest first
         self._queries_lock = threading.Lock()
 
@@ -112,7 +113,7 @@ class SentenceTransformerEmbedder:
 
     def embed_query(self, text: str) -> np.ndarray:
         """One text as a batch of one: `encode`'s batching and sorting cost a third of a
-        ten-token query; the vector is the same (within 1e-7). The last QUERY_CACHE texts'
+        ten-token query; the vector is the same (within 1e-7). The last `query_cache` texts'
         vectors are kept (read-only): a follow-up ("more", "something older", "shorter")
         searches its request's text again, and people ask for the same things."""
         with self._queries_lock:
@@ -128,7 +129,7 @@ class SentenceTransformerEmbedder:
         vector.setflags(write=False)
         with self._queries_lock:
             self._queries[text] = vector
-            if len(self._queries) > QUERY_CACHE:
+            while len(self._queries) > self.query_cache:
                 self._queries.popitem(last=False)
         return vector
 

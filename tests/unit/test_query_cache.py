@@ -29,11 +29,11 @@ class _Row:
         return self.values
 
 
-def test_the_latest_queries_are_embedded_once_and_the_oldest_forgotten(monkeypatch):
+def test_the_latest_queries_are_embedded_once_and_the_oldest_forgotten():
     from store import embeddings
 
-    monkeypatch.setattr(embeddings, "QUERY_CACHE", 2)
     embedder = embeddings.SentenceTransformerEmbedder(model_path="unused")
+    embedder.query_cache = 2
     embedder._model = model = _CountingModel()
     first = embedder.embed_query("heat")
     assert np.allclose(first, [0.6, 0.8]) and embedder.embed_query("heat") is first
@@ -42,3 +42,13 @@ def test_the_latest_queries_are_embedded_once_and_the_oldest_forgotten(monkeypat
     embedder.embed_query("jaws")
     embedder.embed_query("heat")
     assert model.ran == ["heat", "alien", "jaws", "heat"]
+
+
+def test_with_no_room_kept_every_query_runs_the_model():
+    from store import embeddings
+
+    embedder = embeddings.SentenceTransformerEmbedder(model_path="unused")
+    embedder._model, embedder.query_cache = (model := _CountingModel()), 0
+    embedder.embed_query("heat")
+    embedder.embed_query("heat")
+    assert model.ran == ["heat", "heat"]
