@@ -32,8 +32,8 @@ CONTRACT = {
     "outside",
 }
 UNDERSTOOD = {"genres", "any_genres", "exclude_genres", "year_min", "year_max", "exclude_years", "min_runtime",
-              "max_runtime", "min_rating", "people", "exclude_people", "exclude_keywords", "require_keywords",
-              "like_titles", "languages", "exclude_languages", "countries", "count"}  # fmt: skip
+              "max_runtime", "min_rating", "people", "any_people", "exclude_people", "exclude_keywords",
+              "require_keywords", "like_titles", "languages", "exclude_languages", "countries", "count"}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
