@@ -45,6 +45,7 @@ WARM_UP = (
     "why the first one?",
     "a dark sci-fi thriller about memory, not too violent",
     "recommend me something",
+    "shawshank is my fav, what else?",  # a film by one word of its title: that index is built on first use
 )
 
 
