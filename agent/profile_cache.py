@@ -13,9 +13,8 @@ def profile_for(deps: Deps, user: str | None) -> Profile | None:
     """The user's profile, rebuilt only when their ratings or history changed."""
     if deps.profiles is None or not user:
         return None
-    ratings = deps.profiles.ratings(user)
+    ratings, reactions = deps.profiles.ratings_given(user)
     excluded = deps.profiles.excluded_ids(user)
-    reactions = deps.profiles.reactions(user)
     key = (user, hash(frozenset(ratings.items())), hash(frozenset(excluded)), hash(frozenset(reactions.items())))
     cache = deps.profile_cache
     if key not in cache:

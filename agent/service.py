@@ -302,7 +302,7 @@ class MovieService:
     def watched_list(self, user: str) -> list[WatchedItem]:
         """Newest first, with the user's stars where they rated it."""
         self._check_user(user)
-        ratings, reactions = self.profiles.ratings(user), self.profiles.reactions(user)
+        ratings, reactions = self.profiles.ratings_given(user)
         items = []
         for row in self.profiles.watched(user):
             movie = self.catalog.get(row["movie_id"])
@@ -446,10 +446,10 @@ class MovieService:
             return None
 
     def _taste(self, user: str) -> tuple[Profile, dict[str, int], list[str]]:
-        ratings = self.profiles.ratings(user)
+        ratings, reactions = self.profiles.ratings_given(user)
         watched = self.profiles.watched(user)
         taste = build_profile(user, ratings, self.profiles.excluded_ids(user), self.catalog, with_taste=False,
-                              reactions=self.profiles.reactions(user))  # fmt: skip
+                              reactions=reactions)  # fmt: skip
         counts = {"rated": len(ratings), "watched": len(watched), "dismissed": len(self.profiles.dismissed(user))}
         recent = [self.catalog.movies[r["movie_id"]].label for r in watched[:5] if r["movie_id"] in self.catalog]
         return taste, counts, recent

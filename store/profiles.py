@@ -242,11 +242,16 @@ class ProfileStore:
             return self._drop_state("ratings", user, movie_id)
 
     def ratings(self, user: str) -> dict[str, float]:
+        return self.ratings_given(user)[0]
+
+    def ratings_given(self, user: str) -> tuple[dict[str, float], dict[str, str]]:
+        """(movie id -> stars, oldest first; movie id -> how a rating with no stars given was given,
+        as `reactions`), in one read: a turn's profile needs both."""
         with self._lock:
             rows = self.conn.execute(
-                "SELECT movie_id, stars FROM ratings WHERE user = ? ORDER BY rated_at, movie_id", (user,)
+                "SELECT movie_id, stars, source FROM ratings WHERE user = ? ORDER BY rated_at, movie_id", (user,)
             ).fetchall()
-        return dict(rows)
+        return {m: stars for m, stars, _ in rows}, {m: GIVEN_AS[src] for m, _, src in rows if src in GIVEN_AS}
 
     def reactions(self, user: str) -> dict[str, str]:
         """Movie id -> how each rating with no stars given was given (GIVEN_AS): "like" or "dislike"
