@@ -15,7 +15,7 @@ _STARS = re.compile(
     r"\s*(?:(?:/|out\s+of)\s*(?P<of>5|10|five|ten)\b|stars?\b)"
     r"|(?P<emoji>⭐+|★+)"
 )
-_GIVE = re.compile(r"\b(?:give|gave|rate|rated|rating|score)\b")
+GIVE = re.compile(r"\b(?:give|gave|rate|rated|rating|score)\b")
 _GIVEN = re.compile(r"(?<![\w.\-])(?P<n>10|\d(?:\.5)?)(?![\w.])")  # "rated Heat 4"; "-3" is none
 _SENTENCE_END = re.compile(r"[!?]|\.(?!\d)")
 # a whole message that scores a film: "dunkirk: 4.5", "heat is a 4"
@@ -76,25 +76,26 @@ def stars_in(lowered: str, lookup: CatalogLookup | None = None) -> float | None:
     A number after "rated"/"gave" that ends a catalog title is the film's, not stars: "I gave Toy
     Story 3 a 4" gives 4 stars, "I rated Toy Story 3" none (`lookup` tells; without it, no title).
     """
-    value, scaled = None, False  # scaled: "/10", "out of 5" or stars drawn say which scale
+    value, scale = None, None  # scale: what "/10", "out of 5" or stars drawn say
     if m := _STARS.search(lowered):
         if m["emoji"]:
-            value, scaled = float(len(m["emoji"])), True
+            value, scale = float(len(m["emoji"])), "5"
         else:
             value = float(_STAR_WORDS.get(" ".join(m["n"].split())) or m["n"]) + (0.5 if m["half"] else 0)
-            scaled = bool(m["of"])
-            if m["of"] in ("10", "ten"):
-                value /= 2
-            value = value or 0.5  # "0 stars for the second": the lowest there is
-    elif m := _GIVE.search(lowered):
+            value, scale = value or 0.5, m["of"]  # "0 stars for the second": the lowest there is
+    elif m := GIVE.search(lowered):
         value = _given(lowered, m.end(), lookup)
     elif m := _SCORED.search(lowered):  # "dunkirk: 4.5", "heat is a 4"
         value = float(m["n"])
-    if value is not None and value > 5 and not scaled:
-        value /= 2  # "I'd give Heat a 7", "heat is a 9", "7 stars": more than five, so out of ten
-    if value is None or value <= 0:
-        return None
-    return min(5.0, max(0.5, round(value * 2) / 2))
+    return on_five(value, scale) if value is not None and value > 0 else None
+
+
+def on_five(n: float, scale: str | None) -> float:
+    """The 0.5-5 stars of a number said, to the nearest half: out of ten when it says so ("8/10",
+    "out of ten"), or when it is more than five and no scale is said ("I'd give Heat a 7", "7 stars")."""
+    if scale in ("10", "ten") or (scale is None and n > 5):
+        n /= 2
+    return min(5.0, max(0.5, round(n * 2) / 2))
 
 
 # "give me 3 more", "give us 2 others": how many, not stars

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from agent.understanding.request import CatalogLookup
+from agent.understanding.stars import on_five
 from agent.understanding.versions import same_title
 
 # where one film's stars end and the next film may begin; "4.5" is one number
@@ -44,12 +45,5 @@ def stars_each(text: str, lowered: str, lookup: CatalogLookup) -> tuple[tuple[st
         numbered = lookup.resolve_title(f"{name} {grade['n']}")  # "toy story 3": the film's number, as in stars.py
         if not (grade["of"] or grade["stars"]) and numbered and same_title(f"{name} {grade['n']}", numbered.title):
             return ()
-        found[match.movie_id] = _on_five(float(grade["n"]), grade["of"])
+        found[match.movie_id] = on_five(float(grade["n"]), grade["of"])
     return tuple((t, "liked" if n >= 3 else "disliked", n) for t, n in found.items()) if len(found) > 1 else ()
-
-
-def _on_five(n: float, scale: str | None) -> float:
-    """The 0.5-5 stars of a number said: out of ten when it says so, or is more than five."""
-    if scale == "10" or (scale is None and n > 5):
-        n /= 2
-    return min(5.0, max(0.5, round(n * 2) / 2))

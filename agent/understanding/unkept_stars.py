@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from agent.understanding.request import CatalogLookup
+from agent.understanding.stars import GIVE
 from agent.understanding.text import normalise_message
 from agent.understanding.title_lists import ends_in_numbered_title
 
-_GIVE = re.compile(r"\b(?:give|gave|rate|rated|rating|score)\b")
 # a number that ends what is said of a film: "The Matrix 11", "heat 11 stars"; not "ocean's 11 a 4"
 _NUMBER = re.compile(
     r"(?<![\w.\-])(?P<n>-?\d+(?:\.\d+)?)(?![\w.])(?=\s*(?:$|[,;.!?]|and\b|but\b|&|stars?\b|/|out\s+of\b))"
@@ -22,7 +22,7 @@ def unkept_stars(message: str, lookup: CatalogLookup) -> list[str]:
     """The numbers said after "rated"/"gave" that cannot be stars (above 10, or negative), as typed:
     a film's own number ("ocean's 11"), a year and a count are none."""
     lowered = normalise_message(message)
-    if (given := _GIVE.search(lowered)) is None:
+    if (given := GIVE.search(lowered)) is None:
         return []
     unkept = []
     for m in _NUMBER.finditer(lowered, given.end()):
