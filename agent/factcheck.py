@@ -487,12 +487,16 @@ def relaxation_note(movies: list[Movie], request: Mapping) -> str:
         low, high = request.get("min_runtime"), request.get("max_runtime")
         shorter = [n for n in lengths if low and n < low]
         longer = [n for n in lengths if high and n > high]
+        how = []
         if shorter and longer:
-            notes.append(f"the runtime ({min(shorter)} to {max(longer)} minutes)")
+            how.append(f"{min(shorter)} to {max(longer)} minutes")
         elif shorter:
-            notes.append(f"the runtime (down to {min(shorter)} minutes)")
-        else:
-            notes.append(f"the runtime (up to {max(longer or lengths or [0])} minutes)")
+            how.append(f"down to {min(shorter)} minutes")
+        elif longer:
+            how.append(f"up to {max(longer)} minutes")
+        if len(lengths) < len(outside["runtime"]):  # a film of no recorded length was "up to 0 minutes"
+            how.append("some of unknown length" if how else "to films of unknown length")
+        notes.append(f"the runtime ({', '.join(how)})")
     if outside["languages"]:
         spoken = sorted({LANGUAGES.get(m.language or "", "unknown") for m in outside["languages"]})
         notes.append(f"the language ({', '.join(spoken)})")

@@ -61,6 +61,18 @@ def test_a_pick_rated_by_a_handful_of_people_is_outside_a_rating_floor_and_says_
     assert "loosened the rating floor (some unrated)" in relaxation_note([unrated], request)
 
 
+def test_a_runtime_loosened_to_films_of_unknown_length_says_so(starter):
+    """ "I loosened ... the runtime (up to 0 minutes)" was said of picks whose length the catalog lacks."""
+    from dataclasses import replace
+
+    unknown = replace(starter.movies["heat-1995"], runtime=None)
+    request = {"max_runtime": 119}
+    assert "loosened the runtime (to films of unknown length)" in relaxation_note([unknown], request)
+    long = starter.movies["heat-1995"]  # 170 minutes
+    note = relaxation_note([long, unknown], request)
+    assert f"loosened the runtime (up to {long.runtime} minutes, some of unknown length)" in note, note
+
+
 def test_a_new_subject_starts_fresh_and_a_modifier_follows_on(starter, profiles):
     bot = make_bot(starter, profiles)
     bot.ask("any good documentaries?", user="cli:fresh")
