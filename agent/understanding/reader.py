@@ -56,6 +56,7 @@ from agent.understanding.titles import (
     read_bare_titles,
     read_cued_titles,
 )
+from agent.understanding.wars import asks_for_war, wars_refused
 from store.vocab import COUNTRIES, LANGUAGES
 
 # --- the query ---------------------------------------------------------------------------------
@@ -341,4 +342,4 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     # "like The Matrix but older": older than The Matrix, not than whatever was shown last
     out.relative_to_titles = bool(out.like_titles and out.modifiers and _BUT_RELATIVE.search(scan.lowered))
     said_as_taste(scan.original, reading)  # typography made plain: "I’m a fan" reads as "I'm a fan"
-    return out
+    return wars_refused(out, war=asks_for_war([*out.genres, *out.any_genres, *out.soft_genres]))
