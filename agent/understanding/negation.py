@@ -8,8 +8,9 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from agent.understanding.effect import Effect
 from agent.understanding.meaning import Reading
-from agent.understanding.phrases import MAX_PHRASE, PHRASEBOOK, Effect
+from agent.understanding.phrases import MAX_PHRASE, PHRASEBOOK
 from agent.understanding.text import STOPWORDS, Scan, Tok, alternatives, tokens_of, word_set
 
 _NEGATION_CUES: frozenset[tuple[str, ...]] = frozenset(

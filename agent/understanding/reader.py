@@ -26,6 +26,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from agent.understanding.effect import Effect
 from agent.understanding.first_names import read_first_names
 from agent.understanding.franchises import read_refused_series
 from agent.understanding.meaning import Reading, extend_unique
@@ -44,7 +45,6 @@ from agent.understanding.people import (
     soften_credits,
 )
 from agent.understanding.people_alternatives import read_people_alternatives
-from agent.understanding.phrases import Effect
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.series import read_series
 from agent.understanding.text import GAP, STOPWORDS, TOKEN, Scan, Tok, sentence_span, word_set
