@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from agent.deps import Deps
 from agent.factcheck import breaks, outside_clause
-from agent.profile import as_given
+from agent.profile import as_given, you_gave
 
 SHOWN = 10  # films listed by name; the rest are counted
 
@@ -38,6 +38,22 @@ def my_history(fact: str, state: Mapping, deps: Deps) -> str:
     more = f", and {rest:,} more" if rest else ""
     newest = ", newest first" if len(named) > 1 else ""
     return f"You've {what.format(f'{len(order):,} {films}')}{newest}: {shown}{more}."
+
+
+def what_you_thought(movie_id: str, state: Mapping, deps: Deps) -> str:
+    """ "What did I think of Alien?", "did I like Heat?": the rating as it was given ("You gave Heat
+    (1995) a thumbs up"), or that the film was only watched, refused, or never rated."""
+    label, user, profiles = deps.catalog.movies[movie_id].label, state.get("user"), deps.profiles
+    if profiles is None or not user:
+        return f"I keep no history in this session, so I can't say what you thought of {label}."
+    stars, given = profiles.ratings_given(user)
+    if movie_id in stars:
+        return f"You {you_gave(stars[movie_id], given.get(movie_id), it=label)}."
+    if profiles.has_watched(user, movie_id):
+        return f"You marked {label} as watched, with no rating."
+    if movie_id in profiles.dismissed(user):
+        return f"You asked me not to suggest {label} again; you haven't rated it."
+    return f"You haven't rated {label} or marked it as seen."
 
 
 def why_not(movie_id: str, state: Mapping, deps: Deps) -> str:

@@ -22,13 +22,14 @@ def as_given(stars: float, reaction: str | None = None) -> str:
     return THUMBS.get(reaction or "") or f"{stars:g}/5"
 
 
-def you_gave(stars: float, reaction: str | None = None) -> str:
-    """ "gave it a thumbs up", "said you liked it", "rated it 4.5/5": how a rating was given."""
+def you_gave(stars: float, reaction: str | None = None, it: str = "it") -> str:
+    """ "gave it a thumbs up", "said you liked it", "rated it 4.5/5": how a rating was given; `it`
+    names the film ("rated Alien (1979) 4/5")."""
     if reaction in SAID:
-        return f"said you {reaction} it"
+        return f"said you {reaction} {it}"
     if reaction in THUMBS:
-        return f"gave it a thumbs {'up' if reaction == 'like' else 'down'}"
-    return f"rated it {stars:g}/5"
+        return f"gave {it} a thumbs {'up' if reaction == 'like' else 'down'}"
+    return f"rated {it} {stars:g}/5"
 
 
 def verdict_source(intent: str, stars: float | None, said: bool) -> str:

@@ -8,10 +8,10 @@ from agent.crowd import verdicts
 from agent.deps import Deps
 from agent.explanations import links_to, reasons_for
 from agent.factcheck import crowd_errors
-from agent.my_history import my_history, why_not
+from agent.my_history import my_history, what_you_thought, why_not
 from agent.nodes.reply import intro_line, listed, not_in_catalog, unrecorded_note
 from agent.nodes.retrieve import filters_for, unrecorded_for
-from agent.profile import SAID, verdict_source
+from agent.profile import verdict_source
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.help_topics import help_topic
 from agent.understanding.merge import fresh_request, genres_as_tags
@@ -224,7 +224,10 @@ def answer_facts(state: State, deps: Deps) -> dict:
     if asked == ["why_not"]:  # "why not Saving Private Ryan?": its rating, that it was seen, or the request
         return {**_say(lead + " ".join(why_not(m, state, deps) for m in targets), "facts"), "focus": targets[0]}
     if asked == ["mine"]:  # "what did I rate Titanic?": the user's own history, not the catalog's
-        return {**_say(lead + " ".join(_history_of(state, deps, m) for m in targets), "facts"), "focus": targets[0]}
+        return {
+            **_say(lead + " ".join(what_you_thought(m, state, deps) for m in targets), "facts"),
+            "focus": targets[0],
+        }
     text = lead + "\n".join(film_facts(deps.catalog.movies[m], asked) for m in targets)
     return {**_say(text, "facts"), "focus": targets[0] if len(targets) == 1 else state.get("focus")}
 
@@ -249,24 +252,6 @@ def among_the_picks(state: State, deps: Deps) -> str:
         said.append(f"My last picks were {listed([deps.catalog.movies[m].label for m in last])}. "
                     f'Say "something like {missed[0]}" for films like it.')  # fmt: skip
     return " ".join(said)
-
-
-def _history_of(state: State, deps: Deps, movie_id: str) -> str:
-    label, user = deps.catalog.movies[movie_id].label, state.get("user")
-    if deps.profiles is None or not user:
-        return f"I keep no history in this session, so I can't say what you thought of {label}."
-    stars = deps.profiles.rating(user, movie_id)
-    reaction = deps.profiles.reactions(user).get(movie_id)
-    if stars is not None and reaction:
-        thumb = "up" if reaction == "like" else "down"
-        return f"You said you {reaction} {label}." if reaction in SAID else f"You gave {label} a thumbs {thumb}."
-    if stars is not None:
-        return f"You rated {label} {stars:g}/5."
-    if deps.profiles.has_watched(user, movie_id):
-        return f"You marked {label} as watched, with no rating."
-    if movie_id in deps.profiles.dismissed(user):
-        return f"You asked me not to suggest {label} again; you haven't rated it."
-    return f"You haven't rated {label} or marked it as seen."
 
 
 def _how_many(state: State, deps: Deps) -> str:

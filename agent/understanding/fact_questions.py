@@ -73,9 +73,13 @@ FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
         # "is the 2nd one on netflix?": where a film streams, which the catalog does not record
         ("streaming", rf"{_ASKS_IF}(?= {_THE_FILM} (?:on|streaming on|available on) (?:{_SERVICES})\W*$)"
                       r"|\bwhere (?:can|could) (?:i|we) (?:watch|stream)\b"),
-        # "what did I rate Titanic?", "have I seen Heat?": the user's own history
+        # "what did I rate Titanic?", "have I seen Heat?", "what did I think of Alien?", "did I like
+        # Heat?": the user's own history
         ("mine", r"\bwhat (?:did|have) (?:i|we) (?:rate|rated|give|given|gave)\b|\bhow (?:did|have) (?:i|we) rated?\b"
-                 r"|^\W*(?:have|did) (?:i|we) (?:already )?(?:rate|rated|seen|see|watch|watched)\b"),
+                 r"|^\W*(?:have|did) (?:i|we) (?:already )?(?:rate|rated|seen|see|watch|watched)\b"
+                 r"|\bwhat (?:did|do) (?:i|we) (?:think|make) of\b|\bhow did (?:i|we) (?:like|find|feel about)\b"
+                 r"|\bwhat(?:'?s| is| was) my (?:rating|verdict|score)(?: (?:of|for|on))?\b"
+                 r"|^\W*(?:(?:so|and|wait|remind me)\W+)?(?:did|do) (?:i|we) (?:like|love|enjoy|hate|dislike)\b"),
         # "do you have Dune?", "is Oppenheimer in your catalog?": whether the catalog holds the film
         ("catalog", r"^\W*(?:do|have) (?:you|u|ya) (?:have|got|carry|know)(?: (?:the|a) (?:movie|film))?\b"
                     rf"|^\W*(?:is|are)\b(?= {_THE_FILM} in (?:your|the) {COLLECTION}\W*$)"),

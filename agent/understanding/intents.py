@@ -26,7 +26,7 @@ from agent.understanding.request import CatalogLookup, Understood, has_filters
 from agent.understanding.stars import asks_for_a_rating, outside_stars, rated_seen_list, stars_in
 from agent.understanding.stars_each import stars_each
 from agent.understanding.text import PANNED, PRAISED, STOPWORDS, Scan, normalise_message, tokens_of, word_set
-from agent.understanding.title_lists import titles_after
+from agent.understanding.title_lists import judged_titles_after, titles_after
 from agent.understanding.titles import explained
 from agent.understanding.verdicts import (
     DISMISS,
@@ -374,7 +374,8 @@ def _fact_question(
             facts.append(fact)
             if not found and ordinal is None:
                 asked_about = m.end() if asked_about is None else asked_about
-                found = titles_after(text, m.end(), lookup, exact=True)
+                # "what did I think of alien?": what follows asks of a film, not of the theme
+                found = judged_titles_after(text, m.end(), lookup, exact=True, named=fact == "mine")[0]
     if not facts:
         return None
     if not found and (named := _NAMED_FIRST.search(lowered)):  # the film named wins over a "first" in it

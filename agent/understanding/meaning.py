@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from agent.understanding.phrases import COUNTRY_NOT_REFUSED, Effect
+from agent.understanding.effect import Effect
+from agent.understanding.phrases import COUNTRY_NOT_REFUSED
 from agent.understanding.request import Understood
 
 # --- applying meaning --------------------------------------------------------------------------

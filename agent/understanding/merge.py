@@ -6,6 +6,7 @@ import dataclasses
 
 from agent.deps import Deps
 from agent.understanding.request import Request, Understood
+from agent.understanding.wars import asks_for_war, wars_refused
 
 LIST_FIELDS = ("genres", "any_genres", "soft_genres", "exclude_genres", "moods", "exclude_moods", "keywords",
                "exclude_keywords", "require_keywords", "people", "any_people", "soft_people", "exclude_people",
@@ -23,6 +24,8 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
     """A follow-up ("something older", "no horror though") changes the last request
     rather than replacing it: new constraints win, earlier ones stay."""
     merged = {**previous}
+    asked = [*(previous.get("genres") or []), *(previous.get("any_genres") or []), *(previous.get("soft_genres") or [])]
+    new = wars_refused(new, war=asks_for_war(asked))  # "no vietnam ones" after war films: the war, not the country
     new_dict = dataclasses.asdict(new)
     if "other_people" in new.modifiers:  # "not him, someone else", "not him, Jim Carrey": who was named before
         named = previous.get("people") or previous.get("any_people") or previous.get("soft_people") or []

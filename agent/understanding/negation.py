@@ -8,8 +8,9 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from agent.understanding.effect import Effect
 from agent.understanding.meaning import Reading
-from agent.understanding.phrases import MAX_PHRASE, PHRASEBOOK, Effect
+from agent.understanding.phrases import MAX_PHRASE, PHRASEBOOK
 from agent.understanding.text import STOPWORDS, Scan, Tok, alternatives, tokens_of, word_set
 
 _NEGATION_CUES: frozenset[tuple[str, ...]] = frozenset(
@@ -28,7 +29,7 @@ _NEGATION_CUES: frozenset[tuple[str, ...]] = frozenset(
 _MAX_CUE = max(len(cue) for cue in _NEGATION_CUES)
 _QUALIFIERS = word_set(
     "too very overly so that super really a an any anything something much more the of in for kind "
-    "type sort all at with involving including ones one scenes scene lot lots mood movies films stuff from by"
+    "type sort all at with involving including ones one scenes scene lot lots mood movies films stuff from by about"
 )
 INTENSIFIERS = word_set("too very overly so that super really much")
 _PRONOUNS = word_set("him them")
@@ -200,6 +201,8 @@ def _negation(scan: Scan, reading: Reading, toks: list[Tok], i: int, cue_end: in
         if hit is None:
             break
         end, effect = hit
+        if effect.countries and any(t.text == "about" for t in toks[j:k]):  # "nothing about vietnam": the theme
+            effect = Effect(keywords=tuple(t.text for t in toks[k:end]))
         reading.apply(effect.when_negated())
         last = end
         if end < len(toks) and toks[end].text in _LIST_SEPARATORS:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from agent.understanding.effect import YearSpan
 from agent.understanding.meaning import Reading, extend_unique
-from agent.understanding.phrases import YearSpan
 from agent.understanding.request import Understood
 from agent.understanding.text import Scan
 

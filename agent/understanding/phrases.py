@@ -4,62 +4,11 @@ and the phrasebook every phrase is looked up in."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from agent.understanding.effect import Effect, YearSpan
 from agent.understanding.text import alternatives, tokens_of
 from store.vocab import COUNTRIES, COUNTRY_ALIASES, GENRES, LANGUAGE_ALIASES, LANGUAGES, MOODS
-
-# --- what a phrase means -----------------------------------------------------------------------
-
-YearSpan = tuple[int | None, int | None]
-
-
-@dataclass(frozen=True)
-class Effect:
-    """What one phrase adds to an Understood; `negated` is what it means after "no"/"not"."""
-
-    genres: tuple[str, ...] = ()
-    moods: tuple[str, ...] = ()
-    keywords: tuple[str, ...] = ()
-    languages: tuple[str, ...] = ()
-    countries: tuple[str, ...] = ()
-    exclude_genres: tuple[str, ...] = ()
-    exclude_moods: tuple[str, ...] = ()
-    exclude_keywords: tuple[str, ...] = ()
-    exclude_people: tuple[str, ...] = ()
-    exclude_languages: tuple[str, ...] = ()  # "not in English", "foreign films"
-    require_keywords: tuple[str, ...] = ()  # themes every pick must carry ("directed by women")
-    modifiers: tuple[str, ...] = ()
-    years: Callable[[int], YearSpan] | None = None  # of today's year
-    runtime: tuple[int | None, int | None] | None = None
-    min_rating: float | None = None
-    hidden_gem: bool = False
-    popular: bool = False
-    negated: Effect | None = None
-    only_negated: bool = False  # "long" alone means nothing ("after a long day"); "not too long" does
-    # nothing in it to search for: said of the speaker ("as a kid"), or read whole as a filter or caveat
-    aside: bool = False
-    caveat: str = ""  # what the catalog cannot tell of this phrase, said with the answer
-
-    @property
-    def soft(self) -> bool:
-        """Moods and themes stay in the semantic query: they describe the film, not a filter."""
-        return bool(self.moods or self.keywords)
-
-    def when_negated(self) -> Effect:
-        """ "No horror" drops the genre, "nothing scary" the mood, "no zombies" the theme (not horror)."""
-        if self.negated is not None:
-            return self.negated
-        if self.moods:
-            return Effect(exclude_moods=self.moods)
-        if self.keywords or self.require_keywords:
-            return Effect(exclude_keywords=self.keywords or self.require_keywords)
-        if self.genres:
-            return Effect(exclude_genres=self.genres)
-        if self.languages:  # "not in English", "any language but English"
-            return Effect(exclude_languages=self.languages)
-        return Effect()
-
 
 AWARDS = "My catalog doesn't record awards, so I went by rating instead."
 STREAMING = "I can't see what is streaming where, so these come from my whole catalog."
@@ -67,6 +16,7 @@ MUSIC = "My catalog doesn't record who wrote a film's music, so I couldn't go by
 COLOUR = "My catalog doesn't record whether a film is in colour, so I couldn't go by it."
 BLACK_AND_WHITE = "My catalog doesn't record which films are in black and white, so some of these may be in colour."
 NOT_BLACK_AND_WHITE = "My catalog doesn't record which films are in black and white, so some of these may be."
+FEMALE_LEAD = "My catalog doesn't record which films have a female lead, so I couldn't go by it."
 
 
 def _studio(name: str, instead: str = "", *genres: str) -> Effect:
@@ -432,6 +382,13 @@ _QUALITY_PHRASES: dict[str, Effect] = {
     # nor who wrote the music: "scored by Hans Zimmer" asks for no music films
     "scored by | music by | composed by | soundtrack by | score by | a score by | soundtrack from": Effect(
         aside=True, caveat=MUSIC
+    ),
+    # nor who leads a film: TMDB tags too few films "female protagonist" (17 of 11,008) to go by
+    "strong female lead | strong female leads | female lead | female leads | female led | female protagonist | "
+    "female protagonists | strong female protagonist | strong female protagonists | strong female character | "
+    "strong female characters | female hero | female heroes | strong heroine | strong heroines | woman led | "
+    "women led | led by a woman | led by women | strong woman lead | strong women leads": Effect(
+        aside=True, caveat=FEMALE_LEAD, negated=Effect(aside=True, caveat=FEMALE_LEAD)
     ),
     "great reviews | good reviews | well reviewed | masterpiece | masterpieces | praised": Effect(min_rating=7.5),
     "best | the best | greatest | all time great | all time greats | top notch | finest": Effect(min_rating=8.0),

@@ -26,6 +26,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from agent.understanding.effect import Effect
 from agent.understanding.first_names import read_first_names
 from agent.understanding.franchises import read_refused_series
 from agent.understanding.meaning import Reading, extend_unique
@@ -44,7 +45,6 @@ from agent.understanding.people import (
     soften_credits,
 )
 from agent.understanding.people_alternatives import read_people_alternatives
-from agent.understanding.phrases import Effect
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.series import read_series
 from agent.understanding.text import GAP, STOPWORDS, TOKEN, Scan, Tok, sentence_span, word_set
@@ -56,6 +56,7 @@ from agent.understanding.titles import (
     read_bare_titles,
     read_cued_titles,
 )
+from agent.understanding.wars import asks_for_war, wars_refused
 from store.vocab import COUNTRIES, LANGUAGES
 
 # --- the query ---------------------------------------------------------------------------------
@@ -341,4 +342,4 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     # "like The Matrix but older": older than The Matrix, not than whatever was shown last
     out.relative_to_titles = bool(out.like_titles and out.modifiers and _BUT_RELATIVE.search(scan.lowered))
     said_as_taste(scan.original, reading)  # typography made plain: "I’m a fan" reads as "I'm a fan"
-    return out
+    return wars_refused(out, war=asks_for_war([*out.genres, *out.any_genres, *out.soft_genres]))

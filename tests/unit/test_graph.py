@@ -1338,6 +1338,20 @@ def test_colour_asked_after_a_request_is_said_unknown_and_tho_is_filler(starter,
         assert all("war" in m.genres for m in movies(starter, answer)) and answer["recommendations"], said
 
 
+def test_a_strong_female_lead_is_said_to_be_beyond_the_catalog_and_the_rest_answered(starter, profiles):
+    """ "a movie with a strong female lead" answered three picks with no word on the wish: the catalog
+    records no lead's gender (TMDB tags 17 films of 11,008 "female protagonist"), so it can't go by it."""
+    bot = make_bot(starter, profiles)
+    cannot = "My catalog doesn't record which films have a female lead, so I couldn't go by it."
+    for user, said in (("cli:fl", "a movie with a strong female lead"), ("cli:fm", "a female-led action film"),
+                       ("cli:fn", "sci-fi with a strong heroine from the 80s")):  # fmt: skip
+        answer = bot.ask(said, user=user)
+        assert answer["reply"].startswith(cannot + " Here are 3 picks"), said
+        assert len(answer["recommendations"]) == 3, said
+    answer = bot.ask("sci-fi with a strong heroine from the 80s", user="cli:fo")
+    assert all("sci-fi" in m.genres and 1980 <= m.year <= 1989 for m in movies(starter, answer))
+
+
 def watched(profiles, user: str) -> set[str]:
     return {row["movie_id"] for row in profiles.watched(user)}
 

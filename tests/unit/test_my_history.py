@@ -66,3 +66,29 @@ def test_a_thumbs_up_or_down_is_named_as_such_in_the_users_history(bot, profiles
     )
     assert bot.ask("why not alien?", user="cli:di")["reply"].startswith("You gave Alien (1979) a thumbs down, so I")
     assert bot.ask("why not heat?", user="cli:di")["reply"].startswith("You gave Heat (1995) a thumbs up, so I")
+
+
+def test_what_the_user_thought_of_a_film_is_read_from_their_history_as_they_gave_it(bot, profiles):
+    """ "what did I think of alien?" and "did I like heat?" answered with three picks, and "did I like
+    heat?" was even noted as a new verdict: liking Heat."""
+    user = "cli:ed"
+    for question in ("what did I think of alien?", "did I like heat?", "what did I think of jaws?"):
+        said = bot.ask(question, user=user)
+        assert said["recommendations"] == [], question
+        assert said["reply"].startswith("You haven't rated "), said["reply"]
+    assert profiles.ratings(user) == {}
+    bot.ask("I rated Alien 4", user=user)
+    bot.ask("I liked Heat", user=user)
+    profiles.record_feedback(suggestion_id=None, user=user, movie_id="jaws-1975", kind="like", value=None,
+                             added=True, event_id="r1", at="2026-01-01T00:00:00+00:00")  # fmt: skip
+    for question, expected in (
+        ("what did I think of alien?", "You rated Alien (1979) 4/5."),
+        ("how did I rate alien", "You rated Alien (1979) 4/5."),
+        ("did I like heat?", "You said you liked Heat (1995)."),
+        ("what's my rating for Heat", "You said you liked Heat (1995)."),
+        ("did I enjoy jaws?", "You gave Jaws (1975) a thumbs up."),
+        ("have I seen jaws?", "You gave Jaws (1975) a thumbs up."),
+        ("what did I make of the matrix?", "You haven't rated The Matrix (1999) or marked it as seen."),
+    ):
+        said = bot.ask(question, user=user)
+        assert (said["reply"], said["recommendations"]) == (expected, []), question
