@@ -31,6 +31,12 @@ def _studio(name: str, instead: str = "", *genres: str) -> Effect:
     )  # fmt: skip
 
 
+def _cannot_judge(word: str) -> Effect:
+    """ "a comedy that isn't cheesy": no data tells it, and the answer says so instead of ignoring it."""
+    caveat = f"I can't tell which films are {word}, so I couldn't leave them out."
+    return Effect(only_negated=True, negated=Effect(aside=True, caveat=caveat))
+
+
 def _cannot_refuse_country(name: str) -> Effect:
     """Filters can ask for a country but not refuse one: "nothing from France" says so."""
     the = "the " if name.startswith(("United", "Czech", "Netherlands", "Philippines", "Dominican")) else ""
@@ -281,7 +287,9 @@ _MOOD_PHRASES: dict[str, Effect] = {
     "melancholic | melancholy | sad": _m("melancholic"),
     "bittersweet": _m("bittersweet"),
     "nostalgic | nostalgia": _m("nostalgic"),
-    "thought provoking | makes you think | make me think | philosophical | cerebral | deep": _m("thought-provoking"),
+    "thought provoking | makes you think | make me think | philosophical | cerebral | deep | smart": _m(
+        "thought-provoking"
+    ),
     "mind bending | mindbending | mind blowing | mind fuck | mindfuck | twisty | puzzling": _m("mind-bending"),
     "keeps you guessing | keep me guessing | confusing | convoluted | hard to follow": _m("mind-bending"),
     "surreal | dreamlike | trippy | lynchian": _m("surreal"),
@@ -300,7 +308,9 @@ _MOOD_PHRASES: dict[str, Effect] = {
     "fun | chill | relaxing | comfort movie | comfort watch | popcorn | turn my brain off | mindless": _m("light"),
     "heavy": Effect(only_negated=True, negated=Effect(exclude_moods=("dark", "bleak", "disturbing"))),
     "serious": Effect(only_negated=True, negated=Effect(moods=("light",))),
-    "cheesy | predictable | boring | cliche | cliched | sappy | corny": Effect(only_negated=True),
+    "cheesy | corny | sappy": _cannot_judge("cheesy"),
+    "predictable | cliche | cliched": _cannot_judge("predictable"),
+    "boring": _cannot_judge("boring"),
     "sex | nudity | sex scenes | swearing": Effect(only_negated=True, negated=_m("family-friendly")),
 }
 

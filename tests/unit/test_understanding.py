@@ -804,7 +804,20 @@ CASES: list[tuple[str, dict]] = [
     ("not too scary", {"exclude_moods": ["scary"], "exclude_genres": [], "genres": []}),
     ("less grim", {"exclude_moods": ["dark", "bleak"], "moods": []}),
     ("no action", {"exclude_genres": ["action"], "genres": []}),
-    ("romance but not too cheesy", {"genres": ["romance"], "exclude_genres": [], "query_lacks": ["cheesy"]}),
+    (
+        "romance but not too cheesy",
+        {
+            "genres": ["romance"],
+            "exclude_genres": [],
+            "query_lacks": ["cheesy"],
+            "caveats": ["I can't tell which films are cheesy, so I couldn't leave them out."],
+        },
+    ),
+    (
+        "a romcom that's not predictable",
+        {"caveats": ["I can't tell which films are predictable, so I couldn't leave them out."]},
+    ),
+    ("a smart sci-fi movie", {"genres": ["sci-fi"], "moods": ["thought-provoking"]}),
     ("not Titanic", {"exclude_titles": ["titanic-1997"], "like_titles": []}),
     (
         "a romantic drama, anything but Titanic",
