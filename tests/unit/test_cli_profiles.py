@@ -81,9 +81,10 @@ def test_an_unknown_title_suggests_close_ones(cli):
 
 
 def test_stars_outside_half_steps_from_half_to_five_are_refused(cli):
-    for stars in ("6", "0", "3.3", "great"):
+    """ "nan" said the stars must be "from 0.5 to 5", never that they must be a number."""
+    for stars in ("6", "0", "3.3", "great", "nan", "NaN", "inf"):
         code, _, err = cli("rate", "Heat", "1995", stars)
-        assert code == 2 and f"stars must be from 0.5 to 5 in steps of 0.5, got '{stars}'" in err
+        assert code == 2 and f"stars must be a number from 0.5 to 5 in steps of 0.5, got '{stars}'" in err
     assert cli_json(cli, "profile")["rated"] == 0
 
 
