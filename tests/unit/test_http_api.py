@@ -123,6 +123,30 @@ def test_the_openapi_document_declares_the_bearer_key_and_the_choices_of_an_ambi
     assert "409" not in doc["paths"]["/v1/chat"]["post"]["responses"]
 
 
+def test_an_unexpected_failure_is_a_documented_json_500_that_tells_nothing_of_the_server(service, monkeypatch, caplog):
+    """Every /v1 route can fail so, and the OpenAPI document listed no 500 for any of them."""
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk I/O error at /var/lib/moviebot/profiles.db")
+
+    monkeypatch.setattr(service, "chat", broken)
+    with TestClient(create_app(service, settings()), raise_server_exceptions=False) as client:
+        response = client.post("/v1/chat", json={"user": "ana", "text": "a heist"}, headers=ACME)
+        doc = client.get("/openapi.json").json()
+    assert response.status_code == 500 and response.headers["content-type"] == "application/json"
+    assert response.json() == {
+        "error": "internal", "message": "Something went wrong on our side; the request was not completed."
+    }  # fmt: skip
+    assert "Traceback" not in response.text and "profiles.db" not in response.text
+    assert "profiles.db" in caplog.text  # the operator's log has it
+    operations = [(path, op) for path, ops in doc["paths"].items() if path.startswith("/v1/") for op in ops.values()]
+    assert len(operations) >= 8
+    for path, op in operations:
+        assert op["responses"]["500"]["content"]["application/json"]["schema"] == {
+            "$ref": "#/components/schemas/Error"
+        }, path
+
+
 def test_the_services_own_refusals_are_422_with_its_message(client):
     body = {"user": "ana", "filters": {"genres": ["romcom"]}}
     response = client.post("/v1/recommendations", json=body, headers=ACME)
