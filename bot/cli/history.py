@@ -298,9 +298,11 @@ def cmd_user(args: argparse.Namespace, settings: Settings) -> int:
         counts = app.service.forget(user)
     finally:
         app.close()
+    if not any(counts.values()):  # as DELETE /v1/users/{user} answers 404: "Forgot cli:zoe: nothing" read as done
+        raise UserError(f"there is no user {user}: nothing is stored about them, so nothing was deleted")
     if args.json:
         emit_json({"user": user, "deleted": counts})
     else:
-        deleted = forgotten(counts) or "nothing"
+        deleted = forgotten(counts) or "only their user record"  # seen, yet nothing rated or shown
         print(f"Forgot {user}: {deleted}; conversation memory cleared.")
     return 0

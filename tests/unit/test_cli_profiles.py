@@ -266,6 +266,17 @@ def test_export_then_forget_removes_everything_including_conversation_memory(cli
     assert conversation_threads(data_dir, "cli:ana") == ["cli:ana@cli"]  # only that user's memory goes
 
 
+def test_forgetting_a_user_nothing_is_stored_about_says_there_is_no_such_user(cli):
+    """ "Forgot cli:zoe: nothing; conversation memory cleared." and exit 0, where HTTP answers 404."""
+    cli("rate", "--user", "ana", "Heat", "1995", "5")
+    for extra in ((), ("--json",)):
+        code, out, err = cli("user", "forget", "--user", "zoe", "--yes", *extra)
+        assert (code, out) == (2, "")
+        assert err == "moviebot: there is no user cli:zoe: nothing is stored about them, so nothing was deleted\n"
+    code, out, _ = cli("user", "forget", "--user", "ana", "--yes")
+    assert code == 0 and out.startswith("Forgot cli:ana: 1 rating, 1 watched film;")
+
+
 def test_forget_off_a_terminal_needs_yes_and_keeps_the_data(cli):
     cli("rate", "Heat", "1995", "5")
 
