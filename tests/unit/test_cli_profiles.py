@@ -8,6 +8,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from bot.charts import profile_figure
 from store.home import DataDir
 from store.profiles import ProfileStore
@@ -189,6 +191,33 @@ def test_an_import_with_a_bad_header_fails_and_changes_nothing(cli, tmp_path):
     assert code == 2
     assert f"{bad}: not a Letterboxd export file" in err and "Nothing was imported." in err
     assert cli_json(cli, "watched", "list") == []
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("letterboxd", "not a Letterboxd export file; expected the columns of watched.csv: Date, Name, Year"),
+        (
+            "imdb",
+            "not an IMDb ratings export: it lacks the column(s) Const, Your Rating, Date Rated, Title, Year; "
+            "expected columns",
+        ),
+        ("moviebot", "not a moviebot export, the JSON `moviebot user export` writes"),
+    ],
+)
+def test_a_hand_made_list_is_told_what_was_expected_what_was_found_and_how_to_import_it(cli, tmp_path, fmt, expected):
+    """A CSV of title,rating answered "header is missing column(s) Const, ..." and no more: nothing said
+    what a list of one's own should look like, nor which format takes it."""
+    mine = tmp_path / "my films.csv"
+    mine.write_text("title,rating\nHeat,4\n", encoding="utf-8")
+    code, out, err = cli("import", "--user", "ana", "--format", fmt, str(mine))
+    assert (code, out) == (2, "")
+    assert expected in err and ("found: title, rating" in err or fmt == "moviebot")
+    assert "give it Letterboxd's ratings.csv header, Date,Name,Year,Rating" in err
+    assert err.endswith(f"With such a header: moviebot import --user ana --format letterboxd '{mine}'\n")
+    mine.write_text("Date,Name,Year,Rating\n,Heat,1995,4\n", encoding="utf-8")  # as it says: it imports
+    assert cli("import", "--user", "ana", "--format", "letterboxd", str(mine))[0] == 0
+    assert cli_json(cli, "profile", "--user", "ana")["rated"] == 1
 
 
 def test_a_file_of_another_kind_is_named_in_one_short_line_and_counts_read_as_said(cli, tmp_path):
