@@ -556,7 +556,7 @@ class MovieService:
         try:
             return validate_stars(float(stars) if isinstance(stars, str) else stars)
         except (TypeError, ValueError):
-            raise InvalidInput(f"stars must be from 0.5 to 5 in steps of 0.5, got {stars!r}") from None
+            raise InvalidInput(f"stars must be a number from 0.5 to 5 in steps of 0.5, got {stars!r}") from None
 
     def _movie(self, movie: str | Movie) -> Movie:
         if isinstance(movie, Movie):

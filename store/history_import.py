@@ -49,6 +49,27 @@ MOVIELENS_FILES: dict[str, tuple[str, ...]] = {
     "links.csv": ("movieId", "imdbId", "tmdbId"),
 }
 
+OWN_LIST = ("To import a list of your own, give it Letterboxd's ratings.csv header, Date,Name,Year,Rating (a Date "
+            "may be empty; Rating is 0.5 to 5 stars), and import it as a Letterboxd export.")  # fmt: skip
+
+
+class ForeignFile(SourceError):
+    """A readable file that is not the export asked for (a hand-made CSV): its message says what
+    was expected, what was found, and how a list of one's own can be imported."""
+
+
+def _expect_header(name: str, header: list[str], required: tuple[str, ...], what: str) -> None:
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise ForeignFile(f"{name}: not {what}: it lacks the column(s) {', '.join(missing)}; expected columns: "
+                          f"{', '.join(required)}; found: {_found(header)}.\n{OWN_LIST}")  # fmt: skip
+
+
+def _found(header: list[str]) -> str:
+    found = ", ".join(header) or "nothing"
+    return found if len(found) <= 120 else found[:117] + "..."  # a JSON file's first line can be the whole file
+
+
 # A date up to a day ahead is a time zone east of here, not a typo. One further ahead would beat
 # every real rating after it (the newer rating wins), so it is a bad row.
 FUTURE_SLACK = timedelta(days=1)
@@ -178,9 +199,10 @@ def read_moviebot_export(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:
-            raise SourceError(f"{path.name}: not a moviebot export (not JSON: {exc.msg}, line {exc.lineno})") from None
+            raise ForeignFile(f"{path.name}: not a moviebot export, the JSON `moviebot user export` writes (not JSON: "
+                              f"{exc.msg}, line {exc.lineno}).\n{OWN_LIST}") from None  # fmt: skip
         if not isinstance(data, dict) or not isinstance(data.get("ratings"), list) or "watched" not in data:
-            raise SourceError(f"{path.name}: not a moviebot export (no ratings and watched lists)")
+            raise ForeignFile(f"{path.name}: not a moviebot export (no ratings and watched lists).\n{OWN_LIST}")
         for n, row in enumerate(data.get("dismissed") or [], 1):  # films the user asked never to see again
             where = f"{path.name}:dismissed[{n}]"
             movie_id = row.get("movie_id") if isinstance(row, dict) else None
@@ -221,7 +243,7 @@ def read_letterboxd(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]:
         with opener() as handle:
             header, rows = _csv(name, handle)
             kind = _letterboxd_kind(name, header)
-            expect_columns(Path(name), header, _required(kind))
+            _expect_header(name, header, _required(kind), f"a Letterboxd {kind}.csv")
             by_kind[kind].extend(_letterboxd_row(name, line, row, kind) for line, row in rows)
     by_kind["diary"].sort(key=lambda r: (r.date or "") if isinstance(r, HistoryRow) else "")
     for kind in LETTERBOXD_KINDS:
@@ -245,9 +267,8 @@ def _letterboxd_kind(name: str, header: list[str]) -> str:
     if "Name" in header and "Year" in header:
         return "watched"
     expected = "; ".join(f"{kind}.csv: {', '.join(cols)}" for kind, cols in LETTERBOXD_KINDS.items())
-    found = ", ".join(header) or "nothing"
-    found = found if len(found) <= 120 else found[:117] + "..."  # a JSON file's first line can be the whole file
-    raise SourceError(f"{name}: not a Letterboxd export file; expected the columns of {expected}; found: {found}")
+    raise ForeignFile(f"{name}: not a Letterboxd export file; expected the columns of {expected}; "
+                      f"found: {_found(header)}.\n{OWN_LIST}")  # fmt: skip
 
 
 def _letterboxd_sources(paths: list[Path]) -> Iterator[tuple[str, object]]:
@@ -405,7 +426,7 @@ def read_imdb(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]:
             path = path / "ratings.csv"
         with _file_opener(path)() as handle:
             header, rows = _csv(str(path), handle)
-            expect_columns(path, header, IMDB_COLUMNS)
+            _expect_header(str(path), header, IMDB_COLUMNS, "an IMDb ratings export")
             for line, row in rows:
                 yield _imdb_row(f"{path}:{line}", row)
 

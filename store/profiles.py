@@ -89,7 +89,7 @@ def validate_stars(stars: object) -> float:
         raise ValueError(f"stars must be a number from 0.5 to 5 in steps of 0.5, got {stars!r}")
     value = float(stars)
     if not 0.5 <= value <= 5 or value * 2 != int(value * 2):
-        raise ValueError(f"stars must be from 0.5 to 5 in steps of 0.5, got {stars!r}")
+        raise ValueError(f"stars must be a number from 0.5 to 5 in steps of 0.5, got {stars!r}")
     return value
 
 

@@ -4,12 +4,13 @@ command line, through the service (so a rating marks the film watched here as ev
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from agent.service_types import forgotten
+from agent.service_types import ServiceError, forgotten
 from bot.cli.base import UserError, counted, emit_json, open_service, user_key
 from bot.settings import Settings
 
@@ -55,7 +56,8 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
 
     p = with_user(sub.add_parser("import", parents=[common], help="import ratings and history from elsewhere"))
     p.add_argument("--format", required=True, choices=FORMATS,
-                   help="where the files were exported from (README: Your profile and history)")  # fmt: skip
+                   help="where the files were exported from (README: Your profile and history); a list of your "
+                        "own is letterboxd, with the header Date,Name,Year,Rating")  # fmt: skip
     p.add_argument("paths", nargs="+", metavar="FILE", help="export files, folder (or Letterboxd zip)")
     p.add_argument("--movielens-user", metavar="N", help="the MovieLens userId to import as --user")
     p.add_argument("--all-users", action="store_true", help="MovieLens: every userId N becomes user PREFIX+N")
@@ -205,6 +207,8 @@ def _top_and_bottom(items: list, top: int, bottom: int) -> list:
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    from store.history_import import ForeignFile
+
     if args.format != "movielens" and (args.movielens_user or args.all_users):
         raise UserError("--movielens-user and --all-users go with --format movielens")
     if args.all_users and not args.user_prefix:
@@ -224,9 +228,18 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         )
     user = None if args.all_users else user_key(args.user)
     with _service(args, settings) as service:
-        report = service.import_history(user, [Path(p) for p in args.paths], args.format,
-                                        movielens_user=args.movielens_user, user_prefix=args.user_prefix,
-                                        progress=_progress_line)  # fmt: skip
+        try:
+            report = service.import_history(user, [Path(p) for p in args.paths], args.format,
+                                            movielens_user=args.movielens_user, user_prefix=args.user_prefix,
+                                            progress=_progress_line)  # fmt: skip
+        except ServiceError as exc:
+            if isinstance(exc.__cause__, ForeignFile):  # a hand-made list: the command that imports it
+                whose = f" --user {shlex.quote(args.user)}" if user is not None else ""
+                files = " ".join(shlex.quote(p) for p in args.paths)
+                raise UserError(
+                    f"{exc.message}\nWith such a header: moviebot import{whose} --format letterboxd {files}"
+                ) from None
+            raise
         _report_import(args, user, report)  # before the stores close: a Ctrl-C then loses no word of it
     return 0
 
@@ -298,9 +311,11 @@ def cmd_user(args: argparse.Namespace, settings: Settings) -> int:
         counts = app.service.forget(user)
     finally:
         app.close()
+    if not any(counts.values()):  # as DELETE /v1/users/{user} answers 404: "Forgot cli:zoe: nothing" read as done
+        raise UserError(f"there is no user {user}: nothing is stored about them, so nothing was deleted")
     if args.json:
         emit_json({"user": user, "deleted": counts})
     else:
-        deleted = forgotten(counts) or "nothing"
+        deleted = forgotten(counts) or "only their user record"  # seen, yet nothing rated or shown
         print(f"Forgot {user}: {deleted}; conversation memory cleared.")
     return 0

@@ -29,6 +29,7 @@ ERROR_RESPONSES = {
         413: "Request body too large",
         422: "Invalid request (the message names the field), or an ambiguous title (with `choices`)",
         429: "Too many requests for this key, or without a valid key from this address; see Retry-After",
+        500: 'An unexpected failure on the server (`"error": "internal"`); the request was not completed',
     }.items()
 }
 CONFLICT_RESPONSE = {409: {"model": Error, "description": "The event_id was already used for other feedback"}}

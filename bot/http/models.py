@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import math
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, field_validator, model_validator
 
 NAME_PATTERN = r"^[A-Za-z0-9_.@+-]{1,64}$"
 UserId = Annotated[
@@ -18,10 +20,26 @@ UserId = Annotated[
     ),
 ]
 MAX_TEXT_CHARS = 2000
+STARS_RULE = "a number from 0.5 to 5 in steps of 0.5"
+
+
+def _stars(value: object) -> object:
+    """One sentence for every wrong value: NaN was "Input should be less than or equal to 5"."""
+    number = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    if not number or not 0.5 <= value <= 5 or value * 2 != int(value * 2):
+        raise ValueError(f"must be {STARS_RULE}, got {json.dumps(value, default=str)}")
+    return value
+
+
+Stars = Annotated[float, Field(ge=0.5, le=5, multiple_of=0.5), BeforeValidator(_stars)]
 
 
 class Body(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """A request body takes JSON's own types: "k": "5" or "stars": "4" is refused (422 naming the field),
+    not read as a number, so what is accepted is what the OpenAPI document says; NaN and Infinity too,
+    which Python's JSON reader lets through."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
 
 
 class ChatRequest(Body):
@@ -88,7 +106,7 @@ class FeedbackRequest(Body):
     user: UserId
     movie_id: str = Field(min_length=1, max_length=200, examples=["heat-1995"])
     kind: FeedbackKind
-    stars: float | None = Field(None, ge=0.5, le=5, description="Required when kind is 'stars'; marks it watched.")
+    stars: Stars | None = Field(None, description="Required when kind is 'stars'; marks it watched.")
     event_id: str = Field(
         min_length=1, max_length=128, description="Your id for this event: sending it again changes nothing."
     )
@@ -103,7 +121,7 @@ class FeedbackRequest(Body):
 
 class WatchedRequest(Body):
     movie: str = Field(min_length=1, max_length=300, description="A catalog id, 'Title (Year)', or a title.")
-    stars: float | None = Field(None, ge=0.5, le=5)
+    stars: Stars | None = None
 
 
 class Recommendation(BaseModel):

@@ -34,10 +34,12 @@ Reply = Callable[[dict], object]
 
 
 def post_turn(deps: SlackDeps, client, turn: Turn, *, user: str, conversation: str, channel: str,
-              thread_ts: str | None, privately: Reply, intro: bool = True) -> None:  # fmt: skip
+              thread_ts: str | None, privately: Reply, intro: bool = True,
+              headline: Reply | None = None) -> None:  # fmt: skip
     """Posts an answer where the request was (in `thread_ts` when given): the intro, then each
     pick, attached to its suggestion so reactions find it. `privately` reaches the user when the
-    conversation itself cannot be posted in."""
+    conversation itself cannot be posted in; `headline` rewrites the post that already announced
+    the picks, so when none of them could be posted it says so there, not under it in a thread."""
     where = {"channel": channel, **({"thread_ts": thread_ts} if thread_ts else {})}
 
     def post(message: dict) -> dict:
@@ -70,6 +72,8 @@ def post_turn(deps: SlackDeps, client, turn: Turn, *, user: str, conversation: s
         told = unposted(exc, len(picks) - posted, posted)
         if slack_error(exc) in UNREACHABLE:
             tell(privately, told)
+        elif not posted and headline is not None:  # "Here are 3 picks" would head nothing
+            tell(headline, told, otherwise=privately)
         else:  # where the picks are, or to the user alone when Slack refuses that too
             tell(post, told, otherwise=privately)
 

@@ -8,6 +8,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from bot.charts import profile_figure
 from store.home import DataDir
 from store.profiles import ProfileStore
@@ -81,9 +83,10 @@ def test_an_unknown_title_suggests_close_ones(cli):
 
 
 def test_stars_outside_half_steps_from_half_to_five_are_refused(cli):
-    for stars in ("6", "0", "3.3", "great"):
+    """ "nan" said the stars must be "from 0.5 to 5", never that they must be a number."""
+    for stars in ("6", "0", "3.3", "great", "nan", "NaN", "inf"):
         code, _, err = cli("rate", "Heat", "1995", stars)
-        assert code == 2 and f"stars must be from 0.5 to 5 in steps of 0.5, got '{stars}'" in err
+        assert code == 2 and f"stars must be a number from 0.5 to 5 in steps of 0.5, got '{stars}'" in err
     assert cli_json(cli, "profile")["rated"] == 0
 
 
@@ -190,6 +193,33 @@ def test_an_import_with_a_bad_header_fails_and_changes_nothing(cli, tmp_path):
     assert cli_json(cli, "watched", "list") == []
 
 
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("letterboxd", "not a Letterboxd export file; expected the columns of watched.csv: Date, Name, Year"),
+        (
+            "imdb",
+            "not an IMDb ratings export: it lacks the column(s) Const, Your Rating, Date Rated, Title, Year; "
+            "expected columns",
+        ),
+        ("moviebot", "not a moviebot export, the JSON `moviebot user export` writes"),
+    ],
+)
+def test_a_hand_made_list_is_told_what_was_expected_what_was_found_and_how_to_import_it(cli, tmp_path, fmt, expected):
+    """A CSV of title,rating answered "header is missing column(s) Const, ..." and no more: nothing said
+    what a list of one's own should look like, nor which format takes it."""
+    mine = tmp_path / "my films.csv"
+    mine.write_text("title,rating\nHeat,4\n", encoding="utf-8")
+    code, out, err = cli("import", "--user", "ana", "--format", fmt, str(mine))
+    assert (code, out) == (2, "")
+    assert expected in err and ("found: title, rating" in err or fmt == "moviebot")
+    assert "give it Letterboxd's ratings.csv header, Date,Name,Year,Rating" in err
+    assert err.endswith(f"With such a header: moviebot import --user ana --format letterboxd '{mine}'\n")
+    mine.write_text("Date,Name,Year,Rating\n,Heat,1995,4\n", encoding="utf-8")  # as it says: it imports
+    assert cli("import", "--user", "ana", "--format", "letterboxd", str(mine))[0] == 0
+    assert cli_json(cli, "profile", "--user", "ana")["rated"] == 1
+
+
 def test_a_file_of_another_kind_is_named_in_one_short_line_and_counts_read_as_said(cli, tmp_path):
     """A moviebot export given as a Letterboxd file put the whole JSON file into the error line."""
     export = tmp_path / "ana.json"
@@ -263,6 +293,17 @@ def test_export_then_forget_removes_everything_including_conversation_memory(cli
     assert not any(after[key] for key in ("ratings", "watched", "suggestions", "feedback", "dismissed"))
     assert conversation_threads(data_dir, "cli:me") == []
     assert conversation_threads(data_dir, "cli:ana") == ["cli:ana@cli"]  # only that user's memory goes
+
+
+def test_forgetting_a_user_nothing_is_stored_about_says_there_is_no_such_user(cli):
+    """ "Forgot cli:zoe: nothing; conversation memory cleared." and exit 0, where HTTP answers 404."""
+    cli("rate", "--user", "ana", "Heat", "1995", "5")
+    for extra in ((), ("--json",)):
+        code, out, err = cli("user", "forget", "--user", "zoe", "--yes", *extra)
+        assert (code, out) == (2, "")
+        assert err == "moviebot: there is no user cli:zoe: nothing is stored about them, so nothing was deleted\n"
+    code, out, _ = cli("user", "forget", "--user", "ana", "--yes")
+    assert code == 0 and out.startswith("Forgot cli:ana: 1 rating, 1 watched film;")
 
 
 def test_forget_off_a_terminal_needs_yes_and_keeps_the_data(cli):

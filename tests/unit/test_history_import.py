@@ -169,7 +169,9 @@ def test_a_ratings_file_without_its_rating_column_lists_the_missing_column(tmp_p
         tmp_path / "ratings.csv", ("Date", "Name", "Rating", "Letterboxd URI"), ("2024-01-01", "Heat", 4, "u")
     )
 
-    with pytest.raises(SourceError, match=r"ratings\.csv: header is missing column\(s\) Year"):
+    with pytest.raises(
+        SourceError, match=r"ratings\.csv: not a Letterboxd ratings\.csv: it lacks the column\(s\) Year"
+    ):
         run(profiles, catalog, "letterboxd", [bad], user=ME)
 
 

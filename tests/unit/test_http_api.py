@@ -5,6 +5,7 @@ the real one behind a real uvicorn server."""
 
 from __future__ import annotations
 
+import json
 import threading
 
 import pytest
@@ -122,6 +123,30 @@ def test_the_openapi_document_declares_the_bearer_key_and_the_choices_of_an_ambi
     assert "409" not in doc["paths"]["/v1/chat"]["post"]["responses"]
 
 
+def test_an_unexpected_failure_is_a_documented_json_500_that_tells_nothing_of_the_server(service, monkeypatch, caplog):
+    """Every /v1 route can fail so, and the OpenAPI document listed no 500 for any of them."""
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk I/O error at /var/lib/moviebot/profiles.db")
+
+    monkeypatch.setattr(service, "chat", broken)
+    with TestClient(create_app(service, settings()), raise_server_exceptions=False) as client:
+        response = client.post("/v1/chat", json={"user": "ana", "text": "a heist"}, headers=ACME)
+        doc = client.get("/openapi.json").json()
+    assert response.status_code == 500 and response.headers["content-type"] == "application/json"
+    assert response.json() == {
+        "error": "internal", "message": "Something went wrong on our side; the request was not completed."
+    }  # fmt: skip
+    assert "Traceback" not in response.text and "profiles.db" not in response.text
+    assert "profiles.db" in caplog.text  # the operator's log has it
+    operations = [(path, op) for path, ops in doc["paths"].items() if path.startswith("/v1/") for op in ops.values()]
+    assert len(operations) >= 8
+    for path, op in operations:
+        assert op["responses"]["500"]["content"]["application/json"]["schema"] == {
+            "$ref": "#/components/schemas/Error"
+        }, path
+
+
 def test_the_services_own_refusals_are_422_with_its_message(client):
     body = {"user": "ana", "filters": {"genres": ["romcom"]}}
     response = client.post("/v1/recommendations", json=body, headers=ACME)
@@ -159,6 +184,57 @@ def test_feedback_stars_go_with_kind_stars_only(client):
     body = {"user": "ana", "movie_id": "heat-1995", "kind": "like", "stars": 3, "event_id": "e2"}
     response = client.post("/v1/feedback", json=body, headers=ACME)
     assert response.status_code == 422 and "give stars exactly when kind is 'stars'" in response.json()["message"]
+
+
+STARS_RULE = "must be a number from 0.5 to 5 in steps of 0.5"
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/v1/feedback", '{"user": "ana", "movie_id": "heat-1995", "kind": "stars", "stars": %s, "event_id": "e1"}'),
+        ("/v1/users/ana/watched", '{"movie": "heat-1995", "stars": %s}'),
+    ],
+)
+@pytest.mark.parametrize(("stars", "said"), [("NaN", "NaN"), ("Infinity", "Infinity"), ('"4"', '"4"'), ("6", "6")])
+def test_stars_that_are_not_a_number_from_half_to_five_are_refused_saying_so(client, service, path, body, stars, said):
+    """JSON NaN answered "stars: Input should be less than or equal to 5"; "stars": "4" was taken as 4."""
+    response = client.post(path, content=body % stars, headers={**ACME, "Content-Type": "application/json"})
+    assert response.status_code == 422
+    assert response.json() == {"error": "invalid_request", "message": f"stars: {STARS_RULE}, got {said}"}
+    assert not [call for call in service.calls if call[0] != "register"]  # nothing reached the service
+
+
+LIKE = {"user": "ana", "movie_id": "heat-1995", "kind": "like", "event_id": "e1"}
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "message"),
+    [
+        ("/v1/recommendations", {"user": "ana", "k": "5"}, "k: Input should be a valid integer"),
+        ("/v1/recommendations", {"user": "ana", "filters": {"year_min": "1990"}}, "filters.year_min: Input should "
+         "be a valid integer"),
+        ("/v1/recommendations", {"user": "ana", "filters": {"min_rating": "7"}}, "filters.min_rating: Input should "
+         "be a valid number"),
+        ("/v1/recommendations", {"user": "ana", "filters": {"min_rating": float("nan")}}, "filters.min_rating: Input "
+         "should be a finite number"),
+        ("/v1/feedback", {**LIKE, "suggestion_id": "1"}, "suggestion_id: Input should be a valid integer"),
+    ],
+)  # fmt: skip
+def test_numbers_sent_as_strings_are_refused_naming_the_field(client, path, body, message):
+    """ "year_min": "1990" and "suggestion_id": "1" were read as numbers, though the document says integer."""
+    sent = json.dumps(body)  # Python's writes NaN, as some clients do; httpx's json= refuses it
+    response = client.post(path, content=sent, headers={**ACME, "Content-Type": "application/json"})
+    assert response.status_code == 422 and response.json() == {"error": "invalid_request", "message": message}
+
+
+def test_the_openapi_document_gives_the_stars_range_and_json_number_types(client):
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    for model in ("FeedbackRequest", "WatchedRequest"):
+        number = schemas[model]["properties"]["stars"]["anyOf"][0]
+        assert number == {"type": "number", "minimum": 0.5, "maximum": 5.0, "multipleOf": 0.5}
+    assert schemas["FeedbackRequest"]["properties"]["suggestion_id"]["anyOf"][0]["type"] == "integer"
+    assert schemas["Filters"]["properties"]["year_min"]["anyOf"][0]["type"] == "integer"
 
 
 def test_a_watched_film_says_when_its_stars_are_a_thumbs_up(client, service, monkeypatch):

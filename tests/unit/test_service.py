@@ -381,9 +381,9 @@ def test_resolve_says_what_to_type_instead(catalog, tmp_path):
         assert "The Dark Knight (2008)" in unknown.value.message
 
 
-@pytest.mark.parametrize("stars", [0, 5.5, 3.25, "many", None])
+@pytest.mark.parametrize("stars", [0, 5.5, 3.25, "many", None, "nan", float("nan")])
 def test_bad_stars_and_user_keys_are_refused_with_a_message(service, stars):
-    with pytest.raises(InvalidInput, match=r"stars must be from 0\.5 to 5 in steps of 0\.5"):
+    with pytest.raises(InvalidInput, match=r"stars must be a number from 0\.5 to 5 in steps of 0\.5"):
         service.rate(ANA, "Heat", stars)
     with pytest.raises(InvalidInput):
         service.rate("ana", "Heat", 4)

@@ -474,6 +474,30 @@ def test_recommend_that_can_post_nothing_more_tells_the_caller_privately(context
     assert "couldn't post my picks (Slack could not be reached)" in respond.last["text"]
 
 
+@pytest.mark.parametrize("failures", [["ratelimited"], ["dropped", "dropped"]])
+def test_recommend_whose_first_pick_cannot_be_posted_says_so_in_place_of_the_picks_announced(context, failures):
+    """The head was turned into "*For Ana*: Here are three picks…", then posting the first pick failed:
+    the channel kept a header announcing picks that never came (the apology, if any, hidden in its thread)."""
+    client = FakeClient(failures={"chat_postMessage": [None, *failures]})
+    _, respond = run_command(commands.recommend, command("/recommend", "a 90s crime thriller"), client, context)
+    announced, head = client.of("chat_update")
+    assert announced["ts"] == head["ts"] == "1700000000.000001" and "picks" in announced["text"]
+    reason = "Slack said: ratelimited" if failures == ["ratelimited"] else "Slack could not be reached"
+    assert head["text"] == (f"*For Ana*: “a 90s crime thriller”\nI couldn't post my picks ({reason}). "
+                            "Please ask again in a moment.")  # fmt: skip
+    assert [p for p in client.of("chat_postMessage") if "couldn" in p["text"]] == []  # not told twice
+    assert respond.calls == []
+    assert context["moviebot"].service.export(key(ANA))["suggestions"] == []  # withdrawn: never shown
+
+
+def test_recommend_whose_head_refuses_the_news_too_tells_the_caller_privately(context):
+    client = FakeClient(failures={"chat_postMessage": [None, "dropped"], "chat_update": [None, "dropped"]})
+    _, respond = run_command(commands.recommend, command("/recommend", "a 90s crime thriller"), client, context)
+    assert len(client.of("chat_update")) == 2
+    assert respond.last["response_type"] == "ephemeral"
+    assert "couldn't post my picks (Slack could not be reached)" in respond.last["text"]
+
+
 def test_movienight_posts_one_unseen_film_with_a_reason_for_each_by_name(deps, client, context):
     run_command(commands.rate, command("/rate", "Se7en 5", user=BEN), client, context)
     run_command(commands.rate, command("/rate", "Heat 1995 5", user=CY), client, context)

@@ -102,8 +102,14 @@ def answer_recommend(deps, client, respond, *, key: str, asked: str, name: str, 
             log.info("/recommend cannot update %s:%s: %s", where, thread, slack_error(exc) or exc)  # words
             headed = False  # go in its thread instead, rather than the picks never showing
         if turn.recommendations or not headed:
+
+            def headline(message: dict) -> None:  # the head announced picks: none came, it says why
+                said = f"{asked_line}\n{message['text']}"
+                client.chat_update(channel=where, ts=thread, **mrkdwn_message(said))
+
             post_turn(deps, client, turn, user=key, conversation=f"{where}:{thread}", channel=where,
-                      thread_ts=thread, privately=ephemeral(respond), intro=not headed)  # fmt: skip
+                      thread_ts=thread, privately=ephemeral(respond), intro=not headed,
+                      headline=headline if headed else None)  # fmt: skip
 
 
 # -- /rate and /watched -----------------------------------------------------------------------
