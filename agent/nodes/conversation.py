@@ -502,14 +502,16 @@ def _record_verdicts(state: State, deps: Deps) -> dict:
         parts = [listed([f"{opinions[m][1]:g} out of 5 for {label[m]}" for m in given])]
         parts += [f"you've seen {listed(unstarred)}, with no stars given"] if unstarred else []
     not_kept = _unkept_said(unkept, label)
+    if missing := state.get("unknown_titles"):  # "I rated heat 4 and blorfzap 3"
+        not_kept = f"{not_kept} {not_in_catalog(missing)}, so I haven't noted {'them' if len(missing) > 1 else 'it'}."
     if deps.profiles is None or not state.get("user"):
         noted = f"Noted: {'; '.join(parts)}. (I have nowhere to remember it in this session.)" if parts else ""
-        return _say(f"{noted} {not_kept}".strip(), "seen")
+        return _say(f"{noted} {not_kept.strip()}".strip(), "seen")
     recorded = store_opinions(deps, state["user"], opinions, given)
     noted = (
         f"Noted: {'; '.join(parts)}. I won't suggest {'them' if len(opinions) > 1 else 'it'} again." if parts else ""
     )
-    return {**_say(f"{noted} {not_kept}".strip(), state.get("intent") or "seen"), "recorded": recorded}
+    return {**_say(f"{noted} {not_kept.strip()}".strip(), state.get("intent") or "seen"), "recorded": recorded}
 
 
 def _unkept_said(unkept: dict[str, float], label: dict[str, str]) -> str:

@@ -447,8 +447,10 @@ def _feedback(
 ) -> Classified | None:
     """A verdict or a "seen it" about named titles, a position in the list, or "it"."""
     if rated := stars_each(text, lowered, lookup):  # "I rated Heat 4 and The Matrix 3": each film its own stars
-        kept = [t for t, verdict, _ in rated if verdict != "unkept"]  # "the matrix 11": not The Matrix's stars
-        return Classified(verdicts_intent(rated), titles=kept, stars_said=True, verdicts=rated)
+        kept = [t for t, verdict, _ in rated if verdict not in ("unkept", "unknown")]  # "the matrix 11", "blorfzap 3"
+        unknown = tuple(t for t, verdict, _ in rated if verdict == "unknown")
+        rated = tuple(v for v in rated if v[1] != "unknown")
+        return Classified(verdicts_intent(rated), titles=kept, stars_said=True, verdicts=rated, unknown=unknown)
     rating = stars_in(lowered, lookup)
     if rating is not None and asks_for_a_rating(lowered, understood, ordinal):
         rating = None

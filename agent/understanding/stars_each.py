@@ -11,6 +11,7 @@ from typing import Literal
 from agent.understanding.request import CatalogLookup
 from agent.understanding.stars import GIVE, on_five
 from agent.understanding.text import STOPWORDS
+from agent.understanding.verdicts import SENTIMENTS
 from agent.understanding.versions import same_title
 from store.catalog import TitleMatch
 
@@ -53,10 +54,10 @@ def stars_each(text: str, lowered: str, lookup: CatalogLookup) -> tuple[Verdict,
             continue
         parts.append((said[start : grade.start()], grade))
         start = m.end() if m else len(lowered)
-    read = [_read(head, grade, lookup) for head, grade in parts]
+    read = [_read(head, grade, lookup) or _not_found(head) for head, grade in parts]
     if not read or None in read:
         return ()
-    starred = sum(1 for _, numbered, verdict in read if numbered is None and verdict[1] != "unkept")
+    starred = sum(1 for _, numbered, verdict in read if numbered is None and verdict[1] in ("liked", "disliked"))
     found: dict[str, Verdict] = {}
     for match, numbered, verdict in read:
         if numbered is not None and (match is None or starred < _LIST_OF_STARS):
@@ -96,6 +97,18 @@ def _read(head: str, grade: re.Match[str], lookup: CatalogLookup) -> tuple[Title
         return (match, numbered, (match.movie_id, "unkept", value)) if value > 10 or value < 0 else None
     stars = on_five(value, grade["of"])
     return match, numbered, (match.movie_id, "liked" if stars >= 3 else "disliked", stars)
+
+
+def _not_found(head: str) -> tuple[None, None, Verdict] | None:
+    """A part that names no film of the catalog but reads as a name, as typed: "blorfzap" in "I rated
+    heat 4 and blorfzap 3", which went unsaid; not "loved heat" nor "it"."""
+    name = _RATER.sub("", head.strip()).strip(" \t\"'“”:-")
+    words = name.lower().split()
+    if not words or len(words) > 3 or set(words) & STOPWORDS:
+        return None
+    if any(pattern.search(name.lower()) for pattern, *_ in SENTIMENTS):
+        return None
+    return None, None, (name, "unknown", None)
 
 
 def verdicts_intent(verdicts: tuple[Verdict, ...]) -> Literal["liked", "disliked", "seen"]:

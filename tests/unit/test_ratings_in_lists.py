@@ -77,3 +77,18 @@ def test_stars_after_a_seen_list_with_a_film_not_found_go_to_the_films_found(sta
     if missing:
         assert f"I couldn't find “{missing}” in my catalog" in result["reply"]
     assert profiles.ratings("cli:lost") == stars and result["recommendations"] == []
+
+
+@pytest.mark.parametrize(
+    ("said", "stars", "reply"),
+    [("I rated heat 4 and blorfzap 3", {"heat-1995": 4.0},
+      "Noted: 4 out of 5 for Heat (1995). I won't suggest it again. I couldn't find “blorfzap” in my catalog"),
+     ("heat 4, blorfzap 3 and jaws 5", {"heat-1995": 4.0, "jaws-1975": 5.0},
+      "Noted: 4 out of 5 for Heat (1995) and 5 out of 5 for Jaws (1975). I won't suggest them again. I couldn't "
+      "find “blorfzap” in my catalog")],
+)  # fmt: skip
+def test_a_name_not_found_among_films_each_given_stars_is_named_back(starter, profiles, said, stars, reply):
+    """ "I rated heat 4 and blorfzap 3" noted Heat and said nothing of blorfzap."""
+    result = make_bot(starter, profiles).ask(said, user="cli:gone")
+    assert result["reply"].startswith(reply), result["reply"]
+    assert profiles.ratings("cli:gone") == stars and result["recommendations"] == []
