@@ -497,9 +497,9 @@ def _record_verdicts(state: State, deps: Deps) -> dict:
     parts += [f"you've seen {said['seen']}"] if said["seen"] else []
     # "I rated Heat 4 and The Matrix 3": each its stars; "I rated Toy Story 3 and Heat 4": Toy Story 3 has none
     given = [m for m, (_, stars) in opinions.items() if stars is not None] if state.get("stars_said") else []
-    if given:
+    if state.get("stars_said"):  # "I rated Toy Story 3": seen, with no stars
         unstarred = [label[m] for m in opinions if m not in given]
-        parts = [listed([f"{opinions[m][1]:g} out of 5 for {label[m]}" for m in given])]
+        parts = [listed([f"{opinions[m][1]:g} out of 5 for {label[m]}" for m in given])] if given else []
         parts += [f"you've seen {listed(unstarred)}, with no stars given"] if unstarred else []
     not_kept = _unkept_said(unkept, label)
     if missing := state.get("unknown_titles"):  # "I rated heat 4 and blorfzap 3"

@@ -27,6 +27,10 @@ _KEPT = re.compile(r"10|\d(?:\.5)?")  # what a rating can be: 0 to 10, in halves
 _YEAR = re.compile(r"(?:18[89]\d|19\d\d|20\d\d)")  # "heat 1995": the film's year, no rating
 # who rates, and what goes before a film rated: "I rated", "I'd give", "gave", "also"
 _RATER = re.compile(r"^.*?\b(?:give|gave|rate|rated|rating|score|scored)\b\s*|^\W*(?:also|and|then)\s+")
+# the user telling what they rated: "I rated", "I'd give", "we gave"
+_I_RATED = re.compile(
+    r"\W*(?:i|we)(?:'?ve|'?d| have| would)?\s+(?:just\s+|already\s+|also\s+)?(?:rated|gave|give|rate)\b"
+)
 # a film's own number read as stars only where at least this many other films in the list are each
 # given theirs ("heat 4, alien 3 and jaws 5"); "I rated Toy Story 3 and Heat 4" names Toy Story 3
 _LIST_OF_STARS = 2
@@ -68,7 +72,9 @@ def stars_each(text: str, lowered: str, lookup: CatalogLookup) -> tuple[Verdict,
     verdicts = tuple(found.values())
     unkept = any(v == "unkept" for _, v, _ in verdicts)
     if not any(v in ("liked", "disliked") for _, v, _ in verdicts) and not unkept:
-        return ()  # "I rated Toy Story 3 and Toy Story 2": no stars; the other readers note them seen
+        # "I rated Toy Story 3": the film is seen, and no stars were given it; "how would you rate ..." asks
+        seen = all(v == "seen" for _, v, _ in verdicts) and "?" not in lowered
+        return verdicts if seen and _I_RATED.match(lowered) else ()
     return verdicts if len(verdicts) > 1 or (unkept and GIVE.search(lowered)) else ()
 
 

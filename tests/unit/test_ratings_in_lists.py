@@ -21,6 +21,8 @@ def watched(profiles, user):
       "Noted: 4 out of 5 for Heat (1995), 3 out of 5 for Toy Story (1995) and 5 out of 5 for Jaws (1975)."),
      ("I rated Ocean's 11 and Heat 4", {"heat-1995": 4.0}, {"ocean-s-eleven-2001", "heat-1995"},
       "Noted: 4 out of 5 for Heat (1995); you've seen Ocean's Eleven (2001), with no stars given."),
+     ("I rated Toy Story 3", {}, {"toy-story-3-2010"},
+      "Noted: you've seen Toy Story 3 (2010), with no stars given. I won't suggest it again."),
      ("I rated toy story 3 a 4 and heat 2", {"toy-story-3-2010": 4.0, "heat-1995": 2.0},
       {"toy-story-3-2010", "heat-1995"}, "Noted: 4 out of 5 for Toy Story 3 (2010) and 2 out of 5 for Heat (1995).")],
 )  # fmt: skip
