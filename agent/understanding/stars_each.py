@@ -40,13 +40,14 @@ Verdict = tuple[str, str, float | None]
 
 def stars_each(text: str, lowered: str, lookup: CatalogLookup) -> tuple[Verdict, ...]:
     """Each film's verdict by its own stars (film, "liked" or "disliked", stars), when the whole message
-    is two or more films each with a number; none otherwise (one film, a film without stars, a part that
-    names no film: the reader goes on).
+    is two or more films each with a number; none otherwise (one film given stars, a film without a
+    number, a part that reads as no name: the reader goes on).
 
     A number that ends a film's title ("Toy Story 3") leaves that film "seen", with no stars, unless
     the rest of the list gives stars to film after film; a number no rating can be ("The Matrix 11")
-    leaves its film "unkept" with that number, and is read so even alone after "rated"/"gave", where
-    the message was taken for a request about The Matrix."""
+    leaves its film "unkept" with that number; a short name no film has ("blorfzap 3") is "unknown",
+    as typed. Alone, "I rated the matrix 11" and "I rated Toy Story 3" are read so too, where they were
+    taken for requests about The Matrix and Toy Story 3."""
     said = text if len(text) == len(lowered) else lowered
     parts, start = [], 0
     for m in [*_BREAK.finditer(lowered), None]:
