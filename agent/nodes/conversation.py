@@ -464,28 +464,49 @@ def _other_versions(state: State, targets: list[str], deps: Deps) -> str:
 def _record_verdicts(state: State, deps: Deps) -> dict:
     last = [p["id"] for p in state.get("last_picks") or []]
     opinions: dict[str, tuple[str, float | None]] = {}
+    unkept: dict[str, float] = {}  # "I rated Heat 4 and The Matrix 11": nothing noted of The Matrix
     for ref, verdict, stars in state["verdicts"]:
         movie_id = ref if isinstance(ref, str) else (last[ref] if -len(last) <= ref < len(last) else None)
         if movie_id is None:
             return _which(state, state.get("intent") or "seen", deps)
-        opinions.setdefault(movie_id, (verdict, stars))
-    labels = {kind: [deps.catalog.movies[m].label for m, (v, _) in opinions.items() if v == kind]
-              for kind in ("liked", "disliked", "seen")}  # fmt: skip
+        if verdict == "unkept":
+            unkept.setdefault(movie_id, stars)
+        else:
+            opinions.setdefault(movie_id, (verdict, stars))
+    label = {m: deps.catalog.movies[m].label for m in [*opinions, *unkept]}
+    labels = {kind: [label[m] for m, (v, _) in opinions.items() if v == kind] for kind in ("liked", "disliked", "seen")}
     said = {kind: listed(names) if names else "" for kind, names in labels.items()}
     many = {kind: len(names) > 1 for kind, names in labels.items()}
     parts = [f"you liked {said['liked']}"] if said["liked"] else []
     parts += [f"{said['disliked']} {'weren' if many['disliked'] else 'wasn'}'t for you"] if said["disliked"] else []
     parts += [f"you've seen {said['seen']}"] if said["seen"] else []
-    given = list(opinions) if state.get("stars_said") else []  # "I rated Heat 4 and The Matrix 3": each its stars
-    if given:
-        parts = [
-            listed([f"{stars:g} out of 5 for {deps.catalog.movies[m].label}" for m, (_, stars) in opinions.items()])
-        ]
+    # "I rated Heat 4 and The Matrix 3": each its stars; "I rated Toy Story 3 and Heat 4": Toy Story 3 has none
+    given = [m for m, (_, stars) in opinions.items() if stars is not None] if state.get("stars_said") else []
+    if state.get("stars_said"):  # "I rated Toy Story 3": seen, with no stars
+        unstarred = [label[m] for m in opinions if m not in given]
+        parts = [listed([f"{opinions[m][1]:g} out of 5 for {label[m]}" for m in given])] if given else []
+        parts += [f"you've seen {listed(unstarred)}, with no stars given"] if unstarred else []
+    not_kept = _unkept_said(unkept, label)
+    if missing := state.get("unknown_titles"):  # "I rated heat 4 and blorfzap 3"
+        not_kept = f"{not_kept} {not_in_catalog(missing)}, so I haven't noted {'them' if len(missing) > 1 else 'it'}."
     if deps.profiles is None or not state.get("user"):
-        return _say(f"Noted: {'; '.join(parts)}. (I have nowhere to remember it in this session.)", "seen")
+        noted = f"Noted: {'; '.join(parts)}. (I have nowhere to remember it in this session.)" if parts else ""
+        return _say(f"{noted} {not_kept.strip()}".strip(), "seen")
     recorded = store_opinions(deps, state["user"], opinions, given)
-    text = f"Noted: {'; '.join(parts)}. I won't suggest {'them' if len(opinions) > 1 else 'it'} again."
-    return {**_say(text, state.get("intent") or "seen"), "recorded": recorded}
+    noted = (
+        f"Noted: {'; '.join(parts)}. I won't suggest {'them' if len(opinions) > 1 else 'it'} again." if parts else ""
+    )
+    return {**_say(f"{noted} {not_kept.strip()}".strip(), state.get("intent") or "seen"), "recorded": recorded}
+
+
+def _unkept_said(unkept: dict[str, float], label: dict[str, str]) -> str:
+    """ "11 isn't a rating I can keep: say 1 to 5 stars, or out of 10. I haven't noted The Matrix (1999)." """
+    if not unkept:
+        return ""
+    numbers = list(dict.fromkeys(f"{n:.0f}" if n.is_integer() else str(n) for n in unkept.values()))
+    said = f"{numbers[0]} isn't a rating" if len(numbers) == 1 else f"{' and '.join(numbers)} aren't ratings"
+    return (f"{said} I can keep: say 1 to 5 stars, or out of 10. "
+            f"I haven't noted {listed([label[m] for m in unkept])}.")  # fmt: skip
 
 
 def store_opinions(deps: Deps, user: str, opinions: dict[str, tuple[str, float | None]], said=()) -> dict:

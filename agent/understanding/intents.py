@@ -24,7 +24,7 @@ from agent.understanding.passing import users_verdict
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood, has_filters
 from agent.understanding.stars import asks_for_a_rating, outside_stars, rated_seen_list, stars_in
-from agent.understanding.stars_each import stars_each
+from agent.understanding.stars_each import stars_each, verdicts_intent
 from agent.understanding.text import PANNED, PRAISED, STOPWORDS, Scan, normalise_message, tokens_of, word_set
 from agent.understanding.title_lists import judged_titles_after, titles_after
 from agent.understanding.titles import explained
@@ -265,6 +265,9 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         one = listed.positions[0] if len(listed.positions) == 1 and not listed.titles else None  # "seen #3"
         seen = Classified("seen", ordinal=one, titles=list(listed.titles), every=listed.every, unknown=listed.unknown,
                           positions=() if one is not None else listed.positions)  # fmt: skip
+        if listed.stars is not None:  # "seen parasite and blorfzap, 4 stars": Parasite's stars
+            verdict = "liked" if listed.stars >= 3 else "disliked"
+            seen = dataclasses.replace(seen, intent=verdict, rating=listed.stars, stars_said=True)
         more = "more" if has_previous and not listed.titles else "recommend"  # "seen alien, jaws and 3, what else?"
         return Classified(more, feedback=seen) if listed.asks else seen
     asks = bool(_ASKS.search(DISMISS.sub(" ", unasked(lowered))))  # "don't suggest it" asks for nothing
@@ -445,7 +448,10 @@ def _feedback(
 ) -> Classified | None:
     """A verdict or a "seen it" about named titles, a position in the list, or "it"."""
     if rated := stars_each(text, lowered, lookup):  # "I rated Heat 4 and The Matrix 3": each film its own stars
-        return Classified(rated[0][1], titles=[t for t, *_ in rated], stars_said=True, verdicts=rated)
+        kept = [t for t, verdict, _ in rated if verdict not in ("unkept", "unknown")]  # "the matrix 11", "blorfzap 3"
+        unknown = tuple(t for t, verdict, _ in rated if verdict == "unknown")
+        rated = tuple(v for v in rated if v[1] != "unknown")
+        return Classified(verdicts_intent(rated), titles=kept, stars_said=True, verdicts=rated, unknown=unknown)
     rating = stars_in(lowered, lookup)
     if rating is not None and asks_for_a_rating(lowered, understood, ordinal):
         rating = None

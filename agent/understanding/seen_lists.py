@@ -53,6 +53,7 @@ class SeenList:
     every: bool = False
     unknown: tuple[str, ...] = ()
     asks: bool = False  # picks are asked for after the list ("..., what else?")
+    stars: float | None = None  # given to every film of it ("seen parasite and blorfzap, 4 stars")
 
 
 def seen_list(text: str, lookup: CatalogLookup, *, has_previous: bool) -> SeenList | None:

@@ -3,6 +3,7 @@ and whether a rating named is one asked for ("a comedy rated 8+") rather than on
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from agent.understanding.request import CatalogLookup, Understood
@@ -40,7 +41,8 @@ def asks_for_a_rating(lowered: str, understood: Understood, ordinal: int | None)
 def rated_seen_list(text: str, lookup: CatalogLookup, *, has_previous: bool) -> SeenList | None:
     """seen_list, but None for films given stars, read as a rating: "seen heat, 4 stars" rates Heat
     and "seen heat and alien, 4 stars" each, where it answered "I couldn't find “4 stars” in my
-    catalog" and kept no stars."""
+    catalog" and kept no stars; with a name the catalog lacks, the list with its stars, so that
+    "seen parasite and blorfzap, 4 stars" rates Parasite and names blorfzap, not "4 stars"."""
     listed = seen_list(text, lookup, has_previous=has_previous)
     lowered = normalise_message(text)
     if listed is None or len(lowered) != len(text) or (given := _STARS.search(lowered)) is None:
@@ -48,7 +50,11 @@ def rated_seen_list(text: str, lookup: CatalogLookup, *, has_previous: bool) -> 
     start = len(text[: given.start()].rstrip(" ,;:-–("))  # "seen heat - 4 stars": the dash is no title's
     blanked = text[:start] + " " * (given.end() - start) + text[given.end() :]  # "4/5" is no list of places
     rest = seen_list(blanked, lookup, has_previous=has_previous)
-    return None if rest is not None and rest.titles and not rest.positions and not rest.unknown else listed
+    if rest is None or not rest.titles or rest.positions:
+        return listed
+    if rest.unknown:  # "seen parasite and blorfzap, 4 stars": Parasite's stars, and blorfzap named back
+        return dataclasses.replace(rest, stars=stars_in(lowered, lookup))
+    return None
 
 
 def outside_stars(titles: list[str], lowered: str, lookup: CatalogLookup) -> list[str]:

@@ -6,44 +6,119 @@ stars were lost."""
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from agent.understanding.request import CatalogLookup
-from agent.understanding.stars import on_five
+from agent.understanding.stars import GIVE, on_five
+from agent.understanding.text import STOPWORDS
+from agent.understanding.verdicts import SENTIMENTS
 from agent.understanding.versions import same_title
+from store.catalog import TitleMatch
 
 # where one film's stars end and the next film may begin; "4.5" is one number
 _BREAK = re.compile(r"[,;!?]|\.(?!\d)|\s(?:and|&|plus|then)\s")
-# stars that end a part: "heat 4", "alien a 5", "inception 5/5", "jaws 3 stars", "heat 8 out of 10"
+# stars that end a part: "heat 4", "alien a 5", "inception 5/5", "jaws 3 stars", "heat 8 out of 10"; and a
+# number no rating can be ("the matrix 11", "se7en -3"), named back rather than read as a request
 _GRADE = re.compile(
-    r"(?:\s(?:an?|at|at\s+an?)|:|\s-|\s)\s*(?<![\w.\-])(?P<n>10|\d(?:\.5)?)"
+    r"(?:\s(?:an?|at|at\s+an?)|:|\s-(?=\s)|\s)\s*(?<![\w.])(?P<n>-?\d+(?:\.\d+)?)"
     r"(?:\s*(?:/|out\s+of)\s*(?P<of>5|10)\b|\s*(?P<stars>stars?)\b)?\W*$"
 )
+_KEPT = re.compile(r"10|\d(?:\.5)?")  # what a rating can be: 0 to 10, in halves below ten
+_YEAR = re.compile(r"(?:18[89]\d|19\d\d|20\d\d)")  # "heat 1995": the film's year, no rating
 # who rates, and what goes before a film rated: "I rated", "I'd give", "gave", "also"
 _RATER = re.compile(r"^.*?\b(?:give|gave|rate|rated|rating|score|scored)\b\s*|^\W*(?:also|and|then)\s+")
+# the user telling what they rated: "I rated", "I'd give", "we gave"
+_I_RATED = re.compile(
+    r"\W*(?:i|we)(?:'?ve|'?d| have| would)?\s+(?:just\s+|already\s+|also\s+)?(?:rated|gave|give|rate)\b"
+)
+# a film's own number read as stars only where at least this many other films in the list are each
+# given theirs ("heat 4, alien 3 and jaws 5"); "I rated Toy Story 3 and Heat 4" names Toy Story 3
+_LIST_OF_STARS = 2
+
+Verdict = tuple[str, str, float | None]
 
 
-def stars_each(text: str, lowered: str, lookup: CatalogLookup) -> tuple[tuple[str, str, float], ...]:
+def stars_each(text: str, lowered: str, lookup: CatalogLookup) -> tuple[Verdict, ...]:
     """Each film's verdict by its own stars (film, "liked" or "disliked", stars), when the whole message
-    is two or more films each with a number; none otherwise (one film, a film without stars, a part that
-    names no film: the reader goes on)."""
+    is two or more films each with a number; none otherwise (one film given stars, a film without a
+    number, a part that reads as no name: the reader goes on).
+
+    A number that ends a film's title ("Toy Story 3") leaves that film "seen", with no stars, unless
+    the rest of the list gives stars to film after film; a number no rating can be ("The Matrix 11")
+    leaves its film "unkept" with that number; a short name no film has ("blorfzap 3") is "unknown",
+    as typed. Alone, "I rated the matrix 11" and "I rated Toy Story 3" are read so too, where they were
+    taken for requests about The Matrix and Toy Story 3."""
     said = text if len(text) == len(lowered) else lowered
-    parts, start, found = [], 0, {}
+    parts, start = [], 0
     for m in [*_BREAK.finditer(lowered), None]:
         end = m.start() if m else len(lowered)
         grade = _GRADE.search(lowered, start, end)
-        if grade is None:  # "I rated Pride and Prejudice 4": the part goes on to the next break
+        if grade is None or _YEAR.fullmatch(grade["n"]):  # "I rated Pride and Prejudice 4": on to the next break
             if m is None and lowered[start:].strip(" .!"):
                 return ()
             continue
         parts.append((said[start : grade.start()], grade))
         start = m.end() if m else len(lowered)
-    for head, grade in parts:
-        name = _RATER.sub("", head.strip()).strip(" \t\"'“”:-")
-        match = lookup.resolve_title(name) if name else None
-        if match is None or not same_title(name, match.title) or match.movie_id in found:
+    read = [_read(head, grade, lookup) or _not_found(head) for head, grade in parts]
+    if not read or None in read:
+        return ()
+    starred = sum(1 for _, numbered, verdict in read if numbered is None and verdict[1] in ("liked", "disliked"))
+    found: dict[str, Verdict] = {}
+    for match, numbered, verdict in read:
+        if numbered is not None and (match is None or starred < _LIST_OF_STARS):
+            verdict = (numbered.movie_id, "seen", None)
+        if verdict[0] in found:
             return ()
-        numbered = lookup.resolve_title(f"{name} {grade['n']}")  # "toy story 3": the film's number, as in stars.py
-        if not (grade["of"] or grade["stars"]) and numbered and same_title(f"{name} {grade['n']}", numbered.title):
-            return ()
-        found[match.movie_id] = on_five(float(grade["n"]), grade["of"])
-    return tuple((t, "liked" if n >= 3 else "disliked", n) for t, n in found.items()) if len(found) > 1 else ()
+        found[verdict[0]] = verdict
+    verdicts = tuple(found.values())
+    unkept = any(v == "unkept" for _, v, _ in verdicts)
+    if not any(v in ("liked", "disliked") for _, v, _ in verdicts) and not unkept:
+        # "I rated Toy Story 3": the film is seen, and no stars were given it; "how would you rate ..." asks
+        seen = all(v == "seen" for _, v, _ in verdicts) and "?" not in lowered
+        return verdicts if seen and _I_RATED.match(lowered) else ()
+    return verdicts if len(verdicts) > 1 or (unkept and GIVE.search(lowered)) else ()
+
+
+def _read(head: str, grade: re.Match[str], lookup: CatalogLookup) -> tuple[TitleMatch | None, TitleMatch | None,
+                                                                           Verdict] | None:  # fmt: skip
+    """The film a part names, the film its number is part of the title of ("toy story 3"), and its
+    verdict by the stars; None when it names no film."""
+    name = _RATER.sub("", head.strip()).strip(" \t\"'“”:-")
+    if not set(name.lower().split()) - STOPWORDS:  # "I'd rate it 11": the pick, not the film It
+        return None
+    match = lookup.resolve_title(name)
+    match = match if match is not None and same_title(name, match.title) else None
+    numbered = None
+    if not (grade["of"] or grade["stars"]):  # "toy story 3": the film's number, as in stars.py
+        typed = f"{name} {grade['n']}"  # a title whole, its number written either way: "ocean's 11", "alien 3"
+        numbered = lookup.resolve_title(typed)
+        numbered = (
+            numbered if numbered is not None and (numbered.score >= 100 or same_title(typed, numbered.title)) else None
+        )
+    if match is None and numbered is None:
+        return None
+    if match is None:
+        return None, numbered, (numbered.movie_id, "seen", None)
+    value = float(grade["n"])
+    if not _KEPT.fullmatch(grade["n"]):
+        return (match, numbered, (match.movie_id, "unkept", value)) if value > 10 or value < 0 else None
+    stars = on_five(value, grade["of"])
+    return match, numbered, (match.movie_id, "liked" if stars >= 3 else "disliked", stars)
+
+
+def _not_found(head: str) -> tuple[None, None, Verdict] | None:
+    """A part that names no film of the catalog but reads as a name, as typed: "blorfzap" in "I rated
+    heat 4 and blorfzap 3", which went unsaid; not "loved heat" nor "it"."""
+    name = _RATER.sub("", head.strip()).strip(" \t\"'“”:-")
+    words = name.lower().split()
+    if not words or len(words) > 3 or set(words) & STOPWORDS:
+        return None
+    if any(pattern.search(name.lower()) for pattern, *_ in SENTIMENTS):
+        return None
+    return None, None, (name, "unknown", None)
+
+
+def verdicts_intent(verdicts: tuple[Verdict, ...]) -> Literal["liked", "disliked", "seen"]:
+    """The turn's intent for such verdicts: the first film's stars, or "seen" where none were kept."""
+    first = next((v for _, v, _ in verdicts if v in ("liked", "disliked")), "seen")
+    return "liked" if first == "liked" else "disliked" if first == "disliked" else "seen"

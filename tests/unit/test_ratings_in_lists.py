@@ -1,0 +1,96 @@
+"""Ratings said in chat where a number could be a title's or stars, where no rating can be the number,
+and where a list names a film the catalog lacks: every film said is answered for, none dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_graph import make_bot
+
+
+def watched(profiles, user):
+    return {r["movie_id"] for r in profiles.watched(user)}
+
+
+@pytest.mark.parametrize(
+    ("said", "stars", "seen", "reply"),
+    [("I rated Toy Story 3 and Heat 4", {"heat-1995": 4.0}, {"toy-story-3-2010", "heat-1995"},
+      "Noted: 4 out of 5 for Heat (1995); you've seen Toy Story 3 (2010), with no stars given."),
+     ("heat 4, toy story 3 and jaws 5", {"heat-1995": 4.0, "toy-story-1995": 3.0, "jaws-1975": 5.0},
+      {"heat-1995", "toy-story-1995", "jaws-1975"},
+      "Noted: 4 out of 5 for Heat (1995), 3 out of 5 for Toy Story (1995) and 5 out of 5 for Jaws (1975)."),
+     ("I rated Ocean's 11 and Heat 4", {"heat-1995": 4.0}, {"ocean-s-eleven-2001", "heat-1995"},
+      "Noted: 4 out of 5 for Heat (1995); you've seen Ocean's Eleven (2001), with no stars given."),
+     ("I rated Toy Story 3", {}, {"toy-story-3-2010"},
+      "Noted: you've seen Toy Story 3 (2010), with no stars given. I won't suggest it again."),
+     ("I rated toy story 3 a 4 and heat 2", {"toy-story-3-2010": 4.0, "heat-1995": 2.0},
+      {"toy-story-3-2010", "heat-1995"}, "Noted: 4 out of 5 for Toy Story 3 (2010) and 2 out of 5 for Heat (1995).")],
+)  # fmt: skip
+def test_a_number_that_ends_a_title_is_the_films_unless_the_list_gives_stars_to_each(
+    starter, profiles, said, stars, seen, reply
+):
+    """ "I rated Toy Story 3 and Heat 4" noted 4 stars for Toy Story 3 and dropped Heat, and "heat 4,
+    alien 3 and jaws 5" (Alien³ in the catalog) answered sci-fi picks: a title's own number names the
+    film, seen with no stars, unless film after film of the list is given stars, and each is said."""
+    result = make_bot(starter, profiles).ask(said, user="cli:num")
+    assert result["reply"].startswith(reply), result["reply"]
+    assert result["recommendations"] == []
+    assert profiles.ratings("cli:num") == stars and watched(profiles, "cli:num") == seen
+
+
+@pytest.mark.parametrize(
+    ("said", "number", "movie_id"),
+    [("I rated the matrix 11", "11", "the-matrix-1999"), ("I'd give the matrix 12", "12", "the-matrix-1999"),
+     ("I'd give se7en -3", "-3", "se7en-1995"), ("i gave heat 15 stars", "15", "heat-1995")],
+)  # fmt: skip
+def test_one_film_given_a_number_no_rating_can_be_is_named_back_with_no_picks(starter, profiles, said, number,
+                                                                               movie_id):  # fmt: skip
+    """ "I rated the matrix 11" said 11 was no rating, then answered picks like The Matrix (The Matrix
+    first among them): now it says so, notes nothing, and suggests nothing."""
+    result = make_bot(starter, profiles).ask(said, user="cli:big")
+    label = starter.movies[movie_id].label
+    assert result["reply"] == (f"{number} isn't a rating I can keep: say 1 to 5 stars, or out of 10. "
+                               f"I haven't noted {label}.")  # fmt: skip
+    assert result["recommendations"] == [] and profiles.ratings("cli:big") == {}
+    assert watched(profiles, "cli:big") == set()
+
+
+def test_a_film_given_a_number_no_rating_can_be_among_others_is_named_back_and_not_noted(starter, profiles):
+    result = make_bot(starter, profiles).ask("I rated Heat 4 and The Matrix 11", user="cli:two")
+    assert result["reply"] == ("Noted: 4 out of 5 for Heat (1995). I won't suggest it again. 11 isn't a rating I can "
+                               "keep: say 1 to 5 stars, or out of 10. I haven't noted The Matrix (1999).")  # fmt: skip
+    assert profiles.ratings("cli:two") == {"heat-1995": 4.0} and watched(profiles, "cli:two") == {"heat-1995"}
+
+
+@pytest.mark.parametrize(
+    ("said", "stars", "missing"),
+    [("seen parasite and blorfzap, 4 stars", {"parasite-2019": 4.0}, "blorfzap"),
+     ("seen heat and xqzzy, 3 stars", {"heat-1995": 3.0}, "xqzzy"),
+     ("seen jaws and blorfzap, 2/10", {"jaws-1975": 1.0}, "blorfzap"),
+     ("seen parasite and amelie, 4 stars", {"parasite-2019": 4.0, "amelie-2001": 4.0}, None)],
+)  # fmt: skip
+def test_stars_after_a_seen_list_with_a_film_not_found_go_to_the_films_found(starter, profiles, said, stars, missing):
+    """ "seen parasite and blorfzap, 4 stars" answered that it couldn't find “blorfzap” or “4 stars”,
+    and kept no stars for Parasite."""
+    result = make_bot(starter, profiles).ask(said, user="cli:lost")
+    labels = " and ".join(starter.movies[m].label for m in stars)
+    assert result["reply"].startswith(f"Noted: {next(iter(stars.values())):g} out of 5 for {labels}."), result["reply"]
+    assert "stars”" not in result["reply"] and "/10”" not in result["reply"]
+    if missing:
+        assert f"I couldn't find “{missing}” in my catalog" in result["reply"]
+    assert profiles.ratings("cli:lost") == stars and result["recommendations"] == []
+
+
+@pytest.mark.parametrize(
+    ("said", "stars", "reply"),
+    [("I rated heat 4 and blorfzap 3", {"heat-1995": 4.0},
+      "Noted: 4 out of 5 for Heat (1995). I won't suggest it again. I couldn't find “blorfzap” in my catalog"),
+     ("heat 4, blorfzap 3 and jaws 5", {"heat-1995": 4.0, "jaws-1975": 5.0},
+      "Noted: 4 out of 5 for Heat (1995) and 5 out of 5 for Jaws (1975). I won't suggest them again. I couldn't "
+      "find “blorfzap” in my catalog")],
+)  # fmt: skip
+def test_a_name_not_found_among_films_each_given_stars_is_named_back(starter, profiles, said, stars, reply):
+    """ "I rated heat 4 and blorfzap 3" noted Heat and said nothing of blorfzap."""
+    result = make_bot(starter, profiles).ask(said, user="cli:gone")
+    assert result["reply"].startswith(reply), result["reply"]
+    assert profiles.ratings("cli:gone") == stars and result["recommendations"] == []
