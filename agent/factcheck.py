@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from agent.crowd import LIKED_STARS, Verdict
 from agent.model_claims import Grounding, model_sentence_errors
+from agent.understanding.studios import made_by_said
 from store.filters import has_tag, in_spans
 from store.movie import Movie
 from store.vocab import GENRES, LANGUAGES
@@ -110,6 +111,8 @@ def breaks(movie: Movie, request: Mapping) -> list[str]:
         broken.append("min_rating")
     if not all(has_tag(movie.keywords, tag) for tag in request.get("require_keywords") or []):
         broken.append("themes")
+    if request.get("studios") and not made_by_said(movie, request["studios"]):
+        broken.append("studios")
     return broken
 
 
@@ -139,6 +142,7 @@ def asked_clause(movie: Movie, request: Mapping) -> str:
             extras.append(f"starring {person}")
     if request.get("require_keywords") and "themes" not in broken:
         extras.append(tagged(request["require_keywords"]))
+    extras.append(made_by_said(movie, request.get("studios") or []))  # only of a film its companies say so
     text = ", ".join(x for x in [phrase, *extras] if x)
     return f"{text}, {ASKED}" if text else ""
 
@@ -202,6 +206,9 @@ def outside_clause(movie: Movie, request: Mapping) -> str:
                      else f"{_rated(movie)}, under the {floor} {OUTSIDE}")  # fmt: skip
     if "themes" in broken:
         parts.append(f"not {tagged(request['require_keywords'])}, which {OUTSIDE}")
+    if "studios" in broken:
+        known = "not made by" if movie.studios else "with no studio recorded, so maybe not made by"
+        parts.append(f"{known} {' or '.join(request['studios'])}, which {OUTSIDE}")
     return "; ".join(parts)
 
 
@@ -477,7 +484,8 @@ def relaxation_note(movies: list[Movie], request: Mapping) -> str:
     """What a relaxed search let through, and by how much, said once for the whole answer."""
     notes = []
     outside = {name: [m for m in movies if name in breaks(m, request)] for name in
-               ("years", "runtime", "languages", "genres", "people", "min_rating", "countries", "themes")}  # fmt: skip
+               ("years", "runtime", "languages", "genres", "people", "min_rating", "countries", "themes",
+                "studios")}  # fmt: skip
     if outside["years"]:
         years = sorted(m.year for m in outside["years"] if m.year)
         span = f"{years[0]}" if len(set(years)) == 1 else f"{years[0]} to {years[-1]}"
@@ -516,6 +524,8 @@ def relaxation_note(movies: list[Movie], request: Mapping) -> str:
         notes.append("the country")
     if outside["themes"]:
         notes.append(tagged(request["require_keywords"], verb="the tag"))
+    if outside["studios"]:
+        notes.append("the studio")
     if not notes:
         return ""
     count = sum(1 for m in movies if breaks(m, request))

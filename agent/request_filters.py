@@ -9,6 +9,7 @@ from typing import Any
 from agent.service_types import InvalidInput
 from agent.understanding.people import closest_person
 from agent.understanding.reader import understand
+from agent.understanding.studios import REINGEST
 from store.filters import contradictions
 from store.movie import Movie, ascii_fold
 from store.surnames import SHARED_NAMED, surname_keys
@@ -38,6 +39,8 @@ def request_filters(filters: dict, catalog, resolve: Callable[[str], Movie], cav
         elif name in ("exclude_keywords", "require_keywords"):  # themes refused or required
             values = [value] if isinstance(value, str) else list(value)
             out[name] = [text for v in values if (text := str(v).strip().lower())]
+        elif name in ("studios", "exclude_studios"):  # "Pixar": any company whose name holds those words
+            out[name] = _studios(name, value, catalog)
         elif name == "exclude_years":  # [[1994, 1994]]: spans, as `understood` names them
             out[name] = [_span(span) for span in (value if isinstance(value, list | tuple) else [value])]
         elif name == "like_titles":
@@ -116,6 +119,16 @@ def _parsed(parse: Callable[[str], str], value: object) -> list[str]:
         return list(dict.fromkeys(parse(str(v)) for v in values))
     except ValueError as exc:
         raise InvalidInput(str(exc)) from None
+
+
+def _studios(name: str, value: object, catalog) -> list[str]:
+    """Studios as named; InvalidInput on a catalog that records none, where the filter could only
+    answer nothing (or refuse nothing) and the caller is told how to get them."""
+    values = [value] if isinstance(value, str) else list(value) if isinstance(value, list | tuple) else [value]
+    studios = list(dict.fromkeys(text for v in values if (text := " ".join(str(v).split()))))
+    if studios and not catalog.records_studios:
+        raise InvalidInput(f"{name}: this catalog records no film's studio; {REINGEST}")
+    return studios
 
 
 def _span(span: object) -> list[int]:

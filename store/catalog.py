@@ -31,11 +31,11 @@ from store.movie import (
 from store.surnames import SharedSurname, Surname, surname_indexes
 from store.vectors import ExactIndex, VectorStore, all_vectors, load_matrix, save_matrix
 
-LIST_COLUMNS = ("genres", "directors", "cast", "keywords", "moods", "aka")
+LIST_COLUMNS = ("genres", "directors", "cast", "keywords", "moods", "aka", "studios")
 MOVIE_COLUMNS = (
     "id", "title", "year", "genres", "directors", "cast", "runtime", "language", "country", "rating",
     "votes", "keywords", "moods", "overview", "imdb_id", "tmdb_id", "poster_url", "metascore",
-    "original_title", "aka",
+    "original_title", "aka", "studios",
 )  # fmt: skip
 STOPWORDS = frozenset(
     [
@@ -144,7 +144,7 @@ def movie_from_row(row: sqlite3.Row | dict) -> Movie:
 
 def select_movies(db: sqlite3.Connection) -> str:
     """The SELECT for every movie, over the columns this build has: a catalog built before
-    a column existed (original_title, aka) still opens, with that field empty."""
+    a column existed (original_title, aka, studios) still opens, with that field empty."""
     present = {row[1] for row in db.execute("PRAGMA table_info(movies)")}
     return "SELECT " + ", ".join(f'"{c}"' for c in MOVIE_COLUMNS if c in present) + " FROM movies"
 
@@ -390,8 +390,14 @@ class Catalog:
         """Whether any film here has moods ("dark", "funny"): TMDB 5000 and MovieLens give none."""
         return self._filter_index.labels_tone
 
+    @property
+    def records_studios(self) -> bool:
+        """Whether any film here has its studios recorded: a catalog built from TMDB 5000 does,
+        the starter catalog and catalogs built before studios were kept do not."""
+        return self._filter_index.records_studios
+
     def unrecorded(self, field_name: str) -> int:
-        """How many films have no year, runtime, rating, language, country or cast recorded."""
+        """How many films have no year, runtime, rating, language, country, cast or studio recorded."""
         return self._filter_index.unrecorded(field_name)
 
     def count_matching(self, filters: Filters | None = None) -> int:
@@ -660,6 +666,7 @@ class Catalog:
             "with_overview": sum(1 for m in movies if m.overview),
             "with_rating": sum(1 for m in movies if m.rating is not None),
             "with_runtime": sum(1 for m in movies if m.runtime),
+            "with_studios": sum(1 for m in movies if m.studios),
         }
 
     def close(self) -> None:

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from store.movie import Movie, ascii_fold, normalise_title, slug
 
 # Fields where the longer value carries more: a longer cast list or synopsis wins.
-_LONGER_WINS = ("directors", "cast", "keywords", "moods", "overview")
+_LONGER_WINS = ("directors", "cast", "keywords", "moods", "overview", "studios")
 # Fields every source is right about: IMDb keeps three genres a film, MovieLens and TMDB
 # others ("Children", "Family"), and a film is each genre any of them names.
 _UNION = ("genres",)

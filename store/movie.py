@@ -57,6 +57,9 @@ class Movie:
     metascore: int | None = None
     original_title: str | None = None
     aka: list[str] = field(default_factory=list)  # other titles it is known by, searchable and resolvable
+    # production companies, as the source names them ("Pixar Animation Studios"); empty when the
+    # source records none (IMDb Top 1000, MovieLens) or the catalog was built before they were kept
+    studios: list[str] = field(default_factory=list)
 
     @property
     def titles(self) -> list[str]:
@@ -133,6 +136,7 @@ class Movie:
             metascore=_int(data, "metascore", 0, 100),
             original_title=_optional_text(data, "original_title"),
             aka=_words(data, "aka"),
+            studios=_words(data, "studios"),
         )
         if strict_vocab:
             movie.check_vocabulary()
@@ -156,7 +160,7 @@ class Movie:
 FIELD_NAMES = tuple(f.name for f in fields(Movie))
 # Left out of a record when empty, so that records written before a field existed
 # keep their content hash (and a re-ingest of them stays "unchanged").
-OMITTED_WHEN_EMPTY = frozenset((*OPTIONAL_IDS, "metascore", "original_title", "aka"))
+OMITTED_WHEN_EMPTY = frozenset((*OPTIONAL_IDS, "metascore", "original_title", "aka", "studios"))
 
 
 def _text(data: dict, key: str) -> str:

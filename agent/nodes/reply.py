@@ -8,6 +8,7 @@ from agent.scoring import GEM_MIN_RATING, lesser_known
 from agent.state import State
 from agent.understanding.request import Request
 from agent.understanding.series import is_series
+from agent.understanding.studios import unrecorded_refused
 from store.catalog import title_key
 from store.vocab import COUNTRIES, LANGUAGES
 
@@ -55,6 +56,7 @@ def reply(state: State, deps: Deps) -> dict:
             intro += f" {listed(already)} {verb} all of that, and I suggested {pronoun} above."
             note = note.replace("Nothing matched everything", "Nothing else did", 1)
         intro += f" ({note})" if note else ""
+    intro = f"{intro} {unrecorded_refused(shown, request)}".strip()  # "no pixar": picks of unknown studio
     if request.get("caveats"):
         intro = " ".join([*request["caveats"], intro])
     unknown = request.get("unknown_titles") or []
@@ -255,6 +257,10 @@ def intro_line(request: Request, count: int, deps: Deps, *, lesser_known: bool =
         extras.append("nothing about " + " or ".join(f'"{k}"' for k in request["exclude_keywords"]))
     if request.get("exclude_people"):
         extras.append("nothing with " + " or ".join(request["exclude_people"]))
+    if request.get("studios"):
+        extras.append("made by " + " or ".join(request["studios"]))
+    if request.get("exclude_studios"):
+        extras.append("nothing made by " + " or ".join(request["exclude_studios"]))
     if request.get("exclude_languages"):
         extras.append("not in " + " or ".join(LANGUAGES.get(code, code) for code in request["exclude_languages"]))
     refused = [deps.catalog.movies[m].title for m in request.get("exclude_titles") or [] if m in deps.catalog]

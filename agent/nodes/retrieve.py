@@ -27,6 +27,7 @@ RELAXABLE = (
     ("people", "the people you named"),
     ("any_people", "the people you named"),
     ("require_keywords", "the tag"),
+    ("studios", "the studio"),
     ("year_min", "the year range"),
     ("year_max", "the year range"),
     ("languages", "the language"),
@@ -125,6 +126,7 @@ _RECORDED = (
     (("people", "any_people"), "cast", "no cast or director recorded"),
     (("languages", "exclude_languages"), "language", "no language recorded"),
     (("countries",), "country", "no country recorded"),
+    (("studios",), "studios", "no studio recorded"),
     (("min_runtime", "max_runtime"), "runtime", "no runtime recorded"),
     (("year_min", "year_max", "exclude_years"), "year", "no year recorded"),
 )
@@ -155,6 +157,8 @@ def filters_for(request: Request, excluded: set[str]) -> Filters:
         exclude_people=request.get("exclude_people"),
         exclude_keywords=request.get("exclude_keywords"),
         require_keywords=request.get("require_keywords"),
+        studios=request.get("studios"),
+        exclude_studios=request.get("exclude_studios"),
         exclude_ids=excluded,
     )
 

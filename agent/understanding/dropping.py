@@ -38,7 +38,8 @@ _KIN = {"genres": ("genres", "any_genres", "soft_genres"), "people": ("people", 
         "moods": ("moods",), "keywords": ("keywords", "require_keywords"), "like_titles": ("like_titles",),
         "exclude_genres": ("exclude_genres",), "exclude_people": ("exclude_people",),
         "exclude_keywords": ("exclude_keywords",), "exclude_moods": ("exclude_moods",),
-        "exclude_titles": ("exclude_titles",), "exclude_languages": ("exclude_languages",)}  # fmt: skip
+        "exclude_titles": ("exclude_titles",), "exclude_languages": ("exclude_languages",),
+        "studios": ("studios",), "exclude_studios": ("exclude_studios",)}  # fmt: skip
 
 
 def drop_part(message: str, previous: Request, deps: Deps) -> Request | None:

@@ -24,6 +24,8 @@ class Effect:
     exclude_people: tuple[str, ...] = ()
     exclude_languages: tuple[str, ...] = ()  # "not in English", "foreign films"
     require_keywords: tuple[str, ...] = ()  # themes every pick must carry ("directed by women")
+    studios: tuple[str, ...] = ()  # "a pixar movie" (agent.understanding.studios where none are recorded)
+    exclude_studios: tuple[str, ...] = ()  # "no pixar"
     modifiers: tuple[str, ...] = ()
     years: Callable[[int], YearSpan] | None = None  # of today's year
     runtime: tuple[int | None, int | None] | None = None

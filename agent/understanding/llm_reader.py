@@ -120,6 +120,8 @@ def _from_llm(
         keywords=[k for k in (sanitise(k).lower() for k in answer.keywords) if k and k not in themes_refused][:8],
         exclude_keywords=themes_refused,
         require_keywords=rules.require_keywords,
+        studios=rules.studios,  # the rules' reading: the model has no field for them
+        exclude_studios=rules.exclude_studios,
         year_min=_bounded(answer.year_min, 1870, deps.today.year + 1),
         year_max=_bounded(answer.year_max, 1870, deps.today.year + 1),
         min_runtime=_bounded(answer.min_runtime, 1, 600),

@@ -49,6 +49,8 @@ class Reading:
         extend_unique(out.exclude_people, effect.exclude_people)
         extend_unique(out.exclude_languages, effect.exclude_languages)
         extend_unique(out.require_keywords, effect.require_keywords)
+        extend_unique(out.studios, effect.studios)
+        extend_unique(out.exclude_studios, effect.exclude_studios)
         extend_unique(out.modifiers, effect.modifiers)
         if effect.caveat.startswith(COUNTRY_NOT_REFUSED):  # "nothing from Spain or Italy": one sentence for both
             _add_country_refused(out.caveats, effect.caveat)

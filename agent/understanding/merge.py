@@ -10,14 +10,16 @@ from agent.understanding.wars import asks_for_war, wars_refused
 
 LIST_FIELDS = ("genres", "any_genres", "soft_genres", "exclude_genres", "moods", "exclude_moods", "keywords",
                "exclude_keywords", "require_keywords", "people", "any_people", "soft_people", "exclude_people",
-               "like_titles", "exclude_titles", "languages", "exclude_languages", "countries")  # fmt: skip
+               "like_titles", "exclude_titles", "languages", "exclude_languages", "countries", "studios",
+               "exclude_studios")  # fmt: skip
 OPPOSITES = {"genres": "exclude_genres", "any_genres": "exclude_genres", "soft_genres": "exclude_genres",
              "exclude_genres": "genres", "moods": "exclude_moods", "exclude_moods": "moods",
              "keywords": "exclude_keywords", "exclude_keywords": "keywords", "require_keywords": "exclude_keywords",
              "people": "exclude_people", "any_people": "exclude_people", "soft_people": "exclude_people",
              "exclude_people": "people",
              "like_titles": "exclude_titles", "exclude_titles": "like_titles",
-             "languages": "exclude_languages", "exclude_languages": "languages"}  # fmt: skip
+             "languages": "exclude_languages", "exclude_languages": "languages",
+             "studios": "exclude_studios", "exclude_studios": "studios"}  # fmt: skip
 
 
 def merge_request(previous: Request, new: Understood, *, last_picks: list[dict], deps: Deps) -> Request:
@@ -41,7 +43,8 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
         if opposite:
             values = [v for v in values if v not in new_dict[opposite]]
         merged[name] = values
-    for name in ("languages", "countries"):  # "in Italian instead" after French films: a film is rarely both
+    # "in Italian instead" after French films, "dreamworks instead" after Pixar: a film is rarely both
+    for name in ("languages", "countries", "studios"):
         if new_dict[name]:
             merged[name] = list(new_dict[name])
     for name in ("year_min", "year_max", "soft_year_min", "soft_year_max", "min_runtime", "max_runtime",

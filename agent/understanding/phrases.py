@@ -19,16 +19,11 @@ NOT_BLACK_AND_WHITE = "My catalog doesn't record which films are in black and wh
 FEMALE_LEAD = "My catalog doesn't record which films have a female lead, so I couldn't go by it."
 
 
-def _studio(name: str, instead: str = "", *genres: str) -> Effect:
-    """The catalog records no studios: a studio's name asks for the kind of film it makes, if any,
-    and the answer says what it went by instead ("not Pixar" refuses nothing it can check)."""
-    cannot = "My catalog doesn't record which studio made a film, so "
-    owner = f"{name.rstrip('.')}'" if name.rstrip(".").endswith("s") else f"{name}'s"
-    went_by = f"these are {instead}, not necessarily {owner}" if instead else f"I couldn't go by {name}"
-    return Effect(
-        genres=genres, aside=not genres, caveat=f"{cannot}{went_by.removesuffix('.')}.",
-        negated=Effect(aside=True, caveat=f"{cannot}I couldn't leave out {owner} films."),
-    )  # fmt: skip
+def _studio(name: str, *genres: str, **refused) -> Effect:
+    """A studio's films (a catalog that records no studios reads the kind of film it makes instead:
+    agent.understanding.studios); `genres` are those the phrase says too ("hammer horror")."""
+    return Effect(studios=(name,), genres=genres, aside=True,
+                  negated=Effect(exclude_studios=(name,), aside=True, **refused))  # fmt: skip
 
 
 def _cannot_judge(word: str) -> Effect:
@@ -79,22 +74,23 @@ _GENRE_PHRASES: dict[str, Effect] = {
     "adventurous": _m("adventurous"),
     "animation | animated | cartoon | cartoons | cartoony | 🎨": _g("animation"),
     "anime": _g("animation", languages=("ja",)),
-    # "anime, not ghibli" refuses the studio's films, not animation
-    "studio ghibli | ghibli": _g(
-        "animation",
-        languages=("ja",),
-        negated=Effect(exclude_people=("Hayao Miyazaki", "Isao Takahata"), exclude_keywords=("studio ghibli",)),
+    # "anime, not ghibli" refuses the studio's films, not animation; its directors' too, as the
+    # studio of a film is recorded only where TMDB gave it
+    "studio ghibli | ghibli": _studio(
+        "Studio Ghibli", exclude_people=("Hayao Miyazaki", "Isao Takahata"), exclude_keywords=("studio ghibli",)
     ),
-    # the catalog records no studios: their kind of film stands in, and the answer says so
-    "pixar | disney pixar": _studio("Pixar", "animated family films", "animation", "family"),
-    "disney animation | walt disney animation": _studio("Disney", "animated family films", "animation", "family"),
-    "disney | walt disney | disney movie | disney movies": _studio("Disney", "family films", "family"),
-    "dreamworks | dreamworks animation": _studio("DreamWorks", "animated films", "animation"),
-    "illumination": _studio("Illumination", "animated films", "animation"),
-    "laika": _studio("Laika", "animated films", "animation"),
-    "aardman": _studio("Aardman", "animated films", "animation"),
-    "blumhouse": _studio("Blumhouse", "horror films", "horror"),
-    "hammer horror | hammer films": _studio("Hammer", "horror films", "horror"),
+    # a studio's films where the catalog records studios, else their kind of film, and the answer says so
+    "pixar | disney pixar": _studio("Pixar"),
+    "disney animation | walt disney animation": _studio("Walt Disney Animation", "animation"),
+    "disney | walt disney | disney movie | disney movies": _studio("Disney"),
+    "dreamworks": _studio("DreamWorks"),
+    "dreamworks animation": _studio("DreamWorks Animation", "animation"),
+    "illumination": _studio("Illumination"),
+    "laika": _studio("Laika"),
+    "aardman": _studio("Aardman"),
+    "blumhouse": _studio("Blumhouse"),
+    "hammer horror": _studio("Hammer", "horror"),
+    "hammer films": _studio("Hammer"),
     "a24 | a 24": _studio("A24"),
     "miramax": _studio("Miramax"),
     "lionsgate": _studio("Lionsgate"),

@@ -47,6 +47,7 @@ from agent.understanding.people import (
 from agent.understanding.people_alternatives import read_people_alternatives
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.series import read_series
+from agent.understanding.studios import without_studio_data
 from agent.understanding.text import GAP, STOPWORDS, TOKEN, Scan, Tok, sentence_span, word_set
 from agent.understanding.title_lists import read_credits_of_titles
 from agent.understanding.titles import (
@@ -338,6 +339,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     if not reading.explicit_years and (out.year_min or 0) > (out.year_max or 9999):
         out.year_min = out.year_max = None  # "old and new ones", "a modern western classic": no era after all
     note_unknown_titles(scan, unknown, out)
+    without_studio_data(out, lookup)
     out.query = _query(scan)
     # "like The Matrix but older": older than The Matrix, not than whatever was shown last
     out.relative_to_titles = bool(out.like_titles and out.modifiers and _BUT_RELATIVE.search(scan.lowered))

@@ -38,6 +38,11 @@ class CatalogLookup(Protocol):
         """A film's directors and cast in billing order, for "by the director of Parasite"."""
         ...
 
+    @property
+    def records_studios(self) -> bool:
+        """Whether any film's studio is recorded; if none is, a studio's kind of film stands in."""
+        ...
+
 
 @dataclass
 class Understood:
@@ -55,6 +60,8 @@ class Understood:
     keywords: list[str] = field(default_factory=list)  # themes in plain words ("heist", "time travel")
     exclude_keywords: list[str] = field(default_factory=list)  # themes refused: "no superhero movies"
     require_keywords: list[str] = field(default_factory=list)  # themes every pick carries: "directed by women"
+    studios: list[str] = field(default_factory=list)  # "a pixar movie": made by one of these (store.studios)
+    exclude_studios: list[str] = field(default_factory=list)  # "anything but disney"
     year_min: int | None = None
     year_max: int | None = None
     # an era said as a taste ("I like old movies too"), not asked for: it leans the ranking
@@ -105,6 +112,8 @@ class Request(TypedDict, total=False):
     keywords: list[str]  # themes in plain words ("heist", "time travel")
     exclude_keywords: list[str]  # themes refused: no pick has a keyword holding one
     require_keywords: list[str]  # themes required: every pick has a keyword holding each
+    studios: list[str]  # studios asked for: every pick's recorded companies include one
+    exclude_studios: list[str]  # studios refused: no pick's recorded companies include one
     year_min: int | None  # earliest release year
     year_max: int | None  # latest release year
     soft_year_min: int | None  # an era said as a taste: it leans the ranking
@@ -147,6 +156,7 @@ SUBJECT_FIELDS = (
     "like_titles",
     "languages",
     "countries",
+    "studios",
     "query",
 )
 
@@ -168,6 +178,8 @@ def has_filters(u: Understood, *, titles: bool = True) -> bool:
         or u.exclude_keywords
         or u.exclude_languages
         or u.require_keywords
+        or u.studios
+        or u.exclude_studios
         or u.modifiers
         or u.hidden_gem
         or u.popular
@@ -215,5 +227,7 @@ def contract(request: Mapping, titles: Callable[[str], str | None]) -> dict:
         "languages": list(request.get("languages") or []),
         "exclude_languages": list(request.get("exclude_languages") or []),
         "countries": list(request.get("countries") or []),
+        "studios": list(request.get("studios") or []),
+        "exclude_studios": list(request.get("exclude_studios") or []),
         "count": min(count, MAX_COUNT) if (count := request.get("count")) else None,
     }

@@ -235,6 +235,12 @@ def cmd_catalog(args: argparse.Namespace, settings: Settings) -> int:
     print("genres: " + ", ".join(f"{g} {n}" for g, n in stats["genres"].items()))
     print("decades: " + ", ".join(f"{d}s {n}" for d, n in stats["decades"].items()))
     print("languages: " + ", ".join(f"{lang} {n}" for lang, n in stats["languages"].items()))
+    # chat stands a studio's kind of film in for its films where none is recorded: say how to record them
+    print(
+        f"studios: recorded for {stats['with_studios']} movies"
+        if stats["with_studios"]
+        else "studios: none recorded (`moviebot ingest --format tmdb-5000 --enrich PATH` records TMDB 5000's)"
+    )
     return 0
 
 

@@ -90,6 +90,20 @@ class Filters(Body):
         default_factory=list, max_length=20, examples=[["en"]], description="Languages no pick is in."
     )
     countries: list[str] = Field(default_factory=list, max_length=20, examples=[["KR"]])
+    studios: list[str] = Field(
+        default_factory=list,
+        max_length=20,
+        examples=[["Pixar"]],
+        description="Every pick was made by one of these (a production company whose name holds the words: "
+        "'Pixar' is Pixar Animation Studios). Only films whose studio the catalog records can pass; "
+        "a catalog that records none refuses the filter.",
+    )
+    exclude_studios: list[str] = Field(
+        default_factory=list,
+        max_length=20,
+        examples=[["Disney"]],
+        description="No pick is known to be made by these; a film whose studio is not recorded may still be.",
+    )
 
 
 class RecommendationsRequest(Body):

@@ -51,6 +51,7 @@ SOURCE_COLUMNS = {
     "cast": "cast",
     "directors": "crew",
     "original_title": "original_title",
+    "studios": "production_companies",
 }
 
 # TMDB id -> (top-billed cast, directors)
@@ -138,6 +139,8 @@ def _fields(row: dict[str, str], credits: Credits) -> tuple[dict, float | None]:
         "overview": row["overview"].strip(),
         "tmdb_id": tmdb_id,
         "original_title": clean_title(row.get("original_title")) or None,
+        # optional, as the file's other extra columns: a trimmed export without it still reads
+        "studios": _names(_json_list(row.get("production_companies") or "", "production_companies")),
     }
     return fields, decimal(row["popularity"], "popularity")
 

@@ -141,3 +141,41 @@ def test_kill_9_mid_ingest_loses_nothing(moviebot, starter_home):
     assert stats["movies"] >= 500
     out = moviebot("search", "heist", "--k", "3", "--json", home=home.root)
     assert len(json.loads(out.stdout)) == 3
+
+
+def _asked(catalog, message: str, k: int = 5) -> dict:
+    import datetime as dt
+
+    from agent.deps import Deps
+    from agent.recommender import Recommender
+    from store.profiles import ProfileStore
+
+    profiles = ProfileStore(None)
+    try:
+        now = dt.datetime(2026, 12, 4, 12, tzinfo=dt.UTC)
+        return Recommender(Deps(catalog=catalog, profiles=profiles, clock=lambda: now)).ask(message, user="cli:s", k=k)
+    finally:
+        profiles.close()
+
+
+def test_a_studio_asked_for_or_refused_goes_by_tmdbs_production_companies(real_catalog):
+    pixar = _asked(real_catalog, "a pixar movie")
+    made = [real_catalog.movies[r["id"]] for r in pixar["recommendations"]]
+    assert len(made) == 5 and all("Pixar Animation Studios" in m.studios for m in made)
+    assert all("Made by Pixar, as you asked" in r["explanation"] for r in pixar["recommendations"])
+    assert "doesn't record which studio" not in pixar["reply"]
+    animated = _asked(real_catalog, "an animated movie, no pixar", k=10)
+    shown = [real_catalog.movies[r["id"]] for r in animated["recommendations"]]
+    assert len(shown) == 10 and all("animation" in m.genres for m in shown)
+    assert not [m.title for m in shown if any("Pixar" in company for company in m.studios)]
+    assert pixar["understood"]["studios"] == ["Pixar"] and animated["understood"]["exclude_studios"] == ["Pixar"]
+
+
+def test_the_starter_catalog_records_no_studio_and_says_what_stood_in(real_starter):
+    answer = _asked(real_starter, "a pixar movie", k=3)
+    assert answer["reply"].startswith(
+        "My catalog doesn't record which studio made a film, so these are animated family films, "
+        "not necessarily Pixar's."
+    )
+    assert answer["understood"]["studios"] == [] and answer["understood"]["genres"] == ["animation", "family"]
+    assert all("made by" not in r["explanation"].lower() for r in answer["recommendations"])

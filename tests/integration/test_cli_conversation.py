@@ -33,7 +33,8 @@ CONTRACT = {
 }
 UNDERSTOOD = {"genres", "any_genres", "exclude_genres", "year_min", "year_max", "exclude_years", "min_runtime",
               "max_runtime", "min_rating", "people", "any_people", "exclude_people", "exclude_keywords",
-              "require_keywords", "like_titles", "languages", "exclude_languages", "countries", "count"}  # fmt: skip
+              "require_keywords", "like_titles", "languages", "exclude_languages", "countries", "studios",
+              "exclude_studios", "count"}  # fmt: skip
 
 
 @pytest.fixture(scope="module")

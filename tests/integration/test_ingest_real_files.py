@@ -117,6 +117,12 @@ def test_tmdb_avatar(tmdb):
     assert record.popularity == pytest.approx(150.437577)
 
 
+def test_tmdb_production_companies_are_read_as_studios(tmdb):
+    records = tmdb[0]
+    assert find(records, "Up", 2009).movie.studios == ["Pixar Animation Studios"]
+    assert sum(bool(r.movie.studios) for r in records) == 4452  # the rest list no company
+
+
 def test_tmdb_languages_outside_the_vocabulary_are_dropped_not_the_movie(tmdb):
     troll_hunter = find(tmdb[0], "Troll Hunter", 2010).movie
     assert troll_hunter.language == "nb"  # Norwegian Bokmål is in the vocabulary

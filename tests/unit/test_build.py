@@ -199,6 +199,31 @@ def test_an_enriching_ingest_fills_in_known_films_and_adds_none(home, embedder, 
     assert movies["heat-1986"].genres == ["action", "crime", "thriller"]  # the other Heat is another film
 
 
+def test_an_enriching_ingest_records_studios_and_a_catalog_built_before_them_opens_without(
+    home, embedder, tmp_path, sample_jsonl
+):
+    import sqlite3
+
+    from store.filters import Filters
+
+    ingest(home, embedder, [("jsonl", [sample_jsonl])])
+    catalog = Catalog(home.current_catalog(), embedder)
+    assert not catalog.records_studios and catalog.unrecorded("studios") == 10
+    made = {"id": "heat-1995", "title": "Heat", "year": 1995, "studios": ["Regency Enterprises", "Forward Pass"]}
+    ingest(home, embedder, [("jsonl", [write_jsonl(tmp_path / "more.jsonl", [made])])], enrich=True)
+    build = home.current_catalog()
+    catalog = Catalog(build, embedder)
+    assert catalog.records_studios and catalog.unrecorded("studios") == 9
+    assert catalog.search("", Filters(studios=("Regen",)), k=5) == []  # letters are no company's name
+    assert [r.movie.id for r in catalog.search("", Filters(studios=("Regency",)), k=5)] == ["heat-1995"]
+    db = sqlite3.connect(build / "catalog.sqlite")
+    db.execute("ALTER TABLE movies DROP COLUMN studios")  # as built before studios were kept
+    db.commit()
+    db.close()
+    old = Catalog(build, embedder)
+    assert len(old) == 10 and not old.records_studios and old.get("heat-1995").studios == []
+
+
 def test_a_second_ingest_says_it_waits_for_the_first(home, embedder, sample_jsonl):
     """A second ingest sat silent for minutes behind the first."""
     import fcntl

@@ -72,6 +72,11 @@ def test_recommendations_pass_filters_and_k(client, service):
     body["filters"] = {"exclude_years": [[1994, 1994]], "count": 5}  # a chat turn's `understood` names these too
     assert client.post("/v1/recommendations", json=body, headers=ACME).status_code == 200
     assert ("recommend", "http:acme:ana", "heist", body["filters"], 2, "http") in service.calls
+    body["filters"] = {"studios": ["Pixar"], "exclude_studios": ["Disney"]}  # as `understood` names them
+    assert client.post("/v1/recommendations", json=body, headers=ACME).status_code == 200
+    assert ("recommend", "http:acme:ana", "heist", body["filters"], 2, "http") in service.calls
+    schema = client.get("/openapi.json").json()["components"]["schemas"]["Filters"]["properties"]
+    assert {"studios", "exclude_studios"} <= set(schema)
 
 
 @pytest.mark.parametrize(

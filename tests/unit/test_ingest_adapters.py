@@ -440,6 +440,19 @@ def test_tmdb_language_contradicted_by_what_is_spoken_and_where_it_was_made_is_c
     }
 
 
+def test_tmdb_production_companies_are_the_films_studios_and_a_file_without_them_still_reads(tmp_path):
+    companies = json.dumps([{"name": "Pixar Animation Studios", "id": 3}, {"name": "Walt Disney Pictures", "id": 2}])
+    up = [*tmdb_row(title="Up", id="14160"), companies]
+    movies = write_csv(tmp_path / "a.csv", [*TMDB_HEADER, "production_companies"], [up])
+    [record] = split(Tmdb5000().read([movies]))[0]
+    assert record.movie.studios == ["Pixar Animation Studios", "Walt Disney Pictures"]
+    assert Movie.from_dict(record.movie.to_dict()).studios == record.movie.studios
+    (tmp_path / "trimmed").mkdir()
+    trimmed, _ = tmdb_files(tmp_path / "trimmed")
+    [plain] = split(Tmdb5000().read([trimmed]))[0]
+    assert plain.movie.studios == [] and "studios" not in plain.movie.to_dict()  # the content hash is unchanged
+
+
 def test_tmdb_zero_runtime_no_votes_and_no_date_are_unknowns(tmp_path):
     rows = [tmdb_row(runtime="0", vote_count="0", vote_average="0.0", release_date="")]
     movies, _ = tmdb_files(tmp_path, rows)

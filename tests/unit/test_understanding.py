@@ -1258,6 +1258,8 @@ def test_to_contract_has_exactly_the_hard_filters() -> None:
         "languages": ["ko"],
         "exclude_languages": [],
         "countries": [],
+        "studios": [],
+        "exclude_studios": [],
         "count": 3,
     }
 
