@@ -42,7 +42,7 @@ UNCLEAR = (
 SMALL_TALK = 'Happy to help! Ask me for a movie whenever you like — say "help" for ideas.'
 
 
-def _say(text: str, intent: str) -> dict:
+def say(text: str, intent: str) -> dict:
     return {"reply": text, "intro": text, "recommendations": [], "intent": intent,
             "messages": [{"role": "assistant", "text": text}]}  # fmt: skip
 
@@ -63,15 +63,15 @@ def respond_help(state: State, deps: Deps) -> dict:
     said = next((m["text"] for m in reversed(state.get("messages") or []) if m.get("role") == "user"), "")
     topic = help_topic(said)
     if topic == "restart":  # "start over": the last request, its picks and the film spoken of are put aside
-        return {**_say(RESTART, "help"), "request": {}, "last_picks": [], "focus": None}
-    return _say({"account": ACCOUNT_HELP, "tv": TV_HELP, "outside": OUTSIDE_HELP}.get(topic, HELP), "help")
+        return {**say(RESTART, "help"), "request": {}, "last_picks": [], "focus": None}
+    return say({"account": ACCOUNT_HELP, "tv": TV_HELP, "outside": OUTSIDE_HELP}.get(topic, HELP), "help")
 
 
 RESTART = "Clean slate: I've put the last request aside. What do you feel like watching?"
 
 
 def respond_smalltalk(state: State, deps: Deps) -> dict:
-    return _say(SMALL_TALK, "smalltalk")
+    return say(SMALL_TALK, "smalltalk")
 
 
 def pointed_films(state: State, deps: Deps) -> list[str]:
@@ -145,28 +145,28 @@ def answer_why(state: State, deps: Deps) -> dict:
     """The reasons recorded when the pick was made: the same facts, spelled out."""
     last = {p["id"]: p for p in state.get("last_picks") or []}
     if not last:
-        return _say("I haven't suggested anything yet in this conversation. Ask me for a movie first!", "why")
+        return say("I haven't suggested anything yet in this conversation. Ask me for a movie first!", "why")
     pointed = [m for m in pointed_films(state, deps) if m in last]
     ordinal = state.get("ordinal")
     if ordinal is not None and not state.get("mentioned") and not -len(last) <= ordinal < len(last):
-        return _which(state, "why", deps)  # "why the fifth one?" after three: how many there were
+        return which_film(state, "why", deps)  # "why the fifth one?" after three: how many there were
     targets = pointed or list(last)[:1]
     named = [m for m in state.get("mentioned") or [] if m in deps.catalog]
     if named and not pointed:  # "why?" replied to a pick of an earlier answer, or a film never suggested
         earlier = [m for m in named if m in (state.get("shown") or [])]
         if not earlier:
             labels = listed([deps.catalog.movies[m].label for m in named])
-            return _say(f"I haven't suggested {labels} in this conversation.", "why")
+            return say(f"I haven't suggested {labels} in this conversation.", "why")
         targets = earlier[:1]
     if state.get("ordinal") is None and not state.get("mentioned") and not state.get("positions") and len(last) > 1:
         names = _people_named(state, deps)  # the message read once more, only here and in pointed_films
         by_people = _made_by_or_with(names, list(last), deps) if names else []
         if names and not by_people:  # "why the Spike Lee one?" with none of his
-            return _say(f"None of my last picks is by or with {listed(names, 'or')}.", "why")
+            return say(f"None of my last picks is by or with {listed(names, 'or')}.", "why")
         one = not by_people and _ONE_OF_THEM.search(_ALL_OF_THEM.sub(" ", (state.get("message") or "").casefold()))
         if one and not pointed:  # "why that one?" after three picks: which is not said, so not guessed
             titles = listed([deps.catalog.movies[m].title for m in last], "or")
-            return _say(f'Which one: {titles}? Say e.g. "why the second one?"', "why")
+            return say(f'Which one: {titles}? Say e.g. "why the second one?"', "why")
         targets = by_people or (pointed if one else list(last))  # "that one": the pick just asked about
     lines = []
     request = state.get("request") or {}
@@ -189,47 +189,47 @@ def answer_why(state: State, deps: Deps) -> dict:
                 lines.append(f"  {said}.")
         if movie.overview:
             lines.append(f"  {movie.overview}")
-    return {**_say("\n".join(lines), "why"), "focus": targets[0] if len(targets) == 1 else None}
+    return {**say("\n".join(lines), "why"), "focus": targets[0] if len(targets) == 1 else None}
 
 
 def answer_facts(state: State, deps: Deps) -> dict:
     """ "Is it long?", "who directed the third one?", "what's Heat about?": the catalog's own data."""
     asked = state.get("facts") or []
     if asked == ["count"]:
-        return _say(_how_many(state, deps), "facts")
+        return say(_how_many(state, deps), "facts")
     if asked and asked[0] in ("my_watched", "my_rated"):  # "how many movies have I watched?"
-        return _say(my_history(asked[0], state, deps), "facts")
+        return say(my_history(asked[0], state, deps), "facts")
     if asked == ["list"]:  # "what did you just recommend?"
         shown = [deps.catalog.movies[p["id"]].label for p in state.get("last_picks") or [] if p["id"] in deps.catalog]
-        return _say(f"I suggested {listed(shown)}." if shown else "I haven't suggested anything here yet.", "facts")
+        return say(f"I suggested {listed(shown)}." if shown else "I haven't suggested anything here yet.", "facts")
     if asked == ["among"]:  # "was Heat in any of those?"
-        return _say(among_the_picks(state, deps), "facts")
+        return say(among_the_picks(state, deps), "facts")
     missing = state.get("unknown_titles") or []
     # a film the question names and the catalog lacks is not the one talked about before
     targets = state.get("mentioned") or [] if missing else pointed_films(state, deps)
     if missing:  # "who directed Oppenheimer?", "do you have Dune (2021)?"
         lacking = not_in_catalog(missing)
         if not targets:
-            return _say(f"{lacking}, so I can't {_CANT_SAY.get(asked[0] if asked else '', 'say')}.", "facts")
+            return say(f"{lacking}, so I can't {_CANT_SAY.get(asked[0] if asked else '', 'say')}.", "facts")
         if asked == ["catalog"]:
             have = listed([deps.catalog.movies[m].label for m in targets])
-            return _say(f"{lacking}. I do have {have}.", "facts")
+            return say(f"{lacking}. I do have {have}.", "facts")
         lead = f"{lacking}. The one I have: "
     elif not targets:
-        return _which(state, "facts", deps)
+        return which_film(state, "facts", deps)
     else:
         lead = ""
     if asked and asked[0] in COMPARISONS:
-        return _say(compared([deps.catalog.movies[m] for m in targets], asked[0]), "facts")
+        return say(compared([deps.catalog.movies[m] for m in targets], asked[0]), "facts")
     if asked == ["why_not"]:  # "why not Saving Private Ryan?": its rating, that it was seen, or the request
-        return {**_say(lead + " ".join(why_not(m, state, deps) for m in targets), "facts"), "focus": targets[0]}
+        return {**say(lead + " ".join(why_not(m, state, deps) for m in targets), "facts"), "focus": targets[0]}
     if asked == ["mine"]:  # "what did I rate Titanic?": the user's own history, not the catalog's
         return {
-            **_say(lead + " ".join(what_you_thought(m, state, deps) for m in targets), "facts"),
+            **say(lead + " ".join(what_you_thought(m, state, deps) for m in targets), "facts"),
             "focus": targets[0],
         }
     text = lead + "\n".join(film_facts(deps.catalog.movies[m], asked) for m in targets)
-    return {**_say(text, "facts"), "focus": targets[0] if len(targets) == 1 else state.get("focus")}
+    return {**say(text, "facts"), "focus": targets[0] if len(targets) == 1 else state.get("focus")}
 
 
 def among_the_picks(state: State, deps: Deps) -> str:
@@ -358,20 +358,20 @@ def film_facts(movie: Movie, asked: list[str]) -> str:
     return " ".join(said)
 
 
-def _which(state: State, intent: str, deps: Deps) -> dict:
+def which_film(state: State, intent: str, deps: Deps) -> dict:
     """The message points at no film this conversation can tell."""
     count, ordinal = len(state.get("last_picks") or []), state.get("ordinal")
     if count and ordinal is not None and not -count <= ordinal < count:  # "the second one" after one pick
         if count == 1:
             only = deps.catalog.movies[state["last_picks"][0]["id"]].label
-            return _say(f'I only suggested one film just now, {only}: say "it" or its name to ask about it.', intent)
-        return _say(f'I only suggested {count} films just now; which one do you mean? Say "the first one", or '
+            return say(f'I only suggested one film just now, {only}: say "it" or its name to ask about it.', intent)
+        return say(f'I only suggested {count} films just now; which one do you mean? Say "the first one", or '
                     "name it.", intent)  # fmt: skip
     if state.get("last_picks"):
         names = _people_named(state, deps)
         none_of = f"None of my last picks is by or with {listed(names, 'or')}. " if names else ""
-        return _say(f'{none_of}Which one do you mean? Name it, or say "the second one".', intent)
-    return _say('Which movie do you mean? Name it, or say "the second one" after I suggest some.', intent)
+        return say(f'{none_of}Which one do you mean? Name it, or say "the second one".', intent)
+    return say('Which movie do you mean? Name it, or say "the second one" after I suggest some.', intent)
 
 
 def record_opinion(state: State, deps: Deps) -> dict:
@@ -381,21 +381,21 @@ def record_opinion(state: State, deps: Deps) -> dict:
         return _record_verdicts(state, deps)
     targets = pointed_films(state, deps)
     if not targets and state.get("unknown_titles"):  # "watched Alien 3, loved it" with no Alien 3
-        return _say(f"{not_in_catalog(state['unknown_titles'])}, so I haven't noted anything.", intent)
+        return say(f"{not_in_catalog(state['unknown_titles'])}, so I haven't noted anything.", intent)
     if not targets:
-        return _which(state, intent, deps)
+        return which_film(state, intent, deps)
     labels = [deps.catalog.movies[m].label for m in targets]
     stars = state.get("stated_rating")
     if deps.profiles is None or not state.get("user"):
-        return _say(f"Noted: {listed(labels)}. (I have nowhere to remember it in this session.)", intent)
+        return say(f"Noted: {listed(labels)}. (I have nowhere to remember it in this session.)", intent)
     user = state["user"]
-    before = _stored_before(deps, user, targets, intent, stars, bool(state.get("stars_said")))
-    moved = _take_back(deps, user, state.get("replaces") or {})
+    before = stored_before(deps, user, targets, intent, stars, bool(state.get("stars_said")))
+    moved = take_back(deps, user, state.get("replaces") or {})
     if intent == "dismissed":  # "don't show me Heat again": never suggested, and neither seen nor rated
         for movie_id in targets:
             deps.profiles.dismiss(user, movie_id, source="chat")
         text = f"Got it: I won't suggest {listed(labels)} again.{moved}{_other_versions(state, targets, deps)}"
-        return {**_say(text, intent), "stored_before": before,
+        return {**say(text, intent), "stored_before": before,
                 "recorded": {"watched": [], "ratings": {}, "likes": [], "dismissed": targets}}  # fmt: skip
     said = targets if state.get("stars_said") else ()  # "heat is a 4": stars given, not a word
     recorded = store_opinions(deps, user, {m: (intent, stars) for m in targets}, said)
@@ -413,10 +413,10 @@ def record_opinion(state: State, deps: Deps) -> dict:
     if state.get("unknown_titles"):  # "seen spirited away, totoro and ponyo" with no "totoro" found
         missing = state["unknown_titles"]
         text += f" {not_in_catalog(missing)}, so I haven't noted {'them' if len(missing) > 1 else 'it'}."
-    return {**_say(text, intent), "recorded": recorded, "stored_before": before}
+    return {**say(text, intent), "recorded": recorded, "stored_before": before}
 
 
-def _stored_before(deps: Deps, user: str, targets: list[str], intent: str, stars: float | None,
+def stored_before(deps: Deps, user: str, targets: list[str], intent: str, stars: float | None,
                    stars_said: bool) -> dict:  # fmt: skip
     """What the profile held of each film before this opinion, and the opinion: what a "the 1933 one"
     on the next turn restores and repeats for the other film."""
@@ -427,7 +427,7 @@ def _stored_before(deps: Deps, user: str, targets: list[str], intent: str, stars
             for m in targets}  # fmt: skip
 
 
-def _take_back(deps: Deps, user: str, replaced: dict) -> str:
+def take_back(deps: Deps, user: str, replaced: dict) -> str:
     """The last turn's opinion of a film, undone as the profile was before it; the sentence saying so."""
     for movie_id, before in replaced.items():
         if not before["watched"]:
@@ -468,7 +468,7 @@ def _record_verdicts(state: State, deps: Deps) -> dict:
     for ref, verdict, stars in state["verdicts"]:
         movie_id = ref if isinstance(ref, str) else (last[ref] if -len(last) <= ref < len(last) else None)
         if movie_id is None:
-            return _which(state, state.get("intent") or "seen", deps)
+            return which_film(state, state.get("intent") or "seen", deps)
         if verdict == "unkept":
             unkept.setdefault(movie_id, stars)
         else:
@@ -491,12 +491,12 @@ def _record_verdicts(state: State, deps: Deps) -> dict:
         not_kept = f"{not_kept} {not_in_catalog(missing)}, so I haven't noted {'them' if len(missing) > 1 else 'it'}."
     if deps.profiles is None or not state.get("user"):
         noted = f"Noted: {'; '.join(parts)}. (I have nowhere to remember it in this session.)" if parts else ""
-        return _say(f"{noted} {not_kept.strip()}".strip(), "seen")
+        return say(f"{noted} {not_kept.strip()}".strip(), "seen")
     recorded = store_opinions(deps, state["user"], opinions, given)
     noted = (
         f"Noted: {'; '.join(parts)}. I won't suggest {'them' if len(opinions) > 1 else 'it'} again." if parts else ""
     )
-    return {**_say(f"{noted} {not_kept.strip()}".strip(), state.get("intent") or "seen"), "recorded": recorded}
+    return {**say(f"{noted} {not_kept.strip()}".strip(), state.get("intent") or "seen"), "recorded": recorded}
 
 
 def _unkept_said(unkept: dict[str, float], label: dict[str, str]) -> str:
@@ -572,8 +572,8 @@ def respond_unclear(state: State, deps: Deps) -> dict:
     """Nothing in the message to go on: say so, rather than make a request up (and that a long
     message was read only so far: what it asked may come after the cut)."""
     if len(state.get("message") or "") > MAX_MESSAGE:
-        return _say(f"Your message was long, so I read only its first {MAX_MESSAGE:,} characters, and I "
+        return say(f"Your message was long, so I read only its first {MAX_MESSAGE:,} characters, and I "
                     f"didn't catch a request in them. Try a shorter message.", "unclear")  # fmt: skip
     if in_another_language(state.get("message") or ""):  # "quiero una película de terror"
-        return _say(f"Sorry, I only understand English. {UNCLEAR.removeprefix(UNCLEAR_LEAD)}", "unclear")
-    return _say(UNCLEAR, "unclear")
+        return say(f"Sorry, I only understand English. {UNCLEAR.removeprefix(UNCLEAR_LEAD)}", "unclear")
+    return say(UNCLEAR, "unclear")

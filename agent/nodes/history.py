@@ -4,7 +4,7 @@ profile holds ("forget that I watched Heat", "undo that"), answered with what wa
 from __future__ import annotations
 
 from agent.deps import Deps
-from agent.nodes.conversation import _say, _stored_before, _take_back, _which, pointed_films
+from agent.nodes.conversation import pointed_films, say, stored_before, take_back, which_film
 from agent.nodes.reply import listed
 from agent.profile import as_given
 from agent.state import State
@@ -18,7 +18,7 @@ def note_interest(state: State, deps: Deps) -> dict:
     nothing is recorded, and the reply says how to tell the verdict later."""
     targets = pointed_films(state, deps)
     if not targets:
-        return _which(state, "interested", deps)
+        return which_film(state, "interested", deps)
     labels = listed([deps.catalog.movies[m].label for m in targets])
     kept = (
         "I keep no watchlist, so I haven't added it anywhere. " if WATCHLIST.search(state.get("message") or "") else ""
@@ -26,7 +26,7 @@ def note_interest(state: State, deps: Deps) -> dict:
     it = "them" if len(targets) > 1 else "it"
     text = f"{kept}Enjoy {labels}! Tell me how you liked {it} once you've seen {it}."
     # the film picked is what "seen it" or "loved it" means next
-    return {**_say(text, "interested"), "focus": targets[0] if len(targets) == 1 else state.get("focus")}
+    return {**say(text, "interested"), "focus": targets[0] if len(targets) == 1 else state.get("focus")}
 
 
 def correct_history(state: State, deps: Deps) -> dict:
@@ -35,25 +35,25 @@ def correct_history(state: State, deps: Deps) -> dict:
     intent = state.get("intent") or "undo"
     user = state.get("user")
     if deps.profiles is None or not user:
-        return _say("I have nowhere to remember anything in this session, so there is nothing to change.", intent)
+        return say("I have nowhere to remember anything in this session, so there is nothing to change.", intent)
     if intent == "undo":
         stored = state.get("replaces") or {}
         if not stored:
-            return _say("I noted nothing in your last message, so there is nothing to undo. To take a film off "
+            return say("I noted nothing in your last message, so there is nothing to undo. To take a film off "
                         'your history, say "forget that I watched Heat".', intent)  # fmt: skip
-        return {**_say(_undo(deps, user, stored), intent), "recorded": {"undone": list(stored)}}
+        return {**say(_undo(deps, user, stored), intent), "recorded": {"undone": list(stored)}}
     targets = pointed_films(state, deps)
     if not targets:
-        return _which(state, intent, deps)
+        return which_film(state, intent, deps)
     replaced = state.get("replaces") or {}  # "I meant the 1933 one": the film first taken off goes back
-    _take_back(deps, user, replaced)
+    take_back(deps, user, replaced)
     back = [deps.catalog.movies[m].label for m in replaced if deps.profiles.has_watched(user, m)]
     moved = f" {listed(back)} {'are' if len(back) > 1 else 'is'} back on your watched films." if back else ""
     removed, absent, before = [], [], {}
     for movie_id in targets:
         label = deps.catalog.movies[movie_id].label
         with deps.profiles.transaction():  # the stars said are the ones removed, as in MovieService.watched_remove
-            held = _stored_before(deps, user, [movie_id], intent, None, False)
+            held = stored_before(deps, user, [movie_id], intent, None, False)
             taken = deps.profiles.remove_watched(user, movie_id)
         if taken:
             stars = held[movie_id]["stars"]
@@ -66,7 +66,7 @@ def correct_history(state: State, deps: Deps) -> dict:
     if absent:
         were = "weren't" if len(absent) > 1 else "wasn't"
         said.append(f"{listed(absent)} {were} on your watched list, so there was nothing to take off.{moved}")
-    return {**_say(" ".join(said), intent), "recorded": {"unwatched": targets}, "stored_before": before}
+    return {**say(" ".join(said), intent), "recorded": {"unwatched": targets}, "stored_before": before}
 
 
 def _undo(deps: Deps, user: str, stored: dict) -> str:
@@ -74,8 +74,8 @@ def _undo(deps: Deps, user: str, stored: dict) -> str:
     off the watched list is said to be back only once it is."""
     removed = {m: b for m, b in stored.items() if b.get("intent") == "unwatched"}
     noted = {m: b for m, b in stored.items() if m not in removed}
-    said = ["Undone.", _take_back(deps, user, noted).strip()]
-    _take_back(deps, user, removed)
+    said = ["Undone.", take_back(deps, user, noted).strip()]
+    take_back(deps, user, removed)
     for movie_id in stored:
         label, stars = deps.catalog.movies[movie_id].label, deps.profiles.rating(user, movie_id)
         given = as_given(stars, deps.profiles.reactions(user).get(movie_id)) if stars is not None else ""
