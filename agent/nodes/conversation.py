@@ -404,7 +404,8 @@ def record_opinion(state: State, deps: Deps) -> dict:
         then = "I'll look for more in that vein." if intent == "liked" else "I'll steer away from things like it."
         text = f"Noted: {stars:g} out of 5 for {names}. {then}"
     elif intent == "liked":
-        text = f"Great, I've noted that you liked {names}. I'll look for more in that vein."
+        loved = "loved" if (stars or 0) >= 5 else "liked"  # as it is said back later: "which you loved"
+        text = f"Great, I've noted that you {loved} {names}. I'll look for more in that vein."
     elif intent == "disliked":
         text = f"Noted: {names} wasn't for you. I'll steer away from things like it."
     else:

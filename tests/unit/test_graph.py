@@ -741,7 +741,7 @@ def test_one_message_with_different_verdicts_on_several_films_stores_each_its_ow
     assert (profiles.rating("cli:two", shown[0].id), profiles.rating("cli:two", shown[1].id)) == (4.0, 1.0)
     both = bot.ask("I loved Fargo and Goodfellas", user="cli:two")  # one verdict for both, as before
     assert (profiles.rating("cli:two", "fargo-1996"), profiles.rating("cli:two", "goodfellas-1990")) == (5.0, 5.0)
-    assert both["reply"].startswith("Great, I've noted that you liked")
+    assert both["reply"].startswith("Great, I've noted that you loved")  # as "which you loved" says it later
 
 
 @pytest.mark.parametrize(

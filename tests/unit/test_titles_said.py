@@ -140,7 +140,7 @@ def test_a_theme_said_as_one_stays_a_theme(starter, said):
 
 @pytest.mark.parametrize(
     ("said", "stars", "reply"),
-    [("loved alien", 5.0, "Great, I've noted that you liked Alien (1979)."),
+    [("loved alien", 5.0, "Great, I've noted that you loved Alien (1979)."),
      ("enjoyed alien", 4.0, "Great, I've noted that you liked Alien (1979)."),
      ("hated alien", 1.0, "Noted: Alien (1979) wasn't for you.")],
 )  # fmt: skip
