@@ -187,6 +187,19 @@ def walk_phrases(scan: Scan, reading: Reading) -> None:
         i = end
 
 
+_INSTEAD_ENDS = word_set("please pls plz instead then thanks thx . !")
+
+
+def _instead_after(toks: list[Tok], comma: int) -> bool:
+    """ "not horror, comedy", "not pixar, dreamworks": one thing after the comma, with no "or" or "and"
+    to make a list of it, ends the message, and is what is wanted instead; "no horror, gore or
+    slashers" refuses all three (and "not" is the only cue read so: "no horror, gore" refuses both)."""
+    if comma >= len(toks) or toks[comma].text != ",":
+        return False
+    hit = _phrase_at(toks, comma + 1) if comma + 1 < len(toks) else None
+    return hit is not None and all(t.text in _INSTEAD_ENDS for t in toks[hit[0] :])
+
+
 def _negation(scan: Scan, reading: Reading, toks: list[Tok], i: int, cue_end: int) -> int:
     """ "No horror or gore", "nothing too long", "not a fan of musicals"; returns where to go on."""
     j, k, last, intensified = cue_end, cue_end, None, False
@@ -205,7 +218,8 @@ def _negation(scan: Scan, reading: Reading, toks: list[Tok], i: int, cue_end: in
             effect = Effect(keywords=tuple(t.text for t in toks[k:end]))
         reading.apply(effect.when_negated())
         last = end
-        if end < len(toks) and toks[end].text in _LIST_SEPARATORS:
+        instead = [t.text for t in toks[i:cue_end]] == ["not"] and _instead_after(toks, end)
+        if end < len(toks) and toks[end].text in _LIST_SEPARATORS and not instead:
             j = end + 1
             continue
         break

@@ -266,21 +266,27 @@ _REFUSED_BEFORE = re.compile(
 _NOT_A_FAN = re.compile(r"\bnot +(?:a +|much +of +a +)?(?:big +|huge +|great +)?$")
 _FAN_AFTER = re.compile(r" *fan\b")
 _OR_ALSO = re.compile(r"[ .,;]*(?:or|nor)?[ .,;]*")  # "... not a Spacey fan. Or Kevin Hart.", "no Hanks or Ryan"
+# "not tom hanks, tom cruise": the one name after the comma ends the message, and is wanted instead
+# ("without brad pitt, morgan freeman" refuses both)
+_INSTEAD_TO_END = re.compile(r"(?:\s*\b(?:instead|please|pls|plz|then|thanks)\b)*[\s.!]*", re.IGNORECASE)
 
 
 def refuse_people(scan: Scan, out: Understood) -> None:
     """Pass 3d: people the message refuses are excluded, never asked for; a name right after
     one refused ("Or Kevin Hart.") is refused too."""
-    refused, last_end = [], None
+    refused, last_end, first_cue = [], None, ""
     for (start, end), name in sorted(scan.named.items()):
         before = scan.text[:start]
         fan = _FAN_AFTER.match(scan.text, end)
         cue = _REFUSED_BEFORE.search(before)
+        also = last_end is not None and _OR_ALSO.fullmatch(scan.text, last_end, start)
+        instead = also and not also.group().strip(" .,;") and first_cue == "not"
         no = (
             bool(cue)
             or bool(_NOT_A_FAN.search(before) and fan)
-            or (last_end is not None and bool(_OR_ALSO.fullmatch(scan.text, last_end, start)))
+            or bool(also and not (instead and _INSTEAD_TO_END.fullmatch(scan.text, end)))
         )
+        first_cue = cue.group().strip().lower() if cue else first_cue if no else ""
         last_end = (fan.end() if fan else end) if no else None
         if no:
             refused.append(name)

@@ -424,6 +424,12 @@ CASES: list[tuple[str, dict]] = [
     # a person refused is excluded, never asked for
     ("a comedy, nothing with Tom Hanks", {"genres": ["comedy"], "people": [], "exclude_people": ["Tom Hanks"]}),
     ("I'm not a fan of Al Pacino, any crime films?", {"people": [], "exclude_people": ["Al Pacino"]}),
+    # "not X, Y": the one name after the comma is wanted instead; "without X, Y" refuses both
+    ("not Tom Hanks, Meg Ryan", {"people": ["Meg Ryan"], "exclude_people": ["Tom Hanks"]}),
+    ("a thriller without Brad Pitt, Al Pacino", {"people": [], "exclude_people": ["Brad Pitt", "Al Pacino"]}),
+    ("not horror, comedy please", {"genres": ["comedy"], "exclude_genres": ["horror"]}),
+    ("no horror, comedy", {"genres": [], "exclude_genres": ["horror", "comedy"]}),
+    ("not horror, comedy or romance", {"genres": [], "exclude_genres": ["horror", "comedy", "romance"]}),
     ("I am not a big Fincher fan. Or Tom Hanks.", {"people": [], "exclude_people": ["David Fincher", "Tom Hanks"]}),
     ("I don't like Meryl Streep, something funny", {"people": [], "exclude_people": ["Meryl Streep"]}),
     (
