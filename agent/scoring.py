@@ -11,6 +11,7 @@ import numpy as np
 from agent.profile import Profile
 from agent.understanding.request import SUBJECT_FIELDS, Request, is_open
 from store.catalog import Catalog, ScoredMovie, continues
+from store.filters import has_theme
 from store.movie import Movie
 
 FEATURES = (
@@ -175,16 +176,15 @@ def _themes(movie, wanted_moods: set[str], unwanted_moods: set[str], wanted_them
     """Share of the asked-for moods and themes the film has, minus one for a mood in
     `unwanted_moods` (the refused ones with their kin, see `unwanted`).
 
-    A theme counts when a keyword contains it ("heist" in "botched heist") or, more
-    weakly, when the synopsis mentions it.
+    A theme counts when a keyword holds its words ("heist" in "botched heist", "zombies" in
+    "zombie") or, more weakly, when the synopsis mentions it.
     """
     asked = len(wanted_moods) + len(wanted_themes)
     value = float(len(wanted_moods & set(movie.moods)))
     if wanted_themes:
-        keywords = " | ".join(movie.keywords).lower()
         overview = movie.overview.lower()
         for theme in wanted_themes:
-            value += 1.0 if theme in keywords else 0.5 if theme in overview else 0.0
+            value += 1.0 if has_theme(movie.keywords, theme) else 0.5 if theme in overview else 0.0
     value = value / asked if asked else 0.0
     return value - (1.0 if unwanted_moods & set(movie.moods) else 0.0)
 

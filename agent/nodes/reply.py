@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from agent.deps import Deps
-from agent.factcheck import asked_genres, breaks, relaxation_note, span_said, tagged
+from agent.factcheck import asked_genres, breaks, carries_theme, relaxation_note, span_said, tagged, years_asked
 from agent.scoring import GEM_MIN_RATING, lesser_known
 from agent.state import State
 from agent.understanding.request import Request
@@ -41,9 +41,10 @@ def reply(state: State, deps: Deps) -> dict:
         return {"reply": text, "intro": text, "recommendations": [], "messages": [{"role": "assistant", "text": text}]}
     gems = _lesser_known_note(state, request, picks, deps)
     shown = [deps.catalog.movies[p["id"]] for p in picks]
+    carried = {theme: sum(carries_theme(m, theme) for m in shown) for theme in request.get("keywords") or []}
     intro = intro_line(request, len(picks), deps, lesser_known=gems[0],
                        picked_genres={g for m in shown for g in m.genres},
-                       picked_moods={mood for m in shown for mood in m.moods})  # fmt: skip
+                       picked_moods={mood for m in shown for mood in m.moods}, picked_themes=carried)  # fmt: skip
     intro = f"{intro} {gems[1]}".strip()
     if not relaxed:
         intro = f"{_how_many_fit(state, len(picks))} {intro}".strip()
@@ -56,6 +57,7 @@ def reply(state: State, deps: Deps) -> dict:
             intro += f" {listed(already)} {verb} all of that, and I suggested {pronoun} above."
             note = note.replace("Nothing matched everything", "Nothing else did", 1)
         intro += f" ({note})" if note else ""
+        intro = f"{beyond_catalog(request, deps)} {intro}".strip()
     intro = f"{intro} {unrecorded_refused(shown, request)}".strip()  # "no pixar": picks of unknown studio
     if request.get("caveats"):
         intro = " ".join([*request["caveats"], intro])
@@ -131,6 +133,23 @@ def _log(state: State, deps: Deps, picks: list[dict]) -> list[int | None]:
             for p in picks
         ],
     )
+
+
+def beyond_catalog(request: Request, deps: Deps) -> str:
+    """ "My catalog's newest films are from 2018, so none are from 2022.": a year range past either end
+    of the catalog, said once and plainly, where "I loosened the years" alone left the reason unsaid."""
+    low, high = request.get("year_min"), request.get("year_max")
+    if low is None and high is None:
+        return ""
+    years = [m.year for m in deps.catalog.movies.values() if m.year]
+    if not years:
+        return ""
+    asked = years_asked(request)
+    if low is not None and low > max(years):
+        return f"My catalog's newest films are from {max(years)}, so none are from {asked}."
+    if high is not None and high < min(years):
+        return f"My catalog's oldest films are from {min(years)}, so none are from {asked}."
+    return ""
 
 
 def _how_many_fit(state: State, given: int) -> str:
@@ -222,9 +241,13 @@ OBSCURE_VOTES = 50  # fewer votes than this, and a film named by title alone may
 
 
 def intro_line(request: Request, count: int, deps: Deps, *, lesser_known: bool = False,
-           picked_genres: set[str] = frozenset(), picked_moods: set[str] = frozenset()) -> str:  # fmt: skip
+           picked_genres: set[str] = frozenset(), picked_moods: set[str] = frozenset(),
+           picked_themes: dict[str, int] | None = None) -> str:  # fmt: skip
     """ "Here are 3 picks: 1990s crime thrillers like Se7en, not horror." from the request; a
-    genre the picks lean to, or a tone asked for, is named only when one of them has it."""
+    genre the picks lean to, or a tone asked for, is named only when one of them has it, and a
+    theme as the reasons say it (agent.factcheck.carries_theme): `picked_themes` counts the picks
+    carrying each; "about" it only when every one does, so "a movie about a dog" is never a bare
+    "Here are 3 picks:"."""
     bits = []
     years = _years(request)
     open_years = years.startswith(("from ", "up to "))  # said after the noun: "crime films, up to 2000"
@@ -240,6 +263,9 @@ def intro_line(request: Request, count: int, deps: Deps, *, lesser_known: bool =
         genres = (genres + " " if genres else "") + " or ".join(request["any_genres"])
     bits.append(genres + " films" if genres else "films" if any(bits) else "")
     described = " ".join(b for b in bits if b)
+    about, some = _themes_said(picked_themes or {}, count)
+    if about:
+        described = f"{described or 'films'} about {about}"
     likes = [reference_name(m, deps) for m in request.get("like_titles") or [] if m in deps.catalog]
     if likes:
         described = (described + " " if described else "") + "like " + listed(likes)
@@ -249,6 +275,7 @@ def intro_line(request: Request, count: int, deps: Deps, *, lesser_known: bool =
     if people:
         described = (described + " " if described else "") + "with " + people
     extras = [years] if open_years else []
+    extras += some
     if request.get("exclude_genres"):
         extras.append("no " + "/".join(request["exclude_genres"]))
     if request.get("require_keywords"):
@@ -285,6 +312,14 @@ def intro_line(request: Request, count: int, deps: Deps, *, lesser_known: bool =
     noun = ("lesser-known " if lesser_known else "") + ("pick" if count == 1 else "picks")
     summary = ", ".join(x for x in [described, *extras] if x)
     return f"Here {'is' if count == 1 else 'are'} {count} {noun}" + (f": {summary}." if summary else ":")
+
+
+def _themes_said(carried: dict[str, int], count: int) -> tuple[str, list[str]]:
+    """The themes every pick carries ('"christmas"'), and what is said of the rest ('1 about "dog"',
+    'none about "dog"'): a theme leans the ranking, so not every pick need carry it."""
+    every = [f'"{theme}"' for theme, n in carried.items() if n >= count]
+    rest = [f'{n if n else "none"} about "{theme}"' for theme, n in carried.items() if n < count]
+    return " and ".join(every), rest
 
 
 def _years(request: Request) -> str:

@@ -35,10 +35,13 @@ class Reading:
         self.explicit_rating = False
         self.genre_spans: list[tuple[int, int, tuple[str, ...]]] = []  # where each genre phrase was read
         self.place_spans: list[tuple[int, int, Effect]] = []  # where each language or country was read
+        self.named_genres: set[str] = set()  # said as a genre ("sci-fi"), not implied by a theme ("space")
 
     def apply(self, effect: Effect, said: str = "") -> None:
         out = self.result
         extend_unique(out.genres, effect.genres)
+        if not effect.keywords:
+            self.named_genres.update(effect.genres)
         extend_unique(out.moods, effect.moods)
         extend_unique(out.keywords, effect.keywords)
         extend_unique(out.languages, effect.languages)
@@ -67,6 +70,13 @@ class Reading:
             if effect.min_rating >= (out.min_rating or 0.0):
                 out.rating_words = said
             out.min_rating = max(out.min_rating or 0.0, effect.min_rating)
+
+    def refusals_win(self) -> None:
+        """ "movies set in space that are not sci-fi": a genre a theme word only implies ("space" is
+        sci-fi's) yields to its refusal, so the request never asks for and refuses the same genre."""
+        out = self.result
+        implied = set(out.exclude_genres) - self.named_genres
+        out.genres = [g for g in out.genres if g not in implied]
 
     def bound_years(self, low: int | None, high: int | None) -> None:
         out = self.result

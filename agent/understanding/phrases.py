@@ -16,6 +16,7 @@ MUSIC = "My catalog doesn't record who wrote a film's music, so I couldn't go by
 COLOUR = "My catalog doesn't record whether a film is in colour, so I couldn't go by it."
 BLACK_AND_WHITE = "My catalog doesn't record which films are in black and white, so some of these may be in colour."
 NOT_BLACK_AND_WHITE = "My catalog doesn't record which films are in black and white, so some of these may be."
+TRUE_STORY = "based on true story"  # the tag TMDB gives films "based on a true story"
 FEMALE_LEAD = "My catalog doesn't record which films have a female lead, so I couldn't go by it."
 
 
@@ -244,9 +245,10 @@ _THEME_PHRASES: dict[str, Effect] = {
     "high school": _k("high school"),
     "teen | teens | teenage | teenager | teenagers": _k("teen"),
     "christmas | xmas | holiday season": _k("christmas"),
-    "true story | based on a true story | true stories | real events | based on real events": _k(
-        "based on a true story"
-    ),
+    # the tag TMDB gives such films (51 of 11,008; its "based on a true story" 2): required, and said
+    "true story | based on a true story | true stories | real events | based on real events | based on true events | "
+    "inspired by a true story | inspired by true events | real life story | "
+    "real life stories": Effect(require_keywords=(TRUE_STORY,), aside=True),
     "based on a book | book adaptation | based on a novel": _k("based on novel"),
     "cult | cult classic | cult classics | cult film | cult movie": _k("cult"),
     "indie | independent": _k("indie"),

@@ -336,6 +336,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     read_place_alternatives(scan, reading)
     refuse_genre_pronouns(scan, reading)
     soften_genre_questions(scan, reading)
+    reading.refusals_win()
     if not reading.explicit_years and (out.year_min or 0) > (out.year_max or 9999):
         out.year_min = out.year_max = None  # "old and new ones", "a modern western classic": no era after all
     note_unknown_titles(scan, unknown, out)

@@ -997,7 +997,7 @@ CASES: list[tuple[str, dict]] = [
     ("a comedy, nothing in black and white", {"genres": ["comedy"], "year_max": None, "caveats": [NOT_B_AND_W]}),
     ("date night movie", {"genres": ["romance"]}),
     ("christmas movies", {"keywords": ["christmas"]}),
-    ("based on a true story", {"keywords": ["based on a true story"]}),
+    ("based on a true story", {"require_keywords": ["based on true story"], "keywords": []}),
     (
         "romantic comedy from the 2000s under 2 hours",
         {"genres": ["romance", "comedy"], "year_min": 2000, "year_max": 2009, "max_runtime": 119},
