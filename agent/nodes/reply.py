@@ -311,7 +311,8 @@ def intro_line(request: Request, count: int, deps: Deps, *, lesser_known: bool =
         extras.append("not " + "/".join(request["exclude_moods"][:2]))
     noun = ("lesser-known " if lesser_known else "") + ("pick" if count == 1 else "picks")
     summary = ", ".join(x for x in [described, *extras] if x)
-    return f"Here {'is' if count == 1 else 'are'} {count} {noun}" + (f": {summary}." if summary else ":")
+    end = "" if summary.endswith(".") else "."  # "made by Warner Bros." takes no second full stop
+    return f"Here {'is' if count == 1 else 'are'} {count} {noun}" + (f": {summary}{end}" if summary else ":")
 
 
 def _themes_said(carried: dict[str, int], count: int) -> tuple[str, list[str]]:

@@ -43,6 +43,7 @@ FILMS = [
     _film("halloween-1978", "Halloween", 1978, ["horror"], [], "A masked killer returns home."),
     _film("hammerhead-2005", "Sharks", 2005, ["horror"], ["Hammerhead Productions"], "Sharks attack."),
     _film("spirited-away-2001", "Spirited Away", 2001, ["animation"], ["Studio Ghibli"], "A girl in a spirit world."),
+    _film("inception-2010", "Inception", 2010, ["action", "sci-fi"], ["Warner Bros."], "A thief steals dreams."),
 ]
 
 
@@ -131,6 +132,12 @@ def test_a_pixar_movie_answers_pixars_films_and_says_so_of_each(studio_catalog):
     assert {r["id"] for r in answer["recommendations"]} == {"up-2009", "toy-story-1995", "wall-e-2008"}
     assert all(r["explanation"].startswith("Made by Pixar, as you asked") for r in answer["recommendations"])
     assert "made by Pixar" in answer["reply"].splitlines()[0]
+
+
+def test_a_studio_whose_name_ends_in_a_full_stop_ends_the_first_line_once(studio_catalog):
+    """ "Here are 5 picks: action films, made by Warner Bros.." had two full stops."""
+    first = _ask(studio_catalog, "a warner bros movie", k=1)["reply"].splitlines()[0]
+    assert first == "Here is 1 pick: made by Warner Bros.", first
 
 
 def test_an_animated_film_but_no_pixar_leaves_pixar_out_and_says_which_picks_it_cannot_vouch_for(studio_catalog):
