@@ -1,0 +1,39 @@
+"""Ratings typed as most people type them: in lower case, with a theme word for a title ("alien",
+"up"), several films sharing one number, a list that ends by asking for more, a title's own number."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_graph import make_bot
+
+
+def watched(profiles, user):
+    return {r["movie_id"] for r in profiles.watched(user)}
+
+
+@pytest.mark.parametrize(
+    ("said", "movie_id", "stars"),
+    [("I rated alien 4", "alien-1979", 4.0), ("I rated alien a 4", "alien-1979", 4.0),
+     ("alien is a 4", "alien-1979", 4.0), ("i'd give alien a 4", "alien-1979", 4.0),
+     ("i rated jaws 5", "jaws-1975", 5.0), ("i'd give heat a 4", "heat-1995", 4.0),
+     ("i rated up 5", "up-2009", 5.0), ("i rated frozen 3", "frozen-2013", 3.0),
+     # "her" is a pronoun, but after "I rated" a film's name is what follows: Her (2013)
+     ("i rated her 4", "her-2013", 4.0)],
+)  # fmt: skip
+def test_a_title_that_is_also_a_theme_word_is_the_film_after_i_rated(starter, profiles, said, movie_id, stars):
+    """ "I rated alien 4" answered "Which movie do you mean?" and kept nothing, where "I rated Alien 4"
+    kept 4 stars: "alien" also reads as a sci-fi request, and only a capital told the film."""
+    if movie_id not in starter.movies:
+        pytest.skip(f"{movie_id} is not in the starter catalog")
+    result = make_bot(starter, profiles).ask(said, user="cli:low")
+    label = starter.movies[movie_id].label
+    assert result["reply"].startswith(f"Noted: {stars:g} out of 5 for {label}."), result["reply"]
+    assert result["recommendations"] == []
+    assert profiles.ratings("cli:low") == {movie_id: stars}
+
+
+def test_a_theme_word_asked_for_with_stars_is_still_a_request(starter, profiles):
+    result = make_bot(starter, profiles).ask("an alien movie rated 4 stars", user="cli:ask")
+    assert result["recommendations"] and profiles.ratings("cli:ask") == {}
+
