@@ -27,6 +27,12 @@ _KEPT = re.compile(r"10|\d(?:\.5)?")  # what a rating can be: 0 to 10, in halves
 _YEAR = re.compile(r"(?:18[89]\d|19\d\d|20\d\d)")  # "heat 1995": the film's year, no rating
 # who rates, and what goes before a film rated: "I rated", "I'd give", "gave", "also"
 _RATER = re.compile(r"^.*?\b(?:give|gave|rate|rated|rating|score|scored)\b\s*|^\W*(?:also|and|then)\s+")
+# a verdict before the film given stars: "loved heat 4 stars, and jaws 5", "and really liked alien a 4"
+_VERDICT_LEAD = re.compile(
+    r"^\W*(?:(?:also|and|then|but)\s+)?(?:(?:i|we)\s+)?(?:(?:really|also|just|absolutely)\s+)?"
+    r"(?:loved|liked|enjoyed|adored|hated|disliked)\s+(?=\S)",
+    re.IGNORECASE,
+)
 # the user telling what they rated: "I rated", "I'd give", "we gave"
 _I_RATED = re.compile(
     r"\W*(?:i|we)(?:'?ve|'?d| have| would)?\s+(?:just\s+|already\s+|also\s+)?(?:rated|gave|give|rate)\b"
@@ -83,7 +89,7 @@ def _read(head: str, grade: re.Match[str], lookup: CatalogLookup) -> tuple[Title
                                                                            Verdict] | None:  # fmt: skip
     """The film a part names, the film its number is part of the title of ("toy story 3"), and its
     verdict by the stars; None when it names no film."""
-    name = _RATER.sub("", head.strip()).strip(" \t\"'“”:-")
+    name = _name(head)
     if not set(name.lower().split()) - STOPWORDS:  # "I'd rate it 11": the pick, not the film It
         return None
     match = lookup.resolve_title(name)
@@ -109,13 +115,19 @@ def _read(head: str, grade: re.Match[str], lookup: CatalogLookup) -> tuple[Title
 def _not_found(head: str) -> tuple[None, None, Verdict] | None:
     """A part that names no film of the catalog but reads as a name, as typed: "blorfzap" in "I rated
     heat 4 and blorfzap 3", which went unsaid; not "loved heat" nor "it"."""
-    name = _RATER.sub("", head.strip()).strip(" \t\"'“”:-")
+    name = _name(head)
     words = name.lower().split()
     if not words or len(words) > 3 or set(words) & STOPWORDS:
         return None
     if any(pattern.search(name.lower()) for pattern, *_ in SENTIMENTS):
         return None
     return None, None, (name, "unknown", None)
+
+
+def _name(head: str) -> str:
+    """The film a part names, without who rates it and how: "I rated heat", "loved heat", "and jaws"."""
+    name = _RATER.sub("", head.strip()).strip(" \t\"'“”:-")
+    return _VERDICT_LEAD.sub("", name)
 
 
 def verdicts_intent(verdicts: tuple[Verdict, ...]) -> Literal["liked", "disliked", "seen"]:

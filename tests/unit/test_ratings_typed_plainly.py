@@ -37,3 +37,17 @@ def test_a_theme_word_asked_for_with_stars_is_still_a_request(starter, profiles)
     result = make_bot(starter, profiles).ask("an alien movie rated 4 stars", user="cli:ask")
     assert result["recommendations"] and profiles.ratings("cli:ask") == {}
 
+
+@pytest.mark.parametrize(
+    ("said", "stars"),
+    [("loved heat 4 stars, and jaws 5", {"heat-1995": 4.0, "jaws-1975": 5.0}),
+     ("Loved Heat 4 stars and hated Jaws 2", {"heat-1995": 4.0, "jaws-1975": 2.0}),
+     ("really liked alien a 4, and jaws 5", {"alien-1979": 4.0, "jaws-1975": 5.0})],
+)  # fmt: skip
+def test_a_verdict_before_the_first_film_given_stars_keeps_every_film(starter, profiles, said, stars):
+    """ "loved heat 4 stars, and jaws 5" kept Heat's 4 stars and dropped Jaws: "loved heat" was read as
+    no film's name, so the list was not read film by film."""
+    result = make_bot(starter, profiles).ask(said, user="cli:lead")
+    labels = " and ".join(f"{v:g} out of 5 for {starter.movies[m].label}" for m, v in stars.items())
+    assert result["reply"].startswith(f"Noted: {labels}."), result["reply"]
+    assert profiles.ratings("cli:lead") == stars and watched(profiles, "cli:lead") == set(stars)
