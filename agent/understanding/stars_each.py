@@ -65,7 +65,7 @@ def stars_each(text: str, lowered: str, lookup: CatalogLookup) -> tuple[Verdict,
             continue
         parts.append((said[start : grade.start()], grade))
         start = m.end() if m else len(lowered)
-    read = [_read(head, grade, lookup) or _not_found(head) for head, grade in parts]
+    read = [one for head, grade in parts for one in _shared(head, grade, lookup)]
     if not read or None in read:
         return ()
     starred = sum(1 for _, numbered, verdict in read if numbered is None and verdict[1] in ("liked", "disliked"))
@@ -85,17 +85,18 @@ def stars_each(text: str, lowered: str, lookup: CatalogLookup) -> tuple[Verdict,
     return verdicts if len(verdicts) > 1 or (unkept and GIVE.search(lowered)) else ()
 
 
-def _read(head: str, grade: re.Match[str], lookup: CatalogLookup) -> tuple[TitleMatch | None, TitleMatch | None,
-                                                                           Verdict] | None:  # fmt: skip
+def _read(head: str, grade: re.Match[str], lookup: CatalogLookup, *, own_number: bool = True
+          ) -> tuple[TitleMatch | None, TitleMatch | None, Verdict] | None:  # fmt: skip
     """The film a part names, the film its number is part of the title of ("toy story 3"), and its
-    verdict by the stars; None when it names no film."""
+    verdict by the stars; None when it names no film. A film the number does not follow (`own_number`
+    false: "toy story" in "toy story and heat 4") has no number of its own."""
     name = _name(head)
     if not set(name.lower().split()) - STOPWORDS:  # "I'd rate it 11": the pick, not the film It
         return None
     match = lookup.resolve_title(name)
     match = match if match is not None and same_title(name, match.title) else None
     numbered = None
-    if not (grade["of"] or grade["stars"]):  # "toy story 3": the film's number, as in stars.py
+    if own_number and not (grade["of"] or grade["stars"]):  # "toy story 3": the film's number, as in stars.py
         typed = f"{name} {grade['n']}"  # a title whole, its number written either way: "ocean's 11", "alien 3"
         numbered = lookup.resolve_title(typed)
         numbered = (
@@ -110,6 +111,20 @@ def _read(head: str, grade: re.Match[str], lookup: CatalogLookup) -> tuple[Title
         return (match, numbered, (match.movie_id, "unkept", value)) if value > 10 or value < 0 else None
     stars = on_five(value, grade["of"])
     return match, numbered, (match.movie_id, "liked" if stars >= 3 else "disliked", stars)
+
+
+def _shared(head: str, grade: re.Match[str], lookup: CatalogLookup) -> list:
+    """What a part says: one film given its stars, or several films sharing them ("I rated Toy Story
+    and Heat 4" gives each 4, as "seen parasite and amelie, 4 stars" does, where Heat was dropped), when
+    the part as a whole names no film and each of its names is a film's."""
+    if (one := _read(head, grade, lookup)) is not None or not _BREAK.search(head.lower()):
+        return [one or _not_found(head)]
+    *earlier, last = [h for h in _BREAK.split(head) if h is not None]
+    read = [_read(h, grade, lookup, own_number=False) or _not_found(h) for h in earlier]
+    read.append(_read(last, grade, lookup) or _not_found(last))  # "blorfzap" in "toy story and blorfzap 4": named
+    if None in read or all(r[0] is None for r in read) or read[-1][1] is not None:
+        return [_not_found(head)]  # "I rated Heat and Toy Story 3": the 3 is Toy Story 3's
+    return read
 
 
 def _not_found(head: str) -> tuple[None, None, Verdict] | None:

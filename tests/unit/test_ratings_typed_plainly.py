@@ -51,3 +51,21 @@ def test_a_verdict_before_the_first_film_given_stars_keeps_every_film(starter, p
     labels = " and ".join(f"{v:g} out of 5 for {starter.movies[m].label}" for m, v in stars.items())
     assert result["reply"].startswith(f"Noted: {labels}."), result["reply"]
     assert profiles.ratings("cli:lead") == stars and watched(profiles, "cli:lead") == set(stars)
+
+
+@pytest.mark.parametrize(
+    ("said", "stars", "reply"),
+    [("I rated Toy Story and Heat 4", {"toy-story-1995": 4.0, "heat-1995": 4.0},
+      "Noted: 4 out of 5 for Toy Story (1995) and 4 out of 5 for Heat (1995)."),
+     ("i rated toy story, heat and jaws 2", {"toy-story-1995": 2.0, "heat-1995": 2.0, "jaws-1975": 2.0},
+      "Noted: 2 out of 5 for Toy Story (1995), 2 out of 5 for Heat (1995) and 2 out of 5 for Jaws (1975)."),
+     ("i rated toy story and blorfzap 4", {"toy-story-1995": 4.0}, "Noted: 4 out of 5 for Toy Story (1995).")],
+)  # fmt: skip
+def test_films_sharing_one_number_each_get_it(starter, profiles, said, stars, reply):
+    """ "I rated Toy Story and Heat 4" gave Toy Story 4 stars and dropped Heat without a word: each
+    film listed before the number shares it, as with "seen parasite and amelie, 4 stars"."""
+    result = make_bot(starter, profiles).ask(said, user="cli:share")
+    assert result["reply"].startswith(reply), result["reply"]
+    assert profiles.ratings("cli:share") == stars and watched(profiles, "cli:share") == set(stars)
+    if "blorfzap" in said:
+        assert "“blorfzap”" in result["reply"]
