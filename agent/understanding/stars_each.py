@@ -33,9 +33,10 @@ _VERDICT_LEAD = re.compile(
     r"(?:loved|liked|enjoyed|adored|hated|disliked)\s+(?=\S)",
     re.IGNORECASE,
 )
-# the user telling what they rated: "I rated", "I'd give", "we gave"
+# the user telling what they rated: "I rated", "I'd give", "we gave", "just rated"
 _I_RATED = re.compile(
-    r"\W*(?:i|we)(?:'?ve|'?d| have| would)?\s+(?:just\s+|already\s+|also\s+)?(?:rated|gave|give|rate)\b"
+    r"\W*(?:(?:i|we)(?:'?ve|'?d| have| would)?\s+(?:just\s+|already\s+|also\s+)?(?:rated|gave|give|rate)"
+    r"|(?:just\s+|already\s+|also\s+)?(?:rated|gave))\b"  # "rated ocean's 11": the "I" left out
 )
 # a film's own number read as stars only where at least this many other films in the list are each
 # given theirs ("heat 4, alien 3 and jaws 5"); "I rated Toy Story 3 and Heat 4" names Toy Story 3

@@ -69,3 +69,24 @@ def test_films_sharing_one_number_each_get_it(starter, profiles, said, stars, re
     assert profiles.ratings("cli:share") == stars and watched(profiles, "cli:share") == set(stars)
     if "blorfzap" in said:
         assert "“blorfzap”" in result["reply"]
+
+
+@pytest.mark.parametrize("said", ["rated ocean's 11", "just rated ocean's 11", "I rated ocean's 11"])
+def test_a_title_s_number_in_digits_where_the_title_spells_it_is_the_films(starter, profiles, said):
+    """ "rated ocean's 11" said "11 isn't a rating I can keep" and answered picks: 11 is Ocean's Eleven's
+    own number, and "rated" with the "I" left out still tells what the user rated."""
+    result = make_bot(starter, profiles).ask(said, user="cli:eleven")
+    assert result["reply"].startswith("Noted: you've seen Ocean's Eleven (2001), with no stars given."), result["reply"]
+    assert "isn't a rating" not in result["reply"] and result["recommendations"] == []
+    assert watched(profiles, "cli:eleven") == {"ocean-s-eleven-2001"} and profiles.ratings("cli:eleven") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "numbered"),
+    [("rated ocean's 11", True), ("rated toy story 3", True),
+     ("rated heat 11", False), ("rated ocean's 12", False), ("rated ocean's 4", False)],
+)  # fmt: skip
+def test_ends_in_numbered_title_reads_a_number_the_title_spells(starter, text, numbered):
+    from agent.understanding.title_lists import ends_in_numbered_title
+
+    assert ends_in_numbered_title(text, starter) is numbered
