@@ -24,7 +24,7 @@ from agent.understanding.passing import users_verdict
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood, has_filters
 from agent.understanding.stars import asks_for_a_rating, outside_stars, rated_seen_list, stars_in
-from agent.understanding.stars_each import stars_each, verdicts_intent
+from agent.understanding.stars_each import asks_after, stars_each, verdicts_intent
 from agent.understanding.text import PANNED, PRAISED, STOPWORDS, Scan, normalise_message, tokens_of, word_set
 from agent.understanding.title_lists import judged_titles_after, titles_after
 from agent.understanding.titles import explained
@@ -284,6 +284,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         rest = _DISMISSED_TAIL.sub("", DISMISS.sub(" ", lowered))  # "... anymore" asks for no more
         others = _MORE.search(rest) or _ASKS.search(rest.replace("?", ""))
         return Classified("more", feedback=feedback) if has_previous and others else feedback
+    if feedback and feedback.verdicts and feedback.stars_said and asks_after(lowered):  # "heat 4, jaws 5, what else?"
+        return Classified("more" if has_previous else "recommend", feedback=feedback)
     if not asks and feedback and not (has_filters(understood, titles=False) and _asks_apart(text, lookup)):
         return feedback  # "I've seen Heat. Thrillers from the 90s please" asks too (and Heat is noted in passing)
     more = _MORE.search(lowered) or _LIKE_A_PICK.search(lowered)

@@ -9,6 +9,7 @@ import re
 from typing import Literal
 
 from agent.understanding.request import CatalogLookup
+from agent.understanding.seen_lists import ASKED_AFTER
 from agent.understanding.stars import GIVE, on_five
 from agent.understanding.text import STOPWORDS
 from agent.understanding.verdicts import SENTIMENTS
@@ -56,6 +57,8 @@ def stars_each(text: str, lowered: str, lookup: CatalogLookup) -> tuple[Verdict,
     as typed. Alone, "I rated the matrix 11" and "I rated Toy Story 3" are read so too, where they were
     taken for requests about The Matrix and Toy Story 3."""
     said = text if len(text) == len(lowered) else lowered
+    if asked := ASKED_AFTER.search(lowered):  # "heat 4, alien 3 and jaws 5, what else?": the list, then the wish
+        said, lowered = said[: asked.start()], lowered[: asked.start()]
     parts, start = [], 0
     for m in [*_BREAK.finditer(lowered), None]:
         end = m.start() if m else len(lowered)
@@ -144,6 +147,11 @@ def _name(head: str) -> str:
     """The film a part names, without who rates it and how: "I rated heat", "loved heat", "and jaws"."""
     name = _RATER.sub("", head.strip()).strip(" \t\"'“”:-")
     return _VERDICT_LEAD.sub("", name)
+
+
+def asks_after(lowered: str) -> bool:
+    """Whether picks are asked for after the films rated ("..., what else?"), as after a seen list."""
+    return ASKED_AFTER.search(lowered) is not None
 
 
 def verdicts_intent(verdicts: tuple[Verdict, ...]) -> Literal["liked", "disliked", "seen"]:

@@ -90,3 +90,22 @@ def test_ends_in_numbered_title_reads_a_number_the_title_spells(starter, text, n
     from agent.understanding.title_lists import ends_in_numbered_title
 
     assert ends_in_numbered_title(text, starter) is numbered
+
+
+def test_ratings_listed_then_a_wish_for_more_are_kept_said_and_answered(starter, profiles):
+    """ "heat 4, alien 3 and jaws 5, what else?" answered sci-fi picks ("alien") and kept no rating:
+    now the three are kept and said, then picks like the films liked, none of the three."""
+    bot = make_bot(starter, profiles)
+    result = bot.ask("heat 4, alien 3 and jaws 5, what else?", user="cli:more")
+    stars = {"heat-1995": 4.0, "alien-1979": 3.0, "jaws-1975": 5.0}
+    labels = [starter.movies[m].label for m in stars]
+    assert result["reply"].startswith(
+        f"Noted: 4 out of 5 for {labels[0]}, 3 out of 5 for {labels[1]} and 5 out of 5 for {labels[2]}."
+    ), result["reply"]
+    assert result["recommendations"] and not {r["id"] for r in result["recommendations"]} & set(stars)
+    assert profiles.ratings("cli:more") == stars
+    before = {r["id"] for r in result["recommendations"]}
+    result = bot.ask("the matrix 5, amelie 2, anything else?", user="cli:more")
+    assert result["reply"].startswith("Noted: 5 out of 5 for The Matrix (1999) and 2 out of 5 for Amélie (2001).")
+    assert result["recommendations"] and not {r["id"] for r in result["recommendations"]} & before
+    assert profiles.ratings("cli:more") == {**stars, "the-matrix-1999": 5.0, "amelie-2001": 2.0}
