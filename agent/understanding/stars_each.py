@@ -48,8 +48,9 @@ Verdict = tuple[str, str, float | None]
 
 def stars_each(text: str, lowered: str, lookup: CatalogLookup) -> tuple[Verdict, ...]:
     """Each film's verdict by its own stars (film, "liked" or "disliked", stars), when the whole message
-    is two or more films each with a number; none otherwise (one film given stars, a film without a
-    number, a part that reads as no name: the reader goes on).
+    is two or more films each with a number, maybe then a wish for more ("..., what else?", when one
+    film is enough); none otherwise (one film given stars, a film without a number, a part that reads
+    as no name: the reader goes on).
 
     A number that ends a film's title ("Toy Story 3") leaves that film "seen", with no stars, unless
     the rest of the list gives stars to film after film; a number no rating can be ("The Matrix 11")
@@ -86,7 +87,7 @@ def stars_each(text: str, lowered: str, lookup: CatalogLookup) -> tuple[Verdict,
         # "I rated Toy Story 3": the film is seen, and no stars were given it; "how would you rate ..." asks
         seen = all(v == "seen" for _, v, _ in verdicts) and "?" not in lowered
         return verdicts if seen and _I_RATED.match(lowered) else ()
-    return verdicts if len(verdicts) > 1 or (unkept and GIVE.search(lowered)) else ()
+    return verdicts if len(verdicts) > 1 or asked or (unkept and GIVE.search(lowered)) else ()
 
 
 def _read(head: str, grade: re.Match[str], lookup: CatalogLookup, *, own_number: bool = True

@@ -109,3 +109,12 @@ def test_ratings_listed_then_a_wish_for_more_are_kept_said_and_answered(starter,
     assert result["reply"].startswith("Noted: 5 out of 5 for The Matrix (1999) and 2 out of 5 for Amélie (2001).")
     assert result["recommendations"] and not {r["id"] for r in result["recommendations"]} & before
     assert profiles.ratings("cli:more") == {**stars, "the-matrix-1999": 5.0, "amelie-2001": 2.0}
+
+
+@pytest.mark.parametrize("said", ["I rated heat 4, what else?", "i'd give heat a 4. anything else?"])
+def test_one_film_rated_then_a_wish_for_more_is_kept_and_answered(starter, profiles, said):
+    """ "I rated heat 4, what else?" answered picks and kept no stars for Heat."""
+    result = make_bot(starter, profiles).ask(said, user="cli:one")
+    assert result["reply"].startswith("Noted: 4 out of 5 for Heat (1995). Here are"), result["reply"]
+    assert result["recommendations"] and "heat-1995" not in {r["id"] for r in result["recommendations"]}
+    assert profiles.ratings("cli:one") == {"heat-1995": 4.0}
