@@ -71,7 +71,8 @@ class State(InputState, OutputState, total=False):
     stars_said: bool  # the message gave those stars in so many words ("a 4"), so the reply may repeat them
     verdicts: list  # each film's own verdict where one message gives several: (id or place, verdict, stars)
     unknown_titles: list[str]  # films the message named that the catalog lacks ("Alien 3")
-    in_passing: dict  # facts a request stated on the side: {"seen": [ids], "liked": {id: stars}}
+    # facts a request stated on the side: {"seen": [ids], "liked": {id: stars}, "rated": {id: [verdict, stars]}}
+    in_passing: dict
     noted: str  # the line saying what was stored from them, said once before the picks
     stored_before: dict  # per film this turn stored an opinion of: what the profile held before, and the opinion
     replaces: dict  # the last turn's film whose opinion this one moves to another of its title ("the 1933 one")

@@ -538,29 +538,34 @@ def note_in_passing(state: State, deps: Deps) -> dict:
     opinions = {m: ("seen", None) for m in heard.get("seen") or []}
     opinions |= {m: ("liked", stars) for m, stars in (heard.get("liked") or {}).items()}
     opinions |= {m: ("disliked", None) for m in heard.get("disliked") or []}
-    recorded = store_opinions(deps, state["user"], opinions, heard.get("said") or ()) if opinions else {}
+    rated = {m: (v, stars) for m, (v, stars) in (heard.get("rated") or {}).items()}  # "heat 4, jaws 5, what else?"
+    opinions |= rated
+    said = [*(heard.get("said") or ()), *(m for m, (_, stars) in rated.items() if stars is not None)]
+    recorded = store_opinions(deps, state["user"], opinions, said) if opinions else {}
     if refused := [m for m in heard.get("dismissed") or [] if m not in opinions]:  # "not Heat again, others?"
         for movie_id in refused:
             deps.profiles.dismiss(state["user"], movie_id, source="chat")
         recorded = {**recorded, "dismissed": refused}
-    noted = noted_line(recorded, deps)
+    noted = noted_line(recorded, deps, {m: stars for m, (_, stars) in rated.items() if stars is not None})
     if heard.get("unsure"):  # "seen it, others?" with three picks and none spoken of since
         example = {"seen": "seen", "liked": "loved"}.get(heard["unsure"], "hated") + " the second one"
         noted = f"{noted} I couldn't tell which film you meant, so I noted nothing (say “{example}”).".strip()
     return {"recorded": recorded, "noted": noted}
 
 
-def noted_line(recorded: dict, deps: Deps) -> str:
+def noted_line(recorded: dict, deps: Deps, stars: dict[str, float] | None = None) -> str:
     """ "Noted: you've seen Inception; you liked Before Sunrise; you didn't like Heat." said once,
-    when it is stored."""
+    when it is stored; films given `stars` with them ("4 out of 5 for Heat (1995)")."""
 
     def titles(ids):
         return listed([deps.catalog.movies[m].title for m in ids])
 
-    liked = recorded.get("likes") or []
-    disliked = recorded.get("dislikes") or []
-    seen = [m for m in recorded.get("watched") or [] if m not in liked and m not in disliked]
+    stars = stars or {}
+    liked = [m for m in recorded.get("likes") or [] if m not in stars]
+    disliked = [m for m in recorded.get("dislikes") or [] if m not in stars]
+    seen = [m for m in recorded.get("watched") or [] if m not in liked and m not in disliked and m not in stars]
     parts = [
+        *([listed([f"{n:g} out of 5 for {deps.catalog.movies[m].label}" for m, n in stars.items()])] if stars else []),
         *([f"you've seen {titles(seen)}"] if seen else []),
         *([f"you liked {titles(liked)}"] if liked else []),
         *([f"you didn't like {titles(disliked)}"] if disliked else []),

@@ -88,6 +88,12 @@ def understand_message(state: State, deps: Deps) -> dict:
         understood = dataclasses.replace(understood, like_titles=list(dict.fromkeys([*understood.like_titles, *seen])),
                                          query=without_titles(understood.query, seen, deps.catalog),
                                          unknown_titles=[*understood.unknown_titles, *lacking])  # fmt: skip
+    rated = classified.feedback.verdicts if classified.feedback and classified.feedback.stars_said else ()
+    if intent in ("recommend", "more") and rated:
+        # "heat 4, alien 3 and jaws 5, what else?": more of the last picks, or films like those liked; "alien"
+        # asks for no sci-fi
+        liked = [m for m, verdict, _ in rated if verdict in ("liked", "seen")] if intent == "recommend" else []
+        understood = Understood(like_titles=liked, unknown_titles=list(classified.feedback.unknown))
     # "like King Kong" ... "the 1933 one": the other film of that title, not films of 1933
     versions = chosen_versions(message, previous.get("like_titles") or [], deps.catalog) if previous else None
     if versions:
@@ -267,6 +273,10 @@ def _verdict_with_more(heard: dict, verdict: Classified, state: State, deps: Dep
     """ "seen it, others?", "hated the second one, what else?": the verdict is stored as if said
     alone, before the next picks are chosen; when "it" could be any of the picks, nothing is
     stored and the answer says so (`unsure`)."""
+    if verdict.verdicts and verdict.stars_said:  # "heat 4, alien 3 and jaws 5, what else?": each its stars
+        kept = {m: [v, stars] for m, v, stars in verdict.verdicts if v in ("liked", "disliked", "seen")}
+        heard["rated"] = {**heard.get("rated", {}), **kept}
+        return
     pointed = pointed_films({**state, "mentioned": verdict.titles, "ordinal": verdict.ordinal, "every": verdict.every,
                         "positions": list(verdict.positions)}, deps)  # fmt: skip
     if not pointed:

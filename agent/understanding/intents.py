@@ -24,10 +24,11 @@ from agent.understanding.passing import users_verdict
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood, has_filters
 from agent.understanding.stars import asks_for_a_rating, outside_stars, rated_seen_list, stars_in
-from agent.understanding.stars_each import stars_each, verdicts_intent
+from agent.understanding.stars_each import asks_after, stars_each, verdicts_intent
 from agent.understanding.text import PANNED, PRAISED, STOPWORDS, Scan, normalise_message, tokens_of, word_set
 from agent.understanding.title_lists import judged_titles_after, titles_after
 from agent.understanding.titles import explained
+from agent.understanding.verdict_titles import named_titles
 from agent.understanding.verdicts import (
     DISMISS,
     NOT_SEEN,
@@ -167,7 +168,6 @@ _EVERY = re.compile(
     r"\ball(?: of)? (?:them|those|these|three|four|five|of the above)\b|\b(?:them|those|these) all\b"
     r"|\bevery (?:one|single one) of (?:them|those|these)\b"
 )
-_TITLE_INTRO = re.compile(r"\b(?:give|gave|rate|rated|rating|for)\b")
 # A message that asks for something is a request even when it also gives feedback.
 _ASKS = re.compile(
     r"\?|\b(?:something|anything|recommend\w*|suggest\w*|similar|what else|what next|what now|what should"
@@ -284,6 +284,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         rest = _DISMISSED_TAIL.sub("", DISMISS.sub(" ", lowered))  # "... anymore" asks for no more
         others = _MORE.search(rest) or _ASKS.search(rest.replace("?", ""))
         return Classified("more", feedback=feedback) if has_previous and others else feedback
+    if feedback and feedback.verdicts and feedback.stars_said and asks_after(lowered):  # "heat 4, jaws 5, what else?"
+        return Classified("more" if has_previous else "recommend", feedback=feedback)
     if not asks and feedback and not (has_filters(understood, titles=False) and _asks_apart(text, lookup)):
         return feedback  # "I've seen Heat. Thrillers from the 90s please" asks too (and Heat is noted in passing)
     more = _MORE.search(lowered) or _LIKE_A_PICK.search(lowered)
@@ -473,7 +475,7 @@ def _feedback(
     titles = outside_stars(understood.like_titles, lowered, lookup)
     titles += [t for t in understood.exclude_titles if t not in titles]
     if not titles and not _of_a_genre(lowered, anchor) and (anchor is not None or rating is not None):
-        titles = outside_stars(_named_titles(text, lowered, anchor, lookup), lowered, lookup)  # not Three
+        titles = outside_stars(named_titles(text, lowered, anchor, lookup), lowered, lookup)  # not Three
     titles = films_judged(text, lowered, anchor, titles, lookup)  # "heat slaps", not Never Again by "never again"
     if titles and (understood.genres or understood.any_genres) and set(titles) <= set(understood.exclude_titles):
         return None  # "sci-fi, but not a fan of Star Wars": a request with a film refused
@@ -523,23 +525,6 @@ def _of_a_genre(lowered: str, anchor: re.Match[str] | None) -> bool:
 
 def _users_own(lowered: str, m: re.Match[str], intent: str) -> bool:
     return users_verdict(lowered, m.start(), doubted_too=intent == "liked")
-
-
-def _named_titles(text: str, lowered: str, anchor: re.Match[str] | None, lookup: CatalogLookup) -> list[str]:
-    """Titles a verdict is about: after the verb, after "give"/"for", else at the start."""
-    starts = [anchor.end()] if anchor is not None else []
-    starts += [m.end() for m in _TITLE_INTRO.finditer(lowered)]
-    opening = _ANSWER_WORDS.match(lowered)  # "Yes, that one sounds good" is no verdict on Yes (2005)
-    first = opening.end() if opening else 0
-    pronoun = _PRONOUN_VERB.match(lowered, first)  # "It was great" is about the film shown, not It (2017)
-    for start in [*starts, *([] if pronoun else [first])]:
-        if found := titles_after(text, start, lookup):
-            return [m.movie_id for m in found]
-    return []
-
-
-_PRONOUN_VERB = re.compile(r"\W*(?:it|this|that|this one|that one)(?:'s|\s+(?:was|is|looks|sounds|seems))\b")
-_ANSWER_WORDS = re.compile(r"(?:\W*\b(?:yes|yeah|yep|no|nope|nah|ok|okay|sure|maybe|well|oh|thanks|but|and|so)\b)+")
 
 
 # "French films from the 1960s", "anything from the 70s": a language or an era said with a noun

@@ -22,7 +22,7 @@ _SEEN_LIST = re.compile(
     r"(?:seen|watched|saw)\s+(?P<list>.+)$"
 )
 # "seen alien, jaws and the shining, what else?": a wish for picks after the list, which goes on from it
-_ASKED_AFTER = re.compile(
+ASKED_AFTER = re.compile(
     r"\s*[,.;!?-]+\s*(?:(?:so|now|ok|okay|and)\s+)*(?:what else|anything else|what now|what next"
     r"|what (?:should|can|could) (?:i|we) watch(?: next| now)?|any (?:recs|recommendations|suggestions|ideas)"
     r"|(?:recommend|suggest) (?:me )?something|any others|others|more like (?:these|those|them|that)"
@@ -64,7 +64,7 @@ def seen_list(text: str, lookup: CatalogLookup, *, has_previous: bool) -> SeenLi
     if m is None or len(text) != len(lowered):
         return None
     start = m.start("list")
-    asked = _ASKED_AFTER.search(lowered, start)
+    asked = ASKED_AFTER.search(lowered, start)
     stop = asked.start() if asked else len(lowered)
     end = start + len(_FILLER_TAIL.sub("", lowered[start:stop].rstrip(" .!"))) if lowered[start:stop].strip() else start
     spans = _items(lowered, start, end)

@@ -9,6 +9,7 @@ import re
 from typing import Literal
 
 from agent.understanding.request import CatalogLookup
+from agent.understanding.seen_lists import ASKED_AFTER
 from agent.understanding.stars import GIVE, on_five
 from agent.understanding.text import STOPWORDS
 from agent.understanding.verdicts import SENTIMENTS
@@ -27,9 +28,16 @@ _KEPT = re.compile(r"10|\d(?:\.5)?")  # what a rating can be: 0 to 10, in halves
 _YEAR = re.compile(r"(?:18[89]\d|19\d\d|20\d\d)")  # "heat 1995": the film's year, no rating
 # who rates, and what goes before a film rated: "I rated", "I'd give", "gave", "also"
 _RATER = re.compile(r"^.*?\b(?:give|gave|rate|rated|rating|score|scored)\b\s*|^\W*(?:also|and|then)\s+")
-# the user telling what they rated: "I rated", "I'd give", "we gave"
+# a verdict before the film given stars: "loved heat 4 stars, and jaws 5", "and really liked alien a 4"
+_VERDICT_LEAD = re.compile(
+    r"^\W*(?:(?:also|and|then|but)\s+)?(?:(?:i|we)\s+)?(?:(?:really|also|just|absolutely)\s+)?"
+    r"(?:loved|liked|enjoyed|adored|hated|disliked)\s+(?=\S)",
+    re.IGNORECASE,
+)
+# the user telling what they rated: "I rated", "I'd give", "we gave", "just rated"
 _I_RATED = re.compile(
-    r"\W*(?:i|we)(?:'?ve|'?d| have| would)?\s+(?:just\s+|already\s+|also\s+)?(?:rated|gave|give|rate)\b"
+    r"\W*(?:(?:i|we)(?:'?ve|'?d| have| would)?\s+(?:just\s+|already\s+|also\s+)?(?:rated|gave|give|rate)"
+    r"|(?:just\s+|already\s+|also\s+)?(?:rated|gave))\b"  # "rated ocean's 11": the "I" left out
 )
 # a film's own number read as stars only where at least this many other films in the list are each
 # given theirs ("heat 4, alien 3 and jaws 5"); "I rated Toy Story 3 and Heat 4" names Toy Story 3
@@ -40,8 +48,9 @@ Verdict = tuple[str, str, float | None]
 
 def stars_each(text: str, lowered: str, lookup: CatalogLookup) -> tuple[Verdict, ...]:
     """Each film's verdict by its own stars (film, "liked" or "disliked", stars), when the whole message
-    is two or more films each with a number; none otherwise (one film given stars, a film without a
-    number, a part that reads as no name: the reader goes on).
+    is two or more films each with a number, maybe then a wish for more ("..., what else?", when one
+    film is enough); none otherwise (one film given stars, a film without a number, a part that reads
+    as no name: the reader goes on).
 
     A number that ends a film's title ("Toy Story 3") leaves that film "seen", with no stars, unless
     the rest of the list gives stars to film after film; a number no rating can be ("The Matrix 11")
@@ -49,6 +58,8 @@ def stars_each(text: str, lowered: str, lookup: CatalogLookup) -> tuple[Verdict,
     as typed. Alone, "I rated the matrix 11" and "I rated Toy Story 3" are read so too, where they were
     taken for requests about The Matrix and Toy Story 3."""
     said = text if len(text) == len(lowered) else lowered
+    if asked := ASKED_AFTER.search(lowered):  # "heat 4, alien 3 and jaws 5, what else?": the list, then the wish
+        said, lowered = said[: asked.start()], lowered[: asked.start()]
     parts, start = [], 0
     for m in [*_BREAK.finditer(lowered), None]:
         end = m.start() if m else len(lowered)
@@ -59,7 +70,7 @@ def stars_each(text: str, lowered: str, lookup: CatalogLookup) -> tuple[Verdict,
             continue
         parts.append((said[start : grade.start()], grade))
         start = m.end() if m else len(lowered)
-    read = [_read(head, grade, lookup) or _not_found(head) for head, grade in parts]
+    read = [one for head, grade in parts for one in _shared(head, grade, lookup)]
     if not read or None in read:
         return ()
     starred = sum(1 for _, numbered, verdict in read if numbered is None and verdict[1] in ("liked", "disliked"))
@@ -76,20 +87,21 @@ def stars_each(text: str, lowered: str, lookup: CatalogLookup) -> tuple[Verdict,
         # "I rated Toy Story 3": the film is seen, and no stars were given it; "how would you rate ..." asks
         seen = all(v == "seen" for _, v, _ in verdicts) and "?" not in lowered
         return verdicts if seen and _I_RATED.match(lowered) else ()
-    return verdicts if len(verdicts) > 1 or (unkept and GIVE.search(lowered)) else ()
+    return verdicts if len(verdicts) > 1 or asked or (unkept and GIVE.search(lowered)) else ()
 
 
-def _read(head: str, grade: re.Match[str], lookup: CatalogLookup) -> tuple[TitleMatch | None, TitleMatch | None,
-                                                                           Verdict] | None:  # fmt: skip
+def _read(head: str, grade: re.Match[str], lookup: CatalogLookup, *, own_number: bool = True
+          ) -> tuple[TitleMatch | None, TitleMatch | None, Verdict] | None:  # fmt: skip
     """The film a part names, the film its number is part of the title of ("toy story 3"), and its
-    verdict by the stars; None when it names no film."""
-    name = _RATER.sub("", head.strip()).strip(" \t\"'“”:-")
+    verdict by the stars; None when it names no film. A film the number does not follow (`own_number`
+    false: "toy story" in "toy story and heat 4") has no number of its own."""
+    name = _name(head)
     if not set(name.lower().split()) - STOPWORDS:  # "I'd rate it 11": the pick, not the film It
         return None
     match = lookup.resolve_title(name)
     match = match if match is not None and same_title(name, match.title) else None
     numbered = None
-    if not (grade["of"] or grade["stars"]):  # "toy story 3": the film's number, as in stars.py
+    if own_number and not (grade["of"] or grade["stars"]):  # "toy story 3": the film's number, as in stars.py
         typed = f"{name} {grade['n']}"  # a title whole, its number written either way: "ocean's 11", "alien 3"
         numbered = lookup.resolve_title(typed)
         numbered = (
@@ -106,16 +118,41 @@ def _read(head: str, grade: re.Match[str], lookup: CatalogLookup) -> tuple[Title
     return match, numbered, (match.movie_id, "liked" if stars >= 3 else "disliked", stars)
 
 
+def _shared(head: str, grade: re.Match[str], lookup: CatalogLookup) -> list:
+    """What a part says: one film given its stars, or several films sharing them ("I rated Toy Story
+    and Heat 4" gives each 4, as "seen parasite and amelie, 4 stars" does, where Heat was dropped), when
+    the part as a whole names no film and each of its names is a film's."""
+    if (one := _read(head, grade, lookup)) is not None or not _BREAK.search(head.lower()):
+        return [one or _not_found(head)]
+    *earlier, last = [h for h in _BREAK.split(head) if h is not None]
+    read = [_read(h, grade, lookup, own_number=False) or _not_found(h) for h in earlier]
+    read.append(_read(last, grade, lookup) or _not_found(last))  # "blorfzap" in "toy story and blorfzap 4": named
+    if None in read or all(r[0] is None for r in read) or read[-1][1] is not None:
+        return [_not_found(head)]  # "I rated Heat and Toy Story 3": the 3 is Toy Story 3's
+    return read
+
+
 def _not_found(head: str) -> tuple[None, None, Verdict] | None:
     """A part that names no film of the catalog but reads as a name, as typed: "blorfzap" in "I rated
     heat 4 and blorfzap 3", which went unsaid; not "loved heat" nor "it"."""
-    name = _RATER.sub("", head.strip()).strip(" \t\"'“”:-")
+    name = _name(head)
     words = name.lower().split()
     if not words or len(words) > 3 or set(words) & STOPWORDS:
         return None
     if any(pattern.search(name.lower()) for pattern, *_ in SENTIMENTS):
         return None
     return None, None, (name, "unknown", None)
+
+
+def _name(head: str) -> str:
+    """The film a part names, without who rates it and how: "I rated heat", "loved heat", "and jaws"."""
+    name = _RATER.sub("", head.strip()).strip(" \t\"'“”:-")
+    return _VERDICT_LEAD.sub("", name)
+
+
+def asks_after(lowered: str) -> bool:
+    """Whether picks are asked for after the films rated ("..., what else?"), as after a seen list."""
+    return ASKED_AFTER.search(lowered) is not None
 
 
 def verdicts_intent(verdicts: tuple[Verdict, ...]) -> Literal["liked", "disliked", "seen"]:

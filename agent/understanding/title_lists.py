@@ -14,6 +14,7 @@ from agent.understanding.title_cues import STRONG, WEAK
 from agent.understanding.titles import MAX_TITLE_TOKENS, TitleReader, panned_ids
 from agent.understanding.versions import same_title
 from store.catalog import TitleMatch
+from store.movie import normalise_title, number_value
 
 
 def titles_after(text: str, offset: int, lookup: CatalogLookup, *, exact: bool = False) -> list[TitleMatch]:
@@ -38,14 +39,22 @@ def judged_titles_after(
 
 def ends_in_numbered_title(text: str, lookup: CatalogLookup) -> bool:
     """Whether `text` ends with a catalog title whose last word is its number, typed whole
-    ("rated toy story 3"): that number is the film's, not stars."""
+    ("rated toy story 3"), in digits where the title spells it ("rated ocean's 11" is Ocean's Eleven,
+    "rocky 2" Rocky II): that number is the film's, not stars."""
     words = text.split()[-MAX_TITLE_TOKENS:]
     for start in range(len(words) - 1):  # two words at least: "rated 9" is no film called "9"
         typed = " ".join(words[start:])
         match = lookup.resolve_title(typed)
-        if match is not None and same_title(typed, match.title):
+        if match is not None and (same_title(typed, match.title) or _number_spelt(typed, match.title)):
             return True
     return False
+
+
+def _number_spelt(typed: str, title: str) -> bool:
+    """ "ocean's 11", "oceans 11" and Ocean's Eleven: the same words, and the typed number the title's last."""
+    said, named = normalise_title(typed).split(), normalise_title(title).split()
+    return (len(said) > 1 and len(named) > 1 and "".join(said[:-1]) == "".join(named[:-1]) and said[-1].isdigit()
+            and number_value(named[-1], named=True) == int(said[-1]))  # fmt: skip
 
 
 # "movies by the director of Parasite", "something with the guy from Drive": the person a film stands
