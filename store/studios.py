@@ -13,7 +13,7 @@ from store.movie import ascii_fold
 # The studio as said -> the word runs its companies are credited under, where the name alone misses
 # some (TMDB 5000 credits "DisneyToon Studios", "Lions Gate Films" and "Hammer Film Productions").
 ALSO_CREDITED = {
-    "disney": ("disney", "disneytoon"),
+    "disney": ("disney", "disneytoon", "pixar"),  # "a Disney movie" for a 7-year-old: Up and Coco are
     "lionsgate": ("lionsgate", "lions gate"),
     "hammer": ("hammer film", "hammer films"),
     "warner bros": ("warner bros", "warner brothers", "warner animation", "warner independent"),
@@ -38,6 +38,22 @@ def _runs(studio: str) -> tuple[tuple[str, ...], ...]:
 
 def _holds(company: tuple[str, ...], run: tuple[str, ...]) -> bool:
     return bool(run) and any(company[i : i + len(run)] == run for i in range(len(company) - len(run) + 1))
+
+
+# A studio said whose films come through another's credit: Pixar is Disney's (since 2006, and Disney
+# released all its films), so TMDB credits "Pixar Animation Studios" alone on Up and Coco
+THROUGH = {("disney", "pixar"): "Pixar, part of Disney"}
+
+
+def credited_as(companies: Iterable[str], studio: str) -> str:
+    """How the film is the studio's, as said in a reason: "Disney", or "Pixar, part of Disney" for
+    Up; "" when it is not."""
+    said = " ".join(words(studio))
+    held = [run for run in _runs(studio) if any(_holds(words(company), run) for company in companies)]
+    if not held:
+        return ""
+    direct = [run for run in held if (said, " ".join(run)) not in THROUGH]
+    return studio if direct else THROUGH[(said, " ".join(held[0]))]
 
 
 def made_by(companies: Iterable[str], studio: str) -> bool:

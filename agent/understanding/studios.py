@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from agent.understanding.request import Understood
 from store.movie import Movie
-from store.studios import made_by
+from store.studios import credited_as
 
 CANNOT = "My catalog doesn't record which studio made a film, so "
 # how a catalog built without them gets them: TMDB 5000's production companies
@@ -56,7 +56,7 @@ def without_studio_data(out: Understood, lookup) -> None:
 
 def made_by_said(movie: Movie, studios: Sequence[str]) -> str:
     """ "made by Pixar": the studios asked for that the film's recorded companies include."""
-    made = [name for name in studios if made_by(movie.studios, name)]
+    made = [said for name in studios if (said := credited_as(movie.studios, name))]
     return f"made by {' and '.join(made)}" if made else ""
 
 

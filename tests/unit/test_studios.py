@@ -78,7 +78,8 @@ def _ask(catalog, message: str, k: int = 3) -> dict:
         (["DisneyToon Studios"], "Disney", True),
         (["Walt Disney Animation Studios"], "Walt Disney Animation", True),
         (["Walt Disney Pictures"], "Walt Disney Animation", False),
-        ([PIXAR], "Disney", False),  # Pixar's own credit names no Disney company
+        ([PIXAR], "Disney", True),  # Pixar is Disney's: "a Disney movie" for a child means Up too
+        ([PIXAR], "Walt Disney Animation", False),
         (["Hammerhead Productions"], "Hammer", False),  # letters are no name
         (["Hammer Film Productions"], "Hammer", True),
         (["Lions Gate Films"], "Lionsgate", True),
@@ -98,7 +99,7 @@ def test_filters_take_a_studios_films_and_refuse_only_those_known_to_be_its(stud
     pixar = studio_catalog.matching_ids(Filters(studios=("Pixar",)))
     assert sorted(pixar) == ["toy-story-1995", "up-2009", "wall-e-2008"]
     not_disney = set(studio_catalog.matching_ids(Filters(genres=("animation",), exclude_studios=("Disney",))))
-    assert not_disney == {"up-2009", "toy-story-1995", "shrek-2001", "akira-1988", "spirited-away-2001"}
+    assert not_disney == {"shrek-2001", "akira-1988", "spirited-away-2001"}  # Pixar's are Disney's
     akira = studio_catalog.get("akira-1988")
     assert not matches(akira, Filters(studios=("Pixar",))) and matches(akira, Filters(exclude_studios=("Pixar",)))
 
@@ -132,6 +133,16 @@ def test_a_pixar_movie_answers_pixars_films_and_says_so_of_each(studio_catalog):
     assert {r["id"] for r in answer["recommendations"]} == {"up-2009", "toy-story-1995", "wall-e-2008"}
     assert all(r["explanation"].startswith("Made by Pixar, as you asked") for r in answer["recommendations"])
     assert "made by Pixar" in answer["reply"].splitlines()[0]
+
+
+def test_a_disney_movie_takes_pixars_too_and_says_whose_it_is(studio_catalog):
+    """ReDial parents asked for "a good Disney movie for a 7 year old boy" and meant Up and Finding Nemo,
+    which TMDB credits to Pixar Animation Studios alone: they were filtered out."""
+    answer = _ask(studio_catalog, "a disney movie", k=5)
+    said = {r["id"]: r["explanation"] for r in answer["recommendations"]}
+    assert {"up-2009", "toy-story-1995", "frozen-2013"} <= set(said), said
+    assert said["up-2009"].startswith("Made by Pixar, part of Disney, as you asked"), said["up-2009"]
+    assert said["frozen-2013"].startswith("Made by Disney, as you asked"), said["frozen-2013"]
 
 
 def test_a_studio_whose_name_ends_in_a_full_stop_ends_the_first_line_once(studio_catalog):
