@@ -316,10 +316,11 @@ def intro_line(request: Request, count: int, deps: Deps, *, lesser_known: bool =
 
 
 def _themes_said(carried: dict[str, int], count: int) -> tuple[str, list[str]]:
-    """The themes every pick carries ('"christmas"'), and what is said of the rest ('1 about "dog"',
-    'none about "dog"'): a theme leans the ranking, so not every pick need carry it."""
+    """The themes every pick carries as a tag ('"christmas"'), and how many carry the rest ('1 tagged
+    "dog"'): a theme leans the ranking, so not every pick need carry it, and one not tagged may still
+    be about it (Terminator 2 is no "robots" film by its tags), so nothing is said of those."""
     every = [f'"{theme}"' for theme, n in carried.items() if n >= count]
-    rest = [f'{n if n else "none"} about "{theme}"' for theme, n in carried.items() if n < count]
+    rest = [f'{n} tagged "{theme}"' for theme, n in carried.items() if 0 < n < count]
     return " and ".join(every), rest
 
 
