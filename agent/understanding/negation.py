@@ -187,7 +187,7 @@ def walk_phrases(scan: Scan, reading: Reading) -> None:
         i = end
 
 
-_INSTEAD_ENDS = word_set("please pls plz instead then thanks thx . !")
+_INSTEAD_ENDS = word_set("please pls plz instead then thanks thx . ! ?")
 
 
 def _instead_after(toks: list[Tok], comma: int) -> bool:

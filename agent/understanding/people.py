@@ -268,7 +268,7 @@ _FAN_AFTER = re.compile(r" *fan\b")
 _OR_ALSO = re.compile(r"[ .,;]*(?:or|nor)?[ .,;]*")  # "... not a Spacey fan. Or Kevin Hart.", "no Hanks or Ryan"
 # "not tom hanks, tom cruise": the one name after the comma ends the message, and is wanted instead
 # ("without brad pitt, morgan freeman" refuses both)
-_INSTEAD_TO_END = re.compile(r"(?:\s*\b(?:instead|please|pls|plz|then|thanks)\b)*[\s.!]*", re.IGNORECASE)
+_INSTEAD_TO_END = re.compile(r"(?:\s*\b(?:instead|please|pls|plz|then|thanks)\b)*[\s.!?]*", re.IGNORECASE)
 
 
 def refuse_people(scan: Scan, out: Understood) -> None:

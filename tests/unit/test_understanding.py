@@ -428,6 +428,8 @@ CASES: list[tuple[str, dict]] = [
     ("not Tom Hanks, Meg Ryan", {"people": ["Meg Ryan"], "exclude_people": ["Tom Hanks"]}),
     ("a thriller without Brad Pitt, Al Pacino", {"people": [], "exclude_people": ["Brad Pitt", "Al Pacino"]}),
     ("not horror, comedy please", {"genres": ["comedy"], "exclude_genres": ["horror"]}),
+    ("not horror, comedy?", {"genres": ["comedy"], "exclude_genres": ["horror"]}),
+    ("not Tom Hanks, Meg Ryan?", {"people": ["Meg Ryan"], "exclude_people": ["Tom Hanks"]}),
     ("no horror, comedy", {"genres": [], "exclude_genres": ["horror", "comedy"]}),
     ("not horror, comedy or romance", {"genres": [], "exclude_genres": ["horror", "comedy", "romance"]}),
     ("I am not a big Fincher fan. Or Tom Hanks.", {"people": [], "exclude_people": ["David Fincher", "Tom Hanks"]}),
