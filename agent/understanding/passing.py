@@ -132,6 +132,8 @@ def _has_meaning(u: Understood) -> bool:
         or u.languages or u.countries or u.exclude_genres or u.exclude_moods or u.modifiers or u.hidden_gem
         or u.popular or u.count is not None or u.min_rating is not None or u.year_min is not None
         or u.year_max is not None or u.exclude_years or u.min_runtime is not None or u.max_runtime is not None
+        or u.any_genres or u.exclude_people or u.exclude_keywords or u.require_keywords or u.exclude_languages
+        or u.studios or u.exclude_studios
     )  # fmt: skip
 
 

@@ -201,3 +201,12 @@ def test_structured_studio_filters_are_taken_where_recorded_and_refused_with_the
 def test_catalog_stats_say_how_many_films_have_a_studio_or_how_to_record_them(cli):
     code, out, _ = cli("catalog", "stats")
     assert code == 0 and "studios: none recorded (`moviebot ingest --format tmdb-5000 --enrich PATH`" in out
+
+
+@pytest.mark.parametrize("message", ["a disney movie, no pixar", "disney, no pixar"])
+def test_a_studio_asked_with_words_the_catalog_lacks_is_still_understood(studio_catalog, message):
+    """ "a disney movie, no pixar" answered "Sorry, I didn't catch that.": a message whose words no film
+    uses counted as gibberish unless it asked for a genre, a person or a year, never a studio."""
+    answer = _ask(studio_catalog, message)
+    assert "didn't catch" not in answer["reply"], answer["reply"]
+    assert answer["recommendations"] and {r["id"] for r in answer["recommendations"]} <= {"frozen-2013"}
