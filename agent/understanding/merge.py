@@ -6,6 +6,7 @@ import dataclasses
 
 from agent.deps import Deps
 from agent.understanding.request import Request, Understood
+from agent.understanding.studios import leaned_kinds
 from agent.understanding.wars import asks_for_war, wars_refused
 
 LIST_FIELDS = ("genres", "any_genres", "soft_genres", "exclude_genres", "moods", "exclude_moods", "keywords",
@@ -76,7 +77,7 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
 
 def lean(request: Request, *, genres: bool = True, people: bool = True, places: bool = False) -> Request:
     """Turn the request's genres (with their alternatives) and people, and with `places` its
-    languages and countries, into soft ones, which lean the ranking instead of filtering it."""
+    languages, countries and studios, into soft ones, which lean the ranking instead of filtering it."""
     if genres:
         asked = [*(request.get("genres") or []), *(request.get("any_genres") or [])]
         request["soft_genres"] = list(dict.fromkeys([*(request.get("soft_genres") or []), *asked]))
@@ -85,7 +86,10 @@ def lean(request: Request, *, genres: bool = True, people: bool = True, places: 
         asked = [*(request.get("people") or []), *(request.get("any_people") or [])]
         request["soft_people"] = list(dict.fromkeys([*(request.get("soft_people") or []), *asked]))
         request["people"], request["any_people"] = [], []
-    if places:
+    if places:  # and studios: "We love Disney!" said before leans to family films
+        request["soft_genres"] = list(dict.fromkeys([*(request.get("soft_genres") or []),
+                                                     *leaned_kinds(request.get("studios") or [])]))  # fmt: skip
+        request["studios"] = []
         for hard, soft in (("languages", "soft_languages"), ("countries", "soft_countries")):
             request[soft] = list(dict.fromkeys([*(request.get(soft) or []), *(request.get(hard) or [])]))
             request[hard] = []

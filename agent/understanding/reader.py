@@ -47,7 +47,7 @@ from agent.understanding.people import (
 from agent.understanding.people_alternatives import read_people_alternatives
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.series import read_series
-from agent.understanding.studios import without_studio_data
+from agent.understanding.studios import leaned_kinds, without_studio_data
 from agent.understanding.text import GAP, STOPWORDS, TOKEN, Scan, Tok, sentence_span, word_set
 from agent.understanding.title_lists import read_credits_of_titles
 from agent.understanding.titles import (
@@ -196,13 +196,13 @@ def soften_genre_questions(scan: Scan, reading: Reading) -> None:
 
 
 def said_as_taste(text: str, reading: Reading) -> None:
-    """Pass 6: genres and a loose era said as a taste ("I love horror movies", "I like old movies
-    too") rather than asked for become soft; years said as numbers still hold."""
+    """Pass 6: genres, studios and a loose era said as a taste ("I love horror movies", "we love
+    Disney!", "I like old movies too") rather than asked for become soft; years said as numbers still hold."""
     out = reading.result
     if not _TASTE.search(text) or _ASKS.search(text):
         return
-    out.soft_genres = list(dict.fromkeys([*out.soft_genres, *out.genres, *out.any_genres]))
-    out.genres, out.any_genres = [], []
+    out.soft_genres = list(dict.fromkeys([*out.soft_genres, *out.genres, *out.any_genres, *leaned_kinds(out.studios)]))
+    out.genres, out.any_genres, out.studios = [], [], []
     if not reading.explicit_years and (out.year_min is not None or out.year_max is not None):
         out.soft_year_min, out.soft_year_max = out.year_min, out.year_max
         out.year_min = out.year_max = None

@@ -54,6 +54,13 @@ def without_studio_data(out: Understood, lookup) -> None:
     out.studios, out.exclude_studios = [], []
 
 
+def leaned_kinds(studios: Sequence[str]) -> list[str]:
+    """The genres a studio said as a taste leans to ("We love Disney!", or "Disney" three messages
+    back in a chat handed in whole): family for Disney, animation for Pixar; a chat drifts, and a
+    film whose studio the catalog lacks (Coco, on TMDB 5000 + MovieLens) is not ruled out by it."""
+    return list(dict.fromkeys(g for name in studios for g in STAND_INS.get(name, ("", (), ()))[1]))
+
+
 def made_by_said(movie: Movie, studios: Sequence[str]) -> str:
     """ "made by Pixar": the studios asked for that the film's recorded companies include."""
     made = [said for name in studios if (said := credited_as(movie.studios, name))]

@@ -210,3 +210,23 @@ def test_a_studio_asked_with_words_the_catalog_lacks_is_still_understood(studio_
     answer = _ask(studio_catalog, message)
     assert "didn't catch" not in answer["reply"], answer["reply"]
     assert answer["recommendations"] and {r["id"] for r in answer["recommendations"]} <= {"frozen-2013"}
+
+
+def test_a_studio_said_as_a_taste_or_earlier_in_a_chat_handed_in_leans_instead_of_filtering(studio_catalog):
+    """ReDial seekers said "We love Disney!" or "I love disney movies" and were meant Coco or Sing, which
+    the catalog records no studio for: the studio filter ruled them out for the rest of the chat."""
+    taste = understand("We love Disney!", studio_catalog)
+    assert taste.studios == [] and "family" in taste.soft_genres
+    from store.profiles import ProfileStore
+
+    profiles = ProfileStore(None)
+    try:
+        bot = Recommender(Deps(catalog=studio_catalog, profiles=profiles, clock=lambda: NOW))
+        context = [{"role": "user", "text": "I love disney movies, any suggestions?"},
+                   {"role": "assistant", "text": "Have you seen Frozen (2013)?"}]  # fmt: skip
+        said = bot.ask("something with robots", user="cli:s", k=6, context=context, remember=False)
+    finally:
+        profiles.close()
+    assert said["understood"]["studios"] == [], said["understood"]
+    disney = {"up-2009", "toy-story-1995", "wall-e-2008", "frozen-2013"}
+    assert {r["id"] for r in said["recommendations"]} - disney, said["recommendations"]
