@@ -77,7 +77,8 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
 
 def lean(request: Request, *, genres: bool = True, people: bool = True, places: bool = False) -> Request:
     """Turn the request's genres (with their alternatives) and people, and with `places` its
-    languages, countries and studios, into soft ones, which lean the ranking instead of filtering it."""
+    languages, countries, studios and required tags, into soft ones, which lean the ranking instead of
+    filtering it."""
     if genres:
         asked = [*(request.get("genres") or []), *(request.get("any_genres") or [])]
         request["soft_genres"] = list(dict.fromkeys([*(request.get("soft_genres") or []), *asked]))
@@ -90,6 +91,10 @@ def lean(request: Request, *, genres: bool = True, people: bool = True, places: 
         request["soft_genres"] = list(dict.fromkeys([*(request.get("soft_genres") or []),
                                                      *leaned_kinds(request.get("studios") or [])]))  # fmt: skip
         request["studios"] = []
+        # and required tags: "based on a true story?" said before leans to the theme
+        request["keywords"] = list(dict.fromkeys([*(request.get("keywords") or []),
+                                                  *(request.get("require_keywords") or [])]))  # fmt: skip
+        request["require_keywords"] = []
         for hard, soft in (("languages", "soft_languages"), ("countries", "soft_countries")):
             request[soft] = list(dict.fromkeys([*(request.get(soft) or []), *(request.get(hard) or [])]))
             request[hard] = []

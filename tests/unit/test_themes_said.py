@@ -120,3 +120,13 @@ def test_a_plural_theme_is_carried_by_the_singular_tag(starter):
     reasons = reasons_for(movie, request={"keywords": ["zombies", "dog"]}, anchors=[], profile=None, catalog=starter)
     assert '"zombies" and "dog" are among its themes' in reasons
     assert _themes(movie, set(), set(), ["zombies"]) == 1.0
+
+
+def test_a_true_story_asked_earlier_in_a_chat_handed_in_leans_instead_of_filtering():
+    """A ReDial seeker asked "a good movie based on a true story?" and two turns on was meant Black Hawk
+    Down, which the catalog does not tag so: the tag ruled out every untagged film for the rest of the chat.
+    What was asked before the last message leans (agent.nodes.understand._fold_context)."""
+    from agent.understanding.merge import lean
+
+    earlier = lean({"require_keywords": ["based on true story"], "keywords": ["war"]}, places=True)
+    assert earlier["require_keywords"] == [] and earlier["keywords"] == ["war", "based on true story"]
