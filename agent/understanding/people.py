@@ -258,7 +258,8 @@ _REFUSED_BEFORE = re.compile(
     r"|\bwithout|\banything +but|\bexcept(?: +for)?|\bother +than"
     r"|\b(?:don'?t|do +not|doesn'?t|didn'?t|never)(?: +really)? +(?:like|love|enjoy|want|care +for)"
     r"(?: +(?:anything|movies|films|stuff)(?: +(?:with|by))?)?"
-    r"|\b(?:hate|hated|dislike|disliked|(?:can'?t|cannot) +stand)(?: +(?:anything|movies|films)(?: +(?:with|by))?)?"
+    r"|\b(?:hate[sd]?|dislike[sd]?|despise[sd]?|loathe[sd]?|(?:can'?t|cannot) +stand)"
+    r"(?: +(?:anything|movies|films)(?: +(?:with|by))?)?"
     r"|\bnot +(?:really +)?(?:a +|much +of +a +|the +)?(?:big +|huge +|great +)?fan +of"
     r"|\b(?:sick|tired) +of) *$"
 )

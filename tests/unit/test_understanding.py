@@ -429,6 +429,8 @@ CASES: list[tuple[str, dict]] = [
     ("a thriller without Brad Pitt, Al Pacino", {"people": [], "exclude_people": ["Brad Pitt", "Al Pacino"]}),
     ("not horror, comedy please", {"genres": ["comedy"], "exclude_genres": ["horror"]}),
     ("not horror, comedy?", {"genres": ["comedy"], "exclude_genres": ["horror"]}),
+    ("a kids movie, she despises horror", {"exclude_genres": ["horror"], "genres": ["family"]}),
+    ("a comedy, my wife loathes Tom Hanks", {"genres": ["comedy"], "people": [], "exclude_people": ["Tom Hanks"]}),
     ("not Tom Hanks, Meg Ryan?", {"people": ["Meg Ryan"], "exclude_people": ["Tom Hanks"]}),
     ("no horror, comedy", {"genres": [], "exclude_genres": ["horror", "comedy"]}),
     ("not horror, comedy or romance", {"genres": [], "exclude_genres": ["horror", "comedy", "romance"]}),
