@@ -159,10 +159,13 @@ class Recommender:
             found.append({"channel": thread[len(user) + 1 :], "messages": list(values.get("messages") or [])})
         return found
 
-    def forget_conversations(self, user: str) -> None:
-        """Drop every thread of this user (called by ProfileStore.forget_user)."""
-        for thread in self._threads_of(user):
+    def forget_conversations(self, user: str) -> dict[str, int]:
+        """Drop every thread of this user (called by ProfileStore.forget_user); how many, so that a
+        user who only chatted is told their memory went, not that nothing was stored."""
+        threads = self._threads_of(user)
+        for thread in threads:
             self.checkpointer.delete_thread(thread)
+        return {"conversations": len(threads)}
 
     def _threads_of(self, user: str) -> list[str]:
         """The user's threads: named "user@channel", and a user or a channel may hold an "@" too

@@ -203,6 +203,7 @@ _FORGOTTEN = {
     "feedback": ("reaction or feedback", "reactions and feedback"),
     "suggestions": ("suggestion shown", "suggestions shown"),
     "models": ("learned taste model", "learned taste models"),
+    "conversations": ("conversation", "conversations"),
 }
 
 

@@ -475,18 +475,18 @@ def _record_verdicts(state: State, deps: Deps) -> dict:
         else:
             opinions.setdefault(movie_id, (verdict, stars))
     label = {m: deps.catalog.movies[m].label for m in [*opinions, *unkept]}
-    labels = {kind: [label[m] for m, (v, _) in opinions.items() if v == kind] for kind in ("liked", "disliked", "seen")}
+    # "I rated Heat 4 and The Matrix 3": each its stars; "I rated Toy Story 3 and Heat 4": Toy Story 3 has none;
+    # "loved heat and jaws 5": Heat by the word, Jaws by its stars
+    given = [m for m, (_, stars) in opinions.items() if stars is not None] if state.get("stars_said") else []
+    labels = {kind: [label[m] for m, (v, _) in opinions.items() if v == kind and m not in given]
+              for kind in ("liked", "disliked", "seen")}  # fmt: skip
     said = {kind: listed(names) if names else "" for kind, names in labels.items()}
     many = {kind: len(names) > 1 for kind, names in labels.items()}
-    parts = [f"you liked {said['liked']}"] if said["liked"] else []
+    parts = [listed([f"{opinions[m][1]:g} out of 5 for {label[m]}" for m in given])] if given else []
+    parts += [f"you liked {said['liked']}"] if said["liked"] else []
     parts += [f"{said['disliked']} {'weren' if many['disliked'] else 'wasn'}'t for you"] if said["disliked"] else []
-    parts += [f"you've seen {said['seen']}"] if said["seen"] else []
-    # "I rated Heat 4 and The Matrix 3": each its stars; "I rated Toy Story 3 and Heat 4": Toy Story 3 has none
-    given = [m for m, (_, stars) in opinions.items() if stars is not None] if state.get("stars_said") else []
-    if state.get("stars_said"):  # "I rated Toy Story 3": seen, with no stars
-        unstarred = [label[m] for m in opinions if m not in given]
-        parts = [listed([f"{opinions[m][1]:g} out of 5 for {label[m]}" for m in given])] if given else []
-        parts += [f"you've seen {listed(unstarred)}, with no stars given"] if unstarred else []
+    no_stars = ", with no stars given" if state.get("stars_said") else ""  # "I rated Toy Story 3": seen, no stars
+    parts += [f"you've seen {said['seen']}{no_stars}"] if said["seen"] else []
     not_kept = _unkept_said(unkept, label)
     if missing := state.get("unknown_titles"):  # "I rated heat 4 and blorfzap 3"
         not_kept = f"{not_kept} {not_in_catalog(missing)}, so I haven't noted {'them' if len(missing) > 1 else 'it'}."

@@ -129,6 +129,8 @@ def understand_message(state: State, deps: Deps) -> dict:
               "stated_rating": classified.rating, "stars_said": classified.stars_said, "llm_calls": calls,
               "verdicts": [list(v) for v in classified.verdicts],
               "unknown_titles": list(dict.fromkeys([*understood.unknown_titles, *classified.unknown]))}  # fmt: skip
+    if classified.verdicts and classified.stars_said:  # read film by film: "jaws 5" is Jaws given 5, not a title
+        update["unknown_titles"] = list(classified.unknown)
     scored = intent in ("liked", "disliked") and classified.stars_said and not classified.titles
     if scored and classified.ordinal is None and not classified.positions and not classified.every:
         typed = typed_before_a_score(message, deps.catalog)  # "tenet was like 2 stars", with no Tenet

@@ -24,16 +24,17 @@ _GRADE = re.compile(
     r"(?:\s(?:an?|at|at\s+an?)|:|\s-(?=\s)|\s)\s*(?<![\w.])(?P<n>-?\d+(?:\.\d+)?)"
     r"(?:\s*(?:/|out\s+of)\s*(?P<of>5|10)\b|\s*(?P<stars>stars?)\b)?\W*$"
 )
-_KEPT = re.compile(r"10|\d(?:\.5)?")  # what a rating can be: 0 to 10, in halves below ten
 _YEAR = re.compile(r"(?:18[89]\d|19\d\d|20\d\d)")  # "heat 1995": the film's year, no rating
 # who rates, and what goes before a film rated: "I rated", "I'd give", "gave", "also"
 _RATER = re.compile(r"^.*?\b(?:give|gave|rate|rated|rating|score|scored)\b\s*|^\W*(?:also|and|then)\s+")
 # a verdict before the film given stars: "loved heat 4 stars, and jaws 5", "and really liked alien a 4"
 _VERDICT_LEAD = re.compile(
     r"^\W*(?:(?:also|and|then|but)\s+)?(?:(?:i|we)\s+)?(?:(?:really|also|just|absolutely)\s+)?"
-    r"(?:loved|liked|enjoyed|adored|hated|disliked)\s+(?=\S)",
+    r"(?P<verdict>loved|liked|enjoyed|adored|hated|disliked)\s+(?=\S)",
     re.IGNORECASE,
 )
+_LEAD_VERDICT = {"loved": "liked", "liked": "liked", "enjoyed": "liked", "adored": "liked", "hated": "disliked",
+                 "disliked": "disliked"}  # fmt: skip
 # the user telling what they rated: "I rated", "I'd give", "we gave", "just rated"
 _I_RATED = re.compile(
     r"\W*(?:(?:i|we)(?:'?ve|'?d| have| would)?\s+(?:just\s+|already\s+|also\s+)?(?:rated|gave|give|rate)"
@@ -53,10 +54,12 @@ def stars_each(text: str, lowered: str, lookup: CatalogLookup) -> tuple[Verdict,
     as no name: the reader goes on).
 
     A number that ends a film's title ("Toy Story 3") leaves that film "seen", with no stars, unless
-    the rest of the list gives stars to film after film; a number no rating can be ("The Matrix 11")
-    leaves its film "unkept" with that number; a short name no film has ("blorfzap 3") is "unknown",
-    as typed. Alone, "I rated the matrix 11" and "I rated Toy Story 3" are read so too, where they were
-    taken for requests about The Matrix and Toy Story 3."""
+    the rest of the list gives stars to film after film; a number no rating can be ("The Matrix 11",
+    "jaws 4.7": stars go in halves) leaves its film "unkept" with that number; a film that shares a
+    part with the next, under a verdict of its own ("loved heat and jaws 5"), has that verdict and no
+    stars; a short name no film has ("blorfzap 3") is "unknown", as typed. Alone, "I rated the matrix
+    11" and "I rated Toy Story 3" are read so too, where they were taken for requests about The Matrix
+    and Toy Story 3."""
     said = text if len(text) == len(lowered) else lowered
     if asked := ASKED_AFTER.search(lowered):  # "heat 4, alien 3 and jaws 5, what else?": the list, then the wish
         said, lowered = said[: asked.start()], lowered[: asked.start()]
@@ -96,7 +99,8 @@ def _read(head: str, grade: re.Match[str], lookup: CatalogLookup, *, own_number:
     verdict by the stars; None when it names no film. A film the number does not follow (`own_number`
     false: "toy story" in "toy story and heat 4") has no number of its own."""
     name = _name(head)
-    if not set(name.lower().split()) - STOPWORDS:  # "I'd rate it 11": the pick, not the film It
+    it_film = name == "It" and head.strip() != name  # "I rated It 4 and Heat 5": typed as the film's name
+    if not set(name.lower().split()) - STOPWORDS and not it_film:  # "I'd rate it 11": the pick, not the film It
         return None
     match = lookup.resolve_title(name)
     match = match if match is not None and same_title(name, match.title) else None
@@ -112,8 +116,10 @@ def _read(head: str, grade: re.Match[str], lookup: CatalogLookup, *, own_number:
     if match is None:
         return None, numbered, (numbered.movie_id, "seen", None)
     value = float(grade["n"])
-    if not _KEPT.fullmatch(grade["n"]):
-        return (match, numbered, (match.movie_id, "unkept", value)) if value > 10 or value < 0 else None
+    if not 0 <= value <= 10 or not (value * 2).is_integer():  # "the matrix 11", "jaws 4.7": said back, not kept
+        return match, numbered, (match.movie_id, "unkept", value)
+    if not own_number and (lead := _VERDICT_LEAD.match(_RATER.sub("", head.strip()))):  # "loved heat and jaws 5"
+        return match, numbered, (match.movie_id, _LEAD_VERDICT[lead["verdict"].lower()], None)
     stars = on_five(value, grade["of"])
     return match, numbered, (match.movie_id, "liked" if stars >= 3 else "disliked", stars)
 

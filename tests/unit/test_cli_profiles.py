@@ -306,6 +306,24 @@ def test_forgetting_a_user_nothing_is_stored_about_says_there_is_no_such_user(cl
     assert code == 0 and out.startswith("Forgot cli:ana: 1 rating, 1 watched film;")
 
 
+def test_forgetting_a_user_who_only_chatted_says_their_conversation_went(cli, data_dir):
+    """A user with conversation memory and no other row (they chatted on after being forgotten) was told
+    "there is no user ..., nothing was deleted" with exit 2, though their memory was cleared."""
+    cli("ask", "--user", "bo", "hello")
+    db = sqlite3.connect(data_dir / "moviebot.sqlite")
+    with db:  # as after `user forget`, their chat going on
+        db.execute("DELETE FROM users WHERE key = 'cli:bo'")
+    db.close()
+    assert conversation_threads(data_dir, "cli:bo") == ["cli:bo@cli"]
+
+    code, out, err = cli("user", "forget", "--user", "bo", "--yes")
+
+    assert (code, err) == (0, "") and out == "Forgot cli:bo: 1 conversation; conversation memory cleared.\n"
+    assert conversation_threads(data_dir, "cli:bo") == []
+    code, _, err = cli("user", "forget", "--user", "bo", "--yes")  # now nothing at all is stored
+    assert code == 2 and "there is no user cli:bo" in err
+
+
 def test_forget_off_a_terminal_needs_yes_and_keeps_the_data(cli):
     cli("rate", "Heat", "1995", "5")
 

@@ -94,3 +94,42 @@ def test_a_name_not_found_among_films_each_given_stars_is_named_back(starter, pr
     result = make_bot(starter, profiles).ask(said, user="cli:gone")
     assert result["reply"].startswith(reply), result["reply"]
     assert profiles.ratings("cli:gone") == stars and result["recommendations"] == []
+
+
+@pytest.mark.parametrize(
+    ("said", "stars", "reply"),
+    [("heat 4, jaws 4.7 and alien 5", {"heat-1995": 4.0, "alien-1979": 5.0},
+      "Noted: 4 out of 5 for Heat (1995) and 5 out of 5 for Alien (1979). I won't suggest them again. 4.7 isn't a "
+      "rating I can keep: say 1 to 5 stars, or out of 10. I haven't noted Jaws (1975)."),
+     ("I rated heat 4.7", {}, "4.7 isn't a rating I can keep: say 1 to 5 stars, or out of 10. I haven't noted "
+      "Heat (1995).")],
+)  # fmt: skip
+def test_a_film_given_stars_between_halves_is_found_and_the_number_named_back(starter, profiles, said, stars, reply):
+    """ "heat 4, jaws 4.7 and alien 5" said it couldn't find “jaws” in the catalog, and "I rated heat 4.7"
+    answered picks: stars go in halves, so 4.7 is said to be no rating, of the film found."""
+    result = make_bot(starter, profiles).ask(said, user="cli:half")
+    assert result["reply"] == reply
+    assert result["recommendations"] == [] and profiles.ratings("cli:half") == stars
+
+
+@pytest.mark.parametrize(
+    ("said", "heat", "reply"),
+    [("loved heat and jaws 5", 4.5, "Noted: 5 out of 5 for Jaws (1975); you liked Heat (1995). I won't suggest "
+      "them again."),
+     ("hated heat and jaws 5", 1.5, "Noted: 5 out of 5 for Jaws (1975); Heat (1995) wasn't for you. I won't "
+      "suggest them again.")],
+)  # fmt: skip
+def test_a_film_under_its_own_verdict_before_a_film_given_stars_keeps_the_verdict(starter, profiles, said, heat,
+                                                                                  reply):  # fmt: skip
+    """ "loved heat and jaws 5" noted 5 stars for Heat, never typed, and then said it couldn't find
+    “jaws 5”, which it had just noted: Heat is loved by the word, Jaws given the 5."""
+    result = make_bot(starter, profiles).ask(said, user="cli:word")
+    assert result["reply"] == reply
+    assert profiles.ratings("cli:word") == {"heat-1995": heat, "jaws-1975": 5.0}
+
+
+def test_the_film_it_typed_after_i_rated_is_rated_with_the_rest_of_the_list(starter, profiles):
+    """ "I rated It 4 and Heat 5" noted It's 4 and lost Heat's 5 without a word."""
+    result = make_bot(starter, profiles).ask("I rated It 4 and Heat 5", user="cli:it")
+    assert result["reply"].startswith("Noted: 4 out of 5 for It (2017) and 5 out of 5 for Heat (1995).")
+    assert profiles.ratings("cli:it") == {"it-2017": 4.0, "heat-1995": 5.0}
