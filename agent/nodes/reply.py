@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from agent.deps import Deps
 from agent.factcheck import asked_genres, breaks, carries_theme, relaxation_note, span_said, tagged, years_asked
 from agent.scoring import GEM_MIN_RATING, lesser_known
@@ -141,15 +143,24 @@ def beyond_catalog(request: Request, deps: Deps) -> str:
     low, high = request.get("year_min"), request.get("year_max")
     if low is None and high is None:
         return ""
-    years = [m.year for m in deps.catalog.movies.values() if m.year]
-    if not years:
+    span = _year_span(deps.catalog)
+    if span is None:
         return ""
+    oldest, newest = span
     asked = years_asked(request)
-    if low is not None and low > max(years):
-        return f"My catalog's newest films are from {max(years)}, so none are from {asked}."
-    if high is not None and high < min(years):
-        return f"My catalog's oldest films are from {min(years)}, so none are from {asked}."
+    if low is not None and low > newest:
+        return f"My catalog's newest films are from {newest}, so none are from {asked}."
+    if high is not None and high < oldest:
+        return f"My catalog's oldest films are from {oldest}, so none are from {asked}."
     return ""
+
+
+@lru_cache(maxsize=4)
+def _year_span(catalog) -> tuple[int, int] | None:
+    """The catalog's oldest and newest years, read once per catalog (as passing.known_words is),
+    not over 11k films on every loosened answer."""
+    years = [m.year for m in catalog.movies.values() if m.year]
+    return (min(years), max(years)) if years else None
 
 
 def _how_many_fit(state: State, given: int) -> str:
