@@ -19,8 +19,8 @@ _STARS = re.compile(
 GIVE = re.compile(r"\b(?:give|gave|rate|rated|rating|score)\b")
 _GIVEN = re.compile(r"(?<![\w.\-])(?P<n>10|\d(?:\.5)?)(?![\w.])")  # "rated Heat 4"; "-3" is none
 _SENTENCE_END = re.compile(r"[!?]|\.(?!\d)")
-# a whole message that scores a film: "dunkirk: 4.5", "heat is a 4"
-_SCORED = re.compile(r"^[^:\d]*[^\W\d](?::|\s+(?:is|was)\s+(?:a|an))\s*(?P<n>10|\d(?:\.5)?)(?![\w.])\W*$")
+# a whole message that scores a film: "dunkirk: 4.5", "heat is a 4" (agent.understanding.verdict_titles too)
+SCORED = re.compile(r"^\W*(?P<film>[^:\d]*[^\W\d])(?::|\s+(?:is|was)\s+(?:a|an))\s*(?P<n>10|\d(?:\.5)?)(?![\w.])\W*$")
 _STAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "half a": 0.5}
 
 # who rates: "I rated it 4", "we'd give Heat 8/10"; "a comedy rated 8+" has no one rating
@@ -91,7 +91,7 @@ def stars_in(lowered: str, lookup: CatalogLookup | None = None) -> float | None:
             value, scale = value or 0.5, m["of"]  # "0 stars for the second": the lowest there is
     elif m := GIVE.search(lowered):
         value = _given(lowered, m.end(), lookup)
-    elif m := _SCORED.search(lowered):  # "dunkirk: 4.5", "heat is a 4"
+    elif m := SCORED.search(lowered):  # "dunkirk: 4.5", "heat is a 4"
         value = float(m["n"])
     return on_five(value, scale) if value is not None and value > 0 else None
 

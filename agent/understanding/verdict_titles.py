@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 
 from agent.understanding.request import CatalogLookup
+from agent.understanding.stars import SCORED
 from agent.understanding.title_lists import judged_titles_after
 
 # what says a film follows: "I rated alien 4", "I'd give jaws a 5"; "for" only leans ("4 stars for heat")
 _RATED = re.compile(r"\b(?:give|gave|rate|rated|rating)\b")
 _FOR = re.compile(r"\bfor\b")
 # a whole message that scores one film: "alien is a 4", "jaws was a 5", "heat: 4.5"
-_SCORED = re.compile(r"^\W*(?P<film>[^:\d]*[^\W\d])(?::|\s+(?:is|was)\s+(?:a|an))\s*(?:10|\d(?:\.5)?)(?![\w.])\W*$")
 _PRONOUN_VERB = re.compile(r"\W*(?:it|this|that|this one|that one)(?:'s|\s+(?:was|is|looks|sounds|seems))\b")
 _ANSWER_WORDS = re.compile(r"(?:\W*\b(?:yes|yeah|yep|no|nope|nah|ok|okay|sure|maybe|well|oh|thanks|but|and|so)\b)+")
 
@@ -27,7 +27,7 @@ def named_titles(text: str, lowered: str, anchor: re.Match[str] | None, lookup: 
     opening = _ANSWER_WORDS.match(lowered)  # "Yes, that one sounds good" is no verdict on Yes (2005)
     first = opening.end() if opening else 0
     pronoun = _PRONOUN_VERB.match(lowered, first)  # "It was great" is about the film shown, not It (2017)
-    scored = _SCORED.match(lowered) is not None  # "alien is a 4": the film Alien, scored
+    scored = SCORED.match(lowered) is not None  # "alien is a 4": the film Alien, scored
     for start, named in [*starts, *([] if pronoun else [(first, scored)])]:
         if found := judged_titles_after(text, start, lookup, named=named)[0]:
             return [m.movie_id for m in found]
