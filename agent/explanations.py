@@ -8,11 +8,12 @@ from pydantic import BaseModel
 
 import prompts
 from agent.deps import Deps
-from agent.factcheck import a_or_an, asked_clause, breaks, carries_theme, genre_phrase, outside_clause, sentences
+from agent.factcheck import a_or_an, asked_clause, breaks, genre_phrase, outside_clause, sentences
 from agent.profile import Profile
 from agent.understanding.request import Request
 from agent.untrusted import own_links, sanitise, unknown_references
 from store.catalog import Catalog
+from store.filters import has_theme
 from store.movie import Movie, normalise_title
 from store.vocab import LANGUAGES
 
@@ -101,7 +102,7 @@ def reasons_for(
     moods = [m for m in request.get("moods") or [] if m in movie.moods]
     if moods:
         reasons.append(f"{' and '.join(moods)} in tone")
-    themes = [k for k in request.get("keywords") or [] if carries_theme(movie, k)]
+    themes = [k for k in request.get("keywords") or [] if has_theme(movie.keywords, k)]
     if themes:
         listed = " and ".join(f'"{t}"' for t in themes[:2])
         reasons.append(f"{listed} {'is' if len(themes) == 1 else 'are'} among its themes")

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from agent.crowd import LIKED_STARS, Verdict
 from agent.model_claims import Grounding, model_sentence_errors
 from agent.understanding.studios import made_by_said
-from store.filters import has_tag, has_theme, in_spans
+from store.filters import has_tag, in_spans
 from store.movie import Movie
 from store.vocab import GENRES, LANGUAGES
 
@@ -210,13 +210,6 @@ def outside_clause(movie: Movie, request: Mapping) -> str:
         known = "not made by" if movie.studios else "with no studio recorded, so maybe not made by"
         parts.append(f"{known} {' or '.join(request['studios'])}, which {OUTSIDE}")
     return "; ".join(parts)
-
-
-def carries_theme(movie: Movie, theme: str) -> bool:
-    """Whether a keyword of the film holds every word of the theme asked for, plurals aside ("zombies":
-    "zombie", "dogs": "dog walker"): what the ranking's theme feature, a reason's '"dog" is among its
-    themes' and the first line's 'films about "dog"' all rest on."""
-    return has_theme(movie.keywords, theme)
 
 
 def tagged(themes: list[str], *, verb: str = "tagged") -> str:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 from agent.deps import Deps
-from agent.factcheck import asked_genres, breaks, carries_theme, relaxation_note, span_said, tagged, years_asked
+from agent.factcheck import asked_genres, breaks, relaxation_note, span_said, tagged, years_asked
 from agent.scoring import GEM_MIN_RATING, lesser_known
 from agent.state import State
 from agent.understanding.request import Request
 from agent.understanding.series import is_series
 from agent.understanding.studios import unrecorded_refused
 from store.catalog import title_key
+from store.filters import has_theme
 from store.vocab import COUNTRIES, LANGUAGES
 
 
@@ -43,7 +44,7 @@ def reply(state: State, deps: Deps) -> dict:
         return {"reply": text, "intro": text, "recommendations": [], "messages": [{"role": "assistant", "text": text}]}
     gems = _lesser_known_note(state, request, picks, deps)
     shown = [deps.catalog.movies[p["id"]] for p in picks]
-    carried = {theme: sum(carries_theme(m, theme) for m in shown) for theme in request.get("keywords") or []}
+    carried = {theme: sum(has_theme(m.keywords, theme) for m in shown) for theme in request.get("keywords") or []}
     intro = intro_line(request, len(picks), deps, lesser_known=gems[0],
                        picked_genres={g for m in shown for g in m.genres},
                        picked_moods={mood for m in shown for mood in m.moods}, picked_themes=carried)  # fmt: skip
@@ -256,7 +257,7 @@ def intro_line(request: Request, count: int, deps: Deps, *, lesser_known: bool =
            picked_themes: dict[str, int] | None = None) -> str:  # fmt: skip
     """ "Here are 3 picks: 1990s crime thrillers like Se7en, not horror." from the request; a
     genre the picks lean to, or a tone asked for, is named only when one of them has it, and a
-    theme as the reasons say it (agent.factcheck.carries_theme): `picked_themes` counts the picks
+    theme as the reasons say it (store.filters.has_theme): `picked_themes` counts the picks
     carrying each; "about" it only when every one does, so "a movie about a dog" is never a bare
     "Here are 3 picks:"."""
     bits = []
