@@ -9,7 +9,7 @@ from pydantic import BaseModel
 import prompts
 from agent.deps import Deps
 from agent.factcheck import a_or_an, asked_clause, breaks, genre_phrase, outside_clause, sentences
-from agent.profile import Profile
+from agent.profile import SAID, THUMBS, Profile, as_given
 from agent.understanding.request import Request
 from agent.untrusted import own_links, sanitise, unknown_references
 from store.catalog import Catalog
@@ -41,12 +41,12 @@ def your_rating(stars: float, reaction: str | None = None) -> str:
     loved (5/5)" rather than claiming they typed "5/5"; a 4 "liked", the rest "rated". A 👍 or 👎
     is said as what it was, and "I liked Heat" in chat "which you liked": their stored stars are
     none the user gave."""
-    if reaction in ("liked", "loved", "disliked"):
+    if reaction in SAID:
         return f"which you {reaction}"
-    if reaction in ("like", "dislike"):
-        return "which you liked 👍" if reaction == "like" else "which you gave a thumbs down 👎"
+    if reaction in THUMBS:
+        return f"which you {'liked' if reaction == 'like' else 'gave a thumbs down'} {THUMBS[reaction]}"
     verb = "loved" if stars >= 5 else "liked" if stars >= 4 else "rated"
-    return f"which you {verb} ({stars:g}/5)" if verb != "rated" else f"which you rated {stars:g}/5"
+    return f"which you {verb} ({as_given(stars)})" if verb != "rated" else f"which you rated {as_given(stars)}"
 
 
 def reasons_for(

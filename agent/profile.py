@@ -16,7 +16,9 @@ SAID = ("liked", "loved", "disliked")  # a verdict said in chat with no number (
 
 def as_given(stars: float, reaction: str | None = None) -> str:
     """A rating as the user gave it (ProfileStore.reactions): "4.5/5" for stars, 👍 or 👎 for a
-    reaction, the word for a verdict said in chat ("“liked”")."""
+    reaction, the word for a verdict said in chat ("“liked”"). The other sentences a rating is said
+    in, you_gave ("rated it 4.5/5") and agent.explanations.your_rating ("which you loved (5/5)"),
+    write its stars so and tell its kind by SAID and THUMBS, but each needs its own verbs."""
     if reaction in SAID:
         return f"“{reaction}”"
     return THUMBS.get(reaction or "") or f"{stars:g}/5"
@@ -29,7 +31,7 @@ def you_gave(stars: float, reaction: str | None = None, it: str = "it") -> str:
         return f"said you {reaction} {it}"
     if reaction in THUMBS:
         return f"gave {it} a thumbs {'up' if reaction == 'like' else 'down'}"
-    return f"rated {it} {stars:g}/5"
+    return f"rated {it} {as_given(stars)}"
 
 
 def verdict_source(intent: str, stars: float | None, said: bool) -> str:

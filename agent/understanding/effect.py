@@ -37,6 +37,7 @@ class Effect:
     # nothing in it to search for: said of the speaker ("as a kid"), or read whole as a filter or caveat
     aside: bool = False
     caveat: str = ""  # what the catalog cannot tell of this phrase, said with the answer
+    country_not_refused: str = ""  # "nothing from France": a country refused, which no filter can leave out
 
     @property
     def soft(self) -> bool:

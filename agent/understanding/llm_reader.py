@@ -211,7 +211,8 @@ def _rules_fill_in(request: Understood, rules: Understood) -> Understood:
 
 
 def _asks_something(rules: Understood) -> bool:
-    return any(value for name, value in dataclasses.asdict(rules).items() if name not in ("caveats", "modifiers"))
+    said = ("caveats", "countries_not_refused", "modifiers")  # what a message can say and ask for nothing
+    return any(value for name, value in dataclasses.asdict(rules).items() if name not in said)
 
 
 def _resolve_all(deps: Deps, titles: list[str], said: str = "") -> list[str]:

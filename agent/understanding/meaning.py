@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from agent.understanding.effect import Effect
-from agent.understanding.phrases import COUNTRY_NOT_REFUSED
 from agent.understanding.request import Understood
 
 # --- applying meaning --------------------------------------------------------------------------
@@ -55,10 +54,9 @@ class Reading:
         extend_unique(out.studios, effect.studios)
         extend_unique(out.exclude_studios, effect.exclude_studios)
         extend_unique(out.modifiers, effect.modifiers)
-        if effect.caveat.startswith(COUNTRY_NOT_REFUSED):  # "nothing from Spain or Italy": one sentence for both
-            _add_country_refused(out.caveats, effect.caveat)
-        else:
-            extend_unique(out.caveats, [effect.caveat] if effect.caveat else [])
+        extend_unique(out.caveats, [effect.caveat] if effect.caveat else [])
+        if effect.country_not_refused:  # "nothing from Spain or Italy": one sentence for both
+            say_countries_not_refused(out, [*out.countries_not_refused, effect.country_not_refused])
         out.hidden_gem |= effect.hidden_gem
         out.popular |= effect.popular
         # A vague "recent" or "short" yields to numbers the user typed.
@@ -87,13 +85,20 @@ class Reading:
         out.min_runtime, out.max_runtime = _narrowed(out.min_runtime, out.max_runtime, low, high)
 
 
-def _add_country_refused(caveats: list[str], caveat: str) -> None:
-    """One caveat for every country refused: "... may come from Spain, Italy or France."."""
-    said = next((i for i, c in enumerate(caveats) if c.startswith(COUNTRY_NOT_REFUSED)), None)
-    if said is None:
-        caveats.append(caveat)
-        return
-    places = caveats[said].removeprefix(COUNTRY_NOT_REFUSED).removesuffix(".").replace(" or ", ", ").split(", ")
-    place = caveat.removeprefix(COUNTRY_NOT_REFUSED).removesuffix(".")
-    places += [] if place in places else [place]
-    caveats[said] = f"{COUNTRY_NOT_REFUSED}{', '.join(places[:-1])} or {places[-1]}." if len(places) > 1 else caveat
+def say_countries_not_refused(out: Understood, names: list[str]) -> None:
+    """`out` with `names` the countries refused that no filter can leave out, said in one caveat
+    ("... may come from Spain, Italy or France.") where the first was; no names, no caveat."""
+    names = list(dict.fromkeys(names))
+    before = _country_caveat(out.countries_not_refused) if out.countries_not_refused else None
+    at = out.caveats.index(before) if before in out.caveats else len(out.caveats)
+    out.caveats[at : at + 1] = [_country_caveat(names)] if names else []
+    out.countries_not_refused = names
+
+
+def _country_caveat(names: list[str]) -> str:
+    said = [f"the {name}" if name.startswith(_SAID_WITH_THE) else name for name in names]
+    named = f"{', '.join(said[:-1])} or {said[-1]}" if len(said) > 1 else said[0]
+    return f"I can ask for a country but not leave one out, so some of these may come from {named}."
+
+
+_SAID_WITH_THE = ("United", "Czech", "Netherlands", "Philippines", "Dominican")  # "the United States"

@@ -34,12 +34,9 @@ def _cannot_judge(word: str) -> Effect:
 
 
 def _cannot_refuse_country(name: str) -> Effect:
-    """Filters can ask for a country but not refuse one: "nothing from France" says so."""
-    the = "the " if name.startswith(("United", "Czech", "Netherlands", "Philippines", "Dominican")) else ""
-    return Effect(aside=True, caveat=f"{COUNTRY_NOT_REFUSED}{the}{name}.")
-
-
-COUNTRY_NOT_REFUSED = "I can ask for a country but not leave one out, so some of these may come from "
+    """Filters can ask for a country but not refuse one: "nothing from France" says so
+    (agent.understanding.meaning.say_countries_not_refused)."""
+    return Effect(aside=True, country_not_refused=name)
 
 
 def _g(*genres: str, **more) -> Effect:

@@ -86,6 +86,9 @@ class Understood:
     exclude_titles: list[str] = field(default_factory=list)  # catalog ids explicitly refused
     unknown_titles: list[str] = field(default_factory=list)  # "like Zorblax Returns": named, not in the catalog
     caveats: list[str] = field(default_factory=list)  # what the catalog cannot tell ("on Netflix"), said once
+    # "nothing from Spain or Italy": countries refused, which no filter can leave out; one of the
+    # caveats says so (agent.understanding.meaning.say_countries_not_refused)
+    countries_not_refused: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)  # ISO 639-1
     exclude_languages: list[str] = field(default_factory=list)  # "foreign films": not in English
     countries: list[str] = field(default_factory=list)  # ISO 3166-1 alpha-2

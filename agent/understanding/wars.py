@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from agent.understanding.phrases import COUNTRY_NOT_REFUSED
+from agent.understanding.meaning import say_countries_not_refused
 from agent.understanding.request import Understood
 
 # a country whose name, refused in a war request, means its war: the theme refused
@@ -26,19 +26,12 @@ def asks_for_war(genres: list[str] | tuple[str, ...]) -> bool:
 def wars_refused(said: Understood, *, war: bool) -> Understood:
     """`said` with each war place refused as a country ("no vietnam ones") refused as its war's
     theme when `war` films are asked for; as it was otherwise."""
-    at = next((i for i, c in enumerate(said.caveats) if c.startswith(COUNTRY_NOT_REFUSED)), None)
-    if not war or at is None:
-        return said
-    places = said.caveats[at].removeprefix(COUNTRY_NOT_REFUSED).removesuffix(".").replace(" or ", ", ").split(", ")
+    places = said.countries_not_refused
     themes = [WAR_PLACES[p] for p in places if p in WAR_PLACES]
-    if not themes:
+    if not war or not themes:
         return said
-    kept = [p for p in places if p not in WAR_PLACES]
-    caveats = list(said.caveats)
-    if kept:
-        named = f"{', '.join(kept[:-1])} or {kept[-1]}" if len(kept) > 1 else kept[0]
-        caveats[at] = f"{COUNTRY_NOT_REFUSED}{named}."
-    else:
-        del caveats[at]
-    refused = list(dict.fromkeys([*said.exclude_keywords, *themes]))
-    return dataclasses.replace(said, caveats=caveats, exclude_keywords=refused)
+    out = dataclasses.replace(
+        said, caveats=list(said.caveats), exclude_keywords=list(dict.fromkeys([*said.exclude_keywords, *themes]))
+    )
+    say_countries_not_refused(out, [p for p in places if p not in WAR_PLACES])
+    return out

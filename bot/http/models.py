@@ -152,7 +152,7 @@ class Recommendation(BaseModel):
     suggestion_id: int | None = Field(
         None,
         description="Send it back with feedback on this pick. One numbering for the whole server, every key "
-        "included: the gaps between yours are other keys' picks.",
+        "included: the gaps between yours are the picks others here were shown (other keys, Discord, Slack).",
     )
     score: float | None = None
     relaxed: bool = Field(False, description="True when this pick is outside what was asked for.")
@@ -238,7 +238,11 @@ class Export(BaseModel):
     ratings: Rows = Field(description="movie_id, stars, source, rated_at.")
     watched: Rows = Field(description="movie_id, source, watched_at.")
     dismissed: Rows = Field(description="movie_id, source, dismissed_at: films never to suggest again.")
-    feedback: Rows = Field(description="Every feedback event: event_id, movie_id, kind, value, suggestion_id.")
+    feedback: Rows = Field(
+        description="Every feedback event: event_id, movie_id, kind, value, suggestion_id; each one's id, and the "
+        "feedback_id of ratings, watched and dismissed rows, are numbered across the whole server, as suggestion "
+        "ids are."
+    )
     suggestions: Rows = Field(description="Every pick shown: id (the suggestion_id), movie_id, rank, shown_at.")
     memberships: Rows = Field(description="Where the user was seen (Discord and Slack).")
     models: Rows = Field(description="The learning re-ranker's model of the user (scope, updated_at, blob_base64).")

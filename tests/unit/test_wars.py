@@ -8,6 +8,7 @@ from agent.deps import AgentConfig, Deps
 from agent.recommender import Recommender
 from agent.understanding.merge import fresh_request, merge_request
 from agent.understanding.reader import understand
+from agent.understanding.wars import wars_refused
 
 VIETNAM_AS_A_COUNTRY = "I can ask for a country but not leave one out, so some of these may come from Vietnam."
 ABOUT_VIETNAM = {"the-deer-hunter-1978", "apocalypse-now-1979", "platoon-1986", "full-metal-jacket-1987"}
@@ -31,6 +32,22 @@ def test_a_war_place_refused_with_war_films_is_its_war(starter, text, refused, c
     films; "nothing about vietnam" asked for films about Vietnam."""
     said = understand(text, starter)
     assert (said.exclude_keywords, said.caveats, said.countries, said.keywords) == (refused, caveats, [], [])
+
+
+def test_the_countries_no_filter_can_refuse_are_carried_as_data(starter):
+    """The war reading takes its places from `countries_not_refused`, not from the caveat's words."""
+    said = understand("a drama, nothing from the us, vietnam or france", starter)
+    assert said.countries_not_refused == ["United States", "Vietnam", "France"]
+    assert said.caveats == [
+        "I can ask for a country but not leave one out, so some of these may come from the United States, "
+        "Vietnam or France."
+    ]
+    war = wars_refused(said, war=True)
+    assert (war.countries_not_refused, war.exclude_keywords) == (["United States", "France"], ["vietnam"])
+    assert war.caveats == [
+        "I can ask for a country but not leave one out, so some of these may come from the United States or France."
+    ]
+    assert said.caveats[0].endswith("Vietnam or France.")  # the reading it came from is left as it was
 
 
 @pytest.mark.parametrize(
