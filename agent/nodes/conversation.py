@@ -477,13 +477,17 @@ def _record_verdicts(state: State, deps: Deps) -> dict:
     label = {m: deps.catalog.movies[m].label for m in [*opinions, *unkept]}
     # "I rated Heat 4 and The Matrix 3": each its stars; "I rated Toy Story 3 and Heat 4": Toy Story 3 has none;
     # "loved heat and jaws 5": Heat by the word, Jaws by its stars
-    given = [m for m, (_, stars) in opinions.items() if stars is not None] if state.get("stars_said") else []
-    labels = {kind: [label[m] for m, (v, _) in opinions.items() if v == kind and m not in given]
-              for kind in ("liked", "disliked", "seen")}  # fmt: skip
+    worded = set(state.get("worded") or ())  # "loved heat and jaws 5": Heat's 5 stands for "loved", as alone
+    given = [m for m, (_, stars) in opinions.items() if stars is not None and m not in worded] if state.get(
+        "stars_said") else []  # fmt: skip
+    # "loved" as said back later ("which you loved"): the word's 5 stars, as "I loved Heat" alone
+    kind_of = {m: "loved" if v == "liked" and (stars or 0) >= 5 else v for m, (v, stars) in opinions.items()}
+    labels = {kind: [label[m] for m in opinions if kind_of[m] == kind and m not in given]
+              for kind in ("loved", "liked", "disliked", "seen")}  # fmt: skip
     said = {kind: listed(names) if names else "" for kind, names in labels.items()}
     many = {kind: len(names) > 1 for kind, names in labels.items()}
     parts = [listed([f"{opinions[m][1]:g} out of 5 for {label[m]}" for m in given])] if given else []
-    parts += [f"you liked {said['liked']}"] if said["liked"] else []
+    parts += [f"you {kind} {said[kind]}" for kind in ("loved", "liked") if said[kind]]
     parts += [f"{said['disliked']} {'weren' if many['disliked'] else 'wasn'}'t for you"] if said["disliked"] else []
     no_stars = ", with no stars given" if state.get("stars_said") else ""  # "I rated Toy Story 3": seen, no stars
     parts += [f"you've seen {said['seen']}{no_stars}"] if said["seen"] else []
@@ -540,6 +544,8 @@ def note_in_passing(state: State, deps: Deps) -> dict:
     opinions |= {m: ("disliked", None) for m in heard.get("disliked") or []}
     rated = {m: (v, stars) for m, (v, stars) in (heard.get("rated") or {}).items()}  # "heat 4, jaws 5, what else?"
     opinions |= rated
+    worded = set(heard.get("worded") or ())  # "loved heat and jaws 5, what else?": Heat's stars stand for "loved"
+    rated = {m: opinion for m, opinion in rated.items() if m not in worded}
     said = [*(heard.get("said") or ()), *(m for m, (_, stars) in rated.items() if stars is not None)]
     recorded = store_opinions(deps, state["user"], opinions, said) if opinions else {}
     if refused := [m for m in heard.get("dismissed") or [] if m not in opinions]:  # "not Heat again, others?"
@@ -547,6 +553,9 @@ def note_in_passing(state: State, deps: Deps) -> dict:
             deps.profiles.dismiss(state["user"], movie_id, source="chat")
         recorded = {**recorded, "dismissed": refused}
     noted = noted_line(recorded, deps, {m: stars for m, (_, stars) in rated.items() if stars is not None})
+    if unkept := heard.get("unkept"):  # "heat 4 and the matrix 11, what else?": the 11 named back, as alone
+        labels = {m: deps.catalog.movies[m].label for m in unkept}
+        noted = f"{noted} {_unkept_said(unkept, labels)}".strip()
     if heard.get("unsure"):  # "seen it, others?" with three picks and none spoken of since
         example = {"seen": "seen", "liked": "loved"}.get(heard["unsure"], "hated") + " the second one"
         noted = f"{noted} I couldn't tell which film you meant, so I noted nothing (say “{example}”).".strip()

@@ -20,9 +20,10 @@ from agent.understanding.merge import fresh_request, genres_as_tags, lean, merge
 from agent.understanding.named_before import named_before, set_aside
 from agent.understanding.passing import facts_in_passing, in_another_language, says_nothing, unread
 from agent.understanding.pronouns import people_meant, unresolved
+from agent.understanding.rated_asks import request_said
 from agent.understanding.reader import understand
 from agent.understanding.removing import removal_of
-from agent.understanding.request import Request, Understood, contract, is_open
+from agent.understanding.request import Request, Understood, contract, has_filters, is_open
 from agent.understanding.tone_leans import lean_to_tones
 from agent.understanding.unkept_stars import unkept_note
 from agent.understanding.versions import chosen_versions, version_in_place, versions_said_after
@@ -46,8 +47,8 @@ def understand_message(state: State, deps: Deps) -> dict:
     # a film asked about counts as context too: "what's Heat about?" ... "is it long?"
     has_previous = bool(previous) or bool(last_picks) or bool(state.get("focus"))
     base = {"messages": [*seeded, {"role": "user", "text": message}], "ordinal": None, "mentioned": [], "every": False,
-            "positions": [], "facts": [], "stated_rating": None, "stars_said": False, "verdicts": [], "llm_calls": 0,
-            "picks": [], "candidates": [], "in_passing": {}, "recorded": {}, "noted": "", "debug": {},
+            "positions": [], "facts": [], "stated_rating": None, "stars_said": False, "verdicts": [], "worded": [],
+            "llm_calls": 0, "picks": [], "candidates": [], "in_passing": {}, "recorded": {}, "noted": "", "debug": {},
             "unknown_titles": [], "stored_before": {}, "replaces": {}}  # fmt: skip
     if not message and state.get("always_recommend"):
         # a batch line or evaluation turn where nothing is asked yet (the other side speaks first):
@@ -94,6 +95,10 @@ def understand_message(state: State, deps: Deps) -> dict:
         # asks for no sci-fi
         liked = [m for m, verdict, _ in rated if verdict in ("liked", "seen")] if intent == "recommend" else []
         understood = Understood(like_titles=liked, unknown_titles=list(classified.feedback.unknown))
+        asked = understand(tail, deps.catalog) if (tail := request_said(message)) is not None else None
+        if asked is not None and (has_filters(asked) or asked.year_min is not None or asked.year_max is not None):
+            # "heat 4 and jaws 5, any comedies?": comedies; "..., any similar?" films like those liked
+            understood = dataclasses.replace(asked, unknown_titles=understood.unknown_titles)
     # "like King Kong" ... "the 1933 one": the other film of that title, not films of 1933
     versions = chosen_versions(message, previous.get("like_titles") or [], deps.catalog) if previous else None
     if versions:
@@ -127,7 +132,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     update = {**base, "intent": intent, "ordinal": classified.ordinal, "mentioned": classified.titles,
               "every": classified.every, "positions": list(classified.positions), "facts": list(classified.facts),
               "stated_rating": classified.rating, "stars_said": classified.stars_said, "llm_calls": calls,
-              "verdicts": [list(v) for v in classified.verdicts],
+              "verdicts": [list(v) for v in classified.verdicts], "worded": list(classified.worded),
               "unknown_titles": list(dict.fromkeys([*understood.unknown_titles, *classified.unknown]))}  # fmt: skip
     if classified.verdicts and classified.stars_said:  # read film by film: "jaws 5" is Jaws given 5, not a title
         update["unknown_titles"] = list(classified.unknown)
@@ -173,7 +178,9 @@ def understand_message(state: State, deps: Deps) -> dict:
             lean_to_tones(update["request"], understood.moods)
         caveats += [left_out] if removal and (left_out := removal.said(follow_up=bool(previous))) else []
         caveats += [f"I couldn't find the IMDb film {imdb_id} in my catalog." for imdb_id in unlinked]
-        caveats += [unkept.strip()] if (unkept := unkept_note(message, deps.catalog)) else []  # "I'd give heat -3"
+        # "I'd give heat -3"; "I rated heat 4 and the matrix 11, what else?" names the 11 once, when it is noted
+        named_back = bool(update.get("in_passing", {}).get("unkept"))
+        caveats += [unkept.strip()] if not named_back and (unkept := unkept_note(message, deps.catalog)) else []
         if in_another_language(message) and not understood.like_titles:  # "quiero una película de terror"
             caveats.append(OTHER_LANGUAGE)
         if len(said) > MAX_MESSAGE:  # what came after the cut asked for nothing: say it went unread
@@ -278,6 +285,9 @@ def _verdict_with_more(heard: dict, verdict: Classified, state: State, deps: Dep
     if verdict.verdicts and verdict.stars_said:  # "heat 4, alien 3 and jaws 5, what else?": each its stars
         kept = {m: [v, stars] for m, v, stars in verdict.verdicts if v in ("liked", "disliked", "seen")}
         heard["rated"] = {**heard.get("rated", {}), **kept}
+        heard["worded"] = [*heard.get("worded", []), *verdict.worded]  # "loved heat and jaws 5": Heat's, a word's
+        # "heat 4 and the matrix 11, what else?": the 11 named back, as alone
+        heard["unkept"] = {**heard.get("unkept", {}), **{m: n for m, v, n in verdict.verdicts if v == "unkept"}}
         return
     pointed = pointed_films({**state, "mentioned": verdict.titles, "ordinal": verdict.ordinal, "every": verdict.every,
                         "positions": list(verdict.positions)}, deps)  # fmt: skip

@@ -21,6 +21,7 @@ from agent.understanding.help_topics import ACCOUNT_QUESTIONS, GREETINGS, OUTSID
 from agent.understanding.my_history import my_history_question, why_not_titles
 from agent.understanding.opening_title import film_named_first, praised_then_asked
 from agent.understanding.passing import users_verdict
+from agent.understanding.rated_asks import request_after
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood, has_filters
 from agent.understanding.stars import asks_for_a_rating, outside_stars, rated_seen_list, stars_in
@@ -58,6 +59,7 @@ class Classified:
     every: bool = False  # about every film of the last list ("seen all of those")
     # each film's own verdict where they differ ("loved Amelie, hated Titanic"): (id or place, verdict, stars)
     verdicts: tuple[tuple[str | int, str, float | None], ...] = ()
+    worded: tuple[str, ...] = ()  # films of those whose stars stand for a word ("loved" in "loved heat and jaws 5")
     positions: tuple[int, ...] = ()  # about several places in it ("the first two", "the first and third")
     facts: tuple[Fact, ...] = ()  # what a question asks of a film ("is it long?": runtime)
     # a verdict said with a request for more ("seen it, others?", "hated that one, anything else?")
@@ -285,7 +287,7 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         others = _MORE.search(rest) or _ASKS.search(rest.replace("?", ""))
         return Classified("more", feedback=feedback) if has_previous and others else feedback
     if feedback and feedback.verdicts and feedback.stars_said and asks_after(lowered):  # "heat 4, jaws 5, what else?"
-        return Classified("more" if has_previous else "recommend", feedback=feedback)
+        return Classified("more" if has_previous and not request_after(lowered) else "recommend", feedback=feedback)
     if not asks and feedback and not (has_filters(understood, titles=False) and _asks_apart(text, lookup)):
         return feedback  # "I've seen Heat. Thrillers from the 90s please" asks too (and Heat is noted in passing)
     more = _MORE.search(lowered) or _LIKE_A_PICK.search(lowered)
@@ -449,11 +451,13 @@ def _feedback(
     text: str, lowered: str, understood: Understood, lookup: CatalogLookup, ordinal: int | None
 ) -> Classified | None:
     """A verdict or a "seen it" about named titles, a position in the list, or "it"."""
-    if rated := stars_each(text, lowered, lookup):  # "I rated Heat 4 and The Matrix 3": each film its own stars
+    if each := stars_each(text, lowered, lookup):  # "I rated Heat 4 and The Matrix 3": each film its own stars
+        rated = each.verdicts
         kept = [t for t, verdict, _ in rated if verdict not in ("unkept", "unknown")]  # "the matrix 11", "blorfzap 3"
         unknown = tuple(t for t, verdict, _ in rated if verdict == "unknown")
         rated = tuple(v for v in rated if v[1] != "unknown")
-        return Classified(verdicts_intent(rated), titles=kept, stars_said=True, verdicts=rated, unknown=unknown)
+        return Classified(verdicts_intent(rated), titles=kept, stars_said=True, verdicts=rated, unknown=unknown,
+                          worded=each.worded)  # fmt: skip
     rating = stars_in(lowered, lookup)
     if rating is not None and asks_for_a_rating(lowered, understood, ordinal):
         rating = None

@@ -163,7 +163,8 @@ def _from_llm(
                             positions=rules_intent.positions if not mentioned and answer.ordinal is None else (),
                             facts=rules_intent.facts,
                             feedback=rules_intent.feedback if intent == "more" else None,
-                            verdicts=rules_intent.verdicts if intent == rules_intent.intent else ())  # fmt: skip
+                            verdicts=rules_intent.verdicts if intent == rules_intent.intent else (),
+                            worded=rules_intent.worded if intent == rules_intent.intent else ())  # fmt: skip
     return classified, request
 
 

@@ -729,7 +729,7 @@ def test_one_message_with_different_verdicts_on_several_films_stores_each_its_ow
     """ "I loved Amelie and hated Titanic" stored both as 1/5 and said "Amélie and Titanic wasn't for you"."""
     bot = make_bot(starter, profiles)
     said = bot.ask("I loved Amelie and hated Titanic", user="cli:two")
-    assert said["reply"] == "Noted: you liked Amélie (2001); Titanic (1997) wasn't for you. I won't suggest them again."
+    assert said["reply"] == "Noted: you loved Amélie (2001); Titanic (1997) wasn't for you. I won't suggest them again."
     assert (profiles.rating("cli:two", "amelie-2001"), profiles.rating("cli:two", "titanic-1997")) == (5.0, 1.0)
     bot.ask("I enjoyed Pride and Prejudice but Heat was boring", user="cli:two")
     assert (profiles.rating("cli:two", "pride-prejudice-2005"), profiles.rating("cli:two", "heat-1995")) == (4.0, 2.0)
