@@ -8,6 +8,7 @@ from agent.deps import Deps
 from agent.factcheck import asked_genres, breaks, loosened, span_said, tagged, years_asked
 from agent.scoring import GEM_MIN_RATING, lesser_known
 from agent.state import State
+from agent.understanding.comparative_tone import comparative_leans
 from agent.understanding.request import Request
 from agent.understanding.series import is_series
 from agent.understanding.studios import unrecorded_refused
@@ -332,8 +333,9 @@ def intro_parts(request: Request, count: int, deps: Deps, *, lesser_known: bool 
         extras.append(f"at least {request['min_runtime']} min")
     if request.get("max_runtime"):
         extras.append(f"up to {request['max_runtime']} min")
-    leaning = [g for g in request.get("soft_genres") or [] if g in picked_genres]
-    if leaning and not genres:
+    comparative = comparative_leans(request)  # "something funnier" after "a war drama": "leaning to comedy"
+    leaning = [g for g in request.get("soft_genres") or [] if g in picked_genres and (not genres or g in comparative)]
+    if leaning:
         extras.append("leaning to " + "/".join(leaning))
     moods = [mood for mood in request.get("moods") or [] if mood in picked_moods]  # a tone no pick has goes unsaid
     if moods:
