@@ -1,4 +1,4 @@
-"""A tone said relative to the films just shown ("something funnier", "lighter", "less grim") on a
+"""A tone said relative to the films just shown ("something funnier", "lighter", "a funnier one") on a
 catalog that labels no tone: the genre that tone comes in leans the picks (agent.understanding.merge),
 and the answer says so, rather than only that it can't promise a tone."""
 

@@ -26,9 +26,7 @@ def toneless(tmp_path_factory):
     catalog.close()
 
 
-@pytest.mark.parametrize(
-    "said", ["something funnier", "funnier please", "a funnier one", "something lighter"]
-)
+@pytest.mark.parametrize("said", ["something funnier", "funnier please", "a funnier one", "something lighter"])
 def test_a_funnier_follow_up_leans_to_comedy_and_says_so(toneless, profiles, said):
     assert not toneless.labels_tone
     bot = make_bot(toneless, profiles)
