@@ -6,6 +6,8 @@ from functools import lru_cache
 
 from agent.deps import Deps
 from agent.factcheck import asked_genres, breaks, loosened, span_said, tagged, years_asked
+from agent.nodes.taste_intro import taste_head
+from agent.profile_cache import profile_for
 from agent.scoring import GEM_MIN_RATING, lesser_known
 from agent.state import State
 from agent.understanding.comparative_tone import comparative_leans
@@ -55,6 +57,8 @@ def reply(state: State, deps: Deps) -> dict:
         already = [deps.catalog.movies[m].label for m in (state.get("debug") or {}).get("shown_fit") or []]
         intro = f"{loosened_line(summary, notes, already)} {head}; {who} outside what you asked."
     else:
+        plain = not summary and not request.get("caveats") and not request.get("unknown_titles")  # "something for me"
+        head = taste_head(head, profile_for(deps, state.get("user")), deps) if plain else head
         intro = f"{head}: {summary}" if summary else f"{head}:"
     intro = f"{intro} {gems[1]}".strip()
     if not relaxed:
