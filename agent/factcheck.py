@@ -482,6 +482,15 @@ def _rated(movie: Movie) -> str:
 
 def relaxation_note(movies: list[Movie], request: Mapping) -> str:
     """What a relaxed search let through, and by how much, said once for the whole answer."""
+    notes, who = loosened(movies, request)
+    if not notes:
+        return ""
+    return f"Nothing matched everything, so I loosened {' and '.join(notes)}: {who} outside what you asked."
+
+
+def loosened(movies: list[Movie], request: Mapping) -> tuple[list[str], str]:
+    """The constraints the picks break, each with how far ("the years (picks from 2018, outside
+    2022)"), and how many of the picks break one ("all of them are", "1 of 3 are")."""
     notes = []
     outside = {name: [m for m in movies if name in breaks(m, request)] for name in
                ("years", "runtime", "languages", "genres", "people", "min_rating", "countries", "themes",
@@ -526,10 +535,8 @@ def relaxation_note(movies: list[Movie], request: Mapping) -> str:
         notes.append(tagged(request["require_keywords"], verb="the tag"))
     if outside["studios"]:
         notes.append("the studio")
-    if not notes:
-        return ""
     count = sum(1 for m in movies if breaks(m, request))
     who = (
         "it is" if len(movies) == 1 else "all of them are" if count == len(movies) else f"{count} of {len(movies)} are"
     )
-    return f"Nothing matched everything, so I loosened {' and '.join(notes)}: {who} outside what you asked."
+    return notes, who

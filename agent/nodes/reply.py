@@ -5,9 +5,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 from agent.deps import Deps
-from agent.factcheck import asked_genres, breaks, relaxation_note, span_said, tagged, years_asked
+from agent.factcheck import asked_genres, breaks, loosened, span_said, tagged, years_asked
+from agent.nodes.taste_intro import taste_head
+from agent.profile_cache import profile_for
 from agent.scoring import GEM_MIN_RATING, lesser_known
 from agent.state import State
+from agent.understanding.comparative_tone import comparative_leans
 from agent.understanding.request import Request
 from agent.understanding.series import is_series
 from agent.understanding.studios import unrecorded_refused
@@ -45,21 +48,23 @@ def reply(state: State, deps: Deps) -> dict:
     gems = _lesser_known_note(state, request, picks, deps)
     shown = [deps.catalog.movies[p["id"]] for p in picks]
     carried = {theme: sum(has_theme(m.keywords, theme) for m in shown) for theme in request.get("keywords") or []}
-    intro = intro_line(request, len(picks), deps, lesser_known=gems[0],
-                       picked_genres={g for m in shown for g in m.genres},
-                       picked_moods={mood for m in shown for mood in m.moods}, picked_themes=carried)  # fmt: skip
+    head, summary = intro_parts(request, len(picks), deps, lesser_known=gems[0],
+                                picked_genres={g for m in shown for g in m.genres},
+                                picked_moods={mood for m in shown for mood in m.moods},
+                                picked_themes=carried)  # fmt: skip
+    notes, who = loosened(shown, request) if relaxed else ([], "")
+    if notes:  # the first words say nothing matched, never that these picks are what was asked
+        already = [deps.catalog.movies[m].label for m in (state.get("debug") or {}).get("shown_fit") or []]
+        intro = f"{loosened_line(summary, notes, already)} {head}; {who} outside what you asked."
+    else:
+        plain = not summary and not request.get("caveats") and not request.get("unknown_titles")  # "something for me"
+        head = taste_head(head, profile_for(deps, state.get("user")), deps) if plain else head
+        intro = f"{head}: {summary}" if summary else f"{head}:"
     intro = f"{intro} {gems[1]}".strip()
     if not relaxed:
         intro = f"{_how_many_fit(state, len(picks))} {intro}".strip()
     intro = f"{_count_out_of_bounds(state, request, len(picks), deps)} {intro}".strip()
     if relaxed:
-        note = relaxation_note(shown, request)
-        already = [deps.catalog.movies[m].label for m in (state.get("debug") or {}).get("shown_fit") or []]
-        if already and note:  # "not from before 2010" after Korean thrillers: the one that fits was just shown
-            verb, pronoun = ("fits", "it") if len(already) == 1 else ("fit", "them")
-            intro += f" {listed(already)} {verb} all of that, and I suggested {pronoun} above."
-            note = note.replace("Nothing matched everything", "Nothing else did", 1)
-        intro += f" ({note})" if note else ""
         intro = f"{beyond_catalog(request, deps)} {intro}".strip()
     intro = f"{intro} {unrecorded_refused(shown, request)}".strip()  # "no pixar": picks of unknown studio
     if request.get("caveats"):
@@ -252,10 +257,29 @@ def reference_name(movie_id: str, deps: Deps) -> str:
 OBSCURE_VOTES = 50  # fewer votes than this, and a film named by title alone may be taken for another
 
 
-def intro_line(request: Request, count: int, deps: Deps, *, lesser_known: bool = False,
+def loosened_line(summary: str, notes: list[str], already: list[str]) -> str:
+    """ "Nothing matched 2022 thriller films, so I loosened the years (picks from 2018, outside 2022).":
+    what was asked, said as what nothing matched, then what gave; after "not from before 2010", the
+    Korean thriller that fits was just shown, and is named."""
+    asked = summary.removesuffix(".") or "everything"
+    loosening = f"so I loosened {' and '.join(notes)}."
+    if not already:
+        return f"Nothing matched {asked}, {loosening}"
+    verb, pronoun = ("fits", "it") if len(already) == 1 else ("fit", "them")
+    fitting = asked if summary else "all of that"
+    return f"{listed(already)} {verb} {fitting}, and I suggested {pronoun} above. Nothing else did, {loosening}"
+
+
+def intro_line(request: Request, count: int, deps: Deps, **picked) -> str:
+    """ "Here are 3 picks: 1990s crime thrillers like Se7en, not horror." (intro_parts)."""
+    head, summary = intro_parts(request, count, deps, **picked)
+    return f"{head}: {summary}" if summary else f"{head}:"
+
+
+def intro_parts(request: Request, count: int, deps: Deps, *, lesser_known: bool = False,
            picked_genres: set[str] = frozenset(), picked_moods: set[str] = frozenset(),
-           picked_themes: dict[str, int] | None = None) -> str:  # fmt: skip
-    """ "Here are 3 picks: 1990s crime thrillers like Se7en, not horror." from the request; a
+           picked_themes: dict[str, int] | None = None) -> tuple[str, str]:  # fmt: skip
+    """ "Here are 3 picks", "1990s crime thrillers like Se7en, not horror." from the request; a
     genre the picks lean to, or a tone asked for, is named only when one of them has it, and a
     theme as the reasons say it (store.filters.has_theme): `picked_themes` counts the picks
     carrying each; "about" it only when every one does, so "a movie about a dog" is never a bare
@@ -313,8 +337,9 @@ def intro_line(request: Request, count: int, deps: Deps, *, lesser_known: bool =
         extras.append(f"at least {request['min_runtime']} min")
     if request.get("max_runtime"):
         extras.append(f"up to {request['max_runtime']} min")
-    leaning = [g for g in request.get("soft_genres") or [] if g in picked_genres]
-    if leaning and not genres:
+    comparative = comparative_leans(request)  # "something funnier" after "a war drama": "leaning to comedy"
+    leaning = [g for g in request.get("soft_genres") or [] if g in picked_genres and (not genres or g in comparative)]
+    if leaning:
         extras.append("leaning to " + "/".join(leaning))
     moods = [mood for mood in request.get("moods") or [] if mood in picked_moods]  # a tone no pick has goes unsaid
     if moods:
@@ -323,8 +348,8 @@ def intro_line(request: Request, count: int, deps: Deps, *, lesser_known: bool =
         extras.append("not " + "/".join(request["exclude_moods"][:2]))
     noun = ("lesser-known " if lesser_known else "") + ("pick" if count == 1 else "picks")
     summary = ", ".join(x for x in [described, *extras] if x)
-    end = "" if summary.endswith(".") else "."  # "made by Warner Bros." takes no second full stop
-    return f"Here {'is' if count == 1 else 'are'} {count} {noun}" + (f": {summary}{end}" if summary else ":")
+    end = "" if summary.endswith(".") or not summary else "."  # "made by Warner Bros." takes no second full stop
+    return f"Here {'is' if count == 1 else 'are'} {count} {noun}", summary + end
 
 
 def _themes_said(carried: dict[str, int], count: int) -> tuple[str, list[str]]:

@@ -11,6 +11,7 @@ from agent.nodes.history import revising
 from agent.nodes.reply import listed
 from agent.nodes.retrieve import without_titles
 from agent.state import MAX_MESSAGE, State
+from agent.understanding.comparative_tone import TONE_BY_GENRE, comparative_leans, only_comparative
 from agent.understanding.corrections import typed_before_a_score
 from agent.understanding.dropping import drop_part
 from agent.understanding.intents import Classified, classify, states_subject
@@ -173,7 +174,9 @@ def understand_message(state: State, deps: Deps) -> dict:
         _choose_version_said_after(message, update["request"], deps)  # "like oceans eleven, the original one"
         update["request"] = genres_as_tags(update["request"], deps)
         update["referenced"] = list(update["request"].get("like_titles") or [])
-        caveats = [TONE_UNLABELLED] if _asks_a_tone(understood) and not deps.catalog.labels_tone else []
+        leaned = comparative_leans(update["request"]) if only_comparative(understood) else []  # "funnier"
+        tone = TONE_BY_GENRE if leaned else TONE_UNLABELLED
+        caveats = [tone] if _asks_a_tone(understood) and not deps.catalog.labels_tone else []
         if not deps.catalog.labels_tone:  # "something sad": dramas lean, as the catalog can tell no sad film
             lean_to_tones(update["request"], understood.moods)
         caveats += [left_out] if removal and (left_out := removal.said(follow_up=bool(previous))) else []

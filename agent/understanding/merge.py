@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from agent.deps import Deps
+from agent.understanding.comparative_tone import LEANS as _LEANS
 from agent.understanding.request import Request, Understood
 from agent.understanding.studios import leaned_kinds
 from agent.understanding.wars import asks_for_war, wars_refused
@@ -72,6 +73,7 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
     modifiers = [m for m in new.modifiers if not (said_years and m in ("older", "newer"))
                  and not (said_length and m in ("shorter", "longer"))]  # fmt: skip
     apply_modifiers(merged, modifiers, last_picks, deps, references=_references(new))
+    merged["modifiers"] = modifiers  # this message's, as Request documents, not the first request's
     return merged
 
 
@@ -147,8 +149,6 @@ def apply_modifiers(
             _add(request, "like_titles", [m.id for m in shown])
 
 
-_LEANS = {"funnier": ("funny", "comedy"), "scarier": ("scary", "horror"),  # the tone and genre each leans to
-          "more_romantic": ("romantic", "romance")}  # fmt: skip
 _OPPOSITE = {"funnier": "scarier", "scarier": "funnier"}  # the lean one gives way to
 
 

@@ -11,6 +11,7 @@ from rapidfuzz.distance import OSA
 from agent.understanding.effect import Effect
 from agent.understanding.meaning import Reading
 from agent.understanding.phrases import MAX_PHRASE, PHRASEBOOK
+from agent.understanding.story_places import after_set_in, place_end, place_said
 from agent.understanding.text import STOPWORDS, Scan, Tok, alternatives, tokens_of, word_set
 
 _NEGATION_CUES: frozenset[tuple[str, ...]] = frozenset(
@@ -174,7 +175,7 @@ def walk_phrases(scan: Scan, reading: Reading) -> None:
             continue
         if effect.countries and _PLACE_IN_THE_STORY.search(" ".join(t.text for t in toks[max(0, i - 3) : i])):
             # "set in France", "a movie about Vietnam": where the story is, not where the film was made
-            effect = Effect(keywords=tuple(t.text for t in toks[i:end]))
+            effect = Effect(keywords=(place_said(toks[i:end]),))
         if not effect.only_negated:
             reading.apply(effect, said=scan.text[toks[i].start : toks[end - 1].end])
             if effect.genres:
@@ -203,7 +204,7 @@ def _instead_after(toks: list[Tok], comma: int) -> bool:
 
 def _negation(scan: Scan, reading: Reading, toks: list[Tok], i: int, cue_end: int) -> int:
     """ "No horror or gore", "nothing too long", "not a fan of musicals"; returns where to go on."""
-    j, k, last, intensified = cue_end, cue_end, None, False
+    j, k, last, intensified, story, set_in = cue_end, cue_end, None, False, False, False
     while j < len(toks):
         k = j
         if j > cue_end and toks[j - 1].text in (",", "and") and toks[j].text in _NEW_CLAUSE:
@@ -211,12 +212,20 @@ def _negation(scan: Scan, reading: Reading, toks: list[Tok], i: int, cue_end: in
         while k < len(toks) and k - j < 3 and toks[k].text in _QUALIFIERS and not _phrase_at(toks, k):
             intensified |= toks[k].text in INTENSIFIERS
             k += 1
+        placed = after_set_in(toks, k) if k < len(toks) else None  # "no films set in new zealand"
+        k = placed if placed is not None else k
+        set_in |= placed is not None
+        story |= set_in or any(t.text == "about" for t in toks[j:k])
         hit = _phrase_at(toks, k) if k < len(toks) else None
+        unknown_place = hit is None and set_in  # "not set in new york or paris"
+        if unknown_place or (placed is not None and not (hit[1].countries or hit[1].keywords)):
+            end = place_end(toks, k)  # "not set in new york": a place the phrasebook does not know
+            hit = (end, Effect(keywords=(place_said(toks[k:end]),))) if end is not None else None
         if hit is None:
             break
         end, effect = hit
-        if effect.countries and any(t.text == "about" for t in toks[j:k]):  # "nothing about vietnam": the theme
-            effect = Effect(keywords=tuple(t.text for t in toks[k:end]))
+        if effect.countries and story:  # "nothing about vietnam", "not set in france": the theme
+            effect = Effect(keywords=(place_said(toks[k:end]),))
         reading.apply(effect.when_negated())
         last = end
         instead = [t.text for t in toks[i:cue_end]] == ["not"] and _instead_after(toks, end)

@@ -74,7 +74,8 @@ def test_the_war_films_shown_leave_out_the_vietnam_war_and_say_so(starter, profi
     assert every >= ABOUT_VIETNAM
     for user, turns in (("cli:x", ["a war movie, no vietnam ones"]), ("cli:y", ["a war movie", "no vietnam ones"])):
         said = [bot.ask(text, user=user, k=50) for text in turns][-1]
-        assert 'picks: war films, nothing about "vietnam".' in said["reply"]
+        # after "a war movie" the 50 asked for were loosened: what fits is said first, not "picks: war films"
+        assert 'war films, nothing about "vietnam"' in said["intro"]
         shown = {r["id"] for r in said["recommendations"]}
         assert shown and not shown & ABOUT_VIETNAM and "forrest-gump-1994" not in shown
         assert "Vietnam" not in said["reply"]
