@@ -481,6 +481,8 @@ _AUDIENCE = re.compile(
     rf"|for\s+(?:the\s+|all\s+|my\s+|our\s+)?(?:{_NUMBER})\s+(?:people|persons|friends|guys|girls|adults|grown\s?ups"
     r"|viewers|players))(?:\s+or\s+(?:more|less|so))?(?!\w)"
 )
+# "2 kids who love cartoons", "85 and likes musicals": a clause about someone ends the count
+_NO_COUNT_BETWEEN = r"(?:who|that|which|likes?|loves?|adores?|enjoys?|hates?|wants?|prefers?|is|are|was|were)\b"
 _COUNTS: tuple[re.Pattern[str], ...] = (
     re.compile(
         rf"(?:give|show|recommend|suggest|list|find|get|need|want|pick|name|send)\s+(?:me\s+|us\s+)?"
@@ -498,7 +500,7 @@ _COUNTS: tuple[re.Pattern[str], ...] = (
     ),
     re.compile(
         rf"(?<![\w.#])(?<!my\s)(?P<n>{_NUMBER})(?!\s+of\s+(?:my|our|your|his|her|their|the)\b)"  # "one of my"
-        rf"\s+(?:[^\W\d_][\w'-]*\s+){{0,3}}?(?:{_COUNT_NOUNS})(?!\w)"
+        rf"\s+(?:(?!{_NO_COUNT_BETWEEN})[^\W\d_][\w'-]*\s+){{0,3}}?(?:{_COUNT_NOUNS})(?!\w)"
     ),
 )
 _PHRASE_COUNTS = {"several": 5, "handful": 5, "bunch": 5, "dozen": 12, "pair": 2, "couple": 2, "few": 3}

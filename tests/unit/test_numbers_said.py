@@ -1,0 +1,52 @@
+"""Numbers said in passing: a person's age, a length in hours and minutes, a filler before a year,
+a year with its century left out, and "too long" said of the films just shown."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.understanding.reader import understand
+from tests.unit.test_graph import ids, make_bot
+from tests.unit.test_understanding import LOOKUP
+
+
+@pytest.mark.parametrize(
+    ("text", "genres"),
+    [
+        # "You asked for 85, but I can give at most 50 at a time. Here are 50 picks: musical films."
+        ("i want to watch something with my grandma, she's 85 and likes musicals", {"musical"}),
+        ("I'm 30 and like thrillers", {"thriller"}),
+        ("my grandpa is 90 and loves westerns", {"western"}),
+        ("I have 2 kids who love cartoons", {"family", "animation"}),
+        # a child's age leans to family films, as "my 8 year old" does
+        ("my son is 9 and likes comedies", {"family", "comedy"}),
+        ("my kids are 8 and 10 and love musicals", {"family", "musical"}),
+        ("my grandma is 85. she likes musicals", {"musical"}),
+        ("he's two-faced, but I want a comedy", {"comedy"}),
+    ],
+)
+def test_an_age_is_never_how_many_films_to_show(text, genres):
+    said = understand(text, LOOKUP)
+    assert said.count is None and set(said.genres) == genres
+    assert (said.year_min, said.year_max, said.max_runtime) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("my kids are 8 and 10, 3 comedies please", 3),
+        ("she's 85, give me 4 musicals", 4),
+        ("give me 5 movies", 5),
+        ("3 action and comedy movies", 3),
+        ("I'm 2 hours free, 2 thrillers", 2),
+    ],
+)
+def test_a_count_said_beside_an_age_is_still_read(text, count):
+    assert understand(text, LOOKUP).count == count
+
+
+def test_an_age_asks_for_the_usual_number_of_picks(starter, profiles):
+    """ "she's 85 and likes musicals" said "You asked for 85, but I can give at most 50" and showed 50."""
+    bot = make_bot(starter, profiles)
+    answer = bot.ask("something with my grandma, she's 85 and likes comedies", user="cli:gran")
+    assert 0 < len(ids(answer)) <= 5 and "You asked for" not in answer["reply"]
