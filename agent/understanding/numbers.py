@@ -289,7 +289,10 @@ def _relative_calendar(which: str, unit: str, today: int) -> YearSpan:
 
 _DURATION = re.compile(
     r"""(?<![\w.])(?:
-        (?P<hm_h>\d)\s*(?:h|hrs?|hours?)\s*(?:and\s+)?(?P<hm_m>\d{1,2})\s*(?:m|mins?|minutes?)?
+        (?P<hm_h>\d|an?|one|two|three)\s*(?:h|hrs?|hours?)\s*(?:and\s+)?
+        (?:(?P<hm_m>\d{1,2})|(?P<hm_words>(?:twenty|thirty|forty|fourty|fifty)(?:[\s-]+five)?|five|ten|fifteen
+            |a\s+quarter))
+        (?:\s*(?:m|mins?|minutes?)|(?!\s+(?:people|persons|friends|kids|of|films?|movies?|picks|years?|stars?)\b))
       | (?P<colon_h>\d):(?P<colon_m>[0-5]\d)
       | (?P<halfhour>half\s+an\s+hour)
       | (?P<h>\d+(?:\.\d+)?|an?|one|two|three|four)(?P<h_half>\s+and\s+a\s+half)?
@@ -322,9 +325,21 @@ _RUNTIME_AFTER: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "five": 5, "ten": 10, "fifteen": 15}
+
+
+def _minute_words(words: str) -> int:
+    """ "forty five", "forty-five", "a quarter": minutes past the hour, in words."""
+    if "quarter" in words:
+        return 15
+    parts = words.replace("-", " ").split()
+    return _TENS[parts[0]] + (5 if len(parts) > 1 else 0)
+
+
 def _minutes(m: re.Match[str]) -> int:
-    if m["hm_h"]:
-        return int(m["hm_h"]) * 60 + int(m["hm_m"])
+    if m["hm_h"]:  # "1h45", "an hour and 45 minutes", "one hour and forty-five minutes", "an hour and a quarter"
+        hours = int(m["hm_h"]) if m["hm_h"].isdigit() else _NUMBER_WORDS[m["hm_h"]]
+        return hours * 60 + (int(m["hm_m"]) if m["hm_m"] else _minute_words(m["hm_words"]))
     if m["colon_h"]:
         return int(m["colon_h"]) * 60 + int(m["colon_m"])
     if m["halfhour"]:

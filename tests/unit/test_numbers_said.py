@@ -50,3 +50,22 @@ def test_an_age_asks_for_the_usual_number_of_picks(starter, profiles):
     bot = make_bot(starter, profiles)
     answer = bot.ask("something with my grandma, she's 85 and likes comedies", user="cli:gran")
     assert 0 < len(ids(answer)) <= 5 and "You asked for" not in answer["reply"]
+
+
+@pytest.mark.parametrize(
+    ("text", "max_runtime"),
+    [
+        ("comedy less than an hour and 45 minutes", 104),  # was "up to 59 min"
+        ("sci-fi under an hour and 50", 109),  # was "up to 59 min"
+        ("one hour and forty five minutes", 105),
+        ("an hour and forty-five minutes max", 105),
+        ("an hour and a quarter", 75),
+        ("two hours and 10 minutes tops", 130),
+        ("under 1 hour 45", 104),
+        ("under 1h45", 104),
+        ("an hour and a half max", 90),
+        ("I have an hour and 2 friends over", 60),
+    ],
+)
+def test_hours_and_minutes_make_one_length(text, max_runtime):
+    assert understand(text, LOOKUP).max_runtime == max_runtime
