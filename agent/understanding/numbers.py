@@ -85,8 +85,10 @@ _REFUSAL = (
     r"other\s+than|apart\s+from|(?:i\s+)?(?:don'?t|do\s+not)\s+want|(?:i\s+)?(?:don'?t|do\s+not)\s+like)\s+"
     r"(?:(?:anything|something|any|a|movies?|films?|stuff|ones?)\s+)?"
 )
+# "nothing older than like 2000", "before, say, 1990": a filler between a bound and its year keeps the bound
+_FILLER = r"(?:,?\s*(?:like|say|maybe|around|about|roughly|approximately|circa|um+|uh+)\s*,?\s*)?"
 _YEAR_OPS_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(r"(?<!\w)" + pattern + r"\s*(?:the\s+)?(?:year\s+)?$"), op)
+    (re.compile(r"(?<!\w)" + pattern + r"\s*" + _FILLER + r"(?:the\s+)?(?:year\s+)?$"), op)
     for pattern, op in (
         (r"(?:not|nothing|no)\s+(?:older|earlier)\s+than", "since"),
         (r"(?:not|nothing|no)\s+(?:newer|later|more\s+recent)\s+than", "until"),
@@ -302,7 +304,7 @@ _DURATION = re.compile(
     re.X,
 )
 _RUNTIME_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(r"(?<!\w)(?:" + pattern + r")\s*$"), op)
+    (re.compile(r"(?<!\w)(?:" + pattern + r")\s*" + _FILLER + "$"), op)
     for pattern, op in (
         # "nothing under 90 min" is a floor and "nothing over 100 mins" a ceiling, whatever the last word says
         (r"(?:nothing|none|not\s+anything)\s+(?:under|shorter\s+than|less\s+than|below)", "min"),

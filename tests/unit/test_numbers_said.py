@@ -69,3 +69,24 @@ def test_an_age_asks_for_the_usual_number_of_picks(starter, profiles):
 )
 def test_hours_and_minutes_make_one_length(text, max_runtime):
     assert understand(text, LOOKUP).max_runtime == max_runtime
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("romance nothing older than like 2000", (2000, None)),  # was 2000-2000
+        ("nothing before like 1990, thriller", (1990, None)),  # was 1990-1990
+        ("after like 2010", (2011, None)),
+        ("before, say, 1990", (None, 1989)),
+        ("since maybe 2015", (2015, None)),
+        ("around 1990", (1987, 1993)),
+    ],
+)
+def test_a_filler_between_a_bound_and_its_year_keeps_the_bound(text, years):
+    said = understand(text, LOOKUP)
+    assert (said.year_min, said.year_max) == years
+
+
+def test_a_filler_between_a_bound_and_a_length_keeps_the_bound():
+    assert understand("under like 2 hours", LOOKUP).max_runtime == 119
+    assert understand("at least like 100 min", LOOKUP).min_runtime == 100
