@@ -74,6 +74,7 @@ _TIME_POINT = re.compile(
       | (?:nineteen[\s-]+)?
         (?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|noughties|aughts)
       | (?P<year>(?:1[89]|20)\d\d)
+      | (?<!\w)'(?P<short>\d\d)(?!['%/])(?!\s*(?:stars?|m|mins?|minutes?|h|hrs?|hours?)\b)  # "from '97": 1997
     )(?!\w)(?!\+\d)""",
     re.X,
 )
@@ -123,8 +124,10 @@ _RELATIVE_YEARS = re.compile(
 
 
 def _point_span(m: re.Match[str], today: int) -> YearSpan | None:
-    if m["year"]:
-        year = int(m["year"])
+    if m["year"] or m["short"]:
+        year = int(m["year"] or m["short"])
+        if m["short"]:  # '05 is 2005 and '97 is 1997: the latest year that is no later than next year
+            year += 2000 if 2000 + year <= today + 1 else 1900
         return (year, year) if 1874 <= year <= today + 2 else None
     if m["word"]:
         start = _WORD_DECADES[m["word"]]
@@ -151,13 +154,19 @@ def _short_ranges(scan: Scan, reading: Reading) -> None:
             scan.take(m.start(), m.end())
 
 
+_TITLE_AFTER = re.compile(r" +[A-Z]")
+
+
 def read_years(scan: Scan, reading: Reading) -> None:
     """Decades, years and ranges: exact spans unite ("80s or 90s"), open bounds intersect."""
     _short_ranges(scan, reading)
     text = scan.text
     points = []
     for m in _TIME_POINT.finditer(text):
-        if _seen_at(scan.lowered, m.start(), decade=not m["year"]):  # the viewing verb may be part of a title read
+        if m["short"] and _TITLE_AFTER.match(scan.original, m.end()):
+            continue  # "'28 Days Later'": a title's number, not a year
+        # the viewing verb may be part of a title read
+        if _seen_at(scan.lowered, m.start(), decade=not (m["year"] or m["short"])):
             scan.take(m.start(), m.end())  # "I saw it in 1999", "I saw 1922 on Netflix", "in the 90s": no film's year
         elif span := _point_span(m, reading.today):
             points.append((m, span))

@@ -90,3 +90,22 @@ def test_a_filler_between_a_bound_and_its_year_keeps_the_bound(text, years):
 def test_a_filler_between_a_bound_and_a_length_keeps_the_bound():
     assert understand("under like 2 hours", LOOKUP).max_runtime == 119
     assert understand("at least like 100 min", LOOKUP).min_runtime == 100
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("something from '97", (1997, 1997)),  # was no year at all
+        ("from '05", (2005, 2005)),
+        ("after '05", (2006, None)),
+        ("'97-'99 thrillers", (1997, 1999)),
+        ("the '80s", (1980, 1989)),
+        ("between '85 and '95", (1985, 1995)),
+        ("I saw it in '97", (None, None)),  # when it was seen
+        ("'28 Days Later' vibes", (None, None)),  # a title's number
+        ("the 90s/2000s", (1990, 2009)),
+    ],
+)
+def test_a_year_said_without_its_century(text, years):
+    said = understand(text, LOOKUP)
+    assert (said.year_min, said.year_max) == years
