@@ -109,3 +109,32 @@ def test_a_filler_between_a_bound_and_a_length_keeps_the_bound():
 def test_a_year_said_without_its_century(text, years):
     said = understand(text, LOOKUP)
     assert (said.year_min, said.year_max) == years
+
+
+@pytest.mark.parametrize(
+    ("text", "modifiers", "max_runtime"),
+    [
+        ("too long, something shorter", ["shorter"], None),  # was "up to 130 min"
+        ("these are too long", ["shorter"], None),
+        ("they're all way too long", ["shorter"], None),
+        ("shorter ones please", ["shorter"], None),
+        ("these are too short", ["longer"], None),
+        ("nothing too long", [], 130),  # a request, not a complaint about what was shown
+        ("a comedy, not too long", [], 130),
+    ],
+)
+def test_too_long_said_of_the_films_shown_asks_for_shorter_ones(text, modifiers, max_runtime):
+    said = understand(text, LOOKUP)
+    assert (said.modifiers, said.max_runtime) == (modifiers, max_runtime)
+
+
+@pytest.mark.parametrize("complaint", ["too long, something shorter", "these are too long"])
+def test_too_long_moves_the_length_below_every_film_shown(starter, profiles, complaint):
+    """ "a feel good movie for a sick day" then "too long, something shorter" said "up to 130 min"
+    though the picks shown ran 94, 116 and 95 min."""
+    bot = make_bot(starter, profiles)
+    first = bot.ask("a comedy", user="cli:long")
+    shortest = min(starter.movies[i].runtime for i in ids(first))
+    shorter = bot.ask(complaint, user="cli:long")
+    assert shorter["understood"]["max_runtime"] == shortest - 1
+    assert ids(shorter) and all(starter.movies[i].runtime < shortest for i in ids(shorter))
