@@ -162,6 +162,8 @@ def walk_phrases(scan: Scan, reading: Reading) -> None:
             if complaint == Effect() and effect.years:  # "too old": newer ones; "too recent": older ones
                 low, high = effect.years(2000)
                 complaint = Effect(modifiers=("older",) if low is not None and high is None else ("newer",))
+            elif effect.runtime is not None:  # "too long": shorter than those shown; "too short": longer
+                complaint = Effect(modifiers=("shorter",) if effect.runtime[0] is not None else ("longer",))
             reading.apply(complaint)
             scan.take(toks[i - 1].start, toks[end - 1].end, negated=True)
             i = end

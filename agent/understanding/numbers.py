@@ -74,6 +74,7 @@ _TIME_POINT = re.compile(
       | (?:nineteen[\s-]+)?
         (?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|noughties|aughts)
       | (?P<year>(?:1[89]|20)\d\d)
+      | (?<!\w)'(?P<short>\d\d)(?!['%/])(?!\s*(?:stars?|m|mins?|minutes?|h|hrs?|hours?)\b)  # "from '97": 1997
     )(?!\w)(?!\+\d)""",
     re.X,
 )
@@ -85,8 +86,10 @@ _REFUSAL = (
     r"other\s+than|apart\s+from|(?:i\s+)?(?:don'?t|do\s+not)\s+want|(?:i\s+)?(?:don'?t|do\s+not)\s+like)\s+"
     r"(?:(?:anything|something|any|a|movies?|films?|stuff|ones?)\s+)?"
 )
+# "nothing older than like 2000", "before, say, 1990": a filler between a bound and its year keeps the bound
+_FILLER = r"(?:,?\s*(?:like|say|maybe|around|about|roughly|approximately|circa|um+|uh+)\s*,?\s*)?"
 _YEAR_OPS_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(r"(?<!\w)" + pattern + r"\s*(?:the\s+)?(?:year\s+)?$"), op)
+    (re.compile(r"(?<!\w)" + pattern + r"\s*" + _FILLER + r"(?:the\s+)?(?:year\s+)?$"), op)
     for pattern, op in (
         (r"(?:not|nothing|no)\s+(?:older|earlier)\s+than", "since"),
         (r"(?:not|nothing|no)\s+(?:newer|later|more\s+recent)\s+than", "until"),
@@ -121,8 +124,10 @@ _RELATIVE_YEARS = re.compile(
 
 
 def _point_span(m: re.Match[str], today: int) -> YearSpan | None:
-    if m["year"]:
-        year = int(m["year"])
+    if m["year"] or m["short"]:
+        year = int(m["year"] or m["short"])
+        if m["short"]:  # '05 is 2005 and '97 is 1997: the latest year that is no later than next year
+            year += 2000 if 2000 + year <= today + 1 else 1900
         return (year, year) if 1874 <= year <= today + 2 else None
     if m["word"]:
         start = _WORD_DECADES[m["word"]]
@@ -149,13 +154,19 @@ def _short_ranges(scan: Scan, reading: Reading) -> None:
             scan.take(m.start(), m.end())
 
 
+_TITLE_AFTER = re.compile(r" +[A-Z]")
+
+
 def read_years(scan: Scan, reading: Reading) -> None:
     """Decades, years and ranges: exact spans unite ("80s or 90s"), open bounds intersect."""
     _short_ranges(scan, reading)
     text = scan.text
     points = []
     for m in _TIME_POINT.finditer(text):
-        if _seen_at(scan.lowered, m.start(), decade=not m["year"]):  # the viewing verb may be part of a title read
+        if m["short"] and _TITLE_AFTER.match(scan.original, m.end()):
+            continue  # "'28 Days Later'": a title's number, not a year
+        # the viewing verb may be part of a title read
+        if _seen_at(scan.lowered, m.start(), decade=not (m["year"] or m["short"])):
             scan.take(m.start(), m.end())  # "I saw it in 1999", "I saw 1922 on Netflix", "in the 90s": no film's year
         elif span := _point_span(m, reading.today):
             points.append((m, span))
@@ -289,7 +300,10 @@ def _relative_calendar(which: str, unit: str, today: int) -> YearSpan:
 
 _DURATION = re.compile(
     r"""(?<![\w.])(?:
-        (?P<hm_h>\d)\s*(?:h|hrs?|hours?)\s*(?:and\s+)?(?P<hm_m>\d{1,2})\s*(?:m|mins?|minutes?)?
+        (?P<hm_h>\d|an?|one|two|three)\s*(?:h|hrs?|hours?)\s*(?:and\s+)?
+        (?:(?P<hm_m>\d{1,2})|(?P<hm_words>(?:twenty|thirty|forty|fourty|fifty)(?:[\s-]+five)?|five|ten|fifteen
+            |a\s+quarter))
+        (?:\s*(?:m|mins?|minutes?)|(?!\s+(?:people|persons|friends|kids|of|films?|movies?|picks|years?|stars?)\b))
       | (?P<colon_h>\d):(?P<colon_m>[0-5]\d)
       | (?P<halfhour>half\s+an\s+hour)
       | (?P<h>\d+(?:\.\d+)?|an?|one|two|three|four)(?P<h_half>\s+and\s+a\s+half)?
@@ -299,7 +313,7 @@ _DURATION = re.compile(
     re.X,
 )
 _RUNTIME_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(r"(?<!\w)(?:" + pattern + r")\s*$"), op)
+    (re.compile(r"(?<!\w)(?:" + pattern + r")\s*" + _FILLER + "$"), op)
     for pattern, op in (
         # "nothing under 90 min" is a floor and "nothing over 100 mins" a ceiling, whatever the last word says
         (r"(?:nothing|none|not\s+anything)\s+(?:under|shorter\s+than|less\s+than|below)", "min"),
@@ -322,9 +336,21 @@ _RUNTIME_AFTER: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "five": 5, "ten": 10, "fifteen": 15}
+
+
+def _minute_words(words: str) -> int:
+    """ "forty five", "forty-five", "a quarter": minutes past the hour, in words."""
+    if "quarter" in words:
+        return 15
+    parts = words.replace("-", " ").split()
+    return _TENS[parts[0]] + (5 if len(parts) > 1 else 0)
+
+
 def _minutes(m: re.Match[str]) -> int:
-    if m["hm_h"]:
-        return int(m["hm_h"]) * 60 + int(m["hm_m"])
+    if m["hm_h"]:  # "1h45", "an hour and 45 minutes", "one hour and forty-five minutes", "an hour and a quarter"
+        hours = int(m["hm_h"]) if m["hm_h"].isdigit() else _NUMBER_WORDS[m["hm_h"]]
+        return hours * 60 + (int(m["hm_m"]) if m["hm_m"] else _minute_words(m["hm_words"]))
     if m["colon_h"]:
         return int(m["colon_h"]) * 60 + int(m["colon_m"])
     if m["halfhour"]:
@@ -481,6 +507,8 @@ _AUDIENCE = re.compile(
     rf"|for\s+(?:the\s+|all\s+|my\s+|our\s+)?(?:{_NUMBER})\s+(?:people|persons|friends|guys|girls|adults|grown\s?ups"
     r"|viewers|players))(?:\s+or\s+(?:more|less|so))?(?!\w)"
 )
+# "2 kids who love cartoons", "85 and likes musicals": a clause about someone ends the count
+_NO_COUNT_BETWEEN = r"(?:who|that|which|likes?|loves?|adores?|enjoys?|hates?|wants?|prefers?|is|are|was|were)\b"
 _COUNTS: tuple[re.Pattern[str], ...] = (
     re.compile(
         rf"(?:give|show|recommend|suggest|list|find|get|need|want|pick|name|send)\s+(?:me\s+|us\s+)?"
@@ -498,7 +526,7 @@ _COUNTS: tuple[re.Pattern[str], ...] = (
     ),
     re.compile(
         rf"(?<![\w.#])(?<!my\s)(?P<n>{_NUMBER})(?!\s+of\s+(?:my|our|your|his|her|their|the)\b)"  # "one of my"
-        rf"\s+(?:[^\W\d_][\w'-]*\s+){{0,3}}?(?:{_COUNT_NOUNS})(?!\w)"
+        rf"\s+(?:(?!{_NO_COUNT_BETWEEN})[^\W\d_][\w'-]*\s+){{0,3}}?(?:{_COUNT_NOUNS})(?!\w)"
     ),
 )
 _PHRASE_COUNTS = {"several": 5, "handful": 5, "bunch": 5, "dozen": 12, "pair": 2, "couple": 2, "few": 3}

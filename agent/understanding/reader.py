@@ -26,6 +26,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from agent.understanding.ages import read_ages
 from agent.understanding.effect import Effect
 from agent.understanding.first_names import read_first_names
 from agent.understanding.franchises import read_refused_series
@@ -327,6 +328,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
         scan.take(start, end)
     drop_verdicts(scan)
     read_kid_ages(scan, out)
+    read_ages(scan, out)  # "she's 85": no count, year or length
     read_years(scan, reading)
     read_runtime(scan, reading)
     read_rating(scan, reading)

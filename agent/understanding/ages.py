@@ -1,0 +1,43 @@
+"""A person's age said in passing ("she's 85", "my kids are 8 and 10", "I'm 30"): never a count
+of films, a year or a length. A child's age asks for family films, as "my 8 year old" does."""
+
+from __future__ import annotations
+
+import re
+
+from agent.understanding.meaning import extend_unique
+from agent.understanding.request import Understood
+from agent.understanding.text import Scan
+
+_AGE = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+_WORDS = {word: n for n, word in enumerate(_AGE.split("|")[1:], start=1)}
+_PEOPLE = (
+    r"i|you|he|she|they|kids?|children|child|sons?|daughters?|boys?|girls?|nephews?|nieces?|grandkids?"
+    r"|grandchildren|grandsons?|granddaughters?|brothers?|sisters?|siblings?|cousins?|toddlers?|twins"
+    r"|parents?|folks|mom|mum|mother|dad|father|grand(?:ma|pa|mother|father|parents?)|gran|granny|nan|nana"
+    r"|wife|husband|partner|girlfriend|boyfriend|friends?|aunt|uncle|in-?laws"
+)
+# "8 and 10", "8, 10 and 12" ("8 and 10, 3 comedies": the 3 is a count)
+_MORE_AGES = rf"(?:\s*,?\s*(?:and|&|or)\s*(?:{_AGE})|\s*,\s*(?:{_AGE})(?=\s*,?\s*(?:and|&|or)\s*(?:{_AGE})))"
+# "she's 85", "my kids are 8 and 10", "he just turned 12", "my son is almost 9": who, then a number
+_SAID_OF_SOMEONE = re.compile(
+    rf"(?<![\w'])(?:{_PEOPLE})(?:'s|'re|'m|\s+(?:is|are|am|was|were|turns?|turned|just\s+turned|will\s+be))"
+    rf"(?:\s+(?:only|just|almost|nearly|about|around|like|over|under|both|now))*"
+    rf"\s+(?P<ages>(?:{_AGE}){_MORE_AGES}*)(?![\w%/+'-]|\.\d)"
+    # "I'm 2 hours free", "she's 5 minutes away", "they're 3 films behind": not an age
+    r"(?!\s*(?:hours?|hrs?|h\b|minutes?|mins?|stars?|films?|movies?|picks?|ones?|of\b|people|friends|guys|years?\s+(?:ago|since)))"
+    # "aged 85", "ages 8 and 10", "age 12"
+    rf"|(?<![\w'])(?:aged?|ages)\s+(?P<aged>(?:{_AGE})(?:\s*(?:-|to)\s*(?:{_AGE})|{_MORE_AGES})*)(?![\w%/+'-]|\.\d)"
+)
+_ONE_AGE = re.compile(rf"(?<!\w)(?:{_AGE})(?!\w)")
+_CHILD = 13  # the oldest age read_kid_ages reads as a child too
+
+
+def read_ages(scan: Scan, out: Understood) -> None:
+    """Blank out each age said of someone, so no later pass reads it as a count, a year or a length."""
+    for m in list(_SAID_OF_SOMEONE.finditer(scan.text)):
+        group = "ages" if m["ages"] else "aged"
+        ages = [int(a) if a.isdigit() else _WORDS[a] for a in _ONE_AGE.findall(m[group])]
+        if ages and all(age <= _CHILD for age in ages):
+            extend_unique(out.genres, ["family"])
+        scan.take(m.start(group), m.end(group), aside=True)
