@@ -33,8 +33,8 @@ def _titles(ids: set[str], catalog) -> str:
 
 
 def with_roles(request: Request, catalog) -> Request:
-    """The request's roles kept where they tell films apart, and one chosen for a name said alone
-    that two people seem to share, with a caveat naming both."""
+    """The request's roles, kept for a name credited here in that role, and one chosen for a name
+    said alone that two people seem to share, with a caveat naming both."""
     asked = list(dict.fromkeys([*(request.get("people") or []), *(request.get("any_people") or [])]))
     said = {"directing": request.get("directing") or [], "acting": request.get("acting") or []}
     if not asked and not any(said.values()):
@@ -43,9 +43,9 @@ def with_roles(request: Request, catalog) -> Request:
     caveats = list(request.get("caveats") or [])
     for name in asked:
         directed, acted = _credits(name, catalog)
-        if name in said["directing"] and directed and acted - directed:
+        if name in said["directing"] and directed:  # not when the name directed nothing here
             roles["directing"].append(name)
-        elif name in said["acting"] and acted and directed - acted:
+        elif name in said["acting"] and acted:  # "films with Christopher Nolan": his, as he acts in none
             roles["acting"].append(name)
         elif name not in said["directing"] and name not in said["acting"] and directed and acted \
                 and not directed & acted:  # fmt: skip

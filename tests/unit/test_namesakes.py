@@ -70,3 +70,9 @@ def test_someone_who_directs_what_they_star_in_is_one_person(namesakes, profiles
     result = make_bot(namesakes, profiles).ask("movies with tom hanks", user="cli:ana")
     assert _titles(result) == {"Big", "That Thing You Do!"}
     assert "likely two people" not in result["reply"]
+
+
+def test_a_star_asked_for_who_also_directed_the_pick_is_said_to_star_as_asked(namesakes, profiles):
+    result = make_bot(namesakes, profiles).ask("something starring tom hanks", user="cli:ana")
+    assert _titles(result) == {"Big", "That Thing You Do!"}
+    assert all("Starring Tom Hanks, as you asked" in r["explanation"] for r in result["recommendations"])
