@@ -469,6 +469,7 @@ _MODIFIER_PHRASES = {phrases: replace(effect, aside=True) for phrases, effect in
 _LOCALE_OVERRIDES: dict[str, Effect] = {
     "irish": Effect(countries=("IE",)),
     "nollywood": Effect(countries=("NG",)),
+    "bollywood": Effect(languages=("hi",)),  # Hindi cinema, not any film an Indian company co-produced
     "english countryside": Effect(countries=("GB",)),
     "scandinavian | nordic": Effect(countries=("SE", "DK", "NO", "FI", "IS")),
     "latin american": Effect(countries=("AR", "BR", "MX", "CL", "CO")),
