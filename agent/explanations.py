@@ -63,23 +63,28 @@ def reasons_for(
     (a movie night, read by the whole channel) leaves out which film of the user's it is and their stars;
     `lesser` says whether a wish for lesser-known films is met by this one (agent.scoring.lesser_known)."""
     reasons: list[str] = []
+    asked = asked_clause(movie, request)
     for anchor in anchors:
         rated = profile.ratings.get(anchor.id) if profile is not None else None
         reaction = profile.reactions.get(anchor.id) if profile is not None else None
         suffix = f", like {anchor.title}" + (f", {your_rating(rated, reaction)}" if rated is not None else "")
-        reasons += _shared_with(movie, anchor, suffix=suffix)
+        # what it shares with the film said once ("with X and sharing the theme Y, like Alien, which you
+        # loved (5/5)"), and no person the "as you asked" clause names already
+        if facts := _shared_with(movie, anchor, named=asked):
+            reasons.append(" and ".join([facts[0], *(f.replace("shares", "sharing", 1) for f in facts[1:])]) + suffix)
     if profile is not None and not profile.is_empty:
         for liked_id in profile.liked()[:20]:
             liked = catalog.movies[liked_id]
             yours = your_rating(profile.ratings[liked_id], profile.reactions.get(liked_id))
-            shared_director = set(movie.directors) & set(liked.directors)
+            said = " ".join(reasons)  # a person a reason names already is not a second reason
+            shared_director = {d for d in movie.directors if d in liked.directors and d not in said}
             if shared_director:
                 director = sorted(shared_director)[0]
                 reasons.append(f"by {director}, who made a film you liked" if in_public
                                else f"same director as {liked.title} ({director}), {yours}")  # fmt: skip
                 break
-            shared_cast = [a for a in movie.cast if a in liked.cast]
-            if shared_cast:
+            shared_cast = [a for a in movie.cast if a in liked.cast and a not in said]
+            if shared_cast and not set(movie.directors) & set(liked.directors):
                 reasons.append(f"{shared_cast[0]} stars, as in a film you liked" if in_public
                                else f"{shared_cast[0]} stars, as in {liked.title}, {yours}")  # fmt: skip
                 break
@@ -90,7 +95,6 @@ def reasons_for(
     outside = outside_clause(movie, request)
     if outside:
         reasons.insert(0, outside)
-    asked = asked_clause(movie, request)
     if asked:
         reasons.append(asked)
     elif anchors and not any(f", like {a.title}" in r for r in reasons for a in anchors):
@@ -164,20 +168,22 @@ def links_to(movie: Movie, anchor: Movie) -> list[str]:
     return links
 
 
-def _shared_with(movie: Movie, anchor: Movie, *, suffix: str) -> list[str]:
+def _shared_with(movie: Movie, anchor: Movie, *, named: str = "") -> list[str]:
+    """What the film shares with a reference, at most two facts; a person `named` (by the "as you
+    asked" clause) goes unsaid here, and with them whoever else they worked with."""
     facts = []
     directors = [d for d in movie.directors if d in anchor.directors]
-    if directors:
-        facts.append(f"directed by {directors[0]}{suffix}")
+    if directors and directors[0] not in named:
+        facts.append(f"directed by {directors[0]}")
     cast = [a for a in movie.cast if a in anchor.cast]
-    if cast and not directors:
-        facts.append(f"with {cast[0]}{suffix}")
+    if cast and not directors and cast[0] not in named:
+        facts.append(f"with {cast[0]}")
     genres = [g for g in movie.genres if g in anchor.genres]
     keywords = [k for k in movie.keywords if k in anchor.keywords]
     if keywords:
-        facts.append(f'shares the theme "{keywords[0]}"{suffix}')
+        facts.append(f'shares the theme "{keywords[0]}"')
     elif len(genres) >= 2 and not facts:
-        facts.append(f"{a_or_an(genre_phrase(genres))}{suffix}")
+        facts.append(a_or_an(genre_phrase(genres)))
     return facts[:2]
 
 

@@ -136,7 +136,7 @@ def asked_clause(movie: Movie, request: Mapping) -> str:
     if (request.get("max_runtime") or request.get("min_runtime")) and "runtime" not in broken:
         extras.append(f"{movie.runtime} minutes long")
     for person in asked_people(request):
-        if person in movie.directors:
+        if person in movie.directors and person not in (request.get("acting") or []):  # "starring X" asked
             extras.append(f"directed by {person}")
         elif person in movie.cast:
             extras.append(f"starring {person}")

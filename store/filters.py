@@ -68,6 +68,10 @@ class Filters:
     people: tuple[str, ...] = ()  # each name directs or stars
     any_people: tuple[str, ...] = ()  # at least one of these directs or stars ("Tom Hanks or Meg Ryan")
     exclude_people: tuple[str, ...] = ()  # none of these directs or stars ("nothing with Adam Sandler")
+    # a name two people share ("Steve McQueen"): a film crediting one of these only in the other role
+    # is not theirs as asked ("films by Steve McQueen" is not The Great Escape)
+    directing: tuple[str, ...] = ()
+    acting: tuple[str, ...] = ()
     exclude_keywords: tuple[str, ...] = ()  # no film with one of these themes ("no superhero movies")
     require_keywords: tuple[str, ...] = ()  # every film has each of these themes ("woman director")
     studios: tuple[str, ...] = ()  # each made (store.studios.made_by) by one of these: "Pixar", "A24"
@@ -136,6 +140,8 @@ def matches(movie: Movie, filters: Filters) -> bool:
         credited = {name.casefold() for name in (*movie.directors, *movie.cast)}
         if any(name.casefold() in credited for name in filters.exclude_people):
             return False
+    if (filters.directing or filters.acting) and not in_roles(movie.directors, movie.cast, filters):
+        return False
     if not all(has_tag(movie.keywords, tag) for tag in filters.require_keywords):
         return False
     if filters.studios and not any(made_by(movie.studios, studio) for studio in filters.studios):
@@ -232,6 +238,16 @@ def metadata_for(movie: Movie) -> dict:
     return meta
 
 
+def in_roles(directors: Iterable[str], cast: Iterable[str], filters: Filters) -> bool:
+    """No name asked as director is credited only in the cast, nor one asked as cast only as director."""
+    directed, acted = {n.casefold() for n in directors}, {n.casefold() for n in cast}
+    return not any(
+        (name := person.casefold()) in credited and name not in role
+        for people, credited, role in ((filters.directing, acted, directed), (filters.acting, directed, acted))
+        for person in people
+    )
+
+
 def ids_with_people(people: Iterable[str], credits: dict[str, set[str]]) -> set[str] | None:
     """Movie ids crediting every named person, from a casefolded name -> ids index."""
     result: set[str] | None = None
@@ -266,6 +282,7 @@ class FilterIndex:
             "studios": sum(not m.studios for m in movies),
         }
         self._studios = [m.studios for m in movies]
+        self._credited = [(m.directors, m.cast) for m in movies]
         self._studio_rows: dict[str, np.ndarray] = {}
         self.labels_tone = any(m.moods for m in movies)  # TMDB 5000 and MovieLens label none
 
@@ -312,6 +329,9 @@ class FilterIndex:
         refused = {i for name in filters.exclude_people for i in (credits or {}).get(name.casefold(), ())}
         if refused:
             keep[[self._row[i] for i in refused if i in self._row]] = False
+        for name in (*filters.directing, *filters.acting):
+            rows = [self._row[i] for i in (credits or {}).get(name.casefold(), ()) if i in self._row]
+            keep[[r for r in rows if not in_roles(*self._credited[r], filters)]] = False
         for tag in filters.require_keywords:
             tagged = np.zeros(len(self.ids), dtype=bool)
             tagged[[r for r in self._themed(tag) if has_tag(self._keywords[r], tag)]] = True

@@ -8,6 +8,7 @@ from agent.deps import Deps
 from agent.factcheck import asked_genres, breaks, loosened, span_said, tagged, years_asked
 from agent.nodes.taste_intro import taste_head
 from agent.profile_cache import profile_for
+from agent.roles import people_described
 from agent.scoring import GEM_MIN_RATING, lesser_known
 from agent.state import State
 from agent.understanding.comparative_tone import comparative_leans
@@ -305,11 +306,8 @@ def intro_parts(request: Request, count: int, deps: Deps, *, lesser_known: bool 
     likes = [reference_name(m, deps) for m in request.get("like_titles") or [] if m in deps.catalog]
     if likes:
         described = (described + " " if described else "") + "like " + listed(likes)
-    people = " and ".join(request.get("people") or [])
-    if request.get("any_people"):
-        people = (people + " and " if people else "") + " or ".join(request["any_people"])
-    if people:
-        described = (described + " " if described else "") + "with " + people
+    if people := people_described(request):
+        described = (described + " " if described else "") + people
     extras = [years] if open_years else []
     extras += some
     if request.get("exclude_genres"):

@@ -155,6 +155,8 @@ def filters_for(request: Request, excluded: set[str]) -> Filters:
         people=request.get("people"),
         any_people=request.get("any_people"),
         exclude_people=request.get("exclude_people"),
+        directing=request.get("directing"),
+        acting=request.get("acting"),
         exclude_keywords=request.get("exclude_keywords"),
         require_keywords=request.get("require_keywords"),
         studios=request.get("studios"),

@@ -10,6 +10,7 @@ from agent.nodes.conversation import pointed_films
 from agent.nodes.history import revising
 from agent.nodes.reply import listed
 from agent.nodes.retrieve import without_titles
+from agent.roles import with_roles
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.comparative_tone import TONE_BY_GENRE, comparative_leans, only_comparative
 from agent.understanding.corrections import typed_before_a_score
@@ -172,7 +173,7 @@ def understand_message(state: State, deps: Deps) -> dict:
             _verdict_with_more(update["in_passing"], classified.feedback, state, deps)
     if update.get("request"):
         _choose_version_said_after(message, update["request"], deps)  # "like oceans eleven, the original one"
-        update["request"] = genres_as_tags(update["request"], deps)
+        update["request"] = with_roles(genres_as_tags(update["request"], deps), deps.catalog)
         update["referenced"] = list(update["request"].get("like_titles") or [])
         leaned = comparative_leans(update["request"]) if only_comparative(understood) else []  # "funnier"
         tone = TONE_BY_GENRE if leaned else TONE_UNLABELLED

@@ -41,8 +41,9 @@ class Effect:
 
     @property
     def soft(self) -> bool:
-        """Moods and themes stay in the semantic query: they describe the film, not a filter."""
-        return bool(self.moods or self.keywords)
+        """Moods and themes stay in the semantic query: they describe the film, not a filter; an
+        occasion's words ("date night") are no film's, though it leans to a mood."""
+        return bool(self.moods or self.keywords) and not self.aside
 
     def when_negated(self) -> Effect:
         """ "No horror" drops the genre, "nothing scary" the mood, "no zombies" the theme (not horror)."""

@@ -13,7 +13,7 @@ from agent.understanding.wars import asks_for_war, wars_refused
 LIST_FIELDS = ("genres", "any_genres", "soft_genres", "exclude_genres", "moods", "exclude_moods", "keywords",
                "exclude_keywords", "require_keywords", "people", "any_people", "soft_people", "exclude_people",
                "like_titles", "exclude_titles", "languages", "exclude_languages", "countries", "studios",
-               "exclude_studios")  # fmt: skip
+               "exclude_studios", "directing", "acting")  # fmt: skip
 OPPOSITES = {"genres": "exclude_genres", "any_genres": "exclude_genres", "soft_genres": "exclude_genres",
              "exclude_genres": "genres", "moods": "exclude_moods", "exclude_moods": "moods",
              "keywords": "exclude_keywords", "exclude_keywords": "keywords", "require_keywords": "exclude_keywords",
@@ -21,7 +21,8 @@ OPPOSITES = {"genres": "exclude_genres", "any_genres": "exclude_genres", "soft_g
              "exclude_people": "people",
              "like_titles": "exclude_titles", "exclude_titles": "like_titles",
              "languages": "exclude_languages", "exclude_languages": "languages",
-             "studios": "exclude_studios", "exclude_studios": "studios"}  # fmt: skip
+             "studios": "exclude_studios", "exclude_studios": "studios",
+             "directing": "acting", "acting": "directing"}  # fmt: skip
 
 
 def merge_request(previous: Request, new: Understood, *, last_picks: list[dict], deps: Deps) -> Request:

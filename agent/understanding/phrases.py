@@ -187,7 +187,10 @@ _GENRE_PHRASES: dict[str, Effect] = {
     "detective | detectives | sleuth": _k("detective", "mystery"),
     "romance | romances | love story | love stories | falling in love | ❤ | 💕 | 😍": _g("romance"),
     "romantic": _g("romance", moods=("romantic",)),
-    "date night": _g("romance", moods=("romantic",), negated=Effect(exclude_genres=("romance",))),
+    # an occasion, not words to search for: "first date" found Date Movie (3.6) by its title
+    "date night | date nights | for a date night | first date | first dates | for a date | on a date": _g(
+        "romance", moods=("romantic",), aside=True, negated=Effect(exclude_genres=("romance",))
+    ),
     "love triangle": _k("love triangle", "romance"),
     "sci fi | scifi | science fiction | syfy | sci fy | scify | scfi | sci fiction | 🚀 | 🛸 | 👽": _g("sci-fi"),
     "futuristic | the future": _g("sci-fi"),
@@ -466,6 +469,7 @@ _MODIFIER_PHRASES = {phrases: replace(effect, aside=True) for phrases, effect in
 _LOCALE_OVERRIDES: dict[str, Effect] = {
     "irish": Effect(countries=("IE",)),
     "nollywood": Effect(countries=("NG",)),
+    "bollywood": Effect(languages=("hi",)),  # Hindi cinema, not any film an Indian company co-produced
     "english countryside": Effect(countries=("GB",)),
     "scandinavian | nordic": Effect(countries=("SE", "DK", "NO", "FI", "IS")),
     "latin american": Effect(countries=("AR", "BR", "MX", "CL", "CO")),

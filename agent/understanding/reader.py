@@ -47,6 +47,7 @@ from agent.understanding.people import (
 )
 from agent.understanding.people_alternatives import read_people_alternatives
 from agent.understanding.request import CatalogLookup, Understood
+from agent.understanding.roles import read_roles
 from agent.understanding.series import read_series
 from agent.understanding.studios import leaned_kinds, without_studio_data
 from agent.understanding.text import GAP, STOPWORDS, TOKEN, Scan, Tok, sentence_span, word_set
@@ -324,6 +325,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     soften_credit_questions(scan, out)
     refuse_people(scan, out)
     read_people_alternatives(scan, out)
+    read_roles(scan, out)
     for start, end in scan.title_years:  # "(1995)" a title did not take is still a title's year
         scan.take(start, end)
     drop_verdicts(scan)

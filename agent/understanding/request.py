@@ -82,6 +82,8 @@ class Understood:
     # that film, not asked for, so they lean the ranking rather than filter it
     soft_people: list[str] = field(default_factory=list)
     exclude_people: list[str] = field(default_factory=list)  # "nothing with Adam Sandler", "not a Spacey fan"
+    directing: list[str] = field(default_factory=list)  # of people named, those asked as director: "films by X"
+    acting: list[str] = field(default_factory=list)  # of people named, those asked as cast: "starring X"
     like_titles: list[str] = field(default_factory=list)  # catalog ids of reference titles
     exclude_titles: list[str] = field(default_factory=list)  # catalog ids explicitly refused
     unknown_titles: list[str] = field(default_factory=list)  # "like Zorblax Returns": named, not in the catalog
@@ -132,6 +134,10 @@ class Request(TypedDict, total=False):
     any_people: list[str]  # at least one of these ("Tom Hanks or Meg Ryan")
     soft_people: list[str]  # credits named of a film the user named: they count, softly
     exclude_people: list[str]  # people refused: none of their films
+    # of the people asked for, those asked in one role ("films by X", "starring X"): a film crediting
+    # them only in the other role is left out (agent.roles: a name two people share)
+    directing: list[str]
+    acting: list[str]
     like_titles: list[str]  # catalog ids of reference titles
     exclude_titles: list[str]  # catalog ids explicitly refused
     unknown_titles: list[str]  # titles named in the latest message that are not in the catalog

@@ -131,8 +131,8 @@ def _fields(row: dict[str, str], credits: Credits) -> tuple[dict, float | None]:
         "directors": directors,
         "cast": cast,
         "runtime": whole(row["runtime"], "runtime") or None,
-        "language": _language(row, countries),
-        "country": _first_country(countries),
+        "language": (language := _language(row, countries)),
+        "country": _main_country(countries, language),
         "rating": rating if votes else None,
         "votes": votes,
         "keywords": _names(_json_list(row["keywords"], "keywords")),
@@ -214,10 +214,13 @@ def _json_list(text: str, column: str) -> list[dict]:
     return value
 
 
-def _first_country(countries: list[dict]) -> str | None:
-    if not countries or not isinstance(code := countries[0].get("iso_3166_1"), str):
-        return None
-    return code.strip().upper() or None
+def _main_country(countries: list[dict], language: str | None) -> str | None:
+    """The country the film is from: the first of its production countries where its language is
+    spoken, else the first listed. The file lists co-producers in no meaningful order: Bridge of
+    Spies (English) is "India, United States, Germany", and is no Indian film."""
+    codes = [c.strip().upper() for entry in countries if isinstance(c := entry.get("iso_3166_1"), str) and c.strip()]
+    spoken_in = _SPOKEN_IN.get(language or "", set())
+    return next((code for code in codes if code in spoken_in), codes[0] if codes else None)
 
 
 def _names(entries: list[dict]) -> list[str]:

@@ -858,7 +858,7 @@ CASES: list[tuple[str, dict]] = [
     # languages and countries
     ("Korean thriller", {"languages": ["ko"], "genres": ["thriller"]}),
     ("French films", {"languages": ["fr"], "countries": []}),
-    ("Bollywood", {"countries": ["IN"]}),
+    ("Bollywood", {"languages": ["hi"]}),  # Hindi cinema, not any film India co-produced
     ("British comedy", {"countries": ["GB"], "genres": ["comedy"], "languages": []}),
     ("Japanese animation", {"languages": ["ja"], "genres": ["animation"]}),
     ("something in Spanish", {"languages": ["es"]}),
