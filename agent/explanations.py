@@ -134,8 +134,17 @@ def taste_reason(movie: Movie, profile: Profile, catalog: Catalog, *, in_public:
             return f"you tend to rate {genre} films highly ({len(sharing)} you liked)"
         if sharing and not best:
             best = (f"{a_or_an(genre + ' film')}, like {A_FILM_YOU_LIKED}" if in_public
-                    else f"since you liked {sharing[0].title}, also {a_or_an(genre + ' film')}")  # fmt: skip
+                    else f"since you {_verb(sharing[0].id, profile)} {sharing[0].title}, "
+                         f"also {a_or_an(genre + ' film')}")  # fmt: skip
     return best
+
+
+def _verb(movie_id: str, profile: Profile) -> str:
+    """ "loved" or "liked", as your_rating says it: the word said in chat, a 👍 as liked, 5 stars as loved."""
+    reaction = profile.reactions.get(movie_id)
+    if reaction in ("liked", "loved"):
+        return reaction
+    return "loved" if reaction not in THUMBS and profile.ratings.get(movie_id, 0) >= 5 else "liked"
 
 
 def links_to(movie: Movie, anchor: Movie) -> list[str]:

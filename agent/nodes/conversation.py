@@ -9,6 +9,7 @@ from agent.deps import Deps
 from agent.explanations import links_to, reasons_for
 from agent.factcheck import crowd_errors
 from agent.my_history import my_history, what_you_thought, why_not
+from agent.nodes.noted import noted_line
 from agent.nodes.reply import intro_line, listed, not_in_catalog, unrecorded_note
 from agent.nodes.retrieve import filters_for, unrecorded_for
 from agent.profile import verdict_source
@@ -560,27 +561,6 @@ def note_in_passing(state: State, deps: Deps) -> dict:
         example = {"seen": "seen", "liked": "loved"}.get(heard["unsure"], "hated") + " the second one"
         noted = f"{noted} I couldn't tell which film you meant, so I noted nothing (say “{example}”).".strip()
     return {"recorded": recorded, "noted": noted}
-
-
-def noted_line(recorded: dict, deps: Deps, stars: dict[str, float] | None = None) -> str:
-    """ "Noted: you've seen Inception; you liked Before Sunrise; you didn't like Heat." said once,
-    when it is stored; films given `stars` with them ("4 out of 5 for Heat (1995)")."""
-
-    def titles(ids):
-        return listed([deps.catalog.movies[m].title for m in ids])
-
-    stars = stars or {}
-    liked = [m for m in recorded.get("likes") or [] if m not in stars]
-    disliked = [m for m in recorded.get("dislikes") or [] if m not in stars]
-    seen = [m for m in recorded.get("watched") or [] if m not in liked and m not in disliked and m not in stars]
-    parts = [
-        *([listed([f"{n:g} out of 5 for {deps.catalog.movies[m].label}" for m, n in stars.items()])] if stars else []),
-        *([f"you've seen {titles(seen)}"] if seen else []),
-        *([f"you liked {titles(liked)}"] if liked else []),
-        *([f"you didn't like {titles(disliked)}"] if disliked else []),
-        *([f"I won't suggest {titles(recorded['dismissed'])} again"] if recorded.get("dismissed") else []),
-    ]
-    return f"Noted: {'; '.join(parts)}." if parts else ""
 
 
 def respond_unclear(state: State, deps: Deps) -> dict:

@@ -23,7 +23,8 @@ _VERB = re.compile(
     r"|(?:i|we|i've|we've|ive|weve|have)\s+(?:already\s+|just\s+|recently\s+|also\s+|both\s+|all\s+)?"
     r"(?:seen|watched|saw|finished\s+watching)|(?:^|[,.;!?])\W*(?:watched|saw|seen|finished\s+watching))\b"
     r"|\b(?P<liked>(?:really\s+|also\s+)?(?:liked|loved|enjoyed|adored))\b"
-    r"|\b(?:i|we)\s+(?:really\s+|just\s+|absolutely\s+)?(?P<disliked>hated|disliked|didn'?t\s+(?:like|enjoy)"
+    r"|(?:\b(?:i|we)\s+|(?:^|[,.;!?])\W*)(?:really\s+|just\s+|absolutely\s+)?"  # "hated titanic, what else?"
+    r"(?P<disliked>hated|disliked|didn'?t\s+(?:like|enjoy)"
     r"|did\s+not\s+(?:like|enjoy)|couldn'?t\s+stand|can'?t\s+stand)\b"
 )
 _THE_SAME = re.compile(r"\s*(?:it|them|both|that one|those|that)\b")

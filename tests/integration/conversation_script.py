@@ -405,7 +405,7 @@ CONVERSATIONS: dict[str, list[Turn]] = {
             read={"like_titles": []},
             picks=True,
             watched=("heat-1995",),
-            has=("you didn't like heat",),
+            has=("heat (1995) wasn't for you",),
             lacks=("picks: like heat", ", like heat", "— like heat"),
         ),
         T(

@@ -163,7 +163,7 @@ def test_chat_jsonl_scripts_a_conversation(home):
     assert first["intent"] == "recommend" and len(first["recommendations"]) == 3
     assert "inception-2010" in first["recorded"]["watched"]
     assert first["recorded"]["likes"] == ["before-sunrise-1995"]
-    assert first["reply"].startswith("Noted: you've seen Inception; you liked Before Sunrise.")
+    assert first["reply"].startswith("Noted: you've seen Inception (2010); you liked Before Sunrise (1995).")
     assert "inception-2010" not in {r["id"] for r in first["recommendations"]}
     assert nonsense["recommendations"] == [] and "didn't catch" in nonsense["reply"]
     assert nonsense["intent"] == "unclear" and nonsense["recorded"] == {}

@@ -461,8 +461,8 @@ def test_a_verdict_said_with_more_is_stored_or_said_to_be_unclear(starter, profi
     second = ids(unsure)[1]
     bot.ask("why the second one?", user="cli:sam")
     hated = bot.ask("not that one, i hated it. others?", user="cli:sam")
-    title = starter.movies[second].title
-    assert hated["reply"].startswith(f"Noted: you didn't like {title}.") and second not in ids(hated)
+    label = starter.movies[second].label
+    assert hated["reply"].startswith(f"Noted: {label} wasn't for you.") and second not in ids(hated)
     assert set(profiles.ratings("cli:sam")) == {second} and len(hated["recommendations"]) == 3
     seen = bot.ask("seen the first one, what else?", user="cli:sam")
     assert profiles.has_watched("cli:sam", ids(hated)[0]) and ids(hated)[0] not in ids(seen)
@@ -780,7 +780,7 @@ def test_a_film_refused_by_name_or_place_is_never_suggested_again_nor_taken_as_a
     assert shown[1].id in profiles.dismissed("cli:no") and profiles.rating("cli:no", shown[1].id) is None
     assert not profiles.has_watched("cli:no", shown[1].id)
     more = bot.ask("I'm not interested in Pretty Woman, something else?", user="cli:no")
-    assert more["reply"].startswith("Noted: I won't suggest Pretty Woman again.") and more["recommendations"]
+    assert more["reply"].startswith("Noted: I won't suggest Pretty Woman (1990) again.") and more["recommendations"]
     assert more["understood"]["like_titles"] == []
     assert more["intro"].endswith("not Pretty Woman.")  # refused, with its series, and not searched for
     refused = {"notting-hill-1999", "pretty-woman-1990", shown[1].id}
@@ -1260,7 +1260,8 @@ def test_a_favourite_typed_in_lower_case_is_the_reference_and_never_a_pick(start
     fav = bot.ask("das boot is my fav, something similar", user="cli:ida")
     assert "das-boot-1981" not in ids(fav) and len(ids(fav)) == 3
     assert fav["understood"]["like_titles"] == ["Das Boot (1981)"] and "like Das Boot" in fav["reply"]
-    assert fav["reply"].startswith("Noted: you liked Das Boot.") and profiles.rating("cli:ida", "das-boot-1981") == 5
+    assert fav["reply"].startswith("Noted: you loved Das Boot (1981).")
+    assert profiles.rating("cli:ida", "das-boot-1981") == 5
     first = bot.ask("something like se7en but less grim, from the 90s", user="cli:ida")
     assert first["understood"]["like_titles"] == ["Se7en (1995)"]
     that = bot.ask("la haine was great, more like that", user="cli:ida")

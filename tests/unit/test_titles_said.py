@@ -107,7 +107,7 @@ def test_a_favourite_named_by_one_word_is_the_reference_and_is_kept_as_a_like(fi
     result = make_bot(films, profiles).ask(said, user="cli:red")
     assert result["understood"]["like_titles"] == ["The Shawshank Redemption (1994)"]
     assert "the-shawshank-redemption-1994" not in ids(result) and len(ids(result)) == 3
-    assert result["reply"].startswith("Noted: you liked The Shawshank Redemption.")
+    assert result["reply"].startswith("Noted: you loved The Shawshank Redemption (1994).")
     assert profiles.rating("cli:red", "the-shawshank-redemption-1994") == 5
 
 
@@ -174,7 +174,7 @@ def test_a_seen_list_then_a_question_records_every_film_and_goes_on_from_them(st
     said = bot.ask("seen alien, jaws and the shining, what else?", user="cli:sam")
     listed = {"alien-1979", "jaws-1975", "the-shining-1980"}
     assert watched(profiles, "cli:sam") == listed and not listed & set(ids(said)) and len(ids(said)) == 3
-    assert said["reply"].startswith("Noted: you've seen Alien, Jaws and The Shining.")
+    assert said["reply"].startswith("Noted: you've seen Alien (1979), Jaws (1975) and The Shining (1980).")
     assert said["understood"]["like_titles"] == ["Alien (1979)", "Jaws (1975)", "The Shining (1980)"]
     assert not said["understood"]["genres"]
 
@@ -198,5 +198,6 @@ def test_places_in_the_last_answer_then_a_question_are_noted_and_more_follow(sta
 @pytest.mark.parametrize("said", ["seen alien, what else?", "I watched alien last night, what else?"])
 def test_a_title_said_seen_is_recorded_though_it_is_also_a_theme(starter, profiles, said):
     result = make_bot(starter, profiles).ask(said, user="cli:one")
-    assert watched(profiles, "cli:one") == {"alien-1979"} and result["reply"].startswith("Noted: you've seen Alien.")
+    assert watched(profiles, "cli:one") == {"alien-1979"}
+    assert result["reply"].startswith("Noted: you've seen Alien (1979).")
     assert result["understood"]["like_titles"] == ["Alien (1979)"] and "alien-1979" not in ids(result)

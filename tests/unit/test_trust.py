@@ -101,7 +101,7 @@ def test_facts_in_passing_are_read_apart_and_stored(starter, profiles):
     result = bot.ask("We've seen Inception and loved Amélie, anything for tonight?", user="cli:pass")
     assert result["recorded"]["likes"] == ["amelie-2001"]
     assert "inception-2010" in result["recorded"]["watched"]
-    assert result["reply"].startswith("Noted: you've seen Inception; you liked Amélie.")
+    assert result["reply"].startswith("Noted: you've seen Inception (2010); you loved Amélie (2001).")
     assert profiles.rating("cli:pass", "amelie-2001") == 5.0
     assert "inception-2010" not in ids(result)
 
@@ -116,7 +116,7 @@ def test_every_way_people_say_they_have_seen_a_film_is_heard(starter, profiles):
     ]:
         assert facts_in_passing(text, starter).seen == seen, text
     result = make_bot(starter, profiles).ask("just finished watching Inception, what next?", user="cli:gra")
-    assert result["reply"].startswith("Noted: you've seen Inception.") and "inception-2010" not in ids(result)
+    assert result["reply"].startswith("Noted: you've seen Inception (2010).") and "inception-2010" not in ids(result)
     assert profiles.has_watched("cli:gra", "inception-2010")
 
 
@@ -125,7 +125,7 @@ def test_a_film_seen_and_panned_in_passing_is_stored_as_disliked(starter, profil
     assert (heard.seen, heard.disliked, heard.liked) == ([], ["inception-2010"], {"amelie-2001": 5.0})
     bot = make_bot(starter, profiles)
     result = bot.ask("We saw Heat, it was so boring. Anything for tonight?", user="cli:panned")
-    assert result["reply"].startswith("Noted: you didn't like Heat.")
+    assert result["reply"].startswith("Noted: Heat (1995) wasn't for you.")
     assert profiles.rating("cli:panned", "heat-1995") <= 2 and "heat-1995" in result["recorded"]["watched"]
     assert ", like Heat" not in result["reply"] and "picks: like Heat" not in result["reply"]
 
@@ -140,18 +140,18 @@ def test_a_film_hated_or_seen_beside_a_request_is_stored_and_never_suggested_aga
     assert facts_in_passing("I saw Alien, my wife loved it. anything?", starter).liked == {}  # hers, not theirs
     bot = make_bot(starter, profiles)
     hated = bot.ask("I hated Titanic. Recommend a romance", user="cli:hate")
-    assert hated["reply"].startswith("Noted: you didn't like Titanic.") and hated["recommendations"]
+    assert hated["reply"].startswith("Noted: Titanic (1997) wasn't for you.") and hated["recommendations"]
     assert profiles.rating("cli:hate", "titanic-1997") <= 2
     later = bot.ask("a romance from 1997 then", user="cli:hate")
     assert later["recommendations"] and "titanic-1997" not in ids(later)
     both = bot.ask("I've seen Heat. Thrillers from the 90s please", user="cli:seen")
-    assert both["reply"].startswith("Noted: you've seen Heat.") and profiles.has_watched("cli:seen", "heat-1995")
+    assert both["reply"].startswith("Noted: you've seen Heat (1995).") and profiles.has_watched("cli:seen", "heat-1995")
     picks = [starter.movies[i] for i in ids(both)]
     assert picks and all(1990 <= m.year <= 1999 and "thriller" in m.genres for m in picks)
     assert "heat-1995" not in ids(both)
     # a request said in a clause of its own beside the seen films, or with "need a": answered too
     clause = bot.ask("tom hanks drama thats not too long, I've already seen Forrest Gump", user="cli:clause")
-    assert clause["reply"].startswith("Noted: you've seen Forrest Gump.") and clause["recommendations"]
+    assert clause["reply"].startswith("Noted: you've seen Forrest Gump (1994).") and clause["recommendations"]
     assert all("Tom Hanks" in starter.movies[i].cast for i in ids(clause)) and "forrest-gump-1994" not in ids(clause)
     needed = bot.ask("my gf loves musicals but I hate them, need a romance we can both watch", user="cli:need")
     assert needed["recommendations"] and needed["understood"]["genres"] == ["romance"]
