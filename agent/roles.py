@@ -32,15 +32,27 @@ def _titles(ids: set[str], catalog) -> str:
     return " and ".join(shown) + (" among others" if len(movies) > 2 else "")
 
 
-def with_roles(request: Request, catalog) -> Request:
+def with_roles(request: Request, catalog, said_by: list[str] | tuple[str, ...] = ()) -> Request:
     """The request's roles, kept for a name credited here in that role, and one chosen for a name
-    said alone that two people seem to share, with a caveat naming both."""
+    said alone that two people seem to share, with a caveat naming both. A name after a bare "by"
+    (`said_by`: "movies by Tom Hanks") is asked as director when directing is what it mostly does
+    here, or when its directing and acting never meet (two people), else in any role, said so."""
     asked = list(dict.fromkeys([*(request.get("people") or []), *(request.get("any_people") or [])]))
-    said = {"directing": request.get("directing") or [], "acting": request.get("acting") or []}
+    said = {"directing": list(request.get("directing") or []), "acting": request.get("acting") or []}
+    caveats = list(request.get("caveats") or [])
+    for name in said_by:
+        if name not in asked or name in said["directing"] or name in said["acting"]:
+            continue
+        directed, acted = _credits(name, catalog)
+        if directed and (len(directed) >= len(acted) or not directed & acted):
+            said["directing"].append(name)
+        elif directed:  # "movies by Tom Hanks": his films, and the few he directed are one request away
+            films = "film" if len(directed) == 1 else f"{len(directed)} films"
+            caveats.append(f"{name} mostly acts in my catalog's films, so these are films of theirs in any role "
+                           f'(say "directed by {name}" for the {films} directed by {name}).')  # fmt: skip
     if not asked and not any(said.values()):
         return request
     roles: dict[str, list[str]] = {"directing": [], "acting": []}
-    caveats = list(request.get("caveats") or [])
     for name in asked:
         directed, acted = _credits(name, catalog)
         if name in said["directing"] and directed:  # not when the name directed nothing here

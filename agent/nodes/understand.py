@@ -173,7 +173,7 @@ def understand_message(state: State, deps: Deps) -> dict:
             _verdict_with_more(update["in_passing"], classified.feedback, state, deps)
     if update.get("request"):
         _choose_version_said_after(message, update["request"], deps)  # "like oceans eleven, the original one"
-        update["request"] = with_roles(genres_as_tags(update["request"], deps), deps.catalog)
+        update["request"] = with_roles(genres_as_tags(update["request"], deps), deps.catalog, understood.said_by)
         update["referenced"] = list(update["request"].get("like_titles") or [])
         leaned = comparative_leans(update["request"]) if only_comparative(understood) else []  # "funnier"
         tone = TONE_BY_GENRE if leaned else TONE_UNLABELLED

@@ -84,6 +84,9 @@ class Understood:
     exclude_people: list[str] = field(default_factory=list)  # "nothing with Adam Sandler", "not a Spacey fan"
     directing: list[str] = field(default_factory=list)  # of people named, those asked as director: "films by X"
     acting: list[str] = field(default_factory=list)  # of people named, those asked as cast: "starring X"
+    # of people named, those after a bare "by" ("movies by Tom Hanks"): asked as director when
+    # directing is what the name mostly does here (agent.roles), else in any role
+    said_by: list[str] = field(default_factory=list)
     like_titles: list[str] = field(default_factory=list)  # catalog ids of reference titles
     exclude_titles: list[str] = field(default_factory=list)  # catalog ids explicitly refused
     unknown_titles: list[str] = field(default_factory=list)  # "like Zorblax Returns": named, not in the catalog

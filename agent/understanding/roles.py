@@ -9,7 +9,8 @@ from agent.understanding.meaning import extend_unique
 from agent.understanding.request import Understood
 from agent.understanding.text import Scan
 
-_DIRECTING = re.compile(r"(?:\b(?:directed|made|helmed|written and directed) +by|\bby|\bdirector|\bfilmmaker)[ ,:]*$")
+_DIRECTING = re.compile(r"(?:\b(?:directed|made|helmed|written and directed) +by|\bdirector|\bfilmmaker)[ ,:]*$")
+_BY = re.compile(r"\bby[ ,:]*$")  # "movies by Tom Hanks": the director's, if directing is what the name mostly does
 _ACTING = re.compile(r"(?:\bstarring|\bwith|\bfeaturing|\bstars?|\bactor|\bactress|\bplayed by)[ ,:]*$")
 _LISTED = re.compile(r"^(?:,? *(?:and|or|&)|,) *$")  # "by the Coens and Steve McQueen": the cue goes on
 
@@ -22,6 +23,8 @@ def read_roles(scan: Scan, out: Understood) -> None:
         before = scan.lowered[:start]
         if _DIRECTING.search(before):
             role = out.directing
+        elif _BY.search(before):
+            role = out.said_by
         elif _ACTING.search(before):
             role = out.acting
         elif end is None or not _LISTED.match(scan.lowered[end:start]):

@@ -76,3 +76,16 @@ def test_a_star_asked_for_who_also_directed_the_pick_is_said_to_star_as_asked(na
     result = make_bot(namesakes, profiles).ask("something starring tom hanks", user="cli:ana")
     assert _titles(result) == {"Big", "That Thing You Do!"}
     assert all("Starring Tom Hanks, as you asked" in r["explanation"] for r in result["recommendations"])
+
+
+def test_films_by_someone_who_mostly_acts_are_theirs_in_any_role_and_says_so(namesakes, profiles):
+    result = make_bot(namesakes, profiles).ask("movies by tom hanks", user="cli:ana")
+    assert _titles(result) == {"Big", "That Thing You Do!"}  # not only the one he directed
+    assert "Tom Hanks mostly acts in my catalog's films" in result["reply"]
+    assert 'say "directed by Tom Hanks" for the film directed by Tom Hanks' in result["reply"]
+    assert "directed by Tom Hanks." not in result["reply"].split("\n")[0]
+
+
+def test_directed_by_someone_who_mostly_acts_is_still_their_direction(namesakes, profiles):
+    result = make_bot(namesakes, profiles).ask("movies directed by tom hanks", user="cli:ana")
+    assert _titles(result) == {"That Thing You Do!"}
