@@ -10,6 +10,7 @@ import prompts
 from agent.deps import Deps
 from agent.factcheck import a_or_an, asked_clause, breaks, genre_phrase, outside_clause, sentences
 from agent.profile import SAID, THUMBS, Profile, as_given
+from agent.theme_tags import shared_themes
 from agent.understanding.request import Request
 from agent.untrusted import own_links, sanitise, unknown_references
 from store.catalog import Catalog
@@ -157,7 +158,7 @@ def links_to(movie: Movie, anchor: Movie) -> list[str]:
     cast = [a for a in movie.cast if a in anchor.cast]
     if cast:
         links.append(f"{' and '.join(cast[:2])} in both")
-    themes = [k for k in movie.keywords if k in anchor.keywords]
+    themes = shared_themes(movie, anchor)
     if themes:
         links.append("shared themes: " + ", ".join(f'"{t}"' for t in themes[:3]))
     genres = [g for g in movie.genres if g in anchor.genres]
@@ -188,7 +189,7 @@ def _shared_with(movie: Movie, anchor: Movie, *, named: str = "") -> list[str]:
     if cast and not directors and cast[0] not in named:
         facts.append(f"with {cast[0]}")
     genres = [g for g in movie.genres if g in anchor.genres]
-    keywords = [k for k in movie.keywords if k in anchor.keywords]
+    keywords = shared_themes(movie, anchor)
     if keywords:
         facts.append(f'shares the theme "{keywords[0]}"')
     elif len(genres) >= 2 and not facts:

@@ -157,9 +157,9 @@ def _names_the_next_title(scan: Scan, end: int) -> bool:
             break
         position = spans[start]
     # "Bruce Willis films like Die Hard" asks for him: "like" went with the title it cues; so does
-    # "any Nolan film besides Inception", whose title was refused
+    # "any Nolan film besides Inception", whose title was refused, and "after Inception", a year bound
     movie = _MOVIE_THEN_TITLE.match(scan.text, position)
-    if movie is None or any(a <= movie.end() - 1 < b for a, b in scan.negated):
+    if movie is None or any(a <= movie.end() - 1 < b for a, b in (*scan.negated, *scan.aside)):
         return False
     return not _LIKE_A_TITLE.match(scan.original, position)
 

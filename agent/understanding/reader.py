@@ -27,12 +27,16 @@ import itertools
 import re
 
 from agent.understanding.ages import read_ages
+from agent.understanding.before_title import read_years_of_titles
 from agent.understanding.effect import Effect
+from agent.understanding.filler_like import drop_filler_likes
 from agent.understanding.first_names import read_first_names
 from agent.understanding.franchises import read_refused_series
 from agent.understanding.meaning import Reading, extend_unique
 from agent.understanding.misspelt import read_misspelt_people
+from agent.understanding.misspelt_titles import read_misspelt_titles
 from agent.understanding.negation import walk_phrases
+from agent.understanding.number_titles import read_number_titles
 from agent.understanding.numbers import read_count, read_kid_ages, read_rating, read_runtime, read_years
 from agent.understanding.opening_title import read_opening_title
 from agent.understanding.people import (
@@ -59,6 +63,7 @@ from agent.understanding.titles import (
     read_bare_titles,
     read_cued_titles,
 )
+from agent.understanding.wanted_series import read_wanted_series
 from agent.understanding.wars import asks_for_war, wars_refused
 from store.vocab import COUNTRIES, LANGUAGES
 
@@ -309,10 +314,15 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     out = reading.result
     people = People(lookup.people_index())
     reader = TitleReader(scan, lookup, people)
+    drop_filler_likes(scan)  # "like max 100 minutes": no film Max
+    read_number_titles(scan, lookup, out)  # "like 2001": the film, not the year
     read_series(scan, lookup, out)
     read_credits_of_titles(scan, reader, out)
     unknown = read_cued_titles(scan, reader, out)
+    read_years_of_titles(scan, reader, reading)  # "from before Titanic"
+    read_misspelt_titles(scan, lookup, out)  # "like inceptoin"
     read_refused_series(scan, lookup, out)
+    series = read_wanted_series(scan, lookup)  # "harry potter movies": no Deborah Harry
     read_people(scan, people, out)
     read_bare_titles(scan, reader, out)
     read_opening_title(scan, reader, out)  # "das boot is my fav, something similar"
@@ -345,7 +355,8 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
         out.year_min = out.year_max = None  # "old and new ones", "a modern western classic": no era after all
     note_unknown_titles(scan, unknown, out)
     without_studio_data(out, lookup)
-    out.query = _query(scan)
+    query = _query(scan)  # with nothing else left, it falls back to every word, the series' too
+    out.query = ", ".join([*(s for s in series if s.casefold() not in query.casefold()), *filter(None, [query])])
     # "like The Matrix but older": older than The Matrix, not than whatever was shown last
     out.relative_to_titles = bool(out.like_titles and out.modifiers and _BUT_RELATIVE.search(scan.lowered))
     said_as_taste(scan.original, reading)  # typography made plain: "I’m a fan" reads as "I'm a fan"

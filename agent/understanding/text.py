@@ -93,6 +93,12 @@ class Scan:
         if aside:
             self.aside.append((start, end))
 
+    def blank(self, start: int, end: int) -> None:
+        """Filler read as if it had not been typed ("like maybe Heat" is "like Heat"): unlike a
+        taken span it joins what stands either side of it."""
+        self.text = self.text[:start] + " " * (end - start) + self.text[end:]
+        self._tokens = None
+
     def tokens(self) -> list[Tok]:
         if self._tokens is None:
             self._tokens = [Tok(m.group(), m.start(), m.end()) for m in TOKEN.finditer(self.text)]

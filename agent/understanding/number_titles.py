@@ -1,0 +1,38 @@
+"""A year after "like" is a film's title, not a year: "something like 2001" means 2001: A Space
+Odyssey, and "like 1917 but shorter" the film 1917, not films from 1917. Where no film has that
+title, it is said to be missing rather than read as a year."""
+
+from __future__ import annotations
+
+import re
+
+from agent.understanding.meaning import extend_unique
+from agent.understanding.request import CatalogLookup, Understood
+from agent.understanding.text import Scan
+from agent.understanding.versions import same_title
+
+_LIKE_A_NUMBER = re.compile(
+    r"\b(?:like|similar\s+to|such\s+as|as\s+good\s+as|reminds\s+me\s+of)\s+(?:the\s+(?:movie|film)\s+)?"
+    r"(?P<number>1[89]\d\d|20\d\d)(?!\s*or\s+so\b)(?=\s*(?:$|[,.!?;]|(?:but|or|and|please|though|again|too)\b))"
+)
+
+
+def read_number_titles(scan: Scan, lookup: CatalogLookup, out: Understood) -> None:
+    """Runs before titles are read: a film titled by the number alone is left to them ("like
+    2012"); one whose title begins with it is the best known such film, said as taken; with
+    none, the number is an unknown title."""
+    titled = getattr(lookup, "titled", None)
+    movies = getattr(lookup, "movies", None)
+    for m in list(_LIKE_A_NUMBER.finditer(scan.text)):
+        number = m["number"]
+        match = lookup.resolve_title(number)
+        if match is not None and same_title(number, match.title):
+            continue
+        begun = sorted(titled(number), key=lambda i: -(movies[i].votes or 0)) if titled and movies else []
+        if begun:
+            film = movies[begun[0]]
+            extend_unique(out.like_titles, [film.id])
+            extend_unique(out.caveats, [f'I took "{number}" to mean {film.title} ({film.year}).'])
+        else:
+            extend_unique(out.unknown_titles, [number])
+        scan.take(m.start("number"), m.end("number"), aside=True)
