@@ -16,6 +16,9 @@ _LIKE_A_NUMBER = re.compile(
     r"(?P<number>1[89]\d\d|20\d\d)(?!\s*or\s+so\b)(?=\s*(?:$|[,.!?;]|(?:but|or|and|please|though|again|too)\b))"
 )
 
+# "nothing older than like 2000", "from like 1990": a filler between a bound and its year
+_BOUND_BEFORE = re.compile(r"\b(?:than|before|after|since|from|until|till|to|around|about|circa|in|between|and)[\s,]*$")
+
 
 def read_number_titles(scan: Scan, lookup: CatalogLookup, out: Understood) -> None:
     """Runs before titles are read: a film titled by the number alone is left to them ("like
@@ -25,6 +28,8 @@ def read_number_titles(scan: Scan, lookup: CatalogLookup, out: Understood) -> No
     movies = getattr(lookup, "movies", None)
     for m in list(_LIKE_A_NUMBER.finditer(scan.text)):
         number = m["number"]
+        if _BOUND_BEFORE.search(scan.text[: m.start()]):
+            continue
         match = lookup.resolve_title(number)
         if match is not None and same_title(number, match.title):
             continue
