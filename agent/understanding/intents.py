@@ -21,6 +21,7 @@ from agent.understanding.help_topics import ACCOUNT_QUESTIONS, GREETINGS, OUTSID
 from agent.understanding.my_history import my_history_question, why_not_titles
 from agent.understanding.opening_title import film_named_first, praised_then_asked
 from agent.understanding.passing import users_verdict
+from agent.understanding.pointing import pick_asked_about
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood, has_filters
 from agent.understanding.stars import asks_for_a_rating, outside_stars, rated_seen_list, stars_in
@@ -254,6 +255,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified("smalltalk")
     if UNDO.match(lowered):
         return Classified("undo")
+    if not SEEN.search(lowered) and (place := pick_asked_about(lowered, _ordinal)) is not None:
+        return Classified("facts", ordinal=place, facts=("about",))  # "the second one?": that film, in brief
     if not _ASKS.search(asked_politely(lowered)) and (unseen := unwatched_in(text, lowered, lookup, _ordinal)):
         return Classified("unwatched", ordinal=unseen.ordinal, titles=unseen.titles)
     if _WHY.search(lowered):
