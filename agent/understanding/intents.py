@@ -19,7 +19,7 @@ from agent.understanding.corrections import HOLD_ON, UNDO, asked_politely, inter
 from agent.understanding.fact_questions import AMONG_TAIL, AMONG_THE_PICKS, COLLECTION, FACT_QUESTIONS, Fact, other_year
 from agent.understanding.help_topics import ACCOUNT_QUESTIONS, GREETINGS, OUTSIDE, RESTART, SMALLTALK, only_pleasantries
 from agent.understanding.my_history import my_history_question, why_not_titles
-from agent.understanding.opening_title import film_named_first, praised_then_asked
+from agent.understanding.opening_title import film_named_first, praised_then_asked, well_known_title
 from agent.understanding.passing import users_verdict
 from agent.understanding.pointing import pick_asked_about
 from agent.understanding.reader import understand
@@ -434,7 +434,7 @@ def _typed_title(text: str, start: int, lookup: CatalogLookup) -> str | None:
         return None
     understood = understand(typed, lookup)
     if has_filters(understood) or understood.min_rating or understood.year_min or understood.count:
-        return None
+        return typed if well_known_title(typed, lookup) else None  # "is alien scary?" asks of Alien
     return typed
 
 
