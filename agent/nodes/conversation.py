@@ -88,11 +88,8 @@ def pointed_films(state: State, deps: Deps) -> list[str]:
     if state.get("positions") and last:  # "the first two"
         return list(dict.fromkeys(last[i] for i in state["positions"] if -len(last) <= i < len(last)))
     ordinal = state.get("ordinal")
-    if ordinal is not None and last:
-        try:
-            return [last[ordinal]]
-        except IndexError:
-            return []
+    if ordinal is not None:  # with no list shown, "the second one" is not the film last asked about
+        return [last[ordinal]] if -len(last) <= ordinal < len(last) else []
     if len(last) == 1:
         return last
     if len(last) > 1 and (names := _people_named(state, deps)):  # "seen the Nolan one": his, or none

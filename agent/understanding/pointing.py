@@ -14,7 +14,10 @@ _ONLY_A_PICK = re.compile(
     r"(?:the\s+)?(?P<pick>[\w#.\s-]{1,24}?)(?:\s+(?:one|pick|film|movie|suggestion|title))?"
     r"(?:\s+(?:again|you (?:said|suggested|picked|mentioned|recommended)))?\W*$"
 )
-_A_PLACE = re.compile(r"#\s*\d{1,2}|(?:number|no\.|option|pick)\s*#?\s*\d{1,2}|\w+(?:[\s-]+(?:to[\s-]+)?last)?")
+_A_PLACE = re.compile(
+    r"#\s*\d{1,2}|(?:number|no\.|option|pick)\s*#?\s*\d{1,2}|\w+(?:[\s-]+(?:to[\s-]+)?last)?"
+    r"|(?:first|top|last)\s+(?:two|three|2|3)"  # "the first two?": both, in brief
+)
 # "tell me more", "more info on the third", "details on #2": asks about a pick, not for more picks
 _TELL_MORE = re.compile(
     r"\btell me (?:a bit |a little )?more\b(?!\s+(?:like|films|movies|options|picks|suggestions))"

@@ -31,11 +31,23 @@ def test_pointing_at_a_pick_describes_that_film_and_lists_nothing(starter, profi
     assert movie.overview[:60] in answer["reply"]  # the premise, in brief
 
 
-def test_pointing_with_nothing_shown_says_it_does_not_know_which(starter, profiles):
+def test_pointing_at_two_picks_describes_both(starter, profiles):
     bot = make_bot(starter, profiles)
+    shown = bot.ask("a crime thriller from the 90s", user="cli:pat")["recommendations"]
+    answer = bot.ask("the first two?", user="cli:pat")
+    assert answer["recommendations"] == []
+    first, second = (starter.movies[r["id"]] for r in shown[:2])
+    assert answer["reply"].startswith(f"{first.label}: ") and f"\n{second.label}: " in answer["reply"]
+
+
+@pytest.mark.parametrize("before", [None, "what's Heat about?"])
+def test_pointing_with_nothing_shown_says_it_does_not_know_which(starter, profiles, before):
+    bot = make_bot(starter, profiles)
+    if before:  # a film asked about is "it", but no "second one"
+        bot.ask(before, user="cli:quin")
     answer = bot.ask("the second one?", user="cli:quin")
     assert answer["recommendations"] == []
-    assert answer["reply"].startswith("Which movie do you mean?")
+    assert answer["reply"].startswith("Which movie do you mean?"), answer["reply"]
 
 
 @pytest.mark.parametrize("said", ["the first horror film", "more like the second one", "the second one was great"])
