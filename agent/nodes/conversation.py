@@ -8,6 +8,7 @@ from agent.crowd import verdicts
 from agent.deps import Deps
 from agent.explanations import links_to, reasons_for
 from agent.factcheck import crowd_errors
+from agent.film_brief import film_in_brief
 from agent.my_history import my_history, what_you_thought, why_not
 from agent.nodes.noted import noted_line
 from agent.nodes.reply import intro_line, listed, not_in_catalog, unrecorded_note
@@ -88,11 +89,8 @@ def pointed_films(state: State, deps: Deps) -> list[str]:
     if state.get("positions") and last:  # "the first two"
         return list(dict.fromkeys(last[i] for i in state["positions"] if -len(last) <= i < len(last)))
     ordinal = state.get("ordinal")
-    if ordinal is not None and last:
-        try:
-            return [last[ordinal]]
-        except IndexError:
-            return []
+    if ordinal is not None:  # with no list shown, "the second one" is not the film last asked about
+        return [last[ordinal]] if -len(last) <= ordinal < len(last) else []
     if len(last) == 1:
         return last
     if len(last) > 1 and (names := _people_named(state, deps)):  # "seen the Nolan one": his, or none
@@ -353,6 +351,8 @@ def film_facts(movie: Movie, asked: list[str]) -> str:
             about += [f"{movie.runtime} min"] if movie.runtime else []
             about += [f"directed by {listed(movie.directors)}"] if movie.directors else []
             said.append(f"Yes, I have {label}" + (f": {'; '.join(about)}." if about else "."))
+        elif fact == "about":  # "the second one?", "tell me more about it"
+            said.append(film_in_brief(movie))
         elif fact == "language":
             said.append(f"{label} is in {LANGUAGES.get(movie.language, movie.language)}." if movie.language
                         else f"I don't know what language {label} is in.")  # fmt: skip

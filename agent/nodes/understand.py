@@ -20,6 +20,7 @@ from agent.understanding.llm_reader import read_message
 from agent.understanding.marked_titles import titles_with_years
 from agent.understanding.merge import fresh_request, genres_as_tags, lean, merge_request
 from agent.understanding.named_before import named_before, set_aside
+from agent.understanding.nothing_read import emoji_intent, guessed_note
 from agent.understanding.passing import facts_in_passing, in_another_language, says_nothing, unread
 from agent.understanding.pronouns import people_meant, unresolved
 from agent.understanding.rated_asks import request_said
@@ -83,6 +84,7 @@ def understand_message(state: State, deps: Deps) -> dict:
         understood = said_of.understood
         if said_of.completed and classified.intent == "recommend":
             classified = dataclasses.replace(classified, intent="refine")
+    classified = dataclasses.replace(classified, intent=emoji_intent(message, classified.intent, understood))  # "🤠"
     intent = classified.intent
     if intent == "recommend" and classified.feedback is not None and classified.feedback.intent == "seen":
         # "seen alien, totoro and ponyo, what else?": the picks go on from the films listed, whose
@@ -194,6 +196,8 @@ def understand_message(state: State, deps: Deps) -> dict:
             update["request"]["exclude_titles"] = list(dict.fromkeys([*refused, referred.film]))
         if referred and not referred.people:  # "anything by him?" with no one named: said, not guessed
             caveats.append(unresolved(referred, deps))
+        if intent == "recommend" and not follows_on and not caveats and (guessed := guessed_note(understood)):
+            caveats.append(guessed)  # "banana": picks that answer nothing in it, said to be a guess
         if caveats:
             update["request"]["caveats"] = [*(update["request"].get("caveats") or []), *caveats]
     update["understood"] = contract(update.get("request") or previous, lambda movie_id: _label(movie_id, deps))

@@ -19,8 +19,9 @@ from agent.understanding.corrections import HOLD_ON, UNDO, asked_politely, inter
 from agent.understanding.fact_questions import AMONG_TAIL, AMONG_THE_PICKS, COLLECTION, FACT_QUESTIONS, Fact, other_year
 from agent.understanding.help_topics import ACCOUNT_QUESTIONS, GREETINGS, OUTSIDE, RESTART, SMALLTALK, only_pleasantries
 from agent.understanding.my_history import my_history_question, why_not_titles
-from agent.understanding.opening_title import film_named_first, praised_then_asked
+from agent.understanding.opening_title import film_named_first, praised_then_asked, well_known_title
 from agent.understanding.passing import users_verdict
+from agent.understanding.pointing import pick_asked_about
 from agent.understanding.rated_asks import request_after
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood, has_filters
@@ -256,6 +257,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified("smalltalk")
     if UNDO.match(lowered):
         return Classified("undo")
+    if not SEEN.search(lowered) and (place := pick_asked_about(lowered, _ordinal)) is not None:
+        return Classified("facts", ordinal=place, facts=("about",))  # "the second one?": that film, in brief
     if not _ASKS.search(asked_politely(lowered)) and (unseen := unwatched_in(text, lowered, lookup, _ordinal)):
         return Classified("unwatched", ordinal=unseen.ordinal, titles=unseen.titles)
     if _WHY.search(lowered):
@@ -433,7 +436,7 @@ def _typed_title(text: str, start: int, lookup: CatalogLookup) -> str | None:
         return None
     understood = understand(typed, lookup)
     if has_filters(understood) or understood.min_rating or understood.year_min or understood.count:
-        return None
+        return typed if well_known_title(typed, lookup) else None  # "is alien scary?" asks of Alien
     return typed
 
 

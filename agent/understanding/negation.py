@@ -11,6 +11,7 @@ from rapidfuzz.distance import OSA
 from agent.understanding.effect import Effect
 from agent.understanding.meaning import Reading
 from agent.understanding.phrases import MAX_PHRASE, PHRASEBOOK
+from agent.understanding.refused_themes import refused_themes
 from agent.understanding.story_places import after_set_in, place_end, place_said
 from agent.understanding.text import STOPWORDS, Scan, Tok, alternatives, tokens_of, word_set
 
@@ -238,6 +239,11 @@ def _negation(scan: Scan, reading: Reading, toks: list[Tok], i: int, cue_end: in
     if last is not None:
         scan.take(toks[i].start, toks[last - 1].end, negated=True)
         return last
+    themes, end = refused_themes(toks, i, cue_end, k) if not intensified else ([], k)
+    if themes:  # "nothing with clowns or spiders": what no pick may be about
+        reading.apply(Effect(exclude_keywords=tuple(themes)))
+        scan.take(toks[i].start, toks[end - 1].end, negated=True)
+        return end
     if k < len(toks) and toks[k].is_word and (intensified or toks[k].text not in STOPWORDS):
         # "not too cheesy", "but not Nolan": nothing to filter, but kept out of the query
         scan.take(toks[i].start, toks[k].end, negated=True)

@@ -109,3 +109,10 @@ def film_named_first(text: str, lookup: CatalogLookup) -> TitleMatch | None:
         return None
     match = lookup.resolve_title(film)
     return match if match is not None and same_title(film, match.title) else None
+
+
+def well_known_title(typed: str, lookup: CatalogLookup) -> bool:
+    """ "alien" in "is alien scary?": words that also name a theme, but typed whole as the title of one
+    of the catalog's best-known films, which is what a question about a film asks of."""
+    match = lookup.resolve_title(typed)
+    return match is not None and match.well_known and same_title(typed, match.title)

@@ -106,7 +106,7 @@ REQUEST_WORDS = word_set(
 def says_nothing(text: str, understood: Understood, catalog) -> bool:
     """No constraint, no title, no person, and most words unknown to the catalog and to the
     way people ask for films: "asdf qwerty zxcv blorp". The caller rules out chat first."""
-    if _has_meaning(understood):
+    if has_meaning(understood):
         return False
     words = _WORD.findall(ascii_fold(text.lower()))
     if not words:
@@ -119,14 +119,14 @@ def says_nothing(text: str, understood: Understood, catalog) -> bool:
 def unread(understood: Understood, catalog) -> list[str]:
     """The words of a message that understood nothing, when no film of the catalog uses any of them
     ("blorptastic instead"): no filter, title or person, and nothing left to search for either."""
-    if _has_meaning(understood):
+    if has_meaning(understood):
         return []
     words = [w for w in dict.fromkeys(_WORD.findall(ascii_fold(understood.query.lower()))) if w not in REQUEST_WORDS]
     known = known_words(catalog)
     return [] if any(w in known for w in words) else words
 
 
-def _has_meaning(u: Understood) -> bool:
+def has_meaning(u: Understood) -> bool:
     return bool(
         u.genres or u.moods or u.keywords or u.people or u.any_people or u.like_titles or u.exclude_titles
         or u.unknown_titles

@@ -1,0 +1,38 @@
+"""A request the bot read nothing in: "banana", "a movie where a purple elephant plays chess on the
+moon", "🍌". The picks such a message gets answer none of it, so the reply says so instead of
+presenting them as an answer; an emoji the phrase tables read ("🤠" is a western) is a request."""
+
+from __future__ import annotations
+
+import re
+
+from agent.understanding.passing import has_meaning
+from agent.understanding.request import Understood
+
+_WORDLESS = re.compile(r"[^\w]*")
+# emoji said as a greeting or thanks, which small talk answers
+_FRIENDLY = set("🙂😊😀😃😄😁👋🙏👌✌🤝😉🥰💯🎉🙌❤♥")
+
+
+def guessed_note(understood: Understood) -> str:
+    """What a fresh request's picks are, when nothing in it was read as a genre, person, film, era,
+    theme or bound and only its words remain to search for; empty when something was read, or
+    nothing was said but "a movie please", which popular picks do answer."""
+    if has_meaning(understood) or not understood.query.strip():
+        return ""
+    # the message is not quoted back: it may name anyone ("something Alice would like")
+    return (
+        "I didn't find a genre, person, film, era or theme I know in your message, so these picks are only a "
+        "guess from its words and what is popular."
+    )
+
+
+def emoji_intent(message: str, intent: str, understood: Understood) -> str:
+    """ "🤠" alone asks for westerns; an emoji that neither reads as a request nor greets ("🍌") was
+    not understood, which is said rather than answered with small talk."""
+    said = message.strip()
+    if intent != "smalltalk" or not said or not _WORDLESS.fullmatch(said):
+        return intent
+    if has_meaning(understood):
+        return "recommend"
+    return "smalltalk" if all(c in _FRIENDLY or not c.strip() or c == "\ufe0f" for c in said) else "unclear"

@@ -1,0 +1,30 @@
+"""A question about a film named by a word that is also a theme ("is alien scary?") is about that
+film: answered from the catalog's record of it, never with a list of picks about aliens."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_graph import make_bot
+
+
+@pytest.mark.parametrize(
+    ("said", "told"),
+    [
+        ("is alien scary?", "Alien (1979) is listed as "),
+        ("is alien for kids?", "Alien (1979) is listed as "),
+        ("is alien worth watching?", "Alien (1979) is rated "),
+        ("is alien long?", "Alien (1979) runs "),
+    ],
+)
+def test_a_question_about_a_film_named_by_a_theme_word_answers_about_that_film(starter, profiles, said, told):
+    bot = make_bot(starter, profiles)
+    answer = bot.ask(said, user="cli:sol")
+    assert answer["recommendations"] == [], said
+    assert answer["reply"].startswith(told), answer["reply"]
+
+
+def test_the_theme_itself_still_gets_picks(starter, profiles):
+    bot = make_bot(starter, profiles)
+    answer = bot.ask("alien movies", user="cli:tam")
+    assert answer["recommendations"], answer["reply"]

@@ -1,0 +1,39 @@
+"""A request the bot read nothing in is not answered as if it had been: the picks it still gets are
+said to be a guess, an emoji that reads as a genre is a request for it, and one that reads as
+nothing is said not to have been understood."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_graph import make_bot
+
+
+@pytest.mark.parametrize(
+    "said", ["a movie where a purple elephant plays chess on the moon", "something for thanksgiving with the in-laws"]
+)
+def test_picks_for_a_request_read_as_nothing_are_said_to_be_a_guess(starter, profiles, said):
+    bot = make_bot(starter, profiles)
+    answer = bot.ask(said, user="cli:uma")
+    assert answer["recommendations"], answer["reply"]
+    assert answer["reply"].startswith(
+        "I didn't find a genre, person, film, era or theme I know in your message, so these picks are only a guess"
+    )
+
+
+@pytest.mark.parametrize("said", ["a crime thriller from the 90s", "recommend me a movie", "something like Se7en"])
+def test_a_request_read_as_something_or_as_any_film_is_not_called_a_guess(starter, profiles, said):
+    bot = make_bot(starter, profiles)
+    answer = bot.ask(said, user="cli:vic")
+    assert answer["recommendations"] and "only a guess" not in answer["reply"], said
+
+
+def test_an_emoji_reads_as_the_genre_it_stands_for_or_as_not_understood(starter, profiles):
+    bot = make_bot(starter, profiles)
+    western = bot.ask("🤠", user="cli:wes")
+    assert western["recommendations"]
+    assert all("western" in starter.movies[r["id"]].genres for r in western["recommendations"])
+    banana = bot.ask("🍌", user="cli:xan")
+    assert banana["recommendations"] == [] and banana["reply"].startswith("Sorry, I didn't catch that.")
+    smile = bot.ask("🙂", user="cli:yve")
+    assert smile["intent"] == "smalltalk"

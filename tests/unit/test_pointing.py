@@ -1,0 +1,58 @@
+"""A message that points at a film just shown ("the second one?", "what was the first one again?",
+"the third one sounds good, tell me more") is a question about that film: its facts in brief, not a
+new list; with no list before it, the bot says it doesn't know which film is meant."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_graph import make_bot
+
+
+@pytest.mark.parametrize(
+    ("said", "place"),
+    [
+        ("the second one?", 1),
+        ("what was the first one again?", 0),
+        ("the third one sounds good, tell me more", 2),
+        ("#2", 1),
+        ("tell me more about the last one", -1),
+    ],
+)
+def test_pointing_at_a_pick_describes_that_film_and_lists_nothing(starter, profiles, said, place):
+    bot = make_bot(starter, profiles)
+    shown = bot.ask("a crime thriller from the 90s", user="cli:pia")["recommendations"]
+    answer = bot.ask(said, user="cli:pia")
+    movie = starter.movies[shown[place]["id"]]
+    assert answer["recommendations"] == [], said
+    assert answer["reply"].startswith(f"{movie.label}: "), said
+    for fact in (f"{movie.runtime} min", f"directed by {movie.directors[0]}", movie.cast[0], movie.genres[0]):
+        assert fact in answer["reply"], (said, fact)
+    assert movie.overview[:60] in answer["reply"]  # the premise, in brief
+
+
+def test_pointing_at_two_picks_describes_both(starter, profiles):
+    bot = make_bot(starter, profiles)
+    shown = bot.ask("a crime thriller from the 90s", user="cli:pat")["recommendations"]
+    answer = bot.ask("the first two?", user="cli:pat")
+    assert answer["recommendations"] == []
+    first, second = (starter.movies[r["id"]] for r in shown[:2])
+    assert answer["reply"].startswith(f"{first.label}: ") and f"\n{second.label}: " in answer["reply"]
+
+
+@pytest.mark.parametrize("before", [None, "what's Heat about?"])
+def test_pointing_with_nothing_shown_says_it_does_not_know_which(starter, profiles, before):
+    bot = make_bot(starter, profiles)
+    if before:  # a film asked about is "it", but no "second one"
+        bot.ask(before, user="cli:quin")
+    answer = bot.ask("the second one?", user="cli:quin")
+    assert answer["recommendations"] == []
+    assert answer["reply"].startswith("Which movie do you mean?"), answer["reply"]
+
+
+@pytest.mark.parametrize("said", ["the first horror film", "more like the second one", "the second one was great"])
+def test_more_than_a_place_is_not_a_question_about_it(starter, profiles, said):
+    bot = make_bot(starter, profiles)
+    bot.ask("a crime thriller from the 90s", user="cli:rae")
+    answer = bot.ask(said, user="cli:rae")
+    assert answer["intent"] != "facts", said
