@@ -1,5 +1,6 @@
 """A lean to a tone's genre is said on every turn it leans: "more" after "a war drama" and
-"something funnier" still leaned to comedy but said only "war drama films"."""
+"something funnier" still leaned to comedy but said only "war drama films". And "less grim" after a
+request leans lighter as "something lighter" does."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import json
 
 import pytest
 
+from agent.nodes.understand import TONE_UNLABELLED
+from agent.understanding.comparative_tone import TONE_BY_GENRE
 from store.movie import make_id
 from store.starter import starter_catalog_path
 from tests.unit.test_graph import make_bot
@@ -50,3 +53,23 @@ def test_a_new_genre_ends_the_lean(toneless, profiles):
     bot.ask("something funnier", user="cli:new")
     later = bot.ask("a horror film instead", user="cli:new")
     assert "leaning to comedy" not in later["intro"]
+
+
+@pytest.mark.parametrize("said", ["less grim", "something less dark", "less bleak please", "less depressing"])
+def test_less_grim_after_a_request_leans_lighter_and_says_so(toneless, profiles, said):
+    """It refused dark moods the catalog cannot check and said only that it can't promise a tone."""
+    bot = make_bot(toneless, profiles)
+    user = f"cli:less-{said}"
+    bot.ask("a war drama", user=user)
+    later = bot.ask(said, user=user)
+    assert later["understood"]["genres"] == ["war", "drama"]
+    assert later["intro"].startswith(TONE_BY_GENRE) and TONE_UNLABELLED not in later["intro"]
+    assert "war drama films, leaning to comedy." in later["intro"]
+    assert any("comedy" in r["genres"] for r in later["recommendations"])
+
+
+def test_like_a_film_but_less_grim_still_only_refuses_dark_moods(toneless, profiles):
+    """A first message with a film to go by keeps its reading: films like Se7en, no lean to comedy."""
+    said = make_bot(toneless, profiles).ask("like se7en but less grim", user="cli:se7en")
+    assert said["intro"].startswith(TONE_UNLABELLED) and "leaning" not in said["intro"]
+    assert "like Se7en" in said["intro"]
