@@ -51,6 +51,9 @@ def place_refused_at(toks: list[Tok], i: int) -> int | None:
     in paris" does; "doesn't take itself seriously" refuses nothing."""
     for cue in _DOES_NOT:
         end = i + len(cue)
-        if tuple(t.text for t in toks[i:end]) == cue and end < len(toks) and after_set_in(toks, end) is not None:
+        if tuple(t.text for t in toks[i:end]) != cue or end >= len(toks):
+            continue
+        start = after_set_in(toks, end)  # "set in", never a bare "set": "doesn't set out to offend"
+        if start is not None and any(t.text in ("in", "on") for t in toks[end:start]) and place_end(toks, start):
             return end
     return None
