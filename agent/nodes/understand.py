@@ -16,6 +16,7 @@ from agent.understanding.comparative_tone import TONE_BY_GENRE, comparative_lean
 from agent.understanding.corrections import typed_before_a_score
 from agent.understanding.dropping import drop_part
 from agent.understanding.intents import Classified, classify, states_subject
+from agent.understanding.less_dark import less_dark_as_lighter
 from agent.understanding.llm_reader import read_message
 from agent.understanding.marked_titles import titles_with_years
 from agent.understanding.merge import fresh_request, genres_as_tags, lean, merge_request
@@ -150,6 +151,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     bounds_only = is_open(dataclasses.asdict(understood)) and not states_subject(message, understood)
     follows_on = previous and (state.get("always_recommend") or bounds_only)
     if intent in ("refine", "more") or (intent == "recommend" and follows_on):
+        understood = less_dark_as_lighter(message, understood)  # "less grim" after "a war drama": lighter
         request = merge_request(previous, understood, last_picks=last_picks, deps=deps)
         if said_of is not None:
             set_aside(request, said_of.set_aside)

@@ -12,10 +12,12 @@ _LEAN_GENRES = {**{modifier: genre for modifier, (_, genre) in LEANS.items()}, "
 
 
 def comparative_leans(request: Request) -> list[str]:
-    """The genres the latest message's comparative words leaned this request to, and that it does
-    not already ask for or refuse: "comedy" for "something funnier" after "a war drama"."""
+    """The genres comparative words leaned this request to, in the latest message or an earlier one
+    whose lean it still keeps ("more" after "something funnier"), and that it does not already ask for
+    or refuse: "comedy" for "something funnier" after "a war drama"."""
     asked = {*(request.get("genres") or []), *(request.get("exclude_genres") or [])}
     leaned = [_LEAN_GENRES[m] for m in request.get("modifiers") or [] if m in _LEAN_GENRES]
+    leaned += request.get("tone_leans") or []
     kept = set(request.get("soft_genres") or [])
     return [g for g in dict.fromkeys(leaned) if g in kept and g not in asked]
 

@@ -6,6 +6,7 @@ import dataclasses
 
 from agent.deps import Deps
 from agent.understanding.comparative_tone import LEANS as _LEANS
+from agent.understanding.comparative_tone import comparative_leans
 from agent.understanding.request import Request, Understood
 from agent.understanding.studios import leaned_kinds
 from agent.understanding.wars import asks_for_war, wars_refused
@@ -75,6 +76,7 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
                  and not (said_length and m in ("shorter", "longer"))]  # fmt: skip
     apply_modifiers(merged, modifiers, last_picks, deps, references=_references(new))
     merged["modifiers"] = modifiers  # this message's, as Request documents, not the first request's
+    merged["tone_leans"] = comparative_leans(merged)  # "more" after "something funnier" still leans, and says so
     return merged
 
 

@@ -12,7 +12,7 @@ from agent.understanding.effect import Effect
 from agent.understanding.meaning import Reading
 from agent.understanding.phrases import MAX_PHRASE, PHRASEBOOK
 from agent.understanding.refused_themes import refused_themes
-from agent.understanding.story_places import after_set_in, place_end, place_said
+from agent.understanding.story_places import after_set_in, place_end, place_refused_at, place_said
 from agent.understanding.text import STOPWORDS, Scan, Tok, alternatives, tokens_of, word_set
 
 _NEGATION_CUES: frozenset[tuple[str, ...]] = frozenset(
@@ -105,7 +105,7 @@ def _cue_at(toks: list[Tok], i: int) -> int | None:
     for n in range(min(_MAX_CUE, len(toks) - i), 0, -1):
         if tuple(t.text for t in toks[i : i + n]) in _NEGATION_CUES:
             return i + n
-    return None
+    return place_refused_at(toks, i)  # "doesn't take place in paris"
 
 
 # --- pass 5: the phrase walk -------------------------------------------------------------------

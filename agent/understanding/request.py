@@ -154,6 +154,7 @@ class Request(TypedDict, total=False):
     soft_countries: list[str]
     count: int | None  # how many suggestions were asked for
     modifiers: list[str]  # relative words of the latest message ("older", "funnier"), already applied
+    tone_leans: list[str]  # soft genres a comparative word leaned to ("funnier": comedy), kept for "more"
     query: str  # what no filter explained, for semantic search
 
 

@@ -9,10 +9,14 @@ _SET_IN = tuple(
     tokens_of(cue)
     for cue in alternatives(
         "set in | set on | set | takes place in | take place in | taking place in | located in | based in | "
-        "happening in"
+        "happening in | happen in | happens in"
     )
 )
 _ARTICLES = frozenset(("the", "a", "an"))
+# a verb's negation that refuses only a place: "doesn't take place in paris", "don't happen in new york"
+_DOES_NOT = frozenset(
+    tokens_of(cue) for cue in alternatives("doesn't | doesnt | don't | dont | didn't | didnt | won't | wont")
+)
 MAX_PLACE_WORDS = 3
 
 
@@ -39,3 +43,17 @@ def place_end(toks: list[Tok], k: int) -> int | None:
 def place_said(toks: list[Tok]) -> str:
     """ "new zealand": the words of one place as the one theme they name, never "new" and "zealand"."""
     return " ".join(t.text for t in toks)
+
+
+def place_refused_at(toks: list[Tok], i: int) -> int | None:
+    """Where the words after toks[i] go on when toks[i] says "doesn't" before "take place in" (or
+    "happen in", "set in"): "a war drama that doesn't take place in paris" refuses Paris, as "not set
+    in paris" does; "doesn't take itself seriously" refuses nothing."""
+    for cue in _DOES_NOT:
+        end = i + len(cue)
+        if tuple(t.text for t in toks[i:end]) != cue or end >= len(toks):
+            continue
+        start = after_set_in(toks, end)  # "set in", never a bare "set": "doesn't set out to offend"
+        if start is not None and any(t.text in ("in", "on") for t in toks[end:start]) and place_end(toks, start):
+            return end
+    return None
