@@ -39,7 +39,9 @@ def named_before(message: str, understood: Understood, previous: Request, people
     query = _WORD.findall(ascii_fold(understood.query).casefold())
     found: dict[str, str] = {}  # the word said -> the person it names
     replaced: list[str] = []
-    for word in (w for w in words if w in query and w not in STOPWORDS and len(w) >= 3):
+    # "steve" of "films by steve mcqueen", whom the reader found in full, is no "Steve" Hanks
+    own = {w for p in _named_here(understood) if p not in named for w in _WORD.findall(ascii_fold(p).casefold())}
+    for word in (w for w in words if w in query and w not in STOPWORDS and len(w) >= 3 and w not in own):
         for name in named:
             surnames = surname_keys(name)
             if word in surnames:  # "carell": the Carell named before, whoever else the catalog has
@@ -65,6 +67,11 @@ def named_before(message: str, understood: Understood, previous: Request, people
         query=" ".join(w for w in query if w not in found),
     )
     return NamedBefore(understood, list(dict.fromkeys(n for n in replaced if n not in asked)), bool(new))
+
+
+def _named_here(understood: Understood) -> list[str]:
+    """Everyone the message itself names, asked for, refused or said of a film."""
+    return [*understood.people, *understood.any_people, *understood.soft_people, *understood.exclude_people]
 
 
 def set_aside(request: Request, names: list[str]) -> Request:
