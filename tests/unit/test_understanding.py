@@ -1746,3 +1746,8 @@ def test_a_full_name_in_a_follow_up_is_that_person_not_a_first_name_for_the_last
     # a first name alone still completes the surname said before
     said = named_before("steve", Understood(query="steve"), first, people)
     assert said.understood.people == ["Steve Hanks"] and said.set_aside == ["Tom Hanks"]
+    # and not also whoever else the reader took the word alone for: "luke" read as Derek Luke
+    people = {"owen wilson": "Owen Wilson", "luke wilson": "Luke Wilson", "derek luke": "Derek Luke"}
+    said = named_before("luke", Understood(people=["Derek Luke"], query="luke"), {"people": ["Owen Wilson"]}, people)
+    assert said.understood.people == ["Luke Wilson"] and said.set_aside == ["Owen Wilson"]
+    assert said.understood.caveats == ['I took "luke" to mean Luke Wilson.']
