@@ -101,7 +101,7 @@ def reasons_for(
     elif anchors and not any(f", like {a.title}" in r for r in reasons for a in anchors):
         # under "like Amélie", a pick that shares only a genre with it says so rather than nothing
         for anchor in anchors:
-            if genres := [g for g in movie.genres if g in anchor.genres]:
+            if genres := [g for g in movie.main_genres if g in anchor.genres]:
                 reasons.insert(bool(outside), f"{a_or_an(genre_phrase(genres))}, like {anchor.title}")
                 break
     moods = [m for m in request.get("moods") or [] if m in movie.moods]
@@ -129,7 +129,7 @@ def taste_reason(movie: Movie, profile: Profile, catalog: Catalog, *, in_public:
     public (a movie night) not named ("a comedy, like a film you liked")."""
     liked = [catalog.movies[m] for m in profile.liked() if m in catalog and m != movie.id]
     best = ""
-    for affinity, genre in sorted(((profile.genres.get(g, 0.0), g) for g in movie.genres), reverse=True):
+    for affinity, genre in sorted(((profile.genres.get(g, 0.0), g) for g in movie.main_genres), reverse=True):
         sharing = [m for m in liked if genre in m.genres]
         if len(sharing) >= TASTE_EVIDENCE and affinity > 0.15:
             return f"you tend to rate {genre} films highly ({len(sharing)} you liked)"
@@ -188,7 +188,7 @@ def _shared_with(movie: Movie, anchor: Movie, *, named: str = "") -> list[str]:
     cast = [a for a in movie.cast if a in anchor.cast]
     if cast and not directors and cast[0] not in named:
         facts.append(f"with {cast[0]}")
-    genres = [g for g in movie.genres if g in anchor.genres]
+    genres = [g for g in movie.main_genres if g in anchor.genres]  # only what its card calls it
     keywords = shared_themes(movie, anchor)
     if keywords:
         facts.append(f'shares the theme "{keywords[0]}"')

@@ -31,6 +31,7 @@ class InvalidMovie(ValueError):
         self.field = field_name
 
 
+MAIN_GENRES = 3  # a film's genres as its card lists them, and all a reason may call it
 MIN_VOTES = 10  # a rating from fewer votes is no rating a floor ("rated 8+") counts: 1,751 of 1,934 films
 # rated 8+ in TMDB 5000 + MovieLens have fewer (MovieLens films one or two people rated)
 
@@ -89,6 +90,12 @@ class Movie:
     def rating_that_counts(self) -> float | None:
         """The rating, unless too few people gave it (MIN_VOTES) for "rated 8+" to mean anything."""
         return None if self.votes is not None and self.votes < MIN_VOTES else self.rating
+
+    @property
+    def main_genres(self) -> list[str]:
+        """The genres a card shows: Inception is "action, thriller, sci-fi", not the crime film
+        MovieLens's long list also calls it."""
+        return self.genres[:MAIN_GENRES]
 
     @property
     def decade(self) -> int | None:

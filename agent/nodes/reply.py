@@ -58,8 +58,8 @@ def reply(state: State, deps: Deps) -> dict:
         already = [deps.catalog.movies[m].label for m in (state.get("debug") or {}).get("shown_fit") or []]
         intro = f"{loosened_line(summary, notes, already)} {head}; {who} outside what you asked."
     else:
-        plain = not summary and not request.get("caveats") and not request.get("unknown_titles")  # "something for me"
-        head = taste_head(head, profile_for(deps, state.get("user")), deps) if plain else head
+        # nothing described ("something for me", "something everyone hated"): what the picks went by
+        head = head if summary else taste_head(head, profile_for(deps, state.get("user")), deps)
         intro = f"{head}: {summary}" if summary else f"{head}:"
     intro = f"{intro} {gems[1]}".strip()
     if not relaxed:

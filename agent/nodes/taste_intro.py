@@ -16,8 +16,15 @@ def taste_head(head: str, profile: Profile | None, deps: Deps) -> str:
     if profile is None or profile.is_empty:
         return f"I don't know your taste yet, so {here}"
     liked = [deps.catalog.movies[m].title for m in profile.liked() if m in deps.catalog]
-    if not liked:
-        return head
-    named = liked[:MAX_NAMED] + ([f"{len(liked) - MAX_NAMED} more"] if len(liked) > MAX_NAMED else [])
-    said = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
-    return f"Since you liked {said}, {here}"
+    if not liked:  # only films they disliked (or rated in between): those lean the picks
+        disliked = [deps.catalog.movies[m].title for m in profile.disliked() if m in deps.catalog]
+        if disliked:
+            return f"Steering away from films like {_said(disliked)}, {here}"
+        return f"Going by your ratings so far, {here}"
+    return f"Since you liked {_said(liked)}, {here}"
+
+
+def _said(titles: list[str]) -> str:
+    """ "Heat", "Heat and Alien", "Heat, Alien and 4 more"."""
+    named = titles[:MAX_NAMED] + ([f"{len(titles) - MAX_NAMED} more"] if len(titles) > MAX_NAMED else [])
+    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"

@@ -14,6 +14,7 @@ from agent.roles import with_roles
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.comparative_tone import TONE_BY_GENRE, comparative_leans, only_comparative
 from agent.understanding.corrections import typed_before_a_score
+from agent.understanding.crowd_asks import disliked_note
 from agent.understanding.dropping import drop_part
 from agent.understanding.intents import Classified, classify, states_subject
 from agent.understanding.less_dark import less_dark_as_lighter
@@ -189,6 +190,7 @@ def understand_message(state: State, deps: Deps) -> dict:
         # "I'd give heat -3"; "I rated heat 4 and the matrix 11, what else?" names the 11 once, when it is noted
         named_back = bool(update.get("in_passing", {}).get("unkept"))
         caveats += [unkept.strip()] if not named_back and (unkept := unkept_note(message, deps.catalog)) else []
+        caveats += [hated] if (hated := disliked_note(message)) else []  # "something everyone hated"
         if in_another_language(message) and not understood.like_titles:  # "quiero una película de terror"
             caveats.append(OTHER_LANGUAGE)
         if len(said) > MAX_MESSAGE:  # what came after the cut asked for nothing: say it went unread

@@ -288,7 +288,7 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     if feedback and feedback.intent == "dismissed":  # "don't show me Heat again": "show me" asks for nothing
         rest = _DISMISSED_TAIL.sub("", DISMISS.sub(" ", lowered))  # "... anymore" asks for no more
         others = _MORE.search(rest) or _ASKS.search(rest.replace("?", ""))
-        return Classified("more", feedback=feedback) if has_previous and others else feedback
+        return Classified("more" if has_previous else "recommend", feedback=feedback) if others else feedback
     if feedback and feedback.verdicts and feedback.stars_said and asks_after(lowered):  # "heat 4, jaws 5, what else?"
         return Classified("more" if has_previous and not request_after(lowered) else "recommend", feedback=feedback)
     if not asks and feedback and not (has_filters(understood, titles=False) and _asks_apart(text, lookup)):

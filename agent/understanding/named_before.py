@@ -39,7 +39,9 @@ def named_before(message: str, understood: Understood, previous: Request, people
     query = _WORD.findall(ascii_fold(understood.query).casefold())
     found: dict[str, str] = {}  # the word said -> the person it names
     replaced: list[str] = []
-    for word in (w for w in words if w in query and w not in STOPWORDS and len(w) >= 3):
+    # "steve" of "films by steve mcqueen", a name said in full, is no "Steve" Hanks
+    own = {w for p in _named_here(understood) if p not in named and _in_full(p, lowered) for w in _words(p)}
+    for word in (w for w in words if w in query and w not in STOPWORDS and len(w) >= 3 and w not in own):
         for name in named:
             surnames = surname_keys(name)
             if word in surnames:  # "carell": the Carell named before, whoever else the catalog has
@@ -53,7 +55,11 @@ def named_before(message: str, understood: Understood, previous: Request, people
     found = {word: name for word, name in found.items() if name not in understood.exclude_people}
     if not found:
         return NamedBefore(understood, [], False)
-    asked = list(dict.fromkeys([*understood.people, *found.values()]))
+    # "luke" after Owen Wilson is Luke Wilson, not also Derek Luke, whom the reader took the word alone for
+    guessed = {
+        p for p in understood.people if not _in_full(p, lowered) and any(found.get(w, p) != p for w in _words(p))
+    }
+    asked = list(dict.fromkeys([*(p for p in understood.people if p not in guessed), *found.values()]))
     if _ONLY.search(lowered):  # "only carell": the others named before are set aside
         replaced += [name for name in named if name not in asked]
     new = [name for name in found.values() if name not in understood.people]
@@ -65,6 +71,20 @@ def named_before(message: str, understood: Understood, previous: Request, people
         query=" ".join(w for w in query if w not in found),
     )
     return NamedBefore(understood, list(dict.fromkeys(n for n in replaced if n not in asked)), bool(new))
+
+
+def _words(name: str) -> list[str]:
+    return _WORD.findall(ascii_fold(name).casefold())
+
+
+def _in_full(name: str, lowered: str) -> bool:
+    """Whether the message says the whole name ("steve mcqueen"), not a part of it ("luke")."""
+    return re.search(rf"(?<!\w){re.escape(' '.join(_words(name)))}(?!\w)", lowered) is not None
+
+
+def _named_here(understood: Understood) -> list[str]:
+    """Everyone the message itself names, asked for, refused or said of a film."""
+    return [*understood.people, *understood.any_people, *understood.soft_people, *understood.exclude_people]
 
 
 def set_aside(request: Request, names: list[str]) -> Request:

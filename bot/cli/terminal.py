@@ -10,6 +10,8 @@ import textwrap
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
+from store.movie import MAIN_GENRES
+
 if TYPE_CHECKING:
     from agent.service import MovieService, Turn
 
@@ -24,7 +26,7 @@ def format_answer(turn: Turn, *, color: bool, width: int = 88) -> str:
         return turn.reply
     lines = [turn.intro, ""]
     for n, rec in enumerate(recommendations, 1):
-        facts = [", ".join(rec["genres"][:3])]
+        facts = [", ".join(rec["genres"][:MAIN_GENRES])]
         if rec.get("runtime"):
             facts.append(f"{rec['runtime']} min")
         if rec.get("rating") is not None:

@@ -20,3 +20,29 @@ def test_something_for_me_says_what_the_picks_go_by(starter, profiles):
 def test_a_request_that_names_something_is_said_as_before(starter, profiles):
     said = make_bot(starter, profiles).ask("a comedy", user="cli:c")
     assert said["intro"].startswith("Here are 3 picks: comedy films")
+
+
+def test_a_wish_for_hated_films_is_said_unmet_and_the_header_says_what_the_picks_went_by(starter, profiles):
+    """ "something everyone hated, please" after only a dislike answered a bare "Here are 3 picks:",
+    as if the picks were what everyone hated."""
+    bot = make_bot(starter, profiles)
+    bot.ask("I hated Titanic", user="cli:h")
+    said = bot.ask("something everyone hated, please", user="cli:h")
+    assert said["recommendations"], said["reply"]
+    assert said["intro"].startswith("I can't pick films for being disliked, so I didn't go by \"everyone hated\".")
+    assert said["intro"].endswith("Steering away from films like Titanic, here are 3 picks:"), said["intro"]
+
+
+def test_what_says_a_film_was_disliked_by_all_and_what_does_not():
+    from agent.understanding.crowd_asks import disliked_wish
+
+    for message, said in [("something everyone hated, please", "everyone hated"),
+                          ("a horror movie critics panned", "critics panned"),
+                          ("the worst rated movies", "worst rated"),
+                          ("a so bad it's good movie", "so bad it's good"),
+                          ("universally panned comedies", "universally panned"),
+                          ("I hated Titanic, something else", ""),
+                          ("everyone hated titanic but i loved it", ""),
+                          ("my wife hated it, anything else?", ""),
+                          ("a comedy everyone loves", "")]:  # fmt: skip
+        assert disliked_wish(message) == said, message

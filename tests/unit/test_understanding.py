@@ -1733,3 +1733,22 @@ def test_a_long_seen_list_is_read_in_a_few_lookups_an_item():
 
     said = classify("seen " + ", ".join(["heat"] * 300), Counting(), has_previous=False)
     assert said.titles == ["heat-1995"] and len(calls) < 300 * 6
+
+
+def test_a_full_name_in_a_follow_up_is_that_person_not_a_first_name_for_the_last_surname():
+    """ "films by steve mcqueen" after "movies by tom hanks" said 'I took "steve" to mean Steve Hanks'
+    and asked for both Steve McQueen and Steve Hanks."""
+    first = {"people": ["Tom Hanks"], "directing": ["Tom Hanks"]}
+    people = {"tom hanks": "Tom Hanks", "steve hanks": "Steve Hanks", "steve mcqueen": "Steve McQueen"}
+    read = Understood(people=["Steve McQueen"], directing=["Steve McQueen"], query="steve mcqueen")
+    said = named_before("films by steve mcqueen", read, first, people)
+    assert said.understood.people == ["Steve McQueen"] and said.set_aside == []
+    assert not said.understood.caveats and not said.completed
+    # a first name alone still completes the surname said before
+    said = named_before("steve", Understood(query="steve"), first, people)
+    assert said.understood.people == ["Steve Hanks"] and said.set_aside == ["Tom Hanks"]
+    # and not also whoever else the reader took the word alone for: "luke" read as Derek Luke
+    people = {"owen wilson": "Owen Wilson", "luke wilson": "Luke Wilson", "derek luke": "Derek Luke"}
+    said = named_before("luke", Understood(people=["Derek Luke"], query="luke"), {"people": ["Owen Wilson"]}, people)
+    assert said.understood.people == ["Luke Wilson"] and said.set_aside == ["Owen Wilson"]
+    assert said.understood.caveats == ['I took "luke" to mean Luke Wilson.']
