@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from agent.deps import Deps
 from agent.explanations import reasons_for
+from agent.factcheck import outside_clause
+from agent.like_links import people_links
 from agent.nodes.retrieve import wanted_count
 from agent.profile_cache import profile_for, rating_counts
 from agent.scoring import TITLED_WEIGHTS, Candidate, diverse_top, featurise, lesser_known, names_titles, score
@@ -45,6 +47,17 @@ def rank(state: State, deps: Deps) -> dict:
     picks = []
     for rank_index, (candidate, propensity) in enumerate(chosen):
         movie = deps.catalog.movies[candidate.movie_id]
+        reasons = reasons_for(
+            movie,
+            request=request,
+            anchors=anchor_movies,
+            profile=profile,
+            catalog=deps.catalog,
+            lesser=lesser_known(movie, best_known) if best_known else None,
+        )
+        # a pick brought in by what people liked or named with the reference says so, and not after the rest
+        outside = bool(outside_clause(movie, request))
+        reasons[outside:outside] = people_links(deps, movie, anchor_movies, reasons, state.get("user"))
         picks.append(
             {
                 "id": movie.id,
@@ -52,14 +65,7 @@ def rank(state: State, deps: Deps) -> dict:
                 "rank": rank_index,
                 "features": {k: round(v, 4) for k, v in candidate.features.items()},
                 "propensity": round(propensity, 4),
-                "reasons": reasons_for(
-                    movie,
-                    request=request,
-                    anchors=anchor_movies,
-                    profile=profile,
-                    catalog=deps.catalog,
-                    lesser=lesser_known(movie, best_known) if best_known else None,
-                ),
+                "reasons": reasons,
                 "shown_at": shown_at.get(movie.id),  # when it was last shown, for a film shown again
             }
         )

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from agent.deps import Deps
 from agent.factcheck import asked_genres, breaks, loosened, span_said, tagged, years_asked
+from agent.nodes.likeness import unlike_references
 from agent.nodes.taste_intro import taste_head
 from agent.profile_cache import profile_for
 from agent.roles import people_described
@@ -49,18 +50,28 @@ def reply(state: State, deps: Deps) -> dict:
     gems = _lesser_known_note(state, request, picks, deps)
     shown = [deps.catalog.movies[p["id"]] for p in picks]
     carried = {theme: sum(has_theme(m.keywords, theme) for m in shown) for theme in request.get("keywords") or []}
-    head, summary = intro_parts(request, len(picks), deps, lesser_known=gems[0],
-                                picked_genres={g for m in shown for g in m.genres},
-                                picked_moods={mood for m in shown for mood in m.moods},
-                                picked_themes=carried)  # fmt: skip
+    picked = {"lesser_known": gems[0], "picked_genres": {g for m in shown for g in m.genres},
+              "picked_moods": {mood for m in shown for mood in m.moods}, "picked_themes": carried}  # fmt: skip
+    head, summary = intro_parts(request, len(picks), deps, **picked)
     notes, who = loosened(shown, request) if relaxed else ([], "")
     if notes:  # the first words say nothing matched, never that these picks are what was asked
         already = [deps.catalog.movies[m].label for m in (state.get("debug") or {}).get("shown_fit") or []]
         intro = f"{loosened_line(summary, notes, already)} {head}; {who} outside what you asked."
     else:
+        missed, none_fit = unlike_references(request, [m.id for m in shown], deps)
+        if missed or none_fit:  # "like The Notebook" is not said of Korean thrillers
+            unlike = {m.id for m in missed + none_fit}
+            kept = [m for m in request.get("like_titles") or [] if m not in unlike]
+            head, summary = intro_parts({**request, "like_titles": kept}, len(picks), deps, **picked)
         # nothing described ("something for me", "something everyone hated"): what the picks went by
         head = head if summary else taste_head(head, profile_for(deps, state.get("user")), deps)
         intro = f"{head}: {summary}" if summary else f"{head}:"
+        if none_fit:
+            titles = listed([reference_name(m.id, deps) for m in none_fit])
+            intro = f"No film that fits the rest of what you asked is much like {titles}. {intro}"
+        if missed:
+            titles = listed([reference_name(m.id, deps) for m in missed], "or")
+            intro = f"{intro if summary else head + '.'} None of them is much like {titles}."
     intro = f"{intro} {gems[1]}".strip()
     if not relaxed:
         intro = f"{_how_many_fit(state, len(picks))} {intro}".strip()

@@ -62,14 +62,18 @@ FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
         ("kind", r"\bwhat (?:genre|kind of (?:film|movie)|type of (?:film|movie))\b(?: is| was)?"
                  rf"|{_ASKS_IF}(?= {_THE_FILM} (?:a |an )?(?:animated|animation|cartoon|anime|comedy|funny|"
                  r"horror|scary|romantic|romance|thriller|documentary|musical|western|sci ?fi|science fiction|"
-                 r"violent|gory|dark|sad|for kids|kid friendly|family friendly)\W*$)"),
+                 r"violent|gory|dark|sad)\W*$)"),
         ("language", r"\bwhat language\b(?: is| was)?"
                      rf"|{_ASKS_IF}(?= {_THE_FILM} (?:in (?:{_LANGUAGE_NAMES})|subtitled|dubbed"
                      r"|in a foreign language)\W*$)"
                      rf"|^\W*(?:is|was)\b(?= {_A_PICK} (?:{_LANGUAGE_NAMES})\W*$)"),  # "is the second one french?"
         # "is it rated R?", "is the first one PG-13?": age ratings, which the catalog does not record
         ("certificate", rf"{_ASKS_IF}(?= {_THE_FILM} (?:rated (?:pg-?13|pg|r|g|nc-?17|u|12a?|15|18)"
-                        r"|pg-?13|pg|nc-?17|r rated)\W*$)|\bage rating\b|\bmpaa\b"),
+                        r"|pg-?13|pg|nc-?17|r rated)\W*$)|\bage rating\b|\bmpaa\b"
+                        # "is alien for kids?", "is it family friendly?": what an age rating would answer
+                        rf"|{_ASKS_IF}(?= {_THE_FILM} (?:(?:ok|okay|suitable|appropriate|safe|good|fine|alright) )?"
+                        r"(?:for (?:kids|children|a kid|a child|my kids|families|the family|the kids)"
+                        r"|(?:kid|kids|child|family)[ -]friendly|age[ -]appropriate)\W*$)"),
         # "is the 2nd one on netflix?": where a film streams, which the catalog does not record
         ("streaming", rf"{_ASKS_IF}(?= {_THE_FILM} (?:on|streaming on|available on) (?:{_SERVICES})\W*$)"
                       r"|\bwhere (?:can|could) (?:i|we) (?:watch|stream)\b"),

@@ -16,6 +16,9 @@ from tests.unit.test_understanding import LOOKUP
         ("what's the second one rated on imdb?", "facts", ("rating",), 1),  # its rating, not an age rating
         ("what's it rated?", "facts", ("rating",), None),
         ("is it rated R?", "facts", ("certificate",), None),
+        ("is the second one family friendly?", "facts", ("certificate",), 1),  # what an age rating answers
+        ("is it ok for kids?", "facts", ("certificate",), None),
+        ("is the first one animated?", "facts", ("kind",), 0),  # its genres, which the catalog has
         ("what did you say the second one was about?", "facts", ("plot",), 1),  # not the list again
         ("what did you just recommend?", "facts", ("list",), None),
     ],

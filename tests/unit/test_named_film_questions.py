@@ -12,7 +12,8 @@ from tests.unit.test_graph import make_bot
     ("said", "told"),
     [
         ("is alien scary?", "Alien (1979) is listed as "),
-        ("is alien for kids?", "Alien (1979) is listed as "),
+        # the catalog records no age ratings: said so, before the genres the user may judge by
+        ("is alien for kids?", "My catalog doesn't record age ratings (PG, R, 12A...). Alien (1979) is listed as "),
         ("is alien worth watching?", "Alien (1979) is rated "),
         ("is alien long?", "Alien (1979) runs "),
     ],
