@@ -8,17 +8,21 @@ import re
 
 from agent.understanding.passing import has_meaning
 from agent.understanding.request import Understood
+from agent.understanding.text import word_set
 
 _WORDLESS = re.compile(r"[^\w]*")
 # emoji said as a greeting or thanks, which small talk answers
 _FRIENDLY = set("🙂😊😀😃😄😁👋🙏👌✌🤝😉🥰💯🎉🙌❤♥")
+# words of a plain wish for any film ("surprise me", "I'm bored"), which popular picks do answer
+_ANY_FILM = word_set("surprise surprising bored boring random anything whatever something pick choose idea ideas")
 
 
 def guessed_note(understood: Understood) -> str:
     """What a fresh request's picks are, when nothing in it was read as a genre, person, film, era,
     theme or bound and only its words remain to search for; empty when something was read, or
     nothing was said but "a movie please", which popular picks do answer."""
-    if has_meaning(understood) or not understood.query.strip():
+    words = set(re.findall(r"[a-z]+", understood.query.lower()))
+    if has_meaning(understood) or not words or words <= _ANY_FILM:
         return ""
     # the message is not quoted back: it may name anyone ("something Alice would like")
     return (

@@ -21,7 +21,10 @@ def test_picks_for_a_request_read_as_nothing_are_said_to_be_a_guess(starter, pro
     )
 
 
-@pytest.mark.parametrize("said", ["a crime thriller from the 90s", "recommend me a movie", "something like Se7en"])
+@pytest.mark.parametrize(
+    "said",
+    ["a crime thriller from the 90s", "recommend me a movie", "something like Se7en", "surprise me", "I'm bored"],
+)
 def test_a_request_read_as_something_or_as_any_film_is_not_called_a_guess(starter, profiles, said):
     bot = make_bot(starter, profiles)
     answer = bot.ask(said, user="cli:vic")
