@@ -237,13 +237,21 @@ def _title_words(title: str) -> tuple[str, ...]:
     return tuple(w for w in re.findall(r"\w+", title.casefold()) if w not in _TITLE_FILLER and not w.isdigit())
 
 
+MEANING, GENRES, PEOPLE = 0.6, 0.3, 0.1  # what likeness() weighs: embeddings, genres, people
+
+
 def _likeness(movie, anchor, cosine: float) -> float:
     """How much a film resembles a reference title: meaning (`cosine` of their embeddings),
     genres and people together."""
     genres = set(movie.genres) | set(anchor.genres)
     shared_genres = len(set(movie.genres) & set(anchor.genres)) / len(genres) if genres else 0.0
-    shared_people = bool(set(movie.directors) & set(anchor.directors)) + 0.5 * bool(set(movie.cast) & set(anchor.cast))
-    return 0.6 * cosine + 0.3 * shared_genres + 0.1 * min(shared_people, 1.0)
+    return MEANING * cosine + GENRES * shared_genres + PEOPLE * people_shared(movie, anchor)
+
+
+def people_shared(movie, anchor) -> float:
+    """A director in common counts 1, a star 0.5, at most 1 in all."""
+    shared = bool(set(movie.directors) & set(anchor.directors)) + 0.5 * bool(set(movie.cast) & set(anchor.cast))
+    return min(shared, 1.0)
 
 
 def names_titles(request: Request, catalog: Catalog) -> bool:

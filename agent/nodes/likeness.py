@@ -12,13 +12,14 @@ people who liked both, at the 30th.
 
 from __future__ import annotations
 
-import functools
+import weakref
+from collections import OrderedDict
 
 import numpy as np
 
 from agent.deps import Deps
 from agent.nodes.retrieve import filters_for
-from agent.scoring import _likeness, cosines
+from agent.scoring import GENRES, MEANING, PEOPLE, people_shared
 from agent.understanding.request import Request
 from store.catalog import Catalog
 from store.movie import Movie
@@ -27,17 +28,66 @@ LIKE_SHARE = 0.05  # a film is like a reference when no more than this share of 
 LIKE_LEAST = 25  # or, in a small catalog, no more than this many films
 
 
-@functools.lru_cache(maxsize=64)
-def _likenesses(catalog: Catalog, anchor_id: str) -> tuple[dict[str, float], float]:
-    """Every film's likeness to the reference, and the bar: the likeness LIKE_SHARE of films reach."""
-    ids = [i for i in catalog.movies if i != anchor_id]
-    vectors = catalog.vectors([*ids, anchor_id])
+KEPT = 256  # references whose like films are kept, per catalog (about 550 ids each on 11k films)
+
+
+class _Table:
+    """The catalog's films as rows: their ids, and which genres each has, for likeness in arrays."""
+
+    def __init__(self, catalog: Catalog):
+        self.ids = catalog.vector_rows(list(catalog.movies))[0]
+        self.rows = {movie_id: row for row, movie_id in enumerate(self.ids)}
+        names = sorted({g for m in catalog.movies.values() for g in m.genres})
+        self.genre_column = {g: c for c, g in enumerate(names)}
+        self.genres = np.zeros((len(self.ids), len(names)), dtype=np.float32)
+        for row, movie_id in enumerate(self.ids):
+            for genre in set(catalog.movies[movie_id].genres):
+                self.genres[row, self.genre_column[genre]] = 1.0
+        self.genre_counts = self.genres.sum(axis=1)
+        self.norms: np.ndarray | None = None  # of the films' vectors, on first use
+        self.kept: OrderedDict[str, frozenset[str]] = OrderedDict()
+
+
+_tables: weakref.WeakKeyDictionary[Catalog, _Table] = weakref.WeakKeyDictionary()
+
+
+def like_films(catalog: Catalog, anchor_id: str) -> frozenset[str]:
+    """The films like the reference: those whose likeness to it (agent.scoring's, computed for the
+    whole catalog at once) reaches what LIKE_SHARE of the other films reach."""
+    table = _tables.get(catalog)
+    if table is None:
+        table = _tables[catalog] = _Table(catalog)
+    if anchor_id in table.kept:
+        table.kept.move_to_end(anchor_id)
+        return table.kept[anchor_id]
     anchor = catalog.movies[anchor_id]
-    scores = cosines([vectors.get(i) for i in ids], vectors.get(anchor_id))
-    likeness = {i: _likeness(catalog.movies[i], anchor, c) for i, c in zip(ids, scores, strict=True)}
-    ranked = np.sort(np.fromiter(likeness.values(), dtype=float))[::-1]
-    bar = float(ranked[min(len(ranked), max(LIKE_LEAST, round(LIKE_SHARE * len(ranked)))) - 1]) if len(ranked) else 0.0
-    return likeness, bar
+    ids, matrix = catalog.vector_rows(table.ids)
+    _, anchor_rows = catalog.vector_rows([anchor_id])
+    cosine = np.zeros(len(ids), dtype=np.float32)
+    if len(ids) and len(anchor_rows):
+        if table.norms is None or len(table.norms) != len(ids):
+            table.norms = np.linalg.norm(matrix, axis=1)
+        norms = table.norms * np.linalg.norm(anchor_rows[0])
+        np.divide(matrix @ anchor_rows[0], norms, out=cosine, where=norms > 0)
+    columns = [table.genre_column[g] for g in set(anchor.genres) if g in table.genre_column]
+    shared = table.genres[:, columns].sum(axis=1)
+    union = table.genre_counts + len(set(anchor.genres)) - shared
+    genres = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+    people = np.zeros(len(ids), dtype=np.float32)
+    for name in {*anchor.directors, *anchor.cast}:  # only films crediting one of them share people
+        for movie_id in catalog.credits(name):
+            if (row := table.rows.get(movie_id)) is not None:
+                people[row] = people_shared(catalog.movies[movie_id], anchor)
+    likeness = MEANING * cosine + GENRES * genres + PEOPLE * people
+    if (own := table.rows.get(anchor_id)) is not None:
+        likeness[own] = -np.inf  # the reference is not counted among the films like it
+    others = len(likeness) - (own is not None)
+    place = min(others, max(LIKE_LEAST, round(LIKE_SHARE * others))) - 1
+    bar = float(np.partition(likeness, len(likeness) - 1 - place)[len(likeness) - 1 - place]) if others > 0 else np.inf
+    table.kept[anchor_id] = frozenset(ids[row] for row in np.flatnonzero(likeness >= bar))
+    if len(table.kept) > KEPT:
+        table.kept.popitem(last=False)
+    return table.kept[anchor_id]
 
 
 def unlike_references(request: Request, picks: list[str], deps: Deps) -> tuple[list[Movie], list[Movie]]:
@@ -47,9 +97,9 @@ def unlike_references(request: Request, picks: list[str], deps: Deps) -> tuple[l
     anchors = [catalog.movies[m] for m in request.get("like_titles") or [] if m in catalog]
     missed, none_fit = [], []
     for anchor in anchors:
-        likeness, bar = _likenesses(catalog, anchor.id)
-        if any(likeness.get(p, 0.0) >= bar for p in picks if p != anchor.id):
+        like = like_films(catalog, anchor.id)
+        if like.intersection(picks):
             continue
         fitting = catalog.matching_ids(filters_for(request, {anchor.id}))
-        (missed if any(likeness.get(i, 0.0) >= bar for i in fitting) else none_fit).append(anchor)
+        (missed if like.intersection(fitting) else none_fit).append(anchor)
     return missed, none_fit
