@@ -209,11 +209,11 @@ def template_explanation(movie: Movie, reasons: list[str]) -> str:
     """Up to three reasons, then the premise in the catalog's own words."""
     head = "; ".join(reasons[:3])
     head = head[0].upper() + head[1:] + "." if head else ""
-    premise = _first_sentence(movie.overview)
+    premise = first_sentence(movie.overview)
     return " ".join(x for x in (head, premise) if x)[:MAX_EXPLANATION]
 
 
-def _first_sentence(text: str, limit: int = 200) -> str:
+def first_sentence(text: str, limit: int = 200) -> str:
     if not text:
         return ""
     sentence = sentences(text)[0]  # not cut at "When U.S." or "Desmond T."

@@ -3,7 +3,7 @@ good, tell me more" is told. Each part is said only when the catalog holds it.""
 
 from __future__ import annotations
 
-from agent.explanations import _first_sentence
+from agent.explanations import first_sentence
 from agent.nodes.reply import listed
 from store.movie import Movie
 
@@ -18,5 +18,5 @@ def film_in_brief(movie: Movie) -> str:
     if movie.rating is not None:
         parts.append(f"rated {movie.rating:.1f}/10" + (f" from {movie.votes:,} votes" if movie.votes else ""))
     head = f"{movie.label}: {'; '.join(parts)}." if parts else f"{movie.label}."
-    premise = _first_sentence(movie.overview)
+    premise = first_sentence(movie.overview)
     return f"{head} {premise}" if premise else head

@@ -46,12 +46,12 @@ def test_render_movies_carries_every_fact_the_model_may_use(catalog):
 
 
 def test_the_synopsis_sentence_is_not_cut_at_an_initial_or_an_abbreviation():
-    from agent.explanations import _first_sentence
+    from agent.explanations import first_sentence
 
     medic = "World War II American Army Medic Desmond T. Doss refuses to kill people. He serves anyway."
-    assert _first_sentence(medic) == "World War II American Army Medic Desmond T. Doss refuses to kill people."
+    assert first_sentence(medic) == "World War II American Army Medic Desmond T. Doss refuses to kill people."
     rangers = "When U.S. Rangers attempt to kidnap two underlings, things go wrong. More follows."
-    assert _first_sentence(rangers) == "When U.S. Rangers attempt to kidnap two underlings, things go wrong."
+    assert first_sentence(rangers) == "When U.S. Rangers attempt to kidnap two underlings, things go wrong."
 
 
 def test_a_genre_shared_with_a_reference_takes_its_article(catalog):
