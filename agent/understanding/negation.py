@@ -15,6 +15,7 @@ from agent.understanding.refused_themes import refused_themes
 from agent.understanding.story_places import after_set_in, place_end, place_refused_at, place_said
 from agent.understanding.text import STOPWORDS, Scan, Tok, alternatives, tokens_of, word_set
 
+_TIME_PASSED = word_set("been waited wait waiting took taking for")  # "it's been too long", "waited too long"
 _NEGATION_CUES: frozenset[tuple[str, ...]] = frozenset(
     tokens_of(cue)
     for cue in alternatives(
@@ -158,6 +159,10 @@ def walk_phrases(scan: Scan, reading: Reading) -> None:
             i = next((n for n, t in enumerate(toks) if t.start >= refusal.end()), len(toks))
             continue
         too_much = i > 0 and toks[i - 1].text == "too" and not (end < len(toks) and toks[end].text == "to")
+        if too_much and effect.runtime is not None and i > 1 and toks[i - 2].text in _TIME_PASSED:
+            scan.take(toks[i - 1].start, toks[end - 1].end, aside=True)  # "it's been too long": since, not runtime
+            i = end
+            continue
         if too_much and not effect.only_negated:  # "Those are too scary": less of it ("too scary to ..." is very)
             complaint = effect.when_negated()
             if complaint == Effect() and effect.years:  # "too old": newer ones; "too recent": older ones

@@ -121,6 +121,8 @@ def test_a_year_said_without_its_century(text, years):
         ("these are too short", ["longer"], None),
         ("nothing too long", [], 130),  # a request, not a complaint about what was shown
         ("a comedy, not too long", [], 130),
+        ("I should watch Grease (1978)! It's been too long!", [], None),  # time since, not a runtime
+        ("we waited too long for this one, something like it", [], None),
     ],
 )
 def test_too_long_said_of_the_films_shown_asks_for_shorter_ones(text, modifiers, max_runtime):
