@@ -200,7 +200,12 @@ def understand_message(state: State, deps: Deps) -> dict:
             update["request"]["exclude_titles"] = list(dict.fromkeys([*refused, referred.film]))
         if referred and not referred.people:  # "anything by him?" with no one named: said, not guessed
             caveats.append(unresolved(referred, deps))
-        if intent == "recommend" and not follows_on and not caveats and (guessed := guessed_note(understood)):
+        if (
+            intent == "recommend"
+            and not follows_on
+            and not caveats
+            and (guessed := guessed_note(understood, deps.catalog, message))
+        ):
             caveats.append(guessed)  # "banana": picks that answer nothing in it, said to be a guess
         if caveats:
             update["request"]["caveats"] = [*(update["request"].get("caveats") or []), *caveats]

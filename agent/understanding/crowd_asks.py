@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from agent.understanding.text import normalise_message
+from agent.understanding.text import Scan, normalise_message
 
 _HATED = r"(?:hated|hate|disliked|despised|loathed|panned|trashed)"
 _DISLIKED = re.compile(
@@ -23,6 +23,13 @@ def disliked_wish(message: str) -> str:
     """What the message says of films people disliked, as typed ("everyone hated"), or ""."""
     found = _DISLIKED.search(normalise_message(message))
     return found[0] if found else ""
+
+
+def set_aside_disliked(scan: Scan) -> None:
+    """Takes the wish for disliked films out of what is searched for: the reply says it was not gone
+    by, so its words ("so bad it's good") must not pull in Bad Girls and Bad Teacher either."""
+    for found in list(_DISLIKED.finditer(scan.text)):
+        scan.take(found.start(), found.end(), aside=True)
 
 
 def disliked_note(message: str) -> str:

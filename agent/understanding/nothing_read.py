@@ -5,30 +5,53 @@ presenting them as an answer; an emoji the phrase tables read ("🤠" is a weste
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from agent.understanding.passing import has_meaning
 from agent.understanding.request import Understood
 from agent.understanding.text import word_set
+from agent.understanding.versions import same_title
+
+if TYPE_CHECKING:
+    from store.catalog import Catalog
 
 _WORDLESS = re.compile(r"[^\w]*")
 # emoji said as a greeting or thanks, which small talk answers
 _FRIENDLY = set("🙂😊😀😃😄😁👋🙏👌✌🤝😉🥰💯🎉🙌❤♥")
 # words of a plain wish for any film ("surprise me", "I'm bored"), which popular picks do answer
 _ANY_FILM = word_set("surprise surprising bored boring random anything whatever something pick choose idea ideas")
+# words after a title that ask for its films ("harry potter movies")
+_SERIES_WORDS = re.compile(r"(?:\s+(?:movies?|films?|series|franchise|saga|ones))+$")
 
 
-def guessed_note(understood: Understood) -> str:
+def guessed_note(understood: Understood, catalog: Catalog, message: str = "") -> str:
     """What a fresh request's picks are, when nothing in it was read as a genre, person, film, era,
     theme or bound and only its words remain to search for; empty when something was read, or
-    nothing was said but "a movie please", which popular picks do answer."""
+    nothing was said but "a movie please", which popular picks do answer, or the words are a film's
+    title ("the matrix") or begin a series' ("harry potter movies"), which the search finds."""
     words = set(re.findall(r"[a-z]+", understood.query.lower()))
     if has_meaning(understood) or not words or words <= _ANY_FILM:
+        return ""
+    if any(names_a_title(said, catalog) for said in (understood.query, message)):  # "before sunrise": query "sunrise"
         return ""
     # the message is not quoted back: it may name anyone ("something Alice would like")
     return (
         "I didn't find a genre, person, film, era or theme I know in your message, so these picks are only a "
         "guess from its words and what is popular."
     )
+
+
+def names_a_title(query: str, catalog: Catalog) -> bool:
+    """The words left unread are a catalog film's title ("before sunrise") or begin two or more
+    titles, a series ("harry potter", "harry potter movies")."""
+    said = " ".join(re.sub(r"[^\w\s':-]", " ", query.lower()).split())
+    said = _SERIES_WORDS.sub("", said).strip()
+    if not said:
+        return False
+    match = catalog.resolve_title(said)
+    if match is not None and same_title(said, match.title):
+        return True
+    return len(said.split()) <= 4 and len(catalog.titled(said)) >= 2
 
 
 def emoji_intent(message: str, intent: str, understood: Understood) -> str:

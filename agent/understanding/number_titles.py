@@ -17,7 +17,17 @@ _LIKE_A_NUMBER = re.compile(
 )
 
 # "nothing older than like 2000", "from like 1990": a filler between a bound and its year
-_BOUND_BEFORE = re.compile(r"\b(?:than|before|after|since|from|until|till|to|around|about|circa|in|between|and)[\s,]*$")
+# "released like 2010", "came out like 2015": a year verb too
+_BOUND_BEFORE = re.compile(
+    r"\b(?:than|before|after|since|from|until|till|to|around|about|circa|in|between|and"
+    r"|released|made|came\s+out|out|dated)[\s,]*$"
+)
+# "like" asks for a film like one only after a request word or at the start ("something like 2001",
+# "like 1917 but shorter"); "a drama released like 2010" is a filler before a year
+_LIKE_ASKED = re.compile(
+    r"(?:^|\b(?:something|anything|stuff|movies?|films?|ones?|flicks?|more|else)"
+    r"(?:\s+(?:kinda|kind\s+of|sort\s+of|a\s+bit|a\s+little|just|more|exactly|really))?)[\s,]*$"
+)
 
 
 def read_number_titles(scan: Scan, lookup: CatalogLookup, out: Understood) -> None:
@@ -28,7 +38,8 @@ def read_number_titles(scan: Scan, lookup: CatalogLookup, out: Understood) -> No
     movies = getattr(lookup, "movies", None)
     for m in list(_LIKE_A_NUMBER.finditer(scan.text)):
         number = m["number"]
-        if _BOUND_BEFORE.search(scan.text[: m.start()]):
+        before = scan.text[: m.start()]
+        if _BOUND_BEFORE.search(before) or (m[0].startswith("like") and not _LIKE_ASKED.search(before)):
             continue
         match = lookup.resolve_title(number)
         if match is not None and same_title(number, match.title):

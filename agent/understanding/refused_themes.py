@@ -24,6 +24,8 @@ def refused_themes(toks: list[Tok], i: int, cue_end: int, k: int) -> tuple[list[
     and where they end; ([], k) otherwise."""
     if tuple(t.text for t in toks[i:cue_end]) not in _CUES or any(t.text not in _BETWEEN for t in toks[cue_end:k]):
         return [], k
+    if toks[i].text == "nothing" and k == cue_end:  # "nothing happens", "nothing works": a verb, not a theme
+        return [], k
     themes: list[str] = []
     while k < len(toks) and _a_theme(toks[k].text) and (k + 1 == len(toks) or toks[k + 1].text in _ENDS):
         themes.append(toks[k].text)

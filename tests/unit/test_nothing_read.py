@@ -40,3 +40,11 @@ def test_an_emoji_reads_as_the_genre_it_stands_for_or_as_not_understood(starter,
     assert banana["recommendations"] == [] and banana["reply"].startswith("Sorry, I didn't catch that.")
     smile = bot.ask("🙂", user="cli:yve")
     assert smile["intent"] == "smalltalk"
+
+
+@pytest.mark.parametrize("said", ["the matrix", "before sunrise", "harry potter", "harry potter movies", "godfather"])
+def test_a_bare_title_or_series_is_not_called_a_guess(starter, profiles, said):
+    """ "the matrix" alone names a film the picks lead with: the reply does not say nothing was read."""
+    bot = make_bot(starter, profiles)
+    answer = bot.ask(said, user="cli:zed")
+    assert answer["recommendations"] and "only a guess" not in answer["reply"], answer["reply"]

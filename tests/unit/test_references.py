@@ -125,6 +125,18 @@ def test_a_year_after_like_is_a_title(small):
     assert understand("a comedy from 1917", small).year_min == 1917  # a year where no "like" names a film
 
 
+@pytest.mark.parametrize(
+    "said", ["a drama released like 2010", "a drama that came out like 2001", "comedies made like 2001"]
+)
+def test_like_as_a_filler_before_a_year_names_no_film(small, said):
+    """ "a drama released like 2010" said 'I took "2010" to mean 2010: The Year We Make Contact': "like"
+    there is a filler before a year, not a request for a film like one."""
+    u = understand(said, small)
+    assert u.like_titles == [] and u.unknown_titles == [] and not any("I took" in c for c in u.caveats), u
+    asked = understand("movies like 2001", small)  # after a request word it still names the film
+    assert [small.movies[i].title for i in asked.like_titles] == ["2001: A Space Odyssey"]
+
+
 @pytest.mark.parametrize("text", ["like inceptoin", "somethign like inceptoin", "like Inceptoin, but older"])
 def test_a_misspelt_title_after_like_is_the_film_said_as_taken(starter, text):
     """ "like inceptoin" answered generic picks with Inception itself among them, and "somethign like

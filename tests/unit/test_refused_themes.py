@@ -23,7 +23,17 @@ def test_a_refused_theme_is_read_as_one(starter, said, refused):
     assert understand(said, starter).exclude_keywords == refused
 
 
-@pytest.mark.parametrize("said", ["no worries, a comedy", "nothing too long", "no, a comedy", "not clowns"])
+@pytest.mark.parametrize(
+    "said",
+    [
+        "no worries, a comedy",
+        "nothing too long",
+        "no, a comedy",
+        "not clowns",
+        "a film where nothing happens",  # a verb after "nothing", not a theme refused
+        "i tried everything and nothing works, any thriller",
+    ],
+)
 def test_what_is_no_refused_theme_is_not_read_as_one(starter, said):
     assert understand(said, starter).exclude_keywords == []
 
@@ -35,3 +45,9 @@ def test_films_about_a_refused_theme_are_left_out_and_the_answer_says_so(starter
     refused = bot.ask("give me 20 horror films, nothing with clowns", user="cli:amy")
     assert refused["recommendations"] and "it-2017" not in [r["id"] for r in refused["recommendations"]]
     assert 'nothing about "clowns"' in refused["reply"]
+
+
+def test_a_verb_after_nothing_is_not_said_back_as_a_refused_theme(starter, profiles):
+    bot = make_bot(starter, profiles)
+    answer = bot.ask("a film where nothing happens", user="cli:bea")
+    assert 'nothing about "happens"' not in answer["reply"], answer["reply"]

@@ -46,3 +46,13 @@ def test_what_says_a_film_was_disliked_by_all_and_what_does_not():
                           ("my wife hated it, anything else?", ""),
                           ("a comedy everyone loves", "")]:  # fmt: skip
         assert disliked_wish(message) == said, message
+
+
+def test_the_words_of_a_wish_for_bad_films_are_not_searched_for(starter):
+    """ "something so bad it's good" said it did not go by that, yet its words pulled in Bad Girls and
+    Bad Teacher by title: what is not gone by is not searched for either."""
+    from agent.understanding.reader import understand
+
+    for message in ["something so bad it's good", "a comedy everyone hated", "the worst rated movies"]:
+        u = understand(message, starter)
+        assert not {"bad", "good", "hated", "worst", "rated"} & set(u.query.lower().split()), (message, u.query)
