@@ -11,6 +11,7 @@ from agent.factcheck import crowd_errors
 from agent.film_brief import film_in_brief
 from agent.my_history import my_history, what_you_thought, why_not
 from agent.nodes.noted import noted_line
+from agent.nodes.pointed_title import title_past_the_list
 from agent.nodes.reply import intro_line, listed, not_in_catalog, unrecorded_note
 from agent.nodes.retrieve import filters_for, unrecorded_for
 from agent.profile import verdict_source
@@ -366,6 +367,8 @@ def which_film(state: State, intent: str, deps: Deps) -> dict:
         if count == 1:
             only = deps.catalog.movies[state["last_picks"][0]["id"]].label
             return say(f'I only suggested one film just now, {only}: say "it" or its name to ask about it.', intent)
+        if intent == "facts" and (titled := title_past_the_list(state.get("message") or "", count, deps)):
+            return say(titled, intent)  # "number 23" after three picks: The Number 23
         return say(f'I only suggested {count} films just now; which one do you mean? Say "the first one", or '
                     "name it.", intent)  # fmt: skip
     if state.get("last_picks"):

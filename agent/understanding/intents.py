@@ -84,7 +84,8 @@ _ORDINAL = re.compile(
     r"|(?<!on the )(?<!by the )(?<!until the )(?<!till the )(?<!since the )\b(?P<nth>[1-9]\d?)(?:st|nd|rd|th)\b)"
     # "the 13th one", up to the 50 picks an answer can hold; "on the 14th" is a date
     r"(?!\s+(?:year|years|decade|night|week|time|few|couple|century|anniversary|birthday|grade|of\s+july"
-    r"|\d(?!(?:\.5)?\s*(?:stars?|/))))"
+    r"|\d(?!(?:\.5)?\s*(?:stars?|/))"
+    r"|world|half|season|episode|chapter|act\b|date|day|kiss|impression|place|amendment|person|wave|contact))"
 )
 
 # "the first two", "the last two": several places at once ("the first and third" are listed ordinals)

@@ -9,7 +9,8 @@ from collections.abc import Callable
 
 # "the second one?", "#2", "number 3 again?", "what was the first one again?", "remind me of the last one"
 _ONLY_A_PICK = re.compile(
-    r"^[^\w#]*(?:(?:and|so|ok|okay|hmm+|wait|sorry|um+|uh+)\W+)?"
+    # "no, the second one", "actually, #2", "sorry, I mean the third one"
+    r"^[^\w#]*(?:(?:and|so|ok|okay|hmm+|wait|sorry|um+|uh+|no|nope|nah|actually|i mean|oh)[^\w#]+)*"
     r"(?:(?:what|which)(?:'s| is| was)\s+|remind me (?:of |about |what )?|(?:and |so )?what about\s+)?"
     r"(?:the\s+)?(?P<pick>[\w#.\s-]{1,24}?)(?:\s+(?:one|pick|film|movie|suggestion|title))?"
     r"(?:\s+(?:again|you (?:said|suggested|picked|mentioned|recommended)))?\W*$"
@@ -24,6 +25,15 @@ _TELL_MORE = re.compile(
     r"|\bmore (?:info|information|details)\b|\bdetails (?:on|about|of)\b|\bmore about\b"
 )
 
+# after "tell me more", a place said as a place: "the third one", "#2", "number 3", "the last" at the
+# end; never "the first world war" or "the second half"
+_A_PICK_NAMED = re.compile(
+    r"#\s*\d{1,2}\b|\b(?:number|no\.|option|pick|suggestion)\s*#?\s*\d{1,2}\b"
+    r"|\b(?:(?:second[\s-]+(?:to[\s-]+)?)?last|penultimate|first|second|third|fourth|fifth|sixth|seventh|eighth"
+    r"|ninth|tenth|final|top|[1-9]\d?(?:st|nd|rd|th))"
+    r"(?=\s+(?:one|pick|film|movie|suggestion|title)s?\b|\s*(?:[^\w\s#]|$))"
+)
+
 
 def pick_asked_about(lowered: str, ordinal_of: Callable[[str], int | None]) -> int | None:
     """The place in the last list a message asks about, when it does nothing but point at it (or
@@ -32,6 +42,6 @@ def pick_asked_about(lowered: str, ordinal_of: Callable[[str], int | None]) -> i
     m = _ONLY_A_PICK.match(lowered)
     if m and _A_PLACE.fullmatch(m["pick"]) and (place := ordinal_of(m["pick"])) is not None:
         return place
-    if _TELL_MORE.search(lowered):
-        return ordinal_of(lowered)
+    if _TELL_MORE.search(lowered) and (named := _A_PICK_NAMED.search(lowered)):
+        return ordinal_of(named[0])
     return None

@@ -56,3 +56,32 @@ def test_more_than_a_place_is_not_a_question_about_it(starter, profiles, said):
     bot.ask("a crime thriller from the 90s", user="cli:rae")
     answer = bot.ask(said, user="cli:rae")
     assert answer["intent"] != "facts", said
+
+
+@pytest.mark.parametrize(
+    ("said", "place"),
+    [
+        # "no, the second one" gave a new list of thrillers
+        ("no, the second one", 1),
+        ("nope, #2", 1),
+        ("actually, the third one", 2),
+        ("sorry, I mean the first one", 0),
+        ("tell me more about number 2", 1),
+    ],
+)
+def test_a_correction_pointing_at_a_pick_describes_it(starter, profiles, said, place):
+    bot = make_bot(starter, profiles)
+    shown = bot.ask("a crime thriller from the 90s", user="cli:uma")["recommendations"]
+    answer = bot.ask(said, user="cli:uma")
+    assert answer["recommendations"] == [], said
+    assert answer["reply"].startswith(f"{starter.movies[shown[place]['id']].label}: "), said
+
+
+@pytest.mark.parametrize("said", ["tell me more about the first world war", "tell me more about the second half"])
+def test_tell_me_more_about_a_topic_is_not_a_pick(starter, profiles, said):
+    """ "tell me more about the first world war" gave the fact sheet of the first pick."""
+    bot = make_bot(starter, profiles)
+    shown = bot.ask("a crime thriller from the 90s", user="cli:val")["recommendations"]
+    answer = bot.ask(said, user="cli:val")
+    for pick in shown:  # no fact sheet of a pick
+        assert not answer["reply"].startswith(f"{starter.movies[pick['id']].label}: "), (said, answer["reply"])
