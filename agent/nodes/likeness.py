@@ -35,7 +35,7 @@ class _Table:
     """The catalog's films as rows: their ids, and which genres each has, for likeness in arrays."""
 
     def __init__(self, catalog: Catalog):
-        self.ids = catalog.vector_rows(list(catalog.movies))[0]
+        self.ids, _ = catalog.every_vector()
         self.rows = {movie_id: row for row, movie_id in enumerate(self.ids)}
         names = sorted({g for m in catalog.movies.values() for g in m.genres})
         self.genre_column = {g: c for c, g in enumerate(names)}
@@ -61,7 +61,7 @@ def like_films(catalog: Catalog, anchor_id: str) -> frozenset[str]:
         table.kept.move_to_end(anchor_id)
         return table.kept[anchor_id]
     anchor = catalog.movies[anchor_id]
-    ids, matrix = catalog.vector_rows(table.ids)
+    ids, matrix = catalog.every_vector()
     _, anchor_rows = catalog.vector_rows([anchor_id])
     cosine = np.zeros(len(ids), dtype=np.float32)
     if len(ids) and len(anchor_rows):
