@@ -15,4 +15,3 @@ def test_a_date_is_an_occasion_for_romance_not_a_title_word(starter, text):
     read = understand(text, starter)
     assert read.genres == ["romance"] and read.moods == ["romantic"]
     assert "date" not in read.query.lower()
-
