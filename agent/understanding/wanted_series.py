@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from agent.understanding.franchises import MIN_FILMS  # a head fewer films begin with is a title, not a series
 from agent.understanding.request import CatalogLookup
 from agent.understanding.text import STOPWORDS, Scan
 from store.movie import ascii_fold
 
-MIN_FILMS = 2  # as franchises.MIN_FILMS: a head fewer films begin with is a title, not a series
 _WORD = r"[a-z0-9][\w'&-]*"
 # the two to four words before "movies", "series"..., or after "all the", "every"
 _NAMED = re.compile(
