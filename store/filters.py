@@ -160,8 +160,11 @@ def _covered(first: int, last: int, spans: Iterable[Sequence[int]] | None) -> bo
     return year > last
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def theme_words(text: str) -> frozenset[str]:
-    """ "Zombies" -> {"zombie"}, "superhero team" -> {"superhero", "team"}: the words, a plural s dropped."""
+    """ "Zombies" -> {"zombie"}, "superhero team" -> {"superhero", "team"}: the words, a plural s dropped.
+    Kept for the last 65k texts: a turn asks it of every keyword of ~100 candidates, and the
+    catalog's keywords are far fewer than that."""
     return frozenset(singular(w) for w in re.findall(r"[^\W_]+", text.casefold()))
 
 
