@@ -26,7 +26,7 @@ MIN_LETTERS = 5  # "pit" or "lee" a letter off is anyone
 def read_misspelt_people(scan: Scan, lookup: CatalogLookup, out: Understood) -> None:
     """After the exact readers: a first name and a surname close to one person's ("brad pit",
     "arnold schwarzenneger"), or a cued surname no film's words hold ("by scorcese", "kubrik films")."""
-    if not hasattr(lookup, "movies"):  # no catalog words to tell a misspelling from a word
+    if not lookup.movies:  # no catalog words to tell a misspelling from a word
         return
     surnames, people = lookup.surname_index(), lookup.people_index()
     toks, known = scan.tokens(), known_words(lookup)

@@ -34,8 +34,6 @@ def read_number_titles(scan: Scan, lookup: CatalogLookup, out: Understood) -> No
     """Runs before titles are read: a film titled by the number alone is left to them ("like
     2012"); one whose title begins with it is the best known such film, said as taken; with
     none, the number is an unknown title."""
-    titled = getattr(lookup, "titled", None)
-    movies = getattr(lookup, "movies", None)
     for m in list(_LIKE_A_NUMBER.finditer(scan.text)):
         number = m["number"]
         before = scan.text[: m.start()]
@@ -44,9 +42,9 @@ def read_number_titles(scan: Scan, lookup: CatalogLookup, out: Understood) -> No
         match = lookup.resolve_title(number)
         if match is not None and same_title(number, match.title):
             continue
-        begun = sorted(titled(number), key=lambda i: -(movies[i].votes or 0)) if titled and movies else []
+        begun = sorted(lookup.titled(number), key=lambda i: -(lookup.movies[i].votes or 0))
         if begun:
-            film = movies[begun[0]]
+            film = lookup.movies[begun[0]]
             extend_unique(out.like_titles, [film.id])
             extend_unique(out.caveats, [f'I took "{number}" to mean {film.title} ({film.year}).'])
         else:

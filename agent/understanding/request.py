@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Protocol, TypedDict
 
 from store.catalog import TitleMatch
+from store.movie import Movie
 from store.surnames import SharedSurname, Surname
 
 
@@ -36,6 +37,17 @@ class CatalogLookup(Protocol):
 
     def credits_of(self, movie_id: str) -> tuple[list[str], list[str]]:
         """A film's directors and cast in billing order, for "by the director of Parasite"."""
+        ...
+
+    def titled(self, words: str) -> set[str]:
+        """Films whose title begins with these words, whole: "harry potter movies" names a series
+        the catalog holds no film of that title for, and "like 2001" a film the number begins."""
+        ...
+
+    @property
+    def movies(self) -> Mapping[str, Movie]:
+        """Every film by id, for what a match alone does not say: its votes, its title's words in the
+        message, the words and names its synopses use. Empty where the reader has no catalog."""
         ...
 
     @property
