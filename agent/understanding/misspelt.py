@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from agent.understanding.meaning import extend_unique
+from agent.understanding.meaning import extend_unique, taken_to_mean
 from agent.understanding.passing import known_words
 from agent.understanding.people import AFTER_A_PERSON, BEFORE_A_PERSON, closest_person, said_alone
 from agent.understanding.phrases import PHRASEBOOK
@@ -58,7 +58,7 @@ def read_misspelt_people(scan: Scan, lookup: CatalogLookup, out: Understood) -> 
             continue
         said = scan.original[start : tok.end]
         extend_unique(out.people, [found])
-        extend_unique(out.caveats, [f'I took "{said}" to mean {found}.'])
+        extend_unique(out.caveats, [taken_to_mean(said, found)])
         scan.take(start, tok.end)
         scan.named[start, tok.end] = found
 

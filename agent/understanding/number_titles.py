@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from agent.understanding.meaning import extend_unique
+from agent.understanding.meaning import extend_unique, taken_to_mean
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.text import Scan
 from agent.understanding.versions import same_title
@@ -46,7 +46,7 @@ def read_number_titles(scan: Scan, lookup: CatalogLookup, out: Understood) -> No
         if begun:
             film = lookup.movies[begun[0]]
             extend_unique(out.like_titles, [film.id])
-            extend_unique(out.caveats, [f'I took "{number}" to mean {film.title} ({film.year}).'])
+            extend_unique(out.caveats, [taken_to_mean(number, f"{film.title} ({film.year})")])
         else:
             extend_unique(out.unknown_titles, [number])
         scan.take(m.start("number"), m.end("number"), aside=True)
