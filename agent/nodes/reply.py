@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from agent.credited_roles import people_described
 from agent.deps import Deps
 from agent.factcheck import asked_genres, breaks, loosened, span_said, tagged, years_asked
 from agent.nodes.likeness import unlike_references
 from agent.nodes.taste_intro import taste_head
 from agent.profile_cache import profile_for
-from agent.roles import people_described
 from agent.scoring import GEM_MIN_RATING, lesser_known
 from agent.state import State
 from agent.understanding.comparative_tone import comparative_leans
