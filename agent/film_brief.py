@@ -4,7 +4,7 @@ good, tell me more" is told. Each part is said only when the catalog holds it.""
 from __future__ import annotations
 
 from agent.explanations import first_sentence
-from agent.nodes.reply import listed
+from agent.nodes.reply import prose_list
 from store.movie import Movie
 
 
@@ -13,8 +13,8 @@ def film_in_brief(movie: Movie) -> str:
     Hanks, Tim Allen and Don Rickles; rated 7.7/10 from 5,269 votes. Led by Woody, ..." """
     parts = [", ".join(movie.genres)] if movie.genres else []
     parts += [f"{movie.runtime} min"] if movie.runtime else []
-    parts += [f"directed by {listed(movie.directors)}"] if movie.directors else []
-    parts += [f"starring {listed(movie.cast[:3])}"] if movie.cast else []
+    parts += [f"directed by {prose_list(movie.directors)}"] if movie.directors else []
+    parts += [f"starring {prose_list(movie.cast[:3])}"] if movie.cast else []
     if movie.rating is not None:
         parts.append(f"rated {movie.rating:.1f}/10" + (f" from {movie.votes:,} votes" if movie.votes else ""))
     head = f"{movie.label}: {'; '.join(parts)}." if parts else f"{movie.label}."

@@ -8,7 +8,7 @@ from agent.deps import Deps
 from agent.explanations import A_FILM_YOU_LIKED, reasons_for, taste_reason, template_explanation
 from agent.factcheck import a_or_an
 from agent.nodes.conversation import UNCLEAR
-from agent.nodes.reply import listed, recommendation
+from agent.nodes.reply import prose_list, recommendation
 from agent.nodes.retrieve import filters_for, query_text
 from agent.profile import Profile
 from agent.profile_cache import profile_for
@@ -98,8 +98,8 @@ def _who_it_goes_by(users: list[str], profiles: dict[str, Profile], deps: Deps, 
         return [f"None of you has rated a film yet, so the pick goes by the films' own ratings{also}."]
     rated = [_name(u, deps) for u in users if not profiles[u].is_empty]
     has = "has" if len(unrated) == 1 else "have"
-    whose = f"{listed(rated)}'s ratings" if len(rated) == 1 else f"the ratings of {listed(rated)}"
-    return [f"{listed(unrated)} {has} no ratings yet, so only {whose}{also} count."]
+    whose = f"{prose_list(rated)}'s ratings" if len(rated) == 1 else f"the ratings of {prose_list(rated)}"
+    return [f"{prose_list(unrated)} {has} no ratings yet, so only {whose}{also} count."]
 
 
 def _reason_for_member(movie, request: Request, profile: Profile, deps: Deps) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from agent.service_types import InvalidInput
+from agent.understanding.meaning import taken_to_mean
 from agent.understanding.people import closest_person
 from agent.understanding.reader import understand
 from agent.understanding.studios import REINGEST
@@ -89,7 +90,7 @@ def person_named(catalog, name: str, took: list[str] | None = None) -> str:
         if took is None:
             raise ValueError(f"no one called {typed!r} directed or acted in a film of the catalog; "
                              f"did you mean {meant}?")  # fmt: skip
-        took.append(f'I took "{typed}" to mean {meant}.')
+        took.append(taken_to_mean(typed, meant))
         return meant
     raise ValueError(f"no one called {typed!r} directed or acted in a film of the catalog")
 

@@ -205,6 +205,20 @@ class _Watching:
     def shared_surnames(self):
         return self.catalog.shared_surnames()
 
+    def credits_of(self, movie_id: str):
+        return self.catalog.credits_of(movie_id)
+
+    def titled(self, words: str):
+        return self.catalog.titled(words)
+
+    @property
+    def movies(self):
+        return self.catalog.movies
+
+    @property
+    def records_studios(self):
+        return self.catalog.records_studios
+
 
 def chat(catalog: Catalog, messages: list[tuple[str, set[str]]], cutoffs: list[float]) -> dict[float, Counter]:
     results = {c: Counter() for c in cutoffs}

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from agent.understanding.intents import classify
 from agent.understanding.reader import understand
 from store.catalog import TitleMatch
-from store.movie import normalise_title
+from store.movie import Movie, normalise_title
 from store.surnames import SharedSurname, Surname
 
 REQUESTS = [
@@ -54,6 +54,18 @@ class BigLookup:
 
     def shared_surnames(self) -> Mapping[str, SharedSurname]:
         return {}
+
+    def credits_of(self, movie_id: str) -> tuple[list[str], list[str]]:
+        return [], []
+
+    def titled(self, words: str) -> set[str]:
+        return set()
+
+    @property
+    def movies(self) -> Mapping[str, Movie]:
+        return {}
+
+    records_studios = False
 
 
 def main() -> None:

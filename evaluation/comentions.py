@@ -229,6 +229,15 @@ class _NoCatalog:
     def shared_surnames(self) -> dict:
         return {}
 
+    def titled(self, words: str) -> set[str]:
+        return set()
+
+    @property
+    def movies(self) -> dict[str, Movie]:
+        return {}
+
+    records_studios = False
+
 
 @functools.lru_cache(maxsize=4096)
 def _genres_asked(text: str) -> tuple[str, ...]:

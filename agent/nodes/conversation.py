@@ -12,7 +12,7 @@ from agent.film_brief import film_in_brief
 from agent.my_history import my_history, what_you_thought, why_not
 from agent.nodes.noted import noted_line
 from agent.nodes.pointed_title import title_past_the_list
-from agent.nodes.reply import intro_line, listed, not_in_catalog, unrecorded_note
+from agent.nodes.reply import intro_line, not_in_catalog, prose_list, unrecorded_note
 from agent.nodes.retrieve import filters_for, unrecorded_for
 from agent.profile import verdict_source
 from agent.state import MAX_MESSAGE, State
@@ -155,17 +155,17 @@ def answer_why(state: State, deps: Deps) -> dict:
     if named and not pointed:  # "why?" replied to a pick of an earlier answer, or a film never suggested
         earlier = [m for m in named if m in (state.get("shown") or [])]
         if not earlier:
-            labels = listed([deps.catalog.movies[m].label for m in named])
+            labels = prose_list([deps.catalog.movies[m].label for m in named])
             return say(f"I haven't suggested {labels} in this conversation.", "why")
         targets = earlier[:1]
     if state.get("ordinal") is None and not state.get("mentioned") and not state.get("positions") and len(last) > 1:
         names = _people_named(state, deps)  # the message read once more, only here and in pointed_films
         by_people = _made_by_or_with(names, list(last), deps) if names else []
         if names and not by_people:  # "why the Spike Lee one?" with none of his
-            return say(f"None of my last picks is by or with {listed(names, 'or')}.", "why")
+            return say(f"None of my last picks is by or with {prose_list(names, 'or')}.", "why")
         one = not by_people and _ONE_OF_THEM.search(_ALL_OF_THEM.sub(" ", (state.get("message") or "").casefold()))
         if one and not pointed:  # "why that one?" after three picks: which is not said, so not guessed
-            titles = listed([deps.catalog.movies[m].title for m in last], "or")
+            titles = prose_list([deps.catalog.movies[m].title for m in last], "or")
             return say(f'Which one: {titles}? Say e.g. "why the second one?"', "why")
         targets = by_people or (pointed if one else list(last))  # "that one": the pick just asked about
     lines = []
@@ -201,7 +201,7 @@ def answer_facts(state: State, deps: Deps) -> dict:
         return say(my_history(asked[0], state, deps), "facts")
     if asked == ["list"]:  # "what did you just recommend?"
         shown = [deps.catalog.movies[p["id"]].label for p in state.get("last_picks") or [] if p["id"] in deps.catalog]
-        return say(f"I suggested {listed(shown)}." if shown else "I haven't suggested anything here yet.", "facts")
+        return say(f"I suggested {prose_list(shown)}." if shown else "I haven't suggested anything here yet.", "facts")
     if asked == ["among"]:  # "was Heat in any of those?"
         return say(among_the_picks(state, deps), "facts")
     missing = state.get("unknown_titles") or []
@@ -212,7 +212,7 @@ def answer_facts(state: State, deps: Deps) -> dict:
         if not targets:
             return say(f"{lacking}, so I can't {_CANT_SAY.get(asked[0] if asked else '', 'say')}.", "facts")
         if asked == ["catalog"]:
-            have = listed([deps.catalog.movies[m].label for m in targets])
+            have = prose_list([deps.catalog.movies[m].label for m in targets])
             return say(f"{lacking}. I do have {have}.", "facts")
         lead = f"{lacking}. The one I have: "
     elif not targets:
@@ -249,7 +249,7 @@ def among_the_picks(state: State, deps: Deps) -> str:
             said.append(f"No, I haven't suggested {label} in this conversation.")
             missed.append(deps.catalog.movies[movie_id].title)
     if missed:
-        said.append(f"My last picks were {listed([deps.catalog.movies[m].label for m in last])}. "
+        said.append(f"My last picks were {prose_list([deps.catalog.movies[m].label for m in last])}. "
                     f'Say "something like {missed[0]}" for films like it.')  # fmt: skip
     return " ".join(said)
 
@@ -302,9 +302,9 @@ def compared(movies: list[Movie], superlative: str) -> str:
         return f"I don't know which of these is the {superlative}."
     best = pick(known, key=key)
     ties = [m for m in known if key(m) == key(best)]
-    unknown = f" (I don't have that figure for {listed([m.label for m in movies if key(m) is None])})" if len(
+    unknown = f" (I don't have that figure for {prose_list([m.label for m in movies if key(m) is None])})" if len(
         known) < len(movies) else ""  # fmt: skip
-    who = f"{listed([m.label for m in ties])} are" if len(ties) > 1 else f"{best.label} is"
+    who = f"{prose_list([m.label for m in ties])} are" if len(ties) > 1 else f"{best.label} is"
     noun = "best rated" if superlative == "best" else superlative
     return f"Of these, {who} the {noun}, {said(best)}{unknown}."
 
@@ -319,18 +319,20 @@ def film_facts(movie: Movie, asked: list[str]) -> str:
             said.append(f"{label} runs {movie.runtime} minutes{length}." if movie.runtime
                         else f"I don't know how long {label} runs.")  # fmt: skip
         elif fact == "directors":
-            said.append(f"{label} was directed by {listed(movie.directors)}." if movie.directors
+            said.append(f"{label} was directed by {prose_list(movie.directors)}." if movie.directors
                         else f"I don't know who directed {label}.")  # fmt: skip
         elif fact == "cast":
-            said.append(f"{label} stars {listed(movie.cast[:4])}." if movie.cast else f"I don't have {label}'s cast.")
+            said.append(
+                f"{label} stars {prose_list(movie.cast[:4])}." if movie.cast else f"I don't have {label}'s cast."
+            )
         elif fact == "crew":  # "who wrote Pulp Fiction?": say what is recorded instead
-            known = [f"was directed by {listed(movie.directors)}"] if movie.directors else []
-            known += [f"stars {listed(movie.cast[:4])}"] if movie.cast else []
+            known = [f"was directed by {prose_list(movie.directors)}"] if movie.directors else []
+            known += [f"stars {prose_list(movie.cast[:4])}"] if movie.cast else []
             also = f" {label} {' and '.join(known)}." if known else ""
             said.append(f"I only have films' directors and leading actors, not their writers, composers or "
                         f"producers.{also}")  # fmt: skip
         elif fact == "certificate":  # "is it rated R?"
-            kind = f" {label} is listed as {listed(movie.genres)}." if movie.genres else ""
+            kind = f" {label} is listed as {prose_list(movie.genres)}." if movie.genres else ""
             said.append(f"My catalog doesn't record age ratings (PG, R, 12A...).{kind}")
         elif fact == "streaming":  # "is the 2nd one on netflix?"
             said.append(f"I can't see what is streaming where, so I can't tell you where to watch {label}.")
@@ -340,8 +342,8 @@ def film_facts(movie: Movie, asked: list[str]) -> str:
         elif fact == "plot":
             said.append(f"{label}: {movie.overview}" if movie.overview else f"I have no synopsis of {label}.")
         elif fact == "kind":  # "is it animated?": what the catalog says it is, for the user to judge
-            tone = f", and its tone is {listed(movie.moods[:3])}" if movie.moods else ""
-            said.append(f"{label} is listed as {listed(movie.genres)}{tone}." if movie.genres
+            tone = f", and its tone is {prose_list(movie.moods[:3])}" if movie.moods else ""
+            said.append(f"{label} is listed as {prose_list(movie.genres)}{tone}." if movie.genres
                         else f"I don't know what kind of film {label} is.")  # fmt: skip
         elif fact == "rating":  # "is the first one any good?": the catalog's rating, for the user to judge
             votes = f" from {movie.votes:,} votes" if movie.votes else ""
@@ -350,7 +352,7 @@ def film_facts(movie: Movie, asked: list[str]) -> str:
         elif fact == "catalog":  # "do you have Heat?"
             about = [", ".join(movie.genres)] if movie.genres else []
             about += [f"{movie.runtime} min"] if movie.runtime else []
-            about += [f"directed by {listed(movie.directors)}"] if movie.directors else []
+            about += [f"directed by {prose_list(movie.directors)}"] if movie.directors else []
             said.append(f"Yes, I have {label}" + (f": {'; '.join(about)}." if about else "."))
         elif fact == "about":  # "the second one?", "tell me more about it"
             said.append(film_in_brief(movie))
@@ -373,7 +375,7 @@ def which_film(state: State, intent: str, deps: Deps) -> dict:
                     "name it.", intent)  # fmt: skip
     if state.get("last_picks"):
         names = _people_named(state, deps)
-        none_of = f"None of my last picks is by or with {listed(names, 'or')}. " if names else ""
+        none_of = f"None of my last picks is by or with {prose_list(names, 'or')}. " if names else ""
         return say(f'{none_of}Which one do you mean? Name it, or say "the second one".', intent)
     return say('Which movie do you mean? Name it, or say "the second one" after I suggest some.', intent)
 
@@ -391,19 +393,19 @@ def record_opinion(state: State, deps: Deps) -> dict:
     labels = [deps.catalog.movies[m].label for m in targets]
     stars = state.get("stated_rating")
     if deps.profiles is None or not state.get("user"):
-        return say(f"Noted: {listed(labels)}. (I have nowhere to remember it in this session.)", intent)
+        return say(f"Noted: {prose_list(labels)}. (I have nowhere to remember it in this session.)", intent)
     user = state["user"]
     before = stored_before(deps, user, targets, intent, stars, bool(state.get("stars_said")))
     moved = take_back(deps, user, state.get("replaces") or {})
     if intent == "dismissed":  # "don't show me Heat again": never suggested, and neither seen nor rated
         for movie_id in targets:
             deps.profiles.dismiss(user, movie_id, source="chat")
-        text = f"Got it: I won't suggest {listed(labels)} again.{moved}{_other_versions(state, targets, deps)}"
+        text = f"Got it: I won't suggest {prose_list(labels)} again.{moved}{_other_versions(state, targets, deps)}"
         return {**say(text, intent), "stored_before": before,
                 "recorded": {"watched": [], "ratings": {}, "likes": [], "dismissed": targets}}  # fmt: skip
     said = targets if state.get("stars_said") else ()  # "heat is a 4": stars given, not a word
     recorded = store_opinions(deps, user, {m: (intent, stars) for m in targets}, said)
-    names = listed(labels)
+    names = prose_list(labels)
     if state.get("stars_said") and stars is not None and intent in ("liked", "disliked"):  # "gave Heat a 4"
         then = "I'll look for more in that vein." if intent == "liked" else "I'll steer away from things like it."
         text = f"Noted: {stars:g} out of 5 for {names}. {then}"
@@ -447,7 +449,7 @@ def take_back(deps: Deps, user: str, replaced: dict) -> str:
         if not before["dismissed"]:
             deps.profiles.undismiss(user, movie_id)
     labels = [deps.catalog.movies[m].label for m in replaced if m in deps.catalog.movies]
-    return f" I've taken back what I noted for {listed(labels)}." if labels else ""
+    return f" I've taken back what I noted for {prose_list(labels)}." if labels else ""
 
 
 def _other_versions(state: State, targets: list[str], deps: Deps) -> str:
@@ -488,9 +490,9 @@ def _record_verdicts(state: State, deps: Deps) -> dict:
     kind_of = {m: "loved" if v == "liked" and (stars or 0) >= 5 else v for m, (v, stars) in opinions.items()}
     labels = {kind: [label[m] for m in opinions if kind_of[m] == kind and m not in given]
               for kind in ("loved", "liked", "disliked", "seen")}  # fmt: skip
-    said = {kind: listed(names) if names else "" for kind, names in labels.items()}
+    said = {kind: prose_list(names) if names else "" for kind, names in labels.items()}
     many = {kind: len(names) > 1 for kind, names in labels.items()}
-    parts = [listed([f"{opinions[m][1]:g} out of 5 for {label[m]}" for m in given])] if given else []
+    parts = [prose_list([f"{opinions[m][1]:g} out of 5 for {label[m]}" for m in given])] if given else []
     parts += [f"you {kind} {said[kind]}" for kind in ("loved", "liked") if said[kind]]
     parts += [f"{said['disliked']} {'weren' if many['disliked'] else 'wasn'}'t for you"] if said["disliked"] else []
     no_stars = ", with no stars given" if state.get("stars_said") else ""  # "I rated Toy Story 3": seen, no stars
@@ -515,7 +517,7 @@ def _unkept_said(unkept: dict[str, float], label: dict[str, str]) -> str:
     numbers = list(dict.fromkeys(f"{n:.0f}" if n.is_integer() else str(n) for n in unkept.values()))
     said = f"{numbers[0]} isn't a rating" if len(numbers) == 1 else f"{' and '.join(numbers)} aren't ratings"
     return (f"{said} I can keep: say 1 to 5 stars, or out of 10. "
-            f"I haven't noted {listed([label[m] for m in unkept])}.")  # fmt: skip
+            f"I haven't noted {prose_list([label[m] for m in unkept])}.")  # fmt: skip
 
 
 def store_opinions(deps: Deps, user: str, opinions: dict[str, tuple[str, float | None]], said=()) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from agent.deps import Deps
 from agent.nodes.conversation import pointed_films, say, stored_before, take_back, which_film
-from agent.nodes.reply import listed
+from agent.nodes.reply import prose_list
 from agent.profile import as_given
 from agent.state import State
 from agent.understanding.corrections import REVISES, WATCHLIST
@@ -19,7 +19,7 @@ def note_interest(state: State, deps: Deps) -> dict:
     targets = pointed_films(state, deps)
     if not targets:
         return which_film(state, "interested", deps)
-    labels = listed([deps.catalog.movies[m].label for m in targets])
+    labels = prose_list([deps.catalog.movies[m].label for m in targets])
     kept = (
         "I keep no watchlist, so I haven't added it anywhere. " if WATCHLIST.search(state.get("message") or "") else ""
     )
@@ -48,7 +48,7 @@ def correct_history(state: State, deps: Deps) -> dict:
     replaced = state.get("replaces") or {}  # "I meant the 1933 one": the film first taken off goes back
     take_back(deps, user, replaced)
     back = [deps.catalog.movies[m].label for m in replaced if deps.profiles.has_watched(user, m)]
-    moved = f" {listed(back)} {'are' if len(back) > 1 else 'is'} back on your watched films." if back else ""
+    moved = f" {prose_list(back)} {'are' if len(back) > 1 else 'is'} back on your watched films." if back else ""
     removed, absent, before = [], [], {}
     for movie_id in targets:
         label = deps.catalog.movies[movie_id].label
@@ -62,10 +62,10 @@ def correct_history(state: State, deps: Deps) -> dict:
             before |= held  # what "undo that" puts back
         else:
             absent.append(label)
-    said = [f"Done: I've taken {listed(removed)} off your watched films.{moved}"] if removed else []
+    said = [f"Done: I've taken {prose_list(removed)} off your watched films.{moved}"] if removed else []
     if absent:
         were = "weren't" if len(absent) > 1 else "wasn't"
-        said.append(f"{listed(absent)} {were} on your watched list, so there was nothing to take off.{moved}")
+        said.append(f"{prose_list(absent)} {were} on your watched list, so there was nothing to take off.{moved}")
     return {**say(" ".join(said), intent), "recorded": {"unwatched": targets}, "stored_before": before}
 
 

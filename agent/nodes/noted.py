@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from agent.deps import Deps
-from agent.nodes.reply import listed
+from agent.nodes.reply import prose_list
 
 
 def noted_line(recorded: dict, deps: Deps, stars: dict[str, float] | None = None) -> str:
@@ -13,7 +13,7 @@ def noted_line(recorded: dict, deps: Deps, stars: dict[str, float] | None = None
     later ("which you loved"); films given `stars` with them read "4 out of 5 for Heat (1995)"."""
 
     def labels(ids):
-        return listed([deps.catalog.movies[m].label for m in ids])
+        return prose_list([deps.catalog.movies[m].label for m in ids])
 
     stars = stars or {}
     rated = recorded.get("ratings") or {}
@@ -24,7 +24,11 @@ def noted_line(recorded: dict, deps: Deps, stars: dict[str, float] | None = None
     judged = {*liked, *loved, *disliked, *stars}
     seen = [m for m in recorded.get("watched") or [] if m not in judged]
     parts = [
-        *([listed([f"{n:g} out of 5 for {deps.catalog.movies[m].label}" for m, n in stars.items()])] if stars else []),
+        *(
+            [prose_list([f"{n:g} out of 5 for {deps.catalog.movies[m].label}" for m, n in stars.items()])]
+            if stars
+            else []
+        ),
         *([f"you've seen {labels(seen)}"] if seen else []),
         *([f"you loved {labels(loved)}"] if loved else []),
         *([f"you liked {labels(liked)}"] if liked else []),

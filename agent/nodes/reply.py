@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from agent.credited_roles import people_described
 from agent.deps import Deps
 from agent.factcheck import asked_genres, breaks, loosened, span_said, tagged, years_asked
 from agent.nodes.likeness import unlike_references
 from agent.nodes.taste_intro import taste_head
 from agent.profile_cache import profile_for
-from agent.roles import people_described
 from agent.scoring import GEM_MIN_RATING, lesser_known
 from agent.state import State
 from agent.understanding.comparative_tone import comparative_leans
@@ -67,10 +67,10 @@ def reply(state: State, deps: Deps) -> dict:
         head = head if summary else taste_head(head, profile_for(deps, state.get("user")), deps)
         intro = f"{head}: {summary}" if summary else f"{head}:"
         if none_fit:
-            titles = listed([reference_name(m.id, deps) for m in none_fit])
+            titles = prose_list([reference_name(m.id, deps) for m in none_fit])
             intro = f"No film that fits the rest of what you asked is much like {titles}. {intro}"
         if missed:
-            titles = listed([reference_name(m.id, deps) for m in missed], "or")
+            titles = prose_list([reference_name(m.id, deps) for m in missed], "or")
             intro = f"{intro if summary else head + '.'} None of them is much like {titles}."
     intro = f"{intro} {gems[1]}".strip()
     if not relaxed:
@@ -224,7 +224,7 @@ def unrecorded_note(gaps: list) -> str:
     """ " (In my catalog 6,249 films have no cast recorded; some of them may fit too.)" """
     if not gaps:
         return ""
-    said = listed([f"{count:,} {'film has' if count == 1 else 'films have'} {what}" for what, count in gaps])
+    said = prose_list([f"{count:,} {'film has' if count == 1 else 'films have'} {what}" for what, count in gaps])
     return f" (In my catalog {said}; some of them may fit too.)"
 
 
@@ -235,7 +235,7 @@ def _lesser_known_note(state: State, request: Request, picks: list[dict], deps: 
     if not request.get("hidden_gem") or not best_known:
         return False, ""
     lesser = [lesser_known(deps.catalog.movies[p["id"]], best_known) for p in picks]
-    named = listed([m.title for m in best_known[:3]])
+    named = prose_list([m.title for m in best_known[:3]])
     than = (f"the {len(best_known)} best-known films that fit, such as {named}" if len(best_known) > 3
             else f"{named}, the best-known films that fit")  # fmt: skip
     rated = f"rated {GEM_MIN_RATING:.1f} or more"
@@ -252,7 +252,8 @@ def _lesser_known_note(state: State, request: Request, picks: list[dict], deps: 
     return False, f"{first} {verb} fewer votes than {than}; I found no more you haven't seen, {rated}."
 
 
-def listed(items: list[str], conjunction: str = "and") -> str:
+def prose_list(items: list[str], conjunction: str = "and") -> str:
+    """Items as a sentence lists them: "Heat, Ronin and The Town"; with "or" when one is meant."""
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
@@ -279,7 +280,7 @@ def loosened_line(summary: str, notes: list[str], already: list[str]) -> str:
         return f"Nothing matched {asked}, {loosening}"
     verb, pronoun = ("fits", "it") if len(already) == 1 else ("fit", "them")
     fitting = asked if summary else "all of that"
-    return f"{listed(already)} {verb} {fitting}, and I suggested {pronoun} above. Nothing else did, {loosening}"
+    return f"{prose_list(already)} {verb} {fitting}, and I suggested {pronoun} above. Nothing else did, {loosening}"
 
 
 def intro_line(request: Request, count: int, deps: Deps, **picked) -> str:
@@ -316,7 +317,7 @@ def intro_parts(request: Request, count: int, deps: Deps, *, lesser_known: bool 
         described = f"{described or 'films'} about {about}"
     likes = [reference_name(m, deps) for m in request.get("like_titles") or [] if m in deps.catalog]
     if likes:
-        described = (described + " " if described else "") + "like " + listed(likes)
+        described = (described + " " if described else "") + "like " + prose_list(likes)
     if people := people_described(request):
         described = (described + " " if described else "") + people
     extras = [years] if open_years else []

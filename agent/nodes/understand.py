@@ -5,12 +5,12 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from agent.credited_roles import with_roles
 from agent.deps import Deps
 from agent.nodes.conversation import pointed_films
 from agent.nodes.history import revising
-from agent.nodes.reply import listed
+from agent.nodes.reply import prose_list
 from agent.nodes.retrieve import without_titles
-from agent.roles import with_roles
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.comparative_tone import TONE_BY_GENRE, comparative_leans, only_comparative
 from agent.understanding.corrections import typed_before_a_score
@@ -125,7 +125,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     elif (intent == "recommend" and previous and not state.get("always_recommend")
           and (not_read := unread(understood, deps.catalog))):  # fmt: skip
         # "a war film" then "blorptastic instead": the war films still, and what went unread said so
-        said = listed([f'"{word}"' for word in not_read], "or")
+        said = prose_list([f'"{word}"' for word in not_read], "or")
         understood, intent = Understood(caveats=[f"I didn't catch {said}, so here is more of the same."]), "more"
     if classified.feedback is not None and classified.feedback.intent == "dismissed":  # not a film to go by
         refused = classified.feedback.titles  # nor its series, nor its words ("don't give me anything like Twilight")

@@ -46,7 +46,7 @@ def first_name_index(lookup: CatalogLookup) -> dict[str, str]:
     films: dict[str, int] = defaultdict(int)
     votes: dict[str, int] = defaultdict(int)
     prose: set[str] = set()
-    for movie in getattr(lookup, "movies", {}).values():
+    for movie in lookup.movies.values():
         for name in dict.fromkeys((*movie.directors, *movie.cast)):
             films[name] += 1
             votes[name] += movie.votes or 0

@@ -21,9 +21,6 @@ _REFUSED = re.compile(
 def read_refused_series(scan: Scan, lookup: CatalogLookup, out: Understood) -> None:
     """Refused titles' series: the longest run of two to four words after a refusal that begins the
     titles of several films, where no single film of that title was read."""
-    titled = getattr(lookup, "titled", None)
-    if titled is None:
-        return
     at = 0
     while m := _REFUSED.search(scan.text, at):
         at = m.start("words")  # a series taken here is blanked, so the next search can go on after it
@@ -34,7 +31,7 @@ def read_refused_series(scan: Scan, lookup: CatalogLookup, out: Understood) -> N
             head = words[:n]
             if head[-1] in STOPWORDS or all(w in STOPWORDS for w in head):
                 continue
-            films = titled(" ".join(head))
+            films = lookup.titled(" ".join(head))
             if len(films) >= MIN_FILMS:
                 extend_unique(out.exclude_titles, sorted(films))
                 scan.take(at, at + len(" ".join(head)), negated=True)

@@ -16,6 +16,12 @@ def extend_unique(target: list[str], values: Iterable[str]) -> None:
             target.append(value)
 
 
+def taken_to_mean(typed: str, meant: str) -> str:
+    """The caveat for words read as what they do not spell ("I took "inceptoin" to mean Inception
+    (2010)."): a guess is said, in the same words wherever it is made, so a wrong one can be corrected."""
+    return f'I took "{typed}" to mean {meant}.'
+
+
 def _narrowed(low: int | None, high: int | None, new_low: int | None, new_high: int | None) -> tuple:
     """A range narrowed by another: the higher floor and the lower ceiling, None meaning open."""
     low = new_low if low is None else low if new_low is None else max(low, new_low)

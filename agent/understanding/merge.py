@@ -168,7 +168,7 @@ def _add(request: Request, name: str, values: list[str]) -> None:
 def fresh_request(new: Understood, deps: Deps) -> Request:
     request = dataclasses.asdict(new)
     del request["countries_not_refused"]  # said of this message in its caveat, which the request keeps
-    del request["said_by"]  # a role chosen for this message (agent.roles), which the request keeps
+    del request["said_by"]  # a role chosen for this message (agent.credited_roles), which the request keeps
     apply_modifiers(request, new.modifiers, [], deps, references=_references(new))
     return request
 

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from agent.understanding.meaning import extend_unique
+from agent.understanding.meaning import extend_unique, taken_to_mean
 from agent.understanding.passing import known_words
 from agent.understanding.people import AFTER_A_PERSON, BEFORE_A_PERSON, closest_person, said_alone
 from agent.understanding.phrases import PHRASEBOOK
@@ -28,7 +28,7 @@ MIN_LETTERS = 5  # "pit" or "lee" a letter off is anyone
 def read_misspelt_people(scan: Scan, lookup: CatalogLookup, out: Understood) -> None:
     """After the exact readers: a first name and a surname close to one person's ("brad pit",
     "arnold schwarzenneger"), or a cued surname no film's words hold ("by scorcese", "kubrik films")."""
-    if not hasattr(lookup, "movies"):  # no catalog words to tell a misspelling from a word
+    if not lookup.movies:  # no catalog words to tell a misspelling from a word
         return
     surnames, people = lookup.surname_index(), lookup.people_index()
     toks, known = scan.tokens(), known_words(lookup)
@@ -60,7 +60,7 @@ def read_misspelt_people(scan: Scan, lookup: CatalogLookup, out: Understood) -> 
             continue
         said = scan.original[start : tok.end]
         extend_unique(out.people, [found])
-        extend_unique(out.caveats, [f'I took "{said}" to mean {found}.'])
+        extend_unique(out.caveats, [taken_to_mean(said, found)])
         scan.take(start, tok.end)
         scan.named[start, tok.end] = found
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from agent.understanding.meaning import extend_unique
+from agent.understanding.meaning import extend_unique, taken_to_mean
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.text import Scan, tokens_of
 from agent.understanding.titles import explained
@@ -36,5 +36,5 @@ def read_misspelt_titles(scan: Scan, lookup: CatalogLookup, out: Understood) -> 
             continue  # "like inception movies" is no title of three words
         typed = scan.original[m.start("words") : m.end("words")]
         extend_unique(out.like_titles, [match.movie_id])
-        extend_unique(out.caveats, [f'I took "{typed}" to mean {match.title} ({match.year}).'])
+        extend_unique(out.caveats, [taken_to_mean(typed, f"{match.title} ({match.year})")])
         scan.take(m.start("words"), m.end("words"), aside=True)

@@ -8,6 +8,7 @@ import dataclasses
 import re
 from collections.abc import Mapping
 
+from agent.understanding.meaning import taken_to_mean
 from agent.understanding.request import Request, Understood
 from agent.understanding.text import STOPWORDS
 from store.movie import ascii_fold
@@ -63,7 +64,7 @@ def named_before(message: str, understood: Understood, previous: Request, people
     if _ONLY.search(lowered):  # "only carell": the others named before are set aside
         replaced += [name for name in named if name not in asked]
     new = [name for name in found.values() if name not in understood.people]
-    said = [f'I took "{word}" to mean {name}.' for word, name in found.items() if name not in named]
+    said = [taken_to_mean(word, name) for word, name in found.items() if name not in named]
     understood = dataclasses.replace(
         understood,
         people=asked,

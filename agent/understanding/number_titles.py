@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from agent.understanding.meaning import extend_unique
+from agent.understanding.meaning import extend_unique, taken_to_mean
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.text import Scan
 from agent.understanding.versions import same_title
@@ -34,8 +34,6 @@ def read_number_titles(scan: Scan, lookup: CatalogLookup, out: Understood) -> No
     """Runs before titles are read: a film titled by the number alone is left to them ("like
     2012"); one whose title begins with it is the best known such film, said as taken; with
     none, the number is an unknown title."""
-    titled = getattr(lookup, "titled", None)
-    movies = getattr(lookup, "movies", None)
     for m in list(_LIKE_A_NUMBER.finditer(scan.text)):
         number = m["number"]
         before = scan.text[: m.start()]
@@ -44,11 +42,11 @@ def read_number_titles(scan: Scan, lookup: CatalogLookup, out: Understood) -> No
         match = lookup.resolve_title(number)
         if match is not None and same_title(number, match.title):
             continue
-        begun = sorted(titled(number), key=lambda i: -(movies[i].votes or 0)) if titled and movies else []
+        begun = sorted(lookup.titled(number), key=lambda i: -(lookup.movies[i].votes or 0))
         if begun:
-            film = movies[begun[0]]
+            film = lookup.movies[begun[0]]
             extend_unique(out.like_titles, [film.id])
-            extend_unique(out.caveats, [f'I took "{number}" to mean {film.title} ({film.year}).'])
+            extend_unique(out.caveats, [taken_to_mean(number, f"{film.title} ({film.year})")])
         else:
             extend_unique(out.unknown_titles, [number])
         scan.take(m.start("number"), m.end("number"), aside=True)

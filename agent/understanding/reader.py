@@ -52,7 +52,7 @@ from agent.understanding.people import (
 )
 from agent.understanding.people_alternatives import read_people_alternatives
 from agent.understanding.request import CatalogLookup, Understood
-from agent.understanding.roles import read_roles
+from agent.understanding.role_cues import read_roles
 from agent.understanding.series import read_series
 from agent.understanding.studios import leaned_kinds, without_studio_data
 from agent.understanding.text import GAP, STOPWORDS, TOKEN, Scan, Tok, sentence_span, word_set

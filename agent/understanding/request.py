@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Protocol, TypedDict
 
 from store.catalog import TitleMatch
+from store.movie import Movie
 from store.surnames import SharedSurname, Surname
 
 
@@ -36,6 +37,17 @@ class CatalogLookup(Protocol):
 
     def credits_of(self, movie_id: str) -> tuple[list[str], list[str]]:
         """A film's directors and cast in billing order, for "by the director of Parasite"."""
+        ...
+
+    def titled(self, words: str) -> set[str]:
+        """Films whose title begins with these words, whole: "harry potter movies" names a series
+        the catalog holds no film of that title for, and "like 2001" a film the number begins."""
+        ...
+
+    @property
+    def movies(self) -> Mapping[str, Movie]:
+        """Every film by id, for what a match alone does not say: its votes, its title's words in the
+        message, the words and names its synopses use. Empty where the reader has no catalog."""
         ...
 
     @property
@@ -85,7 +97,7 @@ class Understood:
     directing: list[str] = field(default_factory=list)  # of people named, those asked as director: "films by X"
     acting: list[str] = field(default_factory=list)  # of people named, those asked as cast: "starring X"
     # of people named, those after a bare "by" ("movies by Tom Hanks"): asked as director when
-    # directing is what the name mostly does here (agent.roles), else in any role
+    # directing is what the name mostly does here (agent.credited_roles), else in any role
     said_by: list[str] = field(default_factory=list)
     like_titles: list[str] = field(default_factory=list)  # catalog ids of reference titles
     exclude_titles: list[str] = field(default_factory=list)  # catalog ids explicitly refused
@@ -138,7 +150,7 @@ class Request(TypedDict, total=False):
     soft_people: list[str]  # credits named of a film the user named: they count, softly
     exclude_people: list[str]  # people refused: none of their films
     # of the people asked for, those asked in one role ("films by X", "starring X"): a film crediting
-    # them only in the other role is left out (agent.roles: a name two people share)
+    # them only in the other role is left out (agent.credited_roles: a name two people share)
     directing: list[str]
     acting: list[str]
     like_titles: list[str]  # catalog ids of reference titles

@@ -149,6 +149,5 @@ def _holding(typed: str, lookup: CatalogLookup) -> str | None:
     if len(key.replace(" ", "")) < _MIN_PARTIAL:
         return None
     words = re.compile(rf"(?:^| ){re.escape(key)}(?: |$)")
-    movies = getattr(lookup, "movies", {})
-    found = {m.id for m in movies.values() if words.search(normalise_title(m.title))}
+    found = {m.id for m in lookup.movies.values() if words.search(normalise_title(m.title))}
     return found.pop() if len(found) == 1 else None

@@ -63,7 +63,7 @@ def outside_stars(titles: list[str], lowered: str, lookup: CatalogLookup) -> lis
     blanked = _STARS.sub(_blank, lowered)
     if blanked == lowered:
         return list(titles)
-    movies = getattr(lookup, "movies", {})
+    movies = lookup.movies
 
     def named_in(said: str, movie_id: str) -> bool:
         return re.search(rf"(?<!\w){re.escape(movies[movie_id].title.casefold())}(?!\w)", said) is not None

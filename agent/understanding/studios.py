@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from agent.understanding.request import Understood
+from agent.understanding.request import CatalogLookup, Understood
 from store.movie import Movie
 from store.studios import credited_as
 
@@ -36,10 +36,10 @@ def owner(name: str) -> str:
     return f"{bare}'" if bare.endswith("s") else f"{name}'s"
 
 
-def without_studio_data(out: Understood, lookup) -> None:
+def without_studio_data(out: Understood, lookup: CatalogLookup) -> None:
     """On a catalog that records no studio, a studio asked for becomes the kind of film it makes (or
     nothing) and one refused refuses nothing it could check, each said in a caveat."""
-    if getattr(lookup, "records_studios", False) or not (out.studios or out.exclude_studios):
+    if lookup.records_studios or not (out.studios or out.exclude_studios):
         return
     for name in out.studios:
         instead, genres, languages = STAND_INS.get(name, ("", (), ()))

@@ -135,7 +135,7 @@ def mixed_verdicts(
 
 def _clauses(lowered: str, titles: list[str], lookup: CatalogLookup) -> list[tuple[int, int]]:
     """The message cut at each break that is not inside a film's title ("Pride and Prejudice")."""
-    movies = getattr(lookup, "movies", {})
+    movies = lookup.movies
     inside = []
     for movie_id in titles:
         title = ascii_fold(movies[movie_id].title).casefold().replace("&", "and") if movie_id in movies else ""
@@ -169,7 +169,7 @@ def _first_title_at(clause: str, ids: list[str | int], lookup: CatalogLookup) ->
     """Where the first of the clause's films is named in it, by the first word of its title."""
     places = []
     for movie_id in ids:
-        movie = getattr(lookup, "movies", {}).get(movie_id) if isinstance(movie_id, str) else None
+        movie = lookup.movies.get(movie_id) if isinstance(movie_id, str) else None
         word = movie.title.lower().split()[0] if movie and movie.title else ""
         if word and (at := clause.find(word)) >= 0:
             places.append(at)
@@ -222,7 +222,7 @@ def films_judged(text: str, lowered: str, anchor: re.Match[str] | None, titles: 
                  lookup: CatalogLookup) -> list[str]:  # fmt: skip
     """The films a verdict is on, never one its own words name ("interstellar, never again" judges
     no Never Again); with none read, a title typed whole before it ("heat slaps", "casino was mid")."""
-    movies = getattr(lookup, "movies", {})
+    movies = lookup.movies
     if anchor is not None:
         said = anchor.group().strip()
         titles = [t for t in titles if t not in movies or ascii_fold(movies[t].title).casefold() != said]

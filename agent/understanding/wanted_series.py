@@ -25,9 +25,6 @@ def read_wanted_series(scan: Scan, lookup: CatalogLookup) -> list[str]:
     """The series named, as typed; their words are taken so that no later pass reads a surname
     in them. Only a head that holds a surname is taken: other words ("star wars") no pass would
     read as a person, and they stay in the query as they are."""
-    titled = getattr(lookup, "titled", None)
-    if titled is None:
-        return []
     surnames = lookup.surname_index()
     found: list[str] = []
     for m in list(_NAMED.finditer(scan.text)):
@@ -37,7 +34,7 @@ def read_wanted_series(scan: Scan, lookup: CatalogLookup) -> list[str]:
             head = words[n[0] : n[1]]
             if head[-1] in STOPWORDS or head[0] in STOPWORDS or not _holds_surname(head, surnames):
                 continue
-            if len(titled(" ".join(head))) < MIN_FILMS:
+            if len(lookup.titled(" ".join(head))) < MIN_FILMS:
                 continue
             at = start + len(" ".join(words[: n[0]])) + (1 if n[0] else 0)
             end = at + len(" ".join(head))

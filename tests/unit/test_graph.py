@@ -8,7 +8,7 @@ import pytest
 
 from agent.deps import AgentConfig, Deps
 from agent.llm import StructuredLLM
-from agent.nodes.reply import listed
+from agent.nodes.reply import prose_list
 from agent.recommender import Recommender, sqlite_checkpointer, thread_id
 from tests.fakes import FakeChatModel
 
@@ -806,7 +806,7 @@ def test_questions_about_the_last_answer_a_films_language_and_age_rating_and_one
     shown = movies(starter, bot.ask("a romantic comedy", user="cli:qa"))
     for text in ["what did you just recommend?", "what were those again?", "can you repeat the list?"]:
         said = bot.ask(text, user="cli:qa")
-        assert said["recommendations"] == [] and said["reply"] == f"I suggested {listed([m.label for m in shown])}."
+        assert said["recommendations"] == [] and said["reply"] == f"I suggested {prose_list([m.label for m in shown])}."
     french = bot.ask("is the second one in French?", user="cli:qa")
     assert french["recommendations"] == [] and french["reply"].startswith(f"{shown[1].label} is in ")
     rated = bot.ask("is it rated R?", user="cli:qa")

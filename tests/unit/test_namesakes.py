@@ -1,5 +1,5 @@
 """One name, two people: "films by Steve McQueen" is the director's, "starring Steve McQueen" the
-actor's, and a name said alone keeps to one of them and says so (agent.roles)."""
+actor's, and a name said alone keeps to one of them and says so (agent.credited_roles)."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ from agent.understanding.reader import understand
 from agent.understanding.request import Understood
 from agent.understanding.request import is_open as request_is_open
 from store.catalog import TitleMatch
-from store.movie import normalise_title, numbered_key, same_sequel
+from store.movie import Movie, normalise_title, numbered_key, same_sequel
 from store.surnames import SharedSurname, Surname, surname_keys
 
 
@@ -195,6 +195,17 @@ class FakeLookup:
 
     def credits_of(self, movie_id: str) -> tuple[list[str], list[str]]:
         return self.CREDITS.get(movie_id, ([], []))
+
+    def titled(self, words: str) -> set[str]:
+        """No series: TITLES are whole titles, and series are read on a real catalog (test_references)."""
+        return set()
+
+    @property
+    def movies(self) -> Mapping[str, Movie]:
+        """No film records: what needs a film's votes or synopsis is read on a real catalog."""
+        return {}
+
+    records_studios = False  # a studio asked for becomes the kind of film it makes (test_studios)
 
 
 LOOKUP = FakeLookup()

@@ -1,5 +1,5 @@
 """In which role a person is asked for: "films by Steve McQueen" (directing), "starring Steve McQueen"
-(acting). The catalog keys people by name, so one name can be two people (agent.roles)."""
+(acting). The catalog keys people by name, so one name can be two people (agent.credited_roles)."""
 
 from __future__ import annotations
 

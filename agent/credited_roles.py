@@ -2,7 +2,7 @@
 
 The catalog keys people by name, so "Steve McQueen" is both the director of 12 Years a Slave
 and the star of The Great Escape. "films by Steve McQueen" asks for the director, "starring Steve
-McQueen" for the actor (agent.understanding.roles); a name said alone whose directing and acting
+McQueen" for the actor (agent.understanding.role_cues); a name said alone whose directing and acting
 credits never meet is likely two people, so the answer keeps to the larger of them and says so.
 """
 
