@@ -321,6 +321,13 @@ BEFORE_A_PERSON = word_set("by with starring featuring from directed director ac
 # ("but not harry potter" refuses no Deborah Harry)
 REFUSING = word_set("no not but except without")
 AFTER_A_PERSON = word_set("film films movie movies flick flicks picture pictures classic classics joint")
+# "a nolan thriller", "tarantino westerns", "a spielberg sci-fi": a kind of film after a name is a cue
+# as "film" is ("a political thriller" names no one: no prominent person is surnamed Political)
+_KIND_AFTER = AFTER_A_PERSON | word_set(
+    "thriller thrillers western westerns comedy comedies drama dramas horror horrors musical musicals "
+    "romance romances mystery mysteries fantasy documentary documentaries cartoon cartoons sci scifi "
+    "epic epics noir biopic biopics satire satires romcom romcoms action adventure adventures war"
+)
 _SENTENCE_END = frozenset(".!?;:")
 # "watch with megan", "movie night with leo", "a date with sarah": company, not a cast
 _COMPANY = word_set("watch watching watched night date time go see hang chill out")
@@ -399,7 +406,6 @@ def read_surnames(
         scan.named[start, tok.end] = found.name
 
 
-_SHARED_AFTER = AFTER_A_PERSON | word_set("comedy comedies thriller thrillers drama dramas western westerns")
 WHOSE_SURNAME = '"{said}" could be {names}; if you meant one of them, say the whole name and I\'ll go by it.'
 
 
@@ -413,7 +419,7 @@ def _say_whose(scan: Scan, toks: list[Tok], i: int, key: str, shared: Mapping[st
     before = toks[i - 1].text if i > 0 else ""
     after = toks[i + 1].text if i + 1 < len(toks) else ""
     refused = before in REFUSING and (i + 1 >= len(toks) or not toks[i + 1].is_word)  # "anything but Jackson"
-    cued = possessive or before in BEFORE_A_PERSON or after in _SHARED_AFTER or refused  # not "set in Washington"
+    cued = possessive or before in BEFORE_A_PERSON or after in _KIND_AFTER or refused  # not "set in Washington"
     if not cued or not _said_as_a_person(scan, toks, i, key, Surname(carriers.names[0], carriers.common_word),
                                          possessive, alone, first=i):  # fmt: skip
         return
@@ -485,8 +491,9 @@ def _said_as_a_person(scan: Scan, toks: list[Tok], i: int, key: str, surname: Su
     before = toks[first - 1].text if first > 0 else ""
     after = toks[i + 1].text if i + 1 < len(toks) else ""
     name_ends = i + 1 >= len(toks) or not toks[i + 1].is_word or after in STOPWORDS
-    # "Kurosawa films", and with a kind of film between: "de niro crime movies", "kurosawa samurai films"
-    films_after = after in AFTER_A_PERSON or (i + 2 < len(toks) and toks[i + 2].text in AFTER_A_PERSON)
+    # "Kurosawa films", "a nolan thriller", and with a kind of film between: "de niro crime movies",
+    # "kurosawa samurai films"
+    films_after = after in _KIND_AFTER or (i + 2 < len(toks) and toks[i + 2].text in AFTER_A_PERSON)
     cued = possessive or before in BEFORE_A_PERSON or films_after or (before in REFUSING and name_ends)
     capital = scan.has_case and scan.capitalised(toks[i])
     opens_sentence = first == 0 or before in _SENTENCE_END

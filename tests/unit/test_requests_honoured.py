@@ -311,6 +311,12 @@ SURNAMES = [
     ("Jackson movies", []),  # Samuel L. Jackson and Peter Jackson
     ("Coen movies", ["Joel Coen"]),  # brothers who direct together: the one every film of theirs credits
     ("the Coen brothers", ["Joel Coen"]),
+    # a kind of film after the surname cues it as "films" does
+    ("a nolan thriller", ["Christopher Nolan"]),
+    ("a spielberg sci-fi", ["Steven Spielberg"]),
+    ("tarantino westerns", ["Quentin Tarantino"]),
+    ("a political thriller", []),
+    ("a space western", []),
     # a surname with only the words of a follow-up is said alone
     ("spielberg instead", ["Steven Spielberg"]),
     ("only carell", ["Steve Carell"]),
