@@ -207,8 +207,10 @@ def outside_clause(movie: Movie, request: Mapping) -> str:
     if "themes" in broken:
         parts.append(f"not {tagged(request['require_keywords'])}, which {OUTSIDE}")
     if "studios" in broken:
-        known = "not made by" if movie.studios else "with no studio recorded, so maybe not made by"
-        parts.append(f"{known} {' or '.join(request['studios'])}, which {OUTSIDE}")
+        # the catalog's companies, not the world's: Aladdin is credited to Walt Disney Pictures alone
+        studios = " or ".join(request["studios"])
+        parts.append(f"{studios} is not among the studios I have recorded for it, which {OUTSIDE}" if movie.studios
+                     else f"with no studio recorded, so maybe not made by {studios}, which {OUTSIDE}")  # fmt: skip
     return "; ".join(parts)
 
 

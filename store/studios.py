@@ -14,6 +14,8 @@ from store.movie import ascii_fold
 # some (TMDB 5000 credits "DisneyToon Studios", "Lions Gate Films" and "Hammer Film Productions").
 ALSO_CREDITED = {
     "disney": ("disney", "disneytoon", "pixar"),  # "a Disney movie" for a 7-year-old: Up and Coco are
+    # its name until 2007: TMDB credits The Lion King, Mulan and Tarzan to "Walt Disney Feature Animation"
+    "walt disney animation": ("walt disney animation", "walt disney feature animation"),
     "lionsgate": ("lionsgate", "lions gate"),
     "hammer": ("hammer film", "hammer films"),
     "warner bros": ("warner bros", "warner brothers", "warner animation", "warner independent"),

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from agent.deps import Deps
-from agent.factcheck import asked_clause, breaks
+from agent.factcheck import asked_clause, breaks, outside_clause
 from agent.recommender import Recommender
 from agent.request_filters import request_filters
 from agent.service_types import InvalidInput
@@ -78,6 +78,7 @@ def _ask(catalog, message: str, k: int = 3) -> dict:
         (["DisneyToon Studios"], "Disney", True),
         (["Walt Disney Animation Studios"], "Walt Disney Animation", True),
         (["Walt Disney Pictures"], "Walt Disney Animation", False),
+        (["Walt Disney Pictures", "Walt Disney Feature Animation"], "Walt Disney Animation", True),  # The Lion King
         ([PIXAR], "Disney", True),  # Pixar is Disney's: "a Disney movie" for a child means Up too
         ([PIXAR], "Walt Disney Animation", False),
         (["Hammerhead Productions"], "Hammer", False),  # letters are no name
@@ -172,6 +173,20 @@ def test_made_by_is_claimed_only_of_a_film_whose_companies_say_so():
     unrecorded = Movie(id="x", title="X", year=2009, genres=["animation"])
     assert asked_clause(up, request) == "an animation film, made by Pixar, as you asked"
     assert "Pixar" not in asked_clause(unrecorded, request) and "studios" in breaks(unrecorded, request)
+
+
+def test_a_pick_outside_the_studio_asked_is_said_to_lack_it_in_the_catalogs_credits_not_in_the_world():
+    """Aladdin was made by Walt Disney Feature Animation, though TMDB credits Walt Disney Pictures alone:
+    "Not made by Walt Disney Animation" was false of it."""
+    request = {"studios": ["Walt Disney Animation"], "genres": ["animation"]}
+    aladdin = Movie(id="a", title="Aladdin", year=1992, genres=["animation"], studios=["Walt Disney Pictures"])
+    unrecorded = Movie(id="x", title="X", year=1992, genres=["animation"])
+    assert outside_clause(aladdin, request) == (
+        "Walt Disney Animation is not among the studios I have recorded for it, which you asked for"
+    )
+    assert outside_clause(unrecorded, request) == (
+        "with no studio recorded, so maybe not made by Walt Disney Animation, which you asked for"
+    )
 
 
 def test_a_catalog_that_records_no_studio_keeps_the_stand_in_and_says_so(catalog):
