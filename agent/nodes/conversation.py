@@ -545,7 +545,7 @@ def note_in_passing(state: State, deps: Deps) -> dict:
         return {"recorded": {}, "noted": ""}
     opinions = {m: ("seen", None) for m in heard.get("seen") or []}
     opinions |= {m: ("liked", stars) for m, stars in (heard.get("liked") or {}).items()}
-    opinions |= {m: ("disliked", None) for m in heard.get("disliked") or []}
+    opinions |= {m: ("disliked", stars) for m, stars in (heard.get("disliked") or {}).items()}  # as said alone
     rated = {m: (v, stars) for m, (v, stars) in (heard.get("rated") or {}).items()}  # "heat 4, jaws 5, what else?"
     opinions |= rated
     worded = set(heard.get("worded") or ())  # "loved heat and jaws 5, what else?": Heat's stars stand for "loved"

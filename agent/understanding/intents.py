@@ -20,7 +20,6 @@ from agent.understanding.fact_questions import AMONG_TAIL, AMONG_THE_PICKS, COLL
 from agent.understanding.help_topics import ACCOUNT_QUESTIONS, GREETINGS, OUTSIDE, RESTART, SMALLTALK, only_pleasantries
 from agent.understanding.my_history import my_history_question, why_not_titles
 from agent.understanding.opening_title import film_named_first, praised_then_asked, well_known_title
-from agent.understanding.passing import users_verdict
 from agent.understanding.pointing import pick_asked_about
 from agent.understanding.rated_asks import request_after
 from agent.understanding.reader import understand
@@ -42,6 +41,7 @@ from agent.understanding.verdicts import (
     unasked,
 )
 from agent.understanding.versions import same_title
+from agent.understanding.whose_verdict import users_verdict
 from store.catalog import TitleMatch
 from store.movie import TITLE_MATCH_SCORE
 from store.vocab import normalise_genre

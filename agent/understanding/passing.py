@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from agent.understanding.request import CatalogLookup, Understood
+from agent.understanding.sentiments import dislike_stars
 from agent.understanding.text import normalise_message, word_set
 from agent.understanding.title_lists import judged_titles_after
+from agent.understanding.whose_verdict import users_verdict
 from store.movie import ascii_fold
 
 _VERB = re.compile(
@@ -33,28 +35,15 @@ _END = re.compile(r"[.!?;]|\bbut\b")
 LOVED = ("loved", "adored")
 
 
-# whose verdict: "my wife loved it", "he hated it" are not the user's own; "I wouldn't say I loved
-# it", "not sure I liked it" are no verdict at all
-_SOMEONE_ELSE = re.compile(
-    r"\b(?:she|he|they|my\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+|everyone|everybody|people|critics)"
-    r"(?:\s+(?:really|also|just|kind of|kinda|totally|absolutely))*\s+$"
-)
-_DOUBTED = re.compile(r"\b(?:wouldn'?t|would not|won'?t|can'?t|cannot|not sure|never|unsure)\b(?:\s+[\w']+){0,3}\s+$")
-
-
-def users_verdict(lowered: str, start: int, *, doubted_too: bool = True) -> bool:
-    """Whether the verdict at `start` is the user's own: not someone else's, and (for praise) not doubted."""
-    before = lowered[max(0, start - 40) : start]
-    return not _SOMEONE_ELSE.search(before) and not (doubted_too and _DOUBTED.search(before))
-
-
 @dataclass
 class InPassing:
     """Films a message says were seen, liked or disliked, by catalog id."""
 
     seen: list[str] = field(default_factory=list)
     liked: dict[str, float] = field(default_factory=dict)  # id -> stars (5 for loved, 4 for liked)
-    disliked: list[str] = field(default_factory=list)  # seen and panned: "watched Heat and hated it"
+    # id -> the stars its words stand for alone ("hated" 1, "didn't like" 2; None: a plain dislike),
+    # seen and panned too: "watched Heat and hated it"
+    disliked: dict[str, float | None] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.seen or self.liked or self.disliked)
@@ -83,10 +72,10 @@ def facts_in_passing(text: str, lookup: CatalogLookup, named: tuple[str, ...] = 
             ids = list(named) if len(named) == 1 else []  # "tarantino movies but not pulp fiction, seen it"
         last = ids or last
         if verb["disliked"]:  # "I hated Titanic. Recommend a romance": never suggested again
-            found.disliked += [i for i in ids if i not in found.disliked]
+            found.disliked |= {i: dislike_stars(verb["disliked"]) for i in ids if i not in found.disliked}
         elif verb["seen"]:
             found.seen += [i for i in ids if i not in found.seen and i not in panned]
-            found.disliked += [i for i in panned if i not in found.disliked]
+            found.disliked |= {i: dislike_stars(segment) for i in panned if i not in found.disliked}
         else:
             stars = 5.0 if any(word in verb["liked"] for word in LOVED) else 4.0
             found.liked.update({i: stars for i in ids})
