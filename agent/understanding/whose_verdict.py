@@ -1,5 +1,6 @@
 """Whose verdict a message states: the user's own ("I loved it") is stored and goes by; someone else's
-("my wife hated Titanic", "everyone hated it", "critics loved it") is not the user's."""
+("my wife hated Titanic", "everyone hated it", "critics loved it") is not the user's, and where the
+user then gives their own ("everyone hated titanic but i loved it") theirs is the one that counts."""
 
 from __future__ import annotations
 
@@ -13,6 +14,11 @@ _SOMEONE_ELSE = (
 )
 _SOMEONE_ELSE_BEFORE = re.compile(_SOMEONE_ELSE + "$")
 _DOUBTED = re.compile(r"\b(?:wouldn'?t|would not|won'?t|can'?t|cannot|not sure|never|unsure)\b(?:\s+[\w']+){0,3}\s+$")
+# "everyone hated titanic", "my wife loved it": a verdict that is someone else's, said of the films after it
+THEIR_VERDICT = re.compile(
+    _SOMEONE_ELSE + r"(?:hated|disliked|loathed|despised|loved|liked|enjoyed|adored|didn'?t\s+(?:like|enjoy)"
+    r"|did\s+not\s+(?:like|enjoy)|couldn'?t\s+stand|can'?t\s+stand)\b"
+)
 
 
 def users_verdict(lowered: str, start: int, *, doubted_too: bool = True) -> bool:
