@@ -561,7 +561,8 @@ def note_in_passing(state: State, deps: Deps) -> dict:
         labels = {m: deps.catalog.movies[m].label for m in unkept}
         noted = f"{noted} {_unkept_said(unkept, labels)}".strip()
     if heard.get("unsure"):  # "seen it, others?" with three picks and none spoken of since
-        example = {"seen": "seen", "liked": "loved"}.get(heard["unsure"], "hated") + " the second one"
+        said = {"seen": "seen", "liked": "loved", "dismissed": "skip"}.get(heard["unsure"], "hated")
+        example = f"{said} the second one"
         noted = f"{noted} I couldn't tell which film you meant, so I noted nothing (say “{example}”).".strip()
     return {"recorded": recorded, "noted": noted}
 
