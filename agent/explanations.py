@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from pydantic import BaseModel
 
 import prompts
 from agent.deps import Deps
-from agent.factcheck import a_or_an, asked_clause, breaks, genre_phrase, outside_clause, sentences
+from agent.factcheck import a_or_an, asked_clause, asked_genres, breaks, genre_phrase, outside_clause, sentences
 from agent.profile import SAID, THUMBS, Profile, as_given
 from agent.theme_tags import shared_themes
 from agent.understanding.request import Request
@@ -65,13 +66,14 @@ def reasons_for(
     `lesser` says whether a wish for lesser-known films is met by this one (agent.scoring.lesser_known)."""
     reasons: list[str] = []
     asked = asked_clause(movie, request)
+    card = movie.card_genres(asked_genres(request))  # all a reason may call it: its card lists only these
     for anchor in anchors:
         rated = profile.ratings.get(anchor.id) if profile is not None else None
         reaction = profile.reactions.get(anchor.id) if profile is not None else None
         suffix = f", like {anchor.title}" + (f", {your_rating(rated, reaction)}" if rated is not None else "")
         # what it shares with the film said once ("with X and sharing the theme Y, like Alien, which you
         # loved (5/5)"), and no person the "as you asked" clause names already
-        if facts := _shared_with(movie, anchor, named=asked):
+        if facts := _shared_with(movie, anchor, named=asked, card=card):
             reasons.append(" and ".join([facts[0], *(f.replace("shares", "sharing", 1) for f in facts[1:])]) + suffix)
     if profile is not None and not profile.is_empty:
         for liked_id in profile.liked()[:20]:
@@ -90,7 +92,7 @@ def reasons_for(
                                else f"{shared_cast[0]} stars, as in {liked.title}, {yours}")  # fmt: skip
                 break
         if not any(YOURS in r or r.endswith(A_FILM_YOU_LIKED) for r in reasons):
-            taste = taste_reason(movie, profile, catalog, in_public=in_public)
+            taste = taste_reason(movie, profile, catalog, in_public=in_public, asked=asked_genres(request))
             if taste:
                 reasons.append(taste)
     outside = outside_clause(movie, request)
@@ -101,7 +103,7 @@ def reasons_for(
     elif anchors and not any(f", like {a.title}" in r for r in reasons for a in anchors):
         # under "like Amélie", a pick that shares only a genre with it says so rather than nothing
         for anchor in anchors:
-            if genres := [g for g in movie.main_genres if g in anchor.genres]:
+            if genres := [g for g in card if g in anchor.genres]:
                 reasons.insert(bool(outside), f"{a_or_an(genre_phrase(genres))}, like {anchor.title}")
                 break
     moods = [m for m in request.get("moods") or [] if m in movie.moods]
@@ -123,13 +125,16 @@ def reasons_for(
 TASTE_EVIDENCE = 3  # liked films sharing a genre before "you tend to rate ... highly" is a fair claim
 
 
-def taste_reason(movie: Movie, profile: Profile, catalog: Catalog, *, in_public: bool = False) -> str:
+def taste_reason(
+    movie: Movie, profile: Profile, catalog: Catalog, *, in_public: bool = False, asked: Sequence[str] = ()
+) -> str:
     """A claim about taste only on enough evidence: three or more liked films in the genre make
     a tendency; fewer are named for what they are ("since you liked Amélie, also a comedy"), or in
     public (a movie night) not named ("a comedy, like a film you liked")."""
     liked = [catalog.movies[m] for m in profile.liked() if m in catalog and m != movie.id]
     best = ""
-    for affinity, genre in sorted(((profile.genres.get(g, 0.0), g) for g in movie.main_genres), reverse=True):
+    card = movie.card_genres(asked)  # the genres its card shows, those `asked` for first
+    for affinity, genre in sorted(((profile.genres.get(g, 0.0), g) for g in card), reverse=True):
         sharing = [m for m in liked if genre in m.genres]
         if len(sharing) >= TASTE_EVIDENCE and affinity > 0.15:
             return f"you tend to rate {genre} films highly ({len(sharing)} you liked)"
@@ -178,7 +183,7 @@ def links_to(movie: Movie, anchor: Movie) -> list[str]:
     return links
 
 
-def _shared_with(movie: Movie, anchor: Movie, *, named: str = "") -> list[str]:
+def _shared_with(movie: Movie, anchor: Movie, *, named: str = "", card: Sequence[str] = ()) -> list[str]:
     """What the film shares with a reference, at most two facts; a person `named` (by the "as you
     asked" clause) goes unsaid here, and with them whoever else they worked with."""
     facts = []
@@ -188,7 +193,7 @@ def _shared_with(movie: Movie, anchor: Movie, *, named: str = "") -> list[str]:
     cast = [a for a in movie.cast if a in anchor.cast]
     if cast and not directors and cast[0] not in named:
         facts.append(f"with {cast[0]}")
-    genres = [g for g in movie.main_genres if g in anchor.genres]  # only what its card calls it
+    genres = [g for g in card or movie.main_genres if g in anchor.genres]  # only what its card calls it
     keywords = shared_themes(movie, anchor)
     if keywords:
         facts.append(f'shares the theme "{keywords[0]}"')

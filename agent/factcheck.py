@@ -124,7 +124,7 @@ def asked_clause(movie: Movie, request: Mapping) -> str:
         bits.append(f"{decade_of(request)}s" if decade_of(request) else str(movie.year))
     if request.get("languages") and "languages" not in broken:
         bits.append(LANGUAGES.get(movie.language or "", movie.language or ""))
-    genres = [g for g in asked_genres(request) if g in movie.genres]
+    genres = [g for g in movie.card_genres(asked_genres(request)) if g in asked_genres(request)]  # on its card
     if genres and "genres" not in broken:
         bits.append(genre_phrase(genres))
     elif bits:

@@ -6,7 +6,7 @@ import numpy as np
 
 from agent.deps import Deps
 from agent.explanations import A_FILM_YOU_LIKED, reasons_for, taste_reason, template_explanation
-from agent.factcheck import a_or_an
+from agent.factcheck import a_or_an, asked_genres
 from agent.nodes.conversation import UNCLEAR
 from agent.nodes.reply import prose_list, recommendation
 from agent.nodes.retrieve import filters_for, query_text
@@ -65,8 +65,9 @@ def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", co
         explanation = template_explanation(
             movie, reasons_for(movie, request=request, anchors=[], profile=None, catalog=deps.catalog)
         )
+        group_score = round(group_scores[movie_id], 4)
         recommendations.append(
-            recommendation(movie, explanation, round(group_scores[movie_id], 4), per_person=per_person)
+            recommendation(movie, explanation, group_score, per_person=per_person, asked=asked_genres(request))
         )
     these = "these" if len(best) > 1 else "this"
     lines = [
@@ -118,7 +119,7 @@ def _reason_for_member(movie, request: Request, profile: Profile, deps: Deps) ->
         liked_most = max((profile.genres.get(g, 0.0) for g in movie.genres), default=0.0)
         clash = min((profile.genres.get(g, 0.0) for g in disliked), default=0.0)
         if not disliked or liked_most >= -clash:
-            liked = taste_reason(movie, profile, deps.catalog, in_public=True)
+            liked = taste_reason(movie, profile, deps.catalog, in_public=True, asked=asked_genres(request))
             if liked or not disliked:
                 return liked or "nothing in it clashes with what you've disliked"
         disliked.sort(key=lambda g: profile.genres.get(g, 0.0))

@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
@@ -96,6 +97,17 @@ class Movie:
         """The genres a card shows: Inception is "action, thriller, sci-fi", not the crime film
         MovieLens's long list also calls it."""
         return self.genres[:MAIN_GENRES]
+
+    def genres_asked_first(self, asked: Sequence[str] = ()) -> list[str]:
+        """Its genres with those a request `asked` for first, the order a pick's card lists them in."""
+        return sorted(self.genres, key=lambda g: g not in asked)
+
+    def card_genres(self, asked: Sequence[str] = ()) -> list[str]:
+        """The genres a pick's card shows: the first few once those asked for come first, so a horror
+        film asked for reads "horror, ..." though MovieLens lists horror fifth. Every reason that calls
+        the pick a genre ("an action thriller, like Heat", "a horror film, as you asked") names only
+        these, so the card and the reason never disagree."""
+        return self.genres_asked_first(asked)[:MAIN_GENRES]
 
     @property
     def decade(self) -> int | None:

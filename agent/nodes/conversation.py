@@ -547,7 +547,7 @@ def note_in_passing(state: State, deps: Deps) -> dict:
         return {"recorded": {}, "noted": ""}
     opinions = {m: ("seen", None) for m in heard.get("seen") or []}
     opinions |= {m: ("liked", stars) for m, stars in (heard.get("liked") or {}).items()}
-    opinions |= {m: ("disliked", None) for m in heard.get("disliked") or []}
+    opinions |= {m: ("disliked", stars) for m, stars in (heard.get("disliked") or {}).items()}  # as said alone
     rated = {m: (v, stars) for m, (v, stars) in (heard.get("rated") or {}).items()}  # "heat 4, jaws 5, what else?"
     opinions |= rated
     worded = set(heard.get("worded") or ())  # "loved heat and jaws 5, what else?": Heat's stars stand for "loved"
@@ -563,7 +563,8 @@ def note_in_passing(state: State, deps: Deps) -> dict:
         labels = {m: deps.catalog.movies[m].label for m in unkept}
         noted = f"{noted} {_unkept_said(unkept, labels)}".strip()
     if heard.get("unsure"):  # "seen it, others?" with three picks and none spoken of since
-        example = {"seen": "seen", "liked": "loved"}.get(heard["unsure"], "hated") + " the second one"
+        said = {"seen": "seen", "liked": "loved", "dismissed": "skip"}.get(heard["unsure"], "hated")
+        example = f"{said} the second one"
         noted = f"{noted} I couldn't tell which film you meant, so I noted nothing (say “{example}”).".strip()
     return {"recorded": recorded, "noted": noted}
 

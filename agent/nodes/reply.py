@@ -118,7 +118,7 @@ def recommendation(
         "id": movie.id,
         "title": movie.title,
         "year": movie.year,
-        "genres": sorted(movie.genres, key=lambda g: g not in (asked or ())),
+        "genres": movie.genres_asked_first(asked or ()),
         "runtime": movie.runtime,
         "directors": movie.directors,
         "cast": movie.cast,  # the API's picks carry it (bot.http.models.EXTRA_PICK_FIELDS); ask --json does not

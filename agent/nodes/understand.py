@@ -313,13 +313,11 @@ def _verdict_with_more(heard: dict, verdict: Classified, state: State, deps: Dep
         return
     if verdict.intent == "seen":
         heard["seen"] = [*heard.get("seen", []), *pointed]
-    elif verdict.intent == "liked":
-        heard["liked"] = {**heard.get("liked", {}), **dict.fromkeys(pointed, verdict.rating)}
-        heard["said"] = [*heard.get("said", []), *(pointed if verdict.stars_said else [])]  # "the first was a 4"
     elif verdict.intent == "dismissed":
         heard["dismissed"] = [*heard.get("dismissed", []), *pointed]
-    else:
-        heard["disliked"] = [*heard.get("disliked", []), *pointed]
+    else:  # "hated the second one, others?": the stars its words stand for alone ("hated" 1, "loved" 5)
+        heard[verdict.intent] = {**heard.get(verdict.intent, {}), **dict.fromkeys(pointed, verdict.rating)}
+        heard["said"] = [*heard.get("said", []), *(pointed if verdict.stars_said else [])]  # "the first was a 4"
 
 
 def _fold_context(context: list[dict], deps: Deps) -> dict:

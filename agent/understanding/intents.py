@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from agent.understanding.corrections import HOLD_ON, UNDO, asked_politely, interest_in, unwatched_in
+from agent.understanding.dismissals import DISMISSED_TAIL, dismissed_titles
 from agent.understanding.fact_questions import AMONG_TAIL, AMONG_THE_PICKS, COLLECTION, FACT_QUESTIONS, Fact, other_year
 from agent.understanding.help_topics import ACCOUNT_QUESTIONS, GREETINGS, OUTSIDE, RESTART, SMALLTALK, only_pleasantries
 from agent.understanding.my_history import my_history_question, why_not_titles
 from agent.understanding.opening_title import film_named_first, praised_then_asked, well_known_title
-from agent.understanding.passing import users_verdict
 from agent.understanding.pointing import pick_asked_about
 from agent.understanding.rated_asks import request_after
 from agent.understanding.reader import understand
@@ -42,6 +42,7 @@ from agent.understanding.verdicts import (
     unasked,
 )
 from agent.understanding.versions import same_title
+from agent.understanding.whose_verdict import users_verdict
 from store.catalog import TitleMatch
 from store.movie import TITLE_MATCH_SCORE
 from store.vocab import normalise_genre
@@ -165,9 +166,6 @@ _GROUP_MEMBERS = re.compile(
     r"|\bone (?:likes|loves|hates|wants|prefers|doesn'?t|can'?t|is into)\b"
 )
 _THAT_FILM = re.compile(r"\b(?:it|that|that one|this one|that movie|that film|this movie|this film)\b")
-_DISMISSED_TAIL = re.compile(r"(?:\s+(?:ever|again|any\s*more|please|thanks))+\W*$")
-# "don't show me Inception again": the words between the dismissal and the film
-_DISMISSED_LEAD = re.compile(r"\s*(?:(?:me|us)\s+)?(?:(?:any\s*more|again|ever|anything\s+like)\s+)?(?:in\s+)?")
 _EVERY = re.compile(
     r"\ball(?: of)? (?:them|those|these|three|four|five|of the above)\b|\b(?:them|those|these) all\b"
     r"|\bevery (?:one|single one) of (?:them|those|these)\b"
@@ -287,9 +285,11 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     else:
         feedback = _feedback(text, lowered, understood, lookup, ordinal)
     if feedback and feedback.intent == "dismissed":  # "don't show me Heat again": "show me" asks for nothing
-        rest = _DISMISSED_TAIL.sub("", DISMISS.sub(" ", lowered))  # "... anymore" asks for no more
-        others = _MORE.search(rest) or _ASKS.search(rest.replace("?", ""))
-        return Classified("more" if has_previous else "recommend", feedback=feedback) if others else feedback
+        rest = DISMISSED_TAIL.sub("", DISMISS.sub(" ", lowered))  # "... anymore" asks for no more
+        others = _MORE.search(rest) or _ASKS.search(rest.replace("?", "")) or has_filters(understood, titles=False)
+        # "skip the first one, any comedies?": comedies, afresh; "skip it, something from the 80s?": more of the same
+        more = "more" if has_previous and not states_subject(text, understood) else "recommend"
+        return Classified(more, feedback=feedback) if others else feedback
     if feedback and feedback.verdicts and feedback.stars_said and asks_after(lowered):  # "heat 4, jaws 5, what else?"
         return Classified("more" if has_previous and not request_after(lowered) else "recommend", feedback=feedback)
     if not asks and feedback and not (has_filters(understood, titles=False) and _asks_apart(text, lookup)):
@@ -491,13 +491,9 @@ def _feedback(
     has_referent = (bool(titles) or ordinal is not None or every
                     or bool(_REFERENT.search(_GROUP_MEMBERS.sub(" ", lowered))))  # fmt: skip
     dismissal = DISMISS.search(lowered)
-    if dismissal and not SEEN.search(lowered) and not has_filters(understood, titles=False):
-        after = dismissal.end() + _DISMISSED_LEAD.match(lowered, dismissal.end()).end() - dismissal.end()
-        tail = _DISMISSED_TAIL.search(lowered)  # "... again", "... anymore": no part of the title
-        said = text[: tail.start()] if tail and len(text) == len(lowered) else text
-        named = titles or [m.movie_id for m in titles_after(said, after, lookup, exact=True)
-                           or titles_after(said, after, lookup)]  # fmt: skip
-        if named or ordinal is not None or every or _THAT_FILM.search(lowered):
+    if dismissal and not SEEN.search(lowered):  # "not interested in titanic, any comedies?": Titanic
+        named = dismissed_titles(text, lowered, dismissal, understood, titles, lookup)
+        if named or (named is not None and (ordinal is not None or every or _THAT_FILM.search(lowered))):
             return Classified("dismissed", ordinal=ordinal, titles=named, every=every)
     if verdict is not None and (mixed := mixed_verdicts(text, lowered, titles, lookup, _ordinal)):
         return Classified(next(iter(mixed.values()))[0], titles=[t for t in mixed if isinstance(t, str)],

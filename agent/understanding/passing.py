@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from agent.understanding.request import CatalogLookup, Understood
+from agent.understanding.sentiments import dislike_stars
 from agent.understanding.text import normalise_message, word_set
 from agent.understanding.title_lists import judged_titles_after
+from agent.understanding.whose_verdict import THEIR_VERDICT, users_verdict
 from store.movie import ascii_fold
 
 _VERB = re.compile(
@@ -33,28 +35,15 @@ _END = re.compile(r"[.!?;]|\bbut\b")
 LOVED = ("loved", "adored")
 
 
-# whose verdict: "my wife loved it", "he hated it" are not the user's own; "I wouldn't say I loved
-# it", "not sure I liked it" are no verdict at all
-_SOMEONE_ELSE = re.compile(
-    r"\b(?:she|he|they|my\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+|everyone|everybody|people|critics)"
-    r"(?:\s+(?:really|also|just|kind of|kinda|totally|absolutely))*\s+$"
-)
-_DOUBTED = re.compile(r"\b(?:wouldn'?t|would not|won'?t|can'?t|cannot|not sure|never|unsure)\b(?:\s+[\w']+){0,3}\s+$")
-
-
-def users_verdict(lowered: str, start: int, *, doubted_too: bool = True) -> bool:
-    """Whether the verdict at `start` is the user's own: not someone else's, and (for praise) not doubted."""
-    before = lowered[max(0, start - 40) : start]
-    return not _SOMEONE_ELSE.search(before) and not (doubted_too and _DOUBTED.search(before))
-
-
 @dataclass
 class InPassing:
     """Films a message says were seen, liked or disliked, by catalog id."""
 
     seen: list[str] = field(default_factory=list)
     liked: dict[str, float] = field(default_factory=dict)  # id -> stars (5 for loved, 4 for liked)
-    disliked: list[str] = field(default_factory=list)  # seen and panned: "watched Heat and hated it"
+    # id -> the stars its words stand for alone ("hated" 1, "didn't like" 2; None: a plain dislike),
+    # seen and panned too: "watched Heat and hated it"
+    disliked: dict[str, float | None] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.seen or self.liked or self.disliked)
@@ -63,17 +52,22 @@ class InPassing:
 def facts_in_passing(text: str, lookup: CatalogLookup, named: tuple[str, ...] = ()) -> InPassing:
     """Each "seen/watched X", "liked/loved X" and "hated X" of a message, read up to the next verb
     or the end of the sentence, so "watched Inception, and we liked Heat" keeps them apart; a
-    "seen it" is about the one film the message `named`, if it named one."""
+    "seen it" is about the one film the message `named`, if it named one. Someone else's verdict
+    ("everyone hated titanic") stores nothing, but is what the user's own "but i loved it" is about."""
     lowered = normalise_message(text)
     cased = text if len(text) == len(lowered) else lowered  # "I watched Alien yesterday": its capital says title
-    verbs = [m for m in _VERB.finditer(lowered)
-             if not _NEGATED.search(lowered[: m.start()]) and users_verdict(lowered, m.start())]  # fmt: skip
+    own = [(m, False) for m in _VERB.finditer(lowered)
+           if not _NEGATED.search(lowered[: m.start()]) and users_verdict(lowered, m.start())]  # fmt: skip
+    verbs = sorted([*own, *((m, True) for m in THEIR_VERDICT.finditer(lowered))], key=lambda v: v[0].start())
     found = InPassing()
     last: list[str] = []  # the films the verb before named, for "... and loved it"
-    for n, verb in enumerate(verbs):
-        stop = verbs[n + 1].start() if n + 1 < len(verbs) else len(lowered)
+    for n, (verb, theirs) in enumerate(verbs):
+        stop = verbs[n + 1][0].start() if n + 1 < len(verbs) else len(lowered)
         end = _END.search(lowered, verb.end(), stop)
         segment = cased[verb.end() : end.start() if end else stop]
+        if theirs:  # "my wife hated titanic": not the user's, but "it" in what they say next
+            last = [m.movie_id for m in judged_titles_after(segment, 0, lookup)[0]] or last
+            continue
         matches, panned = judged_titles_after(segment, 0, lookup, named=bool(verb["seen"]))
         ids = [m.movie_id for m in matches]
         if not ids and not verb["seen"] and _THE_SAME.match(segment.lower()):  # "I've seen Alien and loved it"
@@ -83,14 +77,30 @@ def facts_in_passing(text: str, lookup: CatalogLookup, named: tuple[str, ...] = 
             ids = list(named) if len(named) == 1 else []  # "tarantino movies but not pulp fiction, seen it"
         last = ids or last
         if verb["disliked"]:  # "I hated Titanic. Recommend a romance": never suggested again
-            found.disliked += [i for i in ids if i not in found.disliked]
+            found.disliked |= {i: dislike_stars(verb["disliked"]) for i in ids if i not in found.disliked}
         elif verb["seen"]:
             found.seen += [i for i in ids if i not in found.seen and i not in panned]
-            found.disliked += [i for i in panned if i not in found.disliked]
+            found.disliked |= {i: dislike_stars(segment) for i in panned if i not in found.disliked}
         else:
             stars = 5.0 if any(word in verb["liked"] for word in LOVED) else 4.0
             found.liked.update({i: stars for i in ids})
     return found
+
+
+def own_verdict_wins(text: str, lookup: CatalogLookup, out: Understood) -> None:
+    """ "everyone hated titanic but i loved it, more like it": a film refused only for someone else's
+    dislike, that the user says they liked, is no refusal but a film they liked, to go by."""
+    lowered = normalise_message(text)
+    cased = text if len(text) == len(lowered) else lowered
+    theirs = [m for m in THEIR_VERDICT.finditer(lowered) if _THEIR_DISLIKE.search(m[0])]
+    refused = {t.movie_id for m in theirs for t in judged_titles_after(cased, m.end(), lookup)[0]}
+    refused &= set(out.exclude_titles)
+    liked = [m for m in facts_in_passing(text, lookup, tuple(refused)).liked if m in refused] if refused else []
+    out.exclude_titles = [m for m in out.exclude_titles if m not in liked]
+    out.like_titles = list(dict.fromkeys([*out.like_titles, *liked]))
+
+
+_THEIR_DISLIKE = re.compile(r"\b(?:hated|disliked|loathed|despised|didn'?t|did not|couldn'?t|can'?t)\b")
 
 
 # -- a message that says nothing --------------------------------------------------------------

@@ -40,6 +40,7 @@ from agent.understanding.negation import walk_phrases
 from agent.understanding.number_titles import read_number_titles
 from agent.understanding.numbers import read_count, read_kid_ages, read_rating, read_runtime, read_years
 from agent.understanding.opening_title import read_opening_title
+from agent.understanding.passing import own_verdict_wins
 from agent.understanding.people import (
     People,
     about_the_film,
@@ -362,4 +363,5 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     # "like The Matrix but older": older than The Matrix, not than whatever was shown last
     out.relative_to_titles = bool(out.like_titles and out.modifiers and _BUT_RELATIVE.search(scan.lowered))
     said_as_taste(scan.original, reading)  # typography made plain: "I’m a fan" reads as "I'm a fan"
+    own_verdict_wins(text, lookup, out)  # "everyone hated titanic but i loved it": Titanic is the user's liked film
     return wars_refused(out, war=asks_for_war([*out.genres, *out.any_genres, *out.soft_genres]))

@@ -12,9 +12,9 @@ from typing import Literal
 from agent.understanding.rated_asks import request_after
 from agent.understanding.request import CatalogLookup
 from agent.understanding.seen_lists import ASKED_AFTER
+from agent.understanding.sentiments import SENTIMENTS
 from agent.understanding.stars import GIVE, on_five
 from agent.understanding.text import STOPWORDS
-from agent.understanding.verdicts import SENTIMENTS
 from agent.understanding.versions import same_title
 from store.catalog import TitleMatch
 

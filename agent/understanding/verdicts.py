@@ -5,65 +5,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Literal
 
-from agent.understanding.passing import users_verdict
 from agent.understanding.request import CatalogLookup, has_filters
+from agent.understanding.sentiments import SENTIMENTS, Verdict
 from agent.understanding.text import PANNED, PRAISED
 from agent.understanding.versions import same_title
+from agent.understanding.whose_verdict import users_verdict
 from store.movie import ascii_fold
-
-Verdict = Literal["seen", "liked", "disliked"]
 
 NOT_SEEN = re.compile(
     r"\b(?:haven'?t|have not|never|not|didn'?t|did not|hasn'?t|not yet)\s+(?:\w+\s+)?"
     r"(?:seen|watched|saw|see|watch)\b"
 )
 SEEN = re.compile(r"\b(?:seen|watched|saw)\b")
-# Verdicts, checked in order ("didn't like" must win over "like"): pattern, intent, stars, and
-# whether it is a bare adjective ("good", "boring"), which only counts in a message with no filters
-# ("a good thriller" asks for one; "good one" judges one).
-SENTIMENTS: tuple[tuple[re.Pattern[str], Verdict, float, bool], ...] = (
-    (re.compile(r"\b(?:hated|hate|loathed|despised)\b|👎"), "disliked", 1.0, False),
-    (re.compile(r"\b(?:terrible|awful|horrible|the worst|garbage|trash)\b"), "disliked", 1.0, True),
-    (
-        re.compile(
-            r"\b(?:didn'?t|did not|don'?t|do not|wasn'?t|was not|not)\s+(?:really\s+)?"
-            r"(?:like|love|enjoy|care for|a fan|great|good|for me|my thing)\b|\bdisliked\b"
-        ),
-        "disliked",
-        2.0,
-        False,
-    ),
-    (re.compile(r"\b(?:boring|meh|fell flat)\b"), "disliked", 2.0, True),
-    # "seven was overrated imo", "casino was mid", "interstellar? never again lol"
-    (re.compile(r"\bnever again\b(?!\s+(?:show|suggest|recommend|give|offer|pick))"), "disliked", 1.0, False),
-    (
-        re.compile(
-            r"\b(?:overrated|over-rated|(?:was|is|'s|so|kinda|pretty|lowkey|honestly|just|mega)\s+mid)\b"
-            r"(?![\s-]*'?\d)"
-        ),
-        "disliked",
-        2.0,
-        False,
-    ),
-    (re.compile(r"\b(?:loved|adored|(?:i|we)\s+(?:really\s+)?(?:love|adore))\b|❤|😍"), "liked", 5.0, False),
-    (re.compile(r"\b(?:slaps|slapped|goated|(?:a|an absolute|such a|total)\s+banger|bangs)\b"), "liked", 5.0, False),
-    (
-        re.compile(r"\b(?:amazing|masterpiece|favou?rite|fave?|awesome|fantastic|incredible|brilliant)\b"),
-        "liked",
-        5.0,
-        True,
-    ),
-    (
-        re.compile(r"\b(?:liked|enjoyed|(?:i|we)\s+(?:really\s+|also\s+|do\s+)?(?:like|enjoy))\b|👍"),
-        "liked",
-        4.0,
-        False,
-    ),
-    (re.compile(r"\b(?:good|great|nice|solid)\b"), "liked", 4.0, True),
-)
-
 # "don't show me Notting Hill again", "not interested in the first one", "the second looks boring,
 # skip it": a film the user has not seen and wants no more of, never suggested again (nor rated)
 DISMISS = re.compile(

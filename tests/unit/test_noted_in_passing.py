@@ -47,7 +47,7 @@ def test_the_note_and_the_reasons_after_it_use_the_same_verb(starter, profiles):
 def test_a_verdict_against_a_film_with_no_i_before_it_is_kept(starter, profiles, said, panned):
     """ "hated titanic, something else?" stored nothing, where "loved heat, what else?" and "I hated
     Titanic, something else?" each kept their verdict: a clause that opens with the verdict is the user's."""
-    assert facts_in_passing(said, starter).disliked == panned
+    assert list(facts_in_passing(said, starter).disliked) == panned
     result = make_bot(starter, profiles).ask(said, user="cli:bare")
     assert set(profiles.ratings("cli:bare")) == set(panned) and result["recommendations"]
     assert all(profiles.rating("cli:bare", m) <= 2 for m in panned)

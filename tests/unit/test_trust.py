@@ -122,7 +122,7 @@ def test_every_way_people_say_they_have_seen_a_film_is_heard(starter, profiles):
 
 def test_a_film_seen_and_panned_in_passing_is_stored_as_disliked(starter, profiles):
     heard = facts_in_passing("I just watched Inception and hated it, and we loved Amélie", starter)
-    assert (heard.seen, heard.disliked, heard.liked) == ([], ["inception-2010"], {"amelie-2001": 5.0})
+    assert (heard.seen, heard.disliked, heard.liked) == ([], {"inception-2010": 1.0}, {"amelie-2001": 5.0})
     bot = make_bot(starter, profiles)
     result = bot.ask("We saw Heat, it was so boring. Anything for tonight?", user="cli:panned")
     assert result["reply"].startswith("Noted: Heat (1995) wasn't for you.")
@@ -134,7 +134,7 @@ def test_a_film_hated_or_seen_beside_a_request_is_stored_and_never_suggested_aga
     """ "I hated Titanic. Recommend a romance" stored nothing, and "a romance from 1997 then" answered Titanic;
     "I've seen Heat. Thrillers from the 90s please" only noted Heat and dropped the request."""
     assert facts_in_passing("I watched Alien yesterday. Any sci-fi horror?", starter).seen == ["alien-1979"]
-    assert facts_in_passing("my wife hated Titanic, a romance please", starter).disliked == []
+    assert facts_in_passing("my wife hated Titanic, a romance please", starter).disliked == {}
     loved = facts_in_passing("I've seen Alien and loved it, anything similar?", starter)  # "it" is Alien
     assert loved.liked == {"alien-1979": 5.0} and loved.seen == []
     assert facts_in_passing("I saw Alien, my wife loved it. anything?", starter).liked == {}  # hers, not theirs

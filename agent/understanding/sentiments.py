@@ -1,0 +1,68 @@
+"""The words of a verdict on a film and the stars each stands for ("hated" 1, "loved" 5), one table
+that a verdict said alone and one said in passing beside a request both read, so the same words
+store the same stars whichever way they come."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Verdict = Literal["seen", "liked", "disliked"]
+
+# Verdicts, checked in order ("didn't like" must win over "like"): pattern, intent, stars, and
+# whether it is a bare adjective ("good", "boring"), which only counts in a message with no filters
+# ("a good thriller" asks for one; "good one" judges one).
+SENTIMENTS: tuple[tuple[re.Pattern[str], Verdict, float, bool], ...] = (
+    (
+        re.compile(r"\b(?:hated|hate|loathed|despised|(?:couldn'?t|could not|can'?t|cannot)\s+stand)\b|👎"),
+        "disliked",
+        1.0,
+        False,
+    ),
+    (re.compile(r"\b(?:terrible|awful|horrible|the worst|garbage|trash)\b"), "disliked", 1.0, True),
+    (
+        re.compile(
+            r"\b(?:didn'?t|did not|don'?t|do not|wasn'?t|was not|not)\s+(?:really\s+)?"
+            r"(?:like|love|enjoy|care for|a fan|great|good|for me|my thing)\b|\bdisliked\b"
+        ),
+        "disliked",
+        2.0,
+        False,
+    ),
+    (re.compile(r"\b(?:boring|meh|fell flat)\b"), "disliked", 2.0, True),
+    # "seven was overrated imo", "casino was mid", "interstellar? never again lol"
+    (re.compile(r"\bnever again\b(?!\s+(?:show|suggest|recommend|give|offer|pick))"), "disliked", 1.0, False),
+    (
+        re.compile(
+            r"\b(?:overrated|over-rated|(?:was|is|'s|so|kinda|pretty|lowkey|honestly|just|mega)\s+mid)\b"
+            r"(?![\s-]*'?\d)"
+        ),
+        "disliked",
+        2.0,
+        False,
+    ),
+    (re.compile(r"\b(?:loved|adored|(?:i|we)\s+(?:really\s+)?(?:love|adore))\b|❤|😍"), "liked", 5.0, False),
+    (re.compile(r"\b(?:slaps|slapped|goated|(?:a|an absolute|such a|total)\s+banger|bangs)\b"), "liked", 5.0, False),
+    (
+        re.compile(r"\b(?:amazing|masterpiece|favou?rite|fave?|awesome|fantastic|incredible|brilliant)\b"),
+        "liked",
+        5.0,
+        True,
+    ),
+    (
+        re.compile(r"\b(?:liked|enjoyed|(?:i|we)\s+(?:really\s+|also\s+|do\s+)?(?:like|enjoy))\b|👍"),
+        "liked",
+        4.0,
+        False,
+    ),
+    (re.compile(r"\b(?:good|great|nice|solid)\b"), "liked", 4.0, True),
+)
+
+
+def dislike_stars(said: str) -> float | None:
+    """The stars the words of a dislike stand for, read from SENTIMENTS as when the verdict is said
+    alone ("hated" 1, "didn't like" 2), so "hated titanic, something else?" stores what "I hated
+    Titanic" does; None for words no verdict alone reads ("couldn't stand"), kept as a plain dislike."""
+    lowered = said.lower()
+    found = (stars for pattern, verdict, stars, _ in SENTIMENTS if verdict == "disliked" and pattern.search(lowered))
+    return next(found, None)

@@ -1,0 +1,27 @@
+"""Whose verdict a message states: the user's own ("I loved it") is stored and goes by; someone else's
+("my wife hated Titanic", "everyone hated it", "critics loved it") is not the user's, and where the
+user then gives their own ("everyone hated titanic but i loved it") theirs is the one that counts."""
+
+from __future__ import annotations
+
+import re
+
+# whose verdict: "my wife loved it", "he hated it" are not the user's own; "I wouldn't say I loved
+# it", "not sure I liked it" are no verdict at all
+_SOMEONE_ELSE = (
+    r"\b(?:she|he|they|my\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+|everyone|everybody|people|critics)"
+    r"(?:\s+(?:really|also|just|kind of|kinda|totally|absolutely))*\s+"
+)
+_SOMEONE_ELSE_BEFORE = re.compile(_SOMEONE_ELSE + "$")
+_DOUBTED = re.compile(r"\b(?:wouldn'?t|would not|won'?t|can'?t|cannot|not sure|never|unsure)\b(?:\s+[\w']+){0,3}\s+$")
+# "everyone hated titanic", "my wife loved it": a verdict that is someone else's, said of the films after it
+THEIR_VERDICT = re.compile(
+    _SOMEONE_ELSE + r"(?:hated|disliked|loathed|despised|loved|liked|enjoyed|adored|didn'?t\s+(?:like|enjoy)"
+    r"|did\s+not\s+(?:like|enjoy)|couldn'?t\s+stand|can'?t\s+stand)\b"
+)
+
+
+def users_verdict(lowered: str, start: int, *, doubted_too: bool = True) -> bool:
+    """Whether the verdict at `start` is the user's own: not someone else's, and (for praise) not doubted."""
+    before = lowered[max(0, start - 40) : start]
+    return not _SOMEONE_ELSE_BEFORE.search(before) and not (doubted_too and _DOUBTED.search(before))
