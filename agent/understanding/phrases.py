@@ -311,6 +311,9 @@ _MOOD_PHRASES: dict[str, Effect] = {
     "predictable | cliche | cliched": _cannot_judge("predictable"),
     "boring": _cannot_judge("boring"),
     # no data tells which films have them: never a theme to search for ("scares" matched Zombieland)
+    "jump scare free | jumpscare free | free of jump scares | free of jumpscares": Effect(
+        aside=True, caveat=JUMP_SCARES.format(went="leave them out")
+    ),
     "jump scare | jump scares | jumpscare | jumpscares | jump scary | cheap scares": Effect(
         aside=True,
         caveat=JUMP_SCARES.format(went="go by them"),

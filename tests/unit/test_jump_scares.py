@@ -13,7 +13,14 @@ CANNOT = "My catalog doesn't record which films have jump scares, so I couldn't 
 
 
 @pytest.mark.parametrize(
-    "said", ["no jump scares", "a horror film without jump scares", "no jumpscares please", "I hate jump scares"]
+    "said",
+    [
+        "no jump scares",
+        "a horror film without jump scares",
+        "no jumpscares please",
+        "I hate jump scares",
+        "a jumpscare-free horror",
+    ],
 )
 def test_jump_scares_refused_are_no_search_and_said_to_be_unrecorded(starter, said):
     understood = understand(said, starter)
