@@ -82,8 +82,13 @@ def why_not(movie_id: str, state: Mapping, deps: Deps) -> str:
     if movie_id in (state.get("shown") or []):
         return f"I suggested {label} earlier in this conversation, and I don't suggest a film twice."
     request = state.get("request") or {}
-    if movie_id in (request.get("exclude_titles") or []):
+    refused = request.get("exclude_titles") or []
+    if movie_id in refused:
         return f"You asked for nothing like {label}, so I left it out."
+    # "not lord of the rings" refused the 1978 film by name and The Two Towers as its series (retrieve)
+    if series := next((m for m in refused if movie_id in deps.catalog.series_of(m)), None):
+        title = deps.catalog.movies[series].title
+        return f"You asked for nothing of {title}, so I left out its series, {label} with it."
     if request and breaks(movie, request):
         return f"{label} doesn't fit what you asked: it is {outside_clause(movie, request)}."
     if request:

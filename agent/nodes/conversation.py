@@ -15,6 +15,7 @@ from agent.nodes.pointed_title import title_past_the_list
 from agent.nodes.reply import intro_line, not_in_catalog, prose_list, unrecorded_note
 from agent.nodes.retrieve import filters_for, unrecorded_for
 from agent.profile import verdict_source
+from agent.sequels import sequels_said
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.help_topics import help_topic
 from agent.understanding.merge import fresh_request, genres_as_tags
@@ -219,6 +220,8 @@ def answer_facts(state: State, deps: Deps) -> dict:
         return which_film(state, "facts", deps)
     else:
         lead = ""
+    if asked == ["sequels"]:  # "the dark knight sequels": the later films of its series, or none
+        return {**say(lead + " ".join(sequels_said(m, deps.catalog) for m in targets), "facts"), "focus": targets[0]}
     if asked and asked[0] in COMPARISONS:
         return say(compared([deps.catalog.movies[m] for m in targets], asked[0]), "facts")
     if asked == ["why_not"]:  # "why not Saving Private Ryan?": its rating, that it was seen, or the request
@@ -281,6 +284,7 @@ _CANT_SAY = {  # what a question about a film the catalog lacks can't be told
     "streaming": "tell you where it streams",
     "mine": "look it up in your history",
     "why_not": "suggest it",
+    "sequels": "tell you its sequels",
 }
 
 

@@ -17,6 +17,7 @@ COLOUR = "My catalog doesn't record whether a film is in colour, so I couldn't g
 BLACK_AND_WHITE = "My catalog doesn't record which films are in black and white, so some of these may be in colour."
 NOT_BLACK_AND_WHITE = "My catalog doesn't record which films are in black and white, so some of these may be."
 TRUE_STORY = "based on true story"  # the tag TMDB gives films "based on a true story"
+JUMP_SCARES = "My catalog doesn't record which films have jump scares, so I couldn't {went}."
 FEMALE_LEAD = "My catalog doesn't record which films have a female lead, so I couldn't go by it."
 
 
@@ -309,6 +310,15 @@ _MOOD_PHRASES: dict[str, Effect] = {
     "cheesy | corny | sappy": _cannot_judge("cheesy"),
     "predictable | cliche | cliched": _cannot_judge("predictable"),
     "boring": _cannot_judge("boring"),
+    # no data tells which films have them: never a theme to search for ("scares" matched Zombieland)
+    "jump scare free | jumpscare free | free of jump scares | free of jumpscares": Effect(
+        aside=True, caveat=JUMP_SCARES.format(went="leave them out")
+    ),
+    "jump scare | jump scares | jumpscare | jumpscares | jump scary | cheap scares": Effect(
+        aside=True,
+        caveat=JUMP_SCARES.format(went="go by them"),
+        negated=Effect(aside=True, caveat=JUMP_SCARES.format(went="leave them out")),
+    ),
     "sex | nudity | sex scenes | swearing": Effect(only_negated=True, negated=_m("family-friendly")),
 }
 

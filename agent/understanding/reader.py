@@ -65,6 +65,7 @@ from agent.understanding.titles import (
     read_bare_titles,
     read_cued_titles,
 )
+from agent.understanding.uneventful import read_uneventful
 from agent.understanding.wanted_series import read_wanted_series
 from agent.understanding.wars import asks_for_war, wars_refused
 from store.vocab import COUNTRIES, LANGUAGES
@@ -348,6 +349,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     read_runtime(scan, reading)
     read_rating(scan, reading)
     read_count(scan, reading)
+    read_uneventful(scan, out)  # "a film where nothing happens": no refusal of the words after it
     walk_phrases(scan, reading)
     read_alternatives(scan, reading)
     read_place_alternatives(scan, reading)

@@ -1,0 +1,71 @@
+"""A question for a film's sequels ("the dark knight sequels", "what are the sequels of alien", "does
+Heat have a sequel?"). It names a film, so the answer is that film's later films, or that the catalog
+has none; read as a theme, "sequel" answered any film tagged so (Now You See Me 2 for The Dark Knight)."""
+
+from __future__ import annotations
+
+import re
+
+from agent.understanding.request import CatalogLookup
+from agent.understanding.text import tokens_of
+from agent.understanding.titles import explained
+from agent.understanding.versions import same_title
+from store.catalog import TitleMatch
+from store.movie import TITLE_MATCH_SCORE
+
+_ASKING = (
+    r"(?:(?:so|ok|okay|and|hey|hi|please)\W+)*"
+    r"(?:(?:what|which)(?:'s| is| are| were)?\s+|(?:is|are)\s+there\s+|(?:can you\s+)?(?:show|give|list|tell)\s+me"
+    r"(?:\s+about)?\s+|(?:do you have|you have|got)\s+)?(?:any\s+|all\s+)?(?:of\s+)?"
+)
+_SEQUELS = r"(?:a\s+|the\s+)?(?:sequels?|follow[- ]?ups?|next\s+(?:films?|movies?|ones?))"
+_END = r"(?:\s+(?:please|pls|then|too|in your (?:catalog|catalogue|collection)))?\W*$"
+# "sequels to the dark knight": whatever follows is the film
+_SEQUELS_TO = re.compile(rf"^\W*{_ASKING}{_SEQUELS}\s+(?:to|of|for|after)\s+(?P<title>.+?){_END}")
+# "the dark knight sequels", "what are alien's sequels": the film before the word, a title whole
+_TITLE_SEQUELS = re.compile(rf"^\W*{_ASKING}(?:the\s+)?(?P<title>.+?)(?:'s)?\s+(?:sequels?|follow[- ]?ups?){_END}")
+# "does heat have a sequel?", "did alien get any sequels?"
+_HAS_SEQUELS = re.compile(
+    rf"^\W*(?:does|did|has|is|was)\s+(?P<title>.+?)\s+(?:have|get|got|had|gotten)\s+(?:a\s+|any\s+)?"
+    rf"(?:sequels?|follow[- ]?ups?){_END}"
+)
+
+
+POINTED = ""  # "does it have a sequel?", "sequels to the second one": a pick, not a film called It
+
+_A_PICK = re.compile(
+    r"it|that|this|them|those|(?:that|this|the \w+|the last) (?:one|film|movie)|#?\d{1,2}|number \d{1,2}"
+)
+
+
+def sequels_asked(lowered: str, lookup: CatalogLookup) -> TitleMatch | str | None:
+    """The film whose sequels the message asks for; the title as typed when the catalog lacks it
+    after "sequels to", POINTED when it points at a pick; None when the message asks no such thing
+    ("horror sequels", "a good sequel")."""
+    for pattern, loose in ((_SEQUELS_TO, True), (_HAS_SEQUELS, True), (_TITLE_SEQUELS, False)):
+        m = pattern.match(lowered)
+        if m is None:
+            continue
+        typed = m["title"].strip(" \"'“”‘’")
+        words = list(tokens_of(typed))
+        if not words or len(words) > 8:
+            return None
+        if _A_PICK.fullmatch(typed):
+            return POINTED
+        match = lookup.resolve_title(typed)
+        whole = match is not None and same_title(typed, match.title)
+        if whole and (len(words) > 1 or not explained(words) or loose):
+            return match  # "alien sequels" is the theme, "the sequels of alien" the film
+        if loose and match is not None and match.score >= TITLE_MATCH_SCORE:
+            return match  # "sequels to the dark night": a typo
+        if loose and not explained(words):
+            return typed  # "sequels to Zorblax": a film the catalog lacks
+        return None
+    return None
+
+
+def film_or_unknown(found: TitleMatch | str) -> dict:
+    """The Classified fields for the film asked about: its id, or the title the catalog lacks."""
+    if found == POINTED:
+        return {}
+    return {"unknown": (found,)} if isinstance(found, str) else {"titles": [found.movie_id]}
