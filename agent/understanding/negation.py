@@ -22,7 +22,8 @@ _NEGATION_CUES: frozenset[tuple[str, ...]] = frozenset(
         "no | not | nothing | none | without | avoid | avoiding | skip | less | never | non | minus | "
         "don't want | dont want | do not want | don't like | dont like | do not like | don't need | "
         "not into | not really into | not a fan of | not a big fan of | not a huge fan of | not much of a fan of | "
-        "not really a fan of | no more | anything but | not in the mood for | "
+        "not really a fan of | no more | anything but | not in the mood for | not interested in | "
+        "not keen on | not big on | no interest in | "
         "hate | i hate | hates | dislikes | despise | despises | loathe | loathes | "
         "doesn't like | doesnt like | does not like | sick of | tired of | "
         "can't stand | cant stand | rather not | except | excluding | "
@@ -51,7 +52,7 @@ def no_title_after_refusal(toks: list, k: int) -> bool:
 
 _LIST_SEPARATORS = word_set(", or and nor / & neither")
 # After "," or "and", these start what is wanted: "no horror, something with action", "nothing scary, a comedy"
-_NEW_CLAUSE = word_set("something anything a an some with just")
+_NEW_CLAUSE = word_set("something anything any a an some with just")
 
 
 def _typo_targets() -> dict[str, list[str]]:

@@ -848,6 +848,10 @@ CASES: list[tuple[str, dict]] = [
     ("no horror or gore", {"exclude_genres": ["horror"], "exclude_moods": ["violent"]}),
     ("nothing too violent", {"exclude_moods": ["violent"]}),
     ("I'm not in the mood for horror", {"exclude_genres": ["horror"], "genres": []}),
+    # a refusal and then what is wanted: "horror comedy films" was the answer to the first two
+    ("not interested in horror, any comedies?", {"exclude_genres": ["horror"], "genres": ["comedy"]}),
+    ("not keen on horror, a comedy please", {"exclude_genres": ["horror"], "genres": ["comedy"]}),
+    ("I can't stand horror, any comedies?", {"exclude_genres": ["horror"], "genres": ["comedy"]}),
     ("I'm not a fan of musicals", {"exclude_genres": ["musical"]}),
     ("no rom-coms", {"exclude_genres": ["romance"], "genres": []}),
     ("no subtitles", {"languages": ["en"]}),
