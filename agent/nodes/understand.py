@@ -222,8 +222,10 @@ def _version_corrected(message: str, state: State, deps: Deps) -> dict | None:
         return None
     old, new = found
     opinion = stored[old]
+    # the film chosen is the one now spoken of, not the one of its title just judged
     return {"intent": opinion["intent"], "mentioned": [new], "stated_rating": opinion["stars_given"],
-            "stars_said": opinion["stars_said"], "replaces": {old: opinion} if new != old else {}}  # fmt: skip
+            "stars_said": opinion["stars_said"], "replaces": {old: opinion} if new != old else {},
+            "focus": new}  # fmt: skip
 
 
 def _choose_version_said_after(message: str, request: Request, deps: Deps) -> None:
