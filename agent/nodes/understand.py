@@ -18,6 +18,7 @@ from agent.understanding.crowd_asks import disliked_note
 from agent.understanding.dropping import drop_part
 from agent.understanding.intents import Classified, classify, states_subject
 from agent.understanding.less_dark import less_dark_as_lighter
+from agent.understanding.like_it import asks_like_it
 from agent.understanding.llm_reader import read_message
 from agent.understanding.marked_titles import titles_with_years
 from agent.understanding.merge import fresh_request, genres_as_tags, lean, merge_request
@@ -88,6 +89,10 @@ def understand_message(state: State, deps: Deps) -> dict:
             classified = dataclasses.replace(classified, intent="refine")
     classified = dataclasses.replace(classified, intent=emoji_intent(message, classified.intent, understood))  # "🤠"
     intent = classified.intent
+    # "who directed Alien?" ... "something like it": Alien is the reference, whatever was asked before
+    like_focus = _film_spoken_of(message, state, classified, understood, deps)
+    if like_focus:
+        understood = dataclasses.replace(understood, like_titles=[like_focus])
     if intent == "recommend" and classified.feedback is not None and classified.feedback.intent == "seen":
         # "seen alien, totoro and ponyo, what else?": the picks go on from the films listed, whose
         # words are no more to search for
@@ -162,6 +167,8 @@ def understand_message(state: State, deps: Deps) -> dict:
                 request["like_titles"] = [pointed]
         if versions:
             request["like_titles"] = versions
+        if like_focus:  # "more like that" after a verdict on a film: that film, not the older reference
+            request["like_titles"] = [like_focus]
         update["request"] = request
     elif intent == "recommend":
         earlier = list(state.get("earlier_requests") or [])
@@ -211,6 +218,22 @@ def understand_message(state: State, deps: Deps) -> dict:
             update["request"]["caveats"] = [*(update["request"].get("caveats") or []), *caveats]
     update["understood"] = contract(update.get("request") or previous, lambda movie_id: _label(movie_id, deps))
     return update
+
+
+def _film_spoken_of(
+    message: str, state: State, classified: Classified, understood: Understood, deps: Deps
+) -> str | None:
+    """The film "it" is in a wish for films like it ("something like it", "any similar movies?"): the one
+    film spoken of since the last picks (asked about, explained, judged), when the message names none;
+    not one the user just said they disliked ("hated the second one", "any similar?" is not for more of it)."""
+    focus = state.get("focus")
+    if not focus or classified.intent not in ("recommend", "refine", "more") or understood.like_titles:
+        return None
+    if classified.ordinal is not None or not asks_like_it(message):  # "like the second one": that pick
+        return None
+    user = state.get("user")
+    stars = deps.profiles.rating(user, focus) if deps.profiles is not None and user else None
+    return None if stars is not None and stars < 3 else focus
 
 
 def _version_corrected(message: str, state: State, deps: Deps) -> dict | None:

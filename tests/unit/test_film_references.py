@@ -3,7 +3,46 @@ judged, and the subject before this one, as a user following the conversation wo
 
 from __future__ import annotations
 
-from tests.unit.test_graph import make_bot, movies
+import pytest
+
+from agent.understanding.like_it import asks_like_it
+from tests.unit.test_graph import ids, make_bot, movies
+
+
+@pytest.mark.parametrize(
+    ("question", "wish"),
+    [
+        ("what's Alien about?", "something like it"),
+        ("who directed Alien?", "any similar movies?"),
+        ("who directed alien?", "more like that one"),
+        ("is alien long?", "films similar to this one"),
+        ("who's in Alien?", "got anything like it?"),
+    ],
+)
+def test_a_wish_for_films_like_it_after_a_question_goes_by_that_film(starter, profiles, question, wish):
+    """ "who directed Alien?" then "any similar movies?" answered "I don't know your taste yet, so here
+    are 3 picks", going by nothing: the question held no request, and "it" was not read as Alien."""
+    bot = make_bot(starter, profiles)
+    user = f"cli:like-{abs(hash((question, wish)))}"
+    assert bot.ask(question, user=user)["intent"] == "facts"
+    said = bot.ask(wish, user=user)
+    assert said["understood"]["like_titles"] == ["Alien (1979)"]
+    assert "like Alien" in said["reply"] and "don't know your taste" not in said["reply"]
+    assert len(ids(said)) == 3 and "alien-1979" not in ids(said)
+
+
+def test_more_like_that_after_a_verdict_on_a_pick_goes_by_that_pick(starter, profiles):
+    """ "who's in the second one?", "I loved it", "more like that" still went by Heat, the request's
+    old reference, not by the film just loved."""
+    bot = make_bot(starter, profiles)
+    shown = movies(starter, bot.ask("something like Heat", user="cli:that"))
+    second = shown[1]
+    assert bot.ask("who's in the second one?", user="cli:that")["intent"] == "facts"
+    loved = bot.ask("I loved it", user="cli:that")
+    assert loved["recorded"]["likes"] == [second.id]
+    more = bot.ask("more like that", user="cli:that")
+    assert more["understood"]["like_titles"] == [second.label]
+    assert second.id not in ids(more) and len(ids(more)) == 3
 
 
 def test_it_is_still_the_film_after_rating_it_again_and_undoing(starter, profiles):
@@ -26,3 +65,47 @@ def test_after_a_verdict_that_one_is_the_film_judged(starter, profiles):
     bot.ask("the third one was boring", user="cli:judged")
     why = bot.ask("why that one?", user="cli:judged")
     assert why["intent"] == "why" and third.label in why["reply"]
+
+
+def test_a_film_just_disliked_is_not_what_similar_goes_by(starter, profiles):
+    bot = make_bot(starter, profiles)
+    bot.ask("a horror film", user="cli:hated")
+    bot.ask("the second one was awful", user="cli:hated")
+    similar = bot.ask("any similar movies?", user="cli:hated")
+    assert similar["understood"]["like_titles"] == [] and similar["understood"]["genres"] == ["horror"]
+
+
+def test_ordinary_messages_like_these_keep_their_meaning(starter, profiles):
+    """No film spoken of: "more like that" is more of the last picks; "I like it" after a question is
+    a verdict; "something like Heat" after one is like Heat."""
+    bot = make_bot(starter, profiles)
+    bot.ask("a comedy", user="cli:plain")
+    assert bot.ask("more like that", user="cli:plain")["understood"]["like_titles"] == []
+    bot.ask("what's Jaws about?", user="cli:verdict")
+    liked = bot.ask("I like it", user="cli:verdict")
+    assert liked["intent"] == "liked" and liked["recorded"]["likes"] == ["jaws-1975"]
+    bot.ask("who directed Jaws?", user="cli:named")
+    assert bot.ask("something like Heat", user="cli:named")["understood"]["like_titles"] == ["Heat (1995)"]
+
+
+@pytest.mark.parametrize(
+    ("message", "asks"),
+    [
+        ("something like it", True),
+        ("any similar movies?", True),
+        ("more like that one", True),
+        ("something similar but from the 90s", True),
+        ("another one like it", True),
+        ("I loved it, more like that", True),
+        ("I like it", False),
+        ("I'd like that", False),
+        ("a film like it's 1999", False),
+        ("similar to Heat", False),
+        ("more like those", False),
+        ("something like the second one", False),
+        ("is it similar to heat?", False),
+        ("it looks like it", False),
+    ],
+)
+def test_what_reads_as_a_wish_for_films_like_it(message, asks):
+    assert asks_like_it(message) is asks
