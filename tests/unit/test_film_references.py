@@ -8,6 +8,9 @@ import pytest
 from agent.understanding.like_it import asks_like_it
 from tests.unit.test_graph import ids, make_bot, movies
 
+GUESS = "only a guess"
+NOTHING_EARLIER = "There's no earlier search in this conversation to go back to"
+
 
 @pytest.mark.parametrize(
     ("question", "wish"),
@@ -65,6 +68,57 @@ def test_after_a_verdict_that_one_is_the_film_judged(starter, profiles):
     bot.ask("the third one was boring", user="cli:judged")
     why = bot.ask("why that one?", user="cli:judged")
     assert why["intent"] == "why" and third.label in why["reply"]
+
+
+def test_back_to_the_previous_search_after_a_new_person_goes_back_to_the_first(starter, profiles):
+    """ "films by Alfred Hitchcock", "something by kubrick instead", "back to the previous search"
+    answered with a guess from the words (nothing understood): the refinement kept no earlier subject."""
+    bot = make_bot(starter, profiles)
+    bot.ask("films by Alfred Hitchcock", user="cli:prev")
+    kubrick = bot.ask("something by kubrick instead", user="cli:prev")
+    assert kubrick["understood"]["people"] == ["Stanley Kubrick"]
+    back = bot.ask("back to the previous search", user="cli:prev")
+    assert back["understood"]["people"] == ["Alfred Hitchcock"] and GUESS not in back["reply"]
+    assert all("Alfred Hitchcock" in m.directors for m in movies(starter, back))
+    again = bot.ask("back to the previous search", user="cli:prev")  # and back again to Kubrick
+    assert again["understood"]["people"] == ["Stanley Kubrick"]
+
+
+def test_back_to_the_previous_search_says_no_guess_it_did_not_make(starter, profiles):
+    """The 80s comedies came back, after a false "these picks are only a guess from its words"."""
+    bot = make_bot(starter, profiles)
+    bot.ask("a comedy from the 80s", user="cli:guess")
+    bot.ask("actually forget that, I want a horror", user="cli:guess")
+    back = bot.ask("back to the previous search", user="cli:guess")
+    assert (back["understood"]["genres"], back["understood"]["year_min"]) == (["comedy"], 1980)
+    assert GUESS not in back["reply"] and back["reply"].startswith("Here are")
+
+
+def test_back_to_the_previous_search_with_none_before_says_so(starter, profiles):
+    bot = make_bot(starter, profiles)
+    alone = bot.ask("back to the previous search", user="cli:none")
+    assert alone["reply"].startswith(NOTHING_EARLIER) and GUESS not in alone["reply"]
+    bot.ask("a western", user="cli:one")
+    one = bot.ask("go back to the previous search", user="cli:one")
+    assert one["reply"].startswith(f"{NOTHING_EARLIER}, so here is more of this one.")
+    assert one["understood"]["genres"] == ["western"]
+
+
+def test_a_refinement_is_a_search_to_go_back_to(starter, profiles):
+    bot = make_bot(starter, profiles)
+    bot.ask("a war film", user="cli:war")
+    bot.ask("from the 70s", user="cli:war")
+    back = bot.ask("back to the previous search", user="cli:war")["understood"]
+    assert (back["genres"], back["year_min"]) == (["war"], None)
+
+
+def test_more_of_the_same_is_no_search_to_go_back_to(starter, profiles):
+    bot = make_bot(starter, profiles)
+    bot.ask("a horror film", user="cli:more")
+    bot.ask("actually forget that, I want a comedy", user="cli:more")
+    bot.ask("more", user="cli:more")
+    back = bot.ask("back to the previous search", user="cli:more")["understood"]
+    assert back["genres"] == ["horror"]
 
 
 def test_a_film_just_disliked_is_not_what_similar_goes_by(starter, profiles):
