@@ -96,6 +96,8 @@ def pointed_films(state: State, deps: Deps) -> list[str]:
         return last
     if len(last) > 1 and (names := _people_named(state, deps)):  # "seen the Nolan one": his, or none
         return _made_by_or_with(names, last, deps)
+    if state.get("unknown_titles"):  # "tenet was like 2 stars" with no Tenet: not the film judged before
+        return []
     return [state["focus"]] if state.get("focus") else []  # "why the second?" ... "seen that one"
 
 

@@ -70,6 +70,14 @@ def test_after_a_verdict_that_one_is_the_film_judged(starter, profiles):
     assert why["intent"] == "why" and third.label in why["reply"]
 
 
+def test_a_title_the_catalog_lacks_is_not_the_film_judged_before(starter, profiles):
+    bot = make_bot(starter, profiles)
+    bot.ask("titanic was mid", user="cli:lacks")
+    unknown = bot.ask("tenet was like 2 stars", user="cli:lacks")["reply"]
+    assert unknown.startswith("I couldn't find “tenet” in my catalog") and "Titanic" not in unknown
+    assert profiles.rating("cli:lacks", "titanic-1997") == 2.0
+
+
 def test_back_to_the_previous_search_after_a_new_person_goes_back_to_the_first(starter, profiles):
     """ "films by Alfred Hitchcock", "something by kubrick instead", "back to the previous search"
     answered with a guess from the words (nothing understood): the refinement kept no earlier subject."""
