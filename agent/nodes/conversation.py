@@ -97,6 +97,8 @@ def pointed_films(state: State, deps: Deps) -> list[str]:
         return last
     if len(last) > 1 and (names := _people_named(state, deps)):  # "seen the Nolan one": his, or none
         return _made_by_or_with(names, last, deps)
+    if state.get("unknown_titles"):  # "tenet was like 2 stars" with no Tenet: not the film judged before
+        return []
     return [state["focus"]] if state.get("focus") else []  # "why the second?" ... "seen that one"
 
 
@@ -424,7 +426,9 @@ def record_opinion(state: State, deps: Deps) -> dict:
     if state.get("unknown_titles"):  # "seen spirited away, totoro and ponyo" with no "totoro" found
         missing = state["unknown_titles"]
         text += f" {not_in_catalog(missing)}, so I haven't noted {'them' if len(missing) > 1 else 'it'}."
-    return {**say(text, intent), "recorded": recorded, "stored_before": before}
+    # the film just judged is what "it" means next: "what did I think of it?", "more like that"
+    focus = targets[0] if len(targets) == 1 else state.get("focus")
+    return {**say(text, intent), "recorded": recorded, "stored_before": before, "focus": focus}
 
 
 def stored_before(deps: Deps, user: str, targets: list[str], intent: str, stars: float | None,

@@ -41,7 +41,9 @@ def correct_history(state: State, deps: Deps) -> dict:
         if not stored:
             return say("I noted nothing in your last message, so there is nothing to undo. To take a film off "
                         'your history, say "forget that I watched Heat".', intent)  # fmt: skip
-        return {**say(_undo(deps, user, stored), intent), "recorded": {"undone": list(stored)}}
+        # the film whose opinion was taken back is still the one spoken of: "what did I think of it?"
+        focus = next(iter(stored)) if len(stored) == 1 else state.get("focus")
+        return {**say(_undo(deps, user, stored), intent), "recorded": {"undone": list(stored)}, "focus": focus}
     targets = pointed_films(state, deps)
     if not targets:
         return which_film(state, intent, deps)
@@ -66,7 +68,9 @@ def correct_history(state: State, deps: Deps) -> dict:
     if absent:
         were = "weren't" if len(absent) > 1 else "wasn't"
         said.append(f"{prose_list(absent)} {were} on your watched list, so there was nothing to take off.{moved}")
-    return {**say(" ".join(said), intent), "recorded": {"unwatched": targets}, "stored_before": before}
+    focus = targets[0] if len(targets) == 1 else state.get("focus")  # "forget that I watched it" ... "why it?"
+    return {**say(" ".join(said), intent), "recorded": {"unwatched": targets}, "stored_before": before,
+            "focus": focus}  # fmt: skip
 
 
 def _undo(deps: Deps, user: str, stored: dict) -> str:

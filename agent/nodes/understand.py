@@ -18,6 +18,7 @@ from agent.understanding.crowd_asks import disliked_note
 from agent.understanding.dropping import drop_part
 from agent.understanding.intents import Classified, classify, states_subject
 from agent.understanding.less_dark import less_dark_as_lighter
+from agent.understanding.like_it import asks_like_it
 from agent.understanding.llm_reader import read_message
 from agent.understanding.marked_titles import titles_with_years
 from agent.understanding.merge import fresh_request, genres_as_tags, lean, merge_request
@@ -88,6 +89,10 @@ def understand_message(state: State, deps: Deps) -> dict:
             classified = dataclasses.replace(classified, intent="refine")
     classified = dataclasses.replace(classified, intent=emoji_intent(message, classified.intent, understood))  # "🤠"
     intent = classified.intent
+    # "who directed Alien?" ... "something like it": Alien is the reference, whatever was asked before
+    like_focus = _film_spoken_of(message, state, classified, understood, deps)
+    if like_focus:
+        understood = dataclasses.replace(understood, like_titles=[like_focus])
     if intent == "recommend" and classified.feedback is not None and classified.feedback.intent == "seen":
         # "seen alien, totoro and ponyo, what else?": the picks go on from the films listed, whose
         # words are no more to search for
@@ -151,7 +156,19 @@ def understand_message(state: State, deps: Deps) -> dict:
     # "something older", "from the 80s": a message that says nothing about the film itself follows on
     bounds_only = is_open(dataclasses.asdict(understood)) and not states_subject(message, understood)
     follows_on = previous and (state.get("always_recommend") or bounds_only)
-    if intent in ("refine", "more") or (intent == "recommend" and follows_on):
+    earlier = list(state.get("earlier_requests") or [])
+    # "back to the previous search" (and what else the message says: "but from the 2000s")
+    asks_back = intent in ("recommend", "refine", "more")
+    back = _gone_back_to(message, understood, earlier) if asks_back else None
+    nowhere = asks_back and back is None and not earlier and _THE_LAST_ONE.search(message.lower())
+    if nowhere and _GOING_BACK.search(message.lower()):  # said, rather than picks said to be a guess
+        back = {**previous, "caveats": [], "unknown_titles": []}
+    if back is not None:
+        intent = update["intent"] = "recommend"
+        update["request"] = merge_request(back, understood, last_picks=[], deps=deps)
+        if previous:  # the subject left is kept in turn: "back to the previous search" twice is where one was
+            update["earlier_requests"] = [previous, *earlier][:MAX_EARLIER]
+    elif intent in ("refine", "more") or (intent == "recommend" and follows_on):
         understood = less_dark_as_lighter(message, understood)  # "less grim" after "a war drama": lighter
         request = merge_request(previous, understood, last_picks=last_picks, deps=deps)
         if said_of is not None:
@@ -162,12 +179,13 @@ def understand_message(state: State, deps: Deps) -> dict:
                 request["like_titles"] = [pointed]
         if versions:
             request["like_titles"] = versions
+        if like_focus:  # "more like that" after a verdict on a film: that film, not the older reference
+            request["like_titles"] = [like_focus]
         update["request"] = request
+        if intent != "more" and previous and _subject(request) != _subject(previous):  # "kubrick instead": the
+            update["earlier_requests"] = [previous, *earlier][:MAX_EARLIER]  # Hitchcock films are one to go back to
     elif intent == "recommend":
-        earlier = list(state.get("earlier_requests") or [])
-        back = _gone_back_to(message, understood, earlier)  # and what else the message says: "but from the 2000s"
-        update["request"] = (merge_request(back, understood, last_picks=[], deps=deps) if back
-                             else fresh_request(understood, deps))  # fmt: skip
+        update["request"] = fresh_request(understood, deps)
         if previous:  # a new subject: the last one is kept, for "back to the comedies"
             update["earlier_requests"] = [previous, *earlier][:MAX_EARLIER]
     if intent in ("recommend", "refine", "more") and not state.get("always_recommend"):
@@ -191,6 +209,8 @@ def understand_message(state: State, deps: Deps) -> dict:
         named_back = bool(update.get("in_passing", {}).get("unkept"))
         caveats += [unkept.strip()] if not named_back and (unkept := unkept_note(message, deps.catalog)) else []
         caveats += [hated] if (hated := disliked_note(message)) else []  # "something everyone hated"
+        if back is not None and nowhere:
+            caveats.append(f"{NOTHING_EARLIER}, so here is more of this one." if previous else f"{NOTHING_EARLIER}.")
         if in_another_language(message) and not understood.like_titles:  # "quiero una película de terror"
             caveats.append(OTHER_LANGUAGE)
         if len(said) > MAX_MESSAGE:  # what came after the cut asked for nothing: say it went unread
@@ -203,6 +223,7 @@ def understand_message(state: State, deps: Deps) -> dict:
         if (
             intent == "recommend"
             and not follows_on
+            and back is None
             and not caveats
             and (guessed := guessed_note(understood, deps.catalog, message))
         ):
@@ -211,6 +232,22 @@ def understand_message(state: State, deps: Deps) -> dict:
             update["request"]["caveats"] = [*(update["request"].get("caveats") or []), *caveats]
     update["understood"] = contract(update.get("request") or previous, lambda movie_id: _label(movie_id, deps))
     return update
+
+
+def _film_spoken_of(
+    message: str, state: State, classified: Classified, understood: Understood, deps: Deps
+) -> str | None:
+    """The film "it" is in a wish for films like it ("something like it", "any similar movies?"): the one
+    film spoken of since the last picks (asked about, explained, judged), when the message names none;
+    not one the user just said they disliked ("hated the second one", "any similar?" is not for more of it)."""
+    focus = state.get("focus")
+    if not focus or classified.intent not in ("recommend", "refine", "more") or understood.like_titles:
+        return None
+    if classified.ordinal is not None or not asks_like_it(message):  # "like the second one": that pick
+        return None
+    user = state.get("user")
+    stars = deps.profiles.rating(user, focus) if deps.profiles is not None and user else None
+    return None if stars is not None and stars < 3 else focus
 
 
 def _version_corrected(message: str, state: State, deps: Deps) -> dict | None:
@@ -222,8 +259,10 @@ def _version_corrected(message: str, state: State, deps: Deps) -> dict | None:
         return None
     old, new = found
     opinion = stored[old]
+    # the film chosen is the one now spoken of, not the one of its title just judged
     return {"intent": opinion["intent"], "mentioned": [new], "stated_rating": opinion["stars_given"],
-            "stars_said": opinion["stars_said"], "replaces": {old: opinion} if new != old else {}}  # fmt: skip
+            "stars_said": opinion["stars_said"], "replaces": {old: opinion} if new != old else {},
+            "focus": new}  # fmt: skip
 
 
 def _choose_version_said_after(message: str, request: Request, deps: Deps) -> None:
@@ -254,6 +293,19 @@ def _gone_back_to(message: str, understood: Understood, earlier: list[Request]) 
     else:
         found = earlier[0] if _THE_LAST_ONE.search(message.lower()) else None
     return None if found is None else {**found, "caveats": [], "unknown_titles": []}  # those were said then
+
+
+# what a request is about, apart from what was said of it once (caveats, titles not found, "older")
+_SAID_ONCE = ("caveats", "unknown_titles", "modifiers", "tone_leans")
+
+
+def _subject(request: Request) -> dict:
+    return {k: v for k, v in request.items() if k not in _SAID_ONCE and v not in (None, [], False, "")}
+
+
+# "back to the previous search" with none before this one: the current subject again, or with none yet
+# picks for anyone, said so (not "only a guess from its words")
+NOTHING_EARLIER = "There's no earlier search in this conversation to go back to"
 
 
 # "/recommend a heist film" typed in a chat with no slash commands (the terminal, the HTTP API)
