@@ -163,7 +163,7 @@ STOPWORDS = word_set(
     rec recs suggest suggestion suggestions tell help get got can could would should will shall may
     might must do does did don't dont doesn't didn't have has had having watch watching watched see
     seeing seen saw movie movies film films flick flicks cinema stuff thing things kind sort type
-    tonight today tomorrow now weekend time good great nice cool awesome amazing lol
+    tonight today tomorrow yesterday now weekend time good great nice cool awesome amazing lol
     haha idk yes yeah yep no not sure mood feel feeling vibe vibes similar same style whatever else
     worth actually around enjoy enjoyed love loved liked hate hated idea ideas option options pick
     picks choice choices list couple few several first second third fourth fifth last latter former

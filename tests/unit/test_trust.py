@@ -112,6 +112,7 @@ def test_every_way_people_say_they_have_seen_a_film_is_heard(starter, profiles):
         ("just finished watching Inception, what next?", ["inception-2010"]),
         ("we've both seen titanic and la la land already lol, any ideas?", ["titanic-1997", "la-la-land-2016"]),
         ("watched heat last night lol, any ideas?", ["heat-1995"]),
+        ("watched heat yesterday, any ideas?", ["heat-1995"]),  # "heat yesterday" was no title: nothing heard
         ("we havent seen titanic", []),
     ]:
         assert facts_in_passing(text, starter).seen == seen, text
