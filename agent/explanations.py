@@ -141,13 +141,14 @@ def taste_reason(movie: Movie, profile: Profile, catalog: Catalog, *, in_public:
             return f"you tend to rate {genre} films highly ({len(sharing)} you liked)"
         if sharing and not best:
             best = (f"{a_or_an(genre + ' film')}, like {A_FILM_YOU_LIKED}" if in_public
-                    else f"since you {_verb(sharing[0].id, profile)} {sharing[0].title}, "
+                    else f"since you {verdict_verb(sharing[0].id, profile)} {sharing[0].title}, "
                          f"also {a_or_an(genre + ' film')}")  # fmt: skip
     return best
 
 
-def _verb(movie_id: str, profile: Profile) -> str:
-    """ "loved" or "liked", as your_rating says it: the word said in chat, a 👍 as liked, 5 stars as loved."""
+def verdict_verb(movie_id: str, profile: Profile) -> str:
+    """ "loved" or "liked", as your_rating says it: the word said in chat, a 👍 as liked, 5 stars as loved;
+    the one word for a liked film wherever it is named (reasons, agent.nodes.taste_intro's first line)."""
     reaction = profile.reactions.get(movie_id)
     if reaction in ("liked", "loved"):
         return reaction
