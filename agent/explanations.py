@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from pydantic import BaseModel
 
 import prompts
 from agent.deps import Deps
 from agent.factcheck import a_or_an, asked_clause, asked_genres, breaks, genre_phrase, outside_clause, sentences
+from agent.like_wording import tie, tied
 from agent.profile import SAID, THUMBS, Profile, as_given
 from agent.theme_tags import shared_themes
 from agent.understanding.request import Request
@@ -60,21 +61,25 @@ def reasons_for(
     catalog: Catalog,
     in_public: bool = False,
     lesser: bool | None = None,
+    unlike: Collection[str] = (),
 ) -> list[str]:
     """Concrete, checkable reasons, strongest first. Each names the fact it rests on; `in_public`
     (a movie night, read by the whole channel) leaves out which film of the user's it is and their stars;
-    `lesser` says whether a wish for lesser-known films is met by this one (agent.scoring.lesser_known)."""
+    `lesser` says whether a wish for lesser-known films is met by this one (agent.scoring.lesser_known);
+    `unlike` holds the references the film is not like (agent.nodes.likeness), which its reasons
+    tie it to by what it shares, never as "like" them (agent.like_wording)."""
     reasons: list[str] = []
     asked = asked_clause(movie, request)
     card = movie.card_genres(asked_genres(request))  # all a reason may call it: its card lists only these
     for anchor in anchors:
         rated = profile.ratings.get(anchor.id) if profile is not None else None
         reaction = profile.reactions.get(anchor.id) if profile is not None else None
-        suffix = f", like {anchor.title}" + (f", {your_rating(rated, reaction)}" if rated is not None else "")
+        suffix = f", {your_rating(rated, reaction)}" if rated is not None else ""
         # what it shares with the film said once ("with X and sharing the theme Y, like Alien, which you
         # loved (5/5)"), and no person the "as you asked" clause names already
         if facts := _shared_with(movie, anchor, named=asked, card=card):
-            reasons.append(" and ".join([facts[0], *(f.replace("shares", "sharing", 1) for f in facts[1:])]) + suffix)
+            shared = " and ".join([facts[0], *(f.replace("shares", "sharing", 1) for f in facts[1:])])
+            reasons.append(tie(shared, anchor, like=anchor.id not in unlike) + suffix)
     if profile is not None and not profile.is_empty:
         for liked_id in profile.liked()[:20]:
             liked = catalog.movies[liked_id]
@@ -100,11 +105,11 @@ def reasons_for(
         reasons.insert(0, outside)
     if asked:
         reasons.append(asked)
-    elif anchors and not any(f", like {a.title}" in r for r in reasons for a in anchors):
+    elif anchors and not any(tied(r, a) for r in reasons for a in anchors):
         # under "like Amélie", a pick that shares only a genre with it says so rather than nothing
         for anchor in anchors:
             if genres := [g for g in card if g in anchor.genres]:
-                reasons.insert(bool(outside), f"{a_or_an(genre_phrase(genres))}, like {anchor.title}")
+                reasons.insert(bool(outside), tie(a_or_an(genre_phrase(genres)), anchor, like=anchor.id not in unlike))
                 break
     moods = [m for m in request.get("moods") or [] if m in movie.moods]
     if moods:
@@ -140,13 +145,14 @@ def taste_reason(
             return f"you tend to rate {genre} films highly ({len(sharing)} you liked)"
         if sharing and not best:
             best = (f"{a_or_an(genre + ' film')}, like {A_FILM_YOU_LIKED}" if in_public
-                    else f"since you {_verb(sharing[0].id, profile)} {sharing[0].title}, "
+                    else f"since you {verdict_verb(sharing[0].id, profile)} {sharing[0].title}, "
                          f"also {a_or_an(genre + ' film')}")  # fmt: skip
     return best
 
 
-def _verb(movie_id: str, profile: Profile) -> str:
-    """ "loved" or "liked", as your_rating says it: the word said in chat, a 👍 as liked, 5 stars as loved."""
+def verdict_verb(movie_id: str, profile: Profile) -> str:
+    """ "loved" or "liked", as your_rating says it: the word said in chat, a 👍 as liked, 5 stars as loved;
+    the one word for a liked film wherever it is named (reasons, agent.nodes.taste_intro's first line)."""
     reaction = profile.reactions.get(movie_id)
     if reaction in ("liked", "loved"):
         return reaction

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from agent.explanations import reasons_for
+from agent.nodes.likeness import unlike_anchors
 from agent.state import State
 from store.catalog import Catalog
 
@@ -27,7 +28,8 @@ def carried_over(values: State, catalog: Catalog) -> dict:
         return {}
     anchors = [catalog.movies[m] for m in request.get("like_titles") or [] if m in catalog]
     movies = [catalog.movies[p["id"]] for p in last_picks]
-    public = [reasons_for(m, request=request, anchors=anchors, profile=None, catalog=catalog) for m in movies]
+    public = [reasons_for(m, request=request, anchors=anchors, profile=None, catalog=catalog,
+                          unlike=unlike_anchors(catalog, m.id, anchors)) for m in movies]  # fmt: skip
     picks = [
         {"id": movie.id, "reasons": [_asked(r) for r in reasons]} for movie, reasons in zip(movies, public, strict=True)
     ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from agent.crowd import LIKED_STARS
 from agent.deps import Deps
+from agent.like_wording import tied
 from store.movie import Movie
 
 
@@ -20,7 +21,7 @@ def people_links(deps: Deps, movie: Movie, anchors: list[Movie], reasons: list[s
     both were named. Nothing for a reference with neither count."""
     links = []
     for anchor in anchors:
-        if anchor.id == movie.id or any(f", like {anchor.title}" in r for r in reasons):
+        if anchor.id == movie.id or any(tied(r, anchor) for r in reasons):
             continue
         if said := _liked_by_fans(deps, movie, anchor, user) or _named_together(deps, movie, anchor):
             links.append(said)

@@ -10,6 +10,8 @@ import numpy as np
 from store.catalog import Catalog
 
 NEUTRAL_STARS = 3.0
+LIKED_FROM = 4.0  # stars from which a film counts as liked: the picks lean to it, "more in that vein"
+DISLIKED_UP_TO = 2.5  # stars up to which a film counts as disliked: the picks steer away from it
 THUMBS = {"like": "👍", "dislike": "👎"}  # a reaction, stored as stars only for ranking
 SAID = ("liked", "loved", "disliked")  # a verdict said in chat with no number ("I liked Heat")
 
@@ -32,6 +34,15 @@ def you_gave(stars: float, reaction: str | None = None, it: str = "it") -> str:
     if reaction in THUMBS:
         return f"gave {it} a thumbs {'up' if reaction == 'like' else 'down'}"
     return f"rated {it} {as_given(stars)}"
+
+
+def stars_then(stars: float) -> str:
+    """What a rating given in stars does to the picks, said after "Noted: 3 out of 5 for Memento": a 4
+    or 5 leans them to films like it, a 2.5 or less away from them, and a 3 neither, so nothing is
+    promised for it (it said "I'll look for more in that vein." of a lukewarm 3)."""
+    if stars >= LIKED_FROM:
+        return " I'll look for more in that vein."
+    return " I'll steer away from things like it." if stars <= DISLIKED_UP_TO else ""
 
 
 def verdict_source(intent: str, stars: float | None, said: bool) -> str:
@@ -59,11 +70,11 @@ class Profile:
     def is_empty(self) -> bool:
         return not self.ratings
 
-    def liked(self, threshold: float = 4.0) -> list[str]:
+    def liked(self, threshold: float = LIKED_FROM) -> list[str]:
         """Liked movie ids, best-rated first."""
         return [m for m, s in sorted(self.ratings.items(), key=lambda kv: -kv[1]) if s >= threshold]
 
-    def disliked(self, threshold: float = 2.5) -> list[str]:
+    def disliked(self, threshold: float = DISLIKED_UP_TO) -> list[str]:
         return [m for m, s in self.ratings.items() if s <= threshold]
 
     def _given(self, movie_id: str) -> str:

@@ -14,7 +14,7 @@ from agent.nodes.noted import noted_line
 from agent.nodes.pointed_title import title_past_the_list
 from agent.nodes.reply import intro_line, not_in_catalog, prose_list, unrecorded_note
 from agent.nodes.retrieve import filters_for, unrecorded_for
-from agent.profile import verdict_source
+from agent.profile import stars_then, verdict_source
 from agent.sequels import sequels_said
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.help_topics import help_topic
@@ -413,8 +413,7 @@ def record_opinion(state: State, deps: Deps) -> dict:
     recorded = store_opinions(deps, user, {m: (intent, stars) for m in targets}, said)
     names = prose_list(labels)
     if state.get("stars_said") and stars is not None and intent in ("liked", "disliked"):  # "gave Heat a 4"
-        then = "I'll look for more in that vein." if intent == "liked" else "I'll steer away from things like it."
-        text = f"Noted: {stars:g} out of 5 for {names}. {then}"
+        text = f"Noted: {stars:g} out of 5 for {names}.{stars_then(stars)}"  # a 3 promises nothing
     elif intent == "liked":
         loved = "loved" if (stars or 0) >= 5 else "liked"  # as it is said back later: "which you loved"
         text = f"Great, I've noted that you {loved} {names}. I'll look for more in that vein."

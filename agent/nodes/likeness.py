@@ -90,6 +90,11 @@ def like_films(catalog: Catalog, anchor_id: str) -> frozenset[str]:
     return table.kept[anchor_id]
 
 
+def unlike_anchors(catalog: Catalog, movie_id: str, anchors: list[Movie]) -> set[str]:
+    """The references a film is not like, so its reasons do not call it like them (agent.like_wording)."""
+    return {a.id for a in anchors if a.id != movie_id and movie_id not in like_films(catalog, a.id)}
+
+
 def unlike_references(request: Request, picks: list[str], deps: Deps) -> tuple[list[Movie], list[Movie]]:
     """The references no pick is like: (those some film meeting the request's hard constraints is like,
     those no such film is like)."""

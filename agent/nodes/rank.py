@@ -6,6 +6,7 @@ from agent.deps import Deps
 from agent.explanations import reasons_for
 from agent.factcheck import outside_clause
 from agent.like_links import people_links
+from agent.nodes.likeness import unlike_anchors
 from agent.nodes.retrieve import wanted_count
 from agent.profile_cache import profile_for, rating_counts
 from agent.scoring import TITLED_WEIGHTS, Candidate, diverse_top, featurise, lesser_known, names_titles, score
@@ -54,6 +55,7 @@ def rank(state: State, deps: Deps) -> dict:
             profile=profile,
             catalog=deps.catalog,
             lesser=lesser_known(movie, best_known) if best_known else None,
+            unlike=unlike_anchors(deps.catalog, movie.id, anchor_movies),
         )
         # a pick brought in by what people liked or named with the reference says so, and not after the rest
         outside = bool(outside_clause(movie, request))

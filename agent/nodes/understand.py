@@ -192,7 +192,7 @@ def understand_message(state: State, deps: Deps) -> dict:
         named = tuple(dict.fromkeys([*understood.like_titles, *understood.exclude_titles]))
         heard = facts_in_passing(message, deps.catalog, named)
         update["in_passing"] = {"seen": heard.seen, "liked": heard.liked, "disliked": heard.disliked} if heard else {}
-        if intent in ("more", "recommend") and classified.feedback is not None:
+        if classified.feedback is not None:  # "the first one was great, anything newer?" too
             _verdict_with_more(update["in_passing"], classified.feedback, state, deps)
     if update.get("request"):
         _choose_version_said_after(message, update["request"], deps)  # "like oceans eleven, the original one"

@@ -21,6 +21,7 @@ from agent.understanding.fact_questions import AMONG_TAIL, AMONG_THE_PICKS, COLL
 from agent.understanding.help_topics import ACCOUNT_QUESTIONS, GREETINGS, OUTSIDE, RESTART, SMALLTALK, only_pleasantries
 from agent.understanding.my_history import my_history_question, why_not_titles
 from agent.understanding.opening_title import film_named_first, praised_then_asked, well_known_title
+from agent.understanding.pointed_verdicts import judged_by_place, on_picks
 from agent.understanding.pointing import pick_asked_about
 from agent.understanding.rated_asks import request_after
 from agent.understanding.reader import understand
@@ -301,12 +302,12 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     if has_previous and more and not has_filters(understood) and not understood.like_titles:
         return Classified("more", ordinal=_reference_ordinal(lowered), feedback=feedback)
     if has_previous and _refines(lowered, understood):  # "like the second one but from the 2010s"
-        return Classified("refine", ordinal=_reference_ordinal(lowered))
+        return Classified("refine", ordinal=_reference_ordinal(lowered), feedback=on_picks(feedback, has_previous))
     if not asks and not has_filters(understood) and not understood.like_titles and _chatter(words):
         return Classified("smalltalk")
     if feedback and feedback.intent == "liked" and feedback.titles and feedback.titles == understood.like_titles:
         return Classified("recommend", feedback=feedback)  # "heat was great, more like that": kept, and the reference
-    return Classified("recommend")
+    return Classified("recommend", feedback=on_picks(feedback, has_previous))  # "hated #1, any 80s ones?"
 
 
 _ASKING_SHAPE = re.compile(
@@ -471,6 +472,7 @@ def _feedback(
     # "Alien was great" is a verdict on the film, though "alien" alone would ask for sci-fi
     plain = not has_filters(understood) or _ONLY_A_VERDICT.match(lowered) is not None or a_title_then(text, lookup)
     plain = plain or (bool(understood.like_titles) and praised_then_asked(text, lookup))  # "heat was great, more?"
+    plain = plain or (ordinal is not None and judged_by_place(lowered))  # "the first one was great, any newer?"
     verdict = next(
         (
             (m, intent, stars)

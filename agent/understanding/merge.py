@@ -7,6 +7,7 @@ import dataclasses
 from agent.deps import Deps
 from agent.understanding.comparative_tone import LEANS as _LEANS
 from agent.understanding.comparative_tone import comparative_leans
+from agent.understanding.relative_notes import PLAIN_LONG, PLAIN_SHORT, against_film, nothing_to_compare, plain_length
 from agent.understanding.request import Request, Understood
 from agent.understanding.studios import leaned_kinds
 from agent.understanding.wars import asks_for_war, wars_refused
@@ -118,6 +119,7 @@ def apply_modifiers(
     shown = [deps.catalog.movies[movie_id] for movie_id in ids if movie_id in deps.catalog]
     years = [m.year for m in shown if m.year]
     runtimes = [m.runtime for m in shown if m.runtime]
+    named = shown if references else []  # films the message named, whose length the user may not know
     for modifier in modifiers:
         # "older" means older than everything just shown: the era moves past the last answer
         # (a floor left in place would pin it, as 1990-1993 after 90s picks from 1994 on)
@@ -125,10 +127,15 @@ def apply_modifiers(
             request["year_max"], request["year_min"] = min(years) - 1, None
         elif modifier == "newer" and years:
             request["year_min"], request["year_max"] = max(years) + 1, None
+        elif modifier in ("older", "newer"):  # nothing yet to be older than: said, not guessed
+            _add(request, "caveats", [nothing_to_compare(modifier)])
         elif modifier == "shorter":  # the length moves past the last answer too: "under 90 min" ... "longer"
-            request["max_runtime"], request["min_runtime"] = (min(runtimes) - 1) if runtimes else 100, None
+            request["max_runtime"], request["min_runtime"] = (min(runtimes) - 1) if runtimes else PLAIN_SHORT, None
         elif modifier == "longer":  # is no "at least 89 min, up to 89 min"
-            request["min_runtime"], request["max_runtime"] = (max(runtimes) + 1) if runtimes else 140, None
+            request["min_runtime"], request["max_runtime"] = (max(runtimes) + 1) if runtimes else PLAIN_LONG, None
+        if modifier in ("shorter", "longer") and (named or not runtimes):  # the bound said where it came from
+            said = against_film(modifier, named) if runtimes else plain_length(modifier, named)
+            _add(request, "caveats", [said])
         elif modifier == "lighter":
             _add(request, "exclude_moods", ["dark", "bleak", "disturbing", "violent"])
             _add(request, "moods", ["light"])

@@ -1,0 +1,54 @@
+"""What "older", "shorter" and the like were read against is said when the user cannot see it
+(agent.understanding.relative_notes): "something older" first gave popular recent films with no word
+of it, and "something like Heat but shorter" said "up to 169 min" with nothing to say where 169 came
+from (on a catalog lacking Heat's length, "up to 100 min")."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from tests.unit.test_graph import make_bot
+
+
+def test_shorter_than_a_film_named_says_that_films_length(starter, profiles):
+    answer = make_bot(starter, profiles).ask("something like Heat but shorter", user="cli:hs")
+    assert answer["intro"] == "“Shorter” means shorter than Heat's 170 min. Here are 3 picks: like Heat, up to 169 min."
+    assert all(r["runtime"] < 170 for r in answer["recommendations"])
+
+
+def test_shorter_than_a_film_of_unknown_length_says_the_bound_taken(starter, profiles):
+    heat = starter.movies["heat-1995"]
+    starter.movies["heat-1995"] = dataclasses.replace(heat, runtime=None)
+    try:
+        intro = make_bot(starter, profiles).ask("something like Heat but shorter", user="cli:hu")["intro"]
+    finally:
+        starter.movies["heat-1995"] = heat
+    assert intro.startswith("I don't know how long Heat (1995) is, so I took “shorter” as up to 100 min.")
+
+
+@pytest.mark.parametrize(
+    ("said", "note"),
+    [
+        ("something older", "I had nothing to compare “older” with, so I didn't go by it (try “like Heat but older”)."),
+        ("something newer", "I had nothing to compare “newer” with, so I didn't go by it (try “like Heat but newer”)."),
+        ("something shorter", "I had nothing to compare “shorter” with, so I took it as up to 100 min."),
+        ("something longer", "I had nothing to compare “longer” with, so I took it as at least 140 min."),
+    ],
+)
+def test_a_relative_word_said_first_says_it_had_nothing_to_go_by(starter, profiles, said, note):
+    assert make_bot(starter, profiles).ask(said, user="cli:first")["intro"].startswith(note)
+
+
+@pytest.mark.parametrize("said", ["older", "shorter please", "something a bit shorter"])
+def test_after_picks_the_words_go_by_the_picks_with_no_note(starter, profiles, said):
+    bot = make_bot(starter, profiles)
+    bot.ask("a crime thriller from the 90s", user="cli:after")
+    intro = bot.ask(said, user="cli:after")["intro"]
+    assert intro.startswith("Here are 3 picks: ") and "crime thriller films" in intro and "compare" not in intro
+
+
+@pytest.mark.parametrize("said", ["something short", "a short comedy", "like the matrix but older"])
+def test_plain_wishes_and_films_named_get_no_note(starter, profiles, said):
+    assert make_bot(starter, profiles).ask(said, user="cli:plain")["intro"].startswith("Here are 3 picks:")
