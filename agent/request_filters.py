@@ -3,7 +3,7 @@ read into the request's fields: everyday names taken, unknown ones and contradic
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from agent.service_types import InvalidInput
@@ -17,9 +17,12 @@ from store.surnames import SHARED_NAMED, surname_keys
 from store.vocab import parse_country, parse_genre, parse_language
 
 
-def request_filters(filters: dict, catalog, resolve: Callable[[str], Movie], caveats: list[str] = ()) -> dict:
-    """Turn.understood's names -> the request's fields; InvalidInput for anything else. A misspelt
-    person is read as chat reads them, and `caveats` (the text's) get the sentence saying so."""
+def request_filters(filters: dict, catalog, resolve: Callable[[str], Movie], said: Mapping | None = None) -> dict:
+    """Turn.understood's names -> the request's fields; InvalidInput for anything else. Each field
+    a filter gives replaces that field of `said` (what the text asked; its other fields hold), and
+    the caveats (the text's) say what of the text it replaced and which misspelt person was read
+    as chat reads them."""
+    said = said or {}
     out: dict[str, Any] = {}
     took: list[str] = []
     for name, value in filters.items():
@@ -52,8 +55,30 @@ def request_filters(filters: dict, catalog, resolve: Callable[[str], Movie], cav
     if clash := contradictions(out):  # "year_min": 2000, "year_max": 1990 fits no film
         raise InvalidInput(f"no film could fit these filters: {'; '.join(clash)}")
     _narrow_alternatives(out)
-    if took:
-        out["caveats"] = list(dict.fromkeys([*caveats, *took]))
+    if took := [*replaced(said, out, catalog), *took]:
+        out["caveats"] = list(dict.fromkeys([*(said.get("caveats") or []), *took]))
+    return out
+
+
+def replaced(said: Mapping, given: Mapping, catalog) -> list[str]:
+    """A sentence for each field of the text the filters replaced and left something of it out:
+    "a comedy" with {"genres": ["horror"]} was answered "Here are 3 picks: horror films.", the
+    comedy dropped without a word. A filter that keeps all the text said of it ("comedy" with
+    ["comedy", "horror"]) replaces nothing said."""
+
+    def shown(name: str, value: object) -> str:
+        values = value if isinstance(value, list | tuple) else [value]
+        named = [catalog.movies[v].label if name == "like_titles" and v in catalog.movies else v for v in values]
+        return ", ".join("-".join(map(str, v)) if isinstance(v, list | tuple) else str(v) for v in named)
+
+    out = []
+    for name, value in given.items():
+        before = said.get(name)
+        if before in (None, [], "") or name == "caveats":
+            continue
+        kept = set(map(str, value)) if isinstance(value, list) else {str(value)}
+        if not ({str(b) for b in before} <= kept if isinstance(before, list) else str(before) in kept):
+            out.append(f"The filters' {name} ({shown(name, value)}) replace the text's ({shown(name, before)}).")
     return out
 
 

@@ -182,7 +182,7 @@ class MovieService:
     def recommend(self, user: str, *, text: str = "", filters: dict | None = None, k: int | None = None,
                   platform: str = "http") -> Turn:  # fmt: skip
         """A structured request, no chat memory: the text read as in chat, then `filters` (named
-        as in Turn.understood) override what it said."""
+        as in Turn.understood) replace those fields of what it said, the reply saying what went."""
         self._check_user(user)
         k = self.check_k(k)
         deps = self.deps
@@ -191,7 +191,7 @@ class MovieService:
             said = contract(dataclasses.asdict(understood), self._label_or_none)
             return Turn.of({**respond_unclear({}, deps), "understood": said})
         request = fresh_request(understood, deps)
-        request.update(request_filters(filters or {}, self.catalog, self.resolve, request.get("caveats") or []))
+        request.update(request_filters(filters or {}, self.catalog, self.resolve, said=request))
         request = genres_as_tags(request, deps)  # "Sport" is the tag where no film carries the genre, as in chat
         state: dict[str, Any] = {"message": text or "", "user": user, "channel": "", "k": k, "request": request,
                                  "always_recommend": k is not None, "unattended": True}  # fmt: skip

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 
 from store.embeddings import Embedder
 from store.filters import FilterIndex, Filters, matches, sql_where
+from store.kind_words import lexical_match, story_first
 from store.movie import (
     TITLE_MATCH_SCORE,
     Movie,
@@ -351,6 +352,7 @@ class Catalog:
             vector = self.embedder.embed_query(text)
         pool = max(self.config.candidates, k * 4)
         vector_hits = self._vector_search(vector, keep, pool) if vector is not None else []
+        vector_hits = story_first(vector_hits, self.movies, kind_words)  # "scary": not Scary Movie 3 first
         lexical_hits = self._lexical_search(words, filters, pool, kind_words) if words else []
         if not vector_hits and not lexical_hits:
             return self._best_rated(None if keep is None else list(self._filter_index.ids[keep]), k)
@@ -470,7 +472,7 @@ class Catalog:
         self, words: list[str], filters: Filters, n: int, kind_words: Collection[str] = ()
     ) -> list[tuple[str, float]]:
         where, params = sql_where(filters)
-        match = " OR ".join(f'{{keywords overview}} : "{w}"' if w in kind_words else f'"{w}"' for w in words)
+        match = lexical_match(words, kind_words)
         sql = (
             "SELECT movies.id, bm25(movies_fts, 10.0, 6.0, 3.0, 1.0) AS rank FROM movies_fts "
             "JOIN movies ON movies.rowid = movies_fts.rowid "

@@ -163,6 +163,7 @@ def _titled_first(catalog, text: str, filters, results: list) -> list:
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     import dataclasses
 
+    from agent.catalog_search import search_words
     from store.filters import contradictions
 
     if args.k < 1:
@@ -187,7 +188,7 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
         unlabelled = [g for g in [*(args.genre or []), *(args.exclude_genre or [])] if not catalog.carries_genre(g)]
         filters = _filters_from(args, frozenset(unlabelled))
         text = " ".join(args.text)
-        results = _titled_first(catalog, text, filters, catalog.search(text, filters, k=args.k))
+        results = _titled_first(catalog, text, filters, search_words(catalog, text, filters, k=args.k))
     finally:
         catalog.close()
     if unlabelled and not args.json:

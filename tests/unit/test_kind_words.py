@@ -38,3 +38,30 @@ def test_an_epic_asked_for_is_no_film_called_epic(catalog, profiles):
         for said in turns:
             titles = [catalog.movies[p["id"]].title for p in bot.ask(said, user=user)["recommendations"]]
             assert titles and not {"Epic", "Epic Movie"} & set(titles), (said, titles)
+
+
+HAUNTINGS = [film(20 + n, title, ["horror"], story, 95) for n, (title, story) in enumerate((
+    ("The House on Elm Lane", "A scary haunting: a family hears whispers in the walls of their new home."),
+    ("Night Shift", "A nurse alone in a scary hospital ward finds the patients gone."),
+    ("The Well", "Villagers dread what crawls out of an old well each winter."),
+    ("Hollow Pines", "Campers in the woods are hunted by something terrifying.")))]  # fmt: skip
+SPOOF = {**film(30, "Scary Movie 3", ["horror", "comedy"],
+                "In the third installment of the Scary Movie franchise, Cindy investigates crop circles.", 84),
+         "rating": 5.8, "votes": 90000}  # fmt: skip
+
+
+@pytest.fixture
+def haunted(tmp_path):
+    catalog = catalog_of(tmp_path, [*SAMPLE_MOVIES, *HAUNTINGS, SPOOF])
+    yield catalog
+    catalog.close()
+
+
+def test_a_kind_word_finds_by_story_not_title_and_a_title_still_by_its_words(haunted):
+    """ "something scary" put the spoof Scary Movie 3 (5.8) first, found by "scary" in its title:
+    in its vector and in the synopsis naming its franchise. The kind word finds films whose
+    synopsis says it; the spoof stays in the pool, after them, and the same words typed as a title
+    (no kind words) still find the film first."""
+    found = [r.movie.title for r in haunted.search("scary terrifying", k=20, kind_words={"scary", "terrifying"})]
+    assert found.index("Scary Movie 3") > max(found.index(h["title"]) for h in HAUNTINGS)
+    assert haunted.search("scary movie 3", k=3)[0].movie.title == "Scary Movie 3"

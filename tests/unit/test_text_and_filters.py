@@ -1,0 +1,59 @@
+"""`POST /v1/recommendations` with both `text` and `filters`: a filter replaces that field of what
+the text asked, the text's other fields still hold, and the reply says what a filter replaced."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from agent.bandit import Ranker
+from agent.service import build_service
+from bot.http.app import create_app
+from bot.settings import HttpSettings, Settings
+from store.profiles import ProfileStore
+
+
+@pytest.fixture
+def client(starter, tmp_path):
+    profiles = ProfileStore(tmp_path / "state.sqlite")
+    service = build_service(starter, profiles, ranker=Ranker(profiles), chart=lambda profile: b"PNG")
+    with TestClient(create_app(service, Settings(http=HttpSettings(rate_per_minute=0)))) as client:
+        yield client
+    service.close()
+    profiles.close()
+
+
+def ask(client, text: str, filters: dict) -> dict:
+    response = client.post("/v1/recommendations", json={"user": "zo", "text": text, "filters": filters, "k": 3})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_a_filter_that_replaces_what_the_text_asked_says_so(client):
+    """ "a comedy" with {"genres": ["horror"]} answered "Here are 3 picks: horror films." and
+    understood {"genres": ["horror"]}: the comedy was dropped without a word."""
+    body = ask(client, "a comedy", {"genres": ["horror"]})
+    assert body["reply"].startswith("The filters' genres (horror) replace the text's (comedy).")
+    assert body["understood"]["genres"] == ["horror"]
+    assert body["recommendations"] and all("horror" in r["genres"] for r in body["recommendations"])
+    years = ask(client, "a thriller from the 90s", {"year_min": 1970, "year_max": 1979})["reply"]
+    assert "The filters' year_min (1970) replace the text's (1990)." in years
+    assert "The filters' year_max (1979) replace the text's (1999)." in years
+
+
+@pytest.mark.parametrize(
+    ("text", "filters"),
+    [
+        ("something funny", {"languages": ["French"]}),  # another field: French comedies
+        ("a comedy", {"genres": ["Comedy"]}),  # the same genre, in the filters' everyday name
+        ("a comedy", {"genres": ["comedy", "romance"]}),  # keeps all the text asked of genres
+        ("a comedy", {}),
+    ],
+)
+def test_filters_that_drop_nothing_the_text_asked_add_no_caveat(client, text, filters):
+    body = ask(client, text, filters)
+    assert "replace the text's" not in body["reply"], body["reply"]
+    assert "comedy" in body["understood"]["genres"]
+    if filters.get("languages"):
+        assert body["understood"]["languages"] == ["fr"]
+        assert all("comedy" in r["genres"] for r in body["recommendations"])
