@@ -23,7 +23,7 @@ _NEGATION_CUES: frozenset[tuple[str, ...]] = frozenset(
         "don't want | dont want | do not want | don't like | dont like | do not like | don't need | "
         "not into | not really into | not a fan of | not a big fan of | not a huge fan of | not much of a fan of | "
         "not really a fan of | no more | anything but | not in the mood for | not interested in | "
-        "not keen on | not big on | no interest in | "
+        "not keen on | not big on | no interest in | forget about | "
         "hate | i hate | hates | dislikes | despise | despises | loathe | loathes | "
         "doesn't like | doesnt like | does not like | sick of | tired of | "
         "can't stand | cant stand | rather not | except | excluding | "

@@ -852,6 +852,8 @@ CASES: list[tuple[str, dict]] = [
     ("not interested in horror, any comedies?", {"exclude_genres": ["horror"], "genres": ["comedy"]}),
     ("not keen on horror, a comedy please", {"exclude_genres": ["horror"], "genres": ["comedy"]}),
     ("I can't stand horror, any comedies?", {"exclude_genres": ["horror"], "genres": ["comedy"]}),
+    ("forget about westerns, something funny", {"exclude_genres": ["western"], "genres": ["comedy"]}),
+    ("forget about that, I want a horror", {"exclude_genres": [], "genres": ["horror"]}),
     ("I'm not a fan of musicals", {"exclude_genres": ["musical"]}),
     ("no rom-coms", {"exclude_genres": ["romance"], "genres": []}),
     ("no subtitles", {"languages": ["en"]}),
