@@ -398,3 +398,26 @@ def test_movienight_picks_what_nobody_in_the_group_has_seen(cli):
     assert asked["understood"]["genres"] == ["crime"]  # what was read, as ask --json says it
     code, out, _ = cli("movienight", "--with", "Bob", "a crime film")
     assert "  • Bob: " in out and "cli:bob" not in out  # people by the names they go by
+
+
+def test_the_chart_keeps_a_mild_dislike_beside_a_dozen_stronger_likes():
+    """A user who gave Titanic 1/5 had 13 genres, romance -0.1 the weakest: the chart drew 12 positive
+    bars under "dislike < 0 < like" and left the dislike out."""
+    from agent.profile import Profile
+
+    likes = {g: 0.45 - i * 0.02 for i, g in enumerate("action crime adventure sci-fi comedy animation drama "
+                                                         "family fantasy mystery thriller horror".split())}  # fmt: skip
+    profile = Profile(user="cli:me", ratings={"titanic-1997": 1.0}, genres={**likes, "romance": -0.1})
+
+    genres_ax, _ = profile_figure(profile).axes
+
+    labels = [t.get_text() for t in genres_ax.get_yticklabels()]
+    assert len(labels) == 12 and labels[0] == "romance"
+    assert round(genres_ax.patches[0].get_width(), 2) == -0.1
+    assert labels[-1] == "action" and "horror" not in labels  # the weakest like made room
+    many_dislikes = {f"g{i}": -0.1 * (i + 1) for i in range(10)}
+    labels = [
+        t.get_text()
+        for t in profile_figure(Profile(user="cli:me", genres={**likes, **many_dislikes})).axes[0].get_yticklabels()
+    ]
+    assert labels[:4] == ["g9", "g8", "g7", "g6"] and len(labels) == 12 and labels[-1] == "action"
