@@ -877,12 +877,23 @@ def test_an_old_export_imported_again_never_undoes_a_newer_rating(service, tmp_p
 
 def test_watched_remove_takes_the_film_of_that_title_on_your_list_and_an_imdb_id_names_a_film(service):
     service.watched_add(ANA, "the-batman-2022")
-    with pytest.raises(AmbiguousTitle):
-        service.watched_add(ANA, "Batman")  # which one to add is yours to say
-    removed = service.watched_remove(ANA, "Batman")  # but only one of them is on the list
+    removed = service.watched_remove(ANA, "Batman")  # Batman (1989) as typed, but The Batman is the one listed
     assert (removed.movie_id, removed.was_listed) == ("the-batman-2022", True)
     assert service.watched_add(ANA, "tt0113277").movie_id == "heat-1995"  # Heat's IMDb id
     assert service.resolve("TT0113277").id == "heat-1995"
+
+
+def test_a_title_typed_without_its_article_is_the_film_without_one_in_commands_as_in_chat(service):
+    """`moviebot rate Heat 4`-style commands refused "Batman" as "could be Batman (1989), The Batman
+    (2022)" though chat reads it as Batman (1989); `watched remove` asked for the year when neither was
+    listed instead of saying the film is not on the list."""
+    assert service.resolve("Batman").id == "batman-1989"
+    assert service.resolve("The Batman").id == "the-batman-2022"
+    assert service.rate(ANA, "Batman", 4).movie_id == "batman-1989"
+    assert not service.watched_remove(BOB, "Batman")  # neither listed: the one typed, not on the list
+    assert not service.watched_remove(ANA, "The Batman")  # the article typed is kept: not Batman (1989)
+    assert service.profiles.has_watched(ANA, "batman-1989")
+    assert service.watched_remove(ANA, "Batman").movie_id == "batman-1989"
 
 
 def test_a_movie_night_reason_never_promises_the_others_and_a_strong_taste_comes_before_a_clash(service):
