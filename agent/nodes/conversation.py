@@ -8,7 +8,7 @@ from agent.crowd import verdicts
 from agent.deps import Deps
 from agent.explanations import links_to, reasons_for
 from agent.factcheck import crowd_errors
-from agent.film_brief import film_in_brief
+from agent.film_brief import film_in_brief, without_synopsis
 from agent.my_history import my_history, what_you_thought, why_not
 from agent.nodes.noted import noted_line
 from agent.nodes.pointed_title import title_past_the_list
@@ -320,7 +320,7 @@ def film_facts(movie: Movie, asked: list[str]) -> str:
                         else f"I don't know how long {label} runs.")  # fmt: skip
         elif fact == "directors":
             said.append(f"{label} was directed by {prose_list(movie.directors)}." if movie.directors
-                        else f"I don't know who directed {label}.")  # fmt: skip
+                        else f"My catalog doesn't record who directed {label}.")  # fmt: skip
         elif fact == "cast":
             said.append(
                 f"{label} stars {prose_list(movie.cast[:4])}." if movie.cast else f"I don't have {label}'s cast."
@@ -340,7 +340,7 @@ def film_facts(movie: Movie, asked: list[str]) -> str:
             said.append(f"{movie.title} came out in {movie.year}." if movie.year
                         else f"I don't know when {label} came out.")  # fmt: skip
         elif fact == "plot":
-            said.append(f"{label}: {movie.overview}" if movie.overview else f"I have no synopsis of {label}.")
+            said.append(f"{label}: {movie.overview}" if movie.overview else without_synopsis(movie))
         elif fact == "kind":  # "is it animated?": what the catalog says it is, for the user to judge
             tone = f", and its tone is {prose_list(movie.moods[:3])}" if movie.moods else ""
             said.append(f"{label} is listed as {prose_list(movie.genres)}{tone}." if movie.genres

@@ -1408,3 +1408,21 @@ def test_a_film_seen_beside_a_request_is_recorded_and_the_request_answered(start
     assert picked and all("Quentin Tarantino" in [*m.directors, *m.cast] for m in picked)
     result = bot.ask("already seen heat, want more quentin tarantino type stuff", user="cli:mm")
     assert profiles.has_watched("cli:mm", "heat-1995") and result["recommendations"]
+
+
+def test_a_film_without_a_synopsis_or_director_is_told_what_the_catalog_does_record(starter, profiles, monkeypatch):
+    """ "tell me about Heat" on a catalog with no synopsis of it answered "I have no synopsis of Heat
+    (1995)." alone, and "who directed it?" without a director "I don't know who directed...", as if
+    the bot had forgotten rather than the catalog not holding it."""
+    import dataclasses
+
+    heat = starter.movies["heat-1995"]
+    monkeypatch.setitem(starter.movies, heat.id, dataclasses.replace(heat, overview="", directors=[]))
+    bot = make_bot(starter, profiles)
+    told = bot.ask("tell me about Heat", user="cli:oz")["reply"]
+    assert told.startswith("My catalog has no synopsis of Heat (1995). What it records: ")
+    assert ", ".join(heat.genres) in told and f"{heat.runtime} min" in told and heat.cast[0] in told
+    assert "directed by" not in told
+    directed = bot.ask("who directed Heat?", user="cli:oz")["reply"]
+    assert directed == "My catalog doesn't record who directed Heat (1995)."
+    assert bot.ask("what's Alien about?", user="cli:oz")["reply"].startswith("Alien (1979): ")
