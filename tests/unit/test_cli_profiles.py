@@ -220,6 +220,20 @@ def test_a_hand_made_list_is_told_what_was_expected_what_was_found_and_how_to_im
     assert cli_json(cli, "profile", "--user", "ana")["rated"] == 1
 
 
+def test_an_import_that_imports_nothing_exits_non_zero_and_a_wrong_format_says_which_to_use(cli, tmp_path):
+    """A file whose only row had an unterminated quote printed "Imported 0 films" and exited 0; a
+    Letterboxd file imported with --format imdb was told to get the header it already had."""
+    mine = tmp_path / "mine.csv"
+    mine.write_text('Date,Name,Year,Rating\n2024-01-05,"Heat,1995,4.5\n', encoding="utf-8")
+    code, out, err = cli("import", "--format", "letterboxd", str(mine))
+    assert code == 1 and f'{mine}:2: malformed line: a quote (") is opened and never closed' in out
+    assert "nothing could be imported" in err
+    mine.write_text("Date,Name,Year,Rating\n2024-01-05,Heat,1995,4.5\n", encoding="utf-8")
+    code, _, err = cli("import", "--format", "imdb", str(mine))
+    assert code == 2 and "this looks like a Letterboxd file" in err and ": use --format letterboxd\n" in err
+    assert cli("import", "--format", "letterboxd", str(mine))[0] == 0
+
+
 def test_a_file_of_another_kind_is_named_in_one_short_line_and_counts_read_as_said(cli, tmp_path):
     """A moviebot export given as a Letterboxd file put the whole JSON file into the error line."""
     export = tmp_path / "ana.json"
@@ -405,8 +419,9 @@ def test_the_chart_keeps_a_mild_dislike_beside_a_dozen_stronger_likes():
     bars under "dislike < 0 < like" and left the dislike out."""
     from agent.profile import Profile
 
-    likes = {g: 0.45 - i * 0.02 for i, g in enumerate("action crime adventure sci-fi comedy animation drama "
-                                                         "family fantasy mystery thriller horror".split())}  # fmt: skip
+    names = ["action", "crime", "adventure", "sci-fi", "comedy", "animation", "drama", "family", "fantasy",
+             "mystery", "thriller", "horror"]  # fmt: skip
+    likes = {g: 0.45 - i * 0.02 for i, g in enumerate(names)}
     profile = Profile(user="cli:me", ratings={"titanic-1997": 1.0}, genres={**likes, "romance": -0.1})
 
     genres_ax, _ = profile_figure(profile).axes
