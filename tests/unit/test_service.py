@@ -987,3 +987,19 @@ def test_an_unknown_title_is_said_back_clipped_and_an_empty_one_asked_for(servic
     with pytest.raises(InvalidInput) as empty:
         service.resolve("  ")
     assert empty.value.sentence == "Which film? Give its title."
+
+
+def test_a_movie_night_reason_for_someone_who_disliked_nothing_says_something_true(service):
+    """Someone whose one rating was a like was told "nothing in it clashes with what you've disliked"."""
+    for title in ["Psycho", "The Exorcist", "Halloween"]:
+        service.rate(ANA, title, 5)
+    service.rate(BOB, "The Godfather", 5)
+    turn = service.group_pick([ANA, BOB], "a horror comedy", count=3)
+    said = [rec["per_person"][BOB] for rec in turn.recommendations]
+    assert said and not any("disliked" in reason for reason in said), said
+    assert "your one rating says little about it either way, and you've rated nothing low" in said, said
+    service.rate(BOB, "Titanic", 1)
+    said = [
+        rec["per_person"][BOB] for rec in service.group_pick([ANA, BOB], "a horror comedy", count=3).recommendations
+    ]
+    assert not any("disliked" in reason or "rated nothing low" in reason for reason in said), said
