@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from agent.account_help import account_help
 from agent.crowd import verdicts
 from agent.deps import Deps
 from agent.explanations import links_to, reasons_for
@@ -50,13 +51,6 @@ def say(text: str, intent: str) -> dict:
             "messages": [{"role": "assistant", "text": text}]}  # fmt: skip
 
 
-ACCOUNT_HELP = (
-    "I keep your ratings, what you've watched and the picks you reacted to. /profile shows the taste I see in "
-    "them, /watched lists and edits what you've seen, and /forget deletes everything I keep about you "
-    "(in the terminal: moviebot profile, moviebot watched list, moviebot user forget). To rate a pick, tell me "
-    '"loved the second one" or "4 stars for Heat" (on Discord and Slack, a 👍 or 👎 reaction works too); '
-    '"I\'ve seen Heat" marks it seen, and /watched remove Heat (moviebot watched remove Heat) takes it off.'
-)
 TV_HELP = "I only know films, not TV series. " + HELP
 OUTSIDE_HELP = ("I can't book tickets, see what's on in cinemas near you, or suggest books, music or games: I only "
                 "know the films in my catalog. " + HELP)  # fmt: skip
@@ -67,7 +61,9 @@ def respond_help(state: State, deps: Deps) -> dict:
     topic = help_topic(said)
     if topic == "restart":  # "start over": the last request, its picks and the film spoken of are put aside
         return {**say(RESTART, "help"), "request": {}, "last_picks": [], "focus": None}
-    return say({"account": ACCOUNT_HELP, "tv": TV_HELP, "outside": OUTSIDE_HELP}.get(topic, HELP), "help")
+    if topic == "account":  # in the words of the user's front end: an API user has no /forget
+        return say(account_help(state.get("user")), "help")
+    return say({"tv": TV_HELP, "outside": OUTSIDE_HELP}.get(topic, HELP), "help")
 
 
 RESTART = "Clean slate: I've put the last request aside. What do you feel like watching?"
