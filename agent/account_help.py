@@ -18,7 +18,7 @@ ACCOUNT_HELP = (
 API_ACCOUNT_HELP = (
     "I keep your ratings, what you've watched and the picks you reacted to. Over this API, GET "
     "/v1/users/{user}/profile shows the taste I see in them, GET /v1/users/{user}/watched lists what you've seen "
-    "(POST it {\"movie\", \"stars\"} to add one, DELETE /v1/users/{user}/watched/{movie_id} takes one off), GET "
+    '(POST it {"movie", "stars"} to add one, DELETE /v1/users/{user}/watched/{movie_id} takes one off), GET '
     "/v1/users/{user}/export gives everything I keep about you and DELETE /v1/users/{user} deletes it all. To "
     'rate a pick, tell me "loved the second one" or "4 stars for Heat", or POST /v1/feedback; "I\'ve seen Heat" '
     "marks it seen."
