@@ -11,12 +11,26 @@ from store.movie import Movie
 def film_in_brief(movie: Movie) -> str:
     """ "Toy Story (1995): comedy, animation, family; 81 min; directed by John Lasseter; starring Tom
     Hanks, Tim Allen and Don Rickles; rated 7.7/10 from 5,269 votes. Led by Woody, ..." """
+    parts = recorded_facts(movie)
+    head = f"{movie.label}: {'; '.join(parts)}." if parts else f"{movie.label}."
+    premise = first_sentence(movie.overview)
+    return f"{head} {premise}" if premise else head
+
+
+def without_synopsis(movie: Movie) -> str:
+    """What "tell me about Heat" is told when the catalog has no synopsis of it: that it has none,
+    and the rest it records, rather than the missing synopsis alone."""
+    parts = recorded_facts(movie)
+    known = f" What it records: {'; '.join(parts)}." if parts else ""
+    return f"My catalog has no synopsis of {movie.label}.{known}"
+
+
+def recorded_facts(movie: Movie) -> list[str]:
+    """Genres, runtime, director, main cast and rating, each only when the catalog holds it."""
     parts = [", ".join(movie.genres)] if movie.genres else []
     parts += [f"{movie.runtime} min"] if movie.runtime else []
     parts += [f"directed by {prose_list(movie.directors)}"] if movie.directors else []
     parts += [f"starring {prose_list(movie.cast[:3])}"] if movie.cast else []
     if movie.rating is not None:
         parts.append(f"rated {movie.rating:.1f}/10" + (f" from {movie.votes:,} votes" if movie.votes else ""))
-    head = f"{movie.label}: {'; '.join(parts)}." if parts else f"{movie.label}."
-    premise = first_sentence(movie.overview)
-    return f"{head} {premise}" if premise else head
+    return parts

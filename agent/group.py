@@ -103,6 +103,15 @@ def _who_it_goes_by(users: list[str], profiles: dict[str, Profile], deps: Deps, 
     return [f"{prose_list(unrated)} {has} no ratings yet, so only {whose}{also} count."]
 
 
+def _nothing_against(profile: Profile) -> str:
+    """What is true of a pick nothing in someone's ratings speaks for: "nothing in it clashes with
+    what you've disliked" was said to people who had disliked nothing, which told them nothing."""
+    if profile.disliked():
+        return "none of its genres is one you've rated low"
+    rated = "your one rating says" if len(profile.ratings) == 1 else f"your {len(profile.ratings)} ratings say"
+    return f"{rated} little about it either way, and you've rated nothing low"
+
+
 def _reason_for_member(movie, request: Request, profile: Profile, deps: Deps) -> str:
     """The one fact that speaks to this person: a liked film it shares people with, a
     favourite genre, or, with no history, the film's standing (and that their taste played no part)."""
@@ -121,7 +130,7 @@ def _reason_for_member(movie, request: Request, profile: Profile, deps: Deps) ->
         if not disliked or liked_most >= -clash:
             liked = taste_reason(movie, profile, deps.catalog, in_public=True, asked=asked_genres(request))
             if liked or not disliked:
-                return liked or "nothing in it clashes with what you've disliked"
+                return liked or _nothing_against(profile)
         disliked.sort(key=lambda g: profile.genres.get(g, 0.0))
         # the clash said without the films or how many: the whole channel reads a movie night
         return f"{a_or_an(disliked[0] + ' film')}, not a genre you rate highly"  # no one's love is promised

@@ -51,6 +51,7 @@ from agent.service_types import (
     WatchedItem,
     as_json,
 )
+from agent.typed_titles import resolve_typed, title_choices
 from agent.understanding.merge import fresh_request, genres_as_tags
 from agent.understanding.passing import says_nothing
 from agent.understanding.reader import understand
@@ -58,7 +59,7 @@ from agent.understanding.request import contract
 from agent.understanding.title_lists import ends_in_numbered_title
 from store.history_import import ImportReport, detect_format, import_history, read_history
 from store.ingest.base import SourceError
-from store.movie import TITLE_MATCH_SCORE, Movie, without_sequel_number
+from store.movie import Movie
 from store.profiles import FEEDBACK_KINDS, reward_for, split_user_key, validate_stars
 
 if TYPE_CHECKING:
@@ -79,10 +80,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 IMPORT_FORMATS = ("letterboxd", "imdb", "movielens", "moviebot")
-_TRAILING_YEAR = re.compile(r"[\s,]*\(?\b(18[89]\d|19\d\d|20\d\d)\)?\s*$")
 WATCHED_SUFFIX = ":watched"  # a star rating's event id plus this is the watched mark it adds
-_IMDB_ID = re.compile(r"tt\d{7,8}", re.IGNORECASE)
-TITLE_SHOWN = 120  # characters of an unknown title said back
 
 
 Chart = Callable[["Profile"], bytes]
@@ -222,34 +220,9 @@ class MovieService:
         return self.catalog.movies[match.movie_id].label if match is not None else None
 
     def resolve(self, text: str) -> Movie:
-        """The one film a user means: a catalog id, "Title (Year)", "Title 1995" or a title.
-        Raises UnknownTitle (with close titles) or AmbiguousTitle (with the choices)."""
-        text = " ".join(str(text or "").split())
-        if not text:
-            raise InvalidInput("which film? Give its title")
-        if text in self.catalog:
-            return self.catalog.movies[text]
-        if _IMDB_ID.fullmatch(text) and (by_imdb := self.catalog.by_imdb_id(text.lower())) is not None:
-            return by_imdb  # "tt0113277", as IMDb's pages name a film
-        match = self.catalog.resolve_title(text)
-        if match is None or match.score < TITLE_MATCH_SCORE:
-            close = [self.catalog.movies[match.movie_id].label] if match is not None else []
-            for query in (text, _TRAILING_YEAR.sub("", text), without_sequel_number(text)):
-                close += [m.label for m in self.catalog.suggest_titles(query, limit=5) if query.strip()]
-            close = list(dict.fromkeys(close))[:5]
-            hint = f"; did you mean: {'; '.join(close)}?" if close else ""
-            said = text if len(text) <= TITLE_SHOWN else text[: TITLE_SHOWN - 1] + "…"  # a pasted page is not echoed
-            raise UnknownTitle(f"no film called {said!r} in the catalog{hint}", close)
-        if match.ambiguous:
-            best = self.catalog.movies[match.movie_id]
-            choices = [TitleChoice(best.id, best.label), *(TitleChoice(i, label) for i, label in match.alternatives)]
-            labels = [c.label for c in choices]
-            if len(set(labels)) < len(labels):  # "Saturn 3 (1980)" twice: only the ids tell them apart
-                options = ", ".join(f"{c.label} (id {c.movie_id})" for c in choices)
-                raise AmbiguousTitle(f"{text!r} could be {options}; give the id", choices)
-            example = f'"{best.title} {best.year}"'
-            raise AmbiguousTitle(f"{text!r} could be {', '.join(labels)}; add the year, e.g. {example}", choices)
-        return self.catalog.movies[match.movie_id]
+        """The one film a user means: a catalog id, "Title (Year)", "Title 1995" or a title, read as
+        chat reads it (agent.typed_titles). Raises UnknownTitle or AmbiguousTitle (with the choices)."""
+        return resolve_typed(self.catalog, text)
 
     def suggest_titles(self, text: str, limit: int = 25) -> list[TitleChoice]:
         """Autocomplete: titles starting with, then containing, what was typed."""
@@ -284,14 +257,11 @@ class MovieService:
         it was not on the list, and then a rating alone, a like, stays). A title several films share
         means the one on the user's list ("Heat" when only Heat (1995) is)."""
         self._check_user(user)
-        try:
-            found = self._movie(movie)
-        except AmbiguousTitle as exc:
+        mine = title_choices(self.catalog, movie) if isinstance(movie, str) else []
+        if mine:  # "Heat" is The Heat (2013) when that is the one listed
             listed = {r["movie_id"] for r in self.profiles.watched(user)} | set(self.profiles.ratings(user))
-            mine = [c for c in exc.choices if c.movie_id in listed]
-            if len(mine) != 1:
-                raise
-            found = self.catalog.movies[mine[0].movie_id]
+            mine = [movie_id for movie_id in mine if movie_id in listed]
+        found = self.catalog.movies[mine[0]] if len(mine) == 1 else self._movie(movie)
         with self.profiles.transaction():
             listed, stars = self.profiles.has_watched(user, found.id), self.profiles.rating(user, found.id)
             reaction = self.profiles.reactions(user).get(found.id, "")

@@ -129,10 +129,18 @@ class TitleMatch:
     alternatives: list[tuple[str, str]] = field(default_factory=list)  # (movie_id, label) of other films
     well_known: bool = False  # among the catalog's best-known films (WELL_KNOWN)
     by_word: bool = False  # found by a word of its title that no other film has ("shawshank"), not typed whole
+    # alternatives the typed article (or its absence) tells apart: "Heat" is not The Heat (2013)
+    article_apart: frozenset[str] = frozenset()
 
     @property
     def ambiguous(self) -> bool:
         return bool(self.alternatives)
+
+    @property
+    def ambiguous_as_typed(self) -> bool:
+        """Other films are still in question once the article typed is respected: two films both
+        titled exactly "Heat" are; Heat (1995) and The Heat (2013), for "Heat", are not."""
+        return any(movie_id not in self.article_apart for movie_id, _ in self.alternatives)
 
 
 def movie_from_row(row: sqlite3.Row | dict) -> Movie:
@@ -588,19 +596,18 @@ class Catalog:
         # "Heat" is Heat (1995) before The Heat (2013), however voted: the article is part of what was typed
         # (not the number's spelling: "ocean's 11" is as much the Ocean's Eleven of 2001 as that of 1960)
         article, typed = leading_article(text), numbered_key(key) or key
-        candidates.sort(
-            key=lambda m: (
-                year is not None and m.year != year,
-                all(leading_article(t) != article for t in m.titles if (numbered_key(t) or title_key(t)) == typed),
-                -(m.votes or 0),
-            )
+        apart = lambda m: all(  # noqa: E731
+            leading_article(t) != article for t in m.titles if (numbered_key(t) or title_key(t)) == typed
         )
+        candidates.sort(key=lambda m: (year is not None and m.year != year, apart(m), -(m.votes or 0)))
         best_movie = candidates[0]
         # with a year, only films of that very title and year are still in question ("Hamlet 1990" twice)
         twin = lambda m: m.year == year == best_movie.year and m.title == best_movie.title  # noqa: E731
         alternatives = [(m.id, m.label) for m in candidates[1:5] if year is None or twin(m)]
+        by_article = frozenset() if apart(best_movie) else frozenset(m.id for m in candidates[1:5] if apart(m))
         return TitleMatch(best_movie.id, best_movie.title, best_movie.year, score, alternatives,
-                          well_known=best_movie.id in self._well_known, by_word=by_word)  # fmt: skip
+                          well_known=best_movie.id in self._well_known, by_word=by_word,
+                          article_apart=by_article)  # fmt: skip
 
     def title_word(self, word: str) -> str | None:
         """The film a single word stands for when only one film's titles have it, that film is well

@@ -55,14 +55,35 @@ OWN_LIST = ("To import a list of your own, give it Letterboxd's ratings.csv head
 
 class ForeignFile(SourceError):
     """A readable file that is not the export asked for (a hand-made CSV): its message says what
-    was expected, what was found, and how a list of one's own can be imported."""
+    was expected, what was found, and how a list of one's own can be imported; `looks_like` is
+    the format whose columns it has instead ("letterboxd" for a Letterboxd file imported as IMDb's)."""
+
+    def __init__(self, message: str, looks_like: str | None = None):
+        super().__init__(message)
+        self.looks_like = looks_like
+
+
+# the columns that tell an export apart, checked on a file imported as another format
+_TELLING_COLUMNS = (("imdb", "an IMDb ratings export", ("Const", "Your Rating")),
+                    ("letterboxd", "a Letterboxd file", ("Name", "Year")),
+                    ("movielens", "a MovieLens ratings file", ("userId", "movieId")))  # fmt: skip
 
 
 def _expect_header(name: str, header: list[str], required: tuple[str, ...], what: str) -> None:
     missing = [c for c in required if c not in header]
-    if missing:
-        raise ForeignFile(f"{name}: not {what}: it lacks the column(s) {', '.join(missing)}; expected columns: "
-                          f"{', '.join(required)}; found: {_found(header)}.\n{OWN_LIST}")  # fmt: skip
+    if not missing:
+        return
+    _another_export(name, header, what)
+    raise ForeignFile(f"{name}: not {what}: it lacks the column(s) {', '.join(missing)}; expected columns: "
+                      f"{', '.join(required)}; found: {_found(header)}.\n{OWN_LIST}")  # fmt: skip
+
+
+def _another_export(name: str, header: list[str], what: str) -> None:
+    """Raises when a file not `what` has the columns of another export: "wrong columns, give it
+    Letterboxd's header" told a Letterboxd file imported as IMDb's to get the header it had."""
+    for fmt, kind, columns in _TELLING_COLUMNS:
+        if kind != what and all(c in header for c in columns):
+            raise ForeignFile(f"{name}: this looks like {kind}, not {what} (its columns: {_found(header)})", fmt)
 
 
 def _found(header: list[str]) -> str:
@@ -101,8 +122,8 @@ class SkippedRow:
     alternatives: tuple[str, ...] = ()  # labels of the films an ambiguous title could mean
 
     def __str__(self) -> str:
-        label = f"{self.title} ({self.year})" if self.year else self.title or "?"
-        return f"{self.where}: {label}: {self.reason}"
+        label = f"{self.title} ({self.year})" if self.year else self.title
+        return f"{self.where}: {label}: {self.reason}" if label else f"{self.where}: {self.reason}"
 
     def to_dict(self) -> dict:
         data = {"where": self.where, "title": self.title, "year": self.year, "reason": self.reason}
@@ -266,6 +287,7 @@ def _letterboxd_kind(name: str, header: list[str]) -> str:
         return "ratings"
     if "Name" in header and "Year" in header:
         return "watched"
+    _another_export(name, header, "a Letterboxd file")
     expected = "; ".join(f"{kind}.csv: {', '.join(cols)}" for kind, cols in LETTERBOXD_KINDS.items())
     raise ForeignFile(f"{name}: not a Letterboxd export file; expected the columns of {expected}; "
                       f"found: {_found(header)}.\n{OWN_LIST}")  # fmt: skip
@@ -338,8 +360,16 @@ def _decoded(raw: bytes) -> str:
             raise exc from None
 
 
-def _csv(name: str, handle: TextIO) -> tuple[list[str], Iterator[tuple[int, dict[str, str] | None]]]:
-    """The header, and (line, row) for each row; row is None when its field count is wrong. A row
+def _malformed(line: str, values: list[str], header: list[str]) -> str:
+    """Why a line is no row, as its reader can fix it: a quote opened and never closed (it swallowed
+    the fields after it), or how many fields it has for the header's."""
+    if line.count('"') % 2:
+        return 'malformed line: a quote (") is opened and never closed'
+    return f"malformed line: {len(values)} field{'s' if len(values) != 1 else ''} where the header has {len(header)}"
+
+
+def _csv(name: str, handle: TextIO) -> tuple[list[str], Iterator[tuple[int, dict[str, str] | str]]]:
+    """The header, and (line, row) for each row; row is why not (a str) when the line is malformed. A row
     whose unclosed quote swallowed the lines after it is read again line by line, so one bad row
     loses only itself."""
     lines = _Lines(handle)  # streamed: a 25M-row MovieLens file is never held whole
@@ -350,7 +380,7 @@ def _csv(name: str, handle: TextIO) -> tuple[list[str], Iterator[tuple[int, dict
         raise SourceError(f"{name}: not a readable CSV file: {exc}") from None
     lines.mark()
 
-    def rows() -> Iterator[tuple[int, dict[str, str] | None]]:
+    def rows() -> Iterator[tuple[int, dict[str, str] | str]]:
         start = reader.line_num + 1
         try:
             for values in reader:
@@ -359,7 +389,7 @@ def _csv(name: str, handle: TextIO) -> tuple[list[str], Iterator[tuple[int, dict
                 elif reader.line_num > start:  # a stray quote ran on over the lines after it
                     yield from _line_by_line(header, list(lines.since_mark), start)
                 elif any(v.strip() for v in values):
-                    yield start, None
+                    yield start, _malformed("".join(lines.since_mark), values, header)
                 start = reader.line_num + 1
                 lines.mark()
         except csv.Error as exc:
@@ -390,7 +420,7 @@ class _Lines:
         self.since_mark = []
 
 
-def _line_by_line(header: list[str], lines: list[str], first: int) -> Iterator[tuple[int, dict[str, str] | None]]:
+def _line_by_line(header: list[str], lines: list[str], first: int) -> Iterator[tuple[int, dict[str, str] | str]]:
     for number, line in enumerate(lines, first):
         try:
             values = next(csv.reader([line.rstrip("\r\n")]), [])
@@ -399,13 +429,13 @@ def _line_by_line(header: list[str], lines: list[str], first: int) -> Iterator[t
         if len(values) == len(header):
             yield number, dict(zip(header, values, strict=True))
         elif any(v.strip() for v in values) or line.strip():
-            yield number, None
+            yield number, _malformed(line, values, header)
 
 
-def _letterboxd_row(name: str, line: int, row: dict[str, str] | None, kind: str) -> HistoryRow | SkippedRow:
+def _letterboxd_row(name: str, line: int, row: dict[str, str] | str, kind: str) -> HistoryRow | SkippedRow:
     where = f"{name}:{line}"
-    if row is None:
-        return SkippedRow(where, "", None, "wrong number of fields for the header")
+    if isinstance(row, str):
+        return SkippedRow(where, "", None, row)
     title = clean_title(row["Name"])
     try:
         year = _year(row["Year"])
@@ -431,9 +461,9 @@ def read_imdb(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]:
                 yield _imdb_row(f"{path}:{line}", row)
 
 
-def _imdb_row(where: str, row: dict[str, str] | None) -> HistoryRow | SkippedRow:
-    if row is None:
-        return SkippedRow(where, "", None, "wrong number of fields for the header")
+def _imdb_row(where: str, row: dict[str, str] | str) -> HistoryRow | SkippedRow:
+    if isinstance(row, str):
+        return SkippedRow(where, "", None, row)
     title = clean_title(row["Title"])
     const = row["Const"].strip().lower()
     try:
@@ -463,14 +493,15 @@ def read_movielens(paths: list[Path], *, user: str | int | None) -> Iterator[His
         header, rows = _csv(str(files["movies.csv"]), handle)
         expect_columns(files["movies.csv"], header, MOVIELENS_FILES["movies.csv"][:2])
         for _, row in rows:
-            if row is not None:
+            if isinstance(row, dict):
                 films[row["movieId"].strip()] = split_title(row["title"])
     links: dict[str, tuple[str | None, int | None]] = {}  # movieId: IMDb id, TMDB id
     with _file_opener(files["links.csv"])() as handle:
         header, rows = _csv(str(files["links.csv"]), handle)
         expect_columns(files["links.csv"], header, MOVIELENS_FILES["links.csv"][:2])
         for _, row in rows:
-            imdb_digits, tmdb_digits = ((row or {}).get(column, "").strip() for column in ("imdbId", "tmdbId"))
+            cells = row if isinstance(row, dict) else {}
+            imdb_digits, tmdb_digits = (cells.get(column, "").strip() for column in ("imdbId", "tmdbId"))
             if imdb_digits.isdigit() or tmdb_digits.isdigit():
                 links[row["movieId"].strip()] = (f"tt{int(imdb_digits):07d}" if imdb_digits.isdigit() else None,
                                                  int(tmdb_digits) if tmdb_digits.isdigit() else None)  # fmt: skip
@@ -482,8 +513,8 @@ def read_movielens(paths: list[Path], *, user: str | int | None) -> Iterator[His
         header, rows = _csv(str(path), handle)
         expect_columns(path, header, MOVIELENS_FILES["ratings.csv"][:3])
         for line, row in rows:
-            if row is None:
-                yield SkippedRow(f"{name}:{line}", "", None, "wrong number of fields for the header")
+            if isinstance(row, str):
+                yield SkippedRow(f"{name}:{line}", "", None, row)
                 continue
             account = row["userId"].strip()
             if wanted is not None and account != wanted:

@@ -157,7 +157,7 @@ class FakeService:
         self._note("export", user)
         watched = [{"user": user, "movie_id": m} for m in sorted(self.watched.get(user, {}))]
         empty = {key: [] for key in ("ratings", "dismissed", "feedback", "suggestions", "memberships", "models")}
-        return {"user": {"key": user}, "watched": watched, **empty, "conversations": []}
+        return {"user": {"key": user} if watched else None, "watched": watched, **empty, "conversations": []}
 
     def forget(self, user) -> dict[str, int]:
         self._note("forget", user)

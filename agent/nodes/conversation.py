@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from agent.account_help import account_help
 from agent.crowd import verdicts
 from agent.deps import Deps
 from agent.explanations import links_to, reasons_for
 from agent.factcheck import crowd_errors
-from agent.film_brief import film_in_brief
+from agent.film_brief import film_in_brief, without_synopsis
 from agent.my_history import my_history, what_you_thought, why_not
 from agent.nodes.noted import noted_line
 from agent.nodes.pointed_title import title_past_the_list
@@ -51,13 +52,6 @@ def say(text: str, intent: str) -> dict:
             "messages": [{"role": "assistant", "text": text}]}  # fmt: skip
 
 
-ACCOUNT_HELP = (
-    "I keep your ratings, what you've watched and the picks you reacted to. /profile shows the taste I see in "
-    "them, /watched lists and edits what you've seen, and /forget deletes everything I keep about you "
-    "(in the terminal: moviebot profile, moviebot watched list, moviebot user forget). To rate a pick, tell me "
-    '"loved the second one" or "4 stars for Heat" (on Discord and Slack, a 👍 or 👎 reaction works too); '
-    '"I\'ve seen Heat" marks it seen, and /watched remove Heat (moviebot watched remove Heat) takes it off.'
-)
 TV_HELP = "I only know films, not TV series. " + HELP
 OUTSIDE_HELP = ("I can't book tickets, see what's on in cinemas near you, or suggest books, music or games: I only "
                 "know the films in my catalog. " + HELP)  # fmt: skip
@@ -68,7 +62,9 @@ def respond_help(state: State, deps: Deps) -> dict:
     topic = help_topic(said)
     if topic == "restart":  # "start over": the last request, its picks and the film spoken of are put aside
         return {**say(RESTART, "help"), "request": {}, "last_picks": [], "focus": None}
-    return say({"account": ACCOUNT_HELP, "tv": TV_HELP, "outside": OUTSIDE_HELP}.get(topic, HELP), "help")
+    if topic == "account":  # in the words of the user's front end: an API user has no /forget
+        return say(account_help(state.get("user")), "help")
+    return say({"tv": TV_HELP, "outside": OUTSIDE_HELP}.get(topic, HELP), "help")
 
 
 RESTART = "Clean slate: I've put the last request aside. What do you feel like watching?"
@@ -326,7 +322,7 @@ def film_facts(movie: Movie, asked: list[str]) -> str:
                         else f"I don't know how long {label} runs.")  # fmt: skip
         elif fact == "directors":
             said.append(f"{label} was directed by {prose_list(movie.directors)}." if movie.directors
-                        else f"I don't know who directed {label}.")  # fmt: skip
+                        else f"My catalog doesn't record who directed {label}.")  # fmt: skip
         elif fact == "cast":
             said.append(
                 f"{label} stars {prose_list(movie.cast[:4])}." if movie.cast else f"I don't have {label}'s cast."
@@ -346,7 +342,7 @@ def film_facts(movie: Movie, asked: list[str]) -> str:
             said.append(f"{movie.title} came out in {movie.year}." if movie.year
                         else f"I don't know when {label} came out.")  # fmt: skip
         elif fact == "plot":
-            said.append(f"{label}: {movie.overview}" if movie.overview else f"I have no synopsis of {label}.")
+            said.append(f"{label}: {movie.overview}" if movie.overview else without_synopsis(movie))
         elif fact == "kind":  # "is it animated?": what the catalog says it is, for the user to judge
             tone = f", and its tone is {prose_list(movie.moods[:3])}" if movie.moods else ""
             said.append(f"{label} is listed as {prose_list(movie.genres)}{tone}." if movie.genres

@@ -233,7 +233,10 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
                                             movielens_user=args.movielens_user, user_prefix=args.user_prefix,
                                             progress=_progress_line)  # fmt: skip
         except ServiceError as exc:
-            if isinstance(exc.__cause__, ForeignFile):  # a hand-made list: the command that imports it
+            foreign = exc.__cause__ if isinstance(exc.__cause__, ForeignFile) else None
+            if foreign is not None and foreign.looks_like:  # another export than --format says
+                raise UserError(f"{foreign}: use --format {foreign.looks_like}\nNothing was imported.") from None
+            if foreign is not None:  # a hand-made list: the command that imports it
                 whose = f" --user {shlex.quote(args.user)}" if user is not None else ""
                 files = " ".join(shlex.quote(p) for p in args.paths)
                 raise UserError(
@@ -241,6 +244,9 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
                 ) from None
             raise
         _report_import(args, user, report)  # before the stores close: a Ctrl-C then loses no word of it
+    if report.rows and len(report.skipped) == report.rows:  # a script must not read "0 films" as done
+        print("moviebot: nothing could be imported: every row was skipped (see above)", file=sys.stderr)
+        return 1
     return 0
 
 

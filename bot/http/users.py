@@ -85,7 +85,12 @@ def _prefers_png(accept: str) -> bool:
 
 @router.get("/export", response_model=Export, summary="Everything stored about the user")
 async def export(user: PathUser, tenant: CurrentTenant, backend: ServiceBackend) -> Export:
-    return Export.model_validate(await backend.run("export", tenant.user_key(user)))
+    """Everything stored about the user; 404 when nothing is, as DELETE answers (it was a 200 with
+    `"user": null` and empty lists, which a typo in the id could not be told from)."""
+    stored = await backend.run("export", tenant.user_key(user))
+    if stored.get("user") is None and not any(v for v in stored.values() if isinstance(v, list)):
+        raise _nothing_stored(user)
+    return Export.model_validate(stored)
 
 
 @router.delete("", response_model=Deleted, summary="Forget the user")
@@ -94,5 +99,9 @@ async def forget(user: PathUser, tenant: CurrentTenant, backend: ServiceBackend)
     stored for that user id (ids are case-sensitive: "Zoe" is not "zoe")."""
     deleted = await backend.run("forget", tenant.user_key(user))
     if not any(deleted.values()):
-        raise NotFound(f"Nothing is stored for the user id {user!r} (user ids are case-sensitive).")
+        raise _nothing_stored(user)
     return Deleted(deleted=deleted)
+
+
+def _nothing_stored(user: str) -> NotFound:
+    return NotFound(f"Nothing is stored for the user id {user!r} (user ids are case-sensitive).")

@@ -220,6 +220,20 @@ def test_a_hand_made_list_is_told_what_was_expected_what_was_found_and_how_to_im
     assert cli_json(cli, "profile", "--user", "ana")["rated"] == 1
 
 
+def test_an_import_that_imports_nothing_exits_non_zero_and_a_wrong_format_says_which_to_use(cli, tmp_path):
+    """A file whose only row had an unterminated quote printed "Imported 0 films" and exited 0; a
+    Letterboxd file imported with --format imdb was told to get the header it already had."""
+    mine = tmp_path / "mine.csv"
+    mine.write_text('Date,Name,Year,Rating\n2024-01-05,"Heat,1995,4.5\n', encoding="utf-8")
+    code, out, err = cli("import", "--format", "letterboxd", str(mine))
+    assert code == 1 and f'{mine}:2: malformed line: a quote (") is opened and never closed' in out
+    assert "nothing could be imported" in err
+    mine.write_text("Date,Name,Year,Rating\n2024-01-05,Heat,1995,4.5\n", encoding="utf-8")
+    code, _, err = cli("import", "--format", "imdb", str(mine))
+    assert code == 2 and "this looks like a Letterboxd file" in err and ": use --format letterboxd\n" in err
+    assert cli("import", "--format", "letterboxd", str(mine))[0] == 0
+
+
 def test_a_file_of_another_kind_is_named_in_one_short_line_and_counts_read_as_said(cli, tmp_path):
     """A moviebot export given as a Letterboxd file put the whole JSON file into the error line."""
     export = tmp_path / "ana.json"
@@ -398,3 +412,27 @@ def test_movienight_picks_what_nobody_in_the_group_has_seen(cli):
     assert asked["understood"]["genres"] == ["crime"]  # what was read, as ask --json says it
     code, out, _ = cli("movienight", "--with", "Bob", "a crime film")
     assert "  • Bob: " in out and "cli:bob" not in out  # people by the names they go by
+
+
+def test_the_chart_keeps_a_mild_dislike_beside_a_dozen_stronger_likes():
+    """A user who gave Titanic 1/5 had 13 genres, romance -0.1 the weakest: the chart drew 12 positive
+    bars under "dislike < 0 < like" and left the dislike out."""
+    from agent.profile import Profile
+
+    names = ["action", "crime", "adventure", "sci-fi", "comedy", "animation", "drama", "family", "fantasy",
+             "mystery", "thriller", "horror"]  # fmt: skip
+    likes = {g: 0.45 - i * 0.02 for i, g in enumerate(names)}
+    profile = Profile(user="cli:me", ratings={"titanic-1997": 1.0}, genres={**likes, "romance": -0.1})
+
+    genres_ax, _ = profile_figure(profile).axes
+
+    labels = [t.get_text() for t in genres_ax.get_yticklabels()]
+    assert len(labels) == 12 and labels[0] == "romance"
+    assert round(genres_ax.patches[0].get_width(), 2) == -0.1
+    assert labels[-1] == "action" and "horror" not in labels  # the weakest like made room
+    many_dislikes = {f"g{i}": -0.1 * (i + 1) for i in range(10)}
+    labels = [
+        t.get_text()
+        for t in profile_figure(Profile(user="cli:me", genres={**likes, **many_dislikes})).axes[0].get_yticklabels()
+    ]
+    assert labels[:4] == ["g9", "g8", "g7", "g6"] and len(labels) == 12 and labels[-1] == "action"

@@ -550,7 +550,7 @@ def test_a_language_refused_is_in_no_pick_and_asked_for_again_it_is_back(starter
 
 
 def test_questions_about_the_bot_and_what_it_keeps_are_answered_not_taken_as_requests(starter, profiles):
-    from agent.nodes.conversation import ACCOUNT_HELP
+    from agent.account_help import ACCOUNT_HELP
 
     bot = make_bot(starter, profiles)
     bot.ask("a western", user="cli:cal")
@@ -681,7 +681,7 @@ def test_an_imdb_link_is_the_film_it_links_to(starter, profiles):
 
 
 def test_slash_commands_typed_in_a_chat_get_help_or_are_the_request(starter, profiles):
-    from agent.nodes.conversation import ACCOUNT_HELP
+    from agent.account_help import ACCOUNT_HELP
 
     bot = make_bot(starter, profiles)
     for text in ("/forget", "/watched", "/profile"):
@@ -1408,3 +1408,33 @@ def test_a_film_seen_beside_a_request_is_recorded_and_the_request_answered(start
     assert picked and all("Quentin Tarantino" in [*m.directors, *m.cast] for m in picked)
     result = bot.ask("already seen heat, want more quentin tarantino type stuff", user="cli:mm")
     assert profiles.has_watched("cli:mm", "heat-1995") and result["recommendations"]
+
+
+def test_a_film_without_a_synopsis_or_director_is_told_what_the_catalog_does_record(starter, profiles, monkeypatch):
+    """ "tell me about Heat" on a catalog with no synopsis of it answered "I have no synopsis of Heat
+    (1995)." alone, and "who directed it?" without a director "I don't know who directed...", as if
+    the bot had forgotten rather than the catalog not holding it."""
+    import dataclasses
+
+    heat = starter.movies["heat-1995"]
+    monkeypatch.setitem(starter.movies, heat.id, dataclasses.replace(heat, overview="", directors=[]))
+    bot = make_bot(starter, profiles)
+    told = bot.ask("tell me about Heat", user="cli:oz")["reply"]
+    assert told.startswith("My catalog has no synopsis of Heat (1995). What it records: ")
+    assert ", ".join(heat.genres) in told and f"{heat.runtime} min" in told and heat.cast[0] in told
+    assert "directed by" not in told
+    directed = bot.ask("who directed Heat?", user="cli:oz")["reply"]
+    assert directed == "My catalog doesn't record who directed Heat (1995)."
+    assert bot.ask("what's Alien about?", user="cli:oz")["reply"].startswith("Alien (1979): ")
+
+
+def test_an_api_user_asking_what_is_kept_is_told_the_endpoints_not_slash_commands(starter, profiles):
+    """POST /v1/chat "forget everything about me" answered with /forget and `moviebot user forget`,
+    neither of which an API user has."""
+    bot = make_bot(starter, profiles)
+    for text in ("forget everything about me", "what do you know about me?", "how do I rate a movie?"):
+        said = bot.ask(text, user="http:acme:ana")["reply"]
+        assert "DELETE /v1/users/{user} deletes it all" in said and "GET /v1/users/{user}/export" in said, text
+        assert "/forget" not in said and "moviebot" not in said and "/watched remove" not in said, text
+    terminal = bot.ask("forget everything about me", user="cli:ana")["reply"]
+    assert "moviebot user forget" in terminal and "DELETE" not in terminal

@@ -200,7 +200,7 @@ def test_bad_rows_are_listed_as_invalid_and_the_rest_imported(tmp_path, profiles
     assert "'3.25'" in reasons["Parasite"]
     assert reasons["Amélie"].startswith("Year: expected a year")
     assert reasons["Paddington 2"].startswith("Date: expected a date")
-    assert any("wrong number of fields" in row.reason for row in report.invalid)
+    assert any(row.reason == "malformed line: 2 fields where the header has 5" for row in report.invalid)
     assert report.invalid[0].where == f"{ratings}:3"
     assert report.rows == 6 and len(report.invalid) == 5
 
@@ -350,12 +350,44 @@ def test_imdb_ratings_match_by_id_first_then_title_and_year_with_ten_points_as_f
 
 
 def test_an_imdb_file_with_the_wrong_header_lists_the_expected_columns(tmp_path, profiles, catalog):
-    export = write_csv(tmp_path / "ratings.csv", LB_RATINGS, lb("Heat", 1995, "4"))
+    export = write_csv(tmp_path / "ratings.csv", ("Title", "Stars"), ("Heat", "4"))
 
     with pytest.raises(SourceError) as error:
         run(profiles, catalog, "imdb", [export], user=ME)
     assert str(export) in str(error.value)
     assert "expected columns: Const, Your Rating, Date Rated, Title, Year" in str(error.value)
+
+
+def test_an_export_imported_as_another_format_is_named_for_what_it_is(tmp_path, profiles, catalog):
+    """A Letterboxd ratings.csv imported as IMDb's was told it lacks IMDb's columns and, to import a list
+    of one's own, to "give it Letterboxd's ratings.csv header", which it had."""
+    from store.history_import import ForeignFile
+
+    letterboxd = write_csv(tmp_path / "ratings.csv", LB_RATINGS, lb("Heat", 1995, "4"))
+    with pytest.raises(ForeignFile) as error:
+        run(profiles, catalog, "imdb", [letterboxd], user=ME)
+    assert str(error.value).startswith(f"{letterboxd}: this looks like a Letterboxd file, not an IMDb ratings export")
+    assert error.value.looks_like == "letterboxd" and "give it Letterboxd" not in str(error.value)
+    imdb = write_csv(tmp_path / "imdb.csv", IMDB_HEADER, imdb_row("tt0113277", 8, "Heat", 1995))
+    with pytest.raises(ForeignFile) as error:
+        run(profiles, catalog, "letterboxd", [imdb], user=ME)
+    assert error.value.looks_like == "imdb" and "this looks like an IMDb ratings export" in str(error.value)
+    assert profiles.ratings(ME) == {}
+
+
+def test_a_malformed_line_is_named_with_what_is_wrong_with_it(tmp_path, profiles, catalog):
+    """An unterminated quote was reported as "?: wrong number of fields for the header"."""
+    own = tmp_path / "mine.csv"
+    own.write_text('Date,Name,Year,Rating\n2024-01-05,"Heat,1995,4.5\n2024-01-06,Alien,1979,4,5\n'
+                   "2024-01-07,Se7en,1995,4\n", encoding="utf-8")  # fmt: skip
+
+    report = run(profiles, catalog, "letterboxd", [own], user=ME)
+
+    assert [str(row) for row in report.invalid] == [
+        f'{own}:2: malformed line: a quote (") is opened and never closed',
+        f"{own}:3: malformed line: 5 fields where the header has 4",
+    ]
+    assert profiles.ratings(ME) == {"se7en-1995": 4.0}
 
 
 # -- MovieLens -----------------------------------------------------------------------------------

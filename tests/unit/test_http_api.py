@@ -268,6 +268,18 @@ def test_removing_a_watched_film_asks_the_service_to_leave_anything_not_on_the_l
     assert ("watched_remove", "http:acme:ana", "heat-1995", True) in service.calls
 
 
+def test_exporting_a_user_with_nothing_stored_is_404_as_deleting_is(client):
+    """GET /v1/users/nobody/export answered 200 {"user": null, ...} while DELETE /v1/users/nobody was a 404."""
+    client.post("/v1/users/Zoe/watched", json={"movie": "heat-1995"}, headers=ACME)
+    missing = client.get("/v1/users/zoe/export", headers=ACME)
+    assert missing.status_code == 404 and missing.json() == {
+        "error": "not_found", "message": "Nothing is stored for the user id 'zoe' (user ids are case-sensitive)."
+    }  # fmt: skip
+    assert client.delete("/v1/users/zoe", headers=ACME).json() == missing.json()
+    found = client.get("/v1/users/Zoe/export", headers=ACME)
+    assert found.status_code == 200 and [w["movie_id"] for w in found.json()["watched"]] == ["heat-1995"]
+
+
 def test_forgetting_a_user_with_nothing_stored_is_404(client):
     """DELETE /v1/users/zoe after storing Zoe's films answered 200 with zero counts, as if zoe were forgotten."""
     client.post("/v1/users/Zoe/watched", json={"movie": "heat-1995"}, headers=ACME)
@@ -305,7 +317,7 @@ def test_export_and_forget(client):
         {"user": "http:acme:ana", "movie_id": "heat-1995"}
     ]
     assert client.delete("/v1/users/ana", headers=ACME).json() == {"deleted": {"watched": 1}}
-    assert client.get("/v1/users/ana/export", headers=ACME).json()["watched"] == []
+    assert client.get("/v1/users/ana/export", headers=ACME).status_code == 404  # forgotten: nothing stored
 
 
 def test_one_tenant_never_reaches_another_tenants_users(client, service):

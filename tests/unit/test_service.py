@@ -877,12 +877,23 @@ def test_an_old_export_imported_again_never_undoes_a_newer_rating(service, tmp_p
 
 def test_watched_remove_takes_the_film_of_that_title_on_your_list_and_an_imdb_id_names_a_film(service):
     service.watched_add(ANA, "the-batman-2022")
-    with pytest.raises(AmbiguousTitle):
-        service.watched_add(ANA, "Batman")  # which one to add is yours to say
-    removed = service.watched_remove(ANA, "Batman")  # but only one of them is on the list
+    removed = service.watched_remove(ANA, "Batman")  # Batman (1989) as typed, but The Batman is the one listed
     assert (removed.movie_id, removed.was_listed) == ("the-batman-2022", True)
     assert service.watched_add(ANA, "tt0113277").movie_id == "heat-1995"  # Heat's IMDb id
     assert service.resolve("TT0113277").id == "heat-1995"
+
+
+def test_a_title_typed_without_its_article_is_the_film_without_one_in_commands_as_in_chat(service):
+    """`moviebot rate Heat 4`-style commands refused "Batman" as "could be Batman (1989), The Batman
+    (2022)" though chat reads it as Batman (1989); `watched remove` asked for the year when neither was
+    listed instead of saying the film is not on the list."""
+    assert service.resolve("Batman").id == "batman-1989"
+    assert service.resolve("The Batman").id == "the-batman-2022"
+    assert service.rate(ANA, "Batman", 4).movie_id == "batman-1989"
+    assert not service.watched_remove(BOB, "Batman")  # neither listed: the one typed, not on the list
+    assert not service.watched_remove(ANA, "The Batman")  # the article typed is kept: not Batman (1989)
+    assert service.profiles.has_watched(ANA, "batman-1989")
+    assert service.watched_remove(ANA, "Batman").movie_id == "batman-1989"
 
 
 def test_a_movie_night_reason_never_promises_the_others_and_a_strong_taste_comes_before_a_clash(service):
@@ -976,3 +987,19 @@ def test_an_unknown_title_is_said_back_clipped_and_an_empty_one_asked_for(servic
     with pytest.raises(InvalidInput) as empty:
         service.resolve("  ")
     assert empty.value.sentence == "Which film? Give its title."
+
+
+def test_a_movie_night_reason_for_someone_who_disliked_nothing_says_something_true(service):
+    """Someone whose one rating was a like was told "nothing in it clashes with what you've disliked"."""
+    for title in ["Psycho", "The Exorcist", "Halloween"]:
+        service.rate(ANA, title, 5)
+    service.rate(BOB, "The Godfather", 5)
+    turn = service.group_pick([ANA, BOB], "a horror comedy", count=3)
+    said = [rec["per_person"][BOB] for rec in turn.recommendations]
+    assert said and not any("disliked" in reason for reason in said), said
+    assert "your one rating says little about it either way, and you've rated nothing low" in said, said
+    service.rate(BOB, "Titanic", 1)
+    said = [
+        rec["per_person"][BOB] for rec in service.group_pick([ANA, BOB], "a horror comedy", count=3).recommendations
+    ]
+    assert not any("disliked" in reason or "rated nothing low" in reason for reason in said), said

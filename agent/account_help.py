@@ -1,0 +1,31 @@
+"""What "what do you know about me?" or "forget everything about me" is told, in the words of the
+front end the user is on.
+
+The chat's help named /forget and `moviebot user forget` to everyone, so someone talking to the HTTP
+API was pointed at commands it does not have. The user key's platform ("http:acme:ana") says which
+front end they are on; an API user is told the endpoints instead.
+"""
+
+from __future__ import annotations
+
+ACCOUNT_HELP = (
+    "I keep your ratings, what you've watched and the picks you reacted to. /profile shows the taste I see in "
+    "them, /watched lists and edits what you've seen, and /forget deletes everything I keep about you "
+    "(in the terminal: moviebot profile, moviebot watched list, moviebot user forget). To rate a pick, tell me "
+    '"loved the second one" or "4 stars for Heat" (on Discord and Slack, a 👍 or 👎 reaction works too); '
+    '"I\'ve seen Heat" marks it seen, and /watched remove Heat (moviebot watched remove Heat) takes it off.'
+)
+API_ACCOUNT_HELP = (
+    "I keep your ratings, what you've watched and the picks you reacted to. Over this API, GET "
+    "/v1/users/{user}/profile shows the taste I see in them, GET /v1/users/{user}/watched lists what you've seen "
+    '(POST it {"movie", "stars"} to add one, DELETE /v1/users/{user}/watched/{movie_id} takes one off), GET '
+    "/v1/users/{user}/export gives everything I keep about you and DELETE /v1/users/{user} deletes it all. To "
+    'rate a pick, tell me "loved the second one" or "4 stars for Heat", or POST /v1/feedback; "I\'ve seen Heat" '
+    "marks it seen."
+)
+
+
+def account_help(user: str | None) -> str:
+    """The account help for the front end of this user key: the endpoints for "http:..." users,
+    the commands of Discord, Slack and the terminal otherwise."""
+    return API_ACCOUNT_HELP if str(user or "").startswith("http:") else ACCOUNT_HELP
