@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from agent.nodes.reply import prose_list
 from store.catalog import Catalog, continues
 from store.movie import Movie
 
@@ -54,16 +55,13 @@ def sequels_said(movie_id: str, catalog: Catalog) -> str:
     or that it has none."""
     movie = catalog.movies[movie_id]
     later, same_year = sequels_of(movie_id, catalog)
-    alongside = f" {_listed([m.label for m in same_year])} came out the same year." if same_year else ""
+    alongside = f" {prose_list([m.label for m in same_year])} came out the same year." if same_year else ""
     if later:
-        return f"Later films of {movie.label}'s series in my catalog: {_listed([m.label for m in later])}.{alongside}"
+        titles = prose_list([m.label for m in later])
+        return f"Later films of {movie.label}'s series in my catalog: {titles}.{alongside}"
     if same_year:
         return f"My catalog has no later film of {movie.label}'s series.{alongside}"
     return (
         f"My catalog has no sequel to {movie.label}: no later film carries its title on. "
         f'Say "something like {movie.title}" for films like it.'
     )
-
-
-def _listed(labels: list[str]) -> str:
-    return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
