@@ -8,13 +8,15 @@ from agent.nodes.reply import prose_list
 from store.movie import Movie
 
 
-def film_in_brief(movie: Movie) -> str:
+def film_in_brief(movie: Movie, *, short: bool = True) -> str:
     """ "Toy Story (1995): comedy, animation, family; 81 min; directed by John Lasseter; starring Tom
-    Hanks, Tim Allen and Don Rickles; rated 7.7/10 from 5,269 votes. Led by Woody, ..." """
+    Hanks, Tim Allen and Don Rickles; rated 7.7/10 from 5,269 votes. Led by Woody, ..."; the whole
+    synopsis when not `short` ("tell me about Toy Story" asks for more than its first sentence)."""
+    if not movie.overview:
+        return without_synopsis(movie)
     parts = recorded_facts(movie)
     head = f"{movie.label}: {'; '.join(parts)}." if parts else f"{movie.label}."
-    premise = first_sentence(movie.overview)
-    return f"{head} {premise}" if premise else head
+    return f"{head} {first_sentence(movie.overview) if short else movie.overview}"
 
 
 def without_synopsis(movie: Movie) -> str:

@@ -356,8 +356,8 @@ def film_facts(movie: Movie, asked: list[str]) -> str:
             about += [f"{movie.runtime} min"] if movie.runtime else []
             about += [f"directed by {prose_list(movie.directors)}"] if movie.directors else []
             said.append(f"Yes, I have {label}" + (f": {'; '.join(about)}." if about else "."))
-        elif fact == "about":  # "the second one?", "tell me more about it"
-            said.append(film_in_brief(movie))
+        elif fact == "about":  # "the second one?", "tell me about Heat": its facts and whole synopsis
+            said.append(film_in_brief(movie, short=False))
         elif fact == "language":
             said.append(f"{label} is in {LANGUAGES.get(movie.language, movie.language)}." if movie.language
                         else f"I don't know what language {label} is in.")  # fmt: skip

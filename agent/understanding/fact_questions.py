@@ -53,8 +53,9 @@ FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
         ("year", rf"\bwhen (?:did|was|is)\b(?= {_THE_FILM} (?:come out|made|released)\b)|\bwhat year (?:is|was|did)\b"
                  rf"|\bhow old is\b|\bwhen(?:'?s| is| was)\b(?= {_THE_FILM} from\W*$)"),
         ("plot", rf"\bwhat(?:'?s| is| was)\b(?= {_THE_FILM} about\W*$)"
-                 r"|\bwhat(?:'?s| is) the (?:plot|story|premise)(?: of)?\b|^\W*tell me (?:more )?about\b"
+                 r"|\bwhat(?:'?s| is) the (?:plot|story|premise)(?: of)?\b"
                  r"|\bwhat did you say (?:it|that|the \w+ one) (?:is|was) about\W*$"),
+        ("about", r"^\W*tell me (?:more )?about\b"),  # the film in brief: its facts and premise
         ("rating", rf"{_ASKS_IF}(?= {_THE_FILM} (?:any good|good|worth (?:it|watching|a watch|seeing))\W*$)"
                    r"|\bwhat(?:'?s| is) (?:it|that|the \w+ one) rated(?: on imdb)?\W*$"
                    r"|\bhow (?:good|well rated) is\b|\bwhat(?:'?s| is) (?:the|its) rating(?: of)?\b"),

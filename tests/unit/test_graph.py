@@ -1428,6 +1428,15 @@ def test_a_film_without_a_synopsis_or_director_is_told_what_the_catalog_does_rec
     assert bot.ask("what's Alien about?", user="cli:oz")["reply"].startswith("Alien (1979): ")
 
 
+def test_tell_me_about_a_film_gives_its_facts_and_whole_synopsis(starter, profiles):
+    """ "tell me about Alien" answered its synopsis alone, though "tell me about" asks for the film in
+    brief: genres, runtime, director, cast and rating, then the premise."""
+    alien = starter.movies["alien-1979"]
+    told = make_bot(starter, profiles).ask("tell me about Alien", user="cli:tia")["reply"]
+    assert told.startswith(f"Alien (1979): {', '.join(alien.genres)}; {alien.runtime} min; directed by Ridley Scott")
+    assert told.endswith(alien.overview)
+
+
 def test_an_api_user_asking_what_is_kept_is_told_the_endpoints_not_slash_commands(starter, profiles):
     """POST /v1/chat "forget everything about me" answered with /forget and `moviebot user forget`,
     neither of which an API user has."""

@@ -1430,7 +1430,7 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("like the third one", True, "more", {"ordinal": 2}),
     ("something like the 2nd", True, "more", {"ordinal": 1}),
     ("like number 3", True, "more", {"ordinal": 2}),
-    ("tell me about the second one", True, "facts", {"facts": ("plot",), "ordinal": 1}),
+    ("tell me about the second one", True, "facts", {"facts": ("about",), "ordinal": 1}),
     ("is the first one any good?", True, "facts", {"facts": ("rating",), "ordinal": 0}),
     ("is Heat worth watching?", False, "facts", {"facts": ("rating",), "titles": ["heat-1995"]}),
     ("any good comedies?", True, "recommend", {}),
