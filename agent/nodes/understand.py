@@ -225,6 +225,7 @@ def understand_message(state: State, deps: Deps) -> dict:
             and not follows_on
             and back is None
             and not caveats
+            and not any((update.get("in_passing") or {}).values())  # "couldn't stand heat, what else?"
             and (guessed := guessed_note(understood, deps.catalog, message))
         ):
             caveats.append(guessed)  # "banana": picks that answer nothing in it, said to be a guess

@@ -23,7 +23,14 @@ def test_picks_for_a_request_read_as_nothing_are_said_to_be_a_guess(starter, pro
 
 @pytest.mark.parametrize(
     "said",
-    ["a crime thriller from the 90s", "recommend me a movie", "something like Se7en", "surprise me", "I'm bored"],
+    [
+        "a crime thriller from the 90s",
+        "recommend me a movie",
+        "something like Se7en",
+        "surprise me",
+        "I'm bored",
+        "couldn't stand heat, what else?",
+    ],  # a verdict noted: what the picks go by is said instead
 )
 def test_a_request_read_as_something_or_as_any_film_is_not_called_a_guess(starter, profiles, said):
     bot = make_bot(starter, profiles)
