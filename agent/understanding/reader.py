@@ -33,6 +33,7 @@ from agent.understanding.effect import Effect
 from agent.understanding.filler_like import drop_filler_likes
 from agent.understanding.first_names import read_first_names
 from agent.understanding.franchises import read_refused_series
+from agent.understanding.like_series import read_like_series
 from agent.understanding.meaning import Reading, extend_unique
 from agent.understanding.misspelt import read_misspelt_people
 from agent.understanding.misspelt_titles import read_misspelt_titles
@@ -327,6 +328,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     read_misspelt_titles(scan, lookup, out)  # "like inceptoin"
     read_refused_series(scan, lookup, out)
     series = read_wanted_series(scan, lookup)  # "harry potter movies": no Deborah Harry
+    read_like_series(scan, lookup, out)  # "something like harry potter": its first film
     read_people(scan, people, out)
     read_bare_titles(scan, reader, out)
     read_opening_title(scan, reader, out)  # "das boot is my fav, something similar"
