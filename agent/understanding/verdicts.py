@@ -24,6 +24,8 @@ DISMISS = re.compile(
     r"\b(?:do not|don'?t|never|stop|quit)\s+(?:ever\s+)?(?:again\s+)?(?:show(?:ing)?|suggest(?:ing)?"
     r"|recommend(?:ing)?|give|giving|offer(?:ing)?|pick(?:ing)?)\b"
     r"|\bnot\s+interested\b|\bno\s+interest\s+in\b|\bskip\b|\bpass\s+on\b|\bnot\s+for\s+me\s+thanks\b"
+    # "not the second one" (said alone, to the picks): that one set aside, not a request for nothing
+    r"|^\W*(?:no,?\s+)?not\s+(?:the\s+)?(?=(?:first|second|third|fourth|fifth|last|\d(?:st|nd|rd|th))\s+(?:one|film|movie|pick)\W*$)"
     r"|\b(?:looks|seems|sounds)\s+(?:\w+\s+)?(?:boring|bad|dumb|stupid|awful|terrible|lame|meh|silly|cheesy|dull)\b"
 )
 

@@ -40,3 +40,14 @@ def test_a_pick_dismissed_beside_a_new_request_is_set_aside_and_the_request_answ
 def test_a_wish_said_as_a_dismissal_dismisses_no_film(starter, profiles, said):
     result = make_bot(starter, profiles).ask(said, user="cli:wish")
     assert profiles.dismissed("cli:wish") == set() and not result["reply"].startswith("Noted")
+
+
+def test_not_the_second_one_sets_that_pick_aside_and_keeps_the_others(starter, profiles):
+    """ "a western" then "not the second one" answered three other westerns, the two not refused gone
+    and the one refused kept for later; "no, the second one" still points at it."""
+    bot = make_bot(starter, profiles)
+    picks = [r["id"] for r in bot.ask("a western", user="cli:west")["recommendations"]]
+    result = bot.ask("not the second one", user="cli:west")
+    assert result["reply"] == f"Got it: I won't suggest {starter.movies[picks[1]].label} again."
+    assert profiles.dismissed("cli:west") == {picks[1]}
+    assert bot.ask("no, the first one", user="cli:west")["reply"].startswith(starter.movies[picks[0]].label)
