@@ -62,7 +62,7 @@ SENTIMENTS: tuple[tuple[re.Pattern[str], Verdict, float, bool], ...] = (
 def dislike_stars(said: str) -> float | None:
     """The stars the words of a dislike stand for, read from SENTIMENTS as when the verdict is said
     alone ("hated" 1, "didn't like" 2), so "hated titanic, something else?" stores what "I hated
-    Titanic" does; None for words no verdict alone reads ("couldn't stand"), kept as a plain dislike."""
+    Titanic" does; None for words no verdict said alone reads, kept as a plain dislike."""
     lowered = said.lower()
     found = (stars for pattern, verdict, stars, _ in SENTIMENTS if verdict == "disliked" and pattern.search(lowered))
     return next(found, None)
