@@ -4,7 +4,7 @@ good, tell me more" is told. Each part is said only when the catalog holds it.""
 from __future__ import annotations
 
 from agent.explanations import first_sentence
-from agent.nodes.reply import prose_list
+from agent.prose import prose_list
 from store.movie import Movie
 
 

@@ -8,10 +8,11 @@ from agent.deps import Deps
 from agent.explanations import A_FILM_YOU_LIKED, reasons_for, taste_reason, template_explanation
 from agent.factcheck import a_or_an, asked_genres
 from agent.nodes.conversation import UNCLEAR
-from agent.nodes.reply import prose_list, recommendation
+from agent.nodes.reply import recommendation
 from agent.nodes.retrieve import filters_for, query_text
 from agent.profile import Profile
 from agent.profile_cache import profile_for
+from agent.prose import prose_list
 from agent.scoring import featurise, score
 from agent.understanding.merge import fresh_request
 from agent.understanding.passing import says_nothing

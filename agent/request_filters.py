@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from agent.prose import prose_list
 from agent.service_types import InvalidInput
 from agent.understanding.meaning import taken_to_mean
 from agent.understanding.people import closest_person
@@ -108,7 +109,7 @@ def person_named(catalog, name: str, took: list[str] | None = None) -> str:
         return found or surname.name
     if carriers := _carrying(catalog, ascii_fold(key)):
         names = carriers[:SHARED_NAMED]
-        who = f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else names[0]
+        who = prose_list(names, "or")
         several = "several people here, such as " if len(carriers) > len(names) else ""
         raise ValueError(f"{typed!r} could be {several}{who}: give the whole name")
     if meant := _misspelt(catalog, typed):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from agent.nodes.reply import prose_list
+from agent.prose import prose_list
 from store.catalog import Catalog, continues
 from store.movie import Movie
 

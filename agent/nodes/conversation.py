@@ -13,9 +13,10 @@ from agent.film_brief import film_in_brief, without_synopsis
 from agent.my_history import my_history, what_you_thought, why_not
 from agent.nodes.noted import noted_line
 from agent.nodes.pointed_title import title_past_the_list
-from agent.nodes.reply import intro_line, not_in_catalog, prose_list, unrecorded_note
+from agent.nodes.reply import intro_line, not_in_catalog, unrecorded_note
 from agent.nodes.retrieve import filters_for, unrecorded_for
 from agent.profile import stars_then, verdict_source
+from agent.prose import prose_list
 from agent.sequels import sequels_said
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.help_topics import help_topic

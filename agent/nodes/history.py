@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from agent.deps import Deps
 from agent.nodes.conversation import pointed_films, say, stored_before, take_back, which_film
-from agent.nodes.reply import prose_list
 from agent.profile import as_given
+from agent.prose import prose_list
 from agent.state import State
 from agent.understanding.corrections import REVISES, WATCHLIST
 from agent.understanding.intents import Classified

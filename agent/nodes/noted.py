@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from agent.deps import Deps
-from agent.nodes.reply import prose_list
+from agent.prose import prose_list
 
 
 def noted_line(recorded: dict, deps: Deps, stars: dict[str, float] | None = None) -> str:

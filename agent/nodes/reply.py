@@ -10,6 +10,7 @@ from agent.factcheck import asked_genres, breaks, loosened, span_said, tagged, y
 from agent.nodes.likeness import unlike_references
 from agent.nodes.taste_intro import taste_head
 from agent.profile_cache import profile_for
+from agent.prose import prose_list
 from agent.scoring import GEM_MIN_RATING, lesser_known
 from agent.state import State
 from agent.understanding.comparative_tone import comparative_leans
@@ -250,11 +251,6 @@ def _lesser_known_note(state: State, request: Request, picks: list[dict], deps: 
              else f"{count} of them")  # fmt: skip
     verb = "has" if count == 1 else "have"
     return False, f"{first} {verb} fewer votes than {than}; I found no more you haven't seen, {rated}."
-
-
-def prose_list(items: list[str], conjunction: str = "and") -> str:
-    """Items as a sentence lists them: "Heat, Ronin and The Town"; with "or" when one is meant."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
 def reference_name(movie_id: str, deps: Deps) -> str:

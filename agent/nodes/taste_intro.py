@@ -7,6 +7,7 @@ from __future__ import annotations
 from agent.deps import Deps
 from agent.explanations import verdict_verb
 from agent.profile import Profile
+from agent.prose import prose_list
 
 MAX_NAMED = 2  # "Since you liked Heat, Alien and 4 more"
 
@@ -35,14 +36,10 @@ def _verdicts(liked: list[str], profile: Profile, deps: Deps) -> str:
         groups.setdefault(verb, []).append(deps.catalog.movies[movie_id].title)
     if rest := verbs[MAX_NAMED:]:
         groups.setdefault("loved" if set(rest) == {"loved"} else "liked", []).append(f"{len(rest)} more")
-    return " and ".join(f"{verb} {_listed(titles)}" for verb, titles in groups.items())
-
-
-def _listed(titles: list[str]) -> str:
-    return titles[0] if len(titles) == 1 else f"{', '.join(titles[:-1])} and {titles[-1]}"
+    return " and ".join(f"{verb} {prose_list(titles)}" for verb, titles in groups.items())
 
 
 def _said(titles: list[str]) -> str:
     """ "Heat", "Heat and Alien", "Heat, Alien and 4 more"."""
     named = titles[:MAX_NAMED] + ([f"{len(titles) - MAX_NAMED} more"] if len(titles) > MAX_NAMED else [])
-    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    return prose_list(named)

@@ -9,8 +9,8 @@ from agent.credited_roles import with_roles
 from agent.deps import Deps
 from agent.nodes.conversation import pointed_films
 from agent.nodes.history import revising
-from agent.nodes.reply import prose_list
 from agent.nodes.retrieve import without_titles
+from agent.prose import prose_list
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.comparative_tone import TONE_BY_GENRE, comparative_leans, only_comparative
 from agent.understanding.corrections import typed_before_a_score

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from agent.prose import prose_list
 from agent.understanding.effect import Effect
 from agent.understanding.request import Understood
 
@@ -103,7 +104,7 @@ def say_countries_not_refused(out: Understood, names: list[str]) -> None:
 
 def _country_caveat(names: list[str]) -> str:
     said = [f"the {name}" if name.startswith(_SAID_WITH_THE) else name for name in names]
-    named = f"{', '.join(said[:-1])} or {said[-1]}" if len(said) > 1 else said[0]
+    named = prose_list(said, "or")
     return f"I can ask for a country but not leave one out, so some of these may come from {named}."
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from agent.prose import prose_list
 from agent.understanding.meaning import extend_unique
 from agent.understanding.phrases import MAX_PHRASE, PHRASEBOOK
 from agent.understanding.request import Understood
@@ -430,7 +431,7 @@ def _say_whose(scan: Scan, toks: list[Tok], i: int, key: str, shared: Mapping[st
         scan.named[toks[i].start, toks[i].end] = names[0]
         return
     said = " ".join(word.capitalize() for word in key.split())
-    extend_unique(out.caveats, [WHOSE_SURNAME.format(said=said, names=", ".join(names[:-1]) + " or " + names[-1])])
+    extend_unique(out.caveats, [WHOSE_SURNAME.format(said=said, names=prose_list(names, "or"))])
 
 
 _BY_INITIAL: list[tuple[Mapping[str, str], dict[str, tuple[list[str], list[str]]]]] = []  # per people index

@@ -8,7 +8,7 @@ import pytest
 
 from agent.deps import AgentConfig, Deps
 from agent.llm import StructuredLLM
-from agent.nodes.reply import prose_list
+from agent.prose import prose_list
 from agent.recommender import Recommender, sqlite_checkpointer, thread_id
 from tests.fakes import FakeChatModel
 
