@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
+from functools import lru_cache
 
 from store.movie import Movie
 
@@ -26,7 +27,13 @@ def lexical_match(words: Sequence[str], kind_words: Collection[str]) -> str:
 def titled_by_kind(movie: Movie, kind_words: Collection[str]) -> bool:
     """Whether a word of any of the film's titles is a kind word asked for ("Scary Movie 3" for
     "scary", "Epic Movie" for "epic")."""
-    return any(w in kind_words for title in movie.titles for w in re.findall(r"\w+", title.casefold()))
+    return not title_words(movie.title, movie.original_title, *movie.aka).isdisjoint(kind_words)
+
+
+@lru_cache(maxsize=1 << 15)
+def title_words(*titles: str | None) -> frozenset[str]:
+    """The words of a film's titles, lower case; a turn asks it of some 150 films, mostly the same ones."""
+    return frozenset(w for title in titles if title for w in re.findall(r"\w+", title.casefold()))
 
 
 def story_first(

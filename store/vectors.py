@@ -219,7 +219,7 @@ class ExactIndex:
             return []
         top = np.argpartition(-scores, n - 1)[:n]
         top = top[np.argsort(-scores[top], kind="stable")]
-        return [(str(i), float(s)) for i, s in zip(self.ids[top], scores[top], strict=True)]
+        return list(zip(self.ids[top].tolist(), scores[top].tolist(), strict=True))
 
     def vectors(self, rows: np.ndarray) -> np.ndarray:
         return self.matrix[rows]
