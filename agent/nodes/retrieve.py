@@ -205,14 +205,14 @@ def retrieve(state: State, deps: Deps) -> dict:
     started = time.perf_counter()
     request = dict(state.get("request") or {})
     profile = profile_for(deps, state.get("user"))
-    hard = excluded_for(deps, state, profile)
-    recent = held_back(deps, state)
-    excluded = hard | set(recent)
     # "like Se7en": the film's own vector stands for it; its title's words would find Seven Pounds and Furious 7
     text = without_titles(
         query_text(request, labels_tone=deps.catalog.labels_tone), request.get("like_titles") or [], deps.catalog
     )
-    vector = query_vector(deps, request, text, profile)
+    vector = query_vector(deps, request, text, profile)  # first: what follows runs while it is embedded
+    hard = excluded_for(deps, state, profile)
+    recent = held_back(deps, state)
+    excluded = hard | set(recent)
     relaxed: list[str] = []
     kinds = kind_words(request)
     wanted = wanted_count(state, request, deps)
