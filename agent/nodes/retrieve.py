@@ -299,6 +299,8 @@ def query_vector(deps: Deps, request: Request, text: str, profile: Profile | Non
         return _unit(sum(w * v for w, v in parts)) if parts else None
     weight = 0.5 if anchors else 1.0
     embedder = deps.catalog.embedder
+    if (kept := embedder.kept(text)) is not None:  # a text asked before: no thread to hand it to
+        return _unit(sum(w * v for w, v in [(weight, kept), *parts]))
     return in_background(lambda: _unit(sum(w * v for w, v in [(weight, embedder.embed_query(text)), *parts])))
 
 
