@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from agent.factcheck import years_asked
 from agent.prose import prose_list
 from agent.service_types import InvalidInput
 from agent.understanding.meaning import taken_to_mean
@@ -56,16 +57,17 @@ def request_filters(filters: dict, catalog, resolve: Callable[[str], Movie], sai
     if clash := contradictions(out):  # "year_min": 2000, "year_max": 1990 fits no film
         raise InvalidInput(f"no film could fit these filters: {'; '.join(clash)}")
     _narrow_alternatives(out)
-    if took := [*replaced(said, out, catalog), *took]:
+    clashes = clashing_text(said, out)
+    if took := [*dict.fromkeys(clashes.values()), *replaced(said, out, catalog, skip=clashes), *took]:
         out["caveats"] = list(dict.fromkeys([*(said.get("caveats") or []), *took]))
     return out
 
 
-def replaced(said: Mapping, given: Mapping, catalog) -> list[str]:
+def replaced(said: Mapping, given: Mapping, catalog, skip: Mapping | None = None) -> list[str]:
     """A sentence for each field of the text the filters replaced and left something of it out:
     "a comedy" with {"genres": ["horror"]} was answered "Here are 3 picks: horror films.", the
     comedy dropped without a word. A filter that keeps all the text said of it ("comedy" with
-    ["comedy", "horror"]) replaces nothing said."""
+    ["comedy", "horror"]) replaces nothing said. Fields in `skip` (clashing_text's) are said there."""
 
     def shown(name: str, value: object) -> str:
         values = value if isinstance(value, list | tuple) else [value]
@@ -75,12 +77,50 @@ def replaced(said: Mapping, given: Mapping, catalog) -> list[str]:
     out = []
     for name, value in given.items():
         before = said.get(name)
-        if before in (None, [], "") or name == "caveats":
+        if before in (None, [], "") or name == "caveats" or name in (skip or {}):
             continue
         kept = set(map(str, value)) if isinstance(value, list) else {str(value)}
         if not ({str(b) for b in before} <= kept if isinstance(before, list) else str(before) in kept):
             out.append(f"The filters' {name} ({shown(name, value)}) replace the text's ({shown(name, before)}).")
     return out
+
+
+SPANS = (("year_min", "year_max", "years"), ("min_runtime", "max_runtime", "runtime"))
+
+
+def clashing_text(said: Mapping, out: dict) -> dict[str, str]:
+    """Where the text and the filters ask for what no film can be ("a 90s thriller" with
+    {"year_min": 2000}), the filters win, being explicit: the text's other bound is dropped from
+    `out` (it was 2000-1999, then loosened to "just outside 2000-1999"), and a sentence, keyed by
+    each field it settles, says the two cannot both hold and which was gone by."""
+    notes: dict[str, str] = {}
+    for low, high, what in SPANS:
+        given = [name for name in (low, high) if out.get(name) is not None]
+        if len(given) != 1:
+            continue
+        first = out.get(low, said.get(low))
+        last = out.get(high, said.get(high))
+        if first is None or last is None or first <= last:
+            continue
+        text_span = {low: said.get(low), high: said.get(high)}
+        filter_span = {low: out.get(low), high: out.get(high)}
+        dropped = high if given == [low] else low
+        out[dropped] = None
+        sentence = (f"The text asks for {_span_said(what, text_span)} but the filters for "
+                    f"{_span_said(what, filter_span)}: the two cannot both hold, so "
+                    f"I went by the filters ({_span_said(what, filter_span)}).")  # fmt: skip
+        notes.update(dict.fromkeys((low, high), sentence))
+    return notes
+
+
+def _span_said(what: str, span: Mapping) -> str:
+    """{"year_min": 1990, "year_max": 1999} -> "the 1990s"; runtimes in minutes."""
+    if what == "years":
+        return years_asked(span) or "any year"
+    shortest, longest = span.get("min_runtime"), span.get("max_runtime")
+    if shortest and longest:
+        return f"{shortest}-{longest} minutes"
+    return f"at least {shortest} minutes" if shortest else f"at most {longest} minutes"
 
 
 def _narrow_alternatives(out: dict) -> None:

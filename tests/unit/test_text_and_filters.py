@@ -57,3 +57,28 @@ def test_filters_that_drop_nothing_the_text_asked_add_no_caveat(client, text, fi
     if filters.get("languages"):
         assert body["understood"]["languages"] == ["fr"]
         assert all("comedy" in r["genres"] for r in body["recommendations"])
+
+
+@pytest.mark.parametrize(
+    ("text", "filters", "said"),
+    [
+        ("a 90s thriller", {"year_min": 2000},
+         "The text asks for the 1990s but the filters for 2000 or later: the two cannot both hold, "
+         "so I went by the filters (2000 or later)."),
+        ("a thriller from after 2010", {"year_max": 1995},
+         "The text asks for 2011 or later but the filters for 1995 or earlier: the two cannot both hold, "
+         "so I went by the filters (1995 or earlier)."),
+    ],
+)  # fmt: skip
+def test_text_and_filters_that_contradict_each_other_say_so_and_go_by_the_filters(client, text, filters, said):
+    """ "a 90s thriller" with {"year_min": 2000} was read as 2000-1999 and answered "Nothing matched
+    2000-1999 thriller films, so I loosened the years", Memento (2000) "just outside 2000-1999"."""
+    body = ask(client, text, filters)
+    assert body["reply"].startswith(said), body["reply"]
+    assert "loosened" not in body["reply"] and "2000-1999" not in body["reply"]
+    understood = body["understood"]
+    assert {understood.get("year_min"), understood.get("year_max")} == {*filters.values(), None}
+    picks = body["recommendations"]
+    assert picks and not any(r["relaxed"] or r["outside"] for r in picks)
+    low, high = filters.get("year_min", 0), filters.get("year_max", 9999)
+    assert all(low <= r["year"] <= high and "thriller" in r["genres"] for r in picks)
