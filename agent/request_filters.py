@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from agent.factcheck import years_asked
+from agent.factcheck import span_said, years_asked
 from agent.prose import prose_list
 from agent.service_types import InvalidInput
 from agent.understanding.meaning import taken_to_mean
@@ -16,7 +16,7 @@ from agent.understanding.studios import REINGEST
 from store.filters import contradictions
 from store.movie import Movie, ascii_fold
 from store.surnames import SHARED_NAMED, surname_keys
-from store.vocab import parse_country, parse_genre, parse_language
+from store.vocab import LANGUAGES, parse_country, parse_genre, parse_language
 
 
 def request_filters(filters: dict, catalog, resolve: Callable[[str], Movie], said: Mapping | None = None) -> dict:
@@ -110,7 +110,58 @@ def clashing_text(said: Mapping, out: dict) -> dict[str, str]:
                     f"{_span_said(what, filter_span)}: the two cannot both hold, so "
                     f"I went by the filters ({_span_said(what, filter_span)}).")  # fmt: skip
         notes.update(dict.fromkeys((low, high), sentence))
+    notes.update(_clashing_lists(said, out))
+    notes.update(_clashing_years(said, out))
     return notes
+
+
+PAIRS = (("genres", "exclude_genres"), ("people", "exclude_people"), ("languages", "exclude_languages"),
+         ("studios", "exclude_studios"))  # fmt: skip
+
+
+def _clashing_lists(said: Mapping, out: dict) -> dict[str, str]:
+    """ "a comedy" with {"exclude_genres": ["comedy"]} answered "Nothing matched comedy films, no
+    comedy, so I loosened the genres": the text's side of a value both asked for and refused goes."""
+    notes = {}
+    for wanted, refused in PAIRS:
+        for texts, filters in ((wanted, refused), (refused, wanted)):
+            if texts in out or not out.get(filters):
+                continue
+            both = [value for value in said.get(texts) or () if value in out[filters]]
+            if not both:
+                continue
+            out[texts] = [value for value in said[texts] if value not in both]
+            named = prose_list([_value_said(value) for value in both], "and")
+            asks, goes = ("asks for", "refuse") if texts == wanted else ("refuses", "ask for")
+            them = named if wanted == "people" else "it" if len(both) == 1 else "them"  # Tom Hanks is no "it"
+            notes[texts] = (f"The text {asks} {named} but the filters {goes} {them}: "
+                            f"the two cannot both hold, so I went by the filters.")  # fmt: skip
+    return notes
+
+
+def _clashing_years(said: Mapping, out: dict) -> dict[str, str]:
+    """ "not from the 90s" with {"year_min": 1990, "year_max": 1999}: every year asked refused; the
+    text's side goes, its refused years or its span."""
+    merged = {**said, **out}
+    first, last, spans = merged.get("year_min"), merged.get("year_max"), merged.get("exclude_years")
+    if first is None or last is None or not spans or not contradictions({"year_min": first, "year_max": last,
+                                                                         "exclude_years": spans}):  # fmt: skip
+        return {}
+    asked = years_asked({"year_min": first, "year_max": last})
+    refused = prose_list([span_said(span) for span in spans], "and")
+    if out.get("exclude_years"):  # the filters refuse the years the text asked for
+        out["year_min"] = out.get("year_min") if "year_min" in out else None
+        out["year_max"] = out.get("year_max") if "year_max" in out else None
+        sentence = f"The text asks for {asked} but the filters refuse {refused}"
+    else:
+        out["exclude_years"] = []
+        sentence = f"The text refuses {refused} but the filters ask for {asked}"
+    return dict.fromkeys(("year_min", "year_max", "exclude_years"), f"{sentence}: the two cannot both hold, so I went "
+                                                                     "by the filters.")  # fmt: skip
+
+
+def _value_said(value: object) -> str:
+    return LANGUAGES.get(str(value), str(value)) if isinstance(value, str) and len(value) == 2 else str(value)
 
 
 def _span_said(what: str, span: Mapping) -> str:

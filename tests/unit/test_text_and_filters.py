@@ -82,3 +82,33 @@ def test_text_and_filters_that_contradict_each_other_say_so_and_go_by_the_filter
     assert picks and not any(r["relaxed"] or r["outside"] for r in picks)
     low, high = filters.get("year_min", 0), filters.get("year_max", 9999)
     assert all(low <= r["year"] <= high and "thriller" in r["genres"] for r in picks)
+
+
+@pytest.mark.parametrize(
+    ("text", "filters", "said"),
+    [
+        ("a comedy", {"exclude_genres": ["comedy"]}, "The text asks for comedy but the filters refuse it"),
+        ("no horror", {"genres": ["horror"]}, "The text refuses horror but the filters ask for it"),
+        ("nothing with tom hanks", {"people": ["Tom Hanks"]},
+         "The text refuses Tom Hanks but the filters ask for Tom Hanks"),
+        ("not from the 90s", {"year_min": 1990, "year_max": 1999},
+         "The text refuses the 1990s but the filters ask for the 1990s"),
+        ("a 90s film", {"exclude_years": [[1990, 1999]]}, "The text asks for the 1990s but the filters refuse the 1990s"),
+    ],
+)  # fmt: skip
+def test_a_value_the_text_asks_for_and_the_filters_refuse_goes_by_the_filters(client, text, filters, said):
+    """ "a comedy" with {"exclude_genres": ["comedy"]} answered "Nothing matched comedy films, no
+    comedy, so I loosened the genres", every pick relaxed."""
+    body = ask(client, text, filters)
+    assert body["reply"].startswith(f"{said}: the two cannot both hold, so I went by the filters."), body["reply"]
+    assert "loosened" not in body["reply"]
+    picks = body["recommendations"]
+    assert picks and not any(r["relaxed"] for r in picks)
+    if "exclude_genres" in filters:
+        assert body["understood"].get("genres") in (None, []) and all("comedy" not in r["genres"] for r in picks)
+    if "genres" in filters:
+        assert all("horror" in r["genres"] for r in picks)
+    if "exclude_years" in filters:
+        assert all(not 1990 <= r["year"] <= 1999 for r in picks)
+    if "year_min" in filters:
+        assert all(1990 <= r["year"] <= 1999 for r in picks)
