@@ -9,6 +9,7 @@ from typing import Any
 from agent.factcheck import span_said, years_asked
 from agent.prose import prose_list
 from agent.service_types import InvalidInput
+from agent.typed_titles import other_meaning, taken_note
 from agent.understanding.meaning import taken_to_mean
 from agent.understanding.people import closest_person
 from agent.understanding.reader import understand
@@ -51,7 +52,7 @@ def request_filters(filters: dict, catalog, resolve: Callable[[str], Movie], sai
             out[name] = [_span(span) for span in (value if isinstance(value, list | tuple) else [value])]
         elif name == "like_titles":
             titles = [value] if isinstance(value, str) else list(value)
-            out[name] = [resolve(t).id for t in titles]
+            out[name] = [_liked(catalog, resolve, str(t), took) for t in titles]
         else:
             raise InvalidInput(f"unknown filter {name!r}")
     if clash := contradictions(out):  # "year_min": 2000, "year_max": 1990 fits no film
@@ -72,6 +73,7 @@ def replaced(said: Mapping, given: Mapping, catalog, skip: Mapping | None = None
     def shown(name: str, value: object) -> str:
         values = value if isinstance(value, list | tuple) else [value]
         named = [catalog.movies[v].label if name == "like_titles" and v in catalog.movies else v for v in values]
+        named = [_value_said(v) for v in named] if "languages" in name else named  # "French", not "fr"
         return ", ".join("-".join(map(str, v)) if isinstance(v, list | tuple) else str(v) for v in named)
 
     out = []
@@ -172,6 +174,15 @@ def _span_said(what: str, span: Mapping) -> str:
     if shortest and longest:
         return f"{shortest}-{longest} minutes"
     return f"at least {shortest} minutes" if shortest else f"at most {longest} minutes"
+
+
+def _liked(catalog, resolve: Callable[[str], Movie], typed: str, took: list[str]) -> str:
+    """The film a like_titles entry names, and, when one with the article is likely meant ("Interview":
+    The Interview (2014)), the sentence saying which was taken."""
+    movie = resolve(typed)
+    if (other := other_meaning(catalog, typed, movie)) is not None:
+        took.append(taken_note(typed, movie, other))
+    return movie.id
 
 
 def _narrow_alternatives(out: dict) -> None:

@@ -112,3 +112,9 @@ def test_a_value_the_text_asks_for_and_the_filters_refuse_goes_by_the_filters(cl
         assert all(not 1990 <= r["year"] <= 1999 for r in picks)
     if "year_min" in filters:
         assert all(1990 <= r["year"] <= 1999 for r in picks)
+
+
+def test_a_replaced_language_is_named_as_people_say_it(client):
+    """ "The filters' languages (fr) replace the text's (ko).": codes a user never typed."""
+    reply = ask(client, "a korean thriller", {"languages": ["French"]})["reply"]
+    assert reply.startswith("The filters' languages (French) replace the text's (Korean)."), reply

@@ -73,3 +73,9 @@ def test_the_http_watched_add_carries_the_note(catalog, tmp_path):
     assert response.status_code == 201, response.text
     assert response.json()["note"].startswith(NOTE) and NOTE in response.json()["message"]
     profiles.close()
+
+
+def test_a_like_titles_filter_says_which_film_its_title_was_taken_for(service):
+    """{"like_titles": ["Interview"]} answered "like Interview (2007)" with no word of The Interview."""
+    turn = service.recommend("http:acme:zo", text="", filters={"like_titles": ["Interview"]}, k=2)
+    assert turn.to_json()["reply"].startswith(NOTE + "."), turn.to_json()["reply"]
