@@ -151,7 +151,7 @@ def sequels_said(movie_id: str, catalog: Catalog) -> str:
     later, same_year = sequels_of(movie_id, catalog)
     later, prequels = split_prequels(movie, later)
     alongside = f" {prose_list([m.label for m in same_year])} came out the same year." if same_year else ""
-    before = _prequels_said(movie, prequels)
+    before = _prequels_said(movie, prequels) + _numbered_after_said(movie, catalog)
     if later:
         titles = prose_list([m.label for m in later])
         worded = _by_franchise_words(movie, _titled_series(movie_id, catalog), catalog)
@@ -174,6 +174,20 @@ def _prequels_said(movie: Movie, prequels: list[Movie]) -> str:
     return (
         f" {titles} came out later but {_are(prequels)} {kind}, numbered before Episode {_numeral(movie)}, not sequels."
     )
+
+
+def _numbered_after_said(movie: Movie, catalog: Catalog) -> str:
+    """ "the phantom menace sequels": Episodes IV-VI follow it in the story but came out before it."""
+    number = episode(movie)
+    if number is None or movie.year is None:
+        return ""
+    series = (catalog.movies[m] for m in _titled_series(movie.id, catalog) - {movie.id})
+    earlier = sorted((m for m in series if (m.year or movie.year) < movie.year and (episode(m) or 0) > number),
+                     key=lambda m: (m.year, m.title))  # fmt: skip
+    if not earlier:
+        return ""
+    return (f" {prose_list([m.label for m in earlier])}, numbered after Episode {_numeral(movie)}, "
+            f"came out before it.")  # fmt: skip
 
 
 def _joined_said(joined: list[str], *, everyone: bool) -> str:

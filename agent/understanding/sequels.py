@@ -47,7 +47,7 @@ def sequels_asked(lowered: str, lookup: CatalogLookup) -> TitleMatch | str | Non
         if m is None:
             continue
         typed = m["title"].strip(" \"'“”‘’")
-        words = list(tokens_of(typed))
+        words = [w for w in tokens_of(typed) if any(c.isalnum() for c in w)]  # "star wars: episode iii - ..."
         if not words or len(words) > 8:
             return None
         if _A_PICK.fullmatch(typed):

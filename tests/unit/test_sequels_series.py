@@ -5,6 +5,7 @@ later films, as if they followed Star Wars (1977)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ SPACE = ["adventure", "action", "sci-fi"]
 
 
 def film(title: str, year: int, genres: list[str], cast: list[str], **more) -> dict:
-    slug = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
     return {"id": f"{slug}-{year}", "title": title, "year": year, "genres": genres, "cast": cast, "votes": 1000,
             "rating": 7.0, "overview": f"{title}, a film.", **more}  # fmt: skip
 
@@ -78,3 +79,20 @@ def test_chat_answers_star_wars_sequels_with_the_prequels_apart(catalog, profile
     listed = reply.split(". ")[0]
     assert "Empire Strikes Back" in listed and "Phantom Menace" not in listed, reply
     assert "are prequels" in reply
+
+
+def test_films_numbered_after_one_but_made_before_it_are_said_so(catalog):
+    said = sequels_said("star-wars-episode-i-the-phantom-menace-1999", catalog)
+    assert said.endswith(
+        "Star Wars (1977) and The Empire Strikes Back (1980), numbered after Episode I, came out before it."
+    ), said
+
+
+def test_a_long_title_with_its_punctuation_is_asked_about_not_read_as_a_theme(catalog, profiles):
+    """ "does star wars: episode ii - attack of the clones have a sequel?" answered picks "about
+    'sequel'": the colon and dash counted as words, and nine "words" were too many for a title."""
+    answer = make_bot(catalog, profiles).ask(
+        "does star wars: episode ii - attack of the clones have a sequel?", user="cli:long"
+    )
+    assert answer["recommendations"] == [], answer["reply"]
+    assert answer["reply"].startswith("Later films of Star Wars: Episode II - Attack of the Clones (2002)'s series")

@@ -93,7 +93,8 @@ def test_text_and_filters_that_contradict_each_other_say_so_and_go_by_the_filter
          "The text refuses Tom Hanks but the filters ask for Tom Hanks"),
         ("not from the 90s", {"year_min": 1990, "year_max": 1999},
          "The text refuses the 1990s but the filters ask for the 1990s"),
-        ("a 90s film", {"exclude_years": [[1990, 1999]]}, "The text asks for the 1990s but the filters refuse the 1990s"),
+        ("a 90s film", {"exclude_years": [[1990, 1999]]},
+         "The text asks for the 1990s but the filters refuse the 1990s"),
     ],
 )  # fmt: skip
 def test_a_value_the_text_asks_for_and_the_filters_refuse_goes_by_the_filters(client, text, filters, said):
