@@ -15,7 +15,8 @@ import re
 import weakref
 
 from agent.prose import prose_list
-from store.catalog import Catalog, continues
+from agent.understanding.sequels import sequels_asked
+from store.catalog import Catalog, TitleMatch, continues
 from store.movie import Movie
 
 _EPISODE = re.compile(r"\b(?:episode|part|chapter)\s+(?P<n>\d{1,2}|[ivx]{1,5})\b")
@@ -142,6 +143,17 @@ def split_prequels(movie: Movie, later: list[Movie]) -> tuple[list[Movie], list[
         return later, []
     before = [m for m in later if (n := episode(m)) is not None and n < number]
     return [m for m in later if m not in before], before
+
+
+def sequels_question(text: str, catalog: Catalog, *, filters: bool = False) -> str | None:
+    """The answer to a structured request whose text asks for a film's sequels ("star wars sequels"),
+    which read as a theme answered Terminator Genisys "about 'sequel'", Star Wars said nowhere;
+    None when the text asks no such thing about a film the catalog has."""
+    found = sequels_asked(" ".join(text.lower().split()), catalog)
+    if not isinstance(found, TitleMatch):
+        return None
+    unused = " It asks about a film's sequels, so the filters were not used." if filters else ""
+    return sequels_said(found.movie_id, catalog) + unused
 
 
 def sequels_said(movie_id: str, catalog: Catalog) -> str:

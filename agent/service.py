@@ -35,6 +35,7 @@ from agent.pick_replies import naming_the_pick
 from agent.profile import build_profile, you_gave
 from agent.reactions import ReactionLedger, reaction_meaning
 from agent.request_filters import request_filters
+from agent.sequels import sequels_question
 from agent.service_types import (
     AmbiguousTitle,
     EventConflict,
@@ -185,6 +186,8 @@ class MovieService:
         k = self.check_k(k)
         deps = self.deps
         understood = understand((text or "").strip(), self.catalog, today_year=deps.today.year)
+        if answer := sequels_question(text or "", self.catalog, filters=bool(filters)):  # as chat answers it
+            return Turn.of({"reply": answer, "intent": "facts", "understood": {}})
         if not filters and says_nothing(text or "", understood, self.catalog):  # "asdkjh qwpoeiru": no made-up picks
             said = contract(dataclasses.asdict(understood), self._label_or_none)
             return Turn.of({**respond_unclear({}, deps), "understood": said})

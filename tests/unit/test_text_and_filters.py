@@ -119,3 +119,16 @@ def test_a_replaced_language_is_named_as_people_say_it(client):
     """ "The filters' languages (fr) replace the text's (ko).": codes a user never typed."""
     reply = ask(client, "a korean thriller", {"languages": ["French"]})["reply"]
     assert reply.startswith("The filters' languages (French) replace the text's (Korean)."), reply
+
+
+def test_a_question_for_a_films_sequels_is_answered_as_in_chat(client):
+    """ "the dark knight sequels" was read as the theme "sequel": picks "about 'sequel'", the film
+    asked about said nowhere."""
+    body = ask(client, "the dark knight sequels", {})
+    assert (
+        body["reply"] == "Later films of The Dark Knight (2008)'s series in my catalog: The Dark Knight Rises (2012)."
+    )
+    assert body["recommendations"] == []
+    filtered = ask(client, "the dark knight sequels", {"year_min": 2010})["reply"]
+    assert filtered.endswith("It asks about a film's sequels, so the filters were not used.")
+    assert ask(client, "horror sequels", {})["recommendations"]  # a kind of film: still picks
