@@ -96,3 +96,16 @@ def test_a_long_title_with_its_punctuation_is_asked_about_not_read_as_a_theme(ca
     )
     assert answer["recommendations"] == [], answer["reply"]
     assert answer["reply"].startswith("Later films of Star Wars: Episode II - Attack of the Clones (2002)'s series")
+
+
+@pytest.mark.parametrize(
+    ("said", "film"),
+    [("sequels to the phantom menace", "Star Wars: Episode I - The Phantom Menace (1999)"),
+     ("star wars: the force awakens sequels", "Star Wars: Episode VII - The Force Awakens (2015)")],
+)  # fmt: skip
+def test_an_episode_named_as_people_name_it_is_the_film_asked_about(catalog, profiles, said, film):
+    """ "sequels to the phantom menace" answered "I couldn't find “the phantom menace” in my catalog",
+    which holds it as "Star Wars: Episode I - The Phantom Menace"."""
+    answer = make_bot(catalog, profiles).ask(said, user="cli:ep")
+    assert answer["recommendations"] == [] and "couldn't find" not in answer["reply"], answer["reply"]
+    assert answer["reply"].startswith((f"Later films of {film}'s series", f"My catalog has no sequel to {film}"))
