@@ -1,28 +1,51 @@
 """A film's sequels, as the catalog can tell them: the later films of its series (the titles that
-carry on its title, or the title it carries on: store.catalog.Catalog.series_of) and a later film
-of its title made plural with someone of it ("Aliens" after "Alien"). The catalog records no
-collections or release dates, so a sequel under another name is not found, a film of the same
-year is not called later, and the answer says how it looked."""
+carry on its title, or the title it carries on: store.catalog.Catalog.series_of), a later film
+of its title made plural with someone of it ("Aliens" after "Alien"), and a later film whose title
+holds a word only this series' titles carry with the series' people or, uncredited, its genres
+("Furious 7", "The Fate of the Furious" after "The Fast and the Furious", which the title alone
+missed). The catalog records no collections or release dates, so a film of the same year is not
+called later, and the answer says how it looked.
+
+A film numbered before the one asked about (Episode I after Episode IV) came out later but is a
+prequel, and is said to be one, never listed among the sequels."""
 
 from __future__ import annotations
 
 import re
+import weakref
 
 from agent.prose import prose_list
-from store.catalog import Catalog, continues
+from agent.understanding.sequels import sequels_asked
+from store.catalog import Catalog, TitleMatch, continues
 from store.movie import Movie
+
+_EPISODE = re.compile(r"\b(?:episode|part|chapter)\s+(?P<n>\d{1,2}|[ivx]{1,5})\b")
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+_SMALL_WORDS = frozenset({"the", "a", "an", "and", "of", "in", "on", "to", "&", "part", "episode", "chapter"})
+RARE = 10  # titles outside the series a word may be in and still mark the series ("furious", "wars")
 
 
 def sequels_of(movie_id: str, catalog: Catalog) -> tuple[list[Movie], list[Movie]]:
-    """The films of this film's series released after it, and those of its year, oldest first."""
+    """The films of this film's series released after it, and those of its year, oldest first;
+    prequels (numbered before it) among them: see prequels_of."""
     movie = catalog.movies[movie_id]
     if movie.year is None:
         return [], []
-    series = set()
-    for root in {movie_id} | _roots(movie, catalog):
-        series |= catalog.series_of(root) | _plural_sequels(catalog.movies[root], catalog)
+    series = _series(movie_id, catalog)
     films = sorted((catalog.movies[m] for m in series - {movie_id}), key=lambda m: (m.year or 0, m.title))
     return [m for m in films if (m.year or 0) > movie.year], [m for m in films if m.year == movie.year]
+
+
+def _series(movie_id: str, catalog: Catalog) -> set[str]:
+    titled = _titled_series(movie_id, catalog)
+    return titled | _by_franchise_words(catalog.movies[movie_id], titled, catalog)
+
+
+def _titled_series(movie_id: str, catalog: Catalog) -> set[str]:
+    series: set[str] = set()
+    for root in {movie_id} | _roots(catalog.movies[movie_id], catalog):
+        series |= catalog.series_of(root) | _plural_sequels(catalog.movies[root], catalog)
+    return series
 
 
 def _roots(movie: Movie, catalog: Catalog) -> set[str]:
@@ -50,18 +73,150 @@ def _plural_sequels(movie: Movie, catalog: Catalog) -> set[str]:
     }
 
 
+def _by_franchise_words(movie: Movie, series: set[str], catalog: Catalog) -> set[str]:
+    """Later films the titles alone did not join to the series: their title holds a word every film
+    of the series has in one of its titles and few other titles have ("furious"), and they share
+    one of the series' three leads (a director goes on to other films: Mission to Mars), or, with
+    no one credited and the series of several films, every genre of the film asked about (Kung Fu
+    Panda: Secrets of the Furious Five does neither). Not a documentary about it. A film alone
+    ("Harry Potter and the Philosopher's Stone") is joined by its leads only."""
+    if movie.year is None:
+        return set()
+    films = [catalog.movies[m] for m in series | {movie.id}]
+    marks = set.intersection(*(_words(f) for f in films))
+    marks = {w for w in marks if len(_carriers(catalog, w) - series - {movie.id}) <= RARE}
+    leads = {p for f in films for p in f.cast[:3]}
+    found = set()
+    for word in marks:
+        for other_id in _carriers(catalog, word) - series - {movie.id}:
+            other = catalog.movies[other_id]
+            if (other.year or 0) <= movie.year or "documentary" in other.genres:
+                continue
+            if set(other.cast[:3]) & leads or (
+                len(films) > 1 and not other.cast and not other.directors and set(movie.genres) <= set(other.genres)
+            ):
+                found.add(other_id)
+    return found
+
+
+def _words(movie: Movie) -> set[str]:
+    """The words of a film's titles that could name a series ("fast", "furious"; not "the")."""
+    return {w for t in movie.titles for w in re.findall(r"[a-z]+", t.casefold()) if w not in _SMALL_WORDS}
+
+
+def _carriers(catalog: Catalog, word: str) -> set[str]:
+    return _word_index(catalog).get(word, set())
+
+
+_INDEXES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _word_index(catalog: Catalog) -> dict[str, set[str]]:
+    """Each title word -> the films with it in a title, built once per catalog (and let go with it)."""
+    if (index := _INDEXES.get(catalog)) is None:
+        index = {}
+        for movie in catalog.movies.values():
+            for word in _words(movie):
+                index.setdefault(word, set()).add(movie.id)
+        _INDEXES[catalog] = index
+    return index
+
+
+def episode(movie: Movie) -> int | None:
+    """The number a film's titles give it in its series ("Star Wars: Episode V - ..." is 5), else None."""
+    for title in movie.titles:
+        if m := _EPISODE.search(title.casefold()):
+            n = m["n"]
+            return int(n) if n.isdigit() else _roman(n)
+    return None
+
+
+def _roman(text: str) -> int:
+    values = [_ROMAN[c] for c in text]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def split_prequels(movie: Movie, later: list[Movie]) -> tuple[list[Movie], list[Movie]]:
+    """(sequels and other later films, prequels): a later film numbered before this one is a prequel."""
+    number = episode(movie)
+    if number is None:
+        return later, []
+    before = [m for m in later if (n := episode(m)) is not None and n < number]
+    return [m for m in later if m not in before], before
+
+
+def sequels_question(text: str, catalog: Catalog, *, filters: bool = False) -> str | None:
+    """The answer to a structured request whose text asks for a film's sequels ("star wars sequels"),
+    which read as a theme answered Terminator Genisys "about 'sequel'", Star Wars said nowhere;
+    None when the text asks no such thing about a film the catalog has."""
+    found = sequels_asked(" ".join(text.lower().split()), catalog)
+    if not isinstance(found, TitleMatch):
+        return None
+    unused = " It asks about a film's sequels, so the filters were not used." if filters else ""
+    return sequels_said(found.movie_id, catalog) + unused
+
+
 def sequels_said(movie_id: str, catalog: Catalog) -> str:
     """ "Later films of The Dark Knight (2008)'s series in my catalog: The Dark Knight Rises (2012).",
-    or that it has none."""
+    the prequels among them said apart, or that it has none."""
     movie = catalog.movies[movie_id]
     later, same_year = sequels_of(movie_id, catalog)
+    later, prequels = split_prequels(movie, later)
     alongside = f" {prose_list([m.label for m in same_year])} came out the same year." if same_year else ""
+    before = _prequels_said(movie, prequels) + _numbered_after_said(movie, catalog)
     if later:
         titles = prose_list([m.label for m in later])
-        return f"Later films of {movie.label}'s series in my catalog: {titles}.{alongside}"
-    if same_year:
-        return f"My catalog has no later film of {movie.label}'s series.{alongside}"
+        worded = _by_franchise_words(movie, _titled_series(movie_id, catalog), catalog)
+        joined = [m.label for m in later if m.id in worded]
+        how = _joined_said(joined, everyone=len(joined) == len(later))
+        return f"Later films of {movie.label}'s series in my catalog: {titles}.{how}{before}{alongside}"
+    if prequels or same_year:
+        return f"My catalog has no later film of {movie.label}'s series.{before}{alongside}"
     return (
         f"My catalog has no sequel to {movie.label}: no later film carries its title on. "
         f'Say "something like {movie.title}" for films like it.'
     )
+
+
+def _prequels_said(movie: Movie, prequels: list[Movie]) -> str:
+    if not prequels:
+        return ""
+    titles = prose_list([m.label for m in prequels])
+    kind = "a prequel" if len(prequels) == 1 else "prequels"
+    return (
+        f" {titles} came out later but {_are(prequels)} {kind}, numbered before Episode {_numeral(movie)}, not sequels."
+    )
+
+
+def _numbered_after_said(movie: Movie, catalog: Catalog) -> str:
+    """ "the phantom menace sequels": Episodes IV-VI follow it in the story but came out before it."""
+    number = episode(movie)
+    if number is None or movie.year is None:
+        return ""
+    series = (catalog.movies[m] for m in _titled_series(movie.id, catalog) - {movie.id})
+    earlier = sorted((m for m in series if (m.year or movie.year) < movie.year and (episode(m) or 0) > number),
+                     key=lambda m: (m.year, m.title))  # fmt: skip
+    if not earlier:
+        return ""
+    return (f" {prose_list([m.label for m in earlier])}, numbered after Episode {_numeral(movie)}, "
+            f"came out before it.")  # fmt: skip
+
+
+def _joined_said(joined: list[str], *, everyone: bool) -> str:
+    """How films no title carried on were taken for the series, so a wrong guess can be told."""
+    if not joined:
+        return ""
+    whom = "All of them are" if everyone else f"Of these, {prose_list(joined)} {_are(joined)}"
+    return f" {whom} joined to the series by a word its titles share and its leads or genres."
+
+
+def _are(films: list) -> str:
+    return "is" if len(films) == 1 else "are"
+
+
+def _numeral(movie: Movie) -> str:
+    """The film's number as its title writes it: "IV" for "Star Wars: Episode IV - A New Hope"."""
+    for title in movie.titles:
+        if m := _EPISODE.search(title.casefold()):
+            return m["n"].upper()
+    return ""

@@ -35,6 +35,7 @@ from agent.pick_replies import naming_the_pick
 from agent.profile import build_profile, you_gave
 from agent.reactions import ReactionLedger, reaction_meaning
 from agent.request_filters import request_filters
+from agent.sequels import sequels_question
 from agent.service_types import (
     AmbiguousTitle,
     EventConflict,
@@ -51,7 +52,7 @@ from agent.service_types import (
     WatchedItem,
     as_json,
 )
-from agent.typed_titles import resolve_typed, title_choices
+from agent.typed_titles import other_meaning, resolve_typed, taken_note, title_choices
 from agent.understanding.merge import fresh_request, genres_as_tags
 from agent.understanding.passing import says_nothing
 from agent.understanding.reader import understand
@@ -185,6 +186,8 @@ class MovieService:
         k = self.check_k(k)
         deps = self.deps
         understood = understand((text or "").strip(), self.catalog, today_year=deps.today.year)
+        if answer := sequels_question(text or "", self.catalog, filters=bool(filters)):  # as chat answers it
+            return Turn.of({"reply": answer, "intent": "facts", "understood": {}})
         if not filters and says_nothing(text or "", understood, self.catalog):  # "asdkjh qwpoeiru": no made-up picks
             said = contract(dataclasses.asdict(understood), self._label_or_none)
             return Turn.of({**respond_unclear({}, deps), "understood": said})
@@ -233,13 +236,15 @@ class MovieService:
     def rate(self, user: str, movie: str | Movie, stars: float, *, source: str | None = None) -> Rated:
         """A star rating; it marks the film watched too."""
         rated = self.watched_add(user, movie, self._stars(stars), source=source)
-        return dataclasses.replace(rated, message=f"Rated {rated.label} {rated.stars:g}/5 and marked it watched.")
+        said = f"Rated {rated.label} {rated.stars:g}/5 and marked it watched."
+        return dataclasses.replace(rated, message=" ".join(filter(None, [said, rated.note])))
 
     def watched_add(self, user: str, movie: str | Movie, stars: float | None = None, *,
                     source: str | None = None) -> Rated:  # fmt: skip
         self._check_user(user)
         value = None if stars is None else self._stars(stars)
         found = self._movie(movie)
+        note = self._taken_note(movie, found, undo=f"take {found.label} off your watched list")
         source = source or user.partition(":")[0]
         with self.profiles.transaction():
             self.profiles.add_watched(user, found.id, source=source, at=self.deps.clock())
@@ -247,10 +252,11 @@ class MovieService:
                 self.profiles.rate(user, found.id, value, source=source, at=self.deps.clock())
         if value is None and (kept := self.profiles.rating(user, found.id)) is not None:  # rated before: still is
             reaction = self.profiles.reactions(user).get(found.id, "")
-            said = you_gave(kept, reaction)
-            return Rated(found.id, found.label, kept, f"Marked {found.label} as watched; you {said}.", reaction)
+            said = " ".join(filter(None, [f"Marked {found.label} as watched; you {you_gave(kept, reaction)}.", note]))
+            return Rated(found.id, found.label, kept, said, reaction, note)
         rated = f", rated {value:g}/5" if value is not None else ""
-        return Rated(found.id, found.label, value, f"Marked {found.label} as watched{rated}.")
+        return Rated(found.id, found.label, value, " ".join(filter(None, [f"Marked {found.label} as watched{rated}.",
+                                                                          note])), note=note)  # fmt: skip
 
     def watched_remove(self, user: str, movie: str | Movie, *, listed_only: bool = False) -> Unwatched:
         """Off the watched list, its rating with it; false when neither was there (listed_only: when
@@ -262,12 +268,14 @@ class MovieService:
             listed = {r["movie_id"] for r in self.profiles.watched(user)} | set(self.profiles.ratings(user))
             mine = [movie_id for movie_id in mine if movie_id in listed]
         found = self.catalog.movies[mine[0]] if len(mine) == 1 else self._movie(movie)
+        note = self._taken_note(movie, found) if len(mine) != 1 else ""  # the one listed needs no note
         with self.profiles.transaction():
             listed, stars = self.profiles.has_watched(user, found.id), self.profiles.rating(user, found.id)
             reaction = self.profiles.reactions(user).get(found.id, "")
             if listed or not listed_only:
                 self.profiles.remove_watched(user, found.id)
-        return Unwatched(found.id, found.label, listed, stars if listed or not listed_only else None, reaction)
+        dropped = stars if listed or not listed_only else None
+        return Unwatched(found.id, found.label, listed, dropped, reaction, note)
 
     def watched_list(self, user: str) -> list[WatchedItem]:
         """Newest first, with the user's stars where they rated it."""
@@ -532,6 +540,11 @@ class MovieService:
         if isinstance(movie, Movie):
             return movie
         return self.resolve(movie)
+
+    def _taken_note(self, typed: str | Movie, found: Movie, *, undo: str = "") -> str:
+        """What a typed title was taken for, when a film named with the article is likely meant."""
+        other = other_meaning(self.catalog, typed, found) if isinstance(typed, str) else None
+        return taken_note(typed, found, other, undo=undo) if other is not None else ""
 
     def _label_or_none(self, movie_id: str) -> str | None:
         movie = self.catalog.movies.get(movie_id)

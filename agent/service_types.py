@@ -125,6 +125,7 @@ class Rated:
     stars: float | None
     message: str
     reaction: str = ""  # "like"/"dislike" for a 👍/👎, "liked"... said in chat: stars the user never gave
+    note: str = ""  # the typed title taken for this film, when another ("The Interview") was likely meant
 
     @property
     def given(self) -> str:
@@ -141,6 +142,7 @@ class Unwatched:
     was_listed: bool
     stars: float | None  # the rating dropped with it
     reaction: str = ""  # "like"/"dislike" when that rating was a 👍/👎
+    note: str = ""  # the typed title taken for this film, when another was likely meant
 
     def __bool__(self) -> bool:
         return self.was_listed or self.stars is not None
@@ -154,6 +156,9 @@ class Unwatched:
 
     @property
     def message(self) -> str:
+        return " ".join(filter(None, [self._done(), self.note]))
+
+    def _done(self) -> str:
         rating = f"your {self.dropped}" if self.stars is not None else ""
         if self.was_listed:
             return f"Took {self.label} off your watched list" + (f" and dropped {rating}." if rating else ".")

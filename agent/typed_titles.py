@@ -64,3 +64,28 @@ def title_choices(catalog: Catalog, text: str) -> list[str]:
     typed_article = leading_article(text)
     others = [i for i, _ in match.alternatives if not (typed_article and i in match.article_apart)]
     return [match.movie_id, *others] if others else []
+
+
+def other_meaning(catalog: Catalog, text: str, movie: Movie) -> Movie | None:
+    """The film typed without its article that more people rated than the one taken: "Interview"
+    is Interview (2007), as chat reads it, but The Interview (2014) is likely what was meant, and
+    `rate Interview 4` rated the 2007 film without a word of the other. None for an id, a year
+    typed, an article typed, or an alternative no better known."""
+    text = " ".join(str(text or "").split())
+    if not text or text in catalog or leading_article(text) or _TRAILING_YEAR.search(text):
+        return None
+    match = catalog.resolve_title(text)
+    if match is None or match.movie_id != movie.id:
+        return None
+    others = [catalog.movies[i] for i in sorted(match.article_apart) if i in catalog.movies]
+    best = max(others, key=lambda other: other.votes or 0, default=None)
+    return best if best is not None and (best.votes or 0) > (movie.votes or 0) else None
+
+
+def taken_note(text: str, movie: Movie, other: Movie, *, undo: str = "") -> str:
+    """Which film was taken for the typed title, how to name the other instead, and `undo`, what
+    to do about the one taken ("take it off your watched list") when that was not it."""
+    typed = " ".join(str(text).split())
+    fix = f" and {undo}" if undo else ""
+    return (f'I took "{typed}" to be {movie.label}, not {other.label}: for that one, give its year '
+            f'("{other.title} {other.year}"){fix}.')  # fmt: skip

@@ -47,13 +47,15 @@ def sequels_asked(lowered: str, lookup: CatalogLookup) -> TitleMatch | str | Non
         if m is None:
             continue
         typed = m["title"].strip(" \"'“”‘’")
-        words = list(tokens_of(typed))
+        words = [w for w in tokens_of(typed) if any(c.isalnum() for c in w)]  # "star wars: episode iii - ..."
         if not words or len(words) > 8:
             return None
         if _A_PICK.fullmatch(typed):
             return POINTED
         match = lookup.resolve_title(typed)
         whole = match is not None and same_title(typed, match.title)
+        if not whole and (episode := _episode_named(typed, lookup)) is not None:
+            return episode  # "the phantom menace", "star wars: the force awakens"
         if whole and (len(words) > 1 or not explained(words) or loose):
             return match  # "alien sequels" is the theme, "the sequels of alien" the film
         if loose and match is not None and match.score >= TITLE_MATCH_SCORE:
@@ -69,3 +71,21 @@ def film_or_unknown(found: TitleMatch | str) -> dict:
     if found == POINTED:
         return {}
     return {"unknown": (found,)} if isinstance(found, str) else {"titles": [found.movie_id]}
+
+
+_EPISODE_PART = re.compile(r"\bepisode\s+(?:\d{1,2}|[ivx]{1,5})\s*[-:–—]\s*")
+
+
+def _episode_named(typed: str, lookup: CatalogLookup) -> TitleMatch | None:
+    """A film titled "Star Wars: Episode I - The Phantom Menace" named without its episode, as most
+    people name it ("the phantom menace", "star wars: the force awakens"), which no title matched."""
+    typed = " ".join(typed.casefold().split())
+    for movie in lookup.movies.values():
+        for title in movie.titles:
+            folded = title.casefold()
+            if (part := _EPISODE_PART.search(folded)) is None:
+                continue
+            subtitle, without = folded[part.end() :], folded[: part.start()] + folded[part.end() :]
+            if typed in (subtitle, without, subtitle.removeprefix("the ")):
+                return TitleMatch(movie.id, movie.title, movie.year, 100.0)
+    return None

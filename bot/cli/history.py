@@ -100,10 +100,15 @@ def cmd_rate(args: argparse.Namespace, settings: Settings) -> int:
         rated = service.rate(user, " ".join(title), stars)
         movie = _movie_json(rated.movie_id, service)
     if args.json:
-        emit_json({"user": user, **movie, "stars": rated.stars})
+        emit_json({"user": user, **movie, "stars": rated.stars, **_noted(rated.note)})
     else:
-        print(f"Rated {rated.label} {rated.stars:g}/5 for {user}.")
+        print(" ".join(filter(None, [f"Rated {rated.label} {rated.stars:g}/5 for {user}.", rated.note])))
     return 0
+
+
+def _noted(note: str) -> dict:
+    """The JSON's "note": which film a typed title was taken for, when another was likely meant."""
+    return {"note": note} if note else {}
 
 
 def cmd_watched(args: argparse.Namespace, settings: Settings) -> int:
@@ -114,23 +119,25 @@ def cmd_watched(args: argparse.Namespace, settings: Settings) -> int:
     with _service(args, settings) as service:
         if args.action == "add":
             done = service.watched_add(user, text, getattr(args, "rating", None))
-            movie_id, label, stars = done.movie_id, done.label, done.stars
+            movie_id, label, stars, note = done.movie_id, done.label, done.stars, done.note
         else:
             removed = service.watched_remove(user, text)
-            movie_id, label, stars = removed.movie_id, removed.label, None
+            movie_id, label, stars, note = removed.movie_id, removed.label, None, removed.note
             if not removed:
-                raise UserError(f"{label} is not in {user}'s watched list")
+                raise UserError(" ".join(filter(None, [f"{label} is not in {user}'s watched list", note])))
         movie = _movie_json(movie_id, service)
     if args.json:
-        emit_json({"user": user, "action": args.action, **movie, "stars": stars})
-    elif args.action == "add":
+        emit_json({"user": user, "action": args.action, **movie, "stars": stars, **_noted(note)})
+        return 0
+    if args.action == "add":
         rated = f", rated {done.given}" if stars is not None else ""
-        print(f"Marked {label} as watched{rated} for {user}.")
+        said = f"Marked {label} as watched{rated} for {user}."
     elif removed.was_listed:
         dropped = f" and its {removed.dropped}" if removed.stars is not None else ""
-        print(f"Removed {label}{dropped} from {user}'s watched list.")
+        said = f"Removed {label}{dropped} from {user}'s watched list."
     else:
-        print(f"{label} wasn't on {user}'s watched list; dropped its {removed.dropped}.")
+        said = f"{label} wasn't on {user}'s watched list; dropped its {removed.dropped}."
+    print(" ".join(filter(None, [said, note])))
     return 0
 
 

@@ -192,6 +192,11 @@ class RatedResponse(BaseModel):
     label: str
     stars: float | None = None
     message: str
+    note: str = Field(
+        "",
+        description="When a title typed without its article was taken for one film and another "
+        "was likely meant, which was taken and how to name the other; the message says it too.",
+    )
 
 
 class WatchedItem(BaseModel):

@@ -158,7 +158,8 @@ class Ratings(commands.Cog):
 
         async def apply(movie_id: str) -> str:
             rated = await asyncio.to_thread(self._rate, interaction, movie_id, stars)
-            return f"Rated **{escape(rated.label)}** {rated.stars:g}/5 and marked it watched."
+            said = f"Rated **{escape(rated.label)}** {rated.stars:g}/5 and marked it watched."
+            return " ".join(filter(None, [said, escape(rated.note)]))
 
         await act_on_title(interaction, title, apply)
 

@@ -43,7 +43,8 @@ class Watched(commands.GroupCog, group_name="watched", group_description="Films 
         async def apply(movie_id: str) -> str:
             added = await asyncio.to_thread(self._add, interaction, movie_id, rating)
             rated = f", rated {added.given}" if added.stars is not None else ""
-            return f"Marked **{escape(added.label)}** as watched{rated}. I won't suggest it again."
+            said = f"Marked **{escape(added.label)}** as watched{rated}. I won't suggest it again."
+            return " ".join(filter(None, [said, escape(added.note)]))
 
         await act_on_title(interaction, title, apply)
 
