@@ -188,7 +188,7 @@ def cmd_profile(args: argparse.Namespace, settings: Settings) -> int:
     if genres:
         print("Genre affinity: " + ", ".join(f"{g} {a:+.2f}" for g, a in _top_and_bottom(genres, 5, 2)))
     if decades:
-        print("Decade affinity: " + ", ".join(f"{d}s {a:+.2f}" for d, a in decades[:4]))
+        print("Decade affinity: " + ", ".join(f"{d}s {a:+.2f}" for d, a in _top_and_bottom(decades, 3, 2)))
     if args.chart is not None:
         print(f"Chart written to {args.chart}")
     return 0
@@ -301,9 +301,13 @@ def cmd_user(args: argparse.Namespace, settings: Settings) -> int:
     if args.action == "export":
         app = open_service(args, settings, learning=False)  # with conversation memory: the export holds the chats
         try:
-            emit_json(app.service.export(user))
+            stored = app.service.export(user)
         finally:
             app.close()
+        if stored.get("user") is None and not any(v for v in stored.values() if isinstance(v, list)):
+            # as GET /v1/users/{user}/export answers 404: an empty export, exit 0, hid a name typed wrong
+            raise UserError(f"there is no user {user}: nothing is stored about them, so there is nothing to export")
+        emit_json(stored)
         return 0
     if not args.yes:
         if not sys.stdin.isatty():

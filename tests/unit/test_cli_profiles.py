@@ -302,9 +302,8 @@ def test_export_then_forget_removes_everything_including_conversation_memory(cli
     forgotten = cli_json(cli, "user", "forget", "--yes")
     assert forgotten["deleted"]["ratings"] == 1 and forgotten["deleted"]["watched"] == 2
 
-    after = cli_json(cli, "user", "export")
-    assert after["user"] is None
-    assert not any(after[key] for key in ("ratings", "watched", "suggestions", "feedback", "dismissed"))
+    code, out, err = cli("user", "export")  # nothing left to export, as the HTTP export's 404
+    assert code != 0 and out == "" and "there is no user cli:me" in err
     assert conversation_threads(data_dir, "cli:me") == []
     assert conversation_threads(data_dir, "cli:ana") == ["cli:ana@cli"]  # only that user's memory goes
 
@@ -436,3 +435,33 @@ def test_the_chart_keeps_a_mild_dislike_beside_a_dozen_stronger_likes():
         for t in profile_figure(Profile(user="cli:me", genres={**likes, **many_dislikes})).axes[0].get_yticklabels()
     ]
     assert labels[:4] == ["g9", "g8", "g7", "g6"] and len(labels) == 12 and labels[-1] == "action"
+
+
+def test_the_decade_line_names_the_least_liked_decade_the_chart_shows(cli, monkeypatch):
+    """Before: "Decade affinity: 1990s +0.38, 2010s -0.08, 2000s -0.12, 1980s -0.14", the four
+    best, while the chart drew the 1970s at -0.31, the decade rated lowest of all."""
+    from agent.service import MovieService
+    from agent.service_types import ProfileSummary
+
+    decades = {1990: 0.38, 2010: -0.08, 2000: -0.12, 1980: -0.14, 1970: -0.31, 1960: -0.2}
+    summary = ProfileSummary(user="cli:me", summary="Favourite decades: 1990s", rated=60, watched=60, dismissed=0,
+                             top_genres=[], top_people=[], top_decades=[(1990, 0.38)], recent_watched=[],
+                             is_empty=False, decades=decades)  # fmt: skip
+    monkeypatch.setattr(MovieService, "profile", lambda self, user: summary)
+
+    code, out, _ = cli("profile")
+
+    assert code == 0
+    assert "Decade affinity: 1990s +0.38, 2010s -0.08, 2000s -0.12, 1960s -0.20, 1970s -0.31\n" in out
+
+
+def test_exporting_a_user_nothing_is_stored_about_is_an_error(cli):
+    """Before: `user export --user zeo` (a name typed wrong) printed {"user": null, "ratings": [], ...}
+    and exited 0, where GET /v1/users/zeo/export answers 404 and `user forget` says there is no such user."""
+    cli("rate", "--user", "zoe", "Heat", "1995", "4")
+
+    code, out, err = cli("user", "export", "--user", "zeo")
+
+    assert code != 0 and out == ""
+    assert "there is no user cli:zeo: nothing is stored about them, so there is nothing to export" in err
+    assert cli_json(cli, "user", "export", "--user", "zoe")["ratings"][0]["movie_id"] == "heat-1995"
