@@ -25,7 +25,7 @@ from store.ingest.base import SourceError, expect_columns
 from store.ingest.jsonl import IMDB_ID, clean_title, open_text
 from store.ingest.movielens import split_title
 from store.merge import conflicting_ids, listed_twice
-from store.movie import TITLE_MATCH_SCORE, Movie
+from store.movie import TITLE_MATCH_SCORE, Movie, leading_article
 from store.profiles import GIVEN_AS, ProfileStore, split_user_key, to_iso, validate_stars
 
 if TYPE_CHECKING:
@@ -668,6 +668,8 @@ class CatalogMatcher:
         same_title = self.catalog.ids_for_title(title_key(title)) if title else []
         exact = [i for i in same_title if (year is None or movies[i].year == year) and
                  not _other_film(movies[i], imdb_id)]  # fmt: skip
+        if len(exact) > 1:  # "Heat" without its year is Heat (1995), not The Heat (2013), as `rate Heat 4` has it
+            exact = [i for i in exact if not _article_apart(movies[i], title)] or exact
         if len(exact) == 1:
             return _Match(exact[0], "title")
         if len(exact) > 1:
@@ -690,6 +692,13 @@ class CatalogMatcher:
             labels = (movie.label, *(label for _, label in found.alternatives))
             return _Match(None, "ambiguous", tuple(labels))
         return _Match(found.movie_id, "fuzzy")
+
+
+def _article_apart(movie: Movie, title: str) -> bool:
+    """Whether the article typed (or its absence) tells this film from the title: each of its titles
+    that reads the same is written with an article where the title has none, or the other way."""
+    key, article = title_key(title), leading_article(title)
+    return all(leading_article(t) != article for t in movie.titles if title_key(t) == key)
 
 
 def _other_film(movie: Movie, imdb_id: str | None) -> bool:
