@@ -9,8 +9,10 @@ several films) are reported, never guessed.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import itertools
 import json
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -263,6 +265,7 @@ def read_letterboxd(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]:
     for name, opener in _letterboxd_sources(paths):
         with opener() as handle:
             header, rows = _csv(name, handle)
+            _named_as(header, *(_required(kind) for kind in LETTERBOXD_KINDS))
             kind = _letterboxd_kind(name, header)
             _expect_header(name, header, _required(kind), f"a Letterboxd {kind}.csv")
             by_kind[kind].extend(_letterboxd_row(name, line, row, kind) for line, row in rows)
@@ -349,8 +352,13 @@ LATIN_1_READ_LIMIT = 64 * 1024 * 1024  # an export up to this size is read whole
 
 
 def _decoded(raw: bytes) -> str:
-    """UTF-8 (a byte-order mark dropped), else Windows-1252, the Latin-1 of older IMDb and
-    spreadsheet exports ("Amélie" as one byte é); bytes neither can read stay an error."""
+    """UTF-16 with its byte-order mark, UTF-8 (a byte-order mark dropped), else Windows-1252, the
+    Latin-1 of older IMDb and spreadsheet exports ("Amélie" as one byte é); bytes neither can read stay an error."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # a spreadsheet's "Unicode text"
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -373,8 +381,10 @@ def _csv(name: str, handle: TextIO) -> tuple[list[str], Iterator[tuple[int, dict
     whose unclosed quote swallowed the lines after it is read again line by line, so one bad row
     loses only itself."""
     lines = _Lines(handle)  # streamed: a 25M-row MovieLens file is never held whole
-    reader = csv.reader(lines)
     try:
+        first = next(lines, "")
+        delimiter = _delimiter(first)
+        reader = csv.reader(itertools.chain([first] if first else [], lines), delimiter=delimiter)
         header = [h.strip() for h in next(reader, [])]
     except (csv.Error, UnicodeDecodeError) as exc:
         raise SourceError(f"{name}: not a readable CSV file: {exc}") from None
@@ -387,7 +397,7 @@ def _csv(name: str, handle: TextIO) -> tuple[list[str], Iterator[tuple[int, dict
                 if len(values) == len(header):
                     yield start, dict(zip(header, values, strict=True))
                 elif reader.line_num > start:  # a stray quote ran on over the lines after it
-                    yield from _line_by_line(header, list(lines.since_mark), start)
+                    yield from _line_by_line(header, list(lines.since_mark), start, delimiter)
                 elif any(v.strip() for v in values):
                     yield start, _malformed("".join(lines.since_mark), values, header)
                 start = reader.line_num + 1
@@ -398,6 +408,24 @@ def _csv(name: str, handle: TextIO) -> tuple[list[str], Iterator[tuple[int, dict
             raise SourceError(f"{name}: near line {reader.line_num}: not UTF-8 text") from None
 
     return header, rows()
+
+
+def _delimiter(header_line: str) -> str:
+    """The header's separator: a comma, else the semicolon of a spreadsheet saved where the comma is
+    the decimal mark, or a tab ("found: Date;Name;Year;Rating" refused a list of one's own)."""
+    if "," in header_line:
+        return ","
+    return next((d for d in (";", "\t") if d in header_line), ",")
+
+
+def _named_as(header: list[str], *required: Iterable[str]) -> None:
+    """The header's names spelt as the export spells them, in place (the rows read it as they go),
+    when that makes it one the export's kinds: "date,name,year,rating" in a list of one's own is
+    Date, Name, Year and Rating. A header that would still not be one is left as found."""
+    spelt = {c.lower(): c for columns in required for c in columns}
+    renamed = [h if h in spelt.values() else spelt.get(h.lower(), h) for h in header]
+    if any(set(columns) <= set(renamed) for columns in required):
+        header[:] = renamed
 
 
 class _Lines:
@@ -420,10 +448,12 @@ class _Lines:
         self.since_mark = []
 
 
-def _line_by_line(header: list[str], lines: list[str], first: int) -> Iterator[tuple[int, dict[str, str] | str]]:
+def _line_by_line(
+    header: list[str], lines: list[str], first: int, delimiter: str = ","
+) -> Iterator[tuple[int, dict[str, str] | str]]:
     for number, line in enumerate(lines, first):
         try:
-            values = next(csv.reader([line.rstrip("\r\n")]), [])
+            values = next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter), [])
         except csv.Error:
             values = []
         if len(values) == len(header):
@@ -456,6 +486,7 @@ def read_imdb(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]:
             path = path / "ratings.csv"
         with _file_opener(path)() as handle:
             header, rows = _csv(str(path), handle)
+            _named_as(header, IMDB_COLUMNS)
             _expect_header(str(path), header, IMDB_COLUMNS, "an IMDb ratings export")
             for line, row in rows:
                 yield _imdb_row(f"{path}:{line}", row)
@@ -584,7 +615,7 @@ def _letterboxd_stars(text: str) -> float | None:
     if not text:
         return None
     try:
-        return validate_stars(float(text))
+        return validate_stars(float(text.replace(",", ".")))  # "3,5" where the comma is the decimal mark
     except ValueError:
         raise _BadValue(f"Rating: expected 0.5 to 5 stars in steps of 0.5, got {text!r}") from None
 

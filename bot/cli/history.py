@@ -236,7 +236,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
             foreign = exc.__cause__ if isinstance(exc.__cause__, ForeignFile) else None
             if foreign is not None and foreign.looks_like:  # another export than --format says
                 raise UserError(f"{foreign}: use --format {foreign.looks_like}\nNothing was imported.") from None
-            if foreign is not None:  # a hand-made list: the command that imports it
+            if foreign is not None and args.format != "letterboxd":  # a hand-made list: the command that imports it
                 whose = f" --user {shlex.quote(args.user)}" if user is not None else ""
                 files = " ".join(shlex.quote(p) for p in args.paths)
                 raise UserError(

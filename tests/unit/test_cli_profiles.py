@@ -214,7 +214,10 @@ def test_a_hand_made_list_is_told_what_was_expected_what_was_found_and_how_to_im
     assert (code, out) == (2, "")
     assert expected in err and ("found: title, rating" in err or fmt == "moviebot")
     assert "give it Letterboxd's ratings.csv header, Date,Name,Year,Rating" in err
-    assert err.endswith(f"With such a header: moviebot import --user ana --format letterboxd '{mine}'\n")
+    if fmt == "letterboxd":  # the very command just run was offered back as the way to import it
+        assert "With such a header" not in err and err.endswith("Nothing was imported.\n")
+    else:
+        assert err.endswith(f"With such a header: moviebot import --user ana --format letterboxd '{mine}'\n")
     mine.write_text("Date,Name,Year,Rating\n,Heat,1995,4\n", encoding="utf-8")  # as it says: it imports
     assert cli("import", "--user", "ana", "--format", "letterboxd", str(mine))[0] == 0
     assert cli_json(cli, "profile", "--user", "ana")["rated"] == 1
@@ -465,3 +468,26 @@ def test_exporting_a_user_nothing_is_stored_about_is_an_error(cli):
     assert code != 0 and out == ""
     assert "there is no user cli:zeo: nothing is stored about them, so there is nothing to export" in err
     assert cli_json(cli, "user", "export", "--user", "zoe")["ratings"][0]["movie_id"] == "heat-1995"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(b"Date;Name;Year;Rating\n2024-03-01;Heat;1995;4,5\n", id="semicolons"),
+        pytest.param(b"Date\tName\tYear\tRating\n2024-03-01\tHeat\t1995\t4.5\n", id="tabs"),
+        pytest.param(b"date,name,year,rating\n2024-03-01,Heat,1995,4.5\n", id="lower-case"),
+        pytest.param("Date,Name,Year,Rating\n2024-03-01,Heat,1995,4.5\n".encode("utf-16"), id="utf-16"),
+    ],
+)
+def test_a_list_saved_by_a_spreadsheet_imports(cli, tmp_path, data):
+    """A list of one's own with the header asked for, saved by a spreadsheet with semicolons (where the
+    comma is the decimal mark), tabs, lower-case names or as UTF-16 "Unicode text", was refused with
+    "not a Letterboxd export file ... found: Date;Name;Year;Rating" and told to run the command it had run."""
+    mine = tmp_path / "my films.csv"
+    mine.write_bytes(data)
+
+    code, out, err = cli("import", "--user", "ana", "--format", "letterboxd", str(mine))
+
+    assert code == 0, err
+    assert out.startswith("Imported Letterboxd history for cli:ana: 1 film (1 rated) from 1 row.")
+    assert cli_json(cli, "watched", "list", "--user", "ana")[0]["stars"] == 4.5

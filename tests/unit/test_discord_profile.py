@@ -296,3 +296,12 @@ async def test_an_export_of_dismissed_films_only_is_not_called_nothing_imported(
         "1 film you asked never to see again stays off every answer."
     )
     assert "heat-1995" in world.profiles.dismissed(key(ana))
+
+
+async def test_a_list_saved_as_unicode_text_is_not_called_binary(world):
+    """Before: a spreadsheet's UTF-16 "Unicode text" was refused as "it looks like a binary file"."""
+    ana = world.member("ana")
+    data = "Date,Name,Year,Rating\n2024-03-01,Heat,1995,4.5\n".encode("utf-16")
+    answer = await import_answer(world, ana, "my films.csv", data)
+    assert answer.startswith("Imported from Letterboxd: 1 rating and 1 watched film.")
+    assert world.profiles.ratings(key(ana)) == {"heat-1995": 4.5}

@@ -4,6 +4,7 @@ and /forget (everything deleted, after a confirmation). Every reply is ephemeral
 from __future__ import annotations
 
 import asyncio
+import codecs
 import io
 import logging
 import re
@@ -42,6 +43,7 @@ SHOW_SKIPPED = 8
 NOTHING_IMPORTED = "Nothing was imported."
 SOURCES = ("letterboxd", "imdb")  # the choices of /import's `source`
 ZIP = b"PK\x03\x04"
+UTF_16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # a spreadsheet saved as "Unicode text": a list, not binary
 # What people attach by mistake, told by the first bytes: named, never echoed back.
 FILE_KINDS = {
     b"\x89PNG": "a PNG image",
@@ -158,7 +160,7 @@ def not_an_export(data: bytes, user: str) -> str | None:
     people and needs the CLI to say whose ratings are yours."""
     head = data[:2048]
     kind = next((name for magic, name in FILE_KINDS.items() if head.startswith(magic)), None)
-    if kind is None and b"\0" in head and not head.startswith(ZIP):  # a Letterboxd export is a zip
+    if kind is None and b"\0" in head and not head.startswith((ZIP, *UTF_16)):  # a Letterboxd export is a zip
         kind = "a binary file"
     if kind:
         return f"That file isn't a CSV export (it looks like {kind}). {NOTHING_IMPORTED}"
