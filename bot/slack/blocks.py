@@ -279,7 +279,8 @@ def profile_blocks(summary) -> list[dict]:
             "*Your movie taste*\nI don't know your taste yet. Ask me for a film, react to my picks, "
             "or tell me what you've seen with `/watched add <title>` or `/rate <title> <stars>`."
         )]  # fmt: skip
-    blocks = [section(f"*Your movie taste*\n{escape(summary.summary)}")]
+    # literal: "*batteries not included" and "Bat*21" in "Liked: ..." turned the words between into bold
+    blocks = [section(f"*Your movie taste*\n{literal(summary.summary)}")]
     counts = f"Rated {summary.rated} · Watched {summary.watched} · Not interested {summary.dismissed}"
     blocks.append({"type": "context", "elements": [mrkdwn(counts)]})
     if summary.recent_watched:
