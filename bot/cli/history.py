@@ -89,14 +89,15 @@ def _movie_json(movie_id: str, service) -> dict:
 
 
 def cmd_rate(args: argparse.Namespace, settings: Settings) -> int:
-    if len(args.words) < 2:
+    words = " ".join(args.words).split()  # 'rate "Heat 1995 4"', quoted whole, was "give ... and then its stars"
+    if len(words) < 2:
         raise UserError("give one film's title and then its stars, e.g. moviebot rate Heat 1995 4.5")
-    *title, stars = args.words
+    *title, stars = words
     user = user_key(args.user)
     with _service(args, settings) as service:
-        if film := service.numbered_film(" ".join(args.words)):  # "rate Toy Story 3" rated Toy Story 3 stars
+        if film := service.numbered_film(" ".join(words)):  # "rate Toy Story 3" rated Toy Story 3 stars
             raise UserError(f"{film} ends in its number: give its stars after it, e.g. "
-                            f"moviebot rate {' '.join(args.words)} 4")  # fmt: skip
+                            f"moviebot rate {' '.join(words)} 4")  # fmt: skip
         rated = service.rate(user, " ".join(title), stars)
         movie = _movie_json(rated.movie_id, service)
     if args.json:

@@ -54,6 +54,12 @@ def test_a_rating_shows_up_in_the_profile(cli, tmp_path):
     assert (tmp_path / "taste.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_a_rating_quoted_as_one_argument_is_read_as_typed_apart(cli):
+    """Before: `moviebot rate "Heat 1995 4"` answered "give one film's title and then its stars"."""
+    assert cli("rate", "Heat 1995 4") == (0, "Rated Heat (1995) 4/5 for cli:me.\n", "")
+    assert cli("rate", "Se7en", "4.5 ")[1] == "Rated Se7en (1995) 4.5/5 for cli:me.\n"
+
+
 def test_ratings_are_kept_per_user(cli):
     cli("rate", "--user", "ana", "Parasite", "4")
 
