@@ -187,7 +187,7 @@ def detect_format(path: Path) -> str:
             head = handle.read(2048)
     except OSError as exc:
         raise SourceError(f"cannot read {path.name}: {exc.strerror or exc}") from None
-    if head.lstrip().startswith(b"{"):
+    if head.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{"):
         return "moviebot"
     header = head.decode("utf-8-sig", errors="replace").splitlines()[:1]
     columns = [c.strip().strip('"') for c in header[0].split(",")] if header else []
@@ -220,8 +220,11 @@ def read_moviebot_export(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]
     """`moviebot user export` files: each film watched, then each rating (the later row wins)."""
     for path in paths:
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8-sig")  # an export saved again by Notepad starts with a BOM
+            data = json.loads(text)
         except json.JSONDecodeError as exc:
+            header = next(csv.reader(text.splitlines()[:1]), [])
+            _another_export(path.name, [h.strip() for h in header], "a moviebot export")  # a CSV given as moviebot's
             raise ForeignFile(f"{path.name}: not a moviebot export, the JSON `moviebot user export` writes (not JSON: "
                               f"{exc.msg}, line {exc.lineno}).\n{OWN_LIST}") from None  # fmt: skip
         if not isinstance(data, dict) or not isinstance(data.get("ratings"), list) or "watched" not in data:

@@ -614,3 +614,27 @@ def test_stars_never_given_come_back_from_a_moviebot_export_as_what_they_were(tm
 
     assert profiles.ratings(ME) == {"heat-1995": 4.0, "se7en-1995": 4.5, "parasite-2019": 4.0}
     assert profiles.reactions(ME) == {"heat-1995": "liked", "se7en-1995": "like"}
+
+
+def test_a_moviebot_export_saved_with_a_byte_order_mark_imports(tmp_path, profiles, catalog):
+    """Before: an export opened and saved again in Notepad was refused as "not JSON: Unexpected UTF-8
+    BOM", and its format was not recognised when none was given (Discord's /import)."""
+    from store.history_import import detect_format
+
+    export = tmp_path / "ana.json"
+    export.write_bytes(b"\xef\xbb\xbf" + json.dumps({"ratings": [{"movie_id": "heat-1995", "stars": 4}],
+                                                     "watched": []}).encode())  # fmt: skip
+    assert detect_format(export) == "moviebot"
+    report = run(profiles, catalog, "moviebot", [export], user=ME)
+    assert report.rated == 1 and profiles.ratings(ME) == {"heat-1995": 4.0}
+
+
+def test_a_csv_imported_as_a_moviebot_export_is_named_for_what_it_is(tmp_path, profiles, catalog):
+    """Before: a Letterboxd file given as --format moviebot was "not JSON: Unexpected UTF-8 BOM", with
+    no word of which format it is."""
+    from store.history_import import ForeignFile
+
+    ratings = write_csv(tmp_path / "ratings.csv", LB_RATINGS, lb("Heat", 1995, 4))
+    with pytest.raises(ForeignFile, match="this looks like a Letterboxd file, not a moviebot export") as raised:
+        run(profiles, catalog, "moviebot", [ratings], user=ME)
+    assert raised.value.looks_like == "letterboxd"
