@@ -346,7 +346,11 @@ def _file_opener(path: Path):
                 yield handle
                 return
             raw = handle.buffer.read()
-        yield io.StringIO(_decoded(raw), newline="")
+        try:
+            text = _decoded(raw)
+        except UnicodeDecodeError:  # was "cannot read a.png: 'utf-8' codec can't decode byte 0x89 in position 0"
+            raise SourceError(f"{path}: not a text file, so not a CSV export; is it the file you meant?") from None
+        yield io.StringIO(text, newline="")
 
     return opener
 

@@ -497,3 +497,14 @@ def test_a_list_saved_by_a_spreadsheet_imports(cli, tmp_path, data):
     assert code == 0, err
     assert out.startswith("Imported Letterboxd history for cli:ana: 1 film (1 rated) from 1 row.")
     assert cli_json(cli, "watched", "list", "--user", "ana")[0]["stars"] == 4.5
+
+
+def test_an_image_given_as_an_export_is_called_not_a_text_file(cli, tmp_path):
+    """Before: "cannot read poster.png: 'utf-8' codec can't decode byte 0x89 in position 0: invalid start byte"."""
+    poster = tmp_path / "poster.png"
+    poster.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+
+    code, out, err = cli("import", "--format", "letterboxd", str(poster))
+
+    assert (code, out) == (2, "")
+    assert f"{poster}: not a text file, so not a CSV export" in err and "codec" not in err
