@@ -249,7 +249,9 @@ def forget_confirmation() -> dict:
 
 
 def forgotten_message(counts: dict[str, int]) -> dict:
-    detail = forgotten(counts) or "there was nothing stored"
+    detail = forgotten(counts)
+    if not detail:  # not "Done: I deleted everything I knew about you (there was nothing stored)", which said both
+        return text_message("I had nothing stored about you, so there was nothing to delete.")
     return text_message(f"Done: I deleted everything I knew about you ({detail}).")
 
 

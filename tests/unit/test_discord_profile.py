@@ -305,3 +305,15 @@ async def test_a_list_saved_as_unicode_text_is_not_called_binary(world):
     answer = await import_answer(world, ana, "my films.csv", data)
     assert answer.startswith("Imported from Letterboxd: 1 rating and 1 watched film.")
     assert world.profiles.ratings(key(ana)) == {"heat-1995": 4.5}
+
+
+async def test_forgetting_someone_nothing_is_known_about_says_so_plainly(world):
+    """Before: "Done: I deleted everything I knew about you (there was nothing stored).", both at once."""
+    ana = world.member("ana")
+    interaction = world.interaction(ana)
+    cog = world.cog("Profile")
+    await cog.forget.callback(cog, interaction)
+    view = interaction.calls[0].view
+    click = world.interaction(ana, type=discord.InteractionType.component)
+    await press(view, view.confirm, click)
+    assert click.calls[0].content == "I had nothing stored about you, so there was nothing to delete."

@@ -541,3 +541,9 @@ def test_watched_add_with_a_bare_number_after_the_title_says_how_to_give_stars(d
     _, respond = run_command(commands.watched, command("/watched", "add Zzyzx Road 1995"), client, context)
     assert "rating" not in respond.last["text"]  # a year is no rating
     assert deps.service.profiles.watched(key(ANA)) == []
+
+
+def test_forgetting_someone_nothing_is_known_about_says_so_plainly(client, context):
+    """Before: "Done: I deleted everything I knew about you (there was nothing stored).", both at once."""
+    done = click(actions.forget_confirm, block_action("forget_confirm", "forget", user=CY), client, context)
+    assert done.last["text"] == "I had nothing stored about you, so there was nothing to delete."

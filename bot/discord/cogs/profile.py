@@ -41,6 +41,8 @@ MAX_IMPORT_BYTES = 25 * 1024 * 1024
 CHART_NAME = "taste.png"
 SHOW_SKIPPED = 8
 NOTHING_IMPORTED = "Nothing was imported."
+# not "Done: I deleted everything I knew about you (there was nothing stored)", which said both
+NOTHING_STORED = "I had nothing stored about you, so there was nothing to delete."
 SOURCES = ("letterboxd", "imdb")  # the choices of /import's `source`
 ZIP = b"PK\x03\x04"
 UTF_16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # a spreadsheet saved as "Unicode text": a list, not binary
@@ -251,9 +253,9 @@ class ForgetConfirm(OwnerView):
     async def confirm(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
         self.stop()
         counts = await asyncio.to_thread(self._forget, self.bot.user_key(interaction.user))
-        done = forgotten(counts) or "there was nothing stored"
-        await interaction.response.edit_message(content=f"Done: I deleted everything I knew about you ({done}).",
-                                                view=None, allowed_mentions=NO_MENTIONS)  # fmt: skip
+        done = forgotten(counts)
+        said = f"Done: I deleted everything I knew about you ({done})." if done else NOTHING_STORED
+        await interaction.response.edit_message(content=said, view=None, allowed_mentions=NO_MENTIONS)
 
     def _forget(self, user: str) -> dict[str, int]:
         counts = self.bot.service.forget(user)
