@@ -85,21 +85,17 @@ def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", co
 
 
 def _query_vector(deps: Deps, profiles: dict[str, Profile], text: str, anchor_ids: list[str]) -> np.ndarray | None:
-    """The members' tastes, the request's words and the films it names, weighed as a one-person
-    request weighs them (agent.nodes.retrieve): a named film first, the words next, taste least
-    when the request says what it wants."""
-    tastes = [p.taste for p in profiles.values() if p.taste is not None]
-    anchors = list(deps.catalog.vectors(anchor_ids).values())
-    parts: list[tuple[float, np.ndarray]] = []
+    """Each member's taste and the request's words, one share each; a film the request names leads,
+    as in a one-person request (agent.nodes.retrieve): the named film first, the words next, the
+    tastes least."""
+    parts = [p.taste for p in profiles.values() if p.taste is not None]
     if text:
-        parts.append((0.5 if anchors else 1.0, deps.catalog.embedder.embed_query(text)))
+        parts.append(deps.catalog.embedder.embed_query(text))
+    anchors = list(deps.catalog.vectors(anchor_ids).values())
     if anchors:
-        parts.append((1.0, _unit(np.mean(anchors, axis=0))))
-    if tastes:
-        parts.append((0.25 if anchors or text else 1.0, _unit(np.mean(tastes, axis=0))))
-    if not parts:
-        return None
-    return _unit(sum(w * v for w, v in parts))
+        tastes = [(0.25, _unit(np.mean(parts, axis=0)))] if parts else []
+        return _unit(sum(w * v for w, v in [(1.0, _unit(np.mean(anchors, axis=0))), *tastes]))
+    return _unit(np.mean(parts, axis=0)) if parts else None
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:
