@@ -261,7 +261,7 @@ def _report_import(args: argparse.Namespace, user: str | None, report) -> None:
         emit_json(report.to_dict())
         return
     if user is not None:
-        done = f"for {user}: {counted(report.watched, 'film')} ({report.rated} rated)"
+        done = f"for {user}: {counted(report.watched, 'film')} ({report.rated:,} rated)"
     else:  # one entry per (user, film)
         done = f"for {counted(len(report.users), 'user')}: {report.watched:,} watched films, {report.rated:,} rated"
     print(f"Imported {FORMAT_NAMES[args.format]} history {done} from {counted(report.rows, 'row')}.")
@@ -272,13 +272,13 @@ def _report_import(args: argparse.Namespace, user: str | None, report) -> None:
         print(f"Kept the rating you gave here of {counted(report.kept, 'film')}: the file's is older, or undated.")
     skipped = report.skipped
     if skipped:
-        print(f"{counted(len(skipped), 'row')} not imported ({len(report.unmatched)} not in the catalog, "
-              f"{len(report.ambiguous)} ambiguous, {len(report.invalid)} invalid):")  # fmt: skip
+        print(f"{counted(len(skipped), 'row')} not imported ({len(report.unmatched):,} not in the catalog, "
+              f"{len(report.ambiguous):,} ambiguous, {len(report.invalid):,} invalid):")  # fmt: skip
         for row in skipped[:SHOWN_SKIPPED]:
             also = f" ({'; '.join(row.alternatives)})" if row.alternatives else ""
             print(f"  {row}{also}")
         if len(skipped) > SHOWN_SKIPPED:
-            print(f"  ...and {len(skipped) - SHOWN_SKIPPED} more (--json lists them all)")
+            print(f"  ...and {len(skipped) - SHOWN_SKIPPED:,} more (--json lists them all)")
         if report.ambiguous:
             whose = f" --user {args.user}" if user is not None else ""
             print(f"Add the one you mean of an ambiguous row with: moviebot watched add{whose} ID or TITLE YEAR")

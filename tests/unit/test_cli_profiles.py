@@ -508,3 +508,17 @@ def test_an_image_given_as_an_export_is_called_not_a_text_file(cli, tmp_path):
 
     assert (code, out) == (2, "")
     assert f"{poster}: not a text file, so not a CSV export" in err and "codec" not in err
+
+
+def test_a_long_import_counts_its_rows_as_its_progress_lines_do(cli, tmp_path):
+    """Before: "moviebot: import: read 50,000 rows..." and then "... from 50001 rows." and
+    "50000 rows not imported (50000 not in the catalog, ...)"."""
+    mine = tmp_path / "many.csv"
+    mine.write_text("Date,Name,Year,Rating\n,Heat,1995,4\n" + ",No Such Film,1999,3\n" * 50_000, encoding="utf-8")
+
+    code, out, err = cli("import", "--format", "letterboxd", str(mine))
+
+    assert code == 0 and "read 50,000 rows" in err
+    assert "1 film (1 rated) from 50,001 rows." in out
+    assert "50,000 rows not imported (50,000 not in the catalog, 0 ambiguous, 0 invalid):" in out
+    assert "...and 49,980 more (--json lists them all)" in out
