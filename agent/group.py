@@ -8,8 +8,9 @@ from agent.deps import Deps
 from agent.explanations import A_FILM_YOU_LIKED, reasons_for, taste_reason, template_explanation
 from agent.factcheck import a_or_an, asked_genres
 from agent.nodes.conversation import UNCLEAR
+from agent.nodes.likeness import unlike_anchors
 from agent.nodes.reply import recommendation
-from agent.nodes.retrieve import filters_for, query_text
+from agent.nodes.retrieve import filters_for, query_text, without_titles
 from agent.profile import Profile
 from agent.profile_cache import profile_for
 from agent.prose import prose_list
@@ -31,17 +32,14 @@ def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", co
         return {"reply": UNCLEAR, "intro": UNCLEAR, "recommendations": []}
     request = fresh_request(understood, deps)
     excluded = set().union(*(p.excluded for p in profiles.values())) if profiles else set()
-    excluded |= set(request.get("like_titles") or [])
-    tastes = [p.taste for p in profiles.values() if p.taste is not None]
-    text = query_text(request)
-    parts = [v for v in tastes]
-    if text:
-        parts.append(deps.catalog.embedder.embed_query(text))
-    vector = None
-    if parts:
-        mean = np.mean(parts, axis=0)
-        vector = mean / (np.linalg.norm(mean) or 1.0)
-    results = deps.catalog.search(text, filters_for(request, excluded), k=deps.config.pool, vector=vector)
+    anchor_ids = [m for m in request.get("like_titles") or [] if m in deps.catalog]
+    excluded |= set(anchor_ids)
+    anchors = [deps.catalog.movies[m] for m in anchor_ids]
+    # "like Heat": the film's own vector stands for it, as in a one-person request; its title's words and
+    # the members' tastes alone made "something like Heat" a movie night of 12 Angry Men
+    text = without_titles(query_text(request), anchor_ids, deps.catalog)
+    results = deps.catalog.search(text, filters_for(request, excluded), k=deps.config.pool,
+                                  vector=_query_vector(deps, profiles, text, anchor_ids))  # fmt: skip
     if not results:
         if deps.catalog.count_matching(filters_for(request, set())) == 0:  # "a western by Kubrick"
             text = "No film in my catalog fits that request, seen or not. Try a broader one."
@@ -50,7 +48,7 @@ def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", co
         return {"reply": text, "intro": text, "recommendations": []}
     per_member: dict[str, dict[str, float]] = {}
     for user, profile in profiles.items():
-        candidates = featurise(results, deps.catalog, request=request, profile=profile, anchors=[],
+        candidates = featurise(results, deps.catalog, request=request, profile=profile, anchors=anchor_ids,
                                collaborative={})  # fmt: skip
         score(candidates, request)
         per_member[user] = {c.movie_id: c.score for c in candidates}
@@ -63,8 +61,10 @@ def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", co
     for movie_id in best:
         movie = deps.catalog.movies[movie_id]
         per_person = {user: _reason_for_member(movie, request, profiles[user], deps) for user in users}
+        unlike = unlike_anchors(deps.catalog, movie.id, anchors)
         explanation = template_explanation(
-            movie, reasons_for(movie, request=request, anchors=[], profile=None, catalog=deps.catalog)
+            movie,
+            reasons_for(movie, request=request, anchors=anchors, profile=None, catalog=deps.catalog, unlike=unlike),
         )
         group_score = round(group_scores[movie_id], 4)
         recommendations.append(
@@ -82,6 +82,24 @@ def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", co
         request, lambda movie_id: deps.catalog.movies[movie_id].label if movie_id in deps.catalog else None
     )
     return {"reply": "\n".join(lines), "intro": lines[0], "recommendations": recommendations, "understood": understood}
+
+
+def _query_vector(deps: Deps, profiles: dict[str, Profile], text: str, anchor_ids: list[str]) -> np.ndarray | None:
+    """Each member's taste and the request's words, one share each; a film the request names leads,
+    as in a one-person request (agent.nodes.retrieve): the named film first, the words next, the
+    tastes least."""
+    parts = [p.taste for p in profiles.values() if p.taste is not None]
+    if text:
+        parts.append(deps.catalog.embedder.embed_query(text))
+    anchors = list(deps.catalog.vectors(anchor_ids).values())
+    if anchors:
+        tastes = [(0.25, _unit(np.mean(parts, axis=0)))] if parts else []
+        return _unit(sum(w * v for w, v in [(1.0, _unit(np.mean(anchors, axis=0))), *tastes]))
+    return _unit(np.mean(parts, axis=0)) if parts else None
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    return vector / (float(np.linalg.norm(vector)) or 1.0)
 
 
 def _name(user: str, deps: Deps) -> str:

@@ -9,8 +9,10 @@ several films) are reported, never guessed.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import itertools
 import json
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -25,7 +27,7 @@ from store.ingest.base import SourceError, expect_columns
 from store.ingest.jsonl import IMDB_ID, clean_title, open_text
 from store.ingest.movielens import split_title
 from store.merge import conflicting_ids, listed_twice
-from store.movie import TITLE_MATCH_SCORE, Movie
+from store.movie import TITLE_MATCH_SCORE, Movie, leading_article
 from store.profiles import GIVEN_AS, ProfileStore, split_user_key, to_iso, validate_stars
 
 if TYPE_CHECKING:
@@ -185,7 +187,7 @@ def detect_format(path: Path) -> str:
             head = handle.read(2048)
     except OSError as exc:
         raise SourceError(f"cannot read {path.name}: {exc.strerror or exc}") from None
-    if head.lstrip().startswith(b"{"):
+    if head.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{"):
         return "moviebot"
     header = head.decode("utf-8-sig", errors="replace").splitlines()[:1]
     columns = [c.strip().strip('"') for c in header[0].split(",")] if header else []
@@ -218,8 +220,11 @@ def read_moviebot_export(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]
     """`moviebot user export` files: each film watched, then each rating (the later row wins)."""
     for path in paths:
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8-sig")  # an export saved again by Notepad starts with a BOM
+            data = json.loads(text)
         except json.JSONDecodeError as exc:
+            header = next(csv.reader(text.splitlines()[:1]), [])
+            _another_export(path.name, [h.strip() for h in header], "a moviebot export")  # a CSV given as moviebot's
             raise ForeignFile(f"{path.name}: not a moviebot export, the JSON `moviebot user export` writes (not JSON: "
                               f"{exc.msg}, line {exc.lineno}).\n{OWN_LIST}") from None  # fmt: skip
         if not isinstance(data, dict) or not isinstance(data.get("ratings"), list) or "watched" not in data:
@@ -263,6 +268,7 @@ def read_letterboxd(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]:
     for name, opener in _letterboxd_sources(paths):
         with opener() as handle:
             header, rows = _csv(name, handle)
+            _named_as(header, *(_required(kind) for kind in LETTERBOXD_KINDS))
             kind = _letterboxd_kind(name, header)
             _expect_header(name, header, _required(kind), f"a Letterboxd {kind}.csv")
             by_kind[kind].extend(_letterboxd_row(name, line, row, kind) for line, row in rows)
@@ -340,7 +346,11 @@ def _file_opener(path: Path):
                 yield handle
                 return
             raw = handle.buffer.read()
-        yield io.StringIO(_decoded(raw), newline="")
+        try:
+            text = _decoded(raw)
+        except UnicodeDecodeError:  # was "cannot read a.png: 'utf-8' codec can't decode byte 0x89 in position 0"
+            raise SourceError(f"{path}: not a text file, so not a CSV export; is it the file you meant?") from None
+        yield io.StringIO(text, newline="")
 
     return opener
 
@@ -349,8 +359,13 @@ LATIN_1_READ_LIMIT = 64 * 1024 * 1024  # an export up to this size is read whole
 
 
 def _decoded(raw: bytes) -> str:
-    """UTF-8 (a byte-order mark dropped), else Windows-1252, the Latin-1 of older IMDb and
-    spreadsheet exports ("Amélie" as one byte é); bytes neither can read stay an error."""
+    """UTF-16 with its byte-order mark, UTF-8 (a byte-order mark dropped), else Windows-1252, the
+    Latin-1 of older IMDb and spreadsheet exports ("Amélie" as one byte é); bytes neither can read stay an error."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # a spreadsheet's "Unicode text"
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -373,8 +388,10 @@ def _csv(name: str, handle: TextIO) -> tuple[list[str], Iterator[tuple[int, dict
     whose unclosed quote swallowed the lines after it is read again line by line, so one bad row
     loses only itself."""
     lines = _Lines(handle)  # streamed: a 25M-row MovieLens file is never held whole
-    reader = csv.reader(lines)
     try:
+        first = next(lines, "")
+        delimiter = _delimiter(first)
+        reader = csv.reader(itertools.chain([first] if first else [], lines), delimiter=delimiter)
         header = [h.strip() for h in next(reader, [])]
     except (csv.Error, UnicodeDecodeError) as exc:
         raise SourceError(f"{name}: not a readable CSV file: {exc}") from None
@@ -387,7 +404,7 @@ def _csv(name: str, handle: TextIO) -> tuple[list[str], Iterator[tuple[int, dict
                 if len(values) == len(header):
                     yield start, dict(zip(header, values, strict=True))
                 elif reader.line_num > start:  # a stray quote ran on over the lines after it
-                    yield from _line_by_line(header, list(lines.since_mark), start)
+                    yield from _line_by_line(header, list(lines.since_mark), start, delimiter)
                 elif any(v.strip() for v in values):
                     yield start, _malformed("".join(lines.since_mark), values, header)
                 start = reader.line_num + 1
@@ -398,6 +415,24 @@ def _csv(name: str, handle: TextIO) -> tuple[list[str], Iterator[tuple[int, dict
             raise SourceError(f"{name}: near line {reader.line_num}: not UTF-8 text") from None
 
     return header, rows()
+
+
+def _delimiter(header_line: str) -> str:
+    """The header's separator: a comma, else the semicolon of a spreadsheet saved where the comma is
+    the decimal mark, or a tab ("found: Date;Name;Year;Rating" refused a list of one's own)."""
+    if "," in header_line:
+        return ","
+    return next((d for d in (";", "\t") if d in header_line), ",")
+
+
+def _named_as(header: list[str], *required: Iterable[str]) -> None:
+    """The header's names spelt as the export spells them, in place (the rows read it as they go),
+    when that makes it one the export's kinds: "date,name,year,rating" in a list of one's own is
+    Date, Name, Year and Rating. A header that would still not be one is left as found."""
+    spelt = {c.lower(): c for columns in required for c in columns}
+    renamed = [h if h in spelt.values() else spelt.get(h.lower(), h) for h in header]
+    if any(set(columns) <= set(renamed) for columns in required):
+        header[:] = renamed
 
 
 class _Lines:
@@ -420,10 +455,12 @@ class _Lines:
         self.since_mark = []
 
 
-def _line_by_line(header: list[str], lines: list[str], first: int) -> Iterator[tuple[int, dict[str, str] | str]]:
+def _line_by_line(
+    header: list[str], lines: list[str], first: int, delimiter: str = ","
+) -> Iterator[tuple[int, dict[str, str] | str]]:
     for number, line in enumerate(lines, first):
         try:
-            values = next(csv.reader([line.rstrip("\r\n")]), [])
+            values = next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter), [])
         except csv.Error:
             values = []
         if len(values) == len(header):
@@ -456,6 +493,7 @@ def read_imdb(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]:
             path = path / "ratings.csv"
         with _file_opener(path)() as handle:
             header, rows = _csv(str(path), handle)
+            _named_as(header, IMDB_COLUMNS)
             _expect_header(str(path), header, IMDB_COLUMNS, "an IMDb ratings export")
             for line, row in rows:
                 yield _imdb_row(f"{path}:{line}", row)
@@ -584,7 +622,7 @@ def _letterboxd_stars(text: str) -> float | None:
     if not text:
         return None
     try:
-        return validate_stars(float(text))
+        return validate_stars(float(text.replace(",", ".")))  # "3,5" where the comma is the decimal mark
     except ValueError:
         raise _BadValue(f"Rating: expected 0.5 to 5 stars in steps of 0.5, got {text!r}") from None
 
@@ -668,6 +706,8 @@ class CatalogMatcher:
         same_title = self.catalog.ids_for_title(title_key(title)) if title else []
         exact = [i for i in same_title if (year is None or movies[i].year == year) and
                  not _other_film(movies[i], imdb_id)]  # fmt: skip
+        if len(exact) > 1:  # "Heat" without its year is Heat (1995), not The Heat (2013), as `rate Heat 4` has it
+            exact = [i for i in exact if not _article_apart(movies[i], title)] or exact
         if len(exact) == 1:
             return _Match(exact[0], "title")
         if len(exact) > 1:
@@ -690,6 +730,13 @@ class CatalogMatcher:
             labels = (movie.label, *(label for _, label in found.alternatives))
             return _Match(None, "ambiguous", tuple(labels))
         return _Match(found.movie_id, "fuzzy")
+
+
+def _article_apart(movie: Movie, title: str) -> bool:
+    """Whether the article typed (or its absence) tells this film from the title: each of its titles
+    that reads the same is written with an article where the title has none, or the other way."""
+    key, article = title_key(title), leading_article(title)
+    return all(leading_article(t) != article for t in movie.titles if title_key(t) == key)
 
 
 def _other_film(movie: Movie, imdb_id: str | None) -> bool:

@@ -73,8 +73,8 @@ def progress_lines(unit: str):
 
 
 def counted(n: int, noun: str) -> str:
-    """ "1 film", "3 films": a count with its noun."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+    """ "1 film", "3 films", "300,000 rows": a count with its noun (as the import's progress lines count)."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def emit_json(data) -> None:

@@ -89,14 +89,15 @@ def _movie_json(movie_id: str, service) -> dict:
 
 
 def cmd_rate(args: argparse.Namespace, settings: Settings) -> int:
-    if len(args.words) < 2:
+    words = " ".join(args.words).split()  # 'rate "Heat 1995 4"', quoted whole, was "give ... and then its stars"
+    if len(words) < 2:
         raise UserError("give one film's title and then its stars, e.g. moviebot rate Heat 1995 4.5")
-    *title, stars = args.words
+    *title, stars = words
     user = user_key(args.user)
     with _service(args, settings) as service:
-        if film := service.numbered_film(" ".join(args.words)):  # "rate Toy Story 3" rated Toy Story 3 stars
+        if film := service.numbered_film(" ".join(words)):  # "rate Toy Story 3" rated Toy Story 3 stars
             raise UserError(f"{film} ends in its number: give its stars after it, e.g. "
-                            f"moviebot rate {' '.join(args.words)} 4")  # fmt: skip
+                            f"moviebot rate {' '.join(words)} 4")  # fmt: skip
         rated = service.rate(user, " ".join(title), stars)
         movie = _movie_json(rated.movie_id, service)
     if args.json:
@@ -195,7 +196,7 @@ def cmd_profile(args: argparse.Namespace, settings: Settings) -> int:
     if genres:
         print("Genre affinity: " + ", ".join(f"{g} {a:+.2f}" for g, a in _top_and_bottom(genres, 5, 2)))
     if decades:
-        print("Decade affinity: " + ", ".join(f"{d}s {a:+.2f}" for d, a in decades[:4]))
+        print("Decade affinity: " + ", ".join(f"{d}s {a:+.2f}" for d, a in _top_and_bottom(decades, 3, 2)))
     if args.chart is not None:
         print(f"Chart written to {args.chart}")
     return 0
@@ -243,7 +244,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
             foreign = exc.__cause__ if isinstance(exc.__cause__, ForeignFile) else None
             if foreign is not None and foreign.looks_like:  # another export than --format says
                 raise UserError(f"{foreign}: use --format {foreign.looks_like}\nNothing was imported.") from None
-            if foreign is not None:  # a hand-made list: the command that imports it
+            if foreign is not None and args.format != "letterboxd":  # a hand-made list: the command that imports it
                 whose = f" --user {shlex.quote(args.user)}" if user is not None else ""
                 files = " ".join(shlex.quote(p) for p in args.paths)
                 raise UserError(
@@ -267,7 +268,7 @@ def _report_import(args: argparse.Namespace, user: str | None, report) -> None:
         emit_json(report.to_dict())
         return
     if user is not None:
-        done = f"for {user}: {counted(report.watched, 'film')} ({report.rated} rated)"
+        done = f"for {user}: {counted(report.watched, 'film')} ({report.rated:,} rated)"
     else:  # one entry per (user, film)
         done = f"for {counted(len(report.users), 'user')}: {report.watched:,} watched films, {report.rated:,} rated"
     print(f"Imported {FORMAT_NAMES[args.format]} history {done} from {counted(report.rows, 'row')}.")
@@ -278,13 +279,13 @@ def _report_import(args: argparse.Namespace, user: str | None, report) -> None:
         print(f"Kept the rating you gave here of {counted(report.kept, 'film')}: the file's is older, or undated.")
     skipped = report.skipped
     if skipped:
-        print(f"{counted(len(skipped), 'row')} not imported ({len(report.unmatched)} not in the catalog, "
-              f"{len(report.ambiguous)} ambiguous, {len(report.invalid)} invalid):")  # fmt: skip
+        print(f"{counted(len(skipped), 'row')} not imported ({len(report.unmatched):,} not in the catalog, "
+              f"{len(report.ambiguous):,} ambiguous, {len(report.invalid):,} invalid):")  # fmt: skip
         for row in skipped[:SHOWN_SKIPPED]:
             also = f" ({'; '.join(row.alternatives)})" if row.alternatives else ""
             print(f"  {row}{also}")
         if len(skipped) > SHOWN_SKIPPED:
-            print(f"  ...and {len(skipped) - SHOWN_SKIPPED} more (--json lists them all)")
+            print(f"  ...and {len(skipped) - SHOWN_SKIPPED:,} more (--json lists them all)")
         if report.ambiguous:
             whose = f" --user {args.user}" if user is not None else ""
             print(f"Add the one you mean of an ambiguous row with: moviebot watched add{whose} ID or TITLE YEAR")
@@ -308,9 +309,13 @@ def cmd_user(args: argparse.Namespace, settings: Settings) -> int:
     if args.action == "export":
         app = open_service(args, settings, learning=False)  # with conversation memory: the export holds the chats
         try:
-            emit_json(app.service.export(user))
+            stored = app.service.export(user)
         finally:
             app.close()
+        if stored.get("user") is None and not any(v for v in stored.values() if isinstance(v, list)):
+            # as GET /v1/users/{user}/export answers 404: an empty export, exit 0, hid a name typed wrong
+            raise UserError(f"there is no user {user}: nothing is stored about them, so there is nothing to export")
+        emit_json(stored)
         return 0
     if not args.yes:
         if not sys.stdin.isatty():

@@ -249,7 +249,9 @@ def forget_confirmation() -> dict:
 
 
 def forgotten_message(counts: dict[str, int]) -> dict:
-    detail = forgotten(counts) or "there was nothing stored"
+    detail = forgotten(counts)
+    if not detail:  # not "Done: I deleted everything I knew about you (there was nothing stored)", which said both
+        return text_message("I had nothing stored about you, so there was nothing to delete.")
     return text_message(f"Done: I deleted everything I knew about you ({detail}).")
 
 
@@ -279,7 +281,8 @@ def profile_blocks(summary) -> list[dict]:
             "*Your movie taste*\nI don't know your taste yet. Ask me for a film, react to my picks, "
             "or tell me what you've seen with `/watched add <title>` or `/rate <title> <stars>`."
         )]  # fmt: skip
-    blocks = [section(f"*Your movie taste*\n{escape(summary.summary)}")]
+    # literal: "*batteries not included" and "Bat*21" in "Liked: ..." turned the words between into bold
+    blocks = [section(f"*Your movie taste*\n{literal(summary.summary)}")]
     counts = f"Rated {summary.rated} · Watched {summary.watched} · Not interested {summary.dismissed}"
     blocks.append({"type": "context", "elements": [mrkdwn(counts)]})
     if summary.recent_watched:

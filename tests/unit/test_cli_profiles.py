@@ -54,6 +54,12 @@ def test_a_rating_shows_up_in_the_profile(cli, tmp_path):
     assert (tmp_path / "taste.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_a_rating_quoted_as_one_argument_is_read_as_typed_apart(cli):
+    """Before: `moviebot rate "Heat 1995 4"` answered "give one film's title and then its stars"."""
+    assert cli("rate", "Heat 1995 4") == (0, "Rated Heat (1995) 4/5 for cli:me.\n", "")
+    assert cli("rate", "Se7en", "4.5 ")[1] == "Rated Se7en (1995) 4.5/5 for cli:me.\n"
+
+
 def test_ratings_are_kept_per_user(cli):
     cli("rate", "--user", "ana", "Parasite", "4")
 
@@ -214,7 +220,10 @@ def test_a_hand_made_list_is_told_what_was_expected_what_was_found_and_how_to_im
     assert (code, out) == (2, "")
     assert expected in err and ("found: title, rating" in err or fmt == "moviebot")
     assert "give it Letterboxd's ratings.csv header, Date,Name,Year,Rating" in err
-    assert err.endswith(f"With such a header: moviebot import --user ana --format letterboxd '{mine}'\n")
+    if fmt == "letterboxd":  # the very command just run was offered back as the way to import it
+        assert "With such a header" not in err and err.endswith("Nothing was imported.\n")
+    else:
+        assert err.endswith(f"With such a header: moviebot import --user ana --format letterboxd '{mine}'\n")
     mine.write_text("Date,Name,Year,Rating\n,Heat,1995,4\n", encoding="utf-8")  # as it says: it imports
     assert cli("import", "--user", "ana", "--format", "letterboxd", str(mine))[0] == 0
     assert cli_json(cli, "profile", "--user", "ana")["rated"] == 1
@@ -302,9 +311,8 @@ def test_export_then_forget_removes_everything_including_conversation_memory(cli
     forgotten = cli_json(cli, "user", "forget", "--yes")
     assert forgotten["deleted"]["ratings"] == 1 and forgotten["deleted"]["watched"] == 2
 
-    after = cli_json(cli, "user", "export")
-    assert after["user"] is None
-    assert not any(after[key] for key in ("ratings", "watched", "suggestions", "feedback", "dismissed"))
+    code, out, err = cli("user", "export")  # nothing left to export, as the HTTP export's 404
+    assert code != 0 and out == "" and "there is no user cli:me" in err
     assert conversation_threads(data_dir, "cli:me") == []
     assert conversation_threads(data_dir, "cli:ana") == ["cli:ana@cli"]  # only that user's memory goes
 
@@ -436,3 +444,81 @@ def test_the_chart_keeps_a_mild_dislike_beside_a_dozen_stronger_likes():
         for t in profile_figure(Profile(user="cli:me", genres={**likes, **many_dislikes})).axes[0].get_yticklabels()
     ]
     assert labels[:4] == ["g9", "g8", "g7", "g6"] and len(labels) == 12 and labels[-1] == "action"
+
+
+def test_the_decade_line_names_the_least_liked_decade_the_chart_shows(cli, monkeypatch):
+    """Before: "Decade affinity: 1990s +0.38, 2010s -0.08, 2000s -0.12, 1980s -0.14", the four
+    best, while the chart drew the 1970s at -0.31, the decade rated lowest of all."""
+    from agent.service import MovieService
+    from agent.service_types import ProfileSummary
+
+    decades = {1990: 0.38, 2010: -0.08, 2000: -0.12, 1980: -0.14, 1970: -0.31, 1960: -0.2}
+    summary = ProfileSummary(user="cli:me", summary="Favourite decades: 1990s", rated=60, watched=60, dismissed=0,
+                             top_genres=[], top_people=[], top_decades=[(1990, 0.38)], recent_watched=[],
+                             is_empty=False, decades=decades)  # fmt: skip
+    monkeypatch.setattr(MovieService, "profile", lambda self, user: summary)
+
+    code, out, _ = cli("profile")
+
+    assert code == 0
+    assert "Decade affinity: 1990s +0.38, 2010s -0.08, 2000s -0.12, 1960s -0.20, 1970s -0.31\n" in out
+
+
+def test_exporting_a_user_nothing_is_stored_about_is_an_error(cli):
+    """Before: `user export --user zeo` (a name typed wrong) printed {"user": null, "ratings": [], ...}
+    and exited 0, where GET /v1/users/zeo/export answers 404 and `user forget` says there is no such user."""
+    cli("rate", "--user", "zoe", "Heat", "1995", "4")
+
+    code, out, err = cli("user", "export", "--user", "zeo")
+
+    assert code != 0 and out == ""
+    assert "there is no user cli:zeo: nothing is stored about them, so there is nothing to export" in err
+    assert cli_json(cli, "user", "export", "--user", "zoe")["ratings"][0]["movie_id"] == "heat-1995"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(b"Date;Name;Year;Rating\n2024-03-01;Heat;1995;4,5\n", id="semicolons"),
+        pytest.param(b"Date\tName\tYear\tRating\n2024-03-01\tHeat\t1995\t4.5\n", id="tabs"),
+        pytest.param(b"date,name,year,rating\n2024-03-01,Heat,1995,4.5\n", id="lower-case"),
+        pytest.param("Date,Name,Year,Rating\n2024-03-01,Heat,1995,4.5\n".encode("utf-16"), id="utf-16"),
+    ],
+)
+def test_a_list_saved_by_a_spreadsheet_imports(cli, tmp_path, data):
+    """A list of one's own with the header asked for, saved by a spreadsheet with semicolons (where the
+    comma is the decimal mark), tabs, lower-case names or as UTF-16 "Unicode text", was refused with
+    "not a Letterboxd export file ... found: Date;Name;Year;Rating" and told to run the command it had run."""
+    mine = tmp_path / "my films.csv"
+    mine.write_bytes(data)
+
+    code, out, err = cli("import", "--user", "ana", "--format", "letterboxd", str(mine))
+
+    assert code == 0, err
+    assert out.startswith("Imported Letterboxd history for cli:ana: 1 film (1 rated) from 1 row.")
+    assert cli_json(cli, "watched", "list", "--user", "ana")[0]["stars"] == 4.5
+
+
+def test_an_image_given_as_an_export_is_called_not_a_text_file(cli, tmp_path):
+    """Before: "cannot read poster.png: 'utf-8' codec can't decode byte 0x89 in position 0: invalid start byte"."""
+    poster = tmp_path / "poster.png"
+    poster.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+
+    code, out, err = cli("import", "--format", "letterboxd", str(poster))
+
+    assert (code, out) == (2, "")
+    assert f"{poster}: not a text file, so not a CSV export" in err and "codec" not in err
+
+
+def test_a_long_import_counts_its_rows_as_its_progress_lines_do(cli, tmp_path):
+    """Before: "moviebot: import: read 50,000 rows..." and then "... from 50001 rows." and
+    "50000 rows not imported (50000 not in the catalog, ...)"."""
+    mine = tmp_path / "many.csv"
+    mine.write_text("Date,Name,Year,Rating\n,Heat,1995,4\n" + ",No Such Film,1999,3\n" * 50_000, encoding="utf-8")
+
+    code, out, err = cli("import", "--format", "letterboxd", str(mine))
+
+    assert code == 0 and "read 50,000 rows" in err
+    assert "1 film (1 rated) from 50,001 rows." in out
+    assert "50,000 rows not imported (50,000 not in the catalog, 0 ambiguous, 0 invalid):" in out
+    assert "...and 49,980 more (--json lists them all)" in out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import zipfile
 
 import discord
@@ -234,6 +235,85 @@ async def test_an_import_that_stored_nothing_says_so_last(world):
     ana = world.member("ana")
     data = csv_bytes(("Date", "Name", "Year", "Letterboxd URI", "Rating"), ("2024-01-01", "No Such Film", 1999, "u", 3))
     answer = await import_answer(world, ana, "ratings.csv", data)
-    assert "Skipped 1 of 1 rows" in answer and answer.endswith("\nNothing was imported.")
+    assert "Skipped 1 of 1 row:" in answer and answer.endswith("\nNothing was imported.")
     answer = await import_answer(world, ana, "notes.csv", b"what,ever\n1,2\n")
     assert answer.startswith("I couldn't read that file") and answer.count("Nothing was imported.") == 1
+
+
+async def test_an_import_of_watched_films_only_does_not_speak_of_ratings(world):
+    """Before: a watched.csv (no ratings in it) was answered "...your ratings now shape my picks"."""
+    data = csv_bytes(("Date", "Name", "Year", "Letterboxd URI"), ("2024-01-01", "Heat", 1995, "u"))
+    answer = await import_answer(world, world.member("ana"), "watched.csv", data)
+    assert answer == "Imported from Letterboxd: 0 ratings and 1 watched film.\nI won't suggest those again."
+
+
+async def test_an_import_that_stored_nothing_does_not_open_with_imported(world):
+    """Before: "Imported from Letterboxd: 0 ratings and 0 watched films." and, last, "Nothing was imported."."""
+    ana = world.member("ana")
+    data = csv_bytes(("Date", "Name", "Year", "Letterboxd URI", "Rating"), ("2024-01-01", "No Such Film", 1999, "u", 3),
+                     ("2024-01-02", "Se7en", 1995, "u", 9))  # fmt: skip
+    answer = await import_answer(world, ana, "ratings.csv", data)
+    assert answer.startswith("None of the 2 rows in that Letterboxd file could be imported.\nSkipped 2 of 2 rows:")
+    assert "Imported" not in answer and answer.endswith("\nNothing was imported.")
+    answer = await import_answer(world, ana, "ratings.csv", b"Date,Name,Year,Letterboxd URI,Rating\n")
+    assert answer == "That Letterboxd file has no films in it, only its header.\nNothing was imported."
+
+
+async def test_a_skipped_row_says_which_line_of_the_file_it_is(world):
+    """Before: "• ?: malformed line: a quote (\") is opened and never closed", with no line to look at."""
+    data = (b'\xef\xbb\xbfDate,Name,Year,Letterboxd URI,Rating\n2024-01-02,Se7en,1995,u,4\n'
+            b'2024-01-03,"Heat,1995,u,4\n2024-01-04,Nope Film,1995,u,3\n')  # fmt: skip
+    answer = await import_answer(world, world.member("ana"), "ratings.csv", data)
+    assert '• ratings.csv line 3: malformed line: a quote (") is opened and never closed' in answer
+    assert "• ratings.csv line 4: Nope Film (1995): not in the catalog" in answer
+    assert "moviebot-import-" not in answer and "?" not in answer
+
+
+async def test_a_file_sent_as_the_wrong_source_says_which_source_to_choose(world):
+    """Before: "this looks like a Letterboxd file, not an IMDb ratings export", and no word of how
+    to import it (the CLI says "use --format letterboxd")."""
+    data = csv_bytes(("Date", "Name", "Year", "Letterboxd URI", "Rating"), ("2024-03-01", "Se7en", 1995, "u", 2))
+    interaction = world.interaction(world.member("ana"))
+    cog = world.cog("Profile")
+    await cog.import_.callback(cog, interaction, file=attachment(world, "ratings.csv", data), source="imdb")
+    [answer] = interaction.answers()
+    assert "this looks like a Letterboxd file, not an IMDb ratings export" in answer.content
+    assert answer.content.endswith(
+        "Run `/import` again with source `letterboxd`, or leave source out and I'll tell from the file."
+        "\nNothing was imported."
+    )
+    assert answer.content.count("Nothing was imported.") == 1
+
+
+async def test_an_export_of_dismissed_films_only_is_not_called_nothing_imported(world):
+    """Before: a moviebot export holding only films never to suggest was imported, and answered
+    "Imported ...: 0 ratings and 0 watched films. Nothing was imported."."""
+    ana = world.member("ana")
+    data = json.dumps({"ratings": [], "watched": [], "dismissed": [{"movie_id": "heat-1995"}]}).encode()
+    answer = await import_answer(world, ana, "ana.json", data)
+    assert answer == (
+        "Imported from moviebot: 0 ratings and 0 watched films.\n"
+        "1 film you asked never to see again stays off every answer."
+    )
+    assert "heat-1995" in world.profiles.dismissed(key(ana))
+
+
+async def test_a_list_saved_as_unicode_text_is_not_called_binary(world):
+    """Before: a spreadsheet's UTF-16 "Unicode text" was refused as "it looks like a binary file"."""
+    ana = world.member("ana")
+    data = "Date,Name,Year,Rating\n2024-03-01,Heat,1995,4.5\n".encode("utf-16")
+    answer = await import_answer(world, ana, "my films.csv", data)
+    assert answer.startswith("Imported from Letterboxd: 1 rating and 1 watched film.")
+    assert world.profiles.ratings(key(ana)) == {"heat-1995": 4.5}
+
+
+async def test_forgetting_someone_nothing_is_known_about_says_so_plainly(world):
+    """Before: "Done: I deleted everything I knew about you (there was nothing stored).", both at once."""
+    ana = world.member("ana")
+    interaction = world.interaction(ana)
+    cog = world.cog("Profile")
+    await cog.forget.callback(cog, interaction)
+    view = interaction.calls[0].view
+    click = world.interaction(ana, type=discord.InteractionType.component)
+    await press(view, view.confirm, click)
+    assert click.calls[0].content == "I had nothing stored about you, so there was nothing to delete."

@@ -235,6 +235,27 @@ def test_unknown_and_ambiguous_titles_are_reported_not_guessed(tmp_path, profile
     assert report.ambiguous[0].where == f"{watched}:3"
 
 
+def test_a_title_without_its_year_is_the_film_its_article_names(tmp_path, profiles, embedder):
+    """Before: a list of one's own with "Heat" and no year was skipped as "fits several films (The
+    Heat (2013); Heat (1995))", though `rate Heat 4` and chat take it for Heat (1995)."""
+    heat = [m for m in SAMPLE_MOVIES if m["id"] == "heat-1995"]
+    the_heat = {"id": "the-heat-2013", "title": "The Heat", "year": 2013, "genres": ["comedy"], "votes": 900000}
+    source = tmp_path / "films.jsonl"
+    source.write_text("\n".join(json.dumps(m) for m in [*heat, the_heat]) + "\n", encoding="utf-8")
+    home = DataDir(tmp_path / "heat-home").ensure()
+    ingest(home, embedder, [("jsonl", [source])])
+    catalog = Catalog(home.current_catalog(), embedder)
+    try:
+        ratings = write_csv(tmp_path / "ratings.csv", ("Date", "Name", "Year", "Rating"),
+                            ("", "Heat", "", 4), ("", "The Heat", "", 2))  # fmt: skip
+        report = run(profiles, catalog, "letterboxd", [ratings], user=ME)
+    finally:
+        catalog.close()
+
+    assert report.skipped == []
+    assert profiles.ratings(ME) == {"heat-1995": 4.0, "the-heat-2013": 2.0}
+
+
 def test_two_films_of_one_title_and_year_are_told_apart_by_id(profiles, catalog):
     """'add the year' was the advice for Saturn 3 (1980) twice, and following it chose one silently."""
     from agent.service import AmbiguousTitle, build_service
@@ -593,3 +614,27 @@ def test_stars_never_given_come_back_from_a_moviebot_export_as_what_they_were(tm
 
     assert profiles.ratings(ME) == {"heat-1995": 4.0, "se7en-1995": 4.5, "parasite-2019": 4.0}
     assert profiles.reactions(ME) == {"heat-1995": "liked", "se7en-1995": "like"}
+
+
+def test_a_moviebot_export_saved_with_a_byte_order_mark_imports(tmp_path, profiles, catalog):
+    """Before: an export opened and saved again in Notepad was refused as "not JSON: Unexpected UTF-8
+    BOM", and its format was not recognised when none was given (Discord's /import)."""
+    from store.history_import import detect_format
+
+    export = tmp_path / "ana.json"
+    export.write_bytes(b"\xef\xbb\xbf" + json.dumps({"ratings": [{"movie_id": "heat-1995", "stars": 4}],
+                                                     "watched": []}).encode())  # fmt: skip
+    assert detect_format(export) == "moviebot"
+    report = run(profiles, catalog, "moviebot", [export], user=ME)
+    assert report.rated == 1 and profiles.ratings(ME) == {"heat-1995": 4.0}
+
+
+def test_a_csv_imported_as_a_moviebot_export_is_named_for_what_it_is(tmp_path, profiles, catalog):
+    """Before: a Letterboxd file given as --format moviebot was "not JSON: Unexpected UTF-8 BOM", with
+    no word of which format it is."""
+    from store.history_import import ForeignFile
+
+    ratings = write_csv(tmp_path / "ratings.csv", LB_RATINGS, lb("Heat", 1995, 4))
+    with pytest.raises(ForeignFile, match="this looks like a Letterboxd file, not a moviebot export") as raised:
+        run(profiles, catalog, "moviebot", [ratings], user=ME)
+    assert raised.value.looks_like == "letterboxd"

@@ -436,6 +436,17 @@ def test_a_group_pick_with_someone_who_has_no_ratings_says_whose_taste_chose_it(
     )
 
 
+def test_a_group_pick_like_a_named_film_follows_that_film(service):
+    """ "Movie night, something like Heat" answered The Lord of the Rings: The Return of the King and
+    Avengers: Infinity War, each "Rated 9.0", with no word of Heat: the film named was only left out."""
+    for asked, named in (("something like Heat", "Heat"), ("a film like Alien", "Alien")):
+        turn = service.group_pick([ANA, BOB], asked, count=3)
+        picks = turn.recommendations
+        assert len(picks) == 3 and all(f"like {named};" in pick["explanation"] for pick in picks), turn.reply
+    titles = [pick["title"] for pick in service.group_pick([ANA, BOB], "something like Heat", count=3).recommendations]
+    assert not {"The Lord of the Rings: The Return of the King", "Avengers: Infinity War"} & set(titles), titles
+
+
 def test_watched_remove_says_what_it_took_away(service):
     """A film only rated (a 👍 stores stars, not watched) was "taken off your watched list"."""
     service.profiles.rate(ANA, "heat-1995", 4.5, source="feedback")

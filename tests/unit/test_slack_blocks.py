@@ -15,6 +15,7 @@ from bot.slack.blocks import (
     movienight_message,
     pick_message,
     pings_in,
+    profile_message,
     text_message,
     title_choices,
     watched_page,
@@ -178,3 +179,14 @@ def test_the_home_tab_shows_taste_recent_ratings_and_the_watched_count():
     assert "Se7en (1995) ·" not in text and "3 films on your watched list" in text
     empty = home_view(Summary(is_empty=True, watched=0, rated=0), [])
     assert "don't know your taste yet" in texts(empty) and "0 films" in texts(empty)
+
+
+def test_titles_in_the_taste_summary_are_not_read_as_formatting():
+    """Before: "Liked: *batteries not included (1987) (5/5), Bat*21 (1988) (4/5)" showed the words
+    between the two stars in bold and the stars gone, in /profile and the Home tab."""
+    summary = Summary(summary="Liked: *batteries not included (1987) (5/5), Bat*21 (1988) (4/5), Le_Mans (1971)")
+    for payload in (profile_message(summary), home_view(summary, [])):
+        [text] = [b["text"]["text"] for b in payload["blocks"] if "Liked" in b.get("text", {}).get("text", "")]
+        assert "*Your movie taste*" in text
+        liked = text.split("\n", 1)[1]
+        assert "*" not in liked and "_" not in liked and "batteries not included" in liked

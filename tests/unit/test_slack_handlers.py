@@ -528,3 +528,22 @@ def test_the_home_tab_is_published_when_opened(deps, client, context):
     assert "Se7en (1995) · 4.5/5" in json.dumps(publish["view"], ensure_ascii=False)
     events.app_home_opened({"type": "app_home_opened", "user": ANA, "tab": "messages"}, client, context)
     assert len(client.of("views_publish")) == 1
+
+
+def test_watched_add_with_a_bare_number_after_the_title_says_how_to_give_stars(deps, client, context):
+    """Before: "/watched add Se7en 5" answered only "No film called 'Se7en 5' in the catalog; did you
+    mean: Se7en (1995)?", and "Heat 1995 4.5" (as /rate takes it) only that no such film exists."""
+    _, respond = run_command(commands.watched, command("/watched", "add Se7en 5"), client, context)
+    assert respond.last["text"].startswith("No film called 'Se7en 5' in the catalog")
+    assert "If 5 is your rating, write `/watched add Se7en 5 stars` or `/rate Se7en 5`." in respond.last["text"]
+    _, respond = run_command(commands.watched, command("/watched", "add Heat 1995 4.5"), client, context)
+    assert "If 4.5 is your rating, write `/watched add Heat 1995 4.5 stars`" in respond.last["text"]
+    _, respond = run_command(commands.watched, command("/watched", "add Zzyzx Road 1995"), client, context)
+    assert "rating" not in respond.last["text"]  # a year is no rating
+    assert deps.service.profiles.watched(key(ANA)) == []
+
+
+def test_forgetting_someone_nothing_is_known_about_says_so_plainly(client, context):
+    """Before: "Done: I deleted everything I knew about you (there was nothing stored).", both at once."""
+    done = click(actions.forget_confirm, block_action("forget_confirm", "forget", user=CY), client, context)
+    assert done.last["text"] == "I had nothing stored about you, so there was nothing to delete."

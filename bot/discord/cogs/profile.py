@@ -4,6 +4,7 @@ and /forget (everything deleted, after a confirmation). Every reply is ephemeral
 from __future__ import annotations
 
 import asyncio
+import codecs
 import io
 import logging
 import re
@@ -40,7 +41,11 @@ MAX_IMPORT_BYTES = 25 * 1024 * 1024
 CHART_NAME = "taste.png"
 SHOW_SKIPPED = 8
 NOTHING_IMPORTED = "Nothing was imported."
+# not "Done: I deleted everything I knew about you (there was nothing stored)", which said both
+NOTHING_STORED = "I had nothing stored about you, so there was nothing to delete."
+SOURCES = ("letterboxd", "imdb")  # the choices of /import's `source`
 ZIP = b"PK\x03\x04"
+UTF_16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # a spreadsheet saved as "Unicode text": a list, not binary
 # What people attach by mistake, told by the first bytes: named, never echoed back.
 FILE_KINDS = {
     b"\x89PNG": "a PNG image",
@@ -122,7 +127,8 @@ class Profile(commands.Cog):
         try:
             report = await asyncio.to_thread(self._import, user, file.filename, data, source)
         except ServiceError as exc:
-            text = nothing_imported(f"I couldn't read that file: {escape(_without_temp_dir(exc.message))}")
+            said = _without_temp_dir(exc.message).removesuffix(NOTHING_IMPORTED).rstrip()
+            text = nothing_imported(f"I couldn't read that file: {escape(said)}{other_source(exc)}")
             await interaction.edit_original_response(content=text, allowed_mentions=NO_MENTIONS)
             return
         await interaction.edit_original_response(content=import_summary(report), allowed_mentions=NO_MENTIONS)
@@ -156,7 +162,7 @@ def not_an_export(data: bytes, user: str) -> str | None:
     people and needs the CLI to say whose ratings are yours."""
     head = data[:2048]
     kind = next((name for magic, name in FILE_KINDS.items() if head.startswith(magic)), None)
-    if kind is None and b"\0" in head and not head.startswith(ZIP):  # a Letterboxd export is a zip
+    if kind is None and b"\0" in head and not head.startswith((ZIP, *UTF_16)):  # a Letterboxd export is a zip
         kind = "a binary file"
     if kind:
         return f"That file isn't a CSV export (it looks like {kind}). {NOTHING_IMPORTED}"
@@ -172,6 +178,15 @@ def not_an_export(data: bytes, user: str) -> str | None:
     return None
 
 
+def other_source(exc: ServiceError) -> str:
+    """What to choose instead when `source` named the wrong export: "this looks like a Letterboxd
+    file, not an IMDb ratings export" left the user to guess how to say so (the CLI names the flag)."""
+    looks_like = getattr(exc.__cause__, "looks_like", None)
+    if looks_like not in SOURCES:
+        return ""
+    return f"\nRun `/import` again with source `{looks_like}`, or leave source out and I'll tell from the file."
+
+
 def nothing_imported(text: str) -> str:
     """An import that failed says so last, whatever the reason."""
     if text.rstrip().endswith(NOTHING_IMPORTED):
@@ -181,25 +196,48 @@ def nothing_imported(text: str) -> str:
 
 def import_summary(report: ImportReport) -> str:
     source = {"letterboxd": "Letterboxd", "imdb": "IMDb", "movielens": "MovieLens"}.get(report.format, report.format)
-    ratings = f"{report.rated} rating{'' if report.rated == 1 else 's'}"
-    films = f"{report.watched} watched film{'' if report.watched == 1 else 's'}"
-    lines = [f"Imported from {source}: {ratings} and {films}."]
+    stored = report.rated or report.watched or report.dismissed
+    if stored:
+        ratings = f"{report.rated} rating{'' if report.rated == 1 else 's'}"
+        films = f"{report.watched} watched film{'' if report.watched == 1 else 's'}"
+        lines = [f"Imported from {source}: {ratings} and {films}."]
+    elif report.rows:  # "Imported from Letterboxd: 0 ratings and 0 watched films" then "Nothing was imported."
+        lines = [f"None of the {_rows(report.rows)} in that {source} file could be imported."]
+    else:
+        lines = [f"That {source} file has no films in it, only its header."]
     if report.kept:
         lines.append(f"Kept the rating you gave here of {report.kept} film{'' if report.kept == 1 else 's'}: "
                      "the file's is older, or undated.")  # fmt: skip
-    if report.watched:
-        lines.append("I won't suggest those again, and your ratings now shape my picks.")
+    if report.dismissed:
+        stay = "stays" if report.dismissed == 1 else "stay"
+        lines.append(f"{report.dismissed} film{'' if report.dismissed == 1 else 's'} you asked never to see again "
+                     f"{stay} off every answer.")  # fmt: skip
+    if report.watched:  # "your ratings now shape my picks" was said of a watched.csv that holds none
+        shaped = ", and your ratings now shape my picks" if report.rated else ""
+        lines.append(f"I won't suggest those again{shaped}.")
     skipped = report.skipped
     if skipped:
-        lines.append(f"Skipped {len(skipped)} of {report.rows} rows:")
+        lines.append(f"Skipped {len(skipped)} of {_rows(report.rows)}:")
         for row in skipped[:SHOW_SKIPPED]:
-            label = f"{row.title} ({row.year})" if row.year else row.title or "?"
-            lines.append(f"• {escape(label)}: {escape(row.reason)}")
+            lines.append(f"• {escape(skipped_line(row))}")
         if len(skipped) > SHOW_SKIPPED:
             lines.append(f"… and {len(skipped) - SHOW_SKIPPED} more.")
-    if not report.rated and not report.watched:
+    if not stored:
         return nothing_imported("\n".join(lines))
     return clip("\n".join(lines), MESSAGE_LIMIT)
+
+
+def _rows(count: int) -> str:
+    return f"{count} row{'' if count == 1 else 's'}"
+
+
+def skipped_line(row) -> str:
+    """A skipped row as its reader can find it in the file they sent: "ratings.csv line 7: Heat (1995):
+    ..." (it was "• ?: malformed line", with no line to look at), without the server's folder."""
+    file, _, place = Path(row.where).name.rpartition(":")
+    where = f"{file} line {place}" if file and place.isdigit() else Path(row.where).name
+    label = f"{row.title} ({row.year})" if row.year else row.title
+    return f"{where}: {label}: {row.reason}" if label else f"{where}: {row.reason}"
 
 
 def _without_temp_dir(text: str) -> str:
@@ -215,9 +253,9 @@ class ForgetConfirm(OwnerView):
     async def confirm(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
         self.stop()
         counts = await asyncio.to_thread(self._forget, self.bot.user_key(interaction.user))
-        done = forgotten(counts) or "there was nothing stored"
-        await interaction.response.edit_message(content=f"Done: I deleted everything I knew about you ({done}).",
-                                                view=None, allowed_mentions=NO_MENTIONS)  # fmt: skip
+        done = forgotten(counts)
+        said = f"Done: I deleted everything I knew about you ({done})." if done else NOTHING_STORED
+        await interaction.response.edit_message(content=said, view=None, allowed_mentions=NO_MENTIONS)
 
     def _forget(self, user: str) -> dict[str, int]:
         counts = self.bot.service.forget(user)

@@ -13,6 +13,7 @@ import re
 from slack_bolt import App
 from slack_sdk.errors import SlackApiError
 
+from agent.service_types import UnknownTitle
 from bot.slack.blocks import (
     escape,
     forget_confirmation,
@@ -150,11 +151,24 @@ def run_watched(deps, client, respond, command: dict) -> None:
         elif verb == "add" and rest:
             title, stars = split_stars(rest, required=False)
             request = {"op": "watched_add", **({"stars": float(stars)} if stars is not None else {})}
-            reply(act_on_title(deps.service, _who(deps, client, command), request, title))
+            try:
+                reply(act_on_title(deps.service, _who(deps, client, command), request, title))
+            except UnknownTitle as exc:
+                reply(text_message(exc.sentence + (stars_hint(rest) if stars is None else "")))
         elif verb == "remove" and rest:
             reply(act_on_title(deps.service, _who(deps, client, command), {"op": "watched_remove"}, rest))
         else:
             reply(text_message(WATCHED_USAGE))
+
+
+def stars_hint(text: str) -> str:
+    """How to give stars with `/watched add`, when a bare number after the title may have been meant
+    as stars: "/watched add Se7en 5" was only "No film called 'Se7en 5'; did you mean: Se7en (1995)?"
+    (a bare number may be the title's own, as in Ocean's 11, so it is not read as stars)."""
+    title, stars = split_stars(text, required=True)
+    if stars is None:
+        return ""
+    return f" If {stars} is your rating, write `/watched add {title} {stars} stars` or `/rate {title} {stars}`."
 
 
 # -- /profile ---------------------------------------------------------------------------------
