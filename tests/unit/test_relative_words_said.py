@@ -52,3 +52,45 @@ def test_after_picks_the_words_go_by_the_picks_with_no_note(starter, profiles, s
 @pytest.mark.parametrize("said", ["something short", "a short comedy", "like the matrix but older"])
 def test_plain_wishes_and_films_named_get_no_note(starter, profiles, said):
     assert make_bot(starter, profiles).ask(said, user="cli:plain")["intro"].startswith("Here are 3 picks:")
+
+
+@pytest.mark.parametrize(
+    ("said", "note", "bound"),
+    [("something shorter than heat", "“Shorter” means shorter than Heat's 170 min.", ("max_runtime", 169)),
+     ("longer than titanic", "“Longer” means longer than Titanic's 194 min.", ("min_runtime", 195)),
+     ("a comedy shorter than the matrix", "“Shorter” means shorter than The Matrix's 136 min.", ("max_runtime", 135))],
+)  # fmt: skip
+def test_shorter_than_a_film_goes_by_that_films_length_and_says_so(starter, profiles, said, note, bound):
+    """ "something shorter than heat" took "shorter" as up to 100 min, said it had nothing to compare
+    it with, and searched for "heat": it is Heat's length, as in "like Heat but shorter", and Heat is
+    no film to go by."""
+    answer = make_bot(starter, profiles).ask(said, user="cli:than")
+    assert answer["intro"].startswith(f"{note} Here are 3 picks:"), answer["intro"]
+    assert "like" not in answer["intro"] and answer["understood"]["like_titles"] == []
+    field, value = bound
+    assert answer["understood"][field] == value
+    runtimes = [r["runtime"] for r in answer["recommendations"]]
+    assert runtimes and all(r <= value if field == "max_runtime" else r >= value for r in runtimes)
+
+
+@pytest.mark.parametrize(
+    ("said", "years"),
+    [("older than alien", (None, 1978)), ("newer than the matrix", (2000, None)), ("older than heat", (None, 1994))],
+)
+def test_older_than_a_film_goes_by_that_films_year(starter, profiles, said, years):
+    """ "older than alien" read sci-fi films about aliens: "alien" there names the film."""
+    answer = make_bot(starter, profiles).ask(said, user="cli:year")
+    understood = answer["understood"]
+    assert (understood["year_min"], understood["year_max"]) == years and understood["genres"] == []
+    assert answer["recommendations"] and all(
+        (years[0] or 0) <= r["year"] <= (years[1] or 9999) for r in answer["recommendations"]
+    )
+
+
+def test_shorter_than_the_picks_is_no_film(starter, profiles):
+    """The Others is a film, but "shorter than the others" goes by the picks just shown."""
+    bot = make_bot(starter, profiles)
+    shown = bot.ask("a crime thriller from the 90s", user="cli:others")["recommendations"]
+    answer = bot.ask("something shorter than the others", user="cli:others")
+    assert answer["understood"]["max_runtime"] == min(r["runtime"] for r in shown) - 1
+    assert "Others" not in answer["intro"]
