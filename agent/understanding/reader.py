@@ -59,14 +59,9 @@ from agent.understanding.series import read_series
 from agent.understanding.studios import leaned_kinds, without_studio_data
 from agent.understanding.text import GAP, STOPWORDS, TOKEN, Scan, Tok, sentence_span, word_set
 from agent.understanding.title_lists import read_credits_of_titles
-from agent.understanding.titles import (
-    TitleReader,
-    note_missing_sequels,
-    note_unknown_titles,
-    read_bare_titles,
-    read_cued_titles,
-)
+from agent.understanding.titles import TitleReader, read_bare_titles, read_cued_titles
 from agent.understanding.uneventful import read_uneventful
+from agent.understanding.unknown_titles import note_missing_sequels, note_unknown_titles
 from agent.understanding.wanted_series import read_wanted_series
 from agent.understanding.wars import asks_for_war, wars_refused
 from store.vocab import COUNTRIES, LANGUAGES

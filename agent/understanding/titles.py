@@ -27,7 +27,6 @@ from agent.understanding.text import (
     Tok,
     abbreviated,
     may_end_title_before,
-    tokens_of,
     word_set,
 )
 from agent.understanding.title_cues import (
@@ -477,30 +476,6 @@ def _named_after(scan: Scan, toks: list[Tok], j: int) -> tuple[int, int] | None:
     return toks[run[0]].start, toks[run[1] - 1].end
 
 
-def note_missing_sequels(
-    scan: Scan, reader: TitleReader, out: Understood, unknown: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """ "Frozen 2" where the catalog has Frozen only: a film it does not know, said so rather than
-    read as Frozen; its number is no count or rating either ("like Toy Story 4" asks for no 4 films).
-    Returns the `unknown` spans that are not part of one ("Kill Bill Vol" of "Kill Bill Vol. 3")."""
-    for start, title_end, end in reader.missing:
-        extend_unique(out.unknown_titles, [scan.original[start:end]])
-        if GAP not in scan.text[title_end:end]:
-            scan.take(title_end, end)
-    return [(a, b) for a, b in unknown if not any(start < b and a < end for start, _, end in reader.missing)]
-
-
-def note_unknown_titles(scan: Scan, spans: list[tuple[int, int]], out: Understood) -> None:
-    """Names after "like" that no later pass explained: not a person, a genre, a mood or a year."""
-    for start, end in spans:
-        words = tokens_of(scan.original[start:end])
-        if GAP in scan.text[start:end] or explained(words):
-            continue
-        if any(start <= kept < end for kept in scan.kept):
-            continue
-        extend_unique(out.unknown_titles, [scan.original[start:end]])
-
-
 def _refused_titles(scan: Scan, reader: TitleReader, out: Understood, toks: list[Tok], i: int, after: int) -> int:
     """After "not"/"except": a refused title, unless the cue word starts the title itself."""
     cue = tuple(t.text for t in toks[i:after])
@@ -513,12 +488,25 @@ def _refused_titles(scan: Scan, reader: TitleReader, out: Understood, toks: list
             extend_unique(out.like_titles, [whole[0].movie_id])
             scan.take(toks[i].start, toks[whole[1].end - 1].end)
             return whole[1].end
+    if cue == ("nothing",) and _words_after_nothing(reader, toks, after):
+        return after  # "nothing happening tonight": no refusal of The Happening
     matches, end = reader.read_list(toks, after, STRICT, named=cue in NAMING_CUES)  # "hated alien": the film
     if not matches:
         return after
     extend_unique(out.exclude_titles, [m.movie_id for m in matches])
     scan.take(toks[i].start, toks[end - 1].end, negated=True)
     return end
+
+
+def _words_after_nothing(reader: TitleReader, toks: list[Tok], after: int) -> bool:
+    """ "nothing happening", "nothing doing": a bare "nothing" before a title typed in lower case without
+    its article says something of its own; a refusal names the film ("nothing like The Happening", "not
+    the happening")."""
+    picked = reader.best(reader.forward(toks, after), STRICT)
+    if picked is None:
+        return False
+    match, cand = picked
+    return not cand.title_cased and leading_article(match.title) and not leading_article(cand.text)
 
 
 def read_bare_titles(scan: Scan, reader: TitleReader, out: Understood) -> None:
