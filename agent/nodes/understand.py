@@ -15,6 +15,7 @@ from agent.state import MAX_MESSAGE, State
 from agent.understanding.comparative_tone import TONE_BY_GENRE, comparative_leans, only_comparative
 from agent.understanding.corrections import typed_before_a_score
 from agent.understanding.crowd_asks import disliked_note
+from agent.understanding.dismissals import request_beside
 from agent.understanding.dropping import drop_part
 from agent.understanding.intents import Classified, classify, states_subject
 from agent.understanding.less_dark import less_dark_as_lighter
@@ -134,6 +135,8 @@ def understand_message(state: State, deps: Deps) -> dict:
         understood, intent = Understood(caveats=[f"I didn't catch {said}, so here is more of the same."]), "more"
     if classified.feedback is not None and classified.feedback.intent == "dismissed":  # not a film to go by
         refused = classified.feedback.titles  # nor its series, nor its words ("don't give me anything like Twilight")
+        if intent in ("recommend", "more") and (rest := request_beside(message, deps.catalog)) is not None:
+            understood = understand(rest, deps.catalog)  # "..., any comedies?": comedies, not films about aliens
         understood = dataclasses.replace(
             understood,
             like_titles=[t for t in understood.like_titles if t not in refused],

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from agent.understanding.corrections import HOLD_ON, UNDO, asked_politely, interest_in, unwatched_in
-from agent.understanding.dismissals import DISMISSED_TAIL, dismissed_titles
+from agent.understanding.dismissals import DISMISSED_TAIL, dismissed_titles, request_beside
 from agent.understanding.fact_questions import AMONG_TAIL, AMONG_THE_PICKS, COLLECTION, FACT_QUESTIONS, Fact, other_year
 from agent.understanding.help_topics import ACCOUNT_QUESTIONS, GREETINGS, OUTSIDE, RESTART, SMALLTALK, only_pleasantries
 from agent.understanding.my_history import my_history_question, why_not_titles
@@ -290,7 +290,9 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         feedback = _feedback(text, lowered, understood, lookup, ordinal)
     if feedback and feedback.intent == "dismissed":  # "don't show me Heat again": "show me" asks for nothing
         rest = DISMISSED_TAIL.sub("", DISMISS.sub(" ", lowered))  # "... anymore" asks for no more
-        others = _MORE.search(rest) or _ASKS.search(rest.replace("?", "")) or has_filters(understood, titles=False)
+        beside = request_beside(text, lookup)  # "don't show me alien again" asks for no sci-fi
+        wished = understood if beside is None else understand(beside, lookup)
+        others = _MORE.search(rest) or _ASKS.search(rest.replace("?", "")) or has_filters(wished, titles=False)
         # "skip the first one, any comedies?": comedies, afresh; "skip it, something from the 80s?": more of the same
         more = "more" if has_previous and not states_subject(text, understood) else "recommend"
         return Classified(more, feedback=feedback) if others else feedback

@@ -73,6 +73,7 @@ from store.vocab import COUNTRIES, LANGUAGES
 _NEVER_QUERIED = word_set(
     "movie movies film films flick flicks stuff something anything "
     "hour hours hr hrs minute minutes mins half longer shorter dozen handful bunch several pair "
+    "again anymore "  # "don't show me horror again, any comedies?"
     "fav fave favourite favorite"  # "Das Boot is my fav": said of the film named, not of one wanted
 )
 

@@ -56,6 +56,7 @@ MAX_TITLE_CANDIDATES = 5
 _NEGATING_TITLE_CUES = frozenset({("no",), ("not",)})
 _LEADING_ARTICLES = frozenset({"a", "an", "some", "any"})
 _FILLER_TAIL = word_set("movie movies film films flick flicks one ones stuff 's")
+_AGAIN = word_set("again anymore")  # "not alien again": the film, which was shown
 _KIND_OF_FILM = word_set("movie movies film films flick flicks stuff kind sort type style vibe vibes one ones")
 
 
@@ -75,10 +76,11 @@ class _Candidate:
 
     @property
     def ends_a_phrase(self) -> bool:
-        """Nothing after it makes it part of a longer phrase: "like alien" and "alien, jaws", not
-        "alien movies" or "alien invasion"."""
+        """Nothing after it makes it part of a longer phrase: "like alien", "alien, jaws" and "not alien
+        again", not "alien movies" or "alien invasion"."""
         then = self.then
-        return then is None or not then.is_word or (then.text in STOPWORDS and then.text not in _KIND_OF_FILM)
+        return (then is None or not then.is_word or (then.text in STOPWORDS and then.text not in _KIND_OF_FILM)
+                or then.text in _AGAIN)  # fmt: skip
 
     @property
     def numbers_only(self) -> bool:
