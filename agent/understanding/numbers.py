@@ -80,7 +80,10 @@ _TIME_POINT = re.compile(
 )
 _JOINER = re.compile(r"\s*(?:-|to|and|or|through|thru|until|till|&|/|,)\s*(?:the\s+)?")
 # "don't show me anything older than 2000": a refusal of what follows, as "nothing older than 2000"
-_DONT_SHOW = r"(?:(?:don'?t|do\s+not|never)\s+(?:show|suggest|recommend|give)(?:\s+(?:me|us))?\s+(?:anything|any|movies?|films?))"
+_DONT_SHOW = (
+    r"(?:(?:don'?t|do\s+not|never)\s+(?:show|suggest|recommend|give)(?:\s+(?:me|us))?"
+    r"\s+(?:anything|any|movies?|films?))"
+)
 # A refusal before a year span: "not from the 60s", "nothing before 2000", "I don't want anything 80s".
 _REFUSAL = (
     rf"(?:not|nothing|none|no|never|{_DONT_SHOW}|but\s+not|anything\s+but|except(?:\s+for)?|excluding|avoid(?:ing)?|"
