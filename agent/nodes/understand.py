@@ -178,6 +178,10 @@ def understand_message(state: State, deps: Deps) -> dict:
             set_aside(request, said_of.set_aside)
         if intent in ("more", "refine") and classified.ordinal is not None and last_picks:
             pointed = _at(last_picks, classified.ordinal)
+            named = _just_named(state, classified.ordinal)  # "heat 4 and alien 5", "more like the first one"
+            if named is not None:
+                pointed, request["caveats"] = named, [*(request.get("caveats") or []),
+                                                      _went_by_named(named, classified.ordinal, deps)]  # fmt: skip
             if pointed:
                 request["like_titles"] = [pointed]
         if versions:
@@ -411,6 +415,28 @@ def _fold_context(context: list[dict], deps: Deps) -> dict:
 def _label(movie_id: str, deps: Deps) -> str | None:
     movie = deps.catalog.movies.get(movie_id)
     return movie.label if movie is not None else None
+
+
+_VERDICT_TURNS = ("liked", "disliked", "seen", "dismissed")
+_PLACES = {0: "first", 1: "second", 2: "third", 3: "fourth", 4: "fifth", -1: "last"}
+
+
+def _just_named(state: State, ordinal: int) -> str | None:
+    """The film "the first one" means right after a message that judged several films by name ("heat 4
+    and alien 5"): the first of those, the films the user just spoke of, not the first of the picks
+    above them; None when the last turn named fewer films, or none in that place."""
+    named = state.get("mentioned") or []
+    if state.get("intent") not in _VERDICT_TURNS or len(named) < 2:
+        return None
+    try:
+        return named[ordinal]
+    except IndexError:
+        return None
+
+
+def _went_by_named(movie_id: str, ordinal: int, deps: Deps) -> str:
+    place = _PLACES.get(ordinal, f"number {ordinal + 1}")
+    return f"By “the {place} one” I took {_label(movie_id, deps)}, the {place} film you just named."
 
 
 def _at(items: list[dict], index: int) -> str | None:
