@@ -492,8 +492,9 @@ def _feedback(
     if not titles and not _of_a_genre(lowered, anchor) and (anchor is not None or rating is not None):
         titles = outside_stars(named_titles(text, lowered, anchor, lookup), lowered, lookup)  # not Three
     titles = films_judged(text, lowered, anchor, titles, lookup)  # "heat slaps", not Never Again by "never again"
-    if titles and (understood.genres or understood.any_genres) and set(titles) <= set(understood.exclude_titles):
-        return None  # "sci-fi, but not a fan of Star Wars": a request with a film refused
+    refused_only = titles and set(titles) <= set(understood.exclude_titles) and not DISMISS.search(lowered)
+    if refused_only and (understood.genres or understood.any_genres):
+        return None  # "sci-fi, but not a fan of Star Wars": a request with a film refused, not "not heat again"
     every = not titles and ordinal is None and bool(_EVERY.search(lowered))
     has_referent = (bool(titles) or ordinal is not None or every
                     or bool(_REFERENT.search(_GROUP_MEMBERS.sub(" ", lowered))))  # fmt: skip

@@ -97,3 +97,31 @@ def test_a_genre_not_to_be_shown_again_is_refused_not_asked_for(starter, profile
     assert result["understood"]["exclude_genres"] == [refused] and refused not in result["understood"]["genres"]
     assert all(refused not in starter.movies[r["id"]].genres for r in result["recommendations"])
     assert profiles.dismissed("cli:genre") == set()
+
+
+@pytest.mark.parametrize(
+    ("said", "films"),
+    [("not heat or alien again, any comedies?", {"heat-1995", "alien-1979"}),
+     ("not the matrix again, something funny?", {"the-matrix-1999"})],
+)  # fmt: skip
+def test_not_a_film_again_beside_a_request_dismisses_it(starter, profiles, said, films):
+    """ "not heat or alien again, any comedies?" answered sci-fi comedies about aliens and refused Heat
+    for that answer only: "not ... again" is a dismissal, as "don't show me heat again" is."""
+    result = make_bot(starter, profiles).ask(said, user="cli:again")
+    assert result["reply"].startswith("Noted: I won't suggest") and profiles.dismissed("cli:again") == films
+    assert result["understood"]["genres"] == ["comedy"]
+    assert all("comedy" in starter.movies[r["id"]].genres for r in result["recommendations"])
+
+
+def test_not_the_first_one_again_with_a_request_dismisses_that_pick(starter, profiles):
+    bot = make_bot(starter, profiles)
+    first = bot.ask("a sci-fi film", user="cli:first")["recommendations"][0]["id"]
+    result = bot.ask("not the first one again, any comedies?", user="cli:first")
+    assert result["reply"].startswith(f"Noted: I won't suggest {starter.movies[first].label} again.")
+    assert profiles.dismissed("cli:first") == {first}
+
+
+@pytest.mark.parametrize("said", ["not sure i'd watch it again", "sci-fi, but not a fan of star wars"])
+def test_not_without_a_film_again_dismisses_nothing(starter, profiles, said):
+    make_bot(starter, profiles).ask(said, user="cli:unsure")
+    assert profiles.dismissed("cli:unsure") == set()
