@@ -28,8 +28,11 @@ def read_years_of_titles(scan: Scan, reader: TitleReader, reading: Reading) -> N
     toks = scan.tokens()
     for i, tok in enumerate(toks):
         after = i + 1
-        if tok.text in _LENGTH:
-            _read_length_of_title(scan, reader, reading, toks, i)
+        if tok.text in _LENGTH and after < len(toks) and toks[after].text in _THAN:  # "shorter than Heat"
+            _read_length_of_title(scan, reader, reading, toks, (i, after + 1), _LENGTH[tok.text])
+            continue
+        if [t.text for t in toks[i : i + 4]] == ["not", "as", "long", "as"]:  # "not as long as Titanic"
+            _read_length_of_title(scan, reader, reading, toks, (i, i + 4), "shorter")
             continue
         if tok.text in ("earlier", "older", "later", "newer"):
             if after >= len(toks) or toks[after].text not in _THAN:
@@ -57,7 +60,6 @@ def read_years_of_titles(scan: Scan, reader: TitleReader, reading: Reading) -> N
             reading.bound_years(match.year + (tok.text != "since"), None)
         reading.explicit_years = True
         scan.take(tok.start, toks[cand.end - 1].end, aside=True)  # a bound, never searched for
-        return
 
 
 def _named_whole(match: TitleMatch, typed: str, words: list[str], cased: bool, *, compared: bool = False) -> bool:
@@ -69,13 +71,12 @@ def _named_whole(match: TitleMatch, typed: str, words: list[str], cased: bool, *
     return compared or match.well_known or cased or len(words) >= 2
 
 
-def _read_length_of_title(scan: Scan, reader: TitleReader, reading: Reading, toks: list, i: int) -> None:
-    """ "shorter than Heat": "shorter", against Heat's length (agent.understanding.merge); the film is
-    neither searched for nor a film to go by."""
-    j = i + 1
-    if j >= len(toks) or toks[j].text not in _THAN:
-        return
-    j += 1
+def _read_length_of_title(
+    scan: Scan, reader: TitleReader, reading: Reading, toks: list, span: tuple[int, int], modifier: str
+) -> None:
+    """ "shorter than Heat" (`span`: from "shorter" to the film): `modifier`, against Heat's length
+    (agent.understanding.merge); the film is neither searched for nor a film to go by."""
+    i, j = span
     if j + 1 < len(toks) and toks[j].text == "the" and toks[j + 1].text in ("movie", "film"):
         j += 2
     if j >= len(toks) or not toks[j].is_word or NUMBERISH.fullmatch(toks[j].text):
@@ -88,5 +89,5 @@ def _read_length_of_title(scan: Scan, reader: TitleReader, reading: Reading, tok
         return
     out = reading.result
     extend_unique(out.compared_to, [match.movie_id])
-    extend_unique(out.modifiers, [_LENGTH[toks[i].text]])
+    extend_unique(out.modifiers, [modifier])
     scan.take(toks[i].start, toks[cand.end - 1].end, aside=True)

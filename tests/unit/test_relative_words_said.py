@@ -94,3 +94,21 @@ def test_shorter_than_the_picks_is_no_film(starter, profiles):
     answer = bot.ask("something shorter than the others", user="cli:others")
     assert answer["understood"]["max_runtime"] == min(r["runtime"] for r in shown) - 1
     assert "Others" not in answer["intro"]
+
+
+def test_a_year_and_a_length_each_against_a_film(starter, profiles):
+    """ "something newer than alien but shorter than the matrix" read the years and then said it had
+    nothing to compare “shorter” with: each goes by its own film."""
+    answer = make_bot(starter, profiles).ask("something newer than alien but shorter than the matrix", user="cli:both")
+    understood = answer["understood"]
+    assert (understood["year_min"], understood["max_runtime"]) == (1980, 135)
+    assert answer["intro"].startswith("“Shorter” means shorter than The Matrix's 136 min.")
+
+
+def test_not_as_long_as_a_film_after_picks_goes_by_that_film(starter, profiles):
+    """ "not as long as titanic please" after picks went by the picks ("up to 89 min"), not Titanic."""
+    bot = make_bot(starter, profiles)
+    bot.ask("a crime thriller from the 90s", user="cli:titanic")
+    answer = bot.ask("not as long as titanic please", user="cli:titanic")
+    assert answer["understood"]["max_runtime"] == 193
+    assert answer["intro"].startswith("“Shorter” means shorter than Titanic's 194 min.")
