@@ -22,13 +22,13 @@ from agent.understanding.less_dark import less_dark_as_lighter
 from agent.understanding.like_it import asks_like_it
 from agent.understanding.llm_reader import read_message
 from agent.understanding.marked_titles import titles_with_years
-from agent.understanding.merge import fresh_request, genres_as_tags, lean, merge_request
+from agent.understanding.merge import apply_modifiers, fresh_request, genres_as_tags, lean, merge_request
 from agent.understanding.named_before import named_before, set_aside
 from agent.understanding.nothing_read import emoji_intent, guessed_note
 from agent.understanding.passing import facts_in_passing, in_another_language, says_nothing, unread
 from agent.understanding.pronouns import people_meant, unresolved
 from agent.understanding.rated_asks import request_said
-from agent.understanding.reader import understand
+from agent.understanding.reader import BUT_RELATIVE, understand
 from agent.understanding.removing import removal_of
 from agent.understanding.request import Request, Understood, contract, has_filters, is_open
 from agent.understanding.tone_leans import lean_to_tones
@@ -184,6 +184,9 @@ def understand_message(state: State, deps: Deps) -> dict:
                                                       _went_by_named(named, classified.ordinal, deps)]  # fmt: skip
             if pointed:
                 request["like_titles"] = [pointed]
+            if pointed and understood.modifiers and BUT_RELATIVE.search(message.lower()):
+                # "like the second one but older": older than that film, not than all the picks
+                apply_modifiers(request, understood.modifiers, [], deps, references=[pointed])
         if versions:
             request["like_titles"] = versions
         if like_focus:  # "more like that" after a verdict on a film: that film, not the older reference

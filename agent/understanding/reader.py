@@ -78,7 +78,7 @@ _NEVER_QUERIED = word_set(
 )
 
 
-_BUT_RELATIVE = re.compile(
+BUT_RELATIVE = re.compile(
     r"\b(?:but|just|only|though|yet)\s+(?:a\s+(?:bit|little)\s+|slightly\s+|somewhat\s+|much\s+)?"
     r"(?:older|newer|shorter|longer)\b|\b(?:older|newer|shorter|longer)\s+than\b"
 )
@@ -361,7 +361,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     query = _query(scan)  # with nothing else left, it falls back to every word, the series' too
     out.query = ", ".join([*(s for s in series if s.casefold() not in query.casefold()), *filter(None, [query])])
     # "like The Matrix but older": older than The Matrix, not than whatever was shown last
-    out.relative_to_titles = bool(out.like_titles and out.modifiers and _BUT_RELATIVE.search(scan.lowered))
+    out.relative_to_titles = bool(out.like_titles and out.modifiers and BUT_RELATIVE.search(scan.lowered))
     said_as_taste(scan.original, reading)  # typography made plain: "I’m a fan" reads as "I'm a fan"
     own_verdict_wins(text, lookup, out)  # "everyone hated titanic but i loved it": Titanic is the user's liked film
     return wars_refused(out, war=asks_for_war([*out.genres, *out.any_genres, *out.soft_genres]))

@@ -112,3 +112,16 @@ def test_not_as_long_as_a_film_after_picks_goes_by_that_film(starter, profiles):
     answer = bot.ask("not as long as titanic please", user="cli:titanic")
     assert answer["understood"]["max_runtime"] == 193
     assert answer["intro"].startswith("“Shorter” means shorter than Titanic's 194 min.")
+
+
+def test_like_a_pick_but_older_is_older_than_that_pick(starter, profiles):
+    """ "something like the second one but older" went by the oldest of the picks ("up to 1993" after
+    picks from 1994 on), not the film pointed at: it is older than that film, as "like Heat but older"."""
+    bot = make_bot(starter, profiles)
+    picks = bot.ask("a crime thriller from the 90s", user="cli:pick")["recommendations"]
+    newest = max(range(3), key=lambda k: picks[k]["year"])
+    assert picks[newest]["year"] > min(p["year"] for p in picks)
+    place = ("first", "second", "third")[newest]
+    answer = bot.ask(f"something like the {place} one but older", user="cli:pick")
+    assert answer["understood"]["year_max"] == picks[newest]["year"] - 1
+    assert answer["understood"]["like_titles"] == [starter.movies[picks[newest]["id"]].label]
