@@ -501,14 +501,15 @@ def _refused_titles(scan: Scan, reader: TitleReader, out: Understood, toks: list
 
 
 def _words_after_nothing(reader: TitleReader, toks: list[Tok], after: int) -> bool:
-    """ "nothing happening", "nothing doing": a bare "nothing" before a title typed in lower case without
-    its article says something of its own; a refusal names the film ("nothing like The Happening", "not
-    the happening")."""
+    """ "nothing happening tonight", "nothing up tonight": a bare "nothing" before one word in lower case,
+    or a title typed without its article, says something of its own; a refusal names the film ("nothing
+    like The Happening", "not up", "nothing star wars")."""
     picked = reader.best(reader.forward(toks, after), STRICT)
     if picked is None:
         return False
     match, cand = picked
-    return not cand.title_cased and leading_article(match.title) and not leading_article(cand.text)
+    article_dropped = leading_article(match.title) and not leading_article(cand.text)
+    return not cand.title_cased and (len(cand.words) == 1 or article_dropped)
 
 
 def read_bare_titles(scan: Scan, reader: TitleReader, out: Understood) -> None:

@@ -34,6 +34,7 @@ def happening(tmp_path_factory):
     from tests.unit.test_references import _film, small_catalog
 
     films = [_film("The Happening", 2008, genres=["thriller"]), _film("Heat", 1995, genres=["crime"]),
+             _film("Up", 2009, genres=["animation"]),
              _film("Titanic", 1997, genres=["romance"]), _film("Inception", 2010, genres=["sci-fi"])]  # fmt: skip
     yield from small_catalog(tmp_path_factory, films)
 
@@ -47,6 +48,17 @@ def test_nothing_happening_tonight_refuses_no_film(happening, profiles):
     assert "Happening" not in answer["intro"] and answer["recommendations"]
 
 
-@pytest.mark.parametrize("said", ["nothing like The Happening", "not The Happening", "not the happening please"])
-def test_a_refusal_that_names_the_happening_still_refuses_it(happening, said):
-    assert understand(said, happening).exclude_titles == ["the-happening-2008"]
+@pytest.mark.parametrize("said", ["nothing up tonight, what's good?", "nothing on tonight, any thriller?"])
+def test_nothing_up_tonight_refuses_no_film(happening, said):
+    """ "nothing up tonight, what's good?" refused the film Up."""
+    assert understand(said, happening).exclude_titles == []
+
+
+@pytest.mark.parametrize(
+    ("said", "film"),
+    [("nothing like The Happening", "the-happening-2008"), ("not The Happening", "the-happening-2008"),
+     ("not the happening please", "the-happening-2008"), ("nothing like up please", "up-2009"), ("not up", "up-2009"),
+     ("nothing Up please", "up-2009")],
+)  # fmt: skip
+def test_a_refusal_that_names_the_film_still_refuses_it(happening, said, film):
+    assert understand(said, happening).exclude_titles == [film]
