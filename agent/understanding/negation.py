@@ -27,6 +27,8 @@ _NEGATION_CUES: frozenset[tuple[str, ...]] = frozenset(
         "don't show me | dont show me | do not show me | never show me | stop showing me | "
         "don't suggest | dont suggest | do not suggest | stop suggesting | don't recommend | dont recommend | "
         "don't give me | dont give me | do not give me | "
+        "don't want to see | dont want to see | do not want to see | don't want to watch | dont want to watch | "
+        "do not want to watch | don't wanna see | dont wanna see | don't wanna watch | dont wanna watch | "
         "hate | i hate | hates | dislikes | despise | despises | loathe | loathes | "
         "doesn't like | doesnt like | does not like | sick of | tired of | "
         "can't stand | cant stand | rather not | except | excluding | "

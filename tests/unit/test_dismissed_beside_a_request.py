@@ -125,3 +125,23 @@ def test_not_the_first_one_again_with_a_request_dismisses_that_pick(starter, pro
 def test_not_without_a_film_again_dismisses_nothing(starter, profiles, said):
     make_bot(starter, profiles).ask(said, user="cli:unsure")
     assert profiles.dismissed("cli:unsure") == set()
+
+
+def test_not_wanting_to_see_a_film_again_dismisses_it(starter, profiles):
+    """ "i don't want to see heat again, something funny" dismissed nothing and searched for "heat"."""
+    result = make_bot(starter, profiles).ask("i don't want to see heat again, something funny", user="cli:see")
+    assert result["reply"].startswith("Noted: I won't suggest Heat (1995) again.")
+    assert profiles.dismissed("cli:see") == {"heat-1995"}
+
+
+@pytest.mark.parametrize(
+    ("said", "field", "refused"),
+    [("i don't want to see horror again", "exclude_genres", "horror"),
+     ("i don't wanna watch anything violent tonight", "exclude_moods", "violent")],
+)  # fmt: skip
+def test_not_wanting_to_see_a_kind_refuses_it(starter, said, field, refused):
+    """ "i don't want to see horror again" asked for horror films."""
+    from agent.understanding.reader import understand
+
+    read = understand(said, starter)
+    assert refused in getattr(read, field) and refused not in [*read.genres, *read.moods]
