@@ -15,19 +15,20 @@ from agent.state import MAX_MESSAGE, State
 from agent.understanding.comparative_tone import TONE_BY_GENRE, comparative_leans, only_comparative
 from agent.understanding.corrections import typed_before_a_score
 from agent.understanding.crowd_asks import disliked_note
+from agent.understanding.dismissals import request_beside
 from agent.understanding.dropping import drop_part
 from agent.understanding.intents import Classified, classify, states_subject
 from agent.understanding.less_dark import less_dark_as_lighter
 from agent.understanding.like_it import asks_like_it
 from agent.understanding.llm_reader import read_message
 from agent.understanding.marked_titles import titles_with_years
-from agent.understanding.merge import fresh_request, genres_as_tags, lean, merge_request
+from agent.understanding.merge import apply_modifiers, fresh_request, genres_as_tags, lean, merge_request
 from agent.understanding.named_before import named_before, set_aside
 from agent.understanding.nothing_read import emoji_intent, guessed_note
 from agent.understanding.passing import facts_in_passing, in_another_language, says_nothing, unread
 from agent.understanding.pronouns import people_meant, unresolved
 from agent.understanding.rated_asks import request_said
-from agent.understanding.reader import understand
+from agent.understanding.reader import BUT_RELATIVE, understand
 from agent.understanding.removing import removal_of
 from agent.understanding.request import Request, Understood, contract, has_filters, is_open
 from agent.understanding.tone_leans import lean_to_tones
@@ -134,6 +135,8 @@ def understand_message(state: State, deps: Deps) -> dict:
         understood, intent = Understood(caveats=[f"I didn't catch {said}, so here is more of the same."]), "more"
     if classified.feedback is not None and classified.feedback.intent == "dismissed":  # not a film to go by
         refused = classified.feedback.titles  # nor its series, nor its words ("don't give me anything like Twilight")
+        if intent in ("recommend", "more") and (rest := request_beside(message, deps.catalog)) is not None:
+            understood = understand(rest, deps.catalog)  # "..., any comedies?": comedies, not films about aliens
         understood = dataclasses.replace(
             understood,
             like_titles=[t for t in understood.like_titles if t not in refused],
@@ -175,8 +178,15 @@ def understand_message(state: State, deps: Deps) -> dict:
             set_aside(request, said_of.set_aside)
         if intent in ("more", "refine") and classified.ordinal is not None and last_picks:
             pointed = _at(last_picks, classified.ordinal)
+            named = _just_named(state, classified.ordinal)  # "heat 4 and alien 5", "more like the first one"
+            if named is not None:
+                pointed, request["caveats"] = named, [*(request.get("caveats") or []),
+                                                      _went_by_named(named, classified.ordinal, deps)]  # fmt: skip
             if pointed:
                 request["like_titles"] = [pointed]
+            if pointed and understood.modifiers and BUT_RELATIVE.search(message.lower()):
+                # "like the second one but older": older than that film, not than all the picks
+                apply_modifiers(request, understood.modifiers, [], deps, references=[pointed])
         if versions:
             request["like_titles"] = versions
         if like_focus:  # "more like that" after a verdict on a film: that film, not the older reference
@@ -408,6 +418,28 @@ def _fold_context(context: list[dict], deps: Deps) -> dict:
 def _label(movie_id: str, deps: Deps) -> str | None:
     movie = deps.catalog.movies.get(movie_id)
     return movie.label if movie is not None else None
+
+
+_VERDICT_TURNS = ("liked", "disliked", "seen", "dismissed")
+_PLACES = {0: "first", 1: "second", 2: "third", 3: "fourth", 4: "fifth", -1: "last"}
+
+
+def _just_named(state: State, ordinal: int) -> str | None:
+    """The film "the first one" means right after a message that judged several films by name ("heat 4
+    and alien 5"): the first of those, the films the user just spoke of, not the first of the picks
+    above them; None when the last turn named fewer films, or none in that place."""
+    named = state.get("mentioned") or []
+    if state.get("intent") not in _VERDICT_TURNS or len(named) < 2:
+        return None
+    try:
+        return named[ordinal]
+    except IndexError:
+        return None
+
+
+def _went_by_named(movie_id: str, ordinal: int, deps: Deps) -> str:
+    place = _PLACES.get(ordinal, f"number {ordinal + 1}")
+    return f"By “the {place} one” I took {_label(movie_id, deps)}, the {place} film you just named."
 
 
 def _at(items: list[dict], index: int) -> str | None:

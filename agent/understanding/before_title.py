@@ -1,18 +1,24 @@
 """ "Before Titanic", "after The Matrix": a year bound taken from a film's year. Unread, "something
-with leonardo dicaprio from before titanic" searched for "titanic" and answered Titanic itself."""
+with leonardo dicaprio from before titanic" searched for "titanic" and answered Titanic itself.
+"Shorter than Heat": a length bound taken from the film's length, as "like Heat but shorter" does;
+unread, it took "shorter" as up to 100 min, said it had nothing to compare it with, and searched for
+"heat"; "older than alien" read sci-fi films about aliens."""
 
 from __future__ import annotations
 
-from agent.understanding.meaning import Reading
+from agent.understanding.meaning import Reading, extend_unique
 from agent.understanding.text import NUMBERISH, Scan, word_set
 from agent.understanding.title_cues import STRONG
 from agent.understanding.titles import TitleReader
 from agent.understanding.versions import same_title
+from store.catalog import TitleMatch
 
 _BEFORE = word_set("before pre earlier older")
 _AFTER = word_set("after post later newer since")
 _THAN = word_set("than")
 _FILM = word_set("the movie film")  # "before the movie Titanic"
+_THE_PICKS = word_set("the those these that this them it one ones other others last first previous picks rest")
+_LENGTH = {"shorter": "shorter", "longer": "longer", "quicker": "shorter"}  # "shorter than Heat"
 
 
 def read_years_of_titles(scan: Scan, reader: TitleReader, reading: Reading) -> None:
@@ -22,6 +28,12 @@ def read_years_of_titles(scan: Scan, reader: TitleReader, reading: Reading) -> N
     toks = scan.tokens()
     for i, tok in enumerate(toks):
         after = i + 1
+        if tok.text in _LENGTH and after < len(toks) and toks[after].text in _THAN:  # "shorter than Heat"
+            _read_length_of_title(scan, reader, reading, toks, (i, after + 1), _LENGTH[tok.text])
+            continue
+        if [t.text for t in toks[i : i + 4]] == ["not", "as", "long", "as"]:  # "not as long as Titanic"
+            _read_length_of_title(scan, reader, reading, toks, (i, i + 4), "shorter")
+            continue
         if tok.text in ("earlier", "older", "later", "newer"):
             if after >= len(toks) or toks[after].text not in _THAN:
                 continue
@@ -33,12 +45,14 @@ def read_years_of_titles(scan: Scan, reader: TitleReader, reading: Reading) -> N
             j += 2
         if j >= len(toks) or not toks[j].is_word or NUMBERISH.fullmatch(toks[j].text):
             continue  # "before 2000", "after the 90s" are years, read as numbers
-        picked = reader.best(reader.forward(toks, j), STRONG)
+        # "older than alien" names the film, as "like alien" does; "before alien invasions" no film
+        picked = reader.best(reader.forward(toks, j), STRONG, named=after > i + 1)
         if picked is None:
             continue
         match, cand = picked
-        exact = same_title(cand.text, match.title)
-        if match.year is None or not exact or not (match.well_known or cand.title_cased or len(cand.words) >= 2):
+        if match.year is None or not _named_whole(
+            match, cand.text, cand.words, cand.title_cased, compared=after > i + 1
+        ):
             continue
         if tok.text in _BEFORE:
             reading.bound_years(None, match.year - 1)
@@ -46,4 +60,34 @@ def read_years_of_titles(scan: Scan, reader: TitleReader, reading: Reading) -> N
             reading.bound_years(match.year + (tok.text != "since"), None)
         reading.explicit_years = True
         scan.take(tok.start, toks[cand.end - 1].end, aside=True)  # a bound, never searched for
+
+
+def _named_whole(match: TitleMatch, typed: str, words: list[str], cased: bool, *, compared: bool = False) -> bool:
+    """The film named as it is titled, and well known or typed with capitals: not "before bed"; after
+    "older than" or "shorter than" any film so named ("shorter than heat": nothing else is shorter than
+    heat), but not the picks ("shorter than the others", though The Others is a film)."""
+    if not same_title(typed, match.title) or all(w in _THE_PICKS for w in words):
+        return False
+    return compared or match.well_known or cased or len(words) >= 2
+
+
+def _read_length_of_title(
+    scan: Scan, reader: TitleReader, reading: Reading, toks: list, span: tuple[int, int], modifier: str
+) -> None:
+    """ "shorter than Heat" (`span`: from "shorter" to the film): `modifier`, against Heat's length
+    (agent.understanding.merge); the film is neither searched for nor a film to go by."""
+    i, j = span
+    if j + 1 < len(toks) and toks[j].text == "the" and toks[j + 1].text in ("movie", "film"):
+        j += 2
+    if j >= len(toks) or not toks[j].is_word or NUMBERISH.fullmatch(toks[j].text):
+        return  # "shorter than 90 minutes" is a length, read as a number
+    picked = reader.best(reader.forward(toks, j), STRONG, named=True)
+    if picked is None:
         return
+    match, cand = picked
+    if not _named_whole(match, cand.text, cand.words, cand.title_cased, compared=True):
+        return
+    out = reading.result
+    extend_unique(out.compared_to, [match.movie_id])
+    extend_unique(out.modifiers, [modifier])
+    scan.take(toks[i].start, toks[cand.end - 1].end, aside=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from agent.understanding.corrections import HOLD_ON, UNDO, asked_politely, interest_in, unwatched_in
-from agent.understanding.dismissals import DISMISSED_TAIL, dismissed_titles
+from agent.understanding.dismissals import DISMISSED_TAIL, dismissed_titles, request_beside
 from agent.understanding.fact_questions import AMONG_TAIL, AMONG_THE_PICKS, COLLECTION, FACT_QUESTIONS, Fact, other_year
 from agent.understanding.help_topics import ACCOUNT_QUESTIONS, GREETINGS, OUTSIDE, RESTART, SMALLTALK, only_pleasantries
 from agent.understanding.my_history import my_history_question, why_not_titles
@@ -290,7 +290,9 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         feedback = _feedback(text, lowered, understood, lookup, ordinal)
     if feedback and feedback.intent == "dismissed":  # "don't show me Heat again": "show me" asks for nothing
         rest = DISMISSED_TAIL.sub("", DISMISS.sub(" ", lowered))  # "... anymore" asks for no more
-        others = _MORE.search(rest) or _ASKS.search(rest.replace("?", "")) or has_filters(understood, titles=False)
+        beside = request_beside(text, lookup)  # "don't show me alien again" asks for no sci-fi
+        wished = understood if beside is None else understand(beside, lookup)
+        others = _MORE.search(rest) or _ASKS.search(rest.replace("?", "")) or has_filters(wished, titles=False)
         # "skip the first one, any comedies?": comedies, afresh; "skip it, something from the 80s?": more of the same
         more = "more" if has_previous and not states_subject(text, understood) else "recommend"
         return Classified(more, feedback=feedback) if others else feedback
@@ -490,8 +492,9 @@ def _feedback(
     if not titles and not _of_a_genre(lowered, anchor) and (anchor is not None or rating is not None):
         titles = outside_stars(named_titles(text, lowered, anchor, lookup), lowered, lookup)  # not Three
     titles = films_judged(text, lowered, anchor, titles, lookup)  # "heat slaps", not Never Again by "never again"
-    if titles and (understood.genres or understood.any_genres) and set(titles) <= set(understood.exclude_titles):
-        return None  # "sci-fi, but not a fan of Star Wars": a request with a film refused
+    refused_only = titles and set(titles) <= set(understood.exclude_titles) and not DISMISS.search(lowered)
+    if refused_only and (understood.genres or understood.any_genres):
+        return None  # "sci-fi, but not a fan of Star Wars": a request with a film refused, not "not heat again"
     every = not titles and ordinal is None and bool(_EVERY.search(lowered))
     has_referent = (bool(titles) or ordinal is not None or every
                     or bool(_REFERENT.search(_GROUP_MEMBERS.sub(" ", lowered))))  # fmt: skip

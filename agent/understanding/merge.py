@@ -163,9 +163,9 @@ _OPPOSITE = {"funnier": "scarier", "scarier": "funnier"}  # the lean one gives w
 
 
 def _references(new: Understood) -> list[str]:
-    """The titles "older" is relative to when the message says so ("like X but older"); not
-    "newer ones like X" or "a newer version called X", where the word describes the films."""
-    return new.like_titles if new.relative_to_titles else []
+    """The titles "older" is relative to when the message says so ("like X but older", "shorter than
+    X"); not "newer ones like X" or "a newer version called X", where the word describes the films."""
+    return new.compared_to or (new.like_titles if new.relative_to_titles else [])
 
 
 def _add(request: Request, name: str, values: list[str]) -> None:
@@ -176,6 +176,7 @@ def fresh_request(new: Understood, deps: Deps) -> Request:
     request = dataclasses.asdict(new)
     del request["countries_not_refused"]  # said of this message in its caveat, which the request keeps
     del request["said_by"]  # a role chosen for this message (agent.credited_roles), which the request keeps
+    del request["compared_to"]  # "shorter than Heat": read into the length bound below
     apply_modifiers(request, new.modifiers, [], deps, references=_references(new))
     return request
 

@@ -79,9 +79,14 @@ _TIME_POINT = re.compile(
     re.X,
 )
 _JOINER = re.compile(r"\s*(?:-|to|and|or|through|thru|until|till|&|/|,)\s*(?:the\s+)?")
+# "don't show me anything older than 2000": a refusal of what follows, as "nothing older than 2000"
+_DONT_SHOW = (
+    r"(?:(?:don'?t|do\s+not|never)\s+(?:show|suggest|recommend|give)(?:\s+(?:me|us))?"
+    r"\s+(?:anything|any|movies?|films?))"
+)
 # A refusal before a year span: "not from the 60s", "nothing before 2000", "I don't want anything 80s".
 _REFUSAL = (
-    r"(?:not|nothing|none|no|never|but\s+not|anything\s+but|except(?:\s+for)?|excluding|avoid(?:ing)?|"
+    rf"(?:not|nothing|none|no|never|{_DONT_SHOW}|but\s+not|anything\s+but|except(?:\s+for)?|excluding|avoid(?:ing)?|"
     r"(?:that\s+|which\s+)?(?:isn'?t|is\s+not|wasn'?t|aren'?t|are\s+not)|"
     r"other\s+than|apart\s+from|(?:i\s+)?(?:don'?t|do\s+not)\s+want|(?:i\s+)?(?:don'?t|do\s+not)\s+like)\s+"
     r"(?:(?:anything|something|any|a|movies?|films?|stuff|ones?)\s+)?"
@@ -91,8 +96,8 @@ _FILLER = r"(?:,?\s*(?:like|say|maybe|around|about|roughly|approximately|circa|u
 _YEAR_OPS_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(r"(?<!\w)" + pattern + r"\s*" + _FILLER + r"(?:the\s+)?(?:year\s+)?$"), op)
     for pattern, op in (
-        (r"(?:not|nothing|no)\s+(?:older|earlier)\s+than", "since"),
-        (r"(?:not|nothing|no)\s+(?:newer|later|more\s+recent)\s+than", "until"),
+        (rf"{_REFUSAL}(?:older|earlier)\s+than", "since"),  # "i don't want anything older than 2000"
+        (rf"{_REFUSAL}(?:newer|later|more\s+recent)\s+than", "until"),
         (rf"{_REFUSAL}(?:from\s+)?(?:before|prior\s+to|earlier\s+than)", "since"),  # "nothing before 2000"
         (rf"{_REFUSAL}(?:from\s+)?(?:after|later\s+than)", "until"),
         (rf"{_REFUSAL}(?:(?:from|in|of|made\s+in|released\s+in|set\s+in)\s+)?", "exclude"),  # "not the 60s"
@@ -316,8 +321,8 @@ _RUNTIME_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(r"(?<!\w)(?:" + pattern + r")\s*" + _FILLER + "$"), op)
     for pattern, op in (
         # "nothing under 90 min" is a floor and "nothing over 100 mins" a ceiling, whatever the last word says
-        (r"(?:nothing|none|not\s+anything)\s+(?:under|shorter\s+than|less\s+than|below)", "min"),
-        (r"(?:nothing|none|not\s+anything)\s+(?:over|longer\s+than|more\s+than|above)", "max"),
+        (rf"(?:nothing|none|not\s+anything|{_DONT_SHOW})\s+(?:under|shorter\s+than|less\s+than|below)", "min"),
+        (rf"(?:nothing|none|not\s+anything|{_DONT_SHOW})\s+(?:over|longer\s+than|more\s+than|above)", "max"),
         # "under 100 min" leaves a 100-minute film out; "at most 100" keeps it
         (r"under|less\s+than|shorter\s+than|below|fewer\s+than|<", "below"),
         (
@@ -425,7 +430,7 @@ def read_runtime(scan: Scan, reading: Reading) -> None:
         if not 20 <= minutes <= 400 or m.start() in in_ranges:
             continue
         start, end = m.start(), m.end()
-        before = scan.text[max(0, start - 25) : start]
+        before = scan.text[max(0, start - 40) : start]  # "don't show me anything longer than" 2 hours
         op = "max"
         if _SPENT.search(before):  # "we argued for an hour about it" says nothing of the film
             scan.take(start, end, aside=True)

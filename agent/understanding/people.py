@@ -258,7 +258,8 @@ def soften_credit_questions(scan: Scan, out: Understood) -> None:
 _REFUSED_BEFORE = re.compile(
     r"(?:\b(?:no|nothing|none|not|never)(?: +(?:with|by|starring|featuring|from))?"
     r"|\bwithout|\banything +but|\bexcept(?: +for)?|\bother +than"
-    r"|\b(?:don'?t|do +not|doesn'?t|didn'?t|never)(?: +really)? +(?:like|love|enjoy|want|care +for)"
+    r"|\b(?:don'?t|do +not|doesn'?t|didn'?t|never)(?: +really)? +(?:like|love|enjoy|want|care +for"
+    r"|show +me|suggest|recommend|give +me)"
     r"(?: +(?:anything|movies|films|stuff)(?: +(?:with|by))?)?"
     r"|\b(?:hate[sd]?|dislike[sd]?|despise[sd]?|loathe[sd]?|(?:can'?t|cannot) +stand)"
     r"(?: +(?:anything|movies|films)(?: +(?:with|by))?)?"

@@ -59,14 +59,9 @@ from agent.understanding.series import read_series
 from agent.understanding.studios import leaned_kinds, without_studio_data
 from agent.understanding.text import GAP, STOPWORDS, TOKEN, Scan, Tok, sentence_span, word_set
 from agent.understanding.title_lists import read_credits_of_titles
-from agent.understanding.titles import (
-    TitleReader,
-    note_missing_sequels,
-    note_unknown_titles,
-    read_bare_titles,
-    read_cued_titles,
-)
+from agent.understanding.titles import TitleReader, read_bare_titles, read_cued_titles
 from agent.understanding.uneventful import read_uneventful
+from agent.understanding.unknown_titles import note_missing_sequels, note_unknown_titles
 from agent.understanding.wanted_series import read_wanted_series
 from agent.understanding.wars import asks_for_war, wars_refused
 from store.vocab import COUNTRIES, LANGUAGES
@@ -78,11 +73,12 @@ from store.vocab import COUNTRIES, LANGUAGES
 _NEVER_QUERIED = word_set(
     "movie movies film films flick flicks stuff something anything "
     "hour hours hr hrs minute minutes mins half longer shorter dozen handful bunch several pair "
+    "again anymore "  # "don't show me horror again, any comedies?"
     "fav fave favourite favorite"  # "Das Boot is my fav": said of the film named, not of one wanted
 )
 
 
-_BUT_RELATIVE = re.compile(
+BUT_RELATIVE = re.compile(
     r"\b(?:but|just|only|though|yet)\s+(?:a\s+(?:bit|little)\s+|slightly\s+|somewhat\s+|much\s+)?"
     r"(?:older|newer|shorter|longer)\b|\b(?:older|newer|shorter|longer)\s+than\b"
 )
@@ -365,7 +361,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     query = _query(scan)  # with nothing else left, it falls back to every word, the series' too
     out.query = ", ".join([*(s for s in series if s.casefold() not in query.casefold()), *filter(None, [query])])
     # "like The Matrix but older": older than The Matrix, not than whatever was shown last
-    out.relative_to_titles = bool(out.like_titles and out.modifiers and _BUT_RELATIVE.search(scan.lowered))
+    out.relative_to_titles = bool(out.like_titles and out.modifiers and BUT_RELATIVE.search(scan.lowered))
     said_as_taste(scan.original, reading)  # typography made plain: "I’m a fan" reads as "I'm a fan"
     own_verdict_wins(text, lookup, out)  # "everyone hated titanic but i loved it": Titanic is the user's liked film
     return wars_refused(out, war=asks_for_war([*out.genres, *out.any_genres, *out.soft_genres]))

@@ -112,6 +112,7 @@ class Understood:
     count: int | None = None  # how many suggestions were asked for
     modifiers: list[str] = field(default_factory=list)  # relative follow-ups ("older", "funnier")
     relative_to_titles: bool = False  # "like The Matrix but older": the modifiers are relative to the titles named
+    compared_to: list[str] = field(default_factory=list)  # "shorter than Heat": what the modifiers go by, no reference
     query: str = ""  # what no filter explained, for semantic search
 
     def to_contract(self, titles: Callable[[str], str]) -> dict:

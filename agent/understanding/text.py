@@ -202,7 +202,7 @@ SOFT_STOPS = word_set(
     "without not no plus meets vs than about where when one ones movie movies film films flick flicks "
     "stuff style type kind vibes vibe esque series franchise trilogy only just also too as at on to is like "
     "was are were it its made directed released after before during around between any anything "
-    "something some etc then maybe obv obviously lol tbh btw already though haha ofc"
+    "something some etc then maybe obv obviously lol tbh btw already though haha ofc again anymore"
 )
 TITLE_SEPARATORS = word_set(", & / and or nor plus meets vs also even maybe")
 # Words after which a title often goes on ("Pride and Prejudice", "Once Upon a Time in the West",

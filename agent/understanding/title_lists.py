@@ -37,6 +37,16 @@ def judged_titles_after(
     return found, panned_ids(verdict, [m.movie_id for m in found])
 
 
+def titles_reaching(text: str, offset: int, lookup: CatalogLookup) -> tuple[list[TitleMatch], int]:
+    """titles_after with `exact`, and where in `text` the list ends ("heat or alien|, any comedies?"); what
+    is read as the films named ("don't show me alien again": the film, as "seen alien")."""
+    scan = Scan(text)
+    toks = scan.tokens()
+    j = next((k for k, t in enumerate(toks) if t.start >= offset), len(toks))
+    found, end = TitleReader(scan, lookup, People(lookup.people_index())).read_list(toks, j, WEAK, named=True)
+    return found, toks[end - 1].end if found else offset
+
+
 def ends_in_numbered_title(text: str, lookup: CatalogLookup) -> bool:
     """Whether `text` ends with a catalog title whose last word is its number, typed whole
     ("rated toy story 3"), in digits where the title spells it ("rated ocean's 11" is Ocean's Eleven,

@@ -27,7 +27,6 @@ from agent.understanding.text import (
     Tok,
     abbreviated,
     may_end_title_before,
-    tokens_of,
     word_set,
 )
 from agent.understanding.title_cues import (
@@ -57,6 +56,7 @@ MAX_TITLE_CANDIDATES = 5
 _NEGATING_TITLE_CUES = frozenset({("no",), ("not",)})
 _LEADING_ARTICLES = frozenset({"a", "an", "some", "any"})
 _FILLER_TAIL = word_set("movie movies film films flick flicks one ones stuff 's")
+_AGAIN = word_set("again anymore")  # "not alien again": the film, which was shown
 _KIND_OF_FILM = word_set("movie movies film films flick flicks stuff kind sort type style vibe vibes one ones")
 
 
@@ -76,10 +76,11 @@ class _Candidate:
 
     @property
     def ends_a_phrase(self) -> bool:
-        """Nothing after it makes it part of a longer phrase: "like alien" and "alien, jaws", not
-        "alien movies" or "alien invasion"."""
+        """Nothing after it makes it part of a longer phrase: "like alien", "alien, jaws" and "not alien
+        again", not "alien movies" or "alien invasion"."""
         then = self.then
-        return then is None or not then.is_word or (then.text in STOPWORDS and then.text not in _KIND_OF_FILM)
+        return (then is None or not then.is_word or (then.text in STOPWORDS and then.text not in _KIND_OF_FILM)
+                or then.text in _AGAIN)  # fmt: skip
 
     @property
     def numbers_only(self) -> bool:
@@ -477,30 +478,6 @@ def _named_after(scan: Scan, toks: list[Tok], j: int) -> tuple[int, int] | None:
     return toks[run[0]].start, toks[run[1] - 1].end
 
 
-def note_missing_sequels(
-    scan: Scan, reader: TitleReader, out: Understood, unknown: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """ "Frozen 2" where the catalog has Frozen only: a film it does not know, said so rather than
-    read as Frozen; its number is no count or rating either ("like Toy Story 4" asks for no 4 films).
-    Returns the `unknown` spans that are not part of one ("Kill Bill Vol" of "Kill Bill Vol. 3")."""
-    for start, title_end, end in reader.missing:
-        extend_unique(out.unknown_titles, [scan.original[start:end]])
-        if GAP not in scan.text[title_end:end]:
-            scan.take(title_end, end)
-    return [(a, b) for a, b in unknown if not any(start < b and a < end for start, _, end in reader.missing)]
-
-
-def note_unknown_titles(scan: Scan, spans: list[tuple[int, int]], out: Understood) -> None:
-    """Names after "like" that no later pass explained: not a person, a genre, a mood or a year."""
-    for start, end in spans:
-        words = tokens_of(scan.original[start:end])
-        if GAP in scan.text[start:end] or explained(words):
-            continue
-        if any(start <= kept < end for kept in scan.kept):
-            continue
-        extend_unique(out.unknown_titles, [scan.original[start:end]])
-
-
 def _refused_titles(scan: Scan, reader: TitleReader, out: Understood, toks: list[Tok], i: int, after: int) -> int:
     """After "not"/"except": a refused title, unless the cue word starts the title itself."""
     cue = tuple(t.text for t in toks[i:after])
@@ -513,12 +490,26 @@ def _refused_titles(scan: Scan, reader: TitleReader, out: Understood, toks: list
             extend_unique(out.like_titles, [whole[0].movie_id])
             scan.take(toks[i].start, toks[whole[1].end - 1].end)
             return whole[1].end
+    if cue == ("nothing",) and _words_after_nothing(reader, toks, after):
+        return after  # "nothing happening tonight": no refusal of The Happening
     matches, end = reader.read_list(toks, after, STRICT, named=cue in NAMING_CUES)  # "hated alien": the film
     if not matches:
         return after
     extend_unique(out.exclude_titles, [m.movie_id for m in matches])
     scan.take(toks[i].start, toks[end - 1].end, negated=True)
     return end
+
+
+def _words_after_nothing(reader: TitleReader, toks: list[Tok], after: int) -> bool:
+    """ "nothing happening tonight", "nothing up tonight": a bare "nothing" before one word in lower case,
+    or a title typed without its article, says something of its own; a refusal names the film ("nothing
+    like The Happening", "not up", "nothing star wars")."""
+    picked = reader.best(reader.forward(toks, after), STRICT)
+    if picked is None:
+        return False
+    match, cand = picked
+    article_dropped = leading_article(match.title) and not leading_article(cand.text)
+    return not cand.title_cased and (len(cand.words) == 1 or article_dropped)
 
 
 def read_bare_titles(scan: Scan, reader: TitleReader, out: Understood) -> None:

@@ -26,6 +26,10 @@ DISMISS = re.compile(
     r"|\bnot\s+interested\b|\bno\s+interest\s+in\b|\bskip\b|\bpass\s+on\b|\bnot\s+for\s+me\s+thanks\b"
     # "not the second one" (said alone, to the picks): that one set aside, not a request for nothing
     r"|^\W*(?:no,?\s+)?not\s+(?:the\s+)?(?=(?:first|second|third|fourth|fifth|last|\d(?:st|nd|rd|th))\s+(?:one|film|movie|pick)\W*$)"
+    # "i don't want to see heat again, something funny": never again, as "don't show me heat again"
+    r"|\b(?:do not|don'?t|never)\s+(?:want|wanna|need)\s+(?:to\s+)?(?:see|watch)\b(?=[^,;.!?]{1,60}?\bagain\b)"
+    # "not heat or alien again, any comedies?": never again, as "don't show me heat again"
+    r"|\bnot\s+(?!(?:this|that|it|again|so|too|very|really|sure|quite|much|a|an|watching|seeing)\b)(?=[^,;.!?]{1,60}?\bagain\b)"
     r"|\b(?:looks|seems|sounds)\s+(?:\w+\s+)?(?:boring|bad|dumb|stupid|awful|terrible|lame|meh|silly|cheesy|dull)\b"
 )
 

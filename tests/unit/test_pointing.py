@@ -85,3 +85,32 @@ def test_tell_me_more_about_a_topic_is_not_a_pick(starter, profiles, said):
     answer = bot.ask(said, user="cli:val")
     for pick in shown:  # no fact sheet of a pick
         assert not answer["reply"].startswith(f"{starter.movies[pick['id']].label}: "), (said, answer["reply"])
+
+
+@pytest.mark.parametrize(
+    ("rated", "said", "film"),
+    [("heat 4 and alien 5", "more like the first one", "heat-1995"),
+     ("heat 4 and alien 5", "more like the second one", "alien-1979"),
+     ("loved heat and alien", "more like the last one", "alien-1979")],
+)  # fmt: skip
+def test_the_first_one_after_films_just_named_is_the_first_of_those(starter, profiles, rated, said, film):
+    """ "heat 4 and alien 5" after picks, then "more like the first one", went by the first pick of the
+    list above, though the user had just named Heat first: it goes by Heat, and says so."""
+    bot = make_bot(starter, profiles)
+    picks = [r["id"] for r in bot.ask("a crime thriller from the 90s", user="cli:named")["recommendations"]]
+    bot.ask(rated, user="cli:named")
+    answer = bot.ask(said, user="cli:named")
+    place = said.split()[-2]
+    label = starter.movies[film].label
+    assert answer["intro"].startswith(f"By “the {place} one” I took {label}, the {place} film you just named.")
+    assert answer["understood"]["like_titles"] == [label] and film not in picks
+
+
+def test_the_first_one_after_new_picks_is_still_the_first_pick(starter, profiles):
+    bot = make_bot(starter, profiles)
+    bot.ask("a crime thriller from the 90s", user="cli:picks")
+    bot.ask("heat 4 and alien 5", user="cli:picks")
+    shown = bot.ask("any comedies?", user="cli:picks")["recommendations"]
+    answer = bot.ask("more like the first one", user="cli:picks")
+    assert answer["understood"]["like_titles"] == [starter.movies[shown[0]["id"]].label]
+    assert "you just named" not in answer["intro"]

@@ -44,9 +44,14 @@ FILMS = [
 @pytest.fixture(scope="module")
 def small(tmp_path_factory):
     """A few films, among them one whose title is an everyday word ("Max")."""
+    yield from small_catalog(tmp_path_factory, FILMS)
+
+
+def small_catalog(tmp_path_factory, films: list[dict]):
+    """A catalog of `films`, indexed with the fast fake embedder, closed after use."""
     home = DataDir(tmp_path_factory.mktemp("refs") / "home").ensure()
     path = tmp_path_factory.mktemp("refs_src") / "films.jsonl"
-    path.write_text("\n".join(json.dumps(f) for f in FILMS) + "\n", encoding="utf-8")
+    path.write_text("\n".join(json.dumps(f) for f in films) + "\n", encoding="utf-8")
     embedder = HashingEmbedder()
     ingest(home, embedder, [("jsonl", [path])])
     catalog = Catalog(home.current_catalog(), embedder)

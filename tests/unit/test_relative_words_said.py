@@ -52,3 +52,76 @@ def test_after_picks_the_words_go_by_the_picks_with_no_note(starter, profiles, s
 @pytest.mark.parametrize("said", ["something short", "a short comedy", "like the matrix but older"])
 def test_plain_wishes_and_films_named_get_no_note(starter, profiles, said):
     assert make_bot(starter, profiles).ask(said, user="cli:plain")["intro"].startswith("Here are 3 picks:")
+
+
+@pytest.mark.parametrize(
+    ("said", "note", "bound"),
+    [("something shorter than heat", "“Shorter” means shorter than Heat's 170 min.", ("max_runtime", 169)),
+     ("longer than titanic", "“Longer” means longer than Titanic's 194 min.", ("min_runtime", 195)),
+     ("a comedy shorter than the matrix", "“Shorter” means shorter than The Matrix's 136 min.", ("max_runtime", 135))],
+)  # fmt: skip
+def test_shorter_than_a_film_goes_by_that_films_length_and_says_so(starter, profiles, said, note, bound):
+    """ "something shorter than heat" took "shorter" as up to 100 min, said it had nothing to compare
+    it with, and searched for "heat": it is Heat's length, as in "like Heat but shorter", and Heat is
+    no film to go by."""
+    answer = make_bot(starter, profiles).ask(said, user="cli:than")
+    assert answer["intro"].startswith(f"{note} Here are 3 picks:"), answer["intro"]
+    assert "like" not in answer["intro"] and answer["understood"]["like_titles"] == []
+    field, value = bound
+    assert answer["understood"][field] == value
+    runtimes = [r["runtime"] for r in answer["recommendations"]]
+    assert runtimes and all(r <= value if field == "max_runtime" else r >= value for r in runtimes)
+
+
+@pytest.mark.parametrize(
+    ("said", "years"),
+    [("older than alien", (None, 1978)), ("newer than the matrix", (2000, None)), ("older than heat", (None, 1994))],
+)
+def test_older_than_a_film_goes_by_that_films_year(starter, profiles, said, years):
+    """ "older than alien" read sci-fi films about aliens: "alien" there names the film."""
+    answer = make_bot(starter, profiles).ask(said, user="cli:year")
+    understood = answer["understood"]
+    assert (understood["year_min"], understood["year_max"]) == years and understood["genres"] == []
+    assert answer["recommendations"] and all(
+        (years[0] or 0) <= r["year"] <= (years[1] or 9999) for r in answer["recommendations"]
+    )
+
+
+def test_shorter_than_the_picks_is_no_film(starter, profiles):
+    """The Others is a film, but "shorter than the others" goes by the picks just shown."""
+    bot = make_bot(starter, profiles)
+    shown = bot.ask("a crime thriller from the 90s", user="cli:others")["recommendations"]
+    answer = bot.ask("something shorter than the others", user="cli:others")
+    assert answer["understood"]["max_runtime"] == min(r["runtime"] for r in shown) - 1
+    assert "Others" not in answer["intro"]
+
+
+def test_a_year_and_a_length_each_against_a_film(starter, profiles):
+    """ "something newer than alien but shorter than the matrix" read the years and then said it had
+    nothing to compare “shorter” with: each goes by its own film."""
+    answer = make_bot(starter, profiles).ask("something newer than alien but shorter than the matrix", user="cli:both")
+    understood = answer["understood"]
+    assert (understood["year_min"], understood["max_runtime"]) == (1980, 135)
+    assert answer["intro"].startswith("“Shorter” means shorter than The Matrix's 136 min.")
+
+
+def test_not_as_long_as_a_film_after_picks_goes_by_that_film(starter, profiles):
+    """ "not as long as titanic please" after picks went by the picks ("up to 89 min"), not Titanic."""
+    bot = make_bot(starter, profiles)
+    bot.ask("a crime thriller from the 90s", user="cli:titanic")
+    answer = bot.ask("not as long as titanic please", user="cli:titanic")
+    assert answer["understood"]["max_runtime"] == 193
+    assert answer["intro"].startswith("“Shorter” means shorter than Titanic's 194 min.")
+
+
+def test_like_a_pick_but_older_is_older_than_that_pick(starter, profiles):
+    """ "something like the second one but older" went by the oldest of the picks ("up to 1993" after
+    picks from 1994 on), not the film pointed at: it is older than that film, as "like Heat but older"."""
+    bot = make_bot(starter, profiles)
+    picks = bot.ask("a crime thriller from the 90s", user="cli:pick")["recommendations"]
+    newest = max(range(3), key=lambda k: picks[k]["year"])
+    assert picks[newest]["year"] > min(p["year"] for p in picks)
+    place = ("first", "second", "third")[newest]
+    answer = bot.ask(f"something like the {place} one but older", user="cli:pick")
+    assert answer["understood"]["year_max"] == picks[newest]["year"] - 1
+    assert answer["understood"]["like_titles"] == [starter.movies[picks[newest]["id"]].label]
