@@ -178,6 +178,27 @@ def sequels_said(movie_id: str, catalog: Catalog) -> str:
     )
 
 
+def next_films(movie_id: str, catalog: Catalog) -> list[Movie]:
+    """The later films of its series of the first year after it, prequels left out (one, mostly)."""
+    later, _ = split_prequels(catalog.movies[movie_id], sequels_of(movie_id, catalog)[0])
+    return [m for m in later if m.year == later[0].year]
+
+
+def next_said(movie_id: str, catalog: Catalog) -> str:
+    """ "what comes after the empire strikes back?": the first later film of its series by release
+    year ("Return of the Jedi (1983)"), prequels left out; films of one year said together, as the
+    catalog records no release dates; as sequels_said says it when there is no later film."""
+    movie = catalog.movies[movie_id]
+    first = next_films(movie_id, catalog)
+    if not first:
+        return sequels_said(movie_id, catalog)
+    story = _numbered_after_said(movie, catalog)
+    if len(first) == 1:
+        return f"The next film of {movie.label}'s series in my catalog, by release year, is {first[0].label}.{story}"
+    return (f"The next films of {movie.label}'s series in my catalog came out in {first[0].year}: "
+            f"{prose_list([m.label for m in first])}; it does not record which came first.{story}")  # fmt: skip
+
+
 def _prequels_said(movie: Movie, prequels: list[Movie]) -> str:
     if not prequels:
         return ""

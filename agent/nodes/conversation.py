@@ -17,7 +17,7 @@ from agent.nodes.reply import intro_line, not_in_catalog, unrecorded_note
 from agent.nodes.retrieve import filters_for, unrecorded_for
 from agent.profile import stars_then, verdict_source
 from agent.prose import prose_list
-from agent.sequels import sequels_said
+from agent.sequels import next_films, next_said, sequels_said
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.help_topics import help_topic
 from agent.understanding.merge import fresh_request, genres_as_tags
@@ -219,8 +219,11 @@ def answer_facts(state: State, deps: Deps) -> dict:
         return which_film(state, "facts", deps)
     else:
         lead = ""
-    if asked == ["sequels"]:  # "the dark knight sequels": the later films of its series, or none
-        return {**say(lead + " ".join(sequels_said(m, deps.catalog) for m in targets), "facts"), "focus": targets[0]}
+    if asked in (["sequels"], ["next"]):  # "the dark knight sequels": the later films of its series, or none
+        answer = sequels_said if asked == ["sequels"] else next_said
+        after = next_films(targets[0], deps.catalog) if asked == ["next"] else []  # "the next one" goes on from it
+        focus = after[0].id if len(after) == 1 else targets[0]
+        return {**say(lead + " ".join(answer(m, deps.catalog) for m in targets), "facts"), "focus": focus}
     if asked and asked[0] in COMPARISONS:
         return say(compared([deps.catalog.movies[m] for m in targets], asked[0]), "facts")
     if asked == ["why_not"]:  # "why not Saving Private Ryan?": its rating, that it was seen, or the request
@@ -284,6 +287,7 @@ _CANT_SAY = {  # what a question about a film the catalog lacks can't be told
     "mine": "look it up in your history",
     "why_not": "suggest it",
     "sequels": "tell you its sequels",
+    "next": "tell you what comes after it",
 }
 
 

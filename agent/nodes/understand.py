@@ -88,6 +88,8 @@ def understand_message(state: State, deps: Deps) -> dict:
         if said_of.completed and classified.intent == "recommend":
             classified = dataclasses.replace(classified, intent="refine")
     classified = dataclasses.replace(classified, intent=emoji_intent(message, classified.intent, understood))  # "🤠"
+    if classified.facts == ("next",) and not classified.titles and not state.get("focus"):
+        classified = Classified("more" if previous else "recommend")  # "the next one" after picks: another pick
     intent = classified.intent
     # "who directed Alien?" ... "something like it": Alien is the reference, whatever was asked before
     like_focus = _film_spoken_of(message, state, classified, understood, deps)

@@ -26,7 +26,7 @@ from agent.understanding.pointing import pick_asked_about
 from agent.understanding.rated_asks import request_after
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood, has_filters
-from agent.understanding.sequels import film_or_unknown, sequels_asked
+from agent.understanding.sequels import film_or_unknown, series_asked
 from agent.understanding.stars import asks_for_a_rating, outside_stars, rated_seen_list, stars_in
 from agent.understanding.stars_each import asks_after, stars_each, verdicts_intent
 from agent.understanding.text import PANNED, PRAISED, STOPWORDS, Scan, normalise_message, tokens_of, word_set
@@ -264,8 +264,10 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified("unwatched", ordinal=unseen.ordinal, titles=unseen.titles)
     if _WHY.search(lowered):
         return Classified("why", ordinal=ordinal, titles=_why_titles(text, lowered, lookup))
-    if (film := sequels_asked(lowered, lookup)) is not None:  # "the dark knight sequels": that film's, no theme
-        return Classified("facts", facts=("sequels",), ordinal=None if film else ordinal, **film_or_unknown(film))
+    if series := series_asked(lowered, lookup):  # "the dark knight sequels", "what comes after alien?": no theme
+        return Classified(
+            "facts", facts=(series[0],), ordinal=None if series[1] else ordinal, **film_or_unknown(series[1])
+        )
     if fact := _fact_question(text, lowered, lookup, ordinal, has_previous):
         return fact
     understood = understood or understand(text, lookup)

@@ -18,7 +18,7 @@ _ASKING = (
     r"(?:(?:what|which)(?:'s| is| are| were)?\s+|(?:is|are)\s+there\s+|(?:can you\s+)?(?:show|give|list|tell)\s+me"
     r"(?:\s+about)?\s+|(?:do you have|you have|got)\s+)?(?:any\s+|all\s+)?(?:of\s+)?"
 )
-_SEQUELS = r"(?:a\s+|the\s+)?(?:sequels?|follow[- ]?ups?|next\s+(?:films?|movies?|ones?))"
+_SEQUELS = r"(?:a\s+|the\s+)?(?:sequels?|follow[- ]?ups?|next\s+(?:films|movies|ones))"
 _END = r"(?:\s+(?:please|pls|then|too|in your (?:catalog|catalogue|collection)))?\W*$"
 # "sequels to the dark knight": whatever follows is the film
 _SEQUELS_TO = re.compile(rf"^\W*{_ASKING}{_SEQUELS}\s+(?:to|of|for|after)\s+(?P<title>.+?){_END}")
@@ -31,6 +31,19 @@ _HAS_SEQUELS = re.compile(
 )
 
 
+# "what comes after the empire strikes back?", "what's the next film after alien?": the one film after it
+_NEXT = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|hey|hi|then)\W+)*(?:(?:what|which)(?:'s| is| was)?\s+(?:(?:comes?|came|goes)\s+)?"
+    r"(?:next\s+)?(?:after|follows?|followed)|(?:what|which)(?:'s| is)?\s+the\s+next\s+"
+    r"(?:one|film|movie|part|installment|entry)\s+(?:after|of|to|in)|(?:the\s+)?next\s+(?:one|film|movie)\s+after)"
+    rf"\s+(?P<title>.+?){_END}"
+)
+# "the next one", "what comes next?", "and the next one?": after the film just asked about
+_NEXT_ONE = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|then)\W+)*(?:(?:what|which)(?:'s| is)?\s+)?(?:the\s+next\s+(?:one|film|movie)"
+    r"|(?:what\s+)?comes\s+next)(?:\s+(?:then|in the series|after (?:it|that|this)))?\W*$"
+)
+
 POINTED = ""  # "does it have a sequel?", "sequels to the second one": a pick, not a film called It
 
 _A_PICK = re.compile(
@@ -38,11 +51,29 @@ _A_PICK = re.compile(
 )
 
 
+def series_asked(lowered: str, lookup: CatalogLookup) -> tuple[str, TitleMatch | str] | None:
+    """What a message asks of a film's series, and the film: ("next", film) for the one film after it
+    ("what comes after the empire strikes back?", which read "after" as a year bound), ("sequels",
+    film) for all its later films; None when it asks neither."""
+    if _NEXT_ONE.match(lowered):
+        return "next", POINTED
+    if (film := _film_asked(lowered, lookup, ((_NEXT, False),))) is not None:
+        return "next", film
+    if (film := sequels_asked(lowered, lookup)) is not None:
+        return "sequels", film
+    return None
+
+
 def sequels_asked(lowered: str, lookup: CatalogLookup) -> TitleMatch | str | None:
     """The film whose sequels the message asks for; the title as typed when the catalog lacks it
     after "sequels to", POINTED when it points at a pick; None when the message asks no such thing
     ("horror sequels", "a good sequel")."""
-    for pattern, loose in ((_SEQUELS_TO, True), (_HAS_SEQUELS, True), (_TITLE_SEQUELS, False)):
+    return _film_asked(lowered, lookup, ((_SEQUELS_TO, True), (_HAS_SEQUELS, True), (_TITLE_SEQUELS, False)))
+
+
+def _film_asked(lowered: str, lookup: CatalogLookup, patterns) -> TitleMatch | str | None:
+    """The film the first of `patterns` to match names (loose: any title after "sequels to")."""
+    for pattern, loose in patterns:
         m = pattern.match(lowered)
         if m is None:
             continue

@@ -1,0 +1,68 @@
+"""Chat questions about a film's series: "what comes after the empire strikes back?" answered picks
+"from 1981 on" (its "after" read as a year bound), "the next one" after a film asked about gave
+picks, and "I watched the matrix and its sequels" called "its sequels" a title it could not find."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import write_jsonl
+from tests.unit.test_graph import make_bot
+from tests.unit.test_sequels_series import FILMS, SKY, SPACE, film
+
+MATRIX = ["Keanu Reeves", "Laurence Fishburne", "Carrie-Anne Moss"]
+SCIFI = ["action", "sci-fi"]
+MORE = [
+    film("Return of the Jedi", 1983, SPACE, SKY, aka=["Star Wars: Episode VI - Return of the Jedi"]),
+    film("The Matrix", 1999, SCIFI, MATRIX),
+    film("The Matrix Reloaded", 2003, SCIFI, MATRIX),
+    film("The Matrix Revolutions", 2003, SCIFI, MATRIX),
+    film("Inception", 2010, SCIFI, ["Leonardo DiCaprio"]),
+]
+
+
+@pytest.fixture
+def sample_jsonl(tmp_path: Path) -> Path:
+    return write_jsonl(tmp_path / "sample.jsonl", [*FILMS, *MORE])
+
+
+@pytest.mark.parametrize(
+    "said", ["what comes after the empire strikes back?", "what's the next film after the empire strikes back"]
+)
+def test_what_comes_after_a_film_is_the_next_film_of_its_series(catalog, profiles, said):
+    answer = make_bot(catalog, profiles).ask(said, user="cli:next")
+    assert answer["recommendations"] == [], answer["reply"]
+    assert answer["reply"] == (
+        "The next film of The Empire Strikes Back (1980)'s series in my catalog, by release year, "
+        "is Return of the Jedi (1983)."
+    )
+
+
+def test_films_of_one_year_after_it_are_said_together_as_the_order_is_not_recorded(catalog, profiles):
+    reply = make_bot(catalog, profiles).ask("what comes after the matrix?", user="cli:nextm")["reply"]
+    assert reply == (
+        "The next films of The Matrix (1999)'s series in my catalog came out in 2003: The Matrix Reloaded (2003) "
+        "and The Matrix Revolutions (2003); it does not record which came first."
+    )
+
+
+def test_a_film_with_nothing_after_it_is_said_to_have_none(catalog, profiles):
+    answer = make_bot(catalog, profiles).ask("what comes after heat?", user="cli:nexth")
+    assert answer["recommendations"] == [] and answer["reply"].startswith("My catalog has no sequel to Heat (1995)")
+
+
+def test_the_next_one_after_a_film_asked_about_goes_on_through_its_series(catalog, profiles):
+    bot = make_bot(catalog, profiles)
+    bot.ask("tell me about star wars", user="cli:nexto")
+    first = bot.ask("the next one", user="cli:nexto")
+    assert first["recommendations"] == [] and "is The Empire Strikes Back (1980)." in first["reply"], first["reply"]
+    second = bot.ask("and the next one?", user="cli:nexto")["reply"]
+    assert "is Return of the Jedi (1983)." in second, second
+
+
+def test_the_next_one_after_picks_is_still_another_pick(catalog, profiles):
+    bot = make_bot(catalog, profiles)
+    bot.ask("sci-fi please", user="cli:nextp")
+    assert bot.ask("the next one", user="cli:nextp")["recommendations"]
