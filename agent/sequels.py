@@ -178,9 +178,14 @@ def sequels_said(movie_id: str, catalog: Catalog) -> str:
     )
 
 
+def sequel_films(movie_id: str, catalog: Catalog) -> list[Movie]:
+    """Its sequels, oldest first: the later films of its series but the prequels among them."""
+    return split_prequels(catalog.movies[movie_id], sequels_of(movie_id, catalog)[0])[0]
+
+
 def next_films(movie_id: str, catalog: Catalog) -> list[Movie]:
     """The later films of its series of the first year after it, prequels left out (one, mostly)."""
-    later, _ = split_prequels(catalog.movies[movie_id], sequels_of(movie_id, catalog)[0])
+    later = sequel_films(movie_id, catalog)
     return [m for m in later if m.year == later[0].year]
 
 

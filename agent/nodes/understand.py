@@ -11,6 +11,7 @@ from agent.nodes.conversation import pointed_films
 from agent.nodes.history import revising
 from agent.nodes.retrieve import without_titles
 from agent.prose import prose_list
+from agent.sequels import sequel_films
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.comparative_tone import TONE_BY_GENRE, comparative_leans, only_comparative
 from agent.understanding.corrections import typed_before_a_score
@@ -35,6 +36,19 @@ from agent.understanding.unkept_stars import unkept_note
 from agent.understanding.versions import chosen_versions, version_in_place, versions_said_after
 
 MAX_REFERENCES = 6  # films from a handed-in conversation used as references, most recent first
+
+
+def _with_sequels(classified: Classified, deps: Deps) -> Classified:
+    """ "I watched the matrix and its sequels": the sequels the catalog has are named too, so each is
+    marked and said back (it called "its sequels" a title it could not find)."""
+    if classified.feedback is not None:
+        return dataclasses.replace(classified, feedback=_with_sequels(classified.feedback, deps))
+    later = [m.id for film in classified.with_sequels for m in sequel_films(film, deps.catalog)]
+    return (
+        dataclasses.replace(classified, titles=list(dict.fromkeys([*classified.titles, *later])))
+        if later
+        else classified
+    )
 
 
 def understand_message(state: State, deps: Deps) -> dict:
@@ -81,6 +95,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     referred = people_meant(message, state, deps)  # "anything else by him?": the director just named
     message = referred.message if referred else message
     classified, understood, calls = read_message(deps, message, history, has_previous=has_previous)
+    classified = _with_sequels(classified, deps)  # "I watched the matrix and its sequels"
     # "sofia" after Francis Ford Coppola's films, "only carell" after Steve Carell or Paul Rudd
     said_of = named_before(message, understood, previous, deps.catalog.people_index()) if previous else None
     if said_of is not None:
@@ -99,7 +114,9 @@ def understand_message(state: State, deps: Deps) -> dict:
         # "seen alien, totoro and ponyo, what else?": the picks go on from the films listed, whose
         # words are no more to search for
         seen, lacking = classified.feedback.titles, classified.feedback.unknown
+        sequels = [k for k in understood.keywords if k != "sequel"] if classified.feedback.with_sequels else None
         understood = dataclasses.replace(understood, like_titles=list(dict.fromkeys([*understood.like_titles, *seen])),
+                                         keywords=understood.keywords if sequels is None else sequels,
                                          query=without_titles(understood.query, seen, deps.catalog),
                                          unknown_titles=[*understood.unknown_titles, *lacking])  # fmt: skip
     rated = classified.feedback.verdicts if classified.feedback and classified.feedback.stars_said else ()

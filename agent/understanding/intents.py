@@ -69,6 +69,7 @@ class Classified:
     # a verdict said with a request for more ("seen it, others?", "hated that one, anything else?")
     feedback: Classified | None = None
     unknown: tuple[str, ...] = ()  # films a question names that the catalog lacks, as typed ("Dune (2021)")
+    with_sequels: tuple[str, ...] = ()  # films said seen with their later films ("the matrix and its sequels")
 
 
 _NTH = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
@@ -274,7 +275,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     if listed := rated_seen_list(text, lookup, has_previous=has_previous):  # "seen heat, totoro and 3": each item
         one = listed.positions[0] if len(listed.positions) == 1 and not listed.titles else None  # "seen #3"
         seen = Classified("seen", ordinal=one, titles=list(listed.titles), every=listed.every, unknown=listed.unknown,
-                          positions=() if one is not None else listed.positions)  # fmt: skip
+                          positions=() if one is not None else listed.positions,
+                          with_sequels=listed.with_sequels)  # fmt: skip
         if listed.stars is not None:  # "seen parasite and blorfzap, 4 stars": Parasite's stars
             verdict = "liked" if listed.stars >= 3 else "disliked"
             seen = dataclasses.replace(seen, intent=verdict, rating=listed.stars, stars_said=True)

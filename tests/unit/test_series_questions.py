@@ -66,3 +66,20 @@ def test_the_next_one_after_picks_is_still_another_pick(catalog, profiles):
     bot = make_bot(catalog, profiles)
     bot.ask("sci-fi please", user="cli:nextp")
     assert bot.ask("the next one", user="cli:nextp")["recommendations"]
+
+
+def test_a_film_seen_with_its_sequels_marks_the_sequels_the_catalog_has_and_says_which(catalog, profiles):
+    bot = make_bot(catalog, profiles)
+    reply = bot.ask("I watched the matrix and its sequels", user="cli:seenseq")["reply"]
+    assert "its sequels" not in reply, reply
+    assert reply.startswith(
+        "Got it: The Matrix (1999), The Matrix Reloaded (2003) and The Matrix Revolutions (2003) marked as watched."
+    ), reply
+    seen = {row["movie_id"] for row in profiles.watched("cli:seenseq")}
+    assert {"the-matrix-1999", "the-matrix-reloaded-2003", "the-matrix-revolutions-2003"} <= seen
+
+
+def test_films_seen_with_their_sequels_before_asking_for_more_are_no_theme(catalog, profiles):
+    answer = make_bot(catalog, profiles).ask("seen the matrix and all its sequels, what else?", user="cli:seenmore")
+    assert "sequel" not in answer["reply"].split("\n")[0].replace("its sequels", ""), answer["reply"]
+    assert not {r["id"] for r in answer["recommendations"]} & {"the-matrix-reloaded-2003", "the-matrix-1999"}
