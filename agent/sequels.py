@@ -204,6 +204,42 @@ def next_said(movie_id: str, catalog: Catalog) -> str:
             f"{prose_list([m.label for m in first])}; it does not record which came first.{story}")  # fmt: skip
 
 
+def series_films(movie_id: str, catalog: Catalog) -> list[Movie]:
+    """The film and the later films the catalog takes for its series, oldest first."""
+    films = {movie_id} | _series(movie_id, catalog)
+    return sorted((catalog.movies[m] for m in films), key=lambda m: (m.year or 9999, m.title))
+
+
+def first_said(movie_id: str, catalog: Catalog) -> str:
+    """ "what's the first star wars movie?": the oldest film of its series, and the one numbered
+    first when the numbers say otherwise (Episode I came out in 1999)."""
+    films = series_films(movie_id, catalog)
+    movie = catalog.movies[movie_id]
+    if len(films) == 1:
+        return f"My catalog has no other film of {movie.label}'s series, so it cannot say which came first."
+    said = f"The first film of {movie.label}'s series in my catalog, by release year, is {films[0].label}."
+    numbered = sorted((m for m in films if episode(m) is not None), key=episode)
+    if numbered and numbered[0] != films[0]:
+        said += f" By episode number it is {numbered[0].label}."
+    return said
+
+
+def order_said(movie_id: str, catalog: Catalog) -> str:
+    """ "in what order should I watch the star wars movies?": release order, and episode order when
+    the titles number them; the catalog records no series, so it says how the films were found."""
+    films = series_films(movie_id, catalog)
+    movie = catalog.movies[movie_id]
+    if len(films) == 1:
+        return f"My catalog has no other film of {movie.label}'s series, so it knows no order to watch them in."
+    said = (
+        f"The films of {movie.label}'s series in my catalog, in release order: {prose_list([m.label for m in films])}."
+    )
+    numbered = sorted((m for m in films if episode(m) is not None), key=episode)
+    if len(numbered) > 1 and numbered != [m for m in films if m in numbered]:
+        said += f" In episode order: {prose_list([m.label for m in numbered])}."
+    return said + " It records no series, so these are the films whose titles (or title words and leads) carry it on."
+
+
 def _prequels_said(movie: Movie, prequels: list[Movie]) -> str:
     if not prequels:
         return ""

@@ -17,7 +17,7 @@ from agent.nodes.reply import intro_line, not_in_catalog, unrecorded_note
 from agent.nodes.retrieve import filters_for, unrecorded_for
 from agent.profile import stars_then, verdict_source
 from agent.prose import prose_list
-from agent.sequels import next_films, next_said, sequels_said
+from agent.sequels import first_said, next_films, next_said, order_said, sequels_said
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.help_topics import help_topic
 from agent.understanding.merge import fresh_request, genres_as_tags
@@ -192,6 +192,9 @@ def answer_why(state: State, deps: Deps) -> dict:
     return {**say("\n".join(lines), "why"), "focus": targets[0] if len(targets) == 1 else None}
 
 
+_SERIES_ANSWERS = {"sequels": sequels_said, "next": next_said, "first": first_said, "order": order_said}
+
+
 def answer_facts(state: State, deps: Deps) -> dict:
     """ "Is it long?", "who directed the third one?", "what's Heat about?": the catalog's own data."""
     asked = state.get("facts") or []
@@ -219,8 +222,8 @@ def answer_facts(state: State, deps: Deps) -> dict:
         return which_film(state, "facts", deps)
     else:
         lead = ""
-    if asked in (["sequels"], ["next"]):  # "the dark knight sequels": the later films of its series, or none
-        answer = sequels_said if asked == ["sequels"] else next_said
+    if asked and asked[0] in _SERIES_ANSWERS:  # "the dark knight sequels": the later films of its series, or none
+        answer = _SERIES_ANSWERS[asked[0]]
         after = next_films(targets[0], deps.catalog) if asked == ["next"] else []  # "the next one" goes on from it
         focus = after[0].id if len(after) == 1 else targets[0]
         return {**say(lead + " ".join(answer(m, deps.catalog) for m in targets), "facts"), "focus": focus}
@@ -288,6 +291,8 @@ _CANT_SAY = {  # what a question about a film the catalog lacks can't be told
     "why_not": "suggest it",
     "sequels": "tell you its sequels",
     "next": "tell you what comes after it",
+    "first": "tell you its series' first film",
+    "order": "tell you its series' order",
 }
 
 

@@ -44,6 +44,20 @@ _NEXT_ONE = re.compile(
     r"|(?:what\s+)?comes\s+next)(?:\s+(?:then|in the series|after (?:it|that|this)))?\W*$"
 )
 
+# "what's the first star wars movie?", "which alien film came first?"
+_FIRST = re.compile(
+    r"^\W*(?:(?:what|which)(?:'s| is| was)?\s+)?the\s+(?:first|earliest|original)\s+(?:of\s+the\s+)?(?P<title>.+?)"
+    rf"\s+(?:movie|film|one)s?{_END}|^\W*which\s+(?P<title2>.+?)\s+(?:movie|film)\s+(?:came|comes)\s+first{_END}"
+)
+# "in what order should I watch the star wars movies?", "the alien films in order"
+_ORDER = re.compile(
+    r"^\W*(?:(?:in\s+)?(?:what|which)\s+order\s+(?:should|do|can|would|to)\s+(?:i\s+|we\s+|you\s+)?(?:watch|see)\s+"
+    r"(?:the\s+)?(?P<title>.+?)\s+(?:movies|films|series)(?:\s+in)?"
+    r"|(?:what(?:'s| is)\s+)?the\s+(?:watch(?:ing)?|viewing)\s+order\s+(?:of|for)\s+(?:the\s+)?(?P<title2>.+?)"
+    r"(?:\s+(?:movies|films|series))?|(?:list\s+)?(?:the\s+)?(?P<title3>.+?)\s+(?:movies|films)\s+in\s+order)"
+    rf"{_END}"
+)
+
 POINTED = ""  # "does it have a sequel?", "sequels to the second one": a pick, not a film called It
 
 _A_PICK = re.compile(
@@ -57,8 +71,10 @@ def series_asked(lowered: str, lookup: CatalogLookup) -> tuple[str, TitleMatch |
     film) for all its later films; None when it asks neither."""
     if _NEXT_ONE.match(lowered):
         return "next", POINTED
-    if (film := _film_asked(lowered, lookup, ((_NEXT, False),))) is not None:
-        return "next", film
+    # "the first alien movie" names a film where "alien" alone would be a theme
+    for fact, pattern, loose in (("next", _NEXT, False), ("first", _FIRST, True), ("order", _ORDER, True)):
+        if (film := _film_asked(lowered, lookup, ((pattern, loose),))) is not None:
+            return fact, film
     if (film := sequels_asked(lowered, lookup)) is not None:
         return "sequels", film
     return None
@@ -77,7 +93,7 @@ def _film_asked(lowered: str, lookup: CatalogLookup, patterns) -> TitleMatch | s
         m = pattern.match(lowered)
         if m is None:
             continue
-        typed = m["title"].strip(" \"'“”‘’")
+        typed = next(t for t in m.groupdict(default="").values() if t).strip(" \"'“”‘’")
         words = [w for w in tokens_of(typed) if any(c.isalnum() for c in w)]  # "star wars: episode iii - ..."
         if not words or len(words) > 8:
             return None
@@ -87,9 +103,9 @@ def _film_asked(lowered: str, lookup: CatalogLookup, patterns) -> TitleMatch | s
         whole = match is not None and same_title(typed, match.title)
         if not whole and (episode := _episode_named(typed, lookup)) is not None:
             return episode  # "the phantom menace", "star wars: the force awakens"
-        if whole and (len(words) > 1 or not explained(words) or loose):
-            return match  # "alien sequels" is the theme, "the sequels of alien" the film
-        if loose and match is not None and match.score >= TITLE_MATCH_SCORE:
+        if whole and (len(words) > 1 or not explained(words) or (loose and match.title.casefold() == typed)):
+            return match  # "alien sequels" is the theme, "the sequels of alien" the film ("horror": no #Horror)
+        if loose and match is not None and match.score >= TITLE_MATCH_SCORE and not explained(words):
             return match  # "sequels to the dark night": a typo
         if loose and not explained(words):
             return typed  # "sequels to Zorblax": a film the catalog lacks

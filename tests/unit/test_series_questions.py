@@ -83,3 +83,28 @@ def test_films_seen_with_their_sequels_before_asking_for_more_are_no_theme(catal
     answer = make_bot(catalog, profiles).ask("seen the matrix and all its sequels, what else?", user="cli:seenmore")
     assert "sequel" not in answer["reply"].split("\n")[0].replace("its sequels", ""), answer["reply"]
     assert not {r["id"] for r in answer["recommendations"]} & {"the-matrix-reloaded-2003", "the-matrix-1999"}
+
+
+def test_the_first_film_of_a_series_is_said_by_release_and_by_episode(catalog, profiles):
+    """ "what's the first star wars movie?" answered guessed picks."""
+    answer = make_bot(catalog, profiles).ask("what's the first star wars movie?", user="cli:first")
+    assert answer["recommendations"] == [], answer["reply"]
+    assert answer["reply"] == (
+        "The first film of Star Wars (1977)'s series in my catalog, by release year, is Star Wars (1977). "
+        "By episode number it is Star Wars: Episode I - The Phantom Menace (1999)."
+    )
+
+
+def test_the_order_to_watch_a_series_in_lists_its_films_and_says_how_they_were_found(catalog, profiles):
+    """ "in what order should I watch the matrix movies?" answered guessed picks."""
+    answer = make_bot(catalog, profiles).ask("in what order should I watch the matrix movies?", user="cli:order")
+    assert answer["recommendations"] == [], answer["reply"]
+    assert answer["reply"].startswith(
+        "The films of The Matrix (1999)'s series in my catalog, in release order: The Matrix (1999), "
+        "The Matrix Reloaded (2003) and The Matrix Revolutions (2003). It records no series"
+    ), answer["reply"]
+
+
+def test_a_series_the_catalog_lacks_is_said_to_be_missing(catalog, profiles):
+    reply = make_bot(catalog, profiles).ask("in what order should I watch the zorblax films?", user="cli:ordz")["reply"]
+    assert "couldn't find" in reply and "zorblax" in reply, reply
