@@ -210,16 +210,24 @@ def series_films(movie_id: str, catalog: Catalog) -> list[Movie]:
     return sorted((catalog.movies[m] for m in films), key=lambda m: (m.year or 9999, m.title))
 
 
-def first_said(movie_id: str, catalog: Catalog) -> str:
-    """ "what's the first star wars movie?": the oldest film of its series, and the one numbered
-    first when the numbers say otherwise (Episode I came out in 1999)."""
+PLACES = ("first", "second", "third", "fourth", "fifth", "sixth")
+
+
+def place_said(movie_id: str, catalog: Catalog, place: str = "first") -> str:
+    """ "what's the first star wars movie?", "the third alien movie": that film of its series by
+    release year, and the one so numbered when the numbers say otherwise (Episode I came out in 1999)."""
     films = series_films(movie_id, catalog)
-    movie = catalog.movies[movie_id]
+    movie, n = catalog.movies[movie_id], PLACES.index(place) + 1
     if len(films) == 1:
-        return f"My catalog has no other film of {movie.label}'s series, so it cannot say which came first."
-    said = f"The first film of {movie.label}'s series in my catalog, by release year, is {films[0].label}."
-    numbered = sorted((m for m in films if episode(m) is not None), key=episode)
-    if numbered and numbered[0] != films[0]:
+        return f"My catalog has no other film of {movie.label}'s series, so it cannot say which is the {place}."
+    if len(films) < n:
+        listed = prose_list([m.label for m in films])
+        return f"My catalog has only {len(films)} films of {movie.label}'s series, by release year: {listed}."
+    said = f"The {place} film of {movie.label}'s series in my catalog, by release year, is {films[n - 1].label}."
+    if tied := [m.label for m in films if m.year == films[n - 1].year and m != films[n - 1]]:
+        said += f" {prose_list(tied)} came out the same year; my catalog does not record which came first."
+    numbered = [m for m in films if episode(m) == n]
+    if numbered and numbered[0] != films[n - 1]:
         said += f" By episode number it is {numbered[0].label}."
     return said
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from agent.account_help import account_help
@@ -17,7 +18,7 @@ from agent.nodes.reply import intro_line, not_in_catalog, unrecorded_note
 from agent.nodes.retrieve import filters_for, unrecorded_for
 from agent.profile import stars_then, verdict_source
 from agent.prose import prose_list
-from agent.sequels import first_said, next_films, next_said, order_said, sequels_said
+from agent.sequels import PLACES, next_films, next_said, order_said, place_said, sequels_said
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.help_topics import help_topic
 from agent.understanding.merge import fresh_request, genres_as_tags
@@ -192,7 +193,8 @@ def answer_why(state: State, deps: Deps) -> dict:
     return {**say("\n".join(lines), "why"), "focus": targets[0] if len(targets) == 1 else None}
 
 
-_SERIES_ANSWERS = {"sequels": sequels_said, "next": next_said, "first": first_said, "order": order_said}
+_SERIES_ANSWERS = {"sequels": sequels_said, "next": next_said, "order": order_said,
+                   **{place: functools.partial(place_said, place=place) for place in PLACES}}  # fmt: skip
 
 
 def answer_facts(state: State, deps: Deps) -> dict:
@@ -291,7 +293,7 @@ _CANT_SAY = {  # what a question about a film the catalog lacks can't be told
     "why_not": "suggest it",
     "sequels": "tell you its sequels",
     "next": "tell you what comes after it",
-    "first": "tell you its series' first film",
+    **{place: f"tell you its series' {place} film" for place in PLACES},
     "order": "tell you its series' order",
 }
 

@@ -46,7 +46,8 @@ _NEXT_ONE = re.compile(
 
 # "what's the first star wars movie?", "which alien film came first?"
 _FIRST = re.compile(
-    r"^\W*(?:(?:what|which)(?:'s| is| was)?\s+)?the\s+(?:first|earliest|original)\s+(?:of\s+the\s+)?(?P<title>.+?)"
+    r"^\W*(?:(?:what|which)(?:'s| is| was)?\s+)?the\s+(?P<place>first|earliest|original|second|third|fourth|fifth"
+    r"|sixth)\s+(?:of\s+the\s+)?(?P<title>.+?)"
     rf"\s+(?:movie|film|one)s?{_END}|^\W*which\s+(?P<title2>.+?)\s+(?:movie|film)\s+(?:came|comes)\s+first{_END}"
 )
 # "in what order should I watch the star wars movies?", "the alien films in order"
@@ -74,7 +75,8 @@ def series_asked(lowered: str, lookup: CatalogLookup) -> tuple[str, TitleMatch |
     # "the first alien movie" names a film where "alien" alone would be a theme
     for fact, pattern, loose in (("next", _NEXT, False), ("first", _FIRST, True), ("order", _ORDER, True)):
         if (film := _film_asked(lowered, lookup, ((pattern, loose),))) is not None:
-            return fact, film
+            place = (pattern.match(lowered).groupdict().get("place") or "first").replace("earliest", "first")
+            return (place.replace("original", "first") if fact == "first" else fact), film
     if (film := sequels_asked(lowered, lookup)) is not None:
         return "sequels", film
     return None
@@ -93,7 +95,8 @@ def _film_asked(lowered: str, lookup: CatalogLookup, patterns) -> TitleMatch | s
         m = pattern.match(lowered)
         if m is None:
             continue
-        typed = next(t for t in m.groupdict(default="").values() if t).strip(" \"'“”‘’")
+        typed = next(m[k] for k in ("title", "title2", "title3") if k in m.groupdict() and m[k])
+        typed = typed.strip(" \"'“”‘’")
         words = [w for w in tokens_of(typed) if any(c.isalnum() for c in w)]  # "star wars: episode iii - ..."
         if not words or len(words) > 8:
             return None

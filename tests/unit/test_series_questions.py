@@ -108,3 +108,14 @@ def test_the_order_to_watch_a_series_in_lists_its_films_and_says_how_they_were_f
 def test_a_series_the_catalog_lacks_is_said_to_be_missing(catalog, profiles):
     reply = make_bot(catalog, profiles).ask("in what order should I watch the zorblax films?", user="cli:ordz")["reply"]
     assert "couldn't find" in reply and "zorblax" in reply, reply
+
+
+def test_a_later_place_in_a_series_is_said_with_the_films_of_its_year(catalog, profiles):
+    """ "what's the second matrix movie?" answered guessed picks; two films of 2003 have no order."""
+    reply = make_bot(catalog, profiles).ask("what's the second matrix movie?", user="cli:second")["reply"]
+    assert reply == (
+        "The second film of The Matrix (1999)'s series in my catalog, by release year, is The Matrix Reloaded "
+        "(2003). The Matrix Revolutions (2003) came out the same year; my catalog does not record which came first."
+    )
+    short = make_bot(catalog, profiles).ask("what's the fifth matrix film?", user="cli:fifth")["reply"]
+    assert short.startswith("My catalog has only 3 films of The Matrix (1999)'s series"), short
