@@ -183,6 +183,15 @@ def sequel_films(movie_id: str, catalog: Catalog) -> list[Movie]:
     return split_prequels(catalog.movies[movie_id], sequels_of(movie_id, catalog)[0])[0]
 
 
+def no_sequels_note(movie_ids: list[str], catalog: Catalog) -> str:
+    """ "I watched heat and its sequels": that the catalog has none, so none was marked."""
+    if not movie_ids:
+        return ""
+    return (
+        f" My catalog has no sequel to {prose_list([catalog.movies[m].label for m in movie_ids])}, so none was marked."
+    )
+
+
 def next_films(movie_id: str, catalog: Catalog) -> list[Movie]:
     """The later films of its series of the first year after it, prequels left out (one, mostly)."""
     later = sequel_films(movie_id, catalog)

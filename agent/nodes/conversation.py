@@ -18,7 +18,7 @@ from agent.nodes.reply import intro_line, not_in_catalog, unrecorded_note
 from agent.nodes.retrieve import filters_for, unrecorded_for
 from agent.profile import stars_then, verdict_source
 from agent.prose import prose_list
-from agent.sequels import PLACES, next_films, next_said, order_said, place_said, sequels_said
+from agent.sequels import PLACES, next_films, next_said, no_sequels_note, order_said, place_said, sequels_said
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.help_topics import help_topic
 from agent.understanding.merge import fresh_request, genres_as_tags
@@ -430,6 +430,7 @@ def record_opinion(state: State, deps: Deps) -> dict:
     else:
         text = f"Got it: {names} marked as watched. I won't suggest {'them' if len(targets) > 1 else 'it'} again."
     text += moved + _other_versions(state, targets, deps) + unkept_note(state.get("message") or "", deps.catalog)
+    text += no_sequels_note(state.get("without_sequels") or [], deps.catalog)  # "seen heat and its sequels"
     if state.get("unknown_titles"):  # "seen spirited away, totoro and ponyo" with no "totoro" found
         missing = state["unknown_titles"]
         text += f" {not_in_catalog(missing)}, so I haven't noted {'them' if len(missing) > 1 else 'it'}."

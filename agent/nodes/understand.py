@@ -69,7 +69,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     base = {"messages": [*seeded, {"role": "user", "text": message}], "ordinal": None, "mentioned": [], "every": False,
             "positions": [], "facts": [], "stated_rating": None, "stars_said": False, "verdicts": [], "worded": [],
             "llm_calls": 0, "picks": [], "candidates": [], "in_passing": {}, "recorded": {}, "noted": "", "debug": {},
-            "unknown_titles": [], "stored_before": {}, "replaces": {}}  # fmt: skip
+            "unknown_titles": [], "stored_before": {}, "replaces": {}, "without_sequels": []}  # fmt: skip
     if not message and state.get("always_recommend"):
         # a batch line or evaluation turn where nothing is asked yet (the other side speaks first):
         # picks for the conversation so far, or for anyone
@@ -163,7 +163,8 @@ def understand_message(state: State, deps: Deps) -> dict:
               "every": classified.every, "positions": list(classified.positions), "facts": list(classified.facts),
               "stated_rating": classified.rating, "stars_said": classified.stars_said, "llm_calls": calls,
               "verdicts": [list(v) for v in classified.verdicts], "worded": list(classified.worded),
-              "unknown_titles": list(dict.fromkeys([*understood.unknown_titles, *classified.unknown]))}  # fmt: skip
+              "unknown_titles": list(dict.fromkeys([*understood.unknown_titles, *classified.unknown])),
+              "without_sequels": [m for m in classified.with_sequels if not sequel_films(m, deps.catalog)]}  # fmt: skip
     if classified.verdicts and classified.stars_said:  # read film by film: "jaws 5" is Jaws given 5, not a title
         update["unknown_titles"] = list(classified.unknown)
     scored = intent in ("liked", "disliked") and classified.stars_said and not classified.titles

@@ -119,3 +119,9 @@ def test_a_later_place_in_a_series_is_said_with_the_films_of_its_year(catalog, p
     )
     short = make_bot(catalog, profiles).ask("what's the fifth matrix film?", user="cli:fifth")["reply"]
     assert short.startswith("My catalog has only 3 films of The Matrix (1999)'s series"), short
+
+
+def test_a_film_seen_with_sequels_it_has_none_of_says_so(catalog, profiles):
+    reply = make_bot(catalog, profiles).ask("i've seen inception and its sequels", user="cli:noseq")["reply"]
+    assert reply.startswith("Got it: Inception (2010) marked as watched."), reply
+    assert "My catalog has no sequel to Inception (2010), so none was marked." in reply
