@@ -178,6 +178,85 @@ def sequels_said(movie_id: str, catalog: Catalog) -> str:
     )
 
 
+def sequel_films(movie_id: str, catalog: Catalog) -> list[Movie]:
+    """Its sequels, oldest first: the later films of its series but the prequels among them."""
+    return split_prequels(catalog.movies[movie_id], sequels_of(movie_id, catalog)[0])[0]
+
+
+def no_sequels_note(movie_ids: list[str], catalog: Catalog) -> str:
+    """ "I watched heat and its sequels": that the catalog has none, so none was marked."""
+    if not movie_ids:
+        return ""
+    return (
+        f" My catalog has no sequel to {prose_list([catalog.movies[m].label for m in movie_ids])}, so none was marked."
+    )
+
+
+def next_films(movie_id: str, catalog: Catalog) -> list[Movie]:
+    """The later films of its series of the first year after it, prequels left out (one, mostly)."""
+    later = sequel_films(movie_id, catalog)
+    return [m for m in later if m.year == later[0].year]
+
+
+def next_said(movie_id: str, catalog: Catalog) -> str:
+    """ "what comes after the empire strikes back?": the first later film of its series by release
+    year ("Return of the Jedi (1983)"), prequels left out; films of one year said together, as the
+    catalog records no release dates; as sequels_said says it when there is no later film."""
+    movie = catalog.movies[movie_id]
+    first = next_films(movie_id, catalog)
+    if not first:
+        return sequels_said(movie_id, catalog)
+    story = _numbered_after_said(movie, catalog)
+    if len(first) == 1:
+        return f"The next film of {movie.label}'s series in my catalog, by release year, is {first[0].label}.{story}"
+    return (f"The next films of {movie.label}'s series in my catalog came out in {first[0].year}: "
+            f"{prose_list([m.label for m in first])}; it does not record which came first.{story}")  # fmt: skip
+
+
+def series_films(movie_id: str, catalog: Catalog) -> list[Movie]:
+    """The film and the later films the catalog takes for its series, oldest first."""
+    films = {movie_id} | _series(movie_id, catalog)
+    return sorted((catalog.movies[m] for m in films), key=lambda m: (m.year or 9999, m.title))
+
+
+PLACES = ("first", "second", "third", "fourth", "fifth", "sixth")
+
+
+def place_said(movie_id: str, catalog: Catalog, place: str = "first") -> str:
+    """ "what's the first star wars movie?", "the third alien movie": that film of its series by
+    release year, and the one so numbered when the numbers say otherwise (Episode I came out in 1999)."""
+    films = series_films(movie_id, catalog)
+    movie, n = catalog.movies[movie_id], PLACES.index(place) + 1
+    if len(films) == 1:
+        return f"My catalog has no other film of {movie.label}'s series, so it cannot say which is the {place}."
+    if len(films) < n:
+        listed = prose_list([m.label for m in films])
+        return f"My catalog has only {len(films)} films of {movie.label}'s series, by release year: {listed}."
+    said = f"The {place} film of {movie.label}'s series in my catalog, by release year, is {films[n - 1].label}."
+    if tied := [m.label for m in films if m.year == films[n - 1].year and m != films[n - 1]]:
+        said += f" {prose_list(tied)} came out the same year; my catalog does not record which came first."
+    numbered = [m for m in films if episode(m) == n]
+    if numbered and numbered[0] != films[n - 1]:
+        said += f" By episode number it is {numbered[0].label}."
+    return said
+
+
+def order_said(movie_id: str, catalog: Catalog) -> str:
+    """ "in what order should I watch the star wars movies?": release order, and episode order when
+    the titles number them; the catalog records no series, so it says how the films were found."""
+    films = series_films(movie_id, catalog)
+    movie = catalog.movies[movie_id]
+    if len(films) == 1:
+        return f"My catalog has no other film of {movie.label}'s series, so it knows no order to watch them in."
+    said = (
+        f"The films of {movie.label}'s series in my catalog, in release order: {prose_list([m.label for m in films])}."
+    )
+    numbered = sorted((m for m in films if episode(m) is not None), key=episode)
+    if len(numbered) > 1 and numbered != [m for m in films if m in numbered]:
+        said += f" In episode order: {prose_list([m.label for m in numbered])}."
+    return said + " It records no series, so these are the films whose titles (or title words and leads) carry it on."
+
+
 def _prequels_said(movie: Movie, prequels: list[Movie]) -> str:
     if not prequels:
         return ""

@@ -72,6 +72,7 @@ class State(InputState, OutputState, total=False):
     verdicts: list  # each film's own verdict where one message gives several: (id or place, verdict, stars)
     worded: list[str]  # films of those whose stars stand for a word ("loved" in "loved heat and jaws 5"), not a number
     unknown_titles: list[str]  # films the message named that the catalog lacks ("Alien 3")
+    without_sequels: list[str]  # films said seen "and its sequels" that have none in the catalog
     # facts a request stated on the side: {"seen": [ids], "liked": {id: stars}, "rated": {id: [verdict, stars]}}
     in_passing: dict
     noted: str  # the line saying what was stored from them, said once before the picks

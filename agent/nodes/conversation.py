@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from agent.account_help import account_help
@@ -17,7 +18,7 @@ from agent.nodes.reply import intro_line, not_in_catalog, unrecorded_note
 from agent.nodes.retrieve import filters_for, unrecorded_for
 from agent.profile import stars_then, verdict_source
 from agent.prose import prose_list
-from agent.sequels import sequels_said
+from agent.sequels import PLACES, next_films, next_said, no_sequels_note, order_said, place_said, sequels_said
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.help_topics import help_topic
 from agent.understanding.merge import fresh_request, genres_as_tags
@@ -192,6 +193,10 @@ def answer_why(state: State, deps: Deps) -> dict:
     return {**say("\n".join(lines), "why"), "focus": targets[0] if len(targets) == 1 else None}
 
 
+_SERIES_ANSWERS = {"sequels": sequels_said, "next": next_said, "order": order_said,
+                   **{place: functools.partial(place_said, place=place) for place in PLACES}}  # fmt: skip
+
+
 def answer_facts(state: State, deps: Deps) -> dict:
     """ "Is it long?", "who directed the third one?", "what's Heat about?": the catalog's own data."""
     asked = state.get("facts") or []
@@ -219,8 +224,11 @@ def answer_facts(state: State, deps: Deps) -> dict:
         return which_film(state, "facts", deps)
     else:
         lead = ""
-    if asked == ["sequels"]:  # "the dark knight sequels": the later films of its series, or none
-        return {**say(lead + " ".join(sequels_said(m, deps.catalog) for m in targets), "facts"), "focus": targets[0]}
+    if asked and asked[0] in _SERIES_ANSWERS:  # "the dark knight sequels": the later films of its series, or none
+        answer = _SERIES_ANSWERS[asked[0]]
+        after = next_films(targets[0], deps.catalog) if asked == ["next"] else []  # "the next one" goes on from it
+        focus = after[0].id if len(after) == 1 else targets[0]
+        return {**say(lead + " ".join(answer(m, deps.catalog) for m in targets), "facts"), "focus": focus}
     if asked and asked[0] in COMPARISONS:
         return say(compared([deps.catalog.movies[m] for m in targets], asked[0]), "facts")
     if asked == ["why_not"]:  # "why not Saving Private Ryan?": its rating, that it was seen, or the request
@@ -284,6 +292,9 @@ _CANT_SAY = {  # what a question about a film the catalog lacks can't be told
     "mine": "look it up in your history",
     "why_not": "suggest it",
     "sequels": "tell you its sequels",
+    "next": "tell you what comes after it",
+    **{place: f"tell you its series' {place} film" for place in PLACES},
+    "order": "tell you its series' order",
 }
 
 
@@ -419,6 +430,7 @@ def record_opinion(state: State, deps: Deps) -> dict:
     else:
         text = f"Got it: {names} marked as watched. I won't suggest {'them' if len(targets) > 1 else 'it'} again."
     text += moved + _other_versions(state, targets, deps) + unkept_note(state.get("message") or "", deps.catalog)
+    text += no_sequels_note(state.get("without_sequels") or [], deps.catalog)  # "seen heat and its sequels"
     if state.get("unknown_titles"):  # "seen spirited away, totoro and ponyo" with no "totoro" found
         missing = state["unknown_titles"]
         text += f" {not_in_catalog(missing)}, so I haven't noted {'them' if len(missing) > 1 else 'it'}."

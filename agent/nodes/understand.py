@@ -11,6 +11,7 @@ from agent.nodes.conversation import pointed_films
 from agent.nodes.history import revising
 from agent.nodes.retrieve import without_titles
 from agent.prose import prose_list
+from agent.sequels import sequel_films
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.comparative_tone import TONE_BY_GENRE, comparative_leans, only_comparative
 from agent.understanding.corrections import typed_before_a_score
@@ -38,6 +39,19 @@ from agent.understanding.versions import chosen_versions, version_in_place, vers
 MAX_REFERENCES = 6  # films from a handed-in conversation used as references, most recent first
 
 
+def _with_sequels(classified: Classified, deps: Deps) -> Classified:
+    """ "I watched the matrix and its sequels": the sequels the catalog has are named too, so each is
+    marked and said back (it called "its sequels" a title it could not find)."""
+    if classified.feedback is not None:
+        return dataclasses.replace(classified, feedback=_with_sequels(classified.feedback, deps))
+    later = [m.id for film in classified.with_sequels for m in sequel_films(film, deps.catalog)]
+    return (
+        dataclasses.replace(classified, titles=list(dict.fromkeys([*classified.titles, *later])))
+        if later
+        else classified
+    )
+
+
 def understand_message(state: State, deps: Deps) -> dict:
     """Classify the message and turn it into a request, merged with the last one for follow-ups."""
     said = _SLASH_REQUEST.sub("", (state.get("message") or "").strip())
@@ -56,7 +70,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     base = {"messages": [*seeded, {"role": "user", "text": message}], "ordinal": None, "mentioned": [], "every": False,
             "positions": [], "facts": [], "stated_rating": None, "stars_said": False, "verdicts": [], "worded": [],
             "llm_calls": 0, "picks": [], "candidates": [], "in_passing": {}, "recorded": {}, "noted": "", "debug": {},
-            "unknown_titles": [], "stored_before": {}, "replaces": {}}  # fmt: skip
+            "unknown_titles": [], "stored_before": {}, "replaces": {}, "without_sequels": []}  # fmt: skip
     if not message and state.get("always_recommend"):
         # a batch line or evaluation turn where nothing is asked yet (the other side speaks first):
         # picks for the conversation so far, or for anyone
@@ -82,6 +96,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     referred = people_meant(message, state, deps)  # "anything else by him?": the director just named
     message = referred.message if referred else message
     classified, understood, calls = read_message(deps, message, history, has_previous=has_previous)
+    classified = _with_sequels(classified, deps)  # "I watched the matrix and its sequels"
     # "sofia" after Francis Ford Coppola's films, "only carell" after Steve Carell or Paul Rudd
     said_of = named_before(message, understood, previous, deps.catalog.people_index()) if previous else None
     if said_of is not None:
@@ -89,6 +104,8 @@ def understand_message(state: State, deps: Deps) -> dict:
         if said_of.completed and classified.intent == "recommend":
             classified = dataclasses.replace(classified, intent="refine")
     classified = dataclasses.replace(classified, intent=emoji_intent(message, classified.intent, understood))  # "🤠"
+    if classified.facts == ("next",) and not classified.titles and not state.get("focus"):
+        classified = Classified("more" if previous else "recommend")  # "the next one" after picks: another pick
     intent = classified.intent
     # "who directed Alien?" ... "something like it": Alien is the reference, whatever was asked before
     like_focus = _film_spoken_of(message, state, classified, understood, deps)
@@ -98,7 +115,9 @@ def understand_message(state: State, deps: Deps) -> dict:
         # "seen alien, totoro and ponyo, what else?": the picks go on from the films listed, whose
         # words are no more to search for
         seen, lacking = classified.feedback.titles, classified.feedback.unknown
+        sequels = [k for k in understood.keywords if k != "sequel"] if classified.feedback.with_sequels else None
         understood = dataclasses.replace(understood, like_titles=list(dict.fromkeys([*understood.like_titles, *seen])),
+                                         keywords=understood.keywords if sequels is None else sequels,
                                          query=without_titles(understood.query, seen, deps.catalog),
                                          unknown_titles=[*understood.unknown_titles, *lacking])  # fmt: skip
     rated = classified.feedback.verdicts if classified.feedback and classified.feedback.stars_said else ()
@@ -147,7 +166,8 @@ def understand_message(state: State, deps: Deps) -> dict:
               "every": classified.every, "positions": list(classified.positions), "facts": list(classified.facts),
               "stated_rating": classified.rating, "stars_said": classified.stars_said, "llm_calls": calls,
               "verdicts": [list(v) for v in classified.verdicts], "worded": list(classified.worded),
-              "unknown_titles": list(dict.fromkeys([*understood.unknown_titles, *classified.unknown]))}  # fmt: skip
+              "unknown_titles": list(dict.fromkeys([*understood.unknown_titles, *classified.unknown])),
+              "without_sequels": [m for m in classified.with_sequels if not sequel_films(m, deps.catalog)]}  # fmt: skip
     if classified.verdicts and classified.stars_said:  # read film by film: "jaws 5" is Jaws given 5, not a title
         update["unknown_titles"] = list(classified.unknown)
     scored = intent in ("liked", "disliked") and classified.stars_said and not classified.titles

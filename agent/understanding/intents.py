@@ -26,7 +26,7 @@ from agent.understanding.pointing import pick_asked_about
 from agent.understanding.rated_asks import request_after
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood, has_filters
-from agent.understanding.sequels import film_or_unknown, sequels_asked
+from agent.understanding.sequels import film_or_unknown, series_asked
 from agent.understanding.stars import asks_for_a_rating, outside_stars, rated_seen_list, stars_in
 from agent.understanding.stars_each import asks_after, stars_each, verdicts_intent
 from agent.understanding.text import PANNED, PRAISED, STOPWORDS, Scan, normalise_message, tokens_of, word_set
@@ -69,6 +69,7 @@ class Classified:
     # a verdict said with a request for more ("seen it, others?", "hated that one, anything else?")
     feedback: Classified | None = None
     unknown: tuple[str, ...] = ()  # films a question names that the catalog lacks, as typed ("Dune (2021)")
+    with_sequels: tuple[str, ...] = ()  # films said seen with their later films ("the matrix and its sequels")
 
 
 _NTH = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
@@ -264,15 +265,18 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified("unwatched", ordinal=unseen.ordinal, titles=unseen.titles)
     if _WHY.search(lowered):
         return Classified("why", ordinal=ordinal, titles=_why_titles(text, lowered, lookup))
-    if (film := sequels_asked(lowered, lookup)) is not None:  # "the dark knight sequels": that film's, no theme
-        return Classified("facts", facts=("sequels",), ordinal=None if film else ordinal, **film_or_unknown(film))
+    if series := series_asked(lowered, lookup):  # "the dark knight sequels", "what comes after alien?": no theme
+        return Classified(
+            "facts", facts=(series[0],), ordinal=None if series[1] else ordinal, **film_or_unknown(series[1])
+        )
     if fact := _fact_question(text, lowered, lookup, ordinal, has_previous):
         return fact
     understood = understood or understand(text, lookup)
     if listed := rated_seen_list(text, lookup, has_previous=has_previous):  # "seen heat, totoro and 3": each item
         one = listed.positions[0] if len(listed.positions) == 1 and not listed.titles else None  # "seen #3"
         seen = Classified("seen", ordinal=one, titles=list(listed.titles), every=listed.every, unknown=listed.unknown,
-                          positions=() if one is not None else listed.positions)  # fmt: skip
+                          positions=() if one is not None else listed.positions,
+                          with_sequels=listed.with_sequels)  # fmt: skip
         if listed.stars is not None:  # "seen parasite and blorfzap, 4 stars": Parasite's stars
             verdict = "liked" if listed.stars >= 3 else "disliked"
             seen = dataclasses.replace(seen, intent=verdict, rating=listed.stars, stars_said=True)

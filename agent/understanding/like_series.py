@@ -35,9 +35,19 @@ def read_like_series(scan: Scan, lookup: CatalogLookup, out: Understood) -> None
         films = [lookup.movies[i] for i in lookup.titled(head) if i in lookup.movies]
         if len(films) < MIN_FILMS:
             continue
-        first = min(films, key=lambda movie: (movie.year or 9999, movie.title))
+        first = min(_sharing_people(films) or films, key=lambda movie: (movie.year or 9999, movie.title))
         said = scan.original[m.start("said") : m.end("said")]
         extend_unique(out.like_titles, [first.id])
         extend_unique(out.caveats, [f"I took “{said}” to mean its series, and went by its first film, {first.label}."])
         scan.take(m.start("said"), m.end("said"))
         return
+
+
+def _sharing_people(films: list) -> list:
+    """The films that share a lead or director with another of them: the series itself, not a TV film
+    of 1988 whose title begins as the Bourne films' do (it went by that one)."""
+
+    def people(movie) -> set[str]:
+        return set(movie.directors) | set(movie.cast[:3])
+
+    return [f for f in films if any(people(f) & people(o) for o in films if o is not f)]

@@ -22,6 +22,8 @@ _FRIENDLY = set("🙂😊😀😃😄😁👋🙏👌✌🤝😉🥰💯🎉🙌
 _ANY_FILM = word_set("surprise surprising bored boring random anything whatever something pick choose idea ideas")
 # words after a title that ask for its films ("harry potter movies")
 _SERIES_WORDS = re.compile(r"(?:\s+(?:movies?|films?|series|franchise|saga|ones))+$")
+# "the original total recall", "the new dune": which film of a title, before it
+_VERSION_WORDS = re.compile(r"^(?:the\s+)?(?:original|old|older|classic|new|newer|latest|remake\s+of|remade)\s+")
 
 
 def guessed_note(understood: Understood, catalog: Catalog, message: str = "") -> str:
@@ -45,7 +47,7 @@ def names_a_title(query: str, catalog: Catalog) -> bool:
     """The words left unread are a catalog film's title ("before sunrise") or begin two or more
     titles, a series ("harry potter", "harry potter movies")."""
     said = " ".join(re.sub(r"[^\w\s':-]", " ", query.lower()).split())
-    said = _SERIES_WORDS.sub("", said).strip()
+    said = _VERSION_WORDS.sub("", _SERIES_WORDS.sub("", said)).strip()
     if not said:
         return False
     match = catalog.resolve_title(said)

@@ -8,6 +8,7 @@ place in the last answer's list), and an item that is none is named back as unkn
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -41,6 +42,11 @@ _NOT_AN_ITEM = word_set(
 )
 # the film shown or named before ("seen it", "watched that one"): for the other readers to point at
 _POINTS = re.compile(r"(?:it|this|that|them|those|these|her|him|(?:this|that|the\s+\w+)\s+ones?)")
+# "the matrix and its sequels": the later films of the film before, for the node to find in the catalog
+_ITS_SEQUELS = re.compile(
+    r"(?:all\s+(?:of\s+)?)?(?:its|the|their)\s+(?:sequels|follow[- ]?ups|later\s+(?:films|movies|ones))"
+    r"|(?:the\s+)?sequels|the\s+rest(?:\s+of\s+(?:the|its)\s+(?:series|films|movies))?"
+)
 _MIN_PARTIAL = 4  # letters a partial title must have to stand for the one film whose title holds it
 
 
@@ -54,6 +60,7 @@ class SeenList:
     unknown: tuple[str, ...] = ()
     asks: bool = False  # picks are asked for after the list ("..., what else?")
     stars: float | None = None  # given to every film of it ("seen parasite and blorfzap, 4 stars")
+    with_sequels: tuple[str, ...] = ()  # films named with "and its sequels" after them
 
 
 def seen_list(text: str, lookup: CatalogLookup, *, has_previous: bool) -> SeenList | None:
@@ -76,9 +83,14 @@ def seen_list(text: str, lookup: CatalogLookup, *, has_previous: bool) -> SeenLi
     positions: list[int] = []
     unknown: list[str] = []
     every = False
+    with_sequels: list[str] = []
     i = 0
     while i < len(spans):
         item = lowered[spans[i][0] : spans[i][1]]
+        if titles and _ITS_SEQUELS.fullmatch(item):  # "the matrix and its sequels": no film called that
+            with_sequels += titles[-1:] if "its " in item else titles  # "seen alien and jaws and their sequels"
+            i += 1
+            continue
         if _POINTS.fullmatch(item):
             return None
         if (number := _NUMBER.fullmatch(item)) and has_previous:
@@ -101,7 +113,8 @@ def seen_list(text: str, lookup: CatalogLookup, *, has_previous: bool) -> SeenLi
         i = i_next
     if not titles and not positions and not every:
         return None
-    return SeenList(tuple(dict.fromkeys(titles)), tuple(dict.fromkeys(positions)), every, tuple(unknown), bool(asked))
+    seen = SeenList(tuple(dict.fromkeys(titles)), tuple(dict.fromkeys(positions)), every, tuple(unknown), bool(asked))
+    return dataclasses.replace(seen, with_sequels=tuple(with_sequels))
 
 
 def _items(lowered: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -18,7 +18,7 @@ _ASKING = (
     r"(?:(?:what|which)(?:'s| is| are| were)?\s+|(?:is|are)\s+there\s+|(?:can you\s+)?(?:show|give|list|tell)\s+me"
     r"(?:\s+about)?\s+|(?:do you have|you have|got)\s+)?(?:any\s+|all\s+)?(?:of\s+)?"
 )
-_SEQUELS = r"(?:a\s+|the\s+)?(?:sequels?|follow[- ]?ups?|next\s+(?:films?|movies?|ones?))"
+_SEQUELS = r"(?:a\s+|the\s+)?(?:sequels?|follow[- ]?ups?|next\s+(?:films|movies|ones))"
 _END = r"(?:\s+(?:please|pls|then|too|in your (?:catalog|catalogue|collection)))?\W*$"
 # "sequels to the dark knight": whatever follows is the film
 _SEQUELS_TO = re.compile(rf"^\W*{_ASKING}{_SEQUELS}\s+(?:to|of|for|after)\s+(?P<title>.+?){_END}")
@@ -31,6 +31,34 @@ _HAS_SEQUELS = re.compile(
 )
 
 
+# "what comes after the empire strikes back?", "what's the next film after alien?": the one film after it
+_NEXT = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|hey|hi|then)\W+)*(?:(?:what|which)(?:'s| is| was)?\s+(?:(?:comes?|came|goes)\s+)?"
+    r"(?:next\s+)?(?:after|follows?|followed)|(?:what|which)(?:'s| is)?\s+the\s+next\s+"
+    r"(?:one|film|movie|part|installment|entry)\s+(?:after|of|to|in)|(?:the\s+)?next\s+(?:one|film|movie)\s+after)"
+    rf"\s+(?P<title>.+?){_END}"
+)
+# "the next one", "what comes next?", "and the next one?": after the film just asked about
+_NEXT_ONE = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|then)\W+)*(?:(?:what|which)(?:'s| is)?\s+)?(?:the\s+next\s+(?:one|film|movie)"
+    r"|(?:what\s+)?comes\s+next)(?:\s+(?:then|in the series|after (?:it|that|this)))?\W*$"
+)
+
+# "what's the first star wars movie?", "which alien film came first?"
+_FIRST = re.compile(
+    r"^\W*(?:(?:what|which)(?:'s| is| was)?\s+)?the\s+(?P<place>first|earliest|original|second|third|fourth|fifth"
+    r"|sixth)\s+(?:of\s+the\s+)?(?P<title>.+?)"
+    rf"\s+(?:movie|film|one)s?{_END}|^\W*which\s+(?P<title2>.+?)\s+(?:movie|film)\s+(?:came|comes)\s+first{_END}"
+)
+# "in what order should I watch the star wars movies?", "the alien films in order"
+_ORDER = re.compile(
+    r"^\W*(?:(?:in\s+)?(?:what|which)\s+order\s+(?:should|do|can|would|to)\s+(?:i\s+|we\s+|you\s+)?(?:watch|see)\s+"
+    r"(?:the\s+)?(?P<title>.+?)\s+(?:movies|films|series)(?:\s+in)?"
+    r"|(?:what(?:'s| is)\s+)?the\s+(?:watch(?:ing)?|viewing)\s+order\s+(?:of|for)\s+(?:the\s+)?(?P<title2>.+?)"
+    r"(?:\s+(?:movies|films|series))?|(?:list\s+)?(?:the\s+)?(?P<title3>.+?)\s+(?:movies|films)\s+in\s+order)"
+    rf"{_END}"
+)
+
 POINTED = ""  # "does it have a sequel?", "sequels to the second one": a pick, not a film called It
 
 _A_PICK = re.compile(
@@ -38,15 +66,37 @@ _A_PICK = re.compile(
 )
 
 
+def series_asked(lowered: str, lookup: CatalogLookup) -> tuple[str, TitleMatch | str] | None:
+    """What a message asks of a film's series, and the film: ("next", film) for the one film after it
+    ("what comes after the empire strikes back?", which read "after" as a year bound), ("sequels",
+    film) for all its later films; None when it asks neither."""
+    if _NEXT_ONE.match(lowered):
+        return "next", POINTED
+    # "the first alien movie" names a film where "alien" alone would be a theme
+    for fact, pattern, loose in (("next", _NEXT, False), ("first", _FIRST, True), ("order", _ORDER, True)):
+        if (film := _film_asked(lowered, lookup, ((pattern, loose),))) is not None:
+            place = (pattern.match(lowered).groupdict().get("place") or "first").replace("earliest", "first")
+            return (place.replace("original", "first") if fact == "first" else fact), film
+    if (film := sequels_asked(lowered, lookup)) is not None:
+        return "sequels", film
+    return None
+
+
 def sequels_asked(lowered: str, lookup: CatalogLookup) -> TitleMatch | str | None:
     """The film whose sequels the message asks for; the title as typed when the catalog lacks it
     after "sequels to", POINTED when it points at a pick; None when the message asks no such thing
     ("horror sequels", "a good sequel")."""
-    for pattern, loose in ((_SEQUELS_TO, True), (_HAS_SEQUELS, True), (_TITLE_SEQUELS, False)):
+    return _film_asked(lowered, lookup, ((_SEQUELS_TO, True), (_HAS_SEQUELS, True), (_TITLE_SEQUELS, False)))
+
+
+def _film_asked(lowered: str, lookup: CatalogLookup, patterns) -> TitleMatch | str | None:
+    """The film the first of `patterns` to match names (loose: any title after "sequels to")."""
+    for pattern, loose in patterns:
         m = pattern.match(lowered)
         if m is None:
             continue
-        typed = m["title"].strip(" \"'“”‘’")
+        typed = next(m[k] for k in ("title", "title2", "title3") if k in m.groupdict() and m[k])
+        typed = typed.strip(" \"'“”‘’")
         words = [w for w in tokens_of(typed) if any(c.isalnum() for c in w)]  # "star wars: episode iii - ..."
         if not words or len(words) > 8:
             return None
@@ -56,9 +106,9 @@ def sequels_asked(lowered: str, lookup: CatalogLookup) -> TitleMatch | str | Non
         whole = match is not None and same_title(typed, match.title)
         if not whole and (episode := _episode_named(typed, lookup)) is not None:
             return episode  # "the phantom menace", "star wars: the force awakens"
-        if whole and (len(words) > 1 or not explained(words) or loose):
-            return match  # "alien sequels" is the theme, "the sequels of alien" the film
-        if loose and match is not None and match.score >= TITLE_MATCH_SCORE:
+        if whole and (len(words) > 1 or not explained(words) or (loose and match.title.casefold() == typed)):
+            return match  # "alien sequels" is the theme, "the sequels of alien" the film ("horror": no #Horror)
+        if loose and match is not None and match.score >= TITLE_MATCH_SCORE and not explained(words):
             return match  # "sequels to the dark night": a typo
         if loose and not explained(words):
             return typed  # "sequels to Zorblax": a film the catalog lacks

@@ -83,7 +83,10 @@ TITLE_EXACT = 100.0  # a title typed as the catalog has it
 # "the 1933 one", "no, I meant the original", "the one from 1976": which film of the title the last
 # request went by, said on its own after it
 _CHOSEN = re.compile(
-    r"^\W*(?:(?:no|nope|sorry|oh|ah|actually|i\s+mean|i\s+meant|meant)\W+)*(?:like\s+)?the\s+"
+    r"^\W*(?:(?:no|nope|sorry|oh|ah|actually|i\s+mean|i\s+meant|meant)\W+)*"
+    # "not the remake, the original": the version refused first is no theme to refuse
+    r"(?:not\s+the\s+(?:remake|reboot|original|old\s+one|new\s+one|newer\s+one|older\s+one)\W+(?:but\s+|i\s+mean\s+)?)?"
+    r"(?:like\s+)?the\s+"
     r"(?:(?:one|version|film|movie)\s+(?:from|of)\s+(?P<year>\d{4})"
     r"|(?P<word>\d{4}|original|old|older|oldest|classic|new|newer|newest|latest|recent|remake|reboot)"
     r"(?:\s+(?:one|version|film|movie|remake))?)\W*$"

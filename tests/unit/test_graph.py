@@ -1010,7 +1010,8 @@ def kongs(tmp_path, embedder):
 @pytest.mark.parametrize(
     ("choice", "meant"),
     [("the 1933 one", "king-kong-1933"), ("no, I meant the original", "king-kong-1933"),
-     ("the one from 1976", "king-kong-1976"), ("I meant the 1976 version", "king-kong-1976")],
+     ("the one from 1976", "king-kong-1976"), ("I meant the 1976 version", "king-kong-1976"),
+     ("not the remake, the original", "king-kong-1933")],  # it refused films about "remake"
 )  # fmt: skip
 def test_which_film_of_a_title_is_meant_can_be_said_after(kongs, profiles, choice, meant):
     bot = make_bot(kongs, profiles)
@@ -1021,6 +1022,7 @@ def test_which_film_of_a_title_is_meant_can_be_said_after(kongs, profiles, choic
     year = kongs.movies[meant].year
     assert chosen["understood"]["like_titles"] == [f"King Kong ({year})"]
     assert chosen["understood"].get("year_min") is None  # the year chose the film, not the films
+    assert not chosen["understood"].get("exclude_keywords"), chosen["reply"]  # "not the remake" refuses no theme
     assert f"like King Kong ({year})" in chosen["reply"] and meant not in ids(chosen)
     assert any(kongs.movies[i].year != year for i in ids(chosen))
 
