@@ -772,7 +772,8 @@ def import_history(
 
     A film seen twice keeps the stars of the row that comes last (read_history orders rows so
     that is the most authoritative one) and the latest date. Every matched film is marked
-    watched; rated ones are rated too. Existing watched entries keep their date.
+    watched; rated ones are rated too. Existing watched entries keep their date (an undated one takes
+    the file's); a row with no date is stored undated, never as seen on the day of the import.
     """
     if (user is None) == (user_prefix is None):
         raise ValueError("give exactly one of user and user_prefix")
@@ -875,10 +876,11 @@ def _write(profiles: ProfileStore, entries: dict[tuple[str, str], _Entry], *, so
             "UPDATE ratings SET source = ? WHERE user = ? AND movie_id = ?",
             ((e.given_as, u, m) for (u, m), e in ordered if e.stars is not None and e.given_as),
         )
-        conn.executemany(
+        conn.executemany(  # an undated row stays undated: the day of the import is not when it was seen
             "INSERT INTO watched (user, movie_id, source, watched_at, feedback_id) VALUES (?, ?, ?, ?, NULL) "
-            "ON CONFLICT(user, movie_id) DO NOTHING",
-            ((u, m, source, now if e.watched_at is None else to_iso(e.watched_at)) for (u, m), e in ordered),
+            "ON CONFLICT(user, movie_id) DO UPDATE SET watched_at = excluded.watched_at "
+            "WHERE watched.watched_at IS NULL AND excluded.watched_at IS NOT NULL",
+            ((u, m, source, None if e.watched_at is None else to_iso(e.watched_at)) for (u, m), e in ordered),
         )
         conn.executemany(
             "INSERT INTO dismissed (user, movie_id, source, dismissed_at, feedback_id) VALUES (?, ?, ?, ?, NULL) "

@@ -338,8 +338,11 @@ class ProfileStore:
             return self._drop_state("ratings", user, movie_id) or watched
 
     def watched(self, user: str) -> list[dict]:
+        """Newest first; films watched at no known time (`watched_at` None, from an undated import
+        row) after every dated one."""
         return self._rows(
-            "SELECT movie_id, watched_at, source FROM watched WHERE user = ? ORDER BY watched_at DESC, movie_id",
+            "SELECT movie_id, watched_at, source FROM watched WHERE user = ? "
+            "ORDER BY watched_at IS NULL, watched_at DESC, movie_id",
             (user,),
         )
 

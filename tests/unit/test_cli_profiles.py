@@ -177,6 +177,15 @@ def test_imported_watched_titles_are_never_suggested(cli, tmp_path):
     assert picks and not picks & CRIME_TITLES
 
 
+def test_a_film_imported_with_no_date_is_listed_as_undated(cli, tmp_path):
+    """Before: `watched list` said "2026-12-07  Heat (1995)" for a Letterboxd row with an empty Date."""
+    export = tmp_path / "watched.csv"
+    export.write_text("Date,Name,Year,Rating\n,Heat,1995,4\n2024-03-01,Se7en,1995,\n", encoding="utf-8")
+    assert cli("import", "--format", "letterboxd", str(export))[0] == 0
+    assert cli("watched", "list")[1] == "2024-03-01  Se7en (1995)\nundated     Heat (1995)  4/5\n2 watched.\n"
+    assert [w["watched_at"] for w in cli_json(cli, "watched", "list")] == ["2024-03-01T00:00:00.000000+00:00", None]
+
+
 def test_import_json_reports_counts_and_unmatched_rows(cli, tmp_path):
     export = letterboxd_watched(tmp_path / "watched.csv", ("Parasite", 2019), ("Heat", 0), ("Nope", 1999))
 
