@@ -661,3 +661,25 @@ def test_an_undated_film_stays_undated_through_export_and_import(tmp_path, profi
     report = run(profiles, catalog, "moviebot", [export], user=ME)
     assert report.watched == 1 and watched_dates(profiles) == {"heat-1995": None}
     assert profiles.export_user(ME)["watched"][0]["watched_at"] is None
+
+
+def test_an_unknown_id_in_a_moviebot_export_is_skipped_not_guessed(tmp_path, profiles, catalog):
+    """Before: "heat-1996" was imported as Heat (1995) and "se7en" as Se7en (1995), by a close title,
+    though a moviebot export names its films by id. Now they are skipped with the reason; a row that
+    also gives a title and year matching one film exactly still lands on it."""
+    export = moviebot_export(
+        tmp_path / "me.json",
+        ratings=[{"movie_id": "heat-1996", "stars": 4}, {"movie_id": "se7en", "stars": 3},
+                 {"movie_id": "old-id-1", "title": "Parasite", "year": 2019, "stars": 5},
+                 {"movie_id": "old-id-2", "title": "Parasite", "year": 2020, "stars": 5}],
+    )  # fmt: skip
+
+    report = run(profiles, catalog, "moviebot", [export], user=ME)
+
+    assert profiles.ratings(ME) == {"parasite-2019": 5.0}
+    assert [str(row) for row in report.unmatched] == [
+        "me.json:ratings[1]: heat-1996: no film in this catalog has this movie_id (an id is never guessed at)",
+        "me.json:ratings[2]: se7en: no film in this catalog has this movie_id (an id is never guessed at)",
+        "me.json:ratings[4]: Parasite (2020): no film in this catalog has this movie_id, "
+        "nor exactly this title and year",
+    ]
