@@ -74,6 +74,7 @@ def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", co
     lines = [
         f"Movie night for {len(users)}: none of you has marked {these} as seen.",
         *_who_it_goes_by(users, profiles, deps, bool(request_text.strip())),
+        *_unknown_people(users, deps),
     ]
     for rec in recommendations:
         lines.append(f"{rec['title']} ({rec['year']}) — {rec['explanation']}")
@@ -120,6 +121,20 @@ def _who_it_goes_by(users: list[str], profiles: dict[str, Profile], deps: Deps, 
     has = "has" if len(unrated) == 1 else "have"
     whose = f"{prose_list(rated)}'s ratings" if len(rated) == 1 else f"the ratings of {prose_list(rated)}"
     return [f"{prose_list(unrated)} {has} no ratings yet, so only {whose}{also} count."]
+
+
+def _unknown_people(users: list[str], deps: Deps) -> list[str]:
+    """The people named whom the bot has never met (a name typed wrong, most likely): "no ratings
+    yet" alone left "--with nobody" looking like a real member who had not rated anything."""
+    if deps.profiles is None:
+        return []
+    known = deps.profiles.known_users(users)
+    unknown = [u for u in users if u not in known]
+    if not unknown:
+        return []
+    names = "that name" if len(unknown) == 1 else "those names"
+    return [f"I don't know {prose_list(unknown, 'or')}: no one by {names} has talked to me or rated a film here "
+            f"(check the spelling)."]  # fmt: skip
 
 
 def _nothing_against(profile: Profile) -> str:

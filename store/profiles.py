@@ -229,6 +229,14 @@ class ProfileStore:
     def users(self) -> list[dict]:
         return self._rows("SELECT * FROM users ORDER BY created_at, key")
 
+    def known_users(self, keys: Iterable[str]) -> set[str]:
+        """Which of these user keys the store has a record of: a group pick names people without
+        creating them, and tells apart a name typed wrong from someone who rated nothing yet."""
+        keys = list(dict.fromkeys(keys))
+        if not keys:
+            return set()
+        return set(self._scalars(f"SELECT key FROM users WHERE key IN ({', '.join('?' * len(keys))})", keys))
+
     # -- ratings --------------------------------------------------------------------------------
 
     def rate(self, user: str, movie_id: str, stars: float, source: str = "chat", at: Timestamp = None) -> None:

@@ -431,6 +431,18 @@ def test_movienight_picks_what_nobody_in_the_group_has_seen(cli):
     assert "  • Bob: " in out and "cli:bob" not in out  # people by the names they go by
 
 
+def test_a_movienight_with_a_name_typed_wrong_creates_no_user_and_says_so(cli):
+    """Before: `movienight --with nobody` (a typo) created a user record that `user export --user
+    nobody` then showed, and the reply took nobody for a member who had not rated anything yet."""
+    cli("rate", "Heat", "1995", "5")
+    code, out, _ = cli("movienight", "--with", "nobody", "a crime film")
+    assert code == 0
+    assert ("I don't know cli:nobody: no one by that name has talked to me or rated a film here "
+            "(check the spelling).") in out.splitlines()  # fmt: skip
+    code, _, err = cli("user", "export", "--user", "nobody")
+    assert code == 2 and "there is no user cli:nobody" in err
+
+
 def test_the_chart_keeps_a_mild_dislike_beside_a_dozen_stronger_likes():
     """A user who gave Titanic 1/5 had 13 genres, romance -0.1 the weakest: the chart drew 12 positive
     bars under "dislike < 0 < like" and left the dislike out."""

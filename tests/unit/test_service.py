@@ -436,6 +436,20 @@ def test_a_group_pick_with_someone_who_has_no_ratings_says_whose_taste_chose_it(
     )
 
 
+def test_a_group_pick_names_the_people_the_bot_does_not_know_and_creates_none(service):
+    """A name typed wrong ("cli:nobody") was registered by the pick and taken for a member with no
+    ratings yet; now nobody is created and the reply says which people it does not know."""
+    service.rate(ANA, "Heat 1995", 5)
+    service.register("discord", "2", "Bob")
+    turn = service.group_pick([ANA, BOB, "cli:nobody", "cli:nobdy"], "a crime film")
+    assert turn.reply.splitlines()[2] == (
+        "I don't know cli:nobody or cli:nobdy: no one by those names has talked to me or rated a film here "
+        "(check the spelling)."
+    )
+    assert service.profiles.known_users([ANA, BOB, "cli:nobody", "cli:nobdy"]) == {ANA, BOB}
+    assert "I don't know" not in service.group_pick([ANA, BOB]).reply
+
+
 def test_a_group_pick_like_a_named_film_follows_that_film(service):
     """ "Movie night, something like Heat" answered The Lord of the Rings: The Return of the King and
     Avengers: Infinity War, each "Rated 9.0", with no word of Heat: the film named was only left out."""
