@@ -171,3 +171,18 @@ def _reason_for_member(movie, request: Request, profile: Profile, deps: Deps) ->
     if movie.rating is not None:
         return f"no ratings from you yet, so your taste played no part; it's rated {movie.rating:.1f}"
     return "no ratings from you yet, so your taste played no part"
+
+
+def log_group_picks(deps: Deps, caller: str, platform: str, channel: str | None, request_text: str,
+                    recommendations: list[dict]) -> None:  # fmt: skip
+    """Movie-night picks stored as the caller's suggestions, each given its `suggestion_id`, so a
+    front end can attach the posted message and anyone in the group can rate the film by reacting.
+    Held back from nothing (the caller's own "more" or "the second one" is not about them) and with
+    no ranking features, so the one-person re-ranker learns nothing from them."""
+    if deps.profiles is None or not recommendations:
+        return
+    items = [{"movie_id": rec["id"], "rank": n, "score": rec.get("score")} for n, rec in enumerate(recommendations)]
+    ids = deps.profiles.log_suggestions(caller, platform=platform, channel=channel, request=request_text,
+                                        items=items, at=deps.clock(), held_back=False)  # fmt: skip
+    for rec, suggestion_id in zip(recommendations, ids, strict=True):
+        rec["suggestion_id"] = suggestion_id

@@ -59,8 +59,8 @@ async def test_people_named_in_a_slash_command_request_are_no_part_of_it(world, 
     ana, bob = world.member("ana"), world.member("bob")
     asked = []
     group_pick, chat = world.service.group_pick, world.service.chat
-    monkeypatch.setattr(world.service, "group_pick", lambda keys, text, count: asked.append(text) or
-                        group_pick(keys, text, count))  # fmt: skip
+    monkeypatch.setattr(world.service, "group_pick", lambda keys, text, count, **kw: asked.append(text) or
+                        group_pick(keys, text, count, **kw))  # fmt: skip
     monkeypatch.setattr(world.service, "chat", lambda user, text, **kw: asked.append(text) or chat(user, text, **kw))
     night = world.cog("MovieNight")
     await night.movienight.callback(night, world.interaction(ana), person1=bob, request=f"**funny**, <@{bob.id}> picks")
@@ -86,3 +86,17 @@ async def test_a_movienight_that_finds_nothing_tells_only_the_caller(world):
     [pick] = [call for call in interaction.answers() if call.embeds]
     assert not pick.only_for_caller and pick.embeds[0].title.startswith("🎬 Movie night: ")
     assert interaction.calls[-1].kind == "delete_original_response"
+
+
+async def test_a_movienight_pick_can_be_rated_by_reacting_to_it(world):
+    """Before: the pick was posted with no reactions and stored as no suggestion, so a 👍 on it from
+    anyone in the group did nothing. It now carries the rating reactions and a 👍 is a like."""
+    ana, bob = world.member("ana"), world.member("bob")
+    cog = world.cog("MovieNight")
+    interaction = world.interaction(ana)
+    await cog.movienight.callback(cog, interaction, person1=bob, request="a crime thriller")
+    [suggestion] = world.profiles.export_user(key(ana))["suggestions"]
+    message_id = int(suggestion["message_id"])
+    assert "👍" in world.api.reactions_on(message_id)
+    await world.react(message_id, bob, "👍")
+    assert world.profiles.rating(key(bob), suggestion["movie_id"]) is not None

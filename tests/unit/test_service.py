@@ -450,6 +450,20 @@ def test_a_group_pick_names_the_people_the_bot_does_not_know_and_creates_none(se
     assert "I don't know" not in service.group_pick([ANA, BOB]).reply
 
 
+def test_a_group_pick_posted_in_a_chat_is_a_suggestion_anyone_can_react_to(service):
+    """Movie-night picks on Slack and Discord were stored as no suggestion, so reactions on them did
+    nothing; a pick from a chat front end is now the caller's suggestion, held back from nothing."""
+    service.rate(ANA, "Heat 1995", 5)
+    service.rate(BOB, "Se7en", 4)
+    turn = service.group_pick([ANA, BOB], "a crime film", platform="discord", channel="9")
+    [pick] = turn.recommendations
+    service.attach_message(pick["suggestion_id"], 77)
+    outcome = service.react("discord", 77, BOB, "👍", added=True)
+    assert outcome is not None and outcome.recorded and service.profiles.rating(BOB, pick["id"]) is not None
+    assert pick["id"] not in service.profiles.recently_shown(ANA)
+    assert "suggestion_id" not in service.group_pick([ANA, BOB], "a crime film").recommendations[0]
+
+
 def test_a_group_pick_like_a_named_film_follows_that_film(service):
     """ "Movie night, something like Heat" answered The Lord of the Rings: The Return of the King and
     Avengers: Infinity War, each "Rated 9.0", with no word of Heat: the film named was only left out."""

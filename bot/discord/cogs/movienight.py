@@ -11,6 +11,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.discord.delivery import ready_to_rate
 from bot.discord.format import (
     EMBED_COLOUR,
     NO_MENTIONS,
@@ -63,7 +64,8 @@ class MovieNight(commands.Cog):
         # rephrase, not the channel's to read; only a pick is posted for everyone.
         await interaction.response.defer(ephemeral=True, thinking=True)
         keys = await asyncio.to_thread(self._register, people, interaction.guild_id, interaction.channel_id)
-        turn = await asyncio.to_thread(self.bot.service.group_pick, keys, plain_request(request or ""), 1)
+        turn = await asyncio.to_thread(self.bot.service.group_pick, keys, plain_request(request or ""), 1,
+                                       platform="discord", channel=str(interaction.channel_id))  # fmt: skip
         picks = turn.recommendations
         if not picks:
             await interaction.followup.send(escape(turn.reply or "I couldn't find a film for all of you."),
@@ -73,8 +75,10 @@ class MovieNight(commands.Cog):
         await interaction.edit_original_response(
             content="Posting your movie-night pick for everyone.", allowed_mentions=NO_MENTIONS
         )
-        await interaction.followup.send(embed=movienight_embed(picks[0], names), allowed_mentions=NO_MENTIONS)
+        message = await interaction.followup.send(embed=movienight_embed(picks[0], names), wait=True,
+                                                  allowed_mentions=NO_MENTIONS)  # fmt: skip
         await tidy_up(interaction)
+        await ready_to_rate(self.bot, message, picks[0])  # anyone watching can rate it by reacting
 
     def _register(self, people: list[discord.abc.User], guild_id: int | None, channel_id: int | None) -> list[str]:
         return [self.bot.register(member, guild_id, channel_id) for member in people]
