@@ -156,7 +156,8 @@ class Ranker:
             self._users = {}
         rows = self.profiles.rewards(no_feedback_reward=no_feedback_reward, window_hours=window_hours)
         for row in rows:
-            self.learn(row["user"], row["features"], row["reward"])
+            if row["features"]:  # a movie-night pick has none, and taught nothing when reacted to either
+                self.learn(row["user"], row["features"], row["reward"])
         self.save()
         return len(rows)
 

@@ -74,6 +74,7 @@ def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", co
     lines = [
         f"Movie night for {len(users)}: none of you has marked {these} as seen.",
         *_who_it_goes_by(users, profiles, deps, bool(request_text.strip())),
+        *_unknown_people(users, deps),
     ]
     for rec in recommendations:
         lines.append(f"{rec['title']} ({rec['year']}) — {rec['explanation']}")
@@ -122,6 +123,20 @@ def _who_it_goes_by(users: list[str], profiles: dict[str, Profile], deps: Deps, 
     return [f"{prose_list(unrated)} {has} no ratings yet, so only {whose}{also} count."]
 
 
+def _unknown_people(users: list[str], deps: Deps) -> list[str]:
+    """The people named whom the bot has never met (a name typed wrong, most likely): "no ratings
+    yet" alone left "--with nobody" looking like a real member who had not rated anything."""
+    if deps.profiles is None:
+        return []
+    known = deps.profiles.known_users(users)
+    unknown = [u for u in users if u not in known]
+    if not unknown:
+        return []
+    names = "that name" if len(unknown) == 1 else "those names"
+    return [f"I don't know {prose_list(unknown, 'or')}: no one by {names} has talked to me or rated a film here "
+            f"(check the spelling)."]  # fmt: skip
+
+
 def _nothing_against(profile: Profile) -> str:
     """What is true of a pick nothing in someone's ratings speaks for: "nothing in it clashes with
     what you've disliked" was said to people who had disliked nothing, which told them nothing."""
@@ -156,3 +171,18 @@ def _reason_for_member(movie, request: Request, profile: Profile, deps: Deps) ->
     if movie.rating is not None:
         return f"no ratings from you yet, so your taste played no part; it's rated {movie.rating:.1f}"
     return "no ratings from you yet, so your taste played no part"
+
+
+def log_group_picks(deps: Deps, caller: str, platform: str, channel: str | None, request_text: str,
+                    recommendations: list[dict]) -> None:  # fmt: skip
+    """Movie-night picks stored as the caller's suggestions, each given its `suggestion_id`, so a
+    front end can attach the posted message and anyone in the group can rate the film by reacting.
+    Held back from nothing (the caller's own "more" or "the second one" is not about them) and with
+    no ranking features, so the one-person re-ranker learns nothing from them."""
+    if deps.profiles is None or not recommendations:
+        return
+    items = [{"movie_id": rec["id"], "rank": n, "score": rec.get("score")} for n, rec in enumerate(recommendations)]
+    ids = deps.profiles.log_suggestions(caller, platform=platform, channel=channel, request=request_text,
+                                        items=items, at=deps.clock(), held_back=False)  # fmt: skip
+    for rec, suggestion_id in zip(recommendations, ids, strict=True):
+        rec["suggestion_id"] = suggestion_id

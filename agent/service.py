@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from agent.deps import Deps
-from agent.group import recommend_for_group
+from agent.group import log_group_picks, recommend_for_group
 from agent.nodes.conversation import respond_unclear
 from agent.nodes.explain import explain
 from agent.nodes.rank import rank
@@ -201,14 +201,18 @@ class MovieService:
         result = {**state, "intent": "recommend", "understood": contract(request, self._label_or_none)}
         return Turn.of(result)
 
-    def group_pick(self, users: list[str], text: str = "", count: int = 1) -> Turn:
+    def group_pick(self, users: list[str], text: str = "", count: int = 1, *, platform: str | None = None,
+                   channel: str | None = None) -> Turn:  # fmt: skip
         """One pick (or `count`) for several people that none of them has watched; each
-        recommendation carries `per_person: {user: reason}`."""
+        recommendation carries `per_person: {user: reason}`. With a `platform` (a chat front end that
+        posts the picks) they are stored as suggestions of the caller, users[0], to react to."""
         for user in users:
             self._check_user(user)
         if len(set(users)) < 2:
             raise InvalidInput("a group pick needs at least two people")
         result = recommend_for_group(self.deps, list(users), (text or "").strip(), max(1, int(count)))
+        if platform is not None:
+            log_group_picks(self.deps, users[0], platform, channel, (text or "").strip(), result["recommendations"])
         return Turn.of({**result, "intent": "group"})
 
     # -- titles ----------------------------------------------------------------------------

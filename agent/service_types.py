@@ -174,7 +174,7 @@ class WatchedItem:
     label: str
     year: int | None
     stars: float | None
-    at: str  # ISO-8601 UTC
+    at: str | None  # ISO-8601 UTC; None when not known (an import row with no date)
     source: str = ""  # where it was marked: "discord", "cli", "import", "feedback:watched"...
     reaction: str = ""  # "like"/"dislike" when its stars are a 👍/👎's
 

@@ -113,6 +113,7 @@ class HistoryRow:
     movie_id: str | None = None  # the catalog id, in moviebot's own export
     dismissed: bool = False  # never to be suggested, not seen (moviebot's own export)
     given_as: str = ""  # moviebot's own export: the source of stars never given (a 👍, "I liked Heat"), kept
+    title_given: bool = False  # moviebot's own export: the row names its film by title and year as well as id
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +256,18 @@ def read_moviebot_export(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]
                     yield SkippedRow(where, movie_id, None, str(exc))
                     continue
                 given_as = row.get("source") if row.get("source") in GIVEN_AS else ""
-                yield HistoryRow(where, movie_id, None, stars=value, date=at, movie_id=movie_id, given_as=given_as)
+                title, year = _title_and_year(row)
+                yield HistoryRow(where, title or movie_id, year, stars=value, date=at, movie_id=movie_id,
+                                 given_as=given_as, title_given=bool(title))  # fmt: skip
+
+
+def _title_and_year(row: dict) -> tuple[str, int | None]:
+    """The title and year a hand-edited export row gives beside its id ("", None when it gives none):
+    the only way an id this catalog lacks may still name a film, and only by exact title and year."""
+    title, year = row.get("title"), row.get("year")
+    if not isinstance(title, str) or not title.strip() or not isinstance(year, int) or isinstance(year, bool):
+        return "", None
+    return title.strip(), year
 
 
 def read_letterboxd(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]:
@@ -662,7 +674,7 @@ def _moment(value: object, column: str) -> str | None:
 @dataclass(frozen=True, slots=True)
 class _Match:
     movie_id: str | None
-    how: str  # "id", "imdb", "tmdb", "title", "fuzzy", "ambiguous" or "unmatched"
+    how: str  # "id", "imdb", "tmdb", "title", "fuzzy", "ambiguous", "unmatched" or "unknown id"
     alternatives: tuple[str, ...] = ()
 
 
@@ -772,7 +784,8 @@ def import_history(
 
     A film seen twice keeps the stars of the row that comes last (read_history orders rows so
     that is the most authoritative one) and the latest date. Every matched film is marked
-    watched; rated ones are rated too. Existing watched entries keep their date.
+    watched; rated ones are rated too. Existing watched entries keep their date (an undated one takes
+    the file's); a row with no date is stored undated, never as seen on the day of the import.
     """
     if (user is None) == (user_prefix is None):
         raise ValueError("give exactly one of user and user_prefix")
@@ -787,8 +800,8 @@ def import_history(
         if isinstance(row, SkippedRow):
             report.invalid.append(row)
         else:
-            if row.movie_id is not None and row.movie_id in catalog.movies:  # moviebot's own export
-                matched.append((row, _Match(row.movie_id, "id")))
+            if row.movie_id is not None:  # moviebot's own export
+                matched.append((row, _by_id(row, catalog, matcher)))
             else:
                 matched.append((row, matcher.match(row.title, row.year, row.imdb_id, row.tmdb_id)))
     # A film the export names exactly is not also the film another of its titles comes close to:
@@ -799,7 +812,10 @@ def import_history(
     keys: dict[str, str] = {}
     for row, found in matched:
         if found.movie_id is None or (found.how == "fuzzy" and found.movie_id in named):
-            if found.how == "ambiguous":
+            if found.how == "unknown id":
+                reason = UNKNOWN_ID_OR_TITLE if row.title_given else UNKNOWN_ID
+                report.unmatched.append(SkippedRow(row.where, row.title, row.year, reason))
+            elif found.how == "ambiguous":
                 report.ambiguous.append(SkippedRow(row.where, row.title, row.year, "fits several films",
                                                    found.alternatives))  # fmt: skip
             else:
@@ -830,6 +846,23 @@ def import_history(
     report.rated = sum(1 for e in entries.values() if e.stars is not None)
     report.watched = len(entries)
     return report
+
+
+UNKNOWN_ID = "no film in this catalog has this movie_id (an id is never guessed at)"
+UNKNOWN_ID_OR_TITLE = "no film in this catalog has this movie_id, nor exactly this title and year"
+
+
+def _by_id(row: HistoryRow, catalog: Catalog, matcher: CatalogMatcher) -> _Match:
+    """A moviebot export names its films by catalog id, so an id this catalog lacks is not guessed
+    at: "heat-1996" came out as Heat (1995) and "alien" as Alien (1979) by a close title. Only a
+    title and year given beside the id, matching one film exactly, stand in for it."""
+    if row.movie_id in catalog.movies:
+        return _Match(row.movie_id, "id")
+    if row.title_given:
+        found = matcher.match(row.title, row.year)
+        if found.how == "title":
+            return found
+    return _Match(None, "unknown id")
 
 
 def _prefixed_key(prefix: str | None, account: str | None) -> str:
@@ -875,10 +908,11 @@ def _write(profiles: ProfileStore, entries: dict[tuple[str, str], _Entry], *, so
             "UPDATE ratings SET source = ? WHERE user = ? AND movie_id = ?",
             ((e.given_as, u, m) for (u, m), e in ordered if e.stars is not None and e.given_as),
         )
-        conn.executemany(
+        conn.executemany(  # an undated row stays undated: the day of the import is not when it was seen
             "INSERT INTO watched (user, movie_id, source, watched_at, feedback_id) VALUES (?, ?, ?, ?, NULL) "
-            "ON CONFLICT(user, movie_id) DO NOTHING",
-            ((u, m, source, now if e.watched_at is None else to_iso(e.watched_at)) for (u, m), e in ordered),
+            "ON CONFLICT(user, movie_id) DO UPDATE SET watched_at = excluded.watched_at "
+            "WHERE watched.watched_at IS NULL AND excluded.watched_at IS NOT NULL",
+            ((u, m, source, None if e.watched_at is None else to_iso(e.watched_at)) for (u, m), e in ordered),
         )
         conn.executemany(
             "INSERT INTO dismissed (user, movie_id, source, dismissed_at, feedback_id) VALUES (?, ?, ?, ?, NULL) "

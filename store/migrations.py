@@ -152,9 +152,33 @@ def m005_messages_of_several_picks(db: sqlite_utils.Database) -> None:
     )
 
 
+def m006_watched_undated(db: sqlite_utils.Database) -> None:
+    """A film imported with no date (a Letterboxd row with an empty Date) was seen at some unknown
+    time: `watched_at` may now be NULL rather than the day of the import. SQLite cannot drop a NOT
+    NULL in place, so the table is rebuilt; every stored row keeps its date."""
+    db.execute(
+        """CREATE TABLE watched_new (
+            user TEXT NOT NULL REFERENCES users(key),
+            movie_id TEXT NOT NULL,
+            source TEXT NOT NULL,
+            watched_at TEXT,
+            feedback_id INTEGER,
+            PRIMARY KEY (user, movie_id)
+        ) WITHOUT ROWID"""
+    )
+    db.execute(
+        "INSERT INTO watched_new (user, movie_id, source, watched_at, feedback_id) "
+        "SELECT user, movie_id, source, watched_at, feedback_id FROM watched"
+    )
+    db.execute("DROP TABLE watched")
+    db.execute("ALTER TABLE watched_new RENAME TO watched")
+    db.execute("CREATE INDEX idx_watched_user_at ON watched (user, watched_at)")
+    db.execute("CREATE INDEX idx_watched_movie ON watched (movie_id)")
+
+
 MIGRATIONS: list[Migration] = [
     m001_initial, m002_suggestions_held_back, m003_suggestions_by_conversation, m004_reaction_tones_apart,
-    m005_messages_of_several_picks,
+    m005_messages_of_several_picks, m006_watched_undated,
 ]  # fmt: skip
 
 

@@ -229,6 +229,14 @@ class ProfileStore:
     def users(self) -> list[dict]:
         return self._rows("SELECT * FROM users ORDER BY created_at, key")
 
+    def known_users(self, keys: Iterable[str]) -> set[str]:
+        """Which of these user keys the store has a record of: a group pick names people without
+        creating them, and tells apart a name typed wrong from someone who rated nothing yet."""
+        keys = list(dict.fromkeys(keys))
+        if not keys:
+            return set()
+        return set(self._scalars(f"SELECT key FROM users WHERE key IN ({', '.join('?' * len(keys))})", keys))
+
     # -- ratings --------------------------------------------------------------------------------
 
     def rate(self, user: str, movie_id: str, stars: float, source: str = "chat", at: Timestamp = None) -> None:
@@ -338,8 +346,11 @@ class ProfileStore:
             return self._drop_state("ratings", user, movie_id) or watched
 
     def watched(self, user: str) -> list[dict]:
+        """Newest first; films watched at no known time (`watched_at` None, from an undated import
+        row) after every dated one."""
         return self._rows(
-            "SELECT movie_id, watched_at, source FROM watched WHERE user = ? ORDER BY watched_at DESC, movie_id",
+            "SELECT movie_id, watched_at, source FROM watched WHERE user = ? "
+            "ORDER BY watched_at IS NULL, watched_at DESC, movie_id",
             (user,),
         )
 

@@ -43,6 +43,14 @@ def _register(service, name: object) -> str:
     return service.register(platform, platform_user_id, display)
 
 
+def _members(service, names: list[str]) -> list[str]:
+    """The group's user keys; only people the bot already knows are registered (their name kept up
+    to date), so "--with nobody", a typo, creates no user that `user export` would then show."""
+    keys = [user_key(name) for name in names]
+    known = service.profiles.known_users(keys)
+    return [_register(service, name) if key in known else key for name, key in zip(names, keys, strict=True)]
+
+
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.cli.terminal import run_chat, run_jsonl
 
@@ -92,7 +100,7 @@ def cmd_movienight(args: argparse.Namespace, settings: Settings) -> int:
     try:
         try:
             k = app.service.check_k(args.k)
-            turn = app.service.group_pick([_register(app.service, n) for n in names], " ".join(args.text), count=k)
+            turn = app.service.group_pick(_members(app.service, names), " ".join(args.text), count=k)
         except ServiceError as exc:
             raise UserError(exc.message) from None
         if args.json:  # the ask contract, and each pick's reason for each person

@@ -158,7 +158,7 @@ def _watched_list(args: argparse.Namespace, settings: Settings, user: str) -> in
         return 0
     for item in items:
         stars = f"  {item.given}" if item.stars is not None else ""
-        print(f"{item.at[:10]}  {item.label}{stars}")
+        print(f"{item.at[:10] if item.at else 'undated':<10}  {item.label}{stars}")
     print(f"{len(items)} watched.")
     return 0
 

@@ -207,7 +207,8 @@ class WatchedItem(BaseModel):
     reaction: str = Field("", description='"like" or "dislike" when the stars are a 👍/👎\'s, "liked", "loved" or '
                           '"disliked" for a verdict said in chat with no number ("I liked Heat"), kept for ranking '
                           "and never given as stars", examples=["like"])  # fmt: skip
-    at: str | None = Field(None, description="When it was marked watched: ISO 8601, UTC.",
+    at: str | None = Field(None, description="When it was marked watched: ISO 8601, UTC; null when not known "
+                           "(imported from a row with no date).",
                            examples=["2026-12-04T10:00:00.000000+00:00"])  # fmt: skip
 
 

@@ -177,6 +177,15 @@ def test_imported_watched_titles_are_never_suggested(cli, tmp_path):
     assert picks and not picks & CRIME_TITLES
 
 
+def test_a_film_imported_with_no_date_is_listed_as_undated(cli, tmp_path):
+    """Before: `watched list` said "2026-12-07  Heat (1995)" for a Letterboxd row with an empty Date."""
+    export = tmp_path / "watched.csv"
+    export.write_text("Date,Name,Year,Rating\n,Heat,1995,4\n2024-03-01,Se7en,1995,\n", encoding="utf-8")
+    assert cli("import", "--format", "letterboxd", str(export))[0] == 0
+    assert cli("watched", "list")[1] == "2024-03-01  Se7en (1995)\nundated     Heat (1995)  4/5\n2 watched.\n"
+    assert [w["watched_at"] for w in cli_json(cli, "watched", "list")] == ["2024-03-01T00:00:00.000000+00:00", None]
+
+
 def test_import_json_reports_counts_and_unmatched_rows(cli, tmp_path):
     export = letterboxd_watched(tmp_path / "watched.csv", ("Parasite", 2019), ("Heat", 0), ("Nope", 1999))
 
@@ -420,6 +429,18 @@ def test_movienight_picks_what_nobody_in_the_group_has_seen(cli):
     assert asked["understood"]["genres"] == ["crime"]  # what was read, as ask --json says it
     code, out, _ = cli("movienight", "--with", "Bob", "a crime film")
     assert "  • Bob: " in out and "cli:bob" not in out  # people by the names they go by
+
+
+def test_a_movienight_with_a_name_typed_wrong_creates_no_user_and_says_so(cli):
+    """Before: `movienight --with nobody` (a typo) created a user record that `user export --user
+    nobody` then showed, and the reply took nobody for a member who had not rated anything yet."""
+    cli("rate", "Heat", "1995", "5")
+    code, out, _ = cli("movienight", "--with", "nobody", "a crime film")
+    assert code == 0
+    assert ("I don't know cli:nobody: no one by that name has talked to me or rated a film here "
+            "(check the spelling).") in out.splitlines()  # fmt: skip
+    code, _, err = cli("user", "export", "--user", "nobody")
+    assert code == 2 and "there is no user cli:nobody" in err
 
 
 def test_the_chart_keeps_a_mild_dislike_beside_a_dozen_stronger_likes():

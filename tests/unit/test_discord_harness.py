@@ -194,8 +194,9 @@ def message_payload(
 class Call:
     """One call an interaction handler made, with every argument bound to the real signature."""
 
-    kind: str  # send_message, defer, edit_message, followup, edit_original_response
+    kind: str  # send_message, defer, edit_message, followup, edit_original_response, delete_original_response
     args: dict
+    private: bool | None = None  # a followup's visibility as Discord applies it (see FakeFollowup.send)
 
     def get(self, name: str, default=None):
         value = self.args.get(name, default)
@@ -213,6 +214,12 @@ class Call:
     @property
     def ephemeral(self) -> bool:
         return bool(self.get("ephemeral", False))
+
+    @property
+    def only_for_caller(self) -> bool:
+        """Whether only the person who ran the command saw it: a followup's own flag, except that the
+        first one after a deferral takes the deferral's (Discord ignores its flag)."""
+        return self.private if self.private is not None else self.ephemeral
 
     @property
     def view(self):
@@ -271,6 +278,8 @@ class FakeFollowup:
         if not interaction.response.is_done():
             raise AssertionError("followup.send before the interaction was answered or deferred")
         call = Call("followup", _bind(discord.Webhook.send, *args, **kwargs))
+        if interaction.still_thinking():  # this followup resolves the deferral and is as private as it
+            call.private = bool(interaction.response.deferred_ephemeral)
         interaction.calls.append(call)
         if not call.get("wait"):
             return None
@@ -309,6 +318,16 @@ class FakeInteraction:
         self.calls.append(
             Call("edit_original_response", _bind(discord.Interaction.edit_original_response, *args, **kwargs))
         )
+
+    async def delete_original_response(self) -> None:
+        if not self.response.is_done():
+            raise AssertionError("delete_original_response before the interaction was answered or deferred")
+        self.calls.append(Call("delete_original_response", {}))
+
+    def still_thinking(self) -> bool:
+        """Deferred, and nothing has yet taken the place of Discord's "thinking..." message."""
+        kinds = [c.kind for c in self.calls]
+        return kinds[:1] == ["defer"] and not {"followup", "edit_original_response"} & set(kinds)
 
     def answers(self) -> list[Call]:
         """Everything visible that was sent (deferrals left out)."""

@@ -70,8 +70,8 @@ def run(profiles, catalog, fmt, paths, **kwargs):
     return import_history(profiles, catalog, rows, fmt=fmt, **kwargs)
 
 
-def watched_dates(profiles: ProfileStore, user: str = ME) -> dict[str, str]:
-    return {row["movie_id"]: row["watched_at"][:10] for row in profiles.watched(user)}
+def watched_dates(profiles: ProfileStore, user: str = ME) -> dict[str, str | None]:
+    return {row["movie_id"]: row["watched_at"] and row["watched_at"][:10] for row in profiles.watched(user)}
 
 
 # -- Letterboxd ----------------------------------------------------------------------------------
@@ -638,3 +638,48 @@ def test_a_csv_imported_as_a_moviebot_export_is_named_for_what_it_is(tmp_path, p
     with pytest.raises(ForeignFile, match="this looks like a Letterboxd file, not a moviebot export") as raised:
         run(profiles, catalog, "moviebot", [ratings], user=ME)
     assert raised.value.looks_like == "letterboxd"
+
+
+def test_a_film_imported_with_no_date_is_stored_undated_not_as_seen_today(tmp_path, profiles, catalog):
+    """Before: a Letterboxd row with an empty Date was stored as watched at the moment of the import,
+    so `watched list` said "2026-12-07  Heat (1995)", a day the user never saw it. It is undated now,
+    listed after the dated films; a later import that knows the date gives it one."""
+    undated = write_csv(tmp_path / "a" / "watched.csv", LB_WATCHED,
+                        ("", "Heat", 1995, ""), ("2024-03-01", "Se7en", 1995, ""))  # fmt: skip
+    run(profiles, catalog, "letterboxd", [undated], user=ME)
+    assert [(r["movie_id"], r["watched_at"] and r["watched_at"][:10]) for r in profiles.watched(ME)] == [
+        ("se7en-1995", "2024-03-01"), ("heat-1995", None)]  # fmt: skip
+
+    dated = write_csv(tmp_path / "b" / "watched.csv", LB_WATCHED, ("2023-07-04", "Heat", 1995, ""))
+    run(profiles, catalog, "letterboxd", [dated], user=ME)
+    assert watched_dates(profiles) == {"heat-1995": "2023-07-04", "se7en-1995": "2024-03-01"}
+
+
+def test_an_undated_film_stays_undated_through_export_and_import(tmp_path, profiles, catalog):
+    """The export writes watched_at null; importing it again must not date the film to that day."""
+    export = moviebot_export(tmp_path / "me.json", watched=[{"movie_id": "heat-1995", "watched_at": None}])
+    report = run(profiles, catalog, "moviebot", [export], user=ME)
+    assert report.watched == 1 and watched_dates(profiles) == {"heat-1995": None}
+    assert profiles.export_user(ME)["watched"][0]["watched_at"] is None
+
+
+def test_an_unknown_id_in_a_moviebot_export_is_skipped_not_guessed(tmp_path, profiles, catalog):
+    """Before: "heat-1996" was imported as Heat (1995) and "se7en" as Se7en (1995), by a close title,
+    though a moviebot export names its films by id. Now they are skipped with the reason; a row that
+    also gives a title and year matching one film exactly still lands on it."""
+    export = moviebot_export(
+        tmp_path / "me.json",
+        ratings=[{"movie_id": "heat-1996", "stars": 4}, {"movie_id": "se7en", "stars": 3},
+                 {"movie_id": "old-id-1", "title": "Parasite", "year": 2019, "stars": 5},
+                 {"movie_id": "old-id-2", "title": "Parasite", "year": 2020, "stars": 5}],
+    )  # fmt: skip
+
+    report = run(profiles, catalog, "moviebot", [export], user=ME)
+
+    assert profiles.ratings(ME) == {"parasite-2019": 5.0}
+    assert [str(row) for row in report.unmatched] == [
+        "me.json:ratings[1]: heat-1996: no film in this catalog has this movie_id (an id is never guessed at)",
+        "me.json:ratings[2]: se7en: no film in this catalog has this movie_id (an id is never guessed at)",
+        "me.json:ratings[4]: Parasite (2020): no film in this catalog has this movie_id, "
+        "nor exactly this title and year",
+    ]

@@ -87,6 +87,24 @@ def test_a_new_migration_runs_once_on_an_existing_file(tmp_path, monkeypatch):
     assert runs == [1]
 
 
+def test_a_store_from_before_undated_films_keeps_its_watched_dates_and_takes_undated_ones(tmp_path, monkeypatch):
+    """watched_at was NOT NULL: an undated import row could only be stored as seen "now". The rebuild
+    that lets it be NULL must keep every stored row as it was."""
+    path = tmp_path / "profiles.db"
+    every = migrations.MIGRATIONS
+    monkeypatch.setattr(migrations, "MIGRATIONS", every[: every.index(migrations.m006_watched_undated)])
+    with ProfileStore(path) as old:
+        old.add_watched(ANN, "heat-1995", at=T0)
+        old.add_watched(ANN, "se7en-1995", at=T0 + timedelta(days=1))
+    monkeypatch.setattr(migrations, "MIGRATIONS", every)
+    with ProfileStore(path) as store:
+        store.add_watched(ANN, "alien-1979", at=None)
+        store.conn.execute("UPDATE watched SET watched_at = NULL WHERE movie_id = 'alien-1979'")
+        listed = [(row["movie_id"], row["watched_at"]) for row in store.watched(ANN)]
+    assert listed == [("se7en-1995", to_iso_text(T0 + timedelta(days=1))), ("heat-1995", to_iso_text(T0)),
+                      ("alien-1979", None)]  # fmt: skip
+
+
 # -- users ----------------------------------------------------------------------------------------
 
 

@@ -436,6 +436,34 @@ def test_a_group_pick_with_someone_who_has_no_ratings_says_whose_taste_chose_it(
     )
 
 
+def test_a_group_pick_names_the_people_the_bot_does_not_know_and_creates_none(service):
+    """A name typed wrong ("cli:nobody") was registered by the pick and taken for a member with no
+    ratings yet; now nobody is created and the reply says which people it does not know."""
+    service.rate(ANA, "Heat 1995", 5)
+    service.register("discord", "2", "Bob")
+    turn = service.group_pick([ANA, BOB, "cli:nobody", "cli:nobdy"], "a crime film")
+    assert turn.reply.splitlines()[2] == (
+        "I don't know cli:nobody or cli:nobdy: no one by those names has talked to me or rated a film here "
+        "(check the spelling)."
+    )
+    assert service.profiles.known_users([ANA, BOB, "cli:nobody", "cli:nobdy"]) == {ANA, BOB}
+    assert "I don't know" not in service.group_pick([ANA, BOB]).reply
+
+
+def test_a_group_pick_posted_in_a_chat_is_a_suggestion_anyone_can_react_to(service):
+    """Movie-night picks on Slack and Discord were stored as no suggestion, so reactions on them did
+    nothing; a pick from a chat front end is now the caller's suggestion, held back from nothing."""
+    service.rate(ANA, "Heat 1995", 5)
+    service.rate(BOB, "Se7en", 4)
+    turn = service.group_pick([ANA, BOB], "a crime film", platform="discord", channel="9")
+    [pick] = turn.recommendations
+    service.attach_message(pick["suggestion_id"], 77)
+    outcome = service.react("discord", 77, BOB, "👍", added=True)
+    assert outcome is not None and outcome.recorded and service.profiles.rating(BOB, pick["id"]) is not None
+    assert pick["id"] not in service.profiles.recently_shown(ANA)
+    assert "suggestion_id" not in service.group_pick([ANA, BOB], "a crime film").recommendations[0]
+
+
 def test_a_group_pick_like_a_named_film_follows_that_film(service):
     """ "Movie night, something like Heat" answered The Lord of the Rings: The Return of the King and
     Avengers: Infinity War, each "Rated 9.0", with no word of Heat: the film named was only left out."""

@@ -11,6 +11,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.discord.delivery import ready_to_rate
 from bot.discord.format import (
     EMBED_COLOUR,
     NO_MENTIONS,
@@ -59,19 +60,37 @@ class MovieNight(commands.Cog):
                 ephemeral=True, allowed_mentions=NO_MENTIONS,
             )  # fmt: skip
             return
-        await interaction.response.defer(thinking=True)
+        # Deferred for the caller alone: a request not understood, or one no film fits, is theirs to
+        # rephrase, not the channel's to read; only a pick is posted for everyone.
+        await interaction.response.defer(ephemeral=True, thinking=True)
         keys = await asyncio.to_thread(self._register, people, interaction.guild_id, interaction.channel_id)
-        turn = await asyncio.to_thread(self.bot.service.group_pick, keys, plain_request(request or ""), 1)
+        turn = await asyncio.to_thread(self.bot.service.group_pick, keys, plain_request(request or ""), 1,
+                                       platform="discord", channel=str(interaction.channel_id))  # fmt: skip
         picks = turn.recommendations
         if not picks:
             await interaction.followup.send(escape(turn.reply or "I couldn't find a film for all of you."),
-                                            allowed_mentions=NO_MENTIONS)  # fmt: skip
+                                            ephemeral=True, allowed_mentions=NO_MENTIONS)  # fmt: skip
             return
         names = {key: member.display_name for key, member in zip(keys, people, strict=True)}
-        await interaction.followup.send(embed=movienight_embed(picks[0], names), allowed_mentions=NO_MENTIONS)
+        await interaction.edit_original_response(
+            content="Posting your movie-night pick for everyone.", allowed_mentions=NO_MENTIONS
+        )
+        message = await interaction.followup.send(embed=movienight_embed(picks[0], names), wait=True,
+                                                  allowed_mentions=NO_MENTIONS)  # fmt: skip
+        await tidy_up(interaction)
+        await ready_to_rate(self.bot, message, picks[0])  # anyone watching can rate it by reacting
 
     def _register(self, people: list[discord.abc.User], guild_id: int | None, channel_id: int | None) -> list[str]:
         return [self.bot.register(member, guild_id, channel_id) for member in people]
+
+
+async def tidy_up(interaction: discord.Interaction) -> None:
+    """Removes the caller's private note once the pick is posted. The note had to come first: the
+    first followup of a deferred interaction takes the deferral's place and would be as private."""
+    try:
+        await interaction.delete_original_response()
+    except discord.HTTPException as exc:  # the note stays, which says nothing untrue
+        log.info("could not remove the movie-night note: %s", exc)
 
 
 def group_of(caller: discord.abc.User, chosen: list[discord.abc.User | None]) -> list[discord.abc.User]:

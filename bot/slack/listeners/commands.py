@@ -236,7 +236,7 @@ def run_movienight(deps, client, respond, command: dict) -> None:
                 deps.names[key] = labels[user_id]
             keys.append(key)
         request = request_text(text)
-        turn = deps.service.group_pick(keys, text=request, count=1)
+        turn = deps.service.group_pick(keys, text=request, count=1, platform="slack", channel=channel)
         if not turn.recommendations:
             reply(text_message(turn.reply))
             return
