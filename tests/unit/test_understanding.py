@@ -512,7 +512,14 @@ CASES: list[tuple[str, dict]] = [
     ("no superhero movies", {"exclude_keywords": ["superhero"], "genres": [], "exclude_genres": []}),
     ("a horror movie, no zombies", {"genres": ["horror"], "exclude_keywords": ["zombies"], "exclude_genres": []}),
     ("anything but Marvel, something with action", {"genres": ["action"], "exclude_keywords": ["marvel"]}),
-    ("nothing scary, a comedy please", {"genres": ["comedy"], "exclude_genres": [], "exclude_moods": ["scary"]}),
+    (
+        "nothing scary, a comedy please",
+        {"genres": ["comedy"], "exclude_genres": ["horror"], "exclude_moods": ["scary"]},
+    ),
+    # "for" after the comma says what is wanted: not a second refusal (no family films)
+    ("nothing scary, for kids", {"genres": ["family"], "exclude_genres": ["horror"]}),
+    ("not romantic, a comedy", {"genres": ["comedy"], "exclude_genres": ["romance"]}),
+    ("not too romantic", {"genres": [], "exclude_genres": [], "exclude_moods": ["romantic"]}),
     ("no horror and something funny", {"exclude_genres": ["horror"], "moods": ["funny"]}),
     ("no gore, violence or horror", {"exclude_genres": ["horror"], "exclude_moods": ["violent"]}),
     ("horror isn't for me, something funny", {"genres": ["comedy"], "exclude_genres": ["horror"]}),
