@@ -789,6 +789,9 @@ CASES: list[tuple[str, dict]] = [
     ("a Del Toro film", {"people": [], "caveats": [DEL_TOROS]}),
     ("anything but del toro", {"exclude_people": [], "caveats": [DEL_TOROS]}),
     ("something by Guillermo del Toro", {"people": ["Guillermo del Toro"], "caveats": []}),
+    # the particle typed joined to the surname, as DiCaprio's is credited
+    ("something with DeNiro", {"people": ["Robert De Niro"]}),
+    ("deniro movies", {"people": ["Robert De Niro"]}),
     ("a film set in Wilson county", {"caveats": []}),  # no cue: a place
     ("an Owen Wilson comedy", {"people": ["Owen Wilson"], "caveats": []}),
     ("a Coen film", {"people": ["Joel Coen"], "caveats": []}),  # brothers who direct together
