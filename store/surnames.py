@@ -20,13 +20,14 @@ class Surname(NamedTuple):
 
 
 def surname_keys(name: str) -> list[str]:
-    """How a person may be called by surname: the last word, and with its particle ("de niro")."""
+    """How a person may be called by surname: the last word, and with its particle ("de niro"),
+    also typed as one word ("depalma", as "DiCaprio" is credited)."""
     words = ascii_fold(name).casefold().replace(".", " ").split()
     if len(words) < 2:
         return []
     keys = [words[-1]]
     if len(words) >= 3 and words[-2] in PARTICLES:
-        keys.append(f"{words[-2]} {words[-1]}")
+        keys += [f"{words[-2]} {words[-1]}", f"{words[-2]}{words[-1]}"]
     return [key for key in keys if len(key) >= 3]
 
 

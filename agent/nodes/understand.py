@@ -372,10 +372,13 @@ _TONE_OF_GENRE = {"romantic": "romance", "funny": "comedy", "scary": "horror", "
 
 def _asks_a_tone(understood: Understood) -> bool:
     """ "something light", "nothing dark", "lighter": a wish about tone, which only mood labels can
-    honour; "something romantic" asks for romance films, which the genre does."""
+    honour; "something romantic" asks for romance films, which the genre does, and "nothing
+    romantic" refuses them."""
     genres = {*understood.genres, *understood.any_genres}
     moods = [m for m in understood.moods if _TONE_OF_GENRE.get(m) not in genres]
-    return bool(moods or understood.exclude_moods or _TONES & set(understood.modifiers))
+    # "nothing romantic" refuses romance films, which the genre does
+    refused = [m for m in understood.exclude_moods if _TONE_OF_GENRE.get(m) not in understood.exclude_genres]
+    return bool(moods or refused or _TONES & set(understood.modifiers))
 
 
 def _verdict_with_more(heard: dict, verdict: Classified, state: State, deps: Deps) -> None:

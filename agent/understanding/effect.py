@@ -8,6 +8,10 @@ from dataclasses import dataclass
 
 YearSpan = tuple[int | None, int | None]
 
+# a tone the catalog tells by a genre: "nothing romantic" refuses romance films, which the genre can
+# rule out where no tone label can; "scary" is horror's, "funny" comedy's, as they ask for them
+TONE_GENRES = {"romantic": "romance", "funny": "comedy", "scary": "horror"}
+
 
 @dataclass(frozen=True)
 class Effect:
@@ -45,12 +49,15 @@ class Effect:
         occasion's words ("date night") are no film's, though it leans to a mood."""
         return bool(self.moods or self.keywords) and not self.aside
 
-    def when_negated(self) -> Effect:
-        """ "No horror" drops the genre, "nothing scary" the mood, "no zombies" the theme (not horror)."""
+    def when_negated(self, *, softly: bool = False) -> Effect:
+        """ "No horror" drops the genre, "nothing scary" the mood and horror, which stands for it,
+        "no zombies" the theme (not horror). `softly` ("not too romantic", "too scary") refuses only
+        the tone: a romance may be only a little romantic."""
         if self.negated is not None:
             return self.negated
         if self.moods:
-            return Effect(exclude_moods=self.moods)
+            genres = () if softly else tuple(g for m in self.moods if (g := TONE_GENRES.get(m)) in self.genres)
+            return Effect(exclude_moods=self.moods, exclude_genres=genres)
         if self.keywords or self.require_keywords:
             return Effect(exclude_keywords=self.keywords or self.require_keywords)
         if self.genres:

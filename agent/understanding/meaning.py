@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from agent.prose import prose_list
-from agent.understanding.effect import Effect
+from agent.understanding.effect import TONE_GENRES, Effect
 from agent.understanding.request import Understood
 
 # --- applying meaning --------------------------------------------------------------------------
@@ -82,6 +82,9 @@ class Reading:
         out = self.result
         implied = set(out.exclude_genres) - self.named_genres
         out.genres = [g for g in out.genres if g not in implied]
+        # "a comedy but not funny": the comedy asked for stays, and only the tone is refused
+        kept = {TONE_GENRES.get(m) for m in out.exclude_moods} & self.named_genres & set(out.genres)
+        out.exclude_genres = [g for g in out.exclude_genres if g not in kept]
 
     def bound_years(self, low: int | None, high: int | None) -> None:
         out = self.result

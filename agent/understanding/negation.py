@@ -56,8 +56,9 @@ def no_title_after_refusal(toks: list, k: int) -> bool:
 
 
 _LIST_SEPARATORS = word_set(", or and nor / & neither")
-# After "," or "and", these start what is wanted: "no horror, something with action", "nothing scary, a comedy"
-_NEW_CLAUSE = word_set("something anything any a an some with just")
+# After "," or "and", these start what is wanted: "no horror, something with action", "nothing scary, a comedy",
+# "nothing scary, for kids" (no refusal of family films), "no gore, from the 80s"
+_NEW_CLAUSE = word_set("something anything any a an some with just for from")
 
 
 def _typo_targets() -> dict[str, list[str]]:
@@ -170,7 +171,7 @@ def walk_phrases(scan: Scan, reading: Reading) -> None:
             i = end
             continue
         if too_much and not effect.only_negated:  # "Those are too scary": less of it ("too scary to ..." is very)
-            complaint = effect.when_negated()
+            complaint = effect.when_negated(softly=True)
             if complaint == Effect() and effect.years:  # "too old": newer ones; "too recent": older ones
                 low, high = effect.years(2000)
                 complaint = Effect(modifiers=("older",) if low is not None and high is None else ("newer",))
@@ -240,7 +241,7 @@ def _negation(scan: Scan, reading: Reading, toks: list[Tok], i: int, cue_end: in
         end, effect = hit
         if effect.countries and story:  # "nothing about vietnam", "not set in france": the theme
             effect = Effect(keywords=(place_said(toks[k:end]),))
-        reading.apply(effect.when_negated())
+        reading.apply(effect.when_negated(softly=intensified))
         last = end
         instead = [t.text for t in toks[i:cue_end]] == ["not"] and _instead_after(toks, end)
         if end < len(toks) and toks[end].text in _LIST_SEPARATORS and not instead:

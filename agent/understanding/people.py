@@ -388,8 +388,10 @@ def read_surnames(
         found = surnames.get(pair) or surnames.get(key)
         first = i - 1 if pair in surnames else i  # "with de niro": the cue comes before the particle
         if found is None and shared:
-            alone = said_alone(words, tok.start, tok.end)
-            _say_whose(scan, toks, i, key, shared, out, possessive=possessive, alone=alone)
+            # "by del Toro": the particle is part of the surname several people carry
+            said_from, said = (i - 1, pair) if pair in shared else (i, key)
+            alone = said_alone(words, toks[said_from].start, tok.end)
+            _say_whose(scan, toks, i, said, shared, out, possessive=possessive, alone=alone, first=said_from)
             continue
         if found is not None and _short_first_name(toks, i + 1, surnames):
             continue  # "leo dicaprio": "leo" is his first name, not Melissa Leo
@@ -412,24 +414,24 @@ WHOSE_SURNAME = '"{said}" could be {names}; if you meant one of them, say the wh
 
 
 def _say_whose(scan: Scan, toks: list[Tok], i: int, key: str, shared: Mapping[str, SharedSurname],
-               out: Understood, *, possessive: bool, alone: bool) -> None:  # fmt: skip
+               out: Understood, *, possessive: bool, alone: bool, first: int) -> None:  # fmt: skip
     """A surname said of a person that several people here carry: a caveat naming them, and no one
-    chosen (the word stays in the search)."""
+    chosen (the word stays in the search). toks[first:i + 1] is the surname as said ("del toro")."""
     carriers = shared.get(key)
     if carriers is None or any(name in out.people or name in out.exclude_people for name in carriers.names):
         return
-    before = toks[i - 1].text if i > 0 else ""
+    before = toks[first - 1].text if first > 0 else ""
     after = toks[i + 1].text if i + 1 < len(toks) else ""
     refused = before in REFUSING and (i + 1 >= len(toks) or not toks[i + 1].is_word)  # "anything but Jackson"
     cued = possessive or before in BEFORE_A_PERSON or after in _KIND_AFTER or refused  # not "set in Washington"
     if not cued or not _said_as_a_person(scan, toks, i, key, Surname(carriers.names[0], carriers.common_word),
-                                         possessive, alone, first=i):  # fmt: skip
+                                         possessive, alone, first=first):  # fmt: skip
         return
     names = list(carriers.names)
     if {ascii_fold(name).casefold() for name in names[:2]} in _DUO_NAMES:  # "a Coen film": the brothers'
         extend_unique(out.people, [names[0]])
-        scan.take(toks[i].start, toks[i].end)
-        scan.named[toks[i].start, toks[i].end] = names[0]
+        scan.take(toks[first].start, toks[i].end)
+        scan.named[toks[first].start, toks[i].end] = names[0]
         return
     said = " ".join(word.capitalize() for word in key.split())
     extend_unique(out.caveats, [WHOSE_SURNAME.format(said=said, names=prose_list(names, "or"))])

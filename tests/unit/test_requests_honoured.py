@@ -162,6 +162,28 @@ def test_a_tone_that_is_its_genre_is_honoured_by_the_genre(tmp_path, profiles):
         catalog.close()
 
 
+def test_a_refused_tone_that_is_a_genre_refuses_the_genre(tmp_path, profiles):
+    """ "a comedy but not romantic" answered "My catalog doesn't label films' tone, so I can't promise
+    one." and picked Forrest Gump and American Pie, romance films: a refused "romantic" refuses the
+    romance genre, which the catalog labels, and the reply says so."""
+    from tests.conftest import SAMPLE_MOVIES
+
+    catalog = catalog_of(tmp_path, [{**m, "moods": []} for m in SAMPLE_MOVIES])
+    try:
+        for said, genre in (("a comedy but not romantic", "romance"), ("a comedy, nothing romantic", "romance"),
+                            ("a drama, nothing funny", "comedy"), ("nothing scary", "horror")):  # fmt: skip
+            answer = make_bot(catalog, profiles).ask(said, user="cli:not-romantic")
+            assert "tone" not in answer["reply"] and f"no {genre}" in answer["reply"], said
+            assert answer["recommendations"] and all(genre not in m.genres for m in picked(catalog, answer)), said
+        # a degree, or the genre itself asked for: only the tone is refused, which no label can tell
+        for said in ("a comedy, not too romantic", "a comedy but not funny", "a romantic comedy but not romantic"):
+            answer = make_bot(catalog, profiles).ask(said, user="cli:too-romantic")
+            assert answer["reply"].startswith("My catalog doesn't label films' tone, so I can't promise one."), said
+            assert "no romance" not in answer["reply"] and "no comedy" not in answer["reply"], said
+    finally:
+        catalog.close()
+
+
 @pytest.mark.parametrize("text", ["i want to cry", "a movie that makes you cry", "something that makes me cry"])
 def test_wanting_to_cry_asks_for_an_emotional_film(text):
     """ "i want to cry" was read as nothing but its words, and found Boys Don't Cry, Cry Freedom and

@@ -120,6 +120,7 @@ class FakeLookup:
         "Sigourney Weaver",
         "Keanu Reeves",
         "Guillermo del Toro",
+        "Benicio del Toro",  # two del Toros: "by del Toro" could be either
         "Lupita Nyong'o",
         "Denis Villeneuve",
         "Jordan Peele",
@@ -218,6 +219,10 @@ NOTHING = {"genres": [], "moods": [], "keywords": [], "people": [], "like_titles
 # (request, the fields it must produce). Lists compare as sets; "query_has"/"query_lacks" look for words.
 WILSONS = (
     '"Wilson" could be Owen Wilson or Luke Wilson; if you meant one of them, say the whole name and I\'ll go by it.'
+)
+DEL_TOROS = (
+    '"Del Toro" could be Guillermo del Toro or Benicio del Toro; if you meant one of them, say the whole name and'
+    " I'll go by it."
 )
 CASES: list[tuple[str, dict]] = [
     # genres and their everyday names
@@ -507,7 +512,14 @@ CASES: list[tuple[str, dict]] = [
     ("no superhero movies", {"exclude_keywords": ["superhero"], "genres": [], "exclude_genres": []}),
     ("a horror movie, no zombies", {"genres": ["horror"], "exclude_keywords": ["zombies"], "exclude_genres": []}),
     ("anything but Marvel, something with action", {"genres": ["action"], "exclude_keywords": ["marvel"]}),
-    ("nothing scary, a comedy please", {"genres": ["comedy"], "exclude_genres": [], "exclude_moods": ["scary"]}),
+    (
+        "nothing scary, a comedy please",
+        {"genres": ["comedy"], "exclude_genres": ["horror"], "exclude_moods": ["scary"]},
+    ),
+    # "for" after the comma says what is wanted: not a second refusal (no family films)
+    ("nothing scary, for kids", {"genres": ["family"], "exclude_genres": ["horror"]}),
+    ("not romantic, a comedy", {"genres": ["comedy"], "exclude_genres": ["romance"]}),
+    ("not too romantic", {"genres": [], "exclude_genres": [], "exclude_moods": ["romantic"]}),
     ("no horror and something funny", {"exclude_genres": ["horror"], "moods": ["funny"]}),
     ("no gore, violence or horror", {"exclude_genres": ["horror"], "exclude_moods": ["violent"]}),
     ("horror isn't for me, something funny", {"genres": ["comedy"], "exclude_genres": ["horror"]}),
@@ -772,6 +784,14 @@ CASES: list[tuple[str, dict]] = [
     ("something with Wilson from the 2000s", {"people": [], "year_min": 2000, "caveats": [WILSONS]}),
     ("anything but Wilson", {"exclude_people": [], "caveats": [WILSONS]}),
     ("a Wilson comedy", {"genres": ["comedy"], "caveats": [WILSONS]}),
+    # a surname with its particle that several carry is said to be, as a plain one is
+    ("something by del Toro", {"people": [], "caveats": [DEL_TOROS]}),
+    ("a Del Toro film", {"people": [], "caveats": [DEL_TOROS]}),
+    ("anything but del toro", {"exclude_people": [], "caveats": [DEL_TOROS]}),
+    ("something by Guillermo del Toro", {"people": ["Guillermo del Toro"], "caveats": []}),
+    # the particle typed joined to the surname, as DiCaprio's is credited
+    ("something with DeNiro", {"people": ["Robert De Niro"]}),
+    ("deniro movies", {"people": ["Robert De Niro"]}),
     ("a film set in Wilson county", {"caveats": []}),  # no cue: a place
     ("an Owen Wilson comedy", {"people": ["Owen Wilson"], "caveats": []}),
     ("a Coen film", {"people": ["Joel Coen"], "caveats": []}),  # brothers who direct together
