@@ -91,6 +91,12 @@ _REFUSAL = (
     r"other\s+than|apart\s+from|(?:i\s+)?(?:don'?t|do\s+not)\s+want|(?:i\s+)?(?:don'?t|do\s+not)\s+like)\s+"
     r"(?:(?:anything|something|any|a|movies?|films?|stuff|ones?)\s+)?"
 )
+# "nothing made before 1990", "no films that came out after 2010": how the film came to be, between
+# the refusal and its bound
+_MADE = (
+    r"(?:(?:that\s+|which\s+)?(?:(?:was|were)\s+)?"
+    r"(?:made|released|filmed|shot|produced|came\s+out|coming\s+out)\s+)?"
+)
 # "nothing older than like 2000", "before, say, 1990": a filler between a bound and its year keeps the bound
 _FILLER = r"(?:,?\s*(?:like|say|maybe|around|about|roughly|approximately|circa|um+|uh+)\s*,?\s*)?"
 _YEAR_OPS_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -98,12 +104,13 @@ _YEAR_OPS_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for pattern, op in (
         (rf"{_REFUSAL}(?:older|earlier)\s+than", "since"),  # "i don't want anything older than 2000"
         (rf"{_REFUSAL}(?:newer|later|more\s+recent)\s+than", "until"),
-        (rf"{_REFUSAL}(?:from\s+)?(?:before|prior\s+to|earlier\s+than)", "since"),  # "nothing before 2000"
-        (rf"{_REFUSAL}(?:from\s+)?(?:after|later\s+than)", "until"),
+        # "nothing before 2000", "nothing made before 2000", "nothing pre-2000"
+        (rf"{_REFUSAL}{_MADE}(?:from\s+)?(?:before|pre|prior\s+to|earlier\s+than)[\s-]*", "since"),
+        (rf"{_REFUSAL}{_MADE}(?:from\s+)?(?:after|post|later\s+than)[\s-]*", "until"),
         (rf"{_REFUSAL}(?:(?:from|in|of|made\s+in|released\s+in|set\s+in)\s+)?", "exclude"),  # "not the 60s"
         (r"(?:since|starting(?:\s+(?:in|from))?|as\s+of)", "since"),
-        (r"(?:after|post|newer\s+than|later\s+than|more\s+recent\s+than)[\s-]*", "after"),
-        (r"(?:before|pre|older\s+than|earlier\s+than|prior\s+to)[\s-]*", "before"),
+        (rf"{_MADE}(?:after|post|newer\s+than|later\s+than|more\s+recent\s+than)[\s-]*", "after"),
+        (rf"{_MADE}(?:before|pre|older\s+than|earlier\s+than|prior\s+to)[\s-]*", "before"),
         (r"(?:until|till|up\s+to|through|no\s+later\s+than)", "until"),
         (r"(?:around|circa|(?<!what )(?<!how )about|ca\.?)", "around"),  # "what about the 70s" is no "around"
     )
@@ -206,7 +213,7 @@ def read_years(scan: Scan, reading: Reading) -> None:
             united.append(bounds)
         else:
             reading.bound_years(*bounds)
-        scan.take(start, end)
+        scan.take(start, end, aside=True)  # "nothing older than 2000": a bound's words are never searched
         reading.explicit_years = True
     if united:
         reading.bound_years(min(s[0] for s in united), max(s[1] for s in united))
@@ -223,7 +230,7 @@ def read_years(scan: Scan, reading: Reading) -> None:
             n = (m["n"] or m["old"]).split()[0]
             span = (reading.today - (5 if n == "few" else 2 if n == "couple" else _number(n)), None)
         reading.bound_years(*span)
-        scan.take(m.start(), m.end())
+        scan.take(m.start(), m.end(), aside=True)
 
 
 _AN_AGE = re.compile(
@@ -285,7 +292,7 @@ def _in_a_title(scan: Scan, end: int) -> bool:
 
 def _year_operator(text: str, start: int, end: int) -> tuple[str | None, int, int]:
     """The "since"/"before"/"onwards" around a year span, and the span widened to cover it."""
-    before = text[max(0, start - 40) : start]
+    before = text[max(0, start - 60) : start]
     for pattern, op in _YEAR_OPS_BEFORE:
         if hit := pattern.search(before):
             return op, start - len(hit.group()), end

@@ -87,6 +87,53 @@ def test_a_filler_between_a_bound_and_its_year_keeps_the_bound(text, years):
     assert (said.year_min, said.year_max) == years
 
 
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # "Here are 3 picks: up to 1989." for each of these four
+        ("something good, nothing made before 1990", (1990, None)),
+        ("nothing released before 1990", (1990, None)),
+        ("nothing filmed before 1990", (1990, None)),
+        ("nothing pre-1990", (1990, None)),
+        ("nothing pre 1990", (1990, None)),
+        ("i don't want anything that came out before 1990", (1990, None)),
+        # "from 2011 on" for each of these three
+        ("nothing post 2010", (None, 2010)),
+        ("nothing released after 2010", (None, 2010)),
+        ("no movies made after 2000", (None, 2000)),
+        # already read right, kept so
+        ("nothing before 1990", (1990, None)),
+        ("nothing from before 1990", (1990, None)),
+        ("not older than 1990", (1990, None)),
+        ("no films older than 2000", (2000, None)),
+        ("no films newer than 2005", (None, 2005)),
+        ("nothing from after 2010", (None, 2010)),
+        ("made before 1990", (None, 1989)),
+        ("pre-1990 horror", (None, 1989)),
+        ("released after 2010", (2011, None)),
+    ],
+)
+def test_a_refused_bound_keeps_the_years_on_the_other_side(text, years):
+    said = understand(text, LOOKUP)
+    assert (said.year_min, said.year_max) == years
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("nothing older than 2000", ""),  # searched for "older": The Age of Adaline came first
+        ("no films newer than 2005", ""),
+        ("none older than 1995", ""),
+        ("nothing pre-1990", ""),
+        ("released after 2010", ""),
+        ("no older than 10 years", ""),
+        ("thriller but nothing older than 2000", "thriller"),
+    ],
+)
+def test_a_bound_s_words_are_never_searched(text, query):
+    assert understand(text, LOOKUP).query == query
+
+
 def test_a_filler_between_a_bound_and_a_length_keeps_the_bound():
     assert understand("under like 2 hours", LOOKUP).max_runtime == 119
     assert understand("at least like 100 min", LOOKUP).min_runtime == 100
