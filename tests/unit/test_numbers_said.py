@@ -134,6 +134,26 @@ def test_a_bound_s_words_are_never_searched(text, query):
     assert understand(text, LOOKUP).query == query
 
 
+@pytest.mark.parametrize(
+    ("text", "years", "left_out"),
+    [
+        ("nothing older than 10 years", (2016, None), []),  # read no years, and searched for "10 years"
+        ("no films older than 20 years", (2006, None), []),
+        ("nothing made in the last 5 years", (None, 2020), []),  # was "from 2021 on"
+        ("not from the last decade", (None, 2015), []),
+        ("a comedy, but nothing from this year", (None, None), [[2026, 2026]]),
+        ("nothing before 2000 or after 2010", (2000, 2010), []),  # was "from 2011 on"
+        ("not older than 1990 or newer than 2000", (1990, 2000), []),
+        ("exclude anything older than 2000", (2000, None), []),  # was "up to 1999"
+        ("from the last 5 years", (2021, None), []),  # already right
+    ],
+)
+def test_a_refusal_of_years_said_relatively_keeps_the_other_years(text, years, left_out):
+    said = understand(text, LOOKUP, today_year=2026)
+    assert (said.year_min, said.year_max) == years and said.exclude_years == left_out
+    assert "years" not in said.query and "exclude" not in said.query
+
+
 def test_a_filler_between_a_bound_and_a_length_keeps_the_bound():
     assert understand("under like 2 hours", LOOKUP).max_runtime == 119
     assert understand("at least like 100 min", LOOKUP).min_runtime == 100
