@@ -60,7 +60,7 @@ def test_not_the_second_one_sets_that_pick_aside_and_keeps_the_others(starter, p
       "comedy films, not Heat or Alien"),
      ("don't show me alien again, any comedies?", ["alien-1979"], "comedy films, not Alien"),
      ("please don't suggest heat, alien or jaws again. any comedies?", ["heat-1995", "alien-1979", "jaws-1975"],
-      "comedy films, not Heat or Alien or Jaws")],
+      "comedy films, not Heat, Alien or Jaws")],
 )  # fmt: skip
 def test_films_dismissed_beside_a_request_are_set_aside_and_their_words_not_searched(
     starter, profiles, said, films, heading
