@@ -93,14 +93,10 @@ _REFUSAL = (
 )
 # "nothing made before 1990", "no films that came out after 2010": how the film came to be, between
 # the refusal and its bound
-_MADE = (
-    r"(?:(?:that\s+|which\s+)?(?:(?:was|were)\s+)?"
-    r"(?:made|released|filmed|shot|produced|came\s+out|coming\s+out)\s+)?"
-)
+_MADE = r"(?:(?:that\s+|which\s+)?(?:(?:was|were)\s+)?(?:made|released|filmed|shot|produced|(?:came|coming)\s+out)\s+)?"
 # "nothing older than like 2000", "before, say, 1990": a filler between a bound and its year keeps the bound
 _FILLER = r"(?:,?\s*(?:like|say|maybe|around|about|roughly|approximately|circa|um+|uh+)\s*,?\s*)?"
-# "nothing before 2000 or after 2010": a refused bound, then "or", refuses the next one too
-_REFUSAL_HELD = (
+_REFUSAL_HELD = (  # "nothing before 2000 or after 2010": a refused bound, then "or", refuses the next one too
     rf"(?:{_REFUSAL}{_MADE}(?:from\s+)?(?:before|after|pre|post|(?:older|newer|earlier|later)\s+than)[\s-]*"
     r"(?:the\s+)?'?\d{2,4}'?s?\s*,?\s*(?:or|nor)\s+|"
     rf"{_REFUSAL})"
@@ -310,7 +306,11 @@ def _year_operator(text: str, start: int, end: int) -> tuple[str | None, int, in
     before = text[max(0, start - 60) : start]
     for pattern, op in _YEAR_OPS_BEFORE:
         if hit := pattern.search(before):
-            return op, start - len(hit.group()), end
+            start -= len(hit.group())
+            onwards = [(o, h) for p, o in _YEAR_OPS_AFTER if op == "exclude" and (h := p.match(text, end))]
+            if onwards:  # "nothing from 2020 on": the years before it; "nothing from 1990 or earlier": after it
+                op, end = {"since": "before", "until": "after"}[onwards[0][0]], onwards[0][1].end()
+            return op, start, end
     for pattern, op in _YEAR_OPS_AFTER:
         if hit := pattern.match(text, end):
             return op, start, hit.end()

@@ -154,6 +154,21 @@ def test_a_refusal_of_years_said_relatively_keeps_the_other_years(text, years, l
     assert "years" not in said.query and "exclude" not in said.query
 
 
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("nothing from 2020 on", (None, 2019)),  # left out 2020 alone: "nothing from 2020"
+        ("not from 2015 onwards, a thriller", (None, 2014)),
+        ("nothing 2020 or later", (None, 2019)),  # and searched for "later"
+        ("nothing from 1990 or earlier", (1991, None)),
+    ],
+)
+def test_a_refused_open_span_keeps_the_years_on_the_other_side(text, years):
+    said = understand(text, LOOKUP)
+    assert (said.year_min, said.year_max, said.exclude_years) == (*years, [])
+    assert "later" not in said.query
+
+
 def test_a_filler_between_a_bound_and_a_length_keeps_the_bound():
     assert understand("under like 2 hours", LOOKUP).max_runtime == 119
     assert understand("at least like 100 min", LOOKUP).min_runtime == 100
