@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from agent.prose import prose_list
 from agent.understanding.request import Request
 
 
@@ -82,6 +83,6 @@ def people_described(request: Mapping) -> str:
     with_ = [p for p in people if p not in directing]
     either = request.get("any_people") or []
     if either:
-        with_.append(" or ".join(either))
+        with_.append(prose_list(either, "or"))
     parts = (["with " + " and ".join(with_)] if with_ else []) + (["directed by " + " and ".join(by)] if by else [])
     return " and ".join(parts)

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from agent.crowd import LIKED_STARS, Verdict
 from agent.model_claims import Grounding, model_sentence_errors
+from agent.prose import prose_list
 from agent.understanding.studios import made_by_said
 from store.filters import has_tag, in_spans
 from store.movie import Movie
@@ -160,7 +161,7 @@ def outside_clause(movie: Movie, request: Mapping) -> str:
             how = "just outside" if gap <= 3 else f"{gap} years outside"
             parts.append(f"from {movie.year}, {how} {years_asked(request)} {OUTSIDE}")
     if "exclude_years" in broken:
-        refused = " or ".join(span_said(span) for span in request["exclude_years"])
+        refused = prose_list([span_said(span) for span in request["exclude_years"]], "or")
         parts.append(f"from {movie.year or 'an unknown year'}, though you asked for nothing from {refused}")
     if "runtime" in broken:
         longest = request.get("max_runtime")
@@ -172,7 +173,7 @@ def outside_clause(movie: Movie, request: Mapping) -> str:
         else:
             parts.append(f"of unknown length, so maybe not the runtime {OUTSIDE}")  # it may well fit
     if "languages" in broken:
-        wanted = " or ".join(LANGUAGES.get(code, code) for code in request["languages"])
+        wanted = prose_list([LANGUAGES.get(code, code) for code in request["languages"]], "or")
         known = LANGUAGES.get(movie.language or "", movie.language)
         spoken = f"in {known}, not" if movie.language else "in an unknown language, so maybe not"
         parts.append(f"{spoken} the {wanted} {OUTSIDE}")
@@ -181,7 +182,7 @@ def outside_clause(movie: Movie, request: Mapping) -> str:
         parts.append(f"{made} the country {OUTSIDE}")
     if "exclude_languages" in broken:
         spoken = LANGUAGES.get(movie.language or "", "an unknown language")
-        refused = " or ".join(LANGUAGES.get(code, code) for code in request["exclude_languages"])
+        refused = prose_list([LANGUAGES.get(code, code) for code in request["exclude_languages"]], "or")
         parts.append(f"in {spoken}, though you asked for nothing in {refused}")
     if "genres" in broken:
         missing = [g for g in request.get("genres") or [] if g not in movie.genres]
@@ -198,7 +199,7 @@ def outside_clause(movie: Movie, request: Mapping) -> str:
         either = request.get("any_people") or []
         if either and not any(p in movie.directors or p in movie.cast for p in either):
             missing += either
-        parts.append(f"without {' or '.join(missing)}, whom {OUTSIDE}")
+        parts.append(f"without {prose_list(missing, 'or')}, whom {OUTSIDE}")
     if "min_rating" in broken:
         floor = f"{request['min_rating']:g}"
         words = request.get("rating_words")  # "best" is no number: the 8 is the bot's reading of it
@@ -208,7 +209,7 @@ def outside_clause(movie: Movie, request: Mapping) -> str:
         parts.append(f"not {tagged(request['require_keywords'])}, which {OUTSIDE}")
     if "studios" in broken:
         # the catalog's companies, not the world's: Aladdin is credited to Walt Disney Pictures alone
-        studios = " or ".join(request["studios"])
+        studios = prose_list(request["studios"], "or")
         parts.append(f"{studios} is not among the studios I have recorded for it, which {OUTSIDE}" if movie.studios
                      else f"with no studio recorded, so maybe not made by {studios}, which {OUTSIDE}")  # fmt: skip
     return "; ".join(parts)

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 
 from agent.profile import as_given
+from agent.prose import prose_list
 
 CONTRACT_KEYS = ("id", "title", "year", "genres", "runtime", "directors", "rating", "explanation", "score",
                  "relaxed", "outside")  # fmt: skip
@@ -43,7 +44,7 @@ class UnknownTitle(ServiceError):
     @property
     def sentence(self) -> str:
         said = "did you mean" in self.message.lower()  # "No film called 'Frozen 2'; did you mean: Frozen (2013)?"
-        close = f" Did you mean {' or '.join(self.suggestions[:3])}?" if self.suggestions and not said else ""
+        close = f" Did you mean {prose_list(self.suggestions[:3], 'or')}?" if self.suggestions and not said else ""
         return super().sentence + close
 
 

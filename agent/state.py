@@ -76,6 +76,7 @@ class State(InputState, OutputState, total=False):
     # facts a request stated on the side: {"seen": [ids], "liked": {id: stars}, "rated": {id: [verdict, stars]}}
     in_passing: dict
     noted: str  # the line saying what was stored from them, said once before the picks
+    went_by: str  # which film "the first one" was taken to mean, when not the first pick: said before the answer
     stored_before: dict  # per film this turn stored an opinion of: what the profile held before, and the opinion
     replaces: dict  # the last turn's film whose opinion this one moves to another of its title ("the 1933 one")
     fitting: dict  # films honouring every hard constraint: {"all": in the catalog, "fresh": not excluded}

@@ -12,6 +12,7 @@ from agent.explanations import links_to, reasons_for
 from agent.factcheck import crowd_errors
 from agent.film_brief import film_in_brief, without_synopsis
 from agent.my_history import my_history, what_you_thought, why_not
+from agent.nodes.just_named import led_by_the_film_taken
 from agent.nodes.noted import noted_line
 from agent.nodes.pointed_title import title_past_the_list
 from agent.nodes.reply import intro_line, not_in_catalog, unrecorded_note
@@ -142,6 +143,7 @@ _ONE_OF_THEM = re.compile(
 _ALL_OF_THEM = re.compile(r"\b(?:these|those|them|they|all|both)\b.*|\b(?:ones|picks|films|movies)\b.*")
 
 
+@led_by_the_film_taken
 def answer_why(state: State, deps: Deps) -> dict:
     """The reasons recorded when the pick was made: the same facts, spelled out."""
     last = {p["id"]: p for p in state.get("last_picks") or []}
@@ -197,6 +199,7 @@ _SERIES_ANSWERS = {"sequels": sequels_said, "next": next_said, "order": order_sa
                    **{place: functools.partial(place_said, place=place) for place in PLACES}}  # fmt: skip
 
 
+@led_by_the_film_taken
 def answer_facts(state: State, deps: Deps) -> dict:
     """ "Is it long?", "who directed the third one?", "what's Heat about?": the catalog's own data."""
     asked = state.get("facts") or []

@@ -32,7 +32,7 @@ def not_in_catalog(titles: list[str]) -> str:
         named = " and ".join(f"“{title}”" for title in series)
         said.append(f"{named} {'are TV series' if len(series) > 1 else 'is a TV series'}, and I only know films")
     if films:
-        named = " or ".join(f"“{title}”" for title in films)
+        named = prose_list([f"“{title}”" for title in films], "or")
         said.append(f"I couldn't find {named} in my catalog (a typo, or too new or obscure?)")
     return "; ".join(said)
 
@@ -302,10 +302,10 @@ def intro_parts(request: Request, count: int, deps: Deps, *, lesser_known: bool 
     # "Spanish or Argentinian thrillers", "Spanish Argentinian films" (in Spanish, from Argentina)
     languages = [LANGUAGES.get(code, code) for code in request.get("languages") or []]
     countries = [COUNTRIES.get(code, (code, code))[1] for code in request.get("countries") or []]
-    bits += [" or ".join(languages), " or ".join(c for c in countries if c not in languages)]
+    bits += [prose_list(languages, "or"), prose_list([c for c in countries if c not in languages], "or")]
     genres = " ".join(request.get("genres") or [])
     if request.get("any_genres"):
-        genres = (genres + " " if genres else "") + " or ".join(request["any_genres"])
+        genres = (genres + " " if genres else "") + prose_list(request["any_genres"], "or")
     bits.append(genres + " films" if genres else "films" if any(bits) else "")
     described = " ".join(b for b in bits if b)
     about, some = _themes_said(picked_themes or {}, count)
@@ -323,20 +323,22 @@ def intro_parts(request: Request, count: int, deps: Deps, *, lesser_known: bool 
     if request.get("require_keywords"):
         extras.append(tagged(request["require_keywords"]))
     if request.get("exclude_keywords"):
-        extras.append("nothing about " + " or ".join(f'"{k}"' for k in request["exclude_keywords"]))
+        extras.append("nothing about " + prose_list([f'"{k}"' for k in request["exclude_keywords"]], "or"))
     if request.get("exclude_people"):
-        extras.append("nothing with " + " or ".join(request["exclude_people"]))
+        extras.append("nothing with " + prose_list(request["exclude_people"], "or"))
     if request.get("studios"):
-        extras.append("made by " + " or ".join(request["studios"]))
+        extras.append("made by " + prose_list(request["studios"], "or"))
     if request.get("exclude_studios"):
-        extras.append("nothing made by " + " or ".join(request["exclude_studios"]))
+        extras.append("nothing made by " + prose_list(request["exclude_studios"], "or"))
     if request.get("exclude_languages"):
-        extras.append("not in " + " or ".join(LANGUAGES.get(code, code) for code in request["exclude_languages"]))
+        extras.append(
+            "not in " + prose_list([LANGUAGES.get(code, code) for code in request["exclude_languages"]], "or")
+        )
     refused = [deps.catalog.movies[m].title for m in request.get("exclude_titles") or [] if m in deps.catalog]
     if refused:  # with the films of its series (retrieve.excluded_for)
-        extras.append("not " + " or ".join(series_said(refused)))
+        extras.append("not " + prose_list(series_said(refused), "or"))
     if request.get("exclude_years"):
-        extras.append("nothing from " + " or ".join(span_said(span) for span in request["exclude_years"]))
+        extras.append("nothing from " + prose_list([span_said(span) for span in request["exclude_years"]], "or"))
     if request.get("min_rating"):
         extras.append(f"rated {request['min_rating']:g}+")
     if request.get("min_runtime"):

@@ -9,6 +9,7 @@ from agent.credited_roles import with_roles
 from agent.deps import Deps
 from agent.nodes.conversation import pointed_films
 from agent.nodes.history import revising
+from agent.nodes.just_named import just_named, went_by_named
 from agent.nodes.retrieve import without_titles
 from agent.prose import prose_list
 from agent.sequels import sequel_films
@@ -70,7 +71,8 @@ def understand_message(state: State, deps: Deps) -> dict:
     base = {"messages": [*seeded, {"role": "user", "text": message}], "ordinal": None, "mentioned": [], "every": False,
             "positions": [], "facts": [], "stated_rating": None, "stars_said": False, "verdicts": [], "worded": [],
             "llm_calls": 0, "picks": [], "candidates": [], "in_passing": {}, "recorded": {}, "noted": "", "debug": {},
-            "unknown_titles": [], "stored_before": {}, "replaces": {}, "without_sequels": []}  # fmt: skip
+            "unknown_titles": [], "stored_before": {}, "replaces": {}, "without_sequels": [],
+            "went_by": ""}  # fmt: skip
     if not message and state.get("always_recommend"):
         # a batch line or evaluation turn where nothing is asked yet (the other side speaks first):
         # picks for the conversation so far, or for anyone
@@ -168,6 +170,10 @@ def understand_message(state: State, deps: Deps) -> dict:
               "verdicts": [list(v) for v in classified.verdicts], "worded": list(classified.worded),
               "unknown_titles": list(dict.fromkeys([*understood.unknown_titles, *classified.unknown])),
               "without_sequels": [m for m in classified.with_sequels if not sequel_films(m, deps.catalog)]}  # fmt: skip
+    # "heat 4 and alien 5", "tell me about the first one": Heat, as "more like the first one" goes by
+    asks_of_a_place = intent in ("why", "facts") and classified.ordinal is not None and not classified.titles
+    if asks_of_a_place and (named := just_named(state, classified.ordinal)) is not None:
+        update |= {"mentioned": [named], "ordinal": None, "went_by": went_by_named(named, classified.ordinal, deps)}
     if classified.verdicts and classified.stars_said:  # read film by film: "jaws 5" is Jaws given 5, not a title
         update["unknown_titles"] = list(classified.unknown)
     scored = intent in ("liked", "disliked") and classified.stars_said and not classified.titles
@@ -198,10 +204,10 @@ def understand_message(state: State, deps: Deps) -> dict:
             set_aside(request, said_of.set_aside)
         if intent in ("more", "refine") and classified.ordinal is not None and last_picks:
             pointed = _at(last_picks, classified.ordinal)
-            named = _just_named(state, classified.ordinal)  # "heat 4 and alien 5", "more like the first one"
+            named = just_named(state, classified.ordinal)  # "heat 4 and alien 5", "more like the first one"
             if named is not None:
                 pointed, request["caveats"] = named, [*(request.get("caveats") or []),
-                                                      _went_by_named(named, classified.ordinal, deps)]  # fmt: skip
+                                                      went_by_named(named, classified.ordinal, deps)]  # fmt: skip
             if pointed:
                 request["like_titles"] = [pointed]
             if pointed and understood.modifiers and BUT_RELATIVE.search(message.lower()):
@@ -441,28 +447,6 @@ def _fold_context(context: list[dict], deps: Deps) -> dict:
 def _label(movie_id: str, deps: Deps) -> str | None:
     movie = deps.catalog.movies.get(movie_id)
     return movie.label if movie is not None else None
-
-
-_VERDICT_TURNS = ("liked", "disliked", "seen", "dismissed")
-_PLACES = {0: "first", 1: "second", 2: "third", 3: "fourth", 4: "fifth", -1: "last"}
-
-
-def _just_named(state: State, ordinal: int) -> str | None:
-    """The film "the first one" means right after a message that judged several films by name ("heat 4
-    and alien 5"): the first of those, the films the user just spoke of, not the first of the picks
-    above them; None when the last turn named fewer films, or none in that place."""
-    named = state.get("mentioned") or []
-    if state.get("intent") not in _VERDICT_TURNS or len(named) < 2:
-        return None
-    try:
-        return named[ordinal]
-    except IndexError:
-        return None
-
-
-def _went_by_named(movie_id: str, ordinal: int, deps: Deps) -> str:
-    place = _PLACES.get(ordinal, f"number {ordinal + 1}")
-    return f"By “the {place} one” I took {_label(movie_id, deps)}, the {place} film you just named."
 
 
 def _at(items: list[dict], index: int) -> str | None:

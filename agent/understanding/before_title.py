@@ -54,12 +54,25 @@ def read_years_of_titles(scan: Scan, reader: TitleReader, reading: Reading) -> N
             match, cand.text, cand.words, cand.title_cased, compared=after > i + 1
         ):
             continue
-        if tok.text in _BEFORE:
-            reading.bound_years(None, match.year - 1)
+        start = _refused_from(toks, i)  # "nothing older than alien", "not before titanic": the other side
+        if (tok.text in _BEFORE) == (start is None):
+            reading.bound_years(None, match.year - 1 if start is None else match.year - (tok.text == "since"))
         else:
-            reading.bound_years(match.year + (tok.text != "since"), None)
+            reading.bound_years(match.year + (tok.text != "since") if start is None else match.year, None)
         reading.explicit_years = True
-        scan.take(tok.start, toks[cand.end - 1].end, aside=True)  # a bound, never searched for
+        scan.take(tok.start if start is None else start, toks[cand.end - 1].end, aside=True)  # never searched for
+
+
+_REFUSING = word_set("not nothing no none never")
+_REFUSED_KIND = word_set("anything any films movies made released filmed from")  # "nothing made before"
+
+
+def _refused_from(toks: list, i: int) -> int | None:
+    """Where a refusal of the bound at `i` starts ("nothing made before Titanic"); None when none."""
+    j = i - 1
+    while j >= 0 and i - j <= 3 and toks[j].text in _REFUSED_KIND:
+        j -= 1
+    return toks[j].start if j >= 0 and toks[j].text in _REFUSING else None
 
 
 def _named_whole(match: TitleMatch, typed: str, words: list[str], cased: bool, *, compared: bool = False) -> bool:

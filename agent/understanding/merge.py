@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from agent.deps import Deps
+from agent.prose import prose_list
 from agent.understanding.comparative_tone import LEANS as _LEANS
 from agent.understanding.comparative_tone import comparative_leans
 from agent.understanding.relative_notes import PLAIN_LONG, PLAIN_SHORT, against_film, nothing_to_compare, plain_length
@@ -192,7 +193,7 @@ def genres_as_tags(request: Request, deps: Deps) -> Request:
     for name in ("genres", "any_genres"):
         request[name] = [g for g in request.get(name) or [] if g not in lacking]
     request["require_keywords"] = list(dict.fromkeys([*(request.get("require_keywords") or []), *lacking]))
-    said = " or ".join(f'"{g}"' for g in lacking)
+    said = prose_list([f'"{g}"' for g in lacking], "or")
     note = f"My catalog has no {said} genre, so I went by the tag instead."
     request["caveats"] = [*(request.get("caveats") or []), note]
     return request

@@ -86,24 +86,33 @@ _DONT_SHOW = (
 )
 # A refusal before a year span: "not from the 60s", "nothing before 2000", "I don't want anything 80s".
 _REFUSAL = (
-    rf"(?:not|nothing|none|no|never|{_DONT_SHOW}|but\s+not|anything\s+but|except(?:\s+for)?|excluding|avoid(?:ing)?|"
+    rf"(?:not|nothing|none|no|never|{_DONT_SHOW}|but\s+not|anything\s+but|except(?:\s+for)?|exclud(?:e|ing)|avoid(?:ing)?|"
     r"(?:that\s+|which\s+)?(?:isn'?t|is\s+not|wasn'?t|aren'?t|are\s+not)|"
     r"other\s+than|apart\s+from|(?:i\s+)?(?:don'?t|do\s+not)\s+want|(?:i\s+)?(?:don'?t|do\s+not)\s+like)\s+"
     r"(?:(?:anything|something|any|a|movies?|films?|stuff|ones?)\s+)?"
 )
+# "nothing made before 1990", "no films that came out after 2010": how the film came to be, between
+# the refusal and its bound
+_MADE = r"(?:(?:that\s+|which\s+)?(?:(?:was|were)\s+)?(?:made|released|filmed|shot|produced|(?:came|coming)\s+out)\s+)?"
 # "nothing older than like 2000", "before, say, 1990": a filler between a bound and its year keeps the bound
 _FILLER = r"(?:,?\s*(?:like|say|maybe|around|about|roughly|approximately|circa|um+|uh+)\s*,?\s*)?"
+_REFUSAL_HELD = (  # "nothing before 2000 or after 2010": a refused bound, then "or", refuses the next one too
+    rf"(?:{_REFUSAL}{_MADE}(?:from\s+)?(?:before|after|pre|post|(?:older|newer|earlier|later)\s+than)[\s-]*"
+    r"(?:the\s+)?'?\d{2,4}'?s?\s*,?\s*(?:or|nor)\s+|"
+    rf"{_REFUSAL})"
+)
 _YEAR_OPS_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(r"(?<!\w)" + pattern + r"\s*" + _FILLER + r"(?:the\s+)?(?:year\s+)?$"), op)
     for pattern, op in (
-        (rf"{_REFUSAL}(?:older|earlier)\s+than", "since"),  # "i don't want anything older than 2000"
-        (rf"{_REFUSAL}(?:newer|later|more\s+recent)\s+than", "until"),
-        (rf"{_REFUSAL}(?:from\s+)?(?:before|prior\s+to|earlier\s+than)", "since"),  # "nothing before 2000"
-        (rf"{_REFUSAL}(?:from\s+)?(?:after|later\s+than)", "until"),
+        (rf"{_REFUSAL_HELD}(?:older|earlier)\s+than", "since"),  # "i don't want anything older than 2000"
+        (rf"{_REFUSAL_HELD}(?:newer|later|more\s+recent)\s+than", "until"),
+        # "nothing before 2000", "nothing made before 2000", "nothing pre-2000"
+        (rf"{_REFUSAL_HELD}{_MADE}(?:from\s+)?(?:before|pre|prior\s+to|earlier\s+than)[\s-]*", "since"),
+        (rf"{_REFUSAL_HELD}{_MADE}(?:from\s+)?(?:after|post|later\s+than)[\s-]*", "until"),
         (rf"{_REFUSAL}(?:(?:from|in|of|made\s+in|released\s+in|set\s+in)\s+)?", "exclude"),  # "not the 60s"
         (r"(?:since|starting(?:\s+(?:in|from))?|as\s+of)", "since"),
-        (r"(?:after|post|newer\s+than|later\s+than|more\s+recent\s+than)[\s-]*", "after"),
-        (r"(?:before|pre|older\s+than|earlier\s+than|prior\s+to)[\s-]*", "before"),
+        (rf"{_MADE}(?:after|post|newer\s+than|later\s+than|more\s+recent\s+than)[\s-]*", "after"),
+        (rf"{_MADE}(?:before|pre|older\s+than|earlier\s+than|prior\s+to)[\s-]*", "before"),
         (r"(?:until|till|up\s+to|through|no\s+later\s+than)", "until"),
         (r"(?:around|circa|(?<!what )(?<!how )about|ca\.?)", "around"),  # "what about the 70s" is no "around"
     )
@@ -123,7 +132,7 @@ _RELATIVE_YEARS = re.compile(
     r"(?:(?P<n>\d{1,2}|two|three|four|five|ten|twenty|few|couple(?:\s+of)?)\s+years?|(?P<decade>decade))"
     r"|(?P<this>this|last)\s+(?P<unit>year|decade)"
     # "no older than 10 years" ("under 10 years old" is as often a child's age, so it is not read)
-    r"|(?:no|not)\s+older\s+than\s+(?:an?\s+)?"
+    rf"|(?:no|{_REFUSAL})older\s+than\s+(?:an?\s+)?"  # "nothing older than 10 years" too
     r"(?P<old>\d{1,2}|two|three|four|five|ten|twenty|few|couple(?:\s+of)?)\s+years?(?:\s+old)?"
 )
 
@@ -206,7 +215,7 @@ def read_years(scan: Scan, reading: Reading) -> None:
             united.append(bounds)
         else:
             reading.bound_years(*bounds)
-        scan.take(start, end)
+        scan.take(start, end, aside=True)  # "nothing older than 2000": a bound's words are never searched
         reading.explicit_years = True
     if united:
         reading.bound_years(min(s[0] for s in united), max(s[1] for s in united))
@@ -222,8 +231,17 @@ def read_years(scan: Scan, reading: Reading) -> None:
         else:
             n = (m["n"] or m["old"]).split()[0]
             span = (reading.today - (5 if n == "few" else 2 if n == "couple" else _number(n)), None)
+        start = m.start()
+        if not m["old"] and (refused := _REFUSED_SPAN.search(scan.text[max(0, start - 60) : start])):
+            start -= len(refused.group())  # "nothing from the last 5 years": up to the year before them
+            if span[1] is not None:  # "not this year": that year left out
+                extend_unique(reading.result.exclude_years, [list(span)])
+            span = (None, span[0] - 1) if span[1] is None else (None, None)
         reading.bound_years(*span)
-        scan.take(m.start(), m.end())
+        scan.take(start, m.end(), aside=True)
+
+
+_REFUSED_SPAN = re.compile(rf"(?<!\w){_REFUSAL}{_MADE}(?:(?:from|in|of)\s+)?$")  # "nothing from the last 5 years"
 
 
 _AN_AGE = re.compile(
@@ -285,10 +303,14 @@ def _in_a_title(scan: Scan, end: int) -> bool:
 
 def _year_operator(text: str, start: int, end: int) -> tuple[str | None, int, int]:
     """The "since"/"before"/"onwards" around a year span, and the span widened to cover it."""
-    before = text[max(0, start - 40) : start]
+    before = text[max(0, start - 60) : start]
     for pattern, op in _YEAR_OPS_BEFORE:
         if hit := pattern.search(before):
-            return op, start - len(hit.group()), end
+            start -= len(hit.group())
+            onwards = [(o, h) for p, o in _YEAR_OPS_AFTER if op == "exclude" and (h := p.match(text, end))]
+            if onwards:  # "nothing from 2020 on": the years before it; "nothing from 1990 or earlier": after it
+                op, end = {"since": "before", "until": "after"}[onwards[0][0]], onwards[0][1].end()
+            return op, start, end
     for pattern, op in _YEAR_OPS_AFTER:
         if hit := pattern.match(text, end):
             return op, start, hit.end()

@@ -436,7 +436,8 @@ _QUALITY_PHRASES: dict[str, Effect] = {
 
 _MODIFIERS: dict[str, Effect] = {
     "older | earlier | older ones | less recent | from further back | more classic": Effect(modifiers=("older",)),
-    "newer | more recent | more modern | newer ones | fresher": Effect(modifiers=("newer",)),
+    "newer | more recent | more modern | newer ones | fresher | not as old | not so old": Effect(modifiers=("newer",)),
+    "not as new | not as recent | not so new | not so recent": Effect(modifiers=("older",)),  # "not as old" read "old"
     "shorter | less long | not as long | quicker": Effect(modifiers=("shorter",)),
     "longer | more epic": Effect(modifiers=("longer",)),
     "lighter | less serious | less heavy | more lighthearted | more light hearted | happier": Effect(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agent.prose import prose_list
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood
 
@@ -37,7 +38,7 @@ class Removal:
 
     def said(self, *, follow_up: bool) -> str | None:
         left_out = [f"{' and '.join(self.genres)} films"] if self.genres else []
-        left_out += [f"films with {' or '.join(self.people)}"] if self.people else []
+        left_out += [f"films with {prose_list(self.people, 'or')}"] if self.people else []
         if not left_out:
             return None
         return f"I left out {' and '.join(left_out)}{' and kept the rest of what you asked' if follow_up else ''}."

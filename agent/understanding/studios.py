@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from agent.prose import prose_list
 from agent.understanding.request import CatalogLookup, Understood
 from store.movie import Movie
 from store.studios import credited_as
@@ -74,7 +75,7 @@ def unrecorded_refused(shown: Sequence[Movie], request: Mapping) -> str:
     unknown = [movie for movie in shown if not movie.studios]
     if not refused or not unknown:
         return ""
-    whose = " or ".join(owner(name) for name in refused)
+    whose = prose_list([owner(name) for name in refused], "or")
     if len(unknown) == len(shown):
         which = "these" if len(shown) > 1 else "this one"
     else:

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from agent.prose import prose_list
 from bot.cli.base import UserError, counted, emit_json, open_catalog, progress_bar
 from bot.settings import Settings
 from store.vocab import GENRES, parse_country, parse_genre, parse_language
@@ -193,7 +194,7 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
         catalog.close()
     if unlabelled and not args.json:
         tags = "the tag" if len(unlabelled) == 1 else "their tags"
-        print(f"No film in this catalog is labelled {' or '.join(unlabelled)}, so I went by {tags} instead.",
+        print(f"No film in this catalog is labelled {prose_list(unlabelled, 'or')}, so I went by {tags} instead.",
               file=sys.stderr)  # fmt: skip
     if args.json:
         emit_json(

@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 import discord
 from discord import app_commands
 
+from agent.prose import prose_list
 from agent.service import AmbiguousTitle, MovieService, ServiceError, UnknownTitle
 from bot.discord.format import CHOICE_LIMIT, NO_MENTIONS, clip, escape
 from bot.discord.views import OwnerView
@@ -54,7 +55,7 @@ async def act_on_title(interaction: discord.Interaction, text: str, act: Act) ->
 
 def not_found(text: str, error: ServiceError) -> str:
     close = getattr(error, "suggestions", None) or []
-    hint = f" Did you mean {' or '.join(escape(label) for label in close[:3])}?" if close else ""
+    hint = f" Did you mean {prose_list([escape(label) for label in close[:3]], 'or')}?" if close else ""
     return (
         f"I couldn't find a film called “{escape(clip(text or '', 200))}” in my catalog.{hint} "
         "Try picking one of the suggestions as you type."

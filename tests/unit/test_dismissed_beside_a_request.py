@@ -60,7 +60,7 @@ def test_not_the_second_one_sets_that_pick_aside_and_keeps_the_others(starter, p
       "comedy films, not Heat or Alien"),
      ("don't show me alien again, any comedies?", ["alien-1979"], "comedy films, not Alien"),
      ("please don't suggest heat, alien or jaws again. any comedies?", ["heat-1995", "alien-1979", "jaws-1975"],
-      "comedy films, not Heat or Alien or Jaws")],
+      "comedy films, not Heat, Alien or Jaws")],
 )  # fmt: skip
 def test_films_dismissed_beside_a_request_are_set_aside_and_their_words_not_searched(
     starter, profiles, said, films, heading
@@ -145,3 +145,15 @@ def test_not_wanting_to_see_a_kind_refuses_it(starter, said, field, refused):
 
     read = understand(said, starter)
     assert refused in getattr(read, field) and refused not in [*read.genres, *read.moods]
+
+
+def test_three_films_refused_in_a_request_are_listed_as_a_sentence_lists_them(starter, profiles):
+    """ "a thriller, not heat, alien or jaws" was answered "thriller films, not Heat or Alien or Jaws"."""
+    result = make_bot(starter, profiles).ask("a thriller, but not heat, alien or jaws", user="cli:three")
+    assert "not Heat, Alien or Jaws" in result["intro"]
+    assert " or Alien or " not in result["reply"]
+
+
+def test_three_languages_refused_are_listed_as_a_sentence_lists_them(starter, profiles):
+    result = make_bot(starter, profiles).ask("a drama, not in french, german or italian", user="cli:langs")
+    assert "not in French, German or Italian" in result["intro"]

@@ -87,6 +87,88 @@ def test_a_filler_between_a_bound_and_its_year_keeps_the_bound(text, years):
     assert (said.year_min, said.year_max) == years
 
 
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # "Here are 3 picks: up to 1989." for each of these four
+        ("something good, nothing made before 1990", (1990, None)),
+        ("nothing released before 1990", (1990, None)),
+        ("nothing filmed before 1990", (1990, None)),
+        ("nothing pre-1990", (1990, None)),
+        ("nothing pre 1990", (1990, None)),
+        ("i don't want anything that came out before 1990", (1990, None)),
+        # "from 2011 on" for each of these three
+        ("nothing post 2010", (None, 2010)),
+        ("nothing released after 2010", (None, 2010)),
+        ("no movies made after 2000", (None, 2000)),
+        # already read right, kept so
+        ("nothing before 1990", (1990, None)),
+        ("nothing from before 1990", (1990, None)),
+        ("not older than 1990", (1990, None)),
+        ("no films older than 2000", (2000, None)),
+        ("no films newer than 2005", (None, 2005)),
+        ("nothing from after 2010", (None, 2010)),
+        ("made before 1990", (None, 1989)),
+        ("pre-1990 horror", (None, 1989)),
+        ("released after 2010", (2011, None)),
+    ],
+)
+def test_a_refused_bound_keeps_the_years_on_the_other_side(text, years):
+    said = understand(text, LOOKUP)
+    assert (said.year_min, said.year_max) == years
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("nothing older than 2000", ""),  # searched for "older": The Age of Adaline came first
+        ("no films newer than 2005", ""),
+        ("none older than 1995", ""),
+        ("nothing pre-1990", ""),
+        ("released after 2010", ""),
+        ("no older than 10 years", ""),
+        ("thriller but nothing older than 2000", "thriller"),
+    ],
+)
+def test_a_bound_s_words_are_never_searched(text, query):
+    assert understand(text, LOOKUP).query == query
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "left_out"),
+    [
+        ("nothing older than 10 years", (2016, None), []),  # read no years, and searched for "10 years"
+        ("no films older than 20 years", (2006, None), []),
+        ("nothing made in the last 5 years", (None, 2020), []),  # was "from 2021 on"
+        ("not from the last decade", (None, 2015), []),
+        ("a comedy, but nothing from this year", (None, None), [[2026, 2026]]),
+        ("nothing before 2000 or after 2010", (2000, 2010), []),  # was "from 2011 on"
+        ("not older than 1990 or newer than 2000", (1990, 2000), []),
+        ("exclude anything older than 2000", (2000, None), []),  # was "up to 1999"
+        ("from the last 5 years", (2021, None), []),  # already right
+    ],
+)
+def test_a_refusal_of_years_said_relatively_keeps_the_other_years(text, years, left_out):
+    said = understand(text, LOOKUP, today_year=2026)
+    assert (said.year_min, said.year_max) == years and said.exclude_years == left_out
+    assert "years" not in said.query and "exclude" not in said.query
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("nothing from 2020 on", (None, 2019)),  # left out 2020 alone: "nothing from 2020"
+        ("not from 2015 onwards, a thriller", (None, 2014)),
+        ("nothing 2020 or later", (None, 2019)),  # and searched for "later"
+        ("nothing from 1990 or earlier", (1991, None)),
+    ],
+)
+def test_a_refused_open_span_keeps_the_years_on_the_other_side(text, years):
+    said = understand(text, LOOKUP)
+    assert (said.year_min, said.year_max, said.exclude_years) == (*years, [])
+    assert "later" not in said.query
+
+
 def test_a_filler_between_a_bound_and_a_length_keeps_the_bound():
     assert understand("under like 2 hours", LOOKUP).max_runtime == 119
     assert understand("at least like 100 min", LOOKUP).min_runtime == 100

@@ -114,3 +114,25 @@ def test_the_first_one_after_new_picks_is_still_the_first_pick(starter, profiles
     answer = bot.ask("more like the first one", user="cli:picks")
     assert answer["understood"]["like_titles"] == [starter.movies[shown[0]["id"]].label]
     assert "you just named" not in answer["intro"]
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [("tell me about the first one", "facts"), ("who directed the first one?", "facts"),
+     ("the first one?", "facts"), ("why the first one?", "why")],
+)  # fmt: skip
+def test_asking_about_the_first_one_after_films_just_named_goes_by_the_first_of_those(starter, profiles, said, intent):
+    """ "heat 4 and alien 5" then "tell me about the first one" described the first pick above, while
+    "more like the first one" went by Heat: each goes by Heat, and says so."""
+    bot = make_bot(starter, profiles)
+    picks = [r["id"] for r in bot.ask("a crime thriller from the 90s", user="cli:asked")["recommendations"]]
+    bot.ask("heat 4 and alien 5", user="cli:asked")
+    answer = bot.ask(said, user="cli:asked")
+    heat = starter.movies["heat-1995"]
+    assert answer["intent"] == intent and "heat-1995" not in picks
+    assert answer["reply"].startswith(f"By “the first one” I took {heat.label}, the first film you just named. ")
+    if intent == "facts":
+        assert heat.label in answer["reply"].split("named. ", 1)[1]
+        assert not any(starter.movies[p].label in answer["reply"] for p in picks)
+    else:  # Heat was never suggested here, and the answer says so rather than giving a pick's reasons
+        assert answer["reply"].endswith(f"I haven't suggested {heat.label} in this conversation.")

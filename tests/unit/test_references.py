@@ -117,6 +117,18 @@ def test_before_a_film_bounds_the_years(small, profiles):
     assert "1996" in result["reply"].split("\n")[0]
 
 
+@pytest.mark.parametrize(
+    ("said", "years"),
+    [("dicaprio, but nothing made before Titanic", (1997, None)),  # was up to 1996
+     ("dicaprio, not older than Titanic", (1997, None)),
+     ("dicaprio, nothing after Titanic", (None, 1997)),  # was from 1998 on
+     ("dicaprio, nothing since Titanic", (None, 1996))],
+)  # fmt: skip
+def test_a_refused_bound_before_a_film_keeps_the_years_on_the_other_side(small, said, years):
+    u = understand(said, small)
+    assert (u.year_min, u.year_max) == years and "titanic" not in u.query.lower()
+
+
 def test_a_year_after_like_is_a_title(small):
     """ "something like 2001" answered films from 2001, and "like 1917 but shorter" The Immigrant
     (1917): after "like" the number names a film; one the catalog lacks is said to be missing."""

@@ -125,3 +125,17 @@ def test_like_a_pick_but_older_is_older_than_that_pick(starter, profiles):
     answer = bot.ask(f"something like the {place} one but older", user="cli:pick")
     assert answer["understood"]["year_max"] == picks[newest]["year"] - 1
     assert answer["understood"]["like_titles"] == [starter.movies[picks[newest]["id"]].label]
+
+
+@pytest.mark.parametrize(
+    ("said", "modifier"),
+    [("not as old as the first one", "newer"),  # answered "up to 1979", as "old" alone is
+     ("something not so old", "newer"),
+     ("not as recent", "older")],
+)  # fmt: skip
+def test_not_as_old_asks_for_newer_films(said, modifier):
+    from agent.understanding.reader import understand
+    from tests.unit.test_understanding import LOOKUP
+
+    u = understand(said, LOOKUP)
+    assert u.modifiers == [modifier] and (u.year_min, u.year_max) == (None, None)

@@ -1,0 +1,52 @@
+""" "The first one" right after a message that judged several films by name ("heat 4 and alien 5"):
+the first of the films the user just spoke of, not the first of the picks above them. "More like the
+first one", "tell me about the first one", "why the first one?" and "who directed the first one?" all
+go by it, and each answer says which film it took."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from agent.deps import Deps
+from agent.state import State
+
+_VERDICT_TURNS = ("liked", "disliked", "seen", "dismissed")
+_PLACES = {0: "first", 1: "second", 2: "third", 3: "fourth", 4: "fifth", -1: "last"}
+
+
+def just_named(state: State, ordinal: int) -> str | None:
+    """The film in that place among those the last message judged by name; None when it named
+    fewer than two films, or none in that place."""
+    named = state.get("mentioned") or []
+    if state.get("intent") not in _VERDICT_TURNS or len(named) < 2:
+        return None
+    try:
+        return named[ordinal]
+    except IndexError:
+        return None
+
+
+def went_by_named(movie_id: str, ordinal: int, deps: Deps) -> str:
+    """The line that says which film a place was taken to mean."""
+    place = _PLACES.get(ordinal, f"number {ordinal + 1}")
+    movie = deps.catalog.movies.get(movie_id)
+    label = movie.label if movie is not None else movie_id
+    return f"By “the {place} one” I took {label}, the {place} film you just named."
+
+
+def led_by_the_film_taken(answer: Callable[..., dict]) -> Callable[..., dict]:
+    """An answer about a film "the first one" was taken to mean opens by saying which it took, as a
+    list of picks like it does: a question about Heat must not read as one about the first pick."""
+
+    @functools.wraps(answer)
+    def answered(state: State, deps: Deps) -> dict:
+        out = answer(state, deps)
+        lead = state.get("went_by")
+        if not lead or not out.get("reply"):
+            return out
+        text = f"{lead} {out['reply']}"
+        return {**out, "reply": text, "intro": f"{lead} {out.get('intro') or ''}".strip(),
+                "messages": [{"role": "assistant", "text": text}]}  # fmt: skip
+
+    return answered
