@@ -11,7 +11,6 @@ import sqlite3
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -343,13 +342,12 @@ class Catalog:
         filters: Filters | None = None,
         k: int = 10,
         *,
-        vector: np.ndarray | Future[np.ndarray] | None = None,
+        vector: np.ndarray | None = None,
         kind_words: Collection[str] = (),
     ) -> list[ScoredMovie]:
         """Movies for free text and/or a query vector, fused, filtered exactly, best first.
 
-        With neither text nor vector, the best-rated movies that pass the filters. `vector` may
-        still be on its way (a Future): it is waited for after the lexical search. `kind_words`
+        With neither text nor vector, the best-rated movies that pass the filters. `kind_words`
         (lowercase) say what kind of film is wanted ("epic", "musicals"), so they find films by
         their synopsis and tags, not by their titles or people: "an epic" found Epic and Epic Movie.
         """
@@ -358,15 +356,12 @@ class Catalog:
         if keep is not None and not keep.any():
             return []
         words = _query_words(text)
-        pool = max(self.config.candidates, k * 4)
-        # the lexical search first: a vector still being computed (embeddings.in_background) comes meanwhile
-        lexical_hits = self._lexical_search(words, filters, pool, kind_words) if words else []
-        if isinstance(vector, Future):
-            vector = vector.result()
         if vector is None and words:
             vector = self.embedder.embed_query(text)
+        pool = max(self.config.candidates, k * 4)
         vector_hits = self._vector_search(vector, keep, pool) if vector is not None else []
         vector_hits = story_first(vector_hits, self.movies, kind_words)  # "scary": not Scary Movie 3 first
+        lexical_hits = self._lexical_search(words, filters, pool, kind_words) if words else []
         if not vector_hits and not lexical_hits:
             return self._best_rated(None if keep is None else list(self._filter_index.ids[keep]), k)
 

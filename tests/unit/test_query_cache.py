@@ -52,18 +52,3 @@ def test_with_no_room_kept_every_query_runs_the_model():
     embedder.embed_query("heat")
     embedder.embed_query("heat")
     assert model.ran == ["heat", "heat"]
-
-
-def test_a_kept_vector_is_at_hand_without_running_the_model():
-    """A turn whose text was asked before uses the kept vector where it stands, handing no work to
-    another thread (agent.nodes.retrieve.query_vector)."""
-    from store import embeddings
-
-    embedder = embeddings.SentenceTransformerEmbedder(model_path="unused")
-    embedder._model = model = _CountingModel()
-    assert embedder.kept("heat") is None
-    first = embedder.embed_query("heat")
-    assert embedder.kept("heat") is first and model.ran == ["heat"]
-    embedder.query_cache = 0
-    embedder.embed_query("alien")
-    assert embedder.kept("alien") is None
