@@ -19,7 +19,10 @@ from agent.understanding.sequels import sequels_asked
 from store.catalog import Catalog, TitleMatch, continues
 from store.movie import Movie
 
-_EPISODE = re.compile(r"\b(?:episode|part|chapter)\s+(?P<n>\d{1,2}|[ivx]{1,5})\b")
+_EPISODE = re.compile(r"\bepisode\s+(?P<n>\d{1,2}|[ivx]{1,5})\b")
+# "The Godfather: Part II": a part numbers the series only after the whole title of a film of it
+# ("The Hunger Games: Mockingjay - Part 1" is the first part of Mockingjay, not of the series)
+_PART = re.compile(r"^(?P<name>.+?)[\s:,–—-]*\b(?:part|chapter)\s+(?P<n>\d{1,2}|[ivx]{1,5})\b")
 _ROMAN = {"i": 1, "v": 5, "x": 10}
 _SMALL_WORDS = frozenset({"the", "a", "an", "and", "of", "in", "on", "to", "&", "part", "episode", "chapter"})
 RARE = 10  # titles outside the series a word may be in and still mark the series ("furious", "wars")
@@ -122,13 +125,26 @@ def _word_index(catalog: Catalog) -> dict[str, set[str]]:
     return index
 
 
-def episode(movie: Movie) -> int | None:
-    """The number a film's titles give it in its series ("Star Wars: Episode V - ..." is 5), else None."""
-    for title in movie.titles:
-        if m := _EPISODE.search(title.casefold()):
-            n = m["n"]
-            return int(n) if n.isdigit() else _roman(n)
+def episode(movie: Movie, names: frozenset[str] = frozenset()) -> int | None:
+    """The number a film's titles give it in its series ("Star Wars: Episode V - ..." is 5, "The
+    Godfather: Part II" 2 when "the godfather" is among `names`, the series' titles), else None."""
+    if (m := _number_match(movie, names)) is None:
+        return None
+    return int(m["n"]) if m["n"].isdigit() else _roman(m["n"])
+
+
+def _number_match(movie: Movie, names: frozenset[str]) -> re.Match | None:
+    for title in (t.casefold() for t in movie.titles):
+        if m := _EPISODE.search(title):
+            return m
+        if (m := _PART.search(title)) and m["name"] in names:
+            return m
     return None
+
+
+def titles_of(films) -> frozenset[str]:
+    """The series' titles, casefolded: what may come before a "Part N" that numbers the series."""
+    return frozenset(t.casefold() for f in films for t in f.titles)
 
 
 def _roman(text: str) -> int:
@@ -138,10 +154,11 @@ def _roman(text: str) -> int:
 
 def split_prequels(movie: Movie, later: list[Movie]) -> tuple[list[Movie], list[Movie]]:
     """(sequels and other later films, prequels): a later film numbered before this one is a prequel."""
-    number = episode(movie)
+    names = titles_of([movie, *later])
+    number = episode(movie, names)
     if number is None:
         return later, []
-    before = [m for m in later if (n := episode(m)) is not None and n < number]
+    before = [m for m in later if (n := episode(m, names)) is not None and n < number]
     return [m for m in later if m not in before], before
 
 
@@ -235,7 +252,7 @@ def place_said(movie_id: str, catalog: Catalog, place: str = "first") -> str:
     said = f"The {place} film of {movie.label}'s series in my catalog, by release year, is {films[n - 1].label}."
     if tied := [m.label for m in films if m.year == films[n - 1].year and m != films[n - 1]]:
         said += f" {prose_list(tied)} came out the same year; my catalog does not record which came first."
-    numbered = [m for m in films if episode(m) == n]
+    numbered = [m for m in films if episode(m, titles_of(films)) == n]
     if numbered and numbered[0] != films[n - 1]:
         said += f" By episode number it is {numbered[0].label}."
     return said
@@ -251,7 +268,8 @@ def order_said(movie_id: str, catalog: Catalog) -> str:
     said = (
         f"The films of {movie.label}'s series in my catalog, in release order: {prose_list([m.label for m in films])}."
     )
-    numbered = sorted((m for m in films if episode(m) is not None), key=episode)
+    names = titles_of(films)
+    numbered = sorted((m for m in films if episode(m, names) is not None), key=lambda m: episode(m, names))
     if len(numbered) > 1 and numbered != [m for m in films if m in numbered]:
         said += f" In episode order: {prose_list([m.label for m in numbered])}."
     return said + " It records no series, so these are the films whose titles (or title words and leads) carry it on."
@@ -262,22 +280,22 @@ def _prequels_said(movie: Movie, prequels: list[Movie]) -> str:
         return ""
     titles = prose_list([m.label for m in prequels])
     kind = "a prequel" if len(prequels) == 1 else "prequels"
-    return (
-        f" {titles} came out later but {_are(prequels)} {kind}, numbered before Episode {_numeral(movie)}, not sequels."
-    )
+    numeral = _numeral(movie, titles_of([movie, *prequels]))
+    return f" {titles} came out later but {_are(prequels)} {kind}, numbered before Episode {numeral}, not sequels."
 
 
 def _numbered_after_said(movie: Movie, catalog: Catalog) -> str:
     """ "the phantom menace sequels": Episodes IV-VI follow it in the story but came out before it."""
-    number = episode(movie)
+    series = [catalog.movies[m] for m in _titled_series(movie.id, catalog) - {movie.id}]
+    names = titles_of([movie, *series])
+    number = episode(movie, names)
     if number is None or movie.year is None:
         return ""
-    series = (catalog.movies[m] for m in _titled_series(movie.id, catalog) - {movie.id})
-    earlier = sorted((m for m in series if (m.year or movie.year) < movie.year and (episode(m) or 0) > number),
+    earlier = sorted((m for m in series if (m.year or movie.year) < movie.year and (episode(m, names) or 0) > number),
                      key=lambda m: (m.year, m.title))  # fmt: skip
     if not earlier:
         return ""
-    return (f" {prose_list([m.label for m in earlier])}, numbered after Episode {_numeral(movie)}, "
+    return (f" {prose_list([m.label for m in earlier])}, numbered after Episode {_numeral(movie, names)}, "
             f"came out before it.")  # fmt: skip
 
 
@@ -293,9 +311,7 @@ def _are(films: list) -> str:
     return "is" if len(films) == 1 else "are"
 
 
-def _numeral(movie: Movie) -> str:
+def _numeral(movie: Movie, names: frozenset[str]) -> str:
     """The film's number as its title writes it: "IV" for "Star Wars: Episode IV - A New Hope"."""
-    for title in movie.titles:
-        if m := _EPISODE.search(title.casefold()):
-            return m["n"].upper()
-    return ""
+    m = _number_match(movie, names)
+    return m["n"].upper() if m else ""

@@ -1,0 +1,47 @@
+"""Film series whose titles hold a "Part N": "what is the first hunger games movie?" said "By
+episode number it is The Hunger Games: Mockingjay - Part 1 (2014)" (a part of one title is not the
+film's place in the series)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agent.sequels import place_said
+from tests.conftest import write_jsonl
+from tests.unit.test_sequels_series import film
+
+GAMES = ["Jennifer Lawrence", "Josh Hutcherson", "Liam Hemsworth"]
+CORLEONE = ["Al Pacino", "Robert Duvall", "Diane Keaton"]
+ADVENTURE = ["adventure", "sci-fi"]
+CRIME = ["crime", "drama"]
+FILMS = [
+    film("The Hunger Games", 2012, ADVENTURE, GAMES),
+    film("The Hunger Games: Catching Fire", 2013, ADVENTURE, GAMES),
+    film("The Hunger Games: Mockingjay - Part 1", 2014, ADVENTURE, GAMES),
+    film("The Hunger Games: Mockingjay - Part 2", 2015, ADVENTURE, GAMES),
+    film("The Godfather", 1972, CRIME, CORLEONE),
+    film("The Godfather: Part II", 1974, CRIME, CORLEONE),
+    film("The Godfather: Part III", 1990, CRIME, CORLEONE),
+]
+
+
+@pytest.fixture
+def sample_jsonl(tmp_path: Path) -> Path:
+    return write_jsonl(tmp_path / "sample.jsonl", FILMS)
+
+
+def test_a_part_of_one_title_is_not_the_films_place_in_its_series(catalog):
+    said = place_said("the-hunger-games-2012", catalog)
+    assert said == (
+        "The first film of The Hunger Games (2012)'s series in my catalog, by release year, is The Hunger Games (2012)."
+    )
+
+
+def test_a_part_after_the_series_name_still_numbers_it(catalog):
+    said = place_said("the-godfather-1972", catalog, "second")
+    assert said == (
+        "The second film of The Godfather (1972)'s series in my catalog, by release year, "
+        "is The Godfather: Part II (1974)."
+    )
