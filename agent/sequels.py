@@ -23,6 +23,7 @@ _EPISODE = re.compile(r"\bepisode\s+(?P<n>\d{1,2}|[ivx]{1,5})\b")
 # "The Godfather: Part II": a part numbers the series only after the whole title of a film of it
 # ("The Hunger Games: Mockingjay - Part 1" is the first part of Mockingjay, not of the series)
 _PART = re.compile(r"^(?P<name>.+?)[\s:,–—-]*\b(?:part|chapter)\s+(?P<n>\d{1,2}|[ivx]{1,5})\b")
+_LAST_PART = re.compile(_PART.pattern + r"$")
 _ROMAN = {"i": 1, "v": 5, "x": 10}
 _SMALL_WORDS = frozenset({"the", "a", "an", "and", "of", "in", "on", "to", "&", "part", "episode", "chapter"})
 RARE = 10  # titles outside the series a word may be in and still mark the series ("furious", "wars")
@@ -46,7 +47,8 @@ def _series(movie_id: str, catalog: Catalog) -> set[str]:
 
 def _titled_series(movie_id: str, catalog: Catalog) -> set[str]:
     series: set[str] = set()
-    for root in {movie_id} | _roots(catalog.movies[movie_id], catalog):
+    movie = catalog.movies[movie_id]
+    for root in {movie_id} | _roots(movie, catalog) | _other_parts(movie, catalog):
         series |= catalog.series_of(root) | _plural_sequels(catalog.movies[root], catalog)
     return series
 
@@ -60,6 +62,21 @@ def _roots(movie: Movie, catalog: Catalog) -> set[str]:
             head = title[: word.end()]
             if word.end() < len(title) and continues(title, head):
                 found |= {m for m in catalog.titled(head) if head in (t.casefold() for t in catalog.movies[m].titles)}
+    return found
+
+
+def _other_parts(movie: Movie, catalog: Catalog) -> set[str]:
+    """The films whose titles differ from this one's only by the part number they end with: "Harry
+    Potter and the Deathly Hallows: Part 2" for Part 1, which no title carries on."""
+    found = set()
+    for title in (t.casefold() for t in movie.titles):
+        if (m := _LAST_PART.match(title)) is None:
+            continue
+        for other in catalog.titled(m["name"]):
+            if any(
+                (o := _LAST_PART.match(t.casefold())) and o["name"] == m["name"] for t in catalog.movies[other].titles
+            ):
+                found.add(other)
     return found
 
 

@@ -1,6 +1,7 @@
 """Film series whose titles hold a "Part N": "what is the first hunger games movie?" said "By
 episode number it is The Hunger Games: Mockingjay - Part 1 (2014)" (a part of one title is not the
-film's place in the series)."""
+film's place in the series), and "what comes after harry potter and the deathly hallows part 1?"
+said no later film carries its title on, though Part 2 was in the catalog."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.sequels import place_said
+from agent.sequels import next_said, place_said
 from tests.conftest import write_jsonl
 from tests.unit.test_sequels_series import film
 
@@ -21,6 +22,8 @@ FILMS = [
     film("The Hunger Games: Catching Fire", 2013, ADVENTURE, GAMES),
     film("The Hunger Games: Mockingjay - Part 1", 2014, ADVENTURE, GAMES),
     film("The Hunger Games: Mockingjay - Part 2", 2015, ADVENTURE, GAMES),
+    film("Harry Potter and the Deathly Hallows: Part 1", 2010, ADVENTURE, []),  # credited to no one, as in TMDB
+    film("Harry Potter and the Deathly Hallows: Part 2", 2011, [*ADVENTURE, "drama"], []),
     film("The Godfather", 1972, CRIME, CORLEONE),
     film("The Godfather: Part II", 1974, CRIME, CORLEONE),
     film("The Godfather: Part III", 1990, CRIME, CORLEONE),
@@ -44,4 +47,13 @@ def test_a_part_after_the_series_name_still_numbers_it(catalog):
     assert said == (
         "The second film of The Godfather (1972)'s series in my catalog, by release year, "
         "is The Godfather: Part II (1974)."
+    )
+
+
+def test_titles_that_differ_only_by_their_last_part_number_are_one_series(catalog):
+    """ "what comes after harry potter and the deathly hallows part 1?" said no later film carries its title on."""
+    said = next_said("harry-potter-and-the-deathly-hallows-part-1-2010", catalog)
+    assert said == (
+        "The next film of Harry Potter and the Deathly Hallows: Part 1 (2010)'s series in my catalog, by release "
+        "year, is Harry Potter and the Deathly Hallows: Part 2 (2011)."
     )
