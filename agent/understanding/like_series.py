@@ -32,15 +32,22 @@ def read_like_series(scan: Scan, lookup: CatalogLookup, out: Understood) -> None
         words = head.split()
         if words[-1] in STOPWORDS or all(w in STOPWORDS for w in words):
             continue
-        films = [lookup.movies[i] for i in lookup.titled(head) if i in lookup.movies]
-        if len(films) < MIN_FILMS:
+        if (first := series_first(head, lookup)) is None:
             continue
-        first = min(_sharing_people(films) or films, key=lambda movie: (movie.year or 9999, movie.title))
         said = scan.original[m.start("said") : m.end("said")]
         extend_unique(out.like_titles, [first.id])
         extend_unique(out.caveats, [f"I took “{said}” to mean its series, and went by its first film, {first.label}."])
         scan.take(m.start("said"), m.end("said"))
         return
+
+
+def series_first(head: str, lookup: CatalogLookup):
+    """The first film (the oldest) of the series whose titles begin with these words ("harry potter",
+    "the bourne"), or None when fewer than MIN_FILMS titles begin so."""
+    films = [lookup.movies[i] for i in lookup.titled(head) if i in lookup.movies]
+    if len(films) < MIN_FILMS:
+        return None
+    return min(_sharing_people(films) or films, key=lambda movie: (movie.year or 9999, movie.title))
 
 
 def _sharing_people(films: list) -> list:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from agent.understanding.like_series import series_first
 from agent.understanding.request import CatalogLookup
 from agent.understanding.text import tokens_of
 from agent.understanding.titles import explained
@@ -108,6 +109,8 @@ def _film_asked(lowered: str, lookup: CatalogLookup, patterns) -> TitleMatch | s
             return episode  # "the phantom menace", "star wars: the force awakens"
         if whole and (len(words) > 1 or not explained(words) or (loose and match.title.casefold() == typed)):
             return match  # "alien sequels" is the theme, "the sequels of alien" the film ("horror": no #Horror)
+        if pattern in (_FIRST, _ORDER) and (first := series_first(typed, lookup)) is not None:
+            return TitleMatch(first.id, first.title, first.year, 100.0)  # "the first harry potter movie"
         if loose and match is not None and match.score >= TITLE_MATCH_SCORE and not explained(words):
             return match  # "sequels to the dark night": a typo
         if loose and not explained(words):

@@ -11,9 +11,11 @@ import pytest
 
 from agent.sequels import next_said, place_said
 from tests.conftest import write_jsonl
+from tests.unit.test_graph import make_bot
 from tests.unit.test_sequels_series import film
 
 GAMES = ["Jennifer Lawrence", "Josh Hutcherson", "Liam Hemsworth"]
+WIZARDS = ["Daniel Radcliffe", "Rupert Grint", "Emma Watson"]
 CORLEONE = ["Al Pacino", "Robert Duvall", "Diane Keaton"]
 ADVENTURE = ["adventure", "sci-fi"]
 CRIME = ["crime", "drama"]
@@ -22,6 +24,8 @@ FILMS = [
     film("The Hunger Games: Catching Fire", 2013, ADVENTURE, GAMES),
     film("The Hunger Games: Mockingjay - Part 1", 2014, ADVENTURE, GAMES),
     film("The Hunger Games: Mockingjay - Part 2", 2015, ADVENTURE, GAMES),
+    film("Harry Potter and the Philosopher's Stone", 2001, ADVENTURE, WIZARDS),
+    film("Harry Potter and the Chamber of Secrets", 2002, ADVENTURE, WIZARDS),
     film("Harry Potter and the Deathly Hallows: Part 1", 2010, ADVENTURE, []),  # credited to no one, as in TMDB
     film("Harry Potter and the Deathly Hallows: Part 2", 2011, [*ADVENTURE, "drama"], []),
     film("The Godfather", 1972, CRIME, CORLEONE),
@@ -57,3 +61,18 @@ def test_titles_that_differ_only_by_their_last_part_number_are_one_series(catalo
         "The next film of Harry Potter and the Deathly Hallows: Part 1 (2010)'s series in my catalog, by release "
         "year, is Harry Potter and the Deathly Hallows: Part 2 (2011)."
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "film"),
+    [
+        ("what is the first harry potter movie?", "first film of Harry Potter and the Philosopher's Stone (2001)'s "
+         "series in my catalog, by release year, is Harry Potter and the Philosopher's Stone (2001)."),
+        ("what is the second harry potter movie?", "second film of Harry Potter and the Philosopher's Stone (2001)'s "
+         "series in my catalog, by release year, is Harry Potter and the Chamber of Secrets (2002)."),
+    ],
+)  # fmt: skip
+def test_a_series_named_by_its_titles_opening_words_is_found(catalog, profiles, said, film):
+    """ "what is the first harry potter movie?" said "I couldn't find “harry potter” in my catalog"."""
+    answer = make_bot(catalog, profiles).ask(said, user="cli:hp")
+    assert answer["recommendations"] == [] and answer["reply"] == f"The {film}", answer["reply"]
