@@ -38,14 +38,14 @@ _EVERY = re.compile(r"(?:them |those |these )?all(?: of)?(?: (?:them|those|these
 _NOT_AN_ITEM = word_set(
     """it this that them those these one ones movie movies film films stuff something anything want need
     more like love loved liked hated enjoyed but not never please pls any some recommend suggest
-    what which how why who times"""
+    what which how why who times rest"""
 )
 # the film shown or named before ("seen it", "watched that one"): for the other readers to point at
 _POINTS = re.compile(r"(?:it|this|that|them|those|these|her|him|(?:this|that|the\s+\w+)\s+ones?)")
 # "the matrix and its sequels": the later films of the film before, for the node to find in the catalog
 _ITS_SEQUELS = re.compile(
     r"(?:all\s+(?:of\s+)?)?(?:its|the|their)\s+(?:sequels|follow[- ]?ups|later\s+(?:films|movies|ones))"
-    r"|(?:the\s+)?sequels|the\s+rest(?:\s+of\s+(?:the|its)\s+(?:series|films|movies))?"
+    r"|(?:the\s+)?sequels|the\s+rest\s+of\s+(?:the|its)\s+(?:series|films|movies)"  # a bare "the rest" is no series
 )
 _MIN_PARTIAL = 4  # letters a partial title must have to stand for the one film whose title holds it
 
