@@ -213,8 +213,17 @@ def sequels_said(movie_id: str, catalog: Catalog) -> str:
 
 
 def sequel_films(movie_id: str, catalog: Catalog) -> list[Movie]:
-    """Its sequels, oldest first: the later films of its series but the prequels among them."""
-    return split_prequels(catalog.movies[movie_id], sequels_of(movie_id, catalog)[0])[0]
+    """Its sequels, oldest first, as "seen star wars and its sequels" marks them: the later films of its
+    series but the prequels among them and films of another kind (Star Wars: The Clone Wars, animated)."""
+    movie = catalog.movies[movie_id]
+    return [m for m in split_prequels(movie, sequels_of(movie_id, catalog)[0])[0] if _same_kind(movie, m)]
+
+
+def _same_kind(movie: Movie, other: Movie) -> bool:
+    """An animated film of a live-action series is a spin-off unless it shares the series' leads or director."""
+    if "animation" not in other.genres or "animation" in movie.genres:
+        return True
+    return bool((set(movie.directors) | set(movie.cast[:3])) & (set(other.directors) | set(other.cast[:3])))
 
 
 def no_sequels_note(movie_ids: list[str], catalog: Catalog) -> str:
