@@ -291,9 +291,8 @@ def order_said(movie_id: str, catalog: Catalog) -> str:
     movie = catalog.movies[movie_id]
     if len(films) == 1:
         return f"My catalog has no other film of {movie.label}'s series, so it knows no order to watch them in."
-    said = (
-        f"The films of {movie.label}'s series in my catalog, in release order: {prose_list([m.label for m in films])}."
-    )
+    found = prose_list([m.label for m in films])
+    said = f"The films I found of {movie.label}'s series in my catalog, in release order: {found}."
     names = titles_of(films)
     numbered = sorted((m for m in films if episode(m, names) is not None), key=lambda m: episode(m, names))
     if len(numbered) > 1 and numbered != [m for m in films if m in numbered]:

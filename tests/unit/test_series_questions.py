@@ -100,7 +100,7 @@ def test_the_order_to_watch_a_series_in_lists_its_films_and_says_how_they_were_f
     answer = make_bot(catalog, profiles).ask("in what order should I watch the matrix movies?", user="cli:order")
     assert answer["recommendations"] == [], answer["reply"]
     assert answer["reply"].startswith(
-        "The films of The Matrix (1999)'s series in my catalog, in release order: The Matrix (1999), "
+        "The films I found of The Matrix (1999)'s series in my catalog, in release order: The Matrix (1999), "
         "The Matrix Reloaded (2003) and The Matrix Revolutions (2003). It records no series"
     ), answer["reply"]
 
