@@ -157,7 +157,8 @@ def understand_message(state: State, deps: Deps) -> dict:
     if classified.feedback is not None and classified.feedback.intent == "dismissed":  # not a film to go by
         refused = classified.feedback.titles  # nor its series, nor its words ("don't give me anything like Twilight")
         if intent in ("recommend", "more") and (rest := request_beside(message, deps.catalog)) is not None:
-            understood = understand(rest, deps.catalog)  # "..., any comedies?": comedies, not films about aliens
+            # "..., any comedies?": comedies, not films about aliens
+            understood = understand(rest, deps.catalog, today_year=deps.today.year)
         understood = dataclasses.replace(
             understood,
             like_titles=[t for t in understood.like_titles if t not in refused],
