@@ -406,6 +406,16 @@ def test_profile_counts_and_chart(service):
     assert service.profile_chart(ANA, "Ana") == b"PNG Ana"
 
 
+def test_profile_lists_no_undated_film_as_recently_watched(service):
+    """ "Recently watched" listed films of unknown date (undated import rows) as recent."""
+    service.rate(ANA, "Heat 1995", 5)
+    service.profiles.add_watched(ANA, "alien-1979")
+    service.profiles.conn.execute("UPDATE watched SET watched_at = NULL WHERE movie_id = 'alien-1979'")
+    summary = service.profile(ANA)
+    assert summary.watched == 2
+    assert summary.recent_watched == ["Heat (1995)"]
+
+
 def test_group_pick_leaves_out_what_anyone_watched(service):
     service.rate(ANA, "Heat 1995", 5)
     service.watched_add(BOB, "Se7en")
