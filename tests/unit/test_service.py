@@ -615,6 +615,16 @@ def test_a_follow_up_by_someone_else_goes_on_from_their_request_with_the_followe
     assert again.reply.startswith(service.catalog.movies[ana.recommendations[1]["id"]].label)
 
 
+def test_a_movie_night_pick_in_a_thread_is_no_ones_conversation_there(service):
+    """/movienight in a thread stored the pick as the caller's suggestion under the thread, so the
+    thread's next message went on from the caller's conversation: a group pick is nobody's."""
+    service.chat(ANA, "a heist movie from the 2000s", channel="thread")
+    service.group_pick([BOB, ANA], "a comedy", platform="discord", channel="thread")
+    assert service.last_answered("discord", "thread") == ANA
+    service.group_pick([BOB, ANA], "a comedy", platform="discord", channel="other")
+    assert service.last_answered("discord", "other") is None
+
+
 def test_a_follower_points_at_the_picks_on_screen_and_hears_no_one_elses_taste(service):
     for movie, stars in (("heat-1995", 5), ("the-departed-2006", 5), ("inception-2010", 4.5)):
         service.rate(ANA, movie, stars)
