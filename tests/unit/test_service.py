@@ -625,6 +625,17 @@ def test_a_movie_night_pick_in_a_thread_is_no_ones_conversation_there(service):
     assert service.last_answered("discord", "other") is None
 
 
+def test_the_refit_counts_only_the_rewards_it_learned_from(service, clock):
+    """The log said "refitted the re-ranker from 6 rewards" when 3 were movie-night picks it skips."""
+    turn = service.chat(ANA, "a crime thriller from the 90s", channel="c1", platform="discord")
+    night = service.group_pick([ANA, BOB], "a comedy", count=3, platform="discord", channel="c2")
+    clock.now = datetime.now(UTC) + timedelta(minutes=1)  # rated after every pick was shown
+    for pick in [*turn.recommendations, *night.recommendations]:
+        service.rate(ANA, pick["id"], 4)
+    assert len(service.profiles.rewards()) == 6
+    assert service.ranker.learn_from_store() == 3
+
+
 def test_a_follower_points_at_the_picks_on_screen_and_hears_no_one_elses_taste(service):
     for movie, stars in (("heat-1995", 5), ("the-departed-2006", 5), ("inception-2010", 4.5)):
         service.rate(ANA, movie, stars)
