@@ -148,18 +148,19 @@ class Ranker:
                 self.user_model(user).update(x, residual)
 
     def learn_from_store(self, *, no_feedback_reward: float = NO_FEEDBACK_REWARD, window_hours: float = 48) -> int:
-        """Refit from every reward the store can compute (cheap: a few small matrices)."""
+        """Refit from every reward the store can compute (cheap: a few small matrices). How many
+        rewards were learned from, the movie-night picks skipped not among them (the log says it)."""
         if self.profiles is None:
             return 0
         with self._lock:
             self.shared = LinearModel()
             self._users = {}
         rows = self.profiles.rewards(no_feedback_reward=no_feedback_reward, window_hours=window_hours)
-        for row in rows:
-            if row["features"]:  # a movie-night pick has none, and taught nothing when reacted to either
-                self.learn(row["user"], row["features"], row["reward"])
+        learned = [row for row in rows if row["features"]]  # a movie-night pick has none, and teaches nothing
+        for row in learned:
+            self.learn(row["user"], row["features"], row["reward"])
         self.save()
-        return len(rows)
+        return len(learned)
 
     def save(self) -> None:
         if self.profiles is None:

@@ -25,9 +25,11 @@ def my_history(fact: str, state: Mapping, deps: Deps) -> str:
         reacted = deps.profiles.reactions(user)
         named = [f"{movies[m].label} {'' if m in reacted else 'at '}{as_given(rated[m], reacted.get(m))}"
                  for m in order if m in movies]  # fmt: skip
-        what, none = "rated {}", "You haven't rated any films yet."
+        what, none, undated = "rated {}", "You haven't rated any films yet.", 0
     else:
-        order = [row["movie_id"] for row in deps.profiles.watched(user)]  # newest first
+        rows = deps.profiles.watched(user)  # newest first, the undated after every dated one
+        order = [row["movie_id"] for row in rows]
+        undated = sum(row["watched_at"] is None for row in rows)
         named = [movies[m].label for m in order if m in movies]
         what, none = "marked {} as watched", "You haven't marked any films as watched yet."
     if not order:
@@ -36,8 +38,15 @@ def my_history(fact: str, state: Mapping, deps: Deps) -> str:
     shown = ", ".join(named[:SHOWN])
     rest = len(order) - min(len(named), SHOWN)
     more = f", and {rest:,} more" if rest else ""
-    newest = ", newest first" if len(named) > 1 else ""
+    newest = _in_order(len(order), len(order) - undated) if len(named) > 1 else ""
     return f"You've {what.format(f'{len(order):,} {films}')}{newest}: {shown}{more}."
+
+
+def _in_order(films: int, dated: int) -> str:
+    """How the watched list is ordered, true of it: no film of unknown date is "newest"."""
+    if dated == films:
+        return ", newest first"
+    return ", dated ones newest first, then the undated" if dated else ""
 
 
 def what_you_thought(movie_id: str, state: Mapping, deps: Deps) -> str:

@@ -433,7 +433,8 @@ class MovieService:
         taste = build_profile(user, ratings, self.profiles.excluded_ids(user), self.catalog, with_taste=False,
                               reactions=reactions)  # fmt: skip
         counts = {"rated": len(ratings), "watched": len(watched), "dismissed": len(self.profiles.dismissed(user))}
-        recent = [self.catalog.movies[r["movie_id"]].label for r in watched[:5] if r["movie_id"] in self.catalog]
+        dated = [r["movie_id"] for r in watched if r["watched_at"] is not None]  # an undated film is not recent
+        recent = [self.catalog.movies[m].label for m in dated[:5] if m in self.catalog]
         return taste, counts, recent
 
     # -- import, export, forget ------------------------------------------------------------

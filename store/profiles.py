@@ -495,9 +495,11 @@ class ProfileStore:
         return [_parse_suggestion(r) for r in rows]
 
     def last_suggested_in(self, platform: str, channel: str) -> str | None:
-        """The user last shown picks in a conversation (a thread several people talk in), if any."""
+        """The user last shown picks in a conversation (a thread several people talk in), if any. A
+        group pick (/movienight, logged held_back=0 under the caller) is no one's conversation."""
         users = self._scalars(
-            "SELECT user FROM suggestions WHERE platform = ? AND channel = ? ORDER BY shown_at DESC, id DESC LIMIT 1",
+            "SELECT user FROM suggestions WHERE platform = ? AND channel = ? AND held_back = 1 "
+            "ORDER BY shown_at DESC, id DESC LIMIT 1",
             (platform, channel),
         )
         return users[0] if users else None

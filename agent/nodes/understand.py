@@ -19,7 +19,7 @@ from agent.understanding.corrections import typed_before_a_score
 from agent.understanding.crowd_asks import disliked_note
 from agent.understanding.dismissals import request_beside
 from agent.understanding.dropping import drop_part
-from agent.understanding.intents import Classified, classify, states_subject
+from agent.understanding.intents import Classified, classify, reference_ordinal, states_subject
 from agent.understanding.less_dark import less_dark_as_lighter
 from agent.understanding.like_it import asks_like_it
 from agent.understanding.llm_reader import read_message
@@ -30,7 +30,7 @@ from agent.understanding.nothing_read import emoji_intent, guessed_note
 from agent.understanding.passing import facts_in_passing, in_another_language, says_nothing, unread
 from agent.understanding.pronouns import people_meant, unresolved
 from agent.understanding.rated_asks import request_said
-from agent.understanding.reader import BUT_RELATIVE, understand
+from agent.understanding.reader import BUT_RELATIVE, NOT_AS_RELATIVE, understand
 from agent.understanding.removing import removal_of
 from agent.understanding.request import Request, Understood, contract, has_filters, is_open
 from agent.understanding.tone_leans import lean_to_tones
@@ -157,7 +157,8 @@ def understand_message(state: State, deps: Deps) -> dict:
     if classified.feedback is not None and classified.feedback.intent == "dismissed":  # not a film to go by
         refused = classified.feedback.titles  # nor its series, nor its words ("don't give me anything like Twilight")
         if intent in ("recommend", "more") and (rest := request_beside(message, deps.catalog)) is not None:
-            understood = understand(rest, deps.catalog)  # "..., any comedies?": comedies, not films about aliens
+            # "..., any comedies?": comedies, not films about aliens
+            understood = understand(rest, deps.catalog, today_year=deps.today.year)
         understood = dataclasses.replace(
             understood,
             like_titles=[t for t in understood.like_titles if t not in refused],
@@ -202,15 +203,17 @@ def understand_message(state: State, deps: Deps) -> dict:
         request = merge_request(previous, understood, last_picks=last_picks, deps=deps)
         if said_of is not None:
             set_aside(request, said_of.set_aside)
-        if intent in ("more", "refine") and classified.ordinal is not None and last_picks:
+        named = just_named(state, classified.ordinal) if classified.ordinal is not None else None
+        relative = BUT_RELATIVE.search(message.lower()) or NOT_AS_RELATIVE.search(message.lower())
+        pointing = intent in ("more", "refine") or relative  # "not as old as the first one" reads as bounds only
+        if pointing and classified.ordinal is not None and (last_picks or named):
             pointed = _at(last_picks, classified.ordinal)
-            named = just_named(state, classified.ordinal)  # "heat 4 and alien 5", "more like the first one"
-            if named is not None:
+            if named is not None:  # "heat 4 and alien 5", "more like the first one"
                 pointed, request["caveats"] = named, [*(request.get("caveats") or []),
                                                       went_by_named(named, classified.ordinal, deps)]  # fmt: skip
             if pointed:
                 request["like_titles"] = [pointed]
-            if pointed and understood.modifiers and BUT_RELATIVE.search(message.lower()):
+            if pointed and understood.modifiers and relative:
                 # "like the second one but older": older than that film, not than all the picks
                 apply_modifiers(request, understood.modifiers, [], deps, references=[pointed])
         if versions:
@@ -221,6 +224,10 @@ def understand_message(state: State, deps: Deps) -> dict:
         if intent != "more" and previous and _subject(request) != _subject(previous):  # "kubrick instead": the
             update["earlier_requests"] = [previous, *earlier][:MAX_EARLIER]  # Hitchcock films are one to go back to
     elif intent == "recommend":
+        went_by = _relative_to_named(state, classified.ordinal, message, understood, deps)
+        if went_by is not None:  # "heat 4 and alien 5" then "not as old as the first one": newer than Heat
+            understood, caveat = went_by
+            understood = dataclasses.replace(understood, caveats=[*understood.caveats, caveat])
         update["request"] = fresh_request(understood, deps)
         if previous:  # a new subject: the last one is kept, for "back to the comedies"
             update["earlier_requests"] = [previous, *earlier][:MAX_EARLIER]
@@ -447,6 +454,25 @@ def _fold_context(context: list[dict], deps: Deps) -> dict:
 def _label(movie_id: str, deps: Deps) -> str | None:
     movie = deps.catalog.movies.get(movie_id)
     return movie.label if movie is not None else None
+
+
+def _relative_to_named(
+    state: State, ordinal: int | None, message: str, understood: Understood, deps: Deps
+) -> tuple[Understood, str] | None:
+    """ "heat 4 and alien 5" then "not as old as the first one" (or "like the first one but newer"),
+    with no picks shown: the request like Heat and newer than it, and the line that says Heat was meant."""
+    lowered = message.lower()
+    relative = BUT_RELATIVE.search(lowered) or NOT_AS_RELATIVE.search(lowered)
+    ordinal = reference_ordinal(lowered) if ordinal is None else ordinal  # with nothing shown, no place was read
+    if ordinal is None or not understood.modifiers or not relative:
+        return None
+    named = just_named(state, ordinal)
+    if named is None:
+        return None
+    like = list(dict.fromkeys([named, *understood.like_titles]))
+    return dataclasses.replace(understood, like_titles=like, relative_to_titles=True), went_by_named(
+        named, ordinal, deps
+    )
 
 
 def _at(items: list[dict], index: int) -> str | None:

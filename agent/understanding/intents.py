@@ -193,7 +193,7 @@ _MORE = re.compile(
     r"|none of (?:these|those|them)|not (?:these|those)(?: ones)?|(?:seen|watched) (?:them|those|these) all"
     r"|(?:\d+|one|two|three|four|five|a few|a couple|some) more)\b"
 )
-_LIKE_WHICH = re.compile(r"\b(?:like|similar to)\b")
+_LIKE_WHICH = re.compile(r"\b(?:like|similar to|not (?:as|so) (?:old|new|recent|long|short) as)\b")
 # "like the third one", "something like the 2nd", "similar to number 3": more like a pick
 _LIKE_A_PICK = re.compile(
     r"^\W*(?:(?:something|anything|one|ones|films?|movies?|stuff|more)\s+)?(?:like|similar to)\s+(?:the\s+)?"
@@ -306,9 +306,9 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return feedback  # "I've seen Heat. Thrillers from the 90s please" asks too (and Heat is noted in passing)
     more = _MORE.search(lowered) or _LIKE_A_PICK.search(lowered)
     if has_previous and more and not has_filters(understood) and not understood.like_titles:
-        return Classified("more", ordinal=_reference_ordinal(lowered), feedback=feedback)
+        return Classified("more", ordinal=reference_ordinal(lowered), feedback=feedback)
     if has_previous and _refines(lowered, understood):  # "like the second one but from the 2010s"
-        return Classified("refine", ordinal=_reference_ordinal(lowered), feedback=on_picks(feedback, has_previous))
+        return Classified("refine", ordinal=reference_ordinal(lowered), feedback=on_picks(feedback, has_previous))
     if not asks and not has_filters(understood) and not understood.like_titles and _chatter(words):
         return Classified("smalltalk")
     if feedback and feedback.intent == "liked" and feedback.titles and feedback.titles == understood.like_titles:
@@ -366,7 +366,7 @@ def _ordinal(lowered: str) -> int | None:
     return number - 1 if number >= 1 else None
 
 
-def _reference_ordinal(lowered: str) -> int | None:
+def reference_ordinal(lowered: str) -> int | None:
     """ "More like the second one" points at a suggestion; "seen the first, what else" does not."""
     m = _LIKE_WHICH.search(lowered)
     return _ordinal(lowered[m.end() :]) if m else None

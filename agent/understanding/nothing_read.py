@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from agent.understanding.passing import has_meaning
+from agent.understanding.people import asked_whose
 from agent.understanding.request import Understood
 from agent.understanding.text import word_set
 from agent.understanding.versions import same_title
@@ -36,6 +37,8 @@ def guessed_note(understood: Understood, catalog: Catalog, message: str = "") ->
         return ""
     if any(names_a_title(said, catalog) for said in (understood.query, message)):  # "before sunrise": query "sunrise"
         return ""
+    if asked_whose(understood.caveats):  # "something by del toro": a name was found, only not whose
+        return "Until then, these picks are only a guess from your message's words and what is popular."
     # the message is not quoted back: it may name anyone ("something Alice would like")
     return (
         "I didn't find a genre, person, film, era or theme I know in your message, so these picks are only a "

@@ -411,6 +411,12 @@ def read_surnames(
 
 
 WHOSE_SURNAME = '"{said}" could be {names}; if you meant one of them, say the whole name and I\'ll go by it.'
+_WHOSE_TAIL = WHOSE_SURNAME.split("{names}")[1]
+
+
+def asked_whose(caveats: list[str]) -> bool:
+    """Whether a surname several people carry was read ("del toro"): a name was found, if not whose."""
+    return any(caveat.endswith(_WHOSE_TAIL) for caveat in caveats)
 
 
 def _say_whose(scan: Scan, toks: list[Tok], i: int, key: str, shared: Mapping[str, SharedSurname],

@@ -82,6 +82,8 @@ BUT_RELATIVE = re.compile(
     r"\b(?:but|just|only|though|yet)\s+(?:a\s+(?:bit|little)\s+|slightly\s+|somewhat\s+|much\s+)?"
     r"(?:older|newer|shorter|longer)\b|\b(?:older|newer|shorter|longer)\s+than\b"
 )
+# "not as old as the first one": newer than that film, as "like the first one but newer" is
+NOT_AS_RELATIVE = re.compile(r"\bnot\s+(?:as|so)\s+(?:old|new|recent|long|short)\s+as\b")
 
 
 def _query(scan: Scan) -> str:

@@ -92,3 +92,22 @@ def test_what_the_user_thought_of_a_film_is_read_from_their_history_as_they_gave
     ):
         said = bot.ask(question, user=user)
         assert (said["reply"], said["recommendations"]) == (expected, []), question
+
+
+def _undated(profiles, user: str, movie_id: str) -> None:
+    """A film as an undated import row leaves it: watched at no known time."""
+    profiles.add_watched(user, movie_id)
+    profiles.conn.execute("UPDATE watched SET watched_at = NULL WHERE user = ? AND movie_id = ?", (user, movie_id))
+
+
+def test_the_watched_list_says_newest_first_only_of_dated_films(bot, profiles):
+    """ "what have I watched" said "newest first" of a list ending in films of unknown date."""
+    profiles.add_watched("cli:und", "heat-1995", at="2026-01-01T00:00:00+00:00")
+    _undated(profiles, "cli:und", "alien-1979")
+    assert bot.ask("what have i watched", user="cli:und")["reply"] == (
+        "You've marked 2 films as watched, dated ones newest first, then the undated: Heat (1995), Alien (1979)."
+    )
+    _undated(profiles, "cli:und", "heat-1995")
+    assert bot.ask("what have i watched", user="cli:und")["reply"] == (
+        "You've marked 2 films as watched: Alien (1979), Heat (1995)."
+    )

@@ -58,3 +58,17 @@ def test_a_bare_title_or_series_is_not_called_a_guess(starter, profiles, said):
     bot = make_bot(starter, profiles)
     answer = bot.ask(said, user="cli:zed")
     assert answer["recommendations"] and "only a guess" not in answer["reply"], answer["reply"]
+
+
+def test_a_surname_several_people_carry_is_not_called_nothing_found(starter):
+    """ "something by del toro" said whose the name could be and then "I didn't find a genre, person,
+    film, era or theme I know in your message", untrue once the name was recognised."""
+    from agent.understanding.nothing_read import guessed_note
+    from agent.understanding.reader import understand
+    from tests.unit.test_understanding import DEL_TOROS, LOOKUP
+
+    understood = understand("something by del toro", LOOKUP)
+    assert understood.caveats == [DEL_TOROS]
+    assert guessed_note(understood, starter, "something by del toro") == (
+        "Until then, these picks are only a guess from your message's words and what is popular."
+    )

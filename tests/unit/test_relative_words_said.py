@@ -139,3 +139,28 @@ def test_not_as_old_asks_for_newer_films(said, modifier):
 
     u = understand(said, LOOKUP)
     assert u.modifiers == [modifier] and (u.year_min, u.year_max) == (None, None)
+
+
+def test_not_as_old_as_a_pick_is_newer_than_that_pick(starter, profiles):
+    """ "not as old as the first one" after picks from 2010, 2003 and 2016 answered "from 2017 on" (newer
+    than every pick), not from 2011 on: it goes by the film pointed at, as "like the first one but newer"."""
+    bot = make_bot(starter, profiles)
+    picks = bot.ask("a crime thriller from the 90s", user="cli:notold")["recommendations"]
+    oldest = min(range(3), key=lambda k: picks[k]["year"])
+    assert picks[oldest]["year"] < max(p["year"] for p in picks)
+    place = ("first", "second", "third")[oldest]
+    answer = bot.ask(f"not as old as the {place} one", user="cli:notold")
+    assert answer["understood"]["year_min"] == picks[oldest]["year"] + 1
+    assert answer["understood"]["like_titles"] == [starter.movies[picks[oldest]["id"]].label]
+
+
+@pytest.mark.parametrize("said", ["not as old as the first one", "something like the first one but newer"])
+def test_newer_than_a_film_just_named_goes_by_that_film(starter, profiles, said):
+    """After "heat 4 and alien 5", "not as old as the first one" said "I had nothing to compare “newer”
+    with", though Heat was named: newer than Heat, and the reply says Heat was meant."""
+    bot = make_bot(starter, profiles)
+    bot.ask("heat 4 and alien 5", user="cli:heatnew")
+    answer = bot.ask(said, user="cli:heatnew")
+    assert answer["understood"]["year_min"] == 1996
+    assert answer["intro"].startswith("By “the first one” I took Heat (1995), the first film you just named.")
+    assert "nothing to compare" not in answer["intro"]

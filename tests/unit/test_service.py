@@ -406,6 +406,16 @@ def test_profile_counts_and_chart(service):
     assert service.profile_chart(ANA, "Ana") == b"PNG Ana"
 
 
+def test_profile_lists_no_undated_film_as_recently_watched(service):
+    """ "Recently watched" listed films of unknown date (undated import rows) as recent."""
+    service.rate(ANA, "Heat 1995", 5)
+    service.profiles.add_watched(ANA, "alien-1979")
+    service.profiles.conn.execute("UPDATE watched SET watched_at = NULL WHERE movie_id = 'alien-1979'")
+    summary = service.profile(ANA)
+    assert summary.watched == 2
+    assert summary.recent_watched == ["Heat (1995)"]
+
+
 def test_group_pick_leaves_out_what_anyone_watched(service):
     service.rate(ANA, "Heat 1995", 5)
     service.watched_add(BOB, "Se7en")
@@ -603,6 +613,27 @@ def test_a_follow_up_by_someone_else_goes_on_from_their_request_with_the_followe
     assert service.last_answered("discord", "thread") == BOB
     again = service.chat(ANA, "why the second one?", channel="thread")  # Ana's conversation is still her own
     assert again.reply.startswith(service.catalog.movies[ana.recommendations[1]["id"]].label)
+
+
+def test_a_movie_night_pick_in_a_thread_is_no_ones_conversation_there(service):
+    """/movienight in a thread stored the pick as the caller's suggestion under the thread, so the
+    thread's next message went on from the caller's conversation: a group pick is nobody's."""
+    service.chat(ANA, "a heist movie from the 2000s", channel="thread")
+    service.group_pick([BOB, ANA], "a comedy", platform="discord", channel="thread")
+    assert service.last_answered("discord", "thread") == ANA
+    service.group_pick([BOB, ANA], "a comedy", platform="discord", channel="other")
+    assert service.last_answered("discord", "other") is None
+
+
+def test_the_refit_counts_only_the_rewards_it_learned_from(service, clock):
+    """The log said "refitted the re-ranker from 6 rewards" when 3 were movie-night picks it skips."""
+    turn = service.chat(ANA, "a crime thriller from the 90s", channel="c1", platform="discord")
+    night = service.group_pick([ANA, BOB], "a comedy", count=3, platform="discord", channel="c2")
+    clock.now = datetime.now(UTC) + timedelta(minutes=1)  # rated after every pick was shown
+    for pick in [*turn.recommendations, *night.recommendations]:
+        service.rate(ANA, pick["id"], 4)
+    assert len(service.profiles.rewards()) == 6
+    assert service.ranker.learn_from_store() == 3
 
 
 def test_a_follower_points_at_the_picks_on_screen_and_hears_no_one_elses_taste(service):

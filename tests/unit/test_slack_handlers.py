@@ -543,6 +543,14 @@ def test_watched_add_with_a_bare_number_after_the_title_says_how_to_give_stars(d
     assert deps.service.profiles.watched(key(ANA)) == []
 
 
+@pytest.mark.parametrize("said", ["add Rocky 6", "add Zzyzx Road 0", "add Zzyzx Road 4.3"])
+def test_watched_add_gives_no_stars_hint_for_a_number_no_rating_takes(deps, client, context, said):
+    """ "/watched add Rocky 6" advised "write `/watched add Rocky 6 stars`", which is then refused
+    (stars go from 0.5 to 5 in steps of 0.5)."""
+    _, respond = run_command(commands.watched, command("/watched", said), client, context)
+    assert "stars`" not in respond.last["text"] and "rating" not in respond.last["text"]
+
+
 def test_forgetting_someone_nothing_is_known_about_says_so_plainly(client, context):
     """Before: "Done: I deleted everything I knew about you (there was nothing stored).", both at once."""
     done = click(actions.forget_confirm, block_action("forget_confirm", "forget", user=CY), client, context)

@@ -166,9 +166,14 @@ def stars_hint(text: str) -> str:
     as stars: "/watched add Se7en 5" was only "No film called 'Se7en 5'; did you mean: Se7en (1995)?"
     (a bare number may be the title's own, as in Ocean's 11, so it is not read as stars)."""
     title, stars = split_stars(text, required=True)
-    if stars is None:
+    if stars is None or not _ratable(float(stars)):  # "Rocky 6" is a sequel: 6 stars would be refused
         return ""
     return f" If {stars} is your rating, write `/watched add {title} {stars} stars` or `/rate {title} {stars}`."
+
+
+def _ratable(stars: float) -> bool:
+    """Stars a rating takes: 0.5 to 5 in steps of 0.5."""
+    return 0.5 <= stars <= 5 and (stars * 2).is_integer()
 
 
 # -- /profile ---------------------------------------------------------------------------------
