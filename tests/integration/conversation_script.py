@@ -474,7 +474,13 @@ CONVERSATIONS: dict[str, list[Turn]] = {
             read={"genres": ["crime", "thriller"], "exclude_keywords": ["superhero"]},
             picks=True,
         ),
-        T("nothing scary, a comedy please", intent=REC, read={"genres": ["comedy"], "exclude_genres": []}, picks=True),
+        # a refused tone a genre stands for refuses the genre ("a comedy but not romantic": no romance)
+        T(
+            "nothing scary, a comedy please",
+            intent=REC,
+            read={"genres": ["comedy"], "exclude_genres": ["horror"]},
+            picks=True,
+        ),
     ],
     # -- a question about a film is answered from the catalog, and "it" is that film next
     "questions-about-a-pick": [
