@@ -102,6 +102,6 @@ def test_ratings_of_films_outside_the_catalog_are_reported_as_unmatched(tmp_path
         f"Imported MovieLens history for {report['users']} users: {report['watched']:,} watched films, "
         f"{report['rated']:,} rated"
     )
-    assert f"{report['skipped']} rows not imported ({len(report['unmatched'])} not in the catalog" in lines[1]
+    assert f"{report['skipped']:,} rows not imported ({len(report['unmatched']):,} not in the catalog" in lines[1]
     assert len([line for line in lines if line.startswith("  ratings.csv:")]) == 20
-    assert lines[-1] == f"  ...and {report['skipped'] - 20} more (--json lists them all)"
+    assert lines[-1] == f"  ...and {report['skipped'] - 20:,} more (--json lists them all)"
