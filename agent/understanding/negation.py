@@ -10,7 +10,7 @@ from rapidfuzz.distance import OSA
 
 from agent.understanding.effect import Effect
 from agent.understanding.meaning import Reading
-from agent.understanding.phrases import MAX_PHRASE, PHRASEBOOK
+from agent.understanding.phrases import MAX_PHRASE, PHRASEBOOK, RECENT
 from agent.understanding.refused_themes import refused_themes
 from agent.understanding.story_places import after_set_in, place_end, place_refused_at, place_said
 from agent.understanding.text import STOPWORDS, Scan, Tok, alternatives, tokens_of, word_set
@@ -102,11 +102,21 @@ def _phrase_at(toks: list[Tok], i: int) -> tuple[int, Effect] | None:
         effect = PHRASEBOOK.get(tuple(t.text for t in toks[i : i + n]))
         if effect is not None:
             return i + n, effect
+    if toks[i].text == "new" and i + 1 < len(toks) and _names_genre(toks, i + 1):
+        return i + 1, RECENT  # "new comedies", "a new horror movie"
     if toks[i].is_word:
         corrected = _typo(toks[i].text)
         if corrected is not None:
             return i + 1, PHRASEBOOK[(corrected,)]
     return None
+
+
+def _names_genre(toks: list[Tok], i: int) -> bool:
+    for n in range(min(MAX_PHRASE, len(toks) - i), 0, -1):
+        effect = PHRASEBOOK.get(tuple(t.text for t in toks[i : i + n]))
+        if effect is not None:
+            return bool(effect.genres)
+    return False
 
 
 def _cue_at(toks: list[Tok], i: int) -> int | None:

@@ -322,11 +322,18 @@ _MOOD_PHRASES: dict[str, Effect] = {
     "sex | nudity | sex scenes | swearing": Effect(only_negated=True, negated=_m("family-friendly")),
 }
 
+RECENT = Effect(years=_last_years(5))  # "recent", "new releases": the last five years
+
 _ERA_PHRASES: dict[str, Effect] = {
-    "recent | recently released | new release | new releases | newest | latest | brand new": Effect(
-        years=_last_years(5)
-    ),
+    "recent | recently released | new release | new releases | newest | latest | brand new": RECENT,
     "new movie | new movies | new film | new films | new ones | new stuff": Effect(years=_last_years(5)),
+    # "any good current movies?", "what's new in horror", "anything out now": the newest films; "new" alone is read
+    # before a genre only (agent.understanding.negation), never in "new york" or a title
+    "current movies | current films | current ones | current stuff | currently out | out now | out right now": (RECENT),
+    "anything new | what's new | whats new | what is new | newly released | just released | just came out": RECENT,
+    # "something new" is as often new to the speaker as newly made: no era, and no search for the word "new"
+    # (which found The New Guy)
+    "something new": Effect(aside=True),
     "modern | contemporary": Effect(years=_since(2000)),
     "modern classic | modern classics | instant classic": Effect(years=_since(2000), min_rating=7.5),
     "classic | classics | oldie | oldies | old school | old timey | golden age | vintage": Effect(

@@ -284,6 +284,15 @@ CASES: list[tuple[str, dict]] = [
     ("between 1990 and 2000", {"year_min": 1990, "year_max": 2000}),
     ("recent thrillers", {"genres": ["thriller"], "year_min": 2021, "year_max": None}),
     ("new releases", {"year_min": 2021}),
+    # "new" before a genre, and the everyday words for films out now, are the last five years
+    ("any new comedies?", {"genres": ["comedy"], "year_min": 2021}),
+    ("a new horror movie", {"genres": ["horror"], "year_min": 2021}),
+    ("what's new in horror", {"genres": ["horror"], "year_min": 2021}),
+    ("suggestions on current movies", {"year_min": 2021}),
+    ("anything out now?", {"year_min": 2021}),
+    ("a comedy set in new york", {"genres": ["comedy"], "year_min": None}),
+    # "something new" may mean new to the speaker: no era, and no search for "new" (which found The New Guy)
+    ("something new", {"year_min": None, "query_lacks": ["new"]}),
     ("old movies", {"year_min": None, "year_max": 1979}),
     ("an old western", {"genres": ["western"], "year_max": 1979}),
     ("one of my old favourites", {"year_max": None}),
