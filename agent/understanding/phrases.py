@@ -18,6 +18,7 @@ BLACK_AND_WHITE = "My catalog doesn't record which films are in black and white,
 NOT_BLACK_AND_WHITE = "My catalog doesn't record which films are in black and white, so some of these may be."
 TRUE_STORY = "based on true story"  # the tag TMDB gives films "based on a true story"
 JUMP_SCARES = "My catalog doesn't record which films have jump scares, so I couldn't {went}."
+AGE_RATINGS = "My catalog doesn't record age ratings (PG-13, R and the like), so I couldn't go by them."
 FEMALE_LEAD = "My catalog doesn't record which films have a female lead, so I couldn't go by it."
 
 
@@ -319,6 +320,12 @@ _MOOD_PHRASES: dict[str, Effect] = {
         caveat=JUMP_SCARES.format(went="go by them"),
         negated=Effect(aside=True, caveat=JUMP_SCARES.format(went="leave them out")),
     ),
+    # "a scary movie that is rated PG-13", "nothing rated R": no catalog field records them, so it is said
+    "rated pg 13 | rated pg13 | pg 13 | pg13 | rated pg | pg | rated g | rated r | r rated | rated nc 17 | nc 17 | "
+    "mpaa rating | age rating": Effect(aside=True, caveat=AGE_RATINGS, negated=Effect(aside=True, caveat=AGE_RATINGS)),
+    # greetings, not a wish for a happy film ("Happy new year Do you know of any good comedies?")
+    "happy new year | happy holidays | happy thanksgiving | happy halloween | happy easter | happy friday | "
+    "happy weekend | happy monday | happy birthday": Effect(aside=True),
     "sex | nudity | sex scenes | swearing": Effect(only_negated=True, negated=_m("family-friendly")),
 }
 
