@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Collection
+from dataclasses import replace
 
 import numpy as np
 
@@ -276,6 +277,9 @@ def retrieve(state: State, deps: Deps) -> dict:
     _join(candidates, list(comention)[:pool], filters, deps, limit=len(candidates) + pool)
     known = deps.catalog.best_known(filters, pool, counts=rating_counts(deps), genres=genres)
     _join(candidates, known, filters, deps, limit=len(candidates) + pool)
+    if (era := _soft_era(request, filters)) is not None:  # "I like old movies too": that era's best known compete
+        in_era = deps.catalog.best_known(era, pool, counts=rating_counts(deps), genres=genres)
+        _join(candidates, in_era, filters, deps, limit=len(candidates) + pool)
     for candidate in candidates:
         candidate["collaborative"] = collaborative.get(candidate["id"], 0.0)
         candidate["comention"] = comention.get(candidate["id"], 0.0)
@@ -289,6 +293,14 @@ def retrieve(state: State, deps: Deps) -> dict:
     if original.get("hidden_gem"):
         best_known = deps.catalog.best_known(filters_for(original, set()), best_known_count(fitting["all"]))
     return {"candidates": candidates, "fitting": fitting, "best_known": best_known, "debug": debug}
+
+
+def _soft_era(request: Request, filters: Filters) -> Filters | None:
+    """The filters narrowed to an era said as a taste, when no years were asked for; else None."""
+    soft = (request.get("soft_year_min"), request.get("soft_year_max"))
+    if soft == (None, None) or filters.year_min is not None or filters.year_max is not None:
+        return None
+    return replace(filters, year_min=soft[0], year_max=soft[1])
 
 
 def _join(candidates: list[dict], ids: list[str], filters: Filters, deps: Deps, *, limit: int) -> None:

@@ -33,7 +33,7 @@ def guessed_note(understood: Understood, catalog: Catalog, message: str = "") ->
     nothing was said but "a movie please", which popular picks do answer, or the words are a film's
     title ("the matrix") or begin a series' ("harry potter movies"), which the search finds."""
     words = set(re.findall(r"[a-z]+", understood.query.lower()))
-    if has_meaning(understood) or not words or words <= _ANY_FILM:
+    if has_meaning(understood) or _read_as_taste(understood) or not words or words <= _ANY_FILM:
         return ""
     if any(names_a_title(said, catalog) for said in (understood.query, message)):  # "before sunrise": query "sunrise"
         return ""
@@ -44,6 +44,12 @@ def guessed_note(understood: Understood, catalog: Catalog, message: str = "") ->
         "I didn't find a genre, person, film, era or theme I know in your message, so these picks are only a "
         "guess from its words and what is popular."
     )
+
+
+def _read_as_taste(understood: Understood) -> bool:
+    """ "Well I like drama movies": a genre, era or person said as a taste, which leans the picks."""
+    u = understood
+    return bool(u.soft_genres or u.soft_people or u.soft_year_min is not None or u.soft_year_max is not None)
 
 
 def names_a_title(query: str, catalog: Catalog) -> bool:

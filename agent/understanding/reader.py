@@ -78,6 +78,14 @@ _NEVER_QUERIED = word_set(
 )
 
 
+# era words, read as years: as a search they only find titles ("I like old movies" found Oldboy, Old School
+# and Old Yeller once the era was read as a taste, which leans the picks but filters none out)
+_ERA_WORDS = word_set(
+    "old older oldie oldies new newer newest recent recently latest current currently classic classics vintage "
+    "modern contemporary"
+)
+
+
 BUT_RELATIVE = re.compile(
     r"\b(?:but|just|only|though|yet)\s+(?:a\s+(?:bit|little)\s+|slightly\s+|somewhat\s+|much\s+)?"
     r"(?:older|newer|shorter|longer)\b|\b(?:older|newer|shorter|longer)\s+than\b"
@@ -110,7 +118,7 @@ def _query(scan: Scan) -> str:
     for m in TOKEN.finditer(scan.original.lower()):
         word = m.group()
         refused = any(start <= m.start() < end for start, end in (*scan.negated, *scan.aside))
-        if word[0].isalpha() and word not in STOPWORDS and word not in _NEVER_QUERIED and not refused:
+        if word[0].isalpha() and word not in STOPWORDS and word not in _NEVER_QUERIED | _ERA_WORDS and not refused:
             words.append(scan.original[m.start() : m.end()])
     return " ".join(words)
 

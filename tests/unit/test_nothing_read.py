@@ -30,6 +30,12 @@ def test_picks_for_a_request_read_as_nothing_are_said_to_be_a_guess(starter, pro
         "surprise me",
         "I'm bored",
         "couldn't stand heat, what else?",
+        # a genre, era or tone said as a taste leans the picks: it was found
+        "Well I like drama movies.",
+        "I like comedy and action!",
+        "I love movies that make you think",
+        "I like old movies",
+        "I love movies that have twists",  # "that" opens a clause here: no film pointed at
     ],  # a verdict noted: what the picks go by is said instead
 )
 def test_a_request_read_as_something_or_as_any_film_is_not_called_a_guess(starter, profiles, said):
@@ -72,3 +78,13 @@ def test_a_surname_several_people_carry_is_not_called_nothing_found(starter):
     assert guessed_note(understood, starter, "something by del toro") == (
         "Until then, these picks are only a guess from your message's words and what is popular."
     )
+
+
+@pytest.mark.parametrize("said", ["I like old movies", "old movies", "anything recent"])
+def test_an_era_is_no_search_for_its_word(starter, said):
+    """ "I like old movies" found Oldboy, Old School and Old Yeller by the word "old" once the era was
+    read as a taste, which leans the picks but filters none out."""
+    from agent.understanding.reader import understand
+
+    understood = understand(said, starter)
+    assert not {"old", "recent"} & set(understood.query.lower().split()), understood.query
