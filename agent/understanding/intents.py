@@ -168,10 +168,7 @@ _GROUP_MEMBERS = re.compile(
     r"\b(?:two|three|four|some|most|none|several|few) of (?:them|us)\b|\b(?:one|each|all) of (?:us|my \w+)\b"
     r"|\bone (?:likes|loves|hates|wants|prefers|doesn'?t|can'?t|is into)\b"
 )
-# "that" opening a relative clause, no film pointed at: "I love movies that make you think"
-_RELATIVE_THAT = re.compile(
-    r"\b(movies?|films?|flicks?|stories|ones|stuff|anything|something|kinds?)\s+(?:that|which)\b"
-)
+_RELATIVE_THAT = re.compile(r"\b(movies?|films?|flicks?|stories|ones|stuff|anything|kinds?)\s+(?:that|which)\b")
 _THAT_FILM = re.compile(r"\b(?:it|that|that one|this one|that movie|that film|this movie|this film)\b")
 _EVERY = re.compile(
     r"\ball(?: of)? (?:them|those|these|three|four|five|of the above)\b|\b(?:them|those|these) all\b"
@@ -504,6 +501,7 @@ def _feedback(
     if refused_only and (understood.genres or understood.any_genres):
         return None  # "sci-fi, but not a fan of Star Wars": a request with a film refused, not "not heat again"
     every = not titles and ordinal is None and bool(_EVERY.search(lowered))
+    # "that" of a relative clause points at no film: "I love movies that make you think"
     has_referent = (bool(titles) or ordinal is not None or every
                     or bool(_REFERENT.search(_RELATIVE_THAT.sub(r"\1", _GROUP_MEMBERS.sub(" ", lowered)))))  # fmt: skip
     dismissal = DISMISS.search(lowered)

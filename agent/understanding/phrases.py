@@ -287,9 +287,10 @@ _MOOD_PHRASES: dict[str, Effect] = {
     "melancholic | melancholy | sad": _m("melancholic"),
     "bittersweet": _m("bittersweet"),
     "nostalgic | nostalgia": _m("nostalgic"),
-    "thought provoking | makes you think | make you think | makes me think | make me think | philosophical | cerebral | deep | smart": _m(
+    "thought provoking | makes you think | make you think | makes me think | make me think | philosophical": _m(
         "thought-provoking"
     ),
+    "cerebral | deep | smart": _m("thought-provoking"),
     "mind bending | mindbending | mind blowing | mind fuck | mindfuck | twisty | puzzling": _m("mind-bending"),
     "keeps you guessing | keep me guessing | confusing | convoluted | hard to follow": _m("mind-bending"),
     "surreal | dreamlike | trippy | lynchian": _m("surreal"),
