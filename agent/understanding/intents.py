@@ -41,13 +41,14 @@ from agent.understanding.verdicts import (
     a_title_then,
     films_judged,
     mixed_verdicts,
+    of_a_genre,
+    titles_blanked,
     unasked,
 )
 from agent.understanding.versions import same_title
 from agent.understanding.whose_verdict import users_verdict
 from store.catalog import TitleMatch
 from store.movie import TITLE_MATCH_SCORE
-from store.vocab import normalise_genre
 
 Intent = Literal["recommend", "refine", "more", "why", "facts", "seen", "liked", "disliked", "dismissed", "help",
                  "smalltalk", "interested", "unwatched", "undo"]  # fmt: skip
@@ -480,13 +481,14 @@ def _feedback(
     plain = not has_filters(understood) or _ONLY_A_VERDICT.match(lowered) is not None or a_title_then(text, lookup)
     plain = plain or (bool(understood.like_titles) and praised_then_asked(text, lookup))  # "heat was great, more?"
     plain = plain or (ordinal is not None and judged_by_place(lowered))  # "the first one was great, any newer?"
+    judged = titles_blanked(lowered, [*understood.like_titles, *understood.exclude_titles], lookup)
     verdict = next(
         (
             (m, intent, stars)
             for pattern, intent, stars, adjective in SENTIMENTS
             if plain or not adjective
-            for m in pattern.finditer(lowered)
-            if _users_own(lowered, m, intent)
+            for m in pattern.finditer(judged)
+            if _users_own(judged, m, intent)
         ),
         None,
     )
@@ -494,7 +496,7 @@ def _feedback(
     anchor = verdict[0] if verdict else seen
     titles = outside_stars(understood.like_titles, lowered, lookup)
     titles += [t for t in understood.exclude_titles if t not in titles]
-    if not titles and not _of_a_genre(lowered, anchor) and (anchor is not None or rating is not None):
+    if not titles and not of_a_genre(lowered, anchor) and (anchor is not None or rating is not None):
         titles = outside_stars(named_titles(text, lowered, anchor, lookup), lowered, lookup)  # not Three
     titles = films_judged(text, lowered, anchor, titles, lookup)  # "heat slaps", not Never Again by "never again"
     refused_only = titles and set(titles) <= set(understood.exclude_titles) and not DISMISS.search(lowered)
@@ -531,14 +533,6 @@ def _feedback(
                 return Classified(intent, titles=[match.movie_id])
             return Classified(intent, unknown=(typed,))  # said to be unknown, not taken for a request
     return None
-
-
-def _of_a_genre(lowered: str, anchor: re.Match[str] | None) -> bool:
-    """ "I like action", "she loves romantic comedies": a taste for a genre, no verdict on a film."""
-    if anchor is None:
-        return False
-    words = re.findall(r"[\w'-]+", lowered[anchor.end() : anchor.end() + 40])[:3]
-    return any(normalise_genre(" ".join(words[:n])) for n in range(len(words), 0, -1))
 
 
 def _users_own(lowered: str, m: re.Match[str], intent: str) -> bool:

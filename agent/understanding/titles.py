@@ -40,6 +40,7 @@ from agent.understanding.title_cues import (
     TITLE_CUES,
     WEAK,
 )
+from agent.understanding.title_runs import capitalised_runs, unusual
 from agent.understanding.versions import read_versions, same_title
 from store.catalog import TitleMatch
 from store.movie import PART_WORDS, TITLE_MATCH_SCORE, leading_article, number_value, same_sequel
@@ -231,12 +232,13 @@ class TitleReader:
         """
         accepted: list[_Pick] = []
         missed: _Candidate | None = None
+        begun = False  # an exact title was found, and a longer one begins with it ("10", "10 things i hate...")
         for cand in cands:
             if not cand.words or self.is_person(cand):
                 if cand.words:
                     return None  # "like Christopher Nolan films": a person, not a title
                 continue
-            if not _worth_resolving(cand, strength, named=named):
+            if not _worth_resolving(cand, strength, named=named) and not (begun and self.lookup.titled(cand.text)):
                 continue
             match = self.resolve(cand)
             if match is None or not _acceptable(cand, match, strength, named=named):
@@ -248,7 +250,9 @@ class TitleReader:
             pick = _Pick(match, cand, exact)
             accepted.append(pick)
             if pick.exact and not cand.goes_on:
-                break
+                if not self._longer_title_begun(cand, cands):
+                    break
+                begun = True
         if not accepted:
             if missed is not None and missed.reach not in self.missing:
                 self.missing.append(missed.reach)
@@ -263,6 +267,13 @@ class TitleReader:
         same = [p for p in accepted if p.match.movie_id == best_id and p.match.score >= best_score]
         chosen = max(same, key=lambda p: len(p.cand.words))
         return chosen.match, chosen.cand
+
+    def _longer_title_begun(self, cand: _Candidate, cands: list[_Candidate]) -> bool:
+        """A longer span from the same start begins a catalog title: "10" is a film, and so is "10
+        Things I Hate About You", which a message naming the second goes on to type (a prefix lookup,
+        no fuzzy scan)."""
+        longer = [c for c in cands if c.start == cand.start and c.end > cand.end]
+        return bool(longer) and bool(self.lookup.titled(longer[0].text))
 
     def read_list(self, toks: list[Tok], j: int, strength: str, *, named: bool = False) -> tuple[list[TitleMatch], int]:
         """Titles listed from toks[j] on ("Heat, Ronin or The Town"); also where the list ended.
@@ -322,7 +333,14 @@ class TitleReader:
         if k > j and (not ends or ends[-1] != k):
             ends.append(k)
         ends = sorted({e for e in ends if toks[e - 1].is_word})
-        return [self.candidate(toks, j, e) for e in ends[:MAX_TITLE_CANDIDATES]]
+        # past the first few, a span is tried only when it begins a catalog title ("10 Things I Hate About You")
+        kept = ends[:MAX_TITLE_CANDIDATES]
+        kept += [
+            e
+            for e in ends[MAX_TITLE_CANDIDATES:]
+            if self.lookup.titled(self.scan.original[toks[j].start : toks[e - 1].end])
+        ]
+        return [self.candidate(toks, j, e) for e in kept]
 
     def _case_ends_before(self, toks: list[Tok], k: int) -> bool:
         """In a message with capitals, a capitalised word before a lowercase one that is no title's
@@ -472,7 +490,7 @@ def _named_after(scan: Scan, toks: list[Tok], j: int) -> tuple[int, int] | None:
         return None  # in all-lower or ALL-CAPS text no word looks more like a title than the next
     if j + 1 < len(toks) and toks[j].text in ("the", "a", "an") and not scan.capitalised(toks[j]):
         j += 1  # "like the Office": the article is often typed in lower case
-    run = next(((a, b) for a, b in _capitalised_runs(scan, toks) if a == j), None)
+    run = next(((a, b) for a, b in capitalised_runs(scan, toks) if a == j), None)
     if run is None or toks[run[0]].text.isdigit():
         return None
     return toks[run[0]].start, toks[run[1] - 1].end
@@ -524,14 +542,14 @@ def read_bare_titles(scan: Scan, reader: TitleReader, out: Understood) -> None:
     whole_message = len(words) == 1
     if not scan.has_case or (len(words) >= 4 and sum(map(scan.capitalised, words)) >= 0.85 * len(words)):
         return  # Title Case Or ALL CAPS messages say nothing about which words are titles
-    for start, end in _capitalised_runs(scan, toks)[:4]:
+    for start, end in capitalised_runs(scan, toks)[:4]:
         opens = start == 0 or OPINION_LEAD.fullmatch(scan.text, 0, toks[start].start) is not None
         judged = opens and JUDGED_THEN_ASKED.match(scan.text, toks[end - 1].end) is not None
         dated = toks[end - 1].start in scan.title_year_starts  # "Heat (1995)": written as a title, with its year
         cands = [
             c
             for c in _run_candidates(reader, toks, start, end)
-            if len(c.words) > 1 or whole_message or judged or dated or _unusual(c.text) or c.sequel  # "Alien 3"
+            if len(c.words) > 1 or whole_message or judged or dated or unusual(c.text) or c.sequel  # "Alien 3"
         ]
         # "or Alien (1979)": a word written with its year is as sure a title as one just praised
         picked = reader.best(cands, WEAK if judged or dated else BARE)
@@ -552,39 +570,3 @@ def _run_candidates(reader: TitleReader, toks: list[Tok], start: int, end: int) 
             if _grade_follows(toks, k):
                 spans += [(a, k), *([(a, k - 1)] if k - 1 > a and NUMBERISH.fullmatch(toks[k - 1].text) else [])]
     return [reader.candidate(toks, a, b) for a, b in sorted(spans, key=lambda span: span[1] - span[0])]
-
-
-def _unusual(word: str) -> bool:
-    return any(c.isdigit() for c in word) or not word.isascii() or any(c.isupper() for c in word[1:])
-
-
-_PRONOUN_I = frozenset({"i", "i'm", "i've", "i'd", "i'll"})
-
-
-def _capital_next(scan: Scan, toks: list[Tok], k: int) -> bool:
-    return k + 1 < len(toks) and toks[k + 1].is_word and scan.capitalised(toks[k + 1]) and toks[k].text.isdigit()
-
-
-def _capitalised_runs(scan: Scan, toks: list[Tok]) -> list[tuple[int, int]]:
-    runs: list[tuple[int, int]] = []
-    start = None
-    last_cap = None
-    for k, tok in enumerate(toks):
-        capital = tok.is_word and scan.capitalised(tok) and tok.text not in _PRONOUN_I
-        if capital and start is not None and tok.start in scan.title_year_starts:  # "Ghostbusters (2016) Had ..."
-            runs.append((start, k + 1))
-            start = None
-        elif capital and (start is not None or not tok.text[0].isdigit() or _capital_next(scan, toks, k)):
-            # "the 90s" starts no title, "50 First Dates" does
-            start = k if start is None else start
-            last_cap = k
-        elif start is not None and (tok.text == ":" or (tok.is_word and tok.text in TITLE_CONNECTORS)
-                                    or abbreviated(toks, k, start)):  # fmt: skip
-            continue
-        else:
-            if start is not None:
-                runs.append((start, last_cap + 1))
-            start = None
-    if start is not None:
-        runs.append((start, last_cap + 1))
-    return runs

@@ -12,6 +12,7 @@ from agent.understanding.text import PANNED, PRAISED
 from agent.understanding.versions import same_title
 from agent.understanding.whose_verdict import users_verdict
 from store.movie import ascii_fold
+from store.vocab import normalise_genre
 
 NOT_SEEN = re.compile(
     r"\b(?:haven'?t|have not|never|not|didn'?t|did not|hasn'?t|not yet)\s+(?:\w+\s+)?"
@@ -209,3 +210,20 @@ def unasked(lowered: str) -> str:
     if echo and any(pattern.search(lowered, echo.end()) for pattern, *_ in SENTIMENTS):
         return f"{lowered[: echo.end() - 1]},{lowered[echo.end() :]}"
     return lowered
+
+
+def titles_blanked(lowered: str, movie_ids: list[str], lookup: CatalogLookup) -> str:
+    """The message with the named films' titles blanked out, in place: a title's words are no verdict
+    ("i did like 10 things i hate about you" liked it)."""
+    for movie_id in movie_ids:
+        if (movie := lookup.movies.get(movie_id)) is not None and (title := movie.title.lower()) in lowered:
+            lowered = lowered.replace(title, " " * len(title))
+    return lowered
+
+
+def of_a_genre(lowered: str, anchor: re.Match[str] | None) -> bool:
+    """ "I like action", "she loves romantic comedies": a taste for a genre, no verdict on a film."""
+    if anchor is None:
+        return False
+    words = re.findall(r"[\w'-]+", lowered[anchor.end() : anchor.end() + 40])[:3]
+    return any(normalise_genre(" ".join(words[:n])) for n in range(len(words), 0, -1))

@@ -41,6 +41,10 @@ FILMS = [
     _film("zorblax-returns-1988", "Zorblax Returns", 1988, 12, "A robot comes home.", cast=["Wayne Knight"]),
     _film("the-dark-knight-2008", "The Dark Knight", 2008, 12000, "Batman raises the stakes in his war on crime.",
           genres=["action", "crime"]),
+    _film("10-1979", "10", 1979, 300, "A composer in a midlife crisis chases a woman he sees on her wedding day.",
+          genres=["comedy", "romance"]),
+    _film("10-things-i-hate-about-you-1999", "10 Things I Hate About You", 1999, 4000,
+          "A new girl at school may date only when her sister does.", genres=["comedy", "romance"]),
 ]  # fmt: skip
 
 
@@ -109,6 +113,21 @@ def test_a_favourite_named_by_one_word_is_the_reference_and_is_kept_as_a_like(fi
     assert "the-shawshank-redemption-1994" not in ids(result) and len(ids(result)) == 3
     assert result["reply"].startswith("Noted: you loved The Shawshank Redemption (1994).")
     assert profiles.rating("cli:red", "the-shawshank-redemption-1994") == 5
+
+
+@pytest.mark.parametrize(
+    "said", ["like 10 Things I Hate About You", "something like 10 things i hate about you (1999)"]
+)
+def test_a_long_title_that_begins_with_another_is_the_long_one(films, said):
+    """ "10" is a film too: the reader stopped at it, and went by 10 (1979)."""
+    assert understand(said, films).like_titles == ["10-things-i-hate-about-you-1999"]
+
+
+def test_a_verdict_word_inside_a_title_is_no_verdict(films, profiles):
+    """ "loved 10 Things I Hate About You" was noted as "10 (1979) wasn't for you"."""
+    result = make_bot(films, profiles).ask("i loved 10 Things I Hate About You", user="cli:ten")
+    assert "you loved 10 Things I Hate About You (1999)" in result["reply"], result["reply"]
+    assert profiles.rating("cli:ten", "10-things-i-hate-about-you-1999") == 5
 
 
 @pytest.mark.parametrize("said", ["my fav is shawshank", "i loved shawshank"])
