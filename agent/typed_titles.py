@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from agent.service_types import AmbiguousTitle, InvalidInput, TitleChoice, UnknownTitle
-from store.movie import TITLE_MATCH_SCORE, Movie, leading_article, without_sequel_number
+from store.movie import MIN_VOTES, TITLE_MATCH_SCORE, Movie, leading_article, without_sequel_number
 
 if TYPE_CHECKING:
     from store.catalog import Catalog
@@ -67,12 +67,16 @@ def title_choices(catalog: Catalog, text: str) -> list[str]:
 
 
 def other_meaning(catalog: Catalog, text: str, movie: Movie) -> Movie | None:
-    """The film typed without its article that more people rated than the one taken: "Interview"
-    is Interview (2007), as chat reads it, but The Interview (2014) is likely what was meant, and
-    `rate Interview 4` rated the 2007 film without a word of the other. None for an id, a year
-    typed, an article typed, or an alternative no better known."""
+    """The film typed without its article, when the one of that exact title is one almost nobody
+    rated: "Interview" is Interview (2007), as chat reads it (1 vote), but The Interview (2014) is
+    likely what was meant, and `rate Interview 4` rated the 2007 film without a word of the other.
+    None for an id, a year typed, an article typed, an alternative no better known, or a taken
+    film known enough to be meant: Heat (1995) has 102 MovieLens ratings and The Heat (2013) 1,575
+    TMDB votes, counts from two sources that cannot be compared, and `rate Heat 4` noted The Heat."""
     text = " ".join(str(text or "").split())
     if not text or text in catalog or leading_article(text) or _TRAILING_YEAR.search(text):
+        return None
+    if (movie.votes or 0) >= MIN_VOTES:  # the exact title of a film people know wins silently
         return None
     match = catalog.resolve_title(text)
     if match is None or match.movie_id != movie.id:
