@@ -903,7 +903,8 @@ def _write(profiles: ProfileStore, entries: dict[tuple[str, str], _Entry], *, so
             "VALUES (?, ?, ?, ?, ?)",
             [(key, *split_user_key(key), now, now) for key in users],
         )
-        profiles.bulk_rate(((u, m, e.stars, e.rated_at) for (u, m), e in ordered if e.stars is not None), source=source)
+        profiles.bulk_rate(((u, m, e.stars, e.rated_at) for (u, m), e in ordered if e.stars is not None), source=source,
+                           keep_undated=True)  # fmt: skip
         conn.executemany(  # a 👍 or a "loved it" stays one, never read back as stars given
             "UPDATE ratings SET source = ? WHERE user = ? AND movie_id = ?",
             ((e.given_as, u, m) for (u, m), e in ordered if e.stars is not None and e.given_as),

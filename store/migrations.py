@@ -162,6 +162,17 @@ def m006_watched_undated(db: sqlite_utils.Database) -> None:
                                       "idx_watched_movie ON watched (movie_id)"))  # fmt: skip
 
 
+def m007_ratings_undated(db: sqlite_utils.Database) -> None:
+    """A rating imported with no date (an IMDb row with an empty Date Rated, a Letterboxd row with an
+    empty Date) was given at some unknown time: `rated_at` may now be NULL, where it was the moment
+    of the import, which the export then showed as when the film was rated."""
+    columns = ("user TEXT NOT NULL REFERENCES users(key)", "movie_id TEXT NOT NULL",
+               "stars REAL NOT NULL CHECK (stars BETWEEN 0.5 AND 5 AND stars * 2 = CAST(stars * 2 AS INTEGER))",
+               "source TEXT NOT NULL", "rated_at TEXT", "feedback_id INTEGER")  # fmt: skip
+    _rebuild(db, "ratings", columns, ("idx_ratings_movie_stars ON ratings (movie_id, stars)",
+                                      "idx_ratings_user_stars ON ratings (user, stars)"))  # fmt: skip
+
+
 def _rebuild(db: sqlite_utils.Database, table: str, columns: tuple[str, ...], indexes: tuple[str, ...]) -> None:
     """A (user, film) table made again with `columns` (SQLite cannot drop a NOT NULL in place),
     every row kept as it was.
@@ -190,7 +201,7 @@ def _rebuild(db: sqlite_utils.Database, table: str, columns: tuple[str, ...], in
 
 MIGRATIONS: list[Migration] = [
     m001_initial, m002_suggestions_held_back, m003_suggestions_by_conversation, m004_reaction_tones_apart,
-    m005_messages_of_several_picks, m006_watched_undated,
+    m005_messages_of_several_picks, m006_watched_undated, m007_ratings_undated,
 ]  # fmt: skip
 
 

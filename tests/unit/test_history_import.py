@@ -565,8 +565,8 @@ def test_a_failure_while_writing_leaves_nothing_behind(tmp_path, profiles, catal
     watched = write_csv(tmp_path / "watched.csv", LB_WATCHED, lb("Parasite", 2019))
     real_bulk_rate = profiles.bulk_rate
 
-    def rate_then_fail(rows, source="import"):
-        real_bulk_rate(rows, source=source)
+    def rate_then_fail(rows, source="import", **kwargs):
+        real_bulk_rate(rows, source=source, **kwargs)
         raise OSError("disk full")
 
     monkeypatch.setattr(profiles, "bulk_rate", rate_then_fail)
