@@ -389,10 +389,39 @@ def _decoded(raw: bytes) -> str:
 
 def _malformed(line: str, values: list[str], header: list[str]) -> str:
     """Why a line is no row, as its reader can fix it: a quote opened and never closed (it swallowed
-    the fields after it), or how many fields it has for the header's."""
+    the fields after it), or how many fields it has for the header's (and a decimal comma that split
+    a rating in two, the likely cause when it has one too many)."""
     if line.count('"') % 2:
         return 'malformed line: a quote (") is opened and never closed'
-    return f"malformed line: {len(values)} field{'s' if len(values) != 1 else ''} where the header has {len(header)}"
+    said = f"malformed line: {len(values)} field{'s' if len(values) != 1 else ''} where the header has {len(header)}"
+    rating = [n for n, column in enumerate(header) if column.strip().lower() in _RATING_COLUMNS][:1]
+    split = _split_decimal(values, *rating) if len(values) == len(header) + 1 else None
+    return f"{said}; {DECIMAL_COMMA.format(split)}" if split else said
+
+
+DECIMAL_COMMA = ('"{}" looks like a rating written with a decimal comma, which splits it in two in a comma-'
+                 "separated file: write it with a point, or quote it, or save the file with semicolons")  # fmt: skip
+_RATING_COLUMNS = ("rating", "your rating")
+
+
+def _split_decimal(values: list[str], start: int = 0) -> str | None:
+    """The first "3,5" a comma-separated line splits into "3" and "5" (from `start` on), else None."""
+    for whole, tenths in zip(values[start:], values[start + 1 :], strict=False):
+        if whole.strip().isdigit() and len(whole.strip()) <= 2 and tenths.strip() in ("0", "5"):
+            return f"{whole.strip()},{tenths.strip()}"
+    return None
+
+
+def _rating_split(header: list[str], values: list[str], delimiter: str) -> str | None:
+    """A row of as many fields as the header whose rating a decimal comma split into the rating
+    column and the next ("Date,Name,Year,Rating,Review" and ",Alien,1979,3,5": 3 stars, review
+    "5"): the "3,5" it was, else None. Only a comma-separated file can split so."""
+    if delimiter != ",":
+        return None
+    for n, column in enumerate(header[:-1]):
+        if column.strip().lower() in _RATING_COLUMNS and _split_decimal(values[n : n + 2]):
+            return _split_decimal(values[n : n + 2])
+    return None
 
 
 def _csv(name: str, handle: TextIO) -> tuple[list[str], Iterator[tuple[int, dict[str, str] | str]]]:
@@ -413,7 +442,9 @@ def _csv(name: str, handle: TextIO) -> tuple[list[str], Iterator[tuple[int, dict
         start = reader.line_num + 1
         try:
             for values in reader:
-                if len(values) == len(header):
+                if len(values) == len(header) and (split := _rating_split(header, values, delimiter)):
+                    yield start, f"Rating: {DECIMAL_COMMA.format(split)}"
+                elif len(values) == len(header):
                     yield start, dict(zip(header, values, strict=True))
                 elif reader.line_num > start:  # a stray quote ran on over the lines after it
                     yield from _line_by_line(header, list(lines.since_mark), start, delimiter)
@@ -587,7 +618,7 @@ def _movielens_row(
     if not account:
         return SkippedRow(where, title, year, "userId: missing")
     try:
-        stars = validate_stars(float(row["rating"]))
+        stars = validate_stars(float(row["rating"].replace(",", ".")))  # "3,5" of a file saved with semicolons
     except ValueError:
         return SkippedRow(where, title, year, f"rating: expected 0.5 to 5 in steps of 0.5, got {row['rating']!r}")
     if not title and movie not in links:

@@ -406,7 +406,9 @@ def test_a_malformed_line_is_named_with_what_is_wrong_with_it(tmp_path, profiles
 
     assert [str(row) for row in report.invalid] == [
         f'{own}:2: malformed line: a quote (") is opened and never closed',
-        f"{own}:3: malformed line: 5 fields where the header has 4",
+        f'{own}:3: malformed line: 5 fields where the header has 4; "4,5" looks like a rating written with a '
+        "decimal comma, which splits it in two in a comma-separated file: write it with a point, or quote it, or "
+        "save the file with semicolons",
     ]
     assert profiles.ratings(ME) == {"se7en-1995": 4.0}
 
@@ -683,3 +685,39 @@ def test_an_unknown_id_in_a_moviebot_export_is_skipped_not_guessed(tmp_path, pro
         "me.json:ratings[4]: Parasite (2020): no film in this catalog has this movie_id, "
         "nor exactly this title and year",
     ]
+
+
+# -- decimal commas ------------------------------------------------------------------------------
+
+SPLIT = '"3,5" looks like a rating written with a decimal comma'
+
+
+def test_a_rating_a_decimal_comma_split_into_the_next_column_is_not_read_as_3(tmp_path, profiles, catalog):
+    """Before: "Date,Name,Year,Rating,Review" and ",Se7en,1995,3,5" (a spreadsheet where the comma is
+    the decimal mark, saved as CSV) was imported as 3 stars, the "5" taken for the review."""
+    own = tmp_path / "mine.csv"
+    own.write_text("Date,Name,Year,Rating,Review\n,Se7en,1995,3,5\n,Parasite,2019,4,\n", encoding="utf-8")
+    report = run(profiles, catalog, "letterboxd", [own], user=ME)
+    assert profiles.ratings(ME) == {"parasite-2019": 4.0}
+    assert [(row.where, row.reason.startswith(f"Rating: {SPLIT}")) for row in report.invalid] == [(f"{own}:2", True)]
+
+
+def test_a_line_a_decimal_comma_gave_one_field_too_many_says_why(tmp_path, profiles, catalog):
+    own = tmp_path / "mine.csv"
+    own.write_text("Date,Name,Year,Rating\n,Se7en,1995,3,5\n", encoding="utf-8")
+    report = run(profiles, catalog, "letterboxd", [own], user=ME)
+    assert profiles.ratings(ME) == {}
+    assert report.invalid[0].reason == f"malformed line: 5 fields where the header has 4; {SPLIT}" + (
+        ", which splits it in two in a comma-separated file: write it with a point, or quote it, or save the "
+        "file with semicolons"
+    )
+
+
+def test_decimal_commas_of_a_file_saved_with_semicolons_are_read(tmp_path, profiles, catalog, movielens):
+    own = tmp_path / "mine.csv"
+    own.write_text("Date;Name;Year;Rating\n;Se7en;1995;3,5\n", encoding="utf-8")
+    run(profiles, catalog, "letterboxd", [own], user=ME)
+    assert profiles.ratings(ME) == {"se7en-1995": 3.5}
+    (movielens / "ratings.csv").write_text("userId;movieId;rating;timestamp\n1;2;4,5;964982224\n", encoding="utf-8")
+    report = run(profiles, catalog, "movielens", [movielens], user="cli:ml", movielens_user=1)
+    assert (report.invalid, profiles.ratings("cli:ml")) == ([], {"heat-1995": 4.5})
