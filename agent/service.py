@@ -6,7 +6,8 @@ its own idiom; every rule lives here once:
 - 👍/👎 rate the suggestion without marking it watched; ✅ marks it watched; 🙈 dismisses it;
 - reactions are recorded by the platform-neutral ledger (agent.reactions): duplicates ignored,
   removal undoes, safe across restarts and concurrent deliveries;
-- reactions by the person a suggestion was made for teach the learning re-ranker.
+- reactions by the person a suggestion was made for teach the learning re-ranker (not those to a
+  movie-night pick: agent.group.log_group_picks says why).
 
 Every method blocks (SQLite, the embedder, maybe an LLM) and is safe to call from several
 threads: front ends call it with asyncio.to_thread or a worker pool, never on an event loop.
