@@ -37,7 +37,7 @@ def resolve_typed(catalog: Catalog, text: str) -> Movie:
     if match is None or match.score < TITLE_MATCH_SCORE:
         close = [catalog.movies[match.movie_id].label] if match is not None else []
         for query in (text, _TRAILING_YEAR.sub("", text), without_sequel_number(text)):
-            close += [m.label for m in catalog.suggest_titles(query, limit=5) if query.strip()]
+            close += [m.label for m in catalog.suggest_titles(query, limit=5) if re.search(r"\w", query)]
         close = list(dict.fromkeys(close))[:5]
         hint = f"; did you mean: {'; '.join(close)}?" if close else ""
         said = text if len(text) <= TITLE_SHOWN else text[: TITLE_SHOWN - 1] + "…"  # a pasted page is not echoed

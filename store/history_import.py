@@ -125,7 +125,7 @@ class SkippedRow:
     alternatives: tuple[str, ...] = ()  # labels of the films an ambiguous title could mean
 
     def __str__(self) -> str:
-        label = f"{self.title} ({self.year})" if self.year else self.title
+        label = f"{self.title} ({self.year})" if self.year and self.title else self.title  # no title: no " (1995)"
         return f"{self.where}: {label}: {self.reason}" if label else f"{self.where}: {self.reason}"
 
     def to_dict(self) -> dict:
