@@ -251,8 +251,9 @@ class MovieService:
         found = self._movie(movie)
         note = self._taken_note(movie, found, undo=f"take {found.label} off your watched list")
         source = source or user.partition(":")[0]
-        with self.profiles.transaction():
-            self.profiles.add_watched(user, found.id, source=source, at=self.deps.clock())
+        with self.profiles.transaction():  # a rating of a film on the list keeps the day it was seen
+            if value is None or not self.profiles.has_watched(user, found.id):
+                self.profiles.add_watched(user, found.id, source=source, at=self.deps.clock())
             if value is not None:
                 self.profiles.rate(user, found.id, value, source=source, at=self.deps.clock())
         if value is None and (kept := self.profiles.rating(user, found.id)) is not None:  # rated before: still is
