@@ -114,6 +114,7 @@ class HistoryRow:
     dismissed: bool = False  # never to be suggested, not seen (moviebot's own export)
     given_as: str = ""  # moviebot's own export: the source of stars never given (a 👍, "I liked Heat"), kept
     title_given: bool = False  # moviebot's own export: the row names its film by title and year as well as id
+    dates_viewing: bool = True  # its date says when the film was seen; a moviebot export's rated_at does not
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,7 +259,7 @@ def read_moviebot_export(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]
                 given_as = row.get("source") if row.get("source") in GIVEN_AS else ""
                 title, year = _title_and_year(row)
                 yield HistoryRow(where, title or movie_id, year, stars=value, date=at, movie_id=movie_id,
-                                 given_as=given_as, title_given=bool(title))  # fmt: skip
+                                 given_as=given_as, title_given=bool(title), dates_viewing=stars is None)  # fmt: skip
 
 
 def _title_and_year(row: dict) -> tuple[str, int | None]:
@@ -795,6 +796,7 @@ class _Entry:
     rated_at: str | int | None = None  # as the export wrote it; one export uses one kind of date
     watched_at: str | int | None = None
     given_as: str = ""  # HistoryRow.given_as
+    viewed: bool = False  # a row dating the viewing was read: only such rows date it from then on
 
 
 PROGRESS_EVERY = 50_000  # rows between two progress reports: a few a second on this machine
@@ -866,7 +868,12 @@ def import_history(
         entry = entries.setdefault((key, found.movie_id), _Entry())
         if row.stars is not None:
             entry.stars, entry.rated_at, entry.given_as = row.stars, when, row.given_as
-        if when is not None and (entry.watched_at is None or when > entry.watched_at):
+        entry.viewed = entry.viewed or row.dates_viewing  # a rated_at dates the viewing only of a film never listed
+        if (
+            when is not None
+            and entry.viewed == row.dates_viewing
+            and (entry.watched_at is None or when > entry.watched_at)
+        ):
             entry.watched_at = when
     report.kept = _keep_newer(profiles, entries)
     if progress is not None and report.rows >= PROGRESS_EVERY:

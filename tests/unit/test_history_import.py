@@ -721,3 +721,18 @@ def test_decimal_commas_of_a_file_saved_with_semicolons_are_read(tmp_path, profi
     (movielens / "ratings.csv").write_text("userId;movieId;rating;timestamp\n1;2;4,5;964982224\n", encoding="utf-8")
     report = run(profiles, catalog, "movielens", [movielens], user="cli:ml", movielens_user=1)
     assert (report.invalid, profiles.ratings("cli:ml")) == ([], {"heat-1995": 4.5})
+
+
+def test_a_moviebot_export_imports_back_with_the_days_its_films_were_seen(tmp_path, profiles, catalog):
+    """Before: a film watched on 2024-01-01 and rated here later came back from its own export as
+    watched on the day it was rated, and an undated one rated here as watched that day: the export's
+    rated_at was taken for when the film was seen, though the export says that in watched_at."""
+    export = moviebot_export(
+        tmp_path / "me.json",
+        watched=[{"movie_id": "heat-1995", "watched_at": AT.format(10)}, {"movie_id": "se7en-1995", "watched_at": None}],
+        ratings=[{"movie_id": "heat-1995", "stars": 5, "rated_at": "2026-01-02T00:00:00+00:00", "source": "cli"},
+                 {"movie_id": "se7en-1995", "stars": 4, "rated_at": "2026-01-03T00:00:00+00:00", "source": "cli"}],
+    )  # fmt: skip
+    run(profiles, catalog, "moviebot", [export], user=ME)
+    assert watched_dates(profiles) == {"heat-1995": "2024-05-31", "se7en-1995": None}
+    assert profiles.ratings(ME) == {"heat-1995": 5.0, "se7en-1995": 4.0}
