@@ -192,7 +192,7 @@ def detect_format(path: Path) -> str:
     if head.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{"):
         return "moviebot"
     header = head.decode("utf-8-sig", errors="replace").splitlines()[:1]
-    columns = [c.strip().strip('"') for c in header[0].split(",")] if header else []
+    columns = [c.strip().strip('"') for c in header[0].split(_delimiter(header[0]))] if header else []
     if "Const" in columns:
         return "imdb"
     return "movielens" if "movieId" in columns else "letterboxd"

@@ -729,10 +729,23 @@ def test_a_moviebot_export_imports_back_with_the_days_its_films_were_seen(tmp_pa
     rated_at was taken for when the film was seen, though the export says that in watched_at."""
     export = moviebot_export(
         tmp_path / "me.json",
-        watched=[{"movie_id": "heat-1995", "watched_at": AT.format(10)}, {"movie_id": "se7en-1995", "watched_at": None}],
+        watched=[{"movie_id": "heat-1995", "watched_at": AT.format(10)},
+                 {"movie_id": "se7en-1995", "watched_at": None}],
         ratings=[{"movie_id": "heat-1995", "stars": 5, "rated_at": "2026-01-02T00:00:00+00:00", "source": "cli"},
                  {"movie_id": "se7en-1995", "stars": 4, "rated_at": "2026-01-03T00:00:00+00:00", "source": "cli"}],
     )  # fmt: skip
     run(profiles, catalog, "moviebot", [export], user=ME)
     assert watched_dates(profiles) == {"heat-1995": "2024-05-31", "se7en-1995": None}
     assert profiles.ratings(ME) == {"heat-1995": 5.0, "se7en-1995": 4.0}
+
+
+def test_an_export_saved_with_semicolons_is_told_apart_as_it_is_read(tmp_path, profiles, catalog):
+    """Before: an IMDb ratings.csv saved again by a spreadsheet with semicolons, sent to Discord's /import
+    with no source, was taken for a Letterboxd file and refused as "this looks like an IMDb ratings export"."""
+    from store.history_import import detect_format
+
+    imdb = tmp_path / "imdb.csv"
+    imdb.write_text("Const;Your Rating;Date Rated;Title;Year\ntt0113277;8;2024-01-02;Heat;1995\n", encoding="utf-8")
+    assert detect_format(imdb) == "imdb"
+    report = run(profiles, catalog, detect_format(imdb), [imdb], user=ME)
+    assert (report.invalid, profiles.ratings(ME)) == ([], {"heat-1995": 4.0})
