@@ -178,7 +178,10 @@ def log_group_picks(deps: Deps, caller: str, platform: str, channel: str | None,
     """Movie-night picks stored as the caller's suggestions, each given its `suggestion_id`, so a
     front end can attach the posted message and anyone in the group can rate the film by reacting.
     Held back from nothing (the caller's own "more" or "the second one" is not about them) and with
-    no ranking features, so the one-person re-ranker learns nothing from them."""
+    no ranking features, so the one-person re-ranker learns nothing from them: their features are
+    measured against the members' tastes mixed into one query, without the collaborative, co-mention
+    and store-popularity signals a one-person pick has, the group rule chose them with no propensity,
+    and a reaction to one is to an evening's compromise (README, "The learning re-ranker")."""
     if deps.profiles is None or not recommendations:
         return
     items = [{"movie_id": rec["id"], "rank": n, "score": rec.get("score")} for n, rec in enumerate(recommendations)]

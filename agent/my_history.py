@@ -21,11 +21,12 @@ def my_history(fact: str, state: Mapping, deps: Deps) -> str:
     if fact == "my_rated":
         rated = deps.profiles.ratings(user)
         at = deps.profiles.rated_at([user])
-        order = sorted(rated, key=lambda m: at.get((user, m), ""), reverse=True)
+        order = sorted(rated, key=lambda m: at.get((user, m)) or "", reverse=True)  # the undated last
         reacted = deps.profiles.reactions(user)
         named = [f"{movies[m].label} {'' if m in reacted else 'at '}{as_given(rated[m], reacted.get(m))}"
                  for m in order if m in movies]  # fmt: skip
-        what, none, undated = "rated {}", "You haven't rated any films yet.", 0
+        undated = sum(at.get((user, m)) is None for m in rated)  # imported without a date
+        what, none = "rated {}", "You haven't rated any films yet."
     else:
         rows = deps.profiles.watched(user)  # newest first, the undated after every dated one
         order = [row["movie_id"] for row in rows]

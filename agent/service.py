@@ -6,7 +6,8 @@ its own idiom; every rule lives here once:
 - 👍/👎 rate the suggestion without marking it watched; ✅ marks it watched; 🙈 dismisses it;
 - reactions are recorded by the platform-neutral ledger (agent.reactions): duplicates ignored,
   removal undoes, safe across restarts and concurrent deliveries;
-- reactions by the person a suggestion was made for teach the learning re-ranker.
+- reactions by the person a suggestion was made for teach the learning re-ranker (not those to a
+  movie-night pick: agent.group.log_group_picks says why).
 
 Every method blocks (SQLite, the embedder, maybe an LLM) and is safe to call from several
 threads: front ends call it with asyncio.to_thread or a worker pool, never on an event loop.
@@ -250,8 +251,9 @@ class MovieService:
         found = self._movie(movie)
         note = self._taken_note(movie, found, undo=f"take {found.label} off your watched list")
         source = source or user.partition(":")[0]
-        with self.profiles.transaction():
-            self.profiles.add_watched(user, found.id, source=source, at=self.deps.clock())
+        with self.profiles.transaction():  # a rating of a film on the list keeps the day it was seen
+            if value is None or not self.profiles.has_watched(user, found.id):
+                self.profiles.add_watched(user, found.id, source=source, at=self.deps.clock())
             if value is not None:
                 self.profiles.rate(user, found.id, value, source=source, at=self.deps.clock())
         if value is None and (kept := self.profiles.rating(user, found.id)) is not None:  # rated before: still is

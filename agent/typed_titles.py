@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from agent.service_types import AmbiguousTitle, InvalidInput, TitleChoice, UnknownTitle
-from store.movie import TITLE_MATCH_SCORE, Movie, leading_article, without_sequel_number
+from store.movie import MIN_VOTES, TITLE_MATCH_SCORE, Movie, leading_article, without_sequel_number
 
 if TYPE_CHECKING:
     from store.catalog import Catalog
@@ -37,7 +37,7 @@ def resolve_typed(catalog: Catalog, text: str) -> Movie:
     if match is None or match.score < TITLE_MATCH_SCORE:
         close = [catalog.movies[match.movie_id].label] if match is not None else []
         for query in (text, _TRAILING_YEAR.sub("", text), without_sequel_number(text)):
-            close += [m.label for m in catalog.suggest_titles(query, limit=5) if query.strip()]
+            close += [m.label for m in catalog.suggest_titles(query, limit=5) if re.search(r"\w", query)]
         close = list(dict.fromkeys(close))[:5]
         hint = f"; did you mean: {'; '.join(close)}?" if close else ""
         said = text if len(text) <= TITLE_SHOWN else text[: TITLE_SHOWN - 1] + "…"  # a pasted page is not echoed
@@ -67,12 +67,16 @@ def title_choices(catalog: Catalog, text: str) -> list[str]:
 
 
 def other_meaning(catalog: Catalog, text: str, movie: Movie) -> Movie | None:
-    """The film typed without its article that more people rated than the one taken: "Interview"
-    is Interview (2007), as chat reads it, but The Interview (2014) is likely what was meant, and
-    `rate Interview 4` rated the 2007 film without a word of the other. None for an id, a year
-    typed, an article typed, or an alternative no better known."""
+    """The film typed without its article, when the one of that exact title is one almost nobody
+    rated: "Interview" is Interview (2007), as chat reads it (1 vote), but The Interview (2014) is
+    likely what was meant, and `rate Interview 4` rated the 2007 film without a word of the other.
+    None for an id, a year typed, an article typed, an alternative no better known, or a taken
+    film known enough to be meant: Heat (1995) has 102 MovieLens ratings and The Heat (2013) 1,575
+    TMDB votes, counts from two sources that cannot be compared, and `rate Heat 4` noted The Heat."""
     text = " ".join(str(text or "").split())
     if not text or text in catalog or leading_article(text) or _TRAILING_YEAR.search(text):
+        return None
+    if (movie.votes or 0) >= MIN_VOTES:  # the exact title of a film people know wins silently
         return None
     match = catalog.resolve_title(text)
     if match is None or match.movie_id != movie.id:

@@ -114,6 +114,7 @@ class HistoryRow:
     dismissed: bool = False  # never to be suggested, not seen (moviebot's own export)
     given_as: str = ""  # moviebot's own export: the source of stars never given (a 👍, "I liked Heat"), kept
     title_given: bool = False  # moviebot's own export: the row names its film by title and year as well as id
+    dates_viewing: bool = True  # its date says when the film was seen; a moviebot export's rated_at does not
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +126,7 @@ class SkippedRow:
     alternatives: tuple[str, ...] = ()  # labels of the films an ambiguous title could mean
 
     def __str__(self) -> str:
-        label = f"{self.title} ({self.year})" if self.year else self.title
+        label = f"{self.title} ({self.year})" if self.year and self.title else self.title  # no title: no " (1995)"
         return f"{self.where}: {label}: {self.reason}" if label else f"{self.where}: {self.reason}"
 
     def to_dict(self) -> dict:
@@ -191,7 +192,7 @@ def detect_format(path: Path) -> str:
     if head.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{"):
         return "moviebot"
     header = head.decode("utf-8-sig", errors="replace").splitlines()[:1]
-    columns = [c.strip().strip('"') for c in header[0].split(",")] if header else []
+    columns = [c.strip().strip('"') for c in header[0].split(_delimiter(header[0]))] if header else []
     if "Const" in columns:
         return "imdb"
     return "movielens" if "movieId" in columns else "letterboxd"
@@ -258,7 +259,7 @@ def read_moviebot_export(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]
                 given_as = row.get("source") if row.get("source") in GIVEN_AS else ""
                 title, year = _title_and_year(row)
                 yield HistoryRow(where, title or movie_id, year, stars=value, date=at, movie_id=movie_id,
-                                 given_as=given_as, title_given=bool(title))  # fmt: skip
+                                 given_as=given_as, title_given=bool(title), dates_viewing=stars is None)  # fmt: skip
 
 
 def _title_and_year(row: dict) -> tuple[str, int | None]:
@@ -389,10 +390,39 @@ def _decoded(raw: bytes) -> str:
 
 def _malformed(line: str, values: list[str], header: list[str]) -> str:
     """Why a line is no row, as its reader can fix it: a quote opened and never closed (it swallowed
-    the fields after it), or how many fields it has for the header's."""
+    the fields after it), or how many fields it has for the header's (and a decimal comma that split
+    a rating in two, the likely cause when it has one too many)."""
     if line.count('"') % 2:
         return 'malformed line: a quote (") is opened and never closed'
-    return f"malformed line: {len(values)} field{'s' if len(values) != 1 else ''} where the header has {len(header)}"
+    said = f"malformed line: {len(values)} field{'s' if len(values) != 1 else ''} where the header has {len(header)}"
+    rating = [n for n, column in enumerate(header) if column.strip().lower() in _RATING_COLUMNS][:1]
+    split = _split_decimal(values, *rating) if len(values) == len(header) + 1 else None
+    return f"{said}; {DECIMAL_COMMA.format(split)}" if split else said
+
+
+DECIMAL_COMMA = ('"{}" looks like a rating written with a decimal comma, which splits it in two in a comma-'
+                 "separated file: write it with a point, or quote it, or save the file with semicolons")  # fmt: skip
+_RATING_COLUMNS = ("rating", "your rating")
+
+
+def _split_decimal(values: list[str], start: int = 0) -> str | None:
+    """The first "3,5" a comma-separated line splits into "3" and "5" (from `start` on), else None."""
+    for whole, tenths in zip(values[start:], values[start + 1 :], strict=False):
+        if whole.strip().isdigit() and len(whole.strip()) <= 2 and tenths.strip() in ("0", "5"):
+            return f"{whole.strip()},{tenths.strip()}"
+    return None
+
+
+def _rating_split(header: list[str], values: list[str], delimiter: str) -> str | None:
+    """A row of as many fields as the header whose rating a decimal comma split into the rating
+    column and the next ("Date,Name,Year,Rating,Review" and ",Alien,1979,3,5": 3 stars, review
+    "5"): the "3,5" it was, else None. Only a comma-separated file can split so."""
+    if delimiter != ",":
+        return None
+    for n, column in enumerate(header[:-1]):
+        if column.strip().lower() in _RATING_COLUMNS and _split_decimal(values[n : n + 2]):
+            return _split_decimal(values[n : n + 2])
+    return None
 
 
 def _csv(name: str, handle: TextIO) -> tuple[list[str], Iterator[tuple[int, dict[str, str] | str]]]:
@@ -413,7 +443,9 @@ def _csv(name: str, handle: TextIO) -> tuple[list[str], Iterator[tuple[int, dict
         start = reader.line_num + 1
         try:
             for values in reader:
-                if len(values) == len(header):
+                if len(values) == len(header) and (split := _rating_split(header, values, delimiter)):
+                    yield start, f"Rating: {DECIMAL_COMMA.format(split)}"
+                elif len(values) == len(header):
                     yield start, dict(zip(header, values, strict=True))
                 elif reader.line_num > start:  # a stray quote ran on over the lines after it
                     yield from _line_by_line(header, list(lines.since_mark), start, delimiter)
@@ -587,7 +619,7 @@ def _movielens_row(
     if not account:
         return SkippedRow(where, title, year, "userId: missing")
     try:
-        stars = validate_stars(float(row["rating"]))
+        stars = validate_stars(float(row["rating"].replace(",", ".")))  # "3,5" of a file saved with semicolons
     except ValueError:
         return SkippedRow(where, title, year, f"rating: expected 0.5 to 5 in steps of 0.5, got {row['rating']!r}")
     if not title and movie not in links:
@@ -764,6 +796,7 @@ class _Entry:
     rated_at: str | int | None = None  # as the export wrote it; one export uses one kind of date
     watched_at: str | int | None = None
     given_as: str = ""  # HistoryRow.given_as
+    viewed: bool = False  # a row dating the viewing was read: only such rows date it from then on
 
 
 PROGRESS_EVERY = 50_000  # rows between two progress reports: a few a second on this machine
@@ -835,7 +868,12 @@ def import_history(
         entry = entries.setdefault((key, found.movie_id), _Entry())
         if row.stars is not None:
             entry.stars, entry.rated_at, entry.given_as = row.stars, when, row.given_as
-        if when is not None and (entry.watched_at is None or when > entry.watched_at):
+        entry.viewed = entry.viewed or row.dates_viewing  # a rated_at dates the viewing only of a film never listed
+        if (
+            when is not None
+            and entry.viewed == row.dates_viewing
+            and (entry.watched_at is None or when > entry.watched_at)
+        ):
             entry.watched_at = when
     report.kept = _keep_newer(profiles, entries)
     if progress is not None and report.rows >= PROGRESS_EVERY:
@@ -903,7 +941,8 @@ def _write(profiles: ProfileStore, entries: dict[tuple[str, str], _Entry], *, so
             "VALUES (?, ?, ?, ?, ?)",
             [(key, *split_user_key(key), now, now) for key in users],
         )
-        profiles.bulk_rate(((u, m, e.stars, e.rated_at) for (u, m), e in ordered if e.stars is not None), source=source)
+        profiles.bulk_rate(((u, m, e.stars, e.rated_at) for (u, m), e in ordered if e.stars is not None), source=source,
+                           keep_undated=True)  # fmt: skip
         conn.executemany(  # a 👍 or a "loved it" stays one, never read back as stars given
             "UPDATE ratings SET source = ? WHERE user = ? AND movie_id = ?",
             ((e.given_as, u, m) for (u, m), e in ordered if e.stars is not None and e.given_as),

@@ -156,29 +156,52 @@ def m006_watched_undated(db: sqlite_utils.Database) -> None:
     """A film imported with no date (a Letterboxd row with an empty Date) was seen at some unknown
     time: `watched_at` may now be NULL rather than the day of the import. SQLite cannot drop a NOT
     NULL in place, so the table is rebuilt; every stored row keeps its date."""
+    columns = ("user TEXT NOT NULL REFERENCES users(key)", "movie_id TEXT NOT NULL", "source TEXT NOT NULL",
+               "watched_at TEXT", "feedback_id INTEGER")  # fmt: skip
+    _rebuild(db, "watched", columns, ("idx_watched_user_at ON watched (user, watched_at)",
+                                      "idx_watched_movie ON watched (movie_id)"))  # fmt: skip
+
+
+def m007_ratings_undated(db: sqlite_utils.Database) -> None:
+    """A rating imported with no date (an IMDb row with an empty Date Rated, a Letterboxd row with an
+    empty Date) was given at some unknown time: `rated_at` may now be NULL, where it was the moment
+    of the import, which the export then showed as when the film was rated."""
+    columns = ("user TEXT NOT NULL REFERENCES users(key)", "movie_id TEXT NOT NULL",
+               "stars REAL NOT NULL CHECK (stars BETWEEN 0.5 AND 5 AND stars * 2 = CAST(stars * 2 AS INTEGER))",
+               "source TEXT NOT NULL", "rated_at TEXT", "feedback_id INTEGER")  # fmt: skip
+    _rebuild(db, "ratings", columns, ("idx_ratings_movie_stars ON ratings (movie_id, stars)",
+                                      "idx_ratings_user_stars ON ratings (user, stars)"))  # fmt: skip
+
+
+def _rebuild(db: sqlite_utils.Database, table: str, columns: tuple[str, ...], indexes: tuple[str, ...]) -> None:
+    """A (user, film) table made again with `columns` (SQLite cannot drop a NOT NULL in place),
+    every row kept as it was.
+
+    Safe on any file: a row whose film the catalog no longer has is copied like any other (the
+    catalog is another file, and a film may come back), and a row whose user record is missing
+    (deleted in the sqlite3 shell, where foreign keys are off) gets that record back: the copy
+    failed the foreign key, and the store could no longer be opened. Safe to run again, on a
+    table already rebuilt or beside a copy an interrupted run left."""
+    now = datetime.now(UTC).isoformat(timespec="microseconds")
     db.execute(
-        """CREATE TABLE watched_new (
-            user TEXT NOT NULL REFERENCES users(key),
-            movie_id TEXT NOT NULL,
-            source TEXT NOT NULL,
-            watched_at TEXT,
-            feedback_id INTEGER,
-            PRIMARY KEY (user, movie_id)
-        ) WITHOUT ROWID"""
+        "INSERT OR IGNORE INTO users (key, platform, platform_user_id, created_at, updated_at) "
+        "SELECT DISTINCT user, substr(user, 1, instr(user, ':') - 1), substr(user, instr(user, ':') + 1), ?, ? "
+        f"FROM {table} WHERE user NOT IN (SELECT key FROM users)",
+        [now, now],
     )
-    db.execute(
-        "INSERT INTO watched_new (user, movie_id, source, watched_at, feedback_id) "
-        "SELECT user, movie_id, source, watched_at, feedback_id FROM watched"
-    )
-    db.execute("DROP TABLE watched")
-    db.execute("ALTER TABLE watched_new RENAME TO watched")
-    db.execute("CREATE INDEX idx_watched_user_at ON watched (user, watched_at)")
-    db.execute("CREATE INDEX idx_watched_movie ON watched (movie_id)")
+    names = ", ".join(column.split()[0] for column in columns)
+    db.execute(f"DROP TABLE IF EXISTS {table}_new")
+    db.execute(f"CREATE TABLE {table}_new ({', '.join(columns)}, PRIMARY KEY (user, movie_id)) WITHOUT ROWID")
+    db.execute(f"INSERT INTO {table}_new ({names}) SELECT {names} FROM {table}")
+    db.execute(f"DROP TABLE {table}")
+    db.execute(f"ALTER TABLE {table}_new RENAME TO {table}")
+    for index in indexes:
+        db.execute(f"CREATE INDEX IF NOT EXISTS {index}")
 
 
 MIGRATIONS: list[Migration] = [
     m001_initial, m002_suggestions_held_back, m003_suggestions_by_conversation, m004_reaction_tones_apart,
-    m005_messages_of_several_picks, m006_watched_undated,
+    m005_messages_of_several_picks, m006_watched_undated, m007_ratings_undated,
 ]  # fmt: skip
 
 

@@ -291,17 +291,21 @@ class ProfileStore:
         with self._lock:
             return dict(self.conn.execute("SELECT movie_id, COUNT(*) FROM ratings GROUP BY movie_id").fetchall())
 
-    def rated_at(self, users: Iterable[str]) -> dict[tuple[str, str], str]:
-        """(user, movie id) -> when it was rated, for every rating of these users."""
-        found: dict[tuple[str, str], str] = {}
+    def rated_at(self, users: Iterable[str]) -> dict[tuple[str, str], str | None]:
+        """(user, movie id) -> when it was rated (None: imported without a date), for every rating of these users."""
+        found: dict[tuple[str, str], str | None] = {}
         for user in users:
             for row in self._rows("SELECT movie_id, rated_at FROM ratings WHERE user = ?", (user,)):
                 found[user, row["movie_id"]] = row["rated_at"]
         return found
 
-    def bulk_rate(self, rows: Iterable[tuple[str, str, float, Timestamp]], source: str = "import") -> int:
+    def bulk_rate(
+        self, rows: Iterable[tuple[str, str, float, Timestamp]], source: str = "import", *, keep_undated: bool = False
+    ) -> int:
         """All rows in one transaction: an invalid row or a failing iterator leaves nothing behind. A
-        rating older than the one stored does not replace it (an old export imported again)."""
+        rating older than the one stored does not replace it (an old export imported again); one dated
+        replaces one stored undated. `keep_undated`: a row with no date is stored undated (an import:
+        the export said "rated" without saying when), not as rated now."""
         users: set[str] = set()
         count = 0
 
@@ -312,7 +316,13 @@ class ProfileStore:
                     split_user_key(user)
                     users.add(user)
                 count += 1
-                yield user, str(movie_id), validate_stars(stars), source, to_iso(at)
+                yield (
+                    user,
+                    str(movie_id),
+                    validate_stars(stars),
+                    source,
+                    None if at is None and keep_undated else to_iso(at),
+                )
 
         with self._write() as conn:
             conn.execute("PRAGMA defer_foreign_keys = ON")  # users are inserted after their ratings
@@ -320,7 +330,8 @@ class ProfileStore:
                 "INSERT INTO ratings (user, movie_id, stars, source, rated_at, feedback_id) "
                 "VALUES (?, ?, ?, ?, ?, NULL) "
                 "ON CONFLICT(user, movie_id) DO UPDATE SET stars = excluded.stars, source = excluded.source, "
-                "rated_at = excluded.rated_at, feedback_id = NULL WHERE excluded.rated_at >= ratings.rated_at",
+                "rated_at = excluded.rated_at, feedback_id = NULL "
+                "WHERE ratings.rated_at IS NULL OR excluded.rated_at >= ratings.rated_at",
                 validated(),
             )
             now = to_iso()

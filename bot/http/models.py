@@ -241,8 +241,8 @@ class Export(BaseModel):
 
     user: dict[str, Any] | None = Field(description="The user's row: key, platform, display name, created_at; "
                                                     "null when only other rows exist.")  # fmt: skip
-    ratings: Rows = Field(description="movie_id, stars, source, rated_at.")
-    watched: Rows = Field(description="movie_id, source, watched_at.")
+    ratings: Rows = Field(description="movie_id, stars, source, rated_at (null: imported without a date).")
+    watched: Rows = Field(description="movie_id, source, watched_at (null: imported without a date).")
     dismissed: Rows = Field(description="movie_id, source, dismissed_at: films never to suggest again.")
     feedback: Rows = Field(
         description="Every feedback event: event_id, movie_id, kind, value, suggestion_id; each one's id, and the "

@@ -277,3 +277,19 @@ def test_every_command_and_option_says_what_it_is_for_in_its_help():
 
     walk(build_parser(), "moviebot")
     assert silent == []
+
+
+@pytest.mark.parametrize("typed", ["((((", "!!"])
+def test_a_title_of_no_letters_gets_no_films_offered_as_what_was_meant(cli, typed):
+    """`rate (((( 4` answered "did you mean: Se7en (1995); Heat (1995)...": the best known films,
+    offered as close to a title that has no word in it to be close to."""
+    code, _, err = cli("rate", typed, "4")
+    assert (code, err.strip()) == (2, f"moviebot: no film called {typed!r} in the catalog")
+
+
+def test_an_import_row_with_a_year_and_no_title_is_listed_without_an_empty_label(cli, tmp_path):
+    """It was listed as "mine.csv:2:  (1995): Name: the title is missing"."""
+    own = tmp_path / "mine.csv"
+    own.write_text("Date,Name,Year,Rating\n,,1995,3\n", encoding="utf-8")
+    code, out, _ = cli("import", "--format", "letterboxd", str(own))
+    assert code == 1 and f"  {own}:2: Name: the title is missing" in out.splitlines(), out

@@ -406,7 +406,9 @@ def test_a_malformed_line_is_named_with_what_is_wrong_with_it(tmp_path, profiles
 
     assert [str(row) for row in report.invalid] == [
         f'{own}:2: malformed line: a quote (") is opened and never closed',
-        f"{own}:3: malformed line: 5 fields where the header has 4",
+        f'{own}:3: malformed line: 5 fields where the header has 4; "4,5" looks like a rating written with a '
+        "decimal comma, which splits it in two in a comma-separated file: write it with a point, or quote it, or "
+        "save the file with semicolons",
     ]
     assert profiles.ratings(ME) == {"se7en-1995": 4.0}
 
@@ -565,8 +567,8 @@ def test_a_failure_while_writing_leaves_nothing_behind(tmp_path, profiles, catal
     watched = write_csv(tmp_path / "watched.csv", LB_WATCHED, lb("Parasite", 2019))
     real_bulk_rate = profiles.bulk_rate
 
-    def rate_then_fail(rows, source="import"):
-        real_bulk_rate(rows, source=source)
+    def rate_then_fail(rows, source="import", **kwargs):
+        real_bulk_rate(rows, source=source, **kwargs)
         raise OSError("disk full")
 
     monkeypatch.setattr(profiles, "bulk_rate", rate_then_fail)
@@ -683,3 +685,67 @@ def test_an_unknown_id_in_a_moviebot_export_is_skipped_not_guessed(tmp_path, pro
         "me.json:ratings[4]: Parasite (2020): no film in this catalog has this movie_id, "
         "nor exactly this title and year",
     ]
+
+
+# -- decimal commas ------------------------------------------------------------------------------
+
+SPLIT = '"3,5" looks like a rating written with a decimal comma'
+
+
+def test_a_rating_a_decimal_comma_split_into_the_next_column_is_not_read_as_3(tmp_path, profiles, catalog):
+    """Before: "Date,Name,Year,Rating,Review" and ",Se7en,1995,3,5" (a spreadsheet where the comma is
+    the decimal mark, saved as CSV) was imported as 3 stars, the "5" taken for the review."""
+    own = tmp_path / "mine.csv"
+    own.write_text("Date,Name,Year,Rating,Review\n,Se7en,1995,3,5\n,Parasite,2019,4,\n", encoding="utf-8")
+    report = run(profiles, catalog, "letterboxd", [own], user=ME)
+    assert profiles.ratings(ME) == {"parasite-2019": 4.0}
+    assert [(row.where, row.reason.startswith(f"Rating: {SPLIT}")) for row in report.invalid] == [(f"{own}:2", True)]
+
+
+def test_a_line_a_decimal_comma_gave_one_field_too_many_says_why(tmp_path, profiles, catalog):
+    own = tmp_path / "mine.csv"
+    own.write_text("Date,Name,Year,Rating\n,Se7en,1995,3,5\n", encoding="utf-8")
+    report = run(profiles, catalog, "letterboxd", [own], user=ME)
+    assert profiles.ratings(ME) == {}
+    assert report.invalid[0].reason == f"malformed line: 5 fields where the header has 4; {SPLIT}" + (
+        ", which splits it in two in a comma-separated file: write it with a point, or quote it, or save the "
+        "file with semicolons"
+    )
+
+
+def test_decimal_commas_of_a_file_saved_with_semicolons_are_read(tmp_path, profiles, catalog, movielens):
+    own = tmp_path / "mine.csv"
+    own.write_text("Date;Name;Year;Rating\n;Se7en;1995;3,5\n", encoding="utf-8")
+    run(profiles, catalog, "letterboxd", [own], user=ME)
+    assert profiles.ratings(ME) == {"se7en-1995": 3.5}
+    (movielens / "ratings.csv").write_text("userId;movieId;rating;timestamp\n1;2;4,5;964982224\n", encoding="utf-8")
+    report = run(profiles, catalog, "movielens", [movielens], user="cli:ml", movielens_user=1)
+    assert (report.invalid, profiles.ratings("cli:ml")) == ([], {"heat-1995": 4.5})
+
+
+def test_a_moviebot_export_imports_back_with_the_days_its_films_were_seen(tmp_path, profiles, catalog):
+    """Before: a film watched on 2024-01-01 and rated here later came back from its own export as
+    watched on the day it was rated, and an undated one rated here as watched that day: the export's
+    rated_at was taken for when the film was seen, though the export says that in watched_at."""
+    export = moviebot_export(
+        tmp_path / "me.json",
+        watched=[{"movie_id": "heat-1995", "watched_at": AT.format(10)},
+                 {"movie_id": "se7en-1995", "watched_at": None}],
+        ratings=[{"movie_id": "heat-1995", "stars": 5, "rated_at": "2026-01-02T00:00:00+00:00", "source": "cli"},
+                 {"movie_id": "se7en-1995", "stars": 4, "rated_at": "2026-01-03T00:00:00+00:00", "source": "cli"}],
+    )  # fmt: skip
+    run(profiles, catalog, "moviebot", [export], user=ME)
+    assert watched_dates(profiles) == {"heat-1995": "2024-05-31", "se7en-1995": None}
+    assert profiles.ratings(ME) == {"heat-1995": 5.0, "se7en-1995": 4.0}
+
+
+def test_an_export_saved_with_semicolons_is_told_apart_as_it_is_read(tmp_path, profiles, catalog):
+    """Before: an IMDb ratings.csv saved again by a spreadsheet with semicolons, sent to Discord's /import
+    with no source, was taken for a Letterboxd file and refused as "this looks like an IMDb ratings export"."""
+    from store.history_import import detect_format
+
+    imdb = tmp_path / "imdb.csv"
+    imdb.write_text("Const;Your Rating;Date Rated;Title;Year\ntt0113277;8;2024-01-02;Heat;1995\n", encoding="utf-8")
+    assert detect_format(imdb) == "imdb"
+    report = run(profiles, catalog, detect_format(imdb), [imdb], user=ME)
+    assert (report.invalid, profiles.ratings(ME)) == ([], {"heat-1995": 4.0})

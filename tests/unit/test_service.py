@@ -636,6 +636,33 @@ def test_the_refit_counts_only_the_rewards_it_learned_from(service, clock):
     assert service.ranker.learn_from_store() == 3
 
 
+def test_rating_a_film_on_the_watched_list_keeps_the_day_it_was_seen(service):
+    """Before: `rate Alien 1979 5` after importing Alien as watched on 2024-01-01 listed it as watched
+    today, and an undated import as watched today too: the imported day was lost."""
+    service.profiles.add_watched(ANA, "heat-1995", source="import:letterboxd", at="2024-01-01T00:00:00+00:00")
+    service.profiles.add_watched(ANA, "alien-1979", source="import:letterboxd", at="2024-01-01T00:00:00+00:00")
+    service.profiles.conn.execute("UPDATE watched SET watched_at = NULL WHERE movie_id = 'alien-1979'")
+    service.rate(ANA, "heat-1995", 5)
+    service.watched_add(ANA, "alien-1979", 4)
+    service.rate(ANA, "se7en-1995", 3)  # not listed before: seen by now
+    days = {item.movie_id: item.at and item.at[:10] for item in service.watched_list(ANA)}
+    assert days == {"heat-1995": "2024-01-01", "alien-1979": None, "se7en-1995": "2026-06-01"}
+
+
+def test_reactions_to_a_movie_night_pick_are_ratings_and_teach_the_re_ranker_nothing(service):
+    """Kept, and said in the README: a movie-night pick's features are not a one-person pick's (a
+    mixed query, no collaborative signal), so the group's reactions rate the film for each of them
+    and leave the re-ranker as it was."""
+    [pick] = service.group_pick([ANA, BOB], "a comedy", platform="discord", channel="c2").recommendations
+    service.attach_message(pick["suggestion_id"], "m1")
+    for who, emoji in ((ANA, "👍"), (BOB, "👎")):
+        outcome = service.react("discord", "m1", who, emoji, added=True)
+        assert outcome is not None and outcome.recorded
+    assert service.profiles.reactions(ANA) == {pick["id"]: "like"}
+    assert service.profiles.reactions(BOB) == {pick["id"]: "dislike"}
+    assert service.ranker.shared.n == 0 and service.unsaved == 0
+
+
 def test_a_follower_points_at_the_picks_on_screen_and_hears_no_one_elses_taste(service):
     for movie, stars in (("heat-1995", 5), ("the-departed-2006", 5), ("inception-2010", 4.5)):
         service.rate(ANA, movie, stars)
