@@ -11,6 +11,7 @@ prequel, and is said to be one, never listed among the sequels."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import weakref
 
@@ -41,8 +42,41 @@ def sequels_of(movie_id: str, catalog: Catalog) -> tuple[list[Movie], list[Movie
 
 
 def _series(movie_id: str, catalog: Catalog) -> set[str]:
+    """Its series' films of its own kind: an animated spin-off of a live-action series is none (spin_offs)."""
+    movie = catalog.movies[movie_id]
+    return {m for m in _members(movie_id, catalog) if _same_kind(movie, catalog.movies[m])}
+
+
+def _members(movie_id: str, catalog: Catalog) -> set[str]:
     titled = _titled_series(movie_id, catalog)
-    return titled | _by_franchise_words(catalog.movies[movie_id], titled, catalog)
+    found = titled | _by_franchise_words(catalog.movies[movie_id], titled, catalog)
+    return found | _by_opening(found | {movie_id}, catalog)
+
+
+def spin_offs(movie_id: str, catalog: Catalog) -> list[Movie]:
+    """The films its series' titles took in but _series leaves out as of another kind, oldest first:
+    "star wars sequels" listed Star Wars: The Clone Wars (2008, animated) with The Empire Strikes Back."""
+    left = _members(movie_id, catalog) - _series(movie_id, catalog)
+    return sorted((catalog.movies[m] for m in left), key=lambda m: (m.year or 9999, m.title))
+
+
+def _by_opening(series: set[str], catalog: Catalog) -> set[str]:
+    """Films with no one credited whose titles begin with the words all the series' titles begin with
+    ("harry potter and the"), two of them at least not small words: the Deathly Hallows parts, which
+    MovieLens lists uncredited, so neither leads nor (other) genres joined them, and the watch order
+    of the Harry Potter films listed 6 of 8. Not a documentary about them."""
+    if len(series) < 2:
+        return set()
+    heads = [re.findall(r"[\w'.&-]+", catalog.movies[m].title.casefold()) for m in series]
+    opening = list(itertools.takewhile(lambda words: len(set(words)) == 1, zip(*heads, strict=False)))
+    opening = [words[0] for words in opening]
+    if sum(w not in _SMALL_WORDS for w in opening) < 2:
+        return set()
+    return {
+        m
+        for m in catalog.titled(" ".join(opening))
+        if not (other := catalog.movies[m]).cast and not other.directors and "documentary" not in other.genres
+    }
 
 
 def _titled_series(movie_id: str, catalog: Catalog) -> set[str]:
@@ -198,14 +232,17 @@ def sequels_said(movie_id: str, catalog: Catalog) -> str:
     later, prequels = split_prequels(movie, later)
     alongside = f" {prose_list([m.label for m in same_year])} came out the same year." if same_year else ""
     before = _prequels_said(movie, prequels) + _numbered_after_said(movie, catalog)
+    apart = spin_offs_said(movie_id, catalog, later_only=True)
     if later:
         titles = prose_list([m.label for m in later])
-        worded = _by_franchise_words(movie, _titled_series(movie_id, catalog), catalog)
+        titled = _titled_series(movie_id, catalog)
+        worded = _by_franchise_words(movie, titled, catalog)
         joined = [m.label for m in later if m.id in worded]
-        how = _joined_said(joined, everyone=len(joined) == len(later))
-        return f"Later films of {movie.label}'s series in my catalog: {titles}.{how}{before}{alongside}"
-    if prequels or same_year:
-        return f"My catalog has no later film of {movie.label}'s series.{before}{alongside}"
+        opened = [m.label for m in later if m.id not in worded | titled]
+        how = _joined_said(joined, everyone=len(joined) == len(later)) + _opening_said(opened)
+        return f"Later films of {movie.label}'s series in my catalog: {titles}.{how}{before}{alongside}{apart}"
+    if prequels or same_year or apart:
+        return f"My catalog has no later film of {movie.label}'s series.{before}{alongside}{apart}"
     return (
         f"My catalog has no sequel to {movie.label}: no later film carries its title on. "
         f'Say "something like {movie.title}" for films like it.'
@@ -214,9 +251,8 @@ def sequels_said(movie_id: str, catalog: Catalog) -> str:
 
 def sequel_films(movie_id: str, catalog: Catalog) -> list[Movie]:
     """Its sequels, oldest first, as "seen star wars and its sequels" marks them: the later films of its
-    series but the prequels among them and films of another kind (Star Wars: The Clone Wars, animated)."""
-    movie = catalog.movies[movie_id]
-    return [m for m in split_prequels(movie, sequels_of(movie_id, catalog)[0])[0] if _same_kind(movie, m)]
+    series (none of another kind: _series) but the prequels among them."""
+    return split_prequels(catalog.movies[movie_id], sequels_of(movie_id, catalog)[0])[0]
 
 
 def _same_kind(movie: Movie, other: Movie) -> bool:
@@ -297,7 +333,11 @@ def order_said(movie_id: str, catalog: Catalog) -> str:
     numbered = sorted((m for m in films if episode(m, names) is not None), key=lambda m: episode(m, names))
     if len(numbered) > 1 and numbered != [m for m in films if m in numbered]:
         said += f" In episode order: {prose_list([m.label for m in numbered])}."
-    return said + " It records no series, so these are the films whose titles (or title words and leads) carry it on."
+    said += " It records no series, so these are the films whose titles (or title words and leads) carry it on."
+    titled = _titled_series(movie_id, catalog)
+    worded = _by_franchise_words(movie, titled, catalog)
+    said += _opening_said([m.label for m in films if m.id not in worded | titled])
+    return said + spin_offs_said(movie_id, catalog)
 
 
 def _prequels_said(movie: Movie, prequels: list[Movie]) -> str:
@@ -322,6 +362,26 @@ def _numbered_after_said(movie: Movie, catalog: Catalog) -> str:
         return ""
     return (f" {prose_list([m.label for m in earlier])}, numbered after Episode {_numeral(movie, names)}, "
             f"came out before it.")  # fmt: skip
+
+
+def spin_offs_said(movie_id: str, catalog: Catalog, *, later_only: bool = False) -> str:
+    """ " Star Wars: The Clone Wars (2008), animated, is left out as a spin-off.": what the list leaves out."""
+    year = catalog.movies[movie_id].year or 0
+    left = [m for m in spin_offs(movie_id, catalog) if not later_only or (m.year or 0) > year]
+    if not left:
+        return ""
+    return f" {prose_list([m.label for m in left])}, animated, {_are(left)} left out as {_kind(left, 'a spin-off')}."
+
+
+def _opening_said(opened: list[str]) -> str:
+    """How films with no one credited were taken for the series (_by_opening), so a wrong guess can be told."""
+    if not opened:
+        return ""
+    return f" {prose_list(opened)}, with no one credited, {_are(opened)} joined by the words all its titles open with."
+
+
+def _kind(films: list, one: str) -> str:
+    return one if len(films) == 1 else one.removeprefix("a ") + "s"
 
 
 def _joined_said(joined: list[str], *, everyone: bool) -> str:

@@ -51,10 +51,12 @@ _FIRST = re.compile(
     r"|sixth)\s+(?:of\s+the\s+)?(?P<title>.+?)"
     rf"\s+(?:movie|film|one)s?{_END}|^\W*which\s+(?P<title2>.+?)\s+(?:movie|film)\s+(?:came|comes)\s+first{_END}"
 )
-# "in what order should I watch the star wars movies?", "the alien films in order"
+# "in what order should I watch the star wars movies?", "the alien films in order", "in what order
+# should I watch harry potter", "what order for the godfather films?"
 _ORDER = re.compile(
     r"^\W*(?:(?:in\s+)?(?:what|which)\s+order\s+(?:should|do|can|would|to)\s+(?:i\s+|we\s+|you\s+)?(?:watch|see)\s+"
-    r"(?:the\s+)?(?P<title>.+?)\s+(?:movies|films|series)(?:\s+in)?"
+    r"(?:the\s+)?(?P<title>.+?)(?:\s+(?:movies|films|series))?(?:\s+in)?"
+    r"|(?:in\s+)?(?:what|which)\s+order\s+(?:for|of)\s+(?:the\s+)?(?P<title4>.+?)(?:\s+(?:movies|films|series))?"
     r"|(?:what(?:'s| is)\s+)?the\s+(?:watch(?:ing)?|viewing)\s+order\s+(?:of|for)\s+(?:the\s+)?(?P<title2>.+?)"
     r"(?:\s+(?:movies|films|series))?|(?:list\s+)?(?:the\s+)?(?P<title3>.+?)\s+(?:movies|films)\s+in\s+order)"
     rf"{_END}"
@@ -96,7 +98,7 @@ def _film_asked(lowered: str, lookup: CatalogLookup, patterns) -> TitleMatch | s
         m = pattern.match(lowered)
         if m is None:
             continue
-        typed = next(m[k] for k in ("title", "title2", "title3") if k in m.groupdict() and m[k])
+        typed = next(m[k] for k in ("title", "title2", "title3", "title4") if k in m.groupdict() and m[k])
         typed = typed.strip(" \"'“”‘’")
         words = [w for w in tokens_of(typed) if any(c.isalnum() for c in w)]  # "star wars: episode iii - ..."
         if not words or len(words) > 8:

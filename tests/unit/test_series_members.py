@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from agent.sequels import order_said, sequels_said
 from tests.conftest import write_jsonl
 from tests.unit.test_graph import make_bot
 from tests.unit.test_sequels_series import SKY, SPACE, film
@@ -55,6 +56,47 @@ FILMS = [
 @pytest.fixture
 def sample_jsonl(tmp_path: Path) -> Path:
     return write_jsonl(tmp_path / "sample.jsonl", FILMS)
+
+
+def test_a_series_joins_its_uncredited_films_whose_titles_begin_as_all_of_its_titles_do(catalog):
+    said = order_said("harry-potter-and-the-philosopher-s-stone-2001", catalog)
+    listed = said.split(" It records no series")[0]
+    assert listed.endswith(f"{HALLOWS}: Part 1 (2010) and {HALLOWS}: Part 2 (2011)."), said
+    assert listed.count("Harry Potter and the") == 9 and "Harry Brown" not in said, said
+    assert said.endswith("Part 2 (2011), with no one credited, are joined by the words all its titles open with."), said
+
+
+@pytest.mark.parametrize(
+    "said", ["in what order should I watch harry potter", "what order for the harry potter films?",
+             "in what order should I watch the harry potter movies"]
+)  # fmt: skip
+def test_the_harry_potter_watch_order_lists_all_eight_films(catalog, profiles, said):
+    answer = make_bot(catalog, profiles).ask(said, user="cli:hp")
+    assert answer["recommendations"] == [], answer["reply"]
+    assert answer["reply"].startswith(
+        "The films I found of Harry Potter and the Philosopher's Stone (2001)'s series in my catalog"
+    ), answer["reply"]
+    assert answer["reply"].split(" It records")[0].count("Harry Potter and the") == 9, answer["reply"]
+
+
+def test_an_animated_spin_off_is_no_sequel_of_a_live_action_film_and_is_said_apart(catalog):
+    said = sequels_said("star-wars-1977", catalog)
+    listed = said.split(". ")[0]
+    assert "The Empire Strikes Back (1980)" in listed and "Force Awakens" in listed, said
+    assert "Clone Wars" not in listed, said
+    assert "Star Wars: The Clone Wars (2008), animated, is left out as a spin-off" in said, said
+
+
+def test_the_order_of_a_series_leaves_its_animated_spin_off_out_too(catalog):
+    said = order_said("star-wars-1977", catalog)
+    assert "Clone Wars (2008), animated, is left out as a spin-off" in said and said.count("Clone Wars") == 1, said
+
+
+def test_an_animated_series_keeps_its_animated_films(catalog):
+    said = sequels_said("toy-story-1995", catalog)
+    assert said.startswith(
+        "Later films of Toy Story (1995)'s series in my catalog: Toy Story 2 (1999) and Toy Story 3"
+    ), said
 
 
 @pytest.mark.parametrize(
