@@ -11,6 +11,7 @@ prequel, and is said to be one, never listed among the sequels."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import weakref
@@ -400,3 +401,27 @@ def _numeral(movie: Movie, names: frozenset[str]) -> str:
     """The film's number as its title writes it: "IV" for "Star Wars: Episode IV - A New Hope"."""
     m = _number_match(movie, names)
     return m["n"].upper() if m else ""
+
+
+def series_answer(fact: str, targets: list[str], catalog: Catalog) -> tuple[str, dict]:
+    """The answer to a series question about each film, and what the next turn may point at: the film
+    "the next one" goes on from, and the films the answer listed, in its order, which "the third one"
+    means (it meant the third pick of an earlier answer)."""
+    text = " ".join(_SERIES_ANSWERS[fact](m, catalog) for m in targets)
+    after = next_films(targets[0], catalog) if fact == "next" else []
+    listed = _LISTS[fact](targets[0], catalog) if fact in _LISTS and len(targets) == 1 else []
+    return text, {"focus": after[0].id if len(after) == 1 else targets[0], "listed": [m.id for m in listed]}
+
+
+_SERIES_ANSWERS = {"sequels": sequels_said, "next": next_said, "order": order_said,
+                   **{place: functools.partial(place_said, place=place) for place in PLACES}}  # fmt: skip
+SERIES_FACTS = frozenset(_SERIES_ANSWERS)
+
+
+def _order_listed(movie_id: str, catalog: Catalog) -> list[Movie]:
+    """The films order_said lists: none when it finds the film alone."""
+    films = series_films(movie_id, catalog)
+    return films if len(films) > 1 else []
+
+
+_LISTS = {"sequels": sequel_films, "order": _order_listed}

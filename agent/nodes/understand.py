@@ -71,7 +71,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     base = {"messages": [*seeded, {"role": "user", "text": message}], "ordinal": None, "mentioned": [], "every": False,
             "positions": [], "facts": [], "stated_rating": None, "stars_said": False, "verdicts": [], "worded": [],
             "llm_calls": 0, "picks": [], "candidates": [], "in_passing": {}, "recorded": {}, "noted": "", "debug": {},
-            "unknown_titles": [], "stored_before": {}, "replaces": {}, "without_sequels": [],
+            "unknown_titles": [], "stored_before": {}, "replaces": {}, "without_sequels": [], "listed": [],
             "went_by": ""}  # fmt: skip
     if not message and state.get("always_recommend"):
         # a batch line or evaluation turn where nothing is asked yet (the other side speaks first):
@@ -171,10 +171,13 @@ def understand_message(state: State, deps: Deps) -> dict:
               "verdicts": [list(v) for v in classified.verdicts], "worded": list(classified.worded),
               "unknown_titles": list(dict.fromkeys([*understood.unknown_titles, *classified.unknown])),
               "without_sequels": [m for m in classified.with_sequels if not sequel_films(m, deps.catalog)]}  # fmt: skip
+    if classified.ordinal is not None:  # "the third one" after a series listed, then "the second one": of it still
+        update["listed"] = list(state.get("listed") or [])
     # "heat 4 and alien 5", "tell me about the first one": Heat, as "more like the first one" goes by
     asks_of_a_place = intent in ("why", "facts") and classified.ordinal is not None and not classified.titles
     if asks_of_a_place and (named := just_named(state, classified.ordinal)) is not None:
-        update |= {"mentioned": [named], "ordinal": None, "went_by": went_by_named(named, classified.ordinal, deps)}
+        went_by = went_by_named(state, named, classified.ordinal, deps)
+        update |= {"mentioned": [named], "ordinal": None, "went_by": went_by}
     if classified.verdicts and classified.stars_said:  # read film by film: "jaws 5" is Jaws given 5, not a title
         update["unknown_titles"] = list(classified.unknown)
     scored = intent in ("liked", "disliked") and classified.stars_said and not classified.titles
@@ -209,8 +212,8 @@ def understand_message(state: State, deps: Deps) -> dict:
         if pointing and classified.ordinal is not None and (last_picks or named):
             pointed = _at(last_picks, classified.ordinal)
             if named is not None:  # "heat 4 and alien 5", "more like the first one"
-                pointed, request["caveats"] = named, [*(request.get("caveats") or []),
-                                                      went_by_named(named, classified.ordinal, deps)]  # fmt: skip
+                taken = went_by_named(state, named, classified.ordinal, deps)
+                pointed, request["caveats"] = named, [*(request.get("caveats") or []), taken]
             if pointed:
                 request["like_titles"] = [pointed]
             if pointed and understood.modifiers and relative:
@@ -471,7 +474,7 @@ def _relative_to_named(
         return None
     like = list(dict.fromkeys([named, *understood.like_titles]))
     return dataclasses.replace(understood, like_titles=like, relative_to_titles=True), went_by_named(
-        named, ordinal, deps
+        state, named, ordinal, deps
     )
 
 

@@ -118,3 +118,32 @@ def test_a_sequel_named_by_its_number_either_way_is_the_film_asked_about(catalog
 def test_a_bare_sequel_title_typed_with_a_digit_is_not_said_to_be_unknown(catalog, profiles):
     reply = make_bot(catalog, profiles).ask("godfather part 2", user="cli:bare")["reply"]
     assert "I didn't find a genre, person, film" not in reply, reply
+
+
+@pytest.mark.parametrize("said", ["the third one", "tell me about the third one", "who directed the third one?"])
+def test_the_third_one_after_a_series_order_is_the_third_film_listed(catalog, profiles, said):
+    bot = make_bot(catalog, profiles)
+    bot.ask("heat", user="cli:third")  # picks first: "the third one" must not mean the third pick
+    bot.ask("in what order should I watch the godfather films?", user="cli:third")
+    reply = bot.ask(said, user="cli:third")["reply"]
+    assert "The Godfather: Part III (1990)" in reply, reply
+    assert "the third film of those I listed" in reply, reply
+
+
+def test_the_second_one_after_a_films_sequels_is_the_second_sequel(catalog, profiles):
+    bot = make_bot(catalog, profiles)
+    bot.ask("rocky sequels", user="cli:second")
+    reply = bot.ask("tell me about the second one", user="cli:second")["reply"]
+    assert "Rocky III (1982)" in reply and "the second film of those I listed" in reply, reply
+
+
+def test_places_go_by_the_series_listed_while_pointed_at_and_by_new_picks_after(catalog, profiles):
+    bot = make_bot(catalog, profiles)
+    bot.ask("what order for the godfather films?", user="cli:keep")
+    bot.ask("the third one", user="cli:keep")
+    directed = bot.ask("who directed the second one?", user="cli:keep")["reply"]
+    assert "The Godfather: Part II (1974), the second film of those I listed" in directed, directed
+    picks = bot.ask("more like the second one", user="cli:keep")
+    first = picks["recommendations"][0]["title"]
+    reply = bot.ask("tell me about the first one", user="cli:keep")["reply"]
+    assert reply.startswith(first) and "those I listed" not in reply, reply
