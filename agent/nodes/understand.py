@@ -40,17 +40,18 @@ from agent.understanding.versions import chosen_versions, version_in_place, vers
 MAX_REFERENCES = 6  # films from a handed-in conversation used as references, most recent first
 
 
-def _with_sequels(classified: Classified, deps: Deps) -> Classified:
+def _with_sequels(classified: Classified, deps: Deps) -> tuple[Classified, list[str]]:
     """ "I watched the matrix and its sequels": the sequels the catalog has are named too, so each is
-    marked and said back (it called "its sequels" a title it could not find)."""
+    marked and said back (it called "its sequels" a title it could not find); and the films said so
+    that have none, for the reply to say none was marked. Each film's sequels are found once a turn."""
     if classified.feedback is not None:
-        return dataclasses.replace(classified, feedback=_with_sequels(classified.feedback, deps))
-    later = [m.id for film in classified.with_sequels for m in sequel_films(film, deps.catalog)]
-    return (
-        dataclasses.replace(classified, titles=list(dict.fromkeys([*classified.titles, *later])))
-        if later
-        else classified
-    )
+        return dataclasses.replace(classified, feedback=_with_sequels(classified.feedback, deps)[0]), []
+    found = {film: sequel_films(film, deps.catalog) for film in classified.with_sequels}
+    later = [m.id for films in found.values() for m in films]
+    without = [film for film, films in found.items() if not films]
+    if not later:
+        return classified, without
+    return dataclasses.replace(classified, titles=list(dict.fromkeys([*classified.titles, *later]))), without
 
 
 def understand_message(state: State, deps: Deps) -> dict:
@@ -98,7 +99,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     referred = people_meant(message, state, deps)  # "anything else by him?": the director just named
     message = referred.message if referred else message
     classified, understood, calls = read_message(deps, message, history, has_previous=has_previous)
-    classified = _with_sequels(classified, deps)  # "I watched the matrix and its sequels"
+    classified, without_sequels = _with_sequels(classified, deps)  # "I watched the matrix and its sequels"
     # "sofia" after Francis Ford Coppola's films, "only carell" after Steve Carell or Paul Rudd
     said_of = named_before(message, understood, previous, deps.catalog.people_index()) if previous else None
     if said_of is not None:
@@ -170,7 +171,7 @@ def understand_message(state: State, deps: Deps) -> dict:
               "stated_rating": classified.rating, "stars_said": classified.stars_said, "llm_calls": calls,
               "verdicts": [list(v) for v in classified.verdicts], "worded": list(classified.worded),
               "unknown_titles": list(dict.fromkeys([*understood.unknown_titles, *classified.unknown])),
-              "without_sequels": [m for m in classified.with_sequels if not sequel_films(m, deps.catalog)]}  # fmt: skip
+              "without_sequels": without_sequels}  # fmt: skip
     if classified.ordinal is not None:  # "the third one" after a series listed, then "the second one": of it still
         update["listed"] = list(state.get("listed") or [])
     # "heat 4 and alien 5", "tell me about the first one": Heat, as "more like the first one" goes by

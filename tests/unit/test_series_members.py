@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from agent import sequels
 from agent.sequels import order_said, sequels_said
 from tests.conftest import write_jsonl
 from tests.unit.test_graph import make_bot
@@ -147,3 +148,12 @@ def test_places_go_by_the_series_listed_while_pointed_at_and_by_new_picks_after(
     first = picks["recommendations"][0]["title"]
     reply = bot.ask("tell me about the first one", user="cli:keep")["reply"]
     assert reply.startswith(first) and "those I listed" not in reply, reply
+
+
+def test_the_sequels_of_a_film_seen_with_its_sequels_are_found_once_a_turn(catalog, profiles, monkeypatch):
+    calls = []
+    found = sequels.sequel_films
+    monkeypatch.setattr("agent.nodes.understand.sequel_films", lambda *a: calls.append(a) or found(*a))
+    reply = make_bot(catalog, profiles).ask("I watched rocky and its sequels", user="cli:once")["reply"]
+    assert "Rocky II (1979) and Rocky III (1982)" in reply, reply
+    assert len(calls) == 1, calls
