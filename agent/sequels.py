@@ -299,14 +299,14 @@ def series_films(movie_id: str, catalog: Catalog) -> list[Movie]:
     return sorted((catalog.movies[m] for m in films), key=lambda m: (m.year or 9999, m.title))
 
 
-PLACES = ("first", "second", "third", "fourth", "fifth", "sixth")
+PLACES = ("first", "second", "third", "fourth", "fifth", "sixth", "last")
 
 
 def place_said(movie_id: str, catalog: Catalog, place: str = "first") -> str:
     """ "what's the first star wars movie?", "the third alien movie": that film of its series by
     release year, and the one so numbered when the numbers say otherwise (Episode I came out in 1999)."""
     films = series_films(movie_id, catalog)
-    movie, n = catalog.movies[movie_id], PLACES.index(place) + 1
+    movie, n = catalog.movies[movie_id], len(films) if place == "last" else PLACES.index(place) + 1
     if len(films) == 1:
         return f"My catalog has no other film of {movie.label}'s series, so it cannot say which is the {place}."
     if len(films) < n:
@@ -315,7 +315,7 @@ def place_said(movie_id: str, catalog: Catalog, place: str = "first") -> str:
     said = f"The {place} film of {movie.label}'s series in my catalog, by release year, is {films[n - 1].label}."
     if tied := [m.label for m in films if m.year == films[n - 1].year and m != films[n - 1]]:
         said += f" {prose_list(tied)} came out the same year; my catalog does not record which came first."
-    numbered = [m for m in films if episode(m, titles_of(films)) == n]
+    numbered = [m for m in films if episode(m, titles_of(films)) == n and place != "last"]
     if numbered and numbered[0] != films[n - 1]:
         said += f" By episode number it is {numbered[0].label}."
     return said
@@ -334,11 +334,7 @@ def order_said(movie_id: str, catalog: Catalog) -> str:
     numbered = sorted((m for m in films if episode(m, names) is not None), key=lambda m: episode(m, names))
     if len(numbered) > 1 and numbered != [m for m in films if m in numbered]:
         said += f" In episode order: {prose_list([m.label for m in numbered])}."
-    said += " It records no series, so these are the films whose titles (or title words and leads) carry it on."
-    titled = _titled_series(movie_id, catalog)
-    worded = _by_franchise_words(movie, titled, catalog)
-    said += _opening_said([m.label for m in films if m.id not in worded | titled])
-    return said + spin_offs_said(movie_id, catalog)
+    return said + _found_how(movie_id, films, catalog)
 
 
 def _prequels_said(movie: Movie, prequels: list[Movie]) -> str:
@@ -413,9 +409,63 @@ def series_answer(fact: str, targets: list[str], catalog: Catalog) -> tuple[str,
     return text, {"focus": after[0].id if len(after) == 1 else targets[0], "listed": [m.id for m in listed]}
 
 
-_SERIES_ANSWERS = {"sequels": sequels_said, "next": next_said, "order": order_said,
-                   **{place: functools.partial(place_said, place=place) for place in PLACES}}  # fmt: skip
-SERIES_FACTS = frozenset(_SERIES_ANSWERS)
+def count_said(movie_id: str, catalog: Catalog) -> str:
+    """ "how many harry potter films are there?": the films of its series the catalog has, named, as it
+    counted the whole catalog ("My catalog has 11,008 films.")."""
+    films = series_films(movie_id, catalog)
+    movie = catalog.movies[movie_id]
+    if len(films) == 1:
+        return f"My catalog has no other film of {movie.label}'s series: only that one."
+    said = (
+        f"I found {len(films)} films of {movie.label}'s series in my catalog: {prose_list([m.label for m in films])}."
+    )
+    return said + _found_how(movie_id, films, catalog)
+
+
+def best_said(movie_id: str, catalog: Catalog) -> str:
+    """ "which star wars film is best?": its series' films by the catalog's ratings, best first, each with
+    its rating and votes; those few rated (fewer than FEW_VOTES) and those unrated are said apart."""
+    films = series_films(movie_id, catalog)
+    movie = catalog.movies[movie_id]
+    if len(films) == 1:
+        return f"My catalog has no other film of {movie.label}'s series to compare it with."
+    rated = _by_rating(films)
+    ranked = [m for m in rated if (m.votes or 0) >= FEW_VOTES]
+    if not ranked:
+        return f"My catalog has no rating from {FEW_VOTES} votes or more for any film of {movie.label}'s series."
+    said = f"By their ratings in my catalog, the films I found of {movie.label}'s series rank: {_rated(ranked)}."
+    if few := [m for m in rated if m not in ranked]:
+        said += f" Rated by too few to rank with them: {_rated(few)}."
+    if unrated := [m.label for m in films if m not in rated]:
+        said += f" {prose_list(unrated)} {_are(unrated)} not rated."
+    return said + _found_how(movie_id, films, catalog)
+
+
+FEW_VOTES = 100  # a rating from fewer votes is said, not ranked with the others
+
+
+def _by_rating(films: list[Movie]) -> list[Movie]:
+    return sorted((m for m in films if m.rating is not None), key=lambda m: (-m.rating, -(m.votes or 0)))
+
+
+def _ranked(films: list[Movie]) -> list[Movie]:
+    """The films as best_said lists them: the ranked first, then the few rated."""
+    rated = _by_rating(films)
+    return [m for m in rated if (m.votes or 0) >= FEW_VOTES] + [m for m in rated if (m.votes or 0) < FEW_VOTES]
+
+
+def _rated(films: list[Movie]) -> str:
+    return prose_list([f"{m.label} at {m.rating:.1f}/10 from {m.votes or 0:,} votes" for m in films])
+
+
+def _found_how(movie_id: str, films: list[Movie], catalog: Catalog) -> str:
+    """That the catalog records no series, how its films were found, and the spin-offs left out."""
+    movie = catalog.movies[movie_id]
+    said = " It records no series, so these are the films whose titles (or title words and leads) carry it on."
+    titled = _titled_series(movie_id, catalog)
+    worded = _by_franchise_words(movie, titled, catalog)
+    said += _opening_said([m.label for m in films if m.id not in worded | titled])
+    return said + spin_offs_said(movie_id, catalog)
 
 
 def _order_listed(movie_id: str, catalog: Catalog) -> list[Movie]:
@@ -424,4 +474,9 @@ def _order_listed(movie_id: str, catalog: Catalog) -> list[Movie]:
     return films if len(films) > 1 else []
 
 
-_LISTS = {"sequels": sequel_films, "order": _order_listed}
+_SERIES_ANSWERS = {"sequels": sequels_said, "next": next_said, "order": order_said, "series_count": count_said,
+                   "series_best": best_said,
+                   **{place: functools.partial(place_said, place=place) for place in PLACES}}  # fmt: skip
+SERIES_FACTS = frozenset(_SERIES_ANSWERS)
+_LISTS = {"sequels": sequel_films, "order": _order_listed, "series_count": _order_listed,
+          "series_best": lambda movie_id, catalog: _ranked(_order_listed(movie_id, catalog))}  # fmt: skip

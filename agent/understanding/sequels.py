@@ -12,7 +12,7 @@ from agent.understanding.text import tokens_of
 from agent.understanding.titles import explained
 from agent.understanding.versions import same_title
 from store.catalog import TitleMatch
-from store.movie import TITLE_MATCH_SCORE
+from store.movie import TITLE_MATCH_SCORE, ascii_fold
 
 _ASKING = (
     r"(?:(?:so|ok|okay|and|hey|hi|please)\W+)*"
@@ -48,7 +48,7 @@ _NEXT_ONE = re.compile(
 # "what's the first star wars movie?", "which alien film came first?"
 _FIRST = re.compile(
     r"^\W*(?:(?:what|which)(?:'s| is| was)?\s+)?the\s+(?P<place>first|earliest|original|second|third|fourth|fifth"
-    r"|sixth)\s+(?:of\s+the\s+)?(?P<title>.+?)"
+    r"|sixth|last|latest|newest|most\s+recent)\s+(?:of\s+the\s+)?(?P<title>.+?)"
     rf"\s+(?:movie|film|one)s?{_END}|^\W*which\s+(?P<title2>.+?)\s+(?:movie|film)\s+(?:came|comes)\s+first{_END}"
 )
 # "in what order should I watch the star wars movies?", "the alien films in order", "in what order
@@ -61,6 +61,26 @@ _ORDER = re.compile(
     r"(?:\s+(?:movies|films|series))?|(?:list\s+)?(?:the\s+)?(?P<title3>.+?)\s+(?:movies|films)\s+in\s+order)"
     rf"{_END}"
 )
+
+_PLACE_WORDS = {"earliest": "first", "original": "first", "latest": "last", "newest": "last", "most recent": "last"}
+# "how many harry potter films are there?": the films of its series, not of the catalog
+_HOW_MANY = re.compile(
+    r"^\W*how\s+many\s+(?:of\s+)?(?:the\s+)?(?P<title>.+?)\s+(?:movies|films)(?:\s+(?:are\s+there|have\s+been\s+made"
+    rf"|were\s+made|did\s+they\s+make|do\s+you\s+have|exist|is\s+there))?{_END}"
+)
+# "which star wars film is best?", "what's the best harry potter movie?": by the catalog's ratings
+_BEST = re.compile(
+    r"^\W*(?:(?:what|which)(?:'s| is| are)?\s+)?the\s+(?:best|greatest|top|highest[- ]rated|best[- ]rated)\s+"
+    rf"(?P<title>.+?)\s+(?:movie|film|one)s?{_END}|^\W*which\s+(?P<title2>.+?)\s+(?:movie|film)\s+is\s+(?:the\s+)?"
+    rf"(?:best|greatest|highest[- ]rated|best[- ]rated)(?:\s+one)?{_END}"
+)
+_BY_SERIES = (_FIRST, _ORDER, _HOW_MANY, _BEST)  # may name a series by its titles' opening words
+_NO_THEME = (_HOW_MANY, _BEST)  # "how many horror films": the catalog's count, not a series
+_COUNTED = frozenset({"two", "three", "four", "five", "few", "2", "3", "4", "5", "10"})
+_NOT_A_TITLE = frozenset({"of", "these", "those", "them", "your", "my", "the", "good", "great"})
+
+_SERIES_ASKS = (("next", _NEXT, False), ("first", _FIRST, True), ("order", _ORDER, True),
+                ("series_count", _HOW_MANY, True), ("series_best", _BEST, True))  # fmt: skip
 
 POINTED = ""  # "does it have a sequel?", "sequels to the second one": a pick, not a film called It
 
@@ -76,10 +96,10 @@ def series_asked(lowered: str, lookup: CatalogLookup) -> tuple[str, TitleMatch |
     if _NEXT_ONE.match(lowered):
         return "next", POINTED
     # "the first alien movie" names a film where "alien" alone would be a theme
-    for fact, pattern, loose in (("next", _NEXT, False), ("first", _FIRST, True), ("order", _ORDER, True)):
+    for fact, pattern, loose in _SERIES_ASKS:
         if (film := _film_asked(lowered, lookup, ((pattern, loose),))) is not None:
-            place = (pattern.match(lowered).groupdict().get("place") or "first").replace("earliest", "first")
-            return (place.replace("original", "first") if fact == "first" else fact), film
+            place = pattern.match(lowered).groupdict().get("place") or "first"
+            return (_PLACE_WORDS.get(place, place) if fact == "first" else fact), film
     if (film := sequels_asked(lowered, lookup)) is not None:
         return "sequels", film
     return None
@@ -103,6 +123,10 @@ def _film_asked(lowered: str, lookup: CatalogLookup, patterns) -> TitleMatch | s
         words = [w for w in tokens_of(typed) if any(c.isalnum() for c in w)]  # "star wars: episode iii - ..."
         if not words or len(words) > 8:
             return None
+        if pattern in _NO_THEME and (explained(words) or _A_PICK.fullmatch(typed) or words[0] in _NOT_A_TITLE):
+            return None  # "how many horror films", "which of these films is best": not of a series
+        if pattern in _BY_SERIES and (names_a_person(typed, lookup) or words[0] in _COUNTED):
+            return None  # "the first tom hanks movie", "the first two horror movies": no film's series
         if _A_PICK.fullmatch(typed):
             return POINTED
         match = lookup.resolve_title(typed)
@@ -111,7 +135,7 @@ def _film_asked(lowered: str, lookup: CatalogLookup, patterns) -> TitleMatch | s
             return episode  # "the phantom menace", "star wars: the force awakens"
         if whole and (len(words) > 1 or not explained(words) or (loose and match.title.casefold() == typed)):
             return match  # "alien sequels" is the theme, "the sequels of alien" the film ("horror": no #Horror)
-        if pattern in (_FIRST, _ORDER) and (first := series_first(typed, lookup)) is not None:
+        if pattern in _BY_SERIES and (first := series_first(typed, lookup)) is not None:
             return TitleMatch(first.id, first.title, first.year, 100.0)  # "the first harry potter movie"
         if loose and match is not None and match.score >= TITLE_MATCH_SCORE and not explained(words):
             return match  # "sequels to the dark night": a typo
@@ -119,6 +143,15 @@ def _film_asked(lowered: str, lookup: CatalogLookup, patterns) -> TitleMatch | s
             return typed  # "sequels to Zorblax": a film the catalog lacks
         return None
     return None
+
+
+def names_a_person(typed: str, lookup: CatalogLookup) -> bool:
+    """Whether the words are someone credited, whole or by a well-known surname, and no film's title."""
+    said = ascii_fold(typed.casefold())
+    if said not in lookup.people_index() and said not in lookup.surname_index():
+        return False
+    match = lookup.resolve_title(typed)
+    return not (match is not None and same_title(typed, match.title)) and not lookup.titled(typed)
 
 
 def film_or_unknown(found: TitleMatch | str) -> dict:

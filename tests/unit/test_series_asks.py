@@ -1,0 +1,63 @@
+"""More questions about a series: "how many harry potter films are there?" answered "My catalog has
+11,008 films.", "which star wars film is best?" asked "Which movie do you mean?", "what's the last harry
+potter movie?" gave picks with Deborah Harry, and "the first tom hanks movie" said "I couldn't find
+“tom hanks” in my catalog", who is in it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import write_jsonl
+from tests.unit.test_graph import make_bot
+from tests.unit.test_sequels_series import film
+from tests.unit.test_series_members import CORLEONE, CRIME, FILMS, HALLOWS
+
+FEW = [film("The Godfather Saga", 1977, CRIME, CORLEONE, votes=20, rating=9.5)]  # a TV cut: few votes
+
+
+@pytest.fixture
+def sample_jsonl(tmp_path: Path) -> Path:
+    return write_jsonl(tmp_path / "sample.jsonl", [*FILMS, *FEW])
+
+
+def test_how_many_films_a_series_has_counts_and_names_them(catalog, profiles):
+    answer = make_bot(catalog, profiles).ask("how many harry potter films are there?", user="cli:count")
+    assert answer["recommendations"] == [], answer["reply"]
+    assert answer["reply"].startswith(
+        "I found 8 films of Harry Potter and the Philosopher's Stone (2001)'s series in my catalog: "
+    ), answer["reply"]
+    assert "It records no series" in answer["reply"]
+
+
+def test_how_many_films_of_a_genre_is_still_the_catalog_count(catalog, profiles):
+    reply = make_bot(catalog, profiles).ask("how many crime films are there?", user="cli:countg")["reply"]
+    assert "series" not in reply, reply
+
+
+def test_the_best_film_of_a_series_is_ranked_by_rating_with_few_votes_said_apart(catalog, profiles):
+    bot = make_bot(catalog, profiles)
+    reply = bot.ask("which godfather film is best?", user="cli:best")["reply"]
+    assert reply.startswith("By their ratings in my catalog, the films I found of The Godfather (1972)'s series rank:")
+    assert "Rated by too few to rank with them: The Godfather Saga (1977) at 9.5/10 from 20 votes." in reply, reply
+    first = bot.ask("tell me about the first one", user="cli:best")["reply"]
+    assert "the first film of those I listed" in first, first
+
+
+def test_the_last_film_of_a_series_is_its_latest(catalog, profiles):
+    reply = make_bot(catalog, profiles).ask("what's the last harry potter movie?", user="cli:last")["reply"]
+    assert reply == (
+        "The last film of Harry Potter and the Philosopher's Stone (2001)'s series in my catalog, by release year, "
+        f"is {HALLOWS}: Part 2 (2011)."
+    ), reply
+
+
+def test_the_first_film_of_a_person_is_not_said_to_be_a_missing_title(catalog, profiles):
+    reply = make_bot(catalog, profiles).ask("the first al pacino movie", user="cli:person")["reply"]
+    assert "couldn't find" not in reply, reply
+
+
+def test_the_first_two_films_of_a_genre_are_no_series(catalog, profiles):
+    reply = make_bot(catalog, profiles).ask("the first two crime movies", user="cli:two")["reply"]
+    assert "couldn't find" not in reply, reply
