@@ -13,6 +13,7 @@ from agent.nodes.just_named import just_named, went_by_named
 from agent.nodes.retrieve import without_titles
 from agent.prose import prose_list
 from agent.sequels import sequel_films
+from agent.series_places import series_places_as_titles
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.comparative_tone import TONE_BY_GENRE, comparative_leans, only_comparative
 from agent.understanding.corrections import typed_before_a_score
@@ -58,6 +59,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     """Classify the message and turn it into a request, merged with the last one for follow-ups."""
     said = _SLASH_REQUEST.sub("", (state.get("message") or "").strip())
     message, unlinked = _imdb_links_as_titles(said[:MAX_MESSAGE], deps)
+    message = series_places_as_titles(message, deps.catalog)  # "seen the first two rocky movies"
     history = list(state.get("messages") or [])
     seeded = []
     if not history and state.get("context"):
