@@ -131,8 +131,8 @@ def _film_asked(lowered: str, lookup: CatalogLookup, patterns) -> TitleMatch | s
             return POINTED
         match = lookup.resolve_title(typed)
         whole = match is not None and same_title(typed, match.title)
-        if not whole and (episode := _episode_named(typed, lookup)) is not None:
-            return episode  # "the phantom menace", "star wars: the force awakens"
+        if not whole and (episode := _episode_named(typed, lookup) or _subtitle_named(typed, lookup)) is not None:
+            return episode  # "the phantom menace", "star wars: the force awakens", "the fellowship of the ring"
         if whole and (len(words) > 1 or not explained(words) or (loose and match.title.casefold() == typed)):
             return match  # "alien sequels" is the theme, "the sequels of alien" the film ("horror": no #Horror)
         if pattern in _BY_SERIES and (first := series_first(typed, lookup)) is not None:
@@ -174,6 +174,30 @@ def _episode_named(typed: str, lookup: CatalogLookup) -> TitleMatch | None:
             if (part := _EPISODE_PART.search(folded)) is None:
                 continue
             subtitle, without = folded[part.end() :], folded[: part.start()] + folded[part.end() :]
-            if typed in (subtitle, without, subtitle.removeprefix("the ")):
+            if {typed, typed.removeprefix("the ")} & {subtitle, without, subtitle.removeprefix("the ")}:
                 return TitleMatch(movie.id, movie.title, movie.year, 100.0)
     return None
+
+
+_NUMBERING = re.compile(r"^(?:part|chapter|episode|vol\.?|volume|book)\b")
+
+
+def _subtitle_named(typed: str, lookup: CatalogLookup) -> TitleMatch | None:
+    """A film named by its title's part after the colon, two words or more, as people name it ("is there
+    a sequel to the fellowship of the ring" said it could not find it: the catalog's title is "The Lord of
+    the Rings: The Fellowship of the Ring"); the most voted, when several have that subtitle."""
+    typed = " ".join(typed.casefold().split()).removeprefix("the ")
+    if len(typed.split()) < 2:
+        return None
+    found = [
+        movie
+        for movie in lookup.movies.values()
+        for title in movie.titles
+        if ": " in title
+        and not _NUMBERING.match(sub := title.casefold().split(": ", 1)[1])
+        and " ".join(sub.split()).removeprefix("the ") == typed
+    ]
+    if not found:
+        return None
+    movie = max(found, key=lambda m: m.votes or 0)
+    return TitleMatch(movie.id, movie.title, movie.year, 100.0)

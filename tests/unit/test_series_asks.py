@@ -11,10 +11,16 @@ import pytest
 
 from tests.conftest import write_jsonl
 from tests.unit.test_graph import make_bot
-from tests.unit.test_sequels_series import film
+from tests.unit.test_sequels_series import SPACE, film
 from tests.unit.test_series_members import CORLEONE, CRIME, FILMS, HALLOWS
 
-FEW = [film("The Godfather Saga", 1977, CRIME, CORLEONE, votes=20, rating=9.5)]  # a TV cut: few votes
+RINGS = ["Elijah Wood", "Ian McKellen", "Viggo Mortensen"]
+FEW = [
+    film("The Godfather Saga", 1977, CRIME, CORLEONE, votes=20, rating=9.5),  # a TV cut: few votes
+    film("The Lord of the Rings: The Fellowship of the Ring", 2001, ["adventure", "fantasy"], RINGS),
+    film("The Lord of the Rings: The Two Towers", 2002, ["adventure", "fantasy"], RINGS),
+    film("Star Wars: Episode III - Revenge of the Sith", 2005, SPACE, ["Ewan McGregor", "Natalie Portman"]),
+]
 
 
 @pytest.fixture
@@ -61,3 +67,17 @@ def test_the_first_film_of_a_person_is_not_said_to_be_a_missing_title(catalog, p
 def test_the_first_two_films_of_a_genre_are_no_series(catalog, profiles):
     reply = make_bot(catalog, profiles).ask("the first two crime movies", user="cli:two")["reply"]
     assert "couldn't find" not in reply, reply
+
+
+@pytest.mark.parametrize("said", ["is there a sequel to the fellowship of the ring", "fellowship of the ring sequels"])
+def test_a_film_named_by_its_subtitle_is_the_film_asked_about(catalog, profiles, said):
+    reply = make_bot(catalog, profiles).ask(said, user="cli:sub")["reply"]
+    assert reply.startswith(
+        "Later films of The Lord of the Rings: The Fellowship of the Ring (2001)'s series in my catalog: "
+        "The Lord of the Rings: The Two Towers (2002)."
+    ), reply
+
+
+def test_an_episode_named_with_an_article_its_title_lacks_is_the_film_asked_about(catalog, profiles):
+    reply = make_bot(catalog, profiles).ask("what comes after the revenge of the sith", user="cli:the")["reply"]
+    assert reply.startswith("The next film of Star Wars: Episode III - Revenge of the Sith (2005)'s series"), reply
