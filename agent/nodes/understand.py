@@ -7,6 +7,7 @@ import re
 
 from agent.credited_roles import with_roles
 from agent.deps import Deps
+from agent.like_sequels import like_with_sequels
 from agent.nodes.conversation import pointed_films
 from agent.nodes.history import revising
 from agent.nodes.just_named import just_named, went_by_named
@@ -102,6 +103,8 @@ def understand_message(state: State, deps: Deps) -> dict:
     message = referred.message if referred else message
     classified, understood, calls = read_message(deps, message, history, has_previous=has_previous)
     classified, without_sequels = _with_sequels(classified, deps)  # "I watched the matrix and its sequels"
+    if classified.intent in ("recommend", "refine", "more") and classified.feedback is None:
+        understood = like_with_sequels(message, understood, deps.catalog)  # "something like heat and its sequels"
     # "sofia" after Francis Ford Coppola's films, "only carell" after Steve Carell or Paul Rudd
     said_of = named_before(message, understood, previous, deps.catalog.people_index()) if previous else None
     if said_of is not None:
