@@ -25,6 +25,11 @@ _END = r"(?:\s+(?:please|pls|then|too|in your (?:catalog|catalogue|collection)))
 _SEQUELS_TO = re.compile(rf"^\W*{_ASKING}{_SEQUELS}\s+(?:to|of|for|after)\s+(?P<title>.+?){_END}")
 # "the dark knight sequels", "what are alien's sequels": the film before the word, a title whole
 _TITLE_SEQUELS = re.compile(rf"^\W*{_ASKING}(?:the\s+)?(?P<title>.+?)(?:'s)?\s+(?:sequels?|follow[- ]?ups?){_END}")
+# "how many sequels does alien have?"
+_HOW_MANY_SEQUELS = re.compile(
+    r"^\W*how\s+many\s+(?:sequels|follow[- ]?ups)\s+(?:does|did|has)\s+(?P<title>.+?)\s+"
+    rf"(?:have|get|got|had|gotten|made){_END}"
+)
 # "does heat have a sequel?", "did alien get any sequels?"
 _HAS_SEQUELS = re.compile(
     rf"^\W*(?:does|did|has|is|was)\s+(?P<title>.+?)\s+(?:have|get|got|had|gotten)\s+(?:a\s+|any\s+)?"
@@ -57,6 +62,8 @@ _ORDER = re.compile(
     r"^\W*(?:(?:in\s+)?(?:what|which)\s+order\s+(?:should|do|can|would|to)\s+(?:i\s+|we\s+|you\s+)?(?:watch|see)\s+"
     r"(?:the\s+)?(?P<title>.+?)(?:\s+(?:movies|films|series))?(?:\s+in)?"
     r"|(?:in\s+)?(?:what|which)\s+order\s+(?:for|of)\s+(?:the\s+)?(?P<title4>.+?)(?:\s+(?:movies|films|series))?"
+    r"|(?:in\s+)?(?:what|which)\s+order\s+(?:do|are|should)\s+(?:the\s+)?(?P<title5>.+?)\s+(?:movies|films)"
+    r"(?:\s+(?:go|come|be\s+watched))?(?:\s+in)?"
     r"|(?:what(?:'s| is)\s+)?the\s+(?:watch(?:ing)?|viewing)\s+order\s+(?:of|for)\s+(?:the\s+)?(?P<title2>.+?)"
     r"(?:\s+(?:movies|films|series))?|(?:list\s+)?(?:the\s+)?(?P<title3>.+?)\s+(?:movies|films)\s+in\s+order)"
     rf"{_END}"
@@ -109,7 +116,8 @@ def sequels_asked(lowered: str, lookup: CatalogLookup) -> TitleMatch | str | Non
     """The film whose sequels the message asks for; the title as typed when the catalog lacks it
     after "sequels to", POINTED when it points at a pick; None when the message asks no such thing
     ("horror sequels", "a good sequel")."""
-    return _film_asked(lowered, lookup, ((_SEQUELS_TO, True), (_HAS_SEQUELS, True), (_TITLE_SEQUELS, False)))
+    asked = ((_SEQUELS_TO, True), (_HAS_SEQUELS, True), (_HOW_MANY_SEQUELS, True), (_TITLE_SEQUELS, False))
+    return _film_asked(lowered, lookup, asked)
 
 
 def _film_asked(lowered: str, lookup: CatalogLookup, patterns) -> TitleMatch | str | None:
@@ -118,7 +126,7 @@ def _film_asked(lowered: str, lookup: CatalogLookup, patterns) -> TitleMatch | s
         m = pattern.match(lowered)
         if m is None:
             continue
-        typed = next(m[k] for k in ("title", "title2", "title3", "title4") if k in m.groupdict() and m[k])
+        typed = next(m[k] for k in ("title", "title2", "title3", "title4", "title5") if k in m.groupdict() and m[k])
         typed = typed.strip(" \"'“”‘’")
         words = [w for w in tokens_of(typed) if any(c.isalnum() for c in w)]  # "star wars: episode iii - ..."
         if not words or len(words) > 8:

@@ -81,3 +81,15 @@ def test_a_film_named_by_its_subtitle_is_the_film_asked_about(catalog, profiles,
 def test_an_episode_named_with_an_article_its_title_lacks_is_the_film_asked_about(catalog, profiles):
     reply = make_bot(catalog, profiles).ask("what comes after the revenge of the sith", user="cli:the")["reply"]
     assert reply.startswith("The next film of Star Wars: Episode III - Revenge of the Sith (2005)'s series"), reply
+
+
+def test_how_many_sequels_a_film_has_names_its_sequels(catalog, profiles):
+    reply = make_bot(catalog, profiles).ask("how many sequels does rocky have?", user="cli:howseq")["reply"]
+    assert reply.startswith("Later films of Rocky (1976)'s series in my catalog: Rocky II (1979) and Rocky III"), reply
+
+
+def test_what_order_the_films_of_a_series_go_in_is_their_order(catalog, profiles):
+    reply = make_bot(catalog, profiles).ask("what order do the lord of the rings movies go in?", user="cli:goin")
+    assert reply["reply"].startswith(
+        "The films I found of The Lord of the Rings: The Fellowship of the Ring (2001)'s"
+    ), reply["reply"]
