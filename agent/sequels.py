@@ -308,7 +308,8 @@ def place_said(movie_id: str, catalog: Catalog, place: str = "first") -> str:
     films = series_films(movie_id, catalog)
     movie, n = catalog.movies[movie_id], len(films) if place == "last" else PLACES.index(place) + 1
     if len(films) == 1:
-        return f"My catalog has no other film of {movie.label}'s series, so it cannot say which is the {place}."
+        alone = f"My catalog has no other film of {movie.label}'s series, so it cannot say which is the {place}."
+        return alone + spin_offs_said(movie_id, catalog)
     if len(films) < n:
         listed = prose_list([m.label for m in films])
         return f"My catalog has only {len(films)} films of {movie.label}'s series, by release year: {listed}."
@@ -327,7 +328,8 @@ def order_said(movie_id: str, catalog: Catalog) -> str:
     films = series_films(movie_id, catalog)
     movie = catalog.movies[movie_id]
     if len(films) == 1:
-        return f"My catalog has no other film of {movie.label}'s series, so it knows no order to watch them in."
+        alone = f"My catalog has no other film of {movie.label}'s series, so it knows no order to watch them in."
+        return alone + spin_offs_said(movie_id, catalog)
     found = prose_list([m.label for m in films])
     said = f"The films I found of {movie.label}'s series in my catalog, in release order: {found}."
     names = titles_of(films)
@@ -367,7 +369,8 @@ def spin_offs_said(movie_id: str, catalog: Catalog, *, later_only: bool = False)
     left = [m for m in spin_offs(movie_id, catalog) if not later_only or (m.year or 0) > year]
     if not left:
         return ""
-    return f" {prose_list([m.label for m in left])}, animated, {_are(left)} left out as {_kind(left, 'a spin-off')}."
+    said = f" {prose_list([m.label for m in left])}, animated, {_are(left)} left out as {_kind(left, 'a spin-off')}."
+    return said
 
 
 def _opening_said(opened: list[str]) -> str:
@@ -415,7 +418,9 @@ def count_said(movie_id: str, catalog: Catalog) -> str:
     films = series_films(movie_id, catalog)
     movie = catalog.movies[movie_id]
     if len(films) == 1:
-        return f"My catalog has no other film of {movie.label}'s series: only that one."
+        return f"My catalog has no other film of {movie.label}'s series: only that one." + spin_offs_said(
+            movie_id, catalog
+        )
     said = (
         f"I found {len(films)} films of {movie.label}'s series in my catalog: {prose_list([m.label for m in films])}."
     )
@@ -428,7 +433,8 @@ def best_said(movie_id: str, catalog: Catalog) -> str:
     films = series_films(movie_id, catalog)
     movie = catalog.movies[movie_id]
     if len(films) == 1:
-        return f"My catalog has no other film of {movie.label}'s series to compare it with."
+        alone = f"My catalog has no other film of {movie.label}'s series to compare it with."
+        return alone + spin_offs_said(movie_id, catalog)
     rated = _by_rating(films)
     ranked = [m for m in rated if (m.votes or 0) >= FEW_VOTES]
     if not ranked:

@@ -193,7 +193,8 @@ _NUMBERING = re.compile(r"^(?:part|chapter|episode|vol\.?|volume|book)\b")
 def _subtitle_named(typed: str, lookup: CatalogLookup) -> TitleMatch | None:
     """A film named by its title's part after the colon, two words or more, as people name it ("is there
     a sequel to the fellowship of the ring" said it could not find it: the catalog's title is "The Lord of
-    the Rings: The Fellowship of the Ring"); the most voted, when several have that subtitle."""
+    the Rings: The Fellowship of the Ring"), the most voted when several have that subtitle; or by the
+    part before it, when one film alone is so headed."""
     typed = " ".join(typed.casefold().split()).removeprefix("the ")
     if len(typed.split()) < 2:
         return None
@@ -205,7 +206,16 @@ def _subtitle_named(typed: str, lookup: CatalogLookup) -> TitleMatch | None:
         and not _NUMBERING.match(sub := title.casefold().split(": ", 1)[1])
         and " ".join(sub.split()).removeprefix("the ") == typed
     ]
+    if not found:  # "the godfather trilogy": The Godfather Trilogy: 1972-1990, the one film so headed
+        found = [m for m in lookup.movies.values() if any(_head(t) == typed for t in m.titles)]
+        found = found if len(found) == 1 else []
     if not found:
         return None
     movie = max(found, key=lambda m: m.votes or 0)
     return TitleMatch(movie.id, movie.title, movie.year, 100.0)
+
+
+def _head(title: str) -> str:
+    """The title's part before its colon, as _subtitle_named compares it ("" when it has none)."""
+    head, colon, _ = title.casefold().partition(": ")
+    return " ".join(head.split()).removeprefix("the ") if colon else ""

@@ -20,6 +20,9 @@ FEW = [
     film("The Lord of the Rings: The Fellowship of the Ring", 2001, ["adventure", "fantasy"], RINGS),
     film("The Lord of the Rings: The Two Towers", 2002, ["adventure", "fantasy"], RINGS),
     film("Star Wars: Episode III - Revenge of the Sith", 2005, SPACE, ["Ewan McGregor", "Natalie Portman"]),
+    film("The Trilogy Box: 1990-1999", 1999, ["drama"], []),
+    film("Zorro", 1998, ["action", "adventure"], ["Antonio Banderas"]),
+    film("Zorro: The Animated Adventures", 2000, ["animation", "action"], ["Voice Actor"]),
 ]
 
 
@@ -93,3 +96,16 @@ def test_what_order_the_films_of_a_series_go_in_is_their_order(catalog, profiles
     assert reply["reply"].startswith(
         "The films I found of The Lord of the Rings: The Fellowship of the Ring (2001)'s"
     ), reply["reply"]
+
+
+def test_a_film_named_by_its_title_before_the_colon_is_the_film_asked_about(catalog, profiles):
+    reply = make_bot(catalog, profiles).ask("is there a sequel to the trilogy box", user="cli:head")["reply"]
+    assert reply.startswith("My catalog has no sequel to The Trilogy Box: 1990-1999 (1999)"), reply
+
+
+def test_a_film_alone_in_its_series_but_for_a_spin_off_says_the_spin_off_was_left_out(catalog, profiles):
+    reply = make_bot(catalog, profiles).ask("in what order should I watch the zorro films", user="cli:zorro")["reply"]
+    assert reply == (
+        "My catalog has no other film of Zorro (1998)'s series, so it knows no order to watch them in. "
+        "Zorro: The Animated Adventures (2000), animated, is left out as a spin-off."
+    ), reply
