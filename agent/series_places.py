@@ -12,6 +12,7 @@ from agent.sequels import series_films
 from agent.understanding.like_series import series_first
 from agent.understanding.sequels import names_a_person
 from agent.understanding.titles import explained
+from agent.understanding.versions import same_title
 from store.catalog import Catalog
 
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
@@ -28,9 +29,11 @@ def series_places_as_titles(message: str, catalog: Catalog) -> str:
 
     def titles(m: re.Match[str]) -> str:
         words = m["words"].casefold()
-        if explained(words.split()) or names_a_person(words, catalog):
+        match = catalog.resolve_title(words)
+        titled = match is not None and same_title(words, match.title)  # "alien" is a theme and a film
+        if (explained(words.split()) and not titled) or names_a_person(words, catalog):
             return m[0]  # "the first two horror films", "the first two nolan films": no series
-        first = series_first(words, catalog)
+        first = catalog.movies[match.movie_id] if titled else series_first(words, catalog)
         films = series_films(first.id, catalog) if first is not None else []
         n = _COUNTS[m["n"].casefold()]
         if len(films) < n:
