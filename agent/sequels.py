@@ -11,6 +11,8 @@ prequel, and is said to be one, never listed among the sequels."""
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 import weakref
 
@@ -41,8 +43,41 @@ def sequels_of(movie_id: str, catalog: Catalog) -> tuple[list[Movie], list[Movie
 
 
 def _series(movie_id: str, catalog: Catalog) -> set[str]:
+    """Its series' films of its own kind: an animated spin-off of a live-action series is none (spin_offs)."""
+    movie = catalog.movies[movie_id]
+    return {m for m in _members(movie_id, catalog) if _same_kind(movie, catalog.movies[m])}
+
+
+def _members(movie_id: str, catalog: Catalog) -> set[str]:
     titled = _titled_series(movie_id, catalog)
-    return titled | _by_franchise_words(catalog.movies[movie_id], titled, catalog)
+    found = titled | _by_franchise_words(catalog.movies[movie_id], titled, catalog)
+    return found | _by_opening(found | {movie_id}, catalog)
+
+
+def spin_offs(movie_id: str, catalog: Catalog) -> list[Movie]:
+    """The films its series' titles took in but _series leaves out as of another kind, oldest first:
+    "star wars sequels" listed Star Wars: The Clone Wars (2008, animated) with The Empire Strikes Back."""
+    left = _members(movie_id, catalog) - _series(movie_id, catalog)
+    return sorted((catalog.movies[m] for m in left), key=lambda m: (m.year or 9999, m.title))
+
+
+def _by_opening(series: set[str], catalog: Catalog) -> set[str]:
+    """Films with no one credited whose titles begin with the words all the series' titles begin with
+    ("harry potter and the"), two of them at least not small words: the Deathly Hallows parts, which
+    MovieLens lists uncredited, so neither leads nor (other) genres joined them, and the watch order
+    of the Harry Potter films listed 6 of 8. Not a documentary about them."""
+    if len(series) < 2:
+        return set()
+    heads = [re.findall(r"[\w'.&-]+", catalog.movies[m].title.casefold()) for m in series]
+    opening = list(itertools.takewhile(lambda words: len(set(words)) == 1, zip(*heads, strict=False)))
+    opening = [words[0] for words in opening]
+    if sum(w not in _SMALL_WORDS for w in opening) < 2:
+        return set()
+    return {
+        m
+        for m in catalog.titled(" ".join(opening))
+        if not (other := catalog.movies[m]).cast and not other.directors and "documentary" not in other.genres
+    }
 
 
 def _titled_series(movie_id: str, catalog: Catalog) -> set[str]:
@@ -198,14 +233,17 @@ def sequels_said(movie_id: str, catalog: Catalog) -> str:
     later, prequels = split_prequels(movie, later)
     alongside = f" {prose_list([m.label for m in same_year])} came out the same year." if same_year else ""
     before = _prequels_said(movie, prequels) + _numbered_after_said(movie, catalog)
+    apart = spin_offs_said(movie_id, catalog, later_only=True)
     if later:
         titles = prose_list([m.label for m in later])
-        worded = _by_franchise_words(movie, _titled_series(movie_id, catalog), catalog)
+        titled = _titled_series(movie_id, catalog)
+        worded = _by_franchise_words(movie, titled, catalog)
         joined = [m.label for m in later if m.id in worded]
-        how = _joined_said(joined, everyone=len(joined) == len(later))
-        return f"Later films of {movie.label}'s series in my catalog: {titles}.{how}{before}{alongside}"
-    if prequels or same_year:
-        return f"My catalog has no later film of {movie.label}'s series.{before}{alongside}"
+        opened = [m.label for m in later if m.id not in worded | titled]
+        how = _joined_said(joined, everyone=len(joined) == len(later)) + _opening_said(opened)
+        return f"Later films of {movie.label}'s series in my catalog: {titles}.{how}{before}{alongside}{apart}"
+    if prequels or same_year or apart:
+        return f"My catalog has no later film of {movie.label}'s series.{before}{alongside}{apart}"
     return (
         f"My catalog has no sequel to {movie.label}: no later film carries its title on. "
         f'Say "something like {movie.title}" for films like it.'
@@ -214,9 +252,8 @@ def sequels_said(movie_id: str, catalog: Catalog) -> str:
 
 def sequel_films(movie_id: str, catalog: Catalog) -> list[Movie]:
     """Its sequels, oldest first, as "seen star wars and its sequels" marks them: the later films of its
-    series but the prequels among them and films of another kind (Star Wars: The Clone Wars, animated)."""
-    movie = catalog.movies[movie_id]
-    return [m for m in split_prequels(movie, sequels_of(movie_id, catalog)[0])[0] if _same_kind(movie, m)]
+    series (none of another kind: _series) but the prequels among them."""
+    return split_prequels(catalog.movies[movie_id], sequels_of(movie_id, catalog)[0])[0]
 
 
 def _same_kind(movie: Movie, other: Movie) -> bool:
@@ -262,23 +299,24 @@ def series_films(movie_id: str, catalog: Catalog) -> list[Movie]:
     return sorted((catalog.movies[m] for m in films), key=lambda m: (m.year or 9999, m.title))
 
 
-PLACES = ("first", "second", "third", "fourth", "fifth", "sixth")
+PLACES = ("first", "second", "third", "fourth", "fifth", "sixth", "last")
 
 
 def place_said(movie_id: str, catalog: Catalog, place: str = "first") -> str:
     """ "what's the first star wars movie?", "the third alien movie": that film of its series by
     release year, and the one so numbered when the numbers say otherwise (Episode I came out in 1999)."""
     films = series_films(movie_id, catalog)
-    movie, n = catalog.movies[movie_id], PLACES.index(place) + 1
+    movie, n = catalog.movies[movie_id], len(films) if place == "last" else PLACES.index(place) + 1
     if len(films) == 1:
-        return f"My catalog has no other film of {movie.label}'s series, so it cannot say which is the {place}."
+        alone = f"My catalog has no other film of {movie.label}'s series, so it cannot say which is the {place}."
+        return alone + spin_offs_said(movie_id, catalog)
     if len(films) < n:
         listed = prose_list([m.label for m in films])
         return f"My catalog has only {len(films)} films of {movie.label}'s series, by release year: {listed}."
     said = f"The {place} film of {movie.label}'s series in my catalog, by release year, is {films[n - 1].label}."
     if tied := [m.label for m in films if m.year == films[n - 1].year and m != films[n - 1]]:
         said += f" {prose_list(tied)} came out the same year; my catalog does not record which came first."
-    numbered = [m for m in films if episode(m, titles_of(films)) == n]
+    numbered = [m for m in films if episode(m, titles_of(films)) == n and place != "last"]
     if numbered and numbered[0] != films[n - 1]:
         said += f" By episode number it is {numbered[0].label}."
     return said
@@ -290,14 +328,15 @@ def order_said(movie_id: str, catalog: Catalog) -> str:
     films = series_films(movie_id, catalog)
     movie = catalog.movies[movie_id]
     if len(films) == 1:
-        return f"My catalog has no other film of {movie.label}'s series, so it knows no order to watch them in."
+        alone = f"My catalog has no other film of {movie.label}'s series, so it knows no order to watch them in."
+        return alone + spin_offs_said(movie_id, catalog)
     found = prose_list([m.label for m in films])
     said = f"The films I found of {movie.label}'s series in my catalog, in release order: {found}."
     names = titles_of(films)
     numbered = sorted((m for m in films if episode(m, names) is not None), key=lambda m: episode(m, names))
     if len(numbered) > 1 and numbered != [m for m in films if m in numbered]:
         said += f" In episode order: {prose_list([m.label for m in numbered])}."
-    return said + " It records no series, so these are the films whose titles (or title words and leads) carry it on."
+    return said + _found_how(movie_id, films, catalog)
 
 
 def _prequels_said(movie: Movie, prequels: list[Movie]) -> str:
@@ -324,6 +363,27 @@ def _numbered_after_said(movie: Movie, catalog: Catalog) -> str:
             f"came out before it.")  # fmt: skip
 
 
+def spin_offs_said(movie_id: str, catalog: Catalog, *, later_only: bool = False) -> str:
+    """ " Star Wars: The Clone Wars (2008), animated, is left out as a spin-off.": what the list leaves out."""
+    year = catalog.movies[movie_id].year or 0
+    left = [m for m in spin_offs(movie_id, catalog) if not later_only or (m.year or 0) > year]
+    if not left:
+        return ""
+    said = f" {prose_list([m.label for m in left])}, animated, {_are(left)} left out as {_kind(left, 'a spin-off')}."
+    return said
+
+
+def _opening_said(opened: list[str]) -> str:
+    """How films with no one credited were taken for the series (_by_opening), so a wrong guess can be told."""
+    if not opened:
+        return ""
+    return f" {prose_list(opened)}, with no one credited, {_are(opened)} joined by the words all its titles open with."
+
+
+def _kind(films: list, one: str) -> str:
+    return one if len(films) == 1 else one.removeprefix("a ") + "s"
+
+
 def _joined_said(joined: list[str], *, everyone: bool) -> str:
     """How films no title carried on were taken for the series, so a wrong guess can be told."""
     if not joined:
@@ -340,3 +400,89 @@ def _numeral(movie: Movie, names: frozenset[str]) -> str:
     """The film's number as its title writes it: "IV" for "Star Wars: Episode IV - A New Hope"."""
     m = _number_match(movie, names)
     return m["n"].upper() if m else ""
+
+
+def series_answer(fact: str, targets: list[str], catalog: Catalog) -> tuple[str, dict]:
+    """The answer to a series question about each film, and what the next turn may point at: the film
+    "the next one" goes on from, and the films the answer listed, in its order, which "the third one"
+    means (it meant the third pick of an earlier answer)."""
+    text = " ".join(_SERIES_ANSWERS[fact](m, catalog) for m in targets)
+    after = next_films(targets[0], catalog) if fact == "next" else []
+    listed = _LISTS[fact](targets[0], catalog) if fact in _LISTS and len(targets) == 1 else []
+    return text, {"focus": after[0].id if len(after) == 1 else targets[0], "listed": [m.id for m in listed]}
+
+
+def count_said(movie_id: str, catalog: Catalog) -> str:
+    """ "how many harry potter films are there?": the films of its series the catalog has, named, as it
+    counted the whole catalog ("My catalog has 11,008 films.")."""
+    films = series_films(movie_id, catalog)
+    movie = catalog.movies[movie_id]
+    if len(films) == 1:
+        return f"My catalog has no other film of {movie.label}'s series: only that one." + spin_offs_said(
+            movie_id, catalog
+        )
+    said = (
+        f"I found {len(films)} films of {movie.label}'s series in my catalog: {prose_list([m.label for m in films])}."
+    )
+    return said + _found_how(movie_id, films, catalog)
+
+
+def best_said(movie_id: str, catalog: Catalog) -> str:
+    """ "which star wars film is best?": its series' films by the catalog's ratings, best first, each with
+    its rating and votes; those few rated (fewer than FEW_VOTES) and those unrated are said apart."""
+    films = series_films(movie_id, catalog)
+    movie = catalog.movies[movie_id]
+    if len(films) == 1:
+        alone = f"My catalog has no other film of {movie.label}'s series to compare it with."
+        return alone + spin_offs_said(movie_id, catalog)
+    rated = _by_rating(films)
+    ranked = [m for m in rated if (m.votes or 0) >= FEW_VOTES]
+    if not ranked:
+        return f"My catalog has no rating from {FEW_VOTES} votes or more for any film of {movie.label}'s series."
+    said = f"By their ratings in my catalog, the films I found of {movie.label}'s series rank: {_rated(ranked)}."
+    if few := [m for m in rated if m not in ranked]:
+        said += f" Rated by too few to rank with them: {_rated(few)}."
+    if unrated := [m.label for m in films if m not in rated]:
+        said += f" {prose_list(unrated)} {_are(unrated)} not rated."
+    return said + _found_how(movie_id, films, catalog)
+
+
+FEW_VOTES = 100  # a rating from fewer votes is said, not ranked with the others
+
+
+def _by_rating(films: list[Movie]) -> list[Movie]:
+    return sorted((m for m in films if m.rating is not None), key=lambda m: (-m.rating, -(m.votes or 0)))
+
+
+def _ranked(films: list[Movie]) -> list[Movie]:
+    """The films as best_said lists them: the ranked first, then the few rated."""
+    rated = _by_rating(films)
+    return [m for m in rated if (m.votes or 0) >= FEW_VOTES] + [m for m in rated if (m.votes or 0) < FEW_VOTES]
+
+
+def _rated(films: list[Movie]) -> str:
+    return prose_list([f"{m.label} at {m.rating:.1f}/10 from {m.votes or 0:,} votes" for m in films])
+
+
+def _found_how(movie_id: str, films: list[Movie], catalog: Catalog) -> str:
+    """That the catalog records no series, how its films were found, and the spin-offs left out."""
+    movie = catalog.movies[movie_id]
+    said = " It records no series, so these are the films whose titles (or title words and leads) carry it on."
+    titled = _titled_series(movie_id, catalog)
+    worded = _by_franchise_words(movie, titled, catalog)
+    said += _opening_said([m.label for m in films if m.id not in worded | titled])
+    return said + spin_offs_said(movie_id, catalog)
+
+
+def _order_listed(movie_id: str, catalog: Catalog) -> list[Movie]:
+    """The films order_said lists: none when it finds the film alone."""
+    films = series_films(movie_id, catalog)
+    return films if len(films) > 1 else []
+
+
+_SERIES_ANSWERS = {"sequels": sequels_said, "next": next_said, "order": order_said, "series_count": count_said,
+                   "series_best": best_said,
+                   **{place: functools.partial(place_said, place=place) for place in PLACES}}  # fmt: skip
+SERIES_FACTS = frozenset(_SERIES_ANSWERS)
+_LISTS = {"sequels": sequel_films, "order": _order_listed, "series_count": _order_listed,
+          "series_best": lambda movie_id, catalog: _ranked(_order_listed(movie_id, catalog))}  # fmt: skip

@@ -88,5 +88,6 @@ class State(InputState, OutputState, total=False):
     referenced: Annotated[list[str], accumulate_ids]  # every film this thread's requests went by ("like Whiplash")
     last_picks: list[dict]  # the previous answer's picks (id, reasons), for "why" and "the second one"
     focus: str | None  # the one film since spoken of ("why the second one?"): what "that one" means next
+    listed: list[str]  # the films the last answer listed of a series, in its order: what "the third one" means next
     llm_calls: int  # chat-model calls made this turn (at most 2)
     debug: dict[str, Any]  # timings and counts, never shown to users

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
 from agent.account_help import account_help
@@ -19,7 +18,7 @@ from agent.nodes.reply import intro_line, not_in_catalog, unrecorded_note
 from agent.nodes.retrieve import filters_for, unrecorded_for
 from agent.profile import stars_then, verdict_source
 from agent.prose import prose_list
-from agent.sequels import PLACES, next_films, next_said, no_sequels_note, order_said, place_said, sequels_said
+from agent.sequels import PLACES, SERIES_FACTS, no_sequels_note, series_answer
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.help_topics import help_topic
 from agent.understanding.merge import fresh_request, genres_as_tags
@@ -195,10 +194,6 @@ def answer_why(state: State, deps: Deps) -> dict:
     return {**say("\n".join(lines), "why"), "focus": targets[0] if len(targets) == 1 else None}
 
 
-_SERIES_ANSWERS = {"sequels": sequels_said, "next": next_said, "order": order_said,
-                   **{place: functools.partial(place_said, place=place) for place in PLACES}}  # fmt: skip
-
-
 @led_by_the_film_taken
 def answer_facts(state: State, deps: Deps) -> dict:
     """ "Is it long?", "who directed the third one?", "what's Heat about?": the catalog's own data."""
@@ -227,11 +222,9 @@ def answer_facts(state: State, deps: Deps) -> dict:
         return which_film(state, "facts", deps)
     else:
         lead = ""
-    if asked and asked[0] in _SERIES_ANSWERS:  # "the dark knight sequels": the later films of its series, or none
-        answer = _SERIES_ANSWERS[asked[0]]
-        after = next_films(targets[0], deps.catalog) if asked == ["next"] else []  # "the next one" goes on from it
-        focus = after[0].id if len(after) == 1 else targets[0]
-        return {**say(lead + " ".join(answer(m, deps.catalog) for m in targets), "facts"), "focus": focus}
+    if asked and asked[0] in SERIES_FACTS:  # "the dark knight sequels": the later films of its series, or none
+        text, pointed = series_answer(asked[0], targets, deps.catalog)
+        return {**say(lead + text, "facts"), **pointed}
     if asked and asked[0] in COMPARISONS:
         return say(compared([deps.catalog.movies[m] for m in targets], asked[0]), "facts")
     if asked == ["why_not"]:  # "why not Saving Private Ryan?": its rating, that it was seen, or the request

@@ -1,5 +1,6 @@
-""" "The first one" right after a message that judged several films by name ("heat 4 and alien 5"):
-the first of the films the user just spoke of, not the first of the picks above them. "More like the
+""" "The first one" right after a message that judged several films by name ("heat 4 and alien 5"),
+or after an answer that listed a series' films: the first of those films, not the first of the picks
+above them. "More like the
 first one", "tell me about the first one", "why the first one?" and "who directed the first one?" all
 go by it, and each answer says which film it took."""
 
@@ -16,8 +17,11 @@ _PLACES = {0: "first", 1: "second", 2: "third", 3: "fourth", 4: "fifth", -1: "la
 
 
 def just_named(state: State, ordinal: int) -> str | None:
-    """The film in that place among those the last message judged by name; None when it named
-    fewer than two films, or none in that place."""
+    """The film in that place among those the last answer listed of a series ("what order for the
+    godfather films?" then "the third one"), or among those the last message judged by name; None when
+    it named fewer than two films, or none in that place."""
+    if listed := state.get("listed") or []:
+        return listed[ordinal] if -len(listed) <= ordinal < len(listed) else None
     named = state.get("mentioned") or []
     if state.get("intent") not in _VERDICT_TURNS or len(named) < 2:
         return None
@@ -27,12 +31,13 @@ def just_named(state: State, ordinal: int) -> str | None:
         return None
 
 
-def went_by_named(movie_id: str, ordinal: int, deps: Deps) -> str:
-    """The line that says which film a place was taken to mean."""
+def went_by_named(state: State, movie_id: str, ordinal: int, deps: Deps) -> str:
+    """The line that says which film a place was taken to mean, and in which list."""
     place = _PLACES.get(ordinal, f"number {ordinal + 1}")
     movie = deps.catalog.movies.get(movie_id)
     label = movie.label if movie is not None else movie_id
-    return f"By “the {place} one” I took {label}, the {place} film you just named."
+    among = "of those I listed" if state.get("listed") else "you just named"
+    return f"By “the {place} one” I took {label}, the {place} film {among}."
 
 
 def led_by_the_film_taken(answer: Callable[..., dict]) -> Callable[..., dict]:

@@ -105,6 +105,7 @@ def reply(state: State, deps: Deps) -> dict:
         "shown": [p["id"] for p in picks],
         "last_picks": remembered,
         "focus": None,
+        "listed": [],  # "the first one" is among these picks now, not a series listed before
     }
 
 

@@ -7,12 +7,14 @@ import re
 
 from agent.credited_roles import with_roles
 from agent.deps import Deps
+from agent.like_sequels import like_with_sequels
 from agent.nodes.conversation import pointed_films
 from agent.nodes.history import revising
 from agent.nodes.just_named import just_named, went_by_named
 from agent.nodes.retrieve import without_titles
 from agent.prose import prose_list
 from agent.sequels import sequel_films
+from agent.series_places import series_places_as_titles
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.comparative_tone import TONE_BY_GENRE, comparative_leans, only_comparative
 from agent.understanding.corrections import typed_before_a_score
@@ -40,23 +42,25 @@ from agent.understanding.versions import chosen_versions, version_in_place, vers
 MAX_REFERENCES = 6  # films from a handed-in conversation used as references, most recent first
 
 
-def _with_sequels(classified: Classified, deps: Deps) -> Classified:
+def _with_sequels(classified: Classified, deps: Deps) -> tuple[Classified, list[str]]:
     """ "I watched the matrix and its sequels": the sequels the catalog has are named too, so each is
-    marked and said back (it called "its sequels" a title it could not find)."""
+    marked and said back (it called "its sequels" a title it could not find); and the films said so
+    that have none, for the reply to say none was marked. Each film's sequels are found once a turn."""
     if classified.feedback is not None:
-        return dataclasses.replace(classified, feedback=_with_sequels(classified.feedback, deps))
-    later = [m.id for film in classified.with_sequels for m in sequel_films(film, deps.catalog)]
-    return (
-        dataclasses.replace(classified, titles=list(dict.fromkeys([*classified.titles, *later])))
-        if later
-        else classified
-    )
+        return dataclasses.replace(classified, feedback=_with_sequels(classified.feedback, deps)[0]), []
+    found = {film: sequel_films(film, deps.catalog) for film in classified.with_sequels}
+    later = [m.id for films in found.values() for m in films]
+    without = [film for film, films in found.items() if not films]
+    if not later:
+        return classified, without
+    return dataclasses.replace(classified, titles=list(dict.fromkeys([*classified.titles, *later]))), without
 
 
 def understand_message(state: State, deps: Deps) -> dict:
     """Classify the message and turn it into a request, merged with the last one for follow-ups."""
     said = _SLASH_REQUEST.sub("", (state.get("message") or "").strip())
     message, unlinked = _imdb_links_as_titles(said[:MAX_MESSAGE], deps)
+    message = series_places_as_titles(message, deps.catalog)  # "seen the first two rocky movies"
     history = list(state.get("messages") or [])
     seeded = []
     if not history and state.get("context"):
@@ -71,7 +75,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     base = {"messages": [*seeded, {"role": "user", "text": message}], "ordinal": None, "mentioned": [], "every": False,
             "positions": [], "facts": [], "stated_rating": None, "stars_said": False, "verdicts": [], "worded": [],
             "llm_calls": 0, "picks": [], "candidates": [], "in_passing": {}, "recorded": {}, "noted": "", "debug": {},
-            "unknown_titles": [], "stored_before": {}, "replaces": {}, "without_sequels": [],
+            "unknown_titles": [], "stored_before": {}, "replaces": {}, "without_sequels": [], "listed": [],
             "went_by": ""}  # fmt: skip
     if not message and state.get("always_recommend"):
         # a batch line or evaluation turn where nothing is asked yet (the other side speaks first):
@@ -98,7 +102,9 @@ def understand_message(state: State, deps: Deps) -> dict:
     referred = people_meant(message, state, deps)  # "anything else by him?": the director just named
     message = referred.message if referred else message
     classified, understood, calls = read_message(deps, message, history, has_previous=has_previous)
-    classified = _with_sequels(classified, deps)  # "I watched the matrix and its sequels"
+    classified, without_sequels = _with_sequels(classified, deps)  # "I watched the matrix and its sequels"
+    if classified.intent in ("recommend", "refine", "more") and classified.feedback is None:
+        understood = like_with_sequels(message, understood, deps.catalog)  # "something like heat and its sequels"
     # "sofia" after Francis Ford Coppola's films, "only carell" after Steve Carell or Paul Rudd
     said_of = named_before(message, understood, previous, deps.catalog.people_index()) if previous else None
     if said_of is not None:
@@ -170,11 +176,14 @@ def understand_message(state: State, deps: Deps) -> dict:
               "stated_rating": classified.rating, "stars_said": classified.stars_said, "llm_calls": calls,
               "verdicts": [list(v) for v in classified.verdicts], "worded": list(classified.worded),
               "unknown_titles": list(dict.fromkeys([*understood.unknown_titles, *classified.unknown])),
-              "without_sequels": [m for m in classified.with_sequels if not sequel_films(m, deps.catalog)]}  # fmt: skip
+              "without_sequels": without_sequels}  # fmt: skip
+    if classified.ordinal is not None:  # "the third one" after a series listed, then "the second one": of it still
+        update["listed"] = list(state.get("listed") or [])
     # "heat 4 and alien 5", "tell me about the first one": Heat, as "more like the first one" goes by
     asks_of_a_place = intent in ("why", "facts") and classified.ordinal is not None and not classified.titles
     if asks_of_a_place and (named := just_named(state, classified.ordinal)) is not None:
-        update |= {"mentioned": [named], "ordinal": None, "went_by": went_by_named(named, classified.ordinal, deps)}
+        went_by = went_by_named(state, named, classified.ordinal, deps)
+        update |= {"mentioned": [named], "ordinal": None, "went_by": went_by}
     if classified.verdicts and classified.stars_said:  # read film by film: "jaws 5" is Jaws given 5, not a title
         update["unknown_titles"] = list(classified.unknown)
     scored = intent in ("liked", "disliked") and classified.stars_said and not classified.titles
@@ -209,8 +218,8 @@ def understand_message(state: State, deps: Deps) -> dict:
         if pointing and classified.ordinal is not None and (last_picks or named):
             pointed = _at(last_picks, classified.ordinal)
             if named is not None:  # "heat 4 and alien 5", "more like the first one"
-                pointed, request["caveats"] = named, [*(request.get("caveats") or []),
-                                                      went_by_named(named, classified.ordinal, deps)]  # fmt: skip
+                taken = went_by_named(state, named, classified.ordinal, deps)
+                pointed, request["caveats"] = named, [*(request.get("caveats") or []), taken]
             if pointed:
                 request["like_titles"] = [pointed]
             if pointed and understood.modifiers and relative:
@@ -471,7 +480,7 @@ def _relative_to_named(
         return None
     like = list(dict.fromkeys([named, *understood.like_titles]))
     return dataclasses.replace(understood, like_titles=like, relative_to_titles=True), went_by_named(
-        named, ordinal, deps
+        state, named, ordinal, deps
     )
 
 

@@ -12,7 +12,7 @@ from agent.understanding.text import tokens_of
 from agent.understanding.titles import explained
 from agent.understanding.versions import same_title
 from store.catalog import TitleMatch
-from store.movie import TITLE_MATCH_SCORE
+from store.movie import TITLE_MATCH_SCORE, ascii_fold
 
 _ASKING = (
     r"(?:(?:so|ok|okay|and|hey|hi|please)\W+)*"
@@ -25,6 +25,11 @@ _END = r"(?:\s+(?:please|pls|then|too|in your (?:catalog|catalogue|collection)))
 _SEQUELS_TO = re.compile(rf"^\W*{_ASKING}{_SEQUELS}\s+(?:to|of|for|after)\s+(?P<title>.+?){_END}")
 # "the dark knight sequels", "what are alien's sequels": the film before the word, a title whole
 _TITLE_SEQUELS = re.compile(rf"^\W*{_ASKING}(?:the\s+)?(?P<title>.+?)(?:'s)?\s+(?:sequels?|follow[- ]?ups?){_END}")
+# "how many sequels does alien have?"
+_HOW_MANY_SEQUELS = re.compile(
+    r"^\W*how\s+many\s+(?:sequels|follow[- ]?ups)\s+(?:does|did|has)\s+(?P<title>.+?)\s+"
+    rf"(?:have|get|got|had|gotten|made){_END}"
+)
 # "does heat have a sequel?", "did alien get any sequels?"
 _HAS_SEQUELS = re.compile(
     rf"^\W*(?:does|did|has|is|was)\s+(?P<title>.+?)\s+(?:have|get|got|had|gotten)\s+(?:a\s+|any\s+)?"
@@ -48,17 +53,41 @@ _NEXT_ONE = re.compile(
 # "what's the first star wars movie?", "which alien film came first?"
 _FIRST = re.compile(
     r"^\W*(?:(?:what|which)(?:'s| is| was)?\s+)?the\s+(?P<place>first|earliest|original|second|third|fourth|fifth"
-    r"|sixth)\s+(?:of\s+the\s+)?(?P<title>.+?)"
+    r"|sixth|last|latest|newest|most\s+recent)\s+(?:of\s+the\s+)?(?P<title>.+?)"
     rf"\s+(?:movie|film|one)s?{_END}|^\W*which\s+(?P<title2>.+?)\s+(?:movie|film)\s+(?:came|comes)\s+first{_END}"
 )
-# "in what order should I watch the star wars movies?", "the alien films in order"
+# "in what order should I watch the star wars movies?", "the alien films in order", "in what order
+# should I watch harry potter", "what order for the godfather films?"
 _ORDER = re.compile(
     r"^\W*(?:(?:in\s+)?(?:what|which)\s+order\s+(?:should|do|can|would|to)\s+(?:i\s+|we\s+|you\s+)?(?:watch|see)\s+"
-    r"(?:the\s+)?(?P<title>.+?)\s+(?:movies|films|series)(?:\s+in)?"
+    r"(?:the\s+)?(?P<title>.+?)(?:\s+(?:movies|films|series))?(?:\s+in)?"
+    r"|(?:in\s+)?(?:what|which)\s+order\s+(?:for|of)\s+(?:the\s+)?(?P<title4>.+?)(?:\s+(?:movies|films|series))?"
+    r"|(?:in\s+)?(?:what|which)\s+order\s+(?:do|are|should)\s+(?:the\s+)?(?P<title5>.+?)\s+(?:movies|films)"
+    r"(?:\s+(?:go|come|be\s+watched))?(?:\s+in)?"
     r"|(?:what(?:'s| is)\s+)?the\s+(?:watch(?:ing)?|viewing)\s+order\s+(?:of|for)\s+(?:the\s+)?(?P<title2>.+?)"
     r"(?:\s+(?:movies|films|series))?|(?:list\s+)?(?:the\s+)?(?P<title3>.+?)\s+(?:movies|films)\s+in\s+order)"
     rf"{_END}"
 )
+
+_PLACE_WORDS = {"earliest": "first", "original": "first", "latest": "last", "newest": "last", "most recent": "last"}
+# "how many harry potter films are there?": the films of its series, not of the catalog
+_HOW_MANY = re.compile(
+    r"^\W*how\s+many\s+(?:of\s+)?(?:the\s+)?(?P<title>.+?)\s+(?:movies|films)(?:\s+(?:are\s+there|have\s+been\s+made"
+    rf"|were\s+made|did\s+they\s+make|do\s+you\s+have|exist|is\s+there))?{_END}"
+)
+# "which star wars film is best?", "what's the best harry potter movie?": by the catalog's ratings
+_BEST = re.compile(
+    r"^\W*(?:(?:what|which)(?:'s| is| are)?\s+)?the\s+(?:best|greatest|top|highest[- ]rated|best[- ]rated)\s+"
+    rf"(?P<title>.+?)\s+(?:movie|film|one)s?{_END}|^\W*which\s+(?P<title2>.+?)\s+(?:movie|film)\s+is\s+(?:the\s+)?"
+    rf"(?:best|greatest|highest[- ]rated|best[- ]rated)(?:\s+one)?{_END}"
+)
+_BY_SERIES = (_FIRST, _ORDER, _HOW_MANY, _BEST)  # may name a series by its titles' opening words
+_NO_THEME = (_HOW_MANY, _BEST)  # "how many horror films": the catalog's count, not a series
+_COUNTED = frozenset({"two", "three", "four", "five", "few", "2", "3", "4", "5", "10"})
+_NOT_A_TITLE = frozenset({"of", "these", "those", "them", "your", "my", "the", "good", "great"})
+
+_SERIES_ASKS = (("next", _NEXT, False), ("first", _FIRST, True), ("order", _ORDER, True),
+                ("series_count", _HOW_MANY, True), ("series_best", _BEST, True))  # fmt: skip
 
 POINTED = ""  # "does it have a sequel?", "sequels to the second one": a pick, not a film called It
 
@@ -74,10 +103,10 @@ def series_asked(lowered: str, lookup: CatalogLookup) -> tuple[str, TitleMatch |
     if _NEXT_ONE.match(lowered):
         return "next", POINTED
     # "the first alien movie" names a film where "alien" alone would be a theme
-    for fact, pattern, loose in (("next", _NEXT, False), ("first", _FIRST, True), ("order", _ORDER, True)):
+    for fact, pattern, loose in _SERIES_ASKS:
         if (film := _film_asked(lowered, lookup, ((pattern, loose),))) is not None:
-            place = (pattern.match(lowered).groupdict().get("place") or "first").replace("earliest", "first")
-            return (place.replace("original", "first") if fact == "first" else fact), film
+            place = pattern.match(lowered).groupdict().get("place") or "first"
+            return (_PLACE_WORDS.get(place, place) if fact == "first" else fact), film
     if (film := sequels_asked(lowered, lookup)) is not None:
         return "sequels", film
     return None
@@ -87,7 +116,8 @@ def sequels_asked(lowered: str, lookup: CatalogLookup) -> TitleMatch | str | Non
     """The film whose sequels the message asks for; the title as typed when the catalog lacks it
     after "sequels to", POINTED when it points at a pick; None when the message asks no such thing
     ("horror sequels", "a good sequel")."""
-    return _film_asked(lowered, lookup, ((_SEQUELS_TO, True), (_HAS_SEQUELS, True), (_TITLE_SEQUELS, False)))
+    asked = ((_SEQUELS_TO, True), (_HAS_SEQUELS, True), (_HOW_MANY_SEQUELS, True), (_TITLE_SEQUELS, False))
+    return _film_asked(lowered, lookup, asked)
 
 
 def _film_asked(lowered: str, lookup: CatalogLookup, patterns) -> TitleMatch | str | None:
@@ -96,20 +126,24 @@ def _film_asked(lowered: str, lookup: CatalogLookup, patterns) -> TitleMatch | s
         m = pattern.match(lowered)
         if m is None:
             continue
-        typed = next(m[k] for k in ("title", "title2", "title3") if k in m.groupdict() and m[k])
+        typed = next(m[k] for k in ("title", "title2", "title3", "title4", "title5") if k in m.groupdict() and m[k])
         typed = typed.strip(" \"'“”‘’")
         words = [w for w in tokens_of(typed) if any(c.isalnum() for c in w)]  # "star wars: episode iii - ..."
         if not words or len(words) > 8:
             return None
+        if pattern in _NO_THEME and (explained(words) or _A_PICK.fullmatch(typed) or words[0] in _NOT_A_TITLE):
+            return None  # "how many horror films", "which of these films is best": not of a series
+        if pattern in _BY_SERIES and (names_a_person(typed, lookup) or words[0] in _COUNTED):
+            return None  # "the first tom hanks movie", "the first two horror movies": no film's series
         if _A_PICK.fullmatch(typed):
             return POINTED
         match = lookup.resolve_title(typed)
         whole = match is not None and same_title(typed, match.title)
-        if not whole and (episode := _episode_named(typed, lookup)) is not None:
-            return episode  # "the phantom menace", "star wars: the force awakens"
+        if not whole and (episode := _episode_named(typed, lookup) or _subtitle_named(typed, lookup)) is not None:
+            return episode  # "the phantom menace", "star wars: the force awakens", "the fellowship of the ring"
         if whole and (len(words) > 1 or not explained(words) or (loose and match.title.casefold() == typed)):
             return match  # "alien sequels" is the theme, "the sequels of alien" the film ("horror": no #Horror)
-        if pattern in (_FIRST, _ORDER) and (first := series_first(typed, lookup)) is not None:
+        if pattern in _BY_SERIES and (first := series_first(typed, lookup)) is not None:
             return TitleMatch(first.id, first.title, first.year, 100.0)  # "the first harry potter movie"
         if loose and match is not None and match.score >= TITLE_MATCH_SCORE and not explained(words):
             return match  # "sequels to the dark night": a typo
@@ -117,6 +151,15 @@ def _film_asked(lowered: str, lookup: CatalogLookup, patterns) -> TitleMatch | s
             return typed  # "sequels to Zorblax": a film the catalog lacks
         return None
     return None
+
+
+def names_a_person(typed: str, lookup: CatalogLookup) -> bool:
+    """Whether the words are someone credited, whole or by a well-known surname, and no film's title."""
+    said = ascii_fold(typed.casefold())
+    if said not in lookup.people_index() and said not in lookup.surname_index():
+        return False
+    match = lookup.resolve_title(typed)
+    return not (match is not None and same_title(typed, match.title)) and not lookup.titled(typed)
 
 
 def film_or_unknown(found: TitleMatch | str) -> dict:
@@ -139,6 +182,40 @@ def _episode_named(typed: str, lookup: CatalogLookup) -> TitleMatch | None:
             if (part := _EPISODE_PART.search(folded)) is None:
                 continue
             subtitle, without = folded[part.end() :], folded[: part.start()] + folded[part.end() :]
-            if typed in (subtitle, without, subtitle.removeprefix("the ")):
+            if {typed, typed.removeprefix("the ")} & {subtitle, without, subtitle.removeprefix("the ")}:
                 return TitleMatch(movie.id, movie.title, movie.year, 100.0)
     return None
+
+
+_NUMBERING = re.compile(r"^(?:part|chapter|episode|vol\.?|volume|book)\b")
+
+
+def _subtitle_named(typed: str, lookup: CatalogLookup) -> TitleMatch | None:
+    """A film named by its title's part after the colon, two words or more, as people name it ("is there
+    a sequel to the fellowship of the ring" said it could not find it: the catalog's title is "The Lord of
+    the Rings: The Fellowship of the Ring"), the most voted when several have that subtitle; or by the
+    part before it, when one film alone is so headed."""
+    typed = " ".join(typed.casefold().split()).removeprefix("the ")
+    if len(typed.split()) < 2:
+        return None
+    found = [
+        movie
+        for movie in lookup.movies.values()
+        for title in movie.titles
+        if ": " in title
+        and not _NUMBERING.match(sub := title.casefold().split(": ", 1)[1])
+        and " ".join(sub.split()).removeprefix("the ") == typed
+    ]
+    if not found:  # "the godfather trilogy": The Godfather Trilogy: 1972-1990, the one film so headed
+        found = [m for m in lookup.movies.values() if any(_head(t) == typed for t in m.titles)]
+        found = found if len(found) == 1 else []
+    if not found:
+        return None
+    movie = max(found, key=lambda m: m.votes or 0)
+    return TitleMatch(movie.id, movie.title, movie.year, 100.0)
+
+
+def _head(title: str) -> str:
+    """The title's part before its colon, as _subtitle_named compares it ("" when it has none)."""
+    head, colon, _ = title.casefold().partition(": ")
+    return " ".join(head.split()).removeprefix("the ") if colon else ""

@@ -8,7 +8,7 @@ from typing import Protocol
 from agent.understanding.request import CatalogLookup
 from agent.understanding.text import Tok, word_set
 from store.catalog import Catalog, TitleMatch, title_key
-from store.movie import Movie, normalise_title
+from store.movie import Movie, normalise_title, numbered_key
 
 
 class TitleReader(Protocol):
@@ -22,7 +22,10 @@ class TitleReader(Protocol):
 
 
 def same_title(typed: str, title: str) -> bool:
-    return normalise_title(typed).replace(" ", "") == normalise_title(title).replace(" ", "")
+    """The whole title typed, its number written either way: "godfather 2" and "godfather part ii" are
+    The Godfather: Part II, as the catalog resolves them (they were taken for words: "sequel" a theme)."""
+    same = normalise_title(typed).replace(" ", "") == normalise_title(title).replace(" ", "")
+    return same or numbered_key(typed) == numbered_key(title)
 
 
 _FIRST_VERSION = word_set("original old older classic")
