@@ -6,6 +6,8 @@ unread, it took "shorter" as up to 100 min, said it had nothing to compare it wi
 
 from __future__ import annotations
 
+import re
+
 from agent.understanding.meaning import Reading, extend_unique
 from agent.understanding.text import NUMBERISH, Scan, word_set
 from agent.understanding.title_cues import STRONG
@@ -54,6 +56,11 @@ def read_years_of_titles(scan: Scan, reader: TitleReader, reading: Reading) -> N
             match, cand.text, cand.words, cand.title_cased, compared=after > i + 1
         ):
             continue
+        if tok.text in ("after", "before") and watching_order(scan.lowered):
+            # "after titanic, what should I watch?": an order of watching, not of release, so films like it
+            extend_unique(reading.result.like_titles, [match.movie_id])
+            scan.take(toks[j].start, toks[cand.end - 1].end)
+            continue
         start = _refused_from(toks, i)  # "nothing older than alien", "not before titanic": the other side
         if (tok.text in _BEFORE) == (start is None):
             reading.bound_years(None, match.year - 1 if start is None else match.year - (tok.text == "since"))
@@ -61,6 +68,20 @@ def read_years_of_titles(scan: Scan, reader: TitleReader, reading: Reading) -> N
             reading.bound_years(match.year + (tok.text != "since") if start is None else match.year, None)
         reading.explicit_years = True
         scan.take(tok.start if start is None else start, toks[cand.end - 1].end, aside=True)  # never searched for
+
+
+# "after titanic what should I watch?", "what should we see next after heat": what to watch once it is seen
+_WATCHING_ORDER = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|hey|hi|then)\W+)*(?:after|before)\s+(?:watching\s+|seeing\s+)?[^,?.!]+?[,\s]+"
+    r"(?:what|which\s+(?:film|movie|one))\s+(?:should|can|could|do|would you suggest)\s+(?:i|we)?\s*(?:watch|see)\b"
+    r"|\b(?:what|which\s+(?:film|movie|one))\s+(?:should|can|could|do)\s+(?:i|we)\s+(?:watch|see)\s+"
+    r"(?:next\s+)?(?:after|before)\s+(?:watching\s+|seeing\s+)?\w"
+)
+
+
+def watching_order(lowered: str) -> bool:
+    """The message asks what to watch after (or before) a film, which bounds no release years."""
+    return bool(_WATCHING_ORDER.search(lowered))
 
 
 _REFUSING = word_set("not nothing no none never")
