@@ -40,6 +40,8 @@ def read_years_of_titles(scan: Scan, reader: TitleReader, reading: Reading) -> N
             if after >= len(toks) or toks[after].text not in _THAN:
                 continue
             after += 1
+            if _read_refused_than_pick(scan, reading, toks, i, after):  # "nothing older than the second one"
+                continue
         elif tok.text not in _BEFORE and tok.text not in _AFTER:
             continue
         j = after
@@ -82,6 +84,26 @@ _WATCHING_ORDER = re.compile(
 def watching_order(lowered: str) -> bool:
     """The message asks what to watch after (or before) a film, which bounds no release years."""
     return bool(_WATCHING_ORDER.search(lowered))
+
+
+# "the second one", "#2", "number 3", "the last": a place in the list just shown
+_A_PICK_PLACE = re.compile(
+    r"(?:the\s+)?(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|[4-9]th|#\s*\d|number\s*\d)"
+    r"(?:\s+(?:one|film|movie|pick))?(?![\w-])"
+)
+
+
+def _read_refused_than_pick(scan: Scan, reading: Reading, toks: list, i: int, after: int) -> bool:
+    """ "nothing older than the second one": no film older than that pick, so from its year on (the
+    modifier "no_older", which agent.nodes.understand reads against the pick); unread, it asked for
+    nothing and showed more of the same. "newer than the second one", unrefused, is "newer"."""
+    if after >= len(toks) or _A_PICK_PLACE.match(scan.text, toks[after].start) is None:
+        return False
+    if (start := _refused_from(toks, i)) is None:
+        return False
+    extend_unique(reading.result.modifiers, ["no_older" if toks[i].text in ("older", "earlier") else "no_newer"])
+    scan.take(start, toks[i].end, aside=True)  # the place stays, for the pick it points at
+    return True
 
 
 _REFUSING = word_set("not nothing no none never")

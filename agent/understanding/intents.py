@@ -193,7 +193,9 @@ _MORE = re.compile(
     r"|none of (?:these|those|them)|not (?:these|those)(?: ones)?|(?:seen|watched) (?:them|those|these) all"
     r"|(?:\d+|one|two|three|four|five|a few|a couple|some) more)\b"
 )
-_LIKE_WHICH = re.compile(r"\b(?:like|similar to|not (?:as|so) (?:old|new|recent|long|short) as)\b")
+_LIKE_WHICH = re.compile(
+    r"\b(?:like|similar to|not (?:as|so) (?:old|new|recent|long|short) as|(?:older|newer|earlier|later) than)\b"
+)  # "nothing older than the second one" goes by that pick too
 # "like the third one", "something like the 2nd", "similar to number 3": more like a pick
 _LIKE_A_PICK = re.compile(
     r"^\W*(?:(?:something|anything|one|ones|films?|movies?|stuff|more)\s+)?(?:like|similar to)\s+(?:the\s+)?"
