@@ -28,6 +28,7 @@ def read_years_of_titles(scan: Scan, reader: TitleReader, reading: Reading) -> N
     Titanic (1997) is up to 1996. The film must be named as it is titled, and be well known or
     typed with capitals, so that "before bed" or "after work" stay words."""
     toks = scan.tokens()
+    refused_to = None  # the token after the last refused bound: "nothing older than heat or newer than ..."
     for i, tok in enumerate(toks):
         after = i + 1
         if tok.text in _LENGTH and after < len(toks) and toks[after].text in _THAN:  # "shorter than Heat"
@@ -64,6 +65,9 @@ def read_years_of_titles(scan: Scan, reader: TitleReader, reading: Reading) -> N
             scan.take(toks[j].start, toks[cand.end - 1].end)
             continue
         start = _refused_from(toks, i)  # "nothing older than alien", "not before titanic": the other side
+        if start is None and refused_to is not None and _or_between(toks[refused_to:i]):
+            start = tok.start  # "nothing older than heat or newer than titanic": neither, so 1995-1997
+        refused_to = cand.end if start is not None else None
         if (tok.text in _BEFORE) == (start is None):
             reading.bound_years(None, match.year - 1 if start is None else match.year - (tok.text == "since"))
         else:
@@ -104,6 +108,12 @@ def _read_refused_than_pick(scan: Scan, reading: Reading, toks: list, i: int, af
     extend_unique(reading.result.modifiers, ["no_older" if toks[i].text in ("older", "earlier") else "no_newer"])
     scan.take(start, toks[i].end, aside=True)  # the place stays, for the pick it points at
     return True
+
+
+def _or_between(toks: list) -> bool:
+    """Only "or" (or "nor") between two bounds, so a refusal of the first refuses the second too."""
+    words = [t.text for t in toks if t.is_word]
+    return bool(words) and set(words) <= {"or", "nor", "anything", "something"} and words[0] in ("or", "nor")
 
 
 _REFUSING = word_set("not nothing no none never")

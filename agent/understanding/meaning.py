@@ -43,6 +43,7 @@ class Reading:
         self.place_spans: list[tuple[int, int, Effect]] = []  # where each language or country was read
         self.named_genres: set[str] = set()  # said as a genre ("sci-fi"), not implied by a theme ("space")
         self.theme_genres: set[str] = set()  # implied by a theme ("aliens": sci-fi)
+        self.year_spans: list[tuple[int | None, int | None]] = []  # each year bound read, None open
 
     def apply(self, effect: Effect, said: str = "") -> None:
         out = self.result
@@ -91,6 +92,7 @@ class Reading:
         out.theme_genres = [g for g in out.genres if g in self.theme_genres - self.named_genres]
 
     def bound_years(self, low: int | None, high: int | None) -> None:
+        self.year_spans.append((low, high))
         out = self.result
         out.year_min, out.year_max = _narrowed(out.year_min, out.year_max, low, high)
 
