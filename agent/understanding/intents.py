@@ -136,6 +136,9 @@ _SUPERLATIVES: dict[str, Fact] = {"shortest": "shortest", "longest": "longest", 
 _WHICH_OF_THEM = re.compile(
     r"^\W*which\s+(?:one|of\s+(?:these|them|those|the\s+\w+))?\b[^?.!]*?\b"
     r"(shortest|longest|best rated|highest rated|best|highest|newest|most recent|latest|oldest)\b"
+    # "the oldest one?", "and the newest?": nothing but the superlative, of the picks just shown
+    r"|^\W*(?:(?:and|so|ok|okay|what about)\W+)?the\s+(shortest|longest|best rated|highest rated|newest|most recent"
+    r"|latest|oldest)(?:\s+(?:one|film|movie|pick))?(?:\s+(?:of\s+(?:these|them|those)|then))?\W*$"
 )
 _NO_FILM = word_set("you yourself u me myself us him her them") | {
     "the director", "the cast", "the actors", "the actor", "the plot", "the ending"}  # fmt: skip

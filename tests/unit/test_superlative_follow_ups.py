@@ -1,0 +1,22 @@
+""" "the oldest one?" after picks said "I didn't find a genre, person, film, era or theme I know in your
+message" and gave new picks, and "the newest one?" gave picks "from 2021 on": each asks which of the
+picks shown is so, as "which of these is the newest?" does."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_graph import make_bot
+
+
+@pytest.mark.parametrize(
+    ("said", "word", "pick"),
+    [("the oldest one?", "oldest", min), ("and the newest?", "newest", max), ("the newest one", "newest", max)],
+)
+def test_the_superlative_alone_asks_about_the_picks(starter, profiles, said, word, pick):
+    bot = make_bot(starter, profiles)
+    picks = bot.ask("a crime thriller from the 90s", user="cli:sup")["recommendations"]
+    answer = bot.ask(said, user="cli:sup")
+    assert answer["recommendations"] == [], answer["reply"]
+    chosen = pick(picks, key=lambda r: r["year"])
+    assert answer["reply"].startswith(f"Of these, {chosen['title']} ({chosen['year']}) is the {word}")
