@@ -20,3 +20,13 @@ def test_the_superlative_alone_asks_about_the_picks(starter, profiles, said, wor
     assert answer["recommendations"] == [], answer["reply"]
     chosen = pick(picks, key=lambda r: r["year"])
     assert answer["reply"].startswith(f"Of these, {chosen['title']} ({chosen['year']}) is the {word}")
+
+
+@pytest.mark.parametrize("said", ["is pulp fiction better than heat?", "which is better, heat or pulp fiction?"])
+def test_which_of_two_films_is_better_compares_their_ratings(starter, profiles, said):
+    """ "is pulp fiction better than heat?" said "I didn't find a genre, person, film, era or theme I know
+    in your message" and gave picks: it names two films, and the catalog can say which is rated higher."""
+    answer = make_bot(starter, profiles).ask(said, user="cli:better")
+    assert answer["recommendations"] == [], answer["reply"]
+    best = max((starter.movies["pulp-fiction-1994"], starter.movies["heat-1995"]), key=lambda m: m.rating)
+    assert answer["reply"] == f"Of these, {best.label} is the best rated, at {best.rating:.1f}."
