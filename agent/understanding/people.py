@@ -257,7 +257,7 @@ def soften_credit_questions(scan: Scan, out: Understood) -> None:
 # "nothing with Adam Sandler", "no Tom Cruise", "I'm not a fan of Kevin Hart", "I don't like Tom
 # Cruise", "anything but Nolan": a refusal right before the name, in the same clause
 _REFUSED_BEFORE = re.compile(
-    r"(?:\b(?:no|nothing|none|not|never)(?: +(?:with|by|starring|featuring|from))?"
+    r"(?:\b(?:no|nothing|none|not|never)(?: +more)?(?: +(?:of|with|by|starring|featuring|from))?"  # "no more nolan"
     r"|\bwithout|\banything +but|\bexcept(?: +for)?|\bother +than"
     r"|\b(?:don'?t|do +not|doesn'?t|didn'?t|never)(?: +really)? +(?:like|love|enjoy|want|care +for"
     r"|show +me|suggest|recommend|give +me)"
@@ -529,7 +529,8 @@ def _said_as_a_person(scan: Scan, toks: list[Tok], i: int, key: str, surname: Su
     # "Kurosawa films", "a nolan thriller", and with a kind of film between: "de niro crime movies",
     # "kurosawa samurai films"
     films_after = after in _KIND_AFTER or (i + 2 < len(toks) and toks[i + 2].text in AFTER_A_PERSON)
-    cued = possessive or before in BEFORE_A_PERSON or films_after or (before in REFUSING and name_ends)
+    refusing = before in REFUSING or (before == "more" and first >= 2 and toks[first - 2].text in REFUSING)
+    cued = possessive or before in BEFORE_A_PERSON or films_after or (refusing and name_ends)  # "no more nolan"
     capital = scan.has_case and scan.capitalised(toks[i])
     opens_sentence = first == 0 or before in _SENTENCE_END
     common = surname.common_word or key in COMMON_WORD_SURNAMES or key in STOPWORDS or (key,) in PHRASEBOOK

@@ -73,3 +73,13 @@ def test_a_surname_several_carry_is_not_taken_for_a_misspelt_name(catalog):
     """ "an anderson film" said "could be ... Anderson" and then "I took "anderson" to mean Sean Anders"."""
     understood = understand("an anderson film", catalog)
     assert understood.people == [] and not any("Sean Anders" in c for c in understood.caveats), understood.caveats
+
+
+@pytest.mark.parametrize("said", ["no more nolan please", "no more christopher nolan", "nothing more by nolan"])
+def test_no_more_of_a_person_refuses_them(said):
+    """ "no more christopher nolan" asked for Nolan's films, and "no more nolan please" read nothing (its
+    picks had Inception and The Dark Knight): "no more" refuses the person, as "no nolan" does."""
+    from tests.unit.test_understanding import LOOKUP
+
+    understood = understand(said, LOOKUP)
+    assert (understood.people, understood.exclude_people) == ([], ["Christopher Nolan"])
