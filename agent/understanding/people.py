@@ -529,8 +529,10 @@ def _said_as_a_person(scan: Scan, toks: list[Tok], i: int, key: str, surname: Su
     # "Kurosawa films", "a nolan thriller", and with a kind of film between: "de niro crime movies",
     # "kurosawa samurai films"
     films_after = after in _KIND_AFTER or (i + 2 < len(toks) and toks[i + 2].text in AFTER_A_PERSON)
-    refusing = before in REFUSING or (before == "more" and first >= 2 and toks[first - 2].text in REFUSING)
-    cued = possessive or before in BEFORE_A_PERSON or films_after or (refusing and name_ends)  # "no more nolan"
+    earlier = toks[first - 2].text if first >= 2 else ""
+    refusing = before in REFUSING or (before == "more" and earlier in REFUSING)
+    both = before in ("both", "either") and earlier in BEFORE_A_PERSON  # "with both pacino and de niro"
+    cued = possessive or before in BEFORE_A_PERSON or both or films_after or (refusing and name_ends)  # "no more nolan"
     capital = scan.has_case and scan.capitalised(toks[i])
     opens_sentence = first == 0 or before in _SENTENCE_END
     common = surname.common_word or key in COMMON_WORD_SURNAMES or key in STOPWORDS or (key,) in PHRASEBOOK

@@ -83,3 +83,12 @@ def test_no_more_of_a_person_refuses_them(said):
 
     understood = understand(said, LOOKUP)
     assert (understood.people, understood.exclude_people) == ([], ["Christopher Nolan"])
+
+
+def test_both_people_named_after_a_cue_are_asked_for():
+    """ "anything with both pacino and de niro" said "I didn't find a genre, person, film, era or theme I
+    know in your message": "both" between the cue and the names hid the cue."""
+    from tests.unit.test_understanding import LOOKUP
+
+    understood = understand("anything with both pacino and de niro", LOOKUP)
+    assert understood.people == ["Al Pacino", "Robert De Niro"]
