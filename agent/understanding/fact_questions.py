@@ -59,7 +59,8 @@ FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
                  r"|\bwhat(?:'?s| is) the (?:plot|story|premise)(?: of)?\b"
                  r"|\bwhat did you say (?:it|that|the \w+ one) (?:is|was) about\W*$"),
         ("about", r"^\W*tell me (?:more )?about\b"),  # the film in brief: its facts and premise
-        ("rating", rf"{_ASKS_IF}(?= {_THE_FILM} (?:any good|good|worth (?:it|watching|a watch|seeing))\W*$)"
+        ("rating", rf"{_ASKS_IF}(?= {_THE_FILM} (?:any good|good|worth (?:it|watching|a watch|seeing)"
+                   r"|(?:rated )?(?:well|highly|high)(?: rated)?)\W*$)"  # "is the third one rated well?"
                    r"|\bwhat(?:'?s| is) (?:it|that|the \w+ one) rated(?: on imdb)?\W*$"
                    r"|\bhow (?:good|well rated) is\b|\bwhat(?:'?s| is) (?:the|its) rating(?: of)?\b"),
         # "is the second one animated?", "what kind of movie is it": its genres and tone, from the catalog

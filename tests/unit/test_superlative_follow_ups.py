@@ -30,3 +30,15 @@ def test_which_of_two_films_is_better_compares_their_ratings(starter, profiles, 
     assert answer["recommendations"] == [], answer["reply"]
     best = max((starter.movies["pulp-fiction-1994"], starter.movies["heat-1995"]), key=lambda m: m.rating)
     assert answer["reply"] == f"Of these, {best.label} is the best rated, at {best.rating:.1f}."
+
+
+@pytest.mark.parametrize("said", ["is the third one rated well?", "is the third one highly rated?"])
+def test_whether_a_pick_is_rated_well_is_its_rating(starter, profiles, said):
+    """ "is the third one rated well?" said "I didn't find a genre, person, film, era or theme I know in
+    your message" and gave new picks: it asks the pick's rating, as "is the third one any good?" does."""
+    bot = make_bot(starter, profiles)
+    third = bot.ask("a crime thriller from the 90s", user="cli:rated")["recommendations"][2]
+    answer = bot.ask(said, user="cli:rated")
+    assert answer["recommendations"] == [] and answer["reply"].startswith(
+        f"{third['title']} ({third['year']}) is rated"
+    )
