@@ -42,6 +42,11 @@ def asked_genres(request: Mapping) -> list[str]:
     return [*(request.get("genres") or []), *(request.get("any_genres") or [])]
 
 
+def said_genres(request: Mapping) -> list[str]:
+    """The genres asked for that the user said: not sci-fi that "about aliens" only implied."""
+    return [g for g in asked_genres(request) if g not in (request.get("theme_genres") or [])]
+
+
 def decade_of(request: Mapping) -> int | None:
     """1960 for a request of 1960-1969, else None."""
     low, high = request.get("year_min"), request.get("year_max")
@@ -125,7 +130,7 @@ def asked_clause(movie: Movie, request: Mapping) -> str:
         bits.append(f"{decade_of(request)}s" if decade_of(request) else str(movie.year))
     if request.get("languages") and "languages" not in broken:
         bits.append(LANGUAGES.get(movie.language or "", movie.language or ""))
-    genres = [g for g in movie.card_genres(asked_genres(request)) if g in asked_genres(request)]  # on its card
+    genres = [g for g in movie.card_genres(asked_genres(request)) if g in said_genres(request)]  # on its card
     if genres and "genres" not in broken:
         bits.append(genre_phrase(genres))
     elif bits:
@@ -267,7 +272,7 @@ def claim_errors(claim: str, movie: Movie, request: Mapping) -> list[str]:
         if pattern.search(lowered) and (movie.language != code or code not in (request.get("languages") or [])):
             errors.append(f"language {name}")
     for word, genre, pattern in _GENRE_NAMES:
-        if pattern.search(lowered) and (genre not in movie.genres or genre not in asked_genres(request)):
+        if pattern.search(lowered) and (genre not in movie.genres or genre not in said_genres(request)):
             errors.append(f"genre {word}")
     runtime_asked = request.get("max_runtime") or request.get("min_runtime")
     for minutes in re.findall(r"(\d+)[- ]min", lowered):

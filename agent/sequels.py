@@ -83,7 +83,7 @@ def _by_opening(series: set[str], catalog: Catalog) -> set[str]:
 def _titled_series(movie_id: str, catalog: Catalog) -> set[str]:
     series: set[str] = set()
     movie = catalog.movies[movie_id]
-    for root in {movie_id} | _roots(movie, catalog) | _other_parts(movie, catalog):
+    for root in {movie_id} | _roots(movie, catalog) | _other_parts(movie, catalog) | _singular_roots(movie, catalog):
         series |= catalog.series_of(root) | _plural_sequels(catalog.movies[root], catalog)
     return series
 
@@ -124,6 +124,23 @@ def _plural_sequels(movie: Movie, catalog: Catalog) -> set[str]:
         other.id
         for m in catalog.titled(plural)
         if (other := catalog.movies[m]).title.casefold() == plural
+        and made_by & (set(other.directors) | set(other.cast[:3]))
+    }
+
+
+def _singular_roots(movie: Movie, catalog: Catalog) -> set[str]:
+    """ "Alien" for "Aliens": the earlier film whose title this one makes plural, sharing someone of
+    it, as _plural_sequels joins them the other way; unjoined, "what comes after aliens?" said no
+    later film carries its title on, with Alien³ (1992) in the catalog."""
+    if not movie.title.endswith("s") or movie.year is None:
+        return set()
+    singular = movie.title[:-1].casefold()
+    made_by = set(movie.directors) | set(movie.cast[:3])
+    return {
+        other.id
+        for m in catalog.titled(singular)
+        if (other := catalog.movies[m]).title.casefold() == singular
+        and (other.year or movie.year) < movie.year
         and made_by & (set(other.directors) | set(other.cast[:3]))
     }
 

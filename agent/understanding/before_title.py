@@ -6,6 +6,8 @@ unread, it took "shorter" as up to 100 min, said it had nothing to compare it wi
 
 from __future__ import annotations
 
+import re
+
 from agent.understanding.meaning import Reading, extend_unique
 from agent.understanding.text import NUMBERISH, Scan, word_set
 from agent.understanding.title_cues import STRONG
@@ -26,6 +28,7 @@ def read_years_of_titles(scan: Scan, reader: TitleReader, reading: Reading) -> N
     Titanic (1997) is up to 1996. The film must be named as it is titled, and be well known or
     typed with capitals, so that "before bed" or "after work" stay words."""
     toks = scan.tokens()
+    refused_to = None  # the token after the last refused bound: "nothing older than heat or newer than ..."
     for i, tok in enumerate(toks):
         after = i + 1
         if tok.text in _LENGTH and after < len(toks) and toks[after].text in _THAN:  # "shorter than Heat"
@@ -38,6 +41,8 @@ def read_years_of_titles(scan: Scan, reader: TitleReader, reading: Reading) -> N
             if after >= len(toks) or toks[after].text not in _THAN:
                 continue
             after += 1
+            if _read_refused_than_pick(scan, reading, toks, i, after):  # "nothing older than the second one"
+                continue
         elif tok.text not in _BEFORE and tok.text not in _AFTER:
             continue
         j = after
@@ -54,13 +59,61 @@ def read_years_of_titles(scan: Scan, reader: TitleReader, reading: Reading) -> N
             match, cand.text, cand.words, cand.title_cased, compared=after > i + 1
         ):
             continue
+        if tok.text in ("after", "before") and watching_order(scan.lowered):
+            # "after titanic, what should I watch?": an order of watching, not of release, so films like it
+            extend_unique(reading.result.like_titles, [match.movie_id])
+            scan.take(toks[j].start, toks[cand.end - 1].end)
+            continue
         start = _refused_from(toks, i)  # "nothing older than alien", "not before titanic": the other side
+        if start is None and refused_to is not None and _or_between(toks[refused_to:i]):
+            start = tok.start  # "nothing older than heat or newer than titanic": neither, so 1995-1997
+        refused_to = cand.end if start is not None else None
         if (tok.text in _BEFORE) == (start is None):
             reading.bound_years(None, match.year - 1 if start is None else match.year - (tok.text == "since"))
         else:
             reading.bound_years(match.year + (tok.text != "since") if start is None else match.year, None)
         reading.explicit_years = True
         scan.take(tok.start if start is None else start, toks[cand.end - 1].end, aside=True)  # never searched for
+
+
+# "after titanic what should I watch?", "what should we see next after heat": what to watch once it is seen
+_WATCHING_ORDER = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|hey|hi|then)\W+)*(?:after|before)\s+(?:watching\s+|seeing\s+)?[^,?.!]+?[,\s]+"
+    r"(?:what|which\s+(?:film|movie|one))\s+(?:should|can|could|do|would you suggest)\s+(?:i|we)?\s*(?:watch|see)\b"
+    r"|\b(?:what|which\s+(?:film|movie|one))\s+(?:should|can|could|do)\s+(?:i|we)\s+(?:watch|see)\s+"
+    r"(?:next\s+)?(?:after|before)\s+(?:watching\s+|seeing\s+)?\w"
+)
+
+
+def watching_order(lowered: str) -> bool:
+    """The message asks what to watch after (or before) a film, which bounds no release years."""
+    return bool(_WATCHING_ORDER.search(lowered))
+
+
+# "the second one", "#2", "number 3", "the last": a place in the list just shown
+_A_PICK_PLACE = re.compile(
+    r"(?:the\s+)?(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|[4-9]th|#\s*\d|number\s*\d)"
+    r"(?:\s+(?:one|film|movie|pick))?(?![\w-])"
+)
+
+
+def _read_refused_than_pick(scan: Scan, reading: Reading, toks: list, i: int, after: int) -> bool:
+    """ "nothing older than the second one": no film older than that pick, so from its year on (the
+    modifier "no_older", which agent.nodes.understand reads against the pick); unread, it asked for
+    nothing and showed more of the same. "newer than the second one", unrefused, is "newer"."""
+    if after >= len(toks) or _A_PICK_PLACE.match(scan.text, toks[after].start) is None:
+        return False
+    if (start := _refused_from(toks, i)) is None:
+        return False
+    extend_unique(reading.result.modifiers, ["no_older" if toks[i].text in ("older", "earlier") else "no_newer"])
+    scan.take(start, toks[i].end, aside=True)  # the place stays, for the pick it points at
+    return True
+
+
+def _or_between(toks: list) -> bool:
+    """Only "or" (or "nor") between two bounds, so a refusal of the first refuses the second too."""
+    words = [t.text for t in toks if t.is_word]
+    return bool(words) and set(words) <= {"or", "nor", "anything", "something"} and words[0] in ("or", "nor")
 
 
 _REFUSING = word_set("not nothing no none never")

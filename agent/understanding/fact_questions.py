@@ -7,7 +7,9 @@ import re
 from typing import Literal
 
 from agent.understanding.request import CatalogLookup
+from agent.understanding.versions import same_title
 from store.catalog import TitleMatch
+from store.movie import TITLE_MATCH_SCORE
 from store.vocab import LANGUAGES
 
 Fact = Literal["runtime", "directors", "cast", "crew", "year", "plot", "language", "kind", "catalog", "rating",
@@ -57,7 +59,8 @@ FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
                  r"|\bwhat(?:'?s| is) the (?:plot|story|premise)(?: of)?\b"
                  r"|\bwhat did you say (?:it|that|the \w+ one) (?:is|was) about\W*$"),
         ("about", r"^\W*tell me (?:more )?about\b"),  # the film in brief: its facts and premise
-        ("rating", rf"{_ASKS_IF}(?= {_THE_FILM} (?:any good|good|worth (?:it|watching|a watch|seeing))\W*$)"
+        ("rating", rf"{_ASKS_IF}(?= {_THE_FILM} (?:any good|good|worth (?:it|watching|a watch|seeing)"
+                   r"|(?:rated )?(?:well|highly|high)(?: rated)?)\W*$)"  # "is the third one rated well?"
                    r"|\bwhat(?:'?s| is) (?:it|that|the \w+ one) rated(?: on imdb)?\W*$"
                    r"|\bhow (?:good|well rated) is\b|\bwhat(?:'?s| is) (?:the|its) rating(?: of)?\b"),
         # "is the second one animated?", "what kind of movie is it": its genres and tone, from the catalog
@@ -128,3 +131,44 @@ def other_year(text: str, match: TitleMatch, lookup: CatalogLookup) -> str | Non
     if match is not None and match.year is not None and abs(match.year - said[0]) <= 1:
         return None
     return f"{title} ({said[0]})"
+
+
+# "which of these has the best rating?", "which one is shortest": a comparison of the last picks
+_SUPERLATIVES: dict[str, Fact] = {"shortest": "shortest", "longest": "longest", "best": "best", "highest": "best",
+                                  "best rated": "best", "highest rated": "best", "newest": "newest",
+                                  "most recent": "newest", "latest": "newest", "oldest": "oldest"}  # fmt: skip
+_WHICH_OF_THEM = re.compile(
+    r"^\W*which\s+(?:one|of\s+(?:these|them|those|the\s+\w+))?\b[^?.!]*?\b"
+    r"(shortest|longest|best rated|highest rated|best|highest|newest|most recent|latest|oldest)\b"
+    # "the oldest one?", "and the newest?": nothing but the superlative, of the picks just shown
+    r"|^\W*(?:(?:and|so|ok|okay|what about)\W+)?the\s+(shortest|longest|best rated|highest rated|newest|most recent"
+    r"|latest|oldest)(?:\s+(?:one|film|movie|pick))?(?:\s+(?:of\s+(?:these|them|those)|then))?\W*$"
+)
+
+
+def superlative_asked(lowered: str) -> Fact | None:
+    """The superlative a question asks of the picks ("which of these is the shortest?", "the oldest one?")."""
+    if (m := _WHICH_OF_THEM.search(lowered)) is None:
+        return None
+    return _SUPERLATIVES[next(w for w in m.groups() if w)]
+
+
+# "is pulp fiction better than heat?", "which is better, heat or alien?": two films named, their ratings
+_BETTER = re.compile(
+    r"^\W*(?:is|was)\s+(?P<a>.+?)\s+(?:any\s+)?(?:better|rated higher|better rated)\s+than\s+(?P<b>.+?)\W*$"
+    r"|^\W*which(?:\s+one)?(?:'s|\s+is|\s+was)\s+(?:better|rated higher|better rated)\W+(?P<c>.+?)\s+or\s+"
+    r"(?P<d>.+?)\W*$"
+)
+
+
+def films_compared(lowered: str, lookup: CatalogLookup) -> list[TitleMatch] | None:
+    """The two films a "which is better" question names, each as it is titled; None otherwise."""
+    if (m := _BETTER.match(lowered)) is None:
+        return None
+    found = []
+    for typed in (m["a"] or m["c"], m["b"] or m["d"]):
+        match = lookup.resolve_title(typed.strip(" \"'"))
+        if match is None or match.score < TITLE_MATCH_SCORE or not same_title(typed.strip(" \"'"), match.title):
+            return None
+        found.append(match)
+    return found if found[0].movie_id != found[1].movie_id else None

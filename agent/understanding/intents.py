@@ -17,7 +17,16 @@ from typing import Literal
 
 from agent.understanding.corrections import HOLD_ON, UNDO, asked_politely, interest_in, unwatched_in
 from agent.understanding.dismissals import DISMISSED_TAIL, dismissed_titles, request_beside
-from agent.understanding.fact_questions import AMONG_TAIL, AMONG_THE_PICKS, COLLECTION, FACT_QUESTIONS, Fact, other_year
+from agent.understanding.fact_questions import (
+    AMONG_TAIL,
+    AMONG_THE_PICKS,
+    COLLECTION,
+    FACT_QUESTIONS,
+    Fact,
+    films_compared,
+    other_year,
+    superlative_asked,
+)
 from agent.understanding.help_topics import ACCOUNT_QUESTIONS, GREETINGS, OUTSIDE, RESTART, SMALLTALK, only_pleasantries
 from agent.understanding.my_history import my_history_question, why_not_titles
 from agent.understanding.opening_title import film_named_first, praised_then_asked, well_known_title
@@ -129,15 +138,6 @@ _ASKED_TAIL = re.compile(
     r"|(?:any |that |very |really )?good|worth (?:it|watching|seeing))\s*$",
     re.IGNORECASE,
 )
-# the year a question gives its film: "Dune (2021)", "Dune from 2021", "the 2021 Dune"
-# "which of these has the best rating?", "which one is shortest": a comparison of the last picks
-_SUPERLATIVES: dict[str, Fact] = {"shortest": "shortest", "longest": "longest", "best": "best", "highest": "best",
-                                  "best rated": "best", "highest rated": "best", "newest": "newest",
-                                  "most recent": "newest", "latest": "newest", "oldest": "oldest"}  # fmt: skip
-_WHICH_OF_THEM = re.compile(
-    r"^\W*which\s+(?:one|of\s+(?:these|them|those|the\s+\w+))?\b[^?.!]*?\b"
-    r"(shortest|longest|best rated|highest rated|best|highest|newest|most recent|latest|oldest)\b"
-)
 _NO_FILM = word_set("you yourself u me myself us him her them") | {
     "the director", "the cast", "the actors", "the actor", "the plot", "the ending"}  # fmt: skip
 _HOW_MANY = re.compile(
@@ -195,7 +195,9 @@ _MORE = re.compile(
     r"|none of (?:these|those|them)|not (?:these|those)(?: ones)?|(?:seen|watched) (?:them|those|these) all"
     r"|(?:\d+|one|two|three|four|five|a few|a couple|some) more)\b"
 )
-_LIKE_WHICH = re.compile(r"\b(?:like|similar to|not (?:as|so) (?:old|new|recent|long|short) as)\b")
+_LIKE_WHICH = re.compile(
+    r"\b(?:like|similar to|not (?:as|so) (?:old|new|recent|long|short) as|(?:older|newer|earlier|later) than)\b"
+)  # "nothing older than the second one" goes by that pick too
 # "like the third one", "something like the 2nd", "similar to number 3": more like a pick
 _LIKE_A_PICK = re.compile(
     r"^\W*(?:(?:something|anything|one|ones|films?|movies?|stuff|more)\s+)?(?:like|similar to)\s+(?:the\s+)?"
@@ -382,9 +384,10 @@ def _fact_question(
         return Classified("facts", facts=("count",))
     if _REPEAT.search(lowered):  # "what did you just recommend?", "can you repeat the list?"
         return Classified("facts", every=True, facts=("list",))
-    if has_previous and (m := _WHICH_OF_THEM.search(lowered)):  # "which of these is the shortest?"
-        word = next(w for w in m.groups() if w)
-        return Classified("facts", every=True, facts=(_SUPERLATIVES[word],))
+    if has_previous and (word := superlative_asked(lowered)):  # "which of these is the shortest?"
+        return Classified("facts", every=True, facts=(word,))
+    if compared := films_compared(lowered, lookup):  # "is pulp fiction better than heat?": their ratings
+        return Classified("facts", titles=[m.movie_id for m in compared], facts=("best",))
     if among := _among_the_picks(text, lowered, lookup):  # "was heat in any of those?" asks for no film
         return among
     if _WANTS_PICKS.search(lowered.replace("any good", "good")):  # "is it any good?" wants no picks
@@ -539,8 +542,7 @@ def _users_own(lowered: str, m: re.Match[str], intent: str) -> bool:
     return users_verdict(lowered, m.start(), doubted_too=intent == "liked")
 
 
-# "French films from the 1960s", "anything from the 70s": a language or an era said with a noun
-# of its own is a new request, where "in French" or "from the 70s" adjusts the last one.
+# "French films from the 1960s": a language or era with a noun of its own is a new request ("in French" adjusts)
 _OWN_NOUN = re.compile(
     r"\b(?:films?|movies?|flicks?|cinema|pictures?|documentar(?:y|ies)|anything|westerns?|musicals?)\b"
 )

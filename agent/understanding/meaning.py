@@ -42,12 +42,16 @@ class Reading:
         self.genre_spans: list[tuple[int, int, tuple[str, ...]]] = []  # where each genre phrase was read
         self.place_spans: list[tuple[int, int, Effect]] = []  # where each language or country was read
         self.named_genres: set[str] = set()  # said as a genre ("sci-fi"), not implied by a theme ("space")
+        self.theme_genres: set[str] = set()  # implied by a theme ("aliens": sci-fi)
+        self.year_spans: list[tuple[int | None, int | None]] = []  # each year bound read, None open
 
     def apply(self, effect: Effect, said: str = "") -> None:
         out = self.result
         extend_unique(out.genres, effect.genres)
         if not effect.keywords:
             self.named_genres.update(effect.genres)
+        else:
+            self.theme_genres.update(effect.genres)
         extend_unique(out.moods, effect.moods)
         extend_unique(out.keywords, effect.keywords)
         extend_unique(out.languages, effect.languages)
@@ -85,8 +89,10 @@ class Reading:
         # "a comedy but not funny": the comedy asked for stays, and only the tone is refused
         kept = {TONE_GENRES.get(m) for m in out.exclude_moods} & self.named_genres & set(out.genres)
         out.exclude_genres = [g for g in out.exclude_genres if g not in kept]
+        out.theme_genres = [g for g in out.genres if g in self.theme_genres - self.named_genres]
 
     def bound_years(self, low: int | None, high: int | None) -> None:
+        self.year_spans.append((low, high))
         out = self.result
         out.year_min, out.year_max = _narrowed(out.year_min, out.year_max, low, high)
 

@@ -70,11 +70,14 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
         merged[name] = bool(merged.get(name)) or new_dict[name]
     if new.query:
         merged["query"] = new.query
+    named = set(new.genres) - set(new.theme_genres)  # "aliens" then "sci-fi please": sci-fi is asked now
+    merged["theme_genres"] = [g for g in dict.fromkeys([*(previous.get("theme_genres") or []), *new.theme_genres])
+                              if g in merged["genres"] and g not in named]  # fmt: skip
     merged["unknown_titles"] = new_dict["unknown_titles"]  # said of this message only
     merged["caveats"] = new_dict["caveats"]
     said_years = new.year_min is not None or new.year_max is not None  # "older pls, like 80s": the 1980s
     said_length = new.max_runtime is not None or new.min_runtime is not None  # "shorter pls, 2h max": 120 min
-    modifiers = [m for m in new.modifiers if not (said_years and m in ("older", "newer"))
+    modifiers = [m for m in new.modifiers if not (said_years and m in ("older", "newer", "no_older", "no_newer"))
                  and not (said_length and m in ("shorter", "longer"))]  # fmt: skip
     apply_modifiers(merged, modifiers, last_picks, deps, references=_references(new))
     merged["modifiers"] = modifiers  # this message's, as Request documents, not the first request's
@@ -128,7 +131,13 @@ def apply_modifiers(
             request["year_max"], request["year_min"] = min(years) - 1, None
         elif modifier == "newer" and years:
             request["year_min"], request["year_max"] = max(years) + 1, None
-        elif modifier in ("older", "newer"):  # nothing yet to be older than: said, not guessed
+        elif modifier == "no_older" and years:  # "nothing older than the second one": from its year on
+            request["year_min"] = max(years)
+            request["year_max"] = None if (request.get("year_max") or 9999) < max(years) else request.get("year_max")
+        elif modifier == "no_newer" and years:  # "nothing newer than the first one": up to its year
+            request["year_max"] = min(years)
+            request["year_min"] = None if (request.get("year_min") or 0) > min(years) else request.get("year_min")
+        elif modifier in ("older", "newer", "no_older", "no_newer"):  # nothing to go by: said, not guessed
             _add(request, "caveats", [nothing_to_compare(modifier)])
         elif modifier == "shorter":  # the length moves past the last answer too: "under 90 min" ... "longer"
             request["max_runtime"], request["min_runtime"] = (min(runtimes) - 1) if runtimes else PLAIN_SHORT, None

@@ -50,6 +50,8 @@ def read_misspelt_people(scan: Scan, lookup: CatalogLookup, out: Understood) -> 
             found, start = closest_person(pair, people), toks[i - 1].start
         if typed in surnames and found is None:
             continue
+        if found is None and (typed in lookup.shared_surnames() or pair in lookup.shared_surnames()):
+            continue  # "an anderson film": said to be one of several Andersons, not Sean Anders misspelt
         by = before in BEFORE_A_PERSON  # "by westen" is a person; "westen films" a western
         if found is None and (by or after in AFTER_A_PERSON or said_alone(words, tok.start, tok.end)):
             near = _closest(typed, _names(surnames))

@@ -6,6 +6,7 @@ import itertools
 import re
 
 from agent.understanding.effect import YearSpan
+from agent.understanding.either_years import joined_spans, without_gaps
 from agent.understanding.meaning import Reading, extend_unique
 from agent.understanding.request import Understood
 from agent.understanding.text import Scan
@@ -118,7 +119,7 @@ _YEAR_OPS_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 _YEAR_OPS_AFTER: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(r"\s*" + pattern + r"(?!\w)"), op)
+    (re.compile(r"\s*" + pattern + r"(?!\w)(?!\s+(?:the\s+)?'?\d)"), op)  # "the 90s or after 2010": another bound
     for pattern, op in (
         (
             r"(?:onwards?|on(?=\s*(?:$|[,.!?]))|and\s+(?:later|after|up|newer|beyond)|or\s+(?:later|newer|after)|\+)",
@@ -184,13 +185,7 @@ def read_years(scan: Scan, reading: Reading) -> None:
             scan.take(m.start(), m.end())  # "I saw it in 1999", "I saw 1922 on Netflix", "in the 90s": no film's year
         elif span := _point_span(m, reading.today):
             points.append((m, span))
-    spans: list[tuple[int, int, YearSpan]] = []
-    for m, span in points:  # join "1990 to 2000", "80s and 90s", "60s-70s"
-        if spans and _JOINER.fullmatch(text[spans[-1][1] : m.start()]):
-            start, _, (low, high) = spans[-1]  # "between 2005 and 2003" is 2003-2005
-            spans[-1] = (start, m.end(), (min(low, span[0]), max(high, span[1])))
-        else:
-            spans.append((m.start(), m.end(), span))
+    spans, gaps = joined_spans([(m.start(), m.end(), span) for m, span in points], text, _JOINER)
     united: list[YearSpan] = []
     for start, end, (low, high) in spans:
         if _said_of_a_film(text, start) or _in_a_title(scan, end) or _AN_AGE.search(text[:start]):
@@ -207,10 +202,11 @@ def read_years(scan: Scan, reading: Reading) -> None:
             "around": (low - 3, high + 3),
             "exclude": None,
         }[op]
-        if op == "exclude":
-            extend_unique(reading.result.exclude_years, [[low, high]])
+        if op == "exclude":  # "not the 60s or the 90s": each, not the years between
+            extend_unique(reading.result.exclude_years, without_gaps((low, high), gaps))
         elif bounds is None:
             united.append((low, high))
+            extend_unique(reading.result.exclude_years, [g for g in gaps if low <= g[0] <= high])
         elif op == "around":
             united.append(bounds)
         else:

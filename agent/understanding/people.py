@@ -9,12 +9,13 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from agent.prose import prose_list
-from agent.understanding.meaning import extend_unique
+from agent.understanding.meaning import extend_unique, taken_to_mean
 from agent.understanding.phrases import MAX_PHRASE, PHRASEBOOK
 from agent.understanding.request import Understood
+from agent.understanding.role_cues import cued_role
 from agent.understanding.text import GAP, STOPWORDS, Scan, Tok, sentence_span, word_set
-from store.movie import ascii_fold
-from store.surnames import PARTICLES, SharedSurname, Surname
+from store.movie import Movie, ascii_fold
+from store.surnames import PARTICLES, SHARED_NAMED, SharedSurname, Surname
 
 # --- pass 2: people ----------------------------------------------------------------------------
 
@@ -256,7 +257,7 @@ def soften_credit_questions(scan: Scan, out: Understood) -> None:
 # "nothing with Adam Sandler", "no Tom Cruise", "I'm not a fan of Kevin Hart", "I don't like Tom
 # Cruise", "anything but Nolan": a refusal right before the name, in the same clause
 _REFUSED_BEFORE = re.compile(
-    r"(?:\b(?:no|nothing|none|not|never)(?: +(?:with|by|starring|featuring|from))?"
+    r"(?:\b(?:no|nothing|none|not|never)(?: +more)?(?: +(?:of|with|by|starring|featuring|from))?"  # "no more nolan"
     r"|\bwithout|\banything +but|\bexcept(?: +for)?|\bother +than"
     r"|\b(?:don'?t|do +not|doesn'?t|didn'?t|never)(?: +really)? +(?:like|love|enjoy|want|care +for"
     r"|show +me|suggest|recommend|give +me)"
@@ -368,6 +369,7 @@ def read_surnames(
     out: Understood,
     people: Mapping[str, str] | None = None,
     shared: Mapping[str, SharedSurname] | None = None,
+    movies: Mapping[str, Movie] | None = None,
 ) -> None:
     """A surname alone names the one prominent person who carries it in the catalog (store.surnames);
     everyday words among them ("Stone", "Hill") need capitalisation, position and a cue. One that
@@ -391,7 +393,8 @@ def read_surnames(
             # "by del Toro": the particle is part of the surname several people carry
             said_from, said = (i - 1, pair) if pair in shared else (i, key)
             alone = said_alone(words, toks[said_from].start, tok.end)
-            _say_whose(scan, toks, i, said, shared, out, possessive=possessive, alone=alone, first=said_from)
+            _say_whose(scan, toks, i, said, shared, out, possessive=possessive, alone=alone, first=said_from,
+                       movies=movies)  # fmt: skip
             continue
         if found is not None and _short_first_name(toks, i + 1, surnames):
             continue  # "leo dicaprio": "leo" is his first name, not Melissa Leo
@@ -420,9 +423,11 @@ def asked_whose(caveats: list[str]) -> bool:
 
 
 def _say_whose(scan: Scan, toks: list[Tok], i: int, key: str, shared: Mapping[str, SharedSurname],
-               out: Understood, *, possessive: bool, alone: bool, first: int) -> None:  # fmt: skip
+               out: Understood, *, possessive: bool, alone: bool, first: int,
+               movies: Mapping[str, Movie] | None = None) -> None:  # fmt: skip
     """A surname said of a person that several people here carry: a caveat naming them, and no one
-    chosen (the word stays in the search). toks[first:i + 1] is the surname as said ("del toro")."""
+    chosen (the word stays in the search), unless the role asked settles it ("directed by del toro" is
+    Guillermo, "with del toro" Benicio). toks[first:i + 1] is the surname as said ("del toro")."""
     carriers = shared.get(key)
     if carriers is None or any(name in out.people or name in out.exclude_people for name in carriers.names):
         return
@@ -440,7 +445,27 @@ def _say_whose(scan: Scan, toks: list[Tok], i: int, key: str, shared: Mapping[st
         scan.named[toks[first].start, toks[i].end] = names[0]
         return
     said = " ".join(word.capitalize() for word in key.split())
+    role = cued_role(scan.lowered[: toks[first].start])
+    every = len(names) < SHARED_NAMED  # the list is cut at SHARED_NAMED: one more may be the one in that role
+    if role and movies and every and (chosen := _the_one_in_role(names, role, movies)):
+        extend_unique(out.people, [chosen])
+        extend_unique(out.caveats, [taken_to_mean(scan.original[toks[first].start : toks[i].end], chosen)])
+        scan.take(toks[first].start, toks[i].end)
+        scan.named[toks[first].start, toks[i].end] = chosen
+        return
     extend_unique(out.caveats, [WHOSE_SURNAME.format(said=said, names=prose_list(names, "or"))])
+
+
+def _the_one_in_role(names: list[str], role: str, movies: Mapping[str, Movie]) -> str | None:
+    """The one of `names` credited mostly in `role` ("directing" or "acting"); None when not one."""
+    directed = {name: 0 for name in names}
+    acted = dict(directed)
+    for movie in movies.values():
+        for name in names:
+            directed[name] += name in movie.directors
+            acted[name] += name in movie.cast
+    mostly = [n for n in names if (directed[n] > acted[n] if role == "directing" else acted[n] > directed[n])]
+    return mostly[0] if len(mostly) == 1 else None
 
 
 _BY_INITIAL: list[tuple[Mapping[str, str], dict[str, tuple[list[str], list[str]]]]] = []  # per people index
@@ -504,7 +529,10 @@ def _said_as_a_person(scan: Scan, toks: list[Tok], i: int, key: str, surname: Su
     # "Kurosawa films", "a nolan thriller", and with a kind of film between: "de niro crime movies",
     # "kurosawa samurai films"
     films_after = after in _KIND_AFTER or (i + 2 < len(toks) and toks[i + 2].text in AFTER_A_PERSON)
-    cued = possessive or before in BEFORE_A_PERSON or films_after or (before in REFUSING and name_ends)
+    earlier = toks[first - 2].text if first >= 2 else ""
+    refusing = before in REFUSING or (before == "more" and earlier in REFUSING)
+    both = before in ("both", "either") and earlier in BEFORE_A_PERSON  # "with both pacino and de niro"
+    cued = possessive or before in BEFORE_A_PERSON or both or films_after or (refusing and name_ends)  # "no more nolan"
     capital = scan.has_case and scan.capitalised(toks[i])
     opens_sentence = first == 0 or before in _SENTENCE_END
     common = surname.common_word or key in COMMON_WORD_SURNAMES or key in STOPWORDS or (key,) in PHRASEBOOK

@@ -30,9 +30,11 @@ from agent.understanding.ages import read_ages
 from agent.understanding.before_title import read_years_of_titles
 from agent.understanding.crowd_asks import set_aside_disliked
 from agent.understanding.effect import Effect
+from agent.understanding.either_years import either_years
 from agent.understanding.filler_like import drop_filler_likes
 from agent.understanding.first_names import read_first_names
 from agent.understanding.franchises import read_refused_series
+from agent.understanding.initials import read_initialled_names
 from agent.understanding.like_series import read_like_series
 from agent.understanding.meaning import Reading, extend_unique
 from agent.understanding.misspelt import read_misspelt_people
@@ -340,7 +342,8 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     read_opening_title(scan, reader, out)  # "das boot is my fav, something similar"
     unknown = note_missing_sequels(scan, reader, out, unknown)
     read_first_names(scan, lookup, out)  # "with denzel", "any leo movies": not Melissa Leo
-    read_surnames(scan, lookup.surname_index(), out, lookup.people_index(), lookup.shared_surnames())
+    read_initialled_names(scan, lookup, out)  # "by P.T. Anderson": not Sean Anders
+    read_surnames(scan, lookup.surname_index(), out, lookup.people_index(), lookup.shared_surnames(), lookup.movies)
     read_misspelt_people(scan, lookup, out)
     soften_credits(scan, out)
     lean_unrecorded_credits(scan, out)
@@ -364,6 +367,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     refuse_genre_pronouns(scan, reading)
     soften_genre_questions(scan, reading)
     reading.refusals_win()
+    either_years(scan.lowered, reading)  # "before 1990 or after 2010": either side
     if not reading.explicit_years and (out.year_min or 0) > (out.year_max or 9999):
         out.year_min = out.year_max = None  # "old and new ones", "a modern western classic": no era after all
     note_unknown_titles(scan, unknown, out)

@@ -19,7 +19,13 @@ PLAIN_LONG = 140  # "longer" with nothing to be longer than: at least this many 
 
 def nothing_to_compare(modifier: str) -> str:
     """ "something older" first: the word went unused, and the answer says so."""
+    if modifier in _REFUSED_WORDS:  # "nothing older than the second one" with no picks shown
+        said = _REFUSED_WORDS[modifier]
+        return f"I had nothing to compare “{said}” with, so I didn't go by it (try “{said} than Heat”)."
     return f"I had nothing to compare “{modifier}” with, so I didn't go by it (try “like Heat but {modifier}”)."
+
+
+_REFUSED_WORDS = {"no_older": "nothing older", "no_newer": "nothing newer"}
 
 
 def plain_length(modifier: str, references: list[Movie]) -> str:

@@ -66,6 +66,8 @@ class Understood:
 
     genres: list[str] = field(default_factory=list)  # GENRES entries wanted
     any_genres: list[str] = field(default_factory=list)  # at least one of these: "thrillers or comedies"
+    # of the genres, those only a theme implied ("aliens": sci-fi): asked for, but no reason says "as you asked"
+    theme_genres: list[str] = field(default_factory=list)
     exclude_genres: list[str] = field(default_factory=list)  # "no horror", "nothing animated"
     moods: list[str] = field(default_factory=list)  # MOODS entries wanted
     exclude_moods: list[str] = field(default_factory=list)  # "not too violent", "less grim"
@@ -127,6 +129,7 @@ class Request(TypedDict, total=False):
     genres: list[str]  # GENRES entries wanted; a follow-up's new genre moves the old ones to soft_genres
     any_genres: list[str]  # at least one of these ("thrillers or comedies")
     soft_genres: list[str]  # genres said as a taste, or asked for earlier: they still count, softly
+    theme_genres: list[str]  # of the genres, those only a theme implied ("aliens": sci-fi), never "as you asked"
     exclude_genres: list[str]  # genres refused
     moods: list[str]  # MOODS entries wanted
     exclude_moods: list[str]  # MOODS entries refused

@@ -15,6 +15,13 @@ _ACTING = re.compile(r"(?:\bstarring|\bwith|\bfeaturing|\bstars?|\bactor|\bactre
 _LISTED = re.compile(r"^(?:,? *(?:and|or|&)|,) *$")  # "by the Coens and Steve McQueen": the cue goes on
 
 
+def cued_role(before: str) -> str | None:
+    """ "directing" after "directed by", "acting" after "with"/"starring": the role the words before a name ask."""
+    if _DIRECTING.search(before):
+        return "directing"
+    return "acting" if _ACTING.search(before) else None
+
+
 def read_roles(scan: Scan, out: Understood) -> None:
     """Each person asked for right after a directing or acting cue, or listed after one, in that role."""
     asked = {*out.people, *out.any_people}

@@ -141,7 +141,8 @@ def _film_asked(lowered: str, lookup: CatalogLookup, patterns) -> TitleMatch | s
         whole = match is not None and same_title(typed, match.title)
         if not whole and (episode := _episode_named(typed, lookup) or _subtitle_named(typed, lookup)) is not None:
             return episode  # "the phantom menace", "star wars: the force awakens", "the fellowship of the ring"
-        if whole and (len(words) > 1 or not explained(words) or (loose and match.title.casefold() == typed)):
+        exact = whole and match.title.casefold() == typed and (loose or pattern is _NEXT)  # "what comes after alien?"
+        if whole and (len(words) > 1 or not explained(words) or exact):
             return match  # "alien sequels" is the theme, "the sequels of alien" the film ("horror": no #Horror)
         if pattern in _BY_SERIES and (first := series_first(typed, lookup)) is not None:
             return TitleMatch(first.id, first.title, first.year, 100.0)  # "the first harry potter movie"

@@ -35,7 +35,8 @@ TITLE_CUES: dict[tuple[str, ...], str] = {
             "nothing like | not like | unlike | nothing similar to | anything but | except | except for | "
             "other than | apart from | besides | excluding | but not | no more | not | nothing | isn't | isnt | "
             "aren't | arent | no | hated | but not a fan of | but not a big fan of | but not a huge fan of | "
-            "disliked | didn't like | did not like | didn't enjoy | don't like | dont like | "
+            "disliked | didn't like | didnt like | did not like | didn't enjoy | didnt enjoy | "
+            "don't like | dont like | "
             "don't want | dont want | not a fan of | not a big fan of | not a huge fan of | not really a fan of",
             STRICT,
         ),

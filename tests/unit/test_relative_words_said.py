@@ -164,3 +164,33 @@ def test_newer_than_a_film_just_named_goes_by_that_film(starter, profiles, said)
     assert answer["understood"]["year_min"] == 1996
     assert answer["intro"].startswith("By “the first one” I took Heat (1995), the first film you just named.")
     assert "nothing to compare" not in answer["intro"]
+
+
+@pytest.mark.parametrize(("said", "bound"), [("nothing older than the {place} one", "year_min"),
+                                             ("newer than the {place} one", "year_min")])  # fmt: skip
+def test_nothing_older_than_a_pick_goes_by_that_pick(starter, profiles, said, bound):
+    """ "nothing older than the second one" after picks asked for nothing and showed more of the same 1990s
+    films; "newer than the second one" went by the newest pick ("from 1996 on"): each goes by the pick
+    pointed at, as "like the second one but older" does."""
+    bot = make_bot(starter, profiles)
+    picks = bot.ask("a crime thriller from the 90s", user="cli:noolder")["recommendations"]
+    oldest = min(range(3), key=lambda k: picks[k]["year"])
+    assert picks[oldest]["year"] < max(p["year"] for p in picks)
+    answer = bot.ask(said.format(place=("first", "second", "third")[oldest]), user="cli:noolder")
+    newer = said.startswith("newer")
+    assert answer["understood"]["year_min"] == picks[oldest]["year"] + newer
+    assert answer["understood"]["year_max"] == (None if newer else 1999)
+    assert all(r["year"] >= picks[oldest]["year"] for r in answer["recommendations"])
+
+
+def test_nothing_newer_than_a_pick_is_up_to_its_year(starter, profiles):
+    bot = make_bot(starter, profiles)
+    picks = bot.ask("a crime thriller from the 90s", user="cli:nonewer")["recommendations"]
+    newest = max(range(3), key=lambda k: picks[k]["year"])
+    answer = bot.ask(f"nothing newer than the {('first', 'second', 'third')[newest]} one", user="cli:nonewer")
+    assert (answer["understood"]["year_min"], answer["understood"]["year_max"]) == (1990, picks[newest]["year"])
+
+
+def test_nothing_older_than_a_pick_with_nothing_shown_says_so(starter, profiles):
+    answer = make_bot(starter, profiles).ask("nothing older than the second one", user="cli:noolder0")
+    assert "I had nothing to compare “nothing older” with" in answer["reply"], answer["reply"]

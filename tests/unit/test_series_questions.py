@@ -125,3 +125,49 @@ def test_a_film_seen_with_sequels_it_has_none_of_says_so(catalog, profiles):
     reply = make_bot(catalog, profiles).ask("i've seen inception and its sequels", user="cli:noseq")["reply"]
     assert reply.startswith("Got it: Inception (2010) marked as watched."), reply
     assert "My catalog has no sequel to Inception (2010), so none was marked." in reply
+
+
+def test_what_comes_after_a_film_named_by_a_theme_word_is_its_next_film(starter, profiles):
+    """ "what comes after alien?" answered sci-fi picks about aliens, each "A sci-fi film, as you asked",
+    though neither was asked: Alien is the film whose next film it asks for."""
+    answer = make_bot(starter, profiles).ask("what comes after alien?", user="cli:nexta")
+    assert answer["recommendations"] == [], answer["reply"]
+    assert answer["reply"] == "The next film of Alien (1979)'s series in my catalog, by release year, is Aliens (1986)."
+
+
+@pytest.mark.parametrize("said", ["something about aliens", "films about aliens please"])
+def test_a_genre_a_theme_implies_is_not_said_to_be_asked(starter, profiles, said):
+    """ "something about aliens" gave each pick "A sci-fi film, as you asked", though only aliens were
+    asked: the theme's genre still narrows the picks, but no reason says it was asked."""
+    answer = make_bot(starter, profiles).ask(said, user="cli:aliens")
+    assert answer["recommendations"]
+    assert all("sci-fi" in r["genres"] for r in answer["recommendations"])
+    for pick in answer["recommendations"]:
+        assert "as you asked" not in pick["explanation"] or "sci-fi" not in pick["explanation"], pick["explanation"]
+
+
+def test_a_genre_said_after_a_theme_is_asked_then(starter, profiles):
+    bot = make_bot(starter, profiles)
+    bot.ask("something about aliens", user="cli:aliens2")
+    picks = bot.ask("a sci-fi one please", user="cli:aliens2")["recommendations"]
+    assert picks and all("A sci-fi film, as you asked" in r["explanation"] for r in picks)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["after titanic what should I watch?", "what should I watch after titanic?", "after titanic, what can we see"],
+)
+def test_what_to_watch_after_a_film_is_films_like_it_not_a_year_bound(starter, profiles, said):
+    """ "after titanic what should I watch?" answered "from 1998 on", each pick "A 2010 film, as you
+    asked": it asks what to watch once Titanic is seen, so films like Titanic, of any year."""
+    answer = make_bot(starter, profiles).ask(said, user="cli:after")
+    understood = answer["understood"]
+    assert (understood["year_min"], understood["year_max"]) == (None, None)
+    assert understood["like_titles"] == ["Titanic (1997)"]
+    assert answer["recommendations"] and all(r["title"] != "Titanic" for r in answer["recommendations"])
+    assert not any("as you asked" in r["explanation"] for r in answer["recommendations"])
+
+
+def test_films_after_a_film_are_still_a_year_bound(starter, profiles):
+    answer = make_bot(starter, profiles).ask("something after titanic", user="cli:after2")
+    assert answer["understood"]["year_min"] == 1998
