@@ -581,7 +581,9 @@ class ProfileStore:
             table = _KIND_TABLE[kind]
             if added:
                 previous = self._get_state(table, user, movie_id)
-                self._put_state(table, user, movie_id, target, f"feedback:{kind}", created_at, feedback_id)
+                # a film already on the watched list keeps the day it was seen (or its having none)
+                at = previous[2] if table == "watched" and previous is not None else created_at
+                self._put_state(table, user, movie_id, target, f"feedback:{kind}", at, feedback_id)
                 conn.execute(
                     "UPDATE feedback SET prev_exists = ?, prev_value = ?, prev_source = ?, prev_at = ?, "
                     "prev_feedback_id = ? WHERE id = ?",

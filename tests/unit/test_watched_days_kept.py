@@ -1,0 +1,52 @@
+"""A film already on the watched list keeps the day it was seen when an opinion of it arrives by
+another way than `rate` (chat verdicts, reactions); `watched add` of a listed film says so."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from agent.bandit import Ranker
+from agent.service import build_service
+from store.profiles import ProfileStore
+
+ANA = "discord:1"
+SEEN = "2024-01-01T00:00:00+00:00"
+
+
+@pytest.fixture
+def service(starter, tmp_path):
+    profiles = ProfileStore(tmp_path / "state.sqlite")
+    svc = build_service(starter, profiles, ranker=Ranker(profiles), clock=lambda: datetime(2026, 6, 1, 12, tzinfo=UTC))
+    yield svc
+    svc.close()
+    profiles.close()
+
+
+def days(service) -> dict[str, str | None]:
+    return {item.movie_id: item.at and item.at[:10] for item in service.watched_list(ANA)}
+
+
+def test_a_verdict_in_chat_on_a_listed_film_keeps_the_day_it_was_seen(service):
+    """Before: "I loved Alien" after importing Alien as seen on 2024-01-01 listed it as watched today."""
+    service.profiles.add_watched(ANA, "alien-1979", source="import:letterboxd", at=SEEN)
+    turn = service.chat(ANA, "I loved Alien", channel="c1")
+    assert turn.recorded["ratings"] == {"alien-1979": 5.0}
+    service.chat(ANA, "I rated Heat 4", channel="c1")  # not listed before: seen by now
+    listed = days(service)
+    assert listed["alien-1979"] == "2024-01-01" and listed["heat-1995"] > "2024-01-01"
+
+
+@pytest.mark.parametrize("emoji", ["✅", "4️⃣"])
+def test_a_reaction_on_a_listed_film_keeps_the_day_it_was_seen_and_its_removal_keeps_the_film(service, emoji):
+    """Before: a ✅ or a star reaction on a pick already listed as seen on 2024-01-01 listed it as
+    watched today."""
+    turn = service.chat(ANA, "a crime thriller from the 90s", channel="c1", platform="discord")
+    pick = turn.recommendations[0]
+    service.attach_message(pick["suggestion_id"], "m0")
+    service.profiles.add_watched(ANA, pick["id"], source="import:letterboxd", at=SEEN)
+    service.react("discord", "m0", "1", emoji, added=True)
+    assert days(service) == {pick["id"]: "2024-01-01"}
+    service.react("discord", "m0", "1", emoji, added=False)
+    assert days(service) == {pick["id"]: "2024-01-01"}
