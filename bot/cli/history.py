@@ -268,10 +268,13 @@ def _report_import(args: argparse.Namespace, user: str | None, report) -> None:
         emit_json(report.to_dict())
         return
     if user is not None:
-        done = f"for {user}: {counted(report.watched, 'film')} ({report.rated:,} rated)"
+        done = f"for {user}: {counted(report.watched + report.rated_only, 'film')} ({report.rated:,} rated)"
     else:  # one entry per (user, film)
         done = f"for {counted(len(report.users), 'user')}: {report.watched:,} watched films, {report.rated:,} rated"
     print(f"Imported {FORMAT_NAMES[args.format]} history {done} from {counted(report.rows, 'row')}.")
+    if report.rated_only:  # a 👍 alone never said the film was seen
+        are = "is" if report.rated_only == 1 else "are"
+        print(f"{counted(report.rated_only, 'film')} you gave only a 👍 or 👎 {are} rated, not marked watched.")
     if report.dismissed:
         stay = "stays" if report.dismissed == 1 else "stay"
         print(f"{counted(report.dismissed, 'film')} you asked never to see again {stay} off every answer.")

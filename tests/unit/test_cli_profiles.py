@@ -279,6 +279,23 @@ def test_a_moviebot_export_with_a_bad_date_imports_the_rest_and_names_the_row(cl
             "2024-05-31T20:15:00+00:00, got 'yesterday'") in out  # fmt: skip
 
 
+def test_a_moviebot_export_of_a_film_given_only_a_thumb_says_it_is_not_marked_watched(cli, tmp_path):
+    """Before: a 👍-only rating came back as watched, and the summary counted it among the watched."""
+    export = tmp_path / "thumbs.json"
+    export.write_text(json.dumps({"ratings": [
+        {"movie_id": "heat-1995", "stars": 4.5, "rated_at": "2024-05-31T20:15:00+00:00", "source": "feedback:like"},
+    ], "watched": [{"movie_id": "se7en-1995", "watched_at": "2024-05-30T20:15:00+00:00"}]}),
+                      encoding="utf-8")  # fmt: skip
+
+    code, out, _ = cli("import", "--user", "thumbs", "--format", "moviebot", str(export))
+
+    assert code == 0
+    assert "Imported moviebot history for cli:thumbs: 2 films (1 rated) from 2 rows." in out
+    assert "1 film you gave only a 👍 or 👎 is rated, not marked watched." in out
+    code, out, _ = cli("watched", "list", "--user", "thumbs")
+    assert "Se7en" in out and "Heat" not in out
+
+
 def test_movielens_needs_a_user_choice(cli, tmp_path):
     code, _, err = cli("import", "--format", "movielens", str(tmp_path))
     assert code == 2 and "pick one with --movielens-user N" in err

@@ -3,6 +3,7 @@ another way than `rate` (chat verdicts, reactions); `watched add` of a listed fi
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -50,3 +51,22 @@ def test_a_reaction_on_a_listed_film_keeps_the_day_it_was_seen_and_its_removal_k
     assert days(service) == {pick["id"]: "2024-01-01"}
     service.react("discord", "m0", "1", emoji, added=False)
     assert days(service) == {pick["id"]: "2024-01-01"}
+
+
+def test_a_film_given_only_a_thumb_stays_rated_only_through_an_export_and_import(service, tmp_path):
+    """Before: a moviebot export imported again listed a film the user had only 👍'd as watched."""
+    turn = service.chat(ANA, "a crime thriller from the 90s", channel="c1", platform="discord")
+    liked, seen = (pick["id"] for pick in turn.recommendations[:2])
+    for n, pick in enumerate(turn.recommendations[:2]):
+        service.attach_message(pick["suggestion_id"], f"m{n}")
+    service.react("discord", "m0", "1", "👍", added=True)
+    service.react("discord", "m1", "1", "👍", added=True)
+    service.watched_add(ANA, seen)
+    export = tmp_path / "ana.json"
+    export.write_text(json.dumps(service.export(ANA), default=str), encoding="utf-8")
+
+    report = service.import_history("discord:2", export, "moviebot")
+
+    assert [item.movie_id for item in service.watched_list("discord:2")] == [seen]
+    assert service.profiles.reactions("discord:2") == {liked: "like", seen: "like"}
+    assert (report.rated, report.watched, report.rated_only) == (2, 1, 1)
