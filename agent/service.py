@@ -53,6 +53,7 @@ from agent.service_types import (
     WatchedItem,
     as_json,
 )
+from agent.typed_stars import stars_typed
 from agent.typed_titles import other_meaning, resolve_typed, taken_note, title_choices
 from agent.understanding.merge import fresh_request, genres_as_tags
 from agent.understanding.passing import says_nothing
@@ -538,8 +539,13 @@ class MovieService:
 
     @staticmethod
     def _stars(stars: object) -> float:
+        """Stars as a number, or typed: "4.5", "4/5", "8/10" (a refusal says why: "6/5")."""
         try:
-            return validate_stars(float(stars) if isinstance(stars, str) else stars)
+            value = stars_typed(stars) if isinstance(stars, str) else stars
+        except ValueError as exc:
+            raise InvalidInput(str(exc)) from None
+        try:
+            return validate_stars(value)
         except (TypeError, ValueError):
             raise InvalidInput(f"stars must be a number from 0.5 to 5 in steps of 0.5, got {stars!r}") from None
 
