@@ -19,7 +19,7 @@ def stars_typed(text: str) -> float:
         try:
             return float(text)
         except ValueError:
-            raise ValueError(f"{STARS_RULE} (or out of 10, like 8/10), got {text!r}") from None
+            raise ValueError(f"{STARS_RULE}, got {text!r} (or out of 10, like 8/10)") from None
     n, scale = float(fraction["n"]), int(fraction["of"])
     if scale not in (5, 10):
         raise ValueError(f"{text} is out of {scale}: give stars out of 5 (4/5) or out of 10 (8/10)")
