@@ -255,7 +255,20 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     if report.rows and len(report.skipped) == report.rows:  # a script must not read "0 films" as done
         print("moviebot: nothing could be imported: every row was skipped (see above)", file=sys.stderr)
         return 1
+    if not report.rows:  # "Imported ... 0 films (0 rated) from 0 rows." read as done
+        print(f"moviebot: nothing was imported: {_no_rows(args)}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _no_rows(args: argparse.Namespace) -> str:
+    """Why an import read no rows at all: a moviebot export that lists no films, or files with their header alone."""
+    names = [Path(p).name for p in args.paths]
+    if args.format == "moviebot":
+        return f"{', '.join(names)} {'lists' if len(names) == 1 else 'list'} no films"
+    if len(names) == 1 and not Path(args.paths[0]).is_dir() and Path(args.paths[0]).suffix.lower() != ".zip":
+        return f"{names[0]} has only its header, no rows"
+    return f"the files in {', '.join(names)} have only their headers, no rows"
 
 
 def _progress_line(said: str) -> None:
@@ -266,6 +279,8 @@ def _progress_line(said: str) -> None:
 def _report_import(args: argparse.Namespace, user: str | None, report) -> None:
     if args.json:
         emit_json(report.to_dict())
+        return
+    if not report.rows:  # nothing read: cmd_import says so, and "Imported" would not be true
         return
     if user is not None:
         done = f"for {user}: {counted(report.watched + report.rated_only, 'film')} ({report.rated:,} rated)"

@@ -296,6 +296,19 @@ def test_a_moviebot_export_of_a_film_given_only_a_thumb_says_it_is_not_marked_wa
     assert "Se7en" in out and "Heat" not in out
 
 
+def test_a_file_with_no_rows_says_so_and_exits_1_as_an_import_of_nothing_does(cli, tmp_path):
+    """Before: a header-only file printed "Imported Letterboxd history for cli:me: 0 films (0 rated) from
+    0 rows." and exited 0, as if it had done something."""
+    header_only = letterboxd_watched(tmp_path / "watched.csv")
+    code, out, err = cli("import", "--format", "letterboxd", str(header_only))
+    assert (code, out) == (1, "")
+    assert err == "moviebot: nothing was imported: watched.csv has only its header, no rows\n"
+    export = tmp_path / "empty.json"
+    export.write_text(json.dumps({"ratings": [], "watched": []}), encoding="utf-8")
+    code, out, err = cli("import", "--format", "moviebot", str(export))
+    assert (code, out, err) == (1, "", "moviebot: nothing was imported: empty.json lists no films\n")
+
+
 def test_movielens_needs_a_user_choice(cli, tmp_path):
     code, _, err = cli("import", "--format", "movielens", str(tmp_path))
     assert code == 2 and "pick one with --movielens-user N" in err

@@ -331,3 +331,11 @@ async def test_an_export_with_a_film_given_only_a_thumb_says_it_is_not_marked_wa
         "I won't suggest those again, and your ratings now shape my picks."
     )
     assert not world.profiles.has_watched(key(ana), "heat-1995")
+
+
+async def test_a_moviebot_export_with_no_films_is_not_said_to_have_a_header(world):
+    """Before: "That moviebot file has no films in it, only its header." of a JSON export, which has none."""
+    ana = world.member("ana")
+    data = json.dumps({"ratings": [], "watched": []}).encode()
+    answer = await import_answer(world, ana, "ana.json", data)
+    assert answer == "That moviebot export lists no films.\nNothing was imported."

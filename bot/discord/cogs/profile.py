@@ -207,6 +207,8 @@ def import_summary(report: ImportReport) -> str:
             lines.append(f"{them} you gave only a 👍 or 👎 {are} rated, not marked watched.")
     elif report.rows:  # "Imported from Letterboxd: 0 ratings and 0 watched films" then "Nothing was imported."
         lines = [f"None of the {_rows(report.rows)} in that {source} file could be imported."]
+    elif report.format == "moviebot":  # JSON: no header to speak of
+        lines = ["That moviebot export lists no films."]
     else:
         lines = [f"That {source} file has no films in it, only its header."]
     if report.kept:
