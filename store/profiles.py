@@ -365,6 +365,11 @@ class ProfileStore:
             (user,),
         )
 
+    def watched_row(self, user: str, movie_id: str) -> dict | None:
+        """The film's row of the user's watched list (watched_at, None when at no known time; source), or None."""
+        rows = self._rows("SELECT watched_at, source FROM watched WHERE user = ? AND movie_id = ?", (user, movie_id))
+        return rows[0] if rows else None
+
     def has_watched(self, user: str, movie_id: str) -> bool:
         return bool(self._scalars("SELECT 1 FROM watched WHERE user = ? AND movie_id = ?", (user, movie_id)))
 

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from agent.service_types import ServiceError, forgotten
+from agent.watched_said import added_said, since
 from bot.cli.base import UserError, counted, emit_json, open_service, user_key
 from bot.settings import Settings
 
@@ -47,7 +48,9 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
                 help="one film's title, in any number of words (add a year to pick between remakes)",
             )
         if action == "add":
-            p.add_argument("--rating", help="stars to give it as well, 0.5 to 5")
+            p.add_argument("--rating", help="stars to give it as well, 0.5 to 5 (or 8/10)")
+            p.add_argument("--date", help="the day you watched it, YYYY-MM-DD (a film already listed keeps its day "
+                                          "unless you give one)")  # fmt: skip
         p.set_defaults(run=cmd_watched)
 
     p = with_user(sub.add_parser("profile", parents=[common], help="your taste as moviebot sees it"))
@@ -119,7 +122,7 @@ def cmd_watched(args: argparse.Namespace, settings: Settings) -> int:
     text = " ".join(args.title)
     with _service(args, settings) as service:
         if args.action == "add":
-            done = service.watched_add(user, text, getattr(args, "rating", None))
+            done = service.watched_add(user, text, getattr(args, "rating", None), on=getattr(args, "date", None))
             movie_id, label, stars, note = done.movie_id, done.label, done.stars, done.note
         else:
             removed = service.watched_remove(user, text)
@@ -130,9 +133,15 @@ def cmd_watched(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         emit_json({"user": user, "action": args.action, **movie, "stars": stars, **_noted(note)})
         return 0
-    if args.action == "add":
+    if args.action == "add" and done.was_listed and done.on is None:  # its day kept, and said
+        given = getattr(args, "rating", None) is not None
+        said = added_said(label, was_listed=True, before=done.before, on=None, stars=stars, given=given,
+                          reaction=done.reaction, whose=f"{user}'s")  # fmt: skip
+    elif args.action == "add":
         rated = f", rated {done.given}" if stars is not None else ""
-        said = f"Marked {label} as watched{rated} for {user}."
+        day = f" on {done.on.date().isoformat()}" if done.on is not None else ""
+        was = f" (it was listed {since(done.before)})" if done.was_listed else ""
+        said = f"Marked {label} as watched{day}{rated} for {user}{was}."
     elif removed.was_listed:
         dropped = f" and its {removed.dropped}" if removed.stars is not None else ""
         said = f"Removed {label}{dropped} from {user}'s watched list."

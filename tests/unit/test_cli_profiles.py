@@ -309,6 +309,19 @@ def test_a_file_with_no_rows_says_so_and_exits_1_as_an_import_of_nothing_does(cl
     assert (code, out, err) == (1, "", "moviebot: nothing was imported: empty.json lists no films\n")
 
 
+def test_watched_add_of_a_listed_film_keeps_its_day_unless_a_date_is_given(cli):
+    """Before: `watched add Parasite` again said "Marked Parasite (2019) as watched for cli:me." and
+    moved the day it was seen to today; there was no way to say the day."""
+    code, out, _ = cli("watched", "add", "Parasite", "--date", "2024-03-01")
+    assert (code, out) == (0, "Marked Parasite (2019) as watched on 2024-03-01 for cli:me.\n")
+    code, out, _ = cli("watched", "add", "Parasite")
+    assert (code, out) == (0, "Parasite (2019) was already on cli:me's watched list, since 2024-03-01.\n")
+    code, out, _ = cli("watched", "add", "Parasite", "--date", "2024-03-05")
+    assert out == "Marked Parasite (2019) as watched on 2024-03-05 for cli:me (it was listed since 2024-03-01).\n"
+    code, _, err = cli("watched", "add", "Parasite", "--date", "March 5")
+    assert code == 2 and err == "moviebot: the day it was watched must be a date like 2024-05-31, got 'March 5'\n"
+
+
 def test_movielens_needs_a_user_choice(cli, tmp_path):
     code, _, err = cli("import", "--format", "movielens", str(tmp_path))
     assert code == 2 and "pick one with --movielens-user N" in err

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from agent.bandit import Ranker
-from agent.service import build_service
+from agent.service import InvalidInput, build_service
 from store.profiles import ProfileStore
 
 ANA = "discord:1"
@@ -70,3 +70,31 @@ def test_a_film_given_only_a_thumb_stays_rated_only_through_an_export_and_import
     assert [item.movie_id for item in service.watched_list("discord:2")] == [seen]
     assert service.profiles.reactions("discord:2") == {liked: "like", seen: "like"}
     assert (report.rated, report.watched, report.rated_only) == (2, 1, 1)
+
+
+def test_watched_add_of_a_listed_film_says_since_when_and_moves_it_only_to_a_day_given(service):
+    """Before: `watched add Alien` of a film imported as seen on 2024-01-01 said "Marked Alien (1979) as
+    watched." and listed it as watched today."""
+    service.profiles.add_watched(ANA, "alien-1979", source="import:letterboxd", at=SEEN)
+    service.profiles.add_watched(ANA, "heat-1995", source="import:letterboxd", at=None)
+    service.profiles.conn.execute("UPDATE watched SET watched_at = NULL WHERE movie_id = 'heat-1995'")
+    assert (
+        service.watched_add(ANA, "Alien").message == "Alien (1979) was already on your watched list, since 2024-01-01."
+    )
+    assert service.watched_add(ANA, "Heat 1995", 4).message == (
+        "Heat (1995) was already on your watched list, with no date; rated 4/5 now."
+    )
+    assert days(service) == {"alien-1979": "2024-01-01", "heat-1995": None}
+    moved = service.watched_add(ANA, "Alien", on="2025-03-02")
+    assert moved.message == "Marked Alien (1979) as watched on 2025-03-02 (it was listed since 2024-01-01)."
+    assert days(service) == {"alien-1979": "2025-03-02", "heat-1995": None}
+
+
+@pytest.mark.parametrize(
+    ("day", "says"),
+    [("2026-06-02", "2026-06-02 has not come yet"), ("31/05/2024", "must be a date like 2024-05-31, got '31/05/2024'")],
+)
+def test_a_day_watched_that_is_no_day_or_still_to_come_is_refused(service, day, says):
+    with pytest.raises(InvalidInput, match=says):
+        service.watched_add(ANA, "Alien", on=day)
+    assert days(service) == {}
