@@ -40,7 +40,7 @@ def split_stars(text: str, *, required: bool) -> tuple[str, str | None]:
         if match is None or not match.group("title").strip():
             return text, None
         stars = match.group("stars").replace(",", ".")
-        if float(stars) > 10:  # a year or a sequel number, not stars
+        if float(stars) > 10 and not match.group("of"):  # a year or a sequel number, not stars; "11/10" a grade
             return text, None
         return match.group("title").strip(" ,"), _out_of(stars, match.group("of"))
     match = _EXPLICIT_STARS.match(text)

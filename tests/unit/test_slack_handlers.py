@@ -349,6 +349,8 @@ def test_rate_and_watched_add_read_stars_out_of_5_or_10_and_refuse_a_grade_past_
     assert "rated 3.5/5" in respond.last["text"]
     _, respond = run_command(commands.rate, command("/rate", "Alien 6/5"), client, context)
     assert "6/5 is more than the whole scale" in respond.last["text"]
+    _, respond = run_command(commands.rate, command("/rate", "Alien 11/10"), client, context)  # was the usage
+    assert "11/10 is more than the whole scale" in respond.last["text"]
     assert deps.service.profiles.ratings(key(ANA)) == {"se7en-1995": 4.0, "heat-1995": 3.5}
 
 
