@@ -318,6 +318,8 @@ def test_watched_add_of_a_listed_film_keeps_its_day_unless_a_date_is_given(cli):
     assert (code, out) == (0, "Parasite (2019) was already on cli:me's watched list, since 2024-03-01.\n")
     code, out, _ = cli("watched", "add", "Parasite", "--date", "2024-03-05")
     assert out == "Marked Parasite (2019) as watched on 2024-03-05 for cli:me (it was listed since 2024-03-01).\n"
+    added = cli_json(cli, "watched", "add", "Parasite")
+    assert (added["already_listed"], added["watched_at"][:10]) == (True, "2024-03-05")
     code, _, err = cli("watched", "add", "Parasite", "--date", "March 5")
     assert code == 2 and err == "moviebot: the day it was watched must be a date like 2024-05-31, got 'March 5'\n"
 
