@@ -21,7 +21,7 @@ import logging
 import re
 import threading
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +33,7 @@ from agent.nodes.rank import rank
 from agent.nodes.reply import reply
 from agent.nodes.retrieve import retrieve
 from agent.pick_replies import naming_the_pick
-from agent.profile import build_profile, you_gave
+from agent.profile import build_profile
 from agent.reactions import ReactionLedger, reaction_meaning
 from agent.request_filters import request_filters
 from agent.sequels import sequels_question
@@ -53,12 +53,14 @@ from agent.service_types import (
     WatchedItem,
     as_json,
 )
+from agent.typed_stars import stars_typed
 from agent.typed_titles import other_meaning, resolve_typed, taken_note, title_choices
 from agent.understanding.merge import fresh_request, genres_as_tags
 from agent.understanding.passing import says_nothing
 from agent.understanding.reader import understand
 from agent.understanding.request import contract
 from agent.understanding.title_lists import ends_in_numbered_title
+from agent.watched_said import added_said, day_seen
 from store.history_import import ImportReport, detect_format, import_history, read_history
 from store.ingest.base import SourceError
 from store.movie import Movie
@@ -245,24 +247,25 @@ class MovieService:
         return dataclasses.replace(rated, message=" ".join(filter(None, [said, rated.note])))
 
     def watched_add(self, user: str, movie: str | Movie, stars: float | None = None, *,
-                    source: str | None = None) -> Rated:  # fmt: skip
+                    source: str | None = None, on: str | date | None = None) -> Rated:  # fmt: skip
+        """On the watched list, rated too with `stars`. A film already listed keeps the day it was seen
+        (its rating too), and the answer says since when, unless `on` gives the day ("2024-05-31")."""
         self._check_user(user)
         value = None if stars is None else self._stars(stars)
-        found = self._movie(movie)
+        found, day = self._movie(movie), day_seen(on, self.deps.clock())
         note = self._taken_note(movie, found, undo=f"take {found.label} off your watched list")
         source = source or user.partition(":")[0]
         with self.profiles.transaction():  # a rating of a film on the list keeps the day it was seen
-            if value is None or not self.profiles.has_watched(user, found.id):
-                self.profiles.add_watched(user, found.id, source=source, at=self.deps.clock())
+            if (row := self.profiles.watched_row(user, found.id)) is None or day is not None:
+                self.profiles.add_watched(user, found.id, source=source, at=day or self.deps.clock())
             if value is not None:
                 self.profiles.rate(user, found.id, value, source=source, at=self.deps.clock())
-        if value is None and (kept := self.profiles.rating(user, found.id)) is not None:  # rated before: still is
-            reaction = self.profiles.reactions(user).get(found.id, "")
-            said = " ".join(filter(None, [f"Marked {found.label} as watched; you {you_gave(kept, reaction)}.", note]))
-            return Rated(found.id, found.label, kept, said, reaction, note)
-        rated = f", rated {value:g}/5" if value is not None else ""
-        return Rated(found.id, found.label, value, " ".join(filter(None, [f"Marked {found.label} as watched{rated}.",
-                                                                          note])), note=note)  # fmt: skip
+        kept = self.profiles.rating(user, found.id) if value is None else value
+        reaction = self.profiles.reactions(user).get(found.id, "") if value is None else ""
+        said = added_said(found.label, was_listed=row is not None, before=row and row["watched_at"], on=day,
+                          stars=kept, given=value is not None, reaction=reaction)  # fmt: skip
+        return Rated(found.id, found.label, kept, " ".join(filter(None, [said, note])), reaction, note,
+                     was_listed=row is not None, before=row and row["watched_at"], on=day)  # fmt: skip
 
     def watched_remove(self, user: str, movie: str | Movie, *, listed_only: bool = False) -> Unwatched:
         """Off the watched list, its rating with it; false when neither was there (listed_only: when
@@ -538,8 +541,13 @@ class MovieService:
 
     @staticmethod
     def _stars(stars: object) -> float:
+        """Stars as a number, or typed: "4.5", "4/5", "8/10" (a refusal says why: "6/5")."""
         try:
-            return validate_stars(float(stars) if isinstance(stars, str) else stars)
+            value = stars_typed(stars) if isinstance(stars, str) else stars
+        except ValueError as exc:
+            raise InvalidInput(str(exc)) from None
+        try:
+            return validate_stars(value)
         except (TypeError, ValueError):
             raise InvalidInput(f"stars must be a number from 0.5 to 5 in steps of 0.5, got {stars!r}") from None
 

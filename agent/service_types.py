@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from agent.profile import as_given
 from agent.prose import prose_list
@@ -127,6 +128,9 @@ class Rated:
     message: str
     reaction: str = ""  # "like"/"dislike" for a 👍/👎, "liked"... said in chat: stars the user never gave
     note: str = ""  # the typed title taken for this film, when another ("The Interview") was likely meant
+    was_listed: bool = False  # on the watched list before this (`watched add` kept its day unless `on` moved it)
+    before: str | None = None  # the day it was listed at before (None: at no known time, or not listed)
+    on: datetime | None = None  # the day given as when it was watched
 
     @property
     def given(self) -> str:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from store.catalog import Catalog
 
 FORMATS = ("letterboxd", "imdb", "movielens", "moviebot")  # moviebot: a `moviebot user export` file
+REACTION_SOURCES = ("feedback:like", "feedback:dislike")  # a 👍/👎's stars: rated, never said to be seen
 
 
 # Letterboxd export files, told apart by their headers. Later kinds win when they disagree
@@ -115,6 +116,7 @@ class HistoryRow:
     given_as: str = ""  # moviebot's own export: the source of stars never given (a 👍, "I liked Heat"), kept
     title_given: bool = False  # moviebot's own export: the row names its film by title and year as well as id
     dates_viewing: bool = True  # its date says when the film was seen; a moviebot export's rated_at does not
+    seen: bool = True  # it says the film was seen; a moviebot export's rating from a 👍/👎 alone does not
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +145,8 @@ class ImportReport:
     users: list[str] = field(default_factory=list)
     rated: int = 0  # (user, film) ratings written
     kept: int = 0  # ratings not written: the user rated that film here since the file's date, or it has none
-    watched: int = 0  # (user, film) watched entries written; a rated film counts as watched too
+    watched: int = 0  # (user, film) watched entries written; a rated film counts as watched too, but for:
+    rated_only: int = 0  # (user, film) ratings written of films not marked watched: a 👍/👎 alone, in moviebot's export
     dismissed: int = 0  # (user, film) films never to suggest, from moviebot's own export
     matched_by: dict[str, int] = field(default_factory=lambda: {"id": 0, "imdb": 0, "tmdb": 0, "title": 0, "fuzzy": 0})
     unmatched: list[SkippedRow] = field(default_factory=list)  # not in the catalog
@@ -163,6 +166,7 @@ class ImportReport:
             "rated": self.rated,
             "kept": self.kept,
             "watched": self.watched,
+            "rated_only": self.rated_only,
             "dismissed": self.dismissed,
             "matched_by": dict(self.matched_by),
             "skipped": len(self.skipped),
@@ -259,7 +263,8 @@ def read_moviebot_export(paths: list[Path]) -> Iterator[HistoryRow | SkippedRow]
                 given_as = row.get("source") if row.get("source") in GIVEN_AS else ""
                 title, year = _title_and_year(row)
                 yield HistoryRow(where, title or movie_id, year, stars=value, date=at, movie_id=movie_id,
-                                 given_as=given_as, title_given=bool(title), dates_viewing=stars is None)  # fmt: skip
+                                 given_as=given_as, title_given=bool(title), dates_viewing=stars is None,
+                                 seen=given_as not in REACTION_SOURCES)  # fmt: skip
 
 
 def _title_and_year(row: dict) -> tuple[str, int | None]:
@@ -797,6 +802,7 @@ class _Entry:
     watched_at: str | int | None = None
     given_as: str = ""  # HistoryRow.given_as
     viewed: bool = False  # a row dating the viewing was read: only such rows date it from then on
+    seen: bool = False  # a row saying the film was seen was read: it goes on the watched list
 
 
 PROGRESS_EVERY = 50_000  # rows between two progress reports: a few a second on this machine
@@ -817,7 +823,8 @@ def import_history(
 
     A film seen twice keeps the stars of the row that comes last (read_history orders rows so
     that is the most authoritative one) and the latest date. Every matched film is marked
-    watched; rated ones are rated too. Existing watched entries keep their date (an undated one takes
+    watched but one a moviebot export has only a 👍/👎 of (rated, never marked watched); rated ones
+    are rated too. Existing watched entries keep their date (an undated one takes
     the file's); a row with no date is stored undated, never as seen on the day of the import.
     """
     if (user is None) == (user_prefix is None):
@@ -868,6 +875,7 @@ def import_history(
         entry = entries.setdefault((key, found.movie_id), _Entry())
         if row.stars is not None:
             entry.stars, entry.rated_at, entry.given_as = row.stars, when, row.given_as
+        entry.seen = entry.seen or row.seen
         entry.viewed = entry.viewed or row.dates_viewing  # a rated_at dates the viewing only of a film never listed
         if (
             when is not None
@@ -882,7 +890,8 @@ def import_history(
     report.users = sorted({u for u, _ in [*entries, *dismissals]})
     report.dismissed = len(dismissals)
     report.rated = sum(1 for e in entries.values() if e.stars is not None)
-    report.watched = len(entries)
+    report.watched = sum(1 for e in entries.values() if e.seen)
+    report.rated_only = sum(1 for e in entries.values() if not e.seen and e.stars is not None)
     return report
 
 
@@ -951,7 +960,7 @@ def _write(profiles: ProfileStore, entries: dict[tuple[str, str], _Entry], *, so
             "INSERT INTO watched (user, movie_id, source, watched_at, feedback_id) VALUES (?, ?, ?, ?, NULL) "
             "ON CONFLICT(user, movie_id) DO UPDATE SET watched_at = excluded.watched_at "
             "WHERE watched.watched_at IS NULL AND excluded.watched_at IS NOT NULL",
-            ((u, m, source, None if e.watched_at is None else to_iso(e.watched_at)) for (u, m), e in ordered),
+            ((u, m, source, None if e.watched_at is None else to_iso(e.watched_at)) for (u, m), e in ordered if e.seen),
         )
         conn.executemany(
             "INSERT INTO dismissed (user, movie_id, source, dismissed_at, feedback_id) VALUES (?, ?, ?, ?, NULL) "

@@ -365,6 +365,11 @@ class ProfileStore:
             (user,),
         )
 
+    def watched_row(self, user: str, movie_id: str) -> dict | None:
+        """The film's row of the user's watched list (watched_at, None when at no known time; source), or None."""
+        rows = self._rows("SELECT watched_at, source FROM watched WHERE user = ? AND movie_id = ?", (user, movie_id))
+        return rows[0] if rows else None
+
     def has_watched(self, user: str, movie_id: str) -> bool:
         return bool(self._scalars("SELECT 1 FROM watched WHERE user = ? AND movie_id = ?", (user, movie_id)))
 
@@ -581,7 +586,9 @@ class ProfileStore:
             table = _KIND_TABLE[kind]
             if added:
                 previous = self._get_state(table, user, movie_id)
-                self._put_state(table, user, movie_id, target, f"feedback:{kind}", created_at, feedback_id)
+                # a film already on the watched list keeps the day it was seen (or its having none)
+                at = previous[2] if table == "watched" and previous is not None else created_at
+                self._put_state(table, user, movie_id, target, f"feedback:{kind}", at, feedback_id)
                 conn.execute(
                     "UPDATE feedback SET prev_exists = ?, prev_value = ?, prev_source = ?, prev_at = ?, "
                     "prev_feedback_id = ? WHERE id = ?",

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from agent.service_types import ServiceError, forgotten
+from agent.watched_said import added_said, since
 from bot.cli.base import UserError, counted, emit_json, open_service, user_key
 from bot.settings import Settings
 
@@ -47,7 +48,9 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
                 help="one film's title, in any number of words (add a year to pick between remakes)",
             )
         if action == "add":
-            p.add_argument("--rating", help="stars to give it as well, 0.5 to 5")
+            p.add_argument("--rating", help="stars to give it as well, 0.5 to 5 (or 8/10)")
+            p.add_argument("--date", help="the day you watched it, YYYY-MM-DD (a film already listed keeps its day "
+                                          "unless you give one)")  # fmt: skip
         p.set_defaults(run=cmd_watched)
 
     p = with_user(sub.add_parser("profile", parents=[common], help="your taste as moviebot sees it"))
@@ -119,7 +122,7 @@ def cmd_watched(args: argparse.Namespace, settings: Settings) -> int:
     text = " ".join(args.title)
     with _service(args, settings) as service:
         if args.action == "add":
-            done = service.watched_add(user, text, getattr(args, "rating", None))
+            done = service.watched_add(user, text, getattr(args, "rating", None), on=getattr(args, "date", None))
             movie_id, label, stars, note = done.movie_id, done.label, done.stars, done.note
         else:
             removed = service.watched_remove(user, text)
@@ -128,11 +131,19 @@ def cmd_watched(args: argparse.Namespace, settings: Settings) -> int:
                 raise UserError(" ".join(filter(None, [f"{label} is not in {user}'s watched list", note])))
         movie = _movie_json(movie_id, service)
     if args.json:
-        emit_json({"user": user, "action": args.action, **movie, "stars": stars, **_noted(note)})
+        listed = {"already_listed": done.was_listed, "watched_at": done.before if done.was_listed and done.on is None
+                  else done.on and done.on.isoformat()} if args.action == "add" else {}  # fmt: skip
+        emit_json({"user": user, "action": args.action, **movie, "stars": stars, **listed, **_noted(note)})
         return 0
-    if args.action == "add":
+    if args.action == "add" and done.was_listed and done.on is None:  # its day kept, and said
+        given = getattr(args, "rating", None) is not None
+        said = added_said(label, was_listed=True, before=done.before, on=None, stars=stars, given=given,
+                          reaction=done.reaction, whose=f"{user}'s")  # fmt: skip
+    elif args.action == "add":
         rated = f", rated {done.given}" if stars is not None else ""
-        said = f"Marked {label} as watched{rated} for {user}."
+        day = f" on {done.on.date().isoformat()}" if done.on is not None else ""
+        was = f" (it was listed {since(done.before)})" if done.was_listed else ""
+        said = f"Marked {label} as watched{day}{rated} for {user}{was}."
     elif removed.was_listed:
         dropped = f" and its {removed.dropped}" if removed.stars is not None else ""
         said = f"Removed {label}{dropped} from {user}'s watched list."
@@ -255,7 +266,20 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     if report.rows and len(report.skipped) == report.rows:  # a script must not read "0 films" as done
         print("moviebot: nothing could be imported: every row was skipped (see above)", file=sys.stderr)
         return 1
+    if not report.rows:  # "Imported ... 0 films (0 rated) from 0 rows." read as done
+        print(f"moviebot: nothing was imported: {_no_rows(args)}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _no_rows(args: argparse.Namespace) -> str:
+    """Why an import read no rows at all: a moviebot export that lists no films, or files with their header alone."""
+    names = [Path(p).name for p in args.paths]
+    if args.format == "moviebot":
+        return f"{', '.join(names)} {'lists' if len(names) == 1 else 'list'} no films"
+    if len(names) == 1 and not Path(args.paths[0]).is_dir() and Path(args.paths[0]).suffix.lower() != ".zip":
+        return f"{names[0]} has only its header, no rows"
+    return f"the files in {', '.join(names)} have only their headers, no rows"
 
 
 def _progress_line(said: str) -> None:
@@ -267,11 +291,16 @@ def _report_import(args: argparse.Namespace, user: str | None, report) -> None:
     if args.json:
         emit_json(report.to_dict())
         return
+    if not report.rows:  # nothing read: cmd_import says so, and "Imported" would not be true
+        return
     if user is not None:
-        done = f"for {user}: {counted(report.watched, 'film')} ({report.rated:,} rated)"
+        done = f"for {user}: {counted(report.watched + report.rated_only, 'film')} ({report.rated:,} rated)"
     else:  # one entry per (user, film)
         done = f"for {counted(len(report.users), 'user')}: {report.watched:,} watched films, {report.rated:,} rated"
     print(f"Imported {FORMAT_NAMES[args.format]} history {done} from {counted(report.rows, 'row')}.")
+    if report.rated_only:  # a 👍 alone never said the film was seen
+        are = "is" if report.rated_only == 1 else "are"
+        print(f"{counted(report.rated_only, 'film')} you gave only a 👍 or 👎 {are} rated, not marked watched.")
     if report.dismissed:
         stay = "stays" if report.dismissed == 1 else "stay"
         print(f"{counted(report.dismissed, 'film')} you asked never to see again {stay} off every answer.")

@@ -18,11 +18,16 @@ if TYPE_CHECKING:
 
 OPS = ("rate", "watched_add", "watched_remove")
 
-# "Heat 1995 4.5", "Heat, 4", "Heat 4/5", "Heat 4 stars", "Heat ★4"; "Heat -1" too, for the service to refuse
-_STARS_AT_END = re.compile(r"^(?P<title>.*?)[\s,]+★?\s*(?P<stars>-?\d+(?:[.,]\d+)?)\s*(?:/\s*5|stars?|★)?\s*$", re.I)
+# "Heat 1995 4.5", "Heat, 4", "Heat 4/5", "Heat 8/10", "Heat 4 stars", "Heat ★4"; "Heat -1" and "Heat 6/5" too,
+# for the service to refuse; "Fahrenheit 9/11" is no grade
+_STARS_AT_END = re.compile(
+    r"^(?P<title>.*?)[\s,]+★?\s*(?P<stars>-?\d+(?:[.,]\d+)?)\s*(?:/\s*(?P<of>5|10)\b|stars?|★)?\s*$", re.I
+)
 # only explicit star ratings after a title, where a bare number could belong to the title ("Ocean's 11")
 _EXPLICIT_STARS = re.compile(
-    r"^(?P<title>.*?)[\s,]+(?:★\s*(?P<a>\d+(?:[.,]\d+)?)|(?P<b>\d+(?:[.,]\d+)?)\s*(?:/\s*5|stars?|★))\s*$", re.I
+    r"^(?P<title>.*?)[\s,]+(?:★\s*(?P<a>\d+(?:[.,]\d+)?)|(?P<b>\d+(?:[.,]\d+)?)\s*(?:/\s*(?P<of>5|10)\b|stars?|★))"
+    r"\s*$",
+    re.I,
 )
 
 
@@ -35,13 +40,19 @@ def split_stars(text: str, *, required: bool) -> tuple[str, str | None]:
         if match is None or not match.group("title").strip():
             return text, None
         stars = match.group("stars").replace(",", ".")
-        if float(stars) > 10:  # a year or a sequel number, not stars
+        if float(stars) > 10 and not match.group("of"):  # a year or a sequel number, not stars; "11/10" a grade
             return text, None
-        return match.group("title").strip(" ,"), stars
+        return match.group("title").strip(" ,"), _out_of(stars, match.group("of"))
     match = _EXPLICIT_STARS.match(text)
     if match is None or not match.group("title").strip():
         return text, None
-    return match.group("title").strip(" ,"), (match.group("a") or match.group("b")).replace(",", ".")
+    return match.group("title").strip(" ,"), _out_of((match.group("a") or match.group("b")).replace(",", "."),
+                                                     match.group("of"))  # fmt: skip
+
+
+def _out_of(stars: str, scale: str | None) -> str:
+    """ "8/10" as typed, for the service to read (4 stars) or refuse ("6/5"); "4" alone as it is."""
+    return f"{stars}/{scale}" if scale else stars
 
 
 def perform(service: MovieService, user: str, request: dict, movie) -> dict:

@@ -100,6 +100,10 @@ def test_a_typed_name_is_answered_under_its_normalised_key(cli):
         (("ask", b"caf\xe9 \xff heist films".decode("utf-8", "surrogateescape")), "argument 2"),
         # one film a command, its title in any number of words, and the stars last
         (("rate", "--user", "ana", "Heat"), "give one film's title and then its stars"),
+        # a grade past its own scale, or on another, is refused as such, not as "got '6/5'"
+        (("rate", "--user", "ana", "Heat", "1995", "6/5"), "6/5 is more than the whole scale: give stars out of 5"),
+        (("rate", "--user", "ana", "Heat", "1995", "4/7"), "4/7 is out of 7: give stars out of 5 (4/5) or out of 10"),
+        (("rate", "--user", "ana", "Heat", "1995", "7.5/10"), "7.5/10 (that is 3.75 stars): stars must be"),
         # options no film could meet are a mistake to say, not "No movies match those filters."
         (("search", "--year-from", "2000", "--year-to", "1990"), "year_min 2000 is more than year_max 1990"),
         (("search", "--k", "0", "heist"), "--k must be at least 1 (got 0)"),
@@ -293,3 +297,10 @@ def test_an_import_row_with_a_year_and_no_title_is_listed_without_an_empty_label
     own.write_text("Date,Name,Year,Rating\n,,1995,3\n", encoding="utf-8")
     code, out, _ = cli("import", "--format", "letterboxd", str(own))
     assert code == 1 and f"  {own}:2: Name: the title is missing" in out.splitlines(), out
+
+
+@pytest.mark.parametrize(("grade", "stars"), [("4/5", 4.0), ("8/10", 4.0), ("7/10", 3.5), ("4.5/5", 4.5)])
+def test_stars_typed_out_of_5_or_10_are_read(cli, grade, stars):
+    """Before: `rate Heat 1995 4/5` and `8/10` were refused ("stars must be a number ..., got '4/5'")."""
+    code, out, err = cli("rate", "--user", "ana", "Heat", "1995", grade)
+    assert (code, err) == (0, "") and out == f"Rated Heat (1995) {stars:g}/5 for cli:ana.\n"

@@ -279,6 +279,51 @@ def test_a_moviebot_export_with_a_bad_date_imports_the_rest_and_names_the_row(cl
             "2024-05-31T20:15:00+00:00, got 'yesterday'") in out  # fmt: skip
 
 
+def test_a_moviebot_export_of_a_film_given_only_a_thumb_says_it_is_not_marked_watched(cli, tmp_path):
+    """Before: a 👍-only rating came back as watched, and the summary counted it among the watched."""
+    export = tmp_path / "thumbs.json"
+    export.write_text(json.dumps({"ratings": [
+        {"movie_id": "heat-1995", "stars": 4.5, "rated_at": "2024-05-31T20:15:00+00:00", "source": "feedback:like"},
+    ], "watched": [{"movie_id": "se7en-1995", "watched_at": "2024-05-30T20:15:00+00:00"}]}),
+                      encoding="utf-8")  # fmt: skip
+
+    code, out, _ = cli("import", "--user", "thumbs", "--format", "moviebot", str(export))
+
+    assert code == 0
+    assert "Imported moviebot history for cli:thumbs: 2 films (1 rated) from 2 rows." in out
+    assert "1 film you gave only a 👍 or 👎 is rated, not marked watched." in out
+    code, out, _ = cli("watched", "list", "--user", "thumbs")
+    assert "Se7en" in out and "Heat" not in out
+
+
+def test_a_file_with_no_rows_says_so_and_exits_1_as_an_import_of_nothing_does(cli, tmp_path):
+    """Before: a header-only file printed "Imported Letterboxd history for cli:me: 0 films (0 rated) from
+    0 rows." and exited 0, as if it had done something."""
+    header_only = letterboxd_watched(tmp_path / "watched.csv")
+    code, out, err = cli("import", "--format", "letterboxd", str(header_only))
+    assert (code, out) == (1, "")
+    assert err == "moviebot: nothing was imported: watched.csv has only its header, no rows\n"
+    export = tmp_path / "empty.json"
+    export.write_text(json.dumps({"ratings": [], "watched": []}), encoding="utf-8")
+    code, out, err = cli("import", "--format", "moviebot", str(export))
+    assert (code, out, err) == (1, "", "moviebot: nothing was imported: empty.json lists no films\n")
+
+
+def test_watched_add_of_a_listed_film_keeps_its_day_unless_a_date_is_given(cli):
+    """Before: `watched add Parasite` again said "Marked Parasite (2019) as watched for cli:me." and
+    moved the day it was seen to today; there was no way to say the day."""
+    code, out, _ = cli("watched", "add", "Parasite", "--date", "2024-03-01")
+    assert (code, out) == (0, "Marked Parasite (2019) as watched on 2024-03-01 for cli:me.\n")
+    code, out, _ = cli("watched", "add", "Parasite")
+    assert (code, out) == (0, "Parasite (2019) was already on cli:me's watched list, since 2024-03-01.\n")
+    code, out, _ = cli("watched", "add", "Parasite", "--date", "2024-03-05")
+    assert out == "Marked Parasite (2019) as watched on 2024-03-05 for cli:me (it was listed since 2024-03-01).\n"
+    added = cli_json(cli, "watched", "add", "Parasite")
+    assert (added["already_listed"], added["watched_at"][:10]) == (True, "2024-03-05")
+    code, _, err = cli("watched", "add", "Parasite", "--date", "March 5")
+    assert code == 2 and err == "moviebot: the day it was watched must be a date like 2024-05-31, got 'March 5'\n"
+
+
 def test_movielens_needs_a_user_choice(cli, tmp_path):
     code, _, err = cli("import", "--format", "movielens", str(tmp_path))
     assert code == 2 and "pick one with --movielens-user N" in err

@@ -317,3 +317,25 @@ async def test_forgetting_someone_nothing_is_known_about_says_so_plainly(world):
     click = world.interaction(ana, type=discord.InteractionType.component)
     await press(view, view.confirm, click)
     assert click.calls[0].content == "I had nothing stored about you, so there was nothing to delete."
+
+
+async def test_an_export_with_a_film_given_only_a_thumb_says_it_is_not_marked_watched(world):
+    """Before: the 👍'd film came back watched, and "1 rating and 1 watched film" counted it so."""
+    ana = world.member("ana")
+    data = json.dumps({"ratings": [{"movie_id": "heat-1995", "stars": 4.5, "source": "feedback:like"}],
+                       "watched": []}).encode()  # fmt: skip
+    answer = await import_answer(world, ana, "ana.json", data)
+    assert answer == (
+        "Imported from moviebot: 1 rating and 0 watched films.\n"
+        "1 film you gave only a 👍 or 👎 is rated, not marked watched.\n"
+        "I won't suggest those again, and your ratings now shape my picks."
+    )
+    assert not world.profiles.has_watched(key(ana), "heat-1995")
+
+
+async def test_a_moviebot_export_with_no_films_is_not_said_to_have_a_header(world):
+    """Before: "That moviebot file has no films in it, only its header." of a JSON export, which has none."""
+    ana = world.member("ana")
+    data = json.dumps({"ratings": [], "watched": []}).encode()
+    answer = await import_answer(world, ana, "ana.json", data)
+    assert answer == "That moviebot export lists no films.\nNothing was imported."

@@ -227,3 +227,16 @@ def test_a_thumbs_up_on_the_watched_list_is_no_star_rating():
     liked = WatchedItem("heat-1995", "Heat (1995)", 1995, 4.5, "2026-06-01T12:00:00+00:00", "discord", "like")
     typed = WatchedItem("se7en-1995", "Se7en (1995)", 1995, 4.5, "2026-06-01T12:00:00+00:00", "discord")
     assert (Watched._line(liked), Watched._line(typed)) == ("Heat (1995) · 👍", "Se7en (1995) · 4.5/5")
+
+
+async def test_watched_add_of_a_film_already_listed_says_since_when_and_keeps_its_day(world):
+    """Before: it answered "Marked **Se7en (1995)** as watched. I won't suggest it again." and moved
+    the day it was seen (2024-01-01) to today."""
+    ana = world.member("ana")
+    world.profiles.add_watched(key(ana), "se7en-1995", source="import:letterboxd", at="2024-01-01T00:00:00+00:00")
+    cog = world.cog("Watched")
+    interaction = world.interaction(ana)
+    await cog.add.callback(cog, interaction, title="se7en-1995", rating=None)
+    [answer] = interaction.calls
+    assert answer.content == "Se7en (1995) was already on your watched list, since 2024-01-01."
+    assert world.profiles.watched(key(ana))[0]["watched_at"].startswith("2024-01-01")

@@ -79,8 +79,9 @@ def test_a_star_rating_by_command_marks_the_film_watched(service):
     assert (rated.movie_id, rated.stars) == ("heat-1995", 4.5)
     assert service.profiles.rating(ANA, "heat-1995") == 4.5
     assert [w.movie_id for w in service.watched_list(ANA)] == ["heat-1995"]
-    again = service.watched_add(ANA, "Heat 1995")  # marked again with no stars: the rating stands, and is said
-    assert again.stars == 4.5 and again.message == "Marked Heat (1995) as watched; you rated it 4.5/5."
+    again = service.watched_add(ANA, "Heat 1995")  # marked again with no stars: its day and rating stand, and are said
+    assert again.stars == 4.5
+    assert again.message == "Heat (1995) was already on your watched list, since 2026-06-01; you rated it 4.5/5."
 
 
 def test_a_star_reaction_marks_the_film_watched_and_removing_it_undoes_both(service):
@@ -763,7 +764,8 @@ def test_a_like_said_in_chat_is_on_the_watched_list_as_said(service):
     showed "Heat (1995) · 4/5" and `watched remove` "dropped your 4/5 rating": stars never given."""
     service.chat(ANA, "I liked Heat")
     added = service.watched_add(ANA, "Heat 1995")
-    assert (added.message, added.given) == ("Marked Heat (1995) as watched; you said you liked it.", "“liked”")
+    assert added.message.startswith("Heat (1995) was already on your watched list, since ")  # the chat's day
+    assert (added.message.endswith("; you said you liked it."), added.given) == (True, "“liked”")
     assert [(item.label, item.given, item.reaction) for item in service.watched_list(ANA)] == [
         ("Heat (1995)", "“liked”", "liked"),
     ]

@@ -341,6 +341,19 @@ def test_rate_without_stars_or_with_bad_stars_explains_itself(deps, client, cont
     assert deps.service.profiles.ratings(key(ANA)) == {"toy-story-3-2010": 4.0}
 
 
+def test_rate_and_watched_add_read_stars_out_of_5_or_10_and_refuse_a_grade_past_its_scale(deps, client, context):
+    """Before: "/rate Se7en 8/10" answered the usage, and "/rate Se7en 6/5" refused "6" as stars."""
+    _, respond = run_command(commands.rate, command("/rate", "Se7en 8/10"), client, context)
+    assert "Rated Se7en (1995) 4/5 and marked it watched." in respond.last["text"]
+    _, respond = run_command(commands.watched, command("/watched", "add Heat 1995 7/10"), client, context)
+    assert "rated 3.5/5" in respond.last["text"]
+    _, respond = run_command(commands.rate, command("/rate", "Alien 6/5"), client, context)
+    assert "6/5 is more than the whole scale" in respond.last["text"]
+    _, respond = run_command(commands.rate, command("/rate", "Alien 11/10"), client, context)  # was the usage
+    assert "11/10 is more than the whole scale" in respond.last["text"]
+    assert deps.service.profiles.ratings(key(ANA)) == {"se7en-1995": 4.0, "heat-1995": 3.5}
+
+
 def test_rate_and_watched_read_an_ampersand_as_slack_sends_it(deps, client, context):
     _, respond = run_command(commands.rate, command("/rate", "Roger &amp; Me 4"), client, context)
     assert respond.last["text"].startswith("Rated Roger &amp; Me (1989) 4/5")  # Slack shows "Roger & Me"

@@ -201,8 +201,14 @@ def import_summary(report: ImportReport) -> str:
         ratings = f"{report.rated} rating{'' if report.rated == 1 else 's'}"
         films = f"{report.watched} watched film{'' if report.watched == 1 else 's'}"
         lines = [f"Imported from {source}: {ratings} and {films}."]
+        if report.rated_only:  # a 👍 alone never said the film was seen
+            them = "1 film" if report.rated_only == 1 else f"{report.rated_only} films"
+            are = "is" if report.rated_only == 1 else "are"
+            lines.append(f"{them} you gave only a 👍 or 👎 {are} rated, not marked watched.")
     elif report.rows:  # "Imported from Letterboxd: 0 ratings and 0 watched films" then "Nothing was imported."
         lines = [f"None of the {_rows(report.rows)} in that {source} file could be imported."]
+    elif report.format == "moviebot":  # JSON: no header to speak of
+        lines = ["That moviebot export lists no films."]
     else:
         lines = [f"That {source} file has no films in it, only its header."]
     if report.kept:
@@ -212,7 +218,7 @@ def import_summary(report: ImportReport) -> str:
         stay = "stays" if report.dismissed == 1 else "stay"
         lines.append(f"{report.dismissed} film{'' if report.dismissed == 1 else 's'} you asked never to see again "
                      f"{stay} off every answer.")  # fmt: skip
-    if report.watched:  # "your ratings now shape my picks" was said of a watched.csv that holds none
+    if report.watched or report.rated_only:  # "your ratings now shape my picks" was said of a watched.csv of none
         shaped = ", and your ratings now shape my picks" if report.rated else ""
         lines.append(f"I won't suggest those again{shaped}.")
     skipped = report.skipped

@@ -42,6 +42,8 @@ class Watched(commands.GroupCog, group_name="watched", group_description="Films 
 
         async def apply(movie_id: str) -> str:
             added = await asyncio.to_thread(self._add, interaction, movie_id, rating)
+            if added.was_listed:  # its day kept: "Heat (1995) was already on your watched list, since 2024-01-01."
+                return escape(added.message)
             rated = f", rated {added.given}" if added.stars is not None else ""
             said = f"Marked **{escape(added.label)}** as watched{rated}. I won't suggest it again."
             return " ".join(filter(None, [said, escape(added.note)]))

@@ -133,7 +133,7 @@ def run_rate(deps, client, respond, command: dict) -> None:
             reply(text_message(f"{film} ends in its number: give its stars after it, e.g. `/rate {text} 4`."))
             return
         key = _who(deps, client, command)
-        reply(act_on_title(deps.service, key, {"op": "rate", "stars": float(stars)}, title))
+        reply(act_on_title(deps.service, key, {"op": "rate", "stars": stars}, title))  # "8/10" read by the service
 
 
 def watched(ack, command: dict, respond, client, context) -> None:
@@ -150,7 +150,7 @@ def run_watched(deps, client, respond, command: dict) -> None:
             reply(watched_page(deps.service.watched_list(_who(deps, client, command)), 0))
         elif verb == "add" and rest:
             title, stars = split_stars(rest, required=False)
-            request = {"op": "watched_add", **({"stars": float(stars)} if stars is not None else {})}
+            request = {"op": "watched_add", **({"stars": stars} if stars is not None else {})}
             try:
                 reply(act_on_title(deps.service, _who(deps, client, command), request, title))
             except UnknownTitle as exc:
@@ -166,14 +166,18 @@ def stars_hint(text: str) -> str:
     as stars: "/watched add Se7en 5" was only "No film called 'Se7en 5'; did you mean: Se7en (1995)?"
     (a bare number may be the title's own, as in Ocean's 11, so it is not read as stars)."""
     title, stars = split_stars(text, required=True)
-    if stars is None or not _ratable(float(stars)):  # "Rocky 6" is a sequel: 6 stars would be refused
+    if stars is None or not _ratable(stars):  # "Rocky 6" is a sequel: 6 stars would be refused
         return ""
     return f" If {stars} is your rating, write `/watched add {title} {stars} stars` or `/rate {title} {stars}`."
 
 
-def _ratable(stars: float) -> bool:
-    """Stars a rating takes: 0.5 to 5 in steps of 0.5."""
-    return 0.5 <= stars <= 5 and (stars * 2).is_integer()
+def _ratable(stars: str) -> bool:
+    """Stars a rating takes: 0.5 to 5 in steps of 0.5 (a number typed as such, not "8/10")."""
+    try:
+        value = float(stars)
+    except ValueError:
+        return False
+    return 0.5 <= value <= 5 and (value * 2).is_integer()
 
 
 # -- /profile ---------------------------------------------------------------------------------
