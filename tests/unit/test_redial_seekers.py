@@ -1,0 +1,37 @@
+"""What seekers in the ReDial dialogues say, replayed: an answer's opening "Yes" or a thank-you
+is no film, and a film refused or only planned is not noted as liked or seen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLE_MOVIES, write_jsonl
+from tests.unit.test_graph import make_bot
+
+NAMESAKES = [
+    {"id": "yes-2005", "title": "Yes", "year": 2005, "genres": ["drama", "romance"], "directors": ["Sally Potter"],
+     "votes": 20, "rating": 6.0, "overview": "An affair told in verse."},
+    {"id": "kids-1995", "title": "Kids", "year": 1995, "genres": ["drama"], "directors": ["Larry Clark"],
+     "votes": 300, "rating": 6.4, "overview": "A day in the life of a group of teenagers in New York."},
+]  # fmt: skip
+
+
+@pytest.fixture
+def sample_jsonl(tmp_path: Path) -> Path:
+    return write_jsonl(tmp_path / "sample.jsonl", [*SAMPLE_MOVIES, *NAMESAKES])
+
+
+def test_an_answer_opening_with_yes_names_no_film(catalog, profiles):
+    """ "Yes I love those!! I loved Paul Walker" answered "Great, I've noted that you loved Yes (2005)",
+    and "Yes I have seen it and the kids liked it." marked Yes (2005) seen."""
+    bot = make_bot(catalog, profiles)
+    for said in ("Yes I love those!! I loved Paul Walker", "Yes I have seen it and the kids liked it.",
+                 "yes I love those"):  # fmt: skip
+        answer = bot.ask(said, user="cli:ana")
+        assert "Yes (2005)" not in answer["reply"], said
+    assert "yes-2005" not in profiles.ratings("cli:ana")
+    assert {r["movie_id"] for r in profiles.watched("cli:ana")} == set()
+    named = bot.ask("Yes (2005) was great", user="cli:bo")
+    assert "Yes (2005)" in named["reply"] and profiles.rating("cli:bo", "yes-2005") == 4.0
