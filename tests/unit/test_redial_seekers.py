@@ -35,3 +35,16 @@ def test_an_answer_opening_with_yes_names_no_film(catalog, profiles):
     assert {r["movie_id"] for r in profiles.watched("cli:ana")} == set()
     named = bot.ask("Yes (2005) was great", user="cli:bo")
     assert "Yes (2005)" in named["reply"] and profiles.rating("cli:bo", "yes-2005") == 4.0
+
+
+def test_a_likeness_refused_refuses_the_film_and_notes_no_liking(catalog, profiles):
+    """ "i like comedies. ... something like Wedding Crashers (2005) or Tropic Thunder (2008) but not
+    anything that's similar to Ted (2012)" answered "Noted: you liked ... and Ted (2012)", with
+    picks like Ted: "similar to" after the refusal was read as asking for it."""
+    bot = make_bot(catalog, profiles)
+    answer = bot.ask("i like thrillers. something like Heat (1995) but not anything that's similar to Se7en (1995)",
+                     user="cli:cy")  # fmt: skip
+    assert "se7en-1995" not in profiles.ratings("cli:cy")
+    assert "se7en-1995" not in [r["id"] for r in answer["recommendations"]]
+    assert "not Se7en" in answer["reply"] and "liked" not in answer["reply"]
+    assert "not Se7en" in bot.ask("something like Heat but nothing similar to Se7en", user="cli:di")["reply"]
