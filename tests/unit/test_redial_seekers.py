@@ -15,6 +15,8 @@ NAMESAKES = [
      "votes": 20, "rating": 6.0, "overview": "An affair told in verse."},
     {"id": "kids-1995", "title": "Kids", "year": 1995, "genres": ["drama"], "directors": ["Larry Clark"],
      "votes": 300, "rating": 6.4, "overview": "A day in the life of a group of teenagers in New York."},
+    {"id": "the-conversation-1974", "title": "The Conversation", "year": 1974, "genres": ["thriller"],
+     "directors": ["Francis Ford Coppola"], "votes": 900, "rating": 7.5, "overview": "A surveillance expert."},
 ]  # fmt: skip
 
 
@@ -48,3 +50,17 @@ def test_a_likeness_refused_refuses_the_film_and_notes_no_liking(catalog, profil
     assert "se7en-1995" not in [r["id"] for r in answer["recommendations"]]
     assert "not Se7en" in answer["reply"] and "liked" not in answer["reply"]
     assert "not Se7en" in bot.ask("something like Heat but nothing similar to Se7en", user="cli:di")["reply"]
+
+
+def test_thanks_for_a_great_conversation_praises_no_film(catalog, profiles):
+    """ "Thank you for the awesome conversation I think i will have to pop in Friday" answered
+    "Great, I've noted that you loved The Conversation (1974)" and stored 5 stars."""
+    bot = make_bot(catalog, profiles)
+    for said in ("Thank you for the awesome conversation I think i will have to pop in Friday",
+                 "thanks so much for the really great conversation"):  # fmt: skip
+        answer = bot.ask(said, user="cli:ed")
+        assert "The Conversation" not in answer["reply"], said
+    assert profiles.ratings("cli:ed") == {}
+    assert profiles.rating("cli:fi", "the-conversation-1974") is None
+    bot.ask("The Conversation (1974) was awesome", user="cli:fi")
+    assert profiles.rating("cli:fi", "the-conversation-1974") == 5.0
