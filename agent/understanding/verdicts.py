@@ -19,6 +19,11 @@ NOT_SEEN = re.compile(
     r"(?:seen|watched|saw|see|watch)\b"
 )
 SEEN = re.compile(r"\b(?:seen|watched|saw)\b")
+# "i'll have to check out Meet the Fockers": a film still to see, so neither seen nor judged
+PLANNED = re.compile(
+    r"\b(?:will|ll|gonna|going\s+to|have\s+to|need\s+to|got\s+to|gotta|want\s+to|wanna|must)"
+    r"\s+(?:\w+\s+)?(?:check\s+out|watch|see|try|look\s+into|look\s+up)\b"
+)
 # "don't show me Notting Hill again", "not interested in the first one", "the second looks boring,
 # skip it": a film the user has not seen and wants no more of, never suggested again (nor rated)
 DISMISS = re.compile(
@@ -62,7 +67,7 @@ def mixed_verdicts(
     clauses = []  # (films named, verdict, whether the verdict comes before the films)
     unseen: set[str] = set()  # films a clause says were not seen: judged by no other clause
     for start, end in _clauses(lowered, titles, lookup):
-        if NOT_SEEN.search(lowered, start, end):  # "haven't seen Aliens": no verdict, and none to borrow
+        if NOT_SEEN.search(lowered, start, end) or PLANNED.search(lowered, start, end):  # "haven't seen Aliens"
             unseen.update(_films_in(text[start:end], 0, lookup))
             clauses.append(([], None, False))
             continue

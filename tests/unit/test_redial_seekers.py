@@ -64,3 +64,14 @@ def test_thanks_for_a_great_conversation_praises_no_film(catalog, profiles):
     assert profiles.rating("cli:fi", "the-conversation-1974") is None
     bot.ask("The Conversation (1974) was awesome", user="cli:fi")
     assert profiles.rating("cli:fi", "the-conversation-1974") == 5.0
+
+
+def test_a_film_still_to_check_out_is_not_noted_as_seen_or_liked(starter, profiles):
+    """ "oh, i've only seen Superbad (2007) which i really like. i'll have to check out Meet the Fockers
+    (2004)" answered "I've noted that you liked Superbad (2007) and Meet the Fockers (2004)"."""
+    bot = make_bot(starter, profiles)
+    said = "oh, i've only seen Superbad (2007) which i really like. i'll have to check out Meet the Fockers (2004)"
+    answer = bot.ask(said, user="cli:gu")
+    assert "Superbad (2007)" in answer["reply"] and "Meet the Fockers" not in answer["reply"]
+    assert profiles.ratings("cli:gu") == {"superbad-2007": 4.0}
+    assert {r["movie_id"] for r in profiles.watched("cli:gu")} == {"superbad-2007"}
