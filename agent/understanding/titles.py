@@ -496,6 +496,20 @@ def _named_after(scan: Scan, toks: list[Tok], j: int) -> tuple[int, int] | None:
     return toks[run[0]].start, toks[run[1] - 1].end
 
 
+_VAGUE_FILM = word_set("anything something any a film films movie movies that that's thats is which too")
+
+
+def _past_likeness(toks: list[Tok], j: int) -> int:
+    """Where the titles start after "not anything that's similar to": the likeness is what is refused."""
+    k = j
+    while k < len(toks) and toks[k].text in _VAGUE_FILM:
+        k += 1
+    for n in range(min(MAX_TITLE_CUE, len(toks) - k), 0, -1):
+        if k > j and TITLE_CUES.get(tuple(t.text for t in toks[k : k + n])) == STRONG:
+            return k + n
+    return j
+
+
 def _refused_titles(scan: Scan, reader: TitleReader, out: Understood, toks: list[Tok], i: int, after: int) -> int:
     """After "not"/"except": a refused title, unless the cue word starts the title itself."""
     cue = tuple(t.text for t in toks[i:after])
@@ -510,6 +524,7 @@ def _refused_titles(scan: Scan, reader: TitleReader, out: Understood, toks: list
             return whole[1].end
     if cue == ("nothing",) and _words_after_nothing(reader, toks, after):
         return after  # "nothing happening tonight": no refusal of The Happening
+    after = _past_likeness(toks, after)  # "not anything that's similar to Ted": Ted is refused
     matches, end = reader.read_list(toks, after, STRICT, named=cue in NAMING_CUES)  # "hated alien": the film
     if not matches:
         return after

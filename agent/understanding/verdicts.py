@@ -19,6 +19,11 @@ NOT_SEEN = re.compile(
     r"(?:seen|watched|saw|see|watch)\b"
 )
 SEEN = re.compile(r"\b(?:seen|watched|saw)\b")
+# "i'll have to check out Meet the Fockers": a film still to see, so neither seen nor judged
+PLANNED = re.compile(
+    r"\b(?:will|ll|gonna|going\s+to|have\s+to|need\s+to|got\s+to|gotta|want\s+to|wanna|must)"
+    r"\s+(?:\w+\s+)?(?:check\s+out|watch|see|try|look\s+into|look\s+up)\b"
+)
 # "don't show me Notting Hill again", "not interested in the first one", "the second looks boring,
 # skip it": a film the user has not seen and wants no more of, never suggested again (nor rated)
 DISMISS = re.compile(
@@ -62,7 +67,7 @@ def mixed_verdicts(
     clauses = []  # (films named, verdict, whether the verdict comes before the films)
     unseen: set[str] = set()  # films a clause says were not seen: judged by no other clause
     for start, end in _clauses(lowered, titles, lookup):
-        if NOT_SEEN.search(lowered, start, end):  # "haven't seen Aliens": no verdict, and none to borrow
+        if NOT_SEEN.search(lowered, start, end) or PLANNED.search(lowered, start, end):  # "haven't seen Aliens"
             unseen.update(_films_in(text[start:end], 0, lookup))
             clauses.append(([], None, False))
             continue
@@ -120,10 +125,17 @@ def _films_in(clause: str, after_verdict: int, lookup: CatalogLookup) -> list[st
     named = understand(clause, lookup)
     if ids := [*named.like_titles, *(t for t in named.exclude_titles if t not in named.like_titles)]:
         return ids
-    for start in dict.fromkeys((after_verdict, 0)):
+    for start in dict.fromkeys((after_verdict, _after_answer(clause))):
         if found := titles_after(clause, start, lookup):
             return [m.movie_id for m in found]
     return []
+
+
+def _after_answer(clause: str) -> int:
+    """Where a clause's words start after an opening answer ("Yes I have seen it": not Yes (2005)),
+    unless the word is written as a title, with its year."""
+    lead = _ANSWER_LEAD.match(clause)
+    return lead.end() if lead and not clause.startswith("(", lead.end()) else 0
 
 
 def _first_title_at(clause: str, ids: list[str | int], lookup: CatalogLookup) -> int:
@@ -159,6 +171,8 @@ def a_title_then(text: str, lookup: CatalogLookup) -> bool:
 
 
 _TITLE_YEAR = re.compile(r"\s*\(((?:18|19|20)\d\d)\)$")
+# "yes I love those", "oh I loved it": an answer or exclamation opening the reply, not a film's title
+_ANSWER_LEAD = re.compile(r"^(?:(?:yes|yeah|yep|yup|no|nope|nah|oh|ok|okay|well|sure|wow|haha|lol)\b[\s,.!]*)+", re.I)
 
 
 _FILLER = re.compile(r"(?<!\S)(?:was|is|were|so|kinda|pretty|really|just|lowkey|honestly|imo|tbh)$")
@@ -191,6 +205,7 @@ def films_judged(text: str, lowered: str, anchor: re.Match[str] | None, titles: 
         return titles
     head = _before_verdict((text if len(text) == len(lowered) else lowered)[: anchor.start()])
     head = head.strip(" \t\"'“”?!.,:")
+    head = head[_after_answer(head) :] if not _TITLE_YEAR.search(head) else head  # "yes I love those"
     if not head or len(head.split()) > 6 or head.lower() in _PRONOUNS:
         return titles
     from agent.understanding.reader import understand  # the reader's modules import this one

@@ -20,8 +20,16 @@ THEIR_VERDICT = re.compile(
     r"|did\s+not\s+(?:like|enjoy)|couldn'?t\s+stand|can'?t\s+stand)\b"
 )
 
+# "thank you for the awesome conversation": praise of the talk itself, not of The Conversation (1974)
+_THANKED_FOR = re.compile(
+    r"\b(?:thanks?|thx|ty)(?:\s+you)?(?:\s+(?:so|very)\s+much)?\s+for\s+(?:the|your|this|our|all\s+the|all\s+your)?"
+    r"(?:\s*(?:really|very|so|truly))?\s*$"
+)
+
 
 def users_verdict(lowered: str, start: int, *, doubted_too: bool = True) -> bool:
     """Whether the verdict at `start` is the user's own: not someone else's, and (for praise) not doubted."""
     before = lowered[max(0, start - 40) : start]
+    if _THANKED_FOR.search(before):
+        return False
     return not _SOMEONE_ELSE_BEFORE.search(before) and not (doubted_too and _DOUBTED.search(before))

@@ -1,0 +1,77 @@
+"""What seekers in the ReDial dialogues say, replayed: an answer's opening "Yes" or a thank-you
+is no film, and a film refused or only planned is not noted as liked or seen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLE_MOVIES, write_jsonl
+from tests.unit.test_graph import make_bot
+
+NAMESAKES = [
+    {"id": "yes-2005", "title": "Yes", "year": 2005, "genres": ["drama", "romance"], "directors": ["Sally Potter"],
+     "votes": 20, "rating": 6.0, "overview": "An affair told in verse."},
+    {"id": "kids-1995", "title": "Kids", "year": 1995, "genres": ["drama"], "directors": ["Larry Clark"],
+     "votes": 300, "rating": 6.4, "overview": "A day in the life of a group of teenagers in New York."},
+    {"id": "the-conversation-1974", "title": "The Conversation", "year": 1974, "genres": ["thriller"],
+     "directors": ["Francis Ford Coppola"], "votes": 900, "rating": 7.5, "overview": "A surveillance expert."},
+]  # fmt: skip
+
+
+@pytest.fixture
+def sample_jsonl(tmp_path: Path) -> Path:
+    return write_jsonl(tmp_path / "sample.jsonl", [*SAMPLE_MOVIES, *NAMESAKES])
+
+
+def test_an_answer_opening_with_yes_names_no_film(catalog, profiles):
+    """ "Yes I love those!! I loved Paul Walker" answered "Great, I've noted that you loved Yes (2005)",
+    and "Yes I have seen it and the kids liked it." marked Yes (2005) seen."""
+    bot = make_bot(catalog, profiles)
+    for said in ("Yes I love those!! I loved Paul Walker", "Yes I have seen it and the kids liked it.",
+                 "yes I love those"):  # fmt: skip
+        answer = bot.ask(said, user="cli:ana")
+        assert "Yes (2005)" not in answer["reply"], said
+    assert "yes-2005" not in profiles.ratings("cli:ana")
+    assert {r["movie_id"] for r in profiles.watched("cli:ana")} == set()
+    named = bot.ask("Yes (2005) was great", user="cli:bo")
+    assert "Yes (2005)" in named["reply"] and profiles.rating("cli:bo", "yes-2005") == 4.0
+
+
+def test_a_likeness_refused_refuses_the_film_and_notes_no_liking(catalog, profiles):
+    """ "i like comedies. ... something like Wedding Crashers (2005) or Tropic Thunder (2008) but not
+    anything that's similar to Ted (2012)" answered "Noted: you liked ... and Ted (2012)", with
+    picks like Ted: "similar to" after the refusal was read as asking for it."""
+    bot = make_bot(catalog, profiles)
+    answer = bot.ask("i like thrillers. something like Heat (1995) but not anything that's similar to Se7en (1995)",
+                     user="cli:cy")  # fmt: skip
+    assert "se7en-1995" not in profiles.ratings("cli:cy")
+    assert "se7en-1995" not in [r["id"] for r in answer["recommendations"]]
+    assert "not Se7en" in answer["reply"] and "liked" not in answer["reply"]
+    assert "not Se7en" in bot.ask("something like Heat but nothing similar to Se7en", user="cli:di")["reply"]
+
+
+def test_thanks_for_a_great_conversation_praises_no_film(catalog, profiles):
+    """ "Thank you for the awesome conversation I think i will have to pop in Friday" answered
+    "Great, I've noted that you loved The Conversation (1974)" and stored 5 stars."""
+    bot = make_bot(catalog, profiles)
+    for said in ("Thank you for the awesome conversation I think i will have to pop in Friday",
+                 "thanks so much for the really great conversation"):  # fmt: skip
+        answer = bot.ask(said, user="cli:ed")
+        assert "The Conversation" not in answer["reply"], said
+    assert profiles.ratings("cli:ed") == {}
+    assert profiles.rating("cli:fi", "the-conversation-1974") is None
+    bot.ask("The Conversation (1974) was awesome", user="cli:fi")
+    assert profiles.rating("cli:fi", "the-conversation-1974") == 5.0
+
+
+def test_a_film_still_to_check_out_is_not_noted_as_seen_or_liked(starter, profiles):
+    """ "oh, i've only seen Superbad (2007) which i really like. i'll have to check out Meet the Fockers
+    (2004)" answered "I've noted that you liked Superbad (2007) and Meet the Fockers (2004)"."""
+    bot = make_bot(starter, profiles)
+    said = "oh, i've only seen Superbad (2007) which i really like. i'll have to check out Meet the Fockers (2004)"
+    answer = bot.ask(said, user="cli:gu")
+    assert "Superbad (2007)" in answer["reply"] and "Meet the Fockers" not in answer["reply"]
+    assert profiles.ratings("cli:gu") == {"superbad-2007": 4.0}
+    assert {r["movie_id"] for r in profiles.watched("cli:gu")} == {"superbad-2007"}
