@@ -211,7 +211,7 @@ def answer_facts(state: State, deps: Deps) -> dict:
     # a film the question names and the catalog lacks is not the one talked about before
     targets = state.get("mentioned") or [] if missing else pointed_films(state, deps)
     if missing:  # "who directed Oppenheimer?", "do you have Dune (2021)?"
-        lacking = not_in_catalog(missing)
+        lacking = not_in_catalog(missing, deps.catalog)
         if not targets:
             return say(f"{lacking}, so I can't {_CANT_SAY.get(asked[0] if asked else '', 'say')}.", "facts")
         if asked == ["catalog"]:
@@ -397,7 +397,7 @@ def record_opinion(state: State, deps: Deps) -> dict:
         return _record_verdicts(state, deps)
     targets = pointed_films(state, deps)
     if not targets and state.get("unknown_titles"):  # "watched Alien 3, loved it" with no Alien 3
-        return say(f"{not_in_catalog(state['unknown_titles'])}, so I haven't noted anything.", intent)
+        return say(f"{not_in_catalog(state['unknown_titles'], deps.catalog)}, so I haven't noted anything.", intent)
     if not targets:
         return which_film(state, intent, deps)
     labels = [deps.catalog.movies[m].label for m in targets]
@@ -429,7 +429,7 @@ def record_opinion(state: State, deps: Deps) -> dict:
     text += no_sequels_note(state.get("without_sequels") or [], deps.catalog)  # "seen heat and its sequels"
     if state.get("unknown_titles"):  # "seen spirited away, totoro and ponyo" with no "totoro" found
         missing = state["unknown_titles"]
-        text += f" {not_in_catalog(missing)}, so I haven't noted {'them' if len(missing) > 1 else 'it'}."
+        text += f" {not_in_catalog(missing, deps.catalog)}, so I haven't noted {'them' if len(missing) > 1 else 'it'}."
     # the film just judged is what "it" means next: "what did I think of it?", "more like that"
     focus = targets[0] if len(targets) == 1 else state.get("focus")
     return {**say(text, intent), "recorded": recorded, "stored_before": before, "focus": focus}
@@ -511,7 +511,8 @@ def _record_verdicts(state: State, deps: Deps) -> dict:
     parts += [f"you've seen {said['seen']}{no_stars}"] if said["seen"] else []
     not_kept = _unkept_said(unkept, label)
     if missing := state.get("unknown_titles"):  # "I rated heat 4 and blorfzap 3"
-        not_kept = f"{not_kept} {not_in_catalog(missing)}, so I haven't noted {'them' if len(missing) > 1 else 'it'}."
+        lacking = not_in_catalog(missing, deps.catalog)
+        not_kept = f"{not_kept} {lacking}, so I haven't noted {'them' if len(missing) > 1 else 'it'}."
     if deps.profiles is None or not state.get("user"):
         noted = f"Noted: {'; '.join(parts)}. (I have nowhere to remember it in this session.)" if parts else ""
         return say(f"{noted} {not_kept.strip()}".strip(), "seen")

@@ -22,15 +22,19 @@ from store.filters import has_theme
 from store.vocab import COUNTRIES, LANGUAGES
 
 
-def not_in_catalog(titles: list[str]) -> str:
+def not_in_catalog(titles: list[str], catalog) -> str:
     """What to say of films named that the catalog lacks ("Frozen 2"), for the caller to go on;
-    of a TV series ("Breaking Bad"), that it is one."""
+    of a TV series ("Breaking Bad"), that it is one; of words that begin several films' titles ("I
+    liked Harry Potter"), that they are not one film (it said it couldn't find "Harry Potter")."""
     series = [t for t in titles if is_series(t)]
-    films = [t for t in titles if t not in series]
+    begun = {t: n for t in titles if t not in series and (n := len(catalog.titled(t))) >= 2}
+    films = [t for t in titles if t not in series and t not in begun]
     said = []
     if series:
         named = " and ".join(f"“{title}”" for title in series)
         said.append(f"{named} {'are TV series' if len(series) > 1 else 'is a TV series'}, and I only know films")
+    for title, count in begun.items():
+        said.append(f"“{title}” begins the titles of {count} films in my catalog; say which one you mean")
     if films:
         named = prose_list([f"“{title}”" for title in films], "or")
         said.append(f"I couldn't find {named} in my catalog (a typo, or too new or obscure?)")
@@ -84,7 +88,7 @@ def reply(state: State, deps: Deps) -> dict:
         intro = " ".join([*request["caveats"], intro])
     unknown = request.get("unknown_titles") or []
     if unknown:
-        intro = f"{not_in_catalog(unknown)}, so these leave it out. {intro}"
+        intro = f"{not_in_catalog(unknown, deps.catalog)}, so these leave it out. {intro}"
     if state.get("noted"):
         intro = f"{state['noted']} {intro}"
     suggestion_ids = _log(state, deps, picks)
