@@ -13,6 +13,7 @@ from agent.understanding.titles import explained
 from agent.understanding.versions import same_title
 from store.catalog import TitleMatch
 from store.movie import TITLE_MATCH_SCORE, ascii_fold
+from store.vocab import normalise_genre
 
 _ASKING = (
     r"(?:(?:so|ok|okay|and|hey|hi|please)\W+)*"
@@ -133,6 +134,8 @@ def _film_asked(lowered: str, lookup: CatalogLookup, patterns) -> TitleMatch | s
             return None
         if pattern in _NO_THEME and (explained(words) or _A_PICK.fullmatch(typed) or words[0] in _NOT_A_TITLE):
             return None  # "how many horror films", "which of these films is best": not of a series
+        if pattern is _FIRST and explained(words) and any(normalise_genre(w) for w in words):
+            return None  # "what's the newest horror movie": recent horror films, not Horror of Dracula's series
         if pattern in _BY_SERIES and (names_a_person(typed, lookup) or words[0] in _COUNTED):
             return None  # "the first tom hanks movie", "the first two horror movies": no film's series
         if _A_PICK.fullmatch(typed):

@@ -23,6 +23,8 @@ FEW = [
     film("The Trilogy Box: 1990-1999", 1999, ["drama"], []),
     film("Zorro", 1998, ["action", "adventure"], ["Antonio Banderas"]),
     film("Zorro: The Animated Adventures", 2000, ["animation", "action"], ["Voice Actor"]),
+    film("Horror of Dracula", 1958, ["horror"], ["Peter Cushing", "Christopher Lee"]),
+    film("Horror Express", 1972, ["horror"], ["Christopher Lee", "Peter Cushing"]),
 ]
 
 
@@ -65,6 +67,13 @@ def test_the_last_film_of_a_series_is_its_latest(catalog, profiles):
 def test_the_first_film_of_a_person_is_not_said_to_be_a_missing_title(catalog, profiles):
     reply = make_bot(catalog, profiles).ask("the first al pacino movie", user="cli:person")["reply"]
     assert "couldn't find" not in reply, reply
+
+
+@pytest.mark.parametrize("said", ["what's the newest horror movie", "the first horror movie"])
+def test_the_newest_or_first_film_of_a_genre_is_no_series(catalog, profiles, said):
+    """ "what's the newest horror movie" answered "The last film of Horror of Dracula (1958)'s series..."."""
+    answer = make_bot(catalog, profiles).ask(said, user="cli:genre")
+    assert "series" not in answer["reply"] and answer["recommendations"], answer["reply"]
 
 
 def test_the_first_two_films_of_a_genre_are_no_series(catalog, profiles):
