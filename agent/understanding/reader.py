@@ -87,6 +87,8 @@ _ERA_WORDS = word_set(
     "modern contemporary"
 )
 
+_NOT_FALLEN_BACK_ON = _NEVER_QUERIED | _ERA_WORDS
+
 
 BUT_RELATIVE = re.compile(
     r"\b(?:but|just|only|though|yet)\s+(?:a\s+(?:bit|little)\s+|slightly\s+|somewhat\s+|much\s+)?"
@@ -120,7 +122,7 @@ def _query(scan: Scan) -> str:
     for m in TOKEN.finditer(scan.original.lower()):
         word = m.group()
         refused = any(start <= m.start() < end for start, end in (*scan.negated, *scan.aside))
-        if word[0].isalpha() and word not in STOPWORDS and word not in _NEVER_QUERIED | _ERA_WORDS and not refused:
+        if word[0].isalpha() and word not in STOPWORDS and word not in _NOT_FALLEN_BACK_ON and not refused:
             words.append(scan.original[m.start() : m.end()])
     return " ".join(words)
 

@@ -232,7 +232,8 @@ def titles_blanked(lowered: str, movie_ids: list[str], lookup: CatalogLookup) ->
     ("i did like 10 things i hate about you" liked it)."""
     for movie_id in movie_ids:
         if (movie := lookup.movies.get(movie_id)) is not None and (title := movie.title.lower()) in lowered:
-            lowered = lowered.replace(title, " " * len(title))
+            # whole words only: with Love named, "i loved love" keeps its "loved"
+            lowered = re.sub(rf"(?<!\w){re.escape(title)}(?!\w)", lambda m: " " * len(m[0]), lowered)
     return lowered
 
 

@@ -220,3 +220,16 @@ def test_a_title_said_seen_is_recorded_though_it_is_also_a_theme(starter, profil
     assert watched(profiles, "cli:one") == {"alien-1979"}
     assert result["reply"].startswith("Noted: you've seen Alien (1979).")
     assert result["understood"]["like_titles"] == ["Alien (1979)"] and "alien-1979" not in ids(result)
+
+
+def test_a_title_is_blanked_as_whole_words_only():
+    """With Love named, "i loved love" lost the verdict word "loved" to the title's blanking."""
+    from types import SimpleNamespace
+
+    from agent.understanding.verdicts import titles_blanked
+
+    lookup = SimpleNamespace(
+        movies={"love-2015": SimpleNamespace(title="Love"), "up-2009": SimpleNamespace(title="Up")}
+    )
+    assert titles_blanked("i loved love", ["love-2015"], lookup) == "i loved     "
+    assert titles_blanked("superb, up was great", ["up-2009"], lookup) == "superb,    was great"
