@@ -316,6 +316,9 @@ def compared(movies: list[Movie], superlative: str) -> str:
         known) < len(movies) else ""  # fmt: skip
     who = f"{prose_list([m.label for m in ties])} are" if len(ties) > 1 else f"{best.label} is"
     noun = "best rated" if superlative == "best" else superlative
+    if len(movies) == len(known) == 2 and len(ties) == 1:  # "is pulp fiction better than heat?": both figures
+        other = next(m for m in known if m is not best)
+        return f"Of the two, {who} the {noun}, {said(best)}, against {said(other).split(' ', 1)[1]} for {other.label}."
     return f"Of these, {who} the {noun}, {said(best)}{unknown}."
 
 

@@ -28,8 +28,12 @@ def test_which_of_two_films_is_better_compares_their_ratings(starter, profiles, 
     in your message" and gave picks: it names two films, and the catalog can say which is rated higher."""
     answer = make_bot(starter, profiles).ask(said, user="cli:better")
     assert answer["recommendations"] == [], answer["reply"]
-    best = max((starter.movies["pulp-fiction-1994"], starter.movies["heat-1995"]), key=lambda m: m.rating)
-    assert answer["reply"] == f"Of these, {best.label} is the best rated, at {best.rating:.1f}."
+    best, other = sorted((starter.movies["pulp-fiction-1994"], starter.movies["heat-1995"]), key=lambda m: -m.rating)
+    # both figures: "Of these" alone read as the picks shown, and Heat's rating went unsaid
+    assert answer["reply"] == (
+        f"Of the two, {best.label} is the best rated, at {best.rating:.1f}, "
+        f"against {other.rating:.1f} for {other.label}."
+    )
 
 
 @pytest.mark.parametrize("said", ["is the third one rated well?", "is the third one highly rated?"])
