@@ -53,7 +53,7 @@ from agent.service_types import (
     WatchedItem,
     as_json,
 )
-from agent.typed_stars import stars_typed
+from agent.typed_stars import STARS_RULE, stars_typed
 from agent.typed_titles import other_meaning, resolve_typed, taken_note, title_choices
 from agent.understanding.merge import fresh_request, genres_as_tags
 from agent.understanding.passing import says_nothing
@@ -549,7 +549,7 @@ class MovieService:
         try:
             return validate_stars(value)
         except (TypeError, ValueError):
-            raise InvalidInput(f"stars must be a number from 0.5 to 5 in steps of 0.5, got {stars!r}") from None
+            raise InvalidInput(f"{STARS_RULE}, got {stars!r}") from None
 
     def _movie(self, movie: str | Movie) -> Movie:
         if isinstance(movie, Movie):
