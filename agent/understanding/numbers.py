@@ -130,11 +130,11 @@ _YEAR_OPS_AFTER: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 _RELATIVE_YEARS = re.compile(
     r"(?:(?:from|in|of|over)\s+)?(?:the\s+)?(?:last|past)\s+"
-    r"(?:(?P<n>\d{1,2}|two|three|four|five|ten|twenty|few|couple(?:\s+of)?)\s+years?|(?P<decade>decade))"
+    r"(?:(?P<n>\d{1,2}|two|three|four|five|ten|twenty|few|couple(?:\s+of)?)\s+(?:years?|yrs?)|(?P<decade>decade))"
     r"|(?P<this>this|last)\s+(?P<unit>year|decade)"
     # "no older than 10 years" ("under 10 years old" is as often a child's age, so it is not read)
     rf"|(?:no|{_REFUSAL})older\s+than\s+(?:an?\s+)?"  # "nothing older than 10 years" too
-    r"(?P<old>\d{1,2}|two|three|four|five|ten|twenty|few|couple(?:\s+of)?)\s+years?(?:\s+old)?"
+    r"(?P<old>\d{1,2}|two|three|four|five|ten|twenty|few|couple(?:\s+of)?)\s+(?:years?|yrs?)(?:\s+old)?"
 )
 
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from agent.deps import Deps
+from agent.understanding.makers_of import maker_of
 
 _OBJECT = re.compile(r"\b(?P<prep>by|with|from|starring|featuring|of|directed by)\s+(?P<who>him|her|them)\b(?!\s*self)",
                      re.IGNORECASE)  # fmt: skip
@@ -25,6 +26,15 @@ _POSSESSIVE = re.compile(
 )
 _SUBJECT = re.compile(r"\b(?:else|other (?:films|movies))\s+(?:has|did|have|is|was)\s+(?P<who>he|she|they)\b",
                       re.IGNORECASE)  # fmt: skip
+# "anything else by the same director?", "what else has that actor done": a role instead of a pronoun
+# ("the same director as Heat" names its film, and "that star wars film" is no role)
+_ROLE = re.compile(
+    r"\b(?P<who>(?:that|this|the\s+same)\s+(?P<role>director|filmmaker|actor|actress)"
+    r"|(?<=by\s)the\s+(?P<by_role>director|filmmaker)|(?<=from\s)the\s+(?P<from_role>director|filmmaker))\b"
+    r"(?!\s+(?:as|of|who|that|from|in|behind)\b)",
+    re.IGNORECASE,
+)
+_DIRECTING = ("director", "filmmaker")
 
 
 # "something to watch with her", "a film for date night with him": company, not a credit
@@ -44,13 +54,17 @@ class Referred:
 
 def people_meant(message: str, state: Mapping, deps: Deps) -> Referred | None:
     """The message with the people its pronouns stand for named; None when it has no such pronoun."""
+    if named_by_film := maker_of(message, deps.catalog):  # "by the same director as Heat"
+        return Referred(named_by_film.message, named_by_film.people, named_by_film.said, named_by_film.film)
     credit = [m for m in _OBJECT.finditer(message) if not _COMPANY.search(message, 0, m.start())]
     said = next(iter(credit), None) or _POSSESSIVE.search(message) or _SUBJECT.search(message)
+    said = said or _ROLE.search(message)
     if said is None:
         return None
     by = said.re is not _OBJECT or said["prep"].casefold() not in ("with", "starring", "featuring")
     plural = said["who"].casefold() in ("them", "their", "they")
-    people, film = _referent(state, deps, by=by, plural=plural)
+    role = _role(said)
+    people, film = _referent(state, deps, by=by if role is None else role == "directors", plural=plural, role=role)
     if not people:
         return Referred(message, (), said["who"], film)
     names, spans = " and ".join(people), {m.span() for m in credit}
@@ -62,7 +76,7 @@ def people_meant(message: str, state: Mapping, deps: Deps) -> Referred | None:
             return f"{names}'s "
         return m[0][: m.start("who") - m.start()] + names
 
-    for pattern in (_OBJECT, _POSSESSIVE, _SUBJECT):
+    for pattern in (_OBJECT, _POSSESSIVE, _SUBJECT, _ROLE):
         message = pattern.sub(named, message)
     return Referred(message, tuple(people), said["who"], film)
 
@@ -74,10 +88,22 @@ def unresolved(referred: Referred, deps: Deps) -> str:
     return f'I couldn\'t tell who "{referred.pronoun}" is from our conversation, so I left it out.'
 
 
-def _referent(state: Mapping, deps: Deps, *, by: bool, plural: bool) -> tuple[list[str], str | None]:
+def _role(said: re.Match[str]) -> str | None:
+    """ "directors" or "cast" for a role named ("that director"), None for a pronoun."""
+    if said.re is not _ROLE:
+        return None
+    named = (said["role"] or said["by_role"] or said["from_role"]).casefold()
+    return "directors" if named in _DIRECTING else "cast"
+
+
+def _referent(
+    state: Mapping, deps: Deps, *, by: bool, plural: bool, role: str | None = None
+) -> tuple[list[str], str | None]:
     focus = state.get("focus")
     film = deps.catalog.movies.get(focus) if focus else None
     asked = state.get("facts") or []
+    if film is not None and role is not None:  # "who starred in it?" ... "anything else by that director?"
+        return (list(film.directors) if role == "directors" else list(film.cast[:1])), film.id
     if film is not None and asked:  # "who directed inception?" ... "anything else by him?"
         if "directors" in asked or ("cast" not in asked and by):
             return list(film.directors), film.id

@@ -307,6 +307,8 @@ CASES: list[tuple[str, dict]] = [
     ("pre-2000 thrillers", {"genres": ["thriller"], "year_max": 1999, "year_min": None}),
     ("2005 onwards", {"year_min": 2005, "year_max": None}),
     ("made in the last 10 years", {"year_min": 2016}),
+    ("anything from like the last 10 yrs", {"year_min": 2016}),  # was read as nothing at all
+    ("a comedy from the past 5 yrs", {"genres": ["comedy"], "year_min": 2021}),
     ("released last year", {"year_min": 2025, "year_max": 2025}),
     ("the nineties", {"year_min": 1990, "year_max": 1999}),
     ("mid-90s", {"year_min": 1993, "year_max": 1996}),
