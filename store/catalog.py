@@ -488,6 +488,15 @@ class Catalog:
         )
         return [(row[0], -row[1]) for row in self._db.execute(sql, [match, *params, n])]
 
+    def mentions(self, phrase: str) -> bool:
+        """Whether any film's title, keywords or overview holds the phrase ("reykjavik", "new york")."""
+        words = re.findall(r"\w+", phrase.lower())
+        if not words:
+            return False
+        match = '"' + " ".join(words) + '"'
+        found = self._db.execute("SELECT 1 FROM movies_fts WHERE movies_fts MATCH ? LIMIT 1", [match])
+        return found.fetchone() is not None
+
     def _best_rated(self, allowed: list[str] | None, k: int) -> list[ScoredMovie]:
         pool = list(self.movies) if allowed is None else allowed
         best = sorted(pool, key=lambda m: self._quality.get(m, 0.0), reverse=True)[:k]

@@ -35,6 +35,7 @@ from agent.understanding.rated_asks import request_said
 from agent.understanding.reader import BUT_RELATIVE, NOT_AS_RELATIVE, understand
 from agent.understanding.removing import removal_of
 from agent.understanding.request import Request, Understood, contract, has_filters, is_open
+from agent.understanding.story_places import unknown_places
 from agent.understanding.tone_leans import lean_to_tones
 from agent.understanding.unkept_stars import unkept_note
 from agent.understanding.versions import chosen_versions, version_in_place, versions_said_after
@@ -257,6 +258,7 @@ def understand_message(state: State, deps: Deps) -> dict:
             lean_to_tones(update["request"], understood.moods)
         caveats += [left_out] if removal and (left_out := removal.said(follow_up=bool(previous))) else []
         caveats += [f"I couldn't find the IMDb film {imdb_id} in my catalog." for imdb_id in unlinked]
+        caveats += unknown_places(message, update["request"], deps.catalog)  # "set in reykjavik"
         # "I'd give heat -3"; "I rated heat 4 and the matrix 11, what else?" names the 11 once, when it is noted
         named_back = bool(update.get("in_passing", {}).get("unkept"))
         caveats += [unkept.strip()] if not named_back and (unkept := unkept_note(message, deps.catalog)) else []

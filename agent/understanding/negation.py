@@ -12,7 +12,7 @@ from agent.understanding.effect import Effect
 from agent.understanding.meaning import Reading
 from agent.understanding.phrases import MAX_PHRASE, PHRASEBOOK, RECENT
 from agent.understanding.refused_themes import refused_themes
-from agent.understanding.story_places import after_set_in, place_end, place_refused_at, place_said
+from agent.understanding.story_places import after_set_in, place_end, place_refused_at, place_said, place_set_in
 from agent.understanding.text import STOPWORDS, Scan, Tok, alternatives, tokens_of, word_set
 
 _TIME_PASSED = word_set("been waited wait waiting took taking for")  # "it's been too long", "waited too long"
@@ -166,7 +166,7 @@ def walk_phrases(scan: Scan, reading: Reading) -> None:
         if cue_end is not None and (hit is None or cue_end >= hit[0]):
             i = _negation(scan, reading, toks, i, cue_end)
             continue
-        if hit is None:
+        if hit is None and (hit := _place_set_in(toks, i)) is None:
             i += 1
             continue
         end, effect = hit
@@ -225,6 +225,16 @@ def _instead_after(toks: list[Tok], comma: int) -> bool:
         return False
     hit = _phrase_at(toks, comma + 1) if comma + 1 < len(toks) else None
     return hit is not None and all(t.text in _INSTEAD_ENDS for t in toks[hit[0] :])
+
+
+def _place_set_in(toks: list[Tok], i: int) -> tuple[int, Effect] | None:
+    """ "films set in paris", "a movie set in new york": a place the phrasebook does not know, after
+    "set in", is the theme searched for (as a known country is), not words left to guess from."""
+    span = place_set_in(toks, i)
+    if span is None or _phrase_at(toks, span[0]):
+        return None
+    start, end = span
+    return end, Effect(keywords=(place_said(toks[start:end]),))
 
 
 def _negation(scan: Scan, reading: Reading, toks: list[Tok], i: int, cue_end: int) -> int:

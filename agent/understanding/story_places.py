@@ -3,7 +3,12 @@ one theme however many words it has; one the phrasebook does not know is still t
 
 from __future__ import annotations
 
-from agent.understanding.text import STOPWORDS, Tok, alternatives, tokens_of
+from typing import TYPE_CHECKING
+
+from agent.understanding.text import STOPWORDS, Scan, Tok, alternatives, tokens_of
+
+if TYPE_CHECKING:
+    from store.catalog import Catalog
 
 _SET_IN = tuple(
     tokens_of(cue)
@@ -57,3 +62,32 @@ def place_refused_at(toks: list[Tok], i: int) -> int | None:
         if start is not None and any(t.text in ("in", "on") for t in toks[end:start]) and place_end(toks, start):
             return end
     return None
+
+
+def place_set_in(toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """The place's token span when toks[i] begins "set in <place>" ("takes place in new york"); a bare
+    "set" never is ("a set of films")."""
+    start = after_set_in(toks, i)
+    if start is None or not any(t.text in ("in", "on") for t in toks[i:start]):
+        return None
+    end = place_end(toks, start)
+    return None if end is None else (start, end)
+
+
+def places_set_in(text: str) -> list[str]:
+    """Every place a message says its story is set in: "a thriller set in tokyo" -> ["tokyo"]."""
+    toks = Scan(text).tokens()
+    spans = (place_set_in(toks, i) for i in range(len(toks)))
+    return [place_said(toks[span[0] : span[1]]) for span in spans if span is not None]
+
+
+def unknown_places(message: str, request: dict, catalog: Catalog) -> list[str]:
+    """A place the story is to be set in that no film's title, tags or overview mentions is no theme
+    to go by: it leaves the request, and the reply says so (`request` is changed in place)."""
+    keywords = request.get("keywords") or []
+    unknown = [place for place in places_set_in(message) if place in keywords and not catalog.mentions(place)]
+    if not unknown:
+        return []
+    request["keywords"] = [k for k in keywords if k not in unknown]
+    said = " or ".join(f'"{place}"' for place in unknown)
+    return [f"No film in my catalog mentions {said}, so I couldn't go by where the story is set."]
