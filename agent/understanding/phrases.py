@@ -190,7 +190,8 @@ _GENRE_PHRASES: dict[str, Effect] = {
     "romance | romances | love story | love stories | falling in love | ❤ | 💕 | 😍": _g("romance"),
     "romantic": _g("romance", moods=("romantic",)),
     # an occasion, not words to search for: "first date" found Date Movie (3.6) by its title
-    "date night | date nights | for a date night | first date | first dates | for a date | on a date": _g(
+    "date night | date nights | for a date night | first date | first dates | for a date | on a date | date movie "
+    "| date movies | date flick | date flicks | date film | date films": _g(
         "romance", moods=("romantic",), aside=True, negated=Effect(exclude_genres=("romance",))
     ),
     "love triangle": _k("love triangle", "romance"),

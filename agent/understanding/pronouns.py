@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from agent.deps import Deps
-from agent.understanding.makers_of import maker_of
 
 _OBJECT = re.compile(r"\b(?P<prep>by|with|from|starring|featuring|of|directed by)\s+(?P<who>him|her|them)\b(?!\s*self)",
                      re.IGNORECASE)  # fmt: skip
@@ -54,8 +53,6 @@ class Referred:
 
 def people_meant(message: str, state: Mapping, deps: Deps) -> Referred | None:
     """The message with the people its pronouns stand for named; None when it has no such pronoun."""
-    if named_by_film := maker_of(message, deps.catalog):  # "by the same director as Heat"
-        return Referred(named_by_film.message, named_by_film.people, named_by_film.said, named_by_film.film)
     credit = [m for m in _OBJECT.finditer(message) if not _COMPANY.search(message, 0, m.start())]
     said = next(iter(credit), None) or _POSSESSIVE.search(message) or _SUBJECT.search(message)
     said = said or _ROLE.search(message)

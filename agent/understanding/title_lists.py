@@ -73,6 +73,10 @@ _CREDIT_OF = re.compile(
     r"\b(?:by|from)\s+(?:the\s+)?(?P<director>director|maker|filmmaker|creator)s?\s+"
     r"(?:of|behind|who\s+made)\s+"
     r"|\b(?:with|starring)\s+(?:the\s+)?(?:guy|actor|actress|star|lead|girl|woman|man|dude)\s+(?:from|of|in)\s+"
+    # "something by the same director as Heat", "films by whoever directed heat", "same actor as alien"
+    r"|\b(?:(?:by|from)\s+)?(?:the\s+)?same\s+(?P<same_director>director|maker|filmmaker)s?\s+as\s+"
+    r"|\b(?:by|from)\s+whoever\s+(?P<whoever>directed|made)\s+"
+    r"|\b(?:(?:with|starring)\s+)?(?:the\s+)?same\s+(?:actor|actress|star|lead)\s+as\s+"
 )
 
 
@@ -88,8 +92,13 @@ def read_credits_of_titles(scan: Scan, reader: TitleReader, out: Understood) -> 
         if not found:
             continue
         directors, cast = reader.lookup.credits_of(found[0].movie_id)
-        people = directors[:2] if m["director"] else cast[:1]
-        if people:
-            extend_unique(out.people, people)
-            extend_unique(out.exclude_titles, [found[0].movie_id])  # known already: the others are wanted
-            scan.take(m.start(), toks[end - 1].end)
+        directing = m["director"] or m["same_director"] or m["whoever"]
+        people = directors[:2] if directing else cast[:1]
+        if people:  # "the makers of Airplane!" are two directors, either of whom will do
+            extend_unique(out.any_people if len(people) > 1 else out.people, people)
+        else:  # a film whose credits the catalog lacks: said, rather than the film taken as the request
+            named = f"{found[0].title} ({found[0].year})" if found[0].year else found[0].title
+            role = "directed" if directing else "starred in"
+            out.caveats.append(f"I don't know who {role} {named}, so I couldn't go by that.")
+        extend_unique(out.exclude_titles, [found[0].movie_id])  # known already: the others are wanted
+        scan.take(m.start(), toks[end - 1].end, aside=True)  # nor are its title's words searched for

@@ -192,6 +192,7 @@ class FakeLookup:
     CREDITS: ClassVar[dict[str, tuple[list[str], list[str]]]] = {
         "parasite-2019": (["Bong Joon Ho"], ["Song Kang-ho", "Lee Sun-kyun"]),
         "heat-1995": (["Michael Mann"], ["Al Pacino", "Robert De Niro"]),
+        "fargo-1996": (["Joel Coen", "Ethan Coen"], ["Frances McDormand"]),
     }
 
     def credits_of(self, movie_id: str) -> tuple[list[str], list[str]]:
@@ -308,6 +309,7 @@ CASES: list[tuple[str, dict]] = [
     ("2005 onwards", {"year_min": 2005, "year_max": None}),
     ("made in the last 10 years", {"year_min": 2016}),
     ("anything from like the last 10 yrs", {"year_min": 2016}),  # was read as nothing at all
+    ("a good date movie", {"genres": ["romance"], "like_titles": []}),  # was "like Date Movie (2006)"
     ("a comedy from the past 5 yrs", {"genres": ["comedy"], "year_min": 2021}),
     ("released last year", {"year_min": 2025, "year_max": 2025}),
     ("the nineties", {"year_min": 1990, "year_max": 1999}),
@@ -504,6 +506,14 @@ CASES: list[tuple[str, dict]] = [
     ),
     ("something with the guy from Heat, from the 90s", {"people": ["Al Pacino"], "year_min": 1990}),
     ("a comedy by the director of Zorblax", {"people": [], "genres": ["comedy"]}),
+    # "the same director as Heat" and "whoever directed heat" answered with Heat and its namesakes
+    ("something by the same director as Heat", {"people": ["Michael Mann"], "exclude_titles": ["heat-1995"]}),
+    ("films by whoever directed heat", {"people": ["Michael Mann"], "like_titles": []}),
+    ("same director as parasite please", {"people": ["Bong Joon Ho"], "like_titles": []}),
+    # a film whose credits the catalog lacks: said, and neither the request nor a reference
+    ("something by the same director as Inception", {"people": [], "like_titles": [], "query": ""}),
+    ("anything with the same actor as heat", {"people": ["Al Pacino"], "exclude_titles": ["heat-1995"]}),
+    ("movies by the director of fargo", {"people": [], "any_people": ["Joel Coen", "Ethan Coen"]}),
     # a film said to be seen is the reference of a request that goes on about it
     ("I watched Heat last night, anything like it?", {"like_titles": ["heat-1995"], "year_min": None}),
     ("have you seen anything with Tom Hanks?", {"like_titles": [], "people": ["Tom Hanks"]}),
