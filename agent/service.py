@@ -255,9 +255,10 @@ class MovieService:
         found, day = self._movie(movie), day_seen(on, self.deps.clock())
         note = self._taken_note(movie, found, undo=f"take {found.label} off your watched list")
         source = source or user.partition(":")[0]
-        with self.profiles.transaction():  # a rating of a film on the list keeps the day it was seen
-            if (row := self.profiles.watched_row(user, found.id)) is None or day is not None:
-                self.profiles.add_watched(user, found.id, source=source, at=day or self.deps.clock())
+        with self.profiles.transaction():
+            row = self.profiles.watched_row(user, found.id)
+            self.profiles.add_watched(user, found.id, source=source, at=day or self.deps.clock(),
+                                      day_said=day is not None)  # fmt: skip
             if value is not None:
                 self.profiles.rate(user, found.id, value, source=source, at=self.deps.clock())
         kept = self.profiles.rating(user, found.id) if value is None else value

@@ -344,10 +344,19 @@ class ProfileStore:
 
     # -- watched and dismissed ------------------------------------------------------------------
 
-    def add_watched(self, user: str, movie_id: str, source: str = "chat", at: Timestamp = None) -> None:
+    def add_watched(self, user: str, movie_id: str, source: str = "chat", at: Timestamp = None, *,
+                    day_said: bool = False, feedback_id: int | None = None) -> None:  # fmt: skip
+        """On the watched list since `at` (now when None). A film already listed keeps the day it was
+        seen, or its having none: a rating, a ✅ or a "seen it" later says nothing of when it was
+        watched. `day_said`: `at` is the day the user gave, which replaces the one kept. A feedback
+        event (`feedback_id`) still takes the row over, so that undoing the event restores it."""
         with self._write():
             self._ensure_key(user)
-            self._put_state("watched", user, movie_id, None, source, to_iso(at), None)
+            listed = self._get_state("watched", user, movie_id)
+            if listed is not None and not day_said and feedback_id is None:
+                return
+            day = listed[2] if listed is not None and not day_said else to_iso(at)
+            self._put_state("watched", user, movie_id, None, source, day, feedback_id)
 
     def remove_watched(self, user: str, movie_id: str) -> bool:
         """Off the watched list, and its rating with it: a rating says the film was seen, so one
@@ -586,9 +595,10 @@ class ProfileStore:
             table = _KIND_TABLE[kind]
             if added:
                 previous = self._get_state(table, user, movie_id)
-                # a film already on the watched list keeps the day it was seen (or its having none)
-                at = previous[2] if table == "watched" and previous is not None else created_at
-                self._put_state(table, user, movie_id, target, f"feedback:{kind}", at, feedback_id)
+                if table == "watched":
+                    self.add_watched(user, movie_id, f"feedback:{kind}", created_at, feedback_id=feedback_id)
+                else:
+                    self._put_state(table, user, movie_id, target, f"feedback:{kind}", created_at, feedback_id)
                 conn.execute(
                     "UPDATE feedback SET prev_exists = ?, prev_value = ?, prev_source = ?, prev_at = ?, "
                     "prev_feedback_id = ? WHERE id = ?",

@@ -542,8 +542,7 @@ def store_opinions(deps: Deps, user: str, opinions: dict[str, tuple[str, float |
     others stand for a word, kept as such), and what was written comes back for the reply."""
     recorded: dict = {"watched": [], "ratings": {}, "likes": []}
     for movie_id, (intent, stars) in opinions.items():
-        if not deps.profiles.has_watched(user, movie_id):  # one on the list keeps the day it was seen
-            deps.profiles.add_watched(user, movie_id, source="chat")
+        deps.profiles.add_watched(user, movie_id, source="chat")
         recorded["watched"].append(movie_id)
         value = {"liked": stars or LIKE_STARS, "disliked": stars or DISLIKE_STARS}.get(intent, stars)
         if value:
