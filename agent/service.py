@@ -262,11 +262,12 @@ class MovieService:
             if value is not None:
                 self.profiles.rate(user, found.id, value, source=source, at=self.deps.clock())
         kept = self.profiles.rating(user, found.id) if value is None else value
+        at = (self.profiles.watched_row(user, found.id) or {}).get("watched_at")
         reaction = self.profiles.reactions(user).get(found.id, "") if value is None else ""
         said = added_said(found.label, was_listed=row is not None, before=row and row["watched_at"], on=day,
                           stars=kept, given=value is not None, reaction=reaction)  # fmt: skip
         return Rated(found.id, found.label, kept, " ".join(filter(None, [said, note])), reaction, note,
-                     was_listed=row is not None, before=row and row["watched_at"], on=day)  # fmt: skip
+                     was_listed=row is not None, before=row and row["watched_at"], on=day, at=at)  # fmt: skip
 
     def watched_remove(self, user: str, movie: str | Movie, *, listed_only: bool = False) -> Unwatched:
         """Off the watched list, its rating with it; false when neither was there (listed_only: when

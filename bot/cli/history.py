@@ -131,8 +131,7 @@ def cmd_watched(args: argparse.Namespace, settings: Settings) -> int:
                 raise UserError(" ".join(filter(None, [f"{label} is not in {user}'s watched list", note])))
         movie = _movie_json(movie_id, service)
     if args.json:
-        listed = {"already_listed": done.was_listed, "watched_at": done.before if done.was_listed and done.on is None
-                  else done.on and done.on.isoformat()} if args.action == "add" else {}  # fmt: skip
+        listed = {"already_listed": done.was_listed, "watched_at": done.at} if args.action == "add" else {}
         emit_json({"user": user, "action": args.action, **movie, "stars": stars, **listed, **_noted(note)})
         return 0
     if args.action == "add" and done.was_listed and done.on is None:  # its day kept, and said
