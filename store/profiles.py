@@ -406,6 +406,21 @@ class ProfileStore:
             )
         )
 
+    def rows_of(self, user: str, movie_id: str) -> dict[str, dict]:
+        """One film's watched and rating rows ({"value", "source", "at"}; "at" None for no known
+        day), as `put_back` takes them: "undo that" after "forget that I watched Heat" restores
+        the days it was seen and rated, not today."""
+        with self._lock:
+            rows = {table: self._get_state(table, user, movie_id) for table in ("watched", "ratings")}
+        return {table: {"value": r[0], "source": r[1], "at": r[2]} for table, r in rows.items() if r is not None}
+
+    def put_back(self, user: str, movie_id: str, rows: dict[str, dict]) -> None:
+        """Rows `rows_of` read, as they were: their source and day, an undated one still undated."""
+        with self._write():
+            self._ensure_key(user)
+            for table, row in rows.items():
+                self._put_state(table, user, movie_id, row["value"], row["source"], row["at"], None)
+
     # -- one (user, movie) row of ratings / watched / dismissed ---------------------------------
 
     def _get_state(self, table: str, user: str, movie_id: str) -> tuple | None:
