@@ -85,6 +85,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 IMPORT_FORMATS = ("letterboxd", "imdb", "movielens", "moviebot")
 WATCHED_SUFFIX = ":watched"  # a star rating's event id plus this is the watched mark it adds
+_ENDS_IN_NUMBER = re.compile(r"(?:\d|\b(?:one|two|three|four|five))$", re.I)  # stars, or a title's own
 
 
 Chart = Callable[["Profile"], bytes]
@@ -221,10 +222,10 @@ class MovieService:
     # -- titles ----------------------------------------------------------------------------
 
     def numbered_film(self, text: str) -> str | None:
-        """The film `text` names whole when its last number is the film's own ("Toy Story 3"), so a
-        command reading a trailing number as stars would rate another film; None otherwise."""
+        """The film `text` names whole when its last number is the film's own ("Toy Story 3", "The
+        Fantastic Four"), so a command reading a trailing number as stars would rate another film."""
         text = " ".join(str(text or "").split())
-        if not re.search(r"\d$", text) or not ends_in_numbered_title(text.lower(), self.catalog):
+        if not _ENDS_IN_NUMBER.search(text) or not ends_in_numbered_title(text.lower(), self.catalog):
             return None
         match = self.catalog.resolve_title(text)
         return self.catalog.movies[match.movie_id].label if match is not None else None

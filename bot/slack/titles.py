@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from agent.service import AmbiguousTitle, InvalidInput
+from agent.typed_stars import stars_at_end
 from bot.slack.blocks import text_message, title_choices
 
 if TYPE_CHECKING:
@@ -32,9 +33,12 @@ _EXPLICIT_STARS = re.compile(
 
 
 def split_stars(text: str, *, required: bool) -> tuple[str, str | None]:
-    """(title, stars text). With `required`, the last number is the rating ("/rate Heat 1995 4");
-    otherwise only an explicit one counts ("/watched add Heat 4 stars")."""
+    """(title, stars text). With `required`, the last number is the rating ("/rate Heat 1995 4"),
+    or stars said as the CLI reads them ("four", "★★★★", agent.typed_stars); otherwise only an
+    explicit one counts ("/watched add Heat 4 stars", "Heat ★★★★", not "Fantastic Four")."""
     text = " ".join((text or "").split())
+    if said := stars_at_end(text, bare_words=required):
+        return said
     if required:
         match = _STARS_AT_END.match(text)
         if match is None or not match.group("title").strip():

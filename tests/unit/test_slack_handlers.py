@@ -568,3 +568,20 @@ def test_forgetting_someone_nothing_is_known_about_says_so_plainly(client, conte
     """Before: "Done: I deleted everything I knew about you (there was nothing stored).", both at once."""
     done = click(actions.forget_confirm, block_action("forget_confirm", "forget", user=CY), client, context)
     assert done.last["text"] == "I had nothing stored about you, so there was nothing to delete."
+
+
+@pytest.mark.parametrize(("typed", "stars"), [("Heat 1995 ★★★★", 4.0), ("Heat 1995 four", 4.0),
+                                              ("Heat 1995 three and a half stars", 3.5), ("Heat 1995 ★★★½", 3.5),
+                                              ("Heat 1995 :star::star:", 2.0)])  # fmt: skip
+def test_rate_reads_stars_drawn_or_in_words_as_the_cli_does(deps, client, context, typed, stars):
+    """Before: "/rate Heat ★★★★" and "/rate Heat four" answered the usage text."""
+    _, respond = run_command(commands.rate, command("/rate", typed), client, context)
+    assert f"Rated Heat (1995) {stars:g}/5 and marked it watched." in respond.last["text"]
+    assert deps.service.profiles.rating(key(ANA), "heat-1995") == stars
+
+
+def test_watched_add_reads_drawn_stars_and_the_usage_says_which_forms_work(deps, client, context):
+    _, respond = run_command(commands.watched, command("/watched", "add Se7en ★★★★"), client, context)
+    assert "rated 4/5" in respond.last["text"] and deps.service.profiles.rating(key(ANA), "se7en-1995") == 4.0
+    _, respond = run_command(commands.rate, command("/rate", "Heat 1995"), client, context)
+    assert "four" in respond.last["text"] and "★★★★" in respond.last["text"] and "8/10" in respond.last["text"]

@@ -14,6 +14,7 @@ from slack_bolt import App
 from slack_sdk.errors import SlackApiError
 
 from agent.service_types import UnknownTitle
+from agent.typed_stars import FORMS
 from bot.slack.blocks import (
     escape,
     forget_confirmation,
@@ -30,9 +31,9 @@ from bot.slack.titles import act_on_title, split_stars
 
 log = logging.getLogger(__name__)
 
-RATE_USAGE = "Usage: `/rate <title> <stars>`, stars from 0.5 to 5, e.g. `/rate Heat 1995 4.5`."
+RATE_USAGE = f"Usage: `/rate <title> <stars>`, stars from 0.5 to 5 as {FORMS}, e.g. `/rate Heat 1995 4.5`."
 WATCHED_USAGE = (
-    "Usage: `/watched add <title>` (optionally with stars, e.g. `Heat 1995 4 stars`), "
+    "Usage: `/watched add <title>` (optionally with stars, e.g. `Heat 1995 4 stars` or `Heat 1995 ★★★★`), "
     "`/watched remove <title>` or `/watched list`."
 )
 MOVIENIGHT_USAGE = "Name the others with @, e.g. `/movienight @ana @ben something funny`."
