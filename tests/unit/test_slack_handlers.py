@@ -585,3 +585,16 @@ def test_watched_add_reads_drawn_stars_and_the_usage_says_which_forms_work(deps,
     assert "rated 4/5" in respond.last["text"] and deps.service.profiles.rating(key(ANA), "se7en-1995") == 4.0
     _, respond = run_command(commands.rate, command("/rate", "Heat 1995"), client, context)
     assert "four" in respond.last["text"] and "★★★★" in respond.last["text"] and "8/10" in respond.last["text"]
+
+
+def test_watched_list_with_a_page_number_shows_that_page_or_says_how_many_there_are(deps, client, context):
+    """Before: "/watched list 2" showed the first page, as if no number had been given."""
+    for title in ("Se7en", "Heat 1995", "The Dark Knight", "Alien", "Fargo", "Goodfellas", "Jaws", "Casablanca",
+                  "Psycho", "Vertigo", "Rocky", "Amélie"):  # fmt: skip
+        run_command(commands.watched, command("/watched", f"add {title}"), client, context)
+    _, respond = run_command(commands.watched, command("/watched", "list 2"), client, context)
+    assert "page 2 of 2" in respond.last["text"] and "Se7en (1995)" in shown(respond)
+    _, respond = run_command(commands.watched, command("/watched", "list 3"), client, context)
+    assert respond.last["text"] == "There is no page 3: your watched list has only 2 pages (12 films)."
+    _, respond = run_command(commands.watched, command("/watched", "list two"), client, context)
+    assert "takes a page number, like `/watched list 2`" in respond.last["text"]

@@ -15,7 +15,9 @@ from slack_sdk.errors import SlackApiError
 
 from agent.service_types import UnknownTitle
 from agent.typed_stars import FORMS
+from bot.listing import clip, no_such_page
 from bot.slack.blocks import (
+    WATCHED_PAGE_SIZE,
     escape,
     forget_confirmation,
     literal,
@@ -34,7 +36,7 @@ log = logging.getLogger(__name__)
 RATE_USAGE = f"Usage: `/rate <title> <stars>`, stars from 0.5 to 5 as {FORMS}, e.g. `/rate Heat 1995 4.5`."
 WATCHED_USAGE = (
     "Usage: `/watched add <title>` (optionally with stars, e.g. `Heat 1995 4 stars` or `Heat 1995 ★★★★`), "
-    "`/watched remove <title>` or `/watched list`."
+    "`/watched remove <title>` or `/watched list [page]`."
 )
 MOVIENIGHT_USAGE = "Name the others with @, e.g. `/movienight @ana @ben something funny`."
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
@@ -148,7 +150,7 @@ def run_watched(deps, client, respond, command: dict) -> None:
         verb, _, rest = unescape(command.get("text") or "").strip().partition(" ")
         verb, rest = verb.lower(), rest.strip()
         if verb == "list":
-            reply(watched_page(deps.service.watched_list(_who(deps, client, command)), 0))
+            reply(watched_list_page(deps.service.watched_list(_who(deps, client, command)), rest))
         elif verb == "add" and rest:
             title, stars = split_stars(rest, required=False)
             request = {"op": "watched_add", **({"stars": stars} if stars is not None else {})}
@@ -160,6 +162,16 @@ def run_watched(deps, client, respond, command: dict) -> None:
             reply(act_on_title(deps.service, _who(deps, client, command), {"op": "watched_remove"}, rest))
         else:
             reply(text_message(WATCHED_USAGE))
+
+
+def watched_list_page(items: list, asked: str) -> dict:
+    """ "/watched list 2": the page asked for (from 1), or why there is none."""
+    if not asked or not items:
+        return watched_page(items, 0)
+    if not asked.isdigit():
+        return text_message(f"`/watched list` takes a page number, like `/watched list 2`, not “{clip(asked, 40)}”.")
+    why_not = no_such_page(int(asked), len(items), WATCHED_PAGE_SIZE)
+    return text_message(why_not) if why_not else watched_page(items, int(asked) - 1)
 
 
 def stars_hint(text: str) -> str:
