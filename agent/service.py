@@ -253,7 +253,8 @@ class MovieService:
         (its rating too), and the answer says since when, unless `on` gives the day ("2024-05-31")."""
         self._check_user(user)
         value = None if stars is None else self._stars(stars)
-        found, day = self._movie(movie), day_seen(on, self.deps.clock())
+        day = day_seen(on, self.deps.clock())  # a bad day refused before a menu asks which film
+        found = self._movie(movie)
         note = self._taken_note(movie, found, undo=f"take {found.label} off your watched list")
         source = source or user.partition(":")[0]
         with self.profiles.transaction():

@@ -257,3 +257,18 @@ async def test_watched_list_opens_at_the_page_asked_and_a_page_past_the_end_says
     await cog.show_list.callback(cog, past, page=5)
     [refused] = past.calls
     assert refused.ephemeral and refused.content == "There is no page 5: your watched list has only 2 pages (12 films)."
+
+
+async def test_watched_add_takes_the_day_it_was_watched_and_refuses_a_bad_one(world):
+    """Before: only the CLI could say the day a film was watched."""
+    ana = world.member("ana")
+    cog = world.cog("Watched")
+    dated = world.interaction(ana)
+    await cog.add.callback(cog, dated, title="se7en-1995", rating=None, date="2024-05-01")
+    assert dated.calls[0].content == "Marked **Se7en (1995)** as watched on 2024-05-01. I won't suggest it again."
+    assert world.profiles.watched_row(key(ana), "se7en-1995")["watched_at"][:10] == "2024-05-01"
+    for day, says in (("May 1", "must be a date like 2024-05-31, got 'May 1'"), ("2999-01-01", "has not come yet")):
+        bad = world.interaction(ana)
+        await cog.add.callback(cog, bad, title="heat", rating=None, date=day)  # refused before any "which Heat?"
+        assert bad.calls[0].ephemeral and says in bad.calls[0].content and bad.calls[0].view is None
+    assert [row["movie_id"] for row in world.profiles.watched(key(ana))] == ["se7en-1995"]

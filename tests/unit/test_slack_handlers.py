@@ -598,3 +598,19 @@ def test_watched_list_with_a_page_number_shows_that_page_or_says_how_many_there_
     assert respond.last["text"] == "There is no page 3: your watched list has only 2 pages (12 films)."
     _, respond = run_command(commands.watched, command("/watched", "list two"), client, context)
     assert "takes a page number, like `/watched list 2`" in respond.last["text"]
+
+
+def test_watched_add_takes_the_day_it_was_watched_and_refuses_a_bad_one(deps, client, context):
+    """Before: only the CLI could say the day; "/watched add Se7en 2024-05-01" answered "No film called
+    'Se7en 2024-05-01'"."""
+    _, respond = run_command(commands.watched, command("/watched", "add Se7en 2024-05-01"), client, context)
+    assert respond.last["text"] == "Marked Se7en (1995) as watched on 2024-05-01."
+    _, respond = run_command(commands.watched, command("/watched", "add Alien ★★★★ on 2024-05-02"), client, context)
+    assert respond.last["text"] == "Marked Alien (1979) as watched on 2024-05-02, rated 4/5."
+    days = {item.movie_id: item.at[:10] for item in deps.service.watched_list(key(ANA))}
+    assert days == {"se7en-1995": "2024-05-01", "alien-1979": "2024-05-02"}
+    _, respond = run_command(commands.watched, command("/watched", "add Heat 2024-13-01"), client, context)
+    assert respond.last["text"] == "The day it was watched must be a date like 2024-05-31, got '2024-13-01'."
+    _, respond = run_command(commands.watched, command("/watched", "add Heat 2999-01-01"), client, context)
+    assert respond.last["text"] == "2999-01-01 has not come yet: give the day you watched it."  # not "which Heat?"
+    assert len(deps.service.watched_list(key(ANA))) == 2

@@ -28,12 +28,17 @@ class Watched(commands.GroupCog, group_name="watched", group_description="Films 
         super().__init__()
 
     @app_commands.command(name="add", description="Mark a film as watched (optionally with your rating)")
-    @app_commands.describe(title="Start typing and pick the film", rating="Your rating, 0.5 to 5 stars")
+    @app_commands.describe(
+        title="Start typing and pick the film",
+        rating="Your rating, 0.5 to 5 stars",
+        date="The day you watched it, YYYY-MM-DD (a film already listed keeps its day otherwise)",
+    )
     async def add(
         self,
         interaction: discord.Interaction,
         title: str,
         rating: app_commands.Range[float, 0.5, 5.0] | None = None,
+        date: str | None = None,
     ) -> None:
         if rating is not None and rating * 2 != int(rating * 2):
             await interaction.response.send_message("Ratings go in half stars, like 3.5.", ephemeral=True,
@@ -41,18 +46,19 @@ class Watched(commands.GroupCog, group_name="watched", group_description="Films 
             return
 
         async def apply(movie_id: str) -> str:
-            added = await asyncio.to_thread(self._add, interaction, movie_id, rating)
+            added = await asyncio.to_thread(self._add, interaction, movie_id, rating, date)
             if added.was_listed:  # its day kept: "Heat (1995) was already on your watched list, since 2024-01-01."
                 return escape(added.message)
             rated = f", rated {added.given}" if added.stars is not None else ""
-            said = f"Marked **{escape(added.label)}** as watched{rated}. I won't suggest it again."
+            day = f" on {added.on.date().isoformat()}" if added.on is not None else ""
+            said = f"Marked **{escape(added.label)}** as watched{day}{rated}. I won't suggest it again."
             return " ".join(filter(None, [said, escape(added.note)]))
 
         await act_on_title(interaction, title, apply)
 
-    def _add(self, interaction: discord.Interaction, movie_id: str, rating: float | None):
+    def _add(self, interaction: discord.Interaction, movie_id: str, rating: float | None, day: str | None):
         user = self.bot.register(interaction.user, interaction.guild_id, interaction.channel_id)
-        return self.service.watched_add(user, movie_id, rating)
+        return self.service.watched_add(user, movie_id, rating, on=day or None)
 
     @app_commands.command(name="remove", description="Take a film off your watched list")
     @app_commands.describe(title="Start typing and pick the film")

@@ -29,13 +29,14 @@ from bot.slack.blocks import (
 )
 from bot.slack.posting import add_reactions, post_turn, slack_error, unposted
 from bot.slack.talk import OPEN_REQUEST, reporting, request_text, unescape
-from bot.slack.titles import act_on_title, split_stars
+from bot.slack.titles import act_on_title, split_stars, split_watched
 
 log = logging.getLogger(__name__)
 
 RATE_USAGE = f"Usage: `/rate <title> <stars>`, stars from 0.5 to 5 as {FORMS}, e.g. `/rate Heat 1995 4.5`."
 WATCHED_USAGE = (
-    "Usage: `/watched add <title>` (optionally with stars, e.g. `Heat 1995 4 stars` or `Heat 1995 ★★★★`), "
+    "Usage: `/watched add <title>` (optionally with stars and the day you saw it, e.g. `Heat 1995 4 stars` or "
+    "`Heat 1995 ★★★★ 2024-05-31`), "
     "`/watched remove <title>` or `/watched list [page]`."
 )
 MOVIENIGHT_USAGE = "Name the others with @, e.g. `/movienight @ana @ben something funny`."
@@ -152,8 +153,9 @@ def run_watched(deps, client, respond, command: dict) -> None:
         if verb == "list":
             reply(watched_list_page(deps.service.watched_list(_who(deps, client, command)), rest))
         elif verb == "add" and rest:
-            title, stars = split_stars(rest, required=False)
-            request = {"op": "watched_add", **({"stars": stars} if stars is not None else {})}
+            title, stars, day = split_watched(rest)
+            request = {"op": "watched_add", **({"stars": stars} if stars is not None else {}),
+                       **({"on": day} if day is not None else {})}  # fmt: skip
             try:
                 reply(act_on_title(deps.service, _who(deps, client, command), request, title))
             except UnknownTitle as exc:
