@@ -614,3 +614,16 @@ def test_watched_add_takes_the_day_it_was_watched_and_refuses_a_bad_one(deps, cl
     _, respond = run_command(commands.watched, command("/watched", "add Heat 2999-01-01"), client, context)
     assert respond.last["text"] == "2999-01-01 has not come yet: give the day you watched it."  # not "which Heat?"
     assert len(deps.service.watched_list(key(ANA))) == 2
+
+
+@pytest.mark.parametrize("text", ["@ben", f"<@{BEN}|ben>", f"<@{BEN}>"])
+def test_profile_of_someone_else_is_refused_plainly_not_answered_with_ones_own(deps, client, context, text):
+    """Before: "/profile @ben" showed the caller's own profile, as if it were Ben's."""
+    run_command(commands.rate, command("/rate", "Se7en 5"), client, context)
+    _, respond = run_command(commands.profile, command("/profile", text), client, context)
+    said = respond.last["text"]
+    assert said.startswith("I show each person only their own profile, so not ") and "`/profile` alone" in said
+    assert ("@ben's" in said) == ("ben" in text)
+    assert "Rated" not in shown(respond) and client.of("files_upload_v2") == []
+    _, respond = run_command(commands.profile, command("/profile", f"<@{ANA}|ana>"), client, context)  # oneself
+    assert "Rated 1" in shown(respond)

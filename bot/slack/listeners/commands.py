@@ -41,6 +41,7 @@ WATCHED_USAGE = (
 )
 MOVIENIGHT_USAGE = "Name the others with @, e.g. `/movienight @ana @ben something funny`."
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
+_NAMED = re.compile(r"<@(?P<id>[UW][A-Z0-9]+)(?:\|(?P<name>[^>]*))?>|(?<![\w<])@(?P<typed>[\w.\-]+)")
 
 
 def ephemeral(respond):
@@ -208,6 +209,14 @@ def run_profile(deps, client, respond, command: dict) -> None:
     messages with the bot (a file cannot be ephemeral)."""
     reply = ephemeral(respond)
     with reporting(reply, "/profile"):
+        if someone := someone_else(command):
+            reply(
+                text_message(
+                    f"I show each person only their own profile, so not {someone}'s: their taste is "
+                    "theirs to share (they can run `/profile` themselves). `/profile` alone shows yours."
+                )
+            )
+            return
         key = _who(deps, client, command)
         summary = deps.service.profile(key)
         chart = None if summary.is_empty else deps.service.profile_chart(key, deps.names.get(key))
@@ -215,6 +224,17 @@ def run_profile(deps, client, respond, command: dict) -> None:
         if chart:
             note = upload_chart(client, command, chart, deps.names.get(key))
         reply(profile_message(summary, note))
+
+
+def someone_else(command: dict) -> str | None:
+    """Who "/profile @bob" names when it is not the caller ("@bob", or "<@U2|bob>" when Slack escapes
+    it): the command showed the caller's own profile as if it were theirs."""
+    caller = {command.get("user_id"), command.get("user_name")}
+    for match in _NAMED.finditer(command.get("text") or ""):
+        name = match["name"] or match["typed"]
+        if match["id"] not in caller and name not in caller:
+            return f"@{name}" if name else "someone else"
+    return None
 
 
 def upload_chart(client, command: dict, chart: bytes, name: str | None) -> str:
