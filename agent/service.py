@@ -85,6 +85,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 IMPORT_FORMATS = ("letterboxd", "imdb", "movielens", "moviebot")
 WATCHED_SUFFIX = ":watched"  # a star rating's event id plus this is the watched mark it adds
+_ENDS_IN_NUMBER = re.compile(r"(?:\d|\b(?:one|two|three|four|five))$", re.I)  # stars, or a title's own
 
 
 Chart = Callable[["Profile"], bytes]
@@ -221,10 +222,10 @@ class MovieService:
     # -- titles ----------------------------------------------------------------------------
 
     def numbered_film(self, text: str) -> str | None:
-        """The film `text` names whole when its last number is the film's own ("Toy Story 3"), so a
-        command reading a trailing number as stars would rate another film; None otherwise."""
+        """The film `text` names whole when its last number is the film's own ("Toy Story 3", "The
+        Fantastic Four"), so a command reading a trailing number as stars would rate another film."""
         text = " ".join(str(text or "").split())
-        if not re.search(r"\d$", text) or not ends_in_numbered_title(text.lower(), self.catalog):
+        if not _ENDS_IN_NUMBER.search(text) or not ends_in_numbered_title(text.lower(), self.catalog):
             return None
         match = self.catalog.resolve_title(text)
         return self.catalog.movies[match.movie_id].label if match is not None else None
@@ -252,20 +253,23 @@ class MovieService:
         (its rating too), and the answer says since when, unless `on` gives the day ("2024-05-31")."""
         self._check_user(user)
         value = None if stars is None else self._stars(stars)
-        found, day = self._movie(movie), day_seen(on, self.deps.clock())
+        day = day_seen(on, self.deps.clock())  # a bad day refused before a menu asks which film
+        found = self._movie(movie)
         note = self._taken_note(movie, found, undo=f"take {found.label} off your watched list")
         source = source or user.partition(":")[0]
-        with self.profiles.transaction():  # a rating of a film on the list keeps the day it was seen
-            if (row := self.profiles.watched_row(user, found.id)) is None or day is not None:
-                self.profiles.add_watched(user, found.id, source=source, at=day or self.deps.clock())
+        with self.profiles.transaction():
+            row = self.profiles.watched_row(user, found.id)
+            self.profiles.add_watched(user, found.id, source=source, at=day or self.deps.clock(),
+                                      day_said=day is not None)  # fmt: skip
             if value is not None:
                 self.profiles.rate(user, found.id, value, source=source, at=self.deps.clock())
         kept = self.profiles.rating(user, found.id) if value is None else value
+        at = (self.profiles.watched_row(user, found.id) or {}).get("watched_at")
         reaction = self.profiles.reactions(user).get(found.id, "") if value is None else ""
         said = added_said(found.label, was_listed=row is not None, before=row and row["watched_at"], on=day,
                           stars=kept, given=value is not None, reaction=reaction)  # fmt: skip
         return Rated(found.id, found.label, kept, " ".join(filter(None, [said, note])), reaction, note,
-                     was_listed=row is not None, before=row and row["watched_at"], on=day)  # fmt: skip
+                     was_listed=row is not None, before=row and row["watched_at"], on=day, at=at)  # fmt: skip
 
     def watched_remove(self, user: str, movie: str | Movie, *, listed_only: bool = False) -> Unwatched:
         """Off the watched list, its rating with it; false when neither was there (listed_only: when

@@ -131,6 +131,7 @@ class Rated:
     was_listed: bool = False  # on the watched list before this (`watched add` kept its day unless `on` moved it)
     before: str | None = None  # the day it was listed at before (None: at no known time, or not listed)
     on: datetime | None = None  # the day given as when it was watched
+    at: str | None = None  # when the list now says it was watched (None: at no known time)
 
     @property
     def given(self) -> str:

@@ -1,4 +1,5 @@
-"""Text that has to fit a platform's size limits: a Discord message or embed field, a Slack text block."""
+"""Text that has to fit a platform's size limits: a Discord message or embed field, a Slack text block;
+and the pages a long list is shown in."""
 
 from __future__ import annotations
 
@@ -74,3 +75,19 @@ def _split_line(line: str, limit: int) -> list[str]:
     if rest:
         pieces.append(rest)
     return pieces
+
+
+def pages_of(count: int, per_page: int) -> int:
+    """How many pages `count` lines fill, one at least (an empty list still shows one)."""
+    return max(1, -(-count // per_page))
+
+
+def no_such_page(page: int, count: int, per_page: int) -> str | None:
+    """Why page `page` (from 1) of the watched list cannot be shown: "/watched list 5" of two pages
+    says how many there are, where it showed the first page as if it were the fifth; None if it can."""
+    pages = pages_of(count, per_page)
+    if 1 <= page <= pages:
+        return None
+    films = f"{count} film{'s' if count != 1 else ''}"
+    many = f"only {pages} pages" if pages > 1 else "only one page"
+    return f"There is no page {page}: your watched list has {many} ({films})."

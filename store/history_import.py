@@ -418,15 +418,21 @@ def _split_decimal(values: list[str], start: int = 0) -> str | None:
     return None
 
 
-def _rating_split(header: list[str], values: list[str], delimiter: str) -> str | None:
+def _splittable_ratings(header: list[str], delimiter: str) -> list[int]:
+    """Where a rating column is that a decimal comma could split into the next one: read once per
+    file, not per row. None in a file not comma-separated, the only kind that splits so."""
+    if delimiter != ",":
+        return []
+    return [n for n, column in enumerate(header[:-1]) if column.strip().lower() in _RATING_COLUMNS]
+
+
+def _rating_split(ratings: list[int], values: list[str]) -> str | None:
     """A row of as many fields as the header whose rating a decimal comma split into the rating
     column and the next ("Date,Name,Year,Rating,Review" and ",Alien,1979,3,5": 3 stars, review
-    "5"): the "3,5" it was, else None. Only a comma-separated file can split so."""
-    if delimiter != ",":
-        return None
-    for n, column in enumerate(header[:-1]):
-        if column.strip().lower() in _RATING_COLUMNS and _split_decimal(values[n : n + 2]):
-            return _split_decimal(values[n : n + 2])
+    "5"): the "3,5" it was, else None. `ratings`: the file's _splittable_ratings."""
+    for n in ratings:
+        if split := _split_decimal(values[n : n + 2]):
+            return split
     return None
 
 
@@ -443,12 +449,13 @@ def _csv(name: str, handle: TextIO) -> tuple[list[str], Iterator[tuple[int, dict
     except (csv.Error, UnicodeDecodeError) as exc:
         raise SourceError(f"{name}: not a readable CSV file: {exc}") from None
     lines.mark()
+    ratings = _splittable_ratings(header, delimiter)
 
     def rows() -> Iterator[tuple[int, dict[str, str] | str]]:
         start = reader.line_num + 1
         try:
             for values in reader:
-                if len(values) == len(header) and (split := _rating_split(header, values, delimiter)):
+                if len(values) == len(header) and (split := _rating_split(ratings, values)):
                     yield start, f"Rating: {DECIMAL_COMMA.format(split)}"
                 elif len(values) == len(header):
                     yield start, dict(zip(header, values, strict=True))

@@ -344,10 +344,19 @@ class ProfileStore:
 
     # -- watched and dismissed ------------------------------------------------------------------
 
-    def add_watched(self, user: str, movie_id: str, source: str = "chat", at: Timestamp = None) -> None:
+    def add_watched(self, user: str, movie_id: str, source: str = "chat", at: Timestamp = None, *,
+                    day_said: bool = False, feedback_id: int | None = None) -> None:  # fmt: skip
+        """On the watched list since `at` (now when None). A film already listed keeps the day it was
+        seen, or its having none: a rating, a ✅ or a "seen it" later says nothing of when it was
+        watched. `day_said`: `at` is the day the user gave, which replaces the one kept. A feedback
+        event (`feedback_id`) still takes the row over, so that undoing the event restores it."""
         with self._write():
             self._ensure_key(user)
-            self._put_state("watched", user, movie_id, None, source, to_iso(at), None)
+            listed = self._get_state("watched", user, movie_id)
+            if listed is not None and not day_said and feedback_id is None:
+                return
+            day = listed[2] if listed is not None and not day_said else to_iso(at)
+            self._put_state("watched", user, movie_id, None, source, day, feedback_id)
 
     def remove_watched(self, user: str, movie_id: str) -> bool:
         """Off the watched list, and its rating with it: a rating says the film was seen, so one
@@ -396,6 +405,21 @@ class ProfileStore:
                 {"u": user},
             )
         )
+
+    def rows_of(self, user: str, movie_id: str) -> dict[str, dict]:
+        """One film's watched and rating rows ({"value", "source", "at"}; "at" None for no known
+        day), as `put_back` takes them: "undo that" after "forget that I watched Heat" restores
+        the days it was seen and rated, not today."""
+        with self._lock:
+            rows = {table: self._get_state(table, user, movie_id) for table in ("watched", "ratings")}
+        return {table: {"value": r[0], "source": r[1], "at": r[2]} for table, r in rows.items() if r is not None}
+
+    def put_back(self, user: str, movie_id: str, rows: dict[str, dict]) -> None:
+        """Rows `rows_of` read, as they were: their source and day, an undated one still undated."""
+        with self._write():
+            self._ensure_key(user)
+            for table, row in rows.items():
+                self._put_state(table, user, movie_id, row["value"], row["source"], row["at"], None)
 
     # -- one (user, movie) row of ratings / watched / dismissed ---------------------------------
 
@@ -586,9 +610,10 @@ class ProfileStore:
             table = _KIND_TABLE[kind]
             if added:
                 previous = self._get_state(table, user, movie_id)
-                # a film already on the watched list keeps the day it was seen (or its having none)
-                at = previous[2] if table == "watched" and previous is not None else created_at
-                self._put_state(table, user, movie_id, target, f"feedback:{kind}", at, feedback_id)
+                if table == "watched":
+                    self.add_watched(user, movie_id, f"feedback:{kind}", created_at, feedback_id=feedback_id)
+                else:
+                    self._put_state(table, user, movie_id, target, f"feedback:{kind}", created_at, feedback_id)
                 conn.execute(
                     "UPDATE feedback SET prev_exists = ?, prev_value = ?, prev_source = ?, prev_at = ?, "
                     "prev_feedback_id = ? WHERE id = ?",

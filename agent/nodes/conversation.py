@@ -16,6 +16,7 @@ from agent.nodes.noted import noted_line
 from agent.nodes.pointed_title import title_past_the_list
 from agent.nodes.reply import intro_line, not_in_catalog, unrecorded_note
 from agent.nodes.retrieve import filters_for, unrecorded_for
+from agent.nodes.taken_back import stored_before, take_back
 from agent.profile import stars_then, verdict_source
 from agent.prose import prose_list
 from agent.sequels import PLACES, SERIES_FACTS, no_sequels_note, series_answer
@@ -27,7 +28,7 @@ from agent.understanding.reader import understand
 from agent.understanding.unkept_stars import unkept_note
 from agent.understanding.versions import version_chosen, versions_of
 from store.movie import Movie, normalise_title
-from store.profiles import DISLIKE_STARS, LIKE_STARS, SOURCE_OF
+from store.profiles import DISLIKE_STARS, LIKE_STARS
 from store.vocab import LANGUAGES
 
 HELP = (
@@ -438,35 +439,6 @@ def record_opinion(state: State, deps: Deps) -> dict:
     return {**say(text, intent), "recorded": recorded, "stored_before": before, "focus": focus}
 
 
-def stored_before(deps: Deps, user: str, targets: list[str], intent: str, stars: float | None,
-                   stars_said: bool) -> dict:  # fmt: skip
-    """What the profile held of each film before this opinion, and the opinion: what a "the 1933 one"
-    on the next turn restores and repeats for the other film."""
-    dismissed, reactions = deps.profiles.dismissed(user), deps.profiles.reactions(user)
-    return {m: {"watched": deps.profiles.has_watched(user, m), "stars": deps.profiles.rating(user, m),
-                "reaction": reactions.get(m), "dismissed": m in dismissed, "intent": intent, "stars_given": stars,
-                "stars_said": stars_said}
-            for m in targets}  # fmt: skip
-
-
-def take_back(deps: Deps, user: str, replaced: dict) -> str:
-    """The last turn's opinion of a film, undone as the profile was before it; the sentence saying so."""
-    for movie_id, before in replaced.items():
-        if not before["watched"]:
-            deps.profiles.remove_watched(user, movie_id)
-        elif not deps.profiles.has_watched(user, movie_id):  # "forget that I watched Heat", undone
-            deps.profiles.add_watched(user, movie_id, source="chat")
-        if before["stars"] is None:
-            deps.profiles.unrate(user, movie_id)
-        elif deps.profiles.rating(user, movie_id) != before["stars"]:  # a 👍 put back is still a 👍
-            source = SOURCE_OF.get(before.get("reaction") or "", "chat")
-            deps.profiles.rate(user, movie_id, before["stars"], source=source)
-        if not before["dismissed"]:
-            deps.profiles.undismiss(user, movie_id)
-    labels = [deps.catalog.movies[m].label for m in replaced if m in deps.catalog.movies]
-    return f" I've taken back what I noted for {prose_list(labels)}." if labels else ""
-
-
 def _other_versions(state: State, targets: list[str], deps: Deps) -> str:
     """ " Other films are called King Kong too (1933, 1976): ..." when a film was named by a title
     it shares and without its year, so the one noted may not be the one meant."""
@@ -542,8 +514,7 @@ def store_opinions(deps: Deps, user: str, opinions: dict[str, tuple[str, float |
     others stand for a word, kept as such), and what was written comes back for the reply."""
     recorded: dict = {"watched": [], "ratings": {}, "likes": []}
     for movie_id, (intent, stars) in opinions.items():
-        if not deps.profiles.has_watched(user, movie_id):  # one on the list keeps the day it was seen
-            deps.profiles.add_watched(user, movie_id, source="chat")
+        deps.profiles.add_watched(user, movie_id, source="chat")
         recorded["watched"].append(movie_id)
         value = {"liked": stars or LIKE_STARS, "disliked": stars or DISLIKE_STARS}.get(intent, stars)
         if value:

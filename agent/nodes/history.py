@@ -4,7 +4,8 @@ profile holds ("forget that I watched Heat", "undo that"), answered with what wa
 from __future__ import annotations
 
 from agent.deps import Deps
-from agent.nodes.conversation import pointed_films, say, stored_before, take_back, which_film
+from agent.nodes.conversation import pointed_films, say, which_film
+from agent.nodes.taken_back import stored_before, take_back
 from agent.profile import as_given
 from agent.prose import prose_list
 from agent.state import State

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from agent.service_types import ServiceError, forgotten
+from agent.typed_stars import FORMS, stars_at_end
 from agent.watched_said import added_said, since
 from bot.cli.base import UserError, counted, emit_json, open_service, user_key
 from bot.settings import Settings
@@ -32,7 +33,7 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
         "words",
         nargs="+",
         metavar="WORD",
-        help="one film's title in any number of words, then its stars (0.5 to 5): Heat 1995 4.5",
+        help=f"one film's title in any number of words, then its stars (0.5 to 5: {FORMS}): Heat 1995 4.5",
     )
     p.set_defaults(run=cmd_rate)
 
@@ -48,7 +49,7 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
                 help="one film's title, in any number of words (add a year to pick between remakes)",
             )
         if action == "add":
-            p.add_argument("--rating", help="stars to give it as well, 0.5 to 5 (or 8/10)")
+            p.add_argument("--rating", help=f"stars to give it as well, 0.5 to 5: {FORMS}")
             p.add_argument("--date", help="the day you watched it, YYYY-MM-DD (a film already listed keeps its day "
                                           "unless you give one)")  # fmt: skip
         p.set_defaults(run=cmd_watched)
@@ -95,13 +96,13 @@ def cmd_rate(args: argparse.Namespace, settings: Settings) -> int:
     words = " ".join(args.words).split()  # 'rate "Heat 1995 4"', quoted whole, was "give ... and then its stars"
     if len(words) < 2:
         raise UserError("give one film's title and then its stars, e.g. moviebot rate Heat 1995 4.5")
-    *title, stars = words
+    title, stars = stars_at_end(" ".join(words)) or (" ".join(words[:-1]), words[-1])  # "Heat four stars"
     user = user_key(args.user)
     with _service(args, settings) as service:
         if film := service.numbered_film(" ".join(words)):  # "rate Toy Story 3" rated Toy Story 3 stars
             raise UserError(f"{film} ends in its number: give its stars after it, e.g. "
                             f"moviebot rate {' '.join(words)} 4")  # fmt: skip
-        rated = service.rate(user, " ".join(title), stars)
+        rated = service.rate(user, title, stars)
         movie = _movie_json(rated.movie_id, service)
     if args.json:
         emit_json({"user": user, **movie, "stars": rated.stars, **_noted(rated.note)})
@@ -131,8 +132,7 @@ def cmd_watched(args: argparse.Namespace, settings: Settings) -> int:
                 raise UserError(" ".join(filter(None, [f"{label} is not in {user}'s watched list", note])))
         movie = _movie_json(movie_id, service)
     if args.json:
-        listed = {"already_listed": done.was_listed, "watched_at": done.before if done.was_listed and done.on is None
-                  else done.on and done.on.isoformat()} if args.action == "add" else {}  # fmt: skip
+        listed = {"already_listed": done.was_listed, "watched_at": done.at} if args.action == "add" else {}
         emit_json({"user": user, "action": args.action, **movie, "stars": stars, **listed, **_noted(note)})
         return 0
     if args.action == "add" and done.was_listed and done.on is None:  # its day kept, and said

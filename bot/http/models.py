@@ -241,7 +241,10 @@ class Export(BaseModel):
 
     user: dict[str, Any] | None = Field(description="The user's row: key, platform, display name, created_at; "
                                                     "null when only other rows exist.")  # fmt: skip
-    ratings: Rows = Field(description="movie_id, stars, source, rated_at (null: imported without a date).")
+    ratings: Rows = Field(
+        description="movie_id, stars, source, rated_at (null: imported without a date; "
+        "one imported before migration m007 has the moment of its import)."
+    )
     watched: Rows = Field(description="movie_id, source, watched_at (null: imported without a date).")
     dismissed: Rows = Field(description="movie_id, source, dismissed_at: films never to suggest again.")
     feedback: Rows = Field(

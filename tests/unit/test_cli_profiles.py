@@ -588,3 +588,13 @@ def test_a_long_import_counts_its_rows_as_its_progress_lines_do(cli, tmp_path):
     assert "1 film (1 rated) from 50,001 rows." in out
     assert "50,000 rows not imported (50,000 not in the catalog, 0 ambiguous, 0 invalid):" in out
     assert "...and 49,980 more (--json lists them all)" in out
+
+
+def test_watched_add_json_gives_the_day_the_film_is_listed_at_now(cli):
+    """Before: `watched add Heat --json` printed "watched_at": null for a film it had just listed,
+    and a --date day in another form than `watched list --json` prints it."""
+    added = cli_json(cli, "watched", "add", "Heat", "1995")
+    assert added["already_listed"] is False and added["watched_at"] is not None
+    assert added["watched_at"] == cli_json(cli, "watched", "list")[0]["watched_at"]
+    dated = cli_json(cli, "watched", "add", "Se7en", "--date", "2024-05-01")
+    assert dated["watched_at"] == "2024-05-01T00:00:00.000000+00:00"

@@ -240,3 +240,35 @@ async def test_watched_add_of_a_film_already_listed_says_since_when_and_keeps_it
     [answer] = interaction.calls
     assert answer.content == "Se7en (1995) was already on your watched list, since 2024-01-01."
     assert world.profiles.watched(key(ana))[0]["watched_at"].startswith("2024-01-01")
+
+
+async def test_watched_list_opens_at_the_page_asked_and_a_page_past_the_end_says_how_many(world):
+    """Before: `/watched list` had no page; the second page was only a button away."""
+    ana = world.member("ana")
+    for movie_id in sorted(world.catalog.movies)[:12]:
+        world.profiles.add_watched(key(ana), movie_id)
+    cog = world.cog("Watched")
+    second = world.interaction(ana)
+    await cog.show_list.callback(cog, second, page=2)
+    [answer] = second.calls
+    assert answer.embeds[0].footer.text == "Page 2 of 2" and answer.embeds[0].description.startswith("11. ")
+    assert not answer.view.previous.disabled and answer.view.next.disabled
+    past = world.interaction(ana)
+    await cog.show_list.callback(cog, past, page=5)
+    [refused] = past.calls
+    assert refused.ephemeral and refused.content == "There is no page 5: your watched list has only 2 pages (12 films)."
+
+
+async def test_watched_add_takes_the_day_it_was_watched_and_refuses_a_bad_one(world):
+    """Before: only the CLI could say the day a film was watched."""
+    ana = world.member("ana")
+    cog = world.cog("Watched")
+    dated = world.interaction(ana)
+    await cog.add.callback(cog, dated, title="se7en-1995", rating=None, date="2024-05-01")
+    assert dated.calls[0].content == "Marked **Se7en (1995)** as watched on 2024-05-01. I won't suggest it again."
+    assert world.profiles.watched_row(key(ana), "se7en-1995")["watched_at"][:10] == "2024-05-01"
+    for day, says in (("May 1", "must be a date like 2024-05-31, got 'May 1'"), ("2999-01-01", "has not come yet")):
+        bad = world.interaction(ana)
+        await cog.add.callback(cog, bad, title="heat", rating=None, date=day)  # refused before any "which Heat?"
+        assert bad.calls[0].ephemeral and says in bad.calls[0].content and bad.calls[0].view is None
+    assert [row["movie_id"] for row in world.profiles.watched(key(ana))] == ["se7en-1995"]

@@ -568,3 +568,62 @@ def test_forgetting_someone_nothing_is_known_about_says_so_plainly(client, conte
     """Before: "Done: I deleted everything I knew about you (there was nothing stored).", both at once."""
     done = click(actions.forget_confirm, block_action("forget_confirm", "forget", user=CY), client, context)
     assert done.last["text"] == "I had nothing stored about you, so there was nothing to delete."
+
+
+@pytest.mark.parametrize(("typed", "stars"), [("Heat 1995 ★★★★", 4.0), ("Heat 1995 four", 4.0),
+                                              ("Heat 1995 three and a half stars", 3.5), ("Heat 1995 ★★★½", 3.5),
+                                              ("Heat 1995 :star::star:", 2.0)])  # fmt: skip
+def test_rate_reads_stars_drawn_or_in_words_as_the_cli_does(deps, client, context, typed, stars):
+    """Before: "/rate Heat ★★★★" and "/rate Heat four" answered the usage text."""
+    _, respond = run_command(commands.rate, command("/rate", typed), client, context)
+    assert f"Rated Heat (1995) {stars:g}/5 and marked it watched." in respond.last["text"]
+    assert deps.service.profiles.rating(key(ANA), "heat-1995") == stars
+
+
+def test_watched_add_reads_drawn_stars_and_the_usage_says_which_forms_work(deps, client, context):
+    _, respond = run_command(commands.watched, command("/watched", "add Se7en ★★★★"), client, context)
+    assert "rated 4/5" in respond.last["text"] and deps.service.profiles.rating(key(ANA), "se7en-1995") == 4.0
+    _, respond = run_command(commands.rate, command("/rate", "Heat 1995"), client, context)
+    assert "four" in respond.last["text"] and "★★★★" in respond.last["text"] and "8/10" in respond.last["text"]
+
+
+def test_watched_list_with_a_page_number_shows_that_page_or_says_how_many_there_are(deps, client, context):
+    """Before: "/watched list 2" showed the first page, as if no number had been given."""
+    for title in ("Se7en", "Heat 1995", "The Dark Knight", "Alien", "Fargo", "Goodfellas", "Jaws", "Casablanca",
+                  "Psycho", "Vertigo", "Rocky", "Amélie"):  # fmt: skip
+        run_command(commands.watched, command("/watched", f"add {title}"), client, context)
+    _, respond = run_command(commands.watched, command("/watched", "list 2"), client, context)
+    assert "page 2 of 2" in respond.last["text"] and "Se7en (1995)" in shown(respond)
+    _, respond = run_command(commands.watched, command("/watched", "list 3"), client, context)
+    assert respond.last["text"] == "There is no page 3: your watched list has only 2 pages (12 films)."
+    _, respond = run_command(commands.watched, command("/watched", "list two"), client, context)
+    assert "takes a page number, like `/watched list 2`" in respond.last["text"]
+
+
+def test_watched_add_takes_the_day_it_was_watched_and_refuses_a_bad_one(deps, client, context):
+    """Before: only the CLI could say the day; "/watched add Se7en 2024-05-01" answered "No film called
+    'Se7en 2024-05-01'"."""
+    _, respond = run_command(commands.watched, command("/watched", "add Se7en 2024-05-01"), client, context)
+    assert respond.last["text"] == "Marked Se7en (1995) as watched on 2024-05-01."
+    _, respond = run_command(commands.watched, command("/watched", "add Alien ★★★★ on 2024-05-02"), client, context)
+    assert respond.last["text"] == "Marked Alien (1979) as watched on 2024-05-02, rated 4/5."
+    days = {item.movie_id: item.at[:10] for item in deps.service.watched_list(key(ANA))}
+    assert days == {"se7en-1995": "2024-05-01", "alien-1979": "2024-05-02"}
+    _, respond = run_command(commands.watched, command("/watched", "add Heat 2024-13-01"), client, context)
+    assert respond.last["text"] == "The day it was watched must be a date like 2024-05-31, got '2024-13-01'."
+    _, respond = run_command(commands.watched, command("/watched", "add Heat 2999-01-01"), client, context)
+    assert respond.last["text"] == "2999-01-01 has not come yet: give the day you watched it."  # not "which Heat?"
+    assert len(deps.service.watched_list(key(ANA))) == 2
+
+
+@pytest.mark.parametrize("text", ["@ben", f"<@{BEN}|ben>", f"<@{BEN}>"])
+def test_profile_of_someone_else_is_refused_plainly_not_answered_with_ones_own(deps, client, context, text):
+    """Before: "/profile @ben" showed the caller's own profile, as if it were Ben's."""
+    run_command(commands.rate, command("/rate", "Se7en 5"), client, context)
+    _, respond = run_command(commands.profile, command("/profile", text), client, context)
+    said = respond.last["text"]
+    assert said.startswith("I show each person only their own profile, so not ") and "`/profile` alone" in said
+    assert ("@ben's" in said) == ("ben" in text)
+    assert "Rated" not in shown(respond) and client.of("files_upload_v2") == []
+    _, respond = run_command(commands.profile, command("/profile", f"<@{ANA}|ana>"), client, context)  # oneself
+    assert "Rated 1" in shown(respond)

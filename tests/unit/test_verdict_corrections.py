@@ -167,3 +167,21 @@ def test_a_number_no_rating_can_be_is_named_and_nothing_is_kept_for_it(starter, 
     minus = bot.ask("I'd give se7en -3", user="cli:gu")["reply"]
     assert "-3 isn't a rating I can keep" in minus and profiles.rating("cli:gu", "se7en-1995") is None
     assert "a rating I can keep" not in bot.ask("I rated toy story 3 a 4", user="cli:gu")["reply"]
+
+
+def test_undoing_a_forget_puts_back_the_days_the_film_was_seen_and_rated(starter, profiles):
+    """Before: "forget that i watched heat" then "undo that" put Heat back as watched and rated today,
+    though it was seen on 2024-03-01 and rated on 2024-03-02; an undated rating came back dated today."""
+    profiles.add_watched("cli:di", "heat-1995", source="import:letterboxd", at="2024-03-01T00:00:00+00:00")
+    profiles.rate("cli:di", "heat-1995", 4.0, source="cli", at="2024-03-02T00:00:00+00:00")
+    profiles.add_watched("cli:di", "alien-1979", source="import:imdb", at="2024-01-05T00:00:00+00:00")
+    profiles.bulk_rate([("cli:di", "alien-1979", 5.0, None)], source="import:imdb", keep_undated=True)
+    bot = make_bot(starter, profiles)
+    for film in ("heat", "alien"):
+        bot.ask(f"forget that i watched {film}", user="cli:di")
+        assert bot.ask("undo that", user="cli:di")["reply"].startswith("Undone.")
+    [alien, heat] = sorted(profiles.export_user("cli:di")["ratings"], key=lambda r: r["movie_id"])
+    assert (heat["stars"], heat["source"], heat["rated_at"][:10]) == (4.0, "cli", "2024-03-02")
+    assert (alien["stars"], alien["rated_at"]) == (5.0, None)
+    days = {r["movie_id"]: r["watched_at"][:10] for r in profiles.watched("cli:di")}
+    assert days == {"heat-1995": "2024-03-01", "alien-1979": "2024-01-05"}

@@ -98,3 +98,15 @@ def test_a_day_watched_that_is_no_day_or_still_to_come_is_refused(service, day, 
     with pytest.raises(InvalidInput, match=says):
         service.watched_add(ANA, "Alien", on=day)
     assert days(service) == {}
+
+
+def test_the_store_keeps_a_listed_films_day_unless_a_day_is_said(service):
+    """The rule lives once, in ProfileStore.add_watched: the service, the chat and reactions each
+    special-cased it before."""
+    store = service.profiles
+    store.add_watched(ANA, "alien-1979", source="import:letterboxd", at=SEEN)
+    store.add_watched(ANA, "alien-1979", source="chat")
+    assert store.watched_row(ANA, "alien-1979") == {"watched_at": SEEN.replace("+00:00", ".000000+00:00"),
+                                                    "source": "import:letterboxd"}  # fmt: skip
+    store.add_watched(ANA, "alien-1979", source="cli", at="2025-02-03T00:00:00+00:00", day_said=True)
+    assert store.watched_row(ANA, "alien-1979")["watched_at"][:10] == "2025-02-03"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import math
 from typing import TYPE_CHECKING
 
 import discord
@@ -13,6 +12,7 @@ from discord.ext import commands
 from bot.discord.format import CHOICE_LIMIT, EMBED_COLOUR, NO_MENTIONS, clip, escape, fit_embed
 from bot.discord.titles import act_on_title, title_choices
 from bot.discord.views import OwnerView
+from bot.listing import no_such_page, pages_of
 
 if TYPE_CHECKING:
     from agent.service import WatchedItem
@@ -28,12 +28,17 @@ class Watched(commands.GroupCog, group_name="watched", group_description="Films 
         super().__init__()
 
     @app_commands.command(name="add", description="Mark a film as watched (optionally with your rating)")
-    @app_commands.describe(title="Start typing and pick the film", rating="Your rating, 0.5 to 5 stars")
+    @app_commands.describe(
+        title="Start typing and pick the film",
+        rating="Your rating, 0.5 to 5 stars",
+        date="The day you watched it, YYYY-MM-DD (a film already listed keeps its day otherwise)",
+    )
     async def add(
         self,
         interaction: discord.Interaction,
         title: str,
         rating: app_commands.Range[float, 0.5, 5.0] | None = None,
+        date: str | None = None,
     ) -> None:
         if rating is not None and rating * 2 != int(rating * 2):
             await interaction.response.send_message("Ratings go in half stars, like 3.5.", ephemeral=True,
@@ -41,18 +46,19 @@ class Watched(commands.GroupCog, group_name="watched", group_description="Films 
             return
 
         async def apply(movie_id: str) -> str:
-            added = await asyncio.to_thread(self._add, interaction, movie_id, rating)
+            added = await asyncio.to_thread(self._add, interaction, movie_id, rating, date)
             if added.was_listed:  # its day kept: "Heat (1995) was already on your watched list, since 2024-01-01."
                 return escape(added.message)
             rated = f", rated {added.given}" if added.stars is not None else ""
-            said = f"Marked **{escape(added.label)}** as watched{rated}. I won't suggest it again."
+            day = f" on {added.on.date().isoformat()}" if added.on is not None else ""
+            said = f"Marked **{escape(added.label)}** as watched{day}{rated}. I won't suggest it again."
             return " ".join(filter(None, [said, escape(added.note)]))
 
         await act_on_title(interaction, title, apply)
 
-    def _add(self, interaction: discord.Interaction, movie_id: str, rating: float | None):
+    def _add(self, interaction: discord.Interaction, movie_id: str, rating: float | None, day: str | None):
         user = self.bot.register(interaction.user, interaction.guild_id, interaction.channel_id)
-        return self.service.watched_add(user, movie_id, rating)
+        return self.service.watched_add(user, movie_id, rating, on=day or None)
 
     @app_commands.command(name="remove", description="Take a film off your watched list")
     @app_commands.describe(title="Start typing and pick the film")
@@ -66,7 +72,8 @@ class Watched(commands.GroupCog, group_name="watched", group_description="Films 
         await act_on_title(interaction, title, apply)
 
     @app_commands.command(name="list", description="The films you've marked as watched")
-    async def show_list(self, interaction: discord.Interaction) -> None:
+    @app_commands.describe(page="Which page of ten to open at (the first when not given)")
+    async def show_list(self, interaction: discord.Interaction, page: app_commands.Range[int, 1] | None = None) -> None:
         user = self.bot.user_key(interaction.user)
         items = await asyncio.to_thread(self.service.watched_list, user)
         lines = [self._line(item) for item in items]
@@ -77,7 +84,10 @@ class Watched(commands.GroupCog, group_name="watched", group_description="Films 
                 ephemeral=True, allowed_mentions=NO_MENTIONS,
             )  # fmt: skip
             return
-        pages = WatchedPages(interaction, lines)
+        if page is not None and (why_not := no_such_page(page, len(lines), PAGE_SIZE)):
+            await interaction.response.send_message(why_not, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            return
+        pages = WatchedPages(interaction, lines, page=(page or 1) - 1)
         extra = {"view": pages} if pages.count > 1 else {}
         await interaction.response.send_message(embed=pages.embed(), ephemeral=True, allowed_mentions=NO_MENTIONS,
                                                 **extra)  # fmt: skip
@@ -112,16 +122,16 @@ class Watched(commands.GroupCog, group_name="watched", group_description="Films 
 class WatchedPages(OwnerView):
     """The watched list, ten films a page, with previous/next buttons."""
 
-    def __init__(self, origin: discord.Interaction, lines: list[str], *, per_page: int = PAGE_SIZE):
+    def __init__(self, origin: discord.Interaction, lines: list[str], *, per_page: int = PAGE_SIZE, page: int = 0):
         super().__init__(origin, timeout=600)
         self.lines = lines
         self.per_page = per_page
-        self.page = 0
+        self.page = page
         self._sync_buttons()
 
     @property
     def count(self) -> int:
-        return max(1, math.ceil(len(self.lines) / self.per_page))
+        return pages_of(len(self.lines), self.per_page)
 
     def embed(self) -> discord.Embed:
         start = self.page * self.per_page

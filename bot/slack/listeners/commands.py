@@ -14,7 +14,10 @@ from slack_bolt import App
 from slack_sdk.errors import SlackApiError
 
 from agent.service_types import UnknownTitle
+from agent.typed_stars import FORMS
+from bot.listing import clip, no_such_page
 from bot.slack.blocks import (
+    WATCHED_PAGE_SIZE,
     escape,
     forget_confirmation,
     literal,
@@ -26,17 +29,19 @@ from bot.slack.blocks import (
 )
 from bot.slack.posting import add_reactions, post_turn, slack_error, unposted
 from bot.slack.talk import OPEN_REQUEST, reporting, request_text, unescape
-from bot.slack.titles import act_on_title, split_stars
+from bot.slack.titles import act_on_title, split_stars, split_watched
 
 log = logging.getLogger(__name__)
 
-RATE_USAGE = "Usage: `/rate <title> <stars>`, stars from 0.5 to 5, e.g. `/rate Heat 1995 4.5`."
+RATE_USAGE = f"Usage: `/rate <title> <stars>`, stars from 0.5 to 5 as {FORMS}, e.g. `/rate Heat 1995 4.5`."
 WATCHED_USAGE = (
-    "Usage: `/watched add <title>` (optionally with stars, e.g. `Heat 1995 4 stars`), "
-    "`/watched remove <title>` or `/watched list`."
+    "Usage: `/watched add <title>` (optionally with stars and the day you saw it, e.g. `Heat 1995 4 stars` or "
+    "`Heat 1995 ★★★★ 2024-05-31`), "
+    "`/watched remove <title>` or `/watched list [page]`."
 )
 MOVIENIGHT_USAGE = "Name the others with @, e.g. `/movienight @ana @ben something funny`."
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
+_NAMED = re.compile(r"<@(?P<id>[UW][A-Z0-9]+)(?:\|(?P<name>[^>]*))?>|(?<![\w<])@(?P<typed>[\w.\-]+)")
 
 
 def ephemeral(respond):
@@ -147,10 +152,11 @@ def run_watched(deps, client, respond, command: dict) -> None:
         verb, _, rest = unescape(command.get("text") or "").strip().partition(" ")
         verb, rest = verb.lower(), rest.strip()
         if verb == "list":
-            reply(watched_page(deps.service.watched_list(_who(deps, client, command)), 0))
+            reply(watched_list_page(deps.service.watched_list(_who(deps, client, command)), rest))
         elif verb == "add" and rest:
-            title, stars = split_stars(rest, required=False)
-            request = {"op": "watched_add", **({"stars": stars} if stars is not None else {})}
+            title, stars, day = split_watched(rest)
+            request = {"op": "watched_add", **({"stars": stars} if stars is not None else {}),
+                       **({"on": day} if day is not None else {})}  # fmt: skip
             try:
                 reply(act_on_title(deps.service, _who(deps, client, command), request, title))
             except UnknownTitle as exc:
@@ -159,6 +165,16 @@ def run_watched(deps, client, respond, command: dict) -> None:
             reply(act_on_title(deps.service, _who(deps, client, command), {"op": "watched_remove"}, rest))
         else:
             reply(text_message(WATCHED_USAGE))
+
+
+def watched_list_page(items: list, asked: str) -> dict:
+    """ "/watched list 2": the page asked for (from 1), or why there is none."""
+    if not asked or not items:
+        return watched_page(items, 0)
+    if not asked.isdigit():
+        return text_message(f"`/watched list` takes a page number, like `/watched list 2`, not “{clip(asked, 40)}”.")
+    why_not = no_such_page(int(asked), len(items), WATCHED_PAGE_SIZE)
+    return text_message(why_not) if why_not else watched_page(items, int(asked) - 1)
 
 
 def stars_hint(text: str) -> str:
@@ -193,6 +209,14 @@ def run_profile(deps, client, respond, command: dict) -> None:
     messages with the bot (a file cannot be ephemeral)."""
     reply = ephemeral(respond)
     with reporting(reply, "/profile"):
+        if someone := someone_else(command):
+            reply(
+                text_message(
+                    f"I show each person only their own profile, so not {someone}'s: their taste is "
+                    "theirs to share (they can run `/profile` themselves). `/profile` alone shows yours."
+                )
+            )
+            return
         key = _who(deps, client, command)
         summary = deps.service.profile(key)
         chart = None if summary.is_empty else deps.service.profile_chart(key, deps.names.get(key))
@@ -200,6 +224,17 @@ def run_profile(deps, client, respond, command: dict) -> None:
         if chart:
             note = upload_chart(client, command, chart, deps.names.get(key))
         reply(profile_message(summary, note))
+
+
+def someone_else(command: dict) -> str | None:
+    """Who "/profile @bob" names when it is not the caller ("@bob", or "<@U2|bob>" when Slack escapes
+    it): the command showed the caller's own profile as if it were theirs."""
+    caller = {command.get("user_id"), command.get("user_name")}
+    for match in _NAMED.finditer(command.get("text") or ""):
+        name = match["name"] or match["typed"]
+        if match["id"] not in caller and name not in caller:
+            return f"@{name}" if name else "someone else"
+    return None
 
 
 def upload_chart(client, command: dict, chart: bytes, name: str | None) -> str:
