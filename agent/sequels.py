@@ -381,13 +381,39 @@ def _numbered_after_said(movie: Movie, catalog: Catalog) -> str:
 
 
 def spin_offs_said(movie_id: str, catalog: Catalog, *, later_only: bool = False) -> str:
-    """ " Star Wars: The Clone Wars (2008), animated, is left out as a spin-off.": what the list leaves out."""
+    """ " Star Wars: The Clone Wars (2008), animated, is left out as a spin-off.": what the list leaves out.
+    One older than the series' first film is no spin-off of it: The Lord of the Rings (1978) before the
+    live-action films."""
     year = catalog.movies[movie_id].year or 0
+    first = series_films(movie_id, catalog)[0].year or 0
     left = [m for m in spin_offs(movie_id, catalog) if not later_only or (m.year or 0) > year]
-    if not left:
-        return ""
-    said = f" {prose_list([m.label for m in left])}, animated, {_are(left)} left out as {_kind(left, 'a spin-off')}."
+    later = [m for m in left if (m.year or 9999) >= first]
+    said = _not_of_series([m for m in left if m not in later])
+    if later:
+        titles = prose_list([m.label for m in later])
+        said += f" {titles}, animated, {_are(later)} left out as {_kind(later, 'a spin-off')}."
     return said
+
+
+def _not_of_series(films: list[Movie]) -> str:
+    if not films:
+        return ""
+    one = len(films) == 1
+    return (f" {prose_list([m.label for m in films])}, animated, {'shares' if one else 'share'} no one credited "
+            f"with these films, so {'it is' if one else 'they are'} left out as not of their series.")  # fmt: skip
+
+
+def series_meant(movie_id: str, catalog: Catalog, typed: str = "") -> tuple[str, list[Movie]]:
+    """The film a series question goes by, and the films put aside for it. "the lord of the rings" is The
+    Lord of the Rings (1978), animated, whose title the live-action films of 2001-2003 carry on, no one of
+    it credited in them: they are the series people mean (as an animated film of a live-action series is
+    no film of it: _same_kind), so the first of them stands for it; unless its year was typed."""
+    movie = catalog.movies[movie_id]
+    if "animation" not in movie.genres or (movie.year is not None and str(movie.year) in typed):
+        return movie_id, []
+    others = (catalog.movies[m] for m in catalog.series_of(movie_id) - {movie_id})
+    live = sorted((m for m in others if not _same_kind(m, movie)), key=lambda m: (m.year or 9999, m.title))
+    return (live[0].id, [movie]) if live else (movie_id, [])
 
 
 def _opening_said(opened: list[str]) -> str:
@@ -419,11 +445,19 @@ def _numeral(movie: Movie, names: frozenset[str]) -> str:
     return m["n"].upper() if m else ""
 
 
-def series_answer(fact: str, targets: list[str], catalog: Catalog) -> tuple[str, dict]:
+def series_answer(fact: str, targets: list[str], catalog: Catalog, typed: str = "") -> tuple[str, dict]:
     """The answer to a series question about each film, and what the next turn may point at: the film
     "the next one" goes on from, and the films the answer listed, in its order, which "the third one"
-    means (it meant the third pick of an earlier answer)."""
+    means (it meant the third pick of an earlier answer). A film put aside for the series meant
+    (series_meant) is said to be."""
+    meant = [series_meant(m, catalog, typed) for m in targets]
+    targets = [m for m, _ in meant]
     text = " ".join(_SERIES_ANSWERS[fact](m, catalog) for m in targets)
+    if aside := [f for _, put in meant for f in put]:
+        titles = prose_list(list(dict.fromkeys(f.title for f in aside)))
+        lead = f"By {titles} I took the live-action films to be meant."
+        unsaid = [f for f in aside if f.label not in text]
+        text = f"{lead} {text}{_not_of_series(unsaid)}"
     after = next_films(targets[0], catalog) if fact == "next" else []
     listed = _LISTS[fact](targets[0], catalog) if fact in _LISTS and len(targets) == 1 else []
     return text, {"focus": after[0].id if len(after) == 1 else targets[0], "listed": [m.id for m in listed]}

@@ -223,7 +223,7 @@ def answer_facts(state: State, deps: Deps) -> dict:
     else:
         lead = ""
     if asked and asked[0] in SERIES_FACTS:  # "the dark knight sequels": the later films of its series, or none
-        text, pointed = series_answer(asked[0], targets, deps.catalog)
+        text, pointed = series_answer(asked[0], targets, deps.catalog, state.get("message") or "")
         return {**say(lead + text, "facts"), **pointed}
     if asked and asked[0] in COMPARISONS:
         return say(compared([deps.catalog.movies[m] for m in targets], asked[0]), "facts")

@@ -1,0 +1,62 @@
+"""The series a question means: "in what order should I watch the lord of the rings" listed the animated
+The Lord of the Rings (1978) first and "what comes after the lord of the rings" answered The Fellowship of
+the Ring (2001); "is there a third godfather movie" gave three picks and "how many alien films are there"
+counted sci-fi films, each read as a theme, not a question about a series."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agent.sequels import series_answer
+from tests.conftest import write_jsonl
+from tests.unit.test_graph import make_bot
+from tests.unit.test_sequels_series import film
+from tests.unit.test_series_members import FILMS
+
+RINGS = ["Elijah Wood", "Ian McKellen", "Viggo Mortensen"]
+QUEST = ["adventure", "fantasy", "action"]
+RIPLEY = ["Sigourney Weaver", "Tom Skerritt", "John Hurt"]
+FELLOWSHIP = "The Lord of the Rings: The Fellowship of the Ring (2001)"
+MORE = [
+    film("The Lord of the Rings", 1978, ["adventure", "animation", "fantasy"], []),  # nobody credited
+    film("The Lord of the Rings: The Fellowship of the Ring", 2001, QUEST, RINGS, directors=["Peter Jackson"]),
+    film("The Lord of the Rings: The Two Towers", 2002, QUEST, RINGS, directors=["Peter Jackson"]),
+    film("The Lord of the Rings: The Return of the King", 2003, QUEST, RINGS, directors=["Peter Jackson"]),
+    film("Alien", 1979, ["horror", "sci-fi"], RIPLEY, directors=["Ridley Scott"]),
+    film("Aliens", 1986, ["action", "sci-fi"], RIPLEY, directors=["James Cameron"]),
+    film("Alien: Resurrection", 1997, ["action", "sci-fi"], ["Sigourney Weaver", "Winona Ryder"]),
+    film("Alien Nation", 1988, ["crime", "sci-fi"], ["James Caan"]),
+    film("Zombie", 1979, ["horror"], ["Tisa Farrow"]),
+    film("Zombie Holiday", 1980, ["horror", "comedy"], ["Someone Else"]),
+]
+
+
+@pytest.fixture
+def sample_jsonl(tmp_path: Path) -> Path:
+    return write_jsonl(tmp_path / "sample.jsonl", [*FILMS, *MORE])
+
+
+def test_the_watch_order_of_a_series_named_by_an_animated_film_is_the_live_action_films(catalog, profiles):
+    answer = make_bot(catalog, profiles).ask("in what order should I watch the lord of the rings", user="cli:lotr")
+    reply = answer["reply"]
+    assert answer["recommendations"] == [], reply
+    assert f"in release order: {FELLOWSHIP}, The Lord of the Rings: The Two Towers (2002) and" in reply, reply
+    assert "The Lord of the Rings (1978), animated, shares no one credited with these films, so it is left out" in reply
+
+
+def test_what_comes_after_a_series_named_by_an_animated_film_goes_on_from_the_live_action_films(catalog, profiles):
+    reply = make_bot(catalog, profiles).ask("what comes after the lord of the rings", user="cli:lotrn")["reply"]
+    assert reply.startswith("By The Lord of the Rings I took the live-action films to be meant."), reply
+    assert f"The next film of {FELLOWSHIP}'s series in my catalog, by release year, is The Lord of the Rings: " in reply
+    assert "is The Lord of the Rings: The Two Towers (2002)." in reply, reply
+    assert "The Lord of the Rings (1978), animated, shares no one credited with these films" in reply, reply
+
+
+def test_the_animated_film_asked_for_by_its_year_is_still_its_own_series(catalog):
+    said, _ = series_answer("next", ["the-lord-of-the-rings-1978"], catalog, "what follows the lord of the rings 1978")
+    assert (
+        said
+        == f"The next film of The Lord of the Rings (1978)'s series in my catalog, by release year, is {FELLOWSHIP}."
+    )
