@@ -60,3 +60,28 @@ def test_the_animated_film_asked_for_by_its_year_is_still_its_own_series(catalog
         said
         == f"The next film of The Lord of the Rings (1978)'s series in my catalog, by release year, is {FELLOWSHIP}."
     )
+
+
+def test_is_there_a_third_film_of_a_series_is_answered_from_the_series(catalog, profiles):
+    answer = make_bot(catalog, profiles).ask("is there a third godfather movie", user="cli:third")
+    assert answer["recommendations"] == [], answer["reply"]
+    assert answer["reply"] == (
+        "The third film of The Godfather (1972)'s series in my catalog, by release year, is "
+        "The Godfather: Part III (1990)."
+    )
+
+
+def test_is_there_a_numbered_film_past_the_series_says_how_many_it_has_without_a_stray_article(catalog, profiles):
+    answer = make_bot(catalog, profiles).ask("is there a godfather 4", user="cli:four")
+    assert answer["recommendations"] == [], answer["reply"]
+    assert "My catalog has only 3 films of The Godfather (1972)'s series, by release year: " in answer["reply"]
+    assert "a godfather" not in answer["reply"].casefold(), answer["reply"]
+
+
+def test_how_many_films_of_a_series_named_by_a_theme_word_counts_the_series(catalog, profiles):
+    answer = make_bot(catalog, profiles).ask("how many alien films are there", user="cli:aliens")
+    assert answer["reply"].startswith(
+        "I found 3 films of Alien (1979)'s series in my catalog: Alien (1979), Aliens (1986) and Alien: Resurrection"
+    ), answer["reply"]
+    zombies = make_bot(catalog, profiles).ask("how many zombie films are there", user="cli:zombies")["reply"]
+    assert "series" not in zombies, zombies
