@@ -46,8 +46,9 @@ def _with_sequels(classified: Classified, deps: Deps) -> tuple[Classified, list[
     """ "I watched the matrix and its sequels": the sequels the catalog has are named too, so each is
     marked and said back (it called "its sequels" a title it could not find); and the films said so
     that have none, for the reply to say none was marked. Each film's sequels are found once a turn."""
-    if classified.feedback is not None:
-        return dataclasses.replace(classified, feedback=_with_sequels(classified.feedback, deps)[0]), []
+    if classified.feedback is not None:  # "seen heat and its sequels, anything else?": Heat's none said too
+        feedback, without = _with_sequels(classified.feedback, deps)
+        return dataclasses.replace(classified, feedback=feedback), without
     found = {film: sequel_films(film, deps.catalog) for film in classified.with_sequels}
     later = [m.id for films in found.values() for m in films]
     without = [film for film, films in found.items() if not films]

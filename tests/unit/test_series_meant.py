@@ -85,3 +85,13 @@ def test_how_many_films_of_a_series_named_by_a_theme_word_counts_the_series(cata
     ), answer["reply"]
     zombies = make_bot(catalog, profiles).ask("how many zombie films are there", user="cli:zombies")["reply"]
     assert "series" not in zombies, zombies
+
+
+def test_a_film_seen_with_sequels_it_has_none_of_in_a_request_says_so(catalog, profiles):
+    """ "I've seen heat and its sequels, anything else?" said only "Noted: you've seen Heat (1995).", as
+    if its sequels had been marked too: the request dropped the films that have none."""
+    answer = make_bot(catalog, profiles).ask("I've seen heat and its sequels, anything else?", user="cli:heatseq")
+    assert answer["reply"].startswith(
+        "Noted: you've seen Heat (1995). My catalog has no sequel to Heat (1995), so none was marked."
+    ), answer["reply"]
+    assert answer["recommendations"], answer["reply"]
