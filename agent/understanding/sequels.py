@@ -5,6 +5,8 @@ has none; read as a theme, "sequel" answered any film tagged so (Now You See Me 
 from __future__ import annotations
 
 import re
+import weakref
+from typing import NamedTuple
 
 from agent.understanding.like_series import series_first
 from agent.understanding.request import CatalogLookup
@@ -12,7 +14,7 @@ from agent.understanding.text import tokens_of
 from agent.understanding.titles import explained
 from agent.understanding.versions import same_title
 from store.catalog import TitleMatch
-from store.movie import TITLE_MATCH_SCORE, ascii_fold
+from store.movie import TITLE_MATCH_SCORE, Movie, ascii_fold
 from store.vocab import normalise_genre
 
 _ASKING = (
@@ -208,24 +210,46 @@ def film_or_unknown(found: TitleMatch | str) -> dict:
 
 
 _EPISODE_PART = re.compile(r"\bepisode\s+(?:\d{1,2}|[ivx]{1,5})\s*[-:–—]\s*")
+_NUMBERING = re.compile(r"^(?:part|chapter|episode|vol\.?|volume|book)\b")
+
+
+class _Subtitles(NamedTuple):
+    """The catalog's titles by the parts people name films by, read once per catalog (series questions
+    read every title two or three times each)."""
+
+    episodes: dict[str, Movie]  # "the phantom menace", "star wars: the phantom menace" -> the first so titled
+    subtitles: dict[str, list[Movie]]  # "fellowship of the ring" -> the films so subtitled (not "part 2")
+    heads: dict[str, list[Movie]]  # "godfather trilogy" -> the films whose title is so headed before a colon
+
+
+_SUBTITLES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _subtitles(lookup: CatalogLookup) -> _Subtitles:
+    if (index := _SUBTITLES.get(lookup)) is not None:
+        return index
+    index = _Subtitles({}, {}, {})
+    for movie in lookup.movies.values():
+        for title in (t.casefold() for t in movie.titles):
+            if part := _EPISODE_PART.search(title):
+                subtitle, without = title[part.end() :], title[: part.start()] + title[part.end() :]
+                for key in (subtitle, without, subtitle.removeprefix("the ")):
+                    index.episodes.setdefault(key, movie)
+            if ": " in title and not _NUMBERING.match(sub := title.split(": ", 1)[1]):
+                index.subtitles.setdefault(" ".join(sub.split()).removeprefix("the "), []).append(movie)
+            if (head := _head(title)) and movie not in (heads := index.heads.setdefault(head, [])):
+                heads.append(movie)
+    _SUBTITLES[lookup] = index
+    return index
 
 
 def _episode_named(typed: str, lookup: CatalogLookup) -> TitleMatch | None:
     """A film titled "Star Wars: Episode I - The Phantom Menace" named without its episode, as most
     people name it ("the phantom menace", "star wars: the force awakens"), which no title matched."""
     typed = " ".join(typed.casefold().split())
-    for movie in lookup.movies.values():
-        for title in movie.titles:
-            folded = title.casefold()
-            if (part := _EPISODE_PART.search(folded)) is None:
-                continue
-            subtitle, without = folded[part.end() :], folded[: part.start()] + folded[part.end() :]
-            if {typed, typed.removeprefix("the ")} & {subtitle, without, subtitle.removeprefix("the ")}:
-                return TitleMatch(movie.id, movie.title, movie.year, 100.0)
-    return None
-
-
-_NUMBERING = re.compile(r"^(?:part|chapter|episode|vol\.?|volume|book)\b")
+    episodes = _subtitles(lookup).episodes
+    movie = episodes.get(typed) or episodes.get(typed.removeprefix("the "))
+    return TitleMatch(movie.id, movie.title, movie.year, 100.0) if movie is not None else None
 
 
 def _subtitle_named(typed: str, lookup: CatalogLookup) -> TitleMatch | None:
@@ -236,17 +260,10 @@ def _subtitle_named(typed: str, lookup: CatalogLookup) -> TitleMatch | None:
     typed = " ".join(typed.casefold().split()).removeprefix("the ")
     if len(typed.split()) < 2:
         return None
-    found = [
-        movie
-        for movie in lookup.movies.values()
-        for title in movie.titles
-        if ": " in title
-        and not _NUMBERING.match(sub := title.casefold().split(": ", 1)[1])
-        and " ".join(sub.split()).removeprefix("the ") == typed
-    ]
+    index = _subtitles(lookup)
+    found = index.subtitles.get(typed, [])
     if not found:  # "the godfather trilogy": The Godfather Trilogy: 1972-1990, the one film so headed
-        found = [m for m in lookup.movies.values() if any(_head(t) == typed for t in m.titles)]
-        found = found if len(found) == 1 else []
+        found = heads if len(heads := index.heads.get(typed, [])) == 1 else []
     if not found:
         return None
     movie = max(found, key=lambda m: m.votes or 0)

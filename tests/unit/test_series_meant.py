@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from agent.sequels import series_answer
+from agent.understanding.sequels import series_asked
 from tests.conftest import write_jsonl
 from tests.unit.test_graph import make_bot
 from tests.unit.test_sequels_series import film
@@ -95,3 +96,26 @@ def test_a_film_seen_with_sequels_it_has_none_of_in_a_request_says_so(catalog, p
         "Noted: you've seen Heat (1995). My catalog has no sequel to Heat (1995), so none was marked."
     ), answer["reply"]
     assert answer["recommendations"], answer["reply"]
+
+
+class _Counted(dict):
+    """The catalog's films, counting the reads of every one of them."""
+
+    scans = 0
+
+    def values(self):
+        self.scans += 1
+        return super().values()
+
+
+def test_films_named_by_their_subtitles_are_found_without_reading_every_title_each_question(catalog):
+    """Each series question naming a film by its subtitle read every title of the catalog two or three times."""
+    said = ("what comes after the two towers", "the force awakens sequels", "what order for the godfather trilogy")
+    first = [series_asked(text, catalog) for text in said]  # the catalog's indexes are built
+    catalog.movies = counted = _Counted(catalog.movies)
+    assert [series_asked(text, catalog) for text in said] == first
+    assert [film.title for _, film in first[:2]] == [
+        "The Lord of the Rings: The Two Towers",
+        "Star Wars: Episode VII - The Force Awakens",
+    ]
+    assert counted.scans == 0
