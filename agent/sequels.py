@@ -15,6 +15,7 @@ import functools
 import itertools
 import re
 import weakref
+from typing import NamedTuple
 
 from agent.prose import prose_list
 from agent.understanding.sequels import sequels_asked
@@ -42,16 +43,38 @@ def sequels_of(movie_id: str, catalog: Catalog) -> tuple[list[Movie], list[Movie
     return [m for m in films if (m.year or 0) > movie.year], [m for m in films if m.year == movie.year]
 
 
-def _series(movie_id: str, catalog: Catalog) -> set[str]:
+def _series(movie_id: str, catalog: Catalog) -> frozenset[str]:
     """Its series' films of its own kind: an animated spin-off of a live-action series is none (spin_offs)."""
-    movie = catalog.movies[movie_id]
-    return {m for m in _members(movie_id, catalog) if _same_kind(movie, catalog.movies[m])}
+    return _found(movie_id, catalog).series
 
 
-def _members(movie_id: str, catalog: Catalog) -> set[str]:
-    titled = _titled_series(movie_id, catalog)
-    found = titled | _by_franchise_words(catalog.movies[movie_id], titled, catalog)
-    return found | _by_opening(found | {movie_id}, catalog)
+def _members(movie_id: str, catalog: Catalog) -> frozenset[str]:
+    return _found(movie_id, catalog).members
+
+
+class _Found(NamedTuple):
+    """A film's series as the catalog's titles, title words and people tell it."""
+
+    titled: frozenset[str]  # the films whose titles carry its title on, or it theirs (_titled_series)
+    worded: frozenset[str]  # the later films joined by a title word and leads or genres (_by_franchise_words)
+    members: frozenset[str]  # those, and the uncredited films whose titles open as all of theirs (_by_opening)
+    series: frozenset[str]  # the members of its own kind (_same_kind)
+
+
+_FOUND: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _found(movie_id: str, catalog: Catalog) -> _Found:
+    """Its series, found once per catalog and film: one answer found it five or six times over."""
+    known = _FOUND.setdefault(catalog, {})
+    if (found := known.get(movie_id)) is None:
+        movie = catalog.movies[movie_id]
+        titled = _titled_series(movie_id, catalog)
+        worded = _by_franchise_words(movie, titled, catalog)
+        members = titled | worded | _by_opening(titled | worded | {movie_id}, catalog)
+        series = {m for m in members if _same_kind(movie, catalog.movies[m])}
+        found = known[movie_id] = _Found(*map(frozenset, (titled, worded, members, series)))
+    return found
 
 
 def spin_offs(movie_id: str, catalog: Catalog) -> list[Movie]:
@@ -253,8 +276,7 @@ def sequels_said(movie_id: str, catalog: Catalog) -> str:
     apart = spin_offs_said(movie_id, catalog, later_only=True)
     if later:
         titles = prose_list([m.label for m in later])
-        titled = _titled_series(movie_id, catalog)
-        worded = _by_franchise_words(movie, titled, catalog)
+        titled, worded = _found(movie_id, catalog)[:2]
         joined = [m.label for m in later if m.id in worded]
         opened = [m.label for m in later if m.id not in worded | titled]
         how = _joined_said(joined, everyone=len(joined) == len(later)) + _opening_said(opened)
@@ -367,7 +389,7 @@ def _prequels_said(movie: Movie, prequels: list[Movie]) -> str:
 
 def _numbered_after_said(movie: Movie, catalog: Catalog) -> str:
     """ "the phantom menace sequels": Episodes IV-VI follow it in the story but came out before it."""
-    series = [catalog.movies[m] for m in _titled_series(movie.id, catalog) - {movie.id}]
+    series = [catalog.movies[m] for m in _found(movie.id, catalog).titled - {movie.id}]
     names = titles_of([movie, *series])
     number = episode(movie, names)
     if number is None or movie.year is None:
@@ -517,10 +539,8 @@ def _rated(films: list[Movie]) -> str:
 
 def _found_how(movie_id: str, films: list[Movie], catalog: Catalog) -> str:
     """That the catalog records no series, how its films were found, and the spin-offs left out."""
-    movie = catalog.movies[movie_id]
     said = " It records no series, so these are the films whose titles (or title words and leads) carry it on."
-    titled = _titled_series(movie_id, catalog)
-    worded = _by_franchise_words(movie, titled, catalog)
+    titled, worded = _found(movie_id, catalog)[:2]
     said += _opening_said([m.label for m in films if m.id not in worded | titled])
     return said + spin_offs_said(movie_id, catalog)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from agent import sequels
 from agent.sequels import series_answer
 from agent.understanding.sequels import series_asked
 from tests.conftest import write_jsonl
@@ -119,3 +120,13 @@ def test_films_named_by_their_subtitles_are_found_without_reading_every_title_ea
         "Star Wars: Episode VII - The Force Awakens",
     ]
     assert counted.scans == 0
+
+
+@pytest.mark.parametrize("fact", ["order", "series_count", "series_best", "sequels", "next", "third"])
+def test_a_series_answer_finds_the_series_once(catalog, monkeypatch, fact):
+    """One answer found its film's series five or six times over, each a search of the catalog's titles."""
+    calls = []
+    found = sequels._by_franchise_words
+    monkeypatch.setattr(sequels, "_by_franchise_words", lambda *args: calls.append(args) or found(*args))
+    text, _ = series_answer(fact, ["the-godfather-1972"], catalog)
+    assert "The Godfather: Part I" in text and len(calls) == 1, (text, len(calls))
