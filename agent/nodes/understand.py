@@ -61,6 +61,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     """Classify the message and turn it into a request, merged with the last one for follow-ups."""
     said = _SLASH_REQUEST.sub("", (state.get("message") or "").strip())
     message, unlinked = _imdb_links_as_titles(said[:MAX_MESSAGE], deps)
+    typed = message  # what the conversation keeps: the user's words, not the films read into them
     message = series_places_as_titles(message, deps.catalog)  # "seen the first two rocky movies"
     history = list(state.get("messages") or [])
     seeded = []
@@ -73,7 +74,7 @@ def understand_message(state: State, deps: Deps) -> dict:
         previous = _fold_context(seeded, deps)
     # a film asked about counts as context too: "what's Heat about?" ... "is it long?"
     has_previous = bool(previous) or bool(last_picks) or bool(state.get("focus"))
-    base = {"messages": [*seeded, {"role": "user", "text": message}], "ordinal": None, "mentioned": [], "every": False,
+    base = {"messages": [*seeded, {"role": "user", "text": typed}], "ordinal": None, "mentioned": [], "every": False,
             "positions": [], "facts": [], "stated_rating": None, "stars_said": False, "verdicts": [], "worded": [],
             "llm_calls": 0, "picks": [], "candidates": [], "in_passing": {}, "recorded": {}, "noted": "", "debug": {},
             "unknown_titles": [], "stored_before": {}, "replaces": {}, "without_sequels": [], "listed": [],
