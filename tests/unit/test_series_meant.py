@@ -130,3 +130,9 @@ def test_a_series_answer_finds_the_series_once(catalog, monkeypatch, fact):
     monkeypatch.setattr(sequels, "_by_franchise_words", lambda *args: calls.append(args) or found(*args))
     text, _ = series_answer(fact, ["the-godfather-1972"], catalog)
     assert "The Godfather: Part I" in text and len(calls) == 1, (text, len(calls))
+
+
+def test_the_first_two_films_of_a_series_named_by_an_animated_film_are_the_live_action_films(catalog, profiles):
+    """ "I've seen the first two lord of the rings movies" marked The Lord of the Rings (1978) and The Fellowship."""
+    reply = make_bot(catalog, profiles).ask("I watched the first two lord of the rings movies", user="cli:two")["reply"]
+    assert reply.startswith(f"Got it: {FELLOWSHIP} and The Lord of the Rings: The Two Towers (2002) marked"), reply
