@@ -13,7 +13,7 @@ from agent.nodes.history import revising
 from agent.nodes.just_named import just_named, went_by_named
 from agent.nodes.retrieve import without_titles
 from agent.prose import prose_list
-from agent.sequels import sequel_films
+from agent.sequels import PLACES, sequel_films
 from agent.series_places import series_places_as_titles
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.comparative_tone import TONE_BY_GENRE, comparative_leans, only_comparative
@@ -55,6 +55,14 @@ def _with_sequels(classified: Classified, deps: Deps) -> tuple[Classified, list[
     if not later:
         return classified, without
     return dataclasses.replace(classified, titles=list(dict.fromkeys([*classified.titles, *later]))), without
+
+
+def _missing_read(understood: Understood, classified: Classified) -> list[str]:
+    """The titles read that the catalog lacks, but a numbered film a series question asks about: "is there a
+    godfather 4" said "I couldn't find “godfather 4”. The one I have: ...", where the answer says there are 3."""
+    if classified.titles and set(classified.facts) & set(PLACES):
+        return []
+    return understood.unknown_titles
 
 
 def understand_message(state: State, deps: Deps) -> dict:
@@ -177,7 +185,7 @@ def understand_message(state: State, deps: Deps) -> dict:
               "every": classified.every, "positions": list(classified.positions), "facts": list(classified.facts),
               "stated_rating": classified.rating, "stars_said": classified.stars_said, "llm_calls": calls,
               "verdicts": [list(v) for v in classified.verdicts], "worded": list(classified.worded),
-              "unknown_titles": list(dict.fromkeys([*understood.unknown_titles, *classified.unknown])),
+              "unknown_titles": list(dict.fromkeys([*_missing_read(understood, classified), *classified.unknown])),
               "without_sequels": without_sequels}  # fmt: skip
     if classified.ordinal is not None:  # "the third one" after a series listed, then "the second one": of it still
         update["listed"] = list(state.get("listed") or [])
