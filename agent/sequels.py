@@ -351,7 +351,9 @@ def place_said(movie_id: str, catalog: Catalog, place: str = "first") -> str:
         return alone + spin_offs_said(movie_id, catalog)
     if len(films) < n:
         listed = prose_list([m.label for m in films])
-        return f"My catalog has only {len(films)} films of {movie.label}'s series, by release year: {listed}."
+        # "found": a film the titles and leads did not join may be of it (Live Free or Die Hard)
+        said = f"I found only {len(films)} films of {movie.label}'s series in my catalog, by release year: {listed}."
+        return said + _found_how(movie_id, films, catalog)
     said = f"The {place} film of {movie.label}'s series in my catalog, by release year, is {films[n - 1].label}."
     if tied := [m.label for m in films if m.year == films[n - 1].year and m != films[n - 1]]:
         said += f" {prose_list(tied)} came out the same year; my catalog does not record which came first."

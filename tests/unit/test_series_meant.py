@@ -76,9 +76,9 @@ def test_is_there_a_third_film_of_a_series_is_answered_from_the_series(catalog, 
 def test_is_there_a_numbered_film_past_the_series_says_how_many_it_has_without_a_stray_article(catalog, profiles):
     answer = make_bot(catalog, profiles).ask("is there a godfather 4", user="cli:four")
     assert answer["recommendations"] == [], answer["reply"]
-    assert "My catalog has only 3 films of The Godfather (1972)'s series, by release year: " in answer["reply"]
+    assert "I found only 3 films of The Godfather (1972)'s series in my catalog, by release year: " in answer["reply"]
     assert "a godfather" not in answer["reply"].casefold(), answer["reply"]
-    assert answer["reply"].startswith("My catalog has only 3 films"), answer["reply"]
+    assert answer["reply"].startswith("I found only 3 films"), answer["reply"]
 
 
 def test_how_many_films_of_a_series_named_by_a_theme_word_counts_the_series(catalog, profiles):
