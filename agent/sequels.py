@@ -15,6 +15,7 @@ import functools
 import itertools
 import re
 import weakref
+from typing import NamedTuple
 
 from agent.prose import prose_list
 from agent.understanding.sequels import sequels_asked
@@ -42,16 +43,38 @@ def sequels_of(movie_id: str, catalog: Catalog) -> tuple[list[Movie], list[Movie
     return [m for m in films if (m.year or 0) > movie.year], [m for m in films if m.year == movie.year]
 
 
-def _series(movie_id: str, catalog: Catalog) -> set[str]:
+def _series(movie_id: str, catalog: Catalog) -> frozenset[str]:
     """Its series' films of its own kind: an animated spin-off of a live-action series is none (spin_offs)."""
-    movie = catalog.movies[movie_id]
-    return {m for m in _members(movie_id, catalog) if _same_kind(movie, catalog.movies[m])}
+    return _found(movie_id, catalog).series
 
 
-def _members(movie_id: str, catalog: Catalog) -> set[str]:
-    titled = _titled_series(movie_id, catalog)
-    found = titled | _by_franchise_words(catalog.movies[movie_id], titled, catalog)
-    return found | _by_opening(found | {movie_id}, catalog)
+def _members(movie_id: str, catalog: Catalog) -> frozenset[str]:
+    return _found(movie_id, catalog).members
+
+
+class _Found(NamedTuple):
+    """A film's series as the catalog's titles, title words and people tell it."""
+
+    titled: frozenset[str]  # the films whose titles carry its title on, or it theirs (_titled_series)
+    worded: frozenset[str]  # the later films joined by a title word and leads or genres (_by_franchise_words)
+    members: frozenset[str]  # those, and the uncredited films whose titles open as all of theirs (_by_opening)
+    series: frozenset[str]  # the members of its own kind (_same_kind)
+
+
+_FOUND: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _found(movie_id: str, catalog: Catalog) -> _Found:
+    """Its series, found once per catalog and film: one answer found it five or six times over."""
+    known = _FOUND.setdefault(catalog, {})
+    if (found := known.get(movie_id)) is None:
+        movie = catalog.movies[movie_id]
+        titled = _titled_series(movie_id, catalog)
+        worded = _by_franchise_words(movie, titled, catalog)
+        members = titled | worded | _by_opening(titled | worded | {movie_id}, catalog)
+        series = {m for m in members if _same_kind(movie, catalog.movies[m])}
+        found = known[movie_id] = _Found(*map(frozenset, (titled, worded, members, series)))
+    return found
 
 
 def spin_offs(movie_id: str, catalog: Catalog) -> list[Movie]:
@@ -253,8 +276,7 @@ def sequels_said(movie_id: str, catalog: Catalog) -> str:
     apart = spin_offs_said(movie_id, catalog, later_only=True)
     if later:
         titles = prose_list([m.label for m in later])
-        titled = _titled_series(movie_id, catalog)
-        worded = _by_franchise_words(movie, titled, catalog)
+        titled, worded = _found(movie_id, catalog)[:2]
         joined = [m.label for m in later if m.id in worded]
         opened = [m.label for m in later if m.id not in worded | titled]
         how = _joined_said(joined, everyone=len(joined) == len(later)) + _opening_said(opened)
@@ -329,7 +351,9 @@ def place_said(movie_id: str, catalog: Catalog, place: str = "first") -> str:
         return alone + spin_offs_said(movie_id, catalog)
     if len(films) < n:
         listed = prose_list([m.label for m in films])
-        return f"My catalog has only {len(films)} films of {movie.label}'s series, by release year: {listed}."
+        # "found": a film the titles and leads did not join may be of it (Live Free or Die Hard)
+        said = f"I found only {len(films)} films of {movie.label}'s series in my catalog, by release year: {listed}."
+        return said + _found_how(movie_id, films, catalog)
     said = f"The {place} film of {movie.label}'s series in my catalog, by release year, is {films[n - 1].label}."
     if tied := [m.label for m in films if m.year == films[n - 1].year and m != films[n - 1]]:
         said += f" {prose_list(tied)} came out the same year; my catalog does not record which came first."
@@ -367,7 +391,7 @@ def _prequels_said(movie: Movie, prequels: list[Movie]) -> str:
 
 def _numbered_after_said(movie: Movie, catalog: Catalog) -> str:
     """ "the phantom menace sequels": Episodes IV-VI follow it in the story but came out before it."""
-    series = [catalog.movies[m] for m in _titled_series(movie.id, catalog) - {movie.id}]
+    series = [catalog.movies[m] for m in _found(movie.id, catalog).titled - {movie.id}]
     names = titles_of([movie, *series])
     number = episode(movie, names)
     if number is None or movie.year is None:
@@ -381,13 +405,39 @@ def _numbered_after_said(movie: Movie, catalog: Catalog) -> str:
 
 
 def spin_offs_said(movie_id: str, catalog: Catalog, *, later_only: bool = False) -> str:
-    """ " Star Wars: The Clone Wars (2008), animated, is left out as a spin-off.": what the list leaves out."""
+    """ " Star Wars: The Clone Wars (2008), animated, is left out as a spin-off.": what the list leaves out.
+    One older than the series' first film is no spin-off of it: The Lord of the Rings (1978) before the
+    live-action films."""
     year = catalog.movies[movie_id].year or 0
+    first = series_films(movie_id, catalog)[0].year or 0
     left = [m for m in spin_offs(movie_id, catalog) if not later_only or (m.year or 0) > year]
-    if not left:
-        return ""
-    said = f" {prose_list([m.label for m in left])}, animated, {_are(left)} left out as {_kind(left, 'a spin-off')}."
+    later = [m for m in left if (m.year or 9999) >= first]
+    said = _not_of_series([m for m in left if m not in later])
+    if later:
+        titles = prose_list([m.label for m in later])
+        said += f" {titles}, animated, {_are(later)} left out as {_kind(later, 'a spin-off')}."
     return said
+
+
+def _not_of_series(films: list[Movie]) -> str:
+    if not films:
+        return ""
+    one = len(films) == 1
+    return (f" {prose_list([m.label for m in films])}, animated, {'shares' if one else 'share'} no one credited "
+            f"with these films, so {'it is' if one else 'they are'} left out as not of their series.")  # fmt: skip
+
+
+def series_meant(movie_id: str, catalog: Catalog, typed: str = "") -> tuple[str, list[Movie]]:
+    """The film a series question goes by, and the films put aside for it. "the lord of the rings" is The
+    Lord of the Rings (1978), animated, whose title the live-action films of 2001-2003 carry on, no one of
+    it credited in them: they are the series people mean (as an animated film of a live-action series is
+    no film of it: _same_kind), so the first of them stands for it; unless its year was typed."""
+    movie = catalog.movies[movie_id]
+    if "animation" not in movie.genres or (movie.year is not None and str(movie.year) in typed):
+        return movie_id, []
+    others = (catalog.movies[m] for m in catalog.series_of(movie_id) - {movie_id})
+    live = sorted((m for m in others if not _same_kind(m, movie)), key=lambda m: (m.year or 9999, m.title))
+    return (live[0].id, [movie]) if live else (movie_id, [])
 
 
 def _opening_said(opened: list[str]) -> str:
@@ -419,11 +469,19 @@ def _numeral(movie: Movie, names: frozenset[str]) -> str:
     return m["n"].upper() if m else ""
 
 
-def series_answer(fact: str, targets: list[str], catalog: Catalog) -> tuple[str, dict]:
+def series_answer(fact: str, targets: list[str], catalog: Catalog, typed: str = "") -> tuple[str, dict]:
     """The answer to a series question about each film, and what the next turn may point at: the film
     "the next one" goes on from, and the films the answer listed, in its order, which "the third one"
-    means (it meant the third pick of an earlier answer)."""
+    means (it meant the third pick of an earlier answer). A film put aside for the series meant
+    (series_meant) is said to be."""
+    meant = [series_meant(m, catalog, typed) for m in targets]
+    targets = [m for m, _ in meant]
     text = " ".join(_SERIES_ANSWERS[fact](m, catalog) for m in targets)
+    if aside := [f for _, put in meant for f in put]:
+        titles = prose_list(list(dict.fromkeys(f.title for f in aside)))
+        lead = f"By {titles} I took the live-action films to be meant."
+        unsaid = [f for f in aside if f.label not in text]
+        text = f"{lead} {text}{_not_of_series(unsaid)}"
     after = next_films(targets[0], catalog) if fact == "next" else []
     listed = _LISTS[fact](targets[0], catalog) if fact in _LISTS and len(targets) == 1 else []
     return text, {"focus": after[0].id if len(after) == 1 else targets[0], "listed": [m.id for m in listed]}
@@ -483,10 +541,8 @@ def _rated(films: list[Movie]) -> str:
 
 def _found_how(movie_id: str, films: list[Movie], catalog: Catalog) -> str:
     """That the catalog records no series, how its films were found, and the spin-offs left out."""
-    movie = catalog.movies[movie_id]
     said = " It records no series, so these are the films whose titles (or title words and leads) carry it on."
-    titled = _titled_series(movie_id, catalog)
-    worded = _by_franchise_words(movie, titled, catalog)
+    titled, worded = _found(movie_id, catalog)[:2]
     said += _opening_said([m.label for m in films if m.id not in worded | titled])
     return said + spin_offs_said(movie_id, catalog)
 

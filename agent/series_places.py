@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from agent.prose import prose_list
-from agent.sequels import series_films
+from agent.sequels import series_films, series_meant
 from agent.understanding.like_series import series_first
 from agent.understanding.sequels import names_a_person
 from agent.understanding.titles import explained
@@ -34,7 +34,7 @@ def series_places_as_titles(message: str, catalog: Catalog) -> str:
         if (explained(words.split()) and not titled) or names_a_person(words, catalog):
             return m[0]  # "the first two horror films", "the first two nolan films": no series
         first = catalog.movies[match.movie_id] if titled else series_first(words, catalog)
-        films = series_films(first.id, catalog) if first is not None else []
+        films = series_films(series_meant(first.id, catalog)[0], catalog) if first is not None else []
         n = _COUNTS[m["n"].casefold()]
         if len(films) < n:
             return m[0]

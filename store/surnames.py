@@ -34,8 +34,10 @@ def surname_keys(name: str) -> list[str]:
 class SharedSurname(NamedTuple):
     names: tuple[str, ...]  # the people carrying it who are credited on a few films, the most credited first
     common_word: bool
+    roles: tuple[str, ...] = ()  # each one's role, "directing" or "acting" as credited mostly, "" when even
 
 
+_ROLES = {1: "directing", -1: "acting", 0: ""}  # by the sign of films directed less films acted in
 SHARED_MIN_FILMS = 3  # a person credited on fewer is no one a surname alone would mean
 SHARED_NAMED = 3  # how many of them a reply lists
 
@@ -51,11 +53,13 @@ def surname_indexes(movies: Iterable[Movie]) -> tuple[dict[str, Surname], dict[s
     ("Washington": Denzel, Kerry or Isaiah), each credited on SHARED_MIN_FILMS films or more."""
     films: dict[str, int] = defaultdict(int)
     votes: dict[str, int] = defaultdict(int)
+    directed: dict[str, int] = defaultdict(int)  # films a person directed, less those they acted in
     prose: set[str] = set()
     for movie in movies:
         for name in dict.fromkeys((*movie.directors, *movie.cast)):
             films[name] += 1
             votes[name] += movie.votes or 0
+            directed[name] += (name in movie.directors) - (name in movie.cast)
         prose.update(_LOWERCASE_WORD.findall(movie.overview or ""))  # keywords are lower-cased names too
     carriers: dict[str, list[str]] = defaultdict(list)
     for name in films:
@@ -73,7 +77,9 @@ def surname_indexes(movies: Iterable[Movie]) -> tuple[dict[str, Surname], dict[s
             if films[top] < 2 * films[runner] or votes[top] < 2 * votes[runner]:
                 known = [n for n in ranked if films[n] >= SHARED_MIN_FILMS]
                 if len(known) > 1:
-                    shared[key] = SharedSurname(tuple(known[:SHARED_NAMED]), key in prose)
+                    named = known[:SHARED_NAMED]
+                    roles = tuple(_ROLES[(directed[n] > 0) - (directed[n] < 0)] for n in named)
+                    shared[key] = SharedSurname(tuple(named), key in prose, roles)
                 continue
         index[key] = Surname(top, key in prose)
     return index, shared

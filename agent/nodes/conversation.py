@@ -224,7 +224,7 @@ def answer_facts(state: State, deps: Deps) -> dict:
     else:
         lead = ""
     if asked and asked[0] in SERIES_FACTS:  # "the dark knight sequels": the later films of its series, or none
-        text, pointed = series_answer(asked[0], targets, deps.catalog)
+        text, pointed = series_answer(asked[0], targets, deps.catalog, state.get("message") or "")
         return {**say(lead + text, "facts"), **pointed}
     if asked and asked[0] in COMPARISONS:
         return say(compared([deps.catalog.movies[m] for m in targets], asked[0]), "facts")
@@ -550,6 +550,8 @@ def note_in_passing(state: State, deps: Deps) -> dict:
     if unkept := heard.get("unkept"):  # "heat 4 and the matrix 11, what else?": the 11 named back, as alone
         labels = {m: deps.catalog.movies[m].label for m in unkept}
         noted = f"{noted} {_unkept_said(unkept, labels)}".strip()
+    if recorded.get("watched"):  # "seen heat and its sequels, what else?": that it has none, so none was marked
+        noted = f"{noted}{no_sequels_note(state.get('without_sequels') or [], deps.catalog)}".strip()
     if heard.get("unsure"):  # "seen it, others?" with three picks and none spoken of since
         said = {"seen": "seen", "liked": "loved", "dismissed": "skip"}.get(heard["unsure"], "hated")
         example = f"{said} the second one"

@@ -13,7 +13,7 @@ from agent.nodes.history import revising
 from agent.nodes.just_named import just_named, went_by_named
 from agent.nodes.retrieve import without_titles
 from agent.prose import prose_list
-from agent.sequels import sequel_films
+from agent.sequels import PLACES, sequel_films
 from agent.series_places import series_places_as_titles
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.comparative_tone import TONE_BY_GENRE, comparative_leans, only_comparative
@@ -47,8 +47,9 @@ def _with_sequels(classified: Classified, deps: Deps) -> tuple[Classified, list[
     """ "I watched the matrix and its sequels": the sequels the catalog has are named too, so each is
     marked and said back (it called "its sequels" a title it could not find); and the films said so
     that have none, for the reply to say none was marked. Each film's sequels are found once a turn."""
-    if classified.feedback is not None:
-        return dataclasses.replace(classified, feedback=_with_sequels(classified.feedback, deps)[0]), []
+    if classified.feedback is not None:  # "seen heat and its sequels, anything else?": Heat's none said too
+        feedback, without = _with_sequels(classified.feedback, deps)
+        return dataclasses.replace(classified, feedback=feedback), without
     found = {film: sequel_films(film, deps.catalog) for film in classified.with_sequels}
     later = [m.id for films in found.values() for m in films]
     without = [film for film, films in found.items() if not films]
@@ -57,10 +58,19 @@ def _with_sequels(classified: Classified, deps: Deps) -> tuple[Classified, list[
     return dataclasses.replace(classified, titles=list(dict.fromkeys([*classified.titles, *later]))), without
 
 
+def _missing_read(understood: Understood, classified: Classified) -> list[str]:
+    """The titles read that the catalog lacks, but a numbered film a series question asks about: "is there a
+    godfather 4" said "I couldn't find “godfather 4”. The one I have: ...", where the answer says there are 3."""
+    if classified.titles and set(classified.facts) & set(PLACES):
+        return []
+    return understood.unknown_titles
+
+
 def understand_message(state: State, deps: Deps) -> dict:
     """Classify the message and turn it into a request, merged with the last one for follow-ups."""
     said = _SLASH_REQUEST.sub("", (state.get("message") or "").strip())
     message, unlinked = _imdb_links_as_titles(said[:MAX_MESSAGE], deps)
+    typed = message  # what the conversation keeps: the user's words, not the films read into them
     message = series_places_as_titles(message, deps.catalog)  # "seen the first two rocky movies"
     history = list(state.get("messages") or [])
     seeded = []
@@ -73,7 +83,7 @@ def understand_message(state: State, deps: Deps) -> dict:
         previous = _fold_context(seeded, deps)
     # a film asked about counts as context too: "what's Heat about?" ... "is it long?"
     has_previous = bool(previous) or bool(last_picks) or bool(state.get("focus"))
-    base = {"messages": [*seeded, {"role": "user", "text": message}], "ordinal": None, "mentioned": [], "every": False,
+    base = {"messages": [*seeded, {"role": "user", "text": typed}], "ordinal": None, "mentioned": [], "every": False,
             "positions": [], "facts": [], "stated_rating": None, "stars_said": False, "verdicts": [], "worded": [],
             "llm_calls": 0, "picks": [], "candidates": [], "in_passing": {}, "recorded": {}, "noted": "", "debug": {},
             "unknown_titles": [], "stored_before": {}, "replaces": {}, "without_sequels": [], "listed": [],
@@ -176,7 +186,7 @@ def understand_message(state: State, deps: Deps) -> dict:
               "every": classified.every, "positions": list(classified.positions), "facts": list(classified.facts),
               "stated_rating": classified.rating, "stars_said": classified.stars_said, "llm_calls": calls,
               "verdicts": [list(v) for v in classified.verdicts], "worded": list(classified.worded),
-              "unknown_titles": list(dict.fromkeys([*understood.unknown_titles, *classified.unknown])),
+              "unknown_titles": list(dict.fromkeys([*_missing_read(understood, classified), *classified.unknown])),
               "without_sequels": without_sequels}  # fmt: skip
     if classified.ordinal is not None:  # "the third one" after a series listed, then "the second one": of it still
         update["listed"] = list(state.get("listed") or [])

@@ -14,7 +14,7 @@ from agent.understanding.phrases import MAX_PHRASE, PHRASEBOOK
 from agent.understanding.request import Understood
 from agent.understanding.role_cues import cued_role
 from agent.understanding.text import GAP, STOPWORDS, Scan, Tok, sentence_span, word_set
-from store.movie import Movie, ascii_fold
+from store.movie import ascii_fold
 from store.surnames import PARTICLES, SHARED_NAMED, SharedSurname, Surname
 
 # --- pass 2: people ----------------------------------------------------------------------------
@@ -369,7 +369,6 @@ def read_surnames(
     out: Understood,
     people: Mapping[str, str] | None = None,
     shared: Mapping[str, SharedSurname] | None = None,
-    movies: Mapping[str, Movie] | None = None,
 ) -> None:
     """A surname alone names the one prominent person who carries it in the catalog (store.surnames);
     everyday words among them ("Stone", "Hill") need capitalisation, position and a cue. One that
@@ -393,8 +392,7 @@ def read_surnames(
             # "by del Toro": the particle is part of the surname several people carry
             said_from, said = (i - 1, pair) if pair in shared else (i, key)
             alone = said_alone(words, toks[said_from].start, tok.end)
-            _say_whose(scan, toks, i, said, shared, out, possessive=possessive, alone=alone, first=said_from,
-                       movies=movies)  # fmt: skip
+            _say_whose(scan, toks, i, said, shared, out, possessive=possessive, alone=alone, first=said_from)
             continue
         if found is not None and _short_first_name(toks, i + 1, surnames):
             continue  # "leo dicaprio": "leo" is his first name, not Melissa Leo
@@ -423,8 +421,7 @@ def asked_whose(caveats: list[str]) -> bool:
 
 
 def _say_whose(scan: Scan, toks: list[Tok], i: int, key: str, shared: Mapping[str, SharedSurname],
-               out: Understood, *, possessive: bool, alone: bool, first: int,
-               movies: Mapping[str, Movie] | None = None) -> None:  # fmt: skip
+               out: Understood, *, possessive: bool, alone: bool, first: int) -> None:  # fmt: skip
     """A surname said of a person that several people here carry: a caveat naming them, and no one
     chosen (the word stays in the search), unless the role asked settles it ("directed by del toro" is
     Guillermo, "with del toro" Benicio). toks[first:i + 1] is the surname as said ("del toro")."""
@@ -447,7 +444,7 @@ def _say_whose(scan: Scan, toks: list[Tok], i: int, key: str, shared: Mapping[st
     said = " ".join(word.capitalize() for word in key.split())
     role = cued_role(scan.lowered[: toks[first].start])
     every = len(names) < SHARED_NAMED  # the list is cut at SHARED_NAMED: one more may be the one in that role
-    if role and movies and every and (chosen := _the_one_in_role(names, role, movies)):
+    if role and every and (chosen := _the_one_in_role(carriers, role)):
         extend_unique(out.people, [chosen])
         extend_unique(out.caveats, [taken_to_mean(scan.original[toks[first].start : toks[i].end], chosen)])
         scan.take(toks[first].start, toks[i].end)
@@ -456,15 +453,10 @@ def _say_whose(scan: Scan, toks: list[Tok], i: int, key: str, shared: Mapping[st
     extend_unique(out.caveats, [WHOSE_SURNAME.format(said=said, names=prose_list(names, "or"))])
 
 
-def _the_one_in_role(names: list[str], role: str, movies: Mapping[str, Movie]) -> str | None:
-    """The one of `names` credited mostly in `role` ("directing" or "acting"); None when not one."""
-    directed = {name: 0 for name in names}
-    acted = dict(directed)
-    for movie in movies.values():
-        for name in names:
-            directed[name] += name in movie.directors
-            acted[name] += name in movie.cast
-    mostly = [n for n in names if (directed[n] > acted[n] if role == "directing" else acted[n] > directed[n])]
+def _the_one_in_role(carriers: SharedSurname, role: str) -> str | None:
+    """The one of the people carrying a surname credited mostly in `role` ("directing" or "acting"), as
+    the catalog counted them once (store.surnames; every film was read each time); None when not one."""
+    mostly = [name for name, credited in zip(carriers.names, carriers.roles, strict=False) if credited == role]
     return mostly[0] if len(mostly) == 1 else None
 
 

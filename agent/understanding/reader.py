@@ -345,7 +345,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     unknown = note_missing_sequels(scan, reader, out, unknown)
     read_first_names(scan, lookup, out)  # "with denzel", "any leo movies": not Melissa Leo
     read_initialled_names(scan, lookup, out)  # "by P.T. Anderson": not Sean Anders
-    read_surnames(scan, lookup.surname_index(), out, lookup.people_index(), lookup.shared_surnames(), lookup.movies)
+    read_surnames(scan, lookup.surname_index(), out, lookup.people_index(), lookup.shared_surnames())
     read_misspelt_people(scan, lookup, out)
     soften_credits(scan, out)
     lean_unrecorded_credits(scan, out)

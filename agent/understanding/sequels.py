@@ -5,6 +5,8 @@ has none; read as a theme, "sequel" answered any film tagged so (Now You See Me 
 from __future__ import annotations
 
 import re
+import weakref
+from typing import NamedTuple
 
 from agent.understanding.like_series import series_first
 from agent.understanding.request import CatalogLookup
@@ -12,7 +14,7 @@ from agent.understanding.text import tokens_of
 from agent.understanding.titles import explained
 from agent.understanding.versions import same_title
 from store.catalog import TitleMatch
-from store.movie import TITLE_MATCH_SCORE, ascii_fold
+from store.movie import TITLE_MATCH_SCORE, Movie, ascii_fold
 from store.vocab import normalise_genre
 
 _ASKING = (
@@ -70,7 +72,17 @@ _ORDER = re.compile(
     rf"{_END}"
 )
 
-_PLACE_WORDS = {"earliest": "first", "original": "first", "latest": "last", "newest": "last", "most recent": "last"}
+# "is there a third godfather movie?", "is there a godfather 4?": whether the series has that film
+_IS_THERE = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|hey|hi)\W+)*(?:is|was)\s+there\s+(?:a|an|another)\s+(?:(?P<place>second|third|fourth"
+    r"|fifth|sixth|2nd|3rd|4th|5th|6th)\s+(?P<title>.+?)\s+(?:movie|film|one|part|installment)"
+    rf"|(?P<title2>.+?)\s+(?:part\s+)?(?P<number>[2-6]|ii|iii|iv|v|vi)(?:\s+(?:movie|film))?){_END}"
+)
+_NTH = ("second", "third", "fourth", "fifth", "sixth")
+_PLACE_WORDS = {"earliest": "first", "original": "first", "latest": "last", "newest": "last", "most recent": "last",
+                **dict(zip(("2nd", "3rd", "4th", "5th", "6th"), _NTH, strict=True)),
+                **dict(zip(("2", "3", "4", "5", "6"), _NTH, strict=True)),
+                **dict(zip(("ii", "iii", "iv", "v", "vi"), _NTH, strict=True))}  # fmt: skip
 # "how many harry potter films are there?": the films of its series, not of the catalog
 _HOW_MANY = re.compile(
     r"^\W*how\s+many\s+(?:of\s+)?(?:the\s+)?(?P<title>.+?)\s+(?:movies|films)(?:\s+(?:are\s+there|have\s+been\s+made"
@@ -82,12 +94,12 @@ _BEST = re.compile(
     rf"(?P<title>.+?)\s+(?:movie|film|one)s?{_END}|^\W*which\s+(?P<title2>.+?)\s+(?:movie|film)\s+is\s+(?:the\s+)?"
     rf"(?:best|greatest|highest[- ]rated|best[- ]rated)(?:\s+one)?{_END}"
 )
-_BY_SERIES = (_FIRST, _ORDER, _HOW_MANY, _BEST)  # may name a series by its titles' opening words
+_BY_SERIES = (_FIRST, _IS_THERE, _ORDER, _HOW_MANY, _BEST)  # may name a series by its titles' opening words
 _NO_THEME = (_HOW_MANY, _BEST)  # "how many horror films": the catalog's count, not a series
 _COUNTED = frozenset({"two", "three", "four", "five", "few", "2", "3", "4", "5", "10"})
 _NOT_A_TITLE = frozenset({"of", "these", "those", "them", "your", "my", "the", "good", "great"})
 
-_SERIES_ASKS = (("next", _NEXT, False), ("first", _FIRST, True), ("order", _ORDER, True),
+_SERIES_ASKS = (("next", _NEXT, False), ("first", _FIRST, True), ("first", _IS_THERE, True), ("order", _ORDER, True),
                 ("series_count", _HOW_MANY, True), ("series_best", _BEST, True))  # fmt: skip
 
 POINTED = ""  # "does it have a sequel?", "sequels to the second one": a pick, not a film called It
@@ -106,7 +118,8 @@ def series_asked(lowered: str, lookup: CatalogLookup) -> tuple[str, TitleMatch |
     # "the first alien movie" names a film where "alien" alone would be a theme
     for fact, pattern, loose in _SERIES_ASKS:
         if (film := _film_asked(lowered, lookup, ((pattern, loose),))) is not None:
-            place = pattern.match(lowered).groupdict().get("place") or "first"
+            asked = pattern.match(lowered).groupdict()
+            place = asked.get("place") or asked.get("number") or "first"
             return (_PLACE_WORDS.get(place, place) if fact == "first" else fact), film
     if (film := sequels_asked(lowered, lookup)) is not None:
         return "sequels", film
@@ -132,10 +145,14 @@ def _film_asked(lowered: str, lookup: CatalogLookup, patterns) -> TitleMatch | s
         words = [w for w in tokens_of(typed) if any(c.isalnum() for c in w)]  # "star wars: episode iii - ..."
         if not words or len(words) > 8:
             return None
-        if pattern in _NO_THEME and (explained(words) or _A_PICK.fullmatch(typed) or words[0] in _NOT_A_TITLE):
-            return None  # "how many horror films", "which of these films is best": not of a series
-        if pattern is _FIRST and explained(words) and any(normalise_genre(w) for w in words):
+        if pattern in _NO_THEME and (_A_PICK.fullmatch(typed) or words[0] in _NOT_A_TITLE):
+            return None  # "which of these films is best": not of a series
+        if pattern in _NO_THEME and explained(words) and not _series_title(typed, lookup):
+            return None  # "how many horror films": the catalog's, not a series' ("how many alien films": Alien's)
+        if pattern in (_FIRST, _IS_THERE) and explained(words) and any(normalise_genre(w) for w in words):
             return None  # "what's the newest horror movie": recent horror films, not Horror of Dracula's series
+        if pattern is _IS_THERE and m["number"] and _numbered_title(typed, m["number"], lookup):
+            return None  # "is there a henry v": a film of that title, not a fifth film of Henry's
         if pattern in _BY_SERIES and (names_a_person(typed, lookup) or words[0] in _COUNTED):
             return None  # "the first tom hanks movie", "the first two horror movies": no film's series
         if _A_PICK.fullmatch(typed):
@@ -151,10 +168,29 @@ def _film_asked(lowered: str, lookup: CatalogLookup, patterns) -> TitleMatch | s
             return TitleMatch(first.id, first.title, first.year, 100.0)  # "the first harry potter movie"
         if loose and match is not None and match.score >= TITLE_MATCH_SCORE and not explained(words):
             return match  # "sequels to the dark night": a typo
-        if loose and not explained(words):
-            return typed  # "sequels to Zorblax": a film the catalog lacks
+        if loose and not explained(words):  # "sequels to Zorblax": a film the catalog lacks, as typed
+            return f"{typed} {m['number']}" if pattern is _IS_THERE and m["number"] else typed
         return None
     return None
+
+
+def _series_title(typed: str, lookup: CatalogLookup) -> bool:
+    """Whether the words are a film's whole title that another film's title carries on, with one of its leads
+    or its director ("alien": Alien: Resurrection, with Sigourney Weaver), so a series more than a theme."""
+    match = lookup.resolve_title(typed)
+    if match is None or match.title.casefold() != typed or (movie := lookup.movies.get(match.movie_id)) is None:
+        return False
+    made_by = set(movie.directors) | set(movie.cast[:3])
+    others = (lookup.movies[i] for i in lookup.titled(typed) - {movie.id} if i in lookup.movies)
+    return any(made_by & (set(other.directors) | set(other.cast[:3])) for other in others)
+
+
+def _numbered_title(typed: str, number: str, lookup: CatalogLookup) -> bool:
+    """Whether the words and the number after them are a film's title and the words alone none."""
+    whole = lookup.resolve_title(f"{typed} {number}")
+    alone = lookup.resolve_title(typed)
+    return (whole is not None and same_title(f"{typed} {number}", whole.title)
+            and not (alone is not None and same_title(typed, alone.title)))  # fmt: skip
 
 
 def names_a_person(typed: str, lookup: CatalogLookup) -> bool:
@@ -174,24 +210,46 @@ def film_or_unknown(found: TitleMatch | str) -> dict:
 
 
 _EPISODE_PART = re.compile(r"\bepisode\s+(?:\d{1,2}|[ivx]{1,5})\s*[-:–—]\s*")
+_NUMBERING = re.compile(r"^(?:part|chapter|episode|vol\.?|volume|book)\b")
+
+
+class _Subtitles(NamedTuple):
+    """The catalog's titles by the parts people name films by, read once per catalog (series questions
+    read every title two or three times each)."""
+
+    episodes: dict[str, Movie]  # "the phantom menace", "star wars: the phantom menace" -> the first so titled
+    subtitles: dict[str, list[Movie]]  # "fellowship of the ring" -> the films so subtitled (not "part 2")
+    heads: dict[str, list[Movie]]  # "godfather trilogy" -> the films whose title is so headed before a colon
+
+
+_SUBTITLES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _subtitles(lookup: CatalogLookup) -> _Subtitles:
+    if (index := _SUBTITLES.get(lookup)) is not None:
+        return index
+    index = _Subtitles({}, {}, {})
+    for movie in lookup.movies.values():
+        for title in (t.casefold() for t in movie.titles):
+            if part := _EPISODE_PART.search(title):
+                subtitle, without = title[part.end() :], title[: part.start()] + title[part.end() :]
+                for key in (subtitle, without, subtitle.removeprefix("the ")):
+                    index.episodes.setdefault(key, movie)
+            if ": " in title and not _NUMBERING.match(sub := title.split(": ", 1)[1]):
+                index.subtitles.setdefault(" ".join(sub.split()).removeprefix("the "), []).append(movie)
+            if (head := _head(title)) and movie not in (heads := index.heads.setdefault(head, [])):
+                heads.append(movie)
+    _SUBTITLES[lookup] = index
+    return index
 
 
 def _episode_named(typed: str, lookup: CatalogLookup) -> TitleMatch | None:
     """A film titled "Star Wars: Episode I - The Phantom Menace" named without its episode, as most
     people name it ("the phantom menace", "star wars: the force awakens"), which no title matched."""
     typed = " ".join(typed.casefold().split())
-    for movie in lookup.movies.values():
-        for title in movie.titles:
-            folded = title.casefold()
-            if (part := _EPISODE_PART.search(folded)) is None:
-                continue
-            subtitle, without = folded[part.end() :], folded[: part.start()] + folded[part.end() :]
-            if {typed, typed.removeprefix("the ")} & {subtitle, without, subtitle.removeprefix("the ")}:
-                return TitleMatch(movie.id, movie.title, movie.year, 100.0)
-    return None
-
-
-_NUMBERING = re.compile(r"^(?:part|chapter|episode|vol\.?|volume|book)\b")
+    episodes = _subtitles(lookup).episodes
+    movie = episodes.get(typed) or episodes.get(typed.removeprefix("the "))
+    return TitleMatch(movie.id, movie.title, movie.year, 100.0) if movie is not None else None
 
 
 def _subtitle_named(typed: str, lookup: CatalogLookup) -> TitleMatch | None:
@@ -202,17 +260,10 @@ def _subtitle_named(typed: str, lookup: CatalogLookup) -> TitleMatch | None:
     typed = " ".join(typed.casefold().split()).removeprefix("the ")
     if len(typed.split()) < 2:
         return None
-    found = [
-        movie
-        for movie in lookup.movies.values()
-        for title in movie.titles
-        if ": " in title
-        and not _NUMBERING.match(sub := title.casefold().split(": ", 1)[1])
-        and " ".join(sub.split()).removeprefix("the ") == typed
-    ]
+    index = _subtitles(lookup)
+    found = index.subtitles.get(typed, [])
     if not found:  # "the godfather trilogy": The Godfather Trilogy: 1972-1990, the one film so headed
-        found = [m for m in lookup.movies.values() if any(_head(t) == typed for t in m.titles)]
-        found = found if len(found) == 1 else []
+        found = heads if len(heads := index.heads.get(typed, [])) == 1 else []
     if not found:
         return None
     movie = max(found, key=lambda m: m.votes or 0)

@@ -3,10 +3,14 @@ only, said to be unknown rather than read as another film or as words to search 
 
 from __future__ import annotations
 
+import re
+
 from agent.understanding.meaning import extend_unique
 from agent.understanding.request import Understood
 from agent.understanding.text import GAP, Scan, tokens_of
 from agent.understanding.titles import TitleReader, explained
+
+_ARTICLE = re.compile(r"an?\s+", re.IGNORECASE)
 
 
 def note_missing_sequels(
@@ -16,10 +20,18 @@ def note_missing_sequels(
     read as Frozen; its number is no count or rating either ("like Toy Story 4" asks for no 4 films).
     Returns the `unknown` spans that are not part of one ("Kill Bill Vol" of "Kill Bill Vol. 3")."""
     for start, title_end, end in reader.missing:
+        start += _article_before(scan.original[start:title_end], reader)
         extend_unique(out.unknown_titles, [scan.original[start:end]])
         if GAP not in scan.text[title_end:end]:
             scan.take(title_end, end)
     return [(a, b) for a, b in unknown if not any(start < b and a < end for start, _, end in reader.missing)]
+
+
+def _article_before(typed: str, reader: TitleReader) -> int:
+    """How long the "a " before a title is that no title begins with: "is there a godfather 4" lacks
+    "godfather 4", not "a godfather 4"."""
+    article = _ARTICLE.match(typed)
+    return article.end() if article and not reader.lookup.titled(typed) else 0
 
 
 def note_unknown_titles(scan: Scan, spans: list[tuple[int, int]], out: Understood) -> None:

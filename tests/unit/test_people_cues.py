@@ -92,3 +92,22 @@ def test_both_people_named_after_a_cue_are_asked_for():
 
     understood = understand("anything with both pacino and de niro", LOOKUP)
     assert understood.people == ["Al Pacino", "Robert De Niro"]
+
+
+class _Counted(dict):
+    """The catalog's films, counting the reads of every one of them."""
+
+    scans = 0
+
+    def values(self):
+        self.scans += 1
+        return super().values()
+
+
+def test_the_role_asked_settles_a_shared_surname_without_reading_every_film(catalog):
+    """ "a film directed by del toro" counted each carrier's credits over every film of the catalog, each time."""
+    understand("a film directed by del toro", catalog)  # the catalog's indexes are built
+    catalog.movies = counted = _Counted(catalog.movies)
+    assert understand("a film directed by del toro", catalog).people == ["Guillermo del Toro"]
+    assert understand("something with del toro", catalog).people == ["Benicio del Toro"]
+    assert counted.scans == 0

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from agent.nodes.understand import understand_message
 from tests.conftest import write_jsonl
 from tests.unit.test_graph import make_bot
 from tests.unit.test_sequels_series import film
@@ -46,3 +47,12 @@ def test_a_series_named_by_a_theme_word_that_is_its_first_title_is_that_series(c
     bot.ask("crime films", user="cli:alien")
     reply = bot.ask("I've seen the first two alien movies, what next", user="cli:alien")["reply"]
     assert reply.startswith("Noted: you've seen Alien (1979) and Aliens (1986)."), reply
+
+
+def test_the_conversation_keeps_the_words_said_not_the_films_read_into_them(catalog, profiles):
+    """The message kept in the conversation was rewritten "I've seen Rocky (1976) and Rocky II (1979)"."""
+    deps = make_bot(catalog, profiles).deps
+    said = "I've seen the first two rocky movies"
+    understood = understand_message({"message": said, "user": "cli:kept"}, deps)
+    assert understood["messages"] == [{"role": "user", "text": said}]
+    assert understood["mentioned"] == ["rocky-1976", "rocky-ii-1979"], understood["mentioned"]

@@ -118,7 +118,7 @@ def test_a_later_place_in_a_series_is_said_with_the_films_of_its_year(catalog, p
         "(2003). The Matrix Revolutions (2003) came out the same year; my catalog does not record which came first."
     )
     short = make_bot(catalog, profiles).ask("what's the fifth matrix film?", user="cli:fifth")["reply"]
-    assert short.startswith("My catalog has only 3 films of The Matrix (1999)'s series"), short
+    assert short.startswith("I found only 3 films of The Matrix (1999)'s series in my catalog"), short
 
 
 def test_a_film_seen_with_sequels_it_has_none_of_says_so(catalog, profiles):
