@@ -332,6 +332,21 @@ def next_said(movie_id: str, catalog: Catalog) -> str:
             f"{prose_list([m.label for m in first])}; it does not record which came first.{story}")  # fmt: skip
 
 
+def earlier_said(movie_id: str, catalog: Catalog) -> str:
+    """ "is aliens a sequel?": the earlier films of its series the catalog has, or that it found none;
+    the catalog records no series, so "none" is said of what it found, never that the film is no sequel."""
+    movie = catalog.movies[movie_id]
+    others = sorted((catalog.movies[m] for m in _series(movie_id, catalog) - {movie_id}), key=lambda m: m.year or 0)
+    earlier = [m for m in others if m.year and movie.year and m.year < movie.year]
+    if earlier:
+        return f"Yes: {movie.label} comes after {prose_list([m.label for m in earlier])} in its series."
+    later = [m.label for m in others if m.year and movie.year and m.year > movie.year]
+    found = f"no earlier film of {movie.label}'s series" if later else f"no other film of a series with {movie.label}"
+    after = f" {prose_list(later)} came after it." if later else ""
+    return (f"I found {found} in my catalog, which records no series (I go by titles and leads), so I can't say "
+            f"it is a sequel.{after}")  # fmt: skip
+
+
 def series_films(movie_id: str, catalog: Catalog) -> list[Movie]:
     """The film and the later films the catalog takes for its series, oldest first."""
     films = {movie_id} | _series(movie_id, catalog)
@@ -554,7 +569,7 @@ def _order_listed(movie_id: str, catalog: Catalog) -> list[Movie]:
 
 
 _SERIES_ANSWERS = {"sequels": sequels_said, "next": next_said, "order": order_said, "series_count": count_said,
-                   "series_best": best_said,
+                   "series_best": best_said, "earlier": earlier_said,
                    **{place: functools.partial(place_said, place=place) for place in PLACES}}  # fmt: skip
 SERIES_FACTS = frozenset(_SERIES_ANSWERS)
 _LISTS = {"sequels": sequel_films, "order": _order_listed, "series_count": _order_listed,

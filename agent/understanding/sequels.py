@@ -78,6 +78,12 @@ _IS_THERE = re.compile(
     r"|fifth|sixth|2nd|3rd|4th|5th|6th)\s+(?P<title>.+?)\s+(?:movie|film|one|part|installment)"
     rf"|(?P<title2>.+?)\s+(?:part\s+)?(?P<number>[2-6]|ii|iii|iv|v|vi)(?:\s+(?:movie|film))?){_END}"
 )
+# "is the dark knight a sequel?", "is it part of a series?": whether the film follows an earlier one
+_IS_SEQUEL = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|hey|hi|wait)\W+)*(?:is|was|isn't|wasn't)\s+(?P<title>.+?)\s+(?:a\s+|an\s+)?"
+    r"(?:sequel|follow[- ]?up|part\s+of\s+a\s+(?:series|franchise|saga|trilogy))"
+    rf"(?:\s+to\s+(?:something|anything|another\s+(?:one|film|movie)))?{_END}"
+)
 _NTH = ("second", "third", "fourth", "fifth", "sixth")
 _PLACE_WORDS = {"earliest": "first", "original": "first", "latest": "last", "newest": "last", "most recent": "last",
                 **dict(zip(("2nd", "3rd", "4th", "5th", "6th"), _NTH, strict=True)),
@@ -100,7 +106,8 @@ _COUNTED = frozenset({"two", "three", "four", "five", "few", "2", "3", "4", "5",
 _NOT_A_TITLE = frozenset({"of", "these", "those", "them", "your", "my", "the", "good", "great"})
 
 _SERIES_ASKS = (("next", _NEXT, False), ("first", _FIRST, True), ("first", _IS_THERE, True), ("order", _ORDER, True),
-                ("series_count", _HOW_MANY, True), ("series_best", _BEST, True))  # fmt: skip
+                ("series_count", _HOW_MANY, True), ("series_best", _BEST, True),
+                ("earlier", _IS_SEQUEL, True))  # fmt: skip
 
 POINTED = ""  # "does it have a sequel?", "sequels to the second one": a pick, not a film called It
 

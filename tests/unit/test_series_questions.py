@@ -171,3 +171,22 @@ def test_what_to_watch_after_a_film_is_films_like_it_not_a_year_bound(starter, p
 def test_films_after_a_film_are_still_a_year_bound(starter, profiles):
     answer = make_bot(starter, profiles).ask("something after titanic", user="cli:after2")
     assert answer["understood"]["year_min"] == 1998
+
+
+def test_is_it_a_sequel_is_answered_from_its_series(catalog, profiles):
+    """ "is the dark knight a sequel?" answered picks "about "sequel"" (Now You See Me 2), and "is it a
+    sequel" after a film asked about the same: the earlier films of its series, or that none was found."""
+    bot = make_bot(catalog, profiles)
+    later = bot.ask("is the matrix reloaded a sequel?", user="cli:seq")
+    assert later["recommendations"] == [] and later["reply"] == (
+        "Yes: The Matrix Reloaded (2003) comes after The Matrix (1999) in its series."
+    )
+    bot.ask("tell me about return of the jedi", user="cli:seq")
+    assert bot.ask("is it part of a series?", user="cli:seq")["reply"].startswith(
+        "Yes: Return of the Jedi (1983) comes after "
+    )
+    first = bot.ask("is the matrix a sequel", user="cli:seq")
+    assert first["recommendations"] == [] and first["reply"].startswith(
+        "I found no earlier film of The Matrix (1999)'s series in my catalog"
+    )
+    assert "can't say it is a sequel" in bot.ask("is heat a sequel?", user="cli:seq")["reply"]
