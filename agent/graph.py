@@ -76,7 +76,7 @@ def route_request(state: State) -> Answer:
         return "record_opinion"
     if intent == "interested":
         return "note_interest"
-    if intent in ("unwatched", "undo"):
+    if intent in ("unwatched", "unrated", "undo"):
         return "correct_history"
     if intent == "smalltalk":
         return "respond_smalltalk"

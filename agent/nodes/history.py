@@ -48,6 +48,8 @@ def correct_history(state: State, deps: Deps) -> dict:
     targets = pointed_films(state, deps)
     if not targets:
         return which_film(state, intent, deps)
+    if intent == "unrated":  # "forget my rating for Heat": the stars go, the film stays seen
+        return _unrate(deps, user, targets, intent, state.get("focus"))
     replaced = state.get("replaces") or {}  # "I meant the 1933 one": the film first taken off goes back
     take_back(deps, user, replaced)
     back = [deps.catalog.movies[m].label for m in replaced if deps.profiles.has_watched(user, m)]
@@ -72,6 +74,31 @@ def correct_history(state: State, deps: Deps) -> dict:
     focus = targets[0] if len(targets) == 1 else state.get("focus")  # "forget that I watched it" ... "why it?"
     return {**say(" ".join(said), intent), "recorded": {"unwatched": targets}, "stored_before": before,
             "focus": focus}  # fmt: skip
+
+
+def _unrate(deps: Deps, user: str, targets: list[str], intent: str, focus: str | None) -> dict:
+    """Each film's rating removed, its watched mark kept; what each held is what "undo that" puts back."""
+    removed, absent, seen, before = [], [], [], {}
+    for movie_id in targets:
+        label = deps.catalog.movies[movie_id].label
+        with deps.profiles.transaction():
+            held = stored_before(deps, user, [movie_id], intent, None, False)
+            stars = held[movie_id]["stars"]
+            if stars is not None:
+                deps.profiles.unrate(user, movie_id)
+        if stars is None:
+            absent.append(label)
+            continue
+        removed.append(f"your {as_given(stars, held[movie_id]['reaction'])} for {label}")
+        seen += [label] if deps.profiles.has_watched(user, movie_id) else []
+        before |= held
+    said = [f"Done: I've removed {prose_list(removed)}."] if removed else []
+    if seen:
+        said.append(f"{prose_list(seen)} {'stay' if len(seen) > 1 else 'stays'} on your watched films.")
+    if absent:
+        said.append(f"You haven't rated {prose_list(absent, 'or')}, so there was no rating to remove.")
+    focus = targets[0] if len(targets) == 1 else focus
+    return {**say(" ".join(said), intent), "recorded": {"unrated": targets}, "stored_before": before, "focus": focus}
 
 
 def _undo(deps: Deps, user: str, stored: dict) -> str:

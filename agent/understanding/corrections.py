@@ -112,6 +112,22 @@ class Unwatched:
     ordinal: int | None
 
 
+# "forget my rating for Heat", "remove my stars on the first one": the rating only, the film still seen
+_FORGET_RATING = re.compile(
+    r"\b(?:forget|ignore|delete|remove|erase|clear|drop|reset|cancel|undo|take\s+back)\s+(?:my|the|that)\s+"
+    r"(?:ratings?|stars?|scores?|votes?)\b(?:\s+(?:for|of|on|to|about)\b)?"
+)
+
+
+def unrated_in(
+    text: str, lowered: str, lookup: CatalogLookup, ordinal_of: Callable[[str], int | None]
+) -> Unwatched | None:
+    """ "Forget my rating for Heat", "delete my stars on the second one": read as "forget that I rated
+    Heat" was, a stars-and-racing request ("rating" taken for "racing") before."""
+    said = _FORGET_RATING.search(lowered)
+    return None if said is None else _films_after(text, lowered, said.end(), lookup, ordinal_of)
+
+
 def unwatched_in(
     text: str, lowered: str, lookup: CatalogLookup, ordinal_of: Callable[[str], int | None]
 ) -> Unwatched | None:
@@ -121,8 +137,15 @@ def unwatched_in(
         said = NOT_SEEN.search(lowered)
     if said is None:
         return None
-    rest = _REMOVED_TAIL.sub("", text[said.end() :]) if len(text) == len(lowered) else text[said.end() :]
-    ordinal = ordinal_of(lowered[said.end() :])
+    return _films_after(text, lowered, said.end(), lookup, ordinal_of)
+
+
+def _films_after(
+    text: str, lowered: str, end: int, lookup: CatalogLookup, ordinal_of: Callable[[str], int | None]
+) -> Unwatched:
+    """The films named after a correction's words, a place in the last list, or "it"."""
+    rest = _REMOVED_TAIL.sub("", text[end:]) if len(text) == len(lowered) else text[end:]
+    ordinal = ordinal_of(lowered[end:])
     pointer = _POINTER.match(rest.casefold()) is not None
     titles = [] if ordinal is not None or pointer else [t.movie_id for t in titles_after(rest, 0, lookup)]
     typed = _SAID_AFTER.split(rest, maxsplit=1)[0].strip(" \"'“”")

@@ -10,7 +10,9 @@ from agent.understanding.text import normalise_message, word_set
 # questions about what moviebot keeps of the user, answered with where to see or delete it
 ACCOUNT_QUESTIONS = (
     r"how (?:do|can) i (?:rate|mark|add|remove)\b.*|what (?:have i|did i) (?:watched|seen|rated|liked)\b.*"
-    r"|what do you know about me|what do you remember(?: about me)?|(?:show )?my (?:profile|history|ratings|watchlist)"
+    r"|what do you know about (?:me|my tastes?)|what do you remember(?: about me)?"
+    r"|(?:show )?my (?:profile|history|ratings|watchlist)|(?:please )?(?:clear|reset|delete|remove|erase|forget)"
+    r" (?:all (?:of )?)?my (?:ratings|stars|scores)"
     r"|(?:please )?(?:forget|delete|erase) (?:everything(?! (?:i|we) (?:said|asked|just|talked|discussed)|,? let)|me"
     r"|all(?! (?:that|this|those|of (?:that|this)|about))|my (?:data|history|profile))\b.*"
     r"|/(?:forget|watched|profile|rate|export)\b.*"  # a slash command typed where there are none

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from agent.understanding.corrections import HOLD_ON, UNDO, asked_politely, interest_in, unwatched_in
+from agent.understanding.corrections import HOLD_ON, UNDO, asked_politely, interest_in, unrated_in, unwatched_in
 from agent.understanding.dismissals import DISMISSED_TAIL, dismissed_titles, request_beside
 from agent.understanding.fact_questions import (
     AMONG_TAIL,
@@ -60,7 +60,7 @@ from store.catalog import TitleMatch
 from store.movie import TITLE_MATCH_SCORE
 
 Intent = Literal["recommend", "refine", "more", "why", "facts", "seen", "liked", "disliked", "dismissed", "help",
-                 "smalltalk", "interested", "unwatched", "undo"]  # fmt: skip
+                 "smalltalk", "interested", "unwatched", "unrated", "undo"]  # fmt: skip
 
 
 @dataclass
@@ -265,6 +265,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified("undo")
     if not SEEN.search(lowered) and (place := pick_asked_about(lowered, _ordinal)) is not None:
         return Classified("facts", ordinal=place, facts=("about",))  # "the second one?": that film, in brief
+    if not _ASKS.search(asked_politely(lowered)) and (unrated := unrated_in(text, lowered, lookup, _ordinal)):
+        return Classified("unrated", ordinal=unrated.ordinal, titles=unrated.titles)  # "forget my rating for heat"
     if not _ASKS.search(asked_politely(lowered)) and (unseen := unwatched_in(text, lowered, lookup, _ordinal)):
         return Classified("unwatched", ordinal=unseen.ordinal, titles=unseen.titles)
     if _WHY.search(lowered):

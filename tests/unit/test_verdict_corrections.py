@@ -185,3 +185,25 @@ def test_undoing_a_forget_puts_back_the_days_the_film_was_seen_and_rated(starter
     assert (alien["stars"], alien["rated_at"]) == (5.0, None)
     days = {r["movie_id"]: r["watched_at"][:10] for r in profiles.watched("cli:di")}
     assert days == {"heat-1995": "2024-03-01", "alien-1979": "2024-01-05"}
+
+
+def test_a_rating_alone_is_removed_and_the_film_stays_seen(starter, profiles):
+    """ "remove my rating of heat" and "forget my rating for the first one" answered sport films ("rating"
+    read as "racing"), the rating kept: the stars go, the film stays watched, and "undo that" restores them."""
+    bot = make_bot(starter, profiles)
+    bot.ask("heat was a 4", user="cli:ro")
+    removed = bot.ask("remove my rating of heat", user="cli:ro")
+    assert removed["recommendations"] == []
+    assert removed["reply"] == "Done: I've removed your 4/5 for Heat (1995). Heat (1995) stays on your watched films."
+    assert profiles.rating("cli:ro", "heat-1995") is None and "heat-1995" in watched(profiles, "cli:ro")
+    assert bot.ask("undo that", user="cli:ro")["reply"].endswith("Heat (1995) is back to 4/5.")
+    assert profiles.rating("cli:ro", "heat-1995") == 4.0
+    assert bot.ask("forget my rating for casino", user="cli:ro")["reply"] == (
+        "You haven't rated Casino (1995), so there was no rating to remove."
+    )
+    picks = bot.ask("a heist movie", user="cli:ro")["recommendations"]
+    bot.ask("the first one was meh", user="cli:ro")
+    assert bot.ask("forget my rating for the first one", user="cli:ro")["reply"].startswith(
+        f"Done: I've removed your “disliked” for {starter.movies[picks[0]['id']].label}"
+    )
+    assert "/forget" in bot.ask("clear all my ratings", user="cli:ro")["reply"]  # how, rather than a guess
