@@ -41,7 +41,7 @@ from agent.understanding.title_cues import (
     WEAK,
 )
 from agent.understanding.title_runs import capitalised_runs, unusual
-from agent.understanding.versions import read_versions, same_title
+from agent.understanding.versions import read_versions, same_title, typed_whole
 from store.catalog import TitleMatch
 from store.movie import PART_WORDS, TITLE_MATCH_SCORE, leading_article, number_value, same_sequel
 
@@ -246,7 +246,7 @@ class TitleReader:
             if cand.sequel and not same_sequel(f"{cand.text} {cand.sequel}", match.title) and not cand.stars:
                 missed = missed or cand  # "Frozen 2" is not Frozen, and not in the catalog either
                 continue
-            exact = same_title(cand.text, match.title) or same_title(cand.text, f"{match.title} {match.year}")
+            exact = typed_whole(cand.text, match)
             pick = _Pick(match, cand, exact)
             accepted.append(pick)
             if pick.exact and not cand.goes_on:
@@ -406,7 +406,7 @@ def _acceptable(cand: _Candidate, match: TitleMatch, strength: str, *, named: bo
     """How sure we must be depends on the cue: after "like" a fuzzy match will do."""
     if match.score < TITLE_MATCH_SCORE:
         return False
-    exact = same_title(cand.text, match.title) or same_title(cand.text, f"{match.title} {match.year}")
+    exact = typed_whole(cand.text, match)
     if cand.plain_words:  # "Scary Movie" is a title only when typed as one
         if not exact or cand.words[0] in _LEADING_ARTICLES:
             return False

@@ -1,0 +1,82 @@
+"""Films and verdicts as people write them in chat: a Star Wars episode with its number ("Star Wars:
+Episode VIII – The Last Jedi"), two titles listed with no cue ("Collateral and Heat"), statements that
+ask for nothing ("very much so", "I never saw XXX"), a question of which film is older, and a verdict
+for each film of one message."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.understanding.reader import understand
+from store.build import ingest
+from store.catalog import Catalog
+from store.home import DataDir
+from tests.conftest import write_jsonl
+from tests.fakes import HashingEmbedder
+from tests.unit.test_graph import make_bot
+
+
+def _film(movie_id: str, title: str, year: int, votes: int, overview: str, **more) -> dict:
+    return {"id": movie_id, "title": title, "year": year, "genres": more.pop("genres", ["drama"]), "votes": votes,
+            "rating": 7.0, "overview": overview, **more}  # fmt: skip
+
+
+FILMS = [
+    _film("star-wars-1977", "Star Wars", 1977, 6600, "A farm boy joins a rebellion against an empire.",
+          aka=["Star Wars: Episode IV - A New Hope"], genres=["sci-fi", "adventure"]),
+    _film("the-empire-strikes-back-1980", "The Empire Strikes Back", 1980, 5900, "The rebels flee an ice planet.",
+          aka=["Star Wars: Episode V - The Empire Strikes Back"], genres=["sci-fi", "adventure"]),
+    _film("star-wars-episode-i-the-phantom-menace-1999", "Star Wars: Episode I - The Phantom Menace", 1999, 4400,
+          "Two knights find a boy on a desert planet.", genres=["sci-fi", "adventure"]),
+    _film("star-wars-the-last-jedi-2017", "Star Wars: The Last Jedi", 2017, 12, "A hermit trains a young woman.",
+          genres=["sci-fi", "adventure"]),
+    _film("collateral-2004", "Collateral", 2004, 1000, "A cab driver drives a hit man around Los Angeles.",
+          genres=["crime", "thriller"]),
+    _film("heat-1995", "Heat", 1995, 3000, "A detective hunts a crew of bank robbers.", genres=["crime", "action"]),
+    _film("the-heat-2013", "The Heat", 2013, 1200, "Two police officers take down a drug lord.",
+          genres=["action", "comedy"]),
+    _film("alien-1979", "Alien", 1979, 4000, "The crew of a spaceship meets a deadly creature.",
+          genres=["sci-fi", "horror"]),
+    _film("interstellar-2014", "Interstellar", 2014, 11000, "Explorers travel through a wormhole.",
+          genres=["sci-fi", "drama"]),
+    _film("starman-1984", "Starman", 1984, 300, "A visitor from space takes a widow's husband's form.",
+          genres=["sci-fi", "romance"]),
+    _film("two-much-1995", "Two Much", 1995, 60, "An art dealer invents a twin brother.", genres=["comedy"]),
+    _film("xxx-2002", "xXx", 2002, 1400, "An extreme sports star becomes a spy.", genres=["action"]),
+    _film("the-martian-2015", "The Martian", 2015, 7000, "An astronaut is stranded on Mars.", genres=["sci-fi"]),
+    _film("ronin-1998", "Ronin", 1998, 900, "Mercenaries chase a briefcase across France.",
+          genres=["action", "thriller"]),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def films(tmp_path_factory) -> Catalog:
+    folder = tmp_path_factory.mktemp("chat-misreads")
+    home = DataDir(folder / "home").ensure()
+    ingest(home, HashingEmbedder(), [("jsonl", [write_jsonl(folder / "films.jsonl", FILMS)])])
+    catalog = Catalog(home.current_catalog(), HashingEmbedder())
+    yield catalog
+    catalog.close()
+
+
+@pytest.mark.parametrize(
+    ("said", "film"),
+    [
+        ("I loved Star Wars: Episode VIII – The Last Jedi (2017)", "star-wars-the-last-jedi-2017"),
+        ("I loved Star Wars: Episode VIII - The Last Jedi", "star-wars-the-last-jedi-2017"),
+        ("i loved star wars episode VIII: the last jedi", "star-wars-the-last-jedi-2017"),
+        ("I loved Star Wars: Episode V – The Empire Strikes Back", "the-empire-strikes-back-1980"),
+        ("I loved Star Wars: The Phantom Menace", "star-wars-episode-i-the-phantom-menace-1999"),
+    ],
+)
+def test_a_star_wars_episode_typed_with_its_number_is_that_episode(films, profiles, said, film):
+    """ "I loved Star Wars: Episode VIII – The Last Jedi (2017)" was noted as loving Star Wars (1977)."""
+    result = make_bot(films, profiles).ask(said, user="cli:ep")
+    assert profiles.rating("cli:ep", film) == 5, result["reply"]
+    assert profiles.rating("cli:ep", "star-wars-1977") is None, result["reply"]
+
+
+def test_an_episode_with_no_name_after_it_is_not_stripped(films):
+    assert understand("I loved Star Wars", films).like_titles == ["star-wars-1977"]
+    found = films.resolve_title("the episode i liked")
+    assert found is None or found.movie_id != "star-wars-1977"
