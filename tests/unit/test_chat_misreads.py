@@ -80,3 +80,22 @@ def test_an_episode_with_no_name_after_it_is_not_stripped(films):
     assert understand("I loved Star Wars", films).like_titles == ["star-wars-1977"]
     found = films.resolve_title("the episode i liked")
     assert found is None or found.movie_id != "star-wars-1977"
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Collateral and Heat", "collateral and heat", "Collateral, Heat?", "Collateral and Heat, anything similar?",
+     "I like Collateral and Heat", "something like Collateral and Heat", "heat and collateral"],
+)  # fmt: skip
+def test_two_titles_listed_with_no_cue_are_both_films(films, said):
+    """ "Collateral and Heat" read no film at all: the picks were a guess from its words."""
+    assert set(understand(said, films).like_titles) == {"collateral-2004", "heat-1995"}
+
+
+def test_a_title_that_is_also_a_theme_is_a_film_in_a_list_of_films(films):
+    assert understand("alien and heat", films).like_titles == ["alien-1979", "heat-1995"]
+
+
+@pytest.mark.parametrize("said", ["Action and Comedy", "horror and comedy", "Heat and something funny"])
+def test_filter_talk_and_a_title_beside_words_are_no_list_of_films(films, said):
+    assert understand(said, films).like_titles == []
