@@ -11,6 +11,7 @@ from agent.understanding.text import GAP, Scan
 from agent.understanding.title_cues import WEAK
 from agent.understanding.titles import TitleReader, explained
 
+_JOINS = frozenset({",", "and", "&", "or", "/"})
 # what may follow the list: nothing, or a question after a break ("Collateral and Heat, anything similar?")
 _LIST_ENDS = re.compile(r"\s*(?:[!?.]+\s*$|[,;:!?.-]\s*\S|$)")
 
@@ -23,6 +24,10 @@ def read_listed_titles(scan: Scan, reader: TitleReader, out: Understood) -> None
     toks = scan.tokens()
     if not toks or not toks[0].is_word or GAP in scan.text[: toks[0].start]:
         return
+    first = next((k for k, t in enumerate(toks) if t.text in _JOINS), 0)
+    head = [t.text for t in toks[:first] if t.is_word]
+    if not first or (explained(head) and not reader.lookup.titled(" ".join(head))):
+        return  # no list, or one that opens with filter talk ("no horror, nothing too long"), not "alien and heat"
     found, end = reader.read_list(toks, 0, WEAK)
     if len(found) < 2:
         return
