@@ -46,7 +46,8 @@ def help_topic(text: str) -> str:
 SMALLTALK = word_set(
     """hi hello hey hiya yo sup thanks thank you thx ty cheers lol lmao haha hahaha ok okay k cool nice great
     awesome bye goodbye cya night good morning evening afternoon how are doing hmm yes no yeah nope sure
-    alright perfect wow oh there again much all for that's it is was bot moviebot well done"""
+    alright perfect wow oh there again much all for that's it is was bot moviebot well done
+    very so indeed definitely absolutely totally exactly certainly of course yep yup agreed right true"""
 )
 # what people say to open or close a chat, or to be kind; a message of nothing else asks for nothing
 _PLEASANTRY = re.compile(

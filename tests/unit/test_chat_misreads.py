@@ -99,3 +99,12 @@ def test_a_title_that_is_also_a_theme_is_a_film_in_a_list_of_films(films):
 @pytest.mark.parametrize("said", ["Action and Comedy", "horror and comedy", "Heat and something funny"])
 def test_filter_talk_and_a_title_beside_words_are_no_list_of_films(films, said):
     assert understand(said, films).like_titles == []
+
+
+@pytest.mark.parametrize("said", ["very much so", "yes definitely", "of course", "absolutely"])
+def test_an_agreement_asks_for_no_picks(films, profiles, said):
+    """ "very much so" answered with Two Much (1995): its words were searched as a request (here,
+    with too few films to find by them, it was not understood at all)."""
+    result = make_bot(films, profiles).ask(said, user="cli:yes")
+    assert result["recommendations"] == [] and "Two Much" not in result["reply"], result["reply"]
+    assert "didn't catch" not in result["reply"], result["reply"]
