@@ -219,8 +219,16 @@ def films_judged(text: str, lowered: str, anchor: re.Match[str] | None, titles: 
 _ECHOED = re.compile(r"^[^?.!,]{1,40}\?(?=\s*\w)")
 
 
+# "thanks for recommending Heat": thanks for a pick given, not a wish for another
+_THANKED_FOR = re.compile(
+    r"\b(?:thanks|thank\s+you|thx|ty)\s+(?:(?:so|very)\s+much\s+)?for\s+(?:recommending|suggesting)\b"
+)
+
+
 def unasked(lowered: str) -> str:
-    """ "interstellar? never again lol": a film echoed with a question mark and judged, which asks nothing."""
+    """ "interstellar? never again lol": a film echoed with a question mark and judged, which asks nothing;
+    "thanks for recommending heat" asks for nothing either."""
+    lowered = _THANKED_FOR.sub(lambda m: " " * len(m[0]), lowered)
     echo = _ECHOED.match(lowered)
     if echo and any(pattern.search(lowered, echo.end()) for pattern, *_ in SENTIMENTS):
         return f"{lowered[: echo.end() - 1]},{lowered[echo.end() :]}"

@@ -108,3 +108,11 @@ def test_an_agreement_asks_for_no_picks(films, profiles, said):
     result = make_bot(films, profiles).ask(said, user="cli:yes")
     assert result["recommendations"] == [] and "Two Much" not in result["reply"], result["reply"]
     assert "didn't catch" not in result["reply"], result["reply"]
+
+
+@pytest.mark.parametrize("said", ["thanks for recommending Heat, loved it", "thanks for suggesting heat, i loved it"])
+def test_thanks_for_a_film_recommended_and_a_verdict_note_the_like(films, profiles, said):
+    """ "thanks for recommending Heat, loved it" noted nothing and answered with picks guessed from its words."""
+    result = make_bot(films, profiles).ask(said, user="cli:ty")
+    assert profiles.rating("cli:ty", "heat-1995") == 5, result["reply"]
+    assert "you loved Heat (1995)" in result["reply"] and result["recommendations"] == []
