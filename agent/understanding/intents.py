@@ -387,7 +387,7 @@ def _fact_question(
     if has_previous and (word := superlative_asked(lowered)):  # "which of these is the shortest?"
         return Classified("facts", every=True, facts=(word,))
     if compared := films_compared(lowered, lookup):  # "is pulp fiction better than heat?": their ratings
-        return Classified("facts", titles=[m.movie_id for m in compared], facts=("best",))
+        return Classified("facts", titles=[m.movie_id for m in compared[0]], facts=(compared[1],))
     if among := _among_the_picks(text, lowered, lookup):  # "was heat in any of those?" asks for no film
         return among
     if _WANTS_PICKS.search(lowered.replace("any good", "good")):  # "is it any good?" wants no picks

@@ -36,7 +36,7 @@ FILMS = [
     _film("the-heat-2013", "The Heat", 2013, 1200, "Two police officers take down a drug lord.",
           genres=["action", "comedy"]),
     _film("alien-1979", "Alien", 1979, 4000, "The crew of a spaceship meets a deadly creature.",
-          genres=["sci-fi", "horror"]),
+          genres=["sci-fi", "horror"], runtime=117),
     _film("interstellar-2014", "Interstellar", 2014, 11000, "Explorers travel through a wormhole.",
           genres=["sci-fi", "drama"]),
     _film("starman-1984", "Starman", 1984, 300, "A visitor from space takes a widow's husband's form.",
@@ -116,3 +116,22 @@ def test_thanks_for_a_film_recommended_and_a_verdict_note_the_like(films, profil
     result = make_bot(films, profiles).ask(said, user="cli:ty")
     assert profiles.rating("cli:ty", "heat-1995") == 5, result["reply"]
     assert "you loved Heat (1995)" in result["reply"] and result["recommendations"] == []
+
+
+@pytest.mark.parametrize(
+    "said", ["which is older, alien or heat?", "is alien older than heat?", "which came out first, heat or alien?"]
+)
+def test_which_of_two_films_is_older_gives_both_years(films, profiles, said):
+    """ "which is older, alien or heat?" answered with sci-fi picks about aliens."""
+    result = make_bot(films, profiles).ask(said, user="cli:old")
+    assert result["recommendations"] == []
+    assert "Alien (1979) is the oldest" in result["reply"] and "1995 for Heat (1995)" in result["reply"], result[
+        "reply"
+    ]
+
+
+def test_which_of_two_films_is_longer_says_so_when_one_length_is_unknown(films, profiles):
+    """Alien was called "the longest" of the two when Heat's length was unknown."""
+    result = make_bot(films, profiles).ask("which one is longer, heat or alien?", user="cli:long")
+    assert result["reply"].startswith("I can't tell: I don't have that figure for Heat (1995)."), result["reply"]
+    assert "Alien (1979) is at 117 minutes" in result["reply"] and "longest" not in result["reply"]
