@@ -55,6 +55,13 @@ def verdict_in(lowered: str, start: int = 0, end: int | None = None) -> tuple[re
     return None
 
 
+# a clause that turns the verdict before it around: "... but not Collateral", "Collateral not so much"
+_NOT_THE_SAME = re.compile(
+    r"^\W*not\b(?!\s+(?:only|just)\b)|\bnot\s+(?:so|as|that|too)\s+much\b|\bnot\s+really\W*$|\bless\s+so\b"
+    r"|\bnot\s+at\s+all\W*$"
+)
+
+
 def mixed_verdicts(
     text: str, lowered: str, titles: list[str], lookup: CatalogLookup, place_of: Callable[[str], int | None]
 ) -> dict[str | int, tuple[Verdict, float]] | None:
@@ -66,7 +73,8 @@ def mixed_verdicts(
         return None
     clauses = []  # (films named, verdict, whether the verdict comes before the films)
     unseen: set[str] = set()  # films a clause says were not seen: judged by no other clause
-    for start, end in _clauses(lowered, titles, lookup):
+    spans = _clauses(lowered, titles, lookup)
+    for start, end in spans:
         if NOT_SEEN.search(lowered, start, end) or PLANNED.search(lowered, start, end):  # "haven't seen Aliens"
             unseen.update(_films_in(text[start:end], 0, lookup))
             clauses.append(([], None, False))
@@ -86,6 +94,13 @@ def mixed_verdicts(
             after = next((c for c in clauses[n + 1 :] if c[1]), None)
             source = before if before and before[2] else after or before
             found = source[1] if source else None
+            if found is not None and _NOT_THE_SAME.search(
+                lowered[slice(*spans[n])]
+            ):  # "I liked Heat but not Collateral"
+                if found[0] != "liked":
+                    unseen.update(t for t in ids if isinstance(t, str))  # "hated Heat but not Alien": no verdict
+                    continue
+                found = ("disliked", 2.0)
         elif found[0] == "seen" and n + 1 < len(clauses) and not clauses[n + 1][0] and clauses[n + 1][1]:
             found = clauses[n + 1][1]  # "I watched Heat and hated it"
         if found is None:

@@ -135,3 +135,26 @@ def test_which_of_two_films_is_longer_says_so_when_one_length_is_unknown(films, 
     result = make_bot(films, profiles).ask("which one is longer, heat or alien?", user="cli:long")
     assert result["reply"].startswith("I can't tell: I don't have that figure for Heat (1995)."), result["reply"]
     assert "Alien (1979) is at 117 minutes" in result["reply"] and "longest" not in result["reply"]
+
+
+@pytest.mark.parametrize(
+    ("said", "liked", "disliked"),
+    [
+        ("I loved Interstellar but hated Starman", "interstellar-2014", "starman-1984"),
+        ("I liked Heat but not Collateral", "heat-1995", "collateral-2004"),
+        ("I loved Interstellar, not Starman", "interstellar-2014", "starman-1984"),
+        ("Heat was amazing, Collateral not so much", "heat-1995", "collateral-2004"),
+    ],
+)
+def test_each_film_of_one_message_gets_its_own_verdict(films, profiles, said, liked, disliked):
+    """ "I liked Heat but not Collateral" noted both as liked; "Heat was amazing, Collateral not so much"
+    noted Collateral as loved and Heat not at all."""
+    make_bot(films, profiles).ask(said, user="cli:mix")
+    assert profiles.rating("cli:mix", liked) >= 4 and profiles.rating("cli:mix", disliked) <= 2
+
+
+def test_a_film_not_hated_gets_no_verdict(films, profiles):
+    """ "I hated Heat but not Collateral": Collateral was noted as hated too."""
+    result = make_bot(films, profiles).ask("I hated Heat but not Collateral", user="cli:nh")
+    assert profiles.rating("cli:nh", "heat-1995") == 1 and profiles.rating("cli:nh", "collateral-2004") is None
+    assert "Collateral" not in result["reply"]
