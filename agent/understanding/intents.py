@@ -41,7 +41,7 @@ from agent.understanding.stars_each import asks_after, stars_each, verdicts_inte
 from agent.understanding.text import PANNED, PRAISED, STOPWORDS, Scan, normalise_message, tokens_of, word_set
 from agent.understanding.title_lists import judged_titles_after, titles_after
 from agent.understanding.titles import explained
-from agent.understanding.verdict_titles import named_titles
+from agent.understanding.verdict_titles import named_titles, with_title_year
 from agent.understanding.verdicts import (
     DISMISS,
     NOT_SEEN,
@@ -444,6 +444,7 @@ def _typed_title(text: str, start: int, lookup: CatalogLookup) -> str | None:
     typed = Scan(text).original[start:]  # as cased as it was typed, at the offsets of the lowered text
     typed = re.split(r"[?!.]", typed, maxsplit=1)[0]
     typed = _ASKED_TAIL.sub("", _IN_THE_COLLECTION.sub("", typed)).strip(" \"'“”‘’,")
+    typed = with_title_year(typed, text)  # "Zorblax (2016)": its year is the film's, not a filter
     typed = re.sub(r"^(?:the (?:movie|film)|(?:a )?(?:movie|film)) (?:called |named )?", "", typed, flags=re.I)
     words = typed.split()
     if not words or len(words) > 8 or _REFERENT.search(typed.lower()) or _ORDINAL.search(typed.lower()):

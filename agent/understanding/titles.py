@@ -241,7 +241,7 @@ class TitleReader:
             if not _worth_resolving(cand, strength, named=named) and not (begun and self.lookup.titled(cand.text)):
                 continue
             match = self.resolve(cand)
-            if match is None or not _acceptable(cand, match, strength, named=named):
+            if match is None or not _acceptable(cand, match, strength, named=named) or self._other_year(cand, match):
                 continue
             if cand.sequel and not same_sequel(f"{cand.text} {cand.sequel}", match.title) and not cand.stars:
                 missed = missed or cand  # "Frozen 2" is not Frozen, and not in the catalog either
@@ -267,6 +267,14 @@ class TitleReader:
         same = [p for p in accepted if p.match.movie_id == best_id and p.match.score >= best_score]
         chosen = max(same, key=lambda p: len(p.cand.words))
         return chosen.match, chosen.cand
+
+    def _other_year(self, cand: _Candidate, match: TitleMatch) -> bool:
+        """ "XXX (2016)": a year typed in brackets after the title that is not the film's (nor a year off,
+        as data sets differ) names another film, one the catalog lacks, not xXx (2002)."""
+        then = cand.then
+        if then is None or then.start not in self.scan.title_year_starts or match.year is None:
+            return False
+        return abs(int(then.text) - match.year) > 1
 
     def _longer_title_begun(self, cand: _Candidate, cands: list[_Candidate]) -> bool:
         """A longer span from the same start begins a catalog title: "10" is a film, and so is "10

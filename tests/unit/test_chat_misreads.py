@@ -158,3 +158,18 @@ def test_a_film_not_hated_gets_no_verdict(films, profiles):
     result = make_bot(films, profiles).ask("I hated Heat but not Collateral", user="cli:nh")
     assert profiles.rating("cli:nh", "heat-1995") == 1 and profiles.rating("cli:nh", "collateral-2004") is None
     assert "Collateral" not in result["reply"]
+
+
+@pytest.mark.parametrize("said", ["I loved XXX (2016)", "I loved Heat (2016)"])
+def test_a_title_typed_with_another_year_is_a_film_the_catalog_lacks(films, profiles, said):
+    """ "I loved XXX (2016)" noted xXx (2002): the year typed names another film."""
+    result = make_bot(films, profiles).ask(said, user="cli:yr")
+    assert profiles.rating("cli:yr", "xxx-2002") is None and profiles.rating("cli:yr", "heat-1995") is None
+    assert result["reply"].startswith("I couldn't find “"), result["reply"]
+    assert "(2016)”" in result["reply"] and result["recommendations"] == []
+
+
+def test_a_title_typed_with_its_own_year_or_one_off_is_that_film(films):
+    assert understand("I loved Heat (1995)", films).like_titles == ["heat-1995"]
+    assert understand("I loved Heat (1996)", films).like_titles == ["heat-1995"]
+    assert understand("I loved Heat (2013)", films).like_titles == ["the-heat-2013"]
