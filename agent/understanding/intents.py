@@ -41,6 +41,7 @@ from agent.understanding.stars_each import asks_after, stars_each, verdicts_inte
 from agent.understanding.text import PANNED, PRAISED, STOPWORDS, Scan, normalise_message, tokens_of, word_set
 from agent.understanding.title_lists import judged_titles_after, titles_after
 from agent.understanding.titles import explained
+from agent.understanding.unseen import said_unseen
 from agent.understanding.verdict_titles import named_titles, with_title_year
 from agent.understanding.verdicts import (
     DISMISS,
@@ -60,7 +61,7 @@ from store.catalog import TitleMatch
 from store.movie import TITLE_MATCH_SCORE
 
 Intent = Literal["recommend", "refine", "more", "why", "facts", "seen", "liked", "disliked", "dismissed", "help",
-                 "smalltalk", "interested", "unwatched", "undo"]  # fmt: skip
+                 "smalltalk", "interested", "unwatched", "undo", "unseen"]  # fmt: skip
 
 
 @dataclass
@@ -308,6 +309,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified("more" if has_previous and not request_after(lowered) else "recommend", feedback=feedback)
     if not asks and feedback and not (has_filters(understood, titles=False) and _asks_apart(text, lookup)):
         return feedback  # "I've seen Heat. Thrillers from the 90s please" asks too (and Heat is noted in passing)
+    if not asks and feedback is None and (unseen := said_unseen(text, lowered, understood)):  # "I never saw Heat"
+        return Classified("unseen", titles=unseen[0], unknown=unseen[1])
     more = _MORE.search(lowered) or _LIKE_A_PICK.search(lowered)
     if has_previous and more and not has_filters(understood) and not understood.like_titles:
         return Classified("more", ordinal=reference_ordinal(lowered), feedback=feedback)

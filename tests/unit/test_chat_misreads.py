@@ -13,7 +13,7 @@ from store.catalog import Catalog
 from store.home import DataDir
 from tests.conftest import write_jsonl
 from tests.fakes import HashingEmbedder
-from tests.unit.test_graph import make_bot
+from tests.unit.test_graph import ids, make_bot
 
 
 def _film(movie_id: str, title: str, year: int, votes: int, overview: str, **more) -> dict:
@@ -173,3 +173,29 @@ def test_a_title_typed_with_its_own_year_or_one_off_is_that_film(films):
     assert understand("I loved Heat (1995)", films).like_titles == ["heat-1995"]
     assert understand("I loved Heat (1996)", films).like_titles == ["heat-1995"]
     assert understand("I loved Heat (2013)", films).like_titles == ["the-heat-2013"]
+
+
+@pytest.mark.parametrize("said", ["I never saw Heat", "i haven't seen heat"])
+def test_a_film_said_not_seen_is_no_request_for_films_like_it(films, profiles, said):
+    """ "I never saw Heat" answered with picks like Heat."""
+    result = make_bot(films, profiles).ask(said, user="cli:ns")
+    assert result["recommendations"] == [] and result["reply"].startswith("So Heat (1995) is new to you;")
+    assert profiles.rating("cli:ns", "heat-1995") is None and not profiles.has_watched("cli:ns", "heat-1995")
+
+
+def test_a_film_said_not_seen_that_the_catalog_lacks_is_said_to_be_missing(films, profiles):
+    """ "I never saw XXX (2016)" answered with picks like xXx (2002)."""
+    result = make_bot(films, profiles).ask("I never saw XXX (2016)", user="cli:nx")
+    assert result["recommendations"] == [] and result["reply"].startswith("I couldn't find “XXX (2016)”")
+
+
+def test_a_film_said_not_seen_but_held_as_watched_says_how_to_take_it_off(films, profiles):
+    bot = make_bot(films, profiles)
+    bot.ask("I loved Heat", user="cli:nw")
+    result = bot.ask("I never saw Heat", user="cli:nw")
+    assert "Your history has Heat (1995) as watched" in result["reply"] and result["recommendations"] == []
+
+
+def test_not_seen_beside_a_request_still_asks(films, profiles):
+    result = make_bot(films, profiles).ask("I haven't seen Heat, anything similar?", user="cli:na")
+    assert ids(result) and "heat-1995" not in ids(result)
