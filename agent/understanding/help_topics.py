@@ -47,7 +47,8 @@ SMALLTALK = word_set(
     """hi hello hey hiya yo sup thanks thank you thx ty cheers lol lmao haha hahaha ok okay k cool nice great
     awesome bye goodbye cya night good morning evening afternoon how are doing hmm yes no yeah nope sure
     alright perfect wow oh there again much all for that's it is was bot moviebot well done
-    very so indeed definitely absolutely totally exactly certainly of course yep yup agreed right true"""
+    very so indeed definitely absolutely totally exactly certainly of course yep yup agreed right true and
+    i'm im"""
 )
 # what people say to open or close a chat, or to be kind; a message of nothing else asks for nothing
 _PLEASANTRY = re.compile(
@@ -61,6 +62,9 @@ _PLEASANTRY = re.compile(
     r"|(?:i'm|i am) (?:happy|fine|good) with (?:the|these|those|this|that|your) (?:selection|suggestions?|picks|list"
     r"|choices?)|(?:great|excellent|good|nice|awesome|cool) (?:suggestions?|picks|choices?|recommendations?|recs|ideas)"
     r"|you(?:'ve| have) been (?:very |so |really )?(?:helpful|great)|that'?s (?:all|it)(?: for (?:now|today))?"
+    # "Yes, I really appreciate your help!", "are you still there?"
+    r"|(?:i|we) (?:really |truly )?appreciate (?:it|that|this|you|your help|the help|all your help|the suggestions?)"
+    r"|(?:are )?(?:you|u) still (?:there|here)"
     r")\b"
 )
 

@@ -199,3 +199,14 @@ def test_a_film_said_not_seen_but_held_as_watched_says_how_to_take_it_off(films,
 def test_not_seen_beside_a_request_still_asks(films, profiles):
     result = make_bot(films, profiles).ask("I haven't seen Heat, anything similar?", user="cli:na")
     assert ids(result) and "heat-1995" not in ids(result)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Yes, I really appreciate your help! thank you!", "I'm good, are you still there?",
+     "thanks for the suggestions :) and you too!"],
+)  # fmt: skip
+def test_pleasantries_from_redial_seekers_ask_for_no_picks(films, profiles, said):
+    """ReDial seekers' goodbyes and small talk were answered with picks guessed from their words."""
+    result = make_bot(films, profiles).ask(said, user="cli:pl")
+    assert result["recommendations"] == [] and "didn't catch" not in result["reply"], result["reply"]
