@@ -513,7 +513,8 @@ def _past_likeness(toks: list[Tok], j: int) -> int:
     while k < len(toks) and toks[k].text in _VAGUE_FILM:
         k += 1
     for n in range(min(MAX_TITLE_CUE, len(toks) - k), 0, -1):
-        if k > j and TITLE_CUES.get(tuple(t.text for t in toks[k : k + n])) == STRONG:
+        cue = tuple(t.text for t in toks[k : k + n])
+        if (k > j or cue == ("like",)) and TITLE_CUES.get(cue) == STRONG:  # "but not like The Maze Runner"
             return k + n
     return j
 

@@ -210,3 +210,11 @@ def test_pleasantries_from_redial_seekers_ask_for_no_picks(films, profiles, said
     """ReDial seekers' goodbyes and small talk were answered with picks guessed from their words."""
     result = make_bot(films, profiles).ask(said, user="cli:pl")
     assert result["recommendations"] == [] and "didn't catch" not in result["reply"], result["reply"]
+
+
+def test_a_film_refused_after_but_not_like_is_refused(films, profiles):
+    """ReDial: "something kind of like The Hunger Games (2012) but not like The Maze Runner (2014)" went
+    by both films, as if both were liked."""
+    said = understand("something like Heat (1995) but not like Ronin (1998)", films)
+    assert (said.like_titles, said.exclude_titles) == (["heat-1995"], ["ronin-1998"])
+
