@@ -218,3 +218,10 @@ def test_a_film_refused_after_but_not_like_is_refused(films, profiles):
     said = understand("something like Heat (1995) but not like Ronin (1998)", films)
     assert (said.like_titles, said.exclude_titles) == (["heat-1995"], ["ronin-1998"])
 
+
+def test_the_bots_taste_is_no_verdict_of_the_user(films, profiles):
+    """ReDial: "Too bad you don't like scary movies. I guess Alien is out of the question then" noted
+    Alien as disliked by the user."""
+    bot = make_bot(films, profiles)
+    bot.ask("Too bad you don't like scary movies. I guess Alien (1979) is out of the question then.", user="cli:you")
+    assert profiles.rating("cli:you", "alien-1979") is None
