@@ -225,3 +225,9 @@ def test_the_bots_taste_is_no_verdict_of_the_user(films, profiles):
     bot = make_bot(films, profiles)
     bot.ask("Too bad you don't like scary movies. I guess Alien (1979) is out of the question then.", user="cli:you")
     assert profiles.rating("cli:you", "alien-1979") is None
+
+
+def test_not_a_huge_fan_of_a_genre_refuses_it(films, profiles):
+    """ReDial: "I have not seen that, but I'm not a huge sci fi fan" gave sci-fi picks "as you asked"."""
+    result = make_bot(films, profiles).ask("I have not seen that, but I'm not a huge sci fi fan", user="cli:sf")
+    assert ids(result) and not any("sci-fi" in films.movies[i].genres for i in ids(result)), result["reply"]
