@@ -73,6 +73,7 @@ def mixed_verdicts(
         return None
     clauses = []  # (films named, verdict, whether the verdict comes before the films)
     unseen: set[str] = set()  # films a clause says were not seen: judged by no other clause
+    tastes = False  # a clause judges a genre, not a film: the films' own verdicts are theirs alone
     spans = _clauses(lowered, titles, lookup)
     for start, end in spans:
         if NOT_SEEN.search(lowered, start, end) or PLANNED.search(lowered, start, end):  # "haven't seen Aliens"
@@ -83,6 +84,9 @@ def mixed_verdicts(
         ids: list[str | int] = [*_films_in(text[start:end], found[0].end() - start if found else 0, lookup)]
         if not ids and (place := place_of(lowered[start:end])) is not None:
             ids = [place]
+        if not ids and found and of_a_genre(lowered[:end], found[0]):  # "I don't like horror, but Alien was great"
+            tastes = True
+            continue
         first = found is not None and found[0].start() < start + _first_title_at(lowered[start:end], ids, lookup)
         clauses.append((ids, found[1:] if found else None, first))
     verdicts: dict[str | int, tuple[Verdict, float]] = {}
@@ -109,7 +113,7 @@ def mixed_verdicts(
     verdicts = {t: v for t, v in verdicts.items() if t not in unseen}
     if not set(titles) - unseen <= set(verdicts) or not verdicts:
         return None
-    if len({v for v, _ in verdicts.values()}) < 2 and not unseen:
+    if len({v for v, _ in verdicts.values()}) < 2 and not unseen and not tastes:
         return None
     return verdicts
 

@@ -231,3 +231,10 @@ def test_not_a_huge_fan_of_a_genre_refuses_it(films, profiles):
     """ReDial: "I have not seen that, but I'm not a huge sci fi fan" gave sci-fi picks "as you asked"."""
     result = make_bot(films, profiles).ask("I have not seen that, but I'm not a huge sci fi fan", user="cli:sf")
     assert ids(result) and not any("sci-fi" in films.movies[i].genres for i in ids(result)), result["reply"]
+
+
+def test_a_genre_disliked_beside_a_film_praised_leaves_the_film_liked(films, profiles):
+    """ "I don't like horror, but Alien (1979) was great" noted Alien as disliked: the verdict on horror
+    was read as the film's."""
+    make_bot(films, profiles).ask("I don't like horror, but Alien (1979) was great", user="cli:gh")
+    assert profiles.rating("cli:gh", "alien-1979") == 4
