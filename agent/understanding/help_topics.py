@@ -48,7 +48,7 @@ SMALLTALK = word_set(
     awesome bye goodbye cya night good morning evening afternoon how are doing hmm yes no yeah nope sure
     alright perfect wow oh there again much all for that's it is was bot moviebot well done
     very so indeed definitely absolutely totally exactly certainly of course yep yup agreed right true and
-    i'm im"""
+    i'm im sorry same then"""
 )
 # what people say to open or close a chat, or to be kind; a message of nothing else asks for nothing
 _PLEASANTRY = re.compile(
@@ -65,6 +65,7 @@ _PLEASANTRY = re.compile(
     # "Yes, I really appreciate your help!", "are you still there?"
     r"|(?:i|we) (?:really |truly )?appreciate (?:it|that|this|you|your help|the help|all your help|the suggestions?)"
     r"|(?:are )?(?:you|u) still (?:there|here)"
+    r"|(?:(?:we're |we are )?on the )?same page"  # "Same page then!"
     r")\b"
 )
 

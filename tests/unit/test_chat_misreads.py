@@ -238,3 +238,9 @@ def test_a_genre_disliked_beside_a_film_praised_leaves_the_film_liked(films, pro
     was read as the film's."""
     make_bot(films, profiles).ask("I don't like horror, but Alien (1979) was great", user="cli:gh")
     assert profiles.rating("cli:gh", "alien-1979") == 4
+
+
+@pytest.mark.parametrize("said", ["sorry, bye", "Same !", "Same page then!"])
+def test_more_chatter_from_redial_seekers_asks_for_no_picks(films, profiles, said):
+    result = make_bot(films, profiles).ask(said, user="cli:ch")
+    assert result["recommendations"] == [] and "didn't catch" not in result["reply"], result["reply"]
