@@ -48,11 +48,12 @@ SMALLTALK = word_set(
     awesome bye goodbye cya night good morning evening afternoon how are doing hmm yes no yeah nope sure
     alright perfect wow oh there again much all for that's it is was bot moviebot well done
     very so indeed definitely absolutely totally exactly certainly of course yep yup agreed right true and
-    i'm im sorry same then"""
+    i'm im sorry same then but"""
 )
 # what people say to open or close a chat, or to be kind; a message of nothing else asks for nothing
 _PLEASANTRY = re.compile(
-    r"\b(?:thanks?(?: you)?(?: (?:so|very) much)?(?: (?:for|4) (?:your|the|all the|all your|my) (?:help|suggestions?"
+    r"\b(?:thanks?(?: you)?(?: (?:so|very) much)?(?: (?:for|4) (?:your|the|all the|all your|my)"
+    r" (?:(?:good|great|nice|awesome|kind) )?(?:help|suggestions?"
     r"|recommendations?|recs|picks|ideas|time|chat))?|thx|ty|cheers|(?:you|u) too|same to you"
     r"|(?:have|had) a (?:good|great|nice|wonderful|lovely|fun) (?:night|day|evening|one|weekend|time|morning|afternoon)"
     r"|good ?(?:night|bye|day|evening|morning|afternoon)|(?:it was |it's )?(?:nice|good|great|pleased) (?:to )?"

@@ -244,3 +244,10 @@ def test_a_genre_disliked_beside_a_film_praised_leaves_the_film_liked(films, pro
 def test_more_chatter_from_redial_seekers_asks_for_no_picks(films, profiles, said):
     result = make_bot(films, profiles).ask(said, user="cli:ch")
     assert result["recommendations"] == [] and "didn't catch" not in result["reply"], result["reply"]
+
+
+@pytest.mark.parametrize("said", ["But thank you", "Thanks for the good suggestions!"])
+def test_thanks_said_otherwise_asks_for_no_picks(films, profiles, said):
+    """ReDial seekers' "But thank you" and "Thanks for the good suggestions!" were answered with picks."""
+    result = make_bot(films, profiles).ask(said, user="cli:tk")
+    assert result["recommendations"] == [] and "didn't catch" not in result["reply"], result["reply"]
