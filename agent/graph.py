@@ -74,7 +74,7 @@ def route_request(state: State) -> Answer:
         return "answer_facts"
     if intent in ("seen", "liked", "disliked", "dismissed"):
         return "record_opinion"
-    if intent == "interested":
+    if intent in ("interested", "unseen"):  # "I never saw Heat": acknowledged, not a request
         return "note_interest"
     if intent in ("unwatched", "unrated", "undo"):
         return "correct_history"

@@ -28,6 +28,7 @@ from store.movie import (
     normalise_title,
     numbered_key,
     same_sequel,
+    without_episode,
 )
 from store.surnames import SharedSurname, Surname, surname_indexes
 from store.vectors import ExactIndex, VectorStore, all_vectors, load_matrix, save_matrix
@@ -131,6 +132,7 @@ class TitleMatch:
     by_word: bool = False  # found by a word of its title that no other film has ("shawshank"), not typed whole
     # alternatives the typed article (or its absence) tells apart: "Heat" is not The Heat (2013)
     article_apart: frozenset[str] = frozenset()
+    titles: tuple[str, ...] = ()  # every title the film goes by ("Star Wars: Episode V - The Empire Strikes Back")
 
     @property
     def ambiguous(self) -> bool:
@@ -213,6 +215,7 @@ class Catalog:
         for movie in self.movies.values():
             # "Dr. Strangelove or: How I Learned to Stop Worrying..." is "Dr. Strangelove" to everyone
             said = [*movie.titles, *(m[1] for t in movie.titles if (m := _OR_ALTERNATIVE.match(t)))]
+            said += [plain for t in movie.titles if (plain := without_episode(t))]  # "Star Wars: The Phantom Menace"
             for key in dict.fromkeys(title_key(title) for title in said):
                 self._titles[key].append(movie.id)
             for name in (*movie.directors, *movie.cast):
@@ -575,6 +578,8 @@ class Catalog:
             key = title_key(query)
         if not key:
             return None
+        if key not in self._titles and (plain := title_key(without_episode(query))) in self._titles:
+            key = plain  # "Star Wars: Episode VIII – The Last Jedi" is Star Wars: The Last Jedi
         ids = [*self._titles.get(key, []), *self._numbered.get(numbered_key(key) or key, [])]
         score, by_word = 100.0, False
         # one word typed alone: "the dark" asks for a film called that, not for The Dark Knight
@@ -616,7 +621,7 @@ class Catalog:
         by_article = frozenset() if apart(best_movie) else frozenset(m.id for m in candidates[1:5] if apart(m))
         return TitleMatch(best_movie.id, best_movie.title, best_movie.year, score, alternatives,
                           well_known=best_movie.id in self._well_known, by_word=by_word,
-                          article_apart=by_article)  # fmt: skip
+                          article_apart=by_article, titles=tuple(best_movie.titles))  # fmt: skip
 
     def title_word(self, word: str) -> str | None:
         """The film a single word stands for when only one film's titles have it, that film is well

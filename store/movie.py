@@ -339,6 +339,21 @@ def without_sequel_number(text: str) -> str:
     return " ".join(words)
 
 
+# "Star Wars: Episode VIII – The Last Jedi": the episode's number and its dash, said before the film's own name
+_EPISODE = re.compile(  # a lone "i" is the pronoun ("the episode i liked"); "I" may be the first
+    r"\b(?i:episode)\s+(?:[IVXLC]+|(?!i\b)[ivxlc]+|\d+|(?i:one|two|three|four|five|six|seven|eight|nine|ten))\b"
+    r"\s*[-–—:.]?\s*(?=\w)"
+)
+
+
+def without_episode(title: str) -> str:
+    """ "Star Wars: Episode VIII – The Last Jedi" -> "Star Wars: The Last Jedi": the name a film goes by
+    when the catalog files it without its episode (or with it, as "Star Wars: Episode I - The Phantom
+    Menace" is); "" when no episode with a name after it is said."""
+    plain = _EPISODE.sub("", title, count=1)
+    return "" if plain == title else " ".join(plain.split())
+
+
 def same_sequel(typed: str, title: str) -> bool:
     """Whether what a user typed can name `title` as far as numbers go: "Frozen 2" is not
     Frozen, "Toy Story 4" is not Toy Story 3, "Godfather Part 2" is The Godfather Part II."""

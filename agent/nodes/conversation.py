@@ -311,6 +311,9 @@ def compared(movies: list[Movie], superlative: str) -> str:
     known = [m for m in movies if key(m) is not None]
     if not known:
         return f"I don't know which of these is the {superlative}."
+    if len(movies) == 2 and len(known) == 1:  # "which is longer, heat or alien?", Heat's length unknown
+        missing = next(m for m in movies if key(m) is None)
+        return f"I can't tell: I don't have that figure for {missing.label}. {known[0].label} is {said(known[0])}."
     best = pick(known, key=key)
     ties = [m for m in known if key(m) == key(best)]
     unknown = f" (I don't have that figure for {prose_list([m.label for m in movies if key(m) is None])})" if len(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from agent.deps import Deps
 from agent.nodes.conversation import pointed_films, say, which_film
+from agent.nodes.reply import not_in_catalog
 from agent.nodes.taken_back import stored_before, take_back
 from agent.profile import as_given
 from agent.prose import prose_list
@@ -17,6 +18,8 @@ from agent.understanding.text import normalise_message
 def note_interest(state: State, deps: Deps) -> dict:
     """ "The second one sounds good", "ok ill watch the first one": nothing seen or liked yet, so
     nothing is recorded, and the reply says how to tell the verdict later."""
+    if state.get("intent") == "unseen":
+        return _note_unseen(state, deps)
     targets = pointed_films(state, deps)
     if not targets:
         return which_film(state, "interested", deps)
@@ -28,6 +31,29 @@ def note_interest(state: State, deps: Deps) -> dict:
     text = f"{kept}Enjoy {labels}! Tell me how you liked {it} once you've seen {it}."
     # the film picked is what "seen it" or "loved it" means next
     return {**say(text, "interested"), "focus": targets[0] if len(targets) == 1 else state.get("focus")}
+
+
+def _note_unseen(state: State, deps: Deps) -> dict:
+    """ "I never saw Heat": nothing to record, nor a request for films like it; the film named becomes the
+    one spoken of, so "more like it" or "what's it about?" can follow. A film the history holds as
+    watched is said to be, with how to take it off."""
+    targets = [m for m in state.get("mentioned") or [] if m in deps.catalog.movies]
+    if not targets:
+        unknown = state.get("unknown_titles") or []
+        if unknown:
+            return say(f"{not_in_catalog(unknown, deps.catalog)}, so I haven't noted anything.", "unseen")
+        return which_film(state, "unseen", deps)
+    movies = [deps.catalog.movies[m] for m in targets]
+    new = "are new to you" if len(movies) > 1 else "is new to you"
+    said = [f"So {prose_list([m.label for m in movies])} {new}; I haven't noted anything."]
+    if len(movies) == 1:
+        said.append(f"Say “more like {movies[0].title}” if you'd like films like it.")
+    user = state.get("user")
+    held = [m for m in movies if deps.profiles is not None and user and deps.profiles.has_watched(user, m.id)]
+    if held:
+        said.append(f"Your history has {prose_list([m.label for m in held])} as watched: say “forget that I "
+                    f"watched {held[0].title}” to take it off.")  # fmt: skip
+    return {**say(" ".join(said), "unseen"), "focus": targets[0] if len(targets) == 1 else state.get("focus")}
 
 
 def correct_history(state: State, deps: Deps) -> dict:

@@ -153,22 +153,30 @@ def superlative_asked(lowered: str) -> Fact | None:
     return _SUPERLATIVES[next(w for w in m.groups() if w)]
 
 
-# "is pulp fiction better than heat?", "which is better, heat or alien?": two films named, their ratings
+# "is pulp fiction better than heat?", "which is better, heat or alien?": two films named, their ratings;
+# "which is older, alien or heat?", "which came out first": their years ("longer", "shorter": their lengths)
+_THAN = r"better|rated higher|better rated|older|newer|more recent|longer|shorter"
+_WHICH = _THAN + r"|(?:came|come|was|is)\s+(?:out|released|made)\s+(?:first|earlier|later|last)"
 _BETTER = re.compile(
-    r"^\W*(?:is|was)\s+(?P<a>.+?)\s+(?:any\s+)?(?:better|rated higher|better rated)\s+than\s+(?P<b>.+?)\W*$"
-    r"|^\W*which(?:\s+one)?(?:'s|\s+is|\s+was)\s+(?:better|rated higher|better rated)\W+(?P<c>.+?)\s+or\s+"
+    rf"^\W*(?:is|was)\s+(?P<a>.+?)\s+(?:any\s+)?(?P<x>{_THAN})\s+than\s+(?P<b>.+?)\W*$"
+    rf"|^\W*which(?:\s+one)?(?:'s|\s+is|\s+was|\s+film|\s+movie)?\s+(?P<y>{_WHICH})\W+(?P<c>.+?)\s+or\s+"
     r"(?P<d>.+?)\W*$"
 )
+_COMPARED: dict[str, Fact] = {"older": "oldest", "first": "oldest", "earlier": "oldest", "newer": "newest",
+                              "recent": "newest", "later": "newest", "last": "newest", "longer": "longest",
+                              "shorter": "shortest"}  # fmt: skip
 
 
-def films_compared(lowered: str, lookup: CatalogLookup) -> list[TitleMatch] | None:
-    """The two films a "which is better" question names, each as it is titled; None otherwise."""
+def films_compared(lowered: str, lookup: CatalogLookup) -> tuple[list[TitleMatch], Fact] | None:
+    """The two films a "which is better" (or older, newer, longer, shorter) question names, each as it is
+    titled, and the superlative that answers it; None otherwise."""
     if (m := _BETTER.match(lowered)) is None:
         return None
+    asked = (m["x"] or m["y"]).split()[-1]
     found = []
     for typed in (m["a"] or m["c"], m["b"] or m["d"]):
         match = lookup.resolve_title(typed.strip(" \"'"))
         if match is None or match.score < TITLE_MATCH_SCORE or not same_title(typed.strip(" \"'"), match.title):
             return None
         found.append(match)
-    return found if found[0].movie_id != found[1].movie_id else None
+    return (found, _COMPARED.get(asked, "best")) if found[0].movie_id != found[1].movie_id else None

@@ -48,11 +48,14 @@ def help_topic(text: str) -> str:
 SMALLTALK = word_set(
     """hi hello hey hiya yo sup thanks thank you thx ty cheers lol lmao haha hahaha ok okay k cool nice great
     awesome bye goodbye cya night good morning evening afternoon how are doing hmm yes no yeah nope sure
-    alright perfect wow oh there again much all for that's it is was bot moviebot well done"""
+    alright perfect wow oh there again much all for that's it is was bot moviebot well done
+    very so indeed definitely absolutely totally exactly certainly of course yep yup agreed right true and
+    i'm im sorry same then but"""
 )
 # what people say to open or close a chat, or to be kind; a message of nothing else asks for nothing
 _PLEASANTRY = re.compile(
-    r"\b(?:thanks?(?: you)?(?: (?:so|very) much)?(?: (?:for|4) (?:your|the|all the|all your|my) (?:help|suggestions?"
+    r"\b(?:thanks?(?: you)?(?: (?:so|very) much)?(?: (?:for|4) (?:your|the|all the|all your|my)"
+    r" (?:(?:good|great|nice|awesome|kind) )?(?:help|suggestions?"
     r"|recommendations?|recs|picks|ideas|time|chat))?|thx|ty|cheers|(?:you|u) too|same to you"
     r"|(?:have|had) a (?:good|great|nice|wonderful|lovely|fun) (?:night|day|evening|one|weekend|time|morning|afternoon)"
     r"|good ?(?:night|bye|day|evening|morning|afternoon)|(?:it was |it's )?(?:nice|good|great|pleased) (?:to )?"
@@ -62,6 +65,10 @@ _PLEASANTRY = re.compile(
     r"|(?:i'm|i am) (?:happy|fine|good) with (?:the|these|those|this|that|your) (?:selection|suggestions?|picks|list"
     r"|choices?)|(?:great|excellent|good|nice|awesome|cool) (?:suggestions?|picks|choices?|recommendations?|recs|ideas)"
     r"|you(?:'ve| have) been (?:very |so |really )?(?:helpful|great)|that'?s (?:all|it)(?: for (?:now|today))?"
+    # "Yes, I really appreciate your help!", "are you still there?"
+    r"|(?:i|we) (?:really |truly )?appreciate (?:it|that|this|you|your help|the help|all your help|the suggestions?)"
+    r"|(?:are )?(?:you|u) still (?:there|here)"
+    r"|(?:(?:we're |we are )?on the )?same page"  # "Same page then!"
     r")\b"
 )
 

@@ -29,6 +29,7 @@ from agent.understanding.fact_questions import (
 )
 from agent.understanding.help_topics import ACCOUNT_QUESTIONS, GREETINGS, OUTSIDE, RESTART, SMALLTALK, only_pleasantries
 from agent.understanding.my_history import my_history_question, why_not_titles
+from agent.understanding.new_subject import states_subject
 from agent.understanding.opening_title import film_named_first, praised_then_asked, well_known_title
 from agent.understanding.pointed_verdicts import judged_by_place, on_picks
 from agent.understanding.pointing import pick_asked_about
@@ -41,7 +42,8 @@ from agent.understanding.stars_each import asks_after, stars_each, verdicts_inte
 from agent.understanding.text import PANNED, PRAISED, STOPWORDS, Scan, normalise_message, tokens_of, word_set
 from agent.understanding.title_lists import judged_titles_after, titles_after
 from agent.understanding.titles import explained
-from agent.understanding.verdict_titles import named_titles
+from agent.understanding.unseen import said_unseen
+from agent.understanding.verdict_titles import named_titles, with_title_year
 from agent.understanding.verdicts import (
     DISMISS,
     NOT_SEEN,
@@ -60,7 +62,7 @@ from store.catalog import TitleMatch
 from store.movie import TITLE_MATCH_SCORE
 
 Intent = Literal["recommend", "refine", "more", "why", "facts", "seen", "liked", "disliked", "dismissed", "help",
-                 "smalltalk", "interested", "unwatched", "unrated", "undo"]  # fmt: skip
+                 "smalltalk", "interested", "unwatched", "unrated", "undo", "unseen"]  # fmt: skip
 
 
 @dataclass
@@ -203,16 +205,8 @@ _LIKE_A_PICK = re.compile(
     r"^\W*(?:(?:something|anything|one|ones|films?|movies?|stuff|more)\s+)?(?:like|similar to)\s+(?:the\s+)?"
     r"(?:#\s*\d|number\s*\d|(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|[4-9]th)\b)"
 )
-_REFINE_CUE = re.compile(
-    r"^\W*(?:but|and|only|just|make it|preferably|ideally|same but|what about|how about|maybe|now|rather"
-    r"|actually)\b|\b(?:instead|rather|though|make it)\b|\bonly\W*$"
-    # "any with Harrison Ford?", "are there any from the 80s?", "ones by Spielberg?": "any" with no
-    # noun of its own stands for the films just asked for
-    r"|^\W*(?:with|starring|featuring|by)\b"  # "with Bill Murray" after 80s comedies: those, with him
-    r"|^\W*(?:(?:are there|is there|got|do you have|have you got)\s+)?(?:any|ones?|some)"
-    r"(?:\s+(?:of (?:those|them|these)|others|more))?\s+(?:with|by|from|starring|featuring|in|that|which"
-    r"|without|under|over|set|directed|made|before|after|since)\b"
-)
+
+
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
@@ -310,6 +304,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified("more" if has_previous and not request_after(lowered) else "recommend", feedback=feedback)
     if not asks and feedback and not (has_filters(understood, titles=False) and _asks_apart(text, lookup)):
         return feedback  # "I've seen Heat. Thrillers from the 90s please" asks too (and Heat is noted in passing)
+    if not asks and feedback is None and (unseen := said_unseen(text, lowered, understood)):  # "I never saw Heat"
+        return Classified("unseen", titles=unseen[0], unknown=unseen[1])
     more = _MORE.search(lowered) or _LIKE_A_PICK.search(lowered)
     if has_previous and more and not has_filters(understood) and not understood.like_titles:
         return Classified("more", ordinal=reference_ordinal(lowered), feedback=feedback)
@@ -389,7 +385,7 @@ def _fact_question(
     if has_previous and (word := superlative_asked(lowered)):  # "which of these is the shortest?"
         return Classified("facts", every=True, facts=(word,))
     if compared := films_compared(lowered, lookup):  # "is pulp fiction better than heat?": their ratings
-        return Classified("facts", titles=[m.movie_id for m in compared], facts=("best",))
+        return Classified("facts", titles=[m.movie_id for m in compared[0]], facts=(compared[1],))
     if among := _among_the_picks(text, lowered, lookup):  # "was heat in any of those?" asks for no film
         return among
     if _WANTS_PICKS.search(lowered.replace("any good", "good")):  # "is it any good?" wants no picks
@@ -446,6 +442,7 @@ def _typed_title(text: str, start: int, lookup: CatalogLookup) -> str | None:
     typed = Scan(text).original[start:]  # as cased as it was typed, at the offsets of the lowered text
     typed = re.split(r"[?!.]", typed, maxsplit=1)[0]
     typed = _ASKED_TAIL.sub("", _IN_THE_COLLECTION.sub("", typed)).strip(" \"'“”‘’,")
+    typed = with_title_year(typed, text)  # "Zorblax (2016)": its year is the film's, not a filter
     typed = re.sub(r"^(?:the (?:movie|film)|(?:a )?(?:movie|film)) (?:called |named )?", "", typed, flags=re.I)
     words = typed.split()
     if not words or len(words) > 8 or _REFERENT.search(typed.lower()) or _ORDINAL.search(typed.lower()):
@@ -542,35 +539,6 @@ def _feedback(
 
 def _users_own(lowered: str, m: re.Match[str], intent: str) -> bool:
     return users_verdict(lowered, m.start(), doubted_too=intent == "liked")
-
-
-# "French films from the 1960s": a language or era with a noun of its own is a new request ("in French" adjusts)
-_OWN_NOUN = re.compile(
-    r"\b(?:films?|movies?|flicks?|cinema|pictures?|documentar(?:y|ies)|anything|westerns?|musicals?)\b"
-)
-
-
-# a new subject said to be one: the last request is put aside, whatever cue opens the message
-_STARTS_OVER = re.compile(
-    r"\b(?:forget (?:all )?(?:that|it|those|this|about that)|scratch that|never ?mind|start (?:over|again|fresh)"
-    r"|new (?:search|request|topic)|something (?:completely|totally|entirely) different|change of plan)\b"
-)
-
-
-def states_subject(text: str, u: Understood) -> bool:
-    """The message says what film it wants (a genre, a mood, a theme, a person, a title, or a
-    language or era with a noun of its own), so it starts a new request rather than adjusting
-    the last one, unless it opens with a cue such as "but", "now" or "make it"."""
-    lowered = normalise_message(text)
-    subject = bool(u.genres or u.moods or u.people or u.any_people or u.like_titles or u.keywords)
-    if subject and _STARTS_OVER.search(lowered):  # "actually forget that, I want a horror"; not "..., make it 80s"
-        return True
-    if u.modifiers or _REFINE_CUE.search(lowered):
-        return False
-    if subject:
-        return True
-    bounds = bool(u.languages or u.countries or u.year_min is not None or u.year_max is not None or u.exclude_years)
-    return bounds and bool(_OWN_NOUN.search(lowered))
 
 
 def _refines(lowered: str, u: Understood) -> bool:

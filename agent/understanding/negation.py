@@ -39,7 +39,8 @@ _NEGATION_CUES: frozenset[tuple[str, ...]] = frozenset(
 _MAX_CUE = max(len(cue) for cue in _NEGATION_CUES)
 _QUALIFIERS = word_set(
     "too very overly so that super really a an any anything something much more the of in for kind "
-    "type sort all at with involving including ones one scenes scene lot lots mood movies films stuff from by about"
+    "type sort all at with involving including ones one scenes scene lot lots mood movies films stuff from by about "
+    "big huge"  # "I'm not a huge sci fi fan"
 )
 INTENSIFIERS = word_set("too very overly so that super really much")
 _PRONOUNS = word_set("him them")

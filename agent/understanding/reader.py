@@ -36,6 +36,7 @@ from agent.understanding.first_names import read_first_names
 from agent.understanding.franchises import read_refused_series
 from agent.understanding.initials import read_initialled_names
 from agent.understanding.like_series import read_like_series
+from agent.understanding.listed_titles import read_listed_titles
 from agent.understanding.meaning import Reading, extend_unique
 from agent.understanding.misspelt import read_misspelt_people
 from agent.understanding.misspelt_titles import read_misspelt_titles
@@ -341,6 +342,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     read_like_series(scan, lookup, out)  # "something like harry potter": its first film
     read_people(scan, people, out)
     read_bare_titles(scan, reader, out)
+    read_listed_titles(scan, reader, out)  # "Collateral and Heat": both films, with no cue
     read_opening_title(scan, reader, out)  # "das boot is my fav, something similar"
     unknown = note_missing_sequels(scan, reader, out, unknown)
     read_first_names(scan, lookup, out)  # "with denzel", "any leo movies": not Melissa Leo

@@ -41,7 +41,7 @@ from agent.understanding.title_cues import (
     WEAK,
 )
 from agent.understanding.title_runs import capitalised_runs, unusual
-from agent.understanding.versions import read_versions, same_title
+from agent.understanding.versions import read_versions, same_title, typed_whole
 from store.catalog import TitleMatch
 from store.movie import PART_WORDS, TITLE_MATCH_SCORE, leading_article, number_value, same_sequel
 
@@ -241,12 +241,12 @@ class TitleReader:
             if not _worth_resolving(cand, strength, named=named) and not (begun and self.lookup.titled(cand.text)):
                 continue
             match = self.resolve(cand)
-            if match is None or not _acceptable(cand, match, strength, named=named):
+            if match is None or not _acceptable(cand, match, strength, named=named) or self._other_year(cand, match):
                 continue
             if cand.sequel and not same_sequel(f"{cand.text} {cand.sequel}", match.title) and not cand.stars:
                 missed = missed or cand  # "Frozen 2" is not Frozen, and not in the catalog either
                 continue
-            exact = same_title(cand.text, match.title) or same_title(cand.text, f"{match.title} {match.year}")
+            exact = typed_whole(cand.text, match)
             pick = _Pick(match, cand, exact)
             accepted.append(pick)
             if pick.exact and not cand.goes_on:
@@ -267,6 +267,14 @@ class TitleReader:
         same = [p for p in accepted if p.match.movie_id == best_id and p.match.score >= best_score]
         chosen = max(same, key=lambda p: len(p.cand.words))
         return chosen.match, chosen.cand
+
+    def _other_year(self, cand: _Candidate, match: TitleMatch) -> bool:
+        """ "XXX (2016)": a year typed in brackets after the title that is not the film's (nor a year off,
+        as data sets differ) names another film, one the catalog lacks, not xXx (2002)."""
+        then = cand.then
+        if then is None or then.start not in self.scan.title_year_starts or match.year is None:
+            return False
+        return abs(int(then.text) - match.year) > 1
 
     def _longer_title_begun(self, cand: _Candidate, cands: list[_Candidate]) -> bool:
         """A longer span from the same start begins a catalog title: "10" is a film, and so is "10
@@ -406,7 +414,7 @@ def _acceptable(cand: _Candidate, match: TitleMatch, strength: str, *, named: bo
     """How sure we must be depends on the cue: after "like" a fuzzy match will do."""
     if match.score < TITLE_MATCH_SCORE:
         return False
-    exact = same_title(cand.text, match.title) or same_title(cand.text, f"{match.title} {match.year}")
+    exact = typed_whole(cand.text, match)
     if cand.plain_words:  # "Scary Movie" is a title only when typed as one
         if not exact or cand.words[0] in _LEADING_ARTICLES:
             return False
@@ -505,7 +513,8 @@ def _past_likeness(toks: list[Tok], j: int) -> int:
     while k < len(toks) and toks[k].text in _VAGUE_FILM:
         k += 1
     for n in range(min(MAX_TITLE_CUE, len(toks) - k), 0, -1):
-        if k > j and TITLE_CUES.get(tuple(t.text for t in toks[k : k + n])) == STRONG:
+        cue = tuple(t.text for t in toks[k : k + n])
+        if (k > j or cue == ("like",)) and TITLE_CUES.get(cue) == STRONG:  # "but not like The Maze Runner"
             return k + n
     return j
 

@@ -32,3 +32,13 @@ def named_titles(text: str, lowered: str, anchor: re.Match[str] | None, lookup: 
         if found := judged_titles_after(text, start, lookup, named=named)[0]:
             return [m.movie_id for m in found]
     return []
+
+
+_LAST_YEAR = re.compile(r"\s+((?:18|19|20)\d\d)\s*$")
+
+
+def with_title_year(typed: str, text: str) -> str:
+    """ "Zorblax  2016" (Scan.original of "Zorblax (2016)") -> "Zorblax (2016)": a year the user wrote in
+    brackets after a title is the film's, as typed, not a wish for films of that year."""
+    m = _LAST_YEAR.search(typed)
+    return f"{typed[: m.start()]} ({m[1]})" if m and f"({m[1]})" in text else typed

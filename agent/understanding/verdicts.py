@@ -55,6 +55,13 @@ def verdict_in(lowered: str, start: int = 0, end: int | None = None) -> tuple[re
     return None
 
 
+# a clause that turns the verdict before it around: "... but not Collateral", "Collateral not so much"
+_NOT_THE_SAME = re.compile(
+    r"^\W*not\b(?!\s+(?:only|just)\b)|\bnot\s+(?:so|as|that|too)\s+much\b|\bnot\s+really\W*$|\bless\s+so\b"
+    r"|\bnot\s+at\s+all\W*$"
+)
+
+
 def mixed_verdicts(
     text: str, lowered: str, titles: list[str], lookup: CatalogLookup, place_of: Callable[[str], int | None]
 ) -> dict[str | int, tuple[Verdict, float]] | None:
@@ -66,7 +73,9 @@ def mixed_verdicts(
         return None
     clauses = []  # (films named, verdict, whether the verdict comes before the films)
     unseen: set[str] = set()  # films a clause says were not seen: judged by no other clause
-    for start, end in _clauses(lowered, titles, lookup):
+    tastes = False  # a clause judges a genre, not a film: the films' own verdicts are theirs alone
+    spans = _clauses(lowered, titles, lookup)
+    for start, end in spans:
         if NOT_SEEN.search(lowered, start, end) or PLANNED.search(lowered, start, end):  # "haven't seen Aliens"
             unseen.update(_films_in(text[start:end], 0, lookup))
             clauses.append(([], None, False))
@@ -75,6 +84,9 @@ def mixed_verdicts(
         ids: list[str | int] = [*_films_in(text[start:end], found[0].end() - start if found else 0, lookup)]
         if not ids and (place := place_of(lowered[start:end])) is not None:
             ids = [place]
+        if not ids and found and of_a_genre(lowered[:end], found[0]):  # "I don't like horror, but Alien was great"
+            tastes = True
+            continue
         first = found is not None and found[0].start() < start + _first_title_at(lowered[start:end], ids, lookup)
         clauses.append((ids, found[1:] if found else None, first))
     verdicts: dict[str | int, tuple[Verdict, float]] = {}
@@ -86,6 +98,13 @@ def mixed_verdicts(
             after = next((c for c in clauses[n + 1 :] if c[1]), None)
             source = before if before and before[2] else after or before
             found = source[1] if source else None
+            if found is not None and _NOT_THE_SAME.search(
+                lowered[slice(*spans[n])]
+            ):  # "I liked Heat but not Collateral"
+                if found[0] != "liked":
+                    unseen.update(t for t in ids if isinstance(t, str))  # "hated Heat but not Alien": no verdict
+                    continue
+                found = ("disliked", 2.0)
         elif found[0] == "seen" and n + 1 < len(clauses) and not clauses[n + 1][0] and clauses[n + 1][1]:
             found = clauses[n + 1][1]  # "I watched Heat and hated it"
         if found is None:
@@ -94,7 +113,7 @@ def mixed_verdicts(
     verdicts = {t: v for t, v in verdicts.items() if t not in unseen}
     if not set(titles) - unseen <= set(verdicts) or not verdicts:
         return None
-    if len({v for v, _ in verdicts.values()}) < 2 and not unseen:
+    if len({v for v, _ in verdicts.values()}) < 2 and not unseen and not tastes:
         return None
     return verdicts
 
@@ -219,8 +238,16 @@ def films_judged(text: str, lowered: str, anchor: re.Match[str] | None, titles: 
 _ECHOED = re.compile(r"^[^?.!,]{1,40}\?(?=\s*\w)")
 
 
+# "thanks for recommending Heat": thanks for a pick given, not a wish for another
+_THANKED_FOR = re.compile(
+    r"\b(?:thanks|thank\s+you|thx|ty)\s+(?:(?:so|very)\s+much\s+)?for\s+(?:recommending|suggesting)\b"
+)
+
+
 def unasked(lowered: str) -> str:
-    """ "interstellar? never again lol": a film echoed with a question mark and judged, which asks nothing."""
+    """ "interstellar? never again lol": a film echoed with a question mark and judged, which asks nothing;
+    "thanks for recommending heat" asks for nothing either."""
+    lowered = _THANKED_FOR.sub(lambda m: " " * len(m[0]), lowered)
     echo = _ECHOED.match(lowered)
     if echo and any(pattern.search(lowered, echo.end()) for pattern, *_ in SENTIMENTS):
         return f"{lowered[: echo.end() - 1]},{lowered[echo.end() :]}"

@@ -8,7 +8,7 @@ from typing import Protocol
 from agent.understanding.request import CatalogLookup
 from agent.understanding.text import Tok, word_set
 from store.catalog import Catalog, TitleMatch, title_key
-from store.movie import Movie, normalise_title, numbered_key
+from store.movie import Movie, normalise_title, numbered_key, without_episode
 
 
 class TitleReader(Protocol):
@@ -25,7 +25,25 @@ def same_title(typed: str, title: str) -> bool:
     """The whole title typed, its number written either way: "godfather 2" and "godfather part ii" are
     The Godfather: Part II, as the catalog resolves them (they were taken for words: "sequel" a theme)."""
     same = normalise_title(typed).replace(" ", "") == normalise_title(title).replace(" ", "")
-    return same or numbered_key(typed) == numbered_key(title)
+    return same or numbered_key(typed) == numbered_key(title) or _same_episode(typed, title)
+
+
+def _same_episode(typed: str, title: str) -> bool:
+    """ "Star Wars: Episode VIII – The Last Jedi" typed whole names Star Wars: The Last Jedi, and "Star Wars:
+    The Phantom Menace" names Star Wars: Episode I - The Phantom Menace: the episode is said or left out."""
+    plain_typed, plain_title = without_episode(typed), without_episode(title)
+    if not plain_typed and not plain_title:
+        return False
+    return normalise_title(plain_typed or typed).replace(" ", "") == normalise_title(plain_title or title).replace(
+        " ", ""
+    )
+
+
+def typed_whole(typed: str, match: TitleMatch) -> bool:
+    """The whole of one of the film's titles typed, its year after it or not: "Star Wars: Episode V - The
+    Empire Strikes Back" is The Empire Strikes Back, by its other title."""
+    titles = dict.fromkeys((match.title, *match.titles))
+    return any(same_title(typed, t) or same_title(typed, f"{t} {match.year}") for t in titles)
 
 
 _FIRST_VERSION = word_set("original old older classic")

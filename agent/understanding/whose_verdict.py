@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
-# whose verdict: "my wife loved it", "he hated it" are not the user's own; "I wouldn't say I loved
-# it", "not sure I liked it" are no verdict at all
+# whose verdict: "my wife loved it", "he hated it", "too bad you don't like scary movies" are not the user's
+# own; "I wouldn't say I loved it", "not sure I liked it" are no verdict at all
 _SOMEONE_ELSE = (
-    r"\b(?:she|he|they|my\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+|everyone|everybody|people|critics)"
+    r"\b(?:she|he|they|(?<!thank )(?<!if )(?:you|u)|my\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+"
+    r"|everyone|everybody|people|critics)"
     r"(?:\s+(?:really|also|just|kind of|kinda|totally|absolutely))*\s+"
 )
 _SOMEONE_ELSE_BEFORE = re.compile(_SOMEONE_ELSE + "$")
