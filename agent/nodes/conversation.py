@@ -305,6 +305,9 @@ COMPARISONS = {
 }
 
 
+_OF_TWO = {"shortest": "shorter", "longest": "longer", "best": "better rated", "newest": "newer", "oldest": "older"}
+
+
 def compared(movies: list[Movie], superlative: str) -> str:
     """ "Of these, Heat (1995) is the longest, at 170 minutes.", from the catalog's figures only."""
     key, pick, said = COMPARISONS[superlative]
@@ -322,7 +325,8 @@ def compared(movies: list[Movie], superlative: str) -> str:
     noun = "best rated" if superlative == "best" else superlative
     if len(movies) == len(known) == 2 and len(ties) == 1:  # "is pulp fiction better than heat?": both figures
         other = next(m for m in known if m is not best)
-        return f"Of the two, {who} the {noun}, {said(best)}, against {said(other).split(' ', 1)[1]} for {other.label}."
+        against = f"against {said(other).split(' ', 1)[1]} for {other.label}"
+        return f"Of the two, {who} the {_OF_TWO.get(superlative, noun)}, {said(best)}, {against}."
     return f"Of these, {who} the {noun}, {said(best)}{unknown}."
 
 

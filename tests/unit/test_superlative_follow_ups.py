@@ -31,7 +31,7 @@ def test_which_of_two_films_is_better_compares_their_ratings(starter, profiles, 
     best, other = sorted((starter.movies["pulp-fiction-1994"], starter.movies["heat-1995"]), key=lambda m: -m.rating)
     # both figures: "Of these" alone read as the picks shown, and Heat's rating went unsaid
     assert answer["reply"] == (
-        f"Of the two, {best.label} is the best rated, at {best.rating:.1f}, "
+        f"Of the two, {best.label} is the better rated, at {best.rating:.1f}, "
         f"against {other.rating:.1f} for {other.label}."
     )
 
