@@ -62,7 +62,11 @@ FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
         ("rating", rf"{_ASKS_IF}(?= {_THE_FILM} (?:any good|good|worth (?:it|watching|a watch|seeing)"
                    r"|(?:rated )?(?:well|highly|high)(?: rated)?)\W*$)"  # "is the third one rated well?"
                    r"|\bwhat(?:'?s| is) (?:it|that|the \w+ one) rated(?: on imdb)?\W*$"
-                   r"|\bhow (?:good|well rated) is\b|\bwhat(?:'?s| is) (?:the|its) rating(?: of)?\b"),
+                   r"|\bhow (?:good|well rated) is\b|\bwhat(?:'?s| is) (?:the|its) rating(?: of)?\b"
+                   # "should I watch inception?": a film named, not "should I watch something funny?"
+                   r"|^\W*(?:so\s+|ok\s+|okay\s+)?should (?:i|we) (?:watch|see|bother with)\b"
+                   r"(?= (?!(?:something|anything|a|an|some|another|what|which|tonight|next|more|any|one|ones"
+                   rf"|movies?|films?)\b){_THE_FILM}\W*$)"),
         # "is the second one animated?", "what kind of movie is it": its genres and tone, from the catalog
         ("kind", r"\bwhat (?:genre|kind of (?:film|movie)|type of (?:film|movie))\b(?: is| was)?"
                  rf"|{_ASKS_IF}(?= {_THE_FILM} (?:a |an )?(?:animated|animation|cartoon|anime|comedy|funny|"

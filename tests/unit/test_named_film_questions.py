@@ -29,3 +29,18 @@ def test_the_theme_itself_still_gets_picks(starter, profiles):
     bot = make_bot(starter, profiles)
     answer = bot.ask("alien movies", user="cli:tam")
     assert answer["recommendations"], answer["reply"]
+
+
+@pytest.mark.parametrize(
+    ("said", "told"),
+    [("should I watch inception?", "Inception (2010) is rated "), ("so should we see heat", "Heat (1995) is rated ")],
+)
+def test_should_i_watch_a_named_film_is_answered_about_it(starter, profiles, said, told):
+    """ "should I watch inception?" gave three picks, Inception first, as if films had been asked for."""
+    answer = make_bot(starter, profiles).ask(said, user="cli:sho")
+    assert answer["recommendations"] == [] and answer["reply"].startswith(told), answer["reply"]
+
+
+def test_should_i_watch_something_is_still_a_request(starter, profiles):
+    answer = make_bot(starter, profiles).ask("should i watch something funny?", user="cli:shp")
+    assert answer["recommendations"] and "comedy" in answer["understood"]["genres"]
