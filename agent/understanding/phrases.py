@@ -448,6 +448,14 @@ _QUALITY_PHRASES: dict[str, Effect] = {
     "well known | famous | big budget | box office hit | box office hits | everyone has seen": Effect(
         popular=True, negated=Effect(hidden_gem=True)
     ),
+    # a film for a group that everyone will like is a crowd-pleaser: popular and well liked
+    "everyone will like | everyone will enjoy | everyone will love | everybody will like | everybody will enjoy | "
+    "everyone can enjoy | everybody can enjoy | something for everyone | we'll all like | we'll all enjoy | "
+    "we will all like | we will all enjoy | we can all enjoy | we can all agree on | all of us will like | "
+    "all of us will enjoy | all of us can enjoy | crowd pleasing | safe bet | safe pick | safe choice | "
+    "widely liked | universally liked | well liked | loved by everyone | everyone loves": Effect(
+        popular=True, negated=Effect(hidden_gem=True)
+    ),
 }
 
 _MODIFIERS: dict[str, Effect] = {
