@@ -45,3 +45,33 @@ def pick_asked_about(lowered: str, ordinal_of: Callable[[str], int | None]) -> i
     if _TELL_MORE.search(lowered) and (named := _A_PICK_NAMED.search(lowered)):
         return ordinal_of(named[0])
     return None
+
+
+# "perfect", "sounds great", "that's perfect", "ok cool": approval said of a pick chosen by its place
+_APPROVAL = (
+    r"(?:perfect|great|awesome|sweet|nice|cool|excellent|lovely|ideal|fantastic|amazing|dope|fire|bet|yes|yeah|yep"
+    r"|yup|sure|deal|love it|ooh+|oh+|ok(?:ay)?|alright|k)"
+)
+_APPROVED = (
+    rf"(?:(?:that'?s|thats|that is|sounds|looks|seems|it'?s|its)\s+)?(?:(?:really|so|just)\s+)?{_APPROVAL}"
+    r"(?:\s+(?:then|thanks|thx|ty))?"
+)
+_STRONG = re.compile(r"\b(?!(?:ok(?:ay)?|alright|k|oh+|ooh+|yes|yeah|yep|yup|sure)\b)\w+")  # not "ok, the 3rd one"
+_TAKE = r"(?:(?:i'?ll|ill|i will|we'?ll|let'?s|lets|gonna|going to)\s+)?(?:take|go with|pick|choose|do)\s+"
+_PLACE = r"(?:the\s+)?(?P<pick>#\s*\d{1,2}|number\s*\d{1,2}|\w+(?:[\s-]+to[\s-]+last)?)(?:\s+(?:one|pick|film|movie))?"
+_CHOSEN_AFTER = re.compile(  # "perfect, the third one"
+    rf"^\W*(?P<said>(?:{_APPROVED}[\s,.!:;-]+)+)(?:{_TAKE})?{_PLACE}(?:\s+(?:please|pls|plz|it is))?\W*$"
+)
+_CHOSEN_BEFORE = re.compile(  # "the second one, perfect"
+    rf"^\W*(?:{_TAKE})?{_PLACE}[\s,.!:;-]+(?P<said>{_APPROVED}(?:[\s,.!:;-]+{_APPROVED})*)\W*$"
+)
+
+
+def chosen_pick(lowered: str, ordinal_of: Callable[[str], int | None]) -> int | None:
+    """The place of the pick a message chooses with a word of approval ("perfect, the third one",
+    "great, #2", "the second one, perfect"): a plan to watch it, not a film titled Perfect to search
+    for and not a verdict on one already seen. A bare "ok, the third one" still asks about it."""
+    m = _CHOSEN_AFTER.match(lowered) or _CHOSEN_BEFORE.match(lowered)
+    if m is None or not _STRONG.search(m["said"]):
+        return None
+    return ordinal_of(m["pick"]) if _A_PLACE.fullmatch(m["pick"]) else None

@@ -26,3 +26,32 @@ def test_a_film_everyone_will_like_is_read_as_a_crowd_pleaser(starter, profiles,
     answer = bot.ask(said, user="cli:crowd")
     assert answer["recommendations"], answer["reply"]
     assert NOTHING_READ not in answer["reply"], answer["reply"]
+
+
+@pytest.mark.parametrize(
+    ("said", "place"),
+    [
+        ("perfect, the third one", 2),
+        ("sounds perfect, the third one", 2),
+        ("that's perfect, #2", 1),
+        ("great, the third one", 2),
+        ("the second one, perfect", 1),
+        ("perfect, i'll take the first one", 0),
+    ],
+)
+def test_a_pick_chosen_with_approval_is_a_plan_to_watch_it(starter, profiles, said, place):
+    """After "a comedy", "perfect, the third one" was answered with A Perfect Murder, Picture Perfect
+    and Pitch Perfect, and "great, the third one" noted a 4-star rating for a film not yet seen."""
+    bot = make_bot(starter, profiles)
+    shown = bot.ask("a comedy", user="cli:pick")["recommendations"]
+    answer = bot.ask(said, user="cli:pick")
+    assert answer["recommendations"] == [], answer["reply"]
+    assert answer["reply"].startswith(f"Enjoy {starter.movies[shown[place]['id']].label}!"), answer["reply"]
+    assert not answer["recorded"], answer["recorded"]
+
+
+def test_ok_and_a_place_still_asks_about_that_pick(starter, profiles):
+    bot = make_bot(starter, profiles)
+    shown = bot.ask("a comedy", user="cli:ok")["recommendations"]
+    answer = bot.ask("ok, the third one", user="cli:ok")
+    assert answer["reply"].startswith(f"{starter.movies[shown[2]['id']].label}: "), answer["reply"]
