@@ -3,9 +3,13 @@ like, and a pick chosen with a word of approval ("perfect, the third one")."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from agent.understanding.reader import understand
 from tests.unit.test_graph import make_bot
+from tests.unit.test_understanding import FakeLookup
 
 NOTHING_READ = "I didn't find a genre, person, film, era or theme I know in your message"
 
@@ -55,3 +59,21 @@ def test_ok_and_a_place_still_asks_about_that_pick(starter, profiles):
     shown = bot.ask("a comedy", user="cli:ok")["recommendations"]
     answer = bot.ask("ok, the third one", user="cli:ok")
     assert answer["reply"].startswith(f"{starter.movies[shown[2]['id']].label}: "), answer["reply"]
+
+
+@pytest.mark.parametrize(
+    ("said", "number"),
+    [
+        ("we're 4 friends, want something everyone will like", "4"),
+        ("we're four friends, smth fun", "four"),
+        ("4 friends want a comedy", "4"),
+        ("a comedy for me and 3 friends", "3"),
+        ("we are a group of 4, any ideas", "4"),
+    ],
+)
+def test_how_many_are_watching_is_no_title_word(said, number):
+    """ "we're 4 friends, want something everyone will like" got I Am Number Four, Four Brothers and
+    Four Lions: the size of the group says who watches, not what the film is called or how many picks."""
+    understood = understand(said, FakeLookup())
+    assert number not in re.findall(r"\w+", understood.query), understood.query
+    assert understood.count is None
