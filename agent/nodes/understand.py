@@ -30,12 +30,14 @@ from agent.understanding.merge import apply_modifiers, fresh_request, genres_as_
 from agent.understanding.named_before import named_before, set_aside
 from agent.understanding.nothing_read import emoji_intent, guessed_note
 from agent.understanding.passing import facts_in_passing, in_another_language, says_nothing, unread
+from agent.understanding.pointing import picks_rejected
 from agent.understanding.pronouns import people_meant, unresolved
 from agent.understanding.rated_asks import request_said
 from agent.understanding.reader import BUT_RELATIVE, NOT_AS_RELATIVE, understand
 from agent.understanding.removing import removal_of
 from agent.understanding.request import Request, Understood, contract, has_filters, is_open
 from agent.understanding.story_places import unknown_places
+from agent.understanding.text import normalise_message
 from agent.understanding.tone_leans import lean_to_tones
 from agent.understanding.unkept_stars import unkept_note
 from agent.understanding.versions import chosen_versions, version_in_place, versions_said_after
@@ -153,6 +155,8 @@ def understand_message(state: State, deps: Deps) -> dict:
     versions = chosen_versions(message, previous.get("like_titles") or [], deps.catalog) if previous else None
     if versions:
         classified, understood, intent = Classified("refine"), Understood(), "refine"
+    if intent == "more" and picks_rejected(normalise_message(message)):  # "these are all bad": no "bad" to search
+        understood = Understood()
     if state.get("always_recommend") and intent not in ("recommend", "refine", "more"):
         # a batch line or an evaluation turn always wants picks; "loved it!" adds a reference
         if intent == "liked":

@@ -31,7 +31,7 @@ from agent.understanding.help_topics import ACCOUNT_QUESTIONS, GREETINGS, OUTSID
 from agent.understanding.my_history import my_history_question, why_not_titles
 from agent.understanding.opening_title import film_named_first, praised_then_asked, well_known_title
 from agent.understanding.pointed_verdicts import judged_by_place, on_picks
-from agent.understanding.pointing import chosen_pick, pick_asked_about
+from agent.understanding.pointing import chosen_pick, pick_asked_about, picks_rejected
 from agent.understanding.rated_asks import request_after
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood, has_filters
@@ -265,6 +265,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified("undo")
     if has_previous and (chosen := chosen_pick(lowered, _ordinal)) is not None:  # "perfect, the third one"
         return Classified("interested", ordinal=chosen)
+    if has_previous and picks_rejected(lowered):  # "these suck": other films, and no verdict on films not seen
+        return Classified("more")
     if not SEEN.search(lowered) and (place := pick_asked_about(lowered, _ordinal)) is not None:
         return Classified("facts", ordinal=place, facts=("about",))  # "the second one?": that film, in brief
     if not _ASKS.search(asked_politely(lowered)) and (unseen := unwatched_in(text, lowered, lookup, _ordinal)):

@@ -75,3 +75,26 @@ def chosen_pick(lowered: str, ordinal_of: Callable[[str], int | None]) -> int | 
     if m is None or not _STRONG.search(m["said"]):
         return None
     return ordinal_of(m["pick"]) if _A_PLACE.fullmatch(m["pick"]) else None
+
+
+# "these suck", "nah these are boring", "not feeling any of those": the picks turned down as suggestions
+_OPENING = r"^\W*(?:(?:nah|nope|no|meh|ugh+|hmm+|honestly|tbh|lol|ok(?:ay)?|idk|eh|bruh|man|dude|sorry|yeah|yea)\W+)*"
+_PICKS = (
+    r"(?:(?:all\s+of\s+)?(?:these|those|they|them)(?:\s+(?:ones|picks|movies|films|suggestions|recs))?"
+    r"|(?:your|ur|the)\s+(?:picks|suggestions|recs|recommendations|choices|options))"
+)
+_LINK = r"(?:(?:are|r|look|looks|seem|sound|all|kinda|kind\s+of|pretty|so|really|just|lowkey|honestly|both)\s+)*"
+_BAD = (
+    r"(?:suck|sucks|bad|terrible|awful|boring|lame|trash|garbage|meh|mid|weak|dull|crap|crappy|shit|ass|meh"
+    r"|not\s+(?:it|great|good|for\s+me|my\s+(?:thing|vibe|type|style|cup\s+of\s+tea)))"
+)
+_DISLIKE = r"(?:(?:i'?m\s+|i\s+am\s+)?not\s+(?:feeling|into)|i\s+(?:don'?t|do\s+not)\s+(?:like|love|want)|i\s+hate)"
+_CLOSING = r"(?:\W+(?:tbh|lol|lmao|ngl|honestly|tho|though|man|bro|dude|sorry|either|too|at\s+all))*\W*$"
+_REJECTED = re.compile(rf"{_OPENING}(?:{_PICKS}\s+{_LINK}{_BAD}|{_DISLIKE}\s+(?:any\s+of\s+)?{_PICKS}){_CLOSING}")
+
+
+def picks_rejected(lowered: str) -> bool:
+    """Whether the message does nothing but turn down the picks just shown: a wish for other films
+    for the same request, not a verdict on films watched (nothing is rated or marked seen), and no
+    words to search for ("these are all bad" found Bad Girls)."""
+    return _REJECTED.match(lowered) is not None

@@ -77,3 +77,22 @@ def test_how_many_are_watching_is_no_title_word(said, number):
     understood = understand(said, FakeLookup())
     assert number not in re.findall(r"\w+", understood.query), understood.query
     assert understood.count is None
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["these suck", "nah these are boring", "these are all bad lol", "not feeling any of those", "ur picks are mid"],
+)
+def test_picks_turned_down_get_other_films_for_the_same_request(starter, profiles, said):
+    """After "a comedy", "these suck" got a guess from its words ("I didn't find a genre ..."), "these
+    are all bad lol" films with "bad" in the title, and "nah these are boring" asked "Which one do you
+    mean?": turned down, the picks give way to other comedies, and nothing is noted as seen or rated."""
+    bot = make_bot(starter, profiles)
+    shown = {r["id"] for r in bot.ask("a comedy", user="cli:meh")["recommendations"]}
+    answer = bot.ask(said, user="cli:meh")
+    picks = [starter.movies[r["id"]] for r in answer["recommendations"]]
+    assert len(picks) == 3, answer["reply"]
+    assert not shown & {m.id for m in picks}
+    assert all("comedy" in m.genres for m in picks), [m.label for m in picks]
+    assert not any("bad" in m.title.lower().split() for m in picks), [m.label for m in picks]
+    assert not answer["recorded"], answer["recorded"]
