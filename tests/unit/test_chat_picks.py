@@ -96,3 +96,13 @@ def test_picks_turned_down_get_other_films_for_the_same_request(starter, profile
     assert all("comedy" in m.genres for m in picks), [m.label for m in picks]
     assert not any("bad" in m.title.lower().split() for m in picks), [m.label for m in picks]
     assert not answer["recorded"], answer["recorded"]
+
+
+def test_films_disliked_together_are_said_in_the_plural(starter, profiles):
+    """ "hated all of them" was answered "Noted: Up (2009), Deadpool (2016) and Forrest Gump (1994)
+    wasn't for you. I'll steer away from things like it."."""
+    bot = make_bot(starter, profiles)
+    bot.ask("a comedy", user="cli:all")
+    answer = bot.ask("hated all of them", user="cli:all")
+    assert answer["intent"] == "disliked", answer["reply"]
+    assert " weren't for you. I'll steer away from things like them." in answer["reply"], answer["reply"]
