@@ -172,8 +172,8 @@ _GROUP_MEMBERS = re.compile(
 _RELATIVE_THAT = re.compile(r"\b(movies?|films?|flicks?|stories|ones|stuff|anything|kinds?)\s+(?:that|which)\b")
 _THAT_FILM = re.compile(r"\b(?:it|that|that one|this one|that movie|that film|this movie|this film)\b")
 _EVERY = re.compile(
-    r"\ball(?: of)? (?:them|those|these|three|four|five|of the above)\b|\b(?:them|those|these) all\b"
-    r"|\bevery (?:one|single one) of (?:them|those|these)\b"
+    r"\ball(?: of)? (?:them|those|these|three|four|five|of the above)\b|\b(?:them|those|these) all\b|\bevery (?:one"
+    r"|single one) of (?:them|those|these)\b|\b(?:seen|watched) (?:those|these)(?: ones| movies| films)?\b"
 )
 # A message that asks for something is a request even when it also gives feedback.
 _ASKS = re.compile(

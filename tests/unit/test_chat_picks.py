@@ -106,3 +106,13 @@ def test_films_disliked_together_are_said_in_the_plural(starter, profiles):
     answer = bot.ask("hated all of them", user="cli:all")
     assert answer["intent"] == "disliked", answer["reply"]
     assert " weren't for you. I'll steer away from things like them." in answer["reply"], answer["reply"]
+
+
+@pytest.mark.parametrize("said", ["nah seen those", "seen these", "already watched those ones"])
+def test_seen_those_is_every_pick(starter, profiles, said):
+    """ "nah seen those" after three picks was answered "Which one do you mean?": those are all of them."""
+    bot = make_bot(starter, profiles)
+    shown = [r["id"] for r in bot.ask("a comedy", user="cli:those")["recommendations"]]
+    answer = bot.ask(said, user="cli:those")
+    assert not answer["reply"].startswith("Which one"), answer["reply"]
+    assert all(profiles.has_watched("cli:those", m) for m in shown), answer["reply"]
