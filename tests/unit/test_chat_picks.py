@@ -116,3 +116,30 @@ def test_seen_those_is_every_pick(starter, profiles, said):
     answer = bot.ask(said, user="cli:those")
     assert not answer["reply"].startswith("Which one"), answer["reply"]
     assert all(profiles.has_watched("cli:those", m) for m in shown), answer["reply"]
+
+
+@pytest.mark.parametrize(
+    ("said", "place"), [("let's go with the 2nd", 1), ("i'll take #3 thx", 2), ("we'll do the first one", 0)]
+)
+def test_a_pick_taken_is_a_plan_to_watch_it(starter, profiles, said, place):
+    """ "ok cool, we'll do that one" and "let's go with the 2nd" were read as new requests and
+    answered with a guess from their words."""
+    bot = make_bot(starter, profiles)
+    shown = bot.ask("a comedy", user="cli:take")["recommendations"]
+    answer = bot.ask(said, user="cli:take")
+    assert answer["reply"].startswith(f"Enjoy {starter.movies[shown[place]['id']].label}!"), answer["reply"]
+
+
+def test_that_one_taken_after_asking_about_a_pick_is_that_pick(starter, profiles):
+    bot = make_bot(starter, profiles)
+    shown = bot.ask("a comedy", user="cli:that")["recommendations"]
+    bot.ask("is the first one scary", user="cli:that")
+    answer = bot.ask("ok cool, we'll do that one", user="cli:that")
+    assert answer["reply"].startswith(f"Enjoy {starter.movies[shown[0]['id']].label}!"), answer["reply"]
+
+
+def test_taking_a_kind_of_film_is_still_a_request(starter, profiles):
+    bot = make_bot(starter, profiles)
+    bot.ask("a thriller", user="cli:kind")
+    answer = bot.ask("i'll take a comedy from the 90s", user="cli:kind")
+    assert answer["intent"] == "recommend" and len(answer["recommendations"]) == 3, answer["reply"]
