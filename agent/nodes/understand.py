@@ -16,6 +16,7 @@ from agent.prose import prose_list
 from agent.sequels import PLACES, sequel_films
 from agent.series_places import series_places_as_titles
 from agent.state import MAX_MESSAGE, State
+from agent.understanding.chat_words import spelt_out
 from agent.understanding.comparative_tone import TONE_BY_GENRE, comparative_leans, only_comparative
 from agent.understanding.corrections import typed_before_a_score
 from agent.understanding.crowd_asks import disliked_note
@@ -73,7 +74,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     said = _SLASH_REQUEST.sub("", (state.get("message") or "").strip())
     message, unlinked = _imdb_links_as_titles(said[:MAX_MESSAGE], deps)
     typed = message  # what the conversation keeps: the user's words, not the films read into them
-    message = series_places_as_titles(message, deps.catalog)  # "seen the first two rocky movies"
+    message = series_places_as_titles(spelt_out(message), deps.catalog)  # "smth similar", "seen the first two rockys"
     history = list(state.get("messages") or [])
     seeded = []
     if not history and state.get("context"):

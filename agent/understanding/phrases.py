@@ -453,7 +453,8 @@ _QUALITY_PHRASES: dict[str, Effect] = {
     "everyone can enjoy | everybody can enjoy | something for everyone | we'll all like | we'll all enjoy | "
     "we will all like | we will all enjoy | we can all enjoy | we can all agree on | all of us will like | "
     "all of us will enjoy | all of us can enjoy | crowd pleasing | safe bet | safe pick | safe choice | "
-    "widely liked | universally liked | well liked | loved by everyone | everyone loves": Effect(
+    "widely liked | universally liked | well liked | loved by everyone | everyone loves | people love | "
+    "most people like | most people love | people generally like": Effect(
         popular=True, negated=Effect(hidden_gem=True)
     ),
 }

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from agent.understanding.chat_words import spelt_out
 from agent.understanding.reader import understand
 from tests.unit.test_graph import make_bot
 from tests.unit.test_understanding import FakeLookup
@@ -143,3 +144,21 @@ def test_taking_a_kind_of_film_is_still_a_request(starter, profiles):
     bot.ask("a thriller", user="cli:kind")
     answer = bot.ask("i'll take a comedy from the 90s", user="cli:kind")
     assert answer["intent"] == "recommend" and len(answer["recommendations"]) == 3, answer["reply"]
+
+
+def test_smth_similar_after_a_verdict_is_like_that_film(starter, profiles):
+    """ "smth similar?" after "loved heat" got a guess from its words (The Smurfs, "I didn't find a
+    genre, person, film, era or theme I know"), where "something similar?" got films like Heat."""
+    bot = make_bot(starter, profiles)
+    bot.ask("loved heat", user="cli:smth")
+    answer = bot.ask("smth similar?", user="cli:smth")
+    assert answer["reply"].startswith("Here are 3 picks: like Heat"), answer["reply"]
+
+
+@pytest.mark.parametrize("said", ["a movie ppl love", "sth most people like"])
+def test_chat_shortenings_are_no_words_to_search(said):
+    """ "a movie ppl love" got Beautiful People, as if "ppl" were a title word: a film people love is
+    a crowd-pleaser."""
+    understood = understand(spelt_out(said), FakeLookup())
+    assert understood.popular, understood
+    assert not {"ppl", "sth"} & set(re.findall(r"\w+", understood.query)), understood.query
