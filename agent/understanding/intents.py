@@ -55,7 +55,7 @@ from agent.understanding.verdicts import (
     unasked,
 )
 from agent.understanding.versions import same_title
-from agent.understanding.whose_verdict import users_verdict
+from agent.understanding.whose_verdict import seen_intent, users_verdict
 from store.catalog import TitleMatch
 from store.movie import TITLE_MATCH_SCORE
 
@@ -529,7 +529,7 @@ def _feedback(
         intent = "liked" if rating >= 3 else "disliked"
         return Classified(intent, ordinal=ordinal, titles=titles, rating=rating, stars_said=True, every=every)
     if seen is not None and has_referent:
-        return Classified("seen", ordinal=ordinal, titles=titles, every=every)
+        return Classified(seen_intent(lowered, seen.start()), ordinal=ordinal, titles=titles, every=every)
     if anchor is not None and rating is None and (typed := _typed_title(text, anchor.end(), lookup)):
         words = typed.lower().split()  # "seen teh godfathr", not "seen a lot of movies"
         near = anchor is seen and words[0] not in STOPWORDS and not _FILM_NOUNS & set(words)

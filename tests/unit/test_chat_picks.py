@@ -162,3 +162,21 @@ def test_chat_shortenings_are_no_words_to_search(said):
     understood = understand(spelt_out(said), FakeLookup())
     assert understood.popular, understood
     assert not {"ppl", "sth"} & set(re.findall(r"\w+", understood.query)), understood.query
+
+
+@pytest.mark.parametrize("said", ["nah she's seen the first one", "my gf has already watched the first one"])
+def test_a_film_someone_else_has_seen_is_not_the_users_watched(starter, profiles, said):
+    """ "nah she's seen la la land" was answered "Got it: La La Land (2016) marked as watched" and put
+    on the user's own history: she has seen it, so it is not suggested again, and nothing is noted."""
+    bot = make_bot(starter, profiles)
+    first = bot.ask("a comedy", user="cli:her")["recommendations"][0]["id"]
+    answer = bot.ask(said, user="cli:her")
+    assert answer["reply"] == f"Got it: I won't suggest {starter.movies[first].label} again.", answer["reply"]
+    assert not profiles.has_watched("cli:her", first)
+
+
+def test_a_film_we_have_seen_is_the_users_watched_too(starter, profiles):
+    bot = make_bot(starter, profiles)
+    first = bot.ask("a comedy", user="cli:we")["recommendations"][0]["id"]
+    bot.ask("we've seen the first one", user="cli:we")
+    assert profiles.has_watched("cli:we", first)
