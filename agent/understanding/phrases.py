@@ -294,7 +294,8 @@ _MOOD_PHRASES: dict[str, Effect] = {
     "cerebral | deep | smart": _m("thought-provoking"),
     "mind bending | mindbending | mind blowing | mind fuck | mindfuck | twisty | puzzling": _m("mind-bending"),
     "keeps you guessing | keep me guessing | confusing | convoluted | hard to follow": _m("mind-bending"),
-    "surreal | dreamlike | trippy | lynchian": _m("surreal"),
+    "surreal | dreamlike | trippy | lynchian | watch high | watching high | while high | when high | high af | "
+    "while stoned | when stoned | watch stoned | watching stoned": _m("surreal"),  # not Crank: High Voltage
     "epic | epics | sweeping | grand scale": _m("epic"),
     "whimsical | charming": _m("whimsical"),
     "slow burn | slow burner | slow burning | slow paced | slow": _m("slow-burn"),

@@ -180,3 +180,11 @@ def test_a_film_we_have_seen_is_the_users_watched_too(starter, profiles):
     first = bot.ask("a comedy", user="cli:we")["recommendations"][0]["id"]
     bot.ask("we've seen the first one", user="cli:we")
     assert profiles.has_watched("cli:we", first)
+
+
+@pytest.mark.parametrize("said", ["what's a good movie to watch high lol", "smth to watch while stoned"])
+def test_a_film_to_watch_high_is_a_trippy_one_not_a_title_word(said):
+    """ "what's a good movie to watch high lol" got Crank: High Voltage, "high" searched as a title word,
+    and nothing said it was a guess: a film to watch high is a trippy one (the tone is said not promised)."""
+    understood = understand(spelt_out(said), FakeLookup())
+    assert "surreal" in understood.moods, understood
