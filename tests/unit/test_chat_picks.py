@@ -188,3 +188,12 @@ def test_a_film_to_watch_high_is_a_trippy_one_not_a_title_word(said):
     and nothing said it was a guess: a film to watch high is a trippy one (the tone is said not promised)."""
     understood = understand(spelt_out(said), FakeLookup())
     assert "surreal" in understood.moods, understood
+
+
+@pytest.mark.parametrize("said", ["bored af, suggest smth", "yo suggest smth tonight pls"])
+def test_a_plain_wish_for_a_film_in_chat_words_is_not_said_to_be_unread(starter, profiles, said):
+    """ "bored af, suggest smth" was answered "I didn't find a genre, person, film, era or theme I know
+    in your message", as "I'm bored" and "suggest something" are not: it asks for any film."""
+    bot = make_bot(starter, profiles)
+    answer = bot.ask(said, user="cli:af")
+    assert answer["recommendations"] and NOTHING_READ not in answer["reply"], answer["reply"]
