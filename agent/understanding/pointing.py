@@ -67,10 +67,17 @@ _CHOSEN_BEFORE = re.compile(  # "the second one, perfect"
 )
 
 
+_CHOSEN_THEN = re.compile(  # "ok the 2nd then", "fine, #3 then": settled on, after other picks
+    rf"^\W*(?:{_APPROVED}[\s,.!:;-]+|fine[\s,.!:;-]+)*(?:{_TAKE})?{_PLACE}\s+then\W*$"
+)
+
+
 def chosen_pick(lowered: str, ordinal_of: Callable[[str], int | None]) -> int | None:
     """The place of the pick a message chooses with a word of approval ("perfect, the third one",
-    "great, #2", "the second one, perfect"): a plan to watch it, not a film titled Perfect to search
+    "great, #2", "the second one, perfect", "ok the 2nd then"): a plan to watch it, not a film titled Perfect to search
     for and not a verdict on one already seen. A bare "ok, the third one" still asks about it."""
+    if (then := _CHOSEN_THEN.match(lowered)) and _A_PLACE.fullmatch(then["pick"]):
+        return ordinal_of(then["pick"])
     m = _CHOSEN_AFTER.match(lowered) or _CHOSEN_BEFORE.match(lowered)
     if m is None or not _STRONG.search(m["said"]):
         return None

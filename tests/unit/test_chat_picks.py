@@ -42,6 +42,8 @@ def test_a_film_everyone_will_like_is_read_as_a_crowd_pleaser(starter, profiles,
         ("great, the third one", 2),
         ("the second one, perfect", 1),
         ("perfect, i'll take the first one", 0),
+        ("ok the 2nd then", 1),  # was a guess: "I didn't find a genre, person, film, era or theme I know..."
+        ("the first one then", 0),
     ],
 )
 def test_a_pick_chosen_with_approval_is_a_plan_to_watch_it(starter, profiles, said, place):
