@@ -199,3 +199,16 @@ def test_a_plain_wish_for_a_film_in_chat_words_is_not_said_to_be_unread(starter,
     bot = make_bot(starter, profiles)
     answer = bot.ask(said, user="cli:af")
     assert answer["recommendations"] and NOTHING_READ not in answer["reply"], answer["reply"]
+
+
+@pytest.mark.parametrize(
+    ("said", "answer_has"), [("is the 2nd one subbed or dubbed lol", " is in "), ("is the 2nd one long tho", " runs ")]
+)
+def test_a_question_about_a_pick_ending_in_chat_filler_is_still_a_question(starter, profiles, said, answer_has):
+    """ "is the 2nd one subbed or dubbed lol" after anime picks was read as a new request and answered
+    with a guess from its words, the anime request dropped."""
+    bot = make_bot(starter, profiles)
+    shown = bot.ask("a comedy", user="cli:lol")["recommendations"]
+    answer = bot.ask(said, user="cli:lol")
+    assert answer["intent"] == "facts" and answer["recommendations"] == [], answer["reply"]
+    assert answer["reply"].startswith(starter.movies[shown[1]["id"]].label + answer_has), answer["reply"]
