@@ -22,8 +22,13 @@ SPELT_OUT = {
 _SHORT = re.compile(r"(?<![\w'])(" + "|".join(SPELT_OUT) + r")(?![\w'])", re.IGNORECASE)
 
 
+# "these r kinda old": "are", only after whom it is said of ("rated r" stays an age rating)
+_ARE = re.compile(r"(?<![\w'])(these|those|they|you|u|we)\s+r(?![\w'])", re.IGNORECASE)
+
+
 def spelt_out(message: str) -> str:
     """The message with its chat shortenings written in full, in the case they were typed."""
+    message = _ARE.sub(lambda m: m[0][:-1] + "are", message)
 
     def full(m: re.Match[str]) -> str:
         word = SPELT_OUT[m[1].casefold()]

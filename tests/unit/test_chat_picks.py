@@ -212,3 +212,23 @@ def test_a_question_about_a_pick_ending_in_chat_filler_is_still_a_question(start
     answer = bot.ask(said, user="cli:lol")
     assert answer["intent"] == "facts" and answer["recommendations"] == [], answer["reply"]
     assert answer["reply"].startswith(starter.movies[shown[1]["id"]].label + answer_has), answer["reply"]
+
+
+@pytest.mark.parametrize("said", ["these r kinda old", "they're all a bit old tbh"])
+def test_picks_said_to_be_old_give_newer_films(starter, profiles, said):
+    """ "these r kinda old" after romance picks gave older ones ("romance films, up to 1979"): said of
+    the picks, an era is a complaint, as "too old" is."""
+    bot = make_bot(starter, profiles)
+    shown = bot.ask("a romance", user="cli:old")["recommendations"]
+    answer = bot.ask(said, user="cli:old")
+    oldest = min(starter.movies[r["id"]].year for r in shown)
+    years = [starter.movies[r["id"]].year for r in answer["recommendations"]]
+    assert years and min(years) > oldest, (years, answer["reply"])
+
+
+@pytest.mark.parametrize("said", ["these r kinda old", "they're all a bit old tbh", "those are pretty old lol"])
+def test_old_said_of_the_picks_asks_for_nothing_old(said):
+    """ "these r kinda old" was read as a wish for old films (up to 1979), "r" left as a word to search."""
+    understood = understand(spelt_out(said), FakeLookup())
+    assert understood.year_max is None, understood
+    assert "r" not in understood.query.split(), understood.query
