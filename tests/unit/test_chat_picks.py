@@ -122,7 +122,14 @@ def test_seen_those_is_every_pick(starter, profiles, said):
 
 
 @pytest.mark.parametrize(
-    ("said", "place"), [("let's go with the 2nd", 1), ("i'll take #3 thx", 2), ("we'll do the first one", 0)]
+    ("said", "place"),
+    [
+        ("let's go with the 2nd", 1),
+        ("i'll take #3 thx", 2),
+        ("we'll do the first one", 0),
+        ("ok ill give the 2nd a shot", 1),  # was a guess: "I didn't find a genre, person, film, era or theme..."
+        ("gonna give #3 a try", 2),
+    ],
 )
 def test_a_pick_taken_is_a_plan_to_watch_it(starter, profiles, said, place):
     """ "ok cool, we'll do that one" and "let's go with the 2nd" were read as new requests and
