@@ -433,7 +433,8 @@ def record_opinion(state: State, deps: Deps) -> dict:
         loved = "loved" if (stars or 0) >= 5 else "liked"  # as it is said back later: "which you loved"
         text = f"Great, I've noted that you {loved} {names}. I'll look for more in that vein."
     elif intent == "disliked":
-        text = f"Noted: {names} wasn't for you. I'll steer away from things like it."
+        were, them = ("weren't", "them") if len(targets) > 1 else ("wasn't", "it")  # "hated all of them"
+        text = f"Noted: {names} {were} for you. I'll steer away from things like {them}."
     else:
         text = f"Got it: {names} marked as watched. I won't suggest {'them' if len(targets) > 1 else 'it'} again."
     text += moved + _other_versions(state, targets, deps) + unkept_note(state.get("message") or "", deps.catalog)

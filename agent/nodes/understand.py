@@ -16,6 +16,7 @@ from agent.prose import prose_list
 from agent.sequels import PLACES, sequel_films
 from agent.series_places import series_places_as_titles
 from agent.state import MAX_MESSAGE, State
+from agent.understanding.chat_words import spelt_out
 from agent.understanding.comparative_tone import TONE_BY_GENRE, comparative_leans, only_comparative
 from agent.understanding.corrections import typed_before_a_score
 from agent.understanding.crowd_asks import disliked_note
@@ -30,12 +31,14 @@ from agent.understanding.merge import apply_modifiers, fresh_request, genres_as_
 from agent.understanding.named_before import named_before, set_aside
 from agent.understanding.nothing_read import emoji_intent, guessed_note
 from agent.understanding.passing import facts_in_passing, in_another_language, says_nothing, unread
+from agent.understanding.pointing import picks_rejected
 from agent.understanding.pronouns import people_meant, unresolved
 from agent.understanding.rated_asks import request_said
 from agent.understanding.reader import BUT_RELATIVE, NOT_AS_RELATIVE, understand
 from agent.understanding.removing import removal_of
 from agent.understanding.request import Request, Understood, contract, has_filters, is_open
 from agent.understanding.story_places import unknown_places
+from agent.understanding.text import normalise_message
 from agent.understanding.tone_leans import lean_to_tones
 from agent.understanding.unkept_stars import unkept_note
 from agent.understanding.versions import chosen_versions, version_in_place, versions_said_after
@@ -71,7 +74,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     said = _SLASH_REQUEST.sub("", (state.get("message") or "").strip())
     message, unlinked = _imdb_links_as_titles(said[:MAX_MESSAGE], deps)
     typed = message  # what the conversation keeps: the user's words, not the films read into them
-    message = series_places_as_titles(message, deps.catalog)  # "seen the first two rocky movies"
+    message = series_places_as_titles(spelt_out(message), deps.catalog)  # "smth similar", "seen the first two rockys"
     history = list(state.get("messages") or [])
     seeded = []
     if not history and state.get("context"):
@@ -153,6 +156,8 @@ def understand_message(state: State, deps: Deps) -> dict:
     versions = chosen_versions(message, previous.get("like_titles") or [], deps.catalog) if previous else None
     if versions:
         classified, understood, intent = Classified("refine"), Understood(), "refine"
+    if intent == "more" and picks_rejected(normalise_message(message)):  # "these are all bad": no "bad" to search
+        understood = Understood()
     if state.get("always_recommend") and intent not in ("recommend", "refine", "more"):
         # a batch line or an evaluation turn always wants picks; "loved it!" adds a reference
         if intent == "liked":

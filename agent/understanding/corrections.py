@@ -19,8 +19,12 @@ INTEREST = re.compile(
     r"\b(?:sounds|looks|seems)\s+(?:\w+\s+)?(?:good|great|fun|interesting|cool|nice|promising|intriguing|awesome"
     r"|amazing|fantastic|solid|decent|neat|perfect|fire|sick|dope|lit|rad|sweet|epic|legit|right up my alley)\b"
     r"|\b(?:i'?ll|ill|i will|we'?ll|we will|gonna|going to|will|wanna|want to)\s+(?:\w+\s+)?"
-    r"(?:watch|check\s+(?:it\s+|that\s+|this\s+)?out|give\s+(?:it|that|this)(?:\s+one)?\s+a\s+(?:go|try|shot|watch))\b"
+    r"(?:watch|check\s+(?:it\s+|that\s+|this\s+)?out"
+    r"|give\s+(?:it|that|this|the\s+\w+|#\s*\d|number\s*\d)(?:\s+one)?\s+a\s+(?:go|try|shot|watch|chance))\b"
     r"(?!\s+(?:it\s+|that\s+|this\s+)?again)"
+    # "we'll do that one", "let's go with the first", "i'll take #2": a film shown, chosen
+    r"|\b(?:i'?ll|ill|i will|we'?ll|we will|let'?s|lets|gonna|going to)\s+(?:take|go\s+(?:for|with)|do|pick|choose)\s+"
+    r"(?=(?:it|that|this|the\s+(?:first|second|third|fourth|fifth|last|[1-9](?:st|nd|rd|th))|#\s*\d|number\s*\d)\b)"
     r"|\badd(?:ing|ed)?\b[^.!?]*\bwatch\s*-?list\b"
 )
 WATCHLIST = re.compile(r"\bwatch\s*-?list\b")

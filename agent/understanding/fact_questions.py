@@ -34,8 +34,10 @@ _SERVICES = (
     r"|apple tv\+?|peacock|paramount\+?|streaming|any streaming (?:service|platform)s?"
 )
 _LANGUAGE_NAMES = "|".join(sorted((n.lower() for n in LANGUAGES.values()), key=len, reverse=True))
+# a question's end, chat filler allowed: "is the 2nd one subbed or dubbed lol", "is it long tho"
+_END = r"(?:\s+(?:lol|lmao|haha|tho|though|tbh|ngl|pls|please|rn|btw))*\W*$"
 FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
-    (fact, re.compile(pattern))
+    (fact, re.compile(pattern.replace(r"\W*$", _END)))
     for fact, pattern in (
         ("runtime", r"\bhow long(?: is| was|'s)?\b|\bhow many minutes(?: is| was)?\b"
                     r"|\b(?:what'?s )?the (?:runtime|length)(?: of)?\b"
@@ -73,8 +75,8 @@ FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
                  r"horror|scary|romantic|romance|thriller|documentary|musical|western|sci ?fi|science fiction|"
                  r"violent|gory|dark|sad)\W*$)"),
         ("language", r"\bwhat language\b(?: is| was)?"
-                     rf"|{_ASKS_IF}(?= {_THE_FILM} (?:in (?:{_LANGUAGE_NAMES})|subtitled|dubbed"
-                     r"|in a foreign language)\W*$)"
+                     rf"|{_ASKS_IF}(?= {_THE_FILM} (?:in (?:{_LANGUAGE_NAMES})|(?:subtitled|subbed|dubbed)"
+                     r"(?: or (?:subtitled|subbed|dubbed))?|in a foreign language)\W*$)"
                      rf"|^\W*(?:is|was)\b(?= {_A_PICK} (?:{_LANGUAGE_NAMES})\W*$)"),  # "is the second one french?"
         # "is it rated R?", "is the first one PG-13?": age ratings, which the catalog does not record
         ("certificate", rf"{_ASKS_IF}(?= {_THE_FILM} (?:rated (?:pg-?13|pg|r|g|nc-?17|u|12a?|15|18)"

@@ -32,7 +32,7 @@ from agent.understanding.my_history import my_history_question, why_not_titles
 from agent.understanding.new_subject import states_subject
 from agent.understanding.opening_title import film_named_first, praised_then_asked, well_known_title
 from agent.understanding.pointed_verdicts import judged_by_place, on_picks
-from agent.understanding.pointing import pick_asked_about
+from agent.understanding.pointing import chosen_pick, pick_asked_about, picks_rejected
 from agent.understanding.rated_asks import request_after
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood, has_filters
@@ -57,7 +57,7 @@ from agent.understanding.verdicts import (
     unasked,
 )
 from agent.understanding.versions import same_title
-from agent.understanding.whose_verdict import users_verdict
+from agent.understanding.whose_verdict import seen_intent, users_verdict
 from store.catalog import TitleMatch
 from store.movie import TITLE_MATCH_SCORE
 
@@ -174,8 +174,8 @@ _GROUP_MEMBERS = re.compile(
 _RELATIVE_THAT = re.compile(r"\b(movies?|films?|flicks?|stories|ones|stuff|anything|kinds?)\s+(?:that|which)\b")
 _THAT_FILM = re.compile(r"\b(?:it|that|that one|this one|that movie|that film|this movie|this film)\b")
 _EVERY = re.compile(
-    r"\ball(?: of)? (?:them|those|these|three|four|five|of the above)\b|\b(?:them|those|these) all\b"
-    r"|\bevery (?:one|single one) of (?:them|those|these)\b"
+    r"\ball(?: of)? (?:them|those|these|three|four|five|of the above)\b|\b(?:them|those|these) all\b|\bevery (?:one"
+    r"|single one) of (?:them|those|these)\b|\b(?:seen|watched) (?:those|these)(?: ones| movies| films)?\b"
 )
 # A message that asks for something is a request even when it also gives feedback.
 _ASKS = re.compile(
@@ -257,6 +257,10 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified("smalltalk")
     if UNDO.match(lowered):
         return Classified("undo")
+    if has_previous and (chosen := chosen_pick(lowered, _ordinal)) is not None:  # "perfect, the third one"
+        return Classified("interested", ordinal=chosen)
+    if has_previous and picks_rejected(lowered):  # "these suck": other films, and no verdict on films not seen
+        return Classified("more")
     if not SEEN.search(lowered) and (place := pick_asked_about(lowered, _ordinal)) is not None:
         return Classified("facts", ordinal=place, facts=("about",))  # "the second one?": that film, in brief
     if not _ASKS.search(asked_politely(lowered)) and (unrated := unrated_in(text, lowered, lookup, _ordinal)):
@@ -524,7 +528,7 @@ def _feedback(
         intent = "liked" if rating >= 3 else "disliked"
         return Classified(intent, ordinal=ordinal, titles=titles, rating=rating, stars_said=True, every=every)
     if seen is not None and has_referent:
-        return Classified("seen", ordinal=ordinal, titles=titles, every=every)
+        return Classified(seen_intent(lowered, seen.start()), ordinal=ordinal, titles=titles, every=every)
     if anchor is not None and rating is None and (typed := _typed_title(text, anchor.end(), lookup)):
         words = typed.lower().split()  # "seen teh godfathr", not "seen a lot of movies"
         near = anchor is seen and words[0] not in STOPWORDS and not _FILM_NOUNS & set(words)

@@ -150,6 +150,17 @@ _ENDS_IT = re.compile(
 )  # not "... I'm after"
 
 
+# what a message says of the picks shown: "these r kinda old", "they're all a bit long": like "too old"
+_SAID_OF_PICKS = re.compile(
+    r"(?:^|[.!?,;]\s*|\b(?:nah|no|hmm+|but|ugh|eh|meh|honestly|tbh|lol|ok|okay)\W+)(?:these|those|they|they're|theyre"
+    r"|them|the\s+picks|all\s+of\s+them)(?:\s+(?:are|r|'re|seem|look|feel|all|kinda|kind\s+of|a\s+bit|a\s+little"
+    r"|pretty|way|so|really|quite|rather|bit|little|lil))*\s+$"
+)
+_PICKS_SENTENCE_END = re.compile(
+    r"\s*(?:movies?|films?|ones?)?(?:\s+(?:tbh|lol|honestly|tho|though|ngl|imo))*\s*(?:[.!?,;]|$)"
+)
+
+
 # A refusal said after what it refuses: "superhero films are not my thing", "horror isn't for me"
 _REFUSED_AFTER = re.compile(
     r"(?:\s+(?:movies?|films?|flicks?|stuff))?\s+(?:is|are|'s|'re)(?:\s+not|n't)\s+(?:really\s+)?"
@@ -177,11 +188,13 @@ def walk_phrases(scan: Scan, reading: Reading) -> None:
             i = next((n for n, t in enumerate(toks) if t.start >= refusal.end()), len(toks))
             continue
         too_much = i > 0 and toks[i - 1].text == "too" and not (end < len(toks) and toks[end].text == "to")
+        # "these r kinda old": said of the picks, an era or length is a complaint, as "too old" is
+        of_picks = bool(effect.years or effect.runtime) and _said_of_picks(scan, toks[i].start, toks[end - 1].end)
         if too_much and effect.runtime is not None and i > 1 and toks[i - 2].text in _TIME_PASSED:
             scan.take(toks[i - 1].start, toks[end - 1].end, aside=True)  # "it's been too long": since, not runtime
             i = end
             continue
-        if too_much and not effect.only_negated:  # "Those are too scary": less of it ("too scary to ..." is very)
+        if (too_much or of_picks) and not effect.only_negated:  # "Those are too scary": less of it, not "too scary to"
             complaint = effect.when_negated(softly=True)
             if complaint == Effect() and effect.years:  # "too old": newer ones; "too recent": older ones
                 low, high = effect.years(2000)
@@ -189,7 +202,7 @@ def walk_phrases(scan: Scan, reading: Reading) -> None:
             elif effect.runtime is not None:  # "too long": shorter than those shown; "too short": longer
                 complaint = Effect(modifiers=("shorter",) if effect.runtime[0] is not None else ("longer",))
             reading.apply(complaint)
-            scan.take(toks[i - 1].start, toks[end - 1].end, negated=True)
+            scan.take(toks[i - 1 if too_much else i].start, toks[end - 1].end, negated=True)
             i = end
             continue
         said_of_it = _SAID_OF_A_FILM.search(scan.text, 0, toks[i].start) and _ENDS_IT.match(
@@ -282,3 +295,8 @@ def _negation(scan: Scan, reading: Reading, toks: list[Tok], i: int, cue_end: in
         scan.take(toks[i].start, toks[k].end, negated=True)
         return k + 1
     return cue_end
+
+
+def _said_of_picks(scan: Scan, start: int, end: int) -> bool:
+    """Whether the phrase at start..end ends a sentence about the picks shown ("these r kinda old")."""
+    return bool(_SAID_OF_PICKS.search(scan.text, 0, start) and _PICKS_SENTENCE_END.match(scan.text, end))

@@ -20,7 +20,10 @@ _WORDLESS = re.compile(r"[^\w]*")
 # emoji said as a greeting or thanks, which small talk answers
 _FRIENDLY = set("🙂😊😀😃😄😁👋🙏👌✌🤝😉🥰💯🎉🙌❤♥")
 # words of a plain wish for any film ("surprise me", "I'm bored"), which popular picks do answer
-_ANY_FILM = word_set("surprise surprising bored boring random anything whatever something pick choose idea ideas")
+_ANY_FILM = word_set(
+    "surprise surprising bored boring random anything whatever something pick choose idea ideas"
+    " af asf lol lmao tbh ngl rn pls plz please tonight yo hey hi idk bruh"  # "bored af, suggest smth": chat
+)
 # words after a title that ask for its films ("harry potter movies")
 _SERIES_WORDS = re.compile(r"(?:\s+(?:movies?|films?|series|franchise|saga|ones))+$")
 # "the original total recall", "the new dune": which film of a title, before it

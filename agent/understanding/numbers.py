@@ -523,12 +523,13 @@ _COUNT_NOUNS = (
     r"documentaries|docs|comedies|dramas|thrillers|westerns|musicals|cartoons|classics|gems|horrors|"
     r"romances|mysteries|animes|things|shows"
 )
-# "a film for 4 people or more", "movie night for the 3 of us", "for 6 friends": the audience (kids
-# are left to the phrases, where they ask for family films)
+# "for 4 people or more", "for the 3 of us", "we're 4 friends", "me and 3 mates", "a group of 6": the
+# audience (kids are left to the phrases, where they ask for family films), never a count or a title word
 _AUDIENCE = re.compile(
     rf"(?<!\w)(?:(?:the\s+|all\s+)?(?:{_NUMBER})\s+of\s+us|(?:the\s+|all\s+|for\s+)(?:{_NUMBER})\s+of\s+them"
-    rf"|for\s+(?:the\s+|all\s+|my\s+|our\s+)?(?:{_NUMBER})\s+(?:people|persons|friends|guys|girls|adults|grown\s?ups"
-    r"|viewers|players))(?:\s+or\s+(?:more|less|so))?(?!\w)"
+    rf"|(?:^\W*|(?:for|with|me\s+and|we'?re|we\s+are|group\s+of)\s+)(?:the\s+|all\s+|my\s+|our\s+)?(?:{_NUMBER})\s+(?:people"
+    r"|persons|friends|guys|girls|adults|grown\s?ups|viewers|players|mates|buddies|roommates|coworkers|colleagues)(?!\s+(?:who|that)\b)"
+    rf"|(?:we'?re|we\s+are|a\s+group\s+of)\s+(?:{_NUMBER})(?=\s*(?:$|[,.;:!?)]|and\b|but\b|so\b)))(?:\s+or\s+(?:more|less|so))?(?!\w)"
 )
 # "2 kids who love cartoons", "85 and likes musicals": a clause about someone ends the count
 _NO_COUNT_BETWEEN = r"(?:who|that|which|likes?|loves?|adores?|enjoys?|hates?|wants?|prefers?|is|are|was|were)\b"

@@ -294,7 +294,8 @@ _MOOD_PHRASES: dict[str, Effect] = {
     "cerebral | deep | smart": _m("thought-provoking"),
     "mind bending | mindbending | mind blowing | mind fuck | mindfuck | twisty | puzzling": _m("mind-bending"),
     "keeps you guessing | keep me guessing | confusing | convoluted | hard to follow": _m("mind-bending"),
-    "surreal | dreamlike | trippy | lynchian": _m("surreal"),
+    "surreal | dreamlike | trippy | lynchian | watch high | watching high | while high | when high | high af | "
+    "while stoned | when stoned | watch stoned | watching stoned": _m("surreal"),  # not Crank: High Voltage
     "epic | epics | sweeping | grand scale": _m("epic"),
     "whimsical | charming": _m("whimsical"),
     "slow burn | slow burner | slow burning | slow paced | slow": _m("slow-burn"),
@@ -446,6 +447,15 @@ _QUALITY_PHRASES: dict[str, Effect] = {
         popular=True, negated=Effect(hidden_gem=True)
     ),
     "well known | famous | big budget | box office hit | box office hits | everyone has seen": Effect(
+        popular=True, negated=Effect(hidden_gem=True)
+    ),
+    # a film for a group that everyone will like is a crowd-pleaser: popular and well liked
+    "everyone will like | everyone will enjoy | everyone will love | everybody will like | everybody will enjoy | "
+    "everyone can enjoy | everybody can enjoy | something for everyone | we'll all like | we'll all enjoy | "
+    "we will all like | we will all enjoy | we can all enjoy | we can all agree on | all of us will like | "
+    "all of us will enjoy | all of us can enjoy | crowd pleasing | safe bet | safe pick | safe choice | "
+    "widely liked | universally liked | well liked | loved by everyone | everyone loves | people love | "
+    "most people like | most people love | people generally like": Effect(
         popular=True, negated=Effect(hidden_gem=True)
     ),
 }

@@ -45,3 +45,63 @@ def pick_asked_about(lowered: str, ordinal_of: Callable[[str], int | None]) -> i
     if _TELL_MORE.search(lowered) and (named := _A_PICK_NAMED.search(lowered)):
         return ordinal_of(named[0])
     return None
+
+
+# "perfect", "sounds great", "that's perfect", "ok cool": approval said of a pick chosen by its place
+_APPROVAL = (
+    r"(?:perfect|great|awesome|sweet|nice|cool|excellent|lovely|ideal|fantastic|amazing|dope|fire|bet|yes|yeah|yep"
+    r"|yup|sure|deal|love it|ooh+|oh+|ok(?:ay)?|alright|k)"
+)
+_APPROVED = (
+    rf"(?:(?:that'?s|thats|that is|sounds|looks|seems|it'?s|its)\s+)?(?:(?:really|so|just)\s+)?{_APPROVAL}"
+    r"(?:\s+(?:then|thanks|thx|ty))?"
+)
+_STRONG = re.compile(r"\b(?!(?:ok(?:ay)?|alright|k|oh+|ooh+|yes|yeah|yep|yup|sure)\b)\w+")  # not "ok, the 3rd one"
+_TAKE = r"(?:(?:i'?ll|ill|i will|we'?ll|let'?s|lets|gonna|going to)\s+)?(?:take|go with|pick|choose|do)\s+"
+_PLACE = r"(?:the\s+)?(?P<pick>#\s*\d{1,2}|number\s*\d{1,2}|\w+(?:[\s-]+to[\s-]+last)?)(?:\s+(?:one|pick|film|movie))?"
+_CHOSEN_AFTER = re.compile(  # "perfect, the third one"
+    rf"^\W*(?P<said>(?:{_APPROVED}[\s,.!:;-]+)+)(?:{_TAKE})?{_PLACE}(?:\s+(?:please|pls|plz|it is))?\W*$"
+)
+_CHOSEN_BEFORE = re.compile(  # "the second one, perfect"
+    rf"^\W*(?:{_TAKE})?{_PLACE}[\s,.!:;-]+(?P<said>{_APPROVED}(?:[\s,.!:;-]+{_APPROVED})*)\W*$"
+)
+
+
+_CHOSEN_THEN = re.compile(  # "ok the 2nd then", "fine, #3 then": settled on, after other picks
+    rf"^\W*(?:{_APPROVED}[\s,.!:;-]+|fine[\s,.!:;-]+)*(?:{_TAKE})?{_PLACE}\s+then\W*$"
+)
+
+
+def chosen_pick(lowered: str, ordinal_of: Callable[[str], int | None]) -> int | None:
+    """The place of the pick a message chooses with a word of approval ("perfect, the third one",
+    "great, #2", "the second one, perfect", "ok the 2nd then"): a plan to watch it, not a film titled Perfect to search
+    for and not a verdict on one already seen. A bare "ok, the third one" still asks about it."""
+    if (then := _CHOSEN_THEN.match(lowered)) and _A_PLACE.fullmatch(then["pick"]):
+        return ordinal_of(then["pick"])
+    m = _CHOSEN_AFTER.match(lowered) or _CHOSEN_BEFORE.match(lowered)
+    if m is None or not _STRONG.search(m["said"]):
+        return None
+    return ordinal_of(m["pick"]) if _A_PLACE.fullmatch(m["pick"]) else None
+
+
+# "these suck", "nah these are boring", "not feeling any of those": the picks turned down as suggestions
+_OPENING = r"^\W*(?:(?:nah|nope|no|meh|ugh+|hmm+|honestly|tbh|lol|ok(?:ay)?|idk|eh|bruh|man|dude|sorry|yeah|yea)\W+)*"
+_PICKS = (
+    r"(?:(?:all\s+of\s+)?(?:these|those|they|them)(?:\s+(?:ones|picks|movies|films|suggestions|recs))?"
+    r"|(?:your|ur|the)\s+(?:picks|suggestions|recs|recommendations|choices|options))"
+)
+_LINK = r"(?:(?:are|r|look|looks|seem|sound|all|kinda|kind\s+of|pretty|so|really|just|lowkey|honestly|both)\s+)*"
+_BAD = (
+    r"(?:suck|sucks|bad|terrible|awful|boring|lame|trash|garbage|meh|mid|weak|dull|crap|crappy|shit|ass|meh"
+    r"|not\s+(?:it|great|good|for\s+me|my\s+(?:thing|vibe|type|style|cup\s+of\s+tea)))"
+)
+_DISLIKE = r"(?:(?:i'?m\s+|i\s+am\s+)?not\s+(?:feeling|into)|i\s+(?:don'?t|do\s+not)\s+(?:like|love|want)|i\s+hate)"
+_CLOSING = r"(?:\W+(?:tbh|lol|lmao|ngl|honestly|tho|though|man|bro|dude|sorry|either|too|at\s+all))*\W*$"
+_REJECTED = re.compile(rf"{_OPENING}(?:{_PICKS}\s+{_LINK}{_BAD}|{_DISLIKE}\s+(?:any\s+of\s+)?{_PICKS}){_CLOSING}")
+
+
+def picks_rejected(lowered: str) -> bool:
+    """Whether the message does nothing but turn down the picks just shown: a wish for other films
+    for the same request, not a verdict on films watched (nothing is rated or marked seen), and no
+    words to search for ("these are all bad" found Bad Girls)."""
+    return _REJECTED.match(lowered) is not None

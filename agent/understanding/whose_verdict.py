@@ -34,3 +34,17 @@ def users_verdict(lowered: str, start: int, *, doubted_too: bool = True) -> bool
     if _THANKED_FOR.search(before):
         return False
     return not _SOMEONE_ELSE_BEFORE.search(before) and not (doubted_too and _DOUBTED.search(before))
+
+
+# "she's seen la la land", "my gf has already watched it": someone else has seen the film, not the user
+_THEY_HAVE = re.compile(
+    r"\b(?:she|he|they|my\s+\w+|his\s+\w+|her\s+\w+|both\s+of\s+them)(?:'s|'ve|\s+has|\s+have|\s+had|'d)?"
+    r"(?:\s+(?:already|also|just|prob(?:ably)?|def(?:initely)?))*\s+$"
+)
+
+
+def seen_intent(lowered: str, start: int) -> str:
+    """ "seen", or "dismissed" when the "seen" at `start` is said of someone else ("she's seen la la
+    land"): the film is not to be suggested to them, but the user has not watched it, so nothing
+    goes on the user's watched list."""
+    return "dismissed" if _THEY_HAVE.search(lowered[max(0, start - 40) : start]) else "seen"
