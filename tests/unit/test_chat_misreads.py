@@ -125,9 +125,7 @@ def test_which_of_two_films_is_older_gives_both_years(films, profiles, said):
     """ "which is older, alien or heat?" answered with sci-fi picks about aliens."""
     result = make_bot(films, profiles).ask(said, user="cli:old")
     assert result["recommendations"] == []
-    assert "Alien (1979) is the older" in result["reply"] and "1995 for Heat (1995)" in result["reply"], result[
-        "reply"
-    ]
+    assert "Alien (1979) is the older" in result["reply"] and "1995 for Heat (1995)" in result["reply"], result["reply"]
 
 
 def test_which_of_two_films_is_longer_says_so_when_one_length_is_unknown(films, profiles):
