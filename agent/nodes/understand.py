@@ -32,7 +32,7 @@ from agent.understanding.named_before import named_before, set_aside
 from agent.understanding.nothing_read import emoji_intent, guessed_note
 from agent.understanding.passing import facts_in_passing, in_another_language, says_nothing, unread
 from agent.understanding.pointing import picks_rejected
-from agent.understanding.pronouns import people_meant, unresolved
+from agent.understanding.pronouns import people_meant, taken_to_be, unresolved
 from agent.understanding.rated_asks import request_said
 from agent.understanding.reader import BUT_RELATIVE, NOT_AS_RELATIVE, understand
 from agent.understanding.removing import removal_of
@@ -289,6 +289,8 @@ def understand_message(state: State, deps: Deps) -> dict:
             update["request"]["exclude_titles"] = list(dict.fromkeys([*refused, referred.film]))
         if referred and not referred.people:  # "anything by him?" with no one named: said, not guessed
             caveats.append(unresolved(referred, deps))
+        elif referred and (guess := taken_to_be(referred, deps)):  # "she" after a cast of several
+            caveats.append(guess)
         if (
             intent == "recommend"
             and not follows_on

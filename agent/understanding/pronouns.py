@@ -78,6 +78,18 @@ def people_meant(message: str, state: Mapping, deps: Deps) -> Referred | None:
     return Referred(message, tuple(people), said["who"], film)
 
 
+def taken_to_be(referred: Referred, deps: Deps) -> str:
+    """Whom a "he" or "she" was taken to be when the film talked about has several leads: the catalog
+    records no one's gender, so the first-billed is named ("what else has she done" after Zombieland's
+    cast is Jesse Eisenberg), for the user to put right."""
+    film = deps.catalog.movies.get(referred.film) if referred.film else None
+    gendered = referred.pronoun.casefold() in ("he", "she", "him", "her", "his")
+    if film is None or not gendered or len(film.cast) < 2 or list(referred.people) != film.cast[:1]:
+        return ""
+    first = f"{referred.people[0]}, first-billed in {film.label}"
+    return f'I took "{referred.pronoun}" to be {first}; name anyone else you meant.'
+
+
 def unresolved(referred: Referred, deps: Deps) -> str:
     """What the answer says of a pronoun it could not put a name to."""
     if referred.film:  # the film talked about, whose credits the catalog lacks

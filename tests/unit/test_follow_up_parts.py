@@ -146,3 +146,14 @@ def test_removing_an_era_or_a_language_refuses_it(bot):
     no_japanese = bot.ask("cut the japanese ones", user="cli:jo")["understood"]
     assert no_japanese["languages"] == [] and no_japanese["exclude_languages"] == ["ja"]
     assert no_japanese["genres"] == ["thriller"]
+
+
+def test_he_or_she_taken_from_a_cast_of_several_says_whom_it_took(bot, starter):
+    """ "what else has she done" after a film's cast gave its first-billed man's films without a word:
+    the catalog records no gender, so the reply names whom the pronoun was taken to be."""
+    bot.ask("who's in the matrix?", user="cli:zo")
+    answer = bot.ask("what else has she done", user="cli:zo")
+    lead = starter.movies["the-matrix-1999"].cast[0]
+    assert answer["reply"].startswith(f'I took "she" to be {lead}, first-billed in The Matrix (1999)')
+    bot.ask("who directed inception?", user="cli:zu")
+    assert "I took" not in bot.ask("anything else by him?", user="cli:zu")["reply"]  # the one answered about
