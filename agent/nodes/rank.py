@@ -87,8 +87,14 @@ def _lesser_known_first(candidates: list[Candidate], request: dict, state: State
     if not request.get("hidden_gem") or not best_known:
         return [candidates]
     gems = [c for c in candidates if lesser_known(deps.catalog.movies[c.movie_id], best_known)]
-    ids = {c.movie_id for c in gems}
-    return [gems, [c for c in candidates if c.movie_id not in ids]]
+    # a gem's rating is one enough people gave ("rated 8.0 yet only 1 vote" was first for "a hidden gem comedy")
+    counted = [c for c in gems if deps.catalog.movies[c.movie_id].rating_that_counts is not None]
+    ids, counted_ids = {c.movie_id for c in gems}, {c.movie_id for c in counted}
+    return [
+        counted,
+        [c for c in gems if c.movie_id not in counted_ids],
+        [c for c in candidates if c.movie_id not in ids],
+    ]
 
 
 def _counted_first(candidates: list[Candidate], request: dict, state: State, deps: Deps) -> list[list[Candidate]]:

@@ -78,6 +78,7 @@ _NEVER_QUERIED = word_set(
     "hour hours hr hrs minute minutes mins half longer shorter dozen handful bunch several pair "
     "again anymore "  # "don't show me horror again, any comedies?"
     "fav fave favourite favorite"  # "Das Boot is my fav": said of the film named, not of one wanted
+    " hidden gem gems underrated"  # "a hidden gem": how well known, not The Hidden Fortress by its title
 )
 
 
