@@ -85,6 +85,8 @@ def unknown_places(message: str, request: dict, catalog: Catalog) -> list[str]:
     """A place the story is to be set in that no film's title, tags or overview mentions is no theme
     to go by: it leaves the request, and the reply says so (`request` is changed in place)."""
     keywords = request.get("keywords") or []
+    if not keywords:  # most turns: no theme, so the message is not read again for places
+        return []
     unknown = [place for place in places_set_in(message) if place in keywords and not catalog.mentions(place)]
     if not unknown:
         return []
