@@ -440,8 +440,10 @@ def report_load(samples: list[Sample], wall: float, clients: int, think: float, 
         queue = statistics.median(t["queue"] for t in timed)
         work = statistics.median(t["service"] for t in timed)
         rest = statistics.median(t["total"] - t["queue"] - t["service"] for t in timed)
+        outside = statistics.median(s.seconds - s.timing["total"] for s in samples if "total" in s.timing)
         print(f"  on the server, p50: waiting for a worker {ms(queue)}, in the service {ms(work)} "
-              f"(x{work / direct_p50:.2f} direct p50), HTTP + JSON + event loop {ms(rest)}")  # fmt: skip
+              f"(x{work / direct_p50:.2f} direct p50), HTTP + JSON + event loop {ms(rest)}; "
+              f"outside the app (uvicorn, the socket, the client) {ms(outside)}")  # fmt: skip
         print(f"  Little's law: {clients} clients / {rate:.1f} requests/s = {clients / rate * 1000:.0f} ms between "
               f"one client's requests ({think * 1000:.0f} ms of it pausing)")  # fmt: skip
     return errors
