@@ -13,9 +13,11 @@ leads with its best pick, and that slot is logged with propensity 1.
 from __future__ import annotations
 
 import io
+import math
 import random
 import threading
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -34,17 +36,28 @@ def vectorise(features: dict[str, float]) -> np.ndarray:
 
 
 class LinearModel:
-    """Bayesian ridge regression in its sufficient statistics: A = lambda*I + sum x x^T, b = sum r x."""
+    """Bayesian ridge regression in its sufficient statistics: A = lambda*I + sum x x^T, b = sum r x.
+
+    `generation` counts refits of the stored model: what a process learned under one generation
+    is already in the next (a refit reads every reward), so it is not added to it."""
 
     def __init__(self, regulariser: float = 1.0):
         self.A = np.eye(DIM) * regulariser
         self.b = np.zeros(DIM)
         self.n = 0
+        self.generation = 0
 
     def update(self, x: np.ndarray, reward: float) -> None:
         self.A += np.outer(x, x)
         self.b += reward * x
         self.n += 1
+
+    def plus(self, delta: LinearModel) -> LinearModel:
+        """This model with what `delta` (a model with no prior: LinearModel(0.0)) learned added."""
+        merged = LinearModel(0.0)
+        merged.A, merged.b = self.A + delta.A, self.b + delta.b
+        merged.n, merged.generation = self.n + delta.n, self.generation
+        return merged
 
     @property
     def theta(self) -> np.ndarray:
@@ -52,7 +65,7 @@ class LinearModel:
 
     def to_bytes(self) -> bytes:
         buffer = io.BytesIO()
-        np.savez(buffer, A=self.A, b=self.b, n=np.array([self.n]))
+        np.savez(buffer, A=self.A, b=self.b, n=np.array([self.n]), generation=np.array([self.generation]))
         return buffer.getvalue()
 
     @classmethod
@@ -62,7 +75,13 @@ class LinearModel:
             data = np.load(io.BytesIO(blob))
             if data["A"].shape == (DIM, DIM):
                 model.A, model.b, model.n = data["A"], data["b"], int(data["n"][0])
+                model.generation = int(data["generation"][0]) if "generation" in data.files else 0
         return model
+
+
+def _residual(shared: LinearModel, x: np.ndarray, reward: float) -> float:
+    """What the shared model gets wrong about this reward: what a user's own model learns."""
+    return reward - (float(shared.theta @ x) if shared.n else 0.0)
 
 
 class Ranker:
@@ -77,6 +96,8 @@ class Ranker:
         learned_weight: float = 1.0,
         user_regulariser: float = 5.0,
         seed: int | None = None,
+        sync_seconds: float = 30.0,
+        clock: Callable[[], float] = time.monotonic,
     ):
         self.profiles = profiles
         self.epsilon = epsilon  # bounded: at most this share of slots are exploratory
@@ -84,20 +105,34 @@ class Ranker:
         self.learned_weight = learned_weight
         self.user_regulariser = user_regulariser
         self._random = random.Random(seed)
-        self._lock = threading.Lock()
-        self.shared = LinearModel.from_bytes(profiles.load_model("shared") if profiles else None)
+        self._lock = threading.RLock()
+        self.sync_seconds = sync_seconds
+        self._clock = clock
+        self.shared = LinearModel()
         self._users: dict[str, LinearModel] = {}
+        # What this process learned since its last save, per scope ("shared", "user:<key>"): other
+        # processes on the same store learn too, so a save adds this to the stored model, never
+        # overwrites it, and the stored model is read back every `sync_seconds` while turns run.
+        self._pending: dict[str, LinearModel] = {}
+        self._stored = (0, 0)  # (generation, n) of the stored shared model this process last read
+        self._synced_at = -math.inf
+        self.sync()
 
     # -- scoring ---------------------------------------------------------------------------
 
     def user_model(self, user: str) -> LinearModel:
-        if user not in self._users:
-            blob = self.profiles.load_model(f"user:{user}") if self.profiles and user else None
-            self._users[user] = LinearModel.from_bytes(blob, self.user_regulariser)
-        return self._users[user]
+        with self._lock:
+            if user not in self._users:
+                blob = self.profiles.load_model(f"user:{user}") if self.profiles and user else None
+                stored = LinearModel.from_bytes(blob, self.user_regulariser)
+                pending = self._pending.get(f"user:{user}")
+                self._users[user] = stored.plus(pending) if pending else stored
+            return self._users[user]
 
     def coefficients(self, user: str) -> np.ndarray:
         """The learned reward model for this user: the shared estimate plus their correction."""
+        if self._clock() - self._synced_at >= self.sync_seconds:
+            self.sync()
         theta = self.shared.theta if self.shared.n else np.zeros(DIM)
         model = self._users.get(user) or (self.user_model(user) if user else None)
         if model is not None and model.n:
@@ -142,31 +177,76 @@ class Ranker:
         """One reward: the shared model learns it, the user's model learns the residual."""
         x = vectorise(features)
         with self._lock:
-            residual = reward - (float(self.shared.theta @ x) if self.shared.n else 0.0)
+            residual = _residual(self.shared, x, reward)
             self.shared.update(x, reward)
+            self._pending_for("shared").update(x, reward)
             if user:
                 self.user_model(user).update(x, residual)
+                self._pending_for(f"user:{user}").update(x, residual)
+
+    def _pending_for(self, scope: str) -> LinearModel:
+        if scope not in self._pending:
+            self._pending[scope] = LinearModel(0.0)
+        return self._pending[scope]
 
     def learn_from_store(self, *, no_feedback_reward: float = NO_FEEDBACK_REWARD, window_hours: float = 48) -> int:
-        """Refit from every reward the store can compute (cheap: a few small matrices). How many
-        rewards were learned from, the movie-night picks skipped not among them (the log says it)."""
+        """Refit from every reward the store can compute (cheap: a few small matrices), and store
+        the result as the next generation: what other processes learned but had not saved is in it
+        already (their rewards are in the store), so they drop it and read this. How many rewards
+        were learned from, the movie-night picks skipped not among them (the log says it)."""
         if self.profiles is None:
             return 0
-        with self._lock:
-            self.shared = LinearModel()
-            self._users = {}
         rows = self.profiles.rewards(no_feedback_reward=no_feedback_reward, window_hours=window_hours)
         learned = [row for row in rows if row["features"]]  # a movie-night pick has none, and teaches nothing
+        shared, users = LinearModel(), {}  # from nothing: a stored user model would count twice
         for row in learned:
-            self.learn(row["user"], row["features"], row["reward"])
-        self.save()
+            x, reward = vectorise(row["features"]), row["reward"]
+            residual = _residual(shared, x, reward)
+            shared.update(x, reward)
+            if row["user"]:
+                users.setdefault(row["user"], LinearModel(self.user_regulariser)).update(x, residual)
+        with self._lock:
+            shared.generation = LinearModel.from_bytes(self.profiles.load_model("shared")).generation + 1
+            blobs = {"shared": shared.to_bytes(), **{f"user:{user}": model.to_bytes() for user, model in users.items()}}
+            self.profiles.replace_models(blobs)
+            self.shared, self._users, self._pending = shared, users, {}
+            self._stored, self._synced_at = (shared.generation, shared.n), self._clock()
         return len(learned)
 
     def save(self) -> None:
+        """Adds what this process learned since its last save to the stored models, in one write,
+        and takes in what other processes saved meanwhile."""
+        if self.profiles is None:
+            return
+        with self._lock, self.profiles.transaction():
+            stored = LinearModel.from_bytes(self.profiles.load_model("shared"))
+            if stored.generation == self.shared.generation:  # else a refit holds it already
+                for scope, delta in self._pending.items():
+                    base = stored if scope == "shared" else self._load(scope)
+                    self.profiles.save_model(scope, base.plus(delta).to_bytes())
+            self._pending = {}
+            self._read_back()
+
+    def sync(self) -> None:
+        """Takes in what other processes saved since this one last looked (cheap: one small row)."""
+        self._synced_at = self._clock()
         if self.profiles is None:
             return
         with self._lock:
-            self.profiles.save_model("shared", self.shared.to_bytes())
-            for user, model in self._users.items():
-                if model.n:
-                    self.profiles.save_model(f"user:{user}", model.to_bytes())
+            stored = LinearModel.from_bytes(self.profiles.load_model("shared"))
+            if (stored.generation, stored.n) != self._stored:
+                if stored.generation != self.shared.generation:
+                    self._pending = {}  # a refit holds it already
+                self._read_back(stored)
+            self._synced_at = self._clock()
+
+    def _read_back(self, stored: LinearModel | None = None) -> None:
+        """The stored shared model plus what is pending; users' models are read again when needed."""
+        stored = stored or LinearModel.from_bytes(self.profiles.load_model("shared"))
+        pending = self._pending.get("shared")
+        self.shared = stored.plus(pending) if pending else stored
+        self._users = {}
+        self._stored, self._synced_at = (stored.generation, stored.n), self._clock()
+
+    def _load(self, scope: str) -> LinearModel:
+        return LinearModel.from_bytes(self.profiles.load_model(scope), self.user_regulariser)

@@ -772,6 +772,16 @@ class ProfileStore:
                 (scope, bytes(blob), to_iso()),
             )
 
+    def replace_models(self, blobs: dict[str, bytes]) -> None:
+        """Every model at once, as one write: the ones not given are deleted (a refit's)."""
+        with self._write() as conn:
+            conn.execute("DELETE FROM models")
+            now = to_iso()
+            conn.executemany(
+                "INSERT INTO models (scope, blob, updated_at) VALUES (?, ?, ?)",
+                [(scope, bytes(blob), now) for scope, blob in blobs.items()],
+            )
+
     # -- collaborative signal -------------------------------------------------------------------
 
     def rating_total(self) -> int:
