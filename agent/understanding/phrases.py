@@ -402,7 +402,9 @@ _QUALITY_PHRASES: dict[str, Effect] = {
     "must see": Effect(min_rating=7.5),
     # the catalog records no awards: a rating floor stands in, and the answer says so
     "award winning | oscar winning | oscar winner | oscar winners | award winners | oscar nominated | academy award | "
-    "academy award winning | golden globe | palme d or | bafta winning": Effect(min_rating=7.5, caveat=AWARDS),
+    "academy award winning | golden globe | palme d or | bafta winning | best picture | best picture winner | "
+    "best picture winners | best picture winning | best picture nominees | oscars | academy awards | won an oscar "
+    "| won oscars | won best picture": Effect(min_rating=7.5, caveat=AWARDS),
     # who made a film is in no credit the catalog keeps, but TMDB tags films directed by women
     "directed by women | directed by a woman | directed by female directors | by women directors | "
     "by female directors | by a female director | by a woman director | women directors | female directors | "

@@ -689,6 +689,9 @@ CASES: list[tuple[str, dict]] = [
     ("my wife doesn't like horror, a thriller", {"genres": ["thriller"], "exclude_genres": ["horror"]}),
     # what the catalog cannot tell: a rating floor stands in for awards, streaming is never searched
     ("an oscar winning drama", {"genres": ["drama"], "min_rating": 7.5, "caveats": [AWARDS]}),
+    # before: "best" alone was heard, a silent 8+ with no word that awards are not known
+    ("best picture winners from the 2000s", {"year_min": 2000, "min_rating": 7.5, "caveats": [AWARDS]}),
+    ("a drama that won an oscar", {"genres": ["drama"], "min_rating": 7.5, "caveats": [AWARDS]}),
     ("a thriller streaming on Netflix", {"genres": ["thriller"], "caveats": [STREAMING], "query_lacks": ["netflix"]}),
     ("something on prime video", {"caveats": [STREAMING], "query_lacks": ["prime", "video"]}),
     # nor studios: their kind of film stands in, or nothing, and the answer says which
