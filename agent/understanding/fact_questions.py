@@ -37,11 +37,11 @@ _LANGUAGE_NAMES = "|".join(sorted((n.lower() for n in LANGUAGES.values()), key=l
 # a question's end, chat filler allowed: "is the 2nd one subbed or dubbed lol", "is it long tho"
 _END = r"(?:\s+(?:lol|lmao|haha|tho|though|tbh|ngl|pls|please|rn|btw))*\W*$"
 FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
-    (fact, re.compile(pattern.replace(r"\W*$", _END)))
+    (fact, re.compile(pattern))
     for fact, pattern in (
         ("runtime", r"\bhow long(?: is| was|'s)?\b|\bhow many minutes(?: is| was)?\b"
                     r"|\b(?:what'?s )?the (?:runtime|length)(?: of)?\b"
-                    rf"|{_ASKS_IF}(?= {_THE_FILM}(?: too| very| really| pretty| that)? (?:long|short)\W*$)"),
+                    rf"|{_ASKS_IF}(?= {_THE_FILM}(?: too| very| really| pretty| that)? (?:long|short){_END})"),
         ("directors", r"\bwho (?:directed|made)\b|\bwho(?:'?s| is| was) the director(?: of)?\b"
                       r"|^\W*(?:did|does|didn'?t) [\w' .-]{2,40}? direct\b"),  # "did Kubrick direct Spartacus?"
         ("cast", r"\bwho(?:'?s| is| was| are| were) in\b|\bwho (?:stars|starred|acts|acted|plays|played)(?: in)?\b"
@@ -49,44 +49,44 @@ FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
                  r"|\b(?:who'?s|who is|what'?s|what is) (?:in )?the cast(?: of)?\b"
                  r"|\bwho(?:'?s| is| was| are| were) the (?:main |lead )?(?:stars?|leads?|actors?|actress(?:es)?)"
                  r" (?:of|in)\b"
-                 rf"|^\W*(?:is|was) [\w' .-]{{2,40}}? in\b(?= {_A_PICK}\W*$)"),  # "is he in the first one?"
+                 rf"|^\W*(?:is|was) [\w' .-]{{2,40}}? in\b(?= {_A_PICK}{_END})"),  # "is he in the first one?"
         # credits the catalog does not record: "who wrote Pulp Fiction?", "who did the music for Jaws?"
         ("crew", r"\bwho (?:did|made|wrote|composed|scored|shot) the (?:music|score|soundtrack|screenplay|script"
                  r"|cinematography)(?: (?:for|of|in))?\b|\bwho (?:wrote|composed|scored|produced|shot|edited)\b"
                  r"|\bwho(?:'?s| is| was) the (?:writer|screenwriter|composer|producer|cinematographer|editor)s?"
                  r"(?: (?:of|for))?\b"),
         ("year", rf"\bwhen (?:did|was|is)\b(?= {_THE_FILM} (?:come out|made|released)\b)|\bwhat year (?:is|was|did)\b"
-                 rf"|\bhow old is\b|\bwhen(?:'?s| is| was)\b(?= {_THE_FILM} from\W*$)"),
-        ("plot", rf"\bwhat(?:'?s| is| was)\b(?= {_THE_FILM} about\W*$)"
+                 rf"|\bhow old is\b|\bwhen(?:'?s| is| was)\b(?= {_THE_FILM} from{_END})"),
+        ("plot", rf"\bwhat(?:'?s| is| was)\b(?= {_THE_FILM} about{_END})"
                  r"|\bwhat(?:'?s| is) the (?:plot|story|premise)(?: of)?\b"
-                 r"|\bwhat did you say (?:it|that|the \w+ one) (?:is|was) about\W*$"),
+                 rf"|\bwhat did you say (?:it|that|the \w+ one) (?:is|was) about{_END}"),
         ("about", r"^\W*tell me (?:more )?about\b"),  # the film in brief: its facts and premise
         ("rating", rf"{_ASKS_IF}(?= {_THE_FILM} (?:any good|good|worth (?:it|watching|a watch|seeing)"
-                   r"|(?:rated )?(?:well|highly|high)(?: rated)?)\W*$)"  # "is the third one rated well?"
-                   r"|\bwhat(?:'?s| is) (?:it|that|the \w+ one) rated(?: on imdb)?\W*$"
+                   rf"|(?:rated )?(?:well|highly|high)(?: rated)?){_END})"  # "is the third one rated well?"
+                   rf"|\bwhat(?:'?s| is) (?:it|that|the \w+ one) rated(?: on imdb)?{_END}"
                    r"|\bhow (?:good|well rated) is\b|\bwhat(?:'?s| is) (?:the|its) rating(?: of)?\b"
                    # "should I watch inception?": a film named, not "should I watch something funny?"
                    r"|^\W*(?:so\s+|ok\s+|okay\s+)?should (?:i|we) (?:watch|see|bother with)\b"
                    r"(?= (?!(?:something|anything|a|an|some|another|what|which|tonight|next|more|any|one|ones"
-                   rf"|movies?|films?)\b){_THE_FILM}\W*$)"),
+                   rf"|movies?|films?)\b){_THE_FILM}{_END})"),
         # "is the second one animated?", "what kind of movie is it": its genres and tone, from the catalog
         ("kind", r"\bwhat (?:genre|kind of (?:film|movie)|type of (?:film|movie))\b(?: is| was)?"
                  rf"|{_ASKS_IF}(?= {_THE_FILM} (?:a |an )?(?:animated|animation|cartoon|anime|comedy|funny|"
                  r"horror|scary|romantic|romance|thriller|documentary|musical|western|sci ?fi|science fiction|"
-                 r"violent|gory|dark|sad)\W*$)"),
+                 rf"violent|gory|dark|sad){_END})"),
         ("language", r"\bwhat language\b(?: is| was)?"
                      rf"|{_ASKS_IF}(?= {_THE_FILM} (?:in (?:{_LANGUAGE_NAMES})|(?:subtitled|subbed|dubbed)"
-                     r"(?: or (?:subtitled|subbed|dubbed))?|in a foreign language)\W*$)"
-                     rf"|^\W*(?:is|was)\b(?= {_A_PICK} (?:{_LANGUAGE_NAMES})\W*$)"),  # "is the second one french?"
+                     rf"(?: or (?:subtitled|subbed|dubbed))?|in a foreign language){_END})"
+                     rf"|^\W*(?:is|was)\b(?= {_A_PICK} (?:{_LANGUAGE_NAMES}){_END})"),  # "is the second one french?"
         # "is it rated R?", "is the first one PG-13?": age ratings, which the catalog does not record
         ("certificate", rf"{_ASKS_IF}(?= {_THE_FILM} (?:rated (?:pg-?13|pg|r|g|nc-?17|u|12a?|15|18)"
-                        r"|pg-?13|pg|nc-?17|r rated)\W*$)|\bage rating\b|\bmpaa\b"
+                        rf"|pg-?13|pg|nc-?17|r rated){_END})|\bage rating\b|\bmpaa\b"
                         # "is alien for kids?", "is it family friendly?": what an age rating would answer
                         rf"|{_ASKS_IF}(?= {_THE_FILM} (?:(?:ok|okay|suitable|appropriate|safe|good|fine|alright) )?"
                         r"(?:for (?:kids|children|a kid|a child|my kids|families|the family|the kids)"
-                        r"|(?:kid|kids|child|family)[ -]friendly|age[ -]appropriate)\W*$)"),
+                        rf"|(?:kid|kids|child|family)[ -]friendly|age[ -]appropriate){_END})"),
         # "is the 2nd one on netflix?": where a film streams, which the catalog does not record
-        ("streaming", rf"{_ASKS_IF}(?= {_THE_FILM} (?:on|streaming on|available on) (?:{_SERVICES})\W*$)"
+        ("streaming", rf"{_ASKS_IF}(?= {_THE_FILM} (?:on|streaming on|available on) (?:{_SERVICES}){_END})"
                       r"|\bwhere (?:can|could) (?:i|we) (?:watch|stream)\b"),
         # "what did I rate Titanic?", "have I seen Heat?", "what did I think of Alien?", "did I like
         # Heat?": the user's own history
@@ -97,7 +97,7 @@ FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
                  r"|^\W*(?:(?:so|and|wait|remind me)\W+)?(?:did|do) (?:i|we) (?:like|love|enjoy|hate|dislike)\b"),
         # "do you have Dune?", "is Oppenheimer in your catalog?": whether the catalog holds the film
         ("catalog", r"^\W*(?:do|have) (?:you|u|ya) (?:have|got|carry|know)(?: (?:the|a) (?:movie|film))?\b"
-                    rf"|^\W*(?:is|are)\b(?= {_THE_FILM} in (?:your|the) {COLLECTION}\W*$)"),
+                    rf"|^\W*(?:is|are)\b(?= {_THE_FILM} in (?:your|the) {COLLECTION}{_END})"),
     )
 )  # fmt: skip
 
