@@ -2,7 +2,7 @@
 requests called directly in-process one at a time.
 
     python benchmarks/http_load.py [--catalog 11k|starter | --data-dir DIR] [--clients 50] [--per-client 12]
-                                   [--workers N] [--think 0 2.5] [--client raw|httpx]
+                                   [--workers N] [--processes N] [--think 0 2.5] [--client raw|httpx]
 
 Each client is one person with their own session: chat turns (follow-ups included), structured
 requests with filters, and feedback on films, in a fixed order (seeded). In one run it measures:
@@ -21,7 +21,8 @@ requests with filters, and feedback on films, in a fixed order (seeded). In one 
   with pauses, the same requests are also called directly one at a time with the same average gap
   between them: idle gaps leave the caches cold, so a paced turn is slower than a back-to-back one
   with no HTTP involved, and this is the like-for-like baseline for that phase;
-- peak RSS of the server process (`moviebot serve --http`) and of this one.
+- peak RSS of the server process (`moviebot serve --http`), of each process it started
+  (`--processes N`: N processes answer on the one port, each with its own runtime), and of this one.
 The clients write HTTP/1.1 by hand (`Connection`); `--client httpx` uses httpx.AsyncClient.
 The catalog: by default the ~11k films of TMDB 5000 + MovieLens that benchmarks/turn_bench.py
 builds once and caches (the scale the turn targets are set at), under fresh profile and
@@ -272,6 +273,15 @@ def peak_rss_mb(pid: int | str = "self") -> float:
     return float("nan")
 
 
+def children(pid: int) -> list[int]:
+    """The processes `pid` started (with --processes: the other servers, and multiprocessing's
+    resource tracker)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(child) for child in (task / "children").read_text().split()]
+    return found
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -298,6 +308,8 @@ def main() -> int:
     parser.add_argument("--client", choices=("raw", "httpx"), default="raw",
                         help="raw: HTTP/1.1 written by hand (default); httpx: httpx.AsyncClient")  # fmt: skip
     parser.add_argument("--workers", type=int, help="the server's worker threads (default: its own choice)")
+    parser.add_argument("--processes", type=int, default=1,
+                        help="processes answering the API (MOVIEBOT_HTTP_PROCESSES; default 1)")  # fmt: skip
     parser.add_argument("--think", type=float, nargs="+", default=[0.0],
                         help="mean pause (s) of each client before each request; one load phase per value")  # fmt: skip
     args = parser.parse_args()
@@ -331,6 +343,7 @@ def main() -> int:
         env.pop(name, None)
     if args.workers:
         env["MOVIEBOT_HTTP_WORKERS"] = str(args.workers)
+    env["MOVIEBOT_HTTP_PROCESSES"] = str(args.processes)
     log = tempfile.TemporaryFile("w+")  # noqa: SIM115 - the server's stderr; an unread pipe could fill and stall it
     server = subprocess.Popen(
         [sys.executable, "-m", "bot.cli", "serve", "--http", str(port), "--data-dir", str(args.data_dir)],
@@ -345,7 +358,7 @@ def main() -> int:
         for i, think in enumerate(args.think):
             # fresh users each phase
             phases.append((think, *run(load(url, keys[f"think{i}"], plan, think, args.client))))
-        server_rss = peak_rss_mb(server.pid)
+        server_rss = [peak_rss_mb(pid) for pid in (server.pid, *children(server.pid))]
     finally:
         server.send_signal(signal.SIGTERM)
         try:
@@ -383,7 +396,9 @@ def main() -> int:
           f"{ms(statistics.median(seq_work))}, so HTTP costs x{seq_p50 / statistics.median(seq_work):.2f}")  # fmt: skip
     for think, samples, wall in phases:
         failures += report_load(samples, wall, args.clients, think, direct_p50, direct_rate, paced.get(think))
-    print(f"peak RSS: server {server_rss:.0f} MB; this process (direct run) {direct_rss:.0f} MB")
+    each = " + ".join(f"{rss:.0f}" for rss in server_rss)
+    print(f"peak RSS: server {each} MB ({len(server_rss)} processes, {args.processes} answering); "
+          f"this process (direct run) {direct_rss:.0f} MB")  # fmt: skip
     print(f"server exit status after SIGTERM: {server.returncode}; its log ends:\n  "
           + "\n  ".join(err.strip().splitlines()[-4:]))  # fmt: skip
     if scratch is not None:

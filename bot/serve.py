@@ -86,7 +86,7 @@ def plan(settings: Settings) -> list[FrontEnd]:
             "HTTP API",
             "bot.http.app:serve",
             http.port is not None,
-            f"at http://{http.host}:{http.port}"
+            f"at http://{http.host}:{http.port}" + (f", {http.processes} processes" if http.processes > 1 else "")
             if http.port is not None
             else "MOVIEBOT_HTTP_PORT is not set and no --http PORT was given",
         ),
@@ -116,7 +116,7 @@ async def run(service, settings: Settings, front_ends: list[FrontEnd], stop: asy
     Signals set `stop` (only when called on the main thread)."""
     stop = stop or asyncio.Event()
     running = [front for front in front_ends if front.on]
-    with _stop_on_signals(stop):
+    with stop_on_signals(stop):
         tasks = {asyncio.create_task(_guarded(front, service, settings, stop)): front for front in running}
         stopping = asyncio.create_task(stop.wait())
         pending = set(tasks)
@@ -155,7 +155,7 @@ def describe(exc: BaseException) -> str:
 
 
 @contextlib.contextmanager
-def _stop_on_signals(stop: asyncio.Event):
+def stop_on_signals(stop: asyncio.Event):
     loop = asyncio.get_running_loop()
     handled = []
     for sig in (signal.SIGINT, signal.SIGTERM):

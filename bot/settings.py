@@ -41,6 +41,7 @@ class HttpSettings:
     burst: int = 60  # requests a key may make at once before the rate applies
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)  # threads running turns
     max_body_bytes: int = 64 * 1024
+    processes: int = 1  # processes answering on the one socket, each with its own runtime (bot.http.processes)
 
     @property
     def loopback(self) -> bool:
@@ -175,6 +176,7 @@ def _http_from_env(env) -> HttpSettings:
         rate_per_minute=_number(env, "MOVIEBOT_HTTP_RATE", int, default.rate_per_minute, low=0, high=1_000_000),
         burst=_number(env, "MOVIEBOT_HTTP_BURST", int, default.burst, low=1, high=100_000),
         workers=_number(env, "MOVIEBOT_HTTP_WORKERS", int, default.workers, low=1, high=256),
+        processes=_number(env, "MOVIEBOT_HTTP_PROCESSES", int, default.processes, low=1, high=64),
     )
 
 

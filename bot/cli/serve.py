@@ -24,6 +24,9 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--http", type=int, metavar="PORT", help="serve the HTTP API on this port")
     p.add_argument("--host", help="the HTTP API's address (default $MOVIEBOT_HTTP_HOST or 127.0.0.1)")
+    p.add_argument("--http-processes", type=int, metavar="N",
+                   help="processes answering the HTTP API, each with its own model and catalog "
+                   "(default $MOVIEBOT_HTTP_PROCESSES or 1)")  # fmt: skip
     p.set_defaults(run=cmd_serve)
 
 
@@ -37,7 +40,14 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         http = dataclasses.replace(http, port=args.http)
     if args.host:
         http = dataclasses.replace(http, host=args.host)
+    if args.http_processes is not None:
+        if not 1 <= args.http_processes <= 64:
+            raise UserError(f"--http-processes takes a number from 1 to 64, not {args.http_processes}")
+        http = dataclasses.replace(http, processes=args.http_processes)
     settings = dataclasses.replace(settings, http=http)
+    if http.processes > 1 and settings.vector_index == "chroma" and not settings.chroma_url:
+        raise UserError("several HTTP processes cannot query one embedded Chroma store: set MOVIEBOT_CHROMA_URL "
+                        "to a Chroma server, or leave MOVIEBOT_VECTOR_INDEX at memory")  # fmt: skip
     front_ends = plan(settings)
     for front in front_ends:
         print(f"{front.name}: {'on' if front.on else 'off'}, {front.reason}", file=sys.stderr)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import socket
 from collections.abc import AsyncIterator
 
@@ -57,7 +58,8 @@ def create_app(service, settings: Settings) -> FastAPI:
 
     @app.get("/healthz", response_model=Health, tags=["health"], summary="The process is up")
     async def healthz() -> Health:
-        return Health(status="ok")
+        """`detail` names the process that answered (MOVIEBOT_HTTP_PROCESSES runs several)."""
+        return Health(status="ok", detail=f"process {os.getpid()}")
 
     @app.get(
         "/readyz",
@@ -83,12 +85,24 @@ class _Server(uvicorn.Server):
         yield
 
 
-async def serve(service, settings: Settings, stop: asyncio.Event, *, sock: socket.socket | None = None) -> None:
+async def serve(service, settings: Settings, stop: asyncio.Event, *, sock: socket.socket | None = None,
+                announce: bool = True) -> None:  # fmt: skip
     """Answers on settings.http.host:port (or on `sock`) until `stop` is set, then finishes the
-    requests in flight (up to 30 s) before returning."""
+    requests in flight (up to 30 s) before returning. With `settings.http.processes` above 1, that
+    many processes answer on the one socket (bot.http.processes), this one among them."""
     http = settings.http
     http.check_exposure()
     sock = sock or listen(http.host, http.port or 0)  # binding here: a taken port is an OSError, not an exit
+    extra = None
+    if http.processes > 1:
+        from bot.http.processes import Processes
+
+        extra = Processes(settings, sock, http.processes - 1, verbose=log.isEnabledFor(logging.DEBUG))
+        more = http.processes - 1
+        log.info("HTTP API: starting %d more process%s, each loading its own model and catalog", more,
+                 "es" if more > 1 else "")  # fmt: skip
+        answering = await extra.wait_ready()
+        log.info("HTTP API: %d of %d processes answering", answering + 1, http.processes)
     config = uvicorn.Config(
         create_app(service, settings),
         log_config=None,  # uvicorn's warnings and errors go through moviebot's own logging
@@ -101,7 +115,8 @@ async def serve(service, settings: Settings, stop: asyncio.Event, *, sock: socke
     task = asyncio.create_task(server.serve(sockets=[sock]))
     waiter = asyncio.create_task(stop.wait())
     host, port = sock.getsockname()[:2]
-    log.info("HTTP API listening on http://%s:%s (reference at /docs)", host, port)
+    if announce:
+        log.info("HTTP API listening on http://%s:%s (reference at /docs)", host, port)
     try:
         await asyncio.wait({task, waiter}, return_when=asyncio.FIRST_COMPLETED)
         server.should_exit = True
@@ -111,6 +126,8 @@ async def serve(service, settings: Settings, stop: asyncio.Event, *, sock: socke
             raise RuntimeError("the HTTP API could not start") from exc
     finally:
         waiter.cancel()
+        if extra is not None:
+            await extra.stop()
         sock.close()
 
 

@@ -239,3 +239,53 @@ def test_the_rate_limit_over_the_wire(runtime):
         limited = httpx.get(f"{server.url}/v1/users/ana/watched", headers=ACME)
     assert codes == [200, 200, 200, 429]
     assert limited.status_code == 429 and int(limited.headers["Retry-After"]) >= 1
+
+
+def test_moviebot_serve_answers_from_two_processes_that_share_memory(home):
+    """`--http-processes 2`: a second process answers on the same port, conversations are remembered
+    whichever process takes the next turn (they share the data directory), and SIGTERM stops both."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")}
+    env["MOVIEBOT_API_KEYS"] = "acme:acme-key-0123456789"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "serve", "--http", str(port), "--http-processes", "2",
+         "--data-dir", str(home)],
+        cwd=Path(__file__).resolve().parents[2], env=env, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 600
+        while time.monotonic() < deadline and server.poll() is None:
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                    break
+            time.sleep(0.5)
+        answered_by = set()
+        for _ in range(60):  # each call a new connection, which either process may accept
+            answered_by.add(httpx.get(f"{url}/healthz", timeout=10).json()["detail"])
+            if len(answered_by) == 2:
+                break
+        assert len(answered_by) == 2, answered_by
+        for n in range(4):  # each turn on a new connection: the follow-up may reach the other process
+            body = {"user": f"ana{n}", "conversation": "c", "text": "a heist film from the 90s"}
+            first = httpx.post(f"{url}/v1/chat", json=body, headers=ACME, timeout=120).json()
+            follow = httpx.post(f"{url}/v1/chat", json={**body, "text": "something newer"}, headers=ACME, timeout=120)
+            assert follow.status_code == 200 and first["recommendations"]
+            understood = follow.json()["understood"]
+            assert 1990 < understood["year_min"] <= 2000, understood  # newer than the 90s picks just shown
+    finally:
+        server.send_signal(signal.SIGTERM)
+        _, err = server.communicate(timeout=180)
+    assert "HTTP API: on, at http://127.0.0.1:" in err and ", 2 processes" in err
+    assert "HTTP API: 2 of 2 processes answering" in err
+    assert server.returncode == 0, err
+    leftover = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _parent(p) == server.pid]
+    assert not leftover  # the second process stopped with the first
+
+
+def _parent(proc: Path) -> int | None:
+    with contextlib.suppress(OSError, IndexError, ValueError):
+        return int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
+    return None

@@ -6,6 +6,7 @@ the real one behind a real uvicorn server."""
 from __future__ import annotations
 
 import json
+import os
 import threading
 
 import pytest
@@ -356,7 +357,7 @@ def test_unknown_addresses_and_methods_are_json_errors(client):
 
 
 def test_health_needs_no_key_and_ready_follows_the_service(client, service):
-    assert client.get("/healthz").json() == {"status": "ok", "detail": ""}
+    assert client.get("/healthz").json() == {"status": "ok", "detail": f"process {os.getpid()}"}
     assert client.get("/readyz").status_code == 200
     service.ready = False
     not_ready = client.get("/readyz")

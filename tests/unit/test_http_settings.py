@@ -45,6 +45,13 @@ def test_http_numbers_are_checked():
         Settings.from_env({"MOVIEBOT_HTTP_WORKERS": "0"})
 
 
+def test_http_processes_are_one_unless_asked_and_checked():
+    assert Settings.from_env({}).http.processes == 1
+    assert Settings.from_env({"MOVIEBOT_HTTP_PROCESSES": "2"}).http.processes == 2
+    with pytest.raises(SettingsError, match="MOVIEBOT_HTTP_PROCESSES must be between 1 and 64"):
+        Settings.from_env({"MOVIEBOT_HTTP_PROCESSES": "0"})
+
+
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "::1", "127.0.0.2"])
 def test_an_open_api_may_listen_on_loopback(host):
     HttpSettings(host=host).check_exposure()

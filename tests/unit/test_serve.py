@@ -145,6 +145,17 @@ def test_serve_refuses_an_open_api_on_a_public_address(monkeypatch, tmp_path, ca
     assert not (tmp_path / "moviebot.sqlite").exists()
 
 
+def test_serve_refuses_a_number_of_processes_it_cannot_run(monkeypatch, tmp_path, capsys):
+    for name in (*ALL_SET, "MOVIEBOT_API_KEYS"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["serve", "--http", "8080", "--http-processes", "0", "--data-dir", str(tmp_path)]) == 2
+    assert "--http-processes takes a number from 1 to 64, not 0" in capsys.readouterr().err
+    monkeypatch.setenv("MOVIEBOT_VECTOR_INDEX", "chroma")  # every query to embedded Chroma: one process only
+    assert main(["serve", "--http", "8080", "--http-processes", "2", "--data-dir", str(tmp_path)]) == 2
+    assert "several HTTP processes cannot query one embedded Chroma store" in capsys.readouterr().err
+    assert not (tmp_path / "moviebot.sqlite").exists()
+
+
 def test_serve_runs_only_the_configured_front_ends_over_one_runtime(monkeypatch, tmp_path, capsys):
     """Discord and HTTP configured, Slack not: serve opens the runtime once and starts exactly those two."""
     started: list[tuple[str, object]] = []

@@ -1,0 +1,115 @@
+"""More processes answering the HTTP API on one listening socket (`MOVIEBOT_HTTP_PROCESSES`).
+
+A Python process runs one turn's Python code at a time (the GIL), so on a machine with more than
+one core a busy API answers sooner from several processes. Each extra process opens its own
+runtime (model and catalog, about 0.5 GB) from the same data directory and answers HTTP only, on
+the socket `moviebot serve` bound; profiles, conversations and the learning re-ranker are in
+SQLite, which they share (docs/SCALING.md, stage 2). The process running `serve` keeps Discord
+and Slack, starts the others, waits until they are ready, and stops them when it stops.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import multiprocessing
+import socket
+import sys
+
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+READY_SECONDS = 600.0  # a process still loading its model after this long is given up on
+STOP_SECONDS = 45.0  # as bot.serve.DRAIN_SECONDS: longer than uvicorn's 30 s grace
+
+
+class Processes:
+    """The extra processes: started at once, each loading its runtime side by side."""
+
+    def __init__(self, settings: Settings, sock: socket.socket, count: int, *, verbose: bool = False):
+        context = multiprocessing.get_context("spawn")  # a fresh interpreter: no threads forked mid-work
+        alone = dataclasses.replace(settings, http=dataclasses.replace(settings.http, processes=1))
+        self.ready = [context.Event() for _ in range(count)]
+        self.processes = [
+            context.Process(target=answer, args=(alone, sock, ready, verbose), name=f"moviebot-http-{i + 1}")
+            for i, ready in enumerate(self.ready)
+        ]
+        for process in self.processes:
+            process.start()
+        self._watch: asyncio.Task | None = None
+
+    async def wait_ready(self) -> int:
+        """Waits until each process answers or has died; how many answer. A process that exits
+        while loading (a broken data directory, no memory left) is logged, and the others go on."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + READY_SECONDS
+        answering = 0
+        for process, ready in zip(self.processes, self.ready, strict=True):
+            while not await asyncio.to_thread(ready.wait, 0.5):
+                if process.exitcode is not None or loop.time() > deadline:
+                    log.error("HTTP process %s %s before it was ready; the others go on", process.name,
+                              _ended(process) if process.exitcode is not None else "was still loading")  # fmt: skip
+                    break
+            else:
+                answering += 1
+        self._watch = asyncio.create_task(self._report_exits())
+        return answering
+
+    async def _report_exits(self) -> None:
+        """Says when a process that was answering exits while the API runs."""
+        told = {p.name for p, ready in zip(self.processes, self.ready, strict=True) if not ready.is_set()}
+        while len(told) < len(self.processes):
+            await asyncio.sleep(2)
+            for process in self.processes:
+                if process.exitcode is not None and process.name not in told:
+                    told.add(process.name)
+                    log.error("HTTP process %s %s; the others go on", process.name, _ended(process))
+
+    async def stop(self) -> None:
+        """SIGTERM to each process (it finishes its requests in flight and saves what it learned),
+        then waits; one still running after STOP_SECONDS is killed."""
+        if self._watch is not None:
+            self._watch.cancel()
+        for process in self.processes:
+            if process.exitcode is None:
+                process.terminate()
+        for process in self.processes:
+            await asyncio.to_thread(process.join, STOP_SECONDS)
+            if process.exitcode is None:
+                log.warning("HTTP process %s did not stop within %.0f s; killed", process.name, STOP_SECONDS)
+                process.kill()
+                await asyncio.to_thread(process.join)
+
+
+def _ended(process: multiprocessing.process.BaseProcess) -> str:
+    code = process.exitcode
+    return f"was stopped by signal {-code}" if code is not None and code < 0 else f"exited with status {code}"
+
+
+def answer(settings: Settings, sock: socket.socket, ready, verbose: bool) -> None:
+    """One extra process: opens its runtime as `serve` does, says it is ready, and answers on
+    `sock` until SIGTERM or SIGINT, then finishes its requests in flight and closes its stores."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for name in ("moviebot", "bot", "agent.llm"):
+        logging.getLogger(name).setLevel(logging.DEBUG if verbose else logging.INFO)
+    from bot.runtime import open_runtime
+    from bot.serve import SWITCH_INTERVAL, run_event_loop
+
+    runtime = open_runtime(settings, serving=True)
+    try:
+        ready.set()
+        sys.setswitchinterval(SWITCH_INTERVAL)
+        run_event_loop(_answer_until_stopped(runtime.service, settings, sock))
+    finally:
+        runtime.close()
+
+
+async def _answer_until_stopped(service, settings: Settings, sock: socket.socket) -> None:
+    from bot.http.app import serve
+    from bot.serve import stop_on_signals
+
+    stop = asyncio.Event()
+    with stop_on_signals(stop):
+        await serve(service, settings, stop, sock=sock, announce=False)
