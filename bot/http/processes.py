@@ -14,6 +14,7 @@ import asyncio
 import dataclasses
 import logging
 import multiprocessing
+import os
 import socket
 import sys
 
@@ -32,8 +33,9 @@ class Processes:
         context = multiprocessing.get_context("spawn")  # a fresh interpreter: no threads forked mid-work
         alone = dataclasses.replace(settings, http=dataclasses.replace(settings.http, processes=1))
         self.ready = [context.Event() for _ in range(count)]
+        me = os.getpid()
         self.processes = [
-            context.Process(target=answer, args=(alone, sock, ready, verbose), name=f"moviebot-http-{i + 1}")
+            context.Process(target=answer, args=(alone, sock, ready, verbose, me), name=f"moviebot-http-{i + 1}")
             for i, ready in enumerate(self.ready)
         ]
         for process in self.processes:
@@ -88,7 +90,7 @@ def _ended(process: multiprocessing.process.BaseProcess) -> str:
     return f"was stopped by signal {-code}" if code is not None and code < 0 else f"exited with status {code}"
 
 
-def answer(settings: Settings, sock: socket.socket, ready, verbose: bool) -> None:
+def answer(settings: Settings, sock: socket.socket, ready, verbose: bool, parent: int) -> None:
     """One extra process: opens its runtime as `serve` does, says it is ready, and answers on
     `sock` until SIGTERM or SIGINT, then finishes its requests in flight and closes its stores."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -101,15 +103,31 @@ def answer(settings: Settings, sock: socket.socket, ready, verbose: bool) -> Non
     try:
         ready.set()
         sys.setswitchinterval(SWITCH_INTERVAL)
-        run_event_loop(_answer_until_stopped(runtime.service, settings, sock))
+        run_event_loop(_answer_until_stopped(runtime.service, settings, sock, parent))
     finally:
         runtime.close()
 
 
-async def _answer_until_stopped(service, settings: Settings, sock: socket.socket) -> None:
+async def _answer_until_stopped(service, settings: Settings, sock: socket.socket, parent: int) -> None:
     from bot.http.app import serve
     from bot.serve import stop_on_signals
 
     stop = asyncio.Event()
-    with stop_on_signals(stop):
-        await serve(service, settings, stop, sock=sock, announce=False)
+    orphaned = asyncio.create_task(_stop_when_orphaned(stop, parent))
+    try:
+        with stop_on_signals(stop):
+            await serve(service, settings, stop, sock=sock, announce=False)
+    finally:
+        orphaned.cancel()
+
+
+async def _stop_when_orphaned(stop: asyncio.Event, parent: int, every: float = 2.0) -> None:
+    """`serve` killed outright (no SIGTERM to pass on) leaves no one to stop this process: it stops
+    itself once its parent is gone (even while it was still loading), rather than answer on a port
+    nobody runs any more."""
+    while not stop.is_set():
+        if os.getppid() != parent:
+            log.warning("the moviebot serve that started this process is gone; stopping")
+            stop.set()
+            return
+        await asyncio.sleep(every)

@@ -276,16 +276,51 @@ def test_moviebot_serve_answers_from_two_processes_that_share_memory(home):
             understood = follow.json()["understood"]
             assert 1990 < understood["year_min"] <= 2000, understood  # newer than the 90s picks just shown
     finally:
+        started = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _parent(p) == server.pid]
         server.send_signal(signal.SIGTERM)
         _, err = server.communicate(timeout=180)
     assert "HTTP API: on, at http://127.0.0.1:" in err and ", 2 processes" in err
     assert "HTTP API: 2 of 2 processes answering" in err
     assert server.returncode == 0, err
-    leftover = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _parent(p) == server.pid]
-    assert not leftover  # the second process stopped with the first
+    assert started and not [p for p in started if p.exists() and _state(p) != "Z"]  # stopped with serve
 
 
 def _parent(proc: Path) -> int | None:
     with contextlib.suppress(OSError, IndexError, ValueError):
         return int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
     return None
+
+
+def test_a_second_process_stops_itself_when_serve_is_killed_outright(home):
+    """SIGKILL leaves serve no chance to stop the process it started: that one notices and stops."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "serve", "--http", str(port), "--http-processes", "2",
+         "--data-dir", str(home)],
+        cwd=Path(__file__).resolve().parents[2], env=env, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline and server.poll() is None:
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                break
+        time.sleep(0.5)
+    started = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _parent(p) == server.pid]
+    server.kill()
+    server.wait()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and any(p.exists() and _state(p) != "Z" for p in started):
+        time.sleep(0.5)
+    assert started and not any(p.exists() and _state(p) != "Z" for p in started)
+    with pytest.raises(httpx.HTTPError):
+        httpx.get(f"{url}/healthz", timeout=2)
+
+
+def _state(proc: Path) -> str:
+    with contextlib.suppress(OSError, IndexError):
+        return (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    return "gone"
