@@ -90,24 +90,9 @@ def home(tmp_path_factory, real_starter_home) -> Path:
 
 def test_moviebot_serve_keeps_the_http_api_up_when_discord_fails_and_drains_on_sigterm(home):
     """Discord is configured but unreachable (no network here): it is reported, HTTP goes on."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")}
-    env["MOVIEBOT_API_KEYS"] = "acme:acme-key-0123456789"
-    env["DISCORD_TOKEN"] = "not-a-real-token"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "serve", "--http", str(port), "--data-dir", str(home)],
-        cwd=Path(__file__).resolve().parents[2], env=env, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+    server, url = start_serve(home, DISCORD_TOKEN="not-a-real-token")
+    port = url.rsplit(":", 1)[1]
     try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 600
-        while time.monotonic() < deadline and server.poll() is None:
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
-                    break
-            time.sleep(0.5)
         turn = httpx.post(f"{url}/v1/chat", json={"user": "ana", "text": "a heist film"}, headers=ACME, timeout=120)
         assert turn.status_code == 200 and turn.json()["recommendations"]
     finally:
@@ -119,6 +104,32 @@ def test_moviebot_serve_keeps_the_http_api_up_when_discord_fails_and_drains_on_s
     assert "received SIGTERM" in err and "HTTP API stopped" in err and "stores closed" in err
     assert server.returncode == 1, err  # a front end failed
     assert "moviebot: Discord failed (see above)" in err
+
+
+def start_serve(home: Path, *args: str, stderr=subprocess.PIPE, **env: str) -> tuple[subprocess.Popen, str]:
+    """`moviebot serve --http` on a free port with the acme key (Discord and Slack off unless `env`
+    sets them), once it answers /readyz; the process and its URL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    unset = ("DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")
+    env = {
+        **{k: v for k, v in os.environ.items() if k not in unset},
+        "MOVIEBOT_API_KEYS": "acme:acme-key-0123456789",
+        **env,
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "serve", "--http", str(port), *args, "--data-dir", str(home)],
+        cwd=Path(__file__).resolve().parents[2], env=env, stderr=stderr, text=True,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline and server.poll() is None:
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                break
+        time.sleep(0.5)
+    return server, url
 
 
 @pytest.fixture(scope="module")
@@ -244,24 +255,8 @@ def test_the_rate_limit_over_the_wire(runtime):
 def test_moviebot_serve_answers_from_two_processes_that_share_memory(home):
     """`--http-processes 2`: a second process answers on the same port, conversations are remembered
     whichever process takes the next turn (they share the data directory), and SIGTERM stops both."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")}
-    env["MOVIEBOT_API_KEYS"] = "acme:acme-key-0123456789"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "serve", "--http", str(port), "--http-processes", "2",
-         "--data-dir", str(home)],
-        cwd=Path(__file__).resolve().parents[2], env=env, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
+    server, url = start_serve(home, "--http-processes", "2")
     try:
-        deadline = time.monotonic() + 600
-        while time.monotonic() < deadline and server.poll() is None:
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
-                    break
-            time.sleep(0.5)
         answered_by = set()
         for _ in range(60):  # each call a new connection, which either process may accept
             answered_by.add(httpx.get(f"{url}/healthz", timeout=10).json()["detail"])
@@ -293,22 +288,7 @@ def _parent(proc: Path) -> int | None:
 
 def test_a_second_process_stops_itself_when_serve_is_killed_outright(home):
     """SIGKILL leaves serve no chance to stop the process it started: that one notices and stops."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "serve", "--http", str(port), "--http-processes", "2",
-         "--data-dir", str(home)],
-        cwd=Path(__file__).resolve().parents[2], env=env, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 600
-    while time.monotonic() < deadline and server.poll() is None:
-        with contextlib.suppress(httpx.HTTPError):
-            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
-                break
-        time.sleep(0.5)
+    server, url = start_serve(home, "--http-processes", "2", stderr=subprocess.DEVNULL)
     started = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _parent(p) == server.pid]
     server.kill()
     server.wait()
