@@ -94,15 +94,31 @@ async def serve(service, settings: Settings, stop: asyncio.Event, *, sock: socke
     http.check_exposure()
     sock = sock or listen(http.host, http.port or 0)  # binding here: a taken port is an OSError, not an exit
     extra = None
-    if http.processes > 1:
-        from bot.http.processes import Processes
+    try:
+        if http.processes > 1:
+            extra = await _more_processes(settings, sock, stop)
+        if stop.is_set():  # stopped while the other processes loaded
+            return
+        await _answer(service, settings, sock, stop, announce)
+    finally:
+        if extra is not None:
+            await extra.stop()
+        sock.close()
 
-        extra = Processes(settings, sock, http.processes - 1, verbose=log.isEnabledFor(logging.DEBUG))
-        more = http.processes - 1
-        log.info("HTTP API: starting %d more process%s, each loading its own model and catalog", more,
-                 "es" if more > 1 else "")  # fmt: skip
-        answering = await extra.wait_ready()
-        log.info("HTTP API: %d of %d processes answering", answering + 1, http.processes)
+
+async def _more_processes(settings: Settings, sock: socket.socket, stop: asyncio.Event):
+    from bot.http.processes import Processes
+
+    more = settings.http.processes - 1
+    extra = Processes(settings, sock, more, verbose=log.isEnabledFor(logging.DEBUG))
+    log.info("HTTP API: starting %d more process%s, each loading its own model and catalog", more,
+             "es" if more > 1 else "")  # fmt: skip
+    answering = await extra.wait_ready(stop)
+    log.info("HTTP API: %d of %d processes answering", answering + 1, more + 1)
+    return extra
+
+
+async def _answer(service, settings: Settings, sock: socket.socket, stop: asyncio.Event, announce: bool) -> None:
     config = uvicorn.Config(
         create_app(service, settings),
         log_config=None,  # uvicorn's warnings and errors go through moviebot's own logging
@@ -126,9 +142,6 @@ async def serve(service, settings: Settings, stop: asyncio.Event, *, sock: socke
             raise RuntimeError("the HTTP API could not start") from exc
     finally:
         waiter.cancel()
-        if extra is not None:
-            await extra.stop()
-        sock.close()
 
 
 def listen(host: str, port: int) -> socket.socket:

@@ -42,20 +42,24 @@ class Processes:
             process.start()
         self._watch: asyncio.Task | None = None
 
-    async def wait_ready(self) -> int:
-        """Waits until each process answers or has died; how many answer. A process that exits
-        while loading (a broken data directory, no memory left) is logged, and the others go on."""
+    async def wait_ready(self, stop: asyncio.Event) -> int:
+        """Waits until each process answers, has died, or `stop` is set; how many answer. A process
+        that exits while loading (a broken data directory, no memory left) is logged, and the others
+        go on; so does one still loading after READY_SECONDS, which answers once it is ready."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + READY_SECONDS
         answering = 0
         for process, ready in zip(self.processes, self.ready, strict=True):
-            while not await asyncio.to_thread(ready.wait, 0.5):
-                if process.exitcode is not None or loop.time() > deadline:
-                    log.error("HTTP process %s %s before it was ready; the others go on", process.name,
-                              _ended(process) if process.exitcode is not None else "was still loading")  # fmt: skip
+            while not stop.is_set() and not await asyncio.to_thread(ready.wait, 0.5):
+                if process.exitcode is not None:
+                    log.error("HTTP process %s %s before it was ready; the others go on", process.name, _ended(process))
+                    break
+                if loop.time() > deadline:
+                    log.error("HTTP process %s is still loading after %.0f s; going on without waiting for it",
+                              process.name, READY_SECONDS)  # fmt: skip
                     break
             else:
-                answering += 1
+                answering += not stop.is_set()
         self._watch = asyncio.create_task(self._report_exits())
         return answering
 
