@@ -110,7 +110,7 @@ async def _more_processes(settings: Settings, sock: socket.socket, stop: asyncio
     from bot.http.processes import Processes
 
     more = settings.http.processes - 1
-    extra = Processes(settings, sock, more, verbose=log.isEnabledFor(logging.DEBUG))
+    extra = Processes(settings, sock, more, serve, verbose=log.isEnabledFor(logging.DEBUG))
     log.info("HTTP API: starting %d more process%s, each loading its own model and catalog", more,
              "es" if more > 1 else "")  # fmt: skip
     answering = await extra.wait_ready(stop)

@@ -17,11 +17,13 @@ import multiprocessing
 import os
 import socket
 import sys
+from collections.abc import Awaitable, Callable
 
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
+Serve = Callable[..., Awaitable[None]]  # bot.http.app.serve, handed in (importing it here would be a cycle)
 READY_SECONDS = 600.0  # a process still loading its model after this long is given up on
 STOP_SECONDS = 45.0  # as bot.serve.DRAIN_SECONDS: longer than uvicorn's 30 s grace
 
@@ -29,13 +31,13 @@ STOP_SECONDS = 45.0  # as bot.serve.DRAIN_SECONDS: longer than uvicorn's 30 s gr
 class Processes:
     """The extra processes: started at once, each loading its runtime side by side."""
 
-    def __init__(self, settings: Settings, sock: socket.socket, count: int, *, verbose: bool = False):
+    def __init__(self, settings: Settings, sock: socket.socket, count: int, serve: Serve, *, verbose: bool = False):
         context = multiprocessing.get_context("spawn")  # a fresh interpreter: no threads forked mid-work
         alone = dataclasses.replace(settings, http=dataclasses.replace(settings.http, processes=1))
         self.ready = [context.Event() for _ in range(count)]
         me = os.getpid()
         self.processes = [
-            context.Process(target=answer, args=(alone, sock, ready, verbose, me), name=f"moviebot-http-{i + 1}")
+            context.Process(target=answer, args=(alone, sock, ready, verbose, me, serve), name=f"moviebot-http-{i + 1}")
             for i, ready in enumerate(self.ready)
         ]
         for process in self.processes:
@@ -94,7 +96,7 @@ def _ended(process: multiprocessing.process.BaseProcess) -> str:
     return f"was stopped by signal {-code}" if code is not None and code < 0 else f"exited with status {code}"
 
 
-def answer(settings: Settings, sock: socket.socket, ready, verbose: bool, parent: int) -> None:
+def answer(settings: Settings, sock: socket.socket, ready, verbose: bool, parent: int, serve: Serve) -> None:
     """One extra process: opens its runtime as `serve` does, says it is ready, and answers on
     `sock` until SIGTERM or SIGINT, then finishes its requests in flight and closes its stores."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -107,13 +109,12 @@ def answer(settings: Settings, sock: socket.socket, ready, verbose: bool, parent
     try:
         ready.set()
         sys.setswitchinterval(SWITCH_INTERVAL)
-        run_event_loop(_answer_until_stopped(runtime.service, settings, sock, parent))
+        run_event_loop(_answer_until_stopped(serve, runtime.service, settings, sock, parent))
     finally:
         runtime.close()
 
 
-async def _answer_until_stopped(service, settings: Settings, sock: socket.socket, parent: int) -> None:
-    from bot.http.app import serve
+async def _answer_until_stopped(serve: Serve, service, settings: Settings, sock: socket.socket, parent: int) -> None:
     from bot.serve import stop_on_signals
 
     stop = asyncio.Event()
