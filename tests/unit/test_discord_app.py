@@ -18,7 +18,7 @@ from tests.unit.test_discord_harness import TEST_GUILD_ID, DiscordWorld
 
 pytest_plugins = ("tests.unit.test_discord_harness",)  # the world, starter_catalog and profile_store fixtures
 
-COMMANDS = {"recommend", "rate", "watched", "profile", "import", "forget", "movienight"}
+COMMANDS = {"recommend", "rate", "watched", "profile", "import", "export", "forget", "movienight"}
 
 
 def test_intents_are_the_ones_the_features_need():
