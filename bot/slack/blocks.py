@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from agent.profile import as_given
 from agent.service_types import forgotten
 from bot import listing
-from bot.listing import bullet_lines, split_message
+from bot.listing import bullet_lines, split_message, watched_on
 
 TEXT_LIMIT = 3000  # a section's text
 BLOCK_LIMIT = 50  # blocks in a message
@@ -204,7 +204,7 @@ def watched_page(items: Sequence, page: int, *, page_size: int = WATCHED_PAGE_SI
     for item in shown:
         reaction = getattr(item, "reaction", "")
         rated = f" · {stars_text(item.stars, reaction)}" if getattr(item, "stars", None) is not None else ""
-        lines.append(f"• {literal(item.label)}{rated}")
+        lines.append(f"• {literal(item.label)}{rated}{watched_on(item)}")
     total = len(items)
     title = f"*Your watched films* ({total}) · page {page + 1} of {pages}"
     blocks = [section(title), section("\n".join(lines))]

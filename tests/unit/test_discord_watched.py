@@ -116,7 +116,7 @@ async def test_watched_list_is_paginated_with_buttons_for_its_owner_only(world):
     [embed] = answer.embeds
     newest = world.catalog.movies[films[-1]]
     assert embed.title == "Watched (23)" and embed.footer.text == "Page 1 of 3"
-    assert embed.description.splitlines()[0] == f"1. {discord.utils.escape_markdown(newest.label)} · 3.5/5"
+    assert embed.description.splitlines()[0] == f"1. {discord.utils.escape_markdown(newest.label)} · 3.5/5 · 2026-01-23"
     assert len(embed.description.splitlines()) == 10
     assert pages.previous.disabled and not pages.next.disabled
     click = world.interaction(ana, type=discord.InteractionType.component)
@@ -130,6 +130,20 @@ async def test_watched_list_is_paginated_with_buttons_for_its_owner_only(world):
     stranger = world.interaction(bob, type=discord.InteractionType.component)
     assert not await press(pages, pages.previous, stranger)
     assert pages.page == 2 and stranger.calls[0].ephemeral
+
+
+async def test_watched_list_shows_the_day_given_and_none_for_an_undated_import(world):
+    """Before: '1. Heat (1995) · 4/5' with no day, though /watched add took one and the CLI lists it."""
+    ana = world.member("ana")
+    cog = world.cog("Watched")
+    await cog.add.callback(cog, world.interaction(ana), title="heat-1995", rating="4", date="2024-05-31")
+    world.profiles.add_watched(key(ana), "se7en-1995", source="import:letterboxd")
+    world.profiles.conn.execute("UPDATE watched SET watched_at = NULL WHERE movie_id = 'se7en-1995'")
+    interaction = world.interaction(ana)
+    await cog.show_list.callback(cog, interaction)
+    assert interaction.calls[0].embeds[0].description.splitlines() == [
+        "1. Heat (1995) · 4/5 · 2024-05-31", "2. Se7en (1995)",
+    ]  # fmt: skip
 
 
 async def test_an_empty_watched_list_says_how_to_fill_it(world):
@@ -263,7 +277,10 @@ def test_a_thumbs_up_on_the_watched_list_is_no_star_rating():
     """A 👍 is stored as 4.5 stars for ranking; /watched list showed "Heat (1995) · 4.5/5"."""
     liked = WatchedItem("heat-1995", "Heat (1995)", 1995, 4.5, "2026-06-01T12:00:00+00:00", "discord", "like")
     typed = WatchedItem("se7en-1995", "Se7en (1995)", 1995, 4.5, "2026-06-01T12:00:00+00:00", "discord")
-    assert (Watched._line(liked), Watched._line(typed)) == ("Heat (1995) · 👍", "Se7en (1995) · 4.5/5")
+    assert (Watched._line(liked), Watched._line(typed)) == (
+        "Heat (1995) · 👍 · 2026-06-01",
+        "Se7en (1995) · 4.5/5 · 2026-06-01",
+    )
 
 
 async def test_watched_add_of_a_film_already_listed_says_since_when_and_keeps_its_day(world):

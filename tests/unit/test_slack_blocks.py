@@ -115,6 +115,15 @@ class Item:
     label: str
     stars: float | None = None
     reaction: str = ""
+    at: str | None = None
+
+
+def test_the_watched_list_shows_the_day_each_film_was_seen():
+    """Before: '• Heat (1995) · 4/5' with no day, though `/watched add Heat 2024-05-31` took one."""
+    items = [Item("Heat (1995)", 4.0, at="2024-05-31T00:00:00.000000+00:00"), Item("Se7en (1995)")]
+    assert watched_page(items, 0)["blocks"][1]["text"]["text"].splitlines() == [
+        "• Heat (1995) · 4/5 · 2024-05-31", "• Se7en (1995)",
+    ]  # fmt: skip
 
 
 def test_a_thumbs_up_on_the_watched_list_is_no_star_rating():

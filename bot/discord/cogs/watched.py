@@ -14,7 +14,7 @@ from bot.discord.format import CHOICE_LIMIT, EMBED_COLOUR, NO_MENTIONS, clip, es
 from bot.discord.stars import star_choices, stars_given
 from bot.discord.titles import act_on_title, title_choices
 from bot.discord.views import OwnerView
-from bot.listing import no_such_page, pages_of
+from bot.listing import no_such_page, pages_of, watched_on
 
 if TYPE_CHECKING:
     from agent.service import WatchedItem
@@ -98,7 +98,7 @@ class Watched(commands.GroupCog, group_name="watched", group_description="Films 
     @staticmethod
     def _line(item: WatchedItem) -> str:
         label = escape(item.label)
-        return f"{label} · {item.given}" if item.stars is not None else label
+        return (f"{label} · {item.given}" if item.stars is not None else label) + watched_on(item)
 
     @add.autocomplete("rating")
     async def _add_rating(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
