@@ -136,6 +136,13 @@ class FeedbackRequest(Body):
 class WatchedRequest(Body):
     movie: str = Field(min_length=1, max_length=300, description="A catalog id, 'Title (Year)', or a title.")
     stars: Stars | None = None
+    on: str | None = Field(
+        None,
+        max_length=40,
+        description="The day it was watched, YYYY-MM-DD, as `/watched add` and `moviebot watched add --date` "
+        "take it (a film already listed keeps its day otherwise); a day still to come is refused.",
+        examples=["2024-05-31"],
+    )
 
 
 class Recommendation(BaseModel):
@@ -192,6 +199,8 @@ class RatedResponse(BaseModel):
     label: str
     stars: float | None = None
     message: str
+    at: str | None = Field(None, description="When it is now listed as watched (the `on` given, or the day it was "
+                           "already listed): ISO 8601, UTC; null when not known.")  # fmt: skip
     note: str = Field(
         "",
         description="When a title typed without its article was taken for one film and another "
