@@ -159,6 +159,15 @@ async def test_every_command_has_a_description(world, name):
     assert command is not None and command.description and len(command.description) <= 100
 
 
+async def test_every_option_description_fits_discords_limit(world):
+    """Discord refuses the whole command sync over one option described in more than 100 characters,
+    which only shows when the bot starts against Discord."""
+    commands = [c for c in world.bot.tree.walk_commands() if isinstance(c, discord.app_commands.Command)]
+    described = {(c.qualified_name, p.name): p.description for c in commands for p in c.parameters}
+    assert ("rate", "stars") in described and ("import", "file") in described
+    assert {key: len(text) for key, text in described.items() if not 0 < len(text) <= 100} == {}
+
+
 def test_every_send_in_the_discord_code_disables_mentions():
     """A static check, so a new reply cannot forget it: every send, reply or edit passes
     allowed_mentions (or forwards **kwargs from a helper that does)."""

@@ -105,9 +105,9 @@ class Profile(commands.Cog):
 
     # -- /import -------------------------------------------------------------------------
 
-    @app_commands.command(name="import", description="Import your Letterboxd or IMDb ratings export")
+    @app_commands.command(name="import", description="Import your Letterboxd or IMDb history, or an /export file")
     @app_commands.describe(
-        file="Letterboxd: the export .zip or ratings.csv / watched.csv / diary.csv; IMDb: ratings.csv",
+        file="Letterboxd: the .zip or ratings/watched/diary.csv; IMDb: ratings.csv; or the file /export gave",
         source="Where the file comes from (detected from the file when left out)",
     )
     async def import_(
