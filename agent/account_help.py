@@ -24,8 +24,14 @@ API_ACCOUNT_HELP = (
     "marks it seen."
 )
 
+# Only Discord has /export; the terminal's `moviebot user export` is for whoever runs moviebot.
+DISCORD_EXPORT = " /export gives you all of it as a file, which /import takes back."
+
 
 def account_help(user: str | None) -> str:
     """The account help for the front end of this user key: the endpoints for "http:..." users,
-    the commands of Discord, Slack and the terminal otherwise."""
-    return API_ACCOUNT_HELP if str(user or "").startswith("http:") else ACCOUNT_HELP
+    the commands of Discord, Slack and the terminal otherwise, and /export on Discord."""
+    key = str(user or "")
+    if key.startswith("http:"):
+        return API_ACCOUNT_HELP
+    return ACCOUNT_HELP + (DISCORD_EXPORT if key.startswith("discord:") else "")
