@@ -176,6 +176,7 @@ def m007_ratings_undated(db: sqlite_utils.Database) -> None:
 # The sources of imports whose files date a row by the day (Letterboxd, IMDb) or the whole second
 # (MovieLens): a time with a fraction of a second on such a row is the clock's at the import.
 DATED_BY_THE_FILE = ("import:letterboxd", "import:imdb", "import:movielens")
+_CLOCKED = "{0} GLOB '????-??-??T??:??:??.[0-9][0-9][0-9][0-9][0-9][0-9]*' AND substr({0}, 20, 7) != '.000000'"
 
 
 def m008_import_moments_undated(db: sqlite_utils.Database) -> None:
@@ -183,16 +184,24 @@ def m008_import_moments_undated(db: sqlite_utils.Database) -> None:
     rated at the moment of the import: the watched list and the export then said a film seen at
     some unknown time was watched on the day of the import, the profile counted it among the
     recently watched, and "what have I rated" called it the newest. Such a row is told by its
-    time: every date those files give is a day or a whole second, the clock's has a fraction. A
-    row a later rating, ✅ or `watched add` took over has another source and is left as it is."""
+    time: every date those files give is a day or a whole second, the clock's has a fraction.
+    A ✅ or star reaction since kept the row's day under its own source, and its feedback event
+    holds the import's source and moment as the state an undo restores: both are undated too."""
     sources = ", ".join("?" * len(DATED_BY_THE_FILE))
     for table, when in (("ratings", "rated_at"), ("watched", "watched_at")):
         db.execute(
-            f"UPDATE {table} SET {when} = NULL WHERE source IN ({sources}) "
-            f"AND {when} GLOB '????-??-??T??:??:??.[0-9][0-9][0-9][0-9][0-9][0-9]*' "
-            f"AND substr({when}, 20, 7) != '.000000'",
+            f"UPDATE {table} SET {when} = NULL WHERE source IN ({sources}) AND {_CLOCKED.format(when)}",
             DATED_BY_THE_FILE,
         )
+    db.execute(
+        f"UPDATE watched SET watched_at = NULL WHERE {_CLOCKED.format('watched_at')} AND feedback_id IN "
+        f"(SELECT id FROM feedback WHERE prev_source IN ({sources}) AND prev_at = watched.watched_at)",
+        DATED_BY_THE_FILE,
+    )
+    db.execute(
+        f"UPDATE feedback SET prev_at = NULL WHERE prev_source IN ({sources}) AND {_CLOCKED.format('prev_at')}",
+        DATED_BY_THE_FILE,
+    )
 
 
 def _rebuild(db: sqlite_utils.Database, table: str, columns: tuple[str, ...], indexes: tuple[str, ...]) -> None:

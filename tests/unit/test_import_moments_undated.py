@@ -21,6 +21,7 @@ ROWS = [  # table, film, stars, source, when
     ("watched", "se7en-1995", None, "cli", "2025-06-01T20:15:03.120000+00:00"),
     ("watched", "the-shining-1980", None, "import:imdb", IMPORTED),  # IMDb's file gave no Date Rated
 ]
+TICKED = "2026-02-01T10:00:00.500000+00:00"  # a ✅ on the undated import of The Insider kept its day
 
 
 def old_store(path, monkeypatch) -> None:
@@ -41,6 +42,12 @@ def old_store(path, monkeypatch) -> None:
                 db.execute("INSERT INTO ratings VALUES ('cli:ana', ?, ?, ?, ?, NULL)", (film, stars, source, when))
             else:
                 db.execute("INSERT INTO watched VALUES ('cli:ana', ?, ?, ?, NULL)", (film, source, when))
+        db.execute("INSERT INTO watched VALUES ('cli:ana', 'the-insider-1999', 'feedback:watched', ?, 1)", (IMPORTED,))
+        db.execute(
+            "INSERT INTO feedback (id, event_id, user, movie_id, kind, added, created_at, prev_exists, prev_source, "
+            "prev_at) VALUES (1, 'tick', 'cli:ana', 'the-insider-1999', 'watched', 1, ?, 1, 'import:letterboxd', ?)",
+            (TICKED, IMPORTED),
+        )
     assert [r[0] for r in db.execute("SELECT name FROM _migrations")][-1] == "m005_messages_of_several_picks"
     db.close()
 
@@ -67,7 +74,7 @@ def test_an_old_store_shows_undated_imports_as_undated(cli, data_dir, monkeypatc
         "amelie-2001": "2019-05-04T10:11:12.000000+00:00",
         "se7en-1995": "2025-06-01T20:15:03.120000+00:00",
     }
-    assert watched == {**rated, "the-shining-1980": None}
+    assert watched == {**rated, "the-shining-1980": None, "the-insider-1999": None}
 
     code, out, _ = cli("ask", "--user", "ana", "what have I rated?")
     assert "dated ones newest first, then the undated: Se7en (1995)" in out, out
@@ -83,6 +90,9 @@ def test_a_date_given_here_or_in_a_file_is_kept(tmp_path, monkeypatch):
         assert kept[("cli:ana", "se7en-1995")] == "2025-06-01T20:15:03.120000+00:00"
         assert kept[("cli:ana", "heat-1995")] is None
         listed = [(row["movie_id"], row["watched_at"] is None) for row in store.watched("cli:ana")]
-        assert listed[-2:] == [("heat-1995", True), ("the-shining-1980", True)]  # not "recently watched"
+        assert listed[-3:] == [("heat-1995", True), ("the-insider-1999", True), ("the-shining-1980", True)]
+        store.record_feedback(suggestion_id=None, user="cli:ana", movie_id="the-insider-1999", kind="watched",
+                              value=None, added=False)  # fmt: skip
+        assert store.watched_row("cli:ana", "the-insider-1999") == {"watched_at": None, "source": "import:letterboxd"}
         store.bulk_rate([("cli:ana", "heat-1995", 2.0, "2020-01-01")], keep_undated=True)  # the dated one wins
         assert store.ratings("cli:ana")["heat-1995"] == 2.0
