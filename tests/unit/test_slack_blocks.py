@@ -186,6 +186,8 @@ def test_the_home_tab_shows_taste_recent_ratings_and_the_watched_count():
     assert view["type"] == "home"
     assert "tense crime films" in text and "Heat (1995) · 5/5" in text and "Alien (1979) · 4.5/5" in text
     assert "Se7en (1995) ·" not in text and "3 films on your watched list" in text
+    assert "Your ratings, latest watched first" in text  # in watched order: it was headed "Rated recently"
+    assert "Rated recently" not in text
     empty = home_view(Summary(is_empty=True, watched=0, rated=0), [])
     assert "don't know your taste yet" in texts(empty) and "0 films" in texts(empty)
 
