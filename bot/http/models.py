@@ -120,7 +120,11 @@ class FeedbackRequest(Body):
     user: UserId
     movie_id: str = Field(min_length=1, max_length=200, examples=["heat-1995"])
     kind: FeedbackKind
-    stars: Stars | None = Field(None, description="Required when kind is 'stars'; marks it watched.")
+    stars: Stars | None = Field(
+        None,
+        description="Required when kind is 'stars': 1 to 5 in half stars, as the star reactions go (a rating "
+        "of 0.5 is given with POST /v1/users/{user}/watched); marks it watched.",
+    )
     event_id: str = Field(
         min_length=1, max_length=128, description="Your id for this event: sending it again changes nothing."
     )
@@ -130,6 +134,9 @@ class FeedbackRequest(Body):
     def _stars_with_stars(self) -> FeedbackRequest:
         if (self.kind == "stars") != (self.stars is not None):
             raise ValueError("give stars exactly when kind is 'stars'")
+        if self.stars is not None and self.stars < 1:  # the store refused it after this check let it by: a 500
+            raise ValueError(f"stars feedback goes from 1 to 5, as the star reactions do, got {self.stars:g}; "
+                             "a rating of 0.5 is given with POST /v1/users/{user}/watched")  # fmt: skip
         return self
 
 
