@@ -24,8 +24,17 @@ API_ACCOUNT_HELP = (
     "marks it seen."
 )
 
+# /export as each chat platform has it; the terminal's `moviebot user export` is for whoever runs moviebot.
+EXPORT_HELP = {
+    "discord": " /export gives you all of it as a file, which /import takes back.",
+    "slack": " /export sends you all of it as a file in our direct messages.",
+}
+
 
 def account_help(user: str | None) -> str:
     """The account help for the front end of this user key: the endpoints for "http:..." users,
-    the commands of Discord, Slack and the terminal otherwise."""
-    return API_ACCOUNT_HELP if str(user or "").startswith("http:") else ACCOUNT_HELP
+    the commands of Discord, Slack and the terminal otherwise, and /export on Discord and Slack."""
+    platform = str(user or "").partition(":")[0]
+    if platform == "http":
+        return API_ACCOUNT_HELP
+    return ACCOUNT_HELP + EXPORT_HELP.get(platform, "")

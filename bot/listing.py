@@ -91,3 +91,11 @@ def no_such_page(page: int, count: int, per_page: int) -> str | None:
     films = f"{count} film{'s' if count != 1 else ''}"
     many = f"only {pages} pages" if pages > 1 else "only one page"
     return f"There is no page {page}: your watched list has {many} ({films})."
+
+
+def watched_on(item: object) -> str:
+    """ " · 2024-05-31": the day a watched-list line shows, as `moviebot watched list` does (Discord
+    and Slack listed no day at all, so a `date` given to /watched add was never seen again); "" for a
+    film seen at no known time (an undated import row), which the list puts after the dated ones."""
+    at = getattr(item, "at", None)
+    return f" · {at[:10]}" if at else ""

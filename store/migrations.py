@@ -173,6 +173,37 @@ def m007_ratings_undated(db: sqlite_utils.Database) -> None:
                                       "idx_ratings_user_stars ON ratings (user, stars)"))  # fmt: skip
 
 
+# The sources of imports whose files date a row by the day (Letterboxd, IMDb) or the whole second
+# (MovieLens): a time with a fraction of a second on such a row is the clock's at the import.
+DATED_BY_THE_FILE = ("import:letterboxd", "import:imdb", "import:movielens")
+_CLOCKED = "{0} GLOB '????-??-??T??:??:??.[0-9][0-9][0-9][0-9][0-9][0-9]*' AND substr({0}, 20, 7) != '.000000'"
+
+
+def m008_import_moments_undated(db: sqlite_utils.Database) -> None:
+    """Before m006 (watched) and m007 (ratings) an import row with no date was stored as seen or
+    rated at the moment of the import: the watched list and the export then said a film seen at
+    some unknown time was watched on the day of the import, the profile counted it among the
+    recently watched, and "what have I rated" called it the newest. Such a row is told by its
+    time: every date those files give is a day or a whole second, the clock's has a fraction.
+    A ✅ or star reaction since kept the row's day under its own source, and its feedback event
+    holds the import's source and moment as the state an undo restores: both are undated too."""
+    sources = ", ".join("?" * len(DATED_BY_THE_FILE))
+    for table, when in (("ratings", "rated_at"), ("watched", "watched_at")):
+        db.execute(
+            f"UPDATE {table} SET {when} = NULL WHERE source IN ({sources}) AND {_CLOCKED.format(when)}",
+            DATED_BY_THE_FILE,
+        )
+    db.execute(
+        f"UPDATE watched SET watched_at = NULL WHERE {_CLOCKED.format('watched_at')} AND feedback_id IN "
+        f"(SELECT id FROM feedback WHERE prev_source IN ({sources}) AND prev_at = watched.watched_at)",
+        DATED_BY_THE_FILE,
+    )
+    db.execute(
+        f"UPDATE feedback SET prev_at = NULL WHERE prev_source IN ({sources}) AND {_CLOCKED.format('prev_at')}",
+        DATED_BY_THE_FILE,
+    )
+
+
 def _rebuild(db: sqlite_utils.Database, table: str, columns: tuple[str, ...], indexes: tuple[str, ...]) -> None:
     """A (user, film) table made again with `columns` (SQLite cannot drop a NOT NULL in place),
     every row kept as it was.
@@ -201,7 +232,7 @@ def _rebuild(db: sqlite_utils.Database, table: str, columns: tuple[str, ...], in
 
 MIGRATIONS: list[Migration] = [
     m001_initial, m002_suggestions_held_back, m003_suggestions_by_conversation, m004_reaction_tones_apart,
-    m005_messages_of_several_picks, m006_watched_undated, m007_ratings_undated,
+    m005_messages_of_several_picks, m006_watched_undated, m007_ratings_undated, m008_import_moments_undated,
 ]  # fmt: skip
 
 

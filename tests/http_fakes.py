@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from agent.service import AmbiguousTitle, InvalidInput, NotShown, Rated, TitleChoice, Turn, UnknownTitle
+from agent.watched_said import day_seen
 
 MOVIES = {"heat-1995": ("Heat", 1995), "heat-1986": ("Heat", 1986), "se7en-1995": ("Se7en", 1995)}
 
@@ -127,11 +129,13 @@ class FakeService:
             self.watched.setdefault(user, {})[movie] = stars
         return Outcome(recorded, kind, stars, movie, user, True, "Noted." if recorded else "Already noted.")
 
-    def watched_add(self, user, movie, stars=None) -> Rated:
-        self._note("watched_add", user, movie, stars)
+    def watched_add(self, user, movie, stars=None, *, on=None) -> Rated:
+        self._note("watched_add", user, movie, stars, *([on] if on is not None else []))
+        day = day_seen(on, datetime.now(UTC))  # the service's own check of the day
         movie_id = self.resolve(movie)
         self.watched.setdefault(user, {})[movie_id] = stars
-        return Rated(movie_id, label(movie_id), stars, f"Marked {label(movie_id)} as watched.")
+        at = day.isoformat(timespec="microseconds") if day else None
+        return Rated(movie_id, label(movie_id), stars, f"Marked {label(movie_id)} as watched.", at=at)
 
     def watched_remove(self, user, movie, *, listed_only=False) -> bool:
         self._note("watched_remove", user, movie, listed_only)

@@ -59,9 +59,10 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p.set_defaults(run=cmd_profile)
 
     p = with_user(sub.add_parser("import", parents=[common], help="import ratings and history from elsewhere"))
-    p.add_argument("--format", required=True, choices=FORMATS,
-                   help="where the files were exported from (README: Your profile and history); a list of your "
-                        "own is letterboxd, with the header Date,Name,Year,Rating")  # fmt: skip
+    p.add_argument("--format", choices=FORMATS,
+                   help="where the files were exported from (README: Your profile and history), told from the "
+                        "first file when left out; a list of your own is letterboxd, with the header "
+                        "Date,Name,Year,Rating")  # fmt: skip
     p.add_argument("paths", nargs="+", metavar="FILE", help="export files, folder (or Letterboxd zip)")
     p.add_argument("--movielens-user", metavar="N", help="the MovieLens userId to import as --user")
     p.add_argument("--all-users", action="store_true", help="MovieLens: every userId N becomes user PREFIX+N")
@@ -226,8 +227,13 @@ def _top_and_bottom(items: list, top: int, bottom: int) -> list:
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
-    from store.history_import import ForeignFile
+    from store.history_import import ForeignFile, SourceError, detect_format
 
+    if args.format is None:  # told from the file, as Discord's /import does: it was "required: --format"
+        try:
+            args.format = detect_format(Path(args.paths[0]))
+        except SourceError as exc:
+            raise UserError(f"{exc}\nNothing was imported.") from None
     if args.format != "movielens" and (args.movielens_user or args.all_users):
         raise UserError("--movielens-user and --all-users go with --format movielens")
     if args.all_users and not args.user_prefix:

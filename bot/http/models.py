@@ -120,7 +120,11 @@ class FeedbackRequest(Body):
     user: UserId
     movie_id: str = Field(min_length=1, max_length=200, examples=["heat-1995"])
     kind: FeedbackKind
-    stars: Stars | None = Field(None, description="Required when kind is 'stars'; marks it watched.")
+    stars: Stars | None = Field(
+        None,
+        description="Required when kind is 'stars': 1 to 5 in half stars, as the star reactions go (a rating "
+        "of 0.5 is given with POST /v1/users/{user}/watched); marks it watched.",
+    )
     event_id: str = Field(
         min_length=1, max_length=128, description="Your id for this event: sending it again changes nothing."
     )
@@ -130,12 +134,22 @@ class FeedbackRequest(Body):
     def _stars_with_stars(self) -> FeedbackRequest:
         if (self.kind == "stars") != (self.stars is not None):
             raise ValueError("give stars exactly when kind is 'stars'")
+        if self.stars is not None and self.stars < 1:  # the store refused it after this check let it by: a 500
+            raise ValueError(f"stars feedback goes from 1 to 5, as the star reactions do, got {self.stars:g}; "
+                             "a rating of 0.5 is given with POST /v1/users/{user}/watched")  # fmt: skip
         return self
 
 
 class WatchedRequest(Body):
     movie: str = Field(min_length=1, max_length=300, description="A catalog id, 'Title (Year)', or a title.")
     stars: Stars | None = None
+    on: str | None = Field(
+        None,
+        max_length=40,
+        description="The day it was watched, YYYY-MM-DD, as `/watched add` and `moviebot watched add --date` "
+        "take it (a film already listed keeps its day otherwise); a day still to come is refused.",
+        examples=["2024-05-31"],
+    )
 
 
 class Recommendation(BaseModel):
@@ -192,6 +206,8 @@ class RatedResponse(BaseModel):
     label: str
     stars: float | None = None
     message: str
+    at: str | None = Field(None, description="When it is now listed as watched (the `on` given, or the day it was "
+                           "already listed): ISO 8601, UTC; null when not known.")  # fmt: skip
     note: str = Field(
         "",
         description="When a title typed without its article was taken for one film and another "

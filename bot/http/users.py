@@ -33,7 +33,7 @@ async def watched_add(
     """`movie` is a catalog id, "Title (Year)" or a title; an ambiguous title answers 422 with
     the `choices` to pick from, an unknown one 404."""
     rated = await backend.run_as(
-        tenant, user, lambda service, key: service.watched_add(key, body.movie, stars=body.stars)
+        tenant, user, lambda service, key: service.watched_add(key, body.movie, stars=body.stars, on=body.on)
     )
     return RatedResponse.model_validate(dataclasses.asdict(rated))
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from agent.profile import as_given
 from agent.service_types import forgotten
 from bot import listing
-from bot.listing import bullet_lines, split_message
+from bot.listing import bullet_lines, split_message, watched_on
 
 TEXT_LIMIT = 3000  # a section's text
 BLOCK_LIMIT = 50  # blocks in a message
@@ -204,7 +204,7 @@ def watched_page(items: Sequence, page: int, *, page_size: int = WATCHED_PAGE_SI
     for item in shown:
         reaction = getattr(item, "reaction", "")
         rated = f" · {stars_text(item.stars, reaction)}" if getattr(item, "stars", None) is not None else ""
-        lines.append(f"• {literal(item.label)}{rated}")
+        lines.append(f"• {literal(item.label)}{rated}{watched_on(item)}")
     total = len(items)
     title = f"*Your watched films* ({total}) · page {page + 1} of {pages}"
     blocks = [section(title), section("\n".join(lines))]
@@ -292,12 +292,15 @@ def profile_blocks(summary) -> list[dict]:
 
 
 def home_view(summary, watched: Sequence) -> dict:
-    """The App Home tab: the taste summary, recently rated films and the watched count."""
+    """The App Home tab: the taste summary, the latest films on the watched list with the rating
+    each has, and the watched count. Headed "Rated recently", the list claimed an order it does not
+    have: it goes by when each film was watched, and a film rated today but watched years ago came
+    last."""
     blocks = [{"type": "header", "text": plain("moviebot", 150)}, *profile_blocks(summary)]
     rated = [item for item in watched if getattr(item, "stars", None) is not None][:10]
     if rated:
         lines = (f"{literal(item.label)} · {stars_text(item.stars, getattr(item, 'reaction', ''))}" for item in rated)
-        blocks.append(section("*Rated recently*\n" + bullet_lines(lines, TEXT_LIMIT)))
+        blocks.append(section("*Your ratings, latest watched first*\n" + bullet_lines(lines, TEXT_LIMIT)))
     blocks.append({"type": "context", "elements": [mrkdwn(
         f"{len(watched)} film{'s' if len(watched) != 1 else ''} on your watched list · mention me or send me a "
         "message for picks, react to rate them"

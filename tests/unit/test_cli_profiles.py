@@ -598,3 +598,26 @@ def test_watched_add_json_gives_the_day_the_film_is_listed_at_now(cli):
     assert added["watched_at"] == cli_json(cli, "watched", "list")[0]["watched_at"]
     dated = cli_json(cli, "watched", "add", "Se7en", "--date", "2024-05-01")
     assert dated["watched_at"] == "2024-05-01T00:00:00.000000+00:00"
+
+
+def test_import_tells_the_format_from_the_file_as_discord_does(cli, tmp_path):
+    """Before: `moviebot import --user me ratings.csv` stopped at 'the following arguments are required:
+    --format', though Discord's /import (and the service) tell Letterboxd, IMDb, MovieLens and moviebot
+    files apart themselves."""
+    letterboxd = tmp_path / "ratings.csv"
+    letterboxd.write_text("Date,Name,Year,Rating\n2024-01-01,Heat,1995,4\n", encoding="utf-8")
+    assert cli("import", str(letterboxd)) == (
+        0,
+        "Imported Letterboxd history for cli:me: 1 film (1 rated) from 1 row.\n",
+        "",
+    )
+    imdb = tmp_path / "imdb.csv"
+    imdb.write_text("Const,Your Rating,Date Rated,Title,Year\ntt0114369,8,2024-01-02,Se7en,1995\n", encoding="utf-8")
+    code, out, _ = cli("import", str(imdb))
+    assert code == 0 and out.startswith("Imported IMDb history for cli:me: 1 film (1 rated)"), out
+    movielens = tmp_path / "ml.csv"
+    movielens.write_text("userId,movieId,rating,timestamp\n1,1,4,1000000000\n", encoding="utf-8")
+    code, _, err = cli("import", str(movielens))
+    assert code != 0 and "holds many users: pick one with --movielens-user N" in err
+    code, _, err = cli("import", str(tmp_path / "missing.csv"))
+    assert code != 0 and "cannot read missing.csv" in err and "Traceback" not in err

@@ -18,7 +18,7 @@ from tests.unit.test_discord_harness import TEST_GUILD_ID, DiscordWorld
 
 pytest_plugins = ("tests.unit.test_discord_harness",)  # the world, starter_catalog and profile_store fixtures
 
-COMMANDS = {"recommend", "rate", "watched", "profile", "import", "forget", "movienight"}
+COMMANDS = {"recommend", "rate", "watched", "profile", "import", "export", "forget", "movienight"}
 
 
 def test_intents_are_the_ones_the_features_need():
@@ -157,6 +157,15 @@ def test_moviebot_discord_turns_a_rejected_token_into_a_clear_message(monkeypatc
 async def test_every_command_has_a_description(world, name):
     command = world.bot.tree.get_command(name)
     assert command is not None and command.description and len(command.description) <= 100
+
+
+async def test_every_option_description_fits_discords_limit(world):
+    """Discord refuses the whole command sync over one option described in more than 100 characters,
+    which only shows when the bot starts against Discord."""
+    commands = [c for c in world.bot.tree.walk_commands() if isinstance(c, discord.app_commands.Command)]
+    described = {(c.qualified_name, p.name): p.description for c in commands for p in c.parameters}
+    assert ("rate", "stars") in described and ("import", "file") in described
+    assert {key: len(text) for key, text in described.items() if not 0 < len(text) <= 100} == {}
 
 
 def test_every_send_in_the_discord_code_disables_mentions():

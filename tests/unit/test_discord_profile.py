@@ -190,6 +190,43 @@ async def test_forget_asks_first_and_then_deletes_everything(world):
     assert world.profiles.load_model(f"user:{key(ana)}") is None
 
 
+async def test_export_hands_over_what_forget_would_delete_as_a_file_import_takes_back(world):
+    """Before: Discord had /forget but no /export; only the terminal and the HTTP API gave the data."""
+    ana, bob = world.member("ana"), world.member("bob")
+    world.profiles.rate(key(ana), "se7en-1995", 4.5)
+    world.profiles.add_watched(key(ana), "heat-1995", at="2024-05-31")
+    world.profiles.dismiss(key(ana), "the-shining-1980")
+    world.profiles.rate(key(bob), "se7en-1995", 2.0)
+    interaction = world.interaction(ana)
+    cog = world.cog("Profile")
+    await cog.export.callback(cog, interaction)
+    defer, answer = interaction.calls
+    assert defer.kind == "defer" and interaction.ephemeral and answer.ephemeral
+    assert "(1 rating, 1 watched film, 1 dismissed film)" in answer.content and "/import" in answer.content
+    file = answer.get("file")
+    assert file.filename == "moviebot-export.json"
+    data = file.fp.read()
+    stored = json.loads(data)
+    assert [r["movie_id"] for r in stored["ratings"]] == ["se7en-1995"] and stored["ratings"][0]["stars"] == 4.5
+    assert {r["user"] for r in stored["ratings"]} == {key(ana)}  # bob's rating is not in it
+
+    world.service.forget(key(ana))
+    said = await import_answer(world, ana, "moviebot-export.json", data)
+    assert said.startswith("Imported from moviebot"), said
+    assert world.profiles.ratings(key(ana)) == {"se7en-1995": 4.5}
+    assert world.profiles.watched_row(key(ana), "heat-1995")["watched_at"].startswith("2024-05-31")
+    assert "the-shining-1980" in world.profiles.dismissed(key(ana))
+
+
+async def test_export_of_nothing_says_so_rather_than_sending_an_empty_file(world):
+    interaction = world.interaction(world.member("zoe"))
+    cog = world.cog("Profile")
+    await cog.export.callback(cog, interaction)
+    answer = interaction.calls[-1]
+    assert answer.content == "I have nothing stored about you, so there is nothing to export."
+    assert answer.get("file") is None
+
+
 async def test_forget_can_be_cancelled(world):
     ana = world.member("ana")
     world.profiles.rate(key(ana), "se7en-1995", 5.0)

@@ -46,7 +46,7 @@ async def test_slash_rate_is_one_service_call_and_marks_the_film_watched(world):
     calls = spy(world, "rate")
     interaction = world.interaction(ana)
     cog = world.cog("Ratings")
-    await cog.rate.callback(cog, interaction, title="Heat", stars=4)
+    await cog.rate.callback(cog, interaction, title="Heat", stars="4")
     assert calls == [((f"discord:{ana.id}", "Heat", 4), {})]
     assert "marked it watched" in interaction.calls[0].content
     assert world.profiles.has_watched(f"discord:{ana.id}", "heat-1995")

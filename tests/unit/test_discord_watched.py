@@ -33,7 +33,7 @@ async def test_watched_add_by_autocomplete_id_with_a_rating(world):
     ana = world.member("ana")
     interaction = world.interaction(ana)
     cog = world.cog("Watched")
-    await cog.add.callback(cog, interaction, title="the-godfather-1972", rating=4.5)
+    await cog.add.callback(cog, interaction, title="the-godfather-1972", rating="4.5")
     [answer] = interaction.calls
     assert answer.kind == "send_message" and answer.ephemeral
     assert "The Godfather (1972)" in answer.content and "4.5/5" in answer.content
@@ -63,7 +63,7 @@ async def test_an_ambiguous_title_asks_which_film_with_a_menu(catalog, profile_s
         ana, bob = world.member("ana"), world.member("bob")
         interaction = world.interaction(ana)
         cog = world.cog("Watched")
-        await cog.add.callback(cog, interaction, title="heat", rating=4.0)
+        await cog.add.callback(cog, interaction, title="heat", rating="4")
         [question] = interaction.calls
         assert question.ephemeral and "Which one" in question.content
         view = question.view
@@ -116,7 +116,7 @@ async def test_watched_list_is_paginated_with_buttons_for_its_owner_only(world):
     [embed] = answer.embeds
     newest = world.catalog.movies[films[-1]]
     assert embed.title == "Watched (23)" and embed.footer.text == "Page 1 of 3"
-    assert embed.description.splitlines()[0] == f"1. {discord.utils.escape_markdown(newest.label)} · 3.5/5"
+    assert embed.description.splitlines()[0] == f"1. {discord.utils.escape_markdown(newest.label)} · 3.5/5 · 2026-01-23"
     assert len(embed.description.splitlines()) == 10
     assert pages.previous.disabled and not pages.next.disabled
     click = world.interaction(ana, type=discord.InteractionType.component)
@@ -132,6 +132,20 @@ async def test_watched_list_is_paginated_with_buttons_for_its_owner_only(world):
     assert pages.page == 2 and stranger.calls[0].ephemeral
 
 
+async def test_watched_list_shows_the_day_given_and_none_for_an_undated_import(world):
+    """Before: '1. Heat (1995) · 4/5' with no day, though /watched add took one and the CLI lists it."""
+    ana = world.member("ana")
+    cog = world.cog("Watched")
+    await cog.add.callback(cog, world.interaction(ana), title="heat-1995", rating="4", date="2024-05-31")
+    world.profiles.add_watched(key(ana), "se7en-1995", source="import:letterboxd")
+    world.profiles.conn.execute("UPDATE watched SET watched_at = NULL WHERE movie_id = 'se7en-1995'")
+    interaction = world.interaction(ana)
+    await cog.show_list.callback(cog, interaction)
+    assert interaction.calls[0].embeds[0].description.splitlines() == [
+        "1. Heat (1995) · 4/5 · 2024-05-31", "2. Se7en (1995)",
+    ]  # fmt: skip
+
+
 async def test_an_empty_watched_list_says_how_to_fill_it(world):
     interaction = world.interaction(world.member("ana"))
     cog = world.cog("Watched")
@@ -139,8 +153,12 @@ async def test_an_empty_watched_list_says_how_to_fill_it(world):
     assert interaction.calls[0].ephemeral and "/watched add" in interaction.calls[0].content
 
 
-@pytest.mark.parametrize(("stars", "expected"), [(4.5, 4.5), (1, 1.0)])
-async def test_rate_writes_the_rating(world, stars, expected):
+@pytest.mark.parametrize(
+    ("stars", "expected"),
+    [("4.5", 4.5), ("1", 1.0), ("4/5", 4.0), ("8/10", 4.0), ("★★★½", 3.5), ("four", 4.0), ("4 stars", 4.0)],
+)
+async def test_rate_takes_the_stars_slack_and_the_cli_take(world, stars, expected):
+    """Before: the option was a number, so Discord itself refused "4/5" or "★★★★" that Slack's /rate took."""
     ana = world.member("ana")
     interaction = world.interaction(ana)
     cog = world.cog("Ratings")
@@ -149,13 +167,46 @@ async def test_rate_writes_the_rating(world, stars, expected):
     assert world.profiles.rating(key(ana), "heat-1995") == expected
 
 
-async def test_rate_refuses_stars_between_halves(world):
+@pytest.mark.parametrize(
+    ("stars", "said"),
+    [("3.3", "half stars"), ("6", "0.5 to 5"), ("seven", "★★★★"), ("6/5", "more than the whole scale")],
+)
+async def test_rate_refuses_a_bad_grade_saying_what_it_takes(world, stars, said):
     ana = world.member("ana")
     interaction = world.interaction(ana)
     cog = world.cog("Ratings")
-    await cog.rate.callback(cog, interaction, title="Heat", stars=3.3)
-    assert interaction.calls[0].ephemeral and "half" in interaction.calls[0].content
+    await cog.rate.callback(cog, interaction, title="Heat", stars=stars)
+    [answer] = interaction.calls
+    assert answer.ephemeral and said in answer.content and "Heat" not in answer.content
     assert world.profiles.ratings(key(ana)) == {}
+
+
+async def test_watched_add_takes_a_rating_as_slack_does(world):
+    ana = world.member("ana")
+    cog = world.cog("Watched")
+    interaction = world.interaction(ana)
+    await cog.add.callback(cog, interaction, title="se7en", rating="★★★★")
+    assert "rated 4/5" in interaction.calls[0].content
+    assert world.profiles.rating(key(ana), "se7en-1995") == 4.0
+    refused = world.interaction(ana)
+    await cog.add.callback(cog, refused, title="heat 1995", rating="11/10")
+    assert "more than the whole scale" in refused.calls[0].content
+    assert not world.profiles.has_watched(key(ana), "heat-1995")
+
+
+async def test_the_stars_option_offers_the_half_star_grades(world):
+    cog = world.cog("Ratings")
+    interaction = world.interaction(world.member("ana"))
+    every = await cog._rate_stars(interaction, "")
+    assert [c.value for c in every] == ["5", "4.5", "4", "3.5", "3", "2.5", "2", "1.5", "1", "0.5"]
+    assert every[1].name == "4.5 ★★★★½"
+    assert [c.value for c in await cog._rate_stars(interaction, "4")] == ["4", "4.5"]
+    assert [c.value for c in await cog._rate_stars(interaction, "8/10")] == ["4"]
+    watched = world.cog("Watched")
+    assert [c.value for c in await watched._add_rating(interaction, "3")] == ["3", "3.5"]
+    for command, name in ((cog.rate, "stars"), (watched.add, "rating")):  # free text Discord lets through
+        option = command._params[name]
+        assert option.type is discord.AppCommandOptionType.string and option.autocomplete
 
 
 async def test_watched_remove_of_a_shared_title_takes_the_one_on_the_users_list(catalog, profile_store, tmp_path):
@@ -226,7 +277,10 @@ def test_a_thumbs_up_on_the_watched_list_is_no_star_rating():
     """A 👍 is stored as 4.5 stars for ranking; /watched list showed "Heat (1995) · 4.5/5"."""
     liked = WatchedItem("heat-1995", "Heat (1995)", 1995, 4.5, "2026-06-01T12:00:00+00:00", "discord", "like")
     typed = WatchedItem("se7en-1995", "Se7en (1995)", 1995, 4.5, "2026-06-01T12:00:00+00:00", "discord")
-    assert (Watched._line(liked), Watched._line(typed)) == ("Heat (1995) · 👍", "Se7en (1995) · 4.5/5")
+    assert (Watched._line(liked), Watched._line(typed)) == (
+        "Heat (1995) · 👍 · 2026-06-01",
+        "Se7en (1995) · 4.5/5 · 2026-06-01",
+    )
 
 
 async def test_watched_add_of_a_film_already_listed_says_since_when_and_keeps_its_day(world):

@@ -263,6 +263,17 @@ def test_watched_add_list_remove(client):
     assert again.status_code == 404 and again.json()["error"] == "not_found"
 
 
+def test_watched_add_takes_the_day_it_was_seen_as_the_other_front_ends_do(client, service):
+    """Before: {"movie": "Heat", "on": "2024-05-31"} was a 422 'on: Extra inputs are not permitted',
+    though /watched add on Discord and Slack and `moviebot watched add --date` take the day."""
+    added = client.post("/v1/users/ana/watched", json={"movie": "heat-1995", "on": "2024-05-31"}, headers=ACME)
+    assert added.status_code == 201, added.text
+    assert added.json()["at"] == "2024-05-31T00:00:00.000000+00:00"
+    assert ("watched_add", "http:acme:ana", "heat-1995", None, "2024-05-31") in service.calls
+    bad = client.post("/v1/users/ana/watched", json={"movie": "heat-1995", "on": "2024-02-30"}, headers=ACME)
+    assert bad.status_code == 422 and "must be a date like 2024-05-31" in bad.json()["message"], bad.text
+
+
 def test_removing_a_watched_film_asks_the_service_to_leave_anything_not_on_the_list(client, service):
     client.post("/v1/users/ana/watched", json={"movie": "heat-1995"}, headers=ACME)
     assert client.delete("/v1/users/ana/watched/heat-1995", headers=ACME).status_code == 204

@@ -291,6 +291,22 @@ def test_http_feedback_is_idempotent_by_event_id_and_stars_mark_watched(service)
     assert "heat-1995" not in service.profiles.ratings("http:acme:ana")
 
 
+def test_half_a_star_as_feedback_is_refused_in_words_not_a_500(service):
+    """Before: POST /v1/feedback {"kind": "stars", "stars": 0.5} passed the API's 0.5-5 check, then the
+    store's 'a stars reaction must be from 1 to 5' escaped as a 500 with a traceback in the log."""
+    app = create_app(service, Settings(http=HttpSettings(rate_per_minute=0)))
+    with TestClient(app) as client:
+        half = {"user": "ana", "movie_id": "heat-1995", "kind": "stars", "stars": 0.5, "event_id": "e1"}
+        refused = client.post("/v1/feedback", json=half)
+        assert refused.status_code == 422 and refused.json()["error"] == "invalid_request", refused.text
+        assert (
+            "from 1 to 5" in refused.json()["message"] and "POST /v1/users/{user}/watched" in refused.json()["message"]
+        )
+        assert service.profiles.rating("http:local:ana", "heat-1995") is None
+        rated = client.post("/v1/users/ana/watched", json={"movie": "heat-1995", "stars": 0.5})
+        assert rated.status_code == 201 and service.profiles.rating("http:local:ana", "heat-1995") == 0.5
+
+
 def test_a_suggestion_id_beyond_sqlites_integers_is_one_never_shown(service):
     """`"suggestion_id": 99999999999999999999999` over HTTP was an OverflowError, answered 500."""
     for suggestion_id in (10**23, 2**63, -(2**63) - 1):

@@ -115,6 +115,15 @@ class Item:
     label: str
     stars: float | None = None
     reaction: str = ""
+    at: str | None = None
+
+
+def test_the_watched_list_shows_the_day_each_film_was_seen():
+    """Before: '• Heat (1995) · 4/5' with no day, though `/watched add Heat 2024-05-31` took one."""
+    items = [Item("Heat (1995)", 4.0, at="2024-05-31T00:00:00.000000+00:00"), Item("Se7en (1995)")]
+    assert watched_page(items, 0)["blocks"][1]["text"]["text"].splitlines() == [
+        "• Heat (1995) · 4/5 · 2024-05-31", "• Se7en (1995)",
+    ]  # fmt: skip
 
 
 def test_a_thumbs_up_on_the_watched_list_is_no_star_rating():
@@ -177,6 +186,8 @@ def test_the_home_tab_shows_taste_recent_ratings_and_the_watched_count():
     assert view["type"] == "home"
     assert "tense crime films" in text and "Heat (1995) · 5/5" in text and "Alien (1979) · 4.5/5" in text
     assert "Se7en (1995) ·" not in text and "3 films on your watched list" in text
+    assert "Your ratings, latest watched first" in text  # in watched order: it was headed "Rated recently"
+    assert "Rated recently" not in text
     empty = home_view(Summary(is_empty=True, watched=0, rated=0), [])
     assert "don't know your taste yet" in texts(empty) and "0 films" in texts(empty)
 

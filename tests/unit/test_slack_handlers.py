@@ -409,6 +409,29 @@ def test_profile_summary_is_private_and_the_chart_goes_to_direct_messages(deps, 
     assert dm_note["channel"] == ANA and upload["channel"] == "D0ANA" and upload["content"].startswith(b"\x89PNG")
 
 
+def test_export_sends_everything_kept_to_direct_messages(deps, client, context):
+    """Before: Slack had /forget ('deletes all your data') but no way to get that data first."""
+    run_command(commands.rate, command("/rate", "Se7en 4.5"), client, context)
+    run_command(commands.rate, command("/rate", "Heat 1995 2", user=BEN), client, context)
+    _, respond = run_command(commands.export, command("/export"), client, context)
+    assert respond.last["response_type"] == "ephemeral"
+    assert "(1 rating, 1 watched film) is in our direct messages, as moviebot-export.json" in shown(respond)
+    [upload] = client.of("files_upload_v2")
+    assert upload["channel"] == "D0ANA" and upload["filename"] == "moviebot-export.json"
+    stored = json.loads(upload["content"])
+    assert [(r["user"], r["movie_id"], r["stars"]) for r in stored["ratings"]] == [(key(ANA), "se7en-1995", 4.5)]
+
+
+def test_export_of_nothing_uploads_nothing_and_a_failed_upload_says_so(deps, context):
+    client = FakeClient(failures={"files_upload_v2": "dropped"})
+    _, respond = run_command(commands.export, command("/export", user=CY), client, context)
+    assert respond.last["text"] == "I have nothing stored about you, so there is nothing to export."
+    assert client.of("files_upload_v2") == [] and not deps.service.profiles.export_user(key(CY))["user"]
+    run_command(commands.rate, command("/rate", "Se7en 4.5"), client, context)
+    _, respond = run_command(commands.export, command("/export"), client, context)
+    assert "I couldn't upload your data" in shown(respond) and "went wrong" not in shown(respond)
+
+
 def test_profile_whose_chart_upload_drops_still_shows_the_summary(deps, context):
     """A dropped connection while uploading the chart replaced the whole /profile answer with
     "Sorry, something went wrong"."""

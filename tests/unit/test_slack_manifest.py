@@ -49,7 +49,11 @@ def test_the_readme_manifest_declares_what_the_bot_listens_to():
     register_listeners(app)
     data = manifest()
     commands = {c["command"] for c in data["features"]["slash_commands"]}
-    assert commands == set(app.commands) == {"/recommend", "/rate", "/watched", "/profile", "/movienight", "/forget"}
+    assert (
+        commands
+        == set(app.commands)
+        == {"/recommend", "/rate", "/watched", "/profile", "/movienight", "/export", "/forget"}
+    )
     bot_events = set(data["settings"]["event_subscriptions"]["bot_events"])
     assert bot_events >= EVENTS
     listened = set(app.events)

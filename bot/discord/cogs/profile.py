@@ -1,11 +1,13 @@
-"""A user's own data: /profile (taste summary and chart), /import (a Letterboxd or IMDb export)
-and /forget (everything deleted, after a confirmation). Every reply is ephemeral."""
+"""A user's own data: /profile (taste summary and chart), /import (a Letterboxd or IMDb export),
+/export (everything kept about them, as the file /import takes back) and /forget (everything
+deleted, after a confirmation). Every reply is ephemeral."""
 
 from __future__ import annotations
 
 import asyncio
 import codecs
 import io
+import json
 import logging
 import re
 import tempfile
@@ -38,11 +40,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_IMPORT_BYTES = 25 * 1024 * 1024
+MAX_EXPORT_BYTES = 10 * 1024 * 1024  # what Discord lets a bot attach in any server
+EXPORT_NAME = "moviebot-export.json"
 CHART_NAME = "taste.png"
 SHOW_SKIPPED = 8
 NOTHING_IMPORTED = "Nothing was imported."
 # not "Done: I deleted everything I knew about you (there was nothing stored)", which said both
 NOTHING_STORED = "I had nothing stored about you, so there was nothing to delete."
+NOTHING_TO_EXPORT = "I have nothing stored about you, so there is nothing to export."
 SOURCES = ("letterboxd", "imdb")  # the choices of /import's `source`
 ZIP = b"PK\x03\x04"
 UTF_16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # a spreadsheet saved as "Unicode text": a list, not binary
@@ -100,9 +105,9 @@ class Profile(commands.Cog):
 
     # -- /import -------------------------------------------------------------------------
 
-    @app_commands.command(name="import", description="Import your Letterboxd or IMDb ratings export")
+    @app_commands.command(name="import", description="Import your Letterboxd or IMDb history, or an /export file")
     @app_commands.describe(
-        file="Letterboxd: the export .zip or ratings.csv / watched.csv / diary.csv; IMDb: ratings.csv",
+        file="Letterboxd: the .zip or ratings/watched/diary.csv; IMDb: ratings.csv; or the file /export gave",
         source="Where the file comes from (detected from the file when left out)",
     )
     async def import_(
@@ -144,6 +149,28 @@ class Profile(commands.Cog):
                  report.watched, len(report.skipped))  # fmt: skip
         return report
 
+    # -- /export -------------------------------------------------------------------------
+
+    @app_commands.command(name="export", description="Everything I keep about you, as a file /import takes back")
+    async def export(self, interaction: discord.Interaction) -> None:
+        """/forget deleted it all, yet only the terminal and the HTTP API could hand it over first."""
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        user = self.bot.user_key(interaction.user)
+        stored = await asyncio.to_thread(self.bot.service.export, user)
+        if stored.get("user") is None and not any(v for v in stored.values() if isinstance(v, list)):
+            await interaction.followup.send(NOTHING_TO_EXPORT, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            return
+        data = json.dumps(stored, ensure_ascii=False, indent=1).encode()
+        if len(data) > MAX_EXPORT_BYTES:
+            said = (f"Everything I keep about you comes to {len(data) / 1_048_576:.0f} MB, more than Discord lets me "
+                    f"attach. Whoever runs moviebot can export it: `moviebot user export --user {user}`.")  # fmt: skip
+            await interaction.followup.send(said, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            return
+        said = (f"Everything I keep about you ({exported(stored)}). `/import` this file to bring back its "
+                "ratings, watched films and dismissed films, here or on another moviebot.")  # fmt: skip
+        await interaction.followup.send(said, file=discord.File(io.BytesIO(data), filename=EXPORT_NAME),
+                                        ephemeral=True, allowed_mentions=NO_MENTIONS)  # fmt: skip
+
     # -- /forget -------------------------------------------------------------------------
 
     @app_commands.command(name="forget", description="Delete everything I know about you")
@@ -154,6 +181,12 @@ class Profile(commands.Cog):
             "everywhere I'm used. It can't be undone. Are you sure?",
             view=view, ephemeral=True, allowed_mentions=NO_MENTIONS,
         )  # fmt: skip
+
+
+def exported(stored: dict) -> str:
+    """ "2 ratings, 29 watched films, 6 suggestions shown": what the file holds, as /forget counts it."""
+    held = forgotten({what: len(rows) for what, rows in stored.items() if isinstance(rows, list)})
+    return held or "only your user record"
 
 
 def not_an_export(data: bytes, user: str) -> str | None:

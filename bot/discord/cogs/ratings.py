@@ -20,8 +20,10 @@ from discord.ext import commands, tasks
 
 from agent.reactions import reaction_meaning
 from agent.service import FeedbackOutcome
+from agent.typed_stars import FORMS
 from bot.discord.delivery import REACTED_TO_SEVERAL
 from bot.discord.format import NO_MENTIONS, escape, reaction_emoji
+from bot.discord.stars import star_choices, stars_given
 from bot.discord.titles import act_on_title, title_choices
 
 if TYPE_CHECKING:
@@ -146,18 +148,16 @@ class Ratings(commands.Cog):
     # -- /rate ---------------------------------------------------------------------------
 
     @app_commands.command(name="rate", description="Rate a film from 0.5 to 5 stars (marks it watched)")
-    @app_commands.describe(title="Start typing and pick the film", stars="0.5 to 5, in half stars")
-    async def rate(
-        self, interaction: discord.Interaction, title: str, stars: app_commands.Range[float, 0.5, 5.0]
-    ) -> None:
-        if stars * 2 != int(stars * 2):
-            await interaction.response.send_message(
-                "Stars go from 0.5 to 5 in half steps, like 3.5.", ephemeral=True, allowed_mentions=NO_MENTIONS,
-            )  # fmt: skip
+    @app_commands.describe(title="Start typing and pick the film", stars=f"0.5 to 5 in half stars: {FORMS}")
+    async def rate(self, interaction: discord.Interaction, title: str, stars: str) -> None:
+        try:
+            value = stars_given(stars)
+        except ValueError as bad:
+            await interaction.response.send_message(escape(str(bad)), ephemeral=True, allowed_mentions=NO_MENTIONS)
             return
 
         async def apply(movie_id: str) -> str:
-            rated = await asyncio.to_thread(self._rate, interaction, movie_id, stars)
+            rated = await asyncio.to_thread(self._rate, interaction, movie_id, value)
             said = f"Rated **{escape(rated.label)}** {rated.stars:g}/5 and marked it watched."
             return " ".join(filter(None, [said, escape(rated.note)]))
 
@@ -166,6 +166,10 @@ class Ratings(commands.Cog):
     def _rate(self, interaction: discord.Interaction, movie_id: str, stars: float):
         user = self.bot.register(interaction.user, interaction.guild_id, interaction.channel_id)
         return self.service.rate(user, movie_id, stars)
+
+    @rate.autocomplete("stars")
+    async def _rate_stars(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return star_choices(current)
 
     @rate.autocomplete("title")
     async def _rate_title(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:

@@ -9,10 +9,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from agent.typed_stars import FORMS
 from bot.discord.format import CHOICE_LIMIT, EMBED_COLOUR, NO_MENTIONS, clip, escape, fit_embed
+from bot.discord.stars import star_choices, stars_given
 from bot.discord.titles import act_on_title, title_choices
 from bot.discord.views import OwnerView
-from bot.listing import no_such_page, pages_of
+from bot.listing import no_such_page, pages_of, watched_on
 
 if TYPE_CHECKING:
     from agent.service import WatchedItem
@@ -30,23 +32,24 @@ class Watched(commands.GroupCog, group_name="watched", group_description="Films 
     @app_commands.command(name="add", description="Mark a film as watched (optionally with your rating)")
     @app_commands.describe(
         title="Start typing and pick the film",
-        rating="Your rating, 0.5 to 5 stars",
+        rating=f"Your rating, 0.5 to 5 in half stars: {FORMS}",
         date="The day you watched it, YYYY-MM-DD (a film already listed keeps its day otherwise)",
     )
     async def add(
         self,
         interaction: discord.Interaction,
         title: str,
-        rating: app_commands.Range[float, 0.5, 5.0] | None = None,
+        rating: str | None = None,
         date: str | None = None,
     ) -> None:
-        if rating is not None and rating * 2 != int(rating * 2):
-            await interaction.response.send_message("Ratings go in half stars, like 3.5.", ephemeral=True,
-                                                    allowed_mentions=NO_MENTIONS)  # fmt: skip
+        try:
+            stars = None if rating is None else stars_given(rating)
+        except ValueError as bad:
+            await interaction.response.send_message(escape(str(bad)), ephemeral=True, allowed_mentions=NO_MENTIONS)
             return
 
         async def apply(movie_id: str) -> str:
-            added = await asyncio.to_thread(self._add, interaction, movie_id, rating, date)
+            added = await asyncio.to_thread(self._add, interaction, movie_id, stars, date)
             if added.was_listed:  # its day kept: "Heat (1995) was already on your watched list, since 2024-01-01."
                 return escape(added.message)
             rated = f", rated {added.given}" if added.stars is not None else ""
@@ -95,7 +98,11 @@ class Watched(commands.GroupCog, group_name="watched", group_description="Films 
     @staticmethod
     def _line(item: WatchedItem) -> str:
         label = escape(item.label)
-        return f"{label} · {item.given}" if item.stars is not None else label
+        return (f"{label} · {item.given}" if item.stars is not None else label) + watched_on(item)
+
+    @add.autocomplete("rating")
+    async def _add_rating(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return star_choices(current)
 
     @add.autocomplete("title")
     async def _add_title(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:

@@ -1,4 +1,4 @@
-"""Slash commands: /recommend, /rate, /watched, /profile, /movienight, /forget.
+"""Slash commands: /recommend, /rate, /watched, /profile, /movienight, /export, /forget.
 
 Each acknowledges at once (Slack allows 3 seconds) and does the work on SlackDeps.work. Replies
 that concern only the caller are ephemeral (the command's response_url); picks are posted in
@@ -7,13 +7,14 @@ the channel, each its own message, so anyone can react to them.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 
 from slack_bolt import App
 from slack_sdk.errors import SlackApiError
 
-from agent.service_types import UnknownTitle
+from agent.service_types import UnknownTitle, forgotten
 from agent.typed_stars import FORMS
 from bot.listing import clip, no_such_page
 from bot.slack.blocks import (
@@ -27,6 +28,7 @@ from bot.slack.blocks import (
     text_message,
     watched_page,
 )
+from bot.slack.deps import user_key
 from bot.slack.posting import add_reactions, post_turn, slack_error, unposted
 from bot.slack.talk import OPEN_REQUEST, reporting, request_text, unescape
 from bot.slack.titles import act_on_title, split_stars, split_watched
@@ -299,6 +301,45 @@ def run_movienight(deps, client, respond, command: dict) -> None:
                 add_reactions(client, posted["channel"], posted["ts"])
 
 
+# -- /export ----------------------------------------------------------------------------------
+
+NOTHING_TO_EXPORT = "I have nothing stored about you, so there is nothing to export."
+EXPORT_NAME = "moviebot-export.json"
+
+
+def export(ack, command: dict, respond, client, context) -> None:
+    ack()
+    context["moviebot"].later(run_export, context["moviebot"], client, respond, command)
+
+
+def run_export(deps, client, respond, command: dict) -> None:
+    """Everything kept about the caller, as the file `moviebot user export` writes: /forget deleted it
+    all, yet only the terminal and the HTTP API handed it over. A file cannot be ephemeral, so it
+    goes to the caller's direct messages with the bot, as the /profile chart does."""
+    reply = ephemeral(respond)
+    with reporting(reply, "/export"):
+        stored = deps.service.export(user_key(command.get("team_id"), command["user_id"]))
+        if stored.get("user") is None and not any(v for v in stored.values() if isinstance(v, list)):
+            reply(text_message(NOTHING_TO_EXPORT))
+            return
+        held = forgotten({what: len(rows) for what, rows in stored.items() if isinstance(rows, list)})
+        channel = command.get("channel_id") or ""
+        try:
+            if not channel.startswith("D"):
+                channel = client.chat_postMessage(channel=command["user_id"], text="Your data, from /export:")[
+                    "channel"
+                ]
+            client.files_upload_v2(channel=channel, content=json.dumps(stored, ensure_ascii=False, indent=1),
+                                   filename=EXPORT_NAME, title="Everything moviebot keeps about you")  # fmt: skip
+        except (SlackApiError, OSError) as exc:
+            log.info("uploading an export failed: %s", slack_error(exc) or exc)
+            reply(text_message("I couldn't upload your data to our direct messages; nothing was changed. Try again."))
+            return
+        where = "above" if channel == command.get("channel_id") else "in our direct messages"
+        reply(text_message(f"Everything I keep about you ({held or 'only your user record'}) is {where}, "
+                           f"as {EXPORT_NAME}."))  # fmt: skip
+
+
 # -- /forget ----------------------------------------------------------------------------------
 
 
@@ -314,4 +355,5 @@ def register(app: App) -> None:
     app.command("/watched")(watched)
     app.command("/profile")(profile)
     app.command("/movienight")(movienight)
+    app.command("/export")(export)
     app.command("/forget")(forget)
