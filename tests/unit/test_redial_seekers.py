@@ -75,3 +75,12 @@ def test_a_film_still_to_check_out_is_not_noted_as_seen_or_liked(starter, profil
     assert "Superbad (2007)" in answer["reply"] and "Meet the Fockers" not in answer["reply"]
     assert profiles.ratings("cli:gu") == {"superbad-2007": 4.0}
     assert {r["movie_id"] for r in profiles.watched("cli:gu")} == {"superbad-2007"}
+
+
+def test_a_genre_not_really_liked_is_refused(starter, profiles):
+    """ "I don't really like horror" asked for horror films; "I don't like horror" refused them."""
+    bot = make_bot(starter, profiles)
+    for said in ("I don't really like horror", "I don't enjoy horror, any comedies?"):
+        answer = bot.ask(said, user="cli:ia")
+        assert answer["understood"]["exclude_genres"] == ["horror"], said
+        assert all("horror" not in pick["genres"] for pick in answer["recommendations"]), said
