@@ -51,6 +51,7 @@ from agent.understanding.verdicts import (
     SENTIMENTS,
     a_title_then,
     films_judged,
+    genre_verdict_apart,
     mixed_verdicts,
     of_a_genre,
     titles_blanked,
@@ -520,6 +521,8 @@ def _feedback(
     if verdict is not None and (mixed := mixed_verdicts(text, lowered, titles, lookup, _ordinal)):
         return Classified(next(iter(mixed.values()))[0], titles=[t for t in mixed if isinstance(t, str)],
                           verdicts=tuple((t, v, stars or None) for t, (v, stars) in mixed.items()))  # fmt: skip
+    if verdict is not None and rating is None and genre_verdict_apart(lowered, verdict[0], titles, lookup):
+        return None  # "I don't really like horror but Aliens (1986) ...": Aliens is not refused with horror
     if verdict is not None and (has_referent or rating is not None):
         _, intent, stars = verdict
         return Classified(intent, ordinal=ordinal, titles=titles, rating=rating or stars, stars_said=rating is not None,

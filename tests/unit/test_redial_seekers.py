@@ -77,6 +77,22 @@ def test_a_film_still_to_check_out_is_not_noted_as_seen_or_liked(starter, profil
     assert {r["movie_id"] for r in profiles.watched("cli:gu")} == {"superbad-2007"}
 
 
+def test_a_genre_refused_before_a_film_given_as_an_example_leaves_the_film_liked(starter, profiles):
+    """ "I don't really like horror but sometimes thrilling Sci-fi is okay, like Aliens (1986)" answered
+    "Noted: Aliens (1986) wasn't for you" and stored 2 stars: the refusal of horror leaked onto the
+    film named in a later clause as an example of what is okay."""
+    bot = make_bot(starter, profiles)
+    said = "I don't really like horror but sometimes thrilling Sci-fi is okay, like Aliens (1986)"
+    answer = bot.ask(said, user="cli:ha")
+    assert "wasn't for you" not in answer["reply"] and "liked Aliens (1986)" in answer["reply"]
+    assert profiles.rating("cli:ha", "aliens-1986") == 4.0
+    plain = bot.ask("I don't really like horror but Aliens (1986)", user="cli:hb")
+    assert "wasn't for you" not in plain["reply"] and profiles.rating("cli:hb", "aliens-1986") is None
+    assert profiles.rating("cli:hc", "titanic-1997") is None
+    bot.ask("I loved Aliens (1986) and hated Titanic (1997)", user="cli:hc")
+    assert profiles.rating("cli:hc", "titanic-1997") == 1.0
+
+
 def test_a_genre_not_really_liked_is_refused(starter, profiles):
     """ "I don't really like horror" asked for horror films; "I don't like horror" refused them."""
     bot = make_bot(starter, profiles)
