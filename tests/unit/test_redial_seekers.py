@@ -100,3 +100,17 @@ def test_a_genre_not_really_liked_is_refused(starter, profiles):
         answer = bot.ask(said, user="cli:ia")
         assert answer["understood"]["exclude_genres"] == ["horror"], said
         assert all("horror" not in pick["genres"] for pick in answer["recommendations"]), said
+
+
+def test_a_title_typed_with_a_year_a_few_off_is_the_nearest_film_of_that_title_said_so(starter, profiles):
+    """ "Ghost (1998) also worth it" read no film at all (the catalog holds Ghost (1990)) and said
+    nothing of it: a wrong year is taken as the nearest film of that title, and the answer says so."""
+    bot = make_bot(starter, profiles)
+    note = "I took “Ghost (1998)” to be Ghost (1990), the nearest film of that title I have."
+    loved = bot.ask("I loved Ghost (1998)", user="cli:ja")
+    assert loved["reply"].startswith(note) and profiles.rating("cli:ja", "ghost-1990") == 5.0
+    like = bot.ask("Ghost (1998) also worth it", user="cli:jb")
+    assert like["reply"].startswith(note) and "ghost-1990" not in [r["id"] for r in like["recommendations"]]
+    assert "I took" not in bot.ask("I loved Ghost (1990)", user="cli:jc")["reply"]
+    lacked = bot.ask("Ghost (1970) also worth it", user="cli:jd")
+    assert lacked["reply"].startswith("I couldn't find “Ghost (1970)”"), lacked["reply"]
