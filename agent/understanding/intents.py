@@ -291,8 +291,9 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     if plan := interest_in(text, lowered, lookup, _ordinal):  # "#6 looks fun, seen #7 too": no verdict on #6
         said = understand(plan.text, lookup)
         feedback = _feedback(plan.text, plan.lowered, said, lookup, _ordinal(plan.lowered))
-        if feedback is None and not asks:
-            return Classified("interested", ordinal=plan.ordinal, titles=plan.titles)
+        if feedback is None and not asks:  # "never heard of Dracula Untold (2014) that sounds good": that film
+            named = understood.like_titles if plan.ordinal is None and len(understood.like_titles) == 1 else []
+            return Classified("interested", ordinal=plan.ordinal, titles=plan.titles or named)
         if feedback and not (feedback.titles or feedback.positions or feedback.every) and feedback.ordinal is None:
             feedback = dataclasses.replace(feedback, ordinal=plan.ordinal, titles=plan.titles)  # "looks great, seen it"
     else:

@@ -114,3 +114,13 @@ def test_a_title_typed_with_a_year_a_few_off_is_the_nearest_film_of_that_title_s
     assert "I took" not in bot.ask("I loved Ghost (1990)", user="cli:jc")["reply"]
     lacked = bot.ask("Ghost (1970) also worth it", user="cli:jd")
     assert lacked["reply"].startswith("I couldn't find “Ghost (1970)”"), lacked["reply"]
+
+
+def test_a_film_named_then_said_to_sound_good_is_the_one_meant(starter, profiles):
+    """ "oooh, i have not heard of Dracula Untold (2014) that sounds good I like vampire movies", after
+    horror picks, answered "Enjoy The Silence of the Lambs (1991)!": the first pick, not the film named."""
+    bot = make_bot(starter, profiles)
+    picks = bot.ask("a horror film", user="cli:ka")["recommendations"]
+    assert picks and "heathers-1988" not in [p["id"] for p in picks]
+    answer = bot.ask("oooh, i have not heard of Heathers (1988) that sounds good I like dark comedies", user="cli:ka")
+    assert answer["reply"].startswith("Enjoy Heathers (1988)!"), answer["reply"]
