@@ -213,6 +213,7 @@ def a_title_then(text: str, lookup: CatalogLookup) -> bool:
     """The whole message is a title and a verdict: "Toy Story 2 was great", "Kill Bill: Vol. 2 was boring"."""
     verdict = _VERDICT_ENDS.search(text.lower())
     head = text[: verdict.start()].strip(" \t\"'“”") if verdict and len(text) < 120 else ""
+    head = head[_after_answer(head) :]  # "Yes The Conjuring 2 (2016) was great", but "Yes (2005) was great"
     if head.lower() in _PRONOUNS:  # "It was great, thanks" is about the film just shown, not It (2017)
         return False
     # "The Dark Knight Rises (2012) was great", as a reply to a pick names it: the title, of that year

@@ -124,3 +124,12 @@ def test_a_film_named_then_said_to_sound_good_is_the_one_meant(starter, profiles
     assert picks and "heathers-1988" not in [p["id"] for p in picks]
     answer = bot.ask("oooh, i have not heard of Heathers (1988) that sounds good I like dark comedies", user="cli:ka")
     assert answer["reply"].startswith("Enjoy Heathers (1988)!"), answer["reply"]
+
+
+def test_a_verdict_after_an_opening_yes_notes_the_film(starter, profiles):
+    """ "Yes The Conjuring 2 (2016) was great" gave picks like it and noted nothing."""
+    bot = make_bot(starter, profiles)
+    answer = bot.ask("Yes The Conjuring 2 (2016) was great", user="cli:la")
+    assert "noted that you liked The Conjuring 2 (2016)" in answer["reply"], answer["reply"]
+    assert profiles.rating("cli:la", "the-conjuring-2-2016") == 4.0
+
