@@ -500,7 +500,8 @@ def _feedback(
         ),
         None,
     )
-    seen = None if NOT_SEEN.search(lowered) else SEEN.search(lowered)
+    # "I used to like Saw (2003) movies": the title, not the verb; "I saw Saw" still says seen
+    seen = None if NOT_SEEN.search(lowered) else SEEN.search(judged) or _seen_twice(lowered)
     anchor = verdict[0] if verdict else seen
     titles = outside_stars(understood.like_titles, lowered, lookup)
     titles += [t for t in understood.exclude_titles if t not in titles]
@@ -543,6 +544,11 @@ def _feedback(
                 return Classified(intent, titles=[match.movie_id])
             return Classified(intent, unknown=(typed,))  # said to be unknown, not taken for a request
     return None
+
+
+def _seen_twice(lowered: str) -> re.Match[str] | None:
+    found = list(SEEN.finditer(lowered))
+    return found[0] if len(found) > 1 else None
 
 
 def _users_own(lowered: str, m: re.Match[str], intent: str) -> bool:

@@ -133,3 +133,16 @@ def test_a_verdict_after_an_opening_yes_notes_the_film(starter, profiles):
     assert "noted that you liked The Conjuring 2 (2016)" in answer["reply"], answer["reply"]
     assert profiles.rating("cli:la", "the-conjuring-2-2016") == 4.0
 
+
+def test_saw_as_a_title_is_no_seen_and_getting_older_asks_no_older_films(starter, profiles):
+    """ "well, I used to like Saw (2004) movies but as I am getting older it's a bit much", after picks,
+    answered "Which one do you mean?" (the title read as "saw", a film seen), and without picks before
+    it asked for films older than those shown ("getting older" of the user)."""
+    bot = make_bot(starter, profiles)
+    bot.ask("a horror film", user="cli:lb")
+    said = "well, I used to like Saw (2004) movies but as I am getting older it's a bit much"
+    answer = bot.ask(said, user="cli:lb")
+    assert "Which one do you mean" not in answer["reply"] and answer["intent"] != "seen"
+    assert answer["understood"]["year_max"] is None and not profiles.has_watched("cli:lb", "saw-2004")
+    bot.ask("I saw Saw (2004)", user="cli:lc")
+    assert profiles.has_watched("cli:lc", "saw-2004")
