@@ -534,6 +534,8 @@ def _feedback(
         return Classified(intent, ordinal=ordinal, titles=titles, rating=rating, stars_said=True, every=every)
     if seen is not None and has_referent:
         return Classified(seen_intent(lowered, seen.start()), ordinal=ordinal, titles=titles, every=every)
+    if verdict is not None and not titles and understood.unknown_titles and not has_filters(understood):
+        return Classified(verdict[1], unknown=tuple(understood.unknown_titles))  # "Girls Trip (2017) was great"
     if anchor is not None and rating is None and (typed := _typed_title(text, anchor.end(), lookup)):
         words = typed.lower().split()  # "seen teh godfathr", not "seen a lot of movies"
         near = anchor is seen and words[0] not in STOPWORDS and not _FILM_NOUNS & set(words)

@@ -62,7 +62,7 @@ from agent.understanding.series import read_series
 from agent.understanding.studios import leaned_kinds, without_studio_data
 from agent.understanding.text import GAP, STOPWORDS, TOKEN, Scan, Tok, sentence_span, word_set
 from agent.understanding.title_lists import read_credits_of_titles
-from agent.understanding.title_years import taken_notes
+from agent.understanding.title_years import read_unknown_dated, taken_notes
 from agent.understanding.titles import TitleReader, read_bare_titles, read_cued_titles
 from agent.understanding.uneventful import read_uneventful
 from agent.understanding.unknown_titles import note_missing_sequels, note_unknown_titles
@@ -357,6 +357,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     refuse_people(scan, out)
     read_people_alternatives(scan, out)
     read_roles(scan, out)
+    read_unknown_dated(scan, out)  # "called Forever My Girl (2018)": a film the catalog lacks
     for start, end in scan.title_years:  # "(1995)" a title did not take is still a title's year
         scan.take(start, end)
     drop_verdicts(scan)

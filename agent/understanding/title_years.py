@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import dataclasses
 
-from agent.understanding.request import CatalogLookup
-from agent.understanding.text import Scan, Tok
+from agent.understanding.meaning import extend_unique
+from agent.understanding.request import CatalogLookup, Understood
+from agent.understanding.text import GAP, STOPWORDS, Scan, Tok
+from agent.understanding.title_runs import capitalised_runs
 from agent.understanding.versions import same_title
 from store.catalog import TitleMatch
 
@@ -47,3 +49,23 @@ def taken_notes(taken: dict[str, str], ids: list[str], lookup: CatalogLookup) ->
         for i in dict.fromkeys(ids)
         if i in taken and i in lookup.movies
     ]
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def read_unknown_dated(scan: Scan, out: Understood) -> None:
+    """ "the new movie coming out called Forever My Girl (2018)": Title Cased words typed with a year in
+    brackets, as ReDial's seekers name films, that no pass read are a film the catalog lacks, said so
+    rather than searched for as words (or its year read as an era)."""
+    toks = scan.tokens()
+    for start, end in capitalised_runs(scan, toks):
+        year = toks[end - 1]
+        while start < end - 2 and toks[start].text in STOPWORDS and toks[start].text not in _ARTICLES:
+            start += 1  # "Also Forever My Girl (2018)": not part of the title
+        if year.start not in scan.title_year_starts or start >= end - 1:
+            continue
+        if GAP in scan.text[toks[start].start : year.end]:  # part of it was read: a film, a person
+            continue
+        extend_unique(out.unknown_titles, [f"{scan.original[toks[start].start : toks[end - 2].end]} ({year.text})"])
+        scan.take(toks[start].start, year.end, aside=True)

@@ -146,3 +146,18 @@ def test_saw_as_a_title_is_no_seen_and_getting_older_asks_no_older_films(starter
     assert answer["understood"]["year_max"] is None and not profiles.has_watched("cli:lb", "saw-2004")
     bot.ask("I saw Saw (2004)", user="cli:lc")
     assert profiles.has_watched("cli:lc", "saw-2004")
+
+
+def test_a_title_typed_with_its_year_that_the_catalog_lacks_is_said_to_be_missing(starter, profiles):
+    """ "I am looking forward to seeing Insidious: Chapter 4 (2018)" said "I didn't find a genre, person,
+    film, era or theme I know in your message" (it names a film), and "Zorblax Returns (2017) was great", after
+    picks, gave more picks with no word of the film."""
+    bot = make_bot(starter, profiles)
+    answer = bot.ask("I am looking forward to seeing Insidious: Chapter 4 (2018) . Do you like that series?",
+                     user="cli:ma")  # fmt: skip
+    assert answer["reply"].startswith("I couldn't find “Insidious: Chapter 4 (2018)”"), answer["reply"]
+    assert "I didn't find a genre" not in answer["reply"]
+    bot.ask("a comedy", user="cli:mb")
+    judged = bot.ask("Zorblax Returns (2017) was great", user="cli:mb")
+    assert judged["reply"].startswith("I couldn't find “Zorblax Returns (2017)”") and judged["recommendations"] == []
+    assert profiles.ratings("cli:mb") == {}
