@@ -40,7 +40,7 @@ from agent.understanding.title_cues import (
     TITLE_CUES,
     WEAK,
 )
-from agent.understanding.title_runs import capitalised_runs, unusual
+from agent.understanding.title_runs import capitalised_runs, sign_off, unusual
 from agent.understanding.title_years import nearest_of_title, year_apart
 from agent.understanding.versions import read_versions, same_title, typed_whole
 from store.catalog import TitleMatch
@@ -571,6 +571,8 @@ def read_bare_titles(scan: Scan, reader: TitleReader, out: Understood) -> None:
         opens = start == 0 or OPINION_LEAD.fullmatch(scan.text, 0, toks[start].start) is not None
         judged = opens and JUDGED_THEN_ASKED.match(scan.text, toks[end - 1].end) is not None
         dated = toks[end - 1].start in scan.title_year_starts  # "Heat (1995)": written as a title, with its year
+        if not dated and sign_off(scan.original[toks[start].start : toks[end - 1].end]):  # "Merry Christmas"
+            continue
         cands = [
             c
             for c in _run_candidates(reader, toks, start, end)

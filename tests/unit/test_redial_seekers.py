@@ -17,6 +17,8 @@ NAMESAKES = [
      "votes": 300, "rating": 6.4, "overview": "A day in the life of a group of teenagers in New York."},
     {"id": "the-conversation-1974", "title": "The Conversation", "year": 1974, "genres": ["thriller"],
      "directors": ["Francis Ford Coppola"], "votes": 900, "rating": 7.5, "overview": "A surveillance expert."},
+    {"id": "joyeux-noel-2005", "title": "Joyeux Noël", "aka": ["Merry Christmas"], "year": 2005, "genres": ["war"],
+     "directors": ["Christian Carion"], "votes": 400, "rating": 7.3, "overview": "A Christmas truce in 1914."},
 ]  # fmt: skip
 
 
@@ -161,3 +163,13 @@ def test_a_title_typed_with_its_year_that_the_catalog_lacks_is_said_to_be_missin
     judged = bot.ask("Zorblax Returns (2017) was great", user="cli:mb")
     assert judged["reply"].startswith("I couldn't find “Zorblax Returns (2017)”") and judged["recommendations"] == []
     assert profiles.ratings("cli:mb") == {}
+
+
+def test_a_sign_off_is_no_film(catalog, profiles):
+    """ "Thanks for the recommendations Merry Christmas" answered with picks like Joyeux Noël, whose
+    English title is Merry Christmas."""
+    bot = make_bot(catalog, profiles)
+    answer = bot.ask("I think I'll give it a try. Thanks for the recommendations Merry Christmas", user="cli:na")
+    assert "like Joyeux" not in answer["reply"] and answer["understood"]["like_titles"] == []
+    bot.ask("I loved Merry Christmas (2005)", user="cli:nb")
+    assert profiles.rating("cli:nb", "joyeux-noel-2005") == 5.0
