@@ -40,7 +40,12 @@ DISMISS = re.compile(
 )
 
 # where one verdict ends and the next may begin: "I loved Amelie and hated Titanic"
-_CLAUSE_BREAK = re.compile(r"[.!?;,]|\b(?:but|and|while|whereas|though|although|yet|plus)\b")
+_CLAUSE_BREAK = re.compile(
+    r"[.!?;,]|\b(?:but|and|while|whereas|though|although|yet|plus)\b"
+    # "I loved Up (2009) I haven't seen 101 Dalmatians (1996)", "... really need to Yes I loved Deep Impact":
+    # a new sentence typed without its stop
+    r"|(?<=\s)(?:yes|yeah)\b|(?<=\s)i(?=\s+(?:haven'?t|have\s+not|never|didn'?t|did\s+not)\b)"
+)
 
 
 def verdict_in(lowered: str, start: int = 0, end: int | None = None) -> tuple[re.Match[str], Verdict, float] | None:

@@ -173,3 +173,19 @@ def test_a_sign_off_is_no_film(catalog, profiles):
     assert "like Joyeux" not in answer["reply"] and answer["understood"]["like_titles"] == []
     bot.ask("I loved Merry Christmas (2005)", user="cli:nb")
     assert profiles.rating("cli:nb", "joyeux-noel-2005") == 5.0
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I loved Aliens (1986) I haven't seen Titanic (1997) though",
+        "I think I am the only person on the planet to not see Titanic (1997) really need to Yes I loved Aliens (1986)",
+    ],
+)
+def test_a_film_not_seen_in_a_sentence_typed_without_its_stop_is_not_loved(starter, profiles, said):
+    """ "I loved Up (2009) I haven't seen 101 Dalmatians (1996) though" answered "I've noted that you loved
+    Up (2009) and 101 Dalmatians (1996)" and marked both watched: the sentence saying one was not seen
+    had no stop before it."""
+    answer = make_bot(starter, profiles).ask(said, user="cli:oa")
+    assert profiles.rating("cli:oa", "aliens-1986") == 5.0 and "Titanic" not in answer["reply"]
+    assert profiles.rating("cli:oa", "titanic-1997") is None and not profiles.has_watched("cli:oa", "titanic-1997")
