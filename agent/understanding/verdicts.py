@@ -44,7 +44,8 @@ _CLAUSE_BREAK = re.compile(
     r"[.!?;,]|\b(?:but|and|while|whereas|though|although|yet|plus)\b"
     # "I loved Up (2009) I haven't seen 101 Dalmatians (1996)", "... really need to Yes I loved Deep Impact":
     # a new sentence typed without its stop
-    r"|(?<=\s)(?:yes|yeah)\b|(?<=\s)i(?=\s+(?:haven'?t|have\s+not|never|didn'?t|did\s+not)\b)"
+    r"|(?<=\s)(?:yes|yeah)\b|(?<=\s)(?=i\s+(?:haven'?t|have\s+not|never|didn'?t|did\s+not"
+    r"|(?:really\s+)?(?:prefer|like|liked|love|loved|enjoy|enjoyed|hate|hated))\b)"
 )
 
 
@@ -127,7 +128,9 @@ def mixed_verdicts(
     verdicts = {t: v for t, v in verdicts.items() if t not in unseen}
     if not set(titles) - unseen <= set(verdicts) or not verdicts:
         return None
-    if len({v for v, _ in verdicts.values()}) < 2 and not unseen and not tastes:
+    # "not a fan of that kind, I prefer things like Armageddon": a verdict on no film is not the film's
+    other = {c[1][0] for c in clauses if c[1] and not c[0] and not c[3]} - {"seen", *(v for v, _ in verdicts.values())}
+    if len({v for v, _ in verdicts.values()}) < 2 and not unseen and not tastes and not other:
         return None
     return verdicts
 

@@ -189,3 +189,11 @@ def test_a_film_not_seen_in_a_sentence_typed_without_its_stop_is_not_loved(start
     answer = make_bot(starter, profiles).ask(said, user="cli:oa")
     assert profiles.rating("cli:oa", "aliens-1986") == 5.0 and "Titanic" not in answer["reply"]
     assert profiles.rating("cli:oa", "titanic-1997") is None and not profiles.has_watched("cli:oa", "titanic-1997")
+
+
+def test_a_film_preferred_after_a_kind_refused_is_liked(starter, profiles):
+    """ "No I have not really not a fan of that kind I prefer things like Armageddon (1997)" answered
+    "Noted: Armageddon (1998) wasn't for you": the refusal of a kind of film went to the film preferred."""
+    bot = make_bot(starter, profiles)
+    answer = bot.ask("No I have not really not a fan of that kind I prefer things like Aliens (1986)", user="cli:pa")
+    assert "wasn't for you" not in answer["reply"] and profiles.rating("cli:pa", "aliens-1986") == 4.0
