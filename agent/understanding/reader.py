@@ -155,14 +155,15 @@ _ASKS = re.compile(
 )
 
 
-# "that is a classic", "what a classic!", "yes a oldie and goodie", "Maya Rudolph was the best in it":
-# a verdict on a film or a person named before, not a wish for old or top-rated films ("a classic for
-# tonight" is one; so are "what is the best classic you know?" and "yes a classic please")
+# "that is a classic", "what a classic!", "yes a oldie and goodie", "Maya Rudolph was the best in it",
+# "One of the classics.", "it's a must see": a verdict on a film or a person named before, not a wish for
+# old or top-rated films ("a classic for tonight" is one; so are "what is the best classic you know?" and
+# "yes a classic please")
 _VERDICT = re.compile(
-    r"\b(?:is|was|are|were|be|'s|thats|its|what|such|makes\s+it|made\s+it|yes|yeah|yep)\s+"
+    r"\b(?:is|was|are|were|be|'s|thats|its|what|such|makes\s+it|made\s+it|yes|yeah|yep|one\s+of)\s+"
     r"(?:a\s+|an\s+|such\s+a\s+|the\s+)?"
     r"(?:(?:real|true|total|absolute|great|timeless|all[- ]time|certified|definite|quite|big|huge|fun|very)\s+)?"
-    r"(?P<word>clas+ics?|best|oldies?)\b"
+    r"(?P<word>clas+ics?|best|oldies?|must[- ]see)\b"
 )
 _A_QUESTION_FOR_PICKS = re.compile(
     r"\b(?:which|any|recommend|suggest|know|else|other|more|give|need|want|looking|please)\b|\bwhat\s+(?:is|are|was|'s)\b"

@@ -197,3 +197,13 @@ def test_a_film_preferred_after_a_kind_refused_is_liked(starter, profiles):
     bot = make_bot(starter, profiles)
     answer = bot.ask("No I have not really not a fan of that kind I prefer things like Aliens (1986)", user="cli:pa")
     assert "wasn't for you" not in answer["reply"] and profiles.rating("cli:pa", "aliens-1986") == 4.0
+
+
+def test_a_film_called_a_must_see_classic_asks_for_no_era_or_rating(starter, profiles):
+    """ "You should it's a must see movie. One of the classics. Like The Silence of the Lambs (1991)"
+    asked for films up to 1979 rated 7.5 or more: what was said of a film read as a wish."""
+    bot = make_bot(starter, profiles)
+    said = "You should it's a must see movie. One of the classics. Like The Silence of the Lambs (1991)"
+    understood = bot.ask(said, user="cli:qa")["understood"]
+    assert understood["year_max"] is None and understood["min_rating"] is None
+    assert bot.ask("a must see thriller", user="cli:qb")["understood"]["min_rating"] == 7.5
