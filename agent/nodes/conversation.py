@@ -401,6 +401,7 @@ def which_film(state: State, intent: str, deps: Deps) -> dict:
     return say('Which movie do you mean? Name it, or say "the second one" after I suggest some.', intent)
 
 
+@led_by_the_film_taken
 def record_opinion(state: State, deps: Deps) -> dict:
     """ "I've seen Heat", "loved the first one", "hated Titanic": written to the profile."""
     intent = state.get("intent") or "seen"

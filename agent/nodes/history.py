@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from agent.deps import Deps
 from agent.nodes.conversation import pointed_films, say, which_film
+from agent.nodes.just_named import led_by_the_film_taken
 from agent.nodes.reply import not_in_catalog
 from agent.nodes.taken_back import stored_before, take_back
 from agent.profile import as_given
@@ -15,6 +16,7 @@ from agent.understanding.intents import Classified
 from agent.understanding.text import normalise_message
 
 
+@led_by_the_film_taken
 def note_interest(state: State, deps: Deps) -> dict:
     """ "The second one sounds good", "ok ill watch the first one": nothing seen or liked yet, so
     nothing is recorded, and the reply says how to tell the verdict later."""

@@ -211,6 +211,11 @@ def understand_message(state: State, deps: Deps) -> dict:
     # "something older", "from the 80s": a message that says nothing about the film itself follows on
     bounds_only = is_open(dataclasses.asdict(understood)) and not states_subject(message, understood)
     follows_on = previous and (state.get("always_recommend") or bounds_only)
+    if understood.taken_years:  # "Ghost (1998)" read as Ghost (1990): said before whatever the answer is
+        if intent in ("recommend", "refine", "more"):
+            understood = dataclasses.replace(understood, caveats=[*understood.caveats, *understood.taken_years])
+        elif intent in _OPINIONS and set(classified.titles) & {*understood.like_titles, *understood.exclude_titles}:
+            update["went_by"] = " ".join(filter(None, [update.get("went_by"), *understood.taken_years]))
     earlier = list(state.get("earlier_requests") or [])
     # "back to the previous search" (and what else the message says: "but from the 2000s")
     asks_back = intent in ("recommend", "refine", "more")
@@ -368,7 +373,8 @@ def _gone_back_to(message: str, understood: Understood, earlier: list[Request]) 
 
 
 # what a request is about, apart from what was said of it once (caveats, titles not found, "older")
-_SAID_ONCE = ("caveats", "unknown_titles", "modifiers", "tone_leans")
+_OPINIONS = ("seen", "liked", "disliked", "dismissed", "interested", "unseen")  # answers that say which film they noted
+_SAID_ONCE = ("caveats", "unknown_titles", "modifiers", "tone_leans", "taken_years")
 
 
 def _subject(request: Request) -> dict:

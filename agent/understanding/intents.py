@@ -51,6 +51,7 @@ from agent.understanding.verdicts import (
     SENTIMENTS,
     a_title_then,
     films_judged,
+    genre_verdict_apart,
     mixed_verdicts,
     of_a_genre,
     titles_blanked,
@@ -290,8 +291,9 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     if plan := interest_in(text, lowered, lookup, _ordinal):  # "#6 looks fun, seen #7 too": no verdict on #6
         said = understand(plan.text, lookup)
         feedback = _feedback(plan.text, plan.lowered, said, lookup, _ordinal(plan.lowered))
-        if feedback is None and not asks:
-            return Classified("interested", ordinal=plan.ordinal, titles=plan.titles)
+        if feedback is None and not asks:  # "never heard of Dracula Untold (2014) that sounds good": that film
+            named = understood.like_titles if plan.ordinal is None and len(understood.like_titles) == 1 else []
+            return Classified("interested", ordinal=plan.ordinal, titles=plan.titles or named)
         if feedback and not (feedback.titles or feedback.positions or feedback.every) and feedback.ordinal is None:
             feedback = dataclasses.replace(feedback, ordinal=plan.ordinal, titles=plan.titles)  # "looks great, seen it"
     else:
@@ -498,7 +500,8 @@ def _feedback(
         ),
         None,
     )
-    seen = None if NOT_SEEN.search(lowered) else SEEN.search(lowered)
+    # "I used to like Saw (2003) movies": the title, not the verb; "I saw Saw" still says seen
+    seen = None if NOT_SEEN.search(lowered) else SEEN.search(judged) or _seen_twice(lowered)
     anchor = verdict[0] if verdict else seen
     titles = outside_stars(understood.like_titles, lowered, lookup)
     titles += [t for t in understood.exclude_titles if t not in titles]
@@ -520,6 +523,8 @@ def _feedback(
     if verdict is not None and (mixed := mixed_verdicts(text, lowered, titles, lookup, _ordinal)):
         return Classified(next(iter(mixed.values()))[0], titles=[t for t in mixed if isinstance(t, str)],
                           verdicts=tuple((t, v, stars or None) for t, (v, stars) in mixed.items()))  # fmt: skip
+    if verdict is not None and rating is None and genre_verdict_apart(lowered, verdict[0], titles, lookup):
+        return None  # "I don't really like horror but Aliens (1986) ...": Aliens is not refused with horror
     if verdict is not None and (has_referent or rating is not None):
         _, intent, stars = verdict
         return Classified(intent, ordinal=ordinal, titles=titles, rating=rating or stars, stars_said=rating is not None,
@@ -529,6 +534,8 @@ def _feedback(
         return Classified(intent, ordinal=ordinal, titles=titles, rating=rating, stars_said=True, every=every)
     if seen is not None and has_referent:
         return Classified(seen_intent(lowered, seen.start()), ordinal=ordinal, titles=titles, every=every)
+    if verdict is not None and not titles and understood.unknown_titles and not has_filters(understood):
+        return Classified(verdict[1], unknown=tuple(understood.unknown_titles))  # "Girls Trip (2017) was great"
     if anchor is not None and rating is None and (typed := _typed_title(text, anchor.end(), lookup)):
         words = typed.lower().split()  # "seen teh godfathr", not "seen a lot of movies"
         near = anchor is seen and words[0] not in STOPWORDS and not _FILM_NOUNS & set(words)
@@ -539,6 +546,11 @@ def _feedback(
                 return Classified(intent, titles=[match.movie_id])
             return Classified(intent, unknown=(typed,))  # said to be unknown, not taken for a request
     return None
+
+
+def _seen_twice(lowered: str) -> re.Match[str] | None:
+    found = list(SEEN.finditer(lowered))
+    return found[0] if len(found) > 1 else None
 
 
 def _users_own(lowered: str, m: re.Match[str], intent: str) -> bool:

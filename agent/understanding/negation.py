@@ -21,6 +21,8 @@ _NEGATION_CUES: frozenset[tuple[str, ...]] = frozenset(
     for cue in alternatives(
         "no | not | nothing | none | without | avoid | avoiding | skip | less | never | non | minus | "
         "don't want | dont want | do not want | don't like | dont like | do not like | don't need | "
+        "don't really like | dont really like | do not really like | don't enjoy | dont enjoy | do not enjoy | "
+        "don't really enjoy | dont really enjoy | don't care for | dont care for | don't really care for | "
         "not into | not really into | not a fan of | not a big fan of | not a huge fan of | not much of a fan of | "
         "not really a fan of | no more | anything but | not in the mood for | not interested in | "
         "not keen on | not big on | no interest in | forget about | "

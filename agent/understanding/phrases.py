@@ -377,6 +377,7 @@ _IDIOMS: dict[str, Effect] = {
     "very long time | really long time | such a long time | so long ago | how old | so old now": Effect(),
     "as long as | how long | all day long | before long | long shot": Effect(),
     "old friend | old friends | old man | old men | old lady | old woman": Effect(),
+    "getting older | get older | got older | growing older | grow older | grew older": Effect(),  # the user's age
     "old fashioned | good old fashioned": Effect(),  # a style ("a good old fashioned action movie"), no era
     "old favourite | old favourites | old favorite | old favorites": Effect(),
     "why not | not sure | not only | if not | or not | no idea | no preference | not bad": Effect(),

@@ -62,6 +62,7 @@ from agent.understanding.series import read_series
 from agent.understanding.studios import leaned_kinds, without_studio_data
 from agent.understanding.text import GAP, STOPWORDS, TOKEN, Scan, Tok, sentence_span, word_set
 from agent.understanding.title_lists import read_credits_of_titles
+from agent.understanding.title_years import read_unknown_dated, taken_notes
 from agent.understanding.titles import TitleReader, read_bare_titles, read_cued_titles
 from agent.understanding.uneventful import read_uneventful
 from agent.understanding.unknown_titles import note_missing_sequels, note_unknown_titles
@@ -154,14 +155,15 @@ _ASKS = re.compile(
 )
 
 
-# "that is a classic", "what a classic!", "yes a oldie and goodie", "Maya Rudolph was the best in it":
-# a verdict on a film or a person named before, not a wish for old or top-rated films ("a classic for
-# tonight" is one; so are "what is the best classic you know?" and "yes a classic please")
+# "that is a classic", "what a classic!", "yes a oldie and goodie", "Maya Rudolph was the best in it",
+# "One of the classics.", "it's a must see": a verdict on a film or a person named before, not a wish for
+# old or top-rated films ("a classic for tonight" is one; so are "what is the best classic you know?" and
+# "yes a classic please")
 _VERDICT = re.compile(
-    r"\b(?:is|was|are|were|be|'s|thats|its|what|such|makes\s+it|made\s+it|yes|yeah|yep)\s+"
+    r"\b(?:is|was|are|were|be|'s|thats|its|what|such|makes\s+it|made\s+it|yes|yeah|yep|one\s+of)\s+"
     r"(?:a\s+|an\s+|such\s+a\s+|the\s+)?"
     r"(?:(?:real|true|total|absolute|great|timeless|all[- ]time|certified|definite|quite|big|huge|fun|very)\s+)?"
-    r"(?P<word>clas+ics?|best|oldies?)\b"
+    r"(?P<word>clas+ics?|best|oldies?|must[- ]see)\b"
 )
 _A_QUESTION_FOR_PICKS = re.compile(
     r"\b(?:which|any|recommend|suggest|know|else|other|more|give|need|want|looking|please)\b|\bwhat\s+(?:is|are|was|'s)\b"
@@ -356,6 +358,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     refuse_people(scan, out)
     read_people_alternatives(scan, out)
     read_roles(scan, out)
+    read_unknown_dated(scan, out)  # "called Forever My Girl (2018)": a film the catalog lacks
     for start, end in scan.title_years:  # "(1995)" a title did not take is still a title's year
         scan.take(start, end)
     drop_verdicts(scan)
@@ -376,6 +379,8 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     if not reading.explicit_years and (out.year_min or 0) > (out.year_max or 9999):
         out.year_min = out.year_max = None  # "old and new ones", "a modern western classic": no era after all
     note_unknown_titles(scan, unknown, out)
+    out.taken_years = taken_notes(reader.taken_years, [*out.like_titles, *out.exclude_titles], lookup)
+    extend_unique(out.unknown_titles, reader.years_lacked)  # "Ghost (1970) also worth it": said to be unknown
     without_studio_data(out, lookup)
     query = _query(scan)  # with nothing else left, it falls back to every word, the series' too
     out.query = ", ".join([*(s for s in series if s.casefold() not in query.casefold()), *filter(None, [query])])

@@ -105,6 +105,7 @@ class Understood:
     exclude_titles: list[str] = field(default_factory=list)  # catalog ids explicitly refused
     unknown_titles: list[str] = field(default_factory=list)  # "like Zorblax Returns": named, not in the catalog
     caveats: list[str] = field(default_factory=list)  # what the catalog cannot tell ("on Netflix"), said once
+    taken_years: list[str] = field(default_factory=list)  # "Ghost (1998)" read as Ghost (1990): said so, once
     # "nothing from Spain or Italy": countries refused, which no filter can leave out; one of the
     # caveats says so (agent.understanding.meaning.say_countries_not_refused)
     countries_not_refused: list[str] = field(default_factory=list)

@@ -50,7 +50,7 @@ SENTIMENTS: tuple[tuple[re.Pattern[str], Verdict, float, bool], ...] = (
         True,
     ),
     (
-        re.compile(r"\b(?:liked|enjoyed|(?:i|we)\s+(?:really\s+|also\s+|do\s+)?(?:like|enjoy))\b|👍"),
+        re.compile(r"\b(?:liked|enjoyed|(?:i|we)\s+(?:really\s+|also\s+|do\s+)?(?:like|enjoy|prefer))\b|👍"),
         "liked",
         4.0,
         False,

@@ -40,3 +40,31 @@ def capitalised_runs(scan: Scan, toks: list[Tok]) -> list[tuple[int, int]]:
     if start is not None:
         runs.append((start, last_cap + 1))
     return runs
+
+
+# "Thanks for the recommendations Merry Christmas": a sign-off, not Joyeux Noël by its English title
+_SIGN_OFFS = frozenset(
+    [
+        "merry christmas",
+        "happy holidays",
+        "happy new year",
+        "happy thanksgiving",
+        "happy halloween",
+        "happy easter",
+        "happy birthday",
+        "good night",
+        "good morning",
+        "good evening",
+        "good afternoon",
+        "good luck",
+        "take care",
+        "best wishes",
+        "god bless",
+        "cheers",
+    ]
+)
+
+
+def sign_off(typed: str) -> bool:
+    """A greeting typed in Title Case, which a title bare of any cue is not taken to be."""
+    return " ".join(typed.lower().split()).strip(" !.,") in _SIGN_OFFS

@@ -40,7 +40,8 @@ from agent.understanding.title_cues import (
     TITLE_CUES,
     WEAK,
 )
-from agent.understanding.title_runs import capitalised_runs, unusual
+from agent.understanding.title_runs import capitalised_runs, sign_off, unusual
+from agent.understanding.title_years import nearest_of_title, year_apart
 from agent.understanding.versions import read_versions, same_title, typed_whole
 from store.catalog import TitleMatch
 from store.movie import PART_WORDS, TITLE_MATCH_SCORE, leading_article, number_value, same_sequel
@@ -131,6 +132,8 @@ class TitleReader:
         self.people = people
         self._cache: dict[str, TitleMatch | None] = {}
         self.missing: list[tuple[int, int, int]] = []  # "Frozen 2": a catalog title, a sequel it lacks
+        self.taken_years: dict[str, str] = {}  # "Ghost (1998)" read as Ghost (1990): its id, the title typed
+        self.years_lacked: list[str] = []  # "XXX (2016)" where the catalog has xXx (2002) only
 
     def candidate(self, toks: list[Tok], start: int, end: int, *, backward: bool = False) -> _Candidate:
         span = toks[start:end]
@@ -232,6 +235,7 @@ class TitleReader:
         """
         accepted: list[_Pick] = []
         missed: _Candidate | None = None
+        dated = None  # a title typed with a year no film of that title has, nor one near it
         begun = False  # an exact title was found, and a longer one begins with it ("10", "10 things i hate...")
         for cand in cands:
             if not cand.words or self.is_person(cand):
@@ -241,7 +245,11 @@ class TitleReader:
             if not _worth_resolving(cand, strength, named=named) and not (begun and self.lookup.titled(cand.text)):
                 continue
             match = self.resolve(cand)
-            if match is None or not _acceptable(cand, match, strength, named=named) or self._other_year(cand, match):
+            if match is not None and (year := year_apart(self.scan, cand.then, match)):  # "Ghost (1998)"
+                lacked = f"{cand.text} ({year})" if same_title(cand.text, match.title) else None
+                match = nearest_of_title(self.lookup, cand.text, year, match, self.taken_years)
+                dated = dated or (lacked if match is None else None)  # "XXX (2016)": not xXx (2002)
+            if match is None or not _acceptable(cand, match, strength, named=named):
                 continue
             if cand.sequel and not same_sequel(f"{cand.text} {cand.sequel}", match.title) and not cand.stars:
                 missed = missed or cand  # "Frozen 2" is not Frozen, and not in the catalog either
@@ -254,6 +262,7 @@ class TitleReader:
                     break
                 begun = True
         if not accepted:
+            extend_unique(self.years_lacked, [dated] if dated else [])
             if missed is not None and missed.reach not in self.missing:
                 self.missing.append(missed.reach)
             return None
@@ -267,14 +276,6 @@ class TitleReader:
         same = [p for p in accepted if p.match.movie_id == best_id and p.match.score >= best_score]
         chosen = max(same, key=lambda p: len(p.cand.words))
         return chosen.match, chosen.cand
-
-    def _other_year(self, cand: _Candidate, match: TitleMatch) -> bool:
-        """ "XXX (2016)": a year typed in brackets after the title that is not the film's (nor a year off,
-        as data sets differ) names another film, one the catalog lacks, not xXx (2002)."""
-        then = cand.then
-        if then is None or then.start not in self.scan.title_year_starts or match.year is None:
-            return False
-        return abs(int(then.text) - match.year) > 1
 
     def _longer_title_begun(self, cand: _Candidate, cands: list[_Candidate]) -> bool:
         """A longer span from the same start begins a catalog title: "10" is a film, and so is "10
@@ -570,6 +571,8 @@ def read_bare_titles(scan: Scan, reader: TitleReader, out: Understood) -> None:
         opens = start == 0 or OPINION_LEAD.fullmatch(scan.text, 0, toks[start].start) is not None
         judged = opens and JUDGED_THEN_ASKED.match(scan.text, toks[end - 1].end) is not None
         dated = toks[end - 1].start in scan.title_year_starts  # "Heat (1995)": written as a title, with its year
+        if not dated and sign_off(scan.original[toks[start].start : toks[end - 1].end]):  # "Merry Christmas"
+            continue
         cands = [
             c
             for c in _run_candidates(reader, toks, start, end)

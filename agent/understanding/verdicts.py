@@ -40,7 +40,13 @@ DISMISS = re.compile(
 )
 
 # where one verdict ends and the next may begin: "I loved Amelie and hated Titanic"
-_CLAUSE_BREAK = re.compile(r"[.!?;,]|\b(?:but|and|while|whereas|though|although|yet|plus)\b")
+_CLAUSE_BREAK = re.compile(
+    r"[.!?;,]|\b(?:but|and|while|whereas|though|although|yet|plus)\b"
+    # "I loved Up (2009) I haven't seen 101 Dalmatians (1996)", "... really need to Yes I loved Deep Impact":
+    # a new sentence typed without its stop
+    r"|(?<=\s)(?:yes|yeah)\b|(?<=\s)(?=i\s+(?:haven'?t|have\s+not|never|didn'?t|did\s+not"
+    r"|(?:really\s+)?(?:prefer|like|liked|love|loved|enjoy|enjoyed|hate|hated))\b)"
+)
 
 
 def verdict_in(lowered: str, start: int = 0, end: int | None = None) -> tuple[re.Match[str], Verdict, float] | None:
@@ -78,7 +84,7 @@ def mixed_verdicts(
     for start, end in spans:
         if NOT_SEEN.search(lowered, start, end) or PLANNED.search(lowered, start, end):  # "haven't seen Aliens"
             unseen.update(_films_in(text[start:end], 0, lookup))
-            clauses.append(([], None, False))
+            clauses.append(([], None, False, False))
             continue
         found = verdict_in(lowered, start, end)
         ids: list[str | int] = [*_films_in(text[start:end], found[0].end() - start if found else 0, lookup)]
@@ -86,16 +92,25 @@ def mixed_verdicts(
             ids = [place]
         if not ids and found and of_a_genre(lowered[:end], found[0]):  # "I don't like horror, but Alien was great"
             tastes = True
+            clauses.append(([], found[1:], True, True))
+            continue
+        if not ids and found is None and _genre_let_in(lowered[start:end]):  # "sci-fi is okay, like Aliens"
+            tastes = True
+            clauses.append(([], ("liked", 4.0), True, True))
             continue
         first = found is not None and found[0].start() < start + _first_title_at(lowered[start:end], ids, lookup)
-        clauses.append((ids, found[1:] if found else None, first))
+        clauses.append((ids, found[1:] if found else None, first, False))
     verdicts: dict[str | int, tuple[Verdict, float]] = {}
-    for n, (ids, found, _) in enumerate(clauses):
+    for n, (ids, found, _, _) in enumerate(clauses):
         if not ids:
             continue
+        if found is None and n and clauses[n - 1][3]:  # "I love comedies, like Superbad": an example of the taste,
+            if _CONTRAST.search(lowered, spans[n - 1][1], spans[n][0] + 1):  # but no taste passes a "but"
+                return None
+            found = clauses[n - 1][1]
         if found is None:  # "I loved Amelie and Titanic", "Amelie and Titanic were great"
-            before = next((c for c in reversed(clauses[:n]) if c[1]), None)
-            after = next((c for c in clauses[n + 1 :] if c[1]), None)
+            before = next((c for c in reversed(clauses[:n]) if c[1] and not c[3]), None)
+            after = next((c for c in clauses[n + 1 :] if c[1] and not c[3]), None)
             source = before if before and before[2] else after or before
             found = source[1] if source else None
             if found is not None and _NOT_THE_SAME.search(
@@ -113,9 +128,37 @@ def mixed_verdicts(
     verdicts = {t: v for t, v in verdicts.items() if t not in unseen}
     if not set(titles) - unseen <= set(verdicts) or not verdicts:
         return None
-    if len({v for v, _ in verdicts.values()}) < 2 and not unseen and not tastes:
+    # "not a fan of that kind, I prefer things like Armageddon": a verdict on no film is not the film's
+    other = {c[1][0] for c in clauses if c[1] and not c[0] and not c[3]} - {"seen", *(v for v, _ in verdicts.values())}
+    if len({v for v, _ in verdicts.values()}) < 2 and not unseen and not tastes and not other:
         return None
     return verdicts
+
+
+_CONTRAST = re.compile(r"\b(?:but|though|although|yet|while|whereas)\b")
+# "sci-fi is okay", "comedies are fine": a kind of film let in, a taste its example ("like Aliens") shares
+_LET_IN = re.compile(
+    r"\b(?:is|are|'s|was|were)\s+(?:(?:usually|always|also|still|really|pretty|totally|generally)\s+)?"
+    r"(?:okay|ok|fine|alright|all\s+right|good|great|cool)\b"
+)
+
+
+def _genre_let_in(clause: str) -> bool:
+    """ "sometimes thrilling sci-fi is okay": a genre said, just before the words that let it in."""
+    let_in = _LET_IN.search(clause)
+    if let_in is None:
+        return False
+    words = re.findall(r"[\w'-]+", clause[: let_in.start()])[-3:]
+    return any(normalise_genre(" ".join(words[n:])) for n in range(len(words)))
+
+
+def genre_verdict_apart(lowered: str, anchor: re.Match[str], titles: list[str], lookup: CatalogLookup) -> bool:
+    """ "I don't like horror but Aliens (1986) ...": the verdict is on a genre, and the films are named in
+    a later clause, so it is no verdict on them."""
+    if not titles or not of_a_genre(lowered, anchor):
+        return False
+    named_at = anchor.end() + _first_title_at(lowered[anchor.end() :], list(titles), lookup)
+    return named_at < len(lowered) and _CLAUSE_BREAK.search(lowered, anchor.end(), named_at) is not None
 
 
 def _clauses(lowered: str, titles: list[str], lookup: CatalogLookup) -> list[tuple[int, int]]:
@@ -178,6 +221,7 @@ def a_title_then(text: str, lookup: CatalogLookup) -> bool:
     """The whole message is a title and a verdict: "Toy Story 2 was great", "Kill Bill: Vol. 2 was boring"."""
     verdict = _VERDICT_ENDS.search(text.lower())
     head = text[: verdict.start()].strip(" \t\"'“”") if verdict and len(text) < 120 else ""
+    head = head[_after_answer(head) :]  # "Yes The Conjuring 2 (2016) was great", but "Yes (2005) was great"
     if head.lower() in _PRONOUNS:  # "It was great, thanks" is about the film just shown, not It (2017)
         return False
     # "The Dark Knight Rises (2012) was great", as a reply to a pick names it: the title, of that year
