@@ -1,5 +1,5 @@
-"""What a phrase means: the tables of genre, theme, mood, era, length, quality and locale phrases,
-and the phrasebook every phrase is looked up in."""
+"""What a phrase means: the tables of genre, theme, mood, era, length and quality phrases (locale
+phrases are agent.understanding.locale_phrases), and the phrasebook every phrase is looked up in."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from agent.understanding.effect import Effect, YearSpan
+from agent.understanding.locale_phrases import cannot_refuse_country, locale_phrases
 from agent.understanding.text import alternatives, tokens_of
-from store.vocab import COUNTRIES, COUNTRY_ALIASES, GENRES, LANGUAGE_ALIASES, LANGUAGES, MOODS
+from store.vocab import COUNTRIES, GENRES, LANGUAGES, MOODS
 
 AWARDS = "My catalog doesn't record awards, so I went by rating instead."
 STREAMING = "I can't see what is streaming where, so these come from my whole catalog."
@@ -33,12 +34,6 @@ def _cannot_judge(word: str) -> Effect:
     """ "a comedy that isn't cheesy": no data tells it, and the answer says so instead of ignoring it."""
     caveat = f"I can't tell which films are {word}, so I couldn't leave them out."
     return Effect(only_negated=True, negated=Effect(aside=True, caveat=caveat))
-
-
-def _cannot_refuse_country(name: str) -> Effect:
-    """Filters can ask for a country but not refuse one: "nothing from France" says so
-    (agent.understanding.meaning.say_countries_not_refused)."""
-    return Effect(aside=True, country_not_refused=name)
 
 
 def _g(*genres: str, **more) -> Effect:
@@ -358,9 +353,9 @@ _ERA_PHRASES: dict[str, Effect] = {
     ),
     # "outside Hollywood" refuses a country, which the filters cannot: said, never asked for
     # "us" alone is a pronoun ("recommend us a comedy"), and "about the US" a theme: only "from the US" is the country
-    "from the us | made in the us": Effect(countries=("US",), negated=_cannot_refuse_country("United States")),
+    "from the us | made in the us": Effect(countries=("US",), negated=cannot_refuse_country("United States")),
     "outside hollywood | outside of hollywood | outside the us | outside the usa | outside america": (
-        _cannot_refuse_country("United States")
+        cannot_refuse_country("United States")
     ),
     # the catalog does not record colour: said, never guessed from the year
     "in color | in colour | color film | colour film | color films | colour films | in technicolor": Effect(
@@ -504,55 +499,6 @@ _MODIFIERS: dict[str, Effect] = {
 # said of the films just shown, never words to search for ("funnier" is no Funny Games)
 _MODIFIER_PHRASES = {phrases: replace(effect, aside=True) for phrases, effect in _MODIFIERS.items()}
 
-# Words that name a country better than a language, and phrases only a sentence uses
-# (the everyday names of languages and countries are store.vocab's aliases).
-_LOCALE_OVERRIDES: dict[str, Effect] = {
-    "irish": Effect(countries=("IE",)),
-    "nollywood": Effect(countries=("NG",)),
-    "bollywood": Effect(languages=("hi",)),  # Hindi cinema, not any film an Indian company co-produced
-    "english countryside": Effect(countries=("GB",)),
-    "scandinavian | nordic": Effect(countries=("SE", "DK", "NO", "FI", "IS")),
-    "latin american": Effect(countries=("AR", "BR", "MX", "CL", "CO")),
-    "k drama | kdrama | k dramas | kdramas": Effect(genres=("drama",), languages=("ko",)),
-    "english subtitles | english subs | dubbed": Effect(),
-    # foreign ones welcome, not asked for alone: "classic cinema, even foreign"
-    "even foreign | including foreign | foreign too | foreign or not | or foreign | and foreign": Effect(aside=True),
-    # "foreign films", "subtitled", "non-English": not in English; refused, they ask for English
-    "with subtitles | subtitled | subtitles | subs | reading subtitles | foreign | foreign language | "
-    "international | world cinema | in any language but english | any language but english | "
-    "any language except english | not in english | non english": Effect(
-        exclude_languages=("en",), negated=Effect(languages=("en",)), aside=True
-    ),
-}
-
-# Country names that are everyday words too.
-_AMBIGUOUS_COUNTRY_NAMES = frozenset({"turkey", "chile"})
-
-
-def _locale_phrases() -> dict[str, Effect]:
-    """Language names and country adjectives from the shared vocabulary.
-
-    A word that names a language is read as the language ("French films" -> fr); the other
-    adjectives name countries ("British comedy" -> GB).
-    """
-    table: dict[str, Effect] = {}
-    for code, name in LANGUAGES.items():
-        if code != "xx":
-            table[name.lower()] = Effect(languages=(code,))
-    for code, (name, adjective) in COUNTRIES.items():
-        for word in (adjective.lower(), name.lower()):
-            if word not in table and word not in _AMBIGUOUS_COUNTRY_NAMES:
-                table[word] = Effect(countries=(code,), negated=_cannot_refuse_country(name))
-    for alias, code in LANGUAGE_ALIASES.items():
-        table.setdefault(alias, Effect(languages=(code,)))
-    for alias, code in COUNTRY_ALIASES.items():
-        table.setdefault(alias, Effect(countries=(code,), negated=_cannot_refuse_country(COUNTRIES[code][0])))
-    for phrases, effect in _LOCALE_OVERRIDES.items():
-        for phrase in alternatives(phrases):
-            table[phrase] = effect
-    return table
-
-
 # --- the phrasebook ----------------------------------------------------------------------------
 
 
@@ -579,7 +525,7 @@ PHRASEBOOK = _phrasebook(
         _QUALITY_PHRASES,
         _MODIFIER_PHRASES,
         _IDIOMS,
-        _locale_phrases(),
+        locale_phrases(),
     )
 )
 MAX_PHRASE = max(len(key) for key in PHRASEBOOK)
