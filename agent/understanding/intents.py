@@ -53,6 +53,7 @@ from agent.understanding.verdicts import (
     films_judged,
     mixed_verdicts,
     of_a_genre,
+    thanked_for,
     titles_blanked,
     unasked,
 )
@@ -308,6 +309,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified("more" if has_previous and not request_after(lowered) else "recommend", feedback=feedback)
     if not asks and feedback and not (has_filters(understood, titles=False) and _asks_apart(text, lookup)):
         return feedback  # "I've seen Heat. Thrillers from the 90s please" asks too (and Heat is noted in passing)
+    if not asks and feedback is None and thanked_for(lowered) and understood.like_titles:  # no wish for more
+        return Classified("interested", titles=list(understood.like_titles))
     if not asks and feedback is None and (unseen := said_unseen(text, lowered, understood)):  # "I never saw Heat"
         return Classified("unseen", titles=unseen[0], unknown=unseen[1])
     more = _MORE.search(lowered) or _LIKE_A_PICK.search(lowered)

@@ -414,7 +414,9 @@ CASES: list[tuple[str, dict]] = [
     ("something with Tom Hanks?", {"people": ["Tom Hanks"], "soft_people": []}),
     # a person remarked on in a sentence asking for nothing leans; asked for anywhere, filters
     ("I liked it. Christopher Nolan has done a well job.", {"people": [], "soft_people": ["Christopher Nolan"]}),
-    ("Tom Hanks is my favorite actor", {"people": [], "soft_people": ["Tom Hanks"]}),
+    ("I liked it. Tom Hanks is my favorite actor", {"people": [], "soft_people": ["Tom Hanks"]}),
+    # praise of a person that is the whole message is a taste, as "I love Tom Hanks" is ("Tony Jaa is great")
+    ("Tom Hanks is my favorite actor", {"people": ["Tom Hanks"], "soft_people": []}),
     ("Tom Hanks is great, any other films with him?", {"people": ["Tom Hanks"], "soft_people": []}),
     ("Al Pacino was amazing in Heat. I want more Al Pacino", {"people": ["Al Pacino"], "soft_people": []}),
     ("I want a film where Tom Hanks plays a lawyer", {"people": ["Tom Hanks"], "soft_people": []}),

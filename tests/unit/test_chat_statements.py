@@ -1,0 +1,53 @@
+"""Statements in chat that are no request for picks, or that say more than their words: a film
+the user means to give a chance, thanks for a film, praise of a person, a wish for "a super
+suggestion"."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.understanding.reader import understand
+from tests.unit.test_graph import make_bot
+
+
+@pytest.mark.parametrize(
+    ("said", "label"),
+    [
+        ("Looks like I will give The Prestige (2006) a chance tonight", "The Prestige (2006)"),
+        ("gonna give heat a try", "Heat (1995)"),
+        ("i might give the dark knight a shot this weekend", "The Dark Knight (2008)"),
+    ],
+)
+def test_a_film_named_and_given_a_chance_is_a_plan_to_watch_it(starter, profiles, said, label):
+    """ "Looks like I will give Mama (2013) a chance tonight", after picks holding Mama, got three
+    films like Mama: giving a film a chance is a plan to watch it, as "give the 2nd a shot" was."""
+    bot = make_bot(starter, profiles)
+    bot.ask("films by christopher nolan", user="cli:chance")
+    answer = bot.ask(said, user="cli:chance")
+    assert answer["recommendations"] == [], answer["reply"]
+    assert answer["reply"].startswith(f"Enjoy {label}!"), answer["reply"]
+    assert not answer["recorded"], answer["recorded"]
+
+
+def test_thanks_for_a_film_alone_is_answered_not_given_picks(starter, profiles):
+    """ "thanks for recommending Heat" as a first message got three films like Heat, as if asked for."""
+    answer = make_bot(starter, profiles).ask("thanks for recommending Heat", user="cli:thanks")
+    assert answer["recommendations"] == [], answer["reply"]
+    assert answer["reply"].startswith("Happy to help! If you've seen Heat (1995), tell me how you liked it"), answer
+    assert not answer["recorded"], answer["recorded"]
+
+
+def test_a_super_suggestion_asks_for_no_film_titled_super(starter):
+    """ "If you have a super suggestion sure!" got Super 8, Super and The Super: "super" is praise."""
+    understood = understand("If you have a super suggestion sure!", starter)
+    assert "super" not in understood.query.lower(), understood.query
+
+
+@pytest.mark.parametrize("said", ["Christopher Nolan is great", "christopher nolan is my favorite director!"])
+def test_a_person_praised_alone_is_a_taste_for_their_films(starter, profiles, said):
+    """ "Tony Jaa is great" got Iron Man (Tony Stark) first and the intro "I don't know your taste yet":
+    the person praised was only leaned to, as if remarked on in a film being talked about."""
+    answer = make_bot(starter, profiles).ask(said, user="cli:praise")
+    picks = [starter.movies[r["id"]] for r in answer["recommendations"]]
+    assert picks and all("Christopher Nolan" in m.directors for m in picks), answer["reply"]
+    assert "Christopher Nolan" in answer["reply"].splitlines()[0], answer["reply"]
