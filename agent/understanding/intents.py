@@ -175,7 +175,8 @@ _GROUP_MEMBERS = re.compile(
 _RELATIVE_THAT = re.compile(r"\b(movies?|films?|flicks?|stories|ones|stuff|anything|kinds?)\s+(?:that|which)\b")
 _THAT_FILM = re.compile(r"\b(?:it|that|that one|this one|that movie|that film|this movie|this film)\b")
 _EVERY = re.compile(
-    r"\ball(?: of)? (?:them|those|these|three|four|five|of the above)\b|\b(?:them|those|these) all\b|\bevery (?:one"
+    r"\ball(?: of)? (?:them|those|these|three|four|five|of the above|'?em)(?!\w)|\b(?:them|those|these|'?em) all\b"
+    r"|\ball [2-5]\b|\bevery (?:one"
     r"|single one) of (?:them|those|these)\b|\b(?:seen|watched) (?:those|these)(?: ones| movies| films)?\b"
 )
 # A message that asks for something is a request even when it also gives feedback.
@@ -224,6 +225,8 @@ def classify(
     about_picks = classified.intent in ("why", "facts", "seen", "liked", "disliked") and not classified.titles
     if about_picks and (positions := _positions(normalise_message(text))):
         return dataclasses.replace(classified, ordinal=None, positions=positions)
+    if has_previous and classified.intent == "seen" and classified.every and not classified.titles:
+        return Classified("more", feedback=classified)  # "already seen all of those": noted, and others shown
     return classified
 
 

@@ -51,3 +51,18 @@ def test_a_person_praised_alone_is_a_taste_for_their_films(starter, profiles, sa
     picks = [starter.movies[r["id"]] for r in answer["recommendations"]]
     assert picks and all("Christopher Nolan" in m.directors for m in picks), answer["reply"]
     assert "Christopher Nolan" in answer["reply"].splitlines()[0], answer["reply"]
+
+
+@pytest.mark.parametrize("said", ["already seen all of those", "nah seen all 3", "seen em all lol"])
+def test_every_pick_seen_is_noted_and_others_are_shown(starter, profiles, said):
+    """ "already seen all of those" after picks marked them watched and gave no others: a user who has
+    seen every pick wants fresh ones ("nah seen all 3", "seen em all lol" were read as new requests)."""
+    bot = make_bot(starter, profiles)
+    shown = [r["id"] for r in bot.ask("a comedy", user="cli:all")["recommendations"]]
+    answer = bot.ask(said, user="cli:all")
+    assert all(profiles.has_watched("cli:all", m) for m in shown), answer["reply"]
+    fresh = [r["id"] for r in answer["recommendations"]]
+    assert len(fresh) == 3 and not set(fresh) & set(shown), answer["reply"]
+    assert answer["reply"].startswith("Noted: you've seen "), answer["reply"]
+    comedies = [starter.movies[m] for m in fresh]
+    assert all("comedy" in m.genres for m in comedies), answer["reply"]
