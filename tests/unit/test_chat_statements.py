@@ -66,3 +66,22 @@ def test_every_pick_seen_is_noted_and_others_are_shown(starter, profiles, said):
     assert answer["reply"].startswith("Noted: you've seen "), answer["reply"]
     comedies = [starter.movies[m] for m in fresh]
     assert all("comedy" in m.genres for m in comedies), answer["reply"]
+
+
+def test_anything_shorter_keeps_the_rest_and_never_gives_longer_films(starter, profiles):
+    """ "anything shorter?" after Nolan's films, asked again, answered "Nothing matched directed by
+    Christopher Nolan, up to 112 min, so I loosened the runtime" with The Dark Knight Rises (165 min),
+    then dropped Nolan too: shorter is what was asked, so none left is said, not loosened."""
+    bot = make_bot(starter, profiles)
+    answer = bot.ask("films by christopher nolan", user="cli:short")
+    for _ in range(6):
+        shortest = min(starter.movies[r["id"]].runtime for r in answer["recommendations"])
+        answer = bot.ask("anything shorter?", user="cli:short")
+        picks = [starter.movies[r["id"]] for r in answer["recommendations"]]
+        if not picks:
+            break
+        assert all("Christopher Nolan" in m.directors and m.runtime < shortest for m in picks), answer["reply"]
+    assert answer["recommendations"] == [], answer["reply"]
+    assert answer["reply"].startswith(
+        "I have nothing shorter: no film that fits the rest of what you asked (directed by Christopher Nolan), "
+    ), answer["reply"]
