@@ -365,6 +365,8 @@ def intro_parts(request: Request, count: int, deps: Deps, *, lesser_known: bool 
         extras.append(f"at least {request['min_runtime']} min")
     if request.get("max_runtime"):
         extras.append(f"up to {request['max_runtime']} min")
+    if request.get("popular"):  # "a crowd pleaser": what the ranking leans to, as nothing else says so
+        extras.append(f"leaning to popular, well-liked {'ones' if described else 'films'}")
     comparative = comparative_leans(request)  # "something funnier" after "a war drama": "leaning to comedy"
     leaning = [g for g in request.get("soft_genres") or [] if g in picked_genres and (not genres or g in comparative)]
     if leaning:

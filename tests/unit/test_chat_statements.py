@@ -85,3 +85,18 @@ def test_anything_shorter_keeps_the_rest_and_never_gives_longer_films(starter, p
     assert answer["reply"].startswith(
         "I have nothing shorter: no film that fits the rest of what you asked (directed by Christopher Nolan), "
     ), answer["reply"]
+
+
+@pytest.mark.parametrize(
+    ("said", "intro"),
+    [
+        ("a crowd pleaser", "Here are 3 picks: leaning to popular, well-liked films."),
+        ("we're 4 friends, something everyone will like", "Here are 3 picks: leaning to popular, well-liked films."),
+        ("a crowd pleasing comedy", "Here are 3 picks: comedy films, leaning to popular, well-liked ones."),
+    ],
+)
+def test_a_crowd_pleaser_says_the_picks_lean_to_popular_films(starter, profiles, said, intro):
+    """ "a crowd pleaser" was answered "I don't know your taste yet, so here are 3 picks:", nothing
+    saying the wish for a popular, well-liked film was understood."""
+    answer = make_bot(starter, profiles).ask(said, user="cli:crowd")
+    assert answer["recommendations"] and answer["intro"] == intro, answer["reply"]
