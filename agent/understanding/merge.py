@@ -137,6 +137,14 @@ def apply_modifiers(
         elif modifier == "no_newer" and years:  # "nothing newer than the first one": up to its year
             request["year_max"] = min(years)
             request["year_min"] = None if (request.get("year_min") or 0) > min(years) else request.get("year_min")
+        elif modifier == "past_old" and years:  # "too old" of picks from 2010-2013: from 2014, not 1996, on
+            request["year_min"] = max(request.get("year_min") or 0, max(years) + 1)
+            request["year_max"] = (
+                None if (request.get("year_max") or 9999) < request["year_min"] else request["year_max"]
+            )
+        elif modifier == "past_new" and years:  # "too recent" of picks from the 1990s: before them
+            request["year_max"] = min(request.get("year_max") or 9999, min(years) - 1)
+            request["year_min"] = None if (request.get("year_min") or 0) > request["year_max"] else request["year_min"]
         elif modifier in ("older", "newer", "no_older", "no_newer"):  # nothing to go by: said, not guessed
             _add(request, "caveats", [nothing_to_compare(modifier)])
         elif modifier == "shorter":  # the length moves past the last answer too: "under 90 min" ... "longer"

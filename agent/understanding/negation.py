@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -199,6 +200,9 @@ def walk_phrases(scan: Scan, reading: Reading) -> None:
             if complaint == Effect() and effect.years:  # "too old": newer ones; "too recent": older ones
                 low, high = effect.years(2000)
                 complaint = Effect(modifiers=("older",) if low is not None and high is None else ("newer",))
+            elif effect.years and complaint.years:  # "nah too old" after 2010s picks: newer than those too
+                low, _ = complaint.years(2000)
+                complaint = replace(complaint, modifiers=("past_old",) if low is not None else ("past_new",))
             elif effect.runtime is not None:  # "too long": shorter than those shown; "too short": longer
                 complaint = Effect(modifiers=("shorter",) if effect.runtime[0] is not None else ("longer",))
             reading.apply(complaint)

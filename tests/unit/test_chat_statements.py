@@ -100,3 +100,26 @@ def test_a_crowd_pleaser_says_the_picks_lean_to_popular_films(starter, profiles,
     saying the wish for a popular, well-liked film was understood."""
     answer = make_bot(starter, profiles).ask(said, user="cli:crowd")
     assert answer["recommendations"] and answer["intro"] == intro, answer["reply"]
+
+
+def test_too_old_of_recent_picks_asks_for_newer_ones_than_those(starter, profiles):
+    """ "nah too old" after heist picks from 2010-2013 got "from 1996 on" (films from 2000 and 2007),
+    older than the picks it complained of: too old is newer than those shown, and "nah" no word to search."""
+    bot = make_bot(starter, profiles)
+    shown = bot.ask("a comedy from after 2005", user="cli:old")["recommendations"]
+    newest = max(starter.movies[r["id"]].year for r in shown)
+    answer = bot.ask("nah too old", user="cli:old")
+    years = [starter.movies[r["id"]].year for r in answer["recommendations"]]
+    assert years and min(years) > newest, (years, answer["reply"])
+    assert answer["understood"]["year_min"] == newest + 1, answer["understood"]
+
+
+@pytest.mark.parametrize("said", ["meh", "nah", "nope not feeling it"])
+def test_a_bare_shrug_after_picks_gives_others(starter, profiles, said):
+    """ "meh" after picks was answered "Sorry, I didn't catch that.": a shrug turns the picks down."""
+    bot = make_bot(starter, profiles)
+    shown = [r["id"] for r in bot.ask("a comedy", user="cli:meh")["recommendations"]]
+    answer = bot.ask(said, user="cli:meh")
+    fresh = [r["id"] for r in answer["recommendations"]]
+    assert len(fresh) == 3 and not set(fresh) & set(shown), answer["reply"]
+    assert not answer["recorded"], answer["recorded"]
