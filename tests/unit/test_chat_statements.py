@@ -123,3 +123,12 @@ def test_a_bare_shrug_after_picks_gives_others(starter, profiles, said):
     fresh = [r["id"] for r in answer["recommendations"]]
     assert len(fresh) == 3 and not set(fresh) & set(shown), answer["reply"]
     assert not answer["recorded"], answer["recorded"]
+
+
+@pytest.mark.parametrize("said", ["whats good to watch tonight", "what should i watch rn im bored af"])
+def test_a_plain_wish_in_chat_spelling_is_not_called_unread(starter, profiles, said):
+    """ "whats good to watch tonight" was answered "I didn't find a genre, person, film, era or theme I know
+    in your message": it asks for any good film, as "what's good to watch tonight" does."""
+    answer = make_bot(starter, profiles).ask(said, user="cli:plain")
+    assert answer["recommendations"], answer["reply"]
+    assert "I didn't find" not in answer["reply"], answer["reply"]
