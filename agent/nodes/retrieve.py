@@ -289,7 +289,8 @@ def retrieve(state: State, deps: Deps) -> dict:
              "held": held if not results and not again else ""}  # fmt: skip
     if relaxed:  # "not from before 2010" after Korean thrillers: the one that fits was just shown here
         thread = list(dict.fromkeys(state.get("shown") or []))
-        fits = set(deps.catalog.matching_ids(filters_for(original, hard - set(thread)))) if thread else set()
+        shown = set(thread) - set(original.get("exclude_titles") or [])  # "what else has he done": not his film
+        fits = set(deps.catalog.matching_ids(filters_for(original, hard - shown))) if thread else set()
         debug["shown_fit"] = [movie_id for movie_id in thread if movie_id in fits]
     best_known = []  # what a wish for lesser-known films is measured against (agent.scoring.lesser_known)
     if original.get("hidden_gem"):

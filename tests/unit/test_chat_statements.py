@@ -132,3 +132,16 @@ def test_a_plain_wish_in_chat_spelling_is_not_called_unread(starter, profiles, s
     answer = make_bot(starter, profiles).ask(said, user="cli:plain")
     assert answer["recommendations"], answer["reply"]
     assert "I didn't find" not in answer["reply"], answer["reply"]
+
+
+@pytest.mark.parametrize(
+    "said", ["what else has the director of the 2nd done", "more by the director of the second one"]
+)
+def test_the_director_of_a_pick_is_that_picks_director(starter, profiles, said):
+    """ "what else has the director of the 2nd done" after picks was read as "more" of the same request."""
+    bot = make_bot(starter, profiles)
+    second = starter.movies[bot.ask("a comedy", user="cli:dir")["recommendations"][1]["id"]]
+    answer = bot.ask(said, user="cli:dir")
+    assert second.directors[0] in answer["reply"].splitlines()[0], answer["reply"]
+    assert second.id not in [r["id"] for r in answer["recommendations"]], answer["reply"]
+    assert f"{second.label} fits" not in answer["reply"], answer["reply"]  # asked past, so no film that fits
