@@ -154,7 +154,10 @@ _ENDS_IT = re.compile(
 # what a message says of the picks shown: "these r kinda old", "they're all a bit long": like "too old"
 _SAID_OF_PICKS = re.compile(
     r"(?:^|[.!?,;]\s*|\b(?:nah|no|hmm+|but|ugh|eh|meh|honestly|tbh|lol|ok|okay)\W+)(?:these|those|they|they're|theyre"
-    r"|them|the\s+picks|all\s+of\s+them)(?:\s+(?:are|r|'re|seem|look|feel|all|kinda|kind\s+of|a\s+bit|a\s+little"
+    r"|them|the\s+picks|all\s+of\s+them"
+    # "the 1st one is a bit long tbh", "it's kinda old": one of the picks
+    r"|it(?:'s|s)?|th(?:at|is)\s+one(?:'s)?|the\s+(?:first|second|third|last|1st|2nd|3rd)(?:\s+one)?(?:'s)?)"
+    r"(?:\s+(?:are|r|'re|is|was|seem|seems|look|looks|feel|feels|all|kinda|kind\s+of|a\s+bit|a\s+little"
     r"|pretty|way|so|really|quite|rather|bit|little|lil))*\s+$"
 )
 _PICKS_SENTENCE_END = re.compile(

@@ -145,3 +145,20 @@ def test_the_director_of_a_pick_is_that_picks_director(starter, profiles, said):
     assert second.directors[0] in answer["reply"].splitlines()[0], answer["reply"]
     assert second.id not in [r["id"] for r in answer["recommendations"]], answer["reply"]
     assert f"{second.label} fits" not in answer["reply"], answer["reply"]  # asked past, so no film that fits
+
+
+@pytest.mark.parametrize("said", ["the 1st one is a bit long tbh", "it's a bit long"])
+def test_a_pick_said_to_be_long_asks_for_shorter_films(starter, profiles, said):
+    """ "the 1st one is a bit long tbh" after feel-good picks of 94-96 minutes got "at least 150 min":
+    said of a pick, "long" is a complaint, as "these are a bit long" is."""
+    bot = make_bot(starter, profiles)
+    shown = bot.ask("a comedy", user="cli:long")["recommendations"]
+    shortest = min(starter.movies[r["id"]].runtime for r in shown)
+    answer = bot.ask(said, user="cli:long")
+    runtimes = [starter.movies[r["id"]].runtime for r in answer["recommendations"]]
+    assert runtimes and max(runtimes) < shortest, (runtimes, answer["reply"])
+
+
+def test_the_scariest_movie_is_a_horror_film(starter):
+    """ "scariest movie u know?" was answered "I didn't find a genre, person, film, era or theme I know"."""
+    assert understand("scariest movie u know?", starter).genres == ["horror"]
