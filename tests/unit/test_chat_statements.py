@@ -162,3 +162,19 @@ def test_a_pick_said_to_be_long_asks_for_shorter_films(starter, profiles, said):
 def test_the_scariest_movie_is_a_horror_film(starter):
     """ "scariest movie u know?" was answered "I didn't find a genre, person, film, era or theme I know"."""
     assert understand("scariest movie u know?", starter).genres == ["horror"]
+
+
+@pytest.mark.parametrize(
+    ("film", "answer_is"),
+    [
+        ("apollo 13", "Yes: Apollo 13 (1995) is tagged “true story”."),
+        ("alien", "My catalog doesn't tag Alien (1979) as based on a true story."),
+    ],
+)
+def test_is_it_based_on_a_true_story_is_answered_about_that_film(starter, profiles, film, answer_is):
+    """ "is the 2nd one based on a true story" after picks got three new films "tagged "based on true
+    story"", as if asked for: it is a question about the pick."""
+    bot = make_bot(starter, profiles)
+    bot.ask(f"tell me about {film}", user="cli:true")
+    answer = bot.ask("is it based on a true story?", user="cli:true")
+    assert answer["recommendations"] == [] and answer["reply"] == answer_is, answer["reply"]
