@@ -67,8 +67,8 @@ _CHOSEN_BEFORE = re.compile(  # "the second one, perfect"
 )
 
 
-_CHOSEN_THEN = re.compile(  # "ok the 2nd then", "fine, #3 then": settled on, after other picks
-    rf"^\W*(?:{_APPROVED}[\s,.!:;-]+|fine[\s,.!:;-]+)*(?:{_TAKE})?{_PLACE}\s+then\W*$"
+_CHOSEN_THEN = re.compile(  # "ok the 2nd then", "fine, #3 then", "the third one it is": settled on
+    rf"^\W*(?:{_APPROVED}[\s,.!:;-]+|fine[\s,.!:;-]+)*(?:{_TAKE})?{_PLACE}\s+(?:then|it\s+is)\W*$"
 )
 
 

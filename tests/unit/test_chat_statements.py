@@ -178,3 +178,13 @@ def test_is_it_based_on_a_true_story_is_answered_about_that_film(starter, profil
     bot.ask(f"tell me about {film}", user="cli:true")
     answer = bot.ask("is it based on a true story?", user="cli:true")
     assert answer["recommendations"] == [] and answer["reply"] == answer_is, answer["reply"]
+
+
+@pytest.mark.parametrize(("said", "place"), [("the third one it is", 2), ("ok #2 it is", 1)])
+def test_a_pick_settled_on_with_it_is_is_a_plan_to_watch_it(starter, profiles, said, place):
+    """ "the third one it is" after picks was read as a new request and answered with three other films."""
+    bot = make_bot(starter, profiles)
+    shown = bot.ask("a comedy", user="cli:itis")["recommendations"]
+    answer = bot.ask(said, user="cli:itis")
+    assert answer["recommendations"] == [], answer["reply"]
+    assert answer["reply"].startswith(f"Enjoy {starter.movies[shown[place]['id']].label}!"), answer["reply"]
