@@ -221,6 +221,8 @@ def classify(
     """
     if (held := HOLD_ON.match(normalise_message(text))) and len(text) == len(normalise_message(text)):
         text, understood = " " * held.end() + text[held.end() :], None  # "no wait, heat is a 4": not The Wait
+    if (thanks := _THANKS_FIRST.match(normalise_message(text))) and len(text) == len(normalise_message(text)):
+        text, understood = " " * thanks.end() + text[thanks.end() :], None  # "thanks! heat was great": the verdict
     classified = _classify(text, lookup, has_previous=has_previous, understood=understood)
     about_picks = classified.intent in ("why", "facts", "seen", "liked", "disliked") and not classified.titles
     if about_picks and (positions := _positions(normalise_message(text))):
@@ -228,6 +230,14 @@ def classify(
     if has_previous and classified.intent == "seen" and classified.every and not classified.titles:
         return Classified("more", feedback=classified)  # "already seen all of those": noted, and others shown
     return classified
+
+
+# "thanks!", "thx for the recs yesterday,": thanks before what the message goes on to say
+_THANKS_FIRST = re.compile(
+    r"^\W*(?:thanks|thank\s+you|thx|ty|cheers)(?:\s+(?:so|very)\s+much)?(?:\s+(?:for|4)\s+(?:the|your|all\s+the)"
+    r"\s+(?:recs|recommendations?|suggestions?|picks|help)(?:\s+(?:yesterday|earlier|last\s+night|btw))?)?"
+    r"\s*[,.!:;-]+\s*(?=\w)"
+)
 
 
 def _positions(lowered: str) -> tuple[int, ...]:

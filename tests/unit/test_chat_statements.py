@@ -188,3 +188,25 @@ def test_a_pick_settled_on_with_it_is_is_a_plan_to_watch_it(starter, profiles, s
     answer = bot.ask(said, user="cli:itis")
     assert answer["recommendations"] == [], answer["reply"]
     assert answer["reply"].startswith(f"Enjoy {starter.movies[shown[place]['id']].label}!"), answer["reply"]
+
+
+@pytest.mark.parametrize(
+    ("said", "film", "stars"),
+    [
+        ("thanks! heat was great", "heat-1995", 4.0),
+        ("thx for the recs yesterday, the prestige was sick", "the-prestige-2006", 5.0),
+        ("heat is fire", "heat-1995", 5.0),
+    ],
+)
+def test_a_verdict_after_thanks_or_in_slang_is_noted(starter, profiles, said, film, stars):
+    """ "thx for the recs yesterday, the prestige was sick" was answered "Happy to help! Ask me for a movie
+    whenever you like": the thanks hid the verdict, and "sick" was no praise."""
+    answer = make_bot(starter, profiles).ask(said, user="cli:slang")
+    assert profiles.rating("cli:slang", film) == stars, answer["reply"]
+    assert answer["recommendations"] == [], answer["reply"]
+
+
+@pytest.mark.parametrize("said", ["i was sick last week, something light", "thanks!", "thanks, bye"])
+def test_sickness_and_bare_thanks_note_nothing(starter, profiles, said):
+    answer = make_bot(starter, profiles).ask(said, user="cli:sick")
+    assert not answer["recorded"], answer["recorded"]
