@@ -27,6 +27,7 @@ from agent.understanding.passing import in_another_language
 from agent.understanding.reader import understand
 from agent.understanding.unkept_stars import unkept_note
 from agent.understanding.versions import version_chosen, versions_of
+from store.filters import has_theme
 from store.movie import Movie, normalise_title
 from store.profiles import DISLIKE_STARS, LIKE_STARS
 from store.vocab import LANGUAGES
@@ -47,6 +48,7 @@ UNCLEAR = (
     "• something like Se7en but less grim, from the 90s\n"
     "• a feel-good comedy under 2 hours"
 )
+TRUE = "true story"  # in TMDB's tag "based on true story" too
 SMALL_TALK = 'Happy to help! Ask me for a movie whenever you like — say "help" for ideas.'
 
 
@@ -282,6 +284,7 @@ _CANT_SAY = {  # what a question about a film the catalog lacks can't be told
     "plot": "tell you what it is about",
     "kind": "tell you what kind of film it is",
     "language": "tell you what language it is in",
+    "true": "tell you whether it is based on a true story",
     "catalog": "suggest it; describe it and I'll find films like it",
     "rating": "tell you how it is rated",
     "certificate": "tell you its age rating",
@@ -366,6 +369,10 @@ def film_facts(movie: Movie, asked: list[str]) -> str:
             tone = f", and its tone is {prose_list(movie.moods[:3])}" if movie.moods else ""
             said.append(f"{label} is listed as {prose_list(movie.genres)}{tone}." if movie.genres
                         else f"I don't know what kind of film {label} is.")  # fmt: skip
+        elif fact == "true":  # "is it based on a true story?": what its tags say, and no more
+            tag = next((k for k in movie.keywords if has_theme([k], TRUE)), None)
+            said.append(f"Yes: {label} is tagged “{tag}”." if tag
+                        else f"My catalog doesn't tag {label} as based on a true story.")  # fmt: skip
         elif fact == "rating":  # "is the first one any good?": the catalog's rating, for the user to judge
             votes = f" from {movie.votes:,} votes" if movie.votes else ""
             said.append(f"{label} is rated {movie.rating:.1f}/10{votes}." if movie.rating is not None

@@ -14,6 +14,7 @@ from agent.state import State
 from agent.understanding.corrections import REVISES, WATCHLIST
 from agent.understanding.intents import Classified
 from agent.understanding.text import normalise_message
+from agent.understanding.verdicts import thanked_for
 
 
 @led_by_the_film_taken
@@ -31,6 +32,8 @@ def note_interest(state: State, deps: Deps) -> dict:
     )
     it = "them" if len(targets) > 1 else "it"
     text = f"{kept}Enjoy {labels}! Tell me how you liked {it} once you've seen {it}."
+    if thanked_for((state.get("message") or "").lower()):  # it may be seen already, or not yet
+        text = f"Happy to help! If you've seen {labels}, tell me how you liked {it}; or ask me for more like {it}."
     # the film picked is what "seen it" or "loved it" means next
     return {**say(text, "interested"), "focus": targets[0] if len(targets) == 1 else state.get("focus")}
 

@@ -49,6 +49,8 @@ def reply(state: State, deps: Deps) -> dict:
     if not picks:
         text = ("I couldn't find anything that fits all of that and that you haven't seen. "
                 "Try loosening a constraint, e.g. a wider year range.")  # fmt: skip
+        if held := (state.get("debug") or {}).get("held"):
+            text = nothing_shorter(request, held, deps)
         text = " ".join([*(request.get("caveats") or []), text])
         text = f"{state['noted']} {text}" if state.get("noted") else text
         return {"reply": text, "intro": text, "recommendations": [], "messages": [{"role": "assistant", "text": text}]}
@@ -111,6 +113,19 @@ def reply(state: State, deps: Deps) -> dict:
         "focus": None,
         "listed": [],  # "the first one" is among these picks now, not a series listed before
     }
+
+
+def nothing_shorter(request: Request, held: str, deps: Deps) -> str:
+    """ "anything shorter?" with none left: said plainly, the rest of the request kept, where longer
+    films offered as "I loosened the runtime" answered the opposite of what was asked."""
+    bound = request.get("max_runtime") if held == "shorter" else request.get("min_runtime")
+    _, summary = intro_parts({**request, "min_runtime": None, "max_runtime": None}, 2, deps)
+    rest = f" that fits the rest of what you asked ({summary.removesuffix('.')})," if summary else ""
+    length = f"runs {bound} minutes or {'less' if held == 'shorter' else 'more'}" if bound else f"is {held}"
+    return (
+        f"I have nothing {held}: no film{rest} that you haven't seen or been shown lately {length}. "
+        "Say what else could change, or ask for something new."
+    )
 
 
 def recommendation(
@@ -350,6 +365,8 @@ def intro_parts(request: Request, count: int, deps: Deps, *, lesser_known: bool 
         extras.append(f"at least {request['min_runtime']} min")
     if request.get("max_runtime"):
         extras.append(f"up to {request['max_runtime']} min")
+    if request.get("popular"):  # "a crowd pleaser": what the ranking leans to, as nothing else says so
+        extras.append(f"leaning to popular, well-liked {'ones' if described else 'films'}")
     comparative = comparative_leans(request)  # "something funnier" after "a war drama": "leaning to comedy"
     leaning = [g for g in request.get("soft_genres") or [] if g in picked_genres and (not genres or g in comparative)]
     if leaning:

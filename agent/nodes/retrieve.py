@@ -230,8 +230,9 @@ def retrieve(state: State, deps: Deps) -> dict:
     wanted = wanted_count(state, request, deps)
     fresh = deps.catalog.count_matching(filters_for(request, excluded))
     again = shown_again(deps, request, hard, recent, wanted - fresh) if fresh < wanted and recent else []
+    held = held_length(request)
     for name, label in RELAXABLE:  # a film shown before that fits beats one outside the request
-        if results or again:
+        if results or again or held:  # "anything shorter?" answered with longer films is no answer
             break
         if name == "min_runtime" and request.get("min_runtime") and request.get("max_runtime"):
             results = _widen_runtime(deps, request, text, excluded, vector, kinds)  # "a 2 and a half hour epic"
@@ -284,15 +285,24 @@ def retrieve(state: State, deps: Deps) -> dict:
         candidate["collaborative"] = collaborative.get(candidate["id"], 0.0)
         candidate["comention"] = comention.get(candidate["id"], 0.0)
     debug = {**(state.get("debug") or {}), "retrieve_ms": round((time.perf_counter() - started) * 1000, 1),
-             "relaxed": relaxed, "excluded": len(excluded)}  # fmt: skip
+             "relaxed": relaxed, "excluded": len(excluded),
+             "held": held if not results and not again else ""}  # fmt: skip
     if relaxed:  # "not from before 2010" after Korean thrillers: the one that fits was just shown here
         thread = list(dict.fromkeys(state.get("shown") or []))
-        fits = set(deps.catalog.matching_ids(filters_for(original, hard - set(thread)))) if thread else set()
+        shown = set(thread) - set(original.get("exclude_titles") or [])  # "what else has he done": not his film
+        fits = set(deps.catalog.matching_ids(filters_for(original, hard - shown))) if thread else set()
         debug["shown_fit"] = [movie_id for movie_id in thread if movie_id in fits]
     best_known = []  # what a wish for lesser-known films is measured against (agent.scoring.lesser_known)
     if original.get("hidden_gem"):
         best_known = deps.catalog.best_known(filters_for(original, set()), best_known_count(fitting["all"]))
     return {"candidates": candidates, "fitting": fitting, "best_known": best_known, "debug": debug}
+
+
+def held_length(request: Request) -> str:
+    """ "shorter" or "longer" when the latest message asked for that relative to the picks shown: the
+    bound it set is what was asked, so it is never loosened (a film longer than those is no answer)."""
+    said = [m for m in request.get("modifiers") or [] if m in ("shorter", "longer")]
+    return said[-1] if said else ""
 
 
 def _soft_era(request: Request, filters: Filters) -> Filters | None:

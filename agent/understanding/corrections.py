@@ -22,6 +22,9 @@ INTEREST = re.compile(
     r"(?:watch|check\s+(?:it\s+|that\s+|this\s+)?out"
     r"|give\s+(?:it|that|this|the\s+\w+|#\s*\d|number\s*\d)(?:\s+one)?\s+a\s+(?:go|try|shot|watch|chance))\b"
     r"(?!\s+(?:it\s+|that\s+|this\s+)?again)"
+    # "I will give Mama (2013) a chance tonight": the film named between, read after the match
+    r"|\b(?:i'?ll|ill|i will|we'?ll|we will|gonna|going to|might|may)\s+(?:\w+\s+)?give\s+"
+    r"(?=(?P<film>[^.!?;,]{1,80}?)\s+a\s+(?:go|try|shot|watch|chance)\b)"
     # "we'll do that one", "let's go with the first", "i'll take #2": a film shown, chosen
     r"|\b(?:i'?ll|ill|i will|we'?ll|we will|let'?s|lets|gonna|going to)\s+(?:take|go\s+(?:for|with)|do|pick|choose)\s+"
     r"(?=(?:it|that|this|the\s+(?:first|second|third|fourth|fifth|last|[1-9](?:st|nd|rd|th))|#\s*\d|number\s*\d)\b)"
@@ -62,7 +65,7 @@ def interest_in(
         clause = lowered[start:end]
         if ordinal is None and (ordinal := ordinal_of(clause)) is None and not titles:
             said = INTEREST.sub(" ", text[start:end])
-            titles = [t.movie_id for t in titles_after(said, 0, lookup, exact=True)]
+            titles = [t.movie_id for t in titles_after(said, 0, lookup, exact=True) or _given(text, found, lookup)]
         pointed = pointed or bool(_POINTS.search(clause))
     if ordinal is None and not titles and not pointed:
         return None
@@ -71,6 +74,14 @@ def interest_in(
         blank_text = blank_text[:start] + " " * (end - start) + blank_text[end:]
         blank_lowered = blank_lowered[:start] + " " * (end - start) + blank_lowered[end:]
     return Interest(blank_text, blank_lowered, ordinal, titles if ordinal is None else [], pointed)
+
+
+def _given(text: str, found: list[re.Match], lookup: CatalogLookup) -> list:
+    """The film in "I will give Mama (2013) a chance", read on its own: "a chance" after it ends no title."""
+    return next(
+        (said for m in found if m["film"] and (said := titles_after(text[: m.end("film")], m.start("film"), lookup))),
+        [],
+    )
 
 
 # "undo that", "take it back", "I didn't mean that": the last thing noted, taken back

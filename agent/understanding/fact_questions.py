@@ -15,7 +15,7 @@ from store.vocab import LANGUAGES
 Fact = Literal["runtime", "directors", "cast", "crew", "year", "plot", "language", "kind", "catalog", "rating",
                "certificate", "streaming", "mine", "list", "count", "shortest", "longest", "best", "newest",
                "oldest", "among", "my_watched", "my_rated", "why_not", "about", "sequels", "next", "earlier", "first",
-               "second", "third", "fourth", "fifth", "sixth", "order"]  # fmt: skip
+               "second", "third", "fourth", "fifth", "sixth", "order", "true"]  # fmt: skip
 
 # A question about a film shown or named, answered from the catalog: "is it long?", "who directed
 # the third one?", "what's Heat about?". Each match ends where the film's name may follow.
@@ -74,6 +74,9 @@ FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
                  rf"|{_ASKS_IF}(?= {_THE_FILM} (?:a |an )?(?:animated|animation|cartoon|anime|comedy|funny|"
                  r"horror|scary|romantic|romance|thriller|documentary|musical|western|sci ?fi|science fiction|"
                  rf"violent|gory|dark|sad){_END})"),
+        # "is the 2nd one based on a true story?": the catalog's tag, not a request for films with it
+        ("true", rf"{_ASKS_IF}(?= {_THE_FILM} (?:based on|inspired by|from) (?:a )?(?:true|real)(?:[ -]life)?"
+                 rf" (?:story|events){_END})"),
         ("language", r"\bwhat language\b(?: is| was)?"
                      rf"|{_ASKS_IF}(?= {_THE_FILM} (?:in (?:{_LANGUAGE_NAMES})|(?:subtitled|subbed|dubbed)"
                      rf"(?: or (?:subtitled|subbed|dubbed))?|in a foreign language){_END})"

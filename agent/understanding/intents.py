@@ -54,6 +54,7 @@ from agent.understanding.verdicts import (
     genre_verdict_apart,
     mixed_verdicts,
     of_a_genre,
+    thanked_for,
     titles_blanked,
     unasked,
 )
@@ -175,7 +176,8 @@ _GROUP_MEMBERS = re.compile(
 _RELATIVE_THAT = re.compile(r"\b(movies?|films?|flicks?|stories|ones|stuff|anything|kinds?)\s+(?:that|which)\b")
 _THAT_FILM = re.compile(r"\b(?:it|that|that one|this one|that movie|that film|this movie|this film)\b")
 _EVERY = re.compile(
-    r"\ball(?: of)? (?:them|those|these|three|four|five|of the above)\b|\b(?:them|those|these) all\b|\bevery (?:one"
+    r"\ball(?: of)? (?:them|those|these|three|four|five|of the above|'?em)(?!\w)|\b(?:them|those|these|'?em) all\b"
+    r"|\ball [2-5]\b|\bevery (?:one"
     r"|single one) of (?:them|those|these)\b|\b(?:seen|watched) (?:those|these)(?: ones| movies| films)?\b"
 )
 # A message that asks for something is a request even when it also gives feedback.
@@ -220,11 +222,23 @@ def classify(
     """
     if (held := HOLD_ON.match(normalise_message(text))) and len(text) == len(normalise_message(text)):
         text, understood = " " * held.end() + text[held.end() :], None  # "no wait, heat is a 4": not The Wait
+    if (thanks := _THANKS_FIRST.match(normalise_message(text))) and len(text) == len(normalise_message(text)):
+        text, understood = " " * thanks.end() + text[thanks.end() :], None  # "thanks! heat was great": the verdict
     classified = _classify(text, lookup, has_previous=has_previous, understood=understood)
     about_picks = classified.intent in ("why", "facts", "seen", "liked", "disliked") and not classified.titles
     if about_picks and (positions := _positions(normalise_message(text))):
         return dataclasses.replace(classified, ordinal=None, positions=positions)
+    if has_previous and classified.intent == "seen" and classified.every and not classified.titles:
+        return Classified("more", feedback=classified)  # "already seen all of those": noted, and others shown
     return classified
+
+
+# "thanks!", "thx for the recs yesterday,": thanks before what the message goes on to say
+_THANKS_FIRST = re.compile(
+    r"^\W*(?:thanks|thank\s+you|thx|ty|cheers)(?:\s+(?:so|very)\s+much)?(?:\s+(?:for|4)\s+(?:the|your|all\s+the)"
+    r"\s+(?:recs|recommendations?|suggestions?|picks|help)(?:\s+(?:yesterday|earlier|last\s+night|btw))?)?"
+    r"\s*[,.!:;-]+\s*(?=\w)"
+)
 
 
 def _positions(lowered: str) -> tuple[int, ...]:
@@ -310,6 +324,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified("more" if has_previous and not request_after(lowered) else "recommend", feedback=feedback)
     if not asks and feedback and not (has_filters(understood, titles=False) and _asks_apart(text, lookup)):
         return feedback  # "I've seen Heat. Thrillers from the 90s please" asks too (and Heat is noted in passing)
+    if not asks and feedback is None and thanked_for(lowered) and understood.like_titles:  # no wish for more
+        return Classified("interested", titles=list(understood.like_titles))
     if not asks and feedback is None and (unseen := said_unseen(text, lowered, understood)):  # "I never saw Heat"
         return Classified("unseen", titles=unseen[0], unknown=unseen[1])
     more = _MORE.search(lowered) or _LIKE_A_PICK.search(lowered)

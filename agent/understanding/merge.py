@@ -137,12 +137,22 @@ def apply_modifiers(
         elif modifier == "no_newer" and years:  # "nothing newer than the first one": up to its year
             request["year_max"] = min(years)
             request["year_min"] = None if (request.get("year_min") or 0) > min(years) else request.get("year_min")
+        elif modifier == "past_old" and years:  # "too old" of picks from 2010-2013: from 2014, not 1996, on
+            request["year_min"] = max(request.get("year_min") or 0, max(years) + 1)
+            request["year_max"] = (
+                None if (request.get("year_max") or 9999) < request["year_min"] else request["year_max"]
+            )
+        elif modifier == "past_new" and years:  # "too recent" of picks from the 1990s: before them
+            request["year_max"] = min(request.get("year_max") or 9999, min(years) - 1)
+            request["year_min"] = None if (request.get("year_min") or 0) > request["year_max"] else request["year_min"]
         elif modifier in ("older", "newer", "no_older", "no_newer"):  # nothing to go by: said, not guessed
             _add(request, "caveats", [nothing_to_compare(modifier)])
         elif modifier == "shorter":  # the length moves past the last answer too: "under 90 min" ... "longer"
-            request["max_runtime"], request["min_runtime"] = (min(runtimes) - 1) if runtimes else PLAIN_SHORT, None
+            bound = (min(runtimes) - 1) if runtimes else PLAIN_SHORT  # nor past a bound picks were loosened from
+            request["max_runtime"], request["min_runtime"] = min(bound, request.get("max_runtime") or bound), None
         elif modifier == "longer":  # is no "at least 89 min, up to 89 min"
-            request["min_runtime"], request["max_runtime"] = (max(runtimes) + 1) if runtimes else PLAIN_LONG, None
+            bound = (max(runtimes) + 1) if runtimes else PLAIN_LONG
+            request["min_runtime"], request["max_runtime"] = max(bound, request.get("min_runtime") or bound), None
         if modifier in ("shorter", "longer") and (named or not runtimes):  # the bound said where it came from
             said = against_film(modifier, named) if runtimes else plain_length(modifier, named)
             _add(request, "caveats", [said])

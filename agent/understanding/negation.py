@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -155,7 +156,10 @@ _ENDS_IT = re.compile(
 # what a message says of the picks shown: "these r kinda old", "they're all a bit long": like "too old"
 _SAID_OF_PICKS = re.compile(
     r"(?:^|[.!?,;]\s*|\b(?:nah|no|hmm+|but|ugh|eh|meh|honestly|tbh|lol|ok|okay)\W+)(?:these|those|they|they're|theyre"
-    r"|them|the\s+picks|all\s+of\s+them)(?:\s+(?:are|r|'re|seem|look|feel|all|kinda|kind\s+of|a\s+bit|a\s+little"
+    r"|them|the\s+picks|all\s+of\s+them"
+    # "the 1st one is a bit long tbh", "it's kinda old": one of the picks
+    r"|it(?:'s|s)?|th(?:at|is)\s+one(?:'s)?|the\s+(?:first|second|third|last|1st|2nd|3rd)(?:\s+one)?(?:'s)?)"
+    r"(?:\s+(?:are|r|'re|is|was|seem|seems|look|looks|feel|feels|all|kinda|kind\s+of|a\s+bit|a\s+little"
     r"|pretty|way|so|really|quite|rather|bit|little|lil))*\s+$"
 )
 _PICKS_SENTENCE_END = re.compile(
@@ -201,6 +205,9 @@ def walk_phrases(scan: Scan, reading: Reading) -> None:
             if complaint == Effect() and effect.years:  # "too old": newer ones; "too recent": older ones
                 low, high = effect.years(2000)
                 complaint = Effect(modifiers=("older",) if low is not None and high is None else ("newer",))
+            elif effect.years and complaint.years:  # "nah too old" after 2010s picks: newer than those too
+                low, _ = complaint.years(2000)
+                complaint = replace(complaint, modifiers=("past_old",) if low is not None else ("past_new",))
             elif effect.runtime is not None:  # "too long": shorter than those shown; "too short": longer
                 complaint = Effect(modifiers=("shorter",) if effect.runtime[0] is not None else ("longer",))
             reading.apply(complaint)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from agent.understanding.passing import has_meaning
 from agent.understanding.people import asked_whose
 from agent.understanding.request import Understood
-from agent.understanding.text import word_set
+from agent.understanding.text import STOPWORDS, word_set
 from agent.understanding.versions import same_title
 
 if TYPE_CHECKING:
@@ -20,9 +20,13 @@ _WORDLESS = re.compile(r"[^\w]*")
 # emoji said as a greeting or thanks, which small talk answers
 _FRIENDLY = set("🙂😊😀😃😄😁👋🙏👌✌🤝😉🥰💯🎉🙌❤♥")
 # words of a plain wish for any film ("surprise me", "I'm bored"), which popular picks do answer
-_ANY_FILM = word_set(
-    "surprise surprising bored boring random anything whatever something pick choose idea ideas"
-    " af asf lol lmao tbh ngl rn pls plz please tonight yo hey hi idk bruh"  # "bored af, suggest smth": chat
+_ANY_FILM = (
+    word_set(
+        "surprise surprising bored boring random anything whatever something pick choose idea ideas"
+        " af asf lol lmao tbh ngl rn pls plz please tonight yo hey hi idk bruh"  # "bored af, suggest smth": chat
+        " whats wat wut u ur"  # "whats good to watch tonight", "what should i watch rn im bored af"
+    )
+    | STOPWORDS
 )
 # words after a title that ask for its films ("harry potter movies")
 _SERIES_WORDS = re.compile(r"(?:\s+(?:movies?|films?|series|franchise|saga|ones))+$")

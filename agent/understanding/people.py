@@ -240,8 +240,19 @@ _REMARK_AFTER = re.compile(r" +(?:was|is|has|had|did|does|played|plays|looked|lo
 _ASKS_AT_ALL = re.compile(r"\b(?:want|looking +for|like +to +see|show +me|give +me|please|need)\b|\?")
 
 
+# "Tony Jaa is great", "keanu is the best!!": praise of the person alone, a taste as "I love Tony Jaa" is
+_PRAISED_ALONE = re.compile(
+    r" +(?:is|'s|are)(?: +(?:so|really|just|pretty|truly|such|a|an|the|my|all-time|all +time))*"
+    r" +(?:great|awesome|amazing|best|fantastic|brilliant|incredible|legendary|legend|underrated|fire|dope"
+    r"|cool|good|favou?rite|fave?|king|queen)"
+    r"(?: +(?:actor|actress|director|ever|imo|tbh|honestly|lol|fr))*[ !.]*$"
+)
+
+
 def remarked_on(scan: Scan, start: int, end: int) -> bool:
     if not _REMARK_AFTER.match(scan.text, end):
+        return False
+    if not scan.text[:start].strip(" .!,") and _PRAISED_ALONE.match(scan.text, end):
         return False
     opening, closing = sentence_span(scan.original, start, end)
     sentence = scan.original[opening : closing + 1].lower()

@@ -156,6 +156,7 @@ _GENRE_PHRASES: dict[str, Effect] = {
     "cold war": _k("cold war", "history"),
     "horror | horrors | horror flick | 🧟": _g("horror"),
     "scary | spooky | creepy | frightening | terrifying | scare me | 👻 | 🎃 | 😱 | 💀": _g("horror", moods=("scary",)),
+    "scariest | creepiest": _g("horror", moods=("scary",)),  # "scariest movie u know?"
     "slasher | slashers": _k("slasher", "horror"),
     "zombie | zombies": _k("zombies", "horror"),
     "sequel | sequels": _k("sequel"),  # "action from the 80s but no sequels": a theme TMDB tags

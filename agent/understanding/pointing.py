@@ -67,8 +67,8 @@ _CHOSEN_BEFORE = re.compile(  # "the second one, perfect"
 )
 
 
-_CHOSEN_THEN = re.compile(  # "ok the 2nd then", "fine, #3 then": settled on, after other picks
-    rf"^\W*(?:{_APPROVED}[\s,.!:;-]+|fine[\s,.!:;-]+)*(?:{_TAKE})?{_PLACE}\s+then\W*$"
+_CHOSEN_THEN = re.compile(  # "ok the 2nd then", "fine, #3 then", "the third one it is": settled on
+    rf"^\W*(?:{_APPROVED}[\s,.!:;-]+|fine[\s,.!:;-]+)*(?:{_TAKE})?{_PLACE}\s+(?:then|it\s+is)\W*$"
 )
 
 
@@ -98,10 +98,15 @@ _BAD = (
 _DISLIKE = r"(?:(?:i'?m\s+|i\s+am\s+)?not\s+(?:feeling|into)|i\s+(?:don'?t|do\s+not)\s+(?:like|love|want)|i\s+hate)"
 _CLOSING = r"(?:\W+(?:tbh|lol|lmao|ngl|honestly|tho|though|man|bro|dude|sorry|either|too|at\s+all))*\W*$"
 _REJECTED = re.compile(rf"{_OPENING}(?:{_PICKS}\s+{_LINK}{_BAD}|{_DISLIKE}\s+(?:any\s+of\s+)?{_PICKS}){_CLOSING}")
+# "meh", "nah", "nope not feeling it": a bare shrug after picks turns them down too
+_SHRUG = re.compile(
+    rf"^\W*(?:(?:hmm+|ugh+|eh|honestly|tbh)\W+)*(?:nah+|nope|meh+)(?:\W+(?:nah+|nope|meh+))*"
+    rf"(?:\W+(?:not\s+(?:really|feeling\s+(?:it|them|those|these)|it)))?{_CLOSING}"
+)
 
 
 def picks_rejected(lowered: str) -> bool:
     """Whether the message does nothing but turn down the picks just shown: a wish for other films
     for the same request, not a verdict on films watched (nothing is rated or marked seen), and no
     words to search for ("these are all bad" found Bad Girls)."""
-    return _REJECTED.match(lowered) is not None
+    return _REJECTED.match(lowered) is not None or _SHRUG.match(lowered) is not None

@@ -51,8 +51,38 @@ class Referred:
     film: str | None  # the film the people were found in, not to be suggested back
 
 
+# "what else has the director of the 2nd done", "more with the guy from the first one": a pick's credit
+_PICK_CREDIT = re.compile(
+    r"\b(?:the\s+)?(?:(?P<director>director|filmmaker|maker)s?\s+(?:of|behind)|(?:guy|actor|actress|star|lead|girl|dude)"
+    r"\s+(?:from|of|in)|whoever\s+(?P<whoever>directed|made))\s+the\s+(?P<place>first|second|third|fourth|fifth|last"
+    r"|[1-5](?:st|nd|rd|th))(?:\s+(?:one|pick|film|movie))?\b",
+    re.IGNORECASE,
+)
+_PLACES = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1}
+
+
+def _pick_credited(message: str, state: Mapping, deps: Deps) -> Referred | None:
+    """ "what else has the director of the 2nd done": the pick's directors (or lead) named in its place."""
+    said = _PICK_CREDIT.search(message)
+    picks = [p["id"] for p in state.get("last_picks") or [] if p["id"] in deps.catalog.movies]
+    if said is None or not picks:
+        return None
+    place = said["place"].casefold()
+    index = _PLACES.get(place, int(place[0]) - 1 if place[0].isdigit() else 0)
+    if not -len(picks) <= index < len(picks):
+        return None
+    film = deps.catalog.movies[picks[index]]
+    people = list(film.directors[:2]) if said["director"] or said["whoever"] else list(film.cast[:1])
+    if not people:
+        return Referred(message, (), said[0], film.id)
+    named = message[: said.start()] + " and ".join(people) + message[said.end() :]
+    return Referred(named, tuple(people), said[0], film.id)
+
+
 def people_meant(message: str, state: Mapping, deps: Deps) -> Referred | None:
     """The message with the people its pronouns stand for named; None when it has no such pronoun."""
+    if credited := _pick_credited(message, state, deps):
+        return credited
     credit = [m for m in _OBJECT.finditer(message) if not _COMPANY.search(message, 0, m.start())]
     said = next(iter(credit), None) or _POSSESSIVE.search(message) or _SUBJECT.search(message)
     said = said or _ROLE.search(message)

@@ -80,6 +80,8 @@ _NEVER_QUERIED = word_set(
     "again anymore "  # "don't show me horror again, any comedies?"
     "fav fave favourite favorite"  # "Das Boot is my fav": said of the film named, not of one wanted
     " hidden gem gems underrated"  # "a hidden gem": how well known, not The Hidden Fortress by its title
+    " super"  # "if you have a super suggestion": praise, not Super (2010) or Super 8 by their titles
+    " nah nope meh hmm hmmm ugh eh"  # "nah too old": the answer to the picks, not a word to search for
 )
 
 

@@ -43,6 +43,16 @@ SENTIMENTS: tuple[tuple[re.Pattern[str], Verdict, float, bool], ...] = (
     ),
     (re.compile(r"\b(?:loved|adored|(?:i|we)\s+(?:really\s+)?(?:love|adore))\b|❤|😍"), "liked", 5.0, False),
     (re.compile(r"\b(?:slaps|slapped|goated|(?:a|an absolute|such a|total)\s+banger|bangs)\b"), "liked", 5.0, False),
+    # "the prestige was sick", "heat is fire": slang praise of a film, not "I was sick" or "sick of it"
+    (
+        re.compile(
+            r"(?<!\bi )(?<!\bwe )(?<!\bhe )(?<!\bshe )(?<!\bthey )\b(?:was|is|'s|so|lowkey)\s+"
+            r"(?:(?:so|lowkey|straight|actually)\s+)?(?:sick|fire|dope|lit)\b(?!\s+(?:of|and\s+tired))"
+        ),
+        "liked",
+        5.0,
+        False,
+    ),
     (
         re.compile(r"\b(?:amazing|masterpiece|favou?rite|fave?|awesome|fantastic|incredible|brilliant)\b"),
         "liked",

@@ -288,6 +288,11 @@ _THANKED_FOR = re.compile(
 )
 
 
+def thanked_for(lowered: str) -> bool:
+    """ "thanks for recommending Heat": thanks for a film, with no verdict on it and no wish for more."""
+    return bool(_THANKED_FOR.search(lowered))
+
+
 def unasked(lowered: str) -> str:
     """ "interstellar? never again lol": a film echoed with a question mark and judged, which asks nothing;
     "thanks for recommending heat" asks for nothing either."""

@@ -231,7 +231,8 @@ def test_seen_all_of_those_marks_every_pick_watched(starter, profiles):
     shown = [r["id"] for r in first["recommendations"]]
     assert len(shown) == 3 and all(profiles.has_watched("cli:ann", m) for m in shown)
     labels = [f"{r['title']} ({r['year']})" for r in first["recommendations"]]
-    assert f"{labels[0]}, {labels[1]} and {labels[2]} marked as watched" in said["reply"]
+    assert said["reply"].startswith(f"Noted: you've seen {labels[0]}, {labels[1]} and {labels[2]}."), said["reply"]
+    assert len(said["recommendations"]) == 3 and not set(shown) & {r["id"] for r in said["recommendations"]}
     unclear = bot.ask("loved them both", user="cli:ann")  # "both" of three: which two?
     assert unclear["reply"].startswith("Which one do you mean?") and not profiles.ratings("cli:ann")
 

@@ -414,7 +414,9 @@ CASES: list[tuple[str, dict]] = [
     ("something with Tom Hanks?", {"people": ["Tom Hanks"], "soft_people": []}),
     # a person remarked on in a sentence asking for nothing leans; asked for anywhere, filters
     ("I liked it. Christopher Nolan has done a well job.", {"people": [], "soft_people": ["Christopher Nolan"]}),
-    ("Tom Hanks is my favorite actor", {"people": [], "soft_people": ["Tom Hanks"]}),
+    ("I liked it. Tom Hanks is my favorite actor", {"people": [], "soft_people": ["Tom Hanks"]}),
+    # praise of a person that is the whole message is a taste, as "I love Tom Hanks" is ("Tony Jaa is great")
+    ("Tom Hanks is my favorite actor", {"people": ["Tom Hanks"], "soft_people": []}),
     ("Tom Hanks is great, any other films with him?", {"people": ["Tom Hanks"], "soft_people": []}),
     ("Al Pacino was amazing in Heat. I want more Al Pacino", {"people": ["Al Pacino"], "soft_people": []}),
     ("I want a film where Tom Hanks plays a lawyer", {"people": ["Tom Hanks"], "soft_people": []}),
@@ -1375,7 +1377,7 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("why is heat on the list", True, "why", {"titles": ["heat-1995"]}),
     ("why not something scary", True, "recommend", {}),
     ("the second one, why?", True, "why", {"ordinal": 1}),
-    ("seen all of those", True, "seen", {"every": True}),
+    ("seen all of those", True, "more", {"every": False}),  # noted as feedback, and others shown
     ("the first two were great", True, "liked", {"positions": (0, 1), "ordinal": None}),
     ("seen the first and third ones", True, "seen", {"positions": (0, 2)}),
     ("the last two, why?", True, "why", {"positions": (-2, -1)}),
@@ -1390,7 +1392,7 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("is it long?", False, "recommend", {}),
     ("is there one that's short?", True, "refine", {}),  # asks for films, not about one
     ("any that are short?", True, "refine", {}),
-    ("I've watched them all already", True, "seen", {"every": True}),
+    ("I've watched them all already", True, "more", {}),
     ("loved them both", True, "liked", {"every": False}),
     ("the second one, all of them are great", True, "liked", {"ordinal": 1, "every": False}),
     ("number 3 why", True, "why", {"ordinal": 2}),
@@ -1572,7 +1574,7 @@ INTENTS: list[tuple[str, bool, str, dict]] = [
     ("Yes, that one sounds good", True, "interested", {"titles": []}),  # no verdict yet, nor Yes (2005)
     ("It was great, thanks", True, "liked", {"titles": []}),  # the pick, not It (2017)
     ("thanks, it was great", True, "liked", {"titles": []}),  # a verdict, with thanks
-    ("Yes but I've seen all those movies.", True, "seen", {"titles": [], "every": True}),
+    ("Yes but I've seen all those movies.", True, "more", {"titles": []}),
     # a film named before a question about "that" is the one asked about, not the last pick
     ("What about 50 First Dates? Is that any good?", True, "facts", {"titles": ["50-first-dates-2004"]}),
     ("what about the second one? is it scary?", True, "facts", {"titles": [], "ordinal": 1}),
