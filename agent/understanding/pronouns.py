@@ -15,8 +15,11 @@ from dataclasses import dataclass
 
 from agent.deps import Deps
 
-_OBJECT = re.compile(r"\b(?P<prep>by|with|from|starring|featuring|of|directed by)\s+(?P<who>him|her|them)\b(?!\s*self)",
-                     re.IGNORECASE)  # fmt: skip
+# "all of them", "any of them", "the best of them": the films just shown, not people
+_OF_FILMS = "".join(rf"(?<!\b{word} )" for word in ("all", "any", "one", "none", "both", "some", "either", "each",
+                                                      "most", "best", "two", "three", "neither", "few"))  # fmt: skip
+_OBJECT = re.compile(rf"\b(?P<prep>by|with|from|starring|featuring|{_OF_FILMS}of|directed by)\s+"
+                     r"(?P<who>him|her|them)\b(?!\s*self)", re.IGNORECASE)  # fmt: skip
 _POSSESSIVE = re.compile(
     r"\b(?P<who>his|her|their)\s+(?=(?:other|latest|new|newest|best|earlier|early|older|recent|later|first|last|"
     r"own)\s+(?:\w+\s+)?(?:films?|movies?|work|stuff|ones|flicks|pictures)\b|(?:films?|movies?|work|stuff|"

@@ -489,7 +489,8 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         T("who directed it?", intent="facts", picks=False, has=("was directed by",)),
         T("what's Heat about?", intent="facts", picks=False, has=("Heat (1995):", "thief")),
         T("seen it", intent="seen", picks=False, watched=("heat-1995",)),
-        T("I have seen all of those", intent="seen", picks=False, has=("marked as watched",), lacks=("Heat",)),
+        # every film shown is noted as seen, and others come for the same request
+        T("I have seen all of those", intent="more", picks=True, has=("Noted: you've seen",), never=("heat-1995",)),
         T("more", intent="more", picks=True, never=("heat-1995",)),
     ],
     # -- mixed, longer conversations -------------------------------------------------------
@@ -531,7 +532,7 @@ CONVERSATIONS: dict[str, list[Turn]] = {
     "family-night": [
         T("a family film", read={"genres": ["family"]}, picks=True),
         T("shorter", intent="refine", read={"genres": ["family"]}, picks=True),
-        T("I've seen all of them", picks=False),
+        T("I've seen all of them", picks=True, has=("Noted: you've seen",), lacks=("couldn't tell who",)),
         T("a documentary", intent=REC, read={"genres": ["documentary"]}, picks=True),
     ],
 }

@@ -53,7 +53,10 @@ def test_a_person_praised_alone_is_a_taste_for_their_films(starter, profiles, sa
     assert "Christopher Nolan" in answer["reply"].splitlines()[0], answer["reply"]
 
 
-@pytest.mark.parametrize("said", ["already seen all of those", "nah seen all 3", "seen em all lol"])
+@pytest.mark.parametrize(
+    "said",
+    ["already seen all of those", "nah seen all 3", "seen em all lol", "I've seen all of them"],
+)
 def test_every_pick_seen_is_noted_and_others_are_shown(starter, profiles, said):
     """ "already seen all of those" after picks marked them watched and gave no others: a user who has
     seen every pick wants fresh ones ("nah seen all 3", "seen em all lol" were read as new requests)."""
@@ -64,6 +67,7 @@ def test_every_pick_seen_is_noted_and_others_are_shown(starter, profiles, said):
     fresh = [r["id"] for r in answer["recommendations"]]
     assert len(fresh) == 3 and not set(fresh) & set(shown), answer["reply"]
     assert answer["reply"].startswith("Noted: you've seen "), answer["reply"]
+    assert "couldn't tell who" not in answer["reply"]  # "all of them" are the films, not people
     comedies = [starter.movies[m] for m in fresh]
     assert all("comedy" in m.genres for m in comedies), answer["reply"]
 
