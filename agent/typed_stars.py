@@ -4,7 +4,8 @@
 A command has no sentence around its number to read a scale from, so only the two scales the chat
 also reads ("out of 5", "out of 10") are taken, and a grade past its own scale ("6/5") or one that
 is no half star ("7/10" is 3.5 stars, "7.5/10" would be 3.75) is refused rather than rounded.
-Every front end that takes stars as text (the CLI, Slack, the HTTP API) reads them here."""
+Every front end that takes stars as text (the CLI, Slack, Discord) reads them here; the HTTP API takes
+them as JSON numbers."""
 
 from __future__ import annotations
 
