@@ -396,9 +396,9 @@ def main() -> int:
           f"{ms(statistics.median(seq_work))}, so HTTP costs x{seq_p50 / statistics.median(seq_work):.2f}")  # fmt: skip
     for think, samples, wall in phases:
         failures += report_load(samples, wall, args.clients, think, direct_p50, direct_rate, paced.get(think))
-    each = " + ".join(f"{rss:.0f}" for rss in server_rss)
-    print(f"peak RSS: server {each} MB ({len(server_rss)} processes, {args.processes} answering); "
-          f"this process (direct run) {direct_rss:.0f} MB")  # fmt: skip
+    others = " + ".join(f"{rss:.0f}" for rss in server_rss[1:])
+    started = f", the processes it started {others} MB" if others else ""
+    print(f"peak RSS: server {server_rss[0]:.0f} MB{started}; this process (direct run) {direct_rss:.0f} MB")
     print(f"server exit status after SIGTERM: {server.returncode}; its log ends:\n  "
           + "\n  ".join(err.strip().splitlines()[-4:]))  # fmt: skip
     if scratch is not None:
