@@ -17,7 +17,8 @@ def register(sub, eval_sub, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "serve",
         parents=[common],
-        help="run every configured front end (Discord, Slack, HTTP API) in one process",
+        help="run every configured front end (Discord, Slack, HTTP API) in one process (the HTTP API in "
+        "several with --http-processes)",
         description="Runs, over one catalog and one model load, Discord when DISCORD_TOKEN is set, Slack when "
         "SLACK_BOT_TOKEN and SLACK_APP_TOKEN are set, and the HTTP API when MOVIEBOT_HTTP_PORT is set or "
         "--http PORT is given. Ctrl-C or SIGTERM finishes the turns in flight, then exits.",
