@@ -10,27 +10,17 @@ default for a recommender.
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import re
-from dataclasses import dataclass, field
-from typing import Literal
 
+from agent.understanding.classified import Classified
 from agent.understanding.corrections import HOLD_ON, UNDO, asked_politely, interest_in, unrated_in, unwatched_in
 from agent.understanding.dismissals import DISMISSED_TAIL, dismissed_titles, request_beside
-from agent.understanding.fact_questions import (
-    AMONG_TAIL,
-    AMONG_THE_PICKS,
-    COLLECTION,
-    FACT_QUESTIONS,
-    Fact,
-    films_compared,
-    other_year,
-    superlative_asked,
-)
+from agent.understanding.film_questions import REFERENT, fact_question, typed_title
 from agent.understanding.help_topics import ACCOUNT_QUESTIONS, GREETINGS, OUTSIDE, RESTART, SMALLTALK, only_pleasantries
 from agent.understanding.my_history import my_history_question, why_not_titles
 from agent.understanding.new_subject import states_subject
-from agent.understanding.opening_title import film_named_first, praised_then_asked, well_known_title
+from agent.understanding.opening_title import praised_then_asked
+from agent.understanding.ordinals import ordinal_in, places_in
 from agent.understanding.pointed_verdicts import judged_by_place, on_picks
 from agent.understanding.pointing import chosen_pick, pick_asked_about, picks_rejected
 from agent.understanding.rated_asks import request_after
@@ -39,11 +29,10 @@ from agent.understanding.request import CatalogLookup, Understood, has_filters
 from agent.understanding.sequels import film_or_unknown, series_asked
 from agent.understanding.stars import asks_for_a_rating, outside_stars, rated_seen_list, stars_in
 from agent.understanding.stars_each import asks_after, stars_each, verdicts_intent
-from agent.understanding.text import PANNED, PRAISED, STOPWORDS, Scan, normalise_message, tokens_of, word_set
-from agent.understanding.title_lists import judged_titles_after, titles_after
-from agent.understanding.titles import explained
+from agent.understanding.text import PANNED, PRAISED, STOPWORDS, normalise_message, word_set
+from agent.understanding.title_lists import titles_after
 from agent.understanding.unseen import said_unseen
-from agent.understanding.verdict_titles import named_titles, with_title_year
+from agent.understanding.verdict_titles import named_titles
 from agent.understanding.verdicts import (
     DISMISS,
     NOT_SEEN,
@@ -60,57 +49,6 @@ from agent.understanding.verdicts import (
 )
 from agent.understanding.versions import same_title
 from agent.understanding.whose_verdict import seen_intent, users_verdict
-from store.catalog import TitleMatch
-from store.movie import TITLE_MATCH_SCORE
-
-Intent = Literal["recommend", "refine", "more", "why", "facts", "seen", "liked", "disliked", "dismissed", "help",
-                 "smalltalk", "interested", "unwatched", "unrated", "undo", "unseen"]  # fmt: skip
-
-
-@dataclass
-class Classified:
-    intent: Intent
-    ordinal: int | None = None  # 0-based position in the last list; -1 is the last one
-    titles: list[str] = field(default_factory=list)  # catalog ids the feedback or question is about
-    rating: float | None = None  # stars, 0.5-5
-    stars_said: bool = False  # the message gave the stars ("a 4", "⭐⭐⭐"), not only a verdict ("great")
-    every: bool = False  # about every film of the last list ("seen all of those")
-    # each film's own verdict where they differ ("loved Amelie, hated Titanic"): (id or place, verdict, stars)
-    verdicts: tuple[tuple[str | int, str, float | None], ...] = ()
-    worded: tuple[str, ...] = ()  # films of those whose stars stand for a word ("loved" in "loved heat and jaws 5")
-    positions: tuple[int, ...] = ()  # about several places in it ("the first two", "the first and third")
-    facts: tuple[Fact, ...] = ()  # what a question asks of a film ("is it long?": runtime)
-    # a verdict said with a request for more ("seen it, others?", "hated that one, anything else?")
-    feedback: Classified | None = None
-    unknown: tuple[str, ...] = ()  # films a question names that the catalog lacks, as typed ("Dune (2021)")
-    with_sequels: tuple[str, ...] = ()  # films said seen with their later films ("the matrix and its sequels")
-
-
-_NTH = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-        "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
-        "twentieth")  # fmt: skip
-_ORDINAL_WORDS = {
-    **{word: n for n, word in enumerate(_NTH)},
-    "top": 0, "last": -1, "final": -1, "bottom": -1, "penultimate": -2, "second to last": -2, "second last": -2,
-}  # fmt: skip
-_ORDINAL = re.compile(
-    r"#\s*(?P<hash>\d{1,2})\b"
-    r"|\b(?:number|no\.|option|pick|suggestion)\s*#?\s*(?P<num>\d{1,2})\b"
-    r"|(?:\b(?P<word>second[\s-]+(?:to[\s-]+)?last|penultimate|first|second|third|fourth|fifth|sixth|seventh"
-    r"|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
-    r"|nineteenth|twentieth|last|final|bottom|top(?=\s+(?:one|pick|suggestion)))\b"
-    r"|(?<!on the )(?<!by the )(?<!until the )(?<!till the )(?<!since the )\b(?P<nth>[1-9]\d?)(?:st|nd|rd|th)\b)"
-    # "the 13th one", up to the 50 picks an answer can hold; "on the 14th" is a date
-    r"(?!\s+(?:year|years|decade|night|week|time|few|couple|century|anniversary|birthday|grade|of\s+july"
-    r"|\d(?!(?:\.5)?\s*(?:stars?|/))"
-    r"|world|half|season|episode|chapter|act\b|date|day|kiss|impression|place|amendment|person|wave|contact))"
-)
-
-# "the first two", "the last two": several places at once ("the first and third" are listed ordinals)
-_FIRST_N = re.compile(
-    r"\b(?P<end>first|top|last)\s+(?P<n>two|three|2|3)\b(?!\s*(?:years?|decades?|nights?|weeks?|times?)\b)"
-)
-_BETWEEN_ORDINALS = re.compile(r"(?:\s+ones?)?\s*(?:,|and|&)\s*(?:the\s+)?")
 
 _HELP = re.compile(
     r"^\W*(?:/?help|commands|usage|\?+|how (?:does|do) (?:this|it|you) work|what (?:can|do) you do"
@@ -132,42 +70,6 @@ _WHY_TARGET = re.compile(
 
 # A whole message that is one word (a film's name, maybe numbered) and a verdict on it.
 _ONLY_A_VERDICT = re.compile(rf"^\W*[^\W\d_][\w'-]*(?:\s+\d+)?(?:{PRAISED}|{PANNED})\W*$")
-_IN_THE_COLLECTION = re.compile(rf"\s+(?:in|on) (?:your|the) {COLLECTION}\b.*$|\s+(?:at all|yet)\b.*$")
-# what a question says after the film it names: "what's X about", "when did X come out", "is X long"
-_ASKED_TAIL = re.compile(
-    r"\s+(?:about|(?:come|came) out|made|released|from|(?:too |very |really |pretty |that )?(?:long|short)"
-    r"|(?:a |an )?(?:animated|animation|cartoon|anime|comedy|funny|horror|scary|romantic|romance|thriller|documentary"
-    r"|musical|western|sci ?fi|science fiction|violent|gory|dark|sad|for kids|kid friendly|family friendly)"
-    r"|in english|subtitled|dubbed|in a foreign language"
-    r"|(?:any |that |very |really )?good|worth (?:it|watching|seeing))\s*$",
-    re.IGNORECASE,
-)
-_NO_FILM = word_set("you yourself u me myself us him her them") | {
-    "the director", "the cast", "the actors", "the actor", "the plot", "the ending"}  # fmt: skip
-_HOW_MANY = re.compile(
-    r"^\W*how many\b(?! more| of (?:these|them|those))"
-    r"(?![^?.!]*\b(?:minutes|mins|hours|stars|votes|times|oscars?|awards?)\b)"
-)
-_REPEAT = re.compile(
-    r"\bwhat (?:did|were|was) (?:you |those |they |these )?(?:just |again )?(?:recommend|suggest|pick|show)\w*\W*$"
-    r"|\bwhat did you (?:just )?(?:recommend|suggest)\w*(?: (?:again|me|to me))?\W*$"
-    r"|^\W*what were (?:those|they|these|the (?:picks|movies|films|titles))(?: again)?\W*$"
-    r"|\b(?:repeat|show me|give me|list|remind me of|say) (?:the|that|your|those) (?:list|picks|suggestions"
-    r"|recommendations|titles|movies|films) again\b|\b(?:can|could) you (?:repeat|say) (?:that|the list|those)\b"
-    r"|^\W*(?:repeat|remind me)(?: (?:that|them|the list|please))?\W*$|\brepeat the list\b"
-)
-_QUESTION_REFERENT = re.compile(r"\b(?:it|that|this|the (?:movie|film))\b")
-# ... unless the message also asks for films: "who directed Heat? something like it", "is there one that's short?"
-_WANTS_PICKS = re.compile(
-    r"\b(?:something|anything|recommend\w*|suggest\w*|similar|give me|show me|another|others?|else|more like"
-    r"|(?:i|we) (?:want|need)|movies|films|(?:is|are) there|any|ones? that)\b"
-)
-
-# What a verdict is about when no title is named: "loved it", "great pick", "hated that one".
-_REFERENT = re.compile(  # "I didn't like the movie with James McAvoy": a pick, pointed at by a person
-    r"\b(?:it|that|this|them|those|these|both|all of them|pick|choice|suggestion|rec|recommendation|one"
-    r"|the (?:movie|film) (?:with|by|starring|from))\b"
-)
 # people in a group, not picks: "one likes sci-fi", "two of them hate Will Ferrell"
 _GROUP_MEMBERS = re.compile(
     r"\b(?:two|three|four|some|most|none|several|few) of (?:them|us)\b|\b(?:one|each|all) of (?:us|my \w+)\b"
@@ -226,7 +128,7 @@ def classify(
         text, understood = " " * thanks.end() + text[thanks.end() :], None  # "thanks! heat was great": the verdict
     classified = _classify(text, lookup, has_previous=has_previous, understood=understood)
     about_picks = classified.intent in ("why", "facts", "seen", "liked", "disliked") and not classified.titles
-    if about_picks and (positions := _positions(normalise_message(text))):
+    if about_picks and (positions := places_in(normalise_message(text))):
         return dataclasses.replace(classified, ordinal=None, positions=positions)
     if has_previous and classified.intent == "seen" and classified.every and not classified.titles:
         return Classified("more", feedback=classified)  # "already seen all of those": noted, and others shown
@@ -241,27 +143,12 @@ _THANKS_FIRST = re.compile(
 )
 
 
-def _positions(lowered: str) -> tuple[int, ...]:
-    """ "The first two" -> (0, 1), "the last two" -> (-2, -1), "the first and third" -> (0, 2); () for one place."""
-    if m := _FIRST_N.search(lowered):
-        n = {"two": 2, "three": 3}.get(m["n"]) or int(m["n"])
-        return tuple(range(-n, 0)) if m["end"] == "last" else tuple(range(n))
-    found = list(_ORDINAL.finditer(lowered))
-    listed = [found[0]] if found else []
-    for before, after in itertools.pairwise(found):
-        if not _BETWEEN_ORDINALS.fullmatch(lowered, before.end(), after.start()):
-            break
-        listed.append(after)
-    places = tuple(dict.fromkeys(p for m in listed if (p := _ordinal(m.group())) is not None))
-    return places if len(places) > 1 else ()
-
-
 def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understood: Understood | None) -> Classified:
     lowered = normalise_message(text)
     words = _WORD.findall(lowered)
     if not words:
         return _emoji_only(lowered, has_previous)
-    ordinal = _ordinal(lowered)
+    ordinal = ordinal_in(lowered)
     if mine := my_history_question(lowered):  # "how many movies have I watched?": the profile's, not help
         return Classified("facts", facts=(mine,))
     if asked := why_not_titles(text, lowered, lookup):  # "why not Saving Private Ryan?"
@@ -272,15 +159,15 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified("smalltalk")
     if UNDO.match(lowered):
         return Classified("undo")
-    if has_previous and (chosen := chosen_pick(lowered, _ordinal)) is not None:  # "perfect, the third one"
+    if has_previous and (chosen := chosen_pick(lowered, ordinal_in)) is not None:  # "perfect, the third one"
         return Classified("interested", ordinal=chosen)
     if has_previous and picks_rejected(lowered):  # "these suck": other films, and no verdict on films not seen
         return Classified("more")
-    if not SEEN.search(lowered) and (place := pick_asked_about(lowered, _ordinal)) is not None:
+    if not SEEN.search(lowered) and (place := pick_asked_about(lowered, ordinal_in)) is not None:
         return Classified("facts", ordinal=place, facts=("about",))  # "the second one?": that film, in brief
-    if not _ASKS.search(asked_politely(lowered)) and (unrated := unrated_in(text, lowered, lookup, _ordinal)):
+    if not _ASKS.search(asked_politely(lowered)) and (unrated := unrated_in(text, lowered, lookup, ordinal_in)):
         return Classified("unrated", ordinal=unrated.ordinal, titles=unrated.titles)  # "forget my rating for heat"
-    if not _ASKS.search(asked_politely(lowered)) and (unseen := unwatched_in(text, lowered, lookup, _ordinal)):
+    if not _ASKS.search(asked_politely(lowered)) and (unseen := unwatched_in(text, lowered, lookup, ordinal_in)):
         return Classified("unwatched", ordinal=unseen.ordinal, titles=unseen.titles)
     if _WHY.search(lowered):
         return Classified("why", ordinal=ordinal, titles=_why_titles(text, lowered, lookup))
@@ -288,7 +175,7 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified(
             "facts", facts=(series[0],), ordinal=None if series[1] else ordinal, **film_or_unknown(series[1])
         )
-    if fact := _fact_question(text, lowered, lookup, ordinal, has_previous):
+    if fact := fact_question(text, lowered, lookup, ordinal, has_previous):
         return fact
     understood = understood or understand(text, lookup)
     if listed := rated_seen_list(text, lookup, has_previous=has_previous):  # "seen heat, totoro and 3": each item
@@ -302,9 +189,9 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         more = "more" if has_previous and not listed.titles else "recommend"  # "seen alien, jaws and 3, what else?"
         return Classified(more, feedback=seen) if listed.asks else seen
     asks = bool(_ASKS.search(DISMISS.sub(" ", unasked(lowered))))  # "don't suggest it" asks for nothing
-    if plan := interest_in(text, lowered, lookup, _ordinal):  # "#6 looks fun, seen #7 too": no verdict on #6
+    if plan := interest_in(text, lowered, lookup, ordinal_in):  # "#6 looks fun, seen #7 too": no verdict on #6
         said = understand(plan.text, lookup)
-        feedback = _feedback(plan.text, plan.lowered, said, lookup, _ordinal(plan.lowered))
+        feedback = _feedback(plan.text, plan.lowered, said, lookup, ordinal_in(plan.lowered))
         if feedback is None and not asks:  # "never heard of Dracula Untold (2014) that sounds good": that film
             named = understood.like_titles if plan.ordinal is None and len(understood.like_titles) == 1 else []
             return Classified("interested", ordinal=plan.ordinal, titles=plan.titles or named)
@@ -380,101 +267,10 @@ def _describes_films(clause: str, lookup: CatalogLookup) -> bool:
 _FILMS_OF = re.compile(r"\b(?:movies|films|flicks|stuff|ones)\b")
 
 
-def _ordinal(lowered: str) -> int | None:
-    m = _ORDINAL.search(lowered)
-    if m is None:
-        return None
-    if m["word"]:
-        return _ORDINAL_WORDS[" ".join(m["word"].replace("-", " ").split())]
-    number = int(m["hash"] or m["num"] or m["nth"])
-    return number - 1 if number >= 1 else None
-
-
 def reference_ordinal(lowered: str) -> int | None:
     """ "More like the second one" points at a suggestion; "seen the first, what else" does not."""
     m = _LIKE_WHICH.search(lowered)
-    return _ordinal(lowered[m.end() :]) if m else None
-
-
-def _fact_question(
-    text: str, lowered: str, lookup: CatalogLookup, ordinal: int | None, has_previous: bool
-) -> Classified | None:
-    """A question about a film: the pick it points at ("the third one", "it") or a film it names."""
-    if _HOW_MANY.search(lowered):  # "how many Kubrick films do you have?": the catalog's count
-        return Classified("facts", facts=("count",))
-    if _REPEAT.search(lowered):  # "what did you just recommend?", "can you repeat the list?"
-        return Classified("facts", every=True, facts=("list",))
-    if has_previous and (word := superlative_asked(lowered)):  # "which of these is the shortest?"
-        return Classified("facts", every=True, facts=(word,))
-    if compared := films_compared(lowered, lookup):  # "is pulp fiction better than heat?": their ratings
-        return Classified("facts", titles=[m.movie_id for m in compared[0]], facts=(compared[1],))
-    if among := _among_the_picks(text, lowered, lookup):  # "was heat in any of those?" asks for no film
-        return among
-    if _WANTS_PICKS.search(lowered.replace("any good", "good")):  # "is it any good?" wants no picks
-        return None
-    facts: list[Fact] = []
-    found: list[TitleMatch] = []
-    asked_about = None  # where the film asked about is named
-    for fact, pattern in FACT_QUESTIONS:
-        if m := pattern.search(lowered):
-            facts.append(fact)
-            if not found and ordinal is None:
-                asked_about = m.end() if asked_about is None else asked_about
-                # "what did I think of alien?": what follows asks of a film, not of the theme
-                found = judged_titles_after(text, m.end(), lookup, exact=True, named=fact == "mine")[0]
-    if not facts:
-        return None
-    if not found and (named := _NAMED_FIRST.search(lowered)):  # the film named wins over a "first" in it
-        found = titles_after(text, named.end(), lookup, exact=True)  # "What about Heat? Is that any good?"
-    if not found and ordinal is None and (opened := film_named_first(text, lookup)):  # "inception, who's in it?"
-        found = [opened]
-    if found:
-        missing = other_year(text, found[0], lookup)
-        return Classified("facts", titles=[t.movie_id for t in found], facts=tuple(facts),
-                          unknown=(missing,) if missing else ())  # fmt: skip
-    if has_previous and (ordinal is not None or _QUESTION_REFERENT.search(lowered)):
-        return Classified("facts", ordinal=ordinal, facts=tuple(facts))
-    typed = _typed_title(text, asked_about, lookup) if asked_about is not None else None
-    if typed and (match := lookup.resolve_title(typed)) is not None and match.score >= TITLE_MATCH_SCORE:
-        return Classified("facts", titles=[match.movie_id], facts=tuple(facts))  # "how long is godfather part 2"
-    return Classified("facts", facts=tuple(facts), unknown=(typed,)) if typed else None
-
-
-def _among_the_picks(text: str, lowered: str, lookup: CatalogLookup) -> Classified | None:
-    """ "Was heat in any of those?", "did you suggest the godfather?": whether a film the catalog
-    has, named whole, was among the picks given; not when no such film is named ("did you suggest any comedies?")."""
-    if (asked := AMONG_THE_PICKS.search(lowered)) is None:
-        return None
-    said = AMONG_TAIL.sub("", text) if len(text) == len(lowered) else AMONG_TAIL.sub("", lowered)
-    found = titles_after(said, asked.end(), lookup, exact=True)
-    typed = said[asked.end() :].strip(" ?!.\"'")
-    match = None if found or not typed else lookup.resolve_title(typed)  # "the usual suspects", a phrase too
-    whole, words = match is not None and same_title(typed, match.title), list(tokens_of(typed))
-    if match is not None and (whole or match.score >= 100) and (not explained(words) or (whole and len(words) > 1)):
-        found = [match]  # "did you suggest horror?" names no film called #Horror
-    return Classified("facts", titles=[m.movie_id for m in found], facts=("among",)) if found else None
-
-
-_NAMED_FIRST = re.compile(r"\b(?:what|how) about\b|\bheard of\b|\bthoughts on\b")
-
-
-def _typed_title(text: str, start: int, lookup: CatalogLookup) -> str | None:
-    """What a question names that no catalog title matched ("who directed Oppenheimer?"), if it
-    reads as a title at all: not "it", not a kind of film ("do you have any horror?")."""
-    typed = Scan(text).original[start:]  # as cased as it was typed, at the offsets of the lowered text
-    typed = re.split(r"[?!.]", typed, maxsplit=1)[0]
-    typed = _ASKED_TAIL.sub("", _IN_THE_COLLECTION.sub("", typed)).strip(" \"'“”‘’,")
-    typed = with_title_year(typed, text)  # "Zorblax (2016)": its year is the film's, not a filter
-    typed = re.sub(r"^(?:the (?:movie|film)|(?:a )?(?:movie|film)) (?:called |named )?", "", typed, flags=re.I)
-    words = typed.split()
-    if not words or len(words) > 8 or _REFERENT.search(typed.lower()) or _ORDINAL.search(typed.lower()):
-        return None
-    if typed.lower() in _NO_FILM:  # "who made you?", "tell me about the director"
-        return None
-    understood = understand(typed, lookup)
-    if has_filters(understood) or understood.min_rating or understood.year_min or understood.count:
-        return typed if well_known_title(typed, lookup) else None  # "is alien scary?" asks of Alien
-    return typed
+    return ordinal_in(lowered[m.end() :]) if m else None
 
 
 _FILM_NOUNS = word_set("movie movies film films flick flicks one ones")
@@ -530,13 +326,13 @@ def _feedback(
     every = not titles and ordinal is None and bool(_EVERY.search(lowered))
     # "that" of a relative clause points at no film: "I love movies that make you think"
     has_referent = (bool(titles) or ordinal is not None or every
-                    or bool(_REFERENT.search(_RELATIVE_THAT.sub(r"\1", _GROUP_MEMBERS.sub(" ", lowered)))))  # fmt: skip
+                    or bool(REFERENT.search(_RELATIVE_THAT.sub(r"\1", _GROUP_MEMBERS.sub(" ", lowered)))))  # fmt: skip
     dismissal = DISMISS.search(lowered)
     if dismissal and not SEEN.search(lowered):  # "not interested in titanic, any comedies?": Titanic
         named = dismissed_titles(text, lowered, dismissal, understood, titles, lookup)
         if named or (named is not None and (ordinal is not None or every or _THAT_FILM.search(lowered))):
             return Classified("dismissed", ordinal=ordinal, titles=named, every=every)
-    if verdict is not None and (mixed := mixed_verdicts(text, lowered, titles, lookup, _ordinal)):
+    if verdict is not None and (mixed := mixed_verdicts(text, lowered, titles, lookup, ordinal_in)):
         return Classified(next(iter(mixed.values()))[0], titles=[t for t in mixed if isinstance(t, str)],
                           verdicts=tuple((t, v, stars or None) for t, (v, stars) in mixed.items()))  # fmt: skip
     if verdict is not None and rating is None and genre_verdict_apart(lowered, verdict[0], titles, lookup):
@@ -552,7 +348,7 @@ def _feedback(
         return Classified(seen_intent(lowered, seen.start()), ordinal=ordinal, titles=titles, every=every)
     if verdict is not None and not titles and understood.unknown_titles and not has_filters(understood):
         return Classified(verdict[1], unknown=tuple(understood.unknown_titles))  # "Girls Trip (2017) was great"
-    if anchor is not None and rating is None and (typed := _typed_title(text, anchor.end(), lookup)):
+    if anchor is not None and rating is None and (typed := typed_title(text, anchor.end(), lookup)):
         words = typed.lower().split()  # "seen teh godfathr", not "seen a lot of movies"
         near = anchor is seen and words[0] not in STOPWORDS and not _FILM_NOUNS & set(words)
         match = lookup.resolve_title(typed)  # looked up once: for a near title, and for "I loved LOL"

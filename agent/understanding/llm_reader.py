@@ -12,7 +12,8 @@ from rapidfuzz import fuzz
 
 import prompts
 from agent.deps import Deps
-from agent.understanding.intents import Classified, Intent, classify
+from agent.understanding.classified import Classified, Intent
+from agent.understanding.intents import classify
 from agent.understanding.phrases import AWARDS
 from agent.understanding.reader import understand
 from agent.understanding.request import Understood
