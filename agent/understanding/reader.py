@@ -38,6 +38,7 @@ from agent.understanding.initials import read_initialled_names
 from agent.understanding.like_series import read_like_series
 from agent.understanding.listed_titles import read_listed_titles
 from agent.understanding.meaning import Reading, extend_unique
+from agent.understanding.message_titles import read_bare_titles, read_cued_titles
 from agent.understanding.misspelt import read_misspelt_people
 from agent.understanding.misspelt_titles import read_misspelt_titles
 from agent.understanding.negation import walk_phrases
@@ -63,7 +64,7 @@ from agent.understanding.studios import leaned_kinds, without_studio_data
 from agent.understanding.text import GAP, STOPWORDS, TOKEN, Scan, Tok, sentence_span, word_set
 from agent.understanding.title_lists import read_credits_of_titles
 from agent.understanding.title_years import read_unknown_dated, taken_notes
-from agent.understanding.titles import TitleReader, read_bare_titles, read_cued_titles
+from agent.understanding.titles import TitleReader
 from agent.understanding.uneventful import read_uneventful
 from agent.understanding.unknown_titles import note_missing_sequels, note_unknown_titles
 from agent.understanding.wanted_series import read_wanted_series

@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 
 from agent.understanding.meaning import extend_unique
+from agent.understanding.message_titles import panned_ids
 from agent.understanding.people import People
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.text import GAP, PANNED_AFTER, Scan
 from agent.understanding.title_cues import STRONG, WEAK
-from agent.understanding.titles import MAX_TITLE_TOKENS, TitleReader, panned_ids
+from agent.understanding.titles import MAX_TITLE_TOKENS, TitleReader
 from agent.understanding.versions import same_title
 from store.catalog import TitleMatch
 from store.movie import normalise_title, number_value

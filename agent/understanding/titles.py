@@ -1,24 +1,20 @@
-"""Passes 1 and 3: reference titles after cues ("like Se7en or Fight Club", "not Titanic") and bare
-Title-Cased mentions ("Star Wars marathon tonight"), resolved against the catalog."""
+"""How a span of a message is read as a title: where a title may start and end, how sure a match
+must be after each kind of cue, and sequel numbers apart from stars. agent.understanding.message_titles
+finds the spans ("like Se7en or Fight Club", "not Titanic", "Star Wars marathon tonight")."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from agent.understanding.meaning import extend_unique
-from agent.understanding.negation import no_title_after_refusal
 from agent.understanding.people import People
 from agent.understanding.phrases import MAX_PHRASE, PHRASEBOOK
-from agent.understanding.request import CatalogLookup, Understood
+from agent.understanding.request import CatalogLookup
 from agent.understanding.text import (
     GAP,
     HARD_STOPS,
-    JUDGED_THEN_ASKED,
     NUMBERISH,
-    OPINION_LEAD,
-    PANNED_AFTER,
     STOPWORDS,
     TITLE_CONNECTORS,
     TITLE_CONTINUES,
@@ -31,18 +27,10 @@ from agent.understanding.text import (
 )
 from agent.understanding.title_cues import (
     BARE,
-    INFIX,
-    MAX_TITLE_CUE,
-    NAMING_CUES,
-    STRICT,
     STRONG,
-    SUFFIX,
-    TITLE_CUES,
-    WEAK,
 )
-from agent.understanding.title_runs import capitalised_runs, sign_off, unusual
 from agent.understanding.title_years import nearest_of_title, year_apart
-from agent.understanding.versions import read_versions, same_title, typed_whole
+from agent.understanding.versions import same_title, typed_whole
 from store.catalog import TitleMatch
 from store.movie import PART_WORDS, TITLE_MATCH_SCORE, leading_article, number_value, same_sequel
 
@@ -55,7 +43,7 @@ MAX_TITLE_CANDIDATES = 5
 
 # --- pass 1 and 3: titles ----------------------------------------------------------------------
 
-_NEGATING_TITLE_CUES = frozenset({("no",), ("not",)})
+NEGATING_TITLE_CUES = frozenset({("no",), ("not",)})
 _LEADING_ARTICLES = frozenset({"a", "an", "some", "any"})
 _FILLER_TAIL = word_set("movie movies film films flick flicks one ones stuff 's")
 _AGAIN = word_set("again anymore")  # "not alien again": the film, which was shown
@@ -63,7 +51,7 @@ _KIND_OF_FILM = word_set("movie movies film films flick flicks stuff kind sort t
 
 
 @dataclass
-class _Candidate:
+class Candidate:
     start: int  # token index
     end: int  # token index, exclusive
     text: str  # as typed
@@ -119,7 +107,7 @@ def explained(words: list[str]) -> bool:
 
 class _Pick(NamedTuple):
     match: TitleMatch
-    cand: _Candidate
+    cand: Candidate
     exact: bool  # the span is the title itself, not a near miss
 
 
@@ -135,11 +123,11 @@ class TitleReader:
         self.taken_years: dict[str, str] = {}  # "Ghost (1998)" read as Ghost (1990): its id, the title typed
         self.years_lacked: list[str] = []  # "XXX (2016)" where the catalog has xXx (2002) only
 
-    def candidate(self, toks: list[Tok], start: int, end: int, *, backward: bool = False) -> _Candidate:
+    def candidate(self, toks: list[Tok], start: int, end: int, *, backward: bool = False) -> Candidate:
         span = toks[start:end]
         part = end - 1 if span[-1].text in PART_WORDS else end  # "Kill Bill Vol" . 2
         sequel_end = end if backward else max(end, self._sequel_end(toks, part))
-        return _Candidate(
+        return Candidate(
             start=start,
             end=end,
             text=self.scan.original[span[0].start : span[-1].end],
@@ -209,20 +197,20 @@ class TitleReader:
         return before is not None and (before.is_word or before.text in (":", "&")) and (
             before.text not in STOPWORDS or before.text in TITLE_CONNECTORS)  # fmt: skip
 
-    def is_person(self, cand: _Candidate) -> bool:
+    def is_person(self, cand: Candidate) -> bool:
         words = cand.text.lower().split()
         while words and words[-1] in _FILLER_TAIL:
             words.pop()
         return len(words) >= 2 and self.people.get(" ".join(words)) is not None
 
-    def resolve(self, cand: _Candidate) -> TitleMatch | None:
+    def resolve(self, cand: Candidate) -> TitleMatch | None:
         if cand.text not in self._cache:
             self._cache[cand.text] = self.lookup.resolve_title(cand.text)
         return self._cache[cand.text]
 
     def best(
-        self, cands: list[_Candidate], strength: str, *, named: bool = False
-    ) -> tuple[TitleMatch, _Candidate] | None:
+        self, cands: list[Candidate], strength: str, *, named: bool = False
+    ) -> tuple[TitleMatch, Candidate] | None:
         """The most convincing candidate: an exact title wins (the longest), then the best score.
 
         A number after a title is its sequel's ("loved Frozen 2" is no Frozen), except a 1-5 after
@@ -234,7 +222,7 @@ class TitleReader:
         `named`, a well-known title that is also filter talk ("alien") is the film (see read_list).
         """
         accepted: list[_Pick] = []
-        missed: _Candidate | None = None
+        missed: Candidate | None = None
         dated = None  # a title typed with a year no film of that title has, nor one near it
         begun = False  # an exact title was found, and a longer one begins with it ("10", "10 things i hate...")
         for cand in cands:
@@ -277,7 +265,7 @@ class TitleReader:
         chosen = max(same, key=lambda p: len(p.cand.words))
         return chosen.match, chosen.cand
 
-    def _longer_title_begun(self, cand: _Candidate, cands: list[_Candidate]) -> bool:
+    def _longer_title_begun(self, cand: Candidate, cands: list[Candidate]) -> bool:
         """A longer span from the same start begins a catalog title: "10" is a film, and so is "10
         Things I Hate About You", which a message naming the second goes on to type (a prefix lookup,
         no fuzzy scan)."""
@@ -324,7 +312,7 @@ class TitleReader:
             return False
         return tok.text not in STOPWORDS or tok.text in TITLE_CONNECTORS or self.scan.capitalised(tok)
 
-    def forward(self, toks: list[Tok], j: int) -> list[_Candidate]:
+    def forward(self, toks: list[Tok], j: int) -> list[Candidate]:
         """Spans starting at toks[j] that end where a title plausibly ends."""
         ends: list[int] = []
         k = j
@@ -333,7 +321,7 @@ class TitleReader:
             part_number = k > j and toks[k - 1].text in PART_WORDS and self._sequel_end(toks, k - 1) > k
             if GAP in tok.text or (tok.text in HARD_STOPS and not part_number and not abbreviated(toks, k, j)):
                 break  # "Kill Bill Vol. 2" and "Mr. Holland's Opus" go on
-            if k > j and (may_end_title_before(tok) or self._sequel_end(toks, k) > k or _grade_follows(toks, k)
+            if k > j and (may_end_title_before(tok) or self._sequel_end(toks, k) > k or grade_follows(toks, k)
                           or self._case_ends_before(toks, k)):  # fmt: skip
                 ends.append(k)  # before "from", "Frozen" II, "rate Heat" a 4, or "Heat" back then
             if k > j and self._sequel_end(toks, k) == k + 1:  # "gave Toy Story 3 a 4": or with its number
@@ -364,7 +352,7 @@ class TitleReader:
             and tok.text not in TITLE_CONNECTORS
         )
 
-    def backward(self, toks: list[Tok], j: int) -> list[_Candidate]:
+    def backward(self, toks: list[Tok], j: int) -> list[Candidate]:
         """Spans ending just before toks[j] ("a Fargo-style story", "Heat meets Ronin")."""
         cands = []
         for start in range(j - 1, max(-1, j - 1 - MAX_TITLE_CANDIDATES), -1):
@@ -392,26 +380,26 @@ _NOT_SEQUEL_AFTER = word_set(
 
 def _graded(toks: list[Tok], k: int) -> bool:
     """Stars at toks[k] ("gave Toy Story 4 a 4", "rated Toy Story 4 5 stars"): the number before is the film's."""
-    return k < len(toks) and (toks[k].text.isdigit() or _grade_follows(toks, k))
+    return k < len(toks) and (toks[k].text.isdigit() or grade_follows(toks, k))
 
 
-def _grade_follows(toks: list[Tok], k: int) -> bool:
+def grade_follows(toks: list[Tok], k: int) -> bool:
     """ "I'd rate Heat a 4", "gave Heat an 8/10": the article starts a grade, not more of the title."""
     return toks[k].text in ("a", "an") and k + 1 < len(toks) and toks[k + 1].text.isdigit()
 
 
-def _worth_resolving(cand: _Candidate, strength: str, *, named: bool = False) -> bool:
+def _worth_resolving(cand: Candidate, strength: str, *, named: bool = False) -> bool:
     """Skip catalog calls for spans that are plainly filter talk ("a comedy", "the 90s")."""
     if cand.title_cased or not cand.plain_words or (strength == STRONG and cand.numbers_only):
         return True
-    if named and cand.ends_a_phrase and cand.words[0] not in _LEADING_ARTICLES and _a_subject(cand.words):
+    if named and cand.ends_a_phrase and cand.words[0] not in _LEADING_ARTICLES and a_subject(cand.words):
         return True  # "like alien": a theme, or the film
     if cand.words[0] in _LEADING_ARTICLES or strength != STRONG or len(cand.words) < 2:
         return False
     return not all(w in STOPWORDS or NUMBERISH.fullmatch(w) for w in cand.words)
 
 
-def _acceptable(cand: _Candidate, match: TitleMatch, strength: str, *, named: bool = False) -> bool:
+def _acceptable(cand: Candidate, match: TitleMatch, strength: str, *, named: bool = False) -> bool:
     """How sure we must be depends on the cue: after "like" a fuzzy match will do."""
     if match.score < TITLE_MATCH_SCORE:
         return False
@@ -421,7 +409,7 @@ def _acceptable(cand: _Candidate, match: TitleMatch, strength: str, *, named: bo
             return False
         if strength == BARE:  # "Alien" is a theme, "Alien 3" a film
             return len(cand.words) >= 2 or (cand.title_cased and bool(cand.sequel))
-        if named and match.well_known and cand.ends_a_phrase and _a_subject(cand.words):
+        if named and match.well_known and cand.ends_a_phrase and a_subject(cand.words):
             # "movies like alien": the film, as "like heat", if typed as titled ("like the witch", not "like witch")
             return leading_article(cand.text) == leading_article(match.title)
         return cand.title_cased or (strength == STRONG and (len(cand.words) >= 2 or cand.numbers_only))
@@ -432,168 +420,8 @@ def _acceptable(cand: _Candidate, match: TitleMatch, strength: str, *, named: bo
     return exact or cand.title_cased
 
 
-def _a_subject(words: list[str]) -> bool:
+def a_subject(words: list[str]) -> bool:
     """Filter talk that is what a film is about ("alien", "ghost", "the witch"), as a title may be; not a
     place, a language, a mood or a kind of pick ("brazil", "epic", "unknown"), which "like" also takes."""
     effect = PHRASEBOOK.get(tuple(w for w in words if w not in STOPWORDS))
     return effect is not None and bool(effect.keywords) and not (effect.countries or effect.languages)
-
-
-def read_cued_titles(scan: Scan, reader: TitleReader, out: Understood) -> list[tuple[int, int]]:
-    """Titles after a cue ("like X", "X meets Y", "X-style", "not X"); the unknown names after "like"."""
-    unknown: list[tuple[int, int]] = []
-    toks = scan.tokens()
-    i = 0
-    while i < len(toks):
-        kind, after = None, i + 1
-        for n in range(min(MAX_TITLE_CUE, len(toks) - i), 0, -1):
-            key = tuple(t.text for t in toks[i : i + n])
-            if key in TITLE_CUES:
-                kind, after = TITLE_CUES[key], i + n
-                break
-        if kind in (STRONG, WEAK):
-            naming = tuple(t.text for t in toks[i:after]) in NAMING_CUES
-            matches, end = read_versions(reader, toks, after, kind, named=naming)  # "like the original Godzilla"
-            if matches:
-                _read_references(scan, out, [m.movie_id for m in matches], toks[i].start, toks[end - 1].end)
-                after = end
-            elif kind == STRONG and (named := _named_after(scan, toks, after)):
-                unknown.append(named)
-        elif kind == STRICT:
-            after = _refused_titles(scan, reader, out, toks, i, after)
-        elif kind == SUFFIX:
-            picked = reader.best(reader.backward(toks, i), STRONG)
-            if picked:
-                extend_unique(out.like_titles, [picked[0].movie_id])
-                scan.take(toks[picked[1].start].start, toks[after - 1].end)
-        elif kind == INFIX:
-            picked = reader.best(reader.backward(toks, i), STRONG)
-            matches, end = reader.read_list(toks, after, STRONG)
-            if picked:
-                matches.insert(0, picked[0])
-            if matches:
-                extend_unique(out.like_titles, [m.movie_id for m in matches])
-                first = picked[1].start if picked else i
-                scan.take(toks[first].start, toks[max(end, after) - 1].end)
-                after = max(end, after)
-        i = after
-    return unknown
-
-
-def _read_references(scan: Scan, out: Understood, ids: list[str], start: int, end: int) -> None:
-    """The titles from `start` to `end` are references, or refused by a verdict after them (text.PANNED_AFTER)."""
-    panned = PANNED_AFTER.match(scan.text, end)
-    refused = panned_ids(panned, ids)
-    extend_unique(out.like_titles, [i for i in ids if i not in refused])
-    extend_unique(out.exclude_titles, refused)
-    scan.take(start, panned.end() if panned else end, negated=bool(panned))
-
-
-def panned_ids(verdict: re.Match[str] | None, ids: list[str]) -> list[str]:
-    return (ids if verdict["all"] else ids[-1:]) if verdict else []
-
-
-def _named_after(scan: Scan, toks: list[Tok], j: int) -> tuple[int, int] | None:
-    """The Title Cased run that starts right at toks[j] ("like Zorblax Returns, but..."), as a span."""
-    if not scan.has_case:
-        return None  # in all-lower or ALL-CAPS text no word looks more like a title than the next
-    if j + 1 < len(toks) and toks[j].text in ("the", "a", "an") and not scan.capitalised(toks[j]):
-        j += 1  # "like the Office": the article is often typed in lower case
-    run = next(((a, b) for a, b in capitalised_runs(scan, toks) if a == j), None)
-    if run is None or toks[run[0]].text.isdigit():
-        return None
-    return toks[run[0]].start, toks[run[1] - 1].end
-
-
-_VAGUE_FILM = word_set("anything something any a film films movie movies that that's thats is which too")
-
-
-def _past_likeness(toks: list[Tok], j: int) -> int:
-    """Where the titles start after "not anything that's similar to": the likeness is what is refused."""
-    k = j
-    while k < len(toks) and toks[k].text in _VAGUE_FILM:
-        k += 1
-    for n in range(min(MAX_TITLE_CUE, len(toks) - k), 0, -1):
-        cue = tuple(t.text for t in toks[k : k + n])
-        if (k > j or cue == ("like",)) and TITLE_CUES.get(cue) == STRONG:  # "but not like The Maze Runner"
-            return k + n
-    return j
-
-
-def _refused_titles(scan: Scan, reader: TitleReader, out: Understood, toks: list[Tok], i: int, after: int) -> int:
-    """After "not"/"except": a refused title, unless the cue word starts the title itself."""
-    cue = tuple(t.text for t in toks[i:after])
-    if after < len(toks) and no_title_after_refusal(toks, after) and not reader.scan.capitalised(toks[after]):
-        return after  # "not too cheesy": a degree, not a title; "not her, someone else": a person
-    starts_title = reader.scan.capitalised(toks[i]) or not reader.scan.has_case
-    if cue in _NEGATING_TITLE_CUES and starts_title:  # "No Country for Old Men" is not a refusal
-        whole = reader.best(reader.forward(toks, i), STRICT)
-        if whole and same_title(whole[1].text, whole[0].title):
-            extend_unique(out.like_titles, [whole[0].movie_id])
-            scan.take(toks[i].start, toks[whole[1].end - 1].end)
-            return whole[1].end
-    if cue == ("nothing",) and _words_after_nothing(reader, toks, after):
-        return after  # "nothing happening tonight": no refusal of The Happening
-    after = _past_likeness(toks, after)  # "not anything that's similar to Ted": Ted is refused
-    matches, end = reader.read_list(toks, after, STRICT, named=cue in NAMING_CUES)  # "hated alien": the film
-    if not matches:
-        return after
-    extend_unique(out.exclude_titles, [m.movie_id for m in matches])
-    scan.take(toks[i].start, toks[end - 1].end, negated=True)
-    return end
-
-
-def _words_after_nothing(reader: TitleReader, toks: list[Tok], after: int) -> bool:
-    """ "nothing happening tonight", "nothing up tonight": a bare "nothing" before one word in lower case,
-    or a title typed without its article, says something of its own; a refusal names the film ("nothing
-    like The Happening", "not up", "nothing star wars")."""
-    picked = reader.best(reader.forward(toks, after), STRICT)
-    if picked is None:
-        return False
-    match, cand = picked
-    article_dropped = leading_article(match.title) and not leading_article(cand.text)
-    return not cand.title_cased and (len(cand.words) == 1 or article_dropped)
-
-
-def read_bare_titles(scan: Scan, reader: TitleReader, out: Understood) -> None:
-    """Title Cased runs with no cue ("Star Wars marathon tonight"), held to a higher bar.
-
-    A lone capitalised word counts only when it is the whole message ("Psycho") or looks like
-    no ordinary word ("Se7en", "Amélie"): "Big", "Friday" or "Drive" are capitalised for emphasis
-    far more often than they are meant as films.
-    """
-    toks = scan.tokens()
-    words = [t for t in toks if t.is_word and not t.text.isdigit()]  # "(1994)" is no Title Cased word
-    whole_message = len(words) == 1
-    if not scan.has_case or (len(words) >= 4 and sum(map(scan.capitalised, words)) >= 0.85 * len(words)):
-        return  # Title Case Or ALL CAPS messages say nothing about which words are titles
-    for start, end in capitalised_runs(scan, toks)[:4]:
-        opens = start == 0 or OPINION_LEAD.fullmatch(scan.text, 0, toks[start].start) is not None
-        judged = opens and JUDGED_THEN_ASKED.match(scan.text, toks[end - 1].end) is not None
-        dated = toks[end - 1].start in scan.title_year_starts  # "Heat (1995)": written as a title, with its year
-        if not dated and sign_off(scan.original[toks[start].start : toks[end - 1].end]):  # "Merry Christmas"
-            continue
-        cands = [
-            c
-            for c in _run_candidates(reader, toks, start, end)
-            if len(c.words) > 1 or whole_message or judged or dated or unusual(c.text) or c.sequel  # "Alien 3"
-        ]
-        # "or Alien (1979)": a word written with its year is as sure a title as one just praised
-        picked = reader.best(cands, WEAK if judged or dated else BARE)
-        if picked:
-            _read_references(scan, out, [picked[0].movie_id], toks[picked[1].start].start, toks[picked[1].end - 1].end)
-
-
-def _run_candidates(reader: TitleReader, toks: list[Tok], start: int, end: int) -> list[_Candidate]:
-    """ "Looking for a Modern Times": the run from its first content word, then all of it."""
-    first = next((k for k in range(start, end) if toks[k].is_word and toks[k].text not in STOPWORDS), start)
-    spans = [(first, end), (start, end)] if first != start else [(start, end)]
-    for a, b in list(spans):
-        if b - a > 1 and NUMBERISH.fullmatch(toks[b - 1].text):  # "Heat 4 stars"
-            spans.append((a, b - 1))
-        # "gave Toy Story 4 a 4": "a" joins a run as in "A Star Is Born", so the title may end before
-        # it, with its number ("Toy Story 3") or with the number read as a sequel's ("Toy Story" 4)
-        for k in range(a + 1, b - 1):
-            if _grade_follows(toks, k):
-                spans += [(a, k), *([(a, k - 1)] if k - 1 > a and NUMBERISH.fullmatch(toks[k - 1].text) else [])]
-    return [reader.candidate(toks, a, b) for a, b in sorted(spans, key=lambda span: span[1] - span[0])]
