@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from agent.deps import Deps
+from agent.feedback_words import feedback_message, feedback_said, stars_given
 from agent.group import log_group_picks, recommend_for_group
 from agent.nodes.conversation import respond_unclear
 from agent.nodes.explain import explain
@@ -53,7 +54,6 @@ from agent.service_types import (
     WatchedItem,
     as_json,
 )
-from agent.typed_stars import STARS_RULE, stars_typed
 from agent.typed_titles import other_meaning, resolve_typed, taken_note, title_choices
 from agent.understanding.merge import fresh_request, genres_as_tags
 from agent.understanding.passing import says_nothing
@@ -64,7 +64,7 @@ from agent.watched_said import added_said, day_seen
 from store.history_import import ImportReport, detect_format, import_history, read_history
 from store.ingest.base import SourceError
 from store.movie import Movie
-from store.profiles import FEEDBACK_KINDS, reward_for, split_user_key, validate_stars
+from store.profiles import FEEDBACK_KINDS, reward_for, split_user_key
 
 if TYPE_CHECKING:
     from langgraph.checkpoint.base import BaseCheckpointSaver
@@ -243,7 +243,7 @@ class MovieService:
 
     def rate(self, user: str, movie: str | Movie, stars: float, *, source: str | None = None) -> Rated:
         """A star rating; it marks the film watched too."""
-        rated = self.watched_add(user, movie, self._stars(stars), source=source)
+        rated = self.watched_add(user, movie, stars_given(stars), source=source)
         said = f"Rated {rated.label} {rated.stars:g}/5 and marked it watched."
         return dataclasses.replace(rated, message=" ".join(filter(None, [said, rated.note])))
 
@@ -252,7 +252,7 @@ class MovieService:
         """On the watched list, rated too with `stars`. A film already listed keeps the day it was seen
         (its rating too), and the answer says since when, unless `on` gives the day ("2024-05-31")."""
         self._check_user(user)
-        value = None if stars is None else self._stars(stars)
+        value = None if stars is None else stars_given(stars)
         day = day_seen(on, self.deps.clock())  # a bad day refused before a menu asks which film
         found = self._movie(movie)
         note = self._taken_note(movie, found, undo=f"take {found.label} off your watched list")
@@ -362,11 +362,10 @@ class MovieService:
         suggestion = entry.suggestion
         if entry.recorded and entry.added and not entry.undone_at_once and entry.reactor == suggestion["user"]:
             self._learn(entry.reactor, suggestion.get("features") or {}, entry.kind, entry.stars)
-        return FeedbackOutcome(
-            entry.recorded, entry.kind, entry.stars, suggestion["movie_id"], entry.reactor, entry.added,
-            self._feedback_message(entry.kind, entry.stars, suggestion["movie_id"], entry.added, entry.recorded),
-            suggestion["id"], entry.event_id,
-        )  # fmt: skip
+        said = feedback_message(self.catalog, entry.kind, entry.stars, suggestion["movie_id"], entry.added,
+                                entry.recorded)  # fmt: skip
+        return FeedbackOutcome(entry.recorded, entry.kind, entry.stars, suggestion["movie_id"], entry.reactor,
+                               entry.added, said, suggestion["id"], entry.event_id)  # fmt: skip
 
     def feedback(self, user: str, movie_id: str, kind: str, *, stars: float | None = None, event_id: str,
                  suggestion_id: int | None = None) -> FeedbackOutcome:  # fmt: skip
@@ -385,7 +384,7 @@ class MovieService:
             raise InvalidInput(f"an event_id may not end in {WATCHED_SUFFIX!r}: moviebot keeps those ids for itself")
         movie = self._movie(movie_id)
         if kind == "stars":
-            stars = self._stars(stars)
+            stars = stars_given(stars)
         elif stars is not None:
             raise InvalidInput(f"stars go with kind 'stars', not {kind!r}")
         if suggestion is not None and suggestion["movie_id"] != movie.id:
@@ -400,12 +399,12 @@ class MovieService:
         if not recorded:  # a retry is the same feedback again; other feedback under its id is a mistake
             before = self.profiles.feedback_event(event_id) or {}
             if (before.get("movie_id"), before.get("kind"), before.get("value")) != (movie.id, kind, stars):
-                said = self._feedback_said(before)
+                said = feedback_said(self.catalog, before)
                 raise EventConflict(f"event_id {event_id.removeprefix(f'{user}:')!r} already recorded {said}; "
                                     "give each piece of feedback its own event_id")  # fmt: skip
         if recorded and suggestion is not None:
             self._learn(user, suggestion.get("features") or {}, kind, stars)
-        message = self._feedback_message(kind, stars, movie.id, True, recorded)
+        message = feedback_message(self.catalog, kind, stars, movie.id, True, recorded)
         return FeedbackOutcome(recorded, kind, stars, movie.id, user, True, message, suggestion_id, event_id)
 
     # -- profile ---------------------------------------------------------------------------
@@ -543,18 +542,6 @@ class MovieService:
         except ValueError as exc:
             raise InvalidInput(str(exc)) from None
 
-    @staticmethod
-    def _stars(stars: object) -> float:
-        """Stars as a number, or typed: "4.5", "4/5", "8/10" (a refusal says why: "6/5")."""
-        try:
-            value = stars_typed(stars) if isinstance(stars, str) else stars
-        except ValueError as exc:
-            raise InvalidInput(str(exc)) from None
-        try:
-            return validate_stars(value)
-        except (TypeError, ValueError):
-            raise InvalidInput(f"{STARS_RULE}, got {stars!r}") from None
-
     def _movie(self, movie: str | Movie) -> Movie:
         if isinstance(movie, Movie):
             return movie
@@ -577,23 +564,3 @@ class MovieService:
         changed = {m: s for m, s in ratings.items() if before[0].get(m) != s}
         added = sorted(watched - before[1])
         return {k: v for k, v in (("ratings", changed), ("watched", added)) if v}
-
-    def _feedback_said(self, event: dict) -> str:
-        """ "a like of Heat (1995)", "3 stars for Alien (1979)": what an earlier event recorded."""
-        label = self._label_or_none(event.get("movie_id") or "") or event.get("movie_id")
-        if event.get("kind") == "stars":
-            return f"{event.get('value'):g} stars for {label}"
-        return f"a {event.get('kind')} of {label}"
-
-    def _feedback_message(self, kind: str, stars: float | None, movie_id: str, added: bool, recorded: bool) -> str:
-        label = self._label_or_none(movie_id) or movie_id
-        if not recorded:
-            return f"Already noted for {label}."
-        if not added:
-            return f"Undone for {label}."
-        return {
-            "like": f"Noted: you liked {label}.",
-            "dislike": f"Noted: {label} wasn't for you.",
-            "watched": f"Marked {label} as watched.",
-            "dismiss": f"Got it: I won't suggest {label} again.",
-        }.get(kind) or f"Rated {label} {stars:g}/5 and marked it watched."
