@@ -3,6 +3,8 @@ profile holds ("forget that I watched Heat", "undo that"), answered with what wa
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from agent.deps import Deps
 from agent.nodes.conversation import pointed_films, say, which_film
 from agent.nodes.just_named import led_by_the_film_taken
@@ -85,19 +87,10 @@ def correct_history(state: State, deps: Deps) -> dict:
     take_back(deps, user, replaced)
     back = [deps.catalog.movies[m].label for m in replaced if deps.profiles.has_watched(user, m)]
     moved = f" {prose_list(back)} {'are' if len(back) > 1 else 'is'} back on your watched films." if back else ""
-    removed, absent, before = [], [], {}
-    for movie_id in targets:
-        label = deps.catalog.movies[movie_id].label
-        with deps.profiles.transaction():  # the stars said are the ones removed, as in MovieService.watched_remove
-            held = stored_before(deps, user, [movie_id], intent, None, False)
-            taken = deps.profiles.remove_watched(user, movie_id)
-        if taken:
-            stars = held[movie_id]["stars"]
-            removed.append(f"{label} (and your {as_given(stars, held[movie_id]['reaction'])})" if stars is not None
-                           else label)  # fmt: skip
-            before |= held  # what "undo that" puts back
-        else:
-            absent.append(label)
+    # the stars said are the ones removed, as in MovieService.watched_remove
+    taken, absent, before = _take_each(deps, user, targets, intent, lambda m, _: deps.profiles.remove_watched(user, m))
+    removed = [f"{label} (and your {as_given(held['stars'], held['reaction'])})" if held["stars"] is not None
+               else label for _, label, held in taken]  # fmt: skip
     said = [f"Done: I've taken {prose_list(removed)} off your watched films.{moved}"] if removed else []
     if absent:
         were = "weren't" if len(absent) > 1 else "wasn't"
@@ -109,20 +102,16 @@ def correct_history(state: State, deps: Deps) -> dict:
 
 def _unrate(deps: Deps, user: str, targets: list[str], intent: str, focus: str | None) -> dict:
     """Each film's rating removed, its watched mark kept; what each held is what "undo that" puts back."""
-    removed, absent, seen, before = [], [], [], {}
-    for movie_id in targets:
-        label = deps.catalog.movies[movie_id].label
-        with deps.profiles.transaction():
-            held = stored_before(deps, user, [movie_id], intent, None, False)
-            stars = held[movie_id]["stars"]
-            if stars is not None:
-                deps.profiles.unrate(user, movie_id)
-        if stars is None:
-            absent.append(label)
-            continue
-        removed.append(f"your {as_given(stars, held[movie_id]['reaction'])} for {label}")
-        seen += [label] if deps.profiles.has_watched(user, movie_id) else []
-        before |= held
+
+    def unrate(movie_id: str, held: dict) -> bool:
+        if held["stars"] is None:
+            return False
+        deps.profiles.unrate(user, movie_id)
+        return True
+
+    taken, absent, before = _take_each(deps, user, targets, intent, unrate)
+    removed = [f"your {as_given(held['stars'], held['reaction'])} for {label}" for _, label, held in taken]
+    seen = [label for movie_id, label, _ in taken if deps.profiles.has_watched(user, movie_id)]
     said = [f"Done: I've removed {prose_list(removed)}."] if removed else []
     if seen:
         said.append(f"{prose_list(seen)} {'stay' if len(seen) > 1 else 'stays'} on your watched films.")
@@ -130,6 +119,24 @@ def _unrate(deps: Deps, user: str, targets: list[str], intent: str, focus: str |
         said.append(f"You haven't rated {prose_list(absent, 'or')}, so there was no rating to remove.")
     focus = targets[0] if len(targets) == 1 else focus
     return {**say(" ".join(said), intent), "recorded": {"unrated": targets}, "stored_before": before, "focus": focus}
+
+
+def _take_each(deps: Deps, user: str, targets: list[str], intent: str,
+               take: Callable[[str, dict], bool]) -> tuple[list[tuple[str, str, dict]], list[str], dict]:  # fmt: skip
+    """`take` applied to each film with what it held, read in the same transaction: (id, label, held)
+    for each film taken, the labels of the others, and what "undo that" puts back, by id."""
+    taken, absent, before = [], [], {}
+    for movie_id in targets:
+        label = deps.catalog.movies[movie_id].label
+        with deps.profiles.transaction():
+            held = stored_before(deps, user, [movie_id], intent, None, False)
+            done = take(movie_id, held[movie_id])
+        if done:
+            taken.append((movie_id, label, held[movie_id]))
+            before |= held
+        else:
+            absent.append(label)
+    return taken, absent, before
 
 
 def _undo(deps: Deps, user: str, stored: dict) -> str:
