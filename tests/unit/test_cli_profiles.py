@@ -36,7 +36,7 @@ def letterboxd_watched(path: Path, *films: tuple[str, int]) -> Path:
 
 
 def test_a_rating_shows_up_in_the_profile(cli, tmp_path):
-    assert cli("rate", "Heat", "1995", "5")[1] == "Rated Heat (1995) 5/5 for cli:me.\n"
+    assert cli("rate", "Heat", "1995", "5")[1] == "Rated Heat (1995) 5/5 for cli:me and marked it watched.\n"
     cli("rate", "Se7en", "4.5")
     cli("rate", "The Shining", "1")
 
@@ -54,10 +54,17 @@ def test_a_rating_shows_up_in_the_profile(cli, tmp_path):
     assert (tmp_path / "taste.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_a_rating_says_it_marked_the_film_watched_as_it_did(cli):
+    """It said only "Rated Heat (1995) 4/5", yet the film went on the watched list, as Slack, Discord and
+    the HTTP API say ("and marked it watched")."""
+    assert cli("rate", "Heat", "1995", "4")[1].rstrip().endswith("4/5 for cli:me and marked it watched.")
+    assert [w["id"] for w in cli_json(cli, "watched", "list")] == ["heat-1995"]
+
+
 def test_a_rating_quoted_as_one_argument_is_read_as_typed_apart(cli):
     """Before: `moviebot rate "Heat 1995 4"` answered "give one film's title and then its stars"."""
-    assert cli("rate", "Heat 1995 4") == (0, "Rated Heat (1995) 4/5 for cli:me.\n", "")
-    assert cli("rate", "Se7en", "4.5 ")[1] == "Rated Se7en (1995) 4.5/5 for cli:me.\n"
+    assert cli("rate", "Heat 1995 4") == (0, "Rated Heat (1995) 4/5 for cli:me and marked it watched.\n", "")
+    assert cli("rate", "Se7en", "4.5 ")[1] == "Rated Se7en (1995) 4.5/5 for cli:me and marked it watched.\n"
 
 
 def test_ratings_are_kept_per_user(cli):
@@ -101,7 +108,7 @@ def test_a_title_that_ends_in_its_number_needs_its_stars_after_it(cli):
     code, _, err = cli("rate", "Paddington", "2")
     assert code == 2 and "Paddington 2 (2017) ends in its number: give its stars after it" in err
     assert cli_json(cli, "profile")["rated"] == 0
-    assert cli("rate", "Paddington", "2", "4")[1] == "Rated Paddington 2 (2017) 4/5 for cli:me.\n"
+    assert cli("rate", "Paddington", "2", "4")[1] == "Rated Paddington 2 (2017) 4/5 for cli:me and marked it watched.\n"
 
 
 # -- watched -------------------------------------------------------------------------------------
