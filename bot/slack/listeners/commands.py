@@ -15,7 +15,7 @@ from slack_bolt import App
 from slack_sdk.errors import SlackApiError
 
 from agent.service_types import UnknownTitle, forgotten
-from agent.typed_stars import FORMS
+from agent.typed_stars import FORMS, STARS_RULE
 from bot.listing import clip, no_such_page
 from bot.slack.blocks import (
     WATCHED_PAGE_SIZE,
@@ -42,6 +42,8 @@ WATCHED_USAGE = (
     "`/watched remove <title>` or `/watched list [page]`."
 )
 MOVIENIGHT_USAGE = "Name the others with @, e.g. `/movienight @ana @ben something funny`."
+_NUMBER_AT_END = re.compile(r"^(?P<title>.*\S)[\s,]+(?P<number>-?\d+(?:[.,]\d+)?)$")
+_YEAR = re.compile(r"(?:18[89]|19\d|20\d)\d")
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
 _NAMED = re.compile(r"<@(?P<id>[UW][A-Z0-9]+)(?:\|(?P<name>[^>]*))?>|(?<![\w<])@(?P<typed>[\w.\-]+)")
 
@@ -133,14 +135,24 @@ def run_rate(deps, client, respond, command: dict) -> None:
     with reporting(reply, "/rate"):
         text = " ".join(unescape(command.get("text") or "").split())
         title, stars = split_stars(text, required=True)
-        if not title or stars is None:
-            reply(text_message(RATE_USAGE))
-            return
         if film := deps.service.numbered_film(text):  # "/rate Toy Story 3" rated Toy Story 3 stars
             reply(text_message(f"{film} ends in its number: give its stars after it, e.g. `/rate {text} 4`."))
             return
+        if not title or stars is None:
+            reply(text_message(stars_refused(text) or RATE_USAGE))
+            return
         key = _who(deps, client, command)
         reply(act_on_title(deps.service, key, {"op": "rate", "stars": stars}, title))  # "8/10" read by the service
+
+
+def stars_refused(text: str) -> str | None:
+    """Why a number after the title is no rating ("/rate Heat 1995 11" answered only the usage, as if
+    no stars were given); None when the text ends in no such number, or in a year ("/rate Heat 1995")."""
+    match = _NUMBER_AT_END.match(text)
+    if match is None or _YEAR.fullmatch(match["number"]):
+        return None
+    return (f"“{clip(match['number'], 20)}” is no rating for {clip(match['title'], 60)}: {STARS_RULE} "
+            f"(or {FORMS}), e.g. `/rate Heat 1995 4.5`.")  # fmt: skip
 
 
 def watched(ack, command: dict, respond, client, context) -> None:
