@@ -255,6 +255,21 @@ def forgotten_message(counts: dict[str, int]) -> dict:
     return text_message(f"Done: I deleted everything I knew about you ({detail}).")
 
 
+def import_message(lines: Sequence[str], skipped: Sequence[str], *, heading: str = "", more: int = 0,
+                   footer: str = "") -> dict:  # fmt: skip
+    """An import report: what was imported, then the rows skipped (file, line, title, why), each as
+    typed in the file and shown literally, then `footer` ("Nothing was imported.")."""
+    blocks = [section(escape("\n".join(lines)))]
+    if skipped:
+        listed = bullet_lines(map(literal, skipped), TEXT_LIMIT - 200)
+        tail = f"\n… and {more} more." if more else ""
+        blocks.append(section(f"*{escape(heading)}*\n{listed}{tail}"))
+    if footer:
+        blocks.append({"type": "context", "elements": [mrkdwn(escape(footer))]})
+    fallback = " ".join([*lines, heading if skipped else "", footer]).strip()
+    return {"text": clip(escape(fallback), FALLBACK_LIMIT), "blocks": fit(blocks)}
+
+
 def movienight_message(pick: dict, names: Sequence[str], reasons: Sequence[tuple[str, str]], *, hint: bool) -> dict:
     """One group pick: who it is for, the film, and a reason for each person."""
     message = pick_message(pick, hint=hint)

@@ -1,4 +1,5 @@
-"""Slash commands: /recommend, /rate, /watched, /profile, /movienight, /export, /forget.
+"""Slash commands: /recommend, /rate, /watched, /profile, /movienight, /import (how: a file is
+shared, not typed; bot.slack.importing), /export, /forget.
 
 Each acknowledges at once (Slack allows 3 seconds) and does the work on SlackDeps.work. Replies
 that concern only the caller are ephemeral (the command's response_url); picks are posted in
@@ -29,6 +30,7 @@ from bot.slack.blocks import (
     watched_page,
 )
 from bot.slack.deps import user_key
+from bot.slack.importing import import_how
 from bot.slack.posting import add_reactions, post_turn, slack_error, unposted
 from bot.slack.talk import OPEN_REQUEST, reporting, request_text, unescape
 from bot.slack.titles import act_on_title, split_stars, split_watched
@@ -367,5 +369,6 @@ def register(app: App) -> None:
     app.command("/watched")(watched)
     app.command("/profile")(profile)
     app.command("/movienight")(movienight)
+    app.command("/import")(import_how)
     app.command("/export")(export)
     app.command("/forget")(forget)
