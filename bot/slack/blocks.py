@@ -294,7 +294,8 @@ def profile_blocks(summary) -> list[dict]:
     if summary.is_empty and not summary.watched:
         return [section(
             "*Your movie taste*\nI don't know your taste yet. Ask me for a film, react to my picks, "
-            "or tell me what you've seen with `/watched add <title>` or `/rate <title> <stars>`."
+            "tell me what you've seen with `/watched add <title>` or `/rate <title> <stars>`, or send me your "
+            "Letterboxd or IMDb history in a direct message (`/import` says how)."
         )]  # fmt: skip
     # literal: "*batteries not included" and "Bat*21" in "Liked: ..." turned the words between into bold
     blocks = [section(f"*Your movie taste*\n{literal(summary.summary)}")]

@@ -190,6 +190,7 @@ def test_the_home_tab_shows_taste_recent_ratings_and_the_watched_count():
     assert "Rated recently" not in text
     empty = home_view(Summary(is_empty=True, watched=0, rated=0), [])
     assert "don't know your taste yet" in texts(empty) and "0 films" in texts(empty)
+    assert "`/import` says how" in texts(empty)  # Discord's empty profile named /import; Slack's had none
 
 
 def test_titles_in_the_taste_summary_are_not_read_as_formatting():

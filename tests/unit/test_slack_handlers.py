@@ -434,6 +434,7 @@ def test_export_sends_everything_kept_to_direct_messages(deps, client, context):
     _, respond = run_command(commands.export, command("/export"), client, context)
     assert respond.last["response_type"] == "ephemeral"
     assert "(1 rating, 1 watched film) is in our direct messages, as moviebot-export.json" in shown(respond)
+    assert "Send that file back to me in a direct message to bring back" in shown(respond)  # as Discord says
     [upload] = client.of("files_upload_v2")
     assert upload["channel"] == "D0ANA" and upload["filename"] == "moviebot-export.json"
     stored = json.loads(upload["content"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import json
 import logging
 from dataclasses import dataclass, field
 
@@ -178,3 +179,14 @@ def test_several_files_at_once_or_a_file_slack_will_not_hand_over_are_explained(
     world.share([world.api.share("ratings.csv", data)])
     assert "needs the `files:read` scope" in world.said()
     assert ratings(world) == {}
+
+
+def test_the_file_export_gave_imports_back(world):
+    service = world.deps.service
+    user = service.register("slack", f"{TEAM}:{ANA}", "Ana")
+    service.rate(user, "Se7en", 4.5)
+    data = json.dumps(service.export(user)).encode()
+    service.forget(user)
+    world.share([world.api.share("moviebot-export.json", data, mimetype="application/json")])
+    assert world.said().startswith("Imported from moviebot: 1 rating and 1 watched film.")
+    assert ratings(world) == {"se7en-1995": 4.5}

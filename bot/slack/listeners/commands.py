@@ -351,7 +351,8 @@ def run_export(deps, client, respond, command: dict) -> None:
             return
         where = "above" if channel == command.get("channel_id") else "in our direct messages"
         reply(text_message(f"Everything I keep about you ({held or 'only your user record'}) is {where}, "
-                           f"as {EXPORT_NAME}."))  # fmt: skip
+                           f"as {EXPORT_NAME}. Send that file back to me in a direct message to bring back its "
+                           "ratings, watched films and dismissed films, here or on another moviebot."))  # fmt: skip
 
 
 # -- /forget ----------------------------------------------------------------------------------
