@@ -13,6 +13,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from store.history_import import file_kind
+
 if TYPE_CHECKING:
     from agent.service import ImportReport, MovieService
 
@@ -22,15 +24,6 @@ SHOW_SKIPPED = 8
 SOURCE_NAMES = {"letterboxd": "Letterboxd", "imdb": "IMDb", "movielens": "MovieLens"}
 ZIP = b"PK\x03\x04"
 UTF_16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # a spreadsheet saved as "Unicode text": a list, not binary
-# What people attach by mistake, told by the first bytes: named, never echoed back.
-FILE_KINDS = {
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"RIFF": "a WebP image or other media",
-    b"%PDF": "a PDF document",
-    b"\xd0\xcf\x11\xe0": "an old Office document",
-}
 
 
 def too_big(size: int) -> str | None:
@@ -45,7 +38,7 @@ def not_an_export(data: bytes, user: str, command: str = "/import") -> str | Non
     (whose bytes would otherwise end up in the error), or a MovieLens file, which holds many
     people and needs the CLI to say whose ratings are yours."""
     head = data[:2048]
-    kind = next((name for magic, name in FILE_KINDS.items() if head.startswith(magic)), None)
+    kind = file_kind(head)
     if kind is None and b"\0" in head and not head.startswith((ZIP, *UTF_16)):  # a Letterboxd export is a zip
         kind = "a binary file"
     if kind:

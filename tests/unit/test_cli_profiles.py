@@ -203,6 +203,17 @@ def test_import_json_reports_counts_and_unmatched_rows(cli, tmp_path):
     assert report["invalid"][0]["reason"] == "Year: expected a year, got '0'"
 
 
+def test_an_image_given_to_import_is_named_as_one_as_discord_and_slack_name_it(cli, tmp_path):
+    """Before: "not a Letterboxd export file; expected the columns of watched.csv: ...; found: ‰PNG", the
+    image's own bytes, where Discord and Slack say "it looks like a PNG image"."""
+    image = tmp_path / "poster.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    code, _, err = cli("import", str(image))
+    assert code == 2
+    assert f"{image}: not a CSV export (it looks like a PNG image)" in err and "Nothing was imported." in err
+    assert "‰" not in err and cli_json(cli, "watched", "list") == []
+
+
 def test_an_import_with_a_bad_header_fails_and_changes_nothing(cli, tmp_path):
     good = letterboxd_watched(tmp_path / "watched.csv", ("Parasite", 2019))
     bad = tmp_path / "other.csv"
@@ -580,7 +591,7 @@ def test_an_image_given_as_an_export_is_called_not_a_text_file(cli, tmp_path):
     code, out, err = cli("import", "--format", "letterboxd", str(poster))
 
     assert (code, out) == (2, "")
-    assert f"{poster}: not a text file, so not a CSV export" in err and "codec" not in err
+    assert f"{poster}: not a CSV export (it looks like a PNG image)" in err and "codec" not in err
 
 
 def test_a_long_import_counts_its_rows_as_its_progress_lines_do(cli, tmp_path):
