@@ -196,7 +196,10 @@ def watched_page(items: Sequence, page: int, *, page_size: int = WATCHED_PAGE_SI
     """One page of the watched list (newest first) with Newer/Older buttons; `items` are the
     service's WatchedItems (label, stars, at)."""
     if not items:
-        return text_message("Your watched list is empty. Add a film with `/watched add <title>`.")
+        return text_message(  # as Discord's: the other ways a film gets on the list, an import among them
+            "You haven't marked anything as watched yet. Use `/watched add <title>`, react :white_check_mark: "
+            "on a pick, or send me your Letterboxd or IMDb history in a direct message (`/import` says how)."
+        )
     pages = max(1, -(-len(items) // page_size))
     page = min(max(page, 0), pages - 1)
     shown = items[page * page_size : (page + 1) * page_size]

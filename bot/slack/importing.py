@@ -74,11 +74,13 @@ def import_shared(deps: SlackDeps, client, *, team: str | None, user_id: str, ch
     """Imports the one file a message shared; the report goes back in the DM, or in a channel to the
     sharer alone (their history is theirs). The report, or None when nothing was read."""
 
+    where = {"channel": channel, **({"thread_ts": thread_ts} if thread_ts else {})}  # where the file was shared
+
     def reply(message: dict) -> None:
         if is_dm:
-            client.chat_postMessage(channel=channel, **({"thread_ts": thread_ts} if thread_ts else {}), **message)
+            client.chat_postMessage(**where, **message)
         else:
-            client.chat_postEphemeral(channel=channel, user=user_id, thread_ts=thread_ts or ts, **message)
+            client.chat_postEphemeral(**where, user=user_id, **message)
 
     with reporting(reply, "importing a shared file"):
         try:

@@ -140,6 +140,7 @@ def test_a_file_shared_in_a_channel_mentioning_the_bot_is_imported_and_answered_
     assert len(world.api.of("download")) == 1  # the message event and the mention: one import
     [answer] = world.answers()
     assert answer["channel"] == CHANNEL and answer["user"] == ANA  # chat.postEphemeral: only Ana sees it
+    assert "thread_ts" not in answer  # where she shared it, not in a thread she would have to open
     assert world.said().startswith("Imported from IMDb: 1 rating and 1 watched film.")
     assert ratings(world) == {"the-dark-knight-2008": 4.5}
 
