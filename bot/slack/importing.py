@@ -10,6 +10,7 @@ size, its kind or its contents, and each refusal says why.
 from __future__ import annotations
 
 import logging
+import re
 import urllib.error
 import urllib.request
 from typing import TYPE_CHECKING
@@ -43,8 +44,8 @@ log = logging.getLogger(__name__)
 IMPORT_HOW = (
     "To import your Letterboxd or IMDb history (or the file `/export` gave you), send me the file in a direct "
     "message: Letterboxd's export .zip, or its ratings.csv, watched.csv or diary.csv; IMDb's ratings.csv. "
-    f"Up to {MAX_IMPORT_BYTES // 1_048_576} MB. In a channel, share it in a message that mentions me, e.g. "
-    "“@moviebot import”; only you see my answer there. A slash command can't carry a file, so `/import` "
+    f"Up to {MAX_IMPORT_BYTES // 1_048_576} MB. In a channel, share it in a message that mentions me and says "
+    "import, e.g. “@moviebot import”; only you see my answer there. A slash command can't carry a file, so `/import` "
     "itself imports nothing."
 )
 ONE_FILE = f"Send me one file at a time (Letterboxd's export .zip holds all of its lists). {NOTHING_IMPORTED}"
@@ -58,10 +59,17 @@ NO_SCOPE = (
 )
 UNREACHABLE = f"I couldn't download that file from Slack; try sending it again. {NOTHING_IMPORTED}"
 TIMEOUT = 30
+_IMPORT = re.compile(r"\bimport", re.I)
 
 
 class Refused(Exception):
     """A shared file the bot will not import; the message says why, to the person who shared it."""
+
+
+def asks_import(text: str) -> bool:
+    """A channel message sharing a file is an import when it says so ("@moviebot import my Letterboxd"):
+    a screenshot shared with "@moviebot what film is this?" is a question, not a history."""
+    return _IMPORT.search(text) is not None
 
 
 def import_how(ack) -> None:

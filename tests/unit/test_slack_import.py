@@ -191,3 +191,11 @@ def test_the_file_export_gave_imports_back(world):
     world.share([world.api.share("moviebot-export.json", data, mimetype="application/json")])
     assert world.said().startswith("Imported from moviebot: 1 rating and 1 watched film.")
     assert ratings(world) == {"se7en-1995": 4.5}
+
+
+def test_a_file_shared_with_a_question_in_a_channel_is_no_import(world):
+    """Only a message that says import imports: "@moviebot what film is this?" with a screenshot is chat."""
+    world.share([world.api.share("still.png", b"\x89PNG\r\n\x1a\n" + bytes(64))], text="what film is this?",
+                channel=CHANNEL, mention=True)  # fmt: skip
+    assert world.api.of("download") == [] and world.api.of("files.info") == []
+    assert not any("CSV export" in str(answer) for answer in world.answers())
