@@ -8,6 +8,7 @@ The terminal imports a path the operator names and says more (MovieLens, progres
 from __future__ import annotations
 
 import codecs
+import math
 import re
 import tempfile
 from pathlib import Path
@@ -30,7 +31,8 @@ def too_big(size: int) -> str | None:
     """Why a file is refused before it is even downloaded: its size."""
     if size <= MAX_IMPORT_BYTES:
         return None
-    return f"That file is {size / 1_048_576:.0f} MB; I take exports up to {MAX_IMPORT_BYTES // 1_048_576} MB."
+    megabytes = math.ceil(size / 1_048_576 * 10) / 10  # a byte over is "25.1 MB", not "25 MB" against a 25 MB limit
+    return f"That file is {megabytes:g} MB; I take exports up to {MAX_IMPORT_BYTES // 1_048_576} MB."
 
 
 def not_an_export(data: bytes, user: str, command: str = "/import") -> str | None:

@@ -165,7 +165,7 @@ def test_a_file_that_is_no_export_is_refused_with_a_reason_and_imports_nothing(w
 def test_a_file_too_big_is_refused_before_it_is_downloaded(world):
     data = csv_bytes(LETTERBOXD, ("2024-03-01", "Se7en", 1995, "https://boxd.it/a", 4.5))
     world.share([world.api.share("ratings.csv", data, size=MAX_IMPORT_BYTES + 1)])
-    assert world.said().startswith("That file is 25 MB; I take exports up to 25 MB.")
+    assert world.said().startswith("That file is 25.1 MB; I take exports up to 25 MB.")  # not "25 MB" against 25
     assert world.api.of("download") == [] and ratings(world) == {}
 
 
