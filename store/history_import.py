@@ -356,6 +356,22 @@ def _zip_sources(path: Path) -> Iterator[tuple[str, object]]:
         yield f"{path}/{member}", opener
 
 
+# What people give by mistake, told by the first bytes: named, never echoed back.
+FILE_KINDS = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"RIFF": "a WebP image or other media",
+    b"%PDF": "a PDF document",
+    b"\xd0\xcf\x11\xe0": "an old Office document",
+}
+
+
+def file_kind(head: bytes) -> str | None:
+    """ "a PNG image" for a file that starts like one; None for anything else."""
+    return next((name for magic, name in FILE_KINDS.items() if head.startswith(magic)), None)
+
+
 def _file_opener(path: Path):
     @contextmanager
     def opener() -> Iterator[TextIO]:
@@ -364,6 +380,8 @@ def _file_opener(path: Path):
                 yield handle
                 return
             raw = handle.buffer.read()
+        if kind := file_kind(raw):  # a PNG decodes as Windows-1252: it was "found: ‰PNG", the image's bytes
+            raise SourceError(f"{path}: not a CSV export (it looks like {kind}); is it the file you meant?")
         try:
             text = _decoded(raw)
         except UnicodeDecodeError:  # was "cannot read a.png: 'utf-8' codec can't decode byte 0x89 in position 0"

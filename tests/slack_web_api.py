@@ -2,7 +2,8 @@
 
 It answers the methods moviebot calls with Slack-shaped JSON, records every call with its
 payload (form or JSON, as the client sent it), accepts file uploads and response_url posts,
-and can be told to fail a method. Nothing here knows about moviebot's rules.
+serves the files shared with the bot at their url_private, and can be told to fail a method.
+Nothing here knows about moviebot's rules.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ class SlackWebAPI:
     failures: dict[str, str] = field(default_factory=dict)  # method -> Slack error code to answer with
     calls: list[Call] = field(default_factory=list)
     socket_url: str | None = None  # what apps.connections.open hands out (a loopback ws:// server)
+    files: dict[str, tuple[dict, bytes]] = field(default_factory=dict)  # file id -> (files.info's file, content)
+    bot_token: str | None = None  # when set, a download without it gets Slack's sign-in page, as on Slack
 
     def __post_init__(self):
         self._lock = threading.Lock()
@@ -62,6 +65,14 @@ class SlackWebAPI:
 
             def do_GET(self):  # conversations.replies and other read methods send their arguments in the query
                 path, _, query = self.path.partition("?")
+                if path.startswith("/files-pri/"):  # a file's url_private: its bytes, to the bot token only
+                    status, kind, data = api._download(path, self.headers.get("Authorization") or "")
+                    self.send_response(status)
+                    self.send_header("Content-Type", kind)
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                    return
                 status, answer = api._handle(path, {"Content-Type": "application/x-www-form-urlencoded",
                                                     "Authorization": self.headers.get("Authorization") or ""},
                                              query.encode())  # fmt: skip
@@ -106,6 +117,32 @@ class SlackWebAPI:
     def clear(self) -> None:
         with self._lock:
             self.calls.clear()
+
+    # -- files shared with the bot ------------------------------------------------------------
+
+    def share(self, name: str, content: bytes, *, mimetype: str = "text/csv", size: int | None = None,
+              **extra) -> dict:  # fmt: skip
+        """A file as a message event carries it, and as files.info describes it; `size` may lie."""
+        file_id = f"F{next(self._files):06d}"
+        url = f"{self.base_url}/files-pri/{TEAM}-{file_id}/download/{name}"
+        info = {"id": file_id, "name": name, "title": name, "mimetype": mimetype, "filetype": name.rpartition(".")[2],
+                "size": len(content) if size is None else size, "mode": "hosted", "is_external": False,
+                "url_private": url, "url_private_download": url, **extra}  # fmt: skip
+        with self._lock:
+            self.files[file_id] = (info, content)
+        return dict(info)
+
+    def _download(self, path: str, authorization: str) -> tuple[int, str, bytes]:
+        token = authorization.removeprefix("Bearer ") or None
+        self._record(Call("download", {"path": path}, token, path))
+        file_id = path.split("/")[2].rpartition("-")[2]
+        with self._lock:
+            found = self.files.get(file_id)
+        if found is None:
+            return 404, "text/plain", b"not found"
+        if self.bot_token and token != self.bot_token:  # Slack answers a missing or wrong token with its sign-in page
+            return 200, "text/html; charset=utf-8", b"<!DOCTYPE html><html><body>Sign in to Slack</body></html>"
+        return 200, found[0].get("mimetype") or "application/octet-stream", found[1]
 
     # -- answering ----------------------------------------------------------------------------
 
@@ -164,6 +201,10 @@ class SlackWebAPI:
             with self._lock:
                 replies = list(self._threads.get((payload.get("channel"), payload.get("ts")), []))
             return {"ok": True, "messages": [{"type": "message", "ts": payload.get("ts")}, *replies], "has_more": False}
+        if method == "files.info":
+            with self._lock:
+                found = self.files.get(payload.get("file") or "")
+            return {"ok": True, "file": dict(found[0])} if found else {"ok": False, "error": "file_not_found"}
         if method == "apps.connections.open" and self.socket_url:
             return {"ok": True, "url": self.socket_url}
         if method in ("reactions.add", "views.publish", "chat.update", "chat.delete"):

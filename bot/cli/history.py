@@ -108,7 +108,8 @@ def cmd_rate(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         emit_json({"user": user, **movie, "stars": rated.stars, **_noted(rated.note)})
     else:
-        print(" ".join(filter(None, [f"Rated {rated.label} {rated.stars:g}/5 for {user}.", rated.note])))
+        print(" ".join(filter(None, [f"Rated {rated.label} {rated.stars:g}/5 for {user} and marked it watched.",
+                                      rated.note])))  # fmt: skip
     return 0
 
 

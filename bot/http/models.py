@@ -61,7 +61,10 @@ class ChatRequest(Body):
 
 class Filters(Body):
     """Hard constraints, named as in a turn's `understood`: a chat turn's `understood` may be sent back
-    as `filters` to refine it."""
+    as `filters` to refine it. Leanings read from `text` are no filter and `understood` does not show
+    them: a crowd-pleaser or popular film, hidden gems or lesser-known ones, a mood ("dark", "feel-good"),
+    a theme ("a heist movie"), an era said as a taste ("I love 80s films"). They come only from `text`, so
+    send the text again beside the filters to keep them."""
 
     genres: list[str] = Field(default_factory=list, max_length=20, examples=[["crime", "thriller"]])
     any_genres: list[str] = Field(default_factory=list, max_length=20, examples=[["thriller", "comedy"]])
@@ -178,7 +181,11 @@ class TurnResponse(BaseModel):
 
     reply: str = Field(description="The whole answer as text.")
     recommendations: list[Recommendation]
-    understood: dict[str, Any] = Field(description="The request as understood: the same names as `filters`.")
+    understood: dict[str, Any] = Field(
+        description="The request's hard constraints as understood, by the names `filters` takes. Leanings "
+        "the reply may name (a crowd-pleaser, hidden gems, a mood, a theme or era said as a taste) are not "
+        "shown: they come only from the text."
+    )
     intent: str = ""
     recorded: dict[str, Any] = Field(default_factory=dict, description="What the message stored (ratings, watched).")
 

@@ -14,8 +14,10 @@ router = APIRouter(prefix="/v1", tags=["recommendations"], responses={**ERROR_RE
 
 @router.post("/recommendations", response_model=TurnResponse, summary="Picks for a structured request")
 async def recommend(body: RecommendationsRequest, tenant: CurrentTenant, backend: ServiceBackend) -> TurnResponse:
-    """`filters` are hard constraints; `text` describes the rest. Films the user has watched,
-    disliked or dismissed are never suggested."""
+    """`filters` are hard constraints, by the names a turn's `understood` holds; `text` describes the
+    rest, and leanings come only from it (a crowd-pleaser, hidden gems, a mood, a theme): send a chat
+    turn's text beside its `understood` to keep them. Films the user has watched, disliked or dismissed
+    are never suggested."""
     filters = body.filters.model_dump(exclude_defaults=True) if body.filters else None
     turn = await backend.run_as(
         tenant,

@@ -196,7 +196,10 @@ def watched_page(items: Sequence, page: int, *, page_size: int = WATCHED_PAGE_SI
     """One page of the watched list (newest first) with Newer/Older buttons; `items` are the
     service's WatchedItems (label, stars, at)."""
     if not items:
-        return text_message("Your watched list is empty. Add a film with `/watched add <title>`.")
+        return text_message(  # as Discord's: the other ways a film gets on the list, an import among them
+            "You haven't marked anything as watched yet. Use `/watched add <title>`, react :white_check_mark: "
+            "on a pick, or send me your Letterboxd or IMDb history in a direct message (`/import` says how)."
+        )
     pages = max(1, -(-len(items) // page_size))
     page = min(max(page, 0), pages - 1)
     shown = items[page * page_size : (page + 1) * page_size]
@@ -255,6 +258,21 @@ def forgotten_message(counts: dict[str, int]) -> dict:
     return text_message(f"Done: I deleted everything I knew about you ({detail}).")
 
 
+def import_message(lines: Sequence[str], skipped: Sequence[str], *, heading: str = "", more: int = 0,
+                   footer: str = "") -> dict:  # fmt: skip
+    """An import report: what was imported, then the rows skipped (file, line, title, why), each as
+    typed in the file and shown literally, then `footer` ("Nothing was imported.")."""
+    blocks = [section(escape("\n".join(lines)))]
+    if skipped:
+        listed = bullet_lines(map(literal, skipped), TEXT_LIMIT - 200)
+        tail = f"\n… and {more} more." if more else ""
+        blocks.append(section(f"*{escape(heading)}*\n{listed}{tail}"))
+    if footer:
+        blocks.append({"type": "context", "elements": [mrkdwn(escape(footer))]})
+    fallback = " ".join([*lines, heading if skipped else "", footer]).strip()
+    return {"text": clip(escape(fallback), FALLBACK_LIMIT), "blocks": fit(blocks)}
+
+
 def movienight_message(pick: dict, names: Sequence[str], reasons: Sequence[tuple[str, str]], *, hint: bool) -> dict:
     """One group pick: who it is for, the film, and a reason for each person."""
     message = pick_message(pick, hint=hint)
@@ -279,7 +297,8 @@ def profile_blocks(summary) -> list[dict]:
     if summary.is_empty and not summary.watched:
         return [section(
             "*Your movie taste*\nI don't know your taste yet. Ask me for a film, react to my picks, "
-            "or tell me what you've seen with `/watched add <title>` or `/rate <title> <stars>`."
+            "tell me what you've seen with `/watched add <title>` or `/rate <title> <stars>`, or send me your "
+            "Letterboxd or IMDb history in a direct message (`/import` says how)."
         )]  # fmt: skip
     # literal: "*batteries not included" and "Bat*21" in "Liked: ..." turned the words between into bold
     blocks = [section(f"*Your movie taste*\n{literal(summary.summary)}")]

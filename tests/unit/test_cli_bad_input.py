@@ -303,7 +303,7 @@ def test_an_import_row_with_a_year_and_no_title_is_listed_without_an_empty_label
 def test_stars_typed_out_of_5_or_10_are_read(cli, grade, stars):
     """Before: `rate Heat 1995 4/5` and `8/10` were refused ("stars must be a number ..., got '4/5'")."""
     code, out, err = cli("rate", "--user", "ana", "Heat", "1995", grade)
-    assert (code, err) == (0, "") and out == f"Rated Heat (1995) {stars:g}/5 for cli:ana.\n"
+    assert (code, err) == (0, "") and out == f"Rated Heat (1995) {stars:g}/5 for cli:ana and marked it watched.\n"
 
 
 @pytest.mark.parametrize(("typed", "stars"), [(("★★★★",), 4.0), (("four",), 4.0), (("four", "stars"), 4.0),
@@ -312,4 +312,4 @@ def test_stars_typed_out_of_5_or_10_are_read(cli, grade, stars):
 def test_stars_drawn_or_in_words_are_read(cli, typed, stars):
     """Before: `rate Heat 1995 ★★★★` and `rate Heat 1995 four` were refused ("got '★★★★'")."""
     code, out, err = cli("rate", "--user", "ana", "Heat", "1995", *typed)
-    assert (code, err) == (0, "") and out == f"Rated Heat (1995) {stars:g}/5 for cli:ana.\n"
+    assert (code, err) == (0, "") and out == f"Rated Heat (1995) {stars:g}/5 for cli:ana and marked it watched.\n"

@@ -36,7 +36,7 @@ def letterboxd_watched(path: Path, *films: tuple[str, int]) -> Path:
 
 
 def test_a_rating_shows_up_in_the_profile(cli, tmp_path):
-    assert cli("rate", "Heat", "1995", "5")[1] == "Rated Heat (1995) 5/5 for cli:me.\n"
+    assert cli("rate", "Heat", "1995", "5")[1] == "Rated Heat (1995) 5/5 for cli:me and marked it watched.\n"
     cli("rate", "Se7en", "4.5")
     cli("rate", "The Shining", "1")
 
@@ -54,10 +54,17 @@ def test_a_rating_shows_up_in_the_profile(cli, tmp_path):
     assert (tmp_path / "taste.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_a_rating_says_it_marked_the_film_watched_as_it_did(cli):
+    """It said only "Rated Heat (1995) 4/5", yet the film went on the watched list, as Slack, Discord and
+    the HTTP API say ("and marked it watched")."""
+    assert cli("rate", "Heat", "1995", "4")[1].rstrip().endswith("4/5 for cli:me and marked it watched.")
+    assert [w["id"] for w in cli_json(cli, "watched", "list")] == ["heat-1995"]
+
+
 def test_a_rating_quoted_as_one_argument_is_read_as_typed_apart(cli):
     """Before: `moviebot rate "Heat 1995 4"` answered "give one film's title and then its stars"."""
-    assert cli("rate", "Heat 1995 4") == (0, "Rated Heat (1995) 4/5 for cli:me.\n", "")
-    assert cli("rate", "Se7en", "4.5 ")[1] == "Rated Se7en (1995) 4.5/5 for cli:me.\n"
+    assert cli("rate", "Heat 1995 4") == (0, "Rated Heat (1995) 4/5 for cli:me and marked it watched.\n", "")
+    assert cli("rate", "Se7en", "4.5 ")[1] == "Rated Se7en (1995) 4.5/5 for cli:me and marked it watched.\n"
 
 
 def test_ratings_are_kept_per_user(cli):
@@ -101,7 +108,7 @@ def test_a_title_that_ends_in_its_number_needs_its_stars_after_it(cli):
     code, _, err = cli("rate", "Paddington", "2")
     assert code == 2 and "Paddington 2 (2017) ends in its number: give its stars after it" in err
     assert cli_json(cli, "profile")["rated"] == 0
-    assert cli("rate", "Paddington", "2", "4")[1] == "Rated Paddington 2 (2017) 4/5 for cli:me.\n"
+    assert cli("rate", "Paddington", "2", "4")[1] == "Rated Paddington 2 (2017) 4/5 for cli:me and marked it watched.\n"
 
 
 # -- watched -------------------------------------------------------------------------------------
@@ -194,6 +201,17 @@ def test_import_json_reports_counts_and_unmatched_rows(cli, tmp_path):
     assert (report["rows"], report["watched"], report["rated"], report["users"]) == (3, 1, 0, 1)
     assert [u["title"] for u in report["unmatched"]] == ["Nope"]
     assert report["invalid"][0]["reason"] == "Year: expected a year, got '0'"
+
+
+def test_an_image_given_to_import_is_named_as_one_as_discord_and_slack_name_it(cli, tmp_path):
+    """Before: "not a Letterboxd export file; expected the columns of watched.csv: ...; found: ‰PNG", the
+    image's own bytes, where Discord and Slack say "it looks like a PNG image"."""
+    image = tmp_path / "poster.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    code, _, err = cli("import", str(image))
+    assert code == 2
+    assert f"{image}: not a CSV export (it looks like a PNG image)" in err and "Nothing was imported." in err
+    assert "‰" not in err and cli_json(cli, "watched", "list") == []
 
 
 def test_an_import_with_a_bad_header_fails_and_changes_nothing(cli, tmp_path):
@@ -573,7 +591,7 @@ def test_an_image_given_as_an_export_is_called_not_a_text_file(cli, tmp_path):
     code, out, err = cli("import", "--format", "letterboxd", str(poster))
 
     assert (code, out) == (2, "")
-    assert f"{poster}: not a text file, so not a CSV export" in err and "codec" not in err
+    assert f"{poster}: not a CSV export (it looks like a PNG image)" in err and "codec" not in err
 
 
 def test_a_long_import_counts_its_rows_as_its_progress_lines_do(cli, tmp_path):

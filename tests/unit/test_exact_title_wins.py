@@ -27,11 +27,11 @@ def sample_jsonl(tmp_path: Path) -> Path:
 
 def test_rate_heat_rates_heat_1995_without_a_word_of_the_heat(cli):
     code, out, _ = cli("rate", "Heat", "4")
-    assert (code, out.strip()) == (0, "Rated Heat (1995) 4/5 for cli:me.")
+    assert (code, out.strip()) == (0, "Rated Heat (1995) 4/5 for cli:me and marked it watched.")
     code, out, _ = cli("watched", "add", "Heat", "--json")
     assert code == 0 and "note" not in json.loads(out) and json.loads(out)["id"] == "heat-1995"
 
 
 def test_the_article_still_names_the_other_film(cli):
     code, out, _ = cli("rate", "The", "Heat", "2")
-    assert (code, out.strip()) == (0, "Rated The Heat (2013) 2/5 for cli:me.")
+    assert (code, out.strip()) == (0, "Rated The Heat (2013) 2/5 for cli:me and marked it watched.")

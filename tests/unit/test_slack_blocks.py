@@ -146,7 +146,9 @@ def test_the_watched_list_pages_with_buttons():
     [newer] = last["blocks"][2]["elements"]
     assert newer["value"] == "1" and "page 3 of 3" in last["blocks"][0]["text"]["text"]
     assert watched_page(items, 99)["blocks"][0] == last["blocks"][0]  # a stale page number lands on the last page
-    assert "empty" in watched_page([], 0)["text"]
+    empty = watched_page([], 0)["text"]  # said as Discord says it, the import and the ✅ reaction named
+    assert empty.startswith("You haven't marked anything as watched yet.") and "`/import` says how" in empty
+    assert ":white_check_mark:" in empty
 
 
 @dataclass
@@ -190,6 +192,7 @@ def test_the_home_tab_shows_taste_recent_ratings_and_the_watched_count():
     assert "Rated recently" not in text
     empty = home_view(Summary(is_empty=True, watched=0, rated=0), [])
     assert "don't know your taste yet" in texts(empty) and "0 films" in texts(empty)
+    assert "`/import` says how" in texts(empty)  # Discord's empty profile named /import; Slack's had none
 
 
 def test_titles_in_the_taste_summary_are_not_read_as_formatting():

@@ -341,6 +341,24 @@ def test_rate_without_stars_or_with_bad_stars_explains_itself(deps, client, cont
     assert deps.service.profiles.ratings(key(ANA)) == {"toy-story-3-2010": 4.0}
 
 
+@pytest.mark.parametrize("typed, number", [("Heat 1995 11", "11"), ("Heat 12", "12"), ("Se7en 40", "40")])
+def test_rate_with_a_number_past_5_says_stars_go_from_half_to_5(deps, client, context, typed, number):
+    """Before: "/rate Heat 1995 11" answered only the usage text, as if no stars were typed."""
+    _, respond = run_command(commands.rate, command("/rate", typed), client, context)
+    said = respond.last["text"]
+    assert said.startswith(f"“{number}” is no rating for {typed.removesuffix(' ' + number)}: ")
+    assert "from 0.5 to 5" in said and "Usage" not in said
+    assert deps.service.profiles.ratings(key(ANA)) == {}
+
+
+def test_rate_with_a_film_ending_in_its_number_and_no_stars_says_so(deps, client, context):
+    """ "/rate Ocean's 11" was the usage text; "/rate Heat 1995" still is (a year, no stars)."""
+    _, respond = run_command(commands.rate, command("/rate", "Apollo 13"), client, context)
+    assert respond.last["text"].startswith("Apollo 13 (1995) ends in its number: give its stars after it")
+    _, respond = run_command(commands.rate, command("/rate", "Heat 1995"), client, context)
+    assert respond.last["text"].startswith("Usage: `/rate")
+
+
 def test_rate_and_watched_add_read_stars_out_of_5_or_10_and_refuse_a_grade_past_its_scale(deps, client, context):
     """Before: "/rate Se7en 8/10" answered the usage, and "/rate Se7en 6/5" refused "6" as stars."""
     _, respond = run_command(commands.rate, command("/rate", "Se7en 8/10"), client, context)
@@ -416,6 +434,7 @@ def test_export_sends_everything_kept_to_direct_messages(deps, client, context):
     _, respond = run_command(commands.export, command("/export"), client, context)
     assert respond.last["response_type"] == "ephemeral"
     assert "(1 rating, 1 watched film) is in our direct messages, as moviebot-export.json" in shown(respond)
+    assert "Send that file back to me in a direct message to bring back" in shown(respond)  # as Discord says
     [upload] = client.of("files_upload_v2")
     assert upload["channel"] == "D0ANA" and upload["filename"] == "moviebot-export.json"
     stored = json.loads(upload["content"])

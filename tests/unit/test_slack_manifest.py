@@ -12,7 +12,7 @@ from bot.slack.listeners import register_listeners
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 SCOPES = {"app_mentions:read", "chat:write", "reactions:read", "reactions:write", "commands", "im:history",
-          "channels:history", "files:write", "users:read"}  # fmt: skip
+          "channels:history", "files:read", "files:write", "users:read"}  # fmt: skip
 EVENTS = {"app_mention", "message.im", "reaction_added", "reaction_removed", "app_home_opened"}
 
 
@@ -52,7 +52,7 @@ def test_the_readme_manifest_declares_what_the_bot_listens_to():
     assert (
         commands
         == set(app.commands)
-        == {"/recommend", "/rate", "/watched", "/profile", "/movienight", "/export", "/forget"}
+        == {"/recommend", "/rate", "/watched", "/profile", "/movienight", "/import", "/export", "/forget"}
     )
     bot_events = set(data["settings"]["event_subscriptions"]["bot_events"])
     assert bot_events >= EVENTS

@@ -58,11 +58,11 @@ def test_a_title_that_names_its_film_whole_gets_no_note(service, typed):
 
 def test_the_cli_verbs_print_the_note(cli):
     code, out, _ = cli("rate", "Interview", "4")
-    assert code == 0 and out.strip().startswith("Rated Interview (2007) 4/5 for cli:me. " + NOTE)
+    assert code == 0 and out.strip().startswith("Rated Interview (2007) 4/5 for cli:me and marked it watched. " + NOTE)
     code, out, _ = cli("watched", "add", "Interview", "--json")
     assert code == 0 and json.loads(out)["note"].startswith(NOTE)
     code, out, _ = cli("rate", "The", "Interview", "3")
-    assert code == 0 and out.strip() == "Rated The Interview (2014) 3/5 for cli:me."
+    assert code == 0 and out.strip() == "Rated The Interview (2014) 3/5 for cli:me and marked it watched."
 
 
 def test_the_http_watched_add_carries_the_note(catalog, tmp_path):

@@ -5,13 +5,9 @@ deleted, after a confirmation). Every reply is ephemeral."""
 from __future__ import annotations
 
 import asyncio
-import codecs
 import io
 import json
 import logging
-import re
-import tempfile
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import discord
@@ -31,6 +27,18 @@ from bot.discord.format import (
     fit_embed,
 )
 from bot.discord.views import OwnerView
+from bot.history_files import (
+    NOTHING_IMPORTED,
+    SHOW_SKIPPED,
+    import_file,
+    not_an_export,
+    report_lines,
+    skipped_heading,
+    skipped_line,
+    stored,
+    too_big,
+    without_temp_dir,
+)
 from bot.listing import bullet_lines
 
 if TYPE_CHECKING:
@@ -39,27 +47,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MAX_IMPORT_BYTES = 25 * 1024 * 1024
 MAX_EXPORT_BYTES = 10 * 1024 * 1024  # what Discord lets a bot attach in any server
 EXPORT_NAME = "moviebot-export.json"
 CHART_NAME = "taste.png"
-SHOW_SKIPPED = 8
-NOTHING_IMPORTED = "Nothing was imported."
 # not "Done: I deleted everything I knew about you (there was nothing stored)", which said both
 NOTHING_STORED = "I had nothing stored about you, so there was nothing to delete."
 NOTHING_TO_EXPORT = "I have nothing stored about you, so there is nothing to export."
 SOURCES = ("letterboxd", "imdb")  # the choices of /import's `source`
-ZIP = b"PK\x03\x04"
-UTF_16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # a spreadsheet saved as "Unicode text": a list, not binary
-# What people attach by mistake, told by the first bytes: named, never echoed back.
-FILE_KINDS = {
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"RIFF": "a WebP image or other media",
-    b"%PDF": "a PDF document",
-    b"\xd0\xcf\x11\xe0": "an old Office document",
-}
 
 
 class Profile(commands.Cog):
@@ -114,12 +108,8 @@ class Profile(commands.Cog):
         self, interaction: discord.Interaction, file: discord.Attachment,
         source: Literal["letterboxd", "imdb"] | None = None,
     ) -> None:  # fmt: skip
-        if file.size > MAX_IMPORT_BYTES:
-            await interaction.response.send_message(
-                f"That file is {file.size / 1_048_576:.0f} MB; "
-                f"I take exports up to {MAX_IMPORT_BYTES // 1_048_576} MB.",
-                ephemeral=True, allowed_mentions=NO_MENTIONS,
-            )  # fmt: skip
+        if refused := too_big(file.size):
+            await interaction.response.send_message(refused, ephemeral=True, allowed_mentions=NO_MENTIONS)
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         data = await file.read()
@@ -132,19 +122,15 @@ class Profile(commands.Cog):
         try:
             report = await asyncio.to_thread(self._import, user, file.filename, data, source)
         except ServiceError as exc:
-            said = _without_temp_dir(exc.message).removesuffix(NOTHING_IMPORTED).rstrip()
+            said = without_temp_dir(exc.message).removesuffix(NOTHING_IMPORTED).rstrip()
             text = nothing_imported(f"I couldn't read that file: {escape(said)}{other_source(exc)}")
             await interaction.edit_original_response(content=text, allowed_mentions=NO_MENTIONS)
             return
         await interaction.edit_original_response(content=import_summary(report), allowed_mentions=NO_MENTIONS)
 
     def _import(self, user: str, filename: str, data: bytes, source: str | None) -> ImportReport:
-        """Blocking: the export written to a private temporary folder, then imported by the service."""
-        name = re.sub(r"[^A-Za-z0-9._-]", "_", Path(filename).name) or "export.csv"
-        with tempfile.TemporaryDirectory(prefix="moviebot-import-") as folder:
-            path = Path(folder) / name
-            path.write_bytes(data)
-            report = self.bot.service.import_history(user, path, source)
+        """Blocking: the export imported by the service, from a private temporary folder."""
+        report = import_file(self.bot.service, user, filename, data, source)
         log.info("imported %s history for %s: %d rated, %d watched, %d skipped", report.format, user, report.rated,
                  report.watched, len(report.skipped))  # fmt: skip
         return report
@@ -189,28 +175,6 @@ def exported(stored: dict) -> str:
     return held or "only your user record"
 
 
-def not_an_export(data: bytes, user: str) -> str | None:
-    """Why /import cannot take this file at all, before the service reads it: a binary file
-    (whose bytes would otherwise end up in the error), or a MovieLens file, which holds many
-    people and needs the CLI to say whose ratings are yours."""
-    head = data[:2048]
-    kind = next((name for magic, name in FILE_KINDS.items() if head.startswith(magic)), None)
-    if kind is None and b"\0" in head and not head.startswith((ZIP, *UTF_16)):  # a Letterboxd export is a zip
-        kind = "a binary file"
-    if kind:
-        return f"That file isn't a CSV export (it looks like {kind}). {NOTHING_IMPORTED}"
-    header = head.decode("utf-8-sig", errors="replace").partition("\n")[0]
-    columns = {column.strip().strip('"') for column in header.split(",")}
-    if {"userId", "movieId"} <= columns:
-        return (
-            "That's a MovieLens ratings file: it holds many people's ratings, and /import can't tell "
-            "which are yours. Whoever runs moviebot can import it from the command line: `moviebot import "
-            f"--user {user} --format movielens --movielens-user N ratings.csv`, with N your MovieLens userId. "
-            f"{NOTHING_IMPORTED}"
-        )
-    return None
-
-
 def other_source(exc: ServiceError) -> str:
     """What to choose instead when `source` named the wrong export: "this looks like a Letterboxd
     file, not an IMDb ratings export" left the user to guess how to say so (the CLI names the flag)."""
@@ -228,59 +192,17 @@ def nothing_imported(text: str) -> str:
 
 
 def import_summary(report: ImportReport) -> str:
-    source = {"letterboxd": "Letterboxd", "imdb": "IMDb", "movielens": "MovieLens"}.get(report.format, report.format)
-    stored = report.rated or report.watched or report.dismissed
-    if stored:
-        ratings = f"{report.rated} rating{'' if report.rated == 1 else 's'}"
-        films = f"{report.watched} watched film{'' if report.watched == 1 else 's'}"
-        lines = [f"Imported from {source}: {ratings} and {films}."]
-        if report.rated_only:  # a 👍 alone never said the film was seen
-            them = "1 film" if report.rated_only == 1 else f"{report.rated_only} films"
-            are = "is" if report.rated_only == 1 else "are"
-            lines.append(f"{them} you gave only a 👍 or 👎 {are} rated, not marked watched.")
-    elif report.rows:  # "Imported from Letterboxd: 0 ratings and 0 watched films" then "Nothing was imported."
-        lines = [f"None of the {_rows(report.rows)} in that {source} file could be imported."]
-    elif report.format == "moviebot":  # JSON: no header to speak of
-        lines = ["That moviebot export lists no films."]
-    else:
-        lines = [f"That {source} file has no films in it, only its header."]
-    if report.kept:
-        lines.append(f"Kept the rating you gave here of {report.kept} film{'' if report.kept == 1 else 's'}: "
-                     "the file's is older, or undated.")  # fmt: skip
-    if report.dismissed:
-        stay = "stays" if report.dismissed == 1 else "stay"
-        lines.append(f"{report.dismissed} film{'' if report.dismissed == 1 else 's'} you asked never to see again "
-                     f"{stay} off every answer.")  # fmt: skip
-    if report.watched or report.rated_only:  # "your ratings now shape my picks" was said of a watched.csv of none
-        shaped = ", and your ratings now shape my picks" if report.rated else ""
-        lines.append(f"I won't suggest those again{shaped}.")
+    lines = report_lines(report)
     skipped = report.skipped
     if skipped:
-        lines.append(f"Skipped {len(skipped)} of {_rows(report.rows)}:")
+        lines.append(skipped_heading(report))
         for row in skipped[:SHOW_SKIPPED]:
             lines.append(f"• {escape(skipped_line(row))}")
         if len(skipped) > SHOW_SKIPPED:
             lines.append(f"… and {len(skipped) - SHOW_SKIPPED} more.")
-    if not stored:
+    if not stored(report):
         return nothing_imported("\n".join(lines))
     return clip("\n".join(lines), MESSAGE_LIMIT)
-
-
-def _rows(count: int) -> str:
-    return f"{count} row{'' if count == 1 else 's'}"
-
-
-def skipped_line(row) -> str:
-    """A skipped row as its reader can find it in the file they sent: "ratings.csv line 7: Heat (1995):
-    ..." (it was "• ?: malformed line", with no line to look at), without the server's folder."""
-    file, _, place = Path(row.where).name.rpartition(":")
-    where = f"{file} line {place}" if file and place.isdigit() else Path(row.where).name
-    label = f"{row.title} ({row.year})" if row.year else row.title
-    return f"{where}: {label}: {row.reason}" if label else f"{where}: {row.reason}"
-
-
-def _without_temp_dir(text: str) -> str:
-    return re.sub(r"\S*moviebot-import-[^/\\\s]*[/\\]", "", text)
 
 
 class ForgetConfirm(OwnerView):

@@ -1,4 +1,5 @@
-"""Slash commands: /recommend, /rate, /watched, /profile, /movienight, /export, /forget.
+"""Slash commands: /recommend, /rate, /watched, /profile, /movienight, /import (how: a file is
+shared, not typed; bot.slack.importing), /export, /forget.
 
 Each acknowledges at once (Slack allows 3 seconds) and does the work on SlackDeps.work. Replies
 that concern only the caller are ephemeral (the command's response_url); picks are posted in
@@ -15,7 +16,7 @@ from slack_bolt import App
 from slack_sdk.errors import SlackApiError
 
 from agent.service_types import UnknownTitle, forgotten
-from agent.typed_stars import FORMS
+from agent.typed_stars import FORMS, STARS_RULE
 from bot.listing import clip, no_such_page
 from bot.slack.blocks import (
     WATCHED_PAGE_SIZE,
@@ -29,6 +30,7 @@ from bot.slack.blocks import (
     watched_page,
 )
 from bot.slack.deps import user_key
+from bot.slack.importing import import_how
 from bot.slack.posting import add_reactions, post_turn, slack_error, unposted
 from bot.slack.talk import OPEN_REQUEST, reporting, request_text, unescape
 from bot.slack.titles import act_on_title, split_stars, split_watched
@@ -42,6 +44,8 @@ WATCHED_USAGE = (
     "`/watched remove <title>` or `/watched list [page]`."
 )
 MOVIENIGHT_USAGE = "Name the others with @, e.g. `/movienight @ana @ben something funny`."
+_NUMBER_AT_END = re.compile(r"^(?P<title>.*\S)[\s,]+(?P<number>-?\d+(?:[.,]\d+)?)$")
+_YEAR = re.compile(r"(?:18[89]|19\d|20\d)\d")
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
 _NAMED = re.compile(r"<@(?P<id>[UW][A-Z0-9]+)(?:\|(?P<name>[^>]*))?>|(?<![\w<])@(?P<typed>[\w.\-]+)")
 
@@ -133,14 +137,24 @@ def run_rate(deps, client, respond, command: dict) -> None:
     with reporting(reply, "/rate"):
         text = " ".join(unescape(command.get("text") or "").split())
         title, stars = split_stars(text, required=True)
-        if not title or stars is None:
-            reply(text_message(RATE_USAGE))
-            return
         if film := deps.service.numbered_film(text):  # "/rate Toy Story 3" rated Toy Story 3 stars
             reply(text_message(f"{film} ends in its number: give its stars after it, e.g. `/rate {text} 4`."))
             return
+        if not title or stars is None:
+            reply(text_message(stars_refused(text) or RATE_USAGE))
+            return
         key = _who(deps, client, command)
         reply(act_on_title(deps.service, key, {"op": "rate", "stars": stars}, title))  # "8/10" read by the service
+
+
+def stars_refused(text: str) -> str | None:
+    """Why a number after the title is no rating ("/rate Heat 1995 11" answered only the usage, as if
+    no stars were given); None when the text ends in no such number, or in a year ("/rate Heat 1995")."""
+    match = _NUMBER_AT_END.match(text)
+    if match is None or _YEAR.fullmatch(match["number"]):
+        return None
+    return (f"“{clip(match['number'], 20)}” is no rating for {clip(match['title'], 60)}: {STARS_RULE} "
+            f"(or {FORMS}), e.g. `/rate Heat 1995 4.5`.")  # fmt: skip
 
 
 def watched(ack, command: dict, respond, client, context) -> None:
@@ -337,7 +351,8 @@ def run_export(deps, client, respond, command: dict) -> None:
             return
         where = "above" if channel == command.get("channel_id") else "in our direct messages"
         reply(text_message(f"Everything I keep about you ({held or 'only your user record'}) is {where}, "
-                           f"as {EXPORT_NAME}."))  # fmt: skip
+                           f"as {EXPORT_NAME}. Send that file back to me in a direct message to bring back its "
+                           "ratings, watched films and dismissed films, here or on another moviebot."))  # fmt: skip
 
 
 # -- /forget ----------------------------------------------------------------------------------
@@ -355,5 +370,6 @@ def register(app: App) -> None:
     app.command("/watched")(watched)
     app.command("/profile")(profile)
     app.command("/movienight")(movienight)
+    app.command("/import")(import_how)
     app.command("/export")(export)
     app.command("/forget")(forget)

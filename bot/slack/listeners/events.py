@@ -1,4 +1,4 @@
-"""Events API listeners: mentions, reactions on picks, and the App Home tab.
+"""Events API listeners: mentions (one sharing a file imports it), reactions on picks, and the App Home tab.
 
 Each acknowledges at once (Bolt acks events before the listener runs) and hands the slow part
 to SlackDeps.work. Bolt drops the bot's own events, so the reactions it pre-adds count for no one.
@@ -13,6 +13,7 @@ from slack_bolt import App
 from agent.reactions import reaction_meaning
 from bot.slack.blocks import REACTED_TO_SEVERAL, home_view, text_message
 from bot.slack.deps import user_key
+from bot.slack.importing import asks_import, import_shared
 from bot.slack.talk import conversation_of, converse
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,13 @@ def app_mention(event: dict, client, context) -> None:
     if not channel or not ts or not event.get("user") or not deps.answered.add(f"{channel}:{ts}"):
         return  # a repeat delivery, or already answered as a DM message
     is_dm = event.get("channel_type") == "im" or channel.startswith("D")
+    if event.get("files") and asks_import(event.get("text") or ""):  # "@moviebot import" and a file: a history
+        deps.in_turn(
+            conversation_of(channel, ts, event.get("thread_ts"), is_dm), import_shared, deps, client,
+            team=context.get("team_id") or event.get("team"), user_id=event["user"], channel=channel, ts=ts,
+            thread_ts=event.get("thread_ts"), files=event["files"], is_dm=is_dm,
+        )  # fmt: skip
+        return
     deps.in_turn(
         conversation_of(channel, ts, event.get("thread_ts"), is_dm), converse, deps, client,
         team=context.get("team_id") or event.get("team"), user_id=event["user"], channel=channel, ts=ts,

@@ -1,5 +1,5 @@
-"""Message events: direct messages to the bot, and follow-ups in a thread it answered in
-("more like the second one") without mentioning it again.
+"""Message events: direct messages to the bot (a file shared there is a history to import), and
+follow-ups in a thread it answered in ("more like the second one") without mentioning it again.
 
 A message that mentions the bot in a channel is an app_mention and answered there; a message
 seen through both events is answered once (SlackDeps.answered). The threads the bot answered
@@ -14,21 +14,31 @@ import logging
 from slack_bolt import App
 from slack_sdk.errors import SlackApiError
 
+from bot.slack.importing import import_shared
 from bot.slack.talk import conversation_of, converse
 
 log = logging.getLogger(__name__)
 
 SENT_TO_CHANNEL_TOO = "thread_broadcast"  # a thread reply also shown in the channel: a reply like any other
+FILE_SHARED = "file_share"  # a message with a file: in the app's DM, a history to import
 
 
 def message(event: dict, client, context) -> None:
-    if event.get("subtype") not in (None, SENT_TO_CHANNEL_TOO) or event.get("bot_id") or not event.get("user"):
+    if event.get("subtype") not in (None, SENT_TO_CHANNEL_TOO, FILE_SHARED) or event.get("bot_id"):
         return  # edits, joins, bots (the bot itself included): nothing to answer
     deps = context["moviebot"]
     channel, ts, thread_ts = event.get("channel"), event.get("ts"), event.get("thread_ts")
-    if not channel or not ts:
+    if not channel or not ts or not event.get("user"):
         return
     is_dm = event.get("channel_type") == "im"
+    if event.get("subtype") == FILE_SHARED:
+        if is_dm and event.get("files") and deps.answered.add(f"{channel}:{ts}"):  # in a channel: app_mention
+            deps.in_turn(
+                conversation_of(channel, ts, thread_ts, is_dm), import_shared, deps, client,
+                team=context.get("team_id") or event.get("team"), user_id=event["user"], channel=channel, ts=ts,
+                thread_ts=thread_ts, files=event["files"], is_dm=True,
+            )  # fmt: skip
+        return
     if not is_dm:
         if not thread_ts or thread_ts == ts:
             return

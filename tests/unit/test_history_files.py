@@ -1,0 +1,20 @@
+"""What Discord's /import and a file shared with the Slack app refuse, said in the same words."""
+
+from __future__ import annotations
+
+from bot.history_files import MAX_IMPORT_BYTES, not_an_export, too_big
+
+
+def test_a_file_just_over_the_limit_is_not_said_to_be_the_limit():
+    """Before: "That file is 25 MB; I take exports up to 25 MB." for a file one byte over."""
+    assert too_big(MAX_IMPORT_BYTES) is None
+    assert too_big(MAX_IMPORT_BYTES + 1) == "That file is 25.1 MB; I take exports up to 25 MB."
+    assert too_big(30 * 1024 * 1024) == "That file is 30 MB; I take exports up to 25 MB."
+
+
+def test_images_and_binary_files_are_named_never_echoed():
+    assert not_an_export(b"%PDF-1.7\n" + bytes(40), "discord:1").startswith(
+        "That file isn't a CSV export (it looks like a PDF document)."
+    )
+    assert "a binary file" in not_an_export(b"\x01\x00\x02" * 10, "discord:1")
+    assert not_an_export(b"Date,Name,Year,Letterboxd URI\n", "discord:1") is None
