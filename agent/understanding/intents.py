@@ -29,6 +29,7 @@ from agent.understanding.request import CatalogLookup, Understood, has_filters
 from agent.understanding.sequels import film_or_unknown, series_asked
 from agent.understanding.stars import asks_for_a_rating, outside_stars, rated_seen_list, stars_in
 from agent.understanding.stars_each import asks_after, stars_each, verdicts_intent
+from agent.understanding.taste_examples import taste_shown_by_example
 from agent.understanding.text import PANNED, PRAISED, STOPWORDS, normalise_message, word_set
 from agent.understanding.title_lists import titles_after
 from agent.understanding.unseen import said_unseen
@@ -209,6 +210,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified(more, feedback=feedback) if others else feedback
     if feedback and feedback.verdicts and feedback.stars_said and asks_after(lowered):  # "heat 4, jaws 5, what else?"
         return Classified("more" if has_previous and not request_after(lowered) else "recommend", feedback=feedback)
+    if not asks and feedback and feedback.titles and feedback.intent != "seen" and taste_shown_by_example(lowered):
+        return Classified("recommend", feedback=feedback)  # "I hate horror, like Saw (2004)": noted, and no horror
     if not asks and feedback and not (has_filters(understood, titles=False) and _asks_apart(text, lookup)):
         return feedback  # "I've seen Heat. Thrillers from the 90s please" asks too (and Heat is noted in passing)
     if not asks and feedback is None and thanked_for(lowered) and understood.like_titles:  # no wish for more

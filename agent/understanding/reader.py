@@ -61,6 +61,7 @@ from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.role_cues import read_roles
 from agent.understanding.series import read_series
 from agent.understanding.studios import leaned_kinds, without_studio_data
+from agent.understanding.taste_examples import refused_examples
 from agent.understanding.text import GAP, STOPWORDS, TOKEN, Scan, Tok, sentence_span, word_set
 from agent.understanding.title_lists import read_credits_of_titles
 from agent.understanding.title_years import read_unknown_dated, taken_notes
@@ -376,6 +377,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     read_alternatives(scan, reading)
     read_place_alternatives(scan, reading)
     refuse_genre_pronouns(scan, reading)
+    refused_examples(scan, reading, lookup)  # "I hate horror, like Saw (2004)": Saw refused too
     soften_genre_questions(scan, reading)
     reading.refusals_win()
     either_years(scan.lowered, reading)  # "before 1990 or after 2010": either side

@@ -81,12 +81,15 @@ def mixed_verdicts(
     unseen: set[str] = set()  # films a clause says were not seen: judged by no other clause
     tastes = False  # a clause judges a genre, not a film: the films' own verdicts are theirs alone
     spans = _clauses(lowered, titles, lookup)
+    judged = titles_blanked(lowered, titles, lookup)  # "I hate horror, like Saw (2004)": no "saw" seen
     for start, end in spans:
         if NOT_SEEN.search(lowered, start, end) or PLANNED.search(lowered, start, end):  # "haven't seen Aliens"
             unseen.update(_films_in(text[start:end], 0, lookup))
             clauses.append(([], None, False, False))
             continue
-        found = verdict_in(lowered, start, end)
+        found = verdict_in(judged, start, end)
+        if found is None and len(SEEN.findall(lowered, start, end)) > 1:  # "I saw Saw": the verb, then the title
+            found = verdict_in(lowered, start, end)
         ids: list[str | int] = [*_films_in(text[start:end], found[0].end() - start if found else 0, lookup)]
         if not ids and (place := place_of(lowered[start:end])) is not None:
             ids = [place]

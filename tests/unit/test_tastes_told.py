@@ -1,0 +1,88 @@
+"""What people say in chat about their own taste and viewing: favourites named in a list, a film given
+as an example of a kind they hate, the day they watched a film, a person praised in slang, and
+someone else's viewing of every pick."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from store.build import ingest
+from store.catalog import Catalog
+from store.home import DataDir
+from store.starter import starter_catalog_path
+from tests.fakes import HashingEmbedder
+from tests.unit.test_graph import make_bot
+
+
+def _film(movie_id: str, title: str, year: int, genres: list[str], cast: list[str], overview: str) -> dict:
+    return {"id": movie_id, "title": title, "year": year, "genres": genres, "directors": ["Someone Else"],
+            "cast": cast, "runtime": 100, "language": "en", "country": "US", "rating": 7.0, "votes": 90000,
+            "keywords": [], "moods": [], "overview": overview}  # fmt: skip
+
+
+# films the starter catalog lacks: Ronin beside Heat, a film titled Goat, and Tony Jaa's films
+_MORE_FILMS = [
+    _film("ronin-1998", "Ronin", 1998, ["action", "thriller", "crime"], ["Robert De Niro", "Jean Reno"],
+          "Mercenaries chase a briefcase through France."),
+    _film("goat-2016", "Goat", 2016, ["drama"], ["Ben Schnetzer", "Nick Jonas"], "A fraternity hazing goes wrong."),
+    _film("10-1979", "10", 1979, ["comedy", "romance"], ["Dudley Moore", "Bo Derek"], "A composer's midlife crisis."),
+    _film("ong-bak-2003", "Ong-Bak", 2003, ["action", "thriller"], ["Tony Jaa", "Petchtai Wongkamlao"],
+          "A young fighter goes to Bangkok to bring back the head of his village's Buddha."),
+    _film("the-protector-2005", "The Protector", 2005, ["action", "crime"], ["Tony Jaa", "Petchtai Wongkamlao"],
+          "A young man raised with elephants goes to Sydney to find the ones stolen from him."),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def films(tmp_path_factory) -> Catalog:
+    """The starter catalog with Ronin, Goat (2016) and two of Tony Jaa's films."""
+    folder = tmp_path_factory.mktemp("tastes")
+    extra = folder / "more.jsonl"
+    extra.write_text("\n".join(json.dumps(m) for m in _MORE_FILMS) + "\n", encoding="utf-8")
+    home = DataDir(folder / "home").ensure()
+    embedder = HashingEmbedder()
+    ingest(home, embedder, [("jsonl", [starter_catalog_path(), extra])])
+    catalog = Catalog(home.current_catalog(), embedder)
+    yield catalog
+    catalog.close()
+
+
+@pytest.mark.parametrize(
+    ("said", "film", "genre"),
+    [
+        ("I hate horror, like Saw (2004)", "saw-2004", "horror"),
+        ("I can't stand musicals like Grease", "grease-1978", "musical"),
+    ],
+)
+def test_a_film_given_as_an_example_of_a_kind_hated_is_disliked_and_the_kind_refused(
+    starter, profiles, said, film, genre
+):
+    """ "I hate horror, like Saw (2004)" answered "Noted: you've seen Saw (2004)", never said: the "saw"
+    of the title was read as the verb, and the film the user hates as a reference. It is disliked, and
+    the picks hold no horror."""
+    answer = make_bot(starter, profiles).ask(said, user="cli:hate")
+    label = starter.movies[film].label
+    assert f"{label} wasn't for you" in answer["reply"] and "you've seen" not in answer["reply"], answer["reply"]
+    assert profiles.rating("cli:hate", film) <= 2
+    picks = [starter.movies[r["id"]] for r in answer["recommendations"]]
+    assert picks and all(genre not in m.genres for m in picks), answer["reply"]
+    assert answer["understood"]["exclude_genres"] == [genre] and not answer["understood"]["like_titles"]
+
+
+def test_a_film_given_as_an_example_of_a_refused_genre_is_no_reference_for_the_request(starter):
+    """ "I hate horror, like Saw (2004), anything else?" asked for films like Saw with no horror."""
+    from agent.understanding.reader import understand
+
+    understood = understand("I hate horror, like Saw (2004), anything else?", starter)
+    assert understood.like_titles == [] and understood.exclude_titles == ["saw-2004"], understood
+
+
+def test_a_film_given_as_an_example_of_a_kind_loved_is_liked(starter, profiles):
+    """ "I love westerns, like Unforgiven": Unforgiven liked, and westerns go by it."""
+    answer = make_bot(starter, profiles).ask("I love westerns, like Unforgiven", user="cli:west")
+    assert profiles.rating("cli:west", "unforgiven-1992") >= 4, answer["reply"]
+    picks = [starter.movies[r["id"]] for r in answer["recommendations"]]
+    assert picks and "unforgiven-1992" not in [m.id for m in picks], answer["reply"]
+    assert sum("western" in m.genres for m in picks) >= 2, answer["reply"]
