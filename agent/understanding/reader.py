@@ -80,7 +80,7 @@ _NEVER_QUERIED = word_set(
     "movie movies film films flick flicks stuff something anything "
     "hour hours hr hrs minute minutes mins half longer shorter dozen handful bunch several pair "
     "again anymore "  # "don't show me horror again, any comedies?"
-    "fav fave favourite favorite"  # "Das Boot is my fav": said of the film named, not of one wanted
+    "fav fave favourite favorite favs faves favourites favorites"  # "Das Boot is my fav": not a wish for one
     " hidden gem gems underrated"  # "a hidden gem": how well known, not The Hidden Fortress by its title
     " super"  # "if you have a super suggestion": praise, not Super (2010) or Super 8 by their titles
     " nah nope meh hmm hmmm ugh eh"  # "nah too old": the answer to the picks, not a word to search for
@@ -147,7 +147,7 @@ def _join(original: str, toks: list[Tok]) -> str:
 # ranking (soft_genres) instead of filtering it, unless the same message asks for something.
 _TASTE = re.compile(
     r"\bi(?: a|')m (?:a |such a )?(?:big |huge )?(?:fan|into)\b|\bwe(?: a|')re (?:big |huge )?(?:fans|into)\b|"
-    r"favou?rite|\bfave?\b|"
+    r"favou?rite|\bfave?\b|\bgrew up (?:on|with|watching)\b|"
     r"\b(?:i|we) (?:really |also |just |do |mostly |usually |generally |always |all )?"
     r"(?:like|love|enjoy|prefer|adore|dig)\b",
     re.IGNORECASE,

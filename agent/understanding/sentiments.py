@@ -29,6 +29,16 @@ SENTIMENTS: tuple[tuple[re.Pattern[str], Verdict, float, bool], ...] = (
         2.0,
         False,
     ),
+    # "Heat isn't my favorite", "not really my cup of tea": lukewarm, never the favourite it names
+    (
+        re.compile(
+            r"\b(?:isn'?t|is\s+not|wasn'?t|was\s+not|not)\s+(?:really\s+|exactly\s+)?"
+            r"my\s+(?:favou?rite|fave?|cup\s+of\s+tea)\b"
+        ),
+        "disliked",
+        2.0,
+        False,
+    ),
     (re.compile(r"\b(?:boring|meh|fell flat)\b"), "disliked", 2.0, True),
     # "seven was overrated imo", "casino was mid", "interstellar? never again lol"
     (re.compile(r"\bnever again\b(?!\s+(?:show|suggest|recommend|give|offer|pick))"), "disliked", 1.0, False),
@@ -42,6 +52,18 @@ SENTIMENTS: tuple[tuple[re.Pattern[str], Verdict, float, bool], ...] = (
         False,
     ),
     (re.compile(r"\b(?:loved|adored|(?:i|we)\s+(?:really\s+)?(?:love|adore))\b|❤|😍"), "liked", 5.0, False),
+    # "some of my favorites are Heat and Ronin", "Heat is one of my all-time faves", "I grew up on Jaws"
+    (
+        re.compile(
+            r"(?<!\bnot )(?<!n't )\bmy\s+(?:(?:all[- ]time|absolute|personal|top)\s+)?(?:favou?rites?|faves?|favs?)\b"
+            r"(?!\s+(?:genres?|directors?|actors?|actress(?:es)?|kinds?|types?|decades?|eras?|people|person)\b)"
+            r"|\b(?:a\s+few|some)\s+(?:all[- ]time\s+)?(?:favou?rites|faves|favs)(?:\s+(?:movies|films))?\s*:"
+            r"|\bgrew\s+up\s+(?:on|with|watching)\b"
+        ),
+        "liked",
+        5.0,
+        False,
+    ),
     (re.compile(r"\b(?:slaps|slapped|goated|(?:a|an absolute|such a|total)\s+banger|bangs)\b"), "liked", 5.0, False),
     # "the prestige was sick", "heat is fire": slang praise of a film, not "I was sick" or "sick of it"
     (

@@ -50,6 +50,44 @@ def films(tmp_path_factory) -> Catalog:
 
 
 @pytest.mark.parametrize(
+    "said",
+    [
+        "Some of my favorites are Heat and Ronin, any ideas?",
+        "My favorites are Heat and Ronin, anything similar?",
+        "a few favorites: Heat, Ronin. any ideas?",
+    ],
+)
+def test_favourites_named_with_a_wish_for_more_are_liked_and_never_picked(films, profiles, said):
+    """ "Some of my favorites are Heat and Ronin, any ideas?" read nothing ("I didn't find a genre, person,
+    film ... I know") and recommended Ronin: favourites are films liked, the picks go by them and leave
+    them out."""
+    answer = make_bot(films, profiles).ask(said, user="cli:fav")
+    shown = [r["id"] for r in answer["recommendations"]]
+    assert shown and not {"heat-1995", "ronin-1998"} & set(shown), answer["reply"]
+    assert answer["understood"]["like_titles"] == ["Heat (1995)", "Ronin (1998)"], answer["understood"]
+    assert set(profiles.liked("cli:fav")) == {"heat-1995", "ronin-1998"}
+    assert "didn't find" not in answer["reply"], answer["reply"]
+
+
+@pytest.mark.parametrize(
+    ("said", "liked"),
+    [
+        ("My favorites are Heat and Ronin", {"heat-1995", "ronin-1998"}),
+        ("Heat and Ronin are among my favorites", {"heat-1995", "ronin-1998"}),
+        ("my all-time favorite is Heat", {"heat-1995"}),
+        ("Heat is one of my all time faves", {"heat-1995"}),
+        ("I grew up on Jaws", {"jaws-1975"}),
+    ],
+)
+def test_favourites_said_alone_are_noted_as_liked(films, profiles, said, liked):
+    """ "Heat and Ronin are among my favorites", "my all-time favorite is Heat" noted nothing and gave
+    picks from the words alone."""
+    answer = make_bot(films, profiles).ask(said, user="cli:favs")
+    assert set(profiles.liked("cli:favs")) == liked, answer["reply"]
+    assert "loved" in answer["reply"], answer["reply"]
+
+
+@pytest.mark.parametrize(
     ("said", "film", "genre"),
     [
         ("I hate horror, like Saw (2004)", "saw-2004", "horror"),
@@ -86,3 +124,33 @@ def test_a_film_given_as_an_example_of_a_kind_loved_is_liked(starter, profiles):
     picks = [starter.movies[r["id"]] for r in answer["recommendations"]]
     assert picks and "unforgiven-1992" not in [m.id for m in picks], answer["reply"]
     assert sum("western" in m.genres for m in picks) >= 2, answer["reply"]
+
+
+@pytest.mark.parametrize(
+    ("said", "film"),
+    [
+        ("Heat is one of my all time faves, anything like it?", "heat-1995"),
+        ("I grew up on Jaws, any ideas?", "jaws-1975"),
+    ],
+)
+def test_a_favourite_said_with_a_wish_for_more_is_the_reference(films, profiles, said, film):
+    """ "Heat is one of my all time faves, anything like it?" noted nothing and searched for the word "Heat"."""
+    answer = make_bot(films, profiles).ask(said, user="cli:ref")
+    shown = [r["id"] for r in answer["recommendations"]]
+    assert shown and film not in shown, answer["reply"]
+    assert profiles.liked("cli:ref") == [film], answer["reply"]
+    assert answer["understood"]["like_titles"] == [films.movies[film].label], answer["understood"]
+
+
+def test_a_film_not_the_favourite_is_no_favourite(films, profiles):
+    """ "Heat isn't my favorite" stored Heat as loved (5 stars): "favorite" was read, the "isn't" not."""
+    answer = make_bot(films, profiles).ask("Heat isn't my favorite", user="cli:notfav")
+    assert profiles.liked("cli:notfav") == [] and "loved" not in answer["reply"], answer["reply"]
+
+
+def test_a_genre_grown_up_on_is_a_taste(films):
+    """ "I grew up on horror movies" filtered to horror as if asked for; it is a taste, as "I love horror" is."""
+    from agent.understanding.reader import understand
+
+    understood = understand("I grew up on horror movies", films)
+    assert understood.genres == [] and understood.soft_genres == ["horror"], understood
