@@ -29,6 +29,7 @@ import re
 from agent.understanding.ages import read_ages
 from agent.understanding.before_title import read_years_of_titles
 from agent.understanding.crowd_asks import set_aside_disliked
+from agent.understanding.days_said import set_aside_days_ago
 from agent.understanding.effect import Effect
 from agent.understanding.either_years import either_years
 from agent.understanding.filler_like import drop_filler_likes
@@ -337,6 +338,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     people = People(lookup.people_index())
     reader = TitleReader(scan, lookup, people)
     drop_filler_likes(scan)  # "like max 100 minutes": no film Max
+    set_aside_days_ago(scan)  # "I saw Heat 3 days ago": no Heat 3
     set_aside_disliked(scan)  # "so bad it's good": not gone by, so not searched for either
     read_number_titles(scan, lookup, out)  # "like 2001": the film, not the year
     read_series(scan, lookup, out)

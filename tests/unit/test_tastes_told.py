@@ -127,6 +127,36 @@ def test_a_film_given_as_an_example_of_a_kind_loved_is_liked(starter, profiles):
 
 
 @pytest.mark.parametrize(
+    ("said", "film", "day"),
+    [
+        ("I watched Alien yesterday", "alien-1979", "2026-11-23"),
+        ("saw Heat last night", "heat-1995", "2026-11-23"),
+        ("watched Jaws on Sunday", "jaws-1975", "2026-11-22"),
+        ("I saw Heat 3 days ago", "heat-1995", "2026-11-21"),
+    ],
+)
+def test_the_day_a_film_was_watched_is_kept(starter, profiles, said, film, day):
+    """ "I watched Alien yesterday" (the clock says Tuesday 2026-11-24) was marked watched at the moment
+    it was told: the day said is the day kept, and the answer says it."""
+    answer = make_bot(starter, profiles).ask(said, user="cli:day")
+    assert profiles.watched_row("cli:day", film)["watched_at"].startswith(day), answer["reply"]
+    assert f"marked as watched on {day}" in answer["reply"], answer["reply"]
+
+
+def test_a_viewing_with_no_day_or_a_day_to_come_keeps_now():
+    import datetime as dt
+
+    from agent.understanding.days_said import day_watched
+
+    today = dt.date(2026, 11, 24)
+    assert day_watched("i watched alien", today) is None
+    assert day_watched("i'll watch heat on sunday", today) is None
+    assert day_watched("seen heat. yesterday was fun", today) is None
+    assert day_watched("i watched friday", today) is None  # Friday (1995), not a weekday
+    assert day_watched("watched it last friday", today) == dt.date(2026, 11, 20)
+
+
+@pytest.mark.parametrize(
     ("said", "film"),
     [
         ("Heat is one of my all time faves, anything like it?", "heat-1995"),
@@ -146,6 +176,14 @@ def test_a_film_not_the_favourite_is_no_favourite(films, profiles):
     """ "Heat isn't my favorite" stored Heat as loved (5 stars): "favorite" was read, the "isn't" not."""
     answer = make_bot(films, profiles).ask("Heat isn't my favorite", user="cli:notfav")
     assert profiles.liked("cli:notfav") == [] and "loved" not in answer["reply"], answer["reply"]
+
+
+def test_how_often_a_film_was_watched_names_no_film(films):
+    """ "I've watched Alien like 10 times" also took the film 10 (1979), by the "like 10"."""
+    from agent.understanding.reader import understand
+
+    assert understand("I've watched Alien like 10 times", films).like_titles == ["alien-1979"]
+    assert understand("I saw Heat 3 days ago", films).like_titles == ["heat-1995"]  # not Heat 3
 
 
 def test_a_genre_grown_up_on_is_a_taste(films):
