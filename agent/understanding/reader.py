@@ -54,6 +54,7 @@ from agent.understanding.people import (
     read_people,
     read_surnames,
     refuse_people,
+    set_aside_praise,
     soften_credit_questions,
     soften_credits,
 )
@@ -350,6 +351,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     series = read_wanted_series(scan, lookup)  # "harry potter movies": no Deborah Harry
     read_like_series(scan, lookup, out)  # "something like harry potter": its first film
     read_people(scan, people, out)
+    set_aside_praise(scan)  # "tony jaa is the GOAT": no film Goat
     read_bare_titles(scan, reader, out)
     read_listed_titles(scan, reader, out)  # "Collateral and Heat": both films, with no cue
     read_opening_title(scan, reader, out)  # "das boot is my fav, something similar"

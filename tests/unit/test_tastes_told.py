@@ -156,6 +156,16 @@ def test_a_viewing_with_no_day_or_a_day_to_come_keeps_now():
     assert day_watched("watched it last friday", today) == dt.date(2026, 11, 20)
 
 
+@pytest.mark.parametrize("said", ["tony jaa is the GOAT", "Tony Jaa is goated", "tony jaa is a legend"])
+def test_a_person_praised_in_slang_is_a_taste_for_their_films(films, profiles, said):
+    """ "tony jaa is the GOAT" was read as the film Goat (2016), and three films "much like Goat" came
+    back: slang praise after a person's name is no title."""
+    answer = make_bot(films, profiles).ask(said, user="cli:goat")
+    picks = [films.movies[r["id"]] for r in answer["recommendations"]]
+    assert picks and all("Tony Jaa" in m.cast for m in picks), answer["reply"]
+    assert "Goat" not in answer["reply"] and not answer["understood"]["like_titles"], answer["reply"]
+
+
 @pytest.mark.parametrize(
     ("said", "film"),
     [
