@@ -131,8 +131,10 @@ def classify(
     about_picks = classified.intent in ("why", "facts", "seen", "liked", "disliked") and not classified.titles
     if about_picks and (positions := places_in(normalise_message(text))):
         return dataclasses.replace(classified, ordinal=None, positions=positions)
-    if has_previous and classified.intent == "seen" and classified.every and not classified.titles:
+    seen_all = classified.intent == "seen" or (classified.intent == "dismissed" and SEEN.search(text.lower()))
+    if has_previous and seen_all and classified.every and not classified.titles:
         return Classified("more", feedback=classified)  # "already seen all of those": noted, and others shown
+    # "she's seen all of those": not the user's viewing, so set aside, not marked watched, and others shown
     return classified
 
 

@@ -167,6 +167,23 @@ def test_a_person_praised_in_slang_is_a_taste_for_their_films(films, profiles, s
 
 
 @pytest.mark.parametrize(
+    "said",
+    ["she's seen all of those", "he's seen all of those", "they've seen all of those", "my wife has seen them all"],
+)
+def test_someone_else_having_seen_every_pick_gives_others_and_marks_none_watched(starter, profiles, said):
+    """ "comedies from the 90s", then "she's seen all of those", set the picks aside and gave no others:
+    the user wants fresh picks, as after "I've seen all of those", and has not watched these."""
+    bot = make_bot(starter, profiles)
+    shown = [r["id"] for r in bot.ask("comedies from the 90s", user="cli:she")["recommendations"]]
+    answer = bot.ask(said, user="cli:she")
+    fresh = [r["id"] for r in answer["recommendations"]]
+    assert fresh and not set(fresh) & set(shown), answer["reply"]
+    assert not any(profiles.has_watched("cli:she", m) for m in shown), answer["reply"]
+    assert set(shown) <= profiles.dismissed("cli:she")
+    assert "you've seen" not in answer["reply"] and "watched" not in answer["reply"], answer["reply"]
+
+
+@pytest.mark.parametrize(
     ("said", "film"),
     [
         ("Heat is one of my all time faves, anything like it?", "heat-1995"),
