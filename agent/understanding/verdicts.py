@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from agent.understanding.request import CatalogLookup, has_filters
 from agent.understanding.sentiments import SENTIMENTS, Verdict
-from agent.understanding.text import PANNED, PRAISED
+from agent.understanding.text import OPINION_LEAD, PANNED, PRAISED
 from agent.understanding.versions import same_title
 from agent.understanding.whose_verdict import users_verdict
 from store.movie import ascii_fold
@@ -196,6 +196,12 @@ def _films_in(clause: str, after_verdict: int, lookup: CatalogLookup) -> list[st
     return []
 
 
+def _after_lead(head: str) -> int:
+    """Where the film's name starts after an opinion's lead ("I thought", "honestly", "imo")."""
+    lead = OPINION_LEAD.match(head.lower())
+    return lead.end() if lead else 0
+
+
 def _after_answer(clause: str) -> int:
     """Where a clause's words start after an opening answer ("Yes I have seen it": not Yes (2005)),
     unless the word is written as a title, with its year."""
@@ -225,6 +231,7 @@ def a_title_then(text: str, lookup: CatalogLookup) -> bool:
     verdict = _VERDICT_ENDS.search(text.lower())
     head = text[: verdict.start()].strip(" \t\"'“”") if verdict and len(text) < 120 else ""
     head = head[_after_answer(head) :]  # "Yes The Conjuring 2 (2016) was great", but "Yes (2005) was great"
+    head = head[_after_lead(head) :]  # "I thought Heat was great"
     if head.lower() in _PRONOUNS:  # "It was great, thanks" is about the film just shown, not It (2017)
         return False
     # "The Dark Knight Rises (2012) was great", as a reply to a pick names it: the title, of that year
@@ -272,11 +279,12 @@ def films_judged(text: str, lowered: str, anchor: re.Match[str] | None, titles: 
     head = _before_verdict((text if len(text) == len(lowered) else lowered)[: anchor.start()])
     head = head.strip(" \t\"'“”?!.,:")
     head = head[_after_answer(head) :] if not _TITLE_YEAR.search(head) else head  # "yes I love those"
+    head = head[_after_lead(head) :]  # "I think Heat is overrated"
     if not head or len(head.split()) > 6 or head.lower() in _PRONOUNS:
         return titles
     from agent.understanding.reader import understand  # the reader's modules import this one
 
-    if has_filters(understand(head, lookup)):  # "alien was great": typed as a word, a theme it stays
+    if has_filters(understand(head, lookup), titles=False):  # "alien was great": a word, a theme it stays
         return titles
     match = lookup.resolve_title(head)
     return [match.movie_id] if match is not None and same_title(head, match.title) else titles

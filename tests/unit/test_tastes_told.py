@@ -219,3 +219,15 @@ def test_a_genre_grown_up_on_is_a_taste(films):
 
     understood = understand("I grew up on horror movies", films)
     assert understood.genres == [] and understood.soft_genres == ["horror"], understood
+
+
+@pytest.mark.parametrize(
+    ("said", "stars"),
+    [("I thought Heat was great", 4.0), ("I think Heat is overrated", 2.0), ("honestly Heat was boring", 2.0)],
+)
+def test_a_verdict_led_by_an_opinion_is_on_the_film(films, profiles, said, stars):
+    """ "I thought Heat was great" gave picks found by the words "thought Heat", and noted nothing: the
+    lead ("I thought", "honestly") hid the title the verdict is said of."""
+    answer = make_bot(films, profiles).ask(said, user="cli:lead")
+    assert profiles.rating("cli:lead", "heat-1995") == stars, answer["reply"]
+    assert answer["recommendations"] == [], answer["reply"]
