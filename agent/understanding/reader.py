@@ -183,7 +183,17 @@ _PREFERRED = re.compile(
 )
 
 
+# "I'm a huge fan of Alien": how big a fan, not a wish for big films (nor Big, by its title)
+_HOW_BIG_A_FAN = re.compile(
+    r"\b(?:i'?m|i\s+am|i\s+was|we'?re|we\s+are|we\s+were)\s+(?:such\s+|really\s+|also\s+)?(?:an?\s+)?(?:really\s+)?"
+    r"(?P<size>big|huge|massive|great|enormous)(?=\s+fans?\b)"
+)
+
+
 def drop_verdicts(scan: Scan) -> None:
+    for m in _HOW_BIG_A_FAN.finditer(scan.lowered):  # "fan of" may be taken by now, as a title's cue
+        if scan.text[m.start("size") : m.end("size")] == m["size"]:
+            scan.take(m.start("size"), m.end("size"), aside=True)
     for m in _VERDICT.finditer(scan.text):
         opening, closing = sentence_span(scan.text, m.start(), m.end())
         if not _A_QUESTION_FOR_PICKS.search(scan.text, opening, closing):

@@ -29,6 +29,16 @@ SENTIMENTS: tuple[tuple[re.Pattern[str], Verdict, float, bool], ...] = (
         2.0,
         False,
     ),
+    # "not a big fan of Heat", "never been a fan of Ronin": a mild dislike, never the fan's 5 stars
+    (
+        re.compile(
+            r"\b(?:not|never\s+been|never\s+was)\s+(?:really\s+|even\s+|much\s+of\s+)?(?:a\s+)?"
+            r"(?:(?:big|huge|massive|great)\s+)?fans?\s+of\b"
+        ),
+        "disliked",
+        2.0,
+        False,
+    ),
     # "Heat isn't my favorite", "not really my cup of tea": lukewarm, never the favourite it names
     (
         re.compile(
@@ -52,6 +62,16 @@ SENTIMENTS: tuple[tuple[re.Pattern[str], Verdict, float, bool], ...] = (
         False,
     ),
     (re.compile(r"\b(?:loved|adored|(?:i|we)\s+(?:really\s+)?(?:love|adore))\b|❤|😍"), "liked", 5.0, False),
+    # "I'm a huge fan of Alien", "we were big fans of Heat"
+    (
+        re.compile(
+            r"\b(?:i'?m|i\s+am|i\s+was|we'?re|we\s+are|we\s+were)\s+(?:such\s+|really\s+|also\s+)?(?:an?\s+)?"
+            r"(?:(?:really\s+)?(?:big|huge|massive|great|enormous)\s+)?fans?\s+of\b"
+        ),
+        "liked",
+        5.0,
+        False,
+    ),
     # "some of my favorites are Heat and Ronin", "Heat is one of my all-time faves", "I grew up on Jaws"
     (
         re.compile(

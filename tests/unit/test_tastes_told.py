@@ -231,3 +231,24 @@ def test_a_verdict_led_by_an_opinion_is_on_the_film(films, profiles, said, stars
     answer = make_bot(films, profiles).ask(said, user="cli:lead")
     assert profiles.rating("cli:lead", "heat-1995") == stars, answer["reply"]
     assert answer["recommendations"] == [], answer["reply"]
+
+
+@pytest.mark.parametrize(
+    ("said", "film", "stars"),
+    [("I'm a huge fan of Alien", "alien-1979", 5.0), ("I was a big fan of Heat", "heat-1995", 5.0),
+     ("not a big fan of Heat", "heat-1995", 2.0), ("I'm not a fan of Ronin", "ronin-1998", 2.0)],
+)  # fmt: skip
+def test_being_a_fan_of_a_film_is_a_verdict_on_it(films, profiles, said, film, stars):
+    """ "I'm a huge fan of Alien" gave picks like Alien and noted nothing; "not a big fan of Heat" only
+    left Heat out of picks it was not asked for."""
+    answer = make_bot(films, profiles).ask(said, user="cli:fan")
+    assert profiles.rating("cli:fan", film) == stars, answer["reply"]
+    assert answer["recommendations"] == [], answer["reply"]
+
+
+def test_a_fan_asking_for_more_gets_no_film_for_how_big_a_fan(films):
+    """ "I'm a big fan of Heat, anything similar?" searched for "big" beside Heat."""
+    from agent.understanding.reader import understand
+
+    understood = understand("I'm a big fan of Heat, anything similar?", films)
+    assert understood.like_titles == ["heat-1995"] and "big" not in understood.query.lower(), understood
