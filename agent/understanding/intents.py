@@ -40,6 +40,7 @@ from agent.understanding.verdicts import (
     SEEN,
     SENTIMENTS,
     a_title_then,
+    asked_if_seen_blanked,
     films_judged,
     genre_verdict_apart,
     mixed_verdicts,
@@ -307,6 +308,7 @@ def _feedback(
     plain = plain or (bool(understood.like_titles) and praised_then_asked(text, lookup))  # "heat was great, more?"
     plain = plain or (ordinal is not None and judged_by_place(lowered))  # "the first one was great, any newer?"
     judged = titles_blanked(lowered, [*understood.like_titles, *understood.exclude_titles], lookup)
+    judged = asked_if_seen_blanked(judged)  # "have you ever seen Jaws": not the user's viewing
     verdict = next(
         (
             (m, intent, stars)
@@ -318,7 +320,7 @@ def _feedback(
         None,
     )
     # "I used to like Saw (2003) movies": the title, not the verb; "I saw Saw" still says seen
-    seen = None if NOT_SEEN.search(lowered) else SEEN.search(judged) or _seen_twice(lowered)
+    seen = None if NOT_SEEN.search(lowered) else SEEN.search(judged) or _seen_twice(asked_if_seen_blanked(lowered))
     anchor = verdict[0] if verdict else seen
     titles = outside_stars(understood.like_titles, lowered, lookup)
     titles += [t for t in understood.exclude_titles if t not in titles]

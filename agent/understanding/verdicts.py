@@ -19,6 +19,15 @@ NOT_SEEN = re.compile(
     r"(?:seen|watched|saw|see|watch)\b"
 )
 SEEN = re.compile(r"\b(?:seen|watched|saw)\b")
+# "have you seen Heat?", "did u ever watch Jaws": the user asks the bot, and tells of no viewing of their own
+_ASKED_IF_SEEN = re.compile(r"\b(?:have|did|had)\s+(?:you|u|ya)\s+(?:ever\s+|already\s+)?(?:seen|watched|saw)\b")
+
+
+def asked_if_seen_blanked(lowered: str) -> str:
+    """The message with the bot's own viewing, asked about, blanked out in place."""
+    return _ASKED_IF_SEEN.sub(lambda m: " " * len(m[0]), lowered)
+
+
 # "i'll have to check out Meet the Fockers": a film still to see, so neither seen nor judged
 PLANNED = re.compile(
     r"\b(?:will|ll|gonna|going\s+to|have\s+to|need\s+to|got\s+to|gotta|want\s+to|wanna|must)"

@@ -252,3 +252,11 @@ def test_a_fan_asking_for_more_gets_no_film_for_how_big_a_fan(films):
 
     understood = understand("I'm a big fan of Heat, anything similar?", films)
     assert understood.like_titles == ["heat-1995"] and "big" not in understood.query.lower(), understood
+
+
+@pytest.mark.parametrize("said", ["have you ever seen Jaws", "Have you seen Jaws? It's great"])
+def test_asking_the_bot_whether_it_saw_a_film_marks_no_viewing(films, profiles, said):
+    """ "have you ever seen Jaws" answered "Got it: Jaws (1975) marked as watched": the user asked the bot."""
+    answer = make_bot(films, profiles).ask(said, user="cli:asked")
+    assert not profiles.has_watched("cli:asked", "jaws-1975"), answer["reply"]
+    assert "marked as watched" not in answer["reply"], answer["reply"]
