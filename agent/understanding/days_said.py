@@ -37,15 +37,16 @@ def day_watched(lowered: str, today: date) -> date | None:
     return None
 
 
-# "3 days ago", "like 10 times": when or how often a film was watched
+# "3 days ago", "like 10 times", "a lot": when, how often or how much a film was watched or liked
 _WHEN_OR_HOW_OFTEN = re.compile(
     r"\b(?:\d+|a\s+couple\s+of|a\s+few|an?|one|two|three|four|five|six)\s+(?:days?|weeks?)\s+ago\b"
     r"|\b(?:\d+|a\s+few|a\s+couple\s+of|a\s+dozen|a\s+hundred|a\s+million|two|three|four|five|ten)\s+times\b"
+    r"|\b(?:a\s+lot|a\s+ton|so\s+much|very\s+much|a\s+bunch)(?=\s*(?:$|[,.!?;]|(?:but|and|though|tho|lol|too)\b))"
 )
 
 
 def set_aside_days_ago(scan: Scan) -> None:
-    """ "I saw Heat 3 days ago", "watched Alien like 10 times": when or how often a film was watched;
-    not Heat 3 nor 10 (1979), nor a length or a count of films."""
+    """ "I saw Heat 3 days ago", "watched Alien like 10 times", "I liked Heat a lot": when, how often or
+    how much; not Heat 3, 10 (1979) or a film "Heat a lot", nor a length or a count of films."""
     for said in _WHEN_OR_HOW_OFTEN.finditer(scan.text):
         scan.take(said.start(), said.end(), aside=True)

@@ -260,3 +260,10 @@ def test_asking_the_bot_whether_it_saw_a_film_marks_no_viewing(films, profiles, 
     answer = make_bot(films, profiles).ask(said, user="cli:asked")
     assert not profiles.has_watched("cli:asked", "jaws-1975"), answer["reply"]
     assert "marked as watched" not in answer["reply"], answer["reply"]
+
+
+def test_how_much_a_film_was_liked_is_no_part_of_its_title(films, profiles):
+    """ "I liked Heat a lot" answered that "Heat" was not in the catalog: "Heat a lot" was read as one title."""
+    answer = make_bot(films, profiles).ask("I liked Heat a lot", user="cli:alot")
+    assert profiles.rating("cli:alot", "heat-1995") == 4.0, answer["reply"]
+    assert "couldn't find" not in answer["reply"], answer["reply"]
