@@ -62,6 +62,17 @@ SENTIMENTS: tuple[tuple[re.Pattern[str], Verdict, float, bool], ...] = (
         False,
     ),
     (re.compile(r"\b(?:loved|adored|(?:i|we)\s+(?:really\s+)?(?:love|adore))\b|❤|😍"), "liked", 5.0, False),
+    # "Heat is a classic", "Jaws was one of the best movies ever": said of a film named before it (of "it"
+    # or "that", about a pick, it is too loose to rate one)
+    (
+        re.compile(
+            r"(?<!\bit)(?<!\bthat)(?<!\bthis)(?<!\bwhat)(?:\s+is|\s+was|'s)\s+(?:(?:such|an?|absolute|true|real|total"
+            r"|all[- ]time)\s+)*(?:classic\b(?!\s+(?:movies?|films?)\b)|one\s+of\s+the\s+(?:best|greatest)\b)"
+        ),
+        "liked",
+        5.0,
+        False,
+    ),
     # "I'm a huge fan of Alien", "we were big fans of Heat"
     (
         re.compile(

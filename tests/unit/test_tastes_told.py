@@ -267,3 +267,11 @@ def test_how_much_a_film_was_liked_is_no_part_of_its_title(films, profiles):
     answer = make_bot(films, profiles).ask("I liked Heat a lot", user="cli:alot")
     assert profiles.rating("cli:alot", "heat-1995") == 4.0, answer["reply"]
     assert "couldn't find" not in answer["reply"], answer["reply"]
+
+
+@pytest.mark.parametrize("said", ["Heat is a classic", "Heat is one of the best movies ever"])
+def test_a_film_called_a_classic_is_liked(films, profiles, said):
+    """ "Heat is a classic" gave picks found by the word "Heat" and noted nothing."""
+    answer = make_bot(films, profiles).ask(said, user="cli:classic")
+    assert profiles.rating("cli:classic", "heat-1995") == 5.0, answer["reply"]
+    assert answer["recommendations"] == [], answer["reply"]
