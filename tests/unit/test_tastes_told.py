@@ -275,3 +275,16 @@ def test_a_film_called_a_classic_is_liked(films, profiles, said):
     answer = make_bot(films, profiles).ask(said, user="cli:classic")
     assert profiles.rating("cli:classic", "heat-1995") == 5.0, answer["reply"]
     assert answer["recommendations"] == [], answer["reply"]
+
+
+@pytest.mark.parametrize(
+    ("said", "label"),
+    [("I'm watching Heat right now", "Heat (1995)"), ("I'm rewatching Alien tonight", "Alien (1979)"),
+     ("I will watch Jaws tonight", "Jaws (1975)")],
+)  # fmt: skip
+def test_a_film_being_watched_now_is_enjoyed_not_matched(films, profiles, said, label):
+    """ "I'm watching Heat right now" got three picks with Heat itself first, and "I will watch Jaws
+    tonight" got films like Jaws ("I will" was never read, being typed with a capital)."""
+    answer = make_bot(films, profiles).ask(said, user="cli:now")
+    assert answer["recommendations"] == [], answer["reply"]
+    assert answer["reply"].startswith(f"Enjoy {label}!"), answer["reply"]
