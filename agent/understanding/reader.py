@@ -83,6 +83,7 @@ _NEVER_QUERIED = word_set(
     "hour hours hr hrs minute minutes mins half longer shorter dozen handful bunch several pair "
     "again anymore "  # "don't show me horror again, any comedies?"
     "fav fave favourite favorite favs faves favourites favorites"  # "Das Boot is my fav": not a wish for one
+    " among both"  # "Heat and Ronin are among my favorites", "... were both great": said of the films named
     " hidden gem gems underrated"  # "a hidden gem": how well known, not The Hidden Fortress by its title
     " super"  # "if you have a super suggestion": praise, not Super (2010) or Super 8 by their titles
     " nah nope meh hmm hmmm ugh eh"  # "nah too old": the answer to the picks, not a word to search for

@@ -89,7 +89,7 @@ SENTIMENTS: tuple[tuple[re.Pattern[str], Verdict, float, bool], ...] = (
             r"(?<!\bnot )(?<!n't )\bmy\s+(?:(?:all[- ]time|absolute|personal|top)\s+)?(?:favou?rites?|faves?|favs?)\b"
             r"(?!\s+(?:genres?|directors?|actors?|actress(?:es)?|kinds?|types?|decades?|eras?|people|person)\b)"
             r"|\b(?:a\s+few|some)\s+(?:all[- ]time\s+)?(?:favou?rites|faves|favs)(?:\s+(?:movies|films))?\s*:"
-            r"|\bgrew\s+up\s+(?:on|with|watching)\b"
+            r"|\bgrew\s+up\s+(?:on|with|watching)\b|\bmy\s+top\s+(?:\d+|three|five|ten)(?:\s+\w+)?\s*(?:are\b|:)"
         ),
         "liked",
         5.0,

@@ -21,6 +21,8 @@ _FAVOURITES_ARE = " | ".join(
         *(f"my {when}{one} is" for when in ("", "all time ") for one in _ONE_FAVOURITE),
         *(f"{whose} {when}{many}{verb}" for whose in ("my", "a few", "some") for when in ("", "all time ")
           for many in _FAVOURITES for verb in (" are", " :") if whose == "my" or verb == " :"),
+        *(f"my top {n}{kind}{verb}" for n in ("3", "5", "10", "three", "five", "ten")
+          for kind in ("", " movies", " films", " favorites", " favourites") for verb in (" are", " :")),
     ]
 )  # fmt: skip
 

@@ -288,3 +288,20 @@ def test_a_film_being_watched_now_is_enjoyed_not_matched(films, profiles, said, 
     answer = make_bot(films, profiles).ask(said, user="cli:now")
     assert answer["recommendations"] == [], answer["reply"]
     assert answer["reply"].startswith(f"Enjoy {label}!"), answer["reply"]
+
+
+@pytest.mark.parametrize("said", ["my top 3 are Heat, Jaws and Alien", "my top 5 movies: Heat, Jaws, Alien"])
+def test_a_top_list_is_liked_and_no_count_or_genre(films, profiles, said):
+    """ "my top 3 are Heat, Jaws and Alien" asked for three sci-fi films ("Alien" read as the theme)."""
+    answer = make_bot(films, profiles).ask(said, user="cli:top")
+    assert set(profiles.liked("cli:top")) == {"heat-1995", "jaws-1975", "alien-1979"}, answer["reply"]
+    assert answer["recommendations"] == [], answer["reply"]
+
+
+def test_films_listed_then_called_favourites_are_the_reference(films, profiles):
+    """ "Heat and Ronin are among my favorites, anything similar?" read no film and searched for the words."""
+    answer = make_bot(films, profiles).ask("Heat and Ronin are among my favorites, anything similar?", user="cli:lst")
+    shown = [r["id"] for r in answer["recommendations"]]
+    assert shown and not {"heat-1995", "ronin-1998"} & set(shown), answer["reply"]
+    assert answer["understood"]["like_titles"] == ["Heat (1995)", "Ronin (1998)"], answer["understood"]
+    assert set(profiles.liked("cli:lst")) == {"heat-1995", "ronin-1998"}, answer["reply"]
