@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime
 
 from agent.profile import you_gave
 from agent.service_types import InvalidInput
+from agent.understanding.days_said import day_watched
+from agent.understanding.text import normalise_message
 
 
 def since(at: str | None) -> str:
@@ -26,6 +28,12 @@ def day_seen(on: str | date | None, today: datetime) -> datetime | None:
     if day > today.date():
         raise InvalidInput(f"{day.isoformat()} has not come yet: give the day you watched it")
     return datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+def day_told(message: str, now: datetime) -> datetime | None:
+    """The day a chat message says its film was watched ("I watched Alien yesterday"), as a moment."""
+    day = day_watched(normalise_message(message), now.date())
+    return None if day is None else datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
 def added_said(label: str, *, was_listed: bool, before: str | None, on: datetime | None, stars: float | None,

@@ -27,6 +27,7 @@ from agent.understanding.passing import in_another_language
 from agent.understanding.reader import understand
 from agent.understanding.unkept_stars import unkept_note
 from agent.understanding.versions import version_chosen, versions_of
+from agent.watched_said import day_told
 from store.filters import has_theme
 from store.movie import Movie, normalise_title
 from store.profiles import DISLIKE_STARS, LIKE_STARS
@@ -433,7 +434,8 @@ def record_opinion(state: State, deps: Deps) -> dict:
         return {**say(text, intent), "stored_before": before,
                 "recorded": {"watched": [], "ratings": {}, "likes": [], "dismissed": targets}}  # fmt: skip
     said = targets if state.get("stars_said") else ()  # "heat is a 4": stars given, not a word
-    recorded = store_opinions(deps, user, {m: (intent, stars) for m in targets}, said)
+    on = day_told(state.get("message") or "", deps.clock())  # "I watched Alien yesterday": that day kept
+    recorded = store_opinions(deps, user, {m: (intent, stars) for m in targets}, said, on)
     names = prose_list(labels)
     if state.get("stars_said") and stars is not None and intent in ("liked", "disliked"):  # "gave Heat a 4"
         text = f"Noted: {stars:g} out of 5 for {names}.{stars_then(stars)}"  # a 3 promises nothing
@@ -444,7 +446,8 @@ def record_opinion(state: State, deps: Deps) -> dict:
         were, them = ("weren't", "them") if len(targets) > 1 else ("wasn't", "it")  # "hated all of them"
         text = f"Noted: {names} {were} for you. I'll steer away from things like {them}."
     else:
-        text = f"Got it: {names} marked as watched. I won't suggest {'them' if len(targets) > 1 else 'it'} again."
+        day = f" on {on.date().isoformat()}" if on is not None else ""
+        text = f"Got it: {names} marked as watched{day}. I won't suggest {'them' if len(targets) > 1 else 'it'} again."
     text += moved + _other_versions(state, targets, deps) + unkept_note(state.get("message") or "", deps.catalog)
     text += no_sequels_note(state.get("without_sequels") or [], deps.catalog)  # "seen heat and its sequels"
     if state.get("unknown_titles"):  # "seen spirited away, totoro and ponyo" with no "totoro" found
@@ -524,13 +527,13 @@ def _unkept_said(unkept: dict[str, float], label: dict[str, str]) -> str:
             f"I haven't noted {prose_list([label[m] for m in unkept])}.")  # fmt: skip
 
 
-def store_opinions(deps: Deps, user: str, opinions: dict[str, tuple[str, float | None]], said=()) -> dict:
-    """The one way a chat stores what it hears: every film named is watched, a like or a
-    dislike is a rating (stated stars win; those of `said` films were given in so many words, the
-    others stand for a word, kept as such), and what was written comes back for the reply."""
+def store_opinions(deps: Deps, user: str, opinions: dict[str, tuple[str, float | None]], said=(), on=None) -> dict:
+    """The one way a chat stores what it hears: every film named is watched (`on` the day said, if
+    one was), a like or a dislike is a rating (stated stars win; those of `said` films were given in
+    so many words, the others stand for a word, kept as such), and what was written comes back."""
     recorded: dict = {"watched": [], "ratings": {}, "likes": []}
     for movie_id, (intent, stars) in opinions.items():
-        deps.profiles.add_watched(user, movie_id, source="chat")
+        deps.profiles.add_watched(user, movie_id, source="chat", at=on, day_said=on is not None)
         recorded["watched"].append(movie_id)
         value = {"liked": stars or LIKE_STARS, "disliked": stars or DISLIKE_STARS}.get(intent, stars)
         if value:

@@ -6,7 +6,7 @@ correction of what was noted ("forget that I watched Heat", "actually I haven't 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from agent.understanding.request import CatalogLookup
@@ -29,6 +29,15 @@ INTEREST = re.compile(
     r"|\b(?:i'?ll|ill|i will|we'?ll|we will|let'?s|lets|gonna|going to)\s+(?:take|go\s+(?:for|with)|do|pick|choose)\s+"
     r"(?=(?:it|that|this|the\s+(?:first|second|third|fourth|fifth|last|[1-9](?:st|nd|rd|th))|#\s*\d|number\s*\d)\b)"
     r"|\badd(?:ing|ed)?\b[^.!?]*\bwatch\s*-?list\b"
+    # "I'm watching Heat right now", "we're about to rewatch Alien": a film being watched, not one to match
+    r"|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:just\s+|now\s+|currently\s+)?(?:about\s+to\s+(?:re-?)?watch"
+    r"|(?:re-?)?watching)\b(?!\s+(?:a\s+lot|lots|loads|more|mostly|only|movies|films|anything|something)\b)"
+)
+# "... Heat right now", "... Alien tonight": when, after the film's name
+_WHEN_AFTER = re.compile(
+    r"\s+(?:right\s+now|now|tonight|today|at\s+the\s+moment|atm|later|this\s+(?:evening|afternoon|morning|weekend))"
+    r"(?:\s+(?:lol|haha))?[\s.!]*$",
+    re.IGNORECASE,
 )
 WATCHLIST = re.compile(r"\bwatch\s*-?list\b")
 _CLAUSE_BREAK = re.compile(r"[.!?;,]|\b(?:but|and|while|though|plus|also)\b")
@@ -64,7 +73,7 @@ def interest_in(
     for start, end in spans:
         clause = lowered[start:end]
         if ordinal is None and (ordinal := ordinal_of(clause)) is None and not titles:
-            said = INTEREST.sub(" ", text[start:end])
+            said = _WHEN_AFTER.sub("", _blanked(text, INTEREST.finditer(lowered, start, end))[start:end])
             titles = [t.movie_id for t in titles_after(said, 0, lookup, exact=True) or _given(text, found, lookup)]
         pointed = pointed or bool(_POINTS.search(clause))
     if ordinal is None and not titles and not pointed:
@@ -74,6 +83,14 @@ def interest_in(
         blank_text = blank_text[:start] + " " * (end - start) + blank_text[end:]
         blank_lowered = blank_lowered[:start] + " " * (end - start) + blank_lowered[end:]
     return Interest(blank_text, blank_lowered, ordinal, titles if ordinal is None else [], pointed)
+
+
+def _blanked(text: str, found: Iterable[re.Match[str]]) -> str:
+    """The typed text with the words found in its lowered twin blanked ("I will watch Heat": "Heat"),
+    as the patterns read lower case only."""
+    for m in found:
+        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+    return text
 
 
 def _given(text: str, found: list[re.Match], lookup: CatalogLookup) -> list:

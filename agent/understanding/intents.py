@@ -29,6 +29,7 @@ from agent.understanding.request import CatalogLookup, Understood, has_filters
 from agent.understanding.sequels import film_or_unknown, series_asked
 from agent.understanding.stars import asks_for_a_rating, outside_stars, rated_seen_list, stars_in
 from agent.understanding.stars_each import asks_after, stars_each, verdicts_intent
+from agent.understanding.taste_examples import taste_shown_by_example
 from agent.understanding.text import PANNED, PRAISED, STOPWORDS, normalise_message, word_set
 from agent.understanding.title_lists import titles_after
 from agent.understanding.unseen import said_unseen
@@ -39,6 +40,7 @@ from agent.understanding.verdicts import (
     SEEN,
     SENTIMENTS,
     a_title_then,
+    asked_if_seen_blanked,
     films_judged,
     genre_verdict_apart,
     mixed_verdicts,
@@ -130,8 +132,10 @@ def classify(
     about_picks = classified.intent in ("why", "facts", "seen", "liked", "disliked") and not classified.titles
     if about_picks and (positions := places_in(normalise_message(text))):
         return dataclasses.replace(classified, ordinal=None, positions=positions)
-    if has_previous and classified.intent == "seen" and classified.every and not classified.titles:
+    seen_all = classified.intent == "seen" or (classified.intent == "dismissed" and SEEN.search(text.lower()))
+    if has_previous and seen_all and classified.every and not classified.titles:
         return Classified("more", feedback=classified)  # "already seen all of those": noted, and others shown
+    # "she's seen all of those": not the user's viewing, so set aside, not marked watched, and others shown
     return classified
 
 
@@ -209,6 +213,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified(more, feedback=feedback) if others else feedback
     if feedback and feedback.verdicts and feedback.stars_said and asks_after(lowered):  # "heat 4, jaws 5, what else?"
         return Classified("more" if has_previous and not request_after(lowered) else "recommend", feedback=feedback)
+    if not asks and feedback and feedback.titles and feedback.intent != "seen" and taste_shown_by_example(lowered):
+        return Classified("recommend", feedback=feedback)  # "I hate horror, like Saw (2004)": noted, and no horror
     if not asks and feedback and not (has_filters(understood, titles=False) and _asks_apart(text, lookup)):
         return feedback  # "I've seen Heat. Thrillers from the 90s please" asks too (and Heat is noted in passing)
     if not asks and feedback is None and thanked_for(lowered) and understood.like_titles:  # no wish for more
@@ -302,6 +308,7 @@ def _feedback(
     plain = plain or (bool(understood.like_titles) and praised_then_asked(text, lookup))  # "heat was great, more?"
     plain = plain or (ordinal is not None and judged_by_place(lowered))  # "the first one was great, any newer?"
     judged = titles_blanked(lowered, [*understood.like_titles, *understood.exclude_titles], lookup)
+    judged = asked_if_seen_blanked(judged)  # "have you ever seen Jaws": not the user's viewing
     verdict = next(
         (
             (m, intent, stars)
@@ -313,7 +320,7 @@ def _feedback(
         None,
     )
     # "I used to like Saw (2003) movies": the title, not the verb; "I saw Saw" still says seen
-    seen = None if NOT_SEEN.search(lowered) else SEEN.search(judged) or _seen_twice(lowered)
+    seen = None if NOT_SEEN.search(lowered) else SEEN.search(judged) or _seen_twice(asked_if_seen_blanked(lowered))
     anchor = verdict[0] if verdict else seen
     titles = outside_stars(understood.like_titles, lowered, lookup)
     titles += [t for t in understood.exclude_titles if t not in titles]

@@ -13,7 +13,12 @@ from agent.understanding.titles import TitleReader, explained
 
 _JOINS = frozenset({",", "and", "&", "or", "/"})
 # what may follow the list: nothing, or a question after a break ("Collateral and Heat, anything similar?")
-_LIST_ENDS = re.compile(r"\s*(?:[!?.]+\s*$|[,;:!?.-]\s*\S|$)")
+_LIST_ENDS = re.compile(
+    r"\s*(?:[!?.]+\s*$|[,;:!?.-]\s*\S|$)"
+    # or praise of them: "Heat and Ronin are among my favorites, anything similar?", "... were both great"
+    r"|\s+(?:are|were)\s+(?:both\s+|all\s+)?(?:(?:among|some\s+of|two\s+of|three\s+of)\s+)?"
+    r"(?:my\s+(?:all[- ]time\s+)?(?:favou?rites|faves|favs)|(?:so\s+|really\s+)?(?:great|amazing|awesome|classics))\b"
+)
 
 
 def read_listed_titles(scan: Scan, reader: TitleReader, out: Understood) -> None:

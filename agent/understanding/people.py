@@ -241,18 +241,28 @@ _ASKS_AT_ALL = re.compile(r"\b(?:want|looking +for|like +to +see|show +me|give +
 
 
 # "Tony Jaa is great", "keanu is the best!!": praise of the person alone, a taste as "I love Tony Jaa" is
+# and in slang ("tony jaa is the GOAT", "keanu is goated", "denzel is a legend"), never a film of that name
 _PRAISED_ALONE = re.compile(
-    r" +(?:is|'s|are)(?: +(?:so|really|just|pretty|truly|such|a|an|the|my|all-time|all +time))*"
-    r" +(?:great|awesome|amazing|best|fantastic|brilliant|incredible|legendary|legend|underrated|fire|dope"
-    r"|cool|good|favou?rite|fave?|king|queen)"
-    r"(?: +(?:actor|actress|director|ever|imo|tbh|honestly|lol|fr))*[ !.]*$"
+    r" +(?:is|'s|are)(?: +(?:so|really|just|pretty|truly|such|a|an|the|my|all-time|all +time|absolute|literally))*"
+    r" +(?P<word>great|awesome|amazing|best|fantastic|brilliant|incredible|legendary|legend|underrated|fire|dope"
+    r"|cool|good|favou?rite|fave?|king|queen|goat|goated|g\.o\.a\.t|greatest|man|boss|beast|icon|iconic|genius"
+    r"|god|elite|peak|unmatched|top +tier|mvp)"
+    r"(?: +(?:actor|actress|director|ever|imo|tbh|honestly|lol|lmao|fr|period|of +all +time))*[ !.]*$"
 )
+
+
+def set_aside_praise(scan: Scan) -> None:
+    """ "tony jaa is the GOAT": the praise that follows a person a message opens with is no title
+    (Goat, Legend, The King), so no later pass reads one there."""
+    for start, end in list(scan.named):
+        if not scan.text[:start].strip(" .!,") and (praise := _PRAISED_ALONE.match(scan.text, end)):
+            scan.take(praise.start("word"), praise.end("word"), aside=True)
 
 
 def remarked_on(scan: Scan, start: int, end: int) -> bool:
     if not _REMARK_AFTER.match(scan.text, end):
         return False
-    if not scan.text[:start].strip(" .!,") and _PRAISED_ALONE.match(scan.text, end):
+    if not scan.text[:start].strip(" .!,") and _PRAISED_ALONE.match(scan.lowered, end):  # its praise set aside
         return False
     opening, closing = sentence_span(scan.original, start, end)
     sentence = scan.original[opening : closing + 1].lower()

@@ -29,6 +29,7 @@ import re
 from agent.understanding.ages import read_ages
 from agent.understanding.before_title import read_years_of_titles
 from agent.understanding.crowd_asks import set_aside_disliked
+from agent.understanding.days_said import set_aside_days_ago
 from agent.understanding.effect import Effect
 from agent.understanding.either_years import either_years
 from agent.understanding.filler_like import drop_filler_likes
@@ -53,6 +54,7 @@ from agent.understanding.people import (
     read_people,
     read_surnames,
     refuse_people,
+    set_aside_praise,
     soften_credit_questions,
     soften_credits,
 )
@@ -61,6 +63,7 @@ from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.role_cues import read_roles
 from agent.understanding.series import read_series
 from agent.understanding.studios import leaned_kinds, without_studio_data
+from agent.understanding.taste_examples import refused_examples
 from agent.understanding.text import GAP, STOPWORDS, TOKEN, Scan, Tok, sentence_span, word_set
 from agent.understanding.title_lists import read_credits_of_titles
 from agent.understanding.title_years import read_unknown_dated, taken_notes
@@ -79,7 +82,8 @@ _NEVER_QUERIED = word_set(
     "movie movies film films flick flicks stuff something anything "
     "hour hours hr hrs minute minutes mins half longer shorter dozen handful bunch several pair "
     "again anymore "  # "don't show me horror again, any comedies?"
-    "fav fave favourite favorite"  # "Das Boot is my fav": said of the film named, not of one wanted
+    "fav fave favourite favorite favs faves favourites favorites"  # "Das Boot is my fav": not a wish for one
+    " among both"  # "Heat and Ronin are among my favorites", "... were both great": said of the films named
     " hidden gem gems underrated"  # "a hidden gem": how well known, not The Hidden Fortress by its title
     " super"  # "if you have a super suggestion": praise, not Super (2010) or Super 8 by their titles
     " nah nope meh hmm hmmm ugh eh"  # "nah too old": the answer to the picks, not a word to search for
@@ -146,7 +150,7 @@ def _join(original: str, toks: list[Tok]) -> str:
 # ranking (soft_genres) instead of filtering it, unless the same message asks for something.
 _TASTE = re.compile(
     r"\bi(?: a|')m (?:a |such a )?(?:big |huge )?(?:fan|into)\b|\bwe(?: a|')re (?:big |huge )?(?:fans|into)\b|"
-    r"favou?rite|\bfave?\b|"
+    r"favou?rite|\bfave?\b|\bgrew up (?:on|with|watching)\b|"
     r"\b(?:i|we) (?:really |also |just |do |mostly |usually |generally |always |all )?"
     r"(?:like|love|enjoy|prefer|adore|dig)\b",
     re.IGNORECASE,
@@ -180,7 +184,17 @@ _PREFERRED = re.compile(
 )
 
 
+# "I'm a huge fan of Alien": how big a fan, not a wish for big films (nor Big, by its title)
+_HOW_BIG_A_FAN = re.compile(
+    r"\b(?:i'?m|i\s+am|i\s+was|we'?re|we\s+are|we\s+were)\s+(?:such\s+|really\s+|also\s+)?(?:an?\s+)?(?:really\s+)?"
+    r"(?P<size>big|huge|massive|great|enormous)(?=\s+fans?\b)"
+)
+
+
 def drop_verdicts(scan: Scan) -> None:
+    for m in _HOW_BIG_A_FAN.finditer(scan.lowered):  # "fan of" may be taken by now, as a title's cue
+        if scan.text[m.start("size") : m.end("size")] == m["size"]:
+            scan.take(m.start("size"), m.end("size"), aside=True)
     for m in _VERDICT.finditer(scan.text):
         opening, closing = sentence_span(scan.text, m.start(), m.end())
         if not _A_QUESTION_FOR_PICKS.search(scan.text, opening, closing):
@@ -336,6 +350,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     people = People(lookup.people_index())
     reader = TitleReader(scan, lookup, people)
     drop_filler_likes(scan)  # "like max 100 minutes": no film Max
+    set_aside_days_ago(scan)  # "I saw Heat 3 days ago": no Heat 3
     set_aside_disliked(scan)  # "so bad it's good": not gone by, so not searched for either
     read_number_titles(scan, lookup, out)  # "like 2001": the film, not the year
     read_series(scan, lookup, out)
@@ -347,6 +362,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     series = read_wanted_series(scan, lookup)  # "harry potter movies": no Deborah Harry
     read_like_series(scan, lookup, out)  # "something like harry potter": its first film
     read_people(scan, people, out)
+    set_aside_praise(scan)  # "tony jaa is the GOAT": no film Goat
     read_bare_titles(scan, reader, out)
     read_listed_titles(scan, reader, out)  # "Collateral and Heat": both films, with no cue
     read_opening_title(scan, reader, out)  # "das boot is my fav, something similar"
@@ -376,6 +392,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     read_alternatives(scan, reading)
     read_place_alternatives(scan, reading)
     refuse_genre_pronouns(scan, reading)
+    refused_examples(scan, reading, lookup)  # "I hate horror, like Saw (2004)": Saw refused too
     soften_genre_questions(scan, reading)
     reading.refusals_win()
     either_years(scan.lowered, reading)  # "before 1990 or after 2010": either side

@@ -29,6 +29,26 @@ SENTIMENTS: tuple[tuple[re.Pattern[str], Verdict, float, bool], ...] = (
         2.0,
         False,
     ),
+    # "not a big fan of Heat", "never been a fan of Ronin": a mild dislike, never the fan's 5 stars
+    (
+        re.compile(
+            r"\b(?:not|never\s+been|never\s+was)\s+(?:really\s+|even\s+|much\s+of\s+)?(?:a\s+)?"
+            r"(?:(?:big|huge|massive|great)\s+)?fans?\s+of\b"
+        ),
+        "disliked",
+        2.0,
+        False,
+    ),
+    # "Heat isn't my favorite", "not really my cup of tea": lukewarm, never the favourite it names
+    (
+        re.compile(
+            r"\b(?:isn'?t|is\s+not|wasn'?t|was\s+not|not)\s+(?:really\s+|exactly\s+)?"
+            r"my\s+(?:favou?rite|fave?|cup\s+of\s+tea)\b"
+        ),
+        "disliked",
+        2.0,
+        False,
+    ),
     (re.compile(r"\b(?:boring|meh|fell flat)\b"), "disliked", 2.0, True),
     # "seven was overrated imo", "casino was mid", "interstellar? never again lol"
     (re.compile(r"\bnever again\b(?!\s+(?:show|suggest|recommend|give|offer|pick))"), "disliked", 1.0, False),
@@ -42,6 +62,39 @@ SENTIMENTS: tuple[tuple[re.Pattern[str], Verdict, float, bool], ...] = (
         False,
     ),
     (re.compile(r"\b(?:loved|adored|(?:i|we)\s+(?:really\s+)?(?:love|adore))\b|❤|😍"), "liked", 5.0, False),
+    # "Heat is a classic", "Jaws was one of the best movies ever": said of a film named before it (of "it"
+    # or "that", about a pick, it is too loose to rate one)
+    (
+        re.compile(
+            r"(?<!\bit)(?<!\bthat)(?<!\bthis)(?<!\bwhat)(?:\s+is|\s+was|'s)\s+(?:(?:such|an?|absolute|true|real|total"
+            r"|all[- ]time)\s+)*(?:classic\b(?!\s+(?:movies?|films?)\b)|one\s+of\s+the\s+(?:best|greatest)\b)"
+        ),
+        "liked",
+        5.0,
+        False,
+    ),
+    # "I'm a huge fan of Alien", "we were big fans of Heat"
+    (
+        re.compile(
+            r"\b(?:i'?m|i\s+am|i\s+was|we'?re|we\s+are|we\s+were)\s+(?:such\s+|really\s+|also\s+)?(?:an?\s+)?"
+            r"(?:(?:really\s+)?(?:big|huge|massive|great|enormous)\s+)?fans?\s+of\b"
+        ),
+        "liked",
+        5.0,
+        False,
+    ),
+    # "some of my favorites are Heat and Ronin", "Heat is one of my all-time faves", "I grew up on Jaws"
+    (
+        re.compile(
+            r"(?<!\bnot )(?<!n't )\bmy\s+(?:(?:all[- ]time|absolute|personal|top)\s+)?(?:favou?rites?|faves?|favs?)\b"
+            r"(?!\s+(?:genres?|directors?|actors?|actress(?:es)?|kinds?|types?|decades?|eras?|people|person)\b)"
+            r"|\b(?:a\s+few|some)\s+(?:all[- ]time\s+)?(?:favou?rites|faves|favs)(?:\s+(?:movies|films))?\s*:"
+            r"|\bgrew\s+up\s+(?:on|with|watching)\b|\bmy\s+top\s+(?:\d+|three|five|ten)(?:\s+\w+)?\s*(?:are\b|:)"
+        ),
+        "liked",
+        5.0,
+        False,
+    ),
     (re.compile(r"\b(?:slaps|slapped|goated|(?:a|an absolute|such a|total)\s+banger|bangs)\b"), "liked", 5.0, False),
     # "the prestige was sick", "heat is fire": slang praise of a film, not "I was sick" or "sick of it"
     (

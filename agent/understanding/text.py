@@ -121,7 +121,8 @@ class Scan:
 # "was great", "is my favourite", "is my fav": a verdict said of the film named just before it
 PRAISED = (
     r"\s+(?:was|is)\s+(?:so\s+|really\s+|just\s+|absolutely\s+)?(?:great|amazing|awesome|brilliant|fantastic"
-    r"|incredible|excellent|superb|good|a masterpiece|my (?:all[- ]time\s+)?(?:favou?rite|fave?))\b"
+    r"|incredible|excellent|superb|good|a masterpiece"
+    r"|(?:one\s+of\s+|among\s+)?my (?:all[- ]time\s+)?(?:favou?rites?|fave?s?))\b"  # "one of my all time faves"
 )
 # "Alien was great, something similar" (or "I thought Alien was ..."): a message that opens by judging a
 # film and then asks for more is about that film, though "Alien" alone is a theme. A verdict alone

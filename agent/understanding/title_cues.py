@@ -10,6 +10,22 @@ from agent.understanding.text import alternatives, tokens_of
 STRONG, WEAK, STRICT, BARE = "strong", "weak", "strict", "bare"
 NOT_A_CUE, SUFFIX, INFIX = "not a cue", "suffix", "infix"  # "I'd like"; "X-style"; "X meets Y"
 
+# "some of my favorites are Heat and Ronin", "my all-time favourite is Heat", "a few faves: Heat, Ronin"
+_ONE_FAVOURITE = [f"{w}{kind}" for w in ("favorite", "favourite", "fave", "fav") for kind in ("", " movie", " film")]
+_FAVOURITES = [
+    *(f"{w}s" for w in ("favorite", "favourite", "fave", "fav")),
+    *(f"{w} {kind}" for w in ("favorite", "favourite", "fave", "fav") for kind in ("movies", "films")),
+]
+_FAVOURITES_ARE = " | ".join(
+    [
+        *(f"my {when}{one} is" for when in ("", "all time ") for one in _ONE_FAVOURITE),
+        *(f"{whose} {when}{many}{verb}" for whose in ("my", "a few", "some") for when in ("", "all time ")
+          for many in _FAVOURITES for verb in (" are", " :") if whose == "my" or verb == " :"),
+        *(f"my top {n}{kind}{verb}" for n in ("3", "5", "10", "three", "five", "ten")
+          for kind in ("", " movies", " films", " favorites", " favourites") for verb in (" are", " :")),
+    ]
+)  # fmt: skip
+
 # Cue -> how a title after it is read. "like" is a reference unless it is the verb ("I'd like").
 TITLE_CUES: dict[tuple[str, ...], str] = {
     tokens_of(cue): kind
@@ -20,9 +36,9 @@ TITLE_CUES: dict[tuple[str, ...], str] = {
             "fans of | fan of | for fans of | if i liked | if i loved | if i enjoyed | if you liked | "
             "if you loved | since i liked | since i loved | because i liked | because i loved | loved | "
             "liked | enjoyed | adored | really enjoyed | just watched | just saw | just finished | "
+            "grew up on | grew up with | grew up watching | "  # "I grew up on Jaws"
             "more like | kind of like | sort of like | between | a cross between | a mix of | mix of | a blend of | "
-            "my fav is | my fave is | my favourite is | my favorite is | my fav movie is | my favourite movie is | "
-            "my favorite movie is | my fav film is | my favourite film is | my favorite film is",
+            + _FAVOURITES_ARE,
             STRONG,
         ),
         (

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from agent.understanding.request import CatalogLookup, has_filters
 from agent.understanding.sentiments import SENTIMENTS, Verdict
-from agent.understanding.text import PANNED, PRAISED
+from agent.understanding.text import OPINION_LEAD, PANNED, PRAISED
 from agent.understanding.versions import same_title
 from agent.understanding.whose_verdict import users_verdict
 from store.movie import ascii_fold
@@ -19,6 +19,15 @@ NOT_SEEN = re.compile(
     r"(?:seen|watched|saw|see|watch)\b"
 )
 SEEN = re.compile(r"\b(?:seen|watched|saw)\b")
+# "have you seen Heat?", "did u ever watch Jaws": the user asks the bot, and tells of no viewing of their own
+_ASKED_IF_SEEN = re.compile(r"\b(?:have|did|had)\s+(?:you|u|ya)\s+(?:ever\s+|already\s+)?(?:seen|watched|saw)\b")
+
+
+def asked_if_seen_blanked(lowered: str) -> str:
+    """The message with the bot's own viewing, asked about, blanked out in place."""
+    return _ASKED_IF_SEEN.sub(lambda m: " " * len(m[0]), lowered)
+
+
 # "i'll have to check out Meet the Fockers": a film still to see, so neither seen nor judged
 PLANNED = re.compile(
     r"\b(?:will|ll|gonna|going\s+to|have\s+to|need\s+to|got\s+to|gotta|want\s+to|wanna|must)"
@@ -81,12 +90,15 @@ def mixed_verdicts(
     unseen: set[str] = set()  # films a clause says were not seen: judged by no other clause
     tastes = False  # a clause judges a genre, not a film: the films' own verdicts are theirs alone
     spans = _clauses(lowered, titles, lookup)
+    judged = titles_blanked(lowered, titles, lookup)  # "I hate horror, like Saw (2004)": no "saw" seen
     for start, end in spans:
         if NOT_SEEN.search(lowered, start, end) or PLANNED.search(lowered, start, end):  # "haven't seen Aliens"
             unseen.update(_films_in(text[start:end], 0, lookup))
             clauses.append(([], None, False, False))
             continue
-        found = verdict_in(lowered, start, end)
+        found = verdict_in(judged, start, end)
+        if found is None and len(SEEN.findall(lowered, start, end)) > 1:  # "I saw Saw": the verb, then the title
+            found = verdict_in(lowered, start, end)
         ids: list[str | int] = [*_films_in(text[start:end], found[0].end() - start if found else 0, lookup)]
         if not ids and (place := place_of(lowered[start:end])) is not None:
             ids = [place]
@@ -193,6 +205,12 @@ def _films_in(clause: str, after_verdict: int, lookup: CatalogLookup) -> list[st
     return []
 
 
+def _after_lead(head: str) -> int:
+    """Where the film's name starts after an opinion's lead ("I thought", "honestly", "imo")."""
+    lead = OPINION_LEAD.match(head.lower())
+    return lead.end() if lead else 0
+
+
 def _after_answer(clause: str) -> int:
     """Where a clause's words start after an opening answer ("Yes I have seen it": not Yes (2005)),
     unless the word is written as a title, with its year."""
@@ -222,6 +240,7 @@ def a_title_then(text: str, lookup: CatalogLookup) -> bool:
     verdict = _VERDICT_ENDS.search(text.lower())
     head = text[: verdict.start()].strip(" \t\"'“”") if verdict and len(text) < 120 else ""
     head = head[_after_answer(head) :]  # "Yes The Conjuring 2 (2016) was great", but "Yes (2005) was great"
+    head = head[_after_lead(head) :]  # "I thought Heat was great"
     if head.lower() in _PRONOUNS:  # "It was great, thanks" is about the film just shown, not It (2017)
         return False
     # "The Dark Knight Rises (2012) was great", as a reply to a pick names it: the title, of that year
@@ -269,11 +288,12 @@ def films_judged(text: str, lowered: str, anchor: re.Match[str] | None, titles: 
     head = _before_verdict((text if len(text) == len(lowered) else lowered)[: anchor.start()])
     head = head.strip(" \t\"'“”?!.,:")
     head = head[_after_answer(head) :] if not _TITLE_YEAR.search(head) else head  # "yes I love those"
+    head = head[_after_lead(head) :]  # "I think Heat is overrated"
     if not head or len(head.split()) > 6 or head.lower() in _PRONOUNS:
         return titles
     from agent.understanding.reader import understand  # the reader's modules import this one
 
-    if has_filters(understand(head, lookup)):  # "alien was great": typed as a word, a theme it stays
+    if has_filters(understand(head, lookup), titles=False):  # "alien was great": a word, a theme it stays
         return titles
     match = lookup.resolve_title(head)
     return [match.movie_id] if match is not None and same_title(head, match.title) else titles

@@ -1,0 +1,52 @@
+"""The day a message says a film was watched ("I watched Alien yesterday", "saw Heat last night",
+"watched Jaws on Sunday"), so the watched list keeps when, not the moment it was told."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from agent.understanding.text import Scan
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a couple of": 2}
+_WATCHED = re.compile(r"\b(?:watched|saw|seen|caught|rewatched|re-watched|finished)\b")
+_DAY = re.compile(
+    r"\b(?:yesterday|last\s+night"
+    rf"|(?:on|last|this(?:\s+past)?)\s+(?P<weekday>{'|'.join(_WEEKDAYS)})(?:\s+(?:night|evening|morning))?"
+    r"|(?P<n>\d+|a\s+couple\s+of|an?|one|two|three|four|five|six)\s+(?P<unit>days?|weeks?)\s+ago)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?;]")
+
+
+def day_watched(lowered: str, today: date) -> date | None:
+    """The day a viewing the message tells of took place ("yesterday", "on Sunday", "3 days ago"), when
+    the sentence that says it tells of one; never today, which is when the film is noted anyway."""
+    for said in _DAY.finditer(lowered):
+        opening = max((m.end() for m in _SENTENCE_END.finditer(lowered, 0, said.start())), default=0)
+        closing = next((m.start() for m in _SENTENCE_END.finditer(lowered, said.end())), len(lowered))
+        if _WATCHED.search(lowered, opening, closing) is None:
+            continue
+        if said["weekday"]:
+            back = (today.weekday() - _WEEKDAYS.index(said["weekday"])) % 7
+            return today - timedelta(days=back or 7)  # "on Sunday", said on a Sunday: the one before
+        if said["unit"]:
+            n = int(said["n"]) if said["n"].isdigit() else _NUMBERS[re.sub(r"\s+", " ", said["n"])]
+            return today - timedelta(days=n * (7 if said["unit"].startswith("week") else 1))
+        return today - timedelta(days=1)  # "yesterday", "last night"
+    return None
+
+
+# "3 days ago", "like 10 times", "a lot": when, how often or how much a film was watched or liked
+_WHEN_OR_HOW_OFTEN = re.compile(
+    r"\b(?:\d+|a\s+couple\s+of|a\s+few|an?|one|two|three|four|five|six)\s+(?:days?|weeks?)\s+ago\b"
+    r"|\b(?:\d+|a\s+few|a\s+couple\s+of|a\s+dozen|a\s+hundred|a\s+million|two|three|four|five|ten)\s+times\b"
+    r"|\b(?:a\s+lot|a\s+ton|so\s+much|very\s+much|a\s+bunch)(?=\s*(?:$|[,.!?;]|(?:but|and|though|tho|lol|too)\b))"
+)
+
+
+def set_aside_days_ago(scan: Scan) -> None:
+    """ "I saw Heat 3 days ago", "watched Alien like 10 times", "I liked Heat a lot": when, how often or
+    how much; not Heat 3, 10 (1979) or a film "Heat a lot", nor a length or a count of films."""
+    for said in _WHEN_OR_HOW_OFTEN.finditer(scan.text):
+        scan.take(said.start(), said.end(), aside=True)
