@@ -30,6 +30,7 @@ from agent.understanding.ages import read_ages
 from agent.understanding.before_title import read_years_of_titles
 from agent.understanding.crowd_asks import set_aside_disliked
 from agent.understanding.effect import Effect
+from agent.understanding.either_kinds import either_kinds
 from agent.understanding.either_years import either_years
 from agent.understanding.filler_like import drop_filler_likes
 from agent.understanding.first_names import read_first_names
@@ -375,6 +376,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     walk_phrases(scan, reading)
     read_alternatives(scan, reading)
     read_place_alternatives(scan, reading)
+    either_kinds(scan, reading)  # "Disney, and also anime": a studio or a language, which no request holds
     refuse_genre_pronouns(scan, reading)
     soften_genre_questions(scan, reading)
     reading.refusals_win()
