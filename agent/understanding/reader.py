@@ -26,7 +26,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from agent.understanding.ages import read_ages
+from agent.understanding.ages import AN_ADULTS_AGE, read_ages
 from agent.understanding.before_title import read_years_of_titles
 from agent.understanding.crowd_asks import set_aside_disliked
 from agent.understanding.effect import Effect
@@ -46,7 +46,7 @@ from agent.understanding.negation import walk_phrases
 from agent.understanding.number_titles import read_number_titles
 from agent.understanding.numbers import read_count, read_kid_ages, read_rating, read_runtime, read_years
 from agent.understanding.opening_title import read_opening_title
-from agent.understanding.passing import own_verdict_wins
+from agent.understanding.passing import has_meaning, own_verdict_wins
 from agent.understanding.people import (
     People,
     about_the_film,
@@ -381,6 +381,8 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     soften_genre_questions(scan, reading)
     reading.refusals_win()
     either_years(scan.lowered, reading)  # "before 1990 or after 2010": either side
+    if has_meaning(out):  # "a comedy for my grandma, she's 85": the age goes unsaid beside what was read
+        out.caveats = [c for c in out.caveats if c != AN_ADULTS_AGE]
     if not reading.explicit_years and (out.year_min or 0) > (out.year_max or 9999):
         out.year_min = out.year_max = None  # "old and new ones", "a modern western classic": no era after all
     note_unknown_titles(scan, unknown, out)
