@@ -399,6 +399,10 @@ _LENGTH_PHRASES: dict[str, Effect] = {
 
 _QUALITY_PHRASES: dict[str, Effect] = {
     "highly rated | high rated | well rated | top rated | critically acclaimed | acclaimed": Effect(min_rating=7.5),
+    # "any good sci fi from the 2010s with high ratings"
+    "high ratings | high rating | good ratings | great ratings | rated highly | high scores | top ratings": Effect(
+        min_rating=7.5
+    ),
     "must see": Effect(min_rating=7.5),
     # the catalog records no awards: a rating floor stands in, and the answer says so
     "award winning | oscar winning | oscar winner | oscar winners | award winners | oscar nominated | academy award | "

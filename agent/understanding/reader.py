@@ -170,7 +170,8 @@ _VERDICT = re.compile(
     r"(?P<word>clas+ics?|best|oldies?|must[- ]see)\b"
 )
 _A_QUESTION_FOR_PICKS = re.compile(
-    r"\b(?:which|any|recommend|suggest|know|else|other|more|give|need|want|looking|please)\b|\bwhat\s+(?:is|are|was|'s)\b"
+    r"\b(?:which|any|recommend|suggest|know|else|other|more|give|need|want|looking|please)\b"
+    r"|\bwhat(?:\s+(?:is|are|was)|'s|s)\b"  # "what's the best comedy ever made?" too
 )
 
 
