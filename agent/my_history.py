@@ -71,6 +71,9 @@ def _picked(state: Mapping, deps: Deps) -> str:
     seen), so the answer says so and names the last picks, which are known."""
     shown = [deps.catalog.movies[p["id"]].label for p in state.get("last_picks") or [] if p["id"] in deps.catalog]
     last = f" My last picks for you were {prose_list(shown)}." if shown else " I haven't suggested anything here yet."
+    focus = state.get("focus")  # "I'll watch the first one", "tell me about the second one": spoken of since
+    if shown and focus in {p["id"] for p in state.get("last_picks") or []} and focus in deps.catalog:
+        last += f" The one of them we last spoke of was {deps.catalog.movies[focus].label}."
     return (
         "I don't note which pick you choose, only the films you rate or tell me you've seen "
         f'("what have I rated?" lists those).{last}'

@@ -39,3 +39,12 @@ def test_what_did_i_pick_says_the_choice_is_not_kept_and_names_the_last_picks(st
     said = bot.ask("what did i pick", user="cli:hist2")
     assert said["recommendations"] == [] and said["reply"].startswith("I don't note which pick you choose")
     assert all(r["title"] in said["reply"] for r in shown["recommendations"])
+
+
+def test_what_did_i_pick_names_the_pick_spoken_of(starter, profiles):
+    """After "I'll watch the first one", "what did i pick" named the three picks alike: the one spoken of is said."""
+    bot = make_bot(starter, profiles)
+    shown = bot.ask("a western", user="cli:hist3")["recommendations"]
+    bot.ask("perfect, I'll watch the first one", user="cli:hist3")
+    said = bot.ask("what did i pick", user="cli:hist3")["reply"]
+    assert said.endswith(f"The one of them we last spoke of was {shown[0]['title']} ({shown[0]['year']}).")
