@@ -8,6 +8,8 @@ front end they are on; an API user is told the endpoints instead.
 
 from __future__ import annotations
 
+import re
+
 ACCOUNT_HELP = (
     "I keep your ratings, what you've watched and the picks you reacted to. /profile shows the taste I see in "
     "them, /watched lists and edits what you've seen, and /forget deletes everything I keep about you "
@@ -31,10 +33,31 @@ EXPORT_HELP = {
 }
 
 
-def account_help(user: str | None) -> str:
+# "how do I export my data?", "can I import my letterboxd": the answer to the question asked comes first, in
+# the words of the front end the user is on; the help after it says what else there is
+_EXPORT = re.compile(r"\b(?:export|download|back ?up|copy of)\b")
+_IMPORT = re.compile(r"\b(?:import|upload|letterboxd|imdb|bring in|sync)\b")
+EXPORT_ANSWER = "In the terminal, moviebot user export prints everything I keep about you as JSON."
+IMPORT_ANSWERS = {
+    "discord": "/import takes a Letterboxd or IMDb export, or a file /export gave you.",
+    "slack": "Send me your Letterboxd or IMDb export, or a file /export gave you, in our direct messages and I'll "
+    "import it (/import says how).",
+    "http": "This API has no import, but whoever runs moviebot can bring in your Letterboxd or IMDb export with "
+    "moviebot import.",
+}
+IMPORT_ANSWER = "In the terminal, moviebot import FILE --user NAME brings in a Letterboxd or IMDb export."
+
+
+def account_help(user: str | None, asked: str = "") -> str:
     """The account help for the front end of this user key: the endpoints for "http:..." users,
-    the commands of Discord, Slack and the terminal otherwise, and /export on Discord and Slack."""
+    the commands of Discord, Slack and the terminal otherwise, and /export on Discord and Slack; an
+    export or import asked about is answered first."""
     platform = str(user or "").partition(":")[0]
-    if platform == "http":
-        return API_ACCOUNT_HELP
-    return ACCOUNT_HELP + EXPORT_HELP.get(platform, "")
+    kept = API_ACCOUNT_HELP if platform == "http" else ACCOUNT_HELP + EXPORT_HELP.get(platform, "")
+    lowered = asked.casefold()
+    first = []
+    if _IMPORT.search(lowered):
+        first.append(IMPORT_ANSWERS.get(platform, IMPORT_ANSWER))
+    elif _EXPORT.search(lowered) and platform not in ("http", *EXPORT_HELP):
+        first.append(EXPORT_ANSWER)
+    return " ".join([*first, kept])

@@ -7,9 +7,11 @@ from collections.abc import Mapping
 
 from agent.deps import Deps
 from agent.factcheck import breaks, outside_clause
-from agent.profile import as_given, you_gave
+from agent.profile import DISLIKED_UP_TO, LIKED_FROM, as_given, you_gave
+from agent.prose import prose_list
 
 SHOWN = 10  # films listed by name; the rest are counted
+MY_HISTORY = ("my_watched", "my_rated", "my_liked", "my_disliked", "my_picked")  # questions answered here
 
 
 def my_history(fact: str, state: Mapping, deps: Deps) -> str:
@@ -17,6 +19,10 @@ def my_history(fact: str, state: Mapping, deps: Deps) -> str:
     user = state.get("user")
     if deps.profiles is None or not user:
         return "I keep no history in this session, so I can't say what you've watched or rated."
+    if fact == "my_picked":
+        return _picked(state, deps)
+    if fact in ("my_liked", "my_disliked"):
+        return _verdicts(fact == "my_liked", user, deps)
     movies = deps.catalog.movies
     if fact == "my_rated":
         rated = deps.profiles.ratings(user)
@@ -41,6 +47,37 @@ def my_history(fact: str, state: Mapping, deps: Deps) -> str:
     more = f", and {rest:,} more" if rest else ""
     newest = _in_order(len(order), len(order) - undated) if len(named) > 1 else ""
     return f"You've {what.format(f'{len(order):,} {films}')}{newest}: {shown}{more}."
+
+
+def _verdicts(liked: bool, user: str, deps: Deps) -> str:
+    """ "What did I say I liked?": the films rated as liked (or disliked), best (or worst) first, each as
+    the rating was given, so a thumbs up is not said to be stars."""
+    profiles, movies = deps.profiles, deps.catalog.movies
+    ids = profiles.liked(user, LIKED_FROM) if liked else profiles.disliked(user, DISLIKED_UP_TO)
+    ids = [m for m in ids if m in movies]
+    kind = "liked" if liked else "disliked"
+    if not ids:
+        return f"You haven't told me of any film you {kind} yet."
+    stars, reacted = profiles.ratings_given(user)
+    named = [f"{movies[m].label} ({as_given(stars[m], reacted.get(m))})" for m in ids[:SHOWN]]
+    rest = f", and {len(ids) - SHOWN:,} more" if len(ids) > SHOWN else ""
+    films = "film" if len(ids) == 1 else "films"
+    order = ", best first" if liked and len(ids) > 1 else ", worst first" if len(ids) > 1 else ""
+    return f"You {kind} {len(ids):,} {films}{order}: {', '.join(named)}{rest}."
+
+
+def _picked(state: Mapping, deps: Deps) -> str:
+    """ "What did I pick?": which pick the user chose is not recorded (only what they rate or mark as
+    seen), so the answer says so and names the last picks, which are known."""
+    shown = [deps.catalog.movies[p["id"]].label for p in state.get("last_picks") or [] if p["id"] in deps.catalog]
+    last = f" My last picks for you were {prose_list(shown)}." if shown else " I haven't suggested anything here yet."
+    focus = state.get("focus")  # "I'll watch the first one", "tell me about the second one": spoken of since
+    if shown and focus in {p["id"] for p in state.get("last_picks") or []} and focus in deps.catalog:
+        last += f" The one of them we last spoke of was {deps.catalog.movies[focus].label}."
+    return (
+        "I don't note which pick you choose, only the films you rate or tell me you've seen "
+        f'("what have I rated?" lists those).{last}'
+    )
 
 
 def _in_order(films: int, dated: int) -> str:

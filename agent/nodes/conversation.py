@@ -10,7 +10,7 @@ from agent.deps import Deps
 from agent.explanations import links_to, reasons_for
 from agent.factcheck import crowd_errors
 from agent.film_brief import film_in_brief, without_synopsis
-from agent.my_history import my_history, what_you_thought, why_not
+from agent.my_history import MY_HISTORY, my_history, what_you_thought, why_not
 from agent.nodes.just_named import led_by_the_film_taken
 from agent.nodes.noted import noted_line
 from agent.nodes.pointed_title import title_past_the_list
@@ -69,7 +69,7 @@ def respond_help(state: State, deps: Deps) -> dict:
     if topic == "restart":  # "start over": the last request, its picks and the film spoken of are put aside
         return {**say(RESTART, "help"), "request": {}, "last_picks": [], "focus": None}
     if topic == "account":  # in the words of the user's front end: an API user has no /forget
-        return say(account_help(state.get("user")), "help")
+        return say(account_help(state.get("user"), said), "help")
     return say({"tv": TV_HELP, "outside": OUTSIDE_HELP}.get(topic, HELP), "help")
 
 
@@ -204,7 +204,7 @@ def answer_facts(state: State, deps: Deps) -> dict:
     asked = state.get("facts") or []
     if asked == ["count"]:
         return say(_how_many(state, deps), "facts")
-    if asked and asked[0] in ("my_watched", "my_rated"):  # "how many movies have I watched?"
+    if asked and asked[0] in MY_HISTORY:  # "how many movies have I watched?", "what did I say I liked?"
         return say(my_history(asked[0], state, deps), "facts")
     if asked == ["list"]:  # "what did you just recommend?"
         shown = [deps.catalog.movies[p["id"]].label for p in state.get("last_picks") or [] if p["id"] in deps.catalog]

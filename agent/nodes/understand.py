@@ -223,6 +223,8 @@ def understand_message(state: State, deps: Deps) -> dict:
     nowhere = asks_back and back is None and not earlier and _THE_LAST_ONE.search(message.lower())
     if nowhere and _GOING_BACK.search(message.lower()):  # said, rather than picks said to be a guess
         back = {**previous, "caveats": [], "unknown_titles": []}
+    if back is None and asks_back and _meant_instead(message, understood, previous):
+        back = {**previous, "caveats": [], "unknown_titles": [], "like_titles": []}  # "I meant Heat": the rest holds
     if back is not None:
         intent = update["intent"] = "recommend"
         update["request"] = merge_request(back, understood, last_picks=[], deps=deps)
@@ -355,6 +357,17 @@ def _choose_version_said_after(message: str, request: Request, deps: Deps) -> No
 
 MAX_EARLIER = 5  # earlier subjects of a conversation one can go back to
 # "back to the comedies", "go back to the previous search", "return to the action ones"
+# "a thriller like Zorblax Returns" then "sorry, I meant Heat": the film not found, named again
+_MEANT = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|oh|ah|actually|wait|my bad)\W+)*(?:i\s+)?meant?\b")
+
+
+def _meant_instead(message: str, understood: Understood, previous: Request | None) -> bool:
+    """ "I meant Heat" after a film the catalog lacked: that film's place in the last request, which keeps
+    the rest of what it asked for (it was read afresh: "like Heat", the thriller gone)."""
+    lacked = bool(previous and previous.get("unknown_titles"))
+    return lacked and bool(understood.like_titles) and bool(_MEANT.match(message.lower()))
+
+
 _GOING_BACK = re.compile(r"^\W*(?:(?:ok|okay|actually|hmm|no)\W+)*(?:let'?s\s+)?(?:go\s+)?(?:back|return)\s+to\b")
 _THE_LAST_ONE = re.compile(r"\b(?:previous|last|earlier|other|first)\s+(?:one|search|request|ones|list|topic)\b")
 

@@ -40,6 +40,16 @@ _SAID_OF_SOMEONE = re.compile(
 )
 _ONE_AGE = re.compile(rf"(?<!\w)(?:{_AGE})(?!\w)")
 _CHILD = 13  # the oldest age read_kid_ages reads as a child too
+_ADULT = 18
+# "my son, he's 8": a pronoun after a child named in the same message is the child
+_PRONOUN = re.compile(r"(?:he|she|they)\b")
+_CHILD_NAMED = re.compile(rf"\b(?:my|our)\s+(?:\w+\s+)?(?:{_CHILDREN})\b")
+_SPEAKER = re.compile(r"(?:i|you)\b")
+# "my grandma would like something, she's 80" with nothing else read (agent.understanding.reader drops it then)
+AN_ADULTS_AGE = (
+    "I can't pick films by a grown-up's age (my catalog records no age ratings or audiences), so these are "
+    "only a guess from what is popular; tell me what they enjoy, a genre or a film they liked, and I'll go by that."
+)
 
 
 def read_ages(scan: Scan, out: Understood) -> None:
@@ -49,6 +59,9 @@ def read_ages(scan: Scan, out: Understood) -> None:
         group = "ages" if m["ages"] else "aged"
         ages = [int(a) if a.isdigit() else _WORDS[a] for a in _ONE_AGE.findall(m[group])]
         of_a_child = _OF_A_CHILD.match(m[0]) if m["ages"] else _CHILD_BEFORE.search(scan.text[: m.start()])
+        of_a_child = of_a_child or (_PRONOUN.match(m[0]) and _CHILD_NAMED.search(scan.text[: m.start()]))
         if ages and all(age <= _CHILD for age in ages) and of_a_child:
             extend_unique(out.genres, ["family"])
+        elif ages and min(ages) >= _ADULT and not _SPEAKER.match(m[0]):  # "she's 80": said what it can't do
+            extend_unique(out.caveats, [AN_ADULTS_AGE])
         scan.take(m.start(group), m.end(group), aside=True)

@@ -1,7 +1,8 @@
 """ "Something from before 1990 or after 2010": either side, not both. Narrowed as one range, the two
 bounds left none ("Nothing matched 2011-1989 films") or kept one side only ("from the 90s or after
 2010" read from 2011 on). Bounds with nothing in common that "or" joins are read as their union: the
-outer range, with the years between them refused, which the filters hold exactly."""
+outer range, with the years between them refused, which the filters hold exactly. Era words have no
+edge the user drew: "a classic or modern thriller" is any era, not "nothing from 1980-1999"."""
 
 from __future__ import annotations
 
@@ -18,13 +19,16 @@ def either_years(lowered: str, reading: Reading) -> None:
     spans = reading.year_spans
     if len(spans) < 2 or not _OR.search(lowered) or _overlap(spans):
         return
+    out = reading.result
+    if not reading.explicit_years:  # "classic or modern", "an old or a recent one": the user minds no era
+        out.year_min = out.year_max = None
+        return
     merged: list[list[float]] = []
     for low, high in sorted(((low or float("-inf"), high or float("inf")) for low, high in spans)):
         if merged and low <= merged[-1][1] + 1:
             merged[-1][1] = max(merged[-1][1], high)
         else:
             merged.append([low, high])
-    out = reading.result
     low, high = merged[0][0], merged[-1][1]
     out.year_min = None if low == float("-inf") else int(low)
     out.year_max = None if high == float("inf") else int(high)

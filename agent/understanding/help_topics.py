@@ -7,6 +7,20 @@ import re
 
 from agent.understanding.text import normalise_message, word_set
 
+_ASKING = (
+    r"how (?:do|can|could|would|should) (?:i|we)|(?:can|could) (?:i|we|you)|is (?:there|it) (?:a way|possible) to"
+    r"|how to|where (?:do|can) i|i (?:want|need|would like) to|i'd like to|i wanna|(?:please|pls)"
+)
+_DATA_VERBS = (
+    r"export|download|save|back ?up|get|delete|remove|erase|wipe|clear|reset|import|upload|bring in|sync|connect"
+    r"|link|see|view|check|show(?: me)?|find|access|look at|edit|change"
+)
+_DATA = (
+    r"(?:(?:all )?(?:of )?my )?(?:data|account|ratings?|rated films|history|profile|watch ?list|watch history"
+    r"|letterboxd|imdb)|(?:all )?(?:of )?my (?:stuff|info|information|list)"
+    r"|what (?:i'?ve|i have|i) (?:watched|seen|rated|liked)"
+    r"|(?:the )?(?:films|movies) i'?(?:ve| have)? (?:watched|seen|rated)"
+)
 # questions about what moviebot keeps of the user, answered with where to see or delete it
 ACCOUNT_QUESTIONS = (
     r"how (?:do|can) i (?:rate|mark|add|remove)\b.*|what (?:have i|did i) (?:watched|seen|rated|liked)\b.*"
@@ -15,7 +29,9 @@ ACCOUNT_QUESTIONS = (
     r" (?:all (?:of )?)?my (?:ratings|stars|scores)"
     r"|(?:please )?(?:forget|delete|erase) (?:everything(?! (?:i|we) (?:said|asked|just|talked|discussed)|,? let)|me"
     r"|all(?! (?:that|this|those|of (?:that|this)|about))|my (?:data|history|profile))\b.*"
-    r"|/(?:forget|watched|profile|rate|export)\b.*"  # a slash command typed where there are none
+    r"|/(?:forget|watched|profile|rate|export|import)\b.*"  # a slash command typed where there are none
+    # "how do I export my data?", "can I import my letterboxd", "how do I see what I've watched"
+    rf"|(?:{_ASKING}) (?:{_DATA_VERBS})(?: out| in| back| from| to)? (?:{_DATA})\b.*|(?:can|could) i (?:rate|mark)\b.*"
     r"|(?:please )?(?:remove|delete|take|drop) .{1,80} (?:from|off) my watch ?list\b.*"  # none is kept
 )
 _ACCOUNT = re.compile(rf"^\W*(?:{ACCOUNT_QUESTIONS})\W*$")

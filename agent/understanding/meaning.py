@@ -44,6 +44,7 @@ class Reading:
         self.named_genres: set[str] = set()  # said as a genre ("sci-fi"), not implied by a theme ("space")
         self.theme_genres: set[str] = set()  # implied by a theme ("aliens": sci-fi)
         self.year_spans: list[tuple[int | None, int | None]] = []  # each year bound read, None open
+        self.kind_spans: list[tuple[int, int, Effect]] = []  # where each studio, language or country was read
 
     def apply(self, effect: Effect, said: str = "") -> None:
         out = self.result

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from agent.understanding.meaning import extend_unique
+from agent.understanding.meaning import extend_unique, taken_to_mean
 from agent.understanding.negation import no_title_after_refusal
 from agent.understanding.request import Understood
 from agent.understanding.text import (
@@ -52,6 +52,7 @@ def read_cued_titles(scan: Scan, reader: TitleReader, out: Understood) -> list[t
             matches, end = read_versions(reader, toks, after, kind, named=naming)  # "like the original Godzilla"
             if matches:
                 _read_references(scan, out, [m.movie_id for m in matches], toks[i].start, toks[end - 1].end)
+                _say_if_misspelt(scan.original[toks[after].start : toks[end - 1].end], matches, out)
                 after = end
             elif kind == STRONG and (named := _named_after(scan, toks, after)):
                 unknown.append(named)
@@ -74,6 +75,19 @@ def read_cued_titles(scan: Scan, reader: TitleReader, out: Understood) -> list[t
                 after = max(end, after)
         i = after
     return unknown
+
+
+def _say_if_misspelt(typed: str, matches: list, out: Understood) -> None:
+    """ "like the dark night", "like pulp fction": one film taken for words that do not spell its title,
+    as many words long, is said to be ("I took ... to mean"), as misspelt_titles says of its own finds."""
+    if len(matches) != 1 or matches[0].by_word or matches[0].score >= 100:
+        return
+    match = matches[0]
+    if any(same_title(typed, title) for title in (match.title, *match.titles)):
+        return
+    if len(typed.split()) != len(match.title.split()):
+        return
+    extend_unique(out.caveats, [taken_to_mean(typed, f"{match.title} ({match.year})")])
 
 
 def _read_references(scan: Scan, out: Understood, ids: list[str], start: int, end: int) -> None:

@@ -33,6 +33,20 @@ _WATCHED = _asks_about_my(
     r"(?:already\s+)?(?:watched|seen|see|watch)", r"(?:my|the)\s+(?:watched|seen)\s+(?:list|films|movies)"
 )
 _RATED = _asks_about_my(r"rated?", r"my\s+ratings")
+# "what did I say I liked", "which films have I loved", "what did i tell you i hated"
+_SAID_I = r"(?:(?:say|said|tell you|told you)\s+(?:that\s+)?i\s+)?"
+_LIKED = _asks_about_my(
+    _SAID_I + r"(?:liked?|loved?|enjoyed?)", r"(?:my|the)\s+(?:liked|favou?rite)\s+(?:films|movies)"
+)
+_DISLIKED = _asks_about_my(
+    _SAID_I + r"(?:disliked?|hated?|didn'?t like|did not like)", r"(?:my|the)\s+disliked\s+(?:films|movies)"
+)
+# "what did i pick", "which one did I choose": the user's choice among the picks, which is not recorded
+_PICKED = re.compile(
+    _LEAD + r"(?:what|which)\s+" + _FILMS + r"(?:did|have|'ve)\s+i\s+(?:(?:end up|finally)\s+)?"
+    r"(?:pick|picked|choose|chose|chosen|go with|gone with|decide on|decided on|settle on|settled on)"
+    r"(?:\s+(?:last time|earlier|before|again|then))?\W*$"
+)
 _WHY_NOT = re.compile(
     r"^\W*(?:(?:but|and|so|ok|okay|hmm+)\W+)?why\s+(?:not|no|didn'?t you (?:suggest|recommend|pick|include)"
     r"|haven'?t you (?:suggested|recommended)|(?:isn'?t|wasn'?t) (?=.*\b(?:there|in (?:it|the list|them))\W*$))\s+"
@@ -41,11 +55,15 @@ _TRAILING = re.compile(r"(?:\s+(?:in there|there|in the list|in it|then|instead|
 
 
 def my_history_question(lowered: str) -> str | None:
-    """ "my_watched" or "my_rated" for a question about the user's own history, else None."""
+    """ "my_watched", "my_rated", "my_liked", "my_disliked" or "my_picked" for a question about the user's
+    own history, else None."""
     if _WATCHED.match(lowered):
         return "my_watched"
     if _RATED.match(lowered):
         return "my_rated"
+    for fact, asked in (("my_liked", _LIKED), ("my_disliked", _DISLIKED), ("my_picked", _PICKED)):
+        if asked.match(lowered):
+            return fact
     return None
 
 

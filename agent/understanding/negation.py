@@ -226,6 +226,8 @@ def walk_phrases(scan: Scan, reading: Reading) -> None:
             effect = Effect(keywords=(place_said(toks[i:end]),))
         if not effect.only_negated:
             reading.apply(effect, said=scan.text[toks[i].start : toks[end - 1].end])
+            if effect.studios or effect.languages or effect.countries:
+                reading.kind_spans.append((toks[i].start, toks[end - 1].end, effect))
             if effect.genres:
                 reading.genre_spans.append((toks[i].start, toks[end - 1].end, tuple(effect.genres)))
             elif effect.languages or effect.countries:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from agent.understanding.ages import AN_ADULTS_AGE
 from agent.understanding.passing import has_meaning
 from agent.understanding.people import asked_whose
 from agent.understanding.request import Understood
@@ -41,6 +42,8 @@ def guessed_note(understood: Understood, catalog: Catalog, message: str = "") ->
     title ("the matrix") or begin a series' ("harry potter movies"), which the search finds."""
     words = set(re.findall(r"[a-z]+", understood.query.lower()))
     if has_meaning(understood) or _read_as_taste(understood) or not words or words <= _ANY_FILM:
+        return ""
+    if AN_ADULTS_AGE in understood.caveats:  # "she's 80": what the picks are is said there
         return ""
     if any(names_a_title(said, catalog) for said in (understood.query, message)):  # "before sunrise": query "sunrise"
         return ""

@@ -340,6 +340,9 @@ _ERA_PHRASES: dict[str, Effect] = {
     # "something new" is as often new to the speaker as newly made: no era, and no search for the word "new"
     # (which found The New Guy)
     "something new": Effect(aside=True),
+    # "a comedy, old or new", "any era": no era, and no search for the words
+    "old or new | new or old | old or recent | classic or modern | modern or classic | classic or new | old or modern"
+    " | any era | any decade | all eras | whatever era | from any era | from any decade": Effect(aside=True),
     "modern | contemporary": Effect(years=_since(2000)),
     "modern classic | modern classics | instant classic": Effect(years=_since(2000), min_rating=7.5),
     "classic | classics | oldie | oldies | old school | old timey | golden age | vintage": Effect(
@@ -396,6 +399,10 @@ _LENGTH_PHRASES: dict[str, Effect] = {
 
 _QUALITY_PHRASES: dict[str, Effect] = {
     "highly rated | high rated | well rated | top rated | critically acclaimed | acclaimed": Effect(min_rating=7.5),
+    # "any good sci fi from the 2010s with high ratings"
+    "high ratings | high rating | good ratings | great ratings | rated highly | high scores | top ratings": Effect(
+        min_rating=7.5
+    ),
     "must see": Effect(min_rating=7.5),
     # the catalog records no awards: a rating floor stands in, and the answer says so
     "award winning | oscar winning | oscar winner | oscar winners | award winners | oscar nominated | academy award | "

@@ -26,11 +26,12 @@ from __future__ import annotations
 import itertools
 import re
 
-from agent.understanding.ages import read_ages
+from agent.understanding.ages import AN_ADULTS_AGE, read_ages
 from agent.understanding.before_title import read_years_of_titles
 from agent.understanding.crowd_asks import set_aside_disliked
 from agent.understanding.days_said import set_aside_days_ago
 from agent.understanding.effect import Effect
+from agent.understanding.either_kinds import either_kinds
 from agent.understanding.either_years import either_years
 from agent.understanding.filler_like import drop_filler_likes
 from agent.understanding.first_names import read_first_names
@@ -46,7 +47,7 @@ from agent.understanding.negation import walk_phrases
 from agent.understanding.number_titles import read_number_titles
 from agent.understanding.numbers import read_count, read_kid_ages, read_rating, read_runtime, read_years
 from agent.understanding.opening_title import read_opening_title
-from agent.understanding.passing import own_verdict_wins
+from agent.understanding.passing import has_meaning, own_verdict_wins
 from agent.understanding.people import (
     People,
     about_the_film,
@@ -173,7 +174,8 @@ _VERDICT = re.compile(
     r"(?P<word>clas+ics?|best|oldies?|must[- ]see)\b"
 )
 _A_QUESTION_FOR_PICKS = re.compile(
-    r"\b(?:which|any|recommend|suggest|know|else|other|more|give|need|want|looking|please)\b|\bwhat\s+(?:is|are|was|'s)\b"
+    r"\b(?:which|any|recommend|suggest|know|else|other|more|give|need|want|looking|please)\b"
+    r"|\bwhat(?:\s+(?:is|are|was)|'s|s)\b"  # "what's the best comedy ever made?" too
 )
 
 
@@ -391,11 +393,14 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     walk_phrases(scan, reading)
     read_alternatives(scan, reading)
     read_place_alternatives(scan, reading)
+    either_kinds(scan, reading)  # "Disney, and also anime": a studio or a language, which no request holds
     refuse_genre_pronouns(scan, reading)
     refused_examples(scan, reading, lookup)  # "I hate horror, like Saw (2004)": Saw refused too
     soften_genre_questions(scan, reading)
     reading.refusals_win()
     either_years(scan.lowered, reading)  # "before 1990 or after 2010": either side
+    if has_meaning(out):  # "a comedy for my grandma, she's 85": the age goes unsaid beside what was read
+        out.caveats = [c for c in out.caveats if c != AN_ADULTS_AGE]
     if not reading.explicit_years and (out.year_min or 0) > (out.year_max or 9999):
         out.year_min = out.year_max = None  # "old and new ones", "a modern western classic": no era after all
     note_unknown_titles(scan, unknown, out)

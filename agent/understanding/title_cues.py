@@ -45,7 +45,7 @@ TITLE_CUES: dict[tuple[str, ...], str] = {
             "i like | i love | we like | we love | i really like | i really love | you like | i do like | "
             "what about | how about | do you have | have you got | got any | is there | saw | seen | watched | "
             "thinking about | thinking of | thinking about was | was thinking of | "
-            "for recommending | for suggesting",  # "thanks for recommending Heat, loved it"
+            "for recommending | for suggesting | i meant | i mean | meant",  # "thanks for recommending Heat, loved it"
             WEAK,
         ),
         (

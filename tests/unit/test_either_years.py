@@ -47,3 +47,15 @@ def test_before_or_after_answers_films_of_either_side(starter, profiles):
     assert "Nothing matched" not in answer["reply"] and "loosened" not in answer["reply"], answer["reply"]
     assert "nothing from 1990-2010" in answer["intro"]
     assert answer["recommendations"] and all(not 1990 <= r["year"] <= 2010 for r in answer["recommendations"])
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["a classic or modern thriller", "an old or new comedy", "a comedy, old or new", "a classic or a modern western",
+     "classic or recent drama", "a drama, doesn't matter if old or new", "a thriller from any era"],
+)  # fmt: skip
+def test_era_words_joined_by_or_ask_for_no_era(said):
+    """ "a classic or modern thriller" was answered "nothing from 1980-1999", a refusal nobody said, and
+    "a comedy, old or new" was read "up to 1979": era words have no edge the user drew, so either is any era."""
+    u = understand(said, LOOKUP)
+    assert (u.year_min, u.year_max, u.exclude_years) == (None, None, [])
