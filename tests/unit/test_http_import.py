@@ -221,3 +221,9 @@ def test_the_openapi_document_and_docs_describe_the_import_its_body_and_errors(c
     assert [p["name"] for p in operation["parameters"]] == ["user", "format"]
     docs = client.get("/docs").text
     assert "<code>/v1/users/{user}/import</code>" in docs and "multipart/form-data" in docs and "text/csv" in docs
+
+
+def test_the_chats_account_help_names_the_import_endpoint(client):
+    """The API's account help named export and delete but no way to bring a history in."""
+    reply = client.post("/v1/chat", json={"user": "ana", "text": "what do you know about me?"}, headers=ACME).json()
+    assert "POST /v1/users/{user}/import takes that file back (or a Letterboxd or IMDb export)" in reply["reply"]
