@@ -85,6 +85,10 @@ def test_a_letterboxd_zip_and_an_imdb_file_import(client):
                                headers={**ACME, "Content-Type": "application/zip"})  # fmt: skip
     assert zip_response.status_code == 200, zip_response.text
     assert zip_response.json()["rated"] == 2
+    unnamed = client.post("/v1/users/ana/import", files={"file": ("letterboxd-export", archive.getvalue())},
+                          headers=ACME)  # fmt: skip
+    assert unnamed.status_code == 200, unnamed.text
+    assert unnamed.json()["format"] == "letterboxd" and unnamed.json()["rows"] == 3  # read as the zip it is
     imdb = ("Const,Your Rating,Date Rated,Title,Year,Title Type\n"
             "tt0133093,9,2024-01-05,The Matrix,1999,Movie\n")  # fmt: skip
     response = client.post("/v1/users/bo/import?format=imdb", content=imdb.encode(), headers=CSV)
