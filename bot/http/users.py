@@ -166,7 +166,8 @@ async def import_history(
         report = await backend.call(_import_then_register, backend.service, tenant, user, filename, data, source)
     except ServiceError as exc:
         said = without_temp_dir(exc.message).removesuffix(NOTHING_IMPORTED).strip().replace("\n", " ")
-        raise BadUpload(f"{said} {NOTHING_IMPORTED}") from None
+        stop = "" if said.endswith((".", "?", "!")) else "."  # "(its columns: Date, Name) Nothing was" ran on
+        raise BadUpload(f"{said}{stop} {NOTHING_IMPORTED}") from None
     return ImportReport(
         format=report.format, rows=report.rows, rated=report.rated, watched=report.watched,
         rated_only=report.rated_only, dismissed=report.dismissed, kept=report.kept,

@@ -159,6 +159,15 @@ def test_every_refusal_is_a_422_that_says_why_and_imports_nothing(client, sent, 
     assert client.get("/v1/users/ana/export", headers=ACME).status_code == 404
 
 
+def test_a_file_of_another_format_than_the_one_named_is_refused_in_sentences(client):
+    response = client.post("/v1/users/ana/import?format=imdb", content=RATINGS.encode(), headers=CSV)
+    assert response.status_code == 422
+    assert response.json()["message"] == (
+        "export.csv: this looks like a Letterboxd file, not an IMDb ratings export (its columns: Date, Name, Year, "
+        "Letterboxd URI, Rating). Nothing was imported."
+    )
+
+
 def test_a_format_the_api_does_not_offer_is_a_422_naming_it(client):
     response = client.post("/v1/users/ana/import?format=movielens", content=RATINGS.encode(), headers=CSV)
     assert response.status_code == 422 and response.json()["message"] == (
