@@ -21,15 +21,16 @@ API_ACCOUNT_HELP = (
     "I keep your ratings, what you've watched and the picks you reacted to. Over this API, GET "
     "/v1/users/{user}/profile shows the taste I see in them, GET /v1/users/{user}/watched lists what you've seen "
     '(POST it {"movie", "stars"} to add one, DELETE /v1/users/{user}/watched/{movie_id} takes one off), GET '
-    "/v1/users/{user}/export gives everything I keep about you and DELETE /v1/users/{user} deletes it all. To "
-    'rate a pick, tell me "loved the second one" or "4 stars for Heat", or POST /v1/feedback; "I\'ve seen Heat" '
-    "marks it seen."
+    "/v1/users/{user}/export gives everything I keep about you, POST /v1/users/{user}/import takes that file back "
+    "(or a Letterboxd or IMDb export), and DELETE /v1/users/{user} deletes it all. To rate a pick, tell me "
+    '"loved the second one" or "4 stars for Heat", or POST /v1/feedback; "I\'ve seen Heat" marks it seen.'
 )
 
 # /export as each chat platform has it; the terminal's `moviebot user export` is for whoever runs moviebot.
 EXPORT_HELP = {
     "discord": " /export gives you all of it as a file, which /import takes back.",
-    "slack": " /export sends you all of it as a file in our direct messages.",
+    "slack": " /export sends you all of it as a file in our direct messages; send that file, or your Letterboxd or "
+    "IMDb history, back to me there to import it.",
 }
 
 

@@ -58,8 +58,11 @@ def not_an_export(data: bytes, user: str, command: str = "/import") -> str | Non
 
 
 def import_file(service: MovieService, user: str, filename: str, data: bytes, source: str | None) -> ImportReport:
-    """Blocking: the file written to a private temporary folder under a safe name, then imported."""
+    """Blocking: the file written to a private temporary folder under a safe name, then imported. A zip
+    is read as one only by its name, so one named otherwise ("letterboxd-export") gets ".zip"."""
     name = re.sub(r"[^A-Za-z0-9._-]", "_", Path(filename).name) or "export.csv"
+    if data.startswith(ZIP) and not name.lower().endswith(".zip"):
+        name += ".zip"
     with tempfile.TemporaryDirectory(prefix="moviebot-import-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)

@@ -56,14 +56,24 @@ def reference_page(spec: dict[str, Any]) -> str:
                           for p in op.get("parameters", [])]  # fmt: skip
             if parameters:
                 parts.append(_table("Parameters", parameters))
-            body = op.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
-            if body:
-                parts.append(_table("JSON body", _fields(_resolve(body, schemas), schemas)))
+            parts.extend(_body(op.get("requestBody", {}), schemas))
             answers = [f"<code>{escape(code)}</code> {_prose(r.get('description', ''))}"
                        for code, r in op.get("responses", {}).items()]  # fmt: skip
             parts.append(f"<p>Responses: {'; '.join(answers)}</p></div>")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def _body(request: dict, schemas: dict) -> list[str]:
+    """A JSON body as a table of its fields; a body that takes a file (the import's CSV, zip, JSON
+    or form) as its description and the content types it is sent as."""
+    content = request.get("content", {})
+    if set(content) == {"application/json"}:
+        return [_table("JSON body", _fields(_resolve(content["application/json"]["schema"], schemas), schemas))]
+    if not content:
+        return []
+    kinds = ", ".join(f"<code>{escape(kind)}</code>" for kind in content)
+    return [f"<p>Body ({kinds}): {_prose(request.get('description', ''))}</p>"]
 
 
 def _prose(text: str) -> str:

@@ -285,6 +285,31 @@ class Deleted(BaseModel):
     deleted: dict[str, int] = Field(description="How many rows of each kind were deleted.")
 
 
+class SkippedRow(BaseModel):
+    where: str = Field(description='Where the row is in the file sent: "ratings.csv:7", "export.json:ratings[3]".')
+    line: int | None = Field(description="The CSV line number (the header is line 1); null for a JSON export's rows.")
+    title: str = Field(description="The title the row gives (a moviebot export's row: its movie_id); may be empty.")
+    year: int | None = Field(description="The year the row gives, if any.")
+    reason: str = Field(description='Why it was skipped: "not in the catalog", "could be several films", a bad value.')
+    alternatives: list[str] = Field(default=[], description="The films an ambiguous title could mean.")
+
+
+class ImportReport(BaseModel):
+    """What an import did: the counts, each row skipped and why, and the same sentences Discord and Slack say."""
+
+    format: str = Field(description="The export's format as read: letterboxd, imdb or moviebot.")
+    rows: int = Field(description="Rows read, skipped ones included.")
+    rated: int = Field(description="Ratings written.")
+    watched: int = Field(description="Films marked watched (a rated film counts, but for a 👍/👎 alone).")
+    rated_only: int = Field(description="Ratings written of films not marked watched: a 👍/👎 alone, "
+                                        "in a moviebot export.")  # fmt: skip
+    dismissed: int = Field(description="Films never to suggest again, from a moviebot export.")
+    kept: int = Field(description="The file's rating not written: the user rated that film here since, "
+                                  "or the file's is undated.")  # fmt: skip
+    skipped: list[SkippedRow] = Field(description="Each row not imported: not in the catalog, ambiguous, invalid.")
+    summary: list[str] = Field(description="What the import did, a sentence a line, as the chat front ends say it.")
+
+
 class Health(BaseModel):
     status: Literal["ok", "unavailable"]
     detail: str = ""

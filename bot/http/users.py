@@ -1,15 +1,30 @@
-"""/v1/users/{user}/...: watched films, the taste profile (JSON or a PNG chart), export, forget."""
+"""/v1/users/{user}/...: watched films, the taste profile (JSON or a PNG chart), export, import, forget."""
 
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Request, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
 
-from bot.http.auth import CurrentTenant, PathUser
+from agent.service import ServiceError
+from bot.history_files import NOTHING_IMPORTED, import_file, not_an_export, report_lines, too_big, without_temp_dir
+from bot.http.auth import PLATFORM, CurrentTenant, PathUser, Tenant
 from bot.http.backend import ServiceBackend
-from bot.http.errors import BODY_RESPONSES, ERROR_RESPONSES, NotFound
-from bot.http.models import Deleted, Export, ProfileResponse, RatedResponse, WatchedItem, WatchedRequest
+from bot.http.errors import BODY_RESPONSES, ERROR_RESPONSES, NotFound, TooLarge
+from bot.http.models import (
+    Deleted,
+    Error,
+    Export,
+    ImportReport,
+    ProfileResponse,
+    RatedResponse,
+    SkippedRow,
+    WatchedItem,
+    WatchedRequest,
+)
+from bot.http.uploads import BadUpload, uploaded
 
 router = APIRouter(prefix="/v1/users/{user}", tags=["users"], responses=ERROR_RESPONSES)
 
@@ -91,6 +106,88 @@ async def export(user: PathUser, tenant: CurrentTenant, backend: ServiceBackend)
     if stored.get("user") is None and not any(v for v in stored.values() if isinstance(v, list)):
         raise _nothing_stored(user)
     return Export.model_validate(stored)
+
+
+IMPORT_BODY = {
+    "required": True,
+    "description": "The export file: the raw request body (`curl --data-binary @ratings.csv -H 'Content-Type: "
+    "text/csv'`), or the part named `file` of a multipart/form-data form (`curl -F file=@ratings.csv`). Letterboxd's "
+    "export .zip or its ratings.csv, watched.csv or diary.csv; IMDb's ratings.csv; or the JSON that "
+    "GET /v1/users/{user}/export gives, sent back as it is. A raw body may name itself with `Content-Disposition: "
+    'attachment; filename="diary.csv"`.',
+    "content": {
+        "text/csv": {"schema": {"type": "string", "format": "binary"}},
+        "application/json": {"schema": {"$ref": "#/components/schemas/Export"}},
+        "application/zip": {"schema": {"type": "string", "format": "binary"}},
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "required": ["file"],
+                "properties": {"file": {"type": "string", "format": "binary"}},
+            },
+        },
+    },
+}
+ImportFormat = Annotated[
+    Literal["letterboxd", "imdb", "moviebot"] | None,
+    Query(alias="format", description="The export's format; told from the file when left out."),
+]
+IMPORT_RESPONSES = {
+    200: {"description": "The import report: what was written, and each row skipped with its line and why"},
+    413: {"model": Error, "description": "The file is over the API's request body limit (64 KiB; the message says)"},
+    422: {
+        "model": Error,
+        "description": "Nothing was imported: an empty body, an image, PDF or other binary file, a MovieLens "
+        "file of many people, a file no export format reads (the message says why), or a `format` not offered",
+    },
+}
+
+
+@router.post(
+    "/import",
+    response_model=ImportReport,
+    summary="Import a viewing history: Letterboxd, IMDb or a moviebot export",
+    openapi_extra={"requestBody": IMPORT_BODY},
+    responses=IMPORT_RESPONSES,
+)
+async def import_history(
+    user: PathUser, request: Request, tenant: CurrentTenant, backend: ServiceBackend,
+    source: ImportFormat = None,
+) -> ImportReport:  # fmt: skip
+    """Ratings, watched films and (from a moviebot export) films never to suggest, added to what the user
+    has; a rating they gave here since the file's date is kept. Films not in the catalog are skipped and
+    listed with their line. Any refusal (413, 422) imports nothing."""
+    filename, data = await uploaded(request)
+    if refused := too_big(len(data)):
+        raise TooLarge(f"{refused} {NOTHING_IMPORTED}")
+    if refused := not_an_export(data, tenant.user_key(user), command="the API"):
+        raise BadUpload(refused)
+    try:
+        report = await backend.call(_import_then_register, backend.service, tenant, user, filename, data, source)
+    except ServiceError as exc:
+        said = without_temp_dir(exc.message).removesuffix(NOTHING_IMPORTED).strip().replace("\n", " ")
+        stop = "" if said.endswith((".", "?", "!")) else "."  # "(its columns: Date, Name) Nothing was" ran on
+        raise BadUpload(f"{said}{stop} {NOTHING_IMPORTED}") from None
+    return ImportReport(
+        format=report.format, rows=report.rows, rated=report.rated, watched=report.watched,
+        rated_only=report.rated_only, dismissed=report.dismissed, kept=report.kept,
+        skipped=[_skipped(row) for row in report.skipped], summary=report_lines(report),
+    )  # fmt: skip
+
+
+def _import_then_register(service, tenant: Tenant, user: str, filename: str, data: bytes, source: str | None):
+    """Blocking, one trip to the pool: the user is registered only once the file was read, so a file
+    the service refuses leaves nothing behind, not even a user row for export to find."""
+    report = import_file(service, tenant.user_key(user), filename, data, source)
+    service.register(PLATFORM, tenant.platform_id(user), user, group=tenant.name)
+    return report
+
+
+def _skipped(row) -> SkippedRow:
+    where = without_temp_dir(row.where)
+    place = where.rpartition(":")[2]
+    return SkippedRow(where=Path(where).name, line=int(place) if place.isdigit() else None, title=row.title,
+                      year=row.year, reason=row.reason, alternatives=list(row.alternatives))  # fmt: skip
 
 
 @router.delete("", response_model=Deleted, summary="Forget the user")

@@ -293,8 +293,12 @@ def profile_message(summary, note: str = "") -> dict:
     return {"text": "Your movie taste", "blocks": fit(blocks)}
 
 
+def _knows_nothing(summary) -> bool:
+    return summary.is_empty and not summary.watched
+
+
 def profile_blocks(summary) -> list[dict]:
-    if summary.is_empty and not summary.watched:
+    if _knows_nothing(summary):
         return [section(
             "*Your movie taste*\nI don't know your taste yet. Ask me for a film, react to my picks, "
             "tell me what you've seen with `/watched add <title>` or `/rate <title> <stars>`, or send me your "
@@ -310,20 +314,25 @@ def profile_blocks(summary) -> list[dict]:
     return blocks
 
 
+HOME_IMPORT = ("to import your Letterboxd or IMDb history (or the file `/export` gave you), share the file with me "
+               "in a direct message")  # fmt: skip
+
+
 def home_view(summary, watched: Sequence) -> dict:
     """The App Home tab: the taste summary, the latest films on the watched list with the rating
-    each has, and the watched count. Headed "Rated recently", the list claimed an order it does not
-    have: it goes by when each film was watched, and a film rated today but watched years ago came
-    last."""
+    each has, the watched count, and how to import a history (only an empty profile said it). Headed
+    "Rated recently", the list claimed an order it does not have: it goes by when each film was watched,
+    and a film rated today but watched years ago came last."""
     blocks = [{"type": "header", "text": plain("moviebot", 150)}, *profile_blocks(summary)]
     rated = [item for item in watched if getattr(item, "stars", None) is not None][:10]
     if rated:
         lines = (f"{literal(item.label)} · {stars_text(item.stars, getattr(item, 'reaction', ''))}" for item in rated)
         blocks.append(section("*Your ratings, latest watched first*\n" + bullet_lines(lines, TEXT_LIMIT)))
-    blocks.append({"type": "context", "elements": [mrkdwn(
-        f"{len(watched)} film{'s' if len(watched) != 1 else ''} on your watched list · mention me or send me a "
-        "message for picks, react to rate them"
-    )]})  # fmt: skip
+    hint = (f"{len(watched)} film{'s' if len(watched) != 1 else ''} on your watched list · mention me or send me a "
+            "message for picks, react to rate them")  # fmt: skip
+    if not _knows_nothing(summary):  # the empty profile above already says how to import
+        hint += f" · {HOME_IMPORT}"
+    blocks.append({"type": "context", "elements": [mrkdwn(hint)]})
     return {"type": "home", "blocks": fit(blocks, HOME_BLOCK_LIMIT)}
 
 

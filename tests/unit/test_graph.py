@@ -563,7 +563,8 @@ def test_questions_about_the_bot_and_what_it_keeps_are_answered_not_taken_as_req
     on_discord = bot.ask("what do you know about me?", user="discord:42")["reply"]
     assert on_discord.startswith(ACCOUNT_HELP) and "/export gives you all of it as a file" in on_discord
     on_slack = bot.ask("what do you know about me?", user="slack:T1:U2")["reply"]
-    assert on_slack.endswith("/export sends you all of it as a file in our direct messages.")
+    assert "/export sends you all of it as a file in our direct messages; send that file" in on_slack
+    assert on_slack.endswith("back to me there to import it.")
     tv = bot.ask("can you recommend tv shows?", user="cli:cal")
     assert tv["reply"].startswith("I only know films, not TV series.") and tv["recommendations"] == []
 

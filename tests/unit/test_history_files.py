@@ -18,3 +18,19 @@ def test_images_and_binary_files_are_named_never_echoed():
     )
     assert "a binary file" in not_an_export(b"\x01\x00\x02" * 10, "discord:1")
     assert not_an_export(b"Date,Name,Year,Letterboxd URI\n", "discord:1") is None
+
+
+def test_a_zip_named_otherwise_is_imported_as_the_zip_it_is(tmp_path):
+    """A Letterboxd export attached as "letterboxd-export" was read as a CSV: "not a Letterboxd ratings.csv
+    (its columns: PK...)", the archive's bytes in the message."""
+    from bot.history_files import ZIP, import_file
+
+    seen = []
+
+    class Service:
+        def import_history(self, user, path, source):
+            seen.append((path.name, path.read_bytes()[:4]))
+
+    import_file(Service(), "discord:1", "letterboxd-export", ZIP + b"rest", None)
+    import_file(Service(), "discord:1", "ratings.csv", b"Date,Name,Year\n", None)
+    assert seen == [("letterboxd-export.zip", ZIP), ("ratings.csv", b"Date")]

@@ -412,7 +412,7 @@ def test_the_openapi_document_describes_every_endpoint(client):
     assert set(paths) == {
         "/v1/chat", "/v1/recommendations", "/v1/feedback", "/v1/users/{user}/watched",
         "/v1/users/{user}/watched/{movie_id}", "/v1/users/{user}/profile", "/v1/users/{user}/export",
-        "/v1/users/{user}", "/healthz", "/readyz",
+        "/v1/users/{user}/import", "/v1/users/{user}", "/healthz", "/readyz",
     }  # fmt: skip
     docs = client.get("/docs")
     assert docs.status_code == 200

@@ -193,6 +193,15 @@ def test_the_home_tab_shows_taste_recent_ratings_and_the_watched_count():
     empty = home_view(Summary(is_empty=True, watched=0, rated=0), [])
     assert "don't know your taste yet" in texts(empty) and "0 films" in texts(empty)
     assert "`/import` says how" in texts(empty)  # Discord's empty profile named /import; Slack's had none
+    assert texts(empty).count("Letterboxd or IMDb history") == 1  # said once, not twice
+
+
+def test_the_home_tab_says_how_to_import_a_history_once_the_user_has_one_too():
+    """Only the empty profile said how to import; the Home tab of anyone who had rated a film never did,
+    though every other help text names importing a history."""
+    text = texts(home_view(Summary(), [Item("Heat (1995)", 5.0)]))
+    assert "import your Letterboxd or IMDb history (or the file `/export` gave you)" in text
+    assert "share the file with me in a direct message" in text
 
 
 def test_titles_in_the_taste_summary_are_not_read_as_formatting():
