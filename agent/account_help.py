@@ -43,8 +43,7 @@ IMPORT_ANSWERS = {
     "discord": "/import takes a Letterboxd or IMDb export, or a file /export gave you.",
     "slack": "Send me your Letterboxd or IMDb export, or a file /export gave you, in our direct messages and I'll "
     "import it (/import says how).",
-    "http": "This API has no import, but whoever runs moviebot can bring in your Letterboxd or IMDb export with "
-    "moviebot import.",
+    "http": "POST /v1/users/{user}/import takes a Letterboxd or IMDb export, or what GET .../export gave.",
 }
 IMPORT_ANSWER = "In the terminal, moviebot import FILE --user NAME brings in a Letterboxd or IMDb export."
 

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from bot.history_files import MAX_IMPORT_BYTES
 from store.embeddings import PRECISIONS, SentenceTransformerEmbedder
 from store.vectors import INDEXES, VectorStore, parse_chroma_url
 
@@ -41,6 +42,7 @@ class HttpSettings:
     burst: int = 60  # requests a key may make at once before the rate applies
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)  # threads running turns
     max_body_bytes: int = 64 * 1024
+    max_import_bytes: int = MAX_IMPORT_BYTES  # a history file, as Discord's and Slack's import take
     processes: int = 1  # processes answering on the one socket, each with its own runtime (bot.http.processes)
 
     @property

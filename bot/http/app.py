@@ -51,7 +51,7 @@ def create_app(service, settings: Settings) -> FastAPI:
     app.state.backend = backend
     app.state.gate = Gate(http)
     errors.install(app)
-    app.add_middleware(BodyLimit, max_bytes=http.max_body_bytes)
+    app.add_middleware(BodyLimit, max_bytes=http.max_body_bytes, import_bytes=http.max_import_bytes)
     app.add_middleware(ServerTiming)
     for module in (chat, recommendations, feedback, users):
         app.include_router(module.router)

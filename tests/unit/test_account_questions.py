@@ -29,7 +29,9 @@ def test_an_export_or_import_asked_about_is_answered_for_the_users_front_end(sta
     )
     assert bot.ask("can I import my letterboxd", user="discord:7")["reply"].startswith("/import takes a Letterboxd")
     assert bot.ask("can I import my letterboxd", user="slack:T1:U9")["reply"].startswith("Send me your Letterboxd")
-    assert bot.ask("can I import my letterboxd", user="http:acme:ana")["reply"].startswith("This API has no import")
+    assert bot.ask("can I import my letterboxd", user="http:acme:ana")["reply"].startswith(
+        "POST /v1/users/{user}/import takes"
+    )
 
 
 @pytest.mark.parametrize("text", ["can I see a good horror movie", "can you show me a western"])

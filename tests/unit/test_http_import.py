@@ -191,8 +191,24 @@ def test_without_a_valid_key_it_is_401_and_nothing_is_imported(client):
     assert rated(client, "ana") == {}
 
 
-def test_a_file_over_the_body_limit_is_a_json_413_and_nothing_is_imported(starter, tmp_path):
+def test_a_history_longer_than_other_bodies_may_be_is_imported(starter, tmp_path):
+    """A Letterboxd diary of a thousand films is over 100 KB: the import has a limit of its own, not the
+    64 KiB every other body has (here 400 bytes, with a file of about 1.5 KB)."""
     app, service, profiles = app_for(starter, tmp_path, max_body_bytes=400)
+    long = (RATINGS + "2024-03-04,Heat,1995,https://boxd.it/d,3\n" * 40).encode()
+    assert len(long) > 1000
+    with TestClient(app) as client:
+        response = client.post("/v1/users/ana/import", content=long, headers=CSV)
+        assert response.status_code == 200, response.text
+        assert len(rated(client, "ana")) == 2  # Heat and Se7en
+        chat = client.post("/v1/chat", json={"user": "ana", "conversation": "c", "text": "x" * 500}, headers=ACME)
+        assert chat.status_code == 413 and chat.json()["message"] == "The request body is larger than 400 bytes."
+    service.close()
+    profiles.close()
+
+
+def test_a_file_over_the_import_limit_is_a_json_413_and_nothing_is_imported(starter, tmp_path):
+    app, service, profiles = app_for(starter, tmp_path, max_import_bytes=400)
     big = (RATINGS + "2024-03-04,Heat,1986,https://boxd.it/d,3\n" * 10).encode()
     with TestClient(app) as client:
         response = client.post("/v1/users/ana/import", content=big, headers=CSV)
