@@ -134,7 +134,7 @@ ImportFormat = Annotated[
 ]
 IMPORT_RESPONSES = {
     200: {"description": "The import report: what was written, and each row skipped with its line and why"},
-    413: {"model": Error, "description": "The file is over the API's request body limit (64 KiB; the message says)"},
+    413: {"model": Error, "description": "The file is over the import limit (25 MB; the message says)"},
     422: {
         "model": Error,
         "description": "Nothing was imported: an empty body, an image, PDF or other binary file, a MovieLens "
