@@ -12,6 +12,7 @@ from agent.factcheck import crowd_errors
 from agent.film_brief import film_in_brief, without_synopsis
 from agent.my_history import MY_HISTORY, my_history, what_you_thought, why_not
 from agent.nodes.just_named import led_by_the_film_taken
+from agent.nodes.kind_answers import kind_answer, streaming_of
 from agent.nodes.noted import noted_line
 from agent.nodes.pointed_title import title_past_the_list
 from agent.nodes.reply import intro_line, not_in_catalog, unrecorded_note
@@ -238,7 +239,10 @@ def answer_facts(state: State, deps: Deps) -> dict:
             **say(lead + " ".join(what_you_thought(m, state, deps) for m in targets), "facts"),
             "focus": targets[0],
         }
-    text = lead + "\n".join(film_facts(deps.catalog.movies[m], asked) for m in targets)
+    if asked == ["streaming"] and len(targets) > 1:  # "any of those on netflix?": the picks, in one sentence
+        return say(lead + streaming_of([deps.catalog.movies[m] for m in targets]), "facts")
+    message = state.get("message") or ""
+    text = lead + "\n".join(film_facts(deps.catalog.movies[m], asked, message) for m in targets)
     return {**say(text, "facts"), "focus": targets[0] if len(targets) == 1 else state.get("focus")}
 
 
@@ -334,8 +338,9 @@ def compared(movies: list[Movie], superlative: str) -> str:
     return f"Of these, {who} the {noun}, {said(best)}{unknown}."
 
 
-def film_facts(movie: Movie, asked: list[str]) -> str:
-    """One sentence per fact asked, each saying what the catalog holds, or that it holds nothing."""
+def film_facts(movie: Movie, asked: list[str], message: str = "") -> str:
+    """One sentence per fact asked, each saying what the catalog holds, or that it holds nothing; a
+    kind asked by name ("is it scary?") is answered yes or no."""
     label, said = movie.label, []
     for fact in asked:
         if fact == "runtime":
@@ -366,7 +371,9 @@ def film_facts(movie: Movie, asked: list[str]) -> str:
                         else f"I don't know when {label} came out.")  # fmt: skip
         elif fact == "plot":
             said.append(f"{label}: {movie.overview}" if movie.overview else without_synopsis(movie))
-        elif fact == "kind":  # "is it animated?": what the catalog says it is, for the user to judge
+        elif fact == "kind" and (answer := kind_answer(movie, message)):  # "is it animated?": yes or no
+            said.append(answer)
+        elif fact == "kind":  # "is it dark?": what the catalog says it is, for the user to judge
             tone = f", and its tone is {prose_list(movie.moods[:3])}" if movie.moods else ""
             said.append(f"{label} is listed as {prose_list(movie.genres)}{tone}." if movie.genres
                         else f"I don't know what kind of film {label} is.")  # fmt: skip

@@ -105,6 +105,20 @@ FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
 )  # fmt: skip
 
 
+# "any of those on netflix?", "are any of them on hulu", "can I stream these anywhere": where the picks
+# stream, a question about them (which moviebot can't answer), no request for films that stream
+_THE_SHOWN = (
+    r"(?:(?:any|all|either|some|none|one)(?: of)? (?:those|these|them|the (?:picks|films|movies|ones))"
+    r"|those|these|they)"
+)
+_STREAMS_ON = rf"(?:on (?:{_SERVICES})|(?:streaming|available)(?: on (?:{_SERVICES})| anywhere| online)?)"
+STREAMING_PICKS = re.compile(
+    rf"^\W*(?:(?:so|and|but|ok|okay|hmm+|wait)\W+)?(?:(?:are|is) )?{_THE_SHOWN} {_STREAMS_ON}{_END}"
+    rf"|\b(?:can|could) (?:i|we) (?:stream|watch) {_THE_SHOWN} (?:anywhere|online|on (?:{_SERVICES})){_END}"
+    rf"|\bwhere (?:can|could) (?:i|we) (?:stream|watch) {_THE_SHOWN}{_END}"
+)
+
+
 # "was heat in any of those?", "is Fight Club one of them?", "did you suggest the godfather?": whether a
 # film was among the picks just given, a question about the last answer and no request for that film.
 # Each match ends where the film's name follows.

@@ -12,6 +12,7 @@ from agent.understanding.fact_questions import (
     AMONG_THE_PICKS,
     COLLECTION,
     FACT_QUESTIONS,
+    STREAMING_PICKS,
     Fact,
     films_compared,
     other_year,
@@ -80,6 +81,8 @@ def fact_question(
         return Classified("facts", every=True, facts=(word,))
     if compared := films_compared(lowered, lookup):  # "is pulp fiction better than heat?": their ratings
         return Classified("facts", titles=[m.movie_id for m in compared[0]], facts=(compared[1],))
+    if has_previous and STREAMING_PICKS.search(lowered):  # "any of those on netflix?": of the picks, no new ones
+        return Classified("facts", every=True, facts=("streaming",))
     if among := _among_the_picks(text, lowered, lookup):  # "was heat in any of those?" asks for no film
         return among
     if _WANTS_PICKS.search(lowered.replace("any good", "good")):  # "is it any good?" wants no picks

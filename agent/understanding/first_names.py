@@ -8,10 +8,10 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping
 
-from agent.understanding.meaning import extend_unique
-from agent.understanding.people import AFTER_A_PERSON, BEFORE_A_PERSON, REFUSING, in_company
+from agent.understanding.meaning import extend_unique, taken_to_mean
+from agent.understanding.people import AFTER_A_PERSON, BEFORE_A_PERSON, REFUSING, closest_person, in_company
 from agent.understanding.request import CatalogLookup, Understood
-from agent.understanding.text import Scan, Tok
+from agent.understanding.text import STOPWORDS, Scan, Tok
 from store.movie import ascii_fold
 
 # what people call them, when the catalog credits them; the first name alone would mean someone
@@ -92,9 +92,25 @@ def read_first_names(scan: Scan, lookup: CatalogLookup, out: Understood) -> None
             continue
         if not _cued(toks, first, i, possessive):
             continue
+        last = _misspelt_surname(toks, i, key, name, lookup)
+        if last is not None:  # "with brad pit": Brad Pitt, said so, as every name read as another is
+            extend_unique(out.caveats, [taken_to_mean(scan.original[toks[first].start : toks[last].end], name)])
+        last = i if last is None else last
         extend_unique(out.people, [name])
-        scan.take(toks[first].start, tok.end)
-        scan.named[toks[first].start, tok.end] = name
+        scan.take(toks[first].start, toks[last].end)
+        scan.named[toks[first].start, toks[last].end] = name
+
+
+def _misspelt_surname(toks: list[Tok], i: int, key: str, name: str, lookup: CatalogLookup) -> int | None:
+    """The token after a first name, when with it the two are a letter or two from that person's whole
+    name ("brad pit"), so both were a misspelling of it rather than a first name and some other word."""
+    after = toks[i + 1] if i + 1 < len(toks) else None
+    if after is None or not after.is_word or after.start != toks[i].end + 1 or after.text in AFTER_A_PERSON:
+        return None
+    if after.text in STOPWORDS or key in NICKNAMES:
+        return None
+    pair = f"{key} {ascii_fold(after.text).casefold()}"
+    return i + 1 if closest_person(pair, lookup.people_index()) == name else None
 
 
 def _cued(toks: list[Tok], first: int, last: int, possessive: bool) -> bool:

@@ -67,7 +67,7 @@ from agent.understanding.studios import leaned_kinds, without_studio_data
 from agent.understanding.taste_examples import refused_examples
 from agent.understanding.text import GAP, STOPWORDS, TOKEN, Scan, Tok, sentence_span, word_set
 from agent.understanding.title_lists import read_credits_of_titles
-from agent.understanding.title_years import read_unknown_dated, taken_notes
+from agent.understanding.title_years import obscure_notes, read_unknown_dated, taken_notes
 from agent.understanding.titles import TitleReader
 from agent.understanding.uneventful import read_uneventful
 from agent.understanding.unknown_titles import note_missing_sequels, note_unknown_titles
@@ -405,6 +405,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
         out.year_min = out.year_max = None  # "old and new ones", "a modern western classic": no era after all
     note_unknown_titles(scan, unknown, out)
     out.taken_years = taken_notes(reader.taken_years, [*out.like_titles, *out.exclude_titles], lookup)
+    out.taken_years += obscure_notes(text, [*out.like_titles, *out.exclude_titles], lookup, reader.taken_years)
     extend_unique(out.unknown_titles, reader.years_lacked)  # "Ghost (1970) also worth it": said to be unknown
     without_studio_data(out, lookup)
     query = _query(scan)  # with nothing else left, it falls back to every word, the series' too

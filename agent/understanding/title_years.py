@@ -6,6 +6,7 @@ any, or as far from two, names a film the catalog lacks ("XXX (2016)" is not xXx
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from agent.understanding.meaning import extend_unique
 from agent.understanding.request import CatalogLookup, Understood
@@ -69,3 +70,25 @@ def read_unknown_dated(scan: Scan, out: Understood) -> None:
             continue
         extend_unique(out.unknown_titles, [f"{scan.original[toks[start].start : toks[end - 2].end]} ({year.text})"])
         scan.take(toks[start].start, year.end, aside=True)
+
+
+FEW_VOTES = 5  # rated by fewer: seldom the film a bare title means ("parasite": not 2019's); MovieLens counts run low
+
+
+def obscure_notes(text: str, ids: list[str], lookup: CatalogLookup, taken: dict[str, str]) -> list[str]:
+    """ "I took “parasite” to be Parasite (1982), the only film of that name I have.": a title typed
+    bare that only a little-known film of the catalog bears may mean a film the catalog lacks, so the
+    answer says which it took, for the user to correct."""
+    notes = []
+    for movie_id in dict.fromkeys(ids):
+        movie = lookup.movies.get(movie_id)
+        if movie is None or movie_id in taken or movie.year is None or (movie.votes or 0) >= FEW_VOTES:
+            continue
+        found = re.search(rf"(?<!\w){re.escape(movie.title)}(?!\w)", text, re.IGNORECASE)
+        if found is None or re.match(r"\s*\(?\s*(?:19|20)\d\d\b", text[found.end() :]):
+            continue  # misspelt (said so elsewhere), or typed with its year
+        titled = [lookup.movies[i] for i in lookup.titled(movie.title) if i in lookup.movies]
+        namesakes = sum(same_title(movie.title, m.title) for m in titled)
+        which = "the only film" if namesakes <= 1 else "the one"
+        notes.append(f"I took “{found.group()}” to be {movie.title} ({movie.year}), {which} of that name I have.")
+    return notes

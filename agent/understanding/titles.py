@@ -300,11 +300,23 @@ class TitleReader:
                 end = j = cand.end
             while j < len(toks) and toks[j].text in TITLE_SEPARATORS:
                 j += 1
-            if j == end or j == len(toks) or not self._may_start_title(toks[j]):
+            if j == end or j == len(toks) or not (self._may_start_title(toks[j]) or self._whole_title_at(toks, j)):
                 break
         if found and doubted == len(found):
             return [], start
         return found, end
+
+    def _whole_title_at(self, toks: list[Tok], j: int) -> bool:
+        """ "loved heat and get out": a title opening with an everyday word goes on the list when the
+        words up to the list's next break are that title, whole."""
+        k = j
+        while k < len(toks) and toks[k].is_word and toks[k].text not in TITLE_SEPARATORS | HARD_STOPS:
+            k += 1
+        typed = " ".join(t.text for t in toks[j:k])
+        if not 1 < k - j <= MAX_TITLE_TOKENS or not self.lookup.titled(typed):  # cheap: no fuzzy lookup
+            return False
+        match = self.lookup.resolve_title(typed)
+        return match is not None and same_title(typed, match.title)
 
     def _may_start_title(self, tok: Tok) -> bool:
         """After "Heat, ..." a list goes on with "Ronin" or "The Town", not with "something else"."""

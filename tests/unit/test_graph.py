@@ -174,9 +174,9 @@ def test_a_question_about_a_film_is_answered_from_the_catalog(starter, profiles)
     heat = bot.ask("what's Heat about?", user="cli:fox")  # a film never suggested
     assert heat["reply"] == f"Heat (1995): {starter.movies['heat-1995'].overview}"
     assert bot.ask("when did it come out?", user="cli:fox")["reply"] == "Heat came out in 1995."
-    kind = bot.ask("is it scary?", user="cli:fox")  # not a request for scary films: what the catalog says it is
+    kind = bot.ask("is it scary?", user="cli:fox")  # not a request for scary films: no, and what the catalog says
     heat_genres = starter.movies["heat-1995"].genres
-    assert kind["intent"] == "facts" and kind["reply"].startswith("Heat (1995) is listed as ")
+    assert kind["intent"] == "facts" and kind["reply"].startswith("No: Heat (1995) isn't listed as horror; it is ")
     assert all(g in kind["reply"] for g in heat_genres)
     bot.ask("seen it", user="cli:fox")
     assert profiles.has_watched("cli:fox", "heat-1995") and not profiles.has_watched("cli:fox", third.id)

@@ -11,7 +11,7 @@ from tests.unit.test_graph import make_bot
 @pytest.mark.parametrize(
     ("said", "told"),
     [
-        ("is alien scary?", "Alien (1979) is listed as "),
+        ("is alien scary?", "Yes: Alien (1979) is listed as "),  # horror, which is what "scary" asks
         # the catalog records no age ratings: said so, before the genres the user may judge by
         ("is alien for kids?", "My catalog doesn't record age ratings (PG, R, 12A...). Alien (1979) is listed as "),
         ("is alien worth watching?", "Alien (1979) is rated "),
