@@ -305,3 +305,11 @@ def test_films_listed_then_called_favourites_are_the_reference(films, profiles):
     assert shown and not {"heat-1995", "ronin-1998"} & set(shown), answer["reply"]
     assert answer["understood"]["like_titles"] == ["Heat (1995)", "Ronin (1998)"], answer["understood"]
     assert set(profiles.liked("cli:lst")) == {"heat-1995", "ronin-1998"}, answer["reply"]
+
+
+def test_a_middling_verdict_is_noted_as_its_stars_and_promises_no_more_of_it(films, profiles):
+    """ "Heat was ok" gave three films for a search; noted as a like it would have promised "more in that vein"."""
+    answer = make_bot(films, profiles).ask("Heat was ok", user="cli:ok")
+    assert not answer["recommendations"] and "more in that vein" not in answer["reply"], answer["reply"]
+    assert "Heat (1995) was OK for you, kept as 3 out of 5" in answer["reply"], answer["reply"]
+    assert profiles.rating("cli:ok", "heat-1995") == 3.0 and "heat-1995" not in profiles.liked("cli:ok")
