@@ -45,6 +45,7 @@ from agent.understanding.verdicts import (
     genre_verdict_apart,
     mixed_verdicts,
     of_a_genre,
+    said_of_a_genre,
     thanked_for,
     titles_blanked,
     unasked,
@@ -315,7 +316,7 @@ def _feedback(
             for pattern, intent, stars, adjective in SENTIMENTS
             if plain or not adjective
             for m in pattern.finditer(judged)
-            if _users_own(judged, m, intent)
+            if _users_own(judged, m, intent) and not said_of_a_genre(judged, m, stars)
         ),
         None,
     )

@@ -8,6 +8,7 @@ import re
 from typing import Literal
 
 Verdict = Literal["seen", "liked", "disliked"]
+MIDDLING = 3.0  # the stars of "Heat was ok": neither liked nor disliked
 
 # Verdicts, checked in order ("didn't like" must win over "like"): pattern, intent, stars, and
 # whether it is a bare adjective ("good", "boring"), which only counts in a message with no filters
@@ -138,7 +139,7 @@ SENTIMENTS: tuple[tuple[re.Pattern[str], Verdict, float, bool], ...] = (
             r"(?![\w-])(?!\s+(?:for|with|to)\b)"
         ),
         "liked",
-        3.0,
+        MIDDLING,
         False,
     ),
     (re.compile(r"\b(?:good|great|nice|solid)\b"), "liked", 4.0, True),
