@@ -4,12 +4,50 @@ remember loving Jaws"), a film called a classic before a wish for more, and a ve
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from agent.profile import verdict_source
+from agent.understanding.days_said import day_watched
 from agent.understanding.intents import classify
 from agent.understanding.reader import understand
 from tests.unit.test_understanding import LOOKUP
+
+
+@pytest.mark.parametrize(
+    ("said", "titles", "stars"),
+    [
+        ("Heat and Ronin were both great", ["heat-1995", "ronin-1998"], 4.0),
+        ("I watched Heat last week and it was great", ["heat-1995"], 4.0),
+        ("saw Heat and Ronin, they were amazing", ["heat-1995", "ronin-1998"], 5.0),
+        ("I watched Heat and Ronin, both were great", ["heat-1995", "ronin-1998"], 4.0),
+    ],
+)
+def test_praise_of_films_named_before_it_is_their_verdict(said: str, titles: list[str], stars: float) -> None:
+    """ "I watched Heat last week and it was great" stored only "seen": the praise after the film is its verdict."""
+    judged = classify(said, LOOKUP, has_previous=False)
+    assert (judged.intent, sorted(judged.titles), judged.rating) == ("liked", titles, stars), judged
+
+
+def test_praise_of_listed_films_with_a_wish_for_more_keeps_both_and_asks() -> None:
+    """ "Heat and Ronin were both great, anything similar?" used both as references and stored no like."""
+    asked = classify("Heat and Ronin were both great, anything similar?", LOOKUP, has_previous=False)
+    assert asked.intent == "recommend" and asked.feedback is not None, asked
+    assert (asked.feedback.intent, asked.feedback.titles) == ("liked", ["heat-1995", "ronin-1998"])
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Thanks, it was great. Anything like Heat?",  # the praise is of what came before, no film of the request
+        "something like Heat but it must be good",
+        "a great thriller like Heat",
+    ],
+)
+def test_praise_not_said_of_a_named_film_stores_nothing(said: str) -> None:
+    asked = classify(said, LOOKUP, has_previous=False)
+    assert asked.intent == "recommend" and asked.feedback is None, asked
 
 
 @pytest.mark.parametrize("said", ["Heat was ok", "Heat was alright", "Heat was decent", "Heat is pretty decent"])
@@ -52,3 +90,9 @@ def test_a_verdict_after_i_think_is_on_the_film_as_without_it(said: str, stars: 
     judged = classify(said, LOOKUP, has_previous=False)
     assert (judged.intent, judged.titles, judged.rating) == ("liked", ["alien-1979"], stars), judged
     assert classify("i think alien was great", LOOKUP, has_previous=False).titles == []  # a word, as alone
+
+
+def test_last_week_is_a_day_a_week_back() -> None:
+    today = dt.date(2026, 11, 24)
+    assert day_watched("i watched heat last week and it was great", today) == dt.date(2026, 11, 17)
+    assert day_watched("last week i wanted a comedy", today) is None  # no viewing told
