@@ -49,8 +49,8 @@ def verdict_source(intent: str, stars: float | None, said: bool) -> str:
     """The source a chat verdict is stored with: "chat" for stars said in so many words ("heat is
     a 4"), "chat:liked", "chat:loved" or "chat:disliked" for a verdict with no number, whose
     stars are none the user gave (ProfileStore.reactions reads them back)."""
-    if said or intent not in ("liked", "disliked"):
-        return "chat"
+    if said or intent not in ("liked", "disliked") or (stars is not None and DISLIKED_UP_TO < stars < LIKED_FROM):
+        return "chat"  # "Heat was ok": a middling 3, said back as the 3 the reply named, not as "liked"
     return "chat:disliked" if intent == "disliked" else "chat:loved" if (stars or 0) >= 5 else "chat:liked"
 
 

@@ -18,7 +18,7 @@ from agent.nodes.pointed_title import title_past_the_list
 from agent.nodes.reply import intro_line, not_in_catalog, unrecorded_note
 from agent.nodes.retrieve import filters_for, unrecorded_for
 from agent.nodes.taken_back import stored_before, take_back
-from agent.profile import stars_then, verdict_source
+from agent.profile import LIKED_FROM, stars_then, verdict_source
 from agent.prose import prose_list
 from agent.sequels import PLACES, SERIES_FACTS, no_sequels_note, series_answer
 from agent.state import MAX_MESSAGE, State
@@ -446,6 +446,8 @@ def record_opinion(state: State, deps: Deps) -> dict:
     names = prose_list(labels)
     if state.get("stars_said") and stars is not None and intent in ("liked", "disliked"):  # "gave Heat a 4"
         text = f"Noted: {stars:g} out of 5 for {names}.{stars_then(stars)}"  # a 3 promises nothing
+    elif intent == "liked" and stars is not None and stars < LIKED_FROM:  # "Heat was ok": no more of it promised
+        text = f"Noted: {names} {'were' if len(targets) > 1 else 'was'} OK for you, kept as {stars:g} out of 5."
     elif intent == "liked":
         loved = "loved" if (stars or 0) >= 5 else "liked"  # as it is said back later: "which you loved"
         text = f"Great, I've noted that you {loved} {names}. I'll look for more in that vein."

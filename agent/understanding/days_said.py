@@ -14,7 +14,8 @@ _WATCHED = re.compile(r"\b(?:watched|saw|seen|caught|rewatched|re-watched|finish
 _DAY = re.compile(
     r"\b(?:yesterday|last\s+night"
     rf"|(?:on|last|this(?:\s+past)?)\s+(?P<weekday>{'|'.join(_WEEKDAYS)})(?:\s+(?:night|evening|morning))?"
-    r"|(?P<n>\d+|a\s+couple\s+of|an?|one|two|three|four|five|six)\s+(?P<unit>days?|weeks?)\s+ago)\b"
+    r"|(?P<n>\d+|a\s+couple\s+of|an?|one|two|three|four|five|six)\s+(?P<unit>days?|weeks?)\s+ago"
+    r"|last\s+(?P<week>week))\b"  # "last week": a week back, the nearest day it names
 )
 _SENTENCE_END = re.compile(r"[.!?;]")
 
@@ -33,6 +34,8 @@ def day_watched(lowered: str, today: date) -> date | None:
         if said["unit"]:
             n = int(said["n"]) if said["n"].isdigit() else _NUMBERS[re.sub(r"\s+", " ", said["n"])]
             return today - timedelta(days=n * (7 if said["unit"].startswith("week") else 1))
+        if said["week"]:
+            return today - timedelta(days=7)
         return today - timedelta(days=1)  # "yesterday", "last night"
     return None
 

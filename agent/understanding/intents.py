@@ -23,6 +23,7 @@ from agent.understanding.opening_title import praised_then_asked
 from agent.understanding.ordinals import ordinal_in, places_in
 from agent.understanding.pointed_verdicts import judged_by_place, on_picks
 from agent.understanding.pointing import chosen_pick, pick_asked_about, picks_rejected
+from agent.understanding.praised_after import praised_after_naming
 from agent.understanding.rated_asks import request_after
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood, has_filters
@@ -45,6 +46,7 @@ from agent.understanding.verdicts import (
     genre_verdict_apart,
     mixed_verdicts,
     of_a_genre,
+    said_of_a_genre,
     thanked_for,
     titles_blanked,
     unasked,
@@ -182,7 +184,10 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     if fact := fact_question(text, lowered, lookup, ordinal, has_previous):
         return fact
     understood = understood or understand(text, lookup)
-    if listed := rated_seen_list(text, lookup, has_previous=has_previous):  # "seen heat, totoro and 3": each item
+    listed = rated_seen_list(text, lookup, has_previous=has_previous)
+    if listed and listed.stars is None and praised_after_naming(text, lowered, understood, lookup):
+        listed = None  # "saw Heat and Ronin, they were amazing": a verdict on both, read below
+    if listed:  # "seen heat, totoro and 3": each item
         one = listed.positions[0] if len(listed.positions) == 1 and not listed.titles else None  # "seen #3"
         seen = Classified("seen", ordinal=one, titles=list(listed.titles), every=listed.every, unknown=listed.unknown,
                           positions=() if one is not None else listed.positions,
@@ -306,6 +311,8 @@ def _feedback(
     # "Alien was great" is a verdict on the film, though "alien" alone would ask for sci-fi
     plain = not has_filters(understood) or _ONLY_A_VERDICT.match(lowered) is not None or a_title_then(text, lookup)
     plain = plain or (bool(understood.like_titles) and praised_then_asked(text, lookup))  # "heat was great, more?"
+    praised = praised_after_naming(text, lowered, understood, lookup)  # "Heat and Ronin were both great"
+    plain = plain or praised
     plain = plain or (ordinal is not None and judged_by_place(lowered))  # "the first one was great, any newer?"
     judged = titles_blanked(lowered, [*understood.like_titles, *understood.exclude_titles], lookup)
     judged = asked_if_seen_blanked(judged)  # "have you ever seen Jaws": not the user's viewing
@@ -315,7 +322,7 @@ def _feedback(
             for pattern, intent, stars, adjective in SENTIMENTS
             if plain or not adjective
             for m in pattern.finditer(judged)
-            if _users_own(judged, m, intent)
+            if _users_own(judged, m, intent) and not said_of_a_genre(judged, m, stars)
         ),
         None,
     )
@@ -339,7 +346,7 @@ def _feedback(
         named = dismissed_titles(text, lowered, dismissal, understood, titles, lookup)
         if named or (named is not None and (ordinal is not None or every or _THAT_FILM.search(lowered))):
             return Classified("dismissed", ordinal=ordinal, titles=named, every=every)
-    if verdict is not None and (mixed := mixed_verdicts(text, lowered, titles, lookup, ordinal_in)):
+    if verdict is not None and not praised and (mixed := mixed_verdicts(text, lowered, titles, lookup, ordinal_in)):
         return Classified(next(iter(mixed.values()))[0], titles=[t for t in mixed if isinstance(t, str)],
                           verdicts=tuple((t, v, stars or None) for t, (v, stars) in mixed.items()))  # fmt: skip
     if verdict is not None and rating is None and genre_verdict_apart(lowered, verdict[0], titles, lookup):

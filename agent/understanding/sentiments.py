@@ -8,13 +8,17 @@ import re
 from typing import Literal
 
 Verdict = Literal["seen", "liked", "disliked"]
+MIDDLING = 3.0  # the stars of "Heat was ok": neither liked nor disliked
 
 # Verdicts, checked in order ("didn't like" must win over "like"): pattern, intent, stars, and
 # whether it is a bare adjective ("good", "boring"), which only counts in a message with no filters
 # ("a good thriller" asks for one; "good one" judges one).
 SENTIMENTS: tuple[tuple[re.Pattern[str], Verdict, float, bool], ...] = (
     (
-        re.compile(r"\b(?:hated|hate|loathed|despised|(?:couldn'?t|could not|can'?t|cannot)\s+stand)\b|👎"),
+        re.compile(
+            r"\b(?:hated|hate|loathed|despised|(?:couldn'?t|could not|can'?t|cannot)\s+stand)\b|👎"
+            r"|\b(?:remember|recall)\s+(?:really\s+)?(?:hating|loathing)\b"  # "I remember hating Cats"
+        ),
         "disliked",
         1.0,
         False,
@@ -61,7 +65,15 @@ SENTIMENTS: tuple[tuple[re.Pattern[str], Verdict, float, bool], ...] = (
         2.0,
         False,
     ),
-    (re.compile(r"\b(?:loved|adored|(?:i|we)\s+(?:really\s+)?(?:love|adore))\b|❤|😍"), "liked", 5.0, False),
+    (
+        re.compile(
+            r"\b(?:loved|adored|(?:i|we)\s+(?:really\s+)?(?:love|adore))\b|❤|😍"
+            r"|\b(?:remember|recall)\s+(?:really\s+|absolutely\s+)?(?:loving|adoring)\b"  # "I remember loving Jaws"
+        ),
+        "liked",
+        5.0,
+        False,
+    ),
     # "Heat is a classic", "Jaws was one of the best movies ever": said of a film named before it (of "it"
     # or "that", about a pick, it is too loose to rate one)
     (
@@ -116,6 +128,18 @@ SENTIMENTS: tuple[tuple[re.Pattern[str], Verdict, float, bool], ...] = (
         re.compile(r"\b(?:liked|enjoyed|(?:i|we)\s+(?:really\s+|also\s+|do\s+)?(?:like|enjoy|prefer))\b|👍"),
         "liked",
         4.0,
+        False,
+    ),
+    # "Heat was ok", "Ronin is decent": a middling verdict, three stars; not "it's fine" or "that's ok",
+    # which answer the bot rather than judge a film
+    (
+        re.compile(
+            r"(?<!\bit)(?<!\bthat)(?<!\bthis)(?<!\bwhat)(?<!\bthat one)(?<!\bthis one)(?:\s+(?:is|was)|'s)\s+"
+            r"(?:just\s+|only\s+|pretty\s+|kinda\s+|fairly\s+)?(?:ok(?:ay)?|alright|all\s+right|decent|so-so|average)"
+            r"(?![\w-])(?!\s+(?:for|with|to)\b)"
+        ),
+        "liked",
+        MIDDLING,
         False,
     ),
     (re.compile(r"\b(?:good|great|nice|solid)\b"), "liked", 4.0, True),

@@ -9,6 +9,7 @@ import re
 
 from agent.understanding.request import CatalogLookup
 from agent.understanding.stars import SCORED
+from agent.understanding.text import OPINION_LEAD
 from agent.understanding.title_lists import judged_titles_after
 
 # what says a film follows: "I rated alien 4", "I'd give jaws a 5"; "for" only leans ("4 stars for heat")
@@ -26,6 +27,8 @@ def named_titles(text: str, lowered: str, anchor: re.Match[str] | None, lookup: 
     starts += sorted(cues)
     opening = _ANSWER_WORDS.match(lowered)  # "Yes, that one sounds good" is no verdict on Yes (2005)
     first = opening.end() if opening else 0
+    lead = OPINION_LEAD.match(lowered, first)  # "I think Alien was amazing": the film after the lead, as alone
+    first = lead.end() if lead else first
     pronoun = _PRONOUN_VERB.match(lowered, first)  # "It was great" is about the film shown, not It (2017)
     scored = SCORED.match(lowered) is not None  # "alien is a 4": the film Alien, scored
     for start, named in [*starts, *([] if pronoun else [(first, scored)])]:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from agent.understanding.request import CatalogLookup, has_filters
-from agent.understanding.sentiments import SENTIMENTS, Verdict
+from agent.understanding.sentiments import MIDDLING, SENTIMENTS, Verdict
 from agent.understanding.text import OPINION_LEAD, PANNED, PRAISED
 from agent.understanding.versions import same_title
 from agent.understanding.whose_verdict import users_verdict
@@ -63,7 +63,8 @@ def verdict_in(lowered: str, start: int = 0, end: int | None = None) -> tuple[re
     end = len(lowered) if end is None else end
     for pattern, verdict, stars, _ in SENTIMENTS:
         for m in pattern.finditer(lowered, start, end):
-            if users_verdict(lowered, m.start(), doubted_too=verdict == "liked"):
+            own = users_verdict(lowered, m.start(), doubted_too=verdict == "liked")
+            if own and not said_of_a_genre(lowered, m, stars):
                 return m, verdict, stars
     if not NOT_SEEN.search(lowered, start, end) and (m := SEEN.search(lowered, start, end)):
         return m, "seen", 0.0
@@ -153,6 +154,14 @@ _LET_IN = re.compile(
     r"\b(?:is|are|'s|was|were)\s+(?:(?:usually|always|also|still|really|pretty|totally|generally)\s+)?"
     r"(?:okay|ok|fine|alright|all\s+right|good|great|cool)\b"
 )
+
+
+def said_of_a_genre(lowered: str, m: re.Match[str], stars: float) -> bool:
+    """ "sci-fi is okay": a middling verdict whose subject is a genre, a taste, not a film's three stars."""
+    if stars != MIDDLING:
+        return False
+    words = re.findall(r"[\w'-]+", lowered[max(0, m.start() - 40) : m.start()])[-3:]
+    return any(normalise_genre(" ".join(words[n:])) for n in range(len(words)))
 
 
 def _genre_let_in(clause: str) -> bool:

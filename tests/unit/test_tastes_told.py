@@ -305,3 +305,30 @@ def test_films_listed_then_called_favourites_are_the_reference(films, profiles):
     assert shown and not {"heat-1995", "ronin-1998"} & set(shown), answer["reply"]
     assert answer["understood"]["like_titles"] == ["Heat (1995)", "Ronin (1998)"], answer["understood"]
     assert set(profiles.liked("cli:lst")) == {"heat-1995", "ronin-1998"}, answer["reply"]
+
+
+def test_a_middling_verdict_is_noted_as_its_stars_and_promises_no_more_of_it(films, profiles):
+    """ "Heat was ok" gave three films for a search; noted as a like it would have promised "more in that vein"."""
+    answer = make_bot(films, profiles).ask("Heat was ok", user="cli:ok")
+    assert not answer["recommendations"] and "more in that vein" not in answer["reply"], answer["reply"]
+    assert "Heat (1995) was OK for you, kept as 3 out of 5" in answer["reply"], answer["reply"]
+    assert profiles.rating("cli:ok", "heat-1995") == 3.0 and "heat-1995" not in profiles.liked("cli:ok")
+
+
+@pytest.mark.parametrize(
+    ("said", "liked"),
+    [
+        ("i loved heat and jaws", {"heat-1995", "jaws-1975"}),
+        ("i loved heat and the music", {"heat-1995"}),  # everyday words after "and" name no film
+    ],
+)
+def test_a_lower_case_list_after_a_verdict_reads_each_film_and_no_everyday_words(films, profiles, said, liked):
+    make_bot(films, profiles).ask(said, user="cli:lower")
+    assert set(profiles.liked("cli:lower")) == liked
+
+
+def test_praise_after_a_film_named_in_passing_is_stored_as_liked(films, profiles):
+    """ "I watched Heat last week and it was great" stored only "seen"."""
+    answer = make_bot(films, profiles).ask("I watched Heat last week and it was great", user="cli:week")
+    assert "heat-1995" in profiles.liked("cli:week"), answer["reply"]
+    assert "liked Heat (1995)" in answer["reply"], answer["reply"]
