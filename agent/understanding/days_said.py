@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from agent.understanding.numbers import number_said
 from agent.understanding.text import Scan
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a couple of": 2}
 _WATCHED = re.compile(r"\b(?:watched|saw|seen|caught|rewatched|re-watched|finished)\b")
 _DAY = re.compile(
     r"\b(?:yesterday|last\s+night"
@@ -32,7 +32,7 @@ def day_watched(lowered: str, today: date) -> date | None:
             back = (today.weekday() - _WEEKDAYS.index(said["weekday"])) % 7
             return today - timedelta(days=back or 7)  # "on Sunday", said on a Sunday: the one before
         if said["unit"]:
-            n = int(said["n"]) if said["n"].isdigit() else _NUMBERS[re.sub(r"\s+", " ", said["n"])]
+            n = number_said(said["n"])
             return today - timedelta(days=n * (7 if said["unit"].startswith("week") else 1))
         if said["week"]:
             return today - timedelta(days=7)

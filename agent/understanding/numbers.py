@@ -33,11 +33,13 @@ _NUMBER_WORDS = {
     "twenty": 20,
     "dozen": 12,
     "a dozen": 12,
+    "a couple of": 2,
 }
 _NUMBER = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a\s+dozen"
 
 
-def _number(word: str) -> int:
+def number_said(word: str) -> int:
+    """ "3", "three", "a dozen", "a couple of": the number a word or two say."""
     word = " ".join(word.split())
     return int(word) if word.isdigit() else _NUMBER_WORDS[word]
 
@@ -50,7 +52,7 @@ _KID_AGE = re.compile(
 def read_kid_ages(scan: Scan, out: Understood) -> None:
     """ "For my 8 year old" asks for a family film, and its number is neither a year nor a count."""
     for m in list(_KID_AGE.finditer(scan.text)):
-        if m["age"] is None or _number(m["age"]) <= 13:
+        if m["age"] is None or number_said(m["age"]) <= 13:
             extend_unique(out.genres, ["family"])
         scan.take(m.start(), m.end())
 
@@ -226,7 +228,7 @@ def read_years(scan: Scan, reading: Reading) -> None:
             span = (reading.today - 10, None)
         else:
             n = (m["n"] or m["old"]).split()[0]
-            span = (reading.today - (5 if n == "few" else 2 if n == "couple" else _number(n)), None)
+            span = (reading.today - (5 if n == "few" else 2 if n == "couple" else number_said(n)), None)
         start = m.start()
         if not m["old"] and (refused := _REFUSED_SPAN.search(scan.text[max(0, start - 60) : start])):
             start -= len(refused.group())  # "nothing from the last 5 years": up to the year before them
@@ -566,13 +568,13 @@ _SINGLE = re.compile(
 def _count_value(phrase: str) -> int:
     words = phrase.split()
     if "or" in words:  # "one or two": the larger
-        return _number(words[-1])
+        return number_said(words[-1])
     if "half" in words:  # "half a dozen"
         return 6
     for word in words:
         if word in _PHRASE_COUNTS:
             return _PHRASE_COUNTS[word]
-    return _number(phrase)
+    return number_said(phrase)
 
 
 def read_count(scan: Scan, reading: Reading) -> None:

@@ -9,12 +9,12 @@ import re
 
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood
-from agent.understanding.text import OPINION_LEAD
+from agent.understanding.text import OPINION_LEAD, PRAISE_WORDS
 from agent.understanding.versions import same_title
 
 _PRAISE = (
     r"(?:both\s+|all\s+)?(?:so\s+|really\s+|just\s+|absolutely\s+|pretty\s+)?"
-    r"(?:great|amazing|awesome|brilliant|fantastic|incredible|excellent|superb|good|masterpieces|classics)\b"
+    rf"(?:{PRAISE_WORDS}|masterpieces|classics)\b"
 )
 # "Heat and Ronin were both great": the films listed first, then praised together
 _LIST_PRAISED = re.compile(r"\s+(?:are|were)\s+" + _PRAISE, re.IGNORECASE)

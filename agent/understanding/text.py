@@ -118,10 +118,12 @@ class Scan:
         )
 
 
+# plain praise, of one film ("Heat was great") or of several ("Heat and Ronin were both great")
+PRAISE_WORDS = r"great|amazing|awesome|brilliant|fantastic|incredible|excellent|superb|good"
 # "was great", "is my favourite", "is my fav": a verdict said of the film named just before it
 PRAISED = (
-    r"\s+(?:was|is)\s+(?:so\s+|really\s+|just\s+|absolutely\s+)?(?:great|amazing|awesome|brilliant|fantastic"
-    r"|incredible|excellent|superb|good|a masterpiece|(?:such\s+)?an?\s+(?:absolute\s+|true\s+|real\s+)?classic"
+    rf"\s+(?:was|is)\s+(?:so\s+|really\s+|just\s+|absolutely\s+)?(?:{PRAISE_WORDS}|a masterpiece|"
+    r"(?:such\s+)?an?\s+(?:absolute\s+|true\s+|real\s+)?classic"
     r"|(?:one\s+of\s+|among\s+)?my (?:all[- ]time\s+)?(?:favou?rites?|fave?s?))\b"  # "one of my all time faves"
 )
 # "Alien was great, something similar" (or "I thought Alien was ..."): a message that opens by judging a
