@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import logging
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -223,3 +224,14 @@ def _decode(content_type: str, body: bytes) -> dict:
                 payload[key] = json.loads(payload[key])
         return payload
     return {"raw_bytes": len(body)}
+
+
+@dataclass
+class SocketRecorder:
+    """Stands in for the websocket: what Bolt acknowledged, envelope by envelope."""
+
+    logger: logging.Logger = field(default_factory=lambda: logging.getLogger("socket-recorder"))
+    sent: list = field(default_factory=list)
+
+    def send_socket_mode_response(self, response) -> None:
+        self.sent.append(response)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import logging
 import random
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -27,7 +26,7 @@ from bot.slack.app import build_app
 from bot.slack.blocks import REACTION_NAMES, pings_in
 from bot.slack.deps import SlackDeps
 from store.profiles import DISLIKE_STARS, LIKE_STARS
-from tests.slack_web_api import BOT_USER, SlackWebAPI
+from tests.slack_web_api import BOT_USER, SlackWebAPI, SocketRecorder
 from tests.unit.test_slack_harness import (
     ANA,
     BEN,
@@ -45,17 +44,6 @@ from tests.unit.test_slack_harness import (
 pytest_plugins = ("tests.unit.test_slack_harness",)  # slack_service: the real service on the starter catalog
 
 BOT_TOKEN = "xoxb-0000-test-token"
-
-
-@dataclass
-class SocketRecorder:
-    """Stands in for the websocket: what Bolt acknowledged, envelope by envelope."""
-
-    logger: logging.Logger = field(default_factory=lambda: logging.getLogger("socket-recorder"))
-    sent: list = field(default_factory=list)
-
-    def send_socket_mode_response(self, response) -> None:
-        self.sent.append(response)
 
 
 @dataclass

@@ -10,7 +10,6 @@ import csv
 import io
 import itertools
 import json
-import logging
 from dataclasses import dataclass, field
 
 import pytest
@@ -22,7 +21,7 @@ from bot.history_files import MAX_IMPORT_BYTES
 from bot.settings import Settings
 from bot.slack.app import build_app
 from bot.slack.deps import SlackDeps
-from tests.slack_web_api import BOT_USER, SlackWebAPI
+from tests.slack_web_api import BOT_USER, SlackWebAPI, SocketRecorder
 from tests.unit.test_slack_harness import ANA, CHANNEL, NAMES, TEAM, command, envelope, event_callback, key
 
 pytest_plugins = ("tests.unit.test_slack_harness",)
@@ -36,15 +35,6 @@ def csv_bytes(*rows) -> bytes:
     out = io.StringIO()
     csv.writer(out).writerows(rows)
     return out.getvalue().encode()
-
-
-@dataclass
-class SocketRecorder:
-    logger: logging.Logger = field(default_factory=lambda: logging.getLogger("socket-recorder"))
-    sent: list = field(default_factory=list)
-
-    def send_socket_mode_response(self, response) -> None:
-        self.sent.append(response)
 
 
 @dataclass
