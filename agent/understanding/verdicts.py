@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from agent.understanding.days_said import some_time_ago_blanked
 from agent.understanding.request import CatalogLookup, has_filters
 from agent.understanding.sentiments import MIDDLING, SENTIMENTS, Verdict
 from agent.understanding.text import OPINION_LEAD, PANNED, PRAISED
@@ -325,7 +326,7 @@ def thanked_for(lowered: str) -> bool:
 def unasked(lowered: str) -> str:
     """ "interstellar? never again lol": a film echoed with a question mark and judged, which asks nothing;
     "thanks for recommending heat" asks for nothing either."""
-    lowered = _THANKED_FOR.sub(lambda m: " " * len(m[0]), lowered)
+    lowered = some_time_ago_blanked(_THANKED_FOR.sub(lambda m: " " * len(m[0]), lowered))  # "the other day"
     echo = _ECHOED.match(lowered)
     if echo and any(pattern.search(lowered, echo.end()) for pattern, *_ in SENTIMENTS):
         return f"{lowered[: echo.end() - 1]},{lowered[echo.end() :]}"
