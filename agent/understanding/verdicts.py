@@ -3,11 +3,12 @@ one message gives several ("I loved Amelie and hated Titanic")."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
 from agent.understanding.days_said import some_time_ago_blanked
-from agent.understanding.request import CatalogLookup, has_filters
+from agent.understanding.request import CatalogLookup, Understood, has_filters
 from agent.understanding.sentiments import MIDDLING, SENTIMENTS, Verdict
 from agent.understanding.text import OPINION_LEAD, PANNED, PRAISED
 from agent.understanding.versions import same_title
@@ -303,10 +304,20 @@ def films_judged(text: str, lowered: str, anchor: re.Match[str] | None, titles: 
         return titles
     from agent.understanding.reader import understand  # the reader's modules import this one
 
-    if has_filters(understand(head, lookup), titles=False):  # "alien was great": a word, a theme it stays
+    said = understand(head, lookup)
+    theme = _only_a_theme(said)  # "alien was great": a whole well-known title, judged; "love is great" a theme
+    if has_filters(said, titles=False) and not theme:  # "horror was great": a genre it stays
         return titles
     match = lookup.resolve_title(head)
-    return [match.movie_id] if match is not None and same_title(head, match.title) else titles
+    if match is None or not same_title(head, match.title) or (theme and not match.well_known):
+        return titles
+    return [match.movie_id]
+
+
+def _only_a_theme(u: Understood) -> bool:
+    """What was read is a theme and the genres it implies, nothing else ("alien": aliens, sci-fi)."""
+    bare = dataclasses.replace(u, keywords=[], genres=[g for g in u.genres if g not in u.theme_genres])
+    return bool(u.keywords) and not has_filters(bare, titles=False)
 
 
 _ECHOED = re.compile(r"^[^?.!,]{1,40}\?(?=\s*\w)")

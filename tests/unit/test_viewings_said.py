@@ -81,3 +81,19 @@ def test_days_back_keep_their_day_and_a_vague_when_keeps_none():
     assert day_watched("i saw heat a while back", today) is None
     said = classify("I watched Heat 3 days back", LOOKUP, has_previous=False)
     assert (said.intent, said.titles) == ("seen", ["heat-1995"]), said
+
+
+@pytest.mark.parametrize("said", ["alien was great", "i think alien was great", "I thought alien was great"])
+def test_a_well_known_title_judged_whole_is_the_film_not_its_theme(starter, profiles, said):
+    """ "alien was great" gave sci-fi films about aliens, Alien (1979) among them: the words before the verdict
+    are the whole title of a well-known film, so the verdict is on it."""
+    answer = make_bot(starter, profiles).ask(said, user="cli:alien")
+    assert profiles.rating("cli:alien", "alien-1979") == 4.0, answer["reply"]
+    assert "alien-1979" not in [r["id"] for r in answer["recommendations"]], answer["reply"]
+    assert "Alien (1979)" in answer["reply"], answer["reply"]
+
+
+def test_a_theme_before_a_verdict_stays_a_theme_unless_it_is_a_well_known_title(starter):
+    """ "horror was great" names a genre; only a whole title wins over a theme word."""
+    assert classify("horror was great", starter, has_previous=False).titles == []
+    assert classify("alien was great", starter, has_previous=False).titles == ["alien-1979"]
