@@ -145,7 +145,11 @@ def mixed_verdicts(
         return None
     # "not a fan of that kind, I prefer things like Armageddon": a verdict on no film is not the film's
     other = {c[1][0] for c in clauses if c[1] and not c[0] and not c[3]} - {"seen", *(v for v, _ in verdicts.values())}
-    if len({v for v, _ in verdicts.values()}) < 2 and not unseen and not tastes and not other:
+    # "Heat was decent but Ronin was great": both liked, each with its own stars; "Heat was good but Ronin was
+    # great": one verdict, but also on a film the verdict's own reading missed, judged in a clause of its own
+    judged_apart = {t for ids, found, _, _ in clauses if found for t in ids if isinstance(t, str) and t not in titles}
+    named_apart = bool(titles) and bool(judged_apart & set(verdicts))
+    if len(set(verdicts.values())) < 2 and not unseen and not tastes and not other and not named_apart:
         return None
     return verdicts
 

@@ -97,3 +97,26 @@ def test_a_theme_before_a_verdict_stays_a_theme_unless_it_is_a_well_known_title(
     """ "horror was great" names a genre; only a whole title wins over a theme word."""
     assert classify("horror was great", starter, has_previous=False).titles == []
     assert classify("alien was great", starter, has_previous=False).titles == ["alien-1979"]
+
+
+@pytest.mark.parametrize(
+    ("said", "stars"),
+    [
+        ("Heat was decent but Ronin was great", {"heat-1995": 3.0, "ronin-1998": 4.0}),
+        ("Heat was alright but Ronin was amazing", {"heat-1995": 3.0, "ronin-1998": 5.0}),
+        ("Heat was good but Ronin was great", {"heat-1995": 4.0, "ronin-1998": 4.0}),
+    ],
+)
+def test_each_clause_gives_its_own_film_its_verdict(films, profiles, said, stars):
+    """ "Heat was decent but Ronin was great" noted Heat as 3/5 and never mentioned Ronin."""
+    answer = make_bot(films, profiles).ask(said, user="cli:each")
+    assert {m: profiles.rating("cli:each", m) for m in stars} == stars, answer["reply"]
+    assert "Heat (1995)" in answer["reply"] and "Ronin (1998)" in answer["reply"], answer["reply"]
+    if stars["heat-1995"] == 3.0:
+        assert "Heat (1995) was OK for you" in answer["reply"], answer["reply"]
+        assert "you liked Heat" not in answer["reply"], answer["reply"]
+
+
+def test_middling_and_loved_verdicts_are_told_apart():
+    said = classify("Heat was ok but Ronin was amazing", LOOKUP, has_previous=False)
+    assert set(said.verdicts) == {("heat-1995", "liked", 3.0), ("ronin-1998", "liked", 5.0)}, said
