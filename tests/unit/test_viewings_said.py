@@ -120,3 +120,19 @@ def test_each_clause_gives_its_own_film_its_verdict(films, profiles, said, stars
 def test_middling_and_loved_verdicts_are_told_apart():
     said = classify("Heat was ok but Ronin was amazing", LOOKUP, has_previous=False)
     assert set(said.verdicts) == {("heat-1995", "liked", 3.0), ("ronin-1998", "liked", 5.0)}, said
+
+
+@pytest.mark.parametrize(
+    "said", ["meh, seen them all", "seen them", "already watched all of those", "seen 'em", "nah seen em"]
+)
+def test_every_pick_said_seen_is_watched_with_no_verdict_and_others_come(starter, profiles, said):
+    """ "meh, seen them all" after three picks said "Noted: X, Y and Z weren't for you" and stored dislikes:
+    the user has seen them, which is no verdict."""
+    bot = make_bot(starter, profiles)
+    shown = [r["id"] for r in bot.ask("comedies from the 90s", user="cli:seen")["recommendations"]]
+    answer = bot.ask(said, user="cli:seen")
+    assert all(profiles.has_watched("cli:seen", m) for m in shown), answer["reply"]
+    assert not any(profiles.rating("cli:seen", m) is not None for m in shown), answer["reply"]
+    fresh = [r["id"] for r in answer["recommendations"]]
+    assert fresh and not set(fresh) & set(shown), answer["reply"]
+    assert "you've seen" in answer["reply"] and "weren't for you" not in answer["reply"], answer["reply"]
