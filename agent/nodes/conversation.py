@@ -14,11 +14,12 @@ from agent.my_history import MY_HISTORY, my_history, what_you_thought, why_not
 from agent.nodes.just_named import led_by_the_film_taken
 from agent.nodes.kind_answers import kind_answer, streaming_of
 from agent.nodes.noted import noted_line
+from agent.nodes.opinions_stored import store_opinions, unkept_said, verdict_parts
 from agent.nodes.pointed_title import title_past_the_list
 from agent.nodes.reply import intro_line, not_in_catalog, unrecorded_note
 from agent.nodes.retrieve import filters_for, unrecorded_for
 from agent.nodes.taken_back import stored_before, take_back
-from agent.profile import LIKED_FROM, stars_then, verdict_source
+from agent.profile import LIKED_FROM, stars_then
 from agent.prose import prose_list
 from agent.sequels import PLACES, SERIES_FACTS, no_sequels_note, series_answer
 from agent.state import MAX_MESSAGE, State
@@ -31,7 +32,6 @@ from agent.understanding.versions import version_chosen, versions_of
 from agent.watched_said import day_told
 from store.filters import has_theme
 from store.movie import Movie, normalise_title
-from store.profiles import DISLIKE_STARS, LIKE_STARS
 from store.vocab import LANGUAGES
 
 HELP = (
@@ -501,18 +501,8 @@ def _record_verdicts(state: State, deps: Deps) -> dict:
     worded = set(state.get("worded") or ())  # "loved heat and jaws 5": Heat's 5 stands for "loved", as alone
     given = [m for m, (_, stars) in opinions.items() if stars is not None and m not in worded] if state.get(
         "stars_said") else []  # fmt: skip
-    # "loved" as said back later ("which you loved"): the word's 5 stars, as "I loved Heat" alone
-    kind_of = {m: "loved" if v == "liked" and (stars or 0) >= 5 else v for m, (v, stars) in opinions.items()}
-    labels = {kind: [label[m] for m in opinions if kind_of[m] == kind and m not in given]
-              for kind in ("loved", "liked", "disliked", "seen")}  # fmt: skip
-    said = {kind: prose_list(names) if names else "" for kind, names in labels.items()}
-    many = {kind: len(names) > 1 for kind, names in labels.items()}
-    parts = [prose_list([f"{opinions[m][1]:g} out of 5 for {label[m]}" for m in given])] if given else []
-    parts += [f"you {kind} {said[kind]}" for kind in ("loved", "liked") if said[kind]]
-    parts += [f"{said['disliked']} {'weren' if many['disliked'] else 'wasn'}'t for you"] if said["disliked"] else []
-    no_stars = ", with no stars given" if state.get("stars_said") else ""  # "I rated Toy Story 3": seen, no stars
-    parts += [f"you've seen {said['seen']}{no_stars}"] if said["seen"] else []
-    not_kept = _unkept_said(unkept, label)
+    parts = verdict_parts(opinions, given, label, stars_said=bool(state.get("stars_said")))
+    not_kept = unkept_said(unkept, label)
     if missing := state.get("unknown_titles"):  # "I rated heat 4 and blorfzap 3"
         lacking = not_in_catalog(missing, deps.catalog)
         not_kept = f"{not_kept} {lacking}, so I haven't noted {'them' if len(missing) > 1 else 'it'}."
@@ -524,35 +514,6 @@ def _record_verdicts(state: State, deps: Deps) -> dict:
         f"Noted: {'; '.join(parts)}. I won't suggest {'them' if len(opinions) > 1 else 'it'} again." if parts else ""
     )
     return {**say(f"{noted} {not_kept.strip()}".strip(), state.get("intent") or "seen"), "recorded": recorded}
-
-
-def _unkept_said(unkept: dict[str, float], label: dict[str, str]) -> str:
-    """ "11 isn't a rating I can keep: say 1 to 5 stars, or out of 10. I haven't noted The Matrix (1999)." """
-    if not unkept:
-        return ""
-    numbers = list(dict.fromkeys(f"{n:.0f}" if n.is_integer() else str(n) for n in unkept.values()))
-    said = f"{numbers[0]} isn't a rating" if len(numbers) == 1 else f"{' and '.join(numbers)} aren't ratings"
-    return (f"{said} I can keep: say 1 to 5 stars, or out of 10. "
-            f"I haven't noted {prose_list([label[m] for m in unkept])}.")  # fmt: skip
-
-
-def store_opinions(deps: Deps, user: str, opinions: dict[str, tuple[str, float | None]], said=(), on=None) -> dict:
-    """The one way a chat stores what it hears: every film named is watched (`on` the day said, if
-    one was), a like or a dislike is a rating (stated stars win; those of `said` films were given in
-    so many words, the others stand for a word, kept as such), and what was written comes back."""
-    recorded: dict = {"watched": [], "ratings": {}, "likes": []}
-    for movie_id, (intent, stars) in opinions.items():
-        deps.profiles.add_watched(user, movie_id, source="chat", at=on, day_said=on is not None)
-        recorded["watched"].append(movie_id)
-        value = {"liked": stars or LIKE_STARS, "disliked": stars or DISLIKE_STARS}.get(intent, stars)
-        if value:
-            deps.profiles.rate(user, movie_id, value, source=verdict_source(intent, value, movie_id in said))
-            recorded["ratings"][movie_id] = value
-        if intent == "liked" and (value or 0) >= 4:  # "I rated Heat 3.5" is a rating, not a like
-            recorded["likes"].append(movie_id)
-        if intent == "disliked" and value <= 2:  # stated stars or DISLIKE_STARS: never None
-            recorded.setdefault("dislikes", []).append(movie_id)
-    return recorded
 
 
 def note_in_passing(state: State, deps: Deps) -> dict:
@@ -577,7 +538,7 @@ def note_in_passing(state: State, deps: Deps) -> dict:
     noted = noted_line(recorded, deps, {m: stars for m, (_, stars) in rated.items() if stars is not None})
     if unkept := heard.get("unkept"):  # "heat 4 and the matrix 11, what else?": the 11 named back, as alone
         labels = {m: deps.catalog.movies[m].label for m in unkept}
-        noted = f"{noted} {_unkept_said(unkept, labels)}".strip()
+        noted = f"{noted} {unkept_said(unkept, labels)}".strip()
     if recorded.get("watched"):  # "seen heat and its sequels, what else?": that it has none, so none was marked
         noted = f"{noted}{no_sequels_note(state.get('without_sequels') or [], deps.catalog)}".strip()
     if heard.get("unsure"):  # "seen it, others?" with three picks and none spoken of since

@@ -14,7 +14,7 @@ _WATCHED = re.compile(r"\b(?:watched|saw|seen|caught|rewatched|re-watched|finish
 _DAY = re.compile(
     r"\b(?:yesterday|last\s+night"
     rf"|(?:on|last|this(?:\s+past)?)\s+(?P<weekday>{'|'.join(_WEEKDAYS)})(?:\s+(?:night|evening|morning))?"
-    r"|(?P<n>\d+|a\s+couple\s+of|an?|one|two|three|four|five|six)\s+(?P<unit>days?|weeks?)\s+ago"
+    r"|(?P<n>\d+|a\s+couple(?:\s+of)?|an?|one|two|three|four|five|six)\s+(?P<unit>days?|weeks?)\s+(?:ago|back)"
     r"|last\s+(?P<week>week))\b"  # "last week": a week back, the nearest day it names
 )
 _SENTENCE_END = re.compile(r"[.!?;]")
@@ -32,7 +32,7 @@ def day_watched(lowered: str, today: date) -> date | None:
             back = (today.weekday() - _WEEKDAYS.index(said["weekday"])) % 7
             return today - timedelta(days=back or 7)  # "on Sunday", said on a Sunday: the one before
         if said["unit"]:
-            n = number_said(said["n"])
+            n = 2 if said["n"].startswith("a couple") else number_said(said["n"])  # "a couple days ago"
             return today - timedelta(days=n * (7 if said["unit"].startswith("week") else 1))
         if said["week"]:
             return today - timedelta(days=7)
@@ -40,9 +40,25 @@ def day_watched(lowered: str, today: date) -> date | None:
     return None
 
 
+# "the other day", "a while back", "ages ago": when a film was watched, though no day
+_SOME_TIME_AGO = (
+    r"\bthe\s+other\s+(?:day|night|evening|morning|afternoon|week|weekend)\b"
+    r"|\b(?:a\s+(?:little\s+|good\s+)?while|a\s+long\s+time|some\s+time|a\s+(?:year|month)|a\s+few\s+"
+    r"(?:years|months|weeks)|ages|years|months|weeks)\s+(?:ago|back)\b"
+)
+_SOME_TIME_AGO_SAID = re.compile(_SOME_TIME_AGO)
+
+
+def some_time_ago_blanked(lowered: str) -> str:
+    """The message with "the other day" and "a while back" blanked out in place: they tell when, and
+    ask for no "other" film."""
+    return _SOME_TIME_AGO_SAID.sub(lambda m: " " * len(m[0]), lowered)
+
+
 # "3 days ago", "like 10 times", "a lot": when, how often or how much a film was watched or liked
 _WHEN_OR_HOW_OFTEN = re.compile(
-    r"\b(?:\d+|a\s+couple\s+of|a\s+few|an?|one|two|three|four|five|six)\s+(?:days?|weeks?)\s+ago\b"
+    r"\b(?:\d+|a\s+couple(?:\s+of)?|a\s+few|an?|one|two|three|four|five|six)\s+(?:days?|weeks?)\s+(?:ago|back)\b"
+    rf"|{_SOME_TIME_AGO}"
     r"|\b(?:\d+|a\s+few|a\s+couple\s+of|a\s+dozen|a\s+hundred|a\s+million|two|three|four|five|ten)\s+times\b"
     r"|\b(?:a\s+lot|a\s+ton|so\s+much|very\s+much|a\s+bunch)(?=\s*(?:$|[,.!?;]|(?:but|and|though|tho|lol|too)\b))"
 )
@@ -53,3 +69,10 @@ def set_aside_days_ago(scan: Scan) -> None:
     how much; not Heat 3, 10 (1979) or a film "Heat a lot", nor a length or a count of films."""
     for said in _WHEN_OR_HOW_OFTEN.finditer(scan.text):
         scan.take(said.start(), said.end(), aside=True)
+    for said in _LATELY.finditer(scan.text):  # "I saw heat recently": no film "Heat Recently"
+        if _WATCHED.search(scan.text, 0, said.start()):
+            scan.take(said.start(), said.end(), aside=True)
+
+
+# "recently", said of a viewing; "recently released" asks for new films
+_LATELY = re.compile(r"\b(?:recently|lately)\b(?!\s+(?:released|made|out|came))")

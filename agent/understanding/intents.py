@@ -22,7 +22,7 @@ from agent.understanding.new_subject import states_subject
 from agent.understanding.opening_title import praised_then_asked
 from agent.understanding.ordinals import ordinal_in, places_in
 from agent.understanding.pointed_verdicts import judged_by_place, on_picks
-from agent.understanding.pointing import chosen_pick, pick_asked_about, picks_rejected
+from agent.understanding.pointing import chosen_pick, every_pick_seen, pick_asked_about, picks_rejected
 from agent.understanding.praised_after import praised_after_naming
 from agent.understanding.rated_asks import request_after
 from agent.understanding.reader import understand
@@ -169,6 +169,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified("interested", ordinal=chosen)
     if has_previous and picks_rejected(lowered):  # "these suck": other films, and no verdict on films not seen
         return Classified("more")
+    if has_previous and every_pick_seen(lowered):  # "meh, seen them all": watched, no verdict, and others
+        return Classified("more", feedback=Classified("seen", every=True))
     if not SEEN.search(lowered) and (place := pick_asked_about(lowered, ordinal_in)) is not None:
         return Classified("facts", ordinal=place, facts=("about",))  # "the second one?": that film, in brief
     if not _ASKS.search(asked_politely(lowered)) and (unrated := unrated_in(text, lowered, lookup, ordinal_in)):

@@ -110,3 +110,19 @@ def picks_rejected(lowered: str) -> bool:
     for the same request, not a verdict on films watched (nothing is rated or marked seen), and no
     words to search for ("these are all bad" found Bad Girls)."""
     return _REJECTED.match(lowered) is not None or _SHRUG.match(lowered) is not None
+
+
+# "meh, seen them all", "seen 'em", "i've already watched all of those": every pick shown is one the user has
+# seen; a shrug before it says they are stale, no verdict on films watched
+_ALL_OF = r"(?:all\s+(?:of\s+)?|each\s+of\s+|every\s+one\s+of\s+)"
+_SEEN_EVERY = re.compile(
+    rf"{_OPENING}(?:(?:i|we)(?:'?ve|\s+have)?\s+)?(?:already\s+|both\s+|just\s+)*(?:seen|watched|saw)\s+"
+    rf"(?:{_ALL_OF}|(?:them|those|these)\s+)?(?:them|those|these|'em|em|ones|three|(?<=all\s)[2-5])"
+    rf"(?:\s+(?:ones|movies|films|picks))?(?:\s+(?:all|already|before|too|already\s+lol))*{_CLOSING}"
+)
+
+
+def every_pick_seen(lowered: str) -> bool:
+    """Whether the message only says the user has seen all the picks just shown: each marked watched, with
+    no verdict ("meh, seen them all" is no dislike), and others asked for."""
+    return _SEEN_EVERY.match(lowered) is not None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from agent.understanding.days_said import set_aside_days_ago
 from agent.understanding.meaning import extend_unique
 from agent.understanding.message_titles import panned_ids
 from agent.understanding.people import People
@@ -30,6 +31,7 @@ def judged_titles_after(
     """titles_after, and the ids of those a verdict right after them pans ("Heat, hated it"); `named`
     when what comes before says a film follows ("watched alien last night": the film, not the theme)."""
     scan = Scan(text)
+    set_aside_days_ago(scan)  # "saw Heat the other day, anything like it?": no film "Heat the Other Day"
     toks = scan.tokens()
     j = next((k for k, t in enumerate(toks) if t.start >= offset), len(toks))
     reader = TitleReader(scan, lookup, People(lookup.people_index()))

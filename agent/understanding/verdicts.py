@@ -3,10 +3,12 @@ one message gives several ("I loved Amelie and hated Titanic")."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
-from agent.understanding.request import CatalogLookup, has_filters
+from agent.understanding.days_said import some_time_ago_blanked
+from agent.understanding.request import CatalogLookup, Understood, has_filters
 from agent.understanding.sentiments import MIDDLING, SENTIMENTS, Verdict
 from agent.understanding.text import OPINION_LEAD, PANNED, PRAISED
 from agent.understanding.versions import same_title
@@ -143,7 +145,11 @@ def mixed_verdicts(
         return None
     # "not a fan of that kind, I prefer things like Armageddon": a verdict on no film is not the film's
     other = {c[1][0] for c in clauses if c[1] and not c[0] and not c[3]} - {"seen", *(v for v, _ in verdicts.values())}
-    if len({v for v, _ in verdicts.values()}) < 2 and not unseen and not tastes and not other:
+    # "Heat was decent but Ronin was great": both liked, each with its own stars; "Heat was good but Ronin was
+    # great": one verdict, but also on a film the verdict's own reading missed, judged in a clause of its own
+    judged_apart = {t for ids, found, _, _ in clauses if found for t in ids if isinstance(t, str) and t not in titles}
+    named_apart = bool(titles) and bool(judged_apart & set(verdicts))
+    if len(set(verdicts.values())) < 2 and not unseen and not tastes and not other and not named_apart:
         return None
     return verdicts
 
@@ -302,10 +308,20 @@ def films_judged(text: str, lowered: str, anchor: re.Match[str] | None, titles: 
         return titles
     from agent.understanding.reader import understand  # the reader's modules import this one
 
-    if has_filters(understand(head, lookup), titles=False):  # "alien was great": a word, a theme it stays
+    said = understand(head, lookup)
+    theme = _only_a_theme(said)  # "alien was great": a whole well-known title, judged; "love is great" a theme
+    if has_filters(said, titles=False) and not theme:  # "horror was great": a genre it stays
         return titles
     match = lookup.resolve_title(head)
-    return [match.movie_id] if match is not None and same_title(head, match.title) else titles
+    if match is None or not same_title(head, match.title) or (theme and not match.well_known):
+        return titles
+    return [match.movie_id]
+
+
+def _only_a_theme(u: Understood) -> bool:
+    """What was read is a theme and the genres it implies, nothing else ("alien": aliens, sci-fi)."""
+    bare = dataclasses.replace(u, keywords=[], genres=[g for g in u.genres if g not in u.theme_genres])
+    return bool(u.keywords) and not has_filters(bare, titles=False)
 
 
 _ECHOED = re.compile(r"^[^?.!,]{1,40}\?(?=\s*\w)")
@@ -325,7 +341,7 @@ def thanked_for(lowered: str) -> bool:
 def unasked(lowered: str) -> str:
     """ "interstellar? never again lol": a film echoed with a question mark and judged, which asks nothing;
     "thanks for recommending heat" asks for nothing either."""
-    lowered = _THANKED_FOR.sub(lambda m: " " * len(m[0]), lowered)
+    lowered = some_time_ago_blanked(_THANKED_FOR.sub(lambda m: " " * len(m[0]), lowered))  # "the other day"
     echo = _ECHOED.match(lowered)
     if echo and any(pattern.search(lowered, echo.end()) for pattern, *_ in SENTIMENTS):
         return f"{lowered[: echo.end() - 1]},{lowered[echo.end() :]}"
