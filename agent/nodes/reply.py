@@ -110,6 +110,8 @@ def reply(state: State, deps: Deps) -> dict:
         "messages": [{"role": "assistant", "text": text}],
         "shown": [p["id"] for p in picks],
         "last_picks": remembered,
+        # "the second one" after an answer of one film may mean the second of the answer before
+        "earlier_picks": [p["id"] for p in state.get("last_picks") or []] or list(state.get("earlier_picks") or []),
         "focus": None,
         "listed": [],  # "the first one" is among these picks now, not a series listed before
     }

@@ -11,6 +11,7 @@ from agent.like_sequels import like_with_sequels
 from agent.nodes.conversation import pointed_films
 from agent.nodes.history import revising
 from agent.nodes.just_named import just_named, went_by_named
+from agent.nodes.past_the_picks import past_the_picks
 from agent.nodes.retrieve import without_titles
 from agent.prose import prose_list
 from agent.sequels import PLACES, sequel_films
@@ -243,6 +244,9 @@ def understand_message(state: State, deps: Deps) -> dict:
             if named is not None:  # "heat 4 and alien 5", "more like the first one"
                 taken = went_by_named(state, named, classified.ordinal, deps)
                 pointed, request["caveats"] = named, [*(request.get("caveats") or []), taken]
+            elif pointed is None:  # "the second one" after one pick: the answer before's, or said to be none
+                pointed, taken = past_the_picks(state, classified.ordinal, deps)
+                request["caveats"] = [*(request.get("caveats") or []), taken]
             if pointed:
                 request["like_titles"] = [pointed]
             if pointed and understood.modifiers and relative:
