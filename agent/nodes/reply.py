@@ -342,6 +342,8 @@ def intro_parts(request: Request, count: int, deps: Deps, *, lesser_known: bool 
     extras += some
     if request.get("exclude_genres"):
         extras.append("no " + "/".join(request["exclude_genres"]))
+    if request.get("lean_away_genres"):  # "less action": ranked lower, not left out
+        extras.append("leaning away from " + "/".join(request["lean_away_genres"]))
     if request.get("require_keywords"):
         extras.append(tagged(request["require_keywords"]))
     if request.get("exclude_keywords"):
