@@ -19,14 +19,31 @@ def _place(ordinal: int) -> str:
 def past_the_picks(state: State, ordinal: int, deps: Deps) -> tuple[str | None, str]:
     """The film a place past the last picks is taken to mean (None when no earlier answer had one
     there), and the line that says what was done with it."""
-    last = [p["id"] for p in state.get("last_picks") or []]
     earlier = list(state.get("earlier_picks") or [])
-    had = "only one film" if len(last) == 1 else f"only {len(last)} films"
     place = _place(ordinal)
     if -len(earlier) <= ordinal < len(earlier):
         label = deps.catalog.movies[earlier[ordinal]].label
-        return earlier[ordinal], (f"My last answer had {had}, so by “the {place} one” I took {label}, the {place} "
-                                  "of my earlier picks.")  # fmt: skip
-    shown = prose_list([deps.catalog.movies[m].label for m in last])
-    return None, (f"My last answer had {had} ({shown}), so I couldn't tell which film “the {place} one” is, "
-                  "and kept to what you asked.")  # fmt: skip
+        return earlier[ordinal], (f"My last answer had {_had(state)}, so by “the {place} one” I took {label}, "
+                                  f"the {place} of my earlier picks.")  # fmt: skip
+    return None, past_the_list(state, ordinal, deps, "kept to what you asked")
+
+
+def past_the_list(state: State, ordinal: int, deps: Deps, done: str) -> str:
+    """ "My last answer had only one film (Splash (1984)), so I couldn't tell which film “the second
+    one” is, and noted nothing": what was done instead of guessing."""
+    shown = prose_list([deps.catalog.movies[p["id"]].label for p in state.get("last_picks") or []])
+    place = _place(ordinal)
+    return (
+        f"My last answer had {_had(state)} ({shown}), so I couldn't tell which film “the {place} one” is, and {done}."
+    )
+
+
+def beyond_the_last(state: State, ordinal: int | None) -> bool:
+    """Whether a place points past the last answer's picks ("the second one" after one pick)."""
+    count = len(state.get("last_picks") or [])
+    return ordinal is not None and count > 0 and not -count <= ordinal < count
+
+
+def _had(state: State) -> str:
+    count = len(state.get("last_picks") or [])
+    return "only one film" if count == 1 else f"only {count} films"

@@ -36,3 +36,17 @@ def test_a_place_past_every_answer_is_said_to_be_past_the_list(starter, profiles
     assert answer["reply"].startswith("My last answer had only 3 films ("), answer["reply"]
     assert "couldn't tell which film “the fourth one” is" in answer["reply"]
     assert answer["understood"]["like_titles"] == []
+
+
+def test_a_verdict_on_a_place_past_a_one_film_answer_notes_nothing_and_says_why(starter, profiles):
+    """ "loved the second one, anything similar?" after one pick said "say “loved the second one”",
+    the very words typed: it now says the last answer had only one film."""
+    bot = make_bot(starter, profiles)
+    bot.ask("a crime thriller from the 90s", user="cli:past2")
+    only = bot.ask("one more", user="cli:past2")["recommendations"]
+    answer = bot.ask("loved the second one, anything similar?", user="cli:past2")
+    label = starter.movies[only[0]["id"]].label
+    said = f"My last answer had only one film ({label}), so I couldn't tell which film “the second one” is, and noted"
+    assert said in answer["reply"], answer["reply"]
+    assert "say “loved the second one”" not in answer["reply"]
+    assert answer["recorded"] == {}
