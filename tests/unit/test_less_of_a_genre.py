@@ -50,3 +50,10 @@ def test_less_action_is_said_as_a_lean_not_a_refusal(starter, profiles):
     assert answer["understood"]["exclude_genres"] == []
     assert "leaning away from action" in answer["intro"], answer["intro"]
     assert "no action" not in answer["reply"]
+
+
+def test_fewer_jump_scares_is_said_to_be_unrecorded_and_searches_no_fewer(starter):
+    """ "fewer jump scares" searched for "fewer", a word of no film."""
+    understood = understand("a horror movie with fewer jump scares", starter)
+    assert "fewer" not in understood.query
+    assert understood.caveats == ["My catalog doesn't record which films have jump scares, so I couldn't go by them."]
