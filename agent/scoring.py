@@ -116,6 +116,7 @@ def featurise(
     # the alternatives of "thrillers or comedies" lean too: a film that is both fits twice
     soft_genres = set(request.get("soft_genres") or []) | set(request.get("any_genres") or [])
     soft_people = set(request.get("soft_people") or [])
+    lean_away = set(request.get("lean_away_genres") or [])  # "less action"
     soft_languages = set(request.get("soft_languages") or [])
     soft_countries = set(request.get("soft_countries") or [])
     soft_era = (request.get("soft_year_min"), request.get("soft_year_max"))  # (None, None): no era leans
@@ -127,6 +128,8 @@ def featurise(
         themes = _themes(movie, wanted_moods, unwanted_moods, wanted_themes)
         if soft_genres:
             themes += len(soft_genres & set(movie.genres)) / len(soft_genres)
+        if lean_away and movie.genres:
+            themes -= leaned_away(movie.genres, lean_away)
         if soft_people and not soft_people.isdisjoint((*movie.directors, *movie.cast)):
             themes += 0.5
         if movie.language in soft_languages or movie.country in soft_countries:
@@ -154,6 +157,14 @@ def featurise(
         }
         candidates.append(Candidate(movie.id, features, vector=candidate_vectors[i]))
     return candidates
+
+
+def leaned_away(genres: list[str], lean_away: set[str]) -> float:
+    """What "less action" costs a film: most when action is what it is first, less when action is
+    one of its other genres, nothing without it; no film is left out for it."""
+    if genres[0] in lean_away:
+        return 1.0
+    return 0.5 if lean_away.intersection(genres) else 0.0
 
 
 def cosines(vectors: list[np.ndarray | None], other: np.ndarray | None) -> list[float]:

@@ -68,7 +68,7 @@ def respond_help(state: State, deps: Deps) -> dict:
     said = next((m["text"] for m in reversed(state.get("messages") or []) if m.get("role") == "user"), "")
     topic = help_topic(said)
     if topic == "restart":  # "start over": the last request, its picks and the film spoken of are put aside
-        return {**say(RESTART, "help"), "request": {}, "last_picks": [], "focus": None}
+        return {**say(RESTART, "help"), "request": {}, "last_picks": [], "earlier_picks": [], "focus": None}
     if topic == "account":  # in the words of the user's front end: an API user has no /forget
         return say(account_help(state.get("user"), said), "help")
     return say({"tv": TV_HELP, "outside": OUTSIDE_HELP}.get(topic, HELP), "help")

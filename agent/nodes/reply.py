@@ -110,6 +110,8 @@ def reply(state: State, deps: Deps) -> dict:
         "messages": [{"role": "assistant", "text": text}],
         "shown": [p["id"] for p in picks],
         "last_picks": remembered,
+        # "the second one" after an answer of one film may mean the second of the answer before
+        "earlier_picks": [p["id"] for p in state.get("last_picks") or []] or list(state.get("earlier_picks") or []),
         "focus": None,
         "listed": [],  # "the first one" is among these picks now, not a series listed before
     }
@@ -340,6 +342,8 @@ def intro_parts(request: Request, count: int, deps: Deps, *, lesser_known: bool 
     extras += some
     if request.get("exclude_genres"):
         extras.append("no " + "/".join(request["exclude_genres"]))
+    if request.get("lean_away_genres"):  # "less action": ranked lower, not left out
+        extras.append("leaning away from " + "/".join(request["lean_away_genres"]))
     if request.get("require_keywords"):
         extras.append(tagged(request["require_keywords"]))
     if request.get("exclude_keywords"):

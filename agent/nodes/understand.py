@@ -11,6 +11,7 @@ from agent.like_sequels import like_with_sequels
 from agent.nodes.conversation import pointed_films
 from agent.nodes.history import revising
 from agent.nodes.just_named import just_named, went_by_named
+from agent.nodes.past_the_picks import beyond_the_last, past_the_list, past_the_picks
 from agent.nodes.retrieve import without_titles
 from agent.prose import prose_list
 from agent.sequels import PLACES, sequel_films
@@ -243,6 +244,9 @@ def understand_message(state: State, deps: Deps) -> dict:
             if named is not None:  # "heat 4 and alien 5", "more like the first one"
                 taken = went_by_named(state, named, classified.ordinal, deps)
                 pointed, request["caveats"] = named, [*(request.get("caveats") or []), taken]
+            elif pointed is None:  # "the second one" after one pick: the answer before's, or said to be none
+                pointed, taken = past_the_picks(state, classified.ordinal, deps)
+                request["caveats"] = [*(request.get("caveats") or []), taken]
             if pointed:
                 request["like_titles"] = [pointed]
             if pointed and understood.modifiers and relative:
@@ -263,12 +267,14 @@ def understand_message(state: State, deps: Deps) -> dict:
         update["request"] = fresh_request(understood, deps)
         if previous:  # a new subject: the last one is kept, for "back to the comedies"
             update["earlier_requests"] = [previous, *earlier][:MAX_EARLIER]
+    past = None  # "loved the second one, anything similar?" after one pick: no film to note
     if intent in ("recommend", "refine", "more") and not state.get("always_recommend"):
         named = tuple(dict.fromkeys([*understood.like_titles, *understood.exclude_titles]))
         heard = facts_in_passing(message, deps.catalog, named)
         update["in_passing"] = {"seen": heard.seen, "liked": heard.liked, "disliked": heard.disliked} if heard else {}
         if classified.feedback is not None:  # "the first one was great, anything newer?" too
             _verdict_with_more(update["in_passing"], classified.feedback, state, deps)
+            past = update["in_passing"].pop("past", None)  # said with the answer, as nothing was stored
     if update.get("request"):
         _choose_version_said_after(message, update["request"], deps)  # "like oceans eleven, the original one"
         update["request"] = with_roles(genres_as_tags(update["request"], deps), deps.catalog, understood.said_by)
@@ -279,6 +285,7 @@ def understand_message(state: State, deps: Deps) -> dict:
         if not deps.catalog.labels_tone:  # "something sad": dramas lean, as the catalog can tell no sad film
             lean_to_tones(update["request"], understood.moods)
         caveats += [left_out] if removal and (left_out := removal.said(follow_up=bool(previous))) else []
+        caveats += [past] if past else []
         caveats += [f"I couldn't find the IMDb film {imdb_id} in my catalog." for imdb_id in unlinked]
         caveats += unknown_places(message, update["request"], deps.catalog)  # "set in reykjavik"
         # "I'd give heat -3"; "I rated heat 4 and the matrix 11, what else?" names the 11 once, when it is noted
@@ -454,6 +461,9 @@ def _verdict_with_more(heard: dict, verdict: Classified, state: State, deps: Dep
         return
     pointed = pointed_films({**state, "mentioned": verdict.titles, "ordinal": verdict.ordinal, "every": verdict.every,
                         "positions": list(verdict.positions)}, deps)  # fmt: skip
+    if not pointed and beyond_the_last(state, verdict.ordinal):  # "loved the second one" after one pick
+        heard["past"] = past_the_list(state, verdict.ordinal, deps, "noted nothing")
+        return
     if not pointed:
         heard["unsure"] = verdict.intent
         return

@@ -109,11 +109,11 @@ FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
 # stream, a question about them (which moviebot can't answer), no request for films that stream
 _THE_SHOWN = (
     r"(?:(?:any|all|either|some|none|one)(?: of)? (?:those|these|them|the (?:picks|films|movies|ones))"
-    r"|those|these|they)"
+    r"|those|these|they|them)"  # "are them on netflix?", as typed
 )
 _STREAMS_ON = rf"(?:on (?:{_SERVICES})|(?:streaming|available)(?: on (?:{_SERVICES})| anywhere| online)?)"
 STREAMING_PICKS = re.compile(
-    rf"^\W*(?:(?:so|and|but|ok|okay|hmm+|wait)\W+)?(?:(?:are|is) )?{_THE_SHOWN} {_STREAMS_ON}{_END}"
+    rf"^\W*(?:(?:so|and|but|ok|okay|hmm+|wait)\W+)?(?:(?:are|is|r) )?{_THE_SHOWN} {_STREAMS_ON}{_END}"
     rf"|\b(?:can|could) (?:i|we) (?:stream|watch) {_THE_SHOWN} (?:anywhere|online|on (?:{_SERVICES})){_END}"
     rf"|\bwhere (?:can|could) (?:i|we) (?:stream|watch) {_THE_SHOWN}{_END}"
 )

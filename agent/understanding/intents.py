@@ -13,10 +13,19 @@ import dataclasses
 import re
 
 from agent.understanding.classified import Classified
-from agent.understanding.corrections import HOLD_ON, UNDO, asked_politely, interest_in, unrated_in, unwatched_in
+from agent.understanding.corrections import (
+    HOLD_ON,
+    UNDO,
+    Interest,
+    asked_politely,
+    interest_in,
+    unrated_in,
+    unwatched_in,
+)
 from agent.understanding.dismissals import DISMISSED_TAIL, dismissed_titles, request_beside
 from agent.understanding.film_questions import REFERENT, fact_question, typed_title
 from agent.understanding.help_topics import ACCOUNT_QUESTIONS, GREETINGS, OUTSIDE, RESTART, SMALLTALK, only_pleasantries
+from agent.understanding.like_it import asks_like_it
 from agent.understanding.my_history import my_history_question, why_not_titles
 from agent.understanding.new_subject import states_subject
 from agent.understanding.opening_title import praised_then_asked
@@ -230,9 +239,9 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified("unseen", titles=unseen[0], unknown=unseen[1])
     more = _MORE.search(lowered) or _LIKE_A_PICK.search(lowered)
     if has_previous and more and not has_filters(understood) and not understood.like_titles:
-        return Classified("more", ordinal=reference_ordinal(lowered), feedback=feedback)
+        return Classified("more", ordinal=_place_liked(lowered, plan), feedback=feedback)
     if has_previous and _refines(lowered, understood):  # "like the second one but from the 2010s"
-        return Classified("refine", ordinal=reference_ordinal(lowered), feedback=on_picks(feedback, has_previous))
+        return Classified("refine", ordinal=_place_liked(lowered, plan), feedback=on_picks(feedback, has_previous))
     if not asks and not has_filters(understood) and not understood.like_titles and _chatter(words):
         return Classified("smalltalk")
     if feedback and feedback.intent == "liked" and feedback.titles and feedback.titles == understood.like_titles:
@@ -284,6 +293,14 @@ def reference_ordinal(lowered: str) -> int | None:
     """ "More like the second one" points at a suggestion; "seen the first, what else" does not."""
     m = _LIKE_WHICH.search(lowered)
     return ordinal_in(lowered[m.end() :]) if m else None
+
+
+def _place_liked(lowered: str, plan: Interest | None) -> int | None:
+    """ "More like the second one"; and "the second one sounds good, anything else like it?", where "it"
+    is the pick the interest pointed at: a place never read past, so never ignored."""
+    if (place := reference_ordinal(lowered)) is not None:
+        return place
+    return plan.ordinal if plan is not None and asks_like_it(lowered) else None
 
 
 _FILM_NOUNS = word_set("movie movies film films flick flicks one ones")

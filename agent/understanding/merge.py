@@ -13,12 +13,13 @@ from agent.understanding.request import Request, Understood
 from agent.understanding.studios import leaned_kinds
 from agent.understanding.wars import asks_for_war, wars_refused
 
-LIST_FIELDS = ("genres", "any_genres", "soft_genres", "exclude_genres", "moods", "exclude_moods", "keywords",
-               "exclude_keywords", "require_keywords", "people", "any_people", "soft_people", "exclude_people",
-               "like_titles", "exclude_titles", "languages", "exclude_languages", "countries", "studios",
-               "exclude_studios", "directing", "acting")  # fmt: skip
+LIST_FIELDS = ("genres", "any_genres", "soft_genres", "exclude_genres", "lean_away_genres", "moods", "exclude_moods",
+               "keywords", "exclude_keywords", "require_keywords", "people", "any_people", "soft_people",
+               "exclude_people", "like_titles", "exclude_titles", "languages", "exclude_languages", "countries",
+               "studios", "exclude_studios", "directing", "acting")  # fmt: skip
 OPPOSITES = {"genres": "exclude_genres", "any_genres": "exclude_genres", "soft_genres": "exclude_genres",
-             "exclude_genres": "genres", "moods": "exclude_moods", "exclude_moods": "moods",
+             "exclude_genres": "genres", "lean_away_genres": "genres",
+             "moods": "exclude_moods", "exclude_moods": "moods",
              "keywords": "exclude_keywords", "exclude_keywords": "keywords", "require_keywords": "exclude_keywords",
              "people": "exclude_people", "any_people": "exclude_people", "soft_people": "exclude_people",
              "exclude_people": "people",

@@ -20,6 +20,7 @@ NOT_BLACK_AND_WHITE = "My catalog doesn't record which films are in black and wh
 TRUE_STORY = "based on true story"  # the tag TMDB gives films "based on a true story"
 JUMP_SCARES = "My catalog doesn't record which films have jump scares, so I couldn't {went}."
 AGE_RATINGS = "My catalog doesn't record age ratings (PG-13, R and the like), so I couldn't go by them."
+TOLD_BY_THEMES = "My catalog notes {device} only where a film's themes say so, so I can't promise one."
 FEMALE_LEAD = "My catalog doesn't record which films have a female lead, so I couldn't go by it."
 
 
@@ -261,7 +262,16 @@ _THEME_PHRASES: dict[str, Effect] = {
     "lgbt | lgbtq | queer": _k("lgbt"),
     "dance | dancing": _k("dance"),
     "food | cooking | chef": _k("food"),
-    "twist ending | plot twist | plot twists | twist | twists": _k("plot twist", moods=("mind-bending",)),
+    # how a story is told, not its tone: only the films whose themes say so can be vouched for
+    "twist ending | twist endings | plot twist | plot twists | twist | twists | surprise ending": _k(
+        "twist", caveat=TOLD_BY_THEMES.format(device="a twist ending")
+    ),
+    "unreliable narrator | unreliable narrators": _k(
+        "unreliable narrator", caveat=TOLD_BY_THEMES.format(device="an unreliable narrator")
+    ),
+    "open ending | open endings | ambiguous ending | ambiguous endings | open ended ending": Effect(
+        aside=True, caveat="My catalog doesn't record which films have an open ending, so I couldn't go by it."
+    ),
 }
 
 _MOOD_PHRASES: dict[str, Effect] = {

@@ -37,6 +37,7 @@ from agent.understanding.filler_like import drop_filler_likes
 from agent.understanding.first_names import read_first_names
 from agent.understanding.franchises import read_refused_series
 from agent.understanding.initials import read_initialled_names
+from agent.understanding.less_of import less_as_a_lean
 from agent.understanding.like_series import read_like_series
 from agent.understanding.listed_titles import read_listed_titles
 from agent.understanding.meaning import Reading, extend_unique
@@ -414,4 +415,5 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     out.relative_to_titles = bool(out.like_titles and out.modifiers and BUT_RELATIVE.search(scan.lowered))
     said_as_taste(scan.original, reading)  # typography made plain: "I’m a fan" reads as "I'm a fan"
     own_verdict_wins(text, lookup, out)  # "everyone hated titanic but i loved it": Titanic is the user's liked film
+    less_as_a_lean(scan.lowered, out)  # "less action": leaned away from, not refused
     return wars_refused(out, war=asks_for_war([*out.genres, *out.any_genres, *out.soft_genres]))

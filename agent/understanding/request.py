@@ -69,6 +69,7 @@ class Understood:
     # of the genres, those only a theme implied ("aliens": sci-fi): asked for, but no reason says "as you asked"
     theme_genres: list[str] = field(default_factory=list)
     exclude_genres: list[str] = field(default_factory=list)  # "no horror", "nothing animated"
+    lean_away_genres: list[str] = field(default_factory=list)  # "less action": ranked lower, none left out
     moods: list[str] = field(default_factory=list)  # MOODS entries wanted
     exclude_moods: list[str] = field(default_factory=list)  # "not too violent", "less grim"
     keywords: list[str] = field(default_factory=list)  # themes in plain words ("heist", "time travel")
@@ -132,6 +133,7 @@ class Request(TypedDict, total=False):
     soft_genres: list[str]  # genres said as a taste, or asked for earlier: they still count, softly
     theme_genres: list[str]  # of the genres, those only a theme implied ("aliens": sci-fi), never "as you asked"
     exclude_genres: list[str]  # genres refused
+    lean_away_genres: list[str]  # "less action": films of these genres rank lower, none is left out
     moods: list[str]  # MOODS entries wanted
     exclude_moods: list[str]  # MOODS entries refused
     keywords: list[str]  # themes in plain words ("heist", "time travel")
@@ -203,6 +205,7 @@ def has_filters(u: Understood, *, titles: bool = True) -> bool:
         or u.languages
         or u.countries
         or u.exclude_genres
+        or u.lean_away_genres
         or u.exclude_moods
         or u.exclude_people
         or u.exclude_keywords

@@ -160,7 +160,7 @@ STOPWORDS = word_set(
     were be been being am it its it's this that these those there here what what's which who whom how
     when where why i i'm im i've ive i'd id i'll me my mine we we're us our you you're your he she they
     them their some any anything something someone somethin everything nothing all each every one ones
-    another other others more most less least very really just only also too quite pretty kinda sorta
+    another other others more most less least fewer very really just only also too quite pretty kinda sorta
     maybe perhaps please pls plz thanks thank thx ty hi hey hello yo ok okay well like likes want wants
     wanted wanna need needs looking look find give gimme show recommend recommendation recommendations
     rec recs suggest suggestion suggestions tell help get got can could would should will shall may

@@ -10,7 +10,15 @@ from tests.unit.test_graph import make_bot
 
 
 @pytest.mark.parametrize(
-    "asked", ["any of those on netflix?", "are any of them on hulu", "can I stream these anywhere"]
+    "asked",
+    [
+        "any of those on netflix?",
+        "are any of them on hulu",
+        "can I stream these anywhere",
+        "are them on netflix?",  # as typed: "them" for "they"
+        "are they on netflix?",
+        "r any of these on prime",  # "r" for "are"
+    ],
 )
 def test_asking_where_the_picks_stream_is_answered_of_them_not_with_new_picks(starter, profiles, asked):
     bot = make_bot(starter, profiles)
