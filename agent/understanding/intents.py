@@ -255,10 +255,25 @@ def _asks_apart(text: str, lookup: CatalogLookup) -> bool:
         asked = (u.genres, u.any_genres, u.people, u.any_people, u.year_min, u.year_max, u.languages, u.countries)
         if _ASKS_POLITELY.search(sentence) or any(asked):
             return True
-    return any(_describes_films(clause, lookup) for clause in _CLAUSE.split(text))
+    return any(_describes_films(clause, lookup) or _wishes_more(clause, lookup) for clause in _CLAUSE.split(text))
 
 
 _CLAUSE = re.compile(r",\s*|\s+but\s+")
+# "I liked Oldboy, more Korean films please": a clause that asks for more of a kind, or says please
+_MORE_OF_A_KIND = re.compile(r"^\W*(?:(?:and|so|now|ok|okay)\s+)?(?:(?:any|some|give me|show me)\s+)?more\s+\w")
+
+
+def _wishes_more(clause: str, lookup: CatalogLookup) -> bool:
+    """A clause with no verdict that asks for more of a kind or says please, and names what it asks
+    for: "I liked Oldboy, more Korean films please" was only noted, and the Korean films went unasked."""
+    said = normalise_message(clause)
+    if SEEN.search(said) or any(p.search(said) for p, *_ in SENTIMENTS):
+        return False
+    if not (_MORE_OF_A_KIND.match(said) or _ASKS_POLITELY.search(said)):
+        return False
+    return has_filters(understand(clause, lookup), titles=False)
+
+
 _DESCRIBES_ONE = re.compile(r"\W*(?:a|an|the|that|this|its|it's|it is|which|one)\b")
 
 
