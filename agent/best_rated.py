@@ -1,8 +1,7 @@
 """A rating floor read from words ("best", "highly rated", "decent") is a wish for the best-rated films
 that fit, not a number the user gave: when too few films clear it, the next best rated that meet every
-other constraint fill the answer, said as that, where "best movies of 2015" gave only two films and a
-loosened floor later called a 6.3 "under the 8 you asked for". A number typed ("rated 8+") stays a hard
-floor (agent.nodes.retrieve.RELAXABLE)."""
+other constraint fill the answer, said as that, where "best movies of 2015" gave only two films. A number
+typed ("rated 8+") stays a hard floor, loosened only when nothing clears it (agent.nodes.retrieve.RELAXABLE)."""
 
 from __future__ import annotations
 
