@@ -31,3 +31,12 @@ def test_a_verdict_then_a_wish_for_more_of_a_kind_is_noted_and_asked(said: str, 
 def test_a_verdict_alone_is_only_noted() -> None:
     assert classify("I liked Heat, more or less", LOOKUP, has_previous=False).intent != "recommend"
     assert classify("loved Heat", LOOKUP, has_previous=False).intent == "liked"
+
+
+def test_a_verdict_then_more_please_asks_for_more() -> None:
+    """ "loved Heat, more please" only noted Heat; "loved it, more please" after picks only noted the pick."""
+    named = classify("loved Heat, more please", LOOKUP, has_previous=False)
+    assert named.intent == "recommend" and named.feedback is not None, named
+    assert (named.feedback.intent, named.feedback.titles) == ("liked", ["heat-1995"])
+    picked = classify("loved it, more please", LOOKUP, has_previous=True)
+    assert picked.intent == "more" and picked.feedback is not None and picked.feedback.intent == "liked", picked
