@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from agent.best_rated import honoured
 from agent.crowd import verdicts
 from agent.deps import Deps
 from agent.explanations import llm_explanations, template_explanation
@@ -19,7 +20,7 @@ def explain(state: State, deps: Deps) -> dict:
     reasons = {p["id"]: p["reasons"] for p in picks}
     texts: dict[str, str] = {}
     calls = state.get("llm_calls") or 0
-    request = state.get("request") or {}
+    request = honoured(state.get("request") or {}, state.get("fitting"))  # a floor from words: agent.best_rated
     crowd: dict[str, list] = {}
     grounding = None
     if deps.llm is not None and movies and calls < 2:

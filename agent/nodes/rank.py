@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from agent.best_rated import honoured
 from agent.deps import Deps
 from agent.explanations import reasons_for
 from agent.factcheck import outside_clause
@@ -17,7 +18,7 @@ from store.catalog import ScoredMovie
 
 def rank(state: State, deps: Deps) -> dict:
     """Features, the fixed score, then the learning re-ranker's choice when there is one."""
-    request = state.get("request") or {}
+    request = honoured(state.get("request") or {}, state.get("fitting"))
     profile = profile_for(deps, state.get("user"))
     results = [
         ScoredMovie(deps.catalog.movies[c["id"]], 0.0, c["relevance"], c["quality"], None)
@@ -38,10 +39,12 @@ def rank(state: State, deps: Deps) -> dict:
     again = sorted((c for c in candidates if c.movie_id in shown_at), key=lambda c: list(shown_at).index(c.movie_id))
     candidates = [c for c in candidates if c.movie_id not in shown_at]
     chosen: list[tuple[Candidate, float]] = []
-    for group in (part for wished in _lesser_known_first(candidates, request, state, deps)
+    over, below = _over_floor(candidates, request, state, deps)
+    for group in (part for wished in _lesser_known_first(over, request, state, deps)
                   for part in _counted_first(wished, request, state, deps)):  # fmt: skip
         if group and len(chosen) < count:
             chosen += _choose(group, count - len(chosen), state, deps)
+    chosen += _next_best_rated(below, chosen, count, deps)
     chosen += [(c, 1.0) for c in again[: count - len(chosen)]]
     anchor_movies = [deps.catalog.movies[a] for a in anchor_ids if a in deps.catalog]
     best_known = [deps.catalog.movies[i] for i in state.get("best_known") or [] if i in deps.catalog]
@@ -107,3 +110,28 @@ def _counted_first(candidates: list[Candidate], request: dict, state: State, dep
     counted = [c for c in candidates if deps.catalog.movies[c.movie_id].rating_that_counts is not None]
     ids = {c.movie_id for c in counted}
     return [counted, [c for c in candidates if c.movie_id not in ids]]
+
+
+def _over_floor(
+    candidates: list[Candidate], request: dict, state: State, deps: Deps
+) -> tuple[list[Candidate], list[Candidate]]:
+    """Those ranked as ever, and those that only fill up, best rated first (_next_best_rated): under a
+    floor read from words that too few films clear, the films under it; under a floor loosened because
+    nothing cleared it, every film, so the nearest under it come first ("only ones over 8 rating"
+    answered with 6.3s while 7.8s fit the rest); else none."""
+    floor = request.get("best_rated")
+    if floor is None:
+        loosened = "the rating floor" in ((state.get("debug") or {}).get("relaxed") or [])
+        return ([], candidates) if loosened and request.get("min_rating") else (candidates, [])
+    over = [c for c in candidates if (deps.catalog.movies[c.movie_id].rating_that_counts or 0) >= floor]
+    ids = {c.movie_id for c in over}
+    return over, [c for c in candidates if c.movie_id not in ids]
+
+
+def _next_best_rated(
+    below: list[Candidate], chosen: list[tuple[Candidate, float]], count: int, deps: Deps
+) -> list[tuple[Candidate, float]]:
+    """ "best movies of 2015" with two films rated 8+: the next best rated fill the answer, best rated
+    first, as "best" asks (agent.best_rated); films rated by too few people to count come last."""
+    rated = sorted(below, key=lambda c: (-(deps.catalog.movies[c.movie_id].rating_that_counts or -1.0), c.movie_id))
+    return [(c, 1.0) for c in rated[: max(0, count - len(chosen))]]

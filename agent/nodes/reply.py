@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from agent.best_rated import filled_note, honoured
 from agent.credited_roles import people_described
 from agent.deps import Deps
 from agent.factcheck import asked_genres, breaks, loosened, span_said, tagged, years_asked
@@ -44,7 +45,7 @@ def not_in_catalog(titles: list[str], catalog) -> str:
 def reply(state: State, deps: Deps) -> dict:
     """The answer: an intro line, one block per pick, and the suggestions logged."""
     picks = state.get("picks") or []
-    request = state.get("request") or {}
+    request = honoured(state.get("request") or {}, state.get("fitting"))  # a floor from words: agent.best_rated
     relaxed = (state.get("debug") or {}).get("relaxed") or []
     if not picks:
         text = ("I couldn't find anything that fits all of that and that you haven't seen. "
@@ -80,7 +81,12 @@ def reply(state: State, deps: Deps) -> dict:
             titles = prose_list([reference_name(m.id, deps) for m in missed], "or")
             intro = f"{intro if summary else head + '.'} None of them is much like {titles}."
     intro = f"{intro} {gems[1]}".strip()
-    if not relaxed:
+    if request.get("best_rated") is not None:  # "best movies of 2015", two rated 8+: what the others are
+        _, rest = intro_parts({**request, "min_rating": None, "best_rated": None}, len(picks), deps, **picked)
+        cleared = sum((m.rating_that_counts or 0) >= request["best_rated"] for m in shown)
+        note = filled_note(request, state.get("fitting"), len(picks), cleared=cleared, rest=rest.removesuffix("."))
+        intro = f"{note} {intro}"
+    elif not relaxed:
         intro = f"{_how_many_fit(state, len(picks))} {intro}".strip()
     intro = f"{_count_out_of_bounds(state, request, len(picks), deps)} {intro}".strip()
     if relaxed:
@@ -363,7 +369,9 @@ def intro_parts(request: Request, count: int, deps: Deps, *, lesser_known: bool 
         extras.append("not " + prose_list(series_said(refused), "or"))
     if request.get("exclude_years"):
         extras.append("nothing from " + prose_list([span_said(span) for span in request["exclude_years"]], "or"))
-    if request.get("min_rating"):
+    if request.get("best_rated") is not None:  # the floor from words lowered to fill up (agent.best_rated)
+        extras.append("the best rated")
+    elif request.get("min_rating"):
         extras.append(f"rated {request['min_rating']:g}+")
     if request.get("min_runtime"):
         extras.append(f"at least {request['min_runtime']} min")

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from agent.best_rated import REACHED, reach, word_floor
 from agent.collaborative import liked_by_similar
 from agent.deps import Deps
 from agent.dialogue_text import by_age
@@ -229,7 +230,15 @@ def retrieve(state: State, deps: Deps) -> dict:
     )
     wanted = wanted_count(state, request, deps)
     fresh = deps.catalog.count_matching(filters_for(request, excluded))
-    again = shown_again(deps, request, hard, recent, wanted - fresh) if fresh < wanted and recent else []
+    reached = _best_rated_reach(deps, request, excluded, wanted) if fresh < wanted else None
+    if reached is not None:  # "best movies of 2015": the next best rated fill the answer (agent.best_rated)
+        request["min_rating"] = reached
+        results = deps.catalog.search(
+            text, filters_for(request, excluded), k=deps.config.pool, vector=vector, kind_words=kinds
+        )
+    again = []  # a film shown before that fits comes back when fresh ones run out
+    if fresh < wanted and recent and reached is None:
+        again = shown_again(deps, request, hard, recent, wanted - fresh)
     held = held_length(request)
     for name, label in RELAXABLE:  # a film shown before that fits beats one outside the request
         if results or again or held:  # "anything shorter?" answered with longer films is no answer
@@ -259,6 +268,8 @@ def retrieve(state: State, deps: Deps) -> dict:
     }
     if fresh < wanted:  # a film the catalog records nothing of may fit too: "Only 4 films by Miyazaki"
         fitting["unrecorded"] = unrecorded_for(original, deps.catalog)
+    if reached is not None:
+        fitting[REACHED] = reached
     candidates = [{"id": r.movie.id, "relevance": r.relevance, "quality": r.quality} for r in results]
     candidates += [{"id": i, "relevance": 0.0, "quality": deps.catalog.quality(i), "shown_at": recent[i]}
                    for i in again]  # fmt: skip
@@ -296,6 +307,16 @@ def retrieve(state: State, deps: Deps) -> dict:
     if original.get("hidden_gem"):
         best_known = deps.catalog.best_known(filters_for(original, set()), best_known_count(fitting["all"]))
     return {"candidates": candidates, "fitting": fitting, "best_known": best_known, "debug": debug}
+
+
+def _best_rated_reach(deps: Deps, request: Request, excluded: set[str], wanted: int) -> float | None:
+    """For a rating floor read from words, how low the `wanted` best-rated films that meet every other
+    constraint reach, when under it (agent.best_rated.reach); None for a floor typed as a number."""
+    if not word_floor(request):
+        return None
+    others = deps.catalog.matching_ids(filters_for({**request, "min_rating": None}, excluded))
+    counted = [r for i in others if (r := deps.catalog.movies[i].rating_that_counts) is not None]
+    return reach(counted, request["min_rating"], wanted)
 
 
 def held_length(request: Request) -> str:

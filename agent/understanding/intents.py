@@ -101,7 +101,7 @@ _ASKS = re.compile(
     r"|give me|show me|find me|any (?:ideas|suggestions|recs)|other|another|else|more like"
     r"|(?:i|we) (?:want|need|fancy)(?! to (?:watch|see) (?:it|that|this|that one|this one) again)|looking for"
     r"|(?:^|[,.;!?]\s*)(?:need|want|fancy)\s+(?:a|an|some|something)"  # "..., need a romance we can both watch"
-    r"|in the mood for|up for)\b"
+    r"|in the mood for|up for|more (?:please|pls|plz))\b"  # "loved Heat, more please"
     r"|\b(?:more|movies?|films?|stuff|ones?)\s+like\b"
 )
 # "I've seen Heat. Thrillers from the 90s please": a sentence of its own that asks, beside the verdict's
@@ -266,10 +266,25 @@ def _asks_apart(text: str, lookup: CatalogLookup) -> bool:
         asked = (u.genres, u.any_genres, u.people, u.any_people, u.year_min, u.year_max, u.languages, u.countries)
         if _ASKS_POLITELY.search(sentence) or any(asked):
             return True
-    return any(_describes_films(clause, lookup) for clause in _CLAUSE.split(text))
+    return any(_describes_films(clause, lookup) or _wishes_more(clause, lookup) for clause in _CLAUSE.split(text))
 
 
 _CLAUSE = re.compile(r",\s*|\s+but\s+")
+# "I liked Oldboy, more Korean films please": a clause that asks for more of a kind, or says please
+_MORE_OF_A_KIND = re.compile(r"^\W*(?:(?:and|so|now|ok|okay)\s+)?(?:(?:any|some|give me|show me)\s+)?more\s+\w")
+
+
+def _wishes_more(clause: str, lookup: CatalogLookup) -> bool:
+    """A clause with no verdict that asks for more of a kind or says please, and names what it asks
+    for: "I liked Oldboy, more Korean films please" was only noted, and the Korean films went unasked."""
+    said = normalise_message(clause)
+    if SEEN.search(said) or any(p.search(said) for p, *_ in SENTIMENTS):
+        return False
+    if not (_MORE_OF_A_KIND.match(said) or _ASKS_POLITELY.search(said)):
+        return False
+    return has_filters(understand(clause, lookup), titles=False)
+
+
 _DESCRIBES_ONE = re.compile(r"\W*(?:a|an|the|that|this|its|it's|it is|which|one)\b")
 
 

@@ -1,0 +1,101 @@
+"""A rating floor read from words ("best", "highly rated") is a wish for the best-rated films that fit,
+filled up with the next best rated when too few clear it; a number typed stays a hard floor, and when
+loosened the nearest films under it come first (agent.best_rated)."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.best_rated import reach
+from agent.understanding.reader import understand
+from tests.unit.test_requests_honoured import catalog_of, make_bot, picked
+from tests.unit.test_understanding import LOOKUP
+
+# (title, year, rating[, votes]): two films of 2015 clear 8, then 7.9, 7.6, 6.9, 5.1 and one rated by a few people
+FILMS = [
+    ("Paper Lanterns", 2015, 8.2),
+    ("The Quiet Harbour", 2015, 8.1),
+    ("Northbound", 2015, 7.9),
+    ("Glass Orchard", 2015, 7.6),
+    ("Midnight Ferry", 2015, 6.9),
+    ("Rust and Salt", 2015, 5.1, 2_000_000),  # the best known of them
+    ("Old Clocks", 1995, 9.0),
+    ("Winter Fields", 1995, 8.8),
+]
+
+
+def film(title: str, year: int, rating: float, votes: int = 50000) -> dict:
+    slug = title.lower().replace(" ", "-")
+    return {"id": f"{slug}-{year}", "title": title, "year": year, "genres": ["drama"], "directors": [],
+            "cast": [], "runtime": 100, "language": "en", "country": "US", "rating": rating, "votes": votes,
+            "keywords": [], "moods": [], "overview": f"A drama about {title.lower()}."}  # fmt: skip
+
+
+@pytest.fixture
+def catalog(tmp_path):
+    catalog = catalog_of(tmp_path, [film(*f) for f in FILMS])
+    yield catalog
+    catalog.close()
+
+
+def test_the_best_fills_up_with_the_next_best_rated_and_says_so_truthfully(catalog, profiles):
+    """ "best movies of 2015?" gave the two films rated 8+ and nothing else; the 8 is what "best" was
+    taken to mean, so the next best rated of 2015 fill the answer, best first, never "outside" it."""
+    result = make_bot(catalog, profiles).ask("best movies of 2015?", user="cli:ana", k=4)
+    films = picked(catalog, result)
+    assert [m.title for m in films[2:]] == ["Northbound", "Glass Orchard"]
+    assert {m.title for m in films[:2]} == {"Paper Lanterns", "The Quiet Harbour"}
+    assert (
+        'only 2 are rated 8+ (what I took "best" to mean); the other 2 are the best rated after them'
+        in (result["reply"])
+    )
+    assert "you asked for" not in result["reply"] and "outside what you asked" not in result["reply"]
+    assert all(r["relaxed"] is False and r["outside"] == [] for r in result["recommendations"])
+
+
+def test_highly_rated_fills_up_too(catalog, profiles):
+    result = make_bot(catalog, profiles).ask("highly rated films from 2015", user="cli:bo", k=5)
+    assert [m.rating for m in picked(catalog, result)][4:] == [6.9]  # the four rated 7.5+ first
+    assert all(r["relaxed"] is False for r in result["recommendations"])
+
+
+def test_a_rating_typed_stays_a_hard_floor(catalog, profiles):
+    result = make_bot(catalog, profiles).ask("2015 films rated 8+", user="cli:cy", k=4)
+    assert sorted(m.title for m in picked(catalog, result)) == ["Paper Lanterns", "The Quiet Harbour"]
+    assert result["reply"].startswith("Only 2 films in my catalog fit all of that")
+
+
+def test_a_typed_floor_loosened_gives_the_nearest_films_under_it_first(catalog, profiles):
+    """ "only ones over 8 rating" after the two rated 8+ were shown loosened the floor and answered with
+    6.3s, the films nearest the words, while 7.8s fit the rest: the nearest under the number come first."""
+    result = make_bot(catalog, profiles).ask("2015 films about a midnight ferry rated 9+", user="cli:di", k=2)
+    assert [m.title for m in picked(catalog, result)] == ["Paper Lanterns", "The Quiet Harbour"]
+    assert "under the 9 you asked for" in result["reply"]
+
+
+def test_the_floor_reaches_down_to_the_wanted_best_rated():
+    assert reach([8.2, 6.9, 8.1, 7.9], 8.0, 3) == 7.9
+    assert reach([8.2, 8.1], 8.0, 3) is None  # nothing under the floor to fill with
+    assert reach([8.2, 8.1, 8.5], 8.0, 2) is None
+
+
+@pytest.mark.parametrize("said", ["any good movies from 2015?", "good dramas from 2015", "a good drama from 2015"])
+def test_good_asks_for_well_rated_films_without_a_number_said(catalog, profiles, said):
+    """ "any good documentaries about music?" gave Justin Bieber: Never Say Never, rated 4.8, second: "good"
+    is a wish for well-rated films (a floor read from the word), filled up with the best rated after it."""
+    result = make_bot(catalog, profiles).ask(said, user="cli:ed", k=5)
+    assert "Rust and Salt" not in [m.title for m in picked(catalog, result)]
+    assert "you asked for" not in result["reply"]
+    assert all(r["relaxed"] is False for r in result["recommendations"])
+
+
+@pytest.mark.parametrize(
+    ("said", "floor"),
+    [("any good documentaries about music?", 6.5), ("a good comedy", 6.5), ("good movies please", 6.5),
+     ("Heat was a good movie", None), ("I want a good cry", None), ("sounds good", None),
+     ("a good old fashioned action movie", None)],
+)  # fmt: skip
+def test_good_is_read_before_a_genre_or_a_wish_for_films_only(said, floor):
+    understood = understand(said, LOOKUP)
+    assert understood.min_rating == floor, understood
+    assert understood.rating_words == ("good" if floor else "")
