@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from store.movie import rating_floor
+
 REACHED = "best_rated_from"  # fitting's key: how low the best-rated films that fill the answer go
 
 
@@ -21,7 +23,7 @@ def reach(ratings: list[float], floor: float, wanted: int) -> float | None:
     if not ratings:
         return None
     lowest = sorted(ratings, reverse=True)[min(wanted, len(ratings)) - 1]
-    return lowest if lowest < floor else None
+    return lowest if lowest < rating_floor(floor) else None
 
 
 def honoured(request: Mapping, fitting: Mapping | None) -> dict:

@@ -17,7 +17,7 @@ from agent.model_claims import Grounding, model_sentence_errors
 from agent.prose import prose_list
 from agent.understanding.studios import made_by_said
 from store.filters import has_tag, in_spans
-from store.movie import Movie
+from store.movie import Movie, rating_floor
 from store.vocab import GENRES, LANGUAGES
 
 NOUN_GENRES = {"thriller": 9, "western": 9, "musical": 9, "documentary": 9, "drama": 8, "comedy": 8, "romance": 7}
@@ -113,7 +113,7 @@ def breaks(movie: Movie, request: Mapping) -> list[str]:
         either_person and not any(p in credited for p in either_person)
     ):
         broken.append("people")
-    if request.get("min_rating") and (movie.rating_that_counts or 0) < request["min_rating"]:
+    if request.get("min_rating") and (movie.rating_that_counts or 0) < rating_floor(request["min_rating"]):
         broken.append("min_rating")
     if not all(has_tag(movie.keywords, tag) for tag in request.get("require_keywords") or []):
         broken.append("themes")

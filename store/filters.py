@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from store.movie import MIN_VOTES, Movie
+from store.movie import MIN_VOTES, Movie, rating_floor
 from store.studios import made_by
 from store.themes import forms, holds, is_about, singular, words_of
 from store.vocab import GENRES
@@ -120,7 +120,7 @@ def matches(movie: Movie, filters: Filters) -> bool:
         return False
     if filters.max_runtime is not None and (movie.runtime is None or movie.runtime > filters.max_runtime):
         return False
-    if filters.min_rating is not None and (movie.rating_that_counts or 0) < filters.min_rating:
+    if filters.min_rating is not None and (movie.rating_that_counts or 0) < rating_floor(filters.min_rating):
         return False
     if filters.languages and movie.language not in filters.languages:
         return False
@@ -205,7 +205,7 @@ def sql_where(filters: Filters) -> tuple[str, list]:
         ("year", "<=", filters.year_max),
         ("runtime", ">=", filters.min_runtime),
         ("runtime", "<=", filters.max_runtime),
-        ("rating", ">=", filters.min_rating),
+        ("rating", ">=", None if filters.min_rating is None else rating_floor(filters.min_rating)),
     ):
         if value is not None:
             parts.append(f"movies.{column} {op} ?")
@@ -303,7 +303,7 @@ class FilterIndex:
             for column, low, high in (
                 (self._year, filters.year_min, filters.year_max),
                 (self._runtime, filters.min_runtime, filters.max_runtime),
-                (self._rating, filters.min_rating, None),
+                (self._rating, None if filters.min_rating is None else rating_floor(filters.min_rating), None),
             ):
                 if low is not None:
                     keep &= column >= low

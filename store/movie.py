@@ -37,6 +37,12 @@ MIN_VOTES = 10  # a rating from fewer votes is no rating a floor ("rated 8+") co
 # rated 8+ in TMDB 5000 + MovieLens have fewer (MovieLens films one or two people rated)
 
 
+def rating_floor(min_rating: float) -> float:
+    """The lowest rating that meets "rated `min_rating`+" as a card shows it: ratings are shown to one
+    decimal, so Kingsman's 7.96, "rated 8.0", was left out of "rated 8+" beside it."""
+    return min_rating - 0.05
+
+
 @dataclass(slots=True)
 class Movie:
     id: str

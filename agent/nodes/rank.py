@@ -14,6 +14,7 @@ from agent.scoring import TITLED_WEIGHTS, Candidate, diverse_top, featurise, les
 from agent.state import State
 from agent.wishes import shape_by_wish, wish_vectors
 from store.catalog import ScoredMovie
+from store.movie import rating_floor
 
 
 def rank(state: State, deps: Deps) -> dict:
@@ -123,7 +124,8 @@ def _over_floor(
     if floor is None:
         loosened = "the rating floor" in ((state.get("debug") or {}).get("relaxed") or [])
         return ([], candidates) if loosened and request.get("min_rating") else (candidates, [])
-    over = [c for c in candidates if (deps.catalog.movies[c.movie_id].rating_that_counts or 0) >= floor]
+    lowest = rating_floor(floor)
+    over = [c for c in candidates if (deps.catalog.movies[c.movie_id].rating_that_counts or 0) >= lowest]
     ids = {c.movie_id for c in over}
     return over, [c for c in candidates if c.movie_id not in ids]
 

@@ -20,6 +20,7 @@ from agent.understanding.series import is_series
 from agent.understanding.studios import unrecorded_refused
 from store.catalog import title_key
 from store.filters import has_theme
+from store.movie import rating_floor
 from store.vocab import COUNTRIES, LANGUAGES
 
 
@@ -83,7 +84,7 @@ def reply(state: State, deps: Deps) -> dict:
     intro = f"{intro} {gems[1]}".strip()
     if request.get("best_rated") is not None:  # "best movies of 2015", two rated 8+: what the others are
         _, rest = intro_parts({**request, "min_rating": None, "best_rated": None}, len(picks), deps, **picked)
-        cleared = sum((m.rating_that_counts or 0) >= request["best_rated"] for m in shown)
+        cleared = sum((m.rating_that_counts or 0) >= rating_floor(request["best_rated"]) for m in shown)
         note = filled_note(request, state.get("fitting"), len(picks), cleared=cleared, rest=rest.removesuffix("."))
         intro = f"{note} {intro}"
     elif not relaxed:
