@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA
 
 from agent.understanding.effect import Effect
 from agent.understanding.meaning import Reading
-from agent.understanding.phrases import GOOD, MAX_PHRASE, PHRASEBOOK, RECENT
+from agent.understanding.phrases import MAX_PHRASE, PHRASEBOOK, RECENT
 from agent.understanding.refused_themes import refused_themes
 from agent.understanding.story_places import after_set_in, place_end, place_refused_at, place_said, place_set_in
 from agent.understanding.text import STOPWORDS, Scan, Tok, alternatives, tokens_of, word_set
@@ -108,25 +108,11 @@ def _phrase_at(toks: list[Tok], i: int) -> tuple[int, Effect] | None:
             return i + n, effect
     if toks[i].text == "new" and i + 1 < len(toks) and _names_genre(toks, i + 1):
         return i + 1, RECENT  # "new comedies", "a new horror movie"
-    if toks[i].text == "good" and i + 1 < len(toks) and _good_films(toks, i):
-        return i + 1, GOOD  # "any good documentaries", "good movies from 2015"
     if toks[i].is_word:
         corrected = _typo(toks[i].text)
         if corrected is not None:
             return i + 1, PHRASEBOOK[(corrected,)]
     return None
-
-
-_FILM_NOUNS = frozenset({"movie", "movies", "film", "films", "flick", "flicks"})
-
-
-def _good_films(toks: list[Tok], i: int) -> bool:
-    """ "good" before a genre ("a good comedy"), or before "movies" at a wish's start ("any good movies?",
-    "good films from 2015"), not "Heat was a good movie", which judges a film."""
-    if _names_genre(toks, i + 1):
-        return True
-    words = [t.text for t in toks[:i] if t.is_word]
-    return toks[i + 1].text in _FILM_NOUNS and (not words or words[-1] in ("any", "some", "me", "us"))
 
 
 def _names_genre(toks: list[Tok], i: int) -> bool:

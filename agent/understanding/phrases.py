@@ -339,10 +339,6 @@ _MOOD_PHRASES: dict[str, Effect] = {
 }
 
 RECENT = Effect(years=_last_years(5))  # "recent", "new releases": the last five years
-# "any good documentaries", "a good comedy": a wish for well-rated films, as "decent" is (a floor read from the
-# word, filled up with the next best rated when too few clear it: agent.best_rated); "good" alone is read before a
-# genre or a film only (agent.understanding.negation), never in "a good cry" or "sounds good"
-GOOD = Effect(min_rating=6.5)
 
 _ERA_PHRASES: dict[str, Effect] = {
     "recent | recently released | new release | new releases | newest | latest | brand new": RECENT,

@@ -7,27 +7,25 @@ from __future__ import annotations
 import pytest
 
 from agent.best_rated import reach
-from agent.understanding.reader import understand
 from tests.unit.test_requests_honoured import catalog_of, make_bot, picked
-from tests.unit.test_understanding import LOOKUP
 
-# (title, year, rating[, votes]): two films of 2015 clear 8, then 7.9, 7.6, 6.9, 5.1 and one rated by a few people
+# (title, year, rating): two films of 2015 clear 8, then 7.9, 7.6, 6.9, 5.1 and one rated by a few people
 FILMS = [
     ("Paper Lanterns", 2015, 8.2),
     ("The Quiet Harbour", 2015, 8.1),
     ("Northbound", 2015, 7.9),
     ("Glass Orchard", 2015, 7.6),
     ("Midnight Ferry", 2015, 6.9),
-    ("Rust and Salt", 2015, 5.1, 2_000_000),  # the best known of them
+    ("Rust and Salt", 2015, 5.1),
     ("Old Clocks", 1995, 9.0),
     ("Winter Fields", 1995, 8.8),
 ]
 
 
-def film(title: str, year: int, rating: float, votes: int = 50000) -> dict:
+def film(title: str, year: int, rating: float) -> dict:
     slug = title.lower().replace(" ", "-")
     return {"id": f"{slug}-{year}", "title": title, "year": year, "genres": ["drama"], "directors": [],
-            "cast": [], "runtime": 100, "language": "en", "country": "US", "rating": rating, "votes": votes,
+            "cast": [], "runtime": 100, "language": "en", "country": "US", "rating": rating, "votes": 50000,
             "keywords": [], "moods": [], "overview": f"A drama about {title.lower()}."}  # fmt: skip
 
 
@@ -77,25 +75,3 @@ def test_the_floor_reaches_down_to_the_wanted_best_rated():
     assert reach([8.2, 6.9, 8.1, 7.9], 8.0, 3) == 7.9
     assert reach([8.2, 8.1], 8.0, 3) is None  # nothing under the floor to fill with
     assert reach([8.2, 8.1, 8.5], 8.0, 2) is None
-
-
-@pytest.mark.parametrize("said", ["any good movies from 2015?", "good dramas from 2015", "a good drama from 2015"])
-def test_good_asks_for_well_rated_films_without_a_number_said(catalog, profiles, said):
-    """ "any good documentaries about music?" gave Justin Bieber: Never Say Never, rated 4.8, second: "good"
-    is a wish for well-rated films (a floor read from the word), filled up with the best rated after it."""
-    result = make_bot(catalog, profiles).ask(said, user="cli:ed", k=5)
-    assert "Rust and Salt" not in [m.title for m in picked(catalog, result)]
-    assert "you asked for" not in result["reply"]
-    assert all(r["relaxed"] is False for r in result["recommendations"])
-
-
-@pytest.mark.parametrize(
-    ("said", "floor"),
-    [("any good documentaries about music?", 6.5), ("a good comedy", 6.5), ("good movies please", 6.5),
-     ("Heat was a good movie", None), ("I want a good cry", None), ("sounds good", None),
-     ("a good old fashioned action movie", None)],
-)  # fmt: skip
-def test_good_is_read_before_a_genre_or_a_wish_for_films_only(said, floor):
-    understood = understand(said, LOOKUP)
-    assert understood.min_rating == floor, understood
-    assert understood.rating_words == ("good" if floor else "")
