@@ -26,7 +26,7 @@ from agent.understanding.dismissals import DISMISSED_TAIL, dismissed_titles, req
 from agent.understanding.film_questions import REFERENT, fact_question, typed_title
 from agent.understanding.help_topics import ACCOUNT_QUESTIONS, GREETINGS, OUTSIDE, RESTART, SMALLTALK, only_pleasantries
 from agent.understanding.like_it import asks_like_it
-from agent.understanding.my_history import my_history_question, why_not_titles
+from agent.understanding.my_history import my_history_question, picks_asked, why_not_titles
 from agent.understanding.new_subject import states_subject
 from agent.understanding.opening_title import praised_then_asked
 from agent.understanding.ordinals import ordinal_in, places_in
@@ -164,6 +164,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     if not words:
         return _emoji_only(lowered, has_previous)
     ordinal = ordinal_in(lowered)
+    if picks_asked(lowered):  # "have I seen any of these?": the profile, of the picks shown, no new picks
+        return Classified("facts", every=True, facts=("my_picks",))
     if mine := my_history_question(lowered):  # "how many movies have I watched?": the profile's, not help
         return Classified("facts", facts=(mine,))
     if asked := why_not_titles(text, lowered, lookup):  # "why not Saving Private Ryan?"
