@@ -221,7 +221,8 @@ def _films_in(clause: str, after_verdict: int, lookup: CatalogLookup) -> list[st
     named = understand(clause, lookup)
     if ids := [*named.like_titles, *(t for t in named.exclude_titles if t not in named.like_titles)]:
         return ids
-    for start in dict.fromkeys((after_verdict, _after_answer(clause), _after_so(clause))):
+    so = _SO_WAS.match(clause)  # "and so was Ronin": the film after the words that carry the verdict
+    for start in dict.fromkeys((after_verdict, _after_answer(clause), *([so.end()] if so else []))):
         if found := titles_after(clause, start, lookup):
             return [m.movie_id for m in found]
     return []
@@ -232,12 +233,6 @@ _SO_WAS = re.compile(
     r"^\W*(?:(?:and|but)\s+)?(?:so\s+(?:was|is|were|are|did|does)|also|same\s+(?:for|with|goes\s+for))\s+"
 )
 _CARRIED = re.compile(rf"{_SO_WAS.pattern}|\b(?:too|as\s+well|also)\W*$")
-
-
-def _after_so(clause: str) -> int:
-    """Where the film's name starts after "so was", "also", "same for", which carry the verdict before to it."""
-    lead = _SO_WAS.match(clause)
-    return lead.end() if lead else 0
 
 
 def _after_lead(head: str) -> int:
