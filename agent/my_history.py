@@ -11,7 +11,7 @@ from agent.profile import DISLIKED_UP_TO, LIKED_FROM, as_given, you_gave
 from agent.prose import prose_list
 
 SHOWN = 10  # films listed by name; the rest are counted
-MY_HISTORY = ("my_watched", "my_rated", "my_liked", "my_disliked", "my_picked")  # questions answered here
+MY_HISTORY = ("my_watched", "my_rated", "my_liked", "my_disliked", "my_picked", "my_picks")  # questions answered here
 
 
 def my_history(fact: str, state: Mapping, deps: Deps) -> str:
@@ -21,6 +21,8 @@ def my_history(fact: str, state: Mapping, deps: Deps) -> str:
         return "I keep no history in this session, so I can't say what you've watched or rated."
     if fact == "my_picked":
         return _picked(state, deps)
+    if fact == "my_picks":
+        return _of_the_picks(user, state, deps)
     if fact in ("my_liked", "my_disliked"):
         return _verdicts(fact == "my_liked", user, deps)
     movies = deps.catalog.movies
@@ -78,6 +80,34 @@ def _picked(state: Mapping, deps: Deps) -> str:
         "I don't note which pick you choose, only the films you rate or tell me you've seen "
         f'("what have I rated?" lists those).{last}'
     )
+
+
+_NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five"}
+
+
+def _of_the_picks(user: str, state: Mapping, deps: Deps) -> str:
+    """ "Have I seen any of these?", "did I rate any of those?": of the picks just shown, the ones the
+    profile says were seen (rated or marked watched) or rated, and that the others were not."""
+    movies, profiles = deps.catalog.movies, deps.profiles
+    shown = [p["id"] for p in state.get("last_picks") or [] if p["id"] in movies]
+    if not shown:
+        return "I haven't suggested anything here yet."
+    stars, given = profiles.ratings_given(user)
+    rated = "rate" in (state.get("message") or "").lower()
+    done = [m for m in shown if m in stars or (not rated and profiles.has_watched(user, m))]
+    if not done:
+        them = "it" if len(shown) == 1 else "any of them"
+        return f"You haven't rated {them}." if rated else f"You haven't marked {them} as seen."
+    rest = len(shown) - len(done)
+    other = "it" if len(shown) == 1 else "the other one" if rest == 1 else f"the other {_NUMBERS.get(rest, rest)}"
+    if rated:
+        said = "; ".join(f"you {you_gave(stars[m], given.get(m), it=movies[m].label)}" for m in done)
+        unrated = f"; you haven't rated {other}" if rest else ""
+        return f"Y{said[1:]}{unrated}."
+    seen = prose_list([movies[m].label for m in done])
+    if not rest:
+        return f"You've seen {'it' if len(done) == 1 else f'all {_NUMBERS.get(len(done), len(done))}'}: {seen}."
+    return f"You've seen {seen}; not {other}."
 
 
 def _in_order(films: int, dated: int) -> str:

@@ -19,6 +19,7 @@ from agent.nodes.pointed_title import title_past_the_list
 from agent.nodes.reply import intro_line, not_in_catalog, unrecorded_note
 from agent.nodes.retrieve import filters_for, unrecorded_for
 from agent.nodes.taken_back import stored_before, take_back
+from agent.pick_leans import lean_reason
 from agent.profile import LIKED_FROM, stars_then
 from agent.prose import prose_list
 from agent.sequels import PLACES, SERIES_FACTS, no_sequels_note, series_answer
@@ -186,6 +187,8 @@ def answer_why(state: State, deps: Deps) -> dict:
             if movie_id in last
             else reasons_for(movie, request={}, anchors=[], profile=None, catalog=deps.catalog)
         )
+        leaned = lean_reason(movie, request) if movie_id in last else None  # "feel-good": comedy/family
+        reasons = [leaned, *reasons] if leaned else reasons
         because = "; ".join(reasons) if reasons else "it was the closest match to what you asked for"
         lines.append(f"{movie.label}: {because}.")
         for anchor in anchors:

@@ -14,8 +14,8 @@ from store.vocab import LANGUAGES
 
 Fact = Literal["runtime", "directors", "cast", "crew", "year", "plot", "language", "kind", "catalog", "rating",
                "certificate", "streaming", "mine", "list", "count", "shortest", "longest", "best", "newest",
-               "oldest", "among", "my_watched", "my_rated", "why_not", "about", "sequels", "next", "earlier", "first",
-               "second", "third", "fourth", "fifth", "sixth", "order", "true"]  # fmt: skip
+               "oldest", "among", "my_watched", "my_rated", "my_picks", "why_not", "about", "sequels", "next",
+               "earlier", "first", "second", "third", "fourth", "fifth", "sixth", "order", "true"]  # fmt: skip
 
 # A question about a film shown or named, answered from the catalog: "is it long?", "who directed
 # the third one?", "what's Heat about?". Each match ends where the film's name may follow.

@@ -26,7 +26,7 @@ from agent.understanding.dismissals import DISMISSED_TAIL, dismissed_titles, req
 from agent.understanding.film_questions import REFERENT, fact_question, typed_title
 from agent.understanding.help_topics import ACCOUNT_QUESTIONS, GREETINGS, OUTSIDE, RESTART, SMALLTALK, only_pleasantries
 from agent.understanding.like_it import asks_like_it
-from agent.understanding.my_history import my_history_question, why_not_titles
+from agent.understanding.my_history import my_history_question, picks_asked, why_not_titles
 from agent.understanding.new_subject import states_subject
 from agent.understanding.opening_title import praised_then_asked
 from agent.understanding.ordinals import ordinal_in, places_in
@@ -164,6 +164,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     if not words:
         return _emoji_only(lowered, has_previous)
     ordinal = ordinal_in(lowered)
+    if picks_asked(lowered):  # "have I seen any of these?": the profile, of the picks shown, no new picks
+        return Classified("facts", every=True, facts=("my_picks",))
     if mine := my_history_question(lowered):  # "how many movies have I watched?": the profile's, not help
         return Classified("facts", facts=(mine,))
     if asked := why_not_titles(text, lowered, lookup):  # "why not Saving Private Ryan?"
@@ -246,6 +248,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified("smalltalk")
     if feedback and feedback.intent == "liked" and feedback.titles and feedback.titles == understood.like_titles:
         return Classified("recommend", feedback=feedback)  # "heat was great, more like that": kept, and the reference
+    if feedback and feedback.titles and _judged_then_wished(text, lookup):  # "Heat was great, and more comedies"
+        return Classified("recommend", feedback=feedback)
     return Classified("recommend", feedback=on_picks(feedback, has_previous))  # "hated #1, any 80s ones?"
 
 
@@ -270,6 +274,17 @@ def _asks_apart(text: str, lookup: CatalogLookup) -> bool:
 
 
 _CLAUSE = re.compile(r",\s*|\s+but\s+")
+
+
+def _judged_then_wished(text: str, lookup: CatalogLookup) -> bool:
+    """A clause that is a title and its verdict, then one that asks for films: "Heat was great, and more
+    comedies" noted no verdict (the comedies made "great" read as a wish) and read "heat" as a theme."""
+    first, *rest = _CLAUSE.split(text, maxsplit=1)
+    if not rest or not a_title_then(first, lookup):
+        return False
+    return _wishes_more(rest[0], lookup) or _describes_films(rest[0], lookup)
+
+
 # "I liked Oldboy, more Korean films please": a clause that asks for more of a kind, or says please
 _MORE_OF_A_KIND = re.compile(r"^\W*(?:(?:and|so|now|ok|okay)\s+)?(?:(?:any|some|give me|show me)\s+)?more\s+\w")
 
@@ -348,6 +363,7 @@ def _feedback(
     praised = praised_after_naming(text, lowered, understood, lookup)  # "Heat and Ronin were both great"
     plain = plain or praised
     plain = plain or (ordinal is not None and judged_by_place(lowered))  # "the first one was great, any newer?"
+    plain = plain or _judged_then_wished(text, lookup)  # "Heat was great, and more comedies"
     judged = titles_blanked(lowered, [*understood.like_titles, *understood.exclude_titles], lookup)
     judged = asked_if_seen_blanked(judged)  # "have you ever seen Jaws": not the user's viewing
     verdict = next(

@@ -47,6 +47,23 @@ _PICKED = re.compile(
     r"(?:pick|picked|choose|chose|chosen|go with|gone with|decide on|decided on|settle on|settled on)"
     r"(?:\s+(?:last time|earlier|before|again|then))?\W*$"
 )
+# "have I seen any of these?", "did I rate any of those?", "which of these have I seen?": the user's
+# own history of the picks just shown, not a request for new ones
+_THE_PICKS = r"(?:these|those|them|the\s+(?:picks|films|movies|ones))"
+_DONE = r"(?:(?:already|ever|actually)\s+)?(?:seen|see|watched|watch|rated?)"
+_PICKS_ASKED = re.compile(
+    _LEAD + r"(?:(?:have|did|had)\s+(?:i|we)\s+" + _DONE + r"\s+(?:(?:any|all|either|both|none|one|each)"
+    r"(?:\s+of)?\s+" + _THE_PICKS + r"|(?:these|those|them)(?:\s+(?:all|both))?)"
+    r"|which\s+(?:ones?\s+)?of\s+" + _THE_PICKS + r"\s+(?:have|did|'ve)\s+(?:i|we)\s+" + _DONE + ")"
+    r"(?:\s+(?:so far|already|yet|before))?\W*$"
+)
+
+
+def picks_asked(lowered: str) -> bool:
+    """Whether the message asks what the user has seen or rated of the picks shown ("have I seen any of these?")."""
+    return bool(_PICKS_ASKED.match(lowered))
+
+
 _WHY_NOT = re.compile(
     r"^\W*(?:(?:but|and|so|ok|okay|hmm+)\W+)?why\s+(?:not|no|didn'?t you (?:suggest|recommend|pick|include)"
     r"|haven'?t you (?:suggested|recommended)|(?:isn'?t|wasn'?t) (?=.*\b(?:there|in (?:it|the list|them))\W*$))\s+"

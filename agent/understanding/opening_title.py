@@ -58,8 +58,10 @@ def read_opening_title(scan: Scan, reader: TitleReader, out: Understood) -> None
         return
     cand = reader.candidate(toks, first, len(toks), backward=True)
     words = cand.words
-    if not words or all(w in STOPWORDS or w in _NO_TITLE for w in words) or explained(words):
-        return  # "it was great", "horror is my fav": no film named
+    if not words or all(w in STOPWORDS or w in _NO_TITLE for w in words):
+        return  # "it was great": no film named
+    if explained(words) and not well_known_title(cand.text, reader.lookup):
+        return  # "horror is my fav": a kind; "alien was great, anything like it?" the film, as alone
     if reader.is_person(cand) or (len(words) == 1 and words[0] in reader.lookup.surname_index()):
         return  # "nolan is my fav": a person
     match = reader.resolve(cand)

@@ -148,6 +148,13 @@ def mixed_verdicts(
     # "Heat was decent but Ronin was great": both liked, each with its own stars; "Heat was good but Ronin was
     # great": one verdict, but also on a film the verdict's own reading missed, judged in a clause of its own
     judged_apart = {t for ids, found, _, _ in clauses if found for t in ids if isinstance(t, str) and t not in titles}
+    judged_apart |= {
+        t
+        for (ids, found, _, _), span in zip(clauses, spans, strict=True)
+        if not found and _CARRIED.search(lowered[slice(*span)])
+        for t in ids
+        if isinstance(t, str) and t not in titles
+    }
     named_apart = bool(titles) and bool(judged_apart & set(verdicts))
     if len(set(verdicts.values())) < 2 and not unseen and not tastes and not other and not named_apart:
         return None
@@ -214,10 +221,18 @@ def _films_in(clause: str, after_verdict: int, lookup: CatalogLookup) -> list[st
     named = understand(clause, lookup)
     if ids := [*named.like_titles, *(t for t in named.exclude_titles if t not in named.like_titles)]:
         return ids
-    for start in dict.fromkeys((after_verdict, _after_answer(clause))):
+    so = _SO_WAS.match(clause)  # "and so was Ronin": the film after the words that carry the verdict
+    for start in dict.fromkeys((after_verdict, _after_answer(clause), *([so.end()] if so else []))):
         if found := titles_after(clause, start, lookup):
             return [m.movie_id for m in found]
     return []
+
+
+# "... and so was Ronin", "Ronin too", "and Ronin as well": the verdict before, carried to the film this names
+_SO_WAS = re.compile(
+    r"^\W*(?:(?:and|but)\s+)?(?:so\s+(?:was|is|were|are|did|does)|also|same\s+(?:for|with|goes\s+for))\s+"
+)
+_CARRIED = re.compile(rf"{_SO_WAS.pattern}|\b(?:too|as\s+well|also)\W*$")
 
 
 def _after_lead(head: str) -> int:
