@@ -61,8 +61,8 @@ def no_title_after_refusal(toks: list, k: int) -> bool:
 
 _LIST_SEPARATORS = word_set(", or and nor / & neither")
 # After "," or "and", these start what is wanted: "no horror, something with action", "nothing scary, a comedy",
-# "nothing scary, for kids" (no refusal of family films), "no gore, from the 80s"
-_NEW_CLAUSE = word_set("something anything any a an some with just for from")
+# "nothing scary, for kids" (no refusal of family films), "no gore, from the 80s", "no horror and more comedy"
+_NEW_CLAUSE = word_set("something anything any a an some with just for from more")
 
 
 def _typo_targets() -> dict[str, list[str]]:
