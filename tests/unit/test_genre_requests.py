@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from agent.nodes.retrieve import RELAXABLE, loosening_order
 from agent.scoring import featurise, prominence
+from agent.understanding.merge import said_at
 from store.catalog import ScoredMovie
 from tests.unit.test_graph import make_bot
 
@@ -46,3 +48,15 @@ def test_a_film_that_is_the_asked_genre_first_leads_one_where_it_is_one_of_many(
     first, later = featurise(results, starter, request={"genres": ["comedy"]}, profile=None, anchors=[],
                              collaborative={})  # fmt: skip
     assert first.features["themes"] > later.features["themes"] > 0, (first.features, later.features)
+
+
+def test_what_a_follow_up_added_is_loosened_before_what_was_asked_first():
+    """ "something with tom hanks but not a drama", "older ones", "anything else like it?" answered "I loosened
+    the people you named" with films without Tom Hanks: the years, added last, go first."""
+    first = {"people": ["Tom Hanks"], "exclude_genres": ["drama"]}
+    then = {**first, "year_max": 1994}
+    then["said_at"] = said_at(first, then)
+    labels = [label for _, label in loosening_order(then)]
+    assert labels.index("the year range") < labels.index("the people you named"), labels
+    asked_at_once = {"people": ["Tom Hanks"], "year_max": 1994}  # said in one message: the usual order
+    assert [label for _, label in loosening_order(asked_at_once)][:4] == [label for _, label in RELAXABLE][:4]
