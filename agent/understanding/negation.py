@@ -281,7 +281,8 @@ def _negation(scan: Scan, reading: Reading, toks: list[Tok], i: int, cue_end: in
     j, k, last, intensified, story, set_in = cue_end, cue_end, None, False, False, False
     while j < len(toks):
         k = j
-        if j > cue_end and toks[j - 1].text in (",", "and") and toks[j].text in _NEW_CLAUSE:
+        new_clause = toks[j].text in _NEW_CLAUSE and (toks[j].text != "more" or toks[i].text != "less")
+        if j > cue_end and toks[j - 1].text in (",", "and") and new_clause:  # "less sci-fi and more drama": leans
             break
         while k < len(toks) and k - j < 3 and toks[k].text in _QUALIFIERS and not _phrase_at(toks, k):
             intensified |= toks[k].text in INTENSIFIERS
