@@ -82,6 +82,8 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
                  and not (said_length and m in ("shorter", "longer"))]  # fmt: skip
     apply_modifiers(merged, modifiers, last_picks, deps, references=_references(new))
     merged["modifiers"] = modifiers  # this message's, as Request documents, not the first request's
+    if new.genres or new.any_genres:  # "a horror film instead" after "something funnier": the lean ends
+        merged["tone_leans"] = []
     merged["tone_leans"] = comparative_leans(merged)  # "more" after "something funnier" still leans, and says so
     merged["said_at"] = said_at(previous, merged)
     return merged
