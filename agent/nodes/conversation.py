@@ -24,10 +24,11 @@ from agent.profile import LIKED_FROM, stars_then
 from agent.prose import prose_list
 from agent.sequels import PLACES, SERIES_FACTS, no_sequels_note, series_answer
 from agent.state import MAX_MESSAGE, State
-from agent.understanding.help_topics import help_topic
+from agent.understanding.help_topics import closes_chat, help_topic
 from agent.understanding.merge import fresh_request, genres_as_tags
 from agent.understanding.passing import in_another_language
 from agent.understanding.reader import understand
+from agent.understanding.text import normalise_message
 from agent.understanding.unkept_stars import unkept_note
 from agent.understanding.versions import version_chosen, versions_of
 from agent.watched_said import day_told
@@ -52,6 +53,7 @@ UNCLEAR = (
     "• a feel-good comedy under 2 hours"
 )
 TRUE = "true story"  # in TMDB's tag "based on true story" too
+ENJOY = "Okay, enjoy the film!"
 SMALL_TALK = 'Happy to help! Ask me for a movie whenever you like — say "help" for ideas.'
 
 
@@ -79,6 +81,8 @@ RESTART = "Clean slate: I've put the last request aside. What do you feel like w
 
 
 def respond_smalltalk(state: State, deps: Deps) -> dict:
+    if state.get("last_picks") and closes_chat(normalise_message(state.get("message") or "")):
+        return say(ENJOY, "smalltalk")  # "no more please" after picks: no more, and no invitation to ask
     return say(SMALL_TALK, "smalltalk")
 
 

@@ -39,6 +39,14 @@ RELAXABLE = (
 )
 
 
+def loosening_order(request: Request) -> list[tuple[str, str]]:
+    """RELAXABLE, with what a later follow-up added before what was asked from the start: "older ones"
+    after "tom hanks, not a drama" loosens the years before Tom Hanks, who was asked for first."""
+    when = request.get("said_at") or {}
+    latest = {label: max(when.get(n, 0) for n, same in RELAXABLE if same == label) for _, label in RELAXABLE}
+    return sorted(RELAXABLE, key=lambda item: -latest[item[1]])
+
+
 MAX_PANNED_SERIES = 30  # a series is found by a scan of the catalog's titles, once per film
 
 
@@ -240,7 +248,7 @@ def retrieve(state: State, deps: Deps) -> dict:
     if fresh < wanted and recent and reached is None:
         again = shown_again(deps, request, hard, recent, wanted - fresh)
     held = held_length(request)
-    for name, label in RELAXABLE:  # a film shown before that fits beats one outside the request
+    for name, label in loosening_order(request):  # a film shown before that fits beats one outside the request
         if results or again or held:  # "anything shorter?" answered with longer films is no answer
             break
         if name == "min_runtime" and request.get("min_runtime") and request.get("max_runtime"):

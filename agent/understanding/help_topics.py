@@ -101,3 +101,18 @@ def only_pleasantries(lowered: str) -> bool:
 
 
 GREETINGS = word_set("hi hello hey hiya yo thanks thank thx ty cheers lol haha bye goodbye")
+
+
+# "no more please", "that's enough", "I'm good" after picks: no more films are wanted, where "no more horror"
+# and "no more like that" still ask for some
+_CLOSING = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|no|nah|nope|thanks|thank you|thx|cool|great)\W+)*"
+    r"(?:no more|nothing (?:more|else)|(?:that'?s|that is|thats) (?:enough|plenty)|enough|"
+    r"(?:i'?m|i am|im|we'?re|we are) (?:good|fine|ok(?:ay)?|all set|set|done)|all good)"
+    r"(?:\W+(?:please|pls|plz|thanks|thank you|thx|ty|for now|for today|now|then|though|i think))*\W*$"
+)
+
+
+def closes_chat(lowered: str) -> bool:
+    """The message says no more films are wanted, and nothing else."""
+    return bool(_CLOSING.match(lowered))

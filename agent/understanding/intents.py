@@ -24,7 +24,15 @@ from agent.understanding.corrections import (
 )
 from agent.understanding.dismissals import DISMISSED_TAIL, dismissed_titles, request_beside
 from agent.understanding.film_questions import REFERENT, fact_question, typed_title
-from agent.understanding.help_topics import ACCOUNT_QUESTIONS, GREETINGS, OUTSIDE, RESTART, SMALLTALK, only_pleasantries
+from agent.understanding.help_topics import (
+    ACCOUNT_QUESTIONS,
+    GREETINGS,
+    OUTSIDE,
+    RESTART,
+    SMALLTALK,
+    closes_chat,
+    only_pleasantries,
+)
 from agent.understanding.like_it import asks_like_it
 from agent.understanding.my_history import my_history_question, picks_asked, why_not_titles
 from agent.understanding.new_subject import states_subject
@@ -172,7 +180,7 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified("facts", titles=asked[0], facts=("why_not",), unknown=() if asked[0] else (asked[1],))
     if _HELP.match(lowered) or RESTART.match(lowered) or OUTSIDE.search(lowered):
         return Classified("help")
-    if only_pleasantries(lowered):  # "thanks, have a good night!" rates no film called The Night
+    if only_pleasantries(lowered) or closes_chat(lowered):  # "thanks, have a good night!" rates no The Night
         return Classified("smalltalk")
     if UNDO.match(lowered):
         return Classified("undo")

@@ -82,8 +82,22 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
                  and not (said_length and m in ("shorter", "longer"))]  # fmt: skip
     apply_modifiers(merged, modifiers, last_picks, deps, references=_references(new))
     merged["modifiers"] = modifiers  # this message's, as Request documents, not the first request's
+    if new.genres or new.any_genres:  # "a horror film instead" after "something funnier": the lean ends
+        merged["tone_leans"] = []
     merged["tone_leans"] = comparative_leans(merged)  # "more" after "something funnier" still leans, and says so
+    merged["said_at"] = said_at(previous, merged)
     return merged
+
+
+def said_at(previous: Request, merged: Request) -> dict[str, int]:
+    """When each constraint was set, counted in follow-ups: "older ones" after "tom hanks, not a drama"
+    sets the years a turn after the person, so the years are what a later dead end loosens first."""
+    when = dict(previous.get("said_at") or {})
+    turn = max(when.values(), default=0) + 1
+    for name, value in merged.items():
+        if name != "said_at" and value not in (None, [], "", False) and value != previous.get(name):
+            when[name] = turn
+    return when
 
 
 def lean(request: Request, *, genres: bool = True, people: bool = True, places: bool = False) -> Request:

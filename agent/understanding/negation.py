@@ -61,8 +61,8 @@ def no_title_after_refusal(toks: list, k: int) -> bool:
 
 _LIST_SEPARATORS = word_set(", or and nor / & neither")
 # After "," or "and", these start what is wanted: "no horror, something with action", "nothing scary, a comedy",
-# "nothing scary, for kids" (no refusal of family films), "no gore, from the 80s"
-_NEW_CLAUSE = word_set("something anything any a an some with just for from")
+# "nothing scary, for kids" (no refusal of family films), "no gore, from the 80s", "no horror and more comedy"
+_NEW_CLAUSE = word_set("something anything any a an some with just for from more")
 
 
 def _typo_targets() -> dict[str, list[str]]:
@@ -267,7 +267,8 @@ def _negation(scan: Scan, reading: Reading, toks: list[Tok], i: int, cue_end: in
     j, k, last, intensified, story, set_in = cue_end, cue_end, None, False, False, False
     while j < len(toks):
         k = j
-        if j > cue_end and toks[j - 1].text in (",", "and") and toks[j].text in _NEW_CLAUSE:
+        new_clause = toks[j].text in _NEW_CLAUSE and (toks[j].text != "more" or toks[i].text != "less")
+        if j > cue_end and toks[j - 1].text in (",", "and") and new_clause:  # "less sci-fi and more drama": leans
             break
         while k < len(toks) and k - j < 3 and toks[k].text in _QUALIFIERS and not _phrase_at(toks, k):
             intensified |= toks[k].text in INTENSIFIERS

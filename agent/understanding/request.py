@@ -174,6 +174,7 @@ class Request(TypedDict, total=False):
     count: int | None  # how many suggestions were asked for
     modifiers: list[str]  # relative words of the latest message ("older", "funnier"), already applied
     tone_leans: list[str]  # soft genres a comparative word leaned to ("funnier": comedy), kept for "more"
+    said_at: dict[str, int]  # the turn of the conversation's subject each field was last set in, for loosening
     query: str  # what no filter explained, for semantic search
 
 

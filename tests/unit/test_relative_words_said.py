@@ -46,7 +46,8 @@ def test_after_picks_the_words_go_by_the_picks_with_no_note(starter, profiles, s
     bot = make_bot(starter, profiles)
     bot.ask("a crime thriller from the 90s", user="cli:after")
     intro = bot.ask(said, user="cli:after")["intro"]
-    assert intro.startswith("Here are 3 picks: ") and "crime thriller films" in intro and "compare" not in intro
+    # fewer than 3 when the first picks were short already ("Only 2 films in my catalog fit all of that.")
+    assert "picks: " in intro and "crime thriller films" in intro and "compare" not in intro, intro
 
 
 @pytest.mark.parametrize("said", ["something short", "a short comedy", "like the matrix but older"])

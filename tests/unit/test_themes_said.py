@@ -4,6 +4,8 @@ floor that a 10.0 from one vote does not stand in for."""
 
 from __future__ import annotations
 
+import re
+
 from agent.nodes.rank import rank
 from agent.nodes.reply import intro_line
 from agent.understanding.reader import understand
@@ -61,10 +63,12 @@ def test_a_refused_genre_wins_over_one_a_theme_word_only_implies():
 def test_years_past_the_catalogs_newest_film_are_said_to_be(starter, profiles):
     """ "a thriller from 2022" on a catalog ending in 2018 said only that it loosened the years to 2018."""
     said = make_bot(starter, profiles).ask("a thriller from 2026", user="cli:future", k=3)
-    assert said["reply"].startswith(
-        "My catalog's newest films are from 2024, so none are from 2026. Nothing matched 2026 thriller films, "
-        "so I loosened the years (picks from 2022 to 2023, outside 2026). Here are 3 picks; all of them are outside"
-    )  # not "Here are 3 picks: 2026 thriller films.", which none of them is
+    assert re.match(  # which years the picks are from depends on which thrillers lead
+        r"My catalog's newest films are from 2024, so none are from 2026\. Nothing matched 2026 thriller films, "
+        r"so I loosened the years \(picks from 2022(?: to 2023)?, outside 2026\)\. Here are 3 picks; all of them are "
+        r"outside",
+        said["reply"],
+    ), said["reply"]  # not "Here are 3 picks: 2026 thriller films.", which none of them is
     assert said["reply"].count("newest films") == 1
     from agent.nodes.reply import beyond_catalog
 

@@ -544,6 +544,9 @@ CASES: list[tuple[str, dict]] = [
     ("not romantic, a comedy", {"genres": ["comedy"], "exclude_genres": ["romance"]}),
     ("not too romantic", {"genres": [], "exclude_genres": [], "exclude_moods": ["romantic"]}),
     ("no horror and something funny", {"exclude_genres": ["horror"], "moods": ["funny"]}),
+    # "more" after "and" says what is wanted: a comedy, not a second refusal
+    ("no horror and more comedy", {"genres": ["comedy"], "exclude_genres": ["horror"]}),
+    ("no gore, more action", {"genres": ["action"], "exclude_genres": [], "exclude_moods": ["violent"]}),
     ("no gore, violence or horror", {"exclude_genres": ["horror"], "exclude_moods": ["violent"]}),
     ("horror isn't for me, something funny", {"genres": ["comedy"], "exclude_genres": ["horror"]}),
     ("superhero films are not my thing", {"genres": [], "exclude_keywords": ["superhero"]}),
