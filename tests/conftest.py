@@ -248,6 +248,33 @@ def starter(tmp_path_factory) -> Catalog:
     catalog.close()
 
 
+@pytest.fixture(scope="session")
+def toneless(tmp_path_factory) -> Catalog:
+    """The starter catalog with no film's tone labelled, as TMDB 5000 and MovieLens label none."""
+    from store.starter import starter_catalog_path
+
+    lines = starter_catalog_path().read_text(encoding="utf-8").splitlines()
+    films = [{**json.loads(line), "moods": []} for line in lines if line.strip()]
+    root = tmp_path_factory.mktemp("toneless")
+    home = DataDir(root / "home").ensure()
+    embedder = HashingEmbedder()
+    ingest(home, embedder, [("jsonl", [write_jsonl(root / "films.jsonl", films)])])
+    catalog = Catalog(home.current_catalog(), embedder)
+    yield catalog
+    catalog.close()
+
+
+def starter_plus(folder: Path, films: list[dict]) -> Catalog:
+    """The starter catalog with these films (the sample's dicts) beside it, indexed with the fast fake
+    embedder; the caller closes it."""
+    from store.starter import starter_catalog_path
+
+    home = DataDir(folder / "home").ensure()
+    embedder = HashingEmbedder()
+    ingest(home, embedder, [("jsonl", [starter_catalog_path(), write_jsonl(folder / "more.jsonl", films)])])
+    return Catalog(home.current_catalog(), embedder)
+
+
 def write_jsonl(path: Path, movies: list[dict]) -> Path:
     path.write_text("\n".join(json.dumps(m) for m in movies) + "\n", encoding="utf-8")
     return path

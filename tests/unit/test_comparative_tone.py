@@ -4,26 +4,12 @@ labels no tone (TMDB 5000 + MovieLens) leans to the genre of that tone, and says
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from agent.nodes.understand import TONE_UNLABELLED
-from store.starter import starter_catalog_path
 from tests.unit.test_graph import make_bot
-from tests.unit.test_requests_honoured import catalog_of
 
 TONE_BY_GENRE = "My catalog doesn't label films' tone, so I went by genre instead."
-
-
-@pytest.fixture(scope="module")
-def toneless(tmp_path_factory):
-    """The starter catalog with no film's tone labelled."""
-    lines = starter_catalog_path().read_text(encoding="utf-8").splitlines()
-    films = [{**json.loads(line), "moods": []} for line in lines if line.strip()]
-    catalog = catalog_of(tmp_path_factory.mktemp("toneless"), films)
-    yield catalog
-    catalog.close()
 
 
 @pytest.mark.parametrize("said", ["something funnier", "funnier please", "a funnier one", "something lighter"])

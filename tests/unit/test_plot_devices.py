@@ -5,17 +5,13 @@ films whose themes do say so are the ones it vouches for."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from agent.nodes.understand import TONE_UNLABELLED
 from agent.understanding.phrases import TOLD_BY_THEMES
 from agent.understanding.reader import understand
 from store.filters import has_theme
-from store.starter import starter_catalog_path
 from tests.unit.test_graph import make_bot
-from tests.unit.test_requests_honoured import catalog_of
 
 OPEN_ENDING = "My catalog doesn't record which films have an open ending, so I couldn't go by it."
 
@@ -33,16 +29,6 @@ def test_a_plot_device_is_no_tone_and_its_caveat_names_it(starter, said, caveat)
     understood = understand(said, starter)
     assert understood.caveats == [caveat]
     assert not understood.moods  # no tone was asked for
-
-
-@pytest.fixture(scope="module")
-def toneless(tmp_path_factory):
-    """The starter catalog with no film's tone labelled, as TMDB 5000 and MovieLens label none."""
-    lines = starter_catalog_path().read_text(encoding="utf-8").splitlines()
-    films = [{**json.loads(line), "moods": []} for line in lines if line.strip()]
-    catalog = catalog_of(tmp_path_factory.mktemp("toneless"), films)
-    yield catalog
-    catalog.close()
 
 
 def test_a_twist_ending_is_not_said_to_be_a_tone_and_themed_picks_carry_it(toneless, profiles):

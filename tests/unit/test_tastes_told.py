@@ -4,15 +4,10 @@ someone else's viewing of every pick."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from store.build import ingest
 from store.catalog import Catalog
-from store.home import DataDir
-from store.starter import starter_catalog_path
-from tests.fakes import HashingEmbedder
+from tests.conftest import starter_plus
 from tests.unit.test_graph import make_bot
 
 
@@ -38,13 +33,7 @@ _MORE_FILMS = [
 @pytest.fixture(scope="module")
 def films(tmp_path_factory) -> Catalog:
     """The starter catalog with Ronin, Goat (2016) and two of Tony Jaa's films."""
-    folder = tmp_path_factory.mktemp("tastes")
-    extra = folder / "more.jsonl"
-    extra.write_text("\n".join(json.dumps(m) for m in _MORE_FILMS) + "\n", encoding="utf-8")
-    home = DataDir(folder / "home").ensure()
-    embedder = HashingEmbedder()
-    ingest(home, embedder, [("jsonl", [starter_catalog_path(), extra])])
-    catalog = Catalog(home.current_catalog(), embedder)
+    catalog = starter_plus(tmp_path_factory.mktemp("films"), _MORE_FILMS)
     yield catalog
     catalog.close()
 

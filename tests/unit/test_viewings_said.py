@@ -5,17 +5,13 @@ great"), and every pick seen ("meh, seen them all")."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pytest
 
 from agent.understanding.days_said import day_watched
 from agent.understanding.intents import classify
-from store.build import ingest
 from store.catalog import Catalog
-from store.home import DataDir
-from store.starter import starter_catalog_path
-from tests.fakes import HashingEmbedder
+from tests.conftest import starter_plus
 from tests.unit.test_graph import make_bot
 from tests.unit.test_understanding import LOOKUP
 
@@ -28,13 +24,7 @@ _RONIN = {"id": "ronin-1998", "title": "Ronin", "year": 1998, "genres": ["action
 @pytest.fixture(scope="module")
 def films(tmp_path_factory) -> Catalog:
     """The starter catalog with Ronin beside Heat."""
-    folder = tmp_path_factory.mktemp("viewings")
-    extra = folder / "ronin.jsonl"
-    extra.write_text(json.dumps(_RONIN) + "\n", encoding="utf-8")
-    home = DataDir(folder / "home").ensure()
-    embedder = HashingEmbedder()
-    ingest(home, embedder, [("jsonl", [starter_catalog_path(), extra])])
-    catalog = Catalog(home.current_catalog(), embedder)
+    catalog = starter_plus(tmp_path_factory.mktemp("films"), [_RONIN])
     yield catalog
     catalog.close()
 

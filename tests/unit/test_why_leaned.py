@@ -4,11 +4,10 @@ what picked it, and it is told."""
 
 from __future__ import annotations
 
-from tests.unit.test_comparative_tone import toneless  # noqa: F401  (the fixture)
 from tests.unit.test_graph import make_bot
 
 
-def test_why_a_pick_tells_the_lean_the_request_made(toneless, profiles):  # noqa: F811
+def test_why_a_pick_tells_the_lean_the_request_made(toneless, profiles):
     bot = make_bot(toneless, profiles)
     shown = bot.ask("a feel-good movie", user="cli:lean")["recommendations"]
     assert len(shown) >= 2
