@@ -10,10 +10,10 @@ import functools
 from collections.abc import Callable
 
 from agent.deps import Deps
+from agent.nodes.past_the_picks import place_word
 from agent.state import State
 
 _VERDICT_TURNS = ("liked", "disliked", "seen", "dismissed")
-_PLACES = {0: "first", 1: "second", 2: "third", 3: "fourth", 4: "fifth", -1: "last"}
 
 
 def just_named(state: State, ordinal: int) -> str | None:
@@ -33,7 +33,7 @@ def just_named(state: State, ordinal: int) -> str | None:
 
 def went_by_named(state: State, movie_id: str, ordinal: int, deps: Deps) -> str:
     """The line that says which film a place was taken to mean, and in which list."""
-    place = _PLACES.get(ordinal, f"number {ordinal + 1}")
+    place = place_word(ordinal)
     movie = deps.catalog.movies.get(movie_id)
     label = movie.label if movie is not None else movie_id
     among = "of those I listed" if state.get("listed") else "you just named"

@@ -12,7 +12,8 @@ from agent.state import State
 _PLACES = {0: "first", 1: "second", 2: "third", 3: "fourth", 4: "fifth", 5: "sixth", -1: "last"}
 
 
-def _place(ordinal: int) -> str:
+def place_word(ordinal: int) -> str:
+    """ "second" for 1, "last" for -1, "number 9" past the words kept."""
     return _PLACES.get(ordinal, f"number {ordinal + 1}" if ordinal >= 0 else f"number {ordinal} from the end")
 
 
@@ -20,7 +21,7 @@ def past_the_picks(state: State, ordinal: int, deps: Deps) -> tuple[str | None, 
     """The film a place past the last picks is taken to mean (None when no earlier answer had one
     there), and the line that says what was done with it."""
     earlier = list(state.get("earlier_picks") or [])
-    place = _place(ordinal)
+    place = place_word(ordinal)
     if -len(earlier) <= ordinal < len(earlier):
         label = deps.catalog.movies[earlier[ordinal]].label
         return earlier[ordinal], (f"My last answer had {_had(state)}, so by “the {place} one” I took {label}, "
@@ -32,7 +33,7 @@ def past_the_list(state: State, ordinal: int, deps: Deps, done: str) -> str:
     """ "My last answer had only one film (Splash (1984)), so I couldn't tell which film “the second
     one” is, and noted nothing": what was done instead of guessing."""
     shown = prose_list([deps.catalog.movies[p["id"]].label for p in state.get("last_picks") or []])
-    place = _place(ordinal)
+    place = place_word(ordinal)
     return (
         f"My last answer had {_had(state)} ({shown}), so I couldn't tell which film “the {place} one” is, and {done}."
     )
