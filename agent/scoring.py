@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,7 +12,7 @@ from agent.profile import Profile
 from agent.understanding.request import SUBJECT_FIELDS, Request, is_open
 from store.catalog import Catalog, ScoredMovie, continues
 from store.filters import has_theme
-from store.movie import MAIN_GENRES, Movie
+from store.movie import Movie
 
 FEATURES = (
     "relevance", "quality", "popularity", "affinity", "taste", "anchor", "collaborative", "themes", "novelty",
@@ -118,7 +117,6 @@ def featurise(
     soft_genres = set(request.get("soft_genres") or []) | set(request.get("any_genres") or [])
     soft_people = set(request.get("soft_people") or [])
     lean_away = set(request.get("lean_away_genres") or [])  # "less action"
-    asked_genres = (list(request.get("genres") or []), list(request.get("any_genres") or []))
     soft_languages = set(request.get("soft_languages") or [])
     soft_countries = set(request.get("soft_countries") or [])
     soft_era = (request.get("soft_year_min"), request.get("soft_year_max"))  # (None, None): no era leans
@@ -132,8 +130,6 @@ def featurise(
             themes += len(soft_genres & set(movie.genres)) / len(soft_genres)
         if lean_away and movie.genres:
             themes -= leaned_away(movie.genres, lean_away)
-        if any(asked_genres):
-            themes += PROMINENCE * prominence(movie.genres, *asked_genres)
         if soft_people and not soft_people.isdisjoint((*movie.directors, *movie.cast)):
             themes += 0.5
         if movie.language in soft_languages or movie.country in soft_countries:
@@ -161,31 +157,6 @@ def featurise(
         }
         candidates.append(Candidate(movie.id, features, vector=candidate_vectors[i]))
     return candidates
-
-
-# "a comedy" is a film that is a comedy first: one of whose many genres comedy is (Pulp Fiction, which
-# MovieLens also calls a comedy) still fits, but after those. How much a genre in the lead weighs, in themes.
-PROMINENCE = 1.0
-
-
-def prominence(genres: list[str], asked: Sequence[str], alternatives: Sequence[str] = ()) -> float:
-    """How much the asked genres lead the film's own (every one of `asked`, the best of `alternatives`):
-    1 each first in its list, 0.5 among its main genres (Movie.main_genres), 0 further down. TMDB lists a
-    film's main genre first, and merged sources add theirs after it; an alphabetical list (MovieLens alone,
-    or a TMDB one that happens to be in that order) says nothing of which leads, so a genre in it counts
-    as main only when the list is short, and first only when it is the film's one genre."""
-    ordered = len(genres) < 2 or genres != sorted(genres)
-    main = genres[:MAIN_GENRES] if ordered or len(genres) <= MAIN_GENRES else []
-
-    def lead(genre: str) -> float:
-        if genres[:1] == [genre] and ordered:
-            return 1.0
-        return 0.5 if genre in main else 0.0
-
-    shares = [lead(g) for g in asked]
-    if alternatives:
-        shares.append(max(lead(g) for g in alternatives))
-    return sum(shares) / len(shares) if shares else 0.0
 
 
 def leaned_away(genres: list[str], lean_away: set[str]) -> float:
