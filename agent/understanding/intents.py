@@ -252,7 +252,7 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified("more", ordinal=_place_liked(lowered, plan), feedback=feedback)
     if has_previous and _refines(lowered, understood):  # "like the second one but from the 2010s"
         return Classified("refine", ordinal=_place_liked(lowered, plan), feedback=on_picks(feedback, has_previous))
-    if not asks and not has_filters(understood) and not understood.like_titles and _chatter(words):
+    if not asks and not has_filters(understood) and not understood.like_titles and _chatter(words, understood):
         return Classified("smalltalk")
     if feedback and feedback.intent == "liked" and feedback.titles and feedback.titles == understood.like_titles:
         return Classified("recommend", feedback=feedback)  # "heat was great, more like that": kept, and the reference
@@ -450,8 +450,12 @@ def _refines(lowered: str, u: Understood) -> bool:
     return not states_subject(lowered, u)
 
 
-def _chatter(words: list[str]) -> bool:
-    return all(w in SMALLTALK for w in words) or words[0] in GREETINGS
+def _chatter(words: list[str], understood: Understood) -> bool:
+    """Pleasantries only, or a greeting that says no taste: "Hi I like comedies" tells a taste to go by."""
+    if all(w in SMALLTALK for w in words):
+        return True
+    taste = understood.soft_genres or understood.soft_people or understood.soft_year_min or understood.soft_year_max
+    return words[0] in GREETINGS and not taste
 
 
 def _emoji_only(lowered: str, has_previous: bool) -> Classified:
