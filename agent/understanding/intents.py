@@ -13,6 +13,7 @@ import dataclasses
 import re
 
 from agent.understanding.classified import Classified
+from agent.understanding.compared_only import compared_only
 from agent.understanding.corrections import (
     HOLD_ON,
     UNDO,
@@ -417,6 +418,10 @@ def _feedback(
         intent = "liked" if rating >= 3 else "disliked"
         return Classified(intent, ordinal=ordinal, titles=titles, rating=rating, stars_said=True, every=every)
     if seen is not None and has_referent:
+        compared = compared_only(titles, lowered, lookup)  # "watched a comedy, kinda like Heat": not Heat
+        if compared and len(compared) == len(titles):
+            return None
+        titles = [t for t in titles if t not in compared]
         return Classified(seen_intent(lowered, seen.start()), ordinal=ordinal, titles=titles, every=every)
     if verdict is not None and not titles and understood.unknown_titles and not has_filters(understood):
         return Classified(verdict[1], unknown=tuple(understood.unknown_titles))  # "Girls Trip (2017) was great"

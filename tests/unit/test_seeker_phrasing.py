@@ -20,3 +20,24 @@ def test_a_greeting_before_a_taste_is_a_request_not_small_talk(said: str) -> Non
 @pytest.mark.parametrize("said", ["hi", "hello how are you", "hi there, great to meet you"])
 def test_a_greeting_alone_is_still_small_talk(said: str) -> None:
     assert classify(said, LOOKUP, has_previous=False).intent == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I watched a comedy last night, kinda like Fargo (1996)",
+        "I watched a romantic comedy last night and fell in love, I can't name it but kinda like Fargo (1996)",
+        "saw something similar to Fargo yesterday",
+    ],
+)
+def test_a_film_named_as_a_comparison_is_not_the_film_watched(said: str) -> None:
+    """ "I watched a romantic comedy last night ... kinda like Sweet November (2001)" answered "Got it:
+    Sweet November (2001) marked as watched on <yesterday>"; the film watched was another one."""
+    read = classify(said, LOOKUP, has_previous=False)
+    marked = [read, read.feedback] if read.feedback else [read]
+    assert not any(c.intent == "seen" and "fargo-1996" in c.titles for c in marked), read
+
+
+def test_a_film_watched_beside_one_compared_is_still_marked() -> None:
+    read = classify("I watched Heat yesterday, kinda like Fargo", LOOKUP, has_previous=False)
+    assert read.intent == "seen" and read.titles == ["heat-1995"], read
