@@ -41,3 +41,18 @@ def test_a_film_named_as_a_comparison_is_not_the_film_watched(said: str) -> None
 def test_a_film_watched_beside_one_compared_is_still_marked() -> None:
     read = classify("I watched Heat yesterday, kinda like Fargo", LOOKUP, has_previous=False)
     assert read.intent == "seen" and read.titles == ["heat-1995"], read
+
+
+@pytest.mark.parametrize(
+    ("said", "verdict"),
+    [
+        ("I just watched Heat today. I loved it.", "liked"),
+        ("I just watched Heat (1995) on BET today. Yes I loved that one.", "liked"),
+        ("I watched Heat last night. Hated it.", "disliked"),
+    ],
+)
+def test_a_verdict_in_the_sentence_after_watching_is_on_that_film(said: str, verdict: str) -> None:
+    """ "I just watched Big Momma's House 2 (2006) on BET today. Yes I loved that one." answered
+    "Noted: you've seen Big Momma's House 2 (2006)", the love dropped (with "and loved it" it was kept)."""
+    read = classify(said, LOOKUP, has_previous=False)
+    assert (read.intent, read.titles) == (verdict, ["heat-1995"]), read
