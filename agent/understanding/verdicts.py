@@ -95,9 +95,14 @@ def mixed_verdicts(
     spans = _clauses(lowered, titles, lookup)
     judged = titles_blanked(lowered, titles, lookup)  # "I hate horror, like Saw (2004)": no "saw" seen
     for start, end in spans:
-        if NOT_SEEN.search(lowered, start, end) or PLANNED.search(lowered, start, end):  # "haven't seen Aliens"
-            unseen.update(_films_in(text[start:end], 0, lookup))
-            clauses.append(([], None, False, False))
+        if said := NOT_SEEN.search(lowered, start, end) or PLANNED.search(lowered, start, end):  # "haven't seen Aliens"
+            before, after = (
+                _films_in(text[start : said.start()], 0, lookup),
+                _films_in(text[said.end() : end], 0, lookup),
+            )
+            # "... and Heat I actually haven't seen Alien": Heat shares the verdict before, Alien is unseen
+            unseen.update(after or before)
+            clauses.append((before if after else [], None, False, False))
             continue
         found = verdict_in(judged, start, end)
         if found is None and len(SEEN.findall(lowered, start, end)) > 1:  # "I saw Saw": the verb, then the title

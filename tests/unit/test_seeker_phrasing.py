@@ -56,3 +56,30 @@ def test_a_verdict_in_the_sentence_after_watching_is_on_that_film(said: str, ver
     "Noted: you've seen Big Momma's House 2 (2006)", the love dropped (with "and loved it" it was kept)."""
     read = classify(said, LOOKUP, has_previous=False)
     assert (read.intent, read.titles) == (verdict, ["heat-1995"]), read
+
+
+FAVES_AND_NOT_SEEN = (
+    "Some of my faves are Fargo (1996) and Heat (1995) I actually haven't seen Alien (1979) Which surprises people"
+)
+
+
+def test_favourites_then_one_not_seen_notes_the_favourites_and_takes_nothing_off() -> None:
+    """The ReDial seeker's message answered "Ghostbusters (1984) wasn't on your watched list, so there was
+    nothing to take off", and the two favourites were not noted: "I actually haven't seen" is no correction."""
+    read = classify(FAVES_AND_NOT_SEEN, LOOKUP, has_previous=True)
+    assert read.intent == "liked", read
+    assert dict((t, v) for t, v, _ in read.verdicts) == {"fargo-1996": "liked", "heat-1995": "liked"}, read
+
+
+@pytest.mark.parametrize("said", ["I actually haven't seen Alien", "I actually never saw Alien (1979)"])
+def test_actually_inside_a_statement_is_no_correction(said: str) -> None:
+    read = classify(said, LOOKUP, has_previous=True)
+    assert (read.intent, read.titles) == ("unseen", ["alien-1979"]), read
+
+
+@pytest.mark.parametrize(
+    "said", ["actually I haven't seen Alien", "oh actually, I never watched Alien", "I never watched Alien, my bad"]
+)
+def test_a_correction_still_takes_a_film_off(said: str) -> None:
+    read = classify(said, LOOKUP, has_previous=True)
+    assert (read.intent, read.titles) == ("unwatched", ["alien-1979"]), read
