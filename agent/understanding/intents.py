@@ -111,6 +111,7 @@ _ASKS = re.compile(
     r"|(?:i|we) (?:want|need|fancy)(?! to (?:watch|see) (?:it|that|this|that one|this one) again)|looking for"
     r"|(?:^|[,.;!?]\s*)(?:need|want|fancy)\s+(?:a|an|some|something)"  # "..., need a romance we can both watch"
     r"|in the mood for|up for|more (?:please|pls|plz))\b"  # "loved Heat, more please"
+    r"|\b(?:know|heard)\s+of\s+(?:any|some)\b|\b(?:do|d)\s+(?:you|u|ya)\s+(?:know|have)\s+(?:any|some)\b"  # no "?"
     r"|\b(?:more|movies?|films?|stuff|ones?)\s+like\b"
 )
 # "I've seen Heat. Thrillers from the 90s please": a sentence of its own that asks, beside the verdict's

@@ -83,3 +83,17 @@ def test_actually_inside_a_statement_is_no_correction(said: str) -> None:
 def test_a_correction_still_takes_a_film_off(said: str) -> None:
     read = classify(said, LOOKUP, has_previous=True)
     assert (read.intent, read.titles) == ("unwatched", ["alien-1979"]), read
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "i liked the matrix too do you know of any based on a true story horror films",
+        "I liked Heat do you know any good horror movies",
+    ],
+)
+def test_a_verdict_then_a_question_without_its_question_mark_asks_too(said: str) -> None:
+    """ "i liked the village too do you know of any based on a true story horror films" answered only
+    "Great, I've noted that you liked The Village (2004)": the request, typed without "?", went unanswered."""
+    read = classify(said, LOOKUP, has_previous=True)
+    assert read.intent == "recommend" and read.feedback is not None and read.feedback.intent == "liked", read
