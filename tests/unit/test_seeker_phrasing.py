@@ -97,3 +97,18 @@ def test_a_verdict_then_a_question_without_its_question_mark_asks_too(said: str)
     "Great, I've noted that you liked The Village (2004)": the request, typed without "?", went unanswered."""
     read = classify(said, LOOKUP, has_previous=True)
     assert read.intent == "recommend" and read.feedback is not None and read.feedback.intent == "liked", read
+
+
+@pytest.mark.parametrize(
+    ("said", "verdict"),
+    [
+        ("I did enjoy Heat (1995). It was better than I thought it would be.", "liked"),
+        ("No, I have not seen that one yet. I did enjoy Heat (1995).", "liked"),
+        ("I did love Heat", "liked"),
+    ],
+)
+def test_an_emphatic_did_is_a_verdict(said: str, verdict: str) -> None:
+    """ "No, I have not seen that one yet. I think it will be good! I did enjoy Wonder Woman (2017)." answered
+    "So Wonder Woman (2017) is new to you; I haven't noted anything": "did enjoy" was read as no verdict."""
+    read = classify(said, LOOKUP, has_previous=True)
+    assert (read.intent, read.titles) == (verdict, ["heat-1995"]), read
