@@ -112,3 +112,22 @@ def test_an_emphatic_did_is_a_verdict(said: str, verdict: str) -> None:
     "So Wonder Woman (2017) is new to you; I haven't noted anything": "did enjoy" was read as no verdict."""
     read = classify(said, LOOKUP, has_previous=True)
     assert (read.intent, read.titles) == (verdict, ["heat-1995"]), read
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I have not seen that one. Heat (1995) was great.",
+        "Haven't seen that one yet! Heat (1995) was better than I thought.",
+    ],
+)
+def test_a_film_named_after_a_sentence_saying_not_seen_is_not_unseen(said: str) -> None:
+    """ "No, I have not seen that one yet. ... Wonder Woman (2017) ..." answered "So Wonder Woman (2017) is
+    new to you": "not seen" was said of the pick pointed at, in a sentence that names no film."""
+    read = classify(said, LOOKUP, has_previous=True)
+    assert not (read.intent == "unseen" and "heat-1995" in read.titles), read
+
+
+def test_a_film_said_not_seen_in_its_own_sentence_still_is() -> None:
+    read = classify("I haven't seen Heat (1995). Fargo (1996) was great.", LOOKUP, has_previous=True)
+    assert "fargo-1996" not in read.titles and (read.intent, read.titles) == ("unseen", ["heat-1995"]), read
