@@ -131,3 +131,32 @@ def test_a_film_named_after_a_sentence_saying_not_seen_is_not_unseen(said: str) 
 def test_a_film_said_not_seen_in_its_own_sentence_still_is() -> None:
     read = classify("I haven't seen Heat (1995). Fargo (1996) was great.", LOOKUP, has_previous=True)
     assert "fargo-1996" not in read.titles and (read.intent, read.titles) == ("unseen", ["heat-1995"]), read
+
+
+MARROWS = [
+    {"id": "marrow-1976", "title": "Marrow", "year": 1976, "genres": ["horror"], "directors": ["Brian De Palma"],
+     "votes": 36, "rating": 7.3, "overview": "A shy girl with telekinetic powers goes to the prom."},
+    {"id": "marrow-2002", "title": "Marrow", "year": 2002, "genres": ["horror"], "directors": ["David Carson"],
+     "votes": 1, "rating": 5.5, "overview": "A television remake: a shy girl with telekinetic powers."},
+    {"id": "marrow-2013", "title": "Marrow", "year": 2013, "genres": ["horror"], "directors": ["Kimberly Peirce"],
+     "votes": 2500, "rating": 5.9, "overview": "A remake: a shy girl with telekinetic powers goes to the prom."},
+]  # fmt: skip
+
+
+def test_a_title_typed_with_its_own_year_is_taken_without_a_note(tmp_path):
+    """ "Something like Carrie (1976)" answered "I took “Carrie (1976)” to be Carrie (1976), the nearest
+    film of that title I have.": a sentence that says nothing, when the film typed is the one taken."""
+    from store.profiles import ProfileStore
+    from tests.conftest import starter_plus
+    from tests.unit.test_graph import make_bot
+
+    catalog, profiles = starter_plus(tmp_path, MARROWS), ProfileStore(None)
+    try:
+        bot = make_bot(catalog, profiles)
+        answer = bot.ask("Something like Marrow (1976)", user="cli:ca")
+        assert "I took" not in answer["reply"] and answer["understood"]["like_titles"] == ["Marrow (1976)"], answer
+        wrong = bot.ask("Something like Marrow (1980)", user="cli:cb")["reply"]
+        assert wrong.startswith("I took “Marrow (1980)” to be Marrow (1976)"), wrong
+    finally:
+        profiles.close()
+        catalog.close()
