@@ -117,9 +117,11 @@ _FORGET_SEEN = re.compile(
     r"|\b(?:remove|delete|drop|erase|take)\b(?=.+\b(?:from|off|out\s+of)\s+" + _WATCHED_LIST + ")"
     r"|\bun-?mark\b|\bunwatch\b|\bmark\b(?=.+\bas\s+(?:not\s+(?:seen|watched)|unwatched|unseen)\b)"
 )
-# "actually I haven't seen it, my bad": not seen after all, as a correction
+# "actually I haven't seen it, my bad": not seen after all, as a correction; "actually" opening what is
+# said, since "I actually haven't seen Ghostbusters (1984), which surprises people" corrects nothing
 _OWN_MISTAKE = re.compile(
-    r"\b(?:actually|my bad|oops|sorry|mistake|didn'?t mean|did not mean|wrong|after all|i lied|meant to say"
+    r"(?:^|[,.;:!?-]\s*|\b(?:oh|no|nope|wait|um+|hmm+|sorry)\s+)actually\b"
+    r"|\b(?:my bad|oops|sorry|mistake|didn'?t mean|did not mean|wrong|after all|i lied|meant to say"
     r"|correction|mixed (?:it|them|those) up)\b"
 )
 _REMOVED_TAIL = re.compile(r"\s+(?:from|off|out\s+of)\s+(?:" + _WATCHED_LIST + r").*$|\s+as\s+\w+.*$")

@@ -13,6 +13,7 @@ import dataclasses
 import re
 
 from agent.understanding.classified import Classified
+from agent.understanding.compared_only import compared_only
 from agent.understanding.corrections import (
     HOLD_ON,
     UNDO,
@@ -110,6 +111,7 @@ _ASKS = re.compile(
     r"|(?:i|we) (?:want|need|fancy)(?! to (?:watch|see) (?:it|that|this|that one|this one) again)|looking for"
     r"|(?:^|[,.;!?]\s*)(?:need|want|fancy)\s+(?:a|an|some|something)"  # "..., need a romance we can both watch"
     r"|in the mood for|up for|more (?:please|pls|plz))\b"  # "loved Heat, more please"
+    r"|\b(?:know|heard)\s+of\s+(?:any|some)\b|\b(?:do|d)\s+(?:you|u|ya)\s+(?:know|have)\s+(?:any|some)\b"  # no "?"
     r"|\b(?:more|movies?|films?|stuff|ones?)\s+like\b"
 )
 # "I've seen Heat. Thrillers from the 90s please": a sentence of its own that asks, beside the verdict's
@@ -245,14 +247,16 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return feedback  # "I've seen Heat. Thrillers from the 90s please" asks too (and Heat is noted in passing)
     if not asks and feedback is None and thanked_for(lowered) and understood.like_titles:  # no wish for more
         return Classified("interested", titles=list(understood.like_titles))
-    if not asks and feedback is None and (unseen := said_unseen(text, lowered, understood)):  # "I never saw Heat"
+    if (
+        not asks and feedback is None and (unseen := said_unseen(text, lowered, understood, lookup))
+    ):  # "I never saw Heat"
         return Classified("unseen", titles=unseen[0], unknown=unseen[1])
     more = _MORE.search(lowered) or _LIKE_A_PICK.search(lowered)
     if has_previous and more and not has_filters(understood) and not understood.like_titles:
         return Classified("more", ordinal=_place_liked(lowered, plan), feedback=feedback)
     if has_previous and _refines(lowered, understood):  # "like the second one but from the 2010s"
         return Classified("refine", ordinal=_place_liked(lowered, plan), feedback=on_picks(feedback, has_previous))
-    if not asks and not has_filters(understood) and not understood.like_titles and _chatter(words):
+    if not asks and not has_filters(understood) and not understood.like_titles and _chatter(words, understood):
         return Classified("smalltalk")
     if feedback and feedback.intent == "liked" and feedback.titles and feedback.titles == understood.like_titles:
         return Classified("recommend", feedback=feedback)  # "heat was great, more like that": kept, and the reference
@@ -417,6 +421,10 @@ def _feedback(
         intent = "liked" if rating >= 3 else "disliked"
         return Classified(intent, ordinal=ordinal, titles=titles, rating=rating, stars_said=True, every=every)
     if seen is not None and has_referent:
+        compared = compared_only(titles, lowered, lookup)  # "watched a comedy, kinda like Heat": not Heat
+        if compared and len(compared) == len(titles):
+            return None
+        titles = [t for t in titles if t not in compared]
         return Classified(seen_intent(lowered, seen.start()), ordinal=ordinal, titles=titles, every=every)
     if verdict is not None and not titles and understood.unknown_titles and not has_filters(understood):
         return Classified(verdict[1], unknown=tuple(understood.unknown_titles))  # "Girls Trip (2017) was great"
@@ -450,8 +458,12 @@ def _refines(lowered: str, u: Understood) -> bool:
     return not states_subject(lowered, u)
 
 
-def _chatter(words: list[str]) -> bool:
-    return all(w in SMALLTALK for w in words) or words[0] in GREETINGS
+def _chatter(words: list[str], understood: Understood) -> bool:
+    """Pleasantries only, or a greeting that says no taste: "Hi I like comedies" tells a taste to go by."""
+    if all(w in SMALLTALK for w in words):
+        return True
+    taste = understood.soft_genres or understood.soft_people or understood.soft_year_min or understood.soft_year_max
+    return words[0] in GREETINGS and not taste
 
 
 def _emoji_only(lowered: str, has_previous: bool) -> Classified:

@@ -67,7 +67,7 @@ SENTIMENTS: tuple[tuple[re.Pattern[str], Verdict, float, bool], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:loved|adored|(?:i|we)\s+(?:really\s+)?(?:love|adore))\b|❤|😍"
+            r"\b(?:loved|adored|(?:i|we)\s+(?:really\s+|do\s+|did\s+)?(?:love|adore))\b|❤|😍"
             r"|\b(?:remember|recall)\s+(?:really\s+|absolutely\s+)?(?:loving|adoring)\b"  # "I remember loving Jaws"
         ),
         "liked",
@@ -125,7 +125,8 @@ SENTIMENTS: tuple[tuple[re.Pattern[str], Verdict, float, bool], ...] = (
         True,
     ),
     (
-        re.compile(r"\b(?:liked|enjoyed|(?:i|we)\s+(?:really\s+|also\s+|do\s+)?(?:like|enjoy|prefer))\b|👍"),
+        # "I did enjoy Wonder Woman (2017)": the emphatic "did" as "do"
+        re.compile(r"\b(?:liked|enjoyed|(?:i|we)\s+(?:really\s+|also\s+|do\s+|did\s+)?(?:like|enjoy|prefer))\b|👍"),
         "liked",
         4.0,
         False,

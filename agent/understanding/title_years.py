@@ -30,15 +30,17 @@ def year_apart(scan: Scan, then: Tok | None, match: TitleMatch) -> int | None:
 def nearest_of_title(
     lookup: CatalogLookup, typed: str, year: int, match: TitleMatch, taken: dict[str, str]
 ) -> TitleMatch | None:
-    """The film called `typed` whose year is nearest `year`, when one clearly is; it is noted in
-    `taken` (its id: the title as typed, with its year) so the answer can say which film it took."""
+    """The film called `typed` whose year is nearest `year`, when one clearly is; unless its year is the
+    one typed (or a year off), it is noted in `taken` (its id: the title as typed, with its year) so the
+    answer can say which film it took."""
     ids = [match.movie_id, *(i for i, _ in match.alternatives if i not in match.article_apart)]
     films = [lookup.movies[i] for i in dict.fromkeys(ids) if i in lookup.movies]
     films = sorted((abs(m.year - year), m.id) for m in films if m.year is not None and same_title(typed, m.title))
     if not films or films[0][0] > NEAREST_YEARS or (len(films) > 1 and films[1][0] == films[0][0]):
         return None
     movie = lookup.movies[films[0][1]]
-    taken[movie.id] = f"{typed} ({year})"
+    if films[0][0] > 1:  # "Carrie (1976)" where Carrie (2013) came first: the very film typed, nothing to say
+        taken[movie.id] = f"{typed} ({year})"
     return dataclasses.replace(match, movie_id=movie.id, title=movie.title, year=movie.year, alternatives=[])
 
 

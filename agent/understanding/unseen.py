@@ -3,7 +3,9 @@ a statement to acknowledge, not a request for films like it."""
 
 from __future__ import annotations
 
-from agent.understanding.request import Understood, has_filters
+import re
+
+from agent.understanding.request import CatalogLookup, Understood, has_filters
 from agent.understanding.text import Scan
 from agent.understanding.verdict_titles import with_title_year
 from agent.understanding.verdicts import NOT_SEEN
@@ -11,15 +13,37 @@ from agent.understanding.verdicts import NOT_SEEN
 _MAX_TYPED_WORDS = 6
 
 
-def said_unseen(text: str, lowered: str, understood: Understood) -> tuple[list[str], tuple[str, ...]] | None:
+def said_unseen(
+    text: str, lowered: str, understood: Understood, lookup: CatalogLookup
+) -> tuple[list[str], tuple[str, ...]] | None:
     """The films said not to be seen (catalog ids), or the name typed for one the catalog lacks; None
     when the message says nothing of the kind, or asks for something too ("I haven't seen many westerns")."""
     said = NOT_SEEN.search(lowered)
     if said is None or has_filters(understood, titles=False):
         return None
     if understood.like_titles:
-        return list(understood.like_titles), ()
+        titles = _in_its_sentence(text, lowered, said, understood.like_titles, lookup)
+        return (titles, ()) if titles else None
     typed = Scan(text).original[said.end() :].strip(" .!,;\"'“”")  # offsets of the lowered text, as typed
     if not typed[:1].isupper() or len(typed.split()) > _MAX_TYPED_WORDS or len(text) != len(lowered):
         return None  # "i never saw it", "haven't seen that one": no film named
     return [], (with_title_year(typed, text),)
+
+
+_SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)")
+
+
+def _in_its_sentence(
+    text: str, lowered: str, said: re.Match[str], titles: list[str], lookup: CatalogLookup
+) -> list[str]:
+    """Of `titles`, those named in the sentence that says "not seen", else before it: in "I have not
+    seen that one. Wonder Woman (2017) was great." Wonder Woman is judged, not unseen."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(lowered)]
+    start = max((e for e in ends if e <= said.start()), default=0)
+    end = min((e for e in ends if e > said.end()), default=len(lowered))
+    if (start, end) == (0, len(lowered)) or len(text) != len(lowered):
+        return list(titles)
+    from agent.understanding.reader import understand  # the reader's modules import this one
+
+    named = understand(text[start:end], lookup).like_titles or understand(text[:start], lookup).like_titles
+    return [t for t in titles if t in named]  # "Heat (1995)? I haven't seen it.": the film before, pointed at

@@ -95,9 +95,14 @@ def mixed_verdicts(
     spans = _clauses(lowered, titles, lookup)
     judged = titles_blanked(lowered, titles, lookup)  # "I hate horror, like Saw (2004)": no "saw" seen
     for start, end in spans:
-        if NOT_SEEN.search(lowered, start, end) or PLANNED.search(lowered, start, end):  # "haven't seen Aliens"
-            unseen.update(_films_in(text[start:end], 0, lookup))
-            clauses.append(([], None, False, False))
+        if said := NOT_SEEN.search(lowered, start, end) or PLANNED.search(lowered, start, end):  # "haven't seen Aliens"
+            before, after = (
+                _films_in(text[start : said.start()], 0, lookup),
+                _films_in(text[said.end() : end], 0, lookup),
+            )
+            # "... and Heat I actually haven't seen Alien": Heat shares the verdict before, Alien is unseen
+            unseen.update(after or before)
+            clauses.append((before if after else [], None, False, False))
             continue
         found = verdict_in(judged, start, end)
         if found is None and len(SEEN.findall(lowered, start, end)) > 1:  # "I saw Saw": the verb, then the title
@@ -135,8 +140,8 @@ def mixed_verdicts(
                     unseen.update(t for t in ids if isinstance(t, str))  # "hated Heat but not Alien": no verdict
                     continue
                 found = ("disliked", 2.0)
-        elif found[0] == "seen" and n + 1 < len(clauses) and not clauses[n + 1][0] and clauses[n + 1][1]:
-            found = clauses[n + 1][1]  # "I watched Heat and hated it"
+        elif found[0] == "seen" and (following := _next_said(clauses, n)) and not following[0] and following[1]:
+            found = following[1]  # "I watched Heat and hated it", "I just watched Heat today. I loved it."
         if found is None:
             return None
         verdicts.update({t: found for t in ids if t not in verdicts})
@@ -159,6 +164,12 @@ def mixed_verdicts(
     if len(set(verdicts.values())) < 2 and not unseen and not tastes and not other and not named_apart:
         return None
     return verdicts
+
+
+def _next_said(clauses: list, n: int):
+    """The first clause after the n-th that names a film or gives a verdict: a sentence's end leaves an
+    empty one between "I just watched Heat today." and "I loved it."."""
+    return next((c for c in clauses[n + 1 :] if c[0] or c[1]), None)
 
 
 _CONTRAST = re.compile(r"\b(?:but|though|although|yet|while|whereas)\b")
