@@ -377,6 +377,8 @@ def _meant_instead(message: str, understood: Understood, previous: Request | Non
 
 _GOING_BACK = re.compile(r"^\W*(?:(?:ok|okay|actually|hmm|no)\W+)*(?:let'?s\s+)?(?:go\s+)?(?:back|return)\s+to\b")
 _THE_LAST_ONE = re.compile(r"\b(?:previous|last|earlier|other|first)\s+(?:one|search|request|ones|list|topic)\b")
+# "back to the first list": the conversation's first subject, not the one just before
+_THE_FIRST = re.compile(r"\b(?:(?:very\s+)?first|original|initial)\s+(?:search|request|list|topic|question)\b")
 
 
 def _gone_back_to(message: str, understood: Understood, earlier: list[Request]) -> Request | None:
@@ -388,7 +390,8 @@ def _gone_back_to(message: str, understood: Understood, earlier: list[Request]) 
     if genres:
         found = next((r for r in earlier if genres <= {*(r.get("genres") or []), *(r.get("any_genres") or [])}), None)
     else:
-        found = earlier[0] if _THE_LAST_ONE.search(message.lower()) else None
+        found = earlier[-1] if _THE_FIRST.search(message.lower()) else None
+        found = found or (earlier[0] if _THE_LAST_ONE.search(message.lower()) else None)
     return None if found is None else {**found, "caveats": [], "unknown_titles": []}  # those were said then
 
 
