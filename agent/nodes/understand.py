@@ -250,7 +250,11 @@ def understand_message(state: State, deps: Deps) -> dict:
             if pointed:
                 request["like_titles"] = [pointed]
             if pointed and understood.modifiers and relative:
-                # "like the second one but older": older than that film, not than all the picks
+                # "like the second one but older": older than that film, not than all the picks (whose
+                # shortest would otherwise stay the bound "shorter" keeps)
+                for field in ("min_runtime", "max_runtime"):
+                    if getattr(understood, field) is None:
+                        request[field] = previous.get(field)
                 apply_modifiers(request, understood.modifiers, [], deps, references=[pointed])
         if versions:
             request["like_titles"] = versions
