@@ -43,6 +43,12 @@ _COUNTS: tuple[re.Pattern[str], ...] = (
         rf"\s+(?:(?!{_NO_COUNT_BETWEEN})[^\W\d_][\w'-]*\s+){{0,3}}?(?:{_COUNT_NOUNS})(?!\w)"
     ),
 )
+# a whole message that is how many: "just 2 please", "only 3", "make it 4", "two please"
+_COUNT_ALONE = re.compile(
+    rf"^\W*(?:(?:ok|okay|hmm+|well|and|so|actually|no)\W+)*(?:"
+    rf"(?:just|only|make\s+it|maybe\s+just|let'?s\s+say)\s+(?P<n>{_NUMBER})(?:\s+(?:please|pls|thanks))?"
+    rf"|(?P<m>{_NUMBER})\s+(?:please|pls))\W*$"
+)
 _PHRASE_COUNTS = {"several": 5, "handful": 5, "bunch": 5, "dozen": 12, "pair": 2, "couple": 2, "few": 3}
 _SINGLE = re.compile(
     r"(?<![\w'])(?<!\bis\s)(?<!\bwas\s)(?<!'s\s)(?<!\bsuch\s)"  # "That is one great film" describes one
@@ -74,6 +80,11 @@ def read_count(scan: Scan, reading: Reading) -> None:
     out = reading.result
     for m in list(_AUDIENCE.finditer(scan.text)):  # "for the 4 of us" is who watches, not how many picks
         scan.take(m.start(), m.end(), aside=True)
+    if alone := _COUNT_ALONE.match(scan.text):
+        said = "n" if alone["n"] else "m"
+        out.count = _count_value(alone[said])
+        scan.take(alone.start(), alone.end(), aside=True)  # "make it two" is no words to search for
+        return
     for pattern in _COUNTS:
         m = pattern.search(scan.text)
         if m is None:

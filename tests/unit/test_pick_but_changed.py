@@ -46,3 +46,14 @@ def test_the_third_one_but_shorter_is_shorter_than_that_pick_not_the_shortest(bo
     shorter = bot.ask("like the third one but shorter", user="cli:bo")
     assert shorter["understood"]["max_runtime"] == third["runtime"] - 1
     assert all(p["runtime"] < third["runtime"] for p in _picks(shorter))
+
+
+@pytest.mark.parametrize("said, count", [("just 2 please", 2), ("two please", 2), ("make it 4", 4), ("only 3", 3)])
+def test_a_message_that_only_says_how_many_keeps_the_request(bot, said, count):
+    """ "just 2 please" after westerns answered "I don't know your taste yet, so here are 3 picks":
+    the westerns gone and the number unread."""
+    bot.ask("a western", user="cli:cal")
+    answer = bot.ask(said, user="cli:cal")
+    assert answer["understood"]["genres"] == ["western"] and answer["understood"]["count"] == count
+    assert len(answer["recommendations"]) == count
+    assert answer["reply"].startswith(f"Here are {count} picks: western films.")
