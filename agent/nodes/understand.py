@@ -23,6 +23,7 @@ from agent.understanding.corrections import typed_before_a_score
 from agent.understanding.crowd_asks import disliked_note
 from agent.understanding.dismissals import request_beside
 from agent.understanding.dropping import drop_part
+from agent.understanding.instead import replace_instead
 from agent.understanding.intents import Classified, classify, reference_ordinal, states_subject
 from agent.understanding.less_dark import less_dark_as_lighter
 from agent.understanding.like_it import asks_like_it
@@ -234,6 +235,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     elif intent in ("refine", "more") or (intent == "recommend" and follows_on):
         understood = less_dark_as_lighter(message, understood)  # "less grim" after "a war drama": lighter
         request = merge_request(previous, understood, last_picks=last_picks, deps=deps)
+        replace_instead(message, understood, previous, request)  # "a horror instead": no comedy lean left
         if said_of is not None:
             set_aside(request, said_of.set_aside)
         named = just_named(state, classified.ordinal) if classified.ordinal is not None else None
