@@ -331,8 +331,11 @@ def _film_spoken_of(
 ) -> str | None:
     """The film "it" is in a wish for films like it ("something like it", "any similar movies?"): the one
     film spoken of since the last picks (asked about, explained, judged), when the message names none;
-    not one the user just said they disliked ("hated the second one", "any similar?" is not for more of it)."""
-    focus = state.get("focus")
+    not one the user just said they disliked ("hated the second one", "any similar?" is not for more of it).
+    After an answer of one pick and nothing said of a film since, "that" is the pick ("just one", then
+    "more like that")."""
+    picks = state.get("last_picks") or []
+    focus = state.get("focus") or (picks[0]["id"] if len(picks) == 1 else None)
     if not focus or classified.intent not in ("recommend", "refine", "more") or understood.like_titles:
         return None
     if classified.ordinal is not None or not asks_like_it(message):  # "like the second one": that pick

@@ -57,3 +57,14 @@ def test_a_message_that_only_says_how_many_keeps_the_request(bot, said, count):
     assert answer["understood"]["genres"] == ["western"] and answer["understood"]["count"] == count
     assert len(answer["recommendations"]) == count
     assert answer["reply"].startswith(f"Here are {count} picks: western films.")
+
+
+def test_more_like_that_after_one_pick_goes_by_that_pick(bot):
+    """ "just one", then "more like that", kept the search as it was and went by no film: "that" was
+    read as nothing, though the answer had one film in it."""
+    bot.ask("an action movie from the 90s", user="cli:dan")
+    only = _picks(bot.ask("just one", user="cli:dan"))
+    assert len(only) == 1
+    like = bot.ask("more like that", user="cli:dan")
+    assert like["understood"]["like_titles"] == [f"{only[0]['title']} ({only[0]['year']})"]
+    assert f"like {only[0]['title']}" in like["reply"].split("\n")[0]
