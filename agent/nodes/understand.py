@@ -23,6 +23,7 @@ from agent.understanding.corrections import typed_before_a_score
 from agent.understanding.crowd_asks import disliked_note
 from agent.understanding.dismissals import request_beside
 from agent.understanding.dropping import drop_part
+from agent.understanding.instead import replace_instead
 from agent.understanding.intents import Classified, classify, reference_ordinal, states_subject
 from agent.understanding.less_dark import less_dark_as_lighter
 from agent.understanding.like_it import asks_like_it
@@ -234,6 +235,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     elif intent in ("refine", "more") or (intent == "recommend" and follows_on):
         understood = less_dark_as_lighter(message, understood)  # "less grim" after "a war drama": lighter
         request = merge_request(previous, understood, last_picks=last_picks, deps=deps)
+        replace_instead(message, understood, previous, request)  # "a horror instead": no comedy lean left
         if said_of is not None:
             set_aside(request, said_of.set_aside)
         named = just_named(state, classified.ordinal) if classified.ordinal is not None else None
@@ -250,7 +252,11 @@ def understand_message(state: State, deps: Deps) -> dict:
             if pointed:
                 request["like_titles"] = [pointed]
             if pointed and understood.modifiers and relative:
-                # "like the second one but older": older than that film, not than all the picks
+                # "like the second one but older": older than that film, not than all the picks (whose
+                # shortest would otherwise stay the bound "shorter" keeps)
+                for field in ("min_runtime", "max_runtime"):
+                    if getattr(understood, field) is None:
+                        request[field] = previous.get(field)
                 apply_modifiers(request, understood.modifiers, [], deps, references=[pointed])
         if versions:
             request["like_titles"] = versions
@@ -325,8 +331,11 @@ def _film_spoken_of(
 ) -> str | None:
     """The film "it" is in a wish for films like it ("something like it", "any similar movies?"): the one
     film spoken of since the last picks (asked about, explained, judged), when the message names none;
-    not one the user just said they disliked ("hated the second one", "any similar?" is not for more of it)."""
-    focus = state.get("focus")
+    not one the user just said they disliked ("hated the second one", "any similar?" is not for more of it).
+    After an answer of one pick and nothing said of a film since, "that" is the pick ("just one", then
+    "more like that")."""
+    picks = state.get("last_picks") or []
+    focus = state.get("focus") or (picks[0]["id"] if len(picks) == 1 else None)
     if not focus or classified.intent not in ("recommend", "refine", "more") or understood.like_titles:
         return None
     if classified.ordinal is not None or not asks_like_it(message):  # "like the second one": that pick
@@ -377,6 +386,8 @@ def _meant_instead(message: str, understood: Understood, previous: Request | Non
 
 _GOING_BACK = re.compile(r"^\W*(?:(?:ok|okay|actually|hmm|no)\W+)*(?:let'?s\s+)?(?:go\s+)?(?:back|return)\s+to\b")
 _THE_LAST_ONE = re.compile(r"\b(?:previous|last|earlier|other|first)\s+(?:one|search|request|ones|list|topic)\b")
+# "back to the first list": the conversation's first subject, not the one just before
+_THE_FIRST = re.compile(r"\b(?:(?:very\s+)?first|original|initial)\s+(?:search|request|list|topic|question)\b")
 
 
 def _gone_back_to(message: str, understood: Understood, earlier: list[Request]) -> Request | None:
@@ -388,7 +399,8 @@ def _gone_back_to(message: str, understood: Understood, earlier: list[Request]) 
     if genres:
         found = next((r for r in earlier if genres <= {*(r.get("genres") or []), *(r.get("any_genres") or [])}), None)
     else:
-        found = earlier[0] if _THE_LAST_ONE.search(message.lower()) else None
+        found = earlier[-1] if _THE_FIRST.search(message.lower()) else None
+        found = found or (earlier[0] if _THE_LAST_ONE.search(message.lower()) else None)
     return None if found is None else {**found, "caveats": [], "unknown_titles": []}  # those were said then
 
 

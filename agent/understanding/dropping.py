@@ -21,6 +21,24 @@ _DROP = re.compile(
     r"(?:\W+(?:please|pls|thanks|then|now))*\W*$",
     re.IGNORECASE,
 )
+# "forget the year", "never mind the length", "any decade is fine": a part named by what it bounds,
+# without "part" after it; read alone as a request, the message asked for nothing and lost every filter
+_LEADS = r"^\W*(?:(?:ok|okay|actually|so|and|but|then|please|pls|now|hmm+|well|yeah|alright|right|oh)\W+)*"
+_ASPECT_NOUN = (
+    r"(?P<what>years?|decades?|era|dates?|release date|length|runtime|running time|duration"
+    r"|ratings?|languages?|countr(?:y|ies))"
+)
+_LIMIT = r"(?:\s+(?:limit|restriction|range|cap|bound|filter|requirement|condition))?"
+_ENDS = r"(?:\W+(?:please|pls|thanks|then|now|too))*\W*$"
+_DROP_ASPECT = tuple(
+    re.compile(_LEADS + said + _ENDS, re.IGNORECASE)
+    for said in (
+        r"(?:(?:can you|could you|let'?s|please|pls|just)\s+)*(?:drop|forget(?: about)?|remove|lose|ditch|scrap"
+        r"|skip|take out|get rid of|ignore|never ?mind|no)\s+(?:the\s+|that\s+|my\s+)?" + _ASPECT_NOUN + _LIMIT,
+        r"(?:any|whatever)\s+" + _ASPECT_NOUN + r"(?:\s+(?:is|'s)\s+(?:fine|ok|okay|good)|\s+(?:works|will do))?",
+        r"(?:the\s+)?" + _ASPECT_NOUN + _LIMIT + r"\s+(?:doesn'?t|does not|don'?t)\s+matter",
+    )
+)
 # a part named by what it bounds rather than by its value: "drop the length part"
 _ASPECTS = (
     (re.compile(r"\b(?:years?|decades?|era|dates?|period|old|older|new|newer|recent)\b"),
@@ -45,10 +63,11 @@ _KIN = {"genres": ("genres", "any_genres", "soft_genres"), "people": ("people", 
 def drop_part(message: str, previous: Request, deps: Deps) -> Request | None:
     """The last request without the part the message drops, saying so; None when the message drops
     no part. A part found nowhere in the request leaves it whole, and the answer says that too."""
-    said = _DROP.match(message.strip())
+    said = next(filter(None, (said.match(message.strip()) for said in (_DROP, *_DROP_ASPECT))), None)
     if said is None or not previous:
         return None
     what = said["what"].strip()
+    by_aspect = said.re is not _DROP
     part = understand(what, deps.catalog, today_year=deps.today.year)
     request: Request = {**previous}  # type: ignore[typeddict-item]
     dropped = False
@@ -72,8 +91,9 @@ def drop_part(message: str, previous: Request, deps: Deps) -> Request | None:
             request[field] = []  # type: ignore[literal-required]
     if dropped and what.casefold() in (request.get("query") or "").casefold():
         request["query"] = re.sub(re.escape(what), " ", request["query"], flags=re.IGNORECASE).strip()
-    said_part = f'"{what}"'
-    request["caveats"] = [f"I dropped {said_part} and kept the rest of what you asked." if dropped
-                          else f"I found no {said_part} in what you asked, so I kept all of it."]  # fmt: skip
+    said_part = f"the {what.casefold()}" if by_aspect else f'"{what}"'
+    unset = (f"You had set no {what.casefold()} limit, so I kept all of what you asked." if by_aspect
+             else f"I found no {said_part} in what you asked, so I kept all of it.")  # fmt: skip
+    request["caveats"] = [f"I dropped {said_part} and kept the rest of what you asked." if dropped else unset]
     request["unknown_titles"], request["modifiers"] = [], []
     return request

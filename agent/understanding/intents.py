@@ -331,8 +331,19 @@ def _describes_films(clause: str, lookup: CatalogLookup) -> bool:
 _FILMS_OF = re.compile(r"\b(?:movies|films|flicks|stuff|ones)\b")
 
 
+# "the first one but newer", "the second, only shorter": that pick, changed in one way
+_PICK_BUT = re.compile(
+    r"^\W*(?:(?:ok|okay|so|and|hmm+|well|maybe|actually)\W+)*(?:something\s+)?(?:the\s+)?"
+    r"(?:#\s*\d|number\s*\d|(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|[4-9]th)\b)(?:\s+one)?\W+"
+    r"(?:but|only|just)\s+(?:a\s+(?:bit|little)\s+|slightly\s+|somewhat\s+|much\s+)?"
+    r"(?:older|newer|more recent|earlier|later|shorter|longer|funnier|darker|lighter|scarier)\b"
+)
+
+
 def reference_ordinal(lowered: str) -> int | None:
     """ "More like the second one" points at a suggestion; "seen the first, what else" does not."""
+    if _PICK_BUT.match(lowered):
+        return ordinal_in(lowered)
     m = _LIKE_WHICH.search(lowered)
     return ordinal_in(lowered[m.end() :]) if m else None
 

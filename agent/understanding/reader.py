@@ -28,6 +28,7 @@ import re
 
 from agent.understanding.ages import AN_ADULTS_AGE, read_ages
 from agent.understanding.before_title import read_years_of_titles
+from agent.understanding.counts import read_count
 from agent.understanding.crowd_asks import set_aside_disliked
 from agent.understanding.days_said import set_aside_days_ago
 from agent.understanding.effect import Effect
@@ -46,7 +47,7 @@ from agent.understanding.misspelt import read_misspelt_people
 from agent.understanding.misspelt_titles import read_misspelt_titles
 from agent.understanding.negation import walk_phrases
 from agent.understanding.number_titles import read_number_titles
-from agent.understanding.numbers import read_count, read_kid_ages, read_rating, read_runtime, read_years
+from agent.understanding.numbers import read_kid_ages, read_rating, read_runtime, read_years
 from agent.understanding.opening_title import read_opening_title
 from agent.understanding.passing import has_meaning, own_verdict_wins
 from agent.understanding.people import (

@@ -171,3 +171,16 @@ def test_ordinary_messages_like_these_keep_their_meaning(starter, profiles):
 )
 def test_what_reads_as_a_wish_for_films_like_it(message, asks):
     assert asks_like_it(message) is asks
+
+
+def test_back_to_the_first_list_is_the_first_search_not_the_last(starter, profiles):
+    """ "back to the first list" after a western, then Kubrick films, then 80s horror went back to
+    Kubrick: "first" was read as "previous"."""
+    bot = make_bot(starter, profiles)
+    bot.ask("a western", user="cli:first")
+    bot.ask("something by kubrick instead", user="cli:first")
+    bot.ask("actually forget that, I want a horror from the 80s", user="cli:first")
+    back = bot.ask("back to the first list", user="cli:first")["understood"]
+    assert (back["genres"], back["people"], back["year_min"]) == (["western"], [], None)
+    previous = bot.ask("back to the previous search", user="cli:first")["understood"]
+    assert previous["genres"] == ["horror"]

@@ -157,3 +157,19 @@ def test_he_or_she_taken_from_a_cast_of_several_says_whom_it_took(bot, starter):
     assert answer["reply"].startswith(f'I took "she" to be {lead}, first-billed in The Matrix (1999)')
     bot.ask("who directed inception?", user="cli:zu")
     assert "I took" not in bot.ask("anything else by him?", user="cli:zu")["reply"]  # the one answered about
+
+
+def test_a_part_named_by_what_it_bounds_is_dropped_without_the_word_part(bot):
+    """ "forget the year" after 80s sci-fi answered "I didn't find a genre, person, film, era or theme I
+    know in your message" with any film at all: the sci-fi went with the years."""
+    bot.ask("a sci-fi movie from the 80s under 150 minutes", user="cli:hal")
+    no_year = bot.ask("forget the year", user="cli:hal")
+    understood = no_year["understood"]
+    assert understood["genres"] == ["sci-fi"] and understood["max_runtime"] == 149
+    assert (understood["year_min"], understood["year_max"]) == (None, None)
+    assert no_year["reply"].startswith("I dropped the year and kept the rest of what you asked.")
+    any_length = bot.ask("any length is fine", user="cli:hal")
+    assert any_length["understood"]["max_runtime"] is None and any_length["understood"]["genres"] == ["sci-fi"]
+    kept = bot.ask("the decade doesn't matter", user="cli:hal")
+    assert kept["reply"].startswith("You had set no decade limit, so I kept all of what you asked.")
+    assert kept["understood"]["genres"] == ["sci-fi"]

@@ -1,0 +1,37 @@
+""" "A horror instead", "actually make it a horror": the genre or person named replaces the last one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from agent.deps import AgentConfig, Deps
+from agent.recommender import Recommender
+from store.profiles import ProfileStore
+
+
+@pytest.fixture
+def bot(starter) -> Recommender:
+    profiles = ProfileStore(None)
+    deps = Deps(catalog=starter, profiles=profiles, config=AgentConfig(explore=False),
+                clock=lambda: dt.datetime(2026, 11, 24, tzinfo=dt.UTC))  # fmt: skip
+    yield Recommender(deps, None)
+    profiles.close()
+
+
+@pytest.mark.parametrize("said", ["a horror instead", "actually make it a horror", "switch to horror"])
+def test_a_genre_said_instead_leaves_no_lean_to_the_old_one(bot, said):
+    """ "a horror instead" after comedies gave Zombieland, The Cabin in the Woods and Scary Movie:
+    horror comedies only, the comedy kept as a lean."""
+    bot.ask("a comedy", user="cli:ann")
+    answer = bot.ask(said, user="cli:ann")
+    genres = [set(p["genres"]) for p in answer["recommendations"]]
+    assert genres and all("horror" in g for g in genres)
+    assert not all("comedy" in g for g in genres)
+
+
+def test_a_genre_named_without_instead_still_leans_to_the_old_one(bot):
+    bot.ask("a comedy", user="cli:bo")
+    answer = bot.ask("what about horror?", user="cli:bo")
+    assert all({"horror", "comedy"} <= set(p["genres"]) for p in answer["recommendations"])
