@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from agent.service_types import ServiceError, forgotten
-from agent.typed_stars import FORMS, stars_at_end
+from agent.typed_stars import FORMS, stars_at_end, stars_typed
 from agent.watched_said import added_said, since
 from bot.cli.base import UserError, counted, emit_json, open_service, user_key
 from bot.settings import Settings
@@ -103,6 +103,9 @@ def cmd_rate(args: argparse.Namespace, settings: Settings) -> int:
         if film := service.numbered_film(" ".join(words)):  # "rate Toy Story 3" rated Toy Story 3 stars
             raise UserError(f"{film} ends in its number: give its stars after it, e.g. "
                             f"moviebot rate {' '.join(words)} 4")  # fmt: skip
+        if film := _film_without_stars(service, " ".join(words), stars):
+            raise UserError(f"how many stars for {film}? Give them after the title, e.g. "
+                            f"moviebot rate {' '.join(words)} 4")  # fmt: skip
         rated = service.rate(user, title, stars)
         movie = _movie_json(rated.movie_id, service)
     if args.json:
@@ -111,6 +114,22 @@ def cmd_rate(args: argparse.Namespace, settings: Settings) -> int:
         print(" ".join(filter(None, [f"Rated {rated.label} {rated.stars:g}/5 for {user} and marked it watched.",
                                       rated.note])))  # fmt: skip
     return 0
+
+
+def _film_without_stars(service, text: str, stars: str) -> str | None:
+    """The film the whole of `text` names when its last word is no grade: `rate The Matrix` was
+    answered "stars must be ..., got 'Matrix'", as if the title's last word were its stars."""
+    if any(c.isdigit() or c in "★⭐½" for c in stars):
+        return None
+    try:
+        stars_typed(stars)
+        return None
+    except ValueError:
+        pass
+    try:
+        return service.resolve(text).label
+    except ServiceError:
+        return None
 
 
 def _noted(note: str) -> dict:

@@ -313,3 +313,14 @@ def test_stars_drawn_or_in_words_are_read(cli, typed, stars):
     """Before: `rate Heat 1995 ★★★★` and `rate Heat 1995 four` were refused ("got '★★★★'")."""
     code, out, err = cli("rate", "--user", "ana", "Heat", "1995", *typed)
     assert (code, err) == (0, "") and out == f"Rated Heat (1995) {stars:g}/5 for cli:ana and marked it watched.\n"
+
+
+def test_a_title_rated_without_stars_is_asked_for_its_stars(cli):
+    """`rate The Dark Knight` was answered "stars must be ..., got 'Knight'": the title's last word
+    taken for the stars."""
+    code, out, err = cli("rate", "--user", "ana", "The", "Dark", "Knight")
+    assert (code, out) == (2, "")
+    assert (
+        err == "moviebot: how many stars for The Dark Knight (2008)? Give them after the title, e.g. "
+        "moviebot rate The Dark Knight 4\n"
+    ), err
