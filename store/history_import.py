@@ -464,6 +464,10 @@ def _csv(name: str, handle: TextIO) -> tuple[list[str], Iterator[tuple[int, dict
         delimiter = _delimiter(first)
         reader = csv.reader(itertools.chain([first] if first else [], lines), delimiter=delimiter)
         header = [h.strip() for h in next(reader, [])]
+        if not any(header):  # was "not a Letterboxd export file; expected the columns of ...; found: nothing"
+            empty = not any(any(v.strip() for v in values) for values in reader)
+            raise SourceError(f"{name} is empty: there is nothing in it to import" if empty else
+                              f"{name}: its first line is blank, where the column names should be")  # fmt: skip
     except (csv.Error, UnicodeDecodeError) as exc:
         raise SourceError(f"{name}: not a readable CSV file: {exc}") from None
     lines.mark()

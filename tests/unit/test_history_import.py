@@ -749,3 +749,26 @@ def test_an_export_saved_with_semicolons_is_told_apart_as_it_is_read(tmp_path, p
     assert detect_format(imdb) == "imdb"
     report = run(profiles, catalog, detect_format(imdb), [imdb], user=ME)
     assert (report.invalid, profiles.ratings(ME)) == ([], {"heat-1995": 4.0})
+
+
+@pytest.mark.parametrize("fmt", ["letterboxd", "imdb"])
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("", " is empty: there is nothing in it to import"),
+        ("\n\n", " is empty: there is nothing in it to import"),
+        ("\nName,Year\nHeat,1995\n", ": its first line is blank, where the column names should be"),
+    ],
+)
+def test_an_empty_file_is_said_to_be_empty_and_imports_nothing(tmp_path, profiles, catalog, fmt, text, says):
+    """An empty file was "not a Letterboxd export file; expected the columns of watched.csv: ...;
+    found: nothing", as if the wrong file had been given rather than an empty one."""
+    empty = tmp_path / "ratings.csv"
+    empty.write_text(text, encoding="utf-8")
+    good = write_csv(tmp_path / "diary.csv", LB_RATINGS, lb("Heat", 1995, "4"))
+
+    with pytest.raises(SourceError) as error:
+        run(profiles, catalog, fmt, [good, empty] if fmt == "letterboxd" else [empty], user=ME)
+
+    assert str(error.value) == f"{empty}{says}"
+    assert profiles.ratings(ME) == {} and profiles.watched(ME) == []
