@@ -772,3 +772,19 @@ def test_an_empty_file_is_said_to_be_empty_and_imports_nothing(tmp_path, profile
 
     assert str(error.value) == f"{empty}{says}"
     assert profiles.ratings(ME) == {} and profiles.watched(ME) == []
+
+
+@pytest.mark.parametrize(("kind", "said"), [("TV Series", "a TV series"), ("tvMiniSeries", "a TV mini-series"),
+                                            ("TV Episode", "a TV episode")])  # fmt: skip
+def test_an_imdb_show_not_in_the_catalog_is_said_to_be_no_film(tmp_path, profiles, catalog, kind, said):
+    """A rated series in an IMDb export was only "not in the catalog", as if the catalog lacked a film."""
+    export = write_csv(tmp_path / "ratings.csv", IMDB_HEADER, imdb_row("tt0903747", 9, "Breaking Bad", 2008, kind=kind),
+                       imdb_row("tt0113277", 8, "Heat", 1995), imdb_row("tt9999999", 7, "Nope Film", 2021))  # fmt: skip
+
+    report = run(profiles, catalog, "imdb", [export], user=ME)
+
+    assert [(r.title, r.reason) for r in report.unmatched] == [
+        ("Breaking Bad", f"not in the catalog ({said}: moviebot knows films only)"),
+        ("Nope Film", "not in the catalog"),
+    ]
+    assert set(profiles.ratings(ME)) == {"heat-1995"}
