@@ -4,6 +4,7 @@ command line, through the service (so a rating marks the film watched here as ev
 from __future__ import annotations
 
 import argparse
+import re
 import shlex
 import sys
 from collections.abc import Iterator
@@ -342,8 +343,18 @@ def _report_import(args: argparse.Namespace, user: str | None, report) -> None:
         if len(skipped) > SHOWN_SKIPPED:
             print(f"  ...and {len(skipped) - SHOWN_SKIPPED:,} more (--json lists them all)")
         if report.ambiguous:
-            whose = f" --user {args.user}" if user is not None else ""
-            print(f"Add the one you mean of an ambiguous row with: moviebot watched add{whose} ID or TITLE YEAR")
+            print(_ambiguous_hint(report.ambiguous, f" --user {args.user}" if user is not None else ""))
+
+
+def _ambiguous_hint(ambiguous: list, whose: str) -> str:
+    """How to add a film an ambiguous row left out, shown on the first of them: "Add the one you mean
+    of an ambiguous row with: moviebot watched add ID or TITLE YEAR" was a template, not an example."""
+    first = next((row for row in ambiguous if row.alternatives), None)
+    if first is None:
+        return f"Add the film you meant by an ambiguous row with: moviebot watched add{whose} TITLE YEAR"
+    typed = re.sub(r"\s*\((\d{4})\)$", r" \1", first.alternatives[0])  # "Godzilla (1998)" -> "Godzilla 1998"
+    return (f"Add the film you meant by an ambiguous row with its title and year, e.g. "
+            f"moviebot watched add{whose} {typed} (or moviebot rate{whose} {typed} 4 to give its stars).")  # fmt: skip
 
 
 def _makes_user_keys(prefix: str) -> bool:
