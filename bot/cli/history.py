@@ -226,6 +226,10 @@ def cmd_profile(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     print(f"{user}: {summary.rated} rated, {summary.watched} watched, {summary.dismissed} dismissed")
     print(summary.summary)
+    if summary.is_empty:  # "No ratings yet." alone left a new user with nowhere to go
+        who = f"--user {shlex.quote(args.user)}"
+        print(f"Rate a film you've seen (moviebot rate {who} Heat 1995 4) or import your Letterboxd or IMDb "
+              f"history (moviebot import {who} FILE), and your taste shows here.")  # fmt: skip
     if genres:
         print("Genre affinity: " + ", ".join(f"{g} {a:+.2f}" for g, a in _top_and_bottom(genres, 5, 2)))
     if decades:
