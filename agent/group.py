@@ -73,8 +73,8 @@ def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", co
     these = "these" if len(best) > 1 else "this"
     lines = [
         f"Movie night for {len(users)}: none of you has marked {these} as seen.",
-        *_who_it_goes_by(users, profiles, deps, bool(request_text.strip())),
         *_unknown_people(users, deps),
+        *_who_it_goes_by(users, profiles, deps, bool(request_text.strip())),
     ]
     for rec in recommendations:
         lines.append(f"{rec['title']} ({rec['year']}) — {rec['explanation']}")
@@ -111,15 +111,21 @@ def _name(user: str, deps: Deps) -> str:
 def _who_it_goes_by(users: list[str], profiles: dict[str, Profile], deps: Deps, asked: bool) -> list[str]:
     """Whose ratings the pick follows, when someone has none ("cli:bo has no ratings yet, so only
     cli:ana's ratings count"): a name typed wrong, or someone new, gets no taste made up."""
-    unrated = [_name(u, deps) for u in users if profiles[u].is_empty]
-    if not unrated:
+    unrated_keys = [u for u in users if profiles[u].is_empty]
+    if not unrated_keys:
         return []
     also = " and what you asked for" if asked else ""
-    if len(unrated) == len(users):
+    if len(unrated_keys) == len(users):
         return [f"None of you has rated a film yet, so the pick goes by the films' own ratings{also}."]
     rated = [_name(u, deps) for u in users if not profiles[u].is_empty]
-    has = "has" if len(unrated) == 1 else "have"
     whose = f"{prose_list(rated)}'s ratings" if len(rated) == 1 else f"the ratings of {prose_list(rated)}"
+    # someone never met is said once, by _unknown_people: "cli:bo has no ratings yet" beside "I don't
+    # know cli:bo" told of the same typo twice, the first as if bo were a member yet to rate
+    known = deps.profiles.known_users(unrated_keys) if deps.profiles is not None else set(unrated_keys)
+    unrated = [_name(u, deps) for u in unrated_keys if u in known]
+    if not unrated:
+        return [f"So only {whose}{also} count."]
+    has = "has" if len(unrated) == 1 else "have"
     return [f"{prose_list(unrated)} {has} no ratings yet, so only {whose}{also} count."]
 
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from agent.deps import Deps
 from agent.feedback_words import feedback_message, feedback_said, stars_given
 from agent.group import log_group_picks, recommend_for_group
+from agent.group_chat import named_company
 from agent.nodes.conversation import respond_unclear
 from agent.nodes.explain import explain
 from agent.nodes.rank import rank
@@ -167,6 +168,8 @@ class MovieService:
         they were answered in, see last_answered): their request, with this user's own taste."""
         self._check_user(user)
         k = self.check_k(k)
+        if company := named_company(text or "", user, self.catalog, self.deps.today.year):  # "movie night with @bo"
+            return self.group_pick(company[0], company[1], platform=platform, channel=channel)
         before = self._history_of(user)
         result = self.recommender.ask(text or "", user=user, channel=channel, k=k, context=context,
                                       remember=remember, always_recommend=always_recommend,

@@ -117,6 +117,7 @@ class HistoryRow:
     title_given: bool = False  # moviebot's own export: the row names its film by title and year as well as id
     dates_viewing: bool = True  # its date says when the film was seen; a moviebot export's rated_at does not
     seen: bool = True  # it says the film was seen; a moviebot export's rating from a 👍/👎 alone does not
+    not_a_film: str = ""  # what IMDb calls it when it is no film ("a TV series"): said when it is not found
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,6 +465,10 @@ def _csv(name: str, handle: TextIO) -> tuple[list[str], Iterator[tuple[int, dict
         delimiter = _delimiter(first)
         reader = csv.reader(itertools.chain([first] if first else [], lines), delimiter=delimiter)
         header = [h.strip() for h in next(reader, [])]
+        if not any(header):  # was "not a Letterboxd export file; expected the columns of ...; found: nothing"
+            empty = not any(any(v.strip() for v in values) for values in reader)
+            raise SourceError(f"{name} is empty: there is nothing in it to import" if empty else
+                              f"{name}: its first line is blank, where the column names should be")  # fmt: skip
     except (csv.Error, UnicodeDecodeError) as exc:
         raise SourceError(f"{name}: not a readable CSV file: {exc}") from None
     lines.mark()
@@ -594,7 +599,22 @@ def _imdb_row(where: str, row: dict[str, str] | str) -> HistoryRow | SkippedRow:
     imdb_id = const if IMDB_ID.fullmatch(const) else None
     if not title and imdb_id is None:
         return SkippedRow(where, "", year, "Title: the title is missing")
-    return HistoryRow(where, title, year, imdb_id=imdb_id, stars=stars, date=when)
+    kind = _IMDB_NOT_FILMS.get("".join(str(row.get("Title Type") or "").lower().split()), "")
+    return HistoryRow(where, title, year, imdb_id=imdb_id, stars=stars, date=when, not_a_film=kind)
+
+
+# IMDb's Title Type for what is no film: a row of Breaking Bad was only "not in the catalog", which
+# read as a gap in the catalog rather than a show moviebot does not hold; such a row is still looked
+# for (a mini-series can be in MovieLens as a film) and the reason given only when it is not found.
+# Older exports spell the type "tvSeries", newer ones "TV Series": both are read without case or spaces.
+_IMDB_NOT_FILMS = {
+    "tvseries": "a TV series",
+    "tvminiseries": "a TV mini-series",
+    "tvepisode": "a TV episode",
+    "videogame": "a video game",
+    "podcastseries": "a podcast",
+    "podcastepisode": "a podcast episode",
+}
 
 
 def read_movielens(paths: list[Path], *, user: str | int | None) -> Iterator[HistoryRow | SkippedRow]:
@@ -884,7 +904,8 @@ def import_history(
                 report.ambiguous.append(SkippedRow(row.where, row.title, row.year, "fits several films",
                                                    found.alternatives))  # fmt: skip
             else:
-                report.unmatched.append(SkippedRow(row.where, row.title, row.year, "not in the catalog"))
+                said = f"not in the catalog ({row.not_a_film}: moviebot knows films only)" if row.not_a_film else ""
+                report.unmatched.append(SkippedRow(row.where, row.title, row.year, said or "not in the catalog"))
             continue
         report.matched_by[found.how] += 1
         if user is not None:

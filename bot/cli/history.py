@@ -4,6 +4,7 @@ command line, through the service (so a rating marks the film watched here as ev
 from __future__ import annotations
 
 import argparse
+import re
 import shlex
 import sys
 from collections.abc import Iterator
@@ -11,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from agent.service_types import ServiceError, forgotten
-from agent.typed_stars import FORMS, stars_at_end
+from agent.typed_stars import FORMS, stars_at_end, stars_typed
 from agent.watched_said import added_said, since
 from bot.cli.base import UserError, counted, emit_json, open_service, user_key
 from bot.settings import Settings
@@ -103,6 +104,9 @@ def cmd_rate(args: argparse.Namespace, settings: Settings) -> int:
         if film := service.numbered_film(" ".join(words)):  # "rate Toy Story 3" rated Toy Story 3 stars
             raise UserError(f"{film} ends in its number: give its stars after it, e.g. "
                             f"moviebot rate {' '.join(words)} 4")  # fmt: skip
+        if film := _film_without_stars(service, " ".join(words), stars):
+            raise UserError(f"how many stars for {film}? Give them after the title, e.g. "
+                            f"moviebot rate {' '.join(words)} 4")  # fmt: skip
         rated = service.rate(user, title, stars)
         movie = _movie_json(rated.movie_id, service)
     if args.json:
@@ -111,6 +115,22 @@ def cmd_rate(args: argparse.Namespace, settings: Settings) -> int:
         print(" ".join(filter(None, [f"Rated {rated.label} {rated.stars:g}/5 for {user} and marked it watched.",
                                       rated.note])))  # fmt: skip
     return 0
+
+
+def _film_without_stars(service, text: str, stars: str) -> str | None:
+    """The film the whole of `text` names when its last word is no grade: `rate The Matrix` was
+    answered "stars must be ..., got 'Matrix'", as if the title's last word were its stars."""
+    if any(c.isdigit() or c in "★⭐½" for c in stars):
+        return None
+    try:
+        stars_typed(stars)
+        return None
+    except ValueError:
+        pass
+    try:
+        return service.resolve(text).label
+    except ServiceError:
+        return None
 
 
 def _noted(note: str) -> dict:
@@ -206,6 +226,10 @@ def cmd_profile(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     print(f"{user}: {summary.rated} rated, {summary.watched} watched, {summary.dismissed} dismissed")
     print(summary.summary)
+    if summary.is_empty:  # "No ratings yet." alone left a new user with nowhere to go
+        who = f"--user {shlex.quote(args.user)}"
+        print(f"Rate a film you've seen (moviebot rate {who} Heat 1995 4) or import your Letterboxd or IMDb "
+              f"history (moviebot import {who} FILE), and your taste shows here.")  # fmt: skip
     if genres:
         print("Genre affinity: " + ", ".join(f"{g} {a:+.2f}" for g, a in _top_and_bottom(genres, 5, 2)))
     if decades:
@@ -323,8 +347,18 @@ def _report_import(args: argparse.Namespace, user: str | None, report) -> None:
         if len(skipped) > SHOWN_SKIPPED:
             print(f"  ...and {len(skipped) - SHOWN_SKIPPED:,} more (--json lists them all)")
         if report.ambiguous:
-            whose = f" --user {args.user}" if user is not None else ""
-            print(f"Add the one you mean of an ambiguous row with: moviebot watched add{whose} ID or TITLE YEAR")
+            print(_ambiguous_hint(report.ambiguous, f" --user {args.user}" if user is not None else ""))
+
+
+def _ambiguous_hint(ambiguous: list, whose: str) -> str:
+    """How to add a film an ambiguous row left out, shown on the first of them: "Add the one you mean
+    of an ambiguous row with: moviebot watched add ID or TITLE YEAR" was a template, not an example."""
+    first = next((row for row in ambiguous if row.alternatives), None)
+    if first is None:
+        return f"Add the film you meant by an ambiguous row with: moviebot watched add{whose} TITLE YEAR"
+    typed = re.sub(r"\s*\((\d{4})\)$", r" \1", first.alternatives[0])  # "Godzilla (1998)" -> "Godzilla 1998"
+    return (f"Add the film you meant by an ambiguous row with its title and year, e.g. "
+            f"moviebot watched add{whose} {typed} (or moviebot rate{whose} {typed} 4 to give its stars).")  # fmt: skip
 
 
 def _makes_user_keys(prefix: str) -> bool:

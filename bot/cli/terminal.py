@@ -22,7 +22,7 @@ def format_answer(turn: Turn, *, color: bool, width: int = 88) -> str:
     """Picks as a numbered list: title line in bold, the explanation wrapped under it."""
     bold, dim, reset = (BOLD, DIM, RESET) if color else ("", "", "")
     recommendations = turn.recommendations
-    if not recommendations:
+    if not recommendations or turn.intent == "group":  # a movie night's reply says why for each member
         return turn.reply
     lines = [turn.intro, ""]
     for n, rec in enumerate(recommendations, 1):

@@ -313,3 +313,27 @@ def test_stars_drawn_or_in_words_are_read(cli, typed, stars):
     """Before: `rate Heat 1995 ★★★★` and `rate Heat 1995 four` were refused ("got '★★★★'")."""
     code, out, err = cli("rate", "--user", "ana", "Heat", "1995", *typed)
     assert (code, err) == (0, "") and out == f"Rated Heat (1995) {stars:g}/5 for cli:ana and marked it watched.\n"
+
+
+def test_a_title_rated_without_stars_is_asked_for_its_stars(cli):
+    """`rate The Dark Knight` was answered "stars must be ..., got 'Knight'": the title's last word
+    taken for the stars."""
+    code, out, err = cli("rate", "--user", "ana", "The", "Dark", "Knight")
+    assert (code, out) == (2, "")
+    assert (
+        err == "moviebot: how many stars for The Dark Knight (2008)? Give them after the title, e.g. "
+        "moviebot rate The Dark Knight 4\n"
+    ), err
+
+
+def test_an_ambiguous_import_row_is_followed_by_a_command_that_adds_one_of_its_films(cli, tmp_path):
+    """The hint was a template, "Add the one you mean of an ambiguous row with: moviebot watched add
+    --user ana ID or TITLE YEAR", not a command to copy."""
+    own = tmp_path / "mine.csv"
+    own.write_text("Date,Name,Year,Rating\n,Heat,,4\n", encoding="utf-8")
+    _, out, _ = cli("import", "--user", "ana", "--format", "letterboxd", str(own))
+    hint = out.splitlines()[-1]
+    assert hint.startswith("Add the film you meant by an ambiguous row with its title and year, e.g. "
+                           "moviebot watched add --user ana Heat 19"), out  # fmt: skip
+    typed = hint.split("watched add --user ana ")[1].split(" (or")[0]
+    assert cli("watched", "add", "--user", "ana", *typed.split())[0] == 0

@@ -639,3 +639,15 @@ def test_import_tells_the_format_from_the_file_as_discord_does(cli, tmp_path):
     assert code != 0 and "holds many users: pick one with --movielens-user N" in err
     code, _, err = cli("import", str(tmp_path / "missing.csv"))
     assert code != 0 and "cannot read missing.csv" in err and "Traceback" not in err
+
+
+def test_a_profile_with_no_ratings_says_how_to_give_it_some(cli):
+    """It said "No ratings yet." and nothing else: a new user was left with nowhere to go."""
+    code, out, _ = cli("profile", "--user", "Jo Ann")
+    assert code == 0 and out.splitlines()[1:] == [
+        "No ratings yet.",
+        "Rate a film you've seen (moviebot rate --user 'Jo Ann' Heat 1995 4) or import your Letterboxd or IMDb "
+        "history (moviebot import --user 'Jo Ann' FILE), and your taste shows here.",
+    ]
+    cli("rate", "--user", "Jo Ann", "Heat", "1995", "4")
+    assert "Rate a film you've seen" not in cli("profile", "--user", "Jo Ann")[1]

@@ -749,3 +749,42 @@ def test_an_export_saved_with_semicolons_is_told_apart_as_it_is_read(tmp_path, p
     assert detect_format(imdb) == "imdb"
     report = run(profiles, catalog, detect_format(imdb), [imdb], user=ME)
     assert (report.invalid, profiles.ratings(ME)) == ([], {"heat-1995": 4.0})
+
+
+@pytest.mark.parametrize("fmt", ["letterboxd", "imdb"])
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("", " is empty: there is nothing in it to import"),
+        ("\n\n", " is empty: there is nothing in it to import"),
+        ("\nName,Year\nHeat,1995\n", ": its first line is blank, where the column names should be"),
+    ],
+)
+def test_an_empty_file_is_said_to_be_empty_and_imports_nothing(tmp_path, profiles, catalog, fmt, text, says):
+    """An empty file was "not a Letterboxd export file; expected the columns of watched.csv: ...;
+    found: nothing", as if the wrong file had been given rather than an empty one."""
+    empty = tmp_path / "ratings.csv"
+    empty.write_text(text, encoding="utf-8")
+    good = write_csv(tmp_path / "diary.csv", LB_RATINGS, lb("Heat", 1995, "4"))
+
+    with pytest.raises(SourceError) as error:
+        run(profiles, catalog, fmt, [good, empty] if fmt == "letterboxd" else [empty], user=ME)
+
+    assert str(error.value) == f"{empty}{says}"
+    assert profiles.ratings(ME) == {} and profiles.watched(ME) == []
+
+
+@pytest.mark.parametrize(("kind", "said"), [("TV Series", "a TV series"), ("tvMiniSeries", "a TV mini-series"),
+                                            ("TV Episode", "a TV episode")])  # fmt: skip
+def test_an_imdb_show_not_in_the_catalog_is_said_to_be_no_film(tmp_path, profiles, catalog, kind, said):
+    """A rated series in an IMDb export was only "not in the catalog", as if the catalog lacked a film."""
+    export = write_csv(tmp_path / "ratings.csv", IMDB_HEADER, imdb_row("tt0903747", 9, "Breaking Bad", 2008, kind=kind),
+                       imdb_row("tt0113277", 8, "Heat", 1995), imdb_row("tt9999999", 7, "Nope Film", 2021))  # fmt: skip
+
+    report = run(profiles, catalog, "imdb", [export], user=ME)
+
+    assert [(r.title, r.reason) for r in report.unmatched] == [
+        ("Breaking Bad", f"not in the catalog ({said}: moviebot knows films only)"),
+        ("Nope Film", "not in the catalog"),
+    ]
+    assert set(profiles.ratings(ME)) == {"heat-1995"}

@@ -449,15 +449,21 @@ def test_a_group_pick_with_someone_who_has_no_ratings_says_whose_taste_chose_it(
     "no ratings from you yet" for them, leaving it unsaid that the pick followed the others alone."""
     service.rate(ANA, "Heat 1995", 5)
     service.rate(ANA, "Se7en", 4)
+    service.register("cli", "newbie")
+    turn = service.group_pick([ANA, "cli:newbie"])
+    assert turn.reply.splitlines()[1] == "cli:newbie has no ratings yet, so only discord:1's ratings count."
+    assert turn.recommendations[0]["per_person"]["cli:newbie"].startswith(
+        "no ratings from you yet, so your taste played no part"
+    )
     turn = service.group_pick([ANA, "cli:nobody"])
-    assert turn.reply.splitlines()[1] == "cli:nobody has no ratings yet, so only discord:1's ratings count."
     assert turn.recommendations[0]["per_person"]["cli:nobody"].startswith(
         "no ratings from you yet, so your taste played no part"
     )
     both_new = service.group_pick(["cli:new", "cli:nobody"], "a comedy")
-    assert both_new.reply.splitlines()[1] == (
+    assert (
         "None of you has rated a film yet, so the pick goes by the films' own ratings and what you asked for."
-    )
+    ) in both_new.reply.splitlines()
+    service.register("discord", "2")
     assert service.group_pick([ANA, BOB]).reply.splitlines()[1] == (
         "discord:2 has no ratings yet, so only discord:1's ratings count."
     )
@@ -469,12 +475,26 @@ def test_a_group_pick_names_the_people_the_bot_does_not_know_and_creates_none(se
     service.rate(ANA, "Heat 1995", 5)
     service.register("discord", "2", "Bob")
     turn = service.group_pick([ANA, BOB, "cli:nobody", "cli:nobdy"], "a crime film")
-    assert turn.reply.splitlines()[2] == (
+    assert turn.reply.splitlines()[1:3] == [
         "I don't know cli:nobody or cli:nobdy: no one by those names has talked to me or rated a film here "
-        "(check the spelling)."
-    )
+        "(check the spelling).",
+        "Bob has no ratings yet, so only discord:1's ratings and what you asked for count.",
+    ]
     assert service.profiles.known_users([ANA, BOB, "cli:nobody", "cli:nobdy"]) == {ANA, BOB}
     assert "I don't know" not in service.group_pick([ANA, BOB]).reply
+
+
+def test_a_name_the_bot_does_not_know_is_told_once_not_as_a_member_yet_to_rate(service):
+    """`movienight --with ghost` (a typo) said both "cli:ghost has no ratings yet, so only ..." and
+    "I don't know cli:ghost": the same name twice, the first as if ghost were a member yet to rate."""
+    service.rate(ANA, "Heat 1995", 5)
+    service.rate(BOB, "Se7en", 4)
+    lines = service.group_pick([ANA, BOB, "cli:ghost"]).reply.splitlines()
+    assert lines[1:3] == [
+        "I don't know cli:ghost: no one by that name has talked to me or rated a film here (check the spelling).",
+        "So only the ratings of discord:1 and discord:2 count.",
+    ]
+    assert sum("cli:ghost" in line for line in lines[:3]) == 1
 
 
 def test_a_group_pick_posted_in_a_chat_is_a_suggestion_anyone_can_react_to(service):

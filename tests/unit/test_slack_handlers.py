@@ -326,7 +326,7 @@ def test_an_ambiguous_title_offers_buttons_and_the_click_finishes_the_rating(cat
 
 def test_rate_without_stars_or_with_bad_stars_explains_itself(deps, client, context):
     _, respond = run_command(commands.rate, command("/rate", "Heat 1995"), client, context)
-    assert "Usage: `/rate" in respond.last["text"]
+    assert respond.last["text"].startswith("How many stars for Heat (1995)?")
     _, respond = run_command(commands.rate, command("/rate", "Se7en 7"), client, context)
     assert "0.5 to 5" in respond.last["text"]
     _, respond = run_command(commands.rate, command("/rate", "Heat 1995 -1"), client, context)
@@ -341,6 +341,18 @@ def test_rate_without_stars_or_with_bad_stars_explains_itself(deps, client, cont
     assert deps.service.profiles.ratings(key(ANA)) == {"toy-story-3-2010": 4.0}
 
 
+def test_rate_with_a_title_alone_asks_how_many_stars(deps, client, context):
+    """ "/rate The Dark Knight" answered only the usage, as if the film had not been understood."""
+    _, respond = run_command(commands.rate, command("/rate", "The Dark Knight"), client, context)
+    assert respond.last["text"] == (
+        "How many stars for The Dark Knight (2008)? Give them after the title, 0.5 to 5 as 4.5, 4 stars, four, "
+        "★★★★, ★★★½ or 8/10, e.g. `/rate The Dark Knight 4`."
+    )
+    _, respond = run_command(commands.rate, command("/rate", "Zzyzx Qwerty"), client, context)  # no such film
+    assert respond.last["text"].startswith("Usage: `/rate")
+    assert deps.service.profiles.ratings(key(ANA)) == {}
+
+
 @pytest.mark.parametrize("typed, number", [("Heat 1995 11", "11"), ("Heat 12", "12"), ("Se7en 40", "40")])
 def test_rate_with_a_number_past_5_says_stars_go_from_half_to_5(deps, client, context, typed, number):
     """Before: "/rate Heat 1995 11" answered only the usage text, as if no stars were typed."""
@@ -352,11 +364,11 @@ def test_rate_with_a_number_past_5_says_stars_go_from_half_to_5(deps, client, co
 
 
 def test_rate_with_a_film_ending_in_its_number_and_no_stars_says_so(deps, client, context):
-    """ "/rate Ocean's 11" was the usage text; "/rate Heat 1995" still is (a year, no stars)."""
+    """ "/rate Ocean's 11" was the usage text; "/rate Heat 1995" (a year, no stars) asks for the stars."""
     _, respond = run_command(commands.rate, command("/rate", "Apollo 13"), client, context)
     assert respond.last["text"].startswith("Apollo 13 (1995) ends in its number: give its stars after it")
     _, respond = run_command(commands.rate, command("/rate", "Heat 1995"), client, context)
-    assert respond.last["text"].startswith("Usage: `/rate")
+    assert respond.last["text"].startswith("How many stars for Heat (1995)?")
 
 
 def test_rate_and_watched_add_read_stars_out_of_5_or_10_and_refuse_a_grade_past_its_scale(deps, client, context):

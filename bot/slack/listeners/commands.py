@@ -15,7 +15,7 @@ import re
 from slack_bolt import App
 from slack_sdk.errors import SlackApiError
 
-from agent.service_types import UnknownTitle, forgotten
+from agent.service_types import ServiceError, UnknownTitle, forgotten
 from agent.typed_stars import FORMS, STARS_RULE
 from bot.listing import clip, no_such_page
 from bot.slack.blocks import (
@@ -141,7 +141,7 @@ def run_rate(deps, client, respond, command: dict) -> None:
             reply(text_message(f"{film} ends in its number: give its stars after it, e.g. `/rate {text} 4`."))
             return
         if not title or stars is None:
-            reply(text_message(stars_refused(text) or RATE_USAGE))
+            reply(text_message(stars_refused(text) or stars_asked(deps.service, text) or RATE_USAGE))
             return
         key = _who(deps, client, command)
         reply(act_on_title(deps.service, key, {"op": "rate", "stars": stars}, title))  # "8/10" read by the service
@@ -155,6 +155,17 @@ def stars_refused(text: str) -> str | None:
         return None
     return (f"“{clip(match['number'], 20)}” is no rating for {clip(match['title'], 60)}: {STARS_RULE} "
             f"(or {FORMS}), e.g. `/rate Heat 1995 4.5`.")  # fmt: skip
+
+
+def stars_asked(service, text: str) -> str | None:
+    """How many stars, when the text is one film's title and nothing more: "/rate The Dark Knight" got
+    only the usage, as if the film had not been understood."""
+    try:
+        film = service.resolve(text).label if text else None
+    except ServiceError:  # unknown or ambiguous: the usage says how to write a rating
+        return None
+    return film and (f"How many stars for {film}? Give them after the title, 0.5 to 5 as {FORMS}, "
+                     f"e.g. `/rate {clip(text, 60)} 4`.")  # fmt: skip
 
 
 def watched(ack, command: dict, respond, client, context) -> None:
