@@ -100,7 +100,21 @@ def set_aside_days_ago(scan: Scan) -> None:
     for said in _LATELY.finditer(scan.text):  # "I saw heat recently": no film "Heat Recently"
         if _WATCHED.search(scan.text, 0, said.start()):
             scan.take(said.start(), said.end(), aside=True)
+    # "I watched Alien and Aliens yesterday", "... last month": the day, not a film "Aliens Yesterday"
+    for pattern in (_DAY, _VAGUE_WHEN):
+        for said in pattern.finditer(scan.text):
+            if _WATCHED.search(scan.text, 0, said.start()) and not said[0].startswith("in "):  # "in 1999" asks
+                scan.take(said.start(), said.end(), aside=True)
 
 
 # "recently", said of a viewing; "recently released" asks for new films
 _LATELY = re.compile(r"\b(?:recently|lately)\b(?!\s+(?:released|made|out|came))")
+
+
+def when_cut(said: str) -> str:
+    """A list's text without the when that closes it: "alien and aliens last weekend" is two films."""
+    for pattern in (_DAY, _VAGUE_WHEN, _WHEN_OR_HOW_OFTEN, _LATELY):
+        for m in pattern.finditer(said):
+            if not said[m.end() :].strip(" .!,"):
+                return said[: m.start()].rstrip(" ,")
+    return said

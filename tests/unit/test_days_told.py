@@ -47,3 +47,11 @@ def test_chat_keeps_the_saturday_and_no_day_for_last_month(starter, profiles):
     assert profiles.watched_row("cli:days", "heat-1995")["watched_at"].startswith("2026-11-21")
     assert profiles.watched_row("cli:days", "alien-1979")["watched_at"] is None
     assert "with no date" in answer["reply"] and "2026-11-24" not in answer["reply"], answer["reply"]
+
+
+@pytest.mark.parametrize("when", ["yesterday", "last weekend", "on Saturday", "last month"])
+def test_a_when_after_a_list_of_films_is_no_part_of_the_last_title(starter, profiles, when):
+    """ "I watched Alien and Aliens yesterday" noted Alien, and named "Aliens yesterday" as a film not found."""
+    answer = make_bot(starter, profiles).ask(f"I watched Alien and Aliens {when}", user="cli:listwhen")
+    assert profiles.has_watched("cli:listwhen", "aliens-1986"), answer["reply"]
+    assert "couldn't find" not in answer["reply"], answer["reply"]
