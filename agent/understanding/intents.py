@@ -246,7 +246,9 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return feedback  # "I've seen Heat. Thrillers from the 90s please" asks too (and Heat is noted in passing)
     if not asks and feedback is None and thanked_for(lowered) and understood.like_titles:  # no wish for more
         return Classified("interested", titles=list(understood.like_titles))
-    if not asks and feedback is None and (unseen := said_unseen(text, lowered, understood)):  # "I never saw Heat"
+    if (
+        not asks and feedback is None and (unseen := said_unseen(text, lowered, understood, lookup))
+    ):  # "I never saw Heat"
         return Classified("unseen", titles=unseen[0], unknown=unseen[1])
     more = _MORE.search(lowered) or _LIKE_A_PICK.search(lowered)
     if has_previous and more and not has_filters(understood) and not understood.like_titles:
