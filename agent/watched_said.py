@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 from agent.profile import you_gave
 from agent.service_types import InvalidInput
-from agent.understanding.days_said import day_watched
+from agent.understanding.days_said import day_watched, when_vague
 from agent.understanding.text import normalise_message
 
 
@@ -34,6 +34,12 @@ def day_told(message: str, now: datetime) -> datetime | None:
     """The day a chat message says its film was watched ("I watched Alien yesterday"), as a moment."""
     day = day_watched(normalise_message(message), now.date())
     return None if day is None else datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+def no_day_told(message: str) -> bool:
+    """A chat message tells its viewing with a when that names no day ("saw Alien last month"): the
+    film is listed with no day, not with today's as if it were the day."""
+    return when_vague(normalise_message(message))
 
 
 def added_said(label: str, *, was_listed: bool, before: str | None, on: datetime | None, stars: float | None,

@@ -345,17 +345,18 @@ class ProfileStore:
     # -- watched and dismissed ------------------------------------------------------------------
 
     def add_watched(self, user: str, movie_id: str, source: str = "chat", at: Timestamp = None, *,
-                    day_said: bool = False, feedback_id: int | None = None) -> None:  # fmt: skip
+                    day_said: bool = False, feedback_id: int | None = None, undated: bool = False) -> None:  # fmt: skip
         """On the watched list since `at` (now when None). A film already listed keeps the day it was
         seen, or its having none: a rating, a ✅ or a "seen it" later says nothing of when it was
         watched. `day_said`: `at` is the day the user gave, which replaces the one kept. A feedback
-        event (`feedback_id`) still takes the row over, so that undoing the event restores it."""
+        event (`feedback_id`) still takes the row over, so that undoing the event restores it.
+        `undated`: the user told of no day ("last month"), so a new row keeps none, not today's."""
         with self._write():
             self._ensure_key(user)
             listed = self._get_state("watched", user, movie_id)
             if listed is not None and not day_said and feedback_id is None:
                 return
-            day = listed[2] if listed is not None and not day_said else to_iso(at)
+            day = listed[2] if listed is not None and not day_said else None if undated else to_iso(at)
             self._put_state("watched", user, movie_id, None, source, day, feedback_id)
 
     def remove_watched(self, user: str, movie_id: str) -> bool:

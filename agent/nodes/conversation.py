@@ -31,7 +31,7 @@ from agent.understanding.reader import understand
 from agent.understanding.text import normalise_message
 from agent.understanding.unkept_stars import unkept_note
 from agent.understanding.versions import version_chosen, versions_of
-from agent.watched_said import day_told
+from agent.watched_said import day_told, no_day_told
 from store.filters import has_theme
 from store.movie import Movie, normalise_title
 from store.vocab import LANGUAGES
@@ -449,7 +449,8 @@ def record_opinion(state: State, deps: Deps) -> dict:
                 "recorded": {"watched": [], "ratings": {}, "likes": [], "dismissed": targets}}  # fmt: skip
     said = targets if state.get("stars_said") else ()  # "heat is a 4": stars given, not a word
     on = day_told(state.get("message") or "", deps.clock())  # "I watched Alien yesterday": that day kept
-    recorded = store_opinions(deps, user, {m: (intent, stars) for m in targets}, said, on)
+    undated = on is None and no_day_told(state.get("message") or "")  # "saw Alien last month": no day kept
+    recorded = store_opinions(deps, user, {m: (intent, stars) for m in targets}, said, on, undated)
     names = prose_list(labels)
     if state.get("stars_said") and stars is not None and intent in ("liked", "disliked"):  # "gave Heat a 4"
         text = f"Noted: {stars:g} out of 5 for {names}.{stars_then(stars)}"  # a 3 promises nothing
@@ -462,7 +463,13 @@ def record_opinion(state: State, deps: Deps) -> dict:
         were, them = ("weren't", "them") if len(targets) > 1 else ("wasn't", "it")  # "hated all of them"
         text = f"Noted: {names} {were} for you. I'll steer away from things like {them}."
     else:
-        day = f" on {on.date().isoformat()}" if on is not None else ""
+        day = (
+            f" on {on.date().isoformat()}"
+            if on is not None
+            else " with no date, as no exact day was said"
+            if undated
+            else ""
+        )
         text = f"Got it: {names} marked as watched{day}. I won't suggest {'them' if len(targets) > 1 else 'it'} again."
     text += moved + _other_versions(state, targets, deps) + unkept_note(state.get("message") or "", deps.catalog)
     text += no_sequels_note(state.get("without_sequels") or [], deps.catalog)  # "seen heat and its sequels"

@@ -51,13 +51,15 @@ def unkept_said(unkept: dict[str, float], label: dict[str, str]) -> str:
             f"I haven't noted {prose_list([label[m] for m in unkept])}.")  # fmt: skip
 
 
-def store_opinions(deps: Deps, user: str, opinions: dict[str, tuple[str, float | None]], said=(), on=None) -> dict:
+def store_opinions(deps: Deps, user: str, opinions: dict[str, tuple[str, float | None]], said=(), on=None,
+                   undated: bool = False) -> dict:  # fmt: skip
     """The one way a chat stores what it hears: every film named is watched (`on` the day said, if
-    one was), a like or a dislike is a rating (stated stars win; those of `said` films were given in
-    so many words, the others stand for a word, kept as such), and what was written comes back."""
+    one was; at no day when `undated`: told with a vague when, "last month"), a like or a dislike is a
+    rating (stated stars win; those of `said` films were given in so many words, the others stand for a
+    word, kept as such), and what was written comes back."""
     recorded: dict = {"watched": [], "ratings": {}, "likes": []}
     for movie_id, (intent, stars) in opinions.items():
-        deps.profiles.add_watched(user, movie_id, source="chat", at=on, day_said=on is not None)
+        deps.profiles.add_watched(user, movie_id, source="chat", at=on, day_said=on is not None, undated=undated)
         recorded["watched"].append(movie_id)
         value = {"liked": stars or LIKE_STARS, "disliked": stars or DISLIKE_STARS}.get(intent, stars)
         if value:

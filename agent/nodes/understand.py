@@ -10,6 +10,7 @@ from agent.deps import Deps
 from agent.like_sequels import like_with_sequels
 from agent.nodes.conversation import pointed_films
 from agent.nodes.history import revising
+from agent.nodes.judged_apart import judged_in_passing, judged_words_out
 from agent.nodes.just_named import just_named, went_by_named
 from agent.nodes.past_the_picks import beyond_the_last, past_the_list, past_the_picks
 from agent.nodes.retrieve import without_titles
@@ -281,6 +282,9 @@ def understand_message(state: State, deps: Deps) -> dict:
         if classified.feedback is not None:  # "the first one was great, anything newer?" too
             _verdict_with_more(update["in_passing"], classified.feedback, state, deps)
             past = update["in_passing"].pop("past", None)  # said with the answer, as nothing was stored
+        if update.get("request"):  # "Heat was great, and more comedies": no The Heat for the comedies
+            judged = judged_in_passing(update["in_passing"])
+            judged_words_out(update["request"], understood, judged, message, deps.catalog.movies)
     if update.get("request"):
         _choose_version_said_after(message, update["request"], deps)  # "like oceans eleven, the original one"
         update["request"] = with_roles(genres_as_tags(update["request"], deps), deps.catalog, understood.said_by)

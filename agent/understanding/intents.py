@@ -71,6 +71,7 @@ from agent.understanding.verdicts import (
 )
 from agent.understanding.versions import same_title
 from agent.understanding.whose_verdict import seen_intent, users_verdict
+from agent.understanding.word_titles import unproven_word_title
 
 _HELP = re.compile(
     r"^\W*(?:/?help|commands|usage|\?+|how (?:does|do) (?:this|it|you) work|what (?:can|do) you do"
@@ -407,6 +408,7 @@ def _feedback(
     if not titles and not of_a_genre(lowered, anchor) and (anchor is not None or rating is not None):
         titles = outside_stars(named_titles(text, lowered, anchor, lookup), lowered, lookup)  # not Three
     titles = films_judged(text, lowered, anchor, titles, lookup)  # "heat slaps", not Never Again by "never again"
+    titles = [t for t in titles if not unproven_word_title(text, t, lookup)]  # "love is great": not Love (2015)
     refused_only = titles and set(titles) <= set(understood.exclude_titles) and not DISMISS.search(lowered)
     if refused_only and (understood.genres or understood.any_genres):
         return None  # "sci-fi, but not a fan of Star Wars": a request with a film refused, not "not heat again"

@@ -12,6 +12,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from agent.understanding.days_said import when_cut
 from agent.understanding.request import CatalogLookup
 from agent.understanding.text import STOPWORDS, normalise_message, word_set
 from agent.understanding.versions import same_title
@@ -73,7 +74,8 @@ def seen_list(text: str, lookup: CatalogLookup, *, has_previous: bool) -> SeenLi
     start = m.start("list")
     asked = ASKED_AFTER.search(lowered, start)
     stop = asked.start() if asked else len(lowered)
-    end = start + len(_FILLER_TAIL.sub("", lowered[start:stop].rstrip(" .!"))) if lowered[start:stop].strip() else start
+    listed = when_cut(_FILLER_TAIL.sub("", lowered[start:stop].rstrip(" .!")))  # "... aliens yesterday": the day
+    end = start + len(listed) if lowered[start:stop].strip() else start
     spans = _items(lowered, start, end)
     if not spans:
         return None

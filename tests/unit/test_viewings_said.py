@@ -45,7 +45,7 @@ def test_a_viewing_said_with_a_vague_when_marks_the_film_watched(starter, profil
     answer = make_bot(starter, profiles).ask(said, user="cli:when")
     assert profiles.has_watched("cli:when", film), answer["reply"]
     assert film not in [r["id"] for r in answer["recommendations"]], answer["reply"]
-    assert "marked as watched." in answer["reply"] and "didn't find" not in answer["reply"], answer["reply"]
+    assert "marked as watched" in answer["reply"] and "didn't find" not in answer["reply"], answer["reply"]
 
 
 def test_a_verdict_after_a_vague_when_is_the_films_verdict(starter, profiles):
