@@ -14,7 +14,7 @@ import prompts
 from agent.deps import Deps
 from agent.understanding.classified import Classified, Intent
 from agent.understanding.intents import classify
-from agent.understanding.phrases import AWARDS
+from agent.understanding.quality_phrases import AWARDS
 from agent.understanding.reader import understand
 from agent.understanding.request import Understood
 from agent.understanding.text import STOPWORDS
