@@ -135,6 +135,7 @@ def _from_llm(
         else None,
         hidden_gem=answer.hidden_gem or rules.hidden_gem,
         popular=rules.popular,
+        quality=rules.quality,  # the rules' reading: the model has no field for it
         # a refusal either reader heard wins over an ask: "nothing with Adam Sandler" is never a filter for him
         people=[name for name in _people(answer.people, people_index, said) if name not in refused],
         exclude_people=refused,

@@ -12,7 +12,7 @@ MUSIC = "My catalog doesn't record who wrote a film's music, so I couldn't go by
 FEMALE_LEAD = "My catalog doesn't record which films have a female lead, so I couldn't go by it."
 
 QUALITY_PHRASES: dict[str, Effect] = {
-    "highly rated | high rated | well rated | top rated | critically acclaimed | acclaimed": Effect(min_rating=7.5),
+    "highly rated | high rated | well rated | top rated": Effect(min_rating=7.5),
     # "any good sci fi from the 2010s with high ratings"
     "high ratings | high rating | good ratings | great ratings | rated highly | high scores | top ratings": Effect(
         min_rating=7.5
@@ -45,10 +45,13 @@ QUALITY_PHRASES: dict[str, Effect] = {
     "women led | led by a woman | led by women | strong woman lead | strong women leads": Effect(
         aside=True, caveat=FEMALE_LEAD, negated=Effect(aside=True, caveat=FEMALE_LEAD)
     ),
-    "great reviews | good reviews | well reviewed | masterpiece | masterpieces | praised": Effect(min_rating=7.5),
+    "masterpiece | masterpieces": Effect(min_rating=7.5),
     "best | the best | greatest | all time great | all time greats | top notch | finest": Effect(min_rating=8.0),
     "highest rated | best rated | best ever | of all time": Effect(min_rating=8.0),
-    "decent | watchable | solid": Effect(min_rating=6.5),
+    # "any decent documentaries?", "critically acclaimed dramas": well-rated films first, and no floor:
+    # a floor left out films rated under it or not at all ("a good thriller" is agent.understanding.quality_words)
+    "decent | watchable | solid | critically acclaimed | acclaimed | great reviews | good reviews | well reviewed | "
+    "praised": Effect(quality=True),
     "best friend | best friends | best bet | my best": Effect(),
     "favorite of all time | favourite of all time | favorite movie of all time | favourite movie of all time": Effect(),
     "hidden gem | hidden gems | underrated | under rated | lesser known | little known | obscure": Effect(

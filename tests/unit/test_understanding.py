@@ -344,7 +344,7 @@ CASES: list[tuple[str, dict]] = [
     ("I have two hours", {"max_runtime": 120}),
     # quality
     ("highly rated", {"min_rating": 7.5}),
-    ("critically acclaimed dramas", {"min_rating": 7.5, "genres": ["drama"]}),
+    ("critically acclaimed dramas", {"min_rating": None, "quality": True, "genres": ["drama"]}),
     ("the best sci-fi", {"min_rating": 8.0, "genres": ["sci-fi"]}),
     ("hidden gems", {"hidden_gem": True, "popular": False}),
     ("underrated comedies", {"hidden_gem": True, "genres": ["comedy"]}),
