@@ -1,4 +1,4 @@
-"""A rating floor read from words ("best", "highly rated", "decent") is a wish for the best-rated films
+"""A rating floor read from words ("best", "highly rated", "top rated") is a wish for the best-rated films
 that fit, not a number the user gave: when too few films clear it, the next best rated that meet every
 other constraint fill the answer, said as that, where "best movies of 2015" gave only two films. A number
 typed ("rated 8+") stays a hard floor, loosened only when nothing clears it (agent.nodes.retrieve.RELAXABLE)."""

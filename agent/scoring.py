@@ -62,6 +62,11 @@ OPEN_WEIGHTS = {
 # "batman films", "star wars movies": words that begin several titles, and nothing else said of the
 # film, name a run of films; what matches them leads, not what people with this taste like
 TITLED_WEIGHTS = {**BASE_WEIGHTS, "relevance": 1.0, "quality": 0.4, "collaborative": 0.2}
+# "a good thriller", "any good music documentaries?": a wish for good films without a number leans to
+# well-rated ones, by their rating against this middling one, and leaves none out (a floor, tried
+# before, cost ReDial recall: people say "good" all the time). The quality prior alone barely leans:
+# it weighs votes too, and with it weighed 0.6 more a 4.8 still came second for its fame.
+MIDDLING_RATING, RATING_SPAN = 6.0, 3.0
 DIVERSITY = 0.15  # how much similarity to an already chosen pick costs
 
 # "Lesser-known" is measured against the best-known films that honour the same request (a
@@ -136,6 +141,8 @@ def featurise(
             themes += 0.5
         if soft_era != (None, None) and movie.year and (soft_era[0] or 0) <= movie.year <= (soft_era[1] or 9999):
             themes += 0.5
+        if request.get("quality"):
+            themes += rated_lean(movie)
         echoes = [_echoes(movie, a, catalog) for a, _ in anchor_movies]  # its vector's closeness is partly its title's
         features = {
             "relevance": result.relevance * (1 - 2 * TITLE_ECHO if any(echoes) else 1),
@@ -157,6 +164,15 @@ def featurise(
         }
         candidates.append(Candidate(movie.id, features, vector=candidate_vectors[i]))
     return candidates
+
+
+def rated_lean(movie: Movie) -> float:
+    """What a wish for good films gives a film, -1..1: a 4.8 loses, an 8.0 gains, a film rated by too
+    few people to go by (or not at all) neither, so none is left out for it."""
+    rating = movie.rating_that_counts
+    if rating is None:
+        return 0.0
+    return max(-1.0, min(1.0, (rating - MIDDLING_RATING) / RATING_SPAN))
 
 
 def leaned_away(genres: list[str], lean_away: set[str]) -> float:

@@ -380,6 +380,8 @@ def intro_parts(request: Request, count: int, deps: Deps, *, lesser_known: bool 
         extras.append(f"up to {request['max_runtime']} min")
     if request.get("popular"):  # "a crowd pleaser": what the ranking leans to, as nothing else says so
         extras.append(f"leaning to popular, well-liked {'ones' if described else 'films'}")
+    if request.get("quality"):  # "a good thriller": a lean, not a floor, so no "rated 7+" is claimed
+        extras.append(f"leaning to well-rated {'ones' if described else 'films'}")
     comparative = comparative_leans(request)  # "something funnier" after "a war drama": "leaning to comedy"
     leaning = [g for g in request.get("soft_genres") or [] if g in picked_genres and (not genres or g in comparative)]
     if leaning:

@@ -35,6 +35,7 @@ class Effect:
     runtime: tuple[int | None, int | None] | None = None
     min_rating: float | None = None
     hidden_gem: bool = False
+    quality: bool = False  # "good", "decent", "acclaimed": well-rated films lean up, none is left out
     popular: bool = False
     negated: Effect | None = None
     only_negated: bool = False  # "long" alone means nothing ("after a long day"); "not too long" does

@@ -14,7 +14,7 @@ import prompts
 from agent.deps import Deps
 from agent.understanding.classified import Classified, Intent
 from agent.understanding.intents import classify
-from agent.understanding.phrases import AWARDS
+from agent.understanding.quality_phrases import AWARDS
 from agent.understanding.reader import understand
 from agent.understanding.request import Understood
 from agent.understanding.text import STOPWORDS
@@ -135,6 +135,7 @@ def _from_llm(
         else None,
         hidden_gem=answer.hidden_gem or rules.hidden_gem,
         popular=rules.popular,
+        quality=rules.quality,  # the rules' reading: the model has no field for it
         # a refusal either reader heard wins over an ask: "nothing with Adam Sandler" is never a filter for him
         people=[name for name in _people(answer.people, people_index, said) if name not in refused],
         exclude_people=refused,

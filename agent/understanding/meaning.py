@@ -71,6 +71,7 @@ class Reading:
             say_countries_not_refused(out, [*out.countries_not_refused, effect.country_not_refused])
         out.hidden_gem |= effect.hidden_gem
         out.popular |= effect.popular
+        out.quality |= effect.quality
         # A vague "recent" or "short" yields to numbers the user typed.
         if effect.years is not None and not self.explicit_years:
             self.bound_years(*effect.years(self.today))

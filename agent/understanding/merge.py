@@ -9,7 +9,7 @@ from agent.prose import prose_list
 from agent.understanding.comparative_tone import LEANS as _LEANS
 from agent.understanding.comparative_tone import comparative_leans
 from agent.understanding.relative_notes import PLAIN_LONG, PLAIN_SHORT, against_film, nothing_to_compare, plain_length
-from agent.understanding.request import Request, Understood
+from agent.understanding.request import Request, Understood, has_filters
 from agent.understanding.studios import leaned_kinds
 from agent.understanding.wars import asks_for_war, wars_refused
 
@@ -69,6 +69,8 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
     merged["exclude_years"] = [list(span) for span in dict.fromkeys(tuple(span) for span in refused)]
     for name in ("hidden_gem", "popular"):
         merged[name] = bool(merged.get(name)) or new_dict[name]
+    # "a good thriller" then "older ones": the lean was this message's; a bare "more" keeps it
+    merged["quality"] = new.quality or (bool(previous.get("quality")) and not has_filters(new))
     if new.query:
         merged["query"] = new.query
     named = set(new.genres) - set(new.theme_genres)  # "aliens" then "sci-fi please": sci-fi is asked now

@@ -62,6 +62,7 @@ from agent.understanding.people import (
     soften_credits,
 )
 from agent.understanding.people_alternatives import read_people_alternatives
+from agent.understanding.quality_words import asks_for_good
 from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.role_cues import read_roles
 from agent.understanding.series import read_series
@@ -417,4 +418,5 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     said_as_taste(scan.original, reading)  # typography made plain: "I’m a fan" reads as "I'm a fan"
     own_verdict_wins(text, lookup, out)  # "everyone hated titanic but i loved it": Titanic is the user's liked film
     less_as_a_lean(scan.lowered, out)  # "less action": leaned away from, not refused
+    out.quality |= asks_for_good(scan.original)  # "a good thriller": well-rated ones lean up, none left out
     return wars_refused(out, war=asks_for_war([*out.genres, *out.any_genres, *out.soft_genres]))

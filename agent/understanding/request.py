@@ -89,6 +89,9 @@ class Understood:
     rating_words: str = ""  # "best": what a rating floor was read from, when no number was said
     hidden_gem: bool = False  # prefer few votes
     popular: bool = False  # prefer many votes
+    # "a good thriller": well-rated films lean up for this message, none is left out (a floor cost
+    # ReDial recall: people say "good" all the time, of films rated under any floor or not at all)
+    quality: bool = False
     soft_genres: list[str] = field(default_factory=list)  # said as a taste ("I love westerns"): they lean
     # the ranking rather than filter it
     people: list[str] = field(default_factory=list)  # canonical catalog names
@@ -152,6 +155,7 @@ class Request(TypedDict, total=False):
     rating_words: str  # "best": the words min_rating was read from, "" when the user said the number
     hidden_gem: bool  # prefer few votes
     popular: bool  # prefer many votes
+    quality: bool  # lean to well-rated films, for the message that said so and a bare "more" after it
     people: list[str]  # canonical catalog names
     any_people: list[str]  # at least one of these ("Tom Hanks or Meg Ryan")
     soft_people: list[str]  # credits named of a film the user named: they count, softly

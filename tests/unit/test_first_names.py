@@ -31,7 +31,7 @@ def test_a_first_name_or_nickname_alone_asks_for_that_person(catalog, profiles):
     films with Melissa Leo."""
     bot = make_bot(catalog, profiles)
     denzel = bot.ask("whats a good movie with denzel", user="cli:ana")
-    assert denzel["reply"].startswith("Here are 3 picks: with Denzel Washington.")
+    assert denzel["reply"].startswith("Here are 3 picks: with Denzel Washington, leaning to well-rated ones.")
     assert all("Denzel Washington" in catalog.movies[p["id"]].cast for p in denzel["recommendations"])
     leo = bot.ask("any leo movies?", user="cli:bo")
     assert "with Leonardo DiCaprio" in leo["reply"] and "Melissa Leo" not in leo["reply"]

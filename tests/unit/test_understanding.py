@@ -13,7 +13,8 @@ from agent.understanding.intents import Classified, classify
 from agent.understanding.merge import fresh_request, merge_request
 from agent.understanding.named_before import named_before, set_aside
 from agent.understanding.people import People
-from agent.understanding.phrases import AWARDS, STREAMING, vocabulary_errors
+from agent.understanding.phrases import vocabulary_errors
+from agent.understanding.quality_phrases import AWARDS, STREAMING
 from agent.understanding.reader import understand
 from agent.understanding.request import Understood
 from agent.understanding.request import is_open as request_is_open
@@ -343,7 +344,7 @@ CASES: list[tuple[str, dict]] = [
     ("I have two hours", {"max_runtime": 120}),
     # quality
     ("highly rated", {"min_rating": 7.5}),
-    ("critically acclaimed dramas", {"min_rating": 7.5, "genres": ["drama"]}),
+    ("critically acclaimed dramas", {"min_rating": None, "quality": True, "genres": ["drama"]}),
     ("the best sci-fi", {"min_rating": 8.0, "genres": ["sci-fi"]}),
     ("hidden gems", {"hidden_gem": True, "popular": False}),
     ("underrated comedies", {"hidden_gem": True, "genres": ["comedy"]}),
