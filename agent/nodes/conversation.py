@@ -9,7 +9,7 @@ from agent.crowd import verdicts
 from agent.deps import Deps
 from agent.explanations import links_to, reasons_for
 from agent.factcheck import crowd_errors
-from agent.film_brief import film_in_brief, without_synopsis
+from agent.film_brief import film_in_brief, rating_in_brief, without_synopsis
 from agent.my_history import MY_HISTORY, my_history, what_you_thought, why_not
 from agent.nodes.just_named import led_by_the_film_taken
 from agent.nodes.kind_answers import kind_answer, streaming_of
@@ -389,9 +389,7 @@ def film_facts(movie: Movie, asked: list[str], message: str = "") -> str:
             said.append(f"Yes: {label} is tagged “{tag}”." if tag
                         else f"My catalog doesn't tag {label} as based on a true story.")  # fmt: skip
         elif fact == "rating":  # "is the first one any good?": the catalog's rating, for the user to judge
-            votes = f" from {movie.votes:,} votes" if movie.votes else ""
-            said.append(f"{label} is rated {movie.rating:.1f}/10{votes}." if movie.rating is not None
-                        else f"I have no rating for {label}.")  # fmt: skip
+            said.append(rating_in_brief(movie))
         elif fact == "catalog":  # "do you have Heat?"
             about = [", ".join(movie.genres)] if movie.genres else []
             about += [f"{movie.runtime} min"] if movie.runtime else []

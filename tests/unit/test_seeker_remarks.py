@@ -1,0 +1,29 @@
+"""ReDial seekers' words replayed once more (training dialogues only): a question about one film's
+quality, a remark about the film named, a film fronted before "I haven't seen", a verdict on another film
+after one watched, a verdict joined with no stop, and an occasion, each read as meant."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.understanding.intents import classify
+from agent.understanding.reader import understand
+from tests.unit.test_graph import make_bot
+from tests.unit.test_understanding import LOOKUP
+
+
+@pytest.mark.parametrize("said", ["Is Heat (1995) any good? Haven't seen that.", "Is Heat any good? Never seen it"])
+def test_asking_if_a_named_film_is_good_is_a_question_about_it(said: str) -> None:
+    """ "Is Full Metal Jacket (1987) any good? Haven't seen that." gave picks like it, the question unanswered."""
+    read = classify(said, LOOKUP, has_previous=False)
+    assert (read.intent, read.titles, read.facts) == ("facts", ["heat-1995"], ("rating",)), read
+
+
+def test_a_named_films_quality_is_answered_with_what_it_is_and_nothing_marked(starter, profiles) -> None:
+    heat = starter.movies["heat-1995"]
+    answer = make_bot(starter, profiles).ask("Is Heat (1995) any good? Haven't seen that.", user="cli:fq")
+    assert answer["recommendations"] == []
+    assert answer["reply"].startswith(f"{heat.label} is rated {heat.rating:.1f}/10 from {heat.votes:,} votes.")
+    assert heat.genres[0] in answer["reply"] and heat.overview.split()[0] in answer["reply"]
+    user = profiles.user_key("cli", "fq")
+    assert not profiles.watched(user) and not profiles.ratings(user)
