@@ -233,6 +233,10 @@ def soften_genre_questions(scan: Scan, reading: Reading) -> None:
     for start, end, genres in reading.genre_spans:
         of_the_film = about_the_film(scan, start, end) or _said_of_the_film(scan, start)
         (said if of_the_film else asked).update(genres)
+    remarked, wished = set(), set()  # "Have you seen It? it was scary!": a tone said of it is no wish for one
+    for start, end, moods in reading.mood_spans:
+        (remarked if about_the_film(scan, start, end) or _said_of_the_film(scan, start) else wished).update(moods)
+    out.moods = [m for m in out.moods if m not in remarked - wished]
     softened = [g for g in [*out.genres, *out.any_genres] if g in said - asked]
     if softened:
         out.genres = [g for g in out.genres if g not in softened]

@@ -27,3 +27,14 @@ def test_a_named_films_quality_is_answered_with_what_it_is_and_nothing_marked(st
     assert heat.genres[0] in answer["reply"] and heat.overview.split()[0] in answer["reply"]
     user = profiles.user_key("cli", "fq")
     assert not profiles.watched(user) and not profiles.ratings(user)
+
+
+@pytest.mark.parametrize("said", ["Have you seen It (2017)? it was scary!", "have you seen heat? it was funny"])
+def test_a_tone_said_of_the_film_named_is_no_wish_for_that_tone(said: str) -> None:
+    """ "it was scary!" answered "My catalog doesn't label films' tone, so I can't promise one": a remark, as
+    "but its still a funny movie" is, leans to the genre at most."""
+    assert understand(said, LOOKUP).moods == []
+
+
+def test_a_tone_asked_for_is_still_a_wish() -> None:
+    assert understand("a movie that is scary", LOOKUP).moods == ["scary"]
