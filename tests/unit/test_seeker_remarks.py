@@ -38,3 +38,10 @@ def test_a_tone_said_of_the_film_named_is_no_wish_for_that_tone(said: str) -> No
 
 def test_a_tone_asked_for_is_still_a_wish() -> None:
     assert understand("a movie that is scary", LOOKUP).moods == ["scary"]
+
+
+@pytest.mark.parametrize("said", ["I loved Heat, Alien I haven't seen", "I loved Heat, Alien I have not watched yet"])
+def test_a_film_fronted_before_not_seen_shares_no_verdict(said: str) -> None:
+    """ "I loved Heat, Alien I haven't seen" answered "I've noted that you loved Heat (1995) and Alien (1979)"."""
+    read = classify(said, LOOKUP, has_previous=False)
+    assert read.intent == "liked" and read.titles == ["heat-1995"], read
