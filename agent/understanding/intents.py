@@ -45,6 +45,7 @@ from agent.understanding.praised_after import praised_after_naming
 from agent.understanding.rated_asks import request_after
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood, has_filters
+from agent.understanding.seen_then_judged import judged_after_seen
 from agent.understanding.sequels import film_or_unknown, series_asked
 from agent.understanding.stars import asks_for_a_rating, outside_stars, rated_seen_list, stars_in
 from agent.understanding.stars_each import asks_after, stars_each, verdicts_intent
@@ -420,6 +421,8 @@ def _feedback(
     if rating is not None:
         intent = "liked" if rating >= 3 else "disliked"
         return Classified(intent, ordinal=ordinal, titles=titles, rating=rating, stars_said=True, every=every)
+    if verdict is None and seen is not None and (apart := judged_after_seen(text, lowered, titles, lookup)):
+        return apart  # "I watched Heat. Fargo was awful": Heat watched, Fargo disliked
     if seen is not None and has_referent:
         compared = compared_only(titles, lowered, lookup)  # "watched a comedy, kinda like Heat": not Heat
         if compared and len(compared) == len(titles):

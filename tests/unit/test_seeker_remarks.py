@@ -45,3 +45,14 @@ def test_a_film_fronted_before_not_seen_shares_no_verdict(said: str) -> None:
     """ "I loved Heat, Alien I haven't seen" answered "I've noted that you loved Heat (1995) and Alien (1979)"."""
     read = classify(said, LOOKUP, has_previous=False)
     assert read.intent == "liked" and read.titles == ["heat-1995"], read
+
+
+def test_a_film_judged_after_one_watched_keeps_its_verdict() -> None:
+    """ "I watched Heat. Fargo was awful" noted only Heat as watched; Fargo's verdict was dropped."""
+    read = classify("I watched Heat. Fargo was awful", LOOKUP, has_previous=False)
+    assert set(read.verdicts) == {("heat-1995", "seen", None), ("fargo-1996", "disliked", 1.0)}, read
+
+
+def test_a_pronoun_after_a_film_watched_is_not_the_film_it() -> None:
+    read = classify("I watched Heat. It was awful", LOOKUP, has_previous=False)
+    assert "it-2017" not in read.titles, read
