@@ -56,3 +56,10 @@ def test_a_film_judged_after_one_watched_keeps_its_verdict() -> None:
 def test_a_pronoun_after_a_film_watched_is_not_the_film_it() -> None:
     read = classify("I watched Heat. It was awful", LOOKUP, has_previous=False)
     assert "it-2017" not in read.titles, read
+
+
+@pytest.mark.parametrize("said", ["have seen Heat (1995) it was good too", "I watched Heat it was great"])
+def test_praise_joined_with_no_stop_is_a_verdict_on_the_film(said: str) -> None:
+    """ "have seen Dumb and Dumber (1994) it was good too" only marked it seen (with a full stop it was liked)."""
+    read = classify(said, LOOKUP, has_previous=False)
+    assert (read.intent, read.titles) == ("liked", ["heat-1995"]), read
