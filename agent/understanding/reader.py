@@ -47,6 +47,7 @@ from agent.understanding.misspelt_titles import read_misspelt_titles
 from agent.understanding.negation import walk_phrases
 from agent.understanding.number_titles import read_number_titles
 from agent.understanding.numbers import read_count, read_kid_ages, read_rating, read_runtime, read_years
+from agent.understanding.occasions import lean_to_occasions
 from agent.understanding.opening_title import read_opening_title
 from agent.understanding.passing import has_meaning, own_verdict_wins
 from agent.understanding.people import (
@@ -402,6 +403,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     refuse_genre_pronouns(scan, reading)
     refused_examples(scan, reading, lookup)  # "I hate horror, like Saw (2004)": Saw refused too
     soften_genre_questions(scan, reading)
+    lean_to_occasions(scan, out)  # "valentine's day movies": romance, leaned to
     reading.refusals_win()
     either_years(scan.lowered, reading)  # "before 1990 or after 2010": either side
     if has_meaning(out):  # "a comedy for my grandma, she's 85": the age goes unsaid beside what was read

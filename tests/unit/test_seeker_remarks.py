@@ -63,3 +63,20 @@ def test_praise_joined_with_no_stop_is_a_verdict_on_the_film(said: str) -> None:
     """ "have seen Dumb and Dumber (1994) it was good too" only marked it seen (with a full stop it was liked)."""
     read = classify(said, LOOKUP, has_previous=False)
     assert (read.intent, read.titles) == ("liked", ["heat-1995"]), read
+
+
+@pytest.mark.parametrize("said", ["any good valentine's day movies?", "something for valentines"])
+def test_an_occasion_leans_to_its_genre(said: str) -> None:
+    """ "any good valentine's day movies?" gave generic picks and never said the occasion went unread."""
+    read = understand(said, LOOKUP)
+    assert read.soft_genres == ["romance"] and read.genres == [], read
+
+
+def test_an_occasion_yields_to_a_genre_asked_for() -> None:
+    read = understand("a valentine's horror film", LOOKUP)
+    assert read.genres == ["horror"] and "romance" not in read.soft_genres, read
+
+
+def test_an_occasion_lean_is_said_as_a_lean(starter, profiles) -> None:
+    answer = make_bot(starter, profiles).ask("any good valentine's day movies?", user="cli:vd")
+    assert answer["recommendations"] and "leaning to romance" in answer["reply"]
