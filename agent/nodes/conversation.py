@@ -508,6 +508,11 @@ def _record_verdicts(state: State, deps: Deps) -> dict:
         "stars_said") else []  # fmt: skip
     parts = verdict_parts(opinions, given, label, stars_said=bool(state.get("stars_said")))
     not_kept = unkept_said(unkept, label)
+    if unplaced := state.get("unplaced"):  # "I really like Heat (1995) I didn't care for that": which is "that"?
+        said = "loved" if unplaced == "liked" else "hated"
+        not_kept = (
+            f"{not_kept} I couldn't tell which film “that” is, so I noted nothing of it (say “{said} the second one”)."
+        )
     if missing := state.get("unknown_titles"):  # "I rated heat 4 and blorfzap 3"
         lacking = not_in_catalog(missing, deps.catalog)
         not_kept = f"{not_kept} {lacking}, so I haven't noted {'them' if len(missing) > 1 else 'it'}."

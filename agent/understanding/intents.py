@@ -52,6 +52,7 @@ from agent.understanding.stars_each import asks_after, stars_each, verdicts_inte
 from agent.understanding.taste_examples import taste_shown_by_example
 from agent.understanding.text import PANNED, PRAISED, STOPWORDS, normalise_message, word_set
 from agent.understanding.title_lists import titles_after
+from agent.understanding.unplaced_verdicts import unplaced_verdict
 from agent.understanding.unseen import said_unseen
 from agent.understanding.verdict_titles import named_titles
 from agent.understanding.verdicts import (
@@ -410,7 +411,10 @@ def _feedback(
         if named or (named is not None and (ordinal is not None or every or _THAT_FILM.search(lowered))):
             return Classified("dismissed", ordinal=ordinal, titles=named, every=every)
     if verdict is not None and not praised and (mixed := mixed_verdicts(text, lowered, titles, lookup, ordinal_in)):
-        return Classified(next(iter(mixed.values()))[0], titles=[t for t in mixed if isinstance(t, str)],
+        named = {t: v for t, (v, _) in mixed.items() if isinstance(t, str)}
+        # "I really like Heat (1995) I didn't care for that": a verdict on no film it can tell, said so
+        unplaced = unplaced_verdict(lowered, named, lookup) if len(named) == len(mixed) else ""
+        return Classified(next(iter(mixed.values()))[0], titles=list(named), unplaced=unplaced,
                           verdicts=tuple((t, v, stars or None) for t, (v, stars) in mixed.items()))  # fmt: skip
     if verdict is not None and rating is None and genre_verdict_apart(lowered, verdict[0], titles, lookup):
         return None  # "I don't really like horror but Aliens (1986) ...": Aliens is not refused with horror

@@ -80,3 +80,24 @@ def test_an_occasion_yields_to_a_genre_asked_for() -> None:
 def test_an_occasion_lean_is_said_as_a_lean(starter, profiles) -> None:
     answer = make_bot(starter, profiles).ask("any good valentine's day movies?", user="cli:vd")
     assert answer["recommendations"] and "leaning to romance" in answer["reply"]
+
+
+def test_a_verdict_on_that_beside_a_film_named_is_kept_apart() -> None:
+    """ "I really like Pretty Woman (1990) I didn't care for that too much." dropped the second verdict unsaid."""
+    read = classify("I really like Heat (1995) I didn't care for that too much.", LOOKUP, has_previous=True)
+    assert (read.titles, read.unplaced) == (["heat-1995"], "disliked"), read
+
+
+@pytest.mark.parametrize("said", ["I watched Heat and hated it", "I loved Heat and hated Alien"])
+def test_a_pronoun_on_the_film_named_is_that_films(said: str) -> None:
+    assert classify(said, LOOKUP, has_previous=True).unplaced == ""
+
+
+def test_the_answer_notes_the_film_named_and_says_that_could_not_be_told(starter, profiles) -> None:
+    bot = make_bot(starter, profiles)
+    first = starter.movies[bot.ask("a crime thriller from the 90s", user="cli:pw")["recommendations"][0]["id"]]
+    answer = bot.ask(f"I really like {first.label} I didn't care for that too much.", user="cli:pw")
+    assert f"you liked {first.label}" in answer["reply"]
+    assert "couldn't tell which film “that” is, so I noted nothing of it" in answer["reply"]
+    user = profiles.user_key("cli", "pw")
+    assert profiles.liked(user) == [first.id] and not profiles.disliked(user)
