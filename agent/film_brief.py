@@ -36,3 +36,14 @@ def recorded_facts(movie: Movie) -> list[str]:
     if movie.rating is not None:
         parts.append(f"rated {movie.rating:.1f}/10" + (f" from {movie.votes:,} votes" if movie.votes else ""))
     return parts
+
+
+def rating_in_brief(movie: Movie) -> str:
+    """ "Is Full Metal Jacket any good?": its rating and votes for the user to judge, then its genres
+    and a line of what it is, since a rating alone says little about whether it suits them."""
+    votes = f" from {movie.votes:,} votes" if movie.votes else ""
+    rated = (f"{movie.label} is rated {movie.rating:.1f}/10{votes}." if movie.rating is not None
+             else f"I have no rating for {movie.label}.")  # fmt: skip
+    kind = f" It is listed as {prose_list(movie.genres)}." if movie.genres else ""
+    line = f" {first_sentence(movie.overview)}" if movie.overview else ""
+    return rated + kind + line

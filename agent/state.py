@@ -70,6 +70,7 @@ class State(InputState, OutputState, total=False):
     stated_rating: float | None  # stars stated with them, or a verdict's ("loved" 5, "boring" 2)
     stars_said: bool  # the message gave those stars in so many words ("a 4"), so the reply may repeat them
     verdicts: list  # each film's own verdict where one message gives several: (id or place, verdict, stars)
+    unplaced: str  # a verdict said of "that" beside films named, on no film it can tell ("disliked")
     worded: list[str]  # films of those whose stars stand for a word ("loved" in "loved heat and jaws 5"), not a number
     unknown_titles: list[str]  # films the message named that the catalog lacks ("Alien 3")
     without_sequels: list[str]  # films said seen "and its sequels" that have none in the catalog

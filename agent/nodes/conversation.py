@@ -9,7 +9,7 @@ from agent.crowd import verdicts
 from agent.deps import Deps
 from agent.explanations import links_to, reasons_for
 from agent.factcheck import crowd_errors
-from agent.film_brief import film_in_brief, without_synopsis
+from agent.film_brief import film_in_brief, rating_in_brief, without_synopsis
 from agent.my_history import MY_HISTORY, my_history, what_you_thought, why_not
 from agent.nodes.just_named import led_by_the_film_taken
 from agent.nodes.kind_answers import kind_answer, streaming_of
@@ -389,9 +389,7 @@ def film_facts(movie: Movie, asked: list[str], message: str = "") -> str:
             said.append(f"Yes: {label} is tagged “{tag}”." if tag
                         else f"My catalog doesn't tag {label} as based on a true story.")  # fmt: skip
         elif fact == "rating":  # "is the first one any good?": the catalog's rating, for the user to judge
-            votes = f" from {movie.votes:,} votes" if movie.votes else ""
-            said.append(f"{label} is rated {movie.rating:.1f}/10{votes}." if movie.rating is not None
-                        else f"I have no rating for {label}.")  # fmt: skip
+            said.append(rating_in_brief(movie))
         elif fact == "catalog":  # "do you have Heat?"
             about = [", ".join(movie.genres)] if movie.genres else []
             about += [f"{movie.runtime} min"] if movie.runtime else []
@@ -517,6 +515,11 @@ def _record_verdicts(state: State, deps: Deps) -> dict:
         "stars_said") else []  # fmt: skip
     parts = verdict_parts(opinions, given, label, stars_said=bool(state.get("stars_said")))
     not_kept = unkept_said(unkept, label)
+    if unplaced := state.get("unplaced"):  # "I really like Heat (1995) I didn't care for that": which is "that"?
+        said = "loved" if unplaced == "liked" else "hated"
+        not_kept = (
+            f"{not_kept} I couldn't tell which film “that” is, so I noted nothing of it (say “{said} the second one”)."
+        )
     if missing := state.get("unknown_titles"):  # "I rated heat 4 and blorfzap 3"
         lacking = not_in_catalog(missing, deps.catalog)
         not_kept = f"{not_kept} {lacking}, so I haven't noted {'them' if len(missing) > 1 else 'it'}."

@@ -91,9 +91,9 @@ def understand_message(state: State, deps: Deps) -> dict:
     has_previous = bool(previous) or bool(last_picks) or bool(state.get("focus"))
     base = {"messages": [*seeded, {"role": "user", "text": typed}], "ordinal": None, "mentioned": [], "every": False,
             "positions": [], "facts": [], "stated_rating": None, "stars_said": False, "verdicts": [], "worded": [],
-            "llm_calls": 0, "picks": [], "candidates": [], "in_passing": {}, "recorded": {}, "noted": "", "debug": {},
-            "unknown_titles": [], "stored_before": {}, "replaces": {}, "without_sequels": [], "listed": [],
-            "went_by": ""}  # fmt: skip
+            "unplaced": "", "llm_calls": 0, "picks": [], "candidates": [], "in_passing": {}, "recorded": {},
+            "noted": "", "debug": {}, "unknown_titles": [], "stored_before": {}, "replaces": {}, "without_sequels": [],
+            "listed": [], "went_by": ""}  # fmt: skip
     if not message and state.get("always_recommend"):
         # a batch line or evaluation turn where nothing is asked yet (the other side speaks first):
         # picks for the conversation so far, or for anyone
@@ -194,6 +194,7 @@ def understand_message(state: State, deps: Deps) -> dict:
               "every": classified.every, "positions": list(classified.positions), "facts": list(classified.facts),
               "stated_rating": classified.rating, "stars_said": classified.stars_said, "llm_calls": calls,
               "verdicts": [list(v) for v in classified.verdicts], "worded": list(classified.worded),
+              "unplaced": classified.unplaced,
               "unknown_titles": list(dict.fromkeys([*_missing_read(understood, classified), *classified.unknown])),
               "without_sequels": without_sequels}  # fmt: skip
     if classified.ordinal is not None:  # "the third one" after a series listed, then "the second one": of it still

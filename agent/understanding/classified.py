@@ -27,4 +27,5 @@ class Classified:
     # a verdict said with a request for more ("seen it, others?", "hated that one, anything else?")
     feedback: Classified | None = None
     unknown: tuple[str, ...] = ()  # films a question names that the catalog lacks, as typed ("Dune (2021)")
+    unplaced: str = ""  # a verdict on "that" beside films named, no film of which it is ("liked", "disliked")
     with_sequels: tuple[str, ...] = ()  # films said seen with their later films ("the matrix and its sequels")

@@ -36,6 +36,8 @@ _SERVICES = (
 _LANGUAGE_NAMES = "|".join(sorted((n.lower() for n in LANGUAGES.values()), key=len, reverse=True))
 # a question's end, chat filler allowed: "is the 2nd one subbed or dubbed lol", "is it long tho"
 _END = r"(?:\s+(?:lol|lmao|haha|tho|though|tbh|ngl|pls|please|rn|btw))*\W*$"
+# ... or where its question mark ends it: "Is Heat any good? Haven't seen that." asks of Heat still
+_ASKED_END = rf"(?:{_END}|\s*\?)"
 FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
     (fact, re.compile(pattern))
     for fact, pattern in (
@@ -62,7 +64,7 @@ FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
                  rf"|\bwhat did you say (?:it|that|the \w+ one) (?:is|was) about{_END}"),
         ("about", r"^\W*tell me (?:more )?about\b"),  # the film in brief: its facts and premise
         ("rating", rf"{_ASKS_IF}(?= {_THE_FILM} (?:any good|good|worth (?:it|watching|a watch|seeing)"
-                   rf"|(?:rated )?(?:well|highly|high)(?: rated)?){_END})"  # "is the third one rated well?"
+                   rf"|(?:rated )?(?:well|highly|high)(?: rated)?){_ASKED_END})"  # "is the third one rated well?"
                    rf"|\bwhat(?:'?s| is) (?:it|that|the \w+ one) rated(?: on imdb)?{_END}"
                    r"|\bhow (?:good|well rated) is\b|\bwhat(?:'?s| is) (?:the|its) rating(?: of)?\b"
                    # "should I watch inception?": a film named, not "should I watch something funny?"

@@ -45,12 +45,14 @@ from agent.understanding.praised_after import praised_after_naming
 from agent.understanding.rated_asks import request_after
 from agent.understanding.reader import understand
 from agent.understanding.request import CatalogLookup, Understood, has_filters
+from agent.understanding.seen_then_judged import judged_after_seen
 from agent.understanding.sequels import film_or_unknown, series_asked
 from agent.understanding.stars import asks_for_a_rating, outside_stars, rated_seen_list, stars_in
 from agent.understanding.stars_each import asks_after, stars_each, verdicts_intent
 from agent.understanding.taste_examples import taste_shown_by_example
 from agent.understanding.text import PANNED, PRAISED, STOPWORDS, normalise_message, word_set
 from agent.understanding.title_lists import titles_after
+from agent.understanding.unplaced_verdicts import unplaced_verdict
 from agent.understanding.unseen import said_unseen
 from agent.understanding.verdict_titles import named_titles
 from agent.understanding.verdicts import (
@@ -422,7 +424,10 @@ def _feedback(
         if named or (named is not None and (ordinal is not None or every or _THAT_FILM.search(lowered))):
             return Classified("dismissed", ordinal=ordinal, titles=named, every=every)
     if verdict is not None and not praised and (mixed := mixed_verdicts(text, lowered, titles, lookup, ordinal_in)):
-        return Classified(next(iter(mixed.values()))[0], titles=[t for t in mixed if isinstance(t, str)],
+        named = {t: v for t, (v, _) in mixed.items() if isinstance(t, str)}
+        # "I really like Heat (1995) I didn't care for that": a verdict on no film it can tell, said so
+        unplaced = unplaced_verdict(lowered, named, lookup) if len(named) == len(mixed) else ""
+        return Classified(next(iter(mixed.values()))[0], titles=list(named), unplaced=unplaced,
                           verdicts=tuple((t, v, stars or None) for t, (v, stars) in mixed.items()))  # fmt: skip
     if verdict is not None and rating is None and genre_verdict_apart(lowered, verdict[0], titles, lookup):
         return None  # "I don't really like horror but Aliens (1986) ...": Aliens is not refused with horror
@@ -433,6 +438,8 @@ def _feedback(
     if rating is not None:
         intent = "liked" if rating >= 3 else "disliked"
         return Classified(intent, ordinal=ordinal, titles=titles, rating=rating, stars_said=True, every=every)
+    if verdict is None and seen is not None and (apart := judged_after_seen(text, lowered, titles, lookup)):
+        return apart  # "I watched Heat. Fargo was awful": Heat watched, Fargo disliked
     if seen is not None and has_referent:
         compared = compared_only(titles, lowered, lookup)  # "watched a comedy, kinda like Heat": not Heat
         if compared and len(compared) == len(titles):

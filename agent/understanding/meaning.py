@@ -40,6 +40,7 @@ class Reading:
         self.explicit_runtime = False
         self.explicit_rating = False
         self.genre_spans: list[tuple[int, int, tuple[str, ...]]] = []  # where each genre phrase was read
+        self.mood_spans: list[tuple[int, int, tuple[str, ...]]] = []  # where each tone ("scary") was read
         self.place_spans: list[tuple[int, int, Effect]] = []  # where each language or country was read
         self.named_genres: set[str] = set()  # said as a genre ("sci-fi"), not implied by a theme ("space")
         self.theme_genres: set[str] = set()  # implied by a theme ("aliens": sci-fi)

@@ -230,6 +230,8 @@ def walk_phrases(scan: Scan, reading: Reading) -> None:
                 reading.kind_spans.append((toks[i].start, toks[end - 1].end, effect))
             if effect.genres:
                 reading.genre_spans.append((toks[i].start, toks[end - 1].end, tuple(effect.genres)))
+            if effect.moods:
+                reading.mood_spans.append((toks[i].start, toks[end - 1].end, tuple(effect.moods)))
             elif effect.languages or effect.countries:
                 reading.place_spans.append((toks[i].start, toks[end - 1].end, effect))
             if effect.soft:

@@ -19,9 +19,11 @@ _PRAISE = (
 # "Heat and Ronin were both great": the films listed first, then praised together
 _LIST_PRAISED = re.compile(r"\s+(?:are|were)\s+" + _PRAISE, re.IGNORECASE)
 _JOINS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", re.IGNORECASE)
-# "... and it was great", "..., they were amazing", "... but both were great": said of the films named before
+# "... and it was great", "..., they were amazing", "... but both were great", "seen Heat (1995) it was good
+# too" (a chat message often joins its sentences with no stop): said of the films named before
 _PRONOUN_PRAISED = re.compile(
-    r"(?:[,.;]|\band\b|\bbut\b)\s*(?:it|they|both(?:\s+of\s+them)?|all\s+of\s+them)\s+(?:was|were)\s+" + _PRAISE
+    r"(?:[,.;)]|\band\b|\bbut\b|(?<=\w)(?=\s))\s*(?:it|they|both(?:\s+of\s+them)?|all\s+of\s+them)\s+(?:was|were)\s+"
+    + _PRAISE
 )
 _EXACT = 100.0  # the catalog's score for a title typed exactly
 

@@ -48,6 +48,7 @@ from agent.understanding.misspelt_titles import read_misspelt_titles
 from agent.understanding.negation import walk_phrases
 from agent.understanding.number_titles import read_number_titles
 from agent.understanding.numbers import read_kid_ages, read_rating, read_runtime, read_years
+from agent.understanding.occasions import lean_to_occasions
 from agent.understanding.opening_title import read_opening_title
 from agent.understanding.passing import has_meaning, own_verdict_wins
 from agent.understanding.people import (
@@ -235,6 +236,10 @@ def soften_genre_questions(scan: Scan, reading: Reading) -> None:
     for start, end, genres in reading.genre_spans:
         of_the_film = about_the_film(scan, start, end) or _said_of_the_film(scan, start)
         (said if of_the_film else asked).update(genres)
+    remarked, wished = set(), set()  # "Have you seen It? it was scary!": a tone said of it is no wish for one
+    for start, end, moods in reading.mood_spans:
+        (remarked if about_the_film(scan, start, end) or _said_of_the_film(scan, start) else wished).update(moods)
+    out.moods = [m for m in out.moods if m not in remarked - wished]
     softened = [g for g in [*out.genres, *out.any_genres] if g in said - asked]
     if softened:
         out.genres = [g for g in out.genres if g not in softened]
@@ -400,6 +405,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     refuse_genre_pronouns(scan, reading)
     refused_examples(scan, reading, lookup)  # "I hate horror, like Saw (2004)": Saw refused too
     soften_genre_questions(scan, reading)
+    lean_to_occasions(scan, out)  # "valentine's day movies": romance, leaned to
     reading.refusals_win()
     either_years(scan.lowered, reading)  # "before 1990 or after 2010": either side
     if has_meaning(out):  # "a comedy for my grandma, she's 85": the age goes unsaid beside what was read

@@ -100,8 +100,10 @@ def mixed_verdicts(
                 _films_in(text[start : said.start()], 0, lookup),
                 _films_in(text[said.end() : end], 0, lookup),
             )
-            # "... and Heat I actually haven't seen Alien": Heat shares the verdict before, Alien is unseen
-            unseen.update(after or before)
+            # "... and Heat I actually haven't seen Alien": Heat shares the verdict before, Alien is unseen;
+            # "I loved Heat, Alien I haven't seen": the film named just before, with no verdict of its own
+            fronted = clauses[-1][0] if clauses and clauses[-1][1] is None and not (after or before) else []
+            unseen.update(after or before or fronted)
             clauses.append((before if after else [], None, False, False))
             continue
         found = verdict_in(judged, start, end)
