@@ -118,6 +118,16 @@ class Recommender:
             update = {"last_picks": kept, "shown": {"withdrawn": sorted(gone)}}
             self.graph.update_state(config, update, as_node="reply")
 
+    def remembered(self, user: str, channel: str | None, key: str) -> object:
+        """One value this conversation keeps (None when it keeps none)."""
+        return self.graph.get_state({"configurable": {"thread_id": thread_id(user, channel)}}).values.get(key)
+
+    def remember(self, user: str, channel: str | None, update: dict) -> None:
+        """Keeps what a turn answered outside the graph (a movie night) in this conversation."""
+        config = {"configurable": {"thread_id": thread_id(user, channel)}}
+        with self._turns_of(config["configurable"]["thread_id"]):
+            self.graph.update_state(config, update, as_node="reply")
+
     def _follow(self, config: dict, user: str, followed: str) -> None:
         """The followed conversation's request, picks and shown films, in this user's conversation."""
         carried = carried_over(

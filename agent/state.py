@@ -61,6 +61,7 @@ class State(InputState, OutputState, total=False):
 
     messages: Annotated[list[dict], remember]  # the conversation, both sides
     request: Request  # the merged request (an Understood as a dict), kept for follow-ups
+    movie_night: dict | None  # a movie night started in this conversation, for its "more" (agent.movie_nights)
     earlier_requests: list[Request]  # the conversation's earlier subjects, latest first ("back to the comedies")
     ordinal: int | None  # "the second one" -> 1, resolved against last_picks
     mentioned: list[str]  # ids named in the message as seen/liked/disliked

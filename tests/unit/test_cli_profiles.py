@@ -500,7 +500,7 @@ def test_a_movienight_with_a_name_typed_wrong_creates_no_user_and_says_so(cli):
     cli("rate", "Heat", "1995", "5")
     code, out, _ = cli("movienight", "--with", "nobody", "a crime film")
     assert code == 0
-    assert ("I don't know cli:nobody: no one by that name has talked to me or rated a film here "
+    assert ("I don't know nobody: no one by that name has talked to me or rated a film here "
             "(check the spelling).") in out.splitlines()  # fmt: skip
     code, _, err = cli("user", "export", "--user", "nobody")
     assert code == 2 and "there is no user cli:nobody" in err
