@@ -651,3 +651,17 @@ def test_a_profile_with_no_ratings_says_how_to_give_it_some(cli):
     ]
     cli("rate", "--user", "Jo Ann", "Heat", "1995", "4")
     assert "Rate a film you've seen" not in cli("profile", "--user", "Jo Ann")[1]
+
+
+def test_importing_the_same_letterboxd_file_twice_says_nothing_new(cli, tmp_path):
+    """The second import of one file said "Imported ... 2 films (2 rated)" again, as if it added them."""
+    path = tmp_path / "ratings.csv"
+    path.write_text("Date,Name,Year,Letterboxd URI,Rating\n2024-01-01,Heat,1995,https://boxd.it/x,4\n"
+                    "2024-01-02,Se7en,1995,https://boxd.it/y,5\n", encoding="utf-8")  # fmt: skip
+    code, out, _ = cli("import", "--user", "lb", "--format", "letterboxd", str(path))
+    assert code == 0 and out.startswith("Imported Letterboxd history for cli:lb: 2 films (2 rated)")
+    code, out, _ = cli("import", "--user", "lb", "--format", "letterboxd", str(path))
+    assert code == 0 and out.splitlines()[0] == (
+        "Nothing new in that Letterboxd history for cli:lb: its 2 films were already on the list, rated the same, "
+        "so none was imported twice."
+    )
