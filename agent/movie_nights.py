@@ -27,6 +27,10 @@ _UNNAMED_COMPANY = re.compile(
     re.I,
 )
 _SLASH_PLATFORMS = ("discord", "slack")
+# what "more" says, looked for before the conversation is read: most turns are no "more"
+_MORE = re.compile(r"\b(?:more|another|next|else|again|others?)\b", re.I)
+# "more, but funnier" changes the request: the speaker's own turn, not the night's next pick
+_CHANGED = re.compile(r"\b(?:but|with|without|less|funnier|scarier|newer|older|shorter|longer)\b", re.I)
 
 
 def unnamed_company(text: str, user: str) -> str | None:
@@ -53,18 +57,12 @@ def movie_night_turn(recommender: Recommender, user: str, text: str, *, channel:
         return _pick(recommender, user, night, channel=channel, platform=platform, remember=remember)
     if asked := unnamed_company(text, user):
         return {"reply": asked, "intro": asked, "recommendations": [], "intent": "group", "understood": {}}
-    night = recommender.remembered(user, channel, NIGHT) if remember else None
-    if not night:
+    if not remember or not _MORE.search(text) or _CHANGED.search(text):  # the graph's turn ends any night
         return None
-    if classify(text, deps.catalog, has_previous=True).intent == "more" and not _says_more_than_more(text):
+    night = recommender.remembered(user, channel, NIGHT)
+    if night and classify(text, deps.catalog, has_previous=True).intent == "more":
         return _pick(recommender, user, night, channel=channel, platform=platform, remember=remember)
-    recommender.remember(user, channel, {NIGHT: None})  # a request of their own: the night is over
     return None
-
-
-def _says_more_than_more(text: str) -> bool:
-    """ "more, but funnier" changes the request: the speaker's own turn, not the night's next pick."""
-    return bool(re.search(r"\b(?:but|with|without|less|funnier|scarier|newer|older|shorter|longer)\b", text, re.I))
 
 
 def _pick(recommender: Recommender, user: str, night: dict, *, channel: str | None, platform: str,
