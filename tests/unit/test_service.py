@@ -1005,7 +1005,8 @@ def test_an_old_export_imported_again_never_undoes_a_newer_rating(service, tmp_p
     service.rate(ANA, "Heat 1995", 1.0)  # changed their mind since
     report = service.import_history(ANA, export)
     assert service.profiles.ratings(ANA)["heat-1995"] == 1.0
-    assert (report.kept, report.to_dict()["kept"]) == (2, 2)
+    assert (report.kept, report.to_dict()["kept"]) == (1, 1)  # Heat's newer rating kept
+    assert report.already == 1  # Alien rated the same here and in the file: nothing to keep or write
 
 
 def test_watched_remove_takes_the_film_of_that_title_on_your_list_and_an_imdb_id_names_a_film(service):
