@@ -121,8 +121,8 @@ class _Names:
 
     def __call__(self, user: str) -> str:
         shown = self.deps.profiles.display_name(user) if self.deps.profiles is not None else None  # one row, not all
-        platform, _, typed = user.partition(":")
-        return shown or self.typed.get(user) or (typed if platform in _TYPED_KEYS else user)
+        typed = user.rpartition(":")[2]  # "ann" of "http:tenant:ann"
+        return shown or self.typed.get(user) or (typed if user.partition(":")[0] in _TYPED_KEYS else user)
 
 
 def _who_it_goes_by(users: list[str], profiles: dict[str, Profile], deps: Deps, asked: bool,

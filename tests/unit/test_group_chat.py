@@ -80,6 +80,8 @@ def test_people_are_named_as_typed_not_by_their_keys(service):
     turn = service.chat(ANN, "movie night with @Ghost and @nolan")
     assert "I don't know Ghost or nolan: no one by those names" in turn.reply
     assert "cli:" not in turn.reply
+    service.rate("http:t1:ann", "Se7en", 5)  # an HTTP tenant's user: named as typed too, not "t1:ghost"
+    assert "I don't know ghost: no one" in service.chat("http:t1:ann", "movie night with @ghost").reply
 
 
 def test_more_after_a_movie_night_is_another_pick_for_the_same_people(service):
