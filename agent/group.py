@@ -21,11 +21,13 @@ from agent.understanding.reader import understand
 from agent.understanding.request import Request, contract
 
 
-def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", count: int = 1) -> dict:
-    """Candidates exclude everything any member watched, disliked or dismissed; each is
-    scored for every member and the group score favours films nobody will mind
-    (half the average, half the least happy member)."""
+def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", count: int = 1, *,
+                        names: dict[str, str] | None = None, exclude: set[str] | None = None) -> dict:  # fmt: skip
+    """Candidates exclude everything any member watched, disliked or dismissed (and `exclude`, the
+    night's earlier picks); each is scored for every member and the group score favours films nobody
+    will mind (half the average, half the least happy member). `names`: members as the user typed them."""
     users = list(dict.fromkeys(users))
+    named = _Names(deps, names or {})
     profiles = {user: profile_for(deps, user) or Profile(user=user) for user in users}
     understood = understand(request_text, deps.catalog, today_year=deps.today.year)
     if request_text.strip() and says_nothing(request_text, understood, deps.catalog):  # no made-up movie night
@@ -33,7 +35,7 @@ def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", co
     request = fresh_request(understood, deps)
     excluded = set().union(*(p.excluded for p in profiles.values())) if profiles else set()
     anchor_ids = [m for m in request.get("like_titles") or [] if m in deps.catalog]
-    excluded |= set(anchor_ids)
+    excluded |= set(anchor_ids) | set(exclude or ())
     anchors = [deps.catalog.movies[m] for m in anchor_ids]
     # "like Heat": the film's own vector stands for it, as in a one-person request; its title's words and
     # the members' tastes alone made "something like Heat" a movie night of 12 Angry Men
@@ -58,9 +60,12 @@ def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", co
         group_scores[result.movie.id] = 0.5 * float(np.mean(values)) + 0.5 * min(values)
     best = sorted(group_scores, key=group_scores.get, reverse=True)[: max(1, count)]
     recommendations = []
+    # someone never met has no taste to speak to: "ghost: no ratings from you yet" under each pick
+    # addressed a typo the reply had just said it did not know
+    known = _known(users, deps)
     for movie_id in best:
         movie = deps.catalog.movies[movie_id]
-        per_person = {user: _reason_for_member(movie, request, profiles[user], deps) for user in users}
+        per_person = {user: _reason_for_member(movie, request, profiles[user], deps) for user in users if user in known}
         unlike = unlike_anchors(deps.catalog, movie.id, anchors)
         explanation = template_explanation(
             movie,
@@ -73,12 +78,12 @@ def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", co
     these = "these" if len(best) > 1 else "this"
     lines = [
         f"Movie night for {len(users)}: none of you has marked {these} as seen.",
-        *_unknown_people(users, deps),
-        *_who_it_goes_by(users, profiles, deps, bool(request_text.strip())),
+        *_unknown_people(users, known, named),
+        *_who_it_goes_by(users, profiles, deps, bool(request_text.strip()), named),
     ]
     for rec in recommendations:
         lines.append(f"{rec['title']} ({rec['year']}) — {rec['explanation']}")
-        lines += [f"  • {_name(user, deps)}: {reason}" for user, reason in rec["per_person"].items()]
+        lines += [f"  • {named(user)}: {reason}" for user, reason in rec["per_person"].items()]
     understood = contract(
         request, lambda movie_id: deps.catalog.movies[movie_id].label if movie_id in deps.catalog else None
     )
@@ -103,44 +108,60 @@ def _unit(vector: np.ndarray) -> np.ndarray:
     return vector / (float(np.linalg.norm(vector)) or 1.0)
 
 
-def _name(user: str, deps: Deps) -> str:
-    """How a member is called in the reply: the name they go by here, else their key ("cli:ana")."""
-    return (deps.profiles.display_name(user) if deps.profiles is not None else None) or user  # one row, not all
+_TYPED_KEYS = ("cli", "http")  # platforms whose user id is the name typed ("cli:ann"), not a number
 
 
-def _who_it_goes_by(users: list[str], profiles: dict[str, Profile], deps: Deps, asked: bool) -> list[str]:
-    """Whose ratings the pick follows, when someone has none ("cli:bo has no ratings yet, so only
-    cli:ana's ratings count"): a name typed wrong, or someone new, gets no taste made up."""
+class _Names:
+    """How a member is called in the reply: the name they go by here, else as the user typed it,
+    else the id typed (a terminal's "ghost"). A key ("cli:ghost") is the store's, no name a user gave."""
+
+    def __init__(self, deps: Deps, typed: dict[str, str]):
+        self.deps = deps
+        self.typed = typed
+
+    def __call__(self, user: str) -> str:
+        shown = self.deps.profiles.display_name(user) if self.deps.profiles is not None else None  # one row, not all
+        typed = user.rpartition(":")[2]  # "ann" of "http:tenant:ann"
+        return shown or self.typed.get(user) or (typed if user.partition(":")[0] in _TYPED_KEYS else user)
+
+
+def _who_it_goes_by(users: list[str], profiles: dict[str, Profile], deps: Deps, asked: bool,
+                    named: _Names) -> list[str]:  # fmt: skip
+    """Whose ratings the pick follows, when someone has none ("bo has no ratings yet, so only ana's
+    ratings count"): a name typed wrong, or someone new, gets no taste made up."""
     unrated_keys = [u for u in users if profiles[u].is_empty]
     if not unrated_keys:
         return []
     also = " and what you asked for" if asked else ""
     if len(unrated_keys) == len(users):
         return [f"None of you has rated a film yet, so the pick goes by the films' own ratings{also}."]
-    rated = [_name(u, deps) for u in users if not profiles[u].is_empty]
+    rated = [named(u) for u in users if not profiles[u].is_empty]
     whose = f"{prose_list(rated)}'s ratings" if len(rated) == 1 else f"the ratings of {prose_list(rated)}"
     # someone never met is said once, by _unknown_people: "cli:bo has no ratings yet" beside "I don't
     # know cli:bo" told of the same typo twice, the first as if bo were a member yet to rate
     known = deps.profiles.known_users(unrated_keys) if deps.profiles is not None else set(unrated_keys)
-    unrated = [_name(u, deps) for u in unrated_keys if u in known]
+    unrated = [named(u) for u in unrated_keys if u in known]
     if not unrated:
         return [f"So only {whose}{also} count."]
     has = "has" if len(unrated) == 1 else "have"
     return [f"{prose_list(unrated)} {has} no ratings yet, so only {whose}{also} count."]
 
 
-def _unknown_people(users: list[str], deps: Deps) -> list[str]:
+def _known(users: list[str], deps: Deps) -> set[str]:
+    """The members the bot has met, the one asking always among them (a first `movienight` is them
+    talking to it)."""
+    return (deps.profiles.known_users(users) if deps.profiles is not None else set(users)) | set(users[:1])
+
+
+def _unknown_people(users: list[str], known: set[str], named: _Names) -> list[str]:
     """The people named whom the bot has never met (a name typed wrong, most likely): "no ratings
     yet" alone left "--with nobody" looking like a real member who had not rated anything."""
-    if deps.profiles is None:
-        return []
-    known = deps.profiles.known_users(users)
     unknown = [u for u in users if u not in known]
     if not unknown:
         return []
     names = "that name" if len(unknown) == 1 else "those names"
-    return [f"I don't know {prose_list(unknown, 'or')}: no one by {names} has talked to me or rated a film here "
-            f"(check the spelling)."]  # fmt: skip
+    who = prose_list([named(u) for u in unknown], "or")
+    return [f"I don't know {who}: no one by {names} has talked to me or rated a film here (check the spelling)."]
 
 
 def _nothing_against(profile: Profile) -> str:

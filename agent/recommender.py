@@ -88,7 +88,7 @@ class Recommender:
         `following`, another user whose conversation in this channel the turn continues from
         (agent.follow_ups)."""
         inputs = {"message": message, "user": user, "channel": channel or "", "k": k,
-                  "always_recommend": always_recommend, "unattended": unattended}  # fmt: skip
+                  "always_recommend": always_recommend, "unattended": unattended, "movie_night": None}  # fmt: skip
         if context:
             inputs["context"] = context
         if exclude_ids:
@@ -116,6 +116,16 @@ class Recommender:
             gone = set(movie_ids)
             kept = [p for p in values.get("last_picks") or [] if p["id"] not in gone]
             update = {"last_picks": kept, "shown": {"withdrawn": sorted(gone)}}
+            self.graph.update_state(config, update, as_node="reply")
+
+    def remembered(self, user: str, channel: str | None, key: str) -> object:
+        """One value this conversation keeps (None when it keeps none)."""
+        return self.graph.get_state({"configurable": {"thread_id": thread_id(user, channel)}}).values.get(key)
+
+    def remember(self, user: str, channel: str | None, update: dict) -> None:
+        """Keeps what a turn answered outside the graph (a movie night) in this conversation."""
+        config = {"configurable": {"thread_id": thread_id(user, channel)}}
+        with self._turns_of(config["configurable"]["thread_id"]):
             self.graph.update_state(config, update, as_node="reply")
 
     def _follow(self, config: dict, user: str, followed: str) -> None:

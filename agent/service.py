@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from agent.deps import Deps
 from agent.feedback_words import feedback_message, feedback_said, stars_given
 from agent.group import log_group_picks, recommend_for_group
-from agent.group_chat import named_company
+from agent.movie_nights import movie_night_turn
 from agent.nodes.conversation import respond_unclear
 from agent.nodes.explain import explain
 from agent.nodes.rank import rank
@@ -168,8 +168,10 @@ class MovieService:
         they were answered in, see last_answered): their request, with this user's own taste."""
         self._check_user(user)
         k = self.check_k(k)
-        if company := named_company(text or "", user, self.catalog, self.deps.today.year):  # "movie night with @bo"
-            return self.group_pick(company[0], company[1], platform=platform, channel=channel)
+        night = movie_night_turn(self.recommender, user, text or "", channel=channel, platform=platform,
+                                 remember=remember)  # fmt: skip
+        if night is not None:  # "movie night with @bo", "something we can all watch", "more" after a movie night
+            return Turn.of(night)
         before = self._history_of(user)
         result = self.recommender.ask(text or "", user=user, channel=channel, k=k, context=context,
                                       remember=remember, always_recommend=always_recommend,

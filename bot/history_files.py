@@ -85,12 +85,21 @@ def report_lines(report: ImportReport) -> list[str]:
             them = "1 film" if report.rated_only == 1 else f"{report.rated_only} films"
             are = "is" if report.rated_only == 1 else "are"
             lines.append(f"{them} you gave only a 👍 or 👎 {are} rated, not marked watched.")
+    elif report.already:  # the same file again: "Imported 2 films" twice read as twice the films
+        films = f"{report.already} film{'' if report.already == 1 else 's'}"
+        were = "was" if report.already == 1 else "were"
+        lines = [f"Nothing new in that {source} file: its {films} {were} already on your list, rated the same."]
     elif report.rows:  # "Imported from Letterboxd: 0 ratings and 0 watched films" then "Nothing was imported."
         lines = [f"None of the {rows(report.rows)} in that {source} file could be imported."]
     elif report.format == "moviebot":  # JSON: no header to speak of
         lines = ["That moviebot export lists no films."]
     else:
         lines = [f"That {source} file has no films in it, only its header."]
+    if report.already and stored(report):
+        films = f"{report.already} film{'' if report.already == 1 else 's'}"
+        were = "was" if report.already == 1 else "were"
+        they = "it" if report.already == 1 else "they"
+        lines.append(f"{films} {were} already on your list, rated the same: left as {they} {were}.")
     if report.kept:
         lines.append(f"Kept the rating you gave here of {report.kept} film{'' if report.kept == 1 else 's'}: "
                      "the file's is older, or undated.")  # fmt: skip

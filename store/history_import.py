@@ -146,6 +146,7 @@ class ImportReport:
     users: list[str] = field(default_factory=list)
     rated: int = 0  # (user, film) ratings written
     kept: int = 0  # ratings not written: the user rated that film here since the file's date, or it has none
+    already: int = 0  # (user, film) entries not written: already on the watched list, and rated the same if rated
     watched: int = 0  # (user, film) watched entries written; a rated film counts as watched too, but for:
     rated_only: int = 0  # (user, film) ratings written of films not marked watched: a 👍/👎 alone, in moviebot's export
     dismissed: int = 0  # (user, film) films never to suggest, from moviebot's own export
@@ -166,6 +167,7 @@ class ImportReport:
             "user_keys": self.users[:100],
             "rated": self.rated,
             "kept": self.kept,
+            "already": self.already,
             "watched": self.watched,
             "rated_only": self.rated_only,
             "dismissed": self.dismissed,
@@ -929,6 +931,7 @@ def import_history(
             and (entry.watched_at is None or when > entry.watched_at)
         ):
             entry.watched_at = when
+    report.already = _drop_unchanged(profiles, entries)
     report.kept = _keep_newer(profiles, entries)
     if progress is not None and report.rows >= PROGRESS_EVERY:
         progress(f"read {report.rows:,} rows; writing {len(entries):,} watched-film entries in one transaction")
@@ -965,6 +968,25 @@ def _prefixed_key(prefix: str | None, account: str | None) -> str:
     except ValueError:
         raise ValueError(f"user prefix {prefix!r} does not make a user key ('platform:id') of {account!r}") from None
     return key
+
+
+def _drop_unchanged(profiles: ProfileStore, entries: dict[tuple[str, str], _Entry]) -> int:
+    """Drop the films the store already holds as the file has them: the same file imported twice
+    said "Imported 2 films" twice, as if something had been added. How many were dropped."""
+    same = []
+    for user in {u for u, _ in entries}:
+        ratings = profiles.ratings(user)
+        watched = {row["movie_id"]: row["watched_at"] for row in profiles.watched(user)}
+        for (key, movie_id), entry in entries.items():
+            if key != user:
+                continue
+            rated_same = entry.stars is None or ratings.get(movie_id) == entry.stars
+            listed = not entry.seen or (movie_id in watched and (watched[movie_id] or entry.watched_at is None))
+            if rated_same and listed:
+                same.append((key, movie_id))
+    for key in same:
+        del entries[key]
+    return len(same)
 
 
 def _keep_newer(profiles: ProfileStore, entries: dict[tuple[str, str], _Entry]) -> int:

@@ -328,7 +328,16 @@ def _report_import(args: argparse.Namespace, user: str | None, report) -> None:
         done = f"for {user}: {counted(report.watched + report.rated_only, 'film')} ({report.rated:,} rated)"
     else:  # one entry per (user, film)
         done = f"for {counted(len(report.users), 'user')}: {report.watched:,} watched films, {report.rated:,} rated"
-    print(f"Imported {FORMAT_NAMES[args.format]} history {done} from {counted(report.rows, 'row')}.")
+    films, were = counted(report.already, "film"), "was" if report.already == 1 else "were"
+    if report.already and not (report.watched or report.rated_only or report.dismissed or report.rated):
+        whose = f" for {user}" if user is not None else ""
+        print(f"Nothing new in that {FORMAT_NAMES[args.format]} history{whose}: its {films} {were} already on the "
+              "list, rated the same, so none was imported twice.")  # fmt: skip
+    else:
+        print(f"Imported {FORMAT_NAMES[args.format]} history {done} from {counted(report.rows, 'row')}.")
+        if report.already:
+            they = "it" if report.already == 1 else "they"
+            print(f"{films} {were} already on the list, rated the same: left as {they} {were}.")
     if report.rated_only:  # a 👍 alone never said the film was seen
         are = "is" if report.rated_only == 1 else "are"
         print(f"{counted(report.rated_only, 'film')} you gave only a 👍 or 👎 {are} rated, not marked watched.")

@@ -500,7 +500,7 @@ def test_a_movienight_with_a_name_typed_wrong_creates_no_user_and_says_so(cli):
     cli("rate", "Heat", "1995", "5")
     code, out, _ = cli("movienight", "--with", "nobody", "a crime film")
     assert code == 0
-    assert ("I don't know cli:nobody: no one by that name has talked to me or rated a film here "
+    assert ("I don't know nobody: no one by that name has talked to me or rated a film here "
             "(check the spelling).") in out.splitlines()  # fmt: skip
     code, _, err = cli("user", "export", "--user", "nobody")
     assert code == 2 and "there is no user cli:nobody" in err
@@ -651,3 +651,17 @@ def test_a_profile_with_no_ratings_says_how_to_give_it_some(cli):
     ]
     cli("rate", "--user", "Jo Ann", "Heat", "1995", "4")
     assert "Rate a film you've seen" not in cli("profile", "--user", "Jo Ann")[1]
+
+
+def test_importing_the_same_letterboxd_file_twice_says_nothing_new(cli, tmp_path):
+    """The second import of one file said "Imported ... 2 films (2 rated)" again, as if it added them."""
+    path = tmp_path / "ratings.csv"
+    path.write_text("Date,Name,Year,Letterboxd URI,Rating\n2024-01-01,Heat,1995,https://boxd.it/x,4\n"
+                    "2024-01-02,Se7en,1995,https://boxd.it/y,5\n", encoding="utf-8")  # fmt: skip
+    code, out, _ = cli("import", "--user", "lb", "--format", "letterboxd", str(path))
+    assert code == 0 and out.startswith("Imported Letterboxd history for cli:lb: 2 films (2 rated)")
+    code, out, _ = cli("import", "--user", "lb", "--format", "letterboxd", str(path))
+    assert code == 0 and out.splitlines()[0] == (
+        "Nothing new in that Letterboxd history for cli:lb: its 2 films were already on the list, rated the same, "
+        "so none was imported twice."
+    )

@@ -32,7 +32,7 @@ def test_movie_night_with_at_names_is_a_group_pick_none_of_them_has_seen(service
     assert not {"se7en-1995", "heat-1995"} & {r["id"] for r in turn.recommendations}
     assert "I didn't find" not in turn.reply
     shown = format_answer(turn, color=False)  # the terminal shows each member's reason
-    assert shown == turn.reply and "  • cli:bob: " in shown
+    assert shown == turn.reply and "  • Bob: " in shown  # as typed, "@Bob"
 
 
 def test_the_request_beside_the_names_is_kept_and_an_unknown_name_is_told(service):
@@ -41,11 +41,61 @@ def test_the_request_beside_the_names_is_kept_and_an_unknown_name_is_told(servic
     service.rate(BOB, "Heat 1995", 5)
     turn = service.chat(ANN, "movie night with @bob and @ghost, a comedy")
     assert turn.intent == "group" and "comedy" in turn.recommendations[0]["genres"]
-    assert set(turn.recommendations[0]["per_person"]) == {ANN, BOB, "cli:ghost"}
-    assert "I don't know cli:ghost" in turn.reply
+    assert set(turn.recommendations[0]["per_person"]) == {ANN, BOB}
+    assert "I don't know ghost" in turn.reply
 
 
 def test_an_email_address_or_the_speaker_alone_is_no_movie_night(service):
     assert service.chat(ANN, "a crime film, mail me at ann@example.com").intent != "group"
     assert service.chat(ANN, "@ann a crime film").intent != "group"
     assert service.chat("discord:1", "a crime film with @bob").intent != "group"  # a Discord mention is an id
+
+
+@pytest.mark.parametrize("asked", ["something we can all watch", "a movie for all of us", "a comedy for the two of us"])
+def test_a_pick_for_all_of_us_with_nobody_named_asks_who_is_watching(service, asked):
+    """ "something we can all watch" gave the speaker's own picks, as if for them alone: there was no
+    group to pick for."""
+    service.rate(ANN, "Se7en", 5)
+    turn = service.chat(ANN, asked)
+    assert turn.reply.startswith("Who's watching? Name them, like “movie night with @ann and @bob”")
+    assert not turn.recommendations
+    on_discord = service.chat("discord:1", asked)
+    assert "/movienight" in on_discord.reply and not on_discord.recommendations
+
+
+def test_a_member_never_met_gets_no_line_under_the_pick(service):
+    """Each pick said "cli:ghost: no ratings from you yet..." after the reply had said it did not
+    know ghost."""
+    service.rate(ANN, "Se7en", 5)
+    service.rate(BOB, "Heat 1995", 5)
+    lines = service.chat(ANN, "movie night with @bob and @ghost").reply.splitlines()
+    assert [line for line in lines if "ghost" in line] == [
+        "I don't know ghost: no one by that name has talked to me or rated a film here (check the spelling)."
+    ]
+
+
+def test_people_are_named_as_typed_not_by_their_keys(service):
+    """Movie-night replies said "cli:ghost" and "cli:nolan", the store's keys, for names typed "@ghost"."""
+    service.rate(ANN, "Se7en", 5)
+    turn = service.chat(ANN, "movie night with @Ghost and @nolan")
+    assert "I don't know Ghost or nolan: no one by those names" in turn.reply
+    assert "cli:" not in turn.reply
+    service.rate("http:t1:ann", "Se7en", 5)  # an HTTP tenant's user: named as typed too, not "t1:ghost"
+    assert "I don't know ghost: no one" in service.chat("http:t1:ann", "movie night with @ghost").reply
+
+
+def test_more_after_a_movie_night_is_another_pick_for_the_same_people(service):
+    """ "more" after a movie night started in chat went on with the speaker's earlier conversation,
+    their own picks; now it is another pick for the same people and request, none seen before."""
+    service.rate(ANN, "Se7en", 5)
+    service.rate(BOB, "Heat 1995", 5)
+    service.chat(ANN, "a horror film")
+    first = service.chat(ANN, "movie night with @bob, a comedy")
+    more = service.chat(ANN, "more")
+    assert more.intent == "group" and set(more.recommendations[0]["per_person"]) == {ANN, BOB}
+    assert "comedy" in more.recommendations[0]["genres"]
+    assert more.recommendations[0]["id"] != first.recommendations[0]["id"]
+    again = service.chat(ANN, "more")
+    assert again.recommendations[0]["id"] not in {first.recommendations[0]["id"], more.recommendations[0]["id"]}
+    own = service.chat(ANN, "a western")  # a request of the speaker's own ends the night
+    assert own.intent != "group" and service.chat(ANN, "more").intent != "group"

@@ -34,3 +34,17 @@ def test_a_zip_named_otherwise_is_imported_as_the_zip_it_is(tmp_path):
     import_file(Service(), "discord:1", "letterboxd-export", ZIP + b"rest", None)
     import_file(Service(), "discord:1", "ratings.csv", b"Date,Name,Year\n", None)
     assert seen == [("letterboxd-export.zip", ZIP), ("ratings.csv", b"Date")]
+
+
+def test_a_file_imported_again_says_its_films_were_already_there():
+    """Discord, Slack and the API said "None of the 2 rows in that Letterboxd file could be imported"
+    of a file imported before, as if its rows were bad."""
+    from bot.history_files import report_lines
+    from store.history_import import ImportReport
+
+    again = ImportReport(format="letterboxd", rows=2, already=2)
+    assert report_lines(again) == [
+        "Nothing new in that Letterboxd file: its 2 films were already on your list, rated the same."
+    ]
+    some = ImportReport(format="letterboxd", rows=3, rated=1, watched=1, already=2)
+    assert "2 films were already on your list, rated the same: left as they were." in report_lines(some)

@@ -788,3 +788,17 @@ def test_an_imdb_show_not_in_the_catalog_is_said_to_be_no_film(tmp_path, profile
         ("Nope Film", "not in the catalog"),
     ]
     assert set(profiles.ratings(ME)) == {"heat-1995"}
+
+
+def test_the_same_file_imported_twice_says_it_was_there_and_writes_nothing(tmp_path, profiles, catalog):
+    """The same Letterboxd file imported twice said "Imported 2 films" twice: now the second import
+    counts them as already on the list, rated the same, and writes none of them again."""
+    path = write_csv(tmp_path / "ratings.csv", LB_RATINGS, lb("Heat", 1995, "4"), lb("Se7en", 1995, "5"))
+    first = run(profiles, catalog, "letterboxd", [path], user=ME)
+    assert (first.rated, first.watched, first.already) == (2, 2, 0)
+    again = run(profiles, catalog, "letterboxd", [path], user=ME)
+    assert (again.rated, again.watched, again.already) == (0, 0, 2)
+    assert again.to_dict()["already"] == 2
+    write_csv(path, LB_RATINGS, lb("Heat", 1995, "4"), lb("Se7en", 1995, "3"))  # one rating changed
+    changed = run(profiles, catalog, "letterboxd", [path], user=ME)
+    assert (changed.rated, changed.already) == (1, 1) and profiles.ratings(ME)["se7en-1995"] == 3

@@ -1,0 +1,87 @@
+"""Movie nights asked for in chat, as a conversation: "movie night with @ann and @bob", then "more"
+for another pick for the same people. Kept out of agent.service, which only routes a chat turn here.
+
+The night is kept in the speaker's conversation (the graph's checkpointed state, beside the last
+search), so "more" after it gave more picks for the speaker alone, from their earlier conversation."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from agent.group import log_group_picks, recommend_for_group
+from agent.group_chat import named_company
+from agent.understanding.intents import classify
+from store.profiles import split_user_key
+
+if TYPE_CHECKING:
+    from agent.recommender import Recommender
+
+NIGHT = "movie_night"  # the state key: {"members", "request", "names", "shown"}
+# "something we can all watch", "a movie for all of us", "for the two of us", "we want to watch":
+# a pick for people the message does not name, so not for the speaker alone
+_UNNAMED_COMPANY = re.compile(
+    r"\b(?:we|us)\s+(?:can|could|should|would|all|both|might|may|want\s+to|wanna)\b.{0,20}\bwatch"
+    r"|\b(?:all|both|each|the\s+(?:two|three|four|five|six|lot|rest))\s+of\s+us\b|\bfor\s+us(?:\s+all|\s+both)?\b"
+    r"|\bwatch\s+together\b|\bus\s+to\s+watch\b",
+    re.I,
+)
+_SLASH_PLATFORMS = ("discord", "slack")
+# what "more" says, looked for before the conversation is read: most turns are no "more"
+_MORE = re.compile(r"\b(?:more|another|next|else|again|others?)\b", re.I)
+# "more, but funnier" changes the request: the speaker's own turn, not the night's next pick
+_CHANGED = re.compile(r"\b(?:but|with|without|less|funnier|scarier|newer|older|shorter|longer)\b", re.I)
+
+
+def unnamed_company(text: str, user: str) -> str | None:
+    """What to ask when `text` wants a pick for several people and names none of them: the
+    speaker's own picks answered it as if for them alone."""
+    if not _UNNAMED_COMPANY.search(text or "") or "@" in (text or ""):
+        return None
+    platform = split_user_key(user)[0]
+    if platform in _SLASH_PLATFORMS:
+        return ("Who's watching? For a pick none of you has seen, use /movienight and choose who is watching; "
+                "on my own I only know your taste.")  # fmt: skip
+    return ("Who's watching? Name them, like “movie night with @ann and @bob”, and I'll find a film none of "
+            "you has seen.")  # fmt: skip
+
+
+def movie_night_turn(recommender: Recommender, user: str, text: str, *, channel: str | None, platform: str,
+                     remember: bool) -> dict | None:  # fmt: skip
+    """The answer when the turn is a movie night (started, asked for without names, or "more" after
+    one); None for a turn of the speaker's own, which ends any movie night it follows."""
+    deps = recommender.deps
+    if company := named_company(text, user, deps.catalog, deps.today.year):  # "movie night with @bo"
+        members, request = company
+        night = {"members": members, "request": request, "names": _typed_names(text, members), "shown": []}
+        return _pick(recommender, user, night, channel=channel, platform=platform, remember=remember)
+    if asked := unnamed_company(text, user):
+        return {"reply": asked, "intro": asked, "recommendations": [], "intent": "group", "understood": {}}
+    if not remember or not _MORE.search(text) or _CHANGED.search(text):  # the graph's turn ends any night
+        return None
+    night = recommender.remembered(user, channel, NIGHT)
+    if night and classify(text, deps.catalog, has_previous=True).intent == "more":
+        return _pick(recommender, user, night, channel=channel, platform=platform, remember=remember)
+    return None
+
+
+def _pick(recommender: Recommender, user: str, night: dict, *, channel: str | None, platform: str,
+          remember: bool) -> dict:  # fmt: skip
+    deps = recommender.deps
+    result = recommend_for_group(deps, night["members"], night["request"], 1, names=night["names"],
+                                 exclude=set(night["shown"]))  # fmt: skip
+    log_group_picks(deps, user, platform, channel, night["request"], result["recommendations"])
+    if remember:
+        shown = [*night["shown"], *(rec["id"] for rec in result["recommendations"])]
+        recommender.remember(user, channel, {NIGHT: {**night, "shown": shown}})
+    return {**result, "intent": "group"}
+
+
+def _typed_names(text: str, members: list[str]) -> dict[str, str]:
+    """Each member as the message spelt them ("@Ghost" is "Ghost"), to be named back so."""
+    typed = {}
+    for name in re.findall(r"@([\w.-]*\w)", text):
+        for member in members:
+            if member.rpartition(":")[2] == name.casefold():
+                typed.setdefault(member, name)
+    return typed
