@@ -13,6 +13,7 @@ from agent.nodes.history import revising
 from agent.nodes.just_named import just_named, went_by_named
 from agent.nodes.past_the_picks import beyond_the_last, past_the_list, past_the_picks
 from agent.nodes.retrieve import without_titles
+from agent.nodes.softened_years import soften_older
 from agent.prose import prose_list
 from agent.sequels import PLACES, sequel_films
 from agent.series_places import series_places_as_titles
@@ -236,6 +237,7 @@ def understand_message(state: State, deps: Deps) -> dict:
         understood = less_dark_as_lighter(message, understood)  # "less grim" after "a war drama": lighter
         request = merge_request(previous, understood, last_picks=last_picks, deps=deps)
         replace_instead(message, understood, previous, request)  # "a horror instead": no comedy lean left
+        soften_older(message, request, previous, state, deps)  # "older" then "not so old": between the two
         if said_of is not None:
             set_aside(request, said_of.set_aside)
         named = just_named(state, classified.ordinal) if classified.ordinal is not None else None
