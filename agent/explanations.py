@@ -120,9 +120,11 @@ def reasons_for(
         reasons.append(f"{listed} {'is' if len(themes) == 1 else 'are'} among its themes")
     if movie.rating is not None and "min_rating" not in breaks(movie, request):  # else the outside clause says it
         if request.get("hidden_gem") and movie.votes and movie.votes < 100_000 and lesser is not False:
-            reasons.append(f"rated {movie.rating:.1f} yet only {_count(movie.votes)} vote{'s' * (movie.votes != 1)}")
+            reasons.append(
+                f"rated {movie.rating:.1f} yet only {vote_count(movie.votes)} vote{'s' * (movie.votes != 1)}"
+            )
         else:
-            votes = f" from {_count(movie.votes)} votes" if movie.votes and movie.votes >= 1000 else ""
+            votes = f" from {vote_count(movie.votes)} votes" if movie.votes and movie.votes >= 1000 else ""
             reasons.append(f"rated {movie.rating:.1f}{votes}")
     return reasons
 
@@ -208,7 +210,8 @@ def _shared_with(movie: Movie, anchor: Movie, *, named: str = "", card: Sequence
     return facts[:2]
 
 
-def _count(votes: int) -> str:
+def vote_count(votes: int) -> str:
+    """A vote count as a reply says it: "8k", "1.2M", "640"."""
     if votes >= 1_000_000:
         return f"{votes / 1_000_000:.1f}M"
     if votes >= 1000:

@@ -92,6 +92,7 @@ class State(InputState, OutputState, total=False):
     referenced: Annotated[list[str], accumulate_ids]  # every film this thread's requests went by ("like Whiplash")
     last_picks: list[dict]  # the previous answer's picks (id, reasons), for "why" and "the second one"
     earlier_picks: list[str]  # the picks of the answer before that: "the second one" after one pick
+    repeated: list[str]  # an earlier list asked for again ("back to the first list"): these films, in order
     focus: str | None  # the one film since spoken of ("why the second one?"): what "that one" means next
     listed: list[str]  # the films the last answer listed of a series, in its order: what "the third one" means next
     llm_calls: int  # chat-model calls made this turn (at most 2)

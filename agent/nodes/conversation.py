@@ -7,7 +7,7 @@ import re
 from agent.account_help import account_help
 from agent.crowd import verdicts
 from agent.deps import Deps
-from agent.explanations import links_to, reasons_for
+from agent.explanations import links_to, reasons_for, vote_count
 from agent.factcheck import crowd_errors
 from agent.film_brief import film_in_brief, rating_in_brief, without_synopsis
 from agent.my_history import MY_HISTORY, my_history, what_you_thought, why_not
@@ -320,6 +320,11 @@ COMPARISONS = {
 }
 
 
+def _from_votes(movie: Movie) -> str:
+    """How many votes a rating rests on: 8.3 from 40 votes says less than 8.3 from 8k."""
+    return f" from {vote_count(movie.votes)} vote{'s' * (movie.votes != 1)}" if movie.votes else ""
+
+
 _OF_TWO = {"shortest": "shorter", "longest": "longer", "best": "better rated", "newest": "newer", "oldest": "older"}
 
 
@@ -342,7 +347,8 @@ def compared(movies: list[Movie], superlative: str) -> str:
         other = next(m for m in known if m is not best)
         against = f"against {said(other).split(' ', 1)[1]} for {other.label}"
         return f"Of the two, {who} the {_OF_TWO.get(superlative, noun)}, {said(best)}, {against}."
-    return f"Of these, {who} the {noun}, {said(best)}{unknown}."
+    votes = _from_votes(best) if superlative == "best" and len(ties) == 1 else ""  # what the rating rests on
+    return f"Of these, {who} the {noun}, {said(best)}{votes}{unknown}."
 
 
 def film_facts(movie: Movie, asked: list[str], message: str = "") -> str:

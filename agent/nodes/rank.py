@@ -8,6 +8,7 @@ from agent.explanations import reasons_for
 from agent.factcheck import outside_clause
 from agent.like_links import people_links
 from agent.nodes.likeness import unlike_anchors
+from agent.nodes.lists_again import in_listed_order
 from agent.nodes.retrieve import wanted_count
 from agent.profile_cache import profile_for, rating_counts
 from agent.scoring import TITLED_WEIGHTS, Candidate, diverse_top, featurise, lesser_known, names_titles, score
@@ -47,6 +48,8 @@ def rank(state: State, deps: Deps) -> dict:
             chosen += _choose(group, count - len(chosen), state, deps)
     chosen += _next_best_rated(below, chosen, count, deps)
     chosen += [(c, 1.0) for c in again[: count - len(chosen)]]
+    if state.get("repeated"):  # "back to the first list": every film of it, in its order
+        chosen = in_listed_order(candidates + again, state["repeated"])
     anchor_movies = [deps.catalog.movies[a] for a in anchor_ids if a in deps.catalog]
     best_known = [deps.catalog.movies[i] for i in state.get("best_known") or [] if i in deps.catalog]
     picks = []

@@ -13,6 +13,7 @@ from agent.best_rated import REACHED, reach, word_floor
 from agent.collaborative import liked_by_similar
 from agent.deps import Deps
 from agent.dialogue_text import by_age
+from agent.nodes.lists_again import listed_again
 from agent.profile import Profile
 from agent.profile_cache import profile_for, rating_counts
 from agent.scoring import best_known_count
@@ -214,6 +215,8 @@ def retrieve(state: State, deps: Deps) -> dict:
     request = dict(state.get("request") or {})
     profile = profile_for(deps, state.get("user"))
     hard = excluded_for(deps, state, profile)
+    if state.get("repeated"):  # "back to the first list": those films again (shown before, so not `hard`)
+        return listed_again(state["repeated"], profile.excluded if profile is not None else set(), deps)
     recent = held_back(deps, state)
     excluded = hard | set(recent)
     # "like Se7en": the film's own vector stands for it; its title's words would find Seven Pounds and Furious 7

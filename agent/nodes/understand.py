@@ -12,8 +12,10 @@ from agent.nodes.conversation import pointed_films
 from agent.nodes.history import revising
 from agent.nodes.judged_apart import judged_in_passing, judged_words_out
 from agent.nodes.just_named import just_named, went_by_named
+from agent.nodes.lists_again import AGAIN_NOTE, first_list_again, kept_with_picks, without_picks
 from agent.nodes.past_the_picks import beyond_the_last, past_the_list, past_the_picks
 from agent.nodes.retrieve import without_titles
+from agent.nodes.softened_years import soften_older
 from agent.prose import prose_list
 from agent.sequels import PLACES, sequel_films
 from agent.series_places import series_places_as_titles
@@ -93,7 +95,7 @@ def understand_message(state: State, deps: Deps) -> dict:
             "positions": [], "facts": [], "stated_rating": None, "stars_said": False, "verdicts": [], "worded": [],
             "unplaced": "", "llm_calls": 0, "picks": [], "candidates": [], "in_passing": {}, "recorded": {},
             "noted": "", "debug": {}, "unknown_titles": [], "stored_before": {}, "replaces": {}, "without_sequels": [],
-            "listed": [], "went_by": ""}  # fmt: skip
+            "listed": [], "went_by": "", "repeated": []}  # fmt: skip
     if not message and state.get("always_recommend"):
         # a batch line or evaluation turn where nothing is asked yet (the other side speaks first):
         # picks for the conversation so far, or for anyone
@@ -223,7 +225,9 @@ def understand_message(state: State, deps: Deps) -> dict:
     earlier = list(state.get("earlier_requests") or [])
     # "back to the previous search" (and what else the message says: "but from the 2000s")
     asks_back = intent in ("recommend", "refine", "more")
-    back = _gone_back_to(message, understood, earlier) if asks_back else None
+    again = first_list_again(message, earlier) if asks_back else None  # "back to the first list": its films
+    back, update["repeated"] = again if again is not None else (None, [])
+    back = back or (_gone_back_to(message, understood, earlier) if asks_back else None)
     nowhere = asks_back and back is None and not earlier and _THE_LAST_ONE.search(message.lower())
     if nowhere and _GOING_BACK.search(message.lower()):  # said, rather than picks said to be a guess
         back = {**previous, "caveats": [], "unknown_titles": []}
@@ -232,12 +236,15 @@ def understand_message(state: State, deps: Deps) -> dict:
     if back is not None:
         intent = update["intent"] = "recommend"
         update["request"] = merge_request(back, understood, last_picks=[], deps=deps)
+        if update["repeated"]:  # the same films as then, said to be
+            update["request"]["caveats"] = [AGAIN_NOTE, *(update["request"].get("caveats") or [])]
         if previous:  # the subject left is kept in turn: "back to the previous search" twice is where one was
-            update["earlier_requests"] = [previous, *earlier][:MAX_EARLIER]
+            update["earlier_requests"] = [kept_with_picks(previous, last_picks), *earlier][:MAX_EARLIER]
     elif intent in ("refine", "more") or (intent == "recommend" and follows_on):
         understood = less_dark_as_lighter(message, understood)  # "less grim" after "a war drama": lighter
         request = merge_request(previous, understood, last_picks=last_picks, deps=deps)
         replace_instead(message, understood, previous, request)  # "a horror instead": no comedy lean left
+        soften_older(message, request, previous, state, deps)  # "older" then "not so old": between the two
         if said_of is not None:
             set_aside(request, said_of.set_aside)
         named = just_named(state, classified.ordinal) if classified.ordinal is not None else None
@@ -265,8 +272,9 @@ def understand_message(state: State, deps: Deps) -> dict:
         if like_focus:  # "more like that" after a verdict on a film: that film, not the older reference
             request["like_titles"] = [like_focus]
         update["request"] = request
-        if intent != "more" and previous and _subject(request) != _subject(previous):  # "kubrick instead": the
-            update["earlier_requests"] = [previous, *earlier][:MAX_EARLIER]  # Hitchcock films are one to go back to
+        # "kubrick instead": the Hitchcock films are one to go back to
+        if intent != "more" and previous and _subject(request) != _subject(previous):
+            update["earlier_requests"] = [kept_with_picks(previous, last_picks), *earlier][:MAX_EARLIER]
     elif intent == "recommend":
         went_by = _relative_to_named(state, classified.ordinal, message, understood, deps)
         if went_by is not None:  # "heat 4 and alien 5" then "not as old as the first one": newer than Heat
@@ -274,7 +282,7 @@ def understand_message(state: State, deps: Deps) -> dict:
             understood = dataclasses.replace(understood, caveats=[*understood.caveats, caveat])
         update["request"] = fresh_request(understood, deps)
         if previous:  # a new subject: the last one is kept, for "back to the comedies"
-            update["earlier_requests"] = [previous, *earlier][:MAX_EARLIER]
+            update["earlier_requests"] = [kept_with_picks(previous, last_picks), *earlier][:MAX_EARLIER]
     past = None  # "loved the second one, anything similar?" after one pick: no film to note
     if intent in ("recommend", "refine", "more") and not state.get("always_recommend"):
         named = tuple(dict.fromkeys([*understood.like_titles, *understood.exclude_titles]))
@@ -406,7 +414,7 @@ def _gone_back_to(message: str, understood: Understood, earlier: list[Request]) 
     else:
         found = earlier[-1] if _THE_FIRST.search(message.lower()) else None
         found = found or (earlier[0] if _THE_LAST_ONE.search(message.lower()) else None)
-    return None if found is None else {**found, "caveats": [], "unknown_titles": []}  # those were said then
+    return None if found is None else {**without_picks(found), "caveats": [], "unknown_titles": []}  # said then
 
 
 # what a request is about, apart from what was said of it once (caveats, titles not found, "older")

@@ -168,6 +168,9 @@ _WHICH_OF_THEM = re.compile(
     # "the oldest one?", "and the newest?": nothing but the superlative, of the picks just shown
     r"|^\W*(?:(?:and|so|ok|okay|what about)\W+)?the\s+(shortest|longest|best rated|highest rated|newest|most recent"
     r"|latest|oldest)(?:\s+(?:one|film|movie|pick))?(?:\s+(?:of\s+(?:these|them|those)|then))?\W*$"
+    # "what's the best of these?", "what is the best one out of those": of the picks, no "best films" filter
+    r"|^\W*what(?:'s|\s+is|\s+would\s+be)\s+the\s+(shortest|longest|best rated|highest rated|best|highest|newest"
+    r"|most recent|latest|oldest)(?:\s+(?:one|film|movie|pick))?\s+(?:(?:out\s+)?of|among)\s+(?:these|them|those)\b"
 )
 
 

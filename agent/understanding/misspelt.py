@@ -14,6 +14,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from agent.understanding.meaning import extend_unique, taken_to_mean
+from agent.understanding.near_surnames import near_surname
 from agent.understanding.passing import known_words
 from agent.understanding.people import AFTER_A_PERSON, BEFORE_A_PERSON, closest_person, said_alone
 from agent.understanding.phrases import PHRASEBOOK
@@ -48,6 +49,9 @@ def read_misspelt_people(scan: Scan, lookup: CatalogLookup, out: Understood) -> 
         cued = cue in BEFORE_A_PERSON or after in AFTER_A_PERSON
         if named_here and ((typed not in known and typed not in surnames) or cued):
             found, start = closest_person(pair, people), toks[i - 1].start
+        if found is None and before and _written_as_a_name(scan, toks, i):  # "Will Ferrel": "will" a stopword
+            near = near_surname(before, typed, surnames, known)
+            found, start = (near, toks[i - 1].start) if near is not None else (None, start)
         if typed in surnames and found is None:
             continue
         if found is None and (typed in lookup.shared_surnames() or pair in lookup.shared_surnames()):
@@ -65,6 +69,17 @@ def read_misspelt_people(scan: Scan, lookup: CatalogLookup, out: Understood) -> 
         extend_unique(out.caveats, [taken_to_mean(said, found)])
         scan.take(start, tok.end)
         scan.named[start, tok.end] = found
+
+
+def _written_as_a_name(scan: Scan, toks: list, i: int) -> bool:
+    """toks[i - 1] and toks[i] are two words one space apart, both capitalised when the message has case
+    ("i will fix it" is no one); with no case, an everyday first name needs a cue ("with will ferrel")."""
+    first, last = toks[i - 1], toks[i]
+    if not first.is_word or first.end + 1 != last.start or first.text in BEFORE_A_PERSON:
+        return False
+    if scan.has_case:
+        return scan.capitalised(first) and scan.capitalised(last)
+    return first.text not in STOPWORDS or (i > 1 and toks[i - 2].text in BEFORE_A_PERSON)
 
 
 class _Names(NamedTuple):

@@ -579,7 +579,7 @@ def test_which_of_these_compares_the_picks_from_the_catalog(starter, profiles):
     assert said["reply"] == f"Of these, {shortest.label} is the shortest, at {shortest.runtime} minutes."
     best = bot.ask("which of these has the best rating?", user="cli:dot")["reply"]
     top = max(m.rating for m in shown)
-    assert best.startswith("Of these, ") and f"the best rated, at {top:.1f}." in best
+    assert best.startswith("Of these, ") and f"the best rated, at {top:.1f} from " in best
 
 
 def test_a_conversation_starts_over_and_goes_back_to_an_earlier_subject(starter, profiles):

@@ -1,0 +1,59 @@
+""" "Im not a big fan of Will Ferrel" said "I couldn't find "Will Ferrel"": a first name that is also an
+everyday word ("will") kept the misspelling reader away. A prominent person's first name spelt right and
+their surname a letter or two off now names them, and says so; a word of the catalog or another real
+person's surname after that first name does not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agent.understanding.reader import understand
+from store.build import ingest
+from store.catalog import Catalog
+from store.home import DataDir
+from tests.conftest import write_jsonl
+from tests.fakes import HashingEmbedder
+from tests.unit.test_sequels_series import film
+
+FILMS = [
+    film("Anchorman", 2004, ["comedy"], ["Will Ferrell", "Steve Carell"]),
+    film("Elf", 2003, ["comedy"], ["Will Ferrell", "James Caan"]),
+    film("Step Brothers", 2008, ["comedy"], ["Will Ferrell", "John C. Reilly"]),
+    film("Men in Black", 1997, ["sci-fi"], ["Will Smith", "Tommy Lee Jones"]),
+    film("Ali", 2001, ["drama"], ["Will Smith", "Jon Voight"]),
+    film("Ted", 2012, ["comedy"], ["Mark Wahlberg", "Mila Kunis"]),
+    film("The Fighter", 2010, ["drama"], ["Mark Wahlberg", "Christian Bale"]),
+    film("Heat", 1995, ["crime"], ["Al Pacino", "Robert De Niro"], overview="A thief who will fix one last job."),
+]
+
+
+@pytest.fixture
+def near(tmp_path: Path):
+    home = DataDir(tmp_path / "home").ensure()
+    embedder = HashingEmbedder()
+    ingest(home, embedder, [("jsonl", [write_jsonl(tmp_path / "near.jsonl", FILMS)])])
+    catalog = Catalog(home.current_catalog(), embedder)
+    yield catalog
+    catalog.close()
+
+
+@pytest.mark.parametrize(
+    ("said", "typed"),
+    [("Im not a big fan of Will Ferrel", "Will Ferrel"),
+     ("any comedies with will ferrel?", "will ferrel"),
+     ("comedies with Will Ferel", "Will Ferel")],
+)  # fmt: skip
+def test_a_surname_a_letter_or_two_off_after_the_first_name_names_the_person(near, said, typed):
+    read = understand(said, near)
+    assert "Will Ferrell" in read.people + read.exclude_people
+    assert read.caveats == [f'I took "{typed}" to mean Will Ferrell.']
+
+
+@pytest.mark.parametrize("said", ["I will fix it tonight", "i will watch anything", "Will Smith films",
+                                  "Will Fix Things", "Mark Wahlbergs films"])  # fmt: skip
+def test_no_ordinary_word_or_other_person_is_taken_for_a_misspelt_name(near, said):
+    read = understand(said, near)
+    assert "Will Ferrell" not in read.people + read.exclude_people
+    assert not any("to mean Will" in c for c in read.caveats)
