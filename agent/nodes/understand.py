@@ -17,6 +17,7 @@ from agent.nodes.retrieve import without_titles
 from agent.prose import prose_list
 from agent.sequels import PLACES, sequel_films
 from agent.series_places import series_places_as_titles
+from agent.series_seen import whole_kind_unmarked, whole_series_as_titles
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.chat_words import spelt_out
 from agent.understanding.comparative_tone import TONE_BY_GENRE, comparative_leans, only_comparative
@@ -78,6 +79,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     message, unlinked = _imdb_links_as_titles(said[:MAX_MESSAGE], deps)
     typed = message  # what the conversation keeps: the user's words, not the films read into them
     message = series_places_as_titles(spelt_out(message), deps.catalog)  # "smth similar", "seen the first two rockys"
+    message = whole_series_as_titles(message, deps.catalog)  # "seen all the harry potter movies": each film
     history = list(state.get("messages") or [])
     seeded = []
     if not history and state.get("context"):
@@ -104,6 +106,8 @@ def understand_message(state: State, deps: Deps) -> dict:
         return {**base, "intent": "facts", "facts": ["catalog"], "unknown_titles": [f"IMDb {i}" for i in unlinked]}
     if not message:
         return {**base, "intent": "help"}
+    if whole_kind_unmarked(message, deps.catalog):  # "seen every pixar movie": no series, said so, not picks
+        return {**base, "intent": "seen"}
     if (moved := _version_corrected(message, state, deps)) is not None:
         return {**base, **moved}
     if previous and (request := drop_part(message, previous, deps)) is not None:  # "drop the tom hanks part"
