@@ -9,7 +9,7 @@ from agent.credited_roles import with_roles
 from agent.deps import Deps
 from agent.like_sequels import like_with_sequels
 from agent.nodes.conversation import pointed_films
-from agent.nodes.history import revising
+from agent.nodes.history import restarred, revising
 from agent.nodes.judged_apart import judged_in_passing, judged_words_out
 from agent.nodes.just_named import just_named, went_by_named
 from agent.nodes.past_the_picks import beyond_the_last, past_the_list, past_the_picks
@@ -215,6 +215,7 @@ def understand_message(state: State, deps: Deps) -> dict:
         update["unknown_titles"] = [*update["unknown_titles"], *([typed] if typed else [])]
     if last := state.get("stored_before") or {}:  # "undo that", "actually make that 3 stars": the film just noted
         update |= revising(intent, classified, message, last)
+        update |= restarred(message, last)  # "I gave Heat 4 stars" then "make it 2": Heat's stars, not 2 picks
     # "something older", "from the 80s": a message that says nothing about the film itself follows on
     bounds_only = is_open(dataclasses.asdict(understood)) and not states_subject(message, understood)
     follows_on = previous and (state.get("always_recommend") or bounds_only)
