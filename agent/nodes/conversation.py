@@ -23,7 +23,6 @@ from agent.pick_leans import lean_reason
 from agent.profile import LIKED_FROM, stars_then
 from agent.prose import prose_list
 from agent.sequels import PLACES, SERIES_FACTS, no_sequels_note, series_answer
-from agent.series_seen import whole_kind_unmarked
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.help_topics import closes_chat, help_topic
 from agent.understanding.merge import fresh_request, genres_as_tags
@@ -32,6 +31,7 @@ from agent.understanding.reader import understand
 from agent.understanding.text import normalise_message
 from agent.understanding.unkept_stars import unkept_note
 from agent.understanding.versions import version_chosen, versions_of
+from agent.unnoted import unnoted_said
 from agent.watched_said import day_told, no_day_told
 from store.filters import has_theme
 from store.movie import Movie, normalise_title
@@ -433,8 +433,8 @@ def record_opinion(state: State, deps: Deps) -> dict:
     targets = pointed_films(state, deps)
     if not targets and state.get("unknown_titles"):  # "watched Alien 3, loved it" with no Alien 3
         return say(f"{not_in_catalog(state['unknown_titles'], deps.catalog)}, so I haven't noted anything.", intent)
-    if not targets and (unmarked := whole_kind_unmarked(state.get("message") or "", deps.catalog)):
-        return say(unmarked, intent)  # "seen every pixar movie": a studio is no series to mark
+    if not targets and (unnoted := unnoted_said(state.get("message") or "", deps.catalog)):
+        return say(unnoted, intent)  # "seen every pixar movie", "fear was great": nothing noted, and why
     if not targets:
         return which_film(state, intent, deps)
     labels = [deps.catalog.movies[m].label for m in targets]

@@ -17,7 +17,7 @@ from agent.nodes.retrieve import without_titles
 from agent.prose import prose_list
 from agent.sequels import PLACES, sequel_films
 from agent.series_places import series_places_as_titles
-from agent.series_seen import whole_kind_unmarked, whole_series_as_titles
+from agent.series_seen import whole_series_as_titles
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.chat_words import spelt_out
 from agent.understanding.comparative_tone import TONE_BY_GENRE, comparative_leans, only_comparative
@@ -46,6 +46,7 @@ from agent.understanding.text import normalise_message
 from agent.understanding.tone_leans import lean_to_tones
 from agent.understanding.unkept_stars import unkept_note
 from agent.understanding.versions import chosen_versions, version_in_place, versions_said_after
+from agent.unnoted import unnoted_said
 
 MAX_REFERENCES = 6  # films from a handed-in conversation used as references, most recent first
 
@@ -106,7 +107,7 @@ def understand_message(state: State, deps: Deps) -> dict:
         return {**base, "intent": "facts", "facts": ["catalog"], "unknown_titles": [f"IMDb {i}" for i in unlinked]}
     if not message:
         return {**base, "intent": "help"}
-    if whole_kind_unmarked(message, deps.catalog):  # "seen every pixar movie": no series, said so, not picks
+    if unnoted_said(message, deps.catalog):  # "seen every pixar movie", "fear was great": said so, not picks
         return {**base, "intent": "seen"}
     if (moved := _version_corrected(message, state, deps)) is not None:
         return {**base, **moved}
