@@ -24,6 +24,12 @@ _WHOLE = re.compile(
     re.IGNORECASE,
 )
 
+# "I haven't seen all the star wars films" (some of them, maybe), "have you seen all the alien films?",
+# "she has seen every harry potter movie": no viewing of the user's that takes in every film
+_NOT_ONES_OWN = re.compile(
+    r"(?:n't|\bnot|\bnever|\byou|\bu|\bhe|\bshe|\bthey|\bhas)\s+(?:(?:ever|yet|even|really|actually|already)\s+)?$"
+)
+
 
 def whole_series_as_titles(message: str, catalog: Catalog) -> str:
     """The message with "seen all the harry potter movies" written "seen Harry Potter and the
@@ -31,6 +37,8 @@ def whole_series_as_titles(message: str, catalog: Catalog) -> str:
     otherwise ("seen all the horror films", "every nolan film": no series)."""
 
     def titles(m: re.Match[str]) -> str:
+        if _NOT_ONES_OWN.search(message[: m.start()].casefold()):
+            return m[0]
         films = _series_named(m["words"].casefold(), catalog)
         if len(films) < 2:
             return m[0]

@@ -40,3 +40,12 @@ def test_every_film_of_a_studio_is_said_not_to_be_marked(catalog, profiles):
     assert result["recommendations"] == [], result["reply"]
     assert "can't mark every Pixar film" in result["reply"], result["reply"]
     assert profiles.watched("cli:pixar") == []
+
+
+@pytest.mark.parametrize(
+    "said", ["I haven't seen all the Harry Potter movies", "have you seen all the Harry Potter movies?"]
+)
+def test_not_all_of_a_series_seen_nor_a_question_marks_none_of_it(catalog, profiles, said):
+    answer = make_bot(catalog, profiles).ask(said, user="cli:notall")
+    assert profiles.watched("cli:notall") == [], answer["reply"]
+    assert "Part 2 (2011) are new to you" not in answer["reply"], answer["reply"]
