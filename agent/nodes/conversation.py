@@ -31,6 +31,7 @@ from agent.understanding.reader import understand
 from agent.understanding.text import normalise_message
 from agent.understanding.unkept_stars import unkept_note
 from agent.understanding.versions import version_chosen, versions_of
+from agent.unnoted import unnoted_said
 from agent.watched_said import day_told, no_day_told
 from store.filters import has_theme
 from store.movie import Movie, normalise_title
@@ -436,6 +437,8 @@ def record_opinion(state: State, deps: Deps) -> dict:
     targets = pointed_films(state, deps)
     if not targets and state.get("unknown_titles"):  # "watched Alien 3, loved it" with no Alien 3
         return say(f"{not_in_catalog(state['unknown_titles'], deps.catalog)}, so I haven't noted anything.", intent)
+    if not targets and (unnoted := unnoted_said(state.get("message") or "", deps.catalog)):
+        return say(unnoted, intent)  # "seen every pixar movie", "fear was great": nothing noted, and why
     if not targets:
         return which_film(state, intent, deps)
     labels = [deps.catalog.movies[m].label for m in targets]

@@ -13,6 +13,7 @@ from agent.nodes.taken_back import stored_before, take_back
 from agent.profile import as_given
 from agent.prose import prose_list
 from agent.state import State
+from agent.understanding.bare_stars import bare_stars
 from agent.understanding.corrections import REVISES, WATCHLIST
 from agent.understanding.intents import Classified
 from agent.understanding.text import normalise_message
@@ -171,3 +172,13 @@ def revising(intent: str, classified: Classified, message: str, last: dict) -> d
     if intent == "unwatched" or (classified.stars_said and REVISES.search(normalise_message(message))):
         return {"mentioned": list(last)}
     return {}
+
+
+def restarred(message: str, last: dict) -> dict:
+    """A bare number of stars right after a turn that gave stars ("make it 2", "actually 2") changes
+    those films' stars: it was read as how many picks to show, and two were recommended."""
+    stars = bare_stars(message) if any(b.get("stars_said") for b in last.values()) else None
+    if stars is None:
+        return {}
+    return {"intent": "liked" if stars >= 3 else "disliked", "stated_rating": stars, "stars_said": True,
+            "mentioned": list(last), "ordinal": None, "positions": [], "every": False}  # fmt: skip

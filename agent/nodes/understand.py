@@ -9,7 +9,7 @@ from agent.credited_roles import with_roles
 from agent.deps import Deps
 from agent.like_sequels import like_with_sequels
 from agent.nodes.conversation import pointed_films
-from agent.nodes.history import revising
+from agent.nodes.history import restarred, revising
 from agent.nodes.judged_apart import judged_in_passing, judged_words_out
 from agent.nodes.just_named import just_named, went_by_named
 from agent.nodes.lists_again import AGAIN_NOTE, first_list_again, kept_with_picks, without_picks
@@ -19,6 +19,7 @@ from agent.nodes.softened_years import soften_older
 from agent.prose import prose_list
 from agent.sequels import PLACES, sequel_films
 from agent.series_places import series_places_as_titles
+from agent.series_seen import whole_series_as_titles
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.chat_words import spelt_out
 from agent.understanding.comparative_tone import TONE_BY_GENRE, comparative_leans, only_comparative
@@ -47,6 +48,7 @@ from agent.understanding.text import normalise_message
 from agent.understanding.tone_leans import lean_to_tones
 from agent.understanding.unkept_stars import unkept_note
 from agent.understanding.versions import chosen_versions, version_in_place, versions_said_after
+from agent.unnoted import unnoted_said
 
 MAX_REFERENCES = 6  # films from a handed-in conversation used as references, most recent first
 
@@ -80,6 +82,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     message, unlinked = _imdb_links_as_titles(said[:MAX_MESSAGE], deps)
     typed = message  # what the conversation keeps: the user's words, not the films read into them
     message = series_places_as_titles(spelt_out(message), deps.catalog)  # "smth similar", "seen the first two rockys"
+    message = whole_series_as_titles(message, deps.catalog)  # "seen all the harry potter movies": each film
     history = list(state.get("messages") or [])
     seeded = []
     if not history and state.get("context"):
@@ -106,6 +109,8 @@ def understand_message(state: State, deps: Deps) -> dict:
         return {**base, "intent": "facts", "facts": ["catalog"], "unknown_titles": [f"IMDb {i}" for i in unlinked]}
     if not message:
         return {**base, "intent": "help"}
+    if unnoted_said(message, deps.catalog):  # "seen every pixar movie", "fear was great": said so, not picks
+        return {**base, "intent": "seen"}
     if (moved := _version_corrected(message, state, deps)) is not None:
         return {**base, **moved}
     if previous and (request := drop_part(message, previous, deps)) is not None:  # "drop the tom hanks part"
@@ -214,6 +219,7 @@ def understand_message(state: State, deps: Deps) -> dict:
         update["unknown_titles"] = [*update["unknown_titles"], *([typed] if typed else [])]
     if last := state.get("stored_before") or {}:  # "undo that", "actually make that 3 stars": the film just noted
         update |= revising(intent, classified, message, last)
+        update |= restarred(message, last)  # "I gave Heat 4 stars" then "make it 2": Heat's stars, not 2 picks
     # "something older", "from the 80s": a message that says nothing about the film itself follows on
     bounds_only = is_open(dataclasses.asdict(understood)) and not states_subject(message, understood)
     follows_on = previous and (state.get("always_recommend") or bounds_only)

@@ -54,6 +54,7 @@ from agent.understanding.text import PANNED, PRAISED, STOPWORDS, normalise_messa
 from agent.understanding.title_lists import titles_after
 from agent.understanding.unplaced_verdicts import unplaced_verdict
 from agent.understanding.unseen import said_unseen
+from agent.understanding.unseen_after import titled_then_unseen
 from agent.understanding.verdict_titles import named_titles
 from agent.understanding.verdicts import (
     DISMISS,
@@ -185,6 +186,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         return Classified("facts", titles=asked[0], facts=("why_not",), unknown=() if asked[0] else (asked[1],))
     if _HELP.match(lowered) or RESTART.match(lowered) or OUTSIDE.search(lowered):
         return Classified("help")
+    if heard_of := titled_then_unseen(text, lookup):  # "Ronin? never heard of it": no question asked
+        return Classified("unseen", titles=[heard_of])
     if only_pleasantries(lowered) or closes_chat(lowered):  # "thanks, have a good night!" rates no The Night
         return Classified("smalltalk")
     if UNDO.match(lowered):
