@@ -235,6 +235,20 @@ def profiles():
     store.close()
 
 
+@pytest.fixture
+def starter_bot(starter, profiles):
+    """A recommender over the starter catalog and an in-memory profile store, on a fixed day, with no
+    exploration: what a user would get, the same every run."""
+    import datetime as dt
+
+    from agent.deps import AgentConfig, Deps
+    from agent.recommender import Recommender
+
+    deps = Deps(catalog=starter, profiles=profiles, config=AgentConfig(explore=False),
+                clock=lambda: dt.datetime(2026, 11, 24, tzinfo=dt.UTC))  # fmt: skip
+    return Recommender(deps, None)
+
+
 @pytest.fixture(scope="session")
 def starter(tmp_path_factory) -> Catalog:
     """The shipped starter catalog, indexed once per run with the fast fake embedder."""

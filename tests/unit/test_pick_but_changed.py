@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from agent.deps import AgentConfig, Deps
 from agent.recommender import Recommender
-from store.profiles import ProfileStore
 
 
 @pytest.fixture
-def bot(starter) -> Recommender:
-    profiles = ProfileStore(None)
-    deps = Deps(catalog=starter, profiles=profiles, config=AgentConfig(explore=False),
-                clock=lambda: dt.datetime(2026, 11, 24, tzinfo=dt.UTC))  # fmt: skip
-    yield Recommender(deps, None)
-    profiles.close()
+def bot(starter_bot) -> Recommender:
+    return starter_bot
 
 
 def _picks(answer: dict) -> list[dict]:
