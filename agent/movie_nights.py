@@ -34,29 +34,26 @@ _CHANGED = re.compile(r"\b(?:but|with|without|less|funnier|scarier|newer|older|s
 
 
 def unnamed_company(text: str, user: str) -> str | None:
-    """What to ask when `text` wants a pick for several people and names none of them: the
-    speaker's own picks answered it as if for them alone."""
+    """A note for picks asked for several people the message does not name ("something we can all
+    watch"): they go by the speaker's taste alone, and how to get one for everyone. The picks still
+    come: "a comedy for us tonight" and "something we can watch with the kids" ask for films."""
     if not _UNNAMED_COMPANY.search(text or "") or "@" in (text or ""):
         return None
-    platform = split_user_key(user)[0]
-    if platform in _SLASH_PLATFORMS:
-        return ("Who's watching? For a pick none of you has seen, use /movienight and choose who is watching; "
-                "on my own I only know your taste.")  # fmt: skip
-    return ("Who's watching? Name them, like “movie night with @ann and @bob”, and I'll find a film none of "
-            "you has seen.")  # fmt: skip
+    if split_user_key(user)[0] in _SLASH_PLATFORMS:
+        return "I picked these for you alone; for a film none of you has seen, use /movienight."
+    return ("I picked these for you alone; for a film none of you has seen, name who's watching, like "
+            "“movie night with @ann and @bob”.")  # fmt: skip
 
 
 def movie_night_turn(recommender: Recommender, user: str, text: str, *, channel: str | None, platform: str,
                      remember: bool) -> dict | None:  # fmt: skip
-    """The answer when the turn is a movie night (started, asked for without names, or "more" after
-    one); None for a turn of the speaker's own, which ends any movie night it follows."""
+    """The answer when the turn is a movie night (started, or "more" after one); None for a turn of
+    the speaker's own, which ends any movie night it follows."""
     deps = recommender.deps
     if company := named_company(text, user, deps.catalog, deps.today.year):  # "movie night with @bo"
         members, request = company
         night = {"members": members, "request": request, "names": _typed_names(text, members), "shown": []}
         return _pick(recommender, user, night, channel=channel, platform=platform, remember=remember)
-    if asked := unnamed_company(text, user):
-        return {"reply": asked, "intro": asked, "recommendations": [], "intent": "group", "understood": {}}
     if not remember or not _MORE.search(text) or _CHANGED.search(text):  # the graph's turn ends any night
         return None
     night = recommender.remembered(user, channel, NIGHT)

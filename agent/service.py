@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from agent.deps import Deps
 from agent.feedback_words import feedback_message, feedback_said, stars_given
 from agent.group import log_group_picks, recommend_for_group
-from agent.movie_nights import movie_night_turn
+from agent.movie_nights import movie_night_turn, unnamed_company
 from agent.nodes.conversation import respond_unclear
 from agent.nodes.explain import explain
 from agent.nodes.rank import rank
@@ -170,12 +170,14 @@ class MovieService:
         k = self.check_k(k)
         night = movie_night_turn(self.recommender, user, text or "", channel=channel, platform=platform,
                                  remember=remember)  # fmt: skip
-        if night is not None:  # "movie night with @bo", "something we can all watch", "more" after a movie night
+        if night is not None:  # "movie night with @bo", "more" after a movie night
             return Turn.of(night)
         before = self._history_of(user)
         result = self.recommender.ask(text or "", user=user, channel=channel, k=k, context=context,
                                       remember=remember, always_recommend=always_recommend,
                                       unattended=unattended, following=following)  # fmt: skip
+        if (note := unnamed_company(text or "", user)) and result.get("recommendations"):  # "we can all watch"
+            result = {**result, "intro": f"{note} {result.get('intro', '')}", "reply": f"{note} {result['reply']}"}
         stored = result.get("recorded") or {}  # feedback turns, and facts a request stated in passing
         feedback = stored or result.get("intent") in ("seen", "liked", "disliked")
         recorded = self._changes(user, before) if feedback else {}

@@ -52,15 +52,16 @@ def test_an_email_address_or_the_speaker_alone_is_no_movie_night(service):
 
 
 @pytest.mark.parametrize("asked", ["something we can all watch", "a movie for all of us", "a comedy for the two of us"])
-def test_a_pick_for_all_of_us_with_nobody_named_asks_who_is_watching(service, asked):
-    """ "something we can all watch" gave the speaker's own picks, as if for them alone: there was no
-    group to pick for."""
+def test_a_pick_for_all_of_us_with_nobody_named_says_whose_taste_it_follows(service, asked):
+    """ "something we can all watch" gave the speaker's own picks, as if for them alone; then it asked
+    "Who's watching?" and gave none, so "a comedy for us tonight" got no comedy. Now the picks come,
+    saying whose taste they follow and how to get one for everyone."""
     service.rate(ANN, "Se7en", 5)
     turn = service.chat(ANN, asked)
-    assert turn.reply.startswith("Who's watching? Name them, like “movie night with @ann and @bob”")
-    assert not turn.recommendations
+    assert turn.recommendations
+    assert turn.reply.startswith("I picked these for you alone; for a film none of you has seen, name who's watching")
     on_discord = service.chat("discord:1", asked)
-    assert "/movienight" in on_discord.reply and not on_discord.recommendations
+    assert "/movienight" in on_discord.reply and on_discord.recommendations
 
 
 def test_a_member_never_met_gets_no_line_under_the_pick(service):
