@@ -44,6 +44,7 @@ def test_every_film_of_a_studio_is_said_not_to_be_marked(catalog, profiles):
     assert result["recommendations"] == [], result["reply"]
     assert "can't mark every Pixar film" in result["reply"], result["reply"]
     assert profiles.watched("cli:pixar") == []
+    assert result["intent"] != "seen", result["intent"]  # said in the JSON, though nothing was marked
 
 
 @pytest.mark.parametrize(
