@@ -40,7 +40,7 @@ def whole_series_as_titles(message: str, catalog: Catalog) -> str:
         if _NOT_ONES_OWN.search(message[: m.start()].casefold()):
             return m[0]
         films = _series_named(m["words"].casefold(), catalog)
-        if len(films) < 2:
+        if not films:
             return m[0]
         return f"{m['verb']} {prose_list([f.label for f in films])}"
 
@@ -48,7 +48,14 @@ def whole_series_as_titles(message: str, catalog: Catalog) -> str:
 
 
 def _series_named(words: str, catalog: Catalog) -> list:
-    """The films of the series these words name, oldest first; none for a genre or a person."""
+    """The films of the series these words name, oldest first; none for a genre or a person, nor for a
+    lone film: "horror" titles #Horror (2015) alone, and "seen all the horror films" means the genre."""
+    films = _titled_series(words, catalog)
+    return films if len(films) >= 2 else []
+
+
+def _titled_series(words: str, catalog: Catalog) -> list:
+    """The films of the series whose first (or a) title these words are, a lone film's being itself."""
     match = catalog.resolve_title(words)
     titled = match is not None and same_title(words, match.title)
     if (explained(words.split()) and not titled) or names_a_person(words, catalog):

@@ -438,7 +438,7 @@ def record_opinion(state: State, deps: Deps) -> dict:
     if not targets and state.get("unknown_titles"):  # "watched Alien 3, loved it" with no Alien 3
         return say(f"{not_in_catalog(state['unknown_titles'], deps.catalog)}, so I haven't noted anything.", intent)
     if not targets and (unnoted := unnoted_said(state.get("message") or "", deps.catalog)):
-        return say(unnoted, intent)  # "seen every pixar movie", "fear was great": nothing noted, and why
+        return say(unnoted, "unclear")  # "seen every pixar movie", "fear was great": nothing noted, not "seen"
     if not targets:
         return which_film(state, intent, deps)
     labels = [deps.catalog.movies[m].label for m in targets]

@@ -220,6 +220,7 @@ def understand_message(state: State, deps: Deps) -> dict:
     if last := state.get("stored_before") or {}:  # "undo that", "actually make that 3 stars": the film just noted
         update |= revising(intent, classified, message, last)
         update |= restarred(message, last)  # "I gave Heat 4 stars" then "make it 2": Heat's stars, not 2 picks
+        intent = update["intent"]  # a rating now, so no request is read from it: "count: 2" was understood
     # "something older", "from the 80s": a message that says nothing about the film itself follows on
     bounds_only = is_open(dataclasses.asdict(understood)) and not states_subject(message, understood)
     follows_on = previous and (state.get("always_recommend") or bounds_only)

@@ -32,17 +32,22 @@ def _by_first_name(surnames: Mapping[str, Surname]) -> dict[str, list[tuple[str,
     return built
 
 
+def _reach(typed: str, key: str) -> int:
+    """How many edits `typed` may be from the surname `key`: two from 5 letters; one under 5, or two when
+    the surname opens with the same two letters ("Tom Hanx" is Tom Hanks: two edits at its end)."""
+    return 2 if len(typed) >= 5 or typed[:2] == key[:2] else 1
+
+
 def near_surname(first: str, typed: str, surnames: Mapping[str, Surname], known: frozenset[str]) -> str | None:
-    """The one prominent person called `first` whose surname is within reach of `typed` (one edit up to
-    4 letters, two from 5), the nearest winning; None when `typed` is a word of the catalog or a
+    """The one prominent person called `first` whose surname is within reach of `typed` (see _reach),
+    the nearest winning; None when `typed` is a word of the catalog or a
     surname itself (another real person), or when no one or several are as near."""
     first, typed = ascii_fold(first).casefold(), ascii_fold(typed).casefold()
     if len(typed) < MIN_LETTERS or typed in known or typed in surnames:
         return None
-    reach = 1 if len(typed) < 5 else 2
     hits: dict[int, set[str]] = defaultdict(set)
     for key, name in _by_first_name(surnames).get(first, ()):
-        if (distance := OSA.distance(typed, key, score_cutoff=reach)) <= reach:
+        if (distance := OSA.distance(typed, key, score_cutoff=2)) <= _reach(typed, key):
             hits[distance].add(name)
     nearest = hits[min(hits)] if hits else set()
     return nearest.pop() if len(nearest) == 1 else None

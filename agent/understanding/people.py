@@ -500,10 +500,20 @@ def closest_person(typed: str, people: Mapping[str, str]) -> str | None:
     keys, names = buckets.get(typed[0], ((), ()))
     hits: dict[int, set[str]] = {}  # the nearest wins: "jim carey" is Jim Carrey, not Jim Carter
     # one pass in C over the names of that initial (a loop in Python took 5-10 ms a message)
-    for _, distance, index in process.extract(typed, keys, scorer=OSA.distance, score_cutoff=reach, limit=None):
-        hits.setdefault(int(distance), set()).add(names[index])
+    for key, distance, index in process.extract(typed, keys, scorer=OSA.distance, score_cutoff=reach, limit=None):
+        if _misspelt_alike(typed, key):
+            hits.setdefault(int(distance), set()).add(names[index])
     nearest = hits[min(hits)] if hits else set()
     return nearest.pop() if len(nearest) == 1 else None
+
+
+def _misspelt_alike(typed: str, key: str) -> bool:
+    """A name typed wrong in both its words keeps both initials ("scarlet johanson"): "Mark Twain", a
+    person the catalog lacks, is no misspelt Mack Swain."""
+    said, name = typed.split(), key.split()
+    if said[0] == name[0] or said[-1] == name[-1]:
+        return True
+    return said[0][0] == name[0][0] and said[-1][0] == name[-1][0]
 
 
 def _someone_else_misspelt(toks: list[Tok], i: int, found: Surname, people: Mapping[str, str]) -> bool:

@@ -25,3 +25,13 @@ def test_a_bare_number_after_picks_is_still_how_many(starter, profiles):
     bot.ask("crime films", user="cli:count")
     answer = bot.ask("make it 2", user="cli:count")
     assert profiles.rating("cli:count", "heat-1995") == 4.0, answer["reply"]
+
+
+def test_a_bare_star_correction_is_not_read_as_how_many(starter, profiles):
+    """The reply and the stars were right, but the JSON's `understood` said `count: 2` and the next "more"
+    showed two picks: the number was the film's stars, not how many to show."""
+    bot = make_bot(starter, profiles)
+    bot.ask("I gave Heat 4 stars", user="cli:notcount")
+    answer = bot.ask("make it 2", user="cli:notcount")
+    assert (answer.get("understood") or {}).get("count") is None, answer["understood"]
+    assert len(bot.ask("more", user="cli:notcount")["recommendations"]) == 3

@@ -15,11 +15,15 @@ from tests.unit.test_sequels_series import film
 from tests.unit.test_series_members import FILMS
 
 PIXAR = film("Up", 2009, ["animation", "adventure"], ["Ed Asner"], studios=["Pixar Animation Studios"])
+HORROR = [
+    film("#Horror", 2015, ["horror", "drama"], ["Chloe Sevigny"]),
+    film("Jaws", 1975, ["horror"], ["Roy Scheider"]),
+]
 
 
 @pytest.fixture
 def sample_jsonl(tmp_path: Path) -> Path:
-    return write_jsonl(tmp_path / "sample.jsonl", [*FILMS, PIXAR])
+    return write_jsonl(tmp_path / "sample.jsonl", [*FILMS, PIXAR, *HORROR])
 
 
 def test_all_the_films_of_a_series_seen_marks_each_and_says_them(catalog, profiles):
@@ -40,6 +44,7 @@ def test_every_film_of_a_studio_is_said_not_to_be_marked(catalog, profiles):
     assert result["recommendations"] == [], result["reply"]
     assert "can't mark every Pixar film" in result["reply"], result["reply"]
     assert profiles.watched("cli:pixar") == []
+    assert result["intent"] != "seen", result["intent"]  # said in the JSON, though nothing was marked
 
 
 @pytest.mark.parametrize(
@@ -49,3 +54,12 @@ def test_not_all_of_a_series_seen_nor_a_question_marks_none_of_it(catalog, profi
     answer = make_bot(catalog, profiles).ask(said, user="cli:notall")
     assert profiles.watched("cli:notall") == [], answer["reply"]
     assert "Part 2 (2011) are new to you" not in answer["reply"], answer["reply"]
+
+
+def test_a_genre_that_titles_a_lone_film_is_said_to_be_a_genre(catalog, profiles):
+    """ "I've seen all the horror movies" recommended horror films in the full catalog, where #Horror
+    (2015) made "horror" read as a series of one; it is a genre, and nothing is marked."""
+    result = make_bot(catalog, profiles).ask("I've seen all the horror movies", user="cli:horror")
+    assert result["recommendations"] == [], result["reply"]
+    assert "horror is a genre" in result["reply"], result["reply"]
+    assert profiles.watched("cli:horror") == []

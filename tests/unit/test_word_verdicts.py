@@ -33,3 +33,9 @@ def test_a_verdict_on_an_everyday_word_title_asks_which_and_recommends_nothing(f
 def test_the_word_typed_as_a_title_is_still_noted(films, profiles):
     make_bot(films, profiles).ask("Love (2015) was great", user="cli:love2")
     assert profiles.has_watched("cli:love2", "love-2015")
+
+
+def test_a_verdict_not_noted_is_not_said_to_be_seen(films, profiles):
+    """The JSON said intent "seen" for "love was great", though nothing was marked."""
+    answer = make_bot(films, profiles).ask("love was great", user="cli:love3")
+    assert answer["intent"] != "seen", answer["reply"]
