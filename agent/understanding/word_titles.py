@@ -18,7 +18,7 @@ COMMON_LEAST = 3  # and in at least this many (a small catalog's share rounds to
 _PROSE_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]*")
 # words said of a film seen, not of love or fear in general: "was great", "overrated", "a 4", "the movie"
 _OF_A_FILM = re.compile(
-    r"\b(?:loved|liked|hated|enjoyed|disliked|adored|was|were|wasn'?t|weren'?t|been|overrated|underrated|mid|slaps|classic|masterpiece|fav|favou?rite"
+    r"\b(?:loved|liked|hated|enjoyed|disliked|adored|was|were|wasn'?t|weren'?t|been|overrated|underrated|mid|slaps|classic|masterpiece|favs?|favou?rites?"
     r"|movie|film|flick|watched|seen|saw|rewatch\w*|stars?|rated|\d+\s*/\s*10|a\s+\d(?:\.\d)?)\b"
 )
 _prose: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

@@ -31,6 +31,13 @@ def test_the_word_typed_as_a_title_is_the_film(films, said):
     assert (said.intent, said.titles) == ("liked", ["love-2015"]), said
 
 
-@pytest.mark.parametrize(("said", "film"), [("alien was great", "alien-1979"), ("heat was great", "heat-1995")])
+@pytest.mark.parametrize(
+    ("said", "film"),
+    [
+        ("alien was great", "alien-1979"),
+        ("heat was great", "heat-1995"),
+        ("Alien is one of my favorites", "alien-1979"),
+    ],
+)
 def test_a_well_known_or_rare_word_title_judged_is_still_the_film(films, said, film):
     assert classify(said, films, has_previous=False).titles == [film]
