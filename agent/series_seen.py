@@ -81,8 +81,8 @@ def whole_kind_unmarked(message: str, catalog: Catalog) -> str | None:
     if whole is None or _series_named(whole["words"].casefold(), catalog):
         return None
     read = understand(f"{whole['words']} films", catalog)  # "pixar films": the studio, as a request reads it
-    kind = ("a studio" if read.studios else "a genre" if read.genres else "a person" if read.people
-            else "not a series I know")  # fmt: skip
+    kind = "a studio" if read.studios else "a genre" if read.genres else "a person" if read.people else ""
     named = whole["words"].strip()
-    return (f"I can't mark every {named} film as seen at once: {named} is {kind}, not a series my catalog "
-            f"records, so I haven't noted anything. Name the films you've seen and I'll mark those.")  # fmt: skip
+    what = f"{named} is {kind}, not a series my catalog records" if kind else f"my catalog records no {named} series"
+    return (f"I can't mark every {named} film as seen at once: {what}, so I haven't noted anything. Name the "
+            "films you've seen and I'll mark those.")  # fmt: skip

@@ -47,6 +47,13 @@ def test_every_film_of_a_studio_is_said_not_to_be_marked(catalog, profiles):
     assert result["intent"] != "seen", result["intent"]  # said in the JSON, though nothing was marked
 
 
+def test_every_film_of_something_unknown_is_said_plainly(catalog, profiles):
+    """ "seen every zorblax movie" said "zorblax is not a series I know, not a series my catalog records"."""
+    result = make_bot(catalog, profiles).ask("seen every zorblax movie", user="cli:zorblax")
+    assert result["reply"].startswith("I can't mark every zorblax film as seen at once: my catalog records no zorblax"
+                                      " series, so I haven't noted anything."), result["reply"]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     "said", ["I haven't seen all the Harry Potter movies", "have you seen all the Harry Potter movies?"]
 )
