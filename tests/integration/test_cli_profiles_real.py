@@ -96,7 +96,7 @@ def test_ratings_of_films_outside_the_catalog_are_reported_as_unmatched(tmp_path
     assert {("Back to the Future Part III", 1990), ("Bride & Prejudice", 2004), ("Whiplash", 2013)} <= unmatched
     assert not {("Back to the Future Part II", 1989), ("Pride & Prejudice", 2005), ("Whiplash", 2014)} & unmatched
 
-    _, text = import_all(data_dir, capsys)
+    _, text = import_all(data_dir_with(tmp_path / "fresh", "imdb-top-1000", IMDB_TOP_1000), capsys)
     lines = text.splitlines()
     assert lines[0].startswith(  # an entry per (user, film): "35156 films" read as that many films
         f"Imported MovieLens history for {report['users']} users: {report['watched']:,} watched films, "
@@ -105,3 +105,6 @@ def test_ratings_of_films_outside_the_catalog_are_reported_as_unmatched(tmp_path
     assert f"{report['skipped']:,} rows not imported ({len(report['unmatched']):,} not in the catalog" in lines[1]
     assert len([line for line in lines if line.startswith("  ratings.csv:")]) == 20
     assert lines[-1] == f"  ...and {report['skipped'] - 20:,} more (--json lists them all)"
+    _, again = import_all(data_dir, capsys)  # the same file into the first catalog again: nothing twice
+    assert again.startswith(f"Nothing new in that MovieLens history: its {report['rated']:,} films were already on "
+                            "the list, rated the same, so none was imported twice.")  # fmt: skip
