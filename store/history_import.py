@@ -973,17 +973,18 @@ def _prefixed_key(prefix: str | None, account: str | None) -> str:
 def _drop_unchanged(profiles: ProfileStore, entries: dict[tuple[str, str], _Entry]) -> int:
     """Drop the films the store already holds as the file has them: the same file imported twice
     said "Imported 2 films" twice, as if something had been added. How many were dropped."""
+    by_user: dict[str, list[tuple[str, _Entry]]] = {}
+    for (user, movie_id), entry in entries.items():  # each user's history is read once, their entries with it
+        by_user.setdefault(user, []).append((movie_id, entry))
     same = []
-    for user in {u for u, _ in entries}:
+    for user, films in by_user.items():
         ratings = profiles.ratings(user)
         watched = {row["movie_id"]: row["watched_at"] for row in profiles.watched(user)}
-        for (key, movie_id), entry in entries.items():
-            if key != user:
-                continue
+        for movie_id, entry in films:
             rated_same = entry.stars is None or ratings.get(movie_id) == entry.stars
             listed = not entry.seen or (movie_id in watched and (watched[movie_id] or entry.watched_at is None))
             if rated_same and listed:
-                same.append((key, movie_id))
+                same.append((user, movie_id))
     for key in same:
         del entries[key]
     return len(same)
