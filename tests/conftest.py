@@ -269,11 +269,7 @@ def toneless(tmp_path_factory) -> Catalog:
 
     lines = starter_catalog_path().read_text(encoding="utf-8").splitlines()
     films = [{**json.loads(line), "moods": []} for line in lines if line.strip()]
-    root = tmp_path_factory.mktemp("toneless")
-    home = DataDir(root / "home").ensure()
-    embedder = HashingEmbedder()
-    ingest(home, embedder, [("jsonl", [write_jsonl(root / "films.jsonl", films)])])
-    catalog = Catalog(home.current_catalog(), embedder)
+    catalog = catalog_of(tmp_path_factory.mktemp("toneless"), films)
     yield catalog
     catalog.close()
 
@@ -286,6 +282,15 @@ def starter_plus(folder: Path, films: list[dict]) -> Catalog:
     home = DataDir(folder / "home").ensure()
     embedder = HashingEmbedder()
     ingest(home, embedder, [("jsonl", [starter_catalog_path(), write_jsonl(folder / "more.jsonl", films)])])
+    return Catalog(home.current_catalog(), embedder)
+
+
+def catalog_of(folder: Path, films: list[dict]) -> Catalog:
+    """A catalog of these films alone (the sample's dicts), indexed with the fast fake embedder; the
+    caller closes it."""
+    home = DataDir(folder / "home").ensure()
+    embedder = HashingEmbedder()
+    ingest(home, embedder, [("jsonl", [write_jsonl(folder / "films.jsonl", films)])])
     return Catalog(home.current_catalog(), embedder)
 
 

@@ -10,11 +10,7 @@ from pathlib import Path
 import pytest
 
 from agent.understanding.reader import understand
-from store.build import ingest
-from store.catalog import Catalog
-from store.home import DataDir
-from tests.conftest import write_jsonl
-from tests.fakes import HashingEmbedder
+from tests.conftest import catalog_of
 from tests.unit.test_sequels_series import film
 
 FILMS = [
@@ -38,10 +34,7 @@ FILMS = [
 
 @pytest.fixture
 def near(tmp_path: Path):
-    home = DataDir(tmp_path / "home").ensure()
-    embedder = HashingEmbedder()
-    ingest(home, embedder, [("jsonl", [write_jsonl(tmp_path / "near.jsonl", FILMS)])])
-    catalog = Catalog(home.current_catalog(), embedder)
+    catalog = catalog_of(tmp_path, FILMS)
     yield catalog
     catalog.close()
 
