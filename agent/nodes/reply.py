@@ -399,10 +399,11 @@ def intro_parts(request: Request, count: int, deps: Deps, *, lesser_known: bool 
 
 def _themes_said(carried: dict[str, int], count: int) -> tuple[str, list[str]]:
     """The themes every pick carries as a tag ('"christmas"'), and how many carry the rest ('1 tagged
-    "dog"'): a theme leans the ranking, so not every pick need carry it, and one not tagged may still
-    be about it (Terminator 2 is no "robots" film by its tags), so nothing is said of those."""
+    "dog"', 'none tagged "europe"'): a theme leans the ranking, so not every pick need carry it. It is
+    said of the tags only, never "none about robots": a film not tagged may still be about it
+    (Terminator 2 is no "robots" film by its tags), but the theme asked for is never passed over."""
     every = [f'"{theme}"' for theme, n in carried.items() if n >= count]
-    rest = [f'{n} tagged "{theme}"' for theme, n in carried.items() if 0 < n < count]
+    rest = [f'{n or "none"} tagged "{theme}"' for theme, n in carried.items() if n < count]
     return " and ".join(every), rest
 
 

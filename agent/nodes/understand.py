@@ -335,7 +335,7 @@ def understand_message(state: State, deps: Deps) -> dict:
             intent == "recommend"
             and not follows_on
             and back is None
-            and not caveats
+            and not [c for c in caveats if c != TONE_UNLABELLED]  # "about xyzzy, not depressing": both said
             and not any((update.get("in_passing") or {}).values())  # "couldn't stand heat, what else?"
             and (guessed := guessed_note(understood, deps.catalog, message))
         ):

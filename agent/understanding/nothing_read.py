@@ -5,6 +5,7 @@ presenting them as an answer; an emoji the phrase tables read ("🤠" is a weste
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from agent.understanding.ages import AN_ADULTS_AGE
@@ -12,6 +13,7 @@ from agent.understanding.passing import has_meaning
 from agent.understanding.people import asked_whose
 from agent.understanding.request import Understood
 from agent.understanding.text import STOPWORDS, word_set
+from agent.understanding.tone_leans import GENRES_OF_TONE
 from agent.understanding.versions import same_title
 
 if TYPE_CHECKING:
@@ -41,6 +43,8 @@ def guessed_note(understood: Understood, catalog: Catalog, message: str = "") ->
     nothing was said but "a movie please", which popular picks do answer, or the words are a film's
     title ("the matrix") or begin a series' ("harry potter movies"), which the search finds."""
     words = set(re.findall(r"[a-z]+", understood.query.lower()))
+    if not catalog.labels_tone:  # "about xyzzy, not depressing": a tone no film is labelled with, no genre leaned to
+        understood = replace(understood, moods=[m for m in understood.moods if GENRES_OF_TONE.get(m)], exclude_moods=[])
     if has_meaning(understood) or _read_as_taste(understood) or not words or words <= _ANY_FILM:
         return ""
     if AN_ADULTS_AGE in understood.caveats:  # "she's 80": what the picks are is said there

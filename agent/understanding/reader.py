@@ -28,6 +28,7 @@ import re
 
 from agent.understanding.ages import AN_ADULTS_AGE, read_ages
 from agent.understanding.before_title import read_years_of_titles
+from agent.understanding.catalog_themes import read_catalog_themes
 from agent.understanding.counts import read_count
 from agent.understanding.crowd_asks import set_aside_disliked
 from agent.understanding.days_said import set_aside_days_ago
@@ -406,6 +407,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     refused_examples(scan, reading, lookup)  # "I hate horror, like Saw (2004)": Saw refused too
     soften_genre_questions(scan, reading)
     lean_to_occasions(scan, out)  # "valentine's day movies": romance, leaned to
+    read_catalog_themes(scan, reading, lookup)  # "movies about grief": a tag the phrasebook lacks
     reading.refusals_win()
     either_years(scan.lowered, reading)  # "before 1990 or after 2010": either side
     if has_meaning(out):  # "a comedy for my grandma, she's 85": the age goes unsaid beside what was read

@@ -27,8 +27,9 @@ def test_a_theme_only_some_picks_carry_is_said_of_those_only():
     request = {"genres": ["comedy"], "keywords": ["dog"]}
     assert intro_line(request, 3, None, picked_themes={"dog": 3}) == 'Here are 3 picks: comedy films about "dog".'
     assert intro_line(request, 3, None, picked_themes={"dog": 1}) == 'Here are 3 picks: comedy films, 1 tagged "dog".'
-    # "none about "robots"" was said over Terminator 2: a film with no such tag may still be about it
-    assert intro_line({"keywords": ["dog"]}, 3, None, picked_themes={"dog": 0}) == "Here are 3 picks:"
+    # "none about "robots"" was said over Terminator 2, which may be about robots untagged: only the tags are said
+    intro = intro_line({"keywords": ["dog"]}, 3, None, picked_themes={"dog": 0})
+    assert intro == 'Here are 3 picks: none tagged "dog".'
 
 
 def test_a_true_story_is_required_as_the_tag_tmdb_gives_it():
