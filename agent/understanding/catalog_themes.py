@@ -1,8 +1,9 @@
 """A theme the phrasebook doesn't know but the catalog does: "movies about grief", "a film about chess",
-"something involving beekeeping". The phrase tables name a few hundred themes; the catalog's films carry
-thousands of tags (TMDB keywords, MovieLens users' tags). A word right after "about" or "involving" that
-enough films are tagged with is the theme searched for, as "about dogs" is, instead of words left to guess
-from under "I didn't find a genre, person, film, era or theme I know"."""
+"something involving beekeeping", and refused: "a drama, nothing about cancer". The phrase tables name a
+few hundred themes; the catalog's films carry thousands of tags (TMDB keywords, MovieLens users' tags).
+A word right after "about" or "involving" that enough films are tagged with is the theme searched for, as
+"about dogs" is, instead of words left to guess from under "I didn't find a genre, person, film, era or
+theme I know"; refused, no pick may be about it."""
 
 from __future__ import annotations
 
@@ -12,11 +13,14 @@ from functools import lru_cache
 from agent.theme_tags import is_theme
 from agent.understanding.effect import Effect
 from agent.understanding.meaning import Reading
+from agent.understanding.phrases import PHRASEBOOK
 from agent.understanding.request import CatalogLookup
-from agent.understanding.text import STOPWORDS, Scan, Tok, word_set
+from agent.understanding.text import STOPWORDS, TOKEN, Scan, Tok, word_set
 
 MIN_FILMS = 3  # a tag fewer films carry is too thin to lean on, and often one film's own quirk
 _CUES = word_set("about involving")
+_REFUSAL_CUES = _CUES | word_set("with including")  # "nothing with violence", "no films involving cancer"
+_LISTED = word_set(", or and nor")
 _DETERMINERS = word_set("a an the some")
 # what a message says "about" that is no theme: the picks, the bot, the talk itself
 _NOT_THEMES = word_set(
@@ -52,6 +56,58 @@ def read_catalog_themes(scan: Scan, reading: Reading, lookup: CatalogLookup) -> 
             tag, end = found
             reading.apply(Effect(keywords=(tag,)), said=scan.text[toks[start].start : toks[end - 1].end])
             scan.kept.update(t.start for t in toks[start:end])
+    _read_refused(scan, reading, counts)
+
+
+def _read_refused(scan: Scan, reading: Reading, counts: Counter[str]) -> None:
+    """ "a drama, nothing about cancer" answered The Fault in Our Stars: the refusal ended at a word no
+    phrase table knows and was dropped. A tag enough films carry, refused after "about", "with" or
+    "involving" (and the tags listed after it: "nothing about cancer or divorce"), is what no pick may be
+    about, as "no zombies" is."""
+    said = [Tok(m.group(), m.start(), m.end()) for m in TOKEN.finditer(scan.lowered)]
+    starts = {t.start: i for i, t in enumerate(said)}
+    refused: list[str] = []
+    for span_start, span_end in list(scan.negated):
+        inside = [i for t, i in starts.items() if span_start <= t < span_end]
+        end = max(inside, default=0) + 1
+        at = _refused_at(said, min(inside), end, counts, refused) if len(inside) >= 2 else None
+        if at is not None and at > end:
+            scan.take(said[end].start, said[at - 1].end, negated=True)
+        while at is not None and at + 1 < len(said) and said[at].text in _LISTED:
+            if not scan.text[said[at + 1].start].isalnum():
+                break  # read as something else
+            more = _tag_at(said, at + 1, counts)  # "nothing about cancer or divorce"
+            if more is None or _in_phrasebook(said[at + 1 : more[1]]):
+                break
+            refused.append(more[0])
+            scan.take(said[at].start, said[more[1] - 1].end, negated=True)
+            at = more[1]
+    fresh = [tag for tag in dict.fromkeys(refused) if tag not in reading.result.exclude_keywords]
+    if fresh:
+        reading.apply(Effect(exclude_keywords=tuple(fresh)))
+
+
+def _refused_at(said: list[Tok], first: int, end: int, counts: Counter[str], refused: list[str]) -> int | None:
+    """Where the refused words said[first:end] end, when their last one or two are a tag (added to
+    `refused`) or a phrase the tables read, after a cue ("nothing about the cancer"); else None."""
+    for size in (1, 2):
+        start = end - size
+        cue = start - 1
+        while cue > first and said[cue].text in _DETERMINERS:
+            cue -= 1
+        if cue < first or said[cue].text not in _REFUSAL_CUES:
+            continue
+        if _in_phrasebook(said[start:end]):  # "nothing about zombies": refused by the phrase tables
+            return end
+        found = _tag_at(said, start, counts)
+        if found is not None and found[1] >= end:  # the refusal read "no movies about ice", the tag is "ice hockey"
+            refused.append(found[0])
+            return found[1]
+    return None
+
+
+def _in_phrasebook(words: list[Tok]) -> bool:
+    return tuple(w.text for w in words) in PHRASEBOOK
 
 
 def _tag_at(toks: list[Tok], start: int, counts: Counter[str]) -> tuple[str, int] | None:

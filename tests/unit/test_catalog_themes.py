@@ -31,6 +31,11 @@ FILMS = [
     film(6, "Honey Fields", ["beekeeping"]),  # one film: too thin a tag to lean on
     film(7, "Loud Summer", ["friendship"], genres=("comedy",)),
     film(8, "Big Night Out", ["party"], genres=("comedy",)),
+    film(9, "Ward Nine", ["cancer", "hospital"]),
+    film(10, "Remission", ["cancer"]),
+    film(11, "Chemo Days", ["cancer", "divorce"]),
+    film(12, "Split", ["divorce"]),
+    film(13, "Two Homes", ["divorce"]),
 ]
 
 
@@ -70,6 +75,29 @@ def test_no_theme_is_made_of_a_thin_tag_or_of_talk_about_the_picks(toneless, tex
 
 def test_a_theme_the_phrasebook_reads_is_not_read_twice(toneless):
     assert understand("a movie about a robot", toneless).keywords == ["robots"]
+    assert understand("nothing about zombies", toneless).exclude_keywords == ["zombies"]
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("a drama, nothing about cancer", ["cancer"]),
+        ("a drama but not about divorce", ["divorce"]),
+        ("no films involving cancer please", ["cancer"]),
+        ("a drama, nothing about cancer or divorce", ["cancer", "divorce"]),
+        ("nothing about zombies or cancer", ["zombies", "cancer"]),
+    ],
+)
+def test_a_tag_refused_is_what_no_pick_may_be_about(toneless, text, refused):
+    """ "a drama, nothing about cancer" answered The Fault in Our Stars, the refusal dropped unsaid."""
+    assert understand(text, toneless).exclude_keywords == refused
+
+
+def test_a_refused_tag_leaves_its_films_out_and_says_so(toneless, profiles):
+    result = make_bot(toneless, profiles).ask("a drama, nothing about cancer", user="cli:di", k=5)
+    shown = picked(toneless, result)
+    assert shown and not any(has_tag(m.keywords, "cancer") for m in shown)
+    assert 'nothing about "cancer"' in result["reply"]
 
 
 def test_movies_about_grief_are_answered_with_films_about_grief(toneless, profiles):
