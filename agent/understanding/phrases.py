@@ -15,6 +15,8 @@ from store.vocab import COUNTRIES, GENRES, LANGUAGES, MOODS
 
 COLOUR = "My catalog doesn't record whether a film is in colour, so I couldn't go by it."
 BLACK_AND_WHITE = "My catalog doesn't record which films are in black and white, so some of these may be in colour."
+SILENT = "My catalog doesn't record which films are silent, so I went by the years before sound came (up to 1929)."
+NOT_SILENT = "My catalog doesn't record which films are silent, so I left out the years before sound came (up to 1929)."
 NOT_BLACK_AND_WHITE = "My catalog doesn't record which films are in black and white, so some of these may be."
 TRUE_STORY = "based on true story"  # the tag TMDB gives films "based on a true story"
 JUMP_SCARES = "My catalog doesn't record which films have jump scares, so I couldn't {went}."
@@ -373,7 +375,9 @@ _ERA_PHRASES: dict[str, Effect] = {
     "in color | in colour | color film | colour film | color films | colour films | in technicolor": Effect(
         aside=True, caveat=COLOUR, negated=Effect(aside=True, caveat=COLOUR)
     ),
-    "silent film | silent films | silent movie | silent movies | silent era": Effect(years=_until(1929)),
+    "silent film | silent films | silent movie | silent movies | silent era": Effect(
+        years=_until(1929), caveat=SILENT, negated=Effect(years=_since(1930), caveat=NOT_SILENT)
+    ),
     "pre war | prewar | pre ww2 | pre wwii | before the war": Effect(years=_until(1938), aside=True),  # not war films
     "post war | postwar": Effect(years=lambda today: (1945, 1960), aside=True),
 }
