@@ -1,4 +1,5 @@
-""" "A horror instead", "actually make it a comedy": a genre or person named in place of the last one.
+""" "A horror instead", "actually make it a comedy", "vampires instead": a genre, person or theme named in
+place of the last one.
 
 A follow-up that names a new genre keeps the old ones as a lean ("something scary now" after comedies
 may still be funny); one that says it replaces them wants none of them: "a horror instead" after
@@ -20,8 +21,8 @@ _INSTEAD = re.compile(
 
 
 def replace_instead(message: str, understood: Understood, previous: Request, request: Request) -> None:
-    """Leave out of the merged request's leans the genres, and the people, the message names a
-    replacement for; a message that names no new genre (or person) keeps those."""
+    """Leave out of the merged request's leans the genres, the people and the themes the message names a
+    replacement for; a message that names no new genre (or person, or theme) keeps those."""
     if not _INSTEAD.search(message.lower()):
         return
     said = ((understood.genres or understood.any_genres, ("genres", "any_genres"), "soft_genres"),
@@ -31,3 +32,6 @@ def replace_instead(message: str, understood: Understood, previous: Request, req
             continue
         replaced = {v for kind in kinds for v in previous.get(kind) or []} - set(named)
         request[soft] = [v for v in request.get(soft) or [] if v not in replaced]  # type: ignore[literal-required]
+    if understood.keywords:  # "vampires instead" after zombie films: the themes lean, the old one no more
+        replaced = set(previous.get("keywords") or []) - set(understood.keywords)
+        request["keywords"] = [k for k in request.get("keywords") or [] if k not in replaced]
