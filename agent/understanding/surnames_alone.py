@@ -3,6 +3,7 @@ one prominent person who carries them here, or said to be several people's (stor
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from agent.prose import prose_list
@@ -10,10 +11,10 @@ from agent.understanding.meaning import extend_unique, taken_to_mean
 from agent.understanding.people import DUO_NAMES, closest_person
 from agent.understanding.phrases import MAX_PHRASE, PHRASEBOOK
 from agent.understanding.request import Understood
-from agent.understanding.role_cues import cued_role
+from agent.understanding.role_cues import cued_role, said_by
 from agent.understanding.text import STOPWORDS, Scan, Tok, word_set
 from store.movie import ascii_fold
-from store.surnames import PARTICLES, SHARED_NAMED, SharedSurname, Surname
+from store.surnames import PARTICLES, SHARED_NAMED, Carrier, SharedSurname, Surname, dominates
 
 # Surnames that are everyday words: said alone they need a capital, a place inside the sentence and
 # a cue ("by Stone", "a Hill film"), since "stone cold", "black comedy" or "in the woods" mean no one.
@@ -115,10 +116,18 @@ def read_surnames(
                                                     or _among_names(words, toks, first, scan, surnames),
                                                     first=first):  # fmt: skip
             continue
-        start = toks[first].start
-        extend_unique(out.people, [found.name])
-        scan.take(start, tok.end)
-        scan.named[start, tok.end] = found.name
+        if len(found.carriers) > 1:  # "something by Mann": Leslie Mann acts, Michael Mann directs
+            _name_a_carrier(scan, toks, first, i, key, found.carriers, out)
+        else:
+            _take(scan, toks, first, i, found.name, out)
+
+
+def _take(scan: Scan, toks: list[Tok], first: int, i: int, name: str, out: Understood) -> None:
+    """toks[first:i + 1], the surname as said, names `name`."""
+    start, end = toks[first].start, toks[i].end
+    extend_unique(out.people, [name])
+    scan.take(start, end)
+    scan.named[start, end] = name
 
 
 WHOSE_SURNAME = '"{said}" could be {names}; if you meant one of them, say the whole name and I\'ll go by it.'
@@ -147,27 +156,75 @@ def _say_whose(scan: Scan, toks: list[Tok], i: int, key: str, shared: Mapping[st
         return
     names = list(carriers.names)
     if {ascii_fold(name).casefold() for name in names[:2]} in DUO_NAMES:  # "a Coen film": the brothers'
-        extend_unique(out.people, [names[0]])
-        scan.take(toks[first].start, toks[i].end)
-        scan.named[toks[first].start, toks[i].end] = names[0]
+        _take(scan, toks, first, i, names[0], out)
         return
-    said = " ".join(word.capitalize() for word in key.split())
-    role = cued_role(scan.lowered[: toks[first].start])
-    every = len(names) < SHARED_NAMED  # the list is cut at SHARED_NAMED: one more may be the one in that role
-    if role and every and (chosen := _the_one_in_role(carriers, role)):
-        extend_unique(out.people, [chosen])
-        extend_unique(out.caveats, [taken_to_mean(scan.original[toks[first].start : toks[i].end], chosen)])
-        scan.take(toks[first].start, toks[i].end)
-        scan.named[toks[first].start, toks[i].end] = chosen
-        return
-    extend_unique(out.caveats, [WHOSE_SURNAME.format(said=said, names=prose_list(names, "or"))])
+    if carriers.carriers:
+        _name_a_carrier(scan, toks, first, i, key, carriers.carriers, out)
+    else:
+        said = " ".join(word.capitalize() for word in key.split())
+        extend_unique(out.caveats, [WHOSE_SURNAME.format(said=said, names=prose_list(names, "or"))])
 
 
-def _the_one_in_role(carriers: SharedSurname, role: str) -> str | None:
-    """The one of the people carrying a surname credited mostly in `role` ("directing" or "acting"), as
-    the catalog counted them once (store.surnames; every film was read each time); None when not one."""
-    mostly = [name for name, credited in zip(carriers.names, carriers.roles, strict=False) if credited == role]
-    return mostly[0] if len(mostly) == 1 else None
+# "by" asks for a director, but loosely ("a movie by Tom Hanks"): the one carrier who directs is taken
+# over a better-known actor only when well known too, as "by Mann" is Michael Mann's, not Leslie Mann's
+PROMINENT_SHARE = 10  # a carrier with a tenth of the votes of the best-known one is someone the name may mean
+_ROLE_MIN_FILMS = 2  # credited so on this many films to be someone who directs (or acts) here
+
+
+def _name_a_carrier(scan: Scan, toks: list[Tok], first: int, i: int, key: str, carriers: tuple[Carrier, ...],
+                    out: Understood) -> None:  # fmt: skip
+    """The surname toks[first:i + 1] several people here carry names the one the words around it
+    mean: the one credited in the role asked ("by del toro", "with del toro"), else the one who clearly
+    dominates (twice the films and votes of each other). The answer says whom it took and whom else
+    it could have meant; when no one is clear, it names them and takes no one."""
+    before = scan.lowered[: toks[first].start]
+    strict = cued_role(before) if not _WITH.search(before) else None  # "directed by", "starring"
+    role = strict or cued_role(before) or ("directing" if said_by(before) else None)
+    chosen, pool = choose_carrier(carriers, role)
+    if chosen is None:
+        said = " ".join(word.capitalize() for word in key.split())
+        names = [c.name for c in pool[:SHARED_NAMED]]
+        extend_unique(out.caveats, [WHOSE_SURNAME.format(said=said, names=prose_list(names, "or"))])
+        return
+    _take(scan, toks, first, i, chosen.name, out)
+    # the others it could have meant, if well known: those the role leaves in ("by Coppola": Sofia
+    # Coppola too), and after a loose cue or none, anyone ("with Jackson": Peter Jackson)
+    top = max(carriers, key=lambda c: c.votes)
+    others = [c for c in (pool if strict else carriers) if c is not chosen and _prominent(c, top)]
+    others.sort(key=lambda c: c.votes, reverse=True)
+    typed = scan.original[toks[first].start : toks[i].end].removesuffix("'s")  # "Mann's films": "Mann"
+    if others:
+        names = prose_list([c.name for c in others[:2]], "or")
+        extend_unique(out.caveats, [OTHERS_TOO.format(typed=typed, name=chosen.name, others=names)])
+    elif chosen is not choose_carrier(carriers, None)[0]:  # "directed by del toro": the role settled it
+        extend_unique(out.caveats, [taken_to_mean(typed, chosen.name)])
+
+
+_WITH = re.compile(r"\bwith[ ,:]*$")  # "something with Tarantino" may mean his films, as a bare "by" may
+
+
+OTHERS_TOO = 'I took "{typed}" to mean {name}; for {others}, say the whole name.'
+
+
+def _prominent(carrier: Carrier, top: Carrier) -> bool:
+    return carrier.votes * PROMINENT_SHARE >= top.votes
+
+
+def choose_carrier(carriers: tuple[Carrier, ...], role: str | None) -> tuple[Carrier | None, list[Carrier]]:
+    """(the one of `carriers` a surname means in `role`, or None; the ones it could mean). In a role,
+    those credited in it who are well known are the choice, the most credited so first; no one
+    credited in it leaves them all ("movies by Hanks" are Tom Hanks's in any role)."""
+    top = max(carriers, key=lambda c: c.votes)
+    pool = list(carriers)
+    if role:
+        in_role = [c for c in carriers if c.credited(role) >= _ROLE_MIN_FILMS and _prominent(c, top)]
+        if in_role:
+            pool = sorted(in_role, key=lambda c: (c.credited(role), c.votes), reverse=True)
+        else:
+            role = None
+    if len(pool) == 1 or all(dominates(pool[0], other, role) for other in pool[1:]):
+        return pool[0], pool
+    return None, pool
 
 
 def _first_name_of(scan: Scan, toks: list[Tok], i: int) -> bool:
