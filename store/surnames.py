@@ -31,8 +31,9 @@ class Carrier(NamedTuple):
 class Surname(NamedTuple):
     name: str  # the person as credited ("Stanley Kubrick")
     common_word: bool  # the surname is also an ordinary word in the catalog's own prose ("stone", "hill")
-    # that person first, then the others carrying the surname on SHARED_MIN_FILMS films or more ("mann":
-    # Leslie Mann, then Michael Mann, whom "by Mann" means); empty when no one else does
+    # whom the word said alone may mean, the most credited first: that person, the others carrying the
+    # surname on SHARED_MIN_FILMS films or more ("mann": Michael Mann too, whom "by Mann" means) and those
+    # whose first name it is ("owen": Owen Wilson beside Clive Owen); empty when no one else
     carriers: tuple[Carrier, ...] = ()
 
 
@@ -51,7 +52,7 @@ def surname_keys(name: str) -> list[str]:
 class SharedSurname(NamedTuple):
     names: tuple[str, ...]  # the first SHARED_NAMED of the carriers, the ones a reply names
     common_word: bool
-    carriers: tuple[Carrier, ...] = ()  # every one credited on SHARED_MIN_FILMS films or more, the most credited first
+    carriers: tuple[Carrier, ...] = ()  # whom it may mean, as Surname.carriers
 
 
 SHARED_MIN_FILMS = 3  # a person credited on fewer is no one a surname alone would mean
@@ -80,9 +81,13 @@ def surname_indexes(movies: Iterable[Movie]) -> tuple[dict[str, Surname], dict[s
             acted[name] += name in movie.cast
         prose.update(_LOWERCASE_WORD.findall(movie.overview or ""))  # keywords are lower-cased names too
     carriers: dict[str, list[str]] = defaultdict(list)
+    first_named: dict[str, list[str]] = defaultdict(list)  # "owen": Owen Wilson, whom "with Owen" may mean
     for name in films:
         for key in surname_keys(name):
             carriers[key].append(name)
+        words = ascii_fold(name).casefold().split()
+        if len(words) >= 2 and films[name] >= SHARED_MIN_FILMS:
+            first_named[words[0]].append(name)
     index: dict[str, Surname] = {}
     shared: dict[str, SharedSurname] = {}
 
@@ -95,12 +100,14 @@ def surname_indexes(movies: Iterable[Movie]) -> tuple[dict[str, Surname], dict[s
         if films[top] < 2:
             continue
         known = [carrier(n) for n in ranked if films[n] >= SHARED_MIN_FILMS]
+        # whom the word said alone may mean: those whose surname it is, and those whose first name it is
+        meant = {carrier(n) for n in (top, *first_named.get(key, ()))}.union(known)
+        meant = tuple(sorted(meant, key=lambda c: (-c.films, -c.votes, c.name)))
         if len(ranked) > 1 and not dominates(carrier(top), carrier(ranked[1])):
             if len(known) > 1:
-                shared[key] = SharedSurname(tuple(c.name for c in known[:SHARED_NAMED]), key in prose, tuple(known))
+                shared[key] = SharedSurname(tuple(c.name for c in known[:SHARED_NAMED]), key in prose, meant)
             continue
-        others = tuple(c for c in known if c.name != top)
-        index[key] = Surname(top, key in prose, (carrier(top), *others) if others else ())
+        index[key] = Surname(top, key in prose, meant if len(meant) > 1 else ())
     return index, shared
 
 

@@ -38,6 +38,11 @@ FILMS = [
     *_films(["Peter Jackson"], ["Elijah Wood"], 3, 5000),
     *_films(["Robert Zemeckis"], ["Tom Hanks"], 6, 4000),
     *_films(["Jon Favreau"], ["Colin Hanks"], 3, 50),
+    *_films(["Mike Figgis"], ["Clive Owen"], 4, 1500),  # "Owen" is his surname, and Owen Wilson's first name
+    *_films(["Wes Anderson"], ["Owen Wilson"], 8, 3000),
+    *_films(["Guy Ritchie"], ["Jason Statham"], 4, 2500),
+    *_films(["Christopher Nolan"], ["Guy Pearce"], 8, 3000),
+    *_films(["Blair Hayes"], ["Larry the Cable Guy"], 4, 1000),
 ]
 
 
@@ -94,3 +99,22 @@ def test_directed_by_names_no_one_who_only_acts(catalog):
         ["Guillermo del Toro"],
         ['I took "del toro" to mean Guillermo del Toro.'],
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "person", "others"),
+    [("a movie with Owen", "Owen Wilson", "; for Clive Owen, say the whole name"),
+     ("something with Guy", "Guy Pearce", "; for Guy Ritchie or Larry the Cable Guy, say the whole name"),
+     ("a film by Guy", "Guy Ritchie", "; for Guy Pearce or Larry the Cable Guy, say the whole name")],
+)  # fmt: skip
+def test_a_surname_that_is_a_better_known_first_name_is_that_person(catalog, said, person, others):
+    """ "something with Owen" asked for Clive Owen alone and "with Guy" for Larry the Cable Guy: the word is
+    also the first name of someone better known here, who is now taken, and the other is named."""
+    understood = understand(said, catalog)
+    typed = said.split()[-1]
+    assert (understood.people, understood.caveats) == ([person], [f'I took "{typed}" to mean {person}{others}.'])
+
+
+def test_the_whole_name_is_still_that_person(catalog):
+    understood = understand("Clive Owen movies", catalog)
+    assert (understood.people, understood.caveats) == (["Clive Owen"], [])
