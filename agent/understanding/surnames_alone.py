@@ -65,13 +65,18 @@ def said_alone(words: list[Tok], start: int, end: int) -> bool:
 _JOINING = word_set("or and either")
 
 
-def _among_names(words: list[Tok], toks: list[Tok], first: int, scan: Scan, surnames: Mapping[str, Surname]) -> bool:
-    """Whether the surname is one of several said alone ("spielberg or nolan") or joined to a person
-    just named ("directed by nolan or fincher"), and so is said as a person as the others are."""
+def _among_names(words: list[Tok], toks: list[Tok], first: int, scan: Scan, *surnames: Mapping[str, object]) -> bool:
+    """Whether the surname is one of several said alone ("spielberg or nolan", "fincher or scott", where
+    several carry Scott) or joined to a person just named ("directed by nolan or fincher"), and so is
+    said as a person as the others are."""
     if first >= 2 and toks[first - 1].text in _JOINING and any(end == toks[first - 2].end for _, end in scan.named):
         return True
     said = [w for w in words if w.text not in _JOINING and w.text not in _FOLLOW_UP_WORDS]
-    return len(said) >= 2 and len(said) < len(words) and all(ascii_fold(w.text) in surnames for w in said)
+    return (
+        len(said) >= 2
+        and len(said) < len(words)
+        and all(any(ascii_fold(w.text) in index for index in surnames) for w in said)
+    )
 
 
 def read_surnames(
@@ -103,7 +108,9 @@ def read_surnames(
             # "by del Toro": the particle is part of the surname several people carry
             said_from, said = (i - 1, pair) if pair in shared else (i, key)
             alone = said_alone(words, toks[said_from].start, tok.end)
-            _say_whose(scan, toks, i, said, shared, out, possessive=possessive, alone=alone, first=said_from)
+            among = _among_names(words, toks, said_from, scan, surnames, shared)  # "fincher or scott"
+            _say_whose(scan, toks, i, said, shared, out, possessive=possessive, alone=alone or among,
+                       among=among, first=said_from)  # fmt: skip
             continue
         if found is not None and _short_first_name(toks, i + 1, surnames):
             continue  # "leo dicaprio": "leo" is his first name, not Melissa Leo
@@ -113,7 +120,8 @@ def read_surnames(
             first = i - 1  # "with leo dicaprio": him, by the short form of his first name
         elif found is None or not _said_as_a_person(scan, toks, i, key, found, possessive,
                                                     said_alone(words, toks[first].start, tok.end)
-                                                    or _among_names(words, toks, first, scan, surnames),
+                                                    or _among_names(words, toks, first, scan, surnames,
+                                                                    shared or {}),
                                                     first=first):  # fmt: skip
             continue
         if len(found.carriers) > 1:  # "something by Mann": Leslie Mann acts, Michael Mann directs
@@ -140,7 +148,7 @@ def asked_whose(caveats: list[str]) -> bool:
 
 
 def _say_whose(scan: Scan, toks: list[Tok], i: int, key: str, shared: Mapping[str, SharedSurname],
-               out: Understood, *, possessive: bool, alone: bool, first: int) -> None:  # fmt: skip
+               out: Understood, *, possessive: bool, alone: bool, first: int, among: bool = False) -> None:  # fmt: skip
     """A surname said of a person that several people here carry: a caveat naming them, and no one
     chosen (the word stays in the search), unless the role asked settles it ("directed by del toro" is
     Guillermo, "with del toro" Benicio). toks[first:i + 1] is the surname as said ("del toro")."""
@@ -150,7 +158,7 @@ def _say_whose(scan: Scan, toks: list[Tok], i: int, key: str, shared: Mapping[st
     before = toks[first - 1].text if first > 0 else ""
     after = toks[i + 1].text if i + 1 < len(toks) else ""
     refused = before in REFUSING and (i + 1 >= len(toks) or not toks[i + 1].is_word)  # "anything but Jackson"
-    cued = possessive or before in BEFORE_A_PERSON or after in _KIND_AFTER or refused  # not "set in Washington"
+    cued = possessive or before in BEFORE_A_PERSON or after in _KIND_AFTER or refused or among  # not "in Washington"
     if not cued or not _said_as_a_person(scan, toks, i, key, Surname(carriers.names[0], carriers.common_word),
                                          possessive, alone, first=first):  # fmt: skip
         return

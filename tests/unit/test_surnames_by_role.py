@@ -118,3 +118,12 @@ def test_a_surname_that_is_a_better_known_first_name_is_that_person(catalog, sai
 def test_the_whole_name_is_still_that_person(catalog):
     understood = understand("Clive Owen movies", catalog)
     assert (understood.people, understood.caveats) == (["Clive Owen"], [])
+
+
+@pytest.mark.parametrize("said", ["Tarantino or Scott", "scott or tarantino"])
+def test_a_surname_several_carry_beside_another_said_alone_keeps_both(catalog, said):
+    """ "Fincher or Scott" said "I didn't find a genre, person, film, era or theme I know in your message":
+    a surname several people carry hid the one beside it, and was itself left unsaid."""
+    understood = understand(said, catalog)
+    assert understood.people + understood.any_people == ["Quentin Tarantino"]
+    assert understood.caveats[0].startswith('"Scott" could be Ridley Scott, ')
