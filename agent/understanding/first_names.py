@@ -9,8 +9,9 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from agent.understanding.meaning import extend_unique, taken_to_mean
-from agent.understanding.people import AFTER_A_PERSON, BEFORE_A_PERSON, REFUSING, closest_person, in_company
+from agent.understanding.people import closest_person
 from agent.understanding.request import CatalogLookup, Understood
+from agent.understanding.surnames_alone import AFTER_A_PERSON, BEFORE_A_PERSON, REFUSING, in_company
 from agent.understanding.text import STOPWORDS, Scan, Tok
 from store.movie import ascii_fold
 

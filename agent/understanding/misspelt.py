@@ -16,9 +16,10 @@ from rapidfuzz.distance import OSA
 from agent.understanding.meaning import extend_unique, taken_to_mean
 from agent.understanding.near_surnames import near_surname
 from agent.understanding.passing import known_words
-from agent.understanding.people import AFTER_A_PERSON, BEFORE_A_PERSON, closest_person, said_alone
+from agent.understanding.people import closest_person
 from agent.understanding.phrases import PHRASEBOOK
 from agent.understanding.request import CatalogLookup, Understood
+from agent.understanding.surnames_alone import AFTER_A_PERSON, BEFORE_A_PERSON, said_alone
 from agent.understanding.text import STOPWORDS, Scan
 from store.movie import ascii_fold
 from store.surnames import Surname

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from agent.understanding.ages import AN_ADULTS_AGE
 from agent.understanding.passing import has_meaning
-from agent.understanding.people import asked_whose
 from agent.understanding.request import Understood
+from agent.understanding.surnames_alone import asked_whose
 from agent.understanding.text import STOPWORDS, word_set
 from agent.understanding.tone_leans import GENRES_OF_TONE
 from agent.understanding.versions import same_title

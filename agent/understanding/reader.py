@@ -57,7 +57,6 @@ from agent.understanding.people import (
     about_the_film,
     lean_unrecorded_credits,
     read_people,
-    read_surnames,
     refuse_people,
     set_aside_praise,
     soften_credit_questions,
@@ -69,6 +68,7 @@ from agent.understanding.request import CatalogLookup, Understood
 from agent.understanding.role_cues import read_roles
 from agent.understanding.series import read_series
 from agent.understanding.studios import leaned_kinds, without_studio_data
+from agent.understanding.surnames_alone import read_surnames
 from agent.understanding.taste_examples import refused_examples
 from agent.understanding.text import GAP, STOPWORDS, TOKEN, Scan, Tok, sentence_span, word_set
 from agent.understanding.title_lists import read_credits_of_titles

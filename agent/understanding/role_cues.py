@@ -22,6 +22,11 @@ def cued_role(before: str) -> str | None:
     return "acting" if _ACTING.search(before) else None
 
 
+def said_by(before: str) -> bool:
+    """Whether the words before a name end in a bare "by" ("something by Mann")."""
+    return bool(_BY.search(before))
+
+
 def read_roles(scan: Scan, out: Understood) -> None:
     """Each person asked for right after a directing or acting cue, or listed after one, in that role."""
     asked = {*out.people, *out.any_people}

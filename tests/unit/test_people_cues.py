@@ -53,15 +53,16 @@ def test_initials_and_a_surname_name_the_person(catalog, said, person):
 
 
 @pytest.mark.parametrize(
-    ("said", "person", "role"),
-    [("a film directed by del toro", "Guillermo del Toro", "directing"),
-     ("something with del toro", "Benicio del Toro", "acting"),
-     ("starring del toro", "Benicio del Toro", "acting")],
+    ("said", "person", "role", "others"),
+    [("a film directed by del toro", "Guillermo del Toro", "directing", ""),
+     ("something with del toro", "Benicio del Toro", "acting", "; for Guillermo del Toro, say the whole name"),
+     ("starring del toro", "Benicio del Toro", "acting", "")],
 )  # fmt: skip
-def test_the_role_asked_settles_a_surname_two_people_carry(catalog, said, person, role):
+def test_the_role_asked_settles_a_surname_two_people_carry(catalog, said, person, role, others):
+    """A loose "with" may mean a director's films too ("something with Tarantino"), so the other is named."""
     understood = understand(said, catalog)
     assert understood.people == [person] and getattr(understood, role) == [person]
-    assert understood.caveats == [f'I took "del toro" to mean {person}.']
+    assert understood.caveats == [f'I took "del toro" to mean {person}{others}.']
 
 
 def test_a_surname_two_people_carry_without_a_role_is_still_asked(catalog):

@@ -470,8 +470,8 @@ def test_a_count_beyond_what_an_answer_holds_is_said(starter, profiles):
 
 def test_a_misspelt_full_name_is_not_the_surnames_other_owner():
     """ "jim carey movies" was Mariah Carey, the catalog's prominent Carey."""
-    from agent.understanding.people import read_surnames
     from agent.understanding.request import Understood
+    from agent.understanding.surnames_alone import read_surnames
     from agent.understanding.text import Scan
     from store.surnames import Surname
 
