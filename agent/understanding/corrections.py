@@ -14,6 +14,7 @@ from agent.understanding.title_lists import titles_after
 from agent.understanding.verdicts import NOT_SEEN
 from agent.understanding.versions import same_title
 
+_PRAISE = r"(?:good|great|funny|hilarious|scary|fun|amazing|awesome|excellent|fantastic|interesting|cute|sweet)\b"
 # "sounds good", "looks fun", "will watch tonight", "adding the 3rd to my watchlist"
 INTEREST = re.compile(
     r"\b(?:sounds|looks|seems)\s+(?:\w+\s+)?(?:good|great|fun|interesting|cool|nice|promising|intriguing|awesome"
@@ -29,6 +30,12 @@ INTEREST = re.compile(
     r"|\b(?:i'?ll|ill|i will|we'?ll|we will|let'?s|lets|gonna|going to)\s+(?:take|go\s+(?:for|with)|do|pick|choose)\s+"
     r"(?=(?:it|that|this|the\s+(?:first|second|third|fourth|fifth|last|[1-9](?:st|nd|rd|th))|#\s*\d|number\s*\d)\b)"
     r"|\badd(?:ing|ed)?\b[^.!?]*\bwatch\s*-?list\b"
+    # "heard good things about that one", "I heard Jumanji is good": praise passed on, of a film not yet seen
+    r"|\b(?:heard|hear|hearing)\s+(?:(?:so\s+)?(?:many|a\s+lot\s+of|lots\s+of|some)\s+)?"
+    r"(?:good|great|amazing|awesome|wonderful|nice)\s+things\b(?:\s+about\s+(?=(?P<about>[^.!?;,]{1,80})))?"
+    r"|\b(?:heard|hear)\s+(?:that\s+)?"
+    r"(?=(?P<heard>[^.!?;,]{1,60}?)(?:\s+(?:is|was|are|were)|'s)\s+(?:\w+\s+)?" + _PRAISE + r")"
+    r"|\bsupposed\s+to\s+be\s+(?:\w+\s+)?" + _PRAISE + r""
     # "I'm watching Heat right now", "we're about to rewatch Alien": a film being watched, not one to match
     r"|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:just\s+|now\s+|currently\s+)?(?:about\s+to\s+(?:re-?)?watch"
     r"|(?:re-?)?watching)\b(?!\s+(?:a\s+lot|lots|loads|more|mostly|only|movies|films|anything|something)\b)"
@@ -94,9 +101,17 @@ def _blanked(text: str, found: Iterable[re.Match[str]]) -> str:
 
 
 def _given(text: str, found: list[re.Match], lookup: CatalogLookup) -> list:
-    """The film in "I will give Mama (2013) a chance", read on its own: "a chance" after it ends no title."""
+    """The film in "I will give Mama (2013) a chance", "heard good things about Heat" or "I heard Heat is good",
+    read on its own: "a chance" or "is good" after it ends no title, and "it" or "that one" names no film."""
     return next(
-        (said for m in found if m["film"] and (said := titles_after(text[: m.end("film")], m.start("film"), lookup))),
+        (
+            said
+            for m in found
+            for group in ("film", "about", "heard")
+            if m[group]
+            and not _POINTS.fullmatch(m[group].strip())
+            and (said := titles_after(text[: m.end(group)], m.start(group), lookup))
+        ),
         [],
     )
 
