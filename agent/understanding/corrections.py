@@ -14,12 +14,19 @@ from agent.understanding.title_lists import titles_after
 from agent.understanding.verdicts import NOT_SEEN
 from agent.understanding.versions import same_title
 
+_PRAISE = r"(?:good|great|funny|hilarious|scary|fun|amazing|awesome|excellent|fantastic|interesting|cute|sweet)\b"
 # "sounds good", "looks fun", "will watch tonight", "adding the 3rd to my watchlist"
 INTEREST = re.compile(
-    r"\b(?:sounds|looks|seems)\s+(?:\w+\s+)?(?:good|great|fun|interesting|cool|nice|promising|intriguing|awesome"
+    r"\b(?:sounds?|looks?|seems?)\s+(?:\w+\s+)?(?:good|great|fun|interesting|cool|nice|promising|intriguing|awesome"
     r"|amazing|fantastic|solid|decent|neat|perfect|fire|sick|dope|lit|rad|sweet|epic|legit|right up my alley)\b"
-    r"|\b(?:i'?ll|ill|i will|we'?ll|we will|gonna|going to|will|wanna|want to)\s+(?:\w+\s+)?"
-    r"(?:watch|check\s+(?:it\s+|that\s+|this\s+)?out"
+    # "I'll check those out", "I will have to check it out", "I need to see that one", "I will be sure to watch it",
+    # "maybe I'll take a look", "I can try that one": a few words may come between, but never a "not"
+    r"|\b(?:(?:i|we)\s+)?(?:i'?l{1,2}|ill|i will|we'?ll|we will|gonna|going to|will|wanna|want to|need to|have to"
+    r"|got to|gotta|must|(?P<maybe>can|could|might|may|maybe))\s+(?:(?!not\b|never\b)\w+\s+){0,3}?"
+    r"(?:watch|(?(maybe)(?!)|see)(?=\s+(?:it|that|this|them|those|these|both)\b)"
+    r"|try(?=\s+(?:it|that|this|them|those|these)\b)"
+    r"|check\s+(?:(?:it|that|this|them|those|these|both|(?:that|this|the\s+\w+)\s+one)\s+)?out"
+    r"|take\s+a\s+(?:look|peek|gander)|look\s+(?:into|at)\s+(?=it|that|this|them|those|these)|look\s+(?:it|that|them)\s+up"
     r"|give\s+(?:it|that|this|the\s+\w+|#\s*\d|number\s*\d)(?:\s+one)?\s+a\s+(?:go|try|shot|watch|chance))\b"
     r"(?!\s+(?:it\s+|that\s+|this\s+)?again)"
     # "I will give Mama (2013) a chance tonight": the film named between, read after the match
@@ -28,7 +35,13 @@ INTEREST = re.compile(
     # "we'll do that one", "let's go with the first", "i'll take #2": a film shown, chosen
     r"|\b(?:i'?ll|ill|i will|we'?ll|we will|let'?s|lets|gonna|going to)\s+(?:take|go\s+(?:for|with)|do|pick|choose)\s+"
     r"(?=(?:it|that|this|the\s+(?:first|second|third|fourth|fifth|last|[1-9](?:st|nd|rd|th))|#\s*\d|number\s*\d)\b)"
-    r"|\badd(?:ing|ed)?\b[^.!?]*\bwatch\s*-?list\b"
+    r"|\badd(?:ing|ed)?\b[^.!?]*\b(?:watch\s*-?list|(?:to|on)\s+(?:my|the)\s+list)\b"  # "I'll add it to my list"
+    # "heard good things about that one", "I heard Jumanji is good": praise passed on, of a film not yet seen
+    r"|\b(?:heard|hear|hearing)\s+(?:(?:so\s+)?(?:many|a\s+lot\s+of|lots\s+of|some)\s+)?"
+    r"(?:good|great|amazing|awesome|wonderful|nice)\s+things\b(?:\s+about\s+(?=(?P<about>[^.!?;,]{1,80})))?"
+    r"|\b(?:heard|hear)\s+(?:that\s+)?"
+    r"(?=(?P<heard>[^.!?;,]{1,60}?)(?:\s+(?:is|was|are|were)|'s)\s+(?:\w+\s+)?" + _PRAISE + r")"
+    r"|\bsupposed\s+to\s+be\s+(?:\w+\s+)?" + _PRAISE + r""
     # "I'm watching Heat right now", "we're about to rewatch Alien": a film being watched, not one to match
     r"|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:just\s+|now\s+|currently\s+)?(?:about\s+to\s+(?:re-?)?watch"
     r"|(?:re-?)?watching)\b(?!\s+(?:a\s+lot|lots|loads|more|mostly|only|movies|films|anything|something)\b)"
@@ -39,9 +52,11 @@ _WHEN_AFTER = re.compile(
     r"(?:\s+(?:lol|haha))?[\s.!]*$",
     re.IGNORECASE,
 )
-WATCHLIST = re.compile(r"\bwatch\s*-?list\b")
+WATCHLIST = re.compile(r"\bwatch\s*-?list\b|\badd\b[^.!?]*\b(?:to|on)\s+(?:my|the)\s+list\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[.!?;,]|\b(?:but|and|while|though|plus|also)\b")
 _POINTS = re.compile(r"\b(?:it|that|this|that one|this one|them|those|these)\b")
+# "I'll check those out", "I'll take a look": the films just shown, all of them
+_THE_PICKS = re.compile(r"\b(?:them|those|these|both|all\s+of\s+them)\b|\btake\s+a\s+(?:look|peek|gander)\W*$")
 
 
 @dataclass(frozen=True)
@@ -53,6 +68,7 @@ class Interest:
     ordinal: int | None = None
     titles: list[str] = field(default_factory=list)
     pointed: bool = False  # "it", "that one": the film just shown
+    every: bool = False  # "I'll check those out", "I'll take a look": all the films just shown
 
 
 def interest_in(
@@ -69,20 +85,22 @@ def interest_in(
         start = max((end for s, end in breaks if s < m.start()), default=0)
         end = min((s for s, _ in breaks if s >= m.end()), default=len(lowered))
         spans.append((start, end))
-    ordinal, titles, pointed = None, [], False
+    ordinal, titles, pointed, plural = None, [], False, False
     for start, end in spans:
         clause = lowered[start:end]
         if ordinal is None and (ordinal := ordinal_of(clause)) is None and not titles:
             said = _WHEN_AFTER.sub("", _blanked(text, INTEREST.finditer(lowered, start, end))[start:end])
             titles = [t.movie_id for t in titles_after(said, 0, lookup, exact=True) or _given(text, found, lookup)]
         pointed = pointed or bool(_POINTS.search(clause))
-    if ordinal is None and not titles and not pointed:
+        plural = plural or bool(_THE_PICKS.search(clause))
+    if ordinal is None and not titles and not pointed and not plural:
         return None
     blank_text, blank_lowered = text, lowered
     for start, end in spans:
         blank_text = blank_text[:start] + " " * (end - start) + blank_text[end:]
         blank_lowered = blank_lowered[:start] + " " * (end - start) + blank_lowered[end:]
-    return Interest(blank_text, blank_lowered, ordinal, titles if ordinal is None else [], pointed)
+    every = plural and ordinal is None and not titles
+    return Interest(blank_text, blank_lowered, ordinal, titles if ordinal is None else [], pointed, every)
 
 
 def _blanked(text: str, found: Iterable[re.Match[str]]) -> str:
@@ -94,9 +112,17 @@ def _blanked(text: str, found: Iterable[re.Match[str]]) -> str:
 
 
 def _given(text: str, found: list[re.Match], lookup: CatalogLookup) -> list:
-    """The film in "I will give Mama (2013) a chance", read on its own: "a chance" after it ends no title."""
+    """The film in "I will give Mama (2013) a chance", "heard good things about Heat" or "I heard Heat is good",
+    read on its own: "a chance" or "is good" after it ends no title, and "it" or "that one" names no film."""
     return next(
-        (said for m in found if m["film"] and (said := titles_after(text[: m.end("film")], m.start("film"), lookup))),
+        (
+            said
+            for m in found
+            for group in ("film", "about", "heard")
+            if m[group]
+            and not _POINTS.fullmatch(m[group].strip())
+            and (said := titles_after(text[: m.end(group)], m.start(group), lookup))
+        ),
         [],
     )
 

@@ -66,18 +66,25 @@ SMALLTALK = word_set(
     awesome bye goodbye cya night good morning evening afternoon how are doing hmm yes no yeah nope sure
     alright perfect wow oh there again much all for that's it is was bot moviebot well done
     very so indeed definitely absolutely totally exactly certainly of course yep yup agreed right true and
-    i'm im sorry same then but"""
+    i'm im sorry same then but my friend friends buddy pal mate"""
 )
 # what people say to open or close a chat, or to be kind; a message of nothing else asks for nothing
 _PLEASANTRY = re.compile(
-    r"\b(?:thanks?(?: you)?(?: (?:so|very) much)?(?: (?:for|4) (?:your|the|all the|all your|my)"
-    r" (?:(?:good|great|nice|awesome|kind) )?(?:help|suggestions?"
-    r"|recommendations?|recs|picks|ideas|time|chat))?|thx|ty|cheers|(?:you|u) too|same to you"
-    r"|(?:have|had) a (?:good|great|nice|wonderful|lovely|fun) (?:night|day|evening|one|weekend|time|morning|afternoon)"
+    r"\b(?:thanks?(?: you)?(?: (?:so|very) much| a lot| alot| a bunch| a ton)?(?: (?:for|4) (?:your|the|all the"
+    r"|all your|my) (?:(?:good|great|nice|awesome|kind) )?(?:help|suggestions?"
+    r"|recommendations?|recs|picks|ideas|time|chat)(?: (?:today|tonight|again))?)?|thx|ty|cheers|(?:you|u) too"
+    r"|same to you|(?:(?:i )?hope (?:you|u) )?(?:have|had) a (?:good|great|nice|wonderful|lovely|fun)"
+    r" (?:night|day|evening|one|weekend|time|morning|afternoon)"
+    # "Hi there! I am great! How about you?", "I got to go though, goodbye.", "you have given great suggestions"
+    r"|(?:i'm|i am|im) (?:doing )?(?:great|fine|well|ok|okay|alright)(?: thanks| thank you)?"
+    r"|(?:how|what) about (?:you|u|yourself)|and (?:you|u|yourself)(?=\W*$)"
+    r"|(?:i )?(?:(?:have|got|need) to|gotta|must) (?:go|run)(?: now)?(?: though)?"
+    r"|(?:you|u)(?:'ve| have) (?:given|made|had|got) (?:me |us )?(?:some |such |really |very |so many )*"
+    r"(?:great|good|nice|awesome|excellent|wonderful) (?:suggestions?|picks|recommendations?|recs|ideas|choices)"
     r"|good ?(?:night|bye|day|evening|morning|afternoon)|(?:it was |it's )?(?:nice|good|great|pleased) (?:to )?"
     r"(?:meet|meeting|chat|chatting|talk|talking)(?: (?:to|with))? (?:you|u)|take care|see (?:you|ya)(?: later| soon)?"
     r"|bye(?: bye)?|cya|ttyl|how (?:are|r) (?:you|u)(?: doing)?(?: today)?|how's it going|what's up"
-    r"|(?:i think )?(?:we're|we are|i'm|i am) (?:good|all set|set|done)(?: (?:for now|here|then))?"
+    r"|(?:i think )?(?:we're|we are|i'm|i am) (?:good|all set|set|done)(?: (?:for now|here|then|now))?"
     r"|(?:i'm|i am) (?:happy|fine|good) with (?:the|these|those|this|that|your) (?:selection|suggestions?|picks|list"
     r"|choices?)|(?:great|excellent|good|nice|awesome|cool) (?:suggestions?|picks|choices?|recommendations?|recs|ideas)"
     r"|you(?:'ve| have) been (?:very |so |really )?(?:helpful|great)|that'?s (?:all|it)(?: for (?:now|today))?"
@@ -88,7 +95,8 @@ _PLEASANTRY = re.compile(
     r")\b"
 )
 
-_VERDICT_WORDS = word_set("great good nice perfect awesome cool it is was that's well done")  # "thanks, it was great"
+_VERDICT_WORDS = word_set("great good nice perfect awesome cool")  # "thanks, it was great": praise of a film
+_SAID_OF = word_set("it is was that's that this")  # what makes such a word a verdict: "great!, thanks" is none
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
@@ -97,7 +105,9 @@ def only_pleasantries(lowered: str) -> bool:
     rest = _PLEASANTRY.sub(" ", lowered)
     if rest == lowered:
         return False
-    return all(w in SMALLTALK and w not in _VERDICT_WORDS for w in _WORD.findall(rest))
+    words = _WORD.findall(rest)
+    judged = any(w in _SAID_OF for w in words)  # "thanks, it was great" judges the film; "great!, thanks" doesn't
+    return all(w in SMALLTALK and not (judged and (w in _VERDICT_WORDS or w in _SAID_OF)) for w in words)
 
 
 GREETINGS = word_set("hi hello hey hiya yo thanks thank thx ty cheers lol haha bye goodbye")

@@ -108,11 +108,16 @@ _EVERY = re.compile(
     r"|\ball [2-5]\b|\bevery (?:one"
     r"|single one) of (?:them|those|these)\b|\b(?:seen|watched) (?:those|these)(?: ones| movies| films)?\b"
 )
+# "I need to see that one", "I want to watch it again": a film shown, wanted, and no request for others
+_PLANNED_FILM = (
+    r"(?:it|them|those|these|both|(?:that|this)(?:\s+(?:last\s+)?(?:one|movie|film))?|the\s+\w+\s+one)"
+    r"(?:\s+(?:again|too|soon|tonight|later|sometime|first))*\s*(?:[.!,;]|$)"
+)
 # A message that asks for something is a request even when it also gives feedback.
 _ASKS = re.compile(
     r"\?|\b(?:something|anything|recommend\w*|suggest\w*|similar|what else|what next|what now|what should"
     r"|give me|show me|find me|any (?:ideas|suggestions|recs)|other|another|else|more like"
-    r"|(?:i|we) (?:want|need|fancy)(?! to (?:watch|see) (?:it|that|this|that one|this one) again)|looking for"
+    r"|(?:i|we) (?:want|need|fancy)(?! to (?:watch|see|check out) " + _PLANNED_FILM + ")|looking for"
     r"|(?:^|[,.;!?]\s*)(?:need|want|fancy)\s+(?:a|an|some|something)"  # "..., need a romance we can both watch"
     r"|in the mood for|up for|more (?:please|pls|plz))\b"  # "loved Heat, more please"
     r"|\b(?:know|heard)\s+of\s+(?:any|some)\b|\b(?:do|d)\s+(?:you|u|ya)\s+(?:know|have)\s+(?:any|some)\b"  # no "?"
@@ -232,7 +237,7 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         feedback = _feedback(plan.text, plan.lowered, said, lookup, ordinal_in(plan.lowered))
         if feedback is None and not asks:  # "never heard of Dracula Untold (2014) that sounds good": that film
             named = understood.like_titles if plan.ordinal is None and len(understood.like_titles) == 1 else []
-            return Classified("interested", ordinal=plan.ordinal, titles=plan.titles or named)
+            return Classified("interested", ordinal=plan.ordinal, titles=plan.titles or named, every=plan.every)
         if feedback and not (feedback.titles or feedback.positions or feedback.every) and feedback.ordinal is None:
             feedback = dataclasses.replace(feedback, ordinal=plan.ordinal, titles=plan.titles)  # "looks great, seen it"
     else:

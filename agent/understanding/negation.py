@@ -27,6 +27,10 @@ _NEGATION_CUES: frozenset[tuple[str, ...]] = frozenset(
         "not into | not really into | not a fan of | not a big fan of | not a huge fan of | not much of a fan of | "
         "not really a fan of | no more | anything but | not in the mood for | not interested in | "
         "not keen on | not big on | no interest in | forget about | "
+        # "but not looking for animation this time": a wish said not to be this one
+        "not looking for | not really looking for | not after | not really after | not wanting | "
+        "don't feel like | dont feel like | do not feel like | don't feel like watching | dont feel like watching | "
+        "do not feel like watching | not feeling | not up for | not looking to watch | not looking to see | "
         "don't show me | dont show me | do not show me | never show me | stop showing me | "
         "don't suggest | dont suggest | do not suggest | stop suggesting | don't recommend | dont recommend | "
         "don't give me | dont give me | do not give me | "

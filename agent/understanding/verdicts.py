@@ -19,6 +19,9 @@ from store.vocab import normalise_genre
 NOT_SEEN = re.compile(
     r"\b(?:haven'?t|have not|never|not|didn'?t|did not|hasn'?t|not yet)\s+(?:\w+\s+)?"
     r"(?:seen|watched|saw|see|watch)\b"
+    # "I don't think I have seen Gamer", "I doubt I've seen it": a viewing doubted, so none to note
+    r"|\b(?:(?:don'?t|do\s+not|dont)\s+(?:think|believe)|doubt)\s+(?:that\s+)?(?:i|we)(?:'ve|\s+have|\s+had|'d)?"
+    r"\s+(?:ever\s+|actually\s+|really\s+)?(?:seen|watched|saw)\b"
 )
 SEEN = re.compile(r"\b(?:seen|watched|saw)\b")
 # "have you seen Heat?", "did u ever watch Jaws": the user asks the bot, and tells of no viewing of their own

@@ -28,10 +28,19 @@ _THANKED_FOR = re.compile(
 )
 
 
+# "heard good things about it", "I heard Jumanji is good", "it's supposed to be great": praise passed on, from
+# a film the user has not seen, in the same clause as the verdict
+_HEARSAY = re.compile(
+    r"\b(?:heard|hear|hearing|been\s+told|supposed\s+to\s+be|(?:people|they|everyone|reviews?|critics)\s+says?)\b"
+    r"(?:(?![.!?;,]|\b(?:but|and|so|then)\b).)*$"
+)
+
+
 def users_verdict(lowered: str, start: int, *, doubted_too: bool = True) -> bool:
-    """Whether the verdict at `start` is the user's own: not someone else's, and (for praise) not doubted."""
+    """Whether the verdict at `start` is the user's own: not someone else's, not heard of, and (for praise) not
+    doubted."""
     before = lowered[max(0, start - 40) : start]
-    if _THANKED_FOR.search(before):
+    if _THANKED_FOR.search(before) or _HEARSAY.search(before):
         return False
     return not _SOMEONE_ELSE_BEFORE.search(before) and not (doubted_too and _DOUBTED.search(before))
 
