@@ -48,13 +48,14 @@ def unnamed_company(text: str, user: str) -> str | None:
 def movie_night_turn(recommender: Recommender, user: str, text: str, *, channel: str | None, platform: str,
                      remember: bool) -> dict | None:  # fmt: skip
     """The answer when the turn is a movie night (started, or "more" after one); None for a turn of
-    the speaker's own, which ends any movie night it follows."""
+    the speaker's own, which ends any movie night it follows unless it only speaks of the films shown
+    (agent.nodes.understand)."""
     deps = recommender.deps
     if company := named_company(text, user, deps.catalog, deps.today.year):  # "movie night with @bo"
         members, request = company
         night = {"members": members, "request": request, "names": _typed_names(text, members), "shown": []}
         return _pick(recommender, user, night, channel=channel, platform=platform, remember=remember)
-    if not remember or not _MORE.search(text) or _CHANGED.search(text):  # the graph's turn ends any night
+    if not remember or not _MORE.search(text) or _CHANGED.search(text):  # the graph's turn
         return None
     night = recommender.remembered(user, channel, NIGHT)
     if night and classify(text, deps.catalog, has_previous=True).intent == "more":

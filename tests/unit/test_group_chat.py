@@ -131,5 +131,21 @@ def test_why_a_movie_night_pick_speaks_of_the_nights_request_not_the_speakers(se
     assert "Heat" not in why.reply
 
 
+def test_a_question_about_the_nights_pick_keeps_the_night_for_more(service):
+    """ "is it long?" or "why that one?" after a movie night ended it: "more" next gave the speaker's own
+    horror picks, where the README promises more for the same people until they ask for something of
+    their own."""
+    service.rate(ANN, "Se7en", 5)
+    service.rate(BOB, "Heat 1995", 5)
+    service.chat(ANN, "a horror film")
+    first = service.chat(ANN, "movie night with @bob, a comedy").recommendations[0]
+    for aside in ("is it long?", "why that one?", "I've seen it"):
+        service.chat(ANN, aside)
+        more = service.chat(ANN, "more")
+        assert more.intent == "group" and set(more.recommendations[0]["per_person"]) == {ANN, BOB}
+        assert "comedy" in more.recommendations[0]["genres"] and more.recommendations[0]["id"] != first["id"]
+    assert service.chat(ANN, "a western").intent != "group" and service.chat(ANN, "more").intent != "group"
+
+
 def _watched(service, user: str) -> set[str]:
     return {row["movie_id"] for row in service.profiles.watched(user)}
