@@ -59,7 +59,7 @@ def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", co
         values = [per_member[u][result.movie.id] for u in users]
         group_scores[result.movie.id] = 0.5 * float(np.mean(values)) + 0.5 * min(values)
     best = sorted(group_scores, key=group_scores.get, reverse=True)[: max(1, count)]
-    recommendations = []
+    recommendations, picks = [], []
     # someone never met has no taste to speak to: "ghost: no ratings from you yet" under each pick
     # addressed a typo the reply had just said it did not know
     known = _known(users, deps)
@@ -67,10 +67,10 @@ def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", co
         movie = deps.catalog.movies[movie_id]
         per_person = {user: _reason_for_member(movie, request, profiles[user], deps) for user in users if user in known}
         unlike = unlike_anchors(deps.catalog, movie.id, anchors)
-        explanation = template_explanation(
-            movie,
-            reasons_for(movie, request=request, anchors=anchors, profile=None, catalog=deps.catalog, unlike=unlike),
-        )
+        reasons = reasons_for(movie, request=request, anchors=anchors, profile=None, catalog=deps.catalog,
+                              unlike=unlike)  # fmt: skip
+        explanation = template_explanation(movie, reasons)
+        picks.append({"id": movie.id, "reasons": reasons, "explanation": explanation, "request": request})
         group_score = round(group_scores[movie_id], 4)
         recommendations.append(
             recommendation(movie, explanation, group_score, per_person=per_person, asked=asked_genres(request))
@@ -87,7 +87,9 @@ def recommend_for_group(deps: Deps, users: list[str], request_text: str = "", co
     understood = contract(
         request, lambda movie_id: deps.catalog.movies[movie_id].label if movie_id in deps.catalog else None
     )
-    return {"reply": "\n".join(lines), "intro": lines[0], "recommendations": recommendations, "understood": understood}
+    # "picks": what a chat keeps of them, as of its own answers, for "why the first one?" next
+    return {"reply": "\n".join(lines), "intro": lines[0], "recommendations": recommendations, "understood": understood,
+            "picks": picks}  # fmt: skip
 
 
 def _query_vector(deps: Deps, profiles: dict[str, Profile], text: str, anchor_ids: list[str]) -> np.ndarray | None:

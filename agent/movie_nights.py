@@ -48,13 +48,14 @@ def unnamed_company(text: str, user: str) -> str | None:
 def movie_night_turn(recommender: Recommender, user: str, text: str, *, channel: str | None, platform: str,
                      remember: bool) -> dict | None:  # fmt: skip
     """The answer when the turn is a movie night (started, or "more" after one); None for a turn of
-    the speaker's own, which ends any movie night it follows."""
+    the speaker's own, which ends any movie night it follows unless it only speaks of the films shown
+    (agent.nodes.understand)."""
     deps = recommender.deps
     if company := named_company(text, user, deps.catalog, deps.today.year):  # "movie night with @bo"
         members, request = company
         night = {"members": members, "request": request, "names": _typed_names(text, members), "shown": []}
         return _pick(recommender, user, night, channel=channel, platform=platform, remember=remember)
-    if not remember or not _MORE.search(text) or _CHANGED.search(text):  # the graph's turn ends any night
+    if not remember or not _MORE.search(text) or _CHANGED.search(text):  # the graph's turn
         return None
     night = recommender.remembered(user, channel, NIGHT)
     if night and classify(text, deps.catalog, has_previous=True).intent == "more":
@@ -69,9 +70,21 @@ def _pick(recommender: Recommender, user: str, night: dict, *, channel: str | No
                                  exclude=set(night["shown"]))  # fmt: skip
     log_group_picks(deps, user, platform, channel, night["request"], result["recommendations"])
     if remember:
-        shown = [*night["shown"], *(rec["id"] for rec in result["recommendations"])]
-        recommender.remember(user, channel, {NIGHT: {**night, "shown": shown}})
+        picked = [rec["id"] for rec in result["recommendations"]]
+        update: dict = {NIGHT: {**night, "shown": [*night["shown"], *picked]}}
+        if picked:  # the list just shown is what "the first one", "that one" and "why?" point at next
+            update.update(_as_last_answer(recommender, user, channel, result["picks"]))
+        recommender.remember(user, channel, update)
     return {**result, "intent": "group"}
+
+
+def _as_last_answer(recommender: Recommender, user: str, channel: str | None, picks: list[dict]) -> dict:
+    """The night's picks kept as the conversation's last answer, as the graph's reply keeps its own:
+    "I've seen the second one" after a movie night pointed at the speaker's own list before it."""
+    before = recommender.remembered(user, channel, "last_picks") or []
+    earlier = [p["id"] for p in before] or list(recommender.remembered(user, channel, "earlier_picks") or [])
+    return {"last_picks": picks, "earlier_picks": earlier, "shown": [p["id"] for p in picks], "focus": None,
+            "listed": []}  # fmt: skip
 
 
 def _typed_names(text: str, members: list[str]) -> dict[str, str]:

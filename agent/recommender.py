@@ -88,7 +88,7 @@ class Recommender:
         `following`, another user whose conversation in this channel the turn continues from
         (agent.follow_ups)."""
         inputs = {"message": message, "user": user, "channel": channel or "", "k": k,
-                  "always_recommend": always_recommend, "unattended": unattended, "movie_night": None}  # fmt: skip
+                  "always_recommend": always_recommend, "unattended": unattended}  # fmt: skip
         if context:
             inputs["context"] = context
         if exclude_ids:

@@ -39,8 +39,8 @@ class InputState(TypedDict, total=False):
     k: int | None  # how many picks the caller wants (the request's own count wins)
     channel: str  # where the message was said (a Discord channel id, "terminal", ...)
     context: list[dict]  # earlier turns given by the caller ({"role", "text"}), e.g. a batch line
-    # a movie night started in this conversation, for its "more" (agent.movie_nights); every turn of the
-    # speaker's own passes None, which ends it
+    # a movie night started in this conversation, for its "more" (agent.movie_nights); a turn of the
+    # speaker's own ends it, but for one about the films shown ("why that one?", "is it long?")
     movie_night: dict | None
     exclude_ids: list[str]  # movies the caller rules out for this turn (e.g. already mentioned)
     unattended: bool  # no person is known to read this answer (a batch line, an API call)

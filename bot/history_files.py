@@ -85,10 +85,8 @@ def report_lines(report: ImportReport) -> list[str]:
             them = "1 film" if report.rated_only == 1 else f"{report.rated_only} films"
             are = "is" if report.rated_only == 1 else "are"
             lines.append(f"{them} you gave only a 👍 or 👎 {are} rated, not marked watched.")
-    elif report.already:  # the same file again: "Imported 2 films" twice read as twice the films
-        films = f"{report.already} film{'' if report.already == 1 else 's'}"
-        were = "was" if report.already == 1 else "were"
-        lines = [f"Nothing new in that {source} file: its {films} {were} already on your list, rated the same."]
+    elif report.already or report.already_dismissed:  # the same file again: "Imported 2 films" twice read as twice
+        lines = [f"Nothing new in that {source} file: {already_there(report, 'your list')}."]
     elif report.rows:  # "Imported from Letterboxd: 0 ratings and 0 watched films" then "Nothing was imported."
         lines = [f"None of the {rows(report.rows)} in that {source} file could be imported."]
     elif report.format == "moviebot":  # JSON: no header to speak of
@@ -100,6 +98,8 @@ def report_lines(report: ImportReport) -> list[str]:
         were = "was" if report.already == 1 else "were"
         they = "it" if report.already == 1 else "they"
         lines.append(f"{films} {were} already on your list, rated the same: left as {they} {were}.")
+    if report.already_dismissed and stored(report):
+        lines.append(f"{kept_off(report.already_dismissed).capitalize()}.")
     if report.kept:
         lines.append(f"Kept the rating you gave here of {report.kept} film{'' if report.kept == 1 else 's'}: "
                      "the file's is older, or undated.")  # fmt: skip
@@ -111,6 +111,28 @@ def report_lines(report: ImportReport) -> list[str]:
         shaped = ", and your ratings now shape my picks" if report.rated else ""
         lines.append(f"I won't suggest those again{shaped}.")
     return lines
+
+
+def already_there(report: ImportReport, listed: str) -> str:
+    """ "its 2 films were already on the list, rated the same, and 1 film you asked never to see again
+    was already kept off every answer": what a file imported again held, dismissals named too."""
+    said = []
+    if report.already:
+        were = "was" if report.already == 1 else "were"
+        said.append(f"its {report.already:,} film{'' if report.already == 1 else 's'} {were} already on {listed}, "
+                    "rated the same")  # fmt: skip
+    if report.already_dismissed:
+        said.append(f"{'' if said else 'its '}{kept_off(report.already_dismissed)}")  # maybe one of those films
+    return ", and ".join(said)
+
+
+def kept_off(count: int) -> str:
+    """ "1 film you asked never to see again was already kept off every answer": a dismissal a file
+    held that was there already, said rather than dropped from the report in silence."""
+    return (
+        f"{count:,} film{'' if count == 1 else 's'} you asked never to see again {'was' if count == 1 else 'were'} "
+        "already kept off every answer"
+    )
 
 
 def stored(report: ImportReport) -> bool:

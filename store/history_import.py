@@ -150,6 +150,7 @@ class ImportReport:
     watched: int = 0  # (user, film) watched entries written; a rated film counts as watched too, but for:
     rated_only: int = 0  # (user, film) ratings written of films not marked watched: a 👍/👎 alone, in moviebot's export
     dismissed: int = 0  # (user, film) films never to suggest, from moviebot's own export
+    already_dismissed: int = 0  # (user, film) of those the user had already asked never to see: not written again
     matched_by: dict[str, int] = field(default_factory=lambda: {"id": 0, "imdb": 0, "tmdb": 0, "title": 0, "fuzzy": 0})
     unmatched: list[SkippedRow] = field(default_factory=list)  # not in the catalog
     ambiguous: list[SkippedRow] = field(default_factory=list)  # fits several films
@@ -171,6 +172,7 @@ class ImportReport:
             "watched": self.watched,
             "rated_only": self.rated_only,
             "dismissed": self.dismissed,
+            "already_dismissed": self.already_dismissed,
             "matched_by": dict(self.matched_by),
             "skipped": len(self.skipped),
             "unmatched": [s.to_dict() for s in self.unmatched],
@@ -932,6 +934,7 @@ def import_history(
         ):
             entry.watched_at = when
     report.already = _drop_unchanged(profiles, entries)
+    report.already_dismissed = _drop_dismissed(profiles, dismissals)
     report.kept = _keep_newer(profiles, entries)
     if progress is not None and report.rows >= PROGRESS_EVERY:
         progress(f"read {report.rows:,} rows; writing {len(entries):,} watched-film entries in one transaction")
@@ -987,6 +990,17 @@ def _drop_unchanged(profiles: ProfileStore, entries: dict[tuple[str, str], _Entr
                 same.append((user, movie_id))
     for key in same:
         del entries[key]
+    return len(same)
+
+
+def _drop_dismissed(profiles: ProfileStore, dismissals: dict[tuple[str, str], str | int | None]) -> int:
+    """Drop the films the user has already asked never to see: a moviebot export imported again said
+    "Imported ... 0 films" and "1 film you asked never to see again stays off every answer", as if
+    that were new. How many were dropped; the report still names them, as kept off."""
+    held = {user: profiles.dismissed(user) for user in {u for u, _ in dismissals}}
+    same = [(user, movie_id) for user, movie_id in dismissals if movie_id in held[user]]
+    for key in same:
+        del dismissals[key]
     return len(same)
 
 

@@ -182,10 +182,12 @@ def answer_why(state: State, deps: Deps) -> dict:
             return say(f'Which one: {titles}? Say e.g. "why the second one?"', "why")
         targets = by_people or (pointed if one else list(last))  # "that one": the pick just asked about
     lines = []
-    request = state.get("request") or {}
-    anchors = [deps.catalog.movies[m] for m in request.get("like_titles") or [] if m in deps.catalog]
     for movie_id in targets:
         movie = deps.catalog.movies[movie_id]
+        # a movie night's pick answered the night's request, not this conversation's: "Against Heat, named
+        # in the request" was said of a comedy picked for a night that named no film
+        request = (last.get(movie_id) or {}).get("request") or state.get("request") or {}
+        anchors = [deps.catalog.movies[m] for m in request.get("like_titles") or [] if m in deps.catalog]
         # an earlier answer's pick: its facts alone, for the request it answered may not be this one
         reasons = (
             last[movie_id]["reasons"]

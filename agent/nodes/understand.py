@@ -76,8 +76,22 @@ def _missing_read(understood: Understood, classified: Classified) -> list[str]:
     return understood.unknown_titles
 
 
+# turns that speak of films shown rather than ask for any: after a movie night they are about its pick,
+# and "more" next is the night's next pick ("why that one?" then "more" gave the speaker's own picks)
+_ASIDE = ("why", "facts", "seen", "liked", "disliked", "dismissed", "interested", "unseen", "unwatched", "unrated",
+          "undo", "smalltalk")  # fmt: skip
+
+
 def understand_message(state: State, deps: Deps) -> dict:
-    """Classify the message and turn it into a request, merged with the last one for follow-ups."""
+    """Classify the message and turn it into a request, merged with the last one for follow-ups; any
+    other turn than one of those asides ends a movie night this conversation holds."""
+    update = _understood(state, deps)
+    if state.get("movie_night") and update.get("intent") not in _ASIDE:
+        update["movie_night"] = None
+    return update
+
+
+def _understood(state: State, deps: Deps) -> dict:
     said = _SLASH_REQUEST.sub("", (state.get("message") or "").strip())
     message, unlinked = _imdb_links_as_titles(said[:MAX_MESSAGE], deps)
     typed = message  # what the conversation keeps: the user's words, not the films read into them

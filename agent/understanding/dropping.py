@@ -26,7 +26,7 @@ _DROP = re.compile(
 _LEADS = r"^\W*(?:(?:ok|okay|actually|so|and|but|then|please|pls|now|hmm+|well|yeah|alright|right|oh)\W+)*"
 _ASPECT_NOUN = (
     r"(?P<what>years?|decades?|era|dates?|release date|length|runtime|running time|duration"
-    r"|ratings?|languages?|countr(?:y|ies))"
+    r"|ratings?|quality|popularity|languages?|countr(?:y|ies))"
 )
 _LIMIT = r"(?:\s+(?:limit|restriction|range|cap|bound|filter|requirement|condition))?"
 _ENDS = r"(?:\W+(?:please|pls|thanks|then|now|too))*\W*$"
@@ -39,15 +39,22 @@ _DROP_ASPECT = tuple(
         r"(?:the\s+)?" + _ASPECT_NOUN + _LIMIT + r"\s+(?:doesn'?t|does not|don'?t)\s+matter",
     )
 )
-# a part named by what it bounds rather than by its value: "drop the length part"
+# a part named by what it bounds rather than by its value: "drop the length part". Each aspect is
+# (its words, fields it sets one value of, fields it lists, leans it turns on): "forget the quality bit"
+# after "any good comedies?" kept "leaning to well-rated ones", a lean rather than a floor
 _ASPECTS = (
     (re.compile(r"\b(?:years?|decades?|era|dates?|period|old|older|new|newer|recent)\b"),
-     ("year_min", "year_max", "soft_year_min", "soft_year_max"), ("exclude_years",)),
+     ("year_min", "year_max", "soft_year_min", "soft_year_max"), ("exclude_years",), ()),
     (re.compile(r"\b(?:length|runtime|long|short|shorter|longer|minutes?|mins?|duration|time)\b"),
-     ("min_runtime", "max_runtime"), ()),
-    (re.compile(r"\b(?:ratings?|rated|score|best|good|top)\b"), ("min_rating",), ()),
+     ("min_runtime", "max_runtime"), (), ()),
+    (re.compile(r"\b(?:ratings?|rated|score|best|good|great|top|quality|acclaimed)\b"),
+     ("min_rating", "best_rated"), (), ("quality",)),
+    (re.compile(r"\b(?:popular|popularity|well[- ]known|famous|mainstream|crowd[- ]?pleas\w*|blockbusters?)\b"),
+     (), (), ("popular",)),
+    (re.compile(r"\b(?:lesser[- ]known|little[- ]known|hidden|gems?|obscure|underrated|under the radar)\b"),
+     (), (), ("hidden_gem",)),
     (re.compile(r"\b(?:languages?|countr(?:y|ies)|foreign)\b"), (),
-     ("languages", "soft_languages", "countries", "soft_countries")),
+     ("languages", "soft_languages", "countries", "soft_countries"), ()),
 )  # fmt: skip
 # what a value read from the part is dropped from: the field itself and its soft or alternative kin
 _KIN = {"genres": ("genres", "any_genres", "soft_genres"), "people": ("people", "any_people", "soft_people"),
@@ -77,18 +84,23 @@ def drop_part(message: str, previous: Request, deps: Deps) -> Request | None:
                 if value in (request.get(field) or []):
                     request[field] = [v for v in request[field] if v != value]  # type: ignore[literal-required]
                     dropped = True
-    bounds = [(("year_min", "year_max", "soft_year_min", "soft_year_max"), ("exclude_years",))
+    bounds = [(("year_min", "year_max", "soft_year_min", "soft_year_max"), ("exclude_years",), ())
               if part.year_min is not None or part.year_max is not None or part.exclude_years else None,
-              (("min_runtime", "max_runtime"), ()) if part.min_runtime or part.max_runtime else None,
-              (("min_rating",), ()) if part.min_rating is not None else None]  # fmt: skip
-    bounds += [(single, lists) for words, single, lists in _ASPECTS if words.search(what.casefold())]
-    for single, lists in filter(None, bounds):
+              (("min_runtime", "max_runtime"), (), ()) if part.min_runtime or part.max_runtime else None,
+              (("min_rating", "best_rated"), (), ("quality",)) if part.min_rating is not None or part.quality else None,
+              ((), (), ("popular",)) if part.popular else None,
+              ((), (), ("hidden_gem",)) if part.hidden_gem else None]  # fmt: skip
+    bounds += [(single, lists, leans) for words, single, lists, leans in _ASPECTS if words.search(what.casefold())]
+    for single, lists, leans in filter(None, bounds):
         for field in single:
             dropped |= request.get(field) is not None
             request[field] = None  # type: ignore[literal-required]
         for field in lists:
             dropped |= bool(request.get(field))
             request[field] = []  # type: ignore[literal-required]
+        for field in leans:
+            dropped |= bool(request.get(field))
+            request[field] = False  # type: ignore[literal-required]
     if dropped and what.casefold() in (request.get("query") or "").casefold():
         request["query"] = re.sub(re.escape(what), " ", request["query"], flags=re.IGNORECASE).strip()
     said_part = f"the {what.casefold()}" if by_aspect else f'"{what}"'

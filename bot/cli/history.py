@@ -15,6 +15,7 @@ from agent.service_types import ServiceError, forgotten
 from agent.typed_stars import FORMS, stars_at_end, stars_typed
 from agent.watched_said import added_said, since
 from bot.cli.base import UserError, counted, emit_json, open_service, user_key
+from bot.history_files import already_there, kept_off
 from bot.settings import Settings
 
 SHOWN_SKIPPED = 20
@@ -329,15 +330,18 @@ def _report_import(args: argparse.Namespace, user: str | None, report) -> None:
     else:  # one entry per (user, film)
         done = f"for {counted(len(report.users), 'user')}: {report.watched:,} watched films, {report.rated:,} rated"
     films, were = counted(report.already, "film"), "was" if report.already == 1 else "were"
-    if report.already and not (report.watched or report.rated_only or report.dismissed or report.rated):
+    new = report.watched or report.rated_only or report.dismissed or report.rated
+    if (report.already or report.already_dismissed) and not new:
         whose = f" for {user}" if user is not None else ""
-        print(f"Nothing new in that {FORMAT_NAMES[args.format]} history{whose}: its {films} {were} already on the "
-              "list, rated the same, so none was imported twice.")  # fmt: skip
+        there = already_there(report, "the list")
+        print(f"Nothing new in that {FORMAT_NAMES[args.format]} history{whose}: {there}, so none was imported twice.")
     else:
         print(f"Imported {FORMAT_NAMES[args.format]} history {done} from {counted(report.rows, 'row')}.")
         if report.already:
             they = "it" if report.already == 1 else "they"
             print(f"{films} {were} already on the list, rated the same: left as {they} {were}.")
+        if report.already_dismissed:
+            print(f"{kept_off(report.already_dismissed).capitalize()}.")
     if report.rated_only:  # a 👍 alone never said the film was seen
         are = "is" if report.rated_only == 1 else "are"
         print(f"{counted(report.rated_only, 'film')} you gave only a 👍 or 👎 {are} rated, not marked watched.")

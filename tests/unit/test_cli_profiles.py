@@ -163,6 +163,23 @@ def test_the_import_report_says_a_dismissed_film_stays_off(cli, tmp_path):
         assert code == 0 and said in out
 
 
+def test_a_moviebot_export_imported_again_says_its_dismissed_film_was_already_kept_off(cli, tmp_path):
+    """Importing one export twice said "Imported moviebot history ...: 0 films (0 rated)" and "1 film you
+    asked never to see again stays off every answer" the second time, as if the dismissal were new."""
+    export = tmp_path / "me.json"
+    watched = [{"movie_id": "se7en-1995", "watched_at": "2024-01-01T00:00:00+00:00"}]
+    dismissed = [{"movie_id": "heat-1995", "dismissed_at": "2024-01-02T00:00:00+00:00"}]
+    export.write_text(json.dumps({"ratings": [], "watched": watched, "dismissed": dismissed}), encoding="utf-8")
+    first = cli("import", "--user", "dd", "--format", "moviebot", str(export))[1]
+    assert "1 film you asked never to see again stays off every answer." in first
+    code, out, _ = cli("import", "--user", "dd", "--format", "moviebot", str(export))
+    assert code == 0 and out.splitlines() == [
+        "Nothing new in that moviebot history for cli:dd: its 1 film was already on the list, rated the same, and "
+        "1 film you asked never to see again was already kept off every answer, so none was imported twice."
+    ]
+    assert cli_json(cli, "import", "--user", "dd", "--format", "moviebot", str(export))["already_dismissed"] == 1
+
+
 # -- import --------------------------------------------------------------------------------------
 
 

@@ -165,3 +165,30 @@ def test_a_part_named_by_what_it_bounds_is_dropped_without_the_word_part(bot):
     kept = bot.ask("the decade doesn't matter", user="cli:hal")
     assert kept["reply"].startswith("You had set no decade limit, so I kept all of what you asked.")
     assert kept["understood"]["genres"] == ["sci-fi"]
+
+
+@pytest.mark.parametrize(
+    ("asked", "lean", "dropping"),
+    [
+        ("any good comedies?", "leaning to well-rated ones", "drop the rating part"),
+        ("any good comedies?", "leaning to well-rated ones", "forget the quality bit"),
+        ("any good comedies?", "leaning to well-rated ones", "any rating is fine"),
+        ("a crowd pleaser comedy", "leaning to popular, well-liked ones", "drop the popular part"),
+    ],
+)
+def test_dropping_a_lean_to_good_or_popular_films_takes_it_out(bot, asked, lean, dropping):
+    """ "drop the rating part" after "any good comedies?" answered 'I found no "rating" in what you asked,
+    so I kept all of it', and "any rating is fine" "You had set no rating limit", both still "leaning to
+    well-rated ones": that lean is the rating part, and dropping it goes, the comedy kept."""
+    assert lean in bot.ask(asked, user="cli:lea")["reply"].splitlines()[0]
+    dropped = bot.ask(dropping, user="cli:lea")
+    intro = dropped["reply"].splitlines()[0]
+    assert intro.startswith("I dropped ") and "kept the rest of what you asked" in intro
+    assert "leaning to" not in intro and "comedy" in intro
+    assert "leaning to" not in bot.ask("more", user="cli:lea")["reply"].splitlines()[0]
+
+
+def test_dropping_another_part_keeps_the_lean_to_good_films(bot):
+    bot.ask("any good comedies?", user="cli:lou")
+    no_comedy = bot.ask("drop the comedy part", user="cli:lou")["reply"].splitlines()[0]
+    assert no_comedy.startswith('I dropped "comedy"') and "leaning to well-rated films" in no_comedy

@@ -100,3 +100,52 @@ def test_more_after_a_movie_night_is_another_pick_for_the_same_people(service):
     assert again.recommendations[0]["id"] not in {first.recommendations[0]["id"], more.recommendations[0]["id"]}
     own = service.chat(ANN, "a western")  # a request of the speaker's own ends the night
     assert own.intent != "group" and service.chat(ANN, "more").intent != "group"
+
+
+def test_pointers_after_a_movie_night_mean_its_pick_not_the_speakers_list_before(service):
+    """ "I've seen the second one" after a movie night marked the second of the speaker's own horror
+    picks shown before it, and "tell me about the first one" told of the first of them: the night's
+    pick is the list just shown, so the pointers mean it, and a place past it is said to be none."""
+    service.rate(ANN, "Se7en", 5)
+    service.rate(BOB, "Heat 1995", 5)
+    own = [r["id"] for r in service.chat(ANN, "a horror film").recommendations]
+    assert len(own) > 1
+    night = service.chat(ANN, "movie night with @bob, a comedy").recommendations[0]
+    about = service.chat(ANN, "tell me about the first one")
+    assert about.reply.startswith(f"{night['title']} ({night['year']})")
+    past = service.chat(ANN, "I've seen the second one")
+    assert past.reply.startswith(f"I only suggested one film just now, {night['title']} ({night['year']})")
+    assert not _watched(service, ANN) & {night["id"], *own}
+    service.chat(ANN, "I've seen that one")
+    assert _watched(service, ANN) & {night["id"], *own} == {night["id"]}
+
+
+def test_why_a_movie_night_pick_speaks_of_the_nights_request_not_the_speakers(service):
+    """ "why that one?" after a movie night compared its pick with the film the speaker's own earlier
+    request named ("Against Heat, named in the request"), which the night never asked for."""
+    service.rate(BOB, "Se7en", 5)
+    service.chat(ANN, "something like Heat")
+    night = service.chat(ANN, "movie night with @bob, a comedy").recommendations[0]
+    why = service.chat(ANN, "why that one?")
+    assert why.reply.startswith(f"{night['title']} ({night['year']}): ")
+    assert "Heat" not in why.reply
+
+
+def test_a_question_about_the_nights_pick_keeps_the_night_for_more(service):
+    """ "is it long?" or "why that one?" after a movie night ended it: "more" next gave the speaker's own
+    horror picks, where the README promises more for the same people until they ask for something of
+    their own."""
+    service.rate(ANN, "Se7en", 5)
+    service.rate(BOB, "Heat 1995", 5)
+    service.chat(ANN, "a horror film")
+    first = service.chat(ANN, "movie night with @bob, a comedy").recommendations[0]
+    for aside in ("is it long?", "why that one?", "I've seen it"):
+        service.chat(ANN, aside)
+        more = service.chat(ANN, "more")
+        assert more.intent == "group" and set(more.recommendations[0]["per_person"]) == {ANN, BOB}
+        assert "comedy" in more.recommendations[0]["genres"] and more.recommendations[0]["id"] != first["id"]
+    assert service.chat(ANN, "a western").intent != "group" and service.chat(ANN, "more").intent != "group"
+
+
+def _watched(service, user: str) -> set[str]:
+    return {row["movie_id"] for row in service.profiles.watched(user)}

@@ -48,3 +48,18 @@ def test_a_file_imported_again_says_its_films_were_already_there():
     ]
     some = ImportReport(format="letterboxd", rows=3, rated=1, watched=1, already=2)
     assert "2 films were already on your list, rated the same: left as they were." in report_lines(some)
+
+
+def test_a_dismissal_a_file_held_again_is_said_to_be_there_already():
+    """A moviebot export imported again over Discord said "1 film you asked never to see again stays off
+    every answer" as if new, or, once counted as there, nothing of it at all."""
+    from bot.history_files import report_lines
+    from store.history_import import ImportReport
+
+    again = ImportReport(format="moviebot", rows=3, already=2, already_dismissed=1)
+    assert report_lines(again) == [
+        "Nothing new in that moviebot file: its 2 films were already on your list, rated the same, and 1 film you "
+        "asked never to see again was already kept off every answer."
+    ]
+    some = ImportReport(format="moviebot", rows=3, rated=1, watched=1, already_dismissed=2)
+    assert "2 films you asked never to see again were already kept off every answer." in report_lines(some)

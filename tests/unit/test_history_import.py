@@ -802,3 +802,18 @@ def test_the_same_file_imported_twice_says_it_was_there_and_writes_nothing(tmp_p
     write_csv(path, LB_RATINGS, lb("Heat", 1995, "4"), lb("Se7en", 1995, "3"))  # one rating changed
     changed = run(profiles, catalog, "letterboxd", [path], user=ME)
     assert (changed.rated, changed.already) == (1, 1) and profiles.ratings(ME)["se7en-1995"] == 3
+
+
+def test_a_film_already_dismissed_is_counted_as_there_and_stays_dismissed(tmp_path, profiles, catalog):
+    """A moviebot export holding a film the user had already asked never to see (in chat, or by an
+    import before) counted it as a new dismissal each time: it is already there, and it stays so."""
+    profiles.dismiss(ME, "heat-1995", source="chat", at="2024-05-01T00:00:00+00:00")
+    dismissed = [{"movie_id": m, "dismissed_at": "2024-01-01T00:00:00+00:00"} for m in ("heat-1995", "se7en-1995")]
+    path = moviebot_export(tmp_path / "me.json", dismissed=dismissed)
+    first = run(profiles, catalog, "moviebot", [path], user=ME)
+    assert (first.dismissed, first.already_dismissed) == (1, 1)
+    again = run(profiles, catalog, "moviebot", [path], user=ME)
+    assert (again.dismissed, again.already_dismissed) == (0, 2) and again.to_dict()["already_dismissed"] == 2
+    assert profiles.dismissed(ME) == {"heat-1995", "se7en-1995"}
+    kept = {row["movie_id"]: (row["source"], row["dismissed_at"][:10]) for row in profiles.export_user(ME)["dismissed"]}
+    assert kept["heat-1995"] == ("chat", "2024-05-01")  # the chat's own dismissal, not the file's
