@@ -119,7 +119,10 @@ SENTIMENTS: tuple[tuple[re.Pattern[str], Verdict, float, bool], ...] = (
         False,
     ),
     (
-        re.compile(r"\b(?:amazing|masterpiece|favou?rite|fave?|awesome|fantastic|incredible|brilliant)\b"),
+        re.compile(
+            r"\b(?:amazing|masterpiece|favou?rite|fave?|awesome|fantastic|incredible|brilliant"
+            r"|excellent|superb|wonderful|outstanding|phenomenal|terrific|spectacular)\b"
+        ),
         "liked",
         5.0,
         True,
@@ -143,7 +146,8 @@ SENTIMENTS: tuple[tuple[re.Pattern[str], Verdict, float, bool], ...] = (
         MIDDLING,
         False,
     ),
-    (re.compile(r"\b(?:good|great|nice|solid)\b"), "liked", 4.0, True),
+    # "Bad Moms was cute too", "Superbad was hilarious": said of a film (bare, they ask for one: "something cute")
+    (re.compile(r"\b(?:good|great|nice|solid|cute|hilarious|enjoyable|entertaining)\b"), "liked", 4.0, True),
 )
 
 

@@ -119,7 +119,10 @@ class Scan:
 
 
 # plain praise, of one film ("Heat was great") or of several ("Heat and Ronin were both great")
-PRAISE_WORDS = r"great|amazing|awesome|brilliant|fantastic|incredible|excellent|superb|good"
+PRAISE_WORDS = (
+    r"great|amazing|awesome|brilliant|fantastic|incredible|excellent|superb|good|wonderful|outstanding|phenomenal"
+    r"|terrific|spectacular|hilarious|cute"
+)
 # "was great", "is my favourite", "is my fav": a verdict said of the film named just before it
 PRAISED = (
     rf"\s+(?:was|is)\s+(?:so\s+|really\s+|just\s+|absolutely\s+)?(?:{PRAISE_WORDS}|a masterpiece|"
