@@ -1,0 +1,31 @@
+"""Replies to picks as people type them in chat rooms: a laughed "no", thanks for the suggestions, a question
+about one pick, a seen list beside a pick turned down. Each was misread before, and the reply said something
+untrue of what was asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_graph import make_bot
+
+
+@pytest.mark.parametrize("said", ["lol no", "no", "haha no", "lol nope", "no lol"])
+def test_a_laughed_no_after_picks_turns_them_down(starter, profiles, said):
+    """ "lol no" after three comedies was answered "Happy to help! Ask me for a movie whenever you like", as
+    if it were thanks: it turns the picks down, so other comedies follow and nothing is noted."""
+    bot = make_bot(starter, profiles)
+    shown = {r["id"] for r in bot.ask("a comedy", user="cli:no")["recommendations"]}
+    answer = bot.ask(said, user="cli:no")
+    assert "Happy to help" not in answer["reply"], answer["reply"]
+    picks = [starter.movies[r["id"]] for r in answer["recommendations"]]
+    assert picks, answer["reply"]
+    assert not shown & {m.id for m in picks}, [m.label for m in picks]
+    assert all("comedy" in m.genres for m in picks), [m.label for m in picks]
+    assert not answer["recorded"], answer["recorded"]
+
+
+def test_a_no_with_nothing_shown_is_still_small_talk(starter, profiles):
+    """With no picks to turn down, "lol no" asks for nothing and gets no films."""
+    bot = make_bot(starter, profiles)
+    answer = bot.ask("lol no", user="cli:no-first")
+    assert not answer["recommendations"], answer["reply"]
