@@ -29,3 +29,18 @@ def test_a_no_with_nothing_shown_is_still_small_talk(starter, profiles):
     bot = make_bot(starter, profiles)
     answer = bot.ask("lol no", user="cli:no-first")
     assert not answer["recommendations"], answer["reply"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["these are some good suggestions thank you!", "these are good suggestions, thanks!", "you gave me great ideas"],
+)
+def test_thanks_for_the_suggestions_asks_for_nothing(starter, profiles, said):
+    """ "these are some good suggestions thank you!" (as a ReDial seeker closes) was answered with three new
+    picks "leaning to well-rated films", the "good" read as a wish: it is thanks, and asks for no films."""
+    bot = make_bot(starter, profiles)
+    bot.ask("a comedy", user="cli:thanks")
+    answer = bot.ask(said, user="cli:thanks")
+    assert not answer["recommendations"], answer["reply"]
+    assert "well-rated" not in answer["reply"], answer["reply"]
+    assert not answer["recorded"], answer["recorded"]
