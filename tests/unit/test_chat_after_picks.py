@@ -44,3 +44,27 @@ def test_thanks_for_the_suggestions_asks_for_nothing(starter, profiles, said):
     assert not answer["recommendations"], answer["reply"]
     assert "well-rated" not in answer["reply"], answer["reply"]
     assert not answer["recorded"], answer["recorded"]
+
+
+@pytest.mark.parametrize(
+    ("said", "place"),
+    [
+        ("is the first one funny or serious?", 0),
+        ("is the second one scary or not?", 1),
+        ("is it a comedy or a drama?", 2),
+    ],
+)
+def test_a_kind_asked_with_an_or_is_a_question_about_the_pick(starter, profiles, said, place):
+    """ "the first one, is it funny or serious?" after war films was answered with three new picks "leaning to
+    comedy", the war films dropped: it asks what that pick is, and gets its genres, with no new picks."""
+    bot = make_bot(starter, profiles)
+    shown = bot.ask("a thriller", user="cli:kind")["recommendations"]
+    if "it" in said.split():
+        bot.ask("tell me about the third one", user="cli:kind")
+    answer = bot.ask(said, user="cli:kind")
+    assert not answer["recommendations"], answer["reply"]
+    film = starter.movies[shown[place]["id"]]
+    assert film.label in answer["reply"], answer["reply"]
+    assert "is listed as" in answer["reply"], answer["reply"]
+    if "or not" not in said:  # no yes or no answers "funny or serious?"
+        assert not answer["reply"].startswith(("Yes", "No")), answer["reply"]
