@@ -68,3 +68,19 @@ def test_a_kind_asked_with_an_or_is_a_question_about_the_pick(starter, profiles,
     assert "is listed as" in answer["reply"], answer["reply"]
     if "or not" not in said:  # no yes or no answers "funny or serious?"
         assert not answer["reply"].startswith(("Yes", "No")), answer["reply"]
+
+
+@pytest.mark.parametrize("said", ["just one thriller please", "only one comedy", "one drama please"])
+def test_one_of_a_kind_named_in_the_singular_is_one_pick(starter, profiles, said):
+    """ "just one thriller please" got "Here are 3 picks: thriller films.": one asked for is one given."""
+    bot = make_bot(starter, profiles)
+    answer = bot.ask(said, user="cli:one")
+    assert len(answer["recommendations"]) == 1, answer["reply"]
+    assert answer["reply"].startswith("Here is 1 pick"), answer["reply"]
+
+
+def test_one_of_the_best_of_a_kind_is_no_count(starter, profiles):
+    """ "one of the best comedies" names a kind of film, not how many."""
+    bot = make_bot(starter, profiles)
+    answer = bot.ask("what is one of the best comedy films", user="cli:one-of")
+    assert len(answer["recommendations"]) > 1, answer["reply"]
