@@ -84,3 +84,30 @@ def test_one_of_the_best_of_a_kind_is_no_count(starter, profiles):
     bot = make_bot(starter, profiles)
     answer = bot.ask("what is one of the best comedy films", user="cli:one-of")
     assert len(answer["recommendations"]) > 1, answer["reply"]
+
+
+@pytest.fixture
+def with_the_fan(tmp_path):
+    from tests.conftest import SAMPLE_MOVIES, catalog_of
+
+    fan = {**SAMPLE_MOVIES[0], "id": "the-fan-1996", "title": "The Fan", "year": 1996, "genres": ["thriller"],
+           "directors": ["Tony Scott"], "cast": ["Robert De Niro"], "keywords": [], "moods": []}  # fmt: skip
+    catalog = catalog_of(tmp_path, [*SAMPLE_MOVIES, fan])
+    yield catalog
+    catalog.close()
+
+
+@pytest.mark.parametrize(
+    "said", ["Not a fan, can you give me some other movies similar to Heat", "not a fan, like heat?"]
+)
+def test_not_a_fan_refuses_no_film_called_the_fan(with_the_fan, profiles, said):
+    """ "Not a fan, can you give me some other movies similar to Bruce Almighty" (a ReDial seeker turning a pick
+    down) was answered "Here are 3 picks: like Bruce Almighty, not The Fan.": "not a fan" says what the user isn't,
+    and refuses no film; "not the fan" still does."""
+    bot = make_bot(with_the_fan, profiles)
+    bot.ask("a thriller", user="cli:fan")
+    answer = bot.ask(said, user="cli:fan")
+    assert "The Fan" not in answer["reply"], answer["reply"]
+    assert "like Heat" in answer["reply"], answer["reply"]
+    refused = bot.ask("not the fan, something like heat", user="cli:fan-2")
+    assert "not The Fan" in refused["reply"], refused["reply"]
