@@ -111,3 +111,15 @@ def test_not_a_fan_refuses_no_film_called_the_fan(with_the_fan, profiles, said):
     assert "like Heat" in answer["reply"], answer["reply"]
     refused = bot.ask("not the fan, something like heat", user="cli:fan-2")
     assert "not The Fan" in refused["reply"], refused["reply"]
+
+
+@pytest.mark.parametrize("said", ["somethin funy", "a funy one please"])
+def test_a_doubled_letter_typed_once_is_still_the_word(starter, profiles, said):
+    """ "somethin funy from the 80s" after horror films got "Here are 3 picks: 1980s horror films.", the
+    "funy" passed over in silence: a short word missing one of its doubled letters is that word."""
+    bot = make_bot(starter, profiles)
+    bot.ask("horror movies", user="cli:funy")
+    answer = bot.ask(said, user="cli:funy")
+    picks = [starter.movies[r["id"]] for r in answer["recommendations"]]
+    assert picks, answer["reply"]
+    assert all("comedy" in m.genres for m in picks), (answer["reply"], [m.label for m in picks])
