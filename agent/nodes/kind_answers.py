@@ -31,8 +31,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = tuple(
 def kind_answer(movie: Movie, message: str) -> str | None:
     """ "No: Inception (2010) isn't listed as horror; it is listed as action, sci-fi and thriller.":
     yes or no for the genre the question names; None when it names none the catalog's genres hold
-    ("is it dark?": its tone, for the user to judge) or the film has no genres."""
+    ("is it dark?": its tone, for the user to judge), offers another kind beside it ("funny or serious?") or the
+    film has no genres."""
     lowered = message.lower()
+    if re.search(r"\bor (?!not\b)", lowered):  # "is it funny or serious?": no yes or no answers it
+        return None
     asked = next(((name, genres) for name, pattern, genres in _KINDS if pattern.search(lowered)), None)
     if asked is None or not movie.genres:
         return None

@@ -54,6 +54,11 @@ _SINGLE = re.compile(
     r"(?<![\w'])(?<!\bis\s)(?<!\bwas\s)(?<!'s\s)(?<!\bsuch\s)"  # "That is one great film" describes one
     r"(?:one|1|a\s+single|single|just\s+one|only\s+one)\s+(?:[^\W\d_][\w'-]*\s+){0,3}?"
     r"(?:movie|film|flick|documentary)(?![\w'])"
+    # "just one thriller please", "only one comedy": one of a kind named in the singular ("one of the best
+    # comedies" is no count, and "one funny thing" names no kind)
+    r"|(?<![\w'])(?<!\bis\s)(?<!\bwas\s)(?:just\s+one|only\s+one|one|a\s+single)\s+(?!of\b)(?:[^\W\d_][\w'-]*\s+)?"
+    r"(?:comedy|thriller|drama|western|musical|romance|mystery|horror|cartoon|classic|anime|rom-?com|doc"
+    r"|pick|option|suggestion|recommendation|rec|title)(?![\w'-])"
     # a whole message that asks for one: "just one", "only one please", "only the best one"
     r"|^\W*(?:just|only)\s+(?:the\s+(?:best|top)\s+)?(?:one|1)(?:\s+please)?\W*$"
 )

@@ -38,6 +38,9 @@ _LANGUAGE_NAMES = "|".join(sorted((n.lower() for n in LANGUAGES.values()), key=l
 _END = r"(?:\s+(?:lol|lmao|haha|tho|though|tbh|ngl|pls|please|rn|btw))*\W*$"
 # ... or where its question mark ends it: "Is Heat any good? Haven't seen that." asks of Heat still
 _ASKED_END = rf"(?:{_END}|\s*\?)"
+# "is it funny or serious?", "is the second one scary or not?": a kind offered with another, or with its opposite,
+# still asks of the film (it was read as a request for funny films)
+_OR_ELSE = r"(?:,? or (?:not|(?:a |an )?[\w-]+(?: (?:one|film|movie))?))"
 FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
     (fact, re.compile(pattern))
     for fact, pattern in (
@@ -75,7 +78,7 @@ FACT_QUESTIONS: tuple[tuple[Fact, re.Pattern[str]], ...] = tuple(
         ("kind", r"\bwhat (?:genre|kind of (?:film|movie)|type of (?:film|movie))\b(?: is| was)?"
                  rf"|{_ASKS_IF}(?= {_THE_FILM} (?:a |an )?(?:animated|animation|cartoon|anime|comedy|funny|"
                  r"horror|scary|romantic|romance|thriller|documentary|musical|western|sci ?fi|science fiction|"
-                 rf"violent|gory|dark|sad){_END})"),
+                 rf"violent|gory|dark|sad){_OR_ELSE}?{_END})"),
         # "is the 2nd one based on a true story?": the catalog's tag, not a request for films with it
         ("true", rf"{_ASKS_IF}(?= {_THE_FILM} (?:based on|inspired by|from) (?:a )?(?:true|real)(?:[ -]life)?"
                  rf" (?:story|events){_END})"),

@@ -36,6 +36,7 @@ _ASKED_TAIL = re.compile(
     r"\s+(?:about|(?:come|came) out|made|released|from|(?:too |very |really |pretty |that )?(?:long|short)"
     r"|(?:a |an )?(?:animated|animation|cartoon|anime|comedy|funny|horror|scary|romantic|romance|thriller|documentary"
     r"|musical|western|sci ?fi|science fiction|violent|gory|dark|sad|for kids|kid friendly|family friendly)"
+    r"(?:,? or (?:not|(?:a |an )?[\w-]+))?"  # "is alien scary or not?", "is heat funny or serious?"
     r"|in english|subtitled|dubbed|in a foreign language"
     r"|(?:any |that |very |really )?good|worth (?:it|watching|seeing))\s*$",
     re.IGNORECASE,

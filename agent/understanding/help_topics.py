@@ -86,7 +86,11 @@ _PLEASANTRY = re.compile(
     r"|bye(?: bye)?|cya|ttyl|how (?:are|r) (?:you|u)(?: doing)?(?: today)?|how's it going|what's up"
     r"|(?:i think )?(?:we're|we are|i'm|i am) (?:good|all set|set|done)(?: (?:for now|here|then|now))?"
     r"|(?:i'm|i am) (?:happy|fine|good) with (?:the|these|those|this|that|your) (?:selection|suggestions?|picks|list"
-    r"|choices?)|(?:great|excellent|good|nice|awesome|cool) (?:suggestions?|picks|choices?|recommendations?|recs|ideas)"
+    r"|choices?)"
+    # "these are some good suggestions thank you!", "you gave me great ideas": praise of the help, asking for nothing
+    r"|(?:(?:these|those|they|them|you|u) (?:are|were|r|gave me|had|have|made) )?(?:(?:some|really|very|such|so|all"
+    r"|(?:a )?(?:lot|lots|bunch) of) )*(?:great|excellent|good|nice|awesome|cool) (?:suggestions?|picks|choices?"
+    r"|recommendations?|recs|ideas)"
     r"|you(?:'ve| have) been (?:very |so |really )?(?:helpful|great)|that'?s (?:all|it)(?: for (?:now|today))?"
     # "Yes, I really appreciate your help!", "are you still there?"
     r"|(?:i|we) (?:really |truly )?appreciate (?:it|that|this|you|your help|the help|all your help|the suggestions?)"

@@ -146,6 +146,10 @@ def _refused_titles(scan: Scan, reader: TitleReader, out: Understood, toks: list
         return after  # "nothing happening tonight": no refusal of The Happening
     after = _past_likeness(toks, after)  # "not anything that's similar to Ted": Ted is refused
     matches, end = reader.read_list(toks, after, STRICT, named=cue in NAMING_CUES)  # "hated alien": the film
+    if cue in NEGATING_TITLE_CUES and after < len(toks) and toks[after].text in ("a", "an"):
+        # "Not a fan, anything like Heat?": "not a ..." says what something isn't, so it refuses only a title that
+        # opens with that article itself ("not a quiet place"), never The Fan
+        matches = [m for m in matches if m.title.lower().startswith(f"{toks[after].text} ")]
     if not matches:
         return after
     extend_unique(out.exclude_titles, [m.movie_id for m in matches])

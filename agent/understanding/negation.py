@@ -84,13 +84,18 @@ _TYPO_TARGETS = _typo_targets()
 # Real words one edit away from a vocabulary word ("thrilled" is not "thriller").
 _NOT_TYPOS = word_set(
     "thrilled violet eastern trench finish indiana fighter mastery auction comely classical hunted "
-    "raging poison watches policy concept hungry columbia knight slashed franchise franchises"
+    "raging poison watches policy concept hungry columbia knight slashed franchise franchises tens"
 )
 
 
 @lru_cache(maxsize=4096)
 def _typo(word: str) -> str | None:
     """The vocabulary word `word` is a likely misspelling of ("horor" -> "horror"), if any."""
+    if len(word) == 4 and word.isalpha() and word not in STOPWORDS and word not in _NOT_TYPOS:
+        # "somethin funy from the 80s": a doubled letter typed once is the one slip short words are safe to mend
+        # ("funy" is funny, "hapy" happy), where any other edit of four letters is too likely another word
+        doubled = (word[: j + 1] + word[j:] for j in range(len(word)))
+        return next((w for w in doubled if (w,) in PHRASEBOOK), None)
     if len(word) < 5 or not word.isalpha() or word in STOPWORDS or word in _NOT_TYPOS:
         return None
     limit = 2 if len(word) >= 9 else 1

@@ -98,9 +98,11 @@ _BAD = (
 _DISLIKE = r"(?:(?:i'?m\s+|i\s+am\s+)?not\s+(?:feeling|into)|i\s+(?:don'?t|do\s+not)\s+(?:like|love|want)|i\s+hate)"
 _CLOSING = r"(?:\W+(?:tbh|lol|lmao|ngl|honestly|tho|though|man|bro|dude|sorry|either|too|at\s+all))*\W*$"
 _REJECTED = re.compile(rf"{_OPENING}(?:{_PICKS}\s+{_LINK}{_BAD}|{_DISLIKE}\s+(?:any\s+of\s+)?{_PICKS}){_CLOSING}")
-# "meh", "nah", "nope not feeling it": a bare shrug after picks turns them down too
+# "meh", "nah", "nope not feeling it", "lol no": a bare shrug or no after picks turns them down too, where a
+# laugh before it is no thanks ("lol no" was answered "Happy to help!")
 _SHRUG = re.compile(
-    rf"^\W*(?:(?:hmm+|ugh+|eh|honestly|tbh)\W+)*(?:nah+|nope|meh+)(?:\W+(?:nah+|nope|meh+))*"
+    rf"^\W*(?:(?:hmm+|ugh+|eh|honestly|tbh|lol|lmao|haha+|ha|hah|hehe)\W+)*(?:nah+|nope|no+|meh+)"
+    rf"(?:\W+(?:nah+|nope|no+|meh+))*"
     rf"(?:\W+(?:not\s+(?:really|feeling\s+(?:it|them|those|these)|it)))?{_CLOSING}"
 )
 
