@@ -81,6 +81,21 @@ _TIME_POINT = re.compile(
     )(?!\w)(?!\+\d)""",
     re.X,
 )
+# "Spielberg from the 80s", "nolan after 2010", "Scorsese 90s": the words right after a name that bound
+# its films in time, which cue the name as a person as "films" after it does
+_TIME_BOUND_AFTER = re.compile(
+    r"[\s,]+(?:(?:made|released|filmed)\s+)?"
+    r"(?:(?:from|in|of|during|after|before|since|until|till|around|circa|pre|post|between)[\s-]+)?(?:the\s+)?"
+    + _TIME_POINT.pattern,
+    re.X,
+)
+
+
+def bounds_in_time(text: str, end: int) -> bool:
+    """Whether text, from `end` on, opens with a year or decade the films are to be from."""
+    return _TIME_BOUND_AFTER.match(text, end) is not None
+
+
 _JOINER = re.compile(r"\s*(?:-|to|and|or|through|thru|until|till|&|/|,)\s*(?:the\s+)?")
 # "don't show me anything older than 2000": a refusal of what follows, as "nothing older than 2000"
 _DONT_SHOW = (
