@@ -81,6 +81,21 @@ _TIME_POINT = re.compile(
     )(?!\w)(?!\+\d)""",
     re.X,
 )
+# "Spielberg from the 80s", "nolan after 2010", "Scorsese 90s": the words right after a name that bound
+# its films in time, which cue the name as a person as "films" after it does
+_TIME_BOUND_AFTER = re.compile(
+    r"[\s,]+(?:(?:made|released|filmed)\s+)?"
+    r"(?:(?:from|in|of|during|after|before|since|until|till|around|circa|pre|post|between)[\s-]+)?(?:the\s+)?"
+    + _TIME_POINT.pattern,
+    re.X,
+)
+
+
+def bounds_in_time(text: str, end: int) -> bool:
+    """Whether text, from `end` on, opens with a year or decade the films are to be from."""
+    return _TIME_BOUND_AFTER.match(text, end) is not None
+
+
 _JOINER = re.compile(r"\s*(?:-|to|and|or|through|thru|until|till|&|/|,)\s*(?:the\s+)?")
 # "don't show me anything older than 2000": a refusal of what follows, as "nothing older than 2000"
 _DONT_SHOW = (
@@ -172,6 +187,19 @@ def _short_ranges(scan: Scan, reading: Reading) -> None:
 
 
 _TITLE_AFTER = re.compile(r" +[A-Z]")
+# "a French film from 2030", "made in 2040", "after 2031": a year said as the films' own is asked for even
+# past any film made (or before any), so the reply can say the catalog has none, rather than drop it unsaid
+_YEAR_CUED = re.compile(
+    r"(?<!\w)(?:from|in|of|during|after|before|since|until|till|circa|around|pre|post|year)[\s-]+(?:the\s+)?(?:year\s+)?$"
+)
+
+
+def _far_year_asked(text: str, m: re.Match[str]) -> YearSpan | None:
+    """A four-digit year out of the range _point_span trusts, read only when cued as a year."""
+    if not m["year"] or m["part"] or not _YEAR_CUED.search(text, 0, m.start()):
+        return None
+    year = int(m["year"])
+    return year, year
 
 
 def read_years(scan: Scan, reading: Reading) -> None:
@@ -185,7 +213,7 @@ def read_years(scan: Scan, reading: Reading) -> None:
         # the viewing verb may be part of a title read
         if _seen_at(scan.lowered, m.start(), decade=not (m["year"] or m["short"])):
             scan.take(m.start(), m.end())  # "I saw it in 1999", "I saw 1922 on Netflix", "in the 90s": no film's year
-        elif span := _point_span(m, reading.today):
+        elif span := _point_span(m, reading.today) or _far_year_asked(text, m):
             points.append((m, span))
     spans, gaps = joined_spans([(m.start(), m.end(), span) for m, span in points], text, _JOINER)
     united: list[YearSpan] = []

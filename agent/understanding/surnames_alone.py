@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from agent.prose import prose_list
 from agent.understanding.meaning import extend_unique, taken_to_mean
+from agent.understanding.numbers import bounds_in_time
 from agent.understanding.people import DUO_NAMES, closest_person
 from agent.understanding.phrases import MAX_PHRASE, PHRASEBOOK
 from agent.understanding.request import Understood
@@ -159,6 +160,7 @@ def _say_whose(scan: Scan, toks: list[Tok], i: int, key: str, shared: Mapping[st
     after = toks[i + 1].text if i + 1 < len(toks) else ""
     refused = before in REFUSING and (i + 1 >= len(toks) or not toks[i + 1].is_word)  # "anything but Jackson"
     cued = possessive or before in BEFORE_A_PERSON or after in _KIND_AFTER or refused or among  # not "in Washington"
+    cued = cued or (not carriers.common_word and _dated_after(scan, toks, i, before))  # "Washington from the 90s"
     if not cued or not _said_as_a_person(scan, toks, i, key, Surname(carriers.names[0], carriers.common_word),
                                          possessive, alone, first=first):  # fmt: skip
         return
@@ -240,7 +242,8 @@ def _first_name_of(scan: Scan, toks: list[Tok], i: int) -> bool:
     if i + 1 >= len(toks) or not toks[i + 1].is_word or scan.text[toks[i].end : toks[i + 1].start] != " ":
         return False
     after = toks[i + 1]
-    return scan.capitalised(after) and after.text not in STOPWORDS and after.text not in AFTER_A_PERSON
+    named = after.text[:1].isalpha()  # "Scorsese 90s": a decade is no one's surname
+    return named and scan.capitalised(after) and after.text not in STOPWORDS and after.text not in AFTER_A_PERSON
 
 
 def _another_first_name(scan: Scan, toks: list[Tok], i: int, key: str, surname: Surname) -> bool:
@@ -290,6 +293,16 @@ def _short_first_name(toks: list[Tok], i: int, surnames: Mapping[str, Surname]) 
     return ascii_fold(surname.name).casefold().split()[0][:3] == said[:3]
 
 
+# "set in Washington in the 90s", "about Jackson in the 60s": a place, dated
+_PLACING = word_set("in at about to near around of into across through inside outside")
+
+
+def _dated_after(scan: Scan, toks: list[Tok], i: int, before: str) -> bool:
+    """Years right after the surname ("Spielberg from the 80s"), which say it is someone's films
+    unless a word before it makes it a place."""
+    return before not in _PLACING and bounds_in_time(scan.text, toks[i].end)
+
+
 def _said_as_a_person(scan: Scan, toks: list[Tok], i: int, key: str, surname: Surname, possessive: bool,
                       alone: bool, *, first: int) -> bool:  # fmt: skip
     if in_company(toks, first):
@@ -307,6 +320,9 @@ def _said_as_a_person(scan: Scan, toks: list[Tok], i: int, key: str, surname: Su
     capital = scan.has_case and scan.capitalised(toks[i])
     opens_sentence = first == 0 or before in _SENTENCE_END
     common = surname.common_word or key in COMMON_WORD_SURNAMES or key in STOPWORDS or (key,) in PHRASEBOOK
+    # "Spielberg from the 80s", "nolan after 2010": years right after a name only a person carries are
+    # that person's films then; "Stone from the 80s" stays a word, as "stone" may mean a thing
+    cued = cued or (not common and _dated_after(scan, toks, i, before))
     if capital and not possessive and _first_name_of(scan, toks, i):
         return False  # "Nicholas Cage": the name is someone else's first name
     if capital and _another_first_name(scan, toks, i, key, surname):
