@@ -64,6 +64,8 @@ def _read_refused(scan: Scan, reading: Reading, counts: Counter[str]) -> None:
     phrase table knows and was dropped. A tag enough films carry, refused after "about", "with" or
     "involving" (and the tags listed after it: "nothing about cancer or divorce"), is what no pick may be
     about, as "no zombies" is."""
+    if not scan.negated:  # most messages refuse nothing: no second tokenising on every turn
+        return
     said = [Tok(m.group(), m.start(), m.end()) for m in TOKEN.finditer(scan.lowered)]
     starts = {t.start: i for i, t in enumerate(said)}
     refused: list[str] = []
