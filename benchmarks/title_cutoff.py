@@ -27,11 +27,11 @@ from collections import Counter
 from pathlib import Path
 
 import agent.understanding.titles as titles_module
-import store.history_import as import_module
+import store.history_match as match_module
 from agent.understanding.reader import understand
 from store.build import ingest
 from store.catalog import Catalog
-from store.history_import import CatalogMatcher
+from store.history_match import CatalogMatcher
 from store.home import DataDir
 from store.ingest.movielens import split_title
 from store.movie import normalise_title
@@ -139,7 +139,7 @@ def imports(catalog: Catalog, data: Path, cutoffs: list[float]) -> dict[float, C
     by_imdb = {m.imdb_id: m.id for m in catalog.movies.values() if m.imdb_id}
     results = {c: Counter() for c in cutoffs}
     for cut in cutoffs:
-        import_module.TITLE_MATCH_SCORE = cut
+        match_module.TITLE_MATCH_SCORE = cut
         matcher = CatalogMatcher(catalog)
         for (title, year), imdb_id in rows:
             target = by_imdb.get(imdb_id)

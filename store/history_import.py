@@ -22,13 +22,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from store.catalog import title_key
+from store.history_match import CatalogMatcher, Match
 from store.history_rows import HistoryRow, ImportReport, SkippedRow
 from store.ingest.base import SourceError, expect_columns
 from store.ingest.jsonl import IMDB_ID, clean_title, open_text
 from store.ingest.movielens import split_title
-from store.merge import conflicting_ids, listed_twice
-from store.movie import TITLE_MATCH_SCORE, Movie, leading_article
 from store.profiles import GIVEN_AS, ProfileStore, split_user_key, to_iso, validate_stars
 
 if TYPE_CHECKING:
@@ -673,93 +671,6 @@ def _moment(value: object, column: str) -> str | None:
     return to_iso(at)
 
 
-# -- matching ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Match:
-    movie_id: str | None
-    how: str  # "id", "imdb", "tmdb", "title", "fuzzy", "ambiguous", "unmatched" or "unknown id"
-    alternatives: tuple[str, ...] = ()
-
-
-class CatalogMatcher:
-    """Export rows to catalog ids: IMDb id, else TMDB id, else exact title and year, else a close
-    title (resolve_title score >= 90) within a year. Results are memoised, so a 100k-row export
-    costs one lookup per distinct film.
-
-    A catalog film with a different IMDb id than the row's is another film, and so is a close
-    title with other numbers in it ("Part III" is not "Part II"), unless the two share a TMDB id
-    as the catalog merge tells one film listed twice (MovieLens's two Confessions of a Dangerous
-    Mind, one TMDB id under two IMDb ids).
-    """
-
-    def __init__(self, catalog: Catalog):
-        self.catalog = catalog
-        self.by_imdb = {m.imdb_id: m.id for m in catalog.movies.values() if m.imdb_id}
-        by_tmdb: dict[int, list[str]] = {}
-        for movie in catalog.movies.values():
-            if movie.tmdb_id:
-                by_tmdb.setdefault(movie.tmdb_id, []).append(movie.id)
-        self.by_tmdb = {tmdb: ids[0] for tmdb, ids in by_tmdb.items() if len(ids) == 1}
-        self._memo: dict[tuple[str | None, int | None, str, int | None], _Match] = {}
-
-    def match(self, title: str, year: int | None, imdb_id: str | None = None, tmdb_id: int | None = None) -> _Match:
-        key = (imdb_id, tmdb_id, title, year)
-        found = self._memo.get(key)
-        if found is None:
-            found = self._memo[key] = self._match(title, year, imdb_id, tmdb_id)
-        return found
-
-    def _match(self, title: str, year: int | None, imdb_id: str | None, tmdb_id: int | None) -> _Match:
-        if imdb_id and imdb_id in self.by_imdb:
-            return _Match(self.by_imdb[imdb_id], "imdb")
-        movies = self.catalog.movies
-        if tmdb_id and tmdb_id in self.by_tmdb:
-            movie = movies[self.by_tmdb[tmdb_id]]
-            row = Movie(id="", title=title, year=year, imdb_id=imdb_id, tmdb_id=tmdb_id)
-            if not conflicting_ids(movie, row) or listed_twice(movie, row):
-                return _Match(movie.id, "tmdb")
-        same_title = self.catalog.ids_for_title(title_key(title)) if title else []
-        exact = [i for i in same_title if (year is None or movies[i].year == year) and
-                 not _other_film(movies[i], imdb_id)]  # fmt: skip
-        if len(exact) > 1:  # "Heat" without its year is Heat (1995), not The Heat (2013), as `rate Heat 4` has it
-            exact = [i for i in exact if not _article_apart(movies[i], title)] or exact
-        if len(exact) == 1:
-            return _Match(exact[0], "title")
-        if len(exact) > 1:
-            exact.sort(key=lambda i: -(movies[i].votes or 0))
-            labels = [movies[i].label for i in exact]
-            if len(set(labels)) < len(labels):  # one title and year: the ids say which, for `watched add ID`
-                labels = [f"{label}, id {i}" for label, i in zip(labels, exact, strict=True)]
-            return _Match(None, "ambiguous", tuple(labels))
-        if not title:
-            return _Match(None, "unmatched")
-        found = self.catalog.resolve_title(f"{title} ({year})" if year else title)
-        if found is None or found.score < TITLE_MATCH_SCORE:
-            return _Match(None, "unmatched")
-        movie = movies[found.movie_id]
-        if year is not None and (movie.year is None or abs(movie.year - year) > 1):
-            return _Match(None, "unmatched")
-        if _other_film(movie, imdb_id):  # a sequel's number was already checked: same_sequel
-            return _Match(None, "unmatched")
-        if found.ambiguous:
-            labels = (movie.label, *(label for _, label in found.alternatives))
-            return _Match(None, "ambiguous", tuple(labels))
-        return _Match(found.movie_id, "fuzzy")
-
-
-def _article_apart(movie: Movie, title: str) -> bool:
-    """Whether the article typed (or its absence) tells this film from the title: each of its titles
-    that reads the same is written with an article where the title has none, or the other way."""
-    key, article = title_key(title), leading_article(title)
-    return all(leading_article(t) != article for t in movie.titles if title_key(t) == key)
-
-
-def _other_film(movie: Movie, imdb_id: str | None) -> bool:
-    return bool(imdb_id and movie.imdb_id and movie.imdb_id != imdb_id)
-
-
 # -- writing -------------------------------------------------------------------------------------
 
 
@@ -800,7 +711,7 @@ def import_history(
     split_user_key(user if user is not None else _prefixed_key(user_prefix, "1"))
     report = ImportReport(format=fmt)
     matcher = CatalogMatcher(catalog)
-    matched: list[tuple[HistoryRow, _Match]] = []
+    matched: list[tuple[HistoryRow, Match]] = []
     for row in rows:  # every file is read before anything is written
         report.rows += 1
         if progress is not None and report.rows % PROGRESS_EVERY == 0:
@@ -870,17 +781,17 @@ UNKNOWN_ID = "no film in this catalog has this movie_id (an id is never guessed 
 UNKNOWN_ID_OR_TITLE = "no film in this catalog has this movie_id, nor exactly this title and year"
 
 
-def _by_id(row: HistoryRow, catalog: Catalog, matcher: CatalogMatcher) -> _Match:
+def _by_id(row: HistoryRow, catalog: Catalog, matcher: CatalogMatcher) -> Match:
     """A moviebot export names its films by catalog id, so an id this catalog lacks is not guessed
     at: "heat-1996" came out as Heat (1995) and "alien" as Alien (1979) by a close title. Only a
     title and year given beside the id, matching one film exactly, stand in for it."""
     if row.movie_id in catalog.movies:
-        return _Match(row.movie_id, "id")
+        return Match(row.movie_id, "id")
     if row.title_given:
         found = matcher.match(row.title, row.year)
         if found.how == "title":
             return found
-    return _Match(None, "unknown id")
+    return Match(None, "unknown id")
 
 
 def _prefixed_key(prefix: str | None, account: str | None) -> str:
