@@ -126,7 +126,8 @@ def asked_clause(movie: Movie, request: Mapping) -> str:
     """ "a 1990s crime thriller, 127 minutes long, as you asked": only what the film meets."""
     broken = set(breaks(movie, request))
     bits = []
-    if (request.get("year_min") or request.get("year_max")) and "years" not in broken:
+    said_years = not request.get("years_stand_in")  # "a silent film": the years stood in, and the caveat says so
+    if (request.get("year_min") or request.get("year_max")) and "years" not in broken and said_years:
         bits.append(f"{decade_of(request)}s" if decade_of(request) else str(movie.year))
     if request.get("languages") and "languages" not in broken:
         bits.append(LANGUAGES.get(movie.language or "", movie.language or ""))
@@ -261,7 +262,8 @@ def claim_errors(claim: str, movie: Movie, request: Mapping) -> list[str]:
     claim = _TAGGED.sub(" ", claim)  # a tag's words are no genre or language said
     lowered = claim.lower()
     years_said = re.findall(r"\b(?:1[89]\d\d|20\d\d)s?\b", claim)
-    if years_said and ("years" in broken or not (request.get("year_min") or request.get("year_max"))):
+    asked_years = (request.get("year_min") or request.get("year_max")) and not request.get("years_stand_in")
+    if years_said and ("years" in broken or not asked_years):
         errors.append("years")
     for said in years_said:
         decade = said.endswith("s")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from agent.account_help import account_help
+from agent.catalog_extremes import catalog_extreme
 from agent.crowd import verdicts
 from agent.deps import Deps
 from agent.explanations import links_to, reasons_for, vote_count
@@ -215,6 +216,9 @@ def answer_facts(state: State, deps: Deps) -> dict:
     asked = state.get("facts") or []
     if asked == ["count"]:
         return say(_how_many(state, deps), "facts")
+    if asked[:1] == ["extreme"]:  # "what's the longest movie you have?"
+        text, named = catalog_extreme(asked[1], _last_said(state), deps)
+        return {**say(text, "facts"), **({"focus": named} if named else {})}
     if asked and asked[0] in MY_HISTORY:  # "how many movies have I watched?", "what did I say I liked?"
         return say(my_history(asked[0], state, deps), "facts")
     if asked == ["list"]:  # "what did you just recommend?"
@@ -280,7 +284,7 @@ def among_the_picks(state: State, deps: Deps) -> str:
 
 def _how_many(state: State, deps: Deps) -> str:
     """ "How many Kubrick films do you have?": the films that fit what the question names, counted."""
-    said = next((m["text"] for m in reversed(state.get("messages") or []) if m.get("role") == "user"), "")
+    said = _last_said(state)
     request = genres_as_tags(fresh_request(understand(said, deps.catalog, today_year=deps.today.year), deps), deps)
     count = deps.catalog.count_matching(filters_for(request, set()))
     described = intro_line(request, count, deps).partition(": ")[2].removesuffix(".")
@@ -288,6 +292,10 @@ def _how_many(state: State, deps: Deps) -> str:
     fit = f" that fit: {described}" if described else ""
     gaps = unrecorded_note(unrecorded_for(request, deps.catalog))
     return f"My catalog has {count:,} {films}{fit}.{gaps}"
+
+
+def _last_said(state: State) -> str:
+    return next((m["text"] for m in reversed(state.get("messages") or []) if m.get("role") == "user"), "")
 
 
 _CANT_SAY = {  # what a question about a film the catalog lacks can't be told

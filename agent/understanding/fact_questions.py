@@ -14,8 +14,8 @@ from store.vocab import LANGUAGES
 
 Fact = Literal["runtime", "directors", "cast", "crew", "year", "plot", "language", "kind", "catalog", "rating",
                "certificate", "streaming", "mine", "list", "count", "shortest", "longest", "best", "newest",
-               "oldest", "among", "my_watched", "my_rated", "my_picks", "why_not", "about", "sequels", "next",
-               "earlier", "first", "second", "third", "fourth", "fifth", "sixth", "order", "true"]  # fmt: skip
+               "oldest", "extreme", "among", "my_watched", "my_rated", "my_picks", "why_not", "about", "sequels",
+               "next", "earlier", "first", "second", "third", "fourth", "fifth", "sixth", "order", "true"]  # fmt: skip
 
 # A question about a film shown or named, answered from the catalog: "is it long?", "who directed
 # the third one?", "what's Heat about?". Each match ends where the film's name may follow.
@@ -175,6 +175,32 @@ _WHICH_OF_THEM = re.compile(
     r"|^\W*what(?:'s|\s+is|\s+would\s+be)\s+the\s+(shortest|longest|best rated|highest rated|best|highest|newest"
     r"|most recent|latest|oldest)(?:\s+(?:one|film|movie|pick))?\s+(?:(?:out\s+)?of|among)\s+(?:these|them|those)\b"
 )
+
+
+# "what's the longest movie you have?", "the oldest horror film in your catalog": the whole catalog's
+# extreme, not the picks' ("The Longest Yard" is no answer)
+_EXTREME_WORDS: dict[str, Fact] = {"shortest": "shortest", "longest": "longest", "best rated": "best",
+                                   "highest rated": "best", "top rated": "best", "best-rated": "best",
+                                   "highest-rated": "best", "top-rated": "best", "newest": "newest",
+                                   "most recent": "newest", "latest": "newest", "oldest": "oldest",
+                                   "earliest": "oldest"}  # fmt: skip
+_EXTREME = "|".join(sorted(_EXTREME_WORDS, key=len, reverse=True))
+_OF_THE_CATALOG = re.compile(
+    rf"(?:\bthe\s+|^\W*)(?P<word>{_EXTREME})\s+(?:[\w'-]+\s+){{0,4}}?[\w'-]+\s+"
+    rf"(?:(?:that\s+)?you(?:'ve|\s+have)?\s+(?:got|have|know(?:\s+of)?|hold|carry|list)"
+    rf"(?!\s+(?:seen|watched|recommended|suggested|liked|loved))"
+    rf"|(?:you\s+)?(?:in|on)\s+(?:your|the)\s+{COLLECTION})\b"
+)
+
+
+def catalog_extreme_asked(lowered: str) -> Fact | None:
+    """The extreme a question asks of the whole catalog ("what's the longest movie you have?")."""
+    return _EXTREME_WORDS[m["word"]] if (m := _OF_THE_CATALOG.search(lowered)) else None
+
+
+def catalog_extreme_words(lowered: str) -> list[tuple[int, int]]:
+    """Where such a question says its superlative, to be left out of what else it asks."""
+    return [m.span("word") for m in _OF_THE_CATALOG.finditer(lowered)]
 
 
 def superlative_asked(lowered: str) -> Fact | None:

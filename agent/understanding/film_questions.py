@@ -14,6 +14,7 @@ from agent.understanding.fact_questions import (
     FACT_QUESTIONS,
     STREAMING_PICKS,
     Fact,
+    catalog_extreme_asked,
     films_compared,
     other_year,
     superlative_asked,
@@ -76,6 +77,8 @@ def fact_question(
     """A question about a film: the pick it points at ("the third one", "it") or a film it names."""
     if _HOW_MANY.search(lowered):  # "how many Kubrick films do you have?": the catalog's count
         return Classified("facts", facts=("count",))
+    if word := catalog_extreme_asked(lowered):  # "what's the longest movie you have?": one film of the catalog
+        return Classified("facts", facts=("extreme", word))
     if _REPEAT.search(lowered):  # "what did you just recommend?", "can you repeat the list?"
         return Classified("facts", every=True, facts=("list",))
     if has_previous and (word := superlative_asked(lowered)):  # "which of these is the shortest?"

@@ -37,6 +37,7 @@ class Reading:
         self.result = Understood()
         self.today = today_year
         self.explicit_years = False
+        self.stand_in_years = False  # years read for what the catalog doesn't record ("silent", "black and white")
         self.explicit_runtime = False
         self.explicit_rating = False
         self.genre_spans: list[tuple[int, int, tuple[str, ...]]] = []  # where each genre phrase was read
@@ -76,6 +77,7 @@ class Reading:
         # A vague "recent" or "short" yields to numbers the user typed.
         if effect.years is not None and not self.explicit_years:
             self.bound_years(*effect.years(self.today))
+            self.stand_in_years |= bool(effect.caveat)
         if effect.runtime is not None and not self.explicit_runtime:
             self.bound_runtime(*effect.runtime)
         if effect.min_rating is not None and not self.explicit_rating:
@@ -93,6 +95,7 @@ class Reading:
         kept = {TONE_GENRES.get(m) for m in out.exclude_moods} & self.named_genres & set(out.genres)
         out.exclude_genres = [g for g in out.exclude_genres if g not in kept]
         out.theme_genres = [g for g in out.genres if g in self.theme_genres - self.named_genres]
+        out.years_stand_in = self.stand_in_years and not self.explicit_years  # "a silent film from 1925": asked
 
     def bound_years(self, low: int | None, high: int | None) -> None:
         self.year_spans.append((low, high))

@@ -76,6 +76,8 @@ def merge_request(previous: Request, new: Understood, *, last_picks: list[dict],
     named = set(new.genres) - set(new.theme_genres)  # "aliens" then "sci-fi please": sci-fi is asked now
     merged["theme_genres"] = [g for g in dict.fromkeys([*(previous.get("theme_genres") or []), *new.theme_genres])
                               if g in merged["genres"] and g not in named]  # fmt: skip
+    if new.year_min is not None or new.year_max is not None:  # "from the 20s" after "a silent film": asked now
+        merged["years_stand_in"] = new.years_stand_in
     merged["unknown_titles"] = new_dict["unknown_titles"]  # said of this message only
     merged["caveats"] = new_dict["caveats"]
     said_years = new.year_min is not None or new.year_max is not None  # "older pls, like 80s": the 1980s

@@ -54,8 +54,8 @@ def read_cued_titles(scan: Scan, reader: TitleReader, out: Understood) -> list[t
                 _read_references(scan, out, [m.movie_id for m in matches], toks[i].start, toks[end - 1].end)
                 _say_if_misspelt(scan.original[toks[after].start : toks[end - 1].end], matches, out)
                 after = end
-            elif kind == STRONG and (named := _named_after(scan, toks, after)):
-                unknown.append(named)
+            elif (kind == STRONG or key in _VIEWINGS) and (named := _named_after(scan, toks, after)):
+                unknown.append(named)  # "like Zorblax Returns", "have seen Hereditary already": a film it lacks
         elif kind == STRICT:
             after = _refused_titles(scan, reader, out, toks, i, after)
         elif kind == SUFFIX:
@@ -115,6 +115,8 @@ def _named_after(scan: Scan, toks: list[Tok], j: int) -> tuple[int, int] | None:
     return toks[run[0]].start, toks[run[1] - 1].end
 
 
+# a viewing names a film: the Title Cased words after it that no pass explained are one the catalog lacks
+_VIEWINGS = {("seen",), ("saw",), ("watched",)}
 _VAGUE_FILM = word_set("anything something any a film films movie movies that that's thats is which too")
 
 

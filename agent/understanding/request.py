@@ -78,6 +78,9 @@ class Understood:
     studios: list[str] = field(default_factory=list)  # "a pixar movie": made by one of these (store.studios)
     exclude_studios: list[str] = field(default_factory=list)  # "anything but disney"
     year_min: int | None = None
+    # the years only stand in for what the catalog doesn't record ("a silent film": up to 1929, said so in a
+    # caveat): a pick meets them, but no reason says its year is "as you asked"
+    years_stand_in: bool = False
     year_max: int | None = None
     # an era said as a taste ("I like old movies too"), not asked for: it leans the ranking
     soft_year_min: int | None = None
@@ -135,6 +138,7 @@ class Request(TypedDict, total=False):
     any_genres: list[str]  # at least one of these ("thrillers or comedies")
     soft_genres: list[str]  # genres said as a taste, or asked for earlier: they still count, softly
     theme_genres: list[str]  # of the genres, those only a theme implied ("aliens": sci-fi), never "as you asked"
+    years_stand_in: bool  # the years stand in for what the catalog lacks ("silent": up to 1929), never "as you asked"
     exclude_genres: list[str]  # genres refused
     lean_away_genres: list[str]  # "less action": films of these genres rank lower, none is left out
     moods: list[str]  # MOODS entries wanted

@@ -179,3 +179,14 @@ def test_the_users_history_is_matched_by_whole_titles_and_the_films_own_story_co
     true = "Bruce Wayne comes home to fight crime."
     grounding = Grounding(starter.people_index(), starter.surname_index(), frozenset())
     assert check(true, batman, {}, model_written=True, grounding=grounding) == true
+
+
+def test_a_model_may_not_vouch_for_years_that_only_stand_in(starter):
+    """ "a black and white film" reads as films up to 1965, a stand-in the reply's caveat owns: a model's
+    "A 1995 film, as you asked" is dropped, and the same words stay when the user said the years."""
+    film = starter.movies["the-usual-suspects-1995"]
+    stand_in = {"year_max": 1999, "years_stand_in": True}
+    assert check(f"{WELL_MADE} A 1995 film, as you asked.", film, stand_in, model_written=True) == WELL_MADE
+    said = {"year_max": 1999}
+    vouched = f"{WELL_MADE} A 1995 film, as you asked."
+    assert check(vouched, film, said, model_written=True) == vouched

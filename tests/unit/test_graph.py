@@ -1457,3 +1457,15 @@ def test_an_api_user_asking_what_is_kept_is_told_the_endpoints_not_slash_command
         assert "/forget" not in said and "moviebot" not in said and "/watched remove" not in said, text
     terminal = bot.ask("forget everything about me", user="cli:ana")["reply"]
     assert "moviebot user forget" in terminal and "DELETE" not in terminal
+
+
+def test_a_film_said_seen_that_the_catalog_lacks_is_said_beside_a_request(starter, profiles):
+    """ "have seen Zorblax Returns already, something from the 90s?" gave 90s picks with Zorblax
+    passed over in silence, where "I've seen Zorblax Returns" alone says it isn't in the catalog."""
+    bot = make_bot(starter, profiles)
+    result = bot.ask("have seen Zorblax Returns already, something from the 90s?", user="cli:seen-unknown")
+    assert result["reply"].startswith("I couldn't find “Zorblax Returns” in my catalog")
+    assert len(ids(result)) == 3 and all(1990 <= m.year <= 1999 for m in movies(starter, result))
+    # a viewing of a person is no film: "I saw Tom Hanks in Big" names Big and Tom Hanks only
+    said = bot.ask("I saw Tom Hanks in Big, anything else with him?", user="cli:seen-person")
+    assert "couldn't find" not in said["reply"]

@@ -22,3 +22,19 @@ def test_no_silent_films_leaves_those_years_out_and_says_so():
     assert read.caveats == [
         "My catalog doesn't record which films are silent, so I left out the years before sound came (up to 1929)."
     ]
+
+
+def test_years_that_stand_in_are_never_vouched_as_asked(starter, profiles):
+    """ "a black and white film" answered "Snow White and the Seven Dwarfs (1937) — A 1937 film, as you
+    asked": the user asked for black and white, not 1937, and that film is in colour. The years stand in
+    (the caveat says so), so no reason calls them asked; years the user said still are."""
+    from tests.unit.test_graph import make_bot, movies
+
+    bot = make_bot(starter, profiles)
+    said = bot.ask("a black and white film", user="cli:bw")
+    assert said["reply"].startswith("My catalog doesn't record which films are in black and white")
+    assert all(m.year <= 1965 for m in movies(starter, said)) and len(said["recommendations"]) == 3
+    assert not any("as you asked" in r["explanation"] for r in said["recommendations"]), said["reply"]
+    fifties = bot.ask("a black and white film from the 50s", user="cli:bw2")
+    assert all(1950 <= m.year <= 1959 for m in movies(starter, fifties))
+    assert all("1950s film, as you asked" in r["explanation"] for r in fifties["recommendations"]), fifties["reply"]
