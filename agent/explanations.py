@@ -17,7 +17,7 @@ from agent.understanding.request import Request
 from agent.untrusted import own_links, sanitise, unknown_references
 from store.catalog import Catalog
 from store.filters import has_theme
-from store.movie import Movie, normalise_title
+from store.movie import Movie, normalise_title, shown_rating
 from store.vocab import LANGUAGES
 
 MAX_EXPLANATION = 400
@@ -119,13 +119,13 @@ def reasons_for(
         listed = " and ".join(f'"{t}"' for t in themes[:2])
         reasons.append(f"{listed} {'is' if len(themes) == 1 else 'are'} among its themes")
     if movie.rating is not None and "min_rating" not in breaks(movie, request):  # else the outside clause says it
+        # the floor the intro names: under "best", the one read, which the films filling the answer miss
+        rated = shown_rating(movie.rating, request.get("best_rated") or request.get("min_rating"))
         if request.get("hidden_gem") and movie.votes and movie.votes < 100_000 and lesser is not False:
-            reasons.append(
-                f"rated {movie.rating:.1f} yet only {vote_count(movie.votes)} vote{'s' * (movie.votes != 1)}"
-            )
+            reasons.append(f"rated {rated} yet only {vote_count(movie.votes)} vote{'s' * (movie.votes != 1)}")
         else:
             votes = f" from {vote_count(movie.votes)} votes" if movie.votes and movie.votes >= 1000 else ""
-            reasons.append(f"rated {movie.rating:.1f}{votes}")
+            reasons.append(f"rated {rated}{votes}")
     return reasons
 
 

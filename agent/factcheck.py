@@ -17,7 +17,7 @@ from agent.model_claims import Grounding, model_sentence_errors
 from agent.prose import prose_list
 from agent.understanding.studios import made_by_said
 from store.filters import has_tag, in_spans
-from store.movie import Movie, rating_floor
+from store.movie import Movie, rating_floor, shown_rating
 from store.vocab import GENRES, LANGUAGES
 
 NOUN_GENRES = {"thriller": 9, "western": 9, "musical": 9, "documentary": 9, "drama": 8, "comedy": 8, "romance": 7}
@@ -208,8 +208,9 @@ def outside_clause(movie: Movie, request: Mapping) -> str:
     if "min_rating" in broken:
         floor = f"{request['min_rating']:g}"
         words = request.get("rating_words")  # "best" is no number: the 8 is the bot's reading of it
-        parts.append(f'{_rated(movie)}, under {floor}, the rating I took "{words}" to mean' if words
-                     else f"{_rated(movie)}, under the {floor} {OUTSIDE}")  # fmt: skip
+        rated = _rated(movie, request["min_rating"])
+        parts.append(f'{rated}, under {floor}, the rating I took "{words}" to mean' if words
+                     else f"{rated}, under the {floor} {OUTSIDE}")  # fmt: skip
     if "themes" in broken:
         parts.append(f"not {tagged(request['require_keywords'])}, which {OUTSIDE}")
     if "studios" in broken:
@@ -480,12 +481,13 @@ def crowd_errors(sentence: str, verdicts: list[Verdict]) -> list[str]:
     return errors
 
 
-def _rated(movie: Movie) -> str:
+def _rated(movie: Movie, floor: float) -> str:
     if movie.rating is None:
         return "unrated"
+    rated = f"rated {shown_rating(movie.rating, floor)}"
     if movie.rating_that_counts is None:
-        return f"rated {movie.rating:.1f} by only {movie.votes} {'person' if movie.votes == 1 else 'people'}"
-    return f"rated {movie.rating:.1f}"
+        return f"{rated} by only {movie.votes} {'person' if movie.votes == 1 else 'people'}"
+    return rated
 
 
 def relaxation_note(movies: list[Movie], request: Mapping) -> str:
@@ -531,7 +533,7 @@ def loosened(movies: list[Movie], request: Mapping) -> tuple[list[str], str]:
         notes.append("the people you named")
     if outside["min_rating"]:
         counted = [m.rating_that_counts for m in outside["min_rating"] if m.rating_that_counts is not None]
-        how = [f"down to {min(counted):.1f}"] if counted else []
+        how = [f"down to {shown_rating(min(counted), request['min_rating'])}"] if counted else []
         if any(m.rating is not None and m.rating_that_counts is None for m in outside["min_rating"]):
             how.append("some rated by too few people to count")
         if any(m.rating is None for m in outside["min_rating"]):
