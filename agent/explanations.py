@@ -9,14 +9,24 @@ from pydantic import BaseModel
 
 import prompts
 from agent.deps import Deps
-from agent.factcheck import a_or_an, asked_clause, asked_genres, breaks, genre_phrase, outside_clause, sentences
+from agent.factcheck import (
+    a_or_an,
+    asked_clause,
+    asked_genres,
+    breaks,
+    genre_phrase,
+    implied_tags,
+    outside_clause,
+    sentences,
+    tagged,
+)
 from agent.like_wording import tie, tied
 from agent.profile import SAID, THUMBS, Profile, as_given
 from agent.theme_tags import shared_themes
 from agent.understanding.request import Request
 from agent.untrusted import own_links, sanitise, unknown_references
 from store.catalog import Catalog
-from store.filters import has_theme
+from store.filters import has_tag, has_theme
 from store.movie import Movie, normalise_title, shown_rating
 from store.vocab import LANGUAGES
 
@@ -105,6 +115,8 @@ def reasons_for(
         reasons.insert(0, outside)
     if asked:
         reasons.append(asked)
+    if (implied := implied_tags(request)) and all(has_tag(movie.keywords, tag) for tag in implied):
+        reasons.append(tagged(implied))  # true of the film, though never asked for as such
     elif anchors and not any(tied(r, a) for r in reasons for a in anchors):
         # under "like Amélie", a pick that shares only a genre with it says so rather than nothing
         for anchor in anchors:

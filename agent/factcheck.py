@@ -146,8 +146,8 @@ def asked_clause(movie: Movie, request: Mapping) -> str:
             extras.append(f"directed by {person}")
         elif person in movie.cast:
             extras.append(f"starring {person}")
-    if request.get("require_keywords") and "themes" not in broken:
-        extras.append(tagged(request["require_keywords"]))
+    if said_tags(request) and "themes" not in broken:
+        extras.append(tagged(said_tags(request)))
     extras.append(made_by_said(movie, request.get("studios") or []))  # only of a film its companies say so
     text = ", ".join(x for x in [phrase, *extras] if x)
     return f"{text}, {ASKED}" if text else ""
@@ -212,13 +212,27 @@ def outside_clause(movie: Movie, request: Mapping) -> str:
         parts.append(f'{rated}, under {floor}, the rating I took "{words}" to mean' if words
                      else f"{rated}, under the {floor} {OUTSIDE}")  # fmt: skip
     if "themes" in broken:
-        parts.append(f"not {tagged(request['require_keywords'])}, which {OUTSIDE}")
+        said, implied = said_tags(request), implied_tags(request)
+        if said and not all(has_tag(movie.keywords, tag) for tag in said):
+            parts.append(f"not {tagged(said)}, which {OUTSIDE}")
+        if implied and not all(has_tag(movie.keywords, tag) for tag in implied):
+            parts.append(f"not {tagged(implied)}, the tag I went by for what you asked")
     if "studios" in broken:
         # the catalog's companies, not the world's: Aladdin is credited to Walt Disney Pictures alone
         studios = prose_list(request["studios"], "or")
         parts.append(f"{studios} is not among the studios I have recorded for it, which {OUTSIDE}" if movie.studios
                      else f"with no studio recorded, so maybe not made by {studios}, which {OUTSIDE}")  # fmt: skip
     return "; ".join(parts)
+
+
+def said_tags(request: Mapping) -> list[str]:
+    """The tags required that the user asked for: not "sport", which "boxing" only implied."""
+    return [t for t in request.get("require_keywords") or [] if t not in implied_tags(request)]
+
+
+def implied_tags(request: Mapping) -> list[str]:
+    """The tags required that stand in for a genre only a theme implied (merge.genres_as_tags)."""
+    return [t for t in request.get("theme_tags") or [] if t in (request.get("require_keywords") or [])]
 
 
 def tagged(themes: list[str], *, verb: str = "tagged") -> str:
@@ -257,7 +271,7 @@ def claim_errors(claim: str, movie: Movie, request: Mapping) -> list[str]:
     broken = set(breaks(movie, request))
     for said in _TAGGED.finditer(claim):  # 'tagged "sport"': the catalog tag, required and carried
         for theme in re.findall(r'"([^"]+)"', said.group()):
-            if theme not in (request.get("require_keywords") or []) or not has_tag(movie.keywords, theme):
+            if theme not in said_tags(request) or not has_tag(movie.keywords, theme):
                 errors.append(f"tag {theme}")
     claim = _TAGGED.sub(" ", claim)  # a tag's words are no genre or language said
     lowered = claim.lower()
