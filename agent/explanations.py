@@ -115,14 +115,14 @@ def reasons_for(
         reasons.insert(0, outside)
     if asked:
         reasons.append(asked)
-    if (implied := implied_tags(request)) and all(has_tag(movie.keywords, tag) for tag in implied):
-        reasons.append(tagged(implied))  # true of the film, though never asked for as such
     elif anchors and not any(tied(r, a) for r in reasons for a in anchors):
         # under "like Amélie", a pick that shares only a genre with it says so rather than nothing
         for anchor in anchors:
             if genres := [g for g in card if g in anchor.genres]:
                 reasons.insert(bool(outside), tie(a_or_an(genre_phrase(genres)), anchor, like=anchor.id not in unlike))
                 break
+    if (implied := implied_tags(request)) and all(has_tag(movie.keywords, tag) for tag in implied):
+        reasons.append(tagged(implied))  # true of the film, though never asked for as such
     moods = [m for m in request.get("moods") or [] if m in movie.moods]
     if moods:
         reasons.append(f"{' and '.join(moods)} in tone")
