@@ -9,15 +9,25 @@ from pydantic import BaseModel
 
 import prompts
 from agent.deps import Deps
-from agent.factcheck import a_or_an, asked_clause, asked_genres, breaks, genre_phrase, outside_clause, sentences
+from agent.factcheck import (
+    a_or_an,
+    asked_clause,
+    asked_genres,
+    breaks,
+    genre_phrase,
+    implied_tags,
+    outside_clause,
+    sentences,
+    tagged,
+)
 from agent.like_wording import tie, tied
 from agent.profile import SAID, THUMBS, Profile, as_given
 from agent.theme_tags import shared_themes
 from agent.understanding.request import Request
 from agent.untrusted import own_links, sanitise, unknown_references
 from store.catalog import Catalog
-from store.filters import has_theme
-from store.movie import Movie, normalise_title
+from store.filters import has_tag, has_theme
+from store.movie import Movie, normalise_title, shown_rating
 from store.vocab import LANGUAGES
 
 MAX_EXPLANATION = 400
@@ -111,6 +121,8 @@ def reasons_for(
             if genres := [g for g in card if g in anchor.genres]:
                 reasons.insert(bool(outside), tie(a_or_an(genre_phrase(genres)), anchor, like=anchor.id not in unlike))
                 break
+    if (implied := implied_tags(request)) and all(has_tag(movie.keywords, tag) for tag in implied):
+        reasons.append(tagged(implied))  # true of the film, though never asked for as such
     moods = [m for m in request.get("moods") or [] if m in movie.moods]
     if moods:
         reasons.append(f"{' and '.join(moods)} in tone")
@@ -119,13 +131,13 @@ def reasons_for(
         listed = " and ".join(f'"{t}"' for t in themes[:2])
         reasons.append(f"{listed} {'is' if len(themes) == 1 else 'are'} among its themes")
     if movie.rating is not None and "min_rating" not in breaks(movie, request):  # else the outside clause says it
+        # the floor the intro names: under "best", the one read, which the films filling the answer miss
+        rated = shown_rating(movie.rating, request.get("best_rated") or request.get("min_rating"))
         if request.get("hidden_gem") and movie.votes and movie.votes < 100_000 and lesser is not False:
-            reasons.append(
-                f"rated {movie.rating:.1f} yet only {vote_count(movie.votes)} vote{'s' * (movie.votes != 1)}"
-            )
+            reasons.append(f"rated {rated} yet only {vote_count(movie.votes)} vote{'s' * (movie.votes != 1)}")
         else:
             votes = f" from {vote_count(movie.votes)} votes" if movie.votes and movie.votes >= 1000 else ""
-            reasons.append(f"rated {movie.rating:.1f}{votes}")
+            reasons.append(f"rated {rated}{votes}")
     return reasons
 
 

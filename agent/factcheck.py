@@ -17,7 +17,7 @@ from agent.model_claims import Grounding, model_sentence_errors
 from agent.prose import prose_list
 from agent.understanding.studios import made_by_said
 from store.filters import has_tag, in_spans
-from store.movie import Movie, rating_floor
+from store.movie import Movie, rating_floor, shown_rating
 from store.vocab import GENRES, LANGUAGES
 
 NOUN_GENRES = {"thriller": 9, "western": 9, "musical": 9, "documentary": 9, "drama": 8, "comedy": 8, "romance": 7}
@@ -147,8 +147,8 @@ def asked_clause(movie: Movie, request: Mapping) -> str:
             extras.append(f"directed by {person}")
         elif person in movie.cast:
             extras.append(f"starring {person}")
-    if request.get("require_keywords") and "themes" not in broken:
-        extras.append(tagged(request["require_keywords"]))
+    if said_tags(request) and "themes" not in broken:
+        extras.append(tagged(said_tags(request)))
     extras.append(made_by_said(movie, request.get("studios") or []))  # only of a film its companies say so
     text = ", ".join(x for x in [phrase, *extras] if x)
     return f"{text}, {ASKED}" if text else ""
@@ -209,16 +209,31 @@ def outside_clause(movie: Movie, request: Mapping) -> str:
     if "min_rating" in broken:
         floor = f"{request['min_rating']:g}"
         words = request.get("rating_words")  # "best" is no number: the 8 is the bot's reading of it
-        parts.append(f'{_rated(movie)}, under {floor}, the rating I took "{words}" to mean' if words
-                     else f"{_rated(movie)}, under the {floor} {OUTSIDE}")  # fmt: skip
+        rated = _rated(movie, request["min_rating"])
+        parts.append(f'{rated}, under {floor}, the rating I took "{words}" to mean' if words
+                     else f"{rated}, under the {floor} {OUTSIDE}")  # fmt: skip
     if "themes" in broken:
-        parts.append(f"not {tagged(request['require_keywords'])}, which {OUTSIDE}")
+        said, implied = said_tags(request), implied_tags(request)
+        if said and not all(has_tag(movie.keywords, tag) for tag in said):
+            parts.append(f"not {tagged(said)}, which {OUTSIDE}")
+        if implied and not all(has_tag(movie.keywords, tag) for tag in implied):
+            parts.append(f"not {tagged(implied)}, the tag I went by for what you asked")
     if "studios" in broken:
         # the catalog's companies, not the world's: Aladdin is credited to Walt Disney Pictures alone
         studios = prose_list(request["studios"], "or")
         parts.append(f"{studios} is not among the studios I have recorded for it, which {OUTSIDE}" if movie.studios
                      else f"with no studio recorded, so maybe not made by {studios}, which {OUTSIDE}")  # fmt: skip
     return "; ".join(parts)
+
+
+def said_tags(request: Mapping) -> list[str]:
+    """The tags required that the user asked for: not "sport", which "boxing" only implied."""
+    return [t for t in request.get("require_keywords") or [] if t not in implied_tags(request)]
+
+
+def implied_tags(request: Mapping) -> list[str]:
+    """The tags required that stand in for a genre only a theme implied (merge.genres_as_tags)."""
+    return [t for t in request.get("theme_tags") or [] if t in (request.get("require_keywords") or [])]
 
 
 def tagged(themes: list[str], *, verb: str = "tagged") -> str:
@@ -257,7 +272,7 @@ def claim_errors(claim: str, movie: Movie, request: Mapping) -> list[str]:
     broken = set(breaks(movie, request))
     for said in _TAGGED.finditer(claim):  # 'tagged "sport"': the catalog tag, required and carried
         for theme in re.findall(r'"([^"]+)"', said.group()):
-            if theme not in (request.get("require_keywords") or []) or not has_tag(movie.keywords, theme):
+            if theme not in said_tags(request) or not has_tag(movie.keywords, theme):
                 errors.append(f"tag {theme}")
     claim = _TAGGED.sub(" ", claim)  # a tag's words are no genre or language said
     lowered = claim.lower()
@@ -482,12 +497,13 @@ def crowd_errors(sentence: str, verdicts: list[Verdict]) -> list[str]:
     return errors
 
 
-def _rated(movie: Movie) -> str:
+def _rated(movie: Movie, floor: float) -> str:
     if movie.rating is None:
         return "unrated"
+    rated = f"rated {shown_rating(movie.rating, floor)}"
     if movie.rating_that_counts is None:
-        return f"rated {movie.rating:.1f} by only {movie.votes} {'person' if movie.votes == 1 else 'people'}"
-    return f"rated {movie.rating:.1f}"
+        return f"{rated} by only {movie.votes} {'person' if movie.votes == 1 else 'people'}"
+    return rated
 
 
 def relaxation_note(movies: list[Movie], request: Mapping) -> str:
@@ -533,7 +549,7 @@ def loosened(movies: list[Movie], request: Mapping) -> tuple[list[str], str]:
         notes.append("the people you named")
     if outside["min_rating"]:
         counted = [m.rating_that_counts for m in outside["min_rating"] if m.rating_that_counts is not None]
-        how = [f"down to {min(counted):.1f}"] if counted else []
+        how = [f"down to {shown_rating(min(counted), request['min_rating'])}"] if counted else []
         if any(m.rating is not None and m.rating_that_counts is None for m in outside["min_rating"]):
             how.append("some rated by too few people to count")
         if any(m.rating is None for m in outside["min_rating"]):

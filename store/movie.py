@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -38,9 +39,19 @@ MIN_VOTES = 10  # a rating from fewer votes is no rating a floor ("rated 8+") co
 
 
 def rating_floor(min_rating: float) -> float:
-    """The lowest rating that meets "rated `min_rating`+" as a card shows it: ratings are shown to one
-    decimal, so Kingsman's 7.96, "rated 8.0", was left out of "rated 8+" beside it."""
-    return min_rating - 0.05
+    """The lowest rating that meets "rated `min_rating`+": the floor itself, as the user said it, so
+    Kingsman's 7.97 is not "rated 8+" (it was, when the floor went by the rating rounded to one decimal,
+    and the reply said "2015 films, rated 8+" of it). The hair under it only absorbs float noise."""
+    return min_rating - 1e-9
+
+
+def shown_rating(rating: float, floor: float | None = None) -> str:
+    """A rating as a reply says it: one decimal, as every card shows it, but never rounded up to a floor
+    the film misses, where "rated 8.0" would read as clearing "8+": Kingsman's 7.97 is "7.97" there."""
+    text = f"{rating:.1f}"
+    if floor is None or rating >= rating_floor(floor) or float(text) < floor:
+        return text
+    return f"{math.floor(rating * 100 + 1e-6) / 100:.2f}"  # cut, not rounded: 7.999 is "7.99", still under
 
 
 @dataclass(slots=True)

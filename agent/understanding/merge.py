@@ -222,16 +222,28 @@ def fresh_request(new: Understood, deps: Deps) -> Request:
 
 def genres_as_tags(request: Request, deps: Deps) -> Request:
     """A genre no film in this catalog carries ("a sports movie" where the data sets label none
-    "sport") is looked for as the catalog's tag of that name instead, and the answer says so."""
+    "sport") is looked for as the catalog's tag of that name instead, and the answer says so. A genre
+    only a theme implied ("boxing": sport) is kept in `theme_tags`, so that neither this note nor any
+    pick says the user asked for it: "a film about boxing" never said "sport"."""
     lacking = [g for g in dict.fromkeys([*(request.get("genres") or []), *(request.get("any_genres") or [])])
                if not deps.catalog.carries_genre(g)]  # fmt: skip
     if not lacking:
         return request
     request = {**request}
-    for name in ("genres", "any_genres"):
+    implied = [g for g in lacking if g in (request.get("theme_genres") or [])]
+    named = [g for g in lacking if g not in implied]
+    for name in ("genres", "any_genres", "theme_genres"):
         request[name] = [g for g in request.get(name) or [] if g not in lacking]
     request["require_keywords"] = list(dict.fromkeys([*(request.get("require_keywords") or []), *lacking]))
-    said = prose_list([f'"{g}"' for g in lacking], "or")
-    note = f"My catalog has no {said} genre, so I went by the tag instead."
-    request["caveats"] = [*(request.get("caveats") or []), note]
+    # "boxing" then "sports ones please": said now, so asked for from here on
+    earlier = [g for g in request.get("theme_tags") or [] if g not in named]
+    request["theme_tags"] = [g for g in dict.fromkeys([*earlier, *implied]) if g in request["require_keywords"]]
+    notes = []
+    if named:
+        said = prose_list([f'"{g}"' for g in named], "or")
+        notes.append(f"My catalog has no {said} genre, so I went by the tag instead.")
+    if implied:
+        kinds = prose_list([f'"{g}"' for g in implied])
+        notes.append(f"I took what you asked to mean {kinds} films, a genre my catalog lacks, so I went by the tag.")
+    request["caveats"] = [*(request.get("caveats") or []), *notes]
     return request

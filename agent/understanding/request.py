@@ -146,6 +146,9 @@ class Request(TypedDict, total=False):
     keywords: list[str]  # themes in plain words ("heist", "time travel")
     exclude_keywords: list[str]  # themes refused: no pick has a keyword holding one
     require_keywords: list[str]  # themes required: every pick has a keyword holding each
+    # of those, the tags standing in for a genre the catalog lacks that only a theme implied ("boxing":
+    # "sport"), never "as you asked" (agent.understanding.merge.genres_as_tags)
+    theme_tags: list[str]
     studios: list[str]  # studios asked for: every pick's recorded companies include one
     exclude_studios: list[str]  # studios refused: no pick's recorded companies include one
     year_min: int | None  # earliest release year

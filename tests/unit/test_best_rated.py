@@ -75,3 +75,45 @@ def test_the_floor_reaches_down_to_the_wanted_best_rated():
     assert reach([8.2, 6.9, 8.1, 7.9], 8.0, 3) == 7.9
     assert reach([8.2, 8.1], 8.0, 3) is None  # nothing under the floor to fill with
     assert reach([8.2, 8.1, 8.5], 8.0, 2) is None
+
+
+@pytest.fixture
+def edge(tmp_path):
+    """2015 films at the floor's edge: one at 8.0 exactly, two a hair under it that one decimal would
+    round to 8.0, and a 7.5."""
+    films = [("Exactly Eight", 2015, 8.0), ("Nearly Eight", 2015, 7.97), ("Almost Eight", 2015, 7.95),
+             ("Seven Five", 2015, 7.5)]  # fmt: skip
+    catalog = catalog_of(tmp_path, [film(*f) for f in films])
+    yield catalog
+    catalog.close()
+
+
+def test_a_film_a_hair_under_the_floor_neither_clears_it_nor_is_shown_as_clearing_it(edge, profiles):
+    """ "the best movies of 2015" said "2015 films, rated 8+" of Kingsman at 7.97 and showed it "rated
+    8.0": only the 8.0 clears "8+", and the 7.97 and 7.95 that fill the answer are shown as what they are."""
+    result = make_bot(edge, profiles).ask("the best movies of 2015", user="cli:ed", k=3)
+    assert [m.title for m in picked(edge, result)] == ["Exactly Eight", "Nearly Eight", "Almost Eight"]
+    reply = result["reply"]
+    assert "only 1 is rated 8+" in reply and "the other 2 are the best rated after it" in reply
+    lines = reply.splitlines()
+    assert "rated 8.0" in lines[1] and "rated 7.97" in lines[2] and "rated 7.95" in lines[3]
+    assert "8.0" not in "\n".join(lines[2:])
+
+
+def test_a_typed_floor_takes_only_the_film_at_it(edge, profiles):
+    result = make_bot(edge, profiles).ask("2015 films rated 8+", user="cli:fa", k=3)
+    assert [m.title for m in picked(edge, result)] == ["Exactly Eight"]
+
+
+def test_a_loosened_floor_says_how_far_under_it_without_rounding_up_to_it(tmp_path, profiles):
+    """Nothing of 2015 clears "rated 8+" here, so the floor is loosened: the 7.97 let through is said to
+    be under 8 and shown as 7.97, never "rated 8.0, under the 8 you asked for"."""
+    catalog = catalog_of(tmp_path, [film("Nearly Eight", 2015, 7.97), film("Seven Five", 2015, 7.5)])
+    try:
+        result = make_bot(catalog, profiles).ask("2015 films rated 8+", user="cli:go", k=1)
+    finally:
+        catalog.close()
+    assert result["recommendations"][0]["title"] == "Nearly Eight"
+    assert "loosened the rating floor (down to 7.97)" in result["reply"]
+    assert "Rated 7.97, under the 8 you asked for" in result["reply"]
+    assert "8.0" not in result["reply"]

@@ -90,21 +90,22 @@ def test_a_rating_only_a_handful_of_people_gave_meets_no_rating_floor():
     assert matches(one_vote, Filters.of(genres=[]))  # only a floor asks for a rating that counts
 
 
-def test_a_rating_shown_as_the_floor_meets_it():
-    """Kingsman's 7.96 reads "rated 8.0" on its card; "rated 8+" left it out, beside a reply saying
-    only two 2015 films were rated 8+. A 7.94, shown as 7.9, stays out."""
-    shown_as_8 = Movie(id="kingsman-2015", title="Kingsman", year=2015, rating=7.96, votes=6_000)
-    shown_as_7_9 = Movie(id="spotlight-2015", title="Spotlight", year=2015, rating=7.94, votes=3_000)
-    films = [shown_as_8, shown_as_7_9]
+def test_a_rating_floor_is_the_number_itself_not_the_rating_rounded():
+    """Kingsman's 7.97 reads "rated 8.0" to one decimal, and passed "rated 8+" under a reply heading
+    "2015 films, rated 8+": it is under 8, so only a film at 8.0 or more meets the floor, everywhere."""
+    at_8 = Movie(id="inside-out-2015", title="Inside Out", year=2015, rating=8.0, votes=6_000)
+    under_8 = [Movie(id=f"near-{n}", title="Near", year=2015, rating=r, votes=3_000) for n, r in
+               enumerate([7.95, 7.97, 7.99])]  # fmt: skip
+    films = [at_8, *under_8]
     floor = Filters.of(min_rating=8)
-    assert [f"{m.rating:.1f}" for m in films] == ["8.0", "7.9"]
-    assert [m.id for m in films if matches(m, floor)] == ["kingsman-2015"]
-    assert sorted(FilterIndex(films).allowed(floor)) == ["kingsman-2015"]
+    assert [m.id for m in films if matches(m, floor)] == ["inside-out-2015"]
+    assert sorted(FilterIndex(films).allowed(floor)) == ["inside-out-2015"]
     db = sqlite3.connect(":memory:")
     db.execute("CREATE TABLE movies (id TEXT, rating REAL, votes INTEGER)")
     db.executemany("INSERT INTO movies VALUES (?, ?, ?)", [(m.id, m.rating, m.votes) for m in films])
     clause, params = sql_where(floor)
-    assert [row[0] for row in db.execute(f"SELECT id FROM movies WHERE {clause}", params)] == ["kingsman-2015"]
+    assert [row[0] for row in db.execute(f"SELECT id FROM movies WHERE {clause}", params)] == ["inside-out-2015"]
+    assert matches(Movie(id="x", title="X", year=2015, rating=7.3, votes=50), Filters.of(min_rating=7.3))
 
 
 def test_the_vectorised_index_allows_exactly_what_matches_allows(catalog):
