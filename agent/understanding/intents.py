@@ -427,11 +427,15 @@ def _feedback(
     has_referent = (bool(titles) or ordinal is not None or every
                     or bool(REFERENT.search(_RELATIVE_THAT.sub(r"\1", _GROUP_MEMBERS.sub(" ", lowered)))))  # fmt: skip
     dismissal = DISMISS.search(lowered)
-    if dismissal and not SEEN.search(lowered):  # "not interested in titanic, any comedies?": Titanic
+    judging = verdict is not None or (dismissal is not None and seen is not None)  # "seen #1, skip #2"
+    mixed = mixed_verdicts(text, lowered, titles, lookup, ordinal_in) if judging and not praised else None
+    # "I loved the first one, the second sounds dumb": each its own, not the first set aside
+    apart = mixed is not None and len({v for v, _ in mixed.values()}) > 1
+    if dismissal and not SEEN.search(lowered) and not apart:  # "not interested in titanic, any comedies?": Titanic
         named = dismissed_titles(text, lowered, dismissal, understood, titles, lookup)
         if named or (named is not None and (ordinal is not None or every or _THAT_FILM.search(lowered))):
             return Classified("dismissed", ordinal=ordinal, titles=named, every=every)
-    if verdict is not None and not praised and (mixed := mixed_verdicts(text, lowered, titles, lookup, ordinal_in)):
+    if mixed:
         named = {t: v for t, (v, _) in mixed.items() if isinstance(t, str)}
         # "I really like Heat (1995) I didn't care for that": a verdict on no film it can tell, said so
         unplaced = unplaced_verdict(lowered, named, lookup) if len(named) == len(mixed) else ""
