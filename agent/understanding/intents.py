@@ -266,14 +266,15 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     if has_previous and more and not has_filters(understood) and not understood.like_titles:
         return Classified("more", ordinal=_place_liked(lowered, plan), feedback=feedback)
     if has_previous and _refines(lowered, understood):  # "like the second one but from the 2010s"
-        return Classified("refine", ordinal=_place_liked(lowered, plan), feedback=on_picks(feedback, has_previous))
+        pointed = on_picks(feedback, has_previous, lowered)  # "loved it, anything like it but shorter?" too
+        return Classified("refine", ordinal=_place_liked(lowered, plan), feedback=pointed)
     if not asks and not has_filters(understood) and not understood.like_titles and _chatter(words, understood):
         return Classified("smalltalk")
     if feedback and feedback.intent == "liked" and feedback.titles and feedback.titles == understood.like_titles:
         return Classified("recommend", feedback=feedback)  # "heat was great, more like that": kept, and the reference
     if feedback and feedback.titles and _judged_then_wished(text, lookup):  # "Heat was great, and more comedies"
         return Classified("recommend", feedback=feedback)
-    return Classified("recommend", feedback=on_picks(feedback, has_previous))  # "hated #1, any 80s ones?"
+    return Classified("recommend", feedback=on_picks(feedback, has_previous, lowered))  # "hated #1, any 80s ones?"
 
 
 _ASKING_SHAPE = re.compile(
