@@ -156,6 +156,12 @@ def classify(
     """
     if (held := HOLD_ON.match(normalise_message(text))) and len(text) == len(normalise_message(text)):
         text, understood = " " * held.end() + text[held.end() :], None  # "no wait, heat is a 4": not The Wait
+    if has_previous and (rest := thanked_then(text)) is not None:
+        said = classify(rest, lookup, has_previous=has_previous)
+        if said.intent == "seen":  # "Great, but I've seen it!": thanks, seen, and another wanted
+            return Classified("more", feedback=said)
+        if said.intent == "more" and said.feedback is not None and said.feedback.intent == "seen":
+            return said  # "cool, but I've seen all of those"
     if (thanks := _THANKS_FIRST.match(normalise_message(text))) and len(text) == len(normalise_message(text)):
         text, understood = " " * thanks.end() + text[thanks.end() :], None  # "thanks! heat was great": the verdict
     classified = _classify(text, lookup, has_previous=has_previous, understood=understood)
@@ -167,6 +173,24 @@ def classify(
         return Classified("more", feedback=classified)  # "already seen all of those": noted, and others shown
     # "she's seen all of those": not the user's viewing, so set aside, not marked watched, and others shown
     return classified
+
+
+# "Great, but I've seen it!", "sounds good but I already saw that one": thanks for the pick, then the "but" that
+# turns it down; the "great" is said of the suggestion, no verdict on the film
+_THANKS_BUT = re.compile(
+    r"^\W*(?:(?:oh|ok|okay|wow|ah)\W+)?(?:great|cool|nice|awesome|perfect|lovely|thanks|thank\s+you|thx|ty"
+    r"|(?:that\s+)?(?:sounds|looks)\s+(?:good|great|cool|nice|fun|interesting))(?:\W+(?:thanks|thank\s+you))?"
+    r"\W*\s*but\b"
+)
+
+
+def thanked_then(text: str) -> str | None:
+    """The message with a thanks before its "but" blanked out in place ("Great, but I've seen it!"); None
+    when it opens with none."""
+    thanks = _THANKS_BUT.match(normalise_message(text))
+    if thanks is None or len(text) != len(normalise_message(text)):
+        return None
+    return " " * thanks.end() + text[thanks.end() :]
 
 
 # "thanks!", "thx for the recs yesterday,": thanks before what the message goes on to say
