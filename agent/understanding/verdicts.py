@@ -284,7 +284,8 @@ def _first_title_at(clause: str, ids: list[str | int], lookup: CatalogLookup) ->
     return min(places, default=len(clause))
 
 
-_VERDICT_ENDS = re.compile(rf"(?:{PRAISED}|{PANNED})\W*$")
+# "Bad Moms (2016) was cute too": the verdict, carried over from a film said before, still ends the message
+_VERDICT_ENDS = re.compile(rf"(?:{PRAISED}|{PANNED})(?:\s+(?:too|also|as\s+well))?\W*$")
 
 
 _PRONOUNS = frozenset({"it", "this", "that", "they", "them", "these", "those", "he", "she", "this one", "that one"})
