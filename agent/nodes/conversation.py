@@ -527,6 +527,8 @@ def _record_verdicts(state: State, deps: Deps) -> dict:
         else:
             opinions.setdefault(movie_id, (verdict, stars))
     label = {m: deps.catalog.movies[m].label for m in [*opinions, *unkept]}
+    set_aside = [m for m, (verdict, _) in opinions.items() if verdict == "dismissed"]
+    opinions = {m: opinion for m, opinion in opinions.items() if m not in set_aside}
     # "I rated Heat 4 and The Matrix 3": each its stars; "I rated Toy Story 3 and Heat 4": Toy Story 3 has none;
     # "loved heat and jaws 5": Heat by the word, Jaws by its stars
     worded = set(state.get("worded") or ())  # "loved heat and jaws 5": Heat's 5 stands for "loved", as alone
@@ -546,8 +548,16 @@ def _record_verdicts(state: State, deps: Deps) -> dict:
         noted = f"Noted: {'; '.join(parts)}. (I have nowhere to remember it in this session.)" if parts else ""
         return say(f"{noted} {not_kept.strip()}".strip(), "seen")
     recorded = store_opinions(deps, state["user"], opinions, given)
+    for movie_id in set_aside:  # "the third looks boring": never suggested again, and neither seen nor rated
+        deps.profiles.dismiss(state["user"], movie_id, source="chat")
+    recorded |= {"dismissed": set_aside} if set_aside else {}
+    nor = f", nor {prose_list([label[m] for m in set_aside])}" if set_aside else ""
     noted = (
-        f"Noted: {'; '.join(parts)}. I won't suggest {'them' if len(opinions) > 1 else 'it'} again." if parts else ""
+        f"Noted: {'; '.join(parts)}. I won't suggest {'them' if len(opinions) > 1 else 'it'} again{nor}."
+        if parts
+        else f"Got it: I won't suggest {prose_list([label[m] for m in set_aside])} again."
+        if set_aside
+        else ""
     )
     return {**say(f"{noted} {not_kept.strip()}".strip(), state.get("intent") or "seen"), "recorded": recorded}
 

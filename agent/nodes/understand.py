@@ -28,7 +28,7 @@ from agent.understanding.crowd_asks import disliked_note
 from agent.understanding.dismissals import request_beside
 from agent.understanding.dropping import drop_part
 from agent.understanding.instead import replace_instead
-from agent.understanding.intents import Classified, classify, reference_ordinal, states_subject
+from agent.understanding.intents import Classified, classify, reference_ordinal, states_subject, thanked_then
 from agent.understanding.less_dark import less_dark_as_lighter
 from agent.understanding.like_it import asks_like_it
 from agent.understanding.llm_reader import read_message
@@ -140,6 +140,8 @@ def _understood(state: State, deps: Deps) -> dict:
     referred = people_meant(message, state, deps)  # "anything else by him?": the director just named
     message = referred.message if referred else message
     classified, understood, calls = read_message(deps, message, history, has_previous=has_previous)
+    if classified.intent == "more" and (thanked := thanked_then(message)) is not None:  # "Great, but I've seen it!"
+        understood = understand(thanked, deps.catalog, today_year=deps.today.year)  # asks for no great films
     classified, without_sequels = _with_sequels(classified, deps)  # "I watched the matrix and its sequels"
     if classified.intent in ("recommend", "refine", "more") and classified.feedback is None:
         understood = like_with_sequels(message, understood, deps.catalog)  # "something like heat and its sequels"

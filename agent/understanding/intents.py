@@ -156,6 +156,12 @@ def classify(
     """
     if (held := HOLD_ON.match(normalise_message(text))) and len(text) == len(normalise_message(text)):
         text, understood = " " * held.end() + text[held.end() :], None  # "no wait, heat is a 4": not The Wait
+    if has_previous and (rest := thanked_then(text)) is not None:
+        said = classify(rest, lookup, has_previous=has_previous)
+        if said.intent == "seen":  # "Great, but I've seen it!": thanks, seen, and another wanted
+            return Classified("more", feedback=said)
+        if said.intent == "more" and said.feedback is not None and said.feedback.intent == "seen":
+            return said  # "cool, but I've seen all of those"
     if (thanks := _THANKS_FIRST.match(normalise_message(text))) and len(text) == len(normalise_message(text)):
         text, understood = " " * thanks.end() + text[thanks.end() :], None  # "thanks! heat was great": the verdict
     classified = _classify(text, lookup, has_previous=has_previous, understood=understood)
@@ -167,6 +173,24 @@ def classify(
         return Classified("more", feedback=classified)  # "already seen all of those": noted, and others shown
     # "she's seen all of those": not the user's viewing, so set aside, not marked watched, and others shown
     return classified
+
+
+# "Great, but I've seen it!", "sounds good but I already saw that one": thanks for the pick, then the "but" that
+# turns it down; the "great" is said of the suggestion, no verdict on the film
+_THANKS_BUT = re.compile(
+    r"^\W*(?:(?:oh|ok|okay|wow|ah)\W+)?(?:great|cool|nice|awesome|perfect|lovely|thanks|thank\s+you|thx|ty"
+    r"|(?:that\s+)?(?:sounds|looks)\s+(?:good|great|cool|nice|fun|interesting))(?:\W+(?:thanks|thank\s+you))?"
+    r"\W*\s*but\b"
+)
+
+
+def thanked_then(text: str) -> str | None:
+    """The message with a thanks before its "but" blanked out in place ("Great, but I've seen it!"); None
+    when it opens with none."""
+    thanks = _THANKS_BUT.match(normalise_message(text))
+    if thanks is None or len(text) != len(normalise_message(text)):
+        return None
+    return " " * thanks.end() + text[thanks.end() :]
 
 
 # "thanks!", "thx for the recs yesterday,": thanks before what the message goes on to say
@@ -266,14 +290,15 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
     if has_previous and more and not has_filters(understood) and not understood.like_titles:
         return Classified("more", ordinal=_place_liked(lowered, plan), feedback=feedback)
     if has_previous and _refines(lowered, understood):  # "like the second one but from the 2010s"
-        return Classified("refine", ordinal=_place_liked(lowered, plan), feedback=on_picks(feedback, has_previous))
+        pointed = on_picks(feedback, has_previous, lowered)  # "loved it, anything like it but shorter?" too
+        return Classified("refine", ordinal=_place_liked(lowered, plan), feedback=pointed)
     if not asks and not has_filters(understood) and not understood.like_titles and _chatter(words, understood):
         return Classified("smalltalk")
     if feedback and feedback.intent == "liked" and feedback.titles and feedback.titles == understood.like_titles:
         return Classified("recommend", feedback=feedback)  # "heat was great, more like that": kept, and the reference
     if feedback and feedback.titles and _judged_then_wished(text, lookup):  # "Heat was great, and more comedies"
         return Classified("recommend", feedback=feedback)
-    return Classified("recommend", feedback=on_picks(feedback, has_previous))  # "hated #1, any 80s ones?"
+    return Classified("recommend", feedback=on_picks(feedback, has_previous, lowered))  # "hated #1, any 80s ones?"
 
 
 _ASKING_SHAPE = re.compile(
@@ -427,11 +452,15 @@ def _feedback(
     has_referent = (bool(titles) or ordinal is not None or every
                     or bool(REFERENT.search(_RELATIVE_THAT.sub(r"\1", _GROUP_MEMBERS.sub(" ", lowered)))))  # fmt: skip
     dismissal = DISMISS.search(lowered)
-    if dismissal and not SEEN.search(lowered):  # "not interested in titanic, any comedies?": Titanic
+    judging = verdict is not None or (dismissal is not None and seen is not None)  # "seen #1, skip #2"
+    mixed = mixed_verdicts(text, lowered, titles, lookup, ordinal_in) if judging and not praised else None
+    # "I loved the first one, the second sounds dumb": each its own, not the first set aside
+    apart = mixed is not None and len({v for v, _ in mixed.values()}) > 1
+    if dismissal and not SEEN.search(lowered) and not apart:  # "not interested in titanic, any comedies?": Titanic
         named = dismissed_titles(text, lowered, dismissal, understood, titles, lookup)
         if named or (named is not None and (ordinal is not None or every or _THAT_FILM.search(lowered))):
             return Classified("dismissed", ordinal=ordinal, titles=named, every=every)
-    if verdict is not None and not praised and (mixed := mixed_verdicts(text, lowered, titles, lookup, ordinal_in)):
+    if mixed:
         named = {t: v for t, (v, _) in mixed.items() if isinstance(t, str)}
         # "I really like Heat (1995) I didn't care for that": a verdict on no film it can tell, said so
         unplaced = unplaced_verdict(lowered, named, lookup) if len(named) == len(mixed) else ""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Protocol, TypeVar
 
-from agent.understanding.verdicts import SENTIMENTS
+from agent.understanding.verdicts import SEEN, SENTIMENTS
 
 
 class _Verdict(Protocol):  # agent.understanding.intents.Classified, which imports this module
@@ -29,11 +29,29 @@ class _Verdict(Protocol):  # agent.understanding.intents.Classified, which impor
 V = TypeVar("V", bound=_Verdict)
 
 
-def on_picks(feedback: V | None, has_previous: bool) -> V | None:
-    """The verdict, when it is about picks shown before by their place; else None."""
+def on_picks(feedback: V | None, has_previous: bool, lowered: str = "") -> V | None:
+    """The verdict, when it is about picks shown before by their place, or said of "it" ("loved it, anything
+    like it but shorter?" noted no like); else None."""
     if feedback is None or not has_previous or feedback.titles or feedback.intent == "dismissed":
         return None
-    return feedback if feedback.ordinal is not None or feedback.positions or feedback.every else None
+    if feedback.ordinal is not None or feedback.positions or feedback.every:
+        return feedback
+    return feedback if said_of_it(lowered) else None
+
+
+_IT = r"(?:it|that|this)(?:\s+(?:one|movie|film))?"
+_IT_AFTER = re.compile(rf"\s+{_IT}\b")  # "loved it", "hated that one", "seen it"
+_IT_BEFORE = re.compile(rf"\b{_IT}(?:\s+(?:was|is)|'s)\s+(?:(?:really|so|very|pretty|quite|just|truly)\s+)?$")
+
+
+def said_of_it(lowered: str) -> bool:
+    """ "loved it", "seen that one", "it was great": a verdict whose film is the one "it" stands for, not
+    "I hate long films, anything like it?", whose "it" is only the film to go by."""
+    verdicts = [*(m for pattern, *_ in SENTIMENTS for m in pattern.finditer(lowered)), *SEEN.finditer(lowered)]
+    return any(
+        _IT_AFTER.match(lowered, m.end()) or _IT_BEFORE.search(lowered, max(0, m.start() - 40), m.start())
+        for m in verdicts
+    )
 
 
 _PICK_WAS = re.compile(

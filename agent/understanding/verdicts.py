@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from agent.understanding.days_said import some_time_ago_blanked
+from agent.understanding.ordinals import places_in
 from agent.understanding.request import CatalogLookup, Understood, has_filters
 from agent.understanding.sentiments import MIDDLING, SENTIMENTS, Verdict
 from agent.understanding.text import OPINION_LEAD, PANNED, PRAISED
@@ -38,6 +39,11 @@ PLANNED = re.compile(
     r"\b(?:will|ll|gonna|going\s+to|have\s+to|need\s+to|got\s+to|gotta|want\s+to|wanna|must)"
     r"\s+(?:\w+\s+)?(?:check\s+out|watch|see|try|look\s+into|look\s+up)\b"
 )
+# "the third looks boring": a guess about a film not seen, so a lean away from it, never a watched dislike
+_LOOKS_BAD = (
+    r"\b(?:looks|seems|sounds)\s+(?:\w+\s+)?(?:boring|bad|dumb|stupid|awful|terrible|lame|meh|silly|cheesy|dull)\b"
+)
+LOOKS_BAD = re.compile(_LOOKS_BAD)
 # "don't show me Notting Hill again", "not interested in the first one", "the second looks boring,
 # skip it": a film the user has not seen and wants no more of, never suggested again (nor rated)
 DISMISS = re.compile(
@@ -50,7 +56,7 @@ DISMISS = re.compile(
     r"|\b(?:do not|don'?t|never)\s+(?:want|wanna|need)\s+(?:to\s+)?(?:see|watch)\b(?=[^,;.!?]{1,60}?\bagain\b)"
     # "not heat or alien again, any comedies?": never again, as "don't show me heat again"
     r"|\bnot\s+(?!(?:this|that|it|again|so|too|very|really|sure|quite|much|a|an|watching|seeing)\b)(?=[^,;.!?]{1,60}?\bagain\b)"
-    r"|\b(?:looks|seems|sounds)\s+(?:\w+\s+)?(?:boring|bad|dumb|stupid|awful|terrible|lame|meh|silly|cheesy|dull)\b"
+    rf"|{_LOOKS_BAD}"
 )
 
 # where one verdict ends and the next may begin: "I loved Amelie and hated Titanic"
@@ -112,9 +118,12 @@ def mixed_verdicts(
         found = verdict_in(judged, start, end)
         if found is None and len(SEEN.findall(lowered, start, end)) > 1:  # "I saw Saw": the verb, then the title
             found = verdict_in(lowered, start, end)
+        # "I've seen the first two, the third looks boring": the third set aside, neither seen nor disliked
+        if (dismissal := DISMISS.search(lowered, start, end)) and (found is None or found[1] == "disliked"):
+            found = (dismissal, "dismissed", 0.0)
         ids: list[str | int] = [*_films_in(text[start:end], found[0].end() - start if found else 0, lookup)]
         if not ids and (place := place_of(lowered[start:end])) is not None:
-            ids = [place]
+            ids = list(places_in(lowered[start:end])) or [place]  # "seen the first two": both places
         if not ids and found and of_a_genre(lowered[:end], found[0]):  # "I don't like horror, but Alien was great"
             tastes = True
             clauses.append(([], found[1:], True, True))
@@ -275,7 +284,8 @@ def _first_title_at(clause: str, ids: list[str | int], lookup: CatalogLookup) ->
     return min(places, default=len(clause))
 
 
-_VERDICT_ENDS = re.compile(rf"(?:{PRAISED}|{PANNED})\W*$")
+# "Bad Moms (2016) was cute too": the verdict, carried over from a film said before, still ends the message
+_VERDICT_ENDS = re.compile(rf"(?:{PRAISED}|{PANNED})(?:\s+(?:too|also|as\s+well))?\W*$")
 
 
 _PRONOUNS = frozenset({"it", "this", "that", "they", "them", "these", "those", "he", "she", "this one", "that one"})
