@@ -1,0 +1,35 @@
+"""Follow-ups and small talk read as meant: "is there another new one?" after comedies is one more comedy,
+not a search for films titled "New"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_graph import make_bot
+
+
+@pytest.mark.parametrize("follow_up", ["is there another new one?", "do you have another recent one?"])
+def test_another_described_one_keeps_the_request(starter, profiles, follow_up: str) -> None:
+    """ "is there another new one?" after "some comedies from the last few years" dropped the comedies and
+    gave The New Guy and New Year's Eve, found by the word "new" in their titles."""
+    bot = make_bot(starter, profiles)
+    first = bot.ask("some comedies from the last ten years", user="cli:an")
+    answer = bot.ask(follow_up, user="cli:an")
+    assert first["recommendations"] and answer["recommendations"]
+    shown = {r["id"] for r in first["recommendations"]}
+    for pick in answer["recommendations"]:
+        film = starter.movies[pick["id"]]
+        assert "comedy" in film.genres and film.year >= 2016 and film.id not in shown, film.label
+    assert "comed" in answer["reply"]
+
+
+@pytest.mark.parametrize("follow_up", ["another good one", "got another good one?"])
+def test_another_good_one_notes_no_verdict(starter, profiles, follow_up: str) -> None:
+    """ "got another good one?" said "I couldn't tell which film you meant, so I noted nothing": the "good" is
+    of the pick wished for, not a verdict on one shown."""
+    bot = make_bot(starter, profiles)
+    bot.ask("a thriller", user="cli:ag")
+    answer = bot.ask(follow_up, user="cli:ag")
+    assert answer["recommendations"] and "noted nothing" not in answer["reply"]
+    assert all("thriller" in starter.movies[r["id"]].genres for r in answer["recommendations"])
+    assert not profiles.ratings(profiles.user_key("cli", "ag"))
