@@ -33,3 +33,21 @@ def test_another_good_one_notes_no_verdict(starter, profiles, follow_up: str) ->
     assert answer["recommendations"] and "noted nothing" not in answer["reply"]
     assert all("thriller" in starter.movies[r["id"]].genres for r in answer["recommendations"])
     assert not profiles.ratings(profiles.user_key("cli", "ag"))
+
+
+@pytest.mark.parametrize("said", ["Sounds good!", "looks great, thanks"])
+def test_sounds_good_after_picks_is_a_thanks(starter, profiles, said: str) -> None:
+    """A bare "Sounds good!" after picks gave three more, searched by the word "Sounds": it is a thanks, and
+    notes no film."""
+    bot = make_bot(starter, profiles)
+    bot.ask("a thriller", user="cli:sg")
+    answer = bot.ask(said, user="cli:sg")
+    assert answer["recommendations"] == [] and "Happy to help" in answer["reply"]
+    user = profiles.user_key("cli", "sg")
+    assert not profiles.ratings(user) and not profiles.watched(user)
+
+
+def test_sounds_good_first_reads_no_request(starter, profiles) -> None:
+    """As a first message it said "these picks are only a guess from its words": no request was made."""
+    answer = make_bot(starter, profiles).ask("Sounds good!", user="cli:sf")
+    assert answer["recommendations"] == [] and "picks" not in answer["reply"]
