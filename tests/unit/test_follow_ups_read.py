@@ -51,3 +51,20 @@ def test_sounds_good_first_reads_no_request(starter, profiles) -> None:
     """As a first message it said "these picks are only a guess from its words": no request was made."""
     answer = make_bot(starter, profiles).ask("Sounds good!", user="cli:sf")
     assert answer["recommendations"] == [] and "picks" not in answer["reply"]
+
+
+@pytest.mark.parametrize("said", ["I have a date!", "I have a date tonight, any ideas?", "got a hot date, any recs?"])
+def test_a_date_leans_to_romantic_comedies_and_says_so(starter, profiles, said: str) -> None:
+    """ "I have a date!" gave Date Night, Win a Date with Tad Hamilton! and Date Movie (rated 3.6), found by the
+    word "date" in their titles, and said only "I don't know your taste yet"."""
+    answer = make_bot(starter, profiles).ask(said, user="cli:dt")
+    assert answer["reply"].startswith("For a date, I leaned to romantic comedies.")
+    films = [starter.movies[r["id"]] for r in answer["recommendations"]]
+    assert films and all("date" not in f.title.lower() for f in films)
+    assert sum(bool({"romance", "comedy"} & set(f.genres)) for f in films) >= 2, [f.label for f in films]
+
+
+@pytest.mark.parametrize("said", ["I have a date tonight, any horror?", "the release date of Heat?"])
+def test_a_date_leans_to_nothing_beside_a_genre_or_as_a_day(starter, profiles, said: str) -> None:
+    answer = make_bot(starter, profiles).ask(said, user="cli:dh")
+    assert "For a date" not in answer["reply"]
