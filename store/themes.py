@@ -29,6 +29,13 @@ _KINDRED: dict[str, tuple[str, ...]] = {
     "shark": ("shark",),
     "clown": ("clown",),
     "robot": ("robot", "android", "cyborg", "droid"),
+    # "no superhero movies" kept Guardians of the Galaxy (tagged "marvel comic" only) and Big Hero 6 ("teen
+    # superheroes", whose plural the singular of "superhero" misses)
+    "superhero": ("superhero", "superheroes", "superheroine", "super hero", "marvel comic", "dc comics",
+                  "marvel cinematic universe"),
+    # "no comic-book movies": the superhero films, and the rest drawn from comics (Sin City, Snowpiercer)
+    "comic book": ("comic book", "based on comic", "graphic novel", "superhero", "superheroes", "superheroine",
+                   "super hero", "marvel comic", "dc comics", "dark horse comics", "marvel cinematic universe"),
 }  # fmt: skip
 
 
@@ -45,9 +52,9 @@ def words_of(text: str) -> tuple[str, ...]:
 
 
 def forms(theme: str) -> tuple[tuple[str, ...], ...]:
-    """The word sequences a refused theme covers: itself, and its kindred when it is one word we know."""
+    """The word sequences a refused theme covers: itself, and its kindred when it is a theme we know."""
     own = words_of(theme)
-    kin = _KINDRED.get(own[0], ()) if len(own) == 1 else ()
+    kin = _KINDRED.get(" ".join(own), ())
     return tuple(dict.fromkeys([own, *(words_of(k) for k in kin)])) if own else ()
 
 

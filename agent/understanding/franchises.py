@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from agent.understanding.meaning import extend_unique
+from agent.understanding.phrases import PHRASEBOOK
 from agent.understanding.request import CatalogLookup, Understood
-from agent.understanding.text import GAP, STOPWORDS, Scan
+from agent.understanding.text import GAP, STOPWORDS, Scan, tokens_of
 
 MIN_FILMS = 2  # a head fewer films begin with is a title, not a series
 _CUE = r"\b(?:not|no|nothing|without|except|never|skip)\s+(?:any\s+|more\s+)?"
@@ -31,6 +32,8 @@ def read_refused_series(scan: Scan, lookup: CatalogLookup, out: Understood) -> N
             head = words[:n]
             if head[-1] in STOPWORDS or all(w in STOPWORDS for w in head):
                 continue
+            if tuple(tokens_of(" ".join(head))) in PHRASEBOOK:  # "no comic book movies": a kind of film, refused
+                continue  # as such, not the films titled "Comic Book ..." while every superhero film came through
             films = lookup.titled(" ".join(head))
             if len(films) >= MIN_FILMS:
                 extend_unique(out.exclude_titles, sorted(films))

@@ -96,6 +96,9 @@ _PLEASANTRY = re.compile(
     r"|(?:i|we) (?:really |truly )?appreciate (?:it|that|this|you|your help|the help|all your help|the suggestions?)"
     r"|(?:are )?(?:you|u) still (?:there|here)"
     r"|(?:(?:we're |we are )?on the )?same page"  # "Same page then!"
+    # "Sounds good!", "looks great, thanks": said of nothing named, a thanks ("that sounds good" points at a pick)
+    r"|(?:sounds?|looks?|seems?) (?:(?:really|very|so|pretty|all) )?(?:good|great|fine|perfect|cool|nice|awesome"
+    r"|lovely|fun|like a plan)"
     r")\b"
 )
 

@@ -125,6 +125,9 @@ _ASKS = re.compile(
 )
 # "I've seen Heat. Thrillers from the 90s please": a sentence of its own that asks, beside the verdict's
 _ASKS_POLITELY = re.compile(r"(?:^|[.!?;]\s*)(?P<ask>[^.!?;]*\b(?:please|pls|plz)\b[^.!?;]*)")
+# "is there another new one?", "got one more good one?": a word or two said of the next pick, which is still one
+# more of the same request (what the words ask beyond it is read as a refinement), and no verdict on a pick shown
+_NEXT_DESCRIBED = r"\b(?:another|one\s+more)\s+(?:[^\W\d_]+\s+){1,2}?(?:one|film|movie|flick|pick)\b"
 _MORE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|cool|nice|thanks|great|hmm+|and|yes|yeah|sure|alright|got it)\W+)*"
     r"(?:more|another|others|other ones|next|again|keep going|go on|continue)\b"
@@ -133,6 +136,7 @@ _MORE = re.compile(
     r"|anything else|next one|different ones|other ones|other options|others|similar to"
     r"|none of (?:these|those|them)|not (?:these|those)(?: ones)?|(?:seen|watched) (?:them|those|these) all"
     r"|(?:\d+|one|two|three|four|five|a few|a couple|some) more)\b"
+    r"|" + _NEXT_DESCRIBED
 )
 _LIKE_WHICH = re.compile(
     r"\b(?:like|similar to|not (?:as|so) (?:old|new|recent|long|short) as|(?:older|newer|earlier|later) than)\b"
@@ -265,7 +269,8 @@ def _classify(text: str, lookup: CatalogLookup, *, has_previous: bool, understoo
         if feedback and not (feedback.titles or feedback.positions or feedback.every) and feedback.ordinal is None:
             feedback = dataclasses.replace(feedback, ordinal=plan.ordinal, titles=plan.titles)  # "looks great, seen it"
     else:
-        feedback = _feedback(text, lowered, understood, lookup, ordinal)
+        wished = re.sub(_NEXT_DESCRIBED, lambda m: " " * len(m[0]), lowered)  # "another good one": of the next pick
+        feedback = _feedback(text, wished, understood, lookup, ordinal)
     if feedback and feedback.intent == "dismissed":  # "don't show me Heat again": "show me" asks for nothing
         rest = DISMISSED_TAIL.sub("", DISMISS.sub(" ", lowered))  # "... anymore" asks for no more
         beside = request_beside(text, lookup)  # "don't show me alien again" asks for no sci-fi

@@ -31,6 +31,9 @@ def _studio(name: str, *genres: str, **refused) -> Effect:
                   negated=Effect(exclude_studios=(name,), aside=True, **refused))  # fmt: skip
 
 
+COMIC_TAKEN = 'I took "comic" to mean comic-book films; if you meant no comedies, say "no comedies".'
+
+
 def _cannot_judge(word: str) -> Effect:
     """ "a comedy that isn't cheesy": no data tells it, and the answer says so instead of ignoring it."""
     caveat = f"I can't tell which films are {word}, so I couldn't leave them out."
@@ -204,7 +207,16 @@ _GENRE_PHRASES: dict[str, Effect] = {
     "cyberpunk": _k("cyberpunk", "sci-fi"),
     "post apocalyptic | apocalypse | apocalyptic | end of the world": _k("post-apocalyptic", "sci-fi"),
     "marvel | mcu": _k("marvel", "action"),
-    "superhero | superheroes | super hero | super heroes | comic book | comic books": _k("superhero", "action"),
+    "superhero | superheroes | super hero | super heroes": _k("superhero", "action"),
+    # refused, a comic-book film is any drawn from comics (store.themes), superhero or not
+    "comic book | comic books | comic book movie | comic book movies | comic book film | comic book films": _k(
+        "superhero", "action", negated=Effect(exclude_keywords=("comic book",))
+    ),
+    # "not a comic movie", "nothing comic": comic-book films, as a refusal most often means (a comedy is more often
+    # called funny), with the reading said; alone "comic" asks for nothing
+    "comic | comics | comic movie | comic movies | comic film | comic films": Effect(
+        only_negated=True, negated=Effect(exclude_keywords=("comic book",), caveat=COMIC_TAKEN)
+    ),
     "martial arts | kung fu | karate": _k("martial arts", "action"),
     "samurai": _k("samurai", "action"),
     "ninja | ninjas": _k("ninja", "action"),
