@@ -74,15 +74,30 @@ def with_roles(request: Request, catalog, said_by: list[str] | tuple[str, ...] =
     return {**request, **roles, "caveats": caveats}
 
 
-def people_described(request: Mapping) -> str:
+def people_described(request: Mapping, catalog=None) -> str:
     """ "with Tom Hanks", "directed by Steve McQueen", "with Meg Ryan or Tom Hanks": who the answer
-    was asked to credit, in the role asked."""
+    was asked to credit, in the role asked. A person asked in no role whom the catalog credits only as
+    a director ("Coppola films", "Kubrick") is "directed by": "with Francis Ford Coppola" said he was
+    in the cast of films he only directed."""
     directing = set(request.get("directing") or [])
+    acting = set(request.get("acting") or [])
+
+    def directs(name: str) -> bool:
+        if name in directing:
+            return True
+        if name in acting or catalog is None:
+            return False
+        directed, acted = _credits(name, catalog)
+        return bool(directed) and not acted
+
     people = request.get("people") or []
-    by = [p for p in people if p in directing]
-    with_ = [p for p in people if p not in directing]
+    by = [p for p in people if directs(p)]
+    with_ = [p for p in people if p not in by]
     either = request.get("any_people") or []
-    if either:
+    either_by = bool(either) and all(directs(p) for p in either)  # "directed by Joel Coen or Ethan Coen"
+    if either and not either_by:
         with_.append(prose_list(either, "or"))
     parts = (["with " + " and ".join(with_)] if with_ else []) + (["directed by " + " and ".join(by)] if by else [])
+    if either_by:
+        parts.append(("directed by " if not by else "by ") + prose_list(either, "or"))
     return " and ".join(parts)

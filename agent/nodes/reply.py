@@ -343,7 +343,7 @@ def intro_parts(request: Request, count: int, deps: Deps, *, lesser_known: bool 
     likes = [reference_name(m, deps) for m in request.get("like_titles") or [] if m in deps.catalog]
     if likes:
         described = (described + " " if described else "") + "like " + prose_list(likes)
-    if people := people_described(request):
+    if people := people_described(request, deps.catalog if deps is not None else None):
         described = (described + " " if described else "") + people
     extras = [years] if open_years else []
     extras += some

@@ -7,6 +7,7 @@ theme I know"; refused, no pick may be about it."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -57,6 +58,24 @@ def read_catalog_themes(scan: Scan, reading: Reading, lookup: CatalogLookup) -> 
             reading.apply(Effect(keywords=(tag,)), said=scan.text[toks[start].start : toks[end - 1].end])
             scan.kept.update(t.start for t in toks[start:end])
     _read_refused(scan, reading, counts)
+    _read_wars_in(scan, reading, counts)
+
+
+# "the war in Vietnam", "a film about the war in Iraq", "wars in Afghanistan": a war said by its place
+_WAR_IN = re.compile(r"\bwars? +(?:in|on|against) +(?:the +)?((?:[^\W\d_]+)(?: +[^\W\d_]+)?)")
+
+
+def _read_wars_in(scan: Scan, reading: Reading, counts: Counter[str]) -> None:
+    """A war said by its place leans to the films tagged with that war ("vietnam war", "war in
+    afghanistan"), as "the vietnam war" does; the place itself was read as where the story is."""
+    for match in _WAR_IN.finditer(scan.lowered):
+        words = match[1].split()
+        for size in (len(words), 1):
+            place = " ".join(words[:size])
+            tag = next((t for t in (f"{place} war", f"war in {place}") if counts.get(t, 0) >= MIN_FILMS), None)
+            if tag is not None:
+                reading.apply(Effect(keywords=(tag,)), said=match[0])
+                break
 
 
 def _read_refused(scan: Scan, reading: Reading, counts: Counter[str]) -> None:

@@ -145,6 +145,7 @@ def _cue_at(toks: list[Tok], i: int) -> int | None:
 _PLACE_IN_THE_STORY = re.compile(
     r"\b(?:set|takes? +place|took +place|taking +place|happens?|happened|located|based|about|life) +(?:in|on|about)?"
     r" *(?:the|a|an)? *$|\babout *(?:the)? *$"
+    r"|\bwars? +(?:in|on|against) *(?:the)? *$"  # "the war in Vietnam": the war there, not films made there
 )
 
 

@@ -35,6 +35,7 @@ from agent.understanding.days_said import set_aside_days_ago
 from agent.understanding.effect import Effect
 from agent.understanding.either_kinds import either_kinds
 from agent.understanding.either_years import either_years
+from agent.understanding.families import read_families
 from agent.understanding.filler_like import drop_filler_likes
 from agent.understanding.first_names import read_first_names
 from agent.understanding.franchises import read_refused_series
@@ -373,6 +374,7 @@ def understand(text: str, lookup: CatalogLookup, *, today_year: int = 2026) -> U
     series = read_wanted_series(scan, lookup)  # "harry potter movies": no Deborah Harry
     read_like_series(scan, lookup, out)  # "something like harry potter": its first film
     read_people(scan, people, out)
+    read_families(scan, lookup, out)  # "the Hemsworth brothers", "with the Afflecks": either of them
     set_aside_praise(scan)  # "tony jaa is the GOAT": no film Goat
     read_bare_titles(scan, reader, out)
     read_listed_titles(scan, reader, out)  # "Collateral and Heat": both films, with no cue

@@ -606,7 +606,7 @@ def test_how_many_counts_the_films_that_fit_and_a_credit_question_is_answered(st
     kubrick = sum("Stanley Kubrick" in m.directors + m.cast for m in starter.movies.values())
     said = bot.ask("how many Stanley Kubrick films do you have?", user="cli:count")
     assert said["recommendations"] == []
-    assert said["reply"] == f"My catalog has {kubrick} films that fit: with Stanley Kubrick."
+    assert said["reply"] == f"My catalog has {kubrick} films that fit: directed by Stanley Kubrick."
     westerns = sum("western" in m.genres and 1960 <= m.year <= 1969 for m in starter.movies.values())
     assert bot.ask("how many westerns from the 60s?", user="cli:count")["reply"].startswith(
         f"My catalog has {westerns} films that fit: 1960s western films."
