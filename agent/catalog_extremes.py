@@ -1,6 +1,7 @@
-"""Questions about the whole catalog's extremes: "what's the longest movie you have?", "the oldest
-horror film in your catalog?". They ask for one fact, answered from the catalog's own figures, never
-with picks: a title that merely holds the word ("The Longest Yard") answers nothing."""
+"""Questions about the whole catalog: how many films fit ("how many Kubrick films do you have?") and its
+extremes ("what's the longest movie you have?", "the oldest horror film in your catalog?"). They ask for
+one fact, answered from the catalog's own figures, never with picks: a title that merely holds the word
+("The Longest Yard") answers nothing."""
 
 from __future__ import annotations
 
@@ -74,6 +75,17 @@ def catalog_extreme(word: str, said: str, deps: Deps) -> tuple[str, str | None]:
         every = f"rated {top:.1f}" if word == "best" else f"{top} minutes" if what == "runtime" else f"from {top}"
         said = f"{lead} in my catalog are {films}, all {every}{rule}."
     return f"{said}{caveat}{gaps}", tied[0].id
+
+
+def how_many(said: str, deps: Deps) -> str:
+    """ "How many Kubrick films do you have?": the films that fit what the question names, counted."""
+    request = genres_as_tags(fresh_request(understand(said, deps.catalog, today_year=deps.today.year), deps), deps)
+    count = deps.catalog.count_matching(filters_for(request, set()))
+    described = intro_line(request, count, deps).partition(": ")[2].removesuffix(".")
+    films = "film" if count == 1 else "films"
+    fit = f" that fit: {described}" if described else ""
+    gaps = unrecorded_note(unrecorded_for(request, deps.catalog))
+    return f"My catalog has {count:,} {films}{fit}.{gaps}"
 
 
 def _without(said: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from agent.account_help import account_help
-from agent.catalog_extremes import catalog_extreme
+from agent.catalog_extremes import catalog_extreme, how_many
 from agent.crowd import verdicts
 from agent.deps import Deps
 from agent.explanations import links_to, reasons_for, vote_count
@@ -17,8 +17,7 @@ from agent.nodes.kind_answers import kind_answer, streaming_of
 from agent.nodes.noted import noted_line
 from agent.nodes.opinions_stored import store_opinions, unkept_said, verdict_parts
 from agent.nodes.pointed_title import title_past_the_list
-from agent.nodes.reply import intro_line, not_in_catalog, unrecorded_note
-from agent.nodes.retrieve import filters_for, unrecorded_for
+from agent.nodes.reply import not_in_catalog
 from agent.nodes.taken_back import stored_before, take_back
 from agent.pick_leans import lean_reason
 from agent.profile import LIKED_FROM, stars_then
@@ -26,7 +25,6 @@ from agent.prose import prose_list
 from agent.sequels import PLACES, SERIES_FACTS, no_sequels_note, series_answer
 from agent.state import MAX_MESSAGE, State
 from agent.understanding.help_topics import closes_chat, help_topic
-from agent.understanding.merge import fresh_request, genres_as_tags
 from agent.understanding.passing import in_another_language
 from agent.understanding.reader import understand
 from agent.understanding.text import normalise_message
@@ -215,7 +213,7 @@ def answer_facts(state: State, deps: Deps) -> dict:
     """ "Is it long?", "who directed the third one?", "what's Heat about?": the catalog's own data."""
     asked = state.get("facts") or []
     if asked == ["count"]:
-        return say(_how_many(state, deps), "facts")
+        return say(how_many(_last_said(state), deps), "facts")
     if asked[:1] == ["extreme"]:  # "what's the longest movie you have?"
         text, named = catalog_extreme(asked[1], _last_said(state), deps)
         return {**say(text, "facts"), **({"focus": named} if named else {})}
@@ -280,18 +278,6 @@ def among_the_picks(state: State, deps: Deps) -> str:
         said.append(f"My last picks were {prose_list([deps.catalog.movies[m].label for m in last])}. "
                     f'Say "something like {missed[0]}" for films like it.')  # fmt: skip
     return " ".join(said)
-
-
-def _how_many(state: State, deps: Deps) -> str:
-    """ "How many Kubrick films do you have?": the films that fit what the question names, counted."""
-    said = _last_said(state)
-    request = genres_as_tags(fresh_request(understand(said, deps.catalog, today_year=deps.today.year), deps), deps)
-    count = deps.catalog.count_matching(filters_for(request, set()))
-    described = intro_line(request, count, deps).partition(": ")[2].removesuffix(".")
-    films = "film" if count == 1 else "films"
-    fit = f" that fit: {described}" if described else ""
-    gaps = unrecorded_note(unrecorded_for(request, deps.catalog))
-    return f"My catalog has {count:,} {films}{fit}.{gaps}"
 
 
 def _last_said(state: State) -> str:
