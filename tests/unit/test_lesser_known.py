@@ -50,7 +50,7 @@ def test_a_hitchcock_film_i_might_not_know_is_less_voted_than_his_best_known(sta
     assert all(m.votes < min(f.votes for f in famous) and m.rating >= GEM_MIN_RATING for m in films)
     names = f"{famous[0].title}, {famous[1].title} and {famous[2].title}"
     assert result["reply"].startswith(
-        f"Here are 3 lesser-known picks: with {HITCHCOCK}. Each has fewer votes than {names}, the best-known films"
+        f"Here are 3 lesser-known picks: directed by {HITCHCOCK}. Each has fewer votes than {names}, the best-known films"
     )
     plain = picked(starter, make_bot(starter, profiles).ask("a Hitchcock film", user="cli:bob"))
     assert [m.id for m in plain] == [m.id for m in famous]  # without the wish: his best-known, as before
