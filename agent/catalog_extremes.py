@@ -39,8 +39,7 @@ def _votes(movie: Movie) -> str:
 def catalog_extreme(word: str, said: str, deps: Deps) -> tuple[str, str | None]:
     """The reply to "what's the `word` film you have?" and the film it names (for "is it any good?"
     next), from the films that fit what else the question names ("the longest horror film")."""
-    read = understand(_without(said), deps.catalog, today_year=deps.today.year)
-    request = genres_as_tags(fresh_request(read, deps), deps)
+    request = _asked(_without(said), deps)
     fitting = [deps.catalog.movies[i] for i in deps.catalog.matching_ids(filters_for(request, set()))]
     key, highest, called, figure = _EXTREMES[word]
     rule = ""
@@ -79,13 +78,18 @@ def catalog_extreme(word: str, said: str, deps: Deps) -> tuple[str, str | None]:
 
 def how_many(said: str, deps: Deps) -> str:
     """ "How many Kubrick films do you have?": the films that fit what the question names, counted."""
-    request = genres_as_tags(fresh_request(understand(said, deps.catalog, today_year=deps.today.year), deps), deps)
+    request = _asked(said, deps)
     count = deps.catalog.count_matching(filters_for(request, set()))
     described = intro_line(request, count, deps).partition(": ")[2].removesuffix(".")
     films = "film" if count == 1 else "films"
     fit = f" that fit: {described}" if described else ""
     gaps = unrecorded_note(unrecorded_for(request, deps.catalog))
     return f"My catalog has {count:,} {films}{fit}.{gaps}"
+
+
+def _asked(said: str, deps: Deps) -> dict:
+    """What else a catalog question names ("horror", "Kubrick"), as a request the filters take."""
+    return genres_as_tags(fresh_request(understand(said, deps.catalog, today_year=deps.today.year), deps), deps)
 
 
 def _without(said: str) -> str:
